@@ -1,0 +1,46 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "server/src/db/generated/**", "test-results/**", "data/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["client/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  // The meeting core is pure and shared with the browser: no I/O, no frameworks, no Node,
+  // no clock or randomness of its own (they come in through the decide context).
+  corePurity("server/src/core/*.ts", "^\\.\\./"),
+  corePurity("server/src/core/*/*.ts", "^\\.\\./\\.\\./"),
+);
+
+function corePurity(files, leavesCore) {
+  return {
+    files: [files],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [
+          { regex: "^node:", message: "The meeting core must not import Node built-ins." },
+          { regex: "^(socket\\.io|socket\\.io-client|express|ws|react|react-dom|@prisma/.*|prisma|better-sqlite3|jose)($|/)", message: "The meeting core must stay pure: no I/O or UI frameworks." },
+          { regex: leavesCore, message: "The meeting core must not import server modules." },
+        ],
+      }],
+      "no-restricted-globals": ["error", "process", "setTimeout", "setInterval", "crypto", "fetch"],
+      "no-restricted-properties": ["error",
+        { object: "Date", property: "now", message: "Use ctx.now." },
+        { object: "Math", property: "random", message: "Use ctx.newId or a seeded generator." },
+      ],
+      "no-restricted-syntax": ["error", { selector: "NewExpression[callee.name='Date']", message: "Use ctx.now." }],
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// Personal join links carry a signed, expiring token: participant, meeting, role.
+// HS256 with a server-side secret; the role is re-read from the database on every connection.
+import { errors, jwtVerify, SignJWT } from "jose";
+import { fail, ok, type Result } from "../core/errors.ts";
+import type { Role } from "../core/roles.ts";
+
+export interface JoinClaims {
+  participantId: string;
+  meetingId: string;
+  role: Role;
+}
+
+export class TokenService {
+  private readonly key: Uint8Array;
+
+  constructor(secret: string, private readonly ttlHours: number) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  issue(claims: JoinClaims, ttlHours = this.ttlHours): Promise<string> {
+    return new SignJWT({ mid: claims.meetingId, role: claims.role })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject(claims.participantId)
+      .setIssuedAt()
+      .setExpirationTime(`${Math.round(ttlHours * 3600)}s`)
+      .sign(this.key);
+  }
+
+  async verify(token: unknown): Promise<Result<{ participantId: string; meetingId: string }>> {
+    if (typeof token !== "string" || token.length === 0) return fail("TOKEN_MISSING");
+    if (token.length > 2048) return fail("TOKEN_INVALID");
+    try {
+      const { payload } = await jwtVerify(token, this.key, { algorithms: ["HS256"] });
+      if (typeof payload.sub !== "string" || typeof payload.mid !== "string") return fail("TOKEN_INVALID");
+      return ok({ participantId: payload.sub, meetingId: payload.mid });
+    } catch (error) {
+      return fail(error instanceof errors.JWTExpired ? "TOKEN_EXPIRED" : "TOKEN_INVALID");
+    }
+  }
+}

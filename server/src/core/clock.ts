@@ -1,0 +1,26 @@
+// Countdown arithmetic shared by every screen, so all of them show the same clock.
+
+export const WARNING_MS = 60_000;
+
+export type ClockPhase = "running" | "warning" | "overrun";
+
+export interface Countdown {
+  /** Milliseconds left; negative once the cap is exceeded. */
+  remainingMs: number;
+  phase: ClockPhase;
+}
+
+export function countdown(startedAt: number, capMs: number, serverNow: number): Countdown {
+  const remainingMs = startedAt + capMs - serverNow;
+  const phase: ClockPhase = remainingMs < 0 ? "overrun" : remainingMs <= WARNING_MS ? "warning" : "running";
+  return { remainingMs, phase };
+}
+
+/** "4:05", or "+0:12" when over time. */
+export function formatClock(remainingMs: number): string {
+  const over = remainingMs < 0;
+  const totalSeconds = over ? Math.floor(-remainingMs / 1000) : Math.ceil(remainingMs / 1000);
+  const minutes = Math.floor(totalSeconds / 60);
+  const seconds = totalSeconds % 60;
+  return `${over ? "+" : ""}${minutes}:${String(seconds).padStart(2, "0")}`;
+}

@@ -1,0 +1,39 @@
+// Applies prisma/migrations/*/migration.sql in order on start, recording each in a table, so a
+// fresh or older database file is brought up to date without anyone running a command.
+// (Our own runner: `prisma migrate deploy` needs the CLI at run time and does not work through
+// the PostgreSQL adapter; see docs/configuration.md.)
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type Database from "better-sqlite3";
+
+export const MIGRATIONS_DIR = path.join(import.meta.dirname, "../../../prisma/migrations");
+
+export function applyMigrations(db: Database.Database, dir = MIGRATIONS_DIR): string[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS "_yst_migrations" (
+    "name" TEXT NOT NULL PRIMARY KEY, "checksum" TEXT NOT NULL, "appliedAt" TEXT NOT NULL)`);
+  const applied = new Map(
+    (db.prepare(`SELECT name, checksum FROM "_yst_migrations"`).all() as { name: string; checksum: string }[]).map(
+      (row) => [row.name, row.checksum],
+    ),
+  );
+  const names = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const ran: string[] = [];
+  for (const name of names) {
+    const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+    const checksum = createHash("sha256").update(sql).digest("hex");
+    const known = applied.get(name);
+    if (known !== undefined) {
+      if (known !== checksum) throw new Error(`Migration ${name} was changed after it was applied`);
+      continue;
+    }
+    db.transaction(() => {
+      db.exec(sql);
+      db.prepare(`INSERT INTO "_yst_migrations" (name, checksum, appliedAt) VALUES (?, ?, ?)`).run(
+        name, checksum, new Date().toISOString(),
+      );
+    })();
+    ran.push(name);
+  }
+  return ran;
+}

@@ -1,0 +1,40 @@
+// Entry point: `npm start`. Starts the server on the embedded default (SQLite) and prints the
+// demo meeting's join links.
+import os from "node:os";
+import { loadConfig } from "./config/config.ts";
+import { ensureDemoMeeting } from "./demo/demoMeeting.ts";
+import { createServer } from "./server.ts";
+
+const ROLE_LABELS: Record<string, string> = {
+  chair: "主持人 chair",
+  member: "委员 member",
+  official: "列席 official",
+  clerk: "记录员 clerk",
+  observer: "旁听 observer",
+};
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const server = await createServer(config);
+  const port = await server.listen();
+  const baseUrl = config.publicUrl ?? `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${port}`;
+  console.log(`议事厅 Yishiting listening on ${config.host}:${port} (data: ${config.databaseFile})`);
+  if (config.demo) {
+    const links = await ensureDemoMeeting(server.meetings, server.tokens, baseUrl);
+    console.log(`\nDemo meeting — personal join links (valid ${config.linkTtlHours} h):`);
+    for (const link of links) console.log(`  ${ROLE_LABELS[link.role] ?? link.role}  ${link.name}${os.EOL}    ${link.url}`);
+    console.log("");
+  }
+  const stop = async (signal: string) => {
+    console.log(`Received ${signal}, shutting down`);
+    await server.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error("[yishiting] failed to start:", error);
+  process.exit(1);
+});

@@ -1,0 +1,103 @@
+// One actor per live meeting: commands apply strictly one at a time, and the resulting events
+// are appended to the log before anyone is acknowledged or sees them.
+import type { DecideContext } from "../core/context.ts";
+import { fail, ok, type Result } from "../core/errors.ts";
+import { decide, evolve, replay, type Command, type StoredEvent } from "../core/meeting.ts";
+import type { SyncPayload } from "../core/protocol.ts";
+import type { Actor } from "../core/roles.ts";
+import type { MeetingState } from "../core/state.ts";
+import type { EventStore } from "../eventlog/eventStore.ts";
+
+/** Delivers committed events to everyone attached to the meeting (socket.io room, or a test). */
+export interface RoomChannel {
+  broadcast(meetingId: string, events: readonly StoredEvent[]): void;
+}
+
+export interface RoomDeps {
+  store: EventStore;
+  channel: RoomChannel;
+  now: () => number;
+  newId: () => string;
+  log: (message: string, error?: unknown) => void;
+}
+
+/** Past this many missed events a snapshot is cheaper than the events. */
+const MAX_CATCH_UP_EVENTS = 500;
+
+export class MeetingRoom {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly meetingId: string,
+    private state: MeetingState,
+    private readonly deps: RoomDeps,
+  ) {}
+
+  static async open(meetingId: string, deps: RoomDeps): Promise<MeetingRoom> {
+    return new MeetingRoom(meetingId, replay(await deps.store.load(meetingId)), deps);
+  }
+
+  get current(): MeetingState {
+    return this.state;
+  }
+
+  submit(actor: Actor, command: Command): Promise<Result<{ seq: number }>> {
+    return this.serialize(async () => {
+      const ctx: DecideContext = { actor, now: this.deps.now(), newId: this.deps.newId };
+      const decided = decide(this.state, command, ctx);
+      if (!decided.ok) return decided;
+      if (decided.value.length === 0) return ok({ seq: this.state.seq });
+      const stored: StoredEvent[] = decided.value.map((event, i) => ({
+        seq: this.state.seq + 1 + i,
+        at: ctx.now,
+        actorId: actor.participantId,
+        event,
+      }));
+      const next = stored.reduce(evolve, this.state);
+      try {
+        await this.deps.store.append(this.meetingId, stored);
+      } catch (error) {
+        this.deps.log(`append failed for meeting ${this.meetingId}`, error);
+        return fail("INTERNAL");
+      }
+      this.state = next;
+      this.deps.channel.broadcast(this.meetingId, stored);
+      return ok({ seq: next.seq });
+    });
+  }
+
+  /**
+   * Runs `attach` (join the broadcast group) and hands over what the client missed in the same
+   * turn of the actor, so no event can fall between the catch-up and the live stream.
+   */
+  catchUp(lastSeq: number | undefined, attach: (sync: SyncPayload) => void): Promise<void> {
+    return this.serialize(async () => {
+      const state = this.state;
+      const usable = lastSeq !== undefined && lastSeq <= state.seq && state.seq - lastSeq <= MAX_CATCH_UP_EVENTS;
+      attach(usable ? { kind: "events", events: await this.deps.store.load(this.meetingId, lastSeq) } : { kind: "snapshot", state });
+    });
+  }
+
+  private serialize<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(task);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+}
+
+/** Opens each meeting's room once, on first use, by replaying its log. */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Promise<MeetingRoom>>();
+
+  constructor(private readonly deps: RoomDeps) {}
+
+  get(meetingId: string): Promise<MeetingRoom> {
+    let room = this.rooms.get(meetingId);
+    if (!room) {
+      room = MeetingRoom.open(meetingId, this.deps);
+      room.catch(() => this.rooms.delete(meetingId));
+      this.rooms.set(meetingId, room);
+    }
+    return room;
+  }
+}

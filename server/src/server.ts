@@ -1,0 +1,76 @@
+// Composition root: wires configuration, database, event log, rooms, tokens and the gateway.
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { Server } from "socket.io";
+import { resolveTokenSecret } from "./auth/secret.ts";
+import { TokenService } from "./auth/tokens.ts";
+import type { Config } from "./config/config.ts";
+import { openDatabase, type Db } from "./db/database.ts";
+import { prismaEventStore, type EventStore } from "./eventlog/eventStore.ts";
+import { attachGateway, roomOf, type GatewayServer } from "./gateway/socketGateway.ts";
+import { createHttpApp } from "./http/httpApp.ts";
+import { MeetingRepository } from "./meetings/meetingRepository.ts";
+import { RoomRegistry } from "./rooms/meetingRoom.ts";
+
+/** Largest socket message accepted; a bigger one closes that connection, nothing else. */
+const MAX_MESSAGE_BYTES = 64 * 1024;
+
+export interface YishitingServer {
+  db: Db;
+  store: EventStore;
+  meetings: MeetingRepository;
+  tokens: TokenService;
+  rooms: RoomRegistry;
+  io: GatewayServer;
+  listen(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  now?: () => number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export async function createServer(config: Config, options: ServerOptions = {}): Promise<YishitingServer> {
+  const now = options.now ?? Date.now;
+  const log = options.log ?? ((message, error) => console.error(`[yishiting] ${message}`, error ?? ""));
+  const db = await openDatabase(config.databaseFile);
+  const store = prismaEventStore(db);
+  const meetings = new MeetingRepository(db);
+  const tokens = new TokenService(resolveTokenSecret(config.tokenSecret, config.dataDir), config.linkTtlHours);
+
+  const httpServer = http.createServer(createHttpApp(config.clientDir));
+  const io: GatewayServer = new Server(httpServer, {
+    transports: ["websocket"],
+    perMessageDeflate: false,
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    serveClient: false,
+  });
+  const rooms = new RoomRegistry({
+    store,
+    channel: { broadcast: (meetingId, events) => io.to(roomOf(meetingId)).emit("events", [...events]) },
+    now,
+    newId: randomUUID,
+    log,
+  });
+  attachGateway(io, { tokens, meetings, rooms, now, log });
+
+  return {
+    db,
+    store,
+    meetings,
+    tokens,
+    rooms,
+    io,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(config.port, config.host, () => resolve((httpServer.address() as AddressInfo).port));
+      }),
+    async close() {
+      await io.close(); // also closes the HTTP server
+      await db.$disconnect();
+    },
+  };
+}

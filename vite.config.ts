@@ -1,0 +1,31 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+import react from "@vitejs/plugin-react";
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  root: path.join(root, "client"),
+  plugins: [react()],
+  resolve: { alias: { "@core": path.join(root, "server/src/core") } },
+  build: { outDir: path.join(root, "dist/client"), emptyOutDir: true },
+  server: { proxy: { "/socket.io": { target: "http://127.0.0.1:8080", ws: true } } },
+  test: {
+    root,
+    reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["server/src/**/*.test.ts", "client/src/**/*.test.ts"], exclude: ["**/*.int.test.ts"] },
+      },
+      {
+        extends: true,
+        test: { name: "integration", include: ["server/src/**/*.int.test.ts"], testTimeout: 30_000, hookTimeout: 30_000 },
+      },
+      {
+        extends: true,
+        test: { name: "e2e", include: ["e2e/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: false },
+      },
+    ],
+  },
+});
