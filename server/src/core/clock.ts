@@ -11,7 +11,9 @@ export interface Countdown {
 }
 
 export function countdown(startedAt: number, capMs: number, serverNow: number): Countdown {
-  const remainingMs = startedAt + capMs - serverNow;
+  // A client whose clock estimate is a few ms off must not show more time than the cap.
+  const elapsedMs = Math.max(0, serverNow - startedAt);
+  const remainingMs = capMs - elapsedMs;
   const phase: ClockPhase = remainingMs < 0 ? "overrun" : remainingMs <= WARNING_MS ? "warning" : "running";
   return { remainingMs, phase };
 }

@@ -11,7 +11,9 @@ import { evolveQueue } from "./queue/evolve.ts";
 import { QueueCommand, QueueEvent } from "./queue/schema.ts";
 import { initialState, type MeetingState } from "./state.ts";
 
-export const Command = z.union([QueueCommand, FloorCommand]);
+// One discriminated union (not z.union) so a malformed command is checked against the schema its
+// `type` names, and VALIDATION details carry the failing field instead of a bare "Invalid input".
+export const Command = z.discriminatedUnion("type", [QueueCommand, FloorCommand]);
 export type Command = z.infer<typeof Command>;
 
 export const MeetingEvent = z.union([QueueEvent, FloorEvent]);

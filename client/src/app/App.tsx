@@ -1,0 +1,49 @@
+import { useTranslation } from "react-i18next";
+import { ConnectionBanner, TopBar } from "../components/TopBar.tsx";
+import type { MeetingConnection } from "../connection/meetingConnection.ts";
+import { ConnectionContext, useMeeting } from "../connection/useMeeting.ts";
+import { currentLanguage } from "../i18n/i18n.ts";
+import { ChairConsole } from "../views/ChairConsole.tsx";
+import { ClerkView } from "../views/ClerkView.tsx";
+import { MemberView } from "../views/MemberView.tsx";
+
+/** `connection` is null when the page was opened without a join link. */
+export function App({ connection }: { connection: MeetingConnection | null }) {
+  if (!connection) return <Notice titleKey="status.refused" text={null} />;
+  return (
+    <ConnectionContext.Provider value={connection}>
+      <Meeting />
+    </ConnectionContext.Provider>
+  );
+}
+
+function Meeting() {
+  const { t } = useTranslation();
+  const { status, refusal, welcome, state } = useMeeting();
+  if (status === "refused") return <Notice titleKey="status.refused" text={refusal?.message[currentLanguage()] ?? null} />;
+  if (!welcome || !state) {
+    return (
+      <div className="center-notice" role="status" data-testid="connecting">
+        {t("status.connecting")}
+      </div>
+    );
+  }
+  const role = welcome.me.role;
+  return (
+    <div className={`app role-${role}`}>
+      <TopBar />
+      <ConnectionBanner />
+      {role === "chair" ? <ChairConsole /> : role === "clerk" ? <ClerkView /> : <MemberView />}
+    </div>
+  );
+}
+
+function Notice({ titleKey, text }: { titleKey: string; text: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <div className="center-notice" role="alert" data-testid="refused">
+      <h1>{t(titleKey)}</h1>
+      <p>{text ?? t("status.noLink")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { Icon } from "./Icon.tsx";
+import { useTranslation } from "react-i18next";
+import { useMeeting } from "../connection/useMeeting.ts";
+import { currentLanguage, setLanguage } from "../i18n/i18n.ts";
+
+export function TopBar() {
+  const { t } = useTranslation();
+  const { welcome, status } = useMeeting();
+  const online = status === "connected";
+  return (
+    <header className="top-bar">
+      <div className="top-bar-title">
+        <h1 title={welcome?.meeting.title}>{welcome?.meeting.title ?? t("app.name")}</h1>
+        {welcome && (
+          <span className="me" data-testid="me">
+            {welcome.me.name} · {t(`role.${welcome.me.role}`)}
+          </span>
+        )}
+      </div>
+      <div className="top-bar-actions">
+        <span className={`conn ${online ? "conn-on" : "conn-off"}`} data-testid="connection-state">
+          <Icon name={online ? "dot" : "ring"} /> {t(`status.${status}`)}
+        </span>
+        <button type="button" className="ghost" onClick={() => setLanguage(currentLanguage() === "zh" ? "en" : "zh")}>
+          {t("language")}
+        </button>
+      </div>
+    </header>
+  );
+}
+
+export function ConnectionBanner() {
+  const { t } = useTranslation();
+  const { status } = useMeeting();
+  if (status !== "reconnecting") return null;
+  return (
+    <div className="banner banner-warn" role="status" data-testid="reconnecting-banner">
+      {t("status.reconnecting")}
+    </div>
+  );
+}

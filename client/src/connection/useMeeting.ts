@@ -1,0 +1,34 @@
+import { createContext, useContext, useEffect, useState, useSyncExternalStore } from "react";
+import type { ParticipantView } from "@core/protocol.ts";
+import type { MeetingConnection } from "./meetingConnection.ts";
+
+export const ConnectionContext = createContext<MeetingConnection | null>(null);
+
+export function useConnection(): MeetingConnection {
+  const connection = useContext(ConnectionContext);
+  if (!connection) throw new Error("useConnection outside ConnectionContext");
+  return connection;
+}
+
+export function useMeeting() {
+  const connection = useConnection();
+  return useSyncExternalStore(connection.subscribe, connection.getSnapshot);
+}
+
+/** The server's current time, re-rendering every `intervalMs`. */
+export function useServerNow(intervalMs = 250): number {
+  const { clockOffsetMs } = useMeeting();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now + clockOffsetMs;
+}
+
+/** Looks up participants by id from the roster sent at welcome. */
+export function useRoster(): (id: string) => ParticipantView | undefined {
+  const { welcome } = useMeeting();
+  const byId = new Map(welcome?.participants.map((p) => [p.id, p]) ?? []);
+  return (id) => byId.get(id);
+}

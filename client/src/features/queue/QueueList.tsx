@@ -1,0 +1,34 @@
+import { useTranslation } from "react-i18next";
+import { useMeeting, useRoster } from "../../connection/useMeeting.ts";
+
+/** The queue as members and the clerk see it: read-only, their own entry marked. */
+export function QueueList() {
+  const { t } = useTranslation();
+  const { state, welcome } = useMeeting();
+  const person = useRoster();
+  const queue = state?.queue ?? [];
+  return (
+    <section className="panel" aria-labelledby="queue-title">
+      <h2 id="queue-title">
+        {t("queue.title")} <span className="muted small">{t("queue.count", { count: queue.length })}</span>
+      </h2>
+      {queue.length === 0 ? (
+        <p className="muted">{t("queue.empty")}</p>
+      ) : (
+        <ol className="queue" data-testid="queue">
+          {queue.map((entry, i) => {
+            const p = person(entry.participantId);
+            const mine = entry.participantId === welcome?.me.id;
+            return (
+              <li key={entry.participantId} className={mine ? "mine" : undefined} data-testid="queue-item">
+                <span className="pos">{i + 1}</span>
+                <span className="name">{p?.name ?? "—"}{mine ? t("queue.you") : ""}</span>
+                <span className="chips">{[p?.sector, p?.party].filter(Boolean).join(" · ")}</span>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { useTranslation } from "react-i18next";
+import { SPEAKING_ROLES } from "@core/roles.ts";
+import { queuePosition } from "@core/state.ts";
+import { ErrorNotice } from "../../components/ErrorNotice.tsx";
+import { useCommand } from "../../connection/useCommand.ts";
+import { useMeeting } from "../../connection/useMeeting.ts";
+import { Icon } from "../../components/Icon.tsx";
+
+/** The member's fixed bottom action: 申请发言 → 已申请 · 第 N 位 · 撤回; or, with the floor, 结束发言. */
+export function RequestButton() {
+  const { t } = useTranslation();
+  const { state, welcome, status } = useMeeting();
+  const { run, pending, error, clearError } = useCommand();
+  if (!state || !welcome || !SPEAKING_ROLES.includes(welcome.me.role)) return null;
+
+  const me = welcome.me.id;
+  const position = queuePosition(state, me);
+  const hasFloor = state.floor?.participantId === me;
+  const disabled = pending || status !== "connected";
+
+  return (
+    <div className="bottom-action">
+      <ErrorNotice message={error} onClose={clearError} />
+      {hasFloor ? (
+        <button type="button" className="primary wide" disabled={disabled} onClick={() => void run({ type: "floor.end" })} data-testid="finish-speech">
+          {pending ? t("pending") : t("floor.finish")}
+        </button>
+      ) : position >= 0 ? (
+        <div className="requested">
+          <span data-testid="my-position">
+            <Icon name="hand" /> {t("queue.requested", { position: position + 1 })}
+          </span>
+          <button type="button" className="secondary" disabled={disabled} onClick={() => void run({ type: "queue.withdraw" })} data-testid="withdraw">
+            {pending ? t("pending") : t("queue.withdraw")}
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="primary wide" disabled={disabled} onClick={() => void run({ type: "queue.request" })} data-testid="request-floor">
+          <Icon name="hand" /> {pending ? t("pending") : t("queue.request")}
+        </button>
+      )}
+    </div>
+  );
+}

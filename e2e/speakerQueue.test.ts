@@ -1,0 +1,124 @@
+// End to end in a real Chromium: a chair and two members in separate browser contexts.
+// A member asks to speak, the chair gives the floor, all three see the same speaker and the
+// same countdown, the chair ends the speech.
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
+import { startApp, type AppUnderTest } from "./support/appServer.ts";
+
+const SHOTS = path.join(import.meta.dirname, "../test-results/screenshots");
+// The server's clock runs 90 s ahead of the browsers': a countdown from local timers alone
+// would show 3:30 instead of about 5:00.
+const SERVER_CLOCK_AHEAD_MS = 90_000;
+
+let app: AppUnderTest;
+let browser: Browser;
+let chair: Page;
+let alice: Page;
+let bob: Page;
+
+async function open(name: string, device: typeof PHONE | typeof DESKTOP): Promise<Page> {
+  const context = await browser.newContext({ ...device, locale: "zh-CN" });
+  const page = await context.newPage();
+  await page.goto(app.links.get(name)!);
+  await page.getByTestId("me").waitFor();
+  return page;
+}
+
+const countdownSeconds = async (page: Page): Promise<number> => {
+  const text = (await page.getByTestId("countdown").textContent()) ?? "";
+  const match = /^(\+?)(\d+):(\d\d)$/.exec(text.trim());
+  if (!match) throw new Error(`unexpected countdown text ${text}`);
+  const seconds = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] ? -seconds : seconds;
+};
+
+describe("speaker queue in the browser", () => {
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    app = await startApp(
+      "社区议事会（端到端测试）",
+      [
+        { name: "钟玉", role: "chair" },
+        { name: "袁海霞", role: "member", sector: "1号楼" },
+        { name: "孟庆", role: "member", sector: "2号楼" },
+      ],
+      { now: () => Date.now() + SERVER_CLOCK_AHEAD_MS },
+    );
+    browser = await launchChromium();
+    chair = await open("钟玉", DESKTOP);
+    alice = await open("袁海霞", PHONE);
+    bob = await open("孟庆", PHONE);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("shows the Chinese UI with nobody speaking", async () => {
+    for (const page of [chair, alice, bob]) {
+      await expect.poll(() => page.getByTestId("speaker-name").textContent()).toBe("暂无发言");
+    }
+    await expect.poll(() => alice.getByTestId("request-floor").textContent()).toContain("申请发言");
+    await alice.screenshot({ path: path.join(SHOTS, "member-idle-375.png") });
+  });
+
+  it("a member asks to speak and everyone sees the queue", async () => {
+    await alice.getByTestId("request-floor").click();
+    await expect.poll(() => alice.getByTestId("my-position").textContent()).toContain("已申请 · 第 1 位");
+    for (const page of [chair, bob]) {
+      await expect.poll(() => page.getByTestId("queue-item").allTextContents()).toEqual([expect.stringContaining("袁海霞")]);
+    }
+    await chair.screenshot({ path: path.join(SHOTS, "chair-queue-1366.png") });
+  });
+
+  it("the chair gives the floor and all three show the same speaker and countdown", async () => {
+    await chair.getByTestId("give-floor").click();
+    for (const page of [chair, alice, bob]) {
+      await expect.poll(() => page.getByTestId("speaker-name").textContent()).toBe("袁海霞");
+    }
+    await expect.poll(() => alice.getByTestId("my-floor-banner").isVisible()).toBe(true);
+    // Let each client finish its clock synchronisation, then compare the three countdowns.
+    await expect.poll(() => countdownSeconds(alice), { timeout: 5_000 }).toBeGreaterThan(290);
+    const seconds = await Promise.all([chair, alice, bob].map(countdownSeconds));
+    for (const s of seconds) {
+      expect(s).toBeLessThanOrEqual(300);
+      expect(s).toBeGreaterThan(290);
+    }
+    expect(Math.max(...seconds) - Math.min(...seconds)).toBeLessThanOrEqual(1);
+    expect(await bob.getByTestId("queue-item").count()).toBe(0);
+    await alice.screenshot({ path: path.join(SHOTS, "member-has-floor-375.png") });
+    await bob.screenshot({ path: path.join(SHOTS, "member-listening-375.png") });
+    await chair.screenshot({ path: path.join(SHOTS, "chair-speech-1366.png") });
+  });
+
+  it("the chair ends the speech: everyone sees it and the record has it", async () => {
+    await chair.getByTestId("end-speech").click();
+    for (const page of [chair, alice, bob]) {
+      await expect.poll(() => page.getByTestId("speaker-name").textContent()).toBe("暂无发言");
+    }
+    const rows = chair.getByTestId("speech-record").locator("tbody tr");
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain("袁海霞");
+    const log = await app.server.store.load(app.meetingId);
+    expect(log.map((e) => e.event.type)).toEqual(["queue.requested", "speech.started", "speech.ended"]);
+    await chair.screenshot({ path: path.join(SHOTS, "chair-after-1366.png") });
+  });
+
+  it("switches to English", async () => {
+    await bob.getByRole("button", { name: "English" }).click();
+    await expect.poll(() => bob.getByTestId("speaker-name").textContent()).toBe("Nobody has the floor");
+    await expect.poll(() => bob.getByTestId("request-floor").textContent()).toContain("Ask to speak");
+  });
+
+  it("refuses a tampered link with a clear message", async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(app.links.get("孟庆")!.slice(0, -3) + "xyz");
+    await expect.poll(() => page.getByTestId("refused").textContent()).toContain("参会链接无效");
+    await context.close();
+  });
+});

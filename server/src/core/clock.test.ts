@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { countdown, formatClock, WARNING_MS, type ClockPhase } from "./clock.ts";
+
+const START = 1_000;
+const CAP = 300_000;
+
+describe("countdown", () => {
+  it.each<[string, number, number, ClockPhase]>([
+    ["at the start", START, 300_000, "running"],
+    ["one minute in", START + 60_000, 240_000, "running"],
+    ["1 ms before the warning", START + CAP - 60_001, 60_001, "running"],
+    ["exactly one minute left", START + CAP - 60_000, 60_000, "warning"],
+    ["59 s left", START + CAP - 59_000, 59_000, "warning"],
+    ["1 ms left", START + CAP - 1, 1, "warning"],
+    ["exactly at the cap", START + CAP, 0, "warning"],
+    ["1 ms over the cap", START + CAP + 1, -1, "overrun"],
+    ["12 s over the cap", START + CAP + 12_000, -12_000, "overrun"],
+    ["an hour over the cap", START + CAP + 3_600_000, -3_600_000, "overrun"],
+    // A client clock estimate slightly behind the start never shows more than the cap.
+    ["a client clock slightly behind the start", START - 500, 300_000, "running"],
+    ["a client clock far behind the start", START - 90_000, 300_000, "running"],
+  ])("%s", (_name, now, remainingMs, phase) => {
+    expect(countdown(START, CAP, now)).toEqual({ remainingMs, phase });
+  });
+
+  it("warns in the last 60 s", () => {
+    expect(WARNING_MS).toBe(60_000);
+  });
+
+  it("a cap shorter than the warning window warns from the start", () => {
+    expect(countdown(0, 30_000, 0)).toEqual({ remainingMs: 30_000, phase: "warning" });
+    expect(countdown(0, 30_000, 30_001)).toEqual({ remainingMs: -1, phase: "overrun" });
+  });
+
+  it("phases only move forward as time passes", () => {
+    const order: ClockPhase[] = ["running", "warning", "overrun"];
+    let last = 0;
+    for (let now = START - 1_000; now <= START + CAP + 120_000; now += 250) {
+      const rank = order.indexOf(countdown(START, CAP, now).phase);
+      expect(rank).toBeGreaterThanOrEqual(last);
+      last = rank;
+    }
+    expect(last).toBe(2);
+  });
+});
+
+describe("formatClock", () => {
+  it.each<[number, string]>([
+    [300_000, "5:00"],
+    [245_000, "4:05"],
+    [60_000, "1:00"],
+    [59_000, "0:59"],
+    [10_000, "0:10"],
+    [1_000, "0:01"],
+    [0, "0:00"],
+    [3_600_000, "60:00"],
+    // Counting down, a partial second still shows as a whole one left.
+    [299_001, "5:00"],
+    [59_001, "1:00"],
+    [58_999, "0:59"],
+    [1, "0:01"],
+    // Over time, only whole seconds past the cap count.
+    [-1_000, "+0:01"],
+    [-12_000, "+0:12"],
+    [-12_999, "+0:12"],
+    [-59_000, "+0:59"],
+    [-60_000, "+1:00"],
+    [-61_000, "+1:01"],
+    [-605_000, "+10:05"],
+  ])("%d ms → %s", (remainingMs, text) => {
+    expect(formatClock(remainingMs)).toBe(text);
+  });
+
+  it("shows a plus sign exactly when over time, never a minus", () => {
+    for (let ms = 0; ms <= 3_600_000; ms += 7_777) expect(formatClock(ms)).toMatch(/^\d+:[0-5]\d$/);
+    for (let ms = -1_000; ms >= -3_600_000; ms -= 7_777) expect(formatClock(ms)).toMatch(/^\+\d+:[0-5]\d$/);
+  });
+
+  it("shows what countdown computes", () => {
+    expect(formatClock(countdown(START, CAP, START + 241_000).remainingMs)).toBe("0:59");
+    expect(formatClock(countdown(START, CAP, START + 312_000).remainingMs)).toBe("+0:12");
+    expect(formatClock(countdown(START, CAP, START).remainingMs)).toBe("5:00");
+  });
+});

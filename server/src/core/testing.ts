@@ -1,0 +1,176 @@
+// Test helpers for the meeting core (used by the *.test.ts files next to the code only).
+// Pure like the rest of the core: time is passed in and randomness comes from a seeded PRNG.
+import { expect, it } from "vitest";
+import { ERROR_MESSAGES, type ErrorCode, type Result } from "./errors.ts";
+import { decide, evolve, parseCommand, replay, type MeetingEvent, type StoredEvent } from "./meeting.ts";
+import type { Actor, Role } from "./roles.ts";
+import { DEFAULT_SPEECH_CAP_MS, type MeetingState } from "./state.ts";
+
+export const ROLES: readonly Role[] = ["chair", "member", "official", "clerk", "observer"];
+
+/** A small roster: one actor per role, plus extra members to fill a queue. */
+export const people = {
+  chair: { participantId: "p-chair", role: "chair" },
+  alice: { participantId: "p-alice", role: "member" },
+  bob: { participantId: "p-bob", role: "member" },
+  carol: { participantId: "p-carol", role: "member" },
+  olga: { participantId: "p-olga", role: "official" },
+  clerk: { participantId: "p-clerk", role: "clerk" },
+  observer: { participantId: "p-observer", role: "observer" },
+} as const satisfies Record<string, Actor>;
+
+/** The default `now` of a decision when a test does not care about time. */
+export const NOW = 1_000_000;
+
+/** Event builders with defaults, so tables only spell out what matters. */
+export const ev = {
+  requested: (participantId: string, at = 0): MeetingEvent => ({ type: "queue.requested", participantId, at }),
+  withdrawn: (participantId: string, by: string = participantId): MeetingEvent => ({ type: "queue.withdrawn", participantId, by }),
+  moved: (participantId: string, toIndex: number): MeetingEvent => ({ type: "queue.moved", participantId, toIndex }),
+  started: (
+    participantId: string,
+    { speechId = `s-${participantId}`, at = 0, capMs = DEFAULT_SPEECH_CAP_MS }: { speechId?: string; at?: number; capMs?: number } = {},
+  ): MeetingEvent => ({ type: "speech.started", speechId, participantId, at, capMs }),
+  ended: (
+    participantId: string,
+    f: { speechId?: string; at: number; durationMs: number; overrunMs: number; endedBy: string },
+  ): MeetingEvent => ({
+    type: "speech.ended",
+    speechId: f.speechId ?? `s-${participantId}`,
+    participantId,
+    at: f.at,
+    durationMs: f.durationMs,
+    overrunMs: f.overrunMs,
+    endedBy: f.endedBy,
+  }),
+  capSet: (capMs: number): MeetingEvent => ({ type: "floor.capSet", capMs }),
+};
+
+/** Stamps events the way the room does: consecutive sequence numbers after `afterSeq`. */
+export function stamp(afterSeq: number, events: readonly MeetingEvent[], at: number, actorId: string | null): StoredEvent[] {
+  return events.map((event, i) => ({ seq: afterSeq + 1 + i, at, actorId, event }));
+}
+
+/** A deterministic id generator: prefix-1, prefix-2, ... */
+export function sequentialIds(prefix = "new-"): () => string {
+  let n = 0;
+  return () => `${prefix}${++n}`;
+}
+
+export interface Outcome {
+  readonly before: MeetingState;
+  readonly result: Result<MeetingEvent[]>;
+  /** The events decided; throws (failing the test) if the command was refused. */
+  readonly events: MeetingEvent[];
+  /** The error code, or undefined if the command was accepted. */
+  readonly error: ErrorCode | undefined;
+  /** The state after applying the events, stamped like the room does (unchanged when refused). */
+  readonly after: MeetingState;
+}
+
+export interface Scenario {
+  readonly log: StoredEvent[];
+  readonly state: MeetingState;
+  /** Parses `command` as untrusted input (like the gateway), then decides it for `actor` at `now`. */
+  when(command: unknown, actor: Actor, now?: number): Outcome;
+}
+
+/** given(...prior events).when(command, actor, now) → outcome. */
+export function given(...events: MeetingEvent[]): Scenario {
+  const log = stamp(0, events, 0, null);
+  const state = deepFreeze(replay(log));
+  return {
+    log,
+    state,
+    when(command, actor, now = NOW) {
+      const parsed = parseCommand(command);
+      const result = parsed.ok ? decide(state, parsed.value, { actor, now, newId: sequentialIds() }) : parsed;
+      const after = result.ok ? stamp(state.seq, result.value, now, actor.participantId).reduce(evolve, state) : state;
+      return {
+        before: state,
+        result,
+        get events() {
+          if (!result.ok) throw new Error(`expected events, the command was refused with ${result.error.code}`);
+          return result.value;
+        },
+        error: result.ok ? undefined : result.error.code,
+        after,
+      };
+    },
+  };
+}
+
+export interface DecisionCase {
+  name: string;
+  given: MeetingEvent[];
+  command: unknown;
+  actor: Actor;
+  now?: number;
+  /** The exact events decided, or the error code of the refusal. */
+  then: MeetingEvent[] | { error: ErrorCode };
+}
+
+/** One test per row: given prior events, when the command comes from the actor, then events or error. */
+export function decisionTable(cases: readonly DecisionCase[]): void {
+  it.each(cases)("$name", (c) => {
+    const outcome = given(...c.given).when(c.command, c.actor, c.now);
+    if (Array.isArray(c.then)) {
+      expect(outcome.result).toEqual({ ok: true, value: c.then });
+    } else {
+      expect(outcome.result).toEqual({ ok: false, error: expect.objectContaining({ code: c.then.error, message: ERROR_MESSAGES[c.then.error] }) });
+      expect(outcome.after).toBe(outcome.before);
+    }
+  });
+}
+
+/** Freezes an object graph (skipping parts already frozen) so any mutation throws in strict mode. */
+export function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== "object" || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  return value;
+}
+
+/** Structural equality of plain data (JSON-like values), independent of key order. */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => Object.hasOwn(b, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** mulberry32: a tiny seeded PRNG, returns floats in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class Rng {
+  private readonly next: () => number;
+  constructor(seed: number) {
+    this.next = mulberry32(seed);
+  }
+  float(): number {
+    return this.next();
+  }
+  /** An integer in [min, max]. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new Error("pick from an empty list");
+    return items[Math.floor(this.next() * items.length)] as T;
+  }
+}

@@ -1,0 +1,409 @@
+// Integration-test harness: a real server on port 0 with a real SQLite file in a fresh temp
+// folder, and real socket.io clients that keep their state the way the browser does (apply the
+// core's `evolve` to the sync snapshot/events and to every broadcast). No mocks anywhere.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { io, type Socket } from "socket.io-client";
+import type { CoreError } from "../core/errors.ts";
+import { evolve, replay, type StoredEvent } from "../core/meeting.ts";
+import type { Ack, ClientToServerEvents, ServerToClientEvents, SyncPayload, Welcome } from "../core/protocol.ts";
+import type { Role } from "../core/roles.ts";
+import type { MeetingState } from "../core/state.ts";
+import { loadConfig, type Config } from "../config/config.ts";
+import type { ParticipantInfo } from "../meetings/meetingRepository.ts";
+import { createServer, type YishitingServer } from "../server.ts";
+
+export const TEST_SECRET = "test-secret-integration-3f9c";
+const WAIT_MS = 5_000;
+const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface LogEntry {
+  message: string;
+  error: unknown;
+}
+
+export interface TestServer {
+  server: YishitingServer;
+  config: Config;
+  port: number;
+  url: string;
+  dataDir: string;
+  /** Everything the server logged (handshake failures, INTERNAL errors, …). */
+  logs: LogEntry[];
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Reuse a data folder (restart recovery); a fresh temp folder otherwise. */
+  dataDir?: string;
+  now?: () => number;
+  secret?: string;
+  /** Open the database and services without listening (to prepare a file for a child process). */
+  listen?: boolean;
+}
+
+/** The test meeting: a chair, two members, a clerk and an observer, each with a join token. */
+export interface TestMeeting {
+  meetingId: string;
+  title: string;
+  people: Record<PersonKey, ParticipantInfo>;
+  tokens: Record<PersonKey, string>;
+}
+
+export type PersonKey = "chair" | "member1" | "member2" | "clerk" | "observer";
+
+const ROSTER: readonly { key: PersonKey; name: string; role: Role }[] = [
+  { key: "chair", name: "沈国帅", role: "chair" },
+  { key: "member1", name: "李帅国", role: "member" },
+  { key: "member2", name: "刘凯", role: "member" },
+  { key: "clerk", name: "姜建博", role: "clerk" },
+  { key: "observer", name: "王旁听", role: "observer" },
+];
+
+export interface ServerProcess {
+  child: ChildProcess;
+  port: number;
+  url: string;
+  /** Everything the process printed so far. */
+  output(): string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Sends the signal (SIGKILL unless told) and resolves once the process is gone. */
+  kill(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export interface TestClient {
+  socket: ClientSocket;
+  welcome: Welcome;
+  /** The first sync payload received on connect. */
+  firstSync: SyncPayload;
+  /** Every sync payload received (connect and sync.request answers). */
+  syncs: SyncPayload[];
+  /** Every 'events' broadcast, batch by batch, in arrival order. */
+  broadcasts: StoredEvent[][];
+  /** The state as the browser would keep it. */
+  readonly state: MeetingState;
+  /** Problems seen while applying events (gaps); must stay empty. */
+  problems: string[];
+  /** Resolves once the client's state has reached `seq`. */
+  waitForSeq(seq: number, timeoutMs?: number): Promise<MeetingState>;
+  close(): void;
+}
+
+export interface ConnectOptions {
+  lastSeq?: number;
+  /** Raw handshake auth (overrides token/lastSeq), for refusal tests. */
+  auth?: Record<string, unknown>;
+  /**
+   * Like the browser: the handshake re-reads `lastSeq` from the client's own state on every
+   * (re)connect, so `socket.connect()` after a drop resumes where the client left off.
+   */
+  resume?: boolean;
+}
+
+/** Creates and tracks servers, clients and temp folders; `cleanup()` in afterEach releases all. */
+export class Harness {
+  private readonly servers: TestServer[] = [];
+  private readonly sockets: ClientSocket[] = [];
+  private readonly dirs: string[] = [];
+  private readonly cleanups: (() => unknown)[] = [];
+
+  tempDir(): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "yst-int-"));
+    this.dirs.push(dir);
+    return dir;
+  }
+
+  /** Registers extra clean-up work (child processes, raw sockets, database handles). */
+  onCleanup(fn: () => unknown): void {
+    this.cleanups.push(fn);
+  }
+
+  async startServer(options: StartOptions = {}): Promise<TestServer> {
+    const dataDir = options.dataDir ?? this.tempDir();
+    const config = loadConfig({
+      PORT: "0",
+      HOST: "127.0.0.1",
+      YST_DATA_DIR: dataDir,
+      YST_TOKEN_SECRET: options.secret ?? TEST_SECRET,
+      YST_DEMO: "off",
+    });
+    const logs: LogEntry[] = [];
+    const server = await createServer(config, {
+      ...(options.now ? { now: options.now } : {}),
+      log: (message, error) => logs.push({ message, error }),
+    });
+    const port = options.listen === false ? 0 : await server.listen();
+    let closed: Promise<void> | undefined;
+    const test: TestServer = {
+      server,
+      config,
+      port,
+      url: `http://127.0.0.1:${port}`,
+      dataDir,
+      logs,
+      close: () => (closed ??= server.close()),
+    };
+    this.servers.push(test);
+    return test;
+  }
+
+  async createMeeting(server: YishitingServer, title = "区政协双周协商座谈会（测试）"): Promise<TestMeeting> {
+    const { meeting, participants } = await server.meetings.create(
+      title,
+      ROSTER.map(({ name, role }) => ({ name, role })),
+    );
+    const people = {} as Record<PersonKey, ParticipantInfo>;
+    const tokens = {} as Record<PersonKey, string>;
+    for (const [i, entry] of ROSTER.entries()) {
+      const p = participants[i]!;
+      people[entry.key] = p;
+      tokens[entry.key] = await server.tokens.issue({ participantId: p.id, meetingId: meeting.id, role: p.role });
+    }
+    return { meetingId: meeting.id, title, people, tokens };
+  }
+
+  /** A raw socket.io client (websocket only, no automatic reconnection), not yet waited on. */
+  socket(url: string, auth: Record<string, unknown>, autoConnect = true): ClientSocket {
+    const socket: ClientSocket = io(url, { transports: ["websocket"], reconnection: false, forceNew: true, auth, autoConnect });
+    this.sockets.push(socket);
+    return socket;
+  }
+
+  /** Connects and resolves after 'welcome' and the first 'sync'. */
+  async connect(url: string, token: string, options: ConnectOptions = {}): Promise<TestClient> {
+    const auth = options.auth ?? (options.lastSeq === undefined ? { token } : { token, lastSeq: options.lastSeq });
+    const socket = this.socket(url, auth, !options.resume);
+    const connected = attachClient(socket);
+    if (options.resume) {
+      socket.auth = (cb) => cb(seqOf(socket) === undefined ? { token } : { token, lastSeq: seqOf(socket) });
+      socket.connect();
+    }
+    return connected;
+  }
+
+  /** Connects expecting a handshake refusal; resolves with the error the server sent. */
+  async connectRefused(url: string, auth: Record<string, unknown>): Promise<CoreError> {
+    const socket = this.socket(url, auth);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("no connect_error within timeout")), WAIT_MS);
+      socket.on("connect", () => {
+        clearTimeout(timer);
+        reject(new Error("connection was accepted"));
+      });
+      socket.on("connect_error", (error: Error & { data?: CoreError }) => {
+        clearTimeout(timer);
+        if (!error.data) reject(new Error(`connect_error without data: ${error.message}`));
+        else resolve(error.data);
+      });
+    });
+  }
+
+  /**
+   * Starts the real entry point (`server/src/main.ts`) as a child process on port 0 over
+   * `dataDir`, and resolves once it prints the port it listens on.
+   */
+  async spawnServer(dataDir: string, secret = TEST_SECRET): Promise<ServerProcess> {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "server/src/main.ts")], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, PORT: "0", HOST: "127.0.0.1", YST_DATA_DIR: dataDir, YST_TOKEN_SECRET: secret, YST_DEMO: "off" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once("exit", (code, signal) => resolve({ code, signal })),
+    );
+    this.onCleanup(async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill("SIGKILL");
+        await exited;
+      }
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server process did not start:\n${stdout}\n${stderr}`)), 20_000);
+      const onData = () => {
+        const match = /listening on 127\.0\.0\.1:(\d+)/.exec(stdout);
+        if (!match) return;
+        clearTimeout(timer);
+        child.stdout!.off("data", onData);
+        resolve(Number(match[1]));
+      };
+      child.stdout!.on("data", onData);
+      void exited.then(({ code, signal }) => {
+        clearTimeout(timer);
+        reject(new Error(`server process exited (${code ?? signal}) before listening:\n${stdout}\n${stderr}`));
+      });
+    });
+    return {
+      child,
+      port,
+      url: `http://127.0.0.1:${port}`,
+      output: () => stdout + stderr,
+      exited,
+      kill: async (signal = "SIGKILL") => {
+        child.kill(signal);
+        return exited;
+      },
+    };
+  }
+
+  async cleanup(): Promise<void> {
+    for (const socket of this.sockets.splice(0)) socket.disconnect();
+    for (const fn of this.cleanups.splice(0).reverse()) await fn();
+    await Promise.all(this.servers.splice(0).map((s) => s.close()));
+    for (const dir of this.dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const clientSeqs = new WeakMap<ClientSocket, () => number | undefined>();
+const seqOf = (socket: ClientSocket): number | undefined => clientSeqs.get(socket)?.();
+
+function attachClient(socket: ClientSocket): Promise<TestClient> {
+  let state: MeetingState | null = null;
+  clientSeqs.set(socket, () => state?.seq);
+  let welcome: Welcome | null = null;
+  let firstSync: SyncPayload | null = null;
+  const syncs: SyncPayload[] = [];
+  const broadcasts: StoredEvent[][] = [];
+  const problems: string[] = [];
+  const waiters = new Set<() => void>();
+  const notify = () => waiters.forEach((w) => w());
+
+  const applyEvents = (events: readonly StoredEvent[]) => {
+    if (!state) {
+      problems.push(`events before the first sync: ${events.map((e) => e.seq).join(",")}`);
+      return;
+    }
+    for (const stored of events) {
+      if (stored.seq <= state.seq) continue; // already applied (the browser skips these too)
+      if (stored.seq !== state.seq + 1) {
+        problems.push(`gap: at seq ${state.seq}, received ${stored.seq}`);
+        return;
+      }
+      state = evolve(state, stored);
+    }
+  };
+  const applySync = (sync: SyncPayload) => {
+    syncs.push(sync);
+    if (sync.kind === "snapshot") state = sync.state;
+    else if (state) applyEvents(sync.events);
+    else state = replay(sync.events); // first connect with a lastSeq of 0
+  };
+
+  // Listeners before the connection is up, so nothing can slip past.
+  socket.on("welcome", (w) => {
+    welcome = w;
+    notify();
+  });
+  socket.on("sync", (sync) => {
+    firstSync ??= sync;
+    applySync(sync);
+    notify();
+  });
+  socket.on("events", (events) => {
+    broadcasts.push(events);
+    applyEvents(events);
+    notify();
+  });
+
+  const client: TestClient = {
+    socket,
+    get welcome() {
+      return welcome!;
+    },
+    get firstSync() {
+      return firstSync!;
+    },
+    syncs,
+    broadcasts,
+    get state() {
+      if (!state) throw new Error("no state yet");
+      return state;
+    },
+    problems,
+    waitForSeq: (seq, timeoutMs = WAIT_MS) =>
+      waitFor(
+        () => (state && state.seq >= seq ? state : undefined),
+        waiters,
+        timeoutMs,
+        () => `client never reached seq ${seq} (at ${state?.seq})`,
+      ),
+    close: () => socket.disconnect(),
+  };
+
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("no welcome+sync within timeout")), WAIT_MS);
+    socket.on("connect_error", (error: Error & { data?: CoreError }) => {
+      clearTimeout(timer);
+      reject(new Error(`connection refused: ${error.data?.code ?? error.message}`));
+    });
+    const check = () => {
+      if (welcome && firstSync) {
+        clearTimeout(timer);
+        waiters.delete(check);
+        resolve(client);
+      }
+    };
+    waiters.add(check);
+  });
+}
+
+function waitFor<T>(probe: () => T | undefined, waiters: Set<() => void>, timeoutMs: number, describe: () => string): Promise<T> {
+  const found = probe();
+  if (found !== undefined) return Promise.resolve(found);
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const value = probe();
+      if (value === undefined) return;
+      clearTimeout(timer);
+      waiters.delete(check);
+      resolve(value);
+    };
+    const timer = setTimeout(() => {
+      waiters.delete(check);
+      reject(new Error(describe()));
+    }, timeoutMs);
+    waiters.add(check);
+  });
+}
+
+/** Sends a command and resolves with the server's acknowledgement. */
+export function send(client: TestClient | ClientSocket, command: unknown, timeoutMs = WAIT_MS): Promise<Ack> {
+  const socket = "socket" in client ? client.socket : client;
+  return socket.timeout(timeoutMs).emitWithAck("command", command);
+}
+
+/** Collects 'events' broadcasts from now on (independent of the client's own bookkeeping). */
+export function collectEvents(client: TestClient | ClientSocket): { batches: StoredEvent[][]; events(): StoredEvent[]; stop(): void } {
+  const socket = "socket" in client ? client.socket : client;
+  const batches: StoredEvent[][] = [];
+  const listener = (events: StoredEvent[]) => batches.push(events);
+  socket.on("events", listener);
+  return { batches, events: () => batches.flat(), stop: () => void socket.off("events", listener) };
+}
+
+/** The meeting as the database holds it: the event log, and the state replayed from it. */
+export async function persisted(server: YishitingServer, meetingId: string): Promise<{ events: StoredEvent[]; state: MeetingState }> {
+  const events = await server.store.load(meetingId);
+  return { events, state: replay(events) };
+}
+
+/** Resolves once the socket is disconnected, with the reason socket.io gave. */
+export function disconnected(socket: ClientSocket, timeoutMs = WAIT_MS): Promise<string> {
+  if (socket.disconnected) return Promise.resolve("already disconnected");
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("socket did not disconnect")), timeoutMs);
+    socket.once("disconnect", (reason) => {
+      clearTimeout(timer);
+      resolve(reason);
+    });
+  });
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
