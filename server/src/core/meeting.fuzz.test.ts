@@ -39,8 +39,9 @@ function expectedError(s: MeetingState, command: Command, actor: Actor): ErrorCo
       return inQueue(command.participantId) ? null : "NOT_IN_QUEUE";
     }
     case "floor.end":
-      if (!s.floor) return "NO_CURRENT_SPEECH";
-      return isChair || s.floor.participantId === actor.participantId ? null : "FORBIDDEN";
+      // Authorization comes first: only the chair or the speaker may end a speech.
+      if (!isChair && s.floor?.participantId !== actor.participantId) return "FORBIDDEN";
+      return s.floor ? null : "NO_CURRENT_SPEECH";
     case "floor.setCap":
       return isChair ? null : "FORBIDDEN";
   }

@@ -19,8 +19,8 @@ export function decideFloor(state: MeetingState, command: FloorCommand, ctx: Dec
       ]);
     }
     case "floor.end": {
+      if (actor.role !== "chair" && actor.participantId !== state.floor?.participantId) return fail("FORBIDDEN");
       if (!state.floor) return fail("NO_CURRENT_SPEECH");
-      if (actor.role !== "chair" && actor.participantId !== state.floor.participantId) return fail("FORBIDDEN");
       return ok([speechEnded(state, now, actor.participantId)]);
     }
     case "floor.setCap": {

@@ -168,7 +168,7 @@ describe("floor.end", () => {
       then: { error: "FORBIDDEN" },
     },
     { name: "nobody speaking, chair → NO_CURRENT_SPEECH", given: queueAB, command: { type: "floor.end" }, actor: chair, then: { error: "NO_CURRENT_SPEECH" } },
-    { name: "nobody speaking, member → NO_CURRENT_SPEECH", given: [], command: { type: "floor.end" }, actor: alice, then: { error: "NO_CURRENT_SPEECH" } },
+    { name: "nobody speaking, member → FORBIDDEN (authorization first)", given: [], command: { type: "floor.end" }, actor: alice, then: { error: "FORBIDDEN" } },
     {
       name: "speech already ended → NO_CURRENT_SPEECH",
       given: [...aliceSpeaking, ev.ended(A, { speechId: "s1", at: 2_000, durationMs: 1_000, overrunMs: 0, endedBy: A })],
