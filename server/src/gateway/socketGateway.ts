@@ -8,7 +8,7 @@ import type { ClientToServerEvents, ServerToClientEvents, Welcome } from "../cor
 import type { Actor } from "../core/roles.ts";
 import type { TokenService } from "../auth/tokens.ts";
 import type { MeetingRepository, ParticipantInfo } from "../meetings/meetingRepository.ts";
-import type { RoomRegistry } from "../rooms/meetingRoom.ts";
+import type { MeetingRoom, RoomRegistry } from "../rooms/meetingRoom.ts";
 import { tokenBucket } from "./rateLimit.ts";
 
 interface SocketData {
@@ -42,12 +42,7 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
     }
   });
 
-  io.on("connection", (socket) => {
-    void onConnection(socket, deps).catch((error) => {
-      deps.log("connection set-up failed", error);
-      socket.disconnect(true);
-    });
-  });
+  io.on("connection", (socket) => onConnection(socket, deps));
 }
 
 async function authenticate(socket: GatewaySocket, deps: GatewayDeps): Promise<CoreError | null> {
@@ -66,20 +61,21 @@ function refusal(error: CoreError): Error {
   return Object.assign(new Error(error.code), { data: error });
 }
 
-async function onConnection(socket: GatewaySocket, deps: GatewayDeps): Promise<void> {
+function onConnection(socket: GatewaySocket, deps: GatewayDeps): void {
   const { meetingId, participant } = socket.data;
   const actor: Actor = { participantId: participant.id, role: participant.role };
   const allow = tokenBucket(10, 20, deps.now);
-  const room = await deps.rooms.get(meetingId);
+  const room = deps.rooms.get(meetingId);
 
-  // Handlers first, so nothing the client sends right after connecting is dropped.
+  // Handlers are registered before anything is awaited, so nothing the client sends right
+  // after connecting is dropped; each one answers INTERNAL rather than letting a failure escape.
   socket.on("command", async (input, ack) => {
     if (typeof ack !== "function") return;
     if (!allow()) return ack(failure("RATE_LIMITED"));
     const command = parseCommand(input);
     if (!command.ok) return ack({ ok: false, error: command.error });
     try {
-      const result = await room.submit(actor, command.value);
+      const result = await (await room).submit(actor, command.value);
       ack(result.ok ? { ok: true, seq: result.value.seq } : { ok: false, error: result.error });
     } catch (error) {
       deps.log(`command ${command.value.type} failed`, error);
@@ -96,9 +92,23 @@ async function onConnection(socket: GatewaySocket, deps: GatewayDeps): Promise<v
     if (!allow()) return ack(failure("RATE_LIMITED"));
     const parsed = z.object({ lastSeq: LastSeq }).strict().safeParse(input);
     if (!parsed.success) return ack(failure("VALIDATION"));
-    await room.catchUp(parsed.data.lastSeq, (sync) => ack({ ok: true, sync }));
+    try {
+      await (await room).catchUp(parsed.data.lastSeq, (sync) => ack({ ok: true, sync }));
+    } catch (error) {
+      deps.log("sync.request failed", error);
+      ack(failure("INTERNAL"));
+    }
   });
 
+  greet(socket, deps, room).catch((error: unknown) => {
+    deps.log("connection set-up failed", error);
+    socket.disconnect(true);
+  });
+}
+
+/** Sends welcome, then the catch-up, joining the broadcast group in the same actor turn. */
+async function greet(socket: GatewaySocket, deps: GatewayDeps, room: Promise<MeetingRoom>): Promise<void> {
+  const { meetingId, participant } = socket.data;
   const welcome: Welcome = {
     meeting: (await deps.meetings.find(meetingId)) ?? { id: meetingId, title: "" },
     me: participant,
@@ -106,7 +116,7 @@ async function onConnection(socket: GatewaySocket, deps: GatewayDeps): Promise<v
   };
   socket.emit("welcome", welcome);
   const lastSeq = LastSeq.safeParse((socket.handshake.auth as Record<string, unknown>).lastSeq);
-  await room.catchUp(lastSeq.success ? lastSeq.data : undefined, (sync) => {
+  await (await room).catchUp(lastSeq.success ? lastSeq.data : undefined, (sync) => {
     if (socket.disconnected) return;
     void socket.join(roomOf(meetingId));
     socket.emit("sync", sync);

@@ -1,7 +1,7 @@
 // Recovery end to end: clients that miss events and come back, a server restarted on the same
 // SQLite file, and a server process killed with SIGKILL. Real server, real file, real clients.
 import { afterEach, describe, expect, it } from "vitest";
-import { replay, type StoredEvent } from "../core/meeting.ts";
+import type { StoredEvent } from "../core/meeting.ts";
 import type { Ack } from "../core/protocol.ts";
 import type { MeetingState } from "../core/state.ts";
 import {
@@ -66,7 +66,8 @@ describe("reconnecting after missing events", () => {
     expect(await send(chair, { type: "floor.give" })).toEqual({ ok: true, seq: 6 }); // m1 ends, m2 starts
     await chair.waitForSeq(6);
 
-    const back = await h.connect(srv.url, meeting.tokens.member2, { lastSeq });
+    const back = await h.connect(srv.url, meeting.tokens.member2, { resumeFrom: m2.state });
+    expect(back.socket.auth).toEqual({ token: meeting.tokens.member2, lastSeq: 2 });
     expect(back.firstSync.kind).toBe("events");
     const missed = back.firstSync.kind === "events" ? back.firstSync.events : [];
     expect(missed.map((e) => e.seq)).toEqual([3, 4, 5, 6]);
@@ -74,10 +75,10 @@ describe("reconnecting after missing events", () => {
     expect(missed).toEqual(chair.broadcasts.flat().slice(lastSeq));
 
     // Applying the missed events to the state it had gives the state everyone else has.
-    const resumed = missed.reduce<MeetingState>((s, e) => replay([e], s), m2.state);
-    expect(resumed).toEqual(chair.state);
-    expect(resumed).toEqual((await srv.server.rooms.get(meeting.meetingId)).current);
-    expect(resumed.floor?.participantId).toBe(meeting.people.member2.id);
+    expect(back.problems).toEqual([]);
+    expect(back.state).toEqual(chair.state);
+    expect(back.state).toEqual((await srv.server.rooms.get(meeting.meetingId)).current);
+    expect(back.state.floor?.participantId).toBe(meeting.people.member2.id);
 
     // And it is live again afterwards.
     expect(await send(back, { type: "floor.end" })).toEqual({ ok: true, seq: 7 });
@@ -186,7 +187,7 @@ describe("restart recovery", () => {
     expect((await persisted(again.server, meeting.meetingId)).events).toEqual(eventsBefore);
 
     // The old tokens still work (same secret), a client resumes by lastSeq, and seqs continue.
-    const m2Again = await h.connect(again.url, meeting.tokens.member2, { lastSeq: 8 });
+    const m2Again = await h.connect(again.url, meeting.tokens.member2, { resumeFrom: m2.state });
     expect(m2Again.firstSync).toEqual({ kind: "events", events: [] });
     expect(await send(chairAgain, { type: "floor.give" })).toEqual({ ok: true, seq: 10 });
     await m2Again.waitForSeq(10);
@@ -195,10 +196,29 @@ describe("restart recovery", () => {
     expect(again.logs).toEqual([]);
   });
 
+  it("join links survive a restart when the token secret is generated and kept in the data folder", async () => {
+    const first = await h.startServer({ secret: "" }); // no YST_TOKEN_SECRET: generate one
+    expect(first.config.tokenSecret).toBeUndefined();
+    const meeting = await h.createMeeting(first.server);
+    const member = await h.connect(first.url, meeting.tokens.member1);
+    expect(await send(member, { type: "queue.request" })).toEqual({ ok: true, seq: 1 });
+    await first.close();
+
+    const again = await h.startServer({ dataDir: first.dataDir, secret: "" });
+    const back = await h.connect(again.url, meeting.tokens.member1, { resumeFrom: member.state });
+    expect(back.firstSync).toEqual({ kind: "events", events: [] });
+    expect(back.state.queue.map((q) => q.participantId)).toEqual([meeting.people.member1.id]);
+    await again.close();
+
+    // A configured secret that differs from the one the links were signed with rejects them.
+    const rotated = await h.startServer({ dataDir: first.dataDir, secret: "rotated-secret" });
+    expect((await h.connectRefused(rotated.url, { token: meeting.tokens.member1 })).code).toBe("TOKEN_INVALID");
+  });
+
   it("does not drop commands and clock requests a client sends the moment it connects to a fresh server", async () => {
-    // First connection to a meeting after a (re)start: the room is opened by replaying its log.
-    // The browser asks for the time as soon as it is connected, and socket.io-client flushes
-    // anything queued while offline at that moment, too.
+    // First connection to a meeting after a (re)start: the room is opened by replaying its log
+    // while the client is already connected. The browser asks for the time as soon as it is
+    // connected, and socket.io-client flushes anything queued while offline at that moment.
     const first = await startWithThree();
     await runMeeting(first.meeting, first.chair, first.m1, first.m2);
     await first.srv.close();
@@ -246,8 +266,11 @@ describe("kill -9", () => {
     expect(state).toEqual(stateBefore);
     const observer = await h.connect(after.url, meeting.tokens.observer);
     expect(observer.state).toEqual(stateBefore);
-    const m1Again = await h.connect(after.url, meeting.tokens.member1, { lastSeq: 8 });
+    const m1Again = await h.connect(after.url, meeting.tokens.member1, { resumeFrom: m1.state });
+    expect(m1Again.firstSync).toEqual({ kind: "events", events: [] });
     expect(await send(m1Again, { type: "floor.end" })).toEqual({ ok: true, seq: 9 });
+    await m1Again.waitForSeq(9);
+    expect(m1Again.state).toEqual((await persisted(after.server, meeting.meetingId)).state);
   });
 
   it("a SIGKILL in the middle of a burst leaves a gap-free log holding every acknowledged event", async () => {

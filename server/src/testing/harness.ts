@@ -102,6 +102,11 @@ export interface ConnectOptions {
    * (re)connect, so `socket.connect()` after a drop resumes where the client left off.
    */
   resume?: boolean;
+  /**
+   * The state a returning client still holds: it connects with `lastSeq = resumeFrom.seq` and
+   * applies the catch-up events on top of it, as the browser does after a reload-free reconnect.
+   */
+  resumeFrom?: MeetingState;
 }
 
 /** Creates and tracks servers, clients and temp folders; `cleanup()` in afterEach releases all. */
@@ -175,9 +180,10 @@ export class Harness {
 
   /** Connects and resolves after 'welcome' and the first 'sync'. */
   async connect(url: string, token: string, options: ConnectOptions = {}): Promise<TestClient> {
-    const auth = options.auth ?? (options.lastSeq === undefined ? { token } : { token, lastSeq: options.lastSeq });
+    const lastSeq = options.resumeFrom?.seq ?? options.lastSeq;
+    const auth = options.auth ?? (lastSeq === undefined ? { token } : { token, lastSeq });
     const socket = this.socket(url, auth, !options.resume);
-    const connected = attachClient(socket);
+    const connected = attachClient(socket, options.resumeFrom);
     if (options.resume) {
       socket.auth = (cb) => cb(seqOf(socket) === undefined ? { token } : { token, lastSeq: seqOf(socket) });
       socket.connect();
@@ -264,8 +270,8 @@ export class Harness {
 const clientSeqs = new WeakMap<ClientSocket, () => number | undefined>();
 const seqOf = (socket: ClientSocket): number | undefined => clientSeqs.get(socket)?.();
 
-function attachClient(socket: ClientSocket): Promise<TestClient> {
-  let state: MeetingState | null = null;
+function attachClient(socket: ClientSocket, base?: MeetingState): Promise<TestClient> {
+  let state: MeetingState | null = base ?? null;
   clientSeqs.set(socket, () => state?.seq);
   let welcome: Welcome | null = null;
   let firstSync: SyncPayload | null = null;
@@ -293,7 +299,8 @@ function attachClient(socket: ClientSocket): Promise<TestClient> {
     syncs.push(sync);
     if (sync.kind === "snapshot") state = sync.state;
     else if (state) applyEvents(sync.events);
-    else state = replay(sync.events); // first connect with a lastSeq of 0
+    else if (sync.events[0]?.seq === 1) state = replay(sync.events); // a lastSeq of 0: the whole log
+    else problems.push("catch-up events without a state to apply them to (use resumeFrom)");
   };
 
   // Listeners before the connection is up, so nothing can slip past.
@@ -407,3 +414,16 @@ export function disconnected(socket: ClientSocket, timeoutMs = WAIT_MS): Promise
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `check` (which throws, e.g. a failing expect) until it passes or the time runs out. */
+export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = WAIT_MS): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await sleep(10);
+    }
+  }
+}
