@@ -27,12 +27,21 @@ export function applyMigrations(db: Database.Database, dir = MIGRATIONS_DIR): st
       if (known !== checksum) throw new Error(`Migration ${name} was changed after it was applied`);
       continue;
     }
-    db.transaction(() => {
-      db.exec(sql);
-      db.prepare(`INSERT INTO "_yst_migrations" (name, checksum, appliedAt) VALUES (?, ?, ?)`).run(
-        name, checksum, new Date().toISOString(),
-      );
-    })();
+    // Prisma's SQLite migrations redefine tables (create new, copy, drop old, rename), which
+    // needs foreign keys off; the pragma is ignored inside a transaction, so set it around it.
+    db.pragma("foreign_keys = OFF");
+    try {
+      db.transaction(() => {
+        db.exec(sql);
+        const broken = db.pragma("foreign_key_check") as unknown[];
+        if (broken.length > 0) throw new Error(`Migration ${name} broke ${broken.length} foreign key(s)`);
+        db.prepare(`INSERT INTO "_yst_migrations" (name, checksum, appliedAt) VALUES (?, ?, ?)`).run(
+          name, checksum, new Date().toISOString(),
+        );
+      })();
+    } finally {
+      db.pragma("foreign_keys = ON");
+    }
     ran.push(name);
   }
   return ran;
