@@ -8,6 +8,14 @@ export interface JoinClaims {
   participantId: string;
   meetingId: string;
   role: Role;
+  /** The participant's link version (default 1): bumping it in the database revokes the token. */
+  version?: number;
+}
+
+export interface VerifiedJoin {
+  participantId: string;
+  meetingId: string;
+  version: number;
 }
 
 export class TokenService {
@@ -18,7 +26,7 @@ export class TokenService {
   }
 
   issue(claims: JoinClaims, ttlHours = this.ttlHours): Promise<string> {
-    return new SignJWT({ mid: claims.meetingId, role: claims.role })
+    return new SignJWT({ mid: claims.meetingId, role: claims.role, v: claims.version ?? 1 })
       .setProtectedHeader({ alg: "HS256" })
       .setSubject(claims.participantId)
       .setIssuedAt()
@@ -26,13 +34,14 @@ export class TokenService {
       .sign(this.key);
   }
 
-  async verify(token: unknown): Promise<Result<{ participantId: string; meetingId: string }>> {
+  async verify(token: unknown): Promise<Result<VerifiedJoin>> {
     if (typeof token !== "string" || token.length === 0) return fail("TOKEN_MISSING");
     if (token.length > 2048) return fail("TOKEN_INVALID");
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: ["HS256"] });
       if (typeof payload.sub !== "string" || typeof payload.mid !== "string") return fail("TOKEN_INVALID");
-      return ok({ participantId: payload.sub, meetingId: payload.mid });
+      const version = typeof payload.v === "number" ? payload.v : 1;
+      return ok({ participantId: payload.sub, meetingId: payload.mid, version });
     } catch (error) {
       return fail(error instanceof errors.JWTExpired ? "TOKEN_EXPIRED" : "TOKEN_INVALID");
     }
