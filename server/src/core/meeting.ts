@@ -1,22 +1,47 @@
 // The meeting core: decide(state, command, ctx) → events | error, evolve(state, event) → state.
 // Pure and deterministic; shared by the server (room actor) and the browser (same reducer).
+// One folder per capability, each with its schema, decide and evolve.
 import { z } from "zod";
+import { decideAgenda } from "./agenda/decide.ts";
+import { evolveAgenda } from "./agenda/evolve.ts";
+import { AgendaCommand, AgendaEvent } from "./agenda/schema.ts";
+import { decideAttendance } from "./attendance/decide.ts";
+import { evolveAttendance } from "./attendance/evolve.ts";
+import { AttendanceCommand, AttendanceEvent } from "./attendance/schema.ts";
+import { decideConfig } from "./config/decide.ts";
+import { evolveConfig } from "./config/evolve.ts";
+import { ConfigCommand, ConfigEvent } from "./config/schema.ts";
 import type { DecideContext } from "./context.ts";
 import { fail, ok, type Result } from "./errors.ts";
 import { decideFloor } from "./floor/decide.ts";
 import { evolveFloor } from "./floor/evolve.ts";
 import { FloorCommand, FloorEvent } from "./floor/schema.ts";
+import { decideLifecycle } from "./lifecycle/decide.ts";
+import { evolveLifecycle } from "./lifecycle/evolve.ts";
+import { LifecycleCommand, LifecycleEvent } from "./lifecycle/schema.ts";
 import { decideQueue } from "./queue/decide.ts";
 import { evolveQueue } from "./queue/evolve.ts";
 import { QueueCommand, QueueEvent } from "./queue/schema.ts";
 import { initialState, type MeetingState } from "./state.ts";
 
-// One discriminated union (not z.union) so a malformed command is checked against the schema its
-// `type` names, and VALIDATION details carry the failing field instead of a bare "Invalid input".
-export const Command = z.discriminatedUnion("type", [QueueCommand, FloorCommand]);
+export const Command = z.discriminatedUnion("type", [
+  ...QueueCommand.options,
+  ...FloorCommand.options,
+  ...LifecycleCommand.options,
+  ...AgendaCommand.options,
+  ...AttendanceCommand.options,
+  ...ConfigCommand.options,
+]);
 export type Command = z.infer<typeof Command>;
 
-export const MeetingEvent = z.union([QueueEvent, FloorEvent]);
+export const MeetingEvent = z.discriminatedUnion("type", [
+  ...QueueEvent.options,
+  ...FloorEvent.options,
+  ...LifecycleEvent.options,
+  ...AgendaEvent.options,
+  ...AttendanceEvent.options,
+  ...ConfigEvent.options,
+]);
 export type MeetingEvent = z.infer<typeof MeetingEvent>;
 
 /** An event as stored in the log and sent to clients. */
@@ -28,20 +53,63 @@ export interface StoredEvent {
 }
 
 export function decide(state: MeetingState, command: Command, ctx: DecideContext): Result<MeetingEvent[]> {
-  return isQueueCommand(command) ? decideQueue(state, command, ctx) : decideFloor(state, command, ctx);
+  switch (command.type) {
+    case "queue.request":
+    case "queue.withdraw":
+    case "queue.remove":
+    case "queue.move":
+      return decideQueue(state, command, ctx);
+    case "floor.give":
+    case "floor.end":
+    case "floor.setCap":
+      return decideFloor(state, command, ctx);
+    case "meeting.open":
+    case "meeting.close":
+      return decideLifecycle(state, command, ctx);
+    case "agenda.goto":
+    case "agenda.next":
+      return decideAgenda(state, command, ctx);
+    case "attendance.arrive":
+    case "attendance.leave":
+    case "attendance.excuse":
+      return decideAttendance(state, command, ctx);
+    case "config.sync":
+      return decideConfig(state, command, ctx);
+  }
 }
 
 export function evolve(state: MeetingState, stored: StoredEvent): MeetingState {
-  const { event } = stored;
-  const next = isQueueEvent(event) ? evolveQueue(state, event) : evolveFloor(state, event);
-  return { ...next, seq: stored.seq };
+  return { ...apply(state, stored.event), seq: stored.seq };
+}
+
+function apply(state: MeetingState, event: MeetingEvent): MeetingState {
+  switch (event.type) {
+    case "queue.requested":
+    case "queue.withdrawn":
+    case "queue.moved":
+      return evolveQueue(state, event);
+    case "speech.started":
+    case "speech.ended":
+    case "floor.capSet":
+      return evolveFloor(state, event);
+    case "meeting.opened":
+    case "meeting.closed":
+      return evolveLifecycle(state, event);
+    case "agenda.itemStarted":
+    case "agenda.set":
+      return evolveAgenda(state, event);
+    case "attendance.arrived":
+    case "attendance.left":
+    case "attendance.excused":
+    case "attendance.ruleSet":
+      return evolveAttendance(state, event);
+    case "roster.set":
+      return evolveConfig(state, event);
+  }
 }
 
 export const replay = (events: readonly StoredEvent[], from: MeetingState = initialState()): MeetingState =>
   events.reduce(evolve, from);
-
-const isQueueCommand = (command: Command): command is QueueCommand => command.type.startsWith("queue.");
-const isQueueEvent = (event: MeetingEvent): event is QueueEvent => event.type.startsWith("queue.");
 
 /** Parse an untrusted command; VALIDATION with the failing paths on error. */
 export function parseCommand(input: unknown): Result<Command> {

@@ -4,10 +4,18 @@ import { z } from "zod";
 export const Role = z.enum(["chair", "member", "official", "clerk", "observer"]);
 export type Role = z.infer<typeof Role>;
 
+/** The server itself acts as "system" (presence, check-in, configuration sync); no token carries it. */
+export type ActorRole = Role | "system";
+
 export interface Actor {
   participantId: string;
-  role: Role;
+  role: ActorRole;
 }
 
+export const SYSTEM_ACTOR: Actor = { participantId: "system", role: "system" };
+
+/** Roles that run the meeting's record and attendance alongside the chair. */
+export const STAFF_ROLES: readonly ActorRole[] = ["chair", "clerk"];
+
 /** Roles that may ask for the floor (the chair always may speak and needs no queue). */
-export const SPEAKING_ROLES: readonly Role[] = ["member", "official"];
+export const SPEAKING_ROLES: readonly ActorRole[] = ["member", "official"];

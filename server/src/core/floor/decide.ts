@@ -1,6 +1,6 @@
 import type { DecideContext } from "../context.ts";
 import { fail, ok, type Result } from "../errors.ts";
-import { queuePosition, type MeetingState } from "../state.ts";
+import { notOpen, queuePosition, type MeetingState } from "../state.ts";
 import type { FloorCommand, FloorEvent } from "./schema.ts";
 
 export function decideFloor(state: MeetingState, command: FloorCommand, ctx: DecideContext): Result<FloorEvent[]> {
@@ -8,6 +8,8 @@ export function decideFloor(state: MeetingState, command: FloorCommand, ctx: Dec
   switch (command.type) {
     case "floor.give": {
       if (actor.role !== "chair") return fail("FORBIDDEN");
+      const refusal = notOpen(state);
+      if (refusal) return fail(refusal);
       const next = command.participantId ?? state.queue[0]?.participantId;
       if (next === undefined) return fail("QUEUE_EMPTY");
       if (queuePosition(state, next) < 0) return fail("NOT_IN_QUEUE");
@@ -15,7 +17,14 @@ export function decideFloor(state: MeetingState, command: FloorCommand, ctx: Dec
       const ending = state.floor ? [speechEnded(state, now, actor.participantId)] : [];
       return ok([
         ...ending,
-        { type: "speech.started", speechId: ctx.newId(), participantId: next, at: now, capMs: state.speechCapMs },
+        {
+          type: "speech.started",
+          speechId: ctx.newId(),
+          participantId: next,
+          at: now,
+          capMs: state.speechCapMs,
+          agendaItemId: state.currentItemId,
+        },
       ]);
     }
     case "floor.end": {
@@ -30,7 +39,7 @@ export function decideFloor(state: MeetingState, command: FloorCommand, ctx: Dec
   }
 }
 
-function speechEnded(state: MeetingState, now: number, endedBy: string): FloorEvent {
+export function speechEnded(state: MeetingState, now: number, endedBy: string): FloorEvent {
   const speech = state.floor!;
   const durationMs = Math.max(0, now - speech.startedAt);
   return {

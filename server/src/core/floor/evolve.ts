@@ -7,7 +7,13 @@ export function evolveFloor(state: MeetingState, event: FloorEvent): MeetingStat
       return {
         ...state,
         queue: state.queue.filter((entry) => entry.participantId !== event.participantId),
-        floor: { speechId: event.speechId, participantId: event.participantId, startedAt: event.at, capMs: event.capMs },
+        floor: {
+          speechId: event.speechId,
+          participantId: event.participantId,
+          startedAt: event.at,
+          capMs: event.capMs,
+          agendaItemId: event.agendaItemId,
+        },
       };
     case "speech.ended": {
       if (!state.floor) return state;

@@ -17,6 +17,7 @@ export const FloorEvent = z.discriminatedUnion("type", [
     participantId: z.string(),
     at: z.number(),
     capMs: z.number().int(),
+    agendaItemId: z.string().nullable(),
   }),
   z.object({
     type: z.literal("speech.ended"),

@@ -1,0 +1,23 @@
+import type { DecideContext } from "../context.ts";
+import { fail, ok, type Result } from "../errors.ts";
+import type { MeetingEvent } from "../meeting.ts";
+import type { MeetingState } from "../state.ts";
+import type { ConfigCommand } from "./schema.ts";
+
+/** Emits only what differs from the meeting's state, so an unchanged sync logs nothing. */
+export function decideConfig(state: MeetingState, command: ConfigCommand, ctx: DecideContext): Result<MeetingEvent[]> {
+  if (ctx.actor.role !== "system") return fail("FORBIDDEN");
+  const events: MeetingEvent[] = [];
+  if (!sameJson(command.roster, state.roster)) events.push({ type: "roster.set", roster: command.roster });
+  const agenda = state.agenda.map(({ id, title, presenter, plannedMs }) => ({ id, title, presenter, plannedMs }));
+  if (!sameJson(command.agenda, agenda)) events.push({ type: "agenda.set", items: command.agenda });
+  if (command.quorumRule !== state.quorumRule) events.push({ type: "attendance.ruleSet", quorumRule: command.quorumRule });
+  // Once the meeting is open the chair owns the speech cap.
+  if (state.status === "scheduled" && command.speechCapMs !== state.speechCapMs) {
+    events.push({ type: "floor.capSet", capMs: command.speechCapMs });
+  }
+  return ok(events);
+}
+
+/** Equality of plain data built in the same key order (as the server builds both sides). */
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);

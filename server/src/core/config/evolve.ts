@@ -1,0 +1,9 @@
+import type { MeetingState } from "../state.ts";
+import type { ConfigEvent } from "./schema.ts";
+
+export function evolveConfig(state: MeetingState, event: ConfigEvent): MeetingState {
+  switch (event.type) {
+    case "roster.set":
+      return { ...state, roster: event.roster };
+  }
+}

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { AgendaItemInput } from "../agenda/schema.ts";
+import { QuorumRule } from "../attendance/schema.ts";
+import { Role } from "../roles.ts";
+
+export const RosterEntry = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string(),
+  role: Role,
+  sector: z.string().nullable(),
+  party: z.string().nullable(),
+  unit: z.string().nullable(),
+  side: z.enum(["worker", "enterprise"]).nullable(),
+  chief: z.boolean(),
+  household: z.string().nullable(),
+});
+
+export const ConfigCommand = z.discriminatedUnion("type", [
+  /**
+   * The server feeds the organisers' settings into the meeting (on first use of the room and
+   * after every change): the roster, the agenda, the quorum rule and the default speech cap.
+   */
+  z.object({
+    type: z.literal("config.sync"),
+    roster: z.array(RosterEntry).max(10_000),
+    agenda: z.array(AgendaItemInput).max(200),
+    quorumRule: QuorumRule,
+    speechCapMs: z.number().int().min(30_000).max(3_600_000),
+  }).strict(),
+]);
+export type ConfigCommand = z.infer<typeof ConfigCommand>;
+
+export const ConfigEvent = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("roster.set"), roster: z.array(RosterEntry) }),
+]);
+export type ConfigEvent = z.infer<typeof ConfigEvent>;

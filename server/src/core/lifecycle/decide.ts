@@ -1,0 +1,27 @@
+import type { DecideContext } from "../context.ts";
+import { fail, ok, type Result } from "../errors.ts";
+import { speechEnded } from "../floor/decide.ts";
+import type { MeetingEvent } from "../meeting.ts";
+import { notOpen, type MeetingState } from "../state.ts";
+import type { LifecycleCommand } from "./schema.ts";
+
+export function decideLifecycle(state: MeetingState, command: LifecycleCommand, ctx: DecideContext): Result<MeetingEvent[]> {
+  const { actor, now } = ctx;
+  if (actor.role !== "chair") return fail("FORBIDDEN");
+  switch (command.type) {
+    case "meeting.open": {
+      if (state.status === "open") return fail("MEETING_ALREADY_OPEN");
+      if (state.status === "closed") return fail("MEETING_CLOSED");
+      const first = state.agenda[0];
+      return ok([
+        { type: "meeting.opened", at: now },
+        ...(first ? [{ type: "agenda.itemStarted" as const, itemId: first.id, at: now }] : []),
+      ]);
+    }
+    case "meeting.close": {
+      const refusal = notOpen(state);
+      if (refusal) return fail(refusal);
+      return ok([...(state.floor ? [speechEnded(state, now, actor.participantId)] : []), { type: "meeting.closed", at: now }]);
+    }
+  }
+}
