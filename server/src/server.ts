@@ -53,8 +53,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     now,
     newId: randomUUID,
     log,
+    loadConfig: (meetingId) => meetings.liveConfig(meetingId),
   });
-  attachGateway(io, { tokens, meetings, rooms, now, log });
+  const presence = attachGateway(io, { tokens, meetings, rooms, now, log, presenceGraceMs: config.presenceGraceSeconds * 1000 });
 
   return {
     db,
@@ -69,6 +70,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         httpServer.listen(config.port, config.host, () => resolve((httpServer.address() as AddressInfo).port));
       }),
     async close() {
+      presence.close();
       await io.close(); // also closes the HTTP server
       await db.$disconnect();
     },

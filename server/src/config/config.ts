@@ -14,6 +14,8 @@ export interface Config {
   linkTtlHours: number;
   /** Create the demo meeting when the database has no meetings. */
   demo: boolean;
+  /** How long a participant may be disconnected before being marked absent (reconnects). */
+  presenceGraceSeconds: number;
   /** Folder with the built client; the server serves it when it exists. */
   clientDir: string;
 }
@@ -33,6 +35,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.YST_PUBLIC_URL || undefined,
     linkTtlHours,
     demo: env.YST_DEMO !== "off",
+    presenceGraceSeconds: nonNegative(env.YST_PRESENCE_GRACE_SECONDS ?? "20", "YST_PRESENCE_GRACE_SECONDS"),
     clientDir: path.resolve(env.YST_CLIENT_DIR ?? path.join(import.meta.dirname, "../../../dist/client")),
   };
+}
+
+function nonNegative(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got ${value}`);
+  return n;
 }

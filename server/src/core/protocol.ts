@@ -1,21 +1,25 @@
 // The socket protocol shared by server and browser (documented in docs/protocol.md).
 import type { CoreError } from "./errors.ts";
 import type { StoredEvent } from "./meeting.ts";
-import type { Role } from "./roles.ts";
-import type { MeetingState } from "./state.ts";
+import type { MeetingState, RosterEntry } from "./state.ts";
 
-export interface ParticipantView {
+export interface MeetingInfo {
   id: string;
-  name: string;
-  role: Role;
-  sector: string | null;
-  party: string | null;
+  title: string;
+  /** 文号 */
+  number: string | null;
+  kind: string;
+  place: string | null;
+  startsAt: number | null;
+  mode: string;
 }
 
 export interface Welcome {
-  meeting: { id: string; title: string };
-  me: ParticipantView;
-  participants: ParticipantView[];
+  meeting: MeetingInfo;
+  /** Who this connection is; for the room display a pseudo participant. */
+  me: RosterEntry;
+  /** The room display (大屏): read-only, sends no commands. */
+  display: boolean;
 }
 
 /** What a (re)connecting client receives: the events it missed, or the whole state. */

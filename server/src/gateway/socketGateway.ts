@@ -7,14 +7,13 @@ import { parseCommand } from "../core/meeting.ts";
 import type { ClientToServerEvents, ServerToClientEvents, Welcome } from "../core/protocol.ts";
 import type { Actor } from "../core/roles.ts";
 import type { TokenService } from "../auth/tokens.ts";
-import type { MeetingRepository, ParticipantInfo } from "../meetings/meetingRepository.ts";
+import type { MeetingRepository } from "../meetings/meetingRepository.ts";
 import type { MeetingRoom, RoomRegistry } from "../rooms/meetingRoom.ts";
+import { identify, type Connected } from "./handshake.ts";
+import { Presence } from "./presence.ts";
 import { tokenBucket } from "./rateLimit.ts";
 
-interface SocketData {
-  meetingId: string;
-  participant: ParticipantInfo;
-}
+type SocketData = Connected;
 
 export type GatewayServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -23,37 +22,33 @@ export const roomOf = (meetingId: string): string => `meeting:${meetingId}`;
 
 const LastSeq = z.number().int().min(0).optional();
 
+export const participantRoom = (participantId: string): string => `participant:${participantId}`;
+
 export interface GatewayDeps {
   tokens: TokenService;
   meetings: MeetingRepository;
   rooms: RoomRegistry;
   now: () => number;
   log: (message: string, error?: unknown) => void;
+  presenceGraceMs: number;
 }
 
-export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
+export function attachGateway(io: GatewayServer, deps: GatewayDeps): Presence {
   io.use(async (socket, next) => {
     try {
-      const error = await authenticate(socket, deps);
-      next(error ? refusal(error) : undefined);
+      const identified = await identify((socket.handshake.auth as Record<string, unknown> | undefined)?.token, deps.tokens, deps.meetings);
+      if (!identified.ok) return next(refusal(identified.error));
+      socket.data = identified.value;
+      next();
     } catch (error) {
       deps.log("handshake failed", error);
       next(refusal(coreError("INTERNAL")));
     }
   });
 
-  io.on("connection", (socket) => onConnection(socket, deps));
-}
-
-async function authenticate(socket: GatewaySocket, deps: GatewayDeps): Promise<CoreError | null> {
-  const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
-  const verified = await deps.tokens.verify(auth.token);
-  if (!verified.ok) return verified.error;
-  const participant = await deps.meetings.participant(verified.value.participantId);
-  if (!participant || participant.meetingId !== verified.value.meetingId) return coreError("NOT_FOUND");
-  const { meetingId, ...info } = participant;
-  socket.data = { meetingId, participant: info };
-  return null;
+  const presence = new Presence(deps.rooms, deps.presenceGraceMs, deps.log);
+  io.on("connection", (socket) => onConnection(socket, deps, presence));
+  return presence;
 }
 
 /** socket.io hands `data` of a middleware error to the client's connect_error. */
@@ -61,9 +56,9 @@ function refusal(error: CoreError): Error {
   return Object.assign(new Error(error.code), { data: error });
 }
 
-function onConnection(socket: GatewaySocket, deps: GatewayDeps): void {
-  const { meetingId, participant } = socket.data;
-  const actor: Actor = { participantId: participant.id, role: participant.role };
+function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presence): void {
+  const { meetingId, me, display } = socket.data;
+  const actor: Actor = { participantId: me.id, role: me.role };
   const allow = tokenBucket(10, 20, deps.now);
   const room = deps.rooms.get(meetingId);
 
@@ -72,8 +67,11 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps): void {
   socket.on("command", async (input, ack) => {
     if (typeof ack !== "function") return;
     if (!allow()) return ack(failure("RATE_LIMITED"));
+    if (display) return ack(failure("FORBIDDEN"));
     const command = parseCommand(input);
     if (!command.ok) return ack({ ok: false, error: command.error });
+    // The "system" actor is the server's own; no connection may speak for it.
+    if (command.value.type === "config.sync") return ack(failure("FORBIDDEN"));
     try {
       const result = await (await room).submit(actor, command.value);
       ack(result.ok ? { ok: true, seq: result.value.seq } : { ok: false, error: result.error });
@@ -100,25 +98,29 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps): void {
     }
   });
 
-  greet(socket, deps, room).catch((error: unknown) => {
-    deps.log("connection set-up failed", error);
-    socket.disconnect(true);
-  });
+  greet(socket, deps, room)
+    .then(() => {
+      if (display || socket.disconnected) return;
+      presence.connected(meetingId, me.id);
+      socket.on("disconnect", () => presence.disconnected(meetingId, me.id));
+    })
+    .catch((error: unknown) => {
+      deps.log("connection set-up failed", error);
+      socket.disconnect(true);
+    });
 }
 
 /** Sends welcome, then the catch-up, joining the broadcast group in the same actor turn. */
 async function greet(socket: GatewaySocket, deps: GatewayDeps, room: Promise<MeetingRoom>): Promise<void> {
-  const { meetingId, participant } = socket.data;
-  const welcome: Welcome = {
-    meeting: (await deps.meetings.find(meetingId)) ?? { id: meetingId, title: "" },
-    me: participant,
-    participants: await deps.meetings.roster(meetingId),
-  };
+  const { meetingId, me, display } = socket.data;
+  const meeting = await deps.meetings.find(meetingId);
+  if (!meeting) throw new Error(`meeting ${meetingId} vanished`);
+  const welcome: Welcome = { meeting, me, display };
   socket.emit("welcome", welcome);
   const lastSeq = LastSeq.safeParse((socket.handshake.auth as Record<string, unknown>).lastSeq);
   await (await room).catchUp(lastSeq.success ? lastSeq.data : undefined, (sync) => {
     if (socket.disconnected) return;
-    void socket.join(roomOf(meetingId));
+    void socket.join([roomOf(meetingId), participantRoom(me.id)]);
     socket.emit("sync", sync);
   });
 }

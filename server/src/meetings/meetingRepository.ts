@@ -1,67 +1,128 @@
-// Meetings and their participants (the roster). Issue-3 work extends this with accounts,
-// agenda and attendance; the live state itself lives in the event log.
-import { randomUUID } from "node:crypto";
+// Meetings and their participants (the roster) in the database. The live state itself lives
+// in the event log; `liveConfig` is what the server feeds into it (config.sync).
+import { randomBytes, randomUUID } from "node:crypto";
+import type { AgendaItemInput } from "../core/agenda/schema.ts";
+import type { MeetingInfo } from "../core/protocol.ts";
 import type { Role } from "../core/roles.ts";
+import type { QuorumRule, RosterEntry } from "../core/state.ts";
 import type { Db } from "../db/database.ts";
-
-export interface ParticipantInfo {
-  id: string;
-  name: string;
-  role: Role;
-  sector: string | null;
-  party: string | null;
-}
-
-export interface MeetingInfo {
-  id: string;
-  title: string;
-}
 
 export interface NewParticipant {
   name: string;
   role: Role;
   sector?: string | null;
   party?: string | null;
+  unit?: string | null;
+  side?: "worker" | "enterprise" | null;
+  chief?: boolean;
+  household?: string | null;
 }
+
+/** A participant as the socket handshake needs it: roster entry plus link state. */
+export interface JoiningParticipant {
+  entry: RosterEntry;
+  meetingId: string;
+  linkVersion: number;
+  linkRevoked: boolean;
+}
+
+/** The organisers' settings the live meeting follows. */
+export interface LiveConfig {
+  roster: RosterEntry[];
+  agenda: AgendaItemInput[];
+  quorumRule: QuorumRule;
+  speechCapMs: number;
+}
+
+type ParticipantRow = {
+  id: string;
+  name: string;
+  role: string;
+  sector: string | null;
+  party: string | null;
+  unit: string | null;
+  side: string | null;
+  chief: boolean;
+  household: string | null;
+};
 
 export class MeetingRepository {
   constructor(private readonly db: Db) {}
 
-  async create(title: string, roster: readonly NewParticipant[]): Promise<{ meeting: MeetingInfo; participants: ParticipantInfo[] }> {
-    const meeting = { id: randomUUID(), title };
-    const participants = roster.map((p) => ({
+  async create(title: string, roster: readonly NewParticipant[]): Promise<{ meeting: MeetingInfo; participants: RosterEntry[] }> {
+    const id = randomUUID();
+    const rows = roster.map((p, ordinal) => ({
       id: randomUUID(),
+      ordinal,
       name: p.name,
       role: p.role,
       sector: p.sector ?? null,
       party: p.party ?? null,
+      unit: p.unit ?? null,
+      side: p.side ?? null,
+      chief: p.chief ?? false,
+      household: p.household ?? null,
     }));
     await this.db.$transaction([
-      this.db.meeting.create({ data: meeting }),
-      ...participants.map((p) => this.db.participant.create({ data: { ...p, meetingId: meeting.id } })),
+      this.db.meeting.create({ data: { id, title, checkinSecret: randomBytes(16).toString("hex") } }),
+      ...rows.map((p) => this.db.participant.create({ data: { ...p, meetingId: id } })),
     ]);
-    return { meeting, participants };
+    return { meeting: (await this.find(id))!, participants: rows.map(toRosterEntry) };
   }
 
   async findByTitle(title: string): Promise<MeetingInfo | null> {
-    return this.db.meeting.findFirst({ where: { title }, orderBy: { createdAt: "asc" }, select: { id: true, title: true } });
+    const row = await this.db.meeting.findFirst({ where: { title }, orderBy: { createdAt: "asc" }, select: { id: true } });
+    return row ? this.find(row.id) : null;
   }
 
   async find(meetingId: string): Promise<MeetingInfo | null> {
-    return this.db.meeting.findUnique({ where: { id: meetingId }, select: { id: true, title: true } });
+    const row = await this.db.meeting.findUnique({ where: { id: meetingId } });
+    if (!row) return null;
+    return {
+      id: row.id,
+      title: row.title,
+      number: row.number,
+      kind: row.kind,
+      place: row.place,
+      startsAt: row.startsAt?.getTime() ?? null,
+      mode: row.mode,
+    };
   }
 
-  async participant(participantId: string): Promise<(ParticipantInfo & { meetingId: string }) | null> {
+  async joining(participantId: string): Promise<JoiningParticipant | null> {
     const row = await this.db.participant.findUnique({ where: { id: participantId } });
-    return row ? { ...toInfo(row), meetingId: row.meetingId } : null;
+    if (!row) return null;
+    return { entry: toRosterEntry(row), meetingId: row.meetingId, linkVersion: row.linkVersion, linkRevoked: row.linkRevoked };
   }
 
-  async roster(meetingId: string): Promise<ParticipantInfo[]> {
-    const rows = await this.db.participant.findMany({ where: { meetingId }, orderBy: { id: "asc" } });
-    return rows.map(toInfo);
+  async roster(meetingId: string): Promise<RosterEntry[]> {
+    const rows = await this.db.participant.findMany({ where: { meetingId }, orderBy: [{ ordinal: "asc" }, { id: "asc" }] });
+    return rows.map(toRosterEntry);
+  }
+
+  async liveConfig(meetingId: string): Promise<LiveConfig | null> {
+    const meeting = await this.db.meeting.findUnique({ where: { id: meetingId } });
+    if (!meeting) return null;
+    const items = await this.db.agendaItem.findMany({ where: { meetingId }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+    return {
+      roster: await this.roster(meetingId),
+      agenda: items.map((item) => ({ id: item.id, title: item.title, presenter: item.presenter, plannedMs: item.plannedMinutes * 60_000 })),
+      quorumRule: meeting.quorumRule as QuorumRule,
+      speechCapMs: meeting.speechCapSeconds * 1000,
+    };
   }
 }
 
-function toInfo(row: { id: string; name: string; role: string; sector: string | null; party: string | null }): ParticipantInfo {
-  return { id: row.id, name: row.name, role: row.role as Role, sector: row.sector, party: row.party };
+export function toRosterEntry(row: ParticipantRow): RosterEntry {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role as Role,
+    sector: row.sector,
+    party: row.party,
+    unit: row.unit,
+    side: row.side === "worker" || row.side === "enterprise" ? row.side : null,
+    chief: row.chief,
+    household: row.household,
+  };
 }

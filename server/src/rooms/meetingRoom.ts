@@ -4,9 +4,10 @@ import type { DecideContext } from "../core/context.ts";
 import { fail, ok, type Result } from "../core/errors.ts";
 import { decide, evolve, replay, type Command, type StoredEvent } from "../core/meeting.ts";
 import type { SyncPayload } from "../core/protocol.ts";
-import type { Actor } from "../core/roles.ts";
+import { SYSTEM_ACTOR, type Actor } from "../core/roles.ts";
 import type { MeetingState } from "../core/state.ts";
 import type { EventStore } from "../eventlog/eventStore.ts";
+import type { LiveConfig } from "../meetings/meetingRepository.ts";
 
 /** Delivers committed events to everyone attached to the meeting (socket.io room, or a test). */
 export interface RoomChannel {
@@ -89,15 +90,36 @@ export class MeetingRoom {
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<MeetingRoom>>();
 
-  constructor(private readonly deps: RoomDeps) {}
+  constructor(private readonly deps: RoomDeps & { loadConfig: (meetingId: string) => Promise<LiveConfig | null> }) {}
 
   get(meetingId: string): Promise<MeetingRoom> {
     let room = this.rooms.get(meetingId);
     if (!room) {
-      room = MeetingRoom.open(meetingId, this.deps);
+      room = this.open(meetingId);
       room.catch(() => this.rooms.delete(meetingId));
       this.rooms.set(meetingId, room);
     }
     return room;
+  }
+
+  /**
+   * Feeds the organisers' current roster, agenda and rules into the meeting's log (only what
+   * changed). Called on first use of a room and after every change made through the API.
+   */
+  async syncConfig(meetingId: string): Promise<void> {
+    await this.sync(await this.get(meetingId));
+  }
+
+  private async open(meetingId: string): Promise<MeetingRoom> {
+    const room = await MeetingRoom.open(meetingId, this.deps);
+    await this.sync(room);
+    return room;
+  }
+
+  private async sync(room: MeetingRoom): Promise<void> {
+    const config = await this.deps.loadConfig(room.meetingId);
+    if (!config) throw new Error(`meeting ${room.meetingId} not found`);
+    const result = await room.submit(SYSTEM_ACTOR, { type: "config.sync", ...config });
+    if (!result.ok) throw new Error(`config.sync refused for ${room.meetingId}: ${result.error.code}`);
   }
 }

@@ -12,7 +12,7 @@ import type { Ack, ClientToServerEvents, ServerToClientEvents, SyncPayload, Welc
 import type { Role } from "../core/roles.ts";
 import type { MeetingState } from "../core/state.ts";
 import { loadConfig, type Config } from "../config/config.ts";
-import type { ParticipantInfo } from "../meetings/meetingRepository.ts";
+import type { RosterEntry } from "../core/state.ts";
 import { createServer, type YishitingServer } from "../server.ts";
 
 export const TEST_SECRET = "test-secret-integration-3f9c";
@@ -50,7 +50,7 @@ export interface StartOptions {
 export interface TestMeeting {
   meetingId: string;
   title: string;
-  people: Record<PersonKey, ParticipantInfo>;
+  people: Record<PersonKey, RosterEntry>;
   tokens: Record<PersonKey, string>;
 }
 
@@ -161,7 +161,7 @@ export class Harness {
       title,
       ROSTER.map(({ name, role }) => ({ name, role })),
     );
-    const people = {} as Record<PersonKey, ParticipantInfo>;
+    const people = {} as Record<PersonKey, RosterEntry>;
     const tokens = {} as Record<PersonKey, string>;
     for (const [i, entry] of ROSTER.entries()) {
       const p = participants[i]!;

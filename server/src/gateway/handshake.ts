@@ -1,0 +1,52 @@
+// Who is connecting: a participant by their personal link, or the room display (大屏).
+import type { TokenService } from "../auth/tokens.ts";
+import { coreError, type CoreError } from "../core/errors.ts";
+import type { RosterEntry } from "../core/state.ts";
+import type { MeetingRepository } from "../meetings/meetingRepository.ts";
+
+export interface Connected {
+  meetingId: string;
+  me: RosterEntry;
+  /** The room display: read-only, not counted in attendance. */
+  display: boolean;
+}
+
+const DISPLAY_PREFIX = "display:";
+export const displaySubject = (meetingId: string): string => `${DISPLAY_PREFIX}${meetingId}`;
+
+export async function identify(
+  token: unknown,
+  tokens: TokenService,
+  meetings: MeetingRepository,
+): Promise<{ ok: true; value: Connected } | { ok: false; error: CoreError }> {
+  const verified = await tokens.verify(token);
+  if (!verified.ok) return verified;
+  const { participantId, meetingId, version } = verified.value;
+
+  if (participantId.startsWith(DISPLAY_PREFIX)) {
+    if (participantId !== displaySubject(meetingId) || !(await meetings.find(meetingId))) return refuse("NOT_FOUND");
+    return { ok: true, value: { meetingId, me: displayEntry(meetingId), display: true } };
+  }
+
+  const joining = await meetings.joining(participantId);
+  if (!joining || joining.meetingId !== meetingId) return refuse("NOT_FOUND");
+  // A re-issued link bumps the version; a revoked one is refused whatever its version.
+  if (joining.linkRevoked || joining.linkVersion !== version) return refuse("LINK_REVOKED");
+  return { ok: true, value: { meetingId, me: joining.entry, display: false } };
+}
+
+const refuse = (code: "NOT_FOUND" | "LINK_REVOKED") => ({ ok: false as const, error: coreError(code) });
+
+function displayEntry(meetingId: string): RosterEntry {
+  return {
+    id: displaySubject(meetingId),
+    name: "会场大屏 Room display",
+    role: "observer",
+    sector: null,
+    party: null,
+    unit: null,
+    side: null,
+    chief: false,
+    household: null,
+  };
+}
