@@ -3,6 +3,7 @@ import { ConnectionBanner, TopBar } from "../components/TopBar.tsx";
 import type { MeetingConnection } from "../connection/meetingConnection.ts";
 import { ConnectionContext, useMeeting } from "../connection/useMeeting.ts";
 import { currentLanguage } from "../i18n/i18n.ts";
+import { DisplayView } from "../features/display/DisplayView.tsx";
 import { ChairConsole } from "../views/ChairConsole.tsx";
 import { ClerkView } from "../views/ClerkView.tsx";
 import { MemberView } from "../views/MemberView.tsx";
@@ -28,6 +29,7 @@ function Meeting() {
       </div>
     );
   }
+  if (welcome.display) return <DisplayView />;
   const role = welcome.me.role;
   return (
     <div className={`app role-${role}`}>

@@ -1,3 +1,4 @@
+import { CurrentItem } from "../features/agenda/CurrentItem.tsx";
 import { Icon } from "./Icon.tsx";
 import { useTranslation } from "react-i18next";
 import { useMeeting } from "../connection/useMeeting.ts";
@@ -16,6 +17,7 @@ export function TopBar() {
             {welcome.me.name} · {t(`role.${welcome.me.role}`)}
           </span>
         )}
+        <CurrentItem />
       </div>
       <div className="top-bar-actions">
         <span className={`conn ${online ? "conn-on" : "conn-off"}`} data-testid="connection-state">

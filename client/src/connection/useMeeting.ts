@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from "react";
-import type { ParticipantView } from "@core/protocol.ts";
+import type { RosterEntry } from "@core/state.ts";
 import type { MeetingConnection } from "./meetingConnection.ts";
 
 export const ConnectionContext = createContext<MeetingConnection | null>(null);
@@ -26,9 +26,9 @@ export function useServerNow(intervalMs = 250): number {
   return now + clockOffsetMs;
 }
 
-/** Looks up participants by id from the roster sent at welcome. */
-export function useRoster(): (id: string) => ParticipantView | undefined {
-  const { welcome } = useMeeting();
-  const byId = new Map(welcome?.participants.map((p) => [p.id, p]) ?? []);
+/** Looks up participants by id in the meeting's roster. */
+export function useRoster(): (id: string) => RosterEntry | undefined {
+  const { state } = useMeeting();
+  const byId = new Map(state?.roster.map((p) => [p.id, p]) ?? []);
   return (id) => byId.get(id);
 }

@@ -1,48 +1,34 @@
-import { useTranslation } from "react-i18next";
 import { ErrorNotice } from "../components/ErrorNotice.tsx";
 import { useCommand } from "../connection/useCommand.ts";
-import { useMeeting } from "../connection/useMeeting.ts";
+import { AgendaPanel } from "../features/agenda/AgendaPanel.tsx";
+import { AttendanceList } from "../features/attendance/AttendanceList.tsx";
 import { CurrentSpeaker } from "../features/floor/CurrentSpeaker.tsx";
 import { FloorControls } from "../features/floor/FloorControls.tsx";
+import { LifecycleControls } from "../features/meeting/LifecycleControls.tsx";
+import { MeetingStatusNotice } from "../features/meeting/MeetingStatusNotice.tsx";
 import { ChairQueue } from "../features/queue/ChairQueue.tsx";
 import { SpeechRecord } from "../features/record/SpeechRecord.tsx";
 
-/** The chair's console: the floor and the queue in the centre, participants and record aside. */
+/** The chair's console: agenda left, the floor and the queue in the centre, attendance and record right. */
 export function ChairConsole() {
   const { run, pending, error, clearError } = useCommand();
   return (
     <main className="chair-console">
+      <aside className="left">
+        <LifecycleControls run={run} pending={pending} />
+        <AgendaPanel chair run={run} pending={pending} />
+      </aside>
       <div className="centre">
         <ErrorNotice message={error} onClose={clearError} />
+        <MeetingStatusNotice />
         <CurrentSpeaker size="large" />
         <FloorControls run={run} pending={pending} />
         <ChairQueue run={run} pending={pending} />
       </div>
       <aside className="side">
-        <Participants />
+        <AttendanceList run={run} pending={pending} />
         <SpeechRecord />
       </aside>
     </main>
-  );
-}
-
-function Participants() {
-  const { t } = useTranslation();
-  const { welcome } = useMeeting();
-  const people = welcome?.participants ?? [];
-  return (
-    <section className="panel" aria-labelledby="participants-title">
-      <h2 id="participants-title">
-        {t("participants.title")} <span className="muted small">{t("participants.count", { count: people.length })}</span>
-      </h2>
-      <ul className="participants">
-        {people.map((p) => (
-          <li key={p.id}>
-            <span className="name">{p.name}</span>
-            <span className="chips">{[t(`role.${p.role}`), p.sector].filter(Boolean).join(" · ")}</span>
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }

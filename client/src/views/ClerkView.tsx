@@ -1,16 +1,26 @@
+import { ErrorNotice } from "../components/ErrorNotice.tsx";
+import { useCommand } from "../connection/useCommand.ts";
+import { AgendaPanel } from "../features/agenda/AgendaPanel.tsx";
+import { AttendanceList } from "../features/attendance/AttendanceList.tsx";
 import { CurrentSpeaker } from "../features/floor/CurrentSpeaker.tsx";
+import { MeetingStatusNotice } from "../features/meeting/MeetingStatusNotice.tsx";
 import { QueueList } from "../features/queue/QueueList.tsx";
 import { SpeechRecord } from "../features/record/SpeechRecord.tsx";
 
-/** The clerk's workspace: the live record beside the floor and the queue. */
+/** The clerk's workspace: the live record beside the floor, the queue and attendance. */
 export function ClerkView() {
+  const { run, pending, error, clearError } = useCommand();
   return (
     <main className="clerk-view">
       <div className="centre">
+        <ErrorNotice message={error} onClose={clearError} />
+        <MeetingStatusNotice />
         <CurrentSpeaker />
         <QueueList />
+        <AgendaPanel chair={false} />
       </div>
       <aside className="side">
+        <AttendanceList run={run} pending={pending} />
         <SpeechRecord />
       </aside>
     </main>

@@ -1,15 +1,21 @@
+import { AttendanceSummary } from "../features/attendance/AttendanceSummary.tsx";
 import { CurrentSpeaker } from "../features/floor/CurrentSpeaker.tsx";
 import { MyFloorBanner } from "../features/floor/MyFloorBanner.tsx";
+import { MeetingStatusNotice } from "../features/meeting/MeetingStatusNotice.tsx";
 import { QueueList } from "../features/queue/QueueList.tsx";
 import { RequestButton } from "../features/queue/RequestButton.tsx";
+import { AgendaPanel } from "../features/agenda/AgendaPanel.tsx";
 
 /** The member's (and official's, observer's) screen, designed for a phone first. */
 export function MemberView() {
   return (
     <main className="member-view">
+      <MeetingStatusNotice />
       <MyFloorBanner />
       <CurrentSpeaker />
       <QueueList />
+      <AttendanceSummary compact />
+      <AgendaPanel chair={false} />
       <RequestButton />
     </main>
   );

@@ -11,7 +11,8 @@ export function RequestButton() {
   const { t } = useTranslation();
   const { state, welcome, status } = useMeeting();
   const { run, pending, error, clearError } = useCommand();
-  if (!state || !welcome || !SPEAKING_ROLES.includes(welcome.me.role)) return null;
+  // Speaking happens only in session; the status notice explains why there is no button.
+  if (!state || !welcome || !SPEAKING_ROLES.includes(welcome.me.role) || state.status !== "open") return null;
 
   const me = welcome.me.id;
   const position = queuePosition(state, me);

@@ -1,0 +1,82 @@
+import { useTranslation } from "react-i18next";
+import { countdown, formatClock } from "@core/clock.ts";
+import { Icon } from "../../components/Icon.tsx";
+import { useMeeting, useRoster, useServerNow } from "../../connection/useMeeting.ts";
+import { AttendanceSummary } from "../attendance/AttendanceSummary.tsx";
+
+/**
+ * The room display (大屏) for the projector, read from the back of the room: no controls,
+ * no cursor, no scrollbars. `?theme=dark` for projectors that show dark backgrounds better.
+ */
+export function DisplayView() {
+  const { t } = useTranslation();
+  const { state, welcome, status } = useMeeting();
+  const person = useRoster();
+  const now = useServerNow();
+  const theme = new URLSearchParams(window.location.search).get("theme") === "dark" ? "dark" : "light";
+  if (!state || !welcome) return null;
+
+  const itemIndex = state.agenda.findIndex((item) => item.id === state.currentItemId);
+  const item = state.agenda[itemIndex];
+  const floor = state.floor;
+  const speaker = floor ? person(floor.participantId) : undefined;
+  const clock = floor ? countdown(floor.startedAt, floor.capMs, now) : null;
+  const next = state.queue.slice(0, 3).map((entry) => person(entry.participantId));
+
+  return (
+    <div className={`display display-${theme}`} data-testid="display">
+      <header className="display-header">
+        <h1>{welcome.meeting.title}</h1>
+        {status !== "connected" && (
+          <span className="display-offline" data-testid="display-offline">
+            <Icon name="ring" /> {t(`status.${status}`)}
+          </span>
+        )}
+      </header>
+      <p className="display-item" data-testid="display-item">
+        {state.status === "scheduled"
+          ? t("meeting.scheduled")
+          : state.status === "closed"
+            ? t("meeting.closed")
+            : item
+              ? `${t("agenda.current")}  ${itemIndex + 1}. ${item.title}`
+              : ""}
+      </p>
+      <main className={`display-floor${clock ? ` phase-${clock.phase}` : ""}`}>
+        {floor && clock ? (
+          <>
+            <div className="display-speaker">
+              <p className="display-label">{t("floor.title")}</p>
+              <p className="display-name" data-testid="display-speaker">{speaker?.name ?? "—"}</p>
+              <p className="display-meta">{[speaker?.sector, speaker?.party, speaker?.unit].filter(Boolean).join(" · ")}</p>
+            </div>
+            <div className="display-clock" role="timer">
+              <span className="display-phase">
+                <Icon name={clock.phase === "overrun" ? "overrun" : clock.phase === "warning" ? "warning" : "clock"} />{" "}
+                {clock.phase === "overrun" ? t("floor.overrun") : clock.phase === "warning" ? t("floor.warning") : t("floor.remaining")}
+              </span>
+              <span className="display-digits" data-testid="display-countdown">{formatClock(clock.remainingMs)}</span>
+            </div>
+          </>
+        ) : (
+          <p className="display-name idle" data-testid="display-speaker">{t("floor.nobody")}</p>
+        )}
+      </main>
+      <footer className="display-footer">
+        <div className="display-next">
+          <span className="display-label">{t("display.nextSpeakers")}</span>
+          {next.length === 0 ? (
+            <span className="muted">{t("display.nobodyWaiting")}</span>
+          ) : (
+            <ol data-testid="display-next">
+              {next.map((p, i) => (
+                <li key={p?.id ?? i}>{p?.name ?? "—"}</li>
+              ))}
+            </ol>
+          )}
+        </div>
+        <AttendanceSummary />
+      </footer>
+    </div>
+  );
+}
