@@ -58,11 +58,21 @@ describe("speaker queue in the browser", () => {
     await app?.close();
   });
 
-  it("shows the Chinese UI with nobody speaking", async () => {
+  it("shows the Chinese UI: the meeting has not started, nobody speaking", async () => {
     for (const page of [chair, alice, bob]) {
       await expect.poll(() => page.getByTestId("speaker-name").textContent()).toBe("暂无发言");
     }
+    await expect.poll(() => alice.getByTestId("meeting-status").textContent()).toContain("会议尚未开始");
+    expect(await alice.getByTestId("request-floor").count()).toBe(0);
+    await alice.screenshot({ path: path.join(SHOTS, "member-not-started-375.png") });
+  });
+
+  it("the chair opens the meeting and members may ask to speak", async () => {
+    await chair.getByTestId("open-meeting").click();
     await expect.poll(() => alice.getByTestId("request-floor").textContent()).toContain("申请发言");
+    expect(await bob.getByTestId("meeting-status").count()).toBe(0);
+    // Both members joined online, so both count as present (实到 2 of 应到 2).
+    await expect.poll(() => chair.getByTestId("present").first().textContent()).toBe("2");
     await alice.screenshot({ path: path.join(SHOTS, "member-idle-375.png") });
   });
 
@@ -104,7 +114,8 @@ describe("speaker queue in the browser", () => {
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain("袁海霞");
     const log = await app.server.store.load(app.meetingId);
-    expect(log.map((e) => e.event.type)).toEqual(["queue.requested", "speech.started", "speech.ended"]);
+    const speaking = log.map((e) => e.event.type).filter((type) => type.startsWith("queue.") || type.startsWith("speech."));
+    expect(speaking).toEqual(["queue.requested", "speech.started", "speech.ended"]);
     await chair.screenshot({ path: path.join(SHOTS, "chair-after-1366.png") });
   });
 
