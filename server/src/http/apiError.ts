@@ -1,0 +1,79 @@
+// HTTP errors: `{ error: { code, message: { zh, en }, details? } }` with the status that
+// docs/api.md gives each code. Route handlers throw ApiError; anything else becomes INTERNAL.
+import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from "express";
+import { ERROR_MESSAGES, type CoreError, type ErrorCode } from "../core/errors.ts";
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  VALIDATION: 400,
+  IMPORT_INVALID: 400,
+  ENCODING_UNSUPPORTED: 400,
+  PASSWORD_TOO_WEAK: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  TOKEN_MISSING: 401,
+  TOKEN_INVALID: 401,
+  TOKEN_EXPIRED: 401,
+  LINK_REVOKED: 401,
+  FORBIDDEN: 403,
+  CSRF_CHECK_FAILED: 403,
+  CHECKIN_INVALID: 403,
+  NOT_FOUND: 404,
+  FILE_TOO_LARGE: 413,
+  FILE_TYPE_NOT_ALLOWED: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+/** Codes not listed are conflicts with the current state (USERNAME_TAKEN, MEETING_ALREADY_OPEN …). */
+export const statusOf = (code: ErrorCode): number => STATUS[code] ?? 409;
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: unknown,
+  ) {
+    super(code);
+  }
+}
+
+/** Throws an ApiError (a handy expression form: `x ?? fail("NOT_FOUND")`). */
+export function fail(code: ErrorCode, details?: unknown): never {
+  throw new ApiError(code, details);
+}
+
+export function sendError(res: Response, code: ErrorCode, details?: unknown): void {
+  const error: { code: ErrorCode; message: CoreError["message"]; details?: unknown } = { code, message: ERROR_MESSAGES[code] };
+  if (details !== undefined) error.details = details;
+  res.status(statusOf(code)).json({ error });
+}
+
+type AsyncHandler = (req: Request, res: Response, next: NextFunction) => Promise<unknown> | unknown;
+
+/** Wraps a handler so that a thrown error or rejected promise reaches the error handler. */
+export const route =
+  (handler: AsyncHandler): RequestHandler =>
+  (req, res, next) => {
+    try {
+      Promise.resolve(handler(req, res, next)).catch(next);
+    } catch (error) {
+      next(error);
+    }
+  };
+
+/** The last middleware of the API: ApiError → its status; body-parser errors; everything else → 500. */
+export function apiErrorHandler(log: (message: string, error?: unknown) => void): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    if (res.headersSent) {
+      log(`${req.method} ${req.path} failed after the response started`, error);
+      res.destroy();
+      return;
+    }
+    if (error instanceof ApiError) return sendError(res, error.code, error.details);
+    const type = (error as { type?: unknown } | null)?.type;
+    if (type === "entity.parse.failed") return sendError(res, "VALIDATION", ["(body): malformed JSON"]);
+    if (type === "entity.too.large") return sendError(res, "FILE_TOO_LARGE");
+    if (type === "encoding.unsupported" || type === "charset.unsupported") return sendError(res, "VALIDATION", ["(body): unsupported encoding"]);
+    log(`${req.method} ${req.path} failed`, error);
+    sendError(res, "INTERNAL");
+  };
+}

@@ -1,0 +1,74 @@
+// Staff authentication (session cookie → req.staff) and authorization helpers.
+// Order of checks everywhere: logged in (401) → role (403) → the meeting exists and is theirs.
+import type { Request, RequestHandler } from "express";
+import type { Account, StaffRole } from "../accounts/accountRepository.ts";
+import { SESSION_COOKIE, type SessionStore } from "../accounts/sessions.ts";
+import type { Db } from "../db/database.ts";
+import { fail, route } from "./apiError.ts";
+
+export interface StaffContext {
+  account: Account;
+  sessionId: string;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      staff?: StaffContext;
+    }
+  }
+}
+
+/** Loads the session named by the cookie, if any and still valid, into `req.staff`. */
+export function loadStaff(sessions: SessionStore): RequestHandler {
+  return route(async (req, _res, next) => {
+    const token = (req.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE];
+    const session = token === undefined ? null : await sessions.find(token);
+    if (session) req.staff = { account: session.account, sessionId: session.id };
+    next();
+  });
+}
+
+export interface StaffOptions {
+  /** Allow an account that still has to change its one-time password (me, password, logout). */
+  allowPasswordChange?: boolean;
+}
+
+/** The logged-in account, optionally restricted to `roles`; 401 / 403 otherwise. */
+export function requireStaff(req: Request, roles: readonly StaffRole[] = [], options: StaffOptions = {}): StaffContext {
+  const staff = req.staff ?? fail("UNAUTHENTICATED");
+  if (staff.account.mustChangePassword && !options.allowPasswordChange) fail("FORBIDDEN", ["mustChangePassword"]);
+  if (roles.length > 0 && !roles.includes(staff.account.role)) fail("FORBIDDEN");
+  return staff;
+}
+
+export const MANAGERS: readonly StaffRole[] = ["admin", "organiser"];
+
+export const isManager = (account: Account): boolean => MANAGERS.includes(account.role);
+
+/** A chair or clerk belongs to a meeting when one of its participants is linked to the account. */
+export async function isLinkedTo(db: Db, accountId: string, meetingId: string): Promise<boolean> {
+  return (await db.participant.count({ where: { meetingId, accountId } })) > 0;
+}
+
+/**
+ * Staff allowed to see the meeting: admin and organiser (404 when it does not exist), chair and
+ * clerk only when linked to it (403 otherwise, whether or not it exists).
+ */
+export async function requireMeetingStaff(db: Db, req: Request, meetingId: string): Promise<StaffContext> {
+  const staff = requireStaff(req);
+  if (isManager(staff.account)) {
+    if (!(await db.meeting.count({ where: { id: meetingId } }))) fail("NOT_FOUND");
+  } else if (!(await isLinkedTo(db, staff.account.id, meetingId))) {
+    fail("FORBIDDEN");
+  }
+  return staff;
+}
+
+/** Admin or organiser, and the meeting exists. */
+export async function requireMeetingManager(db: Db, req: Request, meetingId: string): Promise<StaffContext> {
+  const staff = requireStaff(req, MANAGERS);
+  if (!(await db.meeting.count({ where: { id: meetingId } }))) fail("NOT_FOUND");
+  return staff;
+}
