@@ -1,17 +1,36 @@
-import { StrictMode } from "react";
+import { StrictMode, Suspense, lazy } from "react";
 import { createRoot } from "react-dom/client";
 import "./i18n/i18n.ts";
 import "./app/theme.css";
 import { App } from "./app/App.tsx";
 import { takeJoinToken } from "./app/joinToken.ts";
 import { MeetingConnection } from "./connection/meetingConnection.ts";
+import { checkinMeetingId, sectionOf, useLocation } from "./routing/location.ts";
+
+// The organiser pages and the landing page are loaded only when needed: a member's phone
+// downloads the live meeting alone.
+const AdminApp = lazy(() => import("./admin/AdminApp.tsx"));
+const Landing = lazy(() => import("./landing/Landing.tsx"));
+const CheckinPage = lazy(() => import("./checkin/CheckinPage.tsx").then((m) => ({ default: m.CheckinPage })));
 
 // The connection lives outside React: one per tab, for the participant of the join link.
-const token = takeJoinToken();
+const initialSection = sectionOf(window.location.pathname, window.location.hash);
+const token = initialSection === "meeting" ? takeJoinToken() : null;
 const connection = token ? new MeetingConnection(token) : null;
+
+function Root() {
+  const { pathname } = useLocation();
+  const section = sectionOf(pathname);
+  if (section === "meeting" || initialSection === "meeting") return <App connection={connection} />;
+  return (
+    <Suspense fallback={null}>
+      {section === "admin" ? <AdminApp /> : section === "checkin" ? <CheckinPage meetingId={checkinMeetingId(pathname)} /> : <Landing />}
+    </Suspense>
+  );
+}
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <App connection={connection} />
+    <Root />
   </StrictMode>,
 );
