@@ -1,0 +1,218 @@
+import { useCallback, useId, useState, type FormEvent } from "react";
+import { api } from "../api.ts";
+import { useSession } from "../session/session.ts";
+import { STAFF_ROLES, type Account, type StaffRole } from "../types.ts";
+import { ConfirmDialog } from "../ui/ConfirmDialog.tsx";
+import { CopyField } from "../ui/CopyField.tsx";
+import { Dialog } from "../ui/Dialog.tsx";
+import { ErrorLine, Loading } from "../ui/Feedback.tsx";
+import { useResource } from "../ui/useResource.ts";
+import { useAdminT } from "../ui/useAdminT.ts";
+
+type Pending = null | { kind: "reset" | "disable"; account: Account };
+
+/** 账户 (admins): staff accounts, creation with a one-time password, reset, disable. */
+export function AccountsPage() {
+  const { t } = useAdminT();
+  const { account: me } = useSession();
+  const accounts = useResource(useCallback(() => api.accounts().then((r) => r.accounts), []));
+  const [creating, setCreating] = useState(false);
+  const [oneTime, setOneTime] = useState<{ name: string; password: string } | null>(null);
+  const [pending, setPending] = useState<Pending>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const replace = (account: Account) => accounts.set((list) => list.map((a) => (a.id === account.id ? account : a)));
+  const enable = async (account: Account) => {
+    setError(null);
+    try {
+      replace((await api.updateAccount(account.id, { disabled: false })).account);
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <section className="admin-page">
+      <div className="page-head">
+        <h1>{t("accounts.title")}</h1>
+        {!creating && (
+          <button type="button" className="primary" onClick={() => setCreating(true)} data-testid="create-account">
+            + {t("accounts.create")}
+          </button>
+        )}
+      </div>
+      {creating && (
+        <section className="admin-card" aria-label={t("accounts.createTitle")}>
+          <h2>{t("accounts.createTitle")}</h2>
+          <CreateAccountForm
+            onCancel={() => setCreating(false)}
+            onCreated={(account, password) => {
+              accounts.set((list) => [...list, account]);
+              setCreating(false);
+              setOneTime({ name: account.displayName, password });
+            }}
+          />
+        </section>
+      )}
+      <ErrorLine error={accounts.error ?? error} onRetry={accounts.error ? accounts.reload : undefined} />
+      {!accounts.data && !accounts.error && <Loading />}
+      {accounts.data && (
+        <table className="admin-table" data-testid="accounts-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("accounts.username")}</th>
+              <th scope="col">{t("accounts.displayName")}</th>
+              <th scope="col">{t("accounts.role")}</th>
+              <th scope="col">{t("accounts.state")}</th>
+              <th scope="col">{t("accounts.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {accounts.data.map((a) => (
+              <tr key={a.id} className={a.disabled ? "disabled-row" : undefined} data-testid="account-row">
+                <td className="mono">{a.username}</td>
+                <th scope="row" className="person-name">
+                  {a.displayName}
+                  {a.id === me.id && <span className="muted">{t("accounts.you")}</span>}
+                </th>
+                <td>{t(`staffRole.${a.role}`)}</td>
+                <td>
+                  {a.disabled ? (
+                    <span className="badge badge-off">⊘ {t("accounts.disabled")}</span>
+                  ) : (
+                    <span className="badge badge-on">✓ {t("accounts.enabled")}</span>
+                  )}
+                  {a.mustChangePassword && !a.disabled && <span className="badge">{t("accounts.mustChange")}</span>}
+                </td>
+                <td>
+                  <div className="button-row">
+                    <button type="button" className="compact" onClick={() => setPending({ kind: "reset", account: a })}>
+                      {t("accounts.reset")}
+                    </button>
+                    {a.id !== me.id &&
+                      (a.disabled ? (
+                        <button type="button" className="compact" onClick={() => void enable(a)}>
+                          {t("accounts.enable")}
+                        </button>
+                      ) : (
+                        <button type="button" className="compact danger" onClick={() => setPending({ kind: "disable", account: a })}>
+                          {t("accounts.disable")}
+                        </button>
+                      ))}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {pending?.kind === "reset" && (
+        <ConfirmDialog
+          title={t("accounts.resetTitle")}
+          text={t("accounts.resetText", { name: pending.account.displayName })}
+          confirmLabel={t("accounts.reset")}
+          danger
+          onClose={() => setPending(null)}
+          onConfirm={async () => {
+            const { oneTimePassword } = await api.resetPassword(pending.account.id);
+            replace({ ...pending.account, mustChangePassword: true });
+            setOneTime({ name: pending.account.displayName, password: oneTimePassword });
+          }}
+        />
+      )}
+      {pending?.kind === "disable" && (
+        <ConfirmDialog
+          title={t("accounts.disableTitle")}
+          text={t("accounts.disableText", { name: pending.account.displayName })}
+          confirmLabel={t("accounts.disable")}
+          danger
+          onClose={() => setPending(null)}
+          onConfirm={async () => replace((await api.updateAccount(pending.account.id, { disabled: true })).account)}
+        />
+      )}
+      {oneTime && (
+        <Dialog
+          title={t("accounts.otpTitle")}
+          onClose={() => setOneTime(null)}
+          testId="otp-dialog"
+          actions={
+            <button type="button" className="primary" onClick={() => setOneTime(null)} data-autofocus>
+              {t("accounts.otpDone")}
+            </button>
+          }
+        >
+          <p>{t("accounts.otpText", { name: oneTime.name })}</p>
+          <p className="otp" data-testid="one-time-password">
+            {oneTime.password}
+          </p>
+          <CopyField label={t("accounts.otpTitle")} value={oneTime.password} />
+        </Dialog>
+      )}
+    </section>
+  );
+}
+
+function CreateAccountForm({ onCreated, onCancel }: { onCreated: (account: Account, password: string) => void; onCancel: () => void }) {
+  const { t } = useAdminT();
+  const id = useId();
+  const [username, setUsername] = useState("");
+  const [displayName, setDisplayName] = useState("");
+  const [role, setRole] = useState<StaffRole>("organiser");
+  const [pendingSubmit, setPendingSubmit] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setPendingSubmit(true);
+    setError(null);
+    try {
+      const result = await api.createAccount({ username: username.trim(), displayName: displayName.trim(), role });
+      onCreated(result.account, result.oneTimePassword);
+    } catch (e) {
+      setError(e);
+      setPendingSubmit(false);
+    }
+  };
+  return (
+    <form className="admin-form" onSubmit={(e) => void submit(e)} data-testid="create-account-form">
+      <div className="form-grid three">
+        <div className="field">
+          <label htmlFor={`${id}-username`}>{t("accounts.username")}</label>
+          <input
+            id={`${id}-username`}
+            name="username"
+            required
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            maxLength={64}
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>{t("accounts.displayName")}</label>
+          <input id={`${id}-name`} name="displayName" required maxLength={100} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-role`}>{t("accounts.role")}</label>
+          <select id={`${id}-role`} name="role" value={role} onChange={(e) => setRole(e.target.value as StaffRole)}>
+            {STAFF_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`staffRole.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <ErrorLine error={error} />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={pendingSubmit || !username.trim() || !displayName.trim()}>
+          {pendingSubmit ? t("common.saving") : t("accounts.create")}
+        </button>
+        <button type="button" onClick={onCancel} disabled={pendingSubmit}>
+          {t("common.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,207 @@
+import { useId, useState, type FormEvent } from "react";
+import { MEETING_KINDS, QUORUM_RULES, type MeetingInput, type MeetingKind, type MeetingMode, type QuorumRule } from "../types.ts";
+import { ErrorLine, SuccessLine } from "../ui/Feedback.tsx";
+import { useAdminT } from "../ui/useAdminT.ts";
+import { fromLocalInput, toLocalInput } from "./format.ts";
+
+export const DEFAULT_MEETING: MeetingInput = {
+  title: "",
+  number: null,
+  kind: "consultation",
+  startsAt: null,
+  place: null,
+  mode: "hybrid",
+  speechCapSeconds: 300,
+  interjectionsAllowed: true,
+  pollsAllowed: true,
+  quorumRule: "majority",
+};
+
+interface FormState {
+  title: string;
+  number: string;
+  kind: MeetingKind;
+  startsAt: string;
+  place: string;
+  mode: MeetingMode;
+  capMinutes: string;
+  interjectionsAllowed: boolean;
+  pollsAllowed: boolean;
+  quorumRule: QuorumRule;
+}
+
+const toForm = (m: MeetingInput): FormState => ({
+  title: m.title,
+  number: m.number ?? "",
+  kind: m.kind,
+  startsAt: toLocalInput(m.startsAt),
+  place: m.place ?? "",
+  mode: m.mode,
+  capMinutes: String(m.speechCapSeconds / 60),
+  interjectionsAllowed: m.interjectionsAllowed,
+  pollsAllowed: m.pollsAllowed,
+  quorumRule: m.quorumRule,
+});
+
+/** 基本信息: title, 文号, kind, time, place, mode and the rules of procedure. */
+export function BasicInfoForm({
+  initial,
+  readOnly,
+  submitLabel,
+  onSubmit,
+}: {
+  initial: MeetingInput;
+  readOnly: boolean;
+  submitLabel: string;
+  /** Resolves when saved; a rejection is shown under the form. */
+  onSubmit: (input: MeetingInput) => Promise<void>;
+}) {
+  const { t } = useAdminT();
+  const [form, setForm] = useState<FormState>(() => toForm(initial));
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const id = useId();
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
+    setSaved(false);
+    setForm((f) => ({ ...f, [key]: value }));
+  };
+  const capMinutes = Number(form.capMinutes);
+  const capValid = Number.isFinite(capMinutes) && capMinutes >= 0.5 && capMinutes <= 60;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!form.title.trim() || !capValid) return;
+    setPending(true);
+    setError(null);
+    try {
+      await onSubmit({
+        title: form.title.trim(),
+        number: form.number.trim() || null,
+        kind: form.kind,
+        startsAt: fromLocalInput(form.startsAt),
+        place: form.place.trim() || null,
+        mode: form.mode,
+        speechCapSeconds: Math.round(capMinutes * 60),
+        interjectionsAllowed: form.interjectionsAllowed,
+        pollsAllowed: form.pollsAllowed,
+        quorumRule: form.quorumRule,
+      });
+      setSaved(true);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <form className="admin-form info-form" onSubmit={(e) => void submit(e)} data-testid="meeting-form">
+      <fieldset disabled={readOnly || pending} className="plain">
+        <div className="form-grid">
+          <div className="field span-2">
+            <label htmlFor={`${id}-title`}>{t("info.title")}</label>
+            <input id={`${id}-title`} name="title" required maxLength={200} value={form.title} onChange={(e) => set("title", e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-number`}>
+              {t("info.number")}
+              <span className="muted">{t("common.optional")}</span>
+            </label>
+            <input
+              id={`${id}-number`}
+              name="number"
+              maxLength={100}
+              placeholder={t("info.numberHint")}
+              value={form.number}
+              onChange={(e) => set("number", e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-kind`}>{t("info.kind")}</label>
+            <select id={`${id}-kind`} name="kind" value={form.kind} onChange={(e) => set("kind", e.target.value as MeetingKind)}>
+              {MEETING_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-starts`}>{t("info.startsAt")}</label>
+            <input id={`${id}-starts`} name="startsAt" type="datetime-local" value={form.startsAt} onChange={(e) => set("startsAt", e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-place`}>{t("info.place")}</label>
+            <input id={`${id}-place`} name="place" maxLength={200} value={form.place} onChange={(e) => set("place", e.target.value)} />
+          </div>
+          <fieldset className="field span-2 choice-group">
+            <legend>{t("info.mode")}</legend>
+            {(["hybrid", "online"] as const).map((mode) => (
+              <label key={mode} className="choice">
+                <input type="radio" name="mode" value={mode} checked={form.mode === mode} onChange={() => set("mode", mode)} />
+                {t(`mode.${mode}`)}
+              </label>
+            ))}
+          </fieldset>
+        </div>
+        <h3 className="form-section">{t("info.rules")}</h3>
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor={`${id}-cap`}>{t("info.speechCap")}</label>
+            <div className="with-unit">
+              <input
+                id={`${id}-cap`}
+                name="speechCapMinutes"
+                type="number"
+                min={0.5}
+                max={60}
+                step={0.5}
+                required
+                aria-describedby={`${id}-cap-hint`}
+                aria-invalid={!capValid}
+                value={form.capMinutes}
+                onChange={(e) => set("capMinutes", e.target.value)}
+              />
+              <span>{t("common.minutes")}</span>
+            </div>
+            <span id={`${id}-cap-hint`} className="hint">
+              {t("info.speechCapHint")}
+            </span>
+          </div>
+          <fieldset className="field choice-group">
+            <legend>{t("info.quorum")}</legend>
+            {QUORUM_RULES.map((rule) => (
+              <label key={rule} className="choice">
+                <input type="radio" name="quorumRule" value={rule} checked={form.quorumRule === rule} onChange={() => set("quorumRule", rule)} />
+                {t(`quorum.${rule}`)}
+              </label>
+            ))}
+          </fieldset>
+          <label className="choice">
+            <input
+              type="checkbox"
+              name="interjectionsAllowed"
+              checked={form.interjectionsAllowed}
+              onChange={(e) => set("interjectionsAllowed", e.target.checked)}
+            />
+            {t("info.interjections")}
+          </label>
+          <label className="choice">
+            <input type="checkbox" name="pollsAllowed" checked={form.pollsAllowed} onChange={(e) => set("pollsAllowed", e.target.checked)} />
+            {t("info.polls")}
+          </label>
+        </div>
+      </fieldset>
+      {!readOnly && (
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={pending || !form.title.trim() || !capValid} data-testid="save-meeting">
+            {pending ? t("common.saving") : submitLabel}
+          </button>
+          <SuccessLine text={saved ? t("common.saved") : null} />
+        </div>
+      )}
+      <ErrorLine error={error} />
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import type { Meeting } from "../types.ts";
+import { fromLocalInput, groupOf, toLocalInput } from "./format.ts";
+
+const base: Meeting = {
+  id: "m",
+  title: "t",
+  kind: "consultation",
+  mode: "hybrid",
+  speechCapSeconds: 300,
+  interjectionsAllowed: true,
+  pollsAllowed: true,
+  quorumRule: "majority",
+  archived: false,
+};
+const now = Date.parse("2026-05-12T06:00:00Z");
+
+describe("groupOf", () => {
+  it("puts meetings without a date or in the future under upcoming", () => {
+    expect(groupOf(base, now)).toBe("upcoming");
+    expect(groupOf({ ...base, startsAt: "2026-05-13T06:00:00Z" }, now)).toBe("upcoming");
+  });
+  it("treats a meeting that started in the last hours as live, older ones as past", () => {
+    expect(groupOf({ ...base, startsAt: "2026-05-12T05:00:00Z" }, now)).toBe("live");
+    expect(groupOf({ ...base, startsAt: "2026-05-10T05:00:00Z" }, now)).toBe("past");
+  });
+  it("lets archiving and a server status win", () => {
+    expect(groupOf({ ...base, startsAt: "2026-05-13T06:00:00Z", archived: true }, now)).toBe("past");
+    expect(groupOf({ ...base, startsAt: "2026-05-13T06:00:00Z", status: "open" }, now)).toBe("live");
+  });
+});
+
+describe("datetime-local conversion", () => {
+  it("round-trips through local time", () => {
+    const iso = "2026-05-12T06:30:00.000Z";
+    expect(fromLocalInput(toLocalInput(iso))).toBe(iso);
+    expect(fromLocalInput("")).toBeNull();
+  });
+});

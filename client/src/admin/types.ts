@@ -1,0 +1,105 @@
+// Shapes of the HTTP API (docs/api.md). Fields marked optional are ones the contract leaves open.
+
+export type StaffRole = "admin" | "organiser" | "chair" | "clerk";
+export const STAFF_ROLES: StaffRole[] = ["admin", "organiser", "chair", "clerk"];
+
+export interface Account {
+  id: string;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  mustChangePassword: boolean;
+  disabled: boolean;
+}
+
+export type MeetingKind = "consultation" | "topic" | "department" | "roundtable" | "community" | "bargaining" | "plenary" | "other";
+export const MEETING_KINDS: MeetingKind[] = ["consultation", "topic", "department", "roundtable", "community", "bargaining", "plenary", "other"];
+export type MeetingMode = "hybrid" | "online";
+export type QuorumRule = "none" | "majority" | "twoThirds";
+export const QUORUM_RULES: QuorumRule[] = ["none", "majority", "twoThirds"];
+
+export interface MeetingInput {
+  title: string;
+  number?: string | null;
+  kind: MeetingKind;
+  startsAt?: string | null;
+  place?: string | null;
+  mode: MeetingMode;
+  speechCapSeconds: number;
+  interjectionsAllowed: boolean;
+  pollsAllowed: boolean;
+  quorumRule: QuorumRule;
+}
+
+export interface Meeting extends MeetingInput {
+  id: string;
+  archived: boolean;
+  /** Live state when the server reports it (the contract leaves MeetingSummary open). */
+  status?: string;
+  participantCount?: number;
+}
+
+export interface Material {
+  id: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+}
+
+export interface AgendaItem {
+  id: string;
+  position: number;
+  title: string;
+  presenter: string | null;
+  plannedMinutes: number;
+  materials: Material[];
+}
+
+export type ParticipantRole = "chair" | "member" | "official" | "clerk" | "observer";
+export const PARTICIPANT_ROLES: ParticipantRole[] = ["chair", "member", "official", "clerk", "observer"];
+
+export interface ParticipantInput {
+  name: string;
+  role: ParticipantRole;
+  sector?: string | null;
+  party?: string | null;
+  unit?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  side?: "worker" | "enterprise" | null;
+  chief?: boolean;
+  household?: string | null;
+  accountId?: string | null;
+}
+
+export interface Participant extends ParticipantInput {
+  id: string;
+  ordinal?: number;
+  linkRevoked?: boolean;
+}
+
+export interface MeetingDetail {
+  meeting: Meeting;
+  agenda: AgendaItem[];
+  participants: Participant[];
+}
+
+export interface Link {
+  url: string;
+  qrSvg: string;
+}
+
+export type RosterSort = "roster" | "pinyin" | "stroke";
+export const ROSTER_SORTS: RosterSort[] = ["roster", "pinyin", "stroke"];
+
+export interface RowReport {
+  row: number;
+  field?: string;
+  code: string;
+  message: { zh: string; en: string };
+}
+
+export interface ImportResult {
+  imported: number;
+  report: RowReport[];
+}
