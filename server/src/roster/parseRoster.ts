@@ -1,0 +1,176 @@
+// Roster import: a CSV (UTF-8, UTF-16 with BOM, or GBK) or XLSX file → validated participants,
+// or a report naming every bad row and field. All or nothing: one bad row and nobody is returned.
+import { z } from "zod";
+import { mapColumns, isHeaderRow, HEADER_SEARCH_ROWS, type ColumnMap, type ColumnTarget } from "./columns.ts";
+import { decodeText, detectKind } from "./decode.ts";
+import { fileReport, rowReport, type ReportContext } from "./reports.ts";
+import { chiefFromLabel, roleFromLabel, sideFromLabel } from "./roles.ts";
+import {
+  MAX_ROSTER_ROWS, PHONE_PATTERN, ParticipantInput, type ParseRosterResult, type RowReport,
+} from "./rosterTypes.ts";
+import { csvTable, xlsxTable, type TableResult, type TableRow } from "./table.ts";
+
+const invalid = (report: RowReport[]): ParseRosterResult => ({ ok: false, code: "IMPORT_INVALID", report });
+
+/**
+ * Parses an uploaded roster. The type is decided by content (ZIP → XLSX, text → CSV), never by
+ * the file name, which only appears in messages. Asynchronous because reading XLSX is.
+ */
+export async function parseRosterFile(buffer: Buffer, fileName: string): Promise<ParseRosterResult> {
+  const kind = detectKind(buffer);
+  if (kind === "binary") {
+    return { ok: false, code: "FILE_TYPE_NOT_ALLOWED", report: [fileReport("FILE_TYPE_NOT_ALLOWED", fileName, TYPE_HINT)] };
+  }
+  let table: TableResult;
+  if (kind === "xlsx") {
+    table = await xlsxTable(buffer);
+    if (!table.ok) {
+      return { ok: false, code: "FILE_TYPE_NOT_ALLOWED", report: [fileReport("FILE_TYPE_NOT_ALLOWED", fileName, TYPE_HINT)] };
+    }
+  } else {
+    const decoded = decodeText(buffer);
+    if (!decoded.ok) {
+      return { ok: false, code: "ENCODING_UNSUPPORTED", report: [fileReport("ENCODING_UNSUPPORTED", fileName, ENCODING_HINT)] };
+    }
+    table = csvTable(decoded.text);
+    if (!table.ok) return invalid([rowReport(table.reason === "syntax" ? table.line : 0, "CSV_SYNTAX", undefined)]);
+  }
+  return parseTable(table.rows);
+}
+
+const TYPE_HINT = { zh: "请上传 CSV 或 Excel（.xlsx）文件；旧版 .xls 请另存为 .xlsx", en: "upload a CSV or Excel (.xlsx) file; save old .xls files as .xlsx" };
+const ENCODING_HINT = { zh: "请在 Excel 中另存为“CSV UTF-8”", en: 'in Excel, use "Save as: CSV UTF-8"' };
+
+/** Rows of text cells → participants, validating every row. */
+export function parseTable(rows: readonly TableRow[]): ParseRosterResult {
+  const nonBlank = rows.filter((r) => r.cells.some((c) => c.trim() !== ""));
+  const headerIndex = nonBlank.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => isHeaderRow(r.cells));
+  if (headerIndex < 0) return invalid([rowReport(nonBlank[0]?.line ?? 1, "MISSING_COLUMN", "name")]);
+  const header = nonBlank[headerIndex] as TableRow;
+  const columns = mapColumns(header.cells);
+  if (columns.duplicated.length > 0) {
+    return invalid(columns.duplicated.map((t) => rowReport(header.line, "DUPLICATE_COLUMN", fieldOf(t))));
+  }
+  const dataRows = nonBlank.slice(headerIndex + 1);
+  if (dataRows.length === 0) return invalid([rowReport(header.line, "NO_ROWS", undefined)]);
+  const extra = dataRows[MAX_ROSTER_ROWS];
+  if (extra) return invalid([rowReport(extra.line, "TOO_MANY_ROWS", undefined, { max: MAX_ROSTER_ROWS })]);
+
+  const report: RowReport[] = [];
+  const participants: ParticipantInput[] = [];
+  const firstLineOf = new Map<string, number>();
+  for (const row of dataRows) {
+    const result = parseRow(row, columns);
+    report.push(...result.report);
+    if (!result.participant) continue;
+    const p = result.participant;
+    const key = [p.name, p.unit ?? "", p.household ?? ""].join("\u0000");
+    const first = firstLineOf.get(key);
+    if (first !== undefined) {
+      report.push(rowReport(row.line, "DUPLICATE", "name", { value: p.name, firstRow: first }));
+      continue;
+    }
+    firstLineOf.set(key, row.line);
+    if (result.report.length === 0) participants.push(p);
+  }
+  return report.length > 0 ? invalid(report) : { ok: true, participants };
+}
+
+const fieldOf = (target: ColumnTarget): string =>
+  target === "building" || target === "entrance" || target === "flat" ? "household" : target;
+
+/** A cell's text: trimmed, with the apostrophe our CSV export puts before =, +, -, @ removed. */
+function cleanCell(value: string | undefined): string {
+  const v = (value ?? "").trim();
+  return /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v;
+}
+
+/** Spaces used to pad two-character names to the width of three ("张\u3000丽") are dropped; other
+ *  runs of spaces (Latin names) become one space. */
+export function cleanName(value: string): string {
+  return value
+    .replace(/[\s\u3000]+/g, " ")
+    .trim()
+    .replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, "");
+}
+
+/** Bare numbers get their customary suffix: 1 / 2 / 301 → "1号楼2单元301". */
+function household(cellsOf: (t: ColumnTarget) => string): string {
+  const whole = cellsOf("household");
+  if (whole) return whole;
+  const building = cellsOf("building");
+  const entrance = cellsOf("entrance");
+  const flat = cellsOf("flat");
+  return [/^\d+$/.test(building) ? `${building}号楼` : building, /^\d+$/.test(entrance) ? `${entrance}单元` : entrance, flat].join("");
+}
+
+const emailSchema = z.email();
+
+function parseRow(row: TableRow, columns: ColumnMap): { participant?: ParticipantInput; report: RowReport[] } {
+  const report: RowReport[] = [];
+  const cellsOf = (target: ColumnTarget): string =>
+    (columns.columns.get(target) ?? []).map((i) => cleanCell(row.cells[i])).filter((v) => v !== "").join(" ");
+  const headerOf = (target: ColumnTarget): string | undefined => {
+    const index = columns.columns.get(target)?.[0];
+    return index === undefined ? undefined : columns.headers[index];
+  };
+  const problem = (code: Parameters<typeof rowReport>[1], field: string, target: ColumnTarget, value?: string, extra: ReportContext = {}) =>
+    report.push(rowReport(row.line, code, field, { column: headerOf(target), value, ...extra }));
+
+  const name = cleanName(cellsOf("name"));
+  if (!name) problem("REQUIRED", "name", "name");
+
+  let role: ParticipantInput["role"] | undefined = "member"; // a roster without a role column lists members
+  if (columns.columns.has("role")) {
+    const label = cellsOf("role");
+    role = label ? roleFromLabel(label) : undefined;
+    if (!label) problem("REQUIRED", "role", "role");
+    else if (!role) problem("UNKNOWN_ROLE", "role", "role", label);
+  }
+
+  const sideLabel = cellsOf("side");
+  const side = sideLabel ? sideFromLabel(sideLabel) : undefined;
+  if (sideLabel && !side) problem("UNKNOWN_SIDE", "side", "side", sideLabel);
+
+  const chiefLabel = cellsOf("chief");
+  const chief = chiefLabel ? chiefFromLabel(chiefLabel) : false;
+  if (chief === undefined) problem("INVALID_CHIEF", "chief", "chief", chiefLabel);
+
+  const phone = cellsOf("phone").normalize("NFKC");
+  if (phone && !PHONE_PATTERN.test(phone)) {
+    const hint = /^\d(\.\d+)?e\+\d+$/i.test(phone)
+      ? { zh: "Excel 把号码显示成了科学计数法，请将该列设为“文本”后重新输入", en: "Excel turned the number into scientific notation: format the column as text and re-enter it" }
+      : undefined;
+    problem("INVALID_PHONE", "phone", "phone", phone, { hint });
+  }
+  const email = cellsOf("email").normalize("NFKC");
+  if (email && !emailSchema.safeParse(email).success) problem("INVALID_EMAIL", "email", "email", email);
+
+  const candidate: Record<string, unknown> = {
+    name: name || "?",
+    role: role ?? "member",
+    sector: cellsOf("sector") || undefined,
+    party: cellsOf("party") || undefined,
+    unit: cellsOf("unit") || undefined,
+    phone: phone && PHONE_PATTERN.test(phone) ? phone : undefined,
+    email: email && report.every((r) => r.field !== "email") ? email : undefined,
+    side,
+    chief: chief ?? false,
+    household: household(cellsOf) || undefined,
+  };
+  for (const key of Object.keys(candidate)) if (candidate[key] === undefined) delete candidate[key];
+
+  const checked = ParticipantInput.safeParse(candidate);
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      const field = String(issue.path[0] ?? "");
+      if (report.some((r) => r.field === field)) continue;
+      const target = (field === "household" ? "household" : field) as ColumnTarget;
+      if (issue.code === "too_big") problem("TOO_LONG", field, target, undefined, { max: Number(issue.maximum) });
+      else problem("INVALID", field, target);
+    }
+    return { report };
+  }
+  // A row with other problems still takes part in duplicate detection (if it has a name).
+  return name ? { participant: checked.data, report } : { report };
+}
