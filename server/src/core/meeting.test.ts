@@ -1,12 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { coreError, ERROR_MESSAGES, fail, ok } from "./errors.ts";
-import { decide, evolve, parseCommand, replay, type Command, type StoredEvent } from "./meeting.ts";
+import { attendanceSummary } from "./attendance/summary.ts";
+import { decide, evolve, parseCommand, replay, type Command } from "./meeting.ts";
+import { SYSTEM_ACTOR } from "./roles.ts";
 import { initialState } from "./state.ts";
-import { deepFreeze, ev, people, sequentialIds, stamp } from "./testing.ts";
+import { agendaItem, ev, given, people, play, ROSTER, rosterEntry, sequentialIds, type Step } from "./testing.ts";
 
-const { chair, alice, bob } = people;
+const { chair, alice, bob, carol, clerk } = people;
 const A = alice.participantId;
 const B = bob.participantId;
+const C = carol.participantId;
+const CH = chair.participantId;
+const entry = rosterEntry({ participantId: "p1", role: "member" });
+const sync: Command = { type: "config.sync", roster: [entry], agenda: [agendaItem("a1")], quorumRule: "none", speechCapMs: 30_000 };
 
 describe("parseCommand", () => {
   const valid: Command[] = [
@@ -20,6 +26,16 @@ describe("parseCommand", () => {
     { type: "floor.end" },
     { type: "floor.setCap", seconds: 30 },
     { type: "floor.setCap", seconds: 3600 },
+    { type: "meeting.open" },
+    { type: "meeting.close" },
+    { type: "agenda.goto", itemId: "a1" },
+    { type: "agenda.next" },
+    { type: "attendance.arrive", participantIds: ["p1"], via: "qr" },
+    { type: "attendance.arrive", participantIds: ["p1", "p2"], via: "online" },
+    { type: "attendance.leave", participantIds: ["p1", "p2"] },
+    { type: "attendance.excuse", participantId: "p1", excused: false },
+    { ...sync },
+    { ...sync, roster: [], agenda: [], quorumRule: "twoThirds", speechCapMs: 3_600_000 },
   ];
   it.each(valid)("accepts %j unchanged", (command) => {
     expect(parseCommand(command)).toEqual({ ok: true, value: command });
@@ -71,6 +87,29 @@ describe("parseCommand", () => {
     ["floor.setCap with 3601 seconds", { type: "floor.setCap", seconds: 3601 }],
     ["floor.setCap with fractional seconds", { type: "floor.setCap", seconds: 90.5 }],
     ["floor.setCap with seconds as a string", { type: "floor.setCap", seconds: "90" }],
+    ["meeting.open with an extra field", { type: "meeting.open", at: 1 }],
+    ["meeting.close with an extra field", { type: "meeting.close", reason: "x" }],
+    ["agenda.goto without itemId", { type: "agenda.goto" }],
+    ["agenda.goto with an empty itemId", { type: "agenda.goto", itemId: "" }],
+    ["agenda.goto with a 65-character itemId", { type: "agenda.goto", itemId: "x".repeat(65) }],
+    ["agenda.next with an itemId", { type: "agenda.next", itemId: "a1" }],
+    ["attendance.arrive without anyone", { type: "attendance.arrive", participantIds: [], via: "qr" }],
+    ["attendance.arrive with a single id instead of a list", { type: "attendance.arrive", participantIds: "p1", via: "qr" }],
+    ["attendance.arrive with an unknown via", { type: "attendance.arrive", participantIds: ["p1"], via: "sms" }],
+    ["attendance.arrive without via", { type: "attendance.arrive", participantIds: ["p1"] }],
+    ["attendance.arrive with an empty id", { type: "attendance.arrive", participantIds: [""], via: "clerk" }],
+    ["attendance.leave with via", { type: "attendance.leave", participantIds: ["p1"], via: "clerk" }],
+    ["attendance.excuse without excused", { type: "attendance.excuse", participantId: "p1" }],
+    ["attendance.excuse with excused as a string", { type: "attendance.excuse", participantId: "p1", excused: "yes" }],
+    ["config.sync with a cap under 30 s", { ...sync, speechCapMs: 29_999 }],
+    ["config.sync with a cap over an hour", { ...sync, speechCapMs: 3_600_001 }],
+    ["config.sync with an unknown quorum rule", { ...sync, quorumRule: "all" }],
+    ["config.sync with an extra field", { ...sync, title: "x" }],
+    ["config.sync without the roster", { type: "config.sync", agenda: [], quorumRule: "none", speechCapMs: 60_000 }],
+    ["config.sync with an unknown role", { ...sync, roster: [{ ...entry, role: "admin" }] }],
+    ["config.sync with a roster entry missing a field", { ...sync, roster: [{ id: "p1", name: "x", role: "member" }] }],
+    ["config.sync with a fractional planned time", { ...sync, agenda: [{ ...agendaItem("a1"), plannedMs: 0.5 }] }],
+    ["config.sync with a negative planned time", { ...sync, agenda: [{ ...agendaItem("a1"), plannedMs: -1 }] }],
   ];
   it.each(malformed)("refuses %s with VALIDATION", (_name, input) => {
     const result = parseCommand(input);
@@ -94,6 +133,13 @@ describe("parseCommand", () => {
     [{ type: "floor.setCap", seconds: 90.5 }, "seconds"],
     [{ type: "floor.setCap", seconds: "90" }, "seconds"],
     [{ type: "floor.end", by: "p1" }, "by"],
+    [{ type: "agenda.goto" }, "itemId"],
+    [{ type: "attendance.arrive", participantIds: [], via: "qr" }, "participantIds"],
+    [{ type: "attendance.arrive", participantIds: ["p1"], via: "sms" }, "via"],
+    [{ type: "attendance.excuse", participantId: "p1", excused: 1 }, "excused"],
+    [{ ...sync, speechCapMs: 1 }, "speechCapMs"],
+    [{ ...sync, roster: [{ ...entry, role: "admin" }] }, "roster.0.role"],
+    [{ ...sync, agenda: [{ ...agendaItem("a1"), plannedMs: -1 }] }, "agenda.0.plannedMs"],
   ])("names the failing field of %j (%s)", (input, field) => {
     const result = parseCommand(input);
     expect(result.ok).toBe(false);
@@ -119,51 +165,82 @@ describe("errors", () => {
 describe("decide, evolve and replay", () => {
   /** A short meeting driven through decide, stamped and applied like the room does. */
   function runMeeting() {
-    const steps: [Command, typeof alice | typeof chair | typeof bob, number][] = [
+    const config: Command = {
+      type: "config.sync",
+      roster: [...ROSTER],
+      agenda: [agendaItem("a1", 600_000, "Budget"), agendaItem("a2", 1_200_000, "Housing", "Carol")],
+      quorumRule: "twoThirds",
+      speechCapMs: 240_000,
+    };
+    const steps: Step[] = [
+      [config, SYSTEM_ACTOR, 0],
+      [{ type: "attendance.arrive", participantIds: [A, B, A], via: "online" }, SYSTEM_ACTOR, 50],
+      [{ type: "meeting.open" }, chair, 60],
       [{ type: "queue.request" }, alice, 100],
       [{ type: "queue.request" }, bob, 200],
       [{ type: "queue.move", participantId: B, toIndex: 0 }, chair, 300],
       [{ type: "floor.give" }, chair, 1_000],
       [{ type: "floor.setCap", seconds: 60 }, chair, 2_000],
+      [{ type: "agenda.next" }, chair, 100_000],
       [{ type: "floor.give" }, chair, 361_000],
+      [{ type: "attendance.arrive", participantIds: [C], via: "clerk" }, clerk, 362_000],
       [{ type: "floor.end" }, alice, 400_000],
+      [{ type: "attendance.leave", participantIds: [B] }, clerk, 410_000],
+      [{ type: "meeting.close" }, chair, 500_000],
     ];
-    const newId = sequentialIds("speech-");
-    const log: StoredEvent[] = [];
-    let state = deepFreeze(initialState());
-    for (const [command, actor, now] of steps) {
-      const result = decide(state, command, { actor, now, newId });
-      if (!result.ok) throw new Error(`${command.type} refused: ${result.error.code}`);
-      const stored = stamp(state.seq, result.value, now, actor.participantId);
-      state = deepFreeze(stored.reduce(evolve, state));
-      log.push(...stored);
-    }
-    return { log, state };
+    return play(initialState(), steps, sequentialIds("speech-"));
   }
 
   it("runs a whole meeting to the expected state", () => {
     const { log, state } = runMeeting();
-    expect(log.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(log.map((e) => e.seq)).toEqual(Array.from({ length: 19 }, (_, i) => i + 1));
     expect(log.map((e) => e.event.type)).toEqual([
+      "roster.set",
+      "agenda.set",
+      "attendance.ruleSet",
+      "floor.capSet",
+      "attendance.arrived",
+      "meeting.opened",
+      "agenda.itemStarted",
       "queue.requested",
       "queue.requested",
       "queue.moved",
       "speech.started",
       "floor.capSet",
+      "agenda.itemStarted",
       "speech.ended",
       "speech.started",
+      "attendance.arrived",
       "speech.ended",
+      "attendance.left",
+      "meeting.closed",
     ]);
     expect(state).toEqual({
-      seq: 8,
+      seq: 19,
+      status: "closed",
+      openedAt: 60,
+      closedAt: 500_000,
+      roster: ROSTER,
+      agenda: [
+        { id: "a1", title: "Budget", presenter: null, plannedMs: 600_000, actualMs: 100_000 - 60, startedAt: null },
+        { id: "a2", title: "Housing", presenter: "Carol", plannedMs: 1_200_000, actualMs: 500_000 - 100_000, startedAt: null },
+      ],
+      currentItemId: null,
+      attendance: {
+        [A]: { status: "present", via: "online", since: 50 },
+        [B]: { status: "absent", via: null, since: 410_000 },
+        [C]: { status: "present", via: "clerk", since: 362_000 },
+      },
+      quorumRule: "twoThirds",
       speechCapMs: 60_000,
       queue: [],
       floor: null,
       speeches: [
-        { speechId: "speech-1", participantId: B, startedAt: 1_000, capMs: 300_000, endedAt: 361_000, durationMs: 360_000, overrunMs: 60_000, endedBy: chair.participantId },
-        { speechId: "speech-2", participantId: A, startedAt: 361_000, capMs: 60_000, endedAt: 400_000, durationMs: 39_000, overrunMs: 0, endedBy: A },
+        { speechId: "speech-1", participantId: B, startedAt: 1_000, capMs: 240_000, agendaItemId: "a1", endedAt: 361_000, durationMs: 360_000, overrunMs: 120_000, endedBy: CH },
+        { speechId: "speech-2", participantId: A, startedAt: 361_000, capMs: 60_000, agendaItemId: "a2", endedAt: 400_000, durationMs: 39_000, overrunMs: 0, endedBy: A },
       ],
     });
+    expect(attendanceSummary(state)).toEqual({ expected: 3, present: 2, excused: 0, needed: 2, quorate: true });
   });
 
   it("replaying the log from scratch gives the live state", () => {
@@ -180,13 +257,39 @@ describe("decide, evolve and replay", () => {
 
   it("replaying nothing gives the initial state", () => {
     expect(replay([])).toEqual(initialState());
-    expect(initialState()).toEqual({ seq: 0, speechCapMs: 300_000, queue: [], floor: null, speeches: [] });
+    expect(initialState()).toEqual({
+      seq: 0,
+      status: "scheduled",
+      openedAt: null,
+      closedAt: null,
+      roster: [],
+      agenda: [],
+      currentItemId: null,
+      attendance: {},
+      quorumRule: "majority",
+      speechCapMs: 300_000,
+      queue: [],
+      floor: null,
+      speeches: [],
+    });
   });
 
-  it("routes queue and floor commands to their deciders", () => {
-    const state = replay(stamp(0, [ev.requested(A, 1)], 1, A));
+  it("routes every kind of command to its decider", () => {
+    const state = given(ev.requested(A, 1)).state;
     const ctx = { actor: chair, now: 50, newId: () => "id" };
-    expect(decide(state, { type: "queue.remove", participantId: A }, ctx)).toEqual(ok([ev.withdrawn(A, chair.participantId)]));
+    expect(decide(state, { type: "queue.remove", participantId: A }, ctx)).toEqual(ok([ev.withdrawn(A, CH)]));
     expect(decide(state, { type: "floor.give" }, ctx)).toEqual(ok([ev.started(A, { speechId: "id", at: 50 })]));
+    expect(decide(state, { type: "meeting.close" }, ctx)).toEqual(ok([ev.closed(50)]));
+    expect(decide(state, { type: "agenda.next" }, ctx)).toEqual(fail("NO_NEXT_ITEM"));
+    expect(decide(state, { type: "attendance.excuse", participantId: B, excused: true }, ctx)).toEqual(ok([ev.excused(B, true, 50)]));
+    expect(decide(state, { type: "config.sync", roster: [...ROSTER], agenda: [], quorumRule: "none", speechCapMs: 300_000 }, ctx)).toEqual(fail("FORBIDDEN"));
+    expect(decide(state, { type: "config.sync", roster: [...ROSTER], agenda: [], quorumRule: "none", speechCapMs: 300_000 }, { ...ctx, actor: SYSTEM_ACTOR })).toEqual(
+      ok([ev.ruleSet("none")]),
+    );
+  });
+
+  it("evolve sets seq from the stored event and leaves the rest to the capability", () => {
+    const before = given().state;
+    expect(evolve(before, { seq: 41, at: 7, actorId: null, event: ev.ruleSet("none") })).toEqual({ ...before, seq: 41, quorumRule: "none" });
   });
 });

@@ -1,14 +1,15 @@
 // Test helpers for the meeting core (used by the *.test.ts files next to the code only).
 // Pure like the rest of the core: time is passed in and randomness comes from a seeded PRNG.
 import { expect, it } from "vitest";
+import type { AgendaItemInput } from "./agenda/schema.ts";
 import { ERROR_MESSAGES, type ErrorCode, type Result } from "./errors.ts";
-import { decide, evolve, parseCommand, replay, type MeetingEvent, type StoredEvent } from "./meeting.ts";
+import { decide, evolve, parseCommand, replay, type Command, type MeetingEvent, type StoredEvent } from "./meeting.ts";
 import type { Actor, Role } from "./roles.ts";
-import { DEFAULT_SPEECH_CAP_MS, type MeetingState } from "./state.ts";
+import { DEFAULT_SPEECH_CAP_MS, type ArrivalVia, type MeetingState, type QuorumRule, type RosterEntry } from "./state.ts";
 
 export const ROLES: readonly Role[] = ["chair", "member", "official", "clerk", "observer"];
 
-/** A small roster: one actor per role, plus extra members to fill a queue. */
+/** A small cast: one actor per role, plus extra members to fill a queue. All are on the roster. */
 export const people = {
   chair: { participantId: "p-chair", role: "chair" },
   alice: { participantId: "p-alice", role: "member" },
@@ -22,6 +23,19 @@ export const people = {
 /** The default `now` of a decision when a test does not care about time. */
 export const NOW = 1_000_000;
 
+/** A roster entry for a participant; the optional fields are empty unless given. */
+export function rosterEntry(p: { participantId: string; role: Role }, fields: Partial<Omit<RosterEntry, "id">> = {}): RosterEntry {
+  return { id: p.participantId, name: p.participantId, role: p.role, sector: null, party: null, unit: null, side: null, chief: false, household: null, ...fields };
+}
+
+/** The roster of the cast, in the key order the server builds (and the schema parses). */
+export const ROSTER: readonly RosterEntry[] = Object.values(people).map((p) => rosterEntry(p));
+
+/** An agenda item as the organisers enter it. */
+export function agendaItem(id: string, plannedMs = 600_000, title = `item ${id}`, presenter: string | null = null): AgendaItemInput {
+  return { id, title, presenter, plannedMs };
+}
+
 /** Event builders with defaults, so tables only spell out what matters. */
 export const ev = {
   requested: (participantId: string, at = 0): MeetingEvent => ({ type: "queue.requested", participantId, at }),
@@ -29,8 +43,13 @@ export const ev = {
   moved: (participantId: string, toIndex: number): MeetingEvent => ({ type: "queue.moved", participantId, toIndex }),
   started: (
     participantId: string,
-    { speechId = `s-${participantId}`, at = 0, capMs = DEFAULT_SPEECH_CAP_MS }: { speechId?: string; at?: number; capMs?: number } = {},
-  ): MeetingEvent => ({ type: "speech.started", speechId, participantId, at, capMs }),
+    {
+      speechId = `s-${participantId}`,
+      at = 0,
+      capMs = DEFAULT_SPEECH_CAP_MS,
+      agendaItemId = null,
+    }: { speechId?: string; at?: number; capMs?: number; agendaItemId?: string | null } = {},
+  ): MeetingEvent => ({ type: "speech.started", speechId, participantId, at, capMs, agendaItemId }),
   ended: (
     participantId: string,
     f: { speechId?: string; at: number; durationMs: number; overrunMs: number; endedBy: string },
@@ -44,7 +63,21 @@ export const ev = {
     endedBy: f.endedBy,
   }),
   capSet: (capMs: number): MeetingEvent => ({ type: "floor.capSet", capMs }),
+  opened: (at = 0): MeetingEvent => ({ type: "meeting.opened", at }),
+  closed: (at = 0): MeetingEvent => ({ type: "meeting.closed", at }),
+  itemStarted: (itemId: string, at = 0): MeetingEvent => ({ type: "agenda.itemStarted", itemId, at }),
+  agendaSet: (items: AgendaItemInput[]): MeetingEvent => ({ type: "agenda.set", items }),
+  arrived: (participantIds: string[], via: ArrivalVia = "clerk", at = 0): MeetingEvent => ({ type: "attendance.arrived", participantIds, via, at }),
+  left: (participantIds: string[], at = 0): MeetingEvent => ({ type: "attendance.left", participantIds, at }),
+  excused: (participantId: string, excused = true, at = 0): MeetingEvent => ({ type: "attendance.excused", participantId, excused, at }),
+  ruleSet: (quorumRule: QuorumRule): MeetingEvent => ({ type: "attendance.ruleSet", quorumRule }),
+  rosterSet: (roster: readonly RosterEntry[]): MeetingEvent => ({ type: "roster.set", roster: [...roster] }),
 };
+
+/** What every `givenScheduled` starts from: the cast's roster, synced before the meeting. */
+export const SCHEDULED: readonly MeetingEvent[] = [ev.rosterSet(ROSTER)];
+/** What every `given` starts from: the roster, then the chair opened the meeting at t=0. */
+export const OPENED: readonly MeetingEvent[] = [...SCHEDULED, ev.opened(0)];
 
 /** Stamps events the way the room does: consecutive sequence numbers after `afterSeq`. */
 export function stamp(afterSeq: number, events: readonly MeetingEvent[], at: number, actorId: string | null): StoredEvent[] {
@@ -75,8 +108,8 @@ export interface Scenario {
   when(command: unknown, actor: Actor, now?: number): Outcome;
 }
 
-/** given(...prior events).when(command, actor, now) → outcome. */
-export function given(...events: MeetingEvent[]): Scenario {
+/** Exactly these prior events (no roster, not opened), then .when(command, actor, now) → outcome. */
+export function givenExactly(...events: MeetingEvent[]): Scenario {
   const log = stamp(0, events, 0, null);
   const state = deepFreeze(replay(log));
   return {
@@ -100,8 +133,32 @@ export function given(...events: MeetingEvent[]): Scenario {
   };
 }
 
+/** An open meeting with the cast on its roster, then these prior events. */
+export const given = (...events: MeetingEvent[]): Scenario => givenExactly(...OPENED, ...events);
+
+/** A meeting not opened yet (status "scheduled") with the cast on its roster, then these prior events. */
+export const givenScheduled = (...events: MeetingEvent[]): Scenario => givenExactly(...SCHEDULED, ...events);
+
+export type Step = [command: Command, actor: Actor, now: number];
+
+/** Drives commands through decide and evolve like the room does; throws if one is refused. */
+export function play(from: MeetingState, steps: readonly Step[], newId = sequentialIds()): { state: MeetingState; log: StoredEvent[] } {
+  const log: StoredEvent[] = [];
+  let state = deepFreeze(from);
+  for (const [command, actor, now] of steps) {
+    const result = decide(state, command, { actor, now, newId });
+    if (!result.ok) throw new Error(`${command.type} by ${actor.participantId} refused: ${result.error.code}`);
+    const stored = stamp(state.seq, result.value, now, actor.participantId);
+    state = deepFreeze(stored.reduce(evolve, state));
+    log.push(...stored);
+  }
+  return { state, log };
+}
+
 export interface DecisionCase {
   name: string;
+  /** The meeting the prior events follow: open (the default) or not opened yet. */
+  meeting?: "open" | "scheduled";
   given: MeetingEvent[];
   command: unknown;
   actor: Actor;
@@ -110,10 +167,10 @@ export interface DecisionCase {
   then: MeetingEvent[] | { error: ErrorCode };
 }
 
-/** One test per row: given prior events, when the command comes from the actor, then events or error. */
+/** One test per row: given prior events (after OPENED or SCHEDULED), when the command comes from the actor, then events or error. */
 export function decisionTable(cases: readonly DecisionCase[]): void {
   it.each(cases)("$name", (c) => {
-    const outcome = given(...c.given).when(c.command, c.actor, c.now);
+    const outcome = (c.meeting === "scheduled" ? givenScheduled : given)(...c.given).when(c.command, c.actor, c.now);
     if (Array.isArray(c.then)) {
       expect(outcome.result).toEqual({ ok: true, value: c.then });
     } else {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { countdown } from "../clock.ts";
 import { evolve } from "../meeting.ts";
-import type { Actor } from "../roles.ts";
+import { SYSTEM_ACTOR, type Actor } from "../roles.ts";
 import { DEFAULT_SPEECH_CAP_MS } from "../state.ts";
-import { decisionTable, ev, given, NOW, people, type DecisionCase } from "../testing.ts";
+import { agendaItem, decisionTable, ev, given, NOW, OPENED, people, type DecisionCase } from "../testing.ts";
 
 const { chair, alice, bob, carol, olga, clerk, observer } = people;
 const A = alice.participantId;
@@ -16,7 +16,9 @@ const CAP = DEFAULT_SPEECH_CAP_MS;
 const queueAB = [ev.requested(A, 10), ev.requested(B, 20)];
 /** alice speaks since t=1000 (cap 5 min), bob and carol wait. */
 const aliceSpeaking = [ev.requested(A, 10), ev.requested(B, 20), ev.requested(C, 30), ev.started(A, { speechId: "s1", at: 1_000 })];
-const nonChairs: Actor[] = [alice, olga, clerk, observer];
+const nonChairs: Actor[] = [alice, olga, clerk, observer, SYSTEM_ACTOR];
+/** Two agenda items; the second one is current. */
+const onItem2 = [ev.agendaSet([agendaItem("a1"), agendaItem("a2")]), ev.itemStarted("a1", 0), ev.itemStarted("a2", 100)];
 
 describe("floor.give", () => {
   decisionTable([
@@ -64,21 +66,44 @@ describe("floor.give", () => {
     { name: "null participantId → VALIDATION", given: queueAB, command: { type: "floor.give", participantId: null }, actor: chair, then: { error: "VALIDATION" } },
     { name: "numeric participantId → VALIDATION", given: queueAB, command: { type: "floor.give", participantId: 1 }, actor: chair, then: { error: "VALIDATION" } },
     { name: "extra field → VALIDATION", given: queueAB, command: { type: "floor.give", capMs: 1 }, actor: chair, then: { error: "VALIDATION" } },
+    { name: "the speech belongs to the current agenda item", given: [...onItem2, ...queueAB], command: { type: "floor.give" }, actor: chair, now: 500, then: [ev.started(A, { speechId: "new-1", at: 500, agendaItemId: "a2" })] },
+    {
+      name: "the next speech belongs to the item current now, the ended one keeps its own",
+      given: [...onItem2, ...queueAB, ev.started(A, { speechId: "s1", at: 200, agendaItemId: "a2" }), ev.itemStarted("a1", 300)],
+      command: { type: "floor.give" },
+      actor: chair,
+      now: 400,
+      then: [ev.ended(A, { speechId: "s1", at: 400, durationMs: 200, overrunMs: 0, endedBy: CH }), ev.started(B, { speechId: "new-1", at: 400, agendaItemId: "a1" })],
+    },
+    {
+      name: "no agenda item after the current one was removed from the agenda",
+      given: [...onItem2, ev.agendaSet([agendaItem("a1")]), ...queueAB],
+      command: { type: "floor.give" },
+      actor: chair,
+      now: 500,
+      then: [ev.started(A, { speechId: "new-1", at: 500, agendaItemId: null })],
+    },
+    { name: "before the meeting opens → MEETING_NOT_OPEN", meeting: "scheduled", given: [], command: { type: "floor.give" }, actor: chair, then: { error: "MEETING_NOT_OPEN" } },
+    { name: "before the meeting opens, naming someone → MEETING_NOT_OPEN", meeting: "scheduled", given: [], command: { type: "floor.give", participantId: A }, actor: chair, then: { error: "MEETING_NOT_OPEN" } },
+    { name: "after close → MEETING_CLOSED (before QUEUE_EMPTY)", given: [...queueAB, ev.closed(50)], command: { type: "floor.give" }, actor: chair, then: { error: "MEETING_CLOSED" } },
+    { name: "after close, naming someone → MEETING_CLOSED (before NOT_IN_QUEUE)", given: [...queueAB, ev.closed(50)], command: { type: "floor.give", participantId: B }, actor: chair, then: { error: "MEETING_CLOSED" } },
+    { name: "a member before the meeting opens → FORBIDDEN (authorization first)", meeting: "scheduled", given: [], command: { type: "floor.give" }, actor: alice, then: { error: "FORBIDDEN" } },
+    { name: "a clerk after close → FORBIDDEN (authorization first)", given: [...queueAB, ev.closed(50)], command: { type: "floor.give" }, actor: clerk, then: { error: "FORBIDDEN" } },
   ]);
 
   it("takes the speaker out of the queue and keeps the others in order", () => {
     const { after } = given(ev.requested(A), ev.requested(B), ev.requested(C)).when({ type: "floor.give", participantId: B }, chair, 700);
     expect(after.queue.map((e) => e.participantId)).toEqual([A, C]);
-    expect(after.floor).toEqual({ speechId: "new-1", participantId: B, startedAt: 700, capMs: CAP });
+    expect(after.floor).toEqual({ speechId: "new-1", participantId: B, startedAt: 700, capMs: CAP, agendaItemId: null });
   });
 
   it("calling the next speaker records the finished speech, then gives the floor", () => {
     const { after } = given(...aliceSpeaking).when({ type: "floor.give" }, chair, 361_000);
-    expect(after.seq).toBe(aliceSpeaking.length + 2);
+    expect(after.seq).toBe(OPENED.length + aliceSpeaking.length + 2);
     expect(after.speeches).toEqual([
-      { speechId: "s1", participantId: A, startedAt: 1_000, capMs: CAP, endedAt: 361_000, durationMs: 360_000, overrunMs: 60_000, endedBy: CH },
+      { speechId: "s1", participantId: A, startedAt: 1_000, capMs: CAP, agendaItemId: null, endedAt: 361_000, durationMs: 360_000, overrunMs: 60_000, endedBy: CH },
     ]);
-    expect(after.floor).toEqual({ speechId: "new-1", participantId: B, startedAt: 361_000, capMs: CAP });
+    expect(after.floor).toEqual({ speechId: "new-1", participantId: B, startedAt: 361_000, capMs: CAP, agendaItemId: null });
     expect(after.queue.map((e) => e.participantId)).toEqual([C]);
   });
 });
@@ -177,6 +202,23 @@ describe("floor.end", () => {
       then: { error: "NO_CURRENT_SPEECH" },
     },
     { name: "extra field → VALIDATION", given: aliceSpeaking, command: { type: "floor.end", speechId: "s1" }, actor: chair, then: { error: "VALIDATION" } },
+    { name: "the system → FORBIDDEN", given: aliceSpeaking, command: { type: "floor.end" }, actor: SYSTEM_ACTOR, then: { error: "FORBIDDEN" } },
+    // floor.end is not gated on the meeting's status: nobody can hold the floor unless it is open.
+    { name: "before the meeting opens, chair → NO_CURRENT_SPEECH", meeting: "scheduled", given: [], command: { type: "floor.end" }, actor: chair, then: { error: "NO_CURRENT_SPEECH" } },
+    {
+      name: "after close (which ended the speech), chair → NO_CURRENT_SPEECH",
+      given: [...aliceSpeaking, ev.ended(A, { speechId: "s1", at: 2_000, durationMs: 1_000, overrunMs: 0, endedBy: CH }), ev.closed(2_000)],
+      command: { type: "floor.end" },
+      actor: chair,
+      then: { error: "NO_CURRENT_SPEECH" },
+    },
+    {
+      name: "after close, the last speaker → FORBIDDEN",
+      given: [...aliceSpeaking, ev.ended(A, { speechId: "s1", at: 2_000, durationMs: 1_000, overrunMs: 0, endedBy: CH }), ev.closed(2_000)],
+      command: { type: "floor.end" },
+      actor: alice,
+      then: { error: "FORBIDDEN" },
+    },
   ]);
 
   it("appends the speech record and frees the floor", () => {
@@ -184,8 +226,14 @@ describe("floor.end", () => {
     expect(after.floor).toBeNull();
     expect(after.queue).toEqual(before.queue);
     expect(after.speeches).toEqual([
-      { speechId: "s1", participantId: A, startedAt: 1_000, capMs: CAP, endedAt: 121_000, durationMs: 120_000, overrunMs: 0, endedBy: A },
+      { speechId: "s1", participantId: A, startedAt: 1_000, capMs: CAP, agendaItemId: null, endedAt: 121_000, durationMs: 120_000, overrunMs: 0, endedBy: A },
     ]);
+  });
+
+  it("the speech record keeps the agenda item it started under", () => {
+    const { after } = given(...onItem2, ...queueAB, ev.started(A, { speechId: "s1", at: 200, agendaItemId: "a2" }), ev.itemStarted("a1", 300)).when({ type: "floor.end" }, chair, 900);
+    expect(after.speeches).toEqual([{ speechId: "s1", participantId: A, startedAt: 200, capMs: CAP, agendaItemId: "a2", endedAt: 900, durationMs: 700, overrunMs: 0, endedBy: CH }]);
+    expect(after.currentItemId).toBe("a1");
   });
 
   it("appends records in the order the speeches ended", () => {
@@ -227,12 +275,16 @@ describe("floor.setCap", () => {
     { name: "string seconds → VALIDATION", given: [], command: { type: "floor.setCap", seconds: "60" }, actor: chair, then: { error: "VALIDATION" } },
     { name: "missing seconds → VALIDATION", given: [], command: { type: "floor.setCap" }, actor: chair, then: { error: "VALIDATION" } },
     { name: "capMs instead of seconds → VALIDATION", given: [], command: { type: "floor.setCap", capMs: 60_000 }, actor: chair, then: { error: "VALIDATION" } },
+    // floor.setCap is not gated on the meeting's status (config.sync also sets the cap before opening).
+    { name: "before the meeting opens", meeting: "scheduled", given: [], command: { type: "floor.setCap", seconds: 90 }, actor: chair, then: [ev.capSet(90_000)] },
+    { name: "after close", given: [ev.closed(5)], command: { type: "floor.setCap", seconds: 90 }, actor: chair, then: [ev.capSet(90_000)] },
+    { name: "a clerk before the meeting opens → FORBIDDEN", meeting: "scheduled", given: [], command: { type: "floor.setCap", seconds: 90 }, actor: clerk, then: { error: "FORBIDDEN" } },
   ]);
 
   it("applies only to speeches that start later", () => {
     const { after } = given(...aliceSpeaking).when({ type: "floor.setCap", seconds: 60 }, chair);
     expect(after.speechCapMs).toBe(60_000);
-    expect(after.floor).toEqual({ speechId: "s1", participantId: A, startedAt: 1_000, capMs: CAP });
+    expect(after.floor).toEqual({ speechId: "s1", participantId: A, startedAt: 1_000, capMs: CAP, agendaItemId: null });
 
     const next = given(...aliceSpeaking, ev.capSet(60_000)).when({ type: "floor.give" }, chair, 200_000);
     expect(next.events).toEqual([
@@ -251,23 +303,23 @@ describe("floor.setCap", () => {
 describe("floor evolve", () => {
   it("speech.started sets the floor and takes the speaker out of the queue", () => {
     const before = given(ev.requested(A), ev.requested(B), ev.requested(C)).state;
-    const after = evolve(before, { seq: 4, at: 5, actorId: CH, event: ev.started(B, { speechId: "x", at: 5, capMs: 90_000 }) });
+    const after = evolve(before, { seq: before.seq + 1, at: 5, actorId: CH, event: ev.started(B, { speechId: "x", at: 5, capMs: 90_000, agendaItemId: "a7" }) });
     expect(after).toEqual({
       ...before,
-      seq: 4,
+      seq: before.seq + 1,
       queue: before.queue.filter((e) => e.participantId !== B),
-      floor: { speechId: "x", participantId: B, startedAt: 5, capMs: 90_000 },
+      floor: { speechId: "x", participantId: B, startedAt: 5, capMs: 90_000, agendaItemId: "a7" },
     });
   });
 
   it("speech.ended with nobody on the floor changes nothing but seq", () => {
     const before = given(...queueAB).state;
-    const after = evolve(before, { seq: 3, at: 5, actorId: CH, event: ev.ended(A, { at: 5, durationMs: 5, overrunMs: 0, endedBy: CH }) });
-    expect(after).toEqual({ ...before, seq: 3 });
+    const after = evolve(before, { seq: before.seq + 1, at: 5, actorId: CH, event: ev.ended(A, { at: 5, durationMs: 5, overrunMs: 0, endedBy: CH }) });
+    expect(after).toEqual({ ...before, seq: before.seq + 1 });
   });
 
   it("floor.capSet changes the cap only", () => {
     const before = given(...aliceSpeaking).state;
-    expect(evolve(before, { seq: 5, at: 0, actorId: CH, event: ev.capSet(45_000) })).toEqual({ ...before, seq: 5, speechCapMs: 45_000 });
+    expect(evolve(before, { seq: before.seq + 1, at: 0, actorId: CH, event: ev.capSet(45_000) })).toEqual({ ...before, seq: before.seq + 1, speechCapMs: 45_000 });
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { evolve, replay } from "../meeting.ts";
-import type { Actor } from "../roles.ts";
+import { SYSTEM_ACTOR, type Actor } from "../roles.ts";
 import { initialState } from "../state.ts";
-import { decisionTable, deepFreeze, ev, given, NOW, people, stamp, type DecisionCase } from "../testing.ts";
+import { decisionTable, deepFreeze, ev, given, NOW, OPENED, people, stamp, type DecisionCase } from "../testing.ts";
 
 const { chair, alice, bob, carol, olga, clerk, observer } = people;
 const A = alice.participantId;
@@ -13,7 +13,9 @@ const CH = chair.participantId;
 
 /** alice, bob, carol in the queue, in that order. */
 const queueABC = [ev.requested(A, 10), ev.requested(B, 20), ev.requested(C, 30)];
-const nonChairs: Actor[] = [alice, olga, clerk, observer];
+const nonChairs: Actor[] = [alice, olga, clerk, observer, SYSTEM_ACTOR];
+/** alice, bob, carol were waiting when the chair closed the meeting. */
+const closedWithQueue = [...queueABC, ev.closed(40)];
 
 const queueIds = (events: Parameters<typeof given>) => given(...events).state.queue.map((e) => e.participantId);
 
@@ -35,6 +37,13 @@ describe("queue.request", () => {
     { name: "the chair needs no queue → FORBIDDEN", given: [], command: { type: "queue.request" }, actor: chair, then: { error: "FORBIDDEN" } },
     { name: "a clerk → FORBIDDEN", given: [], command: { type: "queue.request" }, actor: clerk, then: { error: "FORBIDDEN" } },
     { name: "an observer → FORBIDDEN", given: [], command: { type: "queue.request" }, actor: observer, then: { error: "FORBIDDEN" } },
+    { name: "the system → FORBIDDEN", given: [], command: { type: "queue.request" }, actor: SYSTEM_ACTOR, then: { error: "FORBIDDEN" } },
+    { name: "before the meeting opens → MEETING_NOT_OPEN", meeting: "scheduled", given: [], command: { type: "queue.request" }, actor: alice, then: { error: "MEETING_NOT_OPEN" } },
+    { name: "an official before the meeting opens → MEETING_NOT_OPEN", meeting: "scheduled", given: [], command: { type: "queue.request" }, actor: olga, then: { error: "MEETING_NOT_OPEN" } },
+    { name: "after the meeting closed → MEETING_CLOSED", given: [ev.closed(5)], command: { type: "queue.request" }, actor: alice, then: { error: "MEETING_CLOSED" } },
+    { name: "after close, someone who was waiting → MEETING_CLOSED", given: closedWithQueue, command: { type: "queue.request" }, actor: bob, then: { error: "MEETING_CLOSED" } },
+    { name: "the chair before the meeting opens → FORBIDDEN (authorization first)", meeting: "scheduled", given: [], command: { type: "queue.request" }, actor: chair, then: { error: "FORBIDDEN" } },
+    { name: "an observer after close → FORBIDDEN (authorization first)", given: [ev.closed(5)], command: { type: "queue.request" }, actor: observer, then: { error: "FORBIDDEN" } },
     { name: "twice → ALREADY_IN_QUEUE", given: [ev.requested(A)], command: { type: "queue.request" }, actor: alice, then: { error: "ALREADY_IN_QUEUE" } },
     { name: "an official twice → ALREADY_IN_QUEUE", given: queueABC.concat(ev.requested(O)), command: { type: "queue.request" }, actor: olga, then: { error: "ALREADY_IN_QUEUE" } },
     { name: "the speaker → HAS_FLOOR", given: [ev.requested(A), ev.started(A)], command: { type: "queue.request" }, actor: alice, then: { error: "HAS_FLOOR" } },
@@ -49,7 +58,7 @@ describe("queue.request", () => {
       { participantId: C, requestedAt: 30 },
       { participantId: O, requestedAt: 42 },
     ]);
-    expect(after.seq).toBe(4);
+    expect(after.seq).toBe(OPENED.length + queueABC.length + 1);
   });
 });
 
@@ -63,6 +72,8 @@ describe("queue.withdraw", () => {
     { name: "the speaker is not in the queue → NOT_IN_QUEUE", given: [ev.requested(A), ev.started(A)], command: { type: "queue.withdraw" }, actor: alice, then: { error: "NOT_IN_QUEUE" } },
     { name: "after withdrawing once → NOT_IN_QUEUE", given: [ev.requested(A), ev.withdrawn(A)], command: { type: "queue.withdraw" }, actor: alice, then: { error: "NOT_IN_QUEUE" } },
     { name: "naming someone else → VALIDATION", given: queueABC, command: { type: "queue.withdraw", participantId: B }, actor: alice, then: { error: "VALIDATION" } },
+    { name: "before the meeting opens (nobody can be queued) → NOT_IN_QUEUE", meeting: "scheduled", given: [], command: { type: "queue.withdraw" }, actor: alice, then: { error: "NOT_IN_QUEUE" } },
+    { name: "after close the queue is empty → NOT_IN_QUEUE", given: closedWithQueue, command: { type: "queue.withdraw" }, actor: alice, then: { error: "NOT_IN_QUEUE" } },
   ]);
 
   it("removes only the sender and keeps the order of the others", () => {
@@ -87,6 +98,10 @@ describe("queue.remove", () => {
     { name: "65-character participantId → VALIDATION", given: queueABC, command: { type: "queue.remove", participantId: "x".repeat(65) }, actor: chair, then: { error: "VALIDATION" } },
     { name: "64-character participantId is well-formed → NOT_IN_QUEUE", given: queueABC, command: { type: "queue.remove", participantId: "x".repeat(64) }, actor: chair, then: { error: "NOT_IN_QUEUE" } },
     { name: "numeric participantId → VALIDATION", given: queueABC, command: { type: "queue.remove", participantId: 7 }, actor: chair, then: { error: "VALIDATION" } },
+    { name: "before the meeting opens → MEETING_NOT_OPEN", meeting: "scheduled", given: [], command: { type: "queue.remove", participantId: A }, actor: chair, then: { error: "MEETING_NOT_OPEN" } },
+    { name: "after close → MEETING_CLOSED (before NOT_IN_QUEUE)", given: closedWithQueue, command: { type: "queue.remove", participantId: B }, actor: chair, then: { error: "MEETING_CLOSED" } },
+    { name: "a clerk before the meeting opens → FORBIDDEN (authorization first)", meeting: "scheduled", given: [], command: { type: "queue.remove", participantId: A }, actor: clerk, then: { error: "FORBIDDEN" } },
+    { name: "a member after close → FORBIDDEN (authorization first)", given: closedWithQueue, command: { type: "queue.remove", participantId: A }, actor: alice, then: { error: "FORBIDDEN" } },
   ]);
 
   it("removes only that participant", () => {
@@ -115,6 +130,10 @@ describe("queue.move", () => {
     { name: "string toIndex → VALIDATION", given: queueABC, command: { type: "queue.move", participantId: A, toIndex: "1" }, actor: chair, then: { error: "VALIDATION" } },
     { name: "missing toIndex → VALIDATION", given: queueABC, command: { type: "queue.move", participantId: A }, actor: chair, then: { error: "VALIDATION" } },
     { name: "NaN toIndex → VALIDATION", given: queueABC, command: { type: "queue.move", participantId: A, toIndex: Number.NaN }, actor: chair, then: { error: "VALIDATION" } },
+    { name: "before the meeting opens → MEETING_NOT_OPEN", meeting: "scheduled", given: [], command: { type: "queue.move", participantId: A, toIndex: 0 }, actor: chair, then: { error: "MEETING_NOT_OPEN" } },
+    { name: "after close → MEETING_CLOSED (before NOT_IN_QUEUE)", given: closedWithQueue, command: { type: "queue.move", participantId: C, toIndex: 0 }, actor: chair, then: { error: "MEETING_CLOSED" } },
+    { name: "an official before the meeting opens → FORBIDDEN (authorization first)", meeting: "scheduled", given: [], command: { type: "queue.move", participantId: A, toIndex: 0 }, actor: olga, then: { error: "FORBIDDEN" } },
+    { name: "the system after close → FORBIDDEN (authorization first)", given: closedWithQueue, command: { type: "queue.move", participantId: C, toIndex: 0 }, actor: SYSTEM_ACTOR, then: { error: "FORBIDDEN" } },
   ]);
 });
 
@@ -144,13 +163,13 @@ describe("queue evolve", () => {
 
   it("a move of someone no longer in the queue changes nothing but the sequence number", () => {
     const before = given(...queueABC).state;
-    const after = evolve(before, { seq: 4, at: 0, actorId: CH, event: ev.moved("ghost", 0) });
-    expect(after).toEqual({ ...before, seq: 4 });
+    const after = evolve(before, { seq: before.seq + 1, at: 0, actorId: CH, event: ev.moved("ghost", 0) });
+    expect(after).toEqual({ ...before, seq: before.seq + 1 });
   });
 
   it("withdrawing someone not in the queue changes nothing but the sequence number", () => {
     const before = given(...queueABC).state;
-    expect(evolve(before, { seq: 4, at: 0, actorId: CH, event: ev.withdrawn("ghost") })).toEqual({ ...before, seq: 4 });
+    expect(evolve(before, { seq: before.seq + 1, at: 0, actorId: CH, event: ev.withdrawn("ghost") })).toEqual({ ...before, seq: before.seq + 1 });
   });
 
   it("sets seq from the stored event and never mutates the previous state", () => {

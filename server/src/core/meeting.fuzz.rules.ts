@@ -1,0 +1,297 @@
+// The rules of the meeting, restated independently of the deciders, for the seeded fuzz test
+// (meeting.fuzz.test.ts): the expected refusal of every command, the invariants of every state,
+// and what every accepted command must have changed (and left alone). Test-only.
+import type { ErrorCode } from "./errors.ts";
+import type { Command, MeetingEvent } from "./meeting.ts";
+import type { Actor } from "./roles.ts";
+import type { MeetingState } from "./state.ts";
+import { deepEqual } from "./testing.ts";
+
+export type Check = (ok: boolean, what: string) => void;
+
+/** The codes decide itself can return (VALIDATION comes from parseCommand). */
+export const DECIDE_CODES: readonly ErrorCode[] = [
+  "FORBIDDEN",
+  "ALREADY_IN_QUEUE",
+  "NOT_IN_QUEUE",
+  "HAS_FLOOR",
+  "QUEUE_EMPTY",
+  "NO_CURRENT_SPEECH",
+  "BAD_POSITION",
+  "MEETING_NOT_OPEN",
+  "MEETING_CLOSED",
+  "MEETING_ALREADY_OPEN",
+  "ALREADY_PRESENT",
+  "NO_NEXT_ITEM",
+  "NOT_FOUND",
+];
+
+/** The expected error, or null if allowed. Authorization always comes first, then the meeting's status. */
+export function expectedError(s: MeetingState, command: Command, actor: Actor): ErrorCode | null {
+  const inQueue = (id: string) => s.queue.some((e) => e.participantId === id);
+  const onRoster = (id: string) => s.roster.some((p) => p.id === id);
+  const isChair = actor.role === "chair";
+  const isSystem = actor.role === "system";
+  const isStaff = actor.role === "chair" || actor.role === "clerk";
+  // Speaking and the agenda need a meeting in session.
+  const session: ErrorCode | null = s.status === "scheduled" ? "MEETING_NOT_OPEN" : s.status === "closed" ? "MEETING_CLOSED" : null;
+  switch (command.type) {
+    case "queue.request":
+      if (actor.role !== "member" && actor.role !== "official") return "FORBIDDEN";
+      if (session) return session;
+      if (s.floor?.participantId === actor.participantId) return "HAS_FLOOR";
+      return inQueue(actor.participantId) ? "ALREADY_IN_QUEUE" : null;
+    case "queue.withdraw":
+      return inQueue(actor.participantId) ? null : "NOT_IN_QUEUE";
+    case "queue.remove":
+      if (!isChair) return "FORBIDDEN";
+      return session ?? (inQueue(command.participantId) ? null : "NOT_IN_QUEUE");
+    case "queue.move":
+      if (!isChair) return "FORBIDDEN";
+      if (session) return session;
+      if (!inQueue(command.participantId)) return "NOT_IN_QUEUE";
+      return command.toIndex < s.queue.length ? null : "BAD_POSITION";
+    case "floor.give":
+      if (!isChair) return "FORBIDDEN";
+      if (session) return session;
+      if (command.participantId === undefined) return s.queue.length > 0 ? null : "QUEUE_EMPTY";
+      return inQueue(command.participantId) ? null : "NOT_IN_QUEUE";
+    case "floor.end":
+      // Only the chair or the speaker may end a speech.
+      if (!isChair && s.floor?.participantId !== actor.participantId) return "FORBIDDEN";
+      return s.floor ? null : "NO_CURRENT_SPEECH";
+    case "floor.setCap":
+      return isChair ? null : "FORBIDDEN";
+    case "meeting.open":
+      if (!isChair) return "FORBIDDEN";
+      return s.status === "open" ? "MEETING_ALREADY_OPEN" : s.status === "closed" ? "MEETING_CLOSED" : null;
+    case "meeting.close":
+      return isChair ? session : "FORBIDDEN";
+    case "agenda.goto":
+      if (!isChair) return "FORBIDDEN";
+      return session ?? (s.agenda.some((item) => item.id === command.itemId) ? null : "NOT_FOUND");
+    case "agenda.next": {
+      if (!isChair) return "FORBIDDEN";
+      const current = s.agenda.findIndex((item) => item.id === s.currentItemId);
+      return session ?? (current + 1 < s.agenda.length ? null : "NO_NEXT_ITEM");
+    }
+    case "attendance.arrive":
+      // Staff mark people in the room; only the server may say "online" or "qr".
+      if (!isSystem && !(isStaff && command.via === "clerk")) return "FORBIDDEN";
+      return command.participantIds.every(onRoster) ? null : "NOT_FOUND";
+    case "attendance.leave":
+      if (!isSystem && !isStaff) return "FORBIDDEN";
+      return command.participantIds.every(onRoster) ? null : "NOT_FOUND";
+    case "attendance.excuse":
+      if (!isStaff) return "FORBIDDEN";
+      if (!onRoster(command.participantId)) return "NOT_FOUND";
+      return command.excused && s.attendance[command.participantId]?.status === "present" ? "ALREADY_PRESENT" : null;
+    case "config.sync":
+      return isSystem ? null : "FORBIDDEN";
+  }
+}
+
+const RANK = { scheduled: 0, open: 1, closed: 2 } as const;
+
+/** Checks one stored event against the state it is applied to, and the state it gives. */
+export function checkEvent(before: MeetingState, event: MeetingEvent, after: MeetingState, check: Check) {
+  const step = RANK[after.status] - RANK[before.status];
+  const moves = event.type === "meeting.opened" ? 1 : event.type === "meeting.closed" ? 1 : 0;
+  check(step === moves, `status moves only scheduled → open → closed, one step per event (${before.status} → ${after.status} on ${event.type})`);
+  if (event.type === "meeting.opened") check(before.status === "scheduled", "only a scheduled meeting opens");
+  if (event.type === "meeting.closed") check(before.status === "open", "only an open meeting closes");
+  if (event.type === "speech.started") {
+    check(before.floor === null, "a speech starts only when nobody holds the floor");
+    check(before.status === "open", "a speech starts only in an open meeting");
+    check(event.agendaItemId === before.currentItemId, `the speech belongs to the current item ${before.currentItemId}`);
+  }
+  if (event.type === "queue.requested") check(before.status === "open", "the queue grows only in an open meeting");
+  if (event.type === "attendance.arrived" || event.type === "attendance.left" || event.type === "attendance.excused") {
+    const ids = event.type === "attendance.excused" ? [event.participantId] : event.participantIds;
+    check(ids.every((id) => before.roster.some((p) => p.id === id)), `attendance is recorded only for the roster: ${ids.join(",")}`);
+  }
+}
+
+export function checkInvariants(s: MeetingState, check: Check) {
+  const ids = s.queue.map((e) => e.participantId);
+  check(new Set(ids).size === ids.length, `nobody is twice in the queue: ${ids.join(",")}`);
+  check(!s.floor || !ids.includes(s.floor.participantId), `the floor holder ${s.floor?.participantId} is not also in the queue`);
+  check((s.openedAt === null) === (s.status === "scheduled"), `openedAt ${s.openedAt} is set once the meeting opened (${s.status})`);
+  check((s.closedAt === null) === (s.status !== "closed"), `closedAt ${s.closedAt} is set once the meeting closed (${s.status})`);
+  if (s.status !== "open") {
+    check(s.floor === null && s.queue.length === 0, `no floor and an empty queue while ${s.status}`);
+    check(s.currentItemId === null, `no current item while ${s.status}`);
+  }
+  const running = s.agenda.filter((item) => item.startedAt !== null);
+  check(running.length <= 1, `at most one agenda item runs: ${running.map((i) => i.id).join(",")}`);
+  if (running[0]) check(running[0].id === s.currentItemId, `the running item ${running[0].id} is the current one (${s.currentItemId})`);
+  if (s.currentItemId !== null) check(running.length === 1, `the current item ${s.currentItemId} is on the agenda and running`);
+  check(s.agenda.every((item) => Number.isInteger(item.actualMs) && item.actualMs >= 0), "actual times are whole, non-negative milliseconds");
+  const last = s.speeches[s.speeches.length - 1];
+  if (last) {
+    check(last.durationMs === Math.max(0, last.endedAt - last.startedAt), `durationMs ${last.durationMs} = max(0, endedAt - startedAt)`);
+    check(last.overrunMs === Math.max(0, last.durationMs - last.capMs), `overrunMs ${last.overrunMs} = max(0, ${last.durationMs} - ${last.capMs})`);
+    check(Number.isInteger(last.durationMs) && Number.isInteger(last.overrunMs), "durations are whole milliseconds");
+  }
+}
+
+type Key = Exclude<keyof MeetingState, "seq">;
+const KEYS = Object.keys({
+  status: 0, openedAt: 0, closedAt: 0, roster: 0, agenda: 0, currentItemId: 0, attendance: 0, quorumRule: 0, speechCapMs: 0, queue: 0, floor: 0, speeches: 0,
+} satisfies Record<Key, 0>) as Key[];
+
+const agendaInput = (s: MeetingState) => s.agenda.map(({ id, title, presenter, plannedMs }) => ({ id, title, presenter, plannedMs }));
+
+/** What an accepted command must have done, and that it changed nothing else. */
+export function checkPostconditions(before: MeetingState, after: MeetingState, command: Command, actor: Actor, now: number, events: readonly MeetingEvent[], check: Check) {
+  const same = deepEqual;
+  const only = (...changed: Key[]) => {
+    for (const key of KEYS) if (!changed.includes(key)) check(same(after[key], before[key]), `${command.type} leaves ${key} alone`);
+  };
+  const ids = (s: MeetingState) => s.queue.map((e) => e.participantId);
+  const item = (s: MeetingState, id: string | null) => s.agenda.find((i) => i.id === id);
+  /** The current item's actual time after its running visit is added at `now`. */
+  const closedVisit = (id: string | null) => {
+    const was = item(before, id);
+    return was && was.startedAt !== null ? was.actualMs + Math.max(0, now - was.startedAt) : was?.actualMs;
+  };
+  const attendanceOf = (id: string) => after.attendance[id];
+  switch (command.type) {
+    case "queue.request":
+      check(same(after.queue, [...before.queue, { participantId: actor.participantId, requestedAt: now }]), "request appends the sender");
+      only("queue");
+      break;
+    case "queue.withdraw":
+    case "queue.remove": {
+      const target = command.type === "queue.remove" ? command.participantId : actor.participantId;
+      check(same(ids(after), ids(before).filter((id) => id !== target)), "withdraw/remove takes out exactly that person");
+      check(same(events, [{ type: "queue.withdrawn", participantId: target, by: actor.participantId }]), "withdrawn names who did it");
+      only("queue");
+      break;
+    }
+    case "queue.move":
+      check(ids(after)[command.toIndex] === command.participantId, `moved to index ${command.toIndex}`);
+      check(same(ids(after).filter((id) => id !== command.participantId), ids(before).filter((id) => id !== command.participantId)), "the others keep their order");
+      check((events.length === 0) === (ids(before)[command.toIndex] === command.participantId), "a move to the same place decides nothing");
+      check(same([...after.queue].sort(byId), [...before.queue].sort(byId)), "a move keeps the entries");
+      only("queue");
+      break;
+    case "floor.give": {
+      const target = command.participantId ?? before.queue[0]?.participantId;
+      const expected = { speechId: after.floor?.speechId, participantId: target, startedAt: now, capMs: before.speechCapMs, agendaItemId: before.currentItemId };
+      check(same(after.floor, expected), "give starts the target's speech with the current cap, on the current item");
+      check(same(ids(after), ids(before).filter((id) => id !== target)), "give takes the speaker out of the queue");
+      checkEnded(before, after, now, actor, check, "give");
+      only("queue", "floor", "speeches");
+      break;
+    }
+    case "floor.end":
+      check(after.floor === null, "end frees the floor");
+      checkEnded(before, after, now, actor, check, "end");
+      only("floor", "speeches");
+      break;
+    case "floor.setCap":
+      check(after.speechCapMs === command.seconds * 1000, "setCap sets the cap in ms");
+      only("speechCapMs");
+      break;
+    case "meeting.open": {
+      const first = before.agenda[0];
+      check(after.status === "open" && after.openedAt === now, "open sets the status and the time");
+      check(after.currentItemId === (first?.id ?? null), "the first item becomes current");
+      check(same(after.agenda, before.agenda.map((i) => (i === first ? { ...i, startedAt: now } : i))), "only the first item's clock starts");
+      only("status", "openedAt", "agenda", "currentItemId");
+      break;
+    }
+    case "meeting.close":
+      check(after.status === "closed" && after.closedAt === now, "close sets the status and the time");
+      check(item(after, before.currentItemId)?.actualMs === closedVisit(before.currentItemId), "close adds the running visit to the current item");
+      check(after.agenda.every((i) => (i.id === before.currentItemId ? i.startedAt === null : same(i, item(before, i.id)))), "close stops the clock and leaves the other items alone");
+      checkEnded(before, after, now, actor, check, "close");
+      only("status", "closedAt", "agenda", "currentItemId", "queue", "floor", "speeches");
+      break;
+    case "agenda.goto":
+    case "agenda.next": {
+      const target = after.currentItemId;
+      if (command.type === "agenda.goto") check(target === command.itemId, "goto makes that item current");
+      else check(target === before.agenda[before.agenda.findIndex((i) => i.id === before.currentItemId) + 1]?.id, "next makes the following item current");
+      check((events.length === 0) === (target === before.currentItemId), "moving to the current item decides nothing");
+      if (events.length > 0) {
+        check(item(after, target)?.startedAt === now, "the new item's clock starts now");
+        check(item(after, before.currentItemId)?.actualMs === closedVisit(before.currentItemId), "the previous item's visit is added to its time");
+      }
+      for (const i of after.agenda) if (i.id !== before.currentItemId) check(i.actualMs === item(before, i.id)?.actualMs, `${i.id} keeps its actual time`);
+      only("agenda", "currentItemId");
+      break;
+    }
+    case "attendance.arrive":
+      for (const id of command.participantIds) {
+        const was = before.attendance[id];
+        check(same(attendanceOf(id), was?.status === "present" ? was : { status: "present", via: command.via, since: now }), `${id} is present (and keeps an earlier arrival)`);
+      }
+      {
+        const arriving = [...new Set(command.participantIds)].filter((id) => before.attendance[id]?.status !== "present");
+        check(same(events, arriving.length ? [{ type: "attendance.arrived", participantIds: arriving, via: command.via, at: now }] : []), "each arrival is recorded once, none for people present");
+      }
+      checkOthersAttendance(before, after, command.participantIds, check);
+      only("attendance");
+      break;
+    case "attendance.leave":
+      for (const id of command.participantIds) {
+        const was = before.attendance[id];
+        check(same(attendanceOf(id), was?.status === "present" ? { status: "absent", via: null, since: now } : was), `${id} left if present`);
+      }
+      {
+        const leaving = [...new Set(command.participantIds)].filter((id) => before.attendance[id]?.status === "present");
+        check(same(events, leaving.length ? [{ type: "attendance.left", participantIds: leaving, at: now }] : []), "each departure is recorded once, none for people absent");
+      }
+      checkOthersAttendance(before, after, command.participantIds, check);
+      only("attendance");
+      break;
+    case "attendance.excuse": {
+      const was = before.attendance[command.participantId];
+      const changes = (was?.status === "excused") !== command.excused;
+      const expected = changes ? { status: command.excused ? "excused" : "absent", via: null, since: now } : was;
+      check(same(attendanceOf(command.participantId), expected), `${command.participantId} is ${command.excused ? "excused" : "no longer excused"}`);
+      check(same(events, changes ? [{ type: "attendance.excused", participantId: command.participantId, excused: command.excused, at: now }] : []), "an excuse that changes nothing decides nothing");
+      checkOthersAttendance(before, after, [command.participantId], check);
+      only("attendance");
+      break;
+    }
+    case "config.sync": {
+      const differs = [
+        !same(command.roster, before.roster) && "roster.set",
+        !same(command.agenda, agendaInput(before)) && "agenda.set",
+        command.quorumRule !== before.quorumRule && "attendance.ruleSet",
+        before.status === "scheduled" && command.speechCapMs !== before.speechCapMs && "floor.capSet",
+      ].filter(Boolean);
+      check(same(events.map((e) => e.type), differs), `sync emits only what differs: ${differs.join(",")}`);
+      check(same(after.roster, command.roster) && same(agendaInput(after), command.agenda) && after.quorumRule === command.quorumRule, "sync sets roster, agenda, rule");
+      check(after.speechCapMs === (before.status === "scheduled" ? command.speechCapMs : before.speechCapMs), "sync sets the cap only before the meeting");
+      for (const i of after.agenda) {
+        const was = item(before, i.id);
+        check(i.actualMs === (was?.actualMs ?? 0) && i.startedAt === (was?.startedAt ?? null), `${i.id} keeps its clock across a sync`);
+      }
+      check(after.currentItemId === (item(after, before.currentItemId) ? before.currentItemId : null), "the current item stays unless removed");
+      only("roster", "agenda", "currentItemId", "quorumRule", "speechCapMs");
+      break;
+    }
+  }
+}
+
+/** A speech that was running when the command came is recorded as it was, ended by the actor at `now`. */
+function checkEnded(before: MeetingState, after: MeetingState, now: number, actor: Actor, check: Check, what: string) {
+  if (!before.floor) {
+    check(after.speeches === before.speeches, `${what} with nobody speaking records nothing`);
+    return;
+  }
+  const durationMs = Math.max(0, now - before.floor.startedAt);
+  const record = { ...before.floor, endedAt: now, durationMs, overrunMs: Math.max(0, durationMs - before.floor.capMs), endedBy: actor.participantId };
+  check(after.speeches.length === before.speeches.length + 1 && deepEqual(after.speeches[after.speeches.length - 1], record), `${what} records the running speech as it was`);
+}
+
+function checkOthersAttendance(before: MeetingState, after: MeetingState, named: readonly string[], check: Check) {
+  const rest = (s: MeetingState) => Object.entries(s.attendance).filter(([id]) => !named.includes(id));
+  check(deepEqual(Object.fromEntries(rest(after)), Object.fromEntries(rest(before))), "nobody else's attendance changes");
+}
+
+const byId = (a: { participantId: string }, b: { participantId: string }) => (a.participantId < b.participantId ? -1 : a.participantId > b.participantId ? 1 : 0);
