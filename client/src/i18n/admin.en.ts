@@ -231,7 +231,7 @@ export const adminEn: AdminMessages = {
     ok: "“{{name}}” is valid: {{count}} people can be imported.",
     notes: "Notes",
     problems: "Problems ({{count}})",
-    failed: "Fix “{{name}}” and choose it again.",
+    failed: "{{reason}}. Fix “{{name}}” and choose it again.",
     row: "Row",
     wholeFile: "Whole file",
     field: "Column",

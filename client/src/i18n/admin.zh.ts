@@ -231,7 +231,7 @@ export const adminZh = {
     ok: "“{{name}}”检查通过：可导入 {{count}} 人。",
     notes: "提示",
     problems: "问题明细（共 {{count}} 处）",
-    failed: "请修改“{{name}}”后重新选择。",
+    failed: "{{reason}}。请修改“{{name}}”后重新选择。",
     row: "行号",
     wholeFile: "整个文件",
     field: "列",

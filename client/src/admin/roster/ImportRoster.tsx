@@ -116,7 +116,7 @@ export function ImportRoster({ meetingId, onImported, onClose }: { meetingId: st
       )}
       {state.step === "invalid" && (
         <div className="import-preview invalid" data-testid="import-invalid">
-          <ErrorLine error={new Error(`${errorText(state.error)} ${t("import.failed", { name: state.file.name })}`)} />
+          <ErrorLine error={new Error(t("import.failed", { reason: errorText(state.error), name: state.file.name }))} />
           <Report title={t("import.problems", { count: state.error.rows.length })} rows={state.error.rows} />
         </div>
       )}
