@@ -192,6 +192,8 @@ export const adminEn: AdminMessages = {
     actions: "Actions",
     add: "Add person",
     addTitle: "Add a participant",
+    editTitle: "Edit {{name}}",
+    editLabel: "Edit the details of {{name}}",
     added: "Added {{name}}",
     export: "Export",
     exportCsv: "Export CSV",

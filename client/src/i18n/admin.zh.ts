@@ -192,6 +192,8 @@ export const adminZh = {
     actions: "操作",
     add: "添加人员",
     addTitle: "添加参会人员",
+    editTitle: "编辑 {{name}}",
+    editLabel: "编辑 {{name}} 的信息",
     added: "已添加 {{name}}",
     export: "导出",
     exportCsv: "导出 CSV",

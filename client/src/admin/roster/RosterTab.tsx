@@ -6,7 +6,8 @@ import { ROSTER_SORTS, type Account, type Meeting, type Participant, type Roster
 import { ErrorLine, Loading, SuccessLine } from "../ui/Feedback.tsx";
 import { useResource } from "../ui/useResource.ts";
 import { useAdminT } from "../ui/useAdminT.ts";
-import { AddParticipantForm } from "./AddParticipantForm.tsx";
+import { Dialog } from "../ui/Dialog.tsx";
+import { ParticipantForm } from "./ParticipantForm.tsx";
 import { ImportRoster } from "./ImportRoster.tsx";
 import { roleLabel } from "./labels.ts";
 import { LinkActions } from "./LinkActions.tsx";
@@ -29,6 +30,7 @@ export function RosterTab({
   const roster = useResource(useCallback(() => api.participants(meeting.id, sort).then((r) => r.participants), [meeting.id, sort]));
   const [adding, setAdding] = useState(false);
   const [importOpen, setImportOpen] = useState<boolean | null>(null);
+  const [editing, setEditing] = useState<Participant | null>(null);
   const [added, setAdded] = useState<string | null>(null);
   const accounts = useResource(
     useCallback(async (): Promise<Account[] | null> => (account.role === "admin" ? (await api.accounts()).accounts : null), [account.role]),
@@ -83,12 +85,29 @@ export function RosterTab({
           )}
         </div>
       </div>
+      {editing && (
+        <Dialog title={t("roster.editTitle", { name: editing.name })} onClose={() => setEditing(null)} className="wide" testId="edit-participant">
+          <ParticipantForm
+            kind={meeting.kind}
+            accounts={accounts.data ?? null}
+            initial={editing}
+            submitLabel={t("common.save")}
+            onCancel={() => setEditing(null)}
+            onSubmit={async (input) => {
+              const { participant } = await api.updateParticipant(meeting.id, editing.id, input);
+              roster.set((list) => list.map((x) => (x.id === participant.id ? { ...x, ...participant } : x)));
+              setEditing(null);
+            }}
+          />
+        </Dialog>
+      )}
       {showImport && <ImportRoster meetingId={meeting.id} onImported={roster.reload} onClose={() => setImportOpen(false)} />}
       {adding && (
         <section className="admin-card" aria-label={t("roster.addTitle")}>
           <h3>{t("roster.addTitle")}</h3>
-          <AddParticipantForm
+          <ParticipantForm
             kind={meeting.kind}
+            submitLabel={t("roster.add")}
             accounts={accounts.data ?? null}
             onCancel={() => setAdding(false)}
             onSubmit={async (input) => {
@@ -125,7 +144,13 @@ export function RosterTab({
                 <tr key={p.id} data-testid="participant-row" className={p.linkRevoked ? "revoked" : undefined}>
                   <td className="num">{index + 1}</td>
                   <th scope="row" className="person-name">
-                    {p.name}
+                    {editable ? (
+                      <button type="button" className="link name-button" onClick={() => setEditing(p)} aria-label={t("roster.editLabel", { name: p.name })}>
+                        {p.name}
+                      </button>
+                    ) : (
+                      p.name
+                    )}
                   </th>
                   <td className="nowrap">{roleLabel(t, p.role, meeting.kind)}</td>
                   {showSide && (

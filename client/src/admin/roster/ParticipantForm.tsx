@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from "react";
-import type { Account, MeetingKind, ParticipantInput, ParticipantRole } from "../types.ts";
+import type { Account, MeetingKind, Participant, ParticipantInput, ParticipantRole } from "../types.ts";
 import { PARTICIPANT_ROLES } from "../types.ts";
 import { ErrorLine } from "../ui/Feedback.tsx";
 import { useAdminT } from "../ui/useAdminT.ts";
@@ -7,26 +7,43 @@ import { roleLabel } from "./labels.ts";
 
 type Text = "name" | "sector" | "party" | "unit" | "phone" | "email" | "household";
 
-/** One person for the roster; fields for bargaining and community meetings only there. */
-export function AddParticipantForm({
+const TEXT_FIELDS = ["sector", "party", "unit", "phone", "email", "household"] as const;
+
+/**
+ * One person of the roster, new (`initial` absent) or edited; the fields of bargaining and
+ * community meetings only there. A new person leaves empty fields out, an edit clears them (null).
+ */
+export function ParticipantForm({
   kind,
   accounts,
+  initial,
+  submitLabel,
   onSubmit,
   onCancel,
 }: {
   kind: MeetingKind;
   /** Staff accounts a chair or clerk can be linked to (admins only see them). */
   accounts: Account[] | null;
+  initial?: Participant;
+  submitLabel: string;
   onSubmit: (input: ParticipantInput) => Promise<void>;
   onCancel: () => void;
 }) {
   const { t } = useAdminT();
   const id = useId();
-  const [text, setText] = useState<Record<Text, string>>({ name: "", sector: "", party: "", unit: "", phone: "", email: "", household: "" });
-  const [role, setRole] = useState<ParticipantRole>("member");
-  const [side, setSide] = useState<"" | "worker" | "enterprise">("");
-  const [chief, setChief] = useState(false);
-  const [accountId, setAccountId] = useState("");
+  const [text, setText] = useState<Record<Text, string>>(() => ({
+    name: initial?.name ?? "",
+    sector: initial?.sector ?? "",
+    party: initial?.party ?? "",
+    unit: initial?.unit ?? "",
+    phone: initial?.phone ?? "",
+    email: initial?.email ?? "",
+    household: initial?.household ?? "",
+  }));
+  const [role, setRole] = useState<ParticipantRole>(initial?.role ?? "member");
+  const [side, setSide] = useState<"" | "worker" | "enterprise">(initial?.side ?? "");
+  const [chief, setChief] = useState(initial?.chief ?? false);
+  const [accountId, setAccountId] = useState(initial?.accountId ?? "");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -52,17 +69,20 @@ export function AddParticipantForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!text.name.trim()) return;
-    const optional = (value: string) => value.trim() || undefined;
+    const editing = initial !== undefined;
     const participant: ParticipantInput = { name: text.name.trim(), role };
-    for (const field of ["sector", "party", "unit", "phone", "email", "household"] as const) {
-      const value = optional(text[field]);
+    for (const field of TEXT_FIELDS) {
+      const value = text[field].trim();
       if (value) participant[field] = value;
+      else if (editing && initial[field]) participant[field] = null;
     }
     if (kind === "bargaining") {
       if (side) participant.side = side;
+      else if (editing && initial.side) participant.side = null;
       participant.chief = chief;
     }
     if (accountId) participant.accountId = accountId;
+    else if (editing && initial.accountId && accounts) participant.accountId = null;
     setPending(true);
     setError(null);
     try {
@@ -74,7 +94,7 @@ export function AddParticipantForm({
   };
 
   return (
-    <form className="admin-form" onSubmit={(e) => void submit(e)} data-testid="add-participant-form">
+    <form className="admin-form" onSubmit={(e) => void submit(e)} data-testid="participant-form">
       <div className="form-grid three">
         {input("name", t("roster.name"), { required: true })}
         <div className="field">
@@ -127,7 +147,7 @@ export function AddParticipantForm({
       <ErrorLine error={error} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={pending || !text.name.trim()}>
-          {pending ? t("common.saving") : t("roster.add")}
+          {pending ? t("common.saving") : submitLabel}
         </button>
         <button type="button" onClick={onCancel} disabled={pending}>
           {t("common.cancel")}
