@@ -1,6 +1,6 @@
 // Child process: the baseline, a plain `ws` broadcast server. It speaks just enough Engine.IO /
 // socket.io framing for the same load clients, and on each chair command broadcasts a packet
-// with the same bytes as Yishiting's 'events' packet, serialized once. Usage: baselineServer.ts
+// with the same bytes as Yishiting's 'events' packet, serialized once. Usage: baselineServer.ts MEMBERS CHAIRS
 import { randomUUID } from "node:crypto";
 import { WebSocketServer, type WebSocket } from "ws";
 import { exitWithParent, sampleMemory, send, type ToServer } from "./ipc.ts";

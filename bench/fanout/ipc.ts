@@ -1,4 +1,6 @@
-// Messages between the orchestrator (run.ts) and its child processes, over the Node IPC channel.
+// Messages between the orchestrator (run.ts) and its child processes, over the Node IPC channel,
+// and the helpers the children share.
+import v8 from "node:v8";
 
 export type ServerKind = "yishiting" | "baseline";
 
@@ -9,6 +11,9 @@ export interface Member {
 
 export interface MemorySample {
   rss: number;
+  /** Committed size of V8's young generation: it grows to a fixed cap under allocation load and stays. */
+  youngGeneration: number;
+  heapTotal: number;
   heapUsed: number;
   external: number;
   arrayBuffers: number;
@@ -35,11 +40,18 @@ export interface RunOptions {
   timeoutMs: number;
 }
 
-/** Orchestrator → load generator. */
-export type ToLoad =
-  | { type: "connect"; url: string; who: "chairs" | "members"; clients: Member[]; concurrency: number; timeoutMs: number }
-  | ({ type: "run" } & RunOptions)
-  | { type: "close" };
+export interface ConnectRequest {
+  /** Which server these clients belong to; the load generator can hold both at once. */
+  target: ServerKind;
+  url: string;
+  who: "chairs" | "members";
+  clients: Member[];
+  concurrency: number;
+  timeoutMs: number;
+}
+
+/** Orchestrator → load generator. `run` drives all connected targets, alternating update by update. */
+export type ToLoad = ({ type: "connect" } & ConnectRequest) | ({ type: "run" } & RunOptions) | { type: "close" };
 
 /** Per-update latencies in milliseconds, measured from the chair's send. */
 export interface UpdateSamples {
@@ -49,12 +61,16 @@ export interface UpdateSamples {
   first: number[];
   /** Until the chair had the command's acknowledgement. */
   ack: number[];
+  /** CPU time (user + system) of the load generator from send to delivery, summed, microseconds. */
+  cpuMicros: number;
+  /** Size of the last update's packet (WebSocket message), bytes. */
+  packetBytes: number;
 }
 
 /** Load generator → orchestrator. */
 export type FromLoad =
-  | { type: "connected"; who: "chairs" | "members"; ms: number }
-  | ({ type: "result" } & UpdateSamples)
+  | { type: "connected"; target: ServerKind; who: "chairs" | "members"; ms: number }
+  | { type: "result"; results: { target: ServerKind; samples: UpdateSamples }[] }
   | { type: "error"; message: string };
 
 /** Samples memory after forcing full garbage collections (the child runs with --expose-gc). */
@@ -67,8 +83,11 @@ export async function sampleMemory(connections: number): Promise<MemorySample> {
     await new Promise((resolve) => setImmediate(resolve));
   }
   const m = process.memoryUsage();
+  const young = v8.getHeapSpaceStatistics().filter((space) => space.space_name.startsWith("new_"));
   return {
     rss: m.rss,
+    youngGeneration: young.reduce((sum, space) => sum + space.space_size, 0),
+    heapTotal: m.heapTotal,
     heapUsed: m.heapUsed,
     external: m.external,
     arrayBuffers: m.arrayBuffers,
@@ -78,7 +97,7 @@ export async function sampleMemory(connections: number): Promise<MemorySample> {
   };
 }
 
-function cpuMicros(): number {
+export function cpuMicros(): number {
   const cpu = process.cpuUsage();
   return cpu.user + cpu.system;
 }

@@ -8,8 +8,6 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[rank - 1] as number;
 }
 
-export const median = (samples: readonly number[]): number => percentile(samples, 50);
-
 export interface Summary {
   p50: number;
   p99: number;

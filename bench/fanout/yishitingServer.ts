@@ -1,5 +1,5 @@
 // Child process: the real Yishiting server (temp data dir, 127.0.0.1, port 0) with one meeting of
-// `members` members and `chairs` chairs, and a join token for each. Usage: yishitingServer.ts N CHAIRS
+// `members` members and `chairs` chairs, and a join token for each. Usage: yishitingServer.ts MEMBERS CHAIRS
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
