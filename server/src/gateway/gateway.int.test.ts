@@ -15,6 +15,7 @@ import {
   Harness,
   persisted,
   send,
+  settle,
   sleep,
   TEST_SECRET,
   type PersonKey,
@@ -62,18 +63,44 @@ describe("three live clients (chair and two members)", () => {
     ]);
   });
 
-  it("welcomes each participant with their identity (role from the database) and the roster", () => {
-    expect(m1.welcome.meeting).toEqual({ id: meeting.meetingId, title: meeting.title });
+  /** The chair opens the meeting over its socket; resolves once presence has settled. */
+  async function open(): Promise<number> {
+    expect(await send(chair, { type: "meeting.open" })).toMatchObject({ ok: true });
+    return settle([chair, m1, m2], srv.server);
+  }
+
+  it("welcomes each participant with their identity (role from the database) and the meeting; the roster comes in the state", async () => {
+    const info = await srv.server.meetings.find(meeting.meetingId);
+    expect(info).toMatchObject({ id: meeting.meetingId, title: meeting.title });
+    for (const c of [chair, m1, m2]) {
+      expect(c.welcome.meeting).toEqual(info);
+      expect(c.welcome.display).toBe(false);
+    }
     expect(m1.welcome.me).toEqual(meeting.people.member1);
+    expect(m2.welcome.me).toEqual(meeting.people.member2);
     expect(chair.welcome.me.role).toBe("chair");
-    expect(m2.welcome.participants).toHaveLength(5);
-    expect(new Set(m2.welcome.participants.map((p) => p.id))).toEqual(
-      new Set(Object.values(meeting.people).map((p) => p.id)),
-    );
-    for (const c of [chair, m1, m2]) expect(c.firstSync).toMatchObject({ kind: "snapshot", state: { seq: 0, queue: [], floor: null } });
+    // The first thing a new meeting's log holds is the roster, from the database (config.sync).
+    const { events } = await persisted(srv.server, meeting.meetingId);
+    expect(events[0]).toMatchObject({ seq: 1, actorId: "system", event: { type: "roster.set" } });
+    for (const c of [chair, m1, m2]) {
+      expect(c.firstSync).toMatchObject({ kind: "snapshot", state: { status: "scheduled", queue: [], floor: null } });
+      const { state } = c.firstSync as { state: { roster: unknown[] } };
+      expect(state.roster).toEqual(Object.values(meeting.people));
+    }
+    // Everyone connected is marked present, as every client sees it.
+    await settle([chair, m1, m2], srv.server);
+    for (const c of [chair, m1, m2]) {
+      for (const p of [meeting.people.chair, meeting.people.member1, meeting.people.member2]) {
+        expect(c.state.attendance[p.id]).toMatchObject({ status: "present", via: "online" });
+      }
+      expect(c.state.attendance[meeting.people.clerk.id]).toBeUndefined();
+    }
+    expect(srv.logs).toEqual([]);
   });
 
   it("acknowledges with the new seq, broadcasts identical events to all, and every client ends in the same state", async () => {
+    const base = await open();
+    const collectors = [chair, m1, m2].map((c) => collectEvents(c));
     const acks: [string, Ack][] = [];
     const run = async (label: string, client: TestClient, command: unknown) => acks.push([label, await send(client, command)]);
 
@@ -90,30 +117,32 @@ describe("three live clients (chair and two members)", () => {
     // Acknowledgements carry the seq of the last event the command produced (floor.give while
     // someone speaks produces two: speech.ended + speech.started).
     expect(acks).toEqual([
-      ["m1 request", { ok: true, seq: 1 }],
-      ["m2 request", { ok: true, seq: 2 }],
-      ["move m2 first", { ok: true, seq: 3 }],
-      ["give (m2)", { ok: true, seq: 4 }],
-      ["cap 120 s", { ok: true, seq: 5 }],
-      ["next speaker (m1)", { ok: true, seq: 7 }],
-      ["m2 requests again", { ok: true, seq: 8 }],
-      ["m2 withdraws", { ok: true, seq: 9 }],
-      ["m1 ends own speech", { ok: true, seq: 10 }],
+      ["m1 request", { ok: true, seq: base + 1 }],
+      ["m2 request", { ok: true, seq: base + 2 }],
+      ["move m2 first", { ok: true, seq: base + 3 }],
+      ["give (m2)", { ok: true, seq: base + 4 }],
+      ["cap 120 s", { ok: true, seq: base + 5 }],
+      ["next speaker (m1)", { ok: true, seq: base + 7 }],
+      ["m2 requests again", { ok: true, seq: base + 8 }],
+      ["m2 withdraws", { ok: true, seq: base + 9 }],
+      ["m1 ends own speech", { ok: true, seq: base + 10 }],
     ]);
 
-    await Promise.all([chair, m1, m2].map((c) => c.waitForSeq(10)));
-    const { events, state } = await persisted(srv.server, meeting.meetingId);
-    expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    await Promise.all([chair, m1, m2].map((c) => c.waitForSeq(base + 10)));
+    const { events: all, state } = await persisted(srv.server, meeting.meetingId);
+    expect(all.map((e) => e.seq)).toEqual(Array.from({ length: base + 10 }, (_, i) => i + 1));
+    const events = all.slice(base);
 
     // Everyone (including the sender) got the very same events, batch for batch.
-    for (const c of [chair, m1, m2]) {
+    for (const [i, c] of [chair, m1, m2].entries()) {
       expect(c.problems).toEqual([]);
-      expect(c.broadcasts).toEqual(chair.broadcasts);
-      expect(c.broadcasts.flat()).toEqual(events);
+      expect(collectors[i]!.batches).toEqual(collectors[0]!.batches);
+      expect(collectors[i]!.events()).toEqual(events);
       expect(c.state).toEqual(state);
     }
-    expect(chair.broadcasts.map((b) => b.length)).toEqual([1, 1, 1, 1, 1, 2, 1, 1, 1]);
-    expect(chair.broadcasts[5]!.map((e) => e.event.type)).toEqual(["speech.ended", "speech.started"]);
+    const batches = collectors[0]!.batches;
+    expect(batches.map((b) => b.length)).toEqual([1, 1, 1, 1, 1, 2, 1, 1, 1]);
+    expect(batches[5]!.map((e) => e.event.type)).toEqual(["speech.ended", "speech.started"]);
     expect((await srv.server.rooms.get(meeting.meetingId)).current).toEqual(state);
 
     // The resulting state is what the sequence of commands means.
@@ -124,6 +153,7 @@ describe("three live clients (chair and two members)", () => {
       [meeting.people.member2.id, 300_000, meeting.people.chair.id],
       [meeting.people.member1.id, 120_000, meeting.people.member1.id],
     ]);
+    expect(state.speeches.every((s) => s.agendaItemId === null)).toBe(true); // this meeting has no agenda
     // Each event records who caused it.
     expect(events.map((e) => e.actorId)).toEqual([
       meeting.people.member1.id,
@@ -137,6 +167,7 @@ describe("three live clients (chair and two members)", () => {
   });
 
   it("serialises concurrent commands from different clients into one gap-free sequence", async () => {
+    const base = await open();
     const acks = await Promise.all([
       send(m1, { type: "queue.request" }),
       send(m2, { type: "queue.request" }),
@@ -144,9 +175,9 @@ describe("three live clients (chair and two members)", () => {
       send(m1, { type: "queue.request" }), // one of m1's two requests must be a conflict
     ]);
     const seqs = acks.flatMap((a) => (a.ok ? [a.seq] : []));
-    expect(seqs.sort((a, b) => a - b)).toEqual([1, 2, 3]);
+    expect(seqs.sort((a, b) => a - b)).toEqual([base + 1, base + 2, base + 3]);
     expect(acks.filter((a) => !a.ok)).toEqual([{ ok: false, error: { code: "ALREADY_IN_QUEUE", message: ERROR_MESSAGES.ALREADY_IN_QUEUE } }]);
-    await Promise.all([chair, m1, m2].map((c) => c.waitForSeq(3)));
+    await Promise.all([chair, m1, m2].map((c) => c.waitForSeq(base + 3)));
     const { state } = await persisted(srv.server, meeting.meetingId);
     for (const c of [chair, m1, m2]) {
       expect(c.problems).toEqual([]);
@@ -156,48 +187,70 @@ describe("three live clients (chair and two members)", () => {
   });
 
   it("does not send one meeting's events to another meeting's clients", async () => {
-    const other = await h.createMeeting(srv.server, "另一个会议");
+    const other = await h.createMeeting(srv.server, "另一个会议", { open: true });
     const outsider = await h.connect(srv.url, other.tokens.member1);
-    expect(await send(m1, { type: "queue.request" })).toEqual({ ok: true, seq: 1 });
-    expect(await send(outsider, { type: "queue.request" })).toEqual({ ok: true, seq: 1 });
-    await Promise.all([chair.waitForSeq(1), outsider.waitForSeq(1)]);
+    const [base, otherBase] = [await open(), await settle([outsider], srv.server)];
+    const mine = collectEvents(chair);
+    const theirs = collectEvents(outsider);
+    expect(await send(m1, { type: "queue.request" })).toEqual({ ok: true, seq: base + 1 });
+    expect(await send(outsider, { type: "queue.request" })).toEqual({ ok: true, seq: otherBase + 1 });
+    await Promise.all([chair.waitForSeq(base + 1), outsider.waitForSeq(otherBase + 1)]);
     await sleep(50);
-    expect(chair.broadcasts.flat().map((e) => e.actorId)).toEqual([meeting.people.member1.id]);
-    expect(outsider.broadcasts.flat().map((e) => e.actorId)).toEqual([other.people.member1.id]);
-    expect(await persisted(srv.server, other.meetingId)).toMatchObject({ events: [{ seq: 1 }] });
+    expect(mine.events().map((e) => e.actorId)).toEqual([meeting.people.member1.id]);
+    expect(theirs.events().map((e) => e.actorId)).toEqual([other.people.member1.id]);
+    // Every broadcast a client ever got (presence and opening included) is from its own meeting's log.
+    const [ours, others] = [await persisted(srv.server, meeting.meetingId), await persisted(srv.server, other.meetingId)];
+    for (const e of chair.broadcasts.flat()) expect(ours.events[e.seq - 1]).toEqual(e);
+    for (const e of outsider.broadcasts.flat()) expect(others.events[e.seq - 1]).toEqual(e);
+    expect(outsider.state).toEqual(others.state);
+    expect(chair.state).toEqual(ours.state);
+    expect(others.state.attendance[meeting.people.member1.id]).toBeUndefined();
+    expect(ours.state.attendance[other.people.member1.id]).toBeUndefined();
   });
 });
 
 describe("handshake refusals", () => {
   let srv: TestServer;
   let meeting: TestMeeting;
+  let chair: TestClient;
   let watcher: TestClient;
+  /** The log position once the chair and the watcher are in (both present). */
+  let settled: number;
 
   beforeEach(async () => {
     srv = await h.startServer();
     meeting = await h.createMeeting(srv.server);
     // Some history, so "nothing changed" is not trivially an empty log.
-    const chair = await h.connect(srv.url, meeting.tokens.chair);
-    expect(await send(chair, { type: "floor.setCap", seconds: 60 })).toEqual({ ok: true, seq: 1 });
+    chair = await h.connect(srv.url, meeting.tokens.chair);
+    const capped = await send(chair, { type: "floor.setCap", seconds: 60 });
+    expect(capped).toMatchObject({ ok: true });
     watcher = await h.connect(srv.url, meeting.tokens.member2);
+    settled = await settle([chair, watcher], srv.server);
+    expect(settled).toBeGreaterThan(capped.ok ? capped.seq : Infinity);
   });
 
   async function expectRefused(auth: Record<string, unknown>, code: ErrorCode): Promise<void> {
+    const seen = watcher.broadcasts.length;
+    const seq = (await srv.server.rooms.get(meeting.meetingId)).current.seq;
     await expectNothingChanged(srv, meeting, async () => {
       const error = await h.connectRefused(srv.url, auth);
       expect(error).toEqual({ code, message: ERROR_MESSAGES[code] });
     });
     // The refused socket never joined; the server keeps serving the others and new arrivals.
     await eventually(() => expect(srv.server.io.of("/").sockets.size).toBe(2));
-    expect(await watcher.socket.timeout(5_000).emitWithAck("sync.request", { lastSeq: 1 })).toEqual({
+    expect(await watcher.socket.timeout(5_000).emitWithAck("sync.request", { lastSeq: seq })).toEqual({
       ok: true,
       sync: { kind: "events", events: [] },
     });
-    const newcomer = await h.connect(srv.url, meeting.tokens.clerk);
-    expect(newcomer.firstSync).toMatchObject({ kind: "snapshot", state: { seq: 1, speechCapMs: 60_000 } });
+    // A second connection of someone already present: accepted, and changes nothing either.
+    const newcomer = await h.connect(srv.url, meeting.tokens.chair);
+    expect(newcomer.firstSync).toMatchObject({ kind: "snapshot", state: { seq, speechCapMs: 60_000 } });
     newcomer.close();
     await eventually(() => expect(srv.server.io.of("/").sockets.size).toBe(2));
-    expect(watcher.broadcasts).toEqual([]);
+    // Nothing reached the watcher: neither the refusal nor the extra connection broadcast anything.
+    await sleep(300); // beyond the presence batch of the newcomer
+    expect(watcher.broadcasts.slice(seen)).toEqual([]);
+    expect((await srv.server.rooms.get(meeting.meetingId)).current.seq).toBe(seq);
   }
 
   const claims = () => ({ participantId: meeting.people.member1.id, meetingId: meeting.meetingId, role: "member" as const });
@@ -271,6 +324,7 @@ describe("handshake refusals", () => {
     // Still valid right away (at least one full second remains)…
     const fresh = await h.connect(srv.url, token);
     expect(fresh.welcome.me.id).toBe(meeting.people.member1.id);
+    await settle([chair, watcher, fresh], srv.server); // member1 is marked present
     fresh.close();
     await sleep(exp * 1000 - Date.now() + 50);
     await expectRefused({ token }, "TOKEN_EXPIRED");
@@ -293,6 +347,7 @@ describe("handshake refusals", () => {
     const token = await srv.server.tokens.issue({ ...claims(), role: "chair" });
     const member = await h.connect(srv.url, token);
     expect(member.welcome.me.role).toBe("member");
+    await settle([chair, watcher, member], srv.server);
     await expectNothingChanged(srv, meeting, async () => {
       expectRefusal(await send(member, { type: "floor.setCap", seconds: 600 }), "FORBIDDEN");
     });
@@ -310,6 +365,7 @@ describe("command refusals", () => {
     const keys: PersonKey[] = ["chair", "member1", "member2", "clerk", "observer"];
     const connected = await Promise.all(keys.map((k) => h.connect(srv.url, meeting.tokens[k])));
     clients = Object.fromEntries(keys.map((k, i) => [k, connected[i]!])) as Record<PersonKey, TestClient>;
+    expect(await send(clients.chair, { type: "meeting.open" })).toMatchObject({ ok: true });
   });
 
   /**
@@ -317,8 +373,7 @@ describe("command refusals", () => {
    * the refusals must be the marker's event, so the refusals broadcast nothing.
    */
   async function expectRefusalsSilent(run: () => Promise<void>): Promise<void> {
-    const settled = (await srv.server.rooms.get(meeting.meetingId)).current.seq;
-    await Promise.all(Object.values(clients).map((c) => c.waitForSeq(settled)));
+    await settle(Object.values(clients), srv.server);
     const collectors = Object.values(clients).map((c) => collectEvents(c));
     await expectNothingChanged(srv, meeting, run);
     const seqBefore = (await srv.server.rooms.get(meeting.meetingId)).current.seq;
@@ -351,11 +406,28 @@ describe("command refusals", () => {
       { type: "floor.give", participantId: 7 },
       { type: "speech.started", participantId: meeting.people.member1.id }, // an event is not a command
     ];
+    // Sent by another connection (each has its own burst of 20).
+    const malformedStaff: unknown[] = [
+      { type: "meeting.open", now: true },
+      { type: "agenda.goto" },
+      { type: "agenda.goto", itemId: "" },
+      { type: "agenda.next", itemId: "x" },
+      { type: "attendance.arrive", participantIds: [], via: "clerk" },
+      { type: "attendance.arrive", participantIds: [meeting.people.member1.id], via: "teleport" },
+      { type: "attendance.arrive", participantIds: meeting.people.member1.id, via: "clerk" },
+      { type: "attendance.leave", participantIds: ["x".repeat(65)] },
+      { type: "attendance.excuse", participantId: meeting.people.member2.id },
+      { type: "attendance.excuse", participantId: meeting.people.member2.id, excused: "yes" },
+      { type: "config.sync" }, // malformed: refused before anything else looks at it
+      { type: "attendance.arrived", participantIds: [meeting.people.member1.id], via: "clerk", at: 0 },
+    ];
     await expectRefusalsSilent(async () => {
-      for (const command of malformed) {
-        const ack = await send(clients.member1, command);
-        expectRefusal(ack, "VALIDATION");
-        expect(ack.ok === false && ack.error.details?.length).toBeGreaterThan(0);
+      for (const [client, commands] of [[clients.member1, malformed], [clients.clerk, malformedStaff]] as const) {
+        for (const command of commands) {
+          const ack = await send(client, command);
+          expect({ command, ack }).toMatchObject({ ack: { ok: false, error: { code: "VALIDATION", message: ERROR_MESSAGES.VALIDATION } } });
+          expect(ack.ok === false && ack.error.details?.length).toBeGreaterThan(0);
+        }
       }
     });
     // A validation failure names the failing field.
@@ -368,8 +440,9 @@ describe("command refusals", () => {
     expect(await send(clients.member1, { type: "queue.request" })).toMatchObject({ ok: true });
     expect(await send(clients.member2, { type: "queue.request" })).toMatchObject({ ok: true });
     expect(await send(clients.chair, { type: "floor.give", participantId: meeting.people.member2.id })).toMatchObject({ ok: true });
-    await Promise.all(Object.values(clients).map((c) => c.waitForSeq(3)));
     const m1 = meeting.people.member1.id;
+    const m2 = meeting.people.member2.id;
+    const validSync = { type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCapMs: 60_000 };
     const cases: [PersonKey, unknown][] = [
       ["member1", { type: "floor.give" }],
       ["member1", { type: "floor.give", participantId: m1 }],
@@ -385,6 +458,22 @@ describe("command refusals", () => {
       ["clerk", { type: "floor.give" }],
       ["clerk", { type: "queue.remove", participantId: m1 }],
       ["observer", { type: "floor.setCap", seconds: 60 }],
+      // Lifecycle and agenda belong to the chair.
+      ["member1", { type: "meeting.close" }],
+      ["clerk", { type: "meeting.close" }],
+      ["observer", { type: "meeting.open" }],
+      ["member2", { type: "agenda.next" }],
+      ["clerk", { type: "agenda.goto", itemId: "item" }],
+      // Attendance is kept by the chair and the clerk, and online arrivals only by the server.
+      ["member1", { type: "attendance.arrive", participantIds: [m2], via: "clerk" }],
+      ["observer", { type: "attendance.leave", participantIds: [m1] }],
+      ["member2", { type: "attendance.excuse", participantId: m1, excused: true }],
+      ["clerk", { type: "attendance.arrive", participantIds: [m1], via: "online" }],
+      ["chair", { type: "attendance.arrive", participantIds: [m1], via: "qr" }],
+      // The configuration sync is the server's own: nobody may send it, not even the chair.
+      ["chair", validSync],
+      ["clerk", validSync],
+      ["member1", validSync],
     ];
     await expectRefusalsSilent(async () => {
       for (const [who, command] of cases) {
@@ -404,6 +493,19 @@ describe("command refusals", () => {
       expectRefusal(await send(member1, { type: "queue.withdraw" }), "NOT_IN_QUEUE");
       expectRefusal(await send(chair, { type: "queue.remove", participantId: m1 }), "NOT_IN_QUEUE");
       expectRefusal(await send(chair, { type: "queue.move", participantId: m1, toIndex: 0 }), "NOT_IN_QUEUE");
+      expectRefusal(await send(chair, { type: "meeting.open" }), "MEETING_ALREADY_OPEN");
+      expectRefusal(await send(chair, { type: "agenda.next" }), "NO_NEXT_ITEM"); // this meeting has no agenda
+      expectRefusal(await send(chair, { type: "agenda.goto", itemId: "no-such-item" }), "NOT_FOUND");
+      expectRefusal(await send(clients.clerk, { type: "attendance.excuse", participantId: m1, excused: true }), "ALREADY_PRESENT");
+      expectRefusal(await send(clients.clerk, { type: "attendance.excuse", participantId: "nobody", excused: true }), "NOT_FOUND");
+      expectRefusal(await send(clients.clerk, { type: "attendance.arrive", participantIds: [m1, "nobody"], via: "clerk" }), "NOT_FOUND");
+      expectRefusal(await send(chair, { type: "attendance.leave", participantIds: ["nobody"] }), "NOT_FOUND");
+    });
+    // Commands that would change nothing are acknowledged with the current seq and log nothing.
+    await expectRefusalsSilent(async () => {
+      const seq = (await srv.server.rooms.get(meeting.meetingId)).current.seq;
+      expect(await send(clients.clerk, { type: "attendance.arrive", participantIds: [m1, m2], via: "clerk" })).toEqual({ ok: true, seq });
+      expect(await send(clients.clerk, { type: "attendance.excuse", participantId: meeting.people.observer.id, excused: false })).toEqual({ ok: true, seq });
     });
     expect(await send(member1, { type: "queue.request" })).toMatchObject({ ok: true });
     await expectRefusalsSilent(async () => {
@@ -431,9 +533,14 @@ describe("command refusals", () => {
       const ack = await socket.timeout(5_000).emitWithAck("sync.request", bad);
       expect(ack).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
     }
-    expect(await socket.timeout(5_000).emitWithAck("sync.request", { lastSeq: 0 })).toEqual({
+    const seq = await settle(Object.values(clients), srv.server);
+    expect(await socket.timeout(5_000).emitWithAck("sync.request", { lastSeq: seq })).toEqual({
       ok: true,
       sync: { kind: "events", events: [] },
+    });
+    expect(await socket.timeout(5_000).emitWithAck("sync.request", { lastSeq: 0 })).toEqual({
+      ok: true,
+      sync: { kind: "events", events: (await persisted(srv.server, meeting.meetingId)).events },
     });
   });
 });
@@ -442,11 +549,12 @@ describe("rate limiting", () => {
   it("refuses commands beyond a burst of 20 with RATE_LIMITED, per connection, refilling over time", async () => {
     let clock = Date.now();
     const srv = await h.startServer({ now: () => clock }); // frozen unless we move it: no refill
-    const meeting = await h.createMeeting(srv.server);
+    const meeting = await h.createMeeting(srv.server, undefined, { open: true });
     const [member1, member2] = await Promise.all([
       h.connect(srv.url, meeting.tokens.member1),
       h.connect(srv.url, meeting.tokens.member2),
     ]);
+    const base = await settle([member1, member2], srv.server);
 
     const acks = await Promise.all(Array.from({ length: 30 }, () => send(member1, { type: "queue.request" })));
     const codes = acks.map((a) => (a.ok ? "ok" : a.error.code));
@@ -455,16 +563,16 @@ describe("rate limiting", () => {
 
     // Refused commands changed nothing: one event in the log.
     const { events } = await persisted(srv.server, meeting.meetingId);
-    expect(events.map((e) => e.event.type)).toEqual(["queue.requested"]);
+    expect(events.slice(base).map((e) => e.event.type)).toEqual(["queue.requested"]);
     // sync.request draws from the same bucket; time.sync does not.
-    expect(await member1.socket.timeout(5_000).emitWithAck("sync.request", { lastSeq: 0 })).toMatchObject({
+    expect(await member1.socket.timeout(5_000).emitWithAck("sync.request", { lastSeq: base })).toMatchObject({
       ok: false,
       error: { code: "RATE_LIMITED" },
     });
     expect(await member1.socket.timeout(5_000).emitWithAck("time.sync")).toEqual({ serverTime: clock });
 
     // Another connection has its own bucket.
-    expect(await send(member2, { type: "queue.request" })).toEqual({ ok: true, seq: 2 });
+    expect(await send(member2, { type: "queue.request" })).toEqual({ ok: true, seq: base + 2 });
 
     // Half a second refills five tokens (10 per second).
     clock += 500;
@@ -475,7 +583,7 @@ describe("rate limiting", () => {
       "RATE_LIMITED",
       "RATE_LIMITED",
     ]);
-    expect((await persisted(srv.server, meeting.meetingId)).events.map((e) => e.event.type)).toEqual([
+    expect((await persisted(srv.server, meeting.meetingId)).events.slice(base).map((e) => e.event.type)).toEqual([
       "queue.requested",
       "queue.requested",
       "queue.withdrawn",
@@ -491,12 +599,13 @@ describe("abusive input", () => {
 
   beforeEach(async () => {
     srv = await h.startServer();
-    meeting = await h.createMeeting(srv.server);
+    meeting = await h.createMeeting(srv.server, undefined, { open: true });
     [chair, member2] = await Promise.all([h.connect(srv.url, meeting.tokens.chair), h.connect(srv.url, meeting.tokens.member2)]);
   });
 
   it("closes only the socket that sends a message over 64 KiB; the others keep being served", async () => {
     const attacker = await h.connect(srv.url, meeting.tokens.member1);
+    const base = await settle([chair, member2, attacker], srv.server);
     const attackerGone = disconnected(attacker.socket);
     await expectNothingChanged(srv, meeting, async () => {
       const ack = send(attacker, { type: "queue.remove", participantId: "x".repeat(70 * 1024) }).catch((e: Error) => e);
@@ -507,24 +616,27 @@ describe("abusive input", () => {
     await eventually(() => expect(srv.server.io.of("/").sockets.size).toBe(2));
     expect(chair.socket.connected && member2.socket.connected).toBe(true);
 
-    expect(await send(member2, { type: "queue.request" })).toEqual({ ok: true, seq: 1 });
-    await chair.waitForSeq(1);
+    expect(await send(member2, { type: "queue.request" })).toEqual({ ok: true, seq: base + 1 });
+    await chair.waitForSeq(base + 1);
     expect(chair.state.queue.map((q) => q.participantId)).toEqual([meeting.people.member2.id]);
     // And new connections are still accepted.
     const again = await h.connect(srv.url, meeting.tokens.member1);
-    expect(again.firstSync).toMatchObject({ kind: "snapshot", state: { seq: 1 } });
+    expect(again.firstSync).toMatchObject({ kind: "snapshot", state: { seq: base + 1 } });
   });
 
   it("answers a large message just under the limit normally (VALIDATION), keeping the socket", async () => {
     const member1 = await h.connect(srv.url, meeting.tokens.member1);
+    const base = await settle([chair, member2, member1], srv.server);
     await expectNothingChanged(srv, meeting, async () => {
       expectRefusal(await send(member1, { type: "queue.remove", participantId: "x".repeat(60 * 1024) }), "VALIDATION");
     });
-    expect(await send(member1, { type: "queue.request" })).toEqual({ ok: true, seq: 1 });
+    expect(await send(member1, { type: "queue.request" })).toEqual({ ok: true, seq: base + 1 });
   });
 
   it("ignores commands without an acknowledgement function and other garbage, without crashing", async () => {
     const member1 = await h.connect(srv.url, meeting.tokens.member1);
+    const base = await settle([chair, member2, member1], srv.server);
+    const fromNow = collectEvents(chair);
     const raw = member1.socket as unknown as { emit(event: string, ...args: unknown[]): void };
     await expectNothingChanged(srv, meeting, async () => {
       raw.emit("command", { type: "queue.request" }); // valid command, no ack: not executed
@@ -542,13 +654,17 @@ describe("abusive input", () => {
       expect(await member1.socket.timeout(5_000).emitWithAck("time.sync")).toMatchObject({ serverTime: expect.any(Number) });
       expectRefusal(await send(member1, Buffer.from("{\"type\":\"queue.request\"}")), "VALIDATION");
     });
-    expect(await send(member1, { type: "queue.request" })).toEqual({ ok: true, seq: 1 });
-    await chair.waitForSeq(1);
-    expect(chair.broadcasts.flat().map((e) => e.seq)).toEqual([1]);
+    expect(await send(member1, { type: "queue.request" })).toEqual({ ok: true, seq: base + 1 });
+    await chair.waitForSeq(base + 1);
+    expect(fromNow.events().map((e) => e.seq)).toEqual([base + 1]);
     expect(srv.logs).toEqual([]);
   });
 
   it("drops a raw connection that sends malformed socket.io packets; the server keeps serving", async () => {
+    // member1 is already in (present) over a normal connection, so the raw connections of the
+    // same person change nothing in the attendance record either.
+    const member1 = await h.connect(srv.url, meeting.tokens.member1);
+    const base = await settle([chair, member2, member1], srv.server);
     const wsUrl = `ws://127.0.0.1:${srv.port}/socket.io/?EIO=4&transport=websocket`;
     const frames = ["42[\"command\",{\"type\":", "4garbage", "42{\"not\":\"an array\"}", "99", "\u0000\u0001"];
     for (const frame of frames) {
@@ -562,13 +678,17 @@ describe("abusive input", () => {
       ws.send(frame);
       await closed;
     }
-    await eventually(() => expect(srv.server.io.of("/").sockets.size).toBe(2));
-    expect(await send(member2, { type: "queue.request" })).toEqual({ ok: true, seq: 1 });
-    await chair.waitForSeq(1);
-    expect((await persisted(srv.server, meeting.meetingId)).events).toHaveLength(1);
+    await eventually(() => expect(srv.server.io.of("/").sockets.size).toBe(3));
+    await sleep(300); // beyond the presence batch of the last raw connection
+    expect(await send(member2, { type: "queue.request" })).toEqual({ ok: true, seq: base + 1 });
+    await chair.waitForSeq(base + 1);
+    expect((await persisted(srv.server, meeting.meetingId)).events.slice(base).map((e) => e.event.type)).toEqual(["queue.requested"]);
+    expect(srv.logs).toEqual([]);
   });
 
   it("a raw client that sends a command with a numeric ack id but junk arguments gets a VALIDATION ack", async () => {
+    const member1 = await h.connect(srv.url, meeting.tokens.member1); // present already, see above
+    const base = await settle([chair, member2, member1], srv.server);
     const ws = new WebSocket(`ws://127.0.0.1:${srv.port}/socket.io/?EIO=4&transport=websocket`);
     h.onCleanup(() => ws.terminate());
     const messages: string[] = [];
@@ -591,7 +711,7 @@ describe("abusive input", () => {
       expect(answer).toMatchObject([{ ok: false, error: { code: "VALIDATION" } }]);
     });
     ws.send(`428["command",{"type":"queue.request"}]`);
-    expect(JSON.parse((await next("438")).slice(3))).toEqual([{ ok: true, seq: 1 }]);
+    expect(JSON.parse((await next("438")).slice(3))).toEqual([{ ok: true, seq: base + 1 }]);
   });
 });
 
@@ -619,19 +739,28 @@ describe("time.sync", () => {
 
   it("returns the injected clock (one hour ahead), and stamps events with it", async () => {
     const HOUR = 3_600_000;
+    const start = Date.now();
     const srv = await h.startServer({ now: () => Date.now() + HOUR });
-    const meeting = await h.createMeeting(srv.server);
+    const meeting = await h.createMeeting(srv.server, undefined, { open: true });
     const client = await h.connect(srv.url, meeting.tokens.member1);
+    const base = await settle([client], srv.server);
     const before = Date.now();
     const { serverTime } = await client.socket.timeout(5_000).emitWithAck("time.sync");
     const after = Date.now();
     expect(serverTime).toBeGreaterThanOrEqual(before + HOUR);
     expect(serverTime).toBeLessThanOrEqual(after + HOUR);
 
-    expect(await send(client, { type: "queue.request" })).toEqual({ ok: true, seq: 1 });
-    const [stored] = (await persisted(srv.server, meeting.meetingId)).events as [StoredEvent];
+    expect(await send(client, { type: "queue.request" })).toEqual({ ok: true, seq: base + 1 });
+    const events = (await persisted(srv.server, meeting.meetingId)).events;
+    const stored = events.at(-1)!;
+    expect(stored.seq).toBe(base + 1);
     expect(stored.at).toBeGreaterThanOrEqual(before + HOUR);
     expect(stored.event).toMatchObject({ type: "queue.requested", at: stored.at });
+    // Every event is stamped with the server's clock, the server's own (sync, opening, presence) too.
+    for (const e of events) expect(e.at).toBeGreaterThanOrEqual(start + HOUR);
+    const arrival = events.find((e) => e.event.type === "attendance.arrived")!;
+    expect(arrival.event).toMatchObject({ at: arrival.at, participantIds: [meeting.people.member1.id] });
+    expect(client.state.attendance[meeting.people.member1.id]).toEqual({ status: "present", via: "online", since: arrival.at });
   });
 });
 
@@ -660,26 +789,31 @@ describe("persistence before broadcast", () => {
       h.connect(srv.url, meeting.tokens.member2),
     ]);
     // Client side: when a broadcast arrives, the events are already in the store.
-    const clientChecks: Promise<void>[] = [];
+    const clientChecks: { first: number; check: Promise<void> }[] = [];
     member2.socket.on("events", (events) => {
-      clientChecks.push(
-        srv.server.store.load(meeting.meetingId, events[0]!.seq - 1).then((stored) => {
+      clientChecks.push({
+        first: events[0]!.seq,
+        check: srv.server.store.load(meeting.meetingId, events[0]!.seq - 1).then((stored) => {
           expect(stored.slice(0, events.length)).toEqual(events);
         }),
-      );
+      });
     });
 
+    // The opening and the presence broadcasts (the server's own) are checked as well.
+    expect(await send(chair, { type: "meeting.open" })).toMatchObject({ ok: true });
+    const base = await settle([chair, member1, member2], srv.server);
     await send(member1, { type: "queue.request" });
     await send(member2, { type: "queue.request" });
     await send(chair, { type: "floor.give" });
     await send(chair, { type: "floor.give" }); // two events in one transaction
     await send(chair, { type: "floor.end" });
-    await Promise.all([chair, member1, member2].map((c) => c.waitForSeq(6)));
-    await Promise.all(clientChecks);
+    await Promise.all([chair, member1, member2].map((c) => c.waitForSeq(base + 6)));
+    await Promise.all(clientChecks.map((c) => c.check));
 
-    expect(clientChecks).toHaveLength(5);
-    expect(checks).toHaveLength(15); // five broadcasts to three sockets
+    expect(clientChecks.filter((c) => c.first > base)).toHaveLength(5);
+    expect(checks.filter((c) => c.seqs[0]! > base)).toHaveLength(15); // five broadcasts to three sockets
+    expect(checks.some((c) => c.seqs.length && c.seqs[0]! <= base)).toBe(true); // opening, presence
     for (const { seqs, committed } of checks) for (const seq of seqs) expect(committed).toContain(seq);
-    expect(checks.map((c) => c.seqs)).toContainEqual([4, 5]);
+    expect(checks.map((c) => c.seqs)).toContainEqual([base + 4, base + 5]);
   });
 });

@@ -11,6 +11,7 @@ export class Presence {
   private readonly connections = new Map<string, number>();
   private readonly departures = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly arriving = new Map<string, Set<string>>();
+  private closed = false;
 
   constructor(
     private readonly rooms: RoomRegistry,
@@ -19,6 +20,7 @@ export class Presence {
   ) {}
 
   connected(meetingId: string, participantId: string): void {
+    if (this.closed) return;
     const key = `${meetingId}/${participantId}`;
     this.connections.set(key, (this.connections.get(key) ?? 0) + 1);
     const pending = this.departures.get(key);
@@ -37,6 +39,8 @@ export class Presence {
   }
 
   disconnected(meetingId: string, participantId: string): void {
+    // Shutting down disconnects every socket: that is not people leaving the meeting.
+    if (this.closed) return;
     const key = `${meetingId}/${participantId}`;
     const left = (this.connections.get(key) ?? 1) - 1;
     if (left > 0) {
@@ -54,6 +58,7 @@ export class Presence {
 
   /** Stops pending timers (server shutdown); nothing more is written. */
   close(): void {
+    this.closed = true;
     for (const timer of this.departures.values()) clearTimeout(timer);
     this.departures.clear();
     this.arriving.clear();
@@ -62,13 +67,19 @@ export class Presence {
   private flushArrivals(meetingId: string): void {
     const batch = this.arriving.get(meetingId);
     this.arriving.delete(meetingId);
-    if (batch?.size) this.submit(meetingId, { type: "attendance.arrive", participantIds: [...batch], via: "online" });
+    // Whoever already left again (a grace period shorter than the batch) did not arrive.
+    const still = [...(batch ?? [])].filter((id) => {
+      const key = `${meetingId}/${id}`;
+      return this.connections.has(key) || this.departures.has(key);
+    });
+    if (still.length) this.submit(meetingId, { type: "attendance.arrive", participantIds: still, via: "online" });
   }
 
   private submit(
     meetingId: string,
     command: { type: "attendance.leave"; participantIds: string[] } | { type: "attendance.arrive"; participantIds: string[]; via: "online" },
   ): void {
+    if (this.closed) return;
     this.rooms
       .get(meetingId)
       .then((room) => {

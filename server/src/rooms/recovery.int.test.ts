@@ -1,24 +1,33 @@
 // Recovery end to end: clients that miss events and come back, a server restarted on the same
 // SQLite file, and a server process killed with SIGKILL. Real server, real file, real clients.
 import { afterEach, describe, expect, it } from "vitest";
-import type { StoredEvent } from "../core/meeting.ts";
+import { replay as replayFrom_, type StoredEvent } from "../core/meeting.ts";
 import type { Ack } from "../core/protocol.ts";
 import type { MeetingState } from "../core/state.ts";
 import {
   disconnected,
   Harness,
+  openMeeting,
   persisted,
   send,
+  settle,
+  sleep,
   type TestClient,
   type TestMeeting,
   type TestServer,
 } from "../testing/harness.ts";
 
 const h = new Harness();
+const replayFrom = (state: MeetingState, events: readonly StoredEvent[]): MeetingState => replayFrom_(events, state);
 afterEach(() => h.cleanup());
 
-/** A realistic stretch of meeting: queue, reordering, two speeches, a cap change. Ends at seq 9. */
+/**
+ * A realistic stretch of meeting: queue, reordering, two speeches, a cap change — eight events
+ * after the meeting was opened and everyone connected is present. Resolves with the seq it ends at.
+ */
 async function runMeeting(meeting: TestMeeting, chair: TestClient, m1: TestClient, m2: TestClient): Promise<number> {
+  const base = await settle([chair, m1, m2]);
+  expect(chair.state.status).toBe("open");
   const acks: Ack[] = [];
   acks.push(await send(m1, { type: "queue.request" }));
   acks.push(await send(m2, { type: "queue.request" }));
@@ -28,51 +37,57 @@ async function runMeeting(meeting: TestMeeting, chair: TestClient, m1: TestClien
   acks.push(await send(m2, { type: "floor.end" }));
   acks.push(await send(chair, { type: "floor.give" })); // m1 speaks
   acks.push(await send(m2, { type: "queue.request" })); // and m2 waits again
-  expect(acks.map((a) => a.ok && a.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-  return 8;
+  expect(acks.map((a) => a.ok && a.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => base + n));
+  return base + 8;
 }
 
-function expectMidMeetingState(state: MeetingState, meeting: TestMeeting): void {
-  expect(state.seq).toBe(8);
+function expectMidMeetingState(state: MeetingState, meeting: TestMeeting, seq: number): void {
+  expect(state.seq).toBe(seq);
+  expect(state.status).toBe("open");
   expect(state.speechCapMs).toBe(180_000);
   expect(state.floor).toMatchObject({ participantId: meeting.people.member1.id, capMs: 180_000 });
   expect(state.queue.map((q) => q.participantId)).toEqual([meeting.people.member2.id]);
   expect(state.speeches.map((s) => [s.participantId, s.endedBy])).toEqual([[meeting.people.member2.id, meeting.people.member2.id]]);
+  for (const p of [meeting.people.chair, meeting.people.member1, meeting.people.member2]) {
+    expect(state.attendance[p.id]).toMatchObject({ status: "present", via: "online" });
+  }
 }
 
-async function startWithThree(): Promise<{ srv: TestServer; meeting: TestMeeting; chair: TestClient; m1: TestClient; m2: TestClient }> {
+/** An open meeting with the chair and two members connected and present; `base` is the seq then. */
+async function startWithThree(): Promise<{ srv: TestServer; meeting: TestMeeting; chair: TestClient; m1: TestClient; m2: TestClient; base: number }> {
   const srv = await h.startServer();
-  const meeting = await h.createMeeting(srv.server);
+  const meeting = await h.createMeeting(srv.server, undefined, { open: true });
   const [chair, m1, m2] = await Promise.all([
     h.connect(srv.url, meeting.tokens.chair),
     h.connect(srv.url, meeting.tokens.member1),
     h.connect(srv.url, meeting.tokens.member2),
   ]);
-  return { srv, meeting, chair, m1, m2 };
+  const base = await settle([chair, m1, m2], srv.server);
+  return { srv, meeting, chair, m1, m2, base };
 }
 
 describe("reconnecting after missing events", () => {
   it("a member who comes back with lastSeq receives exactly the missed events and ends in the same state", async () => {
-    const { srv, meeting, chair, m1, m2 } = await startWithThree();
-    expect(await send(m1, { type: "queue.request" })).toEqual({ ok: true, seq: 1 });
-    expect(await send(m2, { type: "queue.request" })).toEqual({ ok: true, seq: 2 });
-    await m2.waitForSeq(2);
+    const { srv, meeting, chair, m1, m2, base } = await startWithThree();
+    expect(await send(m1, { type: "queue.request" })).toEqual({ ok: true, seq: base + 1 });
+    expect(await send(m2, { type: "queue.request" })).toEqual({ ok: true, seq: base + 2 });
+    await m2.waitForSeq(base + 2);
     const lastSeq = m2.state.seq;
     m2.close();
 
-    // The others carry on while m2 is away.
-    expect(await send(chair, { type: "floor.give" })).toEqual({ ok: true, seq: 3 });
-    expect(await send(chair, { type: "floor.setCap", seconds: 240 })).toEqual({ ok: true, seq: 4 });
-    expect(await send(chair, { type: "floor.give" })).toEqual({ ok: true, seq: 6 }); // m1 ends, m2 starts
-    await chair.waitForSeq(6);
+    // The others carry on while m2 is away (within the grace period: m2 stays present).
+    expect(await send(chair, { type: "floor.give" })).toEqual({ ok: true, seq: base + 3 });
+    expect(await send(chair, { type: "floor.setCap", seconds: 240 })).toEqual({ ok: true, seq: base + 4 });
+    expect(await send(chair, { type: "floor.give" })).toEqual({ ok: true, seq: base + 6 }); // m1 ends, m2 starts
+    await chair.waitForSeq(base + 6);
 
     const back = await h.connect(srv.url, meeting.tokens.member2, { resumeFrom: m2.state });
-    expect(back.socket.auth).toEqual({ token: meeting.tokens.member2, lastSeq: 2 });
+    expect(back.socket.auth).toEqual({ token: meeting.tokens.member2, lastSeq: base + 2 });
     expect(back.firstSync.kind).toBe("events");
     const missed = back.firstSync.kind === "events" ? back.firstSync.events : [];
-    expect(missed.map((e) => e.seq)).toEqual([3, 4, 5, 6]);
+    expect(missed.map((e) => e.seq)).toEqual([3, 4, 5, 6].map((n) => base + n));
     expect(missed).toEqual((await persisted(srv.server, meeting.meetingId)).events.slice(lastSeq));
-    expect(missed).toEqual(chair.broadcasts.flat().slice(lastSeq));
+    expect(missed).toEqual(chair.broadcasts.flat().filter((e) => e.seq > lastSeq));
 
     // Applying the missed events to the state it had gives the state everyone else has.
     expect(back.problems).toEqual([]);
@@ -80,42 +95,62 @@ describe("reconnecting after missing events", () => {
     expect(back.state).toEqual((await srv.server.rooms.get(meeting.meetingId)).current);
     expect(back.state.floor?.participantId).toBe(meeting.people.member2.id);
 
-    // And it is live again afterwards.
-    expect(await send(back, { type: "floor.end" })).toEqual({ ok: true, seq: 7 });
-    await chair.waitForSeq(7);
-    expect(back.broadcasts.flat().map((e) => e.seq)).toEqual([7]);
+    // And it is live again afterwards; coming back within the grace period changed no attendance.
+    expect(await send(back, { type: "floor.end" })).toEqual({ ok: true, seq: base + 7 });
+    await chair.waitForSeq(base + 7);
+    await sleep(300); // beyond the presence batch of the reconnect
+    expect(back.broadcasts.flat().map((e) => e.seq)).toEqual([base + 7]);
+    expect((await srv.server.rooms.get(meeting.meetingId)).current.seq).toBe(base + 7);
   });
 
   it("a client without lastSeq gets a snapshot of the current state", async () => {
     const { srv, meeting, chair, m1, m2 } = await startWithThree();
-    await runMeeting(meeting, chair, m1, m2);
+    const end = await runMeeting(meeting, chair, m1, m2);
+    await chair.waitForSeq(end);
+    const before = (await persisted(srv.server, meeting.meetingId)).state;
     const late = await h.connect(srv.url, meeting.tokens.observer);
-    expect(late.firstSync.kind).toBe("snapshot");
-    expectMidMeetingState(late.state, meeting);
+    expect(late.firstSync).toEqual({ kind: "snapshot", state: before });
+    expectMidMeetingState(before, meeting, end);
+    // The late arrival is then marked present, like everyone else.
+    await settle([chair, late], srv.server);
     expect(late.state).toEqual((await persisted(srv.server, meeting.meetingId)).state);
+    expect(late.state.attendance[meeting.people.observer.id]).toMatchObject({ status: "present", via: "online" });
   });
 
   it("answers lastSeq = current with no events, and an unusable lastSeq with a snapshot", async () => {
     const { srv, meeting, chair, m1, m2 } = await startWithThree();
-    await runMeeting(meeting, chair, m1, m2);
-    const current = await h.connect(srv.url, meeting.tokens.observer, { lastSeq: 8 });
+    // The observer and the clerk are in already, so their connections below change nothing.
+    const present = await Promise.all([h.connect(srv.url, meeting.tokens.observer), h.connect(srv.url, meeting.tokens.clerk)]);
+    await settle([chair, m1, m2, ...present], srv.server);
+    const end = await runMeeting(meeting, chair, m1, m2);
+    await chair.waitForSeq(end);
+    const current = await h.connect(srv.url, meeting.tokens.observer, { lastSeq: end });
     expect(current.firstSync).toEqual({ kind: "events", events: [] });
     const fromZero = await h.connect(srv.url, meeting.tokens.observer, { lastSeq: 0 });
     expect(fromZero.firstSync.kind).toBe("events");
+    expect(fromZero.firstSync.kind === "events" && fromZero.firstSync.events.map((e) => e.seq)).toEqual(
+      Array.from({ length: end }, (_, i) => i + 1),
+    );
     expect(fromZero.state).toEqual(chair.state);
 
     // From the future (e.g. a database reset), negative, fractional or not a number: snapshot.
-    for (const lastSeq of [9, 1_000, -1, 2.5, "3", null]) {
+    for (const lastSeq of [end + 1, 1_000, -1, 2.5, "3", null]) {
       const client = await h.connect(srv.url, meeting.tokens.clerk, { auth: { token: meeting.tokens.clerk, lastSeq } });
       expect({ lastSeq, kind: client.firstSync.kind }).toEqual({ lastSeq, kind: "snapshot" });
-      expectMidMeetingState(client.state, meeting);
+      expectMidMeetingState(client.state, meeting, end);
       client.close();
     }
+    await sleep(300); // beyond the presence batches of these connections
+    expect((await srv.server.rooms.get(meeting.meetingId)).current.seq).toBe(end);
   });
 
   it("sends a snapshot instead of events when more than 500 were missed", async () => {
     const srv = await h.startServer();
-    const meeting = await h.createMeeting(srv.server);
+    const meeting = await h.createMeeting(srv.server, undefined, { open: true });
+    // The observer has been in before (present), so reconnecting changes nothing.
+    const earlier = await h.connect(srv.url, meeting.tokens.observer);
+    const base = await settle([earlier], srv.server);
+    earlier.close();
     const room = await srv.server.rooms.get(meeting.meetingId);
     const actor = { participantId: meeting.people.member1.id, role: "member" as const };
     // Through the room actor itself (the rate limit would make 500 socket commands slow).
@@ -123,54 +158,58 @@ describe("reconnecting after missing events", () => {
       const result = await room.submit(actor, { type: i % 2 === 0 ? "queue.request" : "queue.withdraw" });
       expect(result.ok).toBe(true);
     }
-    const justWithin = await h.connect(srv.url, meeting.tokens.observer, { lastSeq: 2 });
+    const end = base + 502;
+    const justWithin = await h.connect(srv.url, meeting.tokens.observer, { lastSeq: end - 500 });
     expect(justWithin.firstSync.kind).toBe("events");
     expect(justWithin.firstSync.kind === "events" && justWithin.firstSync.events.map((e) => e.seq)).toEqual(
-      Array.from({ length: 500 }, (_, i) => i + 3),
+      Array.from({ length: 500 }, (_, i) => end - 500 + i + 1),
     );
-    const tooFar = await h.connect(srv.url, meeting.tokens.observer, { lastSeq: 1 });
-    expect(tooFar.firstSync).toMatchObject({ kind: "snapshot", state: { seq: 502, queue: [] } });
+    const tooFar = await h.connect(srv.url, meeting.tokens.observer, { lastSeq: end - 501 });
+    expect(tooFar.firstSync).toMatchObject({ kind: "snapshot", state: { seq: end, queue: [] } });
+    expect(tooFar.firstSync.kind === "snapshot" && tooFar.firstSync.state).toEqual(room.current);
   });
 
   it("a browser-like client whose connection drops resumes by itself from its own lastSeq", async () => {
-    const { srv, meeting, chair, m1 } = await startWithThree();
-    const browser = await h.connect(srv.url, meeting.tokens.member2, { resume: true });
+    const { srv, meeting, chair, m1, base } = await startWithThree();
+    const browser = await h.connect(srv.url, meeting.tokens.member2, { resume: true }); // member2's second screen
     expect(browser.firstSync.kind).toBe("snapshot");
-    expect(await send(m1, { type: "queue.request" })).toEqual({ ok: true, seq: 1 });
-    await browser.waitForSeq(1);
+    expect(await send(m1, { type: "queue.request" })).toEqual({ ok: true, seq: base + 1 });
+    await browser.waitForSeq(base + 1);
 
     // The network drops (server side closes the transport, not a deliberate kick).
     const serverSide = srv.server.io.of("/").sockets.get(browser.socket.id!)!;
-    expect(serverSide.data.participant.id).toBe(meeting.people.member2.id);
+    expect(serverSide.data.me.id).toBe(meeting.people.member2.id);
     const gone = disconnected(browser.socket);
     serverSide.conn.close();
     expect(await gone).toBe("transport close");
 
-    expect(await send(chair, { type: "floor.give" })).toEqual({ ok: true, seq: 2 });
-    expect(await send(m1, { type: "floor.end" })).toEqual({ ok: true, seq: 3 });
-    expect(browser.broadcasts.flat().map((e) => e.seq)).toEqual([1]);
+    expect(await send(chair, { type: "floor.give" })).toEqual({ ok: true, seq: base + 2 });
+    expect(await send(m1, { type: "floor.end" })).toEqual({ ok: true, seq: base + 3 });
+    expect(browser.broadcasts.flat().map((e) => e.seq)).toEqual([base + 1]);
 
-    browser.socket.connect(); // the auth callback supplies lastSeq = 1
-    await browser.waitForSeq(3);
-    expect(browser.syncs.at(-1)).toMatchObject({ kind: "events", events: [{ seq: 2 }, { seq: 3 }] });
+    browser.socket.connect(); // the auth callback supplies lastSeq = base + 1
+    await browser.waitForSeq(base + 3);
+    expect(browser.syncs.at(-1)).toMatchObject({ kind: "events", events: [{ seq: base + 2 }, { seq: base + 3 }] });
     expect(browser.problems).toEqual([]);
     expect(browser.state).toEqual(chair.state);
   });
 
   it("sync.request fills a gap on a live connection", async () => {
-    const { srv, meeting, chair, m1, m2 } = await startWithThree();
-    await runMeeting(meeting, chair, m1, m2);
-    const ack = await m2.socket.timeout(5_000).emitWithAck("sync.request", { lastSeq: 5 });
-    expect(ack).toEqual({ ok: true, sync: { kind: "events", events: (await persisted(srv.server, meeting.meetingId)).events.slice(5) } });
-    expect(await m2.socket.timeout(5_000).emitWithAck("sync.request", {})).toMatchObject({ ok: true, sync: { kind: "snapshot", state: { seq: 8 } } });
+    const { srv, meeting, chair, m1, m2, base } = await startWithThree();
+    const end = await runMeeting(meeting, chair, m1, m2);
+    const ack = await m2.socket.timeout(5_000).emitWithAck("sync.request", { lastSeq: base + 5 });
+    const events = (await persisted(srv.server, meeting.meetingId)).events;
+    expect(ack).toEqual({ ok: true, sync: { kind: "events", events: events.slice(base + 5) } });
+    expect(events.slice(base + 5).map((e) => e.seq)).toEqual([base + 6, base + 7, base + 8]);
+    expect(await m2.socket.timeout(5_000).emitWithAck("sync.request", {})).toMatchObject({ ok: true, sync: { kind: "snapshot", state: { seq: end } } });
   });
 });
 
 describe("restart recovery", () => {
   it("a server restarted on the same data folder rebuilds exactly the state it had, and carries on", async () => {
     const { srv, meeting, chair, m1, m2 } = await startWithThree();
-    await runMeeting(meeting, chair, m1, m2);
-    await Promise.all([chair, m1, m2].map((c) => c.waitForSeq(8)));
+    const end = await runMeeting(meeting, chair, m1, m2);
+    await Promise.all([chair, m1, m2].map((c) => c.waitForSeq(end)));
     const stateBefore = (await srv.server.rooms.get(meeting.meetingId)).current;
     const eventsBefore = (await persisted(srv.server, meeting.meetingId)).events;
     expect(chair.state).toEqual(stateBefore);
@@ -183,25 +222,34 @@ describe("restart recovery", () => {
     const chairAgain = await h.connect(again.url, meeting.tokens.chair);
     expect(chairAgain.firstSync.kind).toBe("snapshot");
     expect(chairAgain.state).toEqual(stateBefore);
-    expectMidMeetingState(chairAgain.state, meeting);
+    expectMidMeetingState(chairAgain.state, meeting, end);
+    // Reopening the room synced the configuration: unchanged, so nothing was added to the log.
     expect((await persisted(again.server, meeting.meetingId)).events).toEqual(eventsBefore);
 
     // The old tokens still work (same secret), a client resumes by lastSeq, and seqs continue.
     const m2Again = await h.connect(again.url, meeting.tokens.member2, { resumeFrom: m2.state });
     expect(m2Again.firstSync).toEqual({ kind: "events", events: [] });
-    expect(await send(chairAgain, { type: "floor.give" })).toEqual({ ok: true, seq: 10 });
-    await m2Again.waitForSeq(10);
+    expect(await send(chairAgain, { type: "floor.give" })).toEqual({ ok: true, seq: end + 2 });
+    await m2Again.waitForSeq(end + 2);
     expect(m2Again.state.floor?.participantId).toBe(meeting.people.member2.id);
     expect(m2Again.state).toEqual((await persisted(again.server, meeting.meetingId)).state);
+    // The attendance record survived the restart; those who came back were present already.
+    await sleep(300); // beyond the presence batch of the reconnects
+    const { events: after, state } = await persisted(again.server, meeting.meetingId);
+    expect(after.map((e) => e.event.type).slice(eventsBefore.length)).toEqual(["speech.ended", "speech.started"]);
+    expect(state.attendance).toEqual(stateBefore.attendance);
     expect(again.logs).toEqual([]);
+    expect(srv.logs).toEqual([]);
   });
 
   it("join links survive a restart when the token secret is generated and kept in the data folder", async () => {
     const first = await h.startServer({ secret: "" }); // no YST_TOKEN_SECRET: generate one
     expect(first.config.tokenSecret).toBeUndefined();
-    const meeting = await h.createMeeting(first.server);
+    const meeting = await h.createMeeting(first.server, undefined, { open: true });
     const member = await h.connect(first.url, meeting.tokens.member1);
-    expect(await send(member, { type: "queue.request" })).toEqual({ ok: true, seq: 1 });
+    const base = await settle([member], first.server);
+    expect(await send(member, { type: "queue.request" })).toEqual({ ok: true, seq: base + 1 });
+    await member.waitForSeq(base + 1);
     await first.close();
 
     const again = await h.startServer({ dataDir: first.dataDir, secret: "" });
@@ -220,7 +268,7 @@ describe("restart recovery", () => {
     // while the client is already connected. The browser asks for the time as soon as it is
     // connected, and socket.io-client flushes anything queued while offline at that moment.
     const first = await startWithThree();
-    await runMeeting(first.meeting, first.chair, first.m1, first.m2);
+    const end = await runMeeting(first.meeting, first.chair, first.m1, first.m2);
     await first.srv.close();
     const srv = await h.startServer({ dataDir: first.srv.dataDir });
     const socket = h.socket(srv.url, { token: first.meeting.tokens.member1 });
@@ -229,15 +277,16 @@ describe("restart recovery", () => {
       socket.timeout(3_000).emitWithAck("command", { type: "floor.end" }),
     ]);
     expect(time.serverTime).toBeGreaterThan(0);
-    expect(ack).toEqual({ ok: true, seq: 9 });
+    expect(ack).toEqual({ ok: true, seq: end + 1 });
   });
 });
 
 describe("kill -9", () => {
-  /** Creates the meeting with the in-process server, then frees the file for a child process. */
+  /** Creates and opens the meeting with the in-process server, then frees the file for a child process. */
   async function prepare(): Promise<{ dataDir: string; meeting: TestMeeting }> {
     const prep = await h.startServer({ listen: false });
     const meeting = await h.createMeeting(prep.server);
+    expect(await openMeeting(prep.server, meeting)).toBe(2); // roster.set, meeting.opened
     await prep.close();
     return { dataDir: prep.dataDir, meeting };
   }
@@ -251,10 +300,11 @@ describe("kill -9", () => {
       h.connect(proc.url, meeting.tokens.member1),
       h.connect(proc.url, meeting.tokens.member2),
     ]);
-    await runMeeting(meeting, chair, m1, m2);
-    await Promise.all([chair, m1, m2].map((c) => c.waitForSeq(8)));
+    const end = await runMeeting(meeting, chair, m1, m2);
+    await Promise.all([chair, m1, m2].map((c) => c.waitForSeq(end)));
     const stateBefore = chair.state;
     expect(m1.state).toEqual(stateBefore);
+    expectMidMeetingState(stateBefore, meeting, end);
 
     const gone = disconnected(chair.socket);
     expect(await proc.kill("SIGKILL")).toEqual({ code: null, signal: "SIGKILL" });
@@ -262,14 +312,16 @@ describe("kill -9", () => {
 
     const after = await h.startServer({ dataDir });
     const { events, state } = await persisted(after.server, meeting.meetingId);
-    expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(events.map((e) => e.seq)).toEqual(Array.from({ length: end }, (_, i) => i + 1));
     expect(state).toEqual(stateBefore);
     const observer = await h.connect(after.url, meeting.tokens.observer);
-    expect(observer.state).toEqual(stateBefore);
+    expect(observer.firstSync).toEqual({ kind: "snapshot", state: stateBefore });
     const m1Again = await h.connect(after.url, meeting.tokens.member1, { resumeFrom: m1.state });
     expect(m1Again.firstSync).toEqual({ kind: "events", events: [] });
-    expect(await send(m1Again, { type: "floor.end" })).toEqual({ ok: true, seq: 9 });
-    await m1Again.waitForSeq(9);
+    const now = await settle([observer, m1Again], after.server); // the observer arrives; member1 was present
+    expect(now).toBe(end + 1);
+    expect(await send(m1Again, { type: "floor.end" })).toEqual({ ok: true, seq: end + 2 });
+    await m1Again.waitForSeq(end + 2);
     expect(m1Again.state).toEqual((await persisted(after.server, meeting.meetingId)).state);
   });
 
@@ -281,6 +333,7 @@ describe("kill -9", () => {
       h.connect(proc.url, meeting.tokens.member1),
       h.connect(proc.url, meeting.tokens.member2),
     ]);
+    const base = await settle([chair, m1, m2]);
     // 3 × 15 commands that all succeed whatever the interleaving: cap changes, request/withdraw.
     const pending: Promise<Ack | Error>[] = [];
     for (let i = 0; i < 15; i++) {
@@ -288,7 +341,7 @@ describe("kill -9", () => {
       pending.push(send(m1, { type: i % 2 === 0 ? "queue.request" : "queue.withdraw" }).catch((e: Error) => e));
       pending.push(send(m2, { type: i % 2 === 0 ? "queue.request" : "queue.withdraw" }).catch((e: Error) => e));
     }
-    await chair.waitForSeq(3);
+    await chair.waitForSeq(base + 3);
     await proc.kill("SIGKILL");
     const acks = await Promise.all(pending);
     const ackedSeqs = acks.flatMap((a) => (!(a instanceof Error) && a.ok ? [a.seq] : []));
@@ -300,10 +353,15 @@ describe("kill -9", () => {
     const n = events.length;
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
     expect(Math.max(...ackedSeqs)).toBeLessThanOrEqual(n);
+    expect(events.slice(base).every((e) => e.actorId !== "system")).toBe(true); // presence had settled
     // Whatever a client saw before the kill is a prefix of what survived.
     for (const c of [chair, m1, m2]) {
+      const snapshot = c.firstSync.kind === "snapshot" ? c.firstSync.state : null;
+      expect(snapshot).not.toBeNull();
       const seen: StoredEvent[] = c.broadcasts.flat();
-      expect(events.slice(0, seen.length)).toEqual(seen);
+      expect(seen[0]?.seq).toBe(snapshot!.seq + 1);
+      expect(events.slice(snapshot!.seq, snapshot!.seq + seen.length)).toEqual(seen);
+      expect(replayFrom(snapshot!, events.slice(snapshot!.seq, snapshot!.seq + seen.length))).toEqual(c.state);
     }
     const observer = await h.connect(after.url, meeting.tokens.observer);
     expect(observer.state).toEqual(state);
@@ -314,7 +372,8 @@ describe("kill -9", () => {
     const { dataDir, meeting } = await prepare();
     const proc = await h.spawnServer(dataDir);
     const member = await h.connect(proc.url, meeting.tokens.member1);
-    expect(await send(member, { type: "queue.request" })).toEqual({ ok: true, seq: 1 });
+    const base = await settle([member]);
+    expect(await send(member, { type: "queue.request" })).toEqual({ ok: true, seq: base + 1 });
     const gone = disconnected(member.socket);
     expect(await proc.kill("SIGTERM")).toEqual({ code: 0, signal: null });
     expect(await gone).toBe("transport close");

@@ -10,9 +10,8 @@ import type { CoreError } from "../core/errors.ts";
 import { evolve, replay, type StoredEvent } from "../core/meeting.ts";
 import type { Ack, ClientToServerEvents, ServerToClientEvents, SyncPayload, Welcome } from "../core/protocol.ts";
 import type { Role } from "../core/roles.ts";
-import type { MeetingState } from "../core/state.ts";
+import type { MeetingState, RosterEntry } from "../core/state.ts";
 import { loadConfig, type Config } from "../config/config.ts";
-import type { RosterEntry } from "../core/state.ts";
 import { createServer, type YishitingServer } from "../server.ts";
 
 export const TEST_SECRET = "test-secret-integration-3f9c";
@@ -44,6 +43,18 @@ export interface StartOptions {
   secret?: string;
   /** Open the database and services without listening (to prepare a file for a child process). */
   listen?: boolean;
+  /**
+   * How long a participant may be disconnected before `attendance.left`
+   * (YST_PRESENCE_GRACE_SECONDS); the server's default (20 s) unless given.
+   */
+  presenceGraceSeconds?: number;
+  /** Further environment variables for `loadConfig`. */
+  env?: Record<string, string>;
+}
+
+export interface CreateMeetingOptions {
+  /** Open the meeting (meeting.open by its chair, through the room actor) right away. */
+  open?: boolean;
 }
 
 /** The test meeting: a chair, two members, a clerk and an observer, each with a join token. */
@@ -135,6 +146,8 @@ export class Harness {
       YST_DATA_DIR: dataDir,
       YST_TOKEN_SECRET: options.secret ?? TEST_SECRET,
       YST_DEMO: "off",
+      ...(options.presenceGraceSeconds === undefined ? {} : { YST_PRESENCE_GRACE_SECONDS: String(options.presenceGraceSeconds) }),
+      ...options.env,
     });
     const logs: LogEntry[] = [];
     const server = await createServer(config, {
@@ -156,7 +169,12 @@ export class Harness {
     return test;
   }
 
-  async createMeeting(server: YishitingServer, title = "区政协双周协商座谈会（测试）"): Promise<TestMeeting> {
+  /**
+   * A meeting with the test roster and a join token per person. Its room is not opened (no
+   * events) unless `open` is set: then the log starts with the configuration sync (roster.set)
+   * and meeting.opened.
+   */
+  async createMeeting(server: YishitingServer, title = "区政协双周协商座谈会（测试）", options: CreateMeetingOptions = {}): Promise<TestMeeting> {
     const { meeting, participants } = await server.meetings.create(
       title,
       ROSTER.map(({ name, role }) => ({ name, role })),
@@ -168,7 +186,14 @@ export class Harness {
       people[entry.key] = p;
       tokens[entry.key] = await server.tokens.issue({ participantId: p.id, meetingId: meeting.id, role: p.role });
     }
-    return { meetingId: meeting.id, title, people, tokens };
+    const created = { meetingId: meeting.id, title, people, tokens };
+    if (options.open) await openMeeting(server, created);
+    return created;
+  }
+
+  /** A token for the meeting's room display (大屏): read-only, not counted in attendance. */
+  displayToken(server: YishitingServer, meetingId: string): Promise<string> {
+    return server.tokens.issue({ participantId: `display:${meetingId}`, meetingId, role: "observer" });
   }
 
   /** A raw socket.io client (websocket only, no automatic reconnection), not yet waited on. */
@@ -212,10 +237,10 @@ export class Harness {
    * Starts the real entry point (`server/src/main.ts`) as a child process on port 0 over
    * `dataDir`, and resolves once it prints the port it listens on.
    */
-  async spawnServer(dataDir: string, secret = TEST_SECRET): Promise<ServerProcess> {
+  async spawnServer(dataDir: string, secret = TEST_SECRET, env: Record<string, string> = {}): Promise<ServerProcess> {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "server/src/main.ts")], {
       cwd: REPO_ROOT,
-      env: { ...process.env, PORT: "0", HOST: "127.0.0.1", YST_DATA_DIR: dataDir, YST_TOKEN_SECRET: secret, YST_DEMO: "off" },
+      env: { ...process.env, PORT: "0", HOST: "127.0.0.1", YST_DATA_DIR: dataDir, YST_TOKEN_SECRET: secret, YST_DEMO: "off", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
@@ -399,6 +424,39 @@ export function collectEvents(client: TestClient | ClientSocket): { batches: Sto
 export async function persisted(server: YishitingServer, meetingId: string): Promise<{ events: StoredEvent[]; state: MeetingState }> {
   const events = await server.store.load(meetingId);
   return { events, state: replay(events) };
+}
+
+/** Opens the meeting as its chair (meeting.open through the room actor); resolves with the seq after it. */
+export async function openMeeting(server: YishitingServer, meeting: TestMeeting): Promise<number> {
+  const room = await server.rooms.get(meeting.meetingId);
+  const result = await room.submit({ participantId: meeting.people.chair.id, role: "chair" }, { type: "meeting.open" });
+  if (!result.ok) throw new Error(`meeting.open refused: ${result.error.code}`);
+  return result.value.seq;
+}
+
+/**
+ * Waits until presence has settled: every connected participant client (not the room display)
+ * is present in the attendance record — as every given client and, with `server`, the room
+ * itself see it — and every client has caught up with the same seq. After this, nothing is in
+ * flight for these connections, so a test can expect exact broadcasts or none. Resolves with
+ * that seq.
+ */
+export async function settle(clients: readonly TestClient[], server?: YishitingServer, timeoutMs = WAIT_MS): Promise<number> {
+  const live = clients.filter((c) => c.socket.connected);
+  if (live.length === 0) throw new Error("settle: no connected clients");
+  const meetingId = live[0]!.welcome.meeting.id;
+  if (live.some((c) => c.welcome.meeting.id !== meetingId)) throw new Error("settle: clients of different meetings");
+  const ids = [...new Set(live.filter((c) => !c.welcome.display).map((c) => c.welcome.me.id))];
+  const allPresent = (state: MeetingState) => ids.every((id) => state.attendance[id]?.status === "present");
+  return eventually(async () => {
+    const seq = server ? (await server.rooms.get(meetingId)).current.seq : Math.max(...live.map((c) => c.state.seq));
+    if (server && !allPresent((await server.rooms.get(meetingId)).current)) throw new Error(`settle: not everyone is present yet`);
+    for (const c of live) {
+      if (c.problems.length) throw new Error(`settle: client problems: ${c.problems.join("; ")}`);
+      if (c.state.seq !== seq || !allPresent(c.state)) throw new Error(`settle: client at seq ${c.state.seq}, want ${seq} with everyone present`);
+    }
+    return seq;
+  }, timeoutMs);
 }
 
 /** Resolves once the socket is disconnected, with the reason socket.io gave. */

@@ -1,0 +1,266 @@
+// Attendance from connections, end to end: real server, real sockets, real SQLite file. A
+// participant arrives with their first connection and leaves once their last one has been gone
+// for the grace period (YST_PRESENCE_GRACE_SECONDS, short here); arrivals are batched.
+import { afterEach, describe, expect, it } from "vitest";
+import { attendanceSummary } from "../core/attendance/summary.ts";
+import type { StoredEvent } from "../core/meeting.ts";
+import {
+  collectEvents,
+  disconnected,
+  eventually,
+  Harness,
+  persisted,
+  send,
+  settle,
+  sleep,
+  type TestClient,
+  type TestServer,
+} from "../testing/harness.ts";
+
+const h = new Harness();
+afterEach(() => h.cleanup());
+
+const GRACE_S = 0.3;
+const GRACE_MS = GRACE_S * 1000;
+/** Comfortably past the grace period and the 200 ms arrival batch. */
+const WELL_PAST_GRACE_MS = GRACE_MS + 700;
+
+type Movement = { kind: "arrived" | "left"; ids: string[]; via?: string; at: number; seq: number; actorId: string | null };
+
+/** The attendance movements among some events (in order). */
+function movements(events: readonly StoredEvent[]): Movement[] {
+  return events.flatMap((e): Movement[] => {
+    const { event } = e;
+    if (event.type === "attendance.arrived") return [{ kind: "arrived", ids: event.participantIds, via: event.via, at: event.at, seq: e.seq, actorId: e.actorId }];
+    if (event.type === "attendance.left") return [{ kind: "left", ids: event.participantIds, at: event.at, seq: e.seq, actorId: e.actorId }];
+    return [];
+  });
+}
+
+async function start(graceSeconds = GRACE_S): Promise<{ srv: TestServer; meeting: Awaited<ReturnType<Harness["createMeeting"]>>; chair: TestClient }> {
+  const srv = await h.startServer({ presenceGraceSeconds: graceSeconds });
+  const meeting = await h.createMeeting(srv.server, undefined, { open: true });
+  const chair = await h.connect(srv.url, meeting.tokens.chair);
+  await settle([chair], srv.server);
+  return { srv, meeting, chair };
+}
+
+describe("arrivals", () => {
+  it("a participant's first connection marks them present (via online, by the server) for everyone", async () => {
+    const { srv, meeting, chair } = await start();
+    expect(chair.state.attendance[meeting.people.chair.id]).toMatchObject({ status: "present", via: "online" });
+    const fromNow = collectEvents(chair);
+    const before = Date.now();
+
+    const m1 = await h.connect(srv.url, meeting.tokens.member1);
+    // Not synchronously at connect: the arrival comes in the next batch.
+    expect(m1.firstSync.kind === "snapshot" && m1.firstSync.state.attendance[meeting.people.member1.id]).toBeUndefined();
+    const seq = await settle([chair, m1], srv.server);
+    const [arrival, ...rest] = movements(fromNow.events());
+    expect(rest).toEqual([]);
+    expect(arrival).toMatchObject({ kind: "arrived", ids: [meeting.people.member1.id], via: "online", actorId: "system", seq });
+    expect(arrival!.at).toBeGreaterThanOrEqual(before);
+    for (const c of [chair, m1]) {
+      expect(c.state.attendance[meeting.people.member1.id]).toEqual({ status: "present", via: "online", since: arrival!.at });
+      expect(c.state).toEqual((await persisted(srv.server, meeting.meetingId)).state);
+    }
+
+    // 应到 2 members, majority quorum: 2 needed. One member present is not quorate; two are.
+    expect(attendanceSummary(chair.state)).toEqual({ expected: 2, present: 1, excused: 0, needed: 2, quorate: false });
+    const m2 = await h.connect(srv.url, meeting.tokens.member2);
+    await settle([chair, m1, m2], srv.server);
+    expect(attendanceSummary(chair.state)).toEqual({ expected: 2, present: 2, excused: 0, needed: 2, quorate: true });
+    // An observer is recorded too, but is not a member: the summary does not move.
+    const observer = await h.connect(srv.url, meeting.tokens.observer);
+    await settle([chair, m1, m2, observer], srv.server);
+    expect(chair.state.attendance[meeting.people.observer.id]?.status).toBe("present");
+    expect(attendanceSummary(chair.state)).toEqual({ expected: 2, present: 2, excused: 0, needed: 2, quorate: true });
+    expect(srv.logs).toEqual([]);
+  });
+
+  it("a whole meeting joining at once is a few batched events, each person exactly once", async () => {
+    const srv = await h.startServer({ presenceGraceSeconds: GRACE_S });
+    const roster = [{ name: "主持人", role: "chair" as const }, ...Array.from({ length: 40 }, (_, i) => ({ name: `委员${i + 1}`, role: "member" as const }))];
+    const { meeting, participants } = await srv.server.meetings.create("全体会议", roster);
+    const tokens = await Promise.all(participants.map((p) => srv.server.tokens.issue({ participantId: p.id, meetingId: meeting.id, role: p.role })));
+    const watcher = await h.connect(srv.url, tokens[0]!);
+    const base = await settle([watcher], srv.server);
+
+    const members = await Promise.all(tokens.slice(1).map((t) => h.connect(srv.url, t)));
+    await settle([watcher, ...members], srv.server);
+    const arrivals = movements((await persisted(srv.server, meeting.id)).events.slice(base));
+    expect(arrivals.every((m) => m.kind === "arrived" && m.via === "online" && m.actorId === "system")).toBe(true);
+    const ids = arrivals.flatMap((m) => m.ids);
+    expect(ids.slice().sort()).toEqual(participants.slice(1).map((p) => p.id).sort()); // everyone, once
+    expect(arrivals.length).toBeLessThanOrEqual(8); // batched: far fewer events than people
+    expect(attendanceSummary(watcher.state)).toMatchObject({ expected: 40, present: 40, quorate: true });
+  });
+
+  it("several connections of one person count once; they leave only when the last one is gone", async () => {
+    const { srv, meeting, chair } = await start();
+    const fromNow = collectEvents(chair);
+    const screens = await Promise.all([1, 2, 3].map(() => h.connect(srv.url, meeting.tokens.member1)));
+    const base = await settle([chair, ...screens], srv.server);
+    expect(movements(fromNow.events()).map((m) => [m.kind, m.ids])).toEqual([["arrived", [meeting.people.member1.id]]]);
+
+    // Two of three screens close: still present, well past the grace period.
+    screens[0]!.close();
+    screens[1]!.close();
+    await sleep(WELL_PAST_GRACE_MS);
+    expect(chair.state.seq).toBe(base);
+    expect((await srv.server.rooms.get(meeting.meetingId)).current.attendance[meeting.people.member1.id]?.status).toBe("present");
+
+    // The last one closes: after the grace period, and not before, they have left.
+    const closedAt = Date.now();
+    screens[2]!.close();
+    await chair.waitForSeq(base + 1, GRACE_MS + 5_000);
+    const [left] = movements(fromNow.events().filter((e) => e.seq > base));
+    expect(left).toMatchObject({ kind: "left", ids: [meeting.people.member1.id], actorId: "system", seq: base + 1 });
+    expect(left!.at).toBeGreaterThanOrEqual(closedAt + GRACE_MS - 10);
+    expect(chair.state.attendance[meeting.people.member1.id]).toEqual({ status: "absent", via: null, since: left!.at });
+    expect(srv.logs).toEqual([]);
+  });
+});
+
+describe("departures", () => {
+  it("a reconnect within the grace period produces no departure (and no new arrival)", async () => {
+    const { srv, meeting, chair } = await start(1.5);
+    const m1 = await h.connect(srv.url, meeting.tokens.member1, { resume: true });
+    const base = await settle([chair, m1], srv.server);
+    const since = chair.state.attendance[meeting.people.member1.id]!.since;
+
+    // A brief network drop (the server closes the transport), then the browser comes back.
+    const gone = disconnected(m1.socket);
+    srv.server.io.of("/").sockets.get(m1.socket.id!)!.conn.close();
+    expect(await gone).toBe("transport close");
+    await sleep(100);
+    m1.socket.connect();
+    await eventually(() => expect(m1.socket.connected).toBe(true));
+    // Also a reload: a fresh connection after the old one is closed.
+    m1.close();
+    const reloaded = await h.connect(srv.url, meeting.tokens.member1);
+
+    await sleep(1_500 + 700); // past the grace period counted from either disconnect
+    expect((await srv.server.rooms.get(meeting.meetingId)).current.seq).toBe(base);
+    expect(chair.state.seq).toBe(base);
+    expect(reloaded.state.attendance[meeting.people.member1.id]).toEqual({ status: "present", via: "online", since });
+    expect(srv.logs).toEqual([]);
+  });
+
+  it("someone gone for longer than the grace period is marked absent for everyone; coming back marks them present again", async () => {
+    const { srv, meeting, chair } = await start();
+    const [m1, m2] = await Promise.all([h.connect(srv.url, meeting.tokens.member1), h.connect(srv.url, meeting.tokens.member2)]);
+    const base = await settle([chair, m1, m2], srv.server);
+    expect(attendanceSummary(chair.state)).toMatchObject({ present: 2, quorate: true });
+
+    const closedAt = Date.now();
+    m1.close();
+    await Promise.all([chair.waitForSeq(base + 1), m2.waitForSeq(base + 1)]);
+    for (const c of [chair, m2]) {
+      const [left] = movements(c.broadcasts.flat().filter((e) => e.seq > base));
+      expect(left).toMatchObject({ kind: "left", ids: [meeting.people.member1.id], actorId: "system" });
+      expect(left!.at).toBeGreaterThanOrEqual(closedAt + GRACE_MS - 10);
+      expect(c.state.attendance[meeting.people.member1.id]?.status).toBe("absent");
+    }
+    expect(attendanceSummary(chair.state)).toMatchObject({ present: 1, quorate: false });
+
+    const back = await h.connect(srv.url, meeting.tokens.member1);
+    const seq = await settle([chair, m2, back], srv.server);
+    expect(seq).toBe(base + 2);
+    expect(movements(chair.broadcasts.flat().filter((e) => e.seq > base)).map((m) => [m.kind, m.ids])).toEqual([
+      ["left", [meeting.people.member1.id]],
+      ["arrived", [meeting.people.member1.id]],
+    ]);
+    expect(attendanceSummary(chair.state)).toMatchObject({ present: 2, quorate: true });
+    expect(chair.state).toEqual((await persisted(srv.server, meeting.meetingId)).state);
+  });
+
+  it("with no grace period, someone who connects and disconnects at once is never marked present", async () => {
+    const { srv, meeting, chair } = await start(0);
+    const base = (await srv.server.rooms.get(meeting.meetingId)).current.seq;
+    const m1 = await h.connect(srv.url, meeting.tokens.member1);
+    await sleep(50); // the server has counted the connection by now
+    m1.close(); // well within the 200 ms arrival batch
+    await sleep(700);
+    expect((await srv.server.rooms.get(meeting.meetingId)).current.attendance[meeting.people.member1.id]?.status ?? "absent").toBe("absent");
+    expect(movements((await persisted(srv.server, meeting.meetingId)).events.slice(base)).filter((m) => m.kind === "arrived")).toEqual([]);
+    expect(chair.state.seq).toBe((await srv.server.rooms.get(meeting.meetingId)).current.seq);
+  });
+
+  it("the room display never appears in attendance, arriving or leaving", async () => {
+    const { srv, meeting, chair } = await start();
+    const displayToken = await h.displayToken(srv.server, meeting.meetingId);
+    const base = (await srv.server.rooms.get(meeting.meetingId)).current.seq;
+    const displays = await Promise.all([h.connect(srv.url, displayToken), h.connect(srv.url, displayToken)]);
+    expect(displays.map((d) => d.welcome.display)).toEqual([true, true]);
+    await sleep(WELL_PAST_GRACE_MS);
+    displays[0]!.close();
+    await sleep(WELL_PAST_GRACE_MS);
+    expect((await srv.server.rooms.get(meeting.meetingId)).current.seq).toBe(base);
+
+    // It sees the others come and go like everyone else.
+    const m1 = await h.connect(srv.url, meeting.tokens.member1);
+    await settle([chair, m1, displays[1]!], srv.server);
+    m1.close();
+    await displays[1]!.waitForSeq(base + 2);
+    expect(movements(displays[1]!.broadcasts.flat()).map((m) => [m.kind, m.ids])).toEqual([
+      ["arrived", [meeting.people.member1.id]],
+      ["left", [meeting.people.member1.id]],
+    ]);
+    displays[1]!.close();
+    await sleep(WELL_PAST_GRACE_MS);
+    const { events, state } = await persisted(srv.server, meeting.meetingId);
+    expect(events).toHaveLength(base + 2);
+    expect(Object.keys(state.attendance).sort()).toEqual([meeting.people.chair.id, meeting.people.member1.id].sort());
+    expect(JSON.stringify(events)).not.toContain("display:");
+  });
+});
+
+describe("restart", () => {
+  it("a restarted server keeps the attendance record from the log, and shutting down records no departures", async () => {
+    const srv = await h.startServer({ presenceGraceSeconds: GRACE_S });
+    const meeting = await h.createMeeting(srv.server, undefined, { open: true });
+    const [chair, m1, clerk] = await Promise.all([
+      h.connect(srv.url, meeting.tokens.chair),
+      h.connect(srv.url, meeting.tokens.member1),
+      h.connect(srv.url, meeting.tokens.clerk),
+    ]);
+    await settle([chair, m1, clerk], srv.server);
+    // The clerk marks member2 in the room (no phone) and excuses the observer.
+    expect(await send(clerk, { type: "attendance.arrive", participantIds: [meeting.people.member2.id], via: "clerk" })).toMatchObject({ ok: true });
+    expect(await send(clerk, { type: "attendance.excuse", participantId: meeting.people.observer.id, excused: true })).toMatchObject({ ok: true });
+    const seq = await settle([chair, m1, clerk], srv.server);
+    const before = (await srv.server.rooms.get(meeting.meetingId)).current;
+    expect(Object.values(before.attendance).map((a) => [a.status, a.via])).toEqual([
+      ["present", "online"],
+      ["present", "online"],
+      ["present", "online"],
+      ["present", "clerk"],
+      ["excused", null],
+    ]);
+
+    // The server goes down with everyone connected: that is not everyone leaving.
+    await srv.close();
+    await sleep(WELL_PAST_GRACE_MS);
+    const again = await h.startServer({ dataDir: srv.dataDir, presenceGraceSeconds: GRACE_S });
+    const { events, state } = await persisted(again.server, meeting.meetingId);
+    expect(events).toHaveLength(seq);
+    expect(state).toEqual(before);
+
+    // Those who come back were present already: nothing new is recorded.
+    const chairAgain = await h.connect(again.url, meeting.tokens.chair, { resumeFrom: chair.state });
+    const m1Again = await h.connect(again.url, meeting.tokens.member1);
+    expect(chairAgain.firstSync).toEqual({ kind: "events", events: [] });
+    expect(m1Again.firstSync).toEqual({ kind: "snapshot", state: before });
+    await sleep(WELL_PAST_GRACE_MS);
+    expect((await persisted(again.server, meeting.meetingId)).events).toHaveLength(seq);
+    expect(chairAgain.state.attendance).toEqual(before.attendance);
+
+    // And presence works on the new server: member1 leaves for good.
+    m1Again.close();
+    await chairAgain.waitForSeq(seq + 1);
+    expect(movements(chairAgain.broadcasts.flat()).map((m) => [m.kind, m.ids])).toEqual([["left", [meeting.people.member1.id]]]);
+    expect(srv.logs).toEqual([]);
+    expect(again.logs).toEqual([]);
+  });
+});
