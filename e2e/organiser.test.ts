@@ -217,8 +217,48 @@ describe("organiser prepares a meeting in the browser", () => {
     await phone.close();
   });
 
-  // The lead's part: with the meeting prepared above (baseUrl, meetingId, the roster's links via
-  // the 复制链接 buttons), the chair opens and advances the agenda and the room display (the
-  // 会场 tab's 大屏链接) follows.
-  it.todo("the chair advances the agenda and the room display follows");
+  it("the chair opens the meeting and advances the agenda; the room display follows", async () => {
+    // The organiser's session fetches the chair's link and the display link, as the 会场 tab does.
+    const api = async <T,>(route: string): Promise<T> => {
+      const res = await page.request.get(`${baseUrl}${route}`);
+      expect(res.status()).toBe(200);
+      return (await res.json()) as T;
+    };
+    const { participants } = await api<{ participants: { id: string; name: string }[] }>(`/api/meetings/${meetingId}/participants`);
+    const chairId = participants.find((p) => p.name === "沈国帅")!.id;
+    const chairLink = (await api<{ url: string }>(`/api/meetings/${meetingId}/participants/${chairId}/link`)).url;
+    const displayLink = (await api<{ url: string }>(`/api/meetings/${meetingId}/display-link`)).url;
+
+    const chairContext = await browser.newContext({ ...DESKTOP, locale: "zh-CN" });
+    const chair = await chairContext.newPage();
+    await chair.goto(chairLink);
+    await chair.getByTestId("open-meeting").waitFor();
+
+    const roomContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "zh-CN" });
+    const display = await roomContext.newPage();
+    await display.goto(displayLink);
+    await expect.poll(() => display.getByTestId("display-item").textContent()).toBe("会议尚未开始");
+    expect(await display.locator("button, input, a").count()).toBe(0); // no controls on the big screen
+
+    await chair.getByTestId("open-meeting").click();
+    await expect.poll(() => display.getByTestId("display-item").textContent()).toContain("1. 通报全区营商环境建设情况");
+    await expect.poll(() => chair.getByTestId("current-item").textContent()).toContain("通报全区营商环境建设情况");
+
+    await chair.getByTestId("next-item").click();
+    await expect.poll(() => display.getByTestId("display-item").textContent()).toContain("2. 委员发言");
+    // 应到 counts the two members (not the chair or the official); a quorum needs both of them.
+    expect(await display.getByTestId("expected").textContent()).toBe("2");
+    expect(await display.getByTestId("attendance-summary").textContent()).toContain("不足法定人数（需 2 人）");
+    await display.screenshot({ path: path.join(SHOTS, "display-light-1920.png") });
+
+    // The dark variant for projectors, then the chair goes back to the first item.
+    await display.goto(`${new URL(displayLink).origin}/display?theme=dark${new URL(displayLink).hash}`);
+    await expect.poll(() => display.getByTestId("display-item").textContent()).toContain("2. 委员发言");
+    await chair.getByTestId("agenda-item").filter({ hasText: "通报全区营商环境建设情况" }).getByRole("button", { name: "转到此议题" }).click();
+    await expect.poll(() => display.getByTestId("display-item").textContent()).toContain("1. 通报全区营商环境建设情况");
+    await display.screenshot({ path: path.join(SHOTS, "display-dark-1920.png") });
+    await chair.screenshot({ path: path.join(SHOTS, "chair-agenda-1366.png") });
+    await chairContext.close();
+    await roomContext.close();
+  });
 });
