@@ -1,6 +1,7 @@
 // Entry point: `npm start`. Starts the server on the embedded default (SQLite) and prints the
 // demo meeting's join links.
 import os from "node:os";
+import { ensureFirstAdmin, FIRST_ADMIN, oneTimePasswordLine } from "./accounts/firstAdmin.ts";
 import { loadConfig } from "./config/config.ts";
 import { ensureDemoMeeting } from "./demo/demoMeeting.ts";
 import { createServer } from "./server.ts";
@@ -16,9 +17,11 @@ const ROLE_LABELS: Record<string, string> = {
 async function main(): Promise<void> {
   const config = loadConfig();
   const server = await createServer(config);
+  const adminPassword = await ensureFirstAdmin(server.db);
   const port = await server.listen();
   const baseUrl = config.publicUrl ?? `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${port}`;
   console.log(`议事厅 Yishiting listening on ${config.host}:${port} (data: ${config.databaseFile})`);
+  if (adminPassword) console.log(`\n首次启动 / First start: ${oneTimePasswordLine(FIRST_ADMIN, adminPassword)}\n`);
   if (config.demo) {
     const links = await ensureDemoMeeting(server.meetings, server.tokens, baseUrl);
     console.log(`\nDemo meeting — personal join links (valid ${config.linkTtlHours} h):`);

@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import express from "express";
 import { Server } from "socket.io";
 import { resolveTokenSecret } from "./auth/secret.ts";
 import { TokenService } from "./auth/tokens.ts";
@@ -9,6 +10,8 @@ import type { Config } from "./config/config.ts";
 import { openDatabase, type Db } from "./db/database.ts";
 import { prismaEventStore, type EventStore } from "./eventlog/eventStore.ts";
 import { attachGateway, roomOf, type GatewayServer } from "./gateway/socketGateway.ts";
+import { createApi } from "./http/api.ts";
+import { apiDeps } from "./http/apiDeps.ts";
 import { createHttpApp } from "./http/httpApp.ts";
 import { MeetingRepository } from "./meetings/meetingRepository.ts";
 import { RoomRegistry } from "./rooms/meetingRoom.ts";
@@ -40,7 +43,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const meetings = new MeetingRepository(db);
   const tokens = new TokenService(resolveTokenSecret(config.tokenSecret, config.dataDir), config.linkTtlHours);
 
-  const httpServer = http.createServer(createHttpApp(config.clientDir));
+  const api = express.Router(); // filled below, once the rooms and sockets exist
+  const httpServer = http.createServer(createHttpApp(config.clientDir, { api, trustProxy: config.trustProxy }));
   const io: GatewayServer = new Server(httpServer, {
     transports: ["websocket"],
     perMessageDeflate: false,
@@ -56,6 +60,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     loadConfig: (meetingId) => meetings.liveConfig(meetingId),
   });
   const presence = attachGateway(io, { tokens, meetings, rooms, now, log, presenceGraceMs: config.presenceGraceSeconds * 1000 });
+  api.use(createApi(apiDeps({ db, tokens, rooms, io, config, now, log })));
 
   return {
     db,

@@ -18,6 +18,8 @@ export interface Config {
   presenceGraceSeconds: number;
   /** Folder with the built client; the server serves it when it exists. */
   clientDir: string;
+  /** Express "trust proxy" behind a reverse proxy (client address, https detection). */
+  trustProxy: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -37,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.YST_DEMO !== "off",
     presenceGraceSeconds: nonNegative(env.YST_PRESENCE_GRACE_SECONDS ?? "20", "YST_PRESENCE_GRACE_SECONDS"),
     clientDir: path.resolve(env.YST_CLIENT_DIR ?? path.join(import.meta.dirname, "../../../dist/client")),
+    trustProxy: env.YST_TRUST_PROXY || undefined,
   };
 }
 

@@ -1,6 +1,7 @@
 // The demo meeting created on first start: a small district CPPCC consultation forum
 // (fictional people, taken from the project's test roster).
 import type { TokenService } from "../auth/tokens.ts";
+import { joinUrl } from "../links/urls.ts";
 import type { MeetingRepository, NewParticipant } from "../meetings/meetingRepository.ts";
 
 export const DEMO_TITLE = "区政协双周协商座谈会（演示）";
@@ -45,4 +46,4 @@ export async function ensureDemoMeeting(
   return links;
 }
 
-export const joinUrl = (baseUrl: string, token: string): string => `${baseUrl.replace(/\/$/, "")}/join#t=${token}`;
+export { joinUrl } from "../links/urls.ts";

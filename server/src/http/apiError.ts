@@ -64,7 +64,7 @@ export const route =
 export function apiErrorHandler(log: (message: string, error?: unknown) => void): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     if (res.headersSent) {
-      log(`${req.method} ${req.path} failed after the response started`, error);
+      log(`${req.method} ${req.baseUrl}${req.path} failed after the response started`, error);
       res.destroy();
       return;
     }
@@ -73,7 +73,7 @@ export function apiErrorHandler(log: (message: string, error?: unknown) => void)
     if (type === "entity.parse.failed") return sendError(res, "VALIDATION", ["(body): malformed JSON"]);
     if (type === "entity.too.large") return sendError(res, "FILE_TOO_LARGE");
     if (type === "encoding.unsupported" || type === "charset.unsupported") return sendError(res, "VALIDATION", ["(body): unsupported encoding"]);
-    log(`${req.method} ${req.path} failed`, error);
+    log(`${req.method} ${req.baseUrl}${req.path} failed`, error); // never the query: it may hold a check-in code
     sendError(res, "INTERNAL");
   };
 }

@@ -1,14 +1,26 @@
-// Express: a health check and, in production, the built client on the same port.
+// Express: security headers, a health check, the REST API and, in production, the built
+// client on the same port.
 import fs from "node:fs";
 import path from "node:path";
 import express from "express";
+import { securityHeaders } from "./security.ts";
 
-export function createHttpApp(clientDir: string): express.Express {
+export interface HttpAppOptions {
+  /** The REST API (docs/api.md), mounted under /api. */
+  api?: express.RequestHandler;
+  /** Express "trust proxy" (YST_TRUST_PROXY): hop count, "loopback", subnets… */
+  trustProxy?: string | undefined;
+}
+
+export function createHttpApp(clientDir: string, options: HttpAppOptions = {}): express.Express {
   const app = express();
   app.disable("x-powered-by");
+  if (options.trustProxy) app.set("trust proxy", /^\d+$/.test(options.trustProxy) ? Number(options.trustProxy) : options.trustProxy);
+  app.use(securityHeaders());
   app.get("/api/health", (_req, res) => {
     res.json({ ok: true });
   });
+  if (options.api) app.use("/api", options.api);
   if (fs.existsSync(path.join(clientDir, "index.html"))) {
     app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
     // Client-side routes (/join, /m/…) all load the single page; the join token stays in the

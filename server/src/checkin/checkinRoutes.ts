@@ -1,0 +1,70 @@
+// In-room check-in by QR code: whoever scans the meeting's code picks their name, and the
+// server records the arrival (via "qr") in the meeting's log as the system actor.
+import { timingSafeEqual } from "node:crypto";
+import { Router } from "express";
+import { z } from "zod";
+import { SYSTEM_ACTOR } from "../core/roles.ts";
+import { fail, route } from "../http/apiError.ts";
+import type { ApiDeps } from "../http/apiDeps.ts";
+import { Id } from "../http/schemas.ts";
+import { parse } from "../http/validate.ts";
+
+const Params = z.object({ meetingId: Id });
+const Code = z.string().min(1).max(128);
+const CheckinQuery = z.object({ c: Code });
+const CheckinBody = z.strictObject({ c: Code, participantId: Id });
+
+/** Who checks in by QR code: the people whose presence counts (members and officials). */
+const CHECKIN_ROLES = ["member", "official"];
+
+export function checkinRoutes(deps: ApiDeps): Router {
+  const { db, rooms } = deps;
+  const router = Router();
+
+  /** The meeting when `code` is its check-in code; CHECKIN_INVALID otherwise (also for unknown meetings). */
+  const meetingFor = async (meetingId: string, code: string) => {
+    const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { id: true, title: true, checkinSecret: true } });
+    if (!meeting || !sameSecret(meeting.checkinSecret, code)) fail("CHECKIN_INVALID");
+    return meeting;
+  };
+
+  router.get(
+    "/checkin/:meetingId",
+    route(async (req, res) => {
+      const { meetingId } = parse(Params, req.params);
+      const { c } = parse(CheckinQuery, req.query);
+      const meeting = await meetingFor(meetingId, c);
+      const rows = await db.participant.findMany({
+        where: { meetingId, role: { in: CHECKIN_ROLES } },
+        orderBy: [{ ordinal: "asc" }, { id: "asc" }],
+        select: { id: true, name: true, unit: true },
+      });
+      const { attendance } = (await rooms.get(meetingId)).current;
+      const people = rows.filter((p) => attendance[p.id]?.status !== "present");
+      res.json({ meeting: { title: meeting.title }, people });
+    }),
+  );
+
+  router.post(
+    "/checkin/:meetingId",
+    route(async (req, res) => {
+      const { meetingId } = parse(Params, req.params);
+      const { c, participantId } = parse(CheckinBody, req.body);
+      await meetingFor(meetingId, c);
+      const person = await db.participant.findFirst({ where: { id: participantId, meetingId }, select: { role: true } });
+      if (!person || !CHECKIN_ROLES.includes(person.role)) fail("NOT_FOUND");
+      const room = await rooms.get(meetingId);
+      const result = await room.submit(SYSTEM_ACTOR, { type: "attendance.arrive", participantIds: [participantId], via: "qr" });
+      if (!result.ok) fail(result.error.code, result.error.details);
+      res.json({ ok: true });
+    }),
+  );
+
+  return router;
+}
+
+function sameSecret(secret: string, code: string): boolean {
+  const a = Buffer.from(secret);
+  const b = Buffer.from(code);
+  return secret.length > 0 && a.length === b.length && timingSafeEqual(a, b);
+}

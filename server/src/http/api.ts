@@ -1,0 +1,41 @@
+// The REST API under /api (docs/api.md): JSON bodies, CSRF header check, staff sessions,
+// then one router per capability; unknown routes and all errors answer in the API's format.
+import cookieParser from "cookie-parser";
+import express, { Router } from "express";
+import { accountRoutes } from "../accounts/accountRoutes.ts";
+import { authRoutes } from "../accounts/authRoutes.ts";
+import { checkinRoutes } from "../checkin/checkinRoutes.ts";
+import { linkRoutes } from "../links/linkRoutes.ts";
+import { materialRoutes } from "../meetings/materialRoutes.ts";
+import { meetingRoutes } from "../meetings/meetingRoutes.ts";
+import { participantRoutes } from "../meetings/participantRoutes.ts";
+import { rosterRoutes } from "../meetings/rosterRoutes.ts";
+import { apiErrorHandler, sendError } from "./apiError.ts";
+import type { ApiDeps } from "./apiDeps.ts";
+import { csrfGuard } from "./csrf.ts";
+import { loadStaff } from "./staffAuth.ts";
+
+export function createApi(deps: ApiDeps): Router {
+  const api = Router();
+  api.use((_req, res, next) => {
+    res.set("Cache-Control", "no-store");
+    next();
+  });
+  api.use(csrfGuard);
+  api.use(express.json({ limit: "100kb" }));
+  api.use(cookieParser());
+  api.use(loadStaff(deps.sessions));
+  api.use(
+    authRoutes({ accounts: deps.accounts, sessions: deps.sessions, limiter: deps.limiter, secureCookies: deps.secure }),
+    accountRoutes(deps.accounts, deps.sessions),
+    meetingRoutes(deps),
+    materialRoutes(deps),
+    participantRoutes(deps),
+    rosterRoutes(deps),
+    linkRoutes(deps),
+    checkinRoutes(deps),
+  );
+  api.use((_req, res) => sendError(res, "NOT_FOUND"));
+  api.use(apiErrorHandler(deps.log));
+  return api;
+}

@@ -1,0 +1,119 @@
+// Materials of agenda items: upload (checked by content), delete, download for the meeting's
+// staff and for its participants with their join token.
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import { Router, type Request, type RequestHandler, type Response } from "express";
+import multer from "multer";
+import { z } from "zod";
+import { ApiError, fail, route } from "../http/apiError.ts";
+import type { ApiDeps } from "../http/apiDeps.ts";
+import { bearerToken, requireParticipant } from "../http/participantAuth.ts";
+import { Id } from "../http/schemas.ts";
+import { requireMeetingManager, requireMeetingStaff } from "../http/staffAuth.ts";
+import { parse } from "../http/validate.ts";
+import { cleanFileName, contentDisposition, isInline, MAX_MATERIAL_BYTES, sniffMaterial } from "./materialFiles.ts";
+
+const ItemParams = z.object({ id: Id, itemId: Id });
+const MaterialParams = z.object({ id: Id, materialId: Id });
+
+/** Receives one file in field `file` (memory), mapping multer's errors to API errors. */
+export function receiveFile(maxBytes: number): (req: Request, res: Response) => Promise<Express.Multer.File> {
+  const upload: RequestHandler = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: maxBytes, files: 1, fields: 10, parts: 11 },
+    defParamCharset: "utf8", // Chinese file names as browsers send them
+  }).single("file");
+  return (req, res) =>
+    new Promise((resolve, reject) => {
+      upload(req, res, (error: unknown) => {
+        if (error instanceof multer.MulterError) {
+          reject(new ApiError(error.code === "LIMIT_FILE_SIZE" ? "FILE_TOO_LARGE" : "VALIDATION", error.code === "LIMIT_FILE_SIZE" ? undefined : [`file: ${error.message}`]));
+        } else if (error) {
+          // busboy's parse errors ("Malformed part header", "Unexpected end of form"): the client's fault
+          reject(new ApiError("VALIDATION", [`file: malformed multipart body (${error instanceof Error ? error.message : String(error)})`]));
+        }
+        else if (!req.file) reject(new ApiError("VALIDATION", ["file: a multipart field named file is required"]));
+        else resolve(req.file);
+      });
+    });
+}
+
+export function materialRoutes(deps: ApiDeps): Router {
+  const { db, agenda, files } = deps;
+  const router = Router();
+  const receive = receiveFile(MAX_MATERIAL_BYTES);
+
+  router.post(
+    "/meetings/:id/agenda/:itemId/materials",
+    route(async (req, res) => {
+      const { id, itemId } = parse(ItemParams, req.params);
+      await requireMeetingManager(db, req, id);
+      if (!(await agenda.find(id, itemId))) fail("NOT_FOUND");
+      const file = await receive(req, res);
+      const fileName = cleanFileName(file.originalname);
+      const mimeType = sniffMaterial(file.buffer, fileName) ?? fail("FILE_TYPE_NOT_ALLOWED");
+      const storedName = await files.save(id, file.buffer);
+      try {
+        const material = await db.material.create({
+          data: { id: randomUUID(), agendaItemId: itemId, fileName, mimeType, size: file.size, storedName },
+          select: { id: true, fileName: true, mimeType: true, size: true },
+        });
+        await deps.syncLive(id);
+        res.status(201).json({ material });
+      } catch (error) {
+        await files.remove(id, storedName);
+        throw error;
+      }
+    }),
+  );
+
+  router.delete(
+    "/meetings/:id/materials/:materialId",
+    route(async (req, res) => {
+      const { id, materialId } = parse(MaterialParams, req.params);
+      await requireMeetingManager(db, req, id);
+      const material = (await findMaterial(deps, id, materialId)) ?? fail("NOT_FOUND");
+      await db.material.delete({ where: { id: material.id } });
+      await files.remove(id, material.storedName);
+      await deps.syncLive(id);
+      res.json({ ok: true });
+    }),
+  );
+
+  router.get(
+    "/meetings/:id/materials/:materialId",
+    route(async (req, res) => {
+      const { id, materialId } = parse(MaterialParams, req.params);
+      if (bearerToken(req) !== undefined) {
+        const participant = await requireParticipant(db, deps.tokens, req);
+        if (participant.meetingId !== id) fail("FORBIDDEN");
+      } else {
+        await requireMeetingStaff(db, req, id);
+      }
+      const material = (await findMaterial(deps, id, materialId)) ?? fail("NOT_FOUND");
+      const stream = fs.createReadStream(files.path(id, material.storedName));
+      await new Promise<void>((resolve, reject) => {
+        stream.once("open", () => resolve());
+        stream.once("error", reject);
+      });
+      res.set({
+        "Content-Type": material.mimeType,
+        "Content-Length": String(material.size),
+        "Content-Disposition": contentDisposition(isInline(material.mimeType) ? "inline" : "attachment", material.fileName),
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "private, no-store",
+      });
+      stream.once("error", (error) => {
+        deps.log(`reading material ${material.id} failed`, error);
+        res.destroy();
+      });
+      stream.pipe(res);
+    }),
+  );
+
+  return router;
+}
+
+async function findMaterial(deps: ApiDeps, meetingId: string, materialId: string) {
+  return deps.db.material.findFirst({ where: { id: materialId, agendaItem: { meetingId } } });
+}

@@ -1,0 +1,134 @@
+// /api/meetings and their agenda (docs/api.md, "Meetings and agenda").
+import { Router } from "express";
+import { z } from "zod";
+import { fail, route } from "../http/apiError.ts";
+import type { ApiDeps } from "../http/apiDeps.ts";
+import { Id, IdParams } from "../http/schemas.ts";
+import { isManager, MANAGERS, requireMeetingManager, requireMeetingStaff, requireStaff } from "../http/staffAuth.ts";
+import { parse } from "../http/validate.ts";
+import { AgendaInput, AgendaOrder, AgendaPatch, ArchiveBody, MAX_AGENDA_ITEMS, MeetingInput, MeetingListQuery, MeetingPatch } from "./meetingSchemas.ts";
+
+const ItemParams = z.object({ id: Id, itemId: Id });
+
+export function meetingRoutes(deps: ApiDeps): Router {
+  const { db, meetings, agenda, participants } = deps;
+  const router = Router();
+
+  router.get(
+    "/meetings",
+    route(async (req, res) => {
+      const { account } = requireStaff(req);
+      const archived = parse(MeetingListQuery, req.query).archived === "true";
+      res.json({ meetings: await meetings.list(archived, isManager(account) ? undefined : account.id) });
+    }),
+  );
+
+  router.post(
+    "/meetings",
+    route(async (req, res) => {
+      requireStaff(req, MANAGERS);
+      res.status(201).json({ meeting: await meetings.create(parse(MeetingInput, req.body)) });
+    }),
+  );
+
+  router.get(
+    "/meetings/:id",
+    route(async (req, res) => {
+      const { id } = parse(IdParams, req.params);
+      await requireMeetingStaff(db, req, id);
+      res.json({ meeting: await meetings.get(id), agenda: await agenda.list(id), participants: await participants.list(id) });
+    }),
+  );
+
+  router.patch(
+    "/meetings/:id",
+    route(async (req, res) => {
+      const { id } = parse(IdParams, req.params);
+      await requireMeetingManager(db, req, id);
+      const meeting = await meetings.update(id, parse(MeetingPatch, req.body));
+      await deps.syncLive(id);
+      res.json({ meeting });
+    }),
+  );
+
+  router.post(
+    "/meetings/:id/archive",
+    route(async (req, res) => {
+      const { id } = parse(IdParams, req.params);
+      await requireMeetingManager(db, req, id);
+      res.json({ meeting: await meetings.update(id, parse(ArchiveBody, req.body)) });
+    }),
+  );
+
+  router.post(
+    "/meetings/:id/agenda",
+    route(async (req, res) => {
+      const { id } = parse(IdParams, req.params);
+      await requireMeetingManager(db, req, id);
+      const input = parse(AgendaInput, req.body);
+      if ((await agenda.count(id)) >= MAX_AGENDA_ITEMS) fail("VALIDATION", [`(root): at most ${MAX_AGENDA_ITEMS} agenda items`]);
+      const item = await agenda.append(id, input);
+      await deps.syncLive(id);
+      res.status(201).json({ item });
+    }),
+  );
+
+  // Before /agenda/:itemId so that "order" is never taken for an item id.
+  router.put(
+    "/meetings/:id/agenda/order",
+    route(async (req, res) => {
+      const { id } = parse(IdParams, req.params);
+      await requireMeetingManager(db, req, id);
+      const { itemIds } = parse(AgendaOrder, req.body);
+      const current = new Set((await agenda.list(id)).map((item) => item.id));
+      const problems = permutationProblems(itemIds, current);
+      if (problems.length) fail("VALIDATION", problems);
+      await agenda.reorder(itemIds);
+      await deps.syncLive(id);
+      res.json({ agenda: await agenda.list(id) });
+    }),
+  );
+
+  router.patch(
+    "/meetings/:id/agenda/:itemId",
+    route(async (req, res) => {
+      const { id, itemId } = parse(ItemParams, req.params);
+      await requireMeetingManager(db, req, id);
+      const patch = parse(AgendaPatch, req.body);
+      if (!(await agenda.find(id, itemId))) fail("NOT_FOUND");
+      const item = await agenda.update(itemId, patch);
+      await deps.syncLive(id);
+      res.json({ item });
+    }),
+  );
+
+  router.delete(
+    "/meetings/:id/agenda/:itemId",
+    route(async (req, res) => {
+      const { id, itemId } = parse(ItemParams, req.params);
+      await requireMeetingManager(db, req, id);
+      const item = (await agenda.find(id, itemId)) ?? fail("NOT_FOUND");
+      if (await agenda.hasBeenCurrent(id, itemId)) fail("MEETING_ALREADY_OPEN");
+      const stored = await db.material.findMany({ where: { agendaItemId: itemId }, select: { storedName: true } });
+      await agenda.delete(id, item.id);
+      for (const { storedName } of stored) await deps.files.remove(id, storedName);
+      await deps.syncLive(id);
+      res.json({ ok: true });
+    }),
+  );
+
+  return router;
+}
+
+/** Why `ids` is not an ordering of exactly the items in `current` (empty when it is). */
+export function permutationProblems(ids: readonly string[], current: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) problems.push(`itemIds: ${id} appears twice`);
+    else if (!current.has(id)) problems.push(`itemIds: ${id} is not an item of this meeting`);
+    seen.add(id);
+  }
+  for (const id of current) if (!seen.has(id)) problems.push(`itemIds: ${id} is missing`);
+  return problems.slice(0, 10);
+}

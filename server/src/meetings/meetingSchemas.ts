@@ -1,0 +1,69 @@
+// Request bodies and queries of the meetings, agenda and roster routes (docs/api.md).
+import { z } from "zod";
+import { ParticipantInput } from "../roster/rosterTypes.ts";
+
+const Text = (max: number) => z.string().trim().min(1).max(max);
+const OptionalText = (max: number) => Text(max).nullable().optional();
+
+export const MEETING_KINDS = ["consultation", "topic", "department", "roundtable", "community", "bargaining", "plenary", "other"] as const;
+
+const meetingFields = {
+  title: Text(200),
+  number: OptionalText(100),
+  kind: z.enum(MEETING_KINDS),
+  startsAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  place: OptionalText(200),
+  mode: z.enum(["hybrid", "online"]),
+  speechCapSeconds: z.int().min(30).max(3600),
+  interjectionsAllowed: z.boolean(),
+  pollsAllowed: z.boolean(),
+  quorumRule: z.enum(["none", "majority", "twoThirds"]),
+};
+
+/** New meeting: a title is required; the rest falls back to the schema's defaults. */
+export const MeetingInput = z.strictObject({
+  ...meetingFields,
+  kind: meetingFields.kind.default("consultation"),
+  mode: meetingFields.mode.default("hybrid"),
+  speechCapSeconds: meetingFields.speechCapSeconds.default(300),
+  interjectionsAllowed: meetingFields.interjectionsAllowed.default(true),
+  pollsAllowed: meetingFields.pollsAllowed.default(true),
+  quorumRule: meetingFields.quorumRule.default("majority"),
+});
+export type MeetingInput = z.infer<typeof MeetingInput>;
+
+export const MeetingPatch = z.strictObject(meetingFields).partial();
+export type MeetingPatch = z.infer<typeof MeetingPatch>;
+
+export const ArchiveBody = z.strictObject({ archived: z.boolean() });
+export const MeetingListQuery = z.object({ archived: z.enum(["true", "false"]).default("false") });
+
+/** Limits shared with the live meeting's config.sync (core/agenda/schema.ts). */
+export const MAX_AGENDA_ITEMS = 200;
+export const AgendaInput = z.strictObject({
+  title: Text(200),
+  presenter: OptionalText(100),
+  plannedMinutes: z.int().min(1).max(24 * 60),
+});
+export const AgendaPatch = AgendaInput.partial();
+export const AgendaOrder = z.strictObject({ itemIds: z.array(z.string().min(1).max(64)).max(MAX_AGENDA_ITEMS) });
+
+export const ParticipantBody = ParticipantInput.strict();
+const s = ParticipantInput.shape;
+/** Optional fields may be cleared with null. */
+export const ParticipantPatch = z.strictObject({
+  name: s.name.optional(),
+  role: s.role.optional(),
+  sector: s.sector.nullable(),
+  party: s.party.nullable(),
+  unit: s.unit.nullable(),
+  phone: s.phone.nullable(),
+  email: s.email.nullable(),
+  side: s.side.nullable(),
+  chief: s.chief,
+  household: s.household.nullable(),
+  accountId: s.accountId.nullable(),
+});
+export type ParticipantPatch = z.infer<typeof ParticipantPatch>;
+
+export const SortQuery = z.object({ sort: z.enum(["roster", "pinyin", "stroke"]).default("roster") });

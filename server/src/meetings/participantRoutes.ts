@@ -1,0 +1,60 @@
+// The roster by hand: list (sorted), add, edit (docs/api.md, "Roster and links").
+import { Router } from "express";
+import { z } from "zod";
+import { fail, route } from "../http/apiError.ts";
+import type { ApiDeps } from "../http/apiDeps.ts";
+import { Id, IdParams } from "../http/schemas.ts";
+import { requireMeetingManager, requireMeetingStaff } from "../http/staffAuth.ts";
+import { parse } from "../http/validate.ts";
+import { sortParticipants } from "../roster/index.ts";
+import { ParticipantBody, ParticipantPatch, SortQuery } from "./meetingSchemas.ts";
+
+const ParticipantParams = z.object({ id: Id, pid: Id });
+
+export function participantRoutes(deps: ApiDeps): Router {
+  const { db, participants } = deps;
+  const router = Router();
+
+  const checkAccount = async (accountId: string | null | undefined) => {
+    if (accountId && (await participants.unknownAccounts([accountId])).length) fail("VALIDATION", ["accountId: no such account"]);
+  };
+
+  router.get(
+    "/meetings/:id/participants",
+    route(async (req, res) => {
+      const { id } = parse(IdParams, req.params);
+      await requireMeetingStaff(db, req, id);
+      const { sort } = parse(SortQuery, req.query);
+      res.json({ participants: sortParticipants(await participants.list(id), sort) });
+    }),
+  );
+
+  router.post(
+    "/meetings/:id/participants",
+    route(async (req, res) => {
+      const { id } = parse(IdParams, req.params);
+      await requireMeetingManager(db, req, id);
+      const input = parse(ParticipantBody, req.body);
+      await checkAccount(input.accountId);
+      const [participant] = await participants.append(id, [input]);
+      await deps.syncLive(id);
+      res.status(201).json({ participant });
+    }),
+  );
+
+  router.patch(
+    "/meetings/:id/participants/:pid",
+    route(async (req, res) => {
+      const { id, pid } = parse(ParticipantParams, req.params);
+      await requireMeetingManager(db, req, id);
+      const patch = parse(ParticipantPatch, req.body);
+      if (!(await participants.find(id, pid))) fail("NOT_FOUND");
+      await checkAccount(patch.accountId);
+      const participant = await participants.update(pid, patch);
+      await deps.syncLive(id);
+      res.json({ participant });
+    }),
+  );
+
+  return router;
+}

@@ -1,0 +1,86 @@
+// Roster import (CSV in UTF-8 or GBK, XLSX) and export; parsing lives in server/src/roster.
+import { Router } from "express";
+import { z } from "zod";
+import type { Role } from "../core/roles.ts";
+import { fail, route } from "../http/apiError.ts";
+import type { ApiDeps } from "../http/apiDeps.ts";
+import { IdParams, QueryBoolean } from "../http/schemas.ts";
+import { requireMeetingManager, requireMeetingStaff } from "../http/staffAuth.ts";
+import { parse } from "../http/validate.ts";
+import { exportRoster, parseRosterFile, sortParticipants } from "../roster/index.ts";
+import { cleanFileName, contentDisposition } from "./materialFiles.ts";
+import { receiveFile } from "./materialRoutes.ts";
+import type { ParticipantJson } from "./participantStore.ts";
+
+export const MAX_ROSTER_FILE_BYTES = 2 * 1024 * 1024;
+/** The live meeting accepts rosters up to this size (core/config/schema.ts). */
+const MAX_PARTICIPANTS = 10_000;
+
+const ImportQuery = z.object({ dryRun: QueryBoolean.default(false) });
+const ExportQuery = z.object({ format: z.enum(["csv", "xlsx"]).default("csv"), sort: z.enum(["roster", "pinyin", "stroke"]).default("roster") });
+
+const MIME = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } as const;
+
+export function rosterRoutes(deps: ApiDeps): Router {
+  const { db, participants } = deps;
+  const router = Router();
+  const receive = receiveFile(MAX_ROSTER_FILE_BYTES);
+
+  router.post(
+    "/meetings/:id/roster/import",
+    route(async (req, res) => {
+      const { id } = parse(IdParams, req.params);
+      await requireMeetingManager(db, req, id);
+      const { dryRun } = parse(ImportQuery, req.query);
+      const file = await receive(req, res);
+      const parsed = await parseRosterFile(file.buffer, cleanFileName(file.originalname));
+      if (!parsed.ok) fail(parsed.code, parsed.report);
+      const people = parsed.participants;
+      const unknown = await participants.unknownAccounts(people.flatMap((p) => (p.accountId ? [p.accountId] : [])));
+      if (unknown.length) fail("VALIDATION", unknown.slice(0, 10).map((a) => `accountId: no such account ${a}`));
+      const existing = await db.participant.count({ where: { meetingId: id } });
+      if (existing + people.length > MAX_PARTICIPANTS) fail("VALIDATION", [`(root): a meeting has at most ${MAX_PARTICIPANTS} participants`]);
+      if (!dryRun) {
+        await participants.append(id, people);
+        await deps.syncLive(id);
+      }
+      res.json({ imported: people.length, dryRun, report: [] });
+    }),
+  );
+
+  router.get(
+    "/meetings/:id/roster/export",
+    route(async (req, res) => {
+      const { id } = parse(IdParams, req.params);
+      await requireMeetingStaff(db, req, id);
+      const { format, sort } = parse(ExportQuery, req.query);
+      const list = sortParticipants(await participants.list(id), sort);
+      const body = await exportRoster(list.map(exportable), format);
+      const meeting = await deps.meetings.get(id);
+      res.set({
+        "Content-Type": MIME[format],
+        "Content-Disposition": contentDisposition("attachment", cleanFileName(`${meeting?.title ?? "roster"}-名单.${format}`)),
+        "Cache-Control": "private, no-store",
+      });
+      res.send(body);
+    }),
+  );
+
+  return router;
+}
+
+const exportable = (p: ParticipantJson) => ({
+  ordinal: p.ordinal,
+  name: p.name,
+  role: p.role as Role,
+  sector: p.sector ?? undefined,
+  party: p.party ?? undefined,
+  unit: p.unit ?? undefined,
+  phone: p.phone ?? undefined,
+  email: p.email ?? undefined,
+  side: sideOf(p.side),
+  chief: p.chief,
+  household: p.household ?? undefined,
+});
+
+const sideOf = (side: string | null): "worker" | "enterprise" | undefined => (side === "worker" || side === "enterprise" ? side : undefined);
