@@ -94,6 +94,6 @@ export async function linkAccount(server: YishitingServer, participantId: string
 /** A multipart form with one file in field `file`. */
 export function fileForm(content: Buffer | string, fileName: string, type = "application/octet-stream"): FormData {
   const form = new FormData();
-  form.append("file", new Blob([typeof content === "string" ? Buffer.from(content) : content], { type }), fileName);
+  form.append("file", new Blob([new Uint8Array(typeof content === "string" ? Buffer.from(content) : content)], { type }), fileName);
   return form;
 }

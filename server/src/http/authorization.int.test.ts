@@ -1,0 +1,187 @@
+// Every REST route against every kind of caller: admin, organiser, the chair of this meeting,
+// the chair of another meeting, the clerk of this meeting, and nobody (no session). Each row
+// sends a request that would succeed for an allowed caller, so a status other than the
+// expected one shows a hole (or an over-tight rule) in the authorization.
+import type { Router } from "express";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Harness, type TestMeeting, type TestServer } from "../testing/harness.ts";
+import { createApi } from "./api.ts";
+import { apiDeps } from "./apiDeps.ts";
+import { ApiClient, createStaff, fileForm, linkAccount, STAFF_PASSWORD } from "../testing/api.ts";
+
+type Caller = "admin" | "organiser" | "chairHere" | "chairOther" | "clerkHere" | "none";
+const CALLERS: readonly Caller[] = ["admin", "organiser", "chairHere", "chairOther", "clerkHere", "none"];
+type Expect = Record<Caller, number>;
+
+const ANYONE = (s = 200): Expect => ({ admin: s, organiser: s, chairHere: s, chairOther: s, clerkHere: s, none: s });
+const ALL_STAFF = (s = 200): Expect => ({ ...ANYONE(s), none: 401 });
+const MEETING_STAFF = (s = 200): Expect => ({ ...ALL_STAFF(s), chairOther: 403 });
+const MANAGERS = (s = 200): Expect => ({ admin: s, organiser: s, chairHere: 403, chairOther: 403, clerkHere: 403, none: 401 });
+const ADMIN_ONLY = (s = 200): Expect => ({ ...MANAGERS(s), organiser: 403 });
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+const CSV = "姓名,角色,单位及职务\n周临时,委员,区教育局\n";
+
+const h = new Harness();
+let t: TestServer;
+let m: TestMeeting;
+let other: TestMeeting;
+let checkinCode: string;
+let seq = 0;
+const unique = (prefix: string) => `${prefix}${++seq}`;
+
+beforeAll(async () => {
+  t = await h.startServer();
+  m = await h.createMeeting(t.server, "区政协双周协商座谈会（授权测试）");
+  other = await h.createMeeting(t.server, "另一个会议");
+  await createStaff(t.server, "admin1", "admin");
+  await createStaff(t.server, "organiser1", "organiser");
+  await linkAccount(t.server, m.people.chair.id, (await createStaff(t.server, "chairhere", "chair")).id);
+  await linkAccount(t.server, other.people.chair.id, (await createStaff(t.server, "chairother", "chair")).id);
+  await linkAccount(t.server, m.people.clerk.id, (await createStaff(t.server, "clerkhere", "clerk")).id);
+  checkinCode = (await t.server.db.meeting.findUniqueOrThrow({ where: { id: m.meetingId } })).checkinSecret;
+});
+afterAll(() => h.cleanup());
+
+const USERNAMES: Record<Exclude<Caller, "none">, string> = {
+  admin: "admin1",
+  organiser: "organiser1",
+  chairHere: "chairhere",
+  chairOther: "chairother",
+  clerkHere: "clerkhere",
+};
+
+const sessions = new Map<Caller, ApiClient>();
+
+/** One session per caller, or a fresh one for rows that end it. */
+async function clientFor(caller: Caller, fresh = false): Promise<ApiClient> {
+  if (!fresh && sessions.has(caller)) return sessions.get(caller)!;
+  const client = new ApiClient(t.url);
+  if (!fresh) sessions.set(caller, client);
+  if (caller !== "none") {
+    const res = await client.login(USERNAMES[caller]);
+    if (res.status !== 200) throw new Error(`login ${caller}: ${res.status}`);
+  }
+  return client;
+}
+
+// Fresh objects for rows whose success removes or changes what they act on.
+const newItem = async () => (await t.server.db.agendaItem.create({ data: { id: unique("item-"), meetingId: m.meetingId, position: 900 + seq, title: "临时议题" } })).id;
+async function newMaterial(): Promise<string> {
+  const admin = await clientFor("admin");
+  const item = await newItem();
+  const res = await admin.request("POST", `/api/meetings/${m.meetingId}/agenda/${item}/materials`, { form: fileForm(PNG, "图.png") });
+  return res.body.material.id;
+}
+const newParticipant = async () =>
+  (await t.server.db.participant.create({ data: { id: unique("p-"), meetingId: m.meetingId, name: "临时委员", role: "member", ordinal: 100 + seq } })).id;
+const newAccount = async () => (await createStaff(t.server, unique("acct"), "clerk")).id;
+
+interface Row {
+  name: string;
+  /** The route it exercises, as mounted under /api. */
+  route?: string;
+  /** Log in afresh for this row (its success ends the session). */
+  fresh?: boolean;
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  path: () => string | Promise<string>;
+  body?: () => unknown | Promise<unknown>;
+  form?: () => FormData;
+  expect: Expect;
+}
+
+const mid = () => m.meetingId;
+const ROWS: Row[] = [
+  // Accounts
+  { name: "login (wrong password)", route: "POST /auth/login", method: "POST", path: () => "/api/auth/login", body: () => ({ username: unique("ghost"), password: "wrong-password" }), expect: ANYONE(401) },
+  { name: "logout", route: "POST /auth/logout", fresh: true, method: "POST", path: () => "/api/auth/logout", expect: ALL_STAFF() },
+  { name: "me", route: "GET /auth/me", method: "GET", path: () => "/api/auth/me", expect: ALL_STAFF() },
+  // Reaches the password rules (400 PASSWORD_TOO_WEAK) without changing anything.
+  { name: "password", route: "POST /auth/password", method: "POST", path: () => "/api/auth/password", body: () => ({ currentPassword: STAFF_PASSWORD, newPassword: "short" }), expect: ALL_STAFF(400) },
+  { name: "list accounts", route: "GET /accounts", method: "GET", path: () => "/api/accounts", expect: ADMIN_ONLY() },
+  { name: "create account", route: "POST /accounts", method: "POST", path: () => "/api/accounts", body: () => ({ username: unique("new"), displayName: "新账号", role: "clerk" }), expect: ADMIN_ONLY(201) },
+  { name: "patch account", route: "PATCH /accounts/:id", method: "PATCH", path: async () => `/api/accounts/${await newAccount()}`, body: () => ({ displayName: "改名" }), expect: ADMIN_ONLY() },
+  { name: "reset password", route: "POST /accounts/:id/reset-password", method: "POST", path: async () => `/api/accounts/${await newAccount()}/reset-password`, expect: ADMIN_ONLY() },
+  // Meetings and agenda
+  { name: "list meetings", route: "GET /meetings", method: "GET", path: () => "/api/meetings", expect: ALL_STAFF() },
+  { name: "create meeting", route: "POST /meetings", method: "POST", path: () => "/api/meetings", body: () => ({ title: "新会议" }), expect: MANAGERS(201) },
+  { name: "get meeting", route: "GET /meetings/:id", method: "GET", path: () => `/api/meetings/${mid()}`, expect: MEETING_STAFF() },
+  { name: "patch meeting", route: "PATCH /meetings/:id", method: "PATCH", path: () => `/api/meetings/${mid()}`, body: () => ({ place: "区政协三楼会议室" }), expect: MANAGERS() },
+  { name: "archive meeting", route: "POST /meetings/:id/archive", method: "POST", path: () => `/api/meetings/${mid()}/archive`, body: () => ({ archived: false }), expect: MANAGERS() },
+  { name: "add agenda item", route: "POST /meetings/:id/agenda", method: "POST", path: () => `/api/meetings/${mid()}/agenda`, body: () => ({ title: "议题", plannedMinutes: 30 }), expect: MANAGERS(201) },
+  { name: "patch agenda item", route: "PATCH /meetings/:id/agenda/:itemId", method: "PATCH", path: async () => `/api/meetings/${mid()}/agenda/${await newItem()}`, body: () => ({ plannedMinutes: 20 }), expect: MANAGERS() },
+  { name: "delete agenda item", route: "DELETE /meetings/:id/agenda/:itemId", method: "DELETE", path: async () => `/api/meetings/${mid()}/agenda/${await newItem()}`, expect: MANAGERS() },
+  {
+    name: "reorder agenda", route: "PUT /meetings/:id/agenda/order",
+    method: "PUT",
+    path: () => `/api/meetings/${mid()}/agenda/order`,
+    body: async () => ({ itemIds: (await t.server.db.agendaItem.findMany({ where: { meetingId: mid() } })).map((i) => i.id).reverse() }),
+    expect: MANAGERS(),
+  },
+  { name: "upload material", route: "POST /meetings/:id/agenda/:itemId/materials", method: "POST", path: async () => `/api/meetings/${mid()}/agenda/${await newItem()}/materials`, form: () => fileForm(PNG, "座位图.png"), expect: MANAGERS(201) },
+  { name: "delete material", route: "DELETE /meetings/:id/materials/:materialId", method: "DELETE", path: async () => `/api/meetings/${mid()}/materials/${await newMaterial()}`, expect: MANAGERS() },
+  { name: "download material", route: "GET /meetings/:id/materials/:materialId", method: "GET", path: async () => `/api/meetings/${mid()}/materials/${await newMaterial()}`, expect: MEETING_STAFF() },
+  // Roster and links
+  { name: "list participants", route: "GET /meetings/:id/participants", method: "GET", path: () => `/api/meetings/${mid()}/participants?sort=pinyin`, expect: MEETING_STAFF() },
+  { name: "add participant", route: "POST /meetings/:id/participants", method: "POST", path: () => `/api/meetings/${mid()}/participants`, body: () => ({ name: "新委员", role: "member" }), expect: MANAGERS(201) },
+  { name: "patch participant", route: "PATCH /meetings/:id/participants/:pid", method: "PATCH", path: async () => `/api/meetings/${mid()}/participants/${await newParticipant()}`, body: () => ({ unit: "区财政局" }), expect: MANAGERS() },
+  { name: "import roster (dry run)", route: "POST /meetings/:id/roster/import", method: "POST", path: () => `/api/meetings/${mid()}/roster/import?dryRun=true`, form: () => fileForm(CSV, "名单.csv"), expect: MANAGERS() },
+  { name: "export roster", route: "GET /meetings/:id/roster/export", method: "GET", path: () => `/api/meetings/${mid()}/roster/export?format=csv`, expect: MEETING_STAFF() },
+  {
+    name: "the chair's own link", route: "GET /meetings/:id/participants/:pid/link",
+    method: "GET",
+    path: () => `/api/meetings/${mid()}/participants/${m.people.chair.id}/link`,
+    expect: { ...MANAGERS(), chairHere: 200 },
+  },
+  {
+    name: "the clerk's own link", route: "GET /meetings/:id/participants/:pid/link",
+    method: "GET",
+    path: () => `/api/meetings/${mid()}/participants/${m.people.clerk.id}/link`,
+    expect: { ...MANAGERS(), clerkHere: 200 },
+  },
+  { name: "a member's link", route: "GET /meetings/:id/participants/:pid/link", method: "GET", path: () => `/api/meetings/${mid()}/participants/${m.people.member1.id}/link`, expect: MANAGERS() },
+  { name: "reissue link", route: "POST /meetings/:id/participants/:pid/link/reissue", method: "POST", path: async () => `/api/meetings/${mid()}/participants/${await newParticipant()}/link/reissue`, expect: MANAGERS() },
+  { name: "revoke link", route: "POST /meetings/:id/participants/:pid/link/revoke", method: "POST", path: async () => `/api/meetings/${mid()}/participants/${await newParticipant()}/link/revoke`, expect: MANAGERS() },
+  { name: "display link", route: "GET /meetings/:id/display-link", method: "GET", path: () => `/api/meetings/${mid()}/display-link`, expect: MEETING_STAFF() },
+  { name: "check-in link", route: "GET /meetings/:id/checkin-link", method: "GET", path: () => `/api/meetings/${mid()}/checkin-link`, expect: MEETING_STAFF() },
+  // Check-in: anyone with the code
+  { name: "check-in list", route: "GET /checkin/:meetingId", method: "GET", path: () => `/api/checkin/${mid()}?c=${checkinCode}`, expect: ANYONE() },
+  { name: "check in", route: "POST /checkin/:meetingId", method: "POST", path: () => `/api/checkin/${mid()}`, body: () => ({ c: checkinCode, participantId: m.people.member1.id }), expect: ANYONE() },
+  // Anything else under /api
+  { name: "unknown route", method: "GET", path: () => "/api/nothing-here", expect: ANYONE(404) },
+];
+
+describe("authorization of every REST route", () => {
+  it.each(ROWS.map((row) => [row.name, row] as const))("%s", async (_name, row) => {
+    const seen: Partial<Record<Caller, number>> = {};
+    for (const caller of CALLERS) {
+      const client = await clientFor(caller, row.fresh);
+      const path = await row.path();
+      const res = await client.request(row.method, path, row.form ? { form: row.form() } : row.body ? { body: await row.body() } : {});
+      seen[caller] = res.status;
+      if (res.status === 401 && row.expect[caller] === 401 && row.name !== "login (wrong password)") expect(res.body.error.code).toBe("UNAUTHENTICATED");
+      if (res.status === 403) expect(res.body.error.code, `${caller}`).toBe("FORBIDDEN");
+    }
+    expect(seen).toEqual(row.expect);
+  });
+
+  it("the table covers every route the API mounts", () => {
+    const api = createApi(apiDeps({ db: t.server.db, tokens: t.server.tokens, rooms: t.server.rooms, io: t.server.io, config: t.config, now: Date.now, log: () => {} }));
+    const mounted = new Set(routesOf(api));
+    const covered = new Set(ROWS.flatMap((row) => (row.route ? [row.route] : [])));
+    expect(mounted.size).toBeGreaterThan(30);
+    expect([...mounted].sort()).toEqual([...covered].sort());
+  });
+});
+
+/** "METHOD /path" of every route in a router and the routers mounted in it (without a path). */
+function routesOf(router: Router): string[] {
+  return router.stack.flatMap((layer) => {
+    if (layer.route) {
+      const methods = Object.keys((layer.route as unknown as { methods: Record<string, boolean> }).methods);
+      return methods.map((method) => `${method.toUpperCase()} ${layer.route!.path}`);
+    }
+    const nested = (layer.handle as unknown as Partial<Router>).stack;
+    return nested ? routesOf(layer.handle as unknown as Router) : [];
+  });
+}

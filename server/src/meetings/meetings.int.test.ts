@@ -1,0 +1,181 @@
+// Meetings and agenda over real HTTP: validation (nothing changes on a refusal), archive,
+// the list per role, agenda order as a permutation, deletion refused once an item has been
+// current, and agenda/rule changes reaching a live meeting's screens through its log.
+import { afterEach, describe, expect, it } from "vitest";
+import { Harness, openMeeting, persisted } from "../testing/harness.ts";
+import { linkAccount, staffClient, type ApiClient } from "../testing/api.ts";
+
+const h = new Harness();
+afterEach(() => h.cleanup());
+
+async function setup() {
+  const t = await h.startServer();
+  const { client: org } = await staffClient(t.server, t.url, "organiser1", "organiser");
+  return { ...t, org };
+}
+
+async function newMeeting(org: ApiClient, body: Record<string, unknown> = {}) {
+  const res = await org.post("/api/meetings", { title: "关于优化营商环境的专题协商会", ...body });
+  expect(res.status).toBe(201);
+  return res.body.meeting;
+}
+
+describe("meetings", () => {
+  it("creates a meeting with the defaults of the schema, and never returns the check-in secret", async () => {
+    const { org, server } = await setup();
+    const meeting = await newMeeting(org, { number: "区政协协商〔2026〕5号", startsAt: "2026-12-03T14:30:00+08:00", place: "区政协三楼会议室" });
+    expect(meeting).toMatchObject({
+      title: "关于优化营商环境的专题协商会",
+      number: "区政协协商〔2026〕5号",
+      kind: "consultation",
+      mode: "hybrid",
+      speechCapSeconds: 300,
+      interjectionsAllowed: true,
+      pollsAllowed: true,
+      quorumRule: "majority",
+      archived: false,
+      startsAt: "2026-12-03T06:30:00.000Z",
+      place: "区政协三楼会议室",
+    });
+    expect(meeting).not.toHaveProperty("checkinSecret");
+    const row = await server.db.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
+    expect(row.checkinSecret).toMatch(/^[0-9a-f]{32}$/);
+    const got = await org.get(`/api/meetings/${meeting.id}`);
+    expect(got.body).toEqual({ meeting, agenda: [], participants: [] });
+  });
+
+  it("refuses invalid input with 400 VALIDATION and field details, creating or changing nothing", async () => {
+    const { org, server } = await setup();
+    const cases: Record<string, unknown>[] = [
+      {},
+      { title: "" },
+      { title: "x", kind: "party" },
+      { title: "x", speechCapSeconds: 29 },
+      { title: "x", speechCapSeconds: 3601 },
+      { title: "x", speechCapSeconds: 60.5 },
+      { title: "x", startsAt: "next tuesday" },
+      { title: "x", mode: "offline" },
+      { title: "x", quorumRule: "all" },
+      { title: "x", interjectionsAllowed: "yes" },
+      { title: "x", unknownField: 1 },
+      { title: "x".repeat(201) },
+    ];
+    for (const body of cases) {
+      const res = await org.post("/api/meetings", body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error.code).toBe("VALIDATION");
+      expect(res.body.error.details.length).toBeGreaterThan(0);
+    }
+    expect(await server.db.meeting.count()).toBe(0);
+
+    const meeting = await newMeeting(org);
+    const bad = await org.patch(`/api/meetings/${meeting.id}`, { title: "新标题", speechCapSeconds: 10 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.join()).toContain("speechCapSeconds");
+    expect((await org.get(`/api/meetings/${meeting.id}`)).body.meeting.title).toBe(meeting.title);
+    const nothing = await org.patch("/api/meetings/no-such-meeting", { title: "新标题" });
+    expect(nothing.status).toBe(404);
+    expect(nothing.body.error.code).toBe("NOT_FOUND");
+  });
+
+  it("patches, clears optional fields with null, and archives (archived meetings leave the default list)", async () => {
+    const { org } = await setup();
+    const meeting = await newMeeting(org, { place: "会议室", startsAt: "2026-12-03T06:30:00Z" });
+    const patched = await org.patch(`/api/meetings/${meeting.id}`, { place: null, startsAt: null, kind: "roundtable", speechCapSeconds: 480 });
+    expect(patched.status).toBe(200);
+    expect(patched.body.meeting).toMatchObject({ place: null, startsAt: null, kind: "roundtable", speechCapSeconds: 480, title: meeting.title });
+    expect((await org.post(`/api/meetings/${meeting.id}/archive`, { archived: "yes" })).status).toBe(400);
+    const archived = await org.post(`/api/meetings/${meeting.id}/archive`, { archived: true });
+    expect(archived.body.meeting.archived).toBe(true);
+    expect((await org.get("/api/meetings")).body.meetings).toEqual([]);
+    expect((await org.get("/api/meetings?archived=true")).body.meetings.map((x: { id: string }) => x.id)).toEqual([meeting.id]);
+    expect((await org.get("/api/meetings?archived=maybe")).status).toBe(400);
+  });
+
+  it("lists only their own meetings to a chair or clerk", async () => {
+    const { org, server, url } = await setup();
+    const mine = await h.createMeeting(server, "我的会议");
+    await h.createMeeting(server, "别人的会议");
+    const { client: chair, account } = await staffClient(server, url, "chair1", "chair");
+    await linkAccount(server, mine.people.chair.id, account.id);
+    expect((await chair.get("/api/meetings")).body.meetings.map((x: { title: string }) => x.title)).toEqual(["我的会议"]);
+    expect((await org.get("/api/meetings")).body.meetings).toHaveLength(2);
+  });
+});
+
+describe("agenda", () => {
+  async function withItems(org: ApiClient, titles: string[]) {
+    const meeting = await newMeeting(org);
+    const ids: string[] = [];
+    for (const title of titles) {
+      const res = await org.post(`/api/meetings/${meeting.id}/agenda`, { title, presenter: "区发改委", plannedMinutes: 30 });
+      expect(res.status).toBe(201);
+      ids.push(res.body.item.id);
+    }
+    return { meeting, ids };
+  }
+
+  it("appends items in order, patches them and validates them", async () => {
+    const { org } = await setup();
+    const { meeting, ids } = await withItems(org, ["通报情况", "委员发言", "领导讲话"]);
+    const agenda = (await org.get(`/api/meetings/${meeting.id}`)).body.agenda;
+    expect(agenda.map((i: { title: string; position: number }) => [i.position, i.title])).toEqual([[0, "通报情况"], [1, "委员发言"], [2, "领导讲话"]]);
+    expect(agenda[0]).toEqual({ id: ids[0], position: 0, title: "通报情况", presenter: "区发改委", plannedMinutes: 30, materials: [] });
+    const patched = await org.patch(`/api/meetings/${meeting.id}/agenda/${ids[1]}`, { plannedMinutes: 90, presenter: null });
+    expect(patched.body.item).toMatchObject({ plannedMinutes: 90, presenter: null, title: "委员发言" });
+    for (const body of [{ title: "x", plannedMinutes: 0 }, { plannedMinutes: 30 }, { title: "x", plannedMinutes: 30, position: 0 }]) {
+      expect((await org.post(`/api/meetings/${meeting.id}/agenda`, body)).status).toBe(400);
+    }
+    expect((await org.patch(`/api/meetings/${meeting.id}/agenda/nope`, { title: "x" })).status).toBe(404);
+  });
+
+  it("reorders only with a permutation of all items; anything else is 400 and changes nothing", async () => {
+    const { org } = await setup();
+    const { meeting, ids } = await withItems(org, ["一", "二", "三"]);
+    const [a, b, c] = ids as [string, string, string];
+    const other = await withItems(org, ["别的会议的议题"]);
+    const bad = [[a, b], [a, b, c, c], [a, b, b], [a, b, c, other.ids[0]!], [a, b, "nope"], []];
+    for (const itemIds of bad) {
+      const res = await org.put(`/api/meetings/${meeting.id}/agenda/order`, { itemIds });
+      expect(res.status, JSON.stringify(itemIds)).toBe(400);
+      expect(res.body.error.code).toBe("VALIDATION");
+    }
+    const titles = async () => (await org.get(`/api/meetings/${meeting.id}`)).body.agenda.map((i: { title: string }) => i.title);
+    expect(await titles()).toEqual(["一", "二", "三"]);
+    const res = await org.put(`/api/meetings/${meeting.id}/agenda/order`, { itemIds: [c, a, b] });
+    expect(res.status).toBe(200);
+    expect(res.body.agenda.map((i: { id: string; position: number }) => [i.id, i.position])).toEqual([[c, 0], [a, 1], [b, 2]]);
+    expect(await titles()).toEqual(["三", "一", "二"]);
+  });
+
+  it("deletes an item and closes the gap; refuses (MEETING_ALREADY_OPEN) an item that has been current", async () => {
+    const { org, server } = await setup();
+    const m = await h.createMeeting(server);
+    const ids: string[] = [];
+    for (const title of ["一", "二", "三"]) ids.push((await org.post(`/api/meetings/${m.meetingId}/agenda`, { title, plannedMinutes: 10 })).body.item.id);
+    expect((await org.delete(`/api/meetings/${m.meetingId}/agenda/${ids[1]}`)).status).toBe(200);
+    const agenda = (await org.get(`/api/meetings/${m.meetingId}`)).body.agenda;
+    expect(agenda.map((i: { title: string; position: number }) => [i.position, i.title])).toEqual([[0, "一"], [1, "三"]]);
+    await openMeeting(server, m); // the first item becomes current
+    const refused = await org.delete(`/api/meetings/${m.meetingId}/agenda/${ids[0]}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("MEETING_ALREADY_OPEN");
+    expect((await org.get(`/api/meetings/${m.meetingId}`)).body.agenda).toHaveLength(2);
+    expect((await org.delete(`/api/meetings/${m.meetingId}/agenda/${ids[2]}`)).status).toBe(200);
+  });
+
+  it("changes to the agenda and rules reach the live meeting's log and its connected screens", async () => {
+    const { org, server, url } = await setup();
+    const m = await h.createMeeting(server);
+    const member = await h.connect(url, m.tokens.member1);
+    const added = await org.post(`/api/meetings/${m.meetingId}/agenda`, { title: "委员发言", presenter: null, plannedMinutes: 45 });
+    await org.patch(`/api/meetings/${m.meetingId}`, { quorumRule: "twoThirds", speechCapSeconds: 480 });
+    const { state } = await persisted(server, m.meetingId);
+    expect(state.agenda.map((i) => [i.id, i.title, i.plannedMs])).toEqual([[added.body.item.id, "委员发言", 45 * 60_000]]);
+    expect(state.quorumRule).toBe("twoThirds");
+    expect(state.speechCapMs).toBe(480_000);
+    const seen = await member.waitForSeq(state.seq);
+    expect(seen.agenda.map((i) => i.title)).toEqual(["委员发言"]);
+    expect(seen.quorumRule).toBe("twoThirds");
+  });
+});

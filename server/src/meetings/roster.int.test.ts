@@ -1,0 +1,156 @@
+// The roster over real HTTP: participants by hand (validation, sort orders, account links),
+// import from the fixture files (dry run, all-or-nothing, ordinals after the existing roster)
+// and export; every change reaches the live meeting's roster.
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { Harness, persisted } from "../testing/harness.ts";
+import { fileForm, staffClient } from "../testing/api.ts";
+
+const h = new Harness();
+afterEach(() => h.cleanup());
+
+const FIXTURES = path.resolve(import.meta.dirname, "../roster/fixtures");
+const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
+
+async function setup() {
+  const t = await h.startServer();
+  const { client: org } = await staffClient(t.server, t.url, "organiser1", "organiser");
+  const m = await h.createMeeting(t.server);
+  const base = `/api/meetings/${m.meetingId}`;
+  const importFile = (content: Buffer | string, name: string, dryRun = false) =>
+    org.request("POST", `${base}/roster/import?dryRun=${dryRun}`, { form: fileForm(content, name) });
+  return { ...t, org, m, base, importFile };
+}
+
+describe("participants", () => {
+  it("adds a participant after the existing roster, validates fields and account links, and patches (null clears)", async () => {
+    const { org, base, server } = await setup();
+    const res = await org.post(`${base}/participants`, { name: "周建华", role: "official", unit: "区发改委 主任", phone: "0571-8888 6666", email: "zhou@example.org" });
+    expect(res.status).toBe(201);
+    expect(res.body.participant).toMatchObject({ name: "周建华", role: "official", unit: "区发改委 主任", ordinal: 5, accountId: null, linkRevoked: false, chief: false });
+    expect(res.body.participant).not.toHaveProperty("linkVersion");
+    for (const body of [
+      { name: "", role: "member" },
+      { name: "某", role: "president" },
+      { name: "某", role: "member", phone: "call me" },
+      { name: "某", role: "member", email: "not-an-email" },
+      { name: "某", role: "member", side: "neutral" },
+      { name: "某", role: "member", ordinal: 1 },
+      { name: "某", role: "member", accountId: "no-such-account" },
+    ]) {
+      const bad = await org.post(`${base}/participants`, body);
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+      expect(bad.body.error.code).toBe("VALIDATION");
+    }
+    expect(await server.db.participant.count({ where: { name: "某" } })).toBe(0);
+    const pid = res.body.participant.id;
+    const patched = await org.patch(`${base}/participants/${pid}`, { unit: null, phone: null, party: "民盟" });
+    expect(patched.body.participant).toMatchObject({ unit: null, phone: null, party: "民盟", email: "zhou@example.org", name: "周建华" });
+    const other = await h.createMeeting(server, "另一个会议");
+    expect((await org.patch(`${base}/participants/${other.people.member1.id}`, { name: "改名" })).status).toBe(404);
+  });
+
+  it("lists in roster, pinyin or stroke order", async () => {
+    const { org, base } = await setup();
+    const names = async (sort: string) => (await org.get(`${base}/participants?sort=${sort}`)).body.participants.map((p: { name: string }) => p.name);
+    const roster = await names("roster");
+    expect(roster).toEqual(["沈国帅", "李帅国", "刘凯", "姜建博", "王旁听"]);
+    expect(await names("pinyin")).toEqual(["姜建博", "李帅国", "刘凯", "沈国帅", "王旁听"]);
+    // strokes of the surname: 王 4, 刘 6, 李 7, 沈 7, 姜 9
+    expect((await names("stroke"))[0]).toBe("王旁听");
+    expect((await names("stroke")).at(-1)).toBe("姜建博");
+    expect((await org.get(`${base}/participants?sort=random`)).status).toBe(400);
+  });
+
+  it("links an account so that its chair sees the meeting", async () => {
+    const { org, base, server, url, m } = await setup();
+    const { client: chair, account } = await staffClient(server, url, "chair1", "chair");
+    expect((await chair.get(base)).status).toBe(403);
+    expect((await org.patch(`${base}/participants/${m.people.chair.id}`, { accountId: account.id })).status).toBe(200);
+    expect((await chair.get(base)).status).toBe(200);
+  });
+
+  it("roster changes reach the live meeting", async () => {
+    const { org, base, server, m, url } = await setup();
+    const member = await h.connect(url, m.tokens.member1);
+    const added = await org.post(`${base}/participants`, { name: "周建华", role: "official", unit: "区发改委" });
+    await org.patch(`${base}/participants/${m.people.member2.id}`, { sector: "教育界" });
+    const { state } = await persisted(server, m.meetingId);
+    expect(state.roster.find((p) => p.id === added.body.participant.id)).toMatchObject({ name: "周建华", role: "official", unit: "区发改委" });
+    expect(state.roster.find((p) => p.id === m.people.member2.id)?.sector).toBe("教育界");
+    expect((await member.waitForSeq(state.seq)).roster).toHaveLength(6);
+  });
+});
+
+describe("roster import and export", () => {
+  it("a dry run reports what would be imported and saves nothing", async () => {
+    const { importFile, server, m } = await setup();
+    const res = await importFile(fixture("cppcc-roster.csv"), "名单.csv", true);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ imported: 61, dryRun: true, report: [] });
+    expect(await server.db.participant.count({ where: { meetingId: m.meetingId } })).toBe(5);
+  });
+
+  it("imports every row (UTF-8 CSV, GBK CSV) after the existing roster, in file order, and the live roster follows", async () => {
+    const { importFile, server, m, org, base } = await setup();
+    const res = await importFile(fixture("cppcc-roster.csv"), "名单.csv");
+    expect(res.body).toMatchObject({ imported: 61, dryRun: false });
+    const list = (await org.get(`${base}/participants`)).body.participants;
+    expect(list).toHaveLength(66);
+    expect(list.map((p: { ordinal: number }) => p.ordinal)).toEqual([...Array(66).keys()]);
+    expect(list[5]).toMatchObject({ name: "沈国帅", role: "chair", unit: "区政协 主席" });
+    expect((await importFile(fixture("cppcc-roster-gbk.csv"), "名单gbk.csv")).body.imported).toBe(60);
+    expect(await server.db.participant.count({ where: { meetingId: m.meetingId } })).toBe(126);
+    expect((await persisted(server, m.meetingId)).state.roster).toHaveLength(126);
+  });
+
+  it("imports the largest roster allowed (5000 rows) in one transaction", async () => {
+    const { importFile, server, m, logs } = await setup();
+    const lines = ["姓名,角色,单位及职务", ...Array.from({ length: 5000 }, (_, i) => `委员${i},委员,单位${i}`)];
+    const res = await importFile(lines.join("\n"), "大名单.csv");
+    expect(res.status, String((logs.at(-1)?.error as Error | undefined)?.message).slice(0, 800)).toBe(200);
+    expect(res.body.imported).toBe(5000);
+    expect(await server.db.participant.count({ where: { meetingId: m.meetingId } })).toBe(5005);
+    expect((await persisted(server, m.meetingId)).state.roster).toHaveLength(5005);
+  });
+
+  it("imports nothing when any row is bad (400 IMPORT_INVALID with the rows), and refuses other file types and sizes", async () => {
+    const { importFile, server, m } = await setup();
+    const csv = "姓名,角色,手机\n张三,委员,13800000000\n李四,皇帝,13800000001\n,委员,\n";
+    const res = await importFile(csv, "名单.csv");
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("IMPORT_INVALID");
+    const rows = res.body.error.details.map((r: { row: number; code: string }) => [r.row, r.code]);
+    expect(rows).toEqual(expect.arrayContaining([[3, "UNKNOWN_ROLE"], [4, "REQUIRED"]]));
+    expect(await server.db.participant.count({ where: { meetingId: m.meetingId } })).toBe(5);
+
+    const png = await importFile(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), "名单.csv");
+    expect(png.status).toBe(415);
+    expect(png.body.error.code).toBe("FILE_TYPE_NOT_ALLOWED");
+    const big = await importFile(Buffer.alloc(2 * 1024 * 1024 + 1, 0x41), "名单.csv");
+    expect(big.status).toBe(413);
+    expect(await server.db.participant.count({ where: { meetingId: m.meetingId } })).toBe(5);
+  });
+
+  it("exports CSV (UTF-8 with BOM) and XLSX that import again unchanged", async () => {
+    const { org, base, importFile, server, m } = await setup();
+    await importFile(fixture("cppcc-roster.csv"), "名单.csv");
+    const csv = await org.get(`${base}/roster/export?format=csv&sort=pinyin`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
+    expect(csv.headers.get("content-disposition")).toMatch(/^attachment; filename=".*\.csv"; filename\*=UTF-8''/);
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = csv.bytes.toString("utf8");
+    expect(text).toContain("姓名");
+    expect(text).toContain("沈国帅");
+    const xlsx = await org.get(`${base}/roster/export?format=xlsx`);
+    expect(xlsx.bytes.subarray(0, 4).toString("latin1")).toBe("PK\u0003\u0004");
+    expect((await org.get(`${base}/roster/export?format=pdf`)).status).toBe(400);
+
+    const again = await h.createMeeting(server, "再导入");
+    const reimport = await org.request("POST", `/api/meetings/${again.meetingId}/roster/import`, { form: fileForm(xlsx.bytes, "export.xlsx") });
+    expect(reimport.status).toBe(200);
+    expect(reimport.body.imported).toBe(await server.db.participant.count({ where: { meetingId: m.meetingId } }));
+  });
+});
