@@ -247,20 +247,58 @@ describe("restart", () => {
     expect(events).toHaveLength(seq);
     expect(state).toEqual(before);
 
-    // Those who come back were present already: nothing new is recorded.
+    // Those who come back were present already: nothing new is recorded for them. The clerk,
+    // present online before the restart, never comes back: after the grace period they are
+    // recorded as gone; member2, checked in by the clerk in the room, stays present.
     const chairAgain = await h.connect(again.url, meeting.tokens.chair, { resumeFrom: chair.state });
     const m1Again = await h.connect(again.url, meeting.tokens.member1);
     expect(chairAgain.firstSync).toEqual({ kind: "events", events: [] });
     expect(m1Again.firstSync).toEqual({ kind: "snapshot", state: before });
+    await chairAgain.waitForSeq(seq + 1);
     await sleep(WELL_PAST_GRACE_MS);
-    expect((await persisted(again.server, meeting.meetingId)).events).toHaveLength(seq);
-    expect(chairAgain.state.attendance).toEqual(before.attendance);
+    expect((await persisted(again.server, meeting.meetingId)).events).toHaveLength(seq + 1);
+    expect(movements(chairAgain.broadcasts.flat()).map((m) => [m.kind, m.ids])).toEqual([["left", [meeting.people.clerk.id]]]);
+    expect(chairAgain.state.attendance[meeting.people.chair.id]).toEqual(before.attendance[meeting.people.chair.id]);
+    expect(chairAgain.state.attendance[meeting.people.member2.id]).toEqual(before.attendance[meeting.people.member2.id]);
 
     // And presence works on the new server: member1 leaves for good.
     m1Again.close();
-    await chairAgain.waitForSeq(seq + 1);
-    expect(movements(chairAgain.broadcasts.flat()).map((m) => [m.kind, m.ids])).toEqual([["left", [meeting.people.member1.id]]]);
+    await chairAgain.waitForSeq(seq + 2);
+    expect(movements(chairAgain.broadcasts.flat()).map((m) => [m.kind, m.ids])).toEqual([
+      ["left", [meeting.people.clerk.id]],
+      ["left", [meeting.people.member1.id]],
+    ]);
     expect(srv.logs).toEqual([]);
     expect(again.logs).toEqual([]);
+  });
+});
+
+describe("in-room check-ins and closed meetings", () => {
+  it("a phone dropping does not undo an in-room check-in", async () => {
+    const { srv, meeting, chair } = await start();
+    // member1 was checked in by the chair in the room, then opens and closes their link.
+    expect(await send(chair, { type: "attendance.arrive", participantIds: [meeting.people.member1.id], via: "clerk" })).toMatchObject({ ok: true });
+    const m1 = await h.connect(srv.url, meeting.tokens.member1);
+    const seq = await settle([chair, m1], srv.server);
+    m1.close();
+    await sleep(WELL_PAST_GRACE_MS);
+    expect((await persisted(srv.server, meeting.meetingId)).events).toHaveLength(seq);
+    expect(chair.state.attendance[meeting.people.member1.id]).toMatchObject({ status: "present", via: "clerk" });
+  });
+
+  it("records no arrivals or departures once the meeting is closed", async () => {
+    const { srv, meeting, chair } = await start();
+    const m1 = await h.connect(srv.url, meeting.tokens.member1);
+    await settle([chair, m1], srv.server);
+    expect(await send(chair, { type: "meeting.close" })).toMatchObject({ ok: true });
+    const closedAt = (await persisted(srv.server, meeting.meetingId)).events.length;
+    m1.close();
+    const m2 = await h.connect(srv.url, meeting.tokens.member2);
+    await sleep(WELL_PAST_GRACE_MS);
+    const { events, state } = await persisted(srv.server, meeting.meetingId);
+    expect(events).toHaveLength(closedAt);
+    expect(state.attendance[meeting.people.member1.id]).toMatchObject({ status: "present" });
+    expect(state.attendance[meeting.people.member2.id]).toBeUndefined();
+    m2.close();
   });
 });

@@ -1,9 +1,12 @@
 // Attendance from connections: a participant arrives with their first connection and leaves
 // when their last one has been gone for the grace period (a reconnect within it changes
 // nothing). Arrivals are batched, so a whole meeting joining at once is a few events, not
-// thousands of broadcasts.
+// thousands of broadcasts. Only online presence is undone by a disconnect: someone checked in
+// in the room (QR code or clerk) stays present when their phone drops. Nothing is recorded
+// for a closed meeting.
 import { SYSTEM_ACTOR } from "../core/roles.ts";
-import type { RoomRegistry } from "../rooms/meetingRoom.ts";
+import type { MeetingState } from "../core/state.ts";
+import type { MeetingRoom, RoomRegistry } from "../rooms/meetingRoom.ts";
 
 const ARRIVAL_BATCH_MS = 200;
 
@@ -11,6 +14,7 @@ export class Presence {
   private readonly connections = new Map<string, number>();
   private readonly departures = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly arriving = new Map<string, Set<string>>();
+  private readonly adopted = new Set<string>();
   private closed = false;
 
   constructor(
@@ -48,12 +52,31 @@ export class Presence {
       return;
     }
     this.connections.delete(key);
+    this.scheduleDeparture(meetingId, participantId);
+  }
+
+  private scheduleDeparture(meetingId: string, participantId: string): void {
+    const key = `${meetingId}/${participantId}`;
     const timer = setTimeout(() => {
       this.departures.delete(key);
-      this.submit(meetingId, { type: "attendance.leave", participantIds: [participantId] });
+      this.submit(meetingId, "leave", [participantId]);
     }, this.graceMs);
     timer.unref();
     this.departures.set(key, timer);
+  }
+
+  /**
+   * On the first connection to a meeting after a (re)start: people the log still shows present
+   * online but who have no connection now get the grace period to come back, like a drop.
+   */
+  adopt(room: MeetingRoom): void {
+    if (this.closed || this.adopted.has(room.meetingId)) return;
+    this.adopted.add(room.meetingId);
+    for (const [participantId, attendance] of Object.entries(room.current.attendance)) {
+      const key = `${room.meetingId}/${participantId}`;
+      if (attendance.status !== "present" || attendance.via !== "online" || this.connections.has(key) || this.departures.has(key)) continue;
+      this.scheduleDeparture(room.meetingId, participantId);
+    }
   }
 
   /** Stops pending timers (server shutdown); nothing more is written. */
@@ -72,24 +95,27 @@ export class Presence {
       const key = `${meetingId}/${id}`;
       return this.connections.has(key) || this.departures.has(key);
     });
-    if (still.length) this.submit(meetingId, { type: "attendance.arrive", participantIds: still, via: "online" });
+    if (still.length) this.submit(meetingId, "arrive", still);
   }
 
-  private submit(
-    meetingId: string,
-    command: { type: "attendance.leave"; participantIds: string[] } | { type: "attendance.arrive"; participantIds: string[]; via: "online" },
-  ): void {
+  private submit(meetingId: string, kind: "arrive" | "leave", participantIds: string[]): void {
     if (this.closed) return;
     this.rooms
       .get(meetingId)
-      .then((room) => {
-        // Someone removed from the roster meanwhile must not hold up everyone else's arrival.
-        const known = command.participantIds.filter((id) => room.current.roster.some((p) => p.id === id));
-        return known.length ? room.submit(SYSTEM_ACTOR, { ...command, participantIds: known }) : null;
-      })
+      .then((room) => room.submitWith(SYSTEM_ACTOR, (state) => attendanceCommand(state, kind, participantIds)))
       .then((result) => {
-        if (result && !result.ok) this.log(`${command.type} refused for meeting ${meetingId}: ${result.error.code}`);
+        if (!result.ok) this.log(`attendance.${kind} refused for meeting ${meetingId}: ${result.error.code}`);
       })
-      .catch((error: unknown) => this.log(`${command.type} failed for meeting ${meetingId}`, error));
+      .catch((error: unknown) => this.log(`attendance.${kind} failed for meeting ${meetingId}`, error));
   }
+}
+
+/** The command for the state it applies to: roster members only, online presence only, never after close. */
+function attendanceCommand(state: MeetingState, kind: "arrive" | "leave", participantIds: string[]) {
+  if (state.status === "closed") return null;
+  // Someone removed from the roster meanwhile must not hold up everyone else's arrival.
+  const known = participantIds.filter((id) => state.roster.some((p) => p.id === id));
+  if (kind === "arrive") return known.length ? { type: "attendance.arrive" as const, participantIds: known, via: "online" as const } : null;
+  const online = known.filter((id) => state.attendance[id]?.via === "online");
+  return online.length ? { type: "attendance.leave" as const, participantIds: online } : null;
 }

@@ -99,8 +99,9 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presen
   });
 
   greet(socket, deps, room)
-    .then(() => {
+    .then(async () => {
       if (display || socket.disconnected) return;
+      presence.adopt(await room);
       presence.connected(meetingId, me.id);
       socket.on("disconnect", () => presence.disconnected(meetingId, me.id));
     })

@@ -43,7 +43,18 @@ export class MeetingRoom {
   }
 
   submit(actor: Actor, command: Command): Promise<Result<{ seq: number }>> {
+    return this.submitWith(actor, () => command);
+  }
+
+  /**
+   * Like submit, but the command is built inside the actor's turn from the state it will apply
+   * to (and may be read from the database there), so nothing can change in between. A null
+   * command does nothing.
+   */
+  submitWith(actor: Actor, build: (state: MeetingState) => Command | null | Promise<Command | null>): Promise<Result<{ seq: number }>> {
     return this.serialize(async () => {
+      const command = await build(this.state);
+      if (!command) return ok({ seq: this.state.seq });
       const ctx: DecideContext = { actor, now: this.deps.now(), newId: this.deps.newId };
       const decided = decide(this.state, command, ctx);
       if (!decided.ok) return decided;
@@ -117,9 +128,12 @@ export class RoomRegistry {
   }
 
   private async sync(room: MeetingRoom): Promise<void> {
-    const config = await this.deps.loadConfig(room.meetingId);
-    if (!config) throw new Error(`meeting ${room.meetingId} not found`);
-    const result = await room.submit(SYSTEM_ACTOR, { type: "config.sync", ...config });
+    // Read inside the room's turn: two overlapping syncs can never apply an older read last.
+    const result = await room.submitWith(SYSTEM_ACTOR, async () => {
+      const config = await this.deps.loadConfig(room.meetingId);
+      if (!config) throw new Error(`meeting ${room.meetingId} not found`);
+      return { type: "config.sync", ...config };
+    });
     if (!result.ok) throw new Error(`config.sync refused for ${room.meetingId}: ${result.error.code}`);
   }
 }
