@@ -9,7 +9,7 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias: { "@core": path.join(root, "server/src/core") } },
   build: { outDir: path.join(root, "dist/client"), emptyOutDir: true },
-  server: { proxy: { "/socket.io": { target: "http://127.0.0.1:8080", ws: true } } },
+  server: { proxy: { "/socket.io": { target: "http://127.0.0.1:8080", ws: true }, "/api": "http://127.0.0.1:8080" } },
   test: {
     root,
     reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
