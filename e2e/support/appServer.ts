@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../server/src/config/config.ts";
-import { joinUrl } from "../../server/src/demo/demoMeeting.ts";
+import { joinUrl } from "../../server/src/links/urls.ts";
 import type { NewParticipant } from "../../server/src/meetings/meetingRepository.ts";
 import { createServer, type ServerOptions, type YishitingServer } from "../../server/src/server.ts";
 

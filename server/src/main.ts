@@ -23,10 +23,12 @@ async function main(): Promise<void> {
   console.log(`议事厅 Yishiting listening on ${config.host}:${port} (data: ${config.databaseFile})`);
   if (adminPassword) console.log(`\n首次启动 / First start: ${oneTimePasswordLine(FIRST_ADMIN, adminPassword)}\n`);
   if (config.demo) {
-    const links = await ensureDemoMeeting(server.meetings, server.tokens, baseUrl);
-    console.log(`\nDemo meeting — personal join links (valid ${config.linkTtlHours} h):`);
-    for (const link of links) console.log(`  ${ROLE_LABELS[link.role] ?? link.role}  ${link.name}${os.EOL}    ${link.url}`);
-    console.log("");
+    const links = await ensureDemoMeeting(server, baseUrl);
+    console.log(`\nDemo meeting 演示会议 — personal join links (valid ${config.linkTtlHours} h):`);
+    for (const link of links.people) console.log(`  ${ROLE_LABELS[link.role] ?? link.role}  ${link.name}${os.EOL}    ${link.url}`);
+    console.log(`  会场大屏 room display${os.EOL}    ${links.display}`);
+    console.log(`  扫码签到 in-room check-in${os.EOL}    ${links.checkin}`);
+    console.log(`\nOrganisers 会务组: ${baseUrl}/admin\n`);
   }
   const stop = async (signal: string) => {
     console.log(`Received ${signal}, shutting down`);

@@ -13,6 +13,8 @@ import { attachGateway, roomOf, type GatewayServer } from "./gateway/socketGatew
 import { createApi } from "./http/api.ts";
 import { apiDeps } from "./http/apiDeps.ts";
 import { createHttpApp } from "./http/httpApp.ts";
+import type { LinkService } from "./links/linkService.ts";
+import type { AgendaStore } from "./meetings/agendaStore.ts";
 import { MeetingRepository } from "./meetings/meetingRepository.ts";
 import { RoomRegistry } from "./rooms/meetingRoom.ts";
 
@@ -26,6 +28,8 @@ export interface YishitingServer {
   tokens: TokenService;
   rooms: RoomRegistry;
   io: GatewayServer;
+  links: LinkService;
+  agenda: AgendaStore;
   listen(): Promise<number>;
   close(): Promise<void>;
 }
@@ -60,7 +64,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     loadConfig: (meetingId) => meetings.liveConfig(meetingId),
   });
   const presence = attachGateway(io, { tokens, meetings, rooms, now, log, presenceGraceMs: config.presenceGraceSeconds * 1000 });
-  api.use(createApi(apiDeps({ db, tokens, rooms, io, config, now, log })));
+  const deps = apiDeps({ db, tokens, rooms, io, config, now, log });
+  api.use(createApi(deps));
 
   return {
     db,
@@ -69,6 +74,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     tokens,
     rooms,
     io,
+    links: deps.links,
+    agenda: deps.agenda,
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);

@@ -1,49 +1,58 @@
 // The demo meeting created on first start: a small district CPPCC consultation forum
-// (fictional people, taken from the project's test roster).
-import type { TokenService } from "../auth/tokens.ts";
-import { joinUrl } from "../links/urls.ts";
-import type { MeetingRepository, NewParticipant } from "../meetings/meetingRepository.ts";
+// (fictional people, taken from the project's test roster), with its agenda and links.
+import type { Role } from "../core/roles.ts";
+import type { NewParticipant } from "../meetings/meetingRepository.ts";
+import type { YishitingServer } from "../server.ts";
 
 export const DEMO_TITLE = "区政协双周协商座谈会（演示）";
 
 export const DEMO_ROSTER: readonly NewParticipant[] = [
-  { name: "沈国帅", role: "chair", sector: "中共", party: "中共" },
-  { name: "李帅国", role: "member", sector: "中共", party: "中共" },
-  { name: "刘凯", role: "member", sector: "民革", party: "民革" },
-  { name: "杜娜", role: "member", sector: "民盟", party: "民盟" },
-  { name: "黄兰洋", role: "member", sector: "民建", party: "民建" },
-  { name: "薛凯娜", role: "member", sector: "民进", party: "民进" },
-  { name: "任刚", role: "member", sector: "无党派人士", party: "无党派" },
-  { name: "冯建艳", role: "official", sector: null, party: "中共" },
-  { name: "姜建博", role: "clerk", sector: null, party: null },
+  { name: "沈国帅", role: "chair", sector: "中共", party: "中共", unit: "区政协 主席" },
+  { name: "李帅国", role: "member", sector: "中共", party: "中共", unit: "某能源控股集团 董事长" },
+  { name: "刘凯", role: "member", sector: "民革", party: "民革", unit: "某会计师事务所 合伙人" },
+  { name: "杜娜", role: "member", sector: "民盟", party: "民盟", unit: "某农业合作社 理事长" },
+  { name: "黄兰洋", role: "member", sector: "民建", party: "民建", unit: "区文化馆 馆长" },
+  { name: "薛凯娜", role: "member", sector: "民进", party: "民进", unit: "某律师事务所 主任" },
+  { name: "任刚", role: "member", sector: "无党派人士", party: "无党派", unit: "某建筑设计院 总工程师" },
+  { name: "冯建艳", role: "official", sector: null, party: "中共", unit: "区住房和城乡建设局 局长" },
+  { name: "姜建博", role: "clerk", sector: null, party: null, unit: "区政协办公室 秘书科" },
+];
+
+const DEMO_AGENDA = [
+  { title: "通报老旧小区改造和加装电梯工作情况", presenter: "区住房和城乡建设局", plannedMinutes: 20 },
+  { title: "委员协商发言", presenter: null, plannedMinutes: 90 },
+  { title: "部门回应，主持人总结", presenter: null, plannedMinutes: 20 },
 ];
 
 /** Who gets a printed join link: the chair, three members, the official and the clerk. */
 export const DEMO_LINK_HOLDERS = ["沈国帅", "李帅国", "刘凯", "杜娜", "冯建艳", "姜建博"];
 
-export interface JoinLink {
-  name: string;
-  role: string;
-  url: string;
+export interface DemoLinks {
+  people: { name: string; role: Role; url: string }[];
+  display: string;
+  checkin: string;
 }
 
-/** Creates the demo meeting on an empty database; returns fresh join links for it. */
-export async function ensureDemoMeeting(
-  meetings: MeetingRepository,
-  tokens: TokenService,
-  baseUrl: string,
-): Promise<JoinLink[]> {
-  const existing = await meetings.findByTitle(DEMO_TITLE);
-  const meetingId = existing?.id ?? (await meetings.create(DEMO_TITLE, DEMO_ROSTER)).meeting.id;
-  const roster = await meetings.roster(meetingId);
-  const links: JoinLink[] = [];
+/** Creates the demo meeting on an empty database; returns its current links. */
+export async function ensureDemoMeeting(server: YishitingServer, baseUrl: string): Promise<DemoLinks> {
+  const existing = await server.meetings.findByTitle(DEMO_TITLE);
+  const meetingId = existing?.id ?? (await createDemo(server));
+  const roster = await server.meetings.roster(meetingId);
+  const people: DemoLinks["people"] = [];
   for (const name of DEMO_LINK_HOLDERS) {
     const p = roster.find((r) => r.name === name);
-    if (!p) continue;
-    const token = await tokens.issue({ participantId: p.id, meetingId, role: p.role });
-    links.push({ name: p.name, role: p.role, url: joinUrl(baseUrl, token) });
+    const link = p && (await server.links.current(baseUrl, p.id).catch(() => null)); // skips revoked links
+    if (p && link) people.push({ name: p.name, role: p.role, url: link.url });
   }
-  return links;
+  return {
+    people,
+    display: (await server.links.display(baseUrl, meetingId)).url,
+    checkin: (await server.links.checkin(baseUrl, meetingId)).url,
+  };
 }
 
-export { joinUrl } from "../links/urls.ts";
+async function createDemo(server: YishitingServer): Promise<string> {
+  const { meeting } = await server.meetings.create(DEMO_TITLE, DEMO_ROSTER);
+  for (const item of DEMO_AGENDA) await server.agenda.append(meeting.id, item);
+  return meeting.id;
+}

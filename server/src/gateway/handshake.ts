@@ -9,6 +9,8 @@ export interface Connected {
   me: RosterEntry;
   /** The room display: read-only, not counted in attendance. */
   display: boolean;
+  /** The link version the token carried (participants only). */
+  linkVersion: number | null;
 }
 
 const DISPLAY_PREFIX = "display:";
@@ -25,14 +27,18 @@ export async function identify(
 
   if (participantId.startsWith(DISPLAY_PREFIX)) {
     if (participantId !== displaySubject(meetingId) || !(await meetings.find(meetingId))) return refuse("NOT_FOUND");
-    return { ok: true, value: { meetingId, me: displayEntry(meetingId), display: true } };
+    return { ok: true, value: { meetingId, me: displayEntry(meetingId), display: true, linkVersion: null } };
   }
 
   const joining = await meetings.joining(participantId);
   if (!joining || joining.meetingId !== meetingId) return refuse("NOT_FOUND");
   // A re-issued link bumps the version; a revoked one is refused whatever its version.
-  if (joining.linkRevoked || joining.linkVersion !== version) return refuse("LINK_REVOKED");
-  return { ok: true, value: { meetingId, me: joining.entry, display: false } };
+  if (!linkValid(joining, version)) return refuse("LINK_REVOKED");
+  return { ok: true, value: { meetingId, me: joining.entry, display: false, linkVersion: version } };
+}
+
+export function linkValid(joining: { linkRevoked: boolean; linkVersion: number }, version: number | null): boolean {
+  return !joining.linkRevoked && joining.linkVersion === version;
 }
 
 const refuse = (code: "NOT_FOUND" | "LINK_REVOKED") => ({ ok: false as const, error: coreError(code) });

@@ -9,7 +9,7 @@ import type { Actor } from "../core/roles.ts";
 import type { TokenService } from "../auth/tokens.ts";
 import type { MeetingRepository } from "../meetings/meetingRepository.ts";
 import type { MeetingRoom, RoomRegistry } from "../rooms/meetingRoom.ts";
-import { identify, type Connected } from "./handshake.ts";
+import { identify, linkValid, type Connected } from "./handshake.ts";
 import { Presence } from "./presence.ts";
 import { tokenBucket } from "./rateLimit.ts";
 
@@ -124,6 +124,11 @@ async function greet(socket: GatewaySocket, deps: GatewayDeps, room: Promise<Mee
     void socket.join([roomOf(meetingId), participantRoom(me.id)]);
     socket.emit("sync", sync);
   });
+  // A link revoked while this socket was in the handshake: its revocation could not reach it.
+  if (!display) {
+    const joining = await deps.meetings.joining(me.id);
+    if (!joining || !linkValid(joining, socket.data.linkVersion)) socket.disconnect(true);
+  }
 }
 
 const failure = (code: ErrorCode): { ok: false; error: CoreError } => ({ ok: false, error: coreError(code) });
