@@ -18,6 +18,7 @@ let browser: Browser;
 let chair: Page;
 let alice: Page;
 let bob: Page;
+let display: Page;
 
 async function open(name: string, device: typeof PHONE | typeof DESKTOP): Promise<Page> {
   const context = await browser.newContext({ ...device, locale: "zh-CN" });
@@ -27,8 +28,10 @@ async function open(name: string, device: typeof PHONE | typeof DESKTOP): Promis
   return page;
 }
 
-const countdownSeconds = async (page: Page): Promise<number> => {
-  const text = (await page.getByTestId("countdown").textContent()) ?? "";
+const countdownSeconds = (page: Page): Promise<number> => countdownOn(page, "countdown");
+
+const countdownOn = async (page: Page, testId: string): Promise<number> => {
+  const text = (await page.getByTestId(testId).textContent()) ?? "";
   const match = /^(\+?)(\d+):(\d\d)$/.exec(text.trim());
   if (!match) throw new Error(`unexpected countdown text ${text}`);
   const seconds = Number(match[2]) * 60 + Number(match[3]);
@@ -51,6 +54,10 @@ describe("speaker queue in the browser", () => {
     chair = await open("钟玉", DESKTOP);
     alice = await open("袁海霞", PHONE);
     bob = await open("孟庆", PHONE);
+    const room = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "zh-CN" });
+    display = await room.newPage();
+    await display.goto((await app.server.links.display(app.baseUrl, app.meetingId)).url);
+    await display.getByTestId("display").waitFor();
   });
 
   afterAll(async () => {
@@ -100,6 +107,15 @@ describe("speaker queue in the browser", () => {
     }
     expect(Math.max(...seconds) - Math.min(...seconds)).toBeLessThanOrEqual(1);
     expect(await bob.getByTestId("queue-item").count()).toBe(0);
+    // The room display shows the same speaker and clock, in type readable from the back.
+    await expect.poll(() => display.getByTestId("display-speaker").textContent()).toBe("袁海霞");
+    const displaySeconds = await countdownOn(display, "display-countdown");
+    expect(Math.abs(displaySeconds - seconds[1]!)).toBeLessThanOrEqual(1);
+    const digitsPx = await display.getByTestId("display-countdown").evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const namePx = await display.getByTestId("display-speaker").evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(digitsPx).toBeGreaterThanOrEqual(160);
+    expect(namePx).toBeGreaterThanOrEqual(96);
+    await display.screenshot({ path: path.join(SHOTS, "display-speaker-1920.png") });
     await alice.screenshot({ path: path.join(SHOTS, "member-has-floor-375.png") });
     await bob.screenshot({ path: path.join(SHOTS, "member-listening-375.png") });
     await chair.screenshot({ path: path.join(SHOTS, "chair-speech-1366.png") });

@@ -14,7 +14,7 @@ export type IconName = keyof typeof PATHS;
 export function Icon({ name }: { name: IconName }) {
   return (
     <svg className="icon-svg" viewBox="0 0 24 24" width="1em" height="1em" aria-hidden="true" focusable="false">
-      <path fill="currentColor" d={PATHS[name]} />
+      <path fill="currentColor" fillRule="evenodd" d={PATHS[name]} />
     </svg>
   );
 }
