@@ -70,6 +70,8 @@ describe("speaker queue in the browser", () => {
       await expect.poll(() => page.getByTestId("speaker-name").textContent()).toBe("暂无发言");
     }
     await expect.poll(() => alice.getByTestId("meeting-status").textContent()).toContain("会议尚未开始");
+    // Audio and video are not wired in yet: every screen says so plainly.
+    for (const page of [chair, alice, bob]) expect(await page.getByTestId("media-unavailable").textContent()).toContain("音视频未接通");
     expect(await alice.getByTestId("request-floor").count()).toBe(0);
     await alice.screenshot({ path: path.join(SHOTS, "member-not-started-375.png") });
   });

@@ -63,7 +63,16 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     log,
     loadConfig: (meetingId) => meetings.liveConfig(meetingId),
   });
-  const presence = attachGateway(io, { tokens, meetings, rooms, now, log, presenceGraceMs: config.presenceGraceSeconds * 1000 });
+  const presence = attachGateway(io, {
+    tokens,
+    meetings,
+    rooms,
+    now,
+    log,
+    presenceGraceMs: config.presenceGraceSeconds * 1000,
+    // Audio and video are not wired in yet (issue 4): every screen says so.
+    mediaAvailable: () => false,
+  });
   const deps = apiDeps({ db, tokens, rooms, io, config, now, log });
   api.use(createApi(deps));
 

@@ -4,6 +4,7 @@ import type { MeetingConnection } from "../connection/meetingConnection.ts";
 import { ConnectionContext, useMeeting } from "../connection/useMeeting.ts";
 import { currentLanguage } from "../i18n/i18n.ts";
 import { DisplayView } from "../features/display/DisplayView.tsx";
+import { MediaNotice } from "../features/meeting/MediaNotice.tsx";
 import { ChairConsole } from "../views/ChairConsole.tsx";
 import { ClerkView } from "../views/ClerkView.tsx";
 import { MemberView } from "../views/MemberView.tsx";
@@ -35,6 +36,7 @@ function Meeting() {
     <div className={`app role-${role}`}>
       <TopBar />
       <ConnectionBanner />
+      <MediaNotice />
       {role === "chair" ? <ChairConsole /> : role === "clerk" ? <ClerkView /> : <MemberView />}
     </div>
   );

@@ -20,6 +20,8 @@ export interface Welcome {
   me: RosterEntry;
   /** The room display (大屏): read-only, sends no commands. */
   display: boolean;
+  /** Whether audio and video are available in this meeting (the media server is up). */
+  media: { available: boolean };
 }
 
 /** What a (re)connecting client receives: the events it missed, or the whole state. */

@@ -34,6 +34,7 @@ describe("room display", () => {
         household: null,
       },
       display: true,
+      media: { available: false },
     });
     // The first connection opened the room: the roster is in the state it was sent.
     expect(display.firstSync).toEqual({ kind: "snapshot", state: (await persisted(srv.server, meeting.meetingId)).state });

@@ -75,6 +75,7 @@ describe("three live clients (chair and two members)", () => {
     for (const c of [chair, m1, m2]) {
       expect(c.welcome.meeting).toEqual(info);
       expect(c.welcome.display).toBe(false);
+      expect(c.welcome.media).toEqual({ available: false });
     }
     expect(m1.welcome.me).toEqual(meeting.people.member1);
     expect(m2.welcome.me).toEqual(meeting.people.member2);

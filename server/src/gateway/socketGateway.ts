@@ -31,6 +31,8 @@ export interface GatewayDeps {
   now: () => number;
   log: (message: string, error?: unknown) => void;
   presenceGraceMs: number;
+  /** Whether the media server can carry audio and video now. */
+  mediaAvailable: () => boolean;
 }
 
 export function attachGateway(io: GatewayServer, deps: GatewayDeps): Presence {
@@ -116,7 +118,7 @@ async function greet(socket: GatewaySocket, deps: GatewayDeps, room: Promise<Mee
   const { meetingId, me, display } = socket.data;
   const meeting = await deps.meetings.find(meetingId);
   if (!meeting) throw new Error(`meeting ${meetingId} vanished`);
-  const welcome: Welcome = { meeting, me, display };
+  const welcome: Welcome = { meeting, me, display, media: { available: deps.mediaAvailable() } };
   socket.emit("welcome", welcome);
   const lastSeq = LastSeq.safeParse((socket.handshake.auth as Record<string, unknown>).lastSeq);
   await (await room).catchUp(lastSeq.success ? lastSeq.data : undefined, (sync) => {
