@@ -12,11 +12,12 @@ export default defineConfig({
   server: { proxy: { "/socket.io": { target: "http://127.0.0.1:8080", ws: true }, "/api": "http://127.0.0.1:8080" } },
   test: {
     root,
-    reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
+    // `npm run test:media` writes its own report (YST_VITEST_JSON); .ci/totals.mjs sums both.
+    reporters: ["default", ["json", { outputFile: process.env.YST_VITEST_JSON ?? "test-results/vitest.json" }]],
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["server/src/**/*.test.ts", "client/src/**/*.test.ts"], exclude: ["**/*.int.test.ts"] },
+        test: { name: "unit", include: ["server/src/**/*.test.ts", "client/src/**/*.test.ts"], exclude: ["**/*.int.test.ts", "**/*.media.test.ts"] },
       },
       {
         extends: true,
@@ -24,7 +25,18 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "e2e", include: ["e2e/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: false },
+        test: { name: "e2e", include: ["e2e/**/*.test.ts"], exclude: ["e2e/media/**"], testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: false },
+      },
+      {
+        // Real Janus; run only through e2e/media/netns-run.sh (`npm run test:media`, docs/media.md).
+        extends: true,
+        test: {
+          name: "media",
+          include: ["server/src/media/**/*.media.test.ts", "e2e/media/**/*.test.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+          fileParallelism: false,
+        },
       },
     ],
   },

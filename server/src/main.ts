@@ -4,6 +4,7 @@ import os from "node:os";
 import { ensureFirstAdmin, FIRST_ADMIN, oneTimePasswordLine } from "./accounts/firstAdmin.ts";
 import { loadConfig } from "./config/config.ts";
 import { ensureDemoMeeting } from "./demo/demoMeeting.ts";
+import { janusInstalled } from "./media/mediaPlane.ts";
 import { createServer } from "./server.ts";
 
 const ROLE_LABELS: Record<string, string> = {
@@ -15,12 +16,14 @@ const ROLE_LABELS: Record<string, string> = {
 };
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  // `npm start` runs Janus embedded when it is installed, unless YST_MEDIA says otherwise.
+  const config = loadConfig({ ...process.env, YST_MEDIA: process.env.YST_MEDIA || (janusInstalled() ? "embedded" : "off") });
   const server = await createServer(config);
   const adminPassword = await ensureFirstAdmin(server.db);
   const port = await server.listen();
   const baseUrl = config.publicUrl ?? `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${port}`;
   console.log(`议事厅 Yishiting listening on ${config.host}:${port} (data: ${config.databaseFile})`);
+  console.log(`Audio/video 音视频: ${config.media.mode === "off" ? "off (Janus not installed or YST_MEDIA=off)" : `${config.media.mode} Janus`}`);
   if (adminPassword) console.log(`\n首次启动 / First start: ${oneTimePasswordLine(FIRST_ADMIN, adminPassword)}\n`);
   if (config.demo) {
     const links = await ensureDemoMeeting(server, baseUrl);

@@ -15,6 +15,7 @@ import { apiDeps } from "./http/apiDeps.ts";
 import { createHttpApp } from "./http/httpApp.ts";
 import type { LinkService } from "./links/linkService.ts";
 import type { AgendaStore } from "./meetings/agendaStore.ts";
+import { createMediaPlane, type MediaPlane } from "./media/mediaPlane.ts";
 import { MeetingRepository } from "./meetings/meetingRepository.ts";
 import { RoomRegistry } from "./rooms/meetingRoom.ts";
 
@@ -30,6 +31,8 @@ export interface YishitingServer {
   io: GatewayServer;
   links: LinkService;
   agenda: AgendaStore;
+  /** Audio/video (Janus); "unavailable" unless configured (docs/media.md). */
+  media: MediaPlane;
   listen(): Promise<number>;
   close(): Promise<void>;
 }
@@ -75,6 +78,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   });
   const deps = apiDeps({ db, tokens, rooms, io, config, now, log });
   api.use(createApi(deps));
+  const media = createMediaPlane(config.media, { dataDir: config.dataDir, log });
+  media.start();
 
   return {
     db,
@@ -85,6 +90,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     io,
     links: deps.links,
     agenda: deps.agenda,
+    media,
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);
@@ -94,6 +100,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       presence.close();
       await io.close(); // also closes the HTTP server
       await db.$disconnect();
+      await media.stop();
     },
   };
 }

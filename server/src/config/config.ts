@@ -20,6 +20,30 @@ export interface Config {
   clientDir: string;
   /** Express "trust proxy" behind a reverse proxy (client address, https detection). */
   trustProxy: string | undefined;
+  /** Audio/video plane (docs/media.md). */
+  media: MediaConfig;
+}
+
+export type MediaMode = "embedded" | "external" | "off";
+
+export interface MediaConfig {
+  /** embedded: run Janus as a child process; external: use YST_JANUS_URL; off: no audio/video. */
+  mode: MediaMode;
+  /** Janus WebSocket API (external), e.g. ws://janus.internal:8188. Embedded: generated. */
+  janusUrl: string | undefined;
+  /** Janus Admin API (external), e.g. ws://janus.internal:7188. */
+  janusAdminUrl: string | undefined;
+  /** Admin API secret; embedded: generated at each start when absent. */
+  janusAdminSecret: string | undefined;
+  /** Embedded: WebSocket API and Admin API ports on 127.0.0.1. */
+  janusWsPort: number;
+  janusAdminPort: number;
+  /** Embedded: UDP ports for media ("20000-20200"). */
+  rtpPorts: string;
+  /** Embedded: Janus `ice_enforce_list` (interfaces or addresses), e.g. "eth0" or "127.0.0.2". */
+  iceEnforce: string | undefined;
+  /** Embedded: Janus `nat_1_1_mapping` (public address behind 1:1 NAT). */
+  nat11: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -40,7 +64,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     presenceGraceSeconds: nonNegative(env.YST_PRESENCE_GRACE_SECONDS ?? "20", "YST_PRESENCE_GRACE_SECONDS"),
     clientDir: path.resolve(env.YST_CLIENT_DIR ?? path.join(import.meta.dirname, "../../../dist/client")),
     trustProxy: env.YST_TRUST_PROXY || undefined,
+    media: loadMediaConfig(env),
   };
+}
+
+/**
+ * Media is off unless YST_MEDIA says otherwise, so tests and embedders never start Janus by
+ * accident; `npm start` (main.ts) passes YST_MEDIA=embedded when Janus is installed.
+ */
+function loadMediaConfig(env: NodeJS.ProcessEnv): MediaConfig {
+  const mode = (env.YST_MEDIA || "off") as MediaMode;
+  if (!["embedded", "external", "off"].includes(mode)) throw new Error(`YST_MEDIA must be embedded, external or off, got ${env.YST_MEDIA}`);
+  const janusUrl = env.YST_JANUS_URL || undefined;
+  if (mode === "external" && !janusUrl) throw new Error("YST_MEDIA=external needs YST_JANUS_URL");
+  const rtpPorts = env.YST_JANUS_RTP_PORTS || "20000-20200";
+  if (!/^\d+-\d+$/.test(rtpPorts)) throw new Error(`YST_JANUS_RTP_PORTS must look like 20000-20200, got ${rtpPorts}`);
+  return {
+    mode,
+    janusUrl,
+    janusAdminUrl: env.YST_JANUS_ADMIN_URL || undefined,
+    janusAdminSecret: env.YST_JANUS_ADMIN_SECRET || undefined,
+    janusWsPort: portNumber(env.YST_JANUS_WS_PORT ?? "8188", "YST_JANUS_WS_PORT"),
+    janusAdminPort: portNumber(env.YST_JANUS_ADMIN_PORT ?? "7188", "YST_JANUS_ADMIN_PORT"),
+    rtpPorts,
+    iceEnforce: env.YST_JANUS_ICE_ENFORCE || undefined,
+    nat11: env.YST_JANUS_NAT_1_1 || undefined,
+  };
+}
+
+function portNumber(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`${name} must be a port 1–65535, got ${value}`);
+  return n;
 }
 
 function nonNegative(value: string, name: string): number {

@@ -240,7 +240,7 @@ export class Harness {
   async spawnServer(dataDir: string, secret = TEST_SECRET, env: Record<string, string> = {}): Promise<ServerProcess> {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "server/src/main.ts")], {
       cwd: REPO_ROOT,
-      env: { ...process.env, PORT: "0", HOST: "127.0.0.1", YST_DATA_DIR: dataDir, YST_TOKEN_SECRET: secret, YST_DEMO: "off", ...env },
+      env: { ...process.env, PORT: "0", HOST: "127.0.0.1", YST_DATA_DIR: dataDir, YST_TOKEN_SECRET: secret, YST_DEMO: "off", YST_MEDIA: "off", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>

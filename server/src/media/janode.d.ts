@@ -1,0 +1,51 @@
+// Minimal types for the parts of janode (plain JavaScript, no bundled types) that we use.
+declare module "janode" {
+  import type { EventEmitter } from "node:events";
+
+  export interface JanodeServerConfig {
+    address: { url: string; apisecret?: string } | { url: string; apisecret?: string }[];
+    retry_time_secs?: number;
+    max_retries?: number;
+    is_admin?: boolean;
+  }
+
+  export interface JanodeHandle extends EventEmitter {
+    id: number;
+    detach(): Promise<void>;
+    message(body: Record<string, unknown>, jsep?: unknown): Promise<Record<string, unknown>>;
+  }
+
+  export interface JanodeSession extends EventEmitter {
+    id: number;
+    attach<H extends JanodeHandle = JanodeHandle>(descriptor: unknown): Promise<H>;
+    destroy(): Promise<void>;
+  }
+
+  export interface JanodeConnection extends EventEmitter {
+    id: string;
+    create(keepaliveSeconds?: number): Promise<JanodeSession>;
+    getInfo(): Promise<Record<string, unknown>>;
+    listSessions(): Promise<{ sessions: number[] }>;
+    close(): Promise<void>;
+  }
+
+  const Janode: {
+    connect(config: JanodeServerConfig): Promise<JanodeConnection>;
+    Logger: { setLevel(level: "debug" | "verb" | "info" | "warn" | "error" | "none"): string };
+    EVENT: { CONNECTION_CLOSED: string; CONNECTION_ERROR: string };
+  };
+  export default Janode;
+}
+
+declare module "janode/plugins/videoroom" {
+  import type { JanodeHandle } from "janode";
+
+  export interface VideoRoomHandle extends JanodeHandle {
+    create(params: { room?: number; description?: string; secret?: string; permanent?: boolean; max_publishers?: number; [key: string]: unknown }): Promise<{ room: number; permanent: boolean }>;
+    destroy(params: { room: number; secret?: string; permanent?: boolean }): Promise<{ room: number; permanent: boolean }>;
+    exists(params: { room: number }): Promise<{ room: number; exists: boolean }>;
+  }
+
+  const VideoRoomPlugin: { id: string; Handle: unknown; EVENT: Record<string, string> };
+  export default VideoRoomPlugin;
+}
