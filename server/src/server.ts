@@ -15,7 +15,9 @@ import { apiDeps } from "./http/apiDeps.ts";
 import { createHttpApp } from "./http/httpApp.ts";
 import type { LinkService } from "./links/linkService.ts";
 import type { AgendaStore } from "./meetings/agendaStore.ts";
+import { MediaController } from "./media/mediaController.ts";
 import { createMediaPlane, type MediaPlane } from "./media/mediaPlane.ts";
+import { MediaRelay } from "./media/mediaRelay.ts";
 import { MeetingRepository } from "./meetings/meetingRepository.ts";
 import { RoomRegistry } from "./rooms/meetingRoom.ts";
 
@@ -33,6 +35,8 @@ export interface YishitingServer {
   agenda: AgendaStore;
   /** Audio/video (Janus); "unavailable" unless configured (docs/media.md). */
   media: MediaPlane;
+  /** The SDP relay and floor control at Janus; undefined when media is off. */
+  mediaRelay: MediaRelay | undefined;
   listen(): Promise<number>;
   close(): Promise<void>;
 }
@@ -58,9 +62,23 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
   });
+  const media = createMediaPlane(config.media, { dataDir: config.dataDir, log });
+  const relay = media.janusUrl === undefined ? undefined : new MediaRelay({
+          janusUrl: media.janusUrl,
+          log,
+          onFeedsChanged: (meetingId) => io.to(roomOf(meetingId)).emit("media.feeds"),
+        });
+  const mediaAvailable = () => relay !== undefined && media.status() === "up";
+  const currentRelay = () => (mediaAvailable() ? relay : undefined);
+  const mediaController = new MediaController(currentRelay, async (meetingId) => (await rooms.get(meetingId)).current, log);
   const rooms = new RoomRegistry({
     store,
-    channel: { broadcast: (meetingId, events) => io.to(roomOf(meetingId)).emit("events", [...events]) },
+    channel: {
+      broadcast: (meetingId, events) => {
+        io.to(roomOf(meetingId)).emit("events", [...events]);
+        mediaController.committed(meetingId, events);
+      },
+    },
     now,
     newId: randomUUID,
     log,
@@ -73,12 +91,16 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     now,
     log,
     presenceGraceMs: config.presenceGraceSeconds * 1000,
-    // Audio and video are not wired in yet (issue 4): every screen says so.
-    mediaAvailable: () => false,
+    mediaAvailable,
+    mediaRelay: currentRelay,
   });
   const deps = apiDeps({ db, tokens, rooms, io, config, now, log });
   api.use(createApi(deps));
-  const media = createMediaPlane(config.media, { dataDir: config.dataDir, log });
+  media.onStatusChange((status) => {
+    // Janus restarted or went away: its rooms and handles are gone; clients re-negotiate.
+    if (status !== "up") relay?.reset();
+    io.emit("media.status", { available: mediaAvailable() });
+  });
   media.start();
 
   return {
@@ -91,6 +113,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     links: deps.links,
     agenda: deps.agenda,
     media,
+    mediaRelay: relay,
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);
@@ -100,6 +123,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       presence.close();
       await io.close(); // also closes the HTTP server
       await db.$disconnect();
+      await relay?.close();
       await media.stop();
     },
   };

@@ -4,6 +4,7 @@ import type { MeetingConnection } from "../connection/meetingConnection.ts";
 import { ConnectionContext, useMeeting } from "../connection/useMeeting.ts";
 import { currentLanguage } from "../i18n/i18n.ts";
 import { DisplayView } from "../features/display/DisplayView.tsx";
+import { MicState } from "../features/media/MicState.tsx";
 import { MediaNotice } from "../features/meeting/MediaNotice.tsx";
 import { ChairConsole } from "../views/ChairConsole.tsx";
 import { ClerkView } from "../views/ClerkView.tsx";
@@ -37,6 +38,7 @@ function Meeting() {
       <TopBar />
       <ConnectionBanner />
       <MediaNotice />
+      <MicState />
       {role === "chair" ? <ChairConsole /> : role === "clerk" ? <ClerkView /> : <MemberView />}
     </div>
   );

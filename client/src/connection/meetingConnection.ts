@@ -54,6 +54,10 @@ export class MeetingConnection {
     this.socket.on("welcome", (welcome) => this.update({ welcome }));
     this.socket.on("sync", (sync) => this.applySync(sync));
     this.socket.on("events", (events) => this.applyEvents(events));
+    // The media server came up or went away: screens follow (and say so when it is gone).
+    this.socket.on("media.status", ({ available }) => {
+      if (this.snapshot.welcome) this.update({ welcome: { ...this.snapshot.welcome, media: { available } } });
+    });
     this.clockTimer = setInterval(() => void this.syncClock(), RESYNC_CLOCK_EVERY_MS);
   }
 
@@ -71,6 +75,22 @@ export class MeetingConnection {
     } catch {
       return { ok: false, localError: "TIMEOUT" };
     }
+  }
+
+  /** The SDP relay (features/media); null when offline or without an answer in time. */
+  async mediaRequest<T>(event: "media.publish" | "media.subscribe" | "media.answer" | "media.leave", payload: unknown): Promise<Ack<T> | null> {
+    if (!this.socket.connected) return null;
+    try {
+      return (await (this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck as (e: string, p: unknown) => Promise<Ack<T>>)(event, payload));
+    } catch {
+      return null;
+    }
+  }
+
+  /** Called whenever the media server's feeds change (`media.feeds`). */
+  onMediaFeeds(listener: () => void): () => void {
+    this.socket.on("media.feeds", listener);
+    return () => void this.socket.off("media.feeds", listener);
   }
 
   close(): void {

@@ -88,7 +88,7 @@ export const en: Messages = {
     statusExcused: "Excused",
     via: { online: "online", qr: "QR", clerk: "clerk" },
   },
-  media: { unavailable: "No audio or video here: this page follows the agenda, speakers and timing; listen in the room or by phone" },
+  media: { micOn: "Your microphone is live", micOff: "Your microphone is off", unavailable: "No audio or video here: this page follows the agenda, speakers and timing; listen in the room or by phone" },
   checkin: {
     title: "Check in",
     find: "Find your name",

@@ -86,7 +86,7 @@ export const zh = {
     statusExcused: "请假",
     via: { online: "线上", qr: "扫码", clerk: "登记" },
   },
-  media: { unavailable: "音视频未接通：本页同步议程、发言顺序和计时，请在会场或电话中收听发言" },
+  media: { micOn: "麦克风已开启", micOff: "麦克风已关闭", unavailable: "音视频未接通：本页同步议程、发言顺序和计时，请在会场或电话中收听发言" },
   checkin: {
     title: "会场签到",
     find: "查找姓名",

@@ -30,6 +30,7 @@ export const ERROR_MESSAGES = {
   IMPORT_INVALID: { zh: "名单有错误，未导入任何记录", en: "The roster has errors: nothing was imported" },
   ENCODING_UNSUPPORTED: { zh: "无法识别文件编码（支持 UTF-8 和 GBK）", en: "Unrecognised file encoding (UTF-8 and GBK are supported)" },
   CHECKIN_INVALID: { zh: "签到码无效或已更换", en: "The check-in code is invalid or was replaced" },
+  MEDIA_UNAVAILABLE: { zh: "音视频暂不可用，会议可继续进行", en: "Audio and video are not available now; the meeting goes on" },
   RATE_LIMITED: { zh: "操作过于频繁，请稍后再试", en: "Too many requests: try again in a moment" },
   INTERNAL: { zh: "服务器内部错误，操作未生效", en: "Internal server error: nothing was changed" },
 } as const satisfies Record<string, { zh: string; en: string }>;

@@ -40,10 +40,36 @@ export interface ServerToClientEvents {
   welcome: (welcome: Welcome) => void;
   sync: (sync: SyncPayload) => void;
   events: (events: StoredEvent[]) => void;
+  /** Audio/video became available or unavailable (Janus up, restarting, gone); re-negotiate when it comes back. */
+  "media.status": (status: MediaStatusPayload) => void;
+  /** An audible participant's feed came up or went away: listeners send `media.subscribe` again. */
+  "media.feeds": () => void;
+}
+
+export interface MediaStatusPayload {
+  available: boolean;
+}
+
+/** An SDP as a plain string (non-trickle: it carries all ICE candidates). At most 64 KiB. */
+export interface SdpPayload {
+  sdp: string;
+}
+
+/** The feeds a listener receives (participant ids) and Janus's offer for them (null: nobody to hear yet). */
+export interface SubscribeResult {
+  sdp: string | null;
+  feeds: string[];
 }
 
 export interface ClientToServerEvents {
   command: (command: unknown, ack: (result: Ack) => void) => void;
   "time.sync": (ack: (result: { serverTime: number }) => void) => void;
   "sync.request": (request: unknown, ack: (result: Ack<{ sync: SyncPayload }>) => void) => void;
+  /** Publish my microphone (and camera): an SDP offer, answered with Janus's SDP answer. */
+  "media.publish": (request: unknown, ack: (result: Ack<SdpPayload>) => void) => void;
+  /** Listen: Janus's offer for the audible feeds; reply with `media.answer`. */
+  "media.subscribe": (request: unknown, ack: (result: Ack<SubscribeResult>) => void) => void;
+  "media.answer": (request: unknown, ack: (result: Ack<Record<never, never>>) => void) => void;
+  /** Stop publishing and listening. */
+  "media.leave": (request: unknown, ack: (result: Ack<Record<never, never>>) => void) => void;
 }

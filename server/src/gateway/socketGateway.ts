@@ -4,8 +4,11 @@ import type { Server, Socket } from "socket.io";
 import { z } from "zod";
 import { coreError, type CoreError, type ErrorCode } from "../core/errors.ts";
 import { parseCommand } from "../core/meeting.ts";
-import type { ClientToServerEvents, ServerToClientEvents, Welcome } from "../core/protocol.ts";
-import type { Actor } from "../core/roles.ts";
+import type { Ack, ClientToServerEvents, ServerToClientEvents, Welcome } from "../core/protocol.ts";
+import { audibleParticipants } from "../core/media/audible.ts";
+import { SPEAKING_ROLES, type Actor } from "../core/roles.ts";
+import { MediaError, type MediaRelay } from "../media/mediaRelay.ts";
+import { checkSdp } from "../media/sdp.ts";
 import type { TokenService } from "../auth/tokens.ts";
 import type { MeetingRepository } from "../meetings/meetingRepository.ts";
 import type { MeetingRoom, RoomRegistry } from "../rooms/meetingRoom.ts";
@@ -33,7 +36,12 @@ export interface GatewayDeps {
   presenceGraceMs: number;
   /** Whether the media server can carry audio and video now. */
   mediaAvailable: () => boolean;
+  /** The SDP relay to Janus while media is available (docs/media.md); undefined otherwise. */
+  mediaRelay?: () => MediaRelay | undefined;
 }
+
+const SdpRequest = z.object({ sdp: z.unknown() }).strict();
+const EmptyRequest = z.object({}).strict().optional();
 
 export function attachGateway(io: GatewayServer, deps: GatewayDeps): Presence {
   io.use(async (socket, next) => {
@@ -98,6 +106,8 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presen
     }
   });
 
+  attachMedia(socket, deps, room, allow);
+
   greet(socket, deps, room)
     .then(async () => {
       if (display || socket.disconnected) return;
@@ -129,6 +139,73 @@ async function greet(socket: GatewaySocket, deps: GatewayDeps, room: Promise<Mee
     const joining = await deps.meetings.joining(me.id);
     if (!joining || !linkValid(joining, socket.data.linkVersion)) socket.disconnect(true);
   }
+}
+
+/** media.*: the SDP relay. Errors answer only the asking socket; nobody else is affected. */
+function attachMedia(socket: GatewaySocket, deps: GatewayDeps, room: Promise<MeetingRoom>, allow: () => boolean): void {
+  const { meetingId, me, display } = socket.data;
+  const mayPublish = !display && (me.role === "chair" || SPEAKING_ROLES.includes(me.role));
+  const audible = async () => audibleParticipants((await room).current);
+  const relay = () => (deps.mediaAvailable() ? deps.mediaRelay?.() : undefined);
+  const run = async <T>(name: string, ack: (result: Ack<T>) => void, work: (relay: MediaRelay) => Promise<T>): Promise<void> => {
+    const current = relay();
+    if (!current) return ack(failure("MEDIA_UNAVAILABLE"));
+    try {
+      ack({ ok: true, ...(await work(current)) });
+    } catch (error) {
+      if (error instanceof MediaError) return ack(failure(error.code));
+      // Janus refused the SDP: core JSEP errors 463–465 (unknown type, invalid SDP), VideoRoom
+      // errors 429–437 (missing/invalid element, invalid SDP…). Only this socket hears of it.
+      const code = (error as { _code?: unknown })._code ?? Number(/^(\d{3}) /.exec(String((error as Error).message))?.[1]);
+      if (typeof code === "number" && ((code >= 429 && code <= 437) || (code >= 463 && code <= 465))) return ack(failure("VALIDATION"));
+      // 428: a feed went away in the meantime (its browser hung up); ask again.
+      if (code === 428) return ack(failure("NOT_FOUND"));
+      deps.log(`${name} failed`, error);
+      ack(failure("INTERNAL"));
+    }
+  };
+
+  socket.on("media.publish", async (input, ack) => {
+    if (typeof ack !== "function") return;
+    if (!allow()) return ack(failure("RATE_LIMITED"));
+    if (!mayPublish) return ack(failure("FORBIDDEN"));
+    const parsed = SdpRequest.safeParse(input);
+    const offer = parsed.success ? checkSdp(parsed.data.sdp) : null;
+    if (!offer) return ack(failure("VALIDATION"));
+    await run("media.publish", ack, async (r) => ({ sdp: await r.publish(meetingId, me.id, offer, await audible()) }));
+  });
+
+  socket.on("media.subscribe", async (input, ack) => {
+    if (typeof ack !== "function") return;
+    if (!allow()) return ack(failure("RATE_LIMITED"));
+    if (!EmptyRequest.safeParse(input).success) return ack(failure("VALIDATION"));
+    await run("media.subscribe", ack, async (r) => r.subscribe(meetingId, me.id, await audible()));
+  });
+
+  socket.on("media.answer", async (input, ack) => {
+    if (typeof ack !== "function") return;
+    if (!allow()) return ack(failure("RATE_LIMITED"));
+    const parsed = SdpRequest.safeParse(input);
+    const answer = parsed.success ? checkSdp(parsed.data.sdp) : null;
+    if (!answer) return ack(failure("VALIDATION"));
+    await run("media.answer", ack, async (r) => {
+      await r.answer(meetingId, me.id, answer.sdp);
+      return {};
+    });
+  });
+
+  socket.on("media.leave", async (input, ack) => {
+    if (typeof ack !== "function") return;
+    if (!EmptyRequest.safeParse(input).success) return ack(failure("VALIDATION"));
+    await run("media.leave", ack, async (r) => {
+      await r.leave(meetingId, me.id);
+      return {};
+    });
+  });
+
+  socket.on("disconnect", () => {
+    void deps.mediaRelay?.()?.leave(meetingId, me.id).catch((error: unknown) => deps.log("media leave on disconnect failed", error));
+  });
 }
 
 const failure = (code: ErrorCode): { ok: false; error: CoreError } => ({ ok: false, error: coreError(code) });

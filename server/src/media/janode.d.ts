@@ -44,6 +44,9 @@ declare module "janode/plugins/videoroom" {
     create(params: { room?: number; description?: string; secret?: string; permanent?: boolean; max_publishers?: number; [key: string]: unknown }): Promise<{ room: number; permanent: boolean }>;
     destroy(params: { room: number; secret?: string; permanent?: boolean }): Promise<{ room: number; permanent: boolean }>;
     exists(params: { room: number }): Promise<{ room: number; exists: boolean }>;
+    joinConfigurePublisher(params: { room: number; feed?: number; display?: string; audio?: boolean; video?: boolean; jsep: { type: "offer"; sdp: string } }): Promise<{ feed: number; jsep?: { type: string; sdp: string } }>;
+    joinSubscriber(params: { room: number; streams: { feed: number; mid?: string }[] }): Promise<{ jsep?: { type: string; sdp: string } }>;
+    start(params: { jsep: { type: "answer"; sdp: string } }): Promise<unknown>;
   }
 
   const VideoRoomPlugin: { id: string; Handle: unknown; EVENT: Record<string, string> };

@@ -1,0 +1,91 @@
+// The built client with the real Janus: the floor holder's page publishes its (fake) microphone
+// and says "麦克风已开启"; a listener's page receives that audio; when the speech ends the page
+// says "麦克风已关闭" and no audio arrives. Inside the loopback-only namespace (npm run test:media).
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { joinUrl } from "../../server/src/links/urls.ts";
+import { eventually, Harness, send, type TestServer } from "../../server/src/testing/harness.ts";
+import { CHROMIUM } from "../support/browser.ts";
+
+const h = new Harness();
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  expect(process.env.YST_IN_MEDIA_NETNS).toBe("1");
+  server = await h.startServer({
+    env: {
+      YST_CLIENT_DIR: path.join(import.meta.dirname, "../../dist/client"),
+      YST_MEDIA: "embedded",
+      YST_JANUS_WS_PORT: "18488",
+      YST_JANUS_ADMIN_PORT: "17488",
+      YST_JANUS_RTP_PORTS: "20600-20700",
+      YST_JANUS_ICE_ENFORCE: "127.0.0.2",
+    },
+  });
+  await eventually(() => expect(server.server.media.status()).toBe("up"), 20_000);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--disable-quic", "--use-fake-ui-for-media-stream",
+      "--use-fake-device-for-media-stream", "--autoplay-policy=no-user-gesture-required", "--mute-audio",
+    ],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await h.cleanup();
+});
+
+// Records the page's peer connections so the test can read their statistics.
+const RECORD_PCS = `window.__pcs = []; { const Original = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends Original { constructor(...args) { super(...args); window.__pcs.push(this); } }; }`;
+
+async function open(url: string): Promise<Page> {
+  const page = await (await browser.newContext({ locale: "zh-CN" })).newPage();
+  await page.addInitScript(RECORD_PCS);
+  await page.goto(url);
+  await page.getByTestId("me").waitFor();
+  return page;
+}
+
+async function audioBytes(page: Page): Promise<number> {
+  return (await page.evaluate(`(async () => {
+    let bytes = 0;
+    for (const pc of window.__pcs) {
+      if (pc.connectionState === "closed") continue;
+      (await pc.getStats()).forEach((s) => { if (s.type === "inbound-rtp" && s.kind === "audio") bytes += s.bytesReceived; });
+    }
+    return bytes;
+  })()`)) as number;
+}
+
+async function bytesOver(page: Page, ms: number): Promise<number> {
+  const before = await audioBytes(page);
+  await new Promise((r) => setTimeout(r, ms));
+  return (await audioBytes(page)) - before;
+}
+
+it("the floor holder's page opens the microphone and the listener hears it; it closes when the speech ends", async () => {
+  const meeting = await h.createMeeting(server.server, "媒体界面测试", { open: true });
+  const chair = await h.connect(server.url, meeting.tokens.chair);
+  const member = await h.connect(server.url, meeting.tokens.member1);
+  const pageA = await open(joinUrl(server.url, meeting.tokens.member1));
+  const pageB = await open(joinUrl(server.url, meeting.tokens.observer));
+  await expect.poll(() => pageA.getByTestId("mic-state").textContent(), { timeout: 10_000 }).toBe("麦克风已关闭");
+  await expect(pageB.getByTestId("media-unavailable").count()).resolves.toBe(0);
+
+  expect((await send(member, { type: "queue.request" })).ok).toBe(true);
+  expect((await send(chair, { type: "floor.give", participantId: meeting.people.member1.id })).ok).toBe(true);
+  await expect.poll(() => pageA.getByTestId("mic-state").textContent(), { timeout: 15_000 }).toBe("麦克风已开启");
+  await eventually(async () => expect(await bytesOver(pageB, 500)).toBeGreaterThan(1000), 20_000);
+
+  expect((await send(chair, { type: "floor.end" })).ok).toBe(true);
+  await expect.poll(() => pageA.getByTestId("mic-state").textContent(), { timeout: 15_000 }).toBe("麦克风已关闭");
+  await eventually(async () => expect(await bytesOver(pageB, 1000)).toBe(0), 10_000);
+  expect(server.logs.filter((l) => /failed/.test(l.message))).toEqual([]);
+}, 90_000);

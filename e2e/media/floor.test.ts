@@ -1,0 +1,161 @@
+// Floor-driven audio through the real Janus: SDP relayed through our authenticated socket,
+// muting at the media server (VideoRoom `moderate`). Chromium with fake devices; everything in
+// the loopback-only namespace (npm run test:media, e2e/media/netns-run.sh).
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Ack } from "../../server/src/core/protocol.ts";
+import { eventually, Harness, send, type TestClient, type TestServer } from "../../server/src/testing/harness.ts";
+import { CHROMIUM } from "../support/browser.ts";
+
+const h = new Harness();
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  expect(process.env.YST_IN_MEDIA_NETNS).toBe("1");
+  server = await h.startServer({
+    env: {
+      YST_MEDIA: "embedded",
+      YST_JANUS_WS_PORT: "18388",
+      YST_JANUS_ADMIN_PORT: "17388",
+      YST_JANUS_RTP_PORTS: "20400-20500",
+      YST_JANUS_ICE_ENFORCE: "127.0.0.2",
+    },
+  });
+  await eventually(() => expect(server.server.media.status()).toBe("up"), 20_000);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--disable-quic", "--use-fake-ui-for-media-stream",
+      "--use-fake-device-for-media-stream", "--autoplay-policy=no-user-gesture-required", "--mute-audio",
+    ],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await h.cleanup();
+});
+
+function emit<T>(client: TestClient, event: string, payload: unknown): Promise<Ack<T>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${event}: no ack`)), 15_000);
+    (client.socket.emit as (e: string, p: unknown, ack: (r: Ack<T>) => void) => void)(event, payload, (result) => {
+      clearTimeout(timer);
+      resolve(result);
+    });
+  });
+}
+
+async function newPage(): Promise<Page> {
+  const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+  await page.goto(`${server.url}/api/health`); // any page of our origin: a secure context
+  await page.evaluate(`window.gathered = (pc) => pc.iceGatheringState === "complete" ? Promise.resolve() :
+    new Promise((r) => pc.addEventListener("icegatheringstatechange", () => pc.iceGatheringState === "complete" && r()))`);
+  return page;
+}
+
+/** The browser publishes its fake microphone through our socket (non-trickle); waits until Janus has it. */
+async function publish(page: Page, client: TestClient, meetingId: string): Promise<Ack<{ sdp: string }>> {
+  const offer = await page.evaluate(`(async () => {
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+    const pc = new RTCPeerConnection();
+    window.pub = pc;
+    for (const track of stream.getTracks()) pc.addTransceiver(track, { direction: "sendonly" });
+    await pc.setLocalDescription(await pc.createOffer());
+    await window.gathered(pc);
+    return pc.localDescription.sdp;
+  })()`);
+  const ack = await emit<{ sdp: string }>(client, "media.publish", { sdp: offer });
+  if (!ack.ok) return ack;
+  await page.evaluate(`window.pub.setRemoteDescription({ type: "answer", sdp: ${JSON.stringify(ack.sdp)} })`);
+  const me = client.welcome.me.id;
+  await eventually(async () => expect((await server.server.mediaRelay!.publishers(meetingId)).find((p) => p.participantId === me)?.live).toBe(true), 15_000);
+  return ack;
+}
+
+/** Listens: answers Janus's offer in the page, returns the feeds received. */
+async function listen(page: Page, offerSdp: string): Promise<string> {
+  return (await page.evaluate(`(async () => {
+    if (window.sub) window.sub.close();
+    const pc = new RTCPeerConnection();
+    window.sub = pc;
+    await pc.setRemoteDescription({ type: "offer", sdp: ${JSON.stringify(offerSdp)} });
+    await pc.setLocalDescription(await pc.createAnswer());
+    await window.gathered(pc);
+    return pc.localDescription.sdp;
+  })()`)) as string;
+}
+
+/** Audio RTP bytes this page has received so far. */
+async function audioBytes(page: Page): Promise<number> {
+  return (await page.evaluate(`(async () => {
+    let bytes = 0;
+    (await window.sub.getStats()).forEach((s) => { if (s.type === "inbound-rtp" && s.kind === "audio") bytes += s.bytesReceived; });
+    return bytes;
+  })()`)) as number;
+}
+
+async function bytesOver(page: Page, ms: number): Promise<number> {
+  const before = await audioBytes(page);
+  await new Promise((r) => setTimeout(r, ms));
+  return (await audioBytes(page)) - before;
+}
+
+it("A is heard by B only while A holds the floor; C without the floor is muted at Janus", async () => {
+  const meeting = await h.createMeeting(server.server, "媒体测试", { open: true });
+  const chair = await h.connect(server.url, meeting.tokens.chair);
+  const a = await h.connect(server.url, meeting.tokens.member1);
+  const c = await h.connect(server.url, meeting.tokens.member2);
+  const b = await h.connect(server.url, meeting.tokens.observer);
+  expect(b.welcome.media.available).toBe(true);
+  const [pageA, pageB, pageC] = [await newPage(), await newPage(), await newPage()];
+
+  // Authorization and validation through real sockets: nobody else is affected.
+  expect(await emit(b, "media.publish", { sdp: "v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+  expect(await emit(a, "media.publish", { sdp: "hello" })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+  expect(await emit(a, "media.publish", { sdp: "v=0\r\nm=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n" })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+  // Passes our checks but Janus refuses it: a clear VALIDATION for the sender only.
+  expect(await emit(a, "media.publish", { sdp: "v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n" })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+  expect(await emit(a, "media.answer", { sdp: 5 })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+
+  // A publishes before having the floor: muted at Janus from the start.
+  const published = await publish(pageA, a, meeting.meetingId);
+  expect(published.ok).toBe(true);
+  expect(await server.server.media.status()).toBe("up");
+  expect((await send(a, { type: "queue.request" })).ok).toBe(true);
+  expect((await send(chair, { type: "floor.give", participantId: meeting.people.member1.id })).ok).toBe(true);
+
+  // B listens: receives A (the floor holder); the audio bytes flow.
+  const sub = await emit<{ sdp: string | null; feeds: string[] }>(b, "media.subscribe", {});
+  expect(sub).toMatchObject({ ok: true, feeds: [meeting.people.member1.id] });
+  if (!sub.ok || !sub.sdp) throw new Error("no offer");
+  expect(sub.sdp).not.toMatch(/secret/i);
+  expect(await emit(b, "media.answer", { sdp: await listen(pageB, sub.sdp) })).toEqual({ ok: true });
+  await eventually(async () => expect(await bytesOver(pageB, 500)).toBeGreaterThan(1000), 15_000);
+
+  // The speech ends: A is muted at Janus, B receives no more audio from A.
+  expect((await send(chair, { type: "floor.end" })).ok).toBe(true);
+  await eventually(async () => expect(await bytesOver(pageB, 1000)).toBe(0), 10_000);
+
+  // C publishes without the floor (as a modified client would): muted at Janus, so even a
+  // subscription that includes C's feed (bypassing the server's choice of feeds) hears nothing.
+  expect((await publish(pageC, c, meeting.meetingId)).ok).toBe(true);
+  const states = await server.server.mediaRelay!.publishers(meeting.meetingId);
+  expect(states.find((p) => p.participantId === meeting.people.member2.id)?.muted).toBe(true);
+  expect(states.find((p) => p.participantId === meeting.people.member1.id)?.muted).toBe(true);
+  const forced = await server.server.mediaRelay!.subscribe(meeting.meetingId, meeting.people.observer.id, new Set([meeting.people.member2.id]));
+  expect(forced.feeds).toEqual([meeting.people.member2.id]);
+  expect(await emit(b, "media.answer", { sdp: await listen(pageB, forced.sdp!) })).toEqual({ ok: true });
+  await new Promise((r) => setTimeout(r, 2000));
+  expect(await bytesOver(pageB, 1500)).toBe(0);
+  // Positive control for the same subscription: once C is given the floor, B hears C.
+  expect((await send(c, { type: "queue.request" })).ok).toBe(true);
+  expect((await send(chair, { type: "floor.give", participantId: meeting.people.member2.id })).ok).toBe(true);
+  await eventually(async () => expect(await bytesOver(pageB, 500)).toBeGreaterThan(1000), 15_000);
+
+  expect(await emit(a, "media.leave", {})).toEqual({ ok: true });
+  expect(server.logs.filter((l) => /failed/.test(l.message))).toEqual([]);
+}, 90_000);

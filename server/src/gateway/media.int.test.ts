@@ -1,0 +1,38 @@
+// media.* over real sockets without a media server: clear refusals, nothing else affected.
+// (With Janus: e2e/media/floor.test.ts, inside the loopback-only namespace.)
+import { afterEach, expect, it } from "vitest";
+import type { Ack } from "../core/protocol.ts";
+import { Harness, send, type TestClient } from "../testing/harness.ts";
+
+const h = new Harness();
+afterEach(() => h.cleanup());
+
+function emit(client: TestClient, event: string, payload: unknown): Promise<Ack<Record<string, unknown>>> {
+  return new Promise((resolve) => (client.socket.emit as (e: string, p: unknown, ack: (r: Ack<Record<string, unknown>>) => void) => void)(event, payload, resolve));
+}
+
+const OFFER = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\n";
+
+it("answers media requests with MEDIA_UNAVAILABLE, FORBIDDEN or VALIDATION when there is no media server", async () => {
+  const srv = await h.startServer();
+  const meeting = await h.createMeeting(srv.server, "无音视频", { open: true });
+  const member = await h.connect(srv.url, meeting.tokens.member1);
+  const observer = await h.connect(srv.url, meeting.tokens.observer);
+  const display = await h.connect(srv.url, await h.displayToken(srv.server, meeting.meetingId));
+  expect(member.welcome.media).toEqual({ available: false });
+  expect(srv.server.mediaRelay).toBeUndefined();
+
+  expect(await emit(member, "media.publish", { sdp: OFFER })).toMatchObject({ ok: false, error: { code: "MEDIA_UNAVAILABLE" } });
+  expect(await emit(member, "media.subscribe", {})).toMatchObject({ ok: false, error: { code: "MEDIA_UNAVAILABLE" } });
+  expect(await emit(member, "media.answer", { sdp: OFFER })).toMatchObject({ ok: false, error: { code: "MEDIA_UNAVAILABLE" } });
+  expect(await emit(member, "media.leave", {})).toMatchObject({ ok: false, error: { code: "MEDIA_UNAVAILABLE" } });
+  expect(await emit(member, "media.publish", { sdp: "m=audio" })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+  expect(await emit(member, "media.publish", { sdp: OFFER, extra: 1 })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+  expect(await emit(member, "media.subscribe", { feeds: "all" })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+  expect(await emit(observer, "media.publish", { sdp: OFFER })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+  expect(await emit(display, "media.publish", { sdp: OFFER })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+
+  // The connection and the meeting carry on.
+  expect((await send(member, { type: "queue.request" })).ok).toBe(true);
+  expect(srv.logs).toEqual([]);
+});

@@ -1,0 +1,245 @@
+// The SDP relay between browsers (through our authenticated socket) and Janus's VideoRoom, and
+// floor control at the media server. Per meeting one VideoRoom that our server creates with a
+// random secret that never leaves the server; per participant at most one publisher handle and
+// one subscriber handle. Browsers never see Janus's API, ids or secrets beyond the SDP.
+import Janode, { type JanodeConnection, type JanodeSession } from "janode";
+import VideoRoomPlugin, { type VideoRoomHandle } from "janode/plugins/videoroom";
+import { randomInt } from "node:crypto";
+import { randomSecret } from "./janusConfig.ts";
+
+interface Publisher {
+  handle: VideoRoomHandle;
+  feed: number;
+  audioMids: string[];
+  /** What Janus was last told (undefined: nothing yet). */
+  muted: boolean | undefined;
+  /** Its PeerConnection is up at Janus (only then can anyone subscribe to it). */
+  live: boolean;
+}
+
+interface Room {
+  id: number;
+  secret: string;
+  nextFeed: number;
+  publishers: Map<string, Publisher>;
+  subscribers: Map<string, VideoRoomHandle>;
+  audible: ReadonlySet<string>;
+}
+
+export class MediaError extends Error {
+  constructor(readonly code: "NOT_FOUND" | "VALIDATION" | "MEDIA_UNAVAILABLE", message: string) {
+    super(message);
+  }
+}
+
+export interface MediaRelayDeps {
+  janusUrl: string;
+  log: (message: string, error?: unknown) => void;
+  /** An audible publisher's feed came up or went away: listeners should subscribe again. */
+  onFeedsChanged?: (meetingId: string) => void;
+}
+
+export class MediaRelay {
+  private connection: Promise<{ connection: JanodeConnection; session: JanodeSession }> | undefined;
+  private readonly rooms = new Map<string, Promise<Room>>();
+  /** Per meeting, operations run one at a time (publish, moderate, leave). */
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private closed = false;
+
+  constructor(private readonly deps: MediaRelayDeps) {}
+
+  /** Publishes a participant's offer; returns Janus's answer. Muted at once unless audible. */
+  publish(meetingId: string, participantId: string, offer: { sdp: string; audioMids: string[] }, audible: ReadonlySet<string>): Promise<string> {
+    return this.serialize(meetingId, async () => {
+      const room = await this.room(meetingId, audible);
+      await this.dropPublisher(room, participantId);
+      const handle = await this.attach();
+      const feed = room.nextFeed++;
+      const publisher: Publisher = { handle, feed, audioMids: offer.audioMids, muted: undefined, live: false };
+      const changed = (live: boolean) => {
+        publisher.live = live;
+        if (room.publishers.get(participantId) === publisher && room.audible.has(participantId)) this.deps.onFeedsChanged?.(meetingId);
+      };
+      handle.on("handle_webrtcup", () => changed(true));
+      handle.on("handle_hangup", () => changed(false));
+      try {
+        const joined = await handle.joinConfigurePublisher({ room: room.id, feed, display: participantId, jsep: { type: "offer", sdp: offer.sdp } });
+        if (!joined.jsep?.sdp) throw new Error("Janus gave no answer");
+        room.publishers.set(participantId, publisher);
+        // Before the browser has the answer, so no unallowed audio ever reaches a listener.
+        await this.moderate(room, participantId, publisher);
+        return joined.jsep.sdp;
+      } catch (error) {
+        if (room.publishers.get(participantId) === publisher) room.publishers.delete(participantId);
+        await handle.detach().catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  /** The feeds a listener receives: the audible participants' (chair, floor holder). */
+  subscribe(meetingId: string, participantId: string, audible: ReadonlySet<string>): Promise<{ sdp: string | null; feeds: string[] }> {
+    return this.serialize(meetingId, async () => {
+      const room = await this.room(meetingId, audible);
+      await this.dropSubscriber(room, participantId);
+      const feeds = [...room.publishers].filter(([id, p]) => id !== participantId && p.live && audible.has(id));
+      if (feeds.length === 0) return { sdp: null, feeds: [] };
+      const handle = await this.attach();
+      try {
+        const joined = await handle.joinSubscriber({ room: room.id, streams: feeds.map(([, p]) => ({ feed: p.feed })) });
+        if (!joined.jsep?.sdp) throw new Error("Janus gave no offer");
+        room.subscribers.set(participantId, handle);
+        return { sdp: joined.jsep.sdp, feeds: feeds.map(([id]) => id) };
+      } catch (error) {
+        await handle.detach().catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  /** The listener's answer to the offer from `subscribe`. */
+  answer(meetingId: string, participantId: string, sdp: string): Promise<void> {
+    return this.serialize(meetingId, async () => {
+      const room = await this.rooms.get(meetingId);
+      const handle = room?.subscribers.get(participantId);
+      if (!handle) throw new MediaError("NOT_FOUND", "no subscription to answer");
+      await handle.start({ jsep: { type: "answer", sdp } });
+    });
+  }
+
+  /** Stops publishing and listening (also on disconnect). */
+  leave(meetingId: string, participantId: string): Promise<void> {
+    if (!this.rooms.has(meetingId)) return Promise.resolve();
+    return this.serialize(meetingId, async () => {
+      const room = await this.rooms.get(meetingId);
+      if (!room) return;
+      await this.dropPublisher(room, participantId);
+      await this.dropSubscriber(room, participantId);
+    });
+  }
+
+  /** Floor control: mutes at Janus every publisher that may not be heard now, unmutes the others. */
+  applyAudible(meetingId: string, audible: ReadonlySet<string>): Promise<void> {
+    if (!this.rooms.has(meetingId)) return Promise.resolve();
+    return this.serialize(meetingId, async () => {
+      const room = await this.rooms.get(meetingId);
+      if (!room) return;
+      room.audible = audible;
+      // Each publisher on its own: one failure must not leave the others unmuted.
+      const failures: unknown[] = [];
+      for (const [participantId, publisher] of room.publishers) {
+        await this.moderate(room, participantId, publisher).catch((error: unknown) => failures.push(error));
+      }
+      if (failures.length > 0) throw failures[0];
+    });
+  }
+
+  /** For tests and diagnostics: what Janus was told about each publisher. */
+  async publishers(meetingId: string): Promise<{ participantId: string; feed: number; muted: boolean | undefined; live: boolean }[]> {
+    const room = await this.rooms.get(meetingId);
+    return room ? [...room.publishers].map(([participantId, p]) => ({ participantId, feed: p.feed, muted: p.muted, live: p.live })) : [];
+  }
+
+  /** Janus went away (crash/restart): its rooms and handles are gone; clients re-negotiate. */
+  reset(): void {
+    const old = this.connection;
+    this.connection = undefined;
+    this.rooms.clear();
+    void old?.then(({ connection }) => connection.close()).catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const old = this.connection;
+    this.connection = undefined;
+    this.rooms.clear();
+    await old?.then(({ connection }) => connection.close()).catch(() => undefined);
+  }
+
+  private async moderate(room: Room, participantId: string, publisher: Publisher): Promise<void> {
+    const mute = !room.audible.has(participantId);
+    if (publisher.muted === mute) return;
+    for (const mid of publisher.audioMids) {
+      // janode does not wrap `moderate`: a plain plugin message (../shared/docs/stack.md).
+      await publisher.handle
+        .message({ request: "moderate", room: room.id, secret: room.secret, id: publisher.feed, mid, mute })
+        .catch((error: unknown) => {
+          // 428 (no such feed/stream): the browser hung up, so no audio of it can flow; it can
+          // only publish again through `publish`, which makes a new handle and moderates it.
+          if ((error as { _code?: unknown })._code !== 428) throw error;
+        });
+    }
+    publisher.muted = mute;
+  }
+
+  private async dropPublisher(room: Room, participantId: string): Promise<void> {
+    const publisher = room.publishers.get(participantId);
+    if (!publisher) return;
+    room.publishers.delete(participantId);
+    await publisher.handle.detach().catch(() => undefined);
+  }
+
+  private async dropSubscriber(room: Room, participantId: string): Promise<void> {
+    const handle = room.subscribers.get(participantId);
+    if (!handle) return;
+    room.subscribers.delete(participantId);
+    await handle.detach().catch(() => undefined);
+  }
+
+  private serialize<T>(meetingId: string, work: () => Promise<T>): Promise<T> {
+    const next = (this.queues.get(meetingId) ?? Promise.resolve()).then(work, work);
+    this.queues.set(meetingId, next.catch(() => undefined));
+    return next;
+  }
+
+  private session(): Promise<{ connection: JanodeConnection; session: JanodeSession }> {
+    if (this.closed) return Promise.reject(new MediaError("MEDIA_UNAVAILABLE", "media relay closed"));
+    this.connection ??= (async () => {
+      const connection = await Janode.connect({ address: { url: this.deps.janusUrl }, max_retries: 0 });
+      connection.once(Janode.EVENT.CONNECTION_CLOSED, () => this.forget(connection));
+      connection.once(Janode.EVENT.CONNECTION_ERROR, () => this.forget(connection));
+      const session = await connection.create();
+      return { connection, session };
+    })();
+    const current = this.connection;
+    current.catch(() => {
+      if (this.connection === current) this.connection = undefined;
+    });
+    return current;
+  }
+
+  private forget(connection: JanodeConnection): void {
+    void this.connection?.then((c) => {
+      if (c.connection === connection) this.reset();
+    }, () => undefined);
+  }
+
+  private async attach(): Promise<VideoRoomHandle> {
+    const { session } = await this.session();
+    return session.attach<VideoRoomHandle>(VideoRoomPlugin);
+  }
+
+  private room(meetingId: string, audible: ReadonlySet<string>): Promise<Room> {
+    let room = this.rooms.get(meetingId);
+    if (!room) {
+      room = (async () => {
+        const handle = await this.attach();
+        try {
+          const secret = randomSecret();
+          const id = randomInt(1, 2 ** 47);
+          await handle.create({ room: id, secret, description: `meeting ${meetingId}`, permanent: false, max_publishers: 100, audiolevel_event: false });
+          return { id, secret, nextFeed: 1, publishers: new Map(), subscribers: new Map(), audible };
+        } finally {
+          await handle.detach().catch(() => undefined);
+        }
+      })();
+      this.rooms.set(meetingId, room);
+      const created = room;
+      created.catch((error: unknown) => {
+        this.deps.log(`could not create the VideoRoom for meeting ${meetingId}`, error);
+        if (this.rooms.get(meetingId) === created) this.rooms.delete(meetingId);
+      });
+    }
+    return room;
+  }
+}

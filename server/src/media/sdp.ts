@@ -1,0 +1,34 @@
+// Checks an SDP that a browser sends through our socket before it reaches Janus: a string of
+// bounded size, a session description ("v=0"), and only audio/video media sections.
+export const MAX_SDP_BYTES = 64 * 1024;
+
+export interface CheckedSdp {
+  sdp: string;
+  /** The `a=mid` of each audio section, in order (what VideoRoom `moderate` mutes). */
+  audioMids: string[];
+}
+
+export function checkSdp(input: unknown): CheckedSdp | null {
+  if (typeof input !== "string" || input.length === 0 || Buffer.byteLength(input, "utf8") > MAX_SDP_BYTES) return null;
+  if (!input.startsWith("v=0\r\n") && !input.startsWith("v=0\n")) return null;
+  // Printable text only (no NUL or other control characters besides CR/LF/TAB).
+  if (/[^\t\r\n\x20-\x7e\u00a0-\uffff]/.test(input)) return null;
+  const audioMids: string[] = [];
+  let kind: string | null = null;
+  let sections = 0;
+  let audioSections = 0;
+  for (const line of input.split(/\r?\n/)) {
+    if (line.startsWith("m=")) {
+      kind = line.slice(2).split(" ")[0] ?? "";
+      if (kind !== "audio" && kind !== "video") return null;
+      sections++;
+      if (kind === "audio") audioSections++;
+    } else if (kind === "audio" && line.startsWith("a=mid:")) {
+      audioMids.push(line.slice("a=mid:".length).trim());
+    }
+  }
+  if (sections === 0) return null;
+  // Every audio section needs exactly one mid: floor control mutes audio by mid at Janus.
+  if (audioMids.length !== audioSections || audioMids.some((mid) => mid === "")) return null;
+  return { sdp: input, audioMids };
+}
