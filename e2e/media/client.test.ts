@@ -2,38 +2,22 @@
 // and says "麦克风已开启"; a listener's page receives that audio; when the speech ends the page
 // says "麦克风已关闭" and no audio arrives. Inside the loopback-only namespace (npm run test:media).
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { joinUrl } from "../../server/src/links/urls.ts";
 import { eventually, Harness, send, type TestServer } from "../../server/src/testing/harness.ts";
-import { CHROMIUM } from "../support/browser.ts";
+import { launchChromium } from "../support/browser.ts";
+import { startMediaServer } from "./support/mediaServer.ts";
 
 const h = new Harness();
 let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  expect(process.env.YST_IN_MEDIA_NETNS).toBe("1");
-  server = await h.startServer({
-    env: {
-      YST_CLIENT_DIR: path.join(import.meta.dirname, "../../dist/client"),
-      YST_MEDIA: "embedded",
-      YST_JANUS_WS_PORT: "18488",
-      YST_JANUS_ADMIN_PORT: "17488",
-      YST_JANUS_RTP_PORTS: "20600-20700",
-      YST_JANUS_ICE_ENFORCE: "127.0.0.2",
-    },
+  server = await startMediaServer(h, { ws: 18488, admin: 17488, rtp: "20600-20700" }, {
+    YST_CLIENT_DIR: path.join(import.meta.dirname, "../../dist/client"),
   });
-  await eventually(() => expect(server.server.media.status()).toBe("up"), 20_000);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--disable-quic", "--use-fake-ui-for-media-stream",
-      "--use-fake-device-for-media-stream", "--autoplay-policy=no-user-gesture-required", "--mute-audio",
-    ],
-  });
+  browser = await launchChromium({ fakeMedia: true });
 }, 60_000);
 
 afterAll(async () => {

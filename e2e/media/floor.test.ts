@@ -1,37 +1,20 @@
 // Floor-driven audio through the real Janus: SDP relayed through our authenticated socket,
 // muting at the media server (VideoRoom `moderate`). Chromium with fake devices; everything in
 // the loopback-only namespace (npm run test:media, e2e/media/netns-run.sh).
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Ack } from "../../server/src/core/protocol.ts";
 import { eventually, Harness, send, type TestClient, type TestServer } from "../../server/src/testing/harness.ts";
-import { CHROMIUM } from "../support/browser.ts";
+import { launchChromium } from "../support/browser.ts";
+import { startMediaServer } from "./support/mediaServer.ts";
 
 const h = new Harness();
 let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  expect(process.env.YST_IN_MEDIA_NETNS).toBe("1");
-  server = await h.startServer({
-    env: {
-      YST_MEDIA: "embedded",
-      YST_JANUS_WS_PORT: "18388",
-      YST_JANUS_ADMIN_PORT: "17388",
-      YST_JANUS_RTP_PORTS: "20400-20500",
-      YST_JANUS_ICE_ENFORCE: "127.0.0.2",
-    },
-  });
-  await eventually(() => expect(server.server.media.status()).toBe("up"), 20_000);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--disable-quic", "--use-fake-ui-for-media-stream",
-      "--use-fake-device-for-media-stream", "--autoplay-policy=no-user-gesture-required", "--mute-audio",
-    ],
-  });
+  server = await startMediaServer(h, { ws: 18388, admin: 17388, rtp: "20400-20500" });
+  browser = await launchChromium({ fakeMedia: true });
 }, 60_000);
 
 afterAll(async () => {

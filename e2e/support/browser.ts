@@ -4,8 +4,15 @@ import { chromium, type Browser } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-export async function launchChromium(): Promise<Browser> {
+/** `fakeMedia`: a fake camera and microphone, granted without asking, audio played silently. */
+export async function launchChromium(options: { fakeMedia?: boolean } = {}): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run .ci/setup (apt-get install chromium)`);
+  const media = [
+    "--use-fake-ui-for-media-stream",
+    "--use-fake-device-for-media-stream",
+    "--autoplay-policy=no-user-gesture-required",
+    "--mute-audio",
+  ];
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -18,6 +25,7 @@ export async function launchChromium(): Promise<Browser> {
       "--disable-component-update",
       "--disable-sync",
       "--disable-quic",
+      ...(options.fakeMedia ? media : []),
     ],
   });
 }
