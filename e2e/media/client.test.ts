@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { joinUrl } from "../../server/src/links/urls.ts";
 import { eventually, Harness, send, type TestServer } from "../../server/src/testing/harness.ts";
 import { launchChromium } from "../support/browser.ts";
+import { audioBytesOver } from "./support/audio.ts";
 import { startMediaServer } from "./support/mediaServer.ts";
 
 const h = new Harness();
@@ -37,22 +38,7 @@ async function open(url: string): Promise<Page> {
   return page;
 }
 
-async function audioBytes(page: Page): Promise<number> {
-  return (await page.evaluate(`(async () => {
-    let bytes = 0;
-    for (const pc of window.__pcs) {
-      if (pc.connectionState === "closed") continue;
-      (await pc.getStats()).forEach((s) => { if (s.type === "inbound-rtp" && s.kind === "audio") bytes += s.bytesReceived; });
-    }
-    return bytes;
-  })()`)) as number;
-}
-
-async function bytesOver(page: Page, ms: number): Promise<number> {
-  const before = await audioBytes(page);
-  await new Promise((r) => setTimeout(r, ms));
-  return (await audioBytes(page)) - before;
-}
+const bytesOver = (page: Page, ms: number): Promise<number> => audioBytesOver(page, "window.__pcs", ms);
 
 it("the floor holder's page opens the microphone and the listener hears it; it closes when the speech ends", async () => {
   const meeting = await h.createMeeting(server.server, "媒体界面测试", { open: true });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Ack } from "../../server/src/core/protocol.ts";
 import { eventually, Harness, send, type TestClient, type TestServer } from "../../server/src/testing/harness.ts";
 import { launchChromium } from "../support/browser.ts";
+import { audioBytesOver } from "./support/audio.ts";
 import { startMediaServer } from "./support/mediaServer.ts";
 
 const h = new Harness();
@@ -72,20 +73,7 @@ async function listen(page: Page, offerSdp: string): Promise<string> {
   })()`)) as string;
 }
 
-/** Audio RTP bytes this page has received so far. */
-async function audioBytes(page: Page): Promise<number> {
-  return (await page.evaluate(`(async () => {
-    let bytes = 0;
-    (await window.sub.getStats()).forEach((s) => { if (s.type === "inbound-rtp" && s.kind === "audio") bytes += s.bytesReceived; });
-    return bytes;
-  })()`)) as number;
-}
-
-async function bytesOver(page: Page, ms: number): Promise<number> {
-  const before = await audioBytes(page);
-  await new Promise((r) => setTimeout(r, ms));
-  return (await audioBytes(page)) - before;
-}
+const bytesOver = (page: Page, ms: number): Promise<number> => audioBytesOver(page, "[window.sub]", ms);
 
 it("A is heard by B only while A holds the floor; C without the floor is muted at Janus", async () => {
   const meeting = await h.createMeeting(server.server, "媒体测试", { open: true });

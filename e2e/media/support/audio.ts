@@ -1,0 +1,21 @@
+// Audio received by a page, from its peer connections' inbound RTP statistics.
+import type { Page } from "playwright-core";
+
+/**
+ * Audio RTP bytes received by the peer connections that `connections` (a JavaScript expression
+ * evaluated in the page, giving an array of RTCPeerConnection) names, during `ms` milliseconds.
+ */
+export async function audioBytesOver(page: Page, connections: string, ms: number): Promise<number> {
+  const read = async () =>
+    (await page.evaluate(`(async () => {
+      let bytes = 0;
+      for (const pc of ${connections}) {
+        if (pc.connectionState === "closed") continue;
+        (await pc.getStats()).forEach((s) => { if (s.type === "inbound-rtp" && s.kind === "audio") bytes += s.bytesReceived; });
+      }
+      return bytes;
+    })()`)) as number;
+  const before = await read();
+  await new Promise((r) => setTimeout(r, ms));
+  return (await read()) - before;
+}
