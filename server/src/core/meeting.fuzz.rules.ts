@@ -88,6 +88,9 @@ export function expectedError(s: MeetingState, command: Command, actor: Actor): 
       return command.excused && s.attendance[command.participantId]?.status === "present" ? "ALREADY_PRESENT" : null;
     case "config.sync":
       return isSystem ? null : "FORBIDDEN";
+    case "venue.setMuted":
+      if (!isChair) return "FORBIDDEN";
+      return s.status === "closed" ? "MEETING_CLOSED" : null;
   }
 }
 
@@ -137,7 +140,7 @@ export function checkInvariants(s: MeetingState, check: Check) {
 
 type Key = Exclude<keyof MeetingState, "seq">;
 const KEYS = Object.keys({
-  status: 0, openedAt: 0, closedAt: 0, roster: 0, agenda: 0, currentItemId: 0, attendance: 0, quorumRule: 0, speechCapMs: 0, queue: 0, floor: 0, speeches: 0,
+  status: 0, openedAt: 0, closedAt: 0, roster: 0, agenda: 0, currentItemId: 0, attendance: 0, quorumRule: 0, speechCapMs: 0, queue: 0, floor: 0, speeches: 0, venueMuted: 0,
 } satisfies Record<Key, 0>) as Key[];
 
 const agendaInput = (s: MeetingState) => s.agenda.map(({ id, title, presenter, plannedMs }) => ({ id, title, presenter, plannedMs }));
@@ -275,6 +278,11 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
       only("roster", "agenda", "currentItemId", "quorumRule", "speechCapMs");
       break;
     }
+    case "venue.setMuted":
+      check(after.venueMuted === command.muted, "setMuted sets the room feed's mute");
+      check((events.length === 0) === (before.venueMuted === command.muted), "setting the mute it already has decides nothing");
+      only("venueMuted");
+      break;
   }
 }
 

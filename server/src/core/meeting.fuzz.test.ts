@@ -19,7 +19,7 @@ const CLOSED_STEPS = 40;
 
 const COMMAND_TYPES: readonly Command["type"][] = [
   "queue.request", "queue.withdraw", "queue.remove", "queue.move", "floor.give", "floor.end", "floor.setCap",
-  "meeting.open", "meeting.close", "agenda.goto", "agenda.next", "attendance.arrive", "attendance.leave", "attendance.excuse", "config.sync",
+  "meeting.open", "meeting.close", "agenda.goto", "agenda.next", "attendance.arrive", "attendance.leave", "attendance.excuse", "config.sync", "venue.setMuted",
 ];
 const VIAS: readonly ArrivalVia[] = ["online", "qr", "clerk"];
 const RULES: readonly QuorumRule[] = ["none", "majority", "twoThirds"];
@@ -140,7 +140,8 @@ function randomCommand(world: World, s: MeetingState): Command {
   if (r < 0.826) return { type: "agenda.next" };
   if (r < 0.896) return { type: "attendance.arrive", participantIds: randomPeople(world, s), via: rng.pick(VIAS) };
   if (r < 0.936) return { type: "attendance.leave", participantIds: randomPeople(world, s) };
-  if (r < 0.976) return { type: "attendance.excuse", participantId: randomPeople(world, s)[0]!, excused: rng.chance(0.7) };
+  if (r < 0.966) return { type: "attendance.excuse", participantId: randomPeople(world, s)[0]!, excused: rng.chance(0.7) };
+  if (r < 0.976) return { type: "venue.setMuted", muted: rng.chance(0.5) };
   return randomConfig(world, s);
 }
 

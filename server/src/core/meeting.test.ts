@@ -239,6 +239,7 @@ describe("decide, evolve and replay", () => {
         { speechId: "speech-1", participantId: B, startedAt: 1_000, capMs: 240_000, agendaItemId: "a1", endedAt: 361_000, durationMs: 360_000, overrunMs: 120_000, endedBy: CH },
         { speechId: "speech-2", participantId: A, startedAt: 361_000, capMs: 60_000, agendaItemId: "a2", endedAt: 400_000, durationMs: 39_000, overrunMs: 0, endedBy: A },
       ],
+      venueMuted: false,
     });
     expect(attendanceSummary(state)).toEqual({ expected: 3, present: 2, excused: 0, needed: 2, quorate: true });
   });
@@ -271,6 +272,7 @@ describe("decide, evolve and replay", () => {
       queue: [],
       floor: null,
       speeches: [],
+      venueMuted: false,
     });
   });
 

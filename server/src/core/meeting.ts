@@ -23,6 +23,9 @@ import { decideQueue } from "./queue/decide.ts";
 import { evolveQueue } from "./queue/evolve.ts";
 import { QueueCommand, QueueEvent } from "./queue/schema.ts";
 import { initialState, type MeetingState } from "./state.ts";
+import { decideVenue } from "./venue/decide.ts";
+import { evolveVenue } from "./venue/evolve.ts";
+import { VenueCommand, VenueEvent } from "./venue/schema.ts";
 
 export const Command = z.discriminatedUnion("type", [
   ...QueueCommand.options,
@@ -31,6 +34,7 @@ export const Command = z.discriminatedUnion("type", [
   ...AgendaCommand.options,
   ...AttendanceCommand.options,
   ...ConfigCommand.options,
+  ...VenueCommand.options,
 ]);
 export type Command = z.infer<typeof Command>;
 
@@ -41,6 +45,7 @@ export const MeetingEvent = z.discriminatedUnion("type", [
   ...AgendaEvent.options,
   ...AttendanceEvent.options,
   ...ConfigEvent.options,
+  ...VenueEvent.options,
 ]);
 export type MeetingEvent = z.infer<typeof MeetingEvent>;
 
@@ -75,6 +80,8 @@ export function decide(state: MeetingState, command: Command, ctx: DecideContext
       return decideAttendance(state, command, ctx);
     case "config.sync":
       return decideConfig(state, command, ctx);
+    case "venue.setMuted":
+      return decideVenue(state, command, ctx);
   }
 }
 
@@ -105,6 +112,8 @@ function apply(state: MeetingState, event: MeetingEvent): MeetingState {
       return evolveAttendance(state, event);
     case "roster.set":
       return evolveConfig(state, event);
+    case "venue.mutedSet":
+      return evolveVenue(state, event);
   }
 }
 

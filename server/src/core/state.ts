@@ -76,6 +76,8 @@ export interface MeetingState {
   queue: QueueEntry[];
   floor: Speech | null;
   speeches: SpeechRecord[];
+  /** The chair muted the room's microphone feed (会场). */
+  venueMuted: boolean;
 }
 
 export const initialState = (): MeetingState => ({
@@ -92,6 +94,7 @@ export const initialState = (): MeetingState => ({
   queue: [],
   floor: null,
   speeches: [],
+  venueMuted: false,
 });
 
 export const queuePosition = (state: MeetingState, participantId: string): number =>

@@ -72,6 +72,7 @@ export const ev = {
   excused: (participantId: string, excused = true, at = 0): MeetingEvent => ({ type: "attendance.excused", participantId, excused, at }),
   ruleSet: (quorumRule: QuorumRule): MeetingEvent => ({ type: "attendance.ruleSet", quorumRule }),
   rosterSet: (roster: readonly RosterEntry[]): MeetingEvent => ({ type: "roster.set", roster: [...roster] }),
+  venueMuted: (muted = true): MeetingEvent => ({ type: "venue.mutedSet", muted }),
 };
 
 /** What every `givenScheduled` starts from: the cast's roster, synced before the meeting. */

@@ -5,9 +5,9 @@ import { z } from "zod";
 import { coreError, type CoreError, type ErrorCode } from "../core/errors.ts";
 import { parseCommand } from "../core/meeting.ts";
 import type { Ack, ClientToServerEvents, ServerToClientEvents, Welcome } from "../core/protocol.ts";
-import { audibleParticipants } from "../core/media/audible.ts";
+import { audibleParticipants, VENUE_ID } from "../core/media/audible.ts";
 import { SPEAKING_ROLES, type Actor } from "../core/roles.ts";
-import { MediaError, type MediaRelay } from "../media/mediaRelay.ts";
+import { MediaError, type MediaPeer, type MediaRelay } from "../media/mediaRelay.ts";
 import { checkSdp } from "../media/sdp.ts";
 import type { TokenService } from "../auth/tokens.ts";
 import type { MeetingRepository } from "../meetings/meetingRepository.ts";
@@ -144,7 +144,9 @@ async function greet(socket: GatewaySocket, deps: GatewayDeps, room: Promise<Mee
 /** media.*: the SDP relay. Errors answer only the asking socket; nobody else is affected. */
 function attachMedia(socket: GatewaySocket, deps: GatewayDeps, room: Promise<MeetingRoom>, allow: () => boolean): void {
   const { meetingId, me, display } = socket.data;
-  const mayPublish = !display && (me.role === "chair" || SPEAKING_ROLES.includes(me.role));
+  // A display page publishes as the room (会场): its microphone mix and camera.
+  const peer: MediaPeer = { participantId: display ? VENUE_ID : me.id, connectionId: socket.id };
+  const mayPublish = display || me.role === "chair" || SPEAKING_ROLES.includes(me.role);
   const audible = async () => audibleParticipants((await room).current);
   const relay = () => (deps.mediaAvailable() ? deps.mediaRelay?.() : undefined);
   const run = async <T>(name: string, ack: (result: Ack<T>) => void, work: (relay: MediaRelay) => Promise<T>): Promise<void> => {
@@ -172,14 +174,14 @@ function attachMedia(socket: GatewaySocket, deps: GatewayDeps, room: Promise<Mee
     const parsed = SdpRequest.safeParse(input);
     const offer = parsed.success ? checkSdp(parsed.data.sdp) : null;
     if (!offer) return ack(failure("VALIDATION"));
-    await run("media.publish", ack, async (r) => ({ sdp: await r.publish(meetingId, me.id, offer, await audible()) }));
+    await run("media.publish", ack, async (r) => ({ sdp: await r.publish(meetingId, peer, offer, await audible()) }));
   });
 
   socket.on("media.subscribe", async (input, ack) => {
     if (typeof ack !== "function") return;
     if (!allow()) return ack(failure("RATE_LIMITED"));
     if (!EmptyRequest.safeParse(input).success) return ack(failure("VALIDATION"));
-    await run("media.subscribe", ack, async (r) => r.subscribe(meetingId, me.id, await audible()));
+    await run("media.subscribe", ack, async (r) => r.subscribe(meetingId, peer, await audible()));
   });
 
   socket.on("media.answer", async (input, ack) => {
@@ -189,7 +191,7 @@ function attachMedia(socket: GatewaySocket, deps: GatewayDeps, room: Promise<Mee
     const answer = parsed.success ? checkSdp(parsed.data.sdp) : null;
     if (!answer) return ack(failure("VALIDATION"));
     await run("media.answer", ack, async (r) => {
-      await r.answer(meetingId, me.id, answer.sdp);
+      await r.answer(meetingId, peer.connectionId, answer.sdp);
       return {};
     });
   });
@@ -198,13 +200,13 @@ function attachMedia(socket: GatewaySocket, deps: GatewayDeps, room: Promise<Mee
     if (typeof ack !== "function") return;
     if (!EmptyRequest.safeParse(input).success) return ack(failure("VALIDATION"));
     await run("media.leave", ack, async (r) => {
-      await r.leave(meetingId, me.id);
+      await r.leave(meetingId, peer);
       return {};
     });
   });
 
   socket.on("disconnect", () => {
-    void deps.mediaRelay?.()?.leave(meetingId, me.id).catch((error: unknown) => deps.log("media leave on disconnect failed", error));
+    void deps.mediaRelay?.()?.leave(meetingId, peer).catch((error: unknown) => deps.log("media leave on disconnect failed", error));
   });
 }
 

@@ -7,8 +7,16 @@ import VideoRoomPlugin, { type VideoRoomHandle } from "janode/plugins/videoroom"
 import { randomInt } from "node:crypto";
 import { randomSecret } from "./janusConfig.ts";
 
+/** Who asks: the media identity (a participant, or the room 会场 for a venue terminal) and the socket. */
+export interface MediaPeer {
+  participantId: string;
+  connectionId: string;
+}
+
 interface Publisher {
   handle: VideoRoomHandle;
+  /** The connection that published it (a participant may have several open). */
+  connectionId: string;
   feed: number;
   audioMids: string[];
   /** What Janus was last told (undefined: nothing yet). */
@@ -21,7 +29,9 @@ interface Room {
   id: number;
   secret: string;
   nextFeed: number;
+  /** By participant: one publisher each. */
   publishers: Map<string, Publisher>;
+  /** By connection: every open page listens on its own. */
   subscribers: Map<string, VideoRoomHandle>;
   audible: ReadonlySet<string>;
 }
@@ -49,13 +59,14 @@ export class MediaRelay {
   constructor(private readonly deps: MediaRelayDeps) {}
 
   /** Publishes a participant's offer; returns Janus's answer. Muted at once unless audible. */
-  publish(meetingId: string, participantId: string, offer: { sdp: string; audioMids: string[] }, audible: ReadonlySet<string>): Promise<string> {
+  publish(meetingId: string, peer: MediaPeer, offer: { sdp: string; audioMids: string[] }, audible: ReadonlySet<string>): Promise<string> {
+    const { participantId, connectionId } = peer;
     return this.serialize(meetingId, async () => {
       const room = await this.room(meetingId, audible);
       await this.dropPublisher(room, participantId);
       const handle = await this.attach();
       const feed = room.nextFeed++;
-      const publisher: Publisher = { handle, feed, audioMids: offer.audioMids, muted: undefined, live: false };
+      const publisher: Publisher = { handle, connectionId, feed, audioMids: offer.audioMids, muted: undefined, live: false };
       const changed = (live: boolean) => {
         publisher.live = live;
         if (room.publishers.get(participantId) === publisher && room.audible.has(participantId)) this.deps.onFeedsChanged?.(meetingId);
@@ -78,17 +89,18 @@ export class MediaRelay {
   }
 
   /** The feeds a listener receives: the audible participants' (chair, floor holder). */
-  subscribe(meetingId: string, participantId: string, audible: ReadonlySet<string>): Promise<{ sdp: string | null; feeds: string[] }> {
+  subscribe(meetingId: string, peer: MediaPeer, audible: ReadonlySet<string>): Promise<{ sdp: string | null; feeds: string[] }> {
+    const { participantId, connectionId } = peer;
     return this.serialize(meetingId, async () => {
       const room = await this.room(meetingId, audible);
-      await this.dropSubscriber(room, participantId);
+      await this.dropSubscriber(room, connectionId);
       const feeds = [...room.publishers].filter(([id, p]) => id !== participantId && p.live && audible.has(id));
       if (feeds.length === 0) return { sdp: null, feeds: [] };
       const handle = await this.attach();
       try {
         const joined = await handle.joinSubscriber({ room: room.id, streams: feeds.map(([, p]) => ({ feed: p.feed })) });
         if (!joined.jsep?.sdp) throw new Error("Janus gave no offer");
-        room.subscribers.set(participantId, handle);
+        room.subscribers.set(connectionId, handle);
         return { sdp: joined.jsep.sdp, feeds: feeds.map(([id]) => id) };
       } catch (error) {
         await handle.detach().catch(() => undefined);
@@ -98,23 +110,23 @@ export class MediaRelay {
   }
 
   /** The listener's answer to the offer from `subscribe`. */
-  answer(meetingId: string, participantId: string, sdp: string): Promise<void> {
+  answer(meetingId: string, connectionId: string, sdp: string): Promise<void> {
     return this.serialize(meetingId, async () => {
       const room = await this.rooms.get(meetingId);
-      const handle = room?.subscribers.get(participantId);
+      const handle = room?.subscribers.get(connectionId);
       if (!handle) throw new MediaError("NOT_FOUND", "no subscription to answer");
       await handle.start({ jsep: { type: "answer", sdp } });
     });
   }
 
-  /** Stops publishing and listening (also on disconnect). */
-  leave(meetingId: string, participantId: string): Promise<void> {
+  /** Stops this connection's listening, and its publishing if it is the one that published (also on disconnect). */
+  leave(meetingId: string, peer: MediaPeer): Promise<void> {
     if (!this.rooms.has(meetingId)) return Promise.resolve();
     return this.serialize(meetingId, async () => {
       const room = await this.rooms.get(meetingId);
       if (!room) return;
-      await this.dropPublisher(room, participantId);
-      await this.dropSubscriber(room, participantId);
+      if (room.publishers.get(peer.participantId)?.connectionId === peer.connectionId) await this.dropPublisher(room, peer.participantId);
+      await this.dropSubscriber(room, peer.connectionId);
     });
   }
 
@@ -179,10 +191,10 @@ export class MediaRelay {
     await publisher.handle.detach().catch(() => undefined);
   }
 
-  private async dropSubscriber(room: Room, participantId: string): Promise<void> {
-    const handle = room.subscribers.get(participantId);
+  private async dropSubscriber(room: Room, connectionId: string): Promise<void> {
+    const handle = room.subscribers.get(connectionId);
     if (!handle) return;
-    room.subscribers.delete(participantId);
+    room.subscribers.delete(connectionId);
     await handle.detach().catch(() => undefined);
   }
 

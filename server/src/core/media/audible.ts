@@ -3,9 +3,14 @@
 // the speaking rules.
 import type { MeetingState } from "../state.ts";
 
-export function audibleParticipants(state: Pick<MeetingState, "roster" | "floor" | "status">): Set<string> {
+/** The room (会场) as a media participant: its microphone mix and camera, published by the venue terminal. */
+export const VENUE_ID = "venue";
+
+export function audibleParticipants(state: Pick<MeetingState, "roster" | "floor" | "status" | "venueMuted">): Set<string> {
   // The chair can always speak (to open the meeting, call speakers, keep order).
   const audible = new Set(state.roster.filter((p) => p.role === "chair").map((p) => p.id));
+  // The people in the room are heard unless the chair muted the room feed.
+  if (!state.venueMuted) audible.add(VENUE_ID);
   if (state.status === "open" && state.floor) audible.add(state.floor.participantId);
   return audible;
 }
