@@ -3,11 +3,11 @@
 // the loopback-only namespace (npm run test:media, e2e/media/netns-run.sh).
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Ack } from "../../server/src/core/protocol.ts";
 import { eventually, Harness, send, type TestClient, type TestServer } from "../../server/src/testing/harness.ts";
 import { launchChromium } from "../support/browser.ts";
 import { audioBytesOver } from "./support/audio.ts";
 import { startMediaServer } from "./support/mediaServer.ts";
+import { emit, listen, newPage as blankPage, publish as publishOn } from "./support/socketMedia.ts";
 
 const h = new Harness();
 let server: TestServer;
@@ -23,56 +23,8 @@ afterAll(async () => {
   await h.cleanup();
 });
 
-function emit<T>(client: TestClient, event: string, payload: unknown): Promise<Ack<T>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${event}: no ack`)), 15_000);
-    (client.socket.emit as (e: string, p: unknown, ack: (r: Ack<T>) => void) => void)(event, payload, (result) => {
-      clearTimeout(timer);
-      resolve(result);
-    });
-  });
-}
-
-async function newPage(): Promise<Page> {
-  const page = await (await browser.newContext({ bypassCSP: true })).newPage();
-  await page.goto(`${server.url}/api/health`); // any page of our origin: a secure context
-  await page.evaluate(`window.gathered = (pc) => pc.iceGatheringState === "complete" ? Promise.resolve() :
-    new Promise((r) => pc.addEventListener("icegatheringstatechange", () => pc.iceGatheringState === "complete" && r()))`);
-  return page;
-}
-
-/** The browser publishes its fake microphone through our socket (non-trickle); waits until Janus has it. */
-async function publish(page: Page, client: TestClient, meetingId: string): Promise<Ack<{ sdp: string }>> {
-  const offer = await page.evaluate(`(async () => {
-    const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
-    const pc = new RTCPeerConnection();
-    window.pub = pc;
-    for (const track of stream.getTracks()) pc.addTransceiver(track, { direction: "sendonly" });
-    await pc.setLocalDescription(await pc.createOffer());
-    await window.gathered(pc);
-    return pc.localDescription.sdp;
-  })()`);
-  const ack = await emit<{ sdp: string }>(client, "media.publish", { sdp: offer });
-  if (!ack.ok) return ack;
-  await page.evaluate(`window.pub.setRemoteDescription({ type: "answer", sdp: ${JSON.stringify(ack.sdp)} })`);
-  const me = client.welcome.me.id;
-  await eventually(async () => expect((await server.server.mediaRelay!.publishers(meetingId)).find((p) => p.participantId === me)?.live).toBe(true), 15_000);
-  return ack;
-}
-
-/** Listens: answers Janus's offer in the page, returns the feeds received. */
-async function listen(page: Page, offerSdp: string): Promise<string> {
-  return (await page.evaluate(`(async () => {
-    if (window.sub) window.sub.close();
-    const pc = new RTCPeerConnection();
-    window.sub = pc;
-    await pc.setRemoteDescription({ type: "offer", sdp: ${JSON.stringify(offerSdp)} });
-    await pc.setLocalDescription(await pc.createAnswer());
-    await window.gathered(pc);
-    return pc.localDescription.sdp;
-  })()`)) as string;
-}
-
+const newPage = () => blankPage(browser, server);
+const publish = (page: Page, client: TestClient, meetingId: string) => publishOn(page, client, server, meetingId);
 const bytesOver = (page: Page, ms: number): Promise<number> => audioBytesOver(page, "[window.sub]", ms);
 
 it("A is heard by B only while A holds the floor; C without the floor is muted at Janus", async () => {
