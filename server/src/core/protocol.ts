@@ -59,6 +59,15 @@ export interface SdpPayload {
 export interface SubscribeResult {
   sdp: string | null;
   feeds: string[];
+  /** Whose each media section of the offer is (by `mid`), so each track goes to the right tile. */
+  streams: SubscribedStream[];
+}
+
+export interface SubscribedStream {
+  mid: string;
+  kind: "audio" | "video";
+  /** A participant id, or `venue` for the room (会场). */
+  participantId: string;
 }
 
 export interface ClientToServerEvents {

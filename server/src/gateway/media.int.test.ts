@@ -29,8 +29,13 @@ it("answers media requests with MEDIA_UNAVAILABLE, FORBIDDEN or VALIDATION when 
   expect(await emit(member, "media.publish", { sdp: "m=audio" })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
   expect(await emit(member, "media.publish", { sdp: OFFER, extra: 1 })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
   expect(await emit(member, "media.subscribe", { feeds: "all" })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+  // A malformed request is refused as such before the media server is consulted.
+  expect(await emit(member, "media.subscribe", { audioOnly: "x" })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+  expect(await emit(member, "media.subscribe", { audioOnly: true, extra: 1 })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+  expect(await emit(member, "media.subscribe", { audioOnly: true })).toMatchObject({ ok: false, error: { code: "MEDIA_UNAVAILABLE" } });
   expect(await emit(observer, "media.publish", { sdp: OFFER })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-  expect(await emit(display, "media.publish", { sdp: OFFER })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+  // The room display publishes as the room (会场), so it may ask; there is no media server.
+  expect(await emit(display, "media.publish", { sdp: OFFER })).toMatchObject({ ok: false, error: { code: "MEDIA_UNAVAILABLE" } });
 
   // The connection and the meeting carry on.
   expect((await send(member, { type: "queue.request" })).ok).toBe(true);

@@ -42,6 +42,8 @@ export interface GatewayDeps {
 
 const SdpRequest = z.object({ sdp: z.unknown() }).strict();
 const EmptyRequest = z.object({}).strict().optional();
+/** `audioOnly`: weak connections receive no video at all (docs/protocol.md, media.subscribe). */
+const SubscribeRequest = z.object({ audioOnly: z.boolean().optional() }).strict().optional();
 
 export function attachGateway(io: GatewayServer, deps: GatewayDeps): Presence {
   io.use(async (socket, next) => {
@@ -180,8 +182,10 @@ function attachMedia(socket: GatewaySocket, deps: GatewayDeps, room: Promise<Mee
   socket.on("media.subscribe", async (input, ack) => {
     if (typeof ack !== "function") return;
     if (!allow()) return ack(failure("RATE_LIMITED"));
-    if (!EmptyRequest.safeParse(input).success) return ack(failure("VALIDATION"));
-    await run("media.subscribe", ack, async (r) => r.subscribe(meetingId, peer, await audible()));
+    // Malformed requests are refused before the media server is consulted (as for media.publish).
+    const parsed = SubscribeRequest.safeParse(input);
+    if (!parsed.success) return ack(failure("VALIDATION"));
+    await run("media.subscribe", ack, async (r) => r.subscribe(meetingId, peer, await audible(), { audioOnly: parsed.data?.audioOnly }));
   });
 
   socket.on("media.answer", async (input, ack) => {

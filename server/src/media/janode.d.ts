@@ -45,7 +45,11 @@ declare module "janode/plugins/videoroom" {
     destroy(params: { room: number; secret?: string; permanent?: boolean }): Promise<{ room: number; permanent: boolean }>;
     exists(params: { room: number }): Promise<{ room: number; exists: boolean }>;
     joinConfigurePublisher(params: { room: number; feed?: number; display?: string; audio?: boolean; video?: boolean; jsep: { type: "offer"; sdp: string } }): Promise<{ feed: number; jsep?: { type: string; sdp: string } }>;
-    joinSubscriber(params: { room: number; streams: { feed: number; mid?: string }[] }): Promise<{ jsep?: { type: string; sdp: string } }>;
+    /** `streams` in the answer: the subscription's media sections (`mid`) and whose feed each carries. */
+    joinSubscriber(params: { room: number; streams: { feed: number; mid?: string }[] }): Promise<{
+      jsep?: { type: string; sdp: string };
+      streams?: { mid?: string; type?: string; feed_id?: number; feed_mid?: string }[];
+    }>;
     start(params: { jsep: { type: "answer"; sdp: string } }): Promise<unknown>;
   }
 

@@ -5,6 +5,7 @@
 import Janode, { type JanodeConnection, type JanodeSession } from "janode";
 import VideoRoomPlugin, { type VideoRoomHandle } from "janode/plugins/videoroom";
 import { randomInt } from "node:crypto";
+import type { SubscribedStream, SubscribeResult } from "../core/protocol.ts";
 import { randomSecret } from "./janusConfig.ts";
 
 /** Who asks: the media identity (a participant, or the room 会场 for a venue terminal) and the socket. */
@@ -88,20 +89,36 @@ export class MediaRelay {
     });
   }
 
-  /** The feeds a listener receives: the audible participants' (chair, floor holder). */
-  subscribe(meetingId: string, peer: MediaPeer, audible: ReadonlySet<string>): Promise<{ sdp: string | null; feeds: string[] }> {
+  /**
+   * The feeds a listener receives: the audible participants' (chair, floor holder, the room).
+   * `audioOnly` (weak connections): only each feed's audio mids, so no video RTP is sent at all.
+   */
+  subscribe(
+    meetingId: string,
+    peer: MediaPeer,
+    audible: ReadonlySet<string>,
+    options: { audioOnly?: boolean } = {},
+  ): Promise<SubscribeResult> {
     const { participantId, connectionId } = peer;
     return this.serialize(meetingId, async () => {
       const room = await this.room(meetingId, audible);
       await this.dropSubscriber(room, connectionId);
-      const feeds = [...room.publishers].filter(([id, p]) => id !== participantId && p.live && audible.has(id));
-      if (feeds.length === 0) return { sdp: null, feeds: [] };
+      const feeds = [...room.publishers].filter(
+        ([id, p]) => id !== participantId && p.live && audible.has(id) && (!options.audioOnly || p.audioMids.length > 0),
+      );
+      if (feeds.length === 0) return { sdp: null, feeds: [], streams: [] };
+      const requested = feeds.flatMap(([, p]) => (options.audioOnly ? p.audioMids.map((mid) => ({ feed: p.feed, mid })) : [{ feed: p.feed }]));
       const handle = await this.attach();
       try {
-        const joined = await handle.joinSubscriber({ room: room.id, streams: feeds.map(([, p]) => ({ feed: p.feed })) });
+        const joined = await handle.joinSubscriber({ room: room.id, streams: requested });
         if (!joined.jsep?.sdp) throw new Error("Janus gave no offer");
         room.subscribers.set(connectionId, handle);
-        return { sdp: joined.jsep.sdp, feeds: feeds.map(([id]) => id) };
+        const byFeed = new Map(feeds.map(([id, p]) => [p.feed, id]));
+        const streams = (joined.streams ?? []).flatMap((s): SubscribedStream[] => {
+          const owner = s.feed_id === undefined ? undefined : byFeed.get(s.feed_id);
+          return owner && s.mid !== undefined && (s.type === "audio" || s.type === "video") ? [{ mid: s.mid, kind: s.type, participantId: owner }] : [];
+        });
+        return { sdp: joined.jsep.sdp, feeds: feeds.map(([id]) => id), streams };
       } catch (error) {
         await handle.detach().catch(() => undefined);
         throw error;
