@@ -7,7 +7,7 @@ import type { SubscribeResult } from "../../server/src/core/protocol.ts";
 import { eventually, Harness, send, type TestServer } from "../../server/src/testing/harness.ts";
 import { launchChromium } from "../support/browser.ts";
 import { startMediaServer } from "./support/mediaServer.ts";
-import { answerIn, emit, inbound, peerPage, publishFrom } from "./support/peers.ts";
+import { emit, inbound, listen, newPage, publish } from "./support/socketMedia.ts";
 
 const h = new Harness();
 let server: TestServer;
@@ -29,9 +29,9 @@ it("a listener receives the floor holder's video, mapped to them; in audio-only 
   const chair = await h.connect(server.url, meeting.tokens.chair);
   const a = await h.connect(server.url, meeting.tokens.member1);
   const b = await h.connect(server.url, meeting.tokens.observer);
-  const [pageA, pageB] = [await peerPage(browser, server), await peerPage(browser, server)];
+  const [pageA, pageB] = [await newPage(browser, server), await newPage(browser, server)];
 
-  await publishFrom(pageA, a, server, meeting.meetingId, A, { video: true });
+  expect((await publish(pageA, a, server, meeting.meetingId, { video: true })).ok).toBe(true);
   expect((await send(a, { type: "queue.request" })).ok).toBe(true);
   expect((await send(chair, { type: "floor.give", participantId: A })).ok).toBe(true);
 
@@ -40,7 +40,7 @@ it("a listener receives the floor holder's video, mapped to them; in audio-only 
   if (!full.ok || !full.sdp) throw new Error("no offer");
   expect(full.feeds).toEqual([A]);
   expect(full.streams.map((s) => [s.kind, s.participantId]).sort()).toEqual([["audio", A], ["video", A]]);
-  expect(await emit(b, "media.answer", { sdp: await answerIn(pageB, full.sdp) })).toEqual({ ok: true });
+  expect(await emit(b, "media.answer", { sdp: await listen(pageB, full.sdp) })).toEqual({ ok: true });
   // The video track of A's mid plays in a (muted) video element: real frames, still coming.
   const videoMid = full.streams.find((s) => s.kind === "video")!.mid;
   await pageB.evaluate(`(() => {
@@ -64,7 +64,7 @@ it("a listener receives the floor holder's video, mapped to them; in audio-only 
   expect(audioOnly.feeds).toEqual([A]);
   expect(audioOnly.streams.map((s) => [s.kind, s.participantId])).toEqual([["audio", A]]);
   expect(audioOnly.sdp).not.toMatch(/^m=video/m);
-  expect(await emit(b, "media.answer", { sdp: await answerIn(pageB, audioOnly.sdp) })).toEqual({ ok: true });
+  expect(await emit(b, "media.answer", { sdp: await listen(pageB, audioOnly.sdp) })).toEqual({ ok: true });
   await eventually(async () => {
     const first = await inbound(pageB, "audio");
     await new Promise((r) => setTimeout(r, 500));

@@ -26,10 +26,16 @@ export async function newPage(browser: Browser, server: TestServer): Promise<Pag
   return page;
 }
 
-/** The page publishes its fake microphone through the socket (non-trickle); waits until Janus has it. */
-export async function publish(page: Page, client: TestClient, server: TestServer, meetingId: string): Promise<Ack<{ sdp: string }>> {
+/** The page publishes its fake microphone (and camera) through the socket (non-trickle); waits until Janus has it. */
+export async function publish(
+  page: Page,
+  client: TestClient,
+  server: TestServer,
+  meetingId: string,
+  media: { video?: boolean } = {},
+): Promise<Ack<{ sdp: string }>> {
   const offer = await page.evaluate(`(async () => {
-    const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: ${media.video === true} });
     const pc = new RTCPeerConnection();
     window.pub = pc;
     for (const track of stream.getTracks()) pc.addTransceiver(track, { direction: "sendonly" });
@@ -56,4 +62,15 @@ export async function listen(page: Page, offerSdp: string): Promise<string> {
     await window.gathered(pc);
     return pc.localDescription.sdp;
   })()`)) as string;
+}
+
+/** Inbound RTP of one kind on the page's `window.sub`: bytes received and frames decoded so far. */
+export async function inbound(page: Page, kind: "audio" | "video"): Promise<{ bytes: number; frames: number }> {
+  return (await page.evaluate(`(async () => {
+    let bytes = 0, frames = 0;
+    (await window.sub.getStats()).forEach((s) => {
+      if (s.type === "inbound-rtp" && s.kind === "${kind}") { bytes += s.bytesReceived; frames += s.framesDecoded ?? 0; }
+    });
+    return { bytes, frames };
+  })()`)) as { bytes: number; frames: number };
 }
