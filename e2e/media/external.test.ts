@@ -1,0 +1,149 @@
+// External media server (YST_MEDIA=external): a Janus that is not ours — started here as its
+// operator would, with the same kind of configuration — watched over its Admin API, used through
+// janode, survived when it goes away, never stopped by us. Inside the loopback-only namespace.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { findJanusLibDir, writeJanusConfig } from "../../server/src/media/janusConfig.ts";
+import { eventually, Harness, send, type TestClient, type TestServer } from "../../server/src/testing/harness.ts";
+import { launchChromium } from "../support/browser.ts";
+import { audioBytesOver } from "./support/audio.ts";
+import { emit, listen, newPage, publish } from "./support/socketMedia.ts";
+
+const WS = 18688;
+const ADMIN = 17688;
+const SECRET = "external-admin-secret-for-tests-0123456789";
+const configDir = fs.mkdtempSync(path.join(os.tmpdir(), "yst-external-janus-"));
+const h = new Harness();
+let janus: ChildProcess | undefined;
+let browser: Browser;
+
+/** Starts Janus the way an operator would (not under our supervisor). */
+async function startJanus(): Promise<ChildProcess> {
+  const child = spawn("janus", ["-F", configDir, "-C", path.join(configDir, "janus.jcfg")], { stdio: "ignore" });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  return child;
+}
+
+async function stopJanus(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGKILL");
+  await exited;
+}
+
+beforeAll(async () => {
+  expect(process.env.YST_IN_MEDIA_NETNS).toBe("1");
+  writeJanusConfig({
+    adminSecret: SECRET,
+    bindIp: "127.0.0.1",
+    wsPort: WS,
+    adminPort: ADMIN,
+    rtpPorts: { min: 21000, max: 21100 },
+    iceEnforceList: "127.0.0.2",
+    nat11Mapping: undefined,
+    libDir: findJanusLibDir()!,
+    configDir,
+  });
+  janus = await startJanus();
+  browser = await launchChromium({ fakeMedia: true });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await h.cleanup();
+  if (janus) await stopJanus(janus);
+  fs.rmSync(configDir, { recursive: true, force: true });
+});
+
+function external(secret: string): Promise<TestServer> {
+  return h.startServer({
+    env: {
+      YST_MEDIA: "external",
+      YST_JANUS_URL: `ws://127.0.0.1:${WS}`,
+      YST_JANUS_ADMIN_URL: `ws://127.0.0.1:${ADMIN}`,
+      YST_JANUS_ADMIN_SECRET: secret,
+    },
+  });
+}
+
+/** A real offer from the page (so a refusal can only be about media being unavailable). */
+const offer = (page: Page): Promise<string> =>
+  page.evaluate(`(async () => {
+    const pc = new RTCPeerConnection();
+    pc.addTransceiver("audio", { direction: "sendonly" });
+    await pc.setLocalDescription(await pc.createOffer());
+    await window.gathered(pc);
+    const sdp = pc.localDescription.sdp;
+    pc.close();
+    return sdp;
+  })()`);
+
+/** media.status messages a client receives, in order. */
+function statuses(client: TestClient): boolean[] {
+  const seen: boolean[] = [];
+  client.socket.on("media.status" as never, ((status: { available: boolean }) => seen.push(status.available)) as never);
+  return seen;
+}
+
+it("a wrong admin secret never counts as up: media stays unavailable and says so", async () => {
+  const server = await external("not-the-secret");
+  await new Promise((resolve) => setTimeout(resolve, 2500));
+  expect(server.server.media.status()).not.toBe("up");
+  const meeting = await h.createMeeting(server.server, "外部媒体·错误口令", { open: true });
+  const member = await h.connect(server.url, meeting.tokens.member1);
+  expect(member.welcome.media.available).toBe(false);
+  const sdp = await offer(await newPage(browser, server));
+  expect(await emit(member, "media.publish", { sdp })).toMatchObject({ ok: false, error: { code: "MEDIA_UNAVAILABLE" } });
+  await server.close();
+});
+
+it("uses the external Janus for the floor, survives it going away and coming back, and never stops it", async () => {
+  const server = await external(SECRET);
+  await eventually(() => expect(server.server.media.status()).toBe("up"), 20_000);
+  const meeting = await h.createMeeting(server.server, "外部媒体", { open: true });
+  const chair = await h.connect(server.url, meeting.tokens.chair);
+  const a = await h.connect(server.url, meeting.tokens.member1);
+  const b = await h.connect(server.url, meeting.tokens.observer);
+  expect(b.welcome.media.available).toBe(true);
+  const seenByB = statuses(b);
+  const [pageA, pageB] = [await newPage(browser, server), await newPage(browser, server)];
+  const bytesOver = (page: Page, ms: number) => audioBytesOver(page, "[window.sub]", ms);
+
+  /** A publishes, B listens; B hears A while A holds the floor. */
+  const speakAndListen = async () => {
+    expect((await publish(pageA, a, server, meeting.meetingId)).ok).toBe(true);
+    const sub = await emit<{ sdp: string | null; feeds: string[] }>(b, "media.subscribe", {});
+    expect(sub).toMatchObject({ ok: true, feeds: [meeting.people.member1.id] });
+    if (!sub.ok || !sub.sdp) throw new Error("no offer");
+    expect(await emit(b, "media.answer", { sdp: await listen(pageB, sub.sdp) })).toEqual({ ok: true });
+    await eventually(async () => expect(await bytesOver(pageB, 500)).toBeGreaterThan(1000), 15_000);
+  };
+
+  expect((await send(a, { type: "queue.request" })).ok).toBe(true);
+  expect((await send(chair, { type: "floor.give", participantId: meeting.people.member1.id })).ok).toBe(true);
+  await speakAndListen();
+
+  // The operator's Janus goes away: everyone is told media is unavailable, requests say so.
+  await stopJanus(janus!);
+  await eventually(() => expect(server.server.media.status()).not.toBe("up"), 15_000);
+  await eventually(() => expect(seenByB).toEqual([false]), 5000);
+  expect(await emit(a, "media.publish", { sdp: await offer(pageA) })).toMatchObject({ ok: false, error: { code: "MEDIA_UNAVAILABLE" } });
+
+  // It comes back: available again, and the floor holder is heard again after re-negotiating.
+  janus = await startJanus();
+  await eventually(() => expect(server.server.media.status()).toBe("up"), 20_000);
+  await eventually(() => expect(seenByB).toEqual([false, true]), 5000);
+  await speakAndListen();
+  expect((await send(chair, { type: "floor.end" })).ok).toBe(true);
+  await eventually(async () => expect(await bytesOver(pageB, 1000)).toBe(0), 10_000);
+
+  // Closing our server leaves the operator's Janus running.
+  await server.close();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(janus.exitCode).toBeNull();
+  expect(janus.signalCode).toBeNull();
+}, 120_000);
