@@ -4,11 +4,15 @@ import { chromium, type Browser } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-/** `fakeMedia`: a fake camera and microphone, granted without asking, audio played silently. */
-export async function launchChromium(options: { fakeMedia?: boolean } = {}): Promise<Browser> {
+/**
+ * `fakeMedia`: a fake camera and microphone, granted without asking, audio played silently.
+ * `refuseMedia` (with `fakeMedia`): the same devices, but without the fake permission prompt,
+ * which headless Chromium refuses: a real NotAllowedError and a "denied" permission.
+ */
+export async function launchChromium(options: { fakeMedia?: boolean; refuseMedia?: boolean } = {}): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run .ci/setup (apt-get install chromium)`);
   const media = [
-    "--use-fake-ui-for-media-stream",
+    ...(options.refuseMedia ? [] : ["--use-fake-ui-for-media-stream"]),
     "--use-fake-device-for-media-stream",
     "--autoplay-policy=no-user-gesture-required",
     "--mute-audio",

@@ -3,6 +3,7 @@ import { Icon } from "./Icon.tsx";
 import { useTranslation } from "react-i18next";
 import { useMeeting } from "../connection/useMeeting.ts";
 import { currentLanguage, setLanguage } from "../i18n/i18n.ts";
+import { MediaSettingsButton } from "../features/media/settings/MediaSettingsButton.tsx";
 
 export function TopBar() {
   const { t } = useTranslation();
@@ -23,6 +24,7 @@ export function TopBar() {
         <span className={`conn ${online ? "conn-on" : "conn-off"}`} data-testid="connection-state">
           <Icon name={online ? "dot" : "ring"} /> {t(`status.${status}`)}
         </span>
+        <MediaSettingsButton />
         <button type="button" className="ghost" onClick={() => setLanguage(currentLanguage() === "zh" ? "en" : "zh")}>
           {t("language")}
         </button>
