@@ -18,6 +18,8 @@ import type { AgendaStore } from "./meetings/agendaStore.ts";
 import { MediaController } from "./media/mediaController.ts";
 import { createMediaPlane, type MediaPlane } from "./media/mediaPlane.ts";
 import { MediaRelay } from "./media/mediaRelay.ts";
+import { RecordingStore } from "./media/recording/recordingStore.ts";
+import { SpeechRecorder } from "./media/recording/speechRecorder.ts";
 import { MeetingRepository } from "./meetings/meetingRepository.ts";
 import { RoomRegistry } from "./rooms/meetingRoom.ts";
 
@@ -37,6 +39,8 @@ export interface YishitingServer {
   media: MediaPlane;
   /** The SDP relay and floor control at Janus; undefined when media is off. */
   mediaRelay: MediaRelay | undefined;
+  /** Per-speech recordings (post-processing, rows). */
+  recorder: SpeechRecorder;
   listen(): Promise<number>;
   close(): Promise<void>;
 }
@@ -63,10 +67,19 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     serveClient: false,
   });
   const media = createMediaPlane(config.media, { dataDir: config.dataDir, log });
+  const recorder = new SpeechRecorder({
+    dir: config.recordingsDir,
+    store: new RecordingStore(db),
+    stateOf: async (meetingId) => (await rooms.get(meetingId)).current,
+    now,
+    newId: randomUUID,
+    log,
+  });
   const relay = media.janusUrl === undefined ? undefined : new MediaRelay({
           janusUrl: media.janusUrl,
           log,
           onFeedsChanged: (meetingId) => io.to(roomOf(meetingId)).emit("media.feeds"),
+          recorder,
         });
   const mediaAvailable = () => relay !== undefined && media.status() === "up";
   const currentRelay = () => (mediaAvailable() ? relay : undefined);
@@ -114,6 +127,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     agenda: deps.agenda,
     media,
     mediaRelay: relay,
+    recorder,
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);
@@ -122,6 +136,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     async close() {
       presence.close();
       await io.close(); // also closes the HTTP server
+      await recorder.idle(); // finished takes are stored before the database closes
       await db.$disconnect();
       await relay?.close();
       await media.stop();

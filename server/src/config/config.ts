@@ -22,6 +22,11 @@ export interface Config {
   trustProxy: string | undefined;
   /** Audio/video plane (docs/media.md). */
   media: MediaConfig;
+  /**
+   * Per-speech recordings, one sub-folder per meeting. Janus writes there too, so with an
+   * external Janus it must be a folder both see under this same path (docs/configuration.md).
+   */
+  recordingsDir: string;
 }
 
 export type MediaMode = "embedded" | "external" | "off";
@@ -65,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: path.resolve(env.YST_CLIENT_DIR ?? path.join(import.meta.dirname, "../../../dist/client")),
     trustProxy: env.YST_TRUST_PROXY || undefined,
     media: loadMediaConfig(env),
+    recordingsDir: path.resolve(env.YST_RECORDINGS_DIR || path.join(dataDir, "recordings")),
   };
 }
 

@@ -6,6 +6,7 @@ import { accountRoutes } from "../accounts/accountRoutes.ts";
 import { authRoutes } from "../accounts/authRoutes.ts";
 import { checkinRoutes } from "../checkin/checkinRoutes.ts";
 import { linkRoutes } from "../links/linkRoutes.ts";
+import { recordingRoutes } from "../media/recording/recordingRoutes.ts";
 import { materialRoutes } from "../meetings/materialRoutes.ts";
 import { meetingRoutes } from "../meetings/meetingRoutes.ts";
 import { participantRoutes } from "../meetings/participantRoutes.ts";
@@ -34,6 +35,7 @@ export function createApi(deps: ApiDeps): Router {
     rosterRoutes(deps),
     linkRoutes(deps),
     checkinRoutes(deps),
+    recordingRoutes(deps),
   );
   api.use((_req, res) => sendError(res, "NOT_FOUND"));
   api.use(apiErrorHandler(deps.log));

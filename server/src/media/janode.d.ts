@@ -51,6 +51,8 @@ declare module "janode/plugins/videoroom" {
       streams?: { mid?: string; type?: string; feed_id?: number; feed_mid?: string }[];
     }>;
     start(params: { jsep: { type: "answer"; sdp: string } }): Promise<unknown>;
+    /** Publishers: `record`/`filename` start or stop Janus's recorder (files under the room's rec_dir). */
+    configure(params: { record?: boolean; filename?: string }): Promise<unknown>;
   }
 
   const VideoRoomPlugin: { id: string; Handle: unknown; EVENT: Record<string, string> };

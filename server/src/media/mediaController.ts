@@ -1,7 +1,9 @@
 // Floor control at the media server: after each committed batch of a meeting's events, the
 // audible set (`audibleParticipants`, the one function of the meeting state) is recomputed and
-// every publisher not in it is muted at Janus (VideoRoom `moderate`), whatever its client does.
+// every publisher not in it is muted at Janus (VideoRoom `moderate`), whatever its client does;
+// then Janus records the floor holder's speech (`recordingTarget`), and no one else.
 import { audibleParticipants } from "../core/media/audible.ts";
+import { recordingTarget } from "../core/media/recording.ts";
 import type { StoredEvent } from "../core/meeting.ts";
 import type { MeetingState } from "../core/state.ts";
 import type { MediaRelay } from "./mediaRelay.ts";
@@ -18,7 +20,8 @@ export class MediaController {
     const relay = this.relay();
     if (!relay) return;
     void this.stateOf(meetingId)
-      .then((state) => relay.applyAudible(meetingId, audibleParticipants(state)))
+      // Both are queued in this order per meeting (muting first); one failing does not skip the other.
+      .then((state) => Promise.all([relay.applyAudible(meetingId, audibleParticipants(state)), relay.applyRecording(meetingId, recordingTarget(state))]))
       .catch((error: unknown) => this.log(`floor control at the media server failed for meeting ${meetingId}`, error));
   }
 }

@@ -5,8 +5,10 @@
 import Janode, { type JanodeConnection, type JanodeSession } from "janode";
 import VideoRoomPlugin, { type VideoRoomHandle } from "janode/plugins/videoroom";
 import { randomInt } from "node:crypto";
+import type { RecordingTarget } from "../core/media/recording.ts";
 import type { SubscribedStream, SubscribeResult } from "../core/protocol.ts";
 import { randomSecret } from "./janusConfig.ts";
+import type { RelayRecorder, Take } from "./recording/speechRecorder.ts";
 
 /** Who asks: the media identity (a participant, or the room 会场 for a venue terminal) and the socket. */
 export interface MediaPeer {
@@ -24,6 +26,8 @@ interface Publisher {
   muted: boolean | undefined;
   /** Its PeerConnection is up at Janus (only then can anyone subscribe to it). */
   live: boolean;
+  /** Janus is recording it for this speech (configure record: true). */
+  take?: Take | undefined;
 }
 
 interface Room {
@@ -48,6 +52,8 @@ export interface MediaRelayDeps {
   log: (message: string, error?: unknown) => void;
   /** An audible publisher's feed came up or went away: listeners should subscribe again. */
   onFeedsChanged?: (meetingId: string) => void;
+  /** Per-speech recordings (docs/media.md#recordings); none when absent. */
+  recorder?: RelayRecorder;
 }
 
 export class MediaRelay {
@@ -80,6 +86,7 @@ export class MediaRelay {
         room.publishers.set(participantId, publisher);
         // Before the browser has the answer, so no unallowed audio ever reaches a listener.
         await this.moderate(room, participantId, publisher);
+        await this.record(meetingId, room, participantId, publisher, await this.recordingTarget(meetingId));
         return joined.jsep.sdp;
       } catch (error) {
         if (room.publishers.get(participantId) === publisher) room.publishers.delete(participantId);
@@ -163,6 +170,16 @@ export class MediaRelay {
     });
   }
 
+  /** Recording follows the speech: Janus records the target's publisher, and no other. */
+  applyRecording(meetingId: string, target: RecordingTarget | null): Promise<void> {
+    if (!this.deps.recorder || !this.rooms.has(meetingId)) return Promise.resolve();
+    return this.serialize(meetingId, async () => {
+      const room = await this.rooms.get(meetingId);
+      if (!room) return;
+      for (const [participantId, publisher] of room.publishers) await this.record(meetingId, room, participantId, publisher, target);
+    });
+  }
+
   /** For tests and diagnostics: what Janus was told about each publisher. */
   async publishers(meetingId: string): Promise<{ participantId: string; feed: number; muted: boolean | undefined; live: boolean }[]> {
     const room = await this.rooms.get(meetingId);
@@ -173,6 +190,8 @@ export class MediaRelay {
   reset(): void {
     const old = this.connection;
     this.connection = undefined;
+    // Janus closed the recordings it had open when it stopped: what it wrote is still a take.
+    for (const room of this.rooms.values()) void room.then((r) => this.finishTakes(r), () => undefined);
     this.rooms.clear();
     void old?.then(({ connection }) => connection.close()).catch(() => undefined);
   }
@@ -205,7 +224,55 @@ export class MediaRelay {
     const publisher = room.publishers.get(participantId);
     if (!publisher) return;
     room.publishers.delete(participantId);
+    await this.stopRecording(publisher);
     await publisher.handle.detach().catch(() => undefined);
+  }
+
+  private async recordingTarget(meetingId: string): Promise<RecordingTarget | null> {
+    try {
+      return (await this.deps.recorder?.target(meetingId)) ?? null;
+    } catch (error) {
+      this.deps.log(`recording: could not read the floor of meeting ${meetingId}`, error);
+      return null;
+    }
+  }
+
+  /**
+   * Starts or stops Janus's recorder of one publisher so that only the target's current speech
+   * is recorded; a new speech (or a republish) is a new take. Never throws: a recording problem
+   * must not break publishing or floor control.
+   */
+  private async record(meetingId: string, room: Room, participantId: string, publisher: Publisher, target: RecordingTarget | null): Promise<void> {
+    const recorder = this.deps.recorder;
+    if (!recorder) return;
+    const speechId = target?.participantId === participantId ? target.speechId : undefined;
+    if (publisher.take && publisher.take.speechId !== speechId) await this.stopRecording(publisher);
+    if (!target || speechId === undefined || publisher.take || room.publishers.get(participantId) !== publisher) return;
+    try {
+      const take = await recorder.begin(meetingId, target);
+      // Janus writes <rec_dir>/<take id>-audio-<n>.mjr (and -video- for a camera).
+      await publisher.handle.configure({ record: true, filename: take.id });
+      publisher.take = take;
+    } catch (error) {
+      this.deps.log(`recording speech ${speechId} of meeting ${meetingId} could not start`, error);
+    }
+  }
+
+  private async stopRecording(publisher: Publisher): Promise<void> {
+    const take = publisher.take;
+    if (!take) return;
+    publisher.take = undefined;
+    // Janus closes the files before it answers; if the browser already hung up, Janus closed
+    // them then and refuses the request, which changes nothing.
+    await publisher.handle.configure({ record: false }).catch(() => undefined);
+    this.deps.recorder?.finish(take);
+  }
+
+  private finishTakes(room: Room): void {
+    for (const publisher of room.publishers.values()) {
+      if (publisher.take) this.deps.recorder?.finish(publisher.take);
+      publisher.take = undefined;
+    }
   }
 
   private async dropSubscriber(room: Room, connectionId: string): Promise<void> {
@@ -256,7 +323,10 @@ export class MediaRelay {
         try {
           const secret = randomSecret();
           const id = randomInt(1, 2 ** 47);
-          await handle.create({ room: id, secret, description: `meeting ${meetingId}`, permanent: false, max_publishers: 100, audiolevel_event: false });
+          // rec_dir: per-speech recordings go to the meeting's folder (no `lock_record`: only our
+          // server talks to Janus, so no one else can change a publisher's recording).
+          const recDir = this.deps.recorder?.dirOf(meetingId);
+          await handle.create({ room: id, secret, description: `meeting ${meetingId}`, permanent: false, max_publishers: 100, audiolevel_event: false, ...(recDir ? { rec_dir: recDir } : {}) });
           return { id, secret, nextFeed: 1, publishers: new Map(), subscribers: new Map(), audible };
         } finally {
           await handle.detach().catch(() => undefined);

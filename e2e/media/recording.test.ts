@@ -1,0 +1,143 @@
+// Per-speech recordings through the real Janus and janus-pp-rec: member A is given the floor and
+// publishes (the fake microphone beeps), the speech ends, and a recording linked to that speech
+// exists, is served to the meeting's staff only, and plays in Chromium. Inside the loopback-only
+// namespace (e2e/media/netns-run.sh).
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { eventually, Harness, send, type TestClient, type TestServer } from "../../server/src/testing/harness.ts";
+import { launchChromium } from "../support/browser.ts";
+import { startMediaServer } from "./support/mediaServer.ts";
+import { newPage, publish } from "./support/socketMedia.ts";
+
+const h = new Harness();
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startMediaServer(h, { ws: 18788, admin: 17788, rtp: "21200-21300" });
+  browser = await launchChromium({ fakeMedia: true });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await h.cleanup();
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function speechOf(chair: TestClient): Promise<string> {
+  return eventually(() => {
+    const floor = chair.state.floor;
+    if (!floor) throw new Error("nobody has the floor yet");
+    return floor.speechId;
+  });
+}
+
+async function rowsOf(speechId: string) {
+  return server.server.db.speechRecording.findMany({ where: { speechId }, orderBy: { part: "asc" } });
+}
+
+const get = (url: string, token?: string, headers: Record<string, string> = {}) =>
+  fetch(url, { headers: { ...headers, ...(token ? { Authorization: `Bearer ${token}` } : {}) } });
+
+/** Loads the recording (fetched with the clerk's token, as the client does) into an <audio> in the page, and plays it. */
+async function playInPage(page: Page, url: string, token: string): Promise<{ duration: number; advanced: number; peak: number }> {
+  return (await page.evaluate(`(async () => {
+    const response = await fetch(${JSON.stringify(url)}, { headers: { Authorization: "Bearer " + ${JSON.stringify(token)} } });
+    const blob = await response.blob();
+    const audio = document.createElement("audio");
+    audio.src = URL.createObjectURL(blob);
+    document.body.append(audio);
+    await new Promise((resolve, reject) => { audio.onloadedmetadata = resolve; audio.onerror = () => reject(new Error("audio error " + audio.error?.code)); });
+    await audio.play();
+    const start = audio.currentTime;
+    await new Promise((r) => setTimeout(r, 800));
+    const advanced = audio.currentTime - start;
+    audio.pause();
+    const decoded = await new AudioContext().decodeAudioData(await blob.arrayBuffer());
+    let peak = 0;
+    for (const sample of decoded.getChannelData(0)) peak = Math.max(peak, Math.abs(sample));
+    return { duration: audio.duration, advanced, peak };
+  })()`)) as { duration: number; advanced: number; peak: number };
+}
+
+it("records A's speech, links it to the speech, serves it to the meeting's staff only, and it plays", async () => {
+  const meeting = await h.createMeeting(server.server, "录音测试", { open: true });
+  const A = meeting.people.member1.id;
+  const chair = await h.connect(server.url, meeting.tokens.chair);
+  const a = await h.connect(server.url, meeting.tokens.member1);
+  const pageA = await newPage(browser, server);
+
+  // A is given the floor and only then publishes (as the client does): recording starts with the publisher.
+  expect((await send(a, { type: "queue.request" })).ok).toBe(true);
+  expect((await send(chair, { type: "floor.give", participantId: A })).ok).toBe(true);
+  const speechId = await speechOf(chair);
+  expect((await publish(pageA, a, server, meeting.meetingId)).ok).toBe(true);
+  await sleep(3000);
+  expect((await send(chair, { type: "floor.end" })).ok).toBe(true);
+
+  const [row] = await eventually(async () => {
+    const rows = await rowsOf(speechId);
+    expect(rows).toHaveLength(1);
+    return rows;
+  }, 20_000);
+  expect(row).toMatchObject({ meetingId: meeting.meetingId, speechId, participantId: A, part: 1, status: "ready" });
+  expect(row!.durationMs).toBeGreaterThan(1000);
+  expect(row!.durationMs).toBeLessThan(10_000);
+  // Only the final Ogg file is left in the meeting's folder (the .mjr files are removed).
+  await server.server.recorder.idle();
+  const folder = path.join(server.config.recordingsDir, meeting.meetingId);
+  expect(fs.readdirSync(folder)).toEqual([row!.file]);
+
+  // The API: listed and served to the clerk (Range works); a member gets FORBIDDEN, nobody 401.
+  const base = `${server.url}/api/meetings/${meeting.meetingId}/recordings`;
+  const list = await get(base, meeting.tokens.clerk);
+  expect(list.status).toBe(200);
+  expect(((await list.json()) as { recordings: unknown[] }).recordings).toEqual([
+    expect.objectContaining({ id: row!.id, speechId, participantId: A, part: 1, status: "ready", durationMs: row!.durationMs, bytes: row!.bytes }),
+  ]);
+  const audio = await get(`${base}/${row!.id}`, meeting.tokens.clerk);
+  expect(audio.status).toBe(200);
+  expect(audio.headers.get("content-type")).toBe("audio/ogg");
+  const bytes = Buffer.from(await audio.arrayBuffer());
+  expect(bytes.length).toBe(row!.bytes);
+  expect(bytes.toString("latin1", 0, 4)).toBe("OggS");
+  const ranged = await get(`${base}/${row!.id}`, meeting.tokens.clerk, { Range: "bytes=0-99" });
+  expect(ranged.status).toBe(206);
+  expect((await ranged.arrayBuffer()).byteLength).toBe(100);
+  const refused = await get(`${base}/${row!.id}`, meeting.tokens.member2);
+  expect(refused.status).toBe(403);
+  expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("FORBIDDEN");
+  const anonymous = await get(`${base}/${row!.id}`);
+  expect(anonymous.status).toBe(401);
+
+  // It plays in Chromium: a real duration, time advances, and the beep is in the samples.
+  const played = await playInPage(await newPage(browser, server), `${base}/${row!.id}`, meeting.tokens.clerk);
+  expect(played.duration).toBeGreaterThan(1);
+  expect(played.advanced).toBeGreaterThan(0.2);
+  expect(played.peak).toBeGreaterThan(0.05);
+
+  // A speaks again while already publishing: recording starts with the floor; a republish in
+  // the middle (a reconnect) starts part 2 of the same speech.
+  expect((await send(a, { type: "queue.request" })).ok).toBe(true);
+  expect((await send(chair, { type: "floor.give", participantId: A })).ok).toBe(true);
+  const second = await speechOf(chair);
+  expect(second).not.toBe(speechId);
+  await sleep(2000);
+  expect((await publish(pageA, a, server, meeting.meetingId)).ok).toBe(true);
+  await sleep(2000);
+  expect((await send(chair, { type: "floor.end" })).ok).toBe(true);
+  const parts = await eventually(async () => {
+    const rows = await rowsOf(second);
+    expect(rows).toHaveLength(2);
+    return rows;
+  }, 20_000);
+  expect(parts.map((p) => [p.part, p.status])).toEqual([[1, "ready"], [2, "ready"]]);
+  for (const p of parts) expect(p.durationMs).toBeGreaterThan(1000);
+
+  // Nobody else was recorded (the chair publishes nothing here; the floor is free now).
+  expect(await server.server.db.speechRecording.count({ where: { meetingId: meeting.meetingId } })).toBe(3);
+  expect(server.logs.filter((l) => /recording|failed/.test(l.message))).toEqual([]);
+}, 120_000);

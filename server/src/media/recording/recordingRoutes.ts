@@ -1,0 +1,71 @@
+// Speech recordings over HTTP, for the staff of the meeting only: organiser and admin accounts,
+// chair and clerk accounts linked to it (session cookie), and the meeting's chair and clerk with
+// their join token. Members, observers, displays and other meetings' people get FORBIDDEN.
+import { Router, type Request } from "express";
+import { z } from "zod";
+import { ApiError, fail, route } from "../../http/apiError.ts";
+import type { ApiDeps } from "../../http/apiDeps.ts";
+import { bearerToken, requireParticipant } from "../../http/participantAuth.ts";
+import { Id, IdParams } from "../../http/schemas.ts";
+import { requireMeetingStaff } from "../../http/staffAuth.ts";
+import { parse } from "../../http/validate.ts";
+import { recordingFilePath } from "./recordingFiles.ts";
+import { RecordingStore, recordingView } from "./recordingStore.ts";
+
+const RecordingParams = z.object({ id: Id, recordingId: Id });
+
+/** Participant roles that may replay a meeting's recordings with their join token. */
+const STAFF_ROLES: readonly string[] = ["chair", "clerk"];
+
+export function recordingRoutes(deps: ApiDeps): Router {
+  const { db, config } = deps;
+  const store = new RecordingStore(db);
+  const router = Router();
+
+  async function requireRecordingAccess(req: Request, meetingId: string): Promise<void> {
+    if (bearerToken(req) === undefined) {
+      await requireMeetingStaff(db, req, meetingId);
+      return;
+    }
+    const participant = await requireParticipant(db, deps.tokens, req);
+    if (participant.meetingId !== meetingId) fail("FORBIDDEN");
+    const row = await db.participant.findUnique({ where: { id: participant.participantId }, select: { role: true } });
+    if (!row || !STAFF_ROLES.includes(row.role)) fail("FORBIDDEN");
+  }
+
+  router.get(
+    "/meetings/:id/recordings",
+    route(async (req, res) => {
+      const { id } = parse(IdParams, req.params);
+      await requireRecordingAccess(req, id);
+      res.json({ recordings: (await store.list(id)).map(recordingView) });
+    }),
+  );
+
+  router.get(
+    "/meetings/:id/recordings/:recordingId",
+    route(async (req, res) => {
+      const { id, recordingId } = parse(RecordingParams, req.params);
+      await requireRecordingAccess(req, id);
+      const recording = await store.find(id, recordingId);
+      if (!recording || recording.status !== "ready") fail("NOT_FOUND");
+      // sendFile answers Range requests (206), so a player can seek without downloading it all.
+      await new Promise<void>((resolve, reject) => {
+        res.sendFile(
+          recordingFilePath(config.recordingsDir, id, recording.file),
+          {
+            cacheControl: false,
+            headers: { "Content-Type": "audio/ogg", "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" },
+          },
+          (error?: Error & { status?: number }) => {
+            if (!error) resolve();
+            else if (res.headersSent) reject(error);
+            else reject(error.status === 404 ? new ApiError("NOT_FOUND") : error);
+          },
+        );
+      });
+    }),
+  );
+
+  return router;
+}
