@@ -5,6 +5,7 @@ import { ConnectionContext, useMeeting } from "../connection/useMeeting.ts";
 import { currentLanguage } from "../i18n/i18n.ts";
 import { DisplayView } from "../features/display/DisplayView.tsx";
 import { MicState } from "../features/media/MicState.tsx";
+import { VenueMutedLabel } from "../features/media/VenueMutedLabel.tsx";
 import { MediaNotice } from "../features/meeting/MediaNotice.tsx";
 import { ChairConsole } from "../views/ChairConsole.tsx";
 import { ClerkView } from "../views/ClerkView.tsx";
@@ -39,6 +40,7 @@ function Meeting() {
       <ConnectionBanner />
       <MediaNotice />
       <MicState />
+      <VenueMutedLabel />
       {role === "chair" ? <ChairConsole /> : role === "clerk" ? <ClerkView /> : <MemberView />}
     </div>
   );

@@ -8,8 +8,9 @@ import { LifecycleControls } from "../features/meeting/LifecycleControls.tsx";
 import { MeetingStatusNotice } from "../features/meeting/MeetingStatusNotice.tsx";
 import { ChairQueue } from "../features/queue/ChairQueue.tsx";
 import { SpeechRecord } from "../features/record/SpeechRecord.tsx";
+import { VenueMuteControl } from "../features/venue/VenueMuteControl.tsx";
 
-/** The chair's console: agenda left, the floor and the queue in the centre, attendance and record right. */
+/** The chair's console: agenda left, the floor and the queue in the centre, the room's microphone, attendance and record right. */
 export function ChairConsole() {
   const { run, pending, error, clearError } = useCommand();
   return (
@@ -26,6 +27,7 @@ export function ChairConsole() {
         <ChairQueue run={run} pending={pending} />
       </div>
       <aside className="side">
+        <VenueMuteControl run={run} pending={pending} />
         <AttendanceList run={run} pending={pending} />
         <SpeechRecord />
       </aside>

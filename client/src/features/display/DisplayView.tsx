@@ -3,10 +3,14 @@ import { countdown, formatClock } from "@core/clock.ts";
 import { Icon } from "../../components/Icon.tsx";
 import { useMeeting, useRoster, useServerNow } from "../../connection/useMeeting.ts";
 import { AttendanceSummary } from "../attendance/AttendanceSummary.tsx";
+import { SpeakerVideo } from "../media/SpeakerVideo.tsx";
+import { VenueMutedLabel } from "../media/VenueMutedLabel.tsx";
+import { DisplayMedia } from "../venue/DisplayMedia.tsx";
 
 /**
  * The room display (大屏) for the projector, read from the back of the room: no controls,
  * no cursor, no scrollbars. `?theme=dark` for projectors that show dark backgrounds better.
+ * It plays and shows the remote speakers; as the venue terminal (`?venue=1`) it also publishes the room.
  */
 export function DisplayView() {
   const { t } = useTranslation();
@@ -27,6 +31,8 @@ export function DisplayView() {
     <div className={`display display-${theme}`} data-testid="display">
       <header className="display-header">
         <h1>{welcome.meeting.title}</h1>
+        <DisplayMedia />
+        <VenueMutedLabel />
         {status !== "connected" && (
           <span className="display-offline" data-testid="display-offline">
             <Icon name="ring" /> {t(`status.${status}`)}
@@ -49,6 +55,7 @@ export function DisplayView() {
               <p className="display-label">{t("floor.title")}</p>
               <p className="display-name" data-testid="display-speaker">{speaker?.name ?? "—"}</p>
               <p className="display-meta">{[speaker?.sector, speaker?.party, speaker?.unit].filter(Boolean).join(" · ")}</p>
+              <SpeakerVideo participantId={floor.participantId} />
             </div>
             <div className="display-clock" role="timer">
               <span className="display-phase">

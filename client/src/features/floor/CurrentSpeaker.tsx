@@ -2,8 +2,10 @@ import { useTranslation } from "react-i18next";
 import { countdown, formatClock } from "@core/clock.ts";
 import { useMeeting, useRoster, useServerNow } from "../../connection/useMeeting.ts";
 import { Icon } from "../../components/Icon.tsx";
+import { RoomVideos } from "../media/RoomVideos.tsx";
+import { SpeakerVideo } from "../media/SpeakerVideo.tsx";
 
-/** 正在发言: who has the floor and the countdown every screen shows alike. */
+/** 正在发言: who has the floor, their video when received, and the countdown every screen shows alike. */
 export function CurrentSpeaker({ size = "normal" }: { size?: "normal" | "large" }) {
   const { t } = useTranslation();
   const { state } = useMeeting();
@@ -17,6 +19,7 @@ export function CurrentSpeaker({ size = "normal" }: { size?: "normal" | "large" 
         <p className="label">{t("floor.title")}</p>
         <p className="speaker-name muted" data-testid="speaker-name">{t("floor.nobody")}</p>
         <p className="muted">{t("floor.nobodyHint")}</p>
+        <RoomVideos />
       </section>
     );
   }
@@ -31,6 +34,7 @@ export function CurrentSpeaker({ size = "normal" }: { size?: "normal" | "large" 
       <p className="label">{t("floor.title")}</p>
       <p className="speaker-name" data-testid="speaker-name">{speaker?.name ?? "—"}</p>
       <p className="speaker-meta">{[speaker && t(`role.${speaker.role}`), speaker?.sector, speaker?.party].filter(Boolean).join(" · ")}</p>
+      <SpeakerVideo participantId={floor.participantId} />
       <div className="clock" role="timer" aria-label={phaseLabel}>
         <span className="clock-phase" data-testid="clock-phase" data-phase={clock.phase}>
           <Icon name={phaseIcon} /> {phaseLabel}
@@ -40,6 +44,7 @@ export function CurrentSpeaker({ size = "normal" }: { size?: "normal" | "large" 
       <div className="clock-bar" aria-hidden="true">
         <div style={{ width: `${used * 100}%` }} />
       </div>
+      <RoomVideos />
     </section>
   );
 }

@@ -1,7 +1,9 @@
-// The browser's side of the SDP relay (docs/protocol.md, "Media"): publish the microphone while
-// I may be heard, listen to the audible feeds. Non-trickle: the whole SDP after ICE gathering.
+// The browser's side of the SDP relay (docs/protocol.md, "Media"): publish the microphone (and
+// camera) while I may be heard, listen to the audible feeds. Non-trickle: the whole SDP after ICE gathering.
 // Muting of everyone without the floor happens at the media server; this only follows it.
-import type { Ack } from "@core/protocol.ts";
+import type { Ack, SubscribeResult } from "@core/protocol.ts";
+import { openCamera } from "./camera.ts";
+import { setLocalVideo, setRemoteVideos } from "./videoFeeds.ts";
 
 export type MediaRequest = <T>(event: "media.publish" | "media.subscribe" | "media.answer" | "media.leave", payload: unknown) => Promise<Ack<T> | null>;
 
@@ -17,6 +19,16 @@ function gathered(pc: RTCPeerConnection): Promise<void> {
   });
 }
 
+/** My microphone: sent (live), not sent (off), or the browser would not open it (refused). */
+export type MicStatus = "live" | "off" | "refused";
+
+/** What to publish with: the chosen devices; audio-only sends no camera. */
+export interface PublishOptions {
+  micId?: string;
+  cameraId?: string;
+  audioOnly: boolean;
+}
+
 export class MediaSession {
   private publisher: { pc: RTCPeerConnection; stream: MediaStream } | null = null;
   private subscriber: RTCPeerConnection | null = null;
@@ -26,21 +38,31 @@ export class MediaSession {
 
   constructor(
     private readonly request: MediaRequest,
-    private readonly onLive: (live: boolean) => void,
+    private readonly onMic: (status: MicStatus) => void,
   ) {
     this.audio.autoplay = true;
   }
 
-  /** Opens (true) or closes (false) my microphone. */
-  async setPublishing(on: boolean): Promise<void> {
+  /** Opens (true) or closes (false) my microphone, and my camera unless in audio-only mode. */
+  async setPublishing(on: boolean, options: PublishOptions = { audioOnly: false }): Promise<void> {
     const generation = ++this.generation;
     this.stopPublishing();
     if (!on) return;
-    let stream: MediaStream | undefined;
+    let stream: MediaStream;
     try {
-      stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+      // `ideal`: a saved device that is gone falls back to another rather than failing.
+      stream = await navigator.mediaDevices.getUserMedia({ audio: options.micId ? { deviceId: { ideal: options.micId } } : true });
+    } catch {
+      if (generation === this.generation) this.onMic("refused");
+      return;
+    }
+    // Without a camera (none, refused, or audio-only) I am heard without being seen.
+    const camera = options.audioOnly ? null : await openCamera(options.cameraId);
+    if (camera) stream.addTrack(camera);
+    try {
+      if (generation !== this.generation) throw new Error("superseded");
       const pc = new RTCPeerConnection();
-      for (const track of stream.getAudioTracks()) pc.addTransceiver(track, { direction: "sendonly" });
+      for (const track of stream.getTracks()) pc.addTransceiver(track, { direction: "sendonly" });
       await pc.setLocalDescription(await pc.createOffer());
       await gathered(pc);
       const ack = await this.request<{ sdp: string }>("media.publish", { sdp: pc.localDescription?.sdp });
@@ -51,26 +73,41 @@ export class MediaSession {
       }
       await pc.setRemoteDescription({ type: "answer", sdp: ack.sdp });
       this.publisher = { pc, stream };
-      this.onLive(true);
+      setLocalVideo(camera ? new MediaStream([camera]) : null);
+      this.onMic("live");
     } catch {
-      stream?.getTracks().forEach((t) => t.stop());
-      this.onLive(false);
+      stream.getTracks().forEach((t) => t.stop());
+      if (generation === this.generation) this.onMic("off");
     }
   }
 
-  /** (Re)subscribes to whoever may be heard now (call when the floor changes). */
-  async listen(): Promise<void> {
+  /**
+   * (Re)subscribes to whoever may be heard now (call when the floor changes). Each received
+   * track goes where the stream map says: audio to the one audio element, video to its owner's tile.
+   */
+  async listen(options: { audioOnly: boolean } = { audioOnly: false }): Promise<void> {
     this.subscriber?.close();
     this.subscriber = null;
-    const ack = await this.request<{ sdp: string | null; feeds: string[] }>("media.subscribe", {});
+    setRemoteVideos(new Map());
+    const ack = await this.request<SubscribeResult>("media.subscribe", { audioOnly: options.audioOnly });
     if (!ack?.ok || !ack.sdp) return;
     const pc = new RTCPeerConnection();
     this.subscriber = pc;
-    const stream = new MediaStream();
+    const owners = new Map(ack.streams.map((s) => [s.mid, s.participantId]));
+    const audio = new MediaStream();
+    const videos = new Map<string, MediaStream>();
     pc.addEventListener("track", (event) => {
-      stream.addTrack(event.track);
-      this.audio.srcObject = stream;
-      void this.audio.play().catch(() => undefined);
+      if (this.subscriber !== pc) return;
+      if (event.track.kind === "audio") {
+        audio.addTrack(event.track);
+        this.audio.srcObject = audio;
+        void this.audio.play().catch(() => undefined);
+        return;
+      }
+      const owner = event.transceiver.mid === null ? undefined : owners.get(event.transceiver.mid);
+      if (!owner) return;
+      videos.set(owner, new MediaStream([event.track]));
+      setRemoteVideos(new Map(videos));
     });
     try {
       await pc.setRemoteDescription({ type: "offer", sdp: ack.sdp });
@@ -89,6 +126,7 @@ export class MediaSession {
     this.subscriber?.close();
     this.subscriber = null;
     this.audio.srcObject = null;
+    setRemoteVideos(new Map());
     void this.request("media.leave", {});
   }
 
@@ -97,6 +135,7 @@ export class MediaSession {
     this.publisher.pc.close();
     this.publisher.stream.getTracks().forEach((t) => t.stop());
     this.publisher = null;
-    this.onLive(false);
+    setLocalVideo(null);
+    this.onMic("off");
   }
 }
