@@ -1,11 +1,15 @@
 // Video of the speaker, and audio-only mode, through the real Janus: the subscription's stream
-// map says whose each track is, and an audio-only subscription carries no video at all.
+// map says whose each track is, and an audio-only subscription carries no video at all; the built
+// client shows the floor holder's video in 正在发言 and stops receiving video in 仅音频 mode.
 // Chromium with fake devices, inside the loopback-only namespace (e2e/media/netns-run.sh).
-import type { Browser } from "playwright-core";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { SubscribeResult } from "../../server/src/core/protocol.ts";
 import { eventually, Harness, send, type TestServer } from "../../server/src/testing/harness.ts";
-import { launchChromium } from "../support/browser.ts";
+import { joinUrl } from "../../server/src/links/urls.ts";
+import { launchChromium, PHONE } from "../support/browser.ts";
+import { audioBytesOver } from "./support/audio.ts";
 import { startMediaServer } from "./support/mediaServer.ts";
 import { emit, inbound, listen, newPage, publish } from "./support/socketMedia.ts";
 
@@ -14,7 +18,9 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startMediaServer(h, { ws: 18688, admin: 17688, rtp: "21000-21100" });
+  server = await startMediaServer(h, { ws: 18688, admin: 17688, rtp: "21000-21100" }, {
+    YST_CLIENT_DIR: path.join(import.meta.dirname, "../../dist/client"),
+  });
   browser = await launchChromium({ fakeMedia: true });
 }, 60_000);
 
@@ -77,3 +83,69 @@ it("a listener receives the floor holder's video, mapped to them; in audio-only 
   expect(await emit(b, "media.subscribe", { audioOnly: "x" })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
   expect(server.logs.filter((l) => /failed/.test(l.message))).toEqual([]);
 }, 90_000);
+
+// Records the page's peer connections so the test can read their statistics.
+const RECORD_PCS = `window.__pcs = []; { const Original = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends Original { constructor(...args) { super(...args); window.__pcs.push(this); } }; }`;
+
+async function open(url: string): Promise<Page> {
+  const page = await (await browser.newContext({ locale: "zh-CN", ...PHONE })).newPage();
+  await page.addInitScript(RECORD_PCS);
+  await page.goto(url);
+  await page.getByTestId("me").waitFor();
+  return page;
+}
+
+/** Video bytes the page's open peer connections received over `ms`. */
+async function videoBytesOver(page: Page, ms: number): Promise<number> {
+  const read = async () =>
+    (await page.evaluate(`(async () => {
+      let bytes = 0;
+      for (const pc of window.__pcs) {
+        if (pc.connectionState === "closed") continue;
+        (await pc.getStats()).forEach((s) => { if (s.type === "inbound-rtp" && s.kind === "video") bytes += s.bytesReceived; });
+      }
+      return bytes;
+    })()`)) as number;
+  const before = await read();
+  await new Promise((r) => setTimeout(r, ms));
+  return (await read()) - before;
+}
+
+const frames = (page: Page) => page.getByTestId("speaker-video").locator("video").evaluate((v: HTMLVideoElement) => v.getVideoPlaybackQuality().totalVideoFrames);
+
+it("the built client shows the floor holder's video in 正在发言; 仅音频 keeps the sound and drops the video", async () => {
+  const meeting = await h.createMeeting(server.server, "视频界面测试", { open: true });
+  const chair = await h.connect(server.url, meeting.tokens.chair);
+  const member = await h.connect(server.url, meeting.tokens.member1);
+  const pageA = await open(joinUrl(server.url, meeting.tokens.member1));
+  const pageB = await open(joinUrl(server.url, meeting.tokens.observer));
+
+  expect((await send(member, { type: "queue.request" })).ok).toBe(true);
+  expect((await send(chair, { type: "floor.give", participantId: meeting.people.member1.id })).ok).toBe(true);
+  await expect.poll(() => pageA.getByTestId("mic-state").textContent(), { timeout: 15_000 }).toBe("麦克风已开启");
+  // A sees their own camera; B receives it: real frames, still coming.
+  await expect.poll(() => pageA.getByTestId("speaker-video").count(), { timeout: 15_000 }).toBe(1);
+  const video = pageB.getByTestId("speaker-video").locator("video");
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.videoWidth).catch(() => 0), { timeout: 20_000 }).toBeGreaterThan(0);
+  expect(await video.evaluate((v: HTMLVideoElement) => v.muted)).toBe(true);
+  const before = await frames(pageB);
+  await expect.poll(() => frames(pageB), { timeout: 5_000 }).toBeGreaterThan(before);
+  await pageB.screenshot({ path: "test-results/video-member-phone.png" });
+
+  // 仅音频 in the settings panel: B subscribes again, hears A, and receives no video at all.
+  await pageB.getByTestId("media-settings-open").click();
+  await pageB.getByTestId("audio-only").check();
+  await pageB.getByTestId("media-settings-close").click();
+  await pageB.getByTestId("audio-only-note").waitFor();
+  expect(await pageB.getByTestId("speaker-video").count()).toBe(0);
+  await eventually(async () => expect(await audioBytesOver(pageB, "window.__pcs", 500)).toBeGreaterThan(1000), 15_000);
+  expect(await videoBytesOver(pageB, 1500)).toBe(0);
+
+  // Back to video: it returns.
+  await pageB.getByTestId("media-settings-open").click();
+  await pageB.getByTestId("audio-only").uncheck();
+  await pageB.getByTestId("media-settings-close").click();
+  await eventually(async () => expect(await videoBytesOver(pageB, 500)).toBeGreaterThan(1000), 15_000);
+  expect(server.logs.filter((l) => /failed/.test(l.message))).toEqual([]);
+}, 120_000);
