@@ -10,19 +10,19 @@ export type MicProblem = "denied" | "noDevice" | "busy" | "insecure" | "failed";
  * (unplugged headset: OverconstrainedError) falls back to the default rather than failing.
  */
 export async function openMicrophone(micId: string | undefined): Promise<MediaStream> {
-  // navigator.mediaDevices is undefined on plain http:// pages other than localhost.
-  const media = navigator.mediaDevices as MediaDevices | undefined;
-  if (!media?.getUserMedia) throw new DOMException("media devices need a secure context", "NotSupportedError");
-  if (micId === undefined) return media.getUserMedia({ audio: true });
+  if (micId === undefined) return navigator.mediaDevices.getUserMedia({ audio: true });
   try {
-    return await media.getUserMedia({ audio: { deviceId: { exact: micId } } });
+    return await navigator.mediaDevices.getUserMedia({ audio: { deviceId: { exact: micId } } });
   } catch (error) {
     if (nameOf(error) !== "OverconstrainedError") throw error;
-    return media.getUserMedia({ audio: true });
+    return navigator.mediaDevices.getUserMedia({ audio: true });
   }
 }
 
 export function micProblemOf(error: unknown): MicProblem {
+  // On plain http:// pages (other than localhost) browsers offer no microphone at all:
+  // navigator.mediaDevices is undefined and the attempt fails with a TypeError.
+  if (globalThis.isSecureContext === false) return "insecure";
   switch (nameOf(error)) {
     case "NotAllowedError":
     case "SecurityError":
@@ -33,8 +33,6 @@ export function micProblemOf(error: unknown): MicProblem {
     case "NotReadableError":
     case "AbortError":
       return "busy";
-    case "NotSupportedError":
-      return "insecure";
     default:
       return "failed";
   }
