@@ -2,9 +2,12 @@
 // the chair of another meeting, the clerk of this meeting, and nobody (no session). Each row
 // sends a request that would succeed for an allowed caller, so a status other than the
 // expected one shows a hole (or an over-tight rule) in the authorization.
+import fs from "node:fs";
+import path from "node:path";
 import type { Router } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Harness, type TestMeeting, type TestServer } from "../testing/harness.ts";
+import { RecordingStore } from "../media/recording/recordingStore.ts";
 import { createApi } from "./api.ts";
 import { apiDeps } from "./apiDeps.ts";
 import { ApiClient, createStaff, fileForm, linkAccount, STAFF_PASSWORD } from "../testing/api.ts";
@@ -73,6 +76,14 @@ async function newMaterial(): Promise<string> {
   const res = await admin.request("POST", `/api/meetings/${m.meetingId}/agenda/${item}/materials`, { form: fileForm(PNG, "图.png") });
   return res.body.material.id;
 }
+async function newRecording(): Promise<string> {
+  const id = unique("rec-");
+  fs.mkdirSync(path.join(t.config.recordingsDir, m.meetingId), { recursive: true });
+  fs.writeFileSync(path.join(t.config.recordingsDir, m.meetingId, `${id}.opus`), "OggS");
+  const row = { id, meetingId: m.meetingId, speechId: id, participantId: m.people.member1.id, part: 1, file: `${id}.opus` };
+  await new RecordingStore(t.server.db).add({ ...row, startedAt: new Date(), durationMs: 1000, bytes: 4, status: "ready" });
+  return id;
+}
 const newParticipant = async () =>
   (await t.server.db.participant.create({ data: { id: unique("p-"), meetingId: m.meetingId, name: "临时委员", role: "member", ordinal: 100 + seq } })).id;
 const newAccount = async () => (await createStaff(t.server, unique("acct"), "clerk")).id;
@@ -121,6 +132,9 @@ const ROWS: Row[] = [
   { name: "upload material", route: "POST /meetings/:id/agenda/:itemId/materials", method: "POST", path: async () => `/api/meetings/${mid()}/agenda/${await newItem()}/materials`, form: () => fileForm(PNG, "座位图.png"), expect: MANAGERS(201) },
   { name: "delete material", route: "DELETE /meetings/:id/materials/:materialId", method: "DELETE", path: async () => `/api/meetings/${mid()}/materials/${await newMaterial()}`, expect: MANAGERS() },
   { name: "download material", route: "GET /meetings/:id/materials/:materialId", method: "GET", path: async () => `/api/meetings/${mid()}/materials/${await newMaterial()}`, expect: MEETING_STAFF() },
+  // Speech recordings (录音)
+  { name: "list recordings", route: "GET /meetings/:id/recordings", method: "GET", path: () => `/api/meetings/${mid()}/recordings`, expect: MEETING_STAFF() },
+  { name: "play recording", route: "GET /meetings/:id/recordings/:recordingId", method: "GET", path: async () => `/api/meetings/${mid()}/recordings/${await newRecording()}`, expect: MEETING_STAFF() },
   // Roster and links
   { name: "list participants", route: "GET /meetings/:id/participants", method: "GET", path: () => `/api/meetings/${mid()}/participants?sort=pinyin`, expect: MEETING_STAFF() },
   { name: "add participant", route: "POST /meetings/:id/participants", method: "POST", path: () => `/api/meetings/${mid()}/participants`, body: () => ({ name: "新委员", role: "member" }), expect: MANAGERS(201) },
