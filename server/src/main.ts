@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     console.log(`\nDemo meeting 演示会议 — personal join links (valid ${config.linkTtlHours} h):`);
     for (const link of links.people) console.log(`  ${ROLE_LABELS[link.role] ?? link.role}  ${link.name}${os.EOL}    ${link.url}`);
     console.log(`  会场大屏 room display${os.EOL}    ${links.display}`);
+    console.log(`  会场终端 room terminal (room microphone and camera)${os.EOL}    ${links.venue}`);
     console.log(`  扫码签到 in-room check-in${os.EOL}    ${links.checkin}`);
     console.log(`\nOrganisers 会务组: ${baseUrl}/admin\n`);
   }

@@ -247,6 +247,8 @@ export const adminEn: AdminMessages = {
     title: "Room",
     display: "Room display link",
     displayHint: "Open it on the computer driving the projector or big screen: current speaker, countdown and agenda.",
+    terminal: "Room terminal link",
+    terminalHint: "Open it on the computer with the room's microphone (mixer) and camera: remote participants hear and see the room, and the room hears remote speakers. The chair can mute the room.",
     checkin: "Check-in QR code",
     checkinHint: "Print it and place it at the entrance; participants scan it to check in.",
     openLink: "Open",

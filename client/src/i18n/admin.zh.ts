@@ -247,6 +247,8 @@ export const adminZh = {
     title: "会场",
     display: "大屏链接",
     displayHint: "在会场投影或大屏的电脑上打开，显示当前发言人、倒计时和议程。",
+    terminal: "会场终端链接",
+    terminalHint: "在接有会场麦克风（调音台）和摄像头的电脑上打开：远程参会人员能听到、看到会场，会场也能听到远程发言。主持人可静音会场。",
     checkin: "签到二维码",
     checkinHint: "打印后放在会场入口，参会人员扫码签到。",
     openLink: "打开",

@@ -1,6 +1,7 @@
 // The demo meeting created on first start: a small district CPPCC consultation forum
 // (fictional people, taken from the project's test roster), with its agenda and links.
 import type { Role } from "../core/roles.ts";
+import { venueTerminalUrl } from "../core/venue/terminalLink.ts";
 import type { NewParticipant } from "../meetings/meetingRepository.ts";
 import type { YishitingServer } from "../server.ts";
 
@@ -30,6 +31,8 @@ export const DEMO_LINK_HOLDERS = ["沈国帅", "李帅国", "刘凯", "杜娜", 
 export interface DemoLinks {
   people: { name: string; role: Role; url: string }[];
   display: string;
+  /** The display link as the venue terminal: it also publishes the room's microphone and camera. */
+  venue: string;
   checkin: string;
 }
 
@@ -44,9 +47,11 @@ export async function ensureDemoMeeting(server: YishitingServer, baseUrl: string
     const link = p && (await server.links.current(baseUrl, p.id).catch(() => null)); // skips revoked links
     if (p && link) people.push({ name: p.name, role: p.role, url: link.url });
   }
+  const display = (await server.links.display(baseUrl, meetingId)).url;
   return {
     people,
-    display: (await server.links.display(baseUrl, meetingId)).url,
+    display,
+    venue: venueTerminalUrl(display),
     checkin: (await server.links.checkin(baseUrl, meetingId)).url,
   };
 }

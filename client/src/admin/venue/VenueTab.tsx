@@ -1,4 +1,5 @@
 import { useCallback, useState } from "react";
+import { venueTerminalUrl } from "@core/venue/terminalLink.ts";
 import { api } from "../api.ts";
 import { PrintableQrDialog } from "../roster/PrintableQrDialog.tsx";
 import { useSession } from "../session/session.ts";
@@ -26,6 +27,7 @@ export function VenueTab({ meetingId, meetingTitle, participants }: { meetingId:
           testId="display-link"
           meetingTitle={meetingTitle}
           printable={false}
+          withTerminal
         />
         <VenueLink
           title={t("venue.checkin")}
@@ -51,6 +53,7 @@ function VenueLink({
   testId,
   meetingTitle,
   printable,
+  withTerminal = false,
 }: {
   title: string;
   hint: string;
@@ -60,6 +63,8 @@ function VenueLink({
   testId: string;
   meetingTitle: string;
   printable: boolean;
+  /** Also the venue terminal's variant of the link (the display that publishes the room). */
+  withTerminal?: boolean;
 }) {
   const { t } = useAdminT();
   const [printing, setPrinting] = useState(false);
@@ -73,6 +78,12 @@ function VenueLink({
         <>
           <img className="qr" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(link.qrSvg)}`} alt={title} width={200} height={200} />
           <CopyField label={t("links.url")} value={link.url} openable />
+          {withTerminal && (
+            <>
+              <CopyField label={t("venue.terminal")} value={venueTerminalUrl(link.url)} openable testId="venue-terminal-link" />
+              <p className="muted small">{t("venue.terminalHint")}</p>
+            </>
+          )}
           {printable && (
             <button type="button" onClick={() => setPrinting(true)}>
               {t("common.print")}
