@@ -7,7 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { SubscribeResult } from "../../server/src/core/protocol.ts";
 import { eventually, Harness, send, type TestServer } from "../../server/src/testing/harness.ts";
-import { joinUrl } from "../../server/src/links/urls.ts";
+import { displayUrl, joinUrl } from "../../server/src/links/urls.ts";
 import { launchChromium, PHONE } from "../support/browser.ts";
 import { audioBytesOver } from "./support/audio.ts";
 import { startMediaServer } from "./support/mediaServer.ts";
@@ -132,6 +132,14 @@ it("the built client shows the floor holder's video in 正在发言; 仅音频 k
   const before = await frames(pageB);
   await expect.poll(() => frames(pageB), { timeout: 5_000 }).toBeGreaterThan(before);
   await pageB.screenshot({ path: "test-results/video-member-phone.png" });
+  // The room display (not the venue terminal) shows it too, and publishes nothing.
+  const display = await (await browser.newContext({ locale: "zh-CN", viewport: { width: 1920, height: 1080 } })).newPage();
+  await display.goto(displayUrl(server.url, await h.displayToken(server.server, meeting.meetingId)));
+  const onDisplay = display.getByTestId("speaker-video").locator("video");
+  await expect.poll(() => onDisplay.evaluate((v: HTMLVideoElement) => v.videoWidth).catch(() => 0), { timeout: 20_000 }).toBeGreaterThan(0);
+  await display.screenshot({ path: "test-results/video-display.png" });
+  expect((await server.server.mediaRelay!.publishers(meeting.meetingId)).map((p) => p.participantId)).toEqual([meeting.people.member1.id]);
+  await display.context().close();
 
   // 仅音频 in the settings panel: B subscribes again, hears A, and receives no video at all.
   await pageB.getByTestId("media-settings-open").click();
