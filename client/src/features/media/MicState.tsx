@@ -6,6 +6,7 @@ import { audibleParticipants } from "@core/media/audible.ts";
 import { useMeeting } from "../../connection/useMeeting.ts";
 import { Icon } from "../../components/Icon.tsx";
 import { useMediaSession } from "./useMediaSession.ts";
+import { useMicProblem } from "./settings/micProblemStore.ts";
 import "./media.css";
 
 const LABELS = { live: "media.micOn", off: "media.micOff", refused: "media.micRefused" } as const;
@@ -16,11 +17,13 @@ export function MicState() {
   const me = welcome?.me.id;
   const mayBeHeard = Boolean(state && me !== undefined && !welcome?.display && audibleParticipants(state).has(me));
   const mic = useMediaSession(mayBeHeard);
+  const problem = useMicProblem();
   if (mic === null || welcome?.display) return null;
   return (
     <p className={`mic-state mic-${mic}`} role="status" data-testid="mic-state" data-live={mic === "live"}>
       <Icon name={mic === "refused" ? "warning" : "mic"} />
-      {t(LABELS[mic])}
+      {/* Refused: say why and what to do (permission, no device, busy, not https). */}
+      {mic === "refused" && problem ? t(`micProblem.${problem}`) : t(LABELS[mic])}
     </p>
   );
 }

@@ -3,6 +3,8 @@
 // Muting of everyone without the floor happens at the media server; this only follows it.
 import type { Ack, SubscribeResult } from "@core/protocol.ts";
 import { openCamera } from "./camera.ts";
+import { micProblemOf, openMicrophone } from "./settings/microphone.ts";
+import { reportMicProblem } from "./settings/micProblemStore.ts";
 import { setLocalVideo, setRemoteVideos } from "./videoFeeds.ts";
 
 export type MediaRequest = <T>(event: "media.publish" | "media.subscribe" | "media.answer" | "media.leave", payload: unknown) => Promise<Ack<T> | null>;
@@ -50,12 +52,16 @@ export class MediaSession {
     if (!on) return;
     let stream: MediaStream;
     try {
-      // `ideal`: a saved device that is gone falls back to another rather than failing.
-      stream = await navigator.mediaDevices.getUserMedia({ audio: options.micId ? { deviceId: { ideal: options.micId } } : true });
-    } catch {
-      if (generation === this.generation) this.onMic("refused");
+      // `exact`, falling back to the default when the device is gone: Chromium ignores an
+      // `ideal` deviceId (e2e/media/micChoice.test.ts).
+      stream = await openMicrophone(options.micId);
+    } catch (error) {
+      if (generation !== this.generation) return;
+      reportMicProblem(micProblemOf(error));
+      this.onMic("refused");
       return;
     }
+    reportMicProblem(null);
     // Without a camera (none, refused, or audio-only) I am heard without being seen.
     const camera = options.audioOnly ? null : await openCamera(options.cameraId);
     if (camera) stream.addTrack(camera);
