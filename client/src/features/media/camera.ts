@@ -5,14 +5,14 @@
 export async function openCamera(cameraId: string | undefined): Promise<MediaStreamTrack | null> {
   const media = navigator.mediaDevices as MediaDevices | undefined;
   if (!media?.getUserMedia) return null;
+  // A modest size: a phone tile or a box on the room display, over weak links too.
+  const size = { width: { ideal: 640 }, height: { ideal: 360 } };
+  const open = async (video: MediaTrackConstraints) => (await media.getUserMedia({ video })).getVideoTracks()[0] ?? null;
   try {
-    // A modest size: a phone tile or a box on the room display, over weak links too. `ideal`:
-    // a saved camera that is gone (unplugged) falls back to another rather than failing.
-    const stream = await media.getUserMedia({
-      video: { width: { ideal: 640 }, height: { ideal: 360 }, ...(cameraId ? { deviceId: { ideal: cameraId } } : {}) },
-    });
-    return stream.getVideoTracks()[0] ?? null;
+    // `exact`: Chromium ignores an `ideal` deviceId.
+    return await open(cameraId ? { ...size, deviceId: { exact: cameraId } } : size);
   } catch {
-    return null;
+    // The saved camera is gone (unplugged): the default instead; refused or none: no camera.
+    return cameraId ? open(size).catch(() => null) : null;
   }
 }
