@@ -36,6 +36,8 @@ export class MediaSession {
   private subscriber: RTCPeerConnection | null = null;
   /** Bumped on every change of intent, so a late answer for an old intent is dropped. */
   private generation = 0;
+  /** Bumped on every listen(), so only the latest subscription's offer is answered. */
+  private listens = 0;
   readonly audio: HTMLAudioElement = new Audio();
 
   constructor(
@@ -92,11 +94,14 @@ export class MediaSession {
    * track goes where the stream map says: audio to the one audio element, video to its owner's tile.
    */
   async listen(options: { audioOnly: boolean } = { audioOnly: false }): Promise<void> {
+    const turn = ++this.listens;
     this.subscriber?.close();
     this.subscriber = null;
     setRemoteVideos(new Map());
     const ack = await this.request<SubscribeResult>("media.subscribe", { audioOnly: options.audioOnly });
-    if (!ack?.ok || !ack.sdp) return;
+    // A later listen() asked meanwhile: the server replaced this subscription with that one, so
+    // answering this offer would go to the wrong one.
+    if (turn !== this.listens || !ack?.ok || !ack.sdp) return;
     const pc = new RTCPeerConnection();
     this.subscriber = pc;
     const owners = new Map(ack.streams.map((s) => [s.mid, s.participantId]));
