@@ -11,6 +11,7 @@ import { materialRoutes } from "../meetings/materialRoutes.ts";
 import { meetingRoutes } from "../meetings/meetingRoutes.ts";
 import { participantRoutes } from "../meetings/participantRoutes.ts";
 import { rosterRoutes } from "../meetings/rosterRoutes.ts";
+import { statisticsRoutes } from "../stats/statisticsRoutes.ts";
 import { apiErrorHandler, sendError } from "./apiError.ts";
 import type { ApiDeps } from "./apiDeps.ts";
 import { csrfGuard } from "./csrf.ts";
@@ -36,6 +37,7 @@ export function createApi(deps: ApiDeps): Router {
     linkRoutes(deps),
     checkinRoutes(deps),
     recordingRoutes(deps),
+    statisticsRoutes(deps),
   );
   api.use((_req, res) => sendError(res, "NOT_FOUND"));
   api.use(apiErrorHandler(deps.log));

@@ -135,6 +135,10 @@ const ROWS: Row[] = [
   // Speech recordings (录音)
   { name: "list recordings", route: "GET /meetings/:id/recordings", method: "GET", path: () => `/api/meetings/${mid()}/recordings`, expect: MEETING_STAFF() },
   { name: "play recording", route: "GET /meetings/:id/recordings/:recordingId", method: "GET", path: async () => `/api/meetings/${mid()}/recordings/${await newRecording()}`, expect: MEETING_STAFF() },
+  // Speaking statistics (发言统计)
+  { name: "statistics", route: "GET /meetings/:id/statistics", method: "GET", path: () => `/api/meetings/${mid()}/statistics`, expect: MEETING_STAFF() },
+  { name: "statistics CSV", route: "GET /meetings/:id/statistics.csv", method: "GET", path: () => `/api/meetings/${mid()}/statistics.csv`, expect: MEETING_STAFF() },
+  { name: "statistics XLSX", route: "GET /meetings/:id/statistics.xlsx", method: "GET", path: () => `/api/meetings/${mid()}/statistics.xlsx`, expect: MEETING_STAFF() },
   // Roster and links
   { name: "list participants", route: "GET /meetings/:id/participants", method: "GET", path: () => `/api/meetings/${mid()}/participants?sort=pinyin`, expect: MEETING_STAFF() },
   { name: "add participant", route: "POST /meetings/:id/participants", method: "POST", path: () => `/api/meetings/${mid()}/participants`, body: () => ({ name: "新委员", role: "member" }), expect: MANAGERS(201) },

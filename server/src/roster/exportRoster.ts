@@ -37,12 +37,15 @@ function csvCell(cell: string): string {
   return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** A CSV file as our exports write it: UTF-8 with BOM, CRLF lines, formula-safe cells. */
+export function csvFile(rows: readonly (readonly string[])[]): Buffer {
+  const lines = rows.map((r) => r.map(csvCell).join(","));
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join("\r\n")}\r\n`, "utf8")]);
+}
+
 export async function exportRoster(participants: readonly ExportableParticipant[], format: "csv" | "xlsx"): Promise<Buffer> {
   const rows = rowsOf(participants);
-  if (format === "csv") {
-    const lines = [[...EXPORT_HEADERS], ...rows].map((r) => r.map(csvCell).join(","));
-    return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join("\r\n")}\r\n`, "utf8")]);
-  }
+  if (format === "csv") return csvFile([[...EXPORT_HEADERS], ...rows]);
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("名单", { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = EXPORT_HEADERS.map((header, i) => ({

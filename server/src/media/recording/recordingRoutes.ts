@@ -5,33 +5,20 @@ import { Router, type Request } from "express";
 import { z } from "zod";
 import { ApiError, fail, route } from "../../http/apiError.ts";
 import type { ApiDeps } from "../../http/apiDeps.ts";
-import { bearerToken, requireParticipant } from "../../http/participantAuth.ts";
+import { requireMeetingStaffAccess } from "../../http/meetingStaffAccess.ts";
 import { Id, IdParams } from "../../http/schemas.ts";
-import { requireMeetingStaff } from "../../http/staffAuth.ts";
 import { parse } from "../../http/validate.ts";
 import { recordingFilePath } from "./recordingFiles.ts";
 import { RecordingStore, recordingView } from "./recordingStore.ts";
 
 const RecordingParams = z.object({ id: Id, recordingId: Id });
 
-/** Participant roles that may replay a meeting's recordings with their join token. */
-const STAFF_ROLES: readonly string[] = ["chair", "clerk"];
-
 export function recordingRoutes(deps: ApiDeps): Router {
   const { db, config } = deps;
   const store = new RecordingStore(db);
   const router = Router();
 
-  async function requireRecordingAccess(req: Request, meetingId: string): Promise<void> {
-    if (bearerToken(req) === undefined) {
-      await requireMeetingStaff(db, req, meetingId);
-      return;
-    }
-    const participant = await requireParticipant(db, deps.tokens, req);
-    if (participant.meetingId !== meetingId) fail("FORBIDDEN");
-    const row = await db.participant.findUnique({ where: { id: participant.participantId }, select: { role: true } });
-    if (!row || !STAFF_ROLES.includes(row.role)) fail("FORBIDDEN");
-  }
+  const requireRecordingAccess = (req: Request, meetingId: string) => requireMeetingStaffAccess(deps, req, meetingId);
 
   router.get(
     "/meetings/:id/recordings",
