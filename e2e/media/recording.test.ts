@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { joinUrl } from "../../server/src/links/urls.ts";
 import { eventually, Harness, send, type TestClient, type TestServer } from "../../server/src/testing/harness.ts";
 import { launchChromium } from "../support/browser.ts";
 import { startMediaServer } from "./support/mediaServer.ts";
@@ -16,7 +17,10 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startMediaServer(h, { ws: 18788, admin: 17788, rtp: "21200-21300" });
+  server = await startMediaServer(h, { ws: 18788, admin: 17788, rtp: "21200-21300" }, {
+    // The built client (npm run build; `npm test` builds it first).
+    YST_CLIENT_DIR: process.env.YST_CLIENT_DIR ?? path.join(import.meta.dirname, "../../dist/client"),
+  });
   browser = await launchChromium({ fakeMedia: true });
 }, 60_000);
 
@@ -140,4 +144,50 @@ it("records A's speech, links it to the speech, serves it to the meeting's staff
   // Nobody else was recorded (the chair publishes nothing here; the floor is free now).
   expect(await server.server.db.speechRecording.count({ where: { meetingId: meeting.meetingId } })).toBe(3);
   expect(server.logs.filter((l) => /recording|failed/.test(l.message))).toEqual([]);
+}, 120_000);
+
+it("in the built client the clerk replays the speech from the record; the speaker's page never asks for recordings", async () => {
+  const meeting = await h.createMeeting(server.server, "录音界面测试", { open: true });
+  const A = meeting.people.member1.id;
+  const chair = await h.connect(server.url, meeting.tokens.chair);
+  const a = await h.connect(server.url, meeting.tokens.member1);
+  const open = async (token: string) => {
+    const page = await (await browser.newContext({ locale: "zh-CN" })).newPage();
+    await page.goto(joinUrl(server.url, token));
+    await page.getByTestId("me").waitFor();
+    return page;
+  };
+  const pageA = await open(meeting.tokens.member1);
+  const asked: string[] = [];
+  pageA.on("request", (request) => {
+    if (request.url().includes("/recordings")) asked.push(request.url());
+  });
+  const clerk = await open(meeting.tokens.clerk);
+
+  expect((await send(a, { type: "queue.request" })).ok).toBe(true);
+  expect((await send(chair, { type: "floor.give", participantId: A })).ok).toBe(true);
+  await expect.poll(() => pageA.getByTestId("mic-state").textContent(), { timeout: 15_000 }).toBe("麦克风已开启");
+  await sleep(3000);
+  expect((await send(chair, { type: "floor.end" })).ok).toBe(true);
+
+  // The record refreshes until the recording is ready, then plays it.
+  const play = clerk.getByTestId("speech-record").getByTestId("recording-play");
+  await expect.poll(() => play.count(), { timeout: 30_000 }).toBe(1);
+  expect(await play.textContent()).toContain("发言录音");
+  await play.click();
+  await clerk.getByTestId("recording-audio").waitFor();
+  const played = (await clerk.evaluate(`(async () => {
+    const el = document.querySelector('[data-testid="recording-audio"]');
+    const within = (p, ms, what) => Promise.race([p, new Promise((_, reject) => setTimeout(() => reject(new Error(what + " timed out: readyState " + el.readyState + ", paused " + el.paused + ", error " + el.error?.code + ", duration " + el.duration)), ms))]);
+    if (el.readyState < 1) await within(new Promise((r) => el.addEventListener("loadedmetadata", r, { once: true })), 5000, "metadata");
+    if (el.paused) await within(el.play(), 5000, "play");
+    const start = el.currentTime;
+    await new Promise((r) => setTimeout(r, 800));
+    return { duration: el.duration, advanced: el.currentTime - start };
+  })()`)) as { duration: number; advanced: number };
+  expect(played.duration).toBeGreaterThan(1);
+  expect(played.advanced).toBeGreaterThan(0.2);
+
+  expect(await pageA.getByTestId("recording-play").count()).toBe(0);
+  expect(asked).toEqual([]);
 }, 120_000);

@@ -34,7 +34,8 @@ export class MeetingConnection {
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private clockTimer: ReturnType<typeof setInterval> | undefined;
 
-  constructor(token: string, url?: string) {
+  /** `token`: the join token, also the bearer token of the few REST calls the meeting makes (recordings). */
+  constructor(readonly token: string, url?: string) {
     const options = {
       transports: ["websocket"],
       // Re-read on every (re)connect, so the server sends exactly what we missed.

@@ -49,6 +49,10 @@ export const en: Messages = {
     duration: "Duration",
     overrun: "Overrun",
     overruns: "{{count}} overruns",
+    recording: "Recording",
+    recordingPart: "Recording (part {{part}})",
+    recordingFailed: "Recording could not be processed",
+    recordingUnavailable: "Could not load the recording",
   },
   participants: { title: "Participants", count: "{{count}} people" },
   meeting: {

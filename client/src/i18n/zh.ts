@@ -47,6 +47,10 @@ export const zh = {
     duration: "时长",
     overrun: "超时",
     overruns: "超时 {{count}} 次",
+    recording: "发言录音",
+    recordingPart: "发言录音（第 {{part}} 段）",
+    recordingFailed: "录音处理失败",
+    recordingUnavailable: "无法加载录音",
   },
   participants: { title: "参会人员", count: "{{count}} 人" },
   meeting: {

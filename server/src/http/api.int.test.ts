@@ -19,6 +19,7 @@ describe("API conventions", () => {
     expect(csp).toContain("style-src 'self' 'unsafe-inline'");
     expect(csp).toContain("img-src 'self' data:");
     expect(csp).toContain("connect-src 'self' ws: wss:");
+    expect(csp).toContain("media-src 'self' blob:");
     expect(csp).toContain("object-src 'none'");
     expect(csp).not.toContain("upgrade-insecure-requests");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");

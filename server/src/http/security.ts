@@ -1,6 +1,7 @@
 // Security headers for everything the server sends (helmet), with a CSP that allows the app
 // itself and nothing else: its own scripts, inline styles (React style props), data: images
-// (QR codes) and its own WebSocket.
+// (QR codes), its own WebSocket, and blob: audio (a speech recording fetched with the join
+// token, which an <audio> element cannot send itself).
 import helmet from "helmet";
 
 export const securityHeaders = () =>
@@ -12,6 +13,7 @@ export const securityHeaders = () =>
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
         "connect-src": ["'self'", "ws:", "wss:"],
+        "media-src": ["'self'", "blob:"],
         // Plain http on a LAN is a supported set-up: do not make browsers upgrade requests.
         "upgrade-insecure-requests": null,
       },

@@ -2,15 +2,18 @@ import { useTranslation } from "react-i18next";
 import { formatClock } from "@core/clock.ts";
 import { useMeeting, useRoster } from "../../connection/useMeeting.ts";
 import { Icon } from "../../components/Icon.tsx";
+import { RecordingPlayer } from "./RecordingPlayer.tsx";
+import { useRecordings } from "./recordings.ts";
 
 const time = (ms: number) => new Date(ms).toLocaleTimeString("zh-CN", { hour12: false });
 const duration = (ms: number) => formatClock(ms);
 
-/** Every finished speech: who, start, end, duration, overrun. */
+/** Every finished speech: who, start, end, duration, overrun; for the chair and clerk its recording. */
 export function SpeechRecord() {
   const { t } = useTranslation();
   const { state } = useMeeting();
   const person = useRoster();
+  const recordings = useRecordings();
   const speeches = state?.speeches ?? [];
   const overruns = speeches.filter((s) => s.overrunMs > 0).length;
   return (
@@ -29,6 +32,7 @@ export function SpeechRecord() {
               <th>{t("record.end")}</th>
               <th>{t("record.duration")}</th>
               <th>{t("record.overrun")}</th>
+              {recordings && <th>{t("record.recording")}</th>}
             </tr>
           </thead>
           <tbody>
@@ -39,6 +43,11 @@ export function SpeechRecord() {
                 <td>{time(s.endedAt)}</td>
                 <td>{duration(s.durationMs)}</td>
                 <td className={s.overrunMs > 0 ? "overrun" : undefined}>{s.overrunMs > 0 ? <><Icon name="overrun" /> +{duration(s.overrunMs)}</> : "—"}</td>
+                {recordings && (
+                  <td>
+                    {recordings.get(s.speechId)?.map((r, _, parts) => <RecordingPlayer key={r.id} recording={r} parts={parts.length} />) ?? "—"}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
