@@ -6,6 +6,7 @@ import { CurrentSpeaker } from "../features/floor/CurrentSpeaker.tsx";
 import { FloorControls } from "../features/floor/FloorControls.tsx";
 import { LifecycleControls } from "../features/meeting/LifecycleControls.tsx";
 import { MeetingStatusNotice } from "../features/meeting/MeetingStatusNotice.tsx";
+import { AddSpeaker } from "../features/queue/AddSpeaker.tsx";
 import { ChairQueue } from "../features/queue/ChairQueue.tsx";
 import { SpeechRecord } from "../features/record/SpeechRecord.tsx";
 import { VenueMuteControl } from "../features/venue/VenueMuteControl.tsx";
@@ -26,6 +27,7 @@ export function ChairConsole() {
         <FloorControls run={run} pending={pending} />
         <ChairQueue run={run} pending={pending} />
       </div>
+        <AddSpeaker run={run} pending={pending} />
       <aside className="side">
         <VenueMuteControl run={run} pending={pending} />
         <AttendanceList run={run} pending={pending} />

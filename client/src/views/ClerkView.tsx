@@ -4,6 +4,7 @@ import { AgendaPanel } from "../features/agenda/AgendaPanel.tsx";
 import { AttendanceList } from "../features/attendance/AttendanceList.tsx";
 import { CurrentSpeaker } from "../features/floor/CurrentSpeaker.tsx";
 import { MeetingStatusNotice } from "../features/meeting/MeetingStatusNotice.tsx";
+import { AddSpeaker } from "../features/queue/AddSpeaker.tsx";
 import { QueueList } from "../features/queue/QueueList.tsx";
 import { SpeechRecord } from "../features/record/SpeechRecord.tsx";
 
@@ -18,6 +19,7 @@ export function ClerkView() {
         <CurrentSpeaker />
         <QueueList />
         <AgendaPanel chair={false} />
+        <AddSpeaker run={run} pending={pending} />
       </div>
       <aside className="side">
         <AttendanceList run={run} pending={pending} />

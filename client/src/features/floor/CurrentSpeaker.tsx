@@ -1,9 +1,11 @@
 import { useTranslation } from "react-i18next";
-import { countdown, formatClock } from "@core/clock.ts";
+import { speechClock, formatClock } from "@core/clock.ts";
 import { useMeeting, useRoster, useServerNow } from "../../connection/useMeeting.ts";
 import { Icon } from "../../components/Icon.tsx";
 import { RoomVideos } from "../media/RoomVideos.tsx";
 import { SpeakerVideo } from "../media/SpeakerVideo.tsx";
+import { GuestChip, KindBadge } from "./KindBadge.tsx";
+import { speakerName, usedShare } from "./speakingPlan.ts";
 
 /** 正在发言: who has the floor, their video when received, and the countdown every screen shows alike. */
 export function CurrentSpeaker({ size = "normal" }: { size?: "normal" | "large" }) {
@@ -25,18 +27,23 @@ export function CurrentSpeaker({ size = "normal" }: { size?: "normal" | "large" 
   }
 
   const speaker = person(floor.participantId);
-  const clock = countdown(floor.startedAt, floor.capMs, now);
-  const used = Math.min(1, Math.max(0, (now - floor.startedAt) / floor.capMs));
-  const phaseLabel = clock.phase === "overrun" ? t("floor.overrun") : clock.phase === "warning" ? t("floor.warning") : t("floor.remaining");
-  const phaseIcon = clock.phase === "overrun" ? "overrun" : clock.phase === "warning" ? "warning" : "clock";
+  const clock = speechClock(floor, now);
+  const used = usedShare(floor, now);
+  // Paused: said in words with its own icon, whatever the phase's colour.
+  const phaseLabel = clock.paused ? t("speaking.paused") : clock.phase === "overrun" ? t("floor.overrun") : clock.phase === "warning" ? t("floor.warning") : t("floor.remaining");
+  const phaseIcon = clock.paused ? "pause" : clock.phase === "overrun" ? "overrun" : clock.phase === "warning" ? "warning" : "clock";
   return (
-    <section className={`speaker-card phase-${clock.phase} ${size}`} aria-live="polite" data-testid="speaker-card">
-      <p className="label">{t("floor.title")}</p>
-      <p className="speaker-name" data-testid="speaker-name">{speaker?.name ?? "—"}</p>
-      <p className="speaker-meta">{[speaker && t(`role.${speaker.role}`), speaker?.sector, speaker?.party].filter(Boolean).join(" · ")}</p>
+    <section className={`speaker-card phase-${clock.phase} ${size}${clock.paused ? " paused" : ""}`} aria-live="polite" data-testid="speaker-card">
+      <p className="label label-row">
+        {t("floor.title")} <KindBadge kind={floor.kind} />
+      </p>
+      <p className="speaker-name" data-testid="speaker-name">{speakerName(floor, person)}</p>
+      <p className="speaker-meta">
+        {floor.guestName !== null ? <GuestChip /> : [speaker && t(`role.${speaker.role}`), speaker?.sector, speaker?.party].filter(Boolean).join(" · ")}
+      </p>
       <SpeakerVideo participantId={floor.participantId} />
       <div className="clock" role="timer" aria-label={phaseLabel}>
-        <span className="clock-phase" data-testid="clock-phase" data-phase={clock.phase}>
+        <span className={`clock-phase${clock.paused ? " clock-paused" : ""}`} data-testid="clock-phase" data-phase={clock.phase} data-paused={clock.paused}>
           <Icon name={phaseIcon} /> {phaseLabel}
         </span>
         <span className="clock-digits" data-testid="countdown">{formatClock(clock.remainingMs)}</span>

@@ -1,15 +1,22 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Command } from "@core/meeting.ts";
+import { SPEECH_KINDS, type SpeechCaps } from "@core/state.ts";
 import { useMeeting } from "../../connection/useMeeting.ts";
+import { Icon } from "../../components/Icon.tsx";
+import "./speaking.css";
 
-/** The chair's controls under the speaker: next speaker, end speech, time per speech. */
+/** The chair's controls under the speaker: pause/resume, extend, end; the time per kind of speech. */
 export function FloorControls({ run, pending }: { run: (command: Command) => Promise<boolean>; pending: boolean }) {
   const { t } = useTranslation();
   const { state } = useMeeting();
   const [showHelp, setShowHelp] = useState(false);
-  const hasFloor = Boolean(state?.floor);
-  const hasQueue = (state?.queue.length ?? 0) > 0;
+  const [customMinutes, setCustomMinutes] = useState("3");
+  const floor = state?.floor ?? null;
+  const hasFloor = floor !== null;
+  const paused = floor?.pausedAt != null;
+  const custom = Number(customMinutes);
+  const customValid = Number.isFinite(custom) && custom >= 0.5 && custom <= 60;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -17,20 +24,52 @@ export function FloorControls({ run, pending }: { run: (command: Command) => Pro
       if (target && ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)) return;
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       const key = event.key.toLowerCase();
+      // N takes the suggested next speaker (floor.give without a name).
       if (key === "n") void run({ type: "floor.give" });
       else if (key === "e") void run({ type: "floor.end" });
+      else if (key === "p") void run({ type: paused ? "floor.resume" : "floor.pause" });
+      else if (key === "+" || key === "=") void run({ type: "floor.extend", seconds: 60 });
       else if (key === "?") setShowHelp((v) => !v);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [run]);
+  }, [run, paused]);
 
   return (
     <div className="floor-controls">
-      <div className="button-row">
-        <button type="button" className="primary" disabled={pending || !hasQueue} onClick={() => void run({ type: "floor.give" })} data-testid="next-speaker">
-          {t("floor.next")} <kbd>N</kbd>
+      <div className="floor-clock-controls" role="group" aria-label={t("floor.title")}>
+        {paused ? (
+          <button type="button" className="primary" disabled={pending || !hasFloor} onClick={() => void run({ type: "floor.resume" })} data-testid="resume-speech">
+            <Icon name="play" /> {t("speaking.resume")} <kbd>P</kbd>
+          </button>
+        ) : (
+          <button type="button" className="secondary" disabled={pending || !hasFloor} onClick={() => void run({ type: "floor.pause" })} data-testid="pause-speech">
+            <Icon name="pause" /> {t("speaking.pause")} <kbd>P</kbd>
+          </button>
+        )}
+        <button type="button" className="secondary" disabled={pending || !hasFloor} onClick={() => void run({ type: "floor.extend", seconds: 60 })} data-testid="extend-1">
+          {t("speaking.extendMinutes", { count: 1 })} <kbd>+</kbd>
         </button>
+        <button type="button" className="secondary" disabled={pending || !hasFloor} onClick={() => void run({ type: "floor.extend", seconds: 120 })} data-testid="extend-2">
+          {t("speaking.extendMinutes", { count: 2 })}
+        </button>
+        <form
+          className="extend-custom"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (customValid) void run({ type: "floor.extend", seconds: Math.round(custom * 60) });
+          }}
+        >
+          <label>
+            +{" "}
+            <input type="number" min={0.5} max={60} step={0.5} value={customMinutes} onChange={(e) => setCustomMinutes(e.target.value)}
+              aria-label={t("speaking.extendCustom")} data-testid="extend-custom-input" />{" "}
+            {t("floor.minutes")}
+          </label>
+          <button type="submit" className="secondary" disabled={pending || !hasFloor || !customValid} data-testid="extend-custom">
+            {t("speaking.extend")}
+          </button>
+        </form>
         <button type="button" className="danger" disabled={pending || !hasFloor} onClick={() => void run({ type: "floor.end" })} data-testid="end-speech">
           {t("floor.end")} <kbd>E</kbd>
         </button>
@@ -39,38 +78,52 @@ export function FloorControls({ run, pending }: { run: (command: Command) => Pro
         </button>
       </div>
       {showHelp && (
-        <ul className="shortcuts" aria-label={t("shortcuts.title")}>
+        <ul className="shortcuts" aria-label={t("shortcuts.title")} data-testid="shortcuts">
           <li>{t("shortcuts.next")}</li>
           <li>{t("shortcuts.end")}</li>
+          <li>{t("shortcuts.pause")}</li>
+          <li>{t("shortcuts.extend")}</li>
           <li>{t("shortcuts.help")}</li>
         </ul>
       )}
-      {state && <CapSetting key={state.speechCapMs} capMs={state.speechCapMs} run={run} pending={pending} />}
+      {state && <CapSetting key={SPEECH_KINDS.map((k) => state.speechCaps[k]).join("-")} caps={state.speechCaps} run={run} pending={pending} />}
     </div>
   );
 }
 
-function CapSetting({ capMs, run, pending }: { capMs: number; run: (command: Command) => Promise<boolean>; pending: boolean }) {
+const toMinutes = (caps: SpeechCaps) => Object.fromEntries(SPEECH_KINDS.map((k) => [k, String(caps[k] / 60_000)])) as Record<keyof SpeechCaps, string>;
+
+/** The caps per kind of speech (预约 / 即席 / 程序性), for speeches that start from now on. */
+function CapSetting({ caps, run, pending }: { caps: SpeechCaps; run: (command: Command) => Promise<boolean>; pending: boolean }) {
   const { t } = useTranslation();
-  const [minutes, setMinutes] = useState(String(capMs / 60_000));
-  const value = Number(minutes);
-  const valid = Number.isFinite(value) && value >= 0.5 && value <= 60;
+  const [minutes, setMinutes] = useState(() => toMinutes(caps));
+  const value = (kind: keyof SpeechCaps) => Number(minutes[kind]);
+  const valid = SPEECH_KINDS.every((k) => Number.isFinite(value(k)) && value(k) >= 0.5 && value(k) <= 60);
+  const changed = SPEECH_KINDS.filter((k) => Math.round(value(k) * 60) * 1000 !== caps[k]);
   return (
     <form
       className="cap-setting"
       onSubmit={(event) => {
         event.preventDefault();
-        if (valid) void run({ type: "floor.setCap", seconds: Math.round(value * 60) });
+        if (!valid) return;
+        void (async () => {
+          for (const kind of changed) if (!(await run({ type: "floor.setCap", seconds: Math.round(value(kind) * 60), kind }))) return;
+        })();
       }}
     >
-      <label>
-        {t("floor.cap")}{" "}
-        <input type="number" min={0.5} max={60} step={0.5} value={minutes} onChange={(e) => setMinutes(e.target.value)} data-testid="cap-input" />{" "}
-        {t("floor.minutes")}
-      </label>
-      <button type="submit" className="secondary" disabled={pending || !valid || value * 60_000 === capMs}>
-        {t("floor.setCap")}
-      </button>
+      <fieldset>
+        <legend>{t("speaking.caps")}</legend>
+        {SPEECH_KINDS.map((kind) => (
+          <label key={kind}>
+            {t(`speaking.kindFull.${kind}`)}
+            <input type="number" min={0.5} max={60} step={0.5} value={minutes[kind]} onChange={(e) => setMinutes((m) => ({ ...m, [kind]: e.target.value }))}
+              data-testid={`cap-input-${kind}`} />
+          </label>
+        ))}
+        <button type="submit" className="secondary" disabled={pending || !valid || changed.length === 0} title={t("speaking.capsHint")}>
+          {t("floor.setCap")}
+        </button>
+      </fieldset>
     </form>
   );
 }

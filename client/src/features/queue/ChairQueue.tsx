@@ -1,16 +1,23 @@
+import { useState } from "react";
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { useTranslation } from "react-i18next";
 import type { Command } from "@core/meeting.ts";
+import { suggestNext } from "@core/ordering/suggest.ts";
 import type { QueueEntry } from "@core/state.ts";
 import { useMeeting, useRoster } from "../../connection/useMeeting.ts";
+import { GuestChip, KindBadge } from "../floor/KindBadge.tsx";
+import { speakerName } from "../floor/speakingPlan.ts";
+import { SuggestNext } from "./SuggestNext.tsx";
 
-/** The chair's queue: drag (mouse, touch or keyboard) to reorder, call or remove anyone. */
+/** The chair's queue: the suggested next speaker, drag (mouse, touch or keyboard) to reorder, call or remove anyone. */
 export function ChairQueue({ run, pending }: { run: (command: Command) => Promise<boolean>; pending: boolean }) {
   const { t } = useTranslation();
   const { state } = useMeeting();
   const queue = state?.queue ?? [];
+  const suggestedId = state ? (suggestNext(state)?.participantId ?? null) : null;
+  const suggested = queue.find((e) => e.participantId === suggestedId) ?? null;
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -31,12 +38,13 @@ export function ChairQueue({ run, pending }: { run: (command: Command) => Promis
         <p className="muted">{t("queue.empty")}</p>
       ) : (
         <>
+          <SuggestNext run={run} pending={pending} />
           <p className="muted small">{t("queue.dragHint")}</p>
           <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
             <SortableContext items={queue.map((e) => e.participantId)} strategy={verticalListSortingStrategy}>
               <ol className="queue chair" data-testid="queue">
                 {queue.map((entry, index) => (
-                  <ChairQueueItem key={entry.participantId} entry={entry} index={index} last={index === queue.length - 1} run={run} pending={pending} />
+                  <ChairQueueItem key={entry.participantId} entry={entry} index={index} last={index === queue.length - 1} suggested={suggested} run={run} pending={pending} />
                 ))}
               </ol>
             </SortableContext>
@@ -47,22 +55,41 @@ export function ChairQueue({ run, pending }: { run: (command: Command) => Promis
   );
 }
 
-function ChairQueueItem(props: { entry: QueueEntry; index: number; last: boolean; run: (c: Command) => Promise<boolean>; pending: boolean }) {
-  const { entry, index, last, run, pending } = props;
+function ChairQueueItem(props: { entry: QueueEntry; index: number; last: boolean; suggested: QueueEntry | null; run: (c: Command) => Promise<boolean>; pending: boolean }) {
+  const { entry, index, last, suggested, run, pending } = props;
   const { t } = useTranslation();
   const person = useRoster();
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState("");
   const p = person(entry.participantId);
   const id = entry.participantId;
+  const name = speakerName(entry, person);
+  const isSuggested = suggested?.participantId === id;
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id });
   const style = { transform: CSS.Transform.toString(transform), transition };
+  const give = async () => {
+    const trimmed = reason.trim();
+    if (await run({ type: "floor.give", participantId: id, ...(trimmed ? { reason: trimmed } : {}) })) {
+      setAsking(false);
+      setReason("");
+    }
+  };
+  const suggestedName = suggested ? speakerName(suggested, person) : "";
   return (
-    <li ref={setNodeRef} style={style} className={isDragging ? "dragging" : undefined} data-testid="queue-item">
-      <button type="button" className="drag-handle" aria-label={`${p?.name ?? ""} ${t("queue.dragHint")}`} {...attributes} {...listeners}>
+    <li ref={setNodeRef} style={style} className={[isDragging && "dragging", isSuggested && "suggested"].filter(Boolean).join(" ") || undefined} data-testid="queue-item">
+      <button type="button" className="drag-handle" aria-label={`${name} ${t("queue.dragHint")}`} {...attributes} {...listeners}>
         ⠿
       </button>
       <span className="pos">{index + 1}</span>
-      <span className="name">{p?.name ?? "—"}</span>
-      <span className="chips">{[p?.sector, p?.party].filter(Boolean).join(" · ")}</span>
+      <span className="name-cell">
+        <span className="name">{name}</span>
+        <KindBadge kind={entry.kind} />
+        {entry.guestName !== null && <GuestChip />}
+      </span>
+      <span className="chips">
+        {p?.sector && <span className="chip">{p.sector}</span>}
+        {p?.party && <span className="chip">{p.party}</span>}
+      </span>
       <span className="row-actions">
         <button type="button" className="icon" disabled={pending || index === 0} aria-label={t("queue.moveUp")} title={t("queue.moveUp")}
           onClick={() => void run({ type: "queue.move", participantId: id, toIndex: index - 1 })}>↑</button>
@@ -71,11 +98,22 @@ function ChairQueueItem(props: { entry: QueueEntry; index: number; last: boolean
         <button type="button" className="secondary" disabled={pending} onClick={() => void run({ type: "queue.remove", participantId: id })}>
           {t("queue.remove")}
         </button>
-        <button type="button" className="primary" disabled={pending} data-testid="give-floor"
-          onClick={() => void run({ type: "floor.give", participantId: id })}>
+        <button type="button" className="primary" disabled={pending} data-testid="give-floor" aria-expanded={isSuggested ? undefined : asking}
+          onClick={() => (isSuggested || suggested === null ? void run({ type: "floor.give", participantId: id }) : setAsking((v) => !v))}>
           {t("queue.give")}
         </button>
       </span>
+      {asking && !isSuggested && (
+        // Choosing someone other than the suggestion is recorded as an override, with an optional reason.
+        <form className="override-prompt" data-testid="override-prompt" onSubmit={(e) => { e.preventDefault(); void give(); }}>
+          <label htmlFor={`override-${id}`}>{t("speaking.overridePrompt", { suggested: suggestedName, name })}</label>
+          <input id={`override-${id}`} type="text" maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus data-testid="override-reason" />
+          <span className="buttons">
+            <button type="button" className="secondary" onClick={() => setAsking(false)}>{t("speaking.cancel")}</button>
+            <button type="submit" className="primary" disabled={pending} data-testid="override-confirm">{t("speaking.overrideConfirm", { name })}</button>
+          </span>
+        </form>
+      )}
     </li>
   );
 }

@@ -1,12 +1,17 @@
 import { useTranslation } from "react-i18next";
 import { useMeeting, useRoster } from "../../connection/useMeeting.ts";
+import { GuestChip, KindBadge } from "../floor/KindBadge.tsx";
+import { speakerName, upcomingSpeakers } from "../floor/speakingPlan.ts";
 
-/** The queue as members and the clerk see it: read-only, their own entry marked. */
+/**
+ * The queue as members and the clerk see it: read-only, their own entry marked, in the order the
+ * chair is offered (the suggestion first, then the suggestion after that, …), so 第 N 位 matches it.
+ */
 export function QueueList() {
   const { t } = useTranslation();
   const { state, welcome } = useMeeting();
   const person = useRoster();
-  const queue = state?.queue ?? [];
+  const queue = state ? upcomingSpeakers(state) : [];
   return (
     <section className="panel" aria-labelledby="queue-title">
       <h2 id="queue-title">
@@ -22,7 +27,11 @@ export function QueueList() {
             return (
               <li key={entry.participantId} className={mine ? "mine" : undefined} data-testid="queue-item">
                 <span className="pos">{i + 1}</span>
-                <span className="name">{p?.name ?? "—"}{mine ? t("queue.you") : ""}</span>
+                <span className="name-cell">
+                  <span className="name">{speakerName(entry, person)}{mine ? t("queue.you") : ""}</span>
+                  <KindBadge kind={entry.kind} />
+                  {entry.guestName !== null && <GuestChip />}
+                </span>
                 <span className="chips">{[p?.sector, p?.party].filter(Boolean).join(" · ")}</span>
               </li>
             );

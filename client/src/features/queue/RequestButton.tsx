@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SPEAKING_ROLES } from "@core/roles.ts";
 import { queuePosition } from "@core/state.ts";
@@ -5,31 +6,42 @@ import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { useCommand } from "../../connection/useCommand.ts";
 import { useMeeting } from "../../connection/useMeeting.ts";
 import { Icon } from "../../components/Icon.tsx";
+import { KindBadge } from "../floor/KindBadge.tsx";
+import { placeInLine } from "../floor/speakingPlan.ts";
+import { WrittenSpeechForm } from "./WrittenSpeechForm.tsx";
 
-/** The member's fixed bottom action: 申请发言 → 已申请 · 第 N 位 · 撤回; or, with the floor, 结束发言. */
+/**
+ * The member's fixed bottom action: 申请发言 → 已申请 · 第 N 位 · 撤回; or, with the floor, 结束发言.
+ * Secondary: 程序性发言 (to the top of the queue) and 书面发言 (text only).
+ */
 export function RequestButton() {
   const { t } = useTranslation();
   const { state, welcome, status } = useMeeting();
   const { run, pending, error, clearError } = useCommand();
+  const [writing, setWriting] = useState(false);
   // Speaking happens only in session; the status notice explains why there is no button.
   if (!state || !welcome || !SPEAKING_ROLES.includes(welcome.me.role) || state.status !== "open") return null;
 
   const me = welcome.me.id;
-  const position = queuePosition(state, me);
+  const mine = state.queue[queuePosition(state, me)];
+  // The place in the order the chair is offered (a point of order first, booked speeches in plan order …).
+  const place = placeInLine(state, me);
   const hasFloor = state.floor?.participantId === me;
   const disabled = pending || status !== "connected";
 
   return (
     <div className="bottom-action">
       <ErrorNotice message={error} onClose={clearError} />
-      {hasFloor ? (
+      {writing ? (
+        <WrittenSpeechForm onClose={() => setWriting(false)} />
+      ) : hasFloor ? (
         <button type="button" className="primary wide" disabled={disabled} onClick={() => void run({ type: "floor.end" })} data-testid="finish-speech">
           {pending ? t("pending") : t("floor.finish")}
         </button>
-      ) : position >= 0 ? (
+      ) : mine ? (
         <div className="requested">
           <span data-testid="my-position">
-            <Icon name="hand" /> {t("queue.requested", { position: position + 1 })}
+            <Icon name="hand" /> {t("queue.requested", { position: place })} <KindBadge kind={mine.kind} />
           </span>
           <button type="button" className="secondary" disabled={disabled} onClick={() => void run({ type: "queue.withdraw" })} data-testid="withdraw">
             {pending ? t("pending") : t("queue.withdraw")}
@@ -39,6 +51,18 @@ export function RequestButton() {
         <button type="button" className="primary wide" disabled={disabled} onClick={() => void run({ type: "queue.request" })} data-testid="request-floor">
           <Icon name="hand" /> {pending ? t("pending") : t("queue.request")}
         </button>
+      )}
+      {!writing && (
+        <div className="secondary-actions">
+          <button type="button" className="secondary" disabled={disabled} onClick={() => setWriting(true)} data-testid="written-open">
+            {t("speaking.writtenOpen")}
+          </button>
+          {!hasFloor && !mine && (
+            <button type="button" className="secondary" disabled={disabled} onClick={() => void run({ type: "queue.request", kind: "pointOfOrder" })} data-testid="request-point-of-order">
+              {t("speaking.requestPointOfOrder")}
+            </button>
+          )}
+        </div>
       )}
     </div>
   );

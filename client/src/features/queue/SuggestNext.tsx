@@ -1,0 +1,32 @@
+import { useTranslation } from "react-i18next";
+import type { Command } from "@core/meeting.ts";
+import { suggestNext } from "@core/ordering/suggest.ts";
+import { useMeeting, useRoster } from "../../connection/useMeeting.ts";
+import { KindBadge } from "../floor/KindBadge.tsx";
+import { speakerName } from "../floor/speakingPlan.ts";
+
+/** 建议下一位: the suggested person, why (未发言 · 界别均衡 …), and one button to call them. */
+export function SuggestNext({ run, pending }: { run: (command: Command) => Promise<boolean>; pending: boolean }) {
+  const { t } = useTranslation();
+  const { state } = useMeeting();
+  const person = useRoster();
+  const suggestion = state ? suggestNext(state) : null;
+  const entry = suggestion && state?.queue.find((e) => e.participantId === suggestion.participantId);
+  if (!suggestion || !entry) return null;
+  const p = person(entry.participantId);
+  return (
+    <div className="suggestion" data-testid="suggestion" aria-live="polite">
+      <span className="suggestion-label">{t("speaking.suggested")}</span>
+      <span className="suggestion-name" data-testid="suggestion-name">{speakerName(entry, person)}</span>
+      <KindBadge kind={entry.kind} />
+      {p && (p.sector || p.party) && <span className="muted small">{[p.sector, p.party].filter(Boolean).join(" · ")}</span>}
+      <span className="suggestion-reasons" data-testid="suggestion-reasons">
+        {suggestion.reasons.map((r) => t(`speaking.reason.${r}`)).join(" · ")}
+      </span>
+      {/* floor.give without a name: the server takes its own suggestion (the same one). */}
+      <button type="button" className="primary" disabled={pending || state?.status !== "open"} onClick={() => void run({ type: "floor.give" })} data-testid="call-suggested">
+        {t("speaking.callSuggested")} <kbd>N</kbd>
+      </button>
+    </div>
+  );
+}
