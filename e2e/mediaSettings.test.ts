@@ -96,8 +96,9 @@ describe("audio and video settings", () => {
     expect(Math.round(sheet.width)).toBe(375);
     expect(Math.round(sheet.y + sheet.height)).toBe(667);
 
-    expect(await optionLabels(member, "mic-select")).toEqual(["默认", "Fake Audio Input 1", "Fake Audio Input 2"]);
-    expect(await optionLabels(member, "camera-select")).toEqual(["默认", "fake_device_0"]);
+    // Listed asynchronously (enumerateDevices) once the panel is open.
+    await expect.poll(() => optionLabels(member, "mic-select")).toEqual(["默认", "Fake Audio Input 1", "Fake Audio Input 2"]);
+    await expect.poll(() => optionLabels(member, "camera-select")).toEqual(["默认", "fake_device_0"]);
     expect(await level(member)).toBe(0);
 
     await member.getByTestId("mic-test").click();
@@ -144,8 +145,8 @@ describe("audio and video settings", () => {
     await member.getByTestId("me").waitFor();
     await openSettings(member);
     expect(await member.getByTestId("audio-only").isChecked()).toBe(true);
-    const selected = await member.getByTestId("mic-select").evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent);
-    expect(selected).toBe("Fake Audio Input 2");
+    const selected = () => member.getByTestId("mic-select").evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent);
+    await expect.poll(selected).toBe("Fake Audio Input 2");
     // Keyboard: the switch toggles with Space and the choice is saved at once.
     await member.getByTestId("audio-only").focus();
     await member.keyboard.press("Space");
@@ -187,5 +188,6 @@ describe("audio and video settings", () => {
     await member.getByRole("button", { name: "English" }).click();
     await openSettings(member);
     expect(await member.getByTestId("mic-problem").textContent()).toContain("Microphone permission refused");
+    await member.screenshot({ path: path.join(SHOTS, "media-settings-refused-en-375.png") });
   });
 });
