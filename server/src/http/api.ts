@@ -11,6 +11,7 @@ import { materialRoutes } from "../meetings/materialRoutes.ts";
 import { meetingRoutes } from "../meetings/meetingRoutes.ts";
 import { participantRoutes } from "../meetings/participantRoutes.ts";
 import { rosterRoutes } from "../meetings/rosterRoutes.ts";
+import { planRoutes } from "../plan/planRoutes.ts";
 import { statisticsRoutes } from "../stats/statisticsRoutes.ts";
 import { apiErrorHandler, sendError } from "./apiError.ts";
 import type { ApiDeps } from "./apiDeps.ts";
@@ -34,6 +35,7 @@ export function createApi(deps: ApiDeps): Router {
     materialRoutes(deps),
     participantRoutes(deps),
     rosterRoutes(deps),
+    planRoutes(deps),
     linkRoutes(deps),
     checkinRoutes(deps),
     recordingRoutes(deps),

@@ -4,8 +4,9 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { AgendaItemInput } from "../core/agenda/schema.ts";
 import type { MeetingInfo } from "../core/protocol.ts";
 import type { Role } from "../core/roles.ts";
-import type { QuorumRule, RosterEntry } from "../core/state.ts";
+import type { OrderingRules, PlannedSpeech, QuorumRule, RosterEntry, SpeechCaps } from "../core/state.ts";
 import type { Db } from "../db/database.ts";
+import { PlanStore } from "../plan/planStore.ts";
 
 export interface NewParticipant {
   name: string;
@@ -31,7 +32,9 @@ export interface LiveConfig {
   roster: RosterEntry[];
   agenda: AgendaItemInput[];
   quorumRule: QuorumRule;
-  speechCapMs: number;
+  speechCaps: SpeechCaps;
+  ordering: OrderingRules;
+  plan: PlannedSpeech[];
 }
 
 type ParticipantRow = {
@@ -108,10 +111,23 @@ export class MeetingRepository {
       roster: await this.roster(meetingId),
       agenda: items.map((item) => ({ id: item.id, title: item.title, presenter: item.presenter, plannedMs: item.plannedMinutes * 60_000 })),
       quorumRule: meeting.quorumRule as QuorumRule,
-      speechCapMs: meeting.speechCapSeconds * 1000,
+      speechCaps: {
+        booked: meeting.bookedCapSeconds * 1000,
+        impromptu: meeting.speechCapSeconds * 1000,
+        pointOfOrder: meeting.pointOfOrderCapSeconds * 1000,
+      },
+      ordering: {
+        bookedFirst: meeting.orderBookedFirst,
+        partyFirst: meeting.orderPartyFirst,
+        sectorBalance: meeting.orderSectorBalance,
+        notYetSpoken: toNotYetSpoken(meeting.orderNotYetSpoken),
+      },
+      plan: await new PlanStore(this.db).live(meetingId),
     };
   }
 }
+
+const toNotYetSpoken = (value: string): OrderingRules["notYetSpoken"] => (value === "off" || value === "meeting" ? value : "item");
 
 export function toRosterEntry(row: ParticipantRow): RosterEntry {
   return {

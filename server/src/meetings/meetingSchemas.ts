@@ -14,7 +14,17 @@ const meetingFields = {
   startsAt: z.iso.datetime({ offset: true }).nullable().optional(),
   place: OptionalText(200),
   mode: z.enum(["hybrid", "online"]),
+  /** 即席发言 (impromptu) cap. */
   speechCapSeconds: z.int().min(30).max(3600),
+  /** 预约发言 (booked) cap. */
+  bookedCapSeconds: z.int().min(30).max(3600),
+  /** 程序性发言 (point of order) cap. */
+  pointOfOrderCapSeconds: z.int().min(30).max(3600),
+  /** Ordering rules of the suggested next speaker (core/ordering). */
+  orderBookedFirst: z.boolean(),
+  orderPartyFirst: z.boolean(),
+  orderSectorBalance: z.boolean(),
+  orderNotYetSpoken: z.enum(["off", "item", "meeting"]),
   interjectionsAllowed: z.boolean(),
   pollsAllowed: z.boolean(),
   quorumRule: z.enum(["none", "majority", "twoThirds"]),
@@ -26,6 +36,12 @@ export const MeetingInput = z.strictObject({
   kind: meetingFields.kind.default("consultation"),
   mode: meetingFields.mode.default("hybrid"),
   speechCapSeconds: meetingFields.speechCapSeconds.default(300),
+  bookedCapSeconds: meetingFields.bookedCapSeconds.default(480),
+  pointOfOrderCapSeconds: meetingFields.pointOfOrderCapSeconds.default(120),
+  orderBookedFirst: meetingFields.orderBookedFirst.default(true),
+  orderPartyFirst: meetingFields.orderPartyFirst.default(true),
+  orderSectorBalance: meetingFields.orderSectorBalance.default(true),
+  orderNotYetSpoken: meetingFields.orderNotYetSpoken.default("item"),
   interjectionsAllowed: meetingFields.interjectionsAllowed.default(true),
   pollsAllowed: meetingFields.pollsAllowed.default(true),
   quorumRule: meetingFields.quorumRule.default("majority"),

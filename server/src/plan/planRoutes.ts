@@ -1,0 +1,196 @@
+// The speaking plan (docs/api.md, "Speaking plan"): organisers list, add, edit, delete and
+// reorder planned speeches; members and officials register, see and withdraw their own with
+// their join token until the meeting opens. Every change is fed into the live meeting.
+import { Router, type Request } from "express";
+import { z } from "zod";
+import type { ErrorCode } from "../core/errors.ts";
+import { SPEAKING_ROLES, SYSTEM_ACTOR } from "../core/roles.ts";
+import { fail, route } from "../http/apiError.ts";
+import type { ApiDeps } from "../http/apiDeps.ts";
+import { requireParticipant } from "../http/participantAuth.ts";
+import { Id, IdParams } from "../http/schemas.ts";
+import { requireMeetingManager, requireMeetingStaff } from "../http/staffAuth.ts";
+import { parse } from "../http/validate.ts";
+import { MeetingRepository } from "../meetings/meetingRepository.ts";
+import { MAX_OWN_ENTRIES, MAX_PLAN_ENTRIES, OwnPlanInput, PlanInput, PlanOrder, PlanPatch } from "./planSchemas.ts";
+import { PlanStore, type PlanFields, type PlannedSpeechJson } from "./planStore.ts";
+
+const BookingParams = z.object({ id: Id, bookingId: Id });
+
+export function planRoutes(deps: ApiDeps): Router {
+  const { db } = deps;
+  const plan = new PlanStore(db);
+  const repository = new MeetingRepository(db);
+  const router = Router();
+
+  /** Problems with who speaks and on which item (empty when both belong to the meeting). */
+  const checkFields = async (meetingId: string, fields: Partial<PlanFields>): Promise<string[]> => {
+    const problems: string[] = [];
+    if (fields.participantId !== undefined) {
+      const person = await db.participant.findFirst({ where: { id: fields.participantId, meetingId }, select: { role: true } });
+      if (!person) problems.push("participantId: not on this meeting's roster");
+      else if (!(SPEAKING_ROLES as readonly string[]).includes(person.role)) problems.push("participantId: only members and officials have planned speeches");
+    }
+    if (fields.agendaItemId) {
+      if (!(await db.agendaItem.count({ where: { id: fields.agendaItemId, meetingId } }))) problems.push("agendaItemId: not an item of this meeting");
+    }
+    return problems;
+  };
+
+  // ── Organisers ────────────────────────────────────────────────────────────
+
+  router.get(
+    "/meetings/:id/plan",
+    route(async (req, res) => {
+      const { id } = parse(IdParams, req.params);
+      await requireMeetingStaff(db, req, id);
+      res.json({ plan: await plan.list(id) });
+    }),
+  );
+
+  router.post(
+    "/meetings/:id/plan",
+    route(async (req, res) => {
+      const { id } = parse(IdParams, req.params);
+      const staff = await requireMeetingManager(db, req, id);
+      const input = parse(PlanInput, req.body);
+      const problems = await checkFields(id, input);
+      if ((await plan.count(id)) >= MAX_PLAN_ENTRIES) problems.push(`(root): at most ${MAX_PLAN_ENTRIES} planned speeches`);
+      if (problems.length) fail("VALIDATION", problems);
+      const speech = await plan.append(id, input, staff.account.id);
+      await deps.syncLive(id);
+      res.status(201).json({ speech });
+    }),
+  );
+
+  // Before /plan/:bookingId so that "order" is never taken for an id.
+  router.put(
+    "/meetings/:id/plan/order",
+    route(async (req, res) => {
+      const { id } = parse(IdParams, req.params);
+      await requireMeetingManager(db, req, id);
+      const { bookingIds } = parse(PlanOrder, req.body);
+      const current = new Set((await plan.list(id)).map((s) => s.id));
+      const problems = permutationProblems(bookingIds, current);
+      if (problems.length) fail("VALIDATION", problems);
+      await plan.reorder(bookingIds);
+      await deps.syncLive(id);
+      res.json({ plan: await plan.list(id) });
+    }),
+  );
+
+  router.patch(
+    "/meetings/:id/plan/:bookingId",
+    route(async (req, res) => {
+      const { id, bookingId } = parse(BookingParams, req.params);
+      await requireMeetingManager(db, req, id);
+      const patch = parse(PlanPatch, req.body);
+      const existing = (await plan.find(id, bookingId)) ?? fail("NOT_FOUND");
+      const problems = await checkFields(id, patch);
+      if ((patch.kind ?? existing.kind) === "written" && !(patch.text ?? existing.text)) problems.push("text: a written speech needs its text");
+      if (problems.length) fail("VALIDATION", problems);
+      const speech = await plan.update(bookingId, patch);
+      await deps.syncLive(id);
+      res.json({ speech });
+    }),
+  );
+
+  router.delete(
+    "/meetings/:id/plan/:bookingId",
+    route(async (req, res) => {
+      const { id, bookingId } = parse(BookingParams, req.params);
+      await requireMeetingManager(db, req, id);
+      if (!(await plan.find(id, bookingId))) fail("NOT_FOUND");
+      await plan.delete(id, bookingId);
+      await deps.syncLive(id);
+      res.json({ ok: true });
+    }),
+  );
+
+  // ── The speaker themselves (join token) ─────────────────────────────────
+
+  /** The participant of the bearer token, who must belong to this meeting and be able to speak. */
+  const speaker = async (req: Request, meetingId: string): Promise<string> => {
+    const me = await requireParticipant(db, deps.tokens, req);
+    if (me.meetingId !== meetingId) fail("FORBIDDEN");
+    const row = await db.participant.findUnique({ where: { id: me.participantId }, select: { role: true } });
+    if (!row || !(SPEAKING_ROLES as readonly string[]).includes(row.role)) fail("FORBIDDEN");
+    return me.participantId;
+  };
+
+  /**
+   * Runs `change` in the live meeting's turn, only while it has not opened yet, and feeds the
+   * result into the meeting in the same turn: a registration can never slip in after meeting.open.
+   */
+  const beforeOpening = async <T>(meetingId: string, change: () => Promise<T>): Promise<T> => {
+    const room = await deps.rooms.get(meetingId);
+    let refusal: ErrorCode | null = null;
+    let value: T | undefined;
+    const synced = await room.submitWith(SYSTEM_ACTOR, async (state) => {
+      if (state.status !== "scheduled") {
+        refusal = state.status === "open" ? "MEETING_ALREADY_OPEN" : "MEETING_CLOSED";
+        return null;
+      }
+      value = await change();
+      const config = await repository.liveConfig(meetingId);
+      return config ? { type: "config.sync", ...config } : null;
+    });
+    if (refusal) fail(refusal);
+    // The change is saved; the live room picks it up with the next sync.
+    if (!synced.ok) deps.log(`config sync failed for meeting ${meetingId}: ${synced.error.code}`);
+    return value as T;
+  };
+
+  router.get(
+    "/meetings/:id/my-speeches",
+    route(async (req, res) => {
+      const { id } = parse(IdParams, req.params);
+      const me = await speaker(req, id);
+      res.json({ plan: await plan.list(id, me) });
+    }),
+  );
+
+  router.post(
+    "/meetings/:id/my-speeches",
+    route(async (req, res) => {
+      const { id } = parse(IdParams, req.params);
+      const me = await speaker(req, id);
+      const input = parse(OwnPlanInput, req.body);
+      const problems = await checkFields(id, { agendaItemId: input.agendaItemId });
+      if ((await plan.count(id, me, me)) >= MAX_OWN_ENTRIES) problems.push(`(root): at most ${MAX_OWN_ENTRIES} speeches of your own`);
+      if ((await plan.count(id)) >= MAX_PLAN_ENTRIES) problems.push(`(root): at most ${MAX_PLAN_ENTRIES} planned speeches`);
+      if (problems.length) fail("VALIDATION", problems);
+      const speech: PlannedSpeechJson = await beforeOpening(id, () => plan.append(id, { ...input, participantId: me }, me));
+      res.status(201).json({ speech });
+    }),
+  );
+
+  router.delete(
+    "/meetings/:id/my-speeches/:bookingId",
+    route(async (req, res) => {
+      const { id, bookingId } = parse(BookingParams, req.params);
+      const me = await speaker(req, id);
+      const existing = await plan.find(id, bookingId);
+      if (!existing || existing.participantId !== me) fail("NOT_FOUND");
+      // Entries the secretariat arranged are theirs to change.
+      if (!existing.selfRegistered) fail("FORBIDDEN");
+      await beforeOpening(id, () => plan.delete(id, bookingId));
+      res.json({ ok: true });
+    }),
+  );
+
+  return router;
+}
+
+/** Why `ids` is not an ordering of exactly the entries in `current` (empty when it is). */
+function permutationProblems(ids: readonly string[], current: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) problems.push(`bookingIds: ${id} appears twice`);
+    else if (!current.has(id)) problems.push(`bookingIds: ${id} is not a planned speech of this meeting`);
+    seen.add(id);
+  }
+  for (const id of current) if (!seen.has(id)) problems.push(`bookingIds: ${id} is missing`);
+  return problems.slice(0, 10);
+}
