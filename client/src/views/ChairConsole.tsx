@@ -9,6 +9,7 @@ import { MeetingStatusNotice } from "../features/meeting/MeetingStatusNotice.tsx
 import { AddSpeaker } from "../features/queue/AddSpeaker.tsx";
 import { ChairQueue } from "../features/queue/ChairQueue.tsx";
 import { SpeechRecord } from "../features/record/SpeechRecord.tsx";
+import { StatsPanel } from "../features/stats/StatsPanel.tsx";
 import { VenueMuteControl } from "../features/venue/VenueMuteControl.tsx";
 
 /** The chair's console: agenda left, the floor and the queue in the centre, the room's microphone, attendance and record right. */
@@ -31,6 +32,7 @@ export function ChairConsole() {
       <aside className="side">
         <VenueMuteControl run={run} pending={pending} />
         <AttendanceList run={run} pending={pending} />
+        <StatsPanel />
         <SpeechRecord />
       </aside>
     </main>

@@ -7,6 +7,7 @@ import { MeetingStatusNotice } from "../features/meeting/MeetingStatusNotice.tsx
 import { AddSpeaker } from "../features/queue/AddSpeaker.tsx";
 import { QueueList } from "../features/queue/QueueList.tsx";
 import { SpeechRecord } from "../features/record/SpeechRecord.tsx";
+import { StatsPanel } from "../features/stats/StatsPanel.tsx";
 
 /** The clerk's workspace: the live record beside the floor, the queue and attendance. */
 export function ClerkView() {
@@ -23,6 +24,7 @@ export function ClerkView() {
       </div>
       <aside className="side">
         <AttendanceList run={run} pending={pending} />
+        <StatsPanel defaultOpen />
         <SpeechRecord />
       </aside>
     </main>
