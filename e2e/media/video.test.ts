@@ -131,13 +131,13 @@ it("the built client shows the floor holder's video in 正在发言; 仅音频 k
   expect(await video.evaluate((v: HTMLVideoElement) => v.muted)).toBe(true);
   const before = await frames(pageB);
   await expect.poll(() => frames(pageB), { timeout: 5_000 }).toBeGreaterThan(before);
-  await pageB.screenshot({ path: "test-results/video-member-phone.png" });
+  await pageB.screenshot({ path: "test-results/video-member-phone.png", timeout: 60_000 });
   // The room display (not the venue terminal) shows it too, and publishes nothing.
   const display = await (await browser.newContext({ locale: "zh-CN", viewport: { width: 1920, height: 1080 } })).newPage();
   await display.goto(displayUrl(server.url, await h.displayToken(server.server, meeting.meetingId)));
   const onDisplay = display.getByTestId("speaker-video").locator("video");
   await expect.poll(() => onDisplay.evaluate((v: HTMLVideoElement) => v.videoWidth).catch(() => 0), { timeout: 20_000 }).toBeGreaterThan(0);
-  await display.screenshot({ path: "test-results/video-display.png" });
+  await display.screenshot({ path: "test-results/video-display.png", timeout: 60_000 });
   expect((await server.server.mediaRelay!.publishers(meeting.meetingId)).map((p) => p.participantId)).toEqual([meeting.people.member1.id]);
   await display.context().close();
 
@@ -156,4 +156,4 @@ it("the built client shows the floor holder's video in 正在发言; 仅音频 k
   await pageB.getByTestId("media-settings-close").click();
   await eventually(async () => expect(await videoBytesOver(pageB, 500)).toBeGreaterThan(1000), 15_000);
   expect(server.logs.filter((l) => /failed/.test(l.message))).toEqual([]);
-}, 120_000);
+}, 180_000); // several Chromium pages on a shared 2-core machine
