@@ -118,7 +118,9 @@ it("records A's speech, links it to the speech, serves it to the meeting's staff
   expect(anonymous.status).toBe(401);
 
   // It plays in Chromium: a real duration, time advances, and the beep is in the samples.
-  const played = await playInPage(await newPage(browser, server), `${base}/${row!.id}`, meeting.tokens.clerk);
+  const player = await newPage(browser, server);
+  const played = await playInPage(player, `${base}/${row!.id}`, meeting.tokens.clerk);
+  await player.context().close();
   expect(played.duration).toBeGreaterThan(1);
   expect(played.advanced).toBeGreaterThan(0.2);
   expect(played.peak).toBeGreaterThan(0.05);
@@ -144,6 +146,7 @@ it("records A's speech, links it to the speech, serves it to the meeting's staff
   // Nobody else was recorded (the chair publishes nothing here; the floor is free now).
   expect(await server.server.db.speechRecording.count({ where: { meetingId: meeting.meetingId } })).toBe(3);
   expect(server.logs.filter((l) => /recording|failed/.test(l.message))).toEqual([]);
+  await pageA.context().close();
 }, 120_000);
 
 it("in the built client the clerk replays the speech from the record; the speaker's page never asks for recordings", async () => {
@@ -166,7 +169,7 @@ it("in the built client the clerk replays the speech from the record; the speake
 
   expect((await send(a, { type: "queue.request" })).ok).toBe(true);
   expect((await send(chair, { type: "floor.give", participantId: A })).ok).toBe(true);
-  await expect.poll(() => pageA.getByTestId("mic-state").textContent(), { timeout: 15_000 }).toBe("麦克风已开启");
+  await expect.poll(() => pageA.getByTestId("mic-state").textContent(), { timeout: 30_000 }).toBe("麦克风已开启");
   await sleep(3000);
   expect((await send(chair, { type: "floor.end" })).ok).toBe(true);
 
