@@ -7,7 +7,8 @@ import { joinUrl } from "../../server/src/links/urls.ts";
 import type { NewParticipant } from "../../server/src/meetings/meetingRepository.ts";
 import { createServer, type ServerOptions, type YishitingServer } from "../../server/src/server.ts";
 
-const CLIENT_DIR = path.join(import.meta.dirname, "../../dist/client");
+/** The built client: dist/client, or YST_E2E_CLIENT_DIR (a build elsewhere, so a run need not rebuild dist). */
+const CLIENT_DIR = process.env.YST_E2E_CLIENT_DIR ?? path.join(import.meta.dirname, "../../dist/client");
 
 export interface AppUnderTest {
   server: YishitingServer;
@@ -19,7 +20,7 @@ export interface AppUnderTest {
 }
 
 export async function startApp(title: string, roster: NewParticipant[], options: ServerOptions = {}): Promise<AppUnderTest> {
-  if (!fs.existsSync(path.join(CLIENT_DIR, "index.html"))) throw new Error("dist/client is missing: run `npm run build` first");
+  if (!fs.existsSync(path.join(CLIENT_DIR, "index.html"))) throw new Error(`${CLIENT_DIR} is missing: run \`npm run build\` first`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "yst-e2e-"));
   const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", YST_DATA_DIR: dataDir, YST_CLIENT_DIR: CLIENT_DIR });
   const server = await createServer(config, options);
