@@ -1,8 +1,10 @@
 import { useTranslation } from "react-i18next";
-import { countdown, formatClock } from "@core/clock.ts";
+import { speechClock, formatClock } from "@core/clock.ts";
 import { Icon } from "../../components/Icon.tsx";
 import { useMeeting, useRoster, useServerNow } from "../../connection/useMeeting.ts";
 import { AttendanceSummary } from "../attendance/AttendanceSummary.tsx";
+import { GuestChip, KindBadge } from "../floor/KindBadge.tsx";
+import { speakerName, upcomingSpeakers } from "../floor/speakingPlan.ts";
 import { SpeakerVideo } from "../media/SpeakerVideo.tsx";
 import { VenueMutedLabel } from "../media/VenueMutedLabel.tsx";
 import { DisplayMedia } from "../venue/DisplayMedia.tsx";
@@ -24,8 +26,9 @@ export function DisplayView() {
   const item = state.agenda[itemIndex];
   const floor = state.floor;
   const speaker = floor ? person(floor.participantId) : undefined;
-  const clock = floor ? countdown(floor.startedAt, floor.capMs, now) : null;
-  const next = state.queue.slice(0, 3).map((entry) => person(entry.participantId));
+  const clock = floor ? speechClock(floor, now) : null;
+  // The next three in the order the chair is offered (suggestion, then the one after, …).
+  const next = upcomingSpeakers(state, 3);
 
   return (
     <div className={`display display-${theme}`} data-testid="display">
@@ -53,14 +56,25 @@ export function DisplayView() {
           <>
             <div className="display-speaker">
               <p className="display-label">{t("floor.title")}</p>
-              <p className="display-name" data-testid="display-speaker">{speaker?.name ?? "—"}</p>
-              <p className="display-meta">{[speaker?.sector, speaker?.party, speaker?.unit].filter(Boolean).join(" · ")}</p>
+              <p className="display-name" data-testid="display-speaker">{speakerName(floor, person)}</p>
+              <p className="display-meta">
+                {floor.guestName !== null ? <GuestChip /> : [speaker?.sector, speaker?.party, speaker?.unit].filter(Boolean).join(" · ")}
+              </p>
               <SpeakerVideo participantId={floor.participantId} />
             </div>
-            <div className="display-clock" role="timer">
-              <span className="display-phase">
-                <Icon name={clock.phase === "overrun" ? "overrun" : clock.phase === "warning" ? "warning" : "clock"} />{" "}
-                {clock.phase === "overrun" ? t("floor.overrun") : clock.phase === "warning" ? t("floor.warning") : t("floor.remaining")}
+            <div className={`display-clock${clock.paused ? " paused" : ""}`} role="timer">
+              <span className="display-clock-top">
+                <KindBadge kind={floor.kind} />
+                {clock.paused ? (
+                  <span className="display-phase display-paused" data-testid="display-paused">
+                    <Icon name="pause" /> {t("speaking.paused")}
+                  </span>
+                ) : (
+                  <span className="display-phase">
+                    <Icon name={clock.phase === "overrun" ? "overrun" : clock.phase === "warning" ? "warning" : "clock"} />{" "}
+                    {clock.phase === "overrun" ? t("floor.overrun") : clock.phase === "warning" ? t("floor.warning") : t("floor.remaining")}
+                  </span>
+                )}
               </span>
               <span className="display-digits" data-testid="display-countdown">{formatClock(clock.remainingMs)}</span>
             </div>
@@ -76,8 +90,11 @@ export function DisplayView() {
             <span className="muted">{t("display.nobodyWaiting")}</span>
           ) : (
             <ol data-testid="display-next">
-              {next.map((p, i) => (
-                <li key={p?.id ?? i}>{p?.name ?? "—"}</li>
+              {next.map((entry) => (
+                <li key={entry.participantId}>
+                  {speakerName(entry, person)}
+                  {entry.kind !== "impromptu" && <span className="next-kind">{t(`speaking.kind.${entry.kind}`)}</span>}
+                </li>
               ))}
             </ol>
           )}

@@ -2,13 +2,20 @@ import { useTranslation } from "react-i18next";
 import { formatClock } from "@core/clock.ts";
 import { useMeeting, useRoster } from "../../connection/useMeeting.ts";
 import { Icon } from "../../components/Icon.tsx";
+import { GuestChip, KindBadge } from "../floor/KindBadge.tsx";
+import { speakerName } from "../floor/speakingPlan.ts";
 import { RecordingPlayer } from "./RecordingPlayer.tsx";
 import { useRecordings } from "./recordings.ts";
+import { recordTimeline } from "./timeline.ts";
 
 const time = (ms: number) => new Date(ms).toLocaleTimeString("zh-CN", { hour12: false });
 const duration = (ms: number) => formatClock(ms);
 
-/** Every finished speech: who, start, end, duration, overrun; for the chair and clerk its recording. */
+/**
+ * Every finished speech by agenda item and time: who, kind, start, end, duration, overrun, an
+ * override of the suggested order with its reason; written speeches (书面) in their place; for the
+ * chair and clerk each speech's recording.
+ */
 export function SpeechRecord() {
   const { t } = useTranslation();
   const { state } = useMeeting();
@@ -16,12 +23,20 @@ export function SpeechRecord() {
   const recordings = useRecordings();
   const speeches = state?.speeches ?? [];
   const overruns = speeches.filter((s) => s.overrunMs > 0).length;
+  const groups = state ? recordTimeline(state) : [];
+  const columns = recordings ? 6 : 5;
+  const itemTitle = (id: string | null) => {
+    const index = state?.agenda.findIndex((a) => a.id === id) ?? -1;
+    return index < 0 ? t("speaking.noItem") : `${index + 1}. ${state!.agenda[index]!.title}`;
+  };
+  // The suggested person of an override: on the roster, or a guest known from another speech.
+  const nameOf = (id: string) => person(id)?.name ?? speeches.find((s) => s.participantId === id)?.guestName ?? t("speaking.guest");
   return (
     <section className="panel" aria-labelledby="record-title">
       <h2 id="record-title">
         {t("record.title")} <span className="muted small">{overruns > 0 && t("record.overruns", { count: overruns })}</span>
       </h2>
-      {speeches.length === 0 ? (
+      {groups.length === 0 ? (
         <p className="muted">{t("record.empty")}</p>
       ) : (
         <table className="record" data-testid="speech-record">
@@ -36,20 +51,55 @@ export function SpeechRecord() {
             </tr>
           </thead>
           <tbody>
-            {speeches.map((s) => (
-              <tr key={s.speechId}>
-                <td>{person(s.participantId)?.name ?? "—"}</td>
-                <td>{time(s.startedAt)}</td>
-                <td>{time(s.endedAt)}</td>
-                <td>{duration(s.durationMs)}</td>
-                <td className={s.overrunMs > 0 ? "overrun" : undefined}>{s.overrunMs > 0 ? <><Icon name="overrun" /> +{duration(s.overrunMs)}</> : "—"}</td>
-                {recordings && (
-                  <td>
-                    {recordings.get(s.speechId)?.map((r, _, parts) => <RecordingPlayer key={r.id} recording={r} parts={parts.length} />) ?? "—"}
-                  </td>
-                )}
-              </tr>
-            ))}
+            {groups.map((group) => [
+              (state?.agenda.length ?? 0) > 0 && (
+                <tr key={`item-${group.itemId ?? "none"}`} className="record-item" data-testid="record-item">
+                  <th colSpan={columns} scope="colgroup">{itemTitle(group.itemId)}</th>
+                </tr>
+              ),
+              ...group.entries.map((entry) => {
+                if (entry.type !== "speech") {
+                  const w = entry.type === "written" ? entry.written : entry.planned;
+                  const key = entry.type === "written" ? entry.written.writtenId : entry.planned.bookingId;
+                  return (
+                    <tr key={key} data-testid="record-row" data-kind="written">
+                      <td>
+                        {person(w.participantId)?.name ?? "—"} <KindBadge kind="written" />
+                      </td>
+                      <td>{entry.at === null ? "—" : time(entry.at)}</td>
+                      <td colSpan={columns - 2}>
+                        <span className="record-text" title={w.text}>{w.text}</span>
+                      </td>
+                    </tr>
+                  );
+                }
+                const s = entry.speech;
+                return (
+                  <tr key={s.speechId} data-testid="record-row" data-kind={s.kind}>
+                    <td>
+                      {speakerName(s, person)} <KindBadge kind={s.kind} />
+                      {s.guestName !== null && <> <GuestChip /></>}
+                      {s.override && (
+                        <span className="record-override" data-testid="record-override">
+                          {s.override.reason
+                            ? t("speaking.override", { suggested: nameOf(s.override.suggested), reason: s.override.reason })
+                            : t("speaking.overrideNoReason", { suggested: nameOf(s.override.suggested) })}
+                        </span>
+                      )}
+                    </td>
+                    <td>{time(s.startedAt)}</td>
+                    <td>{time(s.endedAt)}</td>
+                    <td>{duration(s.durationMs)}</td>
+                    <td className={s.overrunMs > 0 ? "overrun" : undefined}>{s.overrunMs > 0 ? <><Icon name="overrun" /> +{duration(s.overrunMs)}</> : "—"}</td>
+                    {recordings && (
+                      <td>
+                        {recordings.get(s.speechId)?.map((r, _, parts) => <RecordingPlayer key={r.id} recording={r} parts={parts.length} />) ?? "—"}
+                      </td>
+                    )}
+                  </tr>
+                );
+              }),
+            ])}
           </tbody>
         </table>
       )}
