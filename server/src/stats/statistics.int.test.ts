@@ -13,7 +13,9 @@ import { CSV_HEADERS, SHEET_NAMES } from "./statisticsExport.ts";
 const h = new Harness();
 afterEach(() => h.cleanup());
 
-const TITLE = "区政协“优化营商环境”专题协商会";
+const TITLE = "区政协“优化营商环境”专题协商会（2026/11）";
+/** The title in file names: a slash is not a folder. */
+const FILE_TITLE = "区政协“优化营商环境”专题协商会（2026-11）";
 const ITEM = "议题一：优化营商环境";
 const ROSTER = [
   { key: "chair", name: "沈国帅", role: "chair" },
@@ -115,7 +117,7 @@ describe("speaking statistics API", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("cache-control")).toBe("private, no-store");
-    const fileName = `${TITLE}-发言统计.csv`;
+    const fileName = `${FILE_TITLE}-发言统计.csv`;
     expect(res.headers.get("content-disposition")).toContain(`filename*=UTF-8''${encodeURIComponent(fileName)}`);
     expect([...res.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(res.bytes.toString("utf8").slice(1)) as string[][];
@@ -142,7 +144,7 @@ describe("speaking statistics API", () => {
     const res = await s.anon.get(`${s.base}.xlsx`, bearer(s.tokens.clerk));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    expect(res.headers.get("content-disposition")).toContain(`filename*=UTF-8''${encodeURIComponent(`${TITLE}-发言统计.xlsx`)}`);
+    expect(res.headers.get("content-disposition")).toContain(`filename*=UTF-8''${encodeURIComponent(`${FILE_TITLE}-发言统计.xlsx`)}`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.bytes as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((w) => w.name)).toEqual([...SHEET_NAMES]);

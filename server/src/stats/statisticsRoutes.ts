@@ -40,9 +40,11 @@ export function statisticsRoutes(deps: ApiDeps): Router {
         const { id, state, stats } = await live(req);
         const body = await exportStatistics(stats, state.roster, format);
         const meeting = await deps.meetings.get(id);
+        // A slash in the title ("2026/11 …") is not a folder: keep the whole title in the name.
+        const title = (meeting?.title ?? "meeting").replace(/[/\\]/g, "-");
         res.set({
           "Content-Type": MIME[format],
-          "Content-Disposition": contentDisposition("attachment", cleanFileName(`${meeting?.title ?? "meeting"}-发言统计.${format}`)),
+          "Content-Disposition": contentDisposition("attachment", cleanFileName(`${title}-发言统计.${format}`)),
           "Cache-Control": "private, no-store",
         });
         res.send(body);
