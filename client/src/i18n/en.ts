@@ -130,6 +130,7 @@ export const en: Messages = {
   },
   mediaSettings: {
     open: "Audio & video settings",
+    openBlocked: "Audio & video settings: microphone blocked",
     title: "Audio & video settings",
     close: "Close",
     microphone: "Microphone",

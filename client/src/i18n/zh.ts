@@ -128,6 +128,7 @@ export const zh = {
   },
   mediaSettings: {
     open: "音视频设置",
+    openBlocked: "音视频设置：麦克风已被禁止",
     title: "音视频设置",
     close: "关闭",
     microphone: "麦克风",
