@@ -105,13 +105,14 @@ describe("organiser prepares a meeting in the browser", () => {
     await form.getByLabel("会议类型").selectOption({ label: "专题协商会" });
     await form.getByLabel("开始时间").fill("2026-12-10T14:30");
     await form.getByLabel("地点").fill("区政协三楼会议室");
-    await form.getByLabel("默认发言时限").fill("8");
+    await form.getByLabel("即席发言时限").fill("8");
+    await form.getByLabel("预约发言时限").fill("10");
     await page.getByTestId("save-meeting").click();
 
     await page.getByTestId("add-agenda-form").waitFor();
     meetingId = /\/admin\/meetings\/([^/]+)\/agenda/.exec(page.url())![1]!;
     const stored = await server.db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
-    expect(stored).toMatchObject({ title: TITLE, kind: "topic", speechCapSeconds: 480, place: "区政协三楼会议室" });
+    expect(stored).toMatchObject({ title: TITLE, kind: "topic", speechCapSeconds: 480, bookedCapSeconds: 600, pointOfOrderCapSeconds: 120, place: "区政协三楼会议室" });
 
     for (const [title, presenter, minutes] of [
       ["通报全区营商环境建设情况", "区发改委", "20"],

@@ -135,7 +135,7 @@ function Shell({ children }: { children: ReactNode }) {
   );
 }
 
-const TABS: EditorTab[] = ["info", "agenda", "roster", "venue"];
+const TABS: EditorTab[] = ["info", "agenda", "plan", "roster", "venue"];
 
 function Page({ pathname }: { pathname: string }) {
   const { t } = useAdminT();

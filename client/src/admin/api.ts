@@ -13,6 +13,8 @@ import type {
   MeetingInput,
   Participant,
   ParticipantInput,
+  PlannedSpeech,
+  PlannedSpeechInput,
   RosterSort,
   RowReport,
   StaffRole,
@@ -142,6 +144,14 @@ export const api = {
     post<{ material: Material }>(`${m(id)}/agenda/${enc(itemId)}/materials`, fileForm(file)),
   deleteMaterial: (id: string, materialId: string) => del<{ ok: true }>(`${m(id)}/materials/${enc(materialId)}`),
   materialUrl: (id: string, materialId: string) => `${m(id)}/materials/${enc(materialId)}`,
+
+  // Speaking plan
+  plan: (id: string) => get<{ plan: PlannedSpeech[] }>(`${m(id)}/plan`),
+  addPlannedSpeech: (id: string, input: PlannedSpeechInput) => post<{ speech: PlannedSpeech }>(`${m(id)}/plan`, input),
+  updatePlannedSpeech: (id: string, bookingId: string, input: Partial<PlannedSpeechInput>) =>
+    patch<{ speech: PlannedSpeech }>(`${m(id)}/plan/${enc(bookingId)}`, input),
+  deletePlannedSpeech: (id: string, bookingId: string) => del<{ ok: true }>(`${m(id)}/plan/${enc(bookingId)}`),
+  reorderPlan: (id: string, bookingIds: string[]) => put<{ plan: PlannedSpeech[] }>(`${m(id)}/plan/order`, { bookingIds }),
 
   // Roster and links
   participants: (id: string, sort: RosterSort) => get<{ participants: Participant[] }>(`${m(id)}/participants?sort=${sort}`),

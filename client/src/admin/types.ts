@@ -17,6 +17,8 @@ export const MEETING_KINDS: MeetingKind[] = ["consultation", "topic", "departmen
 export type MeetingMode = "hybrid" | "online";
 export type QuorumRule = "none" | "majority" | "twoThirds";
 export const QUORUM_RULES: QuorumRule[] = ["none", "majority", "twoThirds"];
+export type NotYetSpoken = "off" | "item" | "meeting";
+export const NOT_YET_SPOKEN: NotYetSpoken[] = ["off", "item", "meeting"];
 
 export interface MeetingInput {
   title: string;
@@ -25,7 +27,16 @@ export interface MeetingInput {
   startsAt?: string | null;
   place?: string | null;
   mode: MeetingMode;
+  /** 即席发言 (impromptu) cap. */
   speechCapSeconds: number;
+  /** 预约发言 (booked) cap. */
+  bookedCapSeconds: number;
+  /** 程序性发言 (point of order) cap. */
+  pointOfOrderCapSeconds: number;
+  orderBookedFirst: boolean;
+  orderPartyFirst: boolean;
+  orderSectorBalance: boolean;
+  orderNotYetSpoken: NotYetSpoken;
   interjectionsAllowed: boolean;
   pollsAllowed: boolean;
   quorumRule: QuorumRule;
@@ -87,6 +98,25 @@ export interface MeetingDetail {
 export interface Link {
   url: string;
   qrSvg: string;
+}
+
+export type PlanKind = "booked" | "written";
+
+export interface PlannedSpeechInput {
+  participantId: string;
+  kind: PlanKind;
+  agendaItemId: string | null;
+  title: string;
+  text: string;
+}
+
+/** One entry of the speaking plan (发言安排). */
+export interface PlannedSpeech extends PlannedSpeechInput {
+  id: string;
+  participantName: string;
+  position: number;
+  createdBy: string;
+  selfRegistered: boolean;
 }
 
 export type RosterSort = "roster" | "pinyin" | "stroke";

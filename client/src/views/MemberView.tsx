@@ -5,6 +5,7 @@ import { MeetingStatusNotice } from "../features/meeting/MeetingStatusNotice.tsx
 import { QueueList } from "../features/queue/QueueList.tsx";
 import { RequestButton } from "../features/queue/RequestButton.tsx";
 import { AgendaPanel } from "../features/agenda/AgendaPanel.tsx";
+import { MyPlanPanel } from "../features/plan/MyPlanPanel.tsx";
 
 /** The member's (and official's, observer's) screen, designed for a phone first. */
 export function MemberView() {
@@ -16,6 +17,7 @@ export function MemberView() {
       <QueueList />
       <AttendanceSummary compact />
       <AgendaPanel chair={false} />
+      <MyPlanPanel />
       <RequestButton />
     </main>
   );

@@ -1,5 +1,14 @@
 import { useId, useState, type FormEvent } from "react";
-import { MEETING_KINDS, QUORUM_RULES, type MeetingInput, type MeetingKind, type MeetingMode, type QuorumRule } from "../types.ts";
+import {
+  MEETING_KINDS,
+  NOT_YET_SPOKEN,
+  QUORUM_RULES,
+  type MeetingInput,
+  type MeetingKind,
+  type MeetingMode,
+  type NotYetSpoken,
+  type QuorumRule,
+} from "../types.ts";
 import { ErrorLine, SuccessLine } from "../ui/Feedback.tsx";
 import { useAdminT } from "../ui/useAdminT.ts";
 import { fromLocalInput, toLocalInput } from "./format.ts";
@@ -12,6 +21,12 @@ export const DEFAULT_MEETING: MeetingInput = {
   place: null,
   mode: "hybrid",
   speechCapSeconds: 300,
+  bookedCapSeconds: 480,
+  pointOfOrderCapSeconds: 120,
+  orderBookedFirst: true,
+  orderPartyFirst: true,
+  orderSectorBalance: true,
+  orderNotYetSpoken: "item",
   interjectionsAllowed: true,
   pollsAllowed: true,
   quorumRule: "majority",
@@ -25,6 +40,12 @@ interface FormState {
   place: string;
   mode: MeetingMode;
   capMinutes: string;
+  bookedCapMinutes: string;
+  pointOfOrderCapMinutes: string;
+  orderBookedFirst: boolean;
+  orderPartyFirst: boolean;
+  orderSectorBalance: boolean;
+  orderNotYetSpoken: NotYetSpoken;
   interjectionsAllowed: boolean;
   pollsAllowed: boolean;
   quorumRule: QuorumRule;
@@ -38,10 +59,22 @@ const toForm = (m: MeetingInput): FormState => ({
   place: m.place ?? "",
   mode: m.mode,
   capMinutes: String(m.speechCapSeconds / 60),
+  bookedCapMinutes: String(m.bookedCapSeconds / 60),
+  pointOfOrderCapMinutes: String(m.pointOfOrderCapSeconds / 60),
+  orderBookedFirst: m.orderBookedFirst,
+  orderPartyFirst: m.orderPartyFirst,
+  orderSectorBalance: m.orderSectorBalance,
+  orderNotYetSpoken: m.orderNotYetSpoken,
   interjectionsAllowed: m.interjectionsAllowed,
   pollsAllowed: m.pollsAllowed,
   quorumRule: m.quorumRule,
 });
+
+/** Minutes as typed, when within 0.5–60 (the server's 30–3600 seconds). */
+const minutesOf = (text: string): number | null => {
+  const minutes = Number(text);
+  return text.trim() !== "" && Number.isFinite(minutes) && minutes >= 0.5 && minutes <= 60 ? minutes : null;
+};
 
 /** 基本信息: title, 文号, kind, time, place, mode and the rules of procedure. */
 export function BasicInfoForm({
@@ -66,12 +99,14 @@ export function BasicInfoForm({
     setSaved(false);
     setForm((f) => ({ ...f, [key]: value }));
   };
-  const capMinutes = Number(form.capMinutes);
-  const capValid = Number.isFinite(capMinutes) && capMinutes >= 0.5 && capMinutes <= 60;
+  const capMinutes = minutesOf(form.capMinutes);
+  const bookedMinutes = minutesOf(form.bookedCapMinutes);
+  const pointOfOrderMinutes = minutesOf(form.pointOfOrderCapMinutes);
+  const capValid = capMinutes !== null && bookedMinutes !== null && pointOfOrderMinutes !== null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!form.title.trim() || !capValid) return;
+    if (!form.title.trim() || capMinutes === null || bookedMinutes === null || pointOfOrderMinutes === null) return;
     setPending(true);
     setError(null);
     try {
@@ -83,6 +118,12 @@ export function BasicInfoForm({
         place: form.place.trim() || null,
         mode: form.mode,
         speechCapSeconds: Math.round(capMinutes * 60),
+        bookedCapSeconds: Math.round(bookedMinutes * 60),
+        pointOfOrderCapSeconds: Math.round(pointOfOrderMinutes * 60),
+        orderBookedFirst: form.orderBookedFirst,
+        orderPartyFirst: form.orderPartyFirst,
+        orderSectorBalance: form.orderSectorBalance,
+        orderNotYetSpoken: form.orderNotYetSpoken,
         interjectionsAllowed: form.interjectionsAllowed,
         pollsAllowed: form.pollsAllowed,
         quorumRule: form.quorumRule,
@@ -147,28 +188,6 @@ export function BasicInfoForm({
         </div>
         <h3 className="form-section">{t("info.rules")}</h3>
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor={`${id}-cap`}>{t("info.speechCap")}</label>
-            <div className="with-unit">
-              <input
-                id={`${id}-cap`}
-                name="speechCapMinutes"
-                type="number"
-                min={0.5}
-                max={60}
-                step={0.5}
-                required
-                aria-describedby={`${id}-cap-hint`}
-                aria-invalid={!capValid}
-                value={form.capMinutes}
-                onChange={(e) => set("capMinutes", e.target.value)}
-              />
-              <span>{t("common.minutes")}</span>
-            </div>
-            <span id={`${id}-cap-hint`} className="hint">
-              {t("info.speechCapHint")}
-            </span>
-          </div>
           <fieldset className="field choice-group">
             <legend>{t("info.quorum")}</legend>
             {QUORUM_RULES.map((rule) => (
@@ -192,6 +211,50 @@ export function BasicInfoForm({
             {t("info.polls")}
           </label>
         </div>
+        <h3 className="form-section">{t("info.caps")}</h3>
+        <div className="form-grid caps-grid">
+          <CapField id={`${id}-booked-cap`} name="bookedCapMinutes" label={t("info.bookedCap")} value={form.bookedCapMinutes} onChange={(v) => set("bookedCapMinutes", v)} />
+          <CapField id={`${id}-cap`} name="speechCapMinutes" label={t("info.speechCap")} value={form.capMinutes} onChange={(v) => set("capMinutes", v)} />
+          <CapField
+            id={`${id}-poo-cap`}
+            name="pointOfOrderCapMinutes"
+            label={t("info.pointOfOrderCap")}
+            value={form.pointOfOrderCapMinutes}
+            onChange={(v) => set("pointOfOrderCapMinutes", v)}
+          />
+          <span className="hint span-3">{t("info.speechCapHint")}</span>
+        </div>
+        <h3 className="form-section">{t("info.ordering")}</h3>
+        <div className="ordering-rules">
+          <label className="choice">
+            <input type="checkbox" name="orderBookedFirst" checked={form.orderBookedFirst} onChange={(e) => set("orderBookedFirst", e.target.checked)} />
+            {t("info.orderBookedFirst")}
+          </label>
+          <label className="choice">
+            <input type="checkbox" name="orderPartyFirst" checked={form.orderPartyFirst} onChange={(e) => set("orderPartyFirst", e.target.checked)} />
+            {t("info.orderPartyFirst")}
+          </label>
+          <label className="choice">
+            <input type="checkbox" name="orderSectorBalance" checked={form.orderSectorBalance} onChange={(e) => set("orderSectorBalance", e.target.checked)} />
+            {t("info.orderSectorBalance")}
+          </label>
+          <div className="field">
+            <label htmlFor={`${id}-not-yet`}>{t("info.orderNotYetSpoken")}</label>
+            <select
+              id={`${id}-not-yet`}
+              name="orderNotYetSpoken"
+              value={form.orderNotYetSpoken}
+              onChange={(e) => set("orderNotYetSpoken", e.target.value as NotYetSpoken)}
+            >
+              {NOT_YET_SPOKEN.map((value) => (
+                <option key={value} value={value}>
+                  {t(`info.notYetSpoken.${value}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <span className="hint">{t("info.orderingHint")}</span>
+        </div>
       </fieldset>
       {!readOnly && (
         <div className="form-actions">
@@ -203,5 +266,20 @@ export function BasicInfoForm({
       )}
       <ErrorLine error={error} />
     </form>
+  );
+}
+
+/** One cap in minutes (0.5–60). */
+function CapField({ id, name, label, value, onChange }: { id: string; name: string; label: string; value: string; onChange: (value: string) => void }) {
+  const { t } = useAdminT();
+  const valid = minutesOf(value) !== null;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <div className="with-unit">
+        <input id={id} name={name} type="number" min={0.5} max={60} step={0.5} required aria-invalid={!valid} value={value} onChange={(e) => onChange(e.target.value)} />
+        <span>{t("common.minutes")}</span>
+      </div>
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import { navigate, useLocation } from "../../routing/location.ts";
 import { Link } from "../../routing/Link.tsx";
 import { AgendaTab } from "../agenda/AgendaTab.tsx";
 import { api } from "../api.ts";
+import { PlanTab } from "../plan/PlanTab.tsx";
 import { RosterTab } from "../roster/RosterTab.tsx";
 import { canEdit, useSession } from "../session/session.ts";
 import type { MeetingDetail, Participant } from "../types.ts";
@@ -14,9 +15,15 @@ import { VenueTab } from "../venue/VenueTab.tsx";
 import { BasicInfoForm, DEFAULT_MEETING } from "./BasicInfoForm.tsx";
 import { formatDateTime } from "./format.ts";
 
-export type EditorTab = "info" | "agenda" | "roster" | "venue";
-const TABS: EditorTab[] = ["info", "agenda", "roster", "venue"];
-const TAB_LABEL: Record<EditorTab, string> = { info: "editor.tabInfo", agenda: "editor.tabAgenda", roster: "editor.tabRoster", venue: "editor.tabVenue" };
+export type EditorTab = "info" | "agenda" | "plan" | "roster" | "venue";
+const TABS: EditorTab[] = ["info", "agenda", "plan", "roster", "venue"];
+const TAB_LABEL: Record<EditorTab, string> = {
+  info: "editor.tabInfo",
+  agenda: "editor.tabAgenda",
+  plan: "editor.tabPlan",
+  roster: "editor.tabRoster",
+  venue: "editor.tabVenue",
+};
 
 export const meetingPath = (id: string, tab: EditorTab = "info") => `/admin/meetings/${encodeURIComponent(id)}/${tab}`;
 
@@ -141,6 +148,7 @@ function ExistingMeeting({ meetingId, tab }: { meetingId: string; tab: EditorTab
         {tab === "agenda" && (
           <AgendaTab meetingId={meeting.id} agenda={detail.data.agenda} editable={editable} onChange={(change) => update((d) => ({ ...d, agenda: change(d.agenda) }))} />
         )}
+        {tab === "plan" && <PlanTab meetingId={meeting.id} agenda={detail.data.agenda} participants={detail.data.participants} editable={editable} />}
         {tab === "roster" && (
           <RosterTab
             meeting={meeting}
