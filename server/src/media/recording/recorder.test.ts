@@ -1,33 +1,15 @@
 // The post-processing wrapper with the real `janus-pp-rec` (Debian janus-tools) on a small .mjr
-// written here in Janus's documented format (MJR00002 header, then "MEET" frames of RTP).
+// in Janus's format (mjrFixture.ts).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { opusMjr } from "./mjrFixture.ts";
 import { describeOpus, mjrToOpus, oggOpusDurationMs } from "./recorder.ts";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "yst-recorder-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-/** An Opus .mjr of `packets` 20 ms packets (each a valid Opus silence frame). */
-function opusMjr(packets: number): Buffer {
-  const info = JSON.stringify({ t: "a", c: "opus", s: 1_700_000_000_000_000, u: 1_700_000_000_000_000 });
-  const length = Buffer.alloc(2);
-  length.writeUInt16BE(info.length);
-  const parts = [Buffer.from("MJR00002"), length, Buffer.from(info)];
-  for (let i = 0; i < packets; i++) {
-    const rtp = Buffer.from([0x80, 111, 0, 0, 0, 0, 0, 0, 0, 0, 0x12, 0x34, 0xf8, 0xff, 0xfe]);
-    rtp.writeUInt16BE(i + 1, 2);
-    rtp.writeUInt32BE(960 * i, 4);
-    const frame = Buffer.alloc(10);
-    frame.write("MEET", 0);
-    frame.writeUInt32BE(i * 20, 4);
-    frame.writeUInt16BE(rtp.length, 8);
-    parts.push(frame, rtp);
-  }
-  return Buffer.concat(parts);
-}
 
 const installed = (() => {
   try {

@@ -9,7 +9,7 @@ import type { MeetingState } from "../../core/state.ts";
 import { recordingTarget } from "../../core/media/recording.ts";
 import { describeOpus, mjrToOpus } from "./recorder.ts";
 import { meetingRecordingsDir, recordingFilePath } from "./recordingFiles.ts";
-import type { RecordingStore, SpeechRecordingRow } from "./recordingStore.ts";
+import type { RecordingStore } from "./recordingStore.ts";
 
 /** One publisher recorded during one speech; `id` is also the base name of Janus's files. */
 export interface Take {
@@ -41,8 +41,6 @@ export interface SpeechRecorderDeps {
   now: () => number;
   newId: () => string;
   log: (message: string, error?: unknown) => void;
-  /** A row was stored (ready or failed). */
-  onStored?: (row: SpeechRecordingRow) => void;
 }
 
 export class SpeechRecorder implements RelayRecorder {
@@ -92,18 +90,18 @@ export class SpeechRecorder implements RelayRecorder {
     }
     const file = `${take.id}.opus`;
     const row = { id: take.id, meetingId: take.meetingId, speechId: take.speechId, participantId: take.participantId, part: take.part, startedAt: new Date(take.startedAt) };
-    let stored: SpeechRecordingRow;
+    let described: { bytes: number; durationMs: number };
     try {
       await mjrToOpus(path.join(dir, audio), recordingFilePath(this.deps.dir, take.meetingId, file));
-      const { bytes, durationMs } = await describeOpus(recordingFilePath(this.deps.dir, take.meetingId, file));
-      stored = await this.deps.store.add({ ...row, file, bytes, durationMs, status: "ready" });
-      await removeMjr(mine);
+      described = await describeOpus(recordingFilePath(this.deps.dir, take.meetingId, file));
     } catch (error) {
       // The .mjr files stay for a manual `janus-pp-rec` (docs/media.md).
       this.deps.log(`post-processing recording ${take.id} (${audio}) failed`, error);
       await fs.rm(recordingFilePath(this.deps.dir, take.meetingId, file), { force: true });
-      stored = await this.deps.store.add({ ...row, file: "", bytes: 0, durationMs: 0, status: "failed" });
+      await this.deps.store.add({ ...row, file: "", bytes: 0, durationMs: 0, status: "failed" });
+      return;
     }
-    this.deps.onStored?.(stored);
+    await this.deps.store.add({ ...row, file, ...described, status: "ready" });
+    await removeMjr(mine);
   }
 }
