@@ -118,6 +118,14 @@ describe("audio and video settings", () => {
     // Stays at 0: nothing is measuring any more.
     await member.waitForTimeout(500);
     expect(await level(member)).toBe(0);
+
+    // Stopped again at once (possibly while the microphone is still opening): nothing stays open.
+    await member.getByTestId("mic-test").click();
+    await member.getByTestId("mic-test").click();
+    await member.waitForTimeout(1000);
+    expect(await member.getByTestId("mic-test").textContent()).toContain("测试麦克风");
+    expect(await captured(member)).toMatchObject({ liveTracks: 0 });
+    expect(await level(member)).toBe(0);
   }, SLOW_MACHINE_MS);
 
   it("Escape closes the panel, stops a running test and returns focus to the button", async () => {

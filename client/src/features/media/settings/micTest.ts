@@ -23,12 +23,24 @@ export class MicTest {
 
   constructor(private readonly onReading: (reading: MicReading) => void) {}
 
-  /** Opens `micId` (undefined: default) and starts reporting; rejects as getUserMedia does. */
-  async start(micId: string | undefined): Promise<void> {
+  /**
+   * Opens `micId` (undefined: default) and starts reporting. Resolves false when stopped or
+   * restarted meanwhile (a slow permission prompt); rejects as getUserMedia does otherwise.
+   */
+  async start(micId: string | undefined): Promise<boolean> {
     this.stop();
     const generation = this.generation;
-    const stream = await openMicrophone(micId);
-    if (generation !== this.generation) return stopTracks(stream);
+    let stream: MediaStream;
+    try {
+      stream = await openMicrophone(micId);
+    } catch (error) {
+      if (generation !== this.generation) return false;
+      throw error;
+    }
+    if (generation !== this.generation) {
+      stopTracks(stream);
+      return false;
+    }
     const audio = new AudioContext();
     this.stream = stream;
     this.audio = audio;
@@ -48,6 +60,7 @@ export class MicTest {
       shown = smoothedLevel(shown, measured);
       this.onReading({ level: shown, heard: now - heardAt < HOLD_MS });
     }, INTERVAL_MS);
+    return true;
   }
 
   stop(): void {

@@ -16,7 +16,8 @@ export function useMicTest() {
   const start = async (micId: string | undefined) => {
     setState("starting");
     try {
-      await test.start(micId);
+      // false: stopped or restarted meanwhile, and that call has set the state.
+      if (!(await test.start(micId))) return;
       setProblem(null);
       setState("running");
     } catch (error) {
