@@ -69,7 +69,7 @@ it("A is heard by B only while A holds the floor; C without the floor is muted a
   const states = await server.server.mediaRelay!.publishers(meeting.meetingId);
   expect(states.find((p) => p.participantId === meeting.people.member2.id)?.muted).toBe(true);
   expect(states.find((p) => p.participantId === meeting.people.member1.id)?.muted).toBe(true);
-  const forced = await server.server.mediaRelay!.subscribe(meeting.meetingId, { participantId: meeting.people.observer.id, connectionId: b.socket.id! }, new Set([meeting.people.member2.id]));
+  const forced = await server.server.mediaRelay!.subscribe(meeting.meetingId, { participantId: meeting.people.observer.id, connectionId: b.socket.id! }, { shown: new Set([meeting.people.member2.id]), audible: new Set() });
   expect(forced.feeds).toEqual([meeting.people.member2.id]);
   expect(await emit(b, "media.answer", { sdp: await listen(pageB, forced.sdp!) })).toEqual({ ok: true });
   await new Promise((r) => setTimeout(r, 2000));

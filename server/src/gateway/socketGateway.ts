@@ -5,7 +5,7 @@ import { z } from "zod";
 import { coreError, type CoreError, type ErrorCode } from "../core/errors.ts";
 import { parseCommand } from "../core/meeting.ts";
 import type { Ack, ClientToServerEvents, ServerToClientEvents, Welcome } from "../core/protocol.ts";
-import { audibleParticipants, VENUE_ID } from "../core/media/audible.ts";
+import { audibleParticipants, shownParticipants, VENUE_ID } from "../core/media/audible.ts";
 import { SPEAKING_ROLES, type Actor } from "../core/roles.ts";
 import { MediaError, type MediaPeer, type MediaRelay } from "../media/mediaRelay.ts";
 import { checkSdp } from "../media/sdp.ts";
@@ -185,7 +185,7 @@ function attachMedia(socket: GatewaySocket, deps: GatewayDeps, room: Promise<Mee
     // Malformed requests are refused before the media server is consulted (as for media.publish).
     const parsed = SubscribeRequest.safeParse(input);
     if (!parsed.success) return ack(failure("VALIDATION"));
-    await run("media.subscribe", ack, async (r) => r.subscribe(meetingId, peer, await audible(), { audioOnly: parsed.data?.audioOnly }));
+    await run("media.subscribe", ack, async (r) => r.subscribe(meetingId, peer, { shown: shownParticipants((await room).current), audible: await audible() }, { audioOnly: parsed.data?.audioOnly }));
   });
 
   socket.on("media.answer", async (input, ack) => {

@@ -7,6 +7,7 @@ import VideoRoomPlugin, { type VideoRoomHandle } from "janode/plugins/videoroom"
 import { randomInt } from "node:crypto";
 import type { RecordingTarget } from "../core/media/recording.ts";
 import type { SubscribedStream, SubscribeResult } from "../core/protocol.ts";
+import { VENUE_ID } from "../core/media/audible.ts";
 import { randomSecret } from "./janusConfig.ts";
 import type { RelayRecorder, Take } from "./recording/speechRecorder.ts";
 
@@ -76,7 +77,8 @@ export class MediaRelay {
       const publisher: Publisher = { handle, connectionId, feed, audioMids: offer.audioMids, muted: undefined, live: false };
       const changed = (live: boolean) => {
         publisher.live = live;
-        if (room.publishers.get(participantId) === publisher && room.audible.has(participantId)) this.deps.onFeedsChanged?.(meetingId);
+        const shown = room.audible.has(participantId) || participantId === VENUE_ID;
+        if (room.publishers.get(participantId) === publisher && shown) this.deps.onFeedsChanged?.(meetingId);
       };
       handle.on("handle_webrtcup", () => changed(true));
       handle.on("handle_hangup", () => changed(false));
@@ -97,21 +99,22 @@ export class MediaRelay {
   }
 
   /**
-   * The feeds a listener receives: the audible participants' (chair, floor holder, the room).
+   * The feeds a listener receives: the shown participants' (chair, floor holder, the room — whose
+   * audio Janus drops while they may not be heard; `audible` only seeds a room created here).
    * `audioOnly` (weak connections): only each feed's audio mids, so no video RTP is sent at all.
    */
   subscribe(
     meetingId: string,
     peer: MediaPeer,
-    audible: ReadonlySet<string>,
+    who: { shown: ReadonlySet<string>; audible: ReadonlySet<string> },
     options: { audioOnly?: boolean } = {},
   ): Promise<SubscribeResult> {
     const { participantId, connectionId } = peer;
     return this.serialize(meetingId, async () => {
-      const room = await this.room(meetingId, audible);
+      const room = await this.room(meetingId, who.audible);
       await this.dropSubscriber(room, connectionId);
       const feeds = [...room.publishers].filter(
-        ([id, p]) => id !== participantId && p.live && audible.has(id) && (!options.audioOnly || p.audioMids.length > 0),
+        ([id, p]) => id !== participantId && p.live && who.shown.has(id) && (!options.audioOnly || p.audioMids.length > 0),
       );
       if (feeds.length === 0) return { sdp: null, feeds: [], streams: [] };
       const requested = feeds.flatMap(([, p]) => (options.audioOnly ? p.audioMids.map((mid) => ({ feed: p.feed, mid })) : [{ feed: p.feed }]));

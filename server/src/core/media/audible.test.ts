@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { audibleParticipants, VENUE_ID } from "./audible.ts";
+import { audibleParticipants, shownParticipants, VENUE_ID } from "./audible.ts";
 import { ev, given, givenScheduled, people } from "../testing.ts";
 
 const ids = (set: Set<string>) => [...set].sort();
@@ -28,5 +28,11 @@ describe("audibleParticipants", () => {
   it("drops the room while the chair has muted it, and brings it back when unmuted", () => {
     expect(ids(audibleParticipants(given(ev.venueMuted(true)).state))).toEqual([CH]);
     expect(ids(audibleParticipants(given(ev.venueMuted(true), ev.venueMuted(false)).state))).toEqual([CH, VENUE_ID].sort());
+  });
+
+  it("shows the room's camera to listeners even while its microphone is muted", () => {
+    const state = given(ev.venueMuted(true), ev.requested(people.alice.participantId), ev.started(people.alice.participantId)).state;
+    expect(ids(audibleParticipants(state))).toEqual([people.alice.participantId, CH].sort());
+    expect(ids(shownParticipants(state))).toEqual([people.alice.participantId, CH, VENUE_ID].sort());
   });
 });

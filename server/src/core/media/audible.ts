@@ -14,3 +14,11 @@ export function audibleParticipants(state: Pick<MeetingState, "roster" | "floor"
   if (state.status === "open" && state.floor) audible.add(state.floor.participantId);
   return audible;
 }
+
+/**
+ * Whose feeds listeners receive: everyone who may be heard, and the room always — when the chair
+ * mutes the room only its microphone goes silent (at the media server); its camera stays on screen.
+ */
+export function shownParticipants(state: Pick<MeetingState, "roster" | "floor" | "status" | "venueMuted">): Set<string> {
+  return audibleParticipants(state).add(VENUE_ID);
+}
