@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countdown, formatClock, WARNING_MS, type ClockPhase } from "./clock.ts";
+import { countdown, formatClock, speechClock, WARNING_MS, type ClockPhase } from "./clock.ts";
+import type { Speech } from "./state.ts";
 
 const START = 1_000;
 const CAP = 300_000;
@@ -80,5 +81,42 @@ describe("formatClock", () => {
     expect(formatClock(countdown(START, CAP, START + 241_000).remainingMs)).toBe("0:59");
     expect(formatClock(countdown(START, CAP, START + 312_000).remainingMs)).toBe("+0:12");
     expect(formatClock(countdown(START, CAP, START).remainingMs)).toBe("5:00");
+  });
+});
+
+describe("speechClock", () => {
+  const speech: Speech = {
+    speechId: "s",
+    participantId: "p",
+    kind: "impromptu",
+    guestName: null,
+    bookingId: null,
+    startedAt: START,
+    capMs: CAP,
+    extendedMs: 0,
+    pausedAt: null,
+    pausedMs: 0,
+    agendaItemId: null,
+    override: null,
+  };
+
+  it("counts down like countdown while never paused or extended", () => {
+    expect(speechClock(speech, START + 60_000)).toEqual({ remainingMs: 240_000, phase: "running", paused: false });
+  });
+
+  it("freezes while paused: the same remaining time at any later moment", () => {
+    const paused = { ...speech, pausedAt: START + 100_000 };
+    expect(speechClock(paused, START + 100_000)).toEqual({ remainingMs: 200_000, phase: "running", paused: true });
+    expect(speechClock(paused, START + 900_000)).toEqual({ remainingMs: 200_000, phase: "running", paused: true });
+  });
+
+  it("after a resume, runs on from where it stopped (earlier pauses excluded)", () => {
+    const resumed = { ...speech, pausedMs: 30_000 };
+    expect(speechClock(resumed, START + 130_000)).toEqual({ remainingMs: 200_000, phase: "running", paused: false });
+  });
+
+  it("adds extensions to the cap, which can lift an overrun back to time left", () => {
+    expect(speechClock(speech, START + CAP + 10_000).phase).toBe("overrun");
+    expect(speechClock({ ...speech, extendedMs: 120_000 }, START + CAP + 10_000)).toEqual({ remainingMs: 110_000, phase: "running", paused: false });
   });
 });

@@ -1,4 +1,5 @@
 // Countdown arithmetic shared by every screen, so all of them show the same clock.
+import { spokenMs, type Speech } from "./state.ts";
 
 export const WARNING_MS = 60_000;
 
@@ -13,10 +14,15 @@ export interface Countdown {
 export function countdown(startedAt: number, capMs: number, serverNow: number): Countdown {
   // A client whose clock estimate is a few ms off must not show more time than the cap.
   const elapsedMs = Math.max(0, serverNow - startedAt);
-  const remainingMs = capMs - elapsedMs;
-  const phase: ClockPhase = remainingMs < 0 ? "overrun" : remainingMs <= WARNING_MS ? "warning" : "running";
-  return { remainingMs, phase };
+  return at(capMs - elapsedMs);
 }
+
+/** A speech's clock: its cap plus extensions, counting only unpaused time; frozen while paused. */
+export function speechClock(speech: Speech, serverNow: number): Countdown & { paused: boolean } {
+  return { ...at(speech.capMs + speech.extendedMs - spokenMs(speech, serverNow)), paused: speech.pausedAt !== null };
+}
+
+const at = (remainingMs: number): Countdown => ({ remainingMs, phase: remainingMs < 0 ? "overrun" : remainingMs <= WARNING_MS ? "warning" : "running" });
 
 /** "4:05", or "+0:12" when over time. */
 export function formatClock(remainingMs: number): string {

@@ -13,6 +13,8 @@ export const ERROR_MESSAGES = {
   HAS_FLOOR: { zh: "该人员正在发言", en: "This person has the floor" },
   QUEUE_EMPTY: { zh: "发言队列为空", en: "The speaking queue is empty" },
   NO_CURRENT_SPEECH: { zh: "当前没有人发言", en: "Nobody has the floor" },
+  SPEECH_PAUSED: { zh: "发言计时已暂停", en: "The speech clock is already paused" },
+  SPEECH_NOT_PAUSED: { zh: "发言计时未暂停", en: "The speech clock is not paused" },
   BAD_POSITION: { zh: "队列位置超出范围", en: "The queue position is out of range" },
   MEETING_NOT_OPEN: { zh: "会议尚未开始", en: "The meeting has not been opened yet" },
   MEETING_CLOSED: { zh: "会议已结束", en: "The meeting is closed" },

@@ -4,7 +4,8 @@
 import type { ErrorCode } from "./errors.ts";
 import type { Command, MeetingEvent } from "./meeting.ts";
 import type { Actor } from "./roles.ts";
-import type { MeetingState } from "./state.ts";
+import { suggestNext } from "./ordering/suggest.ts";
+import { spokenMs, type MeetingState } from "./state.ts";
 import { deepEqual } from "./testing.ts";
 
 export type Check = (ok: boolean, what: string) => void;
@@ -17,6 +18,8 @@ export const DECIDE_CODES: readonly ErrorCode[] = [
   "HAS_FLOOR",
   "QUEUE_EMPTY",
   "NO_CURRENT_SPEECH",
+  "SPEECH_PAUSED",
+  "SPEECH_NOT_PAUSED",
   "BAD_POSITION",
   "MEETING_NOT_OPEN",
   "MEETING_CLOSED",
@@ -41,6 +44,13 @@ export function expectedError(s: MeetingState, command: Command, actor: Actor): 
       if (session) return session;
       if (s.floor?.participantId === actor.participantId) return "HAS_FLOOR";
       return inQueue(actor.participantId) ? "ALREADY_IN_QUEUE" : null;
+    case "queue.add":
+      if (!isStaff) return "FORBIDDEN";
+      if (session) return session;
+      if (command.participantId === undefined) return null;
+      if (!onRoster(command.participantId)) return "NOT_FOUND";
+      if (s.floor?.participantId === command.participantId) return "HAS_FLOOR";
+      return inQueue(command.participantId) ? "ALREADY_IN_QUEUE" : null;
     case "queue.withdraw":
       return inQueue(actor.participantId) ? null : "NOT_IN_QUEUE";
     case "queue.remove":
@@ -62,6 +72,20 @@ export function expectedError(s: MeetingState, command: Command, actor: Actor): 
       return s.floor ? null : "NO_CURRENT_SPEECH";
     case "floor.setCap":
       return isChair ? null : "FORBIDDEN";
+    case "floor.extend":
+    case "floor.pause":
+    case "floor.resume":
+      if (!isChair) return "FORBIDDEN";
+      if (!s.floor) return "NO_CURRENT_SPEECH";
+      if (command.type === "floor.pause" && s.floor.pausedAt !== null) return "SPEECH_PAUSED";
+      if (command.type === "floor.resume" && s.floor.pausedAt === null) return "SPEECH_NOT_PAUSED";
+      return null;
+    case "speech.submitWritten": {
+      const onBehalf = command.participantId !== undefined && command.participantId !== actor.participantId;
+      if (onBehalf ? !isStaff : actor.role !== "member" && actor.role !== "official") return "FORBIDDEN";
+      if (session) return session;
+      return onRoster(command.participantId ?? actor.participantId) ? null : "NOT_FOUND";
+    }
     case "meeting.open":
       if (!isChair) return "FORBIDDEN";
       return s.status === "open" ? "MEETING_ALREADY_OPEN" : s.status === "closed" ? "MEETING_CLOSED" : null;
@@ -108,15 +132,57 @@ export function checkEvent(before: MeetingState, event: MeetingEvent, after: Mee
     check(before.status === "open", "a speech starts only in an open meeting");
     check(event.agendaItemId === before.currentItemId, `the speech belongs to the current item ${before.currentItemId}`);
   }
-  if (event.type === "queue.requested") check(before.status === "open", "the queue grows only in an open meeting");
+  if (event.type === "speech.started") {
+    const entry = before.queue.find((e) => e.participantId === event.participantId);
+    check(entry !== undefined, `${event.participantId} takes the floor from the queue`);
+    if (entry) {
+      check(event.kind === entry.kind && event.guestName === entry.guestName && event.bookingId === entry.bookingId, "the speech keeps the kind, guest name and booking of the queue entry");
+      check(event.capMs === before.speechCaps[entry.kind], `the speech gets the cap of its kind (${entry.kind}: ${before.speechCaps[entry.kind]})`);
+    }
+  }
+  if (event.type === "queue.requested") {
+    check(before.status === "open", "the queue grows only in an open meeting");
+    if (event.by === "plan") {
+      const booking = before.plan.find((p) => p.bookingId === event.bookingId);
+      check(event.kind === "booked" && booking?.kind === "booked" && booking.participantId === event.participantId, `the plan queues only its booked speeches (${event.bookingId})`);
+    } else check(event.kind !== "booked" && event.bookingId === null, "only the plan queues booked speeches");
+    if (event.guestName) check(event.participantId.startsWith("guest-") && !before.roster.some((p) => p.id === event.participantId), "a guest gets a guest id, not a roster id");
+  }
+  if (event.type === "speech.written") {
+    check(before.roster.some((p) => p.id === event.participantId), `a written speech is by someone on the roster (${event.participantId})`);
+    check(event.agendaItemId === before.currentItemId, "a written speech belongs to the current item");
+  }
   if (event.type === "attendance.arrived" || event.type === "attendance.left" || event.type === "attendance.excused") {
     const ids = event.type === "attendance.excused" ? [event.participantId] : event.participantIds;
     check(ids.every((id) => before.roster.some((p) => p.id === id)), `attendance is recorded only for the roster: ${ids.join(",")}`);
   }
 }
 
-export function checkInvariants(s: MeetingState, check: Check) {
+/** `rearranged`: the chair moved someone since the queue was last empty (points of order may then be anywhere). */
+export function checkInvariants(s: MeetingState, check: Check, { rearranged = false }: { rearranged?: boolean } = {}) {
   const ids = s.queue.map((e) => e.participantId);
+  if (!rearranged) {
+    const firstOther = s.queue.findIndex((e) => e.kind !== "pointOfOrder");
+    check(firstOther < 0 || s.queue.slice(firstOther).every((e) => e.kind !== "pointOfOrder"), `points of order are together at the top: ${s.queue.map((e) => e.kind).join(",")}`);
+  }
+  const delivered = new Set([...s.speeches.map((sp) => sp.bookingId), s.floor?.bookingId].filter((b) => b !== null && b !== undefined));
+  for (const e of s.queue) {
+    if (e.kind === "booked") {
+      check(e.bookingId !== null && s.plan.some((p) => p.kind === "booked" && p.bookingId === e.bookingId && p.participantId === e.participantId), `the booked entry of ${e.participantId} (${e.bookingId}) is in the plan`);
+      check(!delivered.has(e.bookingId!), `the booked entry ${e.bookingId} is not delivered yet`);
+    } else check(e.bookingId === null, "only booked entries carry a booking");
+    check(e.guestName === null || e.participantId.startsWith("guest-"), "guests have guest ids");
+    check(s.asked.includes(e.participantId), `${e.participantId} waiting is among those who asked`);
+  }
+  const bookings = s.queue.map((e) => e.bookingId).filter((b) => b !== null);
+  check(new Set(bookings).size === bookings.length, "a booking waits at most once");
+  check(new Set(s.asked).size === s.asked.length, "asked lists everyone once");
+  if (s.floor) {
+    const f = s.floor;
+    check(f.pausedAt === null || f.pausedAt >= f.startedAt, `a paused speech's pausedAt ${f.pausedAt} ≥ startedAt ${f.startedAt}`);
+    check(f.pausedMs >= 0 && f.extendedMs >= 0 && f.capMs > 0, "pauses, extensions and caps are not negative");
+    for (const at of [f.startedAt - 1_000, f.startedAt, f.pausedAt ?? f.startedAt + 1, f.startedAt + 10_000_000]) check(spokenMs(f, at) >= 0, `spokenMs at ${at} is not negative`);
+  }
   check(new Set(ids).size === ids.length, `nobody is twice in the queue: ${ids.join(",")}`);
   check(!s.floor || !ids.includes(s.floor.participantId), `the floor holder ${s.floor?.participantId} is not also in the queue`);
   check((s.openedAt === null) === (s.status === "scheduled"), `openedAt ${s.openedAt} is set once the meeting opened (${s.status})`);
@@ -132,15 +198,16 @@ export function checkInvariants(s: MeetingState, check: Check) {
   check(s.agenda.every((item) => Number.isInteger(item.actualMs) && item.actualMs >= 0), "actual times are whole, non-negative milliseconds");
   const last = s.speeches[s.speeches.length - 1];
   if (last) {
-    check(last.durationMs === Math.max(0, last.endedAt - last.startedAt), `durationMs ${last.durationMs} = max(0, endedAt - startedAt)`);
-    check(last.overrunMs === Math.max(0, last.durationMs - last.capMs), `overrunMs ${last.overrunMs} = max(0, ${last.durationMs} - ${last.capMs})`);
+    check(last.pausedAt === null, "a finished speech is not paused");
+    check(last.durationMs === Math.max(0, last.endedAt - last.startedAt - last.pausedMs), `durationMs ${last.durationMs} = max(0, endedAt - startedAt - pausedMs ${last.pausedMs})`);
+    check(last.overrunMs === Math.max(0, last.durationMs - last.capMs - last.extendedMs), `overrunMs ${last.overrunMs} = max(0, ${last.durationMs} - ${last.capMs} - ${last.extendedMs})`);
     check(Number.isInteger(last.durationMs) && Number.isInteger(last.overrunMs), "durations are whole milliseconds");
   }
 }
 
 type Key = Exclude<keyof MeetingState, "seq">;
 const KEYS = Object.keys({
-  status: 0, openedAt: 0, closedAt: 0, roster: 0, agenda: 0, currentItemId: 0, attendance: 0, quorumRule: 0, speechCapMs: 0, queue: 0, floor: 0, speeches: 0, venueMuted: 0,
+  status: 0, openedAt: 0, closedAt: 0, roster: 0, agenda: 0, currentItemId: 0, attendance: 0, quorumRule: 0, queue: 0, floor: 0, speeches: 0, venueMuted: 0, speechCaps: 0, ordering: 0, plan: 0, written: 0, asked: 0,
 } satisfies Record<Key, 0>) as Key[];
 
 const agendaInput = (s: MeetingState) => s.agenda.map(({ id, title, presenter, plannedMs }) => ({ id, title, presenter, plannedMs }));
@@ -161,8 +228,13 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
   const attendanceOf = (id: string) => after.attendance[id];
   switch (command.type) {
     case "queue.request":
-      check(same(after.queue, [...before.queue, { participantId: actor.participantId, requestedAt: now }]), "request appends the sender");
-      only("queue");
+      {
+        const entry = { participantId: actor.participantId, requestedAt: now, kind: command.kind ?? "impromptu", guestName: null, bookingId: null };
+        const order = before.queue.findIndex((e) => e.kind !== "pointOfOrder");
+        const expected = entry.kind === "pointOfOrder" && order >= 0 ? [...before.queue.slice(0, order), entry, ...before.queue.slice(order)] : [...before.queue, entry];
+        check(same(after.queue, expected), "request appends the sender (a point of order after the earlier ones, at the top)");
+      }
+      only("queue", "asked");
       break;
     case "queue.withdraw":
     case "queue.remove": {
@@ -180,12 +252,65 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
       only("queue");
       break;
     case "floor.give": {
-      const target = command.participantId ?? before.queue[0]?.participantId;
-      const expected = { speechId: after.floor?.speechId, participantId: target, startedAt: now, capMs: before.speechCapMs, agendaItemId: before.currentItemId };
-      check(same(after.floor, expected), "give starts the target's speech with the current cap, on the current item");
+      const suggested = suggestNext(before)?.participantId;
+      const target = command.participantId ?? suggested;
+      const entry = before.queue.find((e) => e.participantId === target)!;
+      const override = suggested !== target ? { suggested, reason: command.reason || null } : null;
+      const expected = {
+        speechId: after.floor?.speechId,
+        participantId: target,
+        kind: entry.kind,
+        guestName: entry.guestName,
+        bookingId: entry.bookingId,
+        startedAt: now,
+        capMs: before.speechCaps[entry.kind],
+        extendedMs: 0,
+        pausedAt: null,
+        pausedMs: 0,
+        agendaItemId: before.currentItemId,
+        override,
+      };
+      check(same(after.floor, expected), "give starts the target's speech with its kind's cap, on the current item, noting an override");
       check(same(ids(after), ids(before).filter((id) => id !== target)), "give takes the speaker out of the queue");
       checkEnded(before, after, now, actor, check, "give");
       only("queue", "floor", "speeches");
+      break;
+    }
+    case "floor.extend":
+      check(after.floor?.extendedMs === before.floor!.extendedMs + command.seconds * 1000, "extend adds the time to the running speech");
+      only("floor");
+      break;
+    case "floor.pause":
+    case "floor.resume": {
+      const speech = after.floor!;
+      const was = before.floor!;
+      if (command.type === "floor.pause") check(speech.pausedAt === Math.max(now, was.startedAt) && speech.pausedMs === was.pausedMs, "pause stops the clock now (not before the start)");
+      else check(speech.pausedAt === null && speech.pausedMs === was.pausedMs + Math.max(0, now - was.pausedAt!), "resume adds the pause to pausedMs");
+      check(same({ ...speech, pausedAt: null, pausedMs: 0 }, { ...was, pausedAt: null, pausedMs: 0 }), "pause and resume change only the clock state");
+      check(spokenMs(speech, now) === spokenMs(before.floor!, now), "pausing or resuming does not change the time spoken so far");
+      only("floor");
+      break;
+    }
+    case "queue.add": {
+      const added = after.queue.filter((e) => !before.queue.some((b) => b.participantId === e.participantId));
+      check(added.length === 1 && added[0]!.kind === (command.kind ?? "impromptu") && added[0]!.guestName === (command.guestName ?? null), "add puts exactly that person (or guest) in line, with the kind");
+      if (command.participantId !== undefined) check(added[0]?.participantId === command.participantId, "add puts in the roster person named");
+      else check(added[0]?.participantId.startsWith("guest-") === true && !before.asked.includes(added[0].participantId), "a guest gets a new guest id");
+      const entry = added[0]!;
+      check(entry.requestedAt === now && entry.bookingId === null, "added now, without a booking");
+      const order = before.queue.findIndex((e) => e.kind !== "pointOfOrder");
+      const expected = entry.kind === "pointOfOrder" && order >= 0 ? [...before.queue.slice(0, order), entry, ...before.queue.slice(order)] : [...before.queue, entry];
+      check(same(after.queue, expected), "add appends (a point of order after the earlier ones, at the top)");
+      check(same(after.asked, before.asked.includes(entry.participantId) ? before.asked : [...before.asked, entry.participantId]), "the person added is among those who asked");
+      only("queue", "asked");
+      break;
+    }
+    case "speech.submitWritten": {
+      check(after.written.length === before.written.length + 1, "a written speech is recorded");
+      const w = after.written.at(-1);
+      check(w?.text === command.text && w.participantId === (command.participantId ?? actor.participantId), "with its text and author");
+      check(w?.at === now && w.submittedBy === actor.participantId && w.agendaItemId === before.currentItemId, "submitted now, by the sender, on the current item");
+      only("written");
       break;
     }
     case "floor.end":
@@ -194,15 +319,17 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
       only("floor", "speeches");
       break;
     case "floor.setCap":
-      check(after.speechCapMs === command.seconds * 1000, "setCap sets the cap in ms");
-      only("speechCapMs");
+      check(after.speechCaps[command.kind ?? "impromptu"] === command.seconds * 1000, "setCap sets the kind's cap in ms");
+      only("speechCaps");
       break;
     case "meeting.open": {
       const first = before.agenda[0];
       check(after.status === "open" && after.openedAt === now, "open sets the status and the time");
       check(after.currentItemId === (first?.id ?? null), "the first item becomes current");
       check(same(after.agenda, before.agenda.map((i) => (i === first ? { ...i, startedAt: now } : i))), "only the first item's clock starts");
-      only("status", "openedAt", "agenda", "currentItemId");
+      check(same(after.queue, [...before.queue, ...arrivals(before, [null, first?.id ?? null], now)]), "the booked speeches without an item, then the first item's, join the queue in planned order");
+      check(same(after.asked, [...before.asked, ...after.queue.map((e) => e.participantId).filter((id) => !before.asked.includes(id))]), "they are among those who asked");
+      only("status", "openedAt", "agenda", "currentItemId", "queue", "asked");
       break;
     }
     case "meeting.close":
@@ -223,7 +350,10 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
         check(item(after, before.currentItemId)?.actualMs === closedVisit(before.currentItemId), "the previous item's visit is added to its time");
       }
       for (const i of after.agenda) if (i.id !== before.currentItemId) check(i.actualMs === item(before, i.id)?.actualMs, `${i.id} keeps its actual time`);
-      only("agenda", "currentItemId");
+      const queued = events.length > 0 ? [...before.queue, ...arrivals(before, [target], now)] : before.queue;
+      check(same(after.queue, queued), "the new item's booked speeches join the queue in planned order (not delivered, not waiting, not speaking)");
+      check(same(after.asked, [...before.asked, ...after.queue.map((e) => e.participantId).filter((id) => !before.asked.includes(id))]), "they are among those who asked");
+      only("agenda", "currentItemId", "queue", "asked");
       break;
     }
     case "attendance.arrive":
@@ -265,17 +395,23 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
         !same(command.roster, before.roster) && "roster.set",
         !same(command.agenda, agendaInput(before)) && "agenda.set",
         command.quorumRule !== before.quorumRule && "attendance.ruleSet",
-        before.status === "scheduled" && command.speechCapMs !== before.speechCapMs && "floor.capSet",
+        ...(["booked", "impromptu", "pointOfOrder"] as const).map((k) => before.status === "scheduled" && command.speechCaps[k] !== before.speechCaps[k] && "floor.capSet"),
+        !same(command.ordering, before.ordering) && "ordering.set",
+        !same(command.plan, before.plan) && "plan.set",
       ].filter(Boolean);
       check(same(events.map((e) => e.type), differs), `sync emits only what differs: ${differs.join(",")}`);
       check(same(after.roster, command.roster) && same(agendaInput(after), command.agenda) && after.quorumRule === command.quorumRule, "sync sets roster, agenda, rule");
-      check(after.speechCapMs === (before.status === "scheduled" ? command.speechCapMs : before.speechCapMs), "sync sets the cap only before the meeting");
+      check(same(after.speechCaps, before.status === "scheduled" ? command.speechCaps : before.speechCaps), "sync sets the caps only before the meeting");
       for (const i of after.agenda) {
         const was = item(before, i.id);
         check(i.actualMs === (was?.actualMs ?? 0) && i.startedAt === (was?.startedAt ?? null), `${i.id} keeps its clock across a sync`);
       }
       check(after.currentItemId === (item(after, before.currentItemId) ? before.currentItemId : null), "the current item stays unless removed");
-      only("roster", "agenda", "currentItemId", "quorumRule", "speechCapMs");
+      check(same(after.ordering, command.ordering) && same(after.plan, command.plan), "sync sets the ordering rules and the plan");
+      const stillBooked = (e: MeetingState["queue"][number]) =>
+        e.kind !== "booked" || command.plan.some((p) => p.kind === "booked" && p.bookingId === e.bookingId && p.participantId === e.participantId);
+      check(same(after.queue, before.queue.filter(stillBooked)), "a waiting booked speech whose booking went away leaves the queue; nothing else does");
+      only("roster", "agenda", "currentItemId", "quorumRule", "speechCaps", "ordering", "plan", "queue");
       break;
     }
     case "venue.setMuted":
@@ -292,9 +428,30 @@ function checkEnded(before: MeetingState, after: MeetingState, now: number, acto
     check(after.speeches === before.speeches, `${what} with nobody speaking records nothing`);
     return;
   }
-  const durationMs = Math.max(0, now - before.floor.startedAt);
-  const record = { ...before.floor, endedAt: now, durationMs, overrunMs: Math.max(0, durationMs - before.floor.capMs), endedBy: actor.participantId };
+  const f = before.floor;
+  // Paused time (a pause still running counts until now) is not speaking time; extensions add to the cap.
+  const pausedMs = f.pausedMs + (f.pausedAt === null ? 0 : Math.max(0, now - f.pausedAt));
+  const durationMs = Math.max(0, now - f.startedAt - pausedMs);
+  const record = { ...f, pausedAt: null, pausedMs, endedAt: now, durationMs, overrunMs: Math.max(0, durationMs - f.capMs - f.extendedMs), endedBy: actor.participantId };
   check(after.speeches.length === before.speeches.length + 1 && deepEqual(after.speeches[after.speeches.length - 1], record), `${what} records the running speech as it was`);
+}
+
+/**
+ * The booked speeches that join the queue when these items start, restated: the items in the
+ * order given, each item's booked entries in planned order, not delivered or being delivered,
+ * the speaker neither waiting nor speaking, one entry per speaker.
+ */
+function arrivals(s: MeetingState, itemIds: readonly (string | null)[], now: number): MeetingState["queue"] {
+  const delivered = (bookingId: string) => s.speeches.some((sp) => sp.bookingId === bookingId) || s.floor?.bookingId === bookingId;
+  const out: MeetingState["queue"] = [];
+  for (const itemId of itemIds.filter((id, i) => itemIds.indexOf(id) === i)) {
+    for (const p of s.plan) {
+      if (p.kind !== "booked" || p.agendaItemId !== itemId || delivered(p.bookingId)) continue;
+      if (s.queue.some((e) => e.participantId === p.participantId) || s.floor?.participantId === p.participantId || out.some((e) => e.participantId === p.participantId)) continue;
+      out.push({ participantId: p.participantId, requestedAt: now, kind: "booked", guestName: null, bookingId: p.bookingId });
+    }
+  }
+  return out;
 }
 
 function checkOthersAttendance(before: MeetingState, after: MeetingState, named: readonly string[], check: Check) {

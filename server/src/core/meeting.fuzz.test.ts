@@ -8,7 +8,7 @@ import type { Result } from "./errors.ts";
 import { checkEvent, checkInvariants, checkPostconditions, DECIDE_CODES, expectedError, type Check } from "./meeting.fuzz.rules.ts";
 import { decide, evolve, parseCommand, replay, type Command, type MeetingEvent, type StoredEvent } from "./meeting.ts";
 import { SYSTEM_ACTOR, type Actor, type Role } from "./roles.ts";
-import { initialState, type ArrivalVia, type MeetingState, type QuorumRule } from "./state.ts";
+import { DEFAULT_ORDERING, DEFAULT_SPEECH_CAPS, initialState, type ArrivalVia, type MeetingState, type PlannedSpeech, type QuorumRule, type SpeechKind } from "./state.ts";
 import { agendaItem, deepEqual, deepFreeze, ROLES, rosterEntry, Rng, stamp } from "./testing.ts";
 
 const SEEDS = [1, 42, 20_240_607, 0xdeadbeef];
@@ -20,7 +20,14 @@ const CLOSED_STEPS = 40;
 const COMMAND_TYPES: readonly Command["type"][] = [
   "queue.request", "queue.withdraw", "queue.remove", "queue.move", "floor.give", "floor.end", "floor.setCap",
   "meeting.open", "meeting.close", "agenda.goto", "agenda.next", "attendance.arrive", "attendance.leave", "attendance.excuse", "config.sync", "venue.setMuted",
+  "queue.add", "floor.extend", "floor.pause", "floor.resume", "speech.submitWritten",
 ];
+const KINDS: readonly ("impromptu" | "pointOfOrder")[] = ["impromptu", "pointOfOrder"];
+const CAP_KINDS: readonly SpeechKind[] = ["booked", "impromptu", "pointOfOrder"];
+const SECTORS = ["经济", "教育", "医卫", null];
+const PARTIES = ["民盟", "民进", "九三", null, null];
+const GUEST_NAMES = ["王师傅", "居民代表 李四", "张", "名".repeat(40)];
+const TEXTS = ["关于停车难的建议", "同意", "字".repeat(300)];
 const VIAS: readonly ArrivalVia[] = ["online", "qr", "clerk"];
 const RULES: readonly QuorumRule[] = ["none", "majority", "twoThirds"];
 const AGENDA_POOL: readonly AgendaItemInput[] = ["a1", "a2", "a3", "a4", "a5"].map((id, i) => agendaItem(id, (i + 1) * 300_000, `议题 ${i + 1}`));
@@ -30,6 +37,10 @@ interface World {
   rng: Rng;
   /** The fixed pool of participants (random roles, at least one chair, speaker and clerk). */
   pool: { participantId: string; role: Role }[];
+  /** Each one's sector and party (so that roster syncs change little). */
+  profile: Map<string, { sector: string | null; party: string | null }>;
+  /** The bookings the organisers may register (plans are subsets of these, sometimes altered). */
+  bookings: PlannedSpeech[];
 }
 
 function makeWorld(seed: number): World {
@@ -41,7 +52,17 @@ function makeWorld(seed: number): World {
     { participantId: "p3", role: "clerk" },
   ];
   for (let i = 4; i < 12; i++) pool.push({ participantId: `p${i}`, role: rng.pick(ROLES) });
-  return { rng, pool };
+  const profile = new Map(pool.map((p) => [p.participantId, { sector: rng.pick(SECTORS), party: rng.pick(PARTIES) }]));
+  const items = [...AGENDA_POOL.map((i) => i.id), null, "a-gone"];
+  const bookings = Array.from({ length: 14 }, (_, i): PlannedSpeech => ({
+    bookingId: `bk${i}`,
+    participantId: rng.chance(0.9) ? rng.pick(pool).participantId : rng.pick(STRANGER_IDS),
+    kind: rng.chance(0.75) ? "booked" : "written",
+    agendaItemId: rng.pick(items),
+    title: `题目 ${i}`,
+    text: `正文 ${i}`,
+  }));
+  return { rng, pool, profile, bookings };
 }
 
 function randomActor({ rng, pool }: World): Actor {
@@ -80,15 +101,28 @@ function randomItemId({ rng }: World, s: MeetingState): string {
 function randomConfig(world: World, s: MeetingState): Command {
   const { rng } = world;
   const keep = () => rng.chance(0.5);
-  const roster = keep() ? JSON.parse(JSON.stringify(s.roster)) : world.pool.filter(() => rng.chance(0.8)).map((p) => rosterEntry(p, { name: p.participantId.toUpperCase() }));
+  const roster = keep()
+    ? JSON.parse(JSON.stringify(s.roster))
+    : world.pool.filter(() => rng.chance(0.8)).map((p) => rosterEntry(p, { name: p.participantId.toUpperCase(), ...world.profile.get(p.participantId) }));
   const agenda = keep()
     ? s.agenda.map(({ id, title, presenter, plannedMs }) => ({ id, title, presenter, plannedMs }))
     : AGENDA_POOL.filter(() => rng.chance(0.7))
         .map((item) => (rng.chance(0.2) ? { ...item, title: `${item.title}（修订）` } : item))
         .sort(() => (rng.chance(0.2) ? -1 : 0));
   const quorumRule = keep() ? s.quorumRule : rng.pick(RULES);
-  const speechCapMs = keep() ? s.speechCapMs : rng.pick([30_000, 120_000, 300_000, rng.int(30, 3600) * 1000]);
-  return { type: "config.sync", roster, agenda, quorumRule, speechCapMs };
+  const cap = () => rng.pick([30_000, 120_000, 300_000, rng.int(30, 3600) * 1000]);
+  const speechCaps = keep() ? s.speechCaps : { booked: cap(), impromptu: cap(), pointOfOrder: cap() };
+  const ordering = keep()
+    ? s.ordering
+    : { bookedFirst: rng.chance(0.7), partyFirst: rng.chance(0.6), sectorBalance: rng.chance(0.6), notYetSpoken: rng.pick(["off", "item", "meeting"] as const) };
+  // The plan: a subset of the bookings in some order, now and then one given to someone else or moved.
+  const plan = keep()
+    ? JSON.parse(JSON.stringify(s.plan))
+    : world.bookings
+        .filter(() => rng.chance(0.5))
+        .sort(() => (rng.chance(0.3) ? -1 : 0))
+        .map((b) => (rng.chance(0.1) ? { ...b, participantId: rng.pick(world.pool).participantId, agendaItemId: rng.pick([...AGENDA_POOL.map((i) => i.id), null]) } : b));
+  return { type: "config.sync", roster, agenda, quorumRule, speechCaps, ordering, plan };
 }
 
 /** Inputs parseCommand must refuse. */
@@ -119,29 +153,59 @@ function randomMalformed(rng: Rng): unknown {
     () => ({ type: "attendance.arrive", participantIds: ["p1"], via: rng.pick(["sms", "", null]) }),
     () => ({ type: "attendance.leave", participantIds: "p1" }),
     () => ({ type: "attendance.excuse", participantId: "p1", excused: rng.pick(["yes", 1, null]) }),
-    () => ({ type: "config.sync", roster: [], agenda: [], quorumRule: "majority", speechCapMs: rng.pick([0, 29_999, 3_600_001, 60_000.5]) }),
-    () => ({ type: "config.sync", roster: [{ id: "p1", name: "x", role: "admin" }], agenda: [], quorumRule: "none", speechCapMs: 60_000 }),
+    () => ({ type: "config.sync", roster: [], agenda: [], quorumRule: "majority", speechCaps: { booked: 60_000, impromptu: rng.pick([0, 29_999, 3_600_001, 60_000.5]), pointOfOrder: 60_000 }, ordering: DEFAULT_ORDERING, plan: [] }),
+    () => ({ type: "config.sync", roster: [{ id: "p1", name: "x", role: "admin" }], agenda: [], quorumRule: "none", speechCaps: DEFAULT_SPEECH_CAPS, ordering: DEFAULT_ORDERING, plan: [] }),
+    () => ({ type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: DEFAULT_SPEECH_CAPS, ordering: { ...DEFAULT_ORDERING, notYetSpoken: rng.pick(["day", true, null]) }, plan: [] }),
+    () => ({ type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: DEFAULT_SPEECH_CAPS, ordering: DEFAULT_ORDERING, plan: [{ bookingId: "b", participantId: "p1", kind: rng.pick(["impromptu", "pointOfOrder", ""]), agendaItemId: null, title: "", text: "" }] }),
+    () => ({ type: "queue.request", kind: rng.pick(["booked", "written", "", 1]) }),
+    () => ({ type: "queue.add" }),
+    () => ({ type: "queue.add", participantId: "p1", guestName: "王师傅" }),
+    () => ({ type: "queue.add", guestName: rng.pick(["", "   ", "名".repeat(41)]) }),
+    () => ({ type: "queue.add", participantId: "p1", kind: "booked" }),
+    () => ({ type: "floor.give", reason: "理".repeat(rng.int(201, 400)) }),
+    () => ({ type: "floor.extend", seconds: rng.pick([0, 9, 3601, 60.5, "60", -60]) }),
+    () => ({ type: "floor.pause", at: rng.int(0, 9) }),
+    () => ({ type: "floor.resume", speechId: "sp-1" }),
+    () => ({ type: "floor.setCap", seconds: 60, kind: rng.pick(["written", "", 0]) }),
+    () => ({ type: "speech.submitWritten", text: rng.pick(["", "  \n ", "字".repeat(20_001)]) }),
+    () => ({ type: "speech.submitWritten", text: "x", participantId: "" }),
   ])();
 }
 
 function randomCommand(world: World, s: MeetingState): Command {
   const { rng } = world;
+  // A paused speech is often paused or resumed again (so that both refusals are reached).
+  if (s.floor?.pausedAt != null && rng.chance(0.15)) return { type: rng.pick(["floor.pause", "floor.resume"] as const) };
   const r = rng.float();
-  if (r < 0.2) return { type: "queue.request" };
-  if (r < 0.26) return { type: "queue.withdraw" };
-  if (r < 0.31) return { type: "queue.remove", participantId: randomTarget(world, s) };
-  if (r < 0.4) return { type: "queue.move", participantId: randomTarget(world, s), toIndex: rng.chance(0.05) ? 10_000 : rng.int(0, s.queue.length + 1) };
-  if (r < 0.53) return rng.chance(0.5) ? { type: "floor.give" } : { type: "floor.give", participantId: randomTarget(world, s) };
-  if (r < 0.68) return { type: "floor.end" };
-  if (r < 0.71) return { type: "floor.setCap", seconds: rng.pick([30, 60, 120, 300, 3600, rng.int(30, 3600)]) };
-  if (r < 0.74) return { type: "meeting.open" };
-  if (r < 0.746) return { type: "meeting.close" };
-  if (r < 0.786) return { type: "agenda.goto", itemId: randomItemId(world, s) };
-  if (r < 0.826) return { type: "agenda.next" };
-  if (r < 0.896) return { type: "attendance.arrive", participantIds: randomPeople(world, s), via: rng.pick(VIAS) };
-  if (r < 0.936) return { type: "attendance.leave", participantIds: randomPeople(world, s) };
-  if (r < 0.966) return { type: "attendance.excuse", participantId: randomPeople(world, s)[0]!, excused: rng.chance(0.7) };
-  if (r < 0.976) return { type: "venue.setMuted", muted: rng.chance(0.5) };
+  if (r < 0.14) return rng.chance(0.8) ? { type: "queue.request" } : { type: "queue.request", kind: rng.pick(KINDS) };
+  if (r < 0.19) return { type: "queue.withdraw" };
+  if (r < 0.23) return { type: "queue.remove", participantId: randomTarget(world, s) };
+  if (r < 0.3) return { type: "queue.move", participantId: randomTarget(world, s), toIndex: rng.chance(0.05) ? 10_000 : rng.int(0, s.queue.length + 1) };
+  if (r < 0.35) {
+    const kind = rng.chance(0.6) ? {} : { kind: rng.pick(KINDS) };
+    return rng.chance(0.3) ? { type: "queue.add", guestName: rng.pick(GUEST_NAMES), ...kind } : { type: "queue.add", participantId: randomTarget(world, s), ...kind };
+  }
+  if (r < 0.46) {
+    const reason = rng.chance(0.3) ? { reason: rng.pick(["回应上一位", "时间紧", "理".repeat(200)]) } : {};
+    return rng.chance(0.5) ? { type: "floor.give", ...reason } : { type: "floor.give", participantId: randomTarget(world, s), ...reason };
+  }
+  if (r < 0.58) return { type: "floor.end" };
+  if (r < 0.6) return { type: "floor.extend", seconds: rng.pick([60, 120, 10, 3600, rng.int(10, 3600)]) };
+  if (r < 0.63) return { type: "floor.pause" };
+  if (r < 0.66) return { type: "floor.resume" };
+  if (r < 0.68) return rng.chance(0.4) ? { type: "floor.setCap", seconds: rng.pick([30, 60, 120, 300, 3600, rng.int(30, 3600)]) } : { type: "floor.setCap", seconds: rng.int(30, 3600), kind: rng.pick(CAP_KINDS) };
+  if (r < 0.7) {
+    const text = rng.pick(TEXTS);
+    return rng.chance(0.5) ? { type: "speech.submitWritten", text } : { type: "speech.submitWritten", text, participantId: randomTarget(world, s) };
+  }
+  if (r < 0.73) return { type: "meeting.open" };
+  if (r < 0.736) return { type: "meeting.close" };
+  if (r < 0.776) return { type: "agenda.goto", itemId: randomItemId(world, s) };
+  if (r < 0.816) return { type: "agenda.next" };
+  if (r < 0.886) return { type: "attendance.arrive", participantIds: randomPeople(world, s), via: rng.pick(VIAS) };
+  if (r < 0.926) return { type: "attendance.leave", participantIds: randomPeople(world, s) };
+  if (r < 0.956) return { type: "attendance.excuse", participantId: randomPeople(world, s)[0]!, excused: rng.chance(0.7) };
+  if (r < 0.966) return { type: "venue.setMuted", muted: rng.chance(0.5) };
   return randomConfig(world, s);
 }
 
@@ -154,6 +218,11 @@ function pickActor(world: World, command: Command): Actor {
     const r = rng.float();
     if (r < 0.35) return SYSTEM_ACTOR;
     if (r < 0.75) return rng.pick(pool.filter((p) => p.role === "chair" || p.role === "clerk"));
+    return randomActor(world);
+  }
+  if (type === "queue.add" || type === "speech.submitWritten") {
+    // Staff put people in line and enter written speeches handed in on paper.
+    if (rng.chance(0.5)) return rng.pick(pool.filter((p) => p.role === "chair" || p.role === "clerk"));
     return randomActor(world);
   }
   const chairish = !type.startsWith("queue.") || type === "queue.move" || type === "queue.remove";
@@ -170,6 +239,12 @@ interface Stats {
   noops: Map<string, number>;
   meetings: number;
   handovers: number;
+  /** Booked speeches the plan put in line (at the opening or when an item started). */
+  bookedArrivals: number;
+  /** Speeches given to someone other than the suggestion. */
+  overrides: number;
+  guests: number;
+  pausedEnds: number;
   overruns: number;
   maxQueue: number;
 }
@@ -179,12 +254,14 @@ const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(ke
 function runSeed(seed: number, steps: number): Stats {
   const world = makeWorld(seed);
   const { rng } = world;
-  const stats: Stats = { codes: new Map(), accepted: new Map(), noops: new Map(), meetings: 0, handovers: 0, overruns: 0, maxQueue: 0 };
+  const stats: Stats = { codes: new Map(), accepted: new Map(), noops: new Map(), meetings: 0, handovers: 0, bookedArrivals: 0, overrides: 0, guests: 0, pausedEnds: 0, overruns: 0, maxQueue: 0 };
   let log: StoredEvent[] = [];
   let state = deepFreeze(initialState());
   let closedFor = 0;
   let now = 1_000;
   let idCounter = 0;
+  /** The chair moved someone since the queue was last empty: points of order may be anywhere. */
+  let rearranged = false;
 
   const checkReplay = (check: Check) => {
     check(deepEqual(replay(log), state), "replaying the whole log from scratch gives the live state");
@@ -208,6 +285,7 @@ function runSeed(seed: number, steps: number): Stats {
         log = [];
         state = deepFreeze(initialState());
         closedFor = 0;
+        rearranged = false;
       }
       // Time mostly moves forward (sometimes by more than a cap); rarely a clock steps back.
       now += rng.chance(0.03) ? -rng.int(1, 5_000) : rng.chance(0.1) ? rng.int(200_000, 900_000) : rng.int(0, 90_000);
@@ -231,10 +309,12 @@ function runSeed(seed: number, steps: number): Stats {
       const parsed = parseCommand(JSON.parse(JSON.stringify(command)));
       check(parsed.ok && deepEqual(parsed.value, command), "a well-formed command parses to itself");
 
+      // Ids are never reused: speeches, guests and written speeches all draw from one counter.
       const idBase = idCounter;
+      let idsUsed = idBase;
       const ctxAt = (): DecideContext => {
         let n = idBase;
-        return { actor, now, newId: () => `sp-${++n}` };
+        return { actor, now, newId: () => `sp-${(idsUsed = Math.max(idsUsed, ++n))}` };
       };
       const result: Result<MeetingEvent[]> = decide(state, command, ctxAt());
       check(deepEqual(decide(state, command, ctxAt()), result), "decide is deterministic for the same state, command and context");
@@ -252,7 +332,8 @@ function runSeed(seed: number, steps: number): Stats {
       if (result.value.length === 0) bump(stats.noops, command.type);
 
       const events = result.value;
-      idCounter += events.filter((e) => e.type === "speech.started").length;
+      idCounter = idsUsed;
+      if (command.type === "queue.move" && events.length > 0) rearranged = true;
       for (const entry of stamp(state.seq, events, now, actor.participantId)) {
         check(entry.seq === (log[log.length - 1]?.seq ?? 0) + 1, `seq ${entry.seq} follows the last one with no gap`);
         const previous = state;
@@ -260,13 +341,18 @@ function runSeed(seed: number, steps: number): Stats {
         state = deepFreeze(evolve(state, entry));
         check(state.seq === entry.seq, "state.seq is the seq of the last event");
         checkEvent(previous, entry.event, state, check);
-        checkInvariants(state, check);
+        if (state.queue.length === 0) rearranged = false;
+        checkInvariants(state, check, { rearranged });
       }
       check(fingerprint(before) === beforePrint, "evolve does not change the previous state");
 
       checkPostconditions(before, state, command, actor, now, events, check);
       if (command.type === "config.sync") check(deepEqual(decide(state, command, ctxAt()), { ok: true, value: [] }), "the same sync again decides nothing");
       if (command.type === "floor.give" && events.length === 2) stats.handovers++;
+      if (command.type === "floor.give" && state.floor?.override) stats.overrides++;
+      if (command.type === "floor.give" && events.length === 2 && before.floor?.pausedAt !== null) stats.pausedEnds++;
+      stats.bookedArrivals += events.filter((e) => e.type === "queue.requested" && e.by === "plan").length;
+      stats.guests += events.filter((e) => e.type === "queue.requested" && e.guestName).length;
       if (events.some((e) => e.type === "speech.ended" && e.overrunMs > 0)) stats.overruns++;
       stats.maxQueue = Math.max(stats.maxQueue, state.queue.length);
 
@@ -291,9 +377,12 @@ describe("meeting core under random commands", () => {
     }
     expect(stats.meetings, `seed ${seed}: whole meetings run`).toBeGreaterThanOrEqual(3);
     expect(stats.handovers, `seed ${seed}: handovers`).toBeGreaterThan(0);
+    expect(stats.bookedArrivals, `seed ${seed}: booked speeches queued by the plan`).toBeGreaterThan(0);
+    expect(stats.overrides, `seed ${seed}: overrides of the suggestion`).toBeGreaterThan(0);
+    expect(stats.guests, `seed ${seed}: guests put in line`).toBeGreaterThan(0);
     expect(stats.overruns, `seed ${seed}: overrun speeches`).toBeGreaterThan(0);
     expect(stats.maxQueue, `seed ${seed}: queue length reached`).toBeGreaterThanOrEqual(3);
-  });
+  }, 120_000);
 
   it("is reproducible: the same seed walks the same way", () => {
     const a = runSeed(7, 500);

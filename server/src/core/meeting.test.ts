@@ -1,10 +1,11 @@
+import { DEFAULT_ORDERING, DEFAULT_SPEECH_CAPS } from "./state.ts";
 import { describe, expect, it } from "vitest";
 import { coreError, ERROR_MESSAGES, fail, ok } from "./errors.ts";
 import { attendanceSummary } from "./attendance/summary.ts";
 import { decide, evolve, parseCommand, replay, type Command } from "./meeting.ts";
 import { SYSTEM_ACTOR } from "./roles.ts";
 import { initialState } from "./state.ts";
-import { agendaItem, ev, given, people, play, ROSTER, rosterEntry, sequentialIds, type Step } from "./testing.ts";
+import { agendaItem, ev, given, people, play, ROSTER, rosterEntry, sequentialIds, speech, type Step } from "./testing.ts";
 
 const { chair, alice, bob, carol, clerk } = people;
 const A = alice.participantId;
@@ -12,7 +13,7 @@ const B = bob.participantId;
 const C = carol.participantId;
 const CH = chair.participantId;
 const entry = rosterEntry({ participantId: "p1", role: "member" });
-const sync: Command = { type: "config.sync", roster: [entry], agenda: [agendaItem("a1")], quorumRule: "none", speechCapMs: 30_000 };
+const sync: Command = { type: "config.sync", roster: [entry], agenda: [agendaItem("a1")], quorumRule: "none", speechCaps: { ...DEFAULT_SPEECH_CAPS, impromptu: 30_000 }, ordering: DEFAULT_ORDERING, plan: [] };
 
 describe("parseCommand", () => {
   const valid: Command[] = [
@@ -35,7 +36,7 @@ describe("parseCommand", () => {
     { type: "attendance.leave", participantIds: ["p1", "p2"] },
     { type: "attendance.excuse", participantId: "p1", excused: false },
     { ...sync },
-    { ...sync, roster: [], agenda: [], quorumRule: "twoThirds", speechCapMs: 3_600_000 },
+    { ...sync, roster: [], agenda: [], quorumRule: "twoThirds", speechCaps: { ...DEFAULT_SPEECH_CAPS, impromptu: 3_600_000 } },
   ];
   it.each(valid)("accepts %j unchanged", (command) => {
     expect(parseCommand(command)).toEqual({ ok: true, value: command });
@@ -101,11 +102,11 @@ describe("parseCommand", () => {
     ["attendance.leave with via", { type: "attendance.leave", participantIds: ["p1"], via: "clerk" }],
     ["attendance.excuse without excused", { type: "attendance.excuse", participantId: "p1" }],
     ["attendance.excuse with excused as a string", { type: "attendance.excuse", participantId: "p1", excused: "yes" }],
-    ["config.sync with a cap under 30 s", { ...sync, speechCapMs: 29_999 }],
-    ["config.sync with a cap over an hour", { ...sync, speechCapMs: 3_600_001 }],
+    ["config.sync with a cap under 30 s", { ...sync, speechCaps: { ...DEFAULT_SPEECH_CAPS, impromptu: 29_999 } }],
+    ["config.sync with a cap over an hour", { ...sync, speechCaps: { ...DEFAULT_SPEECH_CAPS, booked: 3_600_001 } }],
     ["config.sync with an unknown quorum rule", { ...sync, quorumRule: "all" }],
     ["config.sync with an extra field", { ...sync, title: "x" }],
-    ["config.sync without the roster", { type: "config.sync", agenda: [], quorumRule: "none", speechCapMs: 60_000 }],
+    ["config.sync without the roster", { type: "config.sync", agenda: [], quorumRule: "none", speechCaps: { ...DEFAULT_SPEECH_CAPS, impromptu: 60_000 }, ordering: DEFAULT_ORDERING, plan: [] }],
     ["config.sync with an unknown role", { ...sync, roster: [{ ...entry, role: "admin" }] }],
     ["config.sync with a roster entry missing a field", { ...sync, roster: [{ id: "p1", name: "x", role: "member" }] }],
     ["config.sync with a fractional planned time", { ...sync, agenda: [{ ...agendaItem("a1"), plannedMs: 0.5 }] }],
@@ -137,7 +138,7 @@ describe("parseCommand", () => {
     [{ type: "attendance.arrive", participantIds: [], via: "qr" }, "participantIds"],
     [{ type: "attendance.arrive", participantIds: ["p1"], via: "sms" }, "via"],
     [{ type: "attendance.excuse", participantId: "p1", excused: 1 }, "excused"],
-    [{ ...sync, speechCapMs: 1 }, "speechCapMs"],
+    [{ ...sync, speechCaps: { ...DEFAULT_SPEECH_CAPS, pointOfOrder: 1 } }, "speechCaps.pointOfOrder"],
     [{ ...sync, roster: [{ ...entry, role: "admin" }] }, "roster.0.role"],
     [{ ...sync, agenda: [{ ...agendaItem("a1"), plannedMs: -1 }] }, "agenda.0.plannedMs"],
   ])("names the failing field of %j (%s)", (input, field) => {
@@ -170,7 +171,9 @@ describe("decide, evolve and replay", () => {
       roster: [...ROSTER],
       agenda: [agendaItem("a1", 600_000, "Budget"), agendaItem("a2", 1_200_000, "Housing", "Carol")],
       quorumRule: "twoThirds",
-      speechCapMs: 240_000,
+      speechCaps: { ...DEFAULT_SPEECH_CAPS, impromptu: 240_000 },
+      ordering: DEFAULT_ORDERING,
+      plan: [],
     };
     const steps: Step[] = [
       [config, SYSTEM_ACTOR, 0],
@@ -232,13 +235,17 @@ describe("decide, evolve and replay", () => {
         [C]: { status: "present", via: "clerk", since: 362_000 },
       },
       quorumRule: "twoThirds",
-      speechCapMs: 60_000,
+      speechCaps: { ...DEFAULT_SPEECH_CAPS, impromptu: 60_000 },
+      ordering: DEFAULT_ORDERING,
+      plan: [],
       queue: [],
       floor: null,
       speeches: [
-        { speechId: "speech-1", participantId: B, startedAt: 1_000, capMs: 240_000, agendaItemId: "a1", endedAt: 361_000, durationMs: 360_000, overrunMs: 120_000, endedBy: CH },
-        { speechId: "speech-2", participantId: A, startedAt: 361_000, capMs: 60_000, agendaItemId: "a2", endedAt: 400_000, durationMs: 39_000, overrunMs: 0, endedBy: A },
+        { ...speech(B, { speechId: "speech-1", startedAt: 1_000, capMs: 240_000, agendaItemId: "a1" }), endedAt: 361_000, durationMs: 360_000, overrunMs: 120_000, endedBy: CH },
+        { ...speech(A, { speechId: "speech-2", startedAt: 361_000, capMs: 60_000, agendaItemId: "a2" }), endedAt: 400_000, durationMs: 39_000, overrunMs: 0, endedBy: A },
       ],
+      written: [],
+      asked: [A, B],
       venueMuted: false,
     });
     expect(attendanceSummary(state)).toEqual({ expected: 3, present: 2, excused: 0, needed: 2, quorate: true });
@@ -268,10 +275,14 @@ describe("decide, evolve and replay", () => {
       currentItemId: null,
       attendance: {},
       quorumRule: "majority",
-      speechCapMs: 300_000,
+      speechCaps: { booked: 480_000, impromptu: 300_000, pointOfOrder: 120_000 },
+      ordering: { bookedFirst: true, partyFirst: true, sectorBalance: true, notYetSpoken: "item" },
+      plan: [],
       queue: [],
       floor: null,
       speeches: [],
+      written: [],
+      asked: [],
       venueMuted: false,
     });
   });
@@ -284,8 +295,8 @@ describe("decide, evolve and replay", () => {
     expect(decide(state, { type: "meeting.close" }, ctx)).toEqual(ok([ev.closed(50)]));
     expect(decide(state, { type: "agenda.next" }, ctx)).toEqual(fail("NO_NEXT_ITEM"));
     expect(decide(state, { type: "attendance.excuse", participantId: B, excused: true }, ctx)).toEqual(ok([ev.excused(B, true, 50)]));
-    expect(decide(state, { type: "config.sync", roster: [...ROSTER], agenda: [], quorumRule: "none", speechCapMs: 300_000 }, ctx)).toEqual(fail("FORBIDDEN"));
-    expect(decide(state, { type: "config.sync", roster: [...ROSTER], agenda: [], quorumRule: "none", speechCapMs: 300_000 }, { ...ctx, actor: SYSTEM_ACTOR })).toEqual(
+    expect(decide(state, { type: "config.sync", roster: [...ROSTER], agenda: [], quorumRule: "none", speechCaps: { ...DEFAULT_SPEECH_CAPS, impromptu: 300_000 }, ordering: DEFAULT_ORDERING, plan: [] }, ctx)).toEqual(fail("FORBIDDEN"));
+    expect(decide(state, { type: "config.sync", roster: [...ROSTER], agenda: [], quorumRule: "none", speechCaps: { ...DEFAULT_SPEECH_CAPS, impromptu: 300_000 }, ordering: DEFAULT_ORDERING, plan: [] }, { ...ctx, actor: SYSTEM_ACTOR })).toEqual(
       ok([ev.ruleSet("none")]),
     );
   });

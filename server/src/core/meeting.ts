@@ -22,6 +22,9 @@ import { LifecycleCommand, LifecycleEvent } from "./lifecycle/schema.ts";
 import { decideQueue } from "./queue/decide.ts";
 import { evolveQueue } from "./queue/evolve.ts";
 import { QueueCommand, QueueEvent } from "./queue/schema.ts";
+import { decidePlan } from "./plan/decide.ts";
+import { evolvePlan } from "./plan/evolve.ts";
+import { PlanCommand, PlanEvent } from "./plan/schema.ts";
 import { initialState, type MeetingState } from "./state.ts";
 import { decideVenue } from "./venue/decide.ts";
 import { evolveVenue } from "./venue/evolve.ts";
@@ -35,6 +38,7 @@ export const Command = z.discriminatedUnion("type", [
   ...AttendanceCommand.options,
   ...ConfigCommand.options,
   ...VenueCommand.options,
+  ...PlanCommand.options,
 ]);
 export type Command = z.infer<typeof Command>;
 
@@ -46,6 +50,7 @@ export const MeetingEvent = z.discriminatedUnion("type", [
   ...AttendanceEvent.options,
   ...ConfigEvent.options,
   ...VenueEvent.options,
+  ...PlanEvent.options,
 ]);
 export type MeetingEvent = z.infer<typeof MeetingEvent>;
 
@@ -63,10 +68,14 @@ export function decide(state: MeetingState, command: Command, ctx: DecideContext
     case "queue.withdraw":
     case "queue.remove":
     case "queue.move":
+    case "queue.add":
       return decideQueue(state, command, ctx);
     case "floor.give":
     case "floor.end":
     case "floor.setCap":
+    case "floor.extend":
+    case "floor.pause":
+    case "floor.resume":
       return decideFloor(state, command, ctx);
     case "meeting.open":
     case "meeting.close":
@@ -82,6 +91,8 @@ export function decide(state: MeetingState, command: Command, ctx: DecideContext
       return decideConfig(state, command, ctx);
     case "venue.setMuted":
       return decideVenue(state, command, ctx);
+    case "speech.submitWritten":
+      return decidePlan(state, command, ctx);
   }
 }
 
@@ -97,6 +108,9 @@ function apply(state: MeetingState, event: MeetingEvent): MeetingState {
       return evolveQueue(state, event);
     case "speech.started":
     case "speech.ended":
+    case "speech.extended":
+    case "speech.paused":
+    case "speech.resumed":
     case "floor.capSet":
       return evolveFloor(state, event);
     case "meeting.opened":
@@ -114,6 +128,10 @@ function apply(state: MeetingState, event: MeetingEvent): MeetingState {
       return evolveConfig(state, event);
     case "venue.mutedSet":
       return evolveVenue(state, event);
+    case "speech.written":
+    case "plan.set":
+    case "ordering.set":
+      return evolvePlan(state, event);
   }
 }
 

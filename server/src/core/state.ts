@@ -3,6 +3,46 @@ import type { Role } from "./roles.ts";
 
 export const DEFAULT_SPEECH_CAP_MS = 5 * 60_000;
 
+/** 预约发言 booked · 即席发言 impromptu · 程序性发言 point of order. */
+export type SpeechKind = "booked" | "impromptu" | "pointOfOrder";
+export const SPEECH_KINDS: readonly SpeechKind[] = ["booked", "impromptu", "pointOfOrder"];
+export type SpeechCaps = Record<SpeechKind, number>;
+/** Customary caps: booked 8 min, impromptu 5 min, a point of order 2 min. */
+export const DEFAULT_SPEECH_CAPS: SpeechCaps = { booked: 8 * 60_000, impromptu: DEFAULT_SPEECH_CAP_MS, pointOfOrder: 2 * 60_000 };
+
+/** How the next speaker is suggested (per meeting; ordering/suggest.ts). */
+export interface OrderingRules {
+  /** Booked speeches, in their planned order, before impromptu ones. */
+  bookedFirst: boolean;
+  /** 党派优先: one speech per party early. */
+  partyFirst: boolean;
+  /** No two consecutive speakers from the same sector when another is waiting. */
+  sectorBalance: boolean;
+  /** People who have not spoken yet (on this item, or in this meeting) first. */
+  notYetSpoken: "off" | "item" | "meeting";
+}
+export const DEFAULT_ORDERING: OrderingRules = { bookedFirst: true, partyFirst: true, sectorBalance: true, notYetSpoken: "item" };
+
+/** An entry of the speaking plan registered before the meeting (预约发言, or 书面发言 text only). */
+export interface PlannedSpeech {
+  bookingId: string;
+  participantId: string;
+  kind: "booked" | "written";
+  agendaItemId: string | null;
+  title: string;
+  text: string;
+}
+
+/** 书面发言: text only, never takes the floor; goes into the record in its place. */
+export interface WrittenSpeech {
+  writtenId: string;
+  participantId: string;
+  text: string;
+  at: number;
+  agendaItemId: string | null;
+  submittedBy: string;
+}
+
 export type MeetingStatus = "scheduled" | "open" | "closed";
 
 /** What every screen may know about a participant (no phone or email). */
@@ -41,17 +81,34 @@ export interface Attendance {
 export type QuorumRule = "none" | "majority" | "twoThirds";
 
 export interface QueueEntry {
+  /** A roster id, or `guest-…` for an in-room guest put in by name. */
   participantId: string;
   requestedAt: number;
+  kind: SpeechKind;
+  /** The name of an in-room guest who is not on the roster; null for roster people. */
+  guestName: string | null;
+  /** The planned speech this entry delivers (booked speeches only). */
+  bookingId: string | null;
 }
 
 export interface Speech {
   speechId: string;
   participantId: string;
+  kind: SpeechKind;
+  guestName: string | null;
+  bookingId: string | null;
   startedAt: number;
   capMs: number;
+  /** Time the chair added to this speech. */
+  extendedMs: number;
+  /** Set while the clock is paused. */
+  pausedAt: number | null;
+  /** Paused time before the current pause. */
+  pausedMs: number;
   /** The agenda item that was current when the speech started. */
   agendaItemId: string | null;
+  /** The chair chose someone other than the suggestion: whom it suggested, and why not them. */
+  override: { suggested: string; reason: string | null } | null;
 }
 
 export interface SpeechRecord extends Speech {
@@ -72,10 +129,15 @@ export interface MeetingState {
   currentItemId: string | null;
   attendance: Record<string, Attendance>;
   quorumRule: QuorumRule;
-  speechCapMs: number;
+  speechCaps: SpeechCaps;
+  ordering: OrderingRules;
+  plan: PlannedSpeech[];
   queue: QueueEntry[];
   floor: Speech | null;
   speeches: SpeechRecord[];
+  written: WrittenSpeech[];
+  /** Everyone who ever asked for (or was put in line for) the floor, first request first. */
+  asked: string[];
   /** The chair muted the room's microphone feed (会场). */
   venueMuted: boolean;
 }
@@ -90,15 +152,25 @@ export const initialState = (): MeetingState => ({
   currentItemId: null,
   attendance: {},
   quorumRule: "majority",
-  speechCapMs: DEFAULT_SPEECH_CAP_MS,
+  speechCaps: DEFAULT_SPEECH_CAPS,
+  ordering: DEFAULT_ORDERING,
+  plan: [],
   queue: [],
   floor: null,
   speeches: [],
+  written: [],
+  asked: [],
   venueMuted: false,
 });
 
 export const queuePosition = (state: MeetingState, participantId: string): number =>
   state.queue.findIndex((entry) => entry.participantId === participantId);
+
+/** Active speaking time so far: wall time since the start minus the pauses. */
+export function spokenMs(speech: Speech, now: number): number {
+  const pausedNow = speech.pausedAt === null ? 0 : Math.max(0, now - speech.pausedAt);
+  return Math.max(0, now - speech.startedAt - speech.pausedMs - pausedNow);
+}
 
 export const inRoster = (state: MeetingState, participantId: string): boolean =>
   state.roster.some((entry) => entry.id === participantId);

@@ -5,7 +5,21 @@ import type { AgendaItemInput } from "./agenda/schema.ts";
 import { ERROR_MESSAGES, type ErrorCode, type Result } from "./errors.ts";
 import { decide, evolve, parseCommand, replay, type Command, type MeetingEvent, type StoredEvent } from "./meeting.ts";
 import type { Actor, Role } from "./roles.ts";
-import { DEFAULT_SPEECH_CAP_MS, type ArrivalVia, type MeetingState, type QuorumRule, type RosterEntry } from "./state.ts";
+import {
+  DEFAULT_ORDERING,
+  DEFAULT_SPEECH_CAP_MS,
+  DEFAULT_SPEECH_CAPS,
+  type ArrivalVia,
+  type MeetingState,
+  type OrderingRules,
+  type PlannedSpeech,
+  type QueueEntry,
+  type QuorumRule,
+  type RosterEntry,
+  type Speech,
+  type SpeechKind,
+  type WrittenSpeech,
+} from "./state.ts";
 
 export const ROLES: readonly Role[] = ["chair", "member", "official", "clerk", "observer"];
 
@@ -36,9 +50,69 @@ export function agendaItem(id: string, plannedMs = 600_000, title = `item ${id}`
   return { id, title, presenter, plannedMs };
 }
 
+/** An entry of the speaking plan: a booked speech on an item unless told otherwise. */
+export function planned(bookingId: string, participantId: string, fields: Partial<Omit<PlannedSpeech, "bookingId" | "participantId">> = {}): PlannedSpeech {
+  return { bookingId, participantId, kind: "booked", agendaItemId: null, title: `title ${bookingId}`, text: `text ${bookingId}`, ...fields };
+}
+
+/** A queue entry as the state holds it: impromptu, a roster person, no booking (unless told). */
+export function queueEntry(participantId: string, requestedAt = 0, fields: Partial<Omit<QueueEntry, "participantId" | "requestedAt">> = {}): QueueEntry {
+  return { participantId, requestedAt, kind: "impromptu", guestName: null, bookingId: null, ...fields };
+}
+
+/** The running speech as the state holds it, with the defaults of ev.started. */
+export function speech(participantId: string, fields: Partial<Omit<Speech, "participantId">> = {}): Speech {
+  return {
+    speechId: `s-${participantId}`,
+    participantId,
+    kind: "impromptu",
+    guestName: null,
+    bookingId: null,
+    startedAt: 0,
+    capMs: DEFAULT_SPEECH_CAP_MS,
+    extendedMs: 0,
+    pausedAt: null,
+    pausedMs: 0,
+    agendaItemId: null,
+    override: null,
+    ...fields,
+  };
+}
+
+/** A config.sync that, unless told otherwise, repeats what `given` and `givenScheduled` start from. */
+export function configSync(
+  fields: Partial<{ roster: RosterEntry[]; agenda: AgendaItemInput[]; quorumRule: QuorumRule; speechCaps: Partial<SpeechCapsInput>; ordering: Partial<OrderingRules>; plan: PlannedSpeech[] }> = {},
+) {
+  return {
+    type: "config.sync" as const,
+    roster: fields.roster ?? [...ROSTER],
+    agenda: fields.agenda ?? [],
+    quorumRule: fields.quorumRule ?? ("majority" as QuorumRule),
+    speechCaps: { ...DEFAULT_SPEECH_CAPS, ...fields.speechCaps },
+    ordering: { ...DEFAULT_ORDERING, ...fields.ordering },
+    plan: fields.plan ?? [],
+  };
+}
+type SpeechCapsInput = Record<SpeechKind, number>;
+
 /** Event builders with defaults, so tables only spell out what matters. */
 export const ev = {
-  requested: (participantId: string, at = 0): MeetingEvent => ({ type: "queue.requested", participantId, at }),
+  /** A request as decide emits it: impromptu, a roster person, no booking (unless told). */
+  requested: (
+    participantId: string,
+    at = 0,
+    { kind = "impromptu", guestName = null, bookingId = null, by }: { kind?: SpeechKind; guestName?: string | null; bookingId?: string | null; by?: string } = {},
+  ): MeetingEvent => ({ type: "queue.requested", participantId, at, kind, guestName, bookingId, ...(by === undefined ? {} : { by }) }),
+  /** A booked speech put in line by the plan (when the meeting opens or its item starts). */
+  booked: (participantId: string, bookingId: string, at = 0): MeetingEvent => ({
+    type: "queue.requested",
+    participantId,
+    at,
+    kind: "booked",
+    guestName: null,
+    bookingId,
+    by: "plan",
+  }),
   withdrawn: (participantId: string, by: string = participantId): MeetingEvent => ({ type: "queue.withdrawn", participantId, by }),
   moved: (participantId: string, toIndex: number): MeetingEvent => ({ type: "queue.moved", participantId, toIndex }),
   started: (
@@ -48,8 +122,21 @@ export const ev = {
       at = 0,
       capMs = DEFAULT_SPEECH_CAP_MS,
       agendaItemId = null,
-    }: { speechId?: string; at?: number; capMs?: number; agendaItemId?: string | null } = {},
-  ): MeetingEvent => ({ type: "speech.started", speechId, participantId, at, capMs, agendaItemId }),
+      kind = "impromptu",
+      guestName = null,
+      bookingId = null,
+      override = null,
+    }: {
+      speechId?: string;
+      at?: number;
+      capMs?: number;
+      agendaItemId?: string | null;
+      kind?: SpeechKind;
+      guestName?: string | null;
+      bookingId?: string | null;
+      override?: { suggested: string; reason: string | null } | null;
+    } = {},
+  ): MeetingEvent => ({ type: "speech.started", speechId, participantId, at, capMs, agendaItemId, kind, guestName, bookingId, override }),
   ended: (
     participantId: string,
     f: { speechId?: string; at: number; durationMs: number; overrunMs: number; endedBy: string },
@@ -62,7 +149,16 @@ export const ev = {
     overrunMs: f.overrunMs,
     endedBy: f.endedBy,
   }),
-  capSet: (capMs: number): MeetingEvent => ({ type: "floor.capSet", capMs }),
+  extended: (speechId: string, byMs: number): MeetingEvent => ({ type: "speech.extended", speechId, byMs }),
+  paused: (speechId: string, at: number): MeetingEvent => ({ type: "speech.paused", speechId, at }),
+  resumed: (speechId: string, at: number): MeetingEvent => ({ type: "speech.resumed", speechId, at }),
+  capSet: (capMs: number, kind: SpeechKind = "impromptu"): MeetingEvent => ({ type: "floor.capSet", capMs, kind }),
+  written: (
+    participantId: string,
+    { writtenId = "new-1", text = "书面发言", at = 0, agendaItemId = null, submittedBy = participantId }: Partial<Omit<WrittenSpeech, "participantId">> = {},
+  ): MeetingEvent => ({ type: "speech.written", writtenId, participantId, text, at, agendaItemId, submittedBy }),
+  planSet: (plan: readonly PlannedSpeech[]): MeetingEvent => ({ type: "plan.set", plan: [...plan] }),
+  orderingSet: (ordering: Partial<OrderingRules> = {}): MeetingEvent => ({ type: "ordering.set", ordering: { ...DEFAULT_ORDERING, ...ordering } }),
   opened: (at = 0): MeetingEvent => ({ type: "meeting.opened", at }),
   closed: (at = 0): MeetingEvent => ({ type: "meeting.closed", at }),
   itemStarted: (itemId: string, at = 0): MeetingEvent => ({ type: "agenda.itemStarted", itemId, at }),

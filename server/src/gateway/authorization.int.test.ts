@@ -1,3 +1,4 @@
+import { DEFAULT_ORDERING, DEFAULT_SPEECH_CAPS } from "../core/state.ts";
 // Every socket command tried by every kind of connection (each role, the room display, and no
 // token at all) against a real server: FORBIDDEN exactly where the role may not send it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,7 +24,7 @@ const commands = (memberId: string): { command: Record<string, unknown>; allowed
   { command: { type: "attendance.arrive", participantIds: [memberId], via: "clerk" }, allowed: ["chair", "clerk"] },
   { command: { type: "attendance.leave", participantIds: [memberId] }, allowed: ["chair", "clerk"] },
   { command: { type: "attendance.excuse", participantId: memberId, excused: false }, allowed: ["chair", "clerk"] },
-  { command: { type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCapMs: 60_000 }, allowed: [] },
+  { command: { type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: { ...DEFAULT_SPEECH_CAPS, impromptu: 60_000 }, ordering: DEFAULT_ORDERING, plan: [] }, allowed: [] },
   { command: { type: "meeting.close" }, allowed: ["chair"] },
 ];
 

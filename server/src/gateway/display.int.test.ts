@@ -1,3 +1,4 @@
+import { DEFAULT_ORDERING, DEFAULT_SPEECH_CAPS } from "../core/state.ts";
 // The room display (大屏) connection end to end: a token whose subject is `display:<meetingId>`
 // connects read-only — it gets the state and every broadcast, and every command is refused.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -86,7 +87,7 @@ describe("room display", () => {
       { type: "agenda.next" },
       { type: "attendance.arrive", participantIds: [meeting.people.member2.id], via: "clerk" },
       { type: "attendance.leave", participantIds: [m1Id] },
-      { type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCapMs: 60_000 },
+      { type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: { ...DEFAULT_SPEECH_CAPS, impromptu: 60_000 }, ordering: DEFAULT_ORDERING, plan: [] },
       { type: "no.such.command" }, // not even parsed
       null,
     ];

@@ -1,3 +1,4 @@
+import { DEFAULT_ORDERING, DEFAULT_SPEECH_CAPS } from "../core/state.ts";
 // The socket gateway end to end: a real server (port 0, SQLite in a temp folder) and real
 // socket.io clients. Covers the live fan-out and every way a connection or command is refused.
 import { SignJWT } from "jose";
@@ -149,7 +150,7 @@ describe("three live clients (chair and two members)", () => {
     // The resulting state is what the sequence of commands means.
     expect(state.queue).toEqual([]);
     expect(state.floor).toBeNull();
-    expect(state.speechCapMs).toBe(120_000);
+    expect(state.speechCaps.impromptu).toBe(120_000);
     expect(state.speeches.map((s) => [s.participantId, s.capMs, s.endedBy])).toEqual([
       [meeting.people.member2.id, 300_000, meeting.people.chair.id],
       [meeting.people.member1.id, 120_000, meeting.people.member1.id],
@@ -245,7 +246,7 @@ describe("handshake refusals", () => {
     });
     // A second connection of someone already present: accepted, and changes nothing either.
     const newcomer = await h.connect(srv.url, meeting.tokens.chair);
-    expect(newcomer.firstSync).toMatchObject({ kind: "snapshot", state: { seq, speechCapMs: 60_000 } });
+    expect(newcomer.firstSync).toMatchObject({ kind: "snapshot", state: { seq, speechCaps: { impromptu: 60_000 } } });
     newcomer.close();
     await eventually(() => expect(srv.server.io.of("/").sockets.size).toBe(2));
     // Nothing reached the watcher: neither the refusal nor the extra connection broadcast anything.
@@ -443,7 +444,7 @@ describe("command refusals", () => {
     expect(await send(clients.chair, { type: "floor.give", participantId: meeting.people.member2.id })).toMatchObject({ ok: true });
     const m1 = meeting.people.member1.id;
     const m2 = meeting.people.member2.id;
-    const validSync = { type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCapMs: 60_000 };
+    const validSync = { type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: { ...DEFAULT_SPEECH_CAPS, impromptu: 60_000 }, ordering: DEFAULT_ORDERING, plan: [] };
     const cases: [PersonKey, unknown][] = [
       ["member1", { type: "floor.give" }],
       ["member1", { type: "floor.give", participantId: m1 }],

@@ -230,7 +230,9 @@ describe("commands only the server may send", () => {
       roster: [{ ...meeting.people.member1, role: "chair" }],
       agenda: [{ id: "x", title: "改写议程", presenter: null, plannedMs: 60_000 }],
       quorumRule: "none",
-      speechCapMs: 3_600_000,
+      speechCaps: { booked: 3_600_000, impromptu: 3_600_000, pointOfOrder: 3_600_000 },
+      ordering: { bookedFirst: false, partyFirst: false, sectorBalance: false, notYetSpoken: "off" },
+      plan: [],
     };
     for (const client of [chair, clerk, m1]) expect(await send(client, takeover)).toEqual(refused("FORBIDDEN"));
     await sleep(100);

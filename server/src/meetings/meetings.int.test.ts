@@ -173,7 +173,7 @@ describe("agenda", () => {
     const { state } = await persisted(server, m.meetingId);
     expect(state.agenda.map((i) => [i.id, i.title, i.plannedMs])).toEqual([[added.body.item.id, "委员发言", 45 * 60_000]]);
     expect(state.quorumRule).toBe("twoThirds");
-    expect(state.speechCapMs).toBe(480_000);
+    expect(state.speechCaps.impromptu).toBe(480_000);
     const seen = await member.waitForSeq(state.seq);
     expect(seen.agenda.map((i) => i.title)).toEqual(["委员发言"]);
     expect(seen.quorumRule).toBe("twoThirds");

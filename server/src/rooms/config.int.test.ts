@@ -51,12 +51,12 @@ describe("the first use of a room", () => {
         },
       ],
       [3, "system", { type: "attendance.ruleSet", quorumRule: "twoThirds" }],
-      [4, "system", { type: "floor.capSet", capMs: 120_000 }],
+      [4, "system", { type: "floor.capSet", capMs: 120_000, kind: "impromptu" }],
     ]);
     expect(new Set(events.slice(0, 4).map((e) => e.at)).size).toBe(1); // one command, one transaction
     expect(chair.firstSync).toMatchObject({
       kind: "snapshot",
-      state: { seq: 4, status: "scheduled", quorumRule: "twoThirds", speechCapMs: 120_000, currentItemId: null },
+      state: { seq: 4, status: "scheduled", quorumRule: "twoThirds", speechCaps: { impromptu: 120_000 }, currentItemId: null },
     });
     expect(chair.state.agenda.map((i) => [i.id, i.actualMs, i.startedAt])).toEqual([
       [first, 0, null],
@@ -175,7 +175,7 @@ describe("syncing changes into a live meeting", () => {
         { type: "roster.set", roster: expect.arrayContaining([expect.objectContaining({ id: newcomer.id, name: "黄兰洋（代）" })]) },
         { type: "agenda.set", items: [{ id: item, title: "预算草案审议", presenter: "区财政局", plannedMs: 50 * 60_000 }] },
         { type: "attendance.ruleSet", quorumRule: "majority" },
-        { type: "floor.capSet", capMs: 240_000 },
+        { type: "floor.capSet", capMs: 240_000, kind: "impromptu" },
       ],
     );
     expect(srv.logs).toEqual([]);
@@ -199,12 +199,12 @@ describe("syncing changes into a live meeting", () => {
 
   it("the meeting's speech cap applies only before the meeting opens; then the chair owns it", async () => {
     const cap = (seconds: number) => srv.server.db.meeting.update({ where: { id: meeting.meetingId }, data: { speechCapSeconds: seconds } });
-    await expectSync(() => cap(90), [{ type: "floor.capSet", capMs: 90_000 }]);
-    expect(chair.state.speechCapMs).toBe(90_000);
+    await expectSync(() => cap(90), [{ type: "floor.capSet", capMs: 90_000, kind: "impromptu" }]);
+    expect(chair.state.speechCaps.impromptu).toBe(90_000);
 
     expect(await send(chair, { type: "meeting.open" })).toMatchObject({ ok: true });
     await expectSync(() => cap(600), []);
-    expect(chair.state.speechCapMs).toBe(90_000);
+    expect(chair.state.speechCaps.impromptu).toBe(90_000);
     // The chair changes it; a later sync leaves the chair's choice alone, and speeches use it.
     expect(await send(chair, { type: "floor.setCap", seconds: 150 })).toMatchObject({ ok: true });
     await expectSync(() => cap(60), []);
@@ -224,7 +224,7 @@ describe("syncing changes into a live meeting", () => {
     // And after the meeting closed, the cap is not touched either.
     expect(await send(chair, { type: "meeting.close" })).toMatchObject({ ok: true });
     await expectSync(() => cap(1200), []);
-    expect(chair.state.speechCapMs).toBe(150_000);
+    expect(chair.state.speechCaps.impromptu).toBe(150_000);
   });
 
   it("agenda edits during the meeting keep the current item and its running time", async () => {

@@ -44,7 +44,7 @@ async function runMeeting(meeting: TestMeeting, chair: TestClient, m1: TestClien
 function expectMidMeetingState(state: MeetingState, meeting: TestMeeting, seq: number): void {
   expect(state.seq).toBe(seq);
   expect(state.status).toBe("open");
-  expect(state.speechCapMs).toBe(180_000);
+  expect(state.speechCaps.impromptu).toBe(180_000);
   expect(state.floor).toMatchObject({ participantId: meeting.people.member1.id, capMs: 180_000 });
   expect(state.queue.map((q) => q.participantId)).toEqual([meeting.people.member2.id]);
   expect(state.speeches.map((s) => [s.participantId, s.endedBy])).toEqual([[meeting.people.member2.id, meeting.people.member2.id]]);

@@ -1,9 +1,11 @@
 import type { DecideContext } from "../context.ts";
 import { fail, ok, type Result } from "../errors.ts";
+import type { MeetingEvent } from "../meeting.ts";
+import { bookedArrivals } from "../plan/decide.ts";
 import { notOpen, type MeetingState } from "../state.ts";
-import type { AgendaCommand, AgendaEvent } from "./schema.ts";
+import type { AgendaCommand } from "./schema.ts";
 
-export function decideAgenda(state: MeetingState, command: AgendaCommand, ctx: DecideContext): Result<AgendaEvent[]> {
+export function decideAgenda(state: MeetingState, command: AgendaCommand, ctx: DecideContext): Result<MeetingEvent[]> {
   if (ctx.actor.role !== "chair") return fail("FORBIDDEN");
   const refusal = notOpen(state);
   if (refusal) return fail(refusal);
@@ -11,7 +13,8 @@ export function decideAgenda(state: MeetingState, command: AgendaCommand, ctx: D
   if (command.type === "agenda.next" && target === undefined) return fail("NO_NEXT_ITEM");
   if (!state.agenda.some((item) => item.id === target)) return fail("NOT_FOUND");
   if (target === state.currentItemId) return ok([]);
-  return ok([{ type: "agenda.itemStarted", itemId: target!, at: ctx.now }]);
+  // The item's booked speeches join the queue in their planned order.
+  return ok([{ type: "agenda.itemStarted", itemId: target!, at: ctx.now }, ...bookedArrivals(state, [target!], ctx.now)]);
 }
 
 function nextItemId(state: MeetingState): string | undefined {

@@ -1,28 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR, type Actor } from "../roles.ts";
-import { DEFAULT_SPEECH_CAP_MS, type QuorumRule, type RosterEntry } from "../state.ts";
-import { agendaItem, decisionTable, ev, given, givenExactly, givenScheduled, people, ROSTER, rosterEntry, type DecisionCase } from "../testing.ts";
+import { DEFAULT_ORDERING, DEFAULT_SPEECH_CAP_MS, DEFAULT_SPEECH_CAPS } from "../state.ts";
+import { agendaItem, configSync, decisionTable, ev, given, givenExactly, givenScheduled, people, planned, ROSTER, rosterEntry, type DecisionCase } from "../testing.ts";
 import type { AgendaItemInput } from "../agenda/schema.ts";
 
 const { chair, alice, olga, clerk, observer } = people;
 const A = alice.participantId;
+const C_ID = people.carol.participantId;
 const items = [agendaItem("a1", 600_000, "Budget"), agendaItem("a2", 900_000, "Housing", "Olga")];
 const dave = rosterEntry({ participantId: "p-dave", role: "member" }, { sector: "教育", party: "民盟", unit: "一中", side: "worker", chief: true, household: "A1" });
 
-interface Config {
-  roster?: RosterEntry[];
-  agenda?: AgendaItemInput[];
-  quorumRule?: QuorumRule;
-  speechCapMs?: number;
-}
+type Config = Parameters<typeof configSync>[0];
 /** A config.sync that, unless told otherwise, repeats what `given` and `givenScheduled` start from. */
-const sync = ({ roster = [...ROSTER], agenda = [], quorumRule = "majority", speechCapMs = DEFAULT_SPEECH_CAP_MS }: Config = {}) => ({
-  type: "config.sync",
-  roster,
-  agenda,
-  quorumRule,
-  speechCapMs,
-});
+const sync = (config: Config = {}) => configSync(config);
 const withAgenda = ev.agendaSet(items);
 const replaced = (i: number, change: Partial<AgendaItemInput>) => items.map((item, j) => (i === j ? { ...item, ...change } : item));
 
@@ -57,37 +47,37 @@ describe("config.sync: only what differs", () => {
     { name: "the agenda emptied", given: [withAgenda], command: sync({ agenda: [] }), actor: system, then: [ev.agendaSet([])] },
     { name: "a new quorum rule", given: [], command: sync({ quorumRule: "twoThirds" }), actor: system, then: [ev.ruleSet("twoThirds")] },
     { name: "back to the rule set before", given: [ev.ruleSet("none")], command: sync({ quorumRule: "majority" }), actor: system, then: [ev.ruleSet("majority")] },
-    { name: "a new cap before the meeting", meeting: "scheduled", given: [], command: sync({ speechCapMs: 120_000 }), actor: system, then: [ev.capSet(120_000)] },
+    { name: "a new cap before the meeting", meeting: "scheduled", given: [], command: sync({ speechCaps: { impromptu: 120_000 } }), actor: system, then: [ev.capSet(120_000)] },
     { name: "the cap the chair set before the meeting is overridden", meeting: "scheduled", given: [ev.capSet(60_000)], command: sync(), actor: system, then: [ev.capSet(DEFAULT_SPEECH_CAP_MS)] },
-    { name: "a new cap while open → nothing (the chair owns it)", given: [], command: sync({ speechCapMs: 120_000 }), actor: system, then: [] },
+    { name: "a new cap while open → nothing (the chair owns it)", given: [], command: sync({ speechCaps: { impromptu: 120_000 } }), actor: system, then: [] },
     { name: "the chair's cap survives a sync while open", given: [ev.capSet(60_000)], command: sync(), actor: system, then: [] },
-    { name: "a new cap after close → nothing", given: [ev.closed(5)], command: sync({ speechCapMs: 120_000 }), actor: system, then: [] },
+    { name: "a new cap after close → nothing", given: [ev.closed(5)], command: sync({ speechCaps: { impromptu: 120_000 } }), actor: system, then: [] },
     {
       name: "everything differs: roster, agenda, rule, cap, in that order",
       meeting: "scheduled",
       given: [],
-      command: sync({ roster: [dave], agenda: items, quorumRule: "none", speechCapMs: 30_000 }),
+      command: sync({ roster: [dave], agenda: items, quorumRule: "none", speechCaps: { impromptu: 30_000 } }),
       actor: system,
       then: [ev.rosterSet([dave]), ev.agendaSet(items), ev.ruleSet("none"), ev.capSet(30_000)],
     },
     {
       name: "everything differs while open: no cap",
       given: [],
-      command: sync({ roster: [dave], agenda: items, quorumRule: "none", speechCapMs: 30_000 }),
+      command: sync({ roster: [dave], agenda: items, quorumRule: "none", speechCaps: { impromptu: 30_000 } }),
       actor: system,
       then: [ev.rosterSet([dave]), ev.agendaSet(items), ev.ruleSet("none")],
     },
-    { name: "a cap under 30 s → VALIDATION", meeting: "scheduled", given: [], command: sync({ speechCapMs: 29_999 }), actor: system, then: { error: "VALIDATION" } },
-    { name: "a fractional cap → VALIDATION", meeting: "scheduled", given: [], command: sync({ speechCapMs: 60_000.5 }), actor: system, then: { error: "VALIDATION" } },
+    { name: "a cap under 30 s → VALIDATION", meeting: "scheduled", given: [], command: sync({ speechCaps: { impromptu: 29_999 } }), actor: system, then: { error: "VALIDATION" } },
+    { name: "a fractional cap → VALIDATION", meeting: "scheduled", given: [], command: sync({ speechCaps: { impromptu: 60_000.5 } }), actor: system, then: { error: "VALIDATION" } },
     { name: "an unknown side → VALIDATION", given: [], command: sync({ roster: [{ ...dave, side: "state" as "worker" }] }), actor: system, then: { error: "VALIDATION" } },
     { name: "a 201-item agenda → VALIDATION", given: [], command: sync({ agenda: Array.from({ length: 201 }, (_, i) => agendaItem(`a${i}`)) }), actor: system, then: { error: "VALIDATION" } },
     { name: "an extra field → VALIDATION", given: [], command: { ...sync(), title: "x" }, actor: system, then: { error: "VALIDATION" } },
   ]);
 
   it("the first sync into an empty meeting sets everything that differs from the defaults", () => {
-    const outcome = givenExactly().when(sync({ agenda: items, quorumRule: "twoThirds", speechCapMs: 90_000 }), SYSTEM_ACTOR);
+    const outcome = givenExactly().when(sync({ agenda: items, quorumRule: "twoThirds", speechCaps: { impromptu: 90_000 } }), SYSTEM_ACTOR);
     expect(outcome.events).toEqual([ev.rosterSet(ROSTER), ev.agendaSet(items), ev.ruleSet("twoThirds"), ev.capSet(90_000)]);
-    expect(outcome.after).toMatchObject({ roster: ROSTER, quorumRule: "twoThirds", speechCapMs: 90_000, status: "scheduled" });
+    expect(outcome.after).toMatchObject({ roster: ROSTER, quorumRule: "twoThirds", speechCaps: { ...DEFAULT_SPEECH_CAPS, impromptu: 90_000 }, status: "scheduled" });
     expect(outcome.after.agenda.map(({ id, title, presenter, plannedMs }) => ({ id, title, presenter, plannedMs }))).toEqual(items);
   });
 
@@ -95,8 +85,8 @@ describe("config.sync: only what differs", () => {
     ["a roster", { roster: [dave, ...ROSTER] }],
     ["an agenda", { agenda: items }],
     ["a rule", { quorumRule: "none" }],
-    ["a cap", { speechCapMs: 45_000 }],
-    ["everything", { roster: [dave], agenda: [...items].reverse(), quorumRule: "twoThirds", speechCapMs: 3_600_000 }],
+    ["a cap", { speechCaps: { impromptu: 45_000 } }],
+    ["everything", { roster: [dave], agenda: [...items].reverse(), quorumRule: "twoThirds", speechCaps: { impromptu: 3_600_000 } }],
   ])("syncing %s twice decides nothing the second time", (_name, config) => {
     const first = givenScheduled().when(sync(config), SYSTEM_ACTOR, 10);
     expect(first.events.length).toBeGreaterThan(0);
@@ -111,5 +101,80 @@ describe("roster.set", () => {
     const before = given(ev.arrived([A], "qr"), ev.requested(A), ev.requested(olga.participantId), ev.started(olga.participantId)).state;
     const after = given(ev.arrived([A], "qr"), ev.requested(A), ev.requested(olga.participantId), ev.started(olga.participantId), ev.rosterSet([dave])).state;
     expect(after).toEqual({ ...before, seq: before.seq + 1, roster: [dave] });
+  });
+});
+
+describe("config.sync: caps per kind, ordering rules and the speaking plan", () => {
+  const system: Actor = SYSTEM_ACTOR;
+  const B = people.bob.participantId;
+  const plan = [planned("b1", A, { agendaItemId: "a1" }), planned("w1", B, { kind: "written", agendaItemId: null })];
+  const noRules = { bookedFirst: false, partyFirst: false, sectorBalance: false, notYetSpoken: "off" as const };
+  decisionTable([
+    { name: "a booked cap before the meeting", meeting: "scheduled", given: [], command: sync({ speechCaps: { booked: 600_000 } }), actor: system, then: [ev.capSet(600_000, "booked")] },
+    { name: "a point-of-order cap before the meeting", meeting: "scheduled", given: [], command: sync({ speechCaps: { pointOfOrder: 60_000 } }), actor: system, then: [ev.capSet(60_000, "pointOfOrder")] },
+    {
+      name: "all three caps differ: one event per kind, booked · impromptu · point of order",
+      meeting: "scheduled",
+      given: [],
+      command: sync({ speechCaps: { booked: 30_000, impromptu: 40_000, pointOfOrder: 50_000 } }),
+      actor: system,
+      then: [ev.capSet(30_000, "booked"), ev.capSet(40_000, "impromptu"), ev.capSet(50_000, "pointOfOrder")],
+    },
+    { name: "the caps as the chair set them per kind → nothing", meeting: "scheduled", given: [ev.capSet(600_000, "booked")], command: sync({ speechCaps: { booked: 600_000 } }), actor: system, then: [] },
+    { name: "a booked cap set by the chair before the meeting is overridden", meeting: "scheduled", given: [ev.capSet(600_000, "booked")], command: sync(), actor: system, then: [ev.capSet(480_000, "booked")] },
+    { name: "a booked cap while open → nothing (the chair owns it)", given: [], command: sync({ speechCaps: { booked: 600_000, pointOfOrder: 30_000 } }), actor: system, then: [] },
+    { name: "new ordering rules", given: [], command: sync({ ordering: { partyFirst: false } }), actor: system, then: [ev.orderingSet({ partyFirst: false })] },
+    { name: "every rule switched off", meeting: "scheduled", given: [], command: sync({ ordering: noRules }), actor: system, then: [ev.orderingSet(noRules)] },
+    { name: "not yet spoken in the whole meeting", given: [], command: sync({ ordering: { notYetSpoken: "meeting" } }), actor: system, then: [ev.orderingSet({ notYetSpoken: "meeting" })] },
+    { name: "the same ordering rules → nothing", given: [ev.orderingSet({ partyFirst: false })], command: sync({ ordering: { partyFirst: false } }), actor: system, then: [] },
+    { name: "back to the default rules", given: [ev.orderingSet(noRules)], command: sync(), actor: system, then: [ev.orderingSet()] },
+    { name: "a plan before the meeting", meeting: "scheduled", given: [], command: sync({ plan }), actor: system, then: [ev.planSet(plan)] },
+    { name: "a plan while open (also after close)", given: [ev.closed(5)], command: sync({ plan }), actor: system, then: [ev.planSet(plan)] },
+    { name: "the same plan → nothing", given: [ev.planSet(plan)], command: sync({ plan }), actor: system, then: [] },
+    { name: "the plan in another order", given: [ev.planSet(plan)], command: sync({ plan: [...plan].reverse() }), actor: system, then: [ev.planSet([...plan].reverse())] },
+    { name: "a booking's text changed", given: [ev.planSet(plan)], command: sync({ plan: [{ ...plan[0]!, text: "修改稿" }, plan[1]!] }), actor: system, then: [ev.planSet([{ ...plan[0]!, text: "修改稿" }, plan[1]!])] },
+    { name: "the plan emptied", given: [ev.planSet(plan)], command: sync(), actor: system, then: [ev.planSet([])] },
+    {
+      name: "everything differs: roster, agenda, rule, caps, ordering, plan, in that order",
+      meeting: "scheduled",
+      given: [],
+      command: sync({ roster: [dave], agenda: items, quorumRule: "none", speechCaps: { booked: 60_000, pointOfOrder: 90_000 }, ordering: noRules, plan }),
+      actor: system,
+      then: [ev.rosterSet([dave]), ev.agendaSet(items), ev.ruleSet("none"), ev.capSet(60_000, "booked"), ev.capSet(90_000, "pointOfOrder"), ev.orderingSet(noRules), ev.planSet(plan)],
+    },
+    { name: "a booked cap under 30 s → VALIDATION", meeting: "scheduled", given: [], command: sync({ speechCaps: { booked: 29_999 } }), actor: system, then: { error: "VALIDATION" } },
+    { name: "a point-of-order cap over an hour → VALIDATION", meeting: "scheduled", given: [], command: sync({ speechCaps: { pointOfOrder: 3_600_001 } }), actor: system, then: { error: "VALIDATION" } },
+    { name: "a cap for an unknown kind → VALIDATION", given: [], command: { ...sync(), speechCaps: { ...DEFAULT_SPEECH_CAPS, interjection: 60_000 } }, actor: system, then: { error: "VALIDATION" } },
+    { name: "a cap missing → VALIDATION", given: [], command: { ...sync(), speechCaps: { booked: 60_000, impromptu: 60_000 } }, actor: system, then: { error: "VALIDATION" } },
+    { name: "an unknown notYetSpoken → VALIDATION", given: [], command: { ...sync(), ordering: { ...DEFAULT_ORDERING, notYetSpoken: "day" } }, actor: system, then: { error: "VALIDATION" } },
+    { name: "an unknown ordering rule → VALIDATION", given: [], command: { ...sync(), ordering: { ...DEFAULT_ORDERING, alphabetical: true } }, actor: system, then: { error: "VALIDATION" } },
+    { name: "a rule missing → VALIDATION", given: [], command: { ...sync(), ordering: { bookedFirst: true, partyFirst: true, sectorBalance: true } }, actor: system, then: { error: "VALIDATION" } },
+    { name: "a planned impromptu speech → VALIDATION", given: [], command: sync({ plan: [{ ...plan[0]!, kind: "impromptu" as "booked" }] }), actor: system, then: { error: "VALIDATION" } },
+    { name: "a planned speech with an extra field → VALIDATION", given: [], command: sync({ plan: [{ ...plan[0]!, order: 1 } as never] }), actor: system, then: { error: "VALIDATION" } },
+    { name: "a planned speech with an empty bookingId → VALIDATION", given: [], command: sync({ plan: [{ ...plan[0]!, bookingId: "" }] }), actor: system, then: { error: "VALIDATION" } },
+    { name: "a planned text over 20000 characters → VALIDATION", given: [], command: sync({ plan: [{ ...plan[0]!, text: "字".repeat(20_001) }] }), actor: system, then: { error: "VALIDATION" } },
+    { name: "a config without the plan → VALIDATION", given: [], command: { ...sync(), plan: undefined }, actor: system, then: { error: "VALIDATION" } },
+    { name: "the chair sending a plan → FORBIDDEN", given: [], command: sync({ plan }), actor: chair, then: { error: "FORBIDDEN" } },
+  ]);
+
+  it("sets the caps, rules and plan in the state, and a second identical sync decides nothing", () => {
+    const config = sync({ speechCaps: { booked: 600_000, impromptu: 240_000, pointOfOrder: 60_000 }, ordering: noRules, plan });
+    const first = givenScheduled().when(config, SYSTEM_ACTOR, 10);
+    expect(first.after).toMatchObject({ speechCaps: { booked: 600_000, impromptu: 240_000, pointOfOrder: 60_000 }, ordering: noRules, plan });
+    expect(givenScheduled(...first.events).when(config, SYSTEM_ACTOR, 20).events).toEqual([]);
+  });
+
+  it("a plan synced while open keeps the queue unless a waiting booked speech lost its booking", () => {
+    const waiting = [ev.booked(A, "b1"), ev.requested(B, 5), ev.booked(C_ID, "b3")];
+    const before = given(ev.planSet([planned("b1", A), planned("b3", C_ID)]), ...waiting);
+    // b1 moved to another item and retitled: still booked for alice, she stays.
+    const kept = before.when(sync({ plan: [planned("b1", A, { agendaItemId: "a9", title: "新题目" }), planned("b3", C_ID)] }), SYSTEM_ACTOR);
+    expect(kept.after.queue.map((e) => e.participantId)).toEqual([A, B, C_ID]);
+    // b3 withdrawn, and b1 given to bob: both booked entries leave, bob's own request stays.
+    const dropped = before.when(sync({ plan: [planned("b1", B)] }), SYSTEM_ACTOR);
+    expect(dropped.after.queue.map((e) => e.participantId)).toEqual([B]);
+    // b1 turned into a written speech: it never takes the floor, alice leaves the queue.
+    const written = before.when(sync({ plan: [planned("b1", A, { kind: "written" }), planned("b3", C_ID)] }), SYSTEM_ACTOR);
+    expect(written.after.queue.map((e) => e.participantId)).toEqual([B, C_ID]);
   });
 });

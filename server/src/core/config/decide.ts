@@ -1,7 +1,7 @@
 import type { DecideContext } from "../context.ts";
 import { fail, ok, type Result } from "../errors.ts";
 import type { MeetingEvent } from "../meeting.ts";
-import type { MeetingState } from "../state.ts";
+import { SPEECH_KINDS, type MeetingState } from "../state.ts";
 import type { ConfigCommand } from "./schema.ts";
 
 /** Emits only what differs from the meeting's state, so an unchanged sync logs nothing. */
@@ -12,10 +12,14 @@ export function decideConfig(state: MeetingState, command: ConfigCommand, ctx: D
   const agenda = state.agenda.map(({ id, title, presenter, plannedMs }) => ({ id, title, presenter, plannedMs }));
   if (!sameJson(command.agenda, agenda)) events.push({ type: "agenda.set", items: command.agenda });
   if (command.quorumRule !== state.quorumRule) events.push({ type: "attendance.ruleSet", quorumRule: command.quorumRule });
-  // Once the meeting is open the chair owns the speech cap.
-  if (state.status === "scheduled" && command.speechCapMs !== state.speechCapMs) {
-    events.push({ type: "floor.capSet", capMs: command.speechCapMs });
+  // Once the meeting is open the chair owns the speech caps.
+  if (state.status === "scheduled") {
+    for (const kind of SPEECH_KINDS) {
+      if (command.speechCaps[kind] !== state.speechCaps[kind]) events.push({ type: "floor.capSet", capMs: command.speechCaps[kind], kind });
+    }
   }
+  if (!sameJson(command.ordering, state.ordering)) events.push({ type: "ordering.set", ordering: command.ordering });
+  if (!sameJson(command.plan, state.plan)) events.push({ type: "plan.set", plan: command.plan });
   return ok(events);
 }
 

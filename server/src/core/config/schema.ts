@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AgendaItemInput } from "../agenda/schema.ts";
 import { QuorumRule } from "../attendance/schema.ts";
+import { OrderingRulesSchema, PlannedSpeechSchema } from "../plan/schema.ts";
 import { Role } from "../roles.ts";
 
 export const RosterEntry = z.object({
@@ -18,14 +19,17 @@ export const RosterEntry = z.object({
 export const ConfigCommand = z.discriminatedUnion("type", [
   /**
    * The server feeds the organisers' settings into the meeting (on first use of the room and
-   * after every change): the roster, the agenda, the quorum rule and the default speech cap.
+   * after every change): the roster, the agenda, the quorum rule, the caps per kind of speech,
+   * the ordering rules and the speaking plan.
    */
   z.object({
     type: z.literal("config.sync"),
     roster: z.array(RosterEntry).max(10_000),
     agenda: z.array(AgendaItemInput).max(200),
     quorumRule: QuorumRule,
-    speechCapMs: z.number().int().min(30_000).max(3_600_000),
+    speechCaps: z.object({ booked: z.number().int().min(30_000).max(3_600_000), impromptu: z.number().int().min(30_000).max(3_600_000), pointOfOrder: z.number().int().min(30_000).max(3_600_000) }).strict(),
+    ordering: OrderingRulesSchema.strict(),
+    plan: z.array(PlannedSpeechSchema.strict()).max(2000),
   }).strict(),
 ]);
 export type ConfigCommand = z.infer<typeof ConfigCommand>;

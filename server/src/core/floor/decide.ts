@@ -1,6 +1,7 @@
 import type { DecideContext } from "../context.ts";
 import { fail, ok, type Result } from "../errors.ts";
-import { notOpen, queuePosition, type MeetingState } from "../state.ts";
+import { suggestNext } from "../ordering/suggest.ts";
+import { notOpen, queuePosition, spokenMs, type MeetingState } from "../state.ts";
 import type { FloorCommand, FloorEvent } from "./schema.ts";
 
 export function decideFloor(state: MeetingState, command: FloorCommand, ctx: DecideContext): Result<FloorEvent[]> {
@@ -10,9 +11,13 @@ export function decideFloor(state: MeetingState, command: FloorCommand, ctx: Dec
       if (actor.role !== "chair") return fail("FORBIDDEN");
       const refusal = notOpen(state);
       if (refusal) return fail(refusal);
-      const next = command.participantId ?? state.queue[0]?.participantId;
+      // Without a name: take the suggested next speaker (one action for the chair).
+      const suggested = suggestNext(state)?.participantId;
+      const next = command.participantId ?? suggested;
       if (next === undefined) return fail("QUEUE_EMPTY");
-      if (queuePosition(state, next) < 0) return fail("NOT_IN_QUEUE");
+      const position = queuePosition(state, next);
+      if (position < 0) return fail("NOT_IN_QUEUE");
+      const entry = state.queue[position]!;
       // Calling the next speaker ends the current speech first, as chairs do ("下一位").
       const ending = state.floor ? [speechEnded(state, now, actor.participantId)] : [];
       return ok([
@@ -22,8 +27,12 @@ export function decideFloor(state: MeetingState, command: FloorCommand, ctx: Dec
           speechId: ctx.newId(),
           participantId: next,
           at: now,
-          capMs: state.speechCapMs,
+          capMs: state.speechCaps[entry.kind],
           agendaItemId: state.currentItemId,
+          kind: entry.kind,
+          guestName: entry.guestName,
+          bookingId: entry.bookingId,
+          override: suggested !== undefined && suggested !== next ? { suggested, reason: command.reason || null } : null,
         },
       ]);
     }
@@ -34,21 +43,35 @@ export function decideFloor(state: MeetingState, command: FloorCommand, ctx: Dec
     }
     case "floor.setCap": {
       if (actor.role !== "chair") return fail("FORBIDDEN");
-      return ok([{ type: "floor.capSet", capMs: command.seconds * 1000 }]);
+      return ok([{ type: "floor.capSet", capMs: command.seconds * 1000, kind: command.kind ?? "impromptu" }]);
+    }
+    case "floor.extend":
+    case "floor.pause":
+    case "floor.resume": {
+      if (actor.role !== "chair") return fail("FORBIDDEN");
+      const speech = state.floor;
+      if (!speech) return fail("NO_CURRENT_SPEECH");
+      if (command.type === "floor.extend") return ok([{ type: "speech.extended", speechId: speech.speechId, byMs: command.seconds * 1000 }]);
+      if (command.type === "floor.pause") {
+        // A clock behind the start must not pause before the speech began (that would count
+        // time before the start as a pause and shorten the speech).
+        return speech.pausedAt !== null ? fail("SPEECH_PAUSED") : ok([{ type: "speech.paused", speechId: speech.speechId, at: Math.max(now, speech.startedAt) }]);
+      }
+      return speech.pausedAt === null ? fail("SPEECH_NOT_PAUSED") : ok([{ type: "speech.resumed", speechId: speech.speechId, at: now }]);
     }
   }
 }
 
 export function speechEnded(state: MeetingState, now: number, endedBy: string): FloorEvent {
   const speech = state.floor!;
-  const durationMs = Math.max(0, now - speech.startedAt);
+  const durationMs = spokenMs(speech, now);
   return {
     type: "speech.ended",
     speechId: speech.speechId,
     participantId: speech.participantId,
     at: now,
     durationMs,
-    overrunMs: Math.max(0, durationMs - speech.capMs),
+    overrunMs: Math.max(0, durationMs - speech.capMs - speech.extendedMs),
     endedBy,
   };
 }

@@ -2,6 +2,7 @@ import type { DecideContext } from "../context.ts";
 import { fail, ok, type Result } from "../errors.ts";
 import { speechEnded } from "../floor/decide.ts";
 import type { MeetingEvent } from "../meeting.ts";
+import { bookedArrivals } from "../plan/decide.ts";
 import { notOpen, type MeetingState } from "../state.ts";
 import type { LifecycleCommand } from "./schema.ts";
 
@@ -16,6 +17,8 @@ export function decideLifecycle(state: MeetingState, command: LifecycleCommand, 
       return ok([
         { type: "meeting.opened", at: now },
         ...(first ? [{ type: "agenda.itemStarted" as const, itemId: first.id, at: now }] : []),
+        // Booked speeches without an item, then the first item's, join the queue in planned order.
+        ...bookedArrivals(state, [null, first?.id ?? null], now),
       ]);
     }
     case "meeting.close": {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR, type Actor } from "../roles.ts";
 import { DEFAULT_SPEECH_CAP_MS } from "../state.ts";
-import { agendaItem, decisionTable, ev, given, givenScheduled, NOW, people, type DecisionCase } from "../testing.ts";
+import { agendaItem, decisionTable, ev, given, givenScheduled, NOW, people, speech, type DecisionCase } from "../testing.ts";
 
 const { chair, alice, bob, carol, olga, clerk, observer } = people;
 const A = alice.participantId;
@@ -94,7 +94,7 @@ describe("meeting.close", () => {
       ],
       queue: [],
       floor: null,
-      speeches: [{ speechId: "s1", participantId: B, startedAt: 1_000, capMs: DEFAULT_SPEECH_CAP_MS, agendaItemId: "a1", endedAt: 61_000, durationMs: 60_000, overrunMs: 0, endedBy: CH }],
+      speeches: [{ ...speech(B, { speechId: "s1", startedAt: 1_000, agendaItemId: "a1" }), endedAt: 61_000, durationMs: 60_000, overrunMs: 0, endedBy: CH }],
     });
   });
 

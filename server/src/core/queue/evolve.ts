@@ -1,10 +1,19 @@
-import type { MeetingState } from "../state.ts";
+import type { MeetingState, QueueEntry } from "../state.ts";
 import type { QueueEvent } from "./schema.ts";
 
 export function evolveQueue(state: MeetingState, event: QueueEvent): MeetingState {
   switch (event.type) {
-    case "queue.requested":
-      return { ...state, queue: [...state.queue, { participantId: event.participantId, requestedAt: event.at }] };
+    case "queue.requested": {
+      const entry: QueueEntry = {
+        participantId: event.participantId,
+        requestedAt: event.at,
+        kind: event.kind ?? "impromptu",
+        guestName: event.guestName ?? null,
+        bookingId: event.bookingId ?? null,
+      };
+      const asked = state.asked.includes(entry.participantId) ? state.asked : [...state.asked, entry.participantId];
+      return { ...state, queue: enqueue(state.queue, entry), asked };
+    }
     case "queue.withdrawn":
       return { ...state, queue: state.queue.filter((entry) => entry.participantId !== event.participantId) };
     case "queue.moved": {
@@ -14,4 +23,11 @@ export function evolveQueue(state: MeetingState, event: QueueEvent): MeetingStat
       return { ...state, queue: [...rest.slice(0, event.toIndex), entry, ...rest.slice(event.toIndex)] };
     }
   }
+}
+
+/** A point of order goes to the top, after earlier points of order; everything else to the end. */
+function enqueue(queue: readonly QueueEntry[], entry: QueueEntry): QueueEntry[] {
+  if (entry.kind !== "pointOfOrder") return [...queue, entry];
+  const at = queue.findIndex((e) => e.kind !== "pointOfOrder");
+  return at < 0 ? [...queue, entry] : [...queue.slice(0, at), entry, ...queue.slice(at)];
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evolve, replay } from "../meeting.ts";
 import { SYSTEM_ACTOR, type Actor } from "../roles.ts";
 import { initialState } from "../state.ts";
-import { decisionTable, deepFreeze, ev, given, NOW, OPENED, people, stamp, type DecisionCase } from "../testing.ts";
+import { decisionTable, deepFreeze, ev, given, NOW, OPENED, people, queueEntry, stamp, type DecisionCase } from "../testing.ts";
 
 const { chair, alice, bob, carol, olga, clerk, observer } = people;
 const A = alice.participantId;
@@ -17,6 +17,7 @@ const nonChairs: Actor[] = [alice, olga, clerk, observer, SYSTEM_ACTOR];
 /** alice, bob, carol were waiting when the chair closed the meeting. */
 const closedWithQueue = [...queueABC, ev.closed(40)];
 
+type MeetingEventList = Parameters<typeof given>;
 const queueIds = (events: Parameters<typeof given>) => given(...events).state.queue.map((e) => e.participantId);
 
 describe("queue.request", () => {
@@ -53,10 +54,10 @@ describe("queue.request", () => {
   it("appends to the end of the queue with the request time", () => {
     const { after } = given(...queueABC).when({ type: "queue.request" }, olga, 42);
     expect(after.queue).toEqual([
-      { participantId: A, requestedAt: 10 },
-      { participantId: B, requestedAt: 20 },
-      { participantId: C, requestedAt: 30 },
-      { participantId: O, requestedAt: 42 },
+      queueEntry(A, 10),
+      queueEntry(B, 20),
+      queueEntry(C, 30),
+      queueEntry(O, 42),
     ]);
     expect(after.seq).toBe(OPENED.length + queueABC.length + 1);
   });
@@ -155,9 +156,9 @@ describe("queue evolve", () => {
   it("a move is applied to the queue as the chair decided it", () => {
     const out = given(...queueABC).when({ type: "queue.move", participantId: C, toIndex: 1 }, chair);
     expect(out.after.queue).toEqual([
-      { participantId: A, requestedAt: 10 },
-      { participantId: C, requestedAt: 30 },
-      { participantId: B, requestedAt: 20 },
+      queueEntry(A, 10),
+      queueEntry(C, 30),
+      queueEntry(B, 20),
     ]);
   });
 
@@ -176,7 +177,7 @@ describe("queue evolve", () => {
     const s0 = deepFreeze(initialState());
     const s1 = evolve(s0, { seq: 7, at: 3, actorId: A, event: ev.requested(A, 3) });
     expect(s1.seq).toBe(7);
-    expect(s1.queue).toEqual([{ participantId: A, requestedAt: 3 }]);
+    expect(s1.queue).toEqual([queueEntry(A, 3)]);
     expect(s0).toEqual(initialState());
   });
 
@@ -185,5 +186,110 @@ describe("queue evolve", () => {
     const state = replay(stamp(0, events, 0, null));
     expect(state.queue.map((e) => e.participantId)).toEqual([C, B, A]);
     expect(state.seq).toBe(events.length);
+  });
+});
+
+describe("queue.request with a kind", () => {
+  const poo = (id: string, at = 0) => ev.requested(id, at, { kind: "pointOfOrder" });
+  decisionTable([
+    { name: "impromptu when not named", given: [], command: { type: "queue.request" }, actor: alice, now: 5, then: [ev.requested(A, 5)] },
+    { name: "impromptu named", given: [], command: { type: "queue.request", kind: "impromptu" }, actor: alice, now: 5, then: [ev.requested(A, 5)] },
+    { name: "a point of order", given: queueABC, command: { type: "queue.request", kind: "pointOfOrder" }, actor: olga, now: 5, then: [poo(O, 5)] },
+    { name: "a point of order while waiting already → ALREADY_IN_QUEUE", given: queueABC, command: { type: "queue.request", kind: "pointOfOrder" }, actor: alice, then: { error: "ALREADY_IN_QUEUE" } },
+    { name: "a point of order by the speaker → HAS_FLOOR", given: [ev.requested(A), ev.started(A)], command: { type: "queue.request", kind: "pointOfOrder" }, actor: alice, then: { error: "HAS_FLOOR" } },
+    { name: "a point of order by the chair → FORBIDDEN", given: [], command: { type: "queue.request", kind: "pointOfOrder" }, actor: chair, then: { error: "FORBIDDEN" } },
+    { name: "a point of order before the meeting opens → MEETING_NOT_OPEN", meeting: "scheduled", given: [], command: { type: "queue.request", kind: "pointOfOrder" }, actor: alice, then: { error: "MEETING_NOT_OPEN" } },
+    { name: "asking for a booked speech → VALIDATION (only the plan books)", given: [], command: { type: "queue.request", kind: "booked" }, actor: alice, then: { error: "VALIDATION" } },
+    { name: "an unknown kind → VALIDATION", given: [], command: { type: "queue.request", kind: "interjection" }, actor: alice, then: { error: "VALIDATION" } },
+  ]);
+
+  it.each<{ name: string; given: MeetingEventList; order: string[] }>([
+    { name: "an empty queue", given: [], order: [O] },
+    { name: "impromptu requests only: to the top", given: queueABC, order: [O, A, B, C] },
+    { name: "after an earlier point of order", given: [...queueABC, poo(CH, 40)], order: [CH, O, A, B, C] },
+    { name: "after two earlier points of order", given: [ev.requested(A, 10), poo(B, 20), poo(C, 30)], order: [B, C, O, A] },
+    { name: "only points of order: at the end", given: [poo(A), poo(B)], order: [A, B, O] },
+    { name: "before booked speeches", given: [ev.booked(A, "b1"), ev.booked(B, "b2")], order: [O, A, B] },
+    { name: "a point of order the chair moved down stays where it is; the new one goes after the top ones", given: [poo(A), ev.requested(B), ev.moved(A, 1)], order: [O, B, A] },
+  ])("a point of order joins $name → $order", ({ given: prior, order }) => {
+    const { after } = given(...prior).when({ type: "queue.request", kind: "pointOfOrder" }, olga, 99);
+    expect(after.queue.map((e) => e.participantId)).toEqual(order);
+    expect(after.queue.find((e) => e.participantId === O)).toEqual(queueEntry(O, 99, { kind: "pointOfOrder" }));
+  });
+
+  it("an impromptu request after points of order goes to the end", () => {
+    expect(queueIds([poo(A), ev.requested(B), ev.requested(C)])).toEqual([A, B, C]);
+  });
+
+  it("asked lists everyone who ever asked, once, first request first", () => {
+    const { state } = given(ev.requested(B, 1), ev.requested(A, 2), ev.withdrawn(B), ev.requested(B, 3), poo(O, 4), ev.started(A));
+    expect(state.asked).toEqual([B, A, O]);
+  });
+});
+
+describe("queue.add (people in the room without a device)", () => {
+  const poo = (id: string, at = 0, by?: string) => ev.requested(id, at, { kind: "pointOfOrder", by });
+  const guest = (id: string, guestName: string, at = NOW, by: string = CH, kind: "impromptu" | "pointOfOrder" = "impromptu") => ev.requested(id, at, { kind, guestName, by });
+  decisionTable([
+    { name: "the chair puts a roster member in line", given: [], command: { type: "queue.add", participantId: A }, actor: chair, now: 5, then: [ev.requested(A, 5, { by: CH })] },
+    { name: "the clerk puts a roster member in line", given: queueABC.slice(1), command: { type: "queue.add", participantId: A }, actor: clerk, now: 5, then: [ev.requested(A, 5, { by: clerk.participantId })] },
+    { name: "an official on the roster", given: [], command: { type: "queue.add", participantId: O }, actor: clerk, then: [ev.requested(O, NOW, { by: clerk.participantId })] },
+    { name: "with a point of order", given: queueABC, command: { type: "queue.add", participantId: O, kind: "pointOfOrder" }, actor: chair, now: 5, then: [poo(O, 5, CH)] },
+    { name: "a guest by name gets a new guest id", given: [], command: { type: "queue.add", guestName: "王师傅" }, actor: chair, then: [guest("guest-new-1", "王师傅")] },
+    { name: "the clerk adds a guest", given: queueABC, command: { type: "queue.add", guestName: "居民代表 李四" }, actor: clerk, then: [guest("guest-new-1", "居民代表 李四", NOW, clerk.participantId)] },
+    { name: "a guest's name is trimmed", given: [], command: { type: "queue.add", guestName: "  王师傅 " }, actor: chair, then: [guest("guest-new-1", "王师傅")] },
+    { name: "a guest with a point of order", given: [], command: { type: "queue.add", guestName: "王师傅", kind: "pointOfOrder" }, actor: chair, then: [guest("guest-new-1", "王师傅", NOW, CH, "pointOfOrder")] },
+    { name: "a guest name of 40 characters", given: [], command: { type: "queue.add", guestName: "名".repeat(40) }, actor: chair, then: [guest("guest-new-1", "名".repeat(40))] },
+    { name: "the same name twice: two guests", given: [guest("guest-x", "王师傅")], command: { type: "queue.add", guestName: "王师傅" }, actor: chair, then: [guest("guest-new-1", "王师傅")] },
+    { name: "both a participant and a guest name → VALIDATION", given: [], command: { type: "queue.add", participantId: A, guestName: "王师傅" }, actor: chair, then: { error: "VALIDATION" } },
+    { name: "neither → VALIDATION", given: [], command: { type: "queue.add" }, actor: chair, then: { error: "VALIDATION" } },
+    { name: "a blank guest name → VALIDATION", given: [], command: { type: "queue.add", guestName: "   " }, actor: chair, then: { error: "VALIDATION" } },
+    { name: "an empty guest name → VALIDATION", given: [], command: { type: "queue.add", guestName: "" }, actor: chair, then: { error: "VALIDATION" } },
+    { name: "a guest name of 41 characters → VALIDATION", given: [], command: { type: "queue.add", guestName: "名".repeat(41) }, actor: chair, then: { error: "VALIDATION" } },
+    { name: "a booked kind → VALIDATION", given: [], command: { type: "queue.add", participantId: A, kind: "booked" }, actor: chair, then: { error: "VALIDATION" } },
+    { name: "an empty participantId → VALIDATION", given: [], command: { type: "queue.add", participantId: "" }, actor: chair, then: { error: "VALIDATION" } },
+    { name: "an extra field → VALIDATION", given: [], command: { type: "queue.add", participantId: A, at: 5 }, actor: chair, then: { error: "VALIDATION" } },
+    { name: "someone not on the roster → NOT_FOUND", given: [], command: { type: "queue.add", participantId: "p-stranger" }, actor: chair, then: { error: "NOT_FOUND" } },
+    { name: "a guest id is not on the roster → NOT_FOUND", given: [guest("guest-x", "王师傅")], command: { type: "queue.add", participantId: "guest-x" }, actor: chair, then: { error: "NOT_FOUND" } },
+    { name: "already in the queue → ALREADY_IN_QUEUE", given: queueABC, command: { type: "queue.add", participantId: B }, actor: clerk, then: { error: "ALREADY_IN_QUEUE" } },
+    { name: "already in the queue, with a point of order → ALREADY_IN_QUEUE", given: queueABC, command: { type: "queue.add", participantId: B, kind: "pointOfOrder" }, actor: chair, then: { error: "ALREADY_IN_QUEUE" } },
+    { name: "holding the floor → HAS_FLOOR", given: [ev.requested(A), ev.started(A)], command: { type: "queue.add", participantId: A }, actor: chair, then: { error: "HAS_FLOOR" } },
+    ...[alice, olga, observer, SYSTEM_ACTOR].map(
+      (actor): DecisionCase => ({ name: `${actor.role} → FORBIDDEN`, given: [], command: { type: "queue.add", participantId: B }, actor, then: { error: "FORBIDDEN" } }),
+    ),
+    { name: "a member adding a guest → FORBIDDEN", given: [], command: { type: "queue.add", guestName: "王师傅" }, actor: alice, then: { error: "FORBIDDEN" } },
+    { name: "a member adding a stranger → FORBIDDEN (authorization first)", given: [], command: { type: "queue.add", participantId: "p-stranger" }, actor: alice, then: { error: "FORBIDDEN" } },
+    { name: "before the meeting opens → MEETING_NOT_OPEN", meeting: "scheduled", given: [], command: { type: "queue.add", participantId: A }, actor: chair, then: { error: "MEETING_NOT_OPEN" } },
+    { name: "a guest before the meeting opens → MEETING_NOT_OPEN", meeting: "scheduled", given: [], command: { type: "queue.add", guestName: "王师傅" }, actor: clerk, then: { error: "MEETING_NOT_OPEN" } },
+    { name: "after close → MEETING_CLOSED (before NOT_FOUND)", given: [ev.closed(5)], command: { type: "queue.add", participantId: "p-stranger" }, actor: chair, then: { error: "MEETING_CLOSED" } },
+    { name: "an observer before the meeting opens → FORBIDDEN (authorization first)", meeting: "scheduled", given: [], command: { type: "queue.add", participantId: A }, actor: observer, then: { error: "FORBIDDEN" } },
+  ]);
+
+  it("a guest waits like anyone else, with the name, and is listed among those who asked", () => {
+    const { after } = given(...queueABC).when({ type: "queue.add", guestName: "王师傅" }, clerk, 77);
+    expect(after.queue.at(-1)).toEqual(queueEntry("guest-new-1", 77, { guestName: "王师傅" }));
+    expect(after.asked).toEqual([A, B, C, "guest-new-1"]);
+  });
+
+  it("a point of order put in by the chair goes to the top, after earlier points of order", () => {
+    const { after } = given(...queueABC, poo(O, 35)).when({ type: "queue.add", participantId: CH, kind: "pointOfOrder" }, chair, 40);
+    expect(after.queue.map((e) => [e.participantId, e.kind])).toEqual([
+      [O, "pointOfOrder"],
+      [CH, "pointOfOrder"],
+      [A, "impromptu"],
+      [B, "impromptu"],
+      [C, "impromptu"],
+    ]);
+  });
+
+  it("a guest can be withdrawn by the chair and given the floor", () => {
+    const added = given(guest("guest-7", "王师傅", 5));
+    expect(added.when({ type: "queue.remove", participantId: "guest-7" }, chair).events).toEqual([ev.withdrawn("guest-7", CH)]);
+    expect(added.when({ type: "floor.give", participantId: "guest-7" }, chair, 9).after.floor).toMatchObject({ participantId: "guest-7", guestName: "王师傅", kind: "impromptu" });
+  });
+
+  it("old logs without kinds replay as impromptu requests of roster people", () => {
+    const state = replay(stamp(0, [ev.rosterSet([]), ev.opened(0), { type: "queue.requested", participantId: A, at: 3 }], 0, null));
+    expect(state.queue).toEqual([queueEntry(A, 3)]);
   });
 });

@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+export const PlannedSpeechSchema = z.object({
+  bookingId: z.string().min(1).max(64),
+  participantId: z.string().min(1).max(64),
+  kind: z.enum(["booked", "written"]),
+  agendaItemId: z.string().max(64).nullable(),
+  title: z.string().max(200),
+  text: z.string().max(20_000),
+});
+
+export const OrderingRulesSchema = z.object({
+  bookedFirst: z.boolean(),
+  partyFirst: z.boolean(),
+  sectorBalance: z.boolean(),
+  notYetSpoken: z.enum(["off", "item", "meeting"]),
+});
+
+export const PlanCommand = z.discriminatedUnion("type", [
+  /**
+   * 书面发言 during the meeting: a member or official submits their own; the chair or clerk
+   * enters one handed in on paper for someone on the roster.
+   */
+  z.object({ type: z.literal("speech.submitWritten"), text: z.string().trim().min(1).max(20_000), participantId: z.string().min(1).max(64).optional() }).strict(),
+]);
+export type PlanCommand = z.infer<typeof PlanCommand>;
+
+export const PlanEvent = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("speech.written"),
+    writtenId: z.string(),
+    participantId: z.string(),
+    text: z.string(),
+    at: z.number(),
+    agendaItemId: z.string().nullable(),
+    submittedBy: z.string(),
+  }),
+  /** The organisers' speaking plan (booked and written speeches registered before the meeting). */
+  z.object({ type: z.literal("plan.set"), plan: z.array(PlannedSpeechSchema) }),
+  z.object({ type: z.literal("ordering.set"), ordering: OrderingRulesSchema }),
+]);
+export type PlanEvent = z.infer<typeof PlanEvent>;

@@ -1,0 +1,69 @@
+// Speaking statistics, live and after the meeting: how many speeches and how much speaking time
+// per person, sector, party and agenda item, overruns, and who asked but never had the floor.
+// A pure projection of the state, so the chair's screen, the clerk's and the export agree.
+import { spokenMs, type MeetingState, type SpeechKind } from "../state.ts";
+
+export interface Tally {
+  key: string;
+  /** A display label: the person's name, the sector, the party, the item title. */
+  label: string;
+  speeches: number;
+  totalMs: number;
+  overruns: number;
+}
+
+export interface SpeechStats {
+  overall: Omit<Tally, "key" | "label"> & { written: number; byKind: Record<SpeechKind, number> };
+  byPerson: Tally[];
+  bySector: Tally[];
+  byParty: Tally[];
+  byItem: Tally[];
+  /** Asked (or were put in line) and never had the floor: roster ids and guests, first ask first. */
+  neverSpoke: { participantId: string; label: string }[];
+}
+
+/** `now` counts the running speech's time so far (live); after the meeting nothing runs. */
+export function speechStats(state: Pick<MeetingState, "speeches" | "floor" | "roster" | "agenda" | "written" | "asked" | "queue">, now: number): SpeechStats {
+  const person = new Map(state.roster.map((p) => [p.id, p]));
+  const guests = new Map(state.speeches.concat(state.floor ? [{ ...state.floor, endedAt: now, durationMs: 0, overrunMs: 0, endedBy: "" }] : []).map((s) => [s.participantId, s.guestName]));
+  for (const entry of state.queue) if (entry.guestName) guests.set(entry.participantId, entry.guestName);
+  const nameOf = (id: string) => person.get(id)?.name ?? guests.get(id) ?? id;
+  const all = [
+    ...state.speeches.map((s) => ({ participantId: s.participantId, kind: s.kind, itemId: s.agendaItemId, ms: s.durationMs, overrun: s.overrunMs > 0 })),
+    ...(state.floor
+      ? [{ participantId: state.floor.participantId, kind: state.floor.kind, itemId: state.floor.agendaItemId, ms: spokenMs(state.floor, now), overrun: false }]
+      : []),
+  ];
+  const group = (keyOf: (s: (typeof all)[number]) => string | null, labelOf: (key: string) => string): Tally[] => {
+    const tallies = new Map<string, Tally>();
+    for (const s of all) {
+      const key = keyOf(s);
+      if (key === null) continue;
+      const t = tallies.get(key) ?? { key, label: labelOf(key), speeches: 0, totalMs: 0, overruns: 0 };
+      t.speeches += 1;
+      t.totalMs += s.ms;
+      t.overruns += s.overrun ? 1 : 0;
+      tallies.set(key, t);
+    }
+    // Most speaking time first; ties by label so every screen lists them alike.
+    return [...tallies.values()].sort((a, b) => b.totalMs - a.totalMs || b.speeches - a.speeches || a.label.localeCompare(b.label, "zh-CN"));
+  };
+  const items = new Map(state.agenda.map((i) => [i.id, i.title]));
+  const byKind: Record<SpeechKind, number> = { booked: 0, impromptu: 0, pointOfOrder: 0 };
+  for (const s of all) byKind[s.kind] += 1;
+  const spoke = new Set(all.map((s) => s.participantId));
+  return {
+    overall: {
+      speeches: all.length,
+      totalMs: all.reduce((sum, s) => sum + s.ms, 0),
+      overruns: all.filter((s) => s.overrun).length,
+      written: state.written.length,
+      byKind,
+    },
+    byPerson: group((s) => s.participantId, nameOf),
+    bySector: group((s) => person.get(s.participantId)?.sector ?? null, (k) => k),
+    byParty: group((s) => person.get(s.participantId)?.party ?? null, (k) => k),
+    byItem: group((s) => s.itemId, (k) => items.get(k) ?? k),
+    neverSpoke: state.asked.filter((id) => !spoke.has(id)).map((participantId) => ({ participantId, label: nameOf(participantId) })),
+  };
+}
