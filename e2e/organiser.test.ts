@@ -12,7 +12,8 @@ import { loadConfig } from "../server/src/config/config.ts";
 import { createServer, type YishitingServer } from "../server/src/server.ts";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 
-const CLIENT_DIR = path.join(import.meta.dirname, "../dist/client");
+// YST_E2E_CLIENT_DIR: a client built elsewhere (to test without rebuilding the shared dist/).
+const CLIENT_DIR = process.env.YST_E2E_CLIENT_DIR ?? path.join(import.meta.dirname, "../dist/client");
 const SHOTS = path.join(import.meta.dirname, "../test-results/screenshots");
 const TITLE = "关于优化营商环境的专题协商会（端到端测试）";
 const NEW_PASSWORD = "议事厅-e2e-2026";
@@ -168,6 +169,39 @@ describe("organiser prepares a meeting in the browser", () => {
     await expect.poll(() => page.locator("[data-testid=participant-row] th").first().textContent()).toBe("沈国帅");
   });
 
+  it("plans booked and written speeches in 发言安排 and puts them in order", async () => {
+    await page.getByTestId("tab-plan").click();
+    const add = page.getByTestId("add-plan-form");
+    await add.waitFor();
+    for (const [person, item, kind, title, text] of [
+      ["刘凯 · 委员 · 民革 · 民革", "2. 委员发言", "预约发言", "关于小微企业融资的建议", "主席、各位委员：……"],
+      ["李帅国 · 委员 · 中共 · 中共", "2. 委员发言", "预约发言", "关于能源保供的建议", ""],
+      ["冯建艳 · 列席", "1. 通报全区营商环境建设情况", "书面发言", "营商环境建设情况的书面说明", "书面说明全文……"],
+    ] as const) {
+      await add.getByLabel("发言人").selectOption({ label: person });
+      await add.getByLabel("议程").selectOption({ label: item });
+      await add.getByRole("radio", { name: kind }).check();
+      await add.getByLabel("题目").fill(title);
+      await add.getByLabel("发言稿").fill(text);
+      await add.getByRole("button", { name: "添加发言" }).click();
+      await page.getByTestId("plan-entry").filter({ hasText: title }).waitFor();
+    }
+    // Item 2's booked speeches: 李帅国 moves before 刘凯.
+    await page.getByRole("button", { name: "上移“李帅国：关于能源保供的建议”" }).click();
+    const item2 = page.getByTestId("plan-group").filter({ hasText: "2. 委员发言" });
+    await expect.poll(() => item2.getByTestId("plan-speaker").allTextContents()).toEqual(["李帅国", "刘凯"]);
+    expect(await page.getByTestId("plan-group").filter({ hasText: "1. 通报" }).textContent()).toContain("书面");
+    const live = (await server.rooms.get(meetingId)).current.plan;
+    expect(live.map((p) => [p.title, p.kind])).toEqual([
+      ["营商环境建设情况的书面说明", "written"],
+      ["关于能源保供的建议", "booked"],
+      ["关于小微企业融资的建议", "booked"],
+    ]);
+    await shot(page, "organiser-speaking-plan-1366.png");
+    await page.getByTestId("tab-roster").click();
+    await page.getByTestId("participant-row").first().waitFor();
+  });
+
   it("copies a member's personal link and shows the same link with its QR code", async () => {
     const row = page.getByTestId("participant-row").filter({ hasText: "李帅国" });
     await row.getByTestId("copy-link").click();
@@ -197,6 +231,26 @@ describe("organiser prepares a meeting in the browser", () => {
     expect(await member.locator(".top-bar h1").textContent()).toBe(TITLE);
     expect(new URL(member.url()).pathname).toBe("/meeting"); // the token left the address bar
     await member.screenshot({ path: path.join(SHOTS, "member-from-organiser-link-375.png") });
+    await phone.close();
+  });
+
+  it("the member registers a written speech before the meeting and sees the one the secretariat booked", async () => {
+    const phone = await browser.newContext({ ...PHONE, locale: "zh-CN" });
+    const member = await phone.newPage();
+    await member.goto(memberLink);
+    const panel = member.getByTestId("my-plan");
+    await expect.poll(() => panel.getByTestId("my-plan-entry").allTextContents()).toEqual([expect.stringContaining("关于能源保供的建议")]);
+    expect(await panel.getByTestId("my-plan-entry").textContent()).toContain("会务组安排");
+    await panel.getByTestId("my-plan-written").click();
+    await panel.getByTestId("my-plan-item").selectOption({ label: "2. 委员发言" });
+    await panel.getByTestId("my-plan-title").fill("关于人才公寓的书面建议");
+    await panel.getByTestId("my-plan-text").fill("建议扩大人才公寓供给……");
+    await panel.getByTestId("my-plan-submit").click();
+    await expect.poll(() => panel.getByTestId("my-plan-entry").count()).toBe(2);
+    await member.screenshot({ path: path.join(SHOTS, "member-speech-registration-375.png"), fullPage: true });
+    const stored = await server.db.plannedSpeech.findMany({ where: { meetingId, kind: "written", title: "关于人才公寓的书面建议" } });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.createdBy).toBe(stored[0]!.participantId);
     await phone.close();
   });
 
