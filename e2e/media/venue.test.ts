@@ -83,6 +83,11 @@ it("the venue terminal is heard; the chair mutes the room at the media server an
   await eventually(async () => expect(await audioOver(pageB, 1500)).toBe(0), 10_000);
   // Every screen says so: the member, the room display, the venue terminal.
   for (const page of [member, plain, terminal]) await expect.poll(() => page.getByTestId("venue-muted").textContent(), { timeout: 10_000 }).toBe("会场已静音");
+  // Only the microphone is muted: the member's page, which subscribed again when the room was
+  // muted, still shows the room's camera (frames keep coming).
+  const frames = () => venueVideo.locator("video").evaluate((v: HTMLVideoElement) => v.getVideoPlaybackQuality().totalVideoFrames);
+  const before = await frames();
+  await expect.poll(frames, { timeout: 20_000 }).toBeGreaterThan(before + 10);
   await member.screenshot({ path: "test-results/venue-muted-member-phone.png", timeout: 60_000 });
   await chair.screenshot({ path: "test-results/venue-muted-chair.png", timeout: 60_000 });
 
