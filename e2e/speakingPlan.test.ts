@@ -249,7 +249,7 @@ describe("the speaking plan in the browser", () => {
       ]);
       expect(await page.getByTestId("speech-record").getByTestId("record-item").allTextContents()).toEqual([`1. ${ITEM.title}`]);
     }
-    await shot(clerk, "plan-clerk-record-1366.png");
+    await clerk.screenshot({ path: path.join(SHOTS, "plan-clerk-record-1366.png"), fullPage: true });
     await shot(chair, "plan-chair-after-1366.png");
 
     // What the log holds: the override with its reason, the guest by name.

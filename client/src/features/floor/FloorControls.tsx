@@ -38,41 +38,46 @@ export function FloorControls({ run, pending }: { run: (command: Command) => Pro
   return (
     <div className="floor-controls">
       <div className="floor-clock-controls" role="group" aria-label={t("floor.title")}>
-        {paused ? (
-          <button type="button" className="primary" disabled={pending || !hasFloor} onClick={() => void run({ type: "floor.resume" })} data-testid="resume-speech">
-            <Icon name="play" /> {t("speaking.resume")} <kbd>P</kbd>
-          </button>
-        ) : (
-          <button type="button" className="secondary" disabled={pending || !hasFloor} onClick={() => void run({ type: "floor.pause" })} data-testid="pause-speech">
-            <Icon name="pause" /> {t("speaking.pause")} <kbd>P</kbd>
-          </button>
+        {/* The clock controls appear while someone speaks; calling a speaker is in the queue (建议下一位). */}
+        {hasFloor && (
+          <>
+            {paused ? (
+              <button type="button" className="primary" disabled={pending} onClick={() => void run({ type: "floor.resume" })} data-testid="resume-speech">
+                <Icon name="play" /> {t("speaking.resume")} <kbd>P</kbd>
+              </button>
+            ) : (
+              <button type="button" className="secondary" disabled={pending} onClick={() => void run({ type: "floor.pause" })} data-testid="pause-speech">
+                <Icon name="pause" /> {t("speaking.pause")} <kbd>P</kbd>
+              </button>
+            )}
+            <button type="button" className="secondary" disabled={pending} onClick={() => void run({ type: "floor.extend", seconds: 60 })} data-testid="extend-1">
+              {t("speaking.extendMinutes", { count: 1 })} <kbd>+</kbd>
+            </button>
+            <button type="button" className="secondary" disabled={pending} onClick={() => void run({ type: "floor.extend", seconds: 120 })} data-testid="extend-2">
+              {t("speaking.extendMinutes", { count: 2 })}
+            </button>
+            <form
+              className="extend-custom"
+              onSubmit={(event) => {
+                event.preventDefault();
+                if (customValid) void run({ type: "floor.extend", seconds: Math.round(custom * 60) });
+              }}
+            >
+              <label>
+                +{" "}
+                <input type="number" min={0.5} max={60} step={0.5} value={customMinutes} onChange={(e) => setCustomMinutes(e.target.value)}
+                  aria-label={t("speaking.extendCustom")} data-testid="extend-custom-input" />{" "}
+                {t("floor.minutes")}
+              </label>
+              <button type="submit" className="secondary" disabled={pending || !customValid} data-testid="extend-custom">
+                {t("speaking.extend")}
+              </button>
+            </form>
+            <button type="button" className="danger" disabled={pending} onClick={() => void run({ type: "floor.end" })} data-testid="end-speech">
+              {t("floor.end")} <kbd>E</kbd>
+            </button>
+          </>
         )}
-        <button type="button" className="secondary" disabled={pending || !hasFloor} onClick={() => void run({ type: "floor.extend", seconds: 60 })} data-testid="extend-1">
-          {t("speaking.extendMinutes", { count: 1 })} <kbd>+</kbd>
-        </button>
-        <button type="button" className="secondary" disabled={pending || !hasFloor} onClick={() => void run({ type: "floor.extend", seconds: 120 })} data-testid="extend-2">
-          {t("speaking.extendMinutes", { count: 2 })}
-        </button>
-        <form
-          className="extend-custom"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (customValid) void run({ type: "floor.extend", seconds: Math.round(custom * 60) });
-          }}
-        >
-          <label>
-            +{" "}
-            <input type="number" min={0.5} max={60} step={0.5} value={customMinutes} onChange={(e) => setCustomMinutes(e.target.value)}
-              aria-label={t("speaking.extendCustom")} data-testid="extend-custom-input" />{" "}
-            {t("floor.minutes")}
-          </label>
-          <button type="submit" className="secondary" disabled={pending || !hasFloor || !customValid} data-testid="extend-custom">
-            {t("speaking.extend")}
-          </button>
-        </form>
-        <button type="button" className="danger" disabled={pending || !hasFloor} onClick={() => void run({ type: "floor.end" })} data-testid="end-speech">
-          {t("floor.end")} <kbd>E</kbd>
-        </button>
         <button type="button" className="ghost" onClick={() => setShowHelp((v) => !v)} aria-expanded={showHelp}>
           {t("shortcuts.title")} <kbd>?</kbd>
         </button>
