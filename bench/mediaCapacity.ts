@@ -259,6 +259,8 @@ class Bench {
   listeners: Listener[] = [];
   private pages: Page[] = [];
   private nextId = 0;
+  /** The first publisher's frame rate when first measured: a starving publisher browser sends fewer. */
+  private referenceFps = 0;
   readonly samples: Sample[] = [];
 
   relay(): MediaRelay {
@@ -294,7 +296,7 @@ class Bench {
    * keeps the audible set it is created with until the next floor change: the chair.
    */
   async createRoom(): Promise<void> {
-    const result = await this.relay().subscribe(this.meetingId, { participantId: "bench-room", connectionId: "bench-room" }, new Set([this.chairId]));
+    const result = await this.relay().subscribe(this.meetingId, { participantId: "bench-room", connectionId: "bench-room" }, { shown: new Set([this.chairId]), audible: new Set([this.chairId]) });
     if (result.sdp !== null) throw new Error("unexpected offer");
   }
 
@@ -355,7 +357,7 @@ class Bench {
   /** Audio+video of every publisher, through the relay as `media.subscribe` does it. */
   async subscribeAv(listener: Listener): Promise<void> {
     const audible = new Set(this.publishers.map((p) => p.participantId));
-    const { sdp } = await this.relay().subscribe(this.meetingId, { participantId: listener.id, connectionId: listener.id }, audible);
+    const { sdp } = await this.relay().subscribe(this.meetingId, { participantId: listener.id, connectionId: listener.id }, { shown: audible, audible });
     if (!sdp) throw new Error("no offer for a listener");
     await this.relay().answer(this.meetingId, listener.id, await answerIn(listener.page, listener.slot, sdp));
   }
@@ -363,7 +365,7 @@ class Bench {
   /** Audio only: `{ audioOnly: true }`, the streams [{ feed, mid: <audio mid> }] of every publisher. */
   async subscribeAudio(listener: Listener): Promise<void> {
     const audible = new Set(this.publishers.map((p) => p.participantId));
-    const { sdp } = await this.relay().subscribe(this.meetingId, { participantId: listener.id, connectionId: listener.id }, audible, { audioOnly: true });
+    const { sdp } = await this.relay().subscribe(this.meetingId, { participantId: listener.id, connectionId: listener.id }, { shown: audible, audible }, { audioOnly: true });
     if (!sdp) throw new Error("no offer for an audio-only listener");
     if (/^m=video/m.test(sdp)) throw new Error("audio-only offer has video");
     await this.relay().answer(this.meetingId, listener.id, await answerIn(listener.page, listener.slot, sdp));
@@ -449,6 +451,8 @@ class Bench {
     const ingressKbps = tx1.reduce((a, t, i) => a + ((t.bytes - (tx0[i]?.bytes ?? 0)) * 8) / 1000 / elapsed, 0);
     const audioMedian = median(per.map((p) => p.audioKbps));
     const starving: string[] = [];
+    if (video && this.referenceFps === 0) this.referenceFps = sentFps;
+    if (video && sentFps < STARVING_FPS_SHARE * this.referenceFps) starving.push(`publisher: ${f1(sentFps)} fps sent of ${f1(this.referenceFps)} at first`);
     per.forEach((p, i) => {
       if (p.audioKbps < STARVING_AUDIO_SHARE * audioMedian || p.audioKbps === 0) starving.push(`listener ${i + 1}: audio ${f1(p.audioKbps)} kbit/s`);
       // Each listener decodes every publisher's video: compare with what one publisher sends, times the feeds.
@@ -511,12 +515,18 @@ async function listenerSteps(bench: Bench, phase: "av" | "audio", steps: number[
     const budget = STEP_BUDGET_MS + LISTENER_BUDGET_MS * Math.max(0, target - bench.listeners.length);
     const deadline = started + budget;
     let overBudget = false;
-    while (bench.listeners.length < target) {
-      await bench.addListener(phase);
-      if (Date.now() > deadline) {
-        overBudget = true;
-        break;
+    try {
+      while (bench.listeners.length < target) {
+        await bench.addListener(phase);
+        if (Date.now() > deadline) {
+          overBudget = true;
+          break;
+        }
       }
+    } catch (error) {
+      // A page that does not even load (or an offer that cannot be answered) in time: the browser starves.
+      stop = `step ${target}: setting up listener ${bench.listeners.length + 1} failed after ${((Date.now() - started) / 1000).toFixed(0)} s (${String(error).split("\n")[0]})`;
+      break;
     }
     if (overBudget || !(await bench.waitFlowing(video, deadline))) {
       stop = `step ${target}: setup exceeded ${budget / 1000} s (${bench.listeners.length} listeners set up)`;
