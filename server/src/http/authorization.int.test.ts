@@ -86,6 +86,12 @@ async function newRecording(): Promise<string> {
 }
 const newParticipant = async () =>
   (await t.server.db.participant.create({ data: { id: unique("p-"), meetingId: m.meetingId, name: "临时委员", role: "member", ordinal: 100 + seq } })).id;
+const newBooking = async () =>
+  (
+    await t.server.db.plannedSpeech.create({
+      data: { id: unique("plan-"), meetingId: m.meetingId, participantId: m.people.member1.id, kind: "booked", position: 900 + seq, title: "临时发言", text: "", createdBy: "test" },
+    })
+  ).id;
 const newAccount = async () => (await createStaff(t.server, unique("acct"), "clerk")).id;
 
 interface Row {
@@ -99,6 +105,8 @@ interface Row {
   body?: () => unknown | Promise<unknown>;
   form?: () => FormData;
   expect: Expect;
+  /** The code of a 401 (UNAUTHENTICATED unless the route takes a join token instead of a session). */
+  code401?: string;
 }
 
 const mid = () => m.meetingId;
@@ -162,6 +170,21 @@ const ROWS: Row[] = [
   { name: "revoke link", route: "POST /meetings/:id/participants/:pid/link/revoke", method: "POST", path: async () => `/api/meetings/${mid()}/participants/${await newParticipant()}/link/revoke`, expect: MANAGERS() },
   { name: "display link", route: "GET /meetings/:id/display-link", method: "GET", path: () => `/api/meetings/${mid()}/display-link`, expect: MEETING_STAFF() },
   { name: "check-in link", route: "GET /meetings/:id/checkin-link", method: "GET", path: () => `/api/meetings/${mid()}/checkin-link`, expect: MEETING_STAFF() },
+  // Speaking plan (发言安排): organisers; the speakers' own routes take a join token, never a session
+  { name: "list plan", route: "GET /meetings/:id/plan", method: "GET", path: () => `/api/meetings/${mid()}/plan`, expect: MEETING_STAFF() },
+  { name: "add planned speech", route: "POST /meetings/:id/plan", method: "POST", path: () => `/api/meetings/${mid()}/plan`, body: () => ({ participantId: m.people.member1.id, kind: "booked", title: "预约发言" }), expect: MANAGERS(201) },
+  { name: "patch planned speech", route: "PATCH /meetings/:id/plan/:bookingId", method: "PATCH", path: async () => `/api/meetings/${mid()}/plan/${await newBooking()}`, body: () => ({ title: "改题" }), expect: MANAGERS() },
+  { name: "delete planned speech", route: "DELETE /meetings/:id/plan/:bookingId", method: "DELETE", path: async () => `/api/meetings/${mid()}/plan/${await newBooking()}`, expect: MANAGERS() },
+  {
+    name: "reorder plan", route: "PUT /meetings/:id/plan/order",
+    method: "PUT",
+    path: () => `/api/meetings/${mid()}/plan/order`,
+    body: async () => ({ bookingIds: (await t.server.db.plannedSpeech.findMany({ where: { meetingId: mid() } })).map((p) => p.id).reverse() }),
+    expect: MANAGERS(),
+  },
+  { name: "my speeches", route: "GET /meetings/:id/my-speeches", method: "GET", path: () => `/api/meetings/${mid()}/my-speeches`, expect: ANYONE(401), code401: "TOKEN_MISSING" },
+  { name: "register my speech", route: "POST /meetings/:id/my-speeches", method: "POST", path: () => `/api/meetings/${mid()}/my-speeches`, body: () => ({ kind: "booked", title: "预约发言" }), expect: ANYONE(401), code401: "TOKEN_MISSING" },
+  { name: "withdraw my speech", route: "DELETE /meetings/:id/my-speeches/:bookingId", method: "DELETE", path: async () => `/api/meetings/${mid()}/my-speeches/${await newBooking()}`, expect: ANYONE(401), code401: "TOKEN_MISSING" },
   // Check-in: anyone with the code
   { name: "check-in list", route: "GET /checkin/:meetingId", method: "GET", path: () => `/api/checkin/${mid()}?c=${checkinCode}`, expect: ANYONE() },
   { name: "check in", route: "POST /checkin/:meetingId", method: "POST", path: () => `/api/checkin/${mid()}`, body: () => ({ c: checkinCode, participantId: m.people.member1.id }), expect: ANYONE() },
@@ -177,7 +200,7 @@ describe("authorization of every REST route", () => {
       const path = await row.path();
       const res = await client.request(row.method, path, row.form ? { form: row.form() } : row.body ? { body: await row.body() } : {});
       seen[caller] = res.status;
-      if (res.status === 401 && row.expect[caller] === 401 && row.name !== "login (wrong password)") expect(res.body.error.code).toBe("UNAUTHENTICATED");
+      if (res.status === 401 && row.expect[caller] === 401 && row.name !== "login (wrong password)") expect(res.body.error.code).toBe(row.code401 ?? "UNAUTHENTICATED");
       if (res.status === 403) expect(res.body.error.code, `${caller}`).toBe("FORBIDDEN");
     }
     expect(seen).toEqual(row.expect);
