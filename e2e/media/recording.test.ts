@@ -194,3 +194,24 @@ it("in the built client the clerk replays the speech from the record; the speake
   expect(await pageA.getByTestId("recording-play").count()).toBe(0);
   expect(asked).toEqual([]);
 }, 120_000);
+
+// Last in this file: it shuts the server down.
+it("a speech still running when the server shuts down keeps what was recorded so far", async () => {
+  const meeting = await h.createMeeting(server.server, "录音·停机", { open: true });
+  const chair = await h.connect(server.url, meeting.tokens.chair);
+  const a = await h.connect(server.url, meeting.tokens.member1);
+  expect((await send(a, { type: "queue.request" })).ok).toBe(true);
+  expect((await send(chair, { type: "floor.give", participantId: meeting.people.member1.id })).ok).toBe(true);
+  const speechId = await speechOf(chair);
+  const page = await newPage(browser, server);
+  expect((await publish(page, a, server, meeting.meetingId)).ok).toBe(true);
+  await sleep(3000);
+  await server.close(); // mid-speech
+
+  // The row was stored before the database closed: a restarted server (no media) has it.
+  const again = await h.startServer({ dataDir: server.dataDir });
+  const rows = await again.server.db.speechRecording.findMany({ where: { speechId } });
+  expect(rows.map((r) => [r.part, r.status])).toEqual([[1, "ready"]]);
+  expect(rows[0]!.durationMs).toBeGreaterThan(1500);
+  await page.context().close();
+}, 120_000);

@@ -136,9 +136,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     async close() {
       presence.close();
       await io.close(); // also closes the HTTP server
+      await relay?.close(); // closes open recordings at Janus
       await recorder.idle(); // finished takes are stored before the database closes
       await db.$disconnect();
-      await relay?.close();
       await media.stop();
     },
   };

@@ -201,6 +201,16 @@ export class MediaRelay {
 
   async close(): Promise<void> {
     this.closed = true;
+    // Recordings still open (a speech running at shutdown) are closed at Janus and handed to the
+    // recorder first, so what was said so far is kept.
+    await Promise.all(
+      [...this.rooms].map(([meetingId, pending]) =>
+        this.serialize(meetingId, async () => {
+          const room = await pending.catch(() => undefined);
+          for (const publisher of room?.publishers.values() ?? []) await this.stopRecording(publisher);
+        }),
+      ),
+    );
     const old = this.connection;
     this.connection = undefined;
     this.rooms.clear();
