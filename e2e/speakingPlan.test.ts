@@ -244,10 +244,13 @@ describe("the speaking plan in the browser", () => {
         expect.stringMatching(/李明.*书面.*建议加装电梯同步改造楼道照明/),
         expect.stringMatching(/孟庆.*预约/),
         expect.stringMatching(/李明.*即席/),
-        expect.stringMatching(/钱芳.*即席.*改变建议顺序：原建议 王来宾，理由：回应上一位发言/),
+        expect.stringMatching(/钱芳.*即席/),
         expect.stringMatching(/王来宾.*即席.*来宾/),
       ]);
       expect(await page.getByTestId("speech-record").getByTestId("record-item").allTextContents()).toEqual([`1. ${ITEM.title}`]);
+      // The override, on its own line right under 钱芳's speech.
+      expect(await page.getByTestId("speech-record").getByTestId("record-override").allTextContents()).toEqual(["改变建议顺序：原建议 王来宾，理由：回应上一位发言"]);
+      expect(await page.getByTestId("speech-record").locator("tbody tr").allTextContents()).toContainEqual(expect.stringMatching(/^改变建议顺序/));
     }
     await clerk.screenshot({ path: path.join(SHOTS, "plan-clerk-record-1366.png"), fullPage: true });
     await shot(chair, "plan-chair-after-1366.png");

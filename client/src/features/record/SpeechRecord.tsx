@@ -74,18 +74,11 @@ export function SpeechRecord() {
                   );
                 }
                 const s = entry.speech;
-                return (
-                  <tr key={s.speechId} data-testid="record-row" data-kind={s.kind}>
+                const row = (
+                  <tr key={s.speechId} data-testid="record-row" data-kind={s.kind} className={s.override ? "has-override" : undefined}>
                     <td>
                       {speakerName(s, person)} <KindBadge kind={s.kind} />
                       {s.guestName !== null && <> <GuestChip /></>}
-                      {s.override && (
-                        <span className="record-override" data-testid="record-override">
-                          {s.override.reason
-                            ? t("speaking.override", { suggested: nameOf(s.override.suggested), reason: s.override.reason })
-                            : t("speaking.overrideNoReason", { suggested: nameOf(s.override.suggested) })}
-                        </span>
-                      )}
                     </td>
                     <td>{time(s.startedAt)}</td>
                     <td>{time(s.endedAt)}</td>
@@ -98,6 +91,19 @@ export function SpeechRecord() {
                     )}
                   </tr>
                 );
+                // An override of the suggested order: a line of its own under the speech, across the table.
+                return s.override
+                  ? [
+                      row,
+                      <tr key={`${s.speechId}-override`} className="record-override-row">
+                        <td colSpan={columns} className="record-override" data-testid="record-override">
+                          {s.override.reason
+                            ? t("speaking.override", { suggested: nameOf(s.override.suggested), reason: s.override.reason })
+                            : t("speaking.overrideNoReason", { suggested: nameOf(s.override.suggested) })}
+                        </td>
+                      </tr>,
+                    ]
+                  : [row];
               }),
             ])}
           </tbody>
