@@ -108,6 +108,7 @@ describe("organiser prepares a meeting in the browser", () => {
     await form.getByLabel("地点").fill("区政协三楼会议室");
     await form.getByLabel("即席发言时限").fill("8");
     await form.getByLabel("预约发言时限").fill("10");
+    await shot(page, "organiser-meeting-form-1366.png");
     await page.getByTestId("save-meeting").click();
 
     await page.getByTestId("add-agenda-form").waitFor();

@@ -188,7 +188,7 @@ export function BasicInfoForm({
         </div>
         <h3 className="form-section">{t("info.rules")}</h3>
         <div className="form-grid">
-          <fieldset className="field choice-group">
+          <fieldset className="field span-2 choice-group">
             <legend>{t("info.quorum")}</legend>
             {QUORUM_RULES.map((rule) => (
               <label key={rule} className="choice">
