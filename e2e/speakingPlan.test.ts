@@ -183,6 +183,19 @@ describe("the speaking plan in the browser", () => {
     await speakerEverywhere("袁海霞");
     await until(() => text(li, "speaker-card")).toContain("预约");
     await until(suggestion).toEqual(["孟庆", "预约发言 · 未发言"]);
+    // +2 分钟 and a custom +0.5 分钟, measured on a paused clock: exactly 2:30 more everywhere.
+    await chair.getByTestId("pause-speech").click();
+    await until(() => text(display, "display-paused")).toBe("已暂停");
+    const before = await clocks();
+    expect(new Set(before).size).toBe(1);
+    await chair.getByTestId("extend-2").click();
+    await chair.getByTestId("extend-custom-input").fill("0.5");
+    await chair.getByTestId("extend-custom").click();
+    const after = seconds(before[0]!) + 150;
+    const afterText = `${Math.floor(after / 60)}:${String(after % 60).padStart(2, "0")}`;
+    await until(clocks).toEqual([afterText, afterText, afterText]);
+    await chair.getByTestId("resume-speech").click();
+    await until(() => chair.getByTestId("clock-phase").getAttribute("data-paused")).toBe("false");
 
     // 李明 hands in a written speech meanwhile.
     await li.getByTestId("written-open").click();
@@ -195,11 +208,16 @@ describe("the speaking plan in the browser", () => {
     await chair.getByTestId("call-suggested").click();
     await speakerEverywhere("孟庆");
     await until(suggestion).toEqual(["李明", "未发言"]);
+    // The chair shortens impromptu speeches to 4 minutes before calling him.
+    await chair.getByTestId("cap-input-impromptu").fill("4");
+    await chair.getByTestId("cap-setting-submit").click();
+    await until(() => chair.getByTestId("cap-setting-submit").isDisabled()).toBe(true);
     await chair.getByTestId("call-suggested").click();
     await speakerEverywhere("李明");
+    await until(async () => seconds(await text(li, "my-countdown"))).toBeLessThanOrEqual(240);
     await until(() => text(li, "speaker-card")).toContain("即席");
     await until(() => li.getByTestId("my-floor-banner").isVisible()).toBe(true);
-    await until(async () => seconds(await text(li, "my-countdown"))).toBeGreaterThan(280);
+    await until(async () => seconds(await text(li, "my-countdown"))).toBeGreaterThan(225);
     await shot(li, "plan-member-has-floor-375.png");
   }, 150_000);
 

@@ -126,7 +126,7 @@ function CapSetting({ caps, run, pending }: { caps: SpeechCaps; run: (command: C
               data-testid={`cap-input-${kind}`} />
           </label>
         ))}
-        <button type="submit" className="secondary" disabled={pending || !valid || changed.length === 0} title={t("speaking.capsHint")}>
+        <button type="submit" className="secondary" disabled={pending || !valid || changed.length === 0} title={t("speaking.capsHint")} data-testid="cap-setting-submit">
           {t("floor.setCap")}
         </button>
       </fieldset>
