@@ -27,8 +27,8 @@ export function ChairConsole() {
         <CurrentSpeaker size="large" />
         <FloorControls run={run} pending={pending} />
         <ChairQueue run={run} pending={pending} />
-      </div>
         <AddSpeaker run={run} pending={pending} />
+      </div>
       <aside className="side">
         <VenueMuteControl run={run} pending={pending} />
         <AttendanceList run={run} pending={pending} />

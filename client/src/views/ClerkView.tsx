@@ -19,8 +19,8 @@ export function ClerkView() {
         <MeetingStatusNotice />
         <CurrentSpeaker />
         <QueueList />
-        <AgendaPanel chair={false} />
         <AddSpeaker run={run} pending={pending} />
+        <AgendaPanel chair={false} />
       </div>
       <aside className="side">
         <AttendanceList run={run} pending={pending} />
