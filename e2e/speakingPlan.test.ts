@@ -222,6 +222,14 @@ describe("the speaking plan in the browser", () => {
   }, 150_000);
 
   it("the clerk adds a guest by name and the chair a roster person without a device; the chair overrides the suggestion with a reason", async () => {
+    // A written speech handed in on paper: the clerk enters it for its author.
+    await clerk.getByTestId("written-on-behalf-open").click();
+    await clerk.getByTestId("written-author").selectOption({ label: "孟庆 · 教育界" });
+    await clerk.getByTestId("written-text").fill("书面意见：增加社区托育点。");
+    await clerk.getByTestId("written-submit").click();
+    await until(() => text(clerk, "written-submitted")).toContain("已提交");
+    await clerk.getByTestId("written-close").click();
+
     await clerk.getByTestId("add-source-guest").check();
     await clerk.getByTestId("add-guest-name").fill("王来宾");
     await clerk.getByTestId("add-submit").click();
@@ -262,6 +270,7 @@ describe("the speaking plan in the browser", () => {
         expect.stringMatching(/李明.*书面.*建议加装电梯同步改造楼道照明/),
         expect.stringMatching(/孟庆.*预约/),
         expect.stringMatching(/李明.*即席/),
+        expect.stringMatching(/孟庆.*书面.*增加社区托育点/),
         expect.stringMatching(/钱芳.*即席/),
         expect.stringMatching(/王来宾.*即席.*来宾/),
       ]);

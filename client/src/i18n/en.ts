@@ -204,6 +204,8 @@ export const en: Messages = {
     writtenText: "Text",
     writtenSubmit: "Submit",
     writtenSubmitted: "Written speech submitted",
+    writtenAuthor: "On whose behalf (choose the speaker)",
+    writtenOnBehalf: "Enter a written speech handed in",
     close: "Close",
     myClock: "My time left",
     override: "Suggestion overridden: {{suggested}} was suggested; reason: {{reason}}",

@@ -202,6 +202,8 @@ export const zh = {
     writtenText: "发言内容",
     writtenSubmit: "提交",
     writtenSubmitted: "书面发言已提交",
+    writtenAuthor: "代谁提交（选择发言人）",
+    writtenOnBehalf: "代交书面发言",
     close: "关闭",
     myClock: "我的剩余时间",
     override: "改变建议顺序：原建议 {{suggested}}，理由：{{reason}}",

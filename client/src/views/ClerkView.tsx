@@ -6,6 +6,7 @@ import { CurrentSpeaker } from "../features/floor/CurrentSpeaker.tsx";
 import { MeetingStatusNotice } from "../features/meeting/MeetingStatusNotice.tsx";
 import { AddSpeaker } from "../features/queue/AddSpeaker.tsx";
 import { QueueList } from "../features/queue/QueueList.tsx";
+import { WrittenOnBehalf } from "../features/queue/WrittenOnBehalf.tsx";
 import { SpeechRecord } from "../features/record/SpeechRecord.tsx";
 import { StatsPanel } from "../features/stats/StatsPanel.tsx";
 
@@ -20,6 +21,7 @@ export function ClerkView() {
         <CurrentSpeaker />
         <QueueList />
         <AddSpeaker run={run} pending={pending} />
+        <WrittenOnBehalf />
         <AgendaPanel chair={false} />
       </div>
       <aside className="side">

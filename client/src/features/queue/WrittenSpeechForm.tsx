@@ -2,18 +2,24 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { useCommand } from "../../connection/useCommand.ts";
+import { SPEAKING_ROLES } from "@core/roles.ts";
 import { useMeeting } from "../../connection/useMeeting.ts";
 import { Icon } from "../../components/Icon.tsx";
 import "../floor/speaking.css";
 
-/** 书面发言: text only; it goes into the record under the current agenda item. Confirms with 已提交. */
-export function WrittenSpeechForm({ onClose }: { onClose: () => void }) {
+/**
+ * 书面发言: text only; it goes into the record under the current agenda item. Confirms with 已提交.
+ * `onBehalf` (chair, clerk): a speech handed in on paper, entered for the member or official chosen.
+ */
+export function WrittenSpeechForm({ onClose, onBehalf = false }: { onClose: () => void; onBehalf?: boolean }) {
   const { t } = useTranslation();
-  const { status } = useMeeting();
+  const { status, state } = useMeeting();
   const { run, pending, error, clearError } = useCommand();
   const id = useId();
   const [text, setText] = useState("");
+  const [author, setAuthor] = useState("");
   const [submitted, setSubmitted] = useState(false);
+  const authors = onBehalf ? (state?.roster ?? []).filter((p) => SPEAKING_ROLES.includes(p.role)) : [];
 
   if (submitted) {
     return (
@@ -33,19 +39,28 @@ export function WrittenSpeechForm({ onClose }: { onClose: () => void }) {
       data-testid="written-form"
       onSubmit={(event) => {
         event.preventDefault();
-        void run({ type: "speech.submitWritten", text: text.trim() }).then((ok) => ok && setSubmitted(true));
+        const command = onBehalf ? { type: "speech.submitWritten" as const, text: text.trim(), participantId: author } : { type: "speech.submitWritten" as const, text: text.trim() };
+        void run(command).then((ok) => ok && setSubmitted(true));
       }}
     >
       <ErrorNotice message={error} onClose={clearError} />
       <label htmlFor={id}>
         <strong>{t("speaking.writtenTitle")}</strong> <span className="muted small">{t("speaking.writtenHint")}</span>
       </label>
+      {onBehalf && (
+        <select aria-label={t("speaking.writtenAuthor")} value={author} onChange={(e) => setAuthor(e.target.value)} data-testid="written-author">
+          <option value="">{t("speaking.writtenAuthor")}</option>
+          {authors.map((p) => (
+            <option key={p.id} value={p.id}>{[p.name, p.sector, p.party].filter(Boolean).join(" · ")}</option>
+          ))}
+        </select>
+      )}
       <textarea id={id} maxLength={20_000} value={text} onChange={(e) => setText(e.target.value)} placeholder={t("speaking.writtenText")} autoFocus data-testid="written-text" />
       <span className="buttons">
         <button type="button" className="secondary" onClick={onClose}>
           {t("speaking.cancel")}
         </button>
-        <button type="submit" className="primary" disabled={pending || status !== "connected" || text.trim() === ""} data-testid="written-submit">
+        <button type="submit" className="primary" disabled={pending || status !== "connected" || text.trim() === "" || (onBehalf && author === "")} data-testid="written-submit">
           {pending ? t("pending") : t("speaking.writtenSubmit")}
         </button>
       </span>
