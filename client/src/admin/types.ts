@@ -38,6 +38,10 @@ export interface MeetingInput {
   orderSectorBalance: boolean;
   orderNotYetSpoken: NotYetSpoken;
   interjectionsAllowed: boolean;
+  /** 插话回应: the cap of one interjection. */
+  interjectionCapSeconds: number;
+  /** 插话回应: members (not only officials) may ask to interject. */
+  membersMayInterject: boolean;
   pollsAllowed: boolean;
   quorumRule: QuorumRule;
 }

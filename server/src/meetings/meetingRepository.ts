@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { AgendaItemInput } from "../core/agenda/schema.ts";
 import type { MeetingInfo } from "../core/protocol.ts";
 import type { Role } from "../core/roles.ts";
-import type { OrderingRules, PlannedSpeech, QuorumRule, RosterEntry, SpeechCaps } from "../core/state.ts";
+import type { InterjectionRules, OrderingRules, PlannedSpeech, QuorumRule, RosterEntry, SpeechCaps } from "../core/state.ts";
 import type { Db } from "../db/database.ts";
 import { PlanStore } from "../plan/planStore.ts";
 
@@ -35,6 +35,7 @@ export interface LiveConfig {
   speechCaps: SpeechCaps;
   ordering: OrderingRules;
   plan: PlannedSpeech[];
+  interjectionRules: InterjectionRules;
 }
 
 type ParticipantRow = {
@@ -123,6 +124,7 @@ export class MeetingRepository {
         notYetSpoken: toNotYetSpoken(meeting.orderNotYetSpoken),
       },
       plan: await new PlanStore(this.db).live(meetingId),
+      interjectionRules: { capMs: meeting.interjectionCapSeconds * 1000, membersMay: meeting.membersMayInterject },
     };
   }
 }

@@ -25,6 +25,10 @@ const meetingFields = {
   orderPartyFirst: z.boolean(),
   orderSectorBalance: z.boolean(),
   orderNotYetSpoken: z.enum(["off", "item", "meeting"]),
+  /** 插话回应: the cap of one interjection. */
+  interjectionCapSeconds: z.int().min(30).max(3600),
+  /** 插话回应: members (not only officials) may ask to interject. */
+  membersMayInterject: z.boolean(),
   interjectionsAllowed: z.boolean(),
   pollsAllowed: z.boolean(),
   quorumRule: z.enum(["none", "majority", "twoThirds"]),
@@ -42,6 +46,8 @@ export const MeetingInput = z.strictObject({
   orderPartyFirst: meetingFields.orderPartyFirst.default(true),
   orderSectorBalance: meetingFields.orderSectorBalance.default(true),
   orderNotYetSpoken: meetingFields.orderNotYetSpoken.default("item"),
+  interjectionCapSeconds: meetingFields.interjectionCapSeconds.default(120),
+  membersMayInterject: meetingFields.membersMayInterject.default(false),
   interjectionsAllowed: meetingFields.interjectionsAllowed.default(true),
   pollsAllowed: meetingFields.pollsAllowed.default(true),
   quorumRule: meetingFields.quorumRule.default("majority"),

@@ -31,6 +31,8 @@ describe("meetings", () => {
       mode: "hybrid",
       speechCapSeconds: 300,
       interjectionsAllowed: true,
+      interjectionCapSeconds: 120,
+      membersMayInterject: false,
       pollsAllowed: true,
       quorumRule: "majority",
       archived: false,
@@ -57,6 +59,9 @@ describe("meetings", () => {
       { title: "x", mode: "offline" },
       { title: "x", quorumRule: "all" },
       { title: "x", interjectionsAllowed: "yes" },
+      { title: "x", interjectionCapSeconds: 29 },
+      { title: "x", interjectionCapSeconds: 3601 },
+      { title: "x", membersMayInterject: "yes" },
       { title: "x", unknownField: 1 },
       { title: "x".repeat(201) },
     ];
@@ -81,9 +86,10 @@ describe("meetings", () => {
   it("patches, clears optional fields with null, and archives (archived meetings leave the default list)", async () => {
     const { org } = await setup();
     const meeting = await newMeeting(org, { place: "会议室", startsAt: "2026-12-03T06:30:00Z" });
-    const patched = await org.patch(`/api/meetings/${meeting.id}`, { place: null, startsAt: null, kind: "roundtable", speechCapSeconds: 480 });
+    const patched = await org.patch(`/api/meetings/${meeting.id}`, { place: null, startsAt: null, kind: "roundtable", speechCapSeconds: 480, interjectionCapSeconds: 180, membersMayInterject: true });
     expect(patched.status).toBe(200);
-    expect(patched.body.meeting).toMatchObject({ place: null, startsAt: null, kind: "roundtable", speechCapSeconds: 480, title: meeting.title });
+    expect(patched.body.meeting).toMatchObject({ place: null, startsAt: null, kind: "roundtable", speechCapSeconds: 480, interjectionCapSeconds: 180, membersMayInterject: true, title: meeting.title });
+    expect((await org.patch(`/api/meetings/${meeting.id}`, { interjectionCapSeconds: 20 })).body.error.details.join()).toContain("interjectionCapSeconds");
     expect((await org.post(`/api/meetings/${meeting.id}/archive`, { archived: "yes" })).status).toBe(400);
     const archived = await org.post(`/api/meetings/${meeting.id}/archive`, { archived: true });
     expect(archived.body.meeting.archived).toBe(true);
@@ -169,8 +175,9 @@ describe("agenda", () => {
     const m = await h.createMeeting(server);
     const member = await h.connect(url, m.tokens.member1);
     const added = await org.post(`/api/meetings/${m.meetingId}/agenda`, { title: "委员发言", presenter: null, plannedMinutes: 45 });
-    await org.patch(`/api/meetings/${m.meetingId}`, { quorumRule: "twoThirds", speechCapSeconds: 480 });
+    await org.patch(`/api/meetings/${m.meetingId}`, { quorumRule: "twoThirds", speechCapSeconds: 480, interjectionCapSeconds: 90, membersMayInterject: true });
     const { state } = await persisted(server, m.meetingId);
+    expect(state.interjectionRules).toEqual({ capMs: 90_000, membersMay: true });
     expect(state.agenda.map((i) => [i.id, i.title, i.plannedMs])).toEqual([[added.body.item.id, "委员发言", 45 * 60_000]]);
     expect(state.quorumRule).toBe("twoThirds");
     expect(state.speechCaps.impromptu).toBe(480_000);

@@ -28,6 +28,8 @@ export const DEFAULT_MEETING: MeetingInput = {
   orderSectorBalance: true,
   orderNotYetSpoken: "item",
   interjectionsAllowed: true,
+  interjectionCapSeconds: 120,
+  membersMayInterject: false,
   pollsAllowed: true,
   quorumRule: "majority",
 };
@@ -47,6 +49,8 @@ interface FormState {
   orderSectorBalance: boolean;
   orderNotYetSpoken: NotYetSpoken;
   interjectionsAllowed: boolean;
+  interjectionCapMinutes: string;
+  membersMayInterject: boolean;
   pollsAllowed: boolean;
   quorumRule: QuorumRule;
 }
@@ -66,6 +70,8 @@ const toForm = (m: MeetingInput): FormState => ({
   orderSectorBalance: m.orderSectorBalance,
   orderNotYetSpoken: m.orderNotYetSpoken,
   interjectionsAllowed: m.interjectionsAllowed,
+  interjectionCapMinutes: String(m.interjectionCapSeconds / 60),
+  membersMayInterject: m.membersMayInterject,
   pollsAllowed: m.pollsAllowed,
   quorumRule: m.quorumRule,
 });
@@ -102,11 +108,12 @@ export function BasicInfoForm({
   const capMinutes = minutesOf(form.capMinutes);
   const bookedMinutes = minutesOf(form.bookedCapMinutes);
   const pointOfOrderMinutes = minutesOf(form.pointOfOrderCapMinutes);
-  const capValid = capMinutes !== null && bookedMinutes !== null && pointOfOrderMinutes !== null;
+  const interjectionMinutes = minutesOf(form.interjectionCapMinutes);
+  const capValid = capMinutes !== null && bookedMinutes !== null && pointOfOrderMinutes !== null && interjectionMinutes !== null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!form.title.trim() || capMinutes === null || bookedMinutes === null || pointOfOrderMinutes === null) return;
+    if (!form.title.trim() || capMinutes === null || bookedMinutes === null || pointOfOrderMinutes === null || interjectionMinutes === null) return;
     setPending(true);
     setError(null);
     try {
@@ -125,6 +132,8 @@ export function BasicInfoForm({
         orderSectorBalance: form.orderSectorBalance,
         orderNotYetSpoken: form.orderNotYetSpoken,
         interjectionsAllowed: form.interjectionsAllowed,
+        interjectionCapSeconds: Math.round(interjectionMinutes * 60),
+        membersMayInterject: form.membersMayInterject,
         pollsAllowed: form.pollsAllowed,
         quorumRule: form.quorumRule,
       });
@@ -223,6 +232,26 @@ export function BasicInfoForm({
             onChange={(v) => set("pointOfOrderCapMinutes", v)}
           />
           <span className="hint span-3">{t("info.speechCapHint")}</span>
+        </div>
+        <h3 className="form-section">{t("info.interjectionRules")}</h3>
+        <div className="form-grid caps-grid">
+          <CapField
+            id={`${id}-interjection-cap`}
+            name="interjectionCapMinutes"
+            label={t("info.interjectionCap")}
+            value={form.interjectionCapMinutes}
+            onChange={(v) => set("interjectionCapMinutes", v)}
+          />
+          <label className="choice">
+            <input
+              type="checkbox"
+              name="membersMayInterject"
+              checked={form.membersMayInterject}
+              onChange={(e) => set("membersMayInterject", e.target.checked)}
+            />
+            {t("info.membersMayInterject")}
+          </label>
+          <span className="hint span-3">{t("info.interjectionHint")}</span>
         </div>
         <h3 className="form-section">{t("info.ordering")}</h3>
         <div className="ordering-rules">

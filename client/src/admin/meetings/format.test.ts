@@ -15,6 +15,8 @@ const base: Meeting = {
   orderSectorBalance: true,
   orderNotYetSpoken: "item",
   interjectionsAllowed: true,
+  interjectionCapSeconds: 120,
+  membersMayInterject: false,
   pollsAllowed: true,
   quorumRule: "majority",
   archived: false,
