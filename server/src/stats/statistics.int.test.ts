@@ -1,6 +1,6 @@
 // Speaking statistics over real HTTP after a meeting run through real sockets on a real SQLite
 // file, with the server's clock injected so durations are exact: the JSON, the CSV and the XLSX
-// agree with the scripted meeting, and only the meeting's staff may read them.
+// agree with the scripted meeting (interjections included), and only the meeting's staff may read them.
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
@@ -24,8 +24,8 @@ const ROSTER = [
   { key: "member3", name: "王晓燕", role: "member", sector: "科技界", party: "九三学社" },
   { key: "clerk", name: "姜建博", role: "clerk" },
   { key: "observer", name: "王旁听", role: "observer" },
-  { key: "official", name: "赵列席", role: "official" },
-] as const satisfies readonly { key: string; name: string; role: Role; sector?: string; party?: string }[];
+  { key: "official", name: "赵列席", role: "official", unit: "区发展改革委" },
+] as const satisfies readonly { key: string; name: string; role: Role; sector?: string; party?: string; unit?: string }[];
 type Key = (typeof ROSTER)[number]["key"];
 
 const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
@@ -55,9 +55,18 @@ async function setup() {
   return { ...t, meetingId, itemId: item.id, ids, tokens, other, base, advance, now: () => clock, anon: new ApiClient(t.url) };
 }
 
-/** Two speeches by members of different sectors (the second over its 30 s cap); a third member asks and withdraws. */
+/**
+ * Two speeches by members of different sectors (the second over its 30 s cap); a third member asks
+ * and withdraws. The official interjects twice: into the second speech (2:30, over the 2-minute
+ * cap, marked 采纳; the speech's clock pauses meanwhile) and right after it (0:40, not marked).
+ */
 async function runMeeting(s: Awaited<ReturnType<typeof setup>>) {
-  const [chair, m1, m2, m3] = await Promise.all(["chair", "member1", "member2", "member3"].map((k) => h.connect(s.url, s.tokens[k as Key])));
+  const [chair, m1, m2, m3, official] = await Promise.all(["chair", "member1", "member2", "member3", "official"].map((k) => h.connect(s.url, s.tokens[k as Key])));
+  const room = await s.server.rooms.get(s.meetingId);
+  const grantNext = async () => {
+    await ok(official!, { type: "interjection.request", point: "审批时限" });
+    await ok(chair!, { type: "interjection.grant", requestId: room.current.interjectionRequests[0]!.requestId });
+  };
   await ok(chair!, { type: "floor.setCap", seconds: 30 });
   await ok(chair!, { type: "agenda.goto", itemId: s.itemId });
   await ok(m1!, { type: "queue.request" });
@@ -68,9 +77,16 @@ async function runMeeting(s: Awaited<ReturnType<typeof setup>>) {
   await ok(chair!, { type: "floor.end" });
   await ok(m2!, { type: "queue.request" });
   await ok(chair!, { type: "floor.give", participantId: s.ids.member2 });
-  s.advance(45_000);
+  s.advance(30_000);
+  await grantNext();
+  s.advance(150_000);
+  await ok(official!, { type: "interjection.end" });
+  await ok(official!, { type: "interjection.setOutcome", interjectionId: room.current.interjections[0]!.interjectionId, outcome: "adopt" });
+  s.advance(15_000);
   await ok(chair!, { type: "floor.end" });
-  const room = await s.server.rooms.get(s.meetingId);
+  await grantNext();
+  s.advance(40_000);
+  await ok(chair!, { type: "interjection.end" });
   await chair!.waitForSeq(room.current.seq);
   return { chair: chair!, m1: m1! };
 }
@@ -96,6 +112,10 @@ describe("speaking statistics API", () => {
       byParty: [{ key: "民建", label: "民建", speeches: 1, totalMs: 20_000, overruns: 0 }],
       byItem: [{ key: s.itemId, label: ITEM, speeches: 2, totalMs: 65_000, overruns: 1 }],
       neverSpoke: [{ participantId: s.ids.member3, label: "王晓燕" }],
+      interjections: {
+        overall: { count: 2, totalMs: 190_000, byOutcome: { adopt: 1, study: 0, explain: 0, none: 1 } },
+        byPerson: [{ key: s.ids.official, label: "赵列席", speeches: 2, totalMs: 190_000, overruns: 1 }],
+      },
     });
     // The chair's screen computes the same from its own state (what the panel shows).
     const { at: _at, ...served } = res.body;
@@ -135,6 +155,12 @@ describe("speaking statistics API", () => {
       ["按党派", "民建", "1", "0:20", "20", "0"],
       ["按议题", ITEM, "2", "1:05", "65", "1"],
       ["未获发言", "王晓燕", "", "", "", ""],
+      ["插话", "赵列席", "2", "3:10", "190", "1"],
+      ["插话", "全部插话", "2", "3:10", "190", "1"],
+      ["插话", "采纳", "1", "", "", ""],
+      ["插话", "研究", "0", "", "", ""],
+      ["插话", "说明", "0", "", "", ""],
+      ["插话", "未标注", "1", "", "", ""],
     ]);
   });
 
@@ -181,6 +207,15 @@ describe("speaking statistics API", () => {
     expect(values("未获发言")).toEqual([
       ["序号", "姓名", "界别", "党派"],
       [1, "王晓燕", "科技界", "九三学社"],
+    ]);
+    expect(values("插话")).toEqual([
+      ["序号", "姓名", "单位", "插话次数", "插话时长", "插话时长（秒）", "超时次数"],
+      [1, "赵列席", "区发展改革委", 2, "3:10", 190, 1],
+      ["", "合计", "", 2, "3:10", 190, 1],
+      ["", "采纳", "", 1, "", "", ""],
+      ["", "研究", "", 0, "", "", ""],
+      ["", "说明", "", 0, "", "", ""],
+      ["", "未标注", "", 1, "", "", ""],
     ]);
   });
 
