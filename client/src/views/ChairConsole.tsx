@@ -4,6 +4,7 @@ import { AgendaPanel } from "../features/agenda/AgendaPanel.tsx";
 import { AttendanceList } from "../features/attendance/AttendanceList.tsx";
 import { CurrentSpeaker } from "../features/floor/CurrentSpeaker.tsx";
 import { FloorControls } from "../features/floor/FloorControls.tsx";
+import { InterjectionRequests } from "../features/interjection/InterjectionRequests.tsx";
 import { LifecycleControls } from "../features/meeting/LifecycleControls.tsx";
 import { MeetingStatusNotice } from "../features/meeting/MeetingStatusNotice.tsx";
 import { AddSpeaker } from "../features/queue/AddSpeaker.tsx";
@@ -26,6 +27,7 @@ export function ChairConsole() {
         <MeetingStatusNotice />
         <CurrentSpeaker size="large" />
         <FloorControls run={run} pending={pending} />
+        <InterjectionRequests run={run} pending={pending} />
         <ChairQueue run={run} pending={pending} />
         <AddSpeaker run={run} pending={pending} />
       </div>

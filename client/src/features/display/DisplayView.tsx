@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { speechClock, formatClock } from "@core/clock.ts";
+import { countdown, speechClock, formatClock } from "@core/clock.ts";
 import { Icon } from "../../components/Icon.tsx";
 import { useMeeting, useRoster, useServerNow } from "../../connection/useMeeting.ts";
 import { AttendanceSummary } from "../attendance/AttendanceSummary.tsx";
@@ -8,6 +8,7 @@ import { speakerName, upcomingSpeakers } from "../floor/speakingPlan.ts";
 import { SpeakerVideo } from "../media/SpeakerVideo.tsx";
 import { VenueMutedLabel } from "../media/VenueMutedLabel.tsx";
 import { DisplayMedia } from "../venue/DisplayMedia.tsx";
+import "../interjection/interjection.css";
 
 /**
  * The room display (大屏) for the projector, read from the back of the room: no controls,
@@ -29,6 +30,11 @@ export function DisplayView() {
   const clock = floor ? speechClock(floor, now) : null;
   // The next three in the order the chair is offered (suggestion, then the one after, …).
   const next = upcomingSpeakers(state, 3);
+  // 插话: who answers whose speech, with its own clock; the speech's clock stays frozen meanwhile.
+  const running = state.interjection;
+  const interjectionClock = running ? countdown(running.startedAt, running.capMs, now) : null;
+  const interrupted = running ? (floor?.speechId === running.speechId ? floor : state.speeches.find((s) => s.speechId === running.speechId)) : undefined;
+  const heldByInterjection = running !== null && floor?.speechId === running.speechId && clock?.paused === true;
 
   return (
     <div className={`display display-${theme}`} data-testid="display">
@@ -51,7 +57,7 @@ export function DisplayView() {
               ? `${t("agenda.current")}  ${itemIndex + 1}. ${item.title}`
               : ""}
       </p>
-      <main className={`display-floor${clock ? ` phase-${clock.phase}` : ""}`}>
+      <main className={`display-floor${clock ? ` phase-${clock.phase}` : ""}${running ? " with-interjection" : ""}`}>
         {floor && clock ? (
           <>
             <div className="display-speaker">
@@ -67,7 +73,7 @@ export function DisplayView() {
                 <KindBadge kind={floor.kind} />
                 {clock.paused ? (
                   <span className="display-phase display-paused" data-testid="display-paused">
-                    <Icon name="pause" /> {t("speaking.paused")}
+                    <Icon name="pause" /> {heldByInterjection ? t("interjection.pausedForInterjection") : t("speaking.paused")}
                   </span>
                 ) : (
                   <span className="display-phase">
@@ -80,7 +86,24 @@ export function DisplayView() {
             </div>
           </>
         ) : (
-          <p className="display-name idle" data-testid="display-speaker">{t("floor.nobody")}</p>
+          !running && <p className="display-name idle" data-testid="display-speaker">{t("floor.nobody")}</p>
+        )}
+        {running && interjectionClock && (
+          <div className={`display-interjection phase-${interjectionClock.phase}`} role="timer" data-testid="display-interjection">
+            <span className="display-interjection-who">
+              <KindBadge kind="interjection" />
+              <span data-testid="display-interjection-title">
+                {t("interjection.responds", { official: person(running.participantId)?.name ?? "—", speaker: interrupted ? speakerName(interrupted, person) : "—" })}
+              </span>
+            </span>
+            <span className="display-interjection-clock">
+              <span className="display-phase">
+                <Icon name={interjectionClock.phase === "overrun" ? "overrun" : interjectionClock.phase === "warning" ? "warning" : "clock"} />{" "}
+                {interjectionClock.phase === "overrun" ? t("floor.overrun") : interjectionClock.phase === "warning" ? t("floor.warning") : t("interjection.myClock")}
+              </span>
+              <span className="display-interjection-digits" data-testid="display-interjection-countdown">{formatClock(interjectionClock.remainingMs)}</span>
+            </span>
+          </div>
         )}
       </main>
       <footer className="display-footer">

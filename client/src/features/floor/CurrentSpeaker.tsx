@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { speechClock, formatClock } from "@core/clock.ts";
 import { useMeeting, useRoster, useServerNow } from "../../connection/useMeeting.ts";
 import { Icon } from "../../components/Icon.tsx";
+import { InterjectionCard } from "../interjection/InterjectionCard.tsx";
 import { RoomVideos } from "../media/RoomVideos.tsx";
 import { SpeakerVideo } from "../media/SpeakerVideo.tsx";
 import { GuestChip, KindBadge } from "./KindBadge.tsx";
@@ -21,6 +22,7 @@ export function CurrentSpeaker({ size = "normal" }: { size?: "normal" | "large" 
         <p className="label">{t("floor.title")}</p>
         <p className="speaker-name muted" data-testid="speaker-name">{t("floor.nobody")}</p>
         <p className="muted">{t("floor.nobodyHint")}</p>
+        <InterjectionCard />
         <RoomVideos />
       </section>
     );
@@ -30,7 +32,9 @@ export function CurrentSpeaker({ size = "normal" }: { size?: "normal" | "large" 
   const clock = speechClock(floor, now);
   const used = usedShare(floor, now);
   // Paused: said in words with its own icon, whatever the phase's colour.
-  const phaseLabel = clock.paused ? t("speaking.paused") : clock.phase === "overrun" ? t("floor.overrun") : clock.phase === "warning" ? t("floor.warning") : t("floor.remaining");
+  // Paused by an interjection into this speech: it resumes by itself when the interjection ends.
+  const heldByInterjection = state?.interjection?.speechId === floor.speechId && clock.paused;
+  const phaseLabel = heldByInterjection ? t("interjection.pausedForInterjection") : clock.paused ? t("speaking.paused") : clock.phase === "overrun" ? t("floor.overrun") : clock.phase === "warning" ? t("floor.warning") : t("floor.remaining");
   const phaseIcon = clock.paused ? "pause" : clock.phase === "overrun" ? "overrun" : clock.phase === "warning" ? "warning" : "clock";
   return (
     <section className={`speaker-card phase-${clock.phase} ${size}${clock.paused ? " paused" : ""}`} aria-live="polite" data-testid="speaker-card">
@@ -42,6 +46,7 @@ export function CurrentSpeaker({ size = "normal" }: { size?: "normal" | "large" 
         {floor.guestName !== null ? <GuestChip /> : [speaker && t(`role.${speaker.role}`), speaker?.sector, speaker?.party].filter(Boolean).join(" · ")}
       </p>
       <SpeakerVideo participantId={floor.participantId} />
+      <InterjectionCard />
       <div className="clock" role="timer" aria-label={phaseLabel}>
         <span className={`clock-phase${clock.paused ? " clock-paused" : ""}`} data-testid="clock-phase" data-phase={clock.phase} data-paused={clock.paused}>
           <Icon name={phaseIcon} /> {phaseLabel}

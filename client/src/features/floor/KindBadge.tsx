@@ -3,7 +3,7 @@ import type { SpeechKind } from "@core/state.ts";
 import "./speaking.css";
 
 /** 预约 / 即席 / 程序性 / 书面: the kind of a speech, in words (never colour alone). */
-export function KindBadge({ kind }: { kind: SpeechKind | "written" }) {
+export function KindBadge({ kind }: { kind: SpeechKind | "written" | "interjection" }) {
   const { t } = useTranslation();
   return (
     <span className={`kind-badge kind-${kind}`} title={t(`speaking.kindFull.${kind}`)} data-testid="kind-badge" data-kind={kind}>

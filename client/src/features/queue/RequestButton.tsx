@@ -7,6 +7,7 @@ import { useCommand } from "../../connection/useCommand.ts";
 import { useMeeting } from "../../connection/useMeeting.ts";
 import { Icon } from "../../components/Icon.tsx";
 import { KindBadge } from "../floor/KindBadge.tsx";
+import { InterjectionAction } from "../interjection/InterjectionAction.tsx";
 import { placeInLine } from "../floor/speakingPlan.ts";
 import { WrittenSpeechForm } from "./WrittenSpeechForm.tsx";
 
@@ -32,6 +33,7 @@ export function RequestButton() {
   return (
     <div className="bottom-action">
       <ErrorNotice message={error} onClose={clearError} />
+      {!writing && <InterjectionAction />}
       {writing ? (
         <WrittenSpeechForm onClose={() => setWriting(false)} />
       ) : hasFloor ? (

@@ -4,6 +4,11 @@ import { useMeeting, useRoster } from "../../connection/useMeeting.ts";
 import { Icon } from "../../components/Icon.tsx";
 import { GuestChip, KindBadge } from "../floor/KindBadge.tsx";
 import { speakerName } from "../floor/speakingPlan.ts";
+import { interjectionsBySpeech, isEnded } from "../interjection/interjection.ts";
+import { OutcomeButtons } from "../interjection/OutcomeButtons.tsx";
+import "../interjection/interjection.css";
+import { useCommand } from "../../connection/useCommand.ts";
+import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { RecordingPlayer } from "./RecordingPlayer.tsx";
 import { useRecordings } from "./recordings.ts";
 import { recordTimeline } from "./timeline.ts";
@@ -18,8 +23,13 @@ const duration = (ms: number) => formatClock(ms);
  */
 export function SpeechRecord() {
   const { t } = useTranslation();
-  const { state } = useMeeting();
+  const { state, welcome } = useMeeting();
   const person = useRoster();
+  const { run, pending, error, clearError } = useCommand();
+  // 插话 nested under the speech they interrupted or followed; the chair, the clerk and the official
+  // who responded mark the outcome (采纳 / 研究 / 说明).
+  const interjections = state ? interjectionsBySpeech(state) : new Map<string, never[]>();
+  const mayMark = (participantId: string) => welcome?.me.role === "chair" || welcome?.me.role === "clerk" || welcome?.me.id === participantId;
   const recordings = useRecordings();
   const speeches = state?.speeches ?? [];
   const overruns = speeches.filter((s) => s.overrunMs > 0).length;
@@ -39,6 +49,8 @@ export function SpeechRecord() {
       {groups.length === 0 ? (
         <p className="muted">{t("record.empty")}</p>
       ) : (
+        <>
+        <ErrorNotice message={error} onClose={clearError} />
         <table className="record" data-testid="speech-record">
           <thead>
             <tr>
@@ -91,6 +103,22 @@ export function SpeechRecord() {
                     )}
                   </tr>
                 );
+                const nested = (interjections.get(s.speechId) ?? []).map((i) => (
+                  <tr key={i.interjectionId} className="record-interjection" data-testid="record-interjection" data-outcome={i.outcome ?? ""}>
+                    <td>
+                      <span className="nest" aria-hidden="true">↳</span>
+                      {person(i.participantId)?.name ?? "—"} <KindBadge kind="interjection" />
+                      {i.point && <span className="record-note">{t("interjection.pointLabel", { point: i.point })}</span>}
+                    </td>
+                    <td>{time(i.startedAt)}</td>
+                    <td>{isEnded(i) ? time(i.endedAt) : t("interjection.running")}</td>
+                    <td>{isEnded(i) ? duration(i.durationMs) : "—"}</td>
+                    <td colSpan={columns - 4} className={isEnded(i) && i.overrunMs > 0 ? "overrun" : undefined}>
+                      {isEnded(i) && i.overrunMs > 0 && <span className="record-note"><Icon name="overrun" /> +{duration(i.overrunMs)}</span>}
+                      <OutcomeButtons interjectionId={i.interjectionId} outcome={i.outcome} {...(mayMark(i.participantId) ? { run, pending } : {})} />
+                    </td>
+                  </tr>
+                ));
                 // An override of the suggested order: a line of its own under the speech, across the table.
                 return s.override
                   ? [
@@ -102,12 +130,14 @@ export function SpeechRecord() {
                             : t("speaking.overrideNoReason", { suggested: nameOf(s.override.suggested) })}
                         </td>
                       </tr>,
+                      ...nested,
                     ]
-                  : [row];
+                  : [row, ...nested];
               }),
             ])}
           </tbody>
         </table>
+        </>
       )}
     </section>
   );

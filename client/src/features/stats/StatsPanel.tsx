@@ -6,8 +6,8 @@ import { useConnection, useMeeting, useServerNow } from "../../connection/useMee
 import { downloadStatistics, type StatsFormat } from "./statisticsDownload.ts";
 import "./stats.css";
 
-type Tab = "byPerson" | "bySector" | "byParty" | "byItem" | "neverSpoke";
-const TABS: readonly Tab[] = ["byPerson", "bySector", "byParty", "byItem", "neverSpoke"];
+type Tab = "byPerson" | "bySector" | "byParty" | "byItem" | "neverSpoke" | "interjections";
+const TABS: readonly Tab[] = ["byPerson", "bySector", "byParty", "byItem", "neverSpoke", "interjections"];
 
 /** m:ss in whole seconds, rounded like the exported files. */
 const duration = (ms: number) => formatClock(Math.round(ms / 1000) * 1000);
@@ -71,7 +71,15 @@ export function StatsPanel({ defaultOpen = false }: { defaultOpen?: boolean }) {
             ))}
           </div>
           <div id="stats-tabpanel" role="tabpanel" aria-labelledby={`stats-tab-${tab}`} className="stats-tabpanel">
-            {tab === "neverSpoke" ? (
+            {tab === "interjections" ? (
+              // 插话: per person count and time (overruns against the interjection cap), and the outcomes.
+              <div data-testid="stats-interjections">
+                <p className="stats-overall" data-testid="stats-interjections-overall">
+                  {t("stats.interjectionsOverall", { count: stats.interjections.overall.count, duration: duration(stats.interjections.overall.totalMs), ...stats.interjections.overall.byOutcome })}
+                </p>
+                <TallyTable tallies={stats.interjections.byPerson} nameHeader={t("stats.name.interjections")} />
+              </div>
+            ) : tab === "neverSpoke" ? (
               stats.neverSpoke.length === 0 ? (
                 <p className="muted">{t("stats.nobodyWaitingInVain")}</p>
               ) : (
