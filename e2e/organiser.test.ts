@@ -108,13 +108,15 @@ describe("organiser prepares a meeting in the browser", () => {
     await form.getByLabel("地点").fill("区政协三楼会议室");
     await form.getByLabel("即席发言时限").fill("8");
     await form.getByLabel("预约发言时限").fill("10");
+    await form.getByLabel("插话时限").fill("3");
+    await form.getByLabel("允许委员插话").check();
     await shot(page, "organiser-meeting-form-1366.png");
     await page.getByTestId("save-meeting").click();
 
     await page.getByTestId("add-agenda-form").waitFor();
     meetingId = /\/admin\/meetings\/([^/]+)\/agenda/.exec(page.url())![1]!;
     const stored = await server.db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
-    expect(stored).toMatchObject({ title: TITLE, kind: "topic", speechCapSeconds: 480, bookedCapSeconds: 600, pointOfOrderCapSeconds: 120, place: "区政协三楼会议室" });
+    expect(stored).toMatchObject({ title: TITLE, kind: "topic", speechCapSeconds: 480, bookedCapSeconds: 600, pointOfOrderCapSeconds: 120, place: "区政协三楼会议室", interjectionCapSeconds: 180, membersMayInterject: true });
 
     for (const [title, presenter, minutes] of [
       ["通报全区营商环境建设情况", "区发改委", "20"],
