@@ -27,6 +27,9 @@ export const DECIDE_CODES: readonly ErrorCode[] = [
   "ALREADY_PRESENT",
   "NO_NEXT_ITEM",
   "NOT_FOUND",
+  "INTERJECTIONS_OFF",
+  "ALREADY_REQUESTED",
+  "INTERJECTION_RUNNING",
 ];
 
 /** The expected error, or null if allowed. Authorization always comes first, then the meeting's status. */
@@ -61,11 +64,16 @@ export function expectedError(s: MeetingState, command: Command, actor: Actor): 
       if (session) return session;
       if (!inQueue(command.participantId)) return "NOT_IN_QUEUE";
       return command.toIndex < s.queue.length ? null : "BAD_POSITION";
-    case "floor.give":
+    case "floor.give": {
       if (!isChair) return "FORBIDDEN";
       if (session) return session;
-      if (command.participantId === undefined) return s.queue.length > 0 ? null : "QUEUE_EMPTY";
-      return inQueue(command.participantId) ? null : "NOT_IN_QUEUE";
+      if (command.participantId === undefined && s.queue.length === 0) return "QUEUE_EMPTY";
+      const target = command.participantId ?? suggestNext(s)?.participantId;
+      const entry = s.queue.find((e) => e.participantId === target);
+      if (!entry) return "NOT_IN_QUEUE";
+      // Only a point of order interrupts an interjection.
+      return s.interjection && entry.kind !== "pointOfOrder" ? "INTERJECTION_RUNNING" : null;
+    }
     case "floor.end":
       // Only the chair or the speaker may end a speech.
       if (!isChair && s.floor?.participantId !== actor.participantId) return "FORBIDDEN";
@@ -79,6 +87,8 @@ export function expectedError(s: MeetingState, command: Command, actor: Actor): 
       if (!s.floor) return "NO_CURRENT_SPEECH";
       if (command.type === "floor.pause" && s.floor.pausedAt !== null) return "SPEECH_PAUSED";
       if (command.type === "floor.resume" && s.floor.pausedAt === null) return "SPEECH_NOT_PAUSED";
+      // The interjection that paused the speech holds its clock.
+      if (command.type === "floor.resume" && s.interjection?.resumesSpeech && s.interjection.speechId === s.floor.speechId) return "INTERJECTION_RUNNING";
       return null;
     case "speech.submitWritten": {
       const onBehalf = command.participantId !== undefined && command.participantId !== actor.participantId;
@@ -115,6 +125,37 @@ export function expectedError(s: MeetingState, command: Command, actor: Actor): 
     case "venue.setMuted":
       if (!isChair) return "FORBIDDEN";
       return s.status === "closed" ? "MEETING_CLOSED" : null;
+    case "interjection.request": {
+      // Officials; members only where the meeting allows it.
+      if (actor.role !== "official" && !(actor.role === "member" && s.interjectionRules.membersMay)) return "FORBIDDEN";
+      if (session) return session;
+      if (s.interjectionsOff.includes(s.currentItemId ?? "")) return "INTERJECTIONS_OFF";
+      if (!s.floor && s.speeches.length === 0) return "NO_CURRENT_SPEECH";
+      if (s.floor?.participantId === actor.participantId || s.interjection?.participantId === actor.participantId) return "HAS_FLOOR";
+      return s.interjectionRequests.some((r) => r.participantId === actor.participantId) ? "ALREADY_REQUESTED" : null;
+    }
+    case "interjection.withdraw":
+      return s.interjectionRequests.some((r) => r.participantId === actor.participantId) ? null : "NOT_FOUND";
+    case "interjection.decline":
+      if (!isChair) return "FORBIDDEN";
+      return s.interjectionRequests.some((r) => r.requestId === command.requestId) ? null : "NOT_FOUND";
+    case "interjection.grant":
+      if (!isChair) return "FORBIDDEN";
+      if (session) return session;
+      if (!s.interjectionRequests.some((r) => r.requestId === command.requestId)) return "NOT_FOUND";
+      return s.interjection ? "INTERJECTION_RUNNING" : null;
+    case "interjection.end":
+      if (!isChair && s.interjection?.participantId !== actor.participantId) return "FORBIDDEN";
+      return s.interjection ? null : "NO_CURRENT_SPEECH";
+    case "interjection.setOutcome": {
+      // Who may mark it depends on whose response it is: the target is looked up first.
+      const target = s.interjection?.interjectionId === command.interjectionId ? s.interjection : s.interjections.find((i) => i.interjectionId === command.interjectionId);
+      if (!target) return "NOT_FOUND";
+      return isStaff || actor.participantId === target.participantId ? null : "FORBIDDEN";
+    }
+    case "interjection.setEnabled":
+      if (!isChair) return "FORBIDDEN";
+      return session;
   }
 }
 
@@ -152,6 +193,17 @@ export function checkEvent(before: MeetingState, event: MeetingEvent, after: Mee
     check(before.roster.some((p) => p.id === event.participantId), `a written speech is by someone on the roster (${event.participantId})`);
     check(event.agendaItemId === before.currentItemId, "a written speech belongs to the current item");
   }
+  if (event.type === "interjection.requested") {
+    check(before.status === "open", "interjection requests come only in an open meeting");
+    check(event.speechId === (before.floor?.speechId ?? before.speeches.at(-1)?.speechId), `a request answers the running speech, else the last one (${event.speechId})`);
+  }
+  if (event.type === "interjection.started") {
+    check(before.status === "open" && before.interjection === null, "an interjection starts only in an open meeting, when none runs");
+    const request = before.interjectionRequests.find((r) => r.requestId === event.requestId);
+    check(request !== undefined && request.participantId === event.participantId && request.speechId === event.speechId && request.point === event.point, "an interjection starts from a waiting request, as asked");
+    check(event.capMs === before.interjectionRules.capMs, `the interjection gets the meeting's cap (${before.interjectionRules.capMs})`);
+  }
+  if (event.type === "speech.started") check(before.interjection === null, "a speech never starts while an interjection runs (a point of order ends it first)");
   if (event.type === "attendance.arrived" || event.type === "attendance.left" || event.type === "attendance.excused") {
     const ids = event.type === "attendance.excused" ? [event.participantId] : event.participantIds;
     check(ids.every((id) => before.roster.some((p) => p.id === id)), `attendance is recorded only for the roster: ${ids.join(",")}`);
@@ -196,6 +248,7 @@ export function checkInvariants(s: MeetingState, check: Check, { rearranged = fa
   if (running[0]) check(running[0].id === s.currentItemId, `the running item ${running[0].id} is the current one (${s.currentItemId})`);
   if (s.currentItemId !== null) check(running.length === 1, `the current item ${s.currentItemId} is on the agenda and running`);
   check(s.agenda.every((item) => Number.isInteger(item.actualMs) && item.actualMs >= 0), "actual times are whole, non-negative milliseconds");
+  checkInterjections(s, check);
   const last = s.speeches[s.speeches.length - 1];
   if (last) {
     check(last.pausedAt === null, "a finished speech is not paused");
@@ -205,9 +258,39 @@ export function checkInvariants(s: MeetingState, check: Check, { rearranged = fa
   }
 }
 
+/** 插话: one at a time, never by the floor holder, holding the clock it paused; requests for the speech at hand, one each. */
+function checkInterjections(s: MeetingState, check: Check) {
+  const target = s.floor?.speechId ?? s.speeches.at(-1)?.speechId;
+  const ij = s.interjection;
+  if (s.status !== "open") check(ij === null && s.interjectionRequests.length === 0, `no interjection and no requests while ${s.status}`);
+  if (ij) {
+    check(ij.participantId !== s.floor?.participantId, `the interjector ${ij.participantId} does not hold the floor`);
+    check(ij.speechId === target, `the interjection answers the running speech, else the last one (${ij.speechId}, ${target})`);
+    if (ij.resumesSpeech) check(s.floor?.speechId === ij.speechId && s.floor.pausedAt !== null, "the speech the interjection will resume is on the floor and paused");
+    check(!s.interjectionRequests.some((r) => r.participantId === ij.participantId), "the interjector has no request waiting");
+  }
+  const requesters = s.interjectionRequests.map((r) => r.participantId);
+  check(new Set(requesters).size === requesters.length, `nobody has two interjection requests: ${requesters.join(",")}`);
+  for (const r of s.interjectionRequests) {
+    check(r.speechId === target, `the request ${r.requestId} answers the running speech, else the last one (${r.speechId}, ${target})`);
+    check(r.participantId !== s.floor?.participantId, `the floor holder ${r.participantId} has no interjection request`);
+    check(r.point === null || (r.point.length > 0 && r.point.length <= 200 && r.point === r.point.trim()), "a request's point is trimmed, not empty, at most 200 characters");
+  }
+  const ids = [...s.interjections.map((i) => i.interjectionId), ...(ij ? [ij.interjectionId] : [])];
+  check(new Set(ids).size === ids.length, "interjection ids are unique");
+  const speechIds = new Set([...s.speeches.map((sp) => sp.speechId), s.floor?.speechId]);
+  for (const i of s.interjections) {
+    check(speechIds.has(i.speechId), `the interjection ${i.interjectionId} answers a speech of this meeting`);
+    check(i.durationMs === Math.max(0, i.endedAt - i.startedAt), `interjection durationMs ${i.durationMs} = max(0, endedAt ${i.endedAt} - startedAt ${i.startedAt})`);
+    check(i.overrunMs === Math.max(0, i.durationMs - i.capMs), `interjection overrunMs ${i.overrunMs} = max(0, ${i.durationMs} - cap ${i.capMs})`);
+    check(Number.isInteger(i.durationMs) && Number.isInteger(i.overrunMs), "interjection durations are whole milliseconds");
+  }
+}
+
 type Key = Exclude<keyof MeetingState, "seq">;
 const KEYS = Object.keys({
   status: 0, openedAt: 0, closedAt: 0, roster: 0, agenda: 0, currentItemId: 0, attendance: 0, quorumRule: 0, queue: 0, floor: 0, speeches: 0, venueMuted: 0, speechCaps: 0, ordering: 0, plan: 0, written: 0, asked: 0,
+  interjectionRules: 0, interjectionsOff: 0, interjectionRequests: 0, interjection: 0, interjections: 0,
 } satisfies Record<Key, 0>) as Key[];
 
 const agendaInput = (s: MeetingState) => s.agenda.map(({ id, title, presenter, plannedMs }) => ({ id, title, presenter, plannedMs }));
@@ -273,7 +356,9 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
       check(same(after.floor, expected), "give starts the target's speech with its kind's cap, on the current item, noting an override");
       check(same(ids(after), ids(before).filter((id) => id !== target)), "give takes the speaker out of the queue");
       checkEnded(before, after, now, actor, check, "give");
-      only("queue", "floor", "speeches");
+      checkInterjectionEnded(before, after, now, actor, check, "give");
+      check(after.interjectionRequests.length === 0, "give lets the waiting interjection requests lapse");
+      only("queue", "floor", "speeches", "interjection", "interjections", "interjectionRequests");
       break;
     }
     case "floor.extend":
@@ -288,6 +373,7 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
       else check(speech.pausedAt === null && speech.pausedMs === was.pausedMs + Math.max(0, now - was.pausedAt!), "resume adds the pause to pausedMs");
       check(same({ ...speech, pausedAt: null, pausedMs: 0 }, { ...was, pausedAt: null, pausedMs: 0 }), "pause and resume change only the clock state");
       check(spokenMs(speech, now) === spokenMs(before.floor!, now), "pausing or resuming does not change the time spoken so far");
+      check(!(command.type === "floor.resume" && before.interjection?.resumesSpeech), "the chair never resumes a speech an interjection holds");
       only("floor");
       break;
     }
@@ -316,7 +402,9 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
     case "floor.end":
       check(after.floor === null, "end frees the floor");
       checkEnded(before, after, now, actor, check, "end");
-      only("floor", "speeches");
+      checkInterjectionEnded(before, after, now, actor, check, "end");
+      check(same(after.interjectionRequests, before.interjectionRequests), "requests to answer the speech just ended stay");
+      only("floor", "speeches", "interjection", "interjections");
       break;
     case "floor.setCap":
       check(after.speechCaps[command.kind ?? "impromptu"] === command.seconds * 1000, "setCap sets the kind's cap in ms");
@@ -337,7 +425,9 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
       check(item(after, before.currentItemId)?.actualMs === closedVisit(before.currentItemId), "close adds the running visit to the current item");
       check(after.agenda.every((i) => (i.id === before.currentItemId ? i.startedAt === null : same(i, item(before, i.id)))), "close stops the clock and leaves the other items alone");
       checkEnded(before, after, now, actor, check, "close");
-      only("status", "closedAt", "agenda", "currentItemId", "queue", "floor", "speeches");
+      checkInterjectionEnded(before, after, now, actor, check, "close");
+      check(after.interjectionRequests.length === 0, "close lets the waiting interjection requests lapse");
+      only("status", "closedAt", "agenda", "currentItemId", "queue", "floor", "speeches", "interjection", "interjections", "interjectionRequests");
       break;
     case "agenda.goto":
     case "agenda.next": {
@@ -398,6 +488,7 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
         ...(["booked", "impromptu", "pointOfOrder"] as const).map((k) => before.status === "scheduled" && command.speechCaps[k] !== before.speechCaps[k] && "floor.capSet"),
         !same(command.ordering, before.ordering) && "ordering.set",
         !same(command.plan, before.plan) && "plan.set",
+        command.interjectionRules !== undefined && !same(command.interjectionRules, before.interjectionRules) && "interjection.rulesSet",
       ].filter(Boolean);
       check(same(events.map((e) => e.type), differs), `sync emits only what differs: ${differs.join(",")}`);
       check(same(after.roster, command.roster) && same(agendaInput(after), command.agenda) && after.quorumRule === command.quorumRule, "sync sets roster, agenda, rule");
@@ -411,7 +502,8 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
       const stillBooked = (e: MeetingState["queue"][number]) =>
         e.kind !== "booked" || command.plan.some((p) => p.kind === "booked" && p.bookingId === e.bookingId && p.participantId === e.participantId);
       check(same(after.queue, before.queue.filter(stillBooked)), "a waiting booked speech whose booking went away leaves the queue; nothing else does");
-      only("roster", "agenda", "currentItemId", "quorumRule", "speechCaps", "ordering", "plan", "queue");
+      check(same(after.interjectionRules, command.interjectionRules ?? before.interjectionRules), "sync sets the interjection rules when it carries them");
+      only("roster", "agenda", "currentItemId", "quorumRule", "speechCaps", "ordering", "plan", "queue", "interjectionRules");
       break;
     }
     case "venue.setMuted":
@@ -419,7 +511,73 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
       check((events.length === 0) === (before.venueMuted === command.muted), "setting the mute it already has decides nothing");
       only("venueMuted");
       break;
+    case "interjection.request": {
+      const request = after.interjectionRequests.at(-1);
+      const expected = { requestId: request?.requestId, participantId: actor.participantId, speechId: before.floor?.speechId ?? before.speeches.at(-1)?.speechId, point: command.point || null, at: now };
+      check(same(after.interjectionRequests, [...before.interjectionRequests, expected]), "request adds the sender's request for the speech at hand, with the point");
+      check(request !== undefined && !before.interjectionRequests.some((r) => r.requestId === request.requestId), "with a new request id");
+      only("interjectionRequests");
+      break;
+    }
+    case "interjection.withdraw":
+    case "interjection.decline": {
+      const gone = before.interjectionRequests.filter((r) => !after.interjectionRequests.includes(r));
+      const expected = command.type === "interjection.decline" ? command.requestId : before.interjectionRequests.find((r) => r.participantId === actor.participantId)?.requestId;
+      check(gone.length === 1 && gone[0]!.requestId === expected && after.interjectionRequests.length === before.interjectionRequests.length - 1, "withdraw or decline removes exactly that request");
+      only("interjectionRequests");
+      break;
+    }
+    case "interjection.grant": {
+      const request = before.interjectionRequests.find((r) => r.requestId === command.requestId)!;
+      const speech = before.floor;
+      const pauses = speech !== null && speech.speechId === request.speechId && speech.pausedAt === null;
+      check(same(after.interjectionRequests, before.interjectionRequests.filter((r) => r !== request)), "grant takes the request out of the list");
+      const { participantId, speechId, point } = request;
+      check(
+        same(after.interjection, { interjectionId: after.interjection?.interjectionId, participantId, speechId, point, startedAt: now, capMs: before.interjectionRules.capMs, resumesSpeech: pauses, outcome: null }),
+        "grant starts the interjection now, with the meeting's cap, for the speech and point asked",
+      );
+      check(same(after.floor, pauses ? { ...speech, pausedAt: Math.max(now, speech.startedAt) } : speech), "grant pauses the running speech's clock (and leaves a paused or finished one alone)");
+      only("interjectionRequests", "interjection", "floor");
+      break;
+    }
+    case "interjection.end": {
+      checkInterjectionEnded(before, after, now, actor, check, "interjection.end");
+      const ij = before.interjection!;
+      const f = before.floor;
+      const resumes = ij.resumesSpeech && f !== null && f.speechId === ij.speechId && f.pausedAt !== null;
+      check(same(after.floor, resumes ? { ...f, pausedAt: null, pausedMs: f.pausedMs + Math.max(0, now - f.pausedAt!) } : f), "the interrupted speech resumes if the interjection paused it, else stays as it was");
+      only("interjection", "interjections", "floor");
+      break;
+    }
+    case "interjection.setOutcome": {
+      const set = <T extends { interjectionId: string }>(i: T): T => (i.interjectionId === command.interjectionId ? { ...i, outcome: command.outcome } : i);
+      check(same(after.interjection, before.interjection && set(before.interjection)) && same(after.interjections, before.interjections.map(set)), "setOutcome marks that interjection only");
+      only("interjection", "interjections");
+      break;
+    }
+    case "interjection.setEnabled": {
+      const key = before.currentItemId ?? "";
+      check(after.interjectionsOff.includes(key) === !command.enabled, `interjections are ${command.enabled ? "on" : "off"} for "${key}"`);
+      check(same(after.interjectionsOff.filter((k) => k !== key), before.interjectionsOff.filter((k) => k !== key)), "the other items keep their setting");
+      check((events.length === 0) === (before.interjectionsOff.includes(key) === !command.enabled), "setting what is already set decides nothing");
+      only("interjectionsOff");
+      break;
+    }
   }
+}
+
+/** An interjection running when the command came is recorded as it was, ended by the actor at `now`. */
+function checkInterjectionEnded(before: MeetingState, after: MeetingState, now: number, actor: Actor, check: Check, what: string) {
+  check(after.interjection === null, `${what} leaves no interjection running`);
+  const ij = before.interjection;
+  if (!ij) {
+    check(after.interjections === before.interjections, `${what} with no interjection running records none`);
+    return;
+  }
+  const durationMs = Math.max(0, now - ij.startedAt);
+  const record = { ...ij, endedAt: now, durationMs, overrunMs: Math.max(0, durationMs - ij.capMs), endedBy: actor.participantId };
+  check(after.interjections.length === before.interjections.length + 1 && deepEqual(after.interjections.at(-1), record), `${what} records the running interjection as it was`);
 }
 
 /** A speech that was running when the command came is recorded as it was, ended by the actor at `now`. */

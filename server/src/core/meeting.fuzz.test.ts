@@ -21,6 +21,7 @@ const COMMAND_TYPES: readonly Command["type"][] = [
   "queue.request", "queue.withdraw", "queue.remove", "queue.move", "floor.give", "floor.end", "floor.setCap",
   "meeting.open", "meeting.close", "agenda.goto", "agenda.next", "attendance.arrive", "attendance.leave", "attendance.excuse", "config.sync", "venue.setMuted",
   "queue.add", "floor.extend", "floor.pause", "floor.resume", "speech.submitWritten",
+  "interjection.request", "interjection.withdraw", "interjection.grant", "interjection.decline", "interjection.end", "interjection.setOutcome", "interjection.setEnabled",
 ];
 const KINDS: readonly ("impromptu" | "pointOfOrder")[] = ["impromptu", "pointOfOrder"];
 const CAP_KINDS: readonly SpeechKind[] = ["booked", "impromptu", "pointOfOrder"];
@@ -32,6 +33,9 @@ const VIAS: readonly ArrivalVia[] = ["online", "qr", "clerk"];
 const RULES: readonly QuorumRule[] = ["none", "majority", "twoThirds"];
 const AGENDA_POOL: readonly AgendaItemInput[] = ["a1", "a2", "a3", "a4", "a5"].map((id, i) => agendaItem(id, (i + 1) * 300_000, `议题 ${i + 1}`));
 const STRANGER_IDS = ["ghost", "p99", "x".repeat(64), "p0 ", "P1", "队列"];
+/** Points an interjection answers (already trimmed, so that a command parses to itself). */
+const POINTS = ["", "关于停车难", "回应学校用地的建议", "点".repeat(200)];
+const OUTCOMES = ["adopt", "study", "explain", null] as const;
 
 interface World {
   rng: Rng;
@@ -122,7 +126,28 @@ function randomConfig(world: World, s: MeetingState): Command {
         .filter(() => rng.chance(0.5))
         .sort(() => (rng.chance(0.3) ? -1 : 0))
         .map((b) => (rng.chance(0.1) ? { ...b, participantId: rng.pick(world.pool).participantId, agendaItemId: rng.pick([...AGENDA_POOL.map((i) => i.id), null]) } : b));
-  return { type: "config.sync", roster, agenda, quorumRule, speechCaps, ordering, plan };
+  // The interjection rules: absent (unchanged) half the time, else kept or new.
+  const r = rng.float();
+  const interjectionRules = r < 0.5 ? undefined : r < 0.7 ? { ...s.interjectionRules } : { capMs: rng.pick([30_000, 60_000, 120_000, rng.int(30, 3600) * 1000]), membersMay: rng.chance(0.5) };
+  return { type: "config.sync", roster, agenda, quorumRule, speechCaps, ordering, plan, ...(interjectionRules ? { interjectionRules } : {}) };
+}
+
+/** An interjection command; ids mostly of a waiting request or an interjection of this meeting. */
+function randomInterjection(world: World, s: MeetingState): Command {
+  const { rng } = world;
+  const requestId = () => (s.interjectionRequests.length > 0 && rng.chance(0.85) ? rng.pick(s.interjectionRequests).requestId : rng.pick(STRANGER_IDS));
+  const interjectionId = () => {
+    const known = [...s.interjections.map((i) => i.interjectionId), ...(s.interjection ? [s.interjection.interjectionId, s.interjection.interjectionId] : [])];
+    return known.length > 0 && rng.chance(0.85) ? rng.pick(known) : rng.pick(STRANGER_IDS);
+  };
+  const r = rng.float();
+  if (r < 0.3) return rng.chance(0.5) ? { type: "interjection.request" } : { type: "interjection.request", point: rng.pick(POINTS) };
+  if (r < 0.36) return { type: "interjection.withdraw" };
+  if (r < 0.56) return { type: "interjection.grant", requestId: requestId() };
+  if (r < 0.62) return { type: "interjection.decline", requestId: requestId() };
+  if (r < 0.8) return { type: "interjection.end" };
+  if (r < 0.9) return { type: "interjection.setOutcome", interjectionId: interjectionId(), outcome: rng.pick(OUTCOMES) };
+  return { type: "interjection.setEnabled", enabled: rng.chance(0.6) };
 }
 
 /** Inputs parseCommand must refuse. */
@@ -169,6 +194,18 @@ function randomMalformed(rng: Rng): unknown {
     () => ({ type: "floor.setCap", seconds: 60, kind: rng.pick(["written", "", 0]) }),
     () => ({ type: "speech.submitWritten", text: rng.pick(["", "  \n ", "字".repeat(20_001)]) }),
     () => ({ type: "speech.submitWritten", text: "x", participantId: "" }),
+    () => ({ type: "interjection.request", point: "点".repeat(rng.int(201, 400)) }),
+    () => ({ type: "interjection.request", point: rng.pick([1, null, ["x"]]) }),
+    () => ({ type: "interjection.request", speechId: "sp-1" }),
+    () => ({ type: "interjection.grant", requestId: rng.pick(["", "x".repeat(65), 3, null]) }),
+    () => ({ type: "interjection.grant" }),
+    () => ({ type: "interjection.decline", requestId: "" }),
+    () => ({ type: "interjection.end", interjectionId: "sp-1" }),
+    () => ({ type: "interjection.setOutcome", interjectionId: "sp-1", outcome: rng.pick(["采纳", "", "reject", 1]) }),
+    () => ({ type: "interjection.setOutcome", interjectionId: "sp-1" }),
+    () => ({ type: "interjection.setEnabled", enabled: rng.pick(["no", 0, null]) }),
+    () => ({ type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: DEFAULT_SPEECH_CAPS, ordering: DEFAULT_ORDERING, plan: [], interjectionRules: { capMs: rng.pick([0, 29_999, 3_600_001, 60_000.5]), membersMay: false } }),
+    () => ({ type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: DEFAULT_SPEECH_CAPS, ordering: DEFAULT_ORDERING, plan: [], interjectionRules: { capMs: 60_000 } }),
   ])();
 }
 
@@ -176,6 +213,8 @@ function randomCommand(world: World, s: MeetingState): Command {
   const { rng } = world;
   // A paused speech is often paused or resumed again (so that both refusals are reached).
   if (s.floor?.pausedAt != null && rng.chance(0.15)) return { type: rng.pick(["floor.pause", "floor.resume"] as const) };
+  // Interjections come while (or right after) someone speaks.
+  if (rng.chance(s.floor || s.interjection || s.interjectionRequests.length > 0 ? 0.25 : 0.04)) return randomInterjection(world, s);
   const r = rng.float();
   if (r < 0.14) return rng.chance(0.8) ? { type: "queue.request" } : { type: "queue.request", kind: rng.pick(KINDS) };
   if (r < 0.19) return { type: "queue.withdraw" };
@@ -210,7 +249,7 @@ function randomCommand(world: World, s: MeetingState): Command {
 }
 
 /** The chair is more active than anyone, the server does attendance and configuration. */
-function pickActor(world: World, command: Command): Actor {
+function pickActor(world: World, command: Command, s: MeetingState): Actor {
   const { rng, pool } = world;
   const type = command.type;
   if (type === "config.sync") return rng.chance(0.7) ? SYSTEM_ACTOR : randomActor(world);
@@ -223,6 +262,20 @@ function pickActor(world: World, command: Command): Actor {
   if (type === "queue.add" || type === "speech.submitWritten") {
     // Staff put people in line and enter written speeches handed in on paper.
     if (rng.chance(0.5)) return rng.pick(pool.filter((p) => p.role === "chair" || p.role === "clerk"));
+    return randomActor(world);
+  }
+  if (type === "interjection.request" || type === "interjection.withdraw") {
+    // Mostly the officials (and members, who may when the meeting allows it).
+    if (rng.chance(0.7)) return rng.pick(pool.filter((p) => p.role === "official" || p.role === "member"));
+    return randomActor(world);
+  }
+  if (type === "interjection.end" || type === "interjection.setOutcome") {
+    // The chair, the interjector, or (for the outcome) the clerk.
+    const r = rng.float();
+    const who = s.interjection?.participantId;
+    if (r < 0.3 && who) return pool.find((p) => p.participantId === who) ?? { participantId: who, role: "official" };
+    if (r < 0.4 && type === "interjection.setOutcome") return rng.pick(pool.filter((p) => p.role === "clerk"));
+    if (r < 0.7) return pool[0] as Actor;
     return randomActor(world);
   }
   const chairish = !type.startsWith("queue.") || type === "queue.move" || type === "queue.remove";
@@ -247,6 +300,10 @@ interface Stats {
   pausedEnds: number;
   overruns: number;
   maxQueue: number;
+  /** Interjections granted; of them, ended with their speech resumed; interrupted by a point of order. */
+  interjections: number;
+  resumedAfterInterjection: number;
+  pointsOfOrderIntoInterjection: number;
 }
 
 const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
@@ -254,7 +311,7 @@ const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(ke
 function runSeed(seed: number, steps: number): Stats {
   const world = makeWorld(seed);
   const { rng } = world;
-  const stats: Stats = { codes: new Map(), accepted: new Map(), noops: new Map(), meetings: 0, handovers: 0, bookedArrivals: 0, overrides: 0, guests: 0, pausedEnds: 0, overruns: 0, maxQueue: 0 };
+  const stats: Stats = { codes: new Map(), accepted: new Map(), noops: new Map(), meetings: 0, handovers: 0, bookedArrivals: 0, overrides: 0, guests: 0, pausedEnds: 0, overruns: 0, maxQueue: 0, interjections: 0, resumedAfterInterjection: 0, pointsOfOrderIntoInterjection: 0 };
   let log: StoredEvent[] = [];
   let state = deepFreeze(initialState());
   let closedFor = 0;
@@ -303,7 +360,7 @@ function runSeed(seed: number, steps: number): Stats {
 
       const first = state.seq === 0;
       const command = first ? randomConfig(world, state) : randomCommand(world, state);
-      const actor = first ? SYSTEM_ACTOR : pickActor(world, command);
+      const actor = first ? SYSTEM_ACTOR : pickActor(world, command, state);
       trace = `${actor.role} ${actor.participantId} sends ${JSON.stringify(command)} at ${now} (status ${state.status})`;
 
       const parsed = parseCommand(JSON.parse(JSON.stringify(command)));
@@ -355,6 +412,9 @@ function runSeed(seed: number, steps: number): Stats {
       stats.guests += events.filter((e) => e.type === "queue.requested" && e.guestName).length;
       if (events.some((e) => e.type === "speech.ended" && e.overrunMs > 0)) stats.overruns++;
       stats.maxQueue = Math.max(stats.maxQueue, state.queue.length);
+      stats.interjections += events.filter((e) => e.type === "interjection.started").length;
+      if (command.type === "interjection.end" && events.some((e) => e.type === "speech.resumed")) stats.resumedAfterInterjection++;
+      if (command.type === "floor.give" && before.interjection) stats.pointsOfOrderIntoInterjection++;
 
       if (step % REPLAY_EVERY === 0 || step === steps - 1) checkReplay(check);
     } catch (error) {
@@ -382,6 +442,9 @@ describe("meeting core under random commands", () => {
     expect(stats.guests, `seed ${seed}: guests put in line`).toBeGreaterThan(0);
     expect(stats.overruns, `seed ${seed}: overrun speeches`).toBeGreaterThan(0);
     expect(stats.maxQueue, `seed ${seed}: queue length reached`).toBeGreaterThanOrEqual(3);
+    expect(stats.interjections, `seed ${seed}: interjections granted`).toBeGreaterThan(0);
+    expect(stats.resumedAfterInterjection, `seed ${seed}: speeches resumed after an interjection`).toBeGreaterThan(0);
+    expect(stats.pointsOfOrderIntoInterjection, `seed ${seed}: points of order ending an interjection`).toBeGreaterThan(0);
   }, 120_000);
 
   it("is reproducible: the same seed walks the same way", () => {

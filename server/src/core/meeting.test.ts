@@ -245,6 +245,11 @@ describe("decide, evolve and replay", () => {
         { ...speech(A, { speechId: "speech-2", startedAt: 361_000, capMs: 60_000, agendaItemId: "a2" }), endedAt: 400_000, durationMs: 39_000, overrunMs: 0, endedBy: A },
       ],
       written: [],
+      interjectionRules: { capMs: 120_000, membersMay: false },
+      interjectionsOff: [],
+      interjectionRequests: [],
+      interjection: null,
+      interjections: [],
       asked: [A, B],
       venueMuted: false,
     });
@@ -282,6 +287,11 @@ describe("decide, evolve and replay", () => {
       floor: null,
       speeches: [],
       written: [],
+      interjectionRules: { capMs: 120_000, membersMay: false },
+      interjectionsOff: [],
+      interjectionRequests: [],
+      interjection: null,
+      interjections: [],
       asked: [],
       venueMuted: false,
     });

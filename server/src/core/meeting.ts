@@ -25,6 +25,9 @@ import { QueueCommand, QueueEvent } from "./queue/schema.ts";
 import { decidePlan } from "./plan/decide.ts";
 import { evolvePlan } from "./plan/evolve.ts";
 import { PlanCommand, PlanEvent } from "./plan/schema.ts";
+import { decideInterjection } from "./interjection/decide.ts";
+import { evolveInterjection } from "./interjection/evolve.ts";
+import { InterjectionCommand, InterjectionEvent } from "./interjection/schema.ts";
 import { initialState, type MeetingState } from "./state.ts";
 import { decideVenue } from "./venue/decide.ts";
 import { evolveVenue } from "./venue/evolve.ts";
@@ -39,6 +42,7 @@ export const Command = z.discriminatedUnion("type", [
   ...ConfigCommand.options,
   ...VenueCommand.options,
   ...PlanCommand.options,
+  ...InterjectionCommand.options,
 ]);
 export type Command = z.infer<typeof Command>;
 
@@ -51,6 +55,7 @@ export const MeetingEvent = z.discriminatedUnion("type", [
   ...ConfigEvent.options,
   ...VenueEvent.options,
   ...PlanEvent.options,
+  ...InterjectionEvent.options,
 ]);
 export type MeetingEvent = z.infer<typeof MeetingEvent>;
 
@@ -93,6 +98,14 @@ export function decide(state: MeetingState, command: Command, ctx: DecideContext
       return decideVenue(state, command, ctx);
     case "speech.submitWritten":
       return decidePlan(state, command, ctx);
+    case "interjection.request":
+    case "interjection.withdraw":
+    case "interjection.grant":
+    case "interjection.decline":
+    case "interjection.end":
+    case "interjection.setOutcome":
+    case "interjection.setEnabled":
+      return decideInterjection(state, command, ctx);
   }
 }
 
@@ -132,6 +145,16 @@ function apply(state: MeetingState, event: MeetingEvent): MeetingState {
     case "plan.set":
     case "ordering.set":
       return evolvePlan(state, event);
+    case "interjection.requested":
+    case "interjection.withdrawn":
+    case "interjection.declined":
+    case "interjection.expired":
+    case "interjection.started":
+    case "interjection.ended":
+    case "interjection.outcomeSet":
+    case "interjection.enabledSet":
+    case "interjection.rulesSet":
+      return evolveInterjection(state, event);
   }
 }
 

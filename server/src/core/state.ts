@@ -33,6 +33,46 @@ export interface PlannedSpeech {
   text: string;
 }
 
+/** 插话回应: how an official's response is marked (采纳 adopt · 研究 will study · 说明 explain). */
+export type InterjectionOutcome = "adopt" | "study" | "explain";
+
+/** Asking to interject into a speech (the running one, or the one that just ended). */
+export interface InterjectionRequest {
+  requestId: string;
+  participantId: string;
+  /** The speech it answers. */
+  speechId: string;
+  /** The point answered, in the requester's words (optional). */
+  point: string | null;
+  at: number;
+}
+
+export interface Interjection {
+  interjectionId: string;
+  participantId: string;
+  speechId: string;
+  point: string | null;
+  startedAt: number;
+  capMs: number;
+  /** The interrupted speech's clock was running and is resumed when this ends. */
+  resumesSpeech: boolean;
+  outcome: InterjectionOutcome | null;
+}
+
+export interface InterjectionRecord extends Interjection {
+  endedAt: number;
+  durationMs: number;
+  overrunMs: number;
+  endedBy: string;
+}
+
+/** Per meeting: the interjection cap and whether members (not only officials) may interject. */
+export interface InterjectionRules {
+  capMs: number;
+  membersMay: boolean;
+}
+export const DEFAULT_INTERJECTION_RULES: InterjectionRules = { capMs: 2 * 60_000, membersMay: false };
+
 /** 书面发言: text only, never takes the floor; goes into the record in its place. */
 export interface WrittenSpeech {
   writtenId: string;
@@ -136,6 +176,13 @@ export interface MeetingState {
   floor: Speech | null;
   speeches: SpeechRecord[];
   written: WrittenSpeech[];
+  interjectionRules: InterjectionRules;
+  /** Agenda items (ids; "" for a meeting without an agenda) where the chair switched interjections off. */
+  interjectionsOff: string[];
+  interjectionRequests: InterjectionRequest[];
+  /** The interjection in progress (its speaker is heard; the interrupted speaker is not). */
+  interjection: Interjection | null;
+  interjections: InterjectionRecord[];
   /** Everyone who ever asked for (or was put in line for) the floor, first request first. */
   asked: string[];
   /** The chair muted the room's microphone feed (会场). */
@@ -159,6 +206,11 @@ export const initialState = (): MeetingState => ({
   floor: null,
   speeches: [],
   written: [],
+  interjectionRules: DEFAULT_INTERJECTION_RULES,
+  interjectionsOff: [],
+  interjectionRequests: [],
+  interjection: null,
+  interjections: [],
   asked: [],
   venueMuted: false,
 });

@@ -6,10 +6,13 @@ import { ERROR_MESSAGES, type ErrorCode, type Result } from "./errors.ts";
 import { decide, evolve, parseCommand, replay, type Command, type MeetingEvent, type StoredEvent } from "./meeting.ts";
 import type { Actor, Role } from "./roles.ts";
 import {
+  DEFAULT_INTERJECTION_RULES,
   DEFAULT_ORDERING,
   DEFAULT_SPEECH_CAP_MS,
   DEFAULT_SPEECH_CAPS,
   type ArrivalVia,
+  type InterjectionOutcome,
+  type InterjectionRules,
   type MeetingState,
   type OrderingRules,
   type PlannedSpeech,
@@ -81,7 +84,15 @@ export function speech(participantId: string, fields: Partial<Omit<Speech, "part
 
 /** A config.sync that, unless told otherwise, repeats what `given` and `givenScheduled` start from. */
 export function configSync(
-  fields: Partial<{ roster: RosterEntry[]; agenda: AgendaItemInput[]; quorumRule: QuorumRule; speechCaps: Partial<SpeechCapsInput>; ordering: Partial<OrderingRules>; plan: PlannedSpeech[] }> = {},
+  fields: Partial<{
+    roster: RosterEntry[];
+    agenda: AgendaItemInput[];
+    quorumRule: QuorumRule;
+    speechCaps: Partial<SpeechCapsInput>;
+    ordering: Partial<OrderingRules>;
+    plan: PlannedSpeech[];
+    interjectionRules: InterjectionRules;
+  }> = {},
 ) {
   return {
     type: "config.sync" as const,
@@ -91,6 +102,8 @@ export function configSync(
     speechCaps: { ...DEFAULT_SPEECH_CAPS, ...fields.speechCaps },
     ordering: { ...DEFAULT_ORDERING, ...fields.ordering },
     plan: fields.plan ?? [],
+    // Absent unless given (a sync without them leaves the rules alone).
+    ...(fields.interjectionRules ? { interjectionRules: fields.interjectionRules } : {}),
   };
 }
 type SpeechCapsInput = Record<SpeechKind, number>;
@@ -169,6 +182,38 @@ export const ev = {
   ruleSet: (quorumRule: QuorumRule): MeetingEvent => ({ type: "attendance.ruleSet", quorumRule }),
   rosterSet: (roster: readonly RosterEntry[]): MeetingEvent => ({ type: "roster.set", roster: [...roster] }),
   venueMuted: (muted = true): MeetingEvent => ({ type: "venue.mutedSet", muted }),
+  // 插话: the request ids default to the first id decide hands out ("new-1"), the speech to `s-…`.
+  ijRequested: (
+    participantId: string,
+    speechId: string,
+    { requestId = "new-1", point = null, at = 0 }: { requestId?: string; point?: string | null; at?: number } = {},
+  ): MeetingEvent => ({ type: "interjection.requested", requestId, participantId, speechId, point, at }),
+  ijWithdrawn: (requestId: string): MeetingEvent => ({ type: "interjection.withdrawn", requestId }),
+  ijDeclined: (requestId: string, by = "p-chair"): MeetingEvent => ({ type: "interjection.declined", requestId, by }),
+  ijExpired: (...requestIds: string[]): MeetingEvent => ({ type: "interjection.expired", requestIds }),
+  ijStarted: (
+    participantId: string,
+    speechId: string,
+    {
+      interjectionId = "new-1",
+      requestId = "r1",
+      point = null,
+      at = 0,
+      capMs = DEFAULT_INTERJECTION_RULES.capMs,
+      resumesSpeech = true,
+    }: { interjectionId?: string; requestId?: string; point?: string | null; at?: number; capMs?: number; resumesSpeech?: boolean } = {},
+  ): MeetingEvent => ({ type: "interjection.started", interjectionId, requestId, participantId, speechId, point, at, capMs, resumesSpeech }),
+  ijEnded: (interjectionId: string, f: { at: number; durationMs: number; overrunMs?: number; endedBy: string }): MeetingEvent => ({
+    type: "interjection.ended",
+    interjectionId,
+    at: f.at,
+    durationMs: f.durationMs,
+    overrunMs: f.overrunMs ?? 0,
+    endedBy: f.endedBy,
+  }),
+  ijOutcome: (interjectionId: string, outcome: InterjectionOutcome | null, by = "p-chair"): MeetingEvent => ({ type: "interjection.outcomeSet", interjectionId, outcome, by }),
+  ijEnabled: (itemId: string, enabled: boolean): MeetingEvent => ({ type: "interjection.enabledSet", itemId, enabled }),
+  ijRules: (rules: Partial<InterjectionRules> = {}): MeetingEvent => ({ type: "interjection.rulesSet", ...DEFAULT_INTERJECTION_RULES, ...rules }),
 };
 
 /** What every `givenScheduled` starts from: the cast's roster, synced before the meeting. */

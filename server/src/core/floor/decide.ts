@@ -1,10 +1,12 @@
 import type { DecideContext } from "../context.ts";
 import { fail, ok, type Result } from "../errors.ts";
+import { expiredRequests, interjectionEnded } from "../interjection/decide.ts";
+import type { MeetingEvent } from "../meeting.ts";
 import { suggestNext } from "../ordering/suggest.ts";
 import { notOpen, queuePosition, spokenMs, type MeetingState } from "../state.ts";
 import type { FloorCommand, FloorEvent } from "./schema.ts";
 
-export function decideFloor(state: MeetingState, command: FloorCommand, ctx: DecideContext): Result<FloorEvent[]> {
+export function decideFloor(state: MeetingState, command: FloorCommand, ctx: DecideContext): Result<MeetingEvent[]> {
   const { actor, now } = ctx;
   switch (command.type) {
     case "floor.give": {
@@ -18,10 +20,15 @@ export function decideFloor(state: MeetingState, command: FloorCommand, ctx: Dec
       const position = queuePosition(state, next);
       if (position < 0) return fail("NOT_IN_QUEUE");
       const entry = state.queue[position]!;
-      // Calling the next speaker ends the current speech first, as chairs do ("下一位").
+      // An interjection cannot be interrupted, except by a point of order (which ends it).
+      if (state.interjection && entry.kind !== "pointOfOrder") return fail("INTERJECTION_RUNNING");
+      // Calling the next speaker ends the current speech first, as chairs do ("下一位"); requests
+      // to interject into the speech that is over lapse.
       const ending = state.floor ? [speechEnded(state, now, actor.participantId)] : [];
       return ok([
+        ...interjectionEnded(state, now, actor.participantId, { resume: false }),
         ...ending,
+        ...expiredRequests(state),
         {
           type: "speech.started",
           speechId: ctx.newId(),
@@ -39,7 +46,8 @@ export function decideFloor(state: MeetingState, command: FloorCommand, ctx: Dec
     case "floor.end": {
       if (actor.role !== "chair" && actor.participantId !== state.floor?.participantId) return fail("FORBIDDEN");
       if (!state.floor) return fail("NO_CURRENT_SPEECH");
-      return ok([speechEnded(state, now, actor.participantId)]);
+      // Ending the speech ends an interjection into it too (the chair ends both).
+      return ok([...interjectionEnded(state, now, actor.participantId, { resume: false }), speechEnded(state, now, actor.participantId)]);
     }
     case "floor.setCap": {
       if (actor.role !== "chair") return fail("FORBIDDEN");
@@ -57,7 +65,10 @@ export function decideFloor(state: MeetingState, command: FloorCommand, ctx: Dec
         // time before the start as a pause and shorten the speech).
         return speech.pausedAt !== null ? fail("SPEECH_PAUSED") : ok([{ type: "speech.paused", speechId: speech.speechId, at: Math.max(now, speech.startedAt) }]);
       }
-      return speech.pausedAt === null ? fail("SPEECH_NOT_PAUSED") : ok([{ type: "speech.resumed", speechId: speech.speechId, at: now }]);
+      if (speech.pausedAt === null) return fail("SPEECH_NOT_PAUSED");
+      // The interjection holds the clock; it resumes when the interjection ends.
+      if (state.interjection?.resumesSpeech && state.interjection.speechId === speech.speechId) return fail("INTERJECTION_RUNNING");
+      return ok([{ type: "speech.resumed", speechId: speech.speechId, at: now }]);
     }
   }
 }

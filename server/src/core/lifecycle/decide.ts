@@ -1,6 +1,7 @@
 import type { DecideContext } from "../context.ts";
 import { fail, ok, type Result } from "../errors.ts";
 import { speechEnded } from "../floor/decide.ts";
+import { expiredRequests, interjectionEnded } from "../interjection/decide.ts";
 import type { MeetingEvent } from "../meeting.ts";
 import { bookedArrivals } from "../plan/decide.ts";
 import { notOpen, type MeetingState } from "../state.ts";
@@ -24,7 +25,12 @@ export function decideLifecycle(state: MeetingState, command: LifecycleCommand, 
     case "meeting.close": {
       const refusal = notOpen(state);
       if (refusal) return fail(refusal);
-      return ok([...(state.floor ? [speechEnded(state, now, actor.participantId)] : []), { type: "meeting.closed", at: now }]);
+      return ok([
+        ...interjectionEnded(state, now, actor.participantId, { resume: false }),
+        ...(state.floor ? [speechEnded(state, now, actor.participantId)] : []),
+        ...expiredRequests(state),
+        { type: "meeting.closed", at: now },
+      ]);
     }
   }
 }

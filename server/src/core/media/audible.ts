@@ -6,12 +6,15 @@ import type { MeetingState } from "../state.ts";
 /** The room (会场) as a media participant: its microphone mix and camera, published by the venue terminal. */
 export const VENUE_ID = "venue";
 
-export function audibleParticipants(state: Pick<MeetingState, "roster" | "floor" | "status" | "venueMuted">): Set<string> {
+export function audibleParticipants(state: Pick<MeetingState, "roster" | "floor" | "status" | "venueMuted" | "interjection">): Set<string> {
   // The chair can always speak (to open the meeting, call speakers, keep order).
   const audible = new Set(state.roster.filter((p) => p.role === "chair").map((p) => p.id));
   // The people in the room are heard unless the chair muted the room feed.
   if (!state.venueMuted) audible.add(VENUE_ID);
-  if (state.status === "open" && state.floor) audible.add(state.floor.participantId);
+  if (state.status !== "open") return audible;
+  // An interjection has the floor: its speaker is heard, the interrupted speaker waits.
+  if (state.interjection) audible.add(state.interjection.participantId);
+  else if (state.floor) audible.add(state.floor.participantId);
   return audible;
 }
 
@@ -19,6 +22,6 @@ export function audibleParticipants(state: Pick<MeetingState, "roster" | "floor"
  * Whose feeds listeners receive: everyone who may be heard, and the room always — when the chair
  * mutes the room only its microphone goes silent (at the media server); its camera stays on screen.
  */
-export function shownParticipants(state: Pick<MeetingState, "roster" | "floor" | "status" | "venueMuted">): Set<string> {
+export function shownParticipants(state: Pick<MeetingState, "roster" | "floor" | "status" | "venueMuted" | "interjection">): Set<string> {
   return audibleParticipants(state).add(VENUE_ID);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { initialState, type MeetingState, type SpeechRecord } from "../state.ts";
+import { initialState, type InterjectionRecord, type MeetingState, type SpeechRecord } from "../state.ts";
 import { rosterEntry } from "../testing.ts";
 import { speechStats } from "./speechStats.ts";
 
@@ -71,6 +71,42 @@ describe("speechStats", () => {
     expect(stats.overall.speeches).toBe(2);
     expect(stats.overall.written).toBe(1);
     expect(stats.neverSpoke).toEqual([{ participantId: "o", label: "欧" }, { participantId: "c", label: "陈" }]);
+  });
+
+  it("counts interjections per person with their time, overruns against the cap and outcomes, the running one live", () => {
+    const record = (interjectionId: string, participantId: string, startedAt: number, durationMs: number, outcome: InterjectionRecord["outcome"], overrunMs = 0): InterjectionRecord => ({
+      interjectionId,
+      participantId,
+      speechId: "s",
+      point: null,
+      startedAt,
+      capMs: 120_000,
+      resumesSpeech: true,
+      outcome,
+      endedAt: startedAt + durationMs,
+      durationMs,
+      overrunMs,
+      endedBy: "chair",
+    });
+    const state = base({
+      speeches: [speech("a", "i1", 300_000)],
+      interjections: [record("i1", "o", 0, 60_000, "adopt"), record("i2", "o", 100_000, 150_000, "study", 30_000), record("i3", "c", 300_000, 40_000, null)],
+      interjection: { interjectionId: "i4", participantId: "b", speechId: "s", point: null, startedAt: 500_000, capMs: 120_000, resumesSpeech: false, outcome: "explain" },
+    });
+    const stats = speechStats(state, 525_000);
+    expect(stats.interjections.overall).toEqual({ count: 4, totalMs: 275_000, byOutcome: { adopt: 1, study: 1, explain: 1, none: 1 } });
+    expect(stats.interjections.byPerson).toEqual([
+      { key: "o", label: "欧", speeches: 2, totalMs: 210_000, overruns: 1 },
+      { key: "c", label: "陈", speeches: 1, totalMs: 40_000, overruns: 0 },
+      { key: "b", label: "白", speeches: 1, totalMs: 25_000, overruns: 0 },
+    ]);
+    // Interjections are not speeches: the speech counts stay as they were.
+    expect(stats.overall.speeches).toBe(1);
+    expect(stats.byPerson.map((t) => t.key)).toEqual(["a"]);
+  });
+
+  it("has no interjections to count in a meeting without any", () => {
+    expect(speechStats(base({}), 0).interjections).toEqual({ overall: { count: 0, totalMs: 0, byOutcome: { adopt: 0, study: 0, explain: 0, none: 0 } }, byPerson: [] });
   });
 
   it("names in-room guests by the name they were put in line with", () => {

@@ -1,7 +1,7 @@
 // Speaking statistics, live and after the meeting: how many speeches and how much speaking time
 // per person, sector, party and agenda item, overruns, and who asked but never had the floor.
 // A pure projection of the state, so the chair's screen, the clerk's and the export agree.
-import { spokenMs, type MeetingState, type SpeechKind } from "../state.ts";
+import { spokenMs, type InterjectionOutcome, type MeetingState, type SpeechKind } from "../state.ts";
 
 export interface Tally {
   key: string;
@@ -20,10 +20,18 @@ export interface SpeechStats {
   byItem: Tally[];
   /** Asked (or were put in line) and never had the floor: roster ids and guests, first ask first. */
   neverSpoke: { participantId: string; label: string }[];
+  /** 插话: count and time per person (overruns against the interjection cap), and outcomes. */
+  interjections: {
+    overall: { count: number; totalMs: number; byOutcome: Record<InterjectionOutcome | "none", number> };
+    byPerson: Tally[];
+  };
 }
 
 /** `now` counts the running speech's time so far (live); after the meeting nothing runs. */
-export function speechStats(state: Pick<MeetingState, "speeches" | "floor" | "roster" | "agenda" | "written" | "asked" | "queue">, now: number): SpeechStats {
+export function speechStats(
+  state: Pick<MeetingState, "speeches" | "floor" | "roster" | "agenda" | "written" | "asked" | "queue" | "interjection" | "interjections">,
+  now: number,
+): SpeechStats {
   const person = new Map(state.roster.map((p) => [p.id, p]));
   const guests = new Map(state.speeches.concat(state.floor ? [{ ...state.floor, endedAt: now, durationMs: 0, overrunMs: 0, endedBy: "" }] : []).map((s) => [s.participantId, s.guestName]));
   for (const entry of state.queue) if (entry.guestName) guests.set(entry.participantId, entry.guestName);
@@ -34,9 +42,9 @@ export function speechStats(state: Pick<MeetingState, "speeches" | "floor" | "ro
       ? [{ participantId: state.floor.participantId, kind: state.floor.kind, itemId: state.floor.agendaItemId, ms: spokenMs(state.floor, now), overrun: false }]
       : []),
   ];
-  const group = (keyOf: (s: (typeof all)[number]) => string | null, labelOf: (key: string) => string): Tally[] => {
+  const group = <T extends { ms: number; overrun: boolean }>(rows: readonly T[], keyOf: (s: T) => string | null, labelOf: (key: string) => string): Tally[] => {
     const tallies = new Map<string, Tally>();
-    for (const s of all) {
+    for (const s of rows) {
       const key = keyOf(s);
       if (key === null) continue;
       const t = tallies.get(key) ?? { key, label: labelOf(key), speeches: 0, totalMs: 0, overruns: 0 };
@@ -49,6 +57,12 @@ export function speechStats(state: Pick<MeetingState, "speeches" | "floor" | "ro
     return [...tallies.values()].sort((a, b) => b.totalMs - a.totalMs || b.speeches - a.speeches || a.label.localeCompare(b.label, "zh-CN"));
   };
   const items = new Map(state.agenda.map((i) => [i.id, i.title]));
+  const interjections = [
+    ...state.interjections.map((i) => ({ participantId: i.participantId, ms: i.durationMs, overrun: i.overrunMs > 0, outcome: i.outcome })),
+    ...(state.interjection
+      ? [{ participantId: state.interjection.participantId, ms: Math.max(0, now - state.interjection.startedAt), overrun: false, outcome: state.interjection.outcome }]
+      : []),
+  ];
   const byKind: Record<SpeechKind, number> = { booked: 0, impromptu: 0, pointOfOrder: 0 };
   for (const s of all) byKind[s.kind] += 1;
   const spoke = new Set(all.map((s) => s.participantId));
@@ -60,10 +74,24 @@ export function speechStats(state: Pick<MeetingState, "speeches" | "floor" | "ro
       written: state.written.length,
       byKind,
     },
-    byPerson: group((s) => s.participantId, nameOf),
-    bySector: group((s) => person.get(s.participantId)?.sector ?? null, (k) => k),
-    byParty: group((s) => person.get(s.participantId)?.party ?? null, (k) => k),
-    byItem: group((s) => s.itemId, (k) => items.get(k) ?? k),
+    byPerson: group(all, (s) => s.participantId, nameOf),
+    bySector: group(all, (s) => person.get(s.participantId)?.sector ?? null, (k) => k),
+    byParty: group(all, (s) => person.get(s.participantId)?.party ?? null, (k) => k),
+    byItem: group(all, (s) => s.itemId, (k) => items.get(k) ?? k),
     neverSpoke: state.asked.filter((id) => !spoke.has(id)).map((participantId) => ({ participantId, label: nameOf(participantId) })),
+    interjections: {
+      overall: {
+        count: interjections.length,
+        totalMs: interjections.reduce((sum, i) => sum + i.ms, 0),
+        byOutcome: { adopt: 0, study: 0, explain: 0, none: 0, ...countBy(interjections.map((i) => i.outcome ?? "none")) },
+      },
+      byPerson: group(interjections, (i) => i.participantId, nameOf),
+    },
   };
+}
+
+function countBy<K extends string>(keys: readonly K[]): Partial<Record<K, number>> {
+  const counts: Partial<Record<K, number>> = {};
+  for (const key of keys) counts[key] = (counts[key] ?? 0) + 1;
+  return counts;
 }
