@@ -129,7 +129,7 @@ export function expectedError(s: MeetingState, command: Command, actor: Actor): 
       // Officials; members only where the meeting allows it.
       if (actor.role !== "official" && !(actor.role === "member" && s.interjectionRules.membersMay)) return "FORBIDDEN";
       if (session) return session;
-      if (s.interjectionsOff.includes(s.currentItemId ?? "")) return "INTERJECTIONS_OFF";
+      if (!s.interjectionRules.allowed || s.interjectionsOff.includes(s.currentItemId ?? "")) return "INTERJECTIONS_OFF";
       if (!s.floor && s.speeches.length === 0) return "NO_CURRENT_SPEECH";
       if (s.floor?.participantId === actor.participantId || s.interjection?.participantId === actor.participantId) return "HAS_FLOOR";
       return s.interjectionRequests.some((r) => r.participantId === actor.participantId) ? "ALREADY_REQUESTED" : null;

@@ -128,7 +128,7 @@ function randomConfig(world: World, s: MeetingState): Command {
         .map((b) => (rng.chance(0.1) ? { ...b, participantId: rng.pick(world.pool).participantId, agendaItemId: rng.pick([...AGENDA_POOL.map((i) => i.id), null]) } : b));
   // The interjection rules: absent (unchanged) half the time, else kept or new.
   const r = rng.float();
-  const interjectionRules = r < 0.5 ? undefined : r < 0.7 ? { ...s.interjectionRules } : { capMs: rng.pick([30_000, 60_000, 120_000, rng.int(30, 3600) * 1000]), membersMay: rng.chance(0.5) };
+  const interjectionRules = r < 0.5 ? undefined : r < 0.7 ? { ...s.interjectionRules } : { capMs: rng.pick([30_000, 60_000, 120_000, rng.int(30, 3600) * 1000]), membersMay: rng.chance(0.5), allowed: rng.chance(0.95) };
   return { type: "config.sync", roster, agenda, quorumRule, speechCaps, ordering, plan, ...(interjectionRules ? { interjectionRules } : {}) };
 }
 
@@ -204,7 +204,7 @@ function randomMalformed(rng: Rng): unknown {
     () => ({ type: "interjection.setOutcome", interjectionId: "sp-1", outcome: rng.pick(["采纳", "", "reject", 1]) }),
     () => ({ type: "interjection.setOutcome", interjectionId: "sp-1" }),
     () => ({ type: "interjection.setEnabled", enabled: rng.pick(["no", 0, null]) }),
-    () => ({ type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: DEFAULT_SPEECH_CAPS, ordering: DEFAULT_ORDERING, plan: [], interjectionRules: { capMs: rng.pick([0, 29_999, 3_600_001, 60_000.5]), membersMay: false } }),
+    () => ({ type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: DEFAULT_SPEECH_CAPS, ordering: DEFAULT_ORDERING, plan: [], interjectionRules: { capMs: rng.pick([0, 29_999, 3_600_001, 60_000.5]), membersMay: false, allowed: true } }),
     () => ({ type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: DEFAULT_SPEECH_CAPS, ordering: DEFAULT_ORDERING, plan: [], interjectionRules: { capMs: 60_000 } }),
   ])();
 }

@@ -70,8 +70,10 @@ export interface InterjectionRecord extends Interjection {
 export interface InterjectionRules {
   capMs: number;
   membersMay: boolean;
+  /** The organisers allow interjections in this meeting at all (允许插话). */
+  allowed: boolean;
 }
-export const DEFAULT_INTERJECTION_RULES: InterjectionRules = { capMs: 2 * 60_000, membersMay: false };
+export const DEFAULT_INTERJECTION_RULES: InterjectionRules = { capMs: 2 * 60_000, membersMay: false, allowed: true };
 
 /** 书面发言: text only, never takes the floor; goes into the record in its place. */
 export interface WrittenSpeech {

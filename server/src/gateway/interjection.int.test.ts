@@ -163,7 +163,7 @@ describe("interjections (插话回应)", () => {
     expect(patched.status).toBe(200);
     expect(patched.body.meeting).toMatchObject({ membersMayInterject: true, interjectionCapSeconds: 60 });
     await settle(all, server);
-    expect(await everyone((s) => s.interjectionRules)).toEqual({ capMs: 60_000, membersMay: true });
+    expect(await everyone((s) => s.interjectionRules)).toEqual({ capMs: 60_000, membersMay: true, allowed: true });
     await ok(c.member2, { type: "interjection.request", point: "委员补充" });
     const memberRequest = (await live()).interjectionRequests[0]!;
     expect(memberRequest).toMatchObject({ participantId: member2Id, speechId });

@@ -124,7 +124,7 @@ export class MeetingRepository {
         notYetSpoken: toNotYetSpoken(meeting.orderNotYetSpoken),
       },
       plan: await new PlanStore(this.db).live(meetingId),
-      interjectionRules: { capMs: meeting.interjectionCapSeconds * 1000, membersMay: meeting.membersMayInterject },
+      interjectionRules: { capMs: meeting.interjectionCapSeconds * 1000, membersMay: meeting.membersMayInterject, allowed: meeting.interjectionsAllowed },
     };
   }
 }

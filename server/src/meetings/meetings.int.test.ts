@@ -177,12 +177,15 @@ describe("agenda", () => {
     const added = await org.post(`/api/meetings/${m.meetingId}/agenda`, { title: "委员发言", presenter: null, plannedMinutes: 45 });
     await org.patch(`/api/meetings/${m.meetingId}`, { quorumRule: "twoThirds", speechCapSeconds: 480, interjectionCapSeconds: 90, membersMayInterject: true });
     const { state } = await persisted(server, m.meetingId);
-    expect(state.interjectionRules).toEqual({ capMs: 90_000, membersMay: true });
+    expect(state.interjectionRules).toEqual({ capMs: 90_000, membersMay: true, allowed: true });
     expect(state.agenda.map((i) => [i.id, i.title, i.plannedMs])).toEqual([[added.body.item.id, "委员发言", 45 * 60_000]]);
     expect(state.quorumRule).toBe("twoThirds");
     expect(state.speechCaps.impromptu).toBe(480_000);
     const seen = await member.waitForSeq(state.seq);
     expect(seen.agenda.map((i) => i.title)).toEqual(["委员发言"]);
+    // 允许插话 off in the meeting's settings: the live meeting refuses interjections altogether.
+    await org.patch(`/api/meetings/${m.meetingId}`, { interjectionsAllowed: false });
+    expect((await persisted(server, m.meetingId)).state.interjectionRules).toEqual({ capMs: 90_000, membersMay: true, allowed: false });
     expect(seen.quorumRule).toBe("twoThirds");
   });
 });

@@ -31,7 +31,7 @@ export const ConfigCommand = z.discriminatedUnion("type", [
     ordering: OrderingRulesSchema.strict(),
     plan: z.array(PlannedSpeechSchema.strict()).max(2000),
     // Absent: the interjection rules stay as they are.
-    interjectionRules: z.object({ capMs: z.number().int().min(30_000).max(3_600_000), membersMay: z.boolean() }).strict().optional(),
+    interjectionRules: z.object({ capMs: z.number().int().min(30_000).max(3_600_000), membersMay: z.boolean(), allowed: z.boolean() }).strict().optional(),
   }).strict(),
 ]);
 export type ConfigCommand = z.infer<typeof ConfigCommand>;

@@ -26,7 +26,8 @@ export function decideInterjection(state: MeetingState, command: InterjectionCom
       const allowed = actor.role === "official" || (actor.role === "member" && state.interjectionRules.membersMay);
       if (!allowed) return fail("FORBIDDEN");
       if (refusal) return fail(refusal);
-      if (state.interjectionsOff.includes(itemKey(state))) return fail("INTERJECTIONS_OFF");
+      // Off for the whole meeting (the organisers' 允许插话), or for this item (the chair).
+      if (!state.interjectionRules.allowed || state.interjectionsOff.includes(itemKey(state))) return fail("INTERJECTIONS_OFF");
       const speechId = interjectableSpeech(state);
       if (speechId === null) return fail("NO_CURRENT_SPEECH");
       if (state.floor?.participantId === actor.participantId || state.interjection?.participantId === actor.participantId) return fail("HAS_FLOOR");

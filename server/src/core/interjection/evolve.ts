@@ -37,6 +37,6 @@ export function evolveInterjection(state: MeetingState, event: InterjectionEvent
         interjectionsOff: event.enabled ? state.interjectionsOff.filter((k) => k !== event.itemId) : [...state.interjectionsOff, event.itemId],
       };
     case "interjection.rulesSet":
-      return { ...state, interjectionRules: { capMs: event.capMs, membersMay: event.membersMay } };
+      return { ...state, interjectionRules: { capMs: event.capMs, membersMay: event.membersMay, allowed: event.allowed } };
   }
 }

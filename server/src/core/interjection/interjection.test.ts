@@ -28,7 +28,7 @@ const aliceDone = [ev.requested(A, 0), ev.started(A, { speechId: "s1", at: 0 }),
 /** The speech olga answered is over; her interjection i1 ended at 150 s. */
 const olgaDone = [...olgaInterjecting, ev.ijEnded("i1", { at: 150_000, durationMs: 90_000, endedBy: O }), ev.resumed("s1", 150_000)];
 const onItem2 = [ev.agendaSet([agendaItem("a1"), agendaItem("a2")]), ev.itemStarted("a1", 0), ev.itemStarted("a2", 0)];
-const membersMay = ev.ijRules({ membersMay: true });
+const membersMay = ev.ijRules({ membersMay: true, allowed: true });
 const nonChairs: Actor[] = [alice, olga, clerk, observer, SYSTEM_ACTOR];
 const request = (point?: unknown) => (point === undefined ? { type: "interjection.request" } : { type: "interjection.request", point });
 
@@ -57,6 +57,8 @@ describe("interjection.request", () => {
     { name: "switched off for the meeting without agenda → INTERJECTIONS_OFF", given: [...aliceSpeaking, ev.ijEnabled("", false)], command: request(), actor: olga, then: { error: "INTERJECTIONS_OFF" } },
     { name: "switched off for this item → INTERJECTIONS_OFF", given: [...onItem2, ev.ijEnabled("a2", false), ...aliceSpeaking], command: request(), actor: olga, then: { error: "INTERJECTIONS_OFF" } },
     { name: "switched off for another item only", given: [...onItem2, ev.ijEnabled("a1", false), ...aliceSpeaking], command: request(), actor: olga, then: [ev.ijRequested(O, "s1", { at: NOW })] },
+    { name: "not allowed in this meeting (the organisers' 允许插话 off) → INTERJECTIONS_OFF", given: [...aliceSpeaking, ev.ijRules({ allowed: false })], command: request(), actor: olga, then: { error: "INTERJECTIONS_OFF" } },
+    { name: "allowed again by the organisers", given: [...aliceSpeaking, ev.ijRules({ allowed: false }), ev.ijRules({ allowed: true })], command: request(), actor: olga, then: [ev.ijRequested(O, "s1", { at: NOW })] },
     { name: "switched off, then on again", given: [...aliceSpeaking, ev.ijEnabled("", false), ev.ijEnabled("", true)], command: request(), actor: olga, then: [ev.ijRequested(O, "s1", { at: NOW })] },
     {
       name: "the floor holder → HAS_FLOOR",
@@ -433,20 +435,20 @@ describe("the floor during an interjection", () => {
 
 describe("config.sync interjectionRules", () => {
   decisionTable([
-    { name: "new rules → interjection.rulesSet", given: [], command: configSync({ interjectionRules: { capMs: 60_000, membersMay: true } }), actor: SYSTEM_ACTOR, then: [ev.ijRules({ capMs: 60_000, membersMay: true })] },
-    { name: "only members allowed changes", given: [], command: configSync({ interjectionRules: { capMs: CAP, membersMay: true } }), actor: SYSTEM_ACTOR, then: [ev.ijRules({ membersMay: true })] },
-    { name: "the rules it has: nothing", given: [], command: configSync({ interjectionRules: { capMs: CAP, membersMay: false } }), actor: SYSTEM_ACTOR, then: [] },
-    { name: "the rules set before: nothing", given: [ev.ijRules({ capMs: 90_000 })], command: configSync({ interjectionRules: { capMs: 90_000, membersMay: false } }), actor: SYSTEM_ACTOR, then: [] },
+    { name: "new rules → interjection.rulesSet", given: [], command: configSync({ interjectionRules: { capMs: 60_000, membersMay: true, allowed: true } }), actor: SYSTEM_ACTOR, then: [ev.ijRules({ capMs: 60_000, membersMay: true, allowed: true })] },
+    { name: "only members allowed changes", given: [], command: configSync({ interjectionRules: { capMs: CAP, membersMay: true, allowed: true } }), actor: SYSTEM_ACTOR, then: [ev.ijRules({ membersMay: true, allowed: true })] },
+    { name: "the rules it has: nothing", given: [], command: configSync({ interjectionRules: { capMs: CAP, membersMay: false, allowed: true } }), actor: SYSTEM_ACTOR, then: [] },
+    { name: "the rules set before: nothing", given: [ev.ijRules({ capMs: 90_000 })], command: configSync({ interjectionRules: { capMs: 90_000, membersMay: false, allowed: true } }), actor: SYSTEM_ACTOR, then: [] },
     { name: "absent: nothing (the rules stay)", given: [ev.ijRules({ capMs: 90_000 })], command: configSync(), actor: SYSTEM_ACTOR, then: [] },
-    { name: "before the meeting opens", meeting: "scheduled", given: [], command: configSync({ interjectionRules: { capMs: 60_000, membersMay: false } }), actor: SYSTEM_ACTOR, then: [ev.ijRules({ capMs: 60_000 })] },
-    { name: "a cap under 30 s → VALIDATION", given: [], command: configSync({ interjectionRules: { capMs: 29_999, membersMay: false } }), actor: SYSTEM_ACTOR, then: { error: "VALIDATION" } },
+    { name: "before the meeting opens", meeting: "scheduled", given: [], command: configSync({ interjectionRules: { capMs: 60_000, membersMay: false, allowed: true } }), actor: SYSTEM_ACTOR, then: [ev.ijRules({ capMs: 60_000 })] },
+    { name: "a cap under 30 s → VALIDATION", given: [], command: configSync({ interjectionRules: { capMs: 29_999, membersMay: false, allowed: true } }), actor: SYSTEM_ACTOR, then: { error: "VALIDATION" } },
     { name: "membersMay missing → VALIDATION", given: [], command: { ...configSync(), interjectionRules: { capMs: 60_000 } }, actor: SYSTEM_ACTOR, then: { error: "VALIDATION" } },
-    { name: "the chair → FORBIDDEN", given: [], command: configSync({ interjectionRules: { capMs: 60_000, membersMay: true } }), actor: chair, then: { error: "FORBIDDEN" } },
+    { name: "the chair → FORBIDDEN", given: [], command: configSync({ interjectionRules: { capMs: 60_000, membersMay: true, allowed: true } }), actor: chair, then: { error: "FORBIDDEN" } },
   ]);
 
   it("sets the rules; a running interjection keeps the cap it started with", () => {
-    const { after } = given(...olgaInterjecting).when(configSync({ interjectionRules: { capMs: 30_000, membersMay: true } }), SYSTEM_ACTOR);
-    expect(after.interjectionRules).toEqual({ capMs: 30_000, membersMay: true });
+    const { after } = given(...olgaInterjecting).when(configSync({ interjectionRules: { capMs: 30_000, membersMay: true, allowed: true } }), SYSTEM_ACTOR);
+    expect(after.interjectionRules).toEqual({ capMs: 30_000, membersMay: true, allowed: true });
     expect(after.interjection?.capMs).toBe(CAP);
   });
 });

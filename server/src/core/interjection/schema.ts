@@ -47,6 +47,6 @@ export const InterjectionEvent = z.discriminatedUnion("type", [
   }),
   z.object({ type: z.literal("interjection.outcomeSet"), interjectionId: z.string(), outcome: InterjectionOutcomeSchema.nullable(), by: z.string() }),
   z.object({ type: z.literal("interjection.enabledSet"), itemId: z.string(), enabled: z.boolean() }),
-  z.object({ type: z.literal("interjection.rulesSet"), capMs: z.number().int(), membersMay: z.boolean() }),
+  z.object({ type: z.literal("interjection.rulesSet"), capMs: z.number().int(), membersMay: z.boolean(), allowed: z.boolean() }),
 ]);
 export type InterjectionEvent = z.infer<typeof InterjectionEvent>;
