@@ -155,7 +155,7 @@ describe("interjections in the browser", () => {
   }, 150_000);
 
   it("the official marks the outcome 采纳 on the phone; a second request declined says 主持人未同意", async () => {
-    await until(() => text(wang, "my-interjection-outcome")).toContain("您的插话已结束");
+    await until(() => text(wang, "my-interjection-outcome")).toContain("插话回应结果");
     await wang.getByTestId("outcome-adopt").click();
     await until(() => wang.getByTestId("outcome-adopt").getAttribute("aria-pressed")).toBe("true");
 
@@ -172,6 +172,8 @@ describe("interjections in the browser", () => {
     await yuanAsksAndIsCalled();
     await until(() => wang.getByTestId("interjection-fate").getAttribute("data-fate")).toBe("expired");
     expect(await text(wang, "interjection-fate")).toContain("已过期");
+    // The outcome marking was about 李明's speech; it leaves the phone once the next one starts.
+    await until(() => wang.getByTestId("my-interjection-outcome").count()).toBe(0);
     await until(() => chair.getByTestId("interjection-request").count()).toBe(0);
   }, 150_000);
 
@@ -180,12 +182,13 @@ describe("interjections in the browser", () => {
       const rows = page.getByTestId("speech-record").locator("tbody tr");
       await until(() => rows.allTextContents()).toEqual([
         expect.stringMatching(/^李明.*即席/),
-        expect.stringMatching(/王建国.*插话.*要点：关于加装电梯的补贴标准.*\d+:\d\d.*采纳/),
+        expect.stringMatching(/^↳王建国 插话\d\d:\d\d:\d\d\d\d:\d\d:\d\d\d+:\d\d—$/),
+        expect.stringMatching(/^要点：关于加装电梯的补贴标准回应结果 ?采纳/),
       ]);
     }
     expect(await clerk.getByTestId("record-interjection").getAttribute("data-outcome")).toBe("adopt");
     // The clerk can change it: 研究, seen by the chair too.
-    await clerk.getByTestId("record-interjection").getByTestId("outcome-study").click();
+    await clerk.getByTestId("record-interjection-detail").getByTestId("outcome-study").click();
     await until(() => chair.getByTestId("record-interjection").getAttribute("data-outcome")).toBe("study");
     // Statistics: the 插话 tab (the clerk's panel is open).
     await clerk.getByRole("tab", { name: "插话" }).click();

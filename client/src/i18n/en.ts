@@ -260,7 +260,7 @@ export const en: Messages = {
     outcome: { adopt: "Adopt", study: "Will study", explain: "Explained" },
     outcomeNone: "No outcome yet",
     outcomeLabel: "Outcome",
-    myOutcome: "Your interjection has ended. Mark its outcome:",
+    myOutcome: "Outcome of your response:",
     dismiss: "OK",
     running: "Interjecting",
     ofSpeechRunning: " (speech in progress)",

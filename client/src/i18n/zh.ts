@@ -258,7 +258,7 @@ export const zh = {
     outcome: { adopt: "采纳", study: "研究", explain: "说明" },
     outcomeNone: "未标记结果",
     outcomeLabel: "回应结果",
-    myOutcome: "您的插话已结束，标记回应结果：",
+    myOutcome: "插话回应结果：",
     dismiss: "知道了",
     running: "插话中",
     ofSpeechRunning: "（发言进行中）",

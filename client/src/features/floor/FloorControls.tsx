@@ -15,6 +15,8 @@ export function FloorControls({ run, pending }: { run: (command: Command) => Pro
   const floor = state?.floor ?? null;
   const hasFloor = floor !== null;
   const paused = floor?.pausedAt != null;
+  // An interjection holds the speech's clock; it resumes by itself when the interjection ends.
+  const heldByInterjection = paused && state?.interjection?.resumesSpeech === true && state.interjection.speechId === floor?.speechId;
   const custom = Number(customMinutes);
   const customValid = Number.isFinite(custom) && custom >= 0.5 && custom <= 60;
 
@@ -43,7 +45,7 @@ export function FloorControls({ run, pending }: { run: (command: Command) => Pro
         {hasFloor && (
           <>
             {paused ? (
-              <button type="button" className="primary" disabled={pending} onClick={() => void run({ type: "floor.resume" })} data-testid="resume-speech">
+              <button type="button" className="primary" disabled={pending || heldByInterjection} onClick={() => void run({ type: "floor.resume" })} data-testid="resume-speech">
                 <Icon name="play" /> {t("speaking.resume")} <kbd>P</kbd>
               </button>
             ) : (

@@ -53,7 +53,7 @@ export function InterjectionAction() {
           {clock.phase === "overrun" ? <><Icon name="overrun" /> {t("floor.overrun")}</> : clock.phase === "warning" ? <><Icon name="warning" /> {t("floor.warning")}</> : t("interjection.myClock")}
           <strong data-testid="my-interjection-countdown">{formatClock(clock.remainingMs)}</strong>
         </p>
-        <button type="button" className="primary wide" disabled={disabled} onClick={() => void run({ type: "interjection.end" })} data-testid="finish-interjection">
+        <button type="button" className="wide finish-interjection" disabled={disabled} onClick={() => void run({ type: "interjection.end" })} data-testid="finish-interjection">
           {t("interjection.end")}
         </button>
       </div>

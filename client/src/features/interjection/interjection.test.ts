@@ -40,17 +40,19 @@ describe("requestFate", () => {
 
 describe("who may interject, and where", () => {
   it("officials always; members when the meeting allows it", () => {
-    const rules = (membersMay: boolean) => ({ interjectionRules: { capMs: 1, membersMay } });
+    const rules = (membersMay: boolean) => ({ interjectionRules: { capMs: 1, membersMay, allowed: true } });
     expect(mayInterject(rules(false), { role: "official" })).toBe(true);
     expect(mayInterject(rules(false), { role: "member" })).toBe(false);
     expect(mayInterject(rules(true), { role: "member" })).toBe(true);
     expect(mayInterject(rules(true), { role: "observer" })).toBe(false);
   });
 
-  it("switched off per agenda item ('' without an agenda)", () => {
-    expect(interjectionsOff({ currentItemId: null, interjectionsOff: [""] })).toBe(true);
-    expect(interjectionsOff({ currentItemId: "a", interjectionsOff: [""] })).toBe(false);
-    expect(interjectionsOff({ currentItemId: "a", interjectionsOff: ["a"] })).toBe(true);
+  it("switched off per agenda item ('' without an agenda), or for the whole meeting by the organisers", () => {
+    const interjectionRules = { capMs: 1, membersMay: false, allowed: true };
+    expect(interjectionsOff({ currentItemId: null, interjectionsOff: [""], interjectionRules })).toBe(true);
+    expect(interjectionsOff({ currentItemId: "a", interjectionsOff: [""], interjectionRules })).toBe(false);
+    expect(interjectionsOff({ currentItemId: "a", interjectionsOff: ["a"], interjectionRules })).toBe(true);
+    expect(interjectionsOff({ currentItemId: "a", interjectionsOff: [], interjectionRules: { ...interjectionRules, allowed: false } })).toBe(true);
   });
 });
 

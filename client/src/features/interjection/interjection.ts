@@ -7,8 +7,8 @@ export type RequestFate = "granted" | "declined" | "expired";
 type LiveState = Pick<MeetingState, "status" | "floor" | "speeches" | "interjectionRequests" | "interjection" | "interjections">;
 
 /** Interjections are switched off for the current agenda item. */
-export const interjectionsOff = (state: Pick<MeetingState, "currentItemId" | "interjectionsOff">): boolean =>
-  state.interjectionsOff.includes(state.currentItemId ?? "");
+export const interjectionsOff = (state: Pick<MeetingState, "currentItemId" | "interjectionsOff" | "interjectionRules">): boolean =>
+  !state.interjectionRules.allowed || state.interjectionsOff.includes(state.currentItemId ?? "");
 
 /** Whether this person's role may interject at all in this meeting (officials; members if allowed). */
 export const mayInterject = (state: Pick<MeetingState, "interjectionRules">, me: Pick<RosterEntry, "role">): boolean =>

@@ -29,6 +29,14 @@ export function RequestButton() {
   const place = placeInLine(state, me);
   const hasFloor = state.floor?.participantId === me;
   const disabled = pending || status !== "connected";
+  // Interjecting (插话): the bottom action is the interjection's own (countdown, 结束插话) alone.
+  if (state.interjection?.participantId === me) {
+    return (
+      <div className="bottom-action">
+        <InterjectionAction />
+      </div>
+    );
+  }
 
   return (
     <div className="bottom-action">

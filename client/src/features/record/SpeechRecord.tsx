@@ -103,22 +103,30 @@ export function SpeechRecord() {
                     )}
                   </tr>
                 );
-                const nested = (interjections.get(s.speechId) ?? []).map((i) => (
+                // Each interjection: its times on one line, the point and the outcome on the next (narrow side panel).
+                const nested = (interjections.get(s.speechId) ?? []).flatMap((i) => [
                   <tr key={i.interjectionId} className="record-interjection" data-testid="record-interjection" data-outcome={i.outcome ?? ""}>
                     <td>
                       <span className="nest" aria-hidden="true">↳</span>
                       {person(i.participantId)?.name ?? "—"} <KindBadge kind="interjection" />
-                      {i.point && <span className="record-note">{t("interjection.pointLabel", { point: i.point })}</span>}
                     </td>
                     <td>{time(i.startedAt)}</td>
                     <td>{isEnded(i) ? time(i.endedAt) : t("interjection.running")}</td>
                     <td>{isEnded(i) ? duration(i.durationMs) : "—"}</td>
                     <td colSpan={columns - 4} className={isEnded(i) && i.overrunMs > 0 ? "overrun" : undefined}>
-                      {isEnded(i) && i.overrunMs > 0 && <span className="record-note"><Icon name="overrun" /> +{duration(i.overrunMs)}</span>}
-                      <OutcomeButtons interjectionId={i.interjectionId} outcome={i.outcome} {...(mayMark(i.participantId) ? { run, pending } : {})} />
+                      {isEnded(i) && i.overrunMs > 0 ? <><Icon name="overrun" /> +{duration(i.overrunMs)}</> : "—"}
                     </td>
-                  </tr>
-                ));
+                  </tr>,
+                  <tr key={`${i.interjectionId}-detail`} className="record-interjection record-interjection-detail" data-testid="record-interjection-detail">
+                    <td colSpan={columns}>
+                      {i.point && <span className="record-interjection-point">{t("interjection.pointLabel", { point: i.point })}</span>}
+                      <span className="record-interjection-outcome">
+                        {t("interjection.outcomeLabel")}{" "}
+                        <OutcomeButtons interjectionId={i.interjectionId} outcome={i.outcome} {...(mayMark(i.participantId) ? { run, pending } : {})} />
+                      </span>
+                    </td>
+                  </tr>,
+                ]);
                 // An override of the suggested order: a line of its own under the speech, across the table.
                 return s.override
                   ? [
