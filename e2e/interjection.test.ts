@@ -123,6 +123,12 @@ describe("interjections in the browser", () => {
     expect(await text(chair, "interjection-card")).toContain("要点：关于加装电梯的补贴标准");
     await until(() => chair.getByTestId("interjection-request").count()).toBe(0);
 
+    // The chair cannot resume the speech meanwhile: the interjection holds its clock.
+    expect(await chair.getByTestId("resume-speech").isDisabled()).toBe(true);
+    // The live record already lists the running speech with the interjection into it.
+    await until(() => text(clerk, "record-row-live")).toMatch(/^李明 即席\d\d:\d\d:\d\d正在发言$/);
+    expect(await text(clerk, "record-interjection")).toContain("插话中");
+
     const frozen = await clocks();
     expect(new Set(frozen).size).toBe(1);
     const first = (await interjectionClocks()).map(seconds);

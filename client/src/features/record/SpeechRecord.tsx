@@ -34,11 +34,37 @@ export function SpeechRecord() {
   const speeches = state?.speeches ?? [];
   const overruns = speeches.filter((s) => s.overrunMs > 0).length;
   const groups = state ? recordTimeline(state) : [];
+  const live = state?.floor && interjections.has(state.floor.speechId) ? state.floor : null;
   const columns = recordings ? 6 : 5;
   const itemTitle = (id: string | null) => {
     const index = state?.agenda.findIndex((a) => a.id === id) ?? -1;
     return index < 0 ? t("speaking.noItem") : `${index + 1}. ${state!.agenda[index]!.title}`;
   };
+  // Each interjection: its times on one line, the point and the outcome on the next (narrow side panel).
+  const interjectionRows = (speechId: string) =>
+    (interjections.get(speechId) ?? []).flatMap((i) => [
+      <tr key={i.interjectionId} className="record-interjection" data-testid="record-interjection" data-outcome={i.outcome ?? ""}>
+        <td>
+          <span className="nest" aria-hidden="true">↳</span>
+          {person(i.participantId)?.name ?? "—"} <KindBadge kind="interjection" />
+        </td>
+        <td>{time(i.startedAt)}</td>
+        <td>{isEnded(i) ? time(i.endedAt) : t("interjection.running")}</td>
+        <td>{isEnded(i) ? duration(i.durationMs) : "—"}</td>
+        <td colSpan={columns - 4} className={isEnded(i) && i.overrunMs > 0 ? "overrun" : undefined}>
+          {isEnded(i) && i.overrunMs > 0 ? <><Icon name="overrun" /> +{duration(i.overrunMs)}</> : "—"}
+        </td>
+      </tr>,
+      <tr key={`${i.interjectionId}-detail`} className="record-interjection record-interjection-detail" data-testid="record-interjection-detail">
+        <td colSpan={columns}>
+          {i.point && <span className="record-interjection-point">{t("interjection.pointLabel", { point: i.point })}</span>}
+          <span className="record-interjection-outcome">
+            {t("interjection.outcomeLabel")}{" "}
+            <OutcomeButtons interjectionId={i.interjectionId} outcome={i.outcome} {...(mayMark(i.participantId) ? { run, pending } : {})} />
+          </span>
+        </td>
+      </tr>,
+    ]);
   // The suggested person of an override: on the roster, or a guest known from another speech.
   const nameOf = (id: string) => person(id)?.name ?? speeches.find((s) => s.participantId === id)?.guestName ?? t("speaking.guest");
   return (
@@ -46,7 +72,7 @@ export function SpeechRecord() {
       <h2 id="record-title">
         {t("record.title")} <span className="muted small">{overruns > 0 && t("record.overruns", { count: overruns })}</span>
       </h2>
-      {groups.length === 0 ? (
+      {groups.length === 0 && !live ? (
         <p className="muted">{t("record.empty")}</p>
       ) : (
         <>
@@ -103,30 +129,7 @@ export function SpeechRecord() {
                     )}
                   </tr>
                 );
-                // Each interjection: its times on one line, the point and the outcome on the next (narrow side panel).
-                const nested = (interjections.get(s.speechId) ?? []).flatMap((i) => [
-                  <tr key={i.interjectionId} className="record-interjection" data-testid="record-interjection" data-outcome={i.outcome ?? ""}>
-                    <td>
-                      <span className="nest" aria-hidden="true">↳</span>
-                      {person(i.participantId)?.name ?? "—"} <KindBadge kind="interjection" />
-                    </td>
-                    <td>{time(i.startedAt)}</td>
-                    <td>{isEnded(i) ? time(i.endedAt) : t("interjection.running")}</td>
-                    <td>{isEnded(i) ? duration(i.durationMs) : "—"}</td>
-                    <td colSpan={columns - 4} className={isEnded(i) && i.overrunMs > 0 ? "overrun" : undefined}>
-                      {isEnded(i) && i.overrunMs > 0 ? <><Icon name="overrun" /> +{duration(i.overrunMs)}</> : "—"}
-                    </td>
-                  </tr>,
-                  <tr key={`${i.interjectionId}-detail`} className="record-interjection record-interjection-detail" data-testid="record-interjection-detail">
-                    <td colSpan={columns}>
-                      {i.point && <span className="record-interjection-point">{t("interjection.pointLabel", { point: i.point })}</span>}
-                      <span className="record-interjection-outcome">
-                        {t("interjection.outcomeLabel")}{" "}
-                        <OutcomeButtons interjectionId={i.interjectionId} outcome={i.outcome} {...(mayMark(i.participantId) ? { run, pending } : {})} />
-                      </span>
-                    </td>
-                  </tr>,
-                ]);
+                const nested = interjectionRows(s.speechId);
                 // An override of the suggested order: a line of its own under the speech, across the table.
                 return s.override
                   ? [
@@ -143,6 +146,17 @@ export function SpeechRecord() {
                   : [row, ...nested];
               }),
             ])}
+            {live && [
+              // The speech still running, once someone interjected into it: its interjections can be marked now.
+              <tr key={`${live.speechId}-live`} data-testid="record-row-live" className="record-live">
+                <td>
+                  {speakerName(live, person)} <KindBadge kind={live.kind} />
+                </td>
+                <td>{time(live.startedAt)}</td>
+                <td colSpan={columns - 2} className="muted">{t("floor.title")}</td>
+              </tr>,
+              ...interjectionRows(live.speechId),
+            ]}
           </tbody>
         </table>
         </>
