@@ -26,8 +26,9 @@ export function ChairConsole() {
         <ErrorNotice message={error} onClose={clearError} />
         <MeetingStatusNotice />
         <CurrentSpeaker size="large" />
-        <FloorControls run={run} pending={pending} />
+        {/* Requests to interject: prominent, right under the speaker, apart from the queue. */}
         <InterjectionRequests run={run} pending={pending} />
+        <FloorControls run={run} pending={pending} />
         <ChairQueue run={run} pending={pending} />
         <AddSpeaker run={run} pending={pending} />
       </div>
