@@ -119,6 +119,7 @@ describe("interjections in the browser", () => {
     }
     await until(() => text(display, "display-interjection-title")).toBe("王建国 插话回应 李明");
     await until(() => text(display, "display-paused")).toBe("暂停（插话中）");
+    await until(() => text(li, "my-floor-banner")).toContain("暂停（插话中） · 麦克风已关闭");
     expect(await text(chair, "interjection-card")).toContain("插话");
     expect(await text(chair, "interjection-card")).toContain("要点：关于加装电梯的补贴标准");
     await until(() => chair.getByTestId("interjection-request").count()).toBe(0);

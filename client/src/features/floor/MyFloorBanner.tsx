@@ -12,11 +12,19 @@ export function MyFloorBanner() {
   const floor = state?.floor;
   if (!welcome || !floor || floor.participantId !== welcome.me.id) return null;
   const clock = speechClock(floor, now);
+  // An interjection into my speech holds my clock and my microphone until it ends.
+  const interjected = clock.paused && state.interjection?.speechId === floor.speechId;
   return (
     <div className="banner banner-floor" role="status" data-testid="my-floor-banner">
       <Icon name="mic" /> {t("floor.youHaveFloor")}
       <span className="my-clock">
-        {clock.paused ? <><Icon name="pause" /> {t("speaking.paused")}</> : t("speaking.myClock")}
+        {interjected ? (
+          <><Icon name="pause" /> {t("interjection.pausedForInterjection")} · {t("media.micOff")}</>
+        ) : clock.paused ? (
+          <><Icon name="pause" /> {t("speaking.paused")}</>
+        ) : (
+          t("speaking.myClock")
+        )}
         <strong data-testid="my-countdown">{formatClock(clock.remainingMs)}</strong>
       </span>
     </div>
