@@ -30,13 +30,13 @@ export function FloorControls({ run, pending }: { run: (command: Command) => Pro
       if (key === "n") void run({ type: "floor.give" });
       else if (key === "e") void run({ type: "floor.end" });
       // The clock keys act only on a running speech (no refusal to read when nobody speaks).
-      else if (key === "p" && hasFloor) void run({ type: paused ? "floor.resume" : "floor.pause" });
+      else if (key === "p" && hasFloor && !heldByInterjection) void run({ type: paused ? "floor.resume" : "floor.pause" });
       else if ((key === "+" || key === "=") && hasFloor) void run({ type: "floor.extend", seconds: 60 });
       else if (key === "?") setShowHelp((v) => !v);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [run, paused, hasFloor]);
+  }, [run, paused, hasFloor, heldByInterjection]);
 
   return (
     <div className="floor-controls">
