@@ -156,6 +156,35 @@ export function expectedError(s: MeetingState, command: Command, actor: Actor): 
     case "interjection.setEnabled":
       if (!isChair) return "FORBIDDEN";
       return session;
+    case "poll.create":
+    case "poll.discard":
+    case "poll.open":
+    case "poll.close":
+    case "poll.publish":
+    case "poll.enterHands":
+      return expectedPollError(s, command, actor, session);
+  }
+}
+
+function expectedPollError(s: MeetingState, command: Extract<Command, { type: `poll.${string}` }>, actor: Actor, session: ErrorCode | null): ErrorCode | null {
+  const runs = actor.role === "chair" || (actor.role === "clerk" && s.pollRules.clerkMay);
+  if (command.type === "poll.enterHands" ? actor.role !== "chair" && actor.role !== "clerk" : !runs && !(command.type === "poll.close" && actor.role === "system")) return "FORBIDDEN";
+  if (command.type === "poll.create") return session;
+  const poll = s.polls.find((p) => p.pollId === command.pollId);
+  if (!poll) return "POLL_NOT_FOUND";
+  const notOpenCode = poll.status === "draft" ? "POLL_NOT_OPEN" : "POLL_CLOSED";
+  switch (command.type) {
+    case "poll.discard":
+      return poll.status === "draft" ? null : "POLL_ALREADY_OPEN";
+    case "poll.open":
+      if (session) return session;
+      if (poll.status !== "draft") return poll.status === "open" ? "POLL_ALREADY_OPEN" : "POLL_CLOSED";
+      return s.polls.some((p) => p.status === "open") ? "POLL_ALREADY_OPEN" : null;
+    case "poll.close":
+    case "poll.enterHands":
+      return poll.status === "open" ? null : notOpenCode;
+    case "poll.publish":
+      return poll.status === "closed" || poll.status === "published" ? null : "POLL_NOT_OPEN";
   }
 }
 
@@ -290,7 +319,7 @@ function checkInterjections(s: MeetingState, check: Check) {
 type Key = Exclude<keyof MeetingState, "seq">;
 const KEYS = Object.keys({
   status: 0, openedAt: 0, closedAt: 0, roster: 0, agenda: 0, currentItemId: 0, attendance: 0, quorumRule: 0, queue: 0, floor: 0, speeches: 0, venueMuted: 0, speechCaps: 0, ordering: 0, plan: 0, written: 0, asked: 0,
-  interjectionRules: 0, interjectionsOff: 0, interjectionRequests: 0, interjection: 0, interjections: 0,
+  interjectionRules: 0, interjectionsOff: 0, interjectionRequests: 0, interjection: 0, interjections: 0, polls: 0, pollRules: 0,
 } satisfies Record<Key, 0>) as Key[];
 
 const agendaInput = (s: MeetingState) => s.agenda.map(({ id, title, presenter, plannedMs }) => ({ id, title, presenter, plannedMs }));

@@ -28,6 +28,9 @@ import { PlanCommand, PlanEvent } from "./plan/schema.ts";
 import { decideInterjection } from "./interjection/decide.ts";
 import { evolveInterjection } from "./interjection/evolve.ts";
 import { InterjectionCommand, InterjectionEvent } from "./interjection/schema.ts";
+import { decidePoll } from "./poll/decide.ts";
+import { evolvePoll } from "./poll/evolve.ts";
+import { PollCommand, PollEvent } from "./poll/schema.ts";
 import { initialState, type MeetingState } from "./state.ts";
 import { decideVenue } from "./venue/decide.ts";
 import { evolveVenue } from "./venue/evolve.ts";
@@ -43,6 +46,7 @@ export const Command = z.discriminatedUnion("type", [
   ...VenueCommand.options,
   ...PlanCommand.options,
   ...InterjectionCommand.options,
+  ...PollCommand.options,
 ]);
 export type Command = z.infer<typeof Command>;
 
@@ -56,6 +60,7 @@ export const MeetingEvent = z.discriminatedUnion("type", [
   ...VenueEvent.options,
   ...PlanEvent.options,
   ...InterjectionEvent.options,
+  ...PollEvent.options,
 ]);
 export type MeetingEvent = z.infer<typeof MeetingEvent>;
 
@@ -106,6 +111,13 @@ export function decide(state: MeetingState, command: Command, ctx: DecideContext
     case "interjection.setOutcome":
     case "interjection.setEnabled":
       return decideInterjection(state, command, ctx);
+    case "poll.create":
+    case "poll.discard":
+    case "poll.open":
+    case "poll.close":
+    case "poll.publish":
+    case "poll.enterHands":
+      return decidePoll(state, command, ctx);
   }
 }
 
@@ -155,6 +167,14 @@ function apply(state: MeetingState, event: MeetingEvent): MeetingState {
     case "interjection.enabledSet":
     case "interjection.rulesSet":
       return evolveInterjection(state, event);
+    case "poll.created":
+    case "poll.discarded":
+    case "poll.opened":
+    case "poll.closed":
+    case "poll.published":
+    case "poll.handsEntered":
+    case "poll.rulesSet":
+      return evolvePoll(state, event);
   }
 }
 

@@ -44,6 +44,44 @@ export interface ServerToClientEvents {
   "media.status": (status: MediaStatusPayload) => void;
   /** An audible participant's feed came up or went away: listeners send `media.subscribe` again. */
   "media.feeds": () => void;
+  /** How many ballots an open poll has received (throttled; never who or what). */
+  "poll.turnout": (turnout: PollTurnout) => void;
+  /** The running tally of a named poll, to those its tallyVisibility allows (throttled). */
+  "poll.tally": (tally: PollLiveTally) => void;
+}
+
+export interface PollTurnout {
+  pollId: string;
+  /** Ballots received so far (voting units: a household counts once). */
+  ballots: number;
+}
+
+export interface PollLiveTally {
+  pollId: string;
+  counts: Record<string, number>;
+  weights: Record<string, number>;
+}
+
+/** The ack of `poll.vote`: the ballot is durably stored (and counted) when this arrives. */
+export interface BallotReceipt {
+  pollId: string;
+  /** A named ballot that replaced the voter's earlier one (polls that allow changing). */
+  changed: boolean;
+}
+
+/** The polls this person (or their household) has voted in; `choices` only for named polls. */
+export interface MyBallots {
+  ballots: { pollId: string; choices: string[] | null }[];
+}
+
+/**
+ * After the close, anyone in the meeting can check the count: who voted (voting units), and the
+ * ballots — anonymous and in random order for a secret poll, with the voter for a named one.
+ */
+export interface PollAudit {
+  pollId: string;
+  voters: string[];
+  ballots: { voter: string | null; choices: string[]; weight: number }[];
 }
 
 export interface MediaStatusPayload {
@@ -72,6 +110,11 @@ export interface SubscribedStream {
 
 export interface ClientToServerEvents {
   command: (command: unknown, ack: (result: Ack) => void) => void;
+  /** Cast a ballot ({pollId, choices, weight?}); acknowledged once it is stored. */
+  "poll.vote": (ballot: unknown, ack: (result: Ack<BallotReceipt>) => void) => void;
+  "poll.mine": (request: unknown, ack: (result: Ack<MyBallots>) => void) => void;
+  /** A closed poll's voters and ballots ({pollId}). */
+  "poll.audit": (request: unknown, ack: (result: Ack<PollAudit>) => void) => void;
   "time.sync": (ack: (result: { serverTime: number }) => void) => void;
   "sync.request": (request: unknown, ack: (result: Ack<{ sync: SyncPayload }>) => void) => void;
   /** Publish my microphone (and camera): an SDP offer, answered with Janus's SDP answer. */

@@ -1,4 +1,5 @@
 // The state of one live meeting, as rebuilt from its event log.
+import type { Poll } from "./poll/schema.ts";
 import type { Role } from "./roles.ts";
 
 export const DEFAULT_SPEECH_CAP_MS = 5 * 60_000;
@@ -98,6 +99,8 @@ export interface RosterEntry {
   side: "worker" | "enterprise" | null;
   chief: boolean;
   household: string | null;
+  /** Vote weight in weighted polls (e.g. a property share); 1 when not set. */
+  weight?: number;
 }
 
 export interface AgendaEntry {
@@ -189,6 +192,9 @@ export interface MeetingState {
   asked: string[];
   /** The chair muted the room's microphone feed (会场). */
   venueMuted: boolean;
+  /** 即时表决: every poll of the meeting, drafts included, in creation order. */
+  polls: Poll[];
+  pollRules: { clerkMay: boolean };
 }
 
 export const initialState = (): MeetingState => ({
@@ -215,6 +221,8 @@ export const initialState = (): MeetingState => ({
   interjections: [],
   asked: [],
   venueMuted: false,
+  polls: [],
+  pollRules: { clerkMay: false },
 });
 
 export const queuePosition = (state: MeetingState, participantId: string): number =>

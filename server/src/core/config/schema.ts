@@ -14,6 +14,7 @@ export const RosterEntry = z.object({
   side: z.enum(["worker", "enterprise"]).nullable(),
   chief: z.boolean(),
   household: z.string().nullable(),
+  weight: z.number().positive().max(1_000_000).optional(),
 });
 
 export const ConfigCommand = z.discriminatedUnion("type", [

@@ -1,0 +1,33 @@
+// Who may vote in a poll, frozen at its opening: a pure function of the roster and attendance.
+import type { MeetingState } from "../state.ts";
+import type { Eligibility, EligibleVoter } from "./schema.ts";
+
+export const householdUnit = (household: string): string => `household:${household}`;
+
+export function eligibleVoters(state: MeetingState, eligibility: Eligibility, weighted: boolean): EligibleVoter[] {
+  const units = new Map<string, EligibleVoter>();
+  for (const entry of state.roster) {
+    if (!eligibility.roles.includes(entry.role)) continue;
+    if (eligibility.side !== null && entry.side !== eligibility.side) continue;
+    const present = state.attendance[entry.id]?.status === "present";
+    if (eligibility.presentOnly && !present) continue;
+    const weight = weighted ? (entry.weight ?? 1) : 1;
+    // People without a household vote for themselves even in a per-household poll.
+    const unitId = eligibility.perHousehold && entry.household ? householdUnit(entry.household) : entry.id;
+    const unit = units.get(unitId);
+    if (unit) {
+      unit.participantIds.push(entry.id);
+      // A household's weight is its share, recorded on each member: the largest one counts.
+      unit.weight = Math.max(unit.weight, weight);
+      unit.present ||= present;
+    } else {
+      units.set(unitId, { unitId, participantIds: [entry.id], weight, household: entry.household, present });
+    }
+  }
+  return [...units.values()];
+}
+
+/** The voting unit a participant casts for in this poll, or null when they are not eligible. */
+export function unitOf(eligible: readonly EligibleVoter[], participantId: string): EligibleVoter | null {
+  return eligible.find((unit) => unit.participantIds.includes(participantId)) ?? null;
+}

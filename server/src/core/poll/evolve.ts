@@ -1,0 +1,49 @@
+import type { MeetingState } from "../state.ts";
+import { eligibleVoters } from "./eligibility.ts";
+import type { Poll, PollEvent } from "./schema.ts";
+
+const update = (state: MeetingState, pollId: string, change: (poll: Poll) => Partial<Poll>): MeetingState => ({
+  ...state,
+  polls: state.polls.map((p) => (p.pollId === pollId ? { ...p, ...change(p) } : p)),
+});
+
+export function evolvePoll(state: MeetingState, event: PollEvent): MeetingState {
+  switch (event.type) {
+    case "poll.created":
+      return {
+        ...state,
+        polls: [...state.polls, {
+          pollId: event.pollId,
+          itemId: event.itemId,
+          createdBy: event.by,
+          definition: event.definition,
+          options: event.options,
+          status: "draft",
+          openedAt: null,
+          closesAt: null,
+          closedAt: null,
+          eligible: [],
+          hands: null,
+          result: null,
+        }],
+      };
+    case "poll.discarded":
+      return { ...state, polls: state.polls.filter((p) => p.pollId !== event.pollId) };
+    case "poll.opened":
+      // Frozen here: the roster and attendance as they stand at this point of the log.
+      return update(state, event.pollId, (p) => ({
+        status: "open",
+        openedAt: event.at,
+        closesAt: event.closesAt,
+        eligible: eligibleVoters(state, p.definition.eligibility, p.definition.weighted),
+      }));
+    case "poll.closed":
+      return update(state, event.pollId, () => ({ status: "closed", closedAt: event.at, result: event.result }));
+    case "poll.published":
+      return update(state, event.pollId, () => ({ status: "published" }));
+    case "poll.handsEntered":
+      return update(state, event.pollId, () => ({ hands: event.counts }));
+    case "poll.rulesSet":
+      return { ...state, pollRules: { clerkMay: event.clerkMay } };
+  }
+}

@@ -1,0 +1,179 @@
+// Instant polls and ballots (即时表决): commands, events and the shapes of a poll.
+// Ballots themselves are not events: they go to the ballot box (server/src/polls), which
+// stores them so that a secret ballot cannot be linked to its voter (docs/ballot-secrecy.md).
+import { z } from "zod";
+import { Role } from "../roles.ts";
+
+const Id = z.string().min(1).max(64);
+
+/** 赞成/反对/弃权 · single choice · multiple choice (min/max) · consent 同意/不同意. */
+export const PollForm = z.enum(["yesNoAbstain", "single", "multiple", "consent"]);
+export type PollForm = z.infer<typeof PollForm>;
+
+/**
+ * One clause of the rule a poll is decided by. Every clause must hold (compound rules).
+ * - majorityOfCast: more than half of the ballots cast (abstentions count as cast)
+ * - majorityOfEligible: more than half of all eligible
+ * - twoThirdsOfPresent: at least two thirds of the eligible present at the opening
+ * - percentOfEligible: at least `percent` % of all eligible (e.g. 80)
+ * `measure`: count heads, or add up vote weights (weighted polls only).
+ * `householdPrefix`: the clause counts only voters whose household starts with it (e.g. 3号楼).
+ */
+export const RuleClause = z.object({
+  kind: z.enum(["majorityOfCast", "majorityOfEligible", "twoThirdsOfPresent", "percentOfEligible"]),
+  percent: z.number().gt(0).max(100).optional(),
+  measure: z.enum(["count", "weight"]).default("count"),
+  householdPrefix: z.string().trim().min(1).max(40).optional(),
+}).strict().refine((c) => (c.kind === "percentOfEligible") === (c.percent !== undefined), { message: "percent is required by percentOfEligible and only there" });
+export type RuleClause = z.infer<typeof RuleClause>;
+
+/** The share of the eligible who must cast a ballot for the result to count (有效人数). */
+export const Quorum = z.object({ percent: z.number().gt(0).max(100), strict: z.boolean().default(false) }).strict();
+export type Quorum = z.infer<typeof Quorum>;
+
+/** Who may vote; the list is frozen when the poll opens. */
+export const Eligibility = z.object({
+  roles: z.array(Role).min(1).max(5).default(["member"]),
+  /** Only those present (到会) at the moment of opening. */
+  presentOnly: z.boolean().default(true),
+  /** Collective bargaining: only one side (职工方 / 企业方). */
+  side: z.enum(["worker", "enterprise"]).nullable().default(null),
+  /** Community: one ballot per household (户), cast by whichever eligible member votes first. */
+  perHousehold: z.boolean().default(false),
+}).strict();
+export type Eligibility = z.infer<typeof Eligibility>;
+
+export const TallyVisibility = z.enum(["chair", "all", "none"]);
+export type TallyVisibility = z.infer<typeof TallyVisibility>;
+
+export const PollDefinition = z.object({
+  title: z.string().trim().min(1).max(200),
+  form: PollForm,
+  /** Option labels for single and multiple choice (the fixed forms bring their own). */
+  options: z.array(z.string().trim().min(1).max(100)).min(2).max(30).optional(),
+  minChoices: z.number().int().min(1).max(30).optional(),
+  maxChoices: z.number().int().min(1).max(30).optional(),
+  /** 无记名 secret ballot, or 记名 named. */
+  secret: z.boolean(),
+  eligibility: Eligibility.default({ roles: ["member"], presentOnly: true, side: null, perHousehold: false }),
+  rule: z.array(RuleClause).min(1).max(5),
+  quorum: Quorum.nullable().default(null),
+  /** Who sees the running tally before the close (secret polls: nobody). */
+  tallyVisibility: TallyVisibility.default("none"),
+  /** Named polls only: a voter may change their vote until the close. */
+  allowChange: z.boolean().default(false),
+  /** Count vote weights (e.g. property shares) from the roster. Named polls only. */
+  weighted: z.boolean().default(false),
+  /** Closes itself after this long once opened (null: the chair closes it). */
+  durationSeconds: z.number().int().min(10).max(24 * 3600).nullable().default(null),
+}).strict();
+export type PollDefinition = z.infer<typeof PollDefinition>;
+
+/** What a voter sends: the chosen option ids, and optionally the weight they claim. */
+export const BallotInput = z.object({
+  pollId: Id,
+  choices: z.array(z.string().min(1).max(64)).min(1).max(30),
+  weight: z.number().positive().optional(),
+}).strict();
+export type BallotInput = z.infer<typeof BallotInput>;
+
+export const HandCounts = z.record(z.string().min(1).max(64), z.number().int().min(0).max(100_000));
+
+export const PollCommand = z.discriminatedUnion("type", [
+  /** The chair (or the clerk, if the meeting allows it) drafts a poll for the current agenda item. */
+  z.object({ type: z.literal("poll.create"), poll: PollDefinition }).strict(),
+  /** A draft that was never opened is dropped. */
+  z.object({ type: z.literal("poll.discard"), pollId: Id }).strict(),
+  /** Opens the poll: the eligible list is frozen from the roster and attendance at this moment. */
+  z.object({ type: z.literal("poll.open"), pollId: Id }).strict(),
+  /** Closes the poll and computes the result from the ballot box (the server supplies the tally). */
+  z.object({ type: z.literal("poll.close"), pollId: Id }).strict(),
+  /** Shows the result to everyone (and on the room display). */
+  z.object({ type: z.literal("poll.publish"), pollId: Id }).strict(),
+  /** 举手表决: the clerk enters the counts of an in-room show of hands (replaces earlier counts). */
+  z.object({ type: z.literal("poll.enterHands"), pollId: Id, counts: HandCounts }).strict(),
+]);
+export type PollCommand = z.infer<typeof PollCommand>;
+
+export const PollOption = z.object({ id: z.string(), label: z.string() });
+export type PollOption = z.infer<typeof PollOption>;
+
+/** A voting unit on the frozen list: a person, or a household (`household:<name>`). */
+export const EligibleVoter = z.object({
+  unitId: z.string(),
+  /** Who may cast this unit's ballot. */
+  participantIds: z.array(z.string()),
+  weight: z.number(),
+  household: z.string().nullable(),
+  present: z.boolean(),
+});
+export type EligibleVoter = z.infer<typeof EligibleVoter>;
+
+/** Ballot box totals handed to poll.close by the server: per option, overall and per household prefix. */
+export const Tally = z.object({
+  ballots: z.number().int().min(0),
+  weightCast: z.number().min(0),
+  counts: z.record(z.string(), z.number()),
+  weights: z.record(z.string(), z.number()),
+  /** For clauses with a householdPrefix: the same totals among that group's ballots. */
+  groups: z.record(z.string(), z.object({ ballots: z.number(), weightCast: z.number(), counts: z.record(z.string(), z.number()), weights: z.record(z.string(), z.number()) })),
+});
+export type Tally = z.infer<typeof Tally>;
+
+export const ClauseResult = z.object({
+  clause: RuleClause,
+  optionId: z.string(),
+  numerator: z.number(),
+  denominator: z.number(),
+  /** numerator / denominator in percent (0 when the base is 0). */
+  percent: z.number(),
+  passed: z.boolean(),
+});
+
+export const PollResult = z.object({
+  eligibleCount: z.number(),
+  eligibleWeight: z.number(),
+  presentCount: z.number(),
+  /** Electronic ballots. */
+  ballots: z.number(),
+  /** Raised hands entered by the clerk (counted like ballots, weight 1). */
+  hands: z.number(),
+  counts: z.array(z.object({ optionId: z.string(), count: z.number(), weight: z.number() })),
+  clauses: z.array(ClauseResult),
+  quorum: z.object({ required: Quorum, turnout: z.number(), base: z.number(), met: z.boolean() }).nullable(),
+  /** Options that satisfied every clause (the 赞成/同意 option for the fixed forms). */
+  passedOptions: z.array(z.string()),
+  passed: z.boolean(),
+});
+export type PollResult = z.infer<typeof PollResult>;
+
+export const PollEvent = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("poll.created"), pollId: z.string(), itemId: z.string().nullable(), by: z.string(), options: z.array(PollOption), definition: PollDefinition }),
+  z.object({ type: z.literal("poll.discarded"), pollId: z.string() }),
+  /** The eligible list is computed from the state at this point of the log (eligibility.ts), not carried. */
+  z.object({ type: z.literal("poll.opened"), pollId: z.string(), at: z.number(), closesAt: z.number().nullable() }),
+  z.object({ type: z.literal("poll.closed"), pollId: z.string(), at: z.number(), by: z.string(), result: PollResult }),
+  z.object({ type: z.literal("poll.published"), pollId: z.string(), at: z.number() }),
+  z.object({ type: z.literal("poll.handsEntered"), pollId: z.string(), counts: z.record(z.string(), z.number()), by: z.string() }),
+  /** From the organisers: whether the clerk may create, open and close polls too. */
+  z.object({ type: z.literal("poll.rulesSet"), clerkMay: z.boolean() }),
+]);
+export type PollEvent = z.infer<typeof PollEvent>;
+
+export type PollStatus = "draft" | "open" | "closed" | "published";
+
+export interface Poll {
+  pollId: string;
+  itemId: string | null;
+  createdBy: string;
+  definition: PollDefinition;
+  options: PollOption[];
+  status: PollStatus;
+  openedAt: number | null;
+  closesAt: number | null;
+  closedAt: number | null;
+  /** The frozen eligible list (kept with the result). */
+  eligible: EligibleVoter[];
+  hands: Record<string, number> | null;
+  result: PollResult | null;
+}
