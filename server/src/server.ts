@@ -9,7 +9,8 @@ import { TokenService } from "./auth/tokens.ts";
 import type { Config } from "./config/config.ts";
 import { openDatabase, type Db } from "./db/database.ts";
 import { prismaEventStore, type EventStore } from "./eventlog/eventStore.ts";
-import { attachGateway, roomOf, type GatewayServer } from "./gateway/socketGateway.ts";
+import { hasUnpublishedResult, withoutUnpublishedResults } from "./core/poll/visibility.ts";
+import { attachGateway, chairRoom, publicRoom, roomOf, staffRoom, type GatewayServer } from "./gateway/socketGateway.ts";
 import { createApi } from "./http/api.ts";
 import { apiDeps } from "./http/apiDeps.ts";
 import { createHttpApp } from "./http/httpApp.ts";
@@ -21,7 +22,13 @@ import { MediaRelay } from "./media/mediaRelay.ts";
 import { RecordingStore } from "./media/recording/recordingStore.ts";
 import { SpeechRecorder } from "./media/recording/speechRecorder.ts";
 import { MeetingRepository } from "./meetings/meetingRepository.ts";
+import { BallotBox } from "./polls/ballotBox.ts";
+import { BallotStore } from "./polls/ballotStore.ts";
+import { PollClock } from "./polls/pollClock.ts";
 import { RoomRegistry } from "./rooms/meetingRoom.ts";
+
+/** Turnout and live tallies go out at most this often per poll (a vote storm is one update). */
+const POLL_UPDATE_THROTTLE_MS = 250;
 
 /** Largest socket message accepted; a bigger one closes that connection, nothing else. */
 const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -84,19 +91,38 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const mediaAvailable = () => relay !== undefined && media.status() === "up";
   const currentRelay = () => (mediaAvailable() ? relay : undefined);
   const mediaController = new MediaController(currentRelay, async (meetingId) => (await rooms.get(meetingId)).current, log);
-  const rooms = new RoomRegistry({
+  const ballotStore = new BallotStore(db);
+  const rooms: RoomRegistry = new RoomRegistry({
     store,
     channel: {
       broadcast: (meetingId, events) => {
-        io.to(roomOf(meetingId)).emit("events", [...events]);
+        // A poll's result reaches non-staff only when published (core/poll/visibility.ts).
+        if (hasUnpublishedResult(events)) {
+          io.to(staffRoom(meetingId)).emit("events", [...events]);
+          io.to(publicRoom(meetingId)).emit("events", withoutUnpublishedResults(events));
+        } else io.to(roomOf(meetingId)).emit("events", [...events]);
         mediaController.committed(meetingId, events);
+        pollClock.committed(meetingId, events, async () => (await rooms.get(meetingId)).current);
       },
     },
     now,
     newId: randomUUID,
     log,
     loadConfig: (meetingId) => meetings.liveConfig(meetingId),
+    tallyOf: (poll) => ballots.tallyOf(poll),
+    opened: (room) => pollClock.watch(room.meetingId, room.current),
   });
+  const ballots = new BallotBox({
+    rooms,
+    store: ballotStore,
+    log,
+    throttleMs: POLL_UPDATE_THROTTLE_MS,
+    audience: {
+      turnout: (meetingId, turnout) => io.to(roomOf(meetingId)).emit("poll.turnout", turnout),
+      tally: (meetingId, to, tally) => io.to(to === "all" ? roomOf(meetingId) : chairRoom(meetingId)).emit("poll.tally", tally),
+    },
+  });
+  const pollClock = new PollClock({ room: (meetingId) => rooms.get(meetingId), now, log, closed: (poll) => ballots.closed(poll) });
   const presence = attachGateway(io, {
     tokens,
     meetings,
@@ -106,6 +132,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     presenceGraceMs: config.presenceGraceSeconds * 1000,
     mediaAvailable,
     mediaRelay: currentRelay,
+    ballots,
   });
   const deps = apiDeps({ db, tokens, rooms, io, config, now, log });
   api.use(createApi(deps));
@@ -135,6 +162,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       }),
     async close() {
       presence.close();
+      pollClock.close();
+      ballots.close();
       await io.close(); // also closes the HTTP server
       await relay?.close(); // closes open recordings at Janus
       await recorder.idle(); // finished takes are stored before the database closes

@@ -12,20 +12,29 @@ import { checkSdp } from "../media/sdp.ts";
 import type { TokenService } from "../auth/tokens.ts";
 import type { MeetingRepository } from "../meetings/meetingRepository.ts";
 import type { MeetingRoom, RoomRegistry } from "../rooms/meetingRoom.ts";
+import { seesResultsAtClose, syncFor } from "../core/poll/visibility.ts";
+import type { BallotBox } from "../polls/ballotBox.ts";
 import { identify, linkValid, type Connected } from "./handshake.ts";
+import { attachPolls } from "./pollHandlers.ts";
 import { Presence } from "./presence.ts";
 import { tokenBucket } from "./rateLimit.ts";
 
 type SocketData = Connected;
 
 export type GatewayServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export const roomOf = (meetingId: string): string => `meeting:${meetingId}`;
 
 const LastSeq = z.number().int().min(0).optional();
 
 export const participantRoom = (participantId: string): string => `participant:${participantId}`;
+/** Chair and clerk connections: they see poll results at the close (core/poll/visibility.ts). */
+export const staffRoom = (meetingId: string): string => `meeting:${meetingId}:staff`;
+/** Everyone else (members, officials, observers, the room display). */
+export const publicRoom = (meetingId: string): string => `meeting:${meetingId}:public`;
+/** The chair's connections (a named poll's live tally shown to the chair only). */
+export const chairRoom = (meetingId: string): string => `meeting:${meetingId}:chair`;
 
 export interface GatewayDeps {
   tokens: TokenService;
@@ -38,6 +47,7 @@ export interface GatewayDeps {
   mediaAvailable: () => boolean;
   /** The SDP relay to Janus while media is available (docs/media.md); undefined otherwise. */
   mediaRelay?: () => MediaRelay | undefined;
+  ballots: BallotBox;
 }
 
 const SdpRequest = z.object({ sdp: z.unknown() }).strict();
@@ -73,6 +83,7 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presen
   const actor: Actor = { participantId: me.id, role: me.role };
   const allow = tokenBucket(10, 20, deps.now);
   const room = deps.rooms.get(meetingId);
+  const staff = seesResultsAtClose(me.role, display);
 
   // Handlers are registered before anything is awaited, so nothing the client sends right
   // after connecting is dropped; each one answers INTERNAL rather than letting a failure escape.
@@ -101,7 +112,7 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presen
     const parsed = z.object({ lastSeq: LastSeq }).strict().safeParse(input);
     if (!parsed.success) return ack(failure("VALIDATION"));
     try {
-      await (await room).catchUp(parsed.data.lastSeq, (sync) => ack({ ok: true, sync }));
+      await (await room).catchUp(parsed.data.lastSeq, (sync) => ack({ ok: true, sync: syncFor(sync, staff) }));
     } catch (error) {
       deps.log("sync.request failed", error);
       ack(failure("INTERNAL"));
@@ -109,6 +120,7 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presen
   });
 
   attachMedia(socket, deps, room, allow);
+  attachPolls(socket, deps.ballots, room, allow, deps.log);
 
   greet(socket, deps, room)
     .then(async () => {
@@ -133,8 +145,11 @@ async function greet(socket: GatewaySocket, deps: GatewayDeps, room: Promise<Mee
   const lastSeq = LastSeq.safeParse((socket.handshake.auth as Record<string, unknown>).lastSeq);
   await (await room).catchUp(lastSeq.success ? lastSeq.data : undefined, (sync) => {
     if (socket.disconnected) return;
-    void socket.join([roomOf(meetingId), participantRoom(me.id)]);
-    socket.emit("sync", sync);
+    const staff = seesResultsAtClose(me.role, display);
+    const rooms = [roomOf(meetingId), participantRoom(me.id), staff ? staffRoom(meetingId) : publicRoom(meetingId)];
+    if (me.role === "chair" && !display) rooms.push(chairRoom(meetingId));
+    void socket.join(rooms);
+    socket.emit("sync", syncFor(sync, staff));
   });
   // A link revoked while this socket was in the handshake: its revocation could not reach it.
   if (!display) {

@@ -5,6 +5,8 @@ import { fail, ok, type Result } from "../core/errors.ts";
 import { decide, evolve, replay, type Command, type StoredEvent } from "../core/meeting.ts";
 import type { SyncPayload } from "../core/protocol.ts";
 import { SYSTEM_ACTOR, type Actor } from "../core/roles.ts";
+import { findPoll } from "../core/poll/decide.ts";
+import type { Poll, Tally } from "../core/poll/schema.ts";
 import type { MeetingState } from "../core/state.ts";
 import type { EventStore } from "../eventlog/eventStore.ts";
 import type { LiveConfig } from "../meetings/meetingRepository.ts";
@@ -20,6 +22,8 @@ export interface RoomDeps {
   now: () => number;
   newId: () => string;
   log: (message: string, error?: unknown) => void;
+  /** The ballot box totals of a poll, for poll.close (read in the room's turn). */
+  tallyOf: (poll: Poll) => Promise<Tally>;
 }
 
 /** Past this many missed events a snapshot is cheaper than the events. */
@@ -56,6 +60,10 @@ export class MeetingRoom {
       const command = await build(this.state);
       if (!command) return ok({ seq: this.state.seq });
       const ctx: DecideContext = { actor, now: this.deps.now(), newId: this.deps.newId };
+      if (command.type === "poll.close") {
+        const poll = findPoll(this.state, command.pollId);
+        if (poll?.status === "open") ctx.tally = await this.deps.tallyOf(poll);
+      }
       const decided = decide(this.state, command, ctx);
       if (!decided.ok) return decided;
       if (decided.value.length === 0) return ok({ seq: this.state.seq });
@@ -76,6 +84,11 @@ export class MeetingRoom {
       this.deps.channel.broadcast(this.meetingId, stored);
       return ok({ seq: next.seq });
     });
+  }
+
+  /** Runs `task` in the actor's turn with the current state (the ballot box stores ballots so). */
+  withTurn<T>(task: (state: MeetingState) => Promise<T>): Promise<T> {
+    return this.serialize(() => task(this.state));
   }
 
   /**
@@ -101,7 +114,11 @@ export class MeetingRoom {
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<MeetingRoom>>();
 
-  constructor(private readonly deps: RoomDeps & { loadConfig: (meetingId: string) => Promise<LiveConfig | null> }) {}
+  constructor(private readonly deps: RoomDeps & {
+    loadConfig: (meetingId: string) => Promise<LiveConfig | null>;
+    /** A room was rebuilt from its log (e.g. to re-arm poll countdowns after a restart). */
+    opened?: (room: MeetingRoom) => void;
+  }) {}
 
   get(meetingId: string): Promise<MeetingRoom> {
     let room = this.rooms.get(meetingId);
@@ -124,6 +141,7 @@ export class RoomRegistry {
   private async open(meetingId: string): Promise<MeetingRoom> {
     const room = await MeetingRoom.open(meetingId, this.deps);
     await this.sync(room);
+    this.deps.opened?.(room);
     return room;
   }
 

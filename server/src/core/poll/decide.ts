@@ -85,7 +85,7 @@ export function decidePoll(state: MeetingState, command: PollCommand, ctx: Decid
     }
     case "poll.publish":
       if (poll.status === "published") return ok([]);
-      return poll.status === "closed" ? ok([{ type: "poll.published", pollId: poll.pollId, at: now }]) : fail("POLL_NOT_OPEN");
+      return poll.status === "closed" && poll.result ? ok([{ type: "poll.published", pollId: poll.pollId, at: now, result: poll.result }]) : fail("POLL_NOT_OPEN");
     case "poll.enterHands": {
       if (poll.status !== "open") return fail(poll.status === "draft" ? "POLL_NOT_OPEN" : "POLL_CLOSED");
       if (poll.definition.form === "multiple") return fail("VALIDATION", ["counts: a show of hands is for single-answer polls"]);

@@ -40,7 +40,7 @@ export function evolvePoll(state: MeetingState, event: PollEvent): MeetingState 
     case "poll.closed":
       return update(state, event.pollId, () => ({ status: "closed", closedAt: event.at, result: event.result }));
     case "poll.published":
-      return update(state, event.pollId, () => ({ status: "published" }));
+      return update(state, event.pollId, () => ({ status: "published", result: event.result }));
     case "poll.handsEntered":
       return update(state, event.pollId, () => ({ hands: event.counts }));
     case "poll.rulesSet":

@@ -1,0 +1,159 @@
+// The ballot box of every live meeting. Ballots arriving together are checked against the
+// meeting state and stored in one transaction inside the room's turn (so a close can never
+// overtake a ballot it should count), then acknowledged; nothing is acknowledged before it is
+// stored. What others learn is throttled and aggregate: the number of ballots, and for named
+// polls that allow it the running tally. docs/ballot-secrecy.md.
+import { coreError, type CoreError } from "../core/errors.ts";
+import { checkBallot, findPoll } from "../core/poll/decide.ts";
+import { unitOf } from "../core/poll/eligibility.ts";
+import type { BallotInput, Poll, Tally } from "../core/poll/schema.ts";
+import type { BallotReceipt, PollAudit, PollLiveTally, PollTurnout } from "../core/protocol.ts";
+import type { MeetingState } from "../core/state.ts";
+import type { RoomRegistry } from "../rooms/meetingRoom.ts";
+import type { BallotStore, BallotToStore } from "./ballotStore.ts";
+
+type Outcome = { ok: true; value: BallotReceipt } | { ok: false; error: CoreError };
+
+interface Pending {
+  participantId: string;
+  input: BallotInput;
+  done: (outcome: Outcome) => void;
+}
+
+/** Where the aggregate updates go (socket.io rooms in the server, a list in tests). */
+export interface BallotAudience {
+  turnout(meetingId: string, turnout: PollTurnout): void;
+  /** The running tally to everyone (`all`) or to the chair only (`chair`). */
+  tally(meetingId: string, to: "all" | "chair", tally: PollLiveTally): void;
+}
+
+export interface BallotBoxDeps {
+  rooms: RoomRegistry;
+  store: BallotStore;
+  audience: BallotAudience;
+  log: (message: string, error?: unknown) => void;
+  /** How often at most the turnout and the live tally are sent per poll. */
+  throttleMs: number;
+}
+
+export class BallotBox {
+  private readonly pending = new Map<string, Pending[]>();
+  private readonly updates = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor(private readonly deps: BallotBoxDeps) {}
+
+  /** Resolves once the ballot is stored (or refused); never rejects. */
+  vote(meetingId: string, participantId: string, input: BallotInput): Promise<Outcome> {
+    return new Promise((done) => {
+      let queue = this.pending.get(meetingId);
+      if (!queue) {
+        queue = [];
+        this.pending.set(meetingId, queue);
+        void this.flush(meetingId);
+      }
+      queue.push({ participantId, input, done });
+    });
+  }
+
+  /** The totals a poll.close needs, read in the room's turn after every earlier ballot is stored. */
+  tallyOf(poll: Poll): Promise<Tally> {
+    return this.deps.store.tally(poll.pollId, poll.definition.secret);
+  }
+
+  async mine(state: MeetingState, participantId: string): Promise<{ pollId: string; choices: string[] | null }[]> {
+    const pairs = state.polls.flatMap((poll) => {
+      const unit = unitOf(poll.eligible, participantId);
+      return unit ? [{ pollId: poll.pollId, unitId: unit.unitId }] : [];
+    });
+    return this.deps.store.mine(pairs);
+  }
+
+  /** A closed poll's voters and ballots (anonymous and in random order when secret). */
+  async audit(state: MeetingState, pollId: string): Promise<{ ok: true; value: PollAudit } | { ok: false; error: CoreError }> {
+    const poll = findPoll(state, pollId);
+    if (!poll) return { ok: false, error: coreError("POLL_NOT_FOUND") };
+    if (poll.status === "draft" || poll.status === "open") return { ok: false, error: coreError("POLL_NOT_OPEN", ["the ballots can be checked after the close"]) };
+    return { ok: true, value: { pollId, ...(await this.deps.store.audit(pollId, poll.definition.secret)) } };
+  }
+
+  /** A secret poll closed: the write order of its ballots is erased from the disk. */
+  async closed(poll: Poll): Promise<void> {
+    if (poll.definition.secret) await this.deps.store.forgetWriteOrder();
+  }
+
+  private async flush(meetingId: string): Promise<void> {
+    let batch: Pending[] = [];
+    try {
+      const room = await this.deps.rooms.get(meetingId);
+      await room.withTurn(async (state) => {
+        // Everything that arrived until now goes into this batch; later ballots start the next.
+        batch = this.pending.get(meetingId) ?? [];
+        this.pending.delete(meetingId);
+        await this.store(meetingId, state, batch);
+      });
+    } catch (error) {
+      this.deps.log(`storing ${batch.length} ballot(s) failed in meeting ${meetingId}`, error);
+      for (const p of batch) p.done({ ok: false, error: coreError("INTERNAL") });
+    }
+  }
+
+  private async store(meetingId: string, state: MeetingState, batch: readonly Pending[]): Promise<void> {
+    const accepted: { pending: Pending; ballot: BallotToStore; poll: Poll }[] = [];
+    for (const pending of batch) {
+      const checked = checkBallot(state, pending.participantId, pending.input);
+      if (!checked.ok) {
+        pending.done(checked);
+        continue;
+      }
+      const { poll, unit, choices } = checked.value;
+      const prefixes = poll.definition.rule.flatMap((c) => (c.householdPrefix === undefined ? [] : [c.householdPrefix]));
+      accepted.push({
+        pending,
+        poll,
+        ballot: {
+          pollId: poll.pollId,
+          unitId: unit.unitId,
+          secret: poll.definition.secret,
+          allowChange: poll.definition.allowChange,
+          choices,
+          weight: unit.weight,
+          groups: [...new Set(prefixes.filter((p) => unit.household?.startsWith(p)))],
+        },
+      });
+    }
+    const outcomes = await this.deps.store.cast(accepted.map((a) => a.ballot));
+    const touched = new Map<string, Poll>();
+    accepted.forEach(({ pending, poll }, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome === "duplicate") return pending.done({ ok: false, error: coreError("ALREADY_VOTED") });
+      touched.set(poll.pollId, poll);
+      pending.done({ ok: true, value: { pollId: poll.pollId, changed: outcome === "changed" } });
+    });
+    for (const poll of touched.values()) this.scheduleUpdate(meetingId, poll);
+  }
+
+  /** At most one turnout (and live tally) per poll per throttle period, sent after the period. */
+  private scheduleUpdate(meetingId: string, poll: Poll): void {
+    if (this.updates.has(poll.pollId)) return;
+    this.updates.set(poll.pollId, setTimeout(() => {
+      this.updates.delete(poll.pollId);
+      void this.sendUpdate(meetingId, poll).catch((error: unknown) => this.deps.log(`poll update for ${poll.pollId} failed`, error));
+    }, this.deps.throttleMs));
+  }
+
+  private async sendUpdate(meetingId: string, poll: Poll): Promise<void> {
+    const ballots = await this.deps.store.turnout(poll.pollId);
+    this.deps.audience.turnout(meetingId, { pollId: poll.pollId, ballots });
+    const visibility = poll.definition.tallyVisibility;
+    // Secret polls are refused any visibility but none when created (SECRET_BALLOT_RULE).
+    if (visibility === "none" || poll.definition.secret) return;
+    const tally = await this.deps.store.tally(poll.pollId, false);
+    this.deps.audience.tally(meetingId, visibility, { pollId: poll.pollId, counts: tally.counts, weights: tally.weights });
+  }
+
+  /** Stops pending updates (server shutdown). */
+  close(): void {
+    for (const timer of this.updates.values()) clearTimeout(timer);
+    this.updates.clear();
+  }
+}

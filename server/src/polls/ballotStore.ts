@@ -1,0 +1,144 @@
+// Stores ballots so that one voting unit can vote once (the PollVoter primary key) and a secret
+// ballot cannot be linked to its voter (PollBallot has no voter, no time and a random key; both
+// tables are WITHOUT ROWID so rows sit in key order, not voting order). docs/ballot-secrecy.md.
+import { randomBytes } from "node:crypto";
+import type { Tally } from "../core/poll/schema.ts";
+import type { Db } from "../db/database.ts";
+
+export interface BallotToStore {
+  pollId: string;
+  unitId: string;
+  secret: boolean;
+  allowChange: boolean;
+  choices: string[];
+  weight: number;
+  /** The household prefixes of the poll's rule this voter belongs to. */
+  groups: string[];
+}
+
+export type StoreOutcome = "stored" | "changed" | "duplicate";
+
+/** Rows per multi-row INSERT (6 parameters each stays far below SQLite's variable limit). */
+const CHUNK = 500;
+
+export class BallotStore {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Stores a batch in one transaction (one fsync for many voters) and says, per ballot, whether
+   * it was stored, replaced a named ballot, or refused because the unit has voted.
+   */
+  async cast(batch: readonly BallotToStore[]): Promise<StoreOutcome[]> {
+    if (batch.length === 0) return [];
+    return this.db.$transaction(async (tx) => {
+      const inserted = new Set<string>();
+      for (const chunk of chunks(batch)) {
+        const rows = await tx.$queryRawUnsafe<{ pollId: string; unitId: string }[]>(
+          `INSERT INTO "PollVoter" ("pollId", "unitId", "choices", "weight", "groups") VALUES ${chunk.map(() => "(?, ?, ?, ?, ?)").join(", ")}
+           ON CONFLICT DO NOTHING RETURNING "pollId", "unitId"`,
+          ...chunk.flatMap((b) => [b.pollId, b.unitId, b.secret ? null : JSON.stringify(b.choices), b.weight, JSON.stringify(b.groups)]),
+        );
+        for (const row of rows) inserted.add(`${row.pollId}\u0000${row.unitId}`);
+      }
+      const outcomes: StoreOutcome[] = [];
+      const secret: BallotToStore[] = [];
+      const seen = new Set<string>();
+      for (const b of batch) {
+        const key = `${b.pollId}\u0000${b.unitId}`;
+        // The same unit twice in one batch: the first one counts.
+        if (inserted.has(key) && !seen.has(key)) {
+          seen.add(key);
+          outcomes.push("stored");
+          if (b.secret) secret.push(b);
+        } else if (b.allowChange && !b.secret) {
+          await tx.$executeRawUnsafe(`UPDATE "PollVoter" SET "choices" = ? WHERE "pollId" = ? AND "unitId" = ?`, JSON.stringify(b.choices), b.pollId, b.unitId);
+          outcomes.push("changed");
+        } else outcomes.push("duplicate");
+      }
+      for (const chunk of chunks(secret)) {
+        await tx.$executeRawUnsafe(
+          `INSERT INTO "PollBallot" ("pollId", "ballotId", "choices", "weight", "groups") VALUES ${chunk.map(() => "(?, ?, ?, ?, ?)").join(", ")}`,
+          ...chunk.flatMap((b) => [b.pollId, randomBytes(16).toString("hex"), JSON.stringify(b.choices), b.weight, JSON.stringify(b.groups)]),
+        );
+      }
+      return outcomes;
+    });
+  }
+
+  /** The totals of a poll's ballots: one query, whatever the number of ballots. */
+  async tally(pollId: string, secret: boolean): Promise<Tally> {
+    const rows = secret
+      ? await this.db.$queryRawUnsafe<Row[]>(`SELECT "choices", "weight", "groups" FROM "PollBallot" WHERE "pollId" = ?`, pollId)
+      : await this.db.$queryRawUnsafe<Row[]>(`SELECT "choices", "weight", "groups" FROM "PollVoter" WHERE "pollId" = ?`, pollId);
+    return tallyRows(rows);
+  }
+
+  /** How many units have voted in this poll. */
+  async turnout(pollId: string): Promise<number> {
+    const [row] = await this.db.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT COUNT(*) AS n FROM "PollVoter" WHERE "pollId" = ?`, pollId);
+    return Number(row?.n ?? 0);
+  }
+
+  /** Which of these (poll, unit) pairs have voted, with the choices of named ballots. */
+  async mine(pairs: readonly { pollId: string; unitId: string }[]): Promise<{ pollId: string; choices: string[] | null }[]> {
+    if (pairs.length === 0) return [];
+    const rows = await this.db.$queryRawUnsafe<{ pollId: string; choices: string | null }[]>(
+      `SELECT "pollId", "choices" FROM "PollVoter" WHERE ${pairs.map(() => `("pollId" = ? AND "unitId" = ?)`).join(" OR ")}`,
+      ...pairs.flatMap((p) => [p.pollId, p.unitId]),
+    );
+    return rows.map((r) => ({ pollId: r.pollId, choices: r.choices === null ? null : (JSON.parse(r.choices) as string[]) }));
+  }
+
+  /** Who voted (units, in key order) and the ballots: by random id for a secret poll, by voter for a named one. */
+  async audit(pollId: string, secret: boolean): Promise<{ voters: string[]; ballots: { voter: string | null; choices: string[]; weight: number }[] }> {
+    const voters = await this.db.$queryRawUnsafe<{ unitId: string; choices: string | null; weight: number }[]>(
+      `SELECT "unitId", "choices", "weight" FROM "PollVoter" WHERE "pollId" = ? ORDER BY "unitId"`, pollId);
+    const ballots = secret
+      ? (await this.db.$queryRawUnsafe<{ choices: string; weight: number }[]>(`SELECT "choices", "weight" FROM "PollBallot" WHERE "pollId" = ? ORDER BY "ballotId"`, pollId))
+          .map((b) => ({ voter: null, choices: JSON.parse(b.choices) as string[], weight: b.weight }))
+      : voters.map((v) => ({ voter: v.unitId, choices: JSON.parse(v.choices ?? "[]") as string[], weight: v.weight }));
+    return { voters: voters.map((v) => v.unitId), ballots };
+  }
+
+  /**
+   * After a secret poll closes: folds the write-ahead log into the database file and empties it,
+   * so the order in which ballots were written no longer exists anywhere on disk.
+   */
+  async forgetWriteOrder(): Promise<void> {
+    await this.db.$queryRawUnsafe(`PRAGMA wal_checkpoint(TRUNCATE)`);
+  }
+}
+
+interface Row {
+  choices: string | null;
+  weight: number;
+  groups: string;
+}
+
+function tallyRows(rows: readonly Row[]): Tally {
+  const tally: Tally = { ballots: 0, weightCast: 0, counts: {}, weights: {}, groups: {} };
+  for (const row of rows) {
+    const choices = JSON.parse(row.choices ?? "[]") as string[];
+    add(tally, choices, row.weight);
+    for (const group of JSON.parse(row.groups) as string[]) {
+      tally.groups[group] ??= { ballots: 0, weightCast: 0, counts: {}, weights: {} };
+      add(tally.groups[group], choices, row.weight);
+    }
+  }
+  return tally;
+}
+
+function add(totals: Omit<Tally, "groups">, choices: readonly string[], weight: number): void {
+  totals.ballots += 1;
+  totals.weightCast += weight;
+  for (const id of choices) {
+    totals.counts[id] = (totals.counts[id] ?? 0) + 1;
+    totals.weights[id] = (totals.weights[id] ?? 0) + weight;
+  }
+}
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
