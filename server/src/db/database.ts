@@ -21,5 +21,8 @@ export async function openDatabase(file: string): Promise<Db> {
   }
   const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
   await prisma.$connect();
+  // Deleted content is overwritten, not left in free pages: a secret poll's ballots are
+  // rewritten after its close so the file keeps no trace of the order of voting (docs/ballot-secrecy.md).
+  await prisma.$queryRawUnsafe("PRAGMA secure_delete = ON");
   return prisma;
 }

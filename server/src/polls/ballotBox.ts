@@ -78,7 +78,7 @@ export class BallotBox {
 
   /** A secret poll closed: the write order of its ballots is erased from the disk. */
   async closed(poll: Poll): Promise<void> {
-    if (poll.definition.secret) await this.deps.store.forgetWriteOrder();
+    if (poll.definition.secret) await this.deps.store.forgetWriteOrder(poll.pollId);
   }
 
   private async flush(meetingId: string): Promise<void> {

@@ -101,11 +101,34 @@ export class BallotStore {
   }
 
   /**
-   * After a secret poll closes: folds the write-ahead log into the database file and empties it,
-   * so the order in which ballots were written no longer exists anywhere on disk.
+   * After a secret poll closes, erases every trace of the order its ballots were written in:
+   * SQLite places each new row in its page next to the previous one, so the byte offsets of the
+   * rows would tell the order of voting. The poll's rows are rewritten in key order (deleted
+   * content is zeroed: database.ts turns secure_delete on), then the write-ahead log is folded in and emptied.
    */
-  async forgetWriteOrder(): Promise<void> {
-    await this.db.$queryRawUnsafe(`PRAGMA wal_checkpoint(TRUNCATE)`);
+  async forgetWriteOrder(pollId: string): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      const voters = await tx.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT "pollId", "unitId", "choices", "weight", "groups" FROM "PollVoter" WHERE "pollId" = ? ORDER BY "unitId"`, pollId);
+      const ballots = await tx.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT "pollId", "ballotId", "choices", "weight", "groups" FROM "PollBallot" WHERE "pollId" = ? ORDER BY "ballotId"`, pollId);
+      await tx.$executeRawUnsafe(`DELETE FROM "PollVoter" WHERE "pollId" = ?`, pollId);
+      await tx.$executeRawUnsafe(`DELETE FROM "PollBallot" WHERE "pollId" = ?`, pollId);
+      for (const [table, rows] of [["PollVoter", voters], ["PollBallot", ballots]] as const) {
+        for (const chunk of chunks(rows)) {
+          const columns = Object.keys(chunk[0]!);
+          await tx.$executeRawUnsafe(
+            `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${chunk.map(() => `(${columns.map(() => "?").join(", ")})`).join(", ")}`,
+            ...chunk.flatMap((row) => columns.map((c) => row[c])),
+          );
+        }
+      }
+    });
+    // TRUNCATE waits for readers; a reader holding an old snapshot makes it report busy: retry.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const [result] = await this.db.$queryRawUnsafe<{ busy: bigint | number }[]>(`PRAGMA wal_checkpoint(TRUNCATE)`);
+      if (Number(result?.busy ?? 0) === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error("the write-ahead log could not be emptied after a secret poll");
   }
 }
 

@@ -149,10 +149,10 @@ describe("instant polls (即时表决)", () => {
     expect(await send(c.chair, { type: "poll.open", pollId })).toMatchObject({ ok: true });
     await settle(all, t.server);
     const choices = { [m.people.member1.id]: "o1", [m.people.member2.id]: "o2", [t.member3.id]: "o3" };
-    // One at a time, so that each ballot is its own transaction (the hardest case for the disk).
-    expect(await vote(c.member1, { pollId, choices: ["o1"] })).toMatchObject({ ok: true });
-    expect(await vote(c.member2, { pollId, choices: ["o2"] })).toMatchObject({ ok: true });
-    expect(await vote(c.member3, { pollId, choices: ["o3"] })).toMatchObject({ ok: true });
+    // One at a time, so that each ballot is its own transaction (the hardest case for the disk),
+    // in an order that is neither the order of the voters' keys nor its reverse.
+    const byKey = [c.member1, c.member2, c.member3].sort((a, b) => (a.welcome.me.id < b.welcome.me.id ? -1 : 1));
+    for (const voter of [byKey[1]!, byKey[0]!, byKey[2]!]) expect(await vote(voter, { pollId, choices: [choices[voter.welcome.me.id]!] })).toMatchObject({ ok: true });
     expect(await send(c.chair, { type: "poll.close", pollId })).toMatchObject({ ok: true });
     await settle(all, t.server);
     const file = t.config.databaseFile;
@@ -177,8 +177,15 @@ describe("instant polls (即时表决)", () => {
       expect(() => db.prepare(`SELECT rowid FROM "PollBallot"`).all()).toThrow(/rowid/);
       expect(() => db.prepare(`SELECT rowid FROM "PollVoter"`).all()).toThrow(/rowid/);
       expect(db.prepare(`SELECT choices FROM "PollVoter" WHERE pollId = ?`).all(pollId)).toEqual([{ choices: null }, { choices: null }, { choices: null }]);
-      const ballots = db.prepare(`SELECT choices FROM "PollBallot" WHERE pollId = ? ORDER BY ballotId`).all(pollId) as { choices: string }[];
+      const ballots = db.prepare(`SELECT ballotId, choices FROM "PollBallot" WHERE pollId = ? ORDER BY ballotId`).all(pollId) as { ballotId: string; choices: string }[];
       expect(ballots.map((b) => JSON.parse(b.choices)[0]).sort()).toEqual(["o1", "o2", "o3"]);
+      // Where the rows sit in the file follows their keys, not the order of voting: a record
+      // stores its key columns side by side, so pollId+unitId (pollId+ballotId) finds each row.
+      const bytes = fs.readFileSync(file);
+      const offsets = (keys: readonly string[]) => keys.map((key) => bytes.indexOf(Buffer.from(pollId + key)));
+      const monotonic = (xs: readonly number[]) => xs.every((x) => x >= 0) && (xs.every((x, i) => i === 0 || x > xs[i - 1]!) || xs.every((x, i) => i === 0 || x < xs[i - 1]!));
+      expect(monotonic(offsets(byKey.map((v) => v.welcome.me.id))), "PollVoter rows in key order").toBe(true);
+      expect(monotonic(offsets(ballots.map((b) => b.ballotId))), "PollBallot rows in key order").toBe(true);
     } finally {
       db.close();
     }
