@@ -4,7 +4,8 @@
 import { io, type Socket } from "socket.io-client";
 import type { CoreError } from "@core/errors.ts";
 import { evolve, type Command, type StoredEvent } from "@core/meeting.ts";
-import type { Ack, ClientToServerEvents, ServerToClientEvents, SyncPayload, Welcome } from "@core/protocol.ts";
+import type { BallotInput } from "@core/poll/schema.ts";
+import type { Ack, BallotReceipt, ClientToServerEvents, MyBallots, PollAudit, PollLiveTally, ServerToClientEvents, SyncPayload, Welcome } from "@core/protocol.ts";
 import type { MeetingState } from "@core/state.ts";
 import { estimateOffset, type TimeSample } from "./clockOffset.ts";
 
@@ -18,18 +19,36 @@ export interface ConnectionSnapshot {
   state: MeetingState | null;
   /** Add to Date.now() to get the server's clock. */
   clockOffsetMs: number;
+  /** What the ballot box tells this connection about polls (never part of the event log). */
+  polls: PollLive;
+}
+
+export interface PollLive {
+  /** Ballots received so far per open poll (`poll.turnout`); absent until the server says. */
+  turnout: Record<string, number>;
+  /** The running tally of named polls, when this person may see it (`poll.tally`). */
+  tally: Record<string, PollLiveTally>;
+  /** The polls I (or my household) voted in; `choices` only for named polls. */
+  mine: Record<string, string[] | null>;
+  /** `poll.mine` answered since the last connect. */
+  mineLoaded: boolean;
 }
 
 /** Client-side failures that never reached the server. */
 export type LocalErrorCode = "OFFLINE" | "TIMEOUT";
 export type CommandResult = Ack | { ok: false; localError: LocalErrorCode };
+export type BallotResult = Ack<BallotReceipt> | { ok: false; localError: LocalErrorCode };
+export type AuditResult = Ack<PollAudit> | { ok: false; localError: LocalErrorCode };
 
 const COMMAND_TIMEOUT_MS = 10_000;
 const TIME_SAMPLES = 5;
 const RESYNC_CLOCK_EVERY_MS = 60_000;
 
 export class MeetingConnection {
-  private snapshot: ConnectionSnapshot = { status: "connecting", refusal: null, welcome: null, state: null, clockOffsetMs: 0 };
+  private snapshot: ConnectionSnapshot = {
+    status: "connecting", refusal: null, welcome: null, state: null, clockOffsetMs: 0,
+    polls: { turnout: {}, tally: {}, mine: {}, mineLoaded: false },
+  };
   private readonly listeners = new Set<() => void>();
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private clockTimer: ReturnType<typeof setInterval> | undefined;
@@ -43,8 +62,9 @@ export class MeetingConnection {
     };
     this.socket = url ? io(url, options) : io(options);
     this.socket.on("connect", () => {
-      this.update({ status: "connected", refusal: null });
+      this.update({ status: "connected", refusal: null, polls: { ...this.snapshot.polls, mineLoaded: false } });
       void this.syncClock();
+      void this.loadMyBallots();
     });
     this.socket.on("disconnect", () => this.update({ status: "reconnecting" }));
     this.socket.on("connect_error", (error: Error & { data?: CoreError }) => {
@@ -54,11 +74,18 @@ export class MeetingConnection {
     });
     this.socket.on("welcome", (welcome) => this.update({ welcome }));
     this.socket.on("sync", (sync) => this.applySync(sync));
-    this.socket.on("events", (events) => this.applyEvents(events));
+    this.socket.on("events", (events) => {
+      this.applyEvents(events);
+      // A poll seen opening live has no ballots yet (the server sends the turnout only after ballots).
+      const opened = events.flatMap((e) => (e.event.type === "poll.opened" && !(e.event.pollId in this.snapshot.polls.turnout) ? [e.event.pollId] : []));
+      if (opened.length > 0) this.updatePolls({ turnout: { ...this.snapshot.polls.turnout, ...Object.fromEntries(opened.map((id) => [id, 0])) } });
+    });
     // The media server came up or went away: screens follow (and say so when it is gone).
     this.socket.on("media.status", ({ available }) => {
       if (this.snapshot.welcome) this.update({ welcome: { ...this.snapshot.welcome, media: { available } } });
     });
+    this.socket.on("poll.turnout", ({ pollId, ballots }) => this.updatePolls({ turnout: { ...this.snapshot.polls.turnout, [pollId]: ballots } }));
+    this.socket.on("poll.tally", (tally) => this.updatePolls({ tally: { ...this.snapshot.polls.tally, [tally.pollId]: tally } }));
     this.clockTimer = setInterval(() => void this.syncClock(), RESYNC_CLOCK_EVERY_MS);
   }
 
@@ -73,6 +100,36 @@ export class MeetingConnection {
     if (!this.socket.connected) return { ok: false, localError: "OFFLINE" };
     try {
       return await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("command", command);
+    } catch {
+      return { ok: false, localError: "TIMEOUT" };
+    }
+  }
+
+  /** Casts a ballot (`poll.vote`); once acknowledged it is stored and counted, and remembered here as mine. */
+  async vote(ballot: BallotInput): Promise<BallotResult> {
+    if (!this.socket.connected) return { ok: false, localError: "OFFLINE" };
+    let result: BallotResult;
+    try {
+      result = await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("poll.vote", ballot);
+    } catch {
+      return { ok: false, localError: "TIMEOUT" };
+    }
+    if (result.ok) {
+      // A secret ballot's choices are not kept, not even on the voter's own screen.
+      const secret = this.snapshot.state?.polls.find((p) => p.pollId === ballot.pollId)?.definition.secret ?? true;
+      this.updatePolls({ mine: { ...this.snapshot.polls.mine, [ballot.pollId]: secret ? null : ballot.choices } });
+    } else if ("error" in result && result.error.code === "ALREADY_VOTED" && !(ballot.pollId in this.snapshot.polls.mine)) {
+      // Voted from another tab or before a lost acknowledgement: 已投票 (what was chosen is not known here).
+      this.updatePolls({ mine: { ...this.snapshot.polls.mine, [ballot.pollId]: null } });
+    }
+    return result;
+  }
+
+  /** A closed poll's voters and ballots (`poll.audit`). */
+  async pollAudit(pollId: string): Promise<AuditResult> {
+    if (!this.socket.connected) return { ok: false, localError: "OFFLINE" };
+    try {
+      return await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("poll.audit", { pollId });
     } catch {
       return { ok: false, localError: "TIMEOUT" };
     }
@@ -125,6 +182,23 @@ export class MeetingConnection {
     } catch {
       // The next reconnect catches up anyway.
     }
+  }
+
+  /** After every (re)connect: which polls I voted in, so a reload still shows 已投票. */
+  private async loadMyBallots(): Promise<void> {
+    let ack: Ack<MyBallots> | null = null;
+    try {
+      ack = await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("poll.mine", {});
+    } catch {
+      // No answer: voting stays possible (the ballot box refuses a second ballot); the next reconnect asks again.
+    }
+    const mine = { ...this.snapshot.polls.mine };
+    for (const b of ack?.ok ? ack.ballots : []) mine[b.pollId] = b.choices;
+    this.updatePolls({ mine, mineLoaded: true });
+  }
+
+  private updatePolls(patch: Partial<PollLive>): void {
+    this.update({ polls: { ...this.snapshot.polls, ...patch } });
   }
 
   private async syncClock(): Promise<void> {

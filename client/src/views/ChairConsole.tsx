@@ -5,6 +5,7 @@ import { AttendanceList } from "../features/attendance/AttendanceList.tsx";
 import { CurrentSpeaker } from "../features/floor/CurrentSpeaker.tsx";
 import { FloorControls } from "../features/floor/FloorControls.tsx";
 import { InterjectionRequests } from "../features/interjection/InterjectionRequests.tsx";
+import { PollPanel } from "../features/poll/PollPanel.tsx";
 import { LifecycleControls } from "../features/meeting/LifecycleControls.tsx";
 import { MeetingStatusNotice } from "../features/meeting/MeetingStatusNotice.tsx";
 import { AddSpeaker } from "../features/queue/AddSpeaker.tsx";
@@ -13,7 +14,7 @@ import { SpeechRecord } from "../features/record/SpeechRecord.tsx";
 import { StatsPanel } from "../features/stats/StatsPanel.tsx";
 import { VenueMuteControl } from "../features/venue/VenueMuteControl.tsx";
 
-/** The chair's console: agenda left, the floor and the queue in the centre, the room's microphone, attendance and record right. */
+/** The chair's console: agenda left, the floor and the queue in the centre, the room's microphone, polls, attendance and record right. */
 export function ChairConsole() {
   const { run, pending, error, clearError } = useCommand();
   return (
@@ -34,6 +35,7 @@ export function ChairConsole() {
       </div>
       <aside className="side">
         <VenueMuteControl run={run} pending={pending} />
+        <PollPanel run={run} pending={pending} />
         <AttendanceList run={run} pending={pending} />
         <StatsPanel />
         <SpeechRecord />

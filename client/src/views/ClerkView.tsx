@@ -4,6 +4,7 @@ import { AgendaPanel } from "../features/agenda/AgendaPanel.tsx";
 import { AttendanceList } from "../features/attendance/AttendanceList.tsx";
 import { CurrentSpeaker } from "../features/floor/CurrentSpeaker.tsx";
 import { MeetingStatusNotice } from "../features/meeting/MeetingStatusNotice.tsx";
+import { PollPanel } from "../features/poll/PollPanel.tsx";
 import { AddSpeaker } from "../features/queue/AddSpeaker.tsx";
 import { QueueList } from "../features/queue/QueueList.tsx";
 import { WrittenOnBehalf } from "../features/queue/WrittenOnBehalf.tsx";
@@ -25,6 +26,7 @@ export function ClerkView() {
         <AgendaPanel chair={false} />
       </div>
       <aside className="side">
+        <PollPanel run={run} pending={pending} />
         <AttendanceList run={run} pending={pending} />
         <StatsPanel defaultOpen />
         <SpeechRecord />

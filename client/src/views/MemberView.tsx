@@ -4,6 +4,8 @@ import { MyFloorBanner } from "../features/floor/MyFloorBanner.tsx";
 import { MeetingStatusNotice } from "../features/meeting/MeetingStatusNotice.tsx";
 import { QueueList } from "../features/queue/QueueList.tsx";
 import { RequestButton } from "../features/queue/RequestButton.tsx";
+import { PollSheet } from "../features/poll/PollSheet.tsx";
+import { PublishedPollResult } from "../features/poll/PublishedPollResult.tsx";
 import { AgendaPanel } from "../features/agenda/AgendaPanel.tsx";
 import { MyPlanPanel } from "../features/plan/MyPlanPanel.tsx";
 
@@ -13,7 +15,9 @@ export function MemberView() {
     <main className="member-view">
       <MeetingStatusNotice />
       <MyFloorBanner />
+      <PollSheet />
       <CurrentSpeaker />
+      <PublishedPollResult />
       <QueueList />
       <AttendanceSummary compact />
       <AgendaPanel chair={false} />

@@ -8,6 +8,8 @@ import { speakerName, upcomingSpeakers } from "../floor/speakingPlan.ts";
 import { SpeakerVideo } from "../media/SpeakerVideo.tsx";
 import { VenueMutedLabel } from "../media/VenueMutedLabel.tsx";
 import { DisplayMedia } from "../venue/DisplayMedia.tsx";
+import { DisplayPoll } from "../poll/DisplayPoll.tsx";
+import { displayedPoll } from "../poll/polls.ts";
 import "../interjection/interjection.css";
 
 /**
@@ -35,6 +37,8 @@ export function DisplayView() {
   const interjectionClock = running ? countdown(running.startedAt, running.capMs, now) : null;
   const interrupted = running ? (floor?.speechId === running.speechId ? floor : state.speeches.find((s) => s.speechId === running.speechId)) : undefined;
   const heldByInterjection = running !== null && floor?.speechId === running.speechId && clock?.paused === true;
+  // 表决: the open poll, or the published result until the next speech, in place of the speaker.
+  const poll = displayedPoll(state);
 
   return (
     <div className={`display display-${theme}`} data-testid="display">
@@ -57,7 +61,7 @@ export function DisplayView() {
               ? `${t("agenda.current")}  ${itemIndex + 1}. ${item.title}`
               : ""}
       </p>
-      <main className={`display-floor${clock ? ` phase-${clock.phase}` : ""}${running ? " with-interjection" : ""}`}>
+      {poll ? <DisplayPoll poll={poll} /> : <main className={`display-floor${clock ? ` phase-${clock.phase}` : ""}${running ? " with-interjection" : ""}`}>
         {floor && clock ? (
           <>
             <div className="display-speaker">
@@ -105,7 +109,7 @@ export function DisplayView() {
             </span>
           </div>
         )}
-      </main>
+      </main>}
       <footer className="display-footer">
         <div className="display-next">
           <span className="display-label">{t("display.nextSpeakers")}</span>

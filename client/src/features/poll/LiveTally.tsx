@@ -1,0 +1,19 @@
+import { useTranslation } from "react-i18next";
+import type { Poll } from "@core/poll/schema.ts";
+import { useMeeting } from "../../connection/useMeeting.ts";
+import { usePollText } from "./usePollText.ts";
+
+/** The running tally of a named poll, when the server sends it to this person (its tallyVisibility). */
+export function LiveTally({ poll }: { poll: Poll }) {
+  const { t } = useTranslation();
+  const text = usePollText();
+  const { polls } = useMeeting();
+  const tally = polls.tally[poll.pollId];
+  if (poll.status !== "open" || !tally) return null;
+  return (
+    <p className="poll-live-tally" data-testid="poll-live-tally">
+      <span className="muted small">{t("poll.liveTally")}</span>{" "}
+      {poll.options.map((o) => `${text.option(o)} ${tally.counts[o.id] ?? 0}`).join(" · ")}
+    </p>
+  );
+}

@@ -1,0 +1,72 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Command } from "@core/meeting.ts";
+import type { Poll } from "@core/poll/schema.ts";
+import { HandsEntry } from "./HandsEntry.tsx";
+import { LiveTally } from "./LiveTally.tsx";
+import { PollCountdown, PollStatusBadge, PollTurnout } from "./PollBits.tsx";
+import { PollResultView } from "./PollResultView.tsx";
+import { usePollText } from "./usePollText.ts";
+
+/**
+ * One poll in the chair's (and clerk's) list: what it is, and the step it is at:
+ * 草稿 → 开始表决 (or 删除); 进行中 → turnout, countdown, live tally, show of hands, 结束表决;
+ * 已结束 → the result and 公布结果; 已公布 → the result. `mayRun`: may open, close and publish.
+ */
+export function PollItem({ poll, run, pending, mayRun, initiallyOpen }: {
+  poll: Poll; run: (command: Command) => Promise<boolean>; pending: boolean; mayRun: boolean; initiallyOpen: boolean;
+}) {
+  const { t } = useTranslation();
+  const text = usePollText();
+  // Unset: follow the default (the latest finished poll is open), so a poll that just closed stays in view.
+  const [toggled, setExpanded] = useState<boolean | null>(null);
+  const expanded = toggled ?? initiallyOpen;
+  const live = poll.status === "draft" || poll.status === "open";
+  const showBody = live || expanded;
+  const id = poll.pollId;
+  return (
+    <li className={`poll-item poll-item-${poll.status}`} data-testid="poll-item" data-status={poll.status}>
+      <div className="poll-item-head">
+        <PollStatusBadge poll={poll} />
+        {live ? (
+          <span className="poll-item-title" data-testid="poll-item-title">{poll.definition.title}</span>
+        ) : (
+          <button type="button" className="link poll-item-title" aria-expanded={expanded} onClick={() => setExpanded(!expanded)} data-testid="poll-item-title">
+            <span aria-hidden="true">{expanded ? "▾" : "▸"}</span> {poll.definition.title}
+          </button>
+        )}
+      </div>
+      <p className="poll-item-meta muted small">
+        {t(`poll.formShort.${poll.definition.form}`)} · {poll.definition.secret ? t("poll.secret") : t("poll.named")} · {text.rule(poll)}
+      </p>
+      {showBody && (
+        <div className="poll-item-body">
+          {poll.status === "open" && (
+            <p className="poll-progress">
+              <PollTurnout poll={poll} /> <PollCountdown poll={poll} />
+            </p>
+          )}
+          <LiveTally poll={poll} />
+          {poll.status === "open" && <HandsEntry poll={poll} run={run} pending={pending} />}
+          {poll.result && <PollResultView poll={poll} result={poll.result} />}
+          {mayRun && (
+            <div className="poll-buttons">
+              {poll.status === "draft" && (
+                <>
+                  <button type="button" className="secondary" disabled={pending} onClick={() => void run({ type: "poll.discard", pollId: id })} data-testid="poll-discard">{t("poll.discard")}</button>
+                  <button type="button" className="primary" disabled={pending} onClick={() => void run({ type: "poll.open", pollId: id })} data-testid="poll-open">{t("poll.open")}</button>
+                </>
+              )}
+              {poll.status === "open" && (
+                <button type="button" className="danger" disabled={pending} onClick={() => void run({ type: "poll.close", pollId: id })} data-testid="poll-close">{t("poll.close")}</button>
+              )}
+              {poll.status === "closed" && (
+                <button type="button" className="primary" disabled={pending} onClick={() => void run({ type: "poll.publish", pollId: id })} data-testid="poll-publish">{t("poll.publish")}</button>
+              )}
+            </div>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,48 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Command } from "@core/meeting.ts";
+import type { Poll } from "@core/poll/schema.ts";
+import { useMeeting } from "../../connection/useMeeting.ts";
+import { PollCreateForm } from "./PollCreateForm.tsx";
+import { PollItem } from "./PollItem.tsx";
+import "./poll.css";
+
+const ORDER: Record<Poll["status"], number> = { open: 0, draft: 1, closed: 2, published: 3 };
+
+/**
+ * 表决 for the chair (and the clerk): create, open, close, publish; turnout, live tally and
+ * results; the show of hands. The clerk runs polls only when the organisers allow it.
+ */
+export function PollPanel({ run, pending }: { run: (command: Command) => Promise<boolean>; pending: boolean }) {
+  const { t } = useTranslation();
+  const { state, welcome } = useMeeting();
+  const [creating, setCreating] = useState(false);
+  if (!state || !welcome) return null;
+  const role = welcome.me.role;
+  const mayRun = role === "chair" || (role === "clerk" && state.pollRules.clerkMay);
+  // The open poll first, then drafts, then the finished ones newest first.
+  const polls = state.polls.map((p, i) => ({ p, i })).sort((a, b) => ORDER[a.p.status] - ORDER[b.p.status] || b.i - a.i).map(({ p }) => p);
+  const latestDone = polls.find((p) => p.status === "closed" || p.status === "published");
+  return (
+    <section className="panel poll-panel" aria-labelledby="poll-panel-title" data-testid="poll-panel">
+      <h2 id="poll-panel-title" className="poll-panel-head">
+        <span>{t("poll.title")}</span>
+        {mayRun && !creating && (
+          <button type="button" className="secondary small-button" disabled={state.status === "closed"} onClick={() => setCreating(true)} data-testid="poll-new">
+            + {t("poll.create")}
+          </button>
+        )}
+      </h2>
+      {creating && <PollCreateForm run={run} pending={pending} onDone={() => setCreating(false)} />}
+      {polls.length === 0 ? (
+        !creating && <p className="muted small">{t("poll.none")}</p>
+      ) : (
+        <ul className="poll-list">
+          {polls.map((p) => (
+            <PollItem key={p.pollId} poll={p} run={run} pending={pending} mayRun={mayRun} initiallyOpen={p === latestDone} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import { useTranslation } from "react-i18next";
+import type { Poll, PollOption, RuleClause } from "@core/poll/schema.ts";
+import { isFixedOption } from "./polls.ts";
+
+/** The words of a poll in the current language: option labels and rule clauses. */
+export function usePollText() {
+  const { t } = useTranslation();
+  const option = (o: PollOption): string => (isFixedOption(o) ? t(`poll.fixedOption.${o.id}`) : o.label);
+  const optionById = (poll: Pick<Poll, "options">, id: string): string => {
+    const o = poll.options.find((x) => x.id === id);
+    return o ? option(o) : id;
+  };
+  const clause = (c: Pick<RuleClause, "kind" | "percent" | "householdPrefix">): string =>
+    (c.householdPrefix ? `${c.householdPrefix} · ` : "") + t(`poll.rules.${c.kind}`, { percent: c.percent });
+  const rule = (poll: Pick<Poll, "definition">): string => {
+    const clauses = poll.definition.rule.map(clause).join(" + ");
+    const quorum = poll.definition.quorum ? ` · ${t("poll.quorumShort", { percent: poll.definition.quorum.percent })}` : "";
+    return clauses + quorum;
+  };
+  return { option, optionById, clause, rule };
+}
