@@ -43,6 +43,8 @@ export interface MeetingInput {
   /** 插话回应: members (not only officials) may ask to interject. */
   membersMayInterject: boolean;
   pollsAllowed: boolean;
+  /** 记录员可发起表决: the clerk may create, open and close polls too. */
+  clerkMayRunPolls: boolean;
   quorumRule: QuorumRule;
 }
 
@@ -84,6 +86,8 @@ export interface ParticipantInput {
   side?: "worker" | "enterprise" | null;
   chief?: boolean;
   household?: string | null;
+  /** 表决权重 in weighted polls (e.g. 专有部分面积); null or absent counts as 1. */
+  voteWeight?: number | null;
   accountId?: string | null;
 }
 

@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { AgendaItemInput } from "../core/agenda/schema.ts";
 import type { MeetingInfo } from "../core/protocol.ts";
 import type { Role } from "../core/roles.ts";
-import type { InterjectionRules, OrderingRules, PlannedSpeech, QuorumRule, RosterEntry, SpeechCaps } from "../core/state.ts";
+import type { InterjectionRules, MeetingState, OrderingRules, PlannedSpeech, QuorumRule, RosterEntry, SpeechCaps } from "../core/state.ts";
 import type { Db } from "../db/database.ts";
 import { PlanStore } from "../plan/planStore.ts";
 
@@ -17,6 +17,8 @@ export interface NewParticipant {
   side?: "worker" | "enterprise" | null;
   chief?: boolean;
   household?: string | null;
+  /** 表决权重; null or absent counts as 1. */
+  voteWeight?: number | null;
 }
 
 /** A participant as the socket handshake needs it: roster entry plus link state. */
@@ -36,6 +38,8 @@ export interface LiveConfig {
   ordering: OrderingRules;
   plan: PlannedSpeech[];
   interjectionRules: InterjectionRules;
+  /** 记录员可发起表决 (clerkMayRunPolls). */
+  pollRules: MeetingState["pollRules"];
 }
 
 type ParticipantRow = {
@@ -48,6 +52,7 @@ type ParticipantRow = {
   side: string | null;
   chief: boolean;
   household: string | null;
+  voteWeight: number | null;
 };
 
 export class MeetingRepository {
@@ -66,6 +71,7 @@ export class MeetingRepository {
       side: p.side ?? null,
       chief: p.chief ?? false,
       household: p.household ?? null,
+      voteWeight: p.voteWeight ?? null,
     }));
     await this.db.$transaction([
       this.db.meeting.create({ data: { id, title, checkinSecret: randomBytes(16).toString("hex") } }),
@@ -125,6 +131,7 @@ export class MeetingRepository {
       },
       plan: await new PlanStore(this.db).live(meetingId),
       interjectionRules: { capMs: meeting.interjectionCapSeconds * 1000, membersMay: meeting.membersMayInterject, allowed: meeting.interjectionsAllowed },
+      pollRules: { clerkMay: meeting.clerkMayRunPolls },
     };
   }
 }
@@ -142,5 +149,7 @@ export function toRosterEntry(row: ParticipantRow): RosterEntry {
     side: row.side === "worker" || row.side === "enterprise" ? row.side : null,
     chief: row.chief,
     household: row.household,
+    // Only when set, so rosters without weights (and their logs) stay as they were.
+    ...(row.voteWeight === null ? {} : { weight: row.voteWeight }),
   };
 }

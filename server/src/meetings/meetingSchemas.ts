@@ -29,6 +29,8 @@ const meetingFields = {
   interjectionCapSeconds: z.int().min(30).max(3600),
   /** 插话回应: members (not only officials) may ask to interject. */
   membersMayInterject: z.boolean(),
+  /** 表决: the clerk (记录员) may create, open and close polls too. */
+  clerkMayRunPolls: z.boolean(),
   interjectionsAllowed: z.boolean(),
   pollsAllowed: z.boolean(),
   quorumRule: z.enum(["none", "majority", "twoThirds"]),
@@ -48,6 +50,7 @@ export const MeetingInput = z.strictObject({
   orderNotYetSpoken: meetingFields.orderNotYetSpoken.default("item"),
   interjectionCapSeconds: meetingFields.interjectionCapSeconds.default(120),
   membersMayInterject: meetingFields.membersMayInterject.default(false),
+  clerkMayRunPolls: meetingFields.clerkMayRunPolls.default(false),
   interjectionsAllowed: meetingFields.interjectionsAllowed.default(true),
   pollsAllowed: meetingFields.pollsAllowed.default(true),
   quorumRule: meetingFields.quorumRule.default("majority"),
@@ -84,6 +87,7 @@ export const ParticipantPatch = z.strictObject({
   side: s.side.nullable(),
   chief: s.chief,
   household: s.household.nullable(),
+  voteWeight: s.voteWeight.nullable(),
   accountId: s.accountId.nullable(),
 });
 export type ParticipantPatch = z.infer<typeof ParticipantPatch>;

@@ -34,6 +34,7 @@ describe("meetings", () => {
       interjectionCapSeconds: 120,
       membersMayInterject: false,
       pollsAllowed: true,
+      clerkMayRunPolls: false,
       quorumRule: "majority",
       archived: false,
       startsAt: "2026-12-03T06:30:00.000Z",
@@ -62,6 +63,8 @@ describe("meetings", () => {
       { title: "x", interjectionCapSeconds: 29 },
       { title: "x", interjectionCapSeconds: 3601 },
       { title: "x", membersMayInterject: "yes" },
+      { title: "x", clerkMayRunPolls: "yes" },
+      { title: "x", clerkMayRunPolls: null },
       { title: "x", unknownField: 1 },
       { title: "x".repeat(201) },
     ];
@@ -187,5 +190,64 @@ describe("agenda", () => {
     await org.patch(`/api/meetings/${m.meetingId}`, { interjectionsAllowed: false });
     expect((await persisted(server, m.meetingId)).state.interjectionRules).toEqual({ capMs: 90_000, membersMay: true, allowed: false });
     expect(seen.quorumRule).toBe("twoThirds");
+  });
+});
+
+describe("表决权重 and 记录员可发起表决", () => {
+  it("a vote weight and clerkMayRunPolls set through the organiser API reach the live state and its screens", async () => {
+    const { org, server, url } = await setup();
+    const m = await h.createMeeting(server);
+    const base = `/api/meetings/${m.meetingId}`;
+    const member = await h.connect(url, m.tokens.member1);
+    const before = await persisted(server, m.meetingId);
+    expect(before.state.pollRules).toEqual({ clerkMay: false });
+    expect(before.state.roster.some((p) => "weight" in p)).toBe(false);
+
+    // 专有部分面积 as the weight: by hand for a new owner, edited for an existing one.
+    const added = await org.post(`${base}/participants`, { name: "钟玉", role: "member", household: "1号楼1单元203", voteWeight: 89.5 });
+    expect(added.status).toBe(201);
+    expect(added.body.participant).toMatchObject({ name: "钟玉", voteWeight: 89.5 });
+    const edited = await org.patch(`${base}/participants/${m.people.member1.id}`, { voteWeight: 120.1234 });
+    expect(edited.body.participant.voteWeight).toBe(120.1234);
+    const meeting = await org.patch(base, { clerkMayRunPolls: true });
+    expect(meeting.status).toBe(200);
+    expect(meeting.body.meeting.clerkMayRunPolls).toBe(true);
+
+    const { state, events } = await persisted(server, m.meetingId);
+    expect(state.pollRules).toEqual({ clerkMay: true });
+    expect(events.filter((e) => e.event.type === "poll.rulesSet").map((e) => [e.event, e.actorId])).toEqual([[{ type: "poll.rulesSet", clerkMay: true }, "system"]]);
+    expect(state.roster.find((p) => p.id === added.body.participant.id)?.weight).toBe(89.5);
+    expect(state.roster.find((p) => p.id === m.people.member1.id)?.weight).toBe(120.1234);
+    // Not set: no weight in the live roster at all (counts as 1).
+    expect(state.roster.find((p) => p.id === m.people.member2.id)).not.toHaveProperty("weight");
+    const seen = await member.waitForSeq(state.seq);
+    expect(seen.pollRules).toEqual({ clerkMay: true });
+    expect(seen.roster.find((p) => p.id === m.people.member1.id)?.weight).toBe(120.1234);
+
+    // An unchanged setting syncs nothing more; clearing the weight removes it from the live roster.
+    await org.patch(base, { clerkMayRunPolls: true, title: "改名后的会议" });
+    await org.patch(`${base}/participants/${m.people.member1.id}`, { voteWeight: null });
+    const after = await persisted(server, m.meetingId);
+    expect(after.events.filter((e) => e.event.type === "poll.rulesSet")).toHaveLength(1);
+    expect(after.state.roster.find((p) => p.id === m.people.member1.id)).not.toHaveProperty("weight");
+    await org.patch(base, { clerkMayRunPolls: false });
+    expect((await persisted(server, m.meetingId)).state.pollRules).toEqual({ clerkMay: false });
+  });
+
+  it("refuses a bad vote weight (400 VALIDATION naming voteWeight) and changes nothing", async () => {
+    const { org, server } = await setup();
+    const m = await h.createMeeting(server);
+    const base = `/api/meetings/${m.meetingId}`;
+    for (const voteWeight of [0, -1, 1.23456, 1_000_000.5, "89.5", null]) {
+      const res = await org.post(`${base}/participants`, { name: "某", role: "member", voteWeight });
+      expect(res.status, JSON.stringify(voteWeight)).toBe(400);
+      expect(res.body.error.details.join()).toContain("voteWeight");
+    }
+    expect(await server.db.participant.count({ where: { name: "某" } })).toBe(0);
+    const bad = await org.patch(`${base}/participants/${m.people.member1.id}`, { voteWeight: 0.00001 });
+    expect(bad.status).toBe(400);
+    expect((await server.db.participant.findUniqueOrThrow({ where: { id: m.people.member1.id } })).voteWeight).toBeNull();
+    expect((await org.patch(base, { clerkMayRunPolls: 1 })).status).toBe(400);
+    expect((await persisted(server, m.meetingId)).state.pollRules).toEqual({ clerkMay: false });
   });
 });

@@ -24,6 +24,7 @@ const toData = (input: ParticipantInput) => ({
   side: input.side ?? null,
   chief: input.chief ?? false,
   household: input.household ?? null,
+  voteWeight: input.voteWeight ?? null,
   accountId: input.accountId ?? null,
 });
 

@@ -154,3 +154,38 @@ describe("roster import and export", () => {
     expect(reimport.body.imported).toBe(await server.db.participant.count({ where: { meetingId: m.meetingId } }));
   });
 });
+
+describe("表决权重 in roster files", () => {
+  it("imports weights from a 专有部分面积 column into the live roster, and exports them in 表决权重", async () => {
+    const { importFile, server, m, org, base } = await setup();
+    const csv = "姓名,楼栋,单元,户号,专有部分面积（㎡）\n钟玉,1,1,203,89.5\n袁海霞,1,1,1001,120.1234\n孟庆,1,2,903,\n";
+    const res = await importFile(csv, "业主名单.csv");
+    expect(res.status).toBe(200);
+    expect(res.body.imported).toBe(3);
+    const list = (await org.get(`${base}/participants`)).body.participants;
+    expect(list.slice(5).map((p: { name: string; voteWeight: number | null }) => [p.name, p.voteWeight])).toEqual([["钟玉", 89.5], ["袁海霞", 120.1234], ["孟庆", null]]);
+    const { state } = await persisted(server, m.meetingId);
+    expect(state.roster.slice(5).map((p) => [p.name, p.household, p.weight])).toEqual([["钟玉", "1号楼1单元203", 89.5], ["袁海霞", "1号楼1单元1001", 120.1234], ["孟庆", "1号楼2单元903", undefined]]);
+    expect(state.roster[7]).not.toHaveProperty("weight");
+
+    const text = (await org.get(`${base}/roster/export?format=csv`)).bytes.toString("utf8");
+    const lines = text.replace(/^\ufeff/, "").split("\r\n");
+    expect(lines[0]?.endsWith(",住址,表决权重")).toBe(true);
+    expect(lines.slice(6, 9).map((l) => l.split(",").slice(-2))).toEqual([["1号楼1单元203", "89.5"], ["1号楼1单元1001", "120.1234"], ["1号楼2单元903", ""]]);
+  });
+
+  it("refuses the whole file when a weight is bad, naming each row (400 IMPORT_INVALID, INVALID_WEIGHT)", async () => {
+    const { importFile, server, m } = await setup();
+    const res = await importFile("姓名,权重\n甲,12.5\n乙,0\n丙,八十\n丁,1.23456\n", "名单.csv");
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("IMPORT_INVALID");
+    expect(res.body.error.details.map((r: { row: number; field: string; code: string }) => [r.row, r.field, r.code])).toEqual([
+      [3, "voteWeight", "INVALID_WEIGHT"],
+      [4, "voteWeight", "INVALID_WEIGHT"],
+      [5, "voteWeight", "INVALID_WEIGHT"],
+    ]);
+    expect(res.body.error.details[0].message.zh).toContain("第 3 行：「权重」");
+    expect(await server.db.participant.count({ where: { meetingId: m.meetingId } })).toBe(5);
+  });
+});
+

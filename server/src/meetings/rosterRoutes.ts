@@ -81,6 +81,7 @@ const exportable = (p: ParticipantJson) => ({
   side: sideOf(p.side),
   chief: p.chief,
   household: p.household ?? undefined,
+  voteWeight: p.voteWeight ?? undefined,
 });
 
 const sideOf = (side: string | null): "worker" | "enterprise" | undefined => (side === "worker" || side === "enterprise" ? side : undefined);

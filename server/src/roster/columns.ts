@@ -3,7 +3,7 @@
 /** Where a column's cells go. The unit and household targets may span several columns. */
 export type ColumnTarget =
   | "name" | "role" | "sector" | "party" | "unit" | "phone" | "email" | "side" | "chief"
-  | "household" | "building" | "entrance" | "flat";
+  | "household" | "building" | "entrance" | "flat" | "voteWeight";
 
 const HEADER_ALIASES: Record<ColumnTarget, readonly string[]> = {
   name: ["姓名", "名字", "参会人员", "参会人员姓名", "name", "fullname"],
@@ -19,6 +19,7 @@ const HEADER_ALIASES: Record<ColumnTarget, readonly string[]> = {
   building: ["楼栋", "楼号", "楼栋号", "栋", "building"],
   entrance: ["单元", "单元号", "entrance", "stairwell"],
   flat: ["户号", "门牌号", "房号", "房间号", "flat", "room", "apartment"],
+  voteWeight: ["表决权重", "投票权重", "权重", "专有部分面积", "专有面积", "建筑面积", "面积", "weight", "vote weight", "voting weight"],
 };
 
 /** NFKC, no spaces, lower case, no "*" (required-field marks) and no trailing note in brackets. */

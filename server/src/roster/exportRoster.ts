@@ -4,8 +4,8 @@ import ExcelJS from "exceljs";
 import { roleLabel, sideLabel } from "./roles.ts";
 import type { ParticipantInput } from "./rosterTypes.ts";
 
-export const EXPORT_HEADERS = ["序号", "姓名", "角色", "界别", "党派", "单位及职务", "手机", "邮箱", "方", "首席代表", "住址"] as const;
-const WIDTHS = [6, 12, 10, 16, 12, 36, 16, 26, 8, 10, 20];
+export const EXPORT_HEADERS = ["序号", "姓名", "角色", "界别", "党派", "单位及职务", "手机", "邮箱", "方", "首席代表", "住址", "表决权重"] as const;
+const WIDTHS = [6, 12, 10, 16, 12, 36, 16, 26, 8, 10, 20, 10];
 
 export type ExportableParticipant = ParticipantInput & { ordinal?: number };
 
@@ -24,6 +24,8 @@ function rowsOf(participants: readonly ExportableParticipant[]): string[][] {
     // 是 for a chief; 否 only where it means something (bargaining sides), else blank
     p.chief ? "是" : p.side ? "否" : "",
     p.household ?? "",
+    // blank when not set (counts as 1); the shortest decimal that reads back as the same number
+    p.voteWeight === undefined ? "" : String(p.voteWeight),
   ]);
 }
 

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { cleanName, parseRosterFile } from "./parseRoster.ts";
+import { cleanName, parseRosterFile, parseWeightCell, type WeightCell } from "./parseRoster.ts";
 import type { ParseRosterResult, ParticipantInput } from "./rosterTypes.ts";
 import { csv, fixture } from "./testSupport.ts";
 
@@ -263,5 +263,96 @@ describe("XLSX import", () => {
   it("reports bad rows by their sheet row number, skipping empty rows", async () => {
     const buf = await workbookBuffer([["姓名", "角色", "邮箱"], ["甲", "委员", "bad"], [], ["乙", "嘉宾", null]]);
     expect(await problemsOf(buf, "x.xlsx")).toEqual([[2, "email", "INVALID_EMAIL"], [4, "role", "UNKNOWN_ROLE"]]);
+  });
+});
+
+describe("表决权重 (vote weight)", () => {
+  it.each(["表决权重", "权重", "专有部分面积", "专有部分面积（㎡）", "面积(平方米)", "weight", "Vote Weight", "投票权重"])("recognises the header %j", async (header) => {
+    const list = await participantsOf(csv(`姓名,${header}\n钟玉,89.5\n`));
+    expect(list).toEqual([{ name: "钟玉", role: "member", chief: false, voteWeight: 89.5 }]);
+  });
+
+  it("reads plain numbers, up to 4 decimals, full-width digits, separators and area units; blank stays unset (counts as 1)", async () => {
+    const list = await participantsOf(
+      csv(["姓名,楼栋,单元,户号,专有部分面积", "钟玉,1,1,203,89.5", "袁海霞,1,1,1001,120.1234", "孟庆,1,2,903,１０３．２５", "廖秀国,1,2,1504,\"1,234.5\"",
+        "韦明勇,2,1,401,95.6㎡", "罗辉,2,1,1203,88 平方米", "田杰浩,2,2,1101,", "覃兵,2,2,1404,1000000", "孟秀敏,3,1,902,0.0001", "马帅辉,3,1,1103,76.50000"].join("\n")),
+    );
+    expect(list.map((p) => [p.name, p.household, p.voteWeight])).toEqual([
+      ["钟玉", "1号楼1单元203", 89.5],
+      ["袁海霞", "1号楼1单元1001", 120.1234],
+      ["孟庆", "1号楼2单元903", 103.25],
+      ["廖秀国", "1号楼2单元1504", 1234.5],
+      ["韦明勇", "2号楼1单元401", 95.6],
+      ["罗辉", "2号楼1单元1203", 88],
+      ["田杰浩", "2号楼2单元1101", undefined],
+      ["覃兵", "2号楼2单元1404", 1_000_000],
+      ["孟秀敏", "3号楼1单元902", 0.0001],
+      ["马帅辉", "3号楼1单元1103", 76.5],
+    ]);
+    expect(list.find((p) => p.name === "田杰浩")).not.toHaveProperty("voteWeight");
+  });
+
+  const badWeights = [
+    "姓名,角色,权重", // 1
+    "甲,委员,0", // 2 not positive
+    "乙,委员,-3", // 3 not positive
+    "丙,委员,八十", // 4 not a number
+    "丁,委员,89.12345", // 5 five decimals
+    "戊,委员,1000000.5", // 6 over 1,000,000
+    "己,委员,1e3", // 7 not a plain number
+    "庚,委员,12.5", // 8 fine
+    "辛,委员,12.3.4", // 9 not a number
+  ].join("\n");
+
+  it("reports every bad weight by row, all or nothing", async () => {
+    const result = await parseRosterFile(csv(badWeights), "bad.csv");
+    expect(result.ok).toBe(false);
+    expect(result).not.toHaveProperty("participants");
+    expect(await problemsOf(csv(badWeights))).toEqual([2, 3, 4, 5, 6, 7, 9].map((row) => [row, "voteWeight", "INVALID_WEIGHT"]));
+  });
+
+  it("says in both languages what is wrong, with the column as written and the value", async () => {
+    const result = (await parseRosterFile(csv(badWeights), "bad.csv")) as Extract<ParseRosterResult, { ok: false }>;
+    const at = (row: number) => result.report.find((r) => r.row === row)?.message;
+    expect(at(2)?.zh).toBe("第 2 行：「权重」应为大于 0 的数（最多 4 位小数，不超过 1000000），而不是「0」；必须大于 0（不设权重请留空，按 1 计）");
+    expect(at(3)?.en).toBe('Row 3: the vote weight must be a number above 0 (at most 4 decimals, up to 1000000), not "-3"; it must be above 0 (leave it empty to count as 1)');
+    expect(at(4)?.zh).toMatch(/「八十」；不是数字$/);
+    expect(at(5)?.zh).toMatch(/「89\.12345」；最多保留 4 位小数$/);
+    expect(at(5)?.en).toMatch(/; at most 4 decimals$/);
+    expect(at(6)?.zh).toMatch(/「1000000\.5」；不能超过 1000000$/);
+  });
+
+  it("a weight problem comes with the row's other problems", async () => {
+    expect(await problemsOf(csv("姓名,角色,邮箱,面积\n,委员,x@,-1\n"))).toEqual([
+      [2, "name", "REQUIRED"],
+      [2, "email", "INVALID_EMAIL"],
+      [2, "voteWeight", "INVALID_WEIGHT"],
+    ]);
+  });
+
+  it("refuses two weight columns (面积 and 权重)", async () => {
+    expect(await problemsOf(csv("姓名,面积,权重\n甲,1,2\n"))).toEqual([[1, "voteWeight", "DUPLICATE_COLUMN"]]);
+  });
+
+  it("reads XLSX number cells, and reports a computed weight with too many decimals", async () => {
+    const buf = await workbookBuffer([["姓名", "专有部分面积"], ["甲", 89.5], ["乙", 120], ["丙", { formula: "1/3", result: 1 / 3 }]]);
+    expect(await problemsOf(buf, "x.xlsx")).toEqual([[4, "voteWeight", "INVALID_WEIGHT"]]);
+    const fixed = await workbookBuffer([["姓名", "专有部分面积"], ["甲", 89.5], ["乙", 120], ["丙", { formula: "ROUND(1/3,4)", result: 0.3333 }]]);
+    expect((await participantsOf(fixed, "x.xlsx")).map((p) => p.voteWeight)).toEqual([89.5, 120, 0.3333]);
+  });
+
+  it.each<[string, WeightCell]>([
+    ["89.5", { ok: true, value: 89.5 }],
+    ["+2", { ok: true, value: 2 }],
+    [".5", { ok: true, value: 0.5 }],
+    ["0.00", { ok: false, reason: "notPositive" }],
+    ["-0.5", { ok: false, reason: "notPositive" }],
+    ["abc", { ok: false, reason: "notNumber" }],
+    ["1,23", { ok: false, reason: "notNumber" }],
+    ["Infinity", { ok: false, reason: "notNumber" }],
+    ["0.00001", { ok: false, reason: "decimals" }],
+    ["1000001", { ok: false, reason: "tooLarge" }],
+  ])("parseWeightCell(%j)", (cell, expected) => {
+    expect(parseWeightCell(cell)).toEqual(expected);
   });
 });

@@ -6,7 +6,7 @@ import { decodeText, detectKind } from "./decode.ts";
 import { fileReport, rowReport, type ReportContext } from "./reports.ts";
 import { chiefFromLabel, roleFromLabel, sideFromLabel } from "./roles.ts";
 import {
-  MAX_ROSTER_ROWS, PHONE_PATTERN, ParticipantInput, type ParseRosterResult, type RowReport,
+  MAX_ROSTER_ROWS, MAX_VOTE_WEIGHT, PHONE_PATTERN, ParticipantInput, VOTE_WEIGHT_DECIMALS, type ParseRosterResult, type RowReport,
 } from "./rosterTypes.ts";
 import { csvTable, xlsxTable, type TableResult, type TableRow } from "./table.ts";
 
@@ -106,6 +106,35 @@ function household(cellsOf: (t: ColumnTarget) => string): string {
 
 const emailSchema = z.email();
 
+export type WeightCell =
+  | { ok: true; value: number }
+  | { ok: false; reason: "notNumber" | "notPositive" | "decimals" | "tooLarge" };
+
+/**
+ * A 表决权重 cell (e.g. 专有部分面积 89.5): a plain decimal number, full-width digits allowed,
+ * thousands separators ("1,234.5") and an area unit after it (㎡, m², 平方米, 平米) ignored.
+ */
+export function parseWeightCell(cell: string): WeightCell {
+  let text = cell.normalize("NFKC").replace(/\s+/g, "").replace(/(?:m2|平方米|平米)$/i, "");
+  if (/^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/.test(text)) text = text.replace(/,/g, "");
+  const match = /^([+-]?)(\d+(?:\.(\d*))?|\.(\d+))$/.exec(text);
+  if (!match) return { ok: false, reason: "notNumber" };
+  const value = Number(text);
+  if (!Number.isFinite(value)) return { ok: false, reason: "notNumber" };
+  if (value <= 0) return { ok: false, reason: "notPositive" };
+  const decimals = (match[3] ?? match[4] ?? "").replace(/0+$/, "").length;
+  if (decimals > VOTE_WEIGHT_DECIMALS) return { ok: false, reason: "decimals" };
+  if (value > MAX_VOTE_WEIGHT) return { ok: false, reason: "tooLarge" };
+  return { ok: true, value };
+}
+
+const WEIGHT_HINTS: Record<Exclude<WeightCell, { ok: true }>["reason"], { zh: string; en: string }> = {
+  notNumber: { zh: "不是数字", en: "not a number" },
+  notPositive: { zh: "必须大于 0（不设权重请留空，按 1 计）", en: "it must be above 0 (leave it empty to count as 1)" },
+  decimals: { zh: `最多保留 ${VOTE_WEIGHT_DECIMALS} 位小数`, en: `at most ${VOTE_WEIGHT_DECIMALS} decimals` },
+  tooLarge: { zh: `不能超过 ${MAX_VOTE_WEIGHT}`, en: `it may not exceed ${MAX_VOTE_WEIGHT}` },
+};
+
 function parseRow(row: TableRow, columns: ColumnMap): { participant?: ParticipantInput; report: RowReport[] } {
   const report: RowReport[] = [];
   const cellsOf = (target: ColumnTarget): string =>
@@ -146,6 +175,10 @@ function parseRow(row: TableRow, columns: ColumnMap): { participant?: Participan
   const email = cellsOf("email").normalize("NFKC");
   if (email && !emailSchema.safeParse(email).success) problem("INVALID_EMAIL", "email", "email", email);
 
+  const weightText = cellsOf("voteWeight");
+  const weight = weightText ? parseWeightCell(weightText) : undefined;
+  if (weight && !weight.ok) problem("INVALID_WEIGHT", "voteWeight", "voteWeight", weightText, { hint: WEIGHT_HINTS[weight.reason] });
+
   const candidate: Record<string, unknown> = {
     name: name || "?",
     role: role ?? "member",
@@ -157,6 +190,7 @@ function parseRow(row: TableRow, columns: ColumnMap): { participant?: Participan
     side,
     chief: chief ?? false,
     household: household(cellsOf) || undefined,
+    voteWeight: weight?.ok ? weight.value : undefined,
   };
   for (const key of Object.keys(candidate)) if (candidate[key] === undefined) delete candidate[key];
 

@@ -5,10 +5,11 @@ import type { RowCode, RowReport } from "./rosterTypes.ts";
 const FIELD_EN: Record<string, string> = {
   name: "name", role: "role", sector: "sector", party: "party", unit: "unit", phone: "phone",
   email: "email", side: "side", chief: "chief representative", household: "household",
+  voteWeight: "vote weight",
 };
 const FIELD_ZH: Record<string, string> = {
   name: "姓名", role: "角色", sector: "界别", party: "党派", unit: "单位及职务", phone: "手机",
-  email: "邮箱", side: "方", chief: "首席代表", household: "住址",
+  email: "邮箱", side: "方", chief: "首席代表", household: "住址", voteWeight: "表决权重",
 };
 
 export interface ReportContext {
@@ -55,6 +56,12 @@ export function rowReport(row: number, code: RowCode, field: string | undefined,
       break;
     case "INVALID_EMAIL":
       [zh, en] = [`${at.zh}：「${zhCol}」格式不正确「${v}」`, `${at.en}: invalid email address "${v}"`];
+      break;
+    case "INVALID_WEIGHT":
+      [zh, en] = [
+        `${at.zh}：「${zhCol}」应为大于 0 的数（最多 4 位小数，不超过 1000000），而不是「${v}」`,
+        `${at.en}: the ${enCol} must be a number above 0 (at most 4 decimals, up to 1000000), not "${v}"`,
+      ];
       break;
     case "DUPLICATE":
       [zh, en] = [

@@ -20,11 +20,21 @@ describe("ParticipantInput", () => {
     ["bad email", { name: "甲", role: "member", email: "a@" }],
     ["unknown side", { name: "甲", role: "member", side: "union" }],
     ["chief as text", { name: "甲", role: "member", chief: "是" }],
+    ["vote weight 0", { name: "甲", role: "member", voteWeight: 0 }],
+    ["negative vote weight", { name: "甲", role: "member", voteWeight: -1.5 }],
+    ["vote weight with 5 decimals", { name: "甲", role: "member", voteWeight: 1.23456 }],
+    ["vote weight over 1,000,000", { name: "甲", role: "member", voteWeight: 1_000_000.5 }],
+    ["vote weight as text", { name: "甲", role: "member", voteWeight: "89.5" }],
+    ["infinite vote weight", { name: "甲", role: "member", voteWeight: Infinity }],
   ])("refuses %s", (_label, input) => {
     expect(ok(input).success).toBe(false);
   });
 
   it.each(["12345", "0951-1234567", "+86 13900000000", "1".repeat(20)])("accepts phone %s", (phone) => {
     expect(ok({ name: "甲", role: "member", phone }).success).toBe(true);
+  });
+
+  it.each([1, 89.5, 120.1234, 0.0001, 1_000_000])("accepts vote weight %s", (voteWeight) => {
+    expect(ok({ name: "甲", role: "member", voteWeight }).success).toBe(true);
   });
 });

@@ -8,6 +8,24 @@ export const PHONE_PATTERN = /^(?=(?:\D*\d){5})[0-9+\- ]{5,20}$/;
 
 const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
 
+/** The largest vote weight (表决权重) a participant may have. */
+export const MAX_VOTE_WEIGHT = 1_000_000;
+/** Decimal places a vote weight may have (e.g. an area of 89.1234 m²). */
+export const VOTE_WEIGHT_DECIMALS = 4;
+
+/** True when `value` is a number written with at most VOTE_WEIGHT_DECIMALS decimals. */
+export const hasWeightDecimals = (value: number): boolean => {
+  const scale = 10 ** VOTE_WEIGHT_DECIMALS;
+  return Math.round(value * scale) / scale === value;
+};
+
+/** 表决权重: positive, at most 4 decimals, at most 1,000,000. */
+export const VoteWeight = z
+  .number()
+  .positive()
+  .max(MAX_VOTE_WEIGHT)
+  .refine(hasWeightDecimals, { message: `at most ${VOTE_WEIGHT_DECIMALS} decimals` });
+
 /** One person on a meeting's roster, as entered by hand or imported from a file. */
 export const ParticipantInput = z.object({
   name: z.string().trim().min(1).max(50),
@@ -26,6 +44,8 @@ export const ParticipantInput = z.object({
   chief: z.boolean().optional(),
   /** Community meetings: 楼栋/单元/户号 as one label, e.g. "1号楼1单元203". */
   household: optionalText(100),
+  /** 表决权重 in weighted polls (e.g. 专有部分面积); absent counts as 1. */
+  voteWeight: VoteWeight.optional(),
   accountId: z.string().min(1).optional(),
 });
 export type ParticipantInput = z.infer<typeof ParticipantInput>;
@@ -42,6 +62,7 @@ export const ROW_CODES = [
   "INVALID_CHIEF", // 首席代表 not 是/否
   "INVALID_PHONE",
   "INVALID_EMAIL",
+  "INVALID_WEIGHT", // 表决权重 not a positive number with at most 4 decimals, up to 1,000,000
   "DUPLICATE", // same name and same unit (and household) as an earlier row
   "MISSING_COLUMN", // no 姓名 column found (row 1)
   "DUPLICATE_COLUMN", // two columns for the same field

@@ -31,6 +31,7 @@ export const DEFAULT_MEETING: MeetingInput = {
   interjectionCapSeconds: 120,
   membersMayInterject: false,
   pollsAllowed: true,
+  clerkMayRunPolls: false,
   quorumRule: "majority",
 };
 
@@ -52,6 +53,7 @@ interface FormState {
   interjectionCapMinutes: string;
   membersMayInterject: boolean;
   pollsAllowed: boolean;
+  clerkMayRunPolls: boolean;
   quorumRule: QuorumRule;
 }
 
@@ -73,6 +75,7 @@ const toForm = (m: MeetingInput): FormState => ({
   interjectionCapMinutes: String(m.interjectionCapSeconds / 60),
   membersMayInterject: m.membersMayInterject,
   pollsAllowed: m.pollsAllowed,
+  clerkMayRunPolls: m.clerkMayRunPolls,
   quorumRule: m.quorumRule,
 });
 
@@ -135,6 +138,7 @@ export function BasicInfoForm({
         interjectionCapSeconds: Math.round(interjectionMinutes * 60),
         membersMayInterject: form.membersMayInterject,
         pollsAllowed: form.pollsAllowed,
+        clerkMayRunPolls: form.clerkMayRunPolls,
         quorumRule: form.quorumRule,
       });
       setSaved(true);
@@ -218,6 +222,15 @@ export function BasicInfoForm({
           <label className="choice">
             <input type="checkbox" name="pollsAllowed" checked={form.pollsAllowed} onChange={(e) => set("pollsAllowed", e.target.checked)} />
             {t("info.polls")}
+          </label>
+          <label className="choice">
+            <input
+              type="checkbox"
+              name="clerkMayRunPolls"
+              checked={form.clerkMayRunPolls}
+              onChange={(e) => set("clerkMayRunPolls", e.target.checked)}
+            />
+            {t("info.clerkMayRunPolls")}
           </label>
         </div>
         <h3 className="form-section">{t("info.caps")}</h3>

@@ -18,6 +18,7 @@ const base: Meeting = {
   interjectionCapSeconds: 120,
   membersMayInterject: false,
   pollsAllowed: true,
+  clerkMayRunPolls: false,
   quorumRule: "majority",
   archived: false,
 };

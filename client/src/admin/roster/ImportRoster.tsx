@@ -23,6 +23,7 @@ const FIELD_LABEL: Record<string, string> = {
   side: "roster.side",
   chief: "roster.chief",
   household: "roster.household",
+  voteWeight: "roster.voteWeight",
 };
 
 /** Import with a dry run first: the report of every row, then 确认导入. Nothing is imported on errors. */

@@ -4,6 +4,7 @@ import { PARTICIPANT_ROLES } from "../types.ts";
 import { ErrorLine } from "../ui/Feedback.tsx";
 import { useAdminT } from "../ui/useAdminT.ts";
 import { roleLabel } from "./labels.ts";
+import { voteWeightOf } from "./voteWeight.ts";
 
 type Text = "name" | "sector" | "party" | "unit" | "phone" | "email" | "household";
 
@@ -44,6 +45,8 @@ export function ParticipantForm({
   const [side, setSide] = useState<"" | "worker" | "enterprise">(initial?.side ?? "");
   const [chief, setChief] = useState(initial?.chief ?? false);
   const [accountId, setAccountId] = useState(initial?.accountId ?? "");
+  const [weightText, setWeightText] = useState(initial?.voteWeight == null ? "" : String(initial.voteWeight));
+  const weight = voteWeightOf(weightText);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -68,7 +71,7 @@ export function ParticipantForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!text.name.trim()) return;
+    if (!text.name.trim() || weight === "invalid") return;
     const editing = initial !== undefined;
     const participant: ParticipantInput = { name: text.name.trim(), role };
     for (const field of TEXT_FIELDS) {
@@ -81,6 +84,8 @@ export function ParticipantForm({
       else if (editing && initial.side) participant.side = null;
       participant.chief = chief;
     }
+    if (weight !== null) participant.voteWeight = weight;
+    else if (editing && initial.voteWeight != null) participant.voteWeight = null;
     if (accountId) participant.accountId = accountId;
     else if (editing && initial.accountId && accounts) participant.accountId = null;
     setPending(true);
@@ -128,6 +133,27 @@ export function ParticipantForm({
             </label>
           </>
         )}
+        <div className="field">
+          <label htmlFor={`${id}-voteWeight`}>
+            {t("roster.voteWeight")}
+            <span className="muted">{t("common.optional")}</span>
+          </label>
+          <input
+            id={`${id}-voteWeight`}
+            name="voteWeight"
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            maxLength={20}
+            aria-describedby={`${id}-voteWeight-hint`}
+            aria-invalid={weight === "invalid"}
+            value={weightText}
+            onChange={(e) => setWeightText(e.target.value)}
+          />
+          <span id={`${id}-voteWeight-hint`} className={weight === "invalid" ? "hint admin-warn" : "hint"}>
+            {weight === "invalid" ? t("roster.voteWeightInvalid") : t("roster.voteWeightHint")}
+          </span>
+        </div>
         {accounts && (role === "chair" || role === "clerk") && (
           <div className="field">
             <label htmlFor={`${id}-account`}>{t("roster.account")}</label>
@@ -146,7 +172,7 @@ export function ParticipantForm({
       </div>
       <ErrorLine error={error} />
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={pending || !text.name.trim()}>
+        <button type="submit" className="primary" disabled={pending || !text.name.trim() || weight === "invalid"}>
           {pending ? t("common.saving") : submitLabel}
         </button>
         <button type="button" onClick={onCancel} disabled={pending}>

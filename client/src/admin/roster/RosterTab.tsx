@@ -50,6 +50,7 @@ export function RosterTab({
   const showParty = has("party") || !["community", "bargaining"].includes(meeting.kind);
   const showHousehold = has("household") || meeting.kind === "community";
   const showSide = has("side") || meeting.kind === "bargaining";
+  const showWeight = has("voteWeight");
 
   return (
     <div className="roster-tab">
@@ -135,6 +136,7 @@ export function RosterTab({
                 {showHousehold && <th scope="col">{t("roster.household")}</th>}
                 {showSector && <th scope="col">{t("roster.sector")}</th>}
                 {showParty && <th scope="col">{t("roster.party")}</th>}
+                {showWeight && <th scope="col" className="num">{t("roster.voteWeight")}</th>}
                 <th scope="col">{t("roster.unit")}</th>
                 <th scope="col">{t("roster.link")}</th>
               </tr>
@@ -162,6 +164,7 @@ export function RosterTab({
                   {showHousehold && <td>{p.household ?? ""}</td>}
                   {showSector && <td>{p.sector ?? ""}</td>}
                   {showParty && <td>{p.party ?? ""}</td>}
+                  {showWeight && <td className="num">{p.voteWeight ?? ""}</td>}
                   <td className="unit">{p.unit ?? ""}</td>
                   <td className="link-cell">
                     {p.linkRevoked && (

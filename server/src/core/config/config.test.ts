@@ -3,6 +3,7 @@ import { SYSTEM_ACTOR, type Actor } from "../roles.ts";
 import { DEFAULT_ORDERING, DEFAULT_SPEECH_CAP_MS, DEFAULT_SPEECH_CAPS } from "../state.ts";
 import { agendaItem, configSync, decisionTable, ev, given, givenExactly, givenScheduled, people, planned, ROSTER, rosterEntry, type DecisionCase } from "../testing.ts";
 import type { AgendaItemInput } from "../agenda/schema.ts";
+import type { MeetingEvent } from "../meeting.ts";
 
 const { chair, alice, olga, clerk, observer } = people;
 const A = alice.participantId;
@@ -176,5 +177,48 @@ describe("config.sync: caps per kind, ordering rules and the speaking plan", () 
     // b1 turned into a written speech: it never takes the floor, alice leaves the queue.
     const written = before.when(sync({ plan: [planned("b1", A, { kind: "written" }), planned("b3", C_ID)] }), SYSTEM_ACTOR);
     expect(written.after.queue.map((e) => e.participantId)).toEqual([B, C_ID]);
+  });
+});
+
+describe("config.sync: poll rules (记录员可发起表决) and vote weights (表决权重)", () => {
+  const system: Actor = SYSTEM_ACTOR;
+  const pollRulesSet = (clerkMay: boolean): MeetingEvent => ({ type: "poll.rulesSet", clerkMay });
+  const withPollRules = (clerkMay: boolean, config: Config = {}) => ({ ...sync(config), pollRules: { clerkMay } });
+  const weighted = ROSTER.map((p) => (p.id === A ? { ...p, weight: 89.5 } : p));
+  decisionTable([
+    { name: "the clerk allowed → poll.rulesSet", meeting: "scheduled", given: [], command: withPollRules(true), actor: system, then: [pollRulesSet(true)] },
+    { name: "the rules the meeting has (default: chair only) → nothing", given: [], command: withPollRules(false), actor: system, then: [] },
+    { name: "the clerk allowed already → nothing", given: [pollRulesSet(true)], command: withPollRules(true), actor: system, then: [] },
+    { name: "allowed, then withdrawn → poll.rulesSet false", given: [pollRulesSet(true)], command: withPollRules(false), actor: system, then: [pollRulesSet(false)] },
+    { name: "absent → the rules stay as they are", given: [pollRulesSet(true)], command: sync(), actor: system, then: [] },
+    { name: "while open", given: [], command: withPollRules(true), actor: system, then: [pollRulesSet(true)] },
+    { name: "after close", given: [ev.closed(5)], command: withPollRules(true), actor: system, then: [pollRulesSet(true)] },
+    {
+      name: "after the interjection rules, last",
+      meeting: "scheduled",
+      given: [],
+      command: { ...withPollRules(true, { quorumRule: "none" }), interjectionRules: { capMs: 60_000, membersMay: true, allowed: true } },
+      actor: system,
+      then: [ev.ruleSet("none"), ev.ijRules({ capMs: 60_000, membersMay: true, allowed: true }), pollRulesSet(true)],
+    },
+    { name: "the chair sending poll rules → FORBIDDEN", given: [], command: withPollRules(true), actor: chair, then: { error: "FORBIDDEN" } },
+    { name: "the clerk sending poll rules → FORBIDDEN", given: [], command: withPollRules(true), actor: clerk, then: { error: "FORBIDDEN" } },
+    { name: "clerkMay not a boolean → VALIDATION", given: [], command: { ...sync(), pollRules: { clerkMay: "yes" } }, actor: system, then: { error: "VALIDATION" } },
+    { name: "clerkMay missing → VALIDATION", given: [], command: { ...sync(), pollRules: {} }, actor: system, then: { error: "VALIDATION" } },
+    { name: "an extra poll rule → VALIDATION", given: [], command: { ...sync(), pollRules: { clerkMay: true, chairOnly: false } }, actor: system, then: { error: "VALIDATION" } },
+    { name: "a weight given → roster.set with it", given: [], command: sync({ roster: weighted }), actor: system, then: [ev.rosterSet(weighted)] },
+    { name: "the same weights → nothing", given: [ev.rosterSet(weighted)], command: sync({ roster: weighted }), actor: system, then: [] },
+    { name: "a weight removed → roster.set without it", given: [ev.rosterSet(weighted)], command: sync(), actor: system, then: [ev.rosterSet(ROSTER)] },
+    { name: "a weight of 0 → VALIDATION", given: [], command: sync({ roster: ROSTER.map((p) => (p.id === A ? { ...p, weight: 0 } : p)) }), actor: system, then: { error: "VALIDATION" } },
+    { name: "a weight over 1,000,000 → VALIDATION", given: [], command: sync({ roster: ROSTER.map((p) => (p.id === A ? { ...p, weight: 1_000_001 } : p)) }), actor: system, then: { error: "VALIDATION" } },
+  ]);
+
+  it("sets pollRules in the state; the same sync again decides nothing; a roster entry keeps its weight", () => {
+    const config = withPollRules(true, { roster: weighted });
+    const first = givenScheduled().when(config, SYSTEM_ACTOR, 10);
+    expect(first.after.pollRules).toEqual({ clerkMay: true });
+    expect(first.after.roster.find((p) => p.id === A)?.weight).toBe(89.5);
+    expect(first.after.roster.find((p) => p.id === C_ID)).not.toHaveProperty("weight");
+    expect(givenScheduled(...first.events).when(config, SYSTEM_ACTOR, 20).events).toEqual([]);
   });
 });

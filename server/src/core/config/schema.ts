@@ -21,7 +21,7 @@ export const ConfigCommand = z.discriminatedUnion("type", [
   /**
    * The server feeds the organisers' settings into the meeting (on first use of the room and
    * after every change): the roster, the agenda, the quorum rule, the caps per kind of speech,
-   * the ordering rules and the speaking plan.
+   * the ordering rules and the speaking plan; optionally the interjection and poll rules.
    */
   z.object({
     type: z.literal("config.sync"),
@@ -33,6 +33,8 @@ export const ConfigCommand = z.discriminatedUnion("type", [
     plan: z.array(PlannedSpeechSchema.strict()).max(2000),
     // Absent: the interjection rules stay as they are.
     interjectionRules: z.object({ capMs: z.number().int().min(30_000).max(3_600_000), membersMay: z.boolean(), allowed: z.boolean() }).strict().optional(),
+    // Absent: the poll rules (whether the clerk may run polls too) stay as they are.
+    pollRules: z.object({ clerkMay: z.boolean() }).strict().optional(),
   }).strict(),
 ]);
 export type ConfigCommand = z.infer<typeof ConfigCommand>;
