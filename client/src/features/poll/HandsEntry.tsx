@@ -5,14 +5,22 @@ import type { Poll } from "@core/poll/schema.ts";
 import { usePollText } from "./usePollText.ts";
 
 /** 举手表决: the clerk (or chair) enters the hands raised in the room per option; each entry replaces the last. */
-export function HandsEntry({ poll, run, pending }: { poll: Poll; run: (command: Command) => Promise<boolean>; pending: boolean }) {
+export function HandsEntry({ poll, run, pending, defaultOpen }: { poll: Poll; run: (command: Command) => Promise<boolean>; pending: boolean; defaultOpen: boolean }) {
   const { t } = useTranslation();
   const text = usePollText();
   const [counts, setCounts] = useState<Record<string, string>>(() =>
     Object.fromEntries(poll.options.map((o) => [o.id, String(poll.hands?.[o.id] ?? "")])),
   );
+  const [open, setOpen] = useState(defaultOpen || poll.hands !== null);
   // A show of hands answers one option per person: not for multiple choice (the core refuses it too).
   if (poll.definition.form === "multiple") return null;
+  if (!open) {
+    return (
+      <button type="button" className="secondary small-button" onClick={() => setOpen(true)} data-testid="poll-hands-open">
+        {t("poll.handsOpen")}
+      </button>
+    );
+  }
   const parsed = Object.fromEntries(poll.options.map((o) => [o.id, Number(counts[o.id] || 0)]));
   const valid = Object.values(parsed).every((n) => Number.isInteger(n) && n >= 0);
   return (

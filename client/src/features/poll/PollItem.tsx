@@ -11,10 +11,11 @@ import { usePollText } from "./usePollText.ts";
 /**
  * One poll in the chair's (and clerk's) list: what it is, and the step it is at:
  * 草稿 → 开始表决 (or 删除); 进行中 → turnout, countdown, live tally, show of hands, 结束表决;
- * 已结束 → the result and 公布结果; 已公布 → the result. `mayRun`: may open, close and publish.
+ * 已结束 → the result and 公布结果; 已公布 → the result. `mayRun`: may open, close and publish;
+ * `handsOpen`: the show-of-hands entry starts open (the clerk's job; the chair opens it when needed).
  */
-export function PollItem({ poll, run, pending, mayRun, initiallyOpen }: {
-  poll: Poll; run: (command: Command) => Promise<boolean>; pending: boolean; mayRun: boolean; initiallyOpen: boolean;
+export function PollItem({ poll, run, pending, mayRun, initiallyOpen, handsOpen }: {
+  poll: Poll; run: (command: Command) => Promise<boolean>; pending: boolean; mayRun: boolean; initiallyOpen: boolean; handsOpen: boolean;
 }) {
   const { t } = useTranslation();
   const text = usePollText();
@@ -47,7 +48,7 @@ export function PollItem({ poll, run, pending, mayRun, initiallyOpen }: {
             </p>
           )}
           <LiveTally poll={poll} />
-          {poll.status === "open" && <HandsEntry poll={poll} run={run} pending={pending} />}
+          {poll.status === "open" && <HandsEntry poll={poll} run={run} pending={pending} defaultOpen={handsOpen} />}
           {poll.result && <PollResultView poll={poll} result={poll.result} />}
           {mayRun && (
             <div className="poll-buttons">

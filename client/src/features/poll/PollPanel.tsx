@@ -39,7 +39,7 @@ export function PollPanel({ run, pending }: { run: (command: Command) => Promise
       ) : (
         <ul className="poll-list">
           {polls.map((p) => (
-            <PollItem key={p.pollId} poll={p} run={run} pending={pending} mayRun={mayRun} initiallyOpen={p === latestDone} />
+            <PollItem key={p.pollId} poll={p} run={run} pending={pending} mayRun={mayRun} initiallyOpen={p === latestDone} handsOpen={role === "clerk"} />
           ))}
         </ul>
       )}

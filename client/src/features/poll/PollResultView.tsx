@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Poll, PollResult } from "@core/poll/schema.ts";
 import { Icon } from "../../components/Icon.tsx";
@@ -7,21 +8,24 @@ import { usePollText } from "./usePollText.ts";
 /**
  * A closed poll's result: 通过/未通过, one bar per option (count, and the percentage against the
  * base of the rule's first clause), each clause with its own base, the quorum and the counts.
- * `display`: the room display's large type, without the detail lines.
+ * `display`: the room display's large type; `title`: shown beside the verdict (the display's question).
  */
-export function PollResultView({ poll, result, display = false }: { poll: Poll; result: PollResult; display?: boolean }) {
+export function PollResultView({ poll, result, display = false, title = null }: { poll: Poll; result: PollResult; display?: boolean; title?: ReactNode }) {
   const { t } = useTranslation();
   const text = usePollText();
   const { base, rows } = resultRows(poll, result);
   const fixedForm = poll.definition.form === "yesNoAbstain" || poll.definition.form === "consent";
+  const verdict = (
+    <p className={`poll-verdict ${result.passed ? "poll-passed" : "poll-failed"}`} data-testid="poll-verdict">
+      <Icon name={result.passed ? "check" : "close"} /> {result.passed ? t("poll.passed") : t("poll.failed")}
+      {!fixedForm && result.passedOptions.length > 0 && (
+        <span className="poll-verdict-options"> · {result.passedOptions.map((id) => text.optionById(poll, id)).join("、")}</span>
+      )}
+    </p>
+  );
   return (
     <div className={`poll-result${display ? " poll-result-display" : ""}`} data-testid="poll-result">
-      <p className={`poll-verdict ${result.passed ? "poll-passed" : "poll-failed"}`} data-testid="poll-verdict">
-        <Icon name={result.passed ? "check" : "close"} /> {result.passed ? t("poll.passed") : t("poll.failed")}
-        {!fixedForm && result.passedOptions.length > 0 && (
-          <span className="poll-verdict-options"> · {result.passedOptions.map((id) => text.optionById(poll, id)).join("、")}</span>
-        )}
-      </p>
+      {title ? <div className="poll-result-head">{title}{verdict}</div> : verdict}
       <ul className="poll-bars" aria-label={t("poll.result")}>
         {rows.map((r) => (
           <li key={r.optionId} className={r.passed ? "poll-bar-passed" : undefined} data-testid="poll-result-row" data-option={r.optionId}>
@@ -36,7 +40,7 @@ export function PollResultView({ poll, result, display = false }: { poll: Poll; 
           </li>
         ))}
       </ul>
-      <p className="poll-percent-note muted small">{t("poll.percentOfBase", { base: t(`poll.base.${base}`) })}</p>
+      <p className="poll-percent-note muted small">{t("poll.percentOfBase", { base: t(`poll.baseFull.${base}`) })}</p>
       <p className="poll-rule" data-testid="poll-rule">
         {t("poll.ruleApplied")}：{text.rule(poll)}
       </p>

@@ -1,0 +1,185 @@
+// End to end in a real Chromium: an instant poll (即时表决). The chair drafts a secret
+// 赞成/反对/弃权 poll decided by 不少于 80 %（应到）and opens it; three members vote from their
+// phones (bottom sheet, 无记名投票, then 已投票 · 您的选票已收到，无法更改, which survives a reload
+// through poll.mine); an invited official is told they are not on the list; the turnout runs on
+// the chair's console and the room display; the chair closes (the result reaches the chair and
+// the clerk only), then publishes: every screen shows the same result — 2 of 3 is 66.7 % of the
+// eligible, short of 80 %: 未通过.
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
+import { startApp, type AppUnderTest } from "./support/appServer.ts";
+
+const SHOTS = path.join(import.meta.dirname, "../test-results/screenshots");
+const TITLE = "关于老旧小区加装电梯补贴方案的表决";
+
+let app: AppUnderTest;
+let browser: Browser;
+let chair: Page;
+let clerk: Page;
+let display: Page;
+/** 李明, 袁海霞, 张伟: the three members who vote. */
+let phones: Page[];
+
+async function open(name: string, device: typeof PHONE | typeof DESKTOP): Promise<Page> {
+  const context = await browser.newContext({ ...device, locale: "zh-CN" });
+  const page = await context.newPage();
+  await page.goto(app.links.get(name)!);
+  await page.getByTestId("me").waitFor();
+  return page;
+}
+
+const text = async (page: Page, testId: string): Promise<string> => ((await page.getByTestId(testId).first().textContent()) ?? "").trim();
+/** expect.poll with room for a busy test machine (two shared cores). */
+const until = <T>(check: () => T | Promise<T>) => expect.poll(check, { timeout: 20_000, interval: 100 });
+/** A result as every screen shows it: the verdict, each option's count and percentage, each clause, the counts. */
+const resultText = async (page: Page): Promise<string> => {
+  const result = page.getByTestId("poll-result");
+  if ((await result.count()) === 0) return "";
+  const parts = await Promise.all(["poll-verdict", "poll-result-row", "poll-clause", "poll-counts"].map((id) => result.getByTestId(id).allTextContents()));
+  return parts.flat().map((s) => s.trim()).join(" | ");
+};
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, name) });
+
+async function vote(page: Page, option: "yes" | "no" | "abstain") {
+  await page.locator(`[data-testid="ballot-option"][data-option="${option}"]`).click();
+  await page.getByTestId("ballot-submit").click();
+  await until(() => text(page, "poll-voted")).toContain("已投票");
+}
+
+describe("an instant poll in the browser", () => {
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    app = await startApp("社区议事会（端到端测试：表决）", [
+      { name: "钟玉", role: "chair" },
+      { name: "文书", role: "clerk" },
+      { name: "李明", role: "member", sector: "居民代表" },
+      { name: "袁海霞", role: "member", sector: "居民代表" },
+      { name: "张伟", role: "member", sector: "物业" },
+      { name: "王建国", role: "official", unit: "区住建局" },
+    ]);
+    browser = await launchChromium();
+    chair = await open("钟玉", DESKTOP);
+    clerk = await open("文书", DESKTOP);
+    phones = [await open("李明", PHONE), await open("袁海霞", PHONE), await open("张伟", PHONE)];
+    const room = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "zh-CN" });
+    display = await room.newPage();
+    await display.goto((await app.server.links.display(app.baseUrl, app.meetingId)).url);
+    await display.getByTestId("display").waitFor();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("the chair drafts a secret 赞成/反对/弃权 poll with the rule 不少于 80 %（应到）", async () => {
+    await chair.getByTestId("open-meeting").click();
+    // The three members are present (online) before the poll opens: the list is frozen then.
+    await until(() => text(chair, "present")).toBe("3");
+    await chair.getByTestId("poll-new").click();
+    await chair.getByTestId("poll-title").fill(TITLE);
+    // Secret is the default; a secret ballot has no live tally and no change of vote.
+    expect(await chair.getByTestId("poll-secret").isChecked()).toBe(true);
+    expect(await chair.getByTestId("poll-tally-chair").isDisabled()).toBe(true);
+    expect(await chair.getByTestId("poll-tally-none").isChecked()).toBe(true);
+    expect(await chair.getByTestId("poll-allow-change").isDisabled()).toBe(true);
+    await chair.getByTestId("poll-rule-majorityOfCast").uncheck();
+    await chair.getByTestId("poll-rule-percentOfEligible").check();
+    await chair.getByTestId("poll-percent").fill("80");
+    await shot(chair, "poll-chair-create-1366.png");
+    await chair.getByTestId("poll-create-submit").click();
+    await until(() => chair.getByTestId("poll-item").getAttribute("data-status")).toBe("draft");
+    expect(await text(chair, "poll-item")).toContain(TITLE);
+    expect(await chair.getByTestId("poll-item").locator(".poll-item-meta").textContent()).toBe("赞成/反对/弃权 · 无记名 · 不少于 80%（应到）");
+    // Drafts are not shown to the members.
+    expect(await phones[0]!.getByTestId("poll-sheet").count()).toBe(0);
+  }, 150_000);
+
+  it("opened: the phones show the ballot (无记名投票), the chair and the display the turnout 已投 0 / 应投 3", async () => {
+    await chair.getByTestId("poll-open").click();
+    await until(() => text(chair, "poll-status")).toBe("进行中");
+    await until(() => text(chair, "poll-turnout")).toBe("已投 0 / 应投 3");
+    for (const phone of phones) {
+      await until(() => text(phone, "poll-sheet-title")).toBe(TITLE);
+      expect(await text(phone, "poll-note")).toBe("无记名投票");
+      expect((await phone.getByTestId("ballot-option").allTextContents()).map((s) => s.trim())).toEqual(["赞成", "反对", "弃权"]);
+      // Nothing chosen yet: the vote cannot be cast.
+      expect(await phone.getByTestId("ballot-submit").isDisabled()).toBe(true);
+    }
+    await until(() => text(display, "display-poll-title")).toBe(TITLE);
+    await until(() => text(display, "poll-turnout")).toBe("已投 0 / 应投 3");
+    // The clerk can enter a show of hands for the open poll.
+    await until(() => clerk.getByTestId("poll-hands").count()).toBe(1);
+    // An official is not on the members' list: a plain note, no ballot.
+    const official = await open("王建国", PHONE);
+    await until(() => text(official, "poll-not-eligible")).toContain("您不在本次表决的表决人名单中");
+    expect(await official.getByTestId("ballot").count()).toBe(0);
+    await shot(official, "poll-official-not-eligible-375.png");
+    await official.context().close();
+
+    await phones[0]!.locator('[data-testid="ballot-option"][data-option="yes"]').click();
+    expect(await text(phones[0]!, "ballot-submit")).toBe("确认投「赞成」");
+    await shot(phones[0]!, "poll-member-ballot-375.png");
+    await shot(display, "poll-display-open-1920.png");
+  }, 150_000);
+
+  it("three members vote: 已投票 on each phone (also after a reload), 已投 3 / 应投 3 on the chair's console and the display", async () => {
+    const [li, yuan, zhang] = phones as [Page, Page, Page];
+    await li.getByTestId("ballot-submit").click();
+    await until(() => text(li, "poll-voted")).toContain("已投票");
+    await vote(yuan, "yes");
+    await vote(zhang, "no");
+    for (const phone of phones) {
+      expect(await text(phone, "poll-voted-note")).toBe("您的选票已收到，无法更改");
+      expect(await phone.getByTestId("poll-change").count()).toBe(0);
+    }
+    await until(() => text(chair, "poll-turnout")).toBe("已投 3 / 应投 3");
+    await until(() => text(display, "poll-turnout")).toBe("已投 3 / 应投 3");
+    // A secret poll shows no running tally, not even to the chair.
+    expect(await chair.getByTestId("poll-live-tally").count()).toBe(0);
+    await shot(zhang, "poll-member-voted-375.png");
+    await shot(chair, "poll-chair-open-1366.png");
+
+    // After a reload the phone asks the ballot box (poll.mine): still 已投票, no ballot offered.
+    await zhang.reload();
+    await until(() => text(zhang, "poll-voted")).toContain("已投票");
+    expect(await zhang.getByTestId("ballot").count()).toBe(0);
+  }, 150_000);
+
+  it("closed: the chair and the clerk see the result at once; the members and the display wait for the publication", async () => {
+    await chair.getByTestId("poll-close").click();
+    await until(() => text(chair, "poll-status")).toBe("已结束");
+    await until(() => text(chair, "poll-verdict")).toBe("未通过");
+    expect(await chair.getByTestId("poll-result-count").allTextContents()).toEqual(["2 票 · 66.7%", "1 票 · 33.3%", "0 票 · 0%"]);
+    expect(await text(chair, "poll-clause")).toBe("不少于 80%（应到）：赞成 2 / 应到 3 = 66.7%");
+    expect(await text(chair, "poll-rule")).toBe("规则：不少于 80%（应到）");
+    expect(await text(chair, "poll-counts")).toBe("应到 3 · 到会 3 · 投票 3");
+    await until(() => text(clerk, "poll-verdict")).toBe("未通过");
+    for (const phone of phones) {
+      await until(() => text(phone, "poll-closed-waiting")).toBe(`表决已结束，等待公布结果：${TITLE}`);
+      expect(await phone.getByTestId("poll-result").count()).toBe(0);
+    }
+    await until(() => display.getByTestId("display-poll").count()).toBe(0);
+  }, 150_000);
+
+  it("published: the chair's console, the three phones and the display show the same result", async () => {
+    await chair.getByTestId("poll-publish").click();
+    await until(() => text(chair, "poll-status")).toBe("已公布");
+    const result = await resultText(chair);
+    expect(result).toContain("未通过");
+    for (const page of [clerk, ...phones, display]) await until(() => resultText(page)).toBe(result);
+    for (const page of [...phones, display]) {
+      expect(await text(page, "poll-verdict")).toBe("未通过");
+      expect(await page.getByTestId("poll-result-count").allTextContents()).toEqual(["2 票 · 66.7%", "1 票 · 33.3%", "0 票 · 0%"]);
+      expect(await text(page, "poll-clause")).toBe("不少于 80%（应到）：赞成 2 / 应到 3 = 66.7%");
+    }
+    expect(await display.getByTestId("display-poll").getAttribute("data-status")).toBe("published");
+    await shot(chair, "poll-chair-result-1366.png");
+    await shot(clerk, "poll-clerk-result-1366.png");
+    for (const [i, phone] of phones.entries()) await shot(phone, `poll-member-result-${i + 1}-375.png`);
+    await shot(display, "poll-display-result-1920.png");
+  }, 150_000);
+});
