@@ -43,7 +43,7 @@ const resultText = async (page: Page): Promise<string> => {
 };
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, name) });
 
-async function vote(page: Page, option: "yes" | "no" | "abstain") {
+async function vote(page: Page, option: string) {
   await page.locator(`[data-testid="ballot-option"][data-option="${option}"]`).click();
   await page.getByTestId("ballot-submit").click();
   await until(() => text(page, "poll-voted")).toContain("已投票");
@@ -181,5 +181,61 @@ describe("an instant poll in the browser", () => {
     await shot(clerk, "poll-clerk-result-1366.png");
     for (const [i, phone] of phones.entries()) await shot(phone, `poll-member-result-${i + 1}-375.png`);
     await shot(display, "poll-display-result-1920.png");
+  }, 150_000);
+
+  it("a named 同意/不同意 poll with a live tally for all and a time limit: a member changes the vote, the clerk enters a show of hands", async () => {
+    const [li, yuan] = phones as [Page, Page, Page];
+    const title = "关于设立议事公开栏的表决";
+    await chair.getByTestId("poll-new").click();
+    await chair.getByTestId("poll-title").fill(title);
+    await chair.getByTestId("poll-form-consent").check();
+    await chair.getByTestId("poll-named").check();
+    await chair.getByTestId("poll-tally-all").check();
+    await chair.getByTestId("poll-allow-change").check();
+    await chair.getByTestId("poll-minutes").fill("5");
+    await chair.getByTestId("poll-create-submit").click();
+    await until(() => chair.locator('[data-testid="poll-item"][data-status="draft"]').count()).toBe(1);
+    await chair.getByTestId("poll-open").click();
+    await until(() => chair.locator('[data-testid="poll-item"][data-status="open"]').count()).toBe(1);
+    // The open poll takes the display's place of the last result.
+    await until(() => text(display, "display-poll-title")).toBe(title);
+
+    await until(() => text(li, "poll-note")).toBe("记名投票 · 结束前可改票");
+    expect(await text(li, "poll-countdown")).toMatch(/^剩余 [45]:\d\d$/);
+    await vote(li, "agree");
+    expect(await text(li, "poll-voted-note")).toBe("您的选择：同意");
+    await until(() => text(chair, "poll-live-tally")).toBe("实时计票 同意 1 · 不同意 0");
+    // Changing: the sheet again, with my earlier choice marked.
+    await li.getByTestId("poll-change").click();
+    expect(await li.locator('[data-testid="ballot-option"][data-option="agree"]').getAttribute("aria-checked")).toBe("true");
+    await vote(li, "disagree");
+    await until(() => text(li, "poll-voted-note")).toBe("您的选择：不同意");
+    await vote(yuan, "agree");
+    await until(() => text(chair, "poll-live-tally")).toBe("实时计票 同意 1 · 不同意 1");
+    // Everyone sees it while it runs (tallyVisibility all), the voters on their phones too.
+    await until(() => text(yuan, "poll-live-tally")).toBe("实时计票 同意 1 · 不同意 1");
+    await until(() => text(chair, "poll-turnout")).toBe("已投 2 / 应投 3");
+
+    // 张伟 is in the room without his phone at hand: the clerk counts his raised hand.
+    await clerk.locator('[data-testid="poll-hands-input"][data-option="agree"]').fill("1");
+    await clerk.getByTestId("poll-hands-submit").click();
+    await until(() => text(chair, "poll-hands-entered")).toBe("已录入举手：同意 1、不同意 0");
+    await shot(li, "poll-member-named-voted-375.png");
+    await shot(clerk, "poll-clerk-hands-1366.png");
+
+    await chair.getByTestId("poll-close").click();
+    await chair.getByTestId("poll-publish").click();
+    await until(() => display.getByTestId("display-poll").getAttribute("data-status")).toBe("published");
+    const result = await resultText(chair);
+    // 2 of the 3 cast (one of them a raised hand) agree: a majority of the votes cast.
+    expect(result).toBe("通过 | 同意2 票 · 66.7% | 不同意1 票 · 33.3% | 过半数（投票数）：同意 2 / 投票数 3 = 66.7% | 应到 3 · 到会 3 · 投票 3（含举手 1）");
+    for (const page of [clerk, ...phones, display]) await until(() => resultText(page)).toBe(result);
+    const dark = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "zh-CN" }).then((c) => c.newPage());
+    const url = new URL((await app.server.links.display(app.baseUrl, app.meetingId)).url);
+    url.search = "?theme=dark";
+    await dark.goto(url.toString());
+    await until(() => resultText(dark)).toBe(result);
+    await shot(dark, "poll-display-result-dark-1920.png");
+    await shot(yuan, "poll-member-named-result-375.png");
   }, 150_000);
 });

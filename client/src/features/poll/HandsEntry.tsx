@@ -14,11 +14,19 @@ export function HandsEntry({ poll, run, pending, defaultOpen }: { poll: Poll; ru
   const [open, setOpen] = useState(defaultOpen || poll.hands !== null);
   // A show of hands answers one option per person: not for multiple choice (the core refuses it too).
   if (poll.definition.form === "multiple") return null;
+  const entered = poll.hands && (
+    <p className="muted small" data-testid="poll-hands-entered">
+      {t("poll.handsEntered", { counts: poll.options.map((o) => `${text.option(o)} ${poll.hands?.[o.id] ?? 0}`).join("、") })}
+    </p>
+  );
   if (!open) {
     return (
-      <button type="button" className="secondary small-button" onClick={() => setOpen(true)} data-testid="poll-hands-open">
-        {t("poll.handsOpen")}
-      </button>
+      <div className="poll-hands-folded">
+        {entered}
+        <button type="button" className="secondary small-button" onClick={() => setOpen(true)} data-testid="poll-hands-open">
+          {t("poll.handsOpen")}
+        </button>
+      </div>
     );
   }
   const parsed = Object.fromEntries(poll.options.map((o) => [o.id, Number(counts[o.id] || 0)]));
@@ -37,11 +45,7 @@ export function HandsEntry({ poll, run, pending, defaultOpen }: { poll: Poll; ru
         ))}
         <button type="submit" className="secondary" disabled={pending || !valid} data-testid="poll-hands-submit">{t("poll.handsSubmit")}</button>
       </div>
-      {poll.hands && (
-        <p className="muted small" data-testid="poll-hands-entered">
-          {t("poll.handsEntered", { counts: poll.options.map((o) => `${text.option(o)} ${poll.hands?.[o.id] ?? 0}`).join("、") })}
-        </p>
-      )}
+      {entered}
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { Icon } from "../../components/Icon.tsx";
 import { useMeeting } from "../../connection/useMeeting.ts";
 import { BallotForm } from "./BallotForm.tsx";
+import { LiveTally } from "./LiveTally.tsx";
 import { PollCountdown, PollTurnout } from "./PollBits.tsx";
 import { myUnit, openPoll } from "./polls.ts";
 import { usePollText } from "./usePollText.ts";
@@ -58,6 +59,7 @@ function OpenPoll({ poll, me }: { poll: Poll; me: string }) {
               : t("poll.votedFinal")}
         </p>
         <p className="poll-progress muted small"><PollTurnout poll={poll} /> <PollCountdown poll={poll} /></p>
+        <LiveTally poll={poll} />
         {!poll.definition.secret && poll.definition.allowChange && (
           <button type="button" className="secondary" onClick={() => setChanging(true)} data-testid="poll-change">{t("poll.change")}</button>
         )}
