@@ -1,0 +1,115 @@
+// Child process: the real Yishiting server (createServer, temp data dir, SQLite file, 127.0.0.1,
+// port 0) with one meeting of MEMBERS members and a chair, and a join token for each.
+// Every SQL statement the process prepares (Prisma's better-sqlite3 adapter prepares each query,
+// BEGIN and COMMIT included) can be recorded, to count the queries of a poll's close.
+// Usage: yishitingServer.ts MEMBERS
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import inspector from "node:inspector";
+import Database from "better-sqlite3";
+import { loadConfig } from "../../server/src/config/config.ts";
+import type { NewParticipant } from "../../server/src/meetings/meetingRepository.ts";
+import { BallotBox } from "../../server/src/polls/ballotBox.ts";
+import { createServer } from "../../server/src/server.ts";
+import { exitWithParent, send } from "../fanout/ipc.ts";
+import type { Statement, ToServer, Voter } from "./ipc.ts";
+
+let recording: Statement[] | null = null;
+let recordingSince = 0;
+const prepare = Database.prototype.prepare;
+Database.prototype.prepare = function (this: Database.Database, sql: string) {
+  recording?.push({ at: Math.round((performance.now() - recordingSince) * 10) / 10, sql });
+  return prepare.call(this, sql);
+} as typeof prepare;
+
+// BENCH_DEFER_FLUSH=1 tries a proposed change without touching the server: the ballot box starts
+// a batch's flush on the next event-loop turn (setImmediate) instead of at once, so every ballot
+// read from the sockets in the same turn goes into one transaction.
+if (process.env.BENCH_DEFER_FLUSH === "1") {
+  type Box = { pending: Map<string, unknown[]>; flush(meetingId: string): Promise<void> };
+  BallotBox.prototype.vote = function (this: BallotBox, meetingId, participantId, input) {
+    const box = this as unknown as Box;
+    return new Promise((done) => {
+      let queue = box.pending.get(meetingId);
+      if (!queue) {
+        queue = [];
+        box.pending.set(meetingId, queue);
+        setImmediate(() => void box.flush(meetingId));
+      }
+      queue.push({ participantId, input, done });
+    });
+  };
+}
+
+const profiler = new inspector.Session();
+const post = (method: string): Promise<unknown> =>
+  new Promise((resolve, reject) => profiler.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+
+async function main(): Promise<void> {
+  exitWithParent();
+  const memberCount = Number(process.argv[2]);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "yishiting-votes-"));
+  const config = loadConfig({
+    YST_DATA_DIR: dataDir,
+    HOST: "127.0.0.1",
+    PORT: "0",
+    YST_DEMO: "off",
+    YST_MEDIA: "off",
+    YST_TOKEN_SECRET: randomBytes(32).toString("hex"),
+  });
+  const server = await createServer(config, { log: (message, error) => console.error(`[yishiting] ${message}`, error ?? "") });
+  const port = await server.listen();
+  const roster: NewParticipant[] = [
+    { name: "主持人", role: "chair" },
+    ...Array.from({ length: memberCount }, (_, i) => ({ name: `委员 ${String(i + 1).padStart(4, "0")}`, role: "member" as const })),
+  ];
+  const { meeting, participants } = await server.meetings.create("即时表决基准会议 vote-storm benchmark", roster);
+  const voters: Voter[] = [];
+  for (const p of participants) {
+    voters.push({ participantId: p.id, token: await server.tokens.issue({ participantId: p.id, meetingId: meeting.id, role: p.role }) });
+  }
+
+  process.on("message", (message: ToServer) => {
+    void (async () => {
+      if (message.type === "present") {
+        const state = (await server.rooms.get(meeting.id)).current;
+        await send({ type: "present", present: Object.values(state.attendance).filter((a) => a.status === "present").length });
+      } else if (message.type === "sql.start") {
+        recording = [];
+        recordingSince = performance.now();
+        await send({ type: "sql.started" });
+      } else if (message.type === "profile.start") {
+        profiler.connect();
+        await post("Profiler.enable");
+        await post("Profiler.start");
+      } else if (message.type === "profile.stop") {
+        const { profile } = (await post("Profiler.stop")) as { profile: object };
+        profiler.disconnect();
+        const dir = process.env.BENCH_PROFILE_DIR;
+        const file = dir ? path.join(dir, `${message.name}.cpuprofile`) : null;
+        if (file) {
+          fs.mkdirSync(dir!, { recursive: true });
+          fs.writeFileSync(file, JSON.stringify(profile));
+        }
+        await send({ type: "profiled", file });
+      } else if (message.type === "sql.stop") {
+        const statements = recording ?? [];
+        recording = null;
+        await send({ type: "sql", statements });
+      } else if (message.type === "stop") {
+        await server.close().catch(() => undefined);
+        fs.rmSync(dataDir, { recursive: true, force: true });
+        await send({ type: "stopped" });
+        process.exit(0);
+      }
+    })().catch((error: unknown) => void send({ type: "error", message: String(error) }));
+  });
+  await send({ type: "ready", port, chair: voters[0]!, members: voters.slice(1), databaseFile: config.databaseFile, meetingId: meeting.id });
+}
+
+main().catch((error: unknown) => {
+  console.error("[bench] yishiting server failed:", error);
+  process.exit(1);
+});
