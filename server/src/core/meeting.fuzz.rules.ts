@@ -5,12 +5,14 @@ import type { ErrorCode } from "./errors.ts";
 import type { Command, MeetingEvent } from "./meeting.ts";
 import type { Actor } from "./roles.ts";
 import { suggestNext } from "./ordering/suggest.ts";
+import { computeResult } from "./poll/rules.ts";
+import type { Eligibility, EligibleVoter, Poll, PollDefinition, Tally } from "./poll/schema.ts";
 import { spokenMs, type MeetingState } from "./state.ts";
 import { deepEqual } from "./testing.ts";
 
 export type Check = (ok: boolean, what: string) => void;
 
-/** The codes decide itself can return (VALIDATION comes from parseCommand). */
+/** The codes decide itself can return (VALIDATION comes from parseCommand, and from decide for poll definitions and hands). */
 export const DECIDE_CODES: readonly ErrorCode[] = [
   "FORBIDDEN",
   "ALREADY_IN_QUEUE",
@@ -30,10 +32,19 @@ export const DECIDE_CODES: readonly ErrorCode[] = [
   "INTERJECTIONS_OFF",
   "ALREADY_REQUESTED",
   "INTERJECTION_RUNNING",
+  "VALIDATION",
+  "POLL_NOT_FOUND",
+  "POLL_NOT_OPEN",
+  "POLL_CLOSED",
+  "POLL_ALREADY_OPEN",
+  "NO_ELIGIBLE_VOTERS",
+  "SECRET_BALLOT_RULE",
+  "INVALID_BALLOT",
+  "INTERNAL",
 ];
 
 /** The expected error, or null if allowed. Authorization always comes first, then the meeting's status. */
-export function expectedError(s: MeetingState, command: Command, actor: Actor): ErrorCode | null {
+export function expectedError(s: MeetingState, command: Command, actor: Actor, { hasTally = true }: { hasTally?: boolean } = {}): ErrorCode | null {
   const inQueue = (id: string) => s.queue.some((e) => e.participantId === id);
   const onRoster = (id: string) => s.roster.some((p) => p.id === id);
   const isChair = actor.role === "chair";
@@ -162,14 +173,26 @@ export function expectedError(s: MeetingState, command: Command, actor: Actor): 
     case "poll.close":
     case "poll.publish":
     case "poll.enterHands":
-      return expectedPollError(s, command, actor, session);
+      return expectedPollError(s, command, actor, session, hasTally);
   }
 }
 
-function expectedPollError(s: MeetingState, command: Extract<Command, { type: `poll.${string}` }>, actor: Actor, session: ErrorCode | null): ErrorCode | null {
+/**
+ * 即时表决: authorization, then the meeting's status (create, open), then the poll and its
+ * status, then the command's own checks. `hasTally`: whether the server handed poll.close the
+ * ballot box totals.
+ */
+function expectedPollError(s: MeetingState, command: Extract<Command, { type: `poll.${string}` }>, actor: Actor, session: ErrorCode | null, hasTally: boolean): ErrorCode | null {
+  // The chair runs polls (the clerk too where the organisers allow it); the server's timer closes them; staff enter hands.
   const runs = actor.role === "chair" || (actor.role === "clerk" && s.pollRules.clerkMay);
   if (command.type === "poll.enterHands" ? actor.role !== "chair" && actor.role !== "clerk" : !runs && !(command.type === "poll.close" && actor.role === "system")) return "FORBIDDEN";
-  if (command.type === "poll.create") return session;
+  if (command.type === "poll.create") {
+    if (session) return session;
+    if (definitionInvalid(command.poll)) return "VALIDATION";
+    const d = command.poll;
+    // A secret ballot: no live tally, no changing votes, no weights.
+    return d.secret && (d.tallyVisibility !== "none" || d.allowChange || d.weighted) ? "SECRET_BALLOT_RULE" : null;
+  }
   const poll = s.polls.find((p) => p.pollId === command.pollId);
   if (!poll) return "POLL_NOT_FOUND";
   const notOpenCode = poll.status === "draft" ? "POLL_NOT_OPEN" : "POLL_CLOSED";
@@ -179,16 +202,68 @@ function expectedPollError(s: MeetingState, command: Extract<Command, { type: `p
     case "poll.open":
       if (session) return session;
       if (poll.status !== "draft") return poll.status === "open" ? "POLL_ALREADY_OPEN" : "POLL_CLOSED";
-      return s.polls.some((p) => p.status === "open") ? "POLL_ALREADY_OPEN" : null;
+      if (s.polls.some((p) => p.status === "open")) return "POLL_ALREADY_OPEN";
+      return expectedEligible(s, poll.definition.eligibility, poll.definition.weighted).length === 0 ? "NO_ELIGIBLE_VOTERS" : null;
     case "poll.close":
-    case "poll.enterHands":
-      return poll.status === "open" ? null : notOpenCode;
+      if (poll.status !== "open") return notOpenCode;
+      return hasTally ? null : "INTERNAL";
+    case "poll.enterHands": {
+      if (poll.status !== "open") return notOpenCode;
+      // A show of hands is for single-answer polls, on the poll's options, at most one hand per eligible unit.
+      if (poll.definition.form === "multiple") return "VALIDATION";
+      if (Object.keys(command.counts).some((id) => !poll.options.some((o) => o.id === id))) return "INVALID_BALLOT";
+      return Object.values(command.counts).reduce((a, b) => a + b, 0) > poll.eligible.length ? "VALIDATION" : null;
+    }
     case "poll.publish":
-      return poll.status === "closed" || poll.status === "published" ? null : "POLL_NOT_OPEN";
+      if (poll.status === "published") return null;
+      return poll.status === "closed" && poll.result !== null ? null : "POLL_NOT_OPEN";
   }
 }
 
+/** A definition that parses but cannot be used. */
+function definitionInvalid(d: PollDefinition): boolean {
+  const choice = d.form === "single" || d.form === "multiple";
+  const options = d.options ?? [];
+  if (choice !== (d.options !== undefined)) return true;
+  if (d.form !== "multiple" && (d.minChoices !== undefined || d.maxChoices !== undefined)) return true;
+  if (d.form === "multiple") {
+    const min = d.minChoices ?? 1;
+    const max = d.maxChoices ?? options.length;
+    if (!(min <= max && max <= options.length)) return true;
+  }
+  if (options.some((label, i) => options.indexOf(label) !== i)) return true;
+  return !d.weighted && d.rule.some((c) => c.measure === "weight");
+}
+
+/** The option ids of a form, restated: the fixed forms' own, or o1, o2… */
+export function expectedOptions(d: PollDefinition): { id: string; label: string }[] {
+  if (d.form === "yesNoAbstain") return [{ id: "yes", label: "赞成" }, { id: "no", label: "反对" }, { id: "abstain", label: "弃权" }];
+  if (d.form === "consent") return [{ id: "agree", label: "同意" }, { id: "disagree", label: "不同意" }];
+  return (d.options ?? []).map((label, i) => ({ id: `o${i + 1}`, label }));
+}
+
+/**
+ * Who may vote, restated: the roster in order, by role, side and (if asked) presence; a
+ * household is one unit cast by any of its eligible members, weighing its largest share.
+ */
+export function expectedEligible(s: MeetingState, e: Eligibility, weighted: boolean): EligibleVoter[] {
+  const units: EligibleVoter[] = [];
+  for (const p of s.roster) {
+    const present = s.attendance[p.id]?.status === "present";
+    if (!e.roles.includes(p.role) || (e.side !== null && p.side !== e.side) || (e.presentOnly && !present)) continue;
+    const weight = weighted ? (p.weight ?? 1) : 1;
+    const unitId = e.perHousehold && p.household ? `household:${p.household}` : p.id;
+    const i = units.findIndex((u) => u.unitId === unitId);
+    const was = units[i];
+    if (was) units[i] = { ...was, participantIds: [...was.participantIds, p.id], weight: Math.max(was.weight, weight), present: was.present || present };
+    else units.push({ unitId, participantIds: [p.id], weight, household: p.household, present });
+  }
+  return units;
+}
+
+const same = deepEqual;
 const RANK = { scheduled: 0, open: 1, closed: 2 } as const;
+const POLL_RANK = { draft: 0, open: 1, closed: 2, published: 3 } as const;
 
 /** Checks one stored event against the state it is applied to, and the state it gives. */
 export function checkEvent(before: MeetingState, event: MeetingEvent, after: MeetingState, check: Check) {
@@ -233,6 +308,21 @@ export function checkEvent(before: MeetingState, event: MeetingEvent, after: Mee
     check(event.capMs === before.interjectionRules.capMs, `the interjection gets the meeting's cap (${before.interjectionRules.capMs})`);
   }
   if (event.type === "speech.started") check(before.interjection === null, "a speech never starts while an interjection runs (a point of order ends it first)");
+  // A poll goes draft → open → closed → published, one step per event; only a draft is discarded; the frozen list never changes.
+  for (const p of before.polls) {
+    const now = after.polls.find((q) => q.pollId === p.pollId);
+    if (!now) {
+      check(event.type === "poll.discarded" && event.pollId === p.pollId && p.status === "draft", `poll ${p.pollId} goes away only when discarded as a draft`);
+      continue;
+    }
+    const step = POLL_RANK[now.status] - POLL_RANK[p.status];
+    const moves = event.type === "poll.opened" || event.type === "poll.closed" || event.type === "poll.published" ? event.pollId === p.pollId : false;
+    check(step === (moves ? 1 : 0), `poll ${p.pollId} moves one step on its own events (${p.status} → ${now.status} on ${event.type})`);
+    if (p.status !== "draft") check(now.eligible === p.eligible || same(now.eligible, p.eligible), `poll ${p.pollId}'s eligible list is unchanged after its opening (${event.type})`);
+    if (p.status === "closed" || p.status === "published") check(same(now.result, p.result) && now.closedAt === p.closedAt, `poll ${p.pollId}'s result stays as decided`);
+  }
+  if (event.type === "poll.opened") check(before.status === "open" && !before.polls.some((p) => p.status === "open"), "a poll opens only in an open meeting, when none is open");
+  if (event.type === "poll.created") check(before.status === "open", "a poll is created only in an open meeting");
   if (event.type === "attendance.arrived" || event.type === "attendance.left" || event.type === "attendance.excused") {
     const ids = event.type === "attendance.excused" ? [event.participantId] : event.participantIds;
     check(ids.every((id) => before.roster.some((p) => p.id === id)), `attendance is recorded only for the roster: ${ids.join(",")}`);
@@ -278,6 +368,7 @@ export function checkInvariants(s: MeetingState, check: Check, { rearranged = fa
   if (s.currentItemId !== null) check(running.length === 1, `the current item ${s.currentItemId} is on the agenda and running`);
   check(s.agenda.every((item) => Number.isInteger(item.actualMs) && item.actualMs >= 0), "actual times are whole, non-negative milliseconds");
   checkInterjections(s, check);
+  checkPolls(s, check);
   const last = s.speeches[s.speeches.length - 1];
   if (last) {
     check(last.pausedAt === null, "a finished speech is not paused");
@@ -316,6 +407,56 @@ function checkInterjections(s: MeetingState, check: Check) {
   }
 }
 
+/** 即时表决: one poll open at a time; each status with what it must have; the frozen list and the hands within bounds. */
+function checkPolls(s: MeetingState, check: Check) {
+  const open = s.polls.filter((p) => p.status === "open");
+  check(open.length <= 1, `at most one poll is open: ${open.map((p) => p.pollId).join(",")}`);
+  const ids = s.polls.map((p) => p.pollId);
+  check(new Set(ids).size === ids.length, "poll ids are unique");
+  for (const p of s.polls) {
+    const what = `poll ${p.pollId} (${p.status})`;
+    check(same(p.options, expectedOptions(p.definition)), `${what} has the options of its form`);
+    if (p.status === "draft") {
+      check(p.openedAt === null && p.closesAt === null && p.closedAt === null && p.eligible.length === 0 && p.hands === null && p.result === null, `${what}: nothing is frozen, counted or decided in a draft`);
+      continue;
+    }
+    check(p.openedAt !== null, `${what} has its opening time`);
+    check(p.eligible.length > 0, `${what} has someone to vote`);
+    const d = p.definition.durationSeconds;
+    check(p.closesAt === (d === null || p.openedAt === null ? null : p.openedAt + d * 1000), `${what} closes itself ${d ?? "never"} s after its opening`);
+    const unitIds = p.eligible.map((u) => u.unitId);
+    const voters = p.eligible.flatMap((u) => u.participantIds);
+    check(new Set(unitIds).size === unitIds.length && new Set(voters).size === voters.length, `${what}: every unit and every voter once on the list`);
+    if (!p.definition.weighted) check(p.eligible.every((u) => u.weight === 1), `${what}: every unit weighs 1 when not weighted`);
+    if (p.definition.eligibility.presentOnly) check(p.eligible.every((u) => u.present), `${what}: only the present when presentOnly`);
+    if (p.hands) {
+      check(Object.keys(p.hands).every((id) => p.options.some((o) => o.id === id)), `${what}: hands only for its options`);
+      check(Object.values(p.hands).reduce((a, b) => a + b, 0) <= p.eligible.length, `${what}: no more hands than units`);
+    }
+    if (p.status === "open") check(p.closedAt === null && p.result === null, `${what} has no result yet`);
+    else {
+      check(p.closedAt !== null && p.result !== null, `${what} has its closing time and its result`);
+      if (p.result) checkResult(p, p.result, check);
+    }
+  }
+}
+
+/** What any result must say about its own poll. */
+function checkResult(p: Poll, r: NonNullable<Poll["result"]>, check: Check) {
+  const what = `poll ${p.pollId}'s result`;
+  check(r.eligibleCount === p.eligible.length && r.presentCount === p.eligible.filter((u) => u.present).length, `${what} counts the frozen list`);
+  check(r.hands === Object.values(p.hands ?? {}).reduce((a, b) => a + b, 0), `${what} counts the hands entered`);
+  check(same(r.counts.map((c) => c.optionId), p.options.map((o) => o.id)), `${what} has a count per option`);
+  check(r.passed === r.passedOptions.length > 0, `${what}: passed when some option passed`);
+  const measured = p.definition.form === "yesNoAbstain" || p.definition.form === "consent" ? [p.options[0]!.id] : p.options.map((o) => o.id);
+  check(r.passedOptions.every((id) => measured.includes(id)), `${what}: only measured options pass`);
+  check(r.clauses.length === measured.length * p.definition.rule.length, `${what}: one verdict per measured option and clause`);
+  check(r.passedOptions.every((id) => r.clauses.every((c) => c.optionId !== id || c.passed)), `${what}: a passed option satisfied every clause`);
+  if (p.definition.form === "single") check(r.passedOptions.length <= 1, `${what}: a single choice elects at most one`);
+  check((r.quorum === null) === (p.definition.quorum === null), `${what} judges the quorum when there is one`);
+  if (r.quorum && !r.quorum.met) check(!r.passed, `${what}: nothing passes when the quorum is missed`);
+}
+
 type Key = Exclude<keyof MeetingState, "seq">;
 const KEYS = Object.keys({
   status: 0, openedAt: 0, closedAt: 0, roster: 0, agenda: 0, currentItemId: 0, attendance: 0, quorumRule: 0, queue: 0, floor: 0, speeches: 0, venueMuted: 0, speechCaps: 0, ordering: 0, plan: 0, written: 0, asked: 0,
@@ -325,7 +466,8 @@ const KEYS = Object.keys({
 const agendaInput = (s: MeetingState) => s.agenda.map(({ id, title, presenter, plannedMs }) => ({ id, title, presenter, plannedMs }));
 
 /** What an accepted command must have done, and that it changed nothing else. */
-export function checkPostconditions(before: MeetingState, after: MeetingState, command: Command, actor: Actor, now: number, events: readonly MeetingEvent[], check: Check) {
+/** `tally`: the ballot box totals poll.close was given. */
+export function checkPostconditions(before: MeetingState, after: MeetingState, command: Command, actor: Actor, now: number, events: readonly MeetingEvent[], check: Check, tally?: Tally) {
   const same = deepEqual;
   const only = (...changed: Key[]) => {
     for (const key of KEYS) if (!changed.includes(key)) check(same(after[key], before[key]), `${command.type} leaves ${key} alone`);
@@ -518,6 +660,7 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
         !same(command.ordering, before.ordering) && "ordering.set",
         !same(command.plan, before.plan) && "plan.set",
         command.interjectionRules !== undefined && !same(command.interjectionRules, before.interjectionRules) && "interjection.rulesSet",
+        command.pollRules !== undefined && command.pollRules.clerkMay !== before.pollRules.clerkMay && "poll.rulesSet",
       ].filter(Boolean);
       check(same(events.map((e) => e.type), differs), `sync emits only what differs: ${differs.join(",")}`);
       check(same(after.roster, command.roster) && same(agendaInput(after), command.agenda) && after.quorumRule === command.quorumRule, "sync sets roster, agenda, rule");
@@ -532,7 +675,8 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
         e.kind !== "booked" || command.plan.some((p) => p.kind === "booked" && p.bookingId === e.bookingId && p.participantId === e.participantId);
       check(same(after.queue, before.queue.filter(stillBooked)), "a waiting booked speech whose booking went away leaves the queue; nothing else does");
       check(same(after.interjectionRules, command.interjectionRules ?? before.interjectionRules), "sync sets the interjection rules when it carries them");
-      only("roster", "agenda", "currentItemId", "quorumRule", "speechCaps", "ordering", "plan", "queue", "interjectionRules");
+      check(same(after.pollRules, command.pollRules ?? before.pollRules), "sync sets the poll rules when it carries them");
+      only("roster", "agenda", "currentItemId", "quorumRule", "speechCaps", "ordering", "plan", "queue", "interjectionRules", "pollRules");
       break;
     }
     case "venue.setMuted":
@@ -591,6 +735,62 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
       check(same(after.interjectionsOff.filter((k) => k !== key), before.interjectionsOff.filter((k) => k !== key)), "the other items keep their setting");
       check((events.length === 0) === (before.interjectionsOff.includes(key) === !command.enabled), "setting what is already set decides nothing");
       only("interjectionsOff");
+      break;
+    }
+    case "poll.create": {
+      const created = after.polls.at(-1);
+      check(same(after.polls.slice(0, -1), before.polls) && created !== undefined && !before.polls.some((p) => p.pollId === created.pollId), "create adds one poll, with a new id, after the others");
+      const expected: Poll = {
+        pollId: created?.pollId ?? "",
+        itemId: before.currentItemId,
+        createdBy: actor.participantId,
+        definition: command.poll,
+        options: expectedOptions(command.poll),
+        status: "draft",
+        openedAt: null,
+        closesAt: null,
+        closedAt: null,
+        eligible: [],
+        hands: null,
+        result: null,
+      };
+      check(same(created, expected), "create drafts the poll as defined, for the current item, by the sender");
+      only("polls");
+      break;
+    }
+    case "poll.discard":
+      check(same(after.polls, before.polls.filter((p) => p.pollId !== command.pollId)), "discard drops that draft only");
+      only("polls");
+      break;
+    case "poll.open":
+    case "poll.close":
+    case "poll.publish":
+    case "poll.enterHands": {
+      const was = before.polls.find((p) => p.pollId === command.pollId)!;
+      const poll = after.polls.find((p) => p.pollId === command.pollId);
+      check(same(after.polls.map((p) => (p.pollId === command.pollId ? was : p)), before.polls), `${command.type} changes that poll only`);
+      const expected = ((): Poll => {
+        switch (command.type) {
+          case "poll.open": {
+            const seconds = was.definition.durationSeconds;
+            return { ...was, status: "open", openedAt: now, closesAt: seconds === null ? null : now + seconds * 1000, eligible: expectedEligible(before, was.definition.eligibility, was.definition.weighted) };
+          }
+          case "poll.close": {
+            // The result is the rules' verdict (rules.test.ts) on the frozen list, the tally handed in and the hands entered.
+            const result = tally ? computeResult(was.definition, was.options, was.eligible, tally, was.hands) : null;
+            check(result !== null && result.ballots === tally!.ballots, "close counts the ballots of the tally handed in");
+            check(events.length === 1 && events[0]!.type === "poll.closed" && events[0]!.by === actor.participantId, "close records who closed it");
+            return { ...was, status: "closed", closedAt: now, result };
+          }
+          case "poll.publish":
+            check((events.length === 0) === (was.status === "published"), "publishing a published poll decides nothing");
+            return { ...was, status: "published" };
+          case "poll.enterHands":
+            return { ...was, hands: command.counts };
+        }
+      })();
+      check(same(poll, expected), `${command.type} leaves ${command.pollId} as expected`);
+      only("polls");
       break;
     }
   }

@@ -8,6 +8,7 @@ import type { Result } from "./errors.ts";
 import { checkEvent, checkInvariants, checkPostconditions, DECIDE_CODES, expectedError, type Check } from "./meeting.fuzz.rules.ts";
 import { decide, evolve, parseCommand, replay, type Command, type MeetingEvent, type StoredEvent } from "./meeting.ts";
 import { SYSTEM_ACTOR, type Actor, type Role } from "./roles.ts";
+import type { Poll, PollDefinition, RuleClause, Tally } from "./poll/schema.ts";
 import { DEFAULT_ORDERING, DEFAULT_SPEECH_CAPS, initialState, type ArrivalVia, type MeetingState, type PlannedSpeech, type QuorumRule, type SpeechKind } from "./state.ts";
 import { agendaItem, deepEqual, deepFreeze, ROLES, rosterEntry, Rng, stamp } from "./testing.ts";
 
@@ -22,6 +23,7 @@ const COMMAND_TYPES: readonly Command["type"][] = [
   "meeting.open", "meeting.close", "agenda.goto", "agenda.next", "attendance.arrive", "attendance.leave", "attendance.excuse", "config.sync", "venue.setMuted",
   "queue.add", "floor.extend", "floor.pause", "floor.resume", "speech.submitWritten",
   "interjection.request", "interjection.withdraw", "interjection.grant", "interjection.decline", "interjection.end", "interjection.setOutcome", "interjection.setEnabled",
+  "poll.create", "poll.discard", "poll.open", "poll.close", "poll.publish", "poll.enterHands",
 ];
 const KINDS: readonly ("impromptu" | "pointOfOrder")[] = ["impromptu", "pointOfOrder"];
 const CAP_KINDS: readonly SpeechKind[] = ["booked", "impromptu", "pointOfOrder"];
@@ -36,13 +38,25 @@ const STRANGER_IDS = ["ghost", "p99", "x".repeat(64), "p0 ", "P1", "队列"];
 /** Points an interjection answers (already trimmed, so that a command parses to itself). */
 const POINTS = ["", "关于停车难", "回应学校用地的建议", "点".repeat(200)];
 const OUTCOMES = ["adopt", "study", "explain", null] as const;
+/** 即时表决: households (the prefix the rules name is 3号楼), sides and vote weights on the roster. */
+const HOUSEHOLDS = ["3号楼101", "3号楼102", "3号楼201", "5号楼101", null, null];
+const SIDES = ["worker", "enterprise", null] as const;
+const WEIGHTS = [0.1, 0.2, 0.5, 1.25, 2, 37.5, 89.03];
+const POLL_TITLES = ["关于停车场改造方案的表决", "选举楼长", "表".repeat(200)];
+const CLAUSE_KINDS: readonly RuleClause["kind"][] = ["majorityOfCast", "majorityOfEligible", "twoThirdsOfPresent", "percentOfEligible"];
+const VOTER_ROLES: readonly Role[] = ["member", "official", "member", "observer", "clerk"];
 
 interface World {
   rng: Rng;
+  /**
+   * Polls draw from a generator of their own (their commands, tallies, actors, and the roster's
+   * households, sides and weights), so that the rest of the walk goes as it did without them.
+   */
+  pollRng: Rng;
   /** The fixed pool of participants (random roles, at least one chair, speaker and clerk). */
   pool: { participantId: string; role: Role }[];
-  /** Each one's sector and party (so that roster syncs change little). */
-  profile: Map<string, { sector: string | null; party: string | null }>;
+  /** Each one's sector, party, side, household and vote weight (so that roster syncs change little). */
+  profile: Map<string, { sector: string | null; party: string | null; side: "worker" | "enterprise" | null; household: string | null; weight?: number }>;
   /** The bookings the organisers may register (plans are subsets of these, sometimes altered). */
   bookings: PlannedSpeech[];
 }
@@ -56,7 +70,15 @@ function makeWorld(seed: number): World {
     { participantId: "p3", role: "clerk" },
   ];
   for (let i = 4; i < 12; i++) pool.push({ participantId: `p${i}`, role: rng.pick(ROLES) });
-  const profile = new Map(pool.map((p) => [p.participantId, { sector: rng.pick(SECTORS), party: rng.pick(PARTIES) }]));
+  const pollRng = new Rng(seed ^ 0x5a5a_5a5a);
+  const profile = new Map(
+    pool.map((p) => {
+      const sector = rng.pick(SECTORS);
+      const party = rng.pick(PARTIES);
+      const weight = pollRng.chance(0.6) ? { weight: pollRng.pick(WEIGHTS) } : {};
+      return [p.participantId, { sector, party, side: pollRng.pick(SIDES), household: pollRng.pick(HOUSEHOLDS), ...weight }];
+    }),
+  );
   const items = [...AGENDA_POOL.map((i) => i.id), null, "a-gone"];
   const bookings = Array.from({ length: 14 }, (_, i): PlannedSpeech => ({
     bookingId: `bk${i}`,
@@ -66,10 +88,10 @@ function makeWorld(seed: number): World {
     title: `题目 ${i}`,
     text: `正文 ${i}`,
   }));
-  return { rng, pool, profile, bookings };
+  return { rng, pollRng, pool, profile, bookings };
 }
 
-function randomActor({ rng, pool }: World): Actor {
+function randomActor({ rng: walk, pool }: World, rng: Rng = walk): Actor {
   // Mostly real participants; sometimes the server itself, or an id nobody has with any role.
   const r = rng.float();
   if (r < 0.85) return rng.pick(pool);
@@ -129,7 +151,10 @@ function randomConfig(world: World, s: MeetingState): Command {
   // The interjection rules: absent (unchanged) half the time, else kept or new.
   const r = rng.float();
   const interjectionRules = r < 0.5 ? undefined : r < 0.7 ? { ...s.interjectionRules } : { capMs: rng.pick([30_000, 60_000, 120_000, rng.int(30, 3600) * 1000]), membersMay: rng.chance(0.5), allowed: rng.chance(0.95) };
-  return { type: "config.sync", roster, agenda, quorumRule, speechCaps, ordering, plan, ...(interjectionRules ? { interjectionRules } : {}) };
+  // The poll rules: absent (unchanged) half the time, else whether the clerk may run polls.
+  const r2 = world.pollRng.float();
+  const pollRules = r2 < 0.6 ? undefined : r2 < 0.8 ? { ...s.pollRules } : { clerkMay: world.pollRng.chance(0.5) };
+  return { type: "config.sync", roster, agenda, quorumRule, speechCaps, ordering, plan, ...(interjectionRules ? { interjectionRules } : {}), ...(pollRules ? { pollRules } : {}) };
 }
 
 /** An interjection command; ids mostly of a waiting request or an interjection of this meeting. */
@@ -148,6 +173,127 @@ function randomInterjection(world: World, s: MeetingState): Command {
   if (r < 0.8) return { type: "interjection.end" };
   if (r < 0.9) return { type: "interjection.setOutcome", interjectionId: interjectionId(), outcome: rng.pick(OUTCOMES) };
   return { type: "interjection.setEnabled", enabled: rng.chance(0.6) };
+}
+
+/** A usable definition that parses to itself (every default spelled out). */
+function randomDefinition(rng: Rng): PollDefinition {
+  const form = rng.pick(["yesNoAbstain", "single", "multiple", "consent", "yesNoAbstain"] as const);
+  const n = rng.int(2, 5);
+  const options = form === "single" || form === "multiple" ? { options: Array.from({ length: n }, (_, i) => `选项 ${i + 1}`) } : {};
+  let choices = {};
+  if (form === "multiple" && rng.chance(0.6)) {
+    const min = rng.int(1, n);
+    const max = rng.int(min, n);
+    choices = rng.pick([{ minChoices: min, maxChoices: max }, { minChoices: min }, { maxChoices: max }]);
+  }
+  const weighted = rng.chance(0.3);
+  const secret = !weighted && rng.chance(0.4);
+  const clause = (): RuleClause => {
+    const kind = rng.pick(CLAUSE_KINDS);
+    return {
+      kind,
+      ...(kind === "percentOfEligible" ? { percent: rng.pick([50, 66.67, 75, 80, 100, 33.3]) } : {}),
+      measure: weighted && rng.chance(0.5) ? "weight" : "count",
+      ...(rng.chance(0.2) ? { householdPrefix: "3号楼" } : {}),
+    };
+  };
+  const roles = [...new Set(Array.from({ length: rng.int(1, 2) }, () => rng.pick(VOTER_ROLES)))];
+  return {
+    title: rng.pick(POLL_TITLES),
+    form,
+    ...options,
+    ...choices,
+    secret,
+    eligibility: { roles, presentOnly: rng.chance(0.6), side: rng.chance(0.8) ? null : rng.pick(["worker", "enterprise"] as const), perHousehold: rng.chance(0.3) },
+    rule: Array.from({ length: rng.int(1, 3) }, clause),
+    quorum: rng.chance(0.6) ? null : { percent: rng.pick([30, 50, 66.67, 80]), strict: rng.chance(0.5) },
+    tallyVisibility: secret ? "none" : rng.pick(["chair", "all", "none"] as const),
+    allowChange: !secret && rng.chance(0.3),
+    weighted,
+    durationSeconds: rng.chance(0.7) ? null : rng.pick([10, 60, 300, 86_400]),
+  };
+}
+
+/** A definition that parses but decide refuses (VALIDATION, or SECRET_BALLOT_RULE). */
+function brokenDefinition(rng: Rng): PollDefinition {
+  const d = randomDefinition(rng);
+  const { options: _o, minChoices: _min, maxChoices: _max, ...rest } = d;
+  const labels = ["甲", "乙", "丙"];
+  return rng.pick<() => PollDefinition>([
+    () => ({ ...rest, form: rng.pick(["single", "multiple"] as const) }),
+    () => ({ ...rest, form: rng.pick(["yesNoAbstain", "consent"] as const), options: labels }),
+    () => ({ ...rest, form: rng.pick(["yesNoAbstain", "consent", "single"] as const), ...(rest.form === "single" ? { options: labels } : {}), maxChoices: 1 }),
+    () => ({ ...rest, form: "multiple", options: labels, minChoices: 3, maxChoices: 2 }),
+    () => ({ ...rest, form: "multiple", options: labels, maxChoices: 4 }),
+    () => ({ ...rest, form: "multiple", options: labels, minChoices: 4 }),
+    () => ({ ...rest, form: "single", options: ["甲", "乙", "甲"] }),
+    () => ({ ...d, weighted: false, rule: [{ kind: "majorityOfCast", measure: "weight" }] }),
+    () => ({ ...d, secret: true, weighted: false, allowChange: false, tallyVisibility: rng.pick(["chair", "all"] as const) }),
+    () => ({ ...d, secret: true, weighted: false, tallyVisibility: "none", allowChange: true }),
+    () => ({ ...d, secret: true, weighted: true, allowChange: false, tallyVisibility: "none" }),
+  ])();
+}
+
+/** A poll command; ids mostly of this meeting's polls in the state the command needs. */
+function randomPoll(world: World, s: MeetingState): Command {
+  const rng = world.pollRng;
+  const pollId = (wanted: Poll["status"][]) => {
+    const fitting = s.polls.filter((p) => wanted.includes(p.status));
+    const r = rng.float();
+    if (r < 0.75 && fitting.length > 0) return rng.pick(fitting).pollId;
+    if (r < 0.92 && s.polls.length > 0) return rng.pick(s.polls).pollId;
+    return rng.pick(STRANGER_IDS);
+  };
+  // Mostly what moves a poll along: draft one, open a draft, enter hands or close the open one, publish.
+  const has = (status: Poll["status"]) => s.polls.some((p) => p.status === status);
+  const r = rng.chance(0.7) ? (has("open") ? rng.pick([0.3, 0.5, 0.5, 0.9, 0.9]) : has("draft") ? rng.pick([0.3, 0.3, 0.7]) : has("closed") ? rng.pick([0.1, 0.6]) : 0.1) : rng.float();
+  if (r < 0.22) return { type: "poll.create", poll: rng.chance(0.75) ? randomDefinition(rng) : brokenDefinition(rng) };
+  if (r < 0.45) return { type: "poll.open", pollId: pollId(["draft"]) };
+  if (r < 0.58) return { type: "poll.close", pollId: pollId(["open"]) };
+  if (r < 0.68) return { type: "poll.publish", pollId: pollId(["closed"]) };
+  if (r < 0.74) return { type: "poll.discard", pollId: pollId(["draft"]) };
+  const id = pollId(["open"]);
+  const poll = s.polls.find((p) => p.pollId === id);
+  const optionIds = poll?.options.map((o) => o.id) ?? ["yes", "no", "abstain"];
+  const units = poll?.eligible.length ?? 3;
+  const counts: Record<string, number> = {};
+  let left = rng.chance(0.15) ? units + rng.int(1, 3) : rng.int(0, units);
+  for (const option of optionIds) {
+    if (left === 0 || rng.chance(0.3)) continue;
+    const n = option === optionIds.at(-1) ? left : rng.int(0, left);
+    counts[option] = n;
+    left -= n;
+  }
+  if (rng.chance(0.25)) counts[rng.pick(["maybe", "o9", "agree"])] = rng.int(0, 1);
+  return { type: "poll.enterHands", pollId: id, counts };
+}
+
+/**
+ * The ballot box totals the server hands to poll.close: some of the eligible units voted, each for
+ * one option (several for a multiple choice), weighing their weight; groups by household prefix.
+ * Sometimes the server has none (→ INTERNAL).
+ */
+function randomTally(rng: Rng, s: MeetingState, pollId: string): Tally | undefined {
+  if (rng.chance(0.2)) return undefined;
+  const poll = s.polls.find((p) => p.pollId === pollId);
+  const totals = (): Omit<Tally, "groups"> => ({ ballots: 0, weightCast: 0, counts: {}, weights: {} });
+  const all = totals();
+  const groups: Record<string, Omit<Tally, "groups">> = {};
+  if (!poll) return { ...all, groups };
+  for (const unit of poll.eligible) {
+    if (rng.chance(0.35)) continue;
+    const chosen = poll.definition.form === "multiple" ? poll.options.filter(() => rng.chance(0.5)) : [rng.pick(poll.options)];
+    const into = [all, ...(unit.household?.startsWith("3号楼") ? [(groups["3号楼"] ??= totals())] : [])];
+    for (const t of into) {
+      t.ballots += 1;
+      t.weightCast += unit.weight;
+      for (const o of chosen) {
+        t.counts[o.id] = (t.counts[o.id] ?? 0) + 1;
+        t.weights[o.id] = (t.weights[o.id] ?? 0) + unit.weight;
+      }
+    }
+  }
+  return { ...all, groups };
 }
 
 /** Inputs parseCommand must refuse. */
@@ -206,6 +352,21 @@ function randomMalformed(rng: Rng): unknown {
     () => ({ type: "interjection.setEnabled", enabled: rng.pick(["no", 0, null]) }),
     () => ({ type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: DEFAULT_SPEECH_CAPS, ordering: DEFAULT_ORDERING, plan: [], interjectionRules: { capMs: rng.pick([0, 29_999, 3_600_001, 60_000.5]), membersMay: false, allowed: true } }),
     () => ({ type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: DEFAULT_SPEECH_CAPS, ordering: DEFAULT_ORDERING, plan: [], interjectionRules: { capMs: 60_000 } }),
+  ])();
+}
+
+/** Poll inputs parseCommand must refuse. */
+function randomMalformedPoll(rng: Rng): unknown {
+  return rng.pick<() => unknown>([
+    () => ({ type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: DEFAULT_SPEECH_CAPS, ordering: DEFAULT_ORDERING, plan: [], pollRules: { clerkMay: rng.pick(["yes", 1, null]) } }),
+    () => ({ type: "poll.create", poll: { title: "表决", form: "yesNoAbstain", secret: false, rule: rng.pick([[], [{ kind: "percentOfEligible" }], [{ kind: "majorityOfCast", percent: 50 }], [{ kind: "twoThirds" }]]) } }),
+    () => ({ type: "poll.create", poll: { title: rng.pick(["", "  ", "表".repeat(201)]), form: "yesNoAbstain", secret: false, rule: [{ kind: "majorityOfCast" }] } }),
+    () => ({ type: "poll.create", poll: { title: "表决", form: "yesNoAbstain", rule: [{ kind: "majorityOfCast" }] } }),
+    () => ({ type: "poll.create", poll: { title: "表决", form: "single", options: rng.pick([["甲"], [], ["甲", ""]]), secret: false, rule: [{ kind: "majorityOfCast" }] } }),
+    () => ({ type: "poll.create", poll: { title: "表决", form: "yesNoAbstain", secret: false, rule: [{ kind: "majorityOfCast" }], durationSeconds: rng.pick([0, 9, 86_401, 60.5]) } }),
+    () => ({ type: "poll.open", pollId: rng.pick(["", "x".repeat(65), 3, null]) }),
+    () => ({ type: "poll.close", pollId: "q1", tally: { ballots: 3 } }),
+    () => ({ type: "poll.enterHands", pollId: "q1", counts: { yes: rng.pick([-1, 1.5, "2", 100_001]) } }),
   ])();
 }
 
@@ -282,6 +443,16 @@ function pickActor(world: World, command: Command, s: MeetingState): Actor {
   return chairish && rng.chance(0.5) ? (pool[0] as Actor) : randomActor(world);
 }
 
+/** The chair mostly; the clerk (hands, and polls where allowed); the server's timer closes polls. */
+function pickPollActor(world: World, command: Command): Actor {
+  const rng = world.pollRng;
+  const r = rng.float();
+  if (r < 0.6) return world.pool[0] as Actor;
+  if (r < 0.75) return rng.pick(world.pool.filter((p) => p.role === "clerk"));
+  if (r < 0.8 && command.type === "poll.close") return SYSTEM_ACTOR;
+  return randomActor(world, rng);
+}
+
 /** Fingerprint of a state (cheap enough for every step: only the tail of the speeches). */
 const fingerprint = (s: MeetingState) => JSON.stringify([{ ...s, speeches: s.speeches.length }, s.speeches[s.speeches.length - 1] ?? null]);
 
@@ -304,6 +475,10 @@ interface Stats {
   interjections: number;
   resumedAfterInterjection: number;
   pointsOfOrderIntoInterjection: number;
+  /** Polls closed, and of them passed; refusals of decide with VALIDATION (poll definitions and hands). */
+  pollsClosed: number;
+  pollsPassed: number;
+  decideValidation: number;
 }
 
 const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
@@ -311,7 +486,7 @@ const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(ke
 function runSeed(seed: number, steps: number): Stats {
   const world = makeWorld(seed);
   const { rng } = world;
-  const stats: Stats = { codes: new Map(), accepted: new Map(), noops: new Map(), meetings: 0, handovers: 0, bookedArrivals: 0, overrides: 0, guests: 0, pausedEnds: 0, overruns: 0, maxQueue: 0, interjections: 0, resumedAfterInterjection: 0, pointsOfOrderIntoInterjection: 0 };
+  const stats: Stats = { codes: new Map(), accepted: new Map(), noops: new Map(), meetings: 0, handovers: 0, bookedArrivals: 0, overrides: 0, guests: 0, pausedEnds: 0, overruns: 0, maxQueue: 0, interjections: 0, resumedAfterInterjection: 0, pointsOfOrderIntoInterjection: 0, pollsClosed: 0, pollsPassed: 0, decideValidation: 0 };
   let log: StoredEvent[] = [];
   let state = deepFreeze(initialState());
   let closedFor = 0;
@@ -328,13 +503,15 @@ function runSeed(seed: number, steps: number): Stats {
     check(new Set(speechIds).size === speechIds.length, "speech ids are unique");
   };
 
-  for (let step = 0; step < steps; step++) {
+  /** One step: a command (or malformed input) of the walk (`main`), or of the poll generator. */
+  const attempt = (step: number, kind: "main" | "poll") => {
+    const r = kind === "main" ? rng : world.pollRng;
     let trace = "";
     const check: Check = (ok, what) => {
       if (!ok) throw new Error(`invariant broken: ${what}`);
     };
     try {
-      if (state.status === "closed" && ++closedFor > CLOSED_STEPS) {
+      if (kind === "main" && state.status === "closed" && ++closedFor > CLOSED_STEPS) {
         // The next meeting: a fresh log, configured by the server before anything else.
         trace = "end of meeting";
         checkReplay(check);
@@ -345,22 +522,22 @@ function runSeed(seed: number, steps: number): Stats {
         rearranged = false;
       }
       // Time mostly moves forward (sometimes by more than a cap); rarely a clock steps back.
-      now += rng.chance(0.03) ? -rng.int(1, 5_000) : rng.chance(0.1) ? rng.int(200_000, 900_000) : rng.int(0, 90_000);
+      now += r.chance(0.03) ? -r.int(1, 5_000) : r.chance(0.1) ? r.int(200_000, 900_000) : r.int(0, 90_000);
       const before = state;
       const beforePrint = fingerprint(before);
 
-      if (state.seq > 0 && rng.chance(0.06)) {
-        const input = randomMalformed(rng);
+      if (state.seq > 0 && r.chance(0.06)) {
+        const input = kind === "main" ? randomMalformed(rng) : randomMalformedPoll(r);
         trace = `malformed ${JSON.stringify(input) ?? String(input)}`;
         const parsed = parseCommand(input);
         check(!parsed.ok && parsed.error.code === "VALIDATION", `malformed input is refused with VALIDATION, got ${JSON.stringify(parsed)}`);
         bump(stats.codes, "VALIDATION");
-        continue;
+        return;
       }
 
       const first = state.seq === 0;
-      const command = first ? randomConfig(world, state) : randomCommand(world, state);
-      const actor = first ? SYSTEM_ACTOR : pickActor(world, command, state);
+      const command = kind === "poll" ? randomPoll(world, state) : first ? randomConfig(world, state) : randomCommand(world, state);
+      const actor = kind === "poll" ? pickPollActor(world, command) : first ? SYSTEM_ACTOR : pickActor(world, command, state);
       trace = `${actor.role} ${actor.participantId} sends ${JSON.stringify(command)} at ${now} (status ${state.status})`;
 
       const parsed = parseCommand(JSON.parse(JSON.stringify(command)));
@@ -369,20 +546,23 @@ function runSeed(seed: number, steps: number): Stats {
       // Ids are never reused: speeches, guests and written speeches all draw from one counter.
       const idBase = idCounter;
       let idsUsed = idBase;
+      // poll.close reads the ballot box: the server hands its totals in the context (or, broken, none).
+      const tally = command.type === "poll.close" ? randomTally(r, state, command.pollId) : undefined;
       const ctxAt = (): DecideContext => {
         let n = idBase;
-        return { actor, now, newId: () => `sp-${(idsUsed = Math.max(idsUsed, ++n))}` };
+        return { actor, now, newId: () => `sp-${(idsUsed = Math.max(idsUsed, ++n))}`, ...(tally ? { tally } : {}) };
       };
       const result: Result<MeetingEvent[]> = decide(state, command, ctxAt());
       check(deepEqual(decide(state, command, ctxAt()), result), "decide is deterministic for the same state, command and context");
 
-      const expected = expectedError(state, command, actor);
+      const expected = expectedError(state, command, actor, { hasTally: tally !== undefined });
       if (!result.ok) {
         bump(stats.codes, result.error.code);
+        if (result.error.code === "VALIDATION") stats.decideValidation++;
         check(DECIDE_CODES.includes(result.error.code), `${result.error.code} is one of the codes decide may return`);
         check(result.error.code === expected, `refused with ${result.error.code}, the rules say ${expected ?? "allowed"}`);
         check(fingerprint(state) === beforePrint, "a refused command leaves the state unchanged");
-        continue;
+        return;
       }
       check(expected === null, `accepted, the rules say ${expected}`);
       bump(stats.accepted, command.type);
@@ -403,7 +583,7 @@ function runSeed(seed: number, steps: number): Stats {
       }
       check(fingerprint(before) === beforePrint, "evolve does not change the previous state");
 
-      checkPostconditions(before, state, command, actor, now, events, check);
+      checkPostconditions(before, state, command, actor, now, events, check, tally);
       if (command.type === "config.sync") check(deepEqual(decide(state, command, ctxAt()), { ok: true, value: [] }), "the same sync again decides nothing");
       if (command.type === "floor.give" && events.length === 2) stats.handovers++;
       if (command.type === "floor.give" && state.floor?.override) stats.overrides++;
@@ -415,12 +595,23 @@ function runSeed(seed: number, steps: number): Stats {
       stats.interjections += events.filter((e) => e.type === "interjection.started").length;
       if (command.type === "interjection.end" && events.some((e) => e.type === "speech.resumed")) stats.resumedAfterInterjection++;
       if (command.type === "floor.give" && before.interjection) stats.pointsOfOrderIntoInterjection++;
+      for (const e of events) if (e.type === "poll.closed") {
+        stats.pollsClosed++;
+        if (e.result?.passed) stats.pollsPassed++;
+      }
 
-      if (step % REPLAY_EVERY === 0 || step === steps - 1) checkReplay(check);
+      if (kind === "main" && (step % REPLAY_EVERY === 0 || step === steps - 1)) checkReplay(check);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      throw new Error(`seed ${seed}, step ${step}: ${trace}\n${message}`, { cause: error });
+      throw new Error(`seed ${seed}, step ${step}${kind === "poll" ? " (poll)" : ""}: ${trace}\n${message}`, { cause: error });
     }
+  };
+
+  for (let step = 0; step < steps; step++) {
+    attempt(step, "main");
+    // Polls in between, now and then (more often while one is open; rarely outside a session).
+    const pollChance = () => (state.status !== "open" ? 0.01 : state.polls.some((p) => p.status === "open") ? 0.25 : 0.1);
+    while (state.seq > 0 && world.pollRng.chance(pollChance())) attempt(step, "poll");
   }
   expect(replay(log)).toEqual(state);
   return stats;
@@ -445,6 +636,9 @@ describe("meeting core under random commands", () => {
     expect(stats.interjections, `seed ${seed}: interjections granted`).toBeGreaterThan(0);
     expect(stats.resumedAfterInterjection, `seed ${seed}: speeches resumed after an interjection`).toBeGreaterThan(0);
     expect(stats.pointsOfOrderIntoInterjection, `seed ${seed}: points of order ending an interjection`).toBeGreaterThan(0);
+    expect(stats.decideValidation, `seed ${seed}: poll definitions or hands refused by decide`).toBeGreaterThan(0);
+    expect(stats.pollsPassed, `seed ${seed}: polls passed`).toBeGreaterThan(0);
+    expect(stats.pollsClosed - stats.pollsPassed, `seed ${seed}: polls failed`).toBeGreaterThan(0);
   }, 120_000);
 
   it("is reproducible: the same seed walks the same way", () => {

@@ -1,9 +1,12 @@
 // Test helpers for the meeting core (used by the *.test.ts files next to the code only).
 // Pure like the rest of the core: time is passed in and randomness comes from a seeded PRNG.
 import { expect, it } from "vitest";
+import type { z } from "zod";
 import type { AgendaItemInput } from "./agenda/schema.ts";
 import { ERROR_MESSAGES, type ErrorCode, type Result } from "./errors.ts";
 import { decide, evolve, parseCommand, replay, type Command, type MeetingEvent, type StoredEvent } from "./meeting.ts";
+import { pollOptions } from "./poll/decide.ts";
+import { PollDefinition, type Tally } from "./poll/schema.ts";
 import type { Actor, Role } from "./roles.ts";
 import {
   DEFAULT_INTERJECTION_RULES,
@@ -92,6 +95,7 @@ export function configSync(
     ordering: Partial<OrderingRules>;
     plan: PlannedSpeech[];
     interjectionRules: InterjectionRules;
+    pollRules: { clerkMay: boolean };
   }> = {},
 ) {
   return {
@@ -104,6 +108,7 @@ export function configSync(
     plan: fields.plan ?? [],
     // Absent unless given (a sync without them leaves the rules alone).
     ...(fields.interjectionRules ? { interjectionRules: fields.interjectionRules } : {}),
+    ...(fields.pollRules ? { pollRules: fields.pollRules } : {}),
   };
 }
 type SpeechCapsInput = Record<SpeechKind, number>;
@@ -214,7 +219,40 @@ export const ev = {
   ijOutcome: (interjectionId: string, outcome: InterjectionOutcome | null, by = "p-chair"): MeetingEvent => ({ type: "interjection.outcomeSet", interjectionId, outcome, by }),
   ijEnabled: (itemId: string, enabled: boolean): MeetingEvent => ({ type: "interjection.enabledSet", itemId, enabled }),
   ijRules: (rules: Partial<InterjectionRules> = {}): MeetingEvent => ({ type: "interjection.rulesSet", ...DEFAULT_INTERJECTION_RULES, ...rules }),
+  // 即时表决: a poll created by the chair (id "q1" unless told), with the options decide gives its form.
+  pollCreated: (pollId = "q1", definition: PollDefinition = pollDefinition(), { itemId = null, by = "p-chair" }: { itemId?: string | null; by?: string } = {}): MeetingEvent => ({
+    type: "poll.created",
+    pollId,
+    itemId,
+    by,
+    options: pollOptions(definition),
+    definition,
+  }),
+  pollDiscarded: (pollId = "q1"): MeetingEvent => ({ type: "poll.discarded", pollId }),
+  pollOpened: (pollId = "q1", at = 0, closesAt: number | null = null): MeetingEvent => ({ type: "poll.opened", pollId, at, closesAt }),
+  pollClosed: (pollId: string, result: PollResultOf, { at = 0, by = "p-chair" }: { at?: number; by?: string } = {}): MeetingEvent => ({ type: "poll.closed", pollId, at, by, result }),
+  /** Carries the result again (the one poll.closed recorded). */
+  pollPublished: (pollId: string, result: PollResult, at = 0): MeetingEvent => ({ type: "poll.published", pollId, at, result }),
+  handsEntered: (pollId: string, counts: Record<string, number>, by = "p-clerk"): MeetingEvent => ({ type: "poll.handsEntered", pollId, counts, by }),
+  pollRules: (clerkMay: boolean): MeetingEvent => ({ type: "poll.rulesSet", clerkMay }),
 };
+type PollResultOf = Extract<MeetingEvent, { type: "poll.closed" }>["result"];
+type PollResult = Extract<MeetingEvent, { type: "poll.published" }>["result"];
+
+/** A poll definition as parsed (defaults filled in): a named 赞成/反对/弃权 vote by a majority of the ballots cast, unless told. */
+export function pollDefinition(fields: Partial<z.input<typeof PollDefinition>> = {}): PollDefinition {
+  return PollDefinition.parse({ title: "关于议题的表决", form: "yesNoAbstain", secret: false, rule: [{ kind: "majorityOfCast" }], ...fields });
+}
+
+/**
+ * Ballot box totals: per option counts; unless told, every ballot weighs 1 (weights = counts),
+ * ballots = the sum of the counts (one choice per ballot), weightCast = the sum of the weights, no groups.
+ */
+export function tally(fields: Partial<Tally> & Pick<Tally, "counts">): Tally {
+  const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+  const weights = fields.weights ?? fields.counts;
+  return { ballots: fields.ballots ?? sum(fields.counts), weightCast: fields.weightCast ?? sum(weights), counts: fields.counts, weights, groups: fields.groups ?? {} };
+}
 
 /** What every `givenScheduled` starts from: the cast's roster, synced before the meeting. */
 export const SCHEDULED: readonly MeetingEvent[] = [ev.rosterSet(ROSTER)];
@@ -247,7 +285,8 @@ export interface Scenario {
   readonly log: StoredEvent[];
   readonly state: MeetingState;
   /** Parses `command` as untrusted input (like the gateway), then decides it for `actor` at `now`. */
-  when(command: unknown, actor: Actor, now?: number): Outcome;
+  /** `tally`: the ballot box totals the server hands to poll.close. */
+  when(command: unknown, actor: Actor, now?: number, tally?: Tally): Outcome;
 }
 
 /** Exactly these prior events (no roster, not opened), then .when(command, actor, now) → outcome. */
@@ -257,9 +296,9 @@ export function givenExactly(...events: MeetingEvent[]): Scenario {
   return {
     log,
     state,
-    when(command, actor, now = NOW) {
+    when(command, actor, now = NOW, tally) {
       const parsed = parseCommand(command);
-      const result = parsed.ok ? decide(state, parsed.value, { actor, now, newId: sequentialIds() }) : parsed;
+      const result = parsed.ok ? decide(state, parsed.value, { actor, now, newId: sequentialIds(), ...(tally ? { tally } : {}) }) : parsed;
       const after = result.ok ? stamp(state.seq, result.value, now, actor.participantId).reduce(evolve, state) : state;
       return {
         before: state,
@@ -305,6 +344,8 @@ export interface DecisionCase {
   command: unknown;
   actor: Actor;
   now?: number;
+  /** poll.close: the ballot box totals passed in the context. */
+  tally?: Tally;
   /** The exact events decided, or the error code of the refusal. */
   then: MeetingEvent[] | { error: ErrorCode };
 }
@@ -312,7 +353,7 @@ export interface DecisionCase {
 /** One test per row: given prior events (after OPENED or SCHEDULED), when the command comes from the actor, then events or error. */
 export function decisionTable(cases: readonly DecisionCase[]): void {
   it.each(cases)("$name", (c) => {
-    const outcome = (c.meeting === "scheduled" ? givenScheduled : given)(...c.given).when(c.command, c.actor, c.now);
+    const outcome = (c.meeting === "scheduled" ? givenScheduled : given)(...c.given).when(c.command, c.actor, c.now, c.tally);
     if (Array.isArray(c.then)) {
       expect(outcome.result).toEqual({ ok: true, value: c.then });
     } else {
