@@ -181,6 +181,9 @@ describe("an instant poll in the browser", () => {
     await shot(clerk, "poll-clerk-result-1366.png");
     for (const [i, phone] of phones.entries()) await shot(phone, `poll-member-result-${i + 1}-375.png`);
     await shot(display, "poll-display-result-1920.png");
+    // Anyone can check the count after the close: the (anonymous) ballots add up to the result.
+    await phones[0]!.getByTestId("poll-audit").click();
+    await until(() => text(phones[0]!, "poll-audit-result")).toBe("投票人 3 · 选票 3 张 · 与公布的结果一致");
   }, 150_000);
 
   it("a named 同意/不同意 poll with a live tally for all and a time limit: a member changes the vote, the clerk enters a show of hands", async () => {
@@ -230,6 +233,9 @@ describe("an instant poll in the browser", () => {
     // 2 of the 3 cast (one of them a raised hand) agree: a majority of the votes cast.
     expect(result).toBe("通过 | 同意2 票 · 66.7% | 不同意1 票 · 33.3% | 过半数（投票数）：同意 2 / 投票数 3 = 66.7% | 应到 3 · 到会 3 · 投票 3（含举手 1）");
     for (const page of [clerk, ...phones, display]) await until(() => resultText(page)).toBe(result);
+    // Two electronic ballots (李明's changed one counts once) and the hand: it adds up.
+    await chair.locator('[data-testid="poll-item"][data-status="published"]').first().getByTestId("poll-audit").click();
+    await until(() => text(chair, "poll-audit-result")).toBe("投票人 2 · 选票 2 张 · 与公布的结果一致");
     const dark = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "zh-CN" }).then((c) => c.newPage());
     const url = new URL((await app.server.links.display(app.baseUrl, app.meetingId)).url);
     url.search = "?theme=dark";

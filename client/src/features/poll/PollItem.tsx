@@ -5,6 +5,7 @@ import type { Poll } from "@core/poll/schema.ts";
 import { HandsEntry } from "./HandsEntry.tsx";
 import { LiveTally } from "./LiveTally.tsx";
 import { PollCountdown, PollStatusBadge, PollTurnout } from "./PollBits.tsx";
+import { PollAuditCheck } from "./PollAuditCheck.tsx";
 import { PollResultView } from "./PollResultView.tsx";
 import { usePollText } from "./usePollText.ts";
 
@@ -50,6 +51,7 @@ export function PollItem({ poll, run, pending, mayRun, initiallyOpen, handsOpen 
           <LiveTally poll={poll} />
           {poll.status === "open" && <HandsEntry poll={poll} run={run} pending={pending} defaultOpen={handsOpen} />}
           {poll.result && <PollResultView poll={poll} result={poll.result} />}
+          {poll.result && <PollAuditCheck poll={poll} result={poll.result} />}
           {mayRun && (
             <div className="poll-buttons">
               {poll.status === "draft" && (

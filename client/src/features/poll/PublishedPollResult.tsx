@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { useMeeting } from "../../connection/useMeeting.ts";
+import { PollAuditCheck } from "./PollAuditCheck.tsx";
 import { PollResultView } from "./PollResultView.tsx";
 import { openPoll } from "./polls.ts";
 import "./poll.css";
@@ -23,6 +24,7 @@ export function PublishedPollResult() {
     <section className="panel poll-published" aria-labelledby="poll-published-title" data-testid="poll-published">
       <h2 id="poll-published-title">{t("poll.published")}：{last.definition.title}</h2>
       <PollResultView poll={last} result={last.result} />
+      <PollAuditCheck key={last.pollId} poll={last} result={last.result} />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { pollOptions } from "@core/poll/decide.ts";
 import { PollDefinition, type Poll, type PollResult } from "@core/poll/schema.ts";
 import { initialState, type MeetingState, type SpeechRecord } from "@core/state.ts";
-import { displayedPoll, draftProblems, emptyDraft, formatPercent, resultRows, toDefinition } from "./polls.ts";
+import { auditMatches, displayedPoll, draftProblems, emptyDraft, formatPercent, resultRows, toDefinition } from "./polls.ts";
 
 const definition = (fields: Partial<PollDefinition> = {}) => PollDefinition.parse({ title: "表决", form: "yesNoAbstain", secret: true, rule: [{ kind: "majorityOfCast" }], ...fields });
 const poll = (over: Partial<Poll> = {}): Poll => {
@@ -52,6 +52,18 @@ describe("results", () => {
   it("writes percentages with at most one decimal", () => {
     expect(formatPercent(200 / 3)).toBe("66.7%");
     expect(formatPercent(80)).toBe("80%");
+  });
+});
+
+describe("checking the ballots", () => {
+  it("matches when there is one ballot per voter and the ballots add up to the counts less the raised hands", () => {
+    const ballots = [{ voter: null, choices: ["yes"], weight: 1 }, { voter: null, choices: ["yes"], weight: 1 }, { voter: null, choices: ["no"], weight: 1 }];
+    const audit = { voters: ["a", "b", "c"], ballots };
+    expect(auditMatches(poll(), result(), audit)).toBe(true);
+    expect(auditMatches(poll(), result(), { ...audit, voters: ["a", "b"] })).toBe(false);
+    expect(auditMatches(poll(), result({ counts: [{ optionId: "yes", count: 3, weight: 3 }] }), audit)).toBe(false);
+    // One hand for 赞成 entered by the clerk: the box holds one 赞成 ballot fewer.
+    expect(auditMatches(poll({ hands: { yes: 1 } }), result({ ballots: 2, hands: 1 }), { voters: ["a", "c"], ballots: [ballots[0]!, ballots[2]!] })).toBe(true);
   });
 });
 

@@ -3,6 +3,7 @@
 // The rules themselves (options, choice range, ballot check, result) stay in the core.
 import { unitOf } from "@core/poll/eligibility.ts";
 import type { EligibleVoter, Poll, PollDefinition, PollForm, PollOption, PollResult, RuleClause, TallyVisibility } from "@core/poll/schema.ts";
+import type { PollAudit } from "@core/protocol.ts";
 import type { MeetingState } from "@core/state.ts";
 
 /** The poll that is open now (the core allows one at a time). */
@@ -149,4 +150,11 @@ export function toDefinition(draft: PollDraft): PollDefinition {
     weighted: false,
     durationSeconds: draft.minutes === null ? null : Math.max(10, Math.round(draft.minutes * 60)),
   };
+}
+
+/** Whether a poll's audit (voters and ballots) adds up to its result: one ballot per voter, and per option the electronic count (the result less the raised hands). */
+export function auditMatches(poll: Pick<Poll, "hands">, result: PollResult, audit: Pick<PollAudit, "voters" | "ballots">): boolean {
+  if (audit.voters.length !== audit.ballots.length || audit.ballots.length !== result.ballots) return false;
+  return result.counts.every(({ optionId, count }) =>
+    audit.ballots.filter((b) => b.choices.includes(optionId)).length === count - (poll.hands?.[optionId] ?? 0));
 }
