@@ -39,7 +39,7 @@ export const ERROR_MESSAGES = {
   POLL_NOT_FOUND: { zh: "表决不存在", en: "This poll does not exist" },
   POLL_NOT_OPEN: { zh: "表决尚未开始", en: "This poll is not open" },
   POLL_CLOSED: { zh: "表决已结束，不再接受投票", en: "This poll is closed: no more ballots are accepted" },
-  POLL_ALREADY_OPEN: { zh: "已有一项表决正在进行，请先结束", en: "Another poll is open: close it first" },
+  POLL_ALREADY_OPEN: { zh: "有一项表决正在进行，请先结束表决", en: "A poll is open: close it first" },
   NO_ELIGIBLE_VOTERS: { zh: "没有符合条件的表决人（请检查到会情况和表决范围）", en: "Nobody is eligible to vote (check attendance and who may vote)" },
   NOT_ELIGIBLE: { zh: "您不在本次表决的表决人名单中", en: "You are not on this poll's list of eligible voters" },
   ALREADY_VOTED: { zh: "您已投票，不能重复投票", en: "You have already voted" },

@@ -111,7 +111,8 @@ export function expectedError(s: MeetingState, command: Command, actor: Actor, {
       if (!isChair) return "FORBIDDEN";
       return s.status === "open" ? "MEETING_ALREADY_OPEN" : s.status === "closed" ? "MEETING_CLOSED" : null;
     case "meeting.close":
-      return isChair ? session : "FORBIDDEN";
+      if (!isChair) return "FORBIDDEN";
+      return session ?? (s.polls.some((p) => p.status === "open") ? "POLL_ALREADY_OPEN" : null);
     case "agenda.goto":
       if (!isChair) return "FORBIDDEN";
       return session ?? (s.agenda.some((item) => item.id === command.itemId) ? null : "NOT_FOUND");

@@ -252,6 +252,8 @@ describe("decide, evolve and replay", () => {
       interjections: [],
       asked: [A, B],
       venueMuted: false,
+      polls: [],
+      pollRules: { clerkMay: false },
     });
     expect(attendanceSummary(state)).toEqual({ expected: 3, present: 2, excused: 0, needed: 2, quorate: true });
   });
@@ -294,6 +296,8 @@ describe("decide, evolve and replay", () => {
       interjections: [],
       asked: [],
       venueMuted: false,
+      polls: [],
+      pollRules: { clerkMay: false },
     });
   });
 

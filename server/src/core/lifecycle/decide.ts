@@ -25,6 +25,8 @@ export function decideLifecycle(state: MeetingState, command: LifecycleCommand, 
     case "meeting.close": {
       const refusal = notOpen(state);
       if (refusal) return fail(refusal);
+      // A vote in progress is closed by the chair first, so its result is counted and recorded.
+      if (state.polls.some((p) => p.status === "open")) return fail("POLL_ALREADY_OPEN");
       return ok([
         ...interjectionEnded(state, now, actor.participantId, { resume: false }),
         ...(state.floor ? [speechEnded(state, now, actor.participantId)] : []),

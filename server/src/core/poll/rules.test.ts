@@ -112,6 +112,16 @@ describe("twoThirdsOfPresent: at least two thirds of the eligible present at the
   });
 });
 
+describe("twoThirdsOfEligible: at least two thirds of all eligible, present or not", () => {
+  const rule = [clause("twoThirdsOfEligible")];
+  table([
+    { name: "exactly 2 of 3 → passes (66.67 % could not say this exactly)", definition: yna(rule), eligible: units(3), tally: tally({ counts: { yes: 2, no: 1 } }), passedOptions: ["yes"], first: [2, 3] },
+    { name: "6 of 9 with 3 absent → passes: the base is all 9", definition: yna(rule), eligible: [...units(6), ...units(3, { present: false }, "a")], tally: tally({ counts: { yes: 6 } }), passedOptions: ["yes"], first: [6, 9] },
+    { name: "5 of 8 → fails", definition: yna(rule), eligible: units(8), tally: tally({ counts: { yes: 5 } }), passedOptions: [] },
+    { name: "nobody eligible → fails", definition: yna(rule), eligible: [], tally: tally({ counts: { yes: 0 } }), passedOptions: [], first: [0, 0] },
+  ]);
+});
+
 describe("percentOfEligible: at least that share of everyone eligible", () => {
   const at = (percent: number) => [clause("percentOfEligible", { percent })];
   table([

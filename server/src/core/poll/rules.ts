@@ -74,6 +74,10 @@ function evaluate(clause: RuleClause, optionId: string, eligible: readonly Eligi
       denominator = size(scope.filter((u) => u.present));
       passed = numerator * 3 >= denominator * 2;
       break;
+    case "twoThirdsOfEligible":
+      denominator = size(scope);
+      passed = numerator * 3 >= denominator * 2;
+      break;
     case "percentOfEligible":
       denominator = size(scope);
       passed = numerator * 10_000 >= Math.round(clause.percent! * 100) * denominator;

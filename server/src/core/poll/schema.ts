@@ -15,12 +15,13 @@ export type PollForm = z.infer<typeof PollForm>;
  * - majorityOfCast: more than half of the ballots cast (abstentions count as cast)
  * - majorityOfEligible: more than half of all eligible
  * - twoThirdsOfPresent: at least two thirds of the eligible present at the opening
+ * - twoThirdsOfEligible: at least two thirds of all eligible (e.g. 业主大会: ≥ 2/3 of all owners)
  * - percentOfEligible: at least `percent` % of all eligible (e.g. 80)
  * `measure`: count heads, or add up vote weights (weighted polls only).
  * `householdPrefix`: the clause counts only voters whose household starts with it (e.g. 3号楼).
  */
 export const RuleClause = z.object({
-  kind: z.enum(["majorityOfCast", "majorityOfEligible", "twoThirdsOfPresent", "percentOfEligible"]),
+  kind: z.enum(["majorityOfCast", "majorityOfEligible", "twoThirdsOfPresent", "twoThirdsOfEligible", "percentOfEligible"]),
   percent: z.number().gt(0).max(100).optional(),
   measure: z.enum(["count", "weight"]).default("count"),
   householdPrefix: z.string().trim().min(1).max(40).optional(),
