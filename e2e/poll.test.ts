@@ -244,4 +244,44 @@ describe("an instant poll in the browser", () => {
     await shot(dark, "poll-display-result-dark-1920.png");
     await shot(yuan, "poll-member-named-result-375.png");
   }, 150_000);
+
+  it("multiple choice: the chair types the options and 至少 1 / 至多 2; the phone offers checkboxes and 提交 within the range", async () => {
+    const [li, yuan, zhang] = phones as [Page, Page, Page];
+    const title = "选出优先改造的项目（至多两项）";
+    await chair.getByTestId("poll-new").click();
+    await chair.getByTestId("poll-title").fill(title);
+    await chair.getByTestId("poll-form-multiple").check();
+    await chair.getByTestId("poll-add-option").click();
+    const options = chair.getByTestId("poll-option-input");
+    for (const [i, label] of ["加装电梯", "外墙保温", "雨污分流"].entries()) await options.nth(i).fill(label);
+    await chair.getByTestId("poll-min").fill("1");
+    await chair.getByTestId("poll-max").fill("2");
+    await chair.getByTestId("poll-named").check();
+    await chair.getByTestId("poll-create-submit").click();
+    await until(() => chair.locator('[data-testid="poll-item"][data-status="draft"]').count()).toBe(1);
+    await chair.getByTestId("poll-open").click();
+
+    await until(() => text(li, "ballot-range")).toBe("至少选 1 项 · 至多选 2 项 · 已选 0 项");
+    expect(await li.getByTestId("ballot-submit").isDisabled()).toBe(true);
+    await li.locator('[data-testid="ballot-option"][data-option="o1"]').click();
+    await li.locator('[data-testid="ballot-option"][data-option="o3"]').click();
+    // The third would exceed 至多 2: it cannot be ticked.
+    expect(await li.locator('[data-testid="ballot-option"][data-option="o2"] input').isDisabled()).toBe(true);
+    expect(await text(li, "ballot-range")).toContain("已选 2 项");
+    await shot(li, "poll-member-multiple-375.png");
+    await li.getByTestId("ballot-submit").click();
+    await until(() => text(li, "poll-voted-note")).toBe("您的选择：加装电梯、雨污分流");
+    for (const [phone, option] of [[yuan, "o1"], [zhang, "o2"]] as const) {
+      await phone.locator(`[data-testid="ballot-option"][data-option="${option}"]`).click();
+      await phone.getByTestId("ballot-submit").click();
+      await until(() => text(phone, "poll-voted")).toContain("已投票");
+    }
+    await until(() => text(chair, "poll-turnout")).toBe("已投 3 / 应投 3");
+    await chair.getByTestId("poll-close").click();
+    await until(() => chair.locator('[data-testid="poll-item"][data-status="closed"]').count()).toBe(1);
+    // 加装电梯 has 2 of the 3 votes cast: the only option with a majority.
+    expect(await text(chair, "poll-verdict")).toBe("通过 · 加装电梯");
+    expect(await chair.getByTestId("poll-result-count").allTextContents()).toEqual(["2 票 · 66.7%", "1 票 · 33.3%", "1 票 · 33.3%"]);
+    await shot(chair, "poll-chair-multiple-result-1366.png");
+  }, 150_000);
 });

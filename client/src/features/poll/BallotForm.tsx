@@ -32,8 +32,8 @@ export function BallotForm({ poll, initial, pending, disabled, onCast }: {
       onSubmit={(e) => { e.preventDefault(); if (inRange) onCast(ordered); }}>
       {multiple && (
         <p className="ballot-range" data-testid="ballot-range">
-          {min === max ? t("poll.chooseExactly", { n: min }) : t("poll.chooseRange", { min, max })}
-          <span className="muted"> · {t("poll.atLeast", { n: min })} · {t("poll.atMost", { n: max })} · {t("poll.chosen", { n: ordered.length })}</span>
+          {min === max ? t("poll.chooseExactly", { n: min }) : `${t("poll.atLeast", { n: min })} · ${t("poll.atMost", { n: max })}`}
+          <span className={inRange ? "ballot-chosen" : "muted"}> · {t("poll.chosen", { n: ordered.length })}</span>
         </p>
       )}
       <div className="ballot-options" role={multiple ? "group" : "radiogroup"} aria-label={poll.definition.title}>
