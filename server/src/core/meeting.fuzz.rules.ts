@@ -39,6 +39,7 @@ export const DECIDE_CODES: readonly ErrorCode[] = [
   "POLL_ALREADY_OPEN",
   "NO_ELIGIBLE_VOTERS",
   "SECRET_BALLOT_RULE",
+  "POLLS_OFF",
   "INVALID_BALLOT",
   "INTERNAL",
 ];
@@ -189,6 +190,7 @@ function expectedPollError(s: MeetingState, command: Extract<Command, { type: `p
   if (command.type === "poll.enterHands" ? actor.role !== "chair" && actor.role !== "clerk" : !runs && !(command.type === "poll.close" && actor.role === "system")) return "FORBIDDEN";
   if (command.type === "poll.create") {
     if (session) return session;
+    if (!s.pollRules.allowed) return "POLLS_OFF";
     if (definitionInvalid(command.poll)) return "VALIDATION";
     const d = command.poll;
     // A secret ballot: no live tally, no changing votes, no weights.
@@ -203,6 +205,7 @@ function expectedPollError(s: MeetingState, command: Extract<Command, { type: `p
     case "poll.open":
       if (session) return session;
       if (poll.status !== "draft") return poll.status === "open" ? "POLL_ALREADY_OPEN" : "POLL_CLOSED";
+      if (!s.pollRules.allowed) return "POLLS_OFF";
       if (s.polls.some((p) => p.status === "open")) return "POLL_ALREADY_OPEN";
       return expectedEligible(s, poll.definition.eligibility, poll.definition.weighted).length === 0 ? "NO_ELIGIBLE_VOTERS" : null;
     case "poll.close":
@@ -661,7 +664,7 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
         !same(command.ordering, before.ordering) && "ordering.set",
         !same(command.plan, before.plan) && "plan.set",
         command.interjectionRules !== undefined && !same(command.interjectionRules, before.interjectionRules) && "interjection.rulesSet",
-        command.pollRules !== undefined && command.pollRules.clerkMay !== before.pollRules.clerkMay && "poll.rulesSet",
+        command.pollRules !== undefined && !same(command.pollRules, before.pollRules) && "poll.rulesSet",
       ].filter(Boolean);
       check(same(events.map((e) => e.type), differs), `sync emits only what differs: ${differs.join(",")}`);
       check(same(after.roster, command.roster) && same(agendaInput(after), command.agenda) && after.quorumRule === command.quorumRule, "sync sets roster, agenda, rule");

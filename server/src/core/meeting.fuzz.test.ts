@@ -153,7 +153,7 @@ function randomConfig(world: World, s: MeetingState): Command {
   const interjectionRules = r < 0.5 ? undefined : r < 0.7 ? { ...s.interjectionRules } : { capMs: rng.pick([30_000, 60_000, 120_000, rng.int(30, 3600) * 1000]), membersMay: rng.chance(0.5), allowed: rng.chance(0.95) };
   // The poll rules: absent (unchanged) half the time, else whether the clerk may run polls.
   const r2 = world.pollRng.float();
-  const pollRules = r2 < 0.6 ? undefined : r2 < 0.8 ? { ...s.pollRules } : { clerkMay: world.pollRng.chance(0.5) };
+  const pollRules = r2 < 0.6 ? undefined : r2 < 0.8 ? { ...s.pollRules } : { clerkMay: world.pollRng.chance(0.5), allowed: world.pollRng.chance(0.9) };
   return { type: "config.sync", roster, agenda, quorumRule, speechCaps, ordering, plan, ...(interjectionRules ? { interjectionRules } : {}), ...(pollRules ? { pollRules } : {}) };
 }
 

@@ -253,7 +253,7 @@ describe("decide, evolve and replay", () => {
       asked: [A, B],
       venueMuted: false,
       polls: [],
-      pollRules: { clerkMay: false },
+      pollRules: { clerkMay: false, allowed: true },
     });
     expect(attendanceSummary(state)).toEqual({ expected: 3, present: 2, excused: 0, needed: 2, quorate: true });
   });
@@ -297,7 +297,7 @@ describe("decide, evolve and replay", () => {
       asked: [],
       venueMuted: false,
       polls: [],
-      pollRules: { clerkMay: false },
+      pollRules: { clerkMay: false, allowed: true },
     });
   });
 

@@ -194,7 +194,8 @@ export interface MeetingState {
   venueMuted: boolean;
   /** 即时表决: every poll of the meeting, drafts included, in creation order. */
   polls: Poll[];
-  pollRules: { clerkMay: boolean };
+  /** The organisers allow polls in this meeting (允许表决), and the clerk may run them too. */
+  pollRules: { clerkMay: boolean; allowed: boolean };
 }
 
 export const initialState = (): MeetingState => ({
@@ -222,7 +223,7 @@ export const initialState = (): MeetingState => ({
   asked: [],
   venueMuted: false,
   polls: [],
-  pollRules: { clerkMay: false },
+  pollRules: { clerkMay: false, allowed: true },
 });
 
 export const queuePosition = (state: MeetingState, participantId: string): number =>

@@ -95,7 +95,7 @@ export function configSync(
     ordering: Partial<OrderingRules>;
     plan: PlannedSpeech[];
     interjectionRules: InterjectionRules;
-    pollRules: { clerkMay: boolean };
+    pollRules: { clerkMay: boolean; allowed?: boolean };
   }> = {},
 ) {
   return {
@@ -108,7 +108,7 @@ export function configSync(
     plan: fields.plan ?? [],
     // Absent unless given (a sync without them leaves the rules alone).
     ...(fields.interjectionRules ? { interjectionRules: fields.interjectionRules } : {}),
-    ...(fields.pollRules ? { pollRules: fields.pollRules } : {}),
+    ...(fields.pollRules ? { pollRules: { allowed: true, ...fields.pollRules } } : {}),
   };
 }
 type SpeechCapsInput = Record<SpeechKind, number>;
@@ -234,7 +234,7 @@ export const ev = {
   /** Carries the result again (the one poll.closed recorded). */
   pollPublished: (pollId: string, result: PollResult, at = 0): MeetingEvent => ({ type: "poll.published", pollId, at, result }),
   handsEntered: (pollId: string, counts: Record<string, number>, by = "p-clerk"): MeetingEvent => ({ type: "poll.handsEntered", pollId, counts, by }),
-  pollRules: (clerkMay: boolean): MeetingEvent => ({ type: "poll.rulesSet", clerkMay }),
+  pollRules: (clerkMay: boolean, allowed = true): MeetingEvent => ({ type: "poll.rulesSet", clerkMay, allowed }),
 };
 type PollResultOf = Extract<MeetingEvent, { type: "poll.closed" }>["result"];
 type PollResult = Extract<MeetingEvent, { type: "poll.published" }>["result"];

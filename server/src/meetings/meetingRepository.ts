@@ -38,7 +38,7 @@ export interface LiveConfig {
   ordering: OrderingRules;
   plan: PlannedSpeech[];
   interjectionRules: InterjectionRules;
-  /** 记录员可发起表决 (clerkMayRunPolls). */
+  /** 允许表决 (pollsAllowed) and 记录员可发起表决 (clerkMayRunPolls). */
   pollRules: MeetingState["pollRules"];
 }
 
@@ -131,7 +131,7 @@ export class MeetingRepository {
       },
       plan: await new PlanStore(this.db).live(meetingId),
       interjectionRules: { capMs: meeting.interjectionCapSeconds * 1000, membersMay: meeting.membersMayInterject, allowed: meeting.interjectionsAllowed },
-      pollRules: { clerkMay: meeting.clerkMayRunPolls },
+      pollRules: { clerkMay: meeting.clerkMayRunPolls, allowed: meeting.pollsAllowed },
     };
   }
 }

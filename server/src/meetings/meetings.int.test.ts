@@ -2,7 +2,7 @@
 // the list per role, agenda order as a permutation, deletion refused once an item has been
 // current, and agenda/rule changes reaching a live meeting's screens through its log.
 import { afterEach, describe, expect, it } from "vitest";
-import { Harness, openMeeting, persisted } from "../testing/harness.ts";
+import { Harness, openMeeting, persisted, send } from "../testing/harness.ts";
 import { linkAccount, staffClient, type ApiClient } from "../testing/api.ts";
 
 const h = new Harness();
@@ -194,13 +194,13 @@ describe("agenda", () => {
 });
 
 describe("表决权重 and 记录员可发起表决", () => {
-  it("a vote weight and clerkMayRunPolls set through the organiser API reach the live state and its screens", async () => {
+  it("a vote weight, clerkMayRunPolls and pollsAllowed set through the organiser API reach the live state and its screens", async () => {
     const { org, server, url } = await setup();
     const m = await h.createMeeting(server);
     const base = `/api/meetings/${m.meetingId}`;
     const member = await h.connect(url, m.tokens.member1);
     const before = await persisted(server, m.meetingId);
-    expect(before.state.pollRules).toEqual({ clerkMay: false });
+    expect(before.state.pollRules).toEqual({ clerkMay: false, allowed: true });
     expect(before.state.roster.some((p) => "weight" in p)).toBe(false);
 
     // 专有部分面积 as the weight: by hand for a new owner, edited for an existing one.
@@ -214,14 +214,14 @@ describe("表决权重 and 记录员可发起表决", () => {
     expect(meeting.body.meeting.clerkMayRunPolls).toBe(true);
 
     const { state, events } = await persisted(server, m.meetingId);
-    expect(state.pollRules).toEqual({ clerkMay: true });
-    expect(events.filter((e) => e.event.type === "poll.rulesSet").map((e) => [e.event, e.actorId])).toEqual([[{ type: "poll.rulesSet", clerkMay: true }, "system"]]);
+    expect(state.pollRules).toEqual({ clerkMay: true, allowed: true });
+    expect(events.filter((e) => e.event.type === "poll.rulesSet").map((e) => [e.event, e.actorId])).toEqual([[{ type: "poll.rulesSet", clerkMay: true, allowed: true }, "system"]]);
     expect(state.roster.find((p) => p.id === added.body.participant.id)?.weight).toBe(89.5);
     expect(state.roster.find((p) => p.id === m.people.member1.id)?.weight).toBe(120.1234);
     // Not set: no weight in the live roster at all (counts as 1).
     expect(state.roster.find((p) => p.id === m.people.member2.id)).not.toHaveProperty("weight");
     const seen = await member.waitForSeq(state.seq);
-    expect(seen.pollRules).toEqual({ clerkMay: true });
+    expect(seen.pollRules).toEqual({ clerkMay: true, allowed: true });
     expect(seen.roster.find((p) => p.id === m.people.member1.id)?.weight).toBe(120.1234);
 
     // An unchanged setting syncs nothing more; clearing the weight removes it from the live roster.
@@ -231,7 +231,19 @@ describe("表决权重 and 记录员可发起表决", () => {
     expect(after.events.filter((e) => e.event.type === "poll.rulesSet")).toHaveLength(1);
     expect(after.state.roster.find((p) => p.id === m.people.member1.id)).not.toHaveProperty("weight");
     await org.patch(base, { clerkMayRunPolls: false });
-    expect((await persisted(server, m.meetingId)).state.pollRules).toEqual({ clerkMay: false });
+    expect((await persisted(server, m.meetingId)).state.pollRules).toEqual({ clerkMay: false, allowed: true });
+
+    // 允许表决 unticked: the live meeting refuses polls (POLLS_OFF) and every screen knows it.
+    await openMeeting(server, m);
+    await org.patch(base, { pollsAllowed: false });
+    const off = await persisted(server, m.meetingId);
+    expect(off.state.pollRules).toEqual({ clerkMay: false, allowed: false });
+    expect((await member.waitForSeq(off.state.seq)).pollRules.allowed).toBe(false);
+    const chair = await h.connect(url, m.tokens.chair);
+    const poll = { title: "表决", form: "consent", secret: false, rule: [{ kind: "majorityOfCast" }] };
+    expect(await send(chair, { type: "poll.create", poll })).toMatchObject({ ok: false, error: { code: "POLLS_OFF" } });
+    await org.patch(base, { pollsAllowed: true });
+    expect(await send(chair, { type: "poll.create", poll })).toMatchObject({ ok: true });
   });
 
   it("refuses a bad vote weight (400 VALIDATION naming voteWeight) and changes nothing", async () => {
@@ -248,6 +260,6 @@ describe("表决权重 and 记录员可发起表决", () => {
     expect(bad.status).toBe(400);
     expect((await server.db.participant.findUniqueOrThrow({ where: { id: m.people.member1.id } })).voteWeight).toBeNull();
     expect((await org.patch(base, { clerkMayRunPolls: 1 })).status).toBe(400);
-    expect((await persisted(server, m.meetingId)).state.pollRules).toEqual({ clerkMay: false });
+    expect((await persisted(server, m.meetingId)).state.pollRules).toEqual({ clerkMay: false, allowed: true });
   });
 });

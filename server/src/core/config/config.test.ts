@@ -182,12 +182,13 @@ describe("config.sync: caps per kind, ordering rules and the speaking plan", () 
 
 describe("config.sync: poll rules (记录员可发起表决) and vote weights (表决权重)", () => {
   const system: Actor = SYSTEM_ACTOR;
-  const pollRulesSet = (clerkMay: boolean): MeetingEvent => ({ type: "poll.rulesSet", clerkMay });
-  const withPollRules = (clerkMay: boolean, config: Config = {}) => ({ ...sync(config), pollRules: { clerkMay } });
+  const pollRulesSet = (clerkMay: boolean, allowed = true): MeetingEvent => ({ type: "poll.rulesSet", clerkMay, allowed });
+  const withPollRules = (clerkMay: boolean, config: Config = {}, allowed = true) => ({ ...sync(config), pollRules: { clerkMay, allowed } });
   const weighted = ROSTER.map((p) => (p.id === A ? { ...p, weight: 89.5 } : p));
   decisionTable([
     { name: "the clerk allowed → poll.rulesSet", meeting: "scheduled", given: [], command: withPollRules(true), actor: system, then: [pollRulesSet(true)] },
     { name: "the rules the meeting has (default: chair only) → nothing", given: [], command: withPollRules(false), actor: system, then: [] },
+    { name: "polls switched off by the organisers (允许表决 unticked) → poll.rulesSet", given: [], command: withPollRules(false, {}, false), actor: system, then: [pollRulesSet(false, false)] },
     { name: "the clerk allowed already → nothing", given: [pollRulesSet(true)], command: withPollRules(true), actor: system, then: [] },
     { name: "allowed, then withdrawn → poll.rulesSet false", given: [pollRulesSet(true)], command: withPollRules(false), actor: system, then: [pollRulesSet(false)] },
     { name: "absent → the rules stay as they are", given: [pollRulesSet(true)], command: sync(), actor: system, then: [] },
@@ -216,7 +217,7 @@ describe("config.sync: poll rules (记录员可发起表决) and vote weights (�
   it("sets pollRules in the state; the same sync again decides nothing; a roster entry keeps its weight", () => {
     const config = withPollRules(true, { roster: weighted });
     const first = givenScheduled().when(config, SYSTEM_ACTOR, 10);
-    expect(first.after.pollRules).toEqual({ clerkMay: true });
+    expect(first.after.pollRules).toEqual({ clerkMay: true, allowed: true });
     expect(first.after.roster.find((p) => p.id === A)?.weight).toBe(89.5);
     expect(first.after.roster.find((p) => p.id === C_ID)).not.toHaveProperty("weight");
     expect(givenScheduled(...first.events).when(config, SYSTEM_ACTOR, 20).events).toEqual([]);

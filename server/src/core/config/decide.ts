@@ -21,7 +21,7 @@ export function decideConfig(state: MeetingState, command: ConfigCommand, ctx: D
   if (!sameJson(command.ordering, state.ordering)) events.push({ type: "ordering.set", ordering: command.ordering });
   if (!sameJson(command.plan, state.plan)) events.push({ type: "plan.set", plan: command.plan });
   if (command.interjectionRules && !sameJson(command.interjectionRules, state.interjectionRules)) events.push({ type: "interjection.rulesSet", ...command.interjectionRules });
-  if (command.pollRules && command.pollRules.clerkMay !== state.pollRules.clerkMay) events.push({ type: "poll.rulesSet", clerkMay: command.pollRules.clerkMay });
+  if (command.pollRules && !sameJson(command.pollRules, state.pollRules)) events.push({ type: "poll.rulesSet", ...command.pollRules });
   return ok(events);
 }
 

@@ -34,7 +34,7 @@ export const ConfigCommand = z.discriminatedUnion("type", [
     // Absent: the interjection rules stay as they are.
     interjectionRules: z.object({ capMs: z.number().int().min(30_000).max(3_600_000), membersMay: z.boolean(), allowed: z.boolean() }).strict().optional(),
     // Absent: the poll rules (whether the clerk may run polls too) stay as they are.
-    pollRules: z.object({ clerkMay: z.boolean() }).strict().optional(),
+    pollRules: z.object({ clerkMay: z.boolean(), allowed: z.boolean() }).strict().optional(),
   }).strict(),
 ]);
 export type ConfigCommand = z.infer<typeof ConfigCommand>;

@@ -57,6 +57,7 @@ export function decidePoll(state: MeetingState, command: PollCommand, ctx: Decid
   if (command.type === "poll.create") {
     const refusal = notOpen(state);
     if (refusal) return fail(refusal);
+    if (!state.pollRules.allowed) return fail("POLLS_OFF");
     const problem = definitionProblem(command.poll);
     if (problem) return fail("VALIDATION", [problem]);
     const d = command.poll;
@@ -72,6 +73,7 @@ export function decidePoll(state: MeetingState, command: PollCommand, ctx: Decid
       const refusal = notOpen(state);
       if (refusal) return fail(refusal);
       if (poll.status !== "draft") return fail(poll.status === "open" ? "POLL_ALREADY_OPEN" : "POLL_CLOSED");
+      if (!state.pollRules.allowed) return fail("POLLS_OFF");
       if (state.polls.some((p) => p.status === "open")) return fail("POLL_ALREADY_OPEN");
       if (eligibleVoters(state, poll.definition.eligibility, poll.definition.weighted).length === 0) return fail("NO_ELIGIBLE_VOTERS");
       const seconds = poll.definition.durationSeconds;

@@ -44,6 +44,6 @@ export function evolvePoll(state: MeetingState, event: PollEvent): MeetingState 
     case "poll.handsEntered":
       return update(state, event.pollId, () => ({ hands: event.counts }));
     case "poll.rulesSet":
-      return { ...state, pollRules: { clerkMay: event.clerkMay } };
+      return { ...state, pollRules: { clerkMay: event.clerkMay, allowed: event.allowed } };
   }
 }

@@ -145,6 +145,7 @@ describe("poll.create", () => {
   describe("a secret ballot shows no live tally, allows no change and counts no weights → SECRET_BALLOT_RULE", () => {
     decisionTable([
       { name: "live tally for the chair", given: [], command: create({ secret: true, tallyVisibility: "chair" }), actor: chair, then: { error: "SECRET_BALLOT_RULE" } },
+      { name: "polls switched off for the meeting → POLLS_OFF", given: [ev.pollRules(true, false)], command: create({}), actor: chair, then: { error: "POLLS_OFF" } },
       { name: "live tally for all", given: [], command: create({ secret: true, tallyVisibility: "all" }), actor: chair, then: { error: "SECRET_BALLOT_RULE" } },
       { name: "changing votes", given: [], command: create({ secret: true, allowChange: true }), actor: chair, then: { error: "SECRET_BALLOT_RULE" } },
       { name: "weighted", given: [], command: create({ secret: true, weighted: true }), actor: chair, then: { error: "SECRET_BALLOT_RULE" } },
@@ -197,6 +198,7 @@ describe("poll.open", () => {
     { name: "another poll is open → POLL_ALREADY_OPEN", given: [...open, ev.pollCreated("q2")], command: cmd("poll.open", "q2"), actor: chair, then: { error: "POLL_ALREADY_OPEN" } },
     { name: "another poll was closed: this one opens", given: [...closed, ev.pollCreated("q2")], command: cmd("poll.open", "q2"), actor: chair, then: [ev.pollOpened("q2", NOW)] },
     { name: "closed → POLL_CLOSED", given: closed, command: cmd("poll.open"), actor: chair, then: { error: "POLL_CLOSED" } },
+    { name: "the organisers switched polls off (允许表决) after the draft → POLLS_OFF", given: [...draft, ev.pollRules(false, false)], command: cmd("poll.open"), actor: chair, then: { error: "POLLS_OFF" } },
     { name: "published → POLL_CLOSED", given: published, command: cmd("poll.open"), actor: chair, then: { error: "POLL_CLOSED" } },
     { name: "a draft left from before the close → MEETING_CLOSED", given: [...draft, ev.closed(5_000)], command: cmd("poll.open"), actor: chair, then: { error: "MEETING_CLOSED" } },
     { name: "a draft before the meeting opens → MEETING_NOT_OPEN", meeting: "scheduled", given: draft, command: cmd("poll.open"), actor: chair, then: { error: "MEETING_NOT_OPEN" } },
@@ -351,8 +353,8 @@ describe("poll rules from the organisers (config.sync → poll.rulesSet)", () =>
   ]);
 
   it("lets the clerk run polls, then not", () => {
-    expect(given(ev.pollRules(true)).state.pollRules).toEqual({ clerkMay: true });
-    expect(given(ev.pollRules(true), ev.pollRules(false)).state.pollRules).toEqual({ clerkMay: false });
+    expect(given(ev.pollRules(true)).state.pollRules).toEqual({ clerkMay: true, allowed: true });
+    expect(given(ev.pollRules(true), ev.pollRules(false)).state.pollRules).toEqual({ clerkMay: false, allowed: true });
   });
 });
 

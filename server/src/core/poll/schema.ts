@@ -158,8 +158,8 @@ export const PollEvent = z.discriminatedUnion("type", [
   /** Carries the result again, for those who did not see it at the close. */
   z.object({ type: z.literal("poll.published"), pollId: z.string(), at: z.number(), result: PollResult }),
   z.object({ type: z.literal("poll.handsEntered"), pollId: z.string(), counts: z.record(z.string(), z.number()), by: z.string() }),
-  /** From the organisers: whether the clerk may create, open and close polls too. */
-  z.object({ type: z.literal("poll.rulesSet"), clerkMay: z.boolean() }),
+  /** From the organisers: whether polls are allowed (允许表决) and the clerk may run them too. */
+  z.object({ type: z.literal("poll.rulesSet"), clerkMay: z.boolean(), allowed: z.boolean() }),
 ]);
 export type PollEvent = z.infer<typeof PollEvent>;
 
