@@ -11,7 +11,6 @@ import inspector from "node:inspector";
 import Database from "better-sqlite3";
 import { loadConfig } from "../../server/src/config/config.ts";
 import type { NewParticipant } from "../../server/src/meetings/meetingRepository.ts";
-import { BallotBox } from "../../server/src/polls/ballotBox.ts";
 import { createServer } from "../../server/src/server.ts";
 import { exitWithParent, send } from "../fanout/ipc.ts";
 import type { Statement, ToServer, Voter } from "./ipc.ts";
@@ -23,25 +22,6 @@ Database.prototype.prepare = function (this: Database.Database, sql: string) {
   recording?.push({ at: Math.round((performance.now() - recordingSince) * 10) / 10, sql });
   return prepare.call(this, sql);
 } as typeof prepare;
-
-// BENCH_DEFER_FLUSH=1 tries a proposed change without touching the server: the ballot box starts
-// a batch's flush on the next event-loop turn (setImmediate) instead of at once, so every ballot
-// read from the sockets in the same turn goes into one transaction.
-if (process.env.BENCH_DEFER_FLUSH === "1") {
-  type Box = { pending: Map<string, unknown[]>; flush(meetingId: string): Promise<void> };
-  BallotBox.prototype.vote = function (this: BallotBox, meetingId, participantId, input) {
-    const box = this as unknown as Box;
-    return new Promise((done) => {
-      let queue = box.pending.get(meetingId);
-      if (!queue) {
-        queue = [];
-        box.pending.set(meetingId, queue);
-        setImmediate(() => void box.flush(meetingId));
-      }
-      queue.push({ participantId, input, done });
-    });
-  };
-}
 
 const profiler = new inspector.Session();
 const post = (method: string): Promise<unknown> =>

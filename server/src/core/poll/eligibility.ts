@@ -29,5 +29,13 @@ export function eligibleVoters(state: MeetingState, eligibility: Eligibility, we
 
 /** The voting unit a participant casts for in this poll, or null when they are not eligible. */
 export function unitOf(eligible: readonly EligibleVoter[], participantId: string): EligibleVoter | null {
-  return eligible.find((unit) => unit.participantIds.includes(participantId)) ?? null;
+  // The list is frozen at opening, so its index is built once (a vote storm looks up thousands).
+  let index = indexes.get(eligible);
+  if (!index) {
+    index = new Map(eligible.flatMap((unit) => unit.participantIds.map((id) => [id, unit] as const)));
+    indexes.set(eligible, index);
+  }
+  return index.get(participantId) ?? null;
 }
+
+const indexes = new WeakMap<readonly EligibleVoter[], Map<string, EligibleVoter>>();
