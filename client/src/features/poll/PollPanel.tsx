@@ -20,6 +20,7 @@ export function PollPanel({ run, pending }: { run: (command: Command) => Promise
   if (!state || !welcome) return null;
   const role = welcome.me.role;
   const mayRun = role === "chair" || (role === "clerk" && state.pollRules.clerkMay);
+  const off = !state.pollRules.allowed;
   // The open poll first, then drafts, then the finished ones newest first.
   const polls = state.polls.map((p, i) => ({ p, i })).sort((a, b) => ORDER[a.p.status] - ORDER[b.p.status] || b.i - a.i).map(({ p }) => p);
   const latestDone = polls.find((p) => p.status === "closed" || p.status === "published");
@@ -27,15 +28,16 @@ export function PollPanel({ run, pending }: { run: (command: Command) => Promise
     <section className="panel poll-panel" aria-labelledby="poll-panel-title" data-testid="poll-panel">
       <h2 id="poll-panel-title" className="poll-panel-head">
         <span>{t("poll.title")}</span>
-        {mayRun && !creating && (
+        {mayRun && !creating && !off && (
           <button type="button" className="secondary small-button" disabled={state.status === "closed"} onClick={() => setCreating(true)} data-testid="poll-new">
             + {t("poll.create")}
           </button>
         )}
       </h2>
       {creating && <PollCreateForm run={run} pending={pending} onDone={() => setCreating(false)} />}
+      {off && <p className="muted small" data-testid="polls-off">{t("poll.off")}</p>}
       {polls.length === 0 ? (
-        !creating && <p className="muted small">{t("poll.none")}</p>
+        !creating && !off && <p className="muted small">{t("poll.none")}</p>
       ) : (
         <ul className="poll-list">
           {polls.map((p) => (

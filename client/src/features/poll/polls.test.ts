@@ -20,7 +20,7 @@ const result = (over: Partial<PollResult> = {}): PollResult => ({
 
 describe("the chair's draft", () => {
   it("becomes a definition the core accepts; a secret ballot never shows a tally nor allows a change", () => {
-    const d = toDefinition({ ...emptyDraft(), title: " 关于A的表决 ", secret: true, tallyVisibility: "all", allowChange: true, rule: { majorityOfCast: false, majorityOfEligible: false, twoThirdsOfPresent: false, percentOfEligible: true }, percent: 80, minutes: 2 });
+    const d = toDefinition({ ...emptyDraft(), title: " 关于A的表决 ", secret: true, tallyVisibility: "all", allowChange: true, rule: { majorityOfCast: false, majorityOfEligible: false, twoThirdsOfPresent: false, twoThirdsOfEligible: false, percentOfEligible: true }, percent: 80, minutes: 2 });
     expect(PollDefinition.parse(d)).toEqual(d);
     expect(d).toMatchObject({ title: "关于A的表决", secret: true, tallyVisibility: "none", allowChange: false, rule: [{ kind: "percentOfEligible", percent: 80, measure: "count" }], durationSeconds: 120 });
     expect(d.options).toBeUndefined();
@@ -36,7 +36,7 @@ describe("the chair's draft", () => {
     expect(draftProblems(emptyDraft())).toEqual(["title"]);
     expect(draftProblems({ ...emptyDraft(), title: "x", form: "single", options: ["甲", "甲"] })).toEqual(["optionsDiffer"]);
     expect(draftProblems({ ...emptyDraft(), title: "x", form: "multiple", options: ["甲", "乙"], minChoices: 2, maxChoices: 3 })).toEqual(["choices"]);
-    expect(draftProblems({ ...emptyDraft(), title: "x", rule: { majorityOfCast: false, majorityOfEligible: false, twoThirdsOfPresent: false, percentOfEligible: false } })).toEqual(["rule"]);
+    expect(draftProblems({ ...emptyDraft(), title: "x", rule: { majorityOfCast: false, majorityOfEligible: false, twoThirdsOfPresent: false, twoThirdsOfEligible: false, percentOfEligible: false } })).toEqual(["rule"]);
   });
 });
 

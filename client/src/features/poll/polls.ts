@@ -84,7 +84,7 @@ export interface PollDraft {
   minChoices: number;
   maxChoices: number;
   secret: boolean;
-  rule: { majorityOfCast: boolean; majorityOfEligible: boolean; twoThirdsOfPresent: boolean; percentOfEligible: boolean };
+  rule: Record<(typeof RULE_KINDS)[number], boolean>;
   percent: number;
   /** Quorum in percent of the eligible; null: none. */
   quorumPercent: number | null;
@@ -101,7 +101,7 @@ export const emptyDraft = (): PollDraft => ({
   minChoices: 1,
   maxChoices: 2,
   secret: true,
-  rule: { majorityOfCast: true, majorityOfEligible: false, twoThirdsOfPresent: false, percentOfEligible: false },
+  rule: { majorityOfCast: true, majorityOfEligible: false, twoThirdsOfPresent: false, twoThirdsOfEligible: false, percentOfEligible: false },
   percent: 80,
   quorumPercent: null,
   tallyVisibility: "none",
@@ -109,7 +109,7 @@ export const emptyDraft = (): PollDraft => ({
   minutes: null,
 });
 
-export const RULE_KINDS = ["majorityOfCast", "majorityOfEligible", "twoThirdsOfPresent", "percentOfEligible"] as const;
+export const RULE_KINDS = ["majorityOfCast", "majorityOfEligible", "twoThirdsOfPresent", "twoThirdsOfEligible", "percentOfEligible"] as const;
 
 const hasChoices = (form: PollForm) => form === "single" || form === "multiple";
 
