@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { ERROR_MESSAGES } from "../server/src/core/errors.ts";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 
@@ -260,6 +261,18 @@ describe("an instant poll in the browser", () => {
     await chair.getByTestId("poll-create-submit").click();
     await until(() => chair.locator('[data-testid="poll-item"][data-status="draft"]').count()).toBe(1);
     await chair.getByTestId("poll-open").click();
+    await until(() => chair.locator('[data-testid="poll-item"][data-status="open"]').count()).toBe(1);
+
+    // A second poll cannot open meanwhile: the refusal shows in the 表决 panel; the draft is deleted.
+    await chair.getByTestId("poll-new").click();
+    await chair.getByTestId("poll-title").fill("另一项表决");
+    await chair.getByTestId("poll-create-submit").click();
+    await until(() => chair.locator('[data-testid="poll-item"][data-status="draft"]').count()).toBe(1);
+    await chair.getByTestId("poll-open").click();
+    await until(() => text(chair, "poll-panel")).toContain(ERROR_MESSAGES.POLL_ALREADY_OPEN.zh);
+    expect(await chair.getByTestId("poll-panel").getByTestId("error-notice").count()).toBe(1);
+    await chair.getByTestId("poll-discard").click();
+    await until(() => chair.locator('[data-testid="poll-item"][data-status="draft"]').count()).toBe(0);
 
     await until(() => text(li, "ballot-range")).toBe("至少选 1 项 · 至多选 2 项 · 已选 0 项");
     expect(await li.getByTestId("ballot-submit").isDisabled()).toBe(true);

@@ -35,7 +35,7 @@ export function ChairConsole() {
       </div>
       <aside className="side">
         <VenueMuteControl run={run} pending={pending} />
-        <PollPanel run={run} pending={pending} />
+        <PollPanel />
         <AttendanceList run={run} pending={pending} />
         <StatsPanel />
         <SpeechRecord />

@@ -26,7 +26,7 @@ export function ClerkView() {
         <AgendaPanel chair={false} />
       </div>
       <aside className="side">
-        <PollPanel run={run} pending={pending} />
+        <PollPanel />
         <AttendanceList run={run} pending={pending} />
         <StatsPanel defaultOpen />
         <SpeechRecord />

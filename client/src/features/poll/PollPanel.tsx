@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Command } from "@core/meeting.ts";
 import type { Poll } from "@core/poll/schema.ts";
+import { ErrorNotice } from "../../components/ErrorNotice.tsx";
+import { useCommand } from "../../connection/useCommand.ts";
 import { useMeeting } from "../../connection/useMeeting.ts";
 import { PollCreateForm } from "./PollCreateForm.tsx";
 import { PollItem } from "./PollItem.tsx";
@@ -12,9 +13,11 @@ const ORDER: Record<Poll["status"], number> = { open: 0, draft: 1, closed: 2, pu
 /**
  * 表决 for the chair (and the clerk): create, open, close, publish; turnout, live tally and
  * results; the show of hands. The clerk runs polls only when the organisers allow it.
+ * Refusals (e.g. 已有一项表决正在进行) show here, beside the poll they concern.
  */
-export function PollPanel({ run, pending }: { run: (command: Command) => Promise<boolean>; pending: boolean }) {
+export function PollPanel() {
   const { t } = useTranslation();
+  const { run, pending, error, clearError } = useCommand();
   const { state, welcome } = useMeeting();
   const [creating, setCreating] = useState(false);
   if (!state || !welcome) return null;
@@ -34,6 +37,7 @@ export function PollPanel({ run, pending }: { run: (command: Command) => Promise
           </button>
         )}
       </h2>
+      <ErrorNotice message={error} onClose={clearError} />
       {creating && <PollCreateForm run={run} pending={pending} onDone={() => setCreating(false)} />}
       {off && <p className="muted small" data-testid="polls-off">{t("poll.off")}</p>}
       {polls.length === 0 ? (
