@@ -90,6 +90,7 @@ describe("an instant poll in the browser", () => {
     await chair.getByTestId("poll-rule-majorityOfCast").uncheck();
     await chair.getByTestId("poll-rule-percentOfEligible").check();
     await chair.getByTestId("poll-percent").fill("80");
+    await chair.getByTestId("poll-create").screenshot({ path: path.join(SHOTS, "poll-chair-create-form.png") });
     await shot(chair, "poll-chair-create-1366.png");
     await chair.getByTestId("poll-create-submit").click();
     await until(() => chair.getByTestId("poll-item").getAttribute("data-status")).toBe("draft");

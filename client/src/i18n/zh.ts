@@ -292,7 +292,7 @@ export const zh = {
       percentOfEligible: "不少于 {{percent}}%（应到）",
     },
     percentLabel: "不少于（%，按应到计）",
-    quorum: "有效人数：投票不少于应到的",
+    quorum: "有效人数：不少于应到的",
     quorumShort: "有效人数 ≥ {{percent}}%",
     tallyVisibility: "实时计票",
     tally: { chair: "仅主持人", all: "所有人", none: "不公开" },
