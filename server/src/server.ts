@@ -27,8 +27,8 @@ import { BallotStore } from "./polls/ballotStore.ts";
 import { PollClock } from "./polls/pollClock.ts";
 import { RoomRegistry } from "./rooms/meetingRoom.ts";
 
-/** Turnout and live tallies go out at most this often per poll (a vote storm is one update). */
-const POLL_UPDATE_THROTTLE_MS = 250;
+/** Turnout and live tallies go out at most this often per poll (a vote storm is one or two updates). */
+const POLL_UPDATE_THROTTLE_MS = 500;
 
 /** Largest socket message accepted; a bigger one closes that connection, nothing else. */
 const MAX_MESSAGE_BYTES = 64 * 1024;

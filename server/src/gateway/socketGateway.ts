@@ -151,6 +151,8 @@ async function greet(socket: GatewaySocket, deps: GatewayDeps, room: Promise<Mee
     void socket.join(rooms);
     socket.emit("sync", syncFor(sync, staff));
   });
+  // The turnout of an open poll is otherwise sent only when the next ballot arrives.
+  for (const turnout of await deps.ballots.turnoutOfOpenPolls((await room).current)) socket.emit("poll.turnout", turnout);
   // A link revoked while this socket was in the handshake: its revocation could not reach it.
   if (!display) {
     const joining = await deps.meetings.joining(me.id);

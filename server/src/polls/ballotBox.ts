@@ -70,6 +70,12 @@ export class BallotBox {
     return this.deps.store.mine(pairs);
   }
 
+  /** What a connection that just arrived should know of the open polls: their turnout so far. */
+  async turnoutOfOpenPolls(state: MeetingState): Promise<PollTurnout[]> {
+    const open = state.polls.filter((poll) => poll.status === "open");
+    return Promise.all(open.map(async (poll) => ({ pollId: poll.pollId, ballots: await this.deps.store.turnout(poll.pollId) })));
+  }
+
   /** A closed poll's voters and ballots (anonymous and in random order when secret). */
   async audit(state: MeetingState, pollId: string): Promise<{ ok: true; value: PollAudit } | { ok: false; error: CoreError }> {
     const poll = findPoll(state, pollId);

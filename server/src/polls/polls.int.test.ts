@@ -101,6 +101,12 @@ describe("instant polls (即时表决)", () => {
     // Not eligible: other roles, and a member who was not present at the opening (even if they come now).
     expect(await vote(c.observer, { pollId, choices: ["yes"] })).toEqual(refused("NOT_ELIGIBLE"));
     expect(await vote(c.chair, { pollId, choices: ["yes"] })).toEqual(refused("NOT_ELIGIBLE"));
+    // A screen that connects while the poll is open learns the turnout at once, not at the next ballot.
+    const joining = h.socket(t.url, { token: m.tokens.observer }, false);
+    const joinTurnout = new Promise<PollTurnout>((resolve) => joining.once("poll.turnout", resolve));
+    joining.connect();
+    expect(await joinTurnout).toEqual({ pollId, ballots: 2 });
+    joining.close();
     const late = await h.connect(t.url, t.absent.token);
     expect(await vote(late, { pollId, choices: ["yes"] })).toEqual(refused("NOT_ELIGIBLE"));
     await eventually(() => expect(turnouts.at(-1)).toEqual({ pollId, ballots: 2 }));
