@@ -18,28 +18,31 @@ export interface BallotToStore {
 
 export type StoreOutcome = "stored" | "changed" | "duplicate";
 
-/** Rows per multi-row INSERT (6 parameters each stays far below SQLite's variable limit). */
-const CHUNK = 500;
+/**
+ * The rows of a JSON array of 5-element arrays ([pollId, key, choices, weight, groups]) as a
+ * SELECT. `WHERE true` is SQLite's required disambiguation before an upsert's ON CONFLICT.
+ */
+const FROM_JSON_ROWS = `SELECT json_extract("value", '$[0]'), json_extract("value", '$[1]'), json_extract("value", '$[2]'), json_extract("value", '$[3]'), json_extract("value", '$[4]') FROM json_each(?) WHERE true`;
+
+type Row5 = Record<string, string | number | null>;
 
 export class BallotStore {
   constructor(private readonly db: Db) {}
 
   /**
    * Stores a batch in one transaction (one fsync for many voters) and says, per ballot, whether
-   * it was stored, replaced a named ballot, or refused because the unit has voted.
+   * it was stored, replaced a named ballot, or refused because the unit has voted. Rows go in as
+   * one JSON parameter per statement (json_each), so a batch of any size is two statements.
    */
   async cast(batch: readonly BallotToStore[]): Promise<StoreOutcome[]> {
     if (batch.length === 0) return [];
     return this.db.$transaction(async (tx) => {
-      const inserted = new Set<string>();
-      for (const chunk of chunks(batch)) {
-        const rows = await tx.$queryRawUnsafe<{ pollId: string; unitId: string }[]>(
-          `INSERT INTO "PollVoter" ("pollId", "unitId", "choices", "weight", "groups") VALUES ${chunk.map(() => "(?, ?, ?, ?, ?)").join(", ")}
-           ON CONFLICT DO NOTHING RETURNING "pollId", "unitId"`,
-          ...chunk.flatMap((b) => [b.pollId, b.unitId, b.secret ? null : JSON.stringify(b.choices), b.weight, JSON.stringify(b.groups)]),
-        );
-        for (const row of rows) inserted.add(`${row.pollId}\u0000${row.unitId}`);
-      }
+      const voters = batch.map((b) => [b.pollId, b.unitId, b.secret ? null : JSON.stringify(b.choices), b.weight, JSON.stringify(b.groups)]);
+      const rows = await tx.$queryRawUnsafe<{ pollId: string; unitId: string }[]>(
+        `INSERT INTO "PollVoter" ("pollId", "unitId", "choices", "weight", "groups") ${FROM_JSON_ROWS} ON CONFLICT DO NOTHING RETURNING "pollId", "unitId"`,
+        JSON.stringify(voters),
+      );
+      const inserted = new Set(rows.map((row) => `${row.pollId}\u0000${row.unitId}`));
       const outcomes: StoreOutcome[] = [];
       const secret: BallotToStore[] = [];
       const seen = new Set<string>();
@@ -55,11 +58,9 @@ export class BallotStore {
           outcomes.push("changed");
         } else outcomes.push("duplicate");
       }
-      for (const chunk of chunks(secret)) {
-        await tx.$executeRawUnsafe(
-          `INSERT INTO "PollBallot" ("pollId", "ballotId", "choices", "weight", "groups") VALUES ${chunk.map(() => "(?, ?, ?, ?, ?)").join(", ")}`,
-          ...chunk.flatMap((b) => [b.pollId, randomBytes(16).toString("hex"), JSON.stringify(b.choices), b.weight, JSON.stringify(b.groups)]),
-        );
+      if (secret.length > 0) {
+        const ballots = secret.map((b) => [b.pollId, randomBytes(16).toString("hex"), JSON.stringify(b.choices), b.weight, JSON.stringify(b.groups)]);
+        await tx.$executeRawUnsafe(`INSERT INTO "PollBallot" ("pollId", "ballotId", "choices", "weight", "groups") ${FROM_JSON_ROWS}`, JSON.stringify(ballots));
       }
       return outcomes;
     });
@@ -108,19 +109,13 @@ export class BallotStore {
    */
   async forgetWriteOrder(pollId: string): Promise<void> {
     await this.db.$transaction(async (tx) => {
-      const voters = await tx.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT "pollId", "unitId", "choices", "weight", "groups" FROM "PollVoter" WHERE "pollId" = ? ORDER BY "unitId"`, pollId);
-      const ballots = await tx.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT "pollId", "ballotId", "choices", "weight", "groups" FROM "PollBallot" WHERE "pollId" = ? ORDER BY "ballotId"`, pollId);
+      const voters = await tx.$queryRawUnsafe<Row5[]>(`SELECT "pollId", "unitId", "choices", "weight", "groups" FROM "PollVoter" WHERE "pollId" = ? ORDER BY "unitId"`, pollId);
+      const ballots = await tx.$queryRawUnsafe<Row5[]>(`SELECT "pollId", "ballotId", "choices", "weight", "groups" FROM "PollBallot" WHERE "pollId" = ? ORDER BY "ballotId"`, pollId);
       await tx.$executeRawUnsafe(`DELETE FROM "PollVoter" WHERE "pollId" = ?`, pollId);
       await tx.$executeRawUnsafe(`DELETE FROM "PollBallot" WHERE "pollId" = ?`, pollId);
-      for (const [table, rows] of [["PollVoter", voters], ["PollBallot", ballots]] as const) {
-        for (const chunk of chunks(rows)) {
-          const columns = Object.keys(chunk[0]!);
-          await tx.$executeRawUnsafe(
-            `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${chunk.map(() => `(${columns.map(() => "?").join(", ")})`).join(", ")}`,
-            ...chunk.flatMap((row) => columns.map((c) => row[c])),
-          );
-        }
-      }
+      // json_each yields the rows in array order, i.e. key order.
+      await tx.$executeRawUnsafe(`INSERT INTO "PollVoter" ("pollId", "unitId", "choices", "weight", "groups") ${FROM_JSON_ROWS} ORDER BY "key"`, JSON.stringify(voters.map(Object.values)));
+      await tx.$executeRawUnsafe(`INSERT INTO "PollBallot" ("pollId", "ballotId", "choices", "weight", "groups") ${FROM_JSON_ROWS} ORDER BY "key"`, JSON.stringify(ballots.map(Object.values)));
     });
     // TRUNCATE waits for readers; a reader holding an old snapshot makes it report busy: retry.
     for (let attempt = 0; attempt < 20; attempt++) {
@@ -158,10 +153,4 @@ function add(totals: Omit<Tally, "groups">, choices: readonly string[], weight: 
     totals.counts[id] = (totals.counts[id] ?? 0) + 1;
     totals.weights[id] = (totals.weights[id] ?? 0) + weight;
   }
-}
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
 }
