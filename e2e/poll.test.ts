@@ -5,6 +5,8 @@
 // the chair's console and the room display; the chair closes (the result reaches the chair and
 // the clerk only), then publishes: every screen shows the same result — 2 of 3 is 66.7 % of the
 // eligible, short of 80 %: 未通过.
+// Then a community owners' vote (业主表决) in its own meeting: one vote per household, weighted by
+// floor area, ≥ 2/3 of all households (by count and by weight) and ≥ 90 % of 1号楼.
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -24,10 +26,10 @@ let display: Page;
 /** 李明, 袁海霞, 张伟: the three members who vote. */
 let phones: Page[];
 
-async function open(name: string, device: typeof PHONE | typeof DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ ...device, locale: "zh-CN" });
+async function open(name: string, device: typeof PHONE | typeof DESKTOP, on: { app: AppUnderTest; browser: Browser } = { app, browser }): Promise<Page> {
+  const context = await on.browser.newContext({ ...device, locale: "zh-CN" });
   const page = await context.newPage();
-  await page.goto(app.links.get(name)!);
+  await page.goto(on.app.links.get(name)!);
   await page.getByTestId("me").waitFor();
   return page;
 }
@@ -297,5 +299,88 @@ describe("an instant poll in the browser", () => {
     expect(await text(chair, "poll-verdict")).toBe("通过 · 加装电梯");
     expect(await chair.getByTestId("poll-result-count").allTextContents()).toEqual(["2 票 · 66.7%", "1 票 · 33.3%", "1 票 · 33.3%"]);
     await shot(chair, "poll-chair-multiple-result-1366.png");
+  }, 150_000);
+});
+
+describe("a community owners' vote: per household, weighted, with a building clause", () => {
+  const TITLE = "关于使用专项维修资金更换1号楼电梯的表决";
+  let on: { app: AppUnderTest; browser: Browser };
+  let chair: Page;
+  /** 赵 and 钱 (1号楼), 孙 and 李 (2号楼); 吴 shares 孙's household and stays away. */
+  let owners: Page[];
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    on = {
+      app: await startApp("幸福里小区业主表决（端到端测试）", [
+        { name: "钟玉", role: "chair" },
+        { name: "赵秀英", role: "member", household: "1号楼1单元101", voteWeight: 89.5 },
+        { name: "钱国强", role: "member", household: "1号楼1单元102", voteWeight: 102.3 },
+        { name: "孙丽", role: "member", household: "2号楼201", voteWeight: 120 },
+        { name: "吴刚", role: "member", household: "2号楼201", voteWeight: 120 },
+        { name: "李娜", role: "member", household: "2号楼202", voteWeight: 95.2 },
+      ]),
+      browser: await launchChromium(),
+    };
+    chair = await open("钟玉", DESKTOP, on);
+    owners = [];
+    for (const name of ["赵秀英", "钱国强", "孙丽", "李娜"]) owners.push(await open(name, PHONE, on));
+  }, 240_000);
+
+  afterAll(async () => {
+    await on?.browser.close();
+    await on?.app.close();
+  });
+
+  it("the chair sets it under 更多条件, the preview counts the households; three of four agree but 1号楼 falls short of 90 %: 未通过", async () => {
+    await chair.getByTestId("open-meeting").click();
+    await until(() => text(chair, "present")).toBe("4");
+    await chair.getByTestId("poll-new").click();
+    await chair.getByTestId("poll-title").fill(TITLE);
+    await chair.getByTestId("poll-form-consent").check();
+    await chair.getByTestId("poll-named").check();
+    // The simple case: the members present when the poll opens.
+    expect(await text(chair, "poll-eligible-preview")).toContain("将有 4 人可以表决");
+    await chair.getByTestId("poll-more-summary").click();
+    await chair.getByTestId("poll-present-only").uncheck();
+    await until(() => text(chair, "poll-eligible-preview")).toContain("将有 5 人可以表决");
+    await chair.getByTestId("poll-per-household").check();
+    await chair.getByTestId("poll-weighted").check();
+    await chair.getByTestId("poll-rule-majorityOfCast").uncheck();
+    await chair.getByTestId("poll-rule-twoThirdsOfEligible").check();
+    await chair.getByTestId("poll-measure-twoThirdsOfEligible").selectOption("both");
+    await chair.getByTestId("poll-add-building").click();
+    // The buildings come from the roster's households; 1号楼 first, 不少于 90 % by default.
+    expect(await chair.getByTestId("poll-building-prefix").locator("option").allTextContents()).toEqual(["1号楼", "2号楼", "其他…"]);
+    expect(await chair.getByTestId("poll-building-prefix").inputValue()).toBe("1号楼");
+    expect(await chair.getByTestId("poll-building-percent").inputValue()).toBe("90");
+    await until(() => text(chair, "poll-eligible-preview")).toBe("将有 4 户可以表决，权重合计 407；其中 1号楼 2 户 （开始表决时冻结名单）");
+    // The sticky top bar would cover part of a form taller than the window.
+    await chair.getByTestId("poll-create").screenshot({ path: path.join(SHOTS, "poll-owners-create-form.png"), style: ".top-bar { visibility: hidden; }" });
+    await shot(chair, "poll-owners-create-1366.png");
+    await chair.getByTestId("poll-create-submit").click();
+    await until(() => chair.getByTestId("poll-item").getAttribute("data-status")).toBe("draft");
+    expect(await chair.getByTestId("poll-item").locator(".poll-item-meta").textContent())
+      .toBe("同意/不同意 · 记名 · 三分之二（应到） 且 三分之二（应到权重） 且 1号楼 不少于 90%（应到）");
+
+    await chair.getByTestId("poll-open").click();
+    await until(() => text(chair, "poll-turnout")).toBe("已投 0 / 应投 4");
+    const [zhao, qian, sun, li] = owners as [Page, Page, Page, Page];
+    for (const [phone, option] of [[zhao, "agree"], [qian, "disagree"], [sun, "agree"], [li, "agree"]] as const) {
+      await until(() => text(phone, "poll-sheet-title")).toBe(TITLE);
+      await vote(phone, option);
+    }
+    await until(() => text(chair, "poll-turnout")).toBe("已投 4 / 应投 4");
+    await chair.getByTestId("poll-close").click();
+    await until(() => text(chair, "poll-verdict")).toBe("未通过");
+    expect((await chair.getByTestId("poll-clause").allTextContents()).map((line) => line.trim())).toEqual([
+      "三分之二（应到）：同意 3 / 应到 4 = 75%",
+      "三分之二（应到权重）：同意 权重 304.7 / 应到 407 = 74.9%",
+      "1号楼 不少于 90%（应到）：同意 1 / 1号楼应到 2 = 50%",
+    ]);
+    expect(await chair.getByTestId("poll-clause").evaluateAll((lis) => lis.map((li) => li.getAttribute("data-passed")))).toEqual(["true", "true", "false"]);
+    expect(await text(chair, "poll-counts")).toBe("应到 4 户 · 到会 4 户 · 投票 4 · 应到权重 407");
+    await chair.getByTestId("poll-result").screenshot({ path: path.join(SHOTS, "poll-owners-result.png") });
+    await shot(chair, "poll-owners-result-1366.png");
   }, 150_000);
 });

@@ -1,8 +1,13 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Command } from "@core/meeting.ts";
 import type { PollForm, TallyVisibility } from "@core/poll/schema.ts";
-import { draftProblems, emptyDraft, RULE_KINDS, toDefinition, type PollDraft } from "./polls.ts";
+import type { MeetingState } from "@core/state.ts";
+import { useMeeting } from "../../connection/useMeeting.ts";
+import {
+  draftProblems, eligiblePreview, emptyDraft, formatWeight, newBuildingClause, RULE_KINDS, rosterFacts, toDefinition, VOTER_ROLES,
+  type BuildingClause, type DraftMeasure, type PollDraft, type RuleKind,
+} from "./polls.ts";
 
 const FORMS: readonly PollForm[] = ["yesNoAbstain", "single", "multiple", "consent"];
 const VISIBILITIES: readonly TallyVisibility[] = ["chair", "all", "none"];
@@ -10,18 +15,42 @@ const VISIBILITIES: readonly TallyVisibility[] = ["chair", "all", "none"];
 /** Number input value → number, or null when empty. */
 const numberOrNull = (value: string): number | null => (value.trim() === "" ? null : Number(value));
 
+const MEASURES: readonly DraftMeasure[] = ["count", "weight", "both"];
+const SIDES = [null, "worker", "enterprise"] as const;
+
 /**
  * The chair's 新建表决: question, form (赞成/反对/弃权 · 单选 · 多选 with min/max · 同意/不同意),
  * 记名/无记名, the rule's clauses, an optional quorum, live tally, changing votes, a time limit.
+ * Folded under 更多条件: who may vote (roles, 仅限到会, side, per household), vote weights and
+ * clauses limited to a building. A live line says how many may vote (the core's eligibleVoters).
  * Creates a draft (poll.create); opening it is a separate step in the list.
  */
 export function PollCreateForm({ run, pending, onDone }: { run: (command: Command) => Promise<boolean>; pending: boolean; onDone: () => void }) {
   const { t } = useTranslation();
+  const { state } = useMeeting();
   const [draft, setDraft] = useState<PollDraft>(emptyDraft);
+  const roster = state?.roster;
+  const facts = useMemo(() => rosterFacts(roster ?? []), [roster]);
   const [tried, setTried] = useState(false);
   const set = (patch: Partial<PollDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const problems = draftProblems(draft);
   const choices = draft.form === "single" || draft.form === "multiple";
+  const weighted = draft.weighted && !draft.secret;
+  const setBuilding = (i: number, patch: Partial<BuildingClause>) => set({ buildings: draft.buildings.map((b, j) => (j === i ? { ...b, ...patch } : b)) });
+  const measureSelect = (value: DraftMeasure, onChange: (m: DraftMeasure) => void, testId: string) => weighted && (
+    <select className="poll-measure" value={value} aria-label={t("poll.measure")} onChange={(e) => onChange(e.target.value as DraftMeasure)} data-testid={testId}>
+      {MEASURES.map((m) => <option key={m} value={m}>{t(`poll.measures.${m}`)}</option>)}
+    </select>
+  );
+  // What is set under 更多条件, so the folded disclosure still says it.
+  const moreSummary = [
+    draft.roles.length !== 1 || draft.roles[0] !== "member" ? draft.roles.map((r) => t(`poll.voterRoles.${r}`)).join("、") : null,
+    !draft.presentOnly ? t("poll.notPresentOnly") : null,
+    draft.side ? t(`poll.sides.${draft.side}`) : null,
+    draft.perHousehold ? t("poll.perHouseholdShort") : null,
+    weighted ? t("poll.weightedShort") : null,
+    draft.buildings.length > 0 ? t("poll.buildingsShort", { n: draft.buildings.length }) : null,
+  ].filter((x): x is string => x !== null);
 
   const submit = async () => {
     setTried(true);
@@ -81,7 +110,7 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
         <legend>{t("poll.ballot")}</legend>
         <div className="segmented">
           <label>
-            <input type="radio" name="poll-secret" checked={draft.secret} onChange={() => set({ secret: true, tallyVisibility: "none", allowChange: false })} data-testid="poll-secret" />
+            <input type="radio" name="poll-secret" checked={draft.secret} onChange={() => set({ secret: true, tallyVisibility: "none", allowChange: false, weighted: false })} data-testid="poll-secret" />
             {t("poll.secret")}
           </label>
           <label>
@@ -95,18 +124,21 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
         <legend>{t("poll.rule")}</legend>
         <div className="poll-rules">
           {RULE_KINDS.map((kind) => (
-            <label key={kind} className="poll-check">
-              <input type="checkbox" checked={draft.rule[kind]} onChange={(e) => set({ rule: { ...draft.rule, [kind]: e.target.checked } })} data-testid={`poll-rule-${kind}`} />
-              {kind === "percentOfEligible" ? (
-                <span>
-                  {t("poll.percentLabel")}{" "}
-                  <input type="number" min={1} max={100} step="any" value={draft.percent} aria-label={t("poll.percentLabel")}
-                    onChange={(e) => set({ percent: Number(e.target.value), rule: { ...draft.rule, percentOfEligible: true } })} data-testid="poll-percent" /> %
-                </span>
-              ) : (
-                t(`poll.rules.${kind}`)
-              )}
-            </label>
+            <div key={kind} className="poll-rule-line">
+              <label className="poll-check">
+                <input type="checkbox" checked={draft.rule[kind]} onChange={(e) => set({ rule: { ...draft.rule, [kind]: e.target.checked } })} data-testid={`poll-rule-${kind}`} />
+                {kind === "percentOfEligible" ? (
+                  <span>
+                    {t("poll.percentLabel")}{" "}
+                    <input type="number" min={1} max={100} step="any" value={draft.percent} aria-label={t("poll.percentLabel")}
+                      onChange={(e) => set({ percent: Number(e.target.value), rule: { ...draft.rule, percentOfEligible: true } })} data-testid="poll-percent" /> %
+                  </span>
+                ) : (
+                  t(`poll.rules.${kind}`)
+                )}
+              </label>
+              {draft.rule[kind] && measureSelect(draft.measures[kind], (m) => set({ measures: { ...draft.measures, [kind]: m } }), `poll-measure-${kind}`)}
+            </div>
           ))}
         </div>
         <label className="poll-check">
@@ -118,6 +150,96 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
           </span>
         </label>
       </fieldset>
+
+
+      <details className="poll-more" data-testid="poll-more">
+        <summary data-testid="poll-more-summary">
+          {t("poll.more")}
+          {moreSummary.length > 0 && <span className="poll-more-set muted small">{moreSummary.join(" · ")}</span>}
+        </summary>
+
+        <fieldset className="poll-fieldset">
+          <legend>{t("poll.voters")}</legend>
+          <div className="poll-inline">
+            {VOTER_ROLES.map((role) => (
+              <label key={role} className="poll-check">
+                <input type="checkbox" checked={draft.roles.includes(role)} data-testid={`poll-role-${role}`}
+                  onChange={(e) => set({ roles: e.target.checked ? [...draft.roles, role] : draft.roles.filter((r) => r !== role) })} />
+                {t(`poll.voterRoles.${role}`)}
+              </label>
+            ))}
+          </div>
+          <label className="poll-check">
+            <input type="checkbox" checked={draft.presentOnly} onChange={(e) => set({ presentOnly: e.target.checked })} data-testid="poll-present-only" />
+            {t("poll.presentOnly")}
+          </label>
+          {facts.sides && (
+            <div className="poll-inline">
+              <span>{t("poll.side")}</span>
+              <div className="segmented">
+                {SIDES.map((side) => (
+                  <label key={side ?? "any"}>
+                    <input type="radio" name="poll-side" checked={draft.side === side} onChange={() => set({ side })} data-testid={`poll-side-${side ?? "any"}`} />
+                    {t(`poll.sides.${side ?? "any"}`)}
+                  </label>
+                ))}
+              </div>
+            </div>
+          )}
+          {facts.households && (
+            <label className="poll-check">
+              <input type="checkbox" checked={draft.perHousehold} onChange={(e) => set({ perHousehold: e.target.checked })} data-testid="poll-per-household" />
+              {t("poll.perHousehold")}
+            </label>
+          )}
+        </fieldset>
+
+        {facts.weights && (
+          <fieldset className="poll-fieldset">
+            <legend>{t("poll.weights")}</legend>
+            <label className={`poll-check${draft.secret ? " disabled" : ""}`}>
+              <input type="checkbox" disabled={draft.secret} checked={weighted} onChange={(e) => set({ weighted: e.target.checked })} data-testid="poll-weighted" />
+              {t("poll.weighted")}
+            </label>
+            <p className="muted small">{draft.secret ? t("poll.weightedSecret") : t("poll.weightedHint")}</p>
+          </fieldset>
+        )}
+
+        {facts.households && (
+          <fieldset className="poll-fieldset" data-testid="poll-buildings">
+            <legend>{t("poll.buildings")}</legend>
+            {draft.buildings.map((b, i) => (
+              <div key={i} className="poll-building" data-testid="poll-building">
+                <span className="poll-building-n" aria-hidden="true">{i + 1}.</span>
+                {facts.buildings.includes(b.prefix) ? (
+                  <select value={b.prefix} aria-label={t("poll.building")} onChange={(e) => setBuilding(i, { prefix: e.target.value })} data-testid="poll-building-prefix">
+                    {facts.buildings.map((name) => <option key={name} value={name}>{name}</option>)}
+                    <option value="">{t("poll.buildingOther")}</option>
+                  </select>
+                ) : (
+                  <input type="text" className="poll-building-text" maxLength={40} value={b.prefix} placeholder={t("poll.buildingPlaceholder")}
+                    aria-label={t("poll.building")} onChange={(e) => setBuilding(i, { prefix: e.target.value })} data-testid="poll-building-text" />
+                )}
+                <select value={b.kind} aria-label={t("poll.rule")} onChange={(e) => setBuilding(i, { kind: e.target.value as RuleKind })} data-testid="poll-building-kind">
+                  {RULE_KINDS.map((kind) => <option key={kind} value={kind}>{kind === "percentOfEligible" ? t("poll.percentShort") : t(`poll.rules.${kind}`)}</option>)}
+                </select>
+                {b.kind === "percentOfEligible" && (
+                  <span><input type="number" min={1} max={100} step="any" value={b.percent} aria-label={t("poll.percentLabel")}
+                    onChange={(e) => setBuilding(i, { percent: Number(e.target.value) })} data-testid="poll-building-percent" /> %</span>
+                )}
+                {measureSelect(b.measure, (measure) => setBuilding(i, { measure }), "poll-building-measure")}
+                <button type="button" className="ghost icon" aria-label={t("poll.removeBuilding", { n: i + 1 })}
+                  onClick={() => set({ buildings: draft.buildings.filter((_, j) => j !== i) })}>×</button>
+              </div>
+            ))}
+            <button type="button" className="secondary small-button" data-testid="poll-add-building"
+              onClick={() => set({ buildings: [...draft.buildings, newBuildingClause(facts.buildings[0] ?? "")] })}>
+              + {t("poll.addBuilding")}
+            </button>
+            <p className="muted small">{t("poll.buildingsHint")}</p>
+          </fieldset>
+        )}
+      </details>
 
       <fieldset className="poll-fieldset">
         <legend>{t("poll.tallyVisibility")}</legend>
@@ -141,7 +263,7 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
         <span>{t("poll.duration")}</span>
         <input type="number" min={1} max={1440} step="any" value={draft.minutes ?? ""} onChange={(e) => set({ minutes: numberOrNull(e.target.value) })} data-testid="poll-minutes" />
       </label>
-      <p className="muted small">{t("poll.eligibleHint")}</p>
+      {state && <EligiblePreview state={state} draft={draft} />}
 
       {tried && problems.length > 0 && (
         <ul className="poll-problems" role="alert" data-testid="poll-problems">
@@ -153,5 +275,26 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
         <button type="submit" className="primary" disabled={pending} data-testid="poll-create-submit">{pending ? t("pending") : t("poll.createSubmit")}</button>
       </div>
     </form>
+  );
+}
+
+/** 将有 N 人/户 可以表决: the frozen list's size if the poll opened now. */
+function EligiblePreview({ state, draft }: { state: MeetingState; draft: PollDraft }) {
+  const { t } = useTranslation();
+  const preview = eligiblePreview(state, draft);
+  const weighted = draft.weighted && !draft.secret;
+  const who = !draft.perHousehold
+    ? t("poll.previewPeople", { n: preview.units })
+    : preview.people === 0
+      ? t("poll.previewHouseholds", { n: preview.households })
+      : t("poll.previewMixed", { households: preview.households, people: preview.people });
+  const buildings = Object.entries(preview.perBuilding).map(([building, n]) => t(draft.perHousehold ? "poll.previewBuildingHouseholds" : "poll.previewBuildingPeople", { building, n }));
+  return (
+    <p className={`poll-preview${preview.units === 0 ? " poll-preview-none" : ""}`} role="status" data-testid="poll-eligible-preview">
+      <strong>{preview.units === 0 ? t("poll.previewNone") : t("poll.preview", { who })}</strong>
+      {weighted && preview.units > 0 && <span>{t("poll.previewWeight", { weight: formatWeight(preview.weight) })}</span>}
+      {buildings.length > 0 && <span>{t("poll.previewOf")}{buildings.map((b, i) => <span key={b} className="poll-preview-building">{i > 0 && "、"}{b}</span>)}</span>}
+      <span className="muted small"> {t(draft.presentOnly ? "poll.previewPresent" : "poll.previewFrozen")}</span>
+    </p>
   );
 }

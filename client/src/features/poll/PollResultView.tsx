@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Poll, PollResult } from "@core/poll/schema.ts";
 import { Icon } from "../../components/Icon.tsx";
-import { baseOf, formatPercent, resultRows } from "./polls.ts";
+import { baseOf, formatPercent, formatWeight, resultRows } from "./polls.ts";
 import { usePollText } from "./usePollText.ts";
 
 /**
@@ -36,27 +36,31 @@ export function PollResultView({ poll, result, display = false, title = null }: 
             <span className="poll-bar-count" data-testid="poll-result-count">
               {t("poll.countLine", { count: r.count })}
               <span className="poll-bar-percent"> · {formatPercent(r.percent)}</span>
+              {poll.definition.weighted && <span className="poll-bar-percent"> · {t("poll.weightShort", { weight: formatWeight(r.weight) })}</span>}
             </span>
           </li>
         ))}
       </ul>
-      <p className="poll-percent-note muted small">{t("poll.percentOfBase", { base: t(`poll.baseFull.${base}`) })}</p>
+      <p className="poll-percent-note muted small">{t("poll.percentOfBase", { base: t(poll.definition.eligibility.perHousehold ? `poll.baseFullHouseholds.${base}` : `poll.baseFull.${base}`) })}</p>
       <p className="poll-rule" data-testid="poll-rule">
         {t("poll.ruleApplied")}：{text.rule(poll)}
       </p>
       {fixedForm && (
         <ul className="poll-clauses">
           {result.clauses.map((c, i) => (
-            <li key={i} className={c.passed ? "poll-clause-passed" : "poll-clause-failed"} data-testid="poll-clause">
+            <li key={i} className={c.passed ? "poll-clause-passed" : "poll-clause-failed"} data-testid="poll-clause" data-passed={c.passed}>
               <Icon name={c.passed ? "check" : "close"} />{" "}
               {text.clause(c.clause)}：
-              {t("poll.clauseLine", {
+              <span className="poll-clause-sum">{t(c.clause.measure === "weight" ? "poll.clauseLineWeight" : "poll.clauseLine", {
                 option: text.optionById(poll, c.optionId),
-                numerator: c.numerator,
-                base: t(`poll.base.${baseOf(c.clause)}`),
-                denominator: c.denominator,
+                numerator: c.clause.measure === "weight" ? formatWeight(c.numerator) : c.numerator,
+                // The base names its building when the clause is limited to one (3号楼应到).
+                base: c.clause.householdPrefix
+                  ? t("poll.baseIn", { building: c.clause.householdPrefix, base: t(`poll.base.${baseOf(c.clause)}`) })
+                  : t(`poll.base.${baseOf(c.clause)}`),
+                denominator: c.clause.measure === "weight" ? formatWeight(c.denominator) : c.denominator,
                 percent: formatPercent(c.percent),
-              })}
+              })}</span>
             </li>
           ))}
         </ul>
@@ -68,8 +72,9 @@ export function PollResultView({ poll, result, display = false, title = null }: 
         </p>
       )}
       <p className="poll-counts muted small" data-testid="poll-counts">
-        {t("poll.baseLine", { eligible: result.eligibleCount, present: result.presentCount, ballots: result.ballots + result.hands })}
+        {t(poll.definition.eligibility.perHousehold ? "poll.baseLineHouseholds" : "poll.baseLine", { eligible: result.eligibleCount, present: result.presentCount, ballots: result.ballots + result.hands })}
         {result.hands > 0 && t("poll.handsLine", { hands: result.hands })}
+        {poll.definition.weighted && t("poll.weightLine", { weight: formatWeight(result.eligibleWeight) })}
       </p>
     </div>
   );

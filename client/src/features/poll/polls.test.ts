@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { pollOptions } from "@core/poll/decide.ts";
 import { PollDefinition, type Poll, type PollResult } from "@core/poll/schema.ts";
-import { initialState, type MeetingState, type SpeechRecord } from "@core/state.ts";
-import { auditMatches, displayedPoll, draftProblems, emptyDraft, formatPercent, resultRows, toDefinition } from "./polls.ts";
+import { initialState, type MeetingState, type RosterEntry, type SpeechRecord } from "@core/state.ts";
+import { auditMatches, buildingOf, displayedPoll, draftProblems, eligiblePreview, emptyDraft, formatPercent, formatWeight, newBuildingClause, resultRows, rosterFacts, toDefinition } from "./polls.ts";
 
 const definition = (fields: Partial<PollDefinition> = {}) => PollDefinition.parse({ title: "表决", form: "yesNoAbstain", secret: true, rule: [{ kind: "majorityOfCast" }], ...fields });
 const poll = (over: Partial<Poll> = {}): Poll => {
@@ -32,11 +32,85 @@ describe("the chair's draft", () => {
     expect(PollDefinition.parse(d)).toEqual(d);
   });
 
+  it("passes who may vote through: roles in a fixed order, 仅限到会, the bargaining side, one vote per household", () => {
+    const d = toDefinition({ ...emptyDraft(), title: "x", roles: ["chair", "member"], presentOnly: false, side: "worker", perHousehold: true });
+    expect(d.eligibility).toEqual({ roles: ["member", "chair"], presentOnly: false, side: "worker", perHousehold: true });
+    expect(PollDefinition.parse(d)).toEqual(d);
+    expect(toDefinition({ ...emptyDraft(), title: "x" }).eligibility).toEqual({ roles: ["member"], presentOnly: true, side: null, perHousehold: false });
+    expect(draftProblems({ ...emptyDraft(), title: "x", roles: [] })).toEqual(["roles"]);
+  });
+
+  it("a building clause carries its householdPrefix; with the whole meeting's clauses all must hold (≥ 2/3 of all, ≥ 90 % of 3号楼)", () => {
+    const d = toDefinition({
+      ...emptyDraft(), title: "x", secret: false, perHousehold: true,
+      rule: { majorityOfCast: false, majorityOfEligible: false, twoThirdsOfPresent: false, twoThirdsOfEligible: true, percentOfEligible: false },
+      buildings: [{ ...newBuildingClause(" 3号楼 "), percent: 90 }],
+    });
+    expect(d.rule).toEqual([{ kind: "twoThirdsOfEligible", measure: "count" }, { kind: "percentOfEligible", percent: 90, measure: "count", householdPrefix: "3号楼" }]);
+    expect(PollDefinition.parse(d)).toEqual(d);
+    // A building clause alone is a rule; a building must be named.
+    const none = { majorityOfCast: false, majorityOfEligible: false, twoThirdsOfPresent: false, twoThirdsOfEligible: false, percentOfEligible: false };
+    expect(draftProblems({ ...emptyDraft(), title: "x", rule: none, buildings: [newBuildingClause("1号楼")] })).toEqual([]);
+    expect(draftProblems({ ...emptyDraft(), title: "x", buildings: [newBuildingClause(" ")] })).toEqual(["building"]);
+    expect(draftProblems({ ...emptyDraft(), title: "x", buildings: [{ ...newBuildingClause("1号楼"), percent: 0 }] })).toEqual(["percent"]);
+  });
+
+  it("weights: named polls only; each clause counts heads, weights or both (two clauses, at most five in all)", () => {
+    const named = { ...emptyDraft(), title: "x", secret: false, weighted: true };
+    const d = toDefinition({ ...named, measures: { ...emptyDraft().measures, majorityOfCast: "both" }, buildings: [{ ...newBuildingClause("3号楼"), measure: "weight" }] });
+    expect(d.weighted).toBe(true);
+    expect(d.rule).toEqual([
+      { kind: "majorityOfCast", measure: "count" }, { kind: "majorityOfCast", measure: "weight" },
+      { kind: "percentOfEligible", percent: 90, measure: "weight", householdPrefix: "3号楼" },
+    ]);
+    expect(PollDefinition.parse(d)).toEqual(d);
+    // Secret + weights is refused in the draft, and never sent (nor a weight measure without weights).
+    expect(draftProblems({ ...named, secret: true })).toEqual(["secretWeighted"]);
+    const secret = toDefinition({ ...named, secret: true, measures: { ...emptyDraft().measures, majorityOfCast: "weight" } });
+    expect(secret).toMatchObject({ weighted: false, rule: [{ kind: "majorityOfCast", measure: "count" }] });
+    const unweighted = toDefinition({ ...named, weighted: false, measures: { ...emptyDraft().measures, majorityOfCast: "both" } });
+    expect(unweighted.rule).toEqual([{ kind: "majorityOfCast", measure: "count" }]);
+    const all = { majorityOfCast: true, majorityOfEligible: true, twoThirdsOfPresent: true, twoThirdsOfEligible: true, percentOfEligible: false };
+    expect(draftProblems({ ...named, rule: all, measures: { ...emptyDraft().measures, majorityOfCast: "both", majorityOfEligible: "both" } })).toEqual(["tooManyClauses"]);
+  });
+
   it("names what is missing", () => {
     expect(draftProblems(emptyDraft())).toEqual(["title"]);
     expect(draftProblems({ ...emptyDraft(), title: "x", form: "single", options: ["甲", "甲"] })).toEqual(["optionsDiffer"]);
     expect(draftProblems({ ...emptyDraft(), title: "x", form: "multiple", options: ["甲", "乙"], minChoices: 2, maxChoices: 3 })).toEqual(["choices"]);
     expect(draftProblems({ ...emptyDraft(), title: "x", rule: { majorityOfCast: false, majorityOfEligible: false, twoThirdsOfPresent: false, twoThirdsOfEligible: false, percentOfEligible: false } })).toEqual(["rule"]);
+  });
+});
+
+describe("the roster behind the create form", () => {
+  const entry = (id: string, over: Partial<RosterEntry> = {}): RosterEntry => ({ id, name: id, role: "member", sector: null, party: null, unit: null, side: null, chief: false, household: null, ...over });
+  const roster = [
+    entry("a", { household: "1号楼1单元101", weight: 89.5 }),
+    entry("b", { household: "1号楼1单元102", weight: 102.25 }),
+    entry("c", { household: "2号楼201", weight: 120 }),
+    entry("d", { household: "2号楼201", weight: 120 }),
+    entry("e", { household: "12栋3-401" }),
+    entry("f"),
+    entry("g", { role: "official", household: "西区 A 座" }),
+  ];
+
+  it("finds the buildings (up to 号楼/栋/幢), households, weights and sides", () => {
+    expect(buildingOf("3号楼2单元501")).toBe("3号楼");
+    expect(buildingOf("A幢-12")).toBe("A幢");
+    expect(buildingOf("西区 A 座")).toBeNull();
+    expect(rosterFacts(roster)).toEqual({ sides: false, households: true, buildings: ["1号楼", "2号楼", "12栋"], weights: true });
+    expect(rosterFacts([entry("x", { side: "worker" })])).toEqual({ sides: true, households: false, buildings: [], weights: false });
+  });
+
+  it("previews the frozen list with the core's eligibleVoters: households, single people, weight, per building", () => {
+    const state: MeetingState = { ...initialState(), status: "open", roster, attendance: { a: { status: "present", via: "online", since: 1 } } };
+    const draft = { ...emptyDraft(), title: "x", secret: false, presentOnly: false, perHousehold: true, weighted: true, buildings: [newBuildingClause("1号楼")] };
+    // a, b, c+d (one household), e; f has no household and votes for herself; g is an official.
+    expect(eligiblePreview(state, draft)).toEqual({ units: 5, households: 4, people: 1, weight: 89.5 + 102.25 + 120 + 1 + 1, perBuilding: { "1号楼": 2 } });
+    expect(eligiblePreview(state, { ...draft, presentOnly: true })).toMatchObject({ units: 1, households: 1 });
+    expect(eligiblePreview(state, { ...draft, perHousehold: false, secret: true })).toMatchObject({ units: 6, households: 0, people: 6, weight: 6 });
+    expect(formatWeight(313.75)).toBe("313.75");
+    expect(formatWeight(1800)).toBe("1800");
   });
 });
 

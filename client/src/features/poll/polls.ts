@@ -1,10 +1,11 @@
 // Pure helpers for polls (即时表决) on the live screens: which poll is current, whether I may vote,
 // the chair's draft turned into a PollDefinition, and the result laid out against its bases.
 // The rules themselves (options, choice range, ballot check, result) stay in the core.
-import { unitOf } from "@core/poll/eligibility.ts";
+import { eligibleVoters, householdUnit, unitOf } from "@core/poll/eligibility.ts";
 import type { EligibleVoter, Poll, PollDefinition, PollForm, PollOption, PollResult, RuleClause, TallyVisibility } from "@core/poll/schema.ts";
 import type { PollAudit } from "@core/protocol.ts";
-import type { MeetingState } from "@core/state.ts";
+import type { Role } from "@core/roles.ts";
+import type { MeetingState, RosterEntry } from "@core/state.ts";
 
 /** The poll that is open now (the core allows one at a time). */
 export const openPoll = (state: Pick<MeetingState, "polls">): Poll | null => state.polls.find((p) => p.status === "open") ?? null;
@@ -36,6 +37,8 @@ export function baseSize(result: PollResult, base: Base): number {
 export interface ResultRow {
   optionId: string;
   count: number;
+  /** The options' added-up vote weight (the count again in unweighted polls). */
+  weight: number;
   /** count against the base of the poll's first clause, in percent (0 when the base is empty). */
   percent: number;
   /** This option satisfied every clause (and the quorum). */
@@ -48,8 +51,9 @@ export function resultRows(poll: Pick<Poll, "options" | "definition">, result: P
   const base = first ? baseOf(first) : "cast";
   const baseCount = baseSize(result, base);
   const rows = poll.options.map((o) => {
-    const count = result.counts.find((c) => c.optionId === o.id)?.count ?? 0;
-    return { optionId: o.id, count, percent: baseCount === 0 ? 0 : (count / baseCount) * 100, passed: result.passedOptions.includes(o.id) };
+    const line = result.counts.find((c) => c.optionId === o.id);
+    const count = line?.count ?? 0;
+    return { optionId: o.id, count, weight: line?.weight ?? 0, percent: baseCount === 0 ? 0 : (count / baseCount) * 100, passed: result.passedOptions.includes(o.id) };
   });
   return { base, baseCount, rows };
 }
@@ -75,6 +79,20 @@ export function displayedPoll(state: Pick<MeetingState, "polls" | "floor" | "int
   return lastStart > last.closedAt! ? null : last;
 }
 
+/** What a clause counts: heads (人数), vote weights (权重), or both (two clauses, e.g. 业主大会 by area and by owners). */
+export type DraftMeasure = "count" | "weight" | "both";
+
+/** A clause limited to one building (分楼栋条件): the voters whose household starts with `prefix`. */
+export interface BuildingClause {
+  prefix: string;
+  kind: RuleKind;
+  percent: number;
+  measure: DraftMeasure;
+}
+
+/** The roles the chair may let vote (表决人). */
+export const VOTER_ROLES = ["member", "official", "chair"] as const satisfies readonly Role[];
+
 /** The chair's form, as typed. */
 export interface PollDraft {
   title: string;
@@ -84,15 +102,31 @@ export interface PollDraft {
   minChoices: number;
   maxChoices: number;
   secret: boolean;
-  rule: Record<(typeof RULE_KINDS)[number], boolean>;
+  rule: Record<RuleKind, boolean>;
   percent: number;
+  /** Per rule kind: what it counts (only with `weighted`). */
+  measures: Record<RuleKind, DraftMeasure>;
+  /** Clauses limited to a building; all clauses must hold. */
+  buildings: BuildingClause[];
   /** Quorum in percent of the eligible; null: none. */
   quorumPercent: number | null;
   tallyVisibility: TallyVisibility;
   allowChange: boolean;
   /** Closes by itself after this many minutes; null: the chair closes it. */
   minutes: number | null;
+  /** Who may vote (表决人). */
+  roles: Role[];
+  presentOnly: boolean;
+  side: "worker" | "enterprise" | null;
+  perHousehold: boolean;
+  /** 按表决权重计票 (named polls only). */
+  weighted: boolean;
 }
+
+export const RULE_KINDS = ["majorityOfCast", "majorityOfEligible", "twoThirdsOfPresent", "twoThirdsOfEligible", "percentOfEligible"] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
+
+const allCount = (): Record<RuleKind, DraftMeasure> => ({ majorityOfCast: "count", majorityOfEligible: "count", twoThirdsOfPresent: "count", twoThirdsOfEligible: "count", percentOfEligible: "count" });
 
 export const emptyDraft = (): PollDraft => ({
   title: "",
@@ -103,15 +137,46 @@ export const emptyDraft = (): PollDraft => ({
   secret: true,
   rule: { majorityOfCast: true, majorityOfEligible: false, twoThirdsOfPresent: false, twoThirdsOfEligible: false, percentOfEligible: false },
   percent: 80,
+  measures: allCount(),
+  buildings: [],
   quorumPercent: null,
   tallyVisibility: "none",
   allowChange: false,
   minutes: null,
+  roles: ["member"],
+  presentOnly: true,
+  side: null,
+  perHousehold: false,
+  weighted: false,
 });
 
-export const RULE_KINDS = ["majorityOfCast", "majorityOfEligible", "twoThirdsOfPresent", "twoThirdsOfEligible", "percentOfEligible"] as const;
+/** A new building clause: the community's usual 不少于 90 %（应到）of the building. */
+export const newBuildingClause = (prefix: string): BuildingClause => ({ prefix, kind: "percentOfEligible", percent: 90, measure: "count" });
 
 const hasChoices = (form: PollForm) => form === "single" || form === "multiple";
+
+/** The clauses a draft sends, in the form's order: the whole meeting's first, then each building's. */
+function draftClauses(draft: PollDraft): RuleClause[] {
+  const weighted = draft.weighted && !draft.secret;
+  const expand = (kind: RuleKind, percent: number, measure: DraftMeasure, householdPrefix?: string): RuleClause[] => {
+    const measures: ("count" | "weight")[] = !weighted ? ["count"] : measure === "both" ? ["count", "weight"] : [measure];
+    return measures.map((m) => ({
+      kind,
+      ...(kind === "percentOfEligible" ? { percent } : {}),
+      measure: m,
+      ...(householdPrefix === undefined ? {} : { householdPrefix }),
+    }));
+  };
+  return [
+    ...RULE_KINDS.filter((k) => draft.rule[k]).flatMap((kind) => expand(kind, draft.percent, draft.measures[kind])),
+    ...draft.buildings.flatMap((b) => expand(b.kind, b.percent, b.measure, b.prefix.trim())),
+  ];
+}
+
+/** The core takes at most this many clauses. */
+export const MAX_CLAUSES = 5;
+
+const validPercent = (p: number) => p > 0 && p <= 100;
 
 /** What is wrong with a draft (i18n keys under poll.problem), empty when it can be sent. */
 export function draftProblems(draft: PollDraft): string[] {
@@ -123,34 +188,68 @@ export function draftProblems(draft: PollDraft): string[] {
     else if (new Set(labels).size !== labels.length) problems.push("optionsDiffer");
     if (draft.form === "multiple" && !(draft.minChoices >= 1 && draft.minChoices <= draft.maxChoices && draft.maxChoices <= labels.length)) problems.push("choices");
   }
-  if (!RULE_KINDS.some((k) => draft.rule[k])) problems.push("rule");
-  if (draft.rule.percentOfEligible && !(draft.percent > 0 && draft.percent <= 100)) problems.push("percent");
-  if (draft.quorumPercent !== null && !(draft.quorumPercent > 0 && draft.quorumPercent <= 100)) problems.push("quorum");
+  if (draft.roles.length === 0) problems.push("roles");
+  if (!RULE_KINDS.some((k) => draft.rule[k]) && draft.buildings.length === 0) problems.push("rule");
+  if ((draft.rule.percentOfEligible && !validPercent(draft.percent)) || draft.buildings.some((b) => b.kind === "percentOfEligible" && !validPercent(b.percent))) problems.push("percent");
+  if (draft.buildings.some((b) => b.prefix.trim() === "")) problems.push("building");
+  if (draftClauses(draft).length > MAX_CLAUSES) problems.push("tooManyClauses");
+  if (draft.secret && draft.weighted) problems.push("secretWeighted");
+  if (draft.quorumPercent !== null && !validPercent(draft.quorumPercent)) problems.push("quorum");
   if (draft.minutes !== null && !(draft.minutes > 0 && draft.minutes <= 24 * 60)) problems.push("minutes");
   return problems;
 }
 
-/** The definition sent with poll.create; a secret ballot never shows a tally nor lets anyone change a vote. */
+/**
+ * The definition sent with poll.create; a secret ballot never shows a tally, lets anyone change
+ * a vote nor counts weights. Without weights every clause counts heads.
+ */
 export function toDefinition(draft: PollDraft): PollDefinition {
   const choices = hasChoices(draft.form);
-  const rule: RuleClause[] = RULE_KINDS.filter((k) => draft.rule[k]).map((kind) =>
-    kind === "percentOfEligible" ? { kind, percent: draft.percent, measure: "count" } : { kind, measure: "count" },
-  );
   return {
     title: draft.title.trim(),
     form: draft.form,
     ...(choices ? { options: draft.options.map((o) => o.trim()).filter((o) => o !== "") } : {}),
     ...(draft.form === "multiple" ? { minChoices: draft.minChoices, maxChoices: draft.maxChoices } : {}),
     secret: draft.secret,
-    eligibility: { roles: ["member"], presentOnly: true, side: null, perHousehold: false },
-    rule,
+    eligibility: { roles: VOTER_ROLES.filter((r) => draft.roles.includes(r)), presentOnly: draft.presentOnly, side: draft.side, perHousehold: draft.perHousehold },
+    rule: draftClauses(draft),
     quorum: draft.quorumPercent === null ? null : { percent: draft.quorumPercent, strict: false },
     tallyVisibility: draft.secret ? "none" : draft.tallyVisibility,
     allowChange: draft.secret ? false : draft.allowChange,
-    weighted: false,
+    weighted: draft.weighted && !draft.secret,
     durationSeconds: draft.minutes === null ? null : Math.max(10, Math.round(draft.minutes * 60)),
   };
 }
+
+/** A household's building (楼栋): its name up to and including 号楼 / 栋 / 幢; null when it names none. */
+export function buildingOf(household: string): string | null {
+  const match = /^(.*?(?:号楼|栋|幢))/.exec(household.trim());
+  return match ? match[1]!.trim() : null;
+}
+
+/** What the roster offers the create form: sides, households, their buildings, weights. */
+export function rosterFacts(roster: readonly RosterEntry[]): { sides: boolean; households: boolean; buildings: string[]; weights: boolean } {
+  const households = roster.map((e) => e.household).filter((h): h is string => h !== null && h.trim() !== "");
+  const buildings = [...new Set(households.map(buildingOf).filter((b): b is string => b !== null))]
+    .sort((a, b) => a.localeCompare(b, "zh-CN", { numeric: true }));
+  return { sides: roster.some((e) => e.side !== null), households: households.length > 0, buildings, weights: roster.some((e) => e.weight !== undefined) };
+}
+
+/** The live preview of the frozen list: voting units now (households and single people), their weight, per building. */
+export function eligiblePreview(state: MeetingState, draft: PollDraft): { units: number; households: number; people: number; weight: number; perBuilding: Record<string, number> } {
+  const weighted = draft.weighted && !draft.secret;
+  const units = eligibleVoters(state, toDefinition(draft).eligibility, weighted);
+  const households = units.filter((u) => u.unitId === householdUnit(u.household ?? "")).length;
+  const perBuilding: Record<string, number> = {};
+  for (const b of draft.buildings) {
+    const prefix = b.prefix.trim();
+    if (prefix !== "") perBuilding[prefix] = units.filter((u) => u.household?.startsWith(prefix) ?? false).length;
+  }
+  return { units: units.length, households, people: units.length - households, weight: units.reduce((sum, u) => sum + u.weight, 0), perBuilding };
+}
+
+/** A weight as written in minutes: at most two decimals, no trailing zeros (1234.5, 1800). */
+export const formatWeight = (weight: number): string => String(Math.round(weight * 100) / 100);
 
 /** Whether a poll's audit (voters and ballots) adds up to its result: one ballot per voter, and per option the electronic count (the result less the raised hands). */
 export function auditMatches(poll: Pick<Poll, "hands">, result: PollResult, audit: Pick<PollAudit, "voters" | "ballots">): boolean {

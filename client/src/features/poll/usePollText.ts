@@ -10,10 +10,13 @@ export function usePollText() {
     const o = poll.options.find((x) => x.id === id);
     return o ? option(o) : id;
   };
-  const clause = (c: Pick<RuleClause, "kind" | "percent" | "householdPrefix">): string =>
-    (c.householdPrefix ? `${c.householdPrefix} · ` : "") + t(`poll.rules.${c.kind}`, { percent: c.percent });
+  /** 不少于 90%（应到）; 三分之二（应到权重） when it adds up weights; with its building in front (3号楼 …). */
+  const clause = (c: Pick<RuleClause, "kind" | "percent" | "householdPrefix"> & { measure?: RuleClause["measure"] }): string => {
+    const text = t(c.measure === "weight" ? `poll.rulesWeight.${c.kind}` : `poll.rules.${c.kind}`, { percent: c.percent });
+    return c.householdPrefix ? t("poll.clauseIn", { building: c.householdPrefix, clause: text }) : text;
+  };
   const rule = (poll: Pick<Poll, "definition">): string => {
-    const clauses = poll.definition.rule.map(clause).join(" + ");
+    const clauses = poll.definition.rule.map(clause).join(t("poll.ruleJoin"));
     const quorum = poll.definition.quorum ? ` · ${t("poll.quorumShort", { percent: poll.definition.quorum.percent })}` : "";
     return clauses + quorum;
   };
