@@ -36,6 +36,7 @@ export const ERROR_MESSAGES = {
   ENCODING_UNSUPPORTED: { zh: "无法识别文件编码（支持 UTF-8 和 GBK）", en: "Unrecognised file encoding (UTF-8 and GBK are supported)" },
   CHECKIN_INVALID: { zh: "签到码无效或已更换", en: "The check-in code is invalid or was replaced" },
   MEDIA_UNAVAILABLE: { zh: "音视频暂不可用，会议可继续进行", en: "Audio and video are not available now; the meeting goes on" },
+  EDIT_CONFLICT: { zh: "他人已修改此内容，请查看最新内容后再保存", en: "Someone else changed this meanwhile: check the latest text, then save again" },
   POLLS_OFF: { zh: "本次会议不进行表决", en: "Polls are switched off for this meeting" },
   POLL_NOT_FOUND: { zh: "表决不存在", en: "This poll does not exist" },
   POLL_NOT_OPEN: { zh: "表决尚未开始", en: "This poll is not open" },

@@ -169,6 +169,14 @@ export function expectedError(s: MeetingState, command: Command, actor: Actor, {
     case "interjection.setEnabled":
       if (!isChair) return "FORBIDDEN";
       return session;
+    case "record.summarize":
+    case "record.captureSuggestion":
+    case "record.editSuggestion":
+    case "record.withdrawSuggestion":
+    case "record.addDecision":
+    case "record.editDecision":
+    case "record.withdrawDecision":
+      return expectedRecordError(s, command, isStaff);
     case "poll.create":
     case "poll.discard":
     case "poll.open":
@@ -184,6 +192,38 @@ export function expectedError(s: MeetingState, command: Command, actor: Actor, {
  * status, then the command's own checks. `hasTally`: whether the server handed poll.close the
  * ballot box totals.
  */
+/** The clerk's notes: staff only, then the thing noted must exist, then the version must be the current one. */
+function expectedRecordError(s: MeetingState, command: Extract<Command, { type: `record.${string}` }>, isStaff: boolean): ErrorCode | null {
+  if (!isStaff) return "FORBIDDEN";
+  const speechIds = [...s.speeches.map((x) => x.speechId), ...(s.floor ? [s.floor.speechId] : [])];
+  const interjectionIds = [...s.interjections.map((x) => x.interjectionId), ...(s.interjection ? [s.interjection.interjectionId] : [])];
+  const exists = (entry: { kind: string; id: string }) =>
+    (entry.kind === "speech" ? speechIds : entry.kind === "interjection" ? interjectionIds : s.written.map((w) => w.writtenId)).includes(entry.id);
+  switch (command.type) {
+    case "record.summarize":
+      if (!exists(command.entry)) return "NOT_FOUND";
+      return command.baseVersion === (s.notes.summaries[`${command.entry.kind}:${command.entry.id}`]?.version ?? 0) ? null : "EDIT_CONFLICT";
+    case "record.captureSuggestion":
+      return exists(command.entry) ? null : "NOT_FOUND";
+    case "record.editSuggestion":
+    case "record.withdrawSuggestion": {
+      const suggestion = s.notes.suggestions.find((x) => x.suggestionId === command.suggestionId);
+      if (!suggestion) return "NOT_FOUND";
+      return command.type === "record.editSuggestion" && command.baseVersion !== suggestion.version ? "EDIT_CONFLICT" : null;
+    }
+    case "record.addDecision": {
+      const itemId = command.itemId === undefined ? s.currentItemId : command.itemId;
+      return itemId === null || s.agenda.some((i) => i.id === itemId) ? null : "NOT_FOUND";
+    }
+    case "record.editDecision":
+    case "record.withdrawDecision": {
+      const decision = s.notes.decisions.find((x) => x.decisionId === command.decisionId);
+      if (!decision) return "NOT_FOUND";
+      return command.type === "record.editDecision" && command.baseVersion !== decision.version ? "EDIT_CONFLICT" : null;
+    }
+  }
+}
+
 function expectedPollError(s: MeetingState, command: Extract<Command, { type: `poll.${string}` }>, actor: Actor, session: ErrorCode | null, hasTally: boolean): ErrorCode | null {
   // The chair runs polls (the clerk too where the organisers allow it); the server's timer closes them; staff enter hands.
   const runs = actor.role === "chair" || (actor.role === "clerk" && s.pollRules.clerkMay);
@@ -464,7 +504,7 @@ function checkResult(p: Poll, r: NonNullable<Poll["result"]>, check: Check) {
 type Key = Exclude<keyof MeetingState, "seq">;
 const KEYS = Object.keys({
   status: 0, openedAt: 0, closedAt: 0, roster: 0, agenda: 0, currentItemId: 0, attendance: 0, quorumRule: 0, queue: 0, floor: 0, speeches: 0, venueMuted: 0, speechCaps: 0, ordering: 0, plan: 0, written: 0, asked: 0,
-  interjectionRules: 0, interjectionsOff: 0, interjectionRequests: 0, interjection: 0, interjections: 0, polls: 0, pollRules: 0,
+  interjectionRules: 0, interjectionsOff: 0, interjectionRequests: 0, interjection: 0, interjections: 0, polls: 0, pollRules: 0, notes: 0,
 } satisfies Record<Key, 0>) as Key[];
 
 const agendaInput = (s: MeetingState) => s.agenda.map(({ id, title, presenter, plannedMs }) => ({ id, title, presenter, plannedMs }));

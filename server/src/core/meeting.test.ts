@@ -254,6 +254,7 @@ describe("decide, evolve and replay", () => {
       venueMuted: false,
       polls: [],
       pollRules: { clerkMay: false, allowed: true },
+      notes: { summaries: {}, suggestions: [], decisions: [] },
     });
     expect(attendanceSummary(state)).toEqual({ expected: 3, present: 2, excused: 0, needed: 2, quorate: true });
   });
@@ -298,6 +299,7 @@ describe("decide, evolve and replay", () => {
       venueMuted: false,
       polls: [],
       pollRules: { clerkMay: false, allowed: true },
+      notes: { summaries: {}, suggestions: [], decisions: [] },
     });
   });
 

@@ -29,6 +29,9 @@ import { decideInterjection } from "./interjection/decide.ts";
 import { evolveInterjection } from "./interjection/evolve.ts";
 import { InterjectionCommand, InterjectionEvent } from "./interjection/schema.ts";
 import { decidePoll } from "./poll/decide.ts";
+import { decideRecord } from "./record/decide.ts";
+import { evolveRecord } from "./record/evolve.ts";
+import { RecordCommand, RecordEvent } from "./record/schema.ts";
 import { evolvePoll } from "./poll/evolve.ts";
 import { PollCommand, PollEvent } from "./poll/schema.ts";
 import { initialState, type MeetingState } from "./state.ts";
@@ -47,6 +50,7 @@ export const Command = z.discriminatedUnion("type", [
   ...PlanCommand.options,
   ...InterjectionCommand.options,
   ...PollCommand.options,
+  ...RecordCommand.options,
 ]);
 export type Command = z.infer<typeof Command>;
 
@@ -61,6 +65,7 @@ export const MeetingEvent = z.discriminatedUnion("type", [
   ...PlanEvent.options,
   ...InterjectionEvent.options,
   ...PollEvent.options,
+  ...RecordEvent.options,
 ]);
 export type MeetingEvent = z.infer<typeof MeetingEvent>;
 
@@ -118,6 +123,14 @@ export function decide(state: MeetingState, command: Command, ctx: DecideContext
     case "poll.publish":
     case "poll.enterHands":
       return decidePoll(state, command, ctx);
+    case "record.summarize":
+    case "record.captureSuggestion":
+    case "record.editSuggestion":
+    case "record.withdrawSuggestion":
+    case "record.addDecision":
+    case "record.editDecision":
+    case "record.withdrawDecision":
+      return decideRecord(state, command, ctx);
   }
 }
 
@@ -175,6 +188,14 @@ function apply(state: MeetingState, event: MeetingEvent): MeetingState {
     case "poll.handsEntered":
     case "poll.rulesSet":
       return evolvePoll(state, event);
+    case "record.summarized":
+    case "record.suggestionCaptured":
+    case "record.suggestionEdited":
+    case "record.suggestionWithdrawn":
+    case "record.decisionAdded":
+    case "record.decisionEdited":
+    case "record.decisionWithdrawn":
+      return evolveRecord(state, event);
   }
 }
 

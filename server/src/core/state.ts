@@ -1,5 +1,6 @@
 // The state of one live meeting, as rebuilt from its event log.
 import type { Poll } from "./poll/schema.ts";
+import type { RecordNotes } from "./record/schema.ts";
 import type { Role } from "./roles.ts";
 
 export const DEFAULT_SPEECH_CAP_MS = 5 * 60_000;
@@ -196,6 +197,8 @@ export interface MeetingState {
   polls: Poll[];
   /** The organisers allow polls in this meeting (允许表决), and the clerk may run them too. */
   pollRules: { clerkMay: boolean; allowed: boolean };
+  /** The clerk's notes: summaries (发言要点), suggestions (意见建议), decisions (议定事项). */
+  notes: RecordNotes;
 }
 
 export const initialState = (): MeetingState => ({
@@ -224,6 +227,7 @@ export const initialState = (): MeetingState => ({
   venueMuted: false,
   polls: [],
   pollRules: { clerkMay: false, allowed: true },
+  notes: { summaries: {}, suggestions: [], decisions: [] },
 });
 
 export const queuePosition = (state: MeetingState, participantId: string): number =>
