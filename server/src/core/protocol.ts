@@ -48,6 +48,27 @@ export interface ServerToClientEvents {
   "poll.turnout": (turnout: PollTurnout) => void;
   /** The running tally of a named poll, to those its tallyVisibility allows (throttled). */
   "poll.tally": (tally: PollLiveTally) => void;
+  /** Who is editing which note of the record now (chair and clerk connections only; not in the log). */
+  "record.editors": (editors: RecordEditors) => void;
+}
+
+/**
+ * What a chair or clerk is editing in the record: the key of an entry's summary
+ * (`speech:<id>`, `interjection:<id>`, `written:<id>`) or of a note (`suggestion:<id>`,
+ * `decision:<id>`); null when done. Ephemeral: never in the meeting's log.
+ */
+export interface RecordEditingRequest {
+  key: string | null;
+}
+
+export interface RecordEditor {
+  participantId: string;
+  key: string;
+}
+
+/** Everyone editing something in this meeting's record now (one row per person and key). */
+export interface RecordEditors {
+  editors: RecordEditor[];
 }
 
 export interface PollTurnout {
@@ -115,6 +136,8 @@ export interface ClientToServerEvents {
   "poll.mine": (request: unknown, ack: (result: Ack<MyBallots>) => void) => void;
   /** A closed poll's voters and ballots ({pollId}). */
   "poll.audit": (request: unknown, ack: (result: Ack<PollAudit>) => void) => void;
+  /** Chair and clerk: what I am editing in the record now ({key}, null when done); see `record.editors`. */
+  "record.editing": (request: unknown, ack: (result: Ack<Record<never, never>>) => void) => void;
   "time.sync": (ack: (result: { serverTime: number }) => void) => void;
   "sync.request": (request: unknown, ack: (result: Ack<{ sync: SyncPayload }>) => void) => void;
   /** Publish my microphone (and camera): an SDP offer, answered with Janus's SDP answer. */

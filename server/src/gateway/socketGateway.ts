@@ -17,6 +17,7 @@ import type { BallotBox } from "../polls/ballotBox.ts";
 import { identify, linkValid, type Connected } from "./handshake.ts";
 import { attachPolls } from "./pollHandlers.ts";
 import { Presence } from "./presence.ts";
+import { attachRecordEditing, greetEditors, RecordEditing } from "./recordEditing.ts";
 import { tokenBucket } from "./rateLimit.ts";
 
 type SocketData = Connected;
@@ -69,7 +70,8 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): Presence {
   });
 
   const presence = new Presence(deps.rooms, deps.presenceGraceMs, deps.log);
-  io.on("connection", (socket) => onConnection(socket, deps, presence));
+  const editing = new RecordEditing();
+  io.on("connection", (socket) => onConnection(socket, deps, presence, editing));
   return presence;
 }
 
@@ -78,7 +80,7 @@ function refusal(error: CoreError): Error {
   return Object.assign(new Error(error.code), { data: error });
 }
 
-function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presence): void {
+function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presence, editing: RecordEditing): void {
   const { meetingId, me, display } = socket.data;
   const actor: Actor = { participantId: me.id, role: me.role };
   const allow = tokenBucket(10, 20, deps.now);
@@ -121,9 +123,11 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presen
 
   attachMedia(socket, deps, room, allow);
   attachPolls(socket, deps.ballots, room, allow, deps.log);
+  attachRecordEditing(socket, editing, allow, deps.log);
 
   greet(socket, deps, room)
     .then(async () => {
+      greetEditors(socket, editing);
       if (display || socket.disconnected) return;
       presence.adopt(await room);
       presence.connected(meetingId, me.id);

@@ -1,0 +1,82 @@
+// record.editing / record.editors: who is editing which note of the record (docs/protocol.md).
+// Ephemeral presence for the clerks' workspace, never in the meeting's log: a chair or clerk
+// connection says what it is editing (or null when done), and the meeting's staff connections
+// hear the whole list whenever it changes. A connection that goes away stops editing.
+import { z } from "zod";
+import { coreError, type CoreError, type ErrorCode } from "../core/errors.ts";
+import type { RecordEditor, RecordEditors } from "../core/protocol.ts";
+import { STAFF_ROLES } from "../core/roles.ts";
+import { staffRoom, type GatewaySocket } from "./socketGateway.ts";
+
+/** `speech:<id>`, `interjection:<id>`, `written:<id>`, `suggestion:<id>` or `decision:<id>`. */
+export const EditingKey = z.string().regex(/^(speech|interjection|written|suggestion|decision):[^\s:]{1,64}$/);
+const EditingRequest = z.object({ key: EditingKey.nullable() }).strict();
+
+/** What each connection is editing, per meeting; shared by all connections of the gateway. */
+export class RecordEditing {
+  /** meetingId → socket id → what that connection edits. */
+  private readonly meetings = new Map<string, Map<string, RecordEditor>>();
+
+  editors(meetingId: string): RecordEditors {
+    const seen = new Set<string>();
+    const editors: RecordEditor[] = [];
+    for (const editor of this.meetings.get(meetingId)?.values() ?? []) {
+      const id = `${editor.participantId}\n${editor.key}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      editors.push({ participantId: editor.participantId, key: editor.key });
+    }
+    editors.sort((a, b) => (a.participantId === b.participantId ? cmp(a.key, b.key) : cmp(a.participantId, b.participantId)));
+    return { editors };
+  }
+
+  /** Sets (or clears, with null) what a connection edits; whether the meeting's list changed. */
+  set(meetingId: string, connectionId: string, participantId: string, key: string | null): boolean {
+    const before = JSON.stringify(this.editors(meetingId));
+    let connections = this.meetings.get(meetingId);
+    if (key === null) {
+      connections?.delete(connectionId);
+      if (connections?.size === 0) this.meetings.delete(meetingId);
+    } else {
+      if (!connections) this.meetings.set(meetingId, (connections = new Map()));
+      connections.set(connectionId, { participantId, key });
+    }
+    return JSON.stringify(this.editors(meetingId)) !== before;
+  }
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export function attachRecordEditing(socket: GatewaySocket, editing: RecordEditing, allow: () => boolean, log: (message: string, error?: unknown) => void): void {
+  const { meetingId, me, display } = socket.data;
+  const mayEdit = !display && STAFF_ROLES.includes(me.role);
+  const broadcast = () => socket.nsp.to(staffRoom(meetingId)).emit("record.editors", editing.editors(meetingId));
+
+  socket.on("record.editing", (input, ack) => {
+    if (typeof ack !== "function") return;
+    if (!allow()) return ack(failure("RATE_LIMITED"));
+    if (!mayEdit) return ack(failure("FORBIDDEN"));
+    const parsed = EditingRequest.safeParse(input);
+    if (!parsed.success) return ack(failure("VALIDATION"));
+    try {
+      if (socket.connected && editing.set(meetingId, socket.id, me.id, parsed.data.key)) broadcast();
+      ack({ ok: true });
+    } catch (error) {
+      log("record.editing failed", error);
+      ack(failure("INTERNAL"));
+    }
+  });
+
+  socket.on("disconnect", () => {
+    if (mayEdit && editing.set(meetingId, socket.id, me.id, null)) broadcast();
+  });
+}
+
+/** After the connection joined the staff room (greet): the current list, so it starts up to date. */
+export function greetEditors(socket: GatewaySocket, editing: RecordEditing): void {
+  const { meetingId, me, display } = socket.data;
+  if (display || !STAFF_ROLES.includes(me.role) || socket.disconnected) return;
+  socket.emit("record.editors", editing.editors(meetingId));
+}
+
+const failure = (code: ErrorCode): { ok: false; error: CoreError } => ({ ok: false, error: coreError(code) });
