@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { AgendaEntry, MeetingState, PlannedSpeech, SpeechRecord, WrittenSpeech } from "@core/state.ts";
-import { recordTimeline } from "./timeline.ts";
+import type { Poll } from "@core/poll/schema.ts";
+import type { AgendaEntry, InterjectionRecord, MeetingState, PlannedSpeech, SpeechRecord, WrittenSpeech } from "@core/state.ts";
+import { clerkTimeline, recordTimeline, timelineEntry, type TimelineGroup } from "./timeline.ts";
 
 const item = (id: string): AgendaEntry => ({ id, title: id, presenter: null, plannedMs: 60_000, actualMs: 0, startedAt: null });
 const speech = (speechId: string, startedAt: number, agendaItemId: string | null): SpeechRecord => ({
@@ -36,5 +37,62 @@ describe("recordTimeline", () => {
 
   it("puts entries of an unknown item with those outside the agenda", () => {
     expect(shape(recordTimeline(state({ agenda: [item("i1")], speeches: [speech("s", 1, "gone")] })))).toEqual([[null, ["s"]]]);
+  });
+});
+
+describe("clerkTimeline", () => {
+  const base = (over: Partial<Parameters<typeof clerkTimeline>[0]>): Parameters<typeof clerkTimeline>[0] => ({
+    agenda: [], currentItemId: null, speeches: [], floor: null, written: [], plan: [], interjection: null, interjections: [], polls: [], attendance: {}, openedAt: 0, ...over,
+  });
+  const poll = (pollId: string, itemId: string | null, openedAt: number | null, status: Poll["status"]): Poll => ({
+    pollId, itemId, createdBy: "c", definition: {} as Poll["definition"], options: [], status, openedAt, closesAt: null, closedAt: null, eligible: [], hands: null, result: null,
+  });
+  const interjection = (interjectionId: string, speechId: string, startedAt: number): InterjectionRecord => ({
+    interjectionId, participantId: "o", speechId, point: null, startedAt, capMs: 1, resumesSpeech: true, outcome: null, endedAt: startedAt + 1, durationMs: 1, overrunMs: 0, endedBy: "o",
+  });
+  const keys = (groups: TimelineGroup[]) => groups.map((g) => [g.itemId, g.entries.map((e) => e.key)]);
+
+  it("groups every kind of entry by item, by time, with interjections nested and the running speech last", () => {
+    const i2 = { ...item("i2"), startedAt: 500 };
+    const groups = clerkTimeline(base({
+      agenda: [item("i1"), i2],
+      currentItemId: "i2",
+      speeches: [speech("s1", 100, "i1"), { ...speech("p1", 300, "i1"), kind: "pointOfOrder" }],
+      floor: { ...speech("s2", 600, "i2"), pausedAt: null },
+      written: [written("w1", 200, "i1")],
+      plan: [planned("pw", "i2")],
+      interjections: [interjection("j1", "s1", 150)],
+      interjection: { ...interjection("j2", "s2", 650) },
+      polls: [poll("draft", "i1", null, "draft"), poll("v1", "i1", 400, "published")],
+      attendance: {
+        a: { status: "present", via: "online", since: 50 },
+        b: { status: "absent", via: null, since: 350 },
+        c: { status: "excused", via: null, since: 700 },
+      },
+    }));
+    expect(keys(groups)).toEqual([
+      [null, ["attendance:a"]],
+      ["i1", ["speech:s1", "written:w1", "speech:p1", "attendance:b", "poll:v1"]],
+      ["i2", ["planned:pw", "item:i2", "speech:s2", "attendance:c"]],
+    ]);
+    const first = groups[1]!.entries[0]!;
+    expect(first.type === "speech" && first.interjections.map((i) => i.interjectionId)).toEqual(["j1"]);
+    const running = groups[2]!.entries.find((e) => e.key === "speech:s2")!;
+    expect(running.type === "speech" && running.running && running.interjections.map((i) => i.interjectionId)).toEqual(["j2"]);
+  });
+
+  it("puts arrivals before the first item outside the agenda", () => {
+    const groups = clerkTimeline(base({
+      agenda: [item("i1")],
+      speeches: [speech("s1", 100, "i1")],
+      attendance: { a: { status: "present", via: "qr", since: 50 }, b: { status: "present", via: "clerk", since: 120 } },
+    }));
+    expect(keys(groups)).toEqual([[null, ["attendance:a"]], ["i1", ["speech:s1", "attendance:b"]]]);
+  });
+
+  it("finds an entry by key", () => {
+    const groups = clerkTimeline(base({ speeches: [speech("s1", 100, null)] }));
+    expect(timelineEntry(groups, "speech:s1")?.entry.type).toBe("speech");
+    expect(timelineEntry(groups, "speech:nope")).toBeNull();
   });
 });

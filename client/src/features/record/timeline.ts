@@ -1,6 +1,9 @@
 // The speech record in its place: grouped by agenda item (in agenda order), by time within an
 // item; written speeches (书面发言) among the spoken ones, those registered before the meeting first.
-import type { MeetingState, PlannedSpeech, SpeechRecord, WrittenSpeech } from "@core/state.ts";
+import type { Poll } from "@core/poll/schema.ts";
+import type {
+  ArrivalVia, AttendanceStatus, Interjection, InterjectionRecord, MeetingState, PlannedSpeech, Speech, SpeechRecord, WrittenSpeech,
+} from "@core/state.ts";
 
 export type RecordEntry =
   | { type: "speech"; at: number; speech: SpeechRecord }
@@ -30,3 +33,90 @@ export function recordTimeline(state: Pick<MeetingState, "agenda" | "speeches" |
   }));
   return groups.filter((g) => g.entries.some((e) => e.type !== "planned"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// The clerk's live timeline (记录工作台): everything that happened, by agenda item, oldest first.
+
+/** A speech in the timeline: finished, or the one on the floor now (`running`). */
+export type TimelineSpeech = Speech | SpeechRecord;
+
+export type TimelineEntry =
+  /** The item's current visit started (the state keeps the start of the current item only). */
+  | { type: "itemStart"; key: string; at: number; itemId: string }
+  /** A speech with the interjections into it nested; a point of order is a speech of kind `pointOfOrder`. */
+  | { type: "speech"; key: string; at: number; speech: TimelineSpeech; running: boolean; interjections: (Interjection | InterjectionRecord)[] }
+  | { type: "written"; key: string; at: number; written: WrittenSpeech }
+  /** A written speech registered before the meeting (the plan): no time, not summarizable. */
+  | { type: "planned"; key: string; at: null; planned: PlannedSpeech }
+  /** A poll once opened (drafts are not part of the record). */
+  | { type: "poll"; key: string; at: number; poll: Poll }
+  /**
+   * An arrival, departure or 请假 as far as the state knows it: only each person's current status
+   * and its time (`since`), not the full history of comings and goings.
+   */
+  | { type: "attendance"; key: string; at: number; participantId: string; status: AttendanceStatus; via: ArrivalVia | null };
+
+export interface TimelineGroup {
+  /** null: before the first item, or outside the agenda. */
+  itemId: string | null;
+  entries: TimelineEntry[];
+}
+
+type TimelineState = Pick<
+  MeetingState,
+  "agenda" | "currentItemId" | "speeches" | "floor" | "written" | "plan" | "interjection" | "interjections" | "polls" | "attendance" | "openedAt"
+>;
+
+/** The summary key of a summarizable entry (as the core's `entryKey`), else null. */
+export const summaryKey = (entry: TimelineEntry): string | null =>
+  entry.type === "speech" || entry.type === "written" ? entry.key : null;
+
+/**
+ * The timeline by agenda item (agenda order, entries outside the agenda first), each group by
+ * time: the item's start, speeches (the running one too) with their interjections nested,
+ * written speeches (those registered before the meeting first), polls from their opening, and
+ * arrivals/departures placed in the item that was current at the time.
+ */
+export function clerkTimeline(state: TimelineState): TimelineGroup[] {
+  const known = new Set(state.agenda.map((a) => a.id));
+  const item = (id: string | null) => (id !== null && known.has(id) ? id : null);
+  const nested = new Map<string, (Interjection | InterjectionRecord)[]>();
+  for (const i of [...state.interjections, ...(state.interjection ? [state.interjection] : [])]) nested.set(i.speechId, [...(nested.get(i.speechId) ?? []), i]);
+  const speechEntry = (speech: TimelineSpeech, running: boolean): TimelineEntry => ({
+    type: "speech", key: `speech:${speech.speechId}`, at: speech.startedAt, speech, running, interjections: nested.get(speech.speechId) ?? [],
+  });
+  const withItem: { itemId: string | null; entry: TimelineEntry }[] = [
+    ...state.speeches.map((s) => ({ itemId: item(s.agendaItemId), entry: speechEntry(s, false) })),
+    ...(state.floor ? [{ itemId: item(state.floor.agendaItemId), entry: speechEntry(state.floor, true) }] : []),
+    ...state.written.map((w) => ({ itemId: item(w.agendaItemId), entry: { type: "written", key: `written:${w.writtenId}`, at: w.at, written: w } as TimelineEntry })),
+    ...state.polls.flatMap((p) => (p.openedAt === null ? [] : [{ itemId: item(p.itemId), entry: { type: "poll", key: `poll:${p.pollId}`, at: p.openedAt, poll: p } as TimelineEntry }])),
+    ...state.agenda.flatMap((a) => (a.startedAt === null ? [] : [{ itemId: a.id, entry: { type: "itemStart", key: `item:${a.id}`, at: a.startedAt, itemId: a.id } as TimelineEntry }])),
+  ].sort((a, b) => a.entry.at! - b.entry.at!);
+  // Arrivals and departures belong to the item current at the time: the current item from its
+  // start, else the item of the latest entry before them (nothing else tells when an item began).
+  const current = state.agenda.find((a) => a.id === state.currentItemId && a.startedAt !== null);
+  const itemAt = (at: number): string | null => {
+    if (current && at >= current.startedAt!) return current.id;
+    let found: string | null = null;
+    for (const e of withItem) if (e.entry.at! <= at) found = e.itemId;
+    return found;
+  };
+  const attendance = Object.entries(state.attendance).map(([participantId, a]) => ({
+    itemId: itemAt(a.since),
+    entry: { type: "attendance", key: `attendance:${participantId}`, at: a.since, participantId, status: a.status, via: a.via } as TimelineEntry,
+  }));
+  const timed = [...withItem, ...attendance].sort((a, b) => a.entry.at! - b.entry.at!);
+  const planned = state.plan.filter((p) => p.kind === "written").map((p) => ({ itemId: item(p.agendaItemId), entry: { type: "planned", key: `planned:${p.bookingId}`, at: null, planned: p } as TimelineEntry }));
+  const groups: TimelineGroup[] = [null, ...state.agenda.map((a) => a.id)].map((itemId) => ({
+    itemId,
+    entries: [...planned, ...timed].filter((e) => e.itemId === itemId).map((e) => e.entry),
+  }));
+  // An item appears once something happened in it (or it was reached); before that only its plan exists.
+  return groups.filter((g) => g.entries.some((e) => e.type !== "planned"));
+}
+
+/** Every entry of the timeline by key (for the selection). */
+export const timelineEntry = (groups: readonly TimelineGroup[], key: string | null): { entry: TimelineEntry; itemId: string | null } | null => {
+  for (const g of groups) for (const entry of g.entries) if (entry.key === key) return { entry, itemId: g.itemId };
+  return null;
+};
