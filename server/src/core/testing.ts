@@ -7,6 +7,7 @@ import { ERROR_MESSAGES, type ErrorCode, type Result } from "./errors.ts";
 import { decide, evolve, parseCommand, replay, type Command, type MeetingEvent, type StoredEvent } from "./meeting.ts";
 import { pollOptions } from "./poll/decide.ts";
 import { PollDefinition, type Tally } from "./poll/schema.ts";
+import { entryKey, type DecisionFields, type EntryRef, type SuggestionFields } from "./record/schema.ts";
 import type { Actor, Role } from "./roles.ts";
 import {
   DEFAULT_INTERJECTION_RULES,
@@ -235,7 +236,64 @@ export const ev = {
   pollPublished: (pollId: string, result: PollResult, at = 0): MeetingEvent => ({ type: "poll.published", pollId, at, result }),
   handsEntered: (pollId: string, counts: Record<string, number>, by = "p-clerk"): MeetingEvent => ({ type: "poll.handsEntered", pollId, counts, by }),
   pollRules: (clerkMay: boolean, allowed = true): MeetingEvent => ({ type: "poll.rulesSet", clerkMay, allowed }),
+  // 会议记录: the clerk writes (by p-clerk at NOW unless told), a first version unless told.
+  summarized: (entry: EntryRef, text: string, { version = 1, by = "p-clerk", at = NOW }: { version?: number; by?: string; at?: number } = {}): MeetingEvent => ({
+    type: "record.summarized",
+    key: entryKey(entry),
+    entry,
+    text,
+    version,
+    by,
+    at,
+  }),
+  suggestionCaptured: (suggestionId: string, entry: EntryRef, suggestion: SuggestionFields = suggestionFields(), { by = "p-clerk", at = NOW }: { by?: string; at?: number } = {}): MeetingEvent => ({
+    type: "record.suggestionCaptured",
+    suggestionId,
+    entry,
+    suggestion,
+    by,
+    at,
+  }),
+  suggestionEdited: (suggestionId: string, suggestion: SuggestionFields, version: number, { by = "p-clerk", at = NOW }: { by?: string; at?: number } = {}): MeetingEvent => ({
+    type: "record.suggestionEdited",
+    suggestionId,
+    suggestion,
+    version,
+    by,
+    at,
+  }),
+  suggestionWithdrawn: (suggestionId: string, { by = "p-clerk", at = NOW }: { by?: string; at?: number } = {}): MeetingEvent => ({ type: "record.suggestionWithdrawn", suggestionId, by, at }),
+  decisionAdded: (decisionId: string, itemId: string | null, decision: DecisionFields = decisionFields(), { by = "p-clerk", at = NOW }: { by?: string; at?: number } = {}): MeetingEvent => ({
+    type: "record.decisionAdded",
+    decisionId,
+    itemId,
+    decision,
+    by,
+    at,
+  }),
+  decisionEdited: (decisionId: string, decision: DecisionFields, version: number, { by = "p-clerk", at = NOW }: { by?: string; at?: number } = {}): MeetingEvent => ({
+    type: "record.decisionEdited",
+    decisionId,
+    decision,
+    version,
+    by,
+    at,
+  }),
+  decisionWithdrawn: (decisionId: string, { by = "p-clerk", at = NOW }: { by?: string; at?: number } = {}): MeetingEvent => ({ type: "record.decisionWithdrawn", decisionId, by, at }),
 };
+
+/** What a note is about: `entry("speech", "s-p-alice")`. */
+export const entry = (kind: EntryRef["kind"], id: string): EntryRef => ({ kind, id });
+
+/** A suggestion (意见建议) as the clerk enters it; the fields not given are filled in. */
+export function suggestionFields(fields: Partial<SuggestionFields> = {}): SuggestionFields {
+  return { title: "加快老旧小区改造", text: "建议增设电梯。", topic: "城市更新", department: "区住建委", ...fields };
+}
+
+/** A decision (议定事项) as the clerk enters it; the fields not given are filled in. */
+export function decisionFields(fields: Partial<DecisionFields> = {}): DecisionFields {
+  return { text: "形成协商意见报区委", unit: "区政协办公室", deadline: "2025-06-30", ...fields };
+}
 type PollResultOf = Extract<MeetingEvent, { type: "poll.closed" }>["result"];
 type PollResult = Extract<MeetingEvent, { type: "poll.published" }>["result"];
 
