@@ -41,6 +41,7 @@ export const DECIDE_CODES: readonly ErrorCode[] = [
   "SECRET_BALLOT_RULE",
   "POLLS_OFF",
   "INVALID_BALLOT",
+  "EDIT_CONFLICT",
   "INTERNAL",
 ];
 
@@ -192,6 +193,23 @@ export function expectedError(s: MeetingState, command: Command, actor: Actor, {
  * status, then the command's own checks. `hasTally`: whether the server handed poll.close the
  * ballot box totals.
  */
+/** Who spoke an entry and under which item, found in the state's own lists (null: no such entry). */
+export function speakerOf(s: MeetingState, entry: { kind: string; id: string }): { participantId: string; itemId: string | null } | null {
+  const speeches = [...s.speeches, ...(s.floor ? [s.floor] : [])];
+  const interjections = [...s.interjections, ...(s.interjection ? [s.interjection] : [])];
+  if (entry.kind === "speech") {
+    const sp = speeches.find((x) => x.speechId === entry.id);
+    return sp ? { participantId: sp.participantId, itemId: sp.agendaItemId } : null;
+  }
+  if (entry.kind === "interjection") {
+    const ij = interjections.find((x) => x.interjectionId === entry.id);
+    // An interjection belongs to the item of the speech it answered.
+    return ij ? { participantId: ij.participantId, itemId: speeches.find((x) => x.speechId === ij.speechId)?.agendaItemId ?? null } : null;
+  }
+  const w = s.written.find((x) => x.writtenId === entry.id);
+  return w ? { participantId: w.participantId, itemId: w.agendaItemId } : null;
+}
+
 /** The clerk's notes: staff only, then the thing noted must exist, then the version must be the current one. */
 function expectedRecordError(s: MeetingState, command: Extract<Command, { type: `record.${string}` }>, isStaff: boolean): ErrorCode | null {
   if (!isStaff) return "FORBIDDEN";
@@ -367,9 +385,42 @@ export function checkEvent(before: MeetingState, event: MeetingEvent, after: Mee
   }
   if (event.type === "poll.opened") check(before.status === "open" && !before.polls.some((p) => p.status === "open"), "a poll opens only in an open meeting, when none is open");
   if (event.type === "poll.created") check(before.status === "open", "a poll is created only in an open meeting");
+  if (event.type.startsWith("record.")) checkRecordEvent(before, event, check);
   if (event.type === "attendance.arrived" || event.type === "attendance.left" || event.type === "attendance.excused") {
     const ids = event.type === "attendance.excused" ? [event.participantId] : event.participantIds;
     check(ids.every((id) => before.roster.some((p) => p.id === id)), `attendance is recorded only for the roster: ${ids.join(",")}`);
+  }
+}
+
+/** 会议记录: notes are about things that exist, each save is the next version, ids are new. */
+function checkRecordEvent(before: MeetingState, event: MeetingEvent, check: Check) {
+  const n = before.notes;
+  switch (event.type) {
+    case "record.summarized":
+      check(speakerOf(before, event.entry) !== null, `a summary is about an entry of this meeting (${event.key})`);
+      check(event.key === `${event.entry.kind}:${event.entry.id}`, `a summary's key ${event.key} names its entry`);
+      check(event.version === (n.summaries[event.key]?.version ?? 0) + 1, `summary ${event.key} goes to the next version (${event.version})`);
+      break;
+    case "record.suggestionCaptured":
+      check(speakerOf(before, event.entry) !== null, `a suggestion is about an entry of this meeting (${event.entry.kind}:${event.entry.id})`);
+      check(!n.suggestions.some((x) => x.suggestionId === event.suggestionId), `suggestion id ${event.suggestionId} is new`);
+      break;
+    case "record.suggestionEdited":
+      check(event.version === (n.suggestions.find((x) => x.suggestionId === event.suggestionId)?.version ?? NaN) + 1, `suggestion ${event.suggestionId} goes to the next version`);
+      break;
+    case "record.decisionAdded":
+      check(event.itemId === null || before.agenda.some((i) => i.id === event.itemId), `a decision is added to an item on the agenda (${event.itemId})`);
+      check(!n.decisions.some((x) => x.decisionId === event.decisionId), `decision id ${event.decisionId} is new`);
+      break;
+    case "record.decisionEdited":
+      check(event.version === (n.decisions.find((x) => x.decisionId === event.decisionId)?.version ?? NaN) + 1, `decision ${event.decisionId} goes to the next version`);
+      break;
+    case "record.suggestionWithdrawn":
+      check(n.suggestions.some((x) => x.suggestionId === event.suggestionId), `only a suggestion in the record is withdrawn (${event.suggestionId})`);
+      break;
+    case "record.decisionWithdrawn":
+      check(n.decisions.some((x) => x.decisionId === event.decisionId), `only a decision in the record is withdrawn (${event.decisionId})`);
+      break;
   }
 }
 
@@ -413,6 +464,7 @@ export function checkInvariants(s: MeetingState, check: Check, { rearranged = fa
   check(s.agenda.every((item) => Number.isInteger(item.actualMs) && item.actualMs >= 0), "actual times are whole, non-negative milliseconds");
   checkInterjections(s, check);
   checkPolls(s, check);
+  checkNotes(s, check);
   const last = s.speeches[s.speeches.length - 1];
   if (last) {
     check(last.pausedAt === null, "a finished speech is not paused");
@@ -448,6 +500,29 @@ function checkInterjections(s: MeetingState, check: Check) {
     check(i.durationMs === Math.max(0, i.endedAt - i.startedAt), `interjection durationMs ${i.durationMs} = max(0, endedAt ${i.endedAt} - startedAt ${i.startedAt})`);
     check(i.overrunMs === Math.max(0, i.durationMs - i.capMs), `interjection overrunMs ${i.overrunMs} = max(0, ${i.durationMs} - cap ${i.capMs})`);
     check(Number.isInteger(i.durationMs) && Number.isInteger(i.overrunMs), "interjection durations are whole milliseconds");
+  }
+}
+
+/** 会议记录: versions from 1, summaries and suggestions about entries that exist, with their speaker and item; ids once. */
+function checkNotes(s: MeetingState, check: Check) {
+  for (const [key, summary] of Object.entries(s.notes.summaries)) {
+    check(Number.isInteger(summary.version) && summary.version >= 1, `summary ${key} has a version ≥ 1 (${summary.version})`);
+    check(key === `${summary.entry.kind}:${summary.entry.id}` && speakerOf(s, summary.entry) !== null, `summary ${key} is about an entry of this meeting`);
+  }
+  const suggestionIds = s.notes.suggestions.map((x) => x.suggestionId);
+  check(new Set(suggestionIds).size === suggestionIds.length, "suggestion ids are unique");
+  for (const x of s.notes.suggestions) {
+    const owner = speakerOf(s, x.entry);
+    check(owner !== null, `suggestion ${x.suggestionId} is about an existing entry (${x.entry.kind}:${x.entry.id})`);
+    check(owner?.participantId === x.participantId && owner.itemId === x.itemId, `suggestion ${x.suggestionId} carries the speaker and item of its entry`);
+    check(Number.isInteger(x.version) && x.version >= 1, `suggestion ${x.suggestionId} has a version ≥ 1`);
+    check(x.title.length > 0 && x.title === x.title.trim(), `suggestion ${x.suggestionId} has a trimmed title`);
+  }
+  const decisionIds = s.notes.decisions.map((x) => x.decisionId);
+  check(new Set(decisionIds).size === decisionIds.length, "decision ids are unique");
+  for (const x of s.notes.decisions) {
+    check(Number.isInteger(x.version) && x.version >= 1, `decision ${x.decisionId} has a version ≥ 1`);
+    check(x.text.length > 0 && (x.deadline === "" || /^\d{4}-\d{2}-\d{2}$/.test(x.deadline)), `decision ${x.decisionId} has a text and a date or no deadline`);
   }
 }
 
@@ -837,6 +912,72 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
       only("polls");
       break;
     }
+    case "record.summarize":
+    case "record.captureSuggestion":
+    case "record.editSuggestion":
+    case "record.withdrawSuggestion":
+    case "record.addDecision":
+    case "record.editDecision":
+    case "record.withdrawDecision":
+      checkRecordPostconditions(before, after, command, actor, now, events, check);
+      only("notes");
+      break;
+  }
+}
+
+/** 会议记录: each command changes its own note as asked, by the sender at `now`, and no other. */
+function checkRecordPostconditions(before: MeetingState, after: MeetingState, command: Extract<Command, { type: `record.${string}` }>, actor: Actor, now: number, events: readonly MeetingEvent[], check: Check) {
+  const by = actor.participantId;
+  const b = before.notes;
+  const a = after.notes;
+  const newId = (events[0] as { suggestionId?: string; decisionId?: string } | undefined);
+  switch (command.type) {
+    case "record.summarize": {
+      const key = `${command.entry.kind}:${command.entry.id}`;
+      const was = b.summaries[key];
+      if (command.text === (was?.text ?? "")) {
+        check(events.length === 0 && a === b, "the same text again decides nothing");
+        break;
+      }
+      const summary = { entry: command.entry, text: command.text, version: (was?.version ?? 0) + 1, by, at: now };
+      check(same(events, [{ type: "record.summarized", key, ...summary }]), "summarize records the text at the next version");
+      check(same(a.summaries, { ...b.summaries, [key]: summary }), `summarize changes summary ${key} only`);
+      check(a.suggestions === b.suggestions && a.decisions === b.decisions, "summarize leaves suggestions and decisions alone");
+      break;
+    }
+    case "record.captureSuggestion": {
+      const owner = speakerOf(before, command.entry)!;
+      const suggestionId = newId?.suggestionId ?? "";
+      check(events.length === 1 && events[0]!.type === "record.suggestionCaptured", "capture records one suggestion");
+      const expected = { ...command.suggestion, suggestionId, entry: command.entry, participantId: owner.participantId, itemId: owner.itemId, capturedBy: by, capturedAt: now, version: 1, editedBy: by, editedAt: now };
+      check(same(a.suggestions, [...b.suggestions, expected]), "capture appends the suggestion with its speaker and item, version 1");
+      check(a.summaries === b.summaries && a.decisions === b.decisions, "capture leaves summaries and decisions alone");
+      break;
+    }
+    case "record.editSuggestion":
+      check(same(a.suggestions, b.suggestions.map((x) => (x.suggestionId === command.suggestionId ? { ...x, ...command.suggestion, version: x.version + 1, editedBy: by, editedAt: now } : x))), "edit replaces that suggestion's fields at the next version");
+      check(a.summaries === b.summaries && a.decisions === b.decisions, "edit leaves summaries and decisions alone");
+      break;
+    case "record.withdrawSuggestion":
+      check(same(a.suggestions, b.suggestions.filter((x) => x.suggestionId !== command.suggestionId)), "withdraw removes that suggestion only");
+      check(same(events, [{ type: "record.suggestionWithdrawn", suggestionId: command.suggestionId, by, at: now }]), "withdrawn names who did it");
+      break;
+    case "record.addDecision": {
+      const itemId = command.itemId === undefined ? before.currentItemId : command.itemId;
+      const decisionId = newId?.decisionId ?? "";
+      check(events.length === 1 && events[0]!.type === "record.decisionAdded", "add records one decision");
+      check(same(a.decisions, [...b.decisions, { ...command.decision, decisionId, itemId, version: 1, by, at: now }]), `add appends the decision to item ${itemId}, version 1`);
+      check(a.summaries === b.summaries && a.suggestions === b.suggestions, "add leaves summaries and suggestions alone");
+      break;
+    }
+    case "record.editDecision":
+      check(same(a.decisions, b.decisions.map((x) => (x.decisionId === command.decisionId ? { ...x, ...command.decision, version: x.version + 1, by, at: now } : x))), "edit replaces that decision's fields at the next version");
+      check(a.summaries === b.summaries && a.suggestions === b.suggestions, "edit leaves summaries and suggestions alone");
+      break;
+    case "record.withdrawDecision":
+      check(same(a.decisions, b.decisions.filter((x) => x.decisionId !== command.decisionId)), "withdraw removes that decision only");
+      check(same(events, [{ type: "record.decisionWithdrawn", decisionId: command.decisionId, by, at: now }]), "withdrawn names who did it");
+      break;
   }
 }
 

@@ -9,6 +9,7 @@ import { checkEvent, checkInvariants, checkPostconditions, DECIDE_CODES, expecte
 import { decide, evolve, parseCommand, replay, type Command, type MeetingEvent, type StoredEvent } from "./meeting.ts";
 import { SYSTEM_ACTOR, type Actor, type Role } from "./roles.ts";
 import type { Poll, PollDefinition, RuleClause, Tally } from "./poll/schema.ts";
+import type { DecisionFields, EntryRef, SuggestionFields } from "./record/schema.ts";
 import { DEFAULT_ORDERING, DEFAULT_SPEECH_CAPS, initialState, type ArrivalVia, type MeetingState, type PlannedSpeech, type QuorumRule, type SpeechKind } from "./state.ts";
 import { agendaItem, deepEqual, deepFreeze, ROLES, rosterEntry, Rng, stamp } from "./testing.ts";
 
@@ -24,6 +25,7 @@ const COMMAND_TYPES: readonly Command["type"][] = [
   "queue.add", "floor.extend", "floor.pause", "floor.resume", "speech.submitWritten",
   "interjection.request", "interjection.withdraw", "interjection.grant", "interjection.decline", "interjection.end", "interjection.setOutcome", "interjection.setEnabled",
   "poll.create", "poll.discard", "poll.open", "poll.close", "poll.publish", "poll.enterHands",
+  "record.summarize", "record.captureSuggestion", "record.editSuggestion", "record.withdrawSuggestion", "record.addDecision", "record.editDecision", "record.withdrawDecision",
 ];
 const KINDS: readonly ("impromptu" | "pointOfOrder")[] = ["impromptu", "pointOfOrder"];
 const CAP_KINDS: readonly SpeechKind[] = ["booked", "impromptu", "pointOfOrder"];
@@ -45,6 +47,18 @@ const WEIGHTS = [0.1, 0.2, 0.5, 1.25, 2, 37.5, 89.03];
 const POLL_TITLES = ["关于停车场改造方案的表决", "选举楼长", "表".repeat(200)];
 const CLAUSE_KINDS: readonly RuleClause["kind"][] = ["majorityOfCast", "majorityOfEligible", "twoThirdsOfPresent", "percentOfEligible"];
 const VOTER_ROLES: readonly Role[] = ["member", "official", "member", "observer", "clerk"];
+/** 会议记录: texts already trimmed (a command parses to itself); the longest allowed. */
+const SUMMARIES = ["", "要点：增设停车位", "同意该方案", "字".repeat(4000)];
+const SUGGESTIONS: readonly SuggestionFields[] = [
+  { title: "加快老旧小区改造", text: "建议增设电梯。", topic: "城市更新", department: "区住建委" },
+  { title: "增设养老服务点", text: "", topic: "", department: "" },
+  { title: "题".repeat(100), text: "字".repeat(4000), topic: "题".repeat(40), department: "委".repeat(80) },
+];
+const DECISIONS: readonly DecisionFields[] = [
+  { text: "形成协商意见报区委", unit: "区政协办公室", deadline: "2025-06-30" },
+  { text: "原则通过", unit: "", deadline: "" },
+  { text: "字".repeat(2000), unit: "委".repeat(80), deadline: "2024-02-29" },
+];
 
 interface World {
   rng: Rng;
@@ -53,6 +67,8 @@ interface World {
    * households, sides and weights), so that the rest of the walk goes as it did without them.
    */
   pollRng: Rng;
+  /** The clerk's notes likewise draw from a generator of their own. */
+  recordRng: Rng;
   /** The fixed pool of participants (random roles, at least one chair, speaker and clerk). */
   pool: { participantId: string; role: Role }[];
   /** Each one's sector, party, side, household and vote weight (so that roster syncs change little). */
@@ -71,6 +87,7 @@ function makeWorld(seed: number): World {
   ];
   for (let i = 4; i < 12; i++) pool.push({ participantId: `p${i}`, role: rng.pick(ROLES) });
   const pollRng = new Rng(seed ^ 0x5a5a_5a5a);
+  const recordRng = new Rng(seed ^ 0x3c3c_3c3c);
   const profile = new Map(
     pool.map((p) => {
       const sector = rng.pick(SECTORS);
@@ -88,7 +105,7 @@ function makeWorld(seed: number): World {
     title: `题目 ${i}`,
     text: `正文 ${i}`,
   }));
-  return { rng, pollRng, pool, profile, bookings };
+  return { rng, pollRng, recordRng, pool, profile, bookings };
 }
 
 function randomActor({ rng: walk, pool }: World, rng: Rng = walk): Actor {
@@ -117,7 +134,7 @@ function randomPeople(world: World, s: MeetingState): string[] {
   });
 }
 
-function randomItemId({ rng }: World, s: MeetingState): string {
+function randomItemId({ rng: walk }: World, s: MeetingState, rng: Rng = walk): string {
   const r = rng.float();
   if (r < 0.75 && s.agenda.length > 0) return rng.pick(s.agenda).id;
   return r < 0.95 ? rng.pick(AGENDA_POOL).id : rng.pick(STRANGER_IDS);
@@ -294,6 +311,84 @@ function randomTally(rng: Rng, s: MeetingState, pollId: string): Tally | undefin
     }
   }
   return { ...all, groups };
+}
+
+/**
+ * A command of the clerk's notes: mostly about entries, suggestions and decisions of this meeting
+ * at their current version, sometimes a stale (or future) version or an id nobody has.
+ */
+function randomRecord(world: World, s: MeetingState): Command {
+  const rng = world.recordRng;
+  const entries: EntryRef[] = [
+    ...s.speeches.map((x) => ({ kind: "speech" as const, id: x.speechId })),
+    ...(s.floor ? [{ kind: "speech" as const, id: s.floor.speechId }] : []),
+    ...s.interjections.map((x) => ({ kind: "interjection" as const, id: x.interjectionId })),
+    ...(s.interjection ? [{ kind: "interjection" as const, id: s.interjection.interjectionId }] : []),
+    ...s.written.map((x) => ({ kind: "written" as const, id: x.writtenId })),
+  ];
+  const entry = (): EntryRef => (entries.length > 0 && rng.chance(0.85) ? rng.pick(entries) : { kind: rng.pick(["speech", "interjection", "written"] as const), id: rng.pick(STRANGER_IDS) });
+  /** The current version mostly; else one behind, one ahead or 0. */
+  const version = (current: number) => (rng.chance(0.75) ? current : rng.pick([Math.max(0, current - 1), current + 1, 0]));
+  const pickId = <T,>(items: readonly T[], id: (item: T) => string) => (items.length > 0 && rng.chance(0.85) ? id(rng.pick(items)) : rng.pick(STRANGER_IDS));
+  const r = rng.float();
+  if (r < 0.35) {
+    const e = entry();
+    const current = s.notes.summaries[`${e.kind}:${e.id}`];
+    // Now and then the text it has already (nothing to do).
+    const text = current && rng.chance(0.15) ? current.text : rng.pick(SUMMARIES);
+    return { type: "record.summarize", entry: e, text, baseVersion: version(current?.version ?? 0) };
+  }
+  if (r < 0.5) return { type: "record.captureSuggestion", entry: entry(), suggestion: rng.pick(SUGGESTIONS) };
+  if (r < 0.62) {
+    const suggestionId = pickId(s.notes.suggestions, (x) => x.suggestionId);
+    const current = s.notes.suggestions.find((x) => x.suggestionId === suggestionId)?.version ?? 1;
+    return { type: "record.editSuggestion", suggestionId, suggestion: rng.pick(SUGGESTIONS), baseVersion: version(current) };
+  }
+  if (r < 0.68) return { type: "record.withdrawSuggestion", suggestionId: pickId(s.notes.suggestions, (x) => x.suggestionId) };
+  if (r < 0.8) {
+    const i = rng.float();
+    const itemId = i < 0.6 ? {} : i < 0.7 ? { itemId: null } : { itemId: randomItemId(world, s, rng) };
+    return { type: "record.addDecision", ...itemId, decision: rng.pick(DECISIONS) };
+  }
+  if (r < 0.93) {
+    const decisionId = pickId(s.notes.decisions, (x) => x.decisionId);
+    const current = s.notes.decisions.find((x) => x.decisionId === decisionId)?.version ?? 1;
+    return { type: "record.editDecision", decisionId, decision: rng.pick(DECISIONS), baseVersion: version(current) };
+  }
+  return { type: "record.withdrawDecision", decisionId: pickId(s.notes.decisions, (x) => x.decisionId) };
+}
+
+/** The clerk mostly, then the chair; now and then anyone (members, the server: FORBIDDEN). */
+function pickRecordActor(world: World): Actor {
+  const rng = world.recordRng;
+  const r = rng.float();
+  if (r < 0.45) return rng.pick(world.pool.filter((p) => p.role === "clerk"));
+  if (r < 0.75) return world.pool[0] as Actor;
+  return randomActor(world, rng);
+}
+
+/** Record inputs parseCommand must refuse. */
+function randomMalformedRecord(rng: Rng): unknown {
+  const entry = { kind: "speech", id: "sp-1" };
+  const suggestion = SUGGESTIONS[0]!;
+  const decision = DECISIONS[0]!;
+  return rng.pick<() => unknown>([
+    () => ({ type: "record.summarize", entry, text: "字".repeat(4001), baseVersion: 0 }),
+    () => ({ type: "record.summarize", entry, text: "x", baseVersion: rng.pick([-1, 0.5, "1", null]) }),
+    () => ({ type: "record.summarize", entry, text: "x" }),
+    () => ({ type: "record.summarize", entry: { kind: rng.pick(["poll", "", "Speech"]), id: "sp-1" }, text: "x", baseVersion: 0 }),
+    () => ({ type: "record.summarize", entry: { ...entry, id: rng.pick(["", "x".repeat(65)]) }, text: "x", baseVersion: 0 }),
+    () => ({ type: "record.captureSuggestion", entry, suggestion: { ...suggestion, title: rng.pick(["", "   ", "题".repeat(101)]) } }),
+    () => ({ type: "record.captureSuggestion", entry, suggestion: { ...suggestion, department: "委".repeat(81) } }),
+    () => ({ type: "record.captureSuggestion", entry, suggestion: { ...suggestion, participantId: "p1" } }),
+    () => ({ type: "record.editSuggestion", suggestionId: "sp-1", suggestion }),
+    () => ({ type: "record.withdrawSuggestion", suggestionId: "" }),
+    () => ({ type: "record.addDecision", decision: { ...decision, deadline: rng.pick(["2025/06/30", "2025-6-30", "2025-13-01", "2025-02-30", "下月底", null]) } }),
+    () => ({ type: "record.addDecision", decision: { ...decision, text: rng.pick(["", " ", "字".repeat(2001)]) } }),
+    () => ({ type: "record.addDecision", itemId: rng.pick(["", 3]), decision }),
+    () => ({ type: "record.editDecision", decisionId: "sp-1", decision, baseVersion: 1, by: "p3" }),
+    () => ({ type: "record.withdrawDecision", decisionId: "x".repeat(65) }),
+  ])();
 }
 
 /** Inputs parseCommand must refuse. */
@@ -479,6 +574,11 @@ interface Stats {
   pollsClosed: number;
   pollsPassed: number;
   decideValidation: number;
+  /** Notes saved: summaries edited past version 1, suggestions and decisions edited. */
+  summaryEdits: number;
+  noteEdits: number;
+  /** Notes written after the meeting closed. */
+  notesAfterClose: number;
 }
 
 const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
@@ -486,7 +586,7 @@ const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(ke
 function runSeed(seed: number, steps: number): Stats {
   const world = makeWorld(seed);
   const { rng } = world;
-  const stats: Stats = { codes: new Map(), accepted: new Map(), noops: new Map(), meetings: 0, handovers: 0, bookedArrivals: 0, overrides: 0, guests: 0, pausedEnds: 0, overruns: 0, maxQueue: 0, interjections: 0, resumedAfterInterjection: 0, pointsOfOrderIntoInterjection: 0, pollsClosed: 0, pollsPassed: 0, decideValidation: 0 };
+  const stats: Stats = { codes: new Map(), accepted: new Map(), noops: new Map(), meetings: 0, handovers: 0, bookedArrivals: 0, overrides: 0, guests: 0, pausedEnds: 0, overruns: 0, maxQueue: 0, interjections: 0, resumedAfterInterjection: 0, pointsOfOrderIntoInterjection: 0, pollsClosed: 0, pollsPassed: 0, decideValidation: 0, summaryEdits: 0, noteEdits: 0, notesAfterClose: 0 };
   let log: StoredEvent[] = [];
   let state = deepFreeze(initialState());
   let closedFor = 0;
@@ -504,8 +604,8 @@ function runSeed(seed: number, steps: number): Stats {
   };
 
   /** One step: a command (or malformed input) of the walk (`main`), or of the poll generator. */
-  const attempt = (step: number, kind: "main" | "poll") => {
-    const r = kind === "main" ? rng : world.pollRng;
+  const attempt = (step: number, kind: "main" | "poll" | "record") => {
+    const r = kind === "main" ? rng : kind === "poll" ? world.pollRng : world.recordRng;
     let trace = "";
     const check: Check = (ok, what) => {
       if (!ok) throw new Error(`invariant broken: ${what}`);
@@ -527,7 +627,7 @@ function runSeed(seed: number, steps: number): Stats {
       const beforePrint = fingerprint(before);
 
       if (state.seq > 0 && r.chance(0.06)) {
-        const input = kind === "main" ? randomMalformed(rng) : randomMalformedPoll(r);
+        const input = kind === "main" ? randomMalformed(rng) : kind === "poll" ? randomMalformedPoll(r) : randomMalformedRecord(r);
         trace = `malformed ${JSON.stringify(input) ?? String(input)}`;
         const parsed = parseCommand(input);
         check(!parsed.ok && parsed.error.code === "VALIDATION", `malformed input is refused with VALIDATION, got ${JSON.stringify(parsed)}`);
@@ -536,8 +636,8 @@ function runSeed(seed: number, steps: number): Stats {
       }
 
       const first = state.seq === 0;
-      const command = kind === "poll" ? randomPoll(world, state) : first ? randomConfig(world, state) : randomCommand(world, state);
-      const actor = kind === "poll" ? pickPollActor(world, command) : first ? SYSTEM_ACTOR : pickActor(world, command, state);
+      const command = kind === "poll" ? randomPoll(world, state) : kind === "record" ? randomRecord(world, state) : first ? randomConfig(world, state) : randomCommand(world, state);
+      const actor = kind === "poll" ? pickPollActor(world, command) : kind === "record" ? pickRecordActor(world) : first ? SYSTEM_ACTOR : pickActor(world, command, state);
       trace = `${actor.role} ${actor.participantId} sends ${JSON.stringify(command)} at ${now} (status ${state.status})`;
 
       const parsed = parseCommand(JSON.parse(JSON.stringify(command)));
@@ -595,6 +695,11 @@ function runSeed(seed: number, steps: number): Stats {
       stats.interjections += events.filter((e) => e.type === "interjection.started").length;
       if (command.type === "interjection.end" && events.some((e) => e.type === "speech.resumed")) stats.resumedAfterInterjection++;
       if (command.type === "floor.give" && before.interjection) stats.pointsOfOrderIntoInterjection++;
+      for (const e of events) {
+        if (e.type === "record.summarized" && e.version > 1) stats.summaryEdits++;
+        if (e.type === "record.suggestionEdited" || e.type === "record.decisionEdited") stats.noteEdits++;
+        if (e.type.startsWith("record.") && before.status === "closed") stats.notesAfterClose++;
+      }
       for (const e of events) if (e.type === "poll.closed") {
         stats.pollsClosed++;
         if (e.result?.passed) stats.pollsPassed++;
@@ -603,7 +708,7 @@ function runSeed(seed: number, steps: number): Stats {
       if (kind === "main" && (step % REPLAY_EVERY === 0 || step === steps - 1)) checkReplay(check);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      throw new Error(`seed ${seed}, step ${step}${kind === "poll" ? " (poll)" : ""}: ${trace}\n${message}`, { cause: error });
+      throw new Error(`seed ${seed}, step ${step}${kind === "main" ? "" : ` (${kind})`}: ${trace}\n${message}`, { cause: error });
     }
   };
 
@@ -612,6 +717,9 @@ function runSeed(seed: number, steps: number): Stats {
     // Polls in between, now and then (more often while one is open; rarely outside a session).
     const pollChance = () => (state.status !== "open" ? 0.01 : state.polls.some((p) => p.status === "open") ? 0.25 : 0.1);
     while (state.seq > 0 && world.pollRng.chance(pollChance())) attempt(step, "poll");
+    // The clerk's notes: while there is something to write about, also before and after the session.
+    const recordChance = () => (state.speeches.length > 0 || state.floor || state.written.length > 0 ? 0.12 : 0.02);
+    while (state.seq > 0 && world.recordRng.chance(recordChance())) attempt(step, "record");
   }
   expect(replay(log)).toEqual(state);
   return stats;
@@ -639,6 +747,10 @@ describe("meeting core under random commands", () => {
     expect(stats.decideValidation, `seed ${seed}: poll definitions or hands refused by decide`).toBeGreaterThan(0);
     expect(stats.pollsPassed, `seed ${seed}: polls passed`).toBeGreaterThan(0);
     expect(stats.pollsClosed - stats.pollsPassed, `seed ${seed}: polls failed`).toBeGreaterThan(0);
+    expect(stats.noops.get("record.summarize") ?? 0, `seed ${seed}: a summary saved unchanged`).toBeGreaterThan(0);
+    expect(stats.summaryEdits, `seed ${seed}: summaries edited`).toBeGreaterThan(0);
+    expect(stats.noteEdits, `seed ${seed}: suggestions and decisions edited`).toBeGreaterThan(0);
+    expect(stats.notesAfterClose, `seed ${seed}: notes written after the close`).toBeGreaterThan(0);
   }, 120_000);
 
   it("is reproducible: the same seed walks the same way", () => {
