@@ -5,7 +5,9 @@ import { io, type Socket } from "socket.io-client";
 import type { CoreError } from "@core/errors.ts";
 import { evolve, type Command, type StoredEvent } from "@core/meeting.ts";
 import type { BallotInput } from "@core/poll/schema.ts";
-import type { Ack, BallotReceipt, ClientToServerEvents, MyBallots, PollAudit, PollLiveTally, ServerToClientEvents, SyncPayload, Welcome } from "@core/protocol.ts";
+import type {
+  Ack, BallotReceipt, ClientToServerEvents, MyBallots, PollAudit, PollLiveTally, RecordEditor, ServerToClientEvents, SyncPayload, Welcome,
+} from "@core/protocol.ts";
 import type { MeetingState } from "@core/state.ts";
 import { estimateOffset, type TimeSample } from "./clockOffset.ts";
 
@@ -21,6 +23,8 @@ export interface ConnectionSnapshot {
   clockOffsetMs: number;
   /** What the ballot box tells this connection about polls (never part of the event log). */
   polls: PollLive;
+  /** Who is editing which note of the record now (`record.editors`; chair and clerk only). */
+  editors: RecordEditor[];
 }
 
 export interface PollLive {
@@ -48,7 +52,10 @@ export class MeetingConnection {
   private snapshot: ConnectionSnapshot = {
     status: "connecting", refusal: null, welcome: null, state: null, clockOffsetMs: 0,
     polls: { turnout: {}, tally: {}, mine: {}, mineLoaded: false },
+    editors: [],
   };
+  /** What this connection says it is editing in the record (sent again after a reconnect). */
+  private editingKey: string | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private clockTimer: ReturnType<typeof setInterval> | undefined;
@@ -65,6 +72,8 @@ export class MeetingConnection {
       this.update({ status: "connected", refusal: null, polls: { ...this.snapshot.polls, mineLoaded: false } });
       void this.syncClock();
       void this.loadMyBallots();
+      // The server forgets a connection's editing when it goes: say it again.
+      if (this.editingKey !== null) void this.sendEditing();
     });
     this.socket.on("disconnect", () => this.update({ status: "reconnecting" }));
     this.socket.on("connect_error", (error: Error & { data?: CoreError }) => {
@@ -86,6 +95,7 @@ export class MeetingConnection {
     });
     this.socket.on("poll.turnout", ({ pollId, ballots }) => this.updatePolls({ turnout: { ...this.snapshot.polls.turnout, [pollId]: ballots } }));
     this.socket.on("poll.tally", (tally) => this.updatePolls({ tally: { ...this.snapshot.polls.tally, [tally.pollId]: tally } }));
+    this.socket.on("record.editors", ({ editors }) => this.update({ editors }));
     this.clockTimer = setInterval(() => void this.syncClock(), RESYNC_CLOCK_EVERY_MS);
   }
 
@@ -132,6 +142,25 @@ export class MeetingConnection {
       return await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("poll.audit", { pollId });
     } catch {
       return { ok: false, localError: "TIMEOUT" };
+    }
+  }
+
+  /**
+   * What I am editing in the record now (`speech:<id>`, `suggestion:<id>`, …; null when done):
+   * the other staff see it beside the entry. Ephemeral: not a command, never in the log.
+   */
+  setEditing(key: string | null): void {
+    if (key === this.editingKey) return;
+    this.editingKey = key;
+    void this.sendEditing();
+  }
+
+  private async sendEditing(): Promise<void> {
+    if (!this.socket.connected) return;
+    try {
+      await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("record.editing", { key: this.editingKey });
+    } catch {
+      // Presence only: the next change (or reconnect) sends it again.
     }
   }
 

@@ -1,5 +1,8 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ErrorNotice } from "../components/ErrorNotice.tsx";
 import { useCommand } from "../connection/useCommand.ts";
+import { useMeeting } from "../connection/useMeeting.ts";
 import { AgendaPanel } from "../features/agenda/AgendaPanel.tsx";
 import { AttendanceList } from "../features/attendance/AttendanceList.tsx";
 import { CurrentSpeaker } from "../features/floor/CurrentSpeaker.tsx";
@@ -8,29 +11,56 @@ import { PollPanel } from "../features/poll/PollPanel.tsx";
 import { AddSpeaker } from "../features/queue/AddSpeaker.tsx";
 import { QueueList } from "../features/queue/QueueList.tsx";
 import { WrittenOnBehalf } from "../features/queue/WrittenOnBehalf.tsx";
+import { RecordWorkspace } from "../features/record/RecordWorkspace.tsx";
 import { SpeechRecord } from "../features/record/SpeechRecord.tsx";
 import { StatsPanel } from "../features/stats/StatsPanel.tsx";
 
-/** The clerk's workspace: the live record beside the floor, the queue and attendance. */
+type Tab = "room" | "record";
+
+/**
+ * The clerk's workspace, in two tabs: 会场 (the floor, the queue, polls, attendance and the speech
+ * table) and 会议记录 (the live timeline and the notes on the selected entry).
+ */
 export function ClerkView() {
+  const { t } = useTranslation();
   const { run, pending, error, clearError } = useCommand();
+  const { state } = useMeeting();
+  const [tab, setTab] = useState<Tab>("room");
+  const speaker = state?.floor ? state.roster.find((p) => p.id === state.floor!.participantId)?.name ?? state.floor.guestName : null;
   return (
-    <main className="clerk-view">
-      <div className="centre">
-        <ErrorNotice message={error} onClose={clearError} />
-        <MeetingStatusNotice />
-        <CurrentSpeaker />
-        <QueueList />
-        <AddSpeaker run={run} pending={pending} />
-        <WrittenOnBehalf />
-        <AgendaPanel chair={false} />
-      </div>
-      <aside className="side">
-        <PollPanel />
-        <AttendanceList run={run} pending={pending} />
-        <StatsPanel defaultOpen />
-        <SpeechRecord />
-      </aside>
-    </main>
+    <>
+      <nav className="clerk-tabs" role="tablist" aria-label={t("notes.tabs")}>
+        {(["room", "record"] as const).map((id) => (
+          <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? "active" : undefined} onClick={() => setTab(id)} data-testid={`clerk-tab-${id}`}>
+            {t(`notes.tab.${id}`)}
+          </button>
+        ))}
+        {tab === "record" && speaker && <span className="clerk-tabs-live muted small" data-testid="clerk-tabs-live">{t("notes.nowSpeaking", { name: speaker })}</span>}
+      </nav>
+      {tab === "record" ? (
+        <main className="clerk-record">
+          <MeetingStatusNotice />
+          <RecordWorkspace />
+        </main>
+      ) : (
+        <main className="clerk-view">
+          <div className="centre">
+            <ErrorNotice message={error} onClose={clearError} />
+            <MeetingStatusNotice />
+            <CurrentSpeaker />
+            <QueueList />
+            <AddSpeaker run={run} pending={pending} />
+            <WrittenOnBehalf />
+            <AgendaPanel chair={false} />
+          </div>
+          <aside className="side">
+            <PollPanel />
+            <AttendanceList run={run} pending={pending} />
+            <StatsPanel defaultOpen />
+            <SpeechRecord />
+          </aside>
+        </main>
+      )}
+    </>
   );
 }

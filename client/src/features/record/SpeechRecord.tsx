@@ -12,6 +12,7 @@ import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { RecordingPlayer } from "./RecordingPlayer.tsx";
 import { useRecordings } from "./recordings.ts";
 import { recordTimeline } from "./timeline.ts";
+import "./record.css";
 
 const time = (ms: number) => new Date(ms).toLocaleTimeString("zh-CN", { hour12: false });
 const duration = (ms: number) => formatClock(ms);
@@ -129,7 +130,16 @@ export function SpeechRecord() {
                     )}
                   </tr>
                 );
-                const nested = interjectionRows(s.speechId);
+                // The clerk's 发言要点, read-only here (written on the clerk's 会议记录 tab).
+                const summary = state?.notes.summaries[`speech:${s.speechId}`];
+                const nested = [
+                  ...(summary ? [
+                    <tr key={`${s.speechId}-summary`} className="record-summary" data-testid="record-summary">
+                      <td colSpan={columns}>{t("notes.summary")}：{summary.text}</td>
+                    </tr>,
+                  ] : []),
+                  ...interjectionRows(s.speechId),
+                ];
                 // An override of the suggested order: a line of its own under the speech, across the table.
                 return s.override
                   ? [

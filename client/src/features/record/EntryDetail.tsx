@@ -1,0 +1,172 @@
+import { useTranslation } from "react-i18next";
+import { formatClock } from "@core/clock.ts";
+import type { EntryRef } from "@core/record/schema.ts";
+import type { Interjection, InterjectionRecord, RosterEntry } from "@core/state.ts";
+import { Icon } from "../../components/Icon.tsx";
+import { useMeeting, useRoster } from "../../connection/useMeeting.ts";
+import { KindBadge } from "../floor/KindBadge.tsx";
+import { speakerName } from "../floor/speakingPlan.ts";
+import { isEnded } from "../interjection/interjection.ts";
+import { PollStatusBadge } from "../poll/PollBits.tsx";
+import { PollResultView } from "../poll/PollResultView.tsx";
+import { Decisions } from "./Decisions.tsx";
+import { RecordingPlayer } from "./RecordingPlayer.tsx";
+import { useRecordings } from "./recordings.ts";
+import { Suggestions } from "./Suggestions.tsx";
+import { SummaryEditor } from "./SummaryEditor.tsx";
+import { clockTime } from "./Timeline.tsx";
+import type { TimelineEntry, TimelineGroup } from "./timeline.ts";
+
+/** What is known about a person, in one line: 界别, 党派, 单位. */
+const personLine = (p: RosterEntry | undefined): string => [p?.sector, p?.party, p?.unit].filter(Boolean).join(" · ");
+
+/** The selected entry of the timeline: its facts, and the notes written about it. */
+export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGroup[]; selected: string | null; readOnly: boolean }) {
+  const { t } = useTranslation();
+  const { state } = useMeeting();
+  const person = useRoster();
+  const recordings = useRecordings();
+  if (!state || selected === null) return <section className="panel detail-panel muted" data-testid="entry-detail-empty">{t("notes.selectHint")}</section>;
+  const itemTitle = (id: string | null) => {
+    const index = state.agenda.findIndex((a) => a.id === id);
+    return index < 0 ? t("speaking.noItem") : `${index + 1}. ${state.agenda[index]!.title}`;
+  };
+
+  // An agenda item: its times and its 议定事项.
+  if (selected.startsWith("item:")) {
+    const itemId = selected === "item:none" ? null : selected.slice(5);
+    const item = state.agenda.find((a) => a.id === itemId);
+    return (
+      <section className="panel detail-panel" data-testid="entry-detail" data-key={selected}>
+        <h2>{itemTitle(itemId)}</h2>
+        {item && (
+          <p className="muted small">
+            {t("notes.itemTimes", { planned: formatClock(item.plannedMs), actual: formatClock(item.actualMs) })}
+            {item.startedAt !== null && ` · ${t("notes.itemCurrent", { time: clockTime(item.startedAt) })}`}
+            {item.presenter && ` · ${item.presenter}`}
+          </p>
+        )}
+        <Decisions itemId={itemId} readOnly={readOnly} />
+      </section>
+    );
+  }
+
+  let found: { entry: TimelineEntry; itemId: string | null } | null = null;
+  let interjection: Interjection | InterjectionRecord | null = null;
+  for (const g of groups) {
+    for (const entry of g.entries) {
+      if (entry.key === selected) found = { entry, itemId: g.itemId };
+      if (entry.type === "speech") {
+        const i = entry.interjections.find((x) => `interjection:${x.interjectionId}` === selected);
+        if (i) {
+          found = { entry, itemId: g.itemId };
+          interjection = i;
+        }
+      }
+    }
+  }
+  if (!found) return <section className="panel detail-panel muted" data-testid="entry-detail-empty">{t("notes.selectHint")}</section>;
+  const { entry, itemId } = found;
+  const notes = (ref: EntryRef) => (
+    <>
+      <SummaryEditor key={`${ref.kind}:${ref.id}`} entry={ref} readOnly={readOnly} />
+      <Suggestions key={`s-${ref.kind}:${ref.id}`} entry={ref} readOnly={readOnly} />
+    </>
+  );
+  const times = (startedAt: number, ended: { endedAt: number; durationMs: number; overrunMs: number } | null) => (
+    <dl className="detail-times">
+      <dt>{t("record.start")}</dt><dd>{clockTime(startedAt)}</dd>
+      <dt>{t("record.end")}</dt><dd>{ended ? clockTime(ended.endedAt) : t("notes.running")}</dd>
+      <dt>{t("record.duration")}</dt><dd>{ended ? formatClock(ended.durationMs) : "—"}</dd>
+      {ended && ended.overrunMs > 0 && <><dt>{t("record.overrun")}</dt><dd className="overrun"><Icon name="overrun" /> +{formatClock(ended.overrunMs)}</dd></>}
+    </dl>
+  );
+  const wrap = (head: React.ReactNode, body: React.ReactNode) => (
+    <section className="panel detail-panel" data-testid="entry-detail" data-key={selected}>
+      <p className="muted small">{itemTitle(itemId)}</p>
+      {head}
+      {body}
+    </section>
+  );
+
+  if (interjection) {
+    const i = interjection;
+    const who = person(i.participantId);
+    const speech = entry.type === "speech" ? entry.speech : null;
+    return wrap(
+      <h2 data-testid="detail-speaker">{who?.name ?? "—"} <KindBadge kind="interjection" /> <span className="muted small">{personLine(who)}</span></h2>,
+      <>
+        <p className="small">{t("notes.interjectionInto", { name: speech ? speakerName(speech, person) : "—" })}{i.point && ` · ${t("interjection.pointLabel", { point: i.point })}`}</p>
+        {times(i.startedAt, isEnded(i) ? i : null)}
+        {i.outcome && <p className="small">{t("interjection.outcomeLabel")} {t(`interjection.outcome.${i.outcome}`)}</p>}
+        {notes({ kind: "interjection", id: i.interjectionId })}
+      </>,
+    );
+  }
+
+  switch (entry.type) {
+    case "speech": {
+      const s = entry.speech;
+      const who = person(s.participantId);
+      const booking = s.bookingId ? state.plan.find((p) => p.bookingId === s.bookingId) : undefined;
+      const audio = recordings?.get(s.speechId);
+      return wrap(
+        <h2 data-testid="detail-speaker">{speakerName(s, person)} <KindBadge kind={s.kind} /> <span className="muted small">{personLine(who)}</span></h2>,
+        <>
+          {times(s.startedAt, "endedAt" in s ? s : null)}
+          {booking && (
+            <details className="detail-booked" open data-testid="detail-booked">
+              <summary>{t("notes.bookedText")}{booking.title && `：${booking.title}`}</summary>
+              <p className="note-text small">{booking.text || t("notes.empty")}</p>
+            </details>
+          )}
+          {audio && audio.length > 0 && (
+            <div className="detail-recording">{audio.map((r, _, parts) => <RecordingPlayer key={r.id} recording={r} parts={parts.length} />)}</div>
+          )}
+          {notes({ kind: "speech", id: s.speechId })}
+        </>,
+      );
+    }
+    case "written": {
+      const w = entry.written;
+      const who = person(w.participantId);
+      return wrap(
+        <h2 data-testid="detail-speaker">{who?.name ?? "—"} <KindBadge kind="written" /> <span className="muted small">{personLine(who)}</span></h2>,
+        <>
+          <p className="muted small">{t("notes.submittedAt", { time: clockTime(w.at) })}</p>
+          <p className="note-text small detail-written">{w.text}</p>
+          {notes({ kind: "written", id: w.writtenId })}
+        </>,
+      );
+    }
+    case "planned": {
+      const p = entry.planned;
+      return wrap(
+        <h2 data-testid="detail-speaker">{person(p.participantId)?.name ?? "—"} <KindBadge kind="written" /></h2>,
+        <>
+          <p className="muted small">{t("notes.beforeMeeting")}{p.title && ` · ${p.title}`}</p>
+          <p className="note-text small detail-written">{p.text}</p>
+        </>,
+      );
+    }
+    case "poll": {
+      const p = entry.poll;
+      return wrap(
+        <h2>{t("notes.poll")}：{p.definition.title} <PollStatusBadge poll={p} /></h2>,
+        <>
+          <p className="muted small">{clockTime(entry.at)}{p.closedAt !== null && ` – ${clockTime(p.closedAt)}`} · {p.definition.secret ? t("poll.secret") : t("poll.named")}</p>
+          {p.result ? <PollResultView poll={p} result={p.result} /> : <p className="muted">{t("notes.pollOpen")}</p>}
+        </>,
+      );
+    }
+    case "attendance": {
+      const who = person(entry.participantId);
+      return wrap(
+        <h2>{who?.name ?? "—"} <span className="muted small">{personLine(who)}</span></h2>,
+        <p>{clockTime(entry.at)} {t(`notes.attendance.${entry.status}`)}{entry.via && `（${t(`attendance.via.${entry.via}`)}）`}</p>,
+      );
+    }
+    case "itemStart":
+      return wrap(<h2>{t("notes.itemStarted")}</h2>, <p>{clockTime(entry.at)}</p>);
+  }
+}
