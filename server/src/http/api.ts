@@ -7,6 +7,7 @@ import { authRoutes } from "../accounts/authRoutes.ts";
 import { checkinRoutes } from "../checkin/checkinRoutes.ts";
 import { linkRoutes } from "../links/linkRoutes.ts";
 import { recordingRoutes } from "../media/recording/recordingRoutes.ts";
+import { minutesRoutes } from "../minutes/minutesRoutes.ts";
 import { materialRoutes } from "../meetings/materialRoutes.ts";
 import { meetingRoutes } from "../meetings/meetingRoutes.ts";
 import { participantRoutes } from "../meetings/participantRoutes.ts";
@@ -40,6 +41,7 @@ export function createApi(deps: ApiDeps): Router {
     checkinRoutes(deps),
     recordingRoutes(deps),
     statisticsRoutes(deps),
+    minutesRoutes(deps),
   );
   api.use((_req, res) => sendError(res, "NOT_FOUND"));
   api.use(apiErrorHandler(deps.log));

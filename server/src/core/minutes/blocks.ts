@@ -1,0 +1,148 @@
+// The minutes as a flat list of typed blocks (title, 文号, headings, paragraphs, list entries,
+// signature lines) with their Chinese wording. Markdown, DOCX and PDF all render these blocks,
+// so the three formats say exactly the same thing; only the typography differs.
+import { flatten } from "./format.ts";
+import type { Minutes, MinutesPerson, MinutesText } from "./minutes.ts";
+
+export interface Run {
+  text: string;
+  bold?: boolean;
+}
+
+export type Block =
+  | { kind: "title"; text: string }
+  | { kind: "number"; text: string }
+  | { kind: "heading"; level: 1 | 2; text: string }
+  | { kind: "paragraph"; runs: Run[] }
+  /** A numbered or bulleted entry; level 1 is nested under the entry before it. */
+  | { kind: "entry"; level: 0 | 1; marker: string; runs: Run[] }
+  /** Lines at the end (recorder, sign-off), set right. */
+  | { kind: "signature"; runs: Run[] };
+
+const SECTION_NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+const sectionNumber = (i: number) => `${SECTION_NUMERALS[i] ?? String(i + 1)}、`;
+
+const who = (p: MinutesPerson): Run[] => [{ text: p.name, bold: true }, ...(p.affiliation ? [{ text: `（${p.affiliation}）` }] : [])];
+const names = (people: readonly MinutesPerson[]) => people.map((p) => (p.affiliation ? `${p.name}（${p.affiliation}）` : p.name)).join("、");
+const noted = (t: MinutesText, label: string): Run[] =>
+  t.source === "none" ? [{ text: t.text }] : [{ text: `${label}：` }, { text: t.text }, ...(t.source === "submitted" ? [{ text: "（据提交文稿摘录，待整理）" }] : [])];
+
+export function minutesBlocks(m: Minutes): Block[] {
+  const out: Block[] = [];
+  const h = m.header;
+  out.push({ kind: "title", text: `${h.title}会议纪要` });
+  if (h.number) out.push({ kind: "number", text: h.number });
+
+  const meta: [string, string | null][] = [
+    ["时间", [h.date, h.time].filter(Boolean).join(" ") || null],
+    ["地点", h.place],
+    ["会议类型", h.kind],
+    ["主持人", h.chair.length > 0 ? h.chair.join("、") : null],
+  ];
+  for (const [label, value] of meta) if (value) out.push({ kind: "paragraph", runs: [{ text: label, bold: true }, { text: `：${value}` }] });
+
+  let section = 0;
+  out.push({ kind: "heading", level: 1, text: `${sectionNumber(section++)}出席、列席和请假情况` });
+  const a = m.attendance;
+  out.push({
+    kind: "paragraph",
+    runs: [{ text: `应到 ${a.expected} 人，出席 ${a.present.length} 人，请假 ${a.excused.length} 人，缺席 ${a.absent.length} 人；列席 ${a.attending.length} 人。` }],
+  });
+  const lists: [string, MinutesPerson[]][] = [["出席", a.present], ["列席", a.attending], ["请假", a.excused], ["缺席", a.absent]];
+  for (const [label, people] of lists) if (people.length > 0) out.push({ kind: "paragraph", runs: [{ text: label, bold: true }, { text: `：${names(people)}` }] });
+
+  out.push({ kind: "heading", level: 1, text: `${sectionNumber(section++)}会议概况` });
+  const o = m.overview;
+  out.push({
+    kind: "paragraph",
+    runs: [{ text: `会议共审议议题 ${m.items.filter((i) => i.label !== null).length} 项；${o.speeches} 人次发言，书面发言 ${o.written} 份，插话回应 ${o.responses} 次；表决 ${o.polls} 项；形成议定事项 ${o.decisions} 项，收集意见建议 ${o.suggestions} 条。` }],
+  });
+
+  for (const item of m.items) {
+    out.push({ kind: "heading", level: 1, text: `${sectionNumber(section++)}${item.label ? `${item.label}：` : ""}${item.title}` });
+    if (item.presenter) out.push({ kind: "paragraph", runs: [{ text: `${item.presenter}作情况通报。` }] });
+
+    if (item.speeches.length > 0) {
+      out.push({ kind: "heading", level: 2, text: "（一）会议发言" });
+      for (const s of item.speeches) {
+        const when = [s.time, ...(s.duration ? [`时长 ${s.duration}`] : []), ...(s.ongoing ? ["发言中"] : [])].join("，");
+        out.push({
+          kind: "entry",
+          level: 0,
+          marker: `${s.order}.`,
+          runs: [...who(s.speaker), { text: `：${s.kindLabel}${s.title ? `《${s.title}》` : ""}，${when}。` }, ...noted(s.summary, "发言要点")],
+        });
+        for (const r of s.responses) {
+          out.push({
+            kind: "entry",
+            level: 1,
+            marker: "-",
+            runs: [
+              { text: "插话回应：" },
+              ...who(r.speaker),
+              { text: r.point ? `就“${r.point}”作出回应` : "作出回应" },
+              { text: `（${r.time}，${r.outcomeLabel}）。` },
+              ...noted(r.summary, "回应要点"),
+            ],
+          });
+        }
+      }
+    }
+    const sub = subsections();
+    if (item.written.length > 0) {
+      out.push({ kind: "heading", level: 2, text: sub("书面发言", item.speeches.length > 0) });
+      item.written.forEach((w, i) => out.push({ kind: "entry", level: 0, marker: `${i + 1}.`, runs: [...who(w.author), { text: "。" }, ...noted(w.summary, "发言要点")] }));
+    }
+    if (item.polls.length > 0) {
+      out.push({ kind: "heading", level: 2, text: sub("表决情况", item.speeches.length > 0) });
+      item.polls.forEach((p, i) => {
+        out.push({ kind: "entry", level: 0, marker: `${i + 1}.`, runs: [{ text: p.title, bold: true }, { text: `（${p.ballot}表决，${p.form}）` }] });
+        out.push({ kind: "entry", level: 1, marker: "-", runs: [{ text: `通过规则：${p.rule}${p.quorum ? `；${p.quorum}` : ""}` }] });
+        out.push({
+          kind: "entry",
+          level: 1,
+          marker: "-",
+          runs: [{ text: `应到 ${p.eligible} 人，到会 ${p.present} 人，电子投票 ${p.ballots} 票${p.hands > 0 ? `，举手 ${p.hands} 人` : ""}。` }],
+        });
+        out.push({ kind: "entry", level: 1, marker: "-", runs: [{ text: `${p.counts.map((c) => `${c.label} ${c.count} 票`).join("，")}。` }] });
+        out.push({
+          kind: "entry",
+          level: 1,
+          marker: "-",
+          runs: [{ text: "表决结果：" }, { text: p.resultLabel, bold: true }, ...(p.elected.length > 0 ? [{ text: `（${p.elected.join("、")}）` }] : []), { text: "。" }],
+        });
+      });
+    }
+    if (item.decisions.length > 0) {
+      out.push({ kind: "heading", level: 2, text: sub("议定事项", item.speeches.length > 0) });
+      item.decisions.forEach((d, i) => {
+        const tail = [d.unit ? `责任单位：${d.unit}` : null, d.deadline ? `完成时限：${d.deadline}前` : null].filter(Boolean).join("；");
+        out.push({ kind: "entry", level: 0, marker: `${i + 1}.`, runs: [{ text: d.text }, ...(tail ? [{ text: `（${tail}）` }] : [])] });
+      });
+    }
+    if (item.suggestions.length > 0) {
+      out.push({ kind: "heading", level: 2, text: sub("意见建议", item.speeches.length > 0) });
+      item.suggestions.forEach((s, i) => {
+        const tail = [`提出人：${s.proposer}`, s.department ? `承办单位：${s.department}` : null].filter(Boolean).join("；");
+        out.push({ kind: "entry", level: 0, marker: `${i + 1}.`, runs: [{ text: "《" }, { text: s.title, bold: true }, { text: `》（${tail}）` }, ...(s.text ? [{ text: `：${flatten(s.text)}` }] : [])] });
+      });
+    }
+  }
+
+  if (m.distribution.length > 0) out.push({ kind: "paragraph", runs: [{ text: "分送", bold: true }, { text: `：${m.distribution.join("，")}。` }] });
+  // Blank spaces are full-width (U+3000): the recorder and the chair sign on paper.
+  out.push({ kind: "signature", runs: [{ text: `记录人：${m.recorder ?? "\u3000".repeat(6)}` }] });
+  out.push({ kind: "signature", runs: [{ text: `主持人签发：${m.signOff || "\u3000".repeat(6)}\u3000\u3000（签字）` }] });
+  out.push({ kind: "signature", runs: [{ text: "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日" }] });
+  return out;
+}
+
+/** Numbers the sub-sections of an item: （一）is the speeches when there are any. */
+function subsections(): (title: string, afterSpeeches: boolean) => string {
+  let n = 0;
+  return (title, afterSpeeches) => {
+    n += 1;
+    return `（${SECTION_NUMERALS[n - 1 + (afterSpeeches ? 1 : 0)] ?? n}）${title}`;
+  };
+}
+

@@ -1,0 +1,351 @@
+// The draft of the minutes (会议纪要) as a projection of the meeting's state (= of its event
+// log): the header, attendance by role, per agenda item the speeches in order with the clerk's
+// summaries and the officials' responses nested under them, written speeches, poll results,
+// decisions (议定事项) and suggestions (意见建议); then distribution, recorder and sign-off.
+// Pure: no clock, no I/O; every time shown comes from the data (docs/minutes.md).
+import type { StoredEvent } from "../meeting.ts";
+import type { Poll } from "../poll/schema.ts";
+import { entryKey, type EntryRef } from "../record/schema.ts";
+import type { Interjection, MeetingState, RosterEntry, Speech, SpeechKind, WrittenSpeech } from "../state.ts";
+import {
+  excerpt,
+  formatDate,
+  formatDay,
+  formatDuration,
+  formatTime,
+  MEETING_KIND_LABELS,
+  NO_OUTCOME_LABEL,
+  NO_SUMMARY,
+  OUTCOME_LABELS,
+  POLL_FORM_LABELS,
+  ruleClauseLabel,
+  SPEECH_KIND_LABELS,
+  toMs,
+} from "./format.ts";
+
+/** What the minutes need of the meeting as the organisers entered it (MeetingJson fits). */
+export interface MinutesMeeting {
+  title: string;
+  /** 文号 */
+  number: string | null;
+  kind: string;
+  place: string | null;
+  /** ISO date-time or epoch milliseconds. */
+  startsAt: string | number | null;
+}
+
+export interface MinutesOptions {
+  /** 记录人; by default the clerks on the roster. */
+  recorderName?: string;
+  /** 分送 */
+  distribution?: readonly string[];
+  /**
+   * The meeting's event log up to the state's seq. With it, 出席 means "arrived at some point"
+   * (people leave when the meeting ends, and a departure after the close is not an absence);
+   * without it, the attendance at the state's moment is used.
+   */
+  log?: readonly StoredEvent[];
+}
+
+/** Where a text in the draft comes from: the clerk's summary, the submitted text shortened, or nothing yet. */
+export type TextSource = "summary" | "submitted" | "none";
+export interface MinutesText {
+  text: string;
+  source: TextSource;
+}
+
+export interface MinutesPerson {
+  name: string;
+  /** 界别 / 党派, or the unit of an official. */
+  affiliation: string | null;
+}
+
+export interface MinutesResponse {
+  interjectionId: string;
+  speaker: MinutesPerson;
+  /** The point answered, in the requester's words. */
+  point: string | null;
+  outcome: "adopt" | "study" | "explain" | null;
+  outcomeLabel: string;
+  time: string;
+  summary: MinutesText;
+}
+
+export interface MinutesSpeech {
+  speechId: string;
+  /** 1, 2, … within the item. */
+  order: number;
+  speaker: MinutesPerson;
+  kind: SpeechKind;
+  kindLabel: string;
+  /** The booked speech's title, if any. */
+  title: string | null;
+  time: string;
+  duration: string | null;
+  /** Still speaking when the draft was made. */
+  ongoing: boolean;
+  summary: MinutesText;
+  responses: MinutesResponse[];
+}
+
+export interface MinutesWritten {
+  writtenId: string;
+  author: MinutesPerson;
+  summary: MinutesText;
+}
+
+export interface MinutesPollCount {
+  label: string;
+  count: number;
+}
+
+export interface MinutesPoll {
+  pollId: string;
+  title: string;
+  /** 无记名 / 记名 */
+  ballot: string;
+  form: string;
+  /** The rule in words, clauses joined by 且. */
+  rule: string;
+  quorum: string | null;
+  eligible: number;
+  present: number;
+  ballots: number;
+  hands: number;
+  counts: MinutesPollCount[];
+  passed: boolean;
+  resultLabel: string;
+  /** Options elected (single and multiple choice). */
+  elected: string[];
+}
+
+export interface MinutesDecision {
+  decisionId: string;
+  text: string;
+  unit: string | null;
+  deadline: string | null;
+}
+
+export interface MinutesSuggestion {
+  suggestionId: string;
+  title: string;
+  text: string;
+  topic: string | null;
+  department: string | null;
+  proposer: string;
+}
+
+export interface MinutesItem {
+  /** The agenda item's id; null for what belongs to no item of the agenda. */
+  itemId: string | null;
+  /** 议题一 … (null for the 其他 section). */
+  label: string | null;
+  title: string;
+  presenter: string | null;
+  speeches: MinutesSpeech[];
+  written: MinutesWritten[];
+  polls: MinutesPoll[];
+  decisions: MinutesDecision[];
+  suggestions: MinutesSuggestion[];
+}
+
+export interface Minutes {
+  header: {
+    title: string;
+    number: string | null;
+    kind: string;
+    place: string | null;
+    /** The date of the meeting (opened, else scheduled). */
+    date: string | null;
+    /** 10:02—11:40 when opened and closed; the scheduled start otherwise. */
+    time: string | null;
+    chair: string[];
+  };
+  attendance: {
+    /** 应到: members and officials on the roster. */
+    expected: number;
+    /** 出席 */
+    present: MinutesPerson[];
+    /** 列席 */
+    attending: MinutesPerson[];
+    /** 请假 */
+    excused: MinutesPerson[];
+    /** 缺席 */
+    absent: MinutesPerson[];
+  };
+  overview: { speeches: number; written: number; responses: number; polls: number; decisions: number; suggestions: number };
+  items: MinutesItem[];
+  distribution: string[];
+  recorder: string | null;
+  /** The chair signs here (签发). */
+  signOff: string;
+}
+
+const ITEM_NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+const itemLabel = (index: number) => `议题${index < 10 ? ITEM_NUMERALS[index] : index + 1}`;
+
+export function draftMinutes(meeting: MinutesMeeting, state: MeetingState, options: MinutesOptions = {}): Minutes {
+  const byId = new Map(state.roster.map((r) => [r.id, r]));
+  const person = (id: string, guestName: string | null = null): MinutesPerson => {
+    const entry = byId.get(id);
+    if (!entry) return { name: guestName ?? id, affiliation: null };
+    return { name: entry.name, affiliation: affiliation(entry) };
+  };
+  const noteText = (entry: EntryRef, fallback: string | null): MinutesText => {
+    const summary = state.notes.summaries[entryKey(entry)];
+    if (summary && summary.text.trim() !== "") return { text: summary.text.trim(), source: "summary" };
+    if (fallback !== null && fallback.trim() !== "") return { text: excerpt(fallback), source: "submitted" };
+    return { text: NO_SUMMARY, source: "none" };
+  };
+
+  // Speeches in the order they were given (the running one last), with their responses.
+  const speeches: (Speech & { endedAt?: number; durationMs?: number })[] = [...state.speeches, ...(state.floor ? [state.floor] : [])];
+  const interjections: Interjection[] = [...state.interjections, ...(state.interjection ? [state.interjection] : [])];
+  const response = (ij: Interjection): MinutesResponse => ({
+    interjectionId: ij.interjectionId,
+    speaker: person(ij.participantId),
+    point: ij.point,
+    outcome: ij.outcome,
+    outcomeLabel: ij.outcome ? OUTCOME_LABELS[ij.outcome] : NO_OUTCOME_LABEL,
+    time: formatTime(ij.startedAt),
+    summary: noteText({ kind: "interjection", id: ij.interjectionId }, null),
+  });
+  const speech = (s: (typeof speeches)[number], order: number): MinutesSpeech => {
+    const booking = s.bookingId === null ? undefined : state.plan.find((p) => p.bookingId === s.bookingId);
+    const ongoing = state.floor?.speechId === s.speechId;
+    return {
+      speechId: s.speechId,
+      order,
+      speaker: person(s.participantId, s.guestName),
+      kind: s.kind,
+      kindLabel: SPEECH_KIND_LABELS[s.kind],
+      title: booking && booking.title.trim() !== "" ? booking.title.trim() : null,
+      time: formatTime(s.startedAt),
+      duration: s.durationMs === undefined ? null : formatDuration(s.durationMs),
+      ongoing,
+      summary: noteText({ kind: "speech", id: s.speechId }, booking?.text ?? null),
+      responses: interjections.filter((ij) => ij.speechId === s.speechId).map(response),
+    };
+  };
+  const written = (w: WrittenSpeech): MinutesWritten => ({
+    writtenId: w.writtenId,
+    author: person(w.participantId),
+    summary: noteText({ kind: "written", id: w.writtenId }, w.text),
+  });
+
+  // Sections: the agenda in its order, then 其他 for anything outside it (only when non-empty).
+  const known = new Set(state.agenda.map((a) => a.id));
+  const section = (id: string | null) => (id !== null && known.has(id) ? id : null);
+  const build = (itemId: string | null, head: Pick<MinutesItem, "label" | "title" | "presenter">): MinutesItem => ({
+    itemId,
+    ...head,
+    speeches: speeches.filter((s) => section(s.agendaItemId) === itemId).map((s, i) => speech(s, i + 1)),
+    written: state.written.filter((w) => section(w.agendaItemId) === itemId).map(written),
+    polls: state.polls.filter((p) => section(p.itemId) === itemId && p.result !== null).map(poll),
+    decisions: state.notes.decisions
+      .filter((d) => section(d.itemId) === itemId)
+      .map((d) => ({ decisionId: d.decisionId, text: d.text, unit: blank(d.unit), deadline: d.deadline === "" ? null : formatDay(d.deadline) })),
+    suggestions: state.notes.suggestions
+      .filter((s) => section(s.itemId) === itemId)
+      .map((s) => ({ suggestionId: s.suggestionId, title: s.title, text: s.text, topic: blank(s.topic), department: blank(s.department), proposer: person(s.participantId).name })),
+  });
+  const items = state.agenda.map((a, i) => build(a.id, { label: itemLabel(i), title: a.title, presenter: a.presenter === null ? null : blank(a.presenter) }));
+  const rest = build(null, { label: null, title: state.agenda.length === 0 ? "会议内容" : "其他事项", presenter: null });
+  const isEmpty = (i: MinutesItem) => i.speeches.length + i.written.length + i.polls.length + i.decisions.length + i.suggestions.length === 0;
+  if (!isEmpty(rest)) items.push(rest);
+
+  const sum = (f: (i: MinutesItem) => number) => items.reduce((n, i) => n + f(i), 0);
+  const scheduled = toMs(meeting.startsAt);
+  const dayOf = state.openedAt ?? scheduled;
+  const time =
+    state.openedAt !== null && state.closedAt !== null ? `${formatTime(state.openedAt)}—${formatTime(state.closedAt)}`
+    : state.openedAt !== null ? `${formatTime(state.openedAt)}起`
+    : scheduled !== null ? formatTime(scheduled)
+    : null;
+  const clerks = state.roster.filter((r) => r.role === "clerk").map((r) => r.name);
+
+  return {
+    header: {
+      title: meeting.title,
+      number: blank(meeting.number),
+      kind: MEETING_KIND_LABELS[meeting.kind] ?? meeting.kind,
+      place: blank(meeting.place),
+      date: dayOf === null ? null : formatDate(dayOf),
+      time,
+      chair: state.roster.filter((r) => r.role === "chair").map((r) => r.name),
+    },
+    attendance: attendance(state, options.log, person),
+    overview: {
+      speeches: sum((i) => i.speeches.length),
+      written: sum((i) => i.written.length),
+      responses: sum((i) => i.speeches.reduce((n, s) => n + s.responses.length, 0)),
+      polls: sum((i) => i.polls.length),
+      decisions: sum((i) => i.decisions.length),
+      suggestions: sum((i) => i.suggestions.length),
+    },
+    items,
+    distribution: (options.distribution ?? []).map((d) => d.trim()).filter((d) => d !== ""),
+    recorder: blank(options.recorderName ?? null) ?? (clerks.length > 0 ? clerks.join("、") : null),
+    signOff: state.roster.filter((r) => r.role === "chair").map((r) => r.name).join("、"),
+  };
+}
+
+function attendance(state: MeetingState, log: readonly StoredEvent[] | undefined, person: (id: string) => MinutesPerson): Minutes["attendance"] {
+  // Who arrived at any point (before the close): from the log if given, else the status now.
+  const attended = new Set<string>();
+  if (log) {
+    for (const { event } of log) {
+      if (event.type === "meeting.closed") break;
+      if (event.type === "attendance.arrived") for (const id of event.participantIds) attended.add(id);
+    }
+  } else {
+    for (const [id, a] of Object.entries(state.attendance)) if (a.status === "present") attended.add(id);
+  }
+  // Whoever spoke or responded was there, whatever the attendance says.
+  for (const s of state.speeches) attended.add(s.participantId);
+  for (const ij of state.interjections) attended.add(ij.participantId);
+  const status = (r: RosterEntry) =>
+    attended.has(r.id) ? "present" : state.attendance[r.id]?.status === "excused" ? "excused" : "absent";
+  const voting = state.roster.filter((r) => r.role === "member");
+  const officials = state.roster.filter((r) => r.role === "official");
+  return {
+    expected: voting.length,
+    present: voting.filter((r) => status(r) === "present").map((r) => person(r.id)),
+    attending: officials.filter((r) => status(r) === "present").map((r) => person(r.id)),
+    excused: [...voting, ...officials].filter((r) => status(r) === "excused").map((r) => person(r.id)),
+    absent: voting.filter((r) => status(r) === "absent").map((r) => person(r.id)),
+  };
+}
+
+function poll(p: Poll): MinutesPoll {
+  const result = p.result!;
+  const label = (id: string) => p.options.find((o) => o.id === id)?.label ?? id;
+  const quorum = p.definition.quorum;
+  return {
+    pollId: p.pollId,
+    title: p.definition.title,
+    ballot: p.definition.secret ? "无记名" : "记名",
+    form: POLL_FORM_LABELS[p.definition.form],
+    rule: p.definition.rule.map(ruleClauseLabel).join(" 且 "),
+    quorum: quorum === null ? null : `有效人数${quorum.strict ? "超过" : "不少于"}应到的 ${quorum.percent}%${result.quorum ? (result.quorum.met ? "（已达到）" : "（未达到）") : ""}`,
+    eligible: result.eligibleCount,
+    present: result.presentCount,
+    ballots: result.ballots,
+    hands: result.hands,
+    counts: result.counts.map((c) => ({ label: label(c.optionId), count: c.count })),
+    passed: result.passed,
+    resultLabel: result.passed ? "通过" : "未通过",
+    elected: p.definition.form === "single" || p.definition.form === "multiple" ? result.passedOptions.map(label) : [],
+  };
+}
+
+function affiliation(entry: RosterEntry): string | null {
+  if (entry.role === "official") return blank(entry.unit) ?? blank(entry.sector);
+  const parts = [blank(entry.sector), blank(entry.party)].filter((p): p is string => p !== null);
+  return parts.length > 0 ? parts.join("，") : blank(entry.unit);
+}
+
+function blank(value: string | null): string | null {
+  const trimmed = value?.trim() ?? "";
+  return trimmed === "" ? null : trimmed;
+}
