@@ -61,6 +61,8 @@ export const en: Messages = {
     nowSpeaking: "Speaking: {{name}}",
     timeline: "Proceedings",
     latest: "Back to latest",
+    outsideAgenda: "Before and outside the agenda",
+    noAgenda: "This meeting",
     itemStarted: "Item started",
     running: "speaking",
     beforeMeeting: "Submitted before",

@@ -59,6 +59,8 @@ export const zh = {
     nowSpeaking: "正在发言：{{name}}",
     timeline: "会议进程",
     latest: "回到最新",
+    outsideAgenda: "会前及议程外",
+    noAgenda: "本次会议",
     itemStarted: "议题开始",
     running: "正在发言",
     beforeMeeting: "会前提交",

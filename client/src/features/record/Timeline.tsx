@@ -40,7 +40,8 @@ export function Timeline({ groups, selected, onSelect }: { groups: TimelineGroup
   const notes = state?.notes;
   const itemTitle = (id: string | null) => {
     const index = state?.agenda.findIndex((a) => a.id === id) ?? -1;
-    return index < 0 ? t("speaking.noItem") : `${index + 1}. ${state!.agenda[index]!.title}`;
+    if (index >= 0) return `${index + 1}. ${state!.agenda[index]!.title}`;
+    return (state?.agenda.length ?? 0) > 0 ? t("notes.outsideAgenda") : t("notes.noAgenda");
   };
   const marks = (key: string) => {
     const summary = notes?.summaries[key];
