@@ -186,6 +186,8 @@ describe("the clerk's record workspace in the browser", () => {
     await clerk2.getByTestId("summary-input").focus();
     await until(() => clerk.getByTestId("summary-editor").getByTestId("editing-note").textContent()).toContain("李记录员 正在编辑");
 
+    await until(async () => (await entry(clerk, key).textContent()) ?? "").toContain("李记录员");
+    await shot(clerk, "record-clerk-presence-1366.png");
     // Both change the text at once; 李记录员 saves first.
     await clerk.getByTestId("summary-input").fill("提出加装电梯应简化审批流程，推行联合审批。");
     await clerk2.getByTestId("summary-input").fill("提出加装电梯应简化审批流程。王建国（区住建委）回应：将研究补贴标准。");
@@ -237,6 +239,9 @@ describe("the clerk's record workspace in the browser", () => {
     await until(() => text(clerk, "decision")).toMatch(/由区住建委牵头制定加装电梯联合审批办法\s*责任单位：区住建委 · 完成时限：2027-03-31/);
     await shot(clerk, "record-clerk-decisions-1366.png");
     await until(() => chair.getByTestId("record-summary").count()).toBe(2);
-    await shot(chair, "record-chair-1366.png");
+    // The chair's page does not scroll sideways with the speech table in its side column.
+    expect(await chair.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    await chair.getByTestId("speech-record").scrollIntoViewIfNeeded();
+    await chair.getByTestId("speech-record").screenshot({ path: path.join(SHOTS, "record-chair-speech-table.png") });
   }, 150_000);
 });
