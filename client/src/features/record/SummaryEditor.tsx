@@ -38,7 +38,9 @@ export function SummaryEditor({ entry, readOnly }: { entry: EntryRef; readOnly: 
 
   const type = (value: string) => {
     setRefused(false);
-    drafts.set(key, { text: value, base: draft?.base ?? savedVersion });
+    // Typed back to the saved text: nothing to keep (and nothing to conflict later).
+    if (value === savedText && !conflict) drafts.set(key, undefined);
+    else drafts.set(key, { text: value, base: draft?.base ?? savedVersion });
   };
   const save = async () => {
     // In a conflict the clerk has the newer text in front of them: the save goes on top of it.
