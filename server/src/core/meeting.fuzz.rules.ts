@@ -426,6 +426,15 @@ function checkRecordEvent(before: MeetingState, event: MeetingEvent, check: Chec
 
 /** `rearranged`: the chair moved someone since the queue was last empty (points of order may then be anywhere). */
 export function checkInvariants(s: MeetingState, check: Check, { rearranged = false }: { rearranged?: boolean } = {}) {
+  // The history ends where the current state is: each person's last change is their attendance now.
+  const lastChange = new Map(s.attendanceLog.map((c) => [c.participantId, c]));
+  check(lastChange.size === Object.keys(s.attendance).length, "everyone with an attendance has a history");
+  for (const [id, a] of Object.entries(s.attendance)) {
+    const c = lastChange.get(id);
+    check(c !== undefined && c.status === a.status && c.via === a.via && c.at === a.since, `${id}'s last attendance change is their attendance now`);
+  }
+  const current = s.agenda.find((i) => i.id === s.currentItemId);
+  if (current?.startedAt != null) check(same(s.itemVisits.at(-1), { itemId: current.id, at: current.startedAt }), "the last visit is the current item's");
   const ids = s.queue.map((e) => e.participantId);
   if (!rearranged) {
     const firstOther = s.queue.findIndex((e) => e.kind !== "pointOfOrder");
@@ -579,7 +588,7 @@ function checkResult(p: Poll, r: NonNullable<Poll["result"]>, check: Check) {
 type Key = Exclude<keyof MeetingState, "seq">;
 const KEYS = Object.keys({
   status: 0, openedAt: 0, closedAt: 0, roster: 0, agenda: 0, currentItemId: 0, attendance: 0, quorumRule: 0, queue: 0, floor: 0, speeches: 0, venueMuted: 0, speechCaps: 0, ordering: 0, plan: 0, written: 0, asked: 0,
-  interjectionRules: 0, interjectionsOff: 0, interjectionRequests: 0, interjection: 0, interjections: 0, polls: 0, pollRules: 0, notes: 0,
+  interjectionRules: 0, interjectionsOff: 0, interjectionRequests: 0, interjection: 0, interjections: 0, polls: 0, pollRules: 0, notes: 0, attendanceLog: 0, itemVisits: 0,
 } satisfies Record<Key, 0>) as Key[];
 
 const agendaInput = (s: MeetingState) => s.agenda.map(({ id, title, presenter, plannedMs }) => ({ id, title, presenter, plannedMs }));
@@ -707,7 +716,7 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
       check(same(after.agenda, before.agenda.map((i) => (i === first ? { ...i, startedAt: now } : i))), "only the first item's clock starts");
       check(same(after.queue, [...before.queue, ...arrivals(before, [null, first?.id ?? null], now)]), "the booked speeches without an item, then the first item's, join the queue in planned order");
       check(same(after.asked, [...before.asked, ...after.queue.map((e) => e.participantId).filter((id) => !before.asked.includes(id))]), "they are among those who asked");
-      only("status", "openedAt", "agenda", "currentItemId", "queue", "asked");
+      only("status", "openedAt", "agenda", "currentItemId", "itemVisits", "queue", "asked");
       break;
     }
     case "meeting.close":
@@ -733,7 +742,7 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
       const queued = events.length > 0 ? [...before.queue, ...arrivals(before, [target], now)] : before.queue;
       check(same(after.queue, queued), "the new item's booked speeches join the queue in planned order (not delivered, not waiting, not speaking)");
       check(same(after.asked, [...before.asked, ...after.queue.map((e) => e.participantId).filter((id) => !before.asked.includes(id))]), "they are among those who asked");
-      only("agenda", "currentItemId", "queue", "asked");
+      only("agenda", "currentItemId", "itemVisits", "queue", "asked");
       break;
     }
     case "attendance.arrive":
@@ -746,7 +755,7 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
         check(same(events, arriving.length ? [{ type: "attendance.arrived", participantIds: arriving, via: command.via, at: now }] : []), "each arrival is recorded once, none for people present");
       }
       checkOthersAttendance(before, after, command.participantIds, check);
-      only("attendance");
+      only("attendance", "attendanceLog");
       break;
     case "attendance.leave":
       for (const id of command.participantIds) {
@@ -758,7 +767,7 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
         check(same(events, leaving.length ? [{ type: "attendance.left", participantIds: leaving, at: now }] : []), "each departure is recorded once, none for people absent");
       }
       checkOthersAttendance(before, after, command.participantIds, check);
-      only("attendance");
+      only("attendance", "attendanceLog");
       break;
     case "attendance.excuse": {
       const was = before.attendance[command.participantId];
@@ -767,7 +776,7 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
       check(same(attendanceOf(command.participantId), expected), `${command.participantId} is ${command.excused ? "excused" : "no longer excused"}`);
       check(same(events, changes ? [{ type: "attendance.excused", participantId: command.participantId, excused: command.excused, at: now }] : []), "an excuse that changes nothing decides nothing");
       checkOthersAttendance(before, after, [command.participantId], check);
-      only("attendance");
+      only("attendance", "attendanceLog");
       break;
     }
     case "config.sync": {

@@ -255,6 +255,17 @@ describe("decide, evolve and replay", () => {
       polls: [],
       pollRules: { clerkMay: false, allowed: true },
       notes: { summaries: {}, suggestions: [], decisions: [] },
+      // Every coming and going in order, and every start of an item's visit.
+      attendanceLog: [
+        { participantId: A, status: "present", via: "online", at: 50 },
+        { participantId: B, status: "present", via: "online", at: 50 },
+        { participantId: C, status: "present", via: "clerk", at: 362_000 },
+        { participantId: B, status: "absent", via: null, at: 410_000 },
+      ],
+      itemVisits: [
+        { itemId: "a1", at: 60 },
+        { itemId: "a2", at: 100_000 },
+      ],
     });
     expect(attendanceSummary(state)).toEqual({ expected: 3, present: 2, excused: 0, needed: 2, quorate: true });
   });
@@ -300,6 +311,8 @@ describe("decide, evolve and replay", () => {
       polls: [],
       pollRules: { clerkMay: false, allowed: true },
       notes: { summaries: {}, suggestions: [], decisions: [] },
+      attendanceLog: [],
+      itemVisits: [],
     });
   });
 

@@ -199,6 +199,17 @@ export interface MeetingState {
   pollRules: { clerkMay: boolean; allowed: boolean };
   /** The clerk's notes: summaries (发言要点), suggestions (意见建议), decisions (议定事项). */
   notes: RecordNotes;
+  /** Every arrival, departure and 请假 in order (the record shows comings and goings, not only the last). */
+  attendanceLog: AttendanceChange[];
+  /** Every start of an agenda item's visit, in order (an item can be returned to). */
+  itemVisits: { itemId: string; at: number }[];
+}
+
+export interface AttendanceChange {
+  participantId: string;
+  status: AttendanceStatus;
+  via: ArrivalVia | null;
+  at: number;
 }
 
 export const initialState = (): MeetingState => ({
@@ -228,6 +239,8 @@ export const initialState = (): MeetingState => ({
   polls: [],
   pollRules: { clerkMay: false, allowed: true },
   notes: { summaries: {}, suggestions: [], decisions: [] },
+  attendanceLog: [],
+  itemVisits: [],
 });
 
 export const queuePosition = (state: MeetingState, participantId: string): number =>

@@ -55,17 +55,21 @@ export function Timeline({ groups, selected, onSelect }: { groups: TimelineGroup
       </span>
     );
   };
-  const row = (key: string, content: React.ReactNode, extra: { className?: string; kind: string; nested?: boolean }) => (
-    <li key={key} className={`tl-entry tl-${extra.kind}${extra.nested ? " tl-nested" : ""}${selected === key ? " selected" : ""}${extra.className ? ` ${extra.className}` : ""}`}>
-      <button type="button" className="tl-button" aria-pressed={selected === key} onClick={() => onSelect(key)} data-testid="tl-entry" data-key={key} data-kind={extra.kind}>
+  /** `select`: what choosing the row selects, when not the row itself (an item's start selects the item). */
+  const row = (key: string, content: React.ReactNode, extra: { className?: string; kind: string; nested?: boolean; select?: string }) => {
+    const target = extra.select ?? key;
+    return (
+    <li key={key} className={`tl-entry tl-${extra.kind}${extra.nested ? " tl-nested" : ""}${selected === target ? " selected" : ""}${extra.className ? ` ${extra.className}` : ""}`}>
+      <button type="button" className="tl-button" aria-pressed={selected === target} onClick={() => onSelect(target)} data-testid="tl-entry" data-key={target} data-kind={extra.kind}>
         {content}
       </button>
     </li>
-  );
+    );
+  };
   const entryRow = (entry: TimelineEntry) => {
     switch (entry.type) {
       case "itemStart":
-        return [row(entry.key, <><span className="tl-time">{clockTime(entry.at)}</span><span className="tl-what muted">{t("notes.itemStarted")}</span></>, { kind: "item-start" })];
+        return [row(entry.key, <><span className="tl-time">{clockTime(entry.at)}</span><span className="tl-what muted">{t("notes.itemStarted")}</span></>, { kind: "item-start", select: itemKey(entry.itemId) })];
       case "speech": {
         const s = entry.speech;
         const who = person(s.participantId);

@@ -42,7 +42,7 @@ describe("recordTimeline", () => {
 
 describe("clerkTimeline", () => {
   const base = (over: Partial<Parameters<typeof clerkTimeline>[0]>): Parameters<typeof clerkTimeline>[0] => ({
-    agenda: [], currentItemId: null, speeches: [], floor: null, written: [], plan: [], interjection: null, interjections: [], polls: [], attendance: {}, openedAt: 0, ...over,
+    agenda: [], speeches: [], floor: null, written: [], plan: [], interjection: null, interjections: [], polls: [], attendanceLog: [], itemVisits: [], ...over,
   });
   const poll = (pollId: string, itemId: string | null, openedAt: number | null, status: Poll["status"]): Poll => ({
     pollId, itemId, createdBy: "c", definition: {} as Poll["definition"], options: [], status, openedAt, closesAt: null, closedAt: null, eligible: [], hands: null, result: null,
@@ -53,10 +53,9 @@ describe("clerkTimeline", () => {
   const keys = (groups: TimelineGroup[]) => groups.map((g) => [g.itemId, g.entries.map((e) => e.key)]);
 
   it("groups every kind of entry by item, by time, with interjections nested and the running speech last", () => {
-    const i2 = { ...item("i2"), startedAt: 500 };
     const groups = clerkTimeline(base({
-      agenda: [item("i1"), i2],
-      currentItemId: "i2",
+      agenda: [item("i1"), item("i2")],
+      itemVisits: [{ itemId: "i1", at: 90 }, { itemId: "i2", at: 500 }],
       speeches: [speech("s1", 100, "i1"), { ...speech("p1", 300, "i1"), kind: "pointOfOrder" }],
       floor: { ...speech("s2", 600, "i2"), pausedAt: null },
       written: [written("w1", 200, "i1")],
@@ -64,18 +63,19 @@ describe("clerkTimeline", () => {
       interjections: [interjection("j1", "s1", 150)],
       interjection: { ...interjection("j2", "s2", 650) },
       polls: [poll("draft", "i1", null, "draft"), poll("v1", "i1", 400, "published")],
-      attendance: {
-        a: { status: "present", via: "online", since: 50 },
-        b: { status: "absent", via: null, since: 350 },
-        c: { status: "excused", via: null, since: 700 },
-      },
+      attendanceLog: [
+        { participantId: "a", status: "present", via: "online", at: 50 },
+        { participantId: "b", status: "present", via: "online", at: 95 },
+        { participantId: "b", status: "absent", via: null, at: 350 },
+        { participantId: "c", status: "excused", via: null, at: 700 },
+      ],
     }));
     expect(keys(groups)).toEqual([
-      [null, ["attendance:a"]],
-      ["i1", ["speech:s1", "written:w1", "speech:p1", "attendance:b", "poll:v1"]],
-      ["i2", ["planned:pw", "item:i2", "speech:s2", "attendance:c"]],
+      [null, ["attendance:a:0"]],
+      ["i1", ["item:i1:0", "attendance:b:1", "speech:s1", "written:w1", "speech:p1", "attendance:b:2", "poll:v1"]],
+      ["i2", ["planned:pw", "item:i2:1", "speech:s2", "attendance:c:3"]],
     ]);
-    const first = groups[1]!.entries[0]!;
+    const first = groups[1]!.entries.find((e) => e.key === "speech:s1")!;
     expect(first.type === "speech" && first.interjections.map((i) => i.interjectionId)).toEqual(["j1"]);
     const running = groups[2]!.entries.find((e) => e.key === "speech:s2")!;
     expect(running.type === "speech" && running.running && running.interjections.map((i) => i.interjectionId)).toEqual(["j2"]);
@@ -84,10 +84,27 @@ describe("clerkTimeline", () => {
   it("puts arrivals before the first item outside the agenda", () => {
     const groups = clerkTimeline(base({
       agenda: [item("i1")],
+      itemVisits: [{ itemId: "i1", at: 80 }],
       speeches: [speech("s1", 100, "i1")],
-      attendance: { a: { status: "present", via: "qr", since: 50 }, b: { status: "present", via: "clerk", since: 120 } },
+      attendanceLog: [{ participantId: "a", status: "present", via: "qr", at: 50 }, { participantId: "b", status: "present", via: "clerk", at: 120 }],
     }));
-    expect(keys(groups)).toEqual([[null, ["attendance:a"]], ["i1", ["speech:s1", "attendance:b"]]]);
+    expect(keys(groups)).toEqual([[null, ["attendance:a:0"]], ["i1", ["item:i1:0", "speech:s1", "attendance:b:1"]]]);
+  });
+
+  it("shows every coming and going, and an item returned to under each of its visits", () => {
+    const groups = clerkTimeline(base({
+      agenda: [item("i1"), item("i2")],
+      itemVisits: [{ itemId: "i1", at: 10 }, { itemId: "i2", at: 100 }, { itemId: "i1", at: 200 }],
+      attendanceLog: [
+        { participantId: "a", status: "present", via: "online", at: 20 },
+        { participantId: "a", status: "absent", via: null, at: 150 },
+        { participantId: "a", status: "present", via: "online", at: 250 },
+      ],
+    }));
+    expect(keys(groups)).toEqual([
+      ["i1", ["item:i1:0", "attendance:a:0", "item:i1:2", "attendance:a:2"]],
+      ["i2", ["item:i2:1", "attendance:a:1"]],
+    ]);
   });
 
   it("finds an entry by key", () => {

@@ -41,7 +41,7 @@ export function recordTimeline(state: Pick<MeetingState, "agenda" | "speeches" |
 export type TimelineSpeech = Speech | SpeechRecord;
 
 export type TimelineEntry =
-  /** The item's current visit started (the state keeps the start of the current item only). */
+  /** A visit of an agenda item started (an item can be returned to). */
   | { type: "itemStart"; key: string; at: number; itemId: string }
   /** A speech with the interjections into it nested; a point of order is a speech of kind `pointOfOrder`. */
   | { type: "speech"; key: string; at: number; speech: TimelineSpeech; running: boolean; interjections: (Interjection | InterjectionRecord)[] }
@@ -50,10 +50,7 @@ export type TimelineEntry =
   | { type: "planned"; key: string; at: null; planned: PlannedSpeech }
   /** A poll once opened (drafts are not part of the record). */
   | { type: "poll"; key: string; at: number; poll: Poll }
-  /**
-   * An arrival, departure or 请假 as far as the state knows it: only each person's current status
-   * and its time (`since`), not the full history of comings and goings.
-   */
+  /** An arrival, departure or 请假 (every change, in order). */
   | { type: "attendance"; key: string; at: number; participantId: string; status: AttendanceStatus; via: ArrivalVia | null };
 
 export interface TimelineGroup {
@@ -64,7 +61,7 @@ export interface TimelineGroup {
 
 type TimelineState = Pick<
   MeetingState,
-  "agenda" | "currentItemId" | "speeches" | "floor" | "written" | "plan" | "interjection" | "interjections" | "polls" | "attendance" | "openedAt"
+  "agenda" | "speeches" | "floor" | "written" | "plan" | "interjection" | "interjections" | "polls" | "attendanceLog" | "itemVisits"
 >;
 
 /** The summary key of a summarizable entry (as the core's `entryKey`), else null. */
@@ -90,20 +87,17 @@ export function clerkTimeline(state: TimelineState): TimelineGroup[] {
     ...(state.floor ? [{ itemId: item(state.floor.agendaItemId), entry: speechEntry(state.floor, true) }] : []),
     ...state.written.map((w) => ({ itemId: item(w.agendaItemId), entry: { type: "written", key: `written:${w.writtenId}`, at: w.at, written: w } as TimelineEntry })),
     ...state.polls.flatMap((p) => (p.openedAt === null ? [] : [{ itemId: item(p.itemId), entry: { type: "poll", key: `poll:${p.pollId}`, at: p.openedAt, poll: p } as TimelineEntry }])),
-    ...state.agenda.flatMap((a) => (a.startedAt === null ? [] : [{ itemId: a.id, entry: { type: "itemStart", key: `item:${a.id}`, at: a.startedAt, itemId: a.id } as TimelineEntry }])),
+    ...state.itemVisits.filter((v) => known.has(v.itemId)).map((v, i) => ({ itemId: v.itemId, entry: { type: "itemStart", key: `item:${v.itemId}:${i}`, at: v.at, itemId: v.itemId } as TimelineEntry })),
   ].sort((a, b) => a.entry.at! - b.entry.at!);
-  // Arrivals and departures belong to the item current at the time: the current item from its
-  // start, else the item of the latest entry before them (nothing else tells when an item began).
-  const current = state.agenda.find((a) => a.id === state.currentItemId && a.startedAt !== null);
+  // Arrivals and departures belong to the item whose visit was running at the time.
   const itemAt = (at: number): string | null => {
-    if (current && at >= current.startedAt!) return current.id;
     let found: string | null = null;
-    for (const e of withItem) if (e.entry.at! <= at) found = e.itemId;
+    for (const v of state.itemVisits) if (v.at <= at && known.has(v.itemId)) found = v.itemId;
     return found;
   };
-  const attendance = Object.entries(state.attendance).map(([participantId, a]) => ({
-    itemId: itemAt(a.since),
-    entry: { type: "attendance", key: `attendance:${participantId}`, at: a.since, participantId, status: a.status, via: a.via } as TimelineEntry,
+  const attendance = state.attendanceLog.map((c, i) => ({
+    itemId: itemAt(c.at),
+    entry: { type: "attendance", key: `attendance:${c.participantId}:${i}`, at: c.at, participantId: c.participantId, status: c.status, via: c.via } as TimelineEntry,
   }));
   const timed = [...withItem, ...attendance].sort((a, b) => a.entry.at! - b.entry.at!);
   const planned = state.plan.filter((p) => p.kind === "written").map((p) => ({ itemId: item(p.agendaItemId), entry: { type: "planned", key: `planned:${p.bookingId}`, at: null, planned: p } as TimelineEntry }));

@@ -8,6 +8,7 @@ export function evolveAgenda(state: MeetingState, event: AgendaEvent): MeetingSt
       return {
         ...closed,
         currentItemId: event.itemId,
+        itemVisits: [...state.itemVisits, { itemId: event.itemId, at: event.at }],
         agenda: closed.agenda.map((item) => (item.id === event.itemId ? { ...item, startedAt: event.at } : item)),
       };
     }

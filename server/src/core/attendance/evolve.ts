@@ -17,5 +17,6 @@ export function evolveAttendance(state: MeetingState, event: AttendanceEvent): M
 function mark(state: MeetingState, ids: readonly string[], attendance: Attendance): MeetingState {
   const next = { ...state.attendance };
   for (const id of ids) next[id] = attendance;
-  return { ...state, attendance: next };
+  const changes = ids.map((participantId) => ({ participantId, status: attendance.status, via: attendance.via, at: attendance.since }));
+  return { ...state, attendance: next, attendanceLog: [...state.attendanceLog, ...changes] };
 }

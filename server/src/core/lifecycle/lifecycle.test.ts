@@ -45,6 +45,7 @@ describe("meeting.open", () => {
       status: "open",
       openedAt: 5_000,
       currentItemId: "a1",
+      itemVisits: [{ itemId: "a1", at: 5_000 }],
       agenda: [
         { ...agendaItem("a1"), actualMs: 0, startedAt: 5_000 },
         { ...agendaItem("a2"), actualMs: 0, startedAt: null },
