@@ -4,6 +4,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { Server } from "socket.io";
+import { ArchiveIndex } from "./archive/archiveIndex.ts";
 import { resolveTokenSecret } from "./auth/secret.ts";
 import { TokenService } from "./auth/tokens.ts";
 import type { Config } from "./config/config.ts";
@@ -48,6 +49,8 @@ export interface YishitingServer {
   mediaRelay: MediaRelay | undefined;
   /** Per-speech recordings (post-processing, rows). */
   recorder: SpeechRecorder;
+  /** The archive's full-text index, reindexed after relevant committed events (docs/archive.md). */
+  archive: ArchiveIndex;
   listen(): Promise<number>;
   close(): Promise<void>;
 }
@@ -55,6 +58,8 @@ export interface YishitingServer {
 export interface ServerOptions {
   now?: () => number;
   log?: (message: string, error?: unknown) => void;
+  /** Delay of the archive's reindex after the last relevant event (default 3 s). */
+  archiveDebounceMs?: number;
 }
 
 export async function createServer(config: Config, options: ServerOptions = {}): Promise<YishitingServer> {
@@ -63,6 +68,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const db = await openDatabase(config.databaseFile);
   const store = prismaEventStore(db);
   const meetings = new MeetingRepository(db);
+  const archive = new ArchiveIndex({ db, store, log, now, ...(options.archiveDebounceMs === undefined ? {} : { debounceMs: options.archiveDebounceMs }) });
   const tokens = new TokenService(resolveTokenSecret(config.tokenSecret, config.dataDir), config.linkTtlHours);
 
   const api = express.Router(); // filled below, once the rooms and sockets exist
@@ -103,6 +109,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         } else io.to(roomOf(meetingId)).emit("events", [...events]);
         mediaController.committed(meetingId, events);
         pollClock.committed(meetingId, events, async () => (await rooms.get(meetingId)).current);
+        archive.committed(meetingId, events);
       },
     },
     now,
@@ -134,7 +141,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     mediaRelay: currentRelay,
     ballots,
   });
-  const deps = apiDeps({ db, tokens, rooms, io, config, now, log });
+  const deps = apiDeps({ db, tokens, rooms, io, config, now, log, archive });
   api.use(createApi(deps));
   media.onStatusChange((status) => {
     // Janus restarted or went away: its rooms and handles are gone; clients re-negotiate.
@@ -142,6 +149,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     io.emit("media.status", { available: mediaAvailable() });
   });
   media.start();
+  // Meetings whose index is missing or behind their log (a crash within the debounce, an upgrade).
+  const archiveCaughtUp = archive.catchUp().catch((error: unknown) => log("archive: catching up the search index failed", error));
 
   return {
     db,
@@ -155,6 +164,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     media,
     mediaRelay: relay,
     recorder,
+    archive,
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);
@@ -164,6 +174,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       presence.close();
       pollClock.close();
       ballots.close();
+      await archive.close(); // the reindex in progress finishes before the database closes
+      await archiveCaughtUp;
       await io.close(); // also closes the HTTP server
       await relay?.close(); // closes open recordings at Janus
       await recorder.idle(); // finished takes are stored before the database closes

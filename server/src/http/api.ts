@@ -4,6 +4,7 @@ import cookieParser from "cookie-parser";
 import express, { Router } from "express";
 import { accountRoutes } from "../accounts/accountRoutes.ts";
 import { authRoutes } from "../accounts/authRoutes.ts";
+import { archiveRoutes } from "../archive/archiveRoutes.ts";
 import { checkinRoutes } from "../checkin/checkinRoutes.ts";
 import { linkRoutes } from "../links/linkRoutes.ts";
 import { recordingRoutes } from "../media/recording/recordingRoutes.ts";
@@ -42,6 +43,7 @@ export function createApi(deps: ApiDeps): Router {
     recordingRoutes(deps),
     statisticsRoutes(deps),
     minutesRoutes(deps),
+    archiveRoutes(deps),
   );
   api.use((_req, res) => sendError(res, "NOT_FOUND"));
   api.use(apiErrorHandler(deps.log));

@@ -3,6 +3,7 @@ import type { Request } from "express";
 import { AccountRepository } from "../accounts/accountRepository.ts";
 import { LoginLimiter } from "../accounts/loginLimiter.ts";
 import { SessionStore } from "../accounts/sessions.ts";
+import type { ArchiveIndex } from "../archive/archiveIndex.ts";
 import type { TokenService } from "../auth/tokens.ts";
 import type { Config } from "../config/config.ts";
 import type { Db } from "../db/database.ts";
@@ -22,6 +23,8 @@ export interface ApiBase {
   config: Config;
   now: () => number;
   log: (message: string, error?: unknown) => void;
+  /** The archive's search index (docs/archive.md). */
+  archive: ArchiveIndex;
 }
 
 export interface ApiDeps extends ApiBase {

@@ -188,6 +188,9 @@ const ROWS: Row[] = [
   // Check-in: anyone with the code
   { name: "check-in list", route: "GET /checkin/:meetingId", method: "GET", path: () => `/api/checkin/${mid()}?c=${checkinCode}`, expect: ANYONE() },
   { name: "check in", route: "POST /checkin/:meetingId", method: "POST", path: () => `/api/checkin/${mid()}`, body: () => ({ c: checkinCode, participantId: m.people.member1.id }), expect: ANYONE() },
+  // Archive (会议档案): admin and organiser sessions only
+  { name: "archive meetings", route: "GET /archive/meetings", method: "GET", path: () => "/api/archive/meetings", expect: MANAGERS() },
+  { name: "archive search", route: "GET /archive/search", method: "GET", path: () => `/api/archive/search?q=${encodeURIComponent("电梯")}`, expect: MANAGERS() },
   // Anything else under /api
   { name: "unknown route", method: "GET", path: () => "/api/nothing-here", expect: ANYONE(404) },
 ];
@@ -207,7 +210,7 @@ describe("authorization of every REST route", () => {
   });
 
   it("the table covers every route the API mounts", () => {
-    const api = createApi(apiDeps({ db: t.server.db, tokens: t.server.tokens, rooms: t.server.rooms, io: t.server.io, config: t.config, now: Date.now, log: () => {} }));
+    const api = createApi(apiDeps({ db: t.server.db, tokens: t.server.tokens, rooms: t.server.rooms, io: t.server.io, config: t.config, now: Date.now, log: () => {}, archive: t.server.archive }));
     const mounted = new Set(routesOf(api));
     const covered = new Set(ROWS.flatMap((row) => (row.route ? [row.route] : [])));
     expect(mounted.size).toBeGreaterThan(30);

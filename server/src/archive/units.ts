@@ -1,0 +1,85 @@
+// What of a meeting is searchable, one unit per row of the index (docs/archive.md): the clerk's
+// summaries, booked speeches' submitted texts, written speeches, interjection points,
+// suggestions, decisions and the sections of the minutes draft. A pure function of the meeting
+// as entered, its replayed state and its log, like the minutes themselves.
+import type { StoredEvent } from "../core/meeting.ts";
+import { minutesBlocks, type Block } from "../core/minutes/blocks.ts";
+import { draftMinutes, type MinutesMeeting } from "../core/minutes/minutes.ts";
+import { entryKey } from "../core/record/schema.ts";
+import type { MeetingState } from "../core/state.ts";
+
+export const UNIT_KINDS = ["summary", "bookedText", "written", "interjection", "suggestion", "decision", "minutes"] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export interface SearchUnit {
+  kind: UnitKind;
+  /** The entry key (speech:…, interjection:…, written:…), suggestion, decision or speech id, or minutes:<n>. */
+  ref: string;
+  itemId: string | null;
+  /** The agenda item's title (for a minutes section: its heading). */
+  item: string | null;
+  speaker: string | null;
+  text: string;
+}
+
+const blockText = (b: Block): string => ("runs" in b ? b.runs.map((r) => r.text).join("") : b.text);
+
+export function searchUnits(meeting: MinutesMeeting, state: MeetingState, log: readonly StoredEvent[]): SearchUnit[] {
+  const names = new Map(state.roster.map((r) => [r.id, r.name]));
+  const items = new Map(state.agenda.map((a) => [a.id, a.title]));
+  const itemOf = (id: string | null) => ({ itemId: id, item: id === null ? null : (items.get(id) ?? null) });
+  const speeches = [...state.speeches, ...(state.floor ? [state.floor] : [])];
+  const interjections = [...state.interjections, ...(state.interjection ? [state.interjection] : [])];
+  const written = state.written;
+  const speakerOf = new Map<string, { speaker: string | null; itemId: string | null }>();
+  for (const s of speeches) speakerOf.set(`speech:${s.speechId}`, { speaker: s.guestName ?? names.get(s.participantId) ?? null, itemId: s.agendaItemId });
+  for (const w of written) speakerOf.set(`written:${w.writtenId}`, { speaker: names.get(w.participantId) ?? null, itemId: w.agendaItemId });
+  for (const ij of interjections) {
+    const speech = speeches.find((s) => s.speechId === ij.speechId);
+    speakerOf.set(`interjection:${ij.interjectionId}`, { speaker: names.get(ij.participantId) ?? null, itemId: speech?.agendaItemId ?? null });
+  }
+
+  const units: SearchUnit[] = [];
+  const add = (u: SearchUnit) => {
+    if (u.text.trim() !== "") units.push(u);
+  };
+  for (const [key, summary] of Object.entries(state.notes.summaries)) {
+    const who = speakerOf.get(key) ?? speakerOf.get(entryKey(summary.entry));
+    add({ kind: "summary", ref: key, ...itemOf(who?.itemId ?? null), speaker: who?.speaker ?? null, text: summary.text });
+  }
+  for (const s of speeches) {
+    const booking = s.bookingId === null ? undefined : state.plan.find((p) => p.bookingId === s.bookingId);
+    if (!booking) continue;
+    const text = [booking.title.trim() === "" ? "" : `《${booking.title.trim()}》`, booking.text].filter((t) => t !== "").join("\n");
+    add({ kind: "bookedText", ref: `speech:${s.speechId}`, ...itemOf(s.agendaItemId), speaker: speakerOf.get(`speech:${s.speechId}`)?.speaker ?? null, text });
+  }
+  for (const w of written) add({ kind: "written", ref: `written:${w.writtenId}`, ...itemOf(w.agendaItemId), speaker: names.get(w.participantId) ?? null, text: w.text });
+  for (const ij of interjections) {
+    if (ij.point === null) continue;
+    const who = speakerOf.get(`interjection:${ij.interjectionId}`);
+    add({ kind: "interjection", ref: `interjection:${ij.interjectionId}`, ...itemOf(who?.itemId ?? null), speaker: who?.speaker ?? null, text: ij.point });
+  }
+  for (const s of state.notes.suggestions) {
+    const text = [s.title, s.text, s.topic, s.department].filter((t) => t.trim() !== "").join("\n");
+    add({ kind: "suggestion", ref: s.suggestionId, ...itemOf(s.itemId), speaker: names.get(s.participantId) ?? null, text });
+  }
+  for (const d of state.notes.decisions) {
+    add({ kind: "decision", ref: d.decisionId, ...itemOf(d.itemId), speaker: null, text: [d.text, d.unit].filter((t) => t.trim() !== "").join("\n") });
+  }
+
+  // The minutes draft, one unit per top-level section (the header and 一、二、… headings).
+  const minutes = draftMinutes(meeting, state, { log });
+  const blocks = minutesBlocks(minutes);
+  const sections: { heading: string | null; lines: string[] }[] = [{ heading: null, lines: [] }];
+  for (const b of blocks) {
+    if (b.kind === "heading" && b.level === 1) sections.push({ heading: b.text, lines: [b.text] });
+    else sections[sections.length - 1]!.lines.push(blockText(b));
+  }
+  const itemIds = minutes.items.map((i) => i.itemId);
+  sections.forEach((s, n) => {
+    // Sections 1 and 2 are attendance and overview; the agenda items follow in order.
+    const itemId = n >= 3 ? (itemIds[n - 3] ?? null) : null;
+    add({ kind: "minutes", ref: `minutes:${n}`, itemId, item: s.heading, speaker: null, text: s.lines.join("\n") });
+  });
+  return units;
+}
