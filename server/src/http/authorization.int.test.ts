@@ -147,6 +147,11 @@ const ROWS: Row[] = [
   { name: "statistics", route: "GET /meetings/:id/statistics", method: "GET", path: () => `/api/meetings/${mid()}/statistics`, expect: MEETING_STAFF() },
   { name: "statistics CSV", route: "GET /meetings/:id/statistics.csv", method: "GET", path: () => `/api/meetings/${mid()}/statistics.csv`, expect: MEETING_STAFF() },
   { name: "statistics XLSX", route: "GET /meetings/:id/statistics.xlsx", method: "GET", path: () => `/api/meetings/${mid()}/statistics.xlsx`, expect: MEETING_STAFF() },
+  // The minutes draft (会议纪要初稿)
+  { name: "minutes draft", route: "GET /meetings/:id/minutes/draft", method: "GET", path: () => `/api/meetings/${mid()}/minutes/draft`, expect: MEETING_STAFF() },
+  { name: "minutes draft Markdown", route: "GET /meetings/:id/minutes/draft.md", method: "GET", path: () => `/api/meetings/${mid()}/minutes/draft.md`, expect: MEETING_STAFF() },
+  { name: "minutes draft DOCX", route: "GET /meetings/:id/minutes/draft.docx", method: "GET", path: () => `/api/meetings/${mid()}/minutes/draft.docx`, expect: MEETING_STAFF() },
+  { name: "minutes draft PDF", route: "GET /meetings/:id/minutes/draft.pdf", method: "GET", path: () => `/api/meetings/${mid()}/minutes/draft.pdf`, expect: MEETING_STAFF() },
   // Roster and links
   { name: "list participants", route: "GET /meetings/:id/participants", method: "GET", path: () => `/api/meetings/${mid()}/participants?sort=pinyin`, expect: MEETING_STAFF() },
   { name: "add participant", route: "POST /meetings/:id/participants", method: "POST", path: () => `/api/meetings/${mid()}/participants`, body: () => ({ name: "新委员", role: "member" }), expect: MANAGERS(201) },
