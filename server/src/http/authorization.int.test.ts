@@ -152,6 +152,8 @@ const ROWS: Row[] = [
   { name: "minutes draft Markdown", route: "GET /meetings/:id/minutes/draft.md", method: "GET", path: () => `/api/meetings/${mid()}/minutes/draft.md`, expect: MEETING_STAFF() },
   { name: "minutes draft DOCX", route: "GET /meetings/:id/minutes/draft.docx", method: "GET", path: () => `/api/meetings/${mid()}/minutes/draft.docx`, expect: MEETING_STAFF() },
   { name: "minutes draft PDF", route: "GET /meetings/:id/minutes/draft.pdf", method: "GET", path: () => `/api/meetings/${mid()}/minutes/draft.pdf`, expect: MEETING_STAFF() },
+  { name: "speech list CSV", route: "GET /meetings/:id/minutes/speeches.csv", method: "GET", path: () => `/api/meetings/${mid()}/minutes/speeches.csv`, expect: MEETING_STAFF() },
+  { name: "speech list XLSX", route: "GET /meetings/:id/minutes/speeches.xlsx", method: "GET", path: () => `/api/meetings/${mid()}/minutes/speeches.xlsx`, expect: MEETING_STAFF() },
   // Roster and links
   { name: "list participants", route: "GET /meetings/:id/participants", method: "GET", path: () => `/api/meetings/${mid()}/participants?sort=pinyin`, expect: MEETING_STAFF() },
   { name: "add participant", route: "POST /meetings/:id/participants", method: "POST", path: () => `/api/meetings/${mid()}/participants`, body: () => ({ name: "新委员", role: "member" }), expect: MANAGERS(201) },
