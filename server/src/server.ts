@@ -10,7 +10,7 @@ import { TokenService } from "./auth/tokens.ts";
 import type { Config } from "./config/config.ts";
 import { openDatabase, type Db } from "./db/database.ts";
 import { prismaEventStore, type EventStore } from "./eventlog/eventStore.ts";
-import { hasUnpublishedResult, withoutUnpublishedResults } from "./core/poll/visibility.ts";
+import { eventsForOthers, hasStaffOnlyParts } from "./core/audience.ts";
 import { attachGateway, chairRoom, publicRoom, roomOf, staffRoom, type GatewayServer } from "./gateway/socketGateway.ts";
 import { createApi } from "./http/api.ts";
 import { apiDeps } from "./http/apiDeps.ts";
@@ -102,10 +102,10 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     store,
     channel: {
       broadcast: (meetingId, events) => {
-        // A poll's result reaches non-staff only when published (core/poll/visibility.ts).
-        if (hasUnpublishedResult(events)) {
+        // Poll results before publication and the clerk's notes reach the staff only (core/audience.ts).
+        if (hasStaffOnlyParts(events)) {
           io.to(staffRoom(meetingId)).emit("events", [...events]);
-          io.to(publicRoom(meetingId)).emit("events", withoutUnpublishedResults(events));
+          io.to(publicRoom(meetingId)).emit("events", eventsForOthers(events));
         } else io.to(roomOf(meetingId)).emit("events", [...events]);
         mediaController.committed(meetingId, events);
         pollClock.committed(meetingId, events, async () => (await rooms.get(meetingId)).current);

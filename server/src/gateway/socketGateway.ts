@@ -12,7 +12,7 @@ import { checkSdp } from "../media/sdp.ts";
 import type { TokenService } from "../auth/tokens.ts";
 import type { MeetingRepository } from "../meetings/meetingRepository.ts";
 import type { MeetingRoom, RoomRegistry } from "../rooms/meetingRoom.ts";
-import { seesResultsAtClose, syncFor } from "../core/poll/visibility.ts";
+import { isStaffConnection, syncFor } from "../core/audience.ts";
 import type { BallotBox } from "../polls/ballotBox.ts";
 import { identify, linkValid, type Connected } from "./handshake.ts";
 import { attachPolls } from "./pollHandlers.ts";
@@ -30,7 +30,7 @@ export const roomOf = (meetingId: string): string => `meeting:${meetingId}`;
 const LastSeq = z.number().int().min(0).optional();
 
 export const participantRoom = (participantId: string): string => `participant:${participantId}`;
-/** Chair and clerk connections: they see poll results at the close (core/poll/visibility.ts). */
+/** Chair and clerk connections: they see poll results at the close and the clerk's notes (core/audience.ts). */
 export const staffRoom = (meetingId: string): string => `meeting:${meetingId}:staff`;
 /** Everyone else (members, officials, observers, the room display). */
 export const publicRoom = (meetingId: string): string => `meeting:${meetingId}:public`;
@@ -85,7 +85,7 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presen
   const actor: Actor = { participantId: me.id, role: me.role };
   const allow = tokenBucket(10, 20, deps.now);
   const room = deps.rooms.get(meetingId);
-  const staff = seesResultsAtClose(me.role, display);
+  const staff = isStaffConnection(me.role, display);
 
   // Handlers are registered before anything is awaited, so nothing the client sends right
   // after connecting is dropped; each one answers INTERNAL rather than letting a failure escape.
@@ -149,7 +149,7 @@ async function greet(socket: GatewaySocket, deps: GatewayDeps, room: Promise<Mee
   const lastSeq = LastSeq.safeParse((socket.handshake.auth as Record<string, unknown>).lastSeq);
   await (await room).catchUp(lastSeq.success ? lastSeq.data : undefined, (sync) => {
     if (socket.disconnected) return;
-    const staff = seesResultsAtClose(me.role, display);
+    const staff = isStaffConnection(me.role, display);
     const rooms = [roomOf(meetingId), participantRoom(me.id), staff ? staffRoom(meetingId) : publicRoom(meetingId)];
     if (me.role === "chair" && !display) rooms.push(chairRoom(meetingId));
     void socket.join(rooms);

@@ -118,8 +118,21 @@ describe("the record (会议记录)", () => {
     // The loser's state already shows the winner's text, at version 1.
     const won = (await live()).notes.summaries[key];
     expect(won).toMatchObject({ text: winnerText, version: 1, by: winner.welcome.me.id });
+    // The notes are the clerk's working record: the chair has them, the member and the observer
+    // receive record.withheld in their place (no gap in the sequence) and no notes at all —
+    // also in the snapshot a newly connecting member gets.
+    expect(c.chair.state.notes.summaries[key]).toEqual(won);
+    for (const other of [c.member, c.observer]) {
+      expect(other.state.notes).toEqual({ summaries: {}, suggestions: [], decisions: [] });
+      expect(other.problems).toEqual([]);
+      expect(other.broadcasts.flat().filter((e) => e.event.type.startsWith("record.")).map((e) => e.event)).toEqual([{ type: "record.withheld" }]);
+    }
+    const fresh = await h.connect(t.url, m.tokens.member2);
+    expect(fresh.state.notes).toEqual({ summaries: {}, suggestions: [], decisions: [] });
+    expect(JSON.stringify(fresh.firstSync)).not.toContain(winnerText);
+    fresh.close();
     expect(loser.state.notes.summaries[key]).toEqual(won);
-    for (const client of all) expect(client.state.notes).toEqual((await live()).notes);
+    for (const client of [c.chair, c.clerkA, c.clerkB]) expect(client.state.notes).toEqual((await live()).notes);
     // It merges by hand and saves on the new version; the stale base is still refused.
     expect(await send(loser, { type: "record.summarize", entry, text: loserText, baseVersion: 0 })).toEqual(refused("EDIT_CONFLICT"));
     const merged = `${winnerText}；${loserText}`;

@@ -153,7 +153,7 @@ export const PollEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("poll.discarded"), pollId: z.string() }),
   /** The eligible list is computed from the state at this point of the log (eligibility.ts), not carried. */
   z.object({ type: z.literal("poll.opened"), pollId: z.string(), at: z.number(), closesAt: z.number().nullable() }),
-  /** `result` is null in what non-staff receive until the result is published (visibility.ts). */
+  /** `result` is null in what non-staff receive until the result is published (core/audience.ts). */
   z.object({ type: z.literal("poll.closed"), pollId: z.string(), at: z.number(), by: z.string(), result: PollResult.nullable() }),
   /** Carries the result again, for those who did not see it at the close. */
   z.object({ type: z.literal("poll.published"), pollId: z.string(), at: z.number(), result: PollResult }),

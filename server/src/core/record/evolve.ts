@@ -42,5 +42,7 @@ export function evolveRecord(state: MeetingState, event: RecordEvent): MeetingSt
       }));
     case "record.decisionWithdrawn":
       return withNotes(state, (n) => ({ decisions: n.decisions.filter((d) => d.decisionId !== event.decisionId) }));
+    case "record.withheld":
+      return state;
   }
 }

@@ -53,6 +53,8 @@ export const RecordEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("record.decisionAdded"), decisionId: z.string(), itemId: z.string().nullable(), decision: DecisionFields, by: z.string(), at: z.number() }),
   z.object({ type: z.literal("record.decisionEdited"), decisionId: z.string(), decision: DecisionFields, version: z.number(), by: z.string(), at: z.number() }),
   z.object({ type: z.literal("record.decisionWithdrawn"), decisionId: z.string(), by: z.string(), at: z.number() }),
+  /** Never in the log: what a non-staff connection receives in place of a note (core/audience.ts). */
+  z.object({ type: z.literal("record.withheld") }),
 ]);
 export type RecordEvent = z.infer<typeof RecordEvent>;
 
