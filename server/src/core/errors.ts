@@ -47,6 +47,9 @@ export const ERROR_MESSAGES = {
   ALREADY_VOTED: { zh: "您已投票，不能重复投票", en: "You have already voted" },
   INVALID_BALLOT: { zh: "选票无效（选项或选择数量不符合要求）", en: "Invalid ballot (unknown option, or too many or too few choices)" },
   SECRET_BALLOT_RULE: { zh: "无记名表决不能实时公布计票、不能改票，也不能按权重计票", en: "A secret ballot cannot show a live tally, allow changing votes or count weights" },
+  MINUTES_LOCKED: { zh: "会议纪要已定稿，更正须填写更正理由", en: "The minutes are approved and locked: a correction needs a reason" },
+  MINUTES_NOT_LATEST: { zh: "只能审定最新一稿会议纪要", en: "Only the latest version of the minutes can be approved" },
+  MINUTES_ALREADY_APPROVED: { zh: "该稿会议纪要已定稿", en: "This version of the minutes is already approved" },
   RATE_LIMITED: { zh: "操作过于频繁，请稍后再试", en: "Too many requests: try again in a moment" },
   INTERNAL: { zh: "服务器内部错误，操作未生效", en: "Internal server error: nothing was changed" },
 } as const satisfies Record<string, { zh: string; en: string }>;

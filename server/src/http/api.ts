@@ -9,6 +9,7 @@ import { checkinRoutes } from "../checkin/checkinRoutes.ts";
 import { linkRoutes } from "../links/linkRoutes.ts";
 import { recordingRoutes } from "../media/recording/recordingRoutes.ts";
 import { minutesRoutes } from "../minutes/minutesRoutes.ts";
+import { MINUTES_VERSION_BODY_LIMIT, MINUTES_VERSIONS_PATH, minutesVersionRoutes } from "../minutes/minutesVersionRoutes.ts";
 import { materialRoutes } from "../meetings/materialRoutes.ts";
 import { meetingRoutes } from "../meetings/meetingRoutes.ts";
 import { participantRoutes } from "../meetings/participantRoutes.ts";
@@ -27,6 +28,8 @@ export function createApi(deps: ApiDeps): Router {
     next();
   });
   api.use(csrfGuard);
+  // A saved version of the minutes is the whole document; the parser after it skips a parsed body.
+  api.post(MINUTES_VERSIONS_PATH, express.json({ limit: MINUTES_VERSION_BODY_LIMIT }));
   api.use(express.json({ limit: "100kb" }));
   api.use(cookieParser());
   api.use(loadStaff(deps.sessions));
@@ -43,6 +46,7 @@ export function createApi(deps: ApiDeps): Router {
     recordingRoutes(deps),
     statisticsRoutes(deps),
     minutesRoutes(deps),
+    minutesVersionRoutes(deps),
     archiveRoutes(deps),
   );
   api.use((_req, res) => sendError(res, "NOT_FOUND"));

@@ -1,5 +1,5 @@
 // "The staff of this meeting" for REST routes that serve the chair's and clerk's tools
-// (recordings, statistics): organiser and admin accounts, chair and clerk accounts linked to the
+// (recordings, statistics, minutes): organiser and admin accounts, chair and clerk accounts linked to the
 // meeting (session cookie), or the meeting's own chair and clerk with their join token (Bearer).
 // Members, officials, observers, displays and other meetings' people get FORBIDDEN.
 import type { Request } from "express";
@@ -7,23 +7,52 @@ import type { TokenService } from "../auth/tokens.ts";
 import type { Db } from "../db/database.ts";
 import { fail } from "./apiError.ts";
 import { bearerToken, requireParticipant } from "./participantAuth.ts";
-import { requireMeetingStaff } from "./staffAuth.ts";
+import { requireMeetingStaff, requireStaff } from "./staffAuth.ts";
 
 /** Participant roles that act as the meeting's staff with their join token. */
 const STAFF_ROLES: readonly string[] = ["chair", "clerk"];
+
+/** Who passed: the participant (join token) or the staff account (session), and the name to record. */
+export interface StaffAccess {
+  name: string;
+  participantId: string | null;
+  accountId: string | null;
+}
 
 /**
  * A Bearer token is checked as a join token (401 when invalid, 403 unless it is this meeting's
  * chair or clerk); without one, the staff session (401 none, 403 not theirs, 404 no meeting).
  */
-export async function requireMeetingStaffAccess(deps: { db: Db; tokens: TokenService }, req: Request, meetingId: string): Promise<void> {
+export async function requireMeetingStaffAccess(deps: { db: Db; tokens: TokenService }, req: Request, meetingId: string): Promise<StaffAccess> {
   const { db } = deps;
   if (bearerToken(req) === undefined) {
-    await requireMeetingStaff(db, req, meetingId);
-    return;
+    const { account } = await requireMeetingStaff(db, req, meetingId);
+    return { name: account.displayName, participantId: null, accountId: account.id };
   }
-  const participant = await requireParticipant(db, deps.tokens, req);
+  const participant = await participantOf(deps, req, meetingId);
+  if (!STAFF_ROLES.includes(participant.role)) fail("FORBIDDEN");
+  return { name: participant.name, participantId: participant.id, accountId: null };
+}
+
+/**
+ * The meeting's chair only (approving the minutes): the chair's join token of this meeting, or
+ * a chair account linked to this meeting's chair; everyone else, organisers included, 403.
+ */
+export async function requireMeetingChair(deps: { db: Db; tokens: TokenService }, req: Request, meetingId: string): Promise<StaffAccess> {
+  if (bearerToken(req) !== undefined) {
+    const participant = await participantOf(deps, req, meetingId);
+    if (participant.role !== "chair") fail("FORBIDDEN");
+    return { name: participant.name, participantId: participant.id, accountId: null };
+  }
+  const { account } = requireStaff(req, ["chair"]);
+  const chair = await deps.db.participant.findFirst({ where: { meetingId, accountId: account.id, role: "chair" }, select: { id: true, name: true } });
+  if (!chair) fail("FORBIDDEN");
+  return { name: chair.name, participantId: chair.id, accountId: account.id };
+}
+
+/** The join token's participant, who must belong to this meeting (403 otherwise). */
+async function participantOf(deps: { db: Db; tokens: TokenService }, req: Request, meetingId: string) {
+  const participant = await requireParticipant(deps.db, deps.tokens, req);
   if (participant.meetingId !== meetingId) fail("FORBIDDEN");
-  const row = await db.participant.findUnique({ where: { id: participant.participantId }, select: { role: true } });
-  if (!row || !STAFF_ROLES.includes(row.role)) fail("FORBIDDEN");
+  return (await deps.db.participant.findUnique({ where: { id: participant.participantId }, select: { id: true, name: true, role: true } })) ?? fail("FORBIDDEN");
 }

@@ -1,15 +1,16 @@
 // The minutes draft as files: Markdown (the core's renderer), DOCX laid out like an official
 // document (标题 二号宋体加粗居中, 文号 居中, 正文 三号仿宋 with a two-character first-line
 // indent, headings 黑体/楷体, nested entries 四号), and PDF with an embedded CJK font (pdfkit,
-// Noto Serif/Sans CJK SC from fonts-noto-cjk). All three render the same blocks (core/minutes/blocks.ts).
+// Noto Serif/Sans CJK SC from fonts-noto-cjk). All three render the same blocks (core/minutes/blocks.ts),
+// whether drafted from the record or saved as a version.
 import { AlignmentType, Document, HeadingLevel, LineRuleType, Packer, Paragraph, TextRun, type IRunOptions } from "docx";
 import PDFDocument from "pdfkit";
-import { minutesBlocks, type Block, type Run } from "../core/minutes/blocks.ts";
+import type { Block, Run } from "../core/minutes/blocks.ts";
 import { renderBlocksMarkdown } from "../core/minutes/markdown.ts";
-import type { Minutes } from "../core/minutes/minutes.ts";
 import { findPdfFonts, type PdfFonts } from "./cjkFonts.ts";
 
-export type MinutesFormat = "md" | "docx" | "pdf";
+export const MINUTES_FORMATS = ["md", "docx", "pdf"] as const;
+export type MinutesFormat = (typeof MINUTES_FORMATS)[number];
 
 export const MINUTES_MIME: Record<MinutesFormat, string> = {
   md: "text/markdown; charset=utf-8",
@@ -17,8 +18,8 @@ export const MINUTES_MIME: Record<MinutesFormat, string> = {
   pdf: "application/pdf",
 };
 
-export async function exportMinutes(minutes: Minutes, format: MinutesFormat, fonts?: PdfFonts): Promise<Buffer> {
-  const blocks = minutesBlocks(minutes);
+/** One path for the generated draft and every saved version: both are blocks. */
+export async function exportMinutes(blocks: readonly Block[], format: MinutesFormat, fonts?: PdfFonts): Promise<Buffer> {
   switch (format) {
     case "md":
       return Buffer.from(renderBlocksMarkdown(blocks), "utf8");

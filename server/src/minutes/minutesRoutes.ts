@@ -2,8 +2,9 @@
 // generated from the live room's state and the meeting's log at the moment of the request, as
 // JSON (the Minutes structure), Markdown, DOCX or PDF (docs/minutes.md, docs/api.md#minutes);
 // next to it the speech list (发言清单) as CSV or XLSX, with the same access.
-import { Router, type Request } from "express";
+import { Router, type Request, type Response } from "express";
 import { z } from "zod";
+import { minutesBlocks, type Block } from "../core/minutes/blocks.ts";
 import { draftMinutes, type Minutes } from "../core/minutes/minutes.ts";
 import { speechList } from "../core/minutes/speechList.ts";
 import { prismaEventStore } from "../eventlog/eventStore.ts";
@@ -14,7 +15,7 @@ import { IdParams } from "../http/schemas.ts";
 import { parse } from "../http/validate.ts";
 import { cleanFileName, contentDisposition } from "../meetings/materialFiles.ts";
 import { NoCjkFontError } from "./cjkFonts.ts";
-import { exportMinutes, MINUTES_MIME, type MinutesFormat } from "./minutesExport.ts";
+import { exportMinutes, MINUTES_FORMATS, MINUTES_MIME, type MinutesFormat } from "./minutesExport.ts";
 import { exportSpeechList, SPEECH_LIST_MIME, type SpeechListFormat } from "./speechListExport.ts";
 
 /** `?recorder=…` (记录人, default: the clerks on the roster) and `?distribution=…` (分送, repeatable). */
@@ -27,25 +28,46 @@ const MinutesQuery = z.object({
     .optional(),
 });
 
+/** The draft from the live room (opened from the log if no one is connected) and its log. */
+export async function currentDraft(deps: ApiDeps, meetingId: string, options: { recorderName?: string; distribution?: string[] } = {}): Promise<{ title: string; minutes: Minutes }> {
+  const meeting = (await deps.meetings.get(meetingId)) ?? fail("NOT_FOUND");
+  const state = (await deps.rooms.get(meetingId)).current;
+  // The log up to the state's seq: attendance in the minutes is "arrived at some point".
+  const log = (await prismaEventStore(deps.db).load(meetingId)).filter((e) => e.seq <= state.seq);
+  return { title: meeting.title, minutes: draftMinutes(meeting, state, { log, ...options }) };
+}
+
+/** Sends blocks as a minutes file named `<title>-会议纪要（<label>）.<ext>` (初稿, 第2稿, 定稿). */
+export async function sendMinutesFile(deps: ApiDeps, res: Response, file: { title: string; label: string; blocks: readonly Block[]; format: MinutesFormat }): Promise<void> {
+  let body: Buffer;
+  try {
+    body = await exportMinutes(file.blocks, file.format);
+  } catch (error) {
+    if (error instanceof NoCjkFontError) deps.log(error.message);
+    throw error;
+  }
+  // A slash in the title ("2026/11 …") is not a folder: keep the whole title in the name.
+  const name = file.title.replace(/[/\\]/g, "-");
+  res.set({
+    "Content-Type": MINUTES_MIME[file.format],
+    "Content-Disposition": contentDisposition("attachment", cleanFileName(`${name}-会议纪要（${file.label}）.${file.format}`)),
+    "Cache-Control": "private, no-store",
+  });
+  res.send(body);
+}
+
 export function minutesRoutes(deps: ApiDeps): Router {
   const router = Router();
-  const store = prismaEventStore(deps.db);
 
-  /** Authorizes, then drafts from the live room (opened from the log if no one is connected). */
+  /** Authorizes, then drafts with the query's recorder and distribution. */
   async function draft(req: Request): Promise<{ title: string; minutes: Minutes }> {
     const { id } = parse(IdParams, req.params);
     await requireMeetingStaffAccess(deps, req, id);
     const query = parse(MinutesQuery, req.query);
-    const meeting = (await deps.meetings.get(id)) ?? fail("NOT_FOUND");
-    const state = (await deps.rooms.get(id)).current;
-    // The log up to the state's seq: attendance in the minutes is "arrived at some point".
-    const log = (await store.load(id)).filter((e) => e.seq <= state.seq);
-    const minutes = draftMinutes(meeting, state, {
-      log,
+    return currentDraft(deps, id, {
       ...(query.recorder ? { recorderName: query.recorder } : {}),
       ...(query.distribution ? { distribution: query.distribution } : {}),
     });
-    return { title: meeting.title, minutes };
   }
 
   router.get(
@@ -56,26 +78,12 @@ export function minutesRoutes(deps: ApiDeps): Router {
     }),
   );
 
-  for (const format of ["md", "docx", "pdf"] as const satisfies readonly MinutesFormat[]) {
+  for (const format of MINUTES_FORMATS) {
     router.get(
       `/meetings/:id/minutes/draft.${format}`,
       route(async (req, res) => {
         const { title, minutes } = await draft(req);
-        let body: Buffer;
-        try {
-          body = await exportMinutes(minutes, format);
-        } catch (error) {
-          if (error instanceof NoCjkFontError) deps.log(error.message);
-          throw error;
-        }
-        // A slash in the title ("2026/11 …") is not a folder: keep the whole title in the name.
-        const name = title.replace(/[/\\]/g, "-");
-        res.set({
-          "Content-Type": MINUTES_MIME[format],
-          "Content-Disposition": contentDisposition("attachment", cleanFileName(`${name}-会议纪要（初稿）.${format}`)),
-          "Cache-Control": "private, no-store",
-        });
-        res.send(body);
+        await sendMinutesFile(deps, res, { title, label: "初稿", blocks: minutesBlocks(minutes), format });
       }),
     );
   }

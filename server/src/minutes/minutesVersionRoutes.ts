@@ -1,0 +1,97 @@
+// Saved versions of the minutes (第n稿) over HTTP (docs/minutes.md, docs/api.md): the meeting's
+// staff list, read, save (generated from the record or edited blocks) and download them; only the
+// meeting's chair approves (定稿). Approved versions are locked: a later save is a correction and
+// needs its reason (更正理由).
+import { Router } from "express";
+import { z } from "zod";
+import { BlocksSchema } from "../core/minutes/blockSchema.ts";
+import { minutesBlocks } from "../core/minutes/blocks.ts";
+import { fail, route } from "../http/apiError.ts";
+import type { ApiDeps } from "../http/apiDeps.ts";
+import { requireMeetingChair, requireMeetingStaffAccess } from "../http/meetingStaffAccess.ts";
+import { Id, IdParams } from "../http/schemas.ts";
+import { parse } from "../http/validate.ts";
+import { MINUTES_FORMATS } from "./minutesExport.ts";
+import { currentDraft, sendMinutesFile } from "./minutesRoutes.ts";
+import { MinutesVersionStore, type VersionResult } from "./minutesVersionStore.ts";
+
+/** Saved minutes carry the whole document: the body limit of the save route (the API's is 100 kB). */
+export const MINUTES_VERSION_BODY_LIMIT = "1mb";
+export const MINUTES_VERSIONS_PATH = "/meetings/:id/minutes/versions";
+
+const VersionParams = z.object({ id: Id, n: z.string().regex(/^[1-9][0-9]{0,8}$/, "a version number").transform(Number) });
+
+const SaveBody = z
+  .object({
+    baseVersion: z.number().int().min(0),
+    generate: z.literal(true).optional(),
+    blocks: BlocksSchema.optional(),
+    /** 修改说明 / 更正理由; blank is none. */
+    note: z.string().trim().max(500).optional(),
+  })
+  .strict()
+  .refine((b) => (b.generate === true) !== (b.blocks !== undefined), { message: "either generate: true or blocks" });
+
+export function minutesVersionRoutes(deps: ApiDeps): Router {
+  const router = Router();
+  const versions = new MinutesVersionStore(deps.db, deps.now);
+
+  const settled = (result: VersionResult) => (result.ok ? result.version : fail(result.code, { latest: result.latest }));
+
+  router.get(
+    MINUTES_VERSIONS_PATH,
+    route(async (req, res) => {
+      const { id } = parse(IdParams, req.params);
+      await requireMeetingStaffAccess(deps, req, id);
+      res.json({ versions: await versions.list(id) });
+    }),
+  );
+
+  router.post(
+    MINUTES_VERSIONS_PATH,
+    route(async (req, res) => {
+      const { id } = parse(IdParams, req.params);
+      const author = await requireMeetingStaffAccess(deps, req, id);
+      const body = parse(SaveBody, req.body);
+      const blocks = body.blocks ?? minutesBlocks((await currentDraft(deps, id)).minutes);
+      const result = await versions.save(id, { baseVersion: body.baseVersion, blocks, note: body.note || null, generated: body.generate === true }, author);
+      res.status(201).json({ version: settled(result) });
+    }),
+  );
+
+  // The files before `/:n`, which would otherwise take "2.pdf" as the number.
+  for (const format of MINUTES_FORMATS) {
+    router.get(
+      `${MINUTES_VERSIONS_PATH}/:n.${format}`,
+      route(async (req, res) => {
+        const { id, n } = parse(VersionParams, req.params);
+        await requireMeetingStaffAccess(deps, req, id);
+        const version = (await versions.get(id, n)) ?? fail("NOT_FOUND");
+        const meeting = (await deps.meetings.get(id)) ?? fail("NOT_FOUND");
+        const label = version.approvedAt ? "定稿" : `第${n}稿`;
+        await sendMinutesFile(deps, res, { title: meeting.title, label, blocks: version.blocks, format });
+      }),
+    );
+  }
+
+  router.get(
+    `${MINUTES_VERSIONS_PATH}/:n`,
+    route(async (req, res) => {
+      const { id, n } = parse(VersionParams, req.params);
+      await requireMeetingStaffAccess(deps, req, id);
+      res.json({ version: (await versions.get(id, n)) ?? fail("NOT_FOUND") });
+    }),
+  );
+
+  router.post(
+    `${MINUTES_VERSIONS_PATH}/:n/approve`,
+    route(async (req, res) => {
+      const { id, n } = parse(VersionParams, req.params);
+      const chair = await requireMeetingChair(deps, req, id);
+      const result = (await versions.approve(id, n, chair)) ?? fail("NOT_FOUND");
+      res.json({ version: settled(result) });
+    }),
+  );
+
+  return router;
+}
