@@ -8,6 +8,7 @@ import type { Router } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Harness, type TestMeeting, type TestServer } from "../testing/harness.ts";
 import { RecordingStore } from "../media/recording/recordingStore.ts";
+import { MinutesVersionStore } from "../minutes/minutesVersionStore.ts";
 import { createApi } from "./api.ts";
 import { apiDeps } from "./apiDeps.ts";
 import { ApiClient, createStaff, fileForm, linkAccount, STAFF_PASSWORD } from "../testing/api.ts";
@@ -92,6 +93,17 @@ const newBooking = async () =>
       data: { id: unique("plan-"), meetingId: m.meetingId, participantId: m.people.member1.id, kind: "booked", position: 900 + seq, title: "临时发言", text: "", createdBy: "test" },
     })
   ).id;
+const latestMinutesVersion = async () => (await new MinutesVersionStore(t.server.db, Date.now).list(mid())).at(-1)?.number ?? 0;
+/** A new latest version of the minutes (with a note, so it may follow an approved one). */
+async function newMinutesVersion(): Promise<number> {
+  const saved = await new MinutesVersionStore(t.server.db, Date.now).save(
+    mid(),
+    { baseVersion: await latestMinutesVersion(), blocks: [{ kind: "title", text: "授权测试会议纪要" }], note: "授权测试", generated: false },
+    { name: "测试", participantId: null, accountId: null },
+  );
+  if (!saved.ok) throw new Error(saved.code);
+  return saved.version.number;
+}
 const newAccount = async () => (await createStaff(t.server, unique("acct"), "clerk")).id;
 
 interface Row {
@@ -152,6 +164,26 @@ const ROWS: Row[] = [
   { name: "minutes draft Markdown", route: "GET /meetings/:id/minutes/draft.md", method: "GET", path: () => `/api/meetings/${mid()}/minutes/draft.md`, expect: MEETING_STAFF() },
   { name: "minutes draft DOCX", route: "GET /meetings/:id/minutes/draft.docx", method: "GET", path: () => `/api/meetings/${mid()}/minutes/draft.docx`, expect: MEETING_STAFF() },
   { name: "minutes draft PDF", route: "GET /meetings/:id/minutes/draft.pdf", method: "GET", path: () => `/api/meetings/${mid()}/minutes/draft.pdf`, expect: MEETING_STAFF() },
+  // Saved versions of the minutes (第n稿): the meeting's staff; approval (定稿) by its chair alone
+  { name: "minutes versions", route: "GET /meetings/:id/minutes/versions", method: "GET", path: () => `/api/meetings/${mid()}/minutes/versions`, expect: MEETING_STAFF() },
+  {
+    name: "save minutes version", route: "POST /meetings/:id/minutes/versions",
+    method: "POST",
+    path: () => `/api/meetings/${mid()}/minutes/versions`,
+    body: async () => ({ baseVersion: await latestMinutesVersion(), blocks: [{ kind: "paragraph", runs: [{ text: "授权测试" }] }], note: "授权测试" }),
+    expect: MEETING_STAFF(201),
+  },
+  { name: "minutes version", route: "GET /meetings/:id/minutes/versions/:n", method: "GET", path: async () => `/api/meetings/${mid()}/minutes/versions/${await newMinutesVersion()}`, expect: MEETING_STAFF() },
+  { name: "minutes version Markdown", route: "GET /meetings/:id/minutes/versions/:n.md", method: "GET", path: async () => `/api/meetings/${mid()}/minutes/versions/${await newMinutesVersion()}.md`, expect: MEETING_STAFF() },
+  { name: "minutes version DOCX", route: "GET /meetings/:id/minutes/versions/:n.docx", method: "GET", path: async () => `/api/meetings/${mid()}/minutes/versions/${await newMinutesVersion()}.docx`, expect: MEETING_STAFF() },
+  { name: "minutes version PDF", route: "GET /meetings/:id/minutes/versions/:n.pdf", method: "GET", path: async () => `/api/meetings/${mid()}/minutes/versions/${await newMinutesVersion()}.pdf`, expect: MEETING_STAFF() },
+  {
+    name: "approve minutes version", route: "POST /meetings/:id/minutes/versions/:n/approve",
+    method: "POST",
+    path: async () => `/api/meetings/${mid()}/minutes/versions/${await newMinutesVersion()}/approve`,
+    body: () => ({}),
+    expect: { ...MANAGERS(), admin: 403, organiser: 403, chairHere: 200 },
+  },
   { name: "speech list CSV", route: "GET /meetings/:id/minutes/speeches.csv", method: "GET", path: () => `/api/meetings/${mid()}/minutes/speeches.csv`, expect: MEETING_STAFF() },
   { name: "speech list XLSX", route: "GET /meetings/:id/minutes/speeches.xlsx", method: "GET", path: () => `/api/meetings/${mid()}/minutes/speeches.xlsx`, expect: MEETING_STAFF() },
   // Roster and links

@@ -21,7 +21,7 @@ export interface DiffRow {
 }
 
 /** Beyond this many edits two texts are shown as replaced whole, not character by character. */
-const MAX_CHAR_EDITS = 2000;
+const MAX_CHAR_EDITS = 1000;
 
 /** A block as plain text: its text, or its runs joined; an entry starts with its marker. */
 export function blockText(block: Block): string {
