@@ -10,8 +10,8 @@ import { TokenService } from "./auth/tokens.ts";
 import type { Config } from "./config/config.ts";
 import { openDatabase, type Db } from "./db/database.ts";
 import { prismaEventStore, type EventStore } from "./eventlog/eventStore.ts";
-import { eventsForOthers, hasStaffOnlyParts } from "./core/audience.ts";
-import { attachGateway, chairRoom, publicRoom, roomOf, staffRoom, type GatewayServer } from "./gateway/socketGateway.ts";
+import { AUDIENCES, differsByAudience, syncFor } from "./core/audience.ts";
+import { attachGateway, audienceRoom, chairRoom, roomOf, type GatewayServer } from "./gateway/socketGateway.ts";
 import { createApi } from "./http/api.ts";
 import { apiDeps } from "./http/apiDeps.ts";
 import { createHttpApp } from "./http/httpApp.ts";
@@ -101,11 +101,14 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const rooms: RoomRegistry = new RoomRegistry({
     store,
     channel: {
-      broadcast: (meetingId, events) => {
-        // Poll results before publication and the clerk's notes reach the staff only (core/audience.ts).
-        if (hasStaffOnlyParts(events)) {
-          io.to(staffRoom(meetingId)).emit("events", [...events]);
-          io.to(publicRoom(meetingId)).emit("events", eventsForOthers(events));
+      broadcast: (meetingId, events, state) => {
+        // Poll results before publication and the clerk's notes reach only those who may see them (core/audience.ts).
+        if (differsByAudience(events)) {
+          for (const audience of AUDIENCES) {
+            const sync = syncFor({ kind: "events", events: [...events] }, audience, state);
+            if (sync.kind === "events") io.to(audienceRoom(meetingId, audience)).emit("events", sync.events);
+            else io.to(audienceRoom(meetingId, audience)).emit("sync", sync);
+          }
         } else io.to(roomOf(meetingId)).emit("events", [...events]);
         mediaController.committed(meetingId, events);
         pollClock.committed(meetingId, events, async () => (await rooms.get(meetingId)).current);

@@ -45,6 +45,8 @@ export interface MeetingInput {
   pollsAllowed: boolean;
   /** 记录员可发起表决: the clerk may create, open and close polls too. */
   clerkMayRunPolls: boolean;
+  /** 会议记录向委员公开: members, officials and observers see the clerk's notes live. */
+  recordShared: boolean;
   quorumRule: QuorumRule;
 }
 

@@ -149,6 +149,7 @@ export const adminEn: AdminMessages = {
     interjectionHint: "0.5–60 minutes. By default only officials (列席) may ask to interject; the chair grants it and the interrupted speech's clock pauses.",
     polls: "Polls allowed",
     clerkMayRunPolls: "The clerk may run polls",
+    recordShared: "Share the record with members",
     quorum: "Quorum",
     rules: "Rules of procedure",
     create: "Create meeting",

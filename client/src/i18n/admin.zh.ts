@@ -149,6 +149,7 @@ export const adminZh = {
     interjectionHint: "0.5–60 分钟。默认只有列席的部门负责人可申请插话回应；主持人同意后插话，被插话的发言暂停计时。",
     polls: "允许表决",
     clerkMayRunPolls: "记录员可发起表决",
+    recordShared: "会议记录向委员公开",
     quorum: "法定人数",
     rules: "议事规则",
     create: "创建会议",

@@ -56,6 +56,8 @@ export const en: Messages = {
   },
   notes: {
     tabs: "Clerk's workspace",
+    memberTabs: "Room and record",
+    sharedHint: "The clerk's record of the meeting, updated live, read only.",
     tab: { room: "Meeting", record: "Record" },
     workspace: "Record workspace",
     nowSpeaking: "Speaking: {{name}}",

@@ -54,6 +54,8 @@ export const zh = {
   },
   notes: {
     tabs: "记录员工作区",
+    memberTabs: "会场与会议记录",
+    sharedHint: "记录员整理的会议记录，随会议实时更新，仅供查阅。",
     tab: { room: "会场", record: "会议记录" },
     workspace: "记录工作台",
     nowSpeaking: "正在发言：{{name}}",

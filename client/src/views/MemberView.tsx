@@ -1,3 +1,6 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useMeeting } from "../connection/useMeeting.ts";
 import { AttendanceSummary } from "../features/attendance/AttendanceSummary.tsx";
 import { CurrentSpeaker } from "../features/floor/CurrentSpeaker.tsx";
 import { MyFloorBanner } from "../features/floor/MyFloorBanner.tsx";
@@ -8,21 +11,53 @@ import { PollSheet } from "../features/poll/PollSheet.tsx";
 import { PublishedPollResult } from "../features/poll/PublishedPollResult.tsx";
 import { AgendaPanel } from "../features/agenda/AgendaPanel.tsx";
 import { MyPlanPanel } from "../features/plan/MyPlanPanel.tsx";
+import { RecordWorkspace } from "../features/record/RecordWorkspace.tsx";
 
-/** The member's (and official's, observer's) screen, designed for a phone first. */
+type Tab = "room" | "record";
+
+/**
+ * The member's (and official's, observer's) screen, designed for a phone first. When the
+ * organisers share the record (会议记录向委员公开), a 会议记录 tab shows the clerk's timeline and
+ * notes read-only; the floor banner, a poll and the request button stay on both tabs.
+ */
 export function MemberView() {
+  const { t } = useTranslation();
+  const { state } = useMeeting();
+  const [tab, setTab] = useState<Tab>("room");
+  const shared = state?.recordShared === true;
+  const showing: Tab = shared ? tab : "room";
   return (
-    <main className="member-view">
-      <MeetingStatusNotice />
-      <MyFloorBanner />
-      <PollSheet />
-      <CurrentSpeaker />
-      <PublishedPollResult />
-      <QueueList />
-      <AttendanceSummary compact />
-      <AgendaPanel chair={false} />
-      <MyPlanPanel />
-      <RequestButton />
-    </main>
+    <>
+      {shared && (
+        <nav className="clerk-tabs member-tabs" role="tablist" aria-label={t("notes.memberTabs")}>
+          {(["room", "record"] as const).map((id) => (
+            <button key={id} type="button" role="tab" aria-selected={showing === id} className={showing === id ? "active" : undefined} onClick={() => setTab(id)} data-testid={`member-tab-${id}`}>
+              {t(`notes.tab.${id}`)}
+            </button>
+          ))}
+        </nav>
+      )}
+      <main className="member-view">
+        <MeetingStatusNotice />
+        <MyFloorBanner />
+        <PollSheet />
+        {showing === "record" ? (
+          <section className="member-record" data-testid="member-record">
+            <p className="muted small">{t("notes.sharedHint")}</p>
+            <RecordWorkspace readOnly />
+          </section>
+        ) : (
+          <>
+            <CurrentSpeaker />
+            <PublishedPollResult />
+            <QueueList />
+            <AttendanceSummary compact />
+            <AgendaPanel chair={false} />
+            <MyPlanPanel />
+          </>
+        )}
+        <RequestButton />
+      </main>
+    </>
   );
 }

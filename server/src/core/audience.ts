@@ -1,37 +1,59 @@
-// What reaches connections that are not the meeting's staff (members, officials, observers, the
-// room display). The log is one for all, but two things are for the chair and the clerk only:
-// a poll's result until the chair publishes it (poll.published carries it for everyone), and
-// the clerk's notes (record.*: summaries, suggestions, decisions), their working record.
-// Non-staff receive the same sequence of events with those parts removed, so no gap appears.
+// What each kind of connection receives. The log is one for all, but two things are for the
+// chair and the clerk only: a poll's result until the chair publishes it (poll.published carries
+// it for everyone), and the clerk's notes (record.*: summaries, suggestions, decisions), their
+// working record — unless the organisers share the record with members (会议记录向委员公开,
+// state.recordShared): then members, officials and observers receive the notes too. The room
+// display never does (it is shown to the room, and the record is for the people in the meeting).
+// Whoever may not see a part receives the same sequence of events with that part removed, so no
+// gap appears.
 import type { MeetingEvent, StoredEvent } from "./meeting.ts";
 import type { SyncPayload } from "./protocol.ts";
 import { STAFF_ROLES, type ActorRole } from "./roles.ts";
 import type { MeetingState } from "./state.ts";
 
-export const isStaffConnection = (role: ActorRole, display: boolean): boolean => !display && STAFF_ROLES.includes(role);
+/** staff: chair and clerk; attendee: members, officials, observers; display: the room display. */
+export type Audience = "staff" | "attendee" | "display";
+export const AUDIENCES: readonly Audience[] = ["staff", "attendee", "display"];
 
-const staffOnly = (event: MeetingEvent): boolean => event.type === "poll.closed" || (event.type.startsWith("record.") && event.type !== "record.withheld");
+export const audienceOf = (role: ActorRole, display: boolean): Audience => (display ? "display" : STAFF_ROLES.includes(role) ? "staff" : "attendee");
 
-/** Whether any of these events must be changed for non-staff. */
-export const hasStaffOnlyParts = (events: readonly StoredEvent[]): boolean => events.some((e) => staffOnly(e.event));
+const isNote = (event: MeetingEvent): boolean => event.type.startsWith("record.") && event.type !== "record.withheld" && event.type !== "record.sharedSet";
 
-export function eventsForOthers(events: readonly StoredEvent[]): StoredEvent[] {
+/** Whether this audience receives the clerk's notes while the record is (or is not) shared. */
+const seesNotes = (audience: Audience, recordShared: boolean): boolean => audience === "staff" || (audience === "attendee" && recordShared);
+
+/**
+ * Whether some audience must receive these events differently from the staff: a poll result,
+ * a note, or the sharing switched (attendees then get a snapshot, see `syncFor`).
+ */
+export const differsByAudience = (events: readonly StoredEvent[]): boolean =>
+  events.some((e) => e.event.type === "poll.closed" || e.event.type === "record.sharedSet" || isNote(e.event));
+
+function eventsFor(events: readonly StoredEvent[], notes: boolean): StoredEvent[] {
   return events.map((e) => {
     if (e.event.type === "poll.closed") return { ...e, event: { ...e.event, result: null } };
-    if (staffOnly(e.event)) return { ...e, event: { type: "record.withheld" } };
+    if (!notes && isNote(e.event)) return { ...e, event: { type: "record.withheld" } };
     return e;
   });
 }
 
-export function stateForOthers(state: MeetingState): MeetingState {
+export function stateFor(state: MeetingState, audience: Audience): MeetingState {
+  if (audience === "staff") return state;
   return {
     ...state,
     polls: state.polls.map((p) => (p.status === "closed" ? { ...p, result: null } : p)),
-    notes: { summaries: {}, suggestions: [], decisions: [] },
+    notes: seesNotes(audience, state.recordShared) ? state.notes : { summaries: {}, suggestions: [], decisions: [] },
   };
 }
 
-export function syncFor(sync: SyncPayload, staff: boolean): SyncPayload {
-  if (staff) return sync;
-  return sync.kind === "events" ? { kind: "events", events: eventsForOthers(sync.events) } : { kind: "snapshot", state: stateForOthers(sync.state) };
+/**
+ * What `audience` receives of a catch-up or a committed batch; `state` is the meeting's state
+ * after those events. Events that switch the sharing change which notes an attendee may hold,
+ * including earlier ones it never received (or must drop), so attendees get a snapshot instead.
+ */
+export function syncFor(sync: SyncPayload, audience: Audience, state: MeetingState): SyncPayload {
+  if (audience === "staff") return sync;
+  if (sync.kind === "snapshot") return { kind: "snapshot", state: stateFor(sync.state, audience) };
+  if (audience === "attendee" && sync.events.some((e) => e.event.type === "record.sharedSet")) return { kind: "snapshot", state: stateFor(state, audience) };
+  return { kind: "events", events: eventsFor(sync.events, seesNotes(audience, state.recordShared)) };
 }

@@ -171,7 +171,13 @@ function randomConfig(world: World, s: MeetingState): Command {
   // The poll rules: absent (unchanged) half the time, else whether the clerk may run polls.
   const r2 = world.pollRng.float();
   const pollRules = r2 < 0.6 ? undefined : r2 < 0.8 ? { ...s.pollRules } : { clerkMay: world.pollRng.chance(0.5), allowed: world.pollRng.chance(0.9) };
-  return { type: "config.sync", roster, agenda, quorumRule, speechCaps, ordering, plan, ...(interjectionRules ? { interjectionRules } : {}), ...(pollRules ? { pollRules } : {}) };
+  // Sharing the record with members: absent (unchanged) most of the time, else on or off.
+  const r3 = world.recordRng.float();
+  const recordShared = r3 < 0.7 ? undefined : r3 < 0.85;
+  return {
+    type: "config.sync", roster, agenda, quorumRule, speechCaps, ordering, plan,
+    ...(interjectionRules ? { interjectionRules } : {}), ...(pollRules ? { pollRules } : {}), ...(recordShared === undefined ? {} : { recordShared }),
+  };
 }
 
 /** An interjection command; ids mostly of a waiting request or an interjection of this meeting. */
@@ -698,7 +704,7 @@ function runSeed(seed: number, steps: number): Stats {
       for (const e of events) {
         if (e.type === "record.summarized" && e.version > 1) stats.summaryEdits++;
         if (e.type === "record.suggestionEdited" || e.type === "record.decisionEdited") stats.noteEdits++;
-        if (e.type.startsWith("record.") && before.status === "closed") stats.notesAfterClose++;
+        if (e.type.startsWith("record.") && e.type !== "record.sharedSet" && before.status === "closed") stats.notesAfterClose++;
       }
       for (const e of events) if (e.type === "poll.closed") {
         stats.pollsClosed++;

@@ -255,6 +255,7 @@ describe("decide, evolve and replay", () => {
       polls: [],
       pollRules: { clerkMay: false, allowed: true },
       notes: { summaries: {}, suggestions: [], decisions: [] },
+      recordShared: false,
       // Every coming and going in order, and every start of an item's visit.
       attendanceLog: [
         { participantId: A, status: "present", via: "online", at: 50 },
@@ -311,6 +312,7 @@ describe("decide, evolve and replay", () => {
       polls: [],
       pollRules: { clerkMay: false, allowed: true },
       notes: { summaries: {}, suggestions: [], decisions: [] },
+      recordShared: false,
       attendanceLog: [],
       itemVisits: [],
     });

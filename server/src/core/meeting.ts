@@ -195,6 +195,7 @@ function apply(state: MeetingState, event: MeetingEvent): MeetingState {
     case "record.decisionAdded":
     case "record.decisionEdited":
     case "record.decisionWithdrawn":
+    case "record.sharedSet":
     case "record.withheld":
       return evolveRecord(state, event);
   }

@@ -199,6 +199,8 @@ export interface MeetingState {
   pollRules: { clerkMay: boolean; allowed: boolean };
   /** The clerk's notes: summaries (发言要点), suggestions (意见建议), decisions (议定事项). */
   notes: RecordNotes;
+  /** 会议记录向委员公开: the organisers share the clerk's notes with members, officials and observers (core/audience.ts). */
+  recordShared: boolean;
   /** Every arrival, departure and 请假 in order (the record shows comings and goings, not only the last). */
   attendanceLog: AttendanceChange[];
   /** Every start of an agenda item's visit, in order (an item can be returned to). */
@@ -239,6 +241,7 @@ export const initialState = (): MeetingState => ({
   polls: [],
   pollRules: { clerkMay: false, allowed: true },
   notes: { summaries: {}, suggestions: [], decisions: [] },
+  recordShared: false,
   attendanceLog: [],
   itemVisits: [],
 });

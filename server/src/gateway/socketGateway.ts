@@ -12,7 +12,7 @@ import { checkSdp } from "../media/sdp.ts";
 import type { TokenService } from "../auth/tokens.ts";
 import type { MeetingRepository } from "../meetings/meetingRepository.ts";
 import type { MeetingRoom, RoomRegistry } from "../rooms/meetingRoom.ts";
-import { isStaffConnection, syncFor } from "../core/audience.ts";
+import { audienceOf, syncFor, type Audience } from "../core/audience.ts";
 import type { BallotBox } from "../polls/ballotBox.ts";
 import { identify, linkValid, type Connected } from "./handshake.ts";
 import { attachPolls } from "./pollHandlers.ts";
@@ -30,10 +30,13 @@ export const roomOf = (meetingId: string): string => `meeting:${meetingId}`;
 const LastSeq = z.number().int().min(0).optional();
 
 export const participantRoom = (participantId: string): string => `participant:${participantId}`;
-/** Chair and clerk connections: they see poll results at the close and the clerk's notes (core/audience.ts). */
-export const staffRoom = (meetingId: string): string => `meeting:${meetingId}:staff`;
-/** Everyone else (members, officials, observers, the room display). */
-export const publicRoom = (meetingId: string): string => `meeting:${meetingId}:public`;
+/**
+ * The connections of one audience (core/audience.ts): the staff (chair and clerk) see poll
+ * results at the close and the clerk's notes; attendees (members, officials, observers) see the
+ * notes when the record is shared; the room display never.
+ */
+export const audienceRoom = (meetingId: string, audience: Audience): string => `meeting:${meetingId}:${audience}`;
+export const staffRoom = (meetingId: string): string => audienceRoom(meetingId, "staff");
 /** The chair's connections (a named poll's live tally shown to the chair only). */
 export const chairRoom = (meetingId: string): string => `meeting:${meetingId}:chair`;
 
@@ -85,7 +88,7 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presen
   const actor: Actor = { participantId: me.id, role: me.role };
   const allow = tokenBucket(10, 20, deps.now);
   const room = deps.rooms.get(meetingId);
-  const staff = isStaffConnection(me.role, display);
+  const audience = audienceOf(me.role, display);
 
   // Handlers are registered before anything is awaited, so nothing the client sends right
   // after connecting is dropped; each one answers INTERNAL rather than letting a failure escape.
@@ -114,7 +117,7 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presen
     const parsed = z.object({ lastSeq: LastSeq }).strict().safeParse(input);
     if (!parsed.success) return ack(failure("VALIDATION"));
     try {
-      await (await room).catchUp(parsed.data.lastSeq, (sync) => ack({ ok: true, sync: syncFor(sync, staff) }));
+      await (await room).catchUp(parsed.data.lastSeq, (sync, state) => ack({ ok: true, sync: syncFor(sync, audience, state) }));
     } catch (error) {
       deps.log("sync.request failed", error);
       ack(failure("INTERNAL"));
@@ -147,13 +150,13 @@ async function greet(socket: GatewaySocket, deps: GatewayDeps, room: Promise<Mee
   const welcome: Welcome = { meeting, me, display, media: { available: deps.mediaAvailable() } };
   socket.emit("welcome", welcome);
   const lastSeq = LastSeq.safeParse((socket.handshake.auth as Record<string, unknown>).lastSeq);
-  await (await room).catchUp(lastSeq.success ? lastSeq.data : undefined, (sync) => {
+  await (await room).catchUp(lastSeq.success ? lastSeq.data : undefined, (sync, state) => {
     if (socket.disconnected) return;
-    const staff = isStaffConnection(me.role, display);
-    const rooms = [roomOf(meetingId), participantRoom(me.id), staff ? staffRoom(meetingId) : publicRoom(meetingId)];
+    const audience = audienceOf(me.role, display);
+    const rooms = [roomOf(meetingId), participantRoom(me.id), audienceRoom(meetingId, audience)];
     if (me.role === "chair" && !display) rooms.push(chairRoom(meetingId));
     void socket.join(rooms);
-    socket.emit("sync", syncFor(sync, staff));
+    socket.emit("sync", syncFor(sync, audience, state));
   });
   // The turnout of an open poll is otherwise sent only when the next ballot arrives.
   for (const turnout of await deps.ballots.turnoutOfOpenPolls((await room).current)) socket.emit("poll.turnout", turnout);

@@ -40,6 +40,8 @@ export interface LiveConfig {
   interjectionRules: InterjectionRules;
   /** 允许表决 (pollsAllowed) and 记录员可发起表决 (clerkMayRunPolls). */
   pollRules: MeetingState["pollRules"];
+  /** 会议记录向委员公开 (core/audience.ts). */
+  recordShared: boolean;
 }
 
 type ParticipantRow = {
@@ -132,6 +134,7 @@ export class MeetingRepository {
       plan: await new PlanStore(this.db).live(meetingId),
       interjectionRules: { capMs: meeting.interjectionCapSeconds * 1000, membersMay: meeting.membersMayInterject, allowed: meeting.interjectionsAllowed },
       pollRules: { clerkMay: meeting.clerkMayRunPolls, allowed: meeting.pollsAllowed },
+      recordShared: meeting.recordShared,
     };
   }
 }

@@ -31,6 +31,8 @@ const meetingFields = {
   membersMayInterject: z.boolean(),
   /** 表决: the clerk (记录员) may create, open and close polls too. */
   clerkMayRunPolls: z.boolean(),
+  /** 会议记录向委员公开: members, officials and observers receive the clerk's notes live. */
+  recordShared: z.boolean(),
   interjectionsAllowed: z.boolean(),
   pollsAllowed: z.boolean(),
   quorumRule: z.enum(["none", "majority", "twoThirds"]),
@@ -51,6 +53,7 @@ export const MeetingInput = z.strictObject({
   interjectionCapSeconds: meetingFields.interjectionCapSeconds.default(120),
   membersMayInterject: meetingFields.membersMayInterject.default(false),
   clerkMayRunPolls: meetingFields.clerkMayRunPolls.default(false),
+  recordShared: meetingFields.recordShared.default(false),
   interjectionsAllowed: meetingFields.interjectionsAllowed.default(true),
   pollsAllowed: meetingFields.pollsAllowed.default(true),
   quorumRule: meetingFields.quorumRule.default("majority"),

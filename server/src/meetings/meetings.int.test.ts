@@ -35,6 +35,7 @@ describe("meetings", () => {
       membersMayInterject: false,
       pollsAllowed: true,
       clerkMayRunPolls: false,
+      recordShared: false,
       quorumRule: "majority",
       archived: false,
       startsAt: "2026-12-03T06:30:00.000Z",
@@ -65,6 +66,8 @@ describe("meetings", () => {
       { title: "x", membersMayInterject: "yes" },
       { title: "x", clerkMayRunPolls: "yes" },
       { title: "x", clerkMayRunPolls: null },
+      { title: "x", recordShared: "yes" },
+      { title: "x", recordShared: null },
       { title: "x", unknownField: 1 },
       { title: "x".repeat(201) },
     ];
@@ -261,5 +264,28 @@ describe("表决权重 and 记录员可发起表决", () => {
     expect((await server.db.participant.findUniqueOrThrow({ where: { id: m.people.member1.id } })).voteWeight).toBeNull();
     expect((await org.patch(base, { clerkMayRunPolls: 1 })).status).toBe(400);
     expect((await persisted(server, m.meetingId)).state.pollRules).toEqual({ clerkMay: false, allowed: true });
+  });
+});
+
+describe("会议记录向委员公开 (recordShared)", () => {
+  it("set on creation or by PATCH, it reaches the live state once (record.sharedSet from the system); a bad value changes nothing", async () => {
+    const { org, server } = await setup();
+    const created = await newMeeting(org, { recordShared: true });
+    expect(created.recordShared).toBe(true);
+    const m = await h.createMeeting(server);
+    const base = `/api/meetings/${m.meetingId}`;
+    expect((await persisted(server, m.meetingId)).state.recordShared).toBe(false);
+    const shared = await org.patch(base, { recordShared: true });
+    expect(shared.status).toBe(200);
+    expect(shared.body.meeting.recordShared).toBe(true);
+    expect((await org.get(base)).body.meeting.recordShared).toBe(true);
+    await org.patch(base, { recordShared: true, title: "改名后的会议" });
+    const { state, events } = await persisted(server, m.meetingId);
+    expect(state.recordShared).toBe(true);
+    expect(events.filter((e) => e.event.type === "record.sharedSet").map((e) => [e.event, e.actorId])).toEqual([[{ type: "record.sharedSet", shared: true }, "system"]]);
+    for (const bad of ["true", 1, null]) expect((await org.patch(base, { recordShared: bad })).status, JSON.stringify(bad)).toBe(400);
+    expect((await org.get(base)).body.meeting.recordShared).toBe(true);
+    await org.patch(base, { recordShared: false });
+    expect((await persisted(server, m.meetingId)).state.recordShared).toBe(false);
   });
 });

@@ -13,7 +13,8 @@ import type { LiveConfig } from "../meetings/meetingRepository.ts";
 
 /** Delivers committed events to everyone attached to the meeting (socket.io room, or a test). */
 export interface RoomChannel {
-  broadcast(meetingId: string, events: readonly StoredEvent[]): void;
+  /** `state`: the meeting after the events (what each audience may see depends on it). */
+  broadcast(meetingId: string, events: readonly StoredEvent[], state: MeetingState): void;
 }
 
 export interface RoomDeps {
@@ -81,7 +82,7 @@ export class MeetingRoom {
         return fail("INTERNAL");
       }
       this.state = next;
-      this.deps.channel.broadcast(this.meetingId, stored);
+      this.deps.channel.broadcast(this.meetingId, stored, next);
       return ok({ seq: next.seq });
     });
   }
@@ -93,13 +94,14 @@ export class MeetingRoom {
 
   /**
    * Runs `attach` (join the broadcast group) and hands over what the client missed in the same
-   * turn of the actor, so no event can fall between the catch-up and the live stream.
+   * turn of the actor, so no event can fall between the catch-up and the live stream. `state`
+   * is the meeting after the catch-up (for the audience filter, core/audience.ts).
    */
-  catchUp(lastSeq: number | undefined, attach: (sync: SyncPayload) => void): Promise<void> {
+  catchUp(lastSeq: number | undefined, attach: (sync: SyncPayload, state: MeetingState) => void): Promise<void> {
     return this.serialize(async () => {
       const state = this.state;
       const usable = lastSeq !== undefined && lastSeq <= state.seq && state.seq - lastSeq <= MAX_CATCH_UP_EVENTS;
-      attach(usable ? { kind: "events", events: await this.deps.store.load(this.meetingId, lastSeq) } : { kind: "snapshot", state });
+      attach(usable ? { kind: "events", events: await this.deps.store.load(this.meetingId, lastSeq) } : { kind: "snapshot", state }, state);
     });
   }
 

@@ -32,6 +32,7 @@ export const DEFAULT_MEETING: MeetingInput = {
   membersMayInterject: false,
   pollsAllowed: true,
   clerkMayRunPolls: false,
+  recordShared: false,
   quorumRule: "majority",
 };
 
@@ -54,6 +55,7 @@ interface FormState {
   membersMayInterject: boolean;
   pollsAllowed: boolean;
   clerkMayRunPolls: boolean;
+  recordShared: boolean;
   quorumRule: QuorumRule;
 }
 
@@ -76,6 +78,7 @@ const toForm = (m: MeetingInput): FormState => ({
   membersMayInterject: m.membersMayInterject,
   pollsAllowed: m.pollsAllowed,
   clerkMayRunPolls: m.clerkMayRunPolls,
+  recordShared: m.recordShared,
   quorumRule: m.quorumRule,
 });
 
@@ -139,6 +142,7 @@ export function BasicInfoForm({
         membersMayInterject: form.membersMayInterject,
         pollsAllowed: form.pollsAllowed,
         clerkMayRunPolls: form.clerkMayRunPolls,
+        recordShared: form.recordShared,
         quorumRule: form.quorumRule,
       });
       setSaved(true);
@@ -231,6 +235,10 @@ export function BasicInfoForm({
               onChange={(e) => set("clerkMayRunPolls", e.target.checked)}
             />
             {t("info.clerkMayRunPolls")}
+          </label>
+          <label className="choice">
+            <input type="checkbox" name="recordShared" checked={form.recordShared} onChange={(e) => set("recordShared", e.target.checked)} />
+            {t("info.recordShared")}
           </label>
         </div>
         <h3 className="form-section">{t("info.caps")}</h3>

@@ -19,6 +19,7 @@ const base: Meeting = {
   membersMayInterject: false,
   pollsAllowed: true,
   clerkMayRunPolls: false,
+  recordShared: false,
   quorumRule: "majority",
   archived: false,
 };

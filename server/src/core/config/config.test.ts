@@ -223,3 +223,29 @@ describe("config.sync: poll rules (记录员可发起表决) and vote weights (�
     expect(givenScheduled(...first.events).when(config, SYSTEM_ACTOR, 20).events).toEqual([]);
   });
 });
+
+describe("config.sync: sharing the record with members (会议记录向委员公开)", () => {
+  const system: Actor = SYSTEM_ACTOR;
+  const sharedSet = (shared: boolean): MeetingEvent => ({ type: "record.sharedSet", shared });
+  const sharing = (recordShared: unknown) => ({ ...sync(), recordShared });
+  decisionTable([
+    { name: "shared before the meeting → record.sharedSet", meeting: "scheduled", given: [], command: sharing(true), actor: system, then: [sharedSet(true)] },
+    { name: "shared while open", given: [], command: sharing(true), actor: system, then: [sharedSet(true)] },
+    { name: "shared after close", given: [ev.closed(5)], command: sharing(true), actor: system, then: [sharedSet(true)] },
+    { name: "not shared, as by default → nothing", given: [], command: sharing(false), actor: system, then: [] },
+    { name: "shared already → nothing", given: [sharedSet(true)], command: sharing(true), actor: system, then: [] },
+    { name: "shared, then withdrawn → record.sharedSet false", given: [sharedSet(true)], command: sharing(false), actor: system, then: [sharedSet(false)] },
+    { name: "absent → stays as it is", given: [sharedSet(true)], command: sync(), actor: system, then: [] },
+    { name: "after the poll rules, last", given: [], command: { ...sharing(true), pollRules: { clerkMay: true, allowed: true } }, actor: system, then: [ev.pollRules(true), sharedSet(true)] },
+    { name: "the chair sending it → FORBIDDEN", given: [], command: sharing(true), actor: chair, then: { error: "FORBIDDEN" } },
+    { name: "not a boolean → VALIDATION", given: [], command: sharing("yes"), actor: system, then: { error: "VALIDATION" } },
+    { name: "null → VALIDATION", given: [], command: sharing(null), actor: system, then: { error: "VALIDATION" } },
+  ]);
+
+  it("sets recordShared in the state; the same sync again decides nothing", () => {
+    const first = given().when(sharing(true), SYSTEM_ACTOR, 10);
+    expect(first.before.recordShared).toBe(false);
+    expect(first.after.recordShared).toBe(true);
+    expect(given(...first.events).when(sharing(true), SYSTEM_ACTOR, 20).events).toEqual([]);
+  });
+});

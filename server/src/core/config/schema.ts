@@ -21,7 +21,8 @@ export const ConfigCommand = z.discriminatedUnion("type", [
   /**
    * The server feeds the organisers' settings into the meeting (on first use of the room and
    * after every change): the roster, the agenda, the quorum rule, the caps per kind of speech,
-   * the ordering rules and the speaking plan; optionally the interjection and poll rules.
+   * the ordering rules and the speaking plan; optionally the interjection and poll rules and
+   * whether the record is shared with members.
    */
   z.object({
     type: z.literal("config.sync"),
@@ -35,6 +36,8 @@ export const ConfigCommand = z.discriminatedUnion("type", [
     interjectionRules: z.object({ capMs: z.number().int().min(30_000).max(3_600_000), membersMay: z.boolean(), allowed: z.boolean() }).strict().optional(),
     // Absent: the poll rules (whether the clerk may run polls too) stay as they are.
     pollRules: z.object({ clerkMay: z.boolean(), allowed: z.boolean() }).strict().optional(),
+    // Absent: whether the record is shared with members (会议记录向委员公开) stays as it is.
+    recordShared: z.boolean().optional(),
   }).strict(),
 ]);
 export type ConfigCommand = z.infer<typeof ConfigCommand>;

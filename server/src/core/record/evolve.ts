@@ -42,6 +42,8 @@ export function evolveRecord(state: MeetingState, event: RecordEvent): MeetingSt
       }));
     case "record.decisionWithdrawn":
       return withNotes(state, (n) => ({ decisions: n.decisions.filter((d) => d.decisionId !== event.decisionId) }));
+    case "record.sharedSet":
+      return { ...state, recordShared: event.shared };
     case "record.withheld":
       return state;
   }

@@ -53,6 +53,8 @@ export const RecordEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("record.decisionAdded"), decisionId: z.string(), itemId: z.string().nullable(), decision: DecisionFields, by: z.string(), at: z.number() }),
   z.object({ type: z.literal("record.decisionEdited"), decisionId: z.string(), decision: DecisionFields, version: z.number(), by: z.string(), at: z.number() }),
   z.object({ type: z.literal("record.decisionWithdrawn"), decisionId: z.string(), by: z.string(), at: z.number() }),
+  /** 会议记录向委员公开 switched by the organisers (config.sync); not a note, everyone receives it. */
+  z.object({ type: z.literal("record.sharedSet"), shared: z.boolean() }),
   /** Never in the log: what a non-staff connection receives in place of a note (core/audience.ts). */
   z.object({ type: z.literal("record.withheld") }),
 ]);
