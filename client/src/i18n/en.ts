@@ -70,6 +70,7 @@ export const en: Messages = {
     beforeMeeting: "Submitted before",
     poll: "Poll",
     pollOpen: "The poll is open; the result shows once it closes",
+    pollUnpublished: "The poll is closed; the result has not been published yet",
     attendance: { present: "arrived", absent: "left", excused: "excused" },
     decisionCount: "{{count}} decisions",
     hasSummary: "Summarized",

@@ -68,6 +68,7 @@ export const zh = {
     beforeMeeting: "会前提交",
     poll: "表决",
     pollOpen: "表决进行中，结束后显示结果",
+    pollUnpublished: "表决已结束，结果尚未公布",
     attendance: { present: "到会", absent: "离场", excused: "请假" },
     decisionCount: "议定事项 {{count}} 项",
     hasSummary: "已记要点",

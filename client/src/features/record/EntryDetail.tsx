@@ -155,7 +155,8 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
         <h2>{t("notes.poll")}：{p.definition.title} <PollStatusBadge poll={p} /></h2>,
         <>
           <p className="muted small">{clockTime(entry.at)}{p.closedAt !== null && ` – ${clockTime(p.closedAt)}`} · {p.definition.secret ? t("poll.secret") : t("poll.named")}</p>
-          {p.result ? <PollResultView poll={p} result={p.result} /> : <p className="muted">{t("notes.pollOpen")}</p>}
+          {/* Closed without a result: a member's screen before the chair publishes it. */}
+          {p.result ? <PollResultView poll={p} result={p.result} /> : <p className="muted">{t(p.status === "open" ? "notes.pollOpen" : "notes.pollUnpublished")}</p>}
         </>,
       );
     }
