@@ -4,6 +4,7 @@ import { AgendaPanel } from "../features/agenda/AgendaPanel.tsx";
 import { AttendanceList } from "../features/attendance/AttendanceList.tsx";
 import { CurrentSpeaker } from "../features/floor/CurrentSpeaker.tsx";
 import { FloorControls } from "../features/floor/FloorControls.tsx";
+import { ChairMinutesPanel } from "../features/minutes/ChairMinutes.tsx";
 import { InterjectionRequests } from "../features/interjection/InterjectionRequests.tsx";
 import { PollPanel } from "../features/poll/PollPanel.tsx";
 import { LifecycleControls } from "../features/meeting/LifecycleControls.tsx";
@@ -14,7 +15,7 @@ import { SpeechRecord } from "../features/record/SpeechRecord.tsx";
 import { StatsPanel } from "../features/stats/StatsPanel.tsx";
 import { VenueMuteControl } from "../features/venue/VenueMuteControl.tsx";
 
-/** The chair's console: agenda left, the floor and the queue in the centre, the room's microphone, polls, attendance and record right. */
+/** The chair's console: agenda and the minutes (to read and approve) left, the floor and the queue in the centre, the room's microphone, polls, attendance and record right. */
 export function ChairConsole() {
   const { run, pending, error, clearError } = useCommand();
   return (
@@ -22,6 +23,7 @@ export function ChairConsole() {
       <aside className="left">
         <LifecycleControls run={run} pending={pending} />
         <AgendaPanel chair run={run} pending={pending} />
+        <ChairMinutesPanel />
       </aside>
       <div className="centre">
         <ErrorNotice message={error} onClose={clearError} />

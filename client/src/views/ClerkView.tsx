@@ -14,30 +14,43 @@ import { WrittenOnBehalf } from "../features/queue/WrittenOnBehalf.tsx";
 import { RecordWorkspace } from "../features/record/RecordWorkspace.tsx";
 import { SpeechRecord } from "../features/record/SpeechRecord.tsx";
 import { StatsPanel } from "../features/stats/StatsPanel.tsx";
+import { MinutesWorkspace } from "../features/minutes/MinutesWorkspace.tsx";
 
-type Tab = "room" | "record";
+type Tab = "room" | "record" | "minutes";
 
 /**
- * The clerk's workspace, in two tabs: 会场 (the floor, the queue, polls, attendance and the speech
- * table) and 会议记录 (the live timeline and the notes on the selected entry).
+ * The clerk's workspace, in three tabs: 会场 (the floor, the queue, polls, attendance and the speech
+ * table), 会议记录 (the live timeline and the notes on the selected entry) and 会议纪要 (the
+ * minutes' versions and editor; kept mounted once opened, so unsaved edits survive a look at the
+ * other tabs).
  */
 export function ClerkView() {
   const { t } = useTranslation();
   const { run, pending, error, clearError } = useCommand();
   const { state } = useMeeting();
   const [tab, setTab] = useState<Tab>("room");
+  const [minutesOpened, setMinutesOpened] = useState(false);
+  const show = (id: Tab) => {
+    setTab(id);
+    if (id === "minutes") setMinutesOpened(true);
+  };
   const speaker = state?.floor ? state.roster.find((p) => p.id === state.floor!.participantId)?.name ?? state.floor.guestName : null;
   return (
     <>
       <nav className="clerk-tabs" role="tablist" aria-label={t("notes.tabs")}>
-        {(["room", "record"] as const).map((id) => (
-          <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? "active" : undefined} onClick={() => setTab(id)} data-testid={`clerk-tab-${id}`}>
-            {t(`notes.tab.${id}`)}
+        {(["room", "record", "minutes"] as const).map((id) => (
+          <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? "active" : undefined} onClick={() => show(id)} data-testid={`clerk-tab-${id}`}>
+            {id === "minutes" ? t("minutes.tab") : t(`notes.tab.${id}`)}
           </button>
         ))}
         {tab === "record" && speaker && <span className="clerk-tabs-live muted small" data-testid="clerk-tabs-live">{t("notes.nowSpeaking", { name: speaker })}</span>}
       </nav>
-      {tab === "record" ? (
+      {minutesOpened && (
+        <main className="clerk-minutes" hidden={tab !== "minutes"}>
+          <MinutesWorkspace />
+        </main>
+      )}
+      {tab === "minutes" ? null : tab === "record" ? (
         <main className="clerk-record">
           <MeetingStatusNotice />
           <RecordWorkspace />

@@ -1,7 +1,7 @@
 // The member's own speaking-plan entries over the REST API with the join token
 // (docs/api.md#speaking-plan-发言安排): before the meeting opens they register a booked or a
 // written speech, see their entries (also those the secretariat arranged) and withdraw their own.
-import { currentLanguage } from "../../i18n/i18n.ts";
+import { restRequest as request } from "../../connection/rest.ts";
 
 export interface MyPlannedSpeech {
   id: string;
@@ -19,35 +19,7 @@ export interface MySpeechInput {
   text: string;
 }
 
-/** A refusal with the server's message in the current language (or a local one). */
-export class PlanRequestError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 const base = (meetingId: string) => `/api/meetings/${encodeURIComponent(meetingId)}/my-speeches`;
-
-async function request<T>(token: string, method: string, url: string, body?: unknown, fallback = "Request failed"): Promise<T> {
-  const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: "application/json" };
-  if (method !== "GET") headers["X-Yishiting"] = "1";
-  if (body !== undefined) headers["Content-Type"] = "application/json";
-  let response: Response;
-  try {
-    response = await fetch(url, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  } catch {
-    throw new PlanRequestError("NETWORK", fallback);
-  }
-  const json = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: { zh: string; en: string } } } | undefined;
-  if (!response.ok) {
-    const error = json?.error;
-    throw new PlanRequestError(error?.code ?? "HTTP", error?.message?.[currentLanguage()] ?? fallback);
-  }
-  return json as T;
-}
 
 export const myPlanApi = {
   list: (meetingId: string, token: string, fallback?: string) =>

@@ -3,8 +3,10 @@ import { useTranslation } from "react-i18next";
 import { formatClock } from "@core/clock.ts";
 import { speechStats, type Tally } from "@core/stats/speechStats.ts";
 import { useConnection, useMeeting, useServerNow } from "../../connection/useMeeting.ts";
-import { downloadStatistics, type StatsFormat } from "./statisticsDownload.ts";
+import { downloadFile } from "../../connection/download.ts";
 import "./stats.css";
+
+type StatsFormat = "csv" | "xlsx";
 
 type Tab = "byPerson" | "bySector" | "byParty" | "byItem" | "neverSpoke" | "interjections";
 const TABS: readonly Tab[] = ["byPerson", "bySector", "byParty", "byItem", "neverSpoke", "interjections"];
@@ -33,7 +35,8 @@ export function StatsPanel({ defaultOpen = false }: { defaultOpen?: boolean }) {
     setExporting(format);
     setFailed(false);
     try {
-      await downloadStatistics(welcome.meeting.id, format, connection.token, `${welcome.meeting.title}-${t("stats.title")}.${format}`);
+      const url = `/api/meetings/${encodeURIComponent(welcome.meeting.id)}/statistics.${format}`;
+      await downloadFile(url, connection.token, `${welcome.meeting.title}-${t("stats.title")}.${format}`);
     } catch {
       setFailed(true);
     } finally {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fileNameOf } from "./statisticsDownload.ts";
+import { fileNameOf } from "./download.ts";
 
 describe("fileNameOf", () => {
   it("reads the UTF-8 name (RFC 5987) the server sends, not the ASCII fallback", () => {
