@@ -50,6 +50,8 @@ export function MinutesWorkspace() {
   const { latest, need } = m;
   const selected = picked ?? latest?.number ?? null;
   const selectedMeta = m.versions?.find((v) => v.number === selected) ?? null;
+  /** The heading's version: the one being edited, else the one selected. */
+  const shownMeta = (session ? m.versions?.find((v) => v.number === session.base) : selectedMeta) ?? null;
   const selectedBlocks = selected === null ? undefined : m.blocks.get(selected);
   useEffect(() => {
     if (selected !== null) need(selected);
@@ -167,14 +169,14 @@ export function MinutesWorkspace() {
 
       <section className="panel minutes-main" aria-labelledby="minutes-main-title">
         <ErrorNotice message={error ?? (m.versions !== null ? m.loadError : null)} onClose={() => setError(null)} />
-        {selectedMeta && (
+        {shownMeta && (
           <div className="minutes-head">
             <h2 id="minutes-main-title" data-testid="minutes-current">
-              {session ? t("minutes.editing", { n: session.base }) : t("minutes.version", { n: selectedMeta.number })}
-              <span className={`minutes-source minutes-source-${selectedMeta.source}`}>{t(`minutes.source.${selectedMeta.source}`)}</span>
+              {session ? t("minutes.editing", { n: session.base }) : t("minutes.version", { n: shownMeta.number })}
+              <span className={`minutes-source minutes-source-${shownMeta.source}`}>{t(`minutes.source.${shownMeta.source}`)}</span>
             </h2>
-            <ApprovedBadge version={selectedMeta} />
-            <span className="small muted">{t("minutes.by", { name: selectedMeta.authorName, time: stamp(selectedMeta.createdAt) })}</span>
+            <ApprovedBadge version={shownMeta} />
+            <span className="small muted">{t("minutes.by", { name: shownMeta.authorName, time: stamp(shownMeta.createdAt) })}</span>
             <button type="button" className="secondary small-button minutes-compare-toggle" aria-expanded={compare !== null} onClick={() => (compare ? setCompare(null) : openCompare())} disabled={(m.versions?.length ?? 0) < 2 && !dirty} data-testid="minutes-compare-open">
               {t("minutes.compare")}
             </button>
