@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react
 import { navigate, useLocation } from "../routing/location.ts";
 import { Link } from "../routing/Link.tsx";
 import { AccountsPage } from "./accounts/AccountsPage.tsx";
+import { ArchivePage } from "./archive/ArchivePage.tsx";
 import { ApiError, api, onUnauthenticated } from "./api.ts";
 import { MeetingEditor, type EditorTab } from "./meetings/MeetingEditor.tsx";
 import { MeetingsList } from "./meetings/MeetingsList.tsx";
@@ -13,7 +14,7 @@ import { ChangePasswordPage } from "./session/ChangePasswordPage.tsx";
 import { ForcedPasswordPage } from "./session/ForcedPasswordPage.tsx";
 import { LanguageSwitch } from "./session/LanguageSwitch.tsx";
 import { LoginPage } from "./session/LoginPage.tsx";
-import { SessionContext, useSession, type Session } from "./session/session.ts";
+import { canEdit, SessionContext, useSession, type Session } from "./session/session.ts";
 import type { Account } from "./types.ts";
 import { ErrorLine, Loading } from "./ui/Feedback.tsx";
 import { useAdminT } from "./ui/useAdminT.ts";
@@ -121,6 +122,7 @@ function Shell({ children }: { children: ReactNode }) {
         </Link>
         <nav aria-label={t("shell.nav")} className="admin-nav">
           {item("/admin/meetings", t("shell.meetings"))}
+          {canEdit(session.account) && item("/admin/archive", t("shell.archive"))}
           {session.account.role === "admin" && item("/admin/accounts", t("shell.accounts"))}
         </nav>
         <div className="admin-header-actions">
@@ -149,6 +151,8 @@ function Page({ pathname }: { pathname: string }) {
     return <MeetingEditor key={id} meetingId={id} tab={tab} />;
   }
   if (pathname === "/admin/accounts" && session.account.role === "admin") return <AccountsPage />;
+  // The archive spans all meetings: admin and organiser only (the server refuses anyone else).
+  if (pathname === "/admin/archive" && canEdit(session.account)) return <ArchivePage />;
   if (pathname === "/admin/password") return <ChangePasswordPage />;
   if (pathname === LOGIN || pathname === "/admin" || pathname === "/admin/") return <Loading />;
   return (

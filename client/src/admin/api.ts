@@ -5,6 +5,7 @@ import { adminZh } from "../i18n/admin.zh.ts";
 import type {
   Account,
   AgendaItem,
+  ArchiveMeeting,
   ImportResult,
   Link,
   Material,
@@ -14,6 +15,7 @@ import type {
   Participant,
   ParticipantInput,
   PlannedSpeech,
+  SearchHit,
   PlannedSpeechInput,
   RosterSort,
   RowReport,
@@ -132,6 +134,10 @@ export const api = {
   meeting: (id: string) => get<MeetingDetail>(m(id)),
   updateMeeting: (id: string, input: Partial<MeetingInput>) => patch<{ meeting: Meeting }>(m(id), input),
   archiveMeeting: (id: string, archived: boolean) => post<{ meeting: Meeting }>(`${m(id)}/archive`, { archived }),
+
+  // Archive (会议档案): every meeting, and full-text search over their records
+  archiveMeetings: () => get<{ meetings: ArchiveMeeting[] }>("/api/archive/meetings"),
+  archiveSearch: (q: string) => get<{ query: string; results: SearchHit[] }>(`/api/archive/search?q=${enc(q)}&limit=100`),
 
   // Agenda and materials
   addAgendaItem: (id: string, input: { title: string; presenter?: string; plannedMinutes: number }) =>

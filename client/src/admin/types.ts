@@ -143,3 +143,35 @@ export interface ImportResult {
   imported: number;
   report: RowReport[];
 }
+
+/** The archive (会议档案, docs/api.md#archive-会议档案): a meeting with its counts as last indexed. */
+export interface ArchiveMeeting {
+  id: string;
+  title: string;
+  number: string | null;
+  kind: MeetingKind;
+  /** ISO: opened, else scheduled start. */
+  date: string | null;
+  status: "scheduled" | "open" | "closed";
+  archived: boolean;
+  speeches: number;
+  suggestions: number;
+}
+
+export type HitKind = "summary" | "bookedText" | "written" | "interjection" | "suggestion" | "decision" | "minutes";
+
+/** One search hit: a unit of a meeting's record, with the matches marked in its snippet. */
+export interface SearchHit {
+  meetingId: string;
+  meetingTitle: string;
+  meetingNumber: string | null;
+  date: string | null;
+  kind: HitKind;
+  ref: string;
+  itemId: string | null;
+  /** The agenda item's title (a minutes section's heading). */
+  item: string | null;
+  speaker: string | null;
+  snippet: { text: string; match: boolean }[];
+  score: number;
+}

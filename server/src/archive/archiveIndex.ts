@@ -44,6 +44,8 @@ export interface ArchiveMeeting {
   id: string;
   title: string;
   number: string | null;
+  /** consultation | topic | … (meetingSchemas.ts MEETING_KINDS) */
+  kind: string;
   date: string | null;
   status: "scheduled" | "open" | "closed";
   archived: boolean;
@@ -217,6 +219,7 @@ export class ArchiveIndex {
           id: m.id,
           title: m.title,
           number: m.number,
+          kind: m.kind,
           date: date ? date.toISOString() : null,
           status: (s?.status ?? "scheduled") as ArchiveMeeting["status"],
           archived: m.archived,
