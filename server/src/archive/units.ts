@@ -44,7 +44,8 @@ export function searchUnits(meeting: MinutesMeeting, state: MeetingState, log: r
     if (u.text.trim() !== "") units.push(u);
   };
   for (const [key, summary] of Object.entries(state.notes.summaries)) {
-    const who = speakerOf.get(key) ?? speakerOf.get(entryKey(summary.entry));
+    const briefing = summary.entry.kind === "briefing" ? { speaker: state.agenda.find((a) => a.id === summary.entry.id)?.presenter ?? null, itemId: summary.entry.id } : undefined;
+    const who = briefing ?? speakerOf.get(key) ?? speakerOf.get(entryKey(summary.entry));
     add({ kind: "summary", ref: key, ...itemOf(who?.itemId ?? null), speaker: who?.speaker ?? null, text: summary.text });
   }
   for (const s of speeches) {

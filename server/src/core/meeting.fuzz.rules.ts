@@ -210,6 +210,10 @@ export function speakerOf(s: MeetingState, entry: { kind: string; id: string }):
   return w ? { participantId: w.participantId, itemId: w.agendaItemId } : null;
 }
 
+/** Whether a summary's subject exists: an entry with its speaker, or an agenda item's briefing. */
+const summaryTargetExists = (s: MeetingState, entry: { kind: string; id: string }): boolean =>
+  entry.kind === "briefing" ? s.agenda.some((a) => a.id === entry.id) : speakerOf(s, entry) !== null;
+
 /** The clerk's notes: staff only, then the thing noted must exist, then the version must be the current one. */
 function expectedRecordError(s: MeetingState, command: Extract<Command, { type: `record.${string}` }>, isStaff: boolean): ErrorCode | null {
   if (!isStaff) return "FORBIDDEN";
@@ -219,7 +223,7 @@ function expectedRecordError(s: MeetingState, command: Extract<Command, { type: 
     (entry.kind === "speech" ? speechIds : entry.kind === "interjection" ? interjectionIds : s.written.map((w) => w.writtenId)).includes(entry.id);
   switch (command.type) {
     case "record.summarize":
-      if (!exists(command.entry)) return "NOT_FOUND";
+      if (!summaryTargetExists(s, command.entry)) return "NOT_FOUND";
       return command.baseVersion === (s.notes.summaries[`${command.entry.kind}:${command.entry.id}`]?.version ?? 0) ? null : "EDIT_CONFLICT";
     case "record.captureSuggestion":
       return exists(command.entry) ? null : "NOT_FOUND";
@@ -397,7 +401,7 @@ function checkRecordEvent(before: MeetingState, event: MeetingEvent, check: Chec
   const n = before.notes;
   switch (event.type) {
     case "record.summarized":
-      check(speakerOf(before, event.entry) !== null, `a summary is about an entry of this meeting (${event.key})`);
+      check(summaryTargetExists(before, event.entry), `a summary is about an entry of this meeting (${event.key})`);
       check(event.key === `${event.entry.kind}:${event.entry.id}`, `a summary's key ${event.key} names its entry`);
       check(event.version === (n.summaries[event.key]?.version ?? 0) + 1, `summary ${event.key} goes to the next version (${event.version})`);
       break;
@@ -516,7 +520,8 @@ function checkInterjections(s: MeetingState, check: Check) {
 function checkNotes(s: MeetingState, check: Check) {
   for (const [key, summary] of Object.entries(s.notes.summaries)) {
     check(Number.isInteger(summary.version) && summary.version >= 1, `summary ${key} has a version ≥ 1 (${summary.version})`);
-    check(key === `${summary.entry.kind}:${summary.entry.id}` && speakerOf(s, summary.entry) !== null, `summary ${key} is about an entry of this meeting`);
+    // An agenda item can be removed by the organisers after its briefing was summarized: that note stays.
+    check(key === `${summary.entry.kind}:${summary.entry.id}` && (summary.entry.kind === "briefing" || speakerOf(s, summary.entry) !== null), `summary ${key} is about an entry of this meeting`);
   }
   const suggestionIds = s.notes.suggestions.map((x) => x.suggestionId);
   check(new Set(suggestionIds).size === suggestionIds.length, "suggestion ids are unique");

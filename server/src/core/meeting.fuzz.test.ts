@@ -9,7 +9,7 @@ import { checkEvent, checkInvariants, checkPostconditions, DECIDE_CODES, expecte
 import { decide, evolve, parseCommand, replay, type Command, type MeetingEvent, type StoredEvent } from "./meeting.ts";
 import { SYSTEM_ACTOR, type Actor, type Role } from "./roles.ts";
 import type { Poll, PollDefinition, RuleClause, Tally } from "./poll/schema.ts";
-import type { DecisionFields, EntryRef, SuggestionFields } from "./record/schema.ts";
+import type { DecisionFields, EntryRef, SuggestionFields, SummaryRef } from "./record/schema.ts";
 import { DEFAULT_ORDERING, DEFAULT_SPEECH_CAPS, initialState, type ArrivalVia, type MeetingState, type PlannedSpeech, type QuorumRule, type SpeechKind } from "./state.ts";
 import { agendaItem, deepEqual, deepFreeze, ROLES, rosterEntry, Rng, stamp } from "./testing.ts";
 
@@ -338,7 +338,8 @@ function randomRecord(world: World, s: MeetingState): Command {
   const pickId = <T,>(items: readonly T[], id: (item: T) => string) => (items.length > 0 && rng.chance(0.85) ? id(rng.pick(items)) : rng.pick(STRANGER_IDS));
   const r = rng.float();
   if (r < 0.35) {
-    const e = entry();
+    // Now and then the briefing of an agenda item (or of no such item).
+    const e: SummaryRef = rng.chance(0.15) ? { kind: "briefing", id: pickId(s.agenda, (a) => a.id) } : entry();
     const current = s.notes.summaries[`${e.kind}:${e.id}`];
     // Now and then the text it has already (nothing to do).
     const text = current && rng.chance(0.15) ? current.text : rng.pick(SUMMARIES);

@@ -7,7 +7,7 @@ import { ERROR_MESSAGES, type ErrorCode, type Result } from "./errors.ts";
 import { decide, evolve, parseCommand, replay, type Command, type MeetingEvent, type StoredEvent } from "./meeting.ts";
 import { pollOptions } from "./poll/decide.ts";
 import { PollDefinition, type Tally } from "./poll/schema.ts";
-import { entryKey, type DecisionFields, type EntryRef, type SuggestionFields } from "./record/schema.ts";
+import { entryKey, type DecisionFields, type EntryRef, type SuggestionFields, type SummaryRef } from "./record/schema.ts";
 import type { Actor, Role } from "./roles.ts";
 import {
   DEFAULT_INTERJECTION_RULES,
@@ -237,7 +237,7 @@ export const ev = {
   handsEntered: (pollId: string, counts: Record<string, number>, by = "p-clerk"): MeetingEvent => ({ type: "poll.handsEntered", pollId, counts, by }),
   pollRules: (clerkMay: boolean, allowed = true): MeetingEvent => ({ type: "poll.rulesSet", clerkMay, allowed }),
   // 会议记录: the clerk writes (by p-clerk at NOW unless told), a first version unless told.
-  summarized: (entry: EntryRef, text: string, { version = 1, by = "p-clerk", at = NOW }: { version?: number; by?: string; at?: number } = {}): MeetingEvent => ({
+  summarized: (entry: SummaryRef, text: string, { version = 1, by = "p-clerk", at = NOW }: { version?: number; by?: string; at?: number } = {}): MeetingEvent => ({
     type: "record.summarized",
     key: entryKey(entry),
     entry,

@@ -32,7 +32,7 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
     return index < 0 ? t("speaking.noItem") : `${index + 1}. ${state.agenda[index]!.title}`;
   };
 
-  // An agenda item: its times and its 议定事项.
+  // An agenda item: its times, the summary of its briefing (情况通报) and its 议定事项.
   if (selected.startsWith("item:")) {
     const itemId = selected === "item:none" ? null : selected.slice(5);
     const item = state.agenda.find((a) => a.id === itemId);
@@ -46,6 +46,7 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
             {item.presenter && ` · ${item.presenter}`}
           </p>
         )}
+        {itemId !== null && <SummaryEditor key={`briefing:${itemId}`} entry={{ kind: "briefing", id: itemId }} readOnly={readOnly} />}
         <Decisions itemId={itemId} readOnly={readOnly} />
       </section>
     );

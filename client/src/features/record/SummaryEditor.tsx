@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { EntryRef } from "@core/record/schema.ts";
+import type { SummaryRef } from "@core/record/schema.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { useMeeting, useRoster } from "../../connection/useMeeting.ts";
 import { useDrafts } from "./drafts.tsx";
@@ -11,18 +11,20 @@ import { useEditingPresence, useNoteCommand } from "./useNoteCommand.ts";
 const clock = (ms: number) => new Date(ms).toLocaleTimeString("zh-CN", { hour12: false, hour: "2-digit", minute: "2-digit" });
 
 /**
- * 发言要点: the summary of a speech, interjection or written speech. Typing makes a draft based on
+ * 发言要点: the summary of a speech, interjection or written speech (通报要点 for an agenda item's
+ * briefing). Typing makes a draft based on
  * the saved version it started from; 保存 sends that version. When someone else saved meanwhile
  * (EDIT_CONFLICT, or seen arriving), their newer text is shown beside the clerk's own, which is
  * never thrown away: the clerk merges (or takes one of them) and saves again on top of theirs.
  */
-export function SummaryEditor({ entry, readOnly }: { entry: EntryRef; readOnly: boolean }) {
+export function SummaryEditor({ entry, readOnly }: { entry: SummaryRef; readOnly: boolean }) {
   const { t } = useTranslation();
   const { state, welcome, editors } = useMeeting();
   const person = useRoster();
   const drafts = useDrafts();
   const { send, pending, error, clearError } = useNoteCommand();
   const key = `${entry.kind}:${entry.id}`;
+  const label = entry.kind === "briefing" ? t("notes.briefing") : t("notes.summary");
   const presence = useEditingPresence(key);
   const [refused, setRefused] = useState(false);
   const [savedAt, setSavedAt] = useState<number | null>(null);
@@ -58,7 +60,7 @@ export function SummaryEditor({ entry, readOnly }: { entry: EntryRef; readOnly: 
   if (readOnly) {
     return (
       <section className="note-section" data-testid="summary">
-        <h3>{t("notes.summary")}</h3>
+        <h3>{label}</h3>
         {savedText ? <p className="note-text" data-testid="summary-text">{savedText}</p> : <p className="muted">{t("notes.noSummary")}</p>}
       </section>
     );
@@ -66,7 +68,7 @@ export function SummaryEditor({ entry, readOnly }: { entry: EntryRef; readOnly: 
   return (
     <section className="note-section" data-testid="summary-editor" data-conflict={conflict || refused}>
       <div className="note-head">
-        <h3><label htmlFor={`summary-${key}`}>{t("notes.summary")}</label></h3>
+        <h3><label htmlFor={`summary-${key}`}>{label}</label></h3>
         <EditingNote people={others.map(name)} />
       </div>
       <ErrorNotice message={error} onClose={clearError} />

@@ -60,7 +60,15 @@ export function minutesBlocks(m: Minutes): Block[] {
 
   for (const item of m.items) {
     out.push({ kind: "heading", level: 1, text: `${sectionNumber(section++)}${item.label ? `${item.label}：` : ""}${item.title}` });
-    if (item.presenter) out.push({ kind: "paragraph", runs: [{ text: `${item.presenter}作情况通报。` }] });
+    if (item.presenter !== null || item.briefing !== null) {
+      out.push({
+        kind: "paragraph",
+        runs: [
+          ...(item.presenter !== null ? [{ text: `${item.presenter}作情况通报。` }] : []),
+          ...(item.briefing !== null ? [{ text: item.presenter !== null ? "通报要点：" : "情况通报要点：" }, { text: item.briefing }] : []),
+        ],
+      });
+    }
 
     if (item.speeches.length > 0) {
       out.push({ kind: "heading", level: 2, text: "（一）会议发言" });

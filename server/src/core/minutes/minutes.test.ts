@@ -110,7 +110,8 @@ function scriptedMeeting(): Script {
   s.run({ type: "speech.submitWritten", text: "建议将加装电梯与管线改造、无障碍设施建设统筹实施，\n避免重复开挖。", participantId: wang.participantId }, clerk, min(20));
   const written = s.state.written[0]!.writtenId;
 
-  // The clerk's notes on 议题一.
+  // The clerk's notes on 议题一: the official's briefing, then the speeches.
+  s.run({ type: "record.summarize", entry: { kind: "briefing", id: "a1" }, text: "全区已完成加装电梯 126 部，审批周期平均 45 天，资金缺口主要在低楼层住户补偿。", baseVersion: 0 }, clerk, min(20));
   s.run({ type: "record.summarize", entry: { kind: "speech", id: zhangSpeech }, text: "建议简化加装电梯审批，推行联合审批，设立专项补贴资金。", baseVersion: 0 }, clerk, min(21));
   s.run({ type: "record.summarize", entry: { kind: "interjection", id: response }, text: "区住房城乡建设委表示将研究设立补贴资金，年内出台实施细则。", baseVersion: 0 }, clerk, min(22));
   s.run(

@@ -142,6 +142,8 @@ export interface MinutesItem {
   label: string | null;
   title: string;
   presenter: string | null;
+  /** The clerk's summary of the item's briefing (情况通报), if written. */
+  briefing: string | null;
   speeches: MinutesSpeech[];
   written: MinutesWritten[];
   polls: MinutesPoll[];
@@ -236,9 +238,11 @@ export function draftMinutes(meeting: MinutesMeeting, state: MeetingState, optio
   // Sections: the agenda in its order, then 其他 for anything outside it (only when non-empty).
   const known = new Set(state.agenda.map((a) => a.id));
   const section = (id: string | null) => (id !== null && known.has(id) ? id : null);
+  const briefing = (itemId: string | null) => (itemId === null ? null : blank(state.notes.summaries[entryKey({ kind: "briefing", id: itemId })]?.text ?? null));
   const build = (itemId: string | null, head: Pick<MinutesItem, "label" | "title" | "presenter">): MinutesItem => ({
     itemId,
     ...head,
+    briefing: briefing(itemId),
     speeches: speeches.filter((s) => section(s.agendaItemId) === itemId).map((s, i) => speech(s, i + 1)),
     written: state.written.filter((w) => section(w.agendaItemId) === itemId).map(written),
     polls: state.polls.filter((p) => section(p.itemId) === itemId && p.result !== null).map(poll),

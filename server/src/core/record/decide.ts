@@ -34,7 +34,8 @@ export function decideRecord(state: MeetingState, command: RecordCommand, ctx: D
   const by = actor.participantId;
   switch (command.type) {
     case "record.summarize": {
-      if (!entryOwner(state, command.entry)) return fail("NOT_FOUND");
+      const exists = command.entry.kind === "briefing" ? state.agenda.some((a) => a.id === command.entry.id) : entryOwner(state, command.entry) !== null;
+      if (!exists) return fail("NOT_FOUND");
       const key = entryKey(command.entry);
       const current = state.notes.summaries[key];
       if (command.baseVersion !== (current?.version ?? 0)) return fail("EDIT_CONFLICT");

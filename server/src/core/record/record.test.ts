@@ -18,7 +18,7 @@ import {
   suggestionFields,
   type DecisionCase,
 } from "../testing.ts";
-import type { RecordCommand } from "./schema.ts";
+import type { RecordCommand, SummaryRef } from "./schema.ts";
 
 const { chair, alice, bob, olga, clerk, observer } = people;
 const A = alice.participantId;
@@ -29,6 +29,7 @@ const CL = clerk.participantId;
 const SPEECH = entry("speech", `s-${A}`);
 const IJ = entry("interjection", "i1");
 const WRITTEN = entry("written", "w1");
+const BRIEFING = { kind: "briefing", id: "a1" } as const;
 
 const agenda = ev.agendaSet([agendaItem("a1"), agendaItem("a2")]);
 /** alice speaking on a1 (since t=0). */
@@ -48,7 +49,7 @@ const interjected = [
 /** bob's written speech under a1. */
 const written = [agenda, ev.itemStarted("a1", 0), ev.written(bob.participantId, { writtenId: "w1", agendaItemId: "a1" })];
 
-const summarize = (e = SPEECH, text = "要点", baseVersion = 0) => ({ type: "record.summarize", entry: e, text, baseVersion });
+const summarize = (e: SummaryRef = SPEECH, text = "要点", baseVersion = 0) => ({ type: "record.summarize", entry: e, text, baseVersion });
 const capture = (e = SPEECH, suggestion: Record<string, unknown> = suggestionFields()) => ({ type: "record.captureSuggestion", entry: e, suggestion });
 const editSuggestion = (suggestionId: string, baseVersion: number, suggestion: Record<string, unknown> = suggestionFields({ title: "改" })) => ({ type: "record.editSuggestion", suggestionId, suggestion, baseVersion });
 const addDecision = (decision: Record<string, unknown> = decisionFields(), itemId?: string | null) => ({ type: "record.addDecision", decision, ...(itemId === undefined ? {} : { itemId }) });
@@ -88,6 +89,10 @@ describe("record.summarize", () => {
     { name: "a speech id given as an interjection → NOT_FOUND", given: spoken, command: summarize(entry("interjection", `s-${A}`)), actor: clerk, then: { error: "NOT_FOUND" } },
     { name: "a request that was never granted → NOT_FOUND", given: [...speaking, ev.ijRequested(O, `s-${A}`, { requestId: "r1" })], command: summarize(entry("interjection", "r1")), actor: clerk, then: { error: "NOT_FOUND" } },
     { name: "nothing spoken yet → NOT_FOUND", given: [], command: summarize(), actor: clerk, then: { error: "NOT_FOUND" } },
+    { name: "the briefing of an agenda item (情况通报), before anyone spoke", given: [agenda], command: summarize(BRIEFING, "通报要点"), actor: clerk, then: [ev.summarized(BRIEFING, "通报要点")] },
+    { name: "a briefing's edit on a stale base → EDIT_CONFLICT", given: [agenda, ev.summarized(BRIEFING, "v1")], command: summarize(BRIEFING, "mine", 0), actor: clerk, then: { error: "EDIT_CONFLICT" } },
+    { name: "the briefing of an unknown agenda item → NOT_FOUND", given: [agenda], command: summarize({ kind: "briefing", id: "a9" } as never), actor: clerk, then: { error: "NOT_FOUND" } },
+    ...forbidden([agenda], summarize(BRIEFING, "通报要点")),
     ...forbidden(spoken, summarize()),
     { name: "a member, for an unknown speech → FORBIDDEN (authorization first)", given: [], command: summarize(), actor: alice, then: { error: "FORBIDDEN" } },
     { name: "over-long text → VALIDATION", given: spoken, command: summarize(SPEECH, "字".repeat(4001)), actor: clerk, then: { error: "VALIDATION" } },
@@ -128,6 +133,8 @@ describe("record.captureSuggestion", () => {
     { name: "the chair, from an ended speech", given: spoken, command: capture(), actor: chair, then: [ev.suggestionCaptured("new-1", SPEECH, suggestionFields(), { by: CH })] },
     { name: "from an interjection", given: interjected, command: capture(IJ), actor: clerk, then: [ev.suggestionCaptured("new-1", IJ)] },
     { name: "from a written speech", given: written, command: capture(WRITTEN), actor: clerk, then: [ev.suggestionCaptured("new-1", WRITTEN)] },
+    // A suggestion has a proposer; a briefing is the officials' account, not a member's proposal.
+    { name: "from a briefing → VALIDATION", given: [agenda], command: capture(BRIEFING as never), actor: clerk, then: { error: "VALIDATION" } },
     { name: "after the meeting closed", given: [...spoken, ev.closed(120_000)], command: capture(), actor: clerk, then: [ev.suggestionCaptured("new-1", SPEECH)] },
     {
       name: "only a title is needed; the fields are trimmed",

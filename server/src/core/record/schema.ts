@@ -13,6 +13,13 @@ const Text = (max: number) => z.string().trim().max(max);
 export const EntryRef = z.object({ kind: z.enum(["speech", "interjection", "written"]), id: Id }).strict();
 export type EntryRef = z.infer<typeof EntryRef>;
 
+/**
+ * What a summary can be about: an entry, or the briefing (情况通报) of an agenda item (its id),
+ * which is given by the item's presenter and has no speech of its own.
+ */
+export const SummaryRef = z.union([EntryRef, z.object({ kind: z.literal("briefing"), id: Id }).strict()]);
+export type SummaryRef = z.infer<typeof SummaryRef>;
+
 export const SuggestionFields = z.object({
   title: Text(100).pipe(z.string().min(1)),
   text: Text(4000),
@@ -34,7 +41,7 @@ export type DecisionFields = z.infer<typeof DecisionFields>;
 
 export const RecordCommand = z.discriminatedUnion("type", [
   /** Writes the summary of an entry; `baseVersion` is the version the writer started from (0: none yet). */
-  z.object({ type: z.literal("record.summarize"), entry: EntryRef, text: Text(4000), baseVersion: Version }).strict(),
+  z.object({ type: z.literal("record.summarize"), entry: SummaryRef, text: Text(4000), baseVersion: Version }).strict(),
   z.object({ type: z.literal("record.captureSuggestion"), entry: EntryRef, suggestion: SuggestionFields }).strict(),
   z.object({ type: z.literal("record.editSuggestion"), suggestionId: Id, suggestion: SuggestionFields, baseVersion: Version }).strict(),
   z.object({ type: z.literal("record.withdrawSuggestion"), suggestionId: Id }).strict(),
@@ -46,7 +53,7 @@ export const RecordCommand = z.discriminatedUnion("type", [
 export type RecordCommand = z.infer<typeof RecordCommand>;
 
 export const RecordEvent = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("record.summarized"), key: z.string(), entry: EntryRef, text: z.string(), version: z.number(), by: z.string(), at: z.number() }),
+  z.object({ type: z.literal("record.summarized"), key: z.string(), entry: SummaryRef, text: z.string(), version: z.number(), by: z.string(), at: z.number() }),
   z.object({ type: z.literal("record.suggestionCaptured"), suggestionId: z.string(), entry: EntryRef, suggestion: SuggestionFields, by: z.string(), at: z.number() }),
   z.object({ type: z.literal("record.suggestionEdited"), suggestionId: z.string(), suggestion: SuggestionFields, version: z.number(), by: z.string(), at: z.number() }),
   z.object({ type: z.literal("record.suggestionWithdrawn"), suggestionId: z.string(), by: z.string(), at: z.number() }),
@@ -61,7 +68,7 @@ export const RecordEvent = z.discriminatedUnion("type", [
 export type RecordEvent = z.infer<typeof RecordEvent>;
 
 export interface Summary {
-  entry: EntryRef;
+  entry: SummaryRef;
   text: string;
   /** 1 for the first text, +1 per edit. */
   version: number;
@@ -98,4 +105,4 @@ export interface RecordNotes {
   decisions: Decision[];
 }
 
-export const entryKey = (entry: EntryRef): string => `${entry.kind}:${entry.id}`;
+export const entryKey = (entry: SummaryRef): string => `${entry.kind}:${entry.id}`;
