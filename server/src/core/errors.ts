@@ -50,6 +50,10 @@ export const ERROR_MESSAGES = {
   MINUTES_LOCKED: { zh: "会议纪要已定稿，更正须填写更正理由", en: "The minutes are approved and locked: a correction needs a reason" },
   MINUTES_NOT_LATEST: { zh: "只能审定最新一稿会议纪要", en: "Only the latest version of the minutes can be approved" },
   MINUTES_ALREADY_APPROVED: { zh: "该稿会议纪要已定稿", en: "This version of the minutes is already approved" },
+  LEDGER_BAD_STATE: { zh: "该事项当前状态下不能执行此操作", en: "This cannot be done to the item in its current state" },
+  LEDGER_ALREADY_RATED: { zh: "您已评价过这次答复", en: "You have already rated this reply" },
+  LEDGER_DEADLINE_PAST: { zh: "办理时限不能早于今天", en: "The deadline cannot be earlier than today" },
+  DEPARTMENT_UNKNOWN: { zh: "承办单位不存在或已停用", en: "The department does not exist or is disabled" },
   RATE_LIMITED: { zh: "操作过于频繁，请稍后再试", en: "Too many requests: try again in a moment" },
   INTERNAL: { zh: "服务器内部错误，操作未生效", en: "Internal server error: nothing was changed" },
 } as const satisfies Record<string, { zh: string; en: string }>;

@@ -1,0 +1,32 @@
+// Deadlines (办理时限) are calendar dates in China time: an item is due by the end of that day.
+// 督办 flags an open item as overdue (逾期) after its deadline and as due soon (临期) within
+// DUE_SOON_DAYS of it. Pure: the caller passes the clock.
+import type { LedgerState } from "./item.ts";
+
+export const LEDGER_TIME_ZONE = "Asia/Shanghai";
+/** 临期: the deadline is today or within this many days. */
+export const DUE_SOON_DAYS = 3;
+
+const dateFormat = new Intl.DateTimeFormat("en-CA", { timeZone: LEDGER_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** The calendar date (YYYY-MM-DD) in China at `ms`. */
+export const chinaDate = (ms: number): string => dateFormat.format(new Date(ms));
+
+/** A real date written YYYY-MM-DD (2026-02-30 is not). */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
+export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+export type DeadlineFlag = "overdue" | "dueSoon";
+
+/** Only items still with a department (已交办, 办理中) can be overdue or due soon. */
+export function deadlineFlag(item: { state: LedgerState; deadline: string | null }, now: number): DeadlineFlag | null {
+  if (item.deadline === null || (item.state !== "assigned" && item.state !== "in_progress")) return null;
+  const left = daysBetween(chinaDate(now), item.deadline);
+  return left < 0 ? "overdue" : left <= DUE_SOON_DAYS ? "dueSoon" : null;
+}
