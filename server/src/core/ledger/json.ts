@@ -47,6 +47,8 @@ export interface LedgerItemJson {
   deadline: string | null;
   instructions: string;
   assignedAt: string | null;
+  /** When it reached 办结 (closed, or withdrawn from the record); null while open. The dashboard's closed-by-month. */
+  closedAt: string | null;
   replies: Reply[];
   supervisions: number;
   /** 逾期 / 临期 at the server's clock when the response was made. */
