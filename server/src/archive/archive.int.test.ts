@@ -7,6 +7,7 @@ import type { Actor, Role } from "../core/roles.ts";
 import type { YishitingServer } from "../server.ts";
 import { ApiClient, linkAccount, staffClient, type Json } from "../testing/api.ts";
 import { Harness } from "../testing/harness.ts";
+import { bearer } from "../testing/minutesMeeting.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());
@@ -174,6 +175,41 @@ describe("archive search", () => {
     const ramp = await s.search("坡道");
     expect(ramp.find((r) => r.kind === "summary")).toMatchObject({ ref: `speech:${s.a.speechIds[0]}`, speaker: "张丽华" });
     expect(ramp.some((r) => r.kind === "minutes")).toBe(true);
+  });
+
+  it("searches the minutes as saved: the latest version until one is approved, then the approved one, not a later correction", async () => {
+    const s = await setup();
+    const anon = new ApiClient(s.url);
+    const versions = `/api/meetings/${s.a.meetingId}/minutes/versions`;
+    const as = (who: "clerk" | "chair") => bearer(s.a.tokens[who]);
+    const minutesHits = async (q: string) => (await s.search(q)).filter((r) => r.kind === "minutes").map((r) => [r.ref, r.item]);
+    /** Saves version `baseVersion` + 1: version `baseVersion` with the first summary's words replaced by `text`. */
+    const save = async (baseVersion: number, text: string, note: string) => {
+      const base = await anon.get(`${versions}/${baseVersion}`, as("clerk"));
+      expect(base.status).toBe(200);
+      const blocks = JSON.parse(JSON.stringify(base.body.version.blocks).replace(/设立[^"，。]*基金|设立专项资金/g, text)) as unknown;
+      const res = await anon.post(versions, { baseVersion, blocks, note }, as("clerk"));
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    };
+    const reindexed = async (q: string) => expect.poll(() => minutesHits(q), { timeout: 10_000, interval: 50 }).not.toEqual([]);
+
+    expect((await anon.post(versions, { baseVersion: 0, generate: true }, as("clerk"))).status).toBe(201);
+    await save(1, "设立既有住宅适老化改造基金", "整理");
+    await reindexed("适老化");
+    // The section keeps its agenda item; the generated wording is no longer searched.
+    expect(await minutesHits("适老化")).toEqual([["minutes:3", `三、议题一：${ELEVATOR.item}`]]);
+    expect(await minutesHits("专项资金")).toEqual([]);
+
+    const approved = await anon.post(`${versions}/2/approve`, {}, as("chair"));
+    expect(approved.status).toBe(200);
+    await save(2, "设立楼道照明维修基金", "更正错字");
+    // The correction waits for approval: the approved text stays what is searched.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await minutesHits("照明")).toEqual([]);
+    expect(await minutesHits("适老化")).not.toEqual([]);
+    expect((await anon.post(`${versions}/3/approve`, {}, as("chair"))).status).toBe(200);
+    await reindexed("照明");
+    expect(await minutesHits("适老化")).toEqual([]);
   });
 
   it("catches up on start: a meeting whose index is missing or behind is reindexed", async () => {

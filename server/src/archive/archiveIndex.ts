@@ -1,9 +1,12 @@
 // The archive's search index (docs/archive.md): one FTS5 row per searchable unit of a meeting,
-// rebuilt from the meeting's log (replayed) and its minutes draft, whole meeting at a time in one
-// transaction. Kept current by reindexing a few seconds after committed events that change what
-// is searchable, and on start for meetings whose index is missing, behind the log or older.
+// rebuilt from the meeting's log (replayed) and its minutes (the last approved version, else the
+// latest saved one, else the draft), whole meeting at a time in one transaction. Kept current by
+// reindexing a few seconds after committed events that change what is searchable, at once after
+// a minutes version is saved or approved, and on start for meetings whose index is missing,
+// behind the log or older.
 import { replay } from "../core/meeting.ts";
 import type { StoredEvent } from "../core/meeting.ts";
+import type { Block } from "../core/minutes/blocks.ts";
 import type { Db } from "../db/database.ts";
 import type { EventStore } from "../eventlog/eventStore.ts";
 import { toMeetingJson } from "../meetings/meetingStore.ts";
@@ -11,7 +14,7 @@ import { indexColumn, matchExpression, queryTerms, snippet, type SnippetPart } f
 import { searchUnits, type UnitKind } from "./units.ts";
 
 /** Bump when the tokenization or the units change: every meeting is reindexed on the next start. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 export const DEFAULT_DEBOUNCE_MS = 3_000;
 
@@ -135,7 +138,10 @@ export class ArchiveIndex {
     if (!row) return;
     const log = await store.load(meetingId);
     const state = replay(log);
-    const units = searchUnits(toMeetingJson(row), state, log);
+    const saved =
+      (await db.minutesVersion.findFirst({ where: { meetingId, approvedAt: { not: null } }, orderBy: { number: "desc" } })) ??
+      (await db.minutesVersion.findFirst({ where: { meetingId }, orderBy: { number: "desc" } }));
+    const units = searchUnits(toMeetingJson(row), state, log, saved ? (JSON.parse(saved.blocks) as Block[]) : null);
     await db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(`DELETE FROM "ArchiveText" WHERE "meetingId" = ?`, meetingId);
       for (const u of units) {

@@ -1,7 +1,8 @@
 // What of a meeting is searchable, one unit per row of the index (docs/archive.md): the clerk's
 // summaries, booked speeches' submitted texts, written speeches, interjection points,
-// suggestions, decisions and the sections of the minutes draft. A pure function of the meeting
-// as entered, its replayed state and its log, like the minutes themselves.
+// suggestions, decisions and the sections of the minutes: the version the chair approved last,
+// else the latest saved version, else the draft generated from the record. A pure function of
+// the meeting as entered, its replayed state, its log and that saved version.
 import type { StoredEvent } from "../core/meeting.ts";
 import { minutesBlocks, type Block } from "../core/minutes/blocks.ts";
 import { draftMinutes, type MinutesMeeting } from "../core/minutes/minutes.ts";
@@ -24,7 +25,8 @@ export interface SearchUnit {
 
 const blockText = (b: Block): string => ("runs" in b ? b.runs.map((r) => r.text).join("") : b.text);
 
-export function searchUnits(meeting: MinutesMeeting, state: MeetingState, log: readonly StoredEvent[]): SearchUnit[] {
+/** `saved`: the blocks of the minutes version to index in place of the generated draft. */
+export function searchUnits(meeting: MinutesMeeting, state: MeetingState, log: readonly StoredEvent[], saved: readonly Block[] | null = null): SearchUnit[] {
   const names = new Map(state.roster.map((r) => [r.id, r.name]));
   const items = new Map(state.agenda.map((a) => [a.id, a.title]));
   const itemOf = (id: string | null) => ({ itemId: id, item: id === null ? null : (items.get(id) ?? null) });
@@ -68,19 +70,27 @@ export function searchUnits(meeting: MinutesMeeting, state: MeetingState, log: r
     add({ kind: "decision", ref: d.decisionId, ...itemOf(d.itemId), speaker: null, text: [d.text, d.unit].filter((t) => t.trim() !== "").join("\n") });
   }
 
-  // The minutes draft, one unit per top-level section (the header and 一、二、… headings).
+  // The minutes, one unit per top-level section (the header and 一、二、… headings). A section
+  // belongs to the agenda item whose heading it has in the draft (sections 1 and 2 are
+  // attendance and overview; the agenda items follow in order).
   const minutes = draftMinutes(meeting, state, { log });
-  const blocks = minutesBlocks(minutes);
+  const draftSections = sectionsOf(minutesBlocks(minutes));
+  const itemOfHeading = new Map<string, string>();
+  minutes.items.forEach((item, i) => {
+    const heading = draftSections[i + 3]?.heading;
+    if (heading && item.itemId !== null) itemOfHeading.set(heading, item.itemId);
+  });
+  sectionsOf(saved ?? minutesBlocks(minutes)).forEach((s, n) => {
+    add({ kind: "minutes", ref: `minutes:${n}`, itemId: s.heading === null ? null : (itemOfHeading.get(s.heading) ?? null), item: s.heading, speaker: null, text: s.lines.join("\n") });
+  });
+  return units;
+}
+
+function sectionsOf(blocks: readonly Block[]): { heading: string | null; lines: string[] }[] {
   const sections: { heading: string | null; lines: string[] }[] = [{ heading: null, lines: [] }];
   for (const b of blocks) {
     if (b.kind === "heading" && b.level === 1) sections.push({ heading: b.text, lines: [b.text] });
     else sections[sections.length - 1]!.lines.push(blockText(b));
   }
-  const itemIds = minutes.items.map((i) => i.itemId);
-  sections.forEach((s, n) => {
-    // Sections 1 and 2 are attendance and overview; the agenda items follow in order.
-    const itemId = n >= 3 ? (itemIds[n - 3] ?? null) : null;
-    add({ kind: "minutes", ref: `minutes:${n}`, itemId, item: s.heading, speaker: null, text: s.lines.join("\n") });
-  });
-  return units;
+  return sections;
 }

@@ -37,6 +37,10 @@ export function minutesVersionRoutes(deps: ApiDeps): Router {
   const versions = new MinutesVersionStore(deps.db, deps.now);
 
   const settled = (result: VersionResult) => (result.ok ? result.version : fail(result.code, { latest: result.latest }));
+  // The archive searches the approved (else the latest) version: reindex once it is committed.
+  const reindex = (meetingId: string, result: VersionResult) => {
+    if (result.ok) void deps.archive.reindex(meetingId).catch((error: unknown) => deps.log(`archive: reindexing meeting ${meetingId} failed`, error));
+  };
 
   router.get(
     MINUTES_VERSIONS_PATH,
@@ -55,6 +59,7 @@ export function minutesVersionRoutes(deps: ApiDeps): Router {
       const body = parse(SaveBody, req.body);
       const blocks = body.blocks ?? minutesBlocks((await currentDraft(deps, id)).minutes);
       const result = await versions.save(id, { baseVersion: body.baseVersion, blocks, note: body.note || null, generated: body.generate === true }, author);
+      reindex(id, result);
       res.status(201).json({ version: settled(result) });
     }),
   );
@@ -89,6 +94,7 @@ export function minutesVersionRoutes(deps: ApiDeps): Router {
       const { id, n } = parse(VersionParams, req.params);
       const chair = await requireMeetingChair(deps, req, id);
       const result = (await versions.approve(id, n, chair)) ?? fail("NOT_FOUND");
+      reindex(id, result);
       res.json({ version: settled(result) });
     }),
   );
