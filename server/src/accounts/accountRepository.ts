@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../db/database.ts";
 import { hashPassword, oneTimePassword } from "./passwords.ts";
 
-export const STAFF_ROLES = ["admin", "organiser", "chair", "clerk"] as const;
+/** `department`: a 承办单位's user, who sees only the ledger items of its department (docs/ledger.md). */
+export const STAFF_ROLES = ["admin", "organiser", "chair", "clerk", "department"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export interface Account {
@@ -13,25 +14,42 @@ export interface Account {
   role: StaffRole;
   mustChangePassword: boolean;
   disabled: boolean;
+  /** Department accounts: their department (承办单位); null for every other role. */
+  departmentId: string | null;
+  departmentName: string | null;
 }
 
-interface AccountRow extends Account {
-  passwordHash: string;
+interface AccountRow {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  mustChangePassword: boolean;
+  disabled: boolean;
+  departmentId: string | null;
+  department: { name: string } | null;
 }
 
-export const toAccount = (row: Omit<AccountRow, "role"> & { role: string }): Account => ({
+/** Read accounts with this `include` so that toAccount has the department's name. */
+export const WITH_DEPARTMENT = { department: { select: { name: true } } } as const;
+
+export const toAccount = (row: AccountRow): Account => ({
   id: row.id,
   username: row.username,
   displayName: row.displayName,
   role: row.role as StaffRole,
   mustChangePassword: row.mustChangePassword,
   disabled: row.disabled,
+  departmentId: row.departmentId,
+  departmentName: row.department?.name ?? null,
 });
 
 export interface NewAccount {
   username: string;
   displayName: string;
   role: StaffRole;
+  /** Required for role "department", absent otherwise (the routes check it). */
+  departmentId?: string | null;
   /** Absent: a one-time password is generated and must be changed at first login. */
   password?: string;
 }
@@ -40,7 +58,7 @@ export class AccountRepository {
   constructor(private readonly db: Db) {}
 
   async list(): Promise<Account[]> {
-    const rows = await this.db.staffAccount.findMany({ orderBy: { createdAt: "asc" } });
+    const rows = await this.db.staffAccount.findMany({ orderBy: { createdAt: "asc" }, include: WITH_DEPARTMENT });
     return rows.map(toAccount);
   }
 
@@ -49,13 +67,13 @@ export class AccountRepository {
   }
 
   async byId(id: string): Promise<Account | null> {
-    const row = await this.db.staffAccount.findUnique({ where: { id } });
+    const row = await this.db.staffAccount.findUnique({ where: { id }, include: WITH_DEPARTMENT });
     return row ? toAccount(row) : null;
   }
 
   /** The row with its hash, for login and password checks only. */
   async withHash(where: { username: string } | { id: string }): Promise<(Account & { passwordHash: string }) | null> {
-    const row = await this.db.staffAccount.findUnique({ where });
+    const row = await this.db.staffAccount.findUnique({ where, include: WITH_DEPARTMENT });
     return row ? { ...toAccount(row), passwordHash: row.passwordHash } : null;
   }
 
@@ -70,9 +88,11 @@ export class AccountRepository {
           username: input.username,
           displayName: input.displayName,
           role: input.role,
+          departmentId: input.departmentId ?? null,
           passwordHash,
           mustChangePassword: generated !== undefined,
         },
+        include: WITH_DEPARTMENT,
       });
       return generated === undefined ? { account: toAccount(row) } : { account: toAccount(row), oneTimePassword: generated };
     } catch (error) {
@@ -81,8 +101,8 @@ export class AccountRepository {
     }
   }
 
-  async update(id: string, patch: Partial<Pick<Account, "displayName" | "role" | "disabled">>): Promise<Account> {
-    return toAccount(await this.db.staffAccount.update({ where: { id }, data: patch }));
+  async update(id: string, patch: Partial<Pick<Account, "displayName" | "role" | "disabled" | "departmentId">>): Promise<Account> {
+    return toAccount(await this.db.staffAccount.update({ where: { id }, data: patch, include: WITH_DEPARTMENT }));
   }
 
   /** Sets a new password; `oneTime` marks it as to be changed at next login. Ends no sessions. */

@@ -49,7 +49,7 @@ export function authRoutes(deps: AuthDeps): Router {
   router.post(
     "/auth/logout",
     route(async (req, res) => {
-      const staff = requireStaff(req, [], { allowPasswordChange: true });
+      const staff = requireStaff(req, [], { allowPasswordChange: true, allowDepartment: true });
       await sessions.delete(staff.sessionId);
       res.clearCookie(SESSION_COOKIE, cookieOptions(deps.secureCookies(req)));
       res.json({ ok: true });
@@ -59,14 +59,14 @@ export function authRoutes(deps: AuthDeps): Router {
   router.get(
     "/auth/me",
     route((req, res) => {
-      res.json({ account: requireStaff(req, [], { allowPasswordChange: true }).account });
+      res.json({ account: requireStaff(req, [], { allowPasswordChange: true, allowDepartment: true }).account });
     }),
   );
 
   router.post(
     "/auth/password",
     route(async (req, res) => {
-      const staff = requireStaff(req, [], { allowPasswordChange: true });
+      const staff = requireStaff(req, [], { allowPasswordChange: true, allowDepartment: true });
       const { currentPassword, newPassword } = parse(PasswordChange, req.body);
       const { username, id } = staff.account;
       if (!limiter.allowed(username, address(req))) fail("RATE_LIMITED");

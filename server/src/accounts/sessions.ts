@@ -2,7 +2,7 @@
 // copy of the database does not let anyone in. Sessions last 12 hours from login.
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/database.ts";
-import { toAccount, type Account } from "./accountRepository.ts";
+import { toAccount, WITH_DEPARTMENT, type Account } from "./accountRepository.ts";
 
 export const SESSION_COOKIE = "yst_session";
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -36,7 +36,7 @@ export class SessionStore {
   async find(token: unknown): Promise<Session | null> {
     if (typeof token !== "string" || token.length === 0 || token.length > 128) return null;
     const id = digest(token);
-    const row = await this.db.staffSession.findUnique({ where: { id }, include: { account: true } });
+    const row = await this.db.staffSession.findUnique({ where: { id }, include: { account: { include: WITH_DEPARTMENT } } });
     if (!row) return null;
     if (row.expiresAt.getTime() <= this.now()) {
       await this.db.staffSession.deleteMany({ where: { id } });

@@ -54,6 +54,7 @@ export const ERROR_MESSAGES = {
   LEDGER_ALREADY_RATED: { zh: "您已评价过这次答复", en: "You have already rated this reply" },
   LEDGER_DEADLINE_PAST: { zh: "办理时限不能早于今天", en: "The deadline cannot be earlier than today" },
   DEPARTMENT_UNKNOWN: { zh: "承办单位不存在或已停用", en: "The department does not exist or is disabled" },
+  DEPARTMENT_EXISTS: { zh: "已有同名的承办单位", en: "A department with this name already exists" },
   RATE_LIMITED: { zh: "操作过于频繁，请稍后再试", en: "Too many requests: try again in a moment" },
   INTERNAL: { zh: "服务器内部错误，操作未生效", en: "Internal server error: nothing was changed" },
 } as const satisfies Record<string, { zh: string; en: string }>;

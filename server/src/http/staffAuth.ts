@@ -33,13 +33,20 @@ export function loadStaff(sessions: SessionStore): RequestHandler {
 export interface StaffOptions {
   /** Allow an account that still has to change its one-time password (me, password, logout). */
   allowPasswordChange?: boolean;
+  /** Allow department accounts without naming the role (auth routes). */
+  allowDepartment?: boolean;
 }
 
-/** The logged-in account, optionally restricted to `roles`; 401 / 403 otherwise. */
+/**
+ * The logged-in account, optionally restricted to `roles`; 401 / 403 otherwise. Without `roles`,
+ * any meeting staff (admin, organiser, chair, clerk): a department account (承办单位) passes only
+ * where its role is named or `allowDepartment` is set — it uses the ledger, never meetings.
+ */
 export function requireStaff(req: Request, roles: readonly StaffRole[] = [], options: StaffOptions = {}): StaffContext {
   const staff = req.staff ?? fail("UNAUTHENTICATED");
   if (staff.account.mustChangePassword && !options.allowPasswordChange) fail("FORBIDDEN", ["mustChangePassword"]);
   if (roles.length > 0 && !roles.includes(staff.account.role)) fail("FORBIDDEN");
+  if (roles.length === 0 && staff.account.role === "department" && !options.allowDepartment) fail("FORBIDDEN");
   return staff;
 }
 

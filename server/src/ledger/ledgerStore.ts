@@ -1,0 +1,301 @@
+// The ledger's items in the database (docs/ledger.md). An item row holds the state as of its latest
+// step; every action is checked by the pure machine (core/ledger/item.ts) and written together with
+// its step in one transaction that also checks the version the actor saw (EDIT_CONFLICT). Items are
+// numbered (序号) in one transaction; nothing is ever deleted (triggers in the migration).
+import { randomUUID } from "node:crypto";
+import { deadlineFlag, chinaDate } from "../core/ledger/deadline.ts";
+import { applyStep, decideLedger, newItemState, type LedgerAction, type LedgerActor, type LedgerItemState, type LedgerRole, type LedgerSource, type LedgerState, type LedgerStep, type Reply } from "../core/ledger/item.ts";
+import type { Department, LedgerItemJson, LedgerStepJson, LiveResponse } from "../core/ledger/json.ts";
+import type { Db } from "../db/database.ts";
+import type { LedgerItem as ItemRow, LedgerStep as StepRow } from "../db/generated/client.ts";
+import { fail } from "../http/apiError.ts";
+import { DepartmentStore } from "./departmentStore.ts";
+import { canSee, matchesFilter, type LedgerFilter, type LedgerViewer } from "./ledgerFilter.ts";
+
+/** An item entered by staff (接待日, 热线, other): POST /api/ledger/items. */
+export interface NewStaffItem {
+  source: Exclude<LedgerSource, "meeting">;
+  raisedOn: string;
+  raisedByName: string;
+  sector?: string | null | undefined;
+  contact?: string | null | undefined;
+  title: string;
+  text: string;
+  topic?: string | undefined;
+  suggestedDepartment?: string | undefined;
+}
+
+/** An item projected from a meeting's record (recordSync.ts). */
+export interface RecordItemFields {
+  meetingId: string;
+  suggestionId: string;
+  agendaItemTitle: string | null;
+  entryKey: string;
+  raisedByParticipantId: string | null;
+  raisedByName: string;
+  sector: string | null;
+  raisedOn: string;
+  title: string;
+  text: string;
+  topic: string;
+  suggestedDepartment: string;
+  liveResponses: LiveResponse[];
+}
+
+/** Who reads an item's JSON: a member never sees the contact (nor does anyone but staff). */
+export type JsonAudience = LedgerViewer | { role: "member" };
+
+const parseJson = <T>(text: string, fallback: T): T => {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+};
+
+/** The machine's view of a row. */
+export const itemState = (row: ItemRow): LedgerItemState => ({
+  ...newItemState(row.raisedByParticipantId),
+  state: row.state as LedgerState,
+  lead: row.leadDepartmentId,
+  partners: parseJson<string[]>(row.partnerIds, []),
+  deadline: row.deadline,
+  instructions: row.instructions,
+  replies: parseJson<Reply[]>(row.replies, []),
+  supervisions: row.supervisions,
+});
+
+const toStepJson = (row: StepRow): LedgerStepJson => ({
+  seq: row.seq,
+  action: parseJson<LedgerAction>(row.action, { type: "withdraw" }),
+  byRole: row.byRole as LedgerRole,
+  byName: row.byName,
+  at: row.at.toISOString(),
+  from: row.from as LedgerState,
+  to: row.to as LedgerState,
+});
+
+/** Prisma's unique-constraint error (the 序号 taken by a concurrent insert). */
+const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === "P2002";
+
+export interface LedgerStoreOptions {
+  db: Db;
+  now: () => number;
+}
+
+export class LedgerStore {
+  readonly departments: DepartmentStore;
+  private readonly db: Db;
+  private readonly now: () => number;
+
+  constructor(options: LedgerStoreOptions) {
+    this.db = options.db;
+    this.now = options.now;
+    this.departments = new DepartmentStore(options.db);
+  }
+
+  /**
+   * The items the viewer may see that pass the filter, newest 序号 first, with `flag` at the
+   * server's clock. Used by GET /api/ledger/items and the reports (dashboard, reminders, export).
+   */
+  async list(filter: LedgerFilter, viewer: LedgerViewer): Promise<LedgerItemJson[]> {
+    const where = {
+      ...(filter.state === undefined ? {} : { state: filter.state }),
+      ...(filter.source === undefined ? {} : { source: filter.source }),
+      ...(filter.meetingId === undefined ? {} : { meetingId: filter.meetingId }),
+      ...(filter.month === undefined ? {} : { raisedOn: { startsWith: `${filter.month}-` } }),
+    };
+    const rows = await this.db.ledgerItem.findMany({ where, orderBy: { number: "desc" } });
+    const context = await this.context(rows);
+    return rows.map((row) => this.toJson(row, context, viewer)).filter((item) => canSee(item, viewer) && matchesFilter(item, filter));
+  }
+
+  /** The item with its steps, or null when it does not exist or the viewer may not see it. */
+  async get(id: string, viewer: LedgerViewer): Promise<{ item: LedgerItemJson; steps: LedgerStepJson[] } | null> {
+    const row = await this.db.ledgerItem.findUnique({ where: { id } });
+    if (!row) return null;
+    const item = this.toJson(row, await this.context([row]), viewer);
+    if (!canSee(item, viewer)) return null;
+    const steps = await this.db.ledgerStep.findMany({ where: { itemId: id }, orderBy: { seq: "asc" } });
+    return { item, steps: steps.map(toStepJson) };
+  }
+
+  /** One item as `audience` sees it (no visibility check), or null. */
+  async json(id: string, audience: JsonAudience): Promise<LedgerItemJson | null> {
+    const row = await this.db.ledgerItem.findUnique({ where: { id } });
+    return row ? this.toJson(row, await this.context([row]), audience) : null;
+  }
+
+  /** The items a participant raised in a meeting (their own view: no contact), newest first. */
+  async raisedBy(meetingId: string, participantId: string): Promise<LedgerItemJson[]> {
+    const rows = await this.db.ledgerItem.findMany({ where: { meetingId, raisedByParticipantId: participantId }, orderBy: { number: "desc" } });
+    const context = await this.context(rows);
+    return rows.map((row) => this.toJson(row, context, { role: "member" }));
+  }
+
+  /** Enters an item by staff (state 待交办). */
+  async create(input: NewStaffItem, createdBy: string): Promise<LedgerItemJson> {
+    const row = await this.insert({
+      source: input.source,
+      raisedOn: input.raisedOn,
+      raisedByName: input.raisedByName,
+      sector: input.sector ?? null,
+      contact: input.contact ?? null,
+      title: input.title,
+      text: input.text,
+      topic: input.topic ?? "",
+      suggestedDepartment: input.suggestedDepartment ?? "",
+      createdBy,
+    });
+    return this.toJson(row, await this.context([row]), { role: "secretariat" });
+  }
+
+  /** Enters a suggestion of a meeting's record; null when that suggestion already has its item. */
+  async createFromRecord(fields: RecordItemFields): Promise<ItemRow | null> {
+    const { liveResponses, ...rest } = fields;
+    try {
+      return await this.insert({ ...rest, source: "meeting", liveResponses: JSON.stringify(liveResponses), createdBy: "system" });
+    } catch (error) {
+      if (isUniqueViolation(error) && (await this.bySuggestion(fields.meetingId, fields.suggestionId))) return null;
+      throw error;
+    }
+  }
+
+  bySuggestion(meetingId: string, suggestionId: string): Promise<ItemRow | null> {
+    return this.db.ledgerItem.findUnique({ where: { meetingId_suggestionId: { meetingId, suggestionId } } });
+  }
+
+  /** The items of a meeting's record, by suggestion id. */
+  async ofMeeting(meetingId: string): Promise<ItemRow[]> {
+    return this.db.ledgerItem.findMany({ where: { meetingId, source: "meeting" } });
+  }
+
+  /**
+   * Changes fields that follow the record (texts while new, liveResponses always) without a step:
+   * they are the record's, not an action on the item. Bumps the version; false when the item moved on meanwhile.
+   */
+  async followRecord(row: ItemRow, patch: Partial<Pick<ItemRow, "title" | "text" | "topic" | "suggestedDepartment" | "agendaItemTitle" | "raisedByName" | "sector" | "liveResponses">>): Promise<boolean> {
+    const { count } = await this.db.ledgerItem.updateMany({ where: { id: row.id, version: row.version }, data: { ...patch, version: row.version + 1 } });
+    return count === 1;
+  }
+
+  /**
+   * Takes `action` by `actor` on the item the actor saw at `baseVersion`: checks it with the
+   * machine at the server's clock, then writes the item and the step in one transaction.
+   * NOT_FOUND (also for a department that is neither lead nor partner), EDIT_CONFLICT, the
+   * machine's errors, DEPARTMENT_UNKNOWN for an assignment to an unknown or disabled department,
+   * VALIDATION for a reply listing an attachment not uploaded to this item.
+   */
+  async act(itemId: string, baseVersion: number, action: LedgerAction, actor: LedgerActor): Promise<{ item: LedgerItemJson; step: LedgerStepJson }> {
+    const now = this.now();
+    let checkedAction = action;
+    if (action.type === "assign") {
+      const departments = await this.db.department.findMany({ where: { id: { in: [action.lead, ...action.partners] }, disabled: false }, select: { id: true } });
+      const known = new Set(departments.map((d) => d.id));
+      if (![action.lead, ...action.partners].every((id) => known.has(id))) fail("DEPARTMENT_UNKNOWN");
+    }
+    if (action.type === "reply" && action.attachments.length > 0) {
+      const ids = action.attachments.map((a) => a.id);
+      const stored = await this.db.ledgerAttachment.findMany({ where: { id: { in: ids }, itemId }, select: { id: true, name: true } });
+      const nameOf = new Map(stored.map((a) => [a.id, a.name]));
+      if (new Set(ids).size !== ids.length || !ids.every((id) => nameOf.has(id))) fail("VALIDATION", ["action.attachments: upload each file to this item first, once"]);
+      checkedAction = { ...action, attachments: ids.map((id) => ({ id, name: nameOf.get(id) ?? "" })) };
+    }
+    const { row, step } = await this.db.$transaction(async (tx) => {
+      const current = (await tx.ledgerItem.findUnique({ where: { id: itemId } })) ?? fail("NOT_FOUND");
+      const state = itemState(current);
+      if (actor.role === "department" && state.lead !== actor.departmentId && !state.partners.includes(actor.departmentId)) fail("NOT_FOUND");
+      if (current.version !== baseVersion) fail("EDIT_CONFLICT", { version: current.version });
+      const decided = decideLedger(state, checkedAction, actor, now);
+      if (!decided.ok) fail(decided.error.code, decided.error.details);
+      const step: LedgerStep = decided.value;
+      const next = applyStep(state, step);
+      const updated = await tx.ledgerItem.update({
+        where: { id: itemId, version: baseVersion },
+        data: {
+          state: next.state,
+          leadDepartmentId: next.lead,
+          partnerIds: JSON.stringify(next.partners),
+          deadline: next.deadline,
+          instructions: next.instructions,
+          replies: JSON.stringify(next.replies),
+          supervisions: next.supervisions,
+          version: baseVersion + 1,
+          ...(step.action.type === "assign" ? { assignedAt: new Date(now) } : {}),
+          ...(next.state === "closed" && state.state !== "closed" ? { closedAt: new Date(now) } : {}),
+        },
+      });
+      const seq = (await tx.ledgerStep.count({ where: { itemId } })) + 1;
+      const stepRow = await tx.ledgerStep.create({
+        data: { itemId, seq, action: JSON.stringify(step.action), byRole: step.by.role, byId: step.by.id, byName: step.by.name, at: new Date(now), from: step.from, to: step.to },
+      });
+      return { row: updated, step: stepRow };
+    });
+    const audience: JsonAudience = actor.role === "department" ? { role: "department", departmentId: actor.departmentId } : actor.role === "member" ? { role: "member" } : { role: "secretariat" };
+    return { item: this.toJson(row, await this.context([row]), audience), step: toStepJson(step) };
+  }
+
+  /** Inserts a new item with the next 序号 (retried when a concurrent insert took it). */
+  private async insert(data: Omit<Parameters<Db["ledgerItem"]["create"]>[0]["data"], "id" | "number" | "state" | "createdAt" | "version">): Promise<ItemRow> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.db.$transaction(async (tx) => {
+          const last = await tx.ledgerItem.aggregate({ _max: { number: true } });
+          return tx.ledgerItem.create({ data: { ...data, id: randomUUID(), number: (last._max.number ?? 0) + 1, state: "new", version: 1, createdAt: new Date(this.now()) } });
+        });
+      } catch (error) {
+        const numberTaken = isUniqueViolation(error) && String((error as { meta?: { target?: unknown } }).meta?.target ?? "").includes("number");
+        if (!numberTaken || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  private async context(rows: readonly ItemRow[]): Promise<{ departments: Map<string, Department>; meetings: Map<string, string> }> {
+    const meetingIds = [...new Set(rows.flatMap((r) => (r.meetingId === null ? [] : [r.meetingId])))];
+    const [departments, meetings] = await Promise.all([
+      this.departments.map(),
+      meetingIds.length === 0 ? [] : this.db.meeting.findMany({ where: { id: { in: meetingIds } }, select: { id: true, title: true } }),
+    ]);
+    return { departments, meetings: new Map(meetings.map((m) => [m.id, m.title])) };
+  }
+
+  /** The wire shape; `flag` at the server's clock; the contact only for staff. */
+  private toJson(row: ItemRow, context: { departments: Map<string, Department>; meetings: Map<string, string> }, audience: JsonAudience): LedgerItemJson {
+    const department = (id: string): Department => context.departments.get(id) ?? { id, name: id, disabled: true };
+    const state = row.state as LedgerState;
+    return {
+      id: row.id,
+      number: row.number,
+      source: row.source as LedgerSource,
+      meetingId: row.meetingId,
+      meetingTitle: row.meetingId === null ? null : (context.meetings.get(row.meetingId) ?? null),
+      suggestionId: row.suggestionId,
+      agendaItemTitle: row.agendaItemTitle,
+      entryKey: row.entryKey,
+      raisedByName: row.raisedByName,
+      sector: row.sector,
+      contact: audience.role === "member" ? null : row.contact,
+      raisedOn: row.raisedOn,
+      title: row.title,
+      text: row.text,
+      topic: row.topic,
+      suggestedDepartment: row.suggestedDepartment,
+      liveResponses: parseJson<LiveResponse[]>(row.liveResponses, []),
+      state,
+      lead: row.leadDepartmentId === null ? null : department(row.leadDepartmentId),
+      partners: parseJson<string[]>(row.partnerIds, []).map(department),
+      deadline: row.deadline,
+      instructions: row.instructions,
+      assignedAt: row.assignedAt?.toISOString() ?? null,
+      closedAt: row.closedAt?.toISOString() ?? null,
+      replies: parseJson<Reply[]>(row.replies, []),
+      supervisions: row.supervisions,
+      flag: deadlineFlag({ state, deadline: row.deadline }, this.now()),
+      version: row.version,
+      createdAt: row.createdAt.toISOString(),
+    };
+  }
+}
+
+/** Today's date in China at the clock (the default raisedOn). */
+export const todayInChina = (now: number): string => chinaDate(now);
