@@ -12,25 +12,32 @@ import { PublishedPollResult } from "../features/poll/PublishedPollResult.tsx";
 import { AgendaPanel } from "../features/agenda/AgendaPanel.tsx";
 import { MyPlanPanel } from "../features/plan/MyPlanPanel.tsx";
 import { RecordWorkspace } from "../features/record/RecordWorkspace.tsx";
+import { MySuggestionsPanel } from "../features/ledger/MySuggestionsPanel.tsx";
+import { SPEAKING_ROLES } from "@core/roles.ts";
 
-type Tab = "room" | "record";
+type Tab = "room" | "record" | "mine";
 
 /**
  * The member's (and official's, observer's) screen, designed for a phone first. When the
  * organisers share the record (会议记录向委员公开), a 会议记录 tab shows the clerk's timeline and
- * notes read-only; the floor banner, a poll and the request button stay on both tabs.
+ * notes read-only; members and officials (who raise suggestions) have a 我的建议 tab with their
+ * suggestions in the follow-up ledger, opened first when they come back after the meeting has
+ * closed. The floor banner, a poll and the request button stay on every tab.
  */
 export function MemberView() {
   const { t } = useTranslation();
-  const { state } = useMeeting();
-  const [tab, setTab] = useState<Tab>("room");
+  const { state, welcome } = useMeeting();
+  const raises = welcome !== null && !welcome.display && SPEAKING_ROLES.includes(welcome.me.role);
+  // Back days later, after the meeting: what is left to follow is one's own suggestions.
+  const [tab, setTab] = useState<Tab>(() => (raises && state?.status === "closed" ? "mine" : "room"));
   const shared = state?.recordShared === true;
-  const showing: Tab = shared ? tab : "room";
+  const tabs: Tab[] = ["room", ...(shared ? (["record"] as const) : []), ...(raises ? (["mine"] as const) : [])];
+  const showing: Tab = tabs.includes(tab) ? tab : "room";
   return (
     <>
-      {shared && (
+      {tabs.length > 1 && (
         <nav className="clerk-tabs member-tabs" role="tablist" aria-label={t("notes.memberTabs")}>
-          {(["room", "record"] as const).map((id) => (
+          {tabs.map((id) => (
             <button key={id} type="button" role="tab" aria-selected={showing === id} className={showing === id ? "active" : undefined} onClick={() => setTab(id)} data-testid={`member-tab-${id}`}>
               {t(`notes.tab.${id}`)}
             </button>
@@ -41,7 +48,9 @@ export function MemberView() {
         <MeetingStatusNotice />
         <MyFloorBanner />
         <PollSheet />
-        {showing === "record" ? (
+        {showing === "mine" ? (
+          <MySuggestionsPanel />
+        ) : showing === "record" ? (
           <section className="member-record" data-testid="member-record">
             <p className="muted small">{t("notes.sharedHint")}</p>
             <RecordWorkspace readOnly />
