@@ -3,11 +3,12 @@
 // by the server after committed events (debounce shortened), searched in Chinese by 2- and
 // 3-character words; organiser and admin sessions only.
 import { afterEach, describe, expect, it } from "vitest";
-import type { Actor, Role } from "../core/roles.ts";
+import type { Role } from "../core/roles.ts";
 import type { YishitingServer } from "../server.ts";
 import { ApiClient, linkAccount, staffClient, type Json } from "../testing/api.ts";
 import { Harness } from "../testing/harness.ts";
 import { bearer } from "../testing/minutesMeeting.ts";
+import { commandRunner, rosterHandles } from "../testing/rosterHandles.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());
@@ -18,7 +19,6 @@ const ROSTER = [
   { key: "member2", name: "李明", role: "member" },
   { key: "clerk", name: "姜建博", role: "clerk" },
 ] as const satisfies readonly { key: string; name: string; role: Role }[];
-type Key = (typeof ROSTER)[number]["key"];
 
 interface Script {
   title: string;
@@ -39,20 +39,9 @@ async function runMeeting(server: YishitingServer, script: Script, startsAt: num
   const meetingId = meeting.id;
   await server.db.meeting.update({ where: { id: meetingId }, data: { startsAt: new Date(startsAt) } });
   const item = await server.agenda.append(meetingId, { title: script.item, plannedMinutes: 30 });
-  const ids = {} as Record<Key, string>;
-  const actors = {} as Record<Key, Actor>;
-  const tokens = {} as Record<Key, string>;
-  for (const [i, p] of ROSTER.entries()) {
-    ids[p.key] = participants[i]!.id;
-    actors[p.key] = { participantId: ids[p.key], role: p.role };
-    tokens[p.key] = await server.tokens.issue({ participantId: ids[p.key], meetingId, role: p.role });
-  }
+  const { ids, tokens, actors } = await rosterHandles(server, meetingId, ROSTER, participants);
   const room = await server.rooms.get(meetingId);
-  const ok = async (who: Key, command: unknown) => {
-    clock += 60_000;
-    const result = await room.submit(actors[who], command as never);
-    expect(result.ok, JSON.stringify(command)).toBe(true);
-  };
+  const ok = commandRunner(room, actors, () => (clock += 60_000));
   await ok("clerk", { type: "attendance.arrive", participantIds: [ids.member1, ids.member2], via: "clerk" });
   await ok("chair", { type: "meeting.open" });
   await ok("chair", { type: "agenda.goto", itemId: item.id });

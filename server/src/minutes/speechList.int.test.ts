@@ -5,9 +5,10 @@ import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
 import { SPEECH_LIST_HEADERS } from "../core/minutes/speechList.ts";
-import type { Actor, Role } from "../core/roles.ts";
+import type { Role } from "../core/roles.ts";
 import { ApiClient, staffClient } from "../testing/api.ts";
 import { Harness } from "../testing/harness.ts";
+import { commandRunner, rosterHandles } from "../testing/rosterHandles.ts";
 import { SPEECH_LIST_SHEET } from "./speechListExport.ts";
 
 const h = new Harness();
@@ -25,7 +26,6 @@ const ROSTER = [
   { key: "clerk", name: "姜建博", role: "clerk" },
   { key: "official", name: "刘建国", role: "official", unit: "区住房城乡建设委" },
 ] as const satisfies readonly { key: string; name: string; role: Role; sector?: string; party?: string; unit?: string }[];
-type Key = (typeof ROSTER)[number]["key"];
 
 const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
 
@@ -40,20 +40,9 @@ async function setup() {
   const { meeting, participants } = await t.server.meetings.create(TITLE, ROSTER.map(({ key: _key, ...p }) => p));
   const meetingId = meeting.id;
   const item = await t.server.agenda.append(meetingId, { title: ITEM, plannedMinutes: 30 });
-  const ids = {} as Record<Key, string>;
-  const tokens = {} as Record<Key, string>;
-  const actors = {} as Record<Key, Actor>;
-  for (const [i, p] of ROSTER.entries()) {
-    ids[p.key] = participants[i]!.id;
-    actors[p.key] = { participantId: ids[p.key], role: p.role };
-    tokens[p.key] = await t.server.tokens.issue({ participantId: ids[p.key], meetingId, role: p.role });
-  }
+  const { ids, tokens, actors } = await rosterHandles(t.server, meetingId, ROSTER, participants);
   const room = await t.server.rooms.get(meetingId);
-  const ok = async (who: Key, command: unknown, advanceMs = 0) => {
-    clock += advanceMs;
-    const result = await room.submit(actors[who], command as never);
-    expect(result.ok, JSON.stringify(command)).toBe(true);
-  };
+  const ok = commandRunner(room, actors, (advanceMs = 0) => (clock += advanceMs));
   await ok("chair", { type: "meeting.open" });
   await ok("chair", { type: "agenda.goto", itemId: item.id });
   await ok("member1", { type: "queue.request" });

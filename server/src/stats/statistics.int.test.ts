@@ -8,6 +8,7 @@ import type { Role } from "../core/roles.ts";
 import { speechStats } from "../core/stats/speechStats.ts";
 import { ApiClient, linkAccount, staffClient } from "../testing/api.ts";
 import { Harness, send, type TestClient } from "../testing/harness.ts";
+import { rosterHandles } from "../testing/rosterHandles.ts";
 import { CSV_HEADERS, SHEET_NAMES } from "./statisticsExport.ts";
 
 const h = new Harness();
@@ -41,12 +42,7 @@ async function setup() {
   const { meeting, participants } = await t.server.meetings.create(TITLE, ROSTER.map(({ key: _key, ...p }) => p));
   const meetingId = meeting.id;
   const item = await t.server.agenda.append(meetingId, { title: ITEM, plannedMinutes: 30 });
-  const ids = {} as Record<Key, string>;
-  const tokens = {} as Record<Key, string>;
-  for (const [i, p] of ROSTER.entries()) {
-    ids[p.key] = participants[i]!.id;
-    tokens[p.key] = await t.server.tokens.issue({ participantId: ids[p.key], meetingId, role: p.role });
-  }
+  const { ids, tokens } = await rosterHandles(t.server, meetingId, ROSTER, participants);
   // The room takes the roster and agenda from the database, then the chair opens the meeting.
   const opened = await (await t.server.rooms.get(meetingId)).submit({ participantId: ids.chair, role: "chair" }, { type: "meeting.open" });
   expect(opened.ok).toBe(true);

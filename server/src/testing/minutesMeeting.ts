@@ -3,10 +3,10 @@
 // decision, closed), with every participant's join token; and the text of a PDF extracted with
 // pdfjs-dist, so the embedded CJK font is checked by machine, not by eye.
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { expect } from "vitest";
-import type { Actor, Role } from "../core/roles.ts";
+import type { Role } from "../core/roles.ts";
 import { ApiClient } from "./api.ts";
 import type { Harness } from "./harness.ts";
+import { commandRunner, rosterHandles } from "./rosterHandles.ts";
 
 export const MINUTES_TITLE = "区政协“老旧小区改造”专题协商会";
 export const MINUTES_NUMBER = "区政协协商〔2026〕5号";
@@ -30,20 +30,9 @@ export async function minutesMeeting(h: Harness) {
   const meetingId = meeting.id;
   await t.server.db.meeting.update({ where: { id: meetingId }, data: { number: MINUTES_NUMBER, place: "区政协三楼会议室", kind: "topic", startsAt: new Date(clock) } });
   const item = await t.server.agenda.append(meetingId, { title: MINUTES_ITEM, plannedMinutes: 30 });
-  const ids = {} as Record<MinutesPerson, string>;
-  const tokens = {} as Record<MinutesPerson, string>;
-  const actors = {} as Record<MinutesPerson, Actor>;
-  for (const [i, p] of ROSTER.entries()) {
-    ids[p.key] = participants[i]!.id;
-    actors[p.key] = { participantId: ids[p.key], role: p.role };
-    tokens[p.key] = await t.server.tokens.issue({ participantId: ids[p.key], meetingId, role: p.role });
-  }
+  const { ids, tokens, actors } = await rosterHandles(t.server, meetingId, ROSTER, participants);
   const room = await t.server.rooms.get(meetingId);
-  const ok = async (who: MinutesPerson, command: unknown, advanceMs = 60_000) => {
-    clock += advanceMs;
-    const result = await room.submit(actors[who], command as never);
-    expect(result.ok, JSON.stringify(command)).toBe(true);
-  };
+  const ok = commandRunner(room, actors, (advanceMs = 60_000) => (clock += advanceMs));
   // A short meeting: two members present, the first speaks and the clerk summarizes; a written speech.
   await ok("clerk", { type: "attendance.arrive", participantIds: [ids.member1, ids.member2, ids.official], via: "clerk" });
   await ok("chair", { type: "meeting.open" });
