@@ -412,7 +412,7 @@ export const en: Messages = {
     reply: "Answer",
     replyN: "Answer {{n}}",
     replyBy: "{{name}} · {{date}}",
-    outcomeLabel: "Outcome",
+    outcomeLine: "Outcome: {{outcome}}",
     outcome: { adopted: "Adopted", partly: "Partly adopted", study: "Under study", explained: "Explained" },
     superseded: "This answer was sent back to the department",
     sentBack: "The answer was sent back; the department is working on it again.",

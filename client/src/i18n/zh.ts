@@ -410,7 +410,7 @@ export const zh = {
     reply: "答复",
     replyN: "第 {{n}} 次答复",
     replyBy: "{{name}} · {{date}}",
-    outcomeLabel: "答复结果",
+    outcomeLine: "答复结果：{{outcome}}",
     outcome: { adopted: "采纳", partly: "部分采纳", study: "研究", explained: "说明" },
     superseded: "此答复已退回承办单位重新办理",
     sentBack: "答复已退回，承办单位正在重新办理。",

@@ -232,7 +232,7 @@ function ReplyView({ reply, n, count, superseded }: { reply: Reply; n: number; c
       <h4>
         {count > 1 ? t("mySuggestions.replyN", { n }) : t("mySuggestions.reply")}
         <span className="outcome-chip" data-testid="my-suggestion-outcome">
-          {t("mySuggestions.outcomeLabel")}：{t(`mySuggestions.outcome.${reply.outcome}`)}
+          {t("mySuggestions.outcomeLine", { outcome: t(`mySuggestions.outcome.${reply.outcome}`) })}
         </span>
       </h4>
       <p className="muted small">{t("mySuggestions.replyBy", { name: reply.byName, date: chinaDate(reply.at) })}</p>
