@@ -9,14 +9,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { parseCommand } from "../server/src/core/meeting.ts";
 import type { Actor } from "../server/src/core/roles.ts";
 import type { RosterEntry } from "../server/src/core/state.ts";
 import { createStaff, STAFF_PASSWORD, staffClient } from "../server/src/testing/api.ts";
 import { DESKTOP, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
+import { SHOTS, until } from "./support/page.ts";
+import { submitTo } from "./support/room.ts";
 
-const SHOTS = path.join(import.meta.dirname, "../test-results/screenshots");
 const ELEVATOR = "区政协“老旧小区改造”专题协商会（端到端测试：档案）";
 const PROPERTY = "社区物业服务议事会（端到端测试：档案）";
 
@@ -25,7 +25,6 @@ let browser: Browser;
 let page: Page;
 let propertyId: string;
 
-const until = <T>(check: () => T | Promise<T>) => expect.poll(check, { timeout: 20_000, interval: 100 });
 
 /** Runs a short meeting: the member speaks, the clerk summarizes (and captures a suggestion). */
 async function runMeeting(meetingId: string, roster: RosterEntry[], summary: string, suggestion?: { title: string; text: string; topic: string; department: string }) {
@@ -34,11 +33,7 @@ async function runMeeting(meetingId: string, roster: RosterEntry[], summary: str
     const p = roster.find((r) => r.role === role)!;
     return { participantId: p.id, role: p.role };
   };
-  const submit = async (actor: Actor, input: unknown) => {
-    const command = parseCommand(input);
-    if (!command.ok) throw new Error(`${JSON.stringify(input)}: ${command.error.code}`);
-    expect(await room.submit(actor, command.value), JSON.stringify(input)).toMatchObject({ ok: true });
-  };
+  const submit = (actor: Actor, input: unknown) => submitTo(app, actor, input, meetingId);
   const chair = who("chair");
   const clerk = who("clerk");
   const member = who("member");

@@ -8,7 +8,6 @@
 // downloaded through the buttons, hold the edited line (document.xml read with jszip, the
 // PDF's text extracted with pdfjs-dist) and the PDF both summaries.
 import fs from "node:fs";
-import path from "node:path";
 import JSZip from "jszip";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,10 +15,11 @@ import type { Browser, Download, Page } from "playwright-core";
 import type { Actor } from "../server/src/core/roles.ts";
 import type { Command } from "../server/src/core/meeting.ts";
 import { staffClient, type ApiClient } from "../server/src/testing/api.ts";
-import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
+import { PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
+import { openJoinLink, shot, SHOTS, textOf, until } from "./support/page.ts";
+import { liveState, submitTo } from "./support/room.ts";
 
-const SHOTS = path.join(import.meta.dirname, "../test-results/screenshots");
 const TITLE = "区政协专题协商会（端到端测试：会议纪要）";
 const SUMMARY_1 = "主张按楼层分摊加装电梯费用，低层住户适当减免。";
 const SUMMARY_2 = "提出加装电梯应简化审批流程，推行联合审批。";
@@ -35,23 +35,8 @@ let ids: Record<string, string>;
 let org: ApiClient;
 let speeches: string[];
 
-async function open(url: string, viewport = DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ ...viewport, locale: "zh-CN", acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.getByTestId("me").waitFor();
-  return page;
-}
-
-const text = async (page: Page, testId: string): Promise<string> => ((await page.getByTestId(testId).first().textContent()) ?? "").trim();
-/** expect.poll with room for a busy test machine (two shared cores); the minutes list is polled every 10 s. */
-const until = <T>(check: () => T | Promise<T>) => expect.poll(check, { timeout: 25_000, interval: 100 });
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, name) });
-const live = async () => (await app.server.rooms.get(app.meetingId)).current;
-const submit = async (actor: Actor, command: Command) => {
-  const result = await (await app.server.rooms.get(app.meetingId)).submit(actor, command);
-  expect(result, `${JSON.stringify(command)} → ${JSON.stringify(result)}`).toMatchObject({ ok: true });
-};
+const live = () => liveState(app);
+const submit = (actor: Actor, command: Command) => submitTo(app, actor, command);
 const as = (name: string, role: Actor["role"]): Actor => ({ participantId: ids[name]!, role });
 const entry = (page: Page, key: string) => page.locator(`[data-testid="tl-entry"][data-key="${key}"]`);
 const version = (page: Page, n: number) => page.locator(`[data-testid="minutes-version"][data-number="${n}"]`);
@@ -96,8 +81,8 @@ describe("the minutes in the browser: generated, edited, approved, downloaded", 
     ids = Object.fromEntries((await live()).roster.map((p) => [p.name, p.id]));
     const item = await org.post(`/api/meetings/${app.meetingId}/agenda`, { title: "老旧小区加装电梯", plannedMinutes: 30 });
     expect(item.status).toBe(201);
-    chair = await open(app.links.get("钟玉")!);
-    clerk = await open(app.links.get("文书")!);
+    chair = await openJoinLink(browser, app.links.get("钟玉")!);
+    clerk = await openJoinLink(browser, app.links.get("文书")!);
   }, 240_000);
 
   afterAll(async () => {
@@ -124,10 +109,10 @@ describe("the minutes in the browser: generated, edited, approved, downloaded", 
     await clerk.getByTestId("record-workspace").waitFor();
     for (const [i, summary] of [SUMMARY_1, SUMMARY_2].entries()) {
       await entry(clerk, `speech:${speeches[i]}`).click();
-      await until(() => text(clerk, "detail-speaker")).toContain(i === 0 ? "袁海霞" : "李明");
+      await until(() => textOf(clerk, "detail-speaker")).toContain(i === 0 ? "袁海霞" : "李明");
       await clerk.getByTestId("summary-input").fill(summary);
       await clerk.getByTestId("summary-save").click();
-      await until(() => text(clerk, "summary-status")).toMatch(/^已保存 · 第 1 版/);
+      await until(() => textOf(clerk, "summary-status")).toMatch(/^已保存 · 第 1 版/);
     }
     await clerk.getByTestId("suggestion-add").click();
     await clerk.getByTestId("suggestion-title-input").fill("简化加装电梯审批");
@@ -140,11 +125,11 @@ describe("the minutes in the browser: generated, edited, approved, downloaded", 
   it("in 会议纪要 the clerk generates the draft, edits a line (with a bold phrase) and saves 第2稿", async () => {
     await clerk.getByTestId("clerk-tab-minutes").click();
     await until(() => clerk.getByTestId("minutes-empty").count()).toBe(1);
-    expect(await text(clerk, "minutes-generate")).toBe("生成纪要初稿");
+    expect(await textOf(clerk, "minutes-generate")).toBe("生成纪要初稿");
     await clerk.getByTestId("minutes-generate").click();
     await until(() => version(clerk, 1).count()).toBe(1);
     expect(await version(clerk, 1).textContent()).toMatch(/第1稿\s*生成\s*文书/);
-    expect(await text(clerk, "minutes-generate")).toBe("从会议记录重新生成");
+    expect(await textOf(clerk, "minutes-generate")).toBe("从会议记录重新生成");
     // The draft from the record: the summaries are in the editor's blocks.
     await until(() => blockWith(clerk, SUMMARY_2).count()).toBe(1);
     expect(await blockWith(clerk, SUMMARY_1).count()).toBe(1);
@@ -155,7 +140,7 @@ describe("the minutes in the browser: generated, edited, approved, downloaded", 
     await overview.click();
     await clerk.keyboard.press("Control+A");
     await clerk.keyboard.type(EDITED);
-    expect(await text(clerk, "minutes-status")).toBe("有未保存的修改");
+    expect(await textOf(clerk, "minutes-status")).toBe("有未保存的修改");
     // A phrase added at the end of 李明's entry and made bold with Ctrl+B.
     const speech2 = blockWith(clerk, SUMMARY_2);
     await speech2.click();
@@ -196,10 +181,10 @@ describe("the minutes in the browser: generated, edited, approved, downloaded", 
   }, 150_000);
 
   it("the chair reads the changes and approves 第2稿 after a confirmation", async () => {
-    await until(() => text(chair, "minutes-chair-status")).toBe("最新为第2稿，待审定");
+    await until(() => textOf(chair, "minutes-chair-status")).toBe("最新为第2稿，待审定");
     await chair.getByTestId("minutes-chair-open").click();
     await chair.getByTestId("minutes-chair-dialog").waitFor();
-    expect(await text(chair, "minutes-chair-version")).toBe("第2稿");
+    expect(await textOf(chair, "minutes-chair-version")).toBe("第2稿");
     await until(() => chair.getByTestId("minutes-document").textContent()).toContain(EDITED);
     await chair.getByTestId("minutes-chair-changes").click();
     expect(await chair.getByTestId("minutes-chair-changes").textContent()).toBe("与上一稿（第1稿）的差异");
@@ -210,15 +195,15 @@ describe("the minutes in the browser: generated, edited, approved, downloaded", 
 
     await chair.getByTestId("minutes-approve").click();
     await chair.getByTestId("minutes-approve-dialog").waitFor();
-    expect(await text(chair, "minutes-approve-dialog")).toContain("审定通过第2稿？");
+    expect(await textOf(chair, "minutes-approve-dialog")).toContain("审定通过第2稿？");
     await chair.getByTestId("minutes-approve-confirm").click();
     await until(() => chair.getByTestId("minutes-chair-dialog").getByTestId("minutes-approved").count()).toBe(1);
     expect(await chair.getByTestId("minutes-approve").count()).toBe(0);
-    expect(await text(chair, "minutes-approved")).toMatch(/已审定（定稿）\s*钟玉/);
+    expect(await textOf(chair, "minutes-approved")).toMatch(/已审定（定稿）\s*钟玉/);
     const approved = await org.get(`/api/meetings/${app.meetingId}/minutes/versions`);
     expect(approved.body.versions.map((v: { number: number; approvedByName: string | null }) => [v.number, v.approvedByName])).toEqual([[1, null], [2, "钟玉"]]);
     await chair.getByTestId("minutes-chair-close").click();
-    await until(() => text(chair, "minutes-chair-status")).toBe("第2稿已审定（定稿）");
+    await until(() => textOf(chair, "minutes-chair-status")).toBe("第2稿已审定（定稿）");
   }, 120_000);
 
   it("after approval the clerk's editor is locked: read only, 更正 offered with a required reason", async () => {
@@ -250,7 +235,7 @@ describe("the minutes in the browser: generated, edited, approved, downloaded", 
     await clerk.getByTestId("minutes-save").click();
     // The clerk is told, and nothing typed is lost.
     await until(() => clerk.getByTestId("minutes-conflict").count()).toBe(1);
-    expect(await text(clerk, "minutes-conflict")).toMatch(/已在此期间保存了第3稿。您的修改仍在编辑器中/);
+    expect(await textOf(clerk, "minutes-conflict")).toMatch(/已在此期间保存了第3稿。您的修改仍在编辑器中/);
     expect(await blockWith(clerk, `${EDITED}另`).count()).toBe(1);
     // 第3稿 against the unsaved edits: the clerk's line changed, the secretariat's paragraph not in the clerk's text.
     await clerk.getByTestId("minutes-conflict-compare").click();
@@ -297,7 +282,7 @@ describe("the minutes in the browser: generated, edited, approved, downloaded", 
   }, 180_000);
 
   it("on a 375 px phone the clerk's minutes fit the width", async () => {
-    const phone = await open(app.links.get("文书")!, PHONE);
+    const phone = await openJoinLink(browser, app.links.get("文书")!, PHONE);
     await phone.getByTestId("clerk-tab-minutes").click();
     await until(() => phone.getByTestId("minutes-block").count()).toBeGreaterThan(5);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

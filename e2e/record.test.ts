@@ -14,10 +14,11 @@ import type { Actor } from "../server/src/core/roles.ts";
 import type { Command } from "../server/src/core/meeting.ts";
 import { joinUrl } from "../server/src/links/urls.ts";
 import { staffClient, type ApiClient } from "../server/src/testing/api.ts";
-import { DESKTOP, launchChromium } from "./support/browser.ts";
+import { launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
+import { openJoinLink, shot, SHOTS, textOf, until } from "./support/page.ts";
+import { liveState, submitTo } from "./support/room.ts";
 
-const SHOTS = path.join(import.meta.dirname, "../test-results/screenshots");
 const ITEM = { id: "", title: "老旧小区改造中的加装电梯" };
 const BOOKED_TEXT = "建议按楼层分摊加装电梯费用，低层住户适当减免，并由街道牵头协调。";
 
@@ -32,24 +33,9 @@ let ids: Record<string, string>;
 let org: ApiClient;
 let speeches: { booked: string; impromptu: string; interjection: string };
 
-async function open(url: string): Promise<Page> {
-  const context = await browser.newContext({ ...DESKTOP, locale: "zh-CN" });
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.getByTestId("me").waitFor();
-  return page;
-}
-
-const text = async (page: Page, testId: string): Promise<string> => ((await page.getByTestId(testId).first().textContent()) ?? "").trim();
-/** expect.poll with room for a busy test machine (two shared cores). */
-const until = <T>(check: () => T | Promise<T>) => expect.poll(check, { timeout: 20_000, interval: 100 });
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, name) });
 const entry = (page: Page, key: string) => page.locator(`[data-testid="tl-entry"][data-key="${key}"]`);
-const submit = async (actor: Actor, command: Command) => {
-  const result = await (await app.server.rooms.get(app.meetingId)).submit(actor, command);
-  expect(result, `${JSON.stringify(command)} → ${JSON.stringify(result)}`).toMatchObject({ ok: true });
-};
-const live = async () => (await app.server.rooms.get(app.meetingId)).current;
+const submit = (actor: Actor, command: Command) => submitTo(app, actor, command);
+const live = () => liveState(app);
 const as = (name: string, role: Actor["role"]): Actor => ({ participantId: ids[name]!, role });
 
 async function openRecord(page: Page) {
@@ -76,8 +62,8 @@ describe("the clerk's record workspace in the browser", () => {
     ITEM.id = item.body.item.id;
     const booked = await org.post(`/api/meetings/${app.meetingId}/plan`, { participantId: ids["袁海霞"], kind: "booked", agendaItemId: ITEM.id, title: "关于加装电梯资金分摊", text: BOOKED_TEXT });
     expect(booked.status).toBe(201);
-    chair = await open(app.links.get("钟玉")!);
-    clerk = await open(app.links.get("文书")!);
+    chair = await openJoinLink(browser, app.links.get("钟玉")!);
+    clerk = await openJoinLink(browser, app.links.get("文书")!);
   }, 240_000);
 
   afterAll(async () => {
@@ -137,18 +123,18 @@ describe("the clerk's record workspace in the browser", () => {
 
   it("the clerk summarizes both speeches (the booked text beside the editor) and captures a suggestion with its department", async () => {
     await entry(clerk, `speech:${speeches.booked}`).click();
-    await until(() => text(clerk, "detail-speaker")).toMatch(/^袁海霞\s*预约\s*经济界$/);
-    expect(await text(clerk, "detail-booked")).toContain(BOOKED_TEXT);
+    await until(() => textOf(clerk, "detail-speaker")).toMatch(/^袁海霞\s*预约\s*经济界$/);
+    expect(await textOf(clerk, "detail-booked")).toContain(BOOKED_TEXT);
     await clerk.getByTestId("summary-input").fill("主张按楼层分摊费用，低层减免，街道牵头协调。");
-    expect(await text(clerk, "summary-status")).toBe("有未保存的修改");
+    expect(await textOf(clerk, "summary-status")).toBe("有未保存的修改");
     await clerk.getByTestId("summary-save").click();
-    await until(() => text(clerk, "summary-status")).toMatch(/^已保存 · 第 1 版 · 文书/);
+    await until(() => textOf(clerk, "summary-status")).toMatch(/^已保存 · 第 1 版 · 文书/);
 
     await entry(clerk, `speech:${speeches.impromptu}`).click();
-    await until(() => text(clerk, "detail-speaker")).toMatch(/^李明\s*即席/);
+    await until(() => textOf(clerk, "detail-speaker")).toMatch(/^李明\s*即席/);
     await clerk.getByTestId("summary-input").fill("提出加装电梯应简化审批流程。");
     await clerk.getByTestId("summary-save").click();
-    await until(() => text(clerk, "summary-status")).toMatch(/^已保存 · 第 1 版/);
+    await until(() => textOf(clerk, "summary-status")).toMatch(/^已保存 · 第 1 版/);
 
     await clerk.getByTestId("suggestion-add").click();
     await clerk.getByTestId("suggestion-title-input").fill("简化加装电梯审批");
@@ -157,7 +143,7 @@ describe("the clerk's record workspace in the browser", () => {
     await clerk.getByTestId("suggestion-department-input").fill("区住建委");
     await clerk.getByTestId("suggestion-save").click();
     await until(() => clerk.getByTestId("suggestion").count()).toBe(1);
-    expect(await text(clerk, "suggestion")).toMatch(/简化加装电梯审批\s*城市更新\s*承办单位：区住建委\s*实行联合审批，一次办结。/);
+    expect(await textOf(clerk, "suggestion")).toMatch(/简化加装电梯审批\s*城市更新\s*承办单位：区住建委\s*实行联合审批，一次办结。/);
     // The timeline marks both speeches.
     await until(() => entry(clerk, `speech:${speeches.impromptu}`).textContent()).toMatch(/已记要点\s*建议 1/);
     expect(await entry(clerk, `speech:${speeches.booked}`).textContent()).toContain("已记要点");
@@ -172,7 +158,7 @@ describe("the clerk's record workspace in the browser", () => {
     const id: string = added.body.participant.id;
     ids["李记录员"] = id;
     const token = await app.server.tokens.issue({ participantId: id, meetingId: app.meetingId, role: "clerk" });
-    clerk2 = await open(joinUrl(app.baseUrl, token));
+    clerk2 = await openJoinLink(browser, joinUrl(app.baseUrl, token));
     await openRecord(clerk2);
     const key = `speech:${speeches.impromptu}`;
     await entry(clerk2, key).click();
@@ -180,7 +166,7 @@ describe("the clerk's record workspace in the browser", () => {
 
     // 文书 puts the cursor in the summary: 李记录员 sees it beside the entry and in the editor.
     await clerk.getByTestId("summary-input").focus();
-    await until(() => text(clerk2, "summary-editor")).toContain("文书 正在编辑");
+    await until(() => textOf(clerk2, "summary-editor")).toContain("文书 正在编辑");
     await until(async () => (await entry(clerk2, key).textContent()) ?? "").toContain("文书");
     // And the other way round.
     await clerk2.getByTestId("summary-input").focus();
@@ -192,14 +178,14 @@ describe("the clerk's record workspace in the browser", () => {
     await clerk.getByTestId("summary-input").fill("提出加装电梯应简化审批流程，推行联合审批。");
     await clerk2.getByTestId("summary-input").fill("提出加装电梯应简化审批流程。王建国（区住建委）回应：将研究补贴标准。");
     await clerk2.getByTestId("summary-save").click();
-    await until(() => text(clerk2, "summary-status")).toMatch(/^已保存 · 第 2 版 · 李记录员/);
+    await until(() => textOf(clerk2, "summary-status")).toMatch(/^已保存 · 第 2 版 · 李记录员/);
 
     // 文书's text is kept; 李记录员's newer version is shown beside it.
     await until(() => clerk.getByTestId("summary-conflict").count()).toBe(1);
-    expect(await text(clerk, "summary-conflict")).toContain("李记录员");
-    expect(await text(clerk, "summary-theirs")).toBe("提出加装电梯应简化审批流程。王建国（区住建委）回应：将研究补贴标准。");
+    expect(await textOf(clerk, "summary-conflict")).toContain("李记录员");
+    expect(await textOf(clerk, "summary-theirs")).toBe("提出加装电梯应简化审批流程。王建国（区住建委）回应：将研究补贴标准。");
     expect(await clerk.getByTestId("summary-input").inputValue()).toBe("提出加装电梯应简化审批流程，推行联合审批。");
-    expect(await text(clerk, "summary-save")).toBe("保存合并后的内容");
+    expect(await textOf(clerk, "summary-save")).toBe("保存合并后的内容");
     await shot(clerk, "record-clerk-conflict-1366.png");
 
     await clerk.getByTestId("summary-merge").click();
@@ -209,7 +195,7 @@ describe("the clerk's record workspace in the browser", () => {
     const tidy = "提出加装电梯应简化审批流程，推行联合审批。王建国（区住建委）回应：将研究补贴标准。";
     await clerk.getByTestId("summary-input").fill(tidy);
     await clerk.getByTestId("summary-save").click();
-    await until(() => text(clerk, "summary-status")).toMatch(/^已保存 · 第 3 版 · 文书/);
+    await until(() => textOf(clerk, "summary-status")).toMatch(/^已保存 · 第 3 版 · 文书/);
     expect(await clerk.getByTestId("summary-conflict").count()).toBe(0);
     // 李记录员 (nothing unsaved) follows to the merged text.
     await until(() => clerk2.getByTestId("summary-input").inputValue()).toBe(tidy);
@@ -225,8 +211,8 @@ describe("the clerk's record workspace in the browser", () => {
     await openRecord(clerk);
     await entry(clerk, `speech:${speeches.impromptu}`).click();
     await until(() => clerk.getByTestId("summary-input").inputValue()).toBe("提出加装电梯应简化审批流程，推行联合审批。王建国（区住建委）回应：将研究补贴标准。");
-    expect(await text(clerk, "suggestion")).toContain("简化加装电梯审批");
-    expect(await text(clerk, "summary-status")).toMatch(/^已保存 · 第 3 版 · 文书/);
+    expect(await textOf(clerk, "suggestion")).toContain("简化加装电梯审批");
+    expect(await textOf(clerk, "summary-status")).toMatch(/^已保存 · 第 3 版 · 文书/);
     await entry(clerk, `speech:${speeches.booked}`).click();
     await until(() => clerk.getByTestId("summary-input").inputValue()).toBe("主张按楼层分摊费用，低层减免，街道牵头协调。");
     // 议定事项 of the item: added from the item's heading.
@@ -236,7 +222,7 @@ describe("the clerk's record workspace in the browser", () => {
     await clerk.getByTestId("decision-unit-input").fill("区住建委");
     await clerk.getByTestId("decision-deadline-input").fill("2027-03-31");
     await clerk.getByTestId("decision-save").click();
-    await until(() => text(clerk, "decision")).toMatch(/由区住建委牵头制定加装电梯联合审批办法\s*责任单位：区住建委 · 完成时限：2027-03-31/);
+    await until(() => textOf(clerk, "decision")).toMatch(/由区住建委牵头制定加装电梯联合审批办法\s*责任单位：区住建委 · 完成时限：2027-03-31/);
     await shot(clerk, "record-clerk-decisions-1366.png");
     await until(() => chair.getByTestId("record-summary").count()).toBe(2);
     // The chair's page does not scroll sideways with the speech table in its side column.

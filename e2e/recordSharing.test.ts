@@ -7,13 +7,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { parseCommand } from "../server/src/core/meeting.ts";
 import type { Actor } from "../server/src/core/roles.ts";
 import { staffClient, type ApiClient } from "../server/src/testing/api.ts";
 import { PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
+import { SHOTS, until } from "./support/page.ts";
+import { liveState, submitTo } from "./support/room.ts";
 
-const SHOTS = path.join(import.meta.dirname, "../test-results/screenshots");
 
 let app: AppUnderTest;
 let browser: Browser;
@@ -22,16 +22,9 @@ let org: ApiClient;
 let ids: Record<string, string>;
 let speechId: string;
 
-const until = <T>(check: () => T | Promise<T>) => expect.poll(check, { timeout: 20_000, interval: 100 });
-const live = async () => (await app.server.rooms.get(app.meetingId)).current;
+const live = () => liveState(app);
+const submit = (actor: Actor, input: unknown) => submitTo(app, actor, input);
 const as = (name: string, role: Actor["role"]): Actor => ({ participantId: ids[name]!, role });
-/** Parsed like the gateway does (defaults filled in), then run in the meeting's room. */
-const submit = async (actor: Actor, input: unknown) => {
-  const command = parseCommand(input);
-  if (!command.ok) throw new Error(`${JSON.stringify(input)}: ${command.error.code}`);
-  const result = await (await app.server.rooms.get(app.meetingId)).submit(actor, command.value);
-  expect(result, `${JSON.stringify(input)} → ${JSON.stringify(result)}`).toMatchObject({ ok: true });
-};
 const share = async (recordShared: boolean) => expect((await org.patch(`/api/meetings/${app.meetingId}`, { recordShared })).status).toBe(200);
 
 describe("the record shared with members, on a phone", () => {

@@ -1,0 +1,21 @@
+// Pages of a browser test: one context per person (Chinese locale), their screen's text,
+// screenshots to look at, and polling with room for a busy two-core test machine.
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { expect } from "vitest";
+import { DESKTOP, type PHONE } from "./browser.ts";
+
+export const SHOTS = path.join(import.meta.dirname, "../../test-results/screenshots");
+
+/** Opens a join link in its own context and waits for the person's screen (`me`). */
+export async function openJoinLink(browser: Browser, url: string, device: typeof DESKTOP | typeof PHONE = DESKTOP): Promise<Page> {
+  const context = await browser.newContext({ ...device, locale: "zh-CN", acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByTestId("me").waitFor();
+  return page;
+}
+
+export const textOf = async (page: Page, testId: string): Promise<string> => ((await page.getByTestId(testId).first().textContent()) ?? "").trim();
+export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, name) });
+export const until = <T>(check: () => T | Promise<T>, timeout = 25_000) => expect.poll(check, { timeout, interval: 100 });
