@@ -1,11 +1,15 @@
 // The organiser / secretariat app under /admin: session, shell and pages.
 import "../i18n/admin.ts";
 import "./admin.css";
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import { navigate, useLocation } from "../routing/location.ts";
 import { Link } from "../routing/Link.tsx";
 import { AccountsPage } from "./accounts/AccountsPage.tsx";
 import { ArchivePage } from "./archive/ArchivePage.tsx";
+import { DepartmentsPage } from "./ledger/DepartmentsPage.tsx";
+import { ItemPage } from "./ledger/ItemPage.tsx";
+import { LedgerListPage } from "./ledger/LedgerListPage.tsx";
+import { RemindersPage } from "./ledger/RemindersPage.tsx";
 import { ApiError, api, onUnauthenticated } from "./api.ts";
 import { MeetingEditor, type EditorTab } from "./meetings/MeetingEditor.tsx";
 import { MeetingsList } from "./meetings/MeetingsList.tsx";
@@ -21,11 +25,19 @@ import { useAdminT } from "./ui/useAdminT.ts";
 
 type SessionState = { status: "loading" } | { status: "anonymous" } | { status: "failed"; error: unknown } | { status: "in"; account: Account };
 
+// The ledger's dashboard brings the chart library: loaded only when opened.
+const DashboardPage = lazy(() => import("./ledger/DashboardPage.tsx"));
+
 const LOGIN = "/admin/login";
 const HOME = "/admin/meetings";
+const LEDGER = "/admin/ledger";
+
+/** A department (承办单位) account uses only the ledger; everyone else starts at the meetings. */
+const isDepartment = (account: Account): boolean => account.role === "department";
+const homeOf = (account: Account): string => (isDepartment(account) ? LEDGER : HOME);
 
 /** A same-origin /admin path to return to after login, never an arbitrary URL. */
-const safeNext = (next: string | null): string => (next && /^\/admin(\/|$)/.test(next) && !next.startsWith(LOGIN) ? next : HOME);
+const safeNext = (next: string | null, home: string): string => (next && /^\/admin(\/|$)/.test(next) && !next.startsWith(LOGIN) ? next : home);
 
 export default function AdminApp() {
   const { t } = useAdminT();
@@ -60,10 +72,11 @@ export default function AdminApp() {
       const here = window.location.pathname + window.location.search;
       navigate(`${LOGIN}?next=${encodeURIComponent(here)}`, { replace: true });
     }
-    if (status === "in" && (pathname === LOGIN || pathname === "/admin" || pathname === "/admin/")) {
-      navigate(pathname === LOGIN ? safeNext(search.get("next")) : HOME, { replace: true });
+    if (state.status === "in" && (pathname === LOGIN || pathname === "/admin" || pathname === "/admin/")) {
+      const home = homeOf(state.account);
+      navigate(pathname === LOGIN ? safeNext(search.get("next"), home) : home, { replace: true });
     }
-  }, [status, pathname, search]);
+  }, [status, state, pathname, search]);
 
   const logout = useCallback(async () => {
     try {
@@ -106,8 +119,10 @@ function Shell({ children }: { children: ReactNode }) {
   const { t } = useAdminT();
   const { pathname } = useLocation();
   const session = useSession();
-  const item = (to: string, label: string) => (
-    <Link to={to} className="admin-nav-item" aria-current={pathname.startsWith(to) ? "page" : undefined}>
+  const department = isDepartment(session.account);
+  const reminders = `${LEDGER}/reminders`;
+  const item = (to: string, label: string, current = pathname.startsWith(to)) => (
+    <Link to={to} className="admin-nav-item" aria-current={current ? "page" : undefined}>
       {label}
     </Link>
   );
@@ -117,11 +132,13 @@ function Shell({ children }: { children: ReactNode }) {
         {t("shell.skip")}
       </a>
       <header className="admin-header">
-        <Link to={HOME} className="admin-brand-link">
+        <Link to={homeOf(session.account)} className="admin-brand-link">
           {t("shell.title")}
         </Link>
         <nav aria-label={t("shell.nav")} className="admin-nav">
-          {item("/admin/meetings", t("shell.meetings"))}
+          {!department && item("/admin/meetings", t("shell.meetings"))}
+          {(canEdit(session.account) || department) && item(LEDGER, t("ledger.nav.ledger"), pathname.startsWith(LEDGER) && !(department && pathname.startsWith(reminders)))}
+          {department && item(reminders, t("ledger.nav.reminders"))}
           {canEdit(session.account) && item("/admin/archive", t("shell.archive"))}
           {session.account.role === "admin" && item("/admin/accounts", t("shell.accounts"))}
         </nav>
@@ -140,8 +157,16 @@ function Shell({ children }: { children: ReactNode }) {
 const TABS: EditorTab[] = ["info", "agenda", "plan", "roster", "venue"];
 
 function Page({ pathname }: { pathname: string }) {
-  const { t } = useAdminT();
   const session = useSession();
+  const department = isDepartment(session.account);
+  const ledger = pathname === LEDGER || pathname.startsWith(`${LEDGER}/`) ? <LedgerPage pathname={pathname} secretariat={canEdit(session.account)} /> : null;
+  if (ledger && (department || canEdit(session.account))) return ledger;
+  if (pathname === "/admin/password") return <ChangePasswordPage />;
+  // A department account is refused everything but the ledger: no page here may call those routes.
+  if (department) {
+    if (pathname === LOGIN || pathname === "/admin" || pathname === "/admin/") return <Loading />;
+    return <NotFound home={LEDGER} />;
+  }
   if (pathname === "/admin/meetings") return <MeetingsList />;
   if (pathname === "/admin/meetings/new") return <MeetingEditor key="new" meetingId={null} tab="info" />;
   const meeting = /^\/admin\/meetings\/([^/]+)(?:\/([a-z]+))?\/?$/.exec(pathname);
@@ -153,14 +178,36 @@ function Page({ pathname }: { pathname: string }) {
   if (pathname === "/admin/accounts" && session.account.role === "admin") return <AccountsPage />;
   // The archive spans all meetings: admin and organiser only (the server refuses anyone else).
   if (pathname === "/admin/archive" && canEdit(session.account)) return <ArchivePage />;
-  if (pathname === "/admin/password") return <ChangePasswordPage />;
   if (pathname === LOGIN || pathname === "/admin" || pathname === "/admin/") return <Loading />;
+  return <NotFound home={HOME} />;
+}
+
+function NotFound({ home }: { home: string }) {
+  const { t } = useAdminT();
   return (
     <section className="admin-page">
       <p className="admin-error" role="alert">
         {t("errors.notFound")}
       </p>
-      <Link to={HOME}>{t("editor.back")}</Link>
+      <Link to={home}>{t("editor.back")}</Link>
     </section>
   );
+}
+
+/** 问题台账 pages: the list, an item, and (the secretariat) dashboard and departments; 督办提醒 for all. */
+function LedgerPage({ pathname, secretariat }: { pathname: string; secretariat: boolean }) {
+  const rest = pathname.slice(LEDGER.length).replace(/^\/|\/$/g, "");
+  if (rest === "") return <LedgerListPage />;
+  if (rest === "reminders") return <RemindersPage />;
+  if (rest === "dashboard" || rest === "departments") {
+    if (!secretariat) return <NotFound home={LEDGER} />;
+    if (rest === "departments") return <DepartmentsPage />;
+    return (
+      <Suspense fallback={<Loading />}>
+        <DashboardPage />
+      </Suspense>
+    );
+  }
+  if (/^[^/]+$/.test(rest)) return <ItemPage key={rest} itemId={decodeURIComponent(rest)} />;
+  return <NotFound home={LEDGER} />;
 }

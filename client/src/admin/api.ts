@@ -58,7 +58,8 @@ export function onUnauthenticated(handler: (() => void) | null): void {
 
 type Body = unknown;
 
-async function request<T>(method: string, path: string, body?: Body): Promise<T> {
+/** One JSON request to the API (exported for page modules with their own endpoints, e.g. the ledger). */
+export async function request<T>(method: string, path: string, body?: Body): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (method !== "GET") headers["X-Yishiting"] = "1";
   let payload: BodyInit | undefined;
@@ -122,9 +123,9 @@ export const api = {
 
   // Accounts (admin)
   accounts: () => get<{ accounts: Account[] }>("/api/accounts"),
-  createAccount: (input: { username: string; displayName: string; role: StaffRole }) =>
+  createAccount: (input: { username: string; displayName: string; role: StaffRole; departmentId?: string }) =>
     post<{ account: Account; oneTimePassword: string }>("/api/accounts", input),
-  updateAccount: (id: string, input: { displayName?: string; role?: StaffRole; disabled?: boolean }) =>
+  updateAccount: (id: string, input: { displayName?: string; role?: StaffRole; disabled?: boolean; departmentId?: string }) =>
     patch<{ account: Account }>(`/api/accounts/${enc(id)}`, input),
   resetPassword: (id: string) => post<{ oneTimePassword: string }>(`/api/accounts/${enc(id)}/reset-password`),
 

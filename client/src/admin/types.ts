@@ -1,7 +1,8 @@
 // Shapes of the HTTP API (docs/api.md). Fields marked optional are ones the contract leaves open.
 
-export type StaffRole = "admin" | "organiser" | "chair" | "clerk";
-export const STAFF_ROLES: StaffRole[] = ["admin", "organiser", "chair", "clerk"];
+/** `department`: a 承办单位's user, who sees only the ledger (its own items). */
+export type StaffRole = "admin" | "organiser" | "chair" | "clerk" | "department";
+export const STAFF_ROLES: StaffRole[] = ["admin", "organiser", "chair", "clerk", "department"];
 
 export interface Account {
   id: string;
@@ -10,6 +11,9 @@ export interface Account {
   role: StaffRole;
   mustChangePassword: boolean;
   disabled: boolean;
+  /** The 承办单位 of a department account (null for other roles). */
+  departmentId?: string | null;
+  departmentName?: string | null;
 }
 
 export type MeetingKind = "consultation" | "topic" | "department" | "roundtable" | "community" | "bargaining" | "plenary" | "other";

@@ -1,6 +1,6 @@
-// Files from the REST API (statistics, minutes, speech lists) fetched with the join token in the
-// Authorization header (never in the URL), then handed to the browser as a download through a
-// temporary object URL.
+// Files from the REST API (statistics, minutes, speech lists, the ledger's exports) fetched with
+// the join token in the Authorization header (never in the URL) or, in the admin app, the session
+// cookie, then handed to the browser as a download through a temporary object URL.
 
 /** The UTF-8 file name of a Content-Disposition header (RFC 5987 `filename*`), if any. */
 export function fileNameOf(disposition: string | null): string | null {
@@ -13,9 +13,12 @@ export function fileNameOf(disposition: string | null): string | null {
   }
 }
 
-/** Fetches `url` with the token and saves it under the server's file name (else `fallbackName`). */
-export async function downloadFile(url: string, token: string, fallbackName: string): Promise<void> {
-  const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+/**
+ * Fetches `url` with the token (null: the same-origin session cookie) and saves it under the
+ * server's file name (else `fallbackName`).
+ */
+export async function downloadFile(url: string, token: string | null, fallbackName: string): Promise<void> {
+  const response = await fetch(url, token === null ? { credentials: "same-origin" } : { headers: { Authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   const blob = await response.blob();
   const objectUrl = URL.createObjectURL(blob);

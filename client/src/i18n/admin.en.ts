@@ -1,4 +1,5 @@
 import type { AdminMessages } from "./admin.zh.ts";
+import { ledgerEn } from "./ledger.en.ts";
 
 export const adminEn: AdminMessages = {
   landing: {
@@ -24,7 +25,7 @@ export const adminEn: AdminMessages = {
     skip: "Skip to main content",
   },
   participantRole: { chair: "Chair", member: "Member", official: "Official", clerk: "Clerk", observer: "Observer" },
-  staffRole: { admin: "Administrator", organiser: "Secretariat", chair: "Chair", clerk: "Clerk" },
+  staffRole: { admin: "Administrator", organiser: "Secretariat", chair: "Chair", clerk: "Clerk", department: "Department" },
   login: {
     title: "Staff login",
     username: "Username",
@@ -357,5 +358,6 @@ export const adminEn: AdminMessages = {
     disableText: "{{name}} will no longer be able to log in. Disable?",
     you: " (me)",
   },
+  ledger: ledgerEn,
   language: "中文",
 };

@@ -1,5 +1,6 @@
 // Strings of the organiser pages and the landing page (namespace "admin"), kept apart from
 // zh.ts so the live-meeting strings and these can change independently.
+import { ledgerZh } from "./ledger.zh.ts";
 export const adminZh = {
   landing: {
     title: "议事厅",
@@ -24,7 +25,7 @@ export const adminZh = {
     skip: "跳到主要内容",
   },
   participantRole: { chair: "主持人", member: "委员", official: "列席", clerk: "记录员", observer: "旁听" },
-  staffRole: { admin: "系统管理员", organiser: "会务组", chair: "主持人", clerk: "记录员" },
+  staffRole: { admin: "系统管理员", organiser: "会务组", chair: "主持人", clerk: "记录员", department: "承办单位" },
   login: {
     title: "工作人员登录",
     username: "用户名",
@@ -357,6 +358,7 @@ export const adminZh = {
     disableText: "停用后 {{name}} 将无法登录。确定停用？",
     you: "（我）",
   },
+  ledger: ledgerZh,
   language: "English",
 };
 

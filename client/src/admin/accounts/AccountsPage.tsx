@@ -1,5 +1,7 @@
 import { useCallback, useId, useState, type FormEvent } from "react";
+import type { Department } from "@core/ledger/json.ts";
 import { api } from "../api.ts";
+import { ledgerApi } from "../ledger/ledgerApi.ts";
 import { useSession } from "../session/session.ts";
 import { STAFF_ROLES, type Account, type StaffRole } from "../types.ts";
 import { ConfirmDialog } from "../ui/ConfirmDialog.tsx";
@@ -9,13 +11,15 @@ import { ErrorLine, Loading } from "../ui/Feedback.tsx";
 import { useResource } from "../ui/useResource.ts";
 import { useAdminT } from "../ui/useAdminT.ts";
 
-type Pending = null | { kind: "reset" | "disable"; account: Account };
+type Pending = null | { kind: "reset" | "disable" | "department"; account: Account };
 
 /** 账户 (admins): staff accounts, creation with a one-time password, reset, disable. */
 export function AccountsPage() {
   const { t } = useAdminT();
   const { account: me } = useSession();
   const accounts = useResource(useCallback(() => api.accounts().then((r) => r.accounts), []));
+  // 承办单位 accounts belong to a department (the ledger's departments).
+  const departments = useResource(useCallback(() => ledgerApi.departments().then((r) => r.departments), []));
   const [creating, setCreating] = useState(false);
   const [oneTime, setOneTime] = useState<{ name: string; password: string } | null>(null);
   const [pending, setPending] = useState<Pending>(null);
@@ -45,6 +49,7 @@ export function AccountsPage() {
         <section className="admin-card" aria-label={t("accounts.createTitle")}>
           <h2>{t("accounts.createTitle")}</h2>
           <CreateAccountForm
+            departments={departments.data ?? []}
             onCancel={() => setCreating(false)}
             onCreated={(account, password) => {
               accounts.set((list) => [...list, account]);
@@ -75,7 +80,10 @@ export function AccountsPage() {
                   {a.displayName}
                   {a.id === me.id && <span className="muted">{t("accounts.you")}</span>}
                 </th>
-                <td>{t(`staffRole.${a.role}`)}</td>
+                <td>
+                  {t(`staffRole.${a.role}`)}
+                  {a.role === "department" && <div className="muted small" data-testid="account-department">{a.departmentName ?? t("common.none")}</div>}
+                </td>
                 <td>
                   {a.disabled ? (
                     <span className="badge badge-off">⊘ {t("accounts.disabled")}</span>
@@ -86,6 +94,11 @@ export function AccountsPage() {
                 </td>
                 <td>
                   <div className="button-row">
+                    {a.role === "department" && (
+                      <button type="button" className="compact" onClick={() => setPending({ kind: "department", account: a })}>
+                        {t("ledger.accounts.change")}
+                      </button>
+                    )}
                     <button type="button" className="compact" onClick={() => setPending({ kind: "reset", account: a })}>
                       {t("accounts.reset")}
                     </button>
@@ -130,6 +143,9 @@ export function AccountsPage() {
           onConfirm={async () => replace((await api.updateAccount(pending.account.id, { disabled: true })).account)}
         />
       )}
+      {pending?.kind === "department" && (
+        <DepartmentDialog account={pending.account} departments={departments.data ?? []} onClose={() => setPending(null)} onSaved={replace} />
+      )}
       {oneTime && (
         <Dialog
           title={t("accounts.otpTitle")}
@@ -152,12 +168,68 @@ export function AccountsPage() {
   );
 }
 
-function CreateAccountForm({ onCreated, onCancel }: { onCreated: (account: Account, password: string) => void; onCancel: () => void }) {
+function DepartmentSelect({ id, value, departments, onChange }: { id: string; value: string; departments: Department[]; onChange: (id: string) => void }) {
+  const { t } = useAdminT();
+  const offered = departments.filter((d) => !d.disabled || d.id === value);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t("ledger.accounts.department")}</label>
+      <select id={id} name="departmentId" required value={value} onChange={(e) => onChange(e.target.value)} data-testid="account-department-select">
+        <option value="">{t("ledger.accounts.choose")}</option>
+        {offered.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.name}
+          </option>
+        ))}
+      </select>
+      {offered.length === 0 && <span className="hint">{t("ledger.accounts.noDepartments")}</span>}
+    </div>
+  );
+}
+
+function DepartmentDialog({ account, departments, onClose, onSaved }: { account: Account; departments: Department[]; onClose: () => void; onSaved: (a: Account) => void }) {
+  const { t } = useAdminT();
+  const id = useId();
+  const [departmentId, setDepartmentId] = useState(account.departmentId ?? "");
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    try {
+      onSaved((await api.updateAccount(account.id, { departmentId })).account);
+      onClose();
+    } catch (e) {
+      setError(e);
+      setPending(false);
+    }
+  };
+  return (
+    <Dialog title={`${t("ledger.accounts.change")} · ${account.displayName}`} onClose={onClose} testId="account-department-dialog">
+      <form className="admin-form" onSubmit={(e) => void submit(e)}>
+        <DepartmentSelect id={`${id}-department`} value={departmentId} departments={departments} onChange={setDepartmentId} />
+        <ErrorLine error={error} />
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={pending || !departmentId || departmentId === account.departmentId}>
+            {pending ? t("common.saving") : t("common.save")}
+          </button>
+          <button type="button" onClick={onClose} disabled={pending}>
+            {t("common.cancel")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function CreateAccountForm({ departments, onCreated, onCancel }: { departments: Department[]; onCreated: (account: Account, password: string) => void; onCancel: () => void }) {
   const { t } = useAdminT();
   const id = useId();
   const [username, setUsername] = useState("");
   const [displayName, setDisplayName] = useState("");
   const [role, setRole] = useState<StaffRole>("organiser");
+  const [departmentId, setDepartmentId] = useState("");
   const [pendingSubmit, setPendingSubmit] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const submit = async (event: FormEvent) => {
@@ -165,7 +237,7 @@ function CreateAccountForm({ onCreated, onCancel }: { onCreated: (account: Accou
     setPendingSubmit(true);
     setError(null);
     try {
-      const result = await api.createAccount({ username: username.trim(), displayName: displayName.trim(), role });
+      const result = await api.createAccount({ username: username.trim(), displayName: displayName.trim(), role, ...(role === "department" ? { departmentId } : {}) });
       onCreated(result.account, result.oneTimePassword);
     } catch (e) {
       setError(e);
@@ -203,10 +275,11 @@ function CreateAccountForm({ onCreated, onCancel }: { onCreated: (account: Accou
             ))}
           </select>
         </div>
+        {role === "department" && <DepartmentSelect id={`${id}-department`} value={departmentId} departments={departments} onChange={setDepartmentId} />}
       </div>
       <ErrorLine error={error} />
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={pendingSubmit || !username.trim() || !displayName.trim()}>
+        <button type="submit" className="primary" disabled={pendingSubmit || !username.trim() || !displayName.trim() || (role === "department" && !departmentId)}>
           {pendingSubmit ? t("common.saving") : t("accounts.create")}
         </button>
         <button type="button" onClick={onCancel} disabled={pendingSubmit}>
