@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from "react";
+import "./dialog.css";
 
 /**
  * A modal dialog (mark the element to focus first with data-autofocus) on the native <dialog> element: focus is trapped, Esc closes it, the page
