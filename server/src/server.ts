@@ -17,6 +17,8 @@ import { apiDeps } from "./http/apiDeps.ts";
 import { createHttpApp } from "./http/httpApp.ts";
 import type { LinkService } from "./links/linkService.ts";
 import type { AgendaStore } from "./meetings/agendaStore.ts";
+import { LedgerStore } from "./ledger/ledgerStore.ts";
+import { RecordSync } from "./ledger/recordSync.ts";
 import { MediaController } from "./media/mediaController.ts";
 import { createMediaPlane, type MediaPlane } from "./media/mediaPlane.ts";
 import { MediaRelay } from "./media/mediaRelay.ts";
@@ -51,6 +53,10 @@ export interface YishitingServer {
   recorder: SpeechRecorder;
   /** The archive's full-text index, reindexed after relevant committed events (docs/archive.md). */
   archive: ArchiveIndex;
+  /** The follow-up ledger (docs/ledger.md). */
+  ledger: LedgerStore;
+  /** Keeps the ledger's meeting items in step with the records (docs/ledger.md). */
+  recordSync: RecordSync;
   listen(): Promise<number>;
   close(): Promise<void>;
 }
@@ -69,6 +75,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const store = prismaEventStore(db);
   const meetings = new MeetingRepository(db);
   const archive = new ArchiveIndex({ db, store, log, now, ...(options.archiveDebounceMs === undefined ? {} : { debounceMs: options.archiveDebounceMs }) });
+  const ledger = new LedgerStore({ db, now });
+  const recordSync = new RecordSync({ db, store, ledger, log, now });
   const tokens = new TokenService(resolveTokenSecret(config.tokenSecret, config.dataDir), config.linkTtlHours);
 
   const api = express.Router(); // filled below, once the rooms and sockets exist
@@ -113,6 +121,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         mediaController.committed(meetingId, events);
         pollClock.committed(meetingId, events, async () => (await rooms.get(meetingId)).current);
         archive.committed(meetingId, events);
+        recordSync.committed(meetingId, events, state);
       },
     },
     now,
@@ -144,7 +153,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     mediaRelay: currentRelay,
     ballots,
   });
-  const deps = apiDeps({ db, tokens, rooms, io, config, now, log, archive });
+  const deps = apiDeps({ db, tokens, rooms, io, config, now, log, archive, ledger });
   api.use(createApi(deps));
   media.onStatusChange((status) => {
     // Janus restarted or went away: its rooms and handles are gone; clients re-negotiate.
@@ -153,6 +162,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   });
   media.start();
   // Meetings whose index is missing or behind their log (a crash within the debounce, an upgrade).
+  // Suggestions captured while the server was down or before an upgrade enter the ledger.
+  const ledgerCaughtUp = recordSync.catchUp().catch((error: unknown) => log("ledger: catching up with the records failed", error));
   const archiveCaughtUp = archive.catchUp().catch((error: unknown) => log("archive: catching up the search index failed", error));
 
   return {
@@ -168,6 +179,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     mediaRelay: relay,
     recorder,
     archive,
+    ledger,
+    recordSync,
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);
@@ -179,6 +192,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       ballots.close();
       await archive.close(); // the reindex in progress finishes before the database closes
       await archiveCaughtUp;
+      await ledgerCaughtUp;
+      await recordSync.close(); // the sync in progress finishes before the database closes
       await io.close(); // also closes the HTTP server
       await relay?.close(); // closes open recordings at Janus
       await recorder.idle(); // finished takes are stored before the database closes

@@ -6,6 +6,8 @@ import { accountRoutes } from "../accounts/accountRoutes.ts";
 import { authRoutes } from "../accounts/authRoutes.ts";
 import { archiveRoutes } from "../archive/archiveRoutes.ts";
 import { checkinRoutes } from "../checkin/checkinRoutes.ts";
+import { ledgerRoutes } from "../ledger/ledgerRoutes.ts";
+import { memberSuggestionRoutes } from "../ledger/memberSuggestionRoutes.ts";
 import { linkRoutes } from "../links/linkRoutes.ts";
 import { recordingRoutes } from "../media/recording/recordingRoutes.ts";
 import { minutesRoutes } from "../minutes/minutesRoutes.ts";
@@ -35,7 +37,7 @@ export function createApi(deps: ApiDeps): Router {
   api.use(loadStaff(deps.sessions));
   api.use(
     authRoutes({ accounts: deps.accounts, sessions: deps.sessions, limiter: deps.limiter, secureCookies: deps.secure }),
-    accountRoutes(deps.accounts, deps.sessions),
+    accountRoutes(deps.accounts, deps.sessions, deps.db),
     meetingRoutes(deps),
     materialRoutes(deps),
     participantRoutes(deps),
@@ -48,6 +50,8 @@ export function createApi(deps: ApiDeps): Router {
     minutesRoutes(deps),
     minutesVersionRoutes(deps),
     archiveRoutes(deps),
+    ledgerRoutes(deps),
+    memberSuggestionRoutes(deps),
   );
   api.use((_req, res) => sendError(res, "NOT_FOUND"));
   api.use(apiErrorHandler(deps.log));

@@ -8,6 +8,8 @@ import type { TokenService } from "../auth/tokens.ts";
 import type { Config } from "../config/config.ts";
 import type { Db } from "../db/database.ts";
 import type { GatewayServer } from "../gateway/socketGateway.ts";
+import { LedgerFiles } from "../ledger/ledgerFiles.ts";
+import type { LedgerStore } from "../ledger/ledgerStore.ts";
 import { LinkService } from "../links/linkService.ts";
 import { AgendaStore } from "../meetings/agendaStore.ts";
 import { MaterialFiles } from "../meetings/materialFiles.ts";
@@ -25,6 +27,8 @@ export interface ApiBase {
   log: (message: string, error?: unknown) => void;
   /** The archive's search index (docs/archive.md). */
   archive: ArchiveIndex;
+  /** The follow-up ledger (台账, docs/ledger.md), shared with the record sync. */
+  ledger: LedgerStore;
 }
 
 export interface ApiDeps extends ApiBase {
@@ -36,6 +40,8 @@ export interface ApiDeps extends ApiBase {
   participants: ParticipantStore;
   files: MaterialFiles;
   links: LinkService;
+  /** Reply attachments of the ledger on disk. */
+  ledgerFiles: LedgerFiles;
   /** Base of the links handed out: YST_PUBLIC_URL, or the address the staff member used. */
   baseUrl(req: Request): string;
   /** Whether cookies must be Secure: the request came over https (or YST_PUBLIC_URL is https). */
@@ -57,6 +63,7 @@ export function apiDeps(base: ApiBase): ApiDeps {
     participants: new ParticipantStore(base.db),
     files: new MaterialFiles(base.config.dataDir),
     links: new LinkService(base.db, base.tokens, base.io, meetings),
+    ledgerFiles: new LedgerFiles(base.config.dataDir),
     baseUrl: (req) => publicUrl ?? `${req.protocol}://${req.get("host") ?? `${base.config.host}:${base.config.port}`}`,
     secure: (req) => req.secure || (publicUrl?.startsWith("https:") ?? false),
     async syncLive(meetingId) {

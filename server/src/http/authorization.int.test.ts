@@ -1,5 +1,6 @@
 // Every REST route against every kind of caller: admin, organiser, the chair of this meeting,
-// the chair of another meeting, the clerk of this meeting, and nobody (no session). Each row
+// the chair of another meeting, the clerk of this meeting, a department account (承办单位, the
+// ledger only) and nobody (no session). Each row
 // sends a request that would succeed for an allowed caller, so a status other than the
 // expected one shows a hole (or an over-tight rule) in the authorization.
 import fs from "node:fs";
@@ -12,15 +13,24 @@ import { MinutesVersionStore } from "../minutes/minutesVersionStore.ts";
 import { createApi } from "./api.ts";
 import { apiDeps } from "./apiDeps.ts";
 import { ApiClient, createStaff, fileForm, linkAccount, STAFF_PASSWORD } from "../testing/api.ts";
+import { LedgerFiles } from "../ledger/ledgerFiles.ts";
+import { createDepartment, departmentClient, newLedgerItem, versionOf } from "../testing/ledger.ts";
 
-type Caller = "admin" | "organiser" | "chairHere" | "chairOther" | "clerkHere" | "none";
-const CALLERS: readonly Caller[] = ["admin", "organiser", "chairHere", "chairOther", "clerkHere", "none"];
+type Caller = "admin" | "organiser" | "chairHere" | "chairOther" | "clerkHere" | "department" | "none";
+const CALLERS: readonly Caller[] = ["admin", "organiser", "chairHere", "chairOther", "clerkHere", "department", "none"];
 type Expect = Record<Caller, number>;
 
-const ANYONE = (s = 200): Expect => ({ admin: s, organiser: s, chairHere: s, chairOther: s, clerkHere: s, none: s });
-const ALL_STAFF = (s = 200): Expect => ({ ...ANYONE(s), none: 401 });
+const ANYONE = (s = 200): Expect => ({ admin: s, organiser: s, chairHere: s, chairOther: s, clerkHere: s, department: s, none: s });
+/** Any logged-in account, department accounts included (their own session, the departments list). */
+const ALL_ACCOUNTS = (s = 200): Expect => ({ ...ANYONE(s), none: 401 });
+/** Meeting staff: every account but department accounts (the ledger only). */
+const ALL_STAFF = (s = 200): Expect => ({ ...ALL_ACCOUNTS(s), department: 403 });
 const MEETING_STAFF = (s = 200): Expect => ({ ...ALL_STAFF(s), chairOther: 403 });
-const MANAGERS = (s = 200): Expect => ({ admin: s, organiser: s, chairHere: 403, chairOther: 403, clerkHere: 403, none: 401 });
+const MANAGERS = (s = 200): Expect => ({ admin: s, organiser: s, chairHere: 403, chairOther: 403, clerkHere: 403, department: 403, none: 401 });
+/** The ledger's readers: the secretariat (admin, organiser) and the department of the item. */
+const LEDGER_READERS = (s = 200): Expect => ({ ...MANAGERS(s), department: s });
+/** Only the department of the item (progress, reply, attachments). */
+const LEDGER_DEPARTMENT = (s = 200): Expect => ({ ...MANAGERS(403), department: s });
 const ADMIN_ONLY = (s = 200): Expect => ({ ...MANAGERS(s), organiser: 403 });
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
@@ -32,6 +42,7 @@ let m: TestMeeting;
 let other: TestMeeting;
 let checkinCode: string;
 let seq = 0;
+let departmentId: string;
 const unique = (prefix: string) => `${prefix}${++seq}`;
 
 beforeAll(async () => {
@@ -44,6 +55,8 @@ beforeAll(async () => {
   await linkAccount(t.server, other.people.chair.id, (await createStaff(t.server, "chairother", "chair")).id);
   await linkAccount(t.server, m.people.clerk.id, (await createStaff(t.server, "clerkhere", "clerk")).id);
   checkinCode = (await t.server.db.meeting.findUniqueOrThrow({ where: { id: m.meetingId } })).checkinSecret;
+  departmentId = (await createDepartment(t.server, "区住建委（授权测试）")).id;
+  await departmentClient(t.server, t.url, "depthere", departmentId);
 });
 afterAll(() => h.cleanup());
 
@@ -53,6 +66,7 @@ const USERNAMES: Record<Exclude<Caller, "none">, string> = {
   chairHere: "chairhere",
   chairOther: "chairother",
   clerkHere: "clerkhere",
+  department: "depthere",
 };
 
 const sessions = new Map<Caller, ApiClient>();
@@ -105,6 +119,20 @@ async function newMinutesVersion(): Promise<number> {
   return saved.version.number;
 }
 const newAccount = async () => (await createStaff(t.server, unique("acct"), "clerk")).id;
+const newDepartment = async () => (await createDepartment(t.server, unique("临时单位"))).id;
+/** A ledger item assigned to the callers' department (the id of the last one, for its body). */
+let ledgerItem = "";
+const newAssignedItem = async () => (ledgerItem = await newLedgerItem(t.server, departmentId));
+/** An attachment listed in a reply of an item of the callers' department. */
+async function newRepliedAttachment(): Promise<string> {
+  const itemId = await newAssignedItem();
+  const id = unique("att-");
+  const storedName = await new LedgerFiles(t.config.dataDir).save(itemId, PNG);
+  await t.server.db.ledgerAttachment.create({ data: { id, itemId, name: "答复.png", storedName, size: PNG.length, mime: "image/png", uploadedBy: "test", uploadedAt: new Date() } });
+  const dept = { role: "department" as const, id: "test", name: "区住建委", departmentId };
+  await t.server.ledger.act(itemId, await versionOf(t.server, itemId), { type: "reply", text: "见附件", outcome: "adopted", attachments: [{ id, name: "答复.png" }] }, dept);
+  return id;
+}
 
 interface Row {
   name: string;
@@ -125,10 +153,10 @@ const mid = () => m.meetingId;
 const ROWS: Row[] = [
   // Accounts
   { name: "login (wrong password)", route: "POST /auth/login", method: "POST", path: () => "/api/auth/login", body: () => ({ username: unique("ghost"), password: "wrong-password" }), expect: ANYONE(401) },
-  { name: "logout", route: "POST /auth/logout", fresh: true, method: "POST", path: () => "/api/auth/logout", expect: ALL_STAFF() },
-  { name: "me", route: "GET /auth/me", method: "GET", path: () => "/api/auth/me", expect: ALL_STAFF() },
+  { name: "logout", route: "POST /auth/logout", fresh: true, method: "POST", path: () => "/api/auth/logout", expect: ALL_ACCOUNTS() },
+  { name: "me", route: "GET /auth/me", method: "GET", path: () => "/api/auth/me", expect: ALL_ACCOUNTS() },
   // Reaches the password rules (400 PASSWORD_TOO_WEAK) without changing anything.
-  { name: "password", route: "POST /auth/password", method: "POST", path: () => "/api/auth/password", body: () => ({ currentPassword: STAFF_PASSWORD, newPassword: "short" }), expect: ALL_STAFF(400) },
+  { name: "password", route: "POST /auth/password", method: "POST", path: () => "/api/auth/password", body: () => ({ currentPassword: STAFF_PASSWORD, newPassword: "short" }), expect: ALL_ACCOUNTS(400) },
   { name: "list accounts", route: "GET /accounts", method: "GET", path: () => "/api/accounts", expect: ADMIN_ONLY() },
   { name: "create account", route: "POST /accounts", method: "POST", path: () => "/api/accounts", body: () => ({ username: unique("new"), displayName: "新账号", role: "clerk" }), expect: ADMIN_ONLY(201) },
   { name: "patch account", route: "PATCH /accounts/:id", method: "PATCH", path: async () => `/api/accounts/${await newAccount()}`, body: () => ({ displayName: "改名" }), expect: ADMIN_ONLY() },
@@ -230,6 +258,43 @@ const ROWS: Row[] = [
   // Archive (会议档案): admin and organiser sessions only
   { name: "archive meetings", route: "GET /archive/meetings", method: "GET", path: () => "/api/archive/meetings", expect: MANAGERS() },
   { name: "archive search", route: "GET /archive/search", method: "GET", path: () => `/api/archive/search?q=${encodeURIComponent("电梯")}`, expect: MANAGERS() },
+  // The follow-up ledger (台账): departments, items and their actions, attachments, the member's own suggestions
+  { name: "ledger departments", route: "GET /ledger/departments", method: "GET", path: () => "/api/ledger/departments", expect: ALL_ACCOUNTS() },
+  { name: "add ledger department", route: "POST /ledger/departments", method: "POST", path: () => "/api/ledger/departments", body: () => ({ name: unique("新单位") }), expect: MANAGERS(201) },
+  { name: "patch ledger department", route: "PATCH /ledger/departments/:id", method: "PATCH", path: async () => `/api/ledger/departments/${await newDepartment()}`, body: () => ({ disabled: true }), expect: MANAGERS() },
+  { name: "ledger items", route: "GET /ledger/items", method: "GET", path: () => "/api/ledger/items?state=assigned", expect: LEDGER_READERS() },
+  { name: "add ledger item", route: "POST /ledger/items", method: "POST", path: () => "/api/ledger/items", body: () => ({ source: "hotline", raisedOn: "2026-12-04", raisedByName: "热线市民", title: "路灯不亮", text: "" }), expect: MANAGERS(201) },
+  { name: "ledger item", route: "GET /ledger/items/:id", method: "GET", path: async () => `/api/ledger/items/${await newAssignedItem()}`, expect: LEDGER_READERS() },
+  {
+    name: "ledger action (督办, the secretariat's)", route: "POST /ledger/items/:id/actions",
+    method: "POST",
+    path: async () => `/api/ledger/items/${await newAssignedItem()}/actions`,
+    body: async () => ({ baseVersion: await versionOf(t.server, ledgerItem), action: { type: "supervise", note: "请加快办理" } }),
+    expect: MANAGERS(),
+  },
+  {
+    name: "ledger action (办理进展, the department's)", route: "POST /ledger/items/:id/actions",
+    method: "POST",
+    path: async () => `/api/ledger/items/${await newAssignedItem()}/actions`,
+    body: async () => ({ baseVersion: await versionOf(t.server, ledgerItem), action: { type: "progress", note: "已现场查看" } }),
+    expect: LEDGER_DEPARTMENT(),
+  },
+  { name: "upload ledger attachment", route: "POST /ledger/items/:id/attachments", method: "POST", path: async () => `/api/ledger/items/${await newAssignedItem()}/attachments`, form: () => fileForm(PNG, "答复.png"), expect: LEDGER_DEPARTMENT(201) },
+  { name: "download ledger attachment", route: "GET /ledger/attachments/:id", method: "GET", path: async () => `/api/ledger/attachments/${await newRepliedAttachment()}`, expect: LEDGER_READERS() },
+  { name: "my suggestions", route: "GET /meetings/:id/my-suggestions", method: "GET", path: () => `/api/meetings/${mid()}/my-suggestions`, expect: ANYONE(401), code401: "TOKEN_MISSING" },
+  {
+    name: "rate my suggestion", route: "POST /meetings/:id/my-suggestions/:itemId/rating",
+    method: "POST",
+    path: async () => `/api/meetings/${mid()}/my-suggestions/${await newAssignedItem()}/rating`,
+    body: () => ({ baseVersion: 2, rating: "satisfied", comment: "" }),
+    expect: ANYONE(401),
+    code401: "TOKEN_MISSING",
+  },
+  // Ledger reports (督办): the items list's readers, each its own items
+  { name: "ledger dashboard", route: "GET /ledger/dashboard", method: "GET", path: () => "/api/ledger/dashboard?state=assigned", expect: LEDGER_READERS() },
+  { name: "ledger reminders", route: "GET /ledger/reminders", method: "GET", path: () => "/api/ledger/reminders", expect: LEDGER_READERS() },
+  { name: "ledger export xlsx", route: "GET /ledger/export.xlsx", method: "GET", path: () => "/api/ledger/export.xlsx", expect: LEDGER_READERS() },
+  { name: "ledger export csv", route: "GET /ledger/export.csv", method: "GET", path: () => `/api/ledger/export.csv?q=${encodeURIComponent("路灯")}`, expect: LEDGER_READERS() },
   // Anything else under /api
   { name: "unknown route", method: "GET", path: () => "/api/nothing-here", expect: ANYONE(404) },
 ];
@@ -249,7 +314,7 @@ describe("authorization of every REST route", () => {
   });
 
   it("the table covers every route the API mounts", () => {
-    const api = createApi(apiDeps({ db: t.server.db, tokens: t.server.tokens, rooms: t.server.rooms, io: t.server.io, config: t.config, now: Date.now, log: () => {}, archive: t.server.archive }));
+    const api = createApi(apiDeps({ db: t.server.db, tokens: t.server.tokens, rooms: t.server.rooms, io: t.server.io, config: t.config, now: Date.now, log: () => {}, archive: t.server.archive, ledger: t.server.ledger }));
     const mounted = new Set(routesOf(api));
     const covered = new Set(ROWS.flatMap((row) => (row.route ? [row.route] : [])));
     expect(mounted.size).toBeGreaterThan(30);

@@ -1,0 +1,203 @@
+// /api/ledger/* (docs/api.md, docs/ledger.md): departments (承办单位), ledger items, their actions
+// and reply attachments. The secretariat (admin, organiser) sees and manages every item; a
+// department account sees only the items its department leads or assists, and acts on them.
+// Reports (dashboard, reminders, export) are in reportRoutes.ts.
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import { Router, type Response } from "express";
+import { z } from "zod";
+import { isCalendarDate } from "../core/ledger/deadline.ts";
+import { LedgerAction, type LedgerActor } from "../core/ledger/item.ts";
+import { fail, route } from "../http/apiError.ts";
+import type { ApiDeps } from "../http/apiDeps.ts";
+import { bearerToken, requireParticipant } from "../http/participantAuth.ts";
+import { IdParams } from "../http/schemas.ts";
+import { MANAGERS, requireStaff, type StaffContext } from "../http/staffAuth.ts";
+import { parse } from "../http/validate.ts";
+import { STAFF_ROLES } from "../accounts/accountRepository.ts";
+import { receiveFile } from "../meetings/materialRoutes.ts";
+import { cleanFileName, contentDisposition, DOCX_MIME } from "../meetings/materialFiles.ts";
+import { MAX_ATTACHMENT_BYTES, sniffAttachment, XLSX_MIME } from "./ledgerFiles.ts";
+import { canSee, parseLedgerFilter, requireLedgerViewer } from "./ledgerFilter.ts";
+
+const DepartmentName = z.string().trim().min(1).max(80);
+const NewDepartment = z.strictObject({ name: DepartmentName });
+const DepartmentPatch = z.strictObject({ name: DepartmentName.optional(), disabled: z.boolean().optional() });
+
+const Optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v === "" || v === undefined ? null : v));
+
+export const NewLedgerItem = z.strictObject({
+  source: z.enum(["listeningDay", "hotline", "other"]),
+  raisedOn: z.string().refine(isCalendarDate, "expected a date YYYY-MM-DD"),
+  raisedByName: z.string().trim().min(1).max(64),
+  sector: Optional(64),
+  contact: Optional(64),
+  title: z.string().trim().min(1).max(100),
+  text: z.string().trim().max(4000),
+  topic: z.string().trim().max(40).optional(),
+  suggestedDepartment: z.string().trim().max(80).optional(),
+});
+
+const ActionBody = z.strictObject({ baseVersion: z.number().int().min(0), action: LedgerAction });
+
+/** The ledger actor of a secretariat or department account. */
+export function staffActor(staff: StaffContext): LedgerActor {
+  const { account } = staff;
+  if (account.role === "department" && account.departmentId !== null) return { role: "department", id: account.id, name: account.departmentName ?? account.displayName, departmentId: account.departmentId };
+  return { role: "secretariat", id: account.id, name: account.displayName };
+}
+
+/** Streams a stored file with the headers of a download (like the meetings' materials). */
+export async function sendStoredFile(res: Response, file: { path: string; mime: string; size: number; name: string }, log: ApiDeps["log"]): Promise<void> {
+  const stream = fs.createReadStream(file.path);
+  await new Promise<void>((resolve, reject) => {
+    stream.once("open", () => resolve());
+    stream.once("error", reject);
+  });
+  const inline = file.mime !== DOCX_MIME && file.mime !== XLSX_MIME;
+  res.set({
+    "Content-Type": file.mime,
+    "Content-Length": String(file.size),
+    "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", file.name),
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "private, no-store",
+  });
+  stream.once("error", (error) => {
+    log(`reading ${file.path} failed`, error);
+    res.destroy();
+  });
+  stream.pipe(res);
+}
+
+export function ledgerRoutes(deps: ApiDeps): Router {
+  const { db, ledger, ledgerFiles } = deps;
+  const { departments } = ledger;
+  const router = Router();
+  const receive = receiveFile(MAX_ATTACHMENT_BYTES);
+
+  router.get(
+    "/ledger/departments",
+    route(async (req, res) => {
+      requireStaff(req, STAFF_ROLES);
+      res.json({ departments: await departments.list() });
+    }),
+  );
+
+  router.post(
+    "/ledger/departments",
+    route(async (req, res) => {
+      requireStaff(req, MANAGERS);
+      const { name } = parse(NewDepartment, req.body);
+      const department = (await departments.create(name, deps.now())) ?? fail("DEPARTMENT_EXISTS");
+      res.status(201).json({ department });
+    }),
+  );
+
+  router.patch(
+    "/ledger/departments/:id",
+    route(async (req, res) => {
+      requireStaff(req, MANAGERS);
+      const { id } = parse(IdParams, req.params);
+      const patch = parse(DepartmentPatch, req.body);
+      const department = await departments.update(id, patch);
+      if (department === null) fail("NOT_FOUND");
+      if (department === "exists") fail("DEPARTMENT_EXISTS");
+      res.json({ department });
+    }),
+  );
+
+  router.get(
+    "/ledger/items",
+    route(async (req, res) => {
+      const { viewer } = requireLedgerViewer(req);
+      const filter = parseLedgerFilter(req.query);
+      res.json({ items: await ledger.list(filter, viewer) });
+    }),
+  );
+
+  router.post(
+    "/ledger/items",
+    route(async (req, res) => {
+      const { account } = requireStaff(req, MANAGERS);
+      const input = parse(NewLedgerItem, req.body);
+      res.status(201).json({ item: await ledger.create(input, account.id) });
+    }),
+  );
+
+  router.get(
+    "/ledger/items/:id",
+    route(async (req, res) => {
+      const { viewer } = requireLedgerViewer(req);
+      const { id } = parse(IdParams, req.params);
+      res.json((await ledger.get(id, viewer)) ?? fail("NOT_FOUND"));
+    }),
+  );
+
+  router.post(
+    "/ledger/items/:id/actions",
+    route(async (req, res) => {
+      const { staff } = requireLedgerViewer(req);
+      const { id } = parse(IdParams, req.params);
+      const { baseVersion, action } = parse(ActionBody, req.body);
+      // Members rate through their own route; withdrawal is the record sync's.
+      if (action.type === "rate" || action.type === "withdraw") fail("FORBIDDEN");
+      res.json(await ledger.act(id, baseVersion, action, staffActor(staff)));
+    }),
+  );
+
+  router.post(
+    "/ledger/items/:id/attachments",
+    route(async (req, res) => {
+      const { staff, viewer } = requireLedgerViewer(req);
+      const { id } = parse(IdParams, req.params);
+      if (viewer.role !== "department") fail("FORBIDDEN");
+      const item = (await ledger.get(id, viewer)) ?? fail("NOT_FOUND");
+      if (item.item.state !== "assigned" && item.item.state !== "in_progress") fail("LEDGER_BAD_STATE", ["attachments go with a reply, while the item is with the department"]);
+      const file = await receive(req, res);
+      const name = cleanFileName(file.originalname);
+      const mime = sniffAttachment(file.buffer, name) ?? fail("FILE_TYPE_NOT_ALLOWED");
+      const storedName = await ledgerFiles.save(id, file.buffer);
+      try {
+        const attachment = await db.ledgerAttachment.create({
+          data: { id: randomUUID(), itemId: id, name, storedName, size: file.size, mime, uploadedBy: staff.account.id, uploadedAt: new Date(deps.now()) },
+          select: { id: true, name: true },
+        });
+        res.status(201).json({ attachment });
+      } catch (error) {
+        await ledgerFiles.discard(id, storedName);
+        throw error;
+      }
+    }),
+  );
+
+  router.get(
+    "/ledger/attachments/:id",
+    route(async (req, res) => {
+      const { id } = parse(IdParams, req.params);
+      const attachment = (await db.ledgerAttachment.findUnique({ where: { id } })) ?? fail("NOT_FOUND");
+      const listed = (replies: readonly { attachments: readonly { id: string }[] }[]) => replies.some((r) => r.attachments.some((a) => a.id === id));
+      if (bearerToken(req) !== undefined) {
+        // The member who raised the item, once a reply lists the file.
+        const me = await requireParticipant(db, deps.tokens, req);
+        const row = await db.ledgerItem.findUnique({ where: { id: attachment.itemId }, select: { raisedByParticipantId: true } });
+        const item = await ledger.json(attachment.itemId, { role: "member" });
+        if (!row || !item || row.raisedByParticipantId !== me.participantId || !listed(item.replies)) fail("NOT_FOUND");
+      } else {
+        const { viewer } = requireLedgerViewer(req);
+        const item = (await ledger.json(attachment.itemId, viewer)) ?? fail("NOT_FOUND");
+        // Before its reply, only the departments of the item see an uploaded file.
+        if (!canSee(item, viewer) || (!listed(item.replies) && viewer.role !== "department")) fail("NOT_FOUND");
+      }
+      await sendStoredFile(res, { path: ledgerFiles.path(attachment.itemId, attachment.storedName), mime: attachment.mime, size: attachment.size, name: attachment.name }, deps.log);
+    }),
+  );
+
+  return router;
+}
+

@@ -1,0 +1,50 @@
+// The member's own suggestions (我的意见建议): with the bearer join token of a participant of the
+// meeting, the ledger items raised by them in that meeting (state, replies) and the rating of the
+// latest reply (满意度), once per reply.
+import { Router, type Request } from "express";
+import { z } from "zod";
+import { RATINGS } from "../core/ledger/item.ts";
+import { fail, route } from "../http/apiError.ts";
+import type { ApiDeps } from "../http/apiDeps.ts";
+import { requireParticipant } from "../http/participantAuth.ts";
+import { Id, IdParams } from "../http/schemas.ts";
+import { parse } from "../http/validate.ts";
+
+const RatingParams = z.object({ id: Id, itemId: Id });
+const RatingBody = z.strictObject({ baseVersion: z.number().int().min(0), rating: z.enum(RATINGS), comment: z.string().trim().max(1000).default("") });
+
+export function memberSuggestionRoutes(deps: ApiDeps): Router {
+  const { db, ledger } = deps;
+  const router = Router();
+
+  /** The participant of meeting `meetingId` named by the join token (403 for another meeting's). */
+  const member = async (req: Request, meetingId: string): Promise<{ id: string; name: string }> => {
+    const me = await requireParticipant(db, deps.tokens, req);
+    if (me.meetingId !== meetingId) fail("FORBIDDEN");
+    return (await db.participant.findUnique({ where: { id: me.participantId }, select: { id: true, name: true } })) ?? fail("FORBIDDEN");
+  };
+
+  router.get(
+    "/meetings/:id/my-suggestions",
+    route(async (req, res) => {
+      const { id } = parse(IdParams, req.params);
+      const me = await member(req, id);
+      res.json({ items: await ledger.raisedBy(id, me.id) });
+    }),
+  );
+
+  router.post(
+    "/meetings/:id/my-suggestions/:itemId/rating",
+    route(async (req, res) => {
+      const { id, itemId } = parse(RatingParams, req.params);
+      const me = await member(req, id);
+      const { baseVersion, rating, comment } = parse(RatingBody, req.body);
+      const row = await db.ledgerItem.findUnique({ where: { id: itemId }, select: { meetingId: true } });
+      if (!row || row.meetingId !== id) fail("NOT_FOUND");
+      const { item } = await ledger.act(itemId, baseVersion, { type: "rate", rating, comment }, { role: "member", id: me.id, name: me.name });
+      res.json({ item });
+    }),
+  );
+
+  return router;
+}

@@ -1,0 +1,180 @@
+// The ledger follows the meetings' records (docs/ledger.md): every suggestion the clerk captured
+// (state.notes.suggestions) has an item (source "meeting"); while the item is new its texts follow
+// the suggestion's edits; a withdrawn suggestion closes its new item (`withdraw`, actor system);
+// liveResponses (the officials' interjections into the speech and their outcome) always follow
+// the record. A projection of the meeting's state after each relevant committed batch, serialized
+// per meeting and idempotent by (meetingId, suggestionId); on start, meetings whose relevant
+// events are newer than their last sync are replayed and synced (a crash, an upgrade).
+import { chinaDate } from "../core/ledger/deadline.ts";
+import type { LiveResponse } from "../core/ledger/json.ts";
+import { replay, type StoredEvent } from "../core/meeting.ts";
+import { entryKey, type Suggestion } from "../core/record/schema.ts";
+import type { MeetingState } from "../core/state.ts";
+import type { Db } from "../db/database.ts";
+import type { EventStore } from "../eventlog/eventStore.ts";
+import { ApiError } from "../http/apiError.ts";
+import type { LedgerStore, RecordItemFields } from "./ledgerStore.ts";
+
+/** Event types after which a meeting's items may differ: the suggestions, interjections (live responses), names and titles. */
+const RELEVANT = ["record.suggestion", "interjection.", "roster.set", "agenda.set"];
+export const isRelevantToLedger = (type: string): boolean => RELEVANT.some((prefix) => type.startsWith(prefix));
+
+const SYSTEM = { role: "system", id: "system", name: "会议记录" } as const;
+
+/** The live responses to an entry: the interjections into that speech (finished or running), in order. */
+export function liveResponsesOf(state: MeetingState, suggestion: Pick<Suggestion, "entry">): LiveResponse[] {
+  if (suggestion.entry.kind !== "speech") return [];
+  const speechId = suggestion.entry.id;
+  const interjections = [...state.interjections, ...(state.interjection ? [state.interjection] : [])].filter((ij) => ij.speechId === speechId);
+  return interjections.map((ij) => {
+    const who = state.roster.find((r) => r.id === ij.participantId);
+    return { name: who?.name ?? "", unit: who?.unit ?? null, outcome: ij.outcome, point: ij.point ?? "" };
+  });
+}
+
+/** What the ledger holds of a suggestion of the meeting's record. */
+export function projectSuggestion(meetingId: string, state: MeetingState, suggestion: Suggestion): RecordItemFields {
+  const who = state.roster.find((r) => r.id === suggestion.participantId);
+  const speech = suggestion.entry.kind === "speech" ? [...state.speeches, ...(state.floor ? [state.floor] : [])].find((s) => s.speechId === suggestion.entry.id) : undefined;
+  return {
+    meetingId,
+    suggestionId: suggestion.suggestionId,
+    agendaItemTitle: state.agenda.find((a) => a.id === suggestion.itemId)?.title ?? null,
+    entryKey: entryKey(suggestion.entry),
+    raisedByParticipantId: who ? who.id : null,
+    raisedByName: who?.name ?? speech?.guestName ?? "",
+    sector: who?.sector ?? null,
+    raisedOn: chinaDate(suggestion.capturedAt),
+    title: suggestion.title,
+    text: suggestion.text,
+    topic: suggestion.topic,
+    suggestedDepartment: suggestion.department,
+    liveResponses: liveResponsesOf(state, suggestion),
+  };
+}
+
+export interface RecordSyncOptions {
+  db: Db;
+  store: EventStore;
+  ledger: LedgerStore;
+  log: (message: string, error?: unknown) => void;
+  now: () => number;
+}
+
+export class RecordSync {
+  /** The newest state waiting per meeting. */
+  private readonly pending = new Map<string, MeetingState>();
+  private readonly running = new Map<string, Promise<void>>();
+  /** The seq each meeting was last synced at (a stale state is never applied over a newer one). */
+  private readonly synced = new Map<string, number>();
+  private closed = false;
+
+  constructor(private readonly options: RecordSyncOptions) {}
+
+  /** A batch was committed (the room's broadcast, with the state after it): sync if it matters. */
+  committed(meetingId: string, events: readonly StoredEvent[], state: MeetingState): void {
+    if (this.closed || !events.some((e) => isRelevantToLedger(e.event.type))) return;
+    this.enqueue(meetingId, state);
+  }
+
+  /** Replays and syncs every meeting whose relevant events are newer than its last sync; the meetings synced. */
+  async catchUp(): Promise<string[]> {
+    const { db, store } = this.options;
+    const [heads, states] = await Promise.all([
+      db.meetingEvent.groupBy({
+        by: ["meetingId"],
+        where: { OR: RELEVANT.map((prefix) => ({ type: { startsWith: prefix } })) },
+        _max: { seq: true },
+      }),
+      db.ledgerSyncState.findMany({ select: { meetingId: true, seq: true } }),
+    ]);
+    const syncedAt = new Map(states.map((s) => [s.meetingId, s.seq]));
+    const stale = heads.filter((h) => (syncedAt.get(h.meetingId) ?? 0) < (h._max.seq ?? 0)).map((h) => h.meetingId);
+    for (const meetingId of stale) {
+      if (this.closed) break;
+      this.enqueue(meetingId, replay(await store.load(meetingId)));
+      await this.running.get(meetingId);
+    }
+    return stale;
+  }
+
+  /** Resolves when every sync queued so far is done (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running.values()]);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.pending.clear();
+    await this.idle();
+  }
+
+  private enqueue(meetingId: string, state: MeetingState): void {
+    const waiting = this.pending.get(meetingId);
+    if (waiting && waiting.seq > state.seq) return;
+    this.pending.set(meetingId, state);
+    if (this.running.has(meetingId)) return; // the running loop takes it next
+    const run = (async () => {
+      for (let next = this.pending.get(meetingId); next !== undefined; next = this.pending.get(meetingId)) {
+        this.pending.delete(meetingId);
+        if (next.seq < (this.synced.get(meetingId) ?? 0)) continue;
+        try {
+          await this.sync(meetingId, next);
+          this.synced.set(meetingId, next.seq);
+        } catch (error) {
+          this.options.log(`ledger: syncing the record of meeting ${meetingId} failed`, error);
+        }
+      }
+    })().finally(() => {
+      this.running.delete(meetingId);
+      const late = this.pending.get(meetingId);
+      if (late !== undefined && !this.closed) this.enqueue(meetingId, late);
+    });
+    this.running.set(meetingId, run);
+  }
+
+  private async sync(meetingId: string, state: MeetingState): Promise<void> {
+    const { db, ledger } = this.options;
+    const items = new Map((await ledger.ofMeeting(meetingId)).map((row) => [row.suggestionId ?? "", row]));
+    const present = new Set<string>();
+    for (const suggestion of state.notes.suggestions) {
+      present.add(suggestion.suggestionId);
+      const fields = projectSuggestion(meetingId, state, suggestion);
+      const existing = items.get(suggestion.suggestionId);
+      if (!existing) {
+        await ledger.createFromRecord(fields);
+        continue;
+      }
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const row = attempt === 0 ? existing : await ledger.bySuggestion(meetingId, suggestion.suggestionId);
+        if (!row) break;
+        const patch: Partial<Record<"title" | "text" | "topic" | "suggestedDepartment" | "liveResponses", string>> = {};
+        if (row.state === "new") {
+          if (row.title !== fields.title) patch.title = fields.title;
+          if (row.text !== fields.text) patch.text = fields.text;
+          if (row.topic !== fields.topic) patch.topic = fields.topic;
+          if (row.suggestedDepartment !== fields.suggestedDepartment) patch.suggestedDepartment = fields.suggestedDepartment;
+        }
+        const live = JSON.stringify(fields.liveResponses);
+        if (row.liveResponses !== live) patch.liveResponses = live;
+        if (Object.keys(patch).length === 0 || (await ledger.followRecord(row, patch))) break;
+      }
+    }
+    // Withdrawn from the record: a new item is closed; one already assigned stays with its department.
+    for (const [suggestionId, row] of items) {
+      if (present.has(suggestionId) || row.state !== "new") continue;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const current = attempt === 0 ? row : await ledger.bySuggestion(meetingId, suggestionId);
+        if (!current || current.state !== "new") break;
+        try {
+          await ledger.act(current.id, current.version, { type: "withdraw" }, SYSTEM);
+          break;
+        } catch (error) {
+          if (!(error instanceof ApiError && error.code === "EDIT_CONFLICT")) throw error;
+        }
+      }
+    }
+    const data = { seq: state.seq, syncedAt: new Date(this.options.now()) };
+    await db.ledgerSyncState.upsert({ where: { meetingId }, create: { meetingId, ...data }, update: data });
+  }
+}
