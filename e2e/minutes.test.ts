@@ -281,6 +281,34 @@ describe("the minutes in the browser: generated, edited, approved, downloaded", 
     expect(csv.bytes.toString("utf8")).toContain(SUMMARY_2);
   }, 180_000);
 
+  it("unsaved edits survive a reload of the clerk's page until they are saved or discarded", async () => {
+    const TYPED = "（待核实：补贴标准）";
+    await version(clerk, 4).click();
+    await blockWith(clerk, `${EDITED}另`).click();
+    await clerk.keyboard.press("End");
+    await clerk.keyboard.type(TYPED);
+    expect(await textOf(clerk, "minutes-status")).toBe("有未保存的修改");
+    await clerk.reload();
+    await clerk.getByTestId("me").waitFor();
+    await clerk.getByTestId("clerk-tab-minutes").click();
+    await until(() => clerk.getByTestId("minutes-restored").count()).toBe(1);
+    expect(await textOf(clerk, "minutes-restored")).toContain("已恢复本浏览器中上次未保存的修改");
+    expect(await blockWith(clerk, `${EDITED}另${TYPED}`).count()).toBe(1);
+    expect(await textOf(clerk, "minutes-current")).toContain("正在编辑（基于第4稿）");
+    expect(await textOf(clerk, "minutes-status")).toBe("有未保存的修改");
+    await shot(clerk, "minutes-clerk-restored-1366.png");
+    // Discarded (after the confirmation), they stay gone after another reload.
+    clerk.once("dialog", (dialog) => void dialog.accept());
+    await clerk.getByTestId("minutes-discard").click();
+    await until(() => blockWith(clerk, TYPED).count()).toBe(0);
+    await clerk.reload();
+    await clerk.getByTestId("me").waitFor();
+    await clerk.getByTestId("clerk-tab-minutes").click();
+    await until(() => blockWith(clerk, `${EDITED}另`).count()).toBe(1);
+    expect(await clerk.getByTestId("minutes-restored").count()).toBe(0);
+    expect(await blockWith(clerk, TYPED).count()).toBe(0);
+  }, 120_000);
+
   it("on a 375 px phone the clerk's minutes fit the width", async () => {
     const phone = await openJoinLink(browser, app.links.get("文书")!, PHONE);
     await phone.getByTestId("clerk-tab-minutes").click();

@@ -155,6 +155,8 @@ export const en: Messages = {
     noChangesYet: "No changes yet",
     discard: "Discard changes",
     discardConfirm: "Discard your unsaved changes?",
+    restored: "Your unsaved edits from this browser ({{time}}) were restored: check them, then save or discard.",
+    restoredOk: "OK",
     notLatest: "This is version {{n}}, not the latest (version {{latest}}): read only.",
     locked: "Version {{n}} is approved and locked. To correct it, choose “Correct”, give a reason and save a correction version.",
     correct: "Correct",

@@ -153,6 +153,8 @@ export const zh = {
     noChangesYet: "尚未修改",
     discard: "放弃修改",
     discardConfirm: "放弃未保存的修改吗？",
+    restored: "已恢复本浏览器中上次未保存的修改（{{time}}），请核对后保存或放弃。",
+    restoredOk: "知道了",
     notLatest: "这是第{{n}}稿，不是最新稿（最新为第{{latest}}稿），仅供查看。",
     locked: "第{{n}}稿已审定定稿，内容锁定。如需更正，请点击“更正”并填写更正理由，保存为新的更正稿。",
     correct: "更正",

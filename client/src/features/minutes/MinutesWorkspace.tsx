@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Block } from "@core/minutes/blocks.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
@@ -8,6 +8,7 @@ import type { MinutesVersion, SaveInput, VersionMeta } from "./minutesApi.ts";
 import { MinutesDocument } from "./MinutesDocument.tsx";
 import { MinutesDownloads } from "./MinutesDownloads.tsx";
 import { useMinutes } from "./useMinutes.ts";
+import { readUnsaved, writeUnsaved } from "./unsavedMinutes.ts";
 import { VersionCompare, type CompareSide } from "./VersionCompare.tsx";
 import { ApprovedBadge, VersionList, stamp } from "./VersionList.tsx";
 import "./minutes.css";
@@ -40,8 +41,11 @@ export function MinutesWorkspace() {
   const { t } = useTranslation();
   const m = useMinutes();
   const [picked, setPicked] = useState<number | null>(null);
-  const [session, setSession] = useState<Session | null>(null);
-  const [note, setNote] = useState("");
+  // Edits this browser kept from an earlier visit come back as the editing session.
+  const [restored] = useState(() => readUnsaved(m.meetingId));
+  const [restoredShown, setRestoredShown] = useState(restored !== null);
+  const [session, setSession] = useState<Session | null>(() => (restored ? { base: restored.base, blocks: toEditBlocks(restored.blocks), correcting: restored.correcting } : null));
+  const [note, setNote] = useState(restored?.note ?? "");
   const [busy, setBusy] = useState<"save" | "generate" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [clash, setClash] = useState<Clash | null>(null);
@@ -58,9 +62,13 @@ export function MinutesWorkspace() {
   }, [selected, need]);
 
   const baseBlocks = session ? m.blocks.get(session.base) : undefined;
-  const draft = session ? fromEditBlocks(session.blocks) : null;
+  const draft = useMemo(() => (session ? fromEditBlocks(session.blocks) : null), [session]);
   const dirty = session !== null && (!baseBlocks || !same(draft!, baseBlocks));
   const latestLocked = latest?.approvedAt != null;
+  useEffect(() => {
+    if (!session || (baseBlocks && !dirty)) writeUnsaved(m.meetingId, null);
+    else if (dirty) writeUnsaved(m.meetingId, { base: session.base, correcting: session.correcting, blocks: draft!, note, at: Date.now() });
+  }, [m.meetingId, session, baseBlocks, dirty, draft, note]);
   // Editing goes on from the latest version; older ones and the approved one are read.
   const freshEdit = !session && selectedMeta !== null && selectedMeta.number === latest?.number && !latestLocked && selectedBlocks !== undefined;
 
@@ -72,6 +80,7 @@ export function MinutesWorkspace() {
     setPicked(n === latest?.number ? null : n);
   };
   const discard = () => {
+    setRestoredShown(false);
     setSession(null);
     setClash(null);
     setNote("");
@@ -95,6 +104,7 @@ export function MinutesWorkspace() {
     // The rows just edited stay on screen: the saved version is shown with the same DOM.
     if (mine && same(fromEditBlocks(mine), version.blocks)) editCache.set(version.blocks, mine);
     m.remember(version);
+    setRestoredShown(false);
     setSession(null);
     setNote("");
     setClash(null);
@@ -179,6 +189,15 @@ export function MinutesWorkspace() {
             <span className="small muted">{t("minutes.by", { name: shownMeta.authorName, time: stamp(shownMeta.createdAt) })}</span>
             <button type="button" className="secondary small-button minutes-compare-toggle" aria-expanded={compare !== null} onClick={() => (compare ? setCompare(null) : openCompare())} disabled={(m.versions?.length ?? 0) < 2 && !dirty} data-testid="minutes-compare-open">
               {t("minutes.compare")}
+            </button>
+          </div>
+        )}
+
+        {restoredShown && restored && session && (
+          <div className="minutes-restored" role="status" data-testid="minutes-restored">
+            <p>{t("minutes.restored", { time: stamp(new Date(restored.at).toISOString()) })}</p>
+            <button type="button" className="ghost small-button" onClick={() => setRestoredShown(false)}>
+              {t("minutes.restoredOk")}
             </button>
           </div>
         )}
