@@ -419,6 +419,7 @@ export const en: Messages = {
     superseded: "This answer was sent back to the department",
     sentBack: "The answer was sent back; the department is working on it again.",
     attachments: "Attachments",
+    download: "Download the attachment {{name}}",
     attachmentFailed: "The attachment “{{name}}” could not be downloaded: try again in a moment",
     rateTitle: "Are you satisfied with the answer?",
     rating: { satisfied: "Satisfied", basically: "Mostly satisfied", unsatisfied: "Not satisfied" },

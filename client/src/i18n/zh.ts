@@ -417,6 +417,7 @@ export const zh = {
     superseded: "此答复已退回承办单位重新办理",
     sentBack: "答复已退回，承办单位正在重新办理。",
     attachments: "附件",
+    download: "下载附件：{{name}}",
     attachmentFailed: "附件“{{name}}”未能下载，请稍后重试",
     rateTitle: "您对答复是否满意？",
     rating: { satisfied: "满意", basically: "基本满意", unsatisfied: "不满意" },

@@ -196,18 +196,18 @@ function SuggestionCard({ item, meetingId, onRated, onReload }: { item: LedgerIt
 function StepIndicator({ item }: { item: LedgerItemJson }) {
   const { t } = useTranslation();
   return (
-    <div className="ledger-steps-wrap">
-      <p className="ledger-steps-now" data-testid="my-suggestion-state">
+    <div className="ms-steps-wrap">
+      <p className="ms-steps-now" data-testid="my-suggestion-state">
         {t("mySuggestions.stateNow", { state: t(`mySuggestions.state.${item.state}`) })}
       </p>
-      <ol className="ledger-steps" aria-label={t("mySuggestions.stepsLabel")}>
+      <ol className="ms-steps" aria-label={t("mySuggestions.stepsLabel")}>
         {stepStatuses(item.state).map(({ step, status }) => (
-          <li key={step} className={`ledger-step step-${status}`} aria-current={status === "current" ? "step" : undefined} data-step={step} data-status={status}>
-            <span className="ledger-step-icon">
+          <li key={step} className={`ms-step step-${status}`} aria-current={status === "current" ? "step" : undefined} data-step={step} data-status={status}>
+            <span className="ms-step-icon">
               <Icon name={status === "done" ? "check" : status === "current" ? "dot" : "ring"} />
             </span>
-            <span className="ledger-step-name">{t(`mySuggestions.state.${step}`)}</span>
-            <span className="ledger-sr-only">（{t(`mySuggestions.step.${status}`)}）</span>
+            <span className="ms-step-name">{t(`mySuggestions.state.${step}`)}</span>
+            <span className="ms-sr-only">（{t(`mySuggestions.step.${status}`)}）</span>
           </li>
         ))}
       </ol>
@@ -246,7 +246,7 @@ function ReplyView({ reply, n, count, superseded }: { reply: Reply; n: number; c
           <ul>
             {reply.attachments.map((a) => (
               <li key={a.id}>
-                <button type="button" className="secondary attachment-link" onClick={() => void open(a.id, a.name)} data-testid="my-suggestion-attachment">
+                <button type="button" className="secondary attachment-link" onClick={() => void open(a.id, a.name)} aria-label={t("mySuggestions.download", { name: a.name })} data-testid="my-suggestion-attachment">
                   {a.name}
                 </button>
               </li>
