@@ -69,7 +69,7 @@ function Charts({ d }: { d: LedgerDashboard }) {
               <XAxis dataKey="label" tick={AXIS} interval={0} />
               <YAxis allowDecimals={false} tick={AXIS} width={32} />
               <Tooltip />
-              <Bar dataKey="count" name={count} isAnimationActive={false}>
+              <Bar dataKey="count" name={count} isAnimationActive={false} maxBarSize={48}>
                 {states.map((r) => (
                   <Cell key={r.key} fill={STATE_COLOURS[r.key]} />
                 ))}
@@ -89,16 +89,16 @@ function Charts({ d }: { d: LedgerDashboard }) {
             <BarChart data={departments} layout="vertical" margin={{ top: 0, right: 24, left: 8, bottom: 0 }}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" allowDecimals={false} tick={AXIS} />
-              <YAxis type="category" dataKey="name" tick={AXIS} width={130} />
+              <YAxis type="category" dataKey="name" tick={AXIS} width={190} />
               <Tooltip />
               <Legend />
-              <Bar dataKey="open" name={t("ledger.dashboard.seriesOpen")} fill={SERIES.open} isAnimationActive={false}>
+              <Bar dataKey="open" name={t("ledger.dashboard.seriesOpen")} fill={SERIES.open} isAnimationActive={false} maxBarSize={48}>
                 <LabelList dataKey="open" position="right" />
               </Bar>
-              <Bar dataKey="overdue" name={t("ledger.dashboard.seriesOverdue")} fill={SERIES.overdue} isAnimationActive={false}>
+              <Bar dataKey="overdue" name={t("ledger.dashboard.seriesOverdue")} fill={SERIES.overdue} isAnimationActive={false} maxBarSize={48}>
                 <LabelList dataKey="overdue" position="right" />
               </Bar>
-              <Bar dataKey="total" name={t("ledger.dashboard.seriesTotal")} fill={SERIES.total} isAnimationActive={false}>
+              <Bar dataKey="total" name={t("ledger.dashboard.seriesTotal")} fill={SERIES.total} isAnimationActive={false} maxBarSize={48}>
                 <LabelList dataKey="total" position="right" />
               </Bar>
             </BarChart>
@@ -113,7 +113,7 @@ function Charts({ d }: { d: LedgerDashboard }) {
               <YAxis allowDecimals={false} tick={AXIS} width={32} />
               <Tooltip />
               <Legend />
-              <Bar dataKey="raised" name={t("ledger.dashboard.seriesRaised")} fill={SERIES.raised} isAnimationActive={false}>
+              <Bar dataKey="raised" name={t("ledger.dashboard.seriesRaised")} fill={SERIES.raised} isAnimationActive={false} maxBarSize={48}>
                 <LabelList dataKey="raised" position="top" />
               </Bar>
               <Line dataKey="closed" name={t("ledger.dashboard.seriesClosed")} stroke={SERIES.closed} strokeWidth={3} dot={{ r: 5 }} isAnimationActive={false} />
@@ -128,7 +128,7 @@ function Charts({ d }: { d: LedgerDashboard }) {
               <XAxis dataKey="label" tick={AXIS} interval={0} />
               <YAxis allowDecimals={false} tick={AXIS} width={32} />
               <Tooltip />
-              <Bar dataKey="count" name={count} isAnimationActive={false}>
+              <Bar dataKey="count" name={count} isAnimationActive={false} maxBarSize={48}>
                 {ratings.map((r) => (
                   <Cell key={r.key} fill={RATING_COLOURS[r.key]} />
                 ))}
@@ -156,9 +156,9 @@ function HorizontalBars({ rows, name, colour }: { rows: { label: string; count: 
       <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 32, left: 8, bottom: 0 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" allowDecimals={false} tick={AXIS} />
-        <YAxis type="category" dataKey="label" tick={AXIS} width={150} />
+        <YAxis type="category" dataKey="label" tick={AXIS} width={190} />
         <Tooltip />
-        <Bar dataKey="count" name={name} fill={colour} isAnimationActive={false}>
+        <Bar dataKey="count" name={name} fill={colour} isAnimationActive={false} maxBarSize={48}>
           <LabelList dataKey="count" position="right" />
         </Bar>
       </BarChart>

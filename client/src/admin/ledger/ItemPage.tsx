@@ -66,7 +66,7 @@ export function ItemPage({ itemId }: { itemId: string }) {
             <StepList steps={steps} names={names} />
           </section>
         </div>
-        <div className="ledger-item-side">
+        <div className={`ledger-item-side${actions.length > 0 ? " has-actions" : ""}`}>
           {viewer.role !== "other" && (
             <section className="admin-card ledger-actions" aria-labelledby="ledger-actions">
               <h2 id="ledger-actions">{t("ledger.item.actions")}</h2>
