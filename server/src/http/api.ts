@@ -8,6 +8,7 @@ import { archiveRoutes } from "../archive/archiveRoutes.ts";
 import { checkinRoutes } from "../checkin/checkinRoutes.ts";
 import { ledgerRoutes } from "../ledger/ledgerRoutes.ts";
 import { memberSuggestionRoutes } from "../ledger/memberSuggestionRoutes.ts";
+import { reportRoutes } from "../ledger/reportRoutes.ts";
 import { linkRoutes } from "../links/linkRoutes.ts";
 import { recordingRoutes } from "../media/recording/recordingRoutes.ts";
 import { minutesRoutes } from "../minutes/minutesRoutes.ts";
@@ -52,6 +53,7 @@ export function createApi(deps: ApiDeps): Router {
     archiveRoutes(deps),
     ledgerRoutes(deps),
     memberSuggestionRoutes(deps),
+    reportRoutes(deps),
   );
   api.use((_req, res) => sendError(res, "NOT_FOUND"));
   api.use(apiErrorHandler(deps.log));
