@@ -9,6 +9,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { ERROR_MESSAGES } from "../server/src/core/errors.ts";
 import { chinaDate } from "../server/src/core/ledger/deadline.ts";
 import { createStaff, STAFF_PASSWORD } from "../server/src/testing/api.ts";
 import { chinaDay, createDepartment, newLedgerItem, SECRETARIAT, versionOf } from "../server/src/testing/ledger.ts";
@@ -185,7 +186,11 @@ describe("the ledger in the admin app", () => {
     const nav = await dept.getByRole("navigation", { name: "主导航" }).getByRole("link").allTextContents();
     expect(nav).toEqual(["问题台账", "督办提醒"]);
     expect(await overflowing(dept)).toEqual([]);
-    await shot(dept, "ledger-department-list-375.png");
+    await dept.screenshot({ path: path.join(SHOTS, "ledger-department-list-375.png"), fullPage: true });
+    // The filters fold away on a phone.
+    expect(await dept.getByTestId("ledger-filter-q").isVisible()).toBe(false);
+    await dept.getByTestId("ledger-filter-toggle").click();
+    expect(await dept.getByTestId("ledger-filter-q").isVisible()).toBe(true);
 
     await dept.getByRole("link", { name: "督办提醒" }).click();
     await until(() => dept.getByTestId("ledger-reminders-none").count()).toBe(1);
@@ -256,5 +261,21 @@ describe("the ledger in the admin app", () => {
     expect(text).toContain(TITLE);
     expect(text).toContain(HOUSING);
     expect(text).not.toContain(OTHER_TITLE);
+  }, 60_000);
+
+  it("in English: the item, its history and a server refusal in the UI language", async () => {
+    await admin.goto(`${app.baseUrl}/admin/ledger/${itemId}`);
+    await admin.getByTestId("ledger-item").waitFor();
+    await admin.getByTestId("language-switch").click();
+    await until(() => admin.getByTestId("ledger-item").getByTestId("ledger-state").first().textContent()).toContain("Closed");
+    const steps = await admin.getByTestId("ledger-step").allTextContents();
+    expect(steps[0]).toMatch(/^Assign.*secretary \(Secretariat\).*New → Assigned.*Lead department: .*; Deadline: \d{4}-\d{2}-\d{2}/s);
+    await admin.screenshot({ path: path.join(SHOTS, "ledger-item-en-1366.png"), fullPage: true });
+    // A duplicate department name is refused by the server, said in English.
+    await admin.getByRole("link", { name: "Departments" }).click();
+    await admin.getByTestId("department-name").fill(WATER);
+    await admin.getByTestId("department-add").click();
+    await until(() => admin.getByTestId("admin-error").textContent()).toContain(ERROR_MESSAGES.DEPARTMENT_EXISTS.en);
+    await admin.getByTestId("language-switch").click();
   }, 60_000);
 });

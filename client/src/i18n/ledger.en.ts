@@ -1,6 +1,7 @@
 import type { LedgerMessages } from "./ledger.zh.ts";
 
 export const ledgerEn: LedgerMessages = {
+  punct: { colon: ": ", semicolon: "; ", list: ", ", open: " (", close: ")" },
   nav: { ledger: "Ledger", reminders: "Reminders", sub: "Ledger pages", list: "Items", dashboard: "Dashboard", departments: "Departments" },
   state: { new: "New", assigned: "Assigned", in_progress: "In progress", answered: "Answered", closed: "Closed" },
   source: { meeting: "Meeting", listeningDay: "Listening day", hotline: "Hotline", other: "Other" },

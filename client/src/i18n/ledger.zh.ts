@@ -1,5 +1,6 @@
 // Strings of the follow-up ledger pages (问题台账), part of the "admin" namespace (key "ledger").
 export const ledgerZh = {
+  punct: { colon: "：", semicolon: "；", list: "、", open: "（", close: "）" },
   nav: { ledger: "问题台账", reminders: "督办提醒", sub: "台账页面", list: "台账", dashboard: "统计分析", departments: "承办单位" },
   state: { new: "待交办", assigned: "已交办", in_progress: "办理中", answered: "已反馈", closed: "办结" },
   source: { meeting: "会议", listeningDay: "接待日", hotline: "热线", other: "其他" },

@@ -9,6 +9,7 @@ import { ApiError } from "../api.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { ErrorLine } from "../ui/Feedback.tsx";
 import { useAdminT } from "../ui/useAdminT.ts";
+import { usePunct } from "./punct.ts";
 import { assignVerb, closeVerb, suggestedDepartment, type StaffAction } from "./actions.ts";
 import { today } from "./format.ts";
 import { ledgerApi, type StaffLedgerAction } from "./ledgerApi.ts";
@@ -156,6 +157,7 @@ function NoteField({
 
 function AssignFields({ item, departments, onChange }: { item: LedgerItemJson; departments: Department[]; onChange: (action: StaffLedgerAction | null) => void }) {
   const { t } = useAdminT();
+  const p = usePunct();
   const id = useId();
   const [state, setState] = useState(() => ({
     lead: item.lead?.id ?? suggestedDepartment(departments, item.suggestedDepartment)?.id ?? "",
@@ -187,7 +189,7 @@ function AssignFields({ item, departments, onChange }: { item: LedgerItemJson; d
             </option>
           ))}
         </select>
-        {item.suggestedDepartment && <span className="hint">{t("ledger.item.suggestedDepartment")}：{item.suggestedDepartment}</span>}
+        {item.suggestedDepartment && <span className="hint">{t("ledger.item.suggestedDepartment")}{p.colon}{item.suggestedDepartment}</span>}
       </div>
       <div className="field">
         <label htmlFor={`${id}-deadline`}>{t("ledger.form.deadline")}</label>

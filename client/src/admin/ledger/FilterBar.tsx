@@ -5,7 +5,7 @@ import { LEDGER_SOURCES, LEDGER_STATES } from "@core/ledger/item.ts";
 import type { Department } from "@core/ledger/json.ts";
 import { useResource } from "../ui/useResource.ts";
 import { useAdminT } from "../ui/useAdminT.ts";
-import { isFiltered, setFilter, type FilterKey, type LedgerFilter } from "./filters.ts";
+import { FILTER_KEYS, isFiltered, setFilter, type FilterKey, type LedgerFilter } from "./filters.ts";
 import { ledgerApi } from "./ledgerApi.ts";
 
 export interface FilterOptions {
@@ -45,6 +45,9 @@ export function FilterBar({
 }) {
   const { t } = useAdminT();
   const id = useId();
+  // On a phone the filters fold away behind a button (CSS shows it only there).
+  const [expanded, setExpanded] = useState(false);
+  const active = FILTER_KEYS.filter((k) => k !== "state" && filter[k] !== undefined).length;
   const set = (key: FilterKey, value: string) => onChange(setFilter(filter, key, value));
   const select = (key: FilterKey, label: string, choices: [string, string][]) => (
     <div className="field">
@@ -63,24 +66,31 @@ export function FilterBar({
   const withCurrent = (choices: [string, string][], current: string | undefined): [string, string][] =>
     current && !choices.some(([v]) => v === current) ? [...choices, [current, current]] : choices;
   return (
-    <form className="ledger-filters" role="search" aria-label={t("ledger.filter.legend")} onSubmit={(e) => e.preventDefault()}>
-      {showState && select("state", t("ledger.filter.state"), LEDGER_STATES.map((s) => [s, t(`ledger.state.${s}`)]))}
-      {showDepartment && select("departmentId", t("ledger.filter.department"), withCurrent(options.departments.map((d) => [d.id, d.name]), filter.departmentId))}
-      {select("sector", t("ledger.filter.sector"), withCurrent(options.sectors.map((s) => [s, s]), filter.sector))}
-      {select("source", t("ledger.filter.source"), LEDGER_SOURCES.map((s) => [s, t(`ledger.source.${s}`)]))}
-      {select("meetingId", t("ledger.filter.meeting"), withCurrent(options.meetings.map((m) => [m.id, m.title]), filter.meetingId))}
-      <div className="field">
-        <label htmlFor={`${id}-month`}>{t("ledger.filter.month")}</label>
-        <input id={`${id}-month`} type="month" value={filter.month ?? ""} onChange={(e) => set("month", e.target.value)} data-testid="ledger-filter-month" />
-      </div>
-      {select("flag", t("ledger.filter.flag"), [["overdue", t("ledger.flag.overdue")], ["dueSoon", t("ledger.flag.dueSoon")]])}
-      <TextFilter key={filter.q ?? ""} initial={filter.q ?? ""} onApply={(q) => set("q", q)} />
-      {isFiltered(filter) && (
-        <button type="button" className="link ledger-clear" onClick={() => onChange({})} data-testid="ledger-filter-clear">
-          {t("ledger.filter.clear")}
-        </button>
-      )}
-    </form>
+    <div className={`ledger-filter-box${expanded ? " expanded" : ""}`}>
+      <button type="button" className="ledger-filter-toggle" aria-expanded={expanded} aria-controls={`${id}-filters`} onClick={() => setExpanded((e) => !e)} data-testid="ledger-filter-toggle">
+        {t("ledger.filter.legend")}
+        {active > 0 && <span className="count">{active}</span>}
+        <span aria-hidden="true">{expanded ? "▴" : "▾"}</span>
+      </button>
+      <form id={`${id}-filters`} className="ledger-filters" role="search" aria-label={t("ledger.filter.legend")} onSubmit={(e) => e.preventDefault()}>
+        {showState && select("state", t("ledger.filter.state"), LEDGER_STATES.map((s) => [s, t(`ledger.state.${s}`)]))}
+        {showDepartment && select("departmentId", t("ledger.filter.department"), withCurrent(options.departments.map((d) => [d.id, d.name]), filter.departmentId))}
+        {select("sector", t("ledger.filter.sector"), withCurrent(options.sectors.map((s) => [s, s]), filter.sector))}
+        {select("source", t("ledger.filter.source"), LEDGER_SOURCES.map((s) => [s, t(`ledger.source.${s}`)]))}
+        {select("meetingId", t("ledger.filter.meeting"), withCurrent(options.meetings.map((m) => [m.id, m.title]), filter.meetingId))}
+        <div className="field">
+          <label htmlFor={`${id}-month`}>{t("ledger.filter.month")}</label>
+          <input id={`${id}-month`} type="month" value={filter.month ?? ""} onChange={(e) => set("month", e.target.value)} data-testid="ledger-filter-month" />
+        </div>
+        {select("flag", t("ledger.filter.flag"), [["overdue", t("ledger.flag.overdue")], ["dueSoon", t("ledger.flag.dueSoon")]])}
+        <TextFilter key={filter.q ?? ""} initial={filter.q ?? ""} onApply={(q) => set("q", q)} />
+        {isFiltered(filter) && (
+          <button type="button" className="link ledger-clear" onClick={() => onChange({})} data-testid="ledger-filter-clear">
+            {t("ledger.filter.clear")}
+          </button>
+        )}
+      </form>
+    </div>
   );
 }
 

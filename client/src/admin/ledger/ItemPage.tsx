@@ -8,6 +8,7 @@ import { useSession } from "../session/session.ts";
 import { ErrorLine, Loading, SuccessLine } from "../ui/Feedback.tsx";
 import { useResource } from "../ui/useResource.ts";
 import { useAdminT } from "../ui/useAdminT.ts";
+import { usePunct } from "./punct.ts";
 import { ActionDialog, useActionLabel } from "./ActionDialog.tsx";
 import { actionsFor, viewerOf, type StaffAction } from "./actions.ts";
 import { FlagBadge, StateBadge } from "./Badges.tsx";
@@ -156,6 +157,7 @@ function SourceCard({ item, secretariat }: { item: LedgerItemJson; secretariat: 
 
 function LiveResponses({ item }: { item: LedgerItemJson }) {
   const { t } = useAdminT();
+  const p = usePunct();
   return (
     <section className="admin-card" aria-labelledby="ledger-live">
       <h2 id="ledger-live">{t("ledger.item.live")}</h2>
@@ -164,7 +166,7 @@ function LiveResponses({ item }: { item: LedgerItemJson }) {
           <li key={i}>
             <div>
               <strong>{r.name}</strong>
-              {r.unit && <span className="muted">（{r.unit}）</span>}
+              {r.unit && <span className="muted">{p.paren(r.unit)}</span>}
               {r.outcome && <span className="badge">{t(`ledger.liveOutcome.${r.outcome}`)}</span>}
             </div>
             {r.point && <p>{r.point}</p>}
@@ -177,6 +179,7 @@ function LiveResponses({ item }: { item: LedgerItemJson }) {
 
 function Assignment({ item }: { item: LedgerItemJson }) {
   const { t } = useAdminT();
+  const p = usePunct();
   return (
     <section className="admin-card" aria-labelledby="ledger-assignment">
       <h2 id="ledger-assignment">{t("ledger.item.assignment")}</h2>
@@ -185,7 +188,7 @@ function Assignment({ item }: { item: LedgerItemJson }) {
       ) : (
         <dl className="ledger-facts" data-testid="ledger-assignment">
           <Row label={t("ledger.item.lead")} testId="ledger-lead">{item.lead.name}</Row>
-          {item.partners.length > 0 && <Row label={t("ledger.item.partners")}>{item.partners.map((p) => p.name).join("、")}</Row>}
+          {item.partners.length > 0 && <Row label={t("ledger.item.partners")}>{p.list(item.partners.map((d) => d.name))}</Row>}
           <Row label={t("ledger.item.deadline")}>
             {item.deadline} <FlagBadge flag={item.flag} />
           </Row>
@@ -200,6 +203,7 @@ function Assignment({ item }: { item: LedgerItemJson }) {
 
 function Replies({ item }: { item: LedgerItemJson }) {
   const { t } = useAdminT();
+  const p = usePunct();
   return (
     <section className="admin-card" aria-labelledby="ledger-replies">
       <h2 id="ledger-replies">{t("ledger.item.replies")}</h2>
@@ -215,7 +219,7 @@ function Replies({ item }: { item: LedgerItemJson }) {
             <p className="ledger-text">{reply.text}</p>
             {reply.attachments.length > 0 && (
               <div>
-                <span className="muted small">{t("ledger.item.attachments")}：</span>
+                <span className="muted small">{t("ledger.item.attachments")}{p.colon}</span>
                 <ul className="ledger-files">
                   {reply.attachments.map((a) => (
                     <li key={a.id}>
@@ -228,11 +232,11 @@ function Replies({ item }: { item: LedgerItemJson }) {
               </div>
             )}
             <p className="ledger-rating" data-testid="ledger-rating">
-              {t("ledger.item.rating")}：
+              {t("ledger.item.rating")}{p.colon}
               {reply.rating ? (
                 <>
                   <strong>{t(`ledger.rating.${reply.rating.rating}`)}</strong>
-                  {reply.rating.comment && <span>（{reply.rating.comment}）</span>}
+                  {reply.rating.comment && <span>{p.paren(reply.rating.comment)}</span>}
                 </>
               ) : (
                 <span className="muted">{t("ledger.item.notRated")}</span>

@@ -11,6 +11,7 @@ import { useSession } from "../session/session.ts";
 import { ErrorLine, Loading, SuccessLine } from "../ui/Feedback.tsx";
 import { useResource } from "../ui/useResource.ts";
 import { useAdminT } from "../ui/useAdminT.ts";
+import { usePunct } from "./punct.ts";
 import { viewerOf } from "./actions.ts";
 import { FlagBadge, StateBadge } from "./Badges.tsx";
 import { countByState, filterFromSearch, setFilter, withQuery, type LedgerFilter } from "./filters.ts";
@@ -114,6 +115,7 @@ function ExportButton({ format, filter }: { format: "xlsx" | "csv"; filter: Ledg
 
 function ItemTable({ items, filtered }: { items: LedgerItemJson[]; filtered: boolean }) {
   const { t } = useAdminT();
+  const p = usePunct();
   if (items.length === 0) return <p className="muted empty" role="status" data-testid="ledger-empty">{filtered ? t("ledger.list.emptyFiltered") : t("ledger.list.empty")}</p>;
   const col = {
     number: t("ledger.list.number"),
@@ -157,7 +159,7 @@ function ItemTable({ items, filtered }: { items: LedgerItemJson[]; filtered: boo
             </td>
             <td data-label={col.department}>
               {item.lead ? item.lead.name : <span className="muted">{t("ledger.list.unassigned")}</span>}
-              {item.partners.length > 0 && <div className="muted small">{t("ledger.list.partners", { names: item.partners.map((p) => p.name).join("、") })}</div>}
+              {item.partners.length > 0 && <div className="muted small">{t("ledger.list.partners", { names: p.list(item.partners.map((d) => d.name)) })}</div>}
             </td>
             <td data-label={col.deadline} className="nowrap">
               {item.deadline ?? <span className="muted">{t("common.none")}</span>}

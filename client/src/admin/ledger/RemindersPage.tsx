@@ -7,6 +7,7 @@ import { useSession } from "../session/session.ts";
 import { ErrorLine, Loading } from "../ui/Feedback.tsx";
 import { useResource } from "../ui/useResource.ts";
 import { useAdminT } from "../ui/useAdminT.ts";
+import { usePunct } from "./punct.ts";
 import { viewerOf } from "./actions.ts";
 import { FlagBadge, StateBadge } from "./Badges.tsx";
 import { daysLeft } from "./format.ts";
@@ -46,6 +47,7 @@ export function RemindersPage() {
 
 function ReminderList({ heading, items }: { heading: string; items: LedgerItemJson[] }) {
   const { t } = useAdminT();
+  const p = usePunct();
   const when = (deadline: string) => {
     const days = daysLeft(deadline);
     return days < 0 ? t("ledger.reminders.daysOverdue", { count: -days }) : days === 0 ? t("ledger.reminders.dueToday") : t("ledger.reminders.daysLeft", { count: days });
@@ -64,7 +66,8 @@ function ReminderList({ heading, items }: { heading: string; items: LedgerItemJs
               <StateBadge state={item.state} />
               {item.deadline && (
                 <span className="small">
-                  {item.deadline}（{when(item.deadline)}）
+                  {item.deadline}
+                  {p.paren(when(item.deadline))}
                 </span>
               )}
             </div>

@@ -3,6 +3,7 @@
 import type { LedgerAction } from "@core/ledger/item.ts";
 import type { LedgerStepJson } from "@core/ledger/json.ts";
 import { useAdminT } from "../ui/useAdminT.ts";
+import { usePunct } from "./punct.ts";
 import { formatAt } from "./format.ts";
 
 export function StepList({ steps, names }: { steps: LedgerStepJson[]; names: Map<string, string> }) {
@@ -41,6 +42,7 @@ function stepLabel(step: LedgerStepJson, t: T): string {
 
 function StepContent({ action, names }: { action: LedgerAction; names: Map<string, string> }) {
   const { t } = useAdminT();
+  const p = usePunct();
   const name = (id: string) => names.get(id) ?? t("ledger.item.unknownDepartment");
   const text = (value: string) => (value ? <p className="ledger-text">{value}</p> : null);
   switch (action.type) {
@@ -48,8 +50,10 @@ function StepContent({ action, names }: { action: LedgerAction; names: Map<strin
       return (
         <div className="ledger-step-body">
           <p>
-            {t("ledger.item.lead")}：{name(action.lead)}
-            {action.partners.length > 0 && <>；{t("ledger.item.partners")}：{action.partners.map(name).join("、")}</>}；{t("ledger.item.deadline")}：{action.deadline}
+            {t("ledger.item.lead")}{p.colon}{name(action.lead)}
+            {action.partners.length > 0 && <>{p.semicolon}{t("ledger.item.partners")}{p.colon}{p.list(action.partners.map(name))}</>}
+            {p.semicolon}
+            {t("ledger.item.deadline")}{p.colon}{action.deadline}
           </p>
           {text(action.instructions)}
         </div>
@@ -64,8 +68,8 @@ function StepContent({ action, names }: { action: LedgerAction; names: Map<strin
       return (
         <div className="ledger-step-body">
           <p>
-            {t("ledger.item.outcome")}：{t(`ledger.outcome.${action.outcome}`)}
-            {action.attachments.length > 0 && <>；{t("ledger.item.attachments")}：{action.attachments.map((a) => a.name).join("、")}</>}
+            {t("ledger.item.outcome")}{p.colon}{t(`ledger.outcome.${action.outcome}`)}
+            {action.attachments.length > 0 && <>{p.semicolon}{t("ledger.item.attachments")}{p.colon}{p.list(action.attachments.map((a) => a.name))}</>}
           </p>
           {text(action.text)}
         </div>
