@@ -1,5 +1,5 @@
 // The ledger's reports over real HTTP on a real SQLite file with the server's clock injected:
-// items entered through the routes (and one from a meeting's record through the real store),
+// items entered through the routes (and one from a meeting's record through the server's store),
 // moved through real actions; the dashboard's counts follow the transitions, an item past its
 // deadline turns up as overdue for its department the next day, a department reads only its own
 // items in the dashboard, the reminder list and the export; the export is read back (XLSX with
@@ -14,7 +14,7 @@ import { LEDGER_EXPORT_HEADERS, type LedgerDashboard } from "../core/ledger/repo
 import { ApiClient, STAFF_PASSWORD, createStaff, type Json } from "../testing/api.ts";
 import { Harness, type TestMeeting, type TestServer } from "../testing/harness.ts";
 import { LEDGER_SHEET } from "./ledgerExport.ts";
-import { LedgerStore } from "./ledgerStore.ts";
+import type { LedgerStore } from "./ledgerStore.ts";
 
 const DAY = 86_400_000;
 /** 2026-03-10 10:00 China time. */
@@ -61,7 +61,7 @@ async function newItem(body: Json): Promise<LedgerItemJson> {
 
 beforeAll(async () => {
   t = await h.startServer({ now: () => clock });
-  store = new LedgerStore({ db: t.server.db, now: () => clock });
+  store = t.server.ledger;
   meeting = await h.createMeeting(t.server, MEETING_TITLE);
   for (const name of ["admin", "chair"] as const) await createStaff(t.server, `${name}-user`, name);
   for (const name of ["admin", "housing", "transport", "chair"] as const) clients[name] = new ApiClient(t.url);
