@@ -173,6 +173,16 @@ describe("items", () => {
     expect(rows.length).toBe(7);
   });
 
+  it("two actions at once on the same version: one is written, the other is EDIT_CONFLICT", async () => {
+    const id = await newLedgerItem(t.server, A.id, { now: clock });
+    const version = await versionOf(t.server, id);
+    const results = await Promise.all([act(admin, id, version, { type: "supervise", note: "第一次督办" }), act(deptA, id, version, { type: "progress", note: "同时提交的进展" })]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(results.find((r) => r.status === 409)!.body.error.code).toBe("EDIT_CONFLICT");
+    expect(await t.server.db.ledgerStep.count({ where: { itemId: id } })).toBe(2);
+    expect(await versionOf(t.server, id)).toBe(version + 1);
+  });
+
   it("flags overdue and due-soon items at the injected clock; answered items are not flagged", async () => {
     clock = START;
     const id = await newLedgerItem(t.server, A.id, { deadline: chinaDay(START, 5), now: START, title: "临期测试" });

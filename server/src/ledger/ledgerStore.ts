@@ -188,49 +188,55 @@ export class LedgerStore {
    */
   async act(itemId: string, baseVersion: number, action: LedgerAction, actor: LedgerActor): Promise<{ item: LedgerItemJson; step: LedgerStepJson }> {
     const now = this.now();
-    let checkedAction = action;
-    if (action.type === "assign") {
-      const departments = await this.db.department.findMany({ where: { id: { in: [action.lead, ...action.partners] }, disabled: false }, select: { id: true } });
-      const known = new Set(departments.map((d) => d.id));
-      if (![action.lead, ...action.partners].every((id) => known.has(id))) fail("DEPARTMENT_UNKNOWN");
-    }
-    if (action.type === "reply" && action.attachments.length > 0) {
-      const ids = action.attachments.map((a) => a.id);
-      const stored = await this.db.ledgerAttachment.findMany({ where: { id: { in: ids }, itemId }, select: { id: true, name: true } });
-      const nameOf = new Map(stored.map((a) => [a.id, a.name]));
-      if (new Set(ids).size !== ids.length || !ids.every((id) => nameOf.has(id))) fail("VALIDATION", ["action.attachments: upload each file to this item first, once"]);
-      checkedAction = { ...action, attachments: ids.map((id) => ({ id, name: nameOf.get(id) ?? "" })) };
-    }
-    const { row, step } = await this.db.$transaction(async (tx) => {
-      const current = (await tx.ledgerItem.findUnique({ where: { id: itemId } })) ?? fail("NOT_FOUND");
-      const state = itemState(current);
-      if (actor.role === "department" && state.lead !== actor.departmentId && !state.partners.includes(actor.departmentId)) fail("NOT_FOUND");
-      if (current.version !== baseVersion) fail("EDIT_CONFLICT", { version: current.version });
-      const decided = decideLedger(state, checkedAction, actor, now);
-      if (!decided.ok) fail(decided.error.code, decided.error.details);
-      const step: LedgerStep = decided.value;
-      const next = applyStep(state, step);
-      const updated = await tx.ledgerItem.update({
-        where: { id: itemId, version: baseVersion },
-        data: {
-          state: next.state,
-          leadDepartmentId: next.lead,
-          partnerIds: JSON.stringify(next.partners),
-          deadline: next.deadline,
-          instructions: next.instructions,
-          replies: JSON.stringify(next.replies),
-          supervisions: next.supervisions,
-          version: baseVersion + 1,
-          ...(step.action.type === "assign" ? { assignedAt: new Date(now) } : {}),
-          ...(next.state === "closed" && state.state !== "closed" ? { closedAt: new Date(now) } : {}),
-        },
+    const { row, step } = await this.db
+      .$transaction(async (tx) => {
+        const current = (await tx.ledgerItem.findUnique({ where: { id: itemId } })) ?? fail("NOT_FOUND");
+        const state = itemState(current);
+        if (actor.role === "department" && state.lead !== actor.departmentId && !state.partners.includes(actor.departmentId)) fail("NOT_FOUND");
+        if (current.version !== baseVersion) fail("EDIT_CONFLICT", { version: current.version });
+        const decided = decideLedger(state, action, actor, now);
+        if (!decided.ok) fail(decided.error.code, decided.error.details);
+        let step: LedgerStep = decided.value;
+        // What the machine cannot know: the departments exist, the files were uploaded to this item.
+        if (action.type === "assign") {
+          const ids = [action.lead, ...action.partners];
+          const known = await tx.department.count({ where: { id: { in: ids }, disabled: false } });
+          if (known !== new Set(ids).size) fail("DEPARTMENT_UNKNOWN");
+        }
+        if (action.type === "reply" && action.attachments.length > 0) {
+          const ids = action.attachments.map((a) => a.id);
+          const stored = await tx.ledgerAttachment.findMany({ where: { id: { in: ids }, itemId }, select: { id: true, name: true } });
+          const nameOf = new Map(stored.map((a) => [a.id, a.name]));
+          if (new Set(ids).size !== ids.length || !ids.every((id) => nameOf.has(id))) fail("VALIDATION", ["action.attachments: upload each file to this item first, once"]);
+          step = { ...step, action: { ...action, attachments: ids.map((id) => ({ id, name: nameOf.get(id) ?? "" })) } };
+        }
+        const next = applyStep(state, step);
+        const updated = await tx.ledgerItem.update({
+          where: { id: itemId, version: baseVersion },
+          data: {
+            state: next.state,
+            leadDepartmentId: next.lead,
+            partnerIds: JSON.stringify(next.partners),
+            deadline: next.deadline,
+            instructions: next.instructions,
+            replies: JSON.stringify(next.replies),
+            supervisions: next.supervisions,
+            version: baseVersion + 1,
+            ...(step.action.type === "assign" ? { assignedAt: new Date(now) } : {}),
+            ...(next.state === "closed" && state.state !== "closed" ? { closedAt: new Date(now) } : {}),
+          },
+        });
+        const seq = (await tx.ledgerStep.count({ where: { itemId } })) + 1;
+        const stepRow = await tx.ledgerStep.create({
+          data: { itemId, seq, action: JSON.stringify(step.action), byRole: step.by.role, byId: step.by.id, byName: step.by.name, at: new Date(now), from: step.from, to: step.to },
+        });
+        return { row: updated, step: stepRow };
+      })
+      .catch((error: unknown) => {
+        // The conditional update found another version: someone else's step got in first.
+        if ((error as { code?: unknown } | null)?.code === "P2025") fail("EDIT_CONFLICT");
+        throw error;
       });
-      const seq = (await tx.ledgerStep.count({ where: { itemId } })) + 1;
-      const stepRow = await tx.ledgerStep.create({
-        data: { itemId, seq, action: JSON.stringify(step.action), byRole: step.by.role, byId: step.by.id, byName: step.by.name, at: new Date(now), from: step.from, to: step.to },
-      });
-      return { row: updated, step: stepRow };
-    });
     const audience: JsonAudience = actor.role === "department" ? { role: "department", departmentId: actor.departmentId } : actor.role === "member" ? { role: "member" } : { role: "secretariat" };
     return { item: this.toJson(row, await this.context([row]), audience), step: toStepJson(step) };
   }

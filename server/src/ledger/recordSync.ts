@@ -21,6 +21,9 @@ export const isRelevantToLedger = (type: string): boolean => RELEVANT.some((pref
 
 const SYSTEM = { role: "system", id: "system", name: "会议记录" } as const;
 
+/** What a new item takes over from the record on every sync; once assigned, only liveResponses. */
+const FOLLOWED_WHILE_NEW = ["title", "text", "topic", "suggestedDepartment", "raisedByName", "sector", "agendaItemTitle"] as const;
+
 /** The live responses to an entry: the interjections into that speech (finished or running), in order. */
 export function liveResponsesOf(state: MeetingState, suggestion: Pick<Suggestion, "entry">): LiveResponse[] {
   if (suggestion.entry.kind !== "speech") return [];
@@ -148,12 +151,10 @@ export class RecordSync {
       for (let attempt = 0; attempt < 3; attempt++) {
         const row = attempt === 0 ? existing : await ledger.bySuggestion(meetingId, suggestion.suggestionId);
         if (!row) break;
-        const patch: Partial<Record<"title" | "text" | "topic" | "suggestedDepartment" | "liveResponses", string>> = {};
+        const patch: Parameters<LedgerStore["followRecord"]>[1] = {};
         if (row.state === "new") {
-          if (row.title !== fields.title) patch.title = fields.title;
-          if (row.text !== fields.text) patch.text = fields.text;
-          if (row.topic !== fields.topic) patch.topic = fields.topic;
-          if (row.suggestedDepartment !== fields.suggestedDepartment) patch.suggestedDepartment = fields.suggestedDepartment;
+          // Until 交办, the item is the record's suggestion as it stands (texts, speaker's name and 界别, agenda title).
+          for (const key of FOLLOWED_WHILE_NEW) if (row[key] !== fields[key]) Object.assign(patch, { [key]: fields[key] });
         }
         const live = JSON.stringify(fields.liveResponses);
         if (row.liveResponses !== live) patch.liveResponses = live;
