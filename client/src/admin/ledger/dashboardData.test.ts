@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { departmentRows, monthRows, ratingRows, stateRows, topRows, type LedgerDashboard } from "./dashboardData.ts";
+import { departmentRows, monthRows, ratingRows, sourceOfRow, stateRows, topRows, type LedgerDashboard } from "./dashboardData.ts";
 
 const dashboard: LedgerDashboard = {
   total: 6,
@@ -44,5 +44,11 @@ describe("dashboard rows", () => {
     const rows = [{ label: "甲", count: 1 }, { label: "乙", count: 5 }, { label: "丙", count: 3 }, { label: "丁", count: 2 }];
     expect(topRows(rows, 2, "其他").map((r) => [r.label, r.count])).toEqual([["乙", 5], ["丙", 3], ["其他", 3]]);
     expect(topRows(rows, 10, "其他")).toHaveLength(4);
+  });
+
+  it("reads the source of the rows for items outside meetings", () => {
+    expect(sourceOfRow({ meetingId: null, title: "接待日" })).toBe("listeningDay");
+    expect(sourceOfRow({ meetingId: null, title: "热线" })).toBe("hotline");
+    expect(sourceOfRow({ meetingId: "m1", title: "接待日" })).toBeNull();
   });
 });

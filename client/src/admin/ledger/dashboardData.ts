@@ -1,18 +1,9 @@
 // The dashboard's data (GET /api/ledger/dashboard) and the rows its charts and their tables show.
-import { LEDGER_STATES, RATINGS, type LedgerState, type Rating } from "@core/ledger/item.ts";
+import { LEDGER_SOURCES, LEDGER_STATES, RATINGS, SOURCE_LABELS, type LedgerSource, type LedgerState, type Rating } from "@core/ledger/item.ts";
+import type { LedgerDashboard } from "@core/ledger/report.ts";
 
-/** The wire shape of GET /api/ledger/dashboard (server/src/core/ledger/report.ts). */
-export interface LedgerDashboard {
-  total: number;
-  byState: Record<LedgerState, number>;
-  overdue: number;
-  dueSoon: number;
-  byDepartment: { id: string; name: string; total: number; open: number; overdue: number; answered: number }[];
-  bySector: { sector: string; total: number }[];
-  byMeeting: { meetingId: string | null; title: string; total: number }[];
-  byMonth: { month: string; raised: number; closed: number }[];
-  ratings: Record<Rating, number>;
-}
+/** The wire shape of GET /api/ledger/dashboard. */
+export type { LedgerDashboard };
 
 export interface CountRow<K extends string = string> {
   key: K;
@@ -53,3 +44,7 @@ export function monthRows(byMonth: LedgerDashboard["byMonth"]): LedgerDashboard[
 /** Departments with the most open items first (then by overdue, name). */
 export const departmentRows = (d: LedgerDashboard): LedgerDashboard["byDepartment"] =>
   [...d.byDepartment].sort((a, b) => b.open - a.open || b.overdue - a.overdue || b.total - a.total || a.name.localeCompare(b.name, "zh-CN"));
+
+/** The source of a byMeeting row for items outside meetings (the server labels them 接待日, 热线, 其他). */
+export const sourceOfRow = (row: { meetingId: string | null; title: string }): LedgerSource | null =>
+  row.meetingId === null ? (LEDGER_SOURCES.find((s) => SOURCE_LABELS[s] === row.title) ?? null) : null;
