@@ -94,6 +94,13 @@ describe("the ledger in the admin app", () => {
     await admin.getByRole("button", { name: "我已记下" }).click();
     const row = admin.getByTestId("account-row").filter({ hasText: "housing" });
     expect(await row.textContent()).toContain(HOUSING);
+    // The department of such an account can be changed (and here changed back).
+    for (const name of [WATER, HOUSING]) {
+      await row.getByRole("button", { name: "更改单位" }).click();
+      await admin.getByTestId("account-department-dialog").getByTestId("account-department-select").selectOption({ label: name });
+      await admin.getByTestId("account-department-dialog").getByRole("button", { name: "保存" }).click();
+      await until(() => row.getByTestId("account-department").textContent()).toBe(name);
+    }
 
     // The department user sets a password of their own at first login (on a phone).
     await dept.goto(`${app.baseUrl}/admin/login`);
