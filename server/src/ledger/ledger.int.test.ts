@@ -271,7 +271,15 @@ describe("the member's own suggestions", () => {
     // 退回 and a new reply: the new reply can be rated.
     expect((await act(admin, itemId, 4, { type: "sendBack", reason: "委员不满意" })).status).toBe(200);
     expect((await rate(m.tokens.member1, 5)).body.error.code).toBe("LEDGER_BAD_STATE");
-    expect((await act(deptA, itemId, 5, { type: "reply", text: "已调整发车间隔", outcome: "adopted", attachments: [] })).status).toBe(200);
+    const upload = await deptA.request("POST", `/api/ledger/items/${itemId}/attachments`, { form: fileForm(PNG, "线路图.png") });
+    expect(upload.status).toBe(201);
+    const fileUrl = `/api/ledger/attachments/${upload.body.attachment.id}`;
+    expect((await new ApiClient(t.url).get(fileUrl, bearer(m.tokens.member1))).status).toBe(404); // not yet in a reply
+    expect((await act(deptA, itemId, 5, { type: "reply", text: "已调整发车间隔", outcome: "adopted", attachments: [upload.body.attachment] })).status).toBe(200);
+    const file = await new ApiClient(t.url).get(fileUrl, bearer(m.tokens.member1));
+    expect(file.status).toBe(200);
+    expect(file.bytes.equals(PNG)).toBe(true);
+    expect((await new ApiClient(t.url).get(fileUrl, bearer(m.tokens.member2))).status).toBe(404);
     expect((await rate(m.tokens.member1, 6, "satisfied")).status).toBe(200);
     const steps = (await admin.get(`/api/ledger/items/${itemId}`)).body.steps;
     expect(steps.filter((s: Json) => s.action.type === "rate").map((s: Json) => [s.byRole, s.byName])).toEqual([["member", m.people.member1.name], ["member", m.people.member1.name]]);
