@@ -185,7 +185,6 @@ function SuggestionCard({ item, meetingId, onRated, onReload }: { item: LedgerIt
       {item.replies.map((reply, i) => (
         <ReplyView key={i} reply={reply} n={i + 1} count={item.replies.length} superseded={i < item.replies.length - 1 || sentBack} />
       ))}
-      {sentBack && <p className="muted small" data-testid="my-suggestion-sent-back">{t("mySuggestions.sentBack")}</p>}
       {latest?.rating && <RatingView rating={latest.rating} />}
       {canRate(item) && <RatingForm item={item} meetingId={meetingId} onRated={onRated} onReload={onReload} />}
     </article>
@@ -201,11 +200,9 @@ function StepIndicator({ item }: { item: LedgerItemJson }) {
         {t("mySuggestions.stateNow", { state: t(`mySuggestions.state.${item.state}`) })}
       </p>
       <ol className="ms-steps" aria-label={t("mySuggestions.stepsLabel")}>
-        {stepStatuses(item.state).map(({ step, status }) => (
+        {stepStatuses(item.state, closedUnassigned(item)).map(({ step, status }) => (
           <li key={step} className={`ms-step step-${status}`} aria-current={status === "current" ? "step" : undefined} data-step={step} data-status={status}>
-            <span className="ms-step-icon">
-              <Icon name={status === "done" ? "check" : status === "current" ? "dot" : "ring"} />
-            </span>
+            <span className="ms-step-icon">{status === "skipped" ? "–" : <Icon name={status === "done" ? "check" : status === "current" ? "dot" : "ring"} />}</span>
             <span className="ms-step-name">{t(`mySuggestions.state.${step}`)}</span>
             <span className="ms-sr-only">（{t(`mySuggestions.step.${status}`)}）</span>
           </li>
@@ -236,7 +233,12 @@ function ReplyView({ reply, n, count, superseded }: { reply: Reply; n: number; c
         </span>
       </h4>
       <p className="muted small">{t("mySuggestions.replyBy", { name: reply.byName, date: chinaDate(reply.at) })}</p>
-      {superseded && <p className="muted small">{t("mySuggestions.superseded")}</p>}
+      {superseded && (
+        // The latest reply sent back: the department is at it again; an earlier one: replaced since.
+        <p className="muted small" data-testid="my-suggestion-sent-back">
+          {n === count ? t("mySuggestions.sentBack") : t("mySuggestions.superseded")}
+        </p>
+      )}
       <p className="suggestion-card-text" data-testid="my-suggestion-reply-text">
         {reply.text}
       </p>

@@ -28,6 +28,12 @@ describe("the step indicator", () => {
   it("a closed item has nothing left to do: every step done, none current", () => {
     expect(stepStatuses("closed").map((s) => s.status)).toEqual(["done", "done", "done", "done", "done"]);
   });
+
+  it("an item closed without assignment (withdrawn, 不予交办) skipped the department's steps", () => {
+    expect(stepStatuses("closed", true).map((s) => `${s.step}:${s.status}`)).toEqual(["new:done", "assigned:skipped", "in_progress:skipped", "answered:skipped", "closed:done"]);
+    // Only a closed item can have skipped steps.
+    expect(stepStatuses("new", true).map((s) => s.status)).toEqual(["current", "todo", "todo", "todo", "todo"]);
+  });
 });
 
 describe("whether the rating form shows", () => {

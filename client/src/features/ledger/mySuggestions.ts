@@ -13,12 +13,19 @@ export const STEPS: readonly LedgerState[] = LEDGER_STATES;
 /** The position of `state` on the indicator (0 待交办 … 4 办结). */
 export const stepIndex = (state: LedgerState): number => STEPS.indexOf(state);
 
-export type StepStatus = "done" | "current" | "todo";
+export type StepStatus = "done" | "current" | "todo" | "skipped";
 
-/** Each step's status for an item in `state`: before it done, itself current, after it to do. A closed item is done throughout. */
-export function stepStatuses(state: LedgerState): { step: LedgerState; status: StepStatus }[] {
+/**
+ * Each step's status for an item in `state`: before it done, itself current, after it to do. A
+ * closed item is done throughout — except one closed without ever being assigned (withdrawn from
+ * the record, 不予交办), which skipped 已交办, 办理中 and 已反馈.
+ */
+export function stepStatuses(state: LedgerState, unassignedClose = false): { step: LedgerState; status: StepStatus }[] {
   const at = stepIndex(state);
-  return STEPS.map((step, i) => ({ step, status: i < at || (state === "closed" && i === at) ? "done" : i === at ? "current" : "todo" }));
+  return STEPS.map((step, i) => {
+    if (state === "closed") return { step, status: unassignedClose && step !== "new" && step !== "closed" ? "skipped" : "done" };
+    return { step, status: i < at ? "done" : i === at ? "current" : "todo" };
+  });
 }
 
 /** The reply the member rates: the latest one (earlier ones were sent back, 退回). */
@@ -35,7 +42,7 @@ export function canRate(item: Pick<LedgerItemJson, "state" | "replies">): boolea
 
 /** Closed without ever being assigned: withdrawn from the record, or not taken up (不予交办, 并案). */
 export const closedUnassigned = (item: Pick<LedgerItemJson, "state" | "lead" | "replies">): boolean =>
-  item.state === "closed" && item.lead === null && item.replies.length === 0;
+  item.state === "closed" && !item.lead && item.replies.length === 0;
 
 /** The i18n key for a refused rating whose code the screen explains itself, else null (the server's message). */
 export function ratingErrorKey(code: string): string | null {
