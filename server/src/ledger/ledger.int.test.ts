@@ -68,6 +68,14 @@ describe("departments and department accounts", () => {
     expect((await admin.post("/api/accounts", { username: "clerkdept", displayName: "x", role: "clerk", departmentId: A.id })).body.error.code).toBe("VALIDATION");
     expect((await admin.post("/api/accounts", { username: "ghostdept", displayName: "x", role: "department", departmentId: "nope" })).body.error.code).toBe("DEPARTMENT_UNKNOWN");
     expect((await deptA.get("/api/auth/me")).body.account).toMatchObject({ role: "department", departmentId: A.id, departmentName: "区住建委" });
+    // Moved to another department; then made a clerk, which drops the department.
+    const id = ok.body.account.id;
+    expect((await admin.patch(`/api/accounts/${id}`, { departmentId: B.id })).body.account).toMatchObject({ departmentId: B.id, departmentName: "区民政局" });
+    expect((await admin.patch(`/api/accounts/${id}`, { departmentId: "nope" })).body.error.code).toBe("DEPARTMENT_UNKNOWN");
+    expect((await admin.patch(`/api/accounts/${id}`, { departmentId: null })).body.error.code).toBe("VALIDATION");
+    expect((await admin.patch(`/api/accounts/${id}`, { role: "clerk" })).body.account).toMatchObject({ role: "clerk", departmentId: null, departmentName: null });
+    expect((await admin.patch(`/api/accounts/${id}`, { role: "department" })).body.error.code).toBe("VALIDATION");
+    expect((await admin.patch(`/api/accounts/${id}`, { role: "department", departmentId: A.id })).body.account).toMatchObject({ role: "department", departmentId: A.id });
   });
 
   it("refuses department accounts on meetings and the archive", async () => {
