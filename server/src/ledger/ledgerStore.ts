@@ -3,7 +3,7 @@
 // its step in one transaction that also checks the version the actor saw (EDIT_CONFLICT). Items are
 // numbered (序号) in one transaction; nothing is ever deleted (triggers in the migration).
 import { randomUUID } from "node:crypto";
-import { deadlineFlag, chinaDate } from "../core/ledger/deadline.ts";
+import { deadlineFlag } from "../core/ledger/deadline.ts";
 import { applyStep, decideLedger, newItemState, type LedgerAction, type LedgerActor, type LedgerItemState, type LedgerRole, type LedgerSource, type LedgerState, type LedgerStep, type Reply } from "../core/ledger/item.ts";
 import type { Department, LedgerItemJson, LedgerStepJson, LiveResponse } from "../core/ledger/json.ts";
 import type { Db } from "../db/database.ts";
@@ -302,6 +302,3 @@ export class LedgerStore {
     };
   }
 }
-
-/** Today's date in China at the clock (the default raisedOn). */
-export const todayInChina = (now: number): string => chinaDate(now);
