@@ -10,13 +10,16 @@ export const DUE_SOON_DAYS = 3;
 const dateFormat = new Intl.DateTimeFormat("en-CA", { timeZone: LEDGER_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
 
 /** The calendar date (YYYY-MM-DD) in China at `ms`. */
-export const chinaDate = (ms: number): string => dateFormat.format(new Date(ms));
+export const chinaDate = (ms: number): string => dateFormat.format(ms);
 
 /** A real date written YYYY-MM-DD (2026-02-30 is not). */
 export function isCalendarDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return days !== undefined && day >= 1 && day <= days;
 }
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
