@@ -153,7 +153,7 @@ export const ledgerEn: LedgerMessages = {
     ratings: "Ratings",
     count: "Items",
     seriesTotal: "Total",
-    seriesOpen: "Open",
+    seriesOpen: "Awaiting reply",
     seriesOverdue: "Overdue",
     seriesAnswered: "Answered",
     seriesRaised: "Raised",

@@ -152,7 +152,7 @@ export const ledgerZh = {
     ratings: "满意度",
     count: "事项数",
     seriesTotal: "总数",
-    seriesOpen: "未办结",
+    seriesOpen: "待答复",
     seriesOverdue: "逾期",
     seriesAnswered: "已反馈",
     seriesRaised: "提出",

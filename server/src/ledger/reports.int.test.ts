@@ -104,13 +104,13 @@ describe("ledger reports", () => {
     expect(before.byState).toEqual({ new: 4, assigned: 0, in_progress: 0, answered: 0, closed: 0 });
     expect(before.byDepartment).toEqual([{ id: "", name: "未交办", total: 4, open: 4, overdue: 0, answered: 0 }]);
     expect(before.byMeeting).toEqual([
-      { meetingId: meeting.meetingId, title: MEETING_TITLE, total: 1 },
-      { meetingId: null, title: "接待日", total: 1 },
-      { meetingId: null, title: "其他", total: 1 },
-      { meetingId: null, title: "热线", total: 1 },
+      { meetingId: meeting.meetingId, source: "meeting", title: MEETING_TITLE, total: 1 },
+      { meetingId: null, source: "listeningDay", title: "接待日", total: 1 },
+      { meetingId: null, source: "other", title: "其他", total: 1 },
+      { meetingId: null, source: "hotline", title: "热线", total: 1 },
     ]);
     expect(before.bySector).toEqual([
-      { sector: "未注明", total: 2 },
+      { sector: "", total: 2 },
       { sector: "经济界", total: 1 },
       { sector: "居民", total: 1 },
     ]);
@@ -155,7 +155,7 @@ describe("ledger reports", () => {
     expect((await dashboard(clients.admin, "?state=closed")).total).toBe(1);
     expect((await dashboard(clients.admin, `?departmentId=${dept.transport}`)).total).toBe(2);
     expect((await dashboard(clients.admin, "?month=2026-02")).byState.closed).toBe(1);
-    expect((await dashboard(clients.admin, `?meetingId=${meeting.meetingId}`)).byMeeting).toEqual([{ meetingId: meeting.meetingId, title: MEETING_TITLE, total: 1 }]);
+    expect((await dashboard(clients.admin, `?meetingId=${meeting.meetingId}`)).byMeeting).toEqual([{ meetingId: meeting.meetingId, source: "meeting", title: MEETING_TITLE, total: 1 }]);
   });
 
   it("flags the item past its deadline the next day, per department in the reminders", async () => {

@@ -10,6 +10,7 @@ import { Dialog } from "../ui/Dialog.tsx";
 import { ErrorLine, Loading } from "../ui/Feedback.tsx";
 import { useResource } from "../ui/useResource.ts";
 import { useAdminT } from "../ui/useAdminT.ts";
+import { FormActions } from "../ui/FormActions.tsx";
 
 type Pending = null | { kind: "reset" | "disable" | "department"; account: Account };
 
@@ -209,15 +210,7 @@ function DepartmentDialog({ account, departments, onClose, onSaved }: { account:
     <Dialog title={`${t("ledger.accounts.change")} · ${account.displayName}`} onClose={onClose} testId="account-department-dialog">
       <form className="admin-form" onSubmit={(e) => void submit(e)}>
         <DepartmentSelect id={`${id}-department`} value={departmentId} departments={departments} onChange={setDepartmentId} />
-        <ErrorLine error={error} />
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={pending || !departmentId || departmentId === account.departmentId}>
-            {pending ? t("common.saving") : t("common.save")}
-          </button>
-          <button type="button" onClick={onClose} disabled={pending}>
-            {t("common.cancel")}
-          </button>
-        </div>
+        <FormActions error={error} pending={pending} disabled={!departmentId || departmentId === account.departmentId} label={t("common.save")} onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -277,15 +270,7 @@ function CreateAccountForm({ departments, onCreated, onCancel }: { departments: 
         </div>
         {role === "department" && <DepartmentSelect id={`${id}-department`} value={departmentId} departments={departments} onChange={setDepartmentId} />}
       </div>
-      <ErrorLine error={error} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={pendingSubmit || !username.trim() || !displayName.trim() || (role === "department" && !departmentId)}>
-          {pendingSubmit ? t("common.saving") : t("accounts.create")}
-        </button>
-        <button type="button" onClick={onCancel} disabled={pendingSubmit}>
-          {t("common.cancel")}
-        </button>
-      </div>
+      <FormActions error={error} pending={pendingSubmit} disabled={!username.trim() || !displayName.trim() || (role === "department" && !departmentId)} label={t("accounts.create")} onCancel={onCancel} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { ApiError } from "../api.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { ErrorLine } from "../ui/Feedback.tsx";
 import { useAdminT } from "../ui/useAdminT.ts";
+import { FormActions } from "../ui/FormActions.tsx";
 import { usePunct } from "./punct.ts";
 import { assignVerb, closeVerb, suggestedDepartment, type StaffAction } from "./actions.ts";
 import { today } from "./format.ts";
@@ -86,15 +87,7 @@ export function ActionDialog({
             {t("ledger.item.conflict")}
           </p>
         )}
-        <ErrorLine error={error} />
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={pending || uploading || !action} data-testid="ledger-action-submit">
-            {pending ? t("common.working") : label}
-          </button>
-          <button type="button" onClick={onClose} disabled={pending}>
-            {t("common.cancel")}
-          </button>
-        </div>
+        <FormActions error={error} pending={pending} disabled={uploading || !action} label={label} pendingLabel={t("common.working")} onCancel={onClose} testId="ledger-action-submit" />
       </form>
     </Dialog>
   );

@@ -9,7 +9,7 @@ import { navigate, useLocation } from "../../routing/location.ts";
 import { ErrorLine, Loading } from "../ui/Feedback.tsx";
 import { useResource } from "../ui/useResource.ts";
 import { useAdminT } from "../ui/useAdminT.ts";
-import { departmentRows, monthRows, ratingRows, sourceOfRow, stateRows, topRows, type LedgerDashboard } from "./dashboardData.ts";
+import { departmentRows, ratingRows, stateRows, topRows, type LedgerDashboard } from "./dashboardData.ts";
 import { filterFromSearch, withQuery } from "./filters.ts";
 import { FilterBar, useFilterOptions } from "./FilterBar.tsx";
 import { ledgerApi } from "./ledgerApi.ts";
@@ -46,18 +46,15 @@ function Charts({ d }: { d: LedgerDashboard }) {
   const { t } = useAdminT();
   const open = d.byState.new + d.byState.assigned + d.byState.in_progress + d.byState.answered;
   const states = stateRows(d, (s) => t(`ledger.state.${s}`));
-  // The server names the rows without a department, sector or meeting in Chinese: in the UI language here.
+  // The rows without a department, sector or meeting are labelled here, in the UI language.
   const departments = departmentRows(d).map((r) => (r.id === "" ? { ...r, name: t("ledger.list.unassigned") } : r));
-  const sectors = topRows(d.bySector.map((s) => ({ label: !s.sector || s.sector === "未注明" ? t("ledger.filter.noSector") : s.sector, count: s.total })), 10, t("ledger.dashboard.other"));
+  const sectors = topRows(d.bySector.map((s) => ({ label: s.sector || t("ledger.filter.noSector"), count: s.total })), 10, t("ledger.dashboard.other"));
   const meetings = topRows(
-    d.byMeeting.map((m) => {
-      const source = sourceOfRow(m);
-      return { label: source ? t(`ledger.source.${source}`) : m.title, count: m.total };
-    }),
+    d.byMeeting.map((m) => ({ label: m.meetingId === null ? t(`ledger.source.${m.source}`) : m.title, count: m.total })),
     10,
     t("ledger.dashboard.other"),
   );
-  const months = monthRows(d.byMonth);
+  const months = d.byMonth;
   const ratings = ratingRows(d, (r) => t(`ledger.rating.${r}`));
   const count = t("ledger.dashboard.count");
   return (

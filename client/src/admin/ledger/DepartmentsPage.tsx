@@ -6,6 +6,7 @@ import { Dialog } from "../ui/Dialog.tsx";
 import { ErrorLine, Loading, SuccessLine } from "../ui/Feedback.tsx";
 import { useResource } from "../ui/useResource.ts";
 import { useAdminT } from "../ui/useAdminT.ts";
+import { FormActions } from "../ui/FormActions.tsx";
 import { ledgerApi } from "./ledgerApi.ts";
 import { LedgerNav } from "./LedgerNav.tsx";
 
@@ -144,15 +145,7 @@ function RenameDialog({ department, onClose, onRenamed }: { department: Departme
           <label htmlFor={`${id}-name`}>{t("ledger.departments.name")}</label>
           <input id={`${id}-name`} required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} data-autofocus />
         </div>
-        <ErrorLine error={error} />
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={pending || !name.trim() || name.trim() === department.name}>
-            {pending ? t("common.saving") : t("common.save")}
-          </button>
-          <button type="button" onClick={onClose} disabled={pending}>
-            {t("common.cancel")}
-          </button>
-        </div>
+        <FormActions error={error} pending={pending} disabled={!name.trim() || name.trim() === department.name} label={t("common.save")} onCancel={onClose} />
       </form>
     </Dialog>
   );

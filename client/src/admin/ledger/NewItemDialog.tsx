@@ -2,8 +2,8 @@
 import { useId, useState, type FormEvent } from "react";
 import type { LedgerItemJson } from "@core/ledger/json.ts";
 import { Dialog } from "../ui/Dialog.tsx";
-import { ErrorLine } from "../ui/Feedback.tsx";
 import { useAdminT } from "../ui/useAdminT.ts";
+import { FormActions } from "../ui/FormActions.tsx";
 import { today } from "./format.ts";
 import { ledgerApi, type NewLedgerItem } from "./ledgerApi.ts";
 
@@ -99,15 +99,7 @@ export function NewItemDialog({ suggestions, onClose, onCreated }: { suggestions
           <label htmlFor={`${id}-text`}>{t("ledger.create.text")}</label>
           <textarea required rows={5} maxLength={8000} {...field("text")} />
         </div>
-        <ErrorLine error={error} />
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={pending || !ready} data-testid="ledger-create-submit">
-            {pending ? t("common.saving") : t("ledger.create.submit")}
-          </button>
-          <button type="button" onClick={onClose} disabled={pending}>
-            {t("common.cancel")}
-          </button>
-        </div>
+        <FormActions error={error} pending={pending} disabled={!ready} label={t("ledger.create.submit")} onCancel={onClose} testId="ledger-create-submit" />
       </form>
     </Dialog>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { departmentRows, monthRows, ratingRows, sourceOfRow, stateRows, topRows, type LedgerDashboard } from "./dashboardData.ts";
+import { departmentRows, ratingRows, stateRows, topRows, type LedgerDashboard } from "./dashboardData.ts";
 
 const dashboard: LedgerDashboard = {
   total: 6,
@@ -26,16 +26,6 @@ describe("dashboard rows", () => {
     expect(ratingRows(dashboard, (r) => r).map((r) => r.count)).toEqual([1, 0, 0]);
   });
 
-  it("months in order with the gaps filled, across a year end", () => {
-    expect(monthRows(dashboard.byMonth)).toEqual([
-      { month: "2026-11", raised: 3, closed: 1 },
-      { month: "2026-12", raised: 0, closed: 0 },
-      { month: "2027-01", raised: 0, closed: 0 },
-      { month: "2027-02", raised: 1, closed: 0 },
-    ]);
-    expect(monthRows([])).toEqual([]);
-  });
-
   it("departments with the most open items first", () => {
     expect(departmentRows(dashboard).map((d) => d.name)).toEqual(["区住房城乡建设委", "区水务局", "未交办"]);
   });
@@ -44,11 +34,5 @@ describe("dashboard rows", () => {
     const rows = [{ label: "甲", count: 1 }, { label: "乙", count: 5 }, { label: "丙", count: 3 }, { label: "丁", count: 2 }];
     expect(topRows(rows, 2, "其他").map((r) => [r.label, r.count])).toEqual([["乙", 5], ["丙", 3], ["其他", 3]]);
     expect(topRows(rows, 10, "其他")).toHaveLength(4);
-  });
-
-  it("reads the source of the rows for items outside meetings", () => {
-    expect(sourceOfRow({ meetingId: null, title: "接待日" })).toBe("listeningDay");
-    expect(sourceOfRow({ meetingId: null, title: "热线" })).toBe("hotline");
-    expect(sourceOfRow({ meetingId: "m1", title: "接待日" })).toBeNull();
   });
 });

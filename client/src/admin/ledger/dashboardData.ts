@@ -1,5 +1,5 @@
 // The dashboard's data (GET /api/ledger/dashboard) and the rows its charts and their tables show.
-import { LEDGER_SOURCES, LEDGER_STATES, RATINGS, SOURCE_LABELS, type LedgerSource, type LedgerState, type Rating } from "@core/ledger/item.ts";
+import { LEDGER_STATES, RATINGS, type LedgerState, type Rating } from "@core/ledger/item.ts";
 import type { LedgerDashboard } from "@core/ledger/report.ts";
 
 /** The wire shape of GET /api/ledger/dashboard. */
@@ -25,26 +25,6 @@ export function topRows(rows: readonly { label: string; count: number }[], limit
   return rest > 0 ? [...shown, { key: "\u0000other", label: other, count: rest }] : shown;
 }
 
-/** Months from the first to the last present, gaps filled with zeros, in order. */
-export function monthRows(byMonth: LedgerDashboard["byMonth"]): LedgerDashboard["byMonth"] {
-  if (byMonth.length === 0) return [];
-  const known = new Map(byMonth.map((m) => [m.month, m]));
-  const sorted = [...known.keys()].sort();
-  const [firstYear, firstMonth] = sorted[0]!.split("-").map(Number) as [number, number];
-  const last = sorted.at(-1)!;
-  const rows: LedgerDashboard["byMonth"] = [];
-  for (let y = firstYear, m = firstMonth; rows.length < 240; m === 12 ? ((y += 1), (m = 1)) : (m += 1)) {
-    const month = `${y}-${String(m).padStart(2, "0")}`;
-    rows.push(known.get(month) ?? { month, raised: 0, closed: 0 });
-    if (month === last) break;
-  }
-  return rows;
-}
-
 /** Departments with the most open items first (then by overdue, name). */
 export const departmentRows = (d: LedgerDashboard): LedgerDashboard["byDepartment"] =>
   [...d.byDepartment].sort((a, b) => b.open - a.open || b.overdue - a.overdue || b.total - a.total || a.name.localeCompare(b.name, "zh-CN"));
-
-/** The source of a byMeeting row for items outside meetings (the server labels them 接待日, 热线, 其他). */
-export const sourceOfRow = (row: { meetingId: string | null; title: string }): LedgerSource | null =>
-  row.meetingId === null ? (LEDGER_SOURCES.find((s) => SOURCE_LABELS[s] === row.title) ?? null) : null;

@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from "react";
 import type { Account, MeetingKind, Participant, ParticipantInput, ParticipantRole } from "../types.ts";
 import { PARTICIPANT_ROLES } from "../types.ts";
-import { ErrorLine } from "../ui/Feedback.tsx";
 import { useAdminT } from "../ui/useAdminT.ts";
+import { FormActions } from "../ui/FormActions.tsx";
 import { roleLabel } from "./labels.ts";
 import { voteWeightOf } from "./voteWeight.ts";
 
@@ -170,15 +170,7 @@ export function ParticipantForm({
           </div>
         )}
       </div>
-      <ErrorLine error={error} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={pending || !text.name.trim() || weight === "invalid"}>
-          {pending ? t("common.saving") : submitLabel}
-        </button>
-        <button type="button" onClick={onCancel} disabled={pending}>
-          {t("common.cancel")}
-        </button>
-      </div>
+      <FormActions error={error} pending={pending} disabled={!text.name.trim() || weight === "invalid"} label={submitLabel} onCancel={onCancel} />
     </form>
   );
 }

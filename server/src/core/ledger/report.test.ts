@@ -105,14 +105,14 @@ describe("ledgerDashboard", () => {
     ]);
     expect(d.bySector).toEqual([
       { sector: "经济界", total: 6 },
-      { sector: "未注明", total: 2 },
+      { sector: "", total: 2 },
       { sector: "教育界", total: 1 },
     ]);
     expect(d.byMeeting).toEqual([
-      { meetingId: "m-1", title: "2026年第一次协商议事会", total: 6 },
-      { meetingId: "m-2", title: "社区议事会", total: 1 },
-      { meetingId: null, title: "接待日", total: 1 },
-      { meetingId: null, title: "热线", total: 1 },
+      { meetingId: "m-1", source: "meeting", title: "2026年第一次协商议事会", total: 6 },
+      { meetingId: "m-2", source: "meeting", title: "社区议事会", total: 1 },
+      { meetingId: null, source: "listeningDay", title: "接待日", total: 1 },
+      { meetingId: null, source: "hotline", title: "热线", total: 1 },
     ]);
     // December to March without a gap; January has nothing
     expect(d.byMonth).toEqual([

@@ -3,13 +3,11 @@
 // the exported ledger with the customary columns. Pure: the items are the ones the viewer may
 // see (already filtered), the caller passes the clock.
 import { chinaDate, deadlineFlag } from "./deadline.ts";
-import { LEDGER_STATES, OUTCOME_LABELS, RATING_LABELS, RATINGS, SOURCE_LABELS, STATE_LABELS, type LedgerState, type Rating } from "./item.ts";
+import { LEDGER_STATES, OUTCOME_LABELS, RATING_LABELS, RATINGS, SOURCE_LABELS, STATE_LABELS, type LedgerSource, type LedgerState, type Rating } from "./item.ts";
 import type { Department, LedgerItemJson } from "./json.ts";
 
-/** byDepartment's bucket for items not (yet) assigned: id "" . */
+/** byDepartment's bucket for items not (yet) assigned: id "" (the screens label it in their language). */
 export const UNASSIGNED_LABEL = "未交办";
-/** bySector's bucket for items without a sector. */
-export const NO_SECTOR_LABEL = "未注明";
 
 export interface LedgerDashboard {
   total: number;
@@ -22,10 +20,13 @@ export interface LedgerDashboard {
    * (待交办, 已交办, 办理中); answered: 已反馈 or 办结 with a reply; overdue as above.
    */
   byDepartment: { id: string; name: string; total: number; open: number; overdue: number; answered: number }[];
-  /** By 界别; items without one under 未注明. */
+  /** By 界别; items without one under sector "" (the screens label it 未注明). */
   bySector: { sector: string; total: number }[];
-  /** By meeting, then items from outside meetings by their source's label (接待日, 热线, 其他) with meetingId null. */
-  byMeeting: { meetingId: string | null; title: string; total: number }[];
+  /**
+   * By meeting (source "meeting", its title), then items from outside meetings by their source
+   * (meetingId null, title the source's Chinese label: 接待日, 热线, 其他).
+   */
+  byMeeting: { meetingId: string | null; source: LedgerSource; title: string; total: number }[];
   /** By month (YYYY-MM, China time): raised by raisedOn, closed by the month of closing; no gaps. */
   byMonth: { month: string; raised: number; closed: number }[];
   /** The latest reply's rating, per rating (unrated replies are not counted). */
@@ -84,10 +85,10 @@ export function ledgerDashboard(items: readonly LedgerItemJson[], now: number): 
     if (isAnswered(item)) dept.answered += 1;
     departments.set(deptId, dept);
 
-    bump(sectors, item.sector?.trim() || NO_SECTOR_LABEL);
+    bump(sectors, item.sector?.trim() ?? "");
 
     const meetingKey = item.meetingId ?? `source:${item.source}`;
-    const meeting = meetings.get(meetingKey) ?? { meetingId: item.meetingId, title: sourceTitle(item), total: 0 };
+    const meeting = meetings.get(meetingKey) ?? { meetingId: item.meetingId, source: item.source, title: sourceTitle(item), total: 0 };
     meeting.total += 1;
     meetings.set(meetingKey, meeting);
 
