@@ -25,6 +25,9 @@ const DEMO_AGENDA = [
   { title: "部门回应，主持人总结", presenter: null, plannedMinutes: 20 },
 ];
 
+/** 承办单位 for the follow-up ledger, so that a suggestion from the demo can be assigned at once. */
+export const DEMO_DEPARTMENTS = ["区住房和城乡建设局", "区民政局", "区交通委员会"];
+
 /** Who gets a printed join link: the chair, three members, the official and the clerk. */
 export const DEMO_LINK_HOLDERS = ["沈国帅", "李帅国", "刘凯", "杜娜", "冯建艳", "姜建博"];
 
@@ -59,5 +62,7 @@ export async function ensureDemoMeeting(server: YishitingServer, baseUrl: string
 async function createDemo(server: YishitingServer): Promise<string> {
   const { meeting } = await server.meetings.create(DEMO_TITLE, DEMO_ROSTER);
   for (const item of DEMO_AGENDA) await server.agenda.append(meeting.id, item);
+  const now = Date.now();
+  for (const name of DEMO_DEPARTMENTS) await server.ledger.departments.create(name, now); // null when one exists already
   return meeting.id;
 }
