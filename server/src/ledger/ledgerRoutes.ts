@@ -49,7 +49,11 @@ const ActionBody = z.strictObject({ baseVersion: z.number().int().min(0), action
 /** The ledger actor of a secretariat or department account. */
 export function staffActor(staff: StaffContext): LedgerActor {
   const { account } = staff;
-  if (account.role === "department" && account.departmentId !== null) return { role: "department", id: account.id, name: account.departmentName ?? account.displayName, departmentId: account.departmentId };
+  if (account.role === "department") {
+    // Never the secretariat's powers for a department account, even one without its department.
+    const departmentId = account.departmentId ?? fail("FORBIDDEN");
+    return { role: "department", id: account.id, name: account.departmentName ?? account.displayName, departmentId };
+  }
   return { role: "secretariat", id: account.id, name: account.displayName };
 }
 
