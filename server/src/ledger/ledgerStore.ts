@@ -25,22 +25,13 @@ export interface NewStaffItem {
   suggestedDepartment?: string | undefined;
 }
 
-/** An item projected from a meeting's record (recordSync.ts). */
-export interface RecordItemFields {
+/** An item projected from a meeting's record (recordSync.ts): the wire fields it fills, and its ids. */
+export type RecordItemFields = Pick<LedgerItemJson, "agendaItemTitle" | "raisedByName" | "sector" | "raisedOn" | "title" | "text" | "topic" | "suggestedDepartment" | "liveResponses"> & {
   meetingId: string;
   suggestionId: string;
-  agendaItemTitle: string | null;
   entryKey: string;
   raisedByParticipantId: string | null;
-  raisedByName: string;
-  sector: string | null;
-  raisedOn: string;
-  title: string;
-  text: string;
-  topic: string;
-  suggestedDepartment: string;
-  liveResponses: LiveResponse[];
-}
+};
 
 /** Who reads an item's JSON: a member never sees the contact (nor does anyone but staff). */
 export type JsonAudience = LedgerViewer | { role: "member" };
