@@ -16,8 +16,8 @@ export interface Account {
   departmentName?: string | null;
 }
 
-export type MeetingKind = "consultation" | "topic" | "department" | "roundtable" | "community" | "bargaining" | "plenary" | "other";
-export const MEETING_KINDS: MeetingKind[] = ["consultation", "topic", "department", "roundtable", "community", "bargaining", "plenary", "other"];
+export type MeetingKind = "consultation" | "topic" | "department" | "roundtable" | "community" | "bargaining" | "mediation" | "plenary" | "other";
+export const MEETING_KINDS: MeetingKind[] = ["consultation", "topic", "department", "roundtable", "community", "bargaining", "mediation", "plenary", "other"];
 export type MeetingMode = "hybrid" | "online";
 export type QuorumRule = "none" | "majority" | "twoThirds";
 export const QUORUM_RULES: QuorumRule[] = ["none", "majority", "twoThirds"];

@@ -85,6 +85,7 @@ export const adminEn: AdminMessages = {
     roundtable: "Round table",
     community: "Residents' council",
     bargaining: "Collective wage bargaining",
+    mediation: "Mediation",
     plenary: "Plenary",
     other: "Other",
   },

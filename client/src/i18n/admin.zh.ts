@@ -85,6 +85,7 @@ export const adminZh = {
     roundtable: "恳谈会",
     community: "社区议事会",
     bargaining: "工资集体协商",
+    mediation: "人民调解",
     plenary: "全体会议",
     other: "其他",
   },

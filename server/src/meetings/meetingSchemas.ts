@@ -5,7 +5,7 @@ import { ParticipantInput } from "../roster/rosterTypes.ts";
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const OptionalText = (max: number) => Text(max).nullable().optional();
 
-export const MEETING_KINDS = ["consultation", "topic", "department", "roundtable", "community", "bargaining", "plenary", "other"] as const;
+export const MEETING_KINDS = ["consultation", "topic", "department", "roundtable", "community", "bargaining", "mediation", "plenary", "other"] as const;
 
 const meetingFields = {
   title: Text(200),

@@ -13,6 +13,7 @@ export const MEETING_KIND_LABELS: Record<string, string> = {
   roundtable: "恳谈会",
   community: "社区议事会",
   bargaining: "工资集体协商",
+  mediation: "人民调解",
   plenary: "全体会议",
   other: "其他",
 };
