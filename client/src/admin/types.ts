@@ -1,4 +1,5 @@
 // Shapes of the HTTP API (docs/api.md). Fields marked optional are ones the contract leaves open.
+import type { MeetingKind } from "@core/meetingKind.ts";
 
 /** `department`: a 承办单位's user, who sees only the ledger (its own items). */
 export type StaffRole = "admin" | "organiser" | "chair" | "clerk" | "department";
@@ -16,8 +17,7 @@ export interface Account {
   departmentName?: string | null;
 }
 
-export type MeetingKind = "consultation" | "topic" | "department" | "roundtable" | "community" | "bargaining" | "mediation" | "plenary" | "other";
-export const MEETING_KINDS: MeetingKind[] = ["consultation", "topic", "department", "roundtable", "community", "bargaining", "mediation", "plenary", "other"];
+export { MEETING_KINDS, type MeetingKind } from "@core/meetingKind.ts";
 export type MeetingMode = "hybrid" | "online";
 export type QuorumRule = "none" | "majority" | "twoThirds";
 export const QUORUM_RULES: QuorumRule[] = ["none", "majority", "twoThirds"];

@@ -47,7 +47,7 @@ export interface ArchiveMeeting {
   id: string;
   title: string;
   number: string | null;
-  /** consultation | topic | … (meetingSchemas.ts MEETING_KINDS) */
+  /** consultation | topic | … (core/meetingKind.ts MEETING_KINDS) */
   kind: string;
   date: string | null;
   status: "scheduled" | "open" | "closed";

@@ -592,7 +592,7 @@ function checkResult(p: Poll, r: NonNullable<Poll["result"]>, check: Check) {
 
 type Key = Exclude<keyof MeetingState, "seq">;
 const KEYS = Object.keys({
-  status: 0, openedAt: 0, closedAt: 0, roster: 0, agenda: 0, currentItemId: 0, attendance: 0, quorumRule: 0, queue: 0, floor: 0, speeches: 0, venueMuted: 0, speechCaps: 0, ordering: 0, plan: 0, written: 0, asked: 0,
+  kind: 0, status: 0, openedAt: 0, closedAt: 0, roster: 0, agenda: 0, currentItemId: 0, attendance: 0, quorumRule: 0, queue: 0, floor: 0, speeches: 0, venueMuted: 0, speechCaps: 0, ordering: 0, plan: 0, written: 0, asked: 0,
   interjectionRules: 0, interjectionsOff: 0, interjectionRequests: 0, interjection: 0, interjections: 0, polls: 0, pollRules: 0, notes: 0, recordShared: 0, attendanceLog: 0, itemVisits: 0,
 } satisfies Record<Key, 0>) as Key[];
 
@@ -794,6 +794,7 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
         !same(command.plan, before.plan) && "plan.set",
         command.interjectionRules !== undefined && !same(command.interjectionRules, before.interjectionRules) && "interjection.rulesSet",
         command.pollRules !== undefined && !same(command.pollRules, before.pollRules) && "poll.rulesSet",
+        command.kind !== undefined && command.kind !== before.kind && "meeting.kindSet",
         command.recordShared !== undefined && command.recordShared !== before.recordShared && "record.sharedSet",
       ].filter(Boolean);
       check(same(events.map((e) => e.type), differs), `sync emits only what differs: ${differs.join(",")}`);
@@ -811,7 +812,8 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
       check(same(after.interjectionRules, command.interjectionRules ?? before.interjectionRules), "sync sets the interjection rules when it carries them");
       check(same(after.pollRules, command.pollRules ?? before.pollRules), "sync sets the poll rules when it carries them");
       check(after.recordShared === (command.recordShared ?? before.recordShared), "sync shares the record (or not) when it carries the setting");
-      only("roster", "agenda", "currentItemId", "quorumRule", "speechCaps", "ordering", "plan", "queue", "interjectionRules", "pollRules", "recordShared");
+      check(after.kind === (command.kind ?? before.kind), "sync sets the kind of meeting when it carries it");
+      only("roster", "agenda", "currentItemId", "quorumRule", "speechCaps", "ordering", "plan", "queue", "interjectionRules", "pollRules", "recordShared", "kind");
       break;
     }
     case "venue.setMuted":

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { AgendaItemInput } from "./agenda/schema.ts";
 import type { DecideContext } from "./context.ts";
+import { MEETING_KINDS } from "./meetingKind.ts";
 import type { Result } from "./errors.ts";
 import { checkEvent, checkInvariants, checkPostconditions, DECIDE_CODES, expectedError, type Check } from "./meeting.fuzz.rules.ts";
 import { decide, evolve, parseCommand, replay, type Command, type MeetingEvent, type StoredEvent } from "./meeting.ts";
@@ -174,9 +175,11 @@ function randomConfig(world: World, s: MeetingState): Command {
   // Sharing the record with members: absent (unchanged) most of the time, else on or off.
   const r3 = world.recordRng.float();
   const recordShared = r3 < 0.7 ? undefined : r3 < 0.85;
+  // The kind of meeting: absent (unchanged) most of the time.
+  const kind = world.recordRng.chance(0.8) ? undefined : world.recordRng.pick(MEETING_KINDS);
   return {
     type: "config.sync", roster, agenda, quorumRule, speechCaps, ordering, plan,
-    ...(interjectionRules ? { interjectionRules } : {}), ...(pollRules ? { pollRules } : {}), ...(recordShared === undefined ? {} : { recordShared }),
+    ...(interjectionRules ? { interjectionRules } : {}), ...(pollRules ? { pollRules } : {}), ...(recordShared === undefined ? {} : { recordShared }), ...(kind ? { kind } : {}),
   };
 }
 

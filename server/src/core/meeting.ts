@@ -163,6 +163,7 @@ function apply(state: MeetingState, event: MeetingEvent): MeetingState {
     case "attendance.ruleSet":
       return evolveAttendance(state, event);
     case "roster.set":
+    case "meeting.kindSet":
       return evolveConfig(state, event);
     case "venue.mutedSet":
       return evolveVenue(state, event);

@@ -1,4 +1,5 @@
 // The state of one live meeting, as rebuilt from its event log.
+import type { MeetingKind } from "./meetingKind.ts";
 import type { Poll } from "./poll/schema.ts";
 import type { RecordNotes } from "./record/schema.ts";
 import type { Role } from "./roles.ts";
@@ -167,6 +168,8 @@ export interface SpeechRecord extends Speech {
 export interface MeetingState {
   /** Sequence number of the last event applied (0 for a meeting with no events). */
   seq: number;
+  /** 会议类型, as the organisers set it (config.sync): the words the screens use for roles follow it (roleLabels.ts). */
+  kind: MeetingKind;
   status: MeetingStatus;
   openedAt: number | null;
   closedAt: number | null;
@@ -216,6 +219,7 @@ export interface AttendanceChange {
 
 export const initialState = (): MeetingState => ({
   seq: 0,
+  kind: "consultation",
   status: "scheduled",
   openedAt: null,
   closedAt: null,

@@ -2,6 +2,7 @@
 // in the event log; `liveConfig` is what the server feeds into it (config.sync).
 import { randomBytes, randomUUID } from "node:crypto";
 import type { AgendaItemInput } from "../core/agenda/schema.ts";
+import { isMeetingKind, type MeetingKind } from "../core/meetingKind.ts";
 import type { MeetingInfo } from "../core/protocol.ts";
 import type { Role } from "../core/roles.ts";
 import type { InterjectionRules, MeetingState, OrderingRules, PlannedSpeech, QuorumRule, RosterEntry, SpeechCaps } from "../core/state.ts";
@@ -42,6 +43,8 @@ export interface LiveConfig {
   pollRules: MeetingState["pollRules"];
   /** 会议记录向委员公开 (core/audience.ts). */
   recordShared: boolean;
+  /** 会议类型: the live screens' role words follow it (core/roleLabels.ts). */
+  kind: MeetingKind;
 }
 
 type ParticipantRow = {
@@ -135,6 +138,8 @@ export class MeetingRepository {
       interjectionRules: { capMs: meeting.interjectionCapSeconds * 1000, membersMay: meeting.membersMayInterject, allowed: meeting.interjectionsAllowed },
       pollRules: { clerkMay: meeting.clerkMayRunPolls, allowed: meeting.pollsAllowed },
       recordShared: meeting.recordShared,
+      // The API accepts only known kinds; anything else in an old row speaks as 其他.
+      kind: isMeetingKind(meeting.kind) ? meeting.kind : "other",
     };
   }
 }

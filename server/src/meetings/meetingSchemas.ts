@@ -1,11 +1,10 @@
 // Request bodies and queries of the meetings, agenda and roster routes (docs/api.md).
 import { z } from "zod";
+import { MEETING_KINDS } from "../core/meetingKind.ts";
 import { ParticipantInput } from "../roster/rosterTypes.ts";
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const OptionalText = (max: number) => Text(max).nullable().optional();
-
-export const MEETING_KINDS = ["consultation", "topic", "department", "roundtable", "community", "bargaining", "mediation", "plenary", "other"] as const;
 
 const meetingFields = {
   title: Text(200),

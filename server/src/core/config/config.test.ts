@@ -249,3 +249,27 @@ describe("config.sync: sharing the record with members (会议记录向委员公
     expect(given(...first.events).when(sharing(true), SYSTEM_ACTOR, 20).events).toEqual([]);
   });
 });
+
+describe("config.sync: the kind of meeting (会议类型)", () => {
+  const system: Actor = SYSTEM_ACTOR;
+  const kindSet = (kind: string): MeetingEvent => ({ type: "meeting.kindSet", kind } as MeetingEvent);
+  const ofKind = (kind: unknown) => ({ ...sync(), kind });
+  decisionTable([
+    { name: "a bargaining meeting before it opens → meeting.kindSet", meeting: "scheduled", given: [], command: ofKind("bargaining"), actor: system, then: [kindSet("bargaining")] },
+    { name: "changed while open", given: [kindSet("community")], command: ofKind("mediation"), actor: system, then: [kindSet("mediation")] },
+    { name: "changed after close", given: [ev.closed(5)], command: ofKind("community"), actor: system, then: [kindSet("community")] },
+    { name: "a consultation, as a new meeting starts → nothing", meeting: "scheduled", given: [], command: ofKind("consultation"), actor: system, then: [] },
+    { name: "the same kind again → nothing", given: [kindSet("community")], command: ofKind("community"), actor: system, then: [] },
+    { name: "absent → stays as it is", given: [kindSet("community")], command: sync(), actor: system, then: [] },
+    { name: "after the poll rules, before sharing the record", given: [], command: { ...ofKind("community"), pollRules: { clerkMay: true, allowed: true }, recordShared: true }, actor: system, then: [ev.pollRules(true), kindSet("community"), { type: "record.sharedSet", shared: true }] },
+    { name: "the chair sending it → FORBIDDEN", given: [], command: ofKind("community"), actor: chair, then: { error: "FORBIDDEN" } },
+    { name: "an unknown kind → VALIDATION", given: [], command: ofKind("townHall"), actor: system, then: { error: "VALIDATION" } },
+  ]);
+
+  it("sets the kind in the state; the same sync again decides nothing", () => {
+    const first = given().when(ofKind("mediation"), SYSTEM_ACTOR, 10);
+    expect(first.before.kind).toBe("consultation");
+    expect(first.after.kind).toBe("mediation");
+    expect(given(...first.events).when(ofKind("mediation"), SYSTEM_ACTOR, 20).events).toEqual([]);
+  });
+});

@@ -5,5 +5,7 @@ export function evolveConfig(state: MeetingState, event: ConfigEvent): MeetingSt
   switch (event.type) {
     case "roster.set":
       return { ...state, roster: event.roster };
+    case "meeting.kindSet":
+      return { ...state, kind: event.kind };
   }
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AgendaItemInput } from "../agenda/schema.ts";
 import { QuorumRule } from "../attendance/schema.ts";
+import { MEETING_KINDS } from "../meetingKind.ts";
 import { OrderingRulesSchema, PlannedSpeechSchema } from "../plan/schema.ts";
 import { Role } from "../roles.ts";
 
@@ -21,8 +22,8 @@ export const ConfigCommand = z.discriminatedUnion("type", [
   /**
    * The server feeds the organisers' settings into the meeting (on first use of the room and
    * after every change): the roster, the agenda, the quorum rule, the caps per kind of speech,
-   * the ordering rules and the speaking plan; optionally the interjection and poll rules and
-   * whether the record is shared with members.
+   * the ordering rules and the speaking plan; optionally the interjection and poll rules,
+   * whether the record is shared with members and the kind of meeting.
    */
   z.object({
     type: z.literal("config.sync"),
@@ -38,11 +39,15 @@ export const ConfigCommand = z.discriminatedUnion("type", [
     pollRules: z.object({ clerkMay: z.boolean(), allowed: z.boolean() }).strict().optional(),
     // Absent: whether the record is shared with members (会议记录向委员公开) stays as it is.
     recordShared: z.boolean().optional(),
+    // Absent: the kind of meeting (会议类型) stays as it is.
+    kind: z.enum(MEETING_KINDS).optional(),
   }).strict(),
 ]);
 export type ConfigCommand = z.infer<typeof ConfigCommand>;
 
 export const ConfigEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("roster.set"), roster: z.array(RosterEntry) }),
+  /** The organisers changed the kind of meeting (or a log from before it was synced: once, on first sync). */
+  z.object({ type: z.literal("meeting.kindSet"), kind: z.enum(MEETING_KINDS) }),
 ]);
 export type ConfigEvent = z.infer<typeof ConfigEvent>;

@@ -6,18 +6,6 @@ import type { PollForm, RuleClause } from "../poll/schema.ts";
 
 export const MINUTES_TIME_ZONE = "Asia/Shanghai";
 
-export const MEETING_KIND_LABELS: Record<string, string> = {
-  consultation: "协商座谈会",
-  topic: "专题协商会",
-  department: "对口协商",
-  roundtable: "恳谈会",
-  community: "社区议事会",
-  bargaining: "工资集体协商",
-  mediation: "人民调解",
-  plenary: "全体会议",
-  other: "其他",
-};
-
 export const SPEECH_KIND_LABELS: Record<SpeechKind | "written", string> = {
   booked: "预约发言",
   impromptu: "即席发言",

@@ -4,6 +4,7 @@
 // decisions (议定事项) and suggestions (意见建议); then distribution, recorder and sign-off.
 // Pure: no clock, no I/O; every time shown comes from the data (docs/minutes.md).
 import type { StoredEvent } from "../meeting.ts";
+import { meetingKindLabel } from "../meetingKind.ts";
 import type { Poll } from "../poll/schema.ts";
 import { entryKey, type EntryRef } from "../record/schema.ts";
 import type { Interjection, MeetingState, RosterEntry, Speech, SpeechKind, WrittenSpeech } from "../state.ts";
@@ -13,7 +14,6 @@ import {
   formatDay,
   formatDuration,
   formatTime,
-  MEETING_KIND_LABELS,
   NO_OUTCOME_LABEL,
   NO_SUMMARY,
   OUTCOME_LABELS,
@@ -272,7 +272,7 @@ export function draftMinutes(meeting: MinutesMeeting, state: MeetingState, optio
     header: {
       title: meeting.title,
       number: blank(meeting.number),
-      kind: MEETING_KIND_LABELS[meeting.kind] ?? meeting.kind,
+      kind: meetingKindLabel(meeting.kind, "zh"),
       place: blank(meeting.place),
       date: dayOf === null ? null : formatDate(dayOf),
       time,
