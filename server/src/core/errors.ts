@@ -56,6 +56,7 @@ export const ERROR_MESSAGES = {
   DEPARTMENT_UNKNOWN: { zh: "承办单位不存在或已停用", en: "The department does not exist or is disabled" },
   DEPARTMENT_EXISTS: { zh: "已有同名的承办单位", en: "A department with this name already exists" },
   RATE_LIMITED: { zh: "操作过于频繁，请稍后再试", en: "Too many requests: try again in a moment" },
+  SAME_NAME_INDISTINCT: { zh: "名单中已有同名人员，且住址、单位及职务、界别都相同，无法区分：请填写其中不同的一项", en: "Someone on the roster has this name and the same household, unit and sector: fill in one that differs so they can be told apart" },
   INTERNAL: { zh: "服务器内部错误，操作未生效", en: "Internal server error: nothing was changed" },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

@@ -1,6 +1,7 @@
 // The roster by hand: list (sorted), add, edit (docs/api.md, "Roster and links").
 import { Router } from "express";
 import { z } from "zod";
+import { identityKey, type Nameable } from "../core/naming/displayNames.ts";
 import { fail, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { Id, IdParams } from "../http/schemas.ts";
@@ -17,6 +18,11 @@ export function participantRoutes(deps: ApiDeps): Router {
 
   const checkAccount = async (accountId: string | null | undefined) => {
     if (accountId && (await participants.unknownAccounts([accountId])).length) fail("VALIDATION", ["accountId: no such account"]);
+  };
+  // Like the roster import: a second person whom nothing on the roster tells apart is refused (core/naming).
+  const checkDistinct = async (meetingId: string, person: Nameable, except: string | null = null) => {
+    const key = identityKey(person);
+    if ((await participants.list(meetingId)).some((p) => p.id !== except && identityKey(p) === key)) fail("SAME_NAME_INDISTINCT");
   };
 
   router.get(
@@ -36,6 +42,7 @@ export function participantRoutes(deps: ApiDeps): Router {
       await requireMeetingManager(db, req, id);
       const input = parse(ParticipantBody, req.body);
       await checkAccount(input.accountId);
+      await checkDistinct(id, input);
       const [participant] = await participants.append(id, [input]);
       await deps.syncLive(id);
       res.status(201).json({ participant });
@@ -48,8 +55,9 @@ export function participantRoutes(deps: ApiDeps): Router {
       const { id, pid } = parse(ParticipantParams, req.params);
       await requireMeetingManager(db, req, id);
       const patch = parse(ParticipantPatch, req.body);
-      if (!(await participants.find(id, pid))) fail("NOT_FOUND");
+      const current = (await participants.find(id, pid)) ?? fail("NOT_FOUND");
       await checkAccount(patch.accountId);
+      await checkDistinct(id, { ...current, ...patch }, pid);
       const participant = await participants.update(pid, patch);
       await deps.syncLive(id);
       res.json({ participant });

@@ -71,6 +71,26 @@ describe("participants", () => {
     expect((await chair.get(base)).status).toBe(200);
   });
 
+  it("refuses a second person whom nothing tells apart (409 SAME_NAME_INDISTINCT), by hand as on import", async () => {
+    const { org, base, server, m } = await setup();
+    const first = await org.post(`${base}/participants`, { name: "张丽", role: "member", household: "3号楼2单元502" });
+    expect(first.status).toBe(201);
+    const same = await org.post(`${base}/participants`, { name: "张丽", role: "member", household: "3号楼2单元502" });
+    expect(same.status).toBe(409);
+    expect(same.body.error).toMatchObject({ code: "SAME_NAME_INDISTINCT", message: { zh: expect.stringContaining("无法区分") } });
+    const other = await org.post(`${base}/participants`, { name: "张丽", role: "member", household: "5号楼1单元301" });
+    expect(other.status).toBe(201);
+    // Editing the second into the first's household is refused too; editing a person alone is fine.
+    expect((await org.patch(`${base}/participants/${other.body.participant.id}`, { household: "3号楼2单元502" })).body.error.code).toBe("SAME_NAME_INDISTINCT");
+    expect((await org.patch(`${base}/participants/${other.body.participant.id}`, { phone: "13900000001" })).status).toBe(200);
+    // No household, unit or sector at all still differs from the two with households; a second such 张丽 does not.
+    expect((await org.patch(`${base}/participants/${m.people.member1.id}`, { name: "张丽" })).status).toBe(200);
+    expect((await org.patch(`${base}/participants/${m.people.member2.id}`, { name: "张丽" })).body.error.code).toBe("SAME_NAME_INDISTINCT");
+    expect((await org.patch(`${base}/participants/${m.people.member2.id}`, { name: "张丽", unit: "区司法所" })).status).toBe(200);
+    const names = (await persisted(server, m.meetingId)).state.roster.filter((p) => p.name === "张丽").map((p) => p.household ?? p.unit);
+    expect(names).toEqual([null, "区司法所", "3号楼2单元502", "5号楼1单元301"]);
+  });
+
   it("roster changes reach the live meeting", async () => {
     const { org, base, server, m, url } = await setup();
     const member = await h.connect(url, m.tokens.member1);
@@ -100,9 +120,18 @@ describe("roster import and export", () => {
     expect(list).toHaveLength(66);
     expect(list.map((p: { ordinal: number }) => p.ordinal)).toEqual([...Array(66).keys()]);
     expect(list[5]).toMatchObject({ name: "沈国帅", role: "chair", unit: "区政协 主席" });
-    expect((await importFile(fixture("cppcc-roster-gbk.csv"), "名单gbk.csv")).body.imported).toBe(60);
-    expect(await server.db.participant.count({ where: { meetingId: m.meetingId } })).toBe(126);
-    expect((await persisted(server, m.meetingId)).state.roster).toHaveLength(126);
+    // The same people again (the GBK file) cannot be told apart from those on the roster now: refused.
+    const again = await importFile(fixture("cppcc-roster-gbk.csv"), "名单gbk.csv");
+    expect(again.status).toBe(400);
+    expect(again.body.error.code).toBe("IMPORT_INVALID");
+    expect(again.body.error.details).toHaveLength(60);
+    expect(again.body.error.details.every((r: { code: string }) => r.code === "DUPLICATE")).toBe(true);
+    expect(await server.db.participant.count({ where: { meetingId: m.meetingId } })).toBe(66);
+    const { meeting: empty } = await server.meetings.create("GBK 名单", []);
+    const gbk = await org.request("POST", `/api/meetings/${empty.id}/roster/import`, { form: fileForm(fixture("cppcc-roster-gbk.csv"), "名单gbk.csv") });
+    expect(gbk.body.imported).toBe(60);
+    expect((await persisted(server, m.meetingId)).state.roster).toHaveLength(66);
+    expect((await persisted(server, empty.id)).state.roster).toHaveLength(60);
   });
 
   it("imports the largest roster allowed (5000 rows) in one transaction", async () => {
@@ -148,8 +177,8 @@ describe("roster import and export", () => {
     expect(xlsx.bytes.subarray(0, 4).toString("latin1")).toBe("PK\u0003\u0004");
     expect((await org.get(`${base}/roster/export?format=pdf`)).status).toBe(400);
 
-    const again = await h.createMeeting(server, "再导入");
-    const reimport = await org.request("POST", `/api/meetings/${again.meetingId}/roster/import`, { form: fileForm(xlsx.bytes, "export.xlsx") });
+    const { meeting: again } = await server.meetings.create("再导入", []);
+    const reimport = await org.request("POST", `/api/meetings/${again.id}/roster/import`, { form: fileForm(xlsx.bytes, "export.xlsx") });
     expect(reimport.status).toBe(200);
     expect(reimport.body.imported).toBe(await server.db.participant.count({ where: { meetingId: m.meetingId } }));
   });

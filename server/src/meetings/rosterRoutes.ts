@@ -33,7 +33,7 @@ export function rosterRoutes(deps: ApiDeps): Router {
       await requireMeetingManager(db, req, id);
       const { dryRun } = parse(ImportQuery, req.query);
       const file = await receive(req, res);
-      const parsed = await parseRosterFile(file.buffer, cleanFileName(file.originalname));
+      const parsed = await parseRosterFile(file.buffer, cleanFileName(file.originalname), await participants.list(id));
       if (!parsed.ok) fail(parsed.code, parsed.report);
       const people = parsed.participants;
       const unknown = await participants.unknownAccounts(people.flatMap((p) => (p.accountId ? [p.accountId] : [])));

@@ -131,6 +131,27 @@ describe("row validation", () => {
     expect(list.find((p) => p.name === "钱七")).toMatchObject({ role: "observer", email: "qian@example.cn" });
   });
 
+  it("same names: refused only when no household, unit or sector tells them apart (core/naming), also against the roster", async () => {
+    const rows = [
+      "姓名,单位及职务,界别,楼栋,单元,户号", // 1
+      "张丽,,居民,3,2,502", // 2
+      "张丽,,居民,5,1,301", // 3 other household: fine
+      "张丽,区司法所,,,,", // 4 no household, a unit: fine
+      "张丽,区司法所,调解员,,,", // 5 the same unit, another sector: fine
+      "张丽,,居民,3,2,502", // 6 = row 2
+    ].join("\n");
+    expect(await problemsOf(csv(rows))).toEqual([[6, "name", "DUPLICATE"]]);
+    const onRoster = [{ name: "张丽", household: "5号楼1单元301", unit: null, sector: "居民" }];
+    const result = (await parseRosterFile(csv(rows), "r.csv", onRoster)) as Extract<ParseRosterResult, { ok: false }>;
+    expect(result.report.map((r) => [r.row, r.code])).toEqual([[3, "DUPLICATE"], [6, "DUPLICATE"]]);
+    expect(result.report[0]!.message).toEqual({
+      zh: "第 3 行：「张丽」与名单中已有的同名人员无法区分（姓名相同，住址、单位及职务、界别也都相同；请填写其中不同的一项）",
+      en: 'Row 3: "张丽" cannot be told apart from someone already on the roster (same name, household, unit and sector; fill in one that differs)',
+    });
+    expect(result.report[1]!.message.zh).toContain("与第 2 行无法区分");
+    expect(await participantsOf(csv(rows.split("\n").slice(0, 5).join("\n")))).toHaveLength(4);
+  });
+
   it("reports a missing name column on row 1", async () => {
     expect(await problemsOf(csv("名字x,角色\n张三,委员\n"))).toEqual([[1, "name", "MISSING_COLUMN"]]);
     expect(await problemsOf(csv(""))).toEqual([[1, "name", "MISSING_COLUMN"]]);

@@ -1,6 +1,7 @@
 // Roster import: a CSV (UTF-8, UTF-16 with BOM, or GBK) or XLSX file → validated participants,
 // or a report naming every bad row and field. All or nothing: one bad row and nobody is returned.
 import { z } from "zod";
+import { identityKey, type Nameable } from "../core/naming/displayNames.ts";
 import { mapColumns, isHeaderRow, HEADER_SEARCH_ROWS, type ColumnMap, type ColumnTarget } from "./columns.ts";
 import { decodeText, detectKind } from "./decode.ts";
 import { fileReport, rowReport, type ReportContext } from "./reports.ts";
@@ -15,8 +16,9 @@ const invalid = (report: RowReport[]): ParseRosterResult => ({ ok: false, code: 
 /**
  * Parses an uploaded roster. The type is decided by content (ZIP → XLSX, text → CSV), never by
  * the file name, which only appears in messages. Asynchronous because reading XLSX is.
+ * `onRoster`: the people already on the meeting's roster, whom a row may not duplicate either.
  */
-export async function parseRosterFile(buffer: Buffer, fileName: string): Promise<ParseRosterResult> {
+export async function parseRosterFile(buffer: Buffer, fileName: string, onRoster: readonly Nameable[] = []): Promise<ParseRosterResult> {
   const kind = detectKind(buffer);
   if (kind === "binary") {
     return { ok: false, code: "FILE_TYPE_NOT_ALLOWED", report: [fileReport("FILE_TYPE_NOT_ALLOWED", fileName, TYPE_HINT)] };
@@ -35,14 +37,14 @@ export async function parseRosterFile(buffer: Buffer, fileName: string): Promise
     table = csvTable(decoded.text);
     if (!table.ok) return invalid([rowReport(table.reason === "syntax" ? table.line : 0, "CSV_SYNTAX", undefined)]);
   }
-  return parseTable(table.rows);
+  return parseTable(table.rows, onRoster);
 }
 
 const TYPE_HINT = { zh: "请上传 CSV 或 Excel（.xlsx）文件；旧版 .xls 请另存为 .xlsx", en: "upload a CSV or Excel (.xlsx) file; save old .xls files as .xlsx" };
 const ENCODING_HINT = { zh: "请在 Excel 中另存为“CSV UTF-8”", en: 'in Excel, use "Save as: CSV UTF-8"' };
 
 /** Rows of text cells → participants, validating every row. */
-export function parseTable(rows: readonly TableRow[]): ParseRosterResult {
+export function parseTable(rows: readonly TableRow[], onRoster: readonly Nameable[] = []): ParseRosterResult {
   const nonBlank = rows.filter((r) => r.cells.some((c) => c.trim() !== ""));
   const headerIndex = nonBlank.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => isHeaderRow(r.cells));
   if (headerIndex < 0) return invalid([rowReport(nonBlank[0]?.line ?? 1, "MISSING_COLUMN", "name")]);
@@ -59,14 +61,16 @@ export function parseTable(rows: readonly TableRow[]): ParseRosterResult {
   const report: RowReport[] = [];
   const participants: ParticipantInput[] = [];
   const firstLineOf = new Map<string, number>();
+  const existing = new Set(onRoster.map(identityKey));
   for (const row of dataRows) {
     const result = parseRow(row, columns);
     report.push(...result.report);
     if (!result.participant) continue;
     const p = result.participant;
-    const key = [p.name, p.unit ?? "", p.household ?? ""].join("\u0000");
+    // Same name and nothing else to tell them apart by (core/naming): the second is refused.
+    const key = identityKey(p);
     const first = firstLineOf.get(key);
-    if (first !== undefined) {
+    if (first !== undefined || existing.has(key)) {
       report.push(rowReport(row.line, "DUPLICATE", "name", { value: p.name, firstRow: first }));
       continue;
     }

@@ -17,7 +17,7 @@ export interface ReportContext {
   column?: string;
   /** The offending cell value. */
   value?: string;
-  /** For DUPLICATE: the earlier row. */
+  /** For DUPLICATE: the earlier row (none: someone already on the meeting's roster). */
   firstRow?: number;
   /** For TOO_LONG: the maximum length. */
   max?: number;
@@ -63,12 +63,15 @@ export function rowReport(row: number, code: RowCode, field: string | undefined,
         `${at.en}: the ${enCol} must be a number above 0 (at most 4 decimals, up to 1000000), not "${v}"`,
       ];
       break;
-    case "DUPLICATE":
+    case "DUPLICATE": {
+      // Nothing on the two rows tells the people apart (core/naming: identityKey).
+      const earlier = ctx.firstRow === undefined ? { zh: "名单中已有的同名人员", en: "someone already on the roster" } : { zh: `第 ${ctx.firstRow} 行`, en: `row ${ctx.firstRow}` };
       [zh, en] = [
-        `${at.zh}：「${v}」与第 ${ctx.firstRow ?? "?"} 行重复（姓名和单位都相同）`,
-        `${at.en}: "${v}" repeats row ${ctx.firstRow ?? "?"} (same name and unit)`,
+        `${at.zh}：「${v}」与${earlier.zh}无法区分（姓名相同，住址、单位及职务、界别也都相同；请填写其中不同的一项）`,
+        `${at.en}: "${v}" cannot be told apart from ${earlier.en} (same name, household, unit and sector; fill in one that differs)`,
       ];
       break;
+    }
     case "MISSING_COLUMN":
       [zh, en] = [`${at.zh}：缺少「${zhCol}」列（表头应包含“姓名”）`, `${at.en}: no ${enCol} column (the header must include 姓名 or "name")`];
       break;

@@ -63,7 +63,7 @@ export const ROW_CODES = [
   "INVALID_PHONE",
   "INVALID_EMAIL",
   "INVALID_WEIGHT", // 表决权重 not a positive number with at most 4 decimals, up to 1,000,000
-  "DUPLICATE", // same name and same unit (and household) as an earlier row
+  "DUPLICATE", // same name, household, unit and sector as an earlier row or someone on the roster (core/naming)
   "MISSING_COLUMN", // no 姓名 column found (row 1)
   "DUPLICATE_COLUMN", // two columns for the same field
   "TOO_MANY_ROWS", // more than MAX_ROSTER_ROWS people
