@@ -15,8 +15,8 @@ export const LEDGER_EXPORT_MIME: Record<LedgerExportFormat, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 export const LEDGER_SHEET = "问题台账";
-/** 序号 来源会议 提出人 界别 问题/建议 承办单位 交办时间 办理时限 办理状态 答复内容 满意度 */
-const WIDTHS = [6, 24, 12, 14, 60, 30, 12, 12, 14, 60, 10];
+/** 序号 来源会议 类别 提出人 界别 问题/建议 承办单位 交办时间 办理时限 办理状态 答复内容 满意度 */
+const WIDTHS = [6, 24, 10, 12, 14, 60, 30, 12, 12, 14, 60, 10];
 
 /** 问题台账-YYYYMMDD.<ext>, the date of `now` in China. */
 export const ledgerFileName = (format: LedgerExportFormat, now: number): string => `${LEDGER_SHEET}-${chinaDate(now).replace(/-/g, "")}.${format}`;

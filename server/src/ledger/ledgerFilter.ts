@@ -4,7 +4,7 @@
 import type { Request } from "express";
 import { z } from "zod";
 import { isCalendarDate } from "../core/ledger/deadline.ts";
-import { LEDGER_SOURCES, LEDGER_STATES } from "../core/ledger/item.ts";
+import { LEDGER_ORIGINS, LEDGER_SOURCES, LEDGER_STATES } from "../core/ledger/item.ts";
 import type { LedgerItemJson } from "../core/ledger/json.ts";
 import { fail } from "../http/apiError.ts";
 import { MANAGERS, requireStaff, type StaffContext } from "../http/staffAuth.ts";
@@ -26,6 +26,8 @@ export const LedgerFilterQuery = z
       .optional(),
     flag: z.enum(["overdue", "dueSoon"]).optional(),
     source: z.enum(LEDGER_SOURCES).optional(),
+    /** 意见建议 or 议定事项 */
+    origin: z.enum(LEDGER_ORIGINS).optional(),
     /** Words of the title, the text or the name of who raised it. */
     q: z.string().trim().max(100).optional(),
   })
@@ -57,6 +59,7 @@ export function matchesFilter(item: LedgerItemJson, filter: LedgerFilter): boole
   if (filter.month !== undefined && !item.raisedOn.startsWith(`${filter.month}-`)) return false;
   if (filter.flag !== undefined && item.flag !== filter.flag) return false;
   if (filter.source !== undefined && item.source !== filter.source) return false;
+  if (filter.origin !== undefined && item.origin !== filter.origin) return false;
   if (filter.q !== undefined && filter.q !== "") {
     const words = filter.q.toLowerCase().split(/\s+/).filter((w) => w !== "");
     const haystack = `${item.title}\n${item.text}\n${item.raisedByName}`.toLowerCase();

@@ -149,8 +149,8 @@ export function ledgerRoutes(deps: ApiDeps): Router {
       const { staff } = requireLedgerViewer(req);
       const { id } = parse(IdParams, req.params);
       const { baseVersion, action } = parse(ActionBody, req.body);
-      // Members rate through their own route; withdrawal is the record sync's.
-      if (action.type === "rate" || action.type === "withdraw") fail("FORBIDDEN");
+      // Members rate through their own route; withdrawal is the record sync's; import is POST /ledger/import's.
+      if (action.type === "rate" || action.type === "withdraw" || action.type === "import") fail("FORBIDDEN");
       res.json(await ledger.act(id, baseVersion, action, staffActor(staff)));
     }),
   );

@@ -4,7 +4,7 @@
 // numbered (序号) in one transaction; nothing is ever deleted (triggers in the migration).
 import { randomUUID } from "node:crypto";
 import { deadlineFlag } from "../core/ledger/deadline.ts";
-import { applyStep, decideLedger, newItemState, type LedgerAction, type LedgerActor, type LedgerItemState, type LedgerRole, type LedgerSource, type LedgerState, type LedgerStep, type Reply } from "../core/ledger/item.ts";
+import { applyStep, decideLedger, newItemState, type LedgerAction, type LedgerActor, type LedgerItemState, type LedgerOrigin, type LedgerRole, type LedgerSource, type LedgerState, type LedgerStep, type Reply } from "../core/ledger/item.ts";
 import type { Department, LedgerItemJson, LedgerStepJson, LiveResponse } from "../core/ledger/json.ts";
 import type { Db } from "../db/database.ts";
 import type { LedgerItem as ItemRow, LedgerStep as StepRow } from "../db/generated/client.ts";
@@ -32,6 +32,15 @@ export type RecordItemFields = Pick<LedgerItemJson, "agendaItemTitle" | "raisedB
   entryKey: string;
   raisedByParticipantId: string | null;
 };
+
+/** An item projected from a decision (议定事项) of a meeting's record (recordSync.ts): no speaker; the 责任单位 as suggestedDepartment, the 完成时限 as deadline. */
+export type DecisionItemFields = Pick<LedgerItemJson, "agendaItemTitle" | "raisedOn" | "title" | "text" | "suggestedDepartment" | "deadline"> & {
+  meetingId: string;
+  decisionId: string;
+};
+
+/** The fields of an item that follow the record (recordSync.ts) without a step. */
+export type RecordFollowed = Partial<Pick<ItemRow, "title" | "text" | "topic" | "suggestedDepartment" | "agendaItemTitle" | "raisedByName" | "sector" | "liveResponses" | "deadline">>;
 
 /** Who reads an item's JSON: a member never sees the contact (nor does anyone but staff). */
 export type JsonAudience = LedgerViewer | { role: "member" };
@@ -93,6 +102,7 @@ export class LedgerStore {
     const where = {
       ...(filter.state === undefined ? {} : { state: filter.state }),
       ...(filter.source === undefined ? {} : { source: filter.source }),
+      ...(filter.origin === undefined ? {} : { origin: filter.origin }),
       ...(filter.meetingId === undefined ? {} : { meetingId: filter.meetingId }),
       ...(filter.month === undefined ? {} : { raisedOn: { startsWith: `${filter.month}-` } }),
     };
@@ -156,7 +166,21 @@ export class LedgerStore {
     return this.db.ledgerItem.findUnique({ where: { meetingId_suggestionId: { meetingId, suggestionId } } });
   }
 
-  /** The items of a meeting's record, by suggestion id. */
+  /** Enters a decision (议定事项) of a meeting's record; null when that decision already has its item. */
+  async createFromDecision(fields: DecisionItemFields): Promise<ItemRow | null> {
+    try {
+      return await this.insert({ ...fields, source: "meeting", origin: "decision" satisfies LedgerOrigin, raisedByName: "", createdBy: "system" });
+    } catch (error) {
+      if (isUniqueViolation(error) && (await this.byDecision(fields.meetingId, fields.decisionId))) return null;
+      throw error;
+    }
+  }
+
+  byDecision(meetingId: string, decisionId: string): Promise<ItemRow | null> {
+    return this.db.ledgerItem.findUnique({ where: { meetingId_decisionId: { meetingId, decisionId } } });
+  }
+
+  /** The items of a meeting's record: its suggestions' and its decisions' (tell them apart by `origin`). */
   async ofMeeting(meetingId: string): Promise<ItemRow[]> {
     return this.db.ledgerItem.findMany({ where: { meetingId, source: "meeting" } });
   }
@@ -165,7 +189,7 @@ export class LedgerStore {
    * Changes fields that follow the record (texts while new, liveResponses always) without a step:
    * they are the record's, not an action on the item. Bumps the version; false when the item moved on meanwhile.
    */
-  async followRecord(row: ItemRow, patch: Partial<Pick<ItemRow, "title" | "text" | "topic" | "suggestedDepartment" | "agendaItemTitle" | "raisedByName" | "sector" | "liveResponses">>): Promise<boolean> {
+  async followRecord(row: ItemRow, patch: RecordFollowed): Promise<boolean> {
     const { count } = await this.db.ledgerItem.updateMany({ where: { id: row.id, version: row.version }, data: { ...patch, version: row.version + 1 } });
     return count === 1;
   }
@@ -264,9 +288,12 @@ export class LedgerStore {
       id: row.id,
       number: row.number,
       source: row.source as LedgerSource,
+      origin: row.origin as LedgerOrigin,
+      sourceNote: row.sourceNote,
       meetingId: row.meetingId,
       meetingTitle: row.meetingId === null ? null : (context.meetings.get(row.meetingId) ?? null),
       suggestionId: row.suggestionId,
+      decisionId: row.decisionId,
       agendaItemTitle: row.agendaItemTitle,
       entryKey: row.entryKey,
       raisedByName: row.raisedByName,

@@ -129,3 +129,104 @@ describe("suggestions of the record in the ledger", () => {
     expect(await again.server.recordSync.catchUp()).toEqual([]);
   });
 });
+
+describe("decisions (议定事项) of the record in the ledger", () => {
+  it("enter with their agenda item, responsible unit and deadline; are flagged and reminded; follow edits while new; close on withdrawal", async () => {
+    // 2026-12-10 21:00 in China (the clock moves on by hours only: staff sessions last 12 hours).
+    let clock = Date.parse("2026-12-10T13:00:00Z");
+    const t = await h.startServer({ now: () => clock });
+    const server = t.server;
+    const { client: org } = await staffClient(server, t.url, "secretariat", "organiser");
+    const m = await h.createMeeting(server, "区政协双周协商座谈会");
+    const agendaItem = await org.post(`/api/meetings/${m.meetingId}/agenda`, { title: "老旧小区改造", plannedMinutes: 60 });
+    const housing = await createDepartment(server, "区住建委");
+    await openMeeting(server, m);
+    const clerk = await h.connect(t.url, m.tokens.clerk);
+    const chair = await h.connect(t.url, m.tokens.chair);
+    const all = [clerk, chair];
+    const ok = async (command: unknown, by: TestClient = clerk) => {
+      expect(await send(by, command), JSON.stringify(command)).toMatchObject({ ok: true });
+      await settle(all, server);
+    };
+    const decisionIds = async () => (await server.rooms.get(m.meetingId)).current.notes.decisions.map((d) => d.decisionId);
+    const item = async (decisionId: string): Promise<LedgerItemJson> => {
+      const found = ((await org.get(`/api/ledger/items?meetingId=${m.meetingId}`)).body.items as LedgerItemJson[]).find((i) => i.decisionId === decisionId);
+      if (!found) throw new Error(`no item for ${decisionId}`);
+      return found;
+    };
+
+    await ok({ type: "agenda.goto", itemId: agendaItem.body.item.id }, chair);
+    const started = Date.now();
+    await ok({ type: "record.addDecision", decision: { text: "由区住建委牵头制定加装电梯并联审批办法。", unit: "区住建委", deadline: "2026-12-12" } });
+    const [first] = await decisionIds();
+    const created = await eventually(() => item(first!), 2_000);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(created).toMatchObject({
+      source: "meeting",
+      origin: "decision",
+      meetingTitle: "区政协双周协商座谈会",
+      agendaItemTitle: "老旧小区改造",
+      decisionId: first,
+      suggestionId: null,
+      entryKey: null,
+      raisedByName: "",
+      sector: null,
+      raisedOn: "2026-12-10",
+      title: "由区住建委牵头制定加装电梯并联审批办法。",
+      text: "由区住建委牵头制定加装电梯并联审批办法。",
+      suggestedDepartment: "区住建委",
+      deadline: "2026-12-12",
+      state: "new",
+      lead: null,
+      // two days left: 临期 while not yet handed over
+      flag: "dueSoon",
+    });
+    // A decision without deadline, and one for a unit that is no department.
+    await ok({ type: "record.addDecision", decision: { text: "下次会议通报落实情况", unit: "", deadline: "" } });
+    await ok({ type: "record.addDecision", decision: { text: "请物业公司一个月内完成外墙修缮", unit: "某物业公司", deadline: "2027-01-10" } });
+    const [, second, third] = await decisionIds();
+    await eventually(() => item(third!), 2_000);
+    expect(await item(second!)).toMatchObject({ deadline: null, flag: null, suggestedDepartment: "" });
+
+    // The origin filter tells decisions from suggestions; the export says 议定事项.
+    expect((await org.get("/api/ledger/items?origin=decision")).body.items).toHaveLength(3);
+    expect((await org.get("/api/ledger/items?origin=suggestion")).body.items).toHaveLength(0);
+    expect((await org.get("/api/ledger/items?origin=minutes")).status).toBe(400);
+    const csv = (await org.get("/api/ledger/export.csv?origin=decision")).bytes.toString("utf8");
+    expect(csv).toContain("区政协双周协商座谈会,议定事项,,,由区住建委牵头制定加装电梯并联审批办法。,,,2026-12-12,待交办");
+
+    // Edited in the record while new: text, unit and deadline follow.
+    await ok({ type: "record.editDecision", decisionId: first, baseVersion: 1, decision: { text: "由区住建委牵头制定加装电梯并联审批办法，报区政府。", unit: "区住建委", deadline: "2026-12-10" } });
+    await eventually(async () => expect(await item(first!)).toMatchObject({ text: "由区住建委牵头制定加装电梯并联审批办法，报区政府。", deadline: "2026-12-10", flag: "dueSoon" }), 2_000);
+
+    // After midnight in China (injected clock) the deadline has passed: 逾期, in the reminders under 未交办.
+    clock += 4 * 3_600_000;
+    expect((await item(first!)).flag).toBe("overdue");
+    expect((await org.get("/api/ledger/items?flag=overdue")).body.items.map((i: Json) => i.decisionId)).toEqual([first]);
+    const reminders = (await org.get("/api/ledger/reminders")).body.departments;
+    expect(reminders.map((r: Json) => [r.department.id, r.department.name, r.overdue.map((i: Json) => i.decisionId)])).toEqual([["", "未交办", [first]]]);
+
+    // 交办 to the unit: a new deadline (not in the past); now the department's reminders apply, and the record no longer changes it.
+    const assigned = await org.post(`/api/ledger/items/${created.id}/actions`, { baseVersion: (await item(first!)).version, action: { type: "assign", lead: housing.id, partners: [], deadline: chinaDay(clock, 2), instructions: "" } });
+    expect(assigned.status).toBe(200);
+    expect(assigned.body.item).toMatchObject({ state: "assigned", deadline: chinaDay(clock, 2), flag: "dueSoon" });
+    const afterAssign = (await org.get("/api/ledger/reminders")).body.departments;
+    expect(afterAssign.map((r: Json) => [r.department.name, r.dueSoon.map((i: Json) => i.decisionId)])).toEqual([["区住建委", [first]]]);
+    await ok({ type: "record.editDecision", decisionId: first, baseVersion: 2, decision: { text: "交办后的改动", unit: "", deadline: "" } });
+    await ok({ type: "record.withdrawDecision", decisionId: first });
+    await ok({ type: "record.withdrawDecision", decisionId: second });
+    await eventually(async () => expect((await item(second!)).state).toBe("closed"), 2_000);
+    await server.recordSync.idle();
+    expect(await item(first!)).toMatchObject({ state: "assigned", text: "由区住建委牵头制定加装电梯并联审批办法，报区政府。" });
+    const { steps } = (await org.get(`/api/ledger/items/${(await item(second!)).id}`)).body;
+    expect(steps.map((s: Json) => [s.action.type, s.byRole, s.from, s.to])).toEqual([["withdraw", "system", "new", "closed"]]);
+
+    // Idempotent: a catch-up replays the log and changes nothing.
+    await server.db.ledgerSyncState.deleteMany({});
+    expect(await server.recordSync.catchUp()).toEqual([m.meetingId]);
+    await server.recordSync.idle();
+    const rows = await server.db.ledgerItem.findMany({ where: { meetingId: m.meetingId }, orderBy: { number: "asc" } });
+    expect(rows.map((r) => [r.decisionId, r.origin, r.state])).toEqual([[first, "decision", "assigned"], [second, "decision", "closed"], [third, "decision", "new"]]);
+    for (const client of all) client.close();
+  });
+});

@@ -1,28 +1,34 @@
 // The ledger follows the meetings' records (docs/ledger.md): every suggestion the clerk captured
-// (state.notes.suggestions) has an item (source "meeting"); while the item is new its texts follow
-// the suggestion's edits; a withdrawn suggestion closes its new item (`withdraw`, actor system);
+// (state.notes.suggestions) and every decision (议定事项, state.notes.decisions) has an item
+// (source "meeting", origin suggestion or decision); while the item is new its texts (a decision's
+// unit and deadline too) follow the record's edits; a withdrawn suggestion or decision closes its
+// new item (`withdraw`, actor system);
 // liveResponses (the officials' interjections into the speech and their outcome) always follow
 // the record. A projection of the meeting's state after each relevant committed batch, serialized
-// per meeting and idempotent by (meetingId, suggestionId); on start, meetings whose relevant
+// per meeting and idempotent by (meetingId, suggestionId) and (meetingId, decisionId); on start, meetings whose relevant
 // events are newer than their last sync are replayed and synced (a crash, an upgrade).
 import { chinaDate } from "../core/ledger/deadline.ts";
+import { shortTitle } from "../core/ledger/item.ts";
 import type { LiveResponse } from "../core/ledger/json.ts";
 import { replay, type StoredEvent } from "../core/meeting.ts";
-import { entryKey, type Suggestion } from "../core/record/schema.ts";
+import { entryKey, type Decision, type Suggestion } from "../core/record/schema.ts";
 import type { MeetingState } from "../core/state.ts";
 import type { Db } from "../db/database.ts";
+import type { LedgerItem as ItemRow } from "../db/generated/client.ts";
 import type { EventStore } from "../eventlog/eventStore.ts";
 import { ApiError } from "../http/apiError.ts";
-import type { LedgerStore, RecordItemFields } from "./ledgerStore.ts";
+import type { DecisionItemFields, LedgerStore, RecordFollowed, RecordItemFields } from "./ledgerStore.ts";
 
-/** Event types after which a meeting's items may differ: the suggestions, interjections (live responses), names and titles. */
-const RELEVANT = ["record.suggestion", "interjection.", "roster.set", "agenda.set"];
+/** Event types after which a meeting's items may differ: the suggestions, decisions, interjections (live responses), names and titles. */
+const RELEVANT = ["record.suggestion", "record.decision", "interjection.", "roster.set", "agenda.set"];
 export const isRelevantToLedger = (type: string): boolean => RELEVANT.some((prefix) => type.startsWith(prefix));
 
 const SYSTEM = { role: "system", id: "system", name: "会议记录" } as const;
 
 /** What a new item takes over from the record on every sync; once assigned, only liveResponses. */
 const FOLLOWED_WHILE_NEW = ["title", "text", "topic", "suggestedDepartment", "raisedByName", "sector", "agendaItemTitle"] as const;
+/** What a decision's new item takes over from the record on every sync; once assigned, nothing. */
+const DECISION_FOLLOWED_WHILE_NEW = ["title", "text", "suggestedDepartment", "deadline", "agendaItemTitle"] as const;
 
 /** The live responses to an entry: the interjections into that speech (finished or running), in order. */
 export function liveResponsesOf(state: MeetingState, suggestion: Pick<Suggestion, "entry">): LiveResponse[] {
@@ -53,6 +59,24 @@ export function projectSuggestion(meetingId: string, state: MeetingState, sugges
     topic: suggestion.topic,
     suggestedDepartment: suggestion.department,
     liveResponses: liveResponsesOf(state, suggestion),
+  };
+}
+
+/**
+ * What the ledger holds of a decision (议定事项) of the meeting's record: the agenda item, the text
+ * (its first line as the title), the 责任单位 as the department to preselect at 交办 and the
+ * 完成时限 as the deadline, so that 逾期/临期 and 督办提醒 apply from the start.
+ */
+export function projectDecision(meetingId: string, state: MeetingState, decision: Decision): DecisionItemFields {
+  return {
+    meetingId,
+    decisionId: decision.decisionId,
+    agendaItemTitle: state.agenda.find((a) => a.id === decision.itemId)?.title ?? null,
+    raisedOn: chinaDate(decision.at),
+    title: shortTitle(decision.text),
+    text: decision.text,
+    suggestedDepartment: decision.unit,
+    deadline: decision.deadline === "" ? null : decision.deadline,
   };
 }
 
@@ -138,7 +162,16 @@ export class RecordSync {
 
   private async sync(meetingId: string, state: MeetingState): Promise<void> {
     const { db, ledger } = this.options;
-    const items = new Map((await ledger.ofMeeting(meetingId)).map((row) => [row.suggestionId ?? "", row]));
+    const rows = await ledger.ofMeeting(meetingId);
+    await this.syncSuggestions(meetingId, state, rows.filter((r) => r.origin !== "decision"));
+    await this.syncDecisions(meetingId, state, rows.filter((r) => r.origin === "decision"));
+    const data = { seq: state.seq, syncedAt: new Date(this.options.now()) };
+    await db.ledgerSyncState.upsert({ where: { meetingId }, create: { meetingId, ...data }, update: data });
+  }
+
+  private async syncSuggestions(meetingId: string, state: MeetingState, rows: ItemRow[]): Promise<void> {
+    const { ledger } = this.options;
+    const items = new Map(rows.map((row) => [row.suggestionId ?? "", row]));
     const present = new Set<string>();
     for (const suggestion of state.notes.suggestions) {
       present.add(suggestion.suggestionId);
@@ -151,7 +184,7 @@ export class RecordSync {
       for (let attempt = 0; attempt < 3; attempt++) {
         const row = attempt === 0 ? existing : await ledger.bySuggestion(meetingId, suggestion.suggestionId);
         if (!row) break;
-        const patch: Parameters<LedgerStore["followRecord"]>[1] = {};
+        const patch: RecordFollowed = {};
         if (row.state === "new") {
           // Until 交办, the item is the record's suggestion as it stands (texts, speaker's name and 界别, agenda title).
           for (const key of FOLLOWED_WHILE_NEW) if (row[key] !== fields[key]) Object.assign(patch, { [key]: fields[key] });
@@ -161,21 +194,47 @@ export class RecordSync {
         if (Object.keys(patch).length === 0 || (await ledger.followRecord(row, patch))) break;
       }
     }
-    // Withdrawn from the record: a new item is closed; one already assigned stays with its department.
-    for (const [suggestionId, row] of items) {
-      if (present.has(suggestionId) || row.state !== "new") continue;
+    await this.withdrawGone(items, present, (id) => ledger.bySuggestion(meetingId, id));
+  }
+
+  private async syncDecisions(meetingId: string, state: MeetingState, rows: ItemRow[]): Promise<void> {
+    const { ledger } = this.options;
+    const items = new Map(rows.map((row) => [row.decisionId ?? "", row]));
+    const present = new Set<string>();
+    for (const decision of state.notes.decisions) {
+      present.add(decision.decisionId);
+      const fields = projectDecision(meetingId, state, decision);
+      const existing = items.get(decision.decisionId);
+      if (!existing) {
+        await ledger.createFromDecision(fields);
+        continue;
+      }
       for (let attempt = 0; attempt < 3; attempt++) {
-        const current = attempt === 0 ? row : await ledger.bySuggestion(meetingId, suggestionId);
+        const row = attempt === 0 ? existing : await ledger.byDecision(meetingId, decision.decisionId);
+        // Until 交办 the item is the decision as it stands; afterwards the department's deadline is the 交办's.
+        if (!row || row.state !== "new") break;
+        const patch: RecordFollowed = {};
+        for (const key of DECISION_FOLLOWED_WHILE_NEW) if (row[key] !== fields[key]) Object.assign(patch, { [key]: fields[key] });
+        if (Object.keys(patch).length === 0 || (await ledger.followRecord(row, patch))) break;
+      }
+    }
+    await this.withdrawGone(items, present, (id) => ledger.byDecision(meetingId, id));
+  }
+
+  /** Withdrawn from the record: a new item is closed; one already assigned stays with its department. */
+  private async withdrawGone(items: Map<string, ItemRow>, present: Set<string>, reload: (id: string) => Promise<ItemRow | null>): Promise<void> {
+    for (const [id, row] of items) {
+      if (present.has(id) || row.state !== "new") continue;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const current = attempt === 0 ? row : await reload(id);
         if (!current || current.state !== "new") break;
         try {
-          await ledger.act(current.id, current.version, { type: "withdraw" }, SYSTEM);
+          await this.options.ledger.act(current.id, current.version, { type: "withdraw" }, SYSTEM);
           break;
         } catch (error) {
           if (!(error instanceof ApiError && error.code === "EDIT_CONFLICT")) throw error;
         }
       }
     }
-    const data = { seq: state.seq, syncedAt: new Date(this.options.now()) };
-    await db.ledgerSyncState.upsert({ where: { meetingId }, create: { meetingId, ...data }, update: data });
   }
 }

@@ -225,6 +225,7 @@ describe("ledger reports", () => {
     expect(byNumber(items.elevator.number)).toEqual([
       items.elevator.number,
       "接待日",
+      "意见建议",
       "王大爷",
       "居民",
       "加装电梯\n建议简化老旧小区加装电梯的审批流程。",
@@ -238,6 +239,7 @@ describe("ledger reports", () => {
     expect(byNumber(items.meeting.number)).toEqual([
       items.meeting.number,
       MEETING_TITLE,
+      "意见建议",
       "张丽华",
       "经济界",
       "设立专项补贴\n设立加装电梯专项补贴资金。",
@@ -248,10 +250,10 @@ describe("ledger reports", () => {
       "【部分采纳】已纳入2026年老旧小区改造计划，补贴标准另行公布。",
       "基本满意",
     ]);
-    expect(byNumber(items.lamp.number).slice(1, 10)).toEqual(["热线", "居民李女士", "", "路灯不亮\n幸福路南段路灯不亮已一周。", "区交通委", "2026-03-10", "2026-03-12", "办结", "【采纳】已完成线路检修，路灯恢复照明。"]);
-    expect(byNumber(items.parking.number).slice(5, 9)).toEqual(["", "", "", "待交办"]);
+    expect(byNumber(items.lamp.number).slice(1, 11)).toEqual(["热线", "意见建议", "居民李女士", "", "路灯不亮\n幸福路南段路灯不亮已一周。", "区交通委", "2026-03-10", "2026-03-12", "办结", "【采纳】已完成线路检修，路灯恢复照明。"]);
+    expect(byNumber(items.parking.number).slice(6, 10)).toEqual(["", "", "", "待交办"]);
     // the question wraps in its cell
-    expect(sheet.getRow(2).getCell(5).alignment).toMatchObject({ wrapText: true });
+    expect(sheet.getRow(2).getCell(6).alignment).toMatchObject({ wrapText: true });
   });
 
   it("exports the same rows as CSV with a BOM, and applies the filters", async () => {
@@ -267,6 +269,7 @@ describe("ledger reports", () => {
     expect(rows[items.lamp.number]).toEqual([
       String(items.lamp.number),
       "热线",
+      "意见建议",
       "居民李女士",
       "",
       "路灯不亮\n幸福路南段路灯不亮已一周。",
@@ -279,7 +282,7 @@ describe("ledger reports", () => {
     ]);
 
     const closed = parseCsv((await clients.admin.get("/api/ledger/export.csv?state=closed")).bytes.subarray(3).toString("utf8")) as string[][];
-    expect(closed.slice(1).map((r) => r[4]?.split("\n")[0])).toEqual(["路灯不亮"]);
+    expect(closed.slice(1).map((r) => r[5]?.split("\n")[0])).toEqual(["路灯不亮"]);
     const q = await readSheet((await clients.admin.get(`/api/ledger/export.xlsx?q=${encodeURIComponent("电梯")}`)).bytes);
     expect(columnOf(q, 1).slice(1)).toEqual([items.elevator.number, items.meeting.number]);
   });

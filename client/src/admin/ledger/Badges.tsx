@@ -1,4 +1,4 @@
-// State and deadline badges: an icon and a word, never colour alone.
+// State, origin and deadline badges: an icon and a word, never colour alone.
 import type { DeadlineFlag } from "@core/ledger/deadline.ts";
 import type { LedgerState } from "@core/ledger/item.ts";
 import { Icon } from "../../components/Icon.tsx";
@@ -11,6 +11,16 @@ export function StateBadge({ state }: { state: LedgerState }) {
   return (
     <span className={`badge ledger-state ledger-state-${state}`} data-testid="ledger-state" data-state={state}>
       <span aria-hidden="true">{STATE_MARK[state]}</span> {t(`ledger.state.${state}`)}
+    </span>
+  );
+}
+
+/** 议定事项: a meeting's decision, told apart from suggestions in the list and on the item page. */
+export function OriginBadge() {
+  const { t } = useAdminT();
+  return (
+    <span className="badge ledger-origin" data-testid="ledger-origin">
+      <span aria-hidden="true">◆</span> {t("ledger.origin.decision")}
     </span>
   );
 }

@@ -1,7 +1,7 @@
 // The ledger's filters, shared by the list and the dashboard. Choices apply at once; the text
 // applies on Enter or 筛选. The URL is the only state: onChange navigates.
 import { useCallback, useId, useMemo, useState, type FormEvent } from "react";
-import { LEDGER_SOURCES, LEDGER_STATES } from "@core/ledger/item.ts";
+import { LEDGER_ORIGINS, LEDGER_SOURCES, LEDGER_STATES } from "@core/ledger/item.ts";
 import type { Department } from "@core/ledger/json.ts";
 import { useResource } from "../ui/useResource.ts";
 import { useAdminT } from "../ui/useAdminT.ts";
@@ -77,6 +77,7 @@ export function FilterBar({
         {showDepartment && select("departmentId", t("ledger.filter.department"), withCurrent(options.departments.map((d) => [d.id, d.name]), filter.departmentId))}
         {select("sector", t("ledger.filter.sector"), withCurrent(options.sectors.map((s) => [s, s]), filter.sector))}
         {select("source", t("ledger.filter.source"), LEDGER_SOURCES.map((s) => [s, t(`ledger.source.${s}`)]))}
+        {select("origin", t("ledger.filter.origin"), LEDGER_ORIGINS.map((o) => [o, t(`ledger.origin.${o}`)]))}
         {select("meetingId", t("ledger.filter.meeting"), withCurrent(options.meetings.map((m) => [m.id, m.title]), filter.meetingId))}
         <div className="field">
           <label htmlFor={`${id}-month`}>{t("ledger.filter.month")}</label>

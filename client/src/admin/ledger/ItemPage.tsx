@@ -11,7 +11,7 @@ import { useAdminT } from "../ui/useAdminT.ts";
 import { usePunct } from "./punct.ts";
 import { ActionDialog, useActionLabel } from "./ActionDialog.tsx";
 import { actionsFor, viewerOf, type StaffAction } from "./actions.ts";
-import { FlagBadge, StateBadge } from "./Badges.tsx";
+import { FlagBadge, OriginBadge, StateBadge } from "./Badges.tsx";
 import { formatAt } from "./format.ts";
 import { ledgerApi } from "./ledgerApi.ts";
 import { LEDGER, LedgerNav } from "./LedgerNav.tsx";
@@ -48,6 +48,7 @@ export function ItemPage({ itemId }: { itemId: string }) {
       <h1>
         <span className="ledger-number">{t("ledger.item.heading", { number: item.number })}</span>
         <span data-testid="ledger-item-title">{item.title}</span>
+        {item.origin === "decision" && <OriginBadge />}
         <StateBadge state={item.state} />
         <FlagBadge flag={item.flag} />
       </h1>
@@ -132,6 +133,7 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
 
 function SourceCard({ item, secretariat }: { item: LedgerItemJson; secretariat: boolean }) {
   const { t } = useAdminT();
+  const decision = item.origin === "decision";
   return (
     <section className="admin-card" aria-labelledby="ledger-source">
       <h2 id="ledger-source">{t("ledger.item.sourceTitle")}</h2>
@@ -143,14 +145,23 @@ function SourceCard({ item, secretariat }: { item: LedgerItemJson; secretariat: 
         ) : (
           <Row label={t("ledger.item.sourceTitle")}>{t(`ledger.source.${item.source}`)}</Row>
         )}
+        {item.sourceNote && <Row label={t("ledger.item.sourceNote")}>{item.sourceNote}</Row>}
         {item.agendaItemTitle && <Row label={t("ledger.item.agendaItem")}>{item.agendaItemTitle}</Row>}
-        <Row label={t("ledger.item.raisedBy")}>{item.raisedByName}</Row>
+        <Row label={t("ledger.item.origin")} testId="ledger-item-origin">{t(`ledger.origin.${item.origin}`)}</Row>
+        {item.raisedByName && <Row label={t("ledger.item.raisedBy")}>{item.raisedByName}</Row>}
         {item.sector && <Row label={t("ledger.item.sector")}>{item.sector}</Row>}
         <Row label={t("ledger.item.raisedOn")}>{item.raisedOn}</Row>
         {item.contact && <Row label={t("ledger.item.contact")}>{item.contact}</Row>}
         {item.topic && <Row label={t("ledger.item.topic")}>{item.topic}</Row>}
-        {item.suggestedDepartment && <Row label={t("ledger.item.suggestedDepartment")}>{item.suggestedDepartment}</Row>}
+        {item.suggestedDepartment && <Row label={t(decision ? "ledger.item.responsibleUnit" : "ledger.item.suggestedDepartment")}>{item.suggestedDepartment}</Row>}
+        {/* Before 交办 the deadline is the meeting's (or the paper ledger's); afterwards the assignment card shows it. */}
+        {!item.lead && item.deadline && (
+          <Row label={t(decision ? "ledger.item.decisionDeadline" : "ledger.item.deadline")} testId="ledger-item-deadline">
+            {item.deadline} <FlagBadge flag={item.flag} />
+          </Row>
+        )}
       </dl>
+      {decision && item.state === "new" && <p className="muted small">{t("ledger.item.decisionNote")}</p>}
     </section>
   );
 }

@@ -13,7 +13,7 @@ import { useResource } from "../ui/useResource.ts";
 import { useAdminT } from "../ui/useAdminT.ts";
 import { usePunct } from "./punct.ts";
 import { viewerOf } from "./actions.ts";
-import { FlagBadge, StateBadge } from "./Badges.tsx";
+import { FlagBadge, OriginBadge, StateBadge } from "./Badges.tsx";
 import { countByState, filterFromSearch, setFilter, withQuery, type LedgerFilter } from "./filters.ts";
 import { FilterBar, useFilterOptions } from "./FilterBar.tsx";
 import { ledgerApi } from "./ledgerApi.ts";
@@ -147,14 +147,15 @@ function ItemTable({ items, filtered }: { items: LedgerItemJson[]; filtered: boo
               <Link to={itemPath(item.id)} className="meeting-title-link" data-testid="ledger-item-link">
                 {item.title}
               </Link>
+              {item.origin === "decision" && <OriginBadge />}
               {item.topic && <div className="muted small">{item.topic}</div>}
             </th>
             <td data-label={col.raisedBy}>
-              {item.raisedByName}
+              {item.raisedByName || (item.origin === "decision" && <span className="muted">{t("ledger.list.noRaiser")}</span>)}
               {item.sector && <div className="muted small">{item.sector}</div>}
             </td>
             <td data-label={col.source}>
-              {item.source === "meeting" ? item.meetingTitle : t(`ledger.source.${item.source}`)}
+              {item.source === "meeting" ? item.meetingTitle : (item.sourceNote ?? t(`ledger.source.${item.source}`))}
               <div className="muted small">{item.raisedOn}</div>
             </td>
             <td data-label={col.department}>

@@ -35,7 +35,7 @@ export function RemindersPage() {
       <div className="ledger-reminders">
         {departments?.map(({ department, overdue, dueSoon }) => (
           <section key={department.id} className="admin-card ledger-reminder" aria-labelledby={`reminder-${department.id}`} data-testid="ledger-reminder">
-            <h2 id={`reminder-${department.id}`}>{department.name}</h2>
+            <h2 id={`reminder-${department.id}`}>{department.id === "" ? t("ledger.list.unassigned") : department.name}</h2>
             {overdue.length > 0 && <ReminderList heading={t("ledger.reminders.overdue", { count: overdue.length })} items={overdue} />}
             {dueSoon.length > 0 && <ReminderList heading={t("ledger.reminders.dueSoon", { count: dueSoon.length })} items={dueSoon} />}
           </section>

@@ -83,5 +83,21 @@ function StepContent({ action, names }: { action: LedgerAction; names: Map<strin
       );
     case "withdraw":
       return null;
+    case "import":
+      return (
+        <div className="ledger-step-body">
+          <p>{t("ledger.item.importedFrom", { file: action.file, row: action.row })}</p>
+          {action.lead && (
+            <p>
+              {t("ledger.item.lead")}{p.colon}{name(action.lead)}
+              {action.partners.length > 0 && <>{p.semicolon}{t("ledger.item.partners")}{p.colon}{p.list(action.partners.map(name))}</>}
+              {action.deadline && <>{p.semicolon}{t("ledger.item.deadline")}{p.colon}{action.deadline}</>}
+            </p>
+          )}
+          {!action.lead && action.deadline && <p>{t("ledger.item.deadline")}{p.colon}{action.deadline}</p>}
+          {action.reply && <p>{t("ledger.item.outcome")}{p.colon}{t(`ledger.outcome.${action.reply.outcome}`)}</p>}
+          {action.reply && text(action.reply.text)}
+        </div>
+      );
   }
 }

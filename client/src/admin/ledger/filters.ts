@@ -1,7 +1,7 @@
-// The ledger's filters (state, department, sector, meeting, month, 逾期/临期, source, text) live in
+// The ledger's filters (state, department, sector, meeting, month, 逾期/临期, source, origin, text) live in
 // the URL, so a filtered list or dashboard can be reloaded, linked and gone back to. The same
 // query string goes to the server (GET /api/ledger/items, /dashboard, /export.*).
-import { LEDGER_SOURCES, LEDGER_STATES, type LedgerSource, type LedgerState } from "@core/ledger/item.ts";
+import { LEDGER_ORIGINS, LEDGER_SOURCES, LEDGER_STATES, type LedgerOrigin, type LedgerSource, type LedgerState } from "@core/ledger/item.ts";
 import type { DeadlineFlag } from "@core/ledger/deadline.ts";
 
 export interface LedgerFilter {
@@ -13,12 +13,14 @@ export interface LedgerFilter {
   month?: string;
   flag?: DeadlineFlag;
   source?: LedgerSource;
+  /** 意见建议 or 议定事项 */
+  origin?: LedgerOrigin;
   q?: string;
 }
 export type FilterKey = keyof LedgerFilter;
 
 /** The keys in the order they are written to a URL. */
-export const FILTER_KEYS: readonly FilterKey[] = ["state", "departmentId", "sector", "meetingId", "month", "flag", "source", "q"];
+export const FILTER_KEYS: readonly FilterKey[] = ["state", "departmentId", "sector", "meetingId", "month", "flag", "source", "origin", "q"];
 const FLAGS: readonly DeadlineFlag[] = ["overdue", "dueSoon"];
 
 const oneOf = <T extends string>(values: readonly T[], value: string): T | undefined => (values as readonly string[]).includes(value) ? (value as T) : undefined;
@@ -44,6 +46,8 @@ export function filterFromSearch(search: URLSearchParams): LedgerFilter {
   if (flag) filter.flag = flag;
   const source = oneOf(LEDGER_SOURCES, search.get("source") ?? "");
   if (source) filter.source = source;
+  const origin = oneOf(LEDGER_ORIGINS, search.get("origin") ?? "");
+  if (origin) filter.origin = origin;
   const q = text("q", 100);
   if (q) filter.q = q;
   return filter;

@@ -24,7 +24,7 @@ export interface NewLedgerItem {
   suggestedDepartment?: string;
 }
 
-export type StaffLedgerAction = Exclude<LedgerAction, { type: "rate" } | { type: "withdraw" }>;
+export type StaffLedgerAction = Exclude<LedgerAction, { type: "rate" } | { type: "withdraw" } | { type: "import" }>;
 
 export interface Reminders {
   departments: { department: Department; overdue: LedgerItemJson[]; dueSoon: LedgerItemJson[] }[];

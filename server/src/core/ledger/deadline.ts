@@ -27,9 +27,13 @@ export const daysBetween = (from: string, to: string): number => Math.round((Dat
 
 export type DeadlineFlag = "overdue" | "dueSoon";
 
-/** Only items still with a department (已交办, 办理中) can be overdue or due soon. */
+/**
+ * Only open items with a deadline can be overdue or due soon: those with a department (已交办,
+ * 办理中), and new ones that already carry a deadline (a meeting's decision with its 完成时限, an
+ * imported 待交办 row) — not yet handed over is no excuse for missing the date.
+ */
 export function deadlineFlag(item: { state: LedgerState; deadline: string | null }, now: number): DeadlineFlag | null {
-  if (item.deadline === null || (item.state !== "assigned" && item.state !== "in_progress")) return null;
+  if (item.deadline === null || (item.state !== "new" && item.state !== "assigned" && item.state !== "in_progress")) return null;
   const left = daysBetween(chinaDate(now), item.deadline);
   return left < 0 ? "overdue" : left <= DUE_SOON_DAYS ? "dueSoon" : null;
 }

@@ -1,7 +1,7 @@
 // The ledger item's state machine: the whole transition table (every action × role × state),
 // the department and member rules, deadlines, and what applyStep does to an item.
 import { describe, expect, it } from "vitest";
-import { applyStep, decideLedger, LedgerAction as LedgerActionSchema, LEDGER_STATES, newItemState, TRANSITIONS, type LedgerAction, type LedgerActionType, type LedgerActor, type LedgerItemState, type LedgerRole, type LedgerState, type LedgerStep, type Reply } from "./item.ts";
+import { applyStep, decideLedger, LedgerAction as LedgerActionSchema, LEDGER_STATES, newItemState, shortTitle, TRANSITIONS, type LedgerAction, type LedgerActionType, type LedgerActor, type LedgerItemState, type LedgerRole, type LedgerState, type LedgerStep, type Reply } from "./item.ts";
 
 /** 2026-12-07 10:00 in China. */
 const NOW = Date.parse("2026-12-07T02:00:00Z");
@@ -25,6 +25,7 @@ const ACTIONS: Record<LedgerActionType, LedgerAction> = {
   supervise: { type: "supervise", note: "请加快办理" },
   rate: { type: "rate", rating: "satisfied", comment: "谢谢" },
   withdraw: { type: "withdraw" },
+  import: { type: "import", state: "in_progress", lead: "d-lead", partners: ["d-partner"], deadline: "2026-11-30", reply: null, file: "台账.xlsx", row: 3 },
 };
 const ACTION_TYPES = Object.keys(ACTIONS) as LedgerActionType[];
 
@@ -47,6 +48,7 @@ const TO: Record<LedgerActionType, (from: LedgerState) => LedgerState> = {
   supervise: (from) => from,
   rate: (from) => from,
   withdraw: () => "closed",
+  import: () => "in_progress",
 };
 
 describe("the transition table", () => {
@@ -74,6 +76,7 @@ describe("the transition table", () => {
       supervise: { roles: ["secretariat"], from: ["assigned", "in_progress"] },
       rate: { roles: ["member"], from: ["answered", "closed"] },
       withdraw: { roles: ["system"], from: ["new"] },
+      import: { roles: ["secretariat"], from: ["new"] },
     });
   });
 });
@@ -165,6 +168,59 @@ describe("assignment and closing", () => {
     expect(LedgerActionSchema.safeParse({ type: "assign", lead: "d", partners: [], deadline: "2026-02-30", instructions: "" }).success).toBe(false);
     expect(LedgerActionSchema.safeParse({ type: "reply", text: "x", outcome: "maybe", attachments: [] }).success).toBe(false);
     expect(LedgerActionSchema.safeParse({ type: "withdraw", extra: 1 }).success).toBe(false);
+  });
+});
+
+describe("import (导入 from a paper ledger)", () => {
+  type ImportAction = Extract<LedgerAction, { type: "import" }>;
+  const base: ImportAction = { type: "import", state: "new", lead: null, partners: [], deadline: null, reply: null, file: "台账.csv", row: 2 };
+  const imported = (over: Partial<ImportAction>): LedgerAction => ({ ...base, ...over });
+  const decide = (action: LedgerAction) => decideLedger(newItemState(null), action, ACTORS.secretariat, NOW);
+  const answer = { text: "已完成维修", outcome: "adopted", byName: "区住建委", rating: "satisfied" } as const;
+
+  it("takes a new item to the state it had on paper, a past deadline included", () => {
+    // NOW is 2026-12-07: a deadline in November is accepted (it shows as 逾期), unlike 交办.
+    expect(decide(imported({ state: "assigned", lead: "d-lead", deadline: "2026-11-01" }))).toMatchObject({ ok: true, value: { from: "new", to: "assigned" } });
+    expect(decide(imported({ state: "new", deadline: "2026-11-01" }))).toMatchObject({ ok: true, value: { from: "new", to: "new" } });
+    expect(decide(imported({ state: "answered", lead: "d-lead", reply: answer }))).toMatchObject({ ok: true, value: { to: "answered" } });
+    expect(decide(imported({ state: "closed" }))).toMatchObject({ ok: true, value: { to: "closed" } });
+    expect(decide(imported({ state: "closed", lead: "d-lead", reply: answer }))).toMatchObject({ ok: true, value: { to: "closed" } });
+  });
+
+  it("refuses states without what they need", () => {
+    for (const action of [
+      imported({ state: "new", lead: "d-lead" }),
+      imported({ state: "new", reply: answer }),
+      imported({ state: "assigned", deadline: "2026-12-20" }),
+      imported({ state: "in_progress", lead: "d-lead" }),
+      imported({ state: "answered", lead: "d-lead" }),
+      imported({ state: "assigned", lead: "d-lead", deadline: "2026-12-20", reply: answer }),
+      imported({ state: "closed", partners: ["d-p"] }),
+      imported({ state: "assigned", lead: "d-lead", partners: ["d-lead"], deadline: "2026-12-20" }),
+    ]) expect(decide(action), JSON.stringify(action)).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+  });
+
+  it("sets department, deadline and the paper reply with its rating", () => {
+    const action = imported({ state: "closed", lead: "d-lead", partners: ["d-p"], deadline: "2026-10-01", reply: answer });
+    const result = decide(action);
+    if (!result.ok) throw new Error(result.error.code);
+    expect(applyStep(newItemState(null), result.value)).toEqual({
+      ...newItemState(null),
+      state: "closed",
+      lead: "d-lead",
+      partners: ["d-p"],
+      deadline: "2026-10-01",
+      replies: [{ text: "已完成维修", outcome: "adopted", attachments: [], at: NOW, byName: "区住建委", rating: { rating: "satisfied", comment: "", at: NOW } }],
+    });
+  });
+});
+
+describe("shortTitle", () => {
+  it("is the first line, cut at 60 characters with …", () => {
+    expect(shortTitle("  由区住建委牵头制定加装电梯并联审批办法\n第二行 ")).toBe("由区住建委牵头制定加装电梯并联审批办法");
+    expect(shortTitle("电".repeat(61))).toBe(`${"电".repeat(60)}…`);
+    expect(shortTitle("电".repeat(60))).toBe("电".repeat(60));
+    expect(shortTitle("")).toBe("");
   });
 });
 

@@ -26,6 +26,19 @@ export const LEDGER_SOURCES = ["meeting", "listeningDay", "hotline", "other"] as
 export type LedgerSource = (typeof LEDGER_SOURCES)[number];
 export const SOURCE_LABELS: Record<LedgerSource, string> = { meeting: "会议", listeningDay: "接待日", hotline: "热线", other: "其他" };
 
+/** What an item is: a suggestion (意见建议, also every item entered or imported by staff) or a decision of a meeting (议定事项). */
+export const LEDGER_ORIGINS = ["suggestion", "decision"] as const;
+export type LedgerOrigin = (typeof LEDGER_ORIGINS)[number];
+export const ORIGIN_LABELS: Record<LedgerOrigin, string> = { suggestion: "意见建议", decision: "议定事项" };
+
+/** A title for an item whose record has only a text (a decision, an imported row): its first line, cut at TITLE_LENGTH with "…". */
+export const TITLE_LENGTH = 60;
+export function shortTitle(text: string): string {
+  const line = text.trim().split(/\r?\n/, 1)[0]?.trim() ?? "";
+  const chars = [...line];
+  return chars.length > TITLE_LENGTH ? `${chars.slice(0, TITLE_LENGTH).join("")}…` : line;
+}
+
 const Id = z.string().min(1).max(64);
 const Text = (max: number) => z.string().trim().max(max);
 const Required = (max: number) => Text(max).pipe(z.string().min(1));
@@ -34,7 +47,7 @@ const CalendarDate = z.string().refine(isCalendarDate, "expected a date YYYY-MM-
 export const Attachment = z.object({ id: Id, name: Text(200) }).strict();
 export type Attachment = z.infer<typeof Attachment>;
 
-/** What a user asks to do to an item (POST …/actions). `withdraw` is the record sync's own. */
+/** What a user asks to do to an item (POST …/actions). `withdraw` is the record sync's own, `import` the ledger import's. */
 export const LedgerAction = z.discriminatedUnion("type", [
   /** 交办 (or re-assign before a reply): the lead department (承办单位), partners (协办单位), the deadline (办理时限). */
   z.object({ type: z.literal("assign"), lead: Id, partners: z.array(Id).max(10), deadline: CalendarDate, instructions: Text(2000) }).strict(),
@@ -52,6 +65,22 @@ export const LedgerAction = z.discriminatedUnion("type", [
   z.object({ type: z.literal("rate"), rating: z.enum(RATINGS), comment: Text(1000) }).strict(),
   /** The clerk withdrew the suggestion from the record before it was assigned. */
   z.object({ type: z.literal("withdraw") }).strict(),
+  /**
+   * 导入: a new item moved in from a paper ledger (server/src/ledger/ledgerImport.ts), in the
+   * state it had there, by the secretariat; the file and its row say where it came from.
+   * Deadlines in the past are accepted (they show as 逾期).
+   */
+  z.object({
+    type: z.literal("import"),
+    state: z.enum(LEDGER_STATES),
+    lead: Id.nullable(),
+    partners: z.array(Id).max(10),
+    deadline: CalendarDate.nullable(),
+    /** The reply recorded on paper (已反馈, 办结), by the department named, with its 满意度 if any. */
+    reply: z.object({ text: Required(8000), outcome: z.enum(REPLY_OUTCOMES), byName: Text(80), rating: z.enum(RATINGS).nullable() }).strict().nullable(),
+    file: Text(200),
+    row: z.number().int().min(1),
+  }).strict(),
 ]);
 export type LedgerAction = z.infer<typeof LedgerAction>;
 export type LedgerActionType = LedgerAction["type"];
@@ -117,7 +146,21 @@ export const TRANSITIONS: Record<LedgerActionType, { roles: readonly LedgerRole[
   supervise: { roles: ["secretariat"], from: ["assigned", "in_progress"] },
   rate: { roles: ["member"], from: ["answered", "closed"] },
   withdraw: { roles: ["system"], from: ["new"] },
+  import: { roles: ["secretariat"], from: ["new"] },
 };
+
+/** The states an imported item may have and what each needs (docs/ledger.md#import). */
+function importProblem(action: Extract<LedgerAction, { type: "import" }>): string | null {
+  const withDepartment = action.state === "assigned" || action.state === "in_progress" || action.state === "answered";
+  if (action.state === "new" && (action.lead !== null || action.reply !== null)) return "a new item has no department and no reply";
+  if (withDepartment && action.lead === null) return `${action.state} needs a lead department`;
+  if (action.lead === null && action.partners.length > 0) return "partners need a lead department";
+  if ((action.state === "assigned" || action.state === "in_progress") && action.deadline === null) return `${action.state} needs a deadline`;
+  if (action.state === "answered" && action.reply === null) return "answered needs a reply";
+  if ((action.state === "assigned" || action.state === "in_progress") && action.reply !== null) return "a reply comes with answered or closed";
+  if (action.lead !== null && (action.partners.includes(action.lead) || new Set(action.partners).size !== action.partners.length)) return "partners: each department once, not the lead";
+  return null;
+}
 
 const isOwnDepartment = (item: LedgerItemState, actor: LedgerActor): boolean =>
   actor.role === "department" && (item.lead === actor.departmentId || item.partners.includes(actor.departmentId));
@@ -155,6 +198,10 @@ export function decideLedger(item: LedgerItemState, action: LedgerAction, actor:
     }
     case "withdraw":
       return step("closed");
+    case "import": {
+      const problem = importProblem(action);
+      return problem === null ? step(action.state) : fail("VALIDATION", [problem]);
+    }
   }
 }
 
@@ -171,6 +218,11 @@ export function applyStep(item: LedgerItemState, step: LedgerStep): LedgerItemSt
       return { ...next, replies: item.replies.map((r, i) => (i === item.replies.length - 1 ? { ...r, rating: { rating: action.rating, comment: action.comment, at: step.at } } : r)) };
     case "supervise":
       return { ...next, supervisions: item.supervisions + 1 };
+    case "import": {
+      const { reply } = action;
+      const replies = reply ? [{ text: reply.text, outcome: reply.outcome, attachments: [], at: step.at, byName: reply.byName, rating: reply.rating ? { rating: reply.rating, comment: "", at: step.at } : null }] : [];
+      return { ...next, lead: action.lead, partners: action.partners, deadline: action.deadline, replies };
+    }
     default:
       return next;
   }

@@ -1,7 +1,7 @@
 // The ledger's shapes on the wire (REST, docs/ledger.md), shared by the server and the browser.
 import type { DeadlineFlag } from "./deadline.ts";
 import type { InterjectionOutcome } from "../state.ts";
-import type { LedgerAction, LedgerRole, LedgerSource, LedgerState, Reply } from "./item.ts";
+import type { LedgerAction, LedgerOrigin, LedgerRole, LedgerSource, LedgerState, Reply } from "./item.ts";
 
 export interface Department {
   id: string;
@@ -22,13 +22,19 @@ export interface LedgerItemJson {
   /** 序号: 1, 2, … in the order items entered the ledger. */
   number: number;
   source: LedgerSource;
+  /** A suggestion (意见建议; items entered or imported by staff too) or a meeting's decision (议定事项). */
+  origin: LedgerOrigin;
+  /** Imported items: the 来源 as the paper ledger wrote it when it is not 接待日 or 热线 (e.g. a meeting's name); else null. */
+  sourceNote: string | null;
   /** Meeting items: the meeting, its agenda item and the entry (speech:…, interjection:…, written:…). */
   meetingId: string | null;
   meetingTitle: string | null;
+  /** The record's suggestion or decision this item follows (one of them for meeting items). */
   suggestionId: string | null;
+  decisionId: string | null;
   agendaItemTitle: string | null;
   entryKey: string | null;
-  /** 提出人 and 界别 */
+  /** 提出人 and 界别 (a decision has none: "" and null) */
   raisedByName: string;
   sector: string | null;
   /** Items entered by staff: how to reach the person (phone), never shown to departments' peers. */
@@ -38,12 +44,13 @@ export interface LedgerItemJson {
   title: string;
   text: string;
   topic: string;
-  /** The department the suggestion names (free text from the record), a hint for 交办. */
+  /** The department the suggestion names, or a decision's 责任单位 (free text from the record), a hint for 交办. */
   suggestedDepartment: string;
   liveResponses: LiveResponse[];
   state: LedgerState;
   lead: Department | null;
   partners: Department[];
+  /** 办理时限: set by 交办; a decision's 完成时限 (or an imported row's) while still new. */
   deadline: string | null;
   instructions: string;
   assignedAt: string | null;

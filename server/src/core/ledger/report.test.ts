@@ -2,7 +2,7 @@
 // meeting and month, overdue/due soon at an injected clock, the 督办 list per department, and the
 // exported rows' text.
 import { describe, expect, it } from "vitest";
-import type { Reply } from "./item.ts";
+import { shortTitle, type Reply } from "./item.ts";
 import type { Department, LedgerItemJson } from "./json.ts";
 import { LEDGER_EXPORT_HEADERS, ledgerDashboard, ledgerRows, reminders } from "./report.ts";
 
@@ -20,9 +20,12 @@ function item(over: Partial<LedgerItemJson> = {}): LedgerItemJson {
     id: `item-${next}`,
     number: next,
     source: "meeting",
+    origin: "suggestion",
+    sourceNote: null,
     meetingId: "m-1",
     meetingTitle: "2026年第一次协商议事会",
     suggestionId: `s-${next}`,
+    decisionId: null,
     agendaItemTitle: "老旧小区加装电梯",
     entryKey: `speech:${next}`,
     raisedByName: "张丽华",
@@ -162,6 +165,17 @@ describe("reminders", () => {
     expect(h?.dueSoon.map((i) => [i.id, i.flag])).toEqual([[a.id, "dueSoon"]]);
   });
 
+  it("lists new items that carry a deadline (decisions, imported rows) last, under 未交办", () => {
+    const decision = item({ origin: "decision", suggestionId: null, decisionId: "d-1", deadline: "2026-03-01" });
+    const soon = item({ origin: "decision", suggestionId: null, decisionId: "d-2", deadline: "2026-03-12" });
+    const late = assigned(housing, "2026-03-11");
+    const r = reminders([decision, soon, late, item()], [housing], NOW);
+    expect(r.departments.map((x) => x.department)).toEqual([housing, { id: "", name: "未交办", disabled: false }]);
+    expect(r.departments[1]?.overdue.map((i) => [i.id, i.flag])).toEqual([[decision.id, "overdue"]]);
+    expect(r.departments[1]?.dueSoon.map((i) => i.id)).toEqual([soon.id]);
+    expect(ledgerDashboard([decision, soon], NOW)).toMatchObject({ overdue: 1, dueSoon: 1, byDepartment: [{ id: "", overdue: 1 }] });
+  });
+
   it("falls back to the item's lead for a department not in the list, and is empty when nothing is due", () => {
     const x = assigned(education, "2026-03-01");
     expect(reminders([x], [], NOW).departments[0]?.department).toEqual(education);
@@ -171,7 +185,7 @@ describe("reminders", () => {
 
 describe("ledgerRows", () => {
   it("has the customary columns", () => {
-    expect(LEDGER_EXPORT_HEADERS).toEqual(["序号", "来源会议", "提出人", "界别", "问题/建议", "承办单位", "交办时间", "办理时限", "办理状态", "答复内容", "满意度"]);
+    expect(LEDGER_EXPORT_HEADERS).toEqual(["序号", "来源会议", "类别", "提出人", "界别", "问题/建议", "承办单位", "交办时间", "办理时限", "办理状态", "答复内容", "满意度"]);
   });
 
   it("writes each item's text in China time with the labels", () => {
@@ -205,10 +219,14 @@ describe("ledgerRows", () => {
       flag: "overdue",
     });
     const fresh = item({ number: 14, title: "同一句话", text: "同一句话", flag: null });
-    expect(ledgerRows([meetingItem, hotline, fresh])).toEqual([
+    const long = `由区住建委牵头${"制定办法".repeat(20)}`;
+    const decision = item({ number: 15, origin: "decision", raisedByName: "", sector: null, title: shortTitle(long), text: long, deadline: "2026-03-01", flag: "overdue" });
+    const imported = item({ number: 16, source: "other", sourceNote: "2025年第三次双周协商座谈会", meetingId: null, meetingTitle: null, title: "路灯", text: "路灯不亮" });
+    expect(ledgerRows([meetingItem, hotline, fresh, decision, imported])).toEqual([
       [
         "12",
         "2026年第一次协商议事会",
+        "意见建议",
         "张丽华",
         "经济界",
         "加装电梯\n建议简化老旧小区加装电梯的审批流程。",
@@ -220,8 +238,12 @@ describe("ledgerRows", () => {
         "基本满意",
       ],
       // the formula-like text stays as typed here; the file writers make it safe
-      ["13", "热线", "居民李女士", "", "=1+1 路灯不亮", "区交通委", "2026-02-20", "2026-03-01", "办理中（逾期）", "", ""],
-      ["14", "2026年第一次协商议事会", "张丽华", "经济界", "同一句话", "", "", "", "待交办", "", ""],
+      ["13", "热线", "意见建议", "居民李女士", "", "=1+1 路灯不亮", "区交通委", "2026-02-20", "2026-03-01", "办理中（逾期）", "", ""],
+      ["14", "2026年第一次协商议事会", "意见建议", "张丽华", "经济界", "同一句话", "", "", "", "待交办", "", ""],
+      // a decision: no 提出人, the text once (its title is the text's beginning), a past deadline while new is 逾期
+      ["15", "2026年第一次协商议事会", "议定事项", "", "", long, "", "", "2026-03-01", "待交办（逾期）", "", ""],
+      // an imported item: its 来源 as the paper ledger wrote it
+      ["16", "2025年第三次双周协商座谈会", "意见建议", "张丽华", "经济界", "路灯\n路灯不亮", "", "", "", "待交办", "", ""],
     ]);
   });
 });

@@ -3,7 +3,7 @@
 // the exported ledger with the customary columns. Pure: the items are the ones the viewer may
 // see (already filtered), the caller passes the clock.
 import { chinaDate, deadlineFlag } from "./deadline.ts";
-import { LEDGER_STATES, OUTCOME_LABELS, RATING_LABELS, RATINGS, SOURCE_LABELS, STATE_LABELS, type LedgerSource, type LedgerState, type Rating } from "./item.ts";
+import { LEDGER_STATES, ORIGIN_LABELS, OUTCOME_LABELS, RATING_LABELS, RATINGS, SOURCE_LABELS, STATE_LABELS, type LedgerSource, type LedgerState, type Rating } from "./item.ts";
 import type { Department, LedgerItemJson } from "./json.ts";
 
 /** byDepartment's bucket for items not (yet) assigned: id "" (the screens label it in their language). */
@@ -53,8 +53,11 @@ export function closedMonth(item: Pick<LedgerItemJson, "state" | "closedAt">): s
 const monthIndex = (month: string): number => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 const monthOf = (index: number): string => `${String(Math.floor(index / 12)).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`;
 
-/** 来源会议: the meeting's title, or the source's label (接待日, 热线, 其他) for items from outside meetings. */
-export const sourceTitle = (item: Pick<LedgerItemJson, "source" | "meetingTitle">): string => item.meetingTitle ?? SOURCE_LABELS[item.source];
+/**
+ * 来源会议: the meeting's title; for items from outside meetings the 来源 an imported paper ledger
+ * gave (sourceNote), else the source's label (接待日, 热线, 其他).
+ */
+export const sourceTitle = (item: Pick<LedgerItemJson, "source" | "meetingTitle" | "sourceNote">): string => item.meetingTitle ?? item.sourceNote ?? SOURCE_LABELS[item.source];
 
 /** True when the item has been answered (已反馈, or 办结 after a reply). */
 const isAnswered = (item: LedgerItemJson): boolean => (item.state === "answered" || item.state === "closed") && item.replies.length > 0;
@@ -88,7 +91,7 @@ export function ledgerDashboard(items: readonly LedgerItemJson[], now: number): 
     bump(sectors, item.sector?.trim() ?? "");
 
     const meetingKey = item.meetingId ?? `source:${item.source}`;
-    const meeting = meetings.get(meetingKey) ?? { meetingId: item.meetingId, source: item.source, title: sourceTitle(item), total: 0 };
+    const meeting = meetings.get(meetingKey) ?? { meetingId: item.meetingId, source: item.source, title: item.meetingTitle ?? SOURCE_LABELS[item.source], total: 0 };
     meeting.total += 1;
     meetings.set(meetingKey, meeting);
 
@@ -134,27 +137,34 @@ export interface DepartmentReminder {
  * 督办 list: per lead department, its open items past their deadline (longest overdue first) and
  * those due within DUE_SOON_DAYS (earliest first), at `now`. Only departments with such items;
  * the most overdue departments first. `departments` gives the current name (an item's lead as
- * a fallback).
+ * a fallback). New items that carry a deadline (a meeting's decision, an imported row) but no
+ * department yet come last, under id "" (name 未交办): the secretariat's own to hand over.
  */
 export function reminders(items: readonly LedgerItemJson[], departments: readonly Department[], now: number): { departments: DepartmentReminder[] } {
   const known = new Map(departments.map((d) => [d.id, d]));
   const lists = new Map<string, DepartmentReminder>();
   for (const item of items) {
-    if (item.lead === null) continue;
     const flag = deadlineFlag(item, now);
     if (flag === null) continue;
-    const entry = lists.get(item.lead.id) ?? { department: known.get(item.lead.id) ?? item.lead, overdue: [], dueSoon: [] };
+    const department = item.lead === null ? { id: "", name: UNASSIGNED_LABEL, disabled: false } : (known.get(item.lead.id) ?? item.lead);
+    const entry = lists.get(department.id) ?? { department, overdue: [], dueSoon: [] };
     entry[flag].push({ ...item, flag });
-    lists.set(item.lead.id, entry);
+    lists.set(department.id, entry);
   }
   const byDeadline = (a: LedgerItemJson, b: LedgerItemJson) => (a.deadline ?? "").localeCompare(b.deadline ?? "") || a.number - b.number;
   const result = [...lists.values()].map((r) => ({ ...r, overdue: r.overdue.sort(byDeadline), dueSoon: r.dueSoon.sort(byDeadline) }));
-  result.sort((a, b) => b.overdue.length - a.overdue.length || b.dueSoon.length - a.dueSoon.length || collator.compare(a.department.name, b.department.name));
+  result.sort(
+    (a, b) =>
+      Number(a.department.id === "") - Number(b.department.id === "") ||
+      b.overdue.length - a.overdue.length ||
+      b.dueSoon.length - a.dueSoon.length ||
+      collator.compare(a.department.name, b.department.name),
+  );
   return { departments: result };
 }
 
-/** The exported ledger's columns (台账), in the customary order. */
-export const LEDGER_EXPORT_HEADERS = ["序号", "来源会议", "提出人", "界别", "问题/建议", "承办单位", "交办时间", "办理时限", "办理状态", "答复内容", "满意度"] as const;
+/** The exported ledger's columns (台账), in the customary order; 类别 tells suggestions (意见建议) from decisions (议定事项). */
+export const LEDGER_EXPORT_HEADERS = ["序号", "来源会议", "类别", "提出人", "界别", "问题/建议", "承办单位", "交办时间", "办理时限", "办理状态", "答复内容", "满意度"] as const;
 
 const isoToChinaDate = (iso: string | null): string => {
   if (iso === null) return "";
@@ -162,11 +172,11 @@ const isoToChinaDate = (iso: string | null): string => {
   return Number.isNaN(ms) ? "" : chinaDate(ms);
 };
 
-/** 问题/建议: the title, then the text on its own line (once when they are the same). */
+/** 问题/建议: the title, then the text on its own line (once when they are the same, or the title is the text's beginning cut with "…"). */
 function questionText(item: LedgerItemJson): string {
   const title = item.title.trim();
   const text = item.text.trim();
-  if (title === "" || title === text) return text;
+  if (title === "" || title === text || (title.endsWith("…") && text.startsWith(title.slice(0, -1)))) return text;
   if (text === "") return title;
   return `${title}\n${text}`;
 }
@@ -177,6 +187,9 @@ export function departmentsText(item: Pick<LedgerItemJson, "lead" | "partners">)
   return item.partners.length === 0 ? item.lead.name : `${item.lead.name}（协办：${item.partners.map((p) => p.name).join("、")}）`;
 }
 
+/** 办理状态 of an overdue item: 办理中（逾期）. */
+export const OVERDUE_SUFFIX = "（逾期）";
+
 /** One row per item, in the order given, as the columns of LEDGER_EXPORT_HEADERS (dates in China time). */
 export function ledgerRows(items: readonly LedgerItemJson[]): string[][] {
   return items.map((item) => {
@@ -184,13 +197,14 @@ export function ledgerRows(items: readonly LedgerItemJson[]): string[][] {
     return [
       String(item.number),
       sourceTitle(item),
+      ORIGIN_LABELS[item.origin],
       item.raisedByName,
       item.sector ?? "",
       questionText(item),
       departmentsText(item),
       isoToChinaDate(item.assignedAt),
       item.deadline ?? "",
-      item.flag === "overdue" ? `${STATE_LABELS[item.state]}（逾期）` : STATE_LABELS[item.state],
+      item.flag === "overdue" ? `${STATE_LABELS[item.state]}${OVERDUE_SUFFIX}` : STATE_LABELS[item.state],
       reply ? `【${OUTCOME_LABELS[reply.outcome]}】${reply.text}` : "",
       reply?.rating ? RATING_LABELS[reply.rating.rating] : "",
     ];
