@@ -4,10 +4,12 @@ import { useTranslation } from "react-i18next";
 import { useMeeting } from "../connection/useMeeting.ts";
 import { currentLanguage, setLanguage } from "../i18n/i18n.ts";
 import { MediaSettingsButton } from "../features/media/settings/MediaSettingsButton.tsx";
+import { useRoleLabel } from "../features/meeting/useRoleLabel.ts";
 
 export function TopBar() {
   const { t } = useTranslation();
   const { welcome, status } = useMeeting();
+  const role = useRoleLabel();
   const online = status === "connected";
   return (
     <header className="top-bar">
@@ -15,7 +17,7 @@ export function TopBar() {
         <h1 title={welcome?.meeting.title}>{welcome?.meeting.title ?? t("app.name")}</h1>
         {welcome && (
           <span className="me" data-testid="me">
-            {welcome.me.name} · {t(`role.${welcome.me.role}`)}
+            {welcome.me.name} · {role(welcome.me)}
           </span>
         )}
         <CurrentItem />

@@ -24,7 +24,6 @@ export const adminEn: AdminMessages = {
     loading: "Loading…",
     skip: "Skip to main content",
   },
-  participantRole: { chair: "Chair", member: "Member", official: "Official", clerk: "Clerk", observer: "Observer" },
   staffRole: { admin: "Administrator", organiser: "Secretariat", chair: "Chair", clerk: "Clerk", department: "Department" },
   login: {
     title: "Staff login",
@@ -77,17 +76,6 @@ export const adminEn: AdminMessages = {
     open: "Open",
     minutes: "min",
     working: "Working…",
-  },
-  kind: {
-    consultation: "Consultation forum",
-    topic: "Topic consultation",
-    department: "Department consultation",
-    roundtable: "Round table",
-    community: "Residents' council",
-    bargaining: "Collective wage bargaining",
-    mediation: "Mediation",
-    plenary: "Plenary",
-    other: "Other",
   },
   mode: { hybrid: "In the room and online", online: "Online only" },
   quorum: { none: "None", majority: "More than half", twoThirds: "Two thirds" },
@@ -277,7 +265,6 @@ export const adminEn: AdminMessages = {
     exportXlsx: "Export Excel",
     revoked: "Link revoked",
     active: "Active",
-    member: { community: "Resident representative", bargaining: "Representative" },
   },
   links: {
     copy: "Copy link",

@@ -24,7 +24,6 @@ export const adminZh = {
     loading: "正在加载…",
     skip: "跳到主要内容",
   },
-  participantRole: { chair: "主持人", member: "委员", official: "列席", clerk: "记录员", observer: "旁听" },
   staffRole: { admin: "系统管理员", organiser: "会务组", chair: "主持人", clerk: "记录员", department: "承办单位" },
   login: {
     title: "工作人员登录",
@@ -77,17 +76,6 @@ export const adminZh = {
     open: "打开",
     minutes: "分钟",
     working: "处理中…",
-  },
-  kind: {
-    consultation: "协商座谈会",
-    topic: "专题协商会",
-    department: "对口协商",
-    roundtable: "恳谈会",
-    community: "社区议事会",
-    bargaining: "工资集体协商",
-    mediation: "人民调解",
-    plenary: "全体会议",
-    other: "其他",
   },
   mode: { hybrid: "线上线下结合", online: "仅线上" },
   quorum: { none: "无", majority: "过半数", twoThirds: "三分之二" },
@@ -277,7 +265,6 @@ export const adminZh = {
     exportXlsx: "导出 Excel",
     revoked: "链接已撤销",
     active: "有效",
-    member: { community: "居民代表", bargaining: "代表" },
   },
   links: {
     copy: "复制链接",

@@ -9,7 +9,6 @@ export const en: Messages = {
     refused: "Cannot enter the meeting",
     noLink: "Open the personal join link the secretariat sent you.",
   },
-  role: { chair: "Chair", member: "Member", official: "Official", clerk: "Clerk", observer: "Observer" },
   floor: {
     title: "Speaking now",
     nobody: "Nobody has the floor",
@@ -503,7 +502,6 @@ export const en: Messages = {
     duration: "Time limit (minutes, optional)",
     more: "More conditions",
     voters: "Who may vote",
-    voterRoles: { member: "Members / delegates", official: "Invited officials", chair: "Chair" },
     presentOnly: "Only those present when the poll opens",
     notPresentOnly: "absent ones too",
     side: "Side",

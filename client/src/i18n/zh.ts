@@ -7,7 +7,6 @@ export const zh = {
     refused: "无法进入会议",
     noLink: "请使用会务组发送的个人参会链接进入会议。",
   },
-  role: { chair: "主持人", member: "委员", official: "列席", clerk: "记录员", observer: "旁听" },
   floor: {
     title: "正在发言",
     nobody: "暂无发言",
@@ -501,7 +500,6 @@ export const zh = {
     duration: "限时（分钟，可不填）",
     more: "更多条件",
     voters: "表决人",
-    voterRoles: { member: "委员/代表", official: "列席", chair: "主持人" },
     presentOnly: "仅限开始表决时已到会者",
     notPresentOnly: "含未到会者",
     side: "协商方",

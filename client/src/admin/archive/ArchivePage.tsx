@@ -2,6 +2,7 @@
 // decisions, minutes) and the list of all meetings, archived ones included. The query lives in
 // the URL (?q=…), so a search can be reloaded, linked and gone back to.
 import { useCallback, useState, type FormEvent } from "react";
+import { meetingKindLabel } from "@core/meetingKind.ts";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { Link } from "../../routing/Link.tsx";
 import { navigate, useLocation } from "../../routing/location.ts";
@@ -134,7 +135,7 @@ function MeetingTable({ meetings }: { meetings: ArchiveMeeting[] }) {
         {meetings.map((m) => (
           <tr key={m.id} data-testid="archive-meeting-row">
             <td className="nowrap">{formatDateTime(m.date, currentLanguage()) ?? <span className="muted">{t("meetings.noDate")}</span>}</td>
-            <td>{t(`kind.${m.kind}`)}</td>
+            <td>{meetingKindLabel(m.kind, currentLanguage())}</td>
             <td>
               <Link to={meetingLink(m.id)} className="meeting-title-link">{m.title}</Link>
               {m.archived && <span className="badge">{t("meetings.archived")}</span>}

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from "react";
+import { meetingKindLabel } from "@core/meetingKind.ts";
 import {
   MEETING_KINDS,
   NOT_YET_SPOKEN,
@@ -11,6 +12,7 @@ import {
 } from "../types.ts";
 import { ErrorLine, SuccessLine } from "../ui/Feedback.tsx";
 import { useAdminT } from "../ui/useAdminT.ts";
+import { useLang } from "../../i18n/words.ts";
 import { fromLocalInput, toLocalInput } from "./format.ts";
 
 export const DEFAULT_MEETING: MeetingInput = {
@@ -102,6 +104,7 @@ export function BasicInfoForm({
   onSubmit: (input: MeetingInput) => Promise<void>;
 }) {
   const { t } = useAdminT();
+  const lang = useLang();
   const [form, setForm] = useState<FormState>(() => toForm(initial));
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -180,7 +183,7 @@ export function BasicInfoForm({
             <select id={`${id}-kind`} name="kind" value={form.kind} onChange={(e) => set("kind", e.target.value as MeetingKind)}>
               {MEETING_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {t(`kind.${k}`)}
+                  {meetingKindLabel(k, lang)}
                 </option>
               ))}
             </select>

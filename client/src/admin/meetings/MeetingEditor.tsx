@@ -1,4 +1,5 @@
 import { useCallback, useState } from "react";
+import { meetingKindLabel } from "@core/meetingKind.ts";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { navigate, useLocation } from "../../routing/location.ts";
 import { Link } from "../../routing/Link.tsx";
@@ -104,7 +105,7 @@ function ExistingMeeting({ meetingId, tab }: { meetingId: string; tab: EditorTab
             {meeting.archived && <span className="badge">{t("editor.archivedBadge")}</span>}
           </h1>
           <p className="muted">
-            {[t(`kind.${meeting.kind}`), meeting.number, formatDateTime(meeting.startsAt, currentLanguage()), meeting.place].filter(Boolean).join(" · ")}
+            {[meetingKindLabel(meeting.kind, currentLanguage()), meeting.number, formatDateTime(meeting.startsAt, currentLanguage()), meeting.place].filter(Boolean).join(" · ")}
           </p>
         </div>
         {editable && (
@@ -148,7 +149,7 @@ function ExistingMeeting({ meetingId, tab }: { meetingId: string; tab: EditorTab
         {tab === "agenda" && (
           <AgendaTab meetingId={meeting.id} agenda={detail.data.agenda} editable={editable} onChange={(change) => update((d) => ({ ...d, agenda: change(d.agenda) }))} />
         )}
-        {tab === "plan" && <PlanTab meetingId={meeting.id} agenda={detail.data.agenda} participants={detail.data.participants} editable={editable} />}
+        {tab === "plan" && <PlanTab meetingId={meeting.id} kind={meeting.kind} agenda={detail.data.agenda} participants={detail.data.participants} editable={editable} />}
         {tab === "roster" && (
           <RosterTab
             meeting={meeting}
@@ -156,7 +157,7 @@ function ExistingMeeting({ meetingId, tab }: { meetingId: string; tab: EditorTab
             onCountChange={setParticipants}
           />
         )}
-        {tab === "venue" && <VenueTab meetingId={meeting.id} meetingTitle={meeting.title} participants={detail.data.participants} />}
+        {tab === "venue" && <VenueTab meetingId={meeting.id} meetingTitle={meeting.title} kind={meeting.kind} participants={detail.data.participants} />}
       </div>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { meetingKindLabel } from "@core/meetingKind.ts";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { Link } from "../../routing/Link.tsx";
 import { api } from "../api.ts";
@@ -80,7 +81,7 @@ function MeetingGroupTable({ group, meetings }: { group: MeetingGroup; meetings:
                   {m.archived && <span className="badge">{t("meetings.archived")}</span>}
                   {m.number && <div className="muted small">{m.number}</div>}
                 </td>
-                <td>{t(`kind.${m.kind}`)}</td>
+                <td>{meetingKindLabel(m.kind, currentLanguage())}</td>
                 <td>{m.place ?? ""}</td>
               </tr>
             ))}

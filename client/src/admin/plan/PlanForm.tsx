@@ -1,5 +1,7 @@
 import { useId, useState, type FormEvent } from "react";
-import type { AgendaItem, Participant, PlanKind, PlannedSpeechInput } from "../types.ts";
+import { sectorParty } from "@core/affiliation.ts";
+import type { AgendaItem, MeetingKind, Participant, PlanKind, PlannedSpeechInput } from "../types.ts";
+import { useWords } from "../../i18n/words.ts";
 import { ErrorLine } from "../ui/Feedback.tsx";
 import { useAdminT } from "../ui/useAdminT.ts";
 
@@ -7,6 +9,7 @@ import { useAdminT } from "../ui/useAdminT.ts";
 export function PlanForm({
   initial,
   speakers,
+  kind,
   agenda,
   submitLabel,
   onSubmit,
@@ -15,6 +18,7 @@ export function PlanForm({
 }: {
   initial: PlannedSpeechInput;
   speakers: Participant[];
+  kind: MeetingKind;
   agenda: AgendaItem[];
   submitLabel: string;
   onSubmit: (input: PlannedSpeechInput) => Promise<void>;
@@ -22,6 +26,7 @@ export function PlanForm({
   testId?: string;
 }) {
   const { t } = useAdminT();
+  const words = useWords(kind);
   const id = useId();
   const [form, setForm] = useState(initial);
   const [pending, setPending] = useState(false);
@@ -54,7 +59,7 @@ export function PlanForm({
               <option value="">{t("plan.choosePerson")}</option>
               {speakers.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {[p.name, t(`participantRole.${p.role}`), p.sector, p.party].filter(Boolean).join(" · ")}
+                  {[p.name, words.role(p), ...sectorParty(p)].join(" · ")}
                 </option>
               ))}
             </select>

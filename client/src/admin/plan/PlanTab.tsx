@@ -1,6 +1,6 @@
 import { useCallback, useState } from "react";
 import { api } from "../api.ts";
-import type { AgendaItem, Participant, PlannedSpeech, PlannedSpeechInput } from "../types.ts";
+import type { AgendaItem, MeetingKind, Participant, PlannedSpeech, PlannedSpeechInput } from "../types.ts";
 import { ConfirmDialog } from "../ui/ConfirmDialog.tsx";
 import { ErrorLine, Loading } from "../ui/Feedback.tsx";
 import { useResource } from "../ui/useResource.ts";
@@ -13,11 +13,13 @@ const EMPTY: PlannedSpeechInput = { participantId: "", kind: "booked", agendaIte
 /** 发言安排: booked and written speeches per agenda item in planned order; add, edit, ↑/↓, delete. */
 export function PlanTab({
   meetingId,
+  kind,
   agenda,
   participants,
   editable,
 }: {
   meetingId: string;
+  kind: MeetingKind;
   agenda: AgendaItem[];
   participants: Participant[];
   editable: boolean;
@@ -89,6 +91,7 @@ export function PlanTab({
                     <PlanForm
                       initial={{ participantId: speech.participantId, kind: speech.kind, agendaItemId: speech.agendaItemId, title: speech.title, text: speech.text }}
                       speakers={speakers}
+                      kind={kind}
                       agenda={agenda}
                       submitLabel={t("common.save")}
                       onCancel={() => setEditing(null)}
@@ -165,6 +168,7 @@ export function PlanTab({
               key={addKey}
               initial={EMPTY}
               speakers={speakers}
+              kind={kind}
               agenda={agenda}
               submitLabel={t("plan.add")}
               testId="add-plan-form"

@@ -1,12 +1,12 @@
 import { useEffect, useState } from "react";
 import { api } from "../api.ts";
+import { useWords } from "../../i18n/words.ts";
 import type { Link, Meeting, Participant } from "../types.ts";
 import { copyText } from "../ui/clipboard.ts";
 import { ConfirmDialog } from "../ui/ConfirmDialog.tsx";
 import { CheckIcon, ErrorLine } from "../ui/Feedback.tsx";
 import { useSession } from "../session/session.ts";
 import { useAdminT } from "../ui/useAdminT.ts";
-import { roleLabel } from "./labels.ts";
 import { PrintableQrDialog } from "./PrintableQrDialog.tsx";
 
 type Open = null | "reissue" | "revoke" | { link: Link; notice: string | null };
@@ -24,6 +24,7 @@ export function LinkActions({
   onRevokedChange: (revoked: boolean) => void;
 }) {
   const { t } = useAdminT();
+  const words = useWords(meeting.kind);
   const { account } = useSession();
   const [pending, setPending] = useState<null | "copy" | "qr">(null);
   const [copied, setCopied] = useState(false);
@@ -147,7 +148,7 @@ export function LinkActions({
         <PrintableQrDialog
           title={t("links.qrTitle", { name })}
           heading={meeting.title}
-          subheading={[name, roleLabel(t, participant.role, meeting.kind), participant.unit].filter(Boolean).join(" · ")}
+          subheading={[name, words.role(participant), participant.unit].filter(Boolean).join(" · ")}
           hint={t("links.scan")}
           note={t("links.personal")}
           link={open.link}

@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from "react";
 import type { Account, MeetingKind, Participant, ParticipantInput, ParticipantRole } from "../types.ts";
 import { PARTICIPANT_ROLES } from "../types.ts";
+import { useWords } from "../../i18n/words.ts";
 import { useAdminT } from "../ui/useAdminT.ts";
 import { FormActions } from "../ui/FormActions.tsx";
-import { roleLabel } from "./labels.ts";
 import { voteWeightOf } from "./voteWeight.ts";
 
 type Text = "name" | "sector" | "party" | "unit" | "phone" | "email" | "household";
@@ -31,6 +31,7 @@ export function ParticipantForm({
   onCancel: () => void;
 }) {
   const { t } = useAdminT();
+  const words = useWords(kind);
   const id = useId();
   const [text, setText] = useState<Record<Text, string>>(() => ({
     name: initial?.name ?? "",
@@ -107,7 +108,7 @@ export function ParticipantForm({
           <select id={`${id}-role`} name="role" value={role} onChange={(e) => setRole(e.target.value as ParticipantRole)}>
             {PARTICIPANT_ROLES.map((r) => (
               <option key={r} value={r}>
-                {roleLabel(t, r, kind)}
+                {words.role({ role: r })}
               </option>
             ))}
           </select>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { Icon } from "../../components/Icon.tsx";
+import { useWords } from "../../i18n/words.ts";
 import { api } from "../api.ts";
 import { useSession } from "../session/session.ts";
 import { ROSTER_SORTS, type Account, type Meeting, type Participant, type RosterSort } from "../types.ts";
@@ -9,7 +10,6 @@ import { useAdminT } from "../ui/useAdminT.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { ParticipantForm } from "./ParticipantForm.tsx";
 import { ImportRoster } from "./ImportRoster.tsx";
-import { roleLabel } from "./labels.ts";
 import { LinkActions } from "./LinkActions.tsx";
 
 const SORT_LABEL: Record<RosterSort, string> = { roster: "roster.sortRoster", pinyin: "roster.sortPinyin", stroke: "roster.sortStroke" };
@@ -25,6 +25,7 @@ export function RosterTab({
   onCountChange: (participants: Participant[]) => void;
 }) {
   const { t } = useAdminT();
+  const words = useWords(meeting.kind);
   const { account } = useSession();
   const [sort, setSort] = useState<RosterSort>("roster");
   const roster = useResource(useCallback(() => api.participants(meeting.id, sort).then((r) => r.participants), [meeting.id, sort]));
@@ -154,7 +155,7 @@ export function RosterTab({
                       p.name
                     )}
                   </th>
-                  <td className="nowrap">{roleLabel(t, p.role, meeting.kind)}</td>
+                  <td className="nowrap">{words.role(p)}</td>
                   {showSide && (
                     <td className="nowrap">
                       {p.side ? t(p.side === "worker" ? "roster.sideWorker" : "roster.sideEnterprise") : ""}

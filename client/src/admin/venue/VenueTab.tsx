@@ -3,20 +3,21 @@ import { venueTerminalUrl } from "@core/venue/terminalLink.ts";
 import { api } from "../api.ts";
 import { PrintableQrDialog } from "../roster/PrintableQrDialog.tsx";
 import { useSession } from "../session/session.ts";
-import type { Link, Participant } from "../types.ts";
+import type { Link, MeetingKind, Participant } from "../types.ts";
 import { CopyField } from "../ui/CopyField.tsx";
 import { ErrorLine, Loading } from "../ui/Feedback.tsx";
 import { useResource } from "../ui/useResource.ts";
 import { useAdminT } from "../ui/useAdminT.ts";
+import { useWords } from "../../i18n/words.ts";
 
 /** 会场: the room display link, the check-in QR code, and 进入会议 for linked staff. */
-export function VenueTab({ meetingId, meetingTitle, participants }: { meetingId: string; meetingTitle: string; participants: Participant[] }) {
+export function VenueTab({ meetingId, meetingTitle, kind, participants }: { meetingId: string; meetingTitle: string; kind: MeetingKind; participants: Participant[] }) {
   const { t } = useAdminT();
   const display = useResource(useCallback(() => api.displayLink(meetingId), [meetingId]));
   const checkin = useResource(useCallback(() => api.checkinLink(meetingId), [meetingId]));
   return (
     <div className="venue-tab">
-      <EnterMeeting meetingId={meetingId} participants={participants} />
+      <EnterMeeting meetingId={meetingId} kind={kind} participants={participants} />
       <div className="venue-grid">
         <VenueLink
           title={t("venue.display")}
@@ -99,8 +100,9 @@ function VenueLink({
 }
 
 /** Staff accounts linked to a participant of this meeting (chair, clerk) open their own link. */
-function EnterMeeting({ meetingId, participants }: { meetingId: string; participants: Participant[] }) {
+function EnterMeeting({ meetingId, kind, participants }: { meetingId: string; kind: MeetingKind; participants: Participant[] }) {
   const { t } = useAdminT();
+  const words = useWords(kind);
   const { account } = useSession();
   const mine = participants.filter((p) => p.accountId === account.id);
   const [pending, setPending] = useState<string | null>(null);
@@ -143,7 +145,7 @@ function EnterMeeting({ meetingId, participants }: { meetingId: string; particip
       <div className="button-row">
         {mine.map((p) => (
           <button key={p.id} type="button" className="primary" onClick={() => void enter(p)} disabled={pending !== null} data-testid="enter-as">
-            {t("venue.enterAs", { name: p.name, role: t(`participantRole.${p.role}`) })}
+            {t("venue.enterAs", { name: p.name, role: words.role(p) })}
           </button>
         ))}
       </div>

@@ -1,12 +1,14 @@
 import { useTranslation } from "react-i18next";
 import type { Command } from "@core/meeting.ts";
 import { useMeeting } from "../../connection/useMeeting.ts";
+import { useRoleLabel } from "../meeting/useRoleLabel.ts";
 import { AttendanceSummary } from "./AttendanceSummary.tsx";
 
 /** For the clerk and chair: who is here; check in people in the room, record excused absences. */
 export function AttendanceList({ run, pending }: { run: (command: Command) => Promise<boolean>; pending: boolean }) {
   const { t } = useTranslation();
   const { state } = useMeeting();
+  const role = useRoleLabel();
   if (!state) return null;
   const people = state.roster.filter((p) => p.role === "member" || p.role === "official");
   return (
@@ -20,6 +22,7 @@ export function AttendanceList({ run, pending }: { run: (command: Command) => Pr
           return (
             <li key={p.id} data-testid="attendance-row">
               <span className="name">{p.name}</span>
+              <span className="muted small" data-testid="attendance-role">{role(p)}</span>
               <span className={`status status-${status}`}>
                 {t(`attendance.status${status[0]!.toUpperCase()}${status.slice(1)}`)}
                 {status === "present" && a?.via ? ` · ${t(`attendance.via.${a.via}`)}` : ""}

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { sectorParty } from "@core/affiliation.ts";
 import { countdown, speechClock, formatClock } from "@core/clock.ts";
 import { Icon } from "../../components/Icon.tsx";
 import { useMeeting, useRoster, useServerNow } from "../../connection/useMeeting.ts";
@@ -6,6 +7,7 @@ import { AttendanceSummary } from "../attendance/AttendanceSummary.tsx";
 import { GuestChip, KindBadge } from "../floor/KindBadge.tsx";
 import { speakerName, upcomingSpeakers } from "../floor/speakingPlan.ts";
 import { SpeakerVideo } from "../media/SpeakerVideo.tsx";
+import { useRoleLabel } from "../meeting/useRoleLabel.ts";
 import { VenueMutedLabel } from "../media/VenueMutedLabel.tsx";
 import { DisplayMedia } from "../venue/DisplayMedia.tsx";
 import { DisplayPoll } from "../poll/DisplayPoll.tsx";
@@ -21,6 +23,7 @@ export function DisplayView() {
   const { t } = useTranslation();
   const { state, welcome, status } = useMeeting();
   const person = useRoster();
+  const role = useRoleLabel();
   const now = useServerNow();
   const theme = new URLSearchParams(window.location.search).get("theme") === "dark" ? "dark" : "light";
   if (!state || !welcome) return null;
@@ -67,8 +70,8 @@ export function DisplayView() {
             <div className="display-speaker">
               <p className="display-label">{t("floor.title")}</p>
               <p className="display-name" data-testid="display-speaker">{speakerName(floor, person)}</p>
-              <p className="display-meta">
-                {floor.guestName !== null ? <GuestChip /> : [speaker?.sector, speaker?.party, speaker?.unit].filter(Boolean).join(" · ")}
+              <p className="display-meta" data-testid="display-meta">
+                {floor.guestName !== null ? <GuestChip /> : [...(speaker ? [role(speaker)] : []), ...sectorParty(speaker), ...(speaker?.unit ? [speaker.unit] : [])].join(" · ")}
               </p>
               <SpeakerVideo participantId={floor.participantId} />
             </div>

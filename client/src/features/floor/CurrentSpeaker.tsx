@@ -1,8 +1,10 @@
 import { useTranslation } from "react-i18next";
+import { sectorParty } from "@core/affiliation.ts";
 import { speechClock, formatClock } from "@core/clock.ts";
 import { useMeeting, useRoster, useServerNow } from "../../connection/useMeeting.ts";
 import { Icon } from "../../components/Icon.tsx";
 import { InterjectionCard } from "../interjection/InterjectionCard.tsx";
+import { useRoleLabel } from "../meeting/useRoleLabel.ts";
 import { RoomVideos } from "../media/RoomVideos.tsx";
 import { SpeakerVideo } from "../media/SpeakerVideo.tsx";
 import { GuestChip, KindBadge } from "./KindBadge.tsx";
@@ -13,6 +15,7 @@ export function CurrentSpeaker({ size = "normal" }: { size?: "normal" | "large" 
   const { t } = useTranslation();
   const { state } = useMeeting();
   const person = useRoster();
+  const role = useRoleLabel();
   const now = useServerNow();
   const floor = state?.floor;
 
@@ -42,8 +45,8 @@ export function CurrentSpeaker({ size = "normal" }: { size?: "normal" | "large" 
         {t("floor.title")} <KindBadge kind={floor.kind} />
       </p>
       <p className="speaker-name" data-testid="speaker-name">{speakerName(floor, person)}</p>
-      <p className="speaker-meta">
-        {floor.guestName !== null ? <GuestChip /> : [speaker && t(`role.${speaker.role}`), speaker?.sector, speaker?.party].filter(Boolean).join(" · ")}
+      <p className="speaker-meta" data-testid="speaker-meta">
+        {floor.guestName !== null ? <GuestChip /> : [...(speaker ? [role(speaker)] : []), ...sectorParty(speaker)].join(" · ")}
       </p>
       <SpeakerVideo participantId={floor.participantId} />
       <InterjectionCard />

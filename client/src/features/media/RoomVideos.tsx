@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { VENUE_ID } from "@core/media/audible.ts";
 import { useMeeting } from "../../connection/useMeeting.ts";
+import { useRoleLabel } from "../meeting/useRoleLabel.ts";
 import { useMediaPrefs } from "./mediaPrefs.ts";
 import { useVideoOf } from "./videoFeeds.ts";
 import { VideoTile } from "./VideoTile.tsx";
@@ -12,6 +13,7 @@ import { VideoTile } from "./VideoTile.tsx";
 export function RoomVideos() {
   const { t } = useTranslation();
   const { welcome, state } = useMeeting();
+  const role = useRoleLabel();
   const { audioOnly } = useMediaPrefs();
   const chair = state?.roster.find((p) => p.role === "chair");
   const me = welcome?.me.id;
@@ -31,7 +33,7 @@ export function RoomVideos() {
   return (
     <div className="room-videos">
       {venue && <VideoTile stream={venue} size="small" label={t("media.venue")} testId="venue-video" />}
-      {showChair && <VideoTile stream={chairVideo} size="small" label={`${t("role.chair")} · ${chair.name}`} testId="chair-video" />}
+      {showChair && <VideoTile stream={chairVideo} size="small" label={`${role(chair)} · ${chair.name}`} testId="chair-video" />}
     </div>
   );
 }

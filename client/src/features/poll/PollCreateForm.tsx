@@ -4,6 +4,7 @@ import type { Command } from "@core/meeting.ts";
 import type { PollForm, TallyVisibility } from "@core/poll/schema.ts";
 import type { MeetingState } from "@core/state.ts";
 import { useMeeting } from "../../connection/useMeeting.ts";
+import { useRoleLabel } from "../meeting/useRoleLabel.ts";
 import {
   draftProblems, eligiblePreview, emptyDraft, formatWeight, newBuildingClause, RULE_KINDS, rosterFacts, toDefinition, VOTER_ROLES,
   type BuildingClause, type DraftMeasure, type PollDraft, type RuleKind,
@@ -28,6 +29,8 @@ const SIDES = [null, "worker", "enterprise"] as const;
 export function PollCreateForm({ run, pending, onDone }: { run: (command: Command) => Promise<boolean>; pending: boolean; onDone: () => void }) {
   const { t } = useTranslation();
   const { state } = useMeeting();
+  // The voters' role words follow the meeting's kind (居民代表, 协商代表, 当事人 …).
+  const roleLabel = useRoleLabel();
   const [draft, setDraft] = useState<PollDraft>(emptyDraft);
   const roster = state?.roster;
   const facts = useMemo(() => rosterFacts(roster ?? []), [roster]);
@@ -44,7 +47,7 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
   );
   // What is set under 更多条件, so the folded disclosure still says it.
   const moreSummary = [
-    draft.roles.length !== 1 || draft.roles[0] !== "member" ? draft.roles.map((r) => t(`poll.voterRoles.${r}`)).join("、") : null,
+    draft.roles.length !== 1 || draft.roles[0] !== "member" ? draft.roles.map((r) => roleLabel({ role: r })).join("、") : null,
     !draft.presentOnly ? t("poll.notPresentOnly") : null,
     draft.side ? t(`poll.sides.${draft.side}`) : null,
     draft.perHousehold ? t("poll.perHouseholdShort") : null,
@@ -165,7 +168,7 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
               <label key={role} className="poll-check">
                 <input type="checkbox" checked={draft.roles.includes(role)} data-testid={`poll-role-${role}`}
                   onChange={(e) => set({ roles: e.target.checked ? [...draft.roles, role] : draft.roles.filter((r) => r !== role) })} />
-                {t(`poll.voterRoles.${role}`)}
+                {roleLabel({ role })}
               </label>
             ))}
           </div>

@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { sectorParty } from "@core/affiliation.ts";
 import type { Command } from "@core/meeting.ts";
 import { SPEAKING_ROLES } from "@core/roles.ts";
 import { queuePosition } from "@core/state.ts";
@@ -67,7 +68,7 @@ export function AddSpeaker({ run, pending }: { run: (command: Command) => Promis
             <select className="grow" aria-label={t("speaking.addChoose")} value={selected} onChange={(e) => setChosen(e.target.value)} data-testid="add-person">
               <option value="">{t("speaking.addChoose")}（{people.length}）</option>
               {people.map((p) => (
-                <option key={p.id} value={p.id}>{[p.name, p.sector, p.party].filter(Boolean).join(" · ")}</option>
+                <option key={p.id} value={p.id}>{[p.name, ...sectorParty(p)].join(" · ")}</option>
               ))}
             </select>
           </div>

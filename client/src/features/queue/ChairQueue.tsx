@@ -3,12 +3,14 @@ import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, us
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { useTranslation } from "react-i18next";
+import { sectorParty } from "@core/affiliation.ts";
 import type { Command } from "@core/meeting.ts";
 import { suggestNext } from "@core/ordering/suggest.ts";
 import type { QueueEntry } from "@core/state.ts";
 import { useMeeting, useRoster } from "../../connection/useMeeting.ts";
 import { GuestChip, KindBadge } from "../floor/KindBadge.tsx";
 import { speakerName } from "../floor/speakingPlan.ts";
+import { useRoleLabel } from "../meeting/useRoleLabel.ts";
 import { SuggestNext } from "./SuggestNext.tsx";
 
 /** The chair's queue: the suggested next speaker, drag (mouse, touch or keyboard) to reorder, call or remove anyone. */
@@ -59,6 +61,7 @@ function ChairQueueItem(props: { entry: QueueEntry; index: number; last: boolean
   const { entry, index, last, suggested, run, pending } = props;
   const { t } = useTranslation();
   const person = useRoster();
+  const role = useRoleLabel();
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState("");
   const p = person(entry.participantId);
@@ -87,8 +90,8 @@ function ChairQueueItem(props: { entry: QueueEntry; index: number; last: boolean
         {entry.guestName !== null && <GuestChip />}
       </span>
       <span className="chips">
-        {p?.sector && <span className="chip">{p.sector}</span>}
-        {p?.party && <span className="chip">{p.party}</span>}
+        {p && <span className="chip" data-testid="queue-item-role">{role(p)}</span>}
+        {sectorParty(p).map((part) => <span key={part} className="chip">{part}</span>)}
       </span>
       <span className="row-actions">
         <button type="button" className="icon" disabled={pending || index === 0} aria-label={t("queue.moveUp")} title={t("queue.moveUp")}

@@ -1,7 +1,9 @@
 import { useTranslation } from "react-i18next";
+import { sectorParty } from "@core/affiliation.ts";
 import { useMeeting, useRoster } from "../../connection/useMeeting.ts";
 import { GuestChip, KindBadge } from "../floor/KindBadge.tsx";
 import { speakerName, upcomingSpeakers } from "../floor/speakingPlan.ts";
+import { useRoleLabel } from "../meeting/useRoleLabel.ts";
 
 /**
  * The queue as members and the clerk see it: read-only, their own entry marked, in the order the
@@ -11,6 +13,7 @@ export function QueueList() {
   const { t } = useTranslation();
   const { state, welcome } = useMeeting();
   const person = useRoster();
+  const role = useRoleLabel();
   const queue = state ? upcomingSpeakers(state) : [];
   return (
     <section className="panel" aria-labelledby="queue-title">
@@ -32,7 +35,7 @@ export function QueueList() {
                   <KindBadge kind={entry.kind} />
                   {entry.guestName !== null && <GuestChip />}
                 </span>
-                <span className="chips">{[p?.sector, p?.party].filter(Boolean).join(" · ")}</span>
+                <span className="chips" data-testid="queue-item-meta">{[...(p ? [role(p)] : []), ...sectorParty(p)].join(" · ")}</span>
               </li>
             );
           })}

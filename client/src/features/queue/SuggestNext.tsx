@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { sectorParty } from "@core/affiliation.ts";
 import type { Command } from "@core/meeting.ts";
 import { suggestNext } from "@core/ordering/suggest.ts";
 import { useMeeting, useRoster } from "../../connection/useMeeting.ts";
@@ -19,7 +20,7 @@ export function SuggestNext({ run, pending }: { run: (command: Command) => Promi
       <span className="suggestion-label">{t("speaking.suggested")}</span>
       <span className="suggestion-name" data-testid="suggestion-name">{speakerName(entry, person)}</span>
       <KindBadge kind={entry.kind} />
-      {p && (p.sector || p.party) && <span className="muted small">{[p.sector, p.party].filter(Boolean).join(" · ")}</span>}
+      {sectorParty(p).length > 0 && <span className="muted small">{sectorParty(p).join(" · ")}</span>}
       <span className="suggestion-reasons" data-testid="suggestion-reasons">
         {suggestion.reasons.map((r) => t(`speaking.reason.${r}`)).join(" · ")}
       </span>

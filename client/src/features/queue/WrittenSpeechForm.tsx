@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { useCommand } from "../../connection/useCommand.ts";
+import { sectorParty } from "@core/affiliation.ts";
 import { SPEAKING_ROLES } from "@core/roles.ts";
 import { useMeeting } from "../../connection/useMeeting.ts";
 import { Icon } from "../../components/Icon.tsx";
@@ -51,7 +52,7 @@ export function WrittenSpeechForm({ onClose, onBehalf = false }: { onClose: () =
         <select aria-label={t("speaking.writtenAuthor")} value={author} onChange={(e) => setAuthor(e.target.value)} data-testid="written-author">
           <option value="">{t("speaking.writtenAuthor")}</option>
           {authors.map((p) => (
-            <option key={p.id} value={p.id}>{[p.name, p.sector, p.party].filter(Boolean).join(" · ")}</option>
+            <option key={p.id} value={p.id}>{[p.name, ...sectorParty(p)].join(" · ")}</option>
           ))}
         </select>
       )}

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { sectorParty } from "@core/affiliation.ts";
 import { formatClock } from "@core/clock.ts";
 import type { EntryRef } from "@core/record/schema.ts";
 import type { Interjection, InterjectionRecord, RosterEntry } from "@core/state.ts";
@@ -7,6 +8,7 @@ import { useMeeting, useRoster } from "../../connection/useMeeting.ts";
 import { KindBadge } from "../floor/KindBadge.tsx";
 import { speakerName } from "../floor/speakingPlan.ts";
 import { isEnded } from "../interjection/interjection.ts";
+import { useRoleLabel } from "../meeting/useRoleLabel.ts";
 import { PollStatusBadge } from "../poll/PollBits.tsx";
 import { PollResultView } from "../poll/PollResultView.tsx";
 import { Decisions } from "./Decisions.tsx";
@@ -17,14 +19,14 @@ import { SummaryEditor } from "./SummaryEditor.tsx";
 import { clockTime } from "./Timeline.tsx";
 import type { TimelineEntry, TimelineGroup } from "./timeline.ts";
 
-/** What is known about a person, in one line: 界别, 党派, 单位. */
-const personLine = (p: RosterEntry | undefined): string => [p?.sector, p?.party, p?.unit].filter(Boolean).join(" · ");
-
 /** The selected entry of the timeline: its facts, and the notes written about it. */
 export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGroup[]; selected: string | null; readOnly: boolean }) {
   const { t } = useTranslation();
   const { state } = useMeeting();
   const person = useRoster();
+  const role = useRoleLabel();
+  /** What is known about a person, in one line: role (by the meeting's kind), 界别, 党派, 单位. */
+  const personLine = (p: RosterEntry | undefined): string => [...(p ? [role(p)] : []), ...sectorParty(p), ...(p?.unit ? [p.unit] : [])].join(" · ");
   const recordings = useRecordings();
   if (!state || selected === null) return <section className="panel detail-panel muted" data-testid="entry-detail-empty">{t("notes.selectHint")}</section>;
   const itemTitle = (id: string | null) => {
