@@ -6,6 +6,7 @@
 import type { StoredEvent } from "../core/meeting.ts";
 import { minutesBlocks, type Block } from "../core/minutes/blocks.ts";
 import { draftMinutes, type MinutesMeeting } from "../core/minutes/minutes.ts";
+import { rosterNames } from "../core/naming/displayNames.ts";
 import { entryKey } from "../core/record/schema.ts";
 import type { MeetingState } from "../core/state.ts";
 
@@ -27,7 +28,7 @@ const blockText = (b: Block): string => ("runs" in b ? b.runs.map((r) => r.text)
 
 /** `saved`: the blocks of the minutes version to index in place of the generated draft. */
 export function searchUnits(meeting: MinutesMeeting, state: MeetingState, log: readonly StoredEvent[], saved: readonly Block[] | null = null): SearchUnit[] {
-  const names = new Map(state.roster.map((r) => [r.id, r.name]));
+  const names = rosterNames(state.roster);
   const items = new Map(state.agenda.map((a) => [a.id, a.title]));
   const itemOf = (id: string | null) => ({ itemId: id, item: id === null ? null : (items.get(id) ?? null) });
   const speeches = [...state.speeches, ...(state.floor ? [state.floor] : [])];

@@ -11,6 +11,7 @@ import { chinaDate } from "../core/ledger/deadline.ts";
 import { shortTitle } from "../core/ledger/item.ts";
 import type { LiveResponse } from "../core/ledger/json.ts";
 import { replay, type StoredEvent } from "../core/meeting.ts";
+import { rosterNames } from "../core/naming/displayNames.ts";
 import { entryKey, type Decision, type Suggestion } from "../core/record/schema.ts";
 import type { MeetingState } from "../core/state.ts";
 import type { Db } from "../db/database.ts";
@@ -37,7 +38,7 @@ export function liveResponsesOf(state: MeetingState, suggestion: Pick<Suggestion
   const interjections = [...state.interjections, ...(state.interjection ? [state.interjection] : [])].filter((ij) => ij.speechId === speechId);
   return interjections.map((ij) => {
     const who = state.roster.find((r) => r.id === ij.participantId);
-    return { name: who?.name ?? "", unit: who?.unit ?? null, outcome: ij.outcome, point: ij.point ?? "" };
+    return { name: rosterNames(state.roster).get(ij.participantId) ?? "", unit: who?.unit ?? null, outcome: ij.outcome, point: ij.point ?? "" };
   });
 }
 
@@ -51,7 +52,8 @@ export function projectSuggestion(meetingId: string, state: MeetingState, sugges
     agendaItemTitle: state.agenda.find((a) => a.id === suggestion.itemId)?.title ?? null,
     entryKey: entryKey(suggestion.entry),
     raisedByParticipantId: who ? who.id : null,
-    raisedByName: who?.name ?? speech?.guestName ?? "",
+    // The name as the meeting showed it (same names told apart: core/naming).
+    raisedByName: (who && rosterNames(state.roster).get(who.id)) ?? speech?.guestName ?? "",
     sector: who?.sector ?? null,
     raisedOn: chinaDate(suggestion.capturedAt),
     title: suggestion.title,

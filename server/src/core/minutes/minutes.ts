@@ -6,6 +6,7 @@
 import type { StoredEvent } from "../meeting.ts";
 import { meetingKindLabel } from "../meetingKind.ts";
 import type { Poll } from "../poll/schema.ts";
+import { rosterNames } from "../naming/displayNames.ts";
 import { entryKey, type EntryRef } from "../record/schema.ts";
 import type { Interjection, MeetingState, RosterEntry, Speech, SpeechKind, WrittenSpeech } from "../state.ts";
 import {
@@ -188,10 +189,13 @@ const itemLabel = (index: number) => `议题${index < 10 ? ITEM_NUMERALS[index] 
 
 export function draftMinutes(meeting: MinutesMeeting, state: MeetingState, options: MinutesOptions = {}): Minutes {
   const byId = new Map(state.roster.map((r) => [r.id, r]));
+  // Names as every screen shows them: same names told apart (core/naming, 同名区分).
+  const names = rosterNames(state.roster);
+  const nameOf = (r: RosterEntry) => names.get(r.id) ?? r.name;
   const person = (id: string, guestName: string | null = null): MinutesPerson => {
     const entry = byId.get(id);
     if (!entry) return { name: guestName ?? id, affiliation: null };
-    return { name: entry.name, affiliation: affiliation(entry) };
+    return { name: nameOf(entry), affiliation: affiliation(entry) };
   };
   const noteText = (entry: EntryRef, fallback: string | null): MinutesText => {
     const summary = state.notes.summaries[entryKey(entry)];
@@ -266,7 +270,7 @@ export function draftMinutes(meeting: MinutesMeeting, state: MeetingState, optio
     : state.openedAt !== null ? `${formatTime(state.openedAt)}起`
     : scheduled !== null ? formatTime(scheduled)
     : null;
-  const clerks = state.roster.filter((r) => r.role === "clerk").map((r) => r.name);
+  const clerks = state.roster.filter((r) => r.role === "clerk").map(nameOf);
 
   return {
     header: {
@@ -276,7 +280,7 @@ export function draftMinutes(meeting: MinutesMeeting, state: MeetingState, optio
       place: blank(meeting.place),
       date: dayOf === null ? null : formatDate(dayOf),
       time,
-      chair: state.roster.filter((r) => r.role === "chair").map((r) => r.name),
+      chair: state.roster.filter((r) => r.role === "chair").map(nameOf),
     },
     attendance: attendance(state, options.log, person),
     overview: {
@@ -290,7 +294,7 @@ export function draftMinutes(meeting: MinutesMeeting, state: MeetingState, optio
     items,
     distribution: (options.distribution ?? []).map((d) => d.trim()).filter((d) => d !== ""),
     recorder: blank(options.recorderName ?? null) ?? (clerks.length > 0 ? clerks.join("、") : null),
-    signOff: state.roster.filter((r) => r.role === "chair").map((r) => r.name).join("、"),
+    signOff: state.roster.filter((r) => r.role === "chair").map(nameOf).join("、"),
   };
 }
 

@@ -4,6 +4,7 @@
 // and the titles of the suggestions (意见建议) captured from each entry go with its row. Pure: the
 // same state (and `now`) always gives the same rows; times in China Standard Time like the minutes.
 import { formatClock } from "../clock.ts";
+import { rosterNames } from "../naming/displayNames.ts";
 import { entryKey, type EntryRef } from "../record/schema.ts";
 import { spokenMs, type Interjection, type MeetingState, type RosterEntry, type Speech } from "../state.ts";
 import { NO_OUTCOME_LABEL, OUTCOME_LABELS, SPEECH_KIND_LABELS, formatTime } from "./format.ts";
@@ -69,11 +70,12 @@ type Timed = { startedAt: number; endedAt?: number; durationMs?: number; overrun
  */
 export function speechList(state: MeetingState, now?: number): SpeechListRow[] {
   const people = new Map(state.roster.map((r) => [r.id, r]));
+  const names = rosterNames(state.roster);
   const items = new Map(state.agenda.map((a) => [a.id, a.title]));
   const itemTitle = (id: string | null) => (id === null ? "" : (items.get(id) ?? ""));
   const who = (id: string, guestName: string | null = null) => {
     const p: RosterEntry | undefined = people.get(id);
-    return { speaker: p?.name ?? guestName ?? id, sector: p?.sector ?? "", party: p?.party ?? "", unit: p?.unit ?? "" };
+    return { speaker: names.get(id) ?? guestName ?? id, sector: p?.sector ?? "", party: p?.party ?? "", unit: p?.unit ?? "" };
   };
   const notes = (entry: EntryRef) => ({
     summary: state.notes.summaries[entryKey(entry)]?.text.trim() ?? "",

@@ -1,6 +1,7 @@
 // Speaking statistics, live and after the meeting: how many speeches and how much speaking time
 // per person, sector, party and agenda item, overruns, and who asked but never had the floor.
 // A pure projection of the state, so the chair's screen, the clerk's and the export agree.
+import { rosterNames } from "../naming/displayNames.ts";
 import { spokenMs, type InterjectionOutcome, type MeetingState, type SpeechKind } from "../state.ts";
 
 export interface Tally {
@@ -35,7 +36,9 @@ export function speechStats(
   const person = new Map(state.roster.map((p) => [p.id, p]));
   const guests = new Map(state.speeches.concat(state.floor ? [{ ...state.floor, endedAt: now, durationMs: 0, overrunMs: 0, endedBy: "" }] : []).map((s) => [s.participantId, s.guestName]));
   for (const entry of state.queue) if (entry.guestName) guests.set(entry.participantId, entry.guestName);
-  const nameOf = (id: string) => person.get(id)?.name ?? guests.get(id) ?? id;
+  // Same names told apart (core/naming), as on every screen.
+  const names = rosterNames(state.roster);
+  const nameOf = (id: string) => names.get(id) ?? guests.get(id) ?? id;
   const all = [
     ...state.speeches.map((s) => ({ participantId: s.participantId, kind: s.kind, itemId: s.agendaItemId, ms: s.durationMs, overrun: s.overrunMs > 0 })),
     ...(state.floor
