@@ -165,8 +165,8 @@ export const api = {
   addParticipant: (id: string, input: ParticipantInput) => post<{ participant: Participant }>(`${m(id)}/participants`, input),
   updateParticipant: (id: string, pid: string, input: Partial<ParticipantInput>) =>
     patch<{ participant: Participant }>(`${m(id)}/participants/${enc(pid)}`, input),
-  importRoster: (id: string, file: File, dryRun: boolean) =>
-    post<ImportResult>(`${m(id)}/roster/import?dryRun=${dryRun}`, fileForm(file)),
+  importRoster: (id: string, file: File, dryRun: boolean, acceptWarnings = false) =>
+    post<ImportResult>(`${m(id)}/roster/import?dryRun=${dryRun}${acceptWarnings ? "&acceptWarnings=true" : ""}`, fileForm(file)),
   exportUrl: (id: string, format: "csv" | "xlsx", sort: RosterSort) => `${m(id)}/roster/export?format=${format}&sort=${sort}`,
   link: (id: string, pid: string) => get<Link>(`${m(id)}/participants/${enc(pid)}/link`),
   reissueLink: (id: string, pid: string) => post<Link>(`${m(id)}/participants/${enc(pid)}/link/reissue`),

@@ -141,6 +141,8 @@ export interface RowReport {
   field?: string;
   code: string;
   message: { zh: string; en: string };
+  /** A warning: the row imports only once confirmed (e.g. LOSSY_TEXT, a character lost to GBK). */
+  warning?: boolean;
 }
 
 export interface ImportResult {

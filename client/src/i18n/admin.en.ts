@@ -295,7 +295,6 @@ export const adminEn: AdminMessages = {
     choose: "Choose file",
     checking: "Checking “{{name}}”…",
     ok: "“{{name}}” is valid: {{count}} people can be imported.",
-    notes: "Notes",
     problems: "Problems ({{count}})",
     failed: "{{reason}}. Fix “{{name}}” and choose it again.",
     row: "Row",
@@ -306,6 +305,9 @@ export const adminEn: AdminMessages = {
     importing: "Importing…",
     done: "Imported {{count}} people",
     cancel: "Cancel",
+    warning: "Check",
+    warnings: "Warnings to check ({{count}})",
+    acceptWarnings: "I have checked the {{count}} warnings above: import the file as it is",
   },
   venue: {
     title: "Room",

@@ -295,7 +295,6 @@ export const adminZh = {
     choose: "选择文件",
     checking: "正在检查“{{name}}”…",
     ok: "“{{name}}”检查通过：可导入 {{count}} 人。",
-    notes: "提示",
     problems: "问题明细（共 {{count}} 处）",
     failed: "{{reason}}。请修改“{{name}}”后重新选择。",
     row: "行号",
@@ -306,6 +305,9 @@ export const adminZh = {
     importing: "正在导入…",
     done: "已导入 {{count}} 人",
     cancel: "取消",
+    warning: "需核对",
+    warnings: "需要核对的提示（共 {{count}} 处）",
+    acceptWarnings: "我已核对以上 {{count}} 处提示，仍按文件内容导入",
   },
   venue: {
     title: "会场",

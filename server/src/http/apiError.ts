@@ -6,6 +6,7 @@ import { ERROR_MESSAGES, type CoreError, type ErrorCode } from "../core/errors.t
 const STATUS: Partial<Record<ErrorCode, number>> = {
   VALIDATION: 400,
   IMPORT_INVALID: 400,
+  LEDGER_IMPORT_INVALID: 400,
   ENCODING_UNSUPPORTED: 400,
   PASSWORD_TOO_WEAK: 400,
   LEDGER_DEADLINE_PAST: 400,

@@ -112,6 +112,29 @@ describe("roster import and export", () => {
     expect(await server.db.participant.count({ where: { meetingId: m.meetingId } })).toBe(5);
   });
 
+  it("a row whose name lost a character (王䶮 saved in GBK as 王?) is a warning: nothing is applied until the organiser confirms", async () => {
+    const { org, base, server, m } = await setup();
+    const lossy = fixture("cppcc-roster-gbk-lossy.csv");
+    const send = (query: string) => org.request("POST", `${base}/roster/import?${query}`, { form: fileForm(lossy, "名单.csv") });
+    const preview = await send("dryRun=true");
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ imported: 61, dryRun: true });
+    expect(preview.body.report.map((r: { row: number; field: string; code: string; warning: boolean }) => [r.row, r.field, r.code, r.warning])).toEqual([[62, "name", "LOSSY_TEXT", true]]);
+    expect(preview.body.report[0].message.zh).toContain("第 62 行：「姓名」“王?”");
+    expect(preview.body.report[0].message.en).toContain('Row 62: the "?" in the name "王?"');
+    // Not confirmed: refused with the warnings, nothing saved.
+    const refused = await send("dryRun=false");
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("IMPORT_NEEDS_CONFIRMATION");
+    expect(refused.body.error.details).toEqual(preview.body.report);
+    expect(await server.db.participant.count({ where: { meetingId: m.meetingId } })).toBe(5);
+    // Confirmed: imported as written.
+    const confirmed = await send("acceptWarnings=true");
+    expect(confirmed.body).toMatchObject({ imported: 61, dryRun: false });
+    expect((await org.get(`${base}/participants`)).body.participants.at(-1)).toMatchObject({ name: "王?", unit: "某研究院 研究员" });
+    expect((await persisted(server, m.meetingId)).state.roster).toHaveLength(66);
+  });
+
   it("imports every row (UTF-8 CSV, GBK CSV) after the existing roster, in file order, and the live roster follows", async () => {
     const { importFile, server, m, org, base } = await setup();
     const res = await importFile(fixture("cppcc-roster.csv"), "名单.csv");

@@ -16,7 +16,8 @@ export const MAX_ROSTER_FILE_BYTES = 2 * 1024 * 1024;
 /** The live meeting accepts rosters up to this size (core/config/schema.ts). */
 const MAX_PARTICIPANTS = 10_000;
 
-const ImportQuery = z.object({ dryRun: QueryBoolean.default(false) });
+/** acceptWarnings: the organiser saw the dry run's warnings (e.g. 王? where a character was lost) and imports anyway. */
+const ImportQuery = z.object({ dryRun: QueryBoolean.default(false), acceptWarnings: QueryBoolean.default(false) });
 const ExportQuery = z.object({ format: z.enum(["csv", "xlsx"]).default("csv"), sort: z.enum(["roster", "pinyin", "stroke"]).default("roster") });
 
 const MIME = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } as const;
@@ -31,11 +32,13 @@ export function rosterRoutes(deps: ApiDeps): Router {
     route(async (req, res) => {
       const { id } = parse(IdParams, req.params);
       await requireMeetingManager(db, req, id);
-      const { dryRun } = parse(ImportQuery, req.query);
+      const { dryRun, acceptWarnings } = parse(ImportQuery, req.query);
       const file = await receive(req, res);
       const parsed = await parseRosterFile(file.buffer, cleanFileName(file.originalname), await participants.list(id));
       if (!parsed.ok) fail(parsed.code, parsed.report);
-      const people = parsed.participants;
+      const { participants: people, warnings } = parsed;
+      // Rows with warnings are not applied until the organiser has confirmed them.
+      if (!dryRun && warnings.length > 0 && !acceptWarnings) fail("IMPORT_NEEDS_CONFIRMATION", warnings);
       const unknown = await participants.unknownAccounts(people.flatMap((p) => (p.accountId ? [p.accountId] : [])));
       if (unknown.length) fail("VALIDATION", unknown.slice(0, 10).map((a) => `accountId: no such account ${a}`));
       const existing = await db.participant.count({ where: { meetingId: id } });
@@ -44,7 +47,7 @@ export function rosterRoutes(deps: ApiDeps): Router {
         await participants.append(id, people);
         await deps.syncLive(id);
       }
-      res.json({ imported: people.length, dryRun, report: [] });
+      res.json({ imported: people.length, dryRun, report: warnings });
     }),
   );
 

@@ -1,15 +1,17 @@
 // Roster import: a CSV (UTF-8, UTF-16 with BOM, or GBK) or XLSX file → validated participants,
 // or a report naming every bad row and field. All or nothing: one bad row and nobody is returned.
+// Text that looks like it lost characters (王? for 王䶮) is a warning the organiser must confirm.
 import { z } from "zod";
 import { identityKey, type Nameable } from "../core/naming/displayNames.ts";
 import { mapColumns, isHeaderRow, HEADER_SEARCH_ROWS, type ColumnMap, type ColumnTarget } from "./columns.ts";
-import { decodeText, detectKind } from "./decode.ts";
-import { fileReport, rowReport, type ReportContext } from "./reports.ts";
+import { lossyText } from "./lossyText.ts";
+import { readTable } from "./readTable.ts";
+import { rowReport, type ReportContext } from "./reports.ts";
 import { chiefFromLabel, roleFromLabel, sideFromLabel } from "./roles.ts";
 import {
   MAX_ROSTER_ROWS, MAX_VOTE_WEIGHT, PHONE_PATTERN, ParticipantInput, VOTE_WEIGHT_DECIMALS, type ParseRosterResult, type RowReport,
 } from "./rosterTypes.ts";
-import { csvTable, xlsxTable, type TableResult, type TableRow } from "./table.ts";
+import type { TableRow } from "./table.ts";
 
 const invalid = (report: RowReport[]): ParseRosterResult => ({ ok: false, code: "IMPORT_INVALID", report });
 
@@ -19,29 +21,22 @@ const invalid = (report: RowReport[]): ParseRosterResult => ({ ok: false, code: 
  * `onRoster`: the people already on the meeting's roster, whom a row may not duplicate either.
  */
 export async function parseRosterFile(buffer: Buffer, fileName: string, onRoster: readonly Nameable[] = []): Promise<ParseRosterResult> {
-  const kind = detectKind(buffer);
-  if (kind === "binary") {
-    return { ok: false, code: "FILE_TYPE_NOT_ALLOWED", report: [fileReport("FILE_TYPE_NOT_ALLOWED", fileName, TYPE_HINT)] };
-  }
-  let table: TableResult;
-  if (kind === "xlsx") {
-    table = await xlsxTable(buffer);
-    if (!table.ok) {
-      return { ok: false, code: "FILE_TYPE_NOT_ALLOWED", report: [fileReport("FILE_TYPE_NOT_ALLOWED", fileName, TYPE_HINT)] };
-    }
-  } else {
-    const decoded = decodeText(buffer);
-    if (!decoded.ok) {
-      return { ok: false, code: "ENCODING_UNSUPPORTED", report: [fileReport("ENCODING_UNSUPPORTED", fileName, ENCODING_HINT)] };
-    }
-    table = csvTable(decoded.text);
-    if (!table.ok) return invalid([rowReport(table.reason === "syntax" ? table.line : 0, "CSV_SYNTAX", undefined)]);
-  }
+  const table = await readTable(buffer, fileName);
+  if (!table.ok) return table.code === "CSV_SYNTAX" ? invalid([rowReport(table.line, "CSV_SYNTAX", undefined)]) : table;
   return parseTable(table.rows, onRoster);
 }
 
-const TYPE_HINT = { zh: "请上传 CSV 或 Excel（.xlsx）文件；旧版 .xls 请另存为 .xlsx", en: "upload a CSV or Excel (.xlsx) file; save old .xls files as .xlsx" };
-const ENCODING_HINT = { zh: "请在 Excel 中另存为“CSV UTF-8”", en: 'in Excel, use "Save as: CSV UTF-8"' };
+/** The text fields a lost character can hide in (phone, email and weight are checked as such). */
+const LOSSY_FIELDS = ["name", "sector", "party", "unit", "household"] as const;
+
+/** Warnings (to be confirmed) for a participant's text that looks like it lost characters. */
+function lossyWarnings(line: number, p: ParticipantInput): RowReport[] {
+  return LOSSY_FIELDS.flatMap((field) => {
+    const value = p[field];
+    const reason = value === undefined ? null : lossyText(value, "short");
+    return reason === null || value === undefined ? [] : [{ ...rowReport(line, "LOSSY_TEXT", field, { value, lossy: reason }), warning: true as const }];
+  });
+}
 
 /** Rows of text cells → participants, validating every row. */
 export function parseTable(rows: readonly TableRow[], onRoster: readonly Nameable[] = []): ParseRosterResult {
@@ -59,6 +54,7 @@ export function parseTable(rows: readonly TableRow[], onRoster: readonly Nameabl
   if (extra) return invalid([rowReport(extra.line, "TOO_MANY_ROWS", undefined, { max: MAX_ROSTER_ROWS })]);
 
   const report: RowReport[] = [];
+  const warnings: RowReport[] = [];
   const participants: ParticipantInput[] = [];
   const firstLineOf = new Map<string, number>();
   const existing = new Set(onRoster.map(identityKey));
@@ -75,9 +71,11 @@ export function parseTable(rows: readonly TableRow[], onRoster: readonly Nameabl
       continue;
     }
     firstLineOf.set(key, row.line);
+    warnings.push(...lossyWarnings(row.line, p));
     if (result.report.length === 0) participants.push(p);
   }
-  return report.length > 0 ? invalid(report) : { ok: true, participants };
+  // With errors nothing is imported; the warnings come along, so that one round of fixes is enough.
+  return report.length > 0 ? invalid([...report, ...warnings].sort((a, b) => a.row - b.row)) : { ok: true, participants, warnings };
 }
 
 const fieldOf = (target: ColumnTarget): string =>

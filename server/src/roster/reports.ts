@@ -1,5 +1,6 @@
 // Bilingual messages for import reports.
 import { ERROR_MESSAGES } from "../core/errors.ts";
+import { lossyMessage, type LossyReason } from "./lossyText.ts";
 import type { RowCode, RowReport } from "./rosterTypes.ts";
 
 const FIELD_EN: Record<string, string> = {
@@ -23,6 +24,8 @@ export interface ReportContext {
   max?: number;
   /** A hint appended to the message. */
   hint?: { zh: string; en: string };
+  /** For LOSSY_TEXT: what gave it away. */
+  lossy?: LossyReason;
 }
 
 export function rowReport(row: number, code: RowCode, field: string | undefined, ctx: ReportContext = {}): RowReport {
@@ -90,6 +93,11 @@ export function rowReport(row: number, code: RowCode, field: string | undefined,
     case "INVALID":
       [zh, en] = [`${at.zh}：「${zhCol}」不正确`, `${at.en}: invalid ${enCol}`];
       break;
+    case "LOSSY_TEXT": {
+      const text = lossyMessage({ zh: zhCol, en: enCol }, v, ctx.lossy ?? "questionMark");
+      [zh, en] = [`${at.zh}：${text.zh}`, `${at.en}: ${text.en}`];
+      break;
+    }
   }
   if (ctx.hint) [zh, en] = [`${zh}；${ctx.hint.zh}`, `${en}; ${ctx.hint.en}`];
   return field === undefined ? { row, code, message: { zh, en } } : { row, field, code, message: { zh, en } };

@@ -70,6 +70,7 @@ export const ROW_CODES = [
   "NO_ROWS", // a header but nobody under it
   "CSV_SYNTAX", // e.g. a quote that is never closed
   "INVALID", // any other schema violation
+  "LOSSY_TEXT", // a warning, not an error: "?" or U+FFFD where a character was lost (王䶮 saved in GBK as 王?)
 ] as const;
 export type RowCode = (typeof ROW_CODES)[number];
 
@@ -80,10 +81,13 @@ export interface RowReport {
   field?: string;
   code: RowCode | "FILE_TYPE_NOT_ALLOWED" | "ENCODING_UNSUPPORTED";
   message: { zh: string; en: string };
+  /** A warning: the row can be imported, but only once the organiser confirms it (LOSSY_TEXT). */
+  warning?: true;
 }
 
 export type ParseRosterResult =
-  | { ok: true; participants: ParticipantInput[] }
+  /** `warnings`: rows to confirm before the import is applied (POST …/roster/import?acceptWarnings=true). */
+  | { ok: true; participants: ParticipantInput[]; warnings: RowReport[] }
   | { ok: false; code: "IMPORT_INVALID" | "ENCODING_UNSUPPORTED" | "FILE_TYPE_NOT_ALLOWED"; report: RowReport[] };
 
 export const MAX_ROSTER_ROWS = 5000;

@@ -2,7 +2,8 @@
 // that tests never read outside the project).
 import { readFileSync } from "node:fs";
 
-export type FixtureName = "cppcc-roster.csv" | "cppcc-roster-gbk.csv" | "community-roster.csv" | "bargaining-roster.csv";
+/** cppcc-roster-gbk-lossy.csv: the GBK roster plus 王䶮 as Excel saves it in GBK (王?). */
+export type FixtureName = "cppcc-roster.csv" | "cppcc-roster-gbk.csv" | "cppcc-roster-gbk-lossy.csv" | "community-roster.csv" | "bargaining-roster.csv";
 
 export const fixture = (name: FixtureName): Buffer => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 

@@ -1,8 +1,9 @@
 import { useId, useState, type ChangeEvent } from "react";
 import { ApiError, api } from "../api.ts";
-import type { ImportResult, RowReport } from "../types.ts";
+import type { ImportResult } from "../types.ts";
 import { ErrorLine, SuccessLine } from "../ui/Feedback.tsx";
-import { bilingual, errorText, useAdminT } from "../ui/useAdminT.ts";
+import { ImportReport, WarningsConfirm } from "../ui/ImportReport.tsx";
+import { errorText, useAdminT } from "../ui/useAdminT.ts";
 
 type State =
   | { step: "idle" }
@@ -26,19 +27,24 @@ const FIELD_LABEL: Record<string, string> = {
   voteWeight: "roster.voteWeight",
 };
 
-/** Import with a dry run first: the report of every row, then 确认导入. Nothing is imported on errors. */
+/**
+ * Import with a dry run first: the report of every row, then 确认导入. Nothing is imported on
+ * errors; warnings (a name that lost a character, 王? for 王䶮) must be ticked as checked first.
+ */
 export function ImportRoster({ meetingId, onImported, onClose }: { meetingId: string; onImported: () => void; onClose: () => void }) {
   const { t } = useAdminT();
   const inputId = useId();
   const hintId = useId();
   const [state, setState] = useState<State>({ step: "idle" });
   const [error, setError] = useState<unknown>(null);
+  const [accepted, setAccepted] = useState(false);
 
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = "";
     if (!file) return;
     setError(null);
+    setAccepted(false);
     setState({ step: "checking", file });
     try {
       setState({ step: "checked", file, result: await api.importRoster(meetingId, file, true) });
@@ -57,7 +63,7 @@ export function ImportRoster({ meetingId, onImported, onClose }: { meetingId: st
     setState({ step: "importing", file, result });
     setError(null);
     try {
-      const done = await api.importRoster(meetingId, file, false);
+      const done = await api.importRoster(meetingId, file, false, accepted);
       setState({ step: "done", count: done.imported });
       onImported();
     } catch (e) {
@@ -70,6 +76,7 @@ export function ImportRoster({ meetingId, onImported, onClose }: { meetingId: st
   };
 
   const busy = state.step === "checking" || state.step === "importing";
+  const fieldLabel = (field: string) => (FIELD_LABEL[field] ? t(FIELD_LABEL[field]) : field);
   return (
     <section className="admin-card import-roster" aria-labelledby={`${inputId}-title`} data-testid="import-roster">
       <div className="card-head">
@@ -104,9 +111,10 @@ export function ImportRoster({ meetingId, onImported, onClose }: { meetingId: st
       {(state.step === "checked" || state.step === "importing") && (
         <div className="import-preview" data-testid="import-preview">
           <SuccessLine text={t("import.ok", { name: state.file.name, count: state.result.imported })} />
-          {state.result.report.length > 0 && <Report title={t("import.notes")} rows={state.result.report} />}
+          {state.result.report.length > 0 && <ImportReport title={t("import.warnings", { count: state.result.report.length })} rows={state.result.report} fieldLabel={fieldLabel} />}
+          {state.result.report.length > 0 && <WarningsConfirm count={state.result.report.length} checked={accepted} onChange={setAccepted} disabled={busy} />}
           <div className="form-actions">
-            <button type="button" className="primary" onClick={() => void confirm()} disabled={busy} data-testid="confirm-import">
+            <button type="button" className="primary" onClick={() => void confirm()} disabled={busy || (state.result.report.length > 0 && !accepted)} data-testid="confirm-import">
               {t("import.confirm", { count: state.result.imported })}
             </button>
             <button type="button" onClick={() => setState({ step: "idle" })} disabled={busy}>
@@ -118,35 +126,10 @@ export function ImportRoster({ meetingId, onImported, onClose }: { meetingId: st
       {state.step === "invalid" && (
         <div className="import-preview invalid" data-testid="import-invalid">
           <ErrorLine error={new Error(t("import.failed", { reason: errorText(state.error), name: state.file.name }))} />
-          <Report title={t("import.problems", { count: state.error.rows.length })} rows={state.error.rows} />
+          <ImportReport title={t("import.problems", { count: state.error.rows.length })} rows={state.error.rows} fieldLabel={fieldLabel} />
         </div>
       )}
       {state.step === "done" && <SuccessLine text={t("import.done", { count: state.count })} testId="import-done" />}
     </section>
-  );
-}
-
-function Report({ title, rows }: { title: string; rows: RowReport[] }) {
-  const { t } = useAdminT();
-  return (
-    <table className="admin-table report" data-testid="import-report">
-      <caption>{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="col-row">{t("import.row")}</th>
-          <th scope="col" className="col-field">{t("import.field")}</th>
-          <th scope="col">{t("import.problem")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row, index) => (
-          <tr key={`${row.row}-${row.field ?? ""}-${index}`}>
-            <td className="num">{row.row > 0 ? row.row : t("import.wholeFile")}</td>
-            <td>{row.field ? (FIELD_LABEL[row.field] ? t(FIELD_LABEL[row.field]!) : row.field) : ""}</td>
-            <td>{bilingual(row.message)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
