@@ -46,6 +46,8 @@ export const ERROR_MESSAGES = {
   POLL_ALREADY_OPEN: { zh: "有一项表决正在进行，请先结束表决", en: "A poll is open: close it first" },
   NO_ELIGIBLE_VOTERS: { zh: "没有符合条件的表决人（请检查到会情况和表决范围）", en: "Nobody is eligible to vote (check attendance and who may vote)" },
   NOT_ELIGIBLE: { zh: "您不在本次表决的表决人名单中", en: "You are not on this poll's list of eligible voters" },
+  ABSENT_AT_OPENING: { zh: "表决开始时您未到会，不能参加本次表决", en: "You were not present when this poll opened, so you cannot vote in it" },
+  POLL_NEEDS_CONFIRMATION: { zh: "开始表决前请确认提示：按目前到会情况规则无法达到，或会议未达到法定人数", en: "Confirm the warnings before opening: the rule cannot be met with those present, or the meeting is below its quorum" },
   ALREADY_VOTED: { zh: "您已投票，不能重复投票", en: "You have already voted" },
   INVALID_BALLOT: { zh: "选票无效（选项或选择数量不符合要求）", en: "Invalid ballot (unknown option, or too many or too few choices)" },
   SECRET_BALLOT_RULE: { zh: "无记名表决不能实时公布计票、不能改票，也不能按权重计票", en: "A secret ballot cannot show a live tally, allow changing votes or count weights" },
@@ -56,9 +58,9 @@ export const ERROR_MESSAGES = {
   LEDGER_ALREADY_RATED: { zh: "您已评价过这次答复", en: "You have already rated this reply" },
   LEDGER_DEADLINE_PAST: { zh: "办理时限不能早于今天", en: "The deadline cannot be earlier than today" },
   DEPARTMENT_UNKNOWN: { zh: "承办单位不存在或已停用", en: "The department does not exist or is disabled" },
+  SAME_NAME_INDISTINCT: { zh: "名单中已有同名人员，且住址、单位及职务、界别都相同，无法区分：请填写其中不同的一项", en: "Someone on the roster has this name and the same household, unit and sector: fill in one that differs so they can be told apart" },
   DEPARTMENT_EXISTS: { zh: "已有同名的承办单位", en: "A department with this name already exists" },
   RATE_LIMITED: { zh: "操作过于频繁，请稍后再试", en: "Too many requests: try again in a moment" },
-  SAME_NAME_INDISTINCT: { zh: "名单中已有同名人员，且住址、单位及职务、界别都相同，无法区分：请填写其中不同的一项", en: "Someone on the roster has this name and the same household, unit and sector: fill in one that differs so they can be told apart" },
   INTERNAL: { zh: "服务器内部错误，操作未生效", en: "Internal server error: nothing was changed" },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

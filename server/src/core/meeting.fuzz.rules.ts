@@ -37,6 +37,7 @@ export const DECIDE_CODES: readonly ErrorCode[] = [
   "POLL_NOT_OPEN",
   "POLL_CLOSED",
   "POLL_ALREADY_OPEN",
+  "POLL_NEEDS_CONFIRMATION",
   "NO_ELIGIBLE_VOTERS",
   "SECRET_BALLOT_RULE",
   "POLLS_OFF",
@@ -210,9 +211,11 @@ export function speakerOf(s: MeetingState, entry: { kind: string; id: string }):
   return w ? { participantId: w.participantId, itemId: w.agendaItemId } : null;
 }
 
-/** Whether a summary's subject exists: an entry with its speaker, or an agenda item's briefing. */
+/** Whether a summary's subject exists: an entry with its speaker, an agenda item's briefing or closing remarks, or the meeting's. */
 const summaryTargetExists = (s: MeetingState, entry: { kind: string; id: string }): boolean =>
-  entry.kind === "briefing" ? s.agenda.some((a) => a.id === entry.id) : speakerOf(s, entry) !== null;
+  entry.kind === "closing" && entry.id === "meeting" ? true
+  : entry.kind === "briefing" || entry.kind === "closing" ? s.agenda.some((a) => a.id === entry.id)
+  : speakerOf(s, entry) !== null;
 
 /** The clerk's notes: staff only, then the thing noted must exist, then the version must be the current one. */
 function expectedRecordError(s: MeetingState, command: Extract<Command, { type: `record.${string}` }>, isStaff: boolean): ErrorCode | null {
@@ -255,8 +258,9 @@ function expectedPollError(s: MeetingState, command: Extract<Command, { type: `p
     if (!s.pollRules.allowed) return "POLLS_OFF";
     if (definitionInvalid(command.poll)) return "VALIDATION";
     const d = command.poll;
-    // A secret ballot: no live tally, no changing votes, no weights.
-    return d.secret && (d.tallyVisibility !== "none" || d.allowChange || d.weighted) ? "SECRET_BALLOT_RULE" : null;
+    // A secret ballot: no live tally, no changing votes, no weights, no latecomers kept apart for a 实到 clause.
+    if (d.secret && (d.tallyVisibility !== "none" || d.allowChange || d.weighted)) return "SECRET_BALLOT_RULE";
+    return d.secret && d.eligibility.absentMayVote && d.rule.some((c) => c.base === "present") ? "SECRET_BALLOT_RULE" : null;
   }
   const poll = s.polls.find((p) => p.pollId === command.pollId);
   if (!poll) return "POLL_NOT_FOUND";
@@ -269,7 +273,12 @@ function expectedPollError(s: MeetingState, command: Extract<Command, { type: `p
       if (poll.status !== "draft") return poll.status === "open" ? "POLL_ALREADY_OPEN" : "POLL_CLOSED";
       if (!s.pollRules.allowed) return "POLLS_OFF";
       if (s.polls.some((p) => p.status === "open")) return "POLL_ALREADY_OPEN";
-      return expectedEligible(s, poll.definition.eligibility, poll.definition.weighted).length === 0 ? "NO_ELIGIBLE_VOTERS" : null;
+    {
+      const entitled = expectedEligible(s, poll.definition.eligibility, poll.definition.weighted);
+      const voters = entitled.filter((u) => u.present || poll.definition.eligibility.absentMayVote);
+      if (voters.length === 0) return "NO_ELIGIBLE_VOTERS";
+      return command.confirmed !== true && needsConfirmation(s, poll.definition, entitled, voters) ? "POLL_NEEDS_CONFIRMATION" : null;
+    }
     case "poll.close":
       if (poll.status !== "open") return notOpenCode;
       return hasTally ? null : "INTERNAL";
@@ -278,12 +287,35 @@ function expectedPollError(s: MeetingState, command: Extract<Command, { type: `p
       // A show of hands is for single-answer polls, on the poll's options, at most one hand per eligible unit.
       if (poll.definition.form === "multiple") return "VALIDATION";
       if (Object.keys(command.counts).some((id) => !poll.options.some((o) => o.id === id))) return "INVALID_BALLOT";
-      return Object.values(command.counts).reduce((a, b) => a + b, 0) > poll.eligible.length ? "VALIDATION" : null;
+      const mayRaise = poll.eligible.filter((u) => u.present || poll.definition.eligibility.absentMayVote).length;
+      return Object.values(command.counts).reduce((a, b) => a + b, 0) > mayRaise ? "VALIDATION" : null;
     }
     case "poll.publish":
       if (poll.status === "published") return null;
       return poll.status === "closed" && poll.result !== null ? null : "POLL_NOT_OPEN";
   }
+}
+
+/**
+ * Whether opening needs the chair's confirmation, restated: some clause fails even if every
+ * unit that may vote (for a 实到 clause: every unit present) chose the option, the quorum fails
+ * even if all of them voted, or the meeting's members present are below its quorum rule.
+ */
+function needsConfirmation(s: MeetingState, d: PollDefinition, entitled: readonly EligibleVoter[], voters: readonly EligibleVoter[]): boolean {
+  const size = (units: readonly EligibleVoter[], byWeight: boolean) => Math.round(units.reduce((sum, u) => sum + (byWeight ? u.weight : 1), 0) * 10_000);
+  const unreachable = d.rule.some((c) => {
+    const scope = (units: readonly EligibleVoter[]) => units.filter((u) => c.householdPrefix === undefined || (u.household ?? "").startsWith(c.householdPrefix));
+    const byWeight = c.measure === "weight";
+    const best = size(scope(c.base === "present" ? entitled.filter((u) => u.present) : voters), byWeight);
+    const base = c.base === "cast" ? best : size(scope(c.base === "present" ? entitled.filter((u) => u.present) : entitled), byWeight);
+    if (base === 0) return true;
+    return c.atLeast ? best * c.share.den < c.share.num * base : best * c.share.den <= c.share.num * base;
+  });
+  const quorumOut = d.quorum !== null && !(d.quorum.strict ? voters.length * 100 > d.quorum.percent * entitled.length : voters.length * 100 >= d.quorum.percent * entitled.length);
+  const members = s.roster.filter((p) => p.role === "member");
+  const present = members.filter((p) => s.attendance[p.id]?.status === "present").length;
+  const below = s.quorumRule === "majority" ? present * 2 <= members.length : s.quorumRule === "twoThirds" ? present * 3 < members.length * 2 : false;
+  return unreachable || quorumOut || below;
 }
 
 /** A definition that parses but cannot be used. */
@@ -298,6 +330,7 @@ function definitionInvalid(d: PollDefinition): boolean {
     if (!(min <= max && max <= options.length)) return true;
   }
   if (options.some((label, i) => options.indexOf(label) !== i)) return true;
+  if (d.rule.some((c) => c.base === "cast" && c.share.num === c.share.den && !c.atLeast)) return true;
   return !d.weighted && d.rule.some((c) => c.measure === "weight");
 }
 
@@ -309,14 +342,14 @@ export function expectedOptions(d: PollDefinition): { id: string; label: string 
 }
 
 /**
- * Who may vote, restated: the roster in order, by role, side and (if asked) presence; a
+ * Who is entitled (应到), restated: the roster in order, by role and side, present or not; a
  * household is one unit cast by any of its eligible members, weighing its largest share.
  */
 export function expectedEligible(s: MeetingState, e: Eligibility, weighted: boolean): EligibleVoter[] {
   const units: EligibleVoter[] = [];
   for (const p of s.roster) {
     const present = s.attendance[p.id]?.status === "present";
-    if (!e.roles.includes(p.role) || (e.side !== null && p.side !== e.side) || (e.presentOnly && !present)) continue;
+    if (!e.roles.includes(p.role) || (e.side !== null && p.side !== e.side)) continue;
     const weight = weighted ? (p.weight ?? 1) : 1;
     const unitId = e.perHousehold && p.household ? `household:${p.household}` : p.id;
     const i = units.findIndex((u) => u.unitId === unitId);
@@ -520,8 +553,9 @@ function checkInterjections(s: MeetingState, check: Check) {
 function checkNotes(s: MeetingState, check: Check) {
   for (const [key, summary] of Object.entries(s.notes.summaries)) {
     check(Number.isInteger(summary.version) && summary.version >= 1, `summary ${key} has a version ≥ 1 (${summary.version})`);
-    // An agenda item can be removed by the organisers after its briefing was summarized: that note stays.
-    check(key === `${summary.entry.kind}:${summary.entry.id}` && (summary.entry.kind === "briefing" || speakerOf(s, summary.entry) !== null), `summary ${key} is about an entry of this meeting`);
+    // An agenda item can be removed by the organisers after its briefing or closing remarks were written: that note stays.
+    const aboutItem = summary.entry.kind === "briefing" || summary.entry.kind === "closing";
+    check(key === `${summary.entry.kind}:${summary.entry.id}` && (aboutItem || speakerOf(s, summary.entry) !== null), `summary ${key} is about an entry of this meeting`);
   }
   const suggestionIds = s.notes.suggestions.map((x) => x.suggestionId);
   check(new Set(suggestionIds).size === suggestionIds.length, "suggestion ids are unique");
@@ -561,10 +595,11 @@ function checkPolls(s: MeetingState, check: Check) {
     const voters = p.eligible.flatMap((u) => u.participantIds);
     check(new Set(unitIds).size === unitIds.length && new Set(voters).size === voters.length, `${what}: every unit and every voter once on the list`);
     if (!p.definition.weighted) check(p.eligible.every((u) => u.weight === 1), `${what}: every unit weighs 1 when not weighted`);
-    if (p.definition.eligibility.presentOnly) check(p.eligible.every((u) => u.present), `${what}: only the present when presentOnly`);
+    check(p.eligible.some((u) => u.present) || p.definition.eligibility.absentMayVote, `${what}: someone present at the opening unless latecomers may vote`);
     if (p.hands) {
       check(Object.keys(p.hands).every((id) => p.options.some((o) => o.id === id)), `${what}: hands only for its options`);
-      check(Object.values(p.hands).reduce((a, b) => a + b, 0) <= p.eligible.length, `${what}: no more hands than units`);
+      const mayRaise = p.eligible.filter((u) => u.present || p.definition.eligibility.absentMayVote).length;
+      check(Object.values(p.hands).reduce((a, b) => a + b, 0) <= mayRaise, `${what}: no more hands than units that may vote`);
     }
     if (p.status === "open") check(p.closedAt === null && p.result === null, `${what} has no result yet`);
     else {

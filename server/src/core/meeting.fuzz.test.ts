@@ -46,7 +46,8 @@ const HOUSEHOLDS = ["3号楼101", "3号楼102", "3号楼201", "5号楼101", null
 const SIDES = ["worker", "enterprise", null] as const;
 const WEIGHTS = [0.1, 0.2, 0.5, 1.25, 2, 37.5, 89.03];
 const POLL_TITLES = ["关于停车场改造方案的表决", "选举楼长", "表".repeat(200)];
-const CLAUSE_KINDS: readonly RuleClause["kind"][] = ["majorityOfCast", "majorityOfEligible", "twoThirdsOfPresent", "percentOfEligible"];
+const BASES: readonly RuleClause["base"][] = ["entitled", "present", "cast"];
+const SHARES: readonly RuleClause["share"][] = [{ num: 1, den: 2 }, { num: 2, den: 3 }, { num: 4, den: 5 }, { num: 3, den: 4 }, { num: 1, den: 1 }, { num: 333, den: 1000 }];
 const VOTER_ROLES: readonly Role[] = ["member", "official", "member", "observer", "clerk"];
 /** 会议记录: texts already trimmed (a command parses to itself); the longest allowed. */
 const SUMMARIES = ["", "要点：增设停车位", "同意该方案", "字".repeat(4000)];
@@ -214,11 +215,16 @@ function randomDefinition(rng: Rng): PollDefinition {
   }
   const weighted = rng.chance(0.3);
   const secret = !weighted && rng.chance(0.4);
+  const absentMayVote = rng.chance(0.4);
   const clause = (): RuleClause => {
-    const kind = rng.pick(CLAUSE_KINDS);
+    // A secret poll letting latecomers vote has no 实到 clause (SECRET_BALLOT_RULE).
+    const base = rng.pick(secret && absentMayVote ? BASES.filter((b) => b !== "present") : BASES);
+    const share = rng.pick(SHARES);
     return {
-      kind,
-      ...(kind === "percentOfEligible" ? { percent: rng.pick([50, 66.67, 75, 80, 100, 33.3]) } : {}),
+      base,
+      share,
+      // More than all of the votes cast can never pass (VALIDATION).
+      atLeast: (base === "cast" && share.num === share.den) || rng.chance(0.5),
       measure: weighted && rng.chance(0.5) ? "weight" : "count",
       ...(rng.chance(0.2) ? { householdPrefix: "3号楼" } : {}),
     };
@@ -230,7 +236,7 @@ function randomDefinition(rng: Rng): PollDefinition {
     ...options,
     ...choices,
     secret,
-    eligibility: { roles, presentOnly: rng.chance(0.6), side: rng.chance(0.8) ? null : rng.pick(["worker", "enterprise"] as const), perHousehold: rng.chance(0.3) },
+    eligibility: { roles, absentMayVote, side: rng.chance(0.8) ? null : rng.pick(["worker", "enterprise"] as const), perHousehold: rng.chance(0.3) },
     rule: Array.from({ length: rng.int(1, 3) }, clause),
     quorum: rng.chance(0.6) ? null : { percent: rng.pick([30, 50, 66.67, 80]), strict: rng.chance(0.5) },
     tallyVisibility: secret ? "none" : rng.pick(["chair", "all", "none"] as const),
@@ -253,7 +259,9 @@ function brokenDefinition(rng: Rng): PollDefinition {
     () => ({ ...rest, form: "multiple", options: labels, maxChoices: 4 }),
     () => ({ ...rest, form: "multiple", options: labels, minChoices: 4 }),
     () => ({ ...rest, form: "single", options: ["甲", "乙", "甲"] }),
-    () => ({ ...d, weighted: false, rule: [{ kind: "majorityOfCast", measure: "weight" }] }),
+    () => ({ ...d, weighted: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false, measure: "weight" }] }),
+    () => ({ ...d, rule: [{ base: "cast", share: { num: 1, den: 1 }, atLeast: false, measure: "count" }] }),
+    () => ({ ...d, secret: true, weighted: false, allowChange: false, tallyVisibility: "none", eligibility: { ...d.eligibility, absentMayVote: true }, rule: [{ base: "present", share: { num: 2, den: 3 }, atLeast: true, measure: "count" }] }),
     () => ({ ...d, secret: true, weighted: false, allowChange: false, tallyVisibility: rng.pick(["chair", "all"] as const) }),
     () => ({ ...d, secret: true, weighted: false, tallyVisibility: "none", allowChange: true }),
     () => ({ ...d, secret: true, weighted: true, allowChange: false, tallyVisibility: "none" }),
@@ -274,7 +282,7 @@ function randomPoll(world: World, s: MeetingState): Command {
   const has = (status: Poll["status"]) => s.polls.some((p) => p.status === status);
   const r = rng.chance(0.7) ? (has("open") ? rng.pick([0.3, 0.5, 0.5, 0.9, 0.9]) : has("draft") ? rng.pick([0.3, 0.3, 0.7]) : has("closed") ? rng.pick([0.1, 0.6]) : 0.1) : rng.float();
   if (r < 0.22) return { type: "poll.create", poll: rng.chance(0.75) ? randomDefinition(rng) : brokenDefinition(rng) };
-  if (r < 0.45) return { type: "poll.open", pollId: pollId(["draft"]) };
+  if (r < 0.45) return { type: "poll.open", pollId: pollId(["draft"]), ...(rng.chance(0.7) ? { confirmed: true } : {}) };
   if (r < 0.58) return { type: "poll.close", pollId: pollId(["open"]) };
   if (r < 0.68) return { type: "poll.publish", pollId: pollId(["closed"]) };
   if (r < 0.74) return { type: "poll.discard", pollId: pollId(["draft"]) };
@@ -341,8 +349,12 @@ function randomRecord(world: World, s: MeetingState): Command {
   const pickId = <T,>(items: readonly T[], id: (item: T) => string) => (items.length > 0 && rng.chance(0.85) ? id(rng.pick(items)) : rng.pick(STRANGER_IDS));
   const r = rng.float();
   if (r < 0.35) {
-    // Now and then the briefing of an agenda item (or of no such item).
-    const e: SummaryRef = rng.chance(0.15) ? { kind: "briefing", id: pickId(s.agenda, (a) => a.id) } : entry();
+    // Now and then the briefing or the chair's closing remarks of an agenda item (or of no such item), or the meeting's closing remarks.
+    const r2 = rng.float();
+    const e: SummaryRef =
+      r2 < 0.15 ? { kind: "briefing", id: pickId(s.agenda, (a) => a.id) }
+      : r2 < 0.22 ? { kind: "closing", id: rng.chance(0.5) ? "meeting" : pickId(s.agenda, (a) => a.id) }
+      : entry();
     const current = s.notes.summaries[`${e.kind}:${e.id}`];
     // Now and then the text it has already (nothing to do).
     const text = current && rng.chance(0.15) ? current.text : rng.pick(SUMMARIES);
@@ -464,11 +476,12 @@ function randomMalformed(rng: Rng): unknown {
 function randomMalformedPoll(rng: Rng): unknown {
   return rng.pick<() => unknown>([
     () => ({ type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: DEFAULT_SPEECH_CAPS, ordering: DEFAULT_ORDERING, plan: [], pollRules: { clerkMay: rng.pick(["yes", 1, null]) } }),
-    () => ({ type: "poll.create", poll: { title: "表决", form: "yesNoAbstain", secret: false, rule: rng.pick([[], [{ kind: "percentOfEligible" }], [{ kind: "majorityOfCast", percent: 50 }], [{ kind: "twoThirds" }]]) } }),
-    () => ({ type: "poll.create", poll: { title: rng.pick(["", "  ", "表".repeat(201)]), form: "yesNoAbstain", secret: false, rule: [{ kind: "majorityOfCast" }] } }),
-    () => ({ type: "poll.create", poll: { title: "表决", form: "yesNoAbstain", rule: [{ kind: "majorityOfCast" }] } }),
-    () => ({ type: "poll.create", poll: { title: "表决", form: "single", options: rng.pick([["甲"], [], ["甲", ""]]), secret: false, rule: [{ kind: "majorityOfCast" }] } }),
-    () => ({ type: "poll.create", poll: { title: "表决", form: "yesNoAbstain", secret: false, rule: [{ kind: "majorityOfCast" }], durationSeconds: rng.pick([0, 9, 86_401, 60.5]) } }),
+    () => ({ type: "poll.create", poll: { title: "表决", form: "yesNoAbstain", secret: false, rule: rng.pick([[], [{ kind: "percentOfEligible", percent: 80 }], [{ base: "all", share: { num: 1, den: 2 }, atLeast: true }], [{ base: "cast", share: { num: 3, den: 2 }, atLeast: true }], [{ base: "cast", share: { num: 0.5, den: 1 }, atLeast: true }], [{ base: "cast", share: { num: 1, den: 2 } }]]) } }),
+    () => ({ type: "poll.create", poll: { title: "表决", form: "yesNoAbstain", secret: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false }], eligibility: { roles: ["member"], presentOnly: true } } }),
+    () => ({ type: "poll.create", poll: { title: rng.pick(["", "  ", "表".repeat(201)]), form: "yesNoAbstain", secret: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false }] } }),
+    () => ({ type: "poll.create", poll: { title: "表决", form: "yesNoAbstain", rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false }] } }),
+    () => ({ type: "poll.create", poll: { title: "表决", form: "single", options: rng.pick([["甲"], [], ["甲", ""]]), secret: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false }] } }),
+    () => ({ type: "poll.create", poll: { title: "表决", form: "yesNoAbstain", secret: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false }], durationSeconds: rng.pick([0, 9, 86_401, 60.5]) } }),
     () => ({ type: "poll.open", pollId: rng.pick(["", "x".repeat(65), 3, null]) }),
     () => ({ type: "poll.close", pollId: "q1", tally: { ballots: 3 } }),
     () => ({ type: "poll.enterHands", pollId: "q1", counts: { yes: rng.pick([-1, 1.5, "2", 100_001]) } }),

@@ -6,7 +6,7 @@ import type { AgendaItemInput } from "./agenda/schema.ts";
 import { ERROR_MESSAGES, type ErrorCode, type Result } from "./errors.ts";
 import { decide, evolve, parseCommand, replay, type Command, type MeetingEvent, type StoredEvent } from "./meeting.ts";
 import { pollOptions } from "./poll/decide.ts";
-import { PollDefinition, type Tally } from "./poll/schema.ts";
+import { PollDefinition, type RuleClause, type Tally } from "./poll/schema.ts";
 import { entryKey, type DecisionFields, type EntryRef, type SuggestionFields, type SummaryRef } from "./record/schema.ts";
 import type { Actor, Role } from "./roles.ts";
 import {
@@ -299,18 +299,32 @@ type PollResult = Extract<MeetingEvent, { type: "poll.published" }>["result"];
 
 /** A poll definition as parsed (defaults filled in): a named 赞成/反对/弃权 vote by a majority of the ballots cast, unless told. */
 export function pollDefinition(fields: Partial<z.input<typeof PollDefinition>> = {}): PollDefinition {
-  return PollDefinition.parse({ title: "关于议题的表决", form: "yesNoAbstain", secret: false, rule: [{ kind: "majorityOfCast" }], ...fields });
+  return PollDefinition.parse({ title: "关于议题的表决", form: "yesNoAbstain", secret: false, rule: [CLAUSES.majorityOfCast], ...fields });
 }
 
 /**
  * Ballot box totals: per option counts; unless told, every ballot weighs 1 (weights = counts),
  * ballots = the sum of the counts (one choice per ballot), weightCast = the sum of the weights, no groups.
  */
+/** Ballot box totals; unless `groups` says otherwise, every ballot came from a unit present at the opening. */
 export function tally(fields: Partial<Tally> & Pick<Tally, "counts">): Tally {
   const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
   const weights = fields.weights ?? fields.counts;
-  return { ballots: fields.ballots ?? sum(fields.counts), weightCast: fields.weightCast ?? sum(weights), counts: fields.counts, weights, groups: fields.groups ?? {} };
+  const totals = { ballots: fields.ballots ?? sum(fields.counts), weightCast: fields.weightCast ?? sum(weights), counts: fields.counts, weights };
+  return { ...totals, groups: fields.groups ?? { "@present:": totals } };
 }
+
+/** The usual clauses by name (the presets of the chair's form). */
+export const CLAUSES = {
+  majorityOfCast: { base: "cast", share: { num: 1, den: 2 }, atLeast: false, measure: "count" },
+  majorityOfEntitled: { base: "entitled", share: { num: 1, den: 2 }, atLeast: false, measure: "count" },
+  twoThirdsOfPresent: { base: "present", share: { num: 2, den: 3 }, atLeast: true, measure: "count" },
+  twoThirdsOfEntitled: { base: "entitled", share: { num: 2, den: 3 }, atLeast: true, measure: "count" },
+} as const satisfies Record<string, RuleClause>;
+
+/** At least `percent` % of a base (不少于, 含本数), as the exact fraction percent/100. */
+export const percentOf = (percent: number, base: RuleClause["base"] = "entitled"): RuleClause =>
+  ({ base, share: { num: Math.round(percent * 100), den: 10_000 }, atLeast: true, measure: "count" });
 
 /** What every `givenScheduled` starts from: the cast's roster, synced before the meeting. */
 export const SCHEDULED: readonly MeetingEvent[] = [ev.rosterSet(ROSTER)];

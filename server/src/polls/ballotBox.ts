@@ -6,6 +6,7 @@
 import { coreError, type CoreError } from "../core/errors.ts";
 import { checkBallot, findPoll } from "../core/poll/decide.ts";
 import { unitOf } from "../core/poll/eligibility.ts";
+import { groupsOf } from "../core/poll/rules.ts";
 import type { BallotInput, Poll, Tally } from "../core/poll/schema.ts";
 import type { BallotReceipt, PollAudit, PollLiveTally, PollTurnout } from "../core/protocol.ts";
 import type { MeetingState } from "../core/state.ts";
@@ -114,7 +115,6 @@ export class BallotBox {
         continue;
       }
       const { poll, unit, choices } = checked.value;
-      const prefixes = poll.definition.rule.flatMap((c) => (c.householdPrefix === undefined ? [] : [c.householdPrefix]));
       accepted.push({
         pending,
         poll,
@@ -125,7 +125,7 @@ export class BallotBox {
           allowChange: poll.definition.allowChange,
           choices,
           weight: unit.weight,
-          groups: [...new Set(prefixes.filter((p) => unit.household?.startsWith(p)))],
+          groups: groupsOf(poll.definition, unit),
         },
       });
     }

@@ -12,7 +12,7 @@ export interface BallotToStore {
   allowChange: boolean;
   choices: string[];
   weight: number;
-  /** The household prefixes of the poll's rule this voter belongs to. */
+  /** The groups of the poll's clauses this ballot counts in (rules.ts groupsOf: a building, present at the opening). */
   groups: string[];
 }
 

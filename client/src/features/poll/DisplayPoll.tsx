@@ -6,7 +6,7 @@ import { PollResultView } from "./PollResultView.tsx";
 import "./poll.css";
 
 /**
- * The room display's poll, in place of the speaker: while open, the question with 已投 N / 应投 M
+ * The room display's poll, in place of the speaker: while open, the question with 已投 N · 应到 M · 实到 K
  * (and a bar) and the countdown; once published, the question beside 通过/未通过 and the result as bars.
  */
 export function DisplayPoll({ poll }: { poll: Poll }) {
@@ -14,7 +14,8 @@ export function DisplayPoll({ poll }: { poll: Poll }) {
   const { polls } = useMeeting();
   const open = poll.status === "open";
   const title = <p className="display-poll-title" data-testid="display-poll-title">{poll.definition.title}</p>;
-  const eligible = poll.eligible.length;
+  // The bar fills towards those who can still vote: present at the opening, or all when latecomers may.
+  const eligible = poll.eligible.filter((u) => u.present || poll.definition.eligibility.absentMayVote).length;
   const ballots = polls.turnout[poll.pollId] ?? 0;
   return (
     <main className={`display-poll${open ? " display-poll-open" : ""}`} data-testid="display-poll" data-status={poll.status}>

@@ -11,16 +11,18 @@ export function PollStatusBadge({ poll }: { poll: Pick<Poll, "status"> }) {
   return <span className={`poll-status poll-status-${poll.status}`} data-testid="poll-status">{t(`poll.status.${poll.status}`)}</span>;
 }
 
-/** 已投 N / 应投 M: ballots (voting units) so far from the ballot box, against the frozen list. */
+/** 已投 N · 应到 M · 实到 K: ballots (voting units) so far from the ballot box, against the frozen list's bases. */
 export function PollTurnout({ poll }: { poll: Poll }) {
   const { t } = useTranslation();
   const { polls } = useMeeting();
   const eligible = poll.eligible.length;
+  const present = poll.eligible.filter((u) => u.present).length;
+  const unit = t(poll.definition.eligibility.perHousehold ? "poll.unitHousehold" : "poll.unitPerson");
   // After the close the result carries the final count (ballots and raised hands).
   const ballots = poll.result ? poll.result.ballots + poll.result.hands : polls.turnout[poll.pollId];
   return (
     <span className="poll-turnout" data-testid="poll-turnout">
-      {ballots === undefined ? t("poll.turnoutUnknown", { eligible }) : t("poll.turnout", { ballots, eligible })}
+      {ballots === undefined ? t("poll.turnoutUnknown", { eligible, present, unit }) : t("poll.turnout", { ballots, eligible, present, unit })}
     </span>
   );
 }

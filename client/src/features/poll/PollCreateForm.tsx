@@ -1,12 +1,12 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Command } from "@core/meeting.ts";
-import type { PollForm, TallyVisibility } from "@core/poll/schema.ts";
+import type { Base, PollForm, TallyVisibility } from "@core/poll/schema.ts";
 import type { MeetingState } from "@core/state.ts";
 import { useMeeting } from "../../connection/useMeeting.ts";
 import { useRoleLabel } from "../meeting/useRoleLabel.ts";
 import {
-  draftProblems, eligiblePreview, emptyDraft, formatWeight, newBuildingClause, RULE_KINDS, rosterFacts, toDefinition, VOTER_ROLES,
+  baseOfKind, draftProblems, eligiblePreview, emptyDraft, formatWeight, newBuildingClause, RULE_KINDS, rosterFacts, toDefinition, VOTER_ROLES, withFormDefaults,
   type BuildingClause, type DraftMeasure, type PollDraft, type RuleKind,
 } from "./polls.ts";
 
@@ -18,12 +18,15 @@ const numberOrNull = (value: string): number | null => (value.trim() === "" ? nu
 
 const MEASURES: readonly DraftMeasure[] = ["count", "weight", "both"];
 const SIDES = [null, "worker", "enterprise"] as const;
+const BASES: readonly Base[] = ["entitled", "present", "cast"];
 
 /**
  * The chair's 新建表决: question, form (赞成/反对/弃权 · 单选 · 多选 with min/max · 同意/不同意),
  * 记名/无记名, the rule's clauses, an optional quorum, live tally, changing votes, a time limit.
- * Folded under 更多条件: who may vote (roles, 仅限到会, side, per household), vote weights and
- * clauses limited to a building. A live line says how many may vote (the core's eligibleVoters).
+ * Folded under 更多条件: who may vote (roles, latecomers, side, per household), vote weights and
+ * clauses limited to a building. A live line says in one sentence who is 应到 and 实到 now and
+ * what the rule's bases will count (the core's eligibleVoters). Choosing 同意/不同意 proposes a
+ * consent rate of 应到 (80 %) until the chair picks a rule.
  * Creates a draft (poll.create); opening it is a separate step in the list.
  */
 export function PollCreateForm({ run, pending, onDone }: { run: (command: Command) => Promise<boolean>; pending: boolean; onDone: () => void }) {
@@ -35,6 +38,11 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
   const roster = state?.roster;
   const facts = useMemo(() => rosterFacts(roster ?? []), [roster]);
   const [tried, setTried] = useState(false);
+  const [ruleTouched, setRuleTouched] = useState(false);
+  const setRule = (patch: Partial<PollDraft>) => {
+    setRuleTouched(true);
+    set(patch);
+  };
   const set = (patch: Partial<PollDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const problems = draftProblems(draft);
   const choices = draft.form === "single" || draft.form === "multiple";
@@ -48,7 +56,7 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
   // What is set under 更多条件, so the folded disclosure still says it.
   const moreSummary = [
     draft.roles.length !== 1 || draft.roles[0] !== "member" ? draft.roles.map((r) => roleLabel({ role: r })).join("、") : null,
-    !draft.presentOnly ? t("poll.notPresentOnly") : null,
+    draft.absentMayVote ? t("poll.latecomers") : null,
     draft.side ? t(`poll.sides.${draft.side}`) : null,
     draft.perHousehold ? t("poll.perHouseholdShort") : null,
     weighted ? t("poll.weightedShort") : null,
@@ -73,7 +81,7 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
         <div className="segmented poll-forms">
           {FORMS.map((form) => (
             <label key={form}>
-              <input type="radio" name="poll-form" checked={draft.form === form} onChange={() => set({ form })} data-testid={`poll-form-${form}`} />
+              <input type="radio" name="poll-form" checked={draft.form === form} onChange={() => setDraft((d) => withFormDefaults(d, form, ruleTouched))} data-testid={`poll-form-${form}`} />
               {t(`poll.forms.${form}`)}
             </label>
           ))}
@@ -129,12 +137,17 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
           {RULE_KINDS.map((kind) => (
             <div key={kind} className="poll-rule-line">
               <label className="poll-check">
-                <input type="checkbox" checked={draft.rule[kind]} onChange={(e) => set({ rule: { ...draft.rule, [kind]: e.target.checked } })} data-testid={`poll-rule-${kind}`} />
-                {kind === "percentOfEligible" ? (
+                <input type="checkbox" checked={draft.rule[kind]} onChange={(e) => setRule({ rule: { ...draft.rule, [kind]: e.target.checked } })} data-testid={`poll-rule-${kind}`} />
+                {kind === "percent" ? (
                   <span>
                     {t("poll.percentLabel")}{" "}
                     <input type="number" min={1} max={100} step="any" value={draft.percent} aria-label={t("poll.percentLabel")}
-                      onChange={(e) => set({ percent: Number(e.target.value), rule: { ...draft.rule, percentOfEligible: true } })} data-testid="poll-percent" /> %
+                      onChange={(e) => setRule({ percent: Number(e.target.value), rule: { ...draft.rule, percent: true } })} data-testid="poll-percent" /> %{" "}
+                    {t("poll.percentOf")}{" "}
+                    <select value={draft.percentBase} aria-label={t("poll.percentOf")} data-testid="poll-percent-base"
+                      onChange={(e) => setRule({ percentBase: e.target.value as Base, rule: { ...draft.rule, percent: true } })}>
+                      {BASES.map((b) => <option key={b} value={b}>{t(`poll.bases.${b}`)}</option>)}
+                    </select>
                   </span>
                 ) : (
                   t(`poll.rules.${kind}`)
@@ -173,8 +186,8 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
             ))}
           </div>
           <label className="poll-check">
-            <input type="checkbox" checked={draft.presentOnly} onChange={(e) => set({ presentOnly: e.target.checked })} data-testid="poll-present-only" />
-            {t("poll.presentOnly")}
+            <input type="checkbox" checked={draft.absentMayVote} onChange={(e) => set({ absentMayVote: e.target.checked })} data-testid="poll-absent-may-vote" />
+            {t("poll.absentMayVote")}
           </label>
           {facts.sides && (
             <div className="poll-inline">
@@ -224,9 +237,9 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
                     aria-label={t("poll.building")} onChange={(e) => setBuilding(i, { prefix: e.target.value })} data-testid="poll-building-text" />
                 )}
                 <select value={b.kind} aria-label={t("poll.rule")} onChange={(e) => setBuilding(i, { kind: e.target.value as RuleKind })} data-testid="poll-building-kind">
-                  {RULE_KINDS.map((kind) => <option key={kind} value={kind}>{kind === "percentOfEligible" ? t("poll.percentShort") : t(`poll.rules.${kind}`)}</option>)}
+                  {RULE_KINDS.map((kind) => <option key={kind} value={kind}>{kind === "percent" ? t("poll.percentShort") : t(`poll.rules.${kind}`)}</option>)}
                 </select>
-                {b.kind === "percentOfEligible" && (
+                {b.kind === "percent" && (
                   <span><input type="number" min={1} max={100} step="any" value={b.percent} aria-label={t("poll.percentLabel")}
                     onChange={(e) => setBuilding(i, { percent: Number(e.target.value) })} data-testid="poll-building-percent" /> %</span>
                 )}
@@ -281,7 +294,10 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
   );
 }
 
-/** 将有 N 人/户 可以表决: the frozen list's size if the poll opened now. */
+/**
+ * One plain sentence of what will count, e.g. "11 户应到，目前 10 户到会；未到会的户计入分母；开始表决后到会的不能投票",
+ * with the weight and the buildings' shares when they matter.
+ */
 function EligiblePreview({ state, draft }: { state: MeetingState; draft: PollDraft }) {
   const { t } = useTranslation();
   const preview = eligiblePreview(state, draft);
@@ -291,13 +307,20 @@ function EligiblePreview({ state, draft }: { state: MeetingState; draft: PollDra
     : preview.people === 0
       ? t("poll.previewHouseholds", { n: preview.households })
       : t("poll.previewMixed", { households: preview.households, people: preview.people });
+  const unit = t(draft.perHousehold ? "poll.unitHousehold" : "poll.unitPerson");
+  const bases = new Set(RULE_KINDS.filter((k) => draft.rule[k]).map((k) => baseOfKind(k, draft.percentBase)));
+  if (draft.buildings.length > 0) bases.add("entitled");
+  const counts = (["entitled", "present", "cast"] as const).filter((b) => bases.has(b)).map((b) => t(`poll.counts${b[0]!.toUpperCase()}${b.slice(1)}`, { unit }));
   const buildings = Object.entries(preview.perBuilding).map(([building, n]) => t(draft.perHousehold ? "poll.previewBuildingHouseholds" : "poll.previewBuildingPeople", { building, n }));
+  const present = draft.perHousehold ? t("poll.previewHouseholds", { n: preview.present }) : t("poll.previewPeople", { n: preview.present });
+  const none = preview.present === 0 && !draft.absentMayVote;
   return (
-    <p className={`poll-preview${preview.units === 0 ? " poll-preview-none" : ""}`} role="status" data-testid="poll-eligible-preview">
-      <strong>{preview.units === 0 ? t("poll.previewNone") : t("poll.preview", { who })}</strong>
+    <p className={`poll-preview${none ? " poll-preview-none" : ""}`} role="status" data-testid="poll-eligible-preview">
+      <strong>{none ? t("poll.previewNone") : t("poll.preview", { who, present })}</strong>
       {weighted && preview.units > 0 && <span>{t("poll.previewWeight", { weight: formatWeight(preview.weight) })}</span>}
       {buildings.length > 0 && <span>{t("poll.previewOf")}{buildings.map((b, i) => <span key={b} className="poll-preview-building">{i > 0 && "、"}{b}</span>)}</span>}
-      <span className="muted small"> {t(draft.presentOnly ? "poll.previewPresent" : "poll.previewFrozen")}</span>
+      <span data-testid="poll-counts-sentence">{[...counts, t(draft.absentMayVote ? "poll.latecomersYes" : "poll.latecomersNo")].map((c) => `${t("poll.sentenceJoin")}${c}`).join("")}</span>
+      <span className="muted small"> {t("poll.previewFrozen")}</span>
     </p>
   );
 }

@@ -2,6 +2,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Command } from "@core/meeting.ts";
 import type { Poll } from "@core/poll/schema.ts";
+import { openWarnings, type OpenWarning } from "@core/poll/warnings.ts";
+import { useMeeting } from "../../connection/useMeeting.ts";
 import { HandsEntry } from "./HandsEntry.tsx";
 import { LiveTally } from "./LiveTally.tsx";
 import { PollCountdown, PollStatusBadge, PollTurnout } from "./PollBits.tsx";
@@ -11,7 +13,8 @@ import { usePollText } from "./usePollText.ts";
 
 /**
  * One poll in the chair's (and clerk's) list: what it is, and the step it is at:
- * 草稿 → 开始表决 (or 删除); 进行中 → turnout, countdown, live tally, show of hands, 结束表决;
+ * 草稿 → 开始表决 (or 删除; when the rule is out of reach or the meeting below its quorum, the
+ * warnings first and 仍然开始表决); 进行中 → turnout, countdown, live tally, show of hands, 结束表决;
  * 已结束 → the result and 公布结果; 已公布 → the result. `mayRun`: may open, close and publish;
  * `handsOpen`: the show-of-hands entry starts open (the clerk's job; the chair opens it when needed).
  */
@@ -22,6 +25,14 @@ export function PollItem({ poll, run, pending, mayRun, initiallyOpen, handsOpen 
   const text = usePollText();
   // Unset: follow the default (the latest finished poll is open), so a poll that just closed stays in view.
   const [toggled, setExpanded] = useState<boolean | null>(null);
+  const { state } = useMeeting();
+  const [warnings, setWarnings] = useState<OpenWarning[] | null>(null);
+  const open = (confirmed: boolean) => {
+    const found = state && !confirmed ? openWarnings(state, poll) : [];
+    if (found.length > 0) return setWarnings(found);
+    setWarnings(null);
+    void run({ type: "poll.open", pollId: id, ...(confirmed ? { confirmed: true } : {}) });
+  };
   const expanded = toggled ?? initiallyOpen;
   const live = poll.status === "draft" || poll.status === "open";
   const showBody = live || expanded;
@@ -52,12 +63,30 @@ export function PollItem({ poll, run, pending, mayRun, initiallyOpen, handsOpen 
           {poll.status === "open" && <HandsEntry poll={poll} run={run} pending={pending} defaultOpen={handsOpen} />}
           {poll.result && <PollResultView poll={poll} result={poll.result} />}
           {poll.result && <PollAuditCheck poll={poll} result={poll.result} />}
-          {mayRun && (
+          {mayRun && warnings && poll.status === "draft" && (
+            <div className="poll-open-warnings" role="alertdialog" aria-labelledby={`${id}-warn`} data-testid="poll-open-warnings">
+              <p id={`${id}-warn`}><strong>{t("poll.confirmTitle")}</strong></p>
+              <ul>
+                {warnings.map((w, i) => (
+                  <li key={i} data-testid="poll-open-warning" data-kind={w.kind}>
+                    {w.kind === "unreachable" && t("poll.warnUnreachable", { clause: text.clause(poll, w.clause), best: w.best, base: w.base })}
+                    {w.kind === "quorumUnreachable" && t("poll.warnQuorumUnreachable", { best: w.best, base: w.base })}
+                    {w.kind === "meetingBelowQuorum" && t("poll.warnMeetingBelowQuorum", { present: w.present, needed: w.needed })}
+                  </li>
+                ))}
+              </ul>
+              <div className="poll-buttons">
+                <button type="button" className="secondary" onClick={() => setWarnings(null)} data-testid="poll-open-cancel">{t("poll.cancel")}</button>
+                <button type="button" className="danger" disabled={pending} onClick={() => open(true)} data-testid="poll-open-confirm" autoFocus>{t("poll.confirmOpen")}</button>
+              </div>
+            </div>
+          )}
+          {mayRun && !(warnings && poll.status === "draft") && (
             <div className="poll-buttons">
               {poll.status === "draft" && (
                 <>
                   <button type="button" className="secondary" disabled={pending} onClick={() => void run({ type: "poll.discard", pollId: id })} data-testid="poll-discard">{t("poll.discard")}</button>
-                  <button type="button" className="primary" disabled={pending} onClick={() => void run({ type: "poll.open", pollId: id })} data-testid="poll-open">{t("poll.open")}</button>
+                  <button type="button" className="primary" disabled={pending} onClick={() => open(false)} data-testid="poll-open">{t("poll.open")}</button>
                 </>
               )}
               {poll.status === "open" && (

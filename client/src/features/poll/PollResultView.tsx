@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Poll, PollResult } from "@core/poll/schema.ts";
 import { Icon } from "../../components/Icon.tsx";
-import { baseOf, formatPercent, formatWeight, resultRows } from "./polls.ts";
+import { formatPercent, formatWeight, resultRows } from "./polls.ts";
 import { usePollText } from "./usePollText.ts";
 
 /**
@@ -41,7 +41,7 @@ export function PollResultView({ poll, result, display = false, title = null }: 
           </li>
         ))}
       </ul>
-      <p className="poll-percent-note muted small">{t("poll.percentOfBase", { base: t(poll.definition.eligibility.perHousehold ? `poll.baseFullHouseholds.${base}` : `poll.baseFull.${base}`) })}</p>
+      <p className="poll-percent-note muted small">{t("poll.percentOfBase", { base: text.base(poll, base) })}</p>
       <p className="poll-rule" data-testid="poll-rule">
         {t("poll.ruleApplied")}：{text.rule(poll)}
       </p>
@@ -50,14 +50,12 @@ export function PollResultView({ poll, result, display = false, title = null }: 
           {result.clauses.map((c, i) => (
             <li key={i} className={c.passed ? "poll-clause-passed" : "poll-clause-failed"} data-testid="poll-clause" data-passed={c.passed}>
               <Icon name={c.passed ? "check" : "close"} />{" "}
-              {text.clause(c.clause)}：
+              {text.clause(poll, c.clause)}：
               <span className="poll-clause-sum">{t(c.clause.measure === "weight" ? "poll.clauseLineWeight" : "poll.clauseLine", {
                 option: text.optionById(poll, c.optionId),
                 numerator: c.clause.measure === "weight" ? formatWeight(c.numerator) : c.numerator,
                 // The base names its building when the clause is limited to one (3号楼应到).
-                base: c.clause.householdPrefix
-                  ? t("poll.baseIn", { building: c.clause.householdPrefix, base: t(`poll.base.${baseOf(c.clause)}`) })
-                  : t(`poll.base.${baseOf(c.clause)}`),
+                base: `${c.clause.householdPrefix ?? ""}${text.base(poll, c.clause.base, c.clause.measure === "weight")}`,
                 denominator: c.clause.measure === "weight" ? formatWeight(c.denominator) : c.denominator,
                 percent: formatPercent(c.percent),
               })}</span>
@@ -72,7 +70,7 @@ export function PollResultView({ poll, result, display = false, title = null }: 
         </p>
       )}
       <p className="poll-counts muted small" data-testid="poll-counts">
-        {t(poll.definition.eligibility.perHousehold ? "poll.baseLineHouseholds" : "poll.baseLine", { eligible: result.eligibleCount, present: result.presentCount, ballots: result.ballots + result.hands })}
+        {t(poll.definition.eligibility.perHousehold ? "poll.baseLineHouseholds" : "poll.baseLine", { eligible: result.eligibleCount, present: result.presentCount, cast: result.ballots + result.hands })}
         {result.hands > 0 && t("poll.handsLine", { hands: result.hands })}
         {poll.definition.weighted && t("poll.weightLine", { weight: formatWeight(result.eligibleWeight) })}
       </p>

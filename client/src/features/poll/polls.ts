@@ -2,7 +2,8 @@
 // the chair's draft turned into a PollDefinition, and the result laid out against its bases.
 // The rules themselves (options, choice range, ballot check, result) stay in the core.
 import { eligibleVoters, householdUnit, unitOf } from "@core/poll/eligibility.ts";
-import type { EligibleVoter, Poll, PollDefinition, PollForm, PollOption, PollResult, RuleClause, TallyVisibility } from "@core/poll/schema.ts";
+import { reduced } from "@core/poll/upgrade.ts";
+import type { Base, EligibleVoter, Poll, PollDefinition, PollForm, PollOption, PollResult, RuleClause, TallyVisibility } from "@core/poll/schema.ts";
 import type { PollAudit } from "@core/protocol.ts";
 import type { Role } from "@core/roles.ts";
 import type { MeetingState, RosterEntry } from "@core/state.ts";
@@ -17,17 +18,12 @@ export const myUnit = (poll: Poll, participantId: string): EligibleVoter | null 
 export const FIXED_OPTION_IDS = ["yes", "no", "abstain", "agree", "disagree"] as const;
 export const isFixedOption = (option: PollOption): boolean => (FIXED_OPTION_IDS as readonly string[]).includes(option.id);
 
-/** What each clause measures against: ballots cast, all eligible, or the eligible present at the opening. */
-export type Base = "cast" | "eligible" | "present";
-export const baseOf = (clause: Pick<RuleClause, "kind">): Base =>
-  clause.kind === "majorityOfCast" ? "cast" : clause.kind === "twoThirdsOfPresent" ? "present" : "eligible";
-
-/** The size of a base in a closed poll's result (head counts). */
+/** The size of a base in a closed poll's result (head counts): 投票, 应到 or 实到. */
 export function baseSize(result: PollResult, base: Base): number {
   switch (base) {
     case "cast":
       return result.ballots + result.hands;
-    case "eligible":
+    case "entitled":
       return result.eligibleCount;
     case "present":
       return result.presentCount;
@@ -47,8 +43,7 @@ export interface ResultRow {
 
 /** The per-option lines of a result (bars), measured against the first clause's base so the bars read like the rule. */
 export function resultRows(poll: Pick<Poll, "options" | "definition">, result: PollResult): { base: Base; baseCount: number; rows: ResultRow[] } {
-  const first = poll.definition.rule[0];
-  const base = first ? baseOf(first) : "cast";
+  const base = poll.definition.rule[0]?.base ?? "cast";
   const baseCount = baseSize(result, base);
   const rows = poll.options.map((o) => {
     const line = result.counts.find((c) => c.optionId === o.id);
@@ -103,7 +98,9 @@ export interface PollDraft {
   maxChoices: number;
   secret: boolean;
   rule: Record<RuleKind, boolean>;
+  /** The share of the `percent` rule, and the base it is of (应到 unless the chair says otherwise). */
   percent: number;
+  percentBase: Base;
   /** Per rule kind: what it counts (only with `weighted`). */
   measures: Record<RuleKind, DraftMeasure>;
   /** Clauses limited to a building; all clauses must hold. */
@@ -116,17 +113,33 @@ export interface PollDraft {
   minutes: number | null;
   /** Who may vote (表决人). */
   roles: Role[];
-  presentOnly: boolean;
+  /** Those absent at the opening may vote once they arrive (never changes a base). */
+  absentMayVote: boolean;
   side: "worker" | "enterprise" | null;
   perHousehold: boolean;
   /** 按表决权重计票 (named polls only). */
   weighted: boolean;
 }
 
-export const RULE_KINDS = ["majorityOfCast", "majorityOfEligible", "twoThirdsOfPresent", "twoThirdsOfEligible", "percentOfEligible"] as const;
+/** The rules the form offers, each with the base it is measured against; `percent` takes a share and a base. */
+export const RULE_KINDS = ["majorityOfCast", "majorityOfEntitled", "twoThirdsOfPresent", "twoThirdsOfEntitled", "percent"] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
-const allCount = (): Record<RuleKind, DraftMeasure> => ({ majorityOfCast: "count", majorityOfEligible: "count", twoThirdsOfPresent: "count", twoThirdsOfEligible: "count", percentOfEligible: "count" });
+const PRESETS: Record<Exclude<RuleKind, "percent">, Omit<RuleClause, "measure">> = {
+  majorityOfCast: { base: "cast", share: { num: 1, den: 2 }, atLeast: false },
+  majorityOfEntitled: { base: "entitled", share: { num: 1, den: 2 }, atLeast: false },
+  twoThirdsOfPresent: { base: "present", share: { num: 2, den: 3 }, atLeast: true },
+  twoThirdsOfEntitled: { base: "entitled", share: { num: 2, den: 3 }, atLeast: true },
+};
+
+/** The base a rule kind is measured against (the percent rule: the one chosen). */
+export const baseOfKind = (kind: RuleKind, percentBase: Base): Base => (kind === "percent" ? percentBase : PRESETS[kind].base);
+
+/** A percentage as an exact share: 80 → 4/5, 66.67 → 6667/10000 (two decimals at most). */
+export const percentShare = (percent: number): RuleClause["share"] => reduced(Math.round(percent * 100), 10_000);
+
+const allCount = (): Record<RuleKind, DraftMeasure> => ({ majorityOfCast: "count", majorityOfEntitled: "count", twoThirdsOfPresent: "count", twoThirdsOfEntitled: "count", percent: "count" });
+const noRule = (): Record<RuleKind, boolean> => ({ majorityOfCast: false, majorityOfEntitled: false, twoThirdsOfPresent: false, twoThirdsOfEntitled: false, percent: false });
 
 export const emptyDraft = (): PollDraft => ({
   title: "",
@@ -135,8 +148,9 @@ export const emptyDraft = (): PollDraft => ({
   minChoices: 1,
   maxChoices: 2,
   secret: true,
-  rule: { majorityOfCast: true, majorityOfEligible: false, twoThirdsOfPresent: false, twoThirdsOfEligible: false, percentOfEligible: false },
+  rule: { ...noRule(), majorityOfCast: true },
   percent: 80,
+  percentBase: "entitled",
   measures: allCount(),
   buildings: [],
   quorumPercent: null,
@@ -144,32 +158,40 @@ export const emptyDraft = (): PollDraft => ({
   allowChange: false,
   minutes: null,
   roles: ["member"],
-  presentOnly: true,
+  absentMayVote: false,
   side: null,
   perHousehold: false,
   weighted: false,
 });
 
+/**
+ * The form's default rule for a form, until the chair picks one: a consent (同意/不同意) is a
+ * consent rate of everyone entitled (80 % of 应到), the others a majority of the votes cast.
+ */
+export function withFormDefaults(draft: PollDraft, form: PollForm, ruleTouched: boolean): PollDraft {
+  if (ruleTouched) return { ...draft, form };
+  return form === "consent"
+    ? { ...draft, form, rule: { ...noRule(), percent: true }, percent: 80, percentBase: "entitled" }
+    : { ...draft, form, rule: { ...noRule(), majorityOfCast: true } };
+}
+
 /** A new building clause: the community's usual 不少于 90 %（应到）of the building. */
-export const newBuildingClause = (prefix: string): BuildingClause => ({ prefix, kind: "percentOfEligible", percent: 90, measure: "count" });
+export const newBuildingClause = (prefix: string): BuildingClause => ({ prefix, kind: "percent", percent: 90, measure: "count" });
 
 const hasChoices = (form: PollForm) => form === "single" || form === "multiple";
 
 /** The clauses a draft sends, in the form's order: the whole meeting's first, then each building's. */
 function draftClauses(draft: PollDraft): RuleClause[] {
   const weighted = draft.weighted && !draft.secret;
-  const expand = (kind: RuleKind, percent: number, measure: DraftMeasure, householdPrefix?: string): RuleClause[] => {
+  const expand = (kind: RuleKind, percent: number, base: Base, measure: DraftMeasure, householdPrefix?: string): RuleClause[] => {
     const measures: ("count" | "weight")[] = !weighted ? ["count"] : measure === "both" ? ["count", "weight"] : [measure];
-    return measures.map((m) => ({
-      kind,
-      ...(kind === "percentOfEligible" ? { percent } : {}),
-      measure: m,
-      ...(householdPrefix === undefined ? {} : { householdPrefix }),
-    }));
+    const shape = kind === "percent" ? { base, share: percentShare(percent), atLeast: true } : PRESETS[kind];
+    return measures.map((m) => ({ ...shape, measure: m, ...(householdPrefix === undefined ? {} : { householdPrefix }) }));
   };
   return [
-    ...RULE_KINDS.filter((k) => draft.rule[k]).flatMap((kind) => expand(kind, draft.percent, draft.measures[kind])),
-    ...draft.buildings.flatMap((b) => expand(b.kind, b.percent, b.measure, b.prefix.trim())),
+    ...RULE_KINDS.filter((k) => draft.rule[k]).flatMap((kind) => expand(kind, draft.percent, draft.percentBase, draft.measures[kind])),
+    // A building's percentage is of its 应到 households (the community's usual 90 % of the building).
+    ...draft.buildings.flatMap((b) => expand(b.kind, b.percent, "entitled", b.measure, b.prefix.trim())),
   ];
 }
 
@@ -190,10 +212,12 @@ export function draftProblems(draft: PollDraft): string[] {
   }
   if (draft.roles.length === 0) problems.push("roles");
   if (!RULE_KINDS.some((k) => draft.rule[k]) && draft.buildings.length === 0) problems.push("rule");
-  if ((draft.rule.percentOfEligible && !validPercent(draft.percent)) || draft.buildings.some((b) => b.kind === "percentOfEligible" && !validPercent(b.percent))) problems.push("percent");
+  if ((draft.rule.percent && !validPercent(draft.percent)) || draft.buildings.some((b) => b.kind === "percent" && !validPercent(b.percent))) problems.push("percent");
   if (draft.buildings.some((b) => b.prefix.trim() === "")) problems.push("building");
   if (draftClauses(draft).length > MAX_CLAUSES) problems.push("tooManyClauses");
   if (draft.secret && draft.weighted) problems.push("secretWeighted");
+  if (draft.secret && draft.absentMayVote && draftClauses(draft).some((c) => c.base === "present")) problems.push("secretLatecomers");
+  if (draft.rule.percent && draft.percentBase === "cast" && draft.percent === 100) problems.push("percent");
   if (draft.quorumPercent !== null && !validPercent(draft.quorumPercent)) problems.push("quorum");
   if (draft.minutes !== null && !(draft.minutes > 0 && draft.minutes <= 24 * 60)) problems.push("minutes");
   return problems;
@@ -211,7 +235,7 @@ export function toDefinition(draft: PollDraft): PollDefinition {
     ...(choices ? { options: draft.options.map((o) => o.trim()).filter((o) => o !== "") } : {}),
     ...(draft.form === "multiple" ? { minChoices: draft.minChoices, maxChoices: draft.maxChoices } : {}),
     secret: draft.secret,
-    eligibility: { roles: VOTER_ROLES.filter((r) => draft.roles.includes(r)), presentOnly: draft.presentOnly, side: draft.side, perHousehold: draft.perHousehold },
+    eligibility: { roles: VOTER_ROLES.filter((r) => draft.roles.includes(r)), absentMayVote: draft.absentMayVote, side: draft.side, perHousehold: draft.perHousehold },
     rule: draftClauses(draft),
     quorum: draft.quorumPercent === null ? null : { percent: draft.quorumPercent, strict: false },
     tallyVisibility: draft.secret ? "none" : draft.tallyVisibility,
@@ -235,17 +259,18 @@ export function rosterFacts(roster: readonly RosterEntry[]): { sides: boolean; h
   return { sides: roster.some((e) => e.side !== null), households: households.length > 0, buildings, weights: roster.some((e) => e.weight !== undefined) };
 }
 
-/** The live preview of the frozen list: voting units now (households and single people), their weight, per building. */
-export function eligiblePreview(state: MeetingState, draft: PollDraft): { units: number; households: number; people: number; weight: number; perBuilding: Record<string, number> } {
+/** The live preview of the frozen list: voting units now (应到: households and single people; 实到: present), their weight, per building. */
+export function eligiblePreview(state: MeetingState, draft: PollDraft): { units: number; present: number; households: number; people: number; weight: number; perBuilding: Record<string, number> } {
   const weighted = draft.weighted && !draft.secret;
   const units = eligibleVoters(state, toDefinition(draft).eligibility, weighted);
   const households = units.filter((u) => u.unitId === householdUnit(u.household ?? "")).length;
+  const present = units.filter((u) => u.present).length;
   const perBuilding: Record<string, number> = {};
   for (const b of draft.buildings) {
     const prefix = b.prefix.trim();
     if (prefix !== "") perBuilding[prefix] = units.filter((u) => u.household?.startsWith(prefix) ?? false).length;
   }
-  return { units: units.length, households, people: units.length - households, weight: units.reduce((sum, u) => sum + u.weight, 0), perBuilding };
+  return { units: units.length, present, households, people: units.length - households, weight: units.reduce((sum, u) => sum + u.weight, 0), perBuilding };
 }
 
 /** A weight as written in minutes: at most two decimals, no trailing zeros (1234.5, 1800). */

@@ -110,7 +110,7 @@ export function minutesBlocks(m: Minutes): Block[] {
           kind: "entry",
           level: 1,
           marker: "-",
-          runs: [{ text: `应到 ${p.eligible} 人，到会 ${p.present} 人，电子投票 ${p.ballots} 票${p.hands > 0 ? `，举手 ${p.hands} 人` : ""}。` }],
+          runs: [{ text: `应到 ${p.eligible} ${p.unit}，实到 ${p.present} ${p.unit}，投票 ${p.cast} ${p.unit === "户" ? "户" : "票"}${p.hands > 0 ? `（电子投票 ${p.ballots} 票，举手 ${p.hands} 人）` : ""}。` }],
         });
         out.push({ kind: "entry", level: 1, marker: "-", runs: [{ text: `${p.counts.map((c) => `${c.label} ${c.count} 票`).join("，")}。` }] });
         out.push({

@@ -2,7 +2,7 @@
 // data in China Standard Time with Intl (no clock is read), so the same state always gives the
 // same text, on the server and in the browser.
 import type { InterjectionOutcome, SpeechKind } from "../state.ts";
-import type { PollForm, RuleClause } from "../poll/schema.ts";
+import type { PollForm } from "../poll/schema.ts";
 
 export const MINUTES_TIME_ZONE = "Asia/Shanghai";
 
@@ -41,19 +41,6 @@ export function excerpt(text: string, max = EXCERPT_CHARS): string {
   const flat = flatten(text).replace(/^ | $/g, "");
   const chars = [...flat];
   return chars.length <= max ? flat : `${chars.slice(0, max).join("").trimEnd()}……`;
-}
-
-/** A clause of a poll's rule in words, e.g. 三分之二（应到）, 3号楼 过半数（投票权重）. */
-export function ruleClauseLabel(clause: RuleClause): string {
-  const weight = clause.measure === "weight";
-  const base = {
-    majorityOfCast: weight ? "过半数（投票权重）" : "过半数（投票数）",
-    majorityOfEligible: weight ? "过半数（应到权重）" : "过半数（应到）",
-    twoThirdsOfPresent: weight ? "三分之二（到会权重）" : "三分之二（到会）",
-    twoThirdsOfEligible: weight ? "三分之二（应到权重）" : "三分之二（应到）",
-    percentOfEligible: `不少于 ${clause.percent ?? 0}%（${weight ? "应到权重" : "应到"}）`,
-  }[clause.kind];
-  return clause.householdPrefix === undefined ? base : `${clause.householdPrefix} ${base}`;
 }
 
 const partsFormat = new Intl.DateTimeFormat("en-US", {

@@ -127,13 +127,16 @@ function scriptedMeeting(): Script {
   s.run({ type: "agenda.goto", itemId: "a2" }, chair, min(30));
   s.run({ type: "floor.give", participantId: wang.participantId }, chair, min(31));
   s.run({ type: "floor.end" }, chair, min(38));
-  s.run({ type: "poll.create", poll: { title: "关于社区养老服务设施建设建议的表决", form: "yesNoAbstain", secret: true, rule: [{ kind: "majorityOfCast" }] } }, chair, min(40));
+  s.run({ type: "poll.create", poll: { title: "关于社区养老服务设施建设建议的表决", form: "yesNoAbstain", secret: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false }] } }, chair, min(40));
   const pollId = s.state.polls[0]!.pollId;
   s.run({ type: "poll.open", pollId }, chair, min(41));
   s.run({ type: "poll.close", pollId }, chair, min(43), tally({ counts: { yes: 2, no: 0, abstain: 1 } }));
   s.run({ type: "poll.publish", pollId }, chair, min(43));
   s.run({ type: "record.addDecision", decision: { text: "会议同意将社区养老服务设施建设建议报区政府参阅。", unit: "区政协办公室", deadline: "" } }, clerk, min(44));
+  // The chair sums up the item, then the meeting (主持人总结): their own paragraphs, not a briefing.
+  s.run({ type: "record.summarize", entry: { kind: "closing", id: "a2" }, text: "养老服务设施建设要规划先行、医养结合，请区政协办公室做好报送工作。", baseVersion: 0 }, chair, min(45));
   s.run({ type: "meeting.close" }, chair, min(50));
+  s.run({ type: "record.summarize", entry: { kind: "closing", id: "meeting" }, text: "各位委员的发言切中要害，相关部门要认真研究吸纳，按时反馈办理情况。", baseVersion: 0 }, clerk, min(52));
   // Everyone's connection drops after the close: not an absence in the minutes.
   s.run({ type: "attendance.leave", participantIds: [zhang.participantId, li.participantId, wang.participantId, official.participantId] }, clerk, min(51));
   return s;
@@ -177,6 +180,42 @@ describe("minutes draft", () => {
     expect(formatDate(T0)).toBe("2026年11月25日（星期三）");
     expect(formatTime(Date.UTC(2026, 10, 25, 16, 5))).toBe("00:05");
     expect(draftMinutes({ ...MEETING }, initialState()).header).toMatchObject({ date: "2026年11月25日（星期三）", time: "09:00" });
+  });
+
+  it("says the role words of a mediation and of bargaining beside the names (当事人, 调解员, 职工方首席代表)", () => {
+    const people = [
+      rosterEntry(cast.chair, { name: "诸葛亮" }),
+      rosterEntry(cast.zhang, { name: "张丽", sector: "民革", party: "民革" }),
+      rosterEntry(cast.li, { name: "李红", side: "worker", chief: true }),
+      rosterEntry(cast.official, { name: "王调解", unit: "司法所" }),
+    ];
+    const sync = { type: "config.sync", roster: people, agenda: [], quorumRule: "none", speechCaps: { booked: 480_000, impromptu: 300_000, pointOfOrder: 120_000 }, ordering: { bookedFirst: true, partyFirst: true, sectorBalance: true, notYetSpoken: "item" }, plan: [] };
+    const m = new Script().run(sync, { participantId: "system", role: "system" }, min(0)).run({ type: "attendance.arrive", participantIds: ["p-zhang", "p-li", "p-official"], via: "clerk" }, cast.clerk, min(1));
+    const mediation = draftMinutes({ ...MEETING, kind: "mediation" }, m.state, { log: m.log });
+    expect(mediation.header).toMatchObject({ chairLabel: "主持调解员", chair: ["诸葛亮"] });
+    expect(mediation.attendance).toMatchObject({ attendingLabel: "调解员", attending: [{ name: "王调解", affiliation: "调解员，司法所" }] });
+    // 民革 · 民革 once.
+    expect(mediation.attendance.present).toEqual([{ name: "张丽", affiliation: "当事人，民革" }, { name: "李红", affiliation: "当事人" }]);
+    const blocks = renderMinutesMarkdown(mediation);
+    expect(blocks).toContain("**主持调解员**：诸葛亮");
+    expect(blocks).toContain("**调解员**：王调解（调解员，司法所）");
+    const bargaining = draftMinutes({ ...MEETING, kind: "bargaining" }, m.state, { log: m.log });
+    expect(bargaining.attendance.present.map((p) => p.affiliation)).toEqual(["协商代表，民革", "职工方首席代表"]);
+    expect(bargaining.attendance.attendingLabel).toBe("列席");
+    // CPPCC and community minutes keep their words and add none beside the names.
+    const community = draftMinutes({ ...MEETING, kind: "community" }, m.state, { log: m.log });
+    expect(community.attendance.present.map((p) => p.affiliation)).toEqual(["民革", null]);
+    expect(community.header.chairLabel).toBe("主持人");
+  });
+
+  it("puts the chair's closing remarks in their own paragraphs: the item's, and the meeting's as a last section", () => {
+    const m = draftMinutes(MEETING, s.state, options);
+    expect(m.items.map((i) => i.closing)).toEqual([null, "养老服务设施建设要规划先行、医养结合，请区政协办公室做好报送工作。"]);
+    expect(m.closing).toBe("各位委员的发言切中要害，相关部门要认真研究吸纳，按时反馈办理情况。");
+    const text = renderMinutesMarkdown(m);
+    expect(text).not.toMatch(/总结.*作情况通报|作情况通报.*总结/);
+    expect(text.indexOf("## 五、主持人总结")).toBeGreaterThan(text.indexOf("## 四、议题二"));
+    expect(text.indexOf("## 五、主持人总结")).toBeLessThan(text.indexOf("**分送**"));
   });
 
   it("puts what belongs to no agenda item under 其他事项, and leaves it out when empty", () => {

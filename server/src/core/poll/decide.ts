@@ -7,6 +7,7 @@ import type { Actor } from "../roles.ts";
 import { notOpen, type MeetingState } from "../state.ts";
 import { eligibleVoters, unitOf } from "./eligibility.ts";
 import { computeResult } from "./rules.ts";
+import { mayVote, openWarnings } from "./warnings.ts";
 import type { BallotInput, EligibleVoter, Poll, PollCommand, PollDefinition, PollOption } from "./schema.ts";
 
 /** Option ids are stable per form: the fixed forms name theirs; choices are numbered. */
@@ -39,6 +40,7 @@ function definitionProblem(d: PollDefinition): string | null {
   }
   if (new Set(d.options ?? []).size !== (d.options ?? []).length) return "options: labels must differ";
   if (!d.weighted && d.rule.some((c) => c.measure === "weight")) return "rule: measure weight needs a weighted poll";
+  if (d.rule.some((c) => c.base === "cast" && c.share.num === c.share.den && !c.atLeast)) return "rule: more than all of the votes cast can never pass";
   return null;
 }
 
@@ -62,6 +64,8 @@ export function decidePoll(state: MeetingState, command: PollCommand, ctx: Decid
     if (problem) return fail("VALIDATION", [problem]);
     const d = command.poll;
     if (d.secret && (d.tallyVisibility !== "none" || d.allowChange || d.weighted)) return fail("SECRET_BALLOT_RULE");
+    // A 实到 clause keeps latecomers' ballots apart: in a secret poll that would single them out.
+    if (d.secret && d.eligibility.absentMayVote && d.rule.some((c) => c.base === "present")) return fail("SECRET_BALLOT_RULE", ["a secret poll with a 实到 clause cannot let latecomers vote"]);
     return ok([{ type: "poll.created", pollId: ctx.newId(), itemId: state.currentItemId, by: actor.participantId, options: pollOptions(d), definition: d }]);
   }
   const poll = findPoll(state, command.pollId);
@@ -75,7 +79,10 @@ export function decidePoll(state: MeetingState, command: PollCommand, ctx: Decid
       if (poll.status !== "draft") return fail(poll.status === "open" ? "POLL_ALREADY_OPEN" : "POLL_CLOSED");
       if (!state.pollRules.allowed) return fail("POLLS_OFF");
       if (state.polls.some((p) => p.status === "open")) return fail("POLL_ALREADY_OPEN");
-      if (eligibleVoters(state, poll.definition.eligibility, poll.definition.weighted).length === 0) return fail("NO_ELIGIBLE_VOTERS");
+      const eligible = eligibleVoters(state, poll.definition.eligibility, poll.definition.weighted);
+      if (mayVote(eligible, poll.definition.eligibility.absentMayVote).length === 0) return fail("NO_ELIGIBLE_VOTERS");
+      const warnings = openWarnings(state, poll);
+      if (warnings.length > 0 && command.confirmed !== true) return fail("POLL_NEEDS_CONFIRMATION", warnings.map((w) => w.kind));
       const seconds = poll.definition.durationSeconds;
       return ok([{ type: "poll.opened", pollId: poll.pollId, at: now, closesAt: seconds === null ? null : now + seconds * 1000 }]);
     }
@@ -94,7 +101,7 @@ export function decidePoll(state: MeetingState, command: PollCommand, ctx: Decid
       const ids = new Set(poll.options.map((o) => o.id));
       if (Object.keys(command.counts).some((id) => !ids.has(id))) return fail("INVALID_BALLOT", ["counts: unknown option"]);
       const raised = Object.values(command.counts).reduce((a, b) => a + b, 0);
-      if (raised > poll.eligible.length) return fail("VALIDATION", ["counts: more hands than eligible voters"]);
+      if (raised > mayVote(poll.eligible, poll.definition.eligibility.absentMayVote).length) return fail("VALIDATION", ["counts: more hands than voters who may vote"]);
       return ok([{ type: "poll.handsEntered", pollId: poll.pollId, counts: command.counts, by: actor.participantId }]);
     }
   }
@@ -114,6 +121,8 @@ export function checkBallot(state: MeetingState, participantId: string, input: B
   if (poll.status !== "open") return fail(poll.status === "draft" ? "POLL_NOT_OPEN" : "POLL_CLOSED");
   const unit = unitOf(poll.eligible, participantId);
   if (!unit) return fail("NOT_ELIGIBLE");
+  // Absent at the opening: only when latecomers may vote, and only once they are here.
+  if (!unit.present && !(poll.definition.eligibility.absentMayVote && state.attendance[participantId]?.status === "present")) return fail("ABSENT_AT_OPENING");
   const chosen = new Set(input.choices);
   const [min, max] = choiceRange(poll.definition, poll.options);
   if (chosen.size !== input.choices.length) return fail("INVALID_BALLOT", ["choices: an option is chosen twice"]);

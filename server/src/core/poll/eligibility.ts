@@ -1,16 +1,18 @@
-// Who may vote in a poll, frozen at its opening: a pure function of the roster and attendance.
+// Who is entitled to vote in a poll (应到), frozen at its opening with who was present (实到):
+// a pure function of the roster and attendance.
 import type { MeetingState } from "../state.ts";
 import type { Eligibility, EligibleVoter } from "./schema.ts";
 
 export const householdUnit = (household: string): string => `household:${household}`;
 
-export function eligibleVoters(state: MeetingState, eligibility: Eligibility, weighted: boolean): EligibleVoter[] {
+export function eligibleVoters(state: Pick<MeetingState, "roster" | "attendance">, eligibility: Eligibility, weighted: boolean): EligibleVoter[] {
   const units = new Map<string, EligibleVoter>();
   for (const entry of state.roster) {
     if (!eligibility.roles.includes(entry.role)) continue;
     if (eligibility.side !== null && entry.side !== eligibility.side) continue;
     const present = state.attendance[entry.id]?.status === "present";
-    if (eligibility.presentOnly && !present) continue;
+    // Polls from before the bases were named left the absent off the list (upgrade.ts).
+    if (eligibility.presentOnly === true && !present) continue;
     const weight = weighted ? (entry.weight ?? 1) : 1;
     // People without a household vote for themselves even in a per-household poll.
     const unitId = eligibility.perHousehold && entry.household ? householdUnit(entry.household) : entry.id;
@@ -27,7 +29,7 @@ export function eligibleVoters(state: MeetingState, eligibility: Eligibility, we
   return [...units.values()];
 }
 
-/** The voting unit a participant casts for in this poll, or null when they are not eligible. */
+/** The voting unit a participant casts for in this poll, or null when they are not entitled. */
 export function unitOf(eligible: readonly EligibleVoter[], participantId: string): EligibleVoter | null {
   // The list is frozen at opening, so its index is built once (a vote storm looks up thousands).
   let index = indexes.get(eligible);

@@ -1,6 +1,7 @@
 import type { MeetingState } from "../state.ts";
 import { eligibleVoters } from "./eligibility.ts";
 import type { Poll, PollEvent } from "./schema.ts";
+import { upgradeDefinition, upgradeResult } from "./upgrade.ts";
 
 const update = (state: MeetingState, pollId: string, change: (poll: Poll) => Partial<Poll>): MeetingState => ({
   ...state,
@@ -16,7 +17,7 @@ export function evolvePoll(state: MeetingState, event: PollEvent): MeetingState 
           pollId: event.pollId,
           itemId: event.itemId,
           createdBy: event.by,
-          definition: event.definition,
+          definition: upgradeDefinition(event.definition),
           options: event.options,
           status: "draft",
           openedAt: null,
@@ -38,9 +39,9 @@ export function evolvePoll(state: MeetingState, event: PollEvent): MeetingState 
         eligible: eligibleVoters(state, p.definition.eligibility, p.definition.weighted),
       }));
     case "poll.closed":
-      return update(state, event.pollId, () => ({ status: "closed", closedAt: event.at, result: event.result }));
+      return update(state, event.pollId, () => ({ status: "closed", closedAt: event.at, result: upgradeResult(event.result) }));
     case "poll.published":
-      return update(state, event.pollId, () => ({ status: "published", result: event.result }));
+      return update(state, event.pollId, () => ({ status: "published", result: upgradeResult(event.result) }));
     case "poll.handsEntered":
       return update(state, event.pollId, () => ({ hands: event.counts }));
     case "poll.rulesSet":

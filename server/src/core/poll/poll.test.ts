@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR, type Actor } from "../roles.ts";
 import type { RosterEntry } from "../state.ts";
 import {
   agendaItem,
+  CLAUSES,
   configSync,
   decisionTable,
   deepEqual,
@@ -36,9 +37,11 @@ const CH = chair.participantId;
 const CL = clerk.participantId;
 
 /** A named 赞成/反对/弃权 vote as sent by a client (the defaults are filled in by the parser). */
-const POLL = { title: "关于议题的表决", form: "yesNoAbstain", secret: false, rule: [{ kind: "majorityOfCast" }] };
+const POLL = { title: "关于议题的表决", form: "yesNoAbstain", secret: false, rule: [CLAUSES.majorityOfCast] };
 const create = (fields: Record<string, unknown> = {}) => ({ type: "poll.create", poll: { ...POLL, ...fields } });
 const cmd = (type: "poll.discard" | "poll.open" | "poll.close" | "poll.publish", pollId = "q1") => ({ type, pollId });
+/** poll.open past the warnings (the chair confirmed them). */
+const openConfirmed = (pollId = "q1") => ({ type: "poll.open", pollId, confirmed: true });
 const hands = (counts: Record<string, number>, pollId = "q1") => ({ type: "poll.enterHands", pollId, counts });
 
 /** alice and bob are present (carol is not). */
@@ -95,9 +98,9 @@ describe("poll.create", () => {
     {
       name: "a named weighted poll with a live tally for the chair",
       given: [],
-      command: create({ weighted: true, tallyVisibility: "chair", allowChange: true, rule: [{ kind: "majorityOfCast", measure: "weight" }] }),
+      command: create({ weighted: true, tallyVisibility: "chair", allowChange: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false, measure: "weight" }] }),
       actor: chair,
-      then: [ev.pollCreated("new-1", pollDefinition({ weighted: true, tallyVisibility: "chair", allowChange: true, rule: [{ kind: "majorityOfCast", measure: "weight" }] }))],
+      then: [ev.pollCreated("new-1", pollDefinition({ weighted: true, tallyVisibility: "chair", allowChange: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false, measure: "weight" }] }))],
     },
     { name: "the clerk → FORBIDDEN (by default)", given: [], command: create(), actor: clerk, then: { error: "FORBIDDEN" } },
     { name: "the clerk where the meeting allows it", given: [ev.pollRules(true)], command: create(), actor: clerk, then: [ev.pollCreated("new-1", pollDefinition(), { by: CL })] },
@@ -124,12 +127,17 @@ describe("poll.create", () => {
       ["multiple: min > number of options (no max)", { form: "multiple", options: ["a", "b", "c"], minChoices: 4 }],
       ["the same label twice", { form: "single", options: ["张三", "李四", "张三"] }],
       ["the same label twice once trimmed", { form: "single", options: ["张三", " 张三 "] }],
-      ["measure weight in a poll that is not weighted", { rule: [{ kind: "majorityOfCast", measure: "weight" }] }],
-      ["measure weight in a secret poll that is not weighted (VALIDATION before the secrecy rule)", { secret: true, rule: [{ kind: "majorityOfCast", measure: "weight" }] }],
+      ["measure weight in a poll that is not weighted", { rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false, measure: "weight" }] }],
+      ["measure weight in a secret poll that is not weighted (VALIDATION before the secrecy rule)", { secret: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false, measure: "weight" }] }],
+      ["more than all of the votes cast (can never pass)", { rule: [{ base: "cast", share: { num: 1, den: 1 }, atLeast: false }] }],
       // Refused by the parser.
-      ["percentOfEligible without percent", { rule: [{ kind: "percentOfEligible" }] }],
-      ["percent on another clause", { rule: [{ kind: "majorityOfCast", percent: 50 }] }],
-      ["percent above 100", { rule: [{ kind: "percentOfEligible", percent: 101 }] }],
+      ["a clause in the old shape (kind, percent)", { rule: [{ kind: "percentOfEligible", percent: 80 }] }],
+      ["an unknown base", { rule: [{ base: "all", share: { num: 1, den: 2 }, atLeast: true }] }],
+      ["a share above 1", { rule: [{ base: "cast", share: { num: 3, den: 2 }, atLeast: true }] }],
+      ["a share that is not whole numbers", { rule: [{ base: "cast", share: { num: 0.5, den: 1 }, atLeast: true }] }],
+      ["a share of 0", { rule: [{ base: "cast", share: { num: 0, den: 2 }, atLeast: true }] }],
+      ["a clause without atLeast", { rule: [{ base: "cast", share: { num: 1, den: 2 } }] }],
+      ["the old presentOnly switch", { eligibility: { roles: ["member"], presentOnly: true } }],
       ["no rule", { rule: [] }],
       ["an empty title", { title: "   " }],
       ["a single option", { form: "single", options: ["a"] }],
@@ -149,7 +157,14 @@ describe("poll.create", () => {
       { name: "live tally for all", given: [], command: create({ secret: true, tallyVisibility: "all" }), actor: chair, then: { error: "SECRET_BALLOT_RULE" } },
       { name: "changing votes", given: [], command: create({ secret: true, allowChange: true }), actor: chair, then: { error: "SECRET_BALLOT_RULE" } },
       { name: "weighted", given: [], command: create({ secret: true, weighted: true }), actor: chair, then: { error: "SECRET_BALLOT_RULE" } },
-      { name: "weighted with a weight clause", given: [], command: create({ secret: true, weighted: true, rule: [{ kind: "majorityOfCast", measure: "weight" }] }), actor: chair, then: { error: "SECRET_BALLOT_RULE" } },
+      { name: "weighted with a weight clause", given: [], command: create({ secret: true, weighted: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false, measure: "weight" }] }), actor: chair, then: { error: "SECRET_BALLOT_RULE" } },
+      {
+        name: "latecomers may vote and a clause counts 实到 (their ballots would stand apart)",
+        given: [],
+        command: create({ secret: true, eligibility: { roles: ["member"], absentMayVote: true }, rule: [CLAUSES.twoThirdsOfPresent] }),
+        actor: chair,
+        then: { error: "SECRET_BALLOT_RULE" },
+      },
       { name: "by the clerk who may not → FORBIDDEN first", given: [], command: create({ secret: true, weighted: true }), actor: clerk, then: { error: "FORBIDDEN" } },
     ]);
   });
@@ -207,15 +222,15 @@ describe("poll.open", () => {
     { name: "only non-voters present → NO_ELIGIBLE_VOTERS", given: [ev.arrived([CH, O, CL]), ev.pollCreated("q1")], command: cmd("poll.open"), actor: chair, then: { error: "NO_ELIGIBLE_VOTERS" } },
     { name: "the members left again → NO_ELIGIBLE_VOTERS", given: [...draft, ev.left([A, B], 5_000)], command: cmd("poll.open"), actor: chair, then: { error: "NO_ELIGIBLE_VOTERS" } },
     {
-      name: "nobody present but presentOnly off → opens",
-      given: [ev.pollCreated("q1", pollDefinition({ eligibility: { roles: ["member"], presentOnly: false, side: null, perHousehold: false } }))],
-      command: cmd("poll.open"),
+      name: "nobody present but latecomers may vote → opens (confirmed: the meeting is below its quorum)",
+      given: [ev.pollCreated("q1", pollDefinition({ eligibility: { roles: ["member"], absentMayVote: true, side: null, perHousehold: false } }))],
+      command: openConfirmed(),
       actor: chair,
       then: [ev.pollOpened("q1", NOW)],
     },
     {
       name: "the workers' side only, and no worker on the roster → NO_ELIGIBLE_VOTERS",
-      given: [present, ev.pollCreated("q1", pollDefinition({ eligibility: { roles: ["member"], presentOnly: true, side: "worker", perHousehold: false } }))],
+      given: [present, ev.pollCreated("q1", pollDefinition({ eligibility: { roles: ["member"], absentMayVote: false, side: "worker", perHousehold: false } }))],
       command: cmd("poll.open"),
       actor: chair,
       then: { error: "NO_ELIGIBLE_VOTERS" },
@@ -223,8 +238,8 @@ describe("poll.open", () => {
     { name: "an official present but the poll is for members → NO_ELIGIBLE_VOTERS", given: [ev.arrived([O]), ev.pollCreated("q1")], command: cmd("poll.open"), actor: chair, then: { error: "NO_ELIGIBLE_VOTERS" } },
     {
       name: "an official present and officials may vote → opens",
-      given: [ev.arrived([O]), ev.pollCreated("q1", pollDefinition({ eligibility: { roles: ["member", "official"], presentOnly: true, side: null, perHousehold: false } }))],
-      command: cmd("poll.open"),
+      given: [ev.arrived([O]), ev.pollCreated("q1", pollDefinition({ eligibility: { roles: ["member", "official"], absentMayVote: false, side: null, perHousehold: false } }))],
+      command: openConfirmed(),
       actor: chair,
       then: [ev.pollOpened("q1", NOW)],
     },
@@ -255,7 +270,7 @@ describe("poll.close", () => {
     expect(outcome.events).toHaveLength(1);
     const event = outcome.events[0]!;
     expect(event).toMatchObject({ type: "poll.closed", pollId: "q1", at: 50_000, by: CH });
-    expect(event.type === "poll.closed" && event.result).toMatchObject({ eligibleCount: 2, presentCount: 2, ballots: 2, hands: 0, passedOptions: ["yes"], passed: true });
+    expect(event.type === "poll.closed" && event.result).toMatchObject({ eligibleCount: 3, presentCount: 2, ballots: 2, hands: 0, passedOptions: ["yes"], passed: true });
     expect(outcome.after.polls[0]).toMatchObject({ status: "closed", closedAt: 50_000, openedAt: 10_000 });
     expect(outcome.after.polls[0]!.result).toEqual(event.type === "poll.closed" ? event.result : null);
   });
@@ -370,9 +385,9 @@ const ROSTER2: RosterEntry[] = [
   rosterEntry({ participantId: "o1", role: "official" }, { household: "3号楼102", weight: 7 }),
   rosterEntry(clerk),
 ];
-const eligibility = (fields: Partial<{ roles: RosterEntry["role"][]; presentOnly: boolean; side: "worker" | "enterprise" | null; perHousehold: boolean }> = {}) => ({
+const eligibility = (fields: Partial<{ roles: RosterEntry["role"][]; absentMayVote: boolean; side: "worker" | "enterprise" | null; perHousehold: boolean }> = {}) => ({
   roles: ["member" as const],
-  presentOnly: true,
+  absentMayVote: false,
   side: null,
   perHousehold: false,
   ...fields,
@@ -381,7 +396,7 @@ const eligibility = (fields: Partial<{ roles: RosterEntry["role"][]; presentOnly
 /** Opens q1 with this definition, the roster ROSTER2 and these people present; the frozen list. */
 function frozen(definitionFields: Parameters<typeof pollDefinition>[0], presentIds: string[]) {
   const prior = [ev.rosterSet(ROSTER2), ...(presentIds.length ? [ev.arrived(presentIds)] : []), ev.pollCreated("q1", pollDefinition(definitionFields))];
-  return given(...prior).when(cmd("poll.open"), chair).after.polls[0]!.eligible;
+  return given(...prior).when(openConfirmed(), chair).after.polls[0]!.eligible;
 }
 const unit = (unitId: string, participantIds: string[], fields: { weight?: number; household?: string | null; present?: boolean } = {}) => ({
   unitId,
@@ -392,12 +407,18 @@ const unit = (unitId: string, participantIds: string[], fields: { weight?: numbe
 });
 
 describe("the eligible list, frozen at the opening", () => {
-  it("by role, present only: the members present, one unit each, weight 1", () => {
-    expect(frozen({}, ["w1", "e2", "o1", CL])).toEqual([unit("w1", ["w1"], { household: "3号楼101" }), unit("e2", ["e2"])]);
+  it("by role: every member (应到), one unit each, weight 1, the present ones marked (实到)", () => {
+    expect(frozen({}, ["w1", "e2", "o1", CL])).toEqual([
+      unit("w1", ["w1"], { household: "3号楼101" }),
+      unit("w2", ["w2"], { household: "3号楼101", present: false }),
+      unit("w3", ["w3"], { household: "3号楼102", present: false }),
+      unit("e1", ["e1"], { household: "5号楼201", present: false }),
+      unit("e2", ["e2"]),
+    ]);
   });
 
-  it("presentOnly off: every member, absent ones marked absent", () => {
-    expect(frozen({ eligibility: eligibility({ presentOnly: false }) }, ["w3"]).map((u) => [u.unitId, u.present])).toEqual([
+  it("latecomers allowed to vote or not: the same list, the same bases", () => {
+    expect(frozen({ eligibility: eligibility({ absentMayVote: true }) }, ["w3"]).map((u) => [u.unitId, u.present])).toEqual([
       ["w1", false],
       ["w2", false],
       ["w3", true],
@@ -408,15 +429,16 @@ describe("the eligible list, frozen at the opening", () => {
 
   it("several roles", () => {
     expect(frozen({ eligibility: eligibility({ roles: ["official", "clerk"] }) }, ["w1", "o1", CL]).map((u) => u.unitId)).toEqual(["o1", CL]);
+    expect(frozen({ eligibility: eligibility({ roles: ["official", "clerk"] }) }, ["o1"]).map((u) => [u.unitId, u.present])).toEqual([["o1", true], [CL, false]]);
   });
 
   it("one bargaining side", () => {
-    expect(frozen({ eligibility: eligibility({ side: "worker", presentOnly: false }) }, []).map((u) => u.unitId)).toEqual(["w1", "w2", "w3"]);
-    expect(frozen({ eligibility: eligibility({ side: "enterprise" }) }, ["w1", "e1", "e2"]).map((u) => u.unitId)).toEqual(["e1", "e2"]);
+    expect(frozen({ eligibility: eligibility({ side: "worker", absentMayVote: true }) }, []).map((u) => u.unitId)).toEqual(["w1", "w2", "w3"]);
+    expect(frozen({ eligibility: eligibility({ side: "enterprise" }) }, ["w1", "e1"]).map((u) => [u.unitId, u.present])).toEqual([["e1", true], ["e2", false]]);
   });
 
   it("per household: one unit per household, cast by any member; people without a household vote for themselves", () => {
-    expect(frozen({ eligibility: eligibility({ perHousehold: true, presentOnly: false }) }, ["w2"])).toEqual([
+    expect(frozen({ eligibility: eligibility({ perHousehold: true }) }, ["w2"])).toEqual([
       unit("household:3号楼101", ["w1", "w2"], { household: "3号楼101", present: true }),
       unit("household:3号楼102", ["w3"], { household: "3号楼102", present: false }),
       unit("household:5号楼201", ["e1"], { household: "5号楼201", present: false }),
@@ -424,15 +446,17 @@ describe("the eligible list, frozen at the opening", () => {
     ]);
   });
 
-  it("per household, present only: only the members present can cast for it", () => {
+  it("per household: a household is present (实到) when any of its voters is", () => {
     expect(frozen({ eligibility: eligibility({ perHousehold: true, roles: ["member", "official"] }) }, ["w1", "o1"])).toEqual([
-      unit("household:3号楼101", ["w1"], { household: "3号楼101" }),
-      unit("household:3号楼102", ["o1"], { household: "3号楼102" }),
+      unit("household:3号楼101", ["w1", "w2"], { household: "3号楼101" }),
+      unit("household:3号楼102", ["w3", "o1"], { household: "3号楼102" }),
+      unit("household:5号楼201", ["e1"], { household: "5号楼201", present: false }),
+      unit("e2", ["e2"], { present: false }),
     ]);
   });
 
   it("weighted: the roster's weight (1 when not set); a household counts its largest weight", () => {
-    const all = eligibility({ presentOnly: false, roles: ["member", "official"] });
+    const all = eligibility({ roles: ["member", "official"], absentMayVote: true });
     expect(frozen({ weighted: true, eligibility: all }, []).map((u) => [u.unitId, u.weight])).toEqual([
       ["w1", 0.5],
       ["w2", 1.25],
@@ -450,13 +474,13 @@ describe("the eligible list, frozen at the opening", () => {
   });
 
   it("not weighted: every unit weighs 1 whatever the roster says", () => {
-    expect(frozen({ eligibility: eligibility({ presentOnly: false, perHousehold: true, roles: ["member", "official"] }) }, []).map((u) => u.weight)).toEqual([1, 1, 1, 1]);
+    expect(frozen({ eligibility: eligibility({ perHousehold: true, roles: ["member", "official"], absentMayVote: true }) }, []).map((u) => u.weight)).toEqual([1, 1, 1, 1]);
   });
 
   it("does not change when people arrive, leave or the roster changes after the opening", () => {
     const opened = given(ev.arrived([A, B]), ev.pollCreated("q1"), ev.pollOpened("q1", 10_000));
     const list = opened.state.polls[0]!.eligible;
-    expect(list.map((u) => u.unitId)).toEqual([A, B]);
+    expect(list.map((u) => [u.unitId, u.present])).toEqual([[A, true], [B, true], [C, false]]);
     const later = given(
       ev.arrived([A, B]),
       ev.pollCreated("q1"),
@@ -468,12 +492,12 @@ describe("the eligible list, frozen at the opening", () => {
     expect(later.state.polls[0]!.eligible).toEqual(list);
     // A ballot follows the frozen list: alice (gone) may still vote, carol (arrived late) may not.
     expect(checkBallot(later.state, A, { pollId: "q1", choices: ["yes"] }).ok).toBe(true);
-    expect(checkBallot(later.state, C, { pollId: "q1", choices: ["yes"] })).toMatchObject({ ok: false, error: { code: "NOT_ELIGIBLE" } });
+    expect(checkBallot(later.state, C, { pollId: "q1", choices: ["yes"] })).toMatchObject({ ok: false, error: { code: "ABSENT_AT_OPENING" } });
   });
 
   it("is the list as of the opening, not of the creation", () => {
     const { after } = given(ev.arrived([A]), ev.pollCreated("q1"), ev.arrived([B, C], "qr", 5_000)).when(cmd("poll.open"), chair);
-    expect(after.polls[0]!.eligible.map((u) => u.unitId)).toEqual([A, B, C]);
+    expect(after.polls[0]!.eligible.map((u) => [u.unitId, u.present])).toEqual([[A, true], [B, true], [C, true]]);
   });
 });
 
@@ -482,10 +506,14 @@ describe("checkBallot", () => {
   const multiOpen = given(present, ev.pollCreated("q1", multiple), ev.pollOpened("q1"));
   const weightedOpen = given(
     ev.rosterSet(ROSTER2),
-    ev.pollCreated("q1", pollDefinition({ weighted: true, eligibility: eligibility({ presentOnly: false, perHousehold: true }) })),
+    ev.arrived(["w1", "e1"]),
+    ev.pollCreated("q1", pollDefinition({ weighted: true, eligibility: eligibility({ perHousehold: true }) })),
     ev.pollOpened("q1"),
   );
-  const states = { draft: given(...draft), open: given(...open), closed: given(...closed), published: given(...published), multiOpen, weightedOpen };
+  const latecomers = [present, ev.pollCreated("q1", pollDefinition({ eligibility: eligibility({ absentMayVote: true }) })), ev.pollOpened("q1")];
+  const lateOpen = given(...latecomers);
+  const lateArrived = given(...latecomers, ev.arrived([C], "qr", 20_000));
+  const states = { draft: given(...draft), open: given(...open), closed: given(...closed), published: given(...published), multiOpen, weightedOpen, lateOpen, lateArrived };
   const cases: [name: string, state: keyof typeof states, voter: string, ballot: Omit<BallotInput, "pollId"> & { pollId?: string }, expected: ErrorCode | { unitId: string; choices: string[] }][] = [
     ["an eligible member, yes", "open", A, { choices: ["yes"] }, { unitId: A, choices: ["yes"] }],
     ["abstain", "open", B, { choices: ["abstain"] }, { unitId: B, choices: ["abstain"] }],
@@ -493,7 +521,9 @@ describe("checkBallot", () => {
     ["a draft → POLL_NOT_OPEN", "draft", A, { choices: ["yes"] }, "POLL_NOT_OPEN"],
     ["closed → POLL_CLOSED", "closed", A, { choices: ["yes"] }, "POLL_CLOSED"],
     ["published → POLL_CLOSED", "published", A, { choices: ["yes"] }, "POLL_CLOSED"],
-    ["a member absent at the opening → NOT_ELIGIBLE", "open", C, { choices: ["yes"] }, "NOT_ELIGIBLE"],
+    ["a member absent at the opening → ABSENT_AT_OPENING", "open", C, { choices: ["yes"] }, "ABSENT_AT_OPENING"],
+    ["latecomers may vote, but carol has not arrived → ABSENT_AT_OPENING", "lateOpen", C, { choices: ["yes"] }, "ABSENT_AT_OPENING"],
+    ["latecomers may vote and carol arrived after the opening", "lateArrived", C, { choices: ["no"] }, { unitId: C, choices: ["no"] }],
     ["the chair → NOT_ELIGIBLE", "open", CH, { choices: ["yes"] }, "NOT_ELIGIBLE"],
     ["an official → NOT_ELIGIBLE", "open", O, { choices: ["yes"] }, "NOT_ELIGIBLE"],
     ["a stranger → NOT_ELIGIBLE", "open", "ghost", { choices: ["yes"] }, "NOT_ELIGIBLE"],

@@ -2,7 +2,7 @@
 // expected outcome for each. Comparisons must be exact: a tie is no majority, exactly the
 // threshold passes, and weights like 0.1 + 0.2 are compared without float noise.
 import { describe, expect, it } from "vitest";
-import { pollDefinition, tally } from "../testing.ts";
+import { CLAUSES, percentOf, pollDefinition, tally } from "../testing.ts";
 import { pollOptions } from "./decide.ts";
 import { computeResult } from "./rules.ts";
 import type { EligibleVoter, PollDefinition, RuleClause, Tally } from "./schema.ts";
@@ -23,7 +23,12 @@ function households(building: string, n: number): EligibleVoter[] {
   });
 }
 
-const clause = (kind: RuleClause["kind"], fields: Partial<Omit<RuleClause, "kind">> = {}): RuleClause => ({ kind, measure: "count", ...fields });
+type Preset = keyof typeof CLAUSES | "percentOfEntitled";
+/** A preset clause (CLAUSES), or at least `percent` % of 应到; with its measure and building. */
+const clause = (kind: Preset, fields: Partial<RuleClause> & { percent?: number } = {}): RuleClause => {
+  const { percent, ...rest } = fields;
+  return { ...(kind === "percentOfEntitled" ? percentOf(percent!) : CLAUSES[kind]), ...rest };
+};
 
 interface Case {
   name: string;
@@ -82,7 +87,7 @@ describe("majorityOfCast: more than half of the ballots cast, abstentions includ
 });
 
 describe("majorityOfEligible: more than half of everyone eligible", () => {
-  const rule = [clause("majorityOfEligible")];
+  const rule = [clause("majorityOfEntitled")];
   table([
     { name: "6 of 10 → passes", definition: yna(rule), eligible: units(10), tally: tally({ counts: { yes: 6 } }), passedOptions: ["yes"], first: [6, 10] },
     { name: "exactly half (5 of 10) → fails", definition: yna(rule), eligible: units(10), tally: tally({ counts: { yes: 5 } }), passedOptions: [], first: [5, 10] },
@@ -113,7 +118,7 @@ describe("twoThirdsOfPresent: at least two thirds of the eligible present at the
 });
 
 describe("twoThirdsOfEligible: at least two thirds of all eligible, present or not", () => {
-  const rule = [clause("twoThirdsOfEligible")];
+  const rule = [clause("twoThirdsOfEntitled")];
   table([
     { name: "exactly 2 of 3 → passes (66.67 % could not say this exactly)", definition: yna(rule), eligible: units(3), tally: tally({ counts: { yes: 2, no: 1 } }), passedOptions: ["yes"], first: [2, 3] },
     { name: "6 of 9 with 3 absent → passes: the base is all 9", definition: yna(rule), eligible: [...units(6), ...units(3, { present: false }, "a")], tally: tally({ counts: { yes: 6 } }), passedOptions: ["yes"], first: [6, 9] },
@@ -123,7 +128,7 @@ describe("twoThirdsOfEligible: at least two thirds of all eligible, present or n
 });
 
 describe("percentOfEligible: at least that share of everyone eligible", () => {
-  const at = (percent: number) => [clause("percentOfEligible", { percent })];
+  const at = (percent: number) => [clause("percentOfEntitled", { percent })];
   table([
     { name: "80 %: exactly 8 of 10 → passes", definition: yna(at(80)), eligible: units(10), tally: tally({ counts: { yes: 8 } }), passedOptions: ["yes"] },
     { name: "80 %: 7 of 10 → fails", definition: yna(at(80)), eligible: units(10), tally: tally({ counts: { yes: 7 } }), passedOptions: [] },
@@ -144,14 +149,14 @@ describe("percentOfEligible: at least that share of everyone eligible", () => {
 });
 
 describe("weights: measure by the weights cast, compared exactly", () => {
-  const w = (kind: RuleClause["kind"], fields: Partial<Omit<RuleClause, "kind" | "measure">> = {}) => [clause(kind, { measure: "weight", ...fields })];
+  const w = (kind: Preset, fields: Partial<RuleClause> & { percent?: number } = {}) => [clause(kind, { measure: "weight", ...fields })];
   const def = (rule: RuleClause[]) => yna(rule, { weighted: true });
   // 0.1 + 0.2 = 0.30000000000000004 in floating point: twice that is more than 0.6.
   const floatNoise = 0.1 + 0.2;
   table([
     {
       name: "majorityOfEligible: 0.1 + 0.2 of 0.1 + 0.2 + 0.3 is exactly half → fails",
-      definition: def(w("majorityOfEligible")),
+      definition: def(w("majorityOfEntitled")),
       eligible: weighted(0.1, 0.2, 0.3),
       tally: tally({ counts: { yes: 2 }, weights: { yes: floatNoise } }),
       passedOptions: [],
@@ -159,7 +164,7 @@ describe("weights: measure by the weights cast, compared exactly", () => {
     },
     {
       name: "majorityOfEligible: 0.3 + 0.2 of 0.6 → passes",
-      definition: def(w("majorityOfEligible")),
+      definition: def(w("majorityOfEntitled")),
       eligible: weighted(0.1, 0.2, 0.3),
       tally: tally({ counts: { yes: 2 }, weights: { yes: 0.3 + 0.2 } }),
       passedOptions: ["yes"],
@@ -187,7 +192,7 @@ describe("weights: measure by the weights cast, compared exactly", () => {
     },
     {
       name: "percentOfEligible 80 by weight: 0.7 + 0.1 of 0.7 + 0.1 + 0.2 is exactly 80 % → passes",
-      definition: def(w("percentOfEligible", { percent: 80 })),
+      definition: def(w("percentOfEntitled", { percent: 80 })),
       eligible: weighted(0.7, 0.1, 0.2),
       tally: tally({ counts: { yes: 2 }, weights: { yes: 0.7 + 0.1 } }),
       passedOptions: ["yes"],
@@ -195,7 +200,7 @@ describe("weights: measure by the weights cast, compared exactly", () => {
     },
     {
       name: "percentOfEligible 80 by weight: 0.7999 of 1 → fails",
-      definition: def(w("percentOfEligible", { percent: 80 })),
+      definition: def(w("percentOfEntitled", { percent: 80 })),
       eligible: weighted(0.7, 0.1, 0.2),
       tally: tally({ counts: { yes: 2 }, weights: { yes: 0.7999 } }),
       passedOptions: [],
@@ -217,7 +222,7 @@ describe("weights: measure by the weights cast, compared exactly", () => {
     },
     {
       name: "by count and by weight together: a majority of heads but not of shares → fails",
-      definition: def([clause("majorityOfEligible"), clause("majorityOfEligible", { measure: "weight" })]),
+      definition: def([clause("majorityOfEntitled"), clause("majorityOfEntitled", { measure: "weight" })]),
       eligible: weighted(10, 1, 1),
       tally: tally({ counts: { yes: 2 }, weights: { yes: 2 } }),
       passedOptions: [],
@@ -226,7 +231,7 @@ describe("weights: measure by the weights cast, compared exactly", () => {
   ]);
 
   it("adds up the eligible weight", () => {
-    const definition = def(w("majorityOfEligible"));
+    const definition = def(w("majorityOfEntitled"));
     const result = computeResult(definition, pollOptions(definition), weighted(0.1, 0.2, 0.3), tally({ counts: { yes: 1 }, weights: { yes: 0.1 } }), null);
     expect(result.eligibleWeight).toBeCloseTo(0.6, 12);
     expect(result.counts[0]).toEqual({ optionId: "yes", count: 1, weight: 0.1 });
@@ -236,8 +241,8 @@ describe("weights: measure by the weights cast, compared exactly", () => {
 describe("compound rules: every clause must hold", () => {
   // 10 households in 3号楼 and 5 in 5号楼 (15 units): ≥ 2/3 of all owners (66.67 %) AND ≥ 90 % of 3号楼.
   const eligible = [...households("3号楼", 10), ...households("5号楼", 5)];
-  const rule = [clause("percentOfEligible", { percent: 66.67 }), clause("percentOfEligible", { percent: 90, householdPrefix: "3号楼" })];
-  const def = yna(rule, { eligibility: { roles: ["member"], presentOnly: false, side: null, perHousehold: true } });
+  const rule = [clause("percentOfEntitled", { percent: 66.67 }), clause("percentOfEntitled", { percent: 90, householdPrefix: "3号楼" })];
+  const def = yna(rule, { eligibility: { roles: ["member"], absentMayVote: true, side: null, perHousehold: true } });
   const building = (yes: number, no = 0) => ({ "3号楼": { ballots: yes + no, weightCast: yes + no, counts: { yes, no }, weights: { yes, no } } });
   table([
     { name: "11 of 15 owners, 9 of 10 in 3号楼 (exactly 90 %) → passes", definition: def, eligible, tally: tally({ counts: { yes: 11, no: 1 }, groups: building(9, 1) }), passedOptions: ["yes"], clauses: [true, true] },
@@ -288,7 +293,7 @@ describe("a show of hands (举手) is added to the ballots", () => {
     { name: "3 yes, 1 no electronically, hands 1 yes, 3 no → 4 : 4 → fails", definition: yna(rule), eligible: units(10), tally: tally({ counts: { yes: 3, no: 1 } }), hands: { yes: 1, no: 3 }, passedOptions: [], first: [4, 8] },
     { name: "2 yes, 2 no electronically, hands 3 yes → passes", definition: yna(rule), eligible: units(10), tally: tally({ counts: { yes: 2, no: 2 } }), hands: { yes: 3 }, passedOptions: ["yes"], first: [5, 7] },
     { name: "only hands → passes on hands", definition: yna(rule), eligible: units(10), tally: tally({ counts: {} }), hands: { yes: 6, no: 2, abstain: 1 }, passedOptions: ["yes"], first: [6, 9] },
-    { name: "hands against all the eligible: 3 + 2 of 10 is half → fails", definition: yna([clause("majorityOfEligible")]), eligible: units(10), tally: tally({ counts: { yes: 3 } }), hands: { yes: 2 }, passedOptions: [] },
+    { name: "hands against all the eligible: 3 + 2 of 10 is half → fails", definition: yna([clause("majorityOfEntitled")]), eligible: units(10), tally: tally({ counts: { yes: 3 } }), hands: { yes: 2 }, passedOptions: [] },
   ]);
 
   it("reports the electronic ballots and the hands apart, the counts together (a hand weighs 1)", () => {
@@ -313,7 +318,7 @@ describe("choice forms", () => {
     { name: "single: a tie at the top (5 : 5) → nobody", definition: single(majority), eligible: units(10), tally: tally({ counts: { o1: 5, o2: 5 } }), passedOptions: [], clauses: [false, false, false] },
     {
       name: "single: a tie both over a lax 40 % rule → nobody (a single choice elects at most one)",
-      definition: single([clause("percentOfEligible", { percent: 40 })]),
+      definition: single([clause("percentOfEntitled", { percent: 40 })]),
       eligible: units(10),
       tally: tally({ counts: { o1: 4, o2: 4, o3: 2 } }),
       passedOptions: [],

@@ -1,7 +1,8 @@
-// The result of a poll: a pure function of its definition, the frozen eligible list, the
-// ballot box totals and the hands counted in the room. Percentages are against the base each
-// clause names; comparisons are exact (no rounding decides a vote).
-import type { EligibleVoter, PollDefinition, PollOption, PollResult, RuleClause, Tally } from "./schema.ts";
+// The result of a poll: a pure function of its definition, the frozen eligible list (应到, each
+// unit marked present at the opening or not), the ballot box totals and the hands counted in
+// the room. Each clause is measured against the base it names and only that base; every
+// comparison is in integers (weights are fixed-point), so no rounding decides a vote.
+import type { ClauseResult, EligibleVoter, PollDefinition, PollOption, PollResult, RuleClause, Tally } from "./schema.ts";
 
 interface Totals {
   ballots: number;
@@ -15,6 +16,35 @@ export function measuredOptions(definition: PollDefinition, options: readonly Po
   return definition.form === "yesNoAbstain" || definition.form === "consent" ? [options[0]!.id] : options.map((o) => o.id);
 }
 
+const PRESENT = "@present:";
+
+/**
+ * The ballot-box group a clause counts, or null for all ballots: the units of one building
+ * (its prefix), the units present at the opening (a 实到 clause counts no latecomer's ballot),
+ * or both.
+ */
+export function clauseGroup(clause: Pick<RuleClause, "base" | "householdPrefix">): string | null {
+  if (clause.base === "present") return `${PRESENT}${clause.householdPrefix ?? ""}`;
+  return clause.householdPrefix ?? null;
+}
+
+const inScope = (unit: EligibleVoter, prefix: string | undefined): boolean =>
+  prefix === undefined || (unit.household?.startsWith(prefix) ?? false);
+
+/** The groups of the poll's clauses that a unit's ballot belongs to (stored with the ballot). */
+export function groupsOf(definition: PollDefinition, unit: EligibleVoter): string[] {
+  const groups = definition.rule.flatMap((clause) => {
+    const group = clauseGroup(clause);
+    if (group === null || !inScope(unit, clause.householdPrefix)) return [];
+    return clause.base === "present" && !unit.present ? [] : [group];
+  });
+  return [...new Set(groups)];
+}
+
+/** Whether `amount` satisfies `clause` against `base` (both fixed-point or both counts). */
+export const satisfies = (clause: Pick<RuleClause, "share" | "atLeast">, amount: number, base: number): boolean =>
+  base > 0 && (clause.atLeast ? amount * clause.share.den >= clause.share.num * base : amount * clause.share.den > clause.share.num * base);
+
 export function computeResult(
   definition: PollDefinition,
   options: readonly PollOption[],
@@ -24,8 +54,15 @@ export function computeResult(
 ): PollResult {
   const handTotal = Object.values(hands ?? {}).reduce((a, b) => a + b, 0);
   const all = withHands(tally, hands);
+  const totalsFor = (clause: RuleClause): Totals => {
+    const group = clauseGroup(clause);
+    if (group === null) return all;
+    const totals = tally.groups[group] ?? { ballots: 0, weightCast: 0, counts: {}, weights: {} };
+    // Hands are raised in the room by people present: they count for 实到, not for a building.
+    return group === PRESENT ? withHands(totals, hands) : totals;
+  };
   const clauses = measuredOptions(definition, options).flatMap((optionId) =>
-    definition.rule.map((clause) => evaluate(clause, optionId, eligible, clause.householdPrefix === undefined ? all : group(tally, clause.householdPrefix))),
+    definition.rule.map((clause) => evaluate(clause, optionId, eligible, totalsFor(clause))),
   );
   const passedOptions = [...new Set(clauses.map((c) => c.optionId))].filter((id) => clauses.every((c) => c.optionId !== id || c.passed));
   const quorum = definition.quorum === null ? null : (() => {
@@ -53,48 +90,33 @@ export function computeResult(
   };
 }
 
-function evaluate(clause: RuleClause, optionId: string, eligible: readonly EligibleVoter[], totals: Totals): PollResult["clauses"][number] {
+/** The units a clause's base is made of (应到 or 实到, within its building). */
+export function baseUnits(clause: Pick<RuleClause, "base" | "householdPrefix">, eligible: readonly EligibleVoter[]): EligibleVoter[] {
+  const scope = eligible.filter((u) => inScope(u, clause.householdPrefix));
+  return clause.base === "present" ? scope.filter((u) => u.present) : scope;
+}
+
+/** A set of units measured as the clause measures: heads, or weights (fixed-point). */
+export const amountOf = (clause: Pick<RuleClause, "measure">, units: readonly EligibleVoter[]): number =>
+  fixed(clause.measure === "weight" ? units.reduce((sum, u) => sum + u.weight, 0) : units.length);
+
+function evaluate(clause: RuleClause, optionId: string, eligible: readonly EligibleVoter[], totals: Totals): ClauseResult {
   const byWeight = clause.measure === "weight";
-  // Weights have at most 4 decimals: compare them as integers of 1/10,000, exactly.
   const numerator = fixed((byWeight ? totals.weights[optionId] : totals.counts[optionId]) ?? 0);
-  const scope = clause.householdPrefix === undefined ? eligible : eligible.filter((u) => u.household?.startsWith(clause.householdPrefix!) ?? false);
-  const size = (units: readonly EligibleVoter[]) => fixed(byWeight ? units.reduce((sum, u) => sum + u.weight, 0) : units.length);
-  let denominator: number;
-  let passed: boolean;
-  switch (clause.kind) {
-    case "majorityOfCast":
-      denominator = fixed(byWeight ? totals.weightCast : totals.ballots);
-      passed = numerator * 2 > denominator;
-      break;
-    case "majorityOfEligible":
-      denominator = size(scope);
-      passed = numerator * 2 > denominator;
-      break;
-    case "twoThirdsOfPresent":
-      denominator = size(scope.filter((u) => u.present));
-      passed = numerator * 3 >= denominator * 2;
-      break;
-    case "twoThirdsOfEligible":
-      denominator = size(scope);
-      passed = numerator * 3 >= denominator * 2;
-      break;
-    case "percentOfEligible":
-      denominator = size(scope);
-      passed = numerator * 10_000 >= Math.round(clause.percent! * 100) * denominator;
-      break;
-  }
+  const denominator = clause.base === "cast" ? fixed(byWeight ? totals.weightCast : totals.ballots) : amountOf(clause, baseUnits(clause, eligible));
   // Nobody to decide: nothing passes (0 of 0 is not a majority).
-  if (denominator === 0) passed = false;
+  const passed = satisfies(clause, numerator, denominator);
   return { clause, optionId, numerator: numerator / SCALE, denominator: denominator / SCALE, percent: denominator === 0 ? 0 : (numerator / denominator) * 100, passed };
 }
 
-const SCALE = 10_000;
+// Weights have at most 4 decimals: compared as integers of 1/10,000, exactly.
+export const SCALE = 10_000;
 const fixed = (x: number): number => Math.round(x * SCALE);
 
-function withHands(tally: Tally, hands: Record<string, number> | null): Totals {
-  if (!hands) return tally;
-  const counts = { ...tally.counts };
-  const weights = { ...tally.weights };
+function withHands(totals: Totals, hands: Record<string, number> | null): Totals {
+  if (!hands) return totals;
+  const counts = { ...totals.counts };
+  const weights = { ...totals.weights };
   let raised = 0;
   for (const [optionId, n] of Object.entries(hands)) {
     counts[optionId] = (counts[optionId] ?? 0) + n;
@@ -102,7 +124,5 @@ function withHands(tally: Tally, hands: Record<string, number> | null): Totals {
     raised += n;
   }
   // Each raised hand is one voter (a multiple-choice show of hands is not supported).
-  return { ballots: tally.ballots + raised, weightCast: tally.weightCast + raised, counts, weights };
+  return { ballots: totals.ballots + raised, weightCast: totals.weightCast + raised, counts, weights };
 }
-
-const group = (tally: Tally, prefix: string): Totals => tally.groups[prefix] ?? { ballots: 0, weightCast: 0, counts: {}, weights: {} };

@@ -10,39 +10,69 @@ const Id = z.string().min(1).max(64);
 export const PollForm = z.enum(["yesNoAbstain", "single", "multiple", "consent"]);
 export type PollForm = z.infer<typeof PollForm>;
 
+/** What a clause is measured against (docs/glossary.md): 应到 entitled, 实到 present at the opening, 投票 cast. */
+export const Base = z.enum(["entitled", "present", "cast"]);
+export type Base = z.infer<typeof Base>;
+
+/** An exact fraction n/d (1/2, 2/3, 4/5, 8/10); never a float. */
+export const Share = z.object({ num: z.number().int().min(1).max(10_000), den: z.number().int().min(1).max(10_000) })
+  .strict().refine((s) => s.num <= s.den, { message: "share: num must not exceed den" });
+export type Share = z.infer<typeof Share>;
+
 /**
- * One clause of the rule a poll is decided by. Every clause must hold (compound rules).
- * - majorityOfCast: more than half of the ballots cast (abstentions count as cast)
- * - majorityOfEligible: more than half of all eligible
- * - twoThirdsOfPresent: at least two thirds of the eligible present at the opening
- * - twoThirdsOfEligible: at least two thirds of all eligible (e.g. 业主大会: ≥ 2/3 of all owners)
- * - percentOfEligible: at least `percent` % of all eligible (e.g. 80)
- * `measure`: count heads, or add up vote weights (weighted polls only).
- * `householdPrefix`: the clause counts only voters whose household starts with it (e.g. 3号楼).
+ * One clause of the rule a poll is decided by. Every clause must hold (compound rules). The
+ * option's ballots (or weights) are compared with `share` of the clause's base:
+ * - base entitled (应到): every unit the roster entitles, present at the opening or not — an
+ *   absent household counts against a consent rate, which is the point of it;
+ * - base present (实到): the units present at the opening; only their ballots count;
+ * - base cast (投票): the ballots cast (abstentions count as cast).
+ * `atLeast`: 不少于 (含本数, ≥) or else 超过 (>). `measure`: heads, or vote weights (weighted polls).
+ * `householdPrefix`: the clause counts only units whose household starts with it (e.g. 3号楼).
  */
 export const RuleClause = z.object({
-  kind: z.enum(["majorityOfCast", "majorityOfEligible", "twoThirdsOfPresent", "twoThirdsOfEligible", "percentOfEligible"]),
-  percent: z.number().gt(0).max(100).optional(),
+  base: Base,
+  share: Share,
+  atLeast: z.boolean(),
   measure: z.enum(["count", "weight"]).default("count"),
   householdPrefix: z.string().trim().min(1).max(40).optional(),
-}).strict().refine((c) => (c.kind === "percentOfEligible") === (c.percent !== undefined), { message: "percent is required by percentOfEligible and only there" });
+}).strict();
 export type RuleClause = z.infer<typeof RuleClause>;
+
+/**
+ * A clause as stored before the bases were named (polls created before 2026-12). Read from
+ * logs only (upgrade.ts turns it into a RuleClause); commands may not send it.
+ */
+export interface LegacyRuleClause {
+  kind: "majorityOfCast" | "majorityOfEligible" | "twoThirdsOfPresent" | "twoThirdsOfEligible" | "percentOfEligible";
+  percent?: number;
+  measure: "count" | "weight";
+  householdPrefix?: string;
+}
 
 /** The share of the eligible who must cast a ballot for the result to count (有效人数). */
 export const Quorum = z.object({ percent: z.number().gt(0).max(100), strict: z.boolean().default(false) }).strict();
 export type Quorum = z.infer<typeof Quorum>;
 
-/** Who may vote; the list is frozen when the poll opens. */
+/** Who is entitled to vote (应到); the list is frozen when the poll opens, absent units included. */
 export const Eligibility = z.object({
   roles: z.array(Role).min(1).max(5).default(["member"]),
-  /** Only those present (到会) at the moment of opening. */
-  presentOnly: z.boolean().default(true),
+  /**
+   * Units absent at the opening may still vote once they arrive (到会后可补投). Never changes a
+   * base: they stay outside 实到 and inside 应到 either way.
+   */
+  absentMayVote: z.boolean().default(false),
   /** Collective bargaining: only one side (职工方 / 企业方). */
   side: z.enum(["worker", "enterprise"]).nullable().default(null),
   /** Community: one ballot per household (户), cast by whichever eligible member votes first. */
   perHousehold: z.boolean().default(false),
 }).strict();
-export type Eligibility = z.infer<typeof Eligibility>;
+export type Eligibility = z.infer<typeof Eligibility> & {
+  /**
+   * Polls created before 2026-12 only (read from logs, never accepted in a command): the list
+   * held only those present at the opening (true) or everyone (false).
+   */
+  presentOnly?: boolean;
+};
 
 export const TallyVisibility = z.enum(["chair", "all", "none"]);
 export type TallyVisibility = z.infer<typeof TallyVisibility>;
@@ -56,7 +86,7 @@ export const PollDefinition = z.object({
   maxChoices: z.number().int().min(1).max(30).optional(),
   /** 无记名 secret ballot, or 记名 named. */
   secret: z.boolean(),
-  eligibility: Eligibility.default({ roles: ["member"], presentOnly: true, side: null, perHousehold: false }),
+  eligibility: Eligibility.default({ roles: ["member"], absentMayVote: false, side: null, perHousehold: false }),
   rule: z.array(RuleClause).min(1).max(5),
   quorum: Quorum.nullable().default(null),
   /** Who sees the running tally before the close (secret polls: nobody). */
@@ -85,8 +115,12 @@ export const PollCommand = z.discriminatedUnion("type", [
   z.object({ type: z.literal("poll.create"), poll: PollDefinition }).strict(),
   /** A draft that was never opened is dropped. */
   z.object({ type: z.literal("poll.discard"), pollId: Id }).strict(),
-  /** Opens the poll: the eligible list is frozen from the roster and attendance at this moment. */
-  z.object({ type: z.literal("poll.open"), pollId: Id }).strict(),
+  /**
+   * Opens the poll: the eligible list is frozen from the roster and attendance at this moment.
+   * `confirmed`: the chair has seen the warnings (openWarnings: a clause out of reach, the
+   * meeting below its quorum) and opens anyway; without it such an opening is refused.
+   */
+  z.object({ type: z.literal("poll.open"), pollId: Id, confirmed: z.boolean().optional() }).strict(),
   /** Closes the poll and computes the result from the ballot box (the server supplies the tally). */
   z.object({ type: z.literal("poll.close"), pollId: Id }).strict(),
   /** Shows the result to everyone (and on the room display). */
@@ -99,13 +133,14 @@ export type PollCommand = z.infer<typeof PollCommand>;
 export const PollOption = z.object({ id: z.string(), label: z.string() });
 export type PollOption = z.infer<typeof PollOption>;
 
-/** A voting unit on the frozen list: a person, or a household (`household:<name>`). */
+/** A voting unit on the frozen list (应到): a person, or a household (`household:<name>`). */
 export const EligibleVoter = z.object({
   unitId: z.string(),
   /** Who may cast this unit's ballot. */
   participantIds: z.array(z.string()),
   weight: z.number(),
   household: z.string().nullable(),
+  /** Present at the opening (实到). */
   present: z.boolean(),
 });
 export type EligibleVoter = z.infer<typeof EligibleVoter>;
@@ -116,7 +151,7 @@ export const Tally = z.object({
   weightCast: z.number().min(0),
   counts: z.record(z.string(), z.number()),
   weights: z.record(z.string(), z.number()),
-  /** For clauses with a householdPrefix: the same totals among that group's ballots. */
+  /** Per clause that counts only some ballots (clauseGroup: a building, those present at the opening, or both): the same totals among them. */
   groups: z.record(z.string(), z.object({ ballots: z.number(), weightCast: z.number(), counts: z.record(z.string(), z.number()), weights: z.record(z.string(), z.number()) })),
 });
 export type Tally = z.infer<typeof Tally>;
@@ -130,12 +165,15 @@ export const ClauseResult = z.object({
   percent: z.number(),
   passed: z.boolean(),
 });
+export type ClauseResult = z.infer<typeof ClauseResult>;
 
 export const PollResult = z.object({
+  /** 应到: units entitled (households in a per-household poll). */
   eligibleCount: z.number(),
   eligibleWeight: z.number(),
+  /** 实到: of those, present at the opening. */
   presentCount: z.number(),
-  /** Electronic ballots. */
+  /** Electronic ballots (投票 = ballots + hands). */
   ballots: z.number(),
   /** Raised hands entered by the clerk (counted like ballots, weight 1). */
   hands: z.number(),
