@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from "react";
+import { rosterNames } from "@core/naming/displayNames.ts";
 import type { RosterEntry } from "@core/state.ts";
 import type { MeetingConnection } from "./meetingConnection.ts";
 
@@ -24,6 +25,19 @@ export function useServerNow(intervalMs = 250): number {
     return () => clearInterval(timer);
   }, [intervalMs]);
   return now + clockOffsetMs;
+}
+
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
+
+/**
+ * How each person is named in this meeting, by id (同名区分, core/naming): the plain name, or
+ * 张丽（502室） when two or more people share it. Every screen shows people through this, so
+ * they all name them alike, and as the minutes and exports do. Undefined for ids not on the roster.
+ */
+export function useDisplayName(): (id: string) => string | undefined {
+  const { state } = useMeeting();
+  const names = state ? rosterNames(state.roster) : NO_NAMES;
+  return (id) => names.get(id);
 }
 
 /** Looks up participants by id in the meeting's roster. */

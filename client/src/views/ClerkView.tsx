@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorNotice } from "../components/ErrorNotice.tsx";
 import { useCommand } from "../connection/useCommand.ts";
-import { useMeeting } from "../connection/useMeeting.ts";
+import { useDisplayName, useMeeting } from "../connection/useMeeting.ts";
 import { AgendaPanel } from "../features/agenda/AgendaPanel.tsx";
 import { AttendanceList } from "../features/attendance/AttendanceList.tsx";
 import { CurrentSpeaker } from "../features/floor/CurrentSpeaker.tsx";
@@ -28,13 +28,14 @@ export function ClerkView() {
   const { t } = useTranslation();
   const { run, pending, error, clearError } = useCommand();
   const { state } = useMeeting();
+  const nameOf = useDisplayName();
   const [tab, setTab] = useState<Tab>("room");
   const [minutesOpened, setMinutesOpened] = useState(false);
   const show = (id: Tab) => {
     setTab(id);
     if (id === "minutes") setMinutesOpened(true);
   };
-  const speaker = state?.floor ? state.roster.find((p) => p.id === state.floor!.participantId)?.name ?? state.floor.guestName : null;
+  const speaker = state?.floor ? state.floor.guestName ?? nameOf(state.floor.participantId) ?? null : null;
   return (
     <>
       <nav className="clerk-tabs" role="tablist" aria-label={t("notes.tabs")}>

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Command } from "@core/meeting.ts";
-import { useMeeting } from "../../connection/useMeeting.ts";
+import { useDisplayName, useMeeting } from "../../connection/useMeeting.ts";
 import { useRoleLabel } from "../meeting/useRoleLabel.ts";
 import { AttendanceSummary } from "./AttendanceSummary.tsx";
 
@@ -8,6 +8,7 @@ import { AttendanceSummary } from "./AttendanceSummary.tsx";
 export function AttendanceList({ run, pending }: { run: (command: Command) => Promise<boolean>; pending: boolean }) {
   const { t } = useTranslation();
   const { state } = useMeeting();
+  const nameOf = useDisplayName();
   const role = useRoleLabel();
   if (!state) return null;
   const people = state.roster.filter((p) => p.role === "member" || p.role === "official");
@@ -21,7 +22,7 @@ export function AttendanceList({ run, pending }: { run: (command: Command) => Pr
           const status = a?.status ?? "absent";
           return (
             <li key={p.id} data-testid="attendance-row">
-              <span className="name">{p.name}</span>
+              <span className="name">{nameOf(p.id) ?? p.name}</span>
               <span className="muted small" data-testid="attendance-role">{role(p)}</span>
               <span className={`status status-${status}`}>
                 {t(`attendance.status${status[0]!.toUpperCase()}${status.slice(1)}`)}

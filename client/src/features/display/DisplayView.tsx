@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { sectorParty } from "@core/affiliation.ts";
 import { countdown, speechClock, formatClock } from "@core/clock.ts";
 import { Icon } from "../../components/Icon.tsx";
-import { useMeeting, useRoster, useServerNow } from "../../connection/useMeeting.ts";
+import { useMeeting, useDisplayName, useRoster, useServerNow } from "../../connection/useMeeting.ts";
 import { AttendanceSummary } from "../attendance/AttendanceSummary.tsx";
 import { GuestChip, KindBadge } from "../floor/KindBadge.tsx";
 import { speakerName, upcomingSpeakers } from "../floor/speakingPlan.ts";
@@ -23,6 +23,7 @@ export function DisplayView() {
   const { t } = useTranslation();
   const { state, welcome, status } = useMeeting();
   const person = useRoster();
+  const nameOf = useDisplayName();
   const role = useRoleLabel();
   const now = useServerNow();
   const theme = new URLSearchParams(window.location.search).get("theme") === "dark" ? "dark" : "light";
@@ -69,7 +70,7 @@ export function DisplayView() {
           <>
             <div className="display-speaker">
               <p className="display-label">{t("floor.title")}</p>
-              <p className="display-name" data-testid="display-speaker">{speakerName(floor, person)}</p>
+              <p className="display-name" data-testid="display-speaker">{speakerName(floor, nameOf)}</p>
               <p className="display-meta" data-testid="display-meta">
                 {floor.guestName !== null ? <GuestChip /> : [...(speaker ? [role(speaker)] : []), ...sectorParty(speaker), ...(speaker?.unit ? [speaker.unit] : [])].join(" · ")}
               </p>
@@ -100,7 +101,7 @@ export function DisplayView() {
             <span className="display-interjection-who">
               <KindBadge kind="interjection" />
               <span data-testid="display-interjection-title">
-                {t("interjection.responds", { official: person(running.participantId)?.name ?? "—", speaker: interrupted ? speakerName(interrupted, person) : "—" })}
+                {t("interjection.responds", { official: nameOf(running.participantId) ?? "—", speaker: interrupted ? speakerName(interrupted, nameOf) : "—" })}
               </span>
             </span>
             <span className="display-interjection-clock">
@@ -122,7 +123,7 @@ export function DisplayView() {
             <ol data-testid="display-next">
               {next.map((entry) => (
                 <li key={entry.participantId}>
-                  {speakerName(entry, person)}
+                  {speakerName(entry, nameOf)}
                   {entry.kind !== "impromptu" && <span className="next-kind">{t(`speaking.kind.${entry.kind}`)}</span>}
                 </li>
               ))}

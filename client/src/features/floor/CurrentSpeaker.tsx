@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { sectorParty } from "@core/affiliation.ts";
 import { speechClock, formatClock } from "@core/clock.ts";
-import { useMeeting, useRoster, useServerNow } from "../../connection/useMeeting.ts";
+import { useMeeting, useDisplayName, useRoster, useServerNow } from "../../connection/useMeeting.ts";
 import { Icon } from "../../components/Icon.tsx";
 import { InterjectionCard } from "../interjection/InterjectionCard.tsx";
 import { useRoleLabel } from "../meeting/useRoleLabel.ts";
@@ -15,6 +15,7 @@ export function CurrentSpeaker({ size = "normal" }: { size?: "normal" | "large" 
   const { t } = useTranslation();
   const { state } = useMeeting();
   const person = useRoster();
+  const nameOf = useDisplayName();
   const role = useRoleLabel();
   const now = useServerNow();
   const floor = state?.floor;
@@ -44,7 +45,7 @@ export function CurrentSpeaker({ size = "normal" }: { size?: "normal" | "large" 
       <p className="label label-row">
         {t("floor.title")} <KindBadge kind={floor.kind} />
       </p>
-      <p className="speaker-name" data-testid="speaker-name">{speakerName(floor, person)}</p>
+      <p className="speaker-name" data-testid="speaker-name">{speakerName(floor, nameOf)}</p>
       <p className="speaker-meta" data-testid="speaker-meta">
         {floor.guestName !== null ? <GuestChip /> : [...(speaker ? [role(speaker)] : []), ...sectorParty(speaker)].join(" · ")}
       </p>

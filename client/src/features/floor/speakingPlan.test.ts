@@ -65,8 +65,8 @@ describe("placeInLine", () => {
 });
 
 describe("speakerName", () => {
-  it("names a guest by the name given, a roster person by the roster", () => {
-    const lookup = (id: string) => (id === "a" ? person("a") : undefined);
+  it("names a guest by the name given, a roster person by the meeting's name for them", () => {
+    const lookup = (id: string) => (id === "a" ? person("a").name : undefined);
     expect(speakerName({ participantId: "guest-1", guestName: "王来宾" }, lookup)).toBe("王来宾");
     expect(speakerName({ participantId: "a", guestName: null }, lookup)).toBe("名a");
     expect(speakerName({ participantId: "x", guestName: null }, lookup)).toBe("—");

@@ -2,7 +2,7 @@
 // a speaker's name (roster person or in-room guest), and the clock bar.
 import { speechClock } from "@core/clock.ts";
 import { suggestNext } from "@core/ordering/suggest.ts";
-import type { MeetingState, QueueEntry, RosterEntry, Speech, SpeechRecord } from "@core/state.ts";
+import type { MeetingState, QueueEntry, Speech, SpeechRecord } from "@core/state.ts";
 
 type PlanContext = Pick<MeetingState, "queue" | "roster" | "speeches" | "ordering" | "currentItemId" | "floor">;
 
@@ -35,9 +35,9 @@ export function placeInLine(state: PlanContext, participantId: string): number {
   return upcomingSpeakers(state).findIndex((e) => e.participantId === participantId) + 1;
 }
 
-/** A roster person's name, or the in-room guest's. */
-export function speakerName(who: { participantId: string; guestName: string | null }, person: (id: string) => RosterEntry | undefined): string {
-  return who.guestName ?? person(who.participantId)?.name ?? "—";
+/** A roster person's name as the meeting shows it (`useDisplayName`), or the in-room guest's. */
+export function speakerName(who: { participantId: string; guestName: string | null }, nameOf: (id: string) => string | undefined): string {
+  return who.guestName ?? nameOf(who.participantId) ?? "—";
 }
 
 /** Share of the speech's time (cap plus extensions) used so far, 0…1. */

@@ -3,7 +3,7 @@ import { countdown, formatClock } from "@core/clock.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { Icon } from "../../components/Icon.tsx";
 import { useCommand } from "../../connection/useCommand.ts";
-import { useMeeting, useRoster, useServerNow } from "../../connection/useMeeting.ts";
+import { useMeeting, useDisplayName, useRoster, useServerNow } from "../../connection/useMeeting.ts";
 import { KindBadge } from "../floor/KindBadge.tsx";
 import { speakerName } from "../floor/speakingPlan.ts";
 import "./interjection.css";
@@ -16,13 +16,14 @@ export function InterjectionCard() {
   const { t } = useTranslation();
   const { state, welcome } = useMeeting();
   const person = useRoster();
+  const nameOf = useDisplayName();
   const now = useServerNow();
   const { run, pending, error, clearError } = useCommand();
   const running = state?.interjection;
   if (!state || !running) return null;
   const official = person(running.participantId);
   const interrupted = state.floor?.speechId === running.speechId ? state.floor : state.speeches.find((s) => s.speechId === running.speechId);
-  const speaker = interrupted ? speakerName(interrupted, person) : "—";
+  const speaker = interrupted ? speakerName(interrupted, nameOf) : "—";
   const clock = countdown(running.startedAt, running.capMs, now);
   const phaseLabel = clock.phase === "overrun" ? t("floor.overrun") : clock.phase === "warning" ? t("floor.warning") : t("interjection.myClock");
   const phaseIcon = clock.phase === "overrun" ? "overrun" : clock.phase === "warning" ? "warning" : "clock";
@@ -30,7 +31,7 @@ export function InterjectionCard() {
     <div className={`interjection-card phase-${clock.phase}`} role="status" data-testid="interjection-card">
       <p className="interjection-title label-row">
         <KindBadge kind="interjection" />
-        <span data-testid="interjection-title">{t("interjection.responds", { official: official?.name ?? "—", speaker })}</span>
+        <span data-testid="interjection-title">{t("interjection.responds", { official: nameOf(running.participantId) ?? "—", speaker })}</span>
       </p>
       {(official?.unit || running.point) && (
         <p className="interjection-meta">

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { formatClock } from "@core/clock.ts";
 import type { Command } from "@core/meeting.ts";
-import { useMeeting, useRoster, useServerNow } from "../../connection/useMeeting.ts";
+import { useMeeting, useDisplayName, useRoster, useServerNow } from "../../connection/useMeeting.ts";
 import { useRoleLabel } from "../meeting/useRoleLabel.ts";
 import { interjectionsOff } from "./interjection.ts";
 import "./interjection.css";
@@ -11,6 +11,7 @@ export function InterjectionRequests({ run, pending }: { run: (command: Command)
   const { t } = useTranslation();
   const { state } = useMeeting();
   const person = useRoster();
+  const nameOf = useDisplayName();
   const role = useRoleLabel();
   const now = useServerNow(1000);
   if (!state) return null;
@@ -37,7 +38,7 @@ export function InterjectionRequests({ run, pending }: { run: (command: Command)
             return (
               <li key={r.requestId} data-testid="interjection-request">
                 <span className="name-cell">
-                  <span className="name">{p?.name ?? "—"}</span>
+                  <span className="name">{nameOf(r.participantId) ?? "—"}</span>
                   {p && <span className="chip">{role(p)}</span>}
                   {(p?.unit ?? p?.sector) && <span className="chip">{p.unit ?? p.sector}</span>}
                 </span>

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { VENUE_ID } from "@core/media/audible.ts";
-import { useMeeting } from "../../connection/useMeeting.ts";
+import { useDisplayName, useMeeting } from "../../connection/useMeeting.ts";
 import { useRoleLabel } from "../meeting/useRoleLabel.ts";
 import { useMediaPrefs } from "./mediaPrefs.ts";
 import { useVideoOf } from "./videoFeeds.ts";
@@ -14,6 +14,7 @@ export function RoomVideos() {
   const { t } = useTranslation();
   const { welcome, state } = useMeeting();
   const role = useRoleLabel();
+  const nameOf = useDisplayName();
   const { audioOnly } = useMediaPrefs();
   const chair = state?.roster.find((p) => p.role === "chair");
   const me = welcome?.me.id;
@@ -33,7 +34,7 @@ export function RoomVideos() {
   return (
     <div className="room-videos">
       {venue && <VideoTile stream={venue} size="small" label={t("media.venue")} testId="venue-video" />}
-      {showChair && <VideoTile stream={chairVideo} size="small" label={`${role(chair)} · ${chair.name}`} testId="chair-video" />}
+      {showChair && <VideoTile stream={chairVideo} size="small" label={`${role(chair)} · ${nameOf(chair.id) ?? chair.name}`} testId="chair-video" />}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { sectorParty } from "@core/affiliation.ts";
 import type { Command } from "@core/meeting.ts";
 import { SPEAKING_ROLES } from "@core/roles.ts";
 import { queuePosition } from "@core/state.ts";
-import { useMeeting } from "../../connection/useMeeting.ts";
+import { useDisplayName, useMeeting } from "../../connection/useMeeting.ts";
 import "../floor/speaking.css";
 
 type Source = "roster" | "guest";
@@ -14,6 +14,7 @@ type Kind = "impromptu" | "pointOfOrder";
 export function AddSpeaker({ run, pending }: { run: (command: Command) => Promise<boolean>; pending: boolean }) {
   const { t } = useTranslation();
   const { state } = useMeeting();
+  const nameOf = useDisplayName();
   const uid = useId();
   const [source, setSource] = useState<Source>("roster");
   const [kind, setKind] = useState<Kind>("impromptu");
@@ -29,10 +30,10 @@ export function AddSpeaker({ run, pending }: { run: (command: Command) => Promis
       SPEAKING_ROLES.includes(p.role) &&
       queuePosition(state, p.id) < 0 &&
       state.floor?.participantId !== p.id &&
-      (!needle || [p.name, p.sector, p.party, p.unit].some((v) => v?.toLowerCase().includes(needle))),
+      (!needle || [p.name, p.sector, p.party, p.unit, p.household].some((v) => v?.toLowerCase().includes(needle))),
   );
   const selected = people.some((p) => p.id === chosen) ? chosen : "";
-  const name = source === "guest" ? guestName.trim() : (state.roster.find((p) => p.id === selected)?.name ?? "");
+  const name = source === "guest" ? guestName.trim() : (nameOf(selected) ?? "");
   const ready = source === "guest" ? name.length > 0 && name.length <= 40 : selected !== "";
 
   const submit = async () => {
@@ -68,7 +69,7 @@ export function AddSpeaker({ run, pending }: { run: (command: Command) => Promis
             <select className="grow" aria-label={t("speaking.addChoose")} value={selected} onChange={(e) => setChosen(e.target.value)} data-testid="add-person">
               <option value="">{t("speaking.addChoose")}（{people.length}）</option>
               {people.map((p) => (
-                <option key={p.id} value={p.id}>{[p.name, ...sectorParty(p)].join(" · ")}</option>
+                <option key={p.id} value={p.id}>{[nameOf(p.id) ?? p.name, ...sectorParty(p)].join(" · ")}</option>
               ))}
             </select>
           </div>

@@ -7,7 +7,7 @@ import { sectorParty } from "@core/affiliation.ts";
 import type { Command } from "@core/meeting.ts";
 import { suggestNext } from "@core/ordering/suggest.ts";
 import type { QueueEntry } from "@core/state.ts";
-import { useMeeting, useRoster } from "../../connection/useMeeting.ts";
+import { useMeeting, useDisplayName, useRoster } from "../../connection/useMeeting.ts";
 import { GuestChip, KindBadge } from "../floor/KindBadge.tsx";
 import { speakerName } from "../floor/speakingPlan.ts";
 import { useRoleLabel } from "../meeting/useRoleLabel.ts";
@@ -61,12 +61,13 @@ function ChairQueueItem(props: { entry: QueueEntry; index: number; last: boolean
   const { entry, index, last, suggested, run, pending } = props;
   const { t } = useTranslation();
   const person = useRoster();
+  const nameOf = useDisplayName();
   const role = useRoleLabel();
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState("");
   const p = person(entry.participantId);
   const id = entry.participantId;
-  const name = speakerName(entry, person);
+  const name = speakerName(entry, nameOf);
   const isSuggested = suggested?.participantId === id;
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id });
   const style = { transform: CSS.Transform.toString(transform), transition };
@@ -77,7 +78,7 @@ function ChairQueueItem(props: { entry: QueueEntry; index: number; last: boolean
       setReason("");
     }
   };
-  const suggestedName = suggested ? speakerName(suggested, person) : "";
+  const suggestedName = suggested ? speakerName(suggested, nameOf) : "";
   return (
     <li ref={setNodeRef} style={style} className={[isDragging && "dragging", isSuggested && "suggested"].filter(Boolean).join(" ") || undefined} data-testid="queue-item">
       <button type="button" className="drag-handle" aria-label={`${name} ${t("queue.dragHint")}`} {...attributes} {...listeners}>

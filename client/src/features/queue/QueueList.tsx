@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { sectorParty } from "@core/affiliation.ts";
-import { useMeeting, useRoster } from "../../connection/useMeeting.ts";
+import { useMeeting, useDisplayName, useRoster } from "../../connection/useMeeting.ts";
 import { GuestChip, KindBadge } from "../floor/KindBadge.tsx";
 import { speakerName, upcomingSpeakers } from "../floor/speakingPlan.ts";
 import { useRoleLabel } from "../meeting/useRoleLabel.ts";
@@ -13,6 +13,7 @@ export function QueueList() {
   const { t } = useTranslation();
   const { state, welcome } = useMeeting();
   const person = useRoster();
+  const nameOf = useDisplayName();
   const role = useRoleLabel();
   const queue = state ? upcomingSpeakers(state) : [];
   return (
@@ -31,7 +32,7 @@ export function QueueList() {
               <li key={entry.participantId} className={mine ? "mine" : undefined} data-testid="queue-item">
                 <span className="pos">{i + 1}</span>
                 <span className="name-cell">
-                  <span className="name">{speakerName(entry, person)}{mine ? t("queue.you") : ""}</span>
+                  <span className="name">{speakerName(entry, nameOf)}{mine ? t("queue.you") : ""}</span>
                   <KindBadge kind={entry.kind} />
                   {entry.guestName !== null && <GuestChip />}
                 </span>

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { sectorParty } from "@core/affiliation.ts";
 import type { Command } from "@core/meeting.ts";
 import { suggestNext } from "@core/ordering/suggest.ts";
-import { useMeeting, useRoster } from "../../connection/useMeeting.ts";
+import { useMeeting, useDisplayName, useRoster } from "../../connection/useMeeting.ts";
 import { KindBadge } from "../floor/KindBadge.tsx";
 import { speakerName } from "../floor/speakingPlan.ts";
 
@@ -11,6 +11,7 @@ export function SuggestNext({ run, pending }: { run: (command: Command) => Promi
   const { t } = useTranslation();
   const { state } = useMeeting();
   const person = useRoster();
+  const nameOf = useDisplayName();
   const suggestion = state ? suggestNext(state) : null;
   const entry = suggestion && state?.queue.find((e) => e.participantId === suggestion.participantId);
   if (!suggestion || !entry) return null;
@@ -18,7 +19,7 @@ export function SuggestNext({ run, pending }: { run: (command: Command) => Promi
   return (
     <div className="suggestion" data-testid="suggestion" aria-live="polite">
       <span className="suggestion-label">{t("speaking.suggested")}</span>
-      <span className="suggestion-name" data-testid="suggestion-name">{speakerName(entry, person)}</span>
+      <span className="suggestion-name" data-testid="suggestion-name">{speakerName(entry, nameOf)}</span>
       <KindBadge kind={entry.kind} />
       {sectorParty(p).length > 0 && <span className="muted small">{sectorParty(p).join(" · ")}</span>}
       <span className="suggestion-reasons" data-testid="suggestion-reasons">

@@ -4,7 +4,7 @@ import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { useCommand } from "../../connection/useCommand.ts";
 import { sectorParty } from "@core/affiliation.ts";
 import { SPEAKING_ROLES } from "@core/roles.ts";
-import { useMeeting } from "../../connection/useMeeting.ts";
+import { useDisplayName, useMeeting } from "../../connection/useMeeting.ts";
 import { Icon } from "../../components/Icon.tsx";
 import "../floor/speaking.css";
 
@@ -15,6 +15,7 @@ import "../floor/speaking.css";
 export function WrittenSpeechForm({ onClose, onBehalf = false }: { onClose: () => void; onBehalf?: boolean }) {
   const { t } = useTranslation();
   const { status, state } = useMeeting();
+  const nameOf = useDisplayName();
   const { run, pending, error, clearError } = useCommand();
   const id = useId();
   const [text, setText] = useState("");
@@ -52,7 +53,7 @@ export function WrittenSpeechForm({ onClose, onBehalf = false }: { onClose: () =
         <select aria-label={t("speaking.writtenAuthor")} value={author} onChange={(e) => setAuthor(e.target.value)} data-testid="written-author">
           <option value="">{t("speaking.writtenAuthor")}</option>
           {authors.map((p) => (
-            <option key={p.id} value={p.id}>{[p.name, ...sectorParty(p)].join(" · ")}</option>
+            <option key={p.id} value={p.id}>{[nameOf(p.id) ?? p.name, ...sectorParty(p)].join(" · ")}</option>
           ))}
         </select>
       )}

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Decision, DecisionFields } from "@core/record/schema.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
-import { useMeeting, useRoster } from "../../connection/useMeeting.ts";
+import { useMeeting, useDisplayName } from "../../connection/useMeeting.ts";
 import { EditingNote } from "./EditingNote.tsx";
 import { decisionsOf, othersEditing } from "./notes.ts";
 import { useEditingPresence, useNoteCommand, type NoteResult } from "./useNoteCommand.ts";
@@ -11,7 +11,7 @@ import { useEditingPresence, useNoteCommand, type NoteResult } from "./useNoteCo
 export function Decisions({ itemId, readOnly }: { itemId: string | null; readOnly: boolean }) {
   const { t } = useTranslation();
   const { state, welcome, editors } = useMeeting();
-  const person = useRoster();
+  const nameOf = useDisplayName();
   const { send, pending, error, clearError } = useNoteCommand();
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
@@ -44,7 +44,7 @@ export function Decisions({ itemId, readOnly }: { itemId: string | null; readOnl
           ) : (
             <li key={d.decisionId} data-testid="decision">
               <span data-testid="decision-text">{d.text}</span>
-              <EditingNote compact people={othersEditing(editors, welcome?.me.id, `decision:${d.decisionId}`).map((id) => person(id)?.name ?? "—")} />
+              <EditingNote compact people={othersEditing(editors, welcome?.me.id, `decision:${d.decisionId}`).map((id) => nameOf(id) ?? "—")} />
               <p className="muted small">
                 {t("notes.unitLine", { unit: d.unit || "—" })} · {t("notes.deadlineLine", { deadline: d.deadline || "—" })}
               </p>
@@ -89,7 +89,7 @@ function DecisionForm({ decision, pending, onSave, onCancel }: {
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const person = useRoster();
+  const nameOf = useDisplayName();
   const presence = useEditingPresence(decision ? `decision:${decision.decisionId}` : "decision:new");
   const [fields, setFields] = useState<DecisionFields>(decision ? { text: decision.text, unit: decision.unit, deadline: decision.deadline } : { text: "", unit: "", deadline: "" });
   const [base] = useState(decision?.version ?? 0);
@@ -106,7 +106,7 @@ function DecisionForm({ decision, pending, onSave, onCancel }: {
     >
       {conflict && (
         <div className="note-conflict" role="alert">
-          <p className="note-conflict-title">{t("notes.conflictDecision", { name: person(decision.by)?.name ?? "—", version: decision.version })}</p>
+          <p className="note-conflict-title">{t("notes.conflictDecision", { name: nameOf(decision.by) ?? "—", version: decision.version })}</p>
           <p className="note-text small note-theirs">{decision.text} · {decision.unit} · {decision.deadline}</p>
         </div>
       )}

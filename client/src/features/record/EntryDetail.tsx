@@ -4,7 +4,7 @@ import { formatClock } from "@core/clock.ts";
 import type { EntryRef } from "@core/record/schema.ts";
 import type { Interjection, InterjectionRecord, RosterEntry } from "@core/state.ts";
 import { Icon } from "../../components/Icon.tsx";
-import { useMeeting, useRoster } from "../../connection/useMeeting.ts";
+import { useMeeting, useDisplayName, useRoster } from "../../connection/useMeeting.ts";
 import { KindBadge } from "../floor/KindBadge.tsx";
 import { speakerName } from "../floor/speakingPlan.ts";
 import { isEnded } from "../interjection/interjection.ts";
@@ -24,6 +24,7 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
   const { t } = useTranslation();
   const { state } = useMeeting();
   const person = useRoster();
+  const nameOf = useDisplayName();
   const role = useRoleLabel();
   /** What is known about a person, in one line: role (by the meeting's kind), 界别, 党派, 单位. */
   const personLine = (p: RosterEntry | undefined): string => [...(p ? [role(p)] : []), ...sectorParty(p), ...(p?.unit ? [p.unit] : [])].join(" · ");
@@ -97,9 +98,9 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
     const who = person(i.participantId);
     const speech = entry.type === "speech" ? entry.speech : null;
     return wrap(
-      <h2 data-testid="detail-speaker">{who?.name ?? "—"} <KindBadge kind="interjection" /> <span className="muted small">{personLine(who)}</span></h2>,
+      <h2 data-testid="detail-speaker">{nameOf(i.participantId) ?? "—"} <KindBadge kind="interjection" /> <span className="muted small">{personLine(who)}</span></h2>,
       <>
-        <p className="small">{t("notes.interjectionInto", { name: speech ? speakerName(speech, person) : "—" })}{i.point && ` · ${t("interjection.pointLabel", { point: i.point })}`}</p>
+        <p className="small">{t("notes.interjectionInto", { name: speech ? speakerName(speech, nameOf) : "—" })}{i.point && ` · ${t("interjection.pointLabel", { point: i.point })}`}</p>
         {times(i.startedAt, isEnded(i) ? i : null)}
         {i.outcome && <p className="small">{t("interjection.outcomeLabel")} {t(`interjection.outcome.${i.outcome}`)}</p>}
         {notes({ kind: "interjection", id: i.interjectionId })}
@@ -114,7 +115,7 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
       const booking = s.bookingId ? state.plan.find((p) => p.bookingId === s.bookingId) : undefined;
       const audio = recordings?.get(s.speechId);
       return wrap(
-        <h2 data-testid="detail-speaker">{speakerName(s, person)} <KindBadge kind={s.kind} /> <span className="muted small">{personLine(who)}</span></h2>,
+        <h2 data-testid="detail-speaker">{speakerName(s, nameOf)} <KindBadge kind={s.kind} /> <span className="muted small">{personLine(who)}</span></h2>,
         <>
           {times(s.startedAt, "endedAt" in s ? s : null)}
           {booking && (
@@ -134,7 +135,7 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
       const w = entry.written;
       const who = person(w.participantId);
       return wrap(
-        <h2 data-testid="detail-speaker">{who?.name ?? "—"} <KindBadge kind="written" /> <span className="muted small">{personLine(who)}</span></h2>,
+        <h2 data-testid="detail-speaker">{nameOf(w.participantId) ?? "—"} <KindBadge kind="written" /> <span className="muted small">{personLine(who)}</span></h2>,
         <>
           <p className="muted small">{t("notes.submittedAt", { time: clockTime(w.at) })}</p>
           <p className="note-text small detail-written">{w.text}</p>
@@ -145,7 +146,7 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
     case "planned": {
       const p = entry.planned;
       return wrap(
-        <h2 data-testid="detail-speaker">{person(p.participantId)?.name ?? "—"} <KindBadge kind="written" /></h2>,
+        <h2 data-testid="detail-speaker">{nameOf(p.participantId) ?? "—"} <KindBadge kind="written" /></h2>,
         <>
           <p className="muted small">{t("notes.beforeMeeting")}{p.title && ` · ${p.title}`}</p>
           <p className="note-text small detail-written">{p.text}</p>
@@ -166,7 +167,7 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
     case "attendance": {
       const who = person(entry.participantId);
       return wrap(
-        <h2>{who?.name ?? "—"} <span className="muted small">{personLine(who)}</span></h2>,
+        <h2>{nameOf(entry.participantId) ?? "—"} <span className="muted small">{personLine(who)}</span></h2>,
         <p>{clockTime(entry.at)} {t(`notes.attendance.${entry.status}`)}{entry.via && `（${t(`attendance.via.${entry.via}`)}）`}</p>,
       );
     }

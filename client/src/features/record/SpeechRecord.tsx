@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { formatClock } from "@core/clock.ts";
-import { useMeeting, useRoster } from "../../connection/useMeeting.ts";
+import { useMeeting, useDisplayName } from "../../connection/useMeeting.ts";
 import { Icon } from "../../components/Icon.tsx";
 import { GuestChip, KindBadge } from "../floor/KindBadge.tsx";
 import { speakerName } from "../floor/speakingPlan.ts";
@@ -25,7 +25,7 @@ const duration = (ms: number) => formatClock(ms);
 export function SpeechRecord() {
   const { t } = useTranslation();
   const { state, welcome } = useMeeting();
-  const person = useRoster();
+  const displayName = useDisplayName();
   const { run, pending, error, clearError } = useCommand();
   // 插话 nested under the speech they interrupted or followed; the chair, the clerk and the official
   // who responded mark the outcome (采纳 / 研究 / 说明).
@@ -47,7 +47,7 @@ export function SpeechRecord() {
       <tr key={i.interjectionId} className="record-interjection" data-testid="record-interjection" data-outcome={i.outcome ?? ""}>
         <td>
           <span className="nest" aria-hidden="true">↳</span>
-          {person(i.participantId)?.name ?? "—"} <KindBadge kind="interjection" />
+          {displayName(i.participantId) ?? "—"} <KindBadge kind="interjection" />
         </td>
         <td>{time(i.startedAt)}</td>
         <td>{isEnded(i) ? time(i.endedAt) : t("interjection.running")}</td>
@@ -67,7 +67,7 @@ export function SpeechRecord() {
       </tr>,
     ]);
   // The suggested person of an override: on the roster, or a guest known from another speech.
-  const nameOf = (id: string) => person(id)?.name ?? speeches.find((s) => s.participantId === id)?.guestName ?? t("speaking.guest");
+  const nameOf = (id: string) => displayName(id) ?? speeches.find((s) => s.participantId === id)?.guestName ?? t("speaking.guest");
   return (
     <section className="panel" aria-labelledby="record-title">
       <h2 id="record-title">
@@ -103,7 +103,7 @@ export function SpeechRecord() {
                   return (
                     <tr key={key} data-testid="record-row" data-kind="written">
                       <td>
-                        {person(w.participantId)?.name ?? "—"} <KindBadge kind="written" />
+                        {displayName(w.participantId) ?? "—"} <KindBadge kind="written" />
                       </td>
                       <td>{entry.at === null ? "—" : time(entry.at)}</td>
                       <td colSpan={columns - 2}>
@@ -116,7 +116,7 @@ export function SpeechRecord() {
                 const row = (
                   <tr key={s.speechId} data-testid="record-row" data-kind={s.kind} className={s.override ? "has-override" : undefined}>
                     <td>
-                      {speakerName(s, person)} <KindBadge kind={s.kind} />
+                      {speakerName(s, displayName)} <KindBadge kind={s.kind} />
                       {s.guestName !== null && <> <GuestChip /></>}
                     </td>
                     <td>{time(s.startedAt)}</td>
@@ -160,7 +160,7 @@ export function SpeechRecord() {
               // The speech still running, once someone interjected into it: its interjections can be marked now.
               <tr key={`${live.speechId}-live`} data-testid="record-row-live" className="record-live">
                 <td>
-                  {speakerName(live, person)} <KindBadge kind={live.kind} />
+                  {speakerName(live, displayName)} <KindBadge kind={live.kind} />
                 </td>
                 <td>{time(live.startedAt)}</td>
                 <td colSpan={columns - 2} className="muted">{t("floor.title")}</td>

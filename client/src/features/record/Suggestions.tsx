@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { EntryRef, Suggestion, SuggestionFields } from "@core/record/schema.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
-import { useMeeting, useRoster } from "../../connection/useMeeting.ts";
+import { useMeeting, useDisplayName } from "../../connection/useMeeting.ts";
 import { EditingNote } from "./EditingNote.tsx";
 import { othersEditing, suggestionsOf } from "./notes.ts";
 import { useEditingPresence, useNoteCommand, type NoteResult } from "./useNoteCommand.ts";
@@ -13,7 +13,7 @@ const EMPTY: SuggestionFields = { title: "", text: "", topic: "", department: ""
 export function Suggestions({ entry, readOnly }: { entry: EntryRef; readOnly: boolean }) {
   const { t } = useTranslation();
   const { state, welcome, editors } = useMeeting();
-  const person = useRoster();
+  const nameOf = useDisplayName();
   const { send, pending, error, clearError } = useNoteCommand();
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
@@ -58,7 +58,7 @@ export function Suggestions({ entry, readOnly }: { entry: EntryRef; readOnly: bo
               <div className="note-suggestion-head">
                 <strong data-testid="suggestion-title">{s.title}</strong>
                 {s.topic && <span className="chip" data-testid="suggestion-topic">{s.topic}</span>}
-                <EditingNote compact people={othersEditing(editors, welcome?.me.id, `suggestion:${s.suggestionId}`).map((id) => person(id)?.name ?? "—")} />
+                <EditingNote compact people={othersEditing(editors, welcome?.me.id, `suggestion:${s.suggestionId}`).map((id) => nameOf(id) ?? "—")} />
               </div>
               {s.department && <p className="small" data-testid="suggestion-department">{t("notes.departmentLine", { department: s.department })}</p>}
               {s.text && <p className="note-text small">{s.text}</p>}
@@ -111,7 +111,7 @@ function SuggestionForm({ presenceKey, initial, latest, pending, onSave, onCance
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const person = useRoster();
+  const nameOf = useDisplayName();
   const presence = useEditingPresence(presenceKey);
   const [fields, setFields] = useState<SuggestionFields>(initial ? { title: initial.title, text: initial.text, topic: initial.topic, department: initial.department } : EMPTY);
   const [base] = useState(initial?.version ?? 0);
@@ -134,7 +134,7 @@ function SuggestionForm({ presenceKey, initial, latest, pending, onSave, onCance
     >
       {conflict && latest && (
         <div className="note-conflict" role="alert" data-testid="suggestion-conflict">
-          <p className="note-conflict-title">{t("notes.conflictSuggestion", { name: person(latest.editedBy)?.name ?? "—", version: latest.version })}</p>
+          <p className="note-conflict-title">{t("notes.conflictSuggestion", { name: nameOf(latest.editedBy) ?? "—", version: latest.version })}</p>
           <p className="note-text small note-theirs">{latest.title} · {latest.topic} · {latest.department}{latest.text ? ` · ${latest.text}` : ""}</p>
         </div>
       )}

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { SummaryRef } from "@core/record/schema.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
-import { useMeeting, useRoster } from "../../connection/useMeeting.ts";
+import { useMeeting, useDisplayName } from "../../connection/useMeeting.ts";
 import { useDrafts } from "./drafts.tsx";
 import { inConflict, mergeTexts, othersEditing } from "./notes.ts";
 import { EditingNote } from "./EditingNote.tsx";
@@ -20,7 +20,7 @@ const clock = (ms: number) => new Date(ms).toLocaleTimeString("zh-CN", { hour12:
 export function SummaryEditor({ entry, readOnly }: { entry: SummaryRef; readOnly: boolean }) {
   const { t } = useTranslation();
   const { state, welcome, editors } = useMeeting();
-  const person = useRoster();
+  const nameOf = useDisplayName();
   const drafts = useDrafts();
   const { send, pending, error, clearError } = useNoteCommand();
   const key = `${entry.kind}:${entry.id}`;
@@ -36,7 +36,7 @@ export function SummaryEditor({ entry, readOnly }: { entry: SummaryRef; readOnly
   const conflict = inConflict(draft, savedVersion);
   const dirty = draft !== undefined && (conflict || draft.text !== savedText);
   const others = othersEditing(editors, welcome?.me.id, key);
-  const name = (id: string) => person(id)?.name ?? "—";
+  const name = (id: string) => nameOf(id) ?? "—";
 
   const type = (value: string) => {
     setRefused(false);

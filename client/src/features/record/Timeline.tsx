@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatClock } from "@core/clock.ts";
 import { isEnded } from "../interjection/interjection.ts";
-import { useMeeting, useRoster } from "../../connection/useMeeting.ts";
+import { useMeeting, useDisplayName, useRoster } from "../../connection/useMeeting.ts";
 import { KindBadge } from "../floor/KindBadge.tsx";
 import { speakerName } from "../floor/speakingPlan.ts";
 import { PollStatusBadge } from "../poll/PollBits.tsx";
@@ -21,6 +21,7 @@ export function Timeline({ groups, selected, onSelect }: { groups: TimelineGroup
   const { t } = useTranslation();
   const { state, welcome, editors } = useMeeting();
   const person = useRoster();
+  const nameOf = useDisplayName();
   const scroller = useRef<HTMLDivElement>(null);
   const [following, setFollowing] = useState(true);
   const count = groups.reduce((n, g) => n + g.entries.length + g.entries.reduce((m, e) => m + (e.type === "speech" ? e.interjections.length : 0), 0), 0);
@@ -46,7 +47,7 @@ export function Timeline({ groups, selected, onSelect }: { groups: TimelineGroup
   const marks = (key: string) => {
     const summary = notes?.summaries[key];
     const suggestions = notes ? suggestionsOf(notes, key) : [];
-    const editing = othersEditingEntry(editors, me, key, suggestions.map((s) => s.suggestionId)).map((id) => person(id)?.name ?? "—");
+    const editing = othersEditingEntry(editors, me, key, suggestions.map((s) => s.suggestionId)).map((id) => nameOf(id) ?? "—");
     return (
       <span className="tl-marks">
         {summary && <span className="tl-mark" title={t("notes.summary")} data-testid="tl-summarized">{t("notes.hasSummary")}</span>}
@@ -77,7 +78,7 @@ export function Timeline({ groups, selected, onSelect }: { groups: TimelineGroup
           row(entry.key, <>
             <span className="tl-time">{clockTime(s.startedAt)}</span>
             <span className="tl-what">
-              <strong>{speakerName(s, person)}</strong> <KindBadge kind={s.kind} />
+              <strong>{speakerName(s, nameOf)}</strong> <KindBadge kind={s.kind} />
               {who?.sector && <span className="muted small"> {who.sector}</span>}
               <span className="muted small tl-duration"> {"durationMs" in s ? formatClock(s.durationMs) : t("notes.running")}</span>
               {marks(entry.key)}
@@ -87,7 +88,7 @@ export function Timeline({ groups, selected, onSelect }: { groups: TimelineGroup
             row(`interjection:${i.interjectionId}`, <>
               <span className="tl-time">{clockTime(i.startedAt)}</span>
               <span className="tl-what">
-                <span className="nest" aria-hidden="true">↳</span> {person(i.participantId)?.name ?? "—"} <KindBadge kind="interjection" />
+                <span className="nest" aria-hidden="true">↳</span> {nameOf(i.participantId) ?? "—"} <KindBadge kind="interjection" />
                 <span className="muted small"> {isEnded(i) ? formatClock(i.durationMs) : t("interjection.running")}</span>
                 {marks(`interjection:${i.interjectionId}`)}
               </span>
@@ -97,12 +98,12 @@ export function Timeline({ groups, selected, onSelect }: { groups: TimelineGroup
       case "written":
         return [row(entry.key, <>
           <span className="tl-time">{clockTime(entry.at)}</span>
-          <span className="tl-what"><strong>{person(entry.written.participantId)?.name ?? "—"}</strong> <KindBadge kind="written" />{marks(entry.key)}</span>
+          <span className="tl-what"><strong>{nameOf(entry.written.participantId) ?? "—"}</strong> <KindBadge kind="written" />{marks(entry.key)}</span>
         </>, { kind: "written" })];
       case "planned":
         return [row(entry.key, <>
           <span className="tl-time muted">{t("notes.beforeMeeting")}</span>
-          <span className="tl-what"><strong>{person(entry.planned.participantId)?.name ?? "—"}</strong> <KindBadge kind="written" /></span>
+          <span className="tl-what"><strong>{nameOf(entry.planned.participantId) ?? "—"}</strong> <KindBadge kind="written" /></span>
         </>, { kind: "written" })];
       case "poll":
         return [row(entry.key, <>
@@ -116,7 +117,7 @@ export function Timeline({ groups, selected, onSelect }: { groups: TimelineGroup
         return [row(entry.key, <>
           <span className="tl-time">{clockTime(entry.at)}</span>
           <span className="tl-what muted small">
-            {person(entry.participantId)?.name ?? "—"} {t(`notes.attendance.${entry.status}`)}
+            {nameOf(entry.participantId) ?? "—"} {t(`notes.attendance.${entry.status}`)}
             {entry.via && `（${t(`attendance.via.${entry.via}`)}）`}
           </span>
         </>, { kind: "attendance" })];
@@ -136,7 +137,7 @@ export function Timeline({ groups, selected, onSelect }: { groups: TimelineGroup
               <button type="button" className={`tl-item${selected === key ? " selected" : ""}`} aria-pressed={selected === key} onClick={() => onSelect(key)} data-testid="tl-item" data-key={key}>
                 <span className="tl-item-title">{itemTitle(g.itemId)}</span>
                 <span className="muted small">{t("notes.decisionCount", { count: decisions })}</span>
-                <EditingNote compact people={editingDecision.map((id) => person(id)?.name ?? "—")} />
+                <EditingNote compact people={editingDecision.map((id) => nameOf(id) ?? "—")} />
               </button>
               <ul className="tl-list">{g.entries.flatMap(entryRow)}</ul>
             </div>
