@@ -68,11 +68,14 @@ describe("instant polls (即时表决)", () => {
     const pollId = await t.create(SECRET_80);
     // Before opening: not open.
     expect(await vote(c.member1, { pollId, choices: ["yes"] })).toEqual(refused("POLL_NOT_OPEN"));
-    expect(await send(c.chair, { type: "poll.open", pollId })).toMatchObject({ ok: true });
+    // 80 % of the 4 entitled needs all 4, and one is absent: the chair is warned and must confirm.
+    expect(await send(c.chair, { type: "poll.open", pollId })).toMatchObject({ ok: false, error: { code: "POLL_NEEDS_CONFIRMATION", details: ["unreachable"] } });
+    expect(c.chair.state.polls[0]!.status).toBe("draft");
+    expect(await send(c.chair, { type: "poll.open", pollId, confirmed: true })).toMatchObject({ ok: true });
     await settle(all, t.server);
-    // Frozen at opening: the three present members; the absent one and other roles are not on it.
-    const eligible = c.member1.state.polls[0]!.eligible.map((u) => u.unitId).sort();
-    expect(eligible).toEqual([m.people.member1.id, m.people.member2.id, t.member3.id].sort());
+    // Frozen at opening: every member entitled (应到 4), the three present marked (实到 3); other roles are not on it.
+    const eligible = c.member1.state.polls[0]!.eligible.map((u) => [u.unitId, u.present]).sort();
+    expect(eligible).toEqual([[m.people.member1.id, true], [m.people.member2.id, true], [t.member3.id, true], [t.absent.id, false]].sort());
 
     const turnouts: PollTurnout[] = [];
     c.member2.socket.on("poll.turnout", (x) => turnouts.push(x));
@@ -108,7 +111,7 @@ describe("instant polls (即时表决)", () => {
     expect(await joinTurnout).toEqual({ pollId, ballots: 2 });
     joining.close();
     const late = await h.connect(t.url, t.absent.token);
-    expect(await vote(late, { pollId, choices: ["yes"] })).toEqual(refused("NOT_ELIGIBLE"));
+    expect(await vote(late, { pollId, choices: ["yes"] })).toEqual(refused("ABSENT_AT_OPENING"));
     await eventually(() => expect(turnouts.at(-1)).toEqual({ pollId, ballots: 2 }));
 
     // Members may not close; the chair closes; late ballots are refused.
@@ -119,9 +122,9 @@ describe("instant polls (即时表决)", () => {
     expect(await vote(c.member3, { pollId, choices: ["no"] })).toEqual(refused("POLL_CLOSED"));
 
     const result = c.chair.state.polls[0]!.result!;
-    expect(result).toMatchObject({ eligibleCount: 3, ballots: 2, passed: false, passedOptions: [] });
+    expect(result).toMatchObject({ eligibleCount: 4, presentCount: 3, ballots: 2, passed: false, passedOptions: [] });
     expect(result.counts.find((x) => x.optionId === "yes")!.count).toBe(2 - (both.find((a) => a.ok) === both[1] ? 1 : 0));
-    expect(result.clauses[0]).toMatchObject({ optionId: "yes", denominator: 3 });
+    expect(result.clauses[0]).toMatchObject({ optionId: "yes", denominator: 4 });
     expect(c.clerk.state.polls[0]!.result).toEqual(result);
     // Members, the observer and the room display learn the result only once it is published.
     for (const client of [c.member1, c.member2, c.member3, c.observer, late]) expect(client.state.polls[0]!.result).toBeNull();
@@ -211,7 +214,8 @@ describe("instant polls (即时表决)", () => {
   it("a named poll: the live tally reaches the chair only, votes change until the close, the result lists who voted what", async () => {
     const t = await setup();
     const { c, all, m } = t;
-    const pollId = await t.create({ ...SECRET_80, secret: false, form: "consent", tallyVisibility: "chair", allowChange: true, rule: [{ base: "entitled", share: { num: 1, den: 2 }, atLeast: false, measure: "count" }] });
+    // More than half of those present at the opening (实到 3).
+    const pollId = await t.create({ ...SECRET_80, secret: false, form: "consent", tallyVisibility: "chair", allowChange: true, rule: [{ base: "present", share: { num: 1, den: 2 }, atLeast: false, measure: "count" }] });
     expect(await send(c.chair, { type: "poll.open", pollId })).toMatchObject({ ok: true });
     await settle(all, t.server);
     const tallies = new Map<TestClient, PollLiveTally[]>(all.map((client) => [client, []]));
@@ -223,7 +227,7 @@ describe("instant polls (即时表决)", () => {
     for (const client of all) if (client !== c.chair) expect(tallies.get(client)).toEqual([]);
     expect(await send(c.chair, { type: "poll.close", pollId })).toMatchObject({ ok: true });
     await settle(all, t.server);
-    expect(c.chair.state.polls[0]!.result).toMatchObject({ ballots: 2, passed: true, passedOptions: ["agree"] });
+    expect(c.chair.state.polls[0]!.result).toMatchObject({ ballots: 2, passed: true, passedOptions: ["agree"], clauses: [{ numerator: 2, denominator: 3 }] });
     const audit = (await c.member2.socket.timeout(5000).emitWithAck("poll.audit", { pollId })) as Ack<PollAudit>;
     expect(audit).toMatchObject({ ok: true });
     if (audit.ok) expect(audit.ballots.sort((a, b) => (a.voter! < b.voter! ? -1 : 1))).toEqual(
@@ -236,7 +240,7 @@ describe("instant polls (即时表决)", () => {
     const t = await setup({ now: () => clock });
     const { c, all, m } = t;
     const pollId = await t.create({ ...SECRET_80, durationSeconds: 60 });
-    expect(await send(c.chair, { type: "poll.open", pollId })).toMatchObject({ ok: true });
+    expect(await send(c.chair, { type: "poll.open", pollId, confirmed: true })).toMatchObject({ ok: true });
     await settle(all, t.server);
     expect(c.member1.state.polls[0]!.closesAt).toBe(clock + 60_000);
     expect(await vote(c.member1, { pollId, choices: ["yes"] })).toMatchObject({ ok: true });
