@@ -83,6 +83,8 @@ export const en: Messages = {
     empty: "(empty)",
     summary: "Summary",
     briefing: "Briefing summary",
+    closing: "{{chair}}'s closing remarks",
+    meetingClosing: "End of the meeting: {{chair}}'s closing remarks",
     summaryPlaceholder: "The main points of the speech…",
     noSummary: "No summary yet",
     noSummaryYet: "Not saved yet",

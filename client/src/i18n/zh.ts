@@ -81,6 +81,8 @@ export const zh = {
     empty: "（空）",
     summary: "发言要点",
     briefing: "通报要点",
+    closing: "{{chair}}总结",
+    meetingClosing: "会议结束：{{chair}}总结",
     summaryPlaceholder: "记录发言的主要观点……",
     noSummary: "尚未记录发言要点",
     noSummaryYet: "尚未保存",
