@@ -1,8 +1,9 @@
 // End to end in a real Chromium: 同名区分 in a mediation (人民调解) where both parties are named
 // 张丽, one in 3号楼2单元502 and one in 5号楼1单元301. Both ask to speak from their phones; the
 // chair's queue (1366×768), the attendance list, each phone's own name, the room display (the
-// speaker and the next speakers) and the DOCX minutes draft, downloaded through the API and read
-// with jszip, all say 张丽（502室） and 张丽（301室）, never a bare 张丽 for either of them.
+// speaker and the next speakers), a named poll's ballot check and the DOCX minutes draft,
+// downloaded through the API and read with jszip, all say 张丽（502室） and 张丽（301室）, never a
+// bare 张丽 for either of them.
 import fs from "node:fs";
 import path from "node:path";
 import JSZip from "jszip";
@@ -94,6 +95,30 @@ describe("two parties named 张丽 in a mediation, told apart everywhere", () =>
     await until(() => east.getByTestId("speaker-name").textContent()).toBe(WEST);
     await chair.getByTestId("end-speech").click();
     await until(() => chair.getByTestId("speaker-name").textContent()).toBe("暂无发言");
+  });
+
+  it("a named poll's check (核对选票) lists each voter apart with her choice", async () => {
+    await chair.getByTestId("poll-new").click();
+    await chair.getByTestId("poll-title").fill("同意工作日晚九点后不练琴");
+    await chair.getByTestId("poll-form-consent").check();
+    await chair.getByTestId("poll-rule-percent").uncheck();
+    await chair.getByTestId("poll-rule-majorityOfCast").check();
+    await chair.getByTestId("poll-named").check();
+    await chair.getByTestId("poll-create-submit").click();
+    await chair.getByTestId("poll-open").click();
+    for (const [page, option] of [[east, "agree"], [west, "disagree"]] as const) {
+      await page.locator(`[data-testid="ballot-option"][data-option="${option}"]`).click();
+      await page.getByTestId("ballot-submit").click();
+      await until(async () => (await page.getByTestId("poll-voted").textContent()) ?? "").toContain("已投票");
+    }
+    await chair.getByTestId("poll-close").click();
+    await chair.getByTestId("poll-publish").click();
+    const published = chair.locator('[data-testid="poll-item"][data-status="published"]').first();
+    await published.getByTestId("poll-audit").click();
+    await published.getByTestId("poll-audit-voters").locator("summary").click();
+    await until(() => published.getByTestId("poll-audit-voter").allTextContents()).toEqual(expect.arrayContaining([`${EAST}：同意`, `${WEST}：不同意`]));
+    await published.getByTestId("poll-audit-voters").scrollIntoViewIfNeeded();
+    await chair.screenshot({ path: path.join(SHOTS, "same-names-poll-audit-1366.png") });
   });
 
   it("the DOCX minutes draft names both speakers apart", async () => {

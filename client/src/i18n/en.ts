@@ -623,6 +623,8 @@ export const en: Messages = {
     auditLine: "{{voters}} voters · {{ballots}} ballots",
     auditOk: "they match the result",
     auditBad: "they do not match the result: tell the secretariat",
+    auditVoters: "Named ballots ({{count}})",
+    auditVote: "{{name}}: {{choices}}",
   },
   shortcuts: { title: "Shortcuts", next: "N: call the suggested next speaker", end: "E: end the current speech", pause: "P: pause/resume the clock", extend: "+: add 1 minute", help: "?: show/hide shortcuts" },
   error: { OFFLINE: "Not connected: the action was not sent", TIMEOUT: "The server did not answer: try again" },

@@ -621,6 +621,8 @@ export const zh = {
     auditLine: "投票人 {{voters}} · 选票 {{ballots}} 张",
     auditOk: "与公布的结果一致",
     auditBad: "与结果不一致，请联系会务组",
+    auditVoters: "记名表决明细（{{count}}）",
+    auditVote: "{{name}}：{{choices}}",
   },
   shortcuts: { title: "快捷键", next: "N：请建议的下一位发言", end: "E：结束当前发言", pause: "P：暂停/继续计时", extend: "+：延长 1 分钟", help: "?：显示/隐藏快捷键" },
   error: { OFFLINE: "网络未连接，操作未发送", TIMEOUT: "服务器无响应，请重试" },
