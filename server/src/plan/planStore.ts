@@ -2,9 +2,9 @@
 // 预约发言 (booked) and 书面发言 (written). Positions are kept 0..n-1 per meeting; the live
 // meeting gets the plan in agenda order (entries without an item first), then plan position.
 import { randomUUID } from "node:crypto";
-import { displayNames } from "../core/naming/displayNames.ts";
 import type { PlannedSpeech } from "../core/state.ts";
 import type { Db } from "../db/database.ts";
+import { meetingNames } from "../meetings/meetingNames.ts";
 
 export type PlanKind = "booked" | "written";
 
@@ -122,14 +122,8 @@ export class PlanStore {
     return toJson(row, await this.names(row.meetingId));
   }
 
-  /** The meeting's names in roster order (core/naming numbers people nothing tells apart in that order). */
-  private async names(meetingId: string): Promise<ReadonlyMap<string, string>> {
-    const people = await this.db.participant.findMany({
-      where: { meetingId },
-      orderBy: [{ ordinal: "asc" }, { id: "asc" }],
-      select: { id: true, name: true, household: true, unit: true, sector: true },
-    });
-    return displayNames(people);
+  private names(meetingId: string): Promise<ReadonlyMap<string, string>> {
+    return meetingNames(this.db, meetingId);
   }
 
   /** Deletes the entry and closes the gap in positions. */
