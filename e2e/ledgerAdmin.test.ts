@@ -3,7 +3,8 @@
 // (接待日) and assigns it (the suggested department preselected). The department user logs in on
 // a phone, sees only that item (not another department's) and no meetings, posts progress and a
 // reply with an attachment. The admin sees 已反馈 with the reply and closes it; the dashboard's
-// counts change; the filtered ledger downloads as XLSX with the item in it.
+// counts change; the filtered ledger downloads as XLSX with the item in it. Last, a paper ledger is
+// imported (导入台账): the preview, a warning to confirm, a refused row, the item flagged 逾期.
 import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -21,6 +22,7 @@ const HOUSING = "区住房城乡建设委（端到端测试）";
 const WATER = "区水务局（端到端测试）";
 const TITLE = "老旧小区加装电梯审批时间过长";
 const OTHER_TITLE = "雨水管网堵塞";
+const IMPORTED_TITLE = "幸福路南段路灯不亮（纸质台账导入）";
 const DEPARTMENT_PASSWORD = "housing-department-2026";
 
 let app: AppUnderTest;
@@ -284,5 +286,37 @@ describe("the ledger in the admin app", () => {
     await admin.getByTestId("department-add").click();
     await until(() => admin.getByTestId("admin-error").textContent()).toContain(ERROR_MESSAGES.DEPARTMENT_EXISTS.en);
     await admin.getByTestId("language-switch").click();
+  }, 60_000);
+
+  it("导入台账: a paper ledger's rows are previewed (taken, refused and why, a lost character to confirm) and imported; a past deadline shows 逾期", async () => {
+    const past = chinaDate(Date.now() - 30 * 86_400_000);
+    const csv = [
+      "序号,来源,提出人,问题/建议,承办单位,办理时限,办理状态",
+      `1,接待日,王?,${IMPORTED_TITLE},${WATER},${past},已交办`,
+      `2,热线,李女士,小区停车难,区市场监管局,${chinaDay(Date.now(), 30)},办理中`,
+    ].join("\r\n");
+    await admin.goto(`${app.baseUrl}/admin/ledger`);
+    await admin.getByTestId("ledger-import").click();
+    const dialog = admin.getByTestId("ledger-import-dialog");
+    await dialog.getByTestId("ledger-import-input").setInputFiles({ name: "纸质台账.csv", mimeType: "text/csv", buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)]) });
+    const preview = dialog.getByTestId("ledger-import-preview");
+    await preview.waitFor();
+    expect(await preview.textContent()).toContain("可导入 1 项，不导入 1 项");
+    expect(await dialog.getByTestId("ledger-import-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-status")))).toEqual(["taken", "refused"]);
+    expect(await dialog.getByTestId("import-warning").textContent()).toContain("第 2 行：「提出人」“王?”中的“?”可能是丢失的字");
+    expect(await dialog.getByTestId("import-problem").textContent()).toContain("第 3 行：承办单位「区市场监管局」不存在或已停用");
+    // The warning must be ticked as checked before 确认导入.
+    const confirm = dialog.getByTestId("ledger-import-confirm");
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByTestId("import-accept-warnings").check();
+    await dialog.screenshot({ path: path.join(SHOTS, "ledger-import-preview-1366.png") });
+    await confirm.click();
+    await until(() => dialog.getByTestId("ledger-import-done").textContent()).toMatch(/已导入 1 项事项（第 \d+ 号）/);
+    await dialog.getByTestId("ledger-import-close").click();
+    const row = admin.getByTestId("ledger-row").filter({ hasText: IMPORTED_TITLE });
+    await row.waitFor();
+    expect(await row.getByTestId("ledger-state").getAttribute("data-state")).toBe("assigned");
+    expect(await row.getByTestId("ledger-flag").getAttribute("data-flag")).toBe("overdue");
+    expect(await admin.getByTestId("ledger-table").textContent()).not.toContain("小区停车难");
   }, 60_000);
 });

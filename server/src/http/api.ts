@@ -6,6 +6,7 @@ import { accountRoutes } from "../accounts/accountRoutes.ts";
 import { authRoutes } from "../accounts/authRoutes.ts";
 import { archiveRoutes } from "../archive/archiveRoutes.ts";
 import { checkinRoutes } from "../checkin/checkinRoutes.ts";
+import { importRoutes } from "../ledger/importRoutes.ts";
 import { ledgerRoutes } from "../ledger/ledgerRoutes.ts";
 import { memberSuggestionRoutes } from "../ledger/memberSuggestionRoutes.ts";
 import { reportRoutes } from "../ledger/reportRoutes.ts";
@@ -52,6 +53,7 @@ export function createApi(deps: ApiDeps): Router {
     minutesVersionRoutes(deps),
     archiveRoutes(deps),
     ledgerRoutes(deps),
+    importRoutes(deps),
     memberSuggestionRoutes(deps),
     reportRoutes(deps),
   );

@@ -263,6 +263,8 @@ const ROWS: Row[] = [
   { name: "add ledger department", route: "POST /ledger/departments", method: "POST", path: () => "/api/ledger/departments", body: () => ({ name: unique("新单位") }), expect: MANAGERS(201) },
   { name: "patch ledger department", route: "PATCH /ledger/departments/:id", method: "PATCH", path: async () => `/api/ledger/departments/${await newDepartment()}`, body: () => ({ disabled: true }), expect: MANAGERS() },
   { name: "ledger items", route: "GET /ledger/items", method: "GET", path: () => "/api/ledger/items?state=assigned", expect: LEDGER_READERS() },
+  { name: "import ledger (dry run)", route: "POST /ledger/import", method: "POST", path: () => "/api/ledger/import?dryRun=true", form: () => fileForm("问题/建议,来源\n路灯不亮,热线\n", "台账.csv"), expect: MANAGERS() },
+  { name: "import ledger", route: "POST /ledger/import", method: "POST", path: () => "/api/ledger/import", form: () => fileForm(`问题/建议,来源\n${unique("井盖缺失")},热线\n`, "台账.csv"), expect: MANAGERS() },
   { name: "add ledger item", route: "POST /ledger/items", method: "POST", path: () => "/api/ledger/items", body: () => ({ source: "hotline", raisedOn: "2026-12-04", raisedByName: "热线市民", title: "路灯不亮", text: "" }), expect: MANAGERS(201) },
   { name: "ledger item", route: "GET /ledger/items/:id", method: "GET", path: async () => `/api/ledger/items/${await newAssignedItem()}`, expect: LEDGER_READERS() },
   {

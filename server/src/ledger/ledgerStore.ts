@@ -7,9 +7,10 @@ import { deadlineFlag } from "../core/ledger/deadline.ts";
 import { applyStep, decideLedger, newItemState, type LedgerAction, type LedgerActor, type LedgerItemState, type LedgerOrigin, type LedgerRole, type LedgerSource, type LedgerState, type LedgerStep, type Reply } from "../core/ledger/item.ts";
 import type { Department, LedgerItemJson, LedgerStepJson, LiveResponse } from "../core/ledger/json.ts";
 import type { Db } from "../db/database.ts";
-import type { LedgerItem as ItemRow, LedgerStep as StepRow } from "../db/generated/client.ts";
+import type { LedgerItem as ItemRow, LedgerStep as StepRow, Prisma } from "../db/generated/client.ts";
 import { fail } from "../http/apiError.ts";
 import { DepartmentStore } from "./departmentStore.ts";
+import type { ImportedItem } from "./importRows.ts";
 import { canSee, matchesFilter, type LedgerFilter, type LedgerViewer } from "./ledgerFilter.ts";
 
 /** An item entered by staff (接待日, 热线, other): POST /api/ledger/items. */
@@ -256,13 +257,64 @@ export class LedgerStore {
     return { item: this.toJson(row, await this.context([row]), audience), step: toStepJson(step) };
   }
 
+  /** What every item already in the ledger says (the import refuses rows that repeat one). */
+  async keys(): Promise<{ number: number; title: string; text: string; raisedByName: string }[]> {
+    return this.db.ledgerItem.findMany({ select: { number: true, title: true, text: true, raisedByName: true } });
+  }
+
+  /**
+   * Enters the items of an imported paper ledger (importRows.ts), numbered in file order, each with
+   * its one `import` step by `actor` (from 待交办 to the state it had on paper), all in one
+   * transaction: every row or none. The machine checks each step again (VALIDATION).
+   */
+  async importItems(items: readonly ImportedItem[], actor: Extract<LedgerActor, { role: "secretariat" }>): Promise<{ row: number; id: string; number: number }[]> {
+    const now = this.now();
+    return this.withNextNumber(async (tx, first) => {
+      const entered: { row: number; id: string; number: number }[] = [];
+      for (const [index, item] of items.entries()) {
+        const { action, row, assignedOn, ...fields } = item;
+        const decided = decideLedger(newItemState(null), action, actor, now);
+        if (!decided.ok) fail(decided.error.code, decided.error.details);
+        const state = applyStep(newItemState(null), decided.value);
+        const id = randomUUID();
+        const number = first + index;
+        await tx.ledgerItem.create({
+          data: {
+            ...fields,
+            id,
+            number,
+            state: state.state,
+            leadDepartmentId: state.lead,
+            partnerIds: JSON.stringify(state.partners),
+            deadline: state.deadline,
+            replies: JSON.stringify(state.replies),
+            // 交办时间 as written on paper (midnight in China); none when the paper did not say.
+            assignedAt: assignedOn === null ? null : new Date(`${assignedOn}T00:00:00+08:00`),
+            closedAt: state.state === "closed" ? new Date(now) : null,
+            version: 1,
+            createdAt: new Date(now),
+            createdBy: actor.id,
+          },
+        });
+        await tx.ledgerStep.create({ data: { itemId: id, seq: 1, action: JSON.stringify(action), byRole: actor.role, byId: actor.id, byName: actor.name, at: new Date(now), from: "new", to: state.state } });
+        entered.push({ row, id, number });
+      }
+      return entered;
+    });
+  }
+
   /** Inserts a new item with the next 序号 (retried when a concurrent insert took it). */
   private async insert(data: Omit<Parameters<Db["ledgerItem"]["create"]>[0]["data"], "id" | "number" | "state" | "createdAt" | "version">): Promise<ItemRow> {
+    return this.withNextNumber((tx, number) => tx.ledgerItem.create({ data: { ...data, id: randomUUID(), number, state: "new", version: 1, createdAt: new Date(this.now()) } }));
+  }
+
+  /** Runs `write` in a transaction with the next free 序号, again when a concurrent insert took it. */
+  private async withNextNumber<T>(write: (tx: Prisma.TransactionClient, number: number) => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.db.$transaction(async (tx) => {
           const last = await tx.ledgerItem.aggregate({ _max: { number: true } });
-          return tx.ledgerItem.create({ data: { ...data, id: randomUUID(), number: (last._max.number ?? 0) + 1, state: "new", version: 1, createdAt: new Date(this.now()) } });
+          return write(tx, (last._max.number ?? 0) + 1);
         });
       } catch (error) {
         const numberTaken = isUniqueViolation(error) && String((error as { meta?: { target?: unknown } }).meta?.target ?? "").includes("number");

@@ -82,7 +82,7 @@ const fieldOf = (target: ColumnTarget): string =>
   target === "building" || target === "entrance" || target === "flat" ? "household" : target;
 
 /** A cell's text: trimmed, with the apostrophe our CSV export puts before =, +, -, @ removed. */
-function cleanCell(value: string | undefined): string {
+export function cleanCell(value: string | undefined): string {
   const v = (value ?? "").trim();
   return /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v;
 }

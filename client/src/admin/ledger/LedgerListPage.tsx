@@ -1,6 +1,6 @@
 // 问题台账: the items the user may see (the secretariat all, a department its own), filtered by
 // the URL, with counts per state as tabs, 逾期/临期 badges, exports of the filtered ledger and
-// (for the secretariat) 新增事项 for issues received outside meetings.
+// (for the secretariat) 新增事项 for issues received outside meetings and 导入台账 for a paper ledger.
 import { useCallback, useState } from "react";
 import { LEDGER_STATES } from "@core/ledger/item.ts";
 import type { LedgerItemJson } from "@core/ledger/json.ts";
@@ -18,6 +18,7 @@ import { countByState, filterFromSearch, setFilter, withQuery, type LedgerFilter
 import { FilterBar, useFilterOptions } from "./FilterBar.tsx";
 import { ledgerApi } from "./ledgerApi.ts";
 import { itemPath, LEDGER, LedgerNav } from "./LedgerNav.tsx";
+import { ImportDialog } from "./ImportDialog.tsx";
 import { NewItemDialog } from "./NewItemDialog.tsx";
 
 export function LedgerListPage() {
@@ -31,6 +32,7 @@ export function LedgerListPage() {
   const items = useResource(useCallback(() => ledgerApi.items(filterFromSearch(new URLSearchParams(query))).then((r) => r.items), [query]));
   const options = useFilterOptions(secretariat);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
   const go = (next: LedgerFilter) => navigate(withQuery(LEDGER, next), { replace: false });
   const counts = items.data ? countByState(items.data) : null;
@@ -47,6 +49,11 @@ export function LedgerListPage() {
         <div className="button-row ledger-head-actions">
           <ExportButton format="xlsx" filter={filter} />
           <ExportButton format="csv" filter={filter} />
+          {secretariat && (
+            <button type="button" onClick={() => setImporting(true)} data-testid="ledger-import">
+              {t("ledger.list.import")}
+            </button>
+          )}
           {secretariat && (
             <button type="button" className="primary" onClick={() => setCreating(true)} data-testid="ledger-create">
               + {t("ledger.list.create")}
@@ -72,6 +79,15 @@ export function LedgerListPage() {
       <ErrorLine error={items.error} onRetry={items.reload} />
       {!items.data && !items.error && <Loading />}
       {shown && <ItemTable items={shown} filtered={query !== "" || !!filter.state} />}
+      {importing && (
+        <ImportDialog
+          onClose={() => setImporting(false)}
+          onImported={(result) => {
+            setCreated(t("ledger.list.imported", { count: result.imported }));
+            items.reload();
+          }}
+        />
+      )}
       {creating && (
         <NewItemDialog
           suggestions={options.departments.filter((d) => !d.disabled).map((d) => d.name)}

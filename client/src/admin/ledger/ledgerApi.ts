@@ -1,7 +1,7 @@
 // The ledger's REST endpoints (docs/ledger.md): items, actions, attachments, departments,
 // dashboard, reminders and the exports; the session cookie and the CSRF header as in api.ts.
 import type { LedgerAction, LedgerSource } from "@core/ledger/item.ts";
-import type { Department, LedgerItemJson, LedgerStepJson } from "@core/ledger/json.ts";
+import type { Department, LedgerImportResult, LedgerItemJson, LedgerStepJson } from "@core/ledger/json.ts";
 import { request } from "../api.ts";
 import { filterToQuery, type LedgerFilter } from "./filters.ts";
 import type { LedgerDashboard } from "./dashboardData.ts";
@@ -42,6 +42,12 @@ export const ledgerApi = {
     return request<{ attachment: { id: string; name: string } }>("POST", `/api/ledger/items/${enc(id)}/attachments`, form);
   },
   attachmentUrl: (id: string) => `/api/ledger/attachments/${enc(id)}`,
+  /** 导入台账: a dry run first, then the import (acceptWarnings once the warnings were checked). */
+  importLedger: (file: File, options: { dryRun: boolean; acceptWarnings?: boolean }) => {
+    const form = new FormData();
+    form.append("file", file, file.name);
+    return request<LedgerImportResult>("POST", `/api/ledger/import?dryRun=${options.dryRun}${options.acceptWarnings ? "&acceptWarnings=true" : ""}`, form);
+  },
 
   departments: () => request<{ departments: Department[] }>("GET", "/api/ledger/departments"),
   createDepartment: (name: string) => request<{ department: Department }>("POST", "/api/ledger/departments", { name }),

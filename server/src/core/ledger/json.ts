@@ -65,6 +65,18 @@ export interface LedgerItemJson {
   createdAt: string;
 }
 
+/** POST /api/ledger/import: every row's verdict and the report (refusals and warnings), in both languages. */
+export interface LedgerImportResult {
+  dryRun: boolean;
+  /** Rows taken (entered, or to be entered by the import after a dry run). */
+  imported: number;
+  refused: number;
+  /** Every data row of the file: its line, taken or refused, the title, the state it enters with, its 序号 once entered. */
+  rows: { row: number; status: "taken" | "refused"; title: string; state: LedgerState | null; number: number | null }[];
+  /** Why rows are refused, and the warnings (`warning: true`) to confirm, by row (0: the file). */
+  report: { row: number; field?: string; code: string; message: { zh: string; en: string }; warning?: true }[];
+}
+
 export interface LedgerStepJson {
   seq: number;
   action: LedgerAction;
