@@ -66,7 +66,9 @@ export function displayNames(roster: readonly NamedPerson[]): Map<string, string
   const byName = new Map<string, NamedPerson[]>();
   for (const p of roster) {
     const name = text(p.name);
-    byName.set(name, [...(byName.get(name) ?? []), p]);
+    const group = byName.get(name);
+    if (group) group.push(p);
+    else byName.set(name, [p]);
   }
   const names = new Map<string, string>();
   for (const [name, group] of byName) {
