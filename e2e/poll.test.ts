@@ -1,12 +1,13 @@
 // End to end in a real Chromium: an instant poll (即时表决). The chair drafts a secret
-// 赞成/反对/弃权 poll decided by 不少于 80 %（应到）and opens it; three members vote from their
+// 赞成/反对/弃权 poll decided by 不少于应到人数的80%（含本数）and opens it; three members vote from their
 // phones (bottom sheet, 无记名投票, then 已投票 · 您的选票已收到，无法更改, which survives a reload
 // through poll.mine); an invited official is told they are not on the list; the turnout runs on
 // the chair's console and the room display; the chair closes (the result reaches the chair and
 // the clerk only), then publishes: every screen shows the same result — 2 of 3 is 66.7 % of the
 // eligible, short of 80 %: 未通过.
 // Then a community owners' vote (业主表决) in its own meeting: one vote per household, weighted by
-// floor area, ≥ 2/3 of all households (by count and by weight) and ≥ 90 % of 1号楼.
+// floor area, ≥ 2/3 of all households (应到, by count and by weight) and ≥ 90 % of 1号楼's households;
+// the preview names 应到 and 实到 and says who may still vote after the opening.
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -78,7 +79,7 @@ describe("an instant poll in the browser", () => {
     await app?.close();
   });
 
-  it("the chair drafts a secret 赞成/反对/弃权 poll with the rule 不少于 80 %（应到）", async () => {
+  it("the chair drafts a secret 赞成/反对/弃权 poll with the rule 不少于应到人数的80%（含本数）", async () => {
     await chair.getByTestId("open-meeting").click();
     // The three members are present (online) before the poll opens: the list is frozen then.
     await until(() => text(chair, "present")).toBe("3");
@@ -90,22 +91,26 @@ describe("an instant poll in the browser", () => {
     expect(await chair.getByTestId("poll-tally-none").isChecked()).toBe(true);
     expect(await chair.getByTestId("poll-allow-change").isDisabled()).toBe(true);
     await chair.getByTestId("poll-rule-majorityOfCast").uncheck();
-    await chair.getByTestId("poll-rule-percentOfEligible").check();
+    await chair.getByTestId("poll-rule-percent").check();
     await chair.getByTestId("poll-percent").fill("80");
+    expect(await chair.getByTestId("poll-percent-base").inputValue()).toBe("entitled");
+    await until(() => text(chair, "poll-eligible-preview")).toBe("3 人应到，目前 3 人到会；未到会的人计入分母；开始表决后到会的不能投票（开始表决时冻结名单）");
     await chair.getByTestId("poll-create").screenshot({ path: path.join(SHOTS, "poll-chair-create-form.png") });
     await shot(chair, "poll-chair-create-1366.png");
     await chair.getByTestId("poll-create-submit").click();
     await until(() => chair.getByTestId("poll-item").getAttribute("data-status")).toBe("draft");
     expect(await text(chair, "poll-item")).toContain(TITLE);
-    expect(await chair.getByTestId("poll-item").locator(".poll-item-meta").textContent()).toBe("赞成/反对/弃权 · 无记名 · 不少于 80%（应到）");
+    expect(await chair.getByTestId("poll-item").locator(".poll-item-meta").textContent()).toBe("赞成/反对/弃权 · 无记名 · 不少于应到人数的80%（含本数）");
     // Drafts are not shown to the members.
     expect(await phones[0]!.getByTestId("poll-sheet").count()).toBe(0);
   }, 150_000);
 
-  it("opened: the phones show the ballot (无记名投票), the chair and the display the turnout 已投 0 / 应投 3", async () => {
+  it("opened: the phones show the ballot (无记名投票), the chair and the display the turnout 已投 0 · 应到 3 人 · 实到 3 人", async () => {
     await chair.getByTestId("poll-open").click();
     await until(() => text(chair, "poll-status")).toBe("进行中");
-    await until(() => text(chair, "poll-turnout")).toBe("已投 0 / 应投 3");
+    // Everyone entitled is present: nothing to warn about, the poll opens at once.
+    expect(await chair.getByTestId("poll-open-warnings").count()).toBe(0);
+    await until(() => text(chair, "poll-turnout")).toBe("已投 0 · 应到 3 人 · 实到 3 人");
     for (const phone of phones) {
       await until(() => text(phone, "poll-sheet-title")).toBe(TITLE);
       expect(await text(phone, "poll-note")).toBe("无记名投票");
@@ -114,7 +119,7 @@ describe("an instant poll in the browser", () => {
       expect(await phone.getByTestId("ballot-submit").isDisabled()).toBe(true);
     }
     await until(() => text(display, "display-poll-title")).toBe(TITLE);
-    await until(() => text(display, "poll-turnout")).toBe("已投 0 / 应投 3");
+    await until(() => text(display, "poll-turnout")).toBe("已投 0 · 应到 3 人 · 实到 3 人");
     // The clerk can enter a show of hands for the open poll.
     await until(() => clerk.getByTestId("poll-hands").count()).toBe(1);
     // An official is not on the members' list: a plain note, no ballot.
@@ -130,7 +135,7 @@ describe("an instant poll in the browser", () => {
     await shot(display, "poll-display-open-1920.png");
   }, 150_000);
 
-  it("three members vote: 已投票 on each phone (also after a reload), 已投 3 / 应投 3 on the chair's console and the display", async () => {
+  it("three members vote: 已投票 on each phone (also after a reload), 已投 3 on the chair's console and the display", async () => {
     const [li, yuan, zhang] = phones as [Page, Page, Page];
     await li.getByTestId("ballot-submit").click();
     await until(() => text(li, "poll-voted")).toContain("已投票");
@@ -140,8 +145,8 @@ describe("an instant poll in the browser", () => {
       expect(await text(phone, "poll-voted-note")).toBe("您的选票已收到，无法更改");
       expect(await phone.getByTestId("poll-change").count()).toBe(0);
     }
-    await until(() => text(chair, "poll-turnout")).toBe("已投 3 / 应投 3");
-    await until(() => text(display, "poll-turnout")).toBe("已投 3 / 应投 3");
+    await until(() => text(chair, "poll-turnout")).toBe("已投 3 · 应到 3 人 · 实到 3 人");
+    await until(() => text(display, "poll-turnout")).toBe("已投 3 · 应到 3 人 · 实到 3 人");
     // A secret poll shows no running tally, not even to the chair.
     expect(await chair.getByTestId("poll-live-tally").count()).toBe(0);
     await shot(zhang, "poll-member-voted-375.png");
@@ -158,9 +163,9 @@ describe("an instant poll in the browser", () => {
     await until(() => text(chair, "poll-status")).toBe("已结束");
     await until(() => text(chair, "poll-verdict")).toBe("未通过");
     expect(await chair.getByTestId("poll-result-count").allTextContents()).toEqual(["2 票 · 66.7%", "1 票 · 33.3%", "0 票 · 0%"]);
-    expect(await text(chair, "poll-clause")).toBe("不少于 80%（应到）：赞成 2 / 应到 3 = 66.7%");
-    expect(await text(chair, "poll-rule")).toBe("规则：不少于 80%（应到）");
-    expect(await text(chair, "poll-counts")).toBe("应到 3 · 到会 3 · 投票 3");
+    expect(await text(chair, "poll-clause")).toBe("不少于应到人数的80%（含本数）：赞成 2 / 应到 3 = 66.7%");
+    expect(await text(chair, "poll-rule")).toBe("规则：不少于应到人数的80%（含本数）");
+    expect(await text(chair, "poll-counts")).toBe("应到 3 人 · 实到 3 人 · 投票 3");
     await until(() => text(clerk, "poll-verdict")).toBe("未通过");
     for (const phone of phones) {
       await until(() => text(phone, "poll-closed-waiting")).toBe(`表决已结束，等待公布结果：${TITLE}`);
@@ -178,7 +183,7 @@ describe("an instant poll in the browser", () => {
     for (const page of [...phones, display]) {
       expect(await text(page, "poll-verdict")).toBe("未通过");
       expect(await page.getByTestId("poll-result-count").allTextContents()).toEqual(["2 票 · 66.7%", "1 票 · 33.3%", "0 票 · 0%"]);
-      expect(await text(page, "poll-clause")).toBe("不少于 80%（应到）：赞成 2 / 应到 3 = 66.7%");
+      expect(await text(page, "poll-clause")).toBe("不少于应到人数的80%（含本数）：赞成 2 / 应到 3 = 66.7%");
     }
     expect(await display.getByTestId("display-poll").getAttribute("data-status")).toBe("published");
     await shot(chair, "poll-chair-result-1366.png");
@@ -196,6 +201,15 @@ describe("an instant poll in the browser", () => {
     await chair.getByTestId("poll-new").click();
     await chair.getByTestId("poll-title").fill(title);
     await chair.getByTestId("poll-form-consent").check();
+    // 同意/不同意 proposes a consent rate of everyone entitled (80 % of 应到); here the chair
+    // decides by a majority of the votes cast instead.
+    expect(await chair.getByTestId("poll-rule-percent").isChecked()).toBe(true);
+    expect(await chair.getByTestId("poll-percent").inputValue()).toBe("80");
+    expect(await chair.getByTestId("poll-percent-base").inputValue()).toBe("entitled");
+    expect(await chair.getByTestId("poll-rule-majorityOfCast").isChecked()).toBe(false);
+    await chair.getByTestId("poll-rule-percent").uncheck();
+    await chair.getByTestId("poll-rule-majorityOfCast").check();
+    await until(() => text(chair, "poll-counts-sentence")).toBe("；按实际投票数计算，未投票的不计入；开始表决后到会的不能投票");
     await chair.getByTestId("poll-named").check();
     await chair.getByTestId("poll-tally-all").check();
     await chair.getByTestId("poll-allow-change").check();
@@ -221,7 +235,7 @@ describe("an instant poll in the browser", () => {
     await until(() => text(chair, "poll-live-tally")).toBe("实时计票 同意 1 · 不同意 1");
     // Everyone sees it while it runs (tallyVisibility all), the voters on their phones too.
     await until(() => text(yuan, "poll-live-tally")).toBe("实时计票 同意 1 · 不同意 1");
-    await until(() => text(chair, "poll-turnout")).toBe("已投 2 / 应投 3");
+    await until(() => text(chair, "poll-turnout")).toBe("已投 2 · 应到 3 人 · 实到 3 人");
 
     // 张伟 is in the room without his phone at hand: the clerk counts his raised hand.
     await clerk.locator('[data-testid="poll-hands-input"][data-option="agree"]').fill("1");
@@ -235,7 +249,7 @@ describe("an instant poll in the browser", () => {
     await until(() => display.getByTestId("display-poll").getAttribute("data-status")).toBe("published");
     const result = await resultText(chair);
     // 2 of the 3 cast (one of them a raised hand) agree: a majority of the votes cast.
-    expect(result).toBe("通过 | 同意2 票 · 66.7% | 不同意1 票 · 33.3% | 过半数（投票数）：同意 2 / 投票数 3 = 66.7% | 应到 3 · 到会 3 · 投票 3（含举手 1）");
+    expect(result).toBe("通过 | 同意2 票 · 66.7% | 不同意1 票 · 33.3% | 超过投票数的半数：同意 2 / 投票 3 = 66.7% | 应到 3 人 · 实到 3 人 · 投票 3（含举手 1）");
     for (const page of [clerk, ...phones, display]) await until(() => resultText(page)).toBe(result);
     // Two electronic ballots (李明's changed one counts once) and the hand: it adds up.
     await chair.locator('[data-testid="poll-item"][data-status="published"]').first().getByTestId("poll-audit").click();
@@ -292,7 +306,7 @@ describe("an instant poll in the browser", () => {
       await phone.getByTestId("ballot-submit").click();
       await until(() => text(phone, "poll-voted")).toContain("已投票");
     }
-    await until(() => text(chair, "poll-turnout")).toBe("已投 3 / 应投 3");
+    await until(() => text(chair, "poll-turnout")).toBe("已投 3 · 应到 3 人 · 实到 3 人");
     await chair.getByTestId("poll-close").click();
     await until(() => chair.locator('[data-testid="poll-item"][data-status="closed"]').count()).toBe(1);
     // 加装电梯 has 2 of the 3 votes cast: the only option with a majority.
@@ -339,47 +353,51 @@ describe("a community owners' vote: per household, weighted, with a building cla
     await chair.getByTestId("poll-title").fill(TITLE);
     await chair.getByTestId("poll-form-consent").check();
     await chair.getByTestId("poll-named").check();
-    // The simple case: the members present when the poll opens.
-    expect(await text(chair, "poll-eligible-preview")).toContain("将有 4 人可以表决");
+    // Person by person, 吴刚 (away) is one of the five entitled and counts against the rule.
+    await until(() => text(chair, "poll-eligible-preview")).toBe("5 人应到，目前 4 人到会；未到会的人计入分母；开始表决后到会的不能投票（开始表决时冻结名单）");
     await chair.getByTestId("poll-more-summary").click();
-    await chair.getByTestId("poll-present-only").uncheck();
-    await until(() => text(chair, "poll-eligible-preview")).toContain("将有 5 人可以表决");
+    // Latecomers may vote on arrival: a separate switch, which changes no base.
+    await chair.getByTestId("poll-absent-may-vote").check();
+    await until(() => text(chair, "poll-counts-sentence")).toBe("；未到会的人计入分母；未到会的到会后可补投");
+    expect(await text(chair, "poll-more-summary")).toContain("到会后可补投");
+    // One vote per household: 吴刚 shares 孙丽's household, which is present; 4 households, all present.
     await chair.getByTestId("poll-per-household").check();
+    await until(() => text(chair, "poll-eligible-preview")).toContain("4 户应到，目前 4 户到会");
     await chair.getByTestId("poll-weighted").check();
-    await chair.getByTestId("poll-rule-majorityOfCast").uncheck();
-    await chair.getByTestId("poll-rule-twoThirdsOfEligible").check();
-    await chair.getByTestId("poll-measure-twoThirdsOfEligible").selectOption("both");
+    await chair.getByTestId("poll-rule-percent").uncheck();
+    await chair.getByTestId("poll-rule-twoThirdsOfEntitled").check();
+    await chair.getByTestId("poll-measure-twoThirdsOfEntitled").selectOption("both");
     await chair.getByTestId("poll-add-building").click();
     // The buildings come from the roster's households; 1号楼 first, 不少于 90 % by default.
     expect(await chair.getByTestId("poll-building-prefix").locator("option").allTextContents()).toEqual(["1号楼", "2号楼", "其他…"]);
     expect(await chair.getByTestId("poll-building-prefix").inputValue()).toBe("1号楼");
     expect(await chair.getByTestId("poll-building-percent").inputValue()).toBe("90");
-    await until(() => text(chair, "poll-eligible-preview")).toBe("将有 4 户可以表决，权重合计 407；其中 1号楼 2 户 （开始表决时冻结名单）");
+    await until(() => text(chair, "poll-eligible-preview")).toBe("4 户应到，目前 4 户到会，权重合计 407；其中 1号楼 2 户；未到会的户计入分母；未到会的到会后可补投（开始表决时冻结名单）");
     // The sticky top bar would cover part of a form taller than the window.
     await chair.getByTestId("poll-create").screenshot({ path: path.join(SHOTS, "poll-owners-create-form.png"), style: ".top-bar { visibility: hidden; }" });
     await shot(chair, "poll-owners-create-1366.png");
     await chair.getByTestId("poll-create-submit").click();
     await until(() => chair.getByTestId("poll-item").getAttribute("data-status")).toBe("draft");
     expect(await chair.getByTestId("poll-item").locator(".poll-item-meta").textContent())
-      .toBe("同意/不同意 · 记名 · 三分之二（应到） 且 三分之二（应到权重） 且 1号楼 不少于 90%（应到）");
+      .toBe("同意/不同意 · 记名 · 不少于应到户数的三分之二（含本数） 且 不少于应到权重的三分之二（含本数） 且 1号楼：不少于应到户数的90%（含本数）");
 
     await chair.getByTestId("poll-open").click();
-    await until(() => text(chair, "poll-turnout")).toBe("已投 0 / 应投 4");
+    await until(() => text(chair, "poll-turnout")).toBe("已投 0 · 应到 4 户 · 实到 4 户");
     const [zhao, qian, sun, li] = owners as [Page, Page, Page, Page];
     for (const [phone, option] of [[zhao, "agree"], [qian, "disagree"], [sun, "agree"], [li, "agree"]] as const) {
       await until(() => text(phone, "poll-sheet-title")).toBe(TITLE);
       await vote(phone, option);
     }
-    await until(() => text(chair, "poll-turnout")).toBe("已投 4 / 应投 4");
+    await until(() => text(chair, "poll-turnout")).toBe("已投 4 · 应到 4 户 · 实到 4 户");
     await chair.getByTestId("poll-close").click();
     await until(() => text(chair, "poll-verdict")).toBe("未通过");
     expect((await chair.getByTestId("poll-clause").allTextContents()).map((line) => line.trim())).toEqual([
-      "三分之二（应到）：同意 3 / 应到 4 = 75%",
-      "三分之二（应到权重）：同意 权重 304.7 / 应到 407 = 74.9%",
-      "1号楼 不少于 90%（应到）：同意 1 / 1号楼应到 2 = 50%",
+      "不少于应到户数的三分之二（含本数）：同意 3 / 应到户 4 = 75%",
+      "不少于应到权重的三分之二（含本数）：同意 权重 304.7 / 应到权重 407 = 74.9%",
+      "1号楼：不少于应到户数的90%（含本数）：同意 1 / 1号楼应到户 2 = 50%",
     ]);
     expect(await chair.getByTestId("poll-clause").evaluateAll((lis) => lis.map((li) => li.getAttribute("data-passed")))).toEqual(["true", "true", "false"]);
-    expect(await text(chair, "poll-counts")).toBe("应到 4 户 · 到会 4 户 · 投票 4 · 应到权重 407");
+    expect(await text(chair, "poll-counts")).toBe("应到 4 户 · 实到 4 户 · 投票 4 户 · 应到权重 407");
     await chair.getByTestId("poll-result").screenshot({ path: path.join(SHOTS, "poll-owners-result.png") });
     await shot(chair, "poll-owners-result-1366.png");
   }, 150_000);

@@ -11,7 +11,10 @@ export function PollStatusBadge({ poll }: { poll: Pick<Poll, "status"> }) {
   return <span className={`poll-status poll-status-${poll.status}`} data-testid="poll-status">{t(`poll.status.${poll.status}`)}</span>;
 }
 
-/** 已投 N · 应到 M · 实到 K: ballots (voting units) so far from the ballot box, against the frozen list's bases. */
+/**
+ * 已投 N · 应到 M 户 · 实到 K 户: ballots (voting units) so far from the ballot box, against the
+ * frozen list's bases. Two parts, so the room display can set the running count larger than the bases.
+ */
 export function PollTurnout({ poll }: { poll: Poll }) {
   const { t } = useTranslation();
   const { polls } = useMeeting();
@@ -22,7 +25,8 @@ export function PollTurnout({ poll }: { poll: Poll }) {
   const ballots = poll.result ? poll.result.ballots + poll.result.hands : polls.turnout[poll.pollId];
   return (
     <span className="poll-turnout" data-testid="poll-turnout">
-      {ballots === undefined ? t("poll.turnoutUnknown", { eligible, present, unit }) : t("poll.turnout", { ballots, eligible, present, unit })}
+      <span className="poll-turnout-cast">{t("poll.turnoutCast", { ballots: ballots ?? "—" })}</span>
+      <span className="poll-turnout-bases">{t("poll.turnoutBases", { eligible, present, unit })}</span>
     </span>
   );
 }

@@ -320,7 +320,7 @@ function EligiblePreview({ state, draft }: { state: MeetingState; draft: PollDra
       {weighted && preview.units > 0 && <span>{t("poll.previewWeight", { weight: formatWeight(preview.weight) })}</span>}
       {buildings.length > 0 && <span>{t("poll.previewOf")}{buildings.map((b, i) => <span key={b} className="poll-preview-building">{i > 0 && "、"}{b}</span>)}</span>}
       <span data-testid="poll-counts-sentence">{[...counts, t(draft.absentMayVote ? "poll.latecomersYes" : "poll.latecomersNo")].map((c) => `${t("poll.sentenceJoin")}${c}`).join("")}</span>
-      <span className="muted small"> {t("poll.previewFrozen")}</span>
+      <span className="muted small">{t("poll.previewFrozen")}</span>
     </p>
   );
 }

@@ -69,15 +69,16 @@ export function PollItem({ poll, run, pending, mayRun, initiallyOpen, handsOpen 
               <ul>
                 {warnings.map((w, i) => (
                   <li key={i} data-testid="poll-open-warning" data-kind={w.kind}>
-                    {w.kind === "unreachable" && t("poll.warnUnreachable", { clause: text.clause(poll, w.clause), best: w.best, base: w.base })}
+                    {w.kind === "unreachable" && t("poll.warnUnreachable", { clause: text.clause(poll, w.clause), best: w.best, base: w.base, baseName: text.base(poll, w.clause.base, w.clause.measure === "weight") })}
                     {w.kind === "quorumUnreachable" && t("poll.warnQuorumUnreachable", { best: w.best, base: w.base })}
                     {w.kind === "meetingBelowQuorum" && t("poll.warnMeetingBelowQuorum", { present: w.present, needed: w.needed })}
                   </li>
                 ))}
               </ul>
               <div className="poll-buttons">
-                <button type="button" className="secondary" onClick={() => setWarnings(null)} data-testid="poll-open-cancel">{t("poll.cancel")}</button>
-                <button type="button" className="danger" disabled={pending} onClick={() => open(true)} data-testid="poll-open-confirm" autoFocus>{t("poll.confirmOpen")}</button>
+                {/* The safe choice has the focus: Enter must not open a poll the chair was just warned about. */}
+                <button type="button" className="secondary" onClick={() => setWarnings(null)} data-testid="poll-open-cancel" autoFocus>{t("poll.cancel")}</button>
+                <button type="button" className="danger" disabled={pending} onClick={() => open(true)} data-testid="poll-open-confirm">{t("poll.confirmOpen")}</button>
               </div>
             </div>
           )}

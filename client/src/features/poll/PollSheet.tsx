@@ -15,7 +15,8 @@ import "./poll.css";
 /**
  * The member's poll on the phone: while a poll is open and I may vote, a bottom sheet with the
  * ballot (无记名/记名 note, the closing countdown); after the acknowledgement a clear 已投票 line
- * (改票 while a named poll allows it); not on the list: a plain note. After a reload `poll.mine`
+ * (改票 while a named poll allows it); not on the list, or absent at the opening (the frozen list
+ * counts me in 应到, but latecomers may not vote): a plain note. After a reload `poll.mine`
  * (asked by the connection) restores 已投票.
  */
 export function PollSheet() {
@@ -38,11 +39,16 @@ function OpenPoll({ poll, me }: { poll: Poll; me: string }) {
   const voted = mine !== undefined;
   const note = poll.definition.secret ? t("poll.noteSecret") : poll.definition.allowChange ? t("poll.noteNamedChange") : t("poll.noteNamed");
 
-  if (!myUnit(poll, me)) {
+  const unit = myUnit(poll, me);
+  // Not on the list, or on it (应到) but absent at the opening while latecomers may not vote:
+  // a plain note instead of a ballot the server would refuse (ABSENT_AT_OPENING).
+  const absent = unit !== null && !unit.present && !poll.definition.eligibility.absentMayVote;
+  if (!unit || absent) {
     return (
-      <div className="poll-bar" role="status" data-testid="poll-not-eligible">
+      <div className="poll-bar" role="status" data-testid={absent ? "poll-absent-at-opening" : "poll-not-eligible"}>
         <p className="poll-bar-title"><Icon name="hand" /> {t("poll.inProgress")}：{poll.definition.title}</p>
-        <p className="muted">{t("poll.notEligible")}</p>
+        <p className="muted">{t(absent ? "poll.absentAtOpening" : "poll.notEligible")}</p>
+        {absent && <p className="poll-progress muted small"><PollTurnout poll={poll} /></p>}
       </div>
     );
   }
