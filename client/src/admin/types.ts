@@ -41,6 +41,8 @@ export interface MeetingInput {
   orderPartyFirst: boolean;
   orderSectorBalance: boolean;
   orderNotYetSpoken: NotYetSpoken;
+  /** 界别均衡优先: sector balance before the booked order and the party slot. */
+  orderSectorFirst: boolean;
   interjectionsAllowed: boolean;
   /** 插话回应: the cap of one interjection. */
   interjectionCapSeconds: number;

@@ -154,6 +154,8 @@ export const adminEn: AdminMessages = {
     orderSectorBalance: "Sector balance: not the same sector twice in a row when another is waiting",
     orderNotYetSpoken: "People who have not spoken yet first",
     notYetSpoken: { off: "Not considered", item: "Not yet spoken on this item", meeting: "Not yet spoken in this meeting" },
+    orderSectorFirst: "Sector balance before the booked order and the party slot",
+    orderingPriority: "Suggestions follow, in this order: {{order}} (a rule nobody waiting meets is skipped)",
     orderingHint: "The chair can always choose someone else; the override is recorded.",
     interjections: "Interjections allowed",
     interjectionRules: "Interjections",

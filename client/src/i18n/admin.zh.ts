@@ -154,6 +154,8 @@ export const adminZh = {
     orderSectorBalance: "界别均衡：有其他界别等候时，不连续安排同一界别",
     orderNotYetSpoken: "尚未发言者优先",
     notYetSpoken: { off: "不考虑", item: "本议题尚未发言者优先", meeting: "本次会议尚未发言者优先" },
+    orderSectorFirst: "界别均衡优先于预约顺序和党派优先",
+    orderingPriority: "建议时依次按：{{order}}（前一条规则无人符合时跳过）",
     orderingHint: "主持人可随时改选其他人，改选会被记录。",
     interjections: "允许插话",
     interjectionRules: "插话回应",

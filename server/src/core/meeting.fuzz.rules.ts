@@ -820,12 +820,13 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
       break;
     }
     case "config.sync": {
+      const syncedOrdering = { ...command.ordering, sectorFirst: command.ordering.sectorFirst ?? false };
       const differs = [
         !same(command.roster, before.roster) && "roster.set",
         !same(command.agenda, agendaInput(before)) && "agenda.set",
         command.quorumRule !== before.quorumRule && "attendance.ruleSet",
         ...(["booked", "impromptu", "pointOfOrder"] as const).map((k) => before.status === "scheduled" && command.speechCaps[k] !== before.speechCaps[k] && "floor.capSet"),
-        !same(command.ordering, before.ordering) && "ordering.set",
+        !same(syncedOrdering, before.ordering) && "ordering.set",
         !same(command.plan, before.plan) && "plan.set",
         command.interjectionRules !== undefined && !same(command.interjectionRules, before.interjectionRules) && "interjection.rulesSet",
         command.pollRules !== undefined && !same(command.pollRules, before.pollRules) && "poll.rulesSet",
@@ -840,7 +841,7 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
         check(i.actualMs === (was?.actualMs ?? 0) && i.startedAt === (was?.startedAt ?? null), `${i.id} keeps its clock across a sync`);
       }
       check(after.currentItemId === (item(after, before.currentItemId) ? before.currentItemId : null), "the current item stays unless removed");
-      check(same(after.ordering, command.ordering) && same(after.plan, command.plan), "sync sets the ordering rules and the plan");
+      check(same(after.ordering, syncedOrdering) && same(after.plan, command.plan), "sync sets the ordering rules (sectorFirst off when absent) and the plan");
       const stillBooked = (e: MeetingState["queue"][number]) =>
         e.kind !== "booked" || command.plan.some((p) => p.kind === "booked" && p.bookingId === e.bookingId && p.participantId === e.participantId);
       check(same(after.queue, before.queue.filter(stillBooked)), "a waiting booked speech whose booking went away leaves the queue; nothing else does");

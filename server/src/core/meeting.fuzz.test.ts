@@ -159,7 +159,11 @@ function randomConfig(world: World, s: MeetingState): Command {
   const speechCaps = keep() ? s.speechCaps : { booked: cap(), impromptu: cap(), pointOfOrder: cap() };
   const ordering = keep()
     ? s.ordering
-    : { bookedFirst: rng.chance(0.7), partyFirst: rng.chance(0.6), sectorBalance: rng.chance(0.6), notYetSpoken: rng.pick(["off", "item", "meeting"] as const) };
+    : {
+        bookedFirst: rng.chance(0.7), partyFirst: rng.chance(0.6), sectorBalance: rng.chance(0.6), notYetSpoken: rng.pick(["off", "item", "meeting"] as const),
+        // 界别均衡优先: absent now and then (as from a server before the setting), which means off.
+        ...(world.recordRng.chance(0.8) ? { sectorFirst: world.recordRng.chance(0.5) } : {}),
+      };
   // The plan: a subset of the bookings in some order, now and then one given to someone else or moved.
   const plan = keep()
     ? JSON.parse(JSON.stringify(s.plan))

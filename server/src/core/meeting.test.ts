@@ -220,6 +220,7 @@ describe("decide, evolve and replay", () => {
     ]);
     expect(state).toEqual({
       seq: 19,
+      kind: "consultation",
       status: "closed",
       openedAt: 60,
       closedAt: 500_000,
@@ -287,6 +288,7 @@ describe("decide, evolve and replay", () => {
     expect(replay([])).toEqual(initialState());
     expect(initialState()).toEqual({
       seq: 0,
+      kind: "consultation",
       status: "scheduled",
       openedAt: null,
       closedAt: null,
@@ -296,7 +298,7 @@ describe("decide, evolve and replay", () => {
       attendance: {},
       quorumRule: "majority",
       speechCaps: { booked: 480_000, impromptu: 300_000, pointOfOrder: 120_000 },
-      ordering: { bookedFirst: true, partyFirst: true, sectorBalance: true, notYetSpoken: "item" },
+      ordering: { bookedFirst: true, partyFirst: true, sectorBalance: true, notYetSpoken: "item", sectorFirst: false },
       plan: [],
       queue: [],
       floor: null,

@@ -23,8 +23,13 @@ export interface OrderingRules {
   sectorBalance: boolean;
   /** People who have not spoken yet (on this item, or in this meeting) first. */
   notYetSpoken: "off" | "item" | "meeting";
+  /** 界别均衡优先: sector balance comes before the booked order (and the party slot) instead of after them. */
+  sectorFirst: boolean;
 }
-export const DEFAULT_ORDERING: OrderingRules = { bookedFirst: true, partyFirst: true, sectorBalance: true, notYetSpoken: "item" };
+export const DEFAULT_ORDERING: OrderingRules = { bookedFirst: true, partyFirst: true, sectorBalance: true, notYetSpoken: "item", sectorFirst: false };
+
+/** Ordering rules with every field, in DEFAULT_ORDERING's key order (logs from before `sectorFirst` lack it). */
+export const orderingRules = (rules: Omit<OrderingRules, "sectorFirst"> & Partial<OrderingRules>): OrderingRules => ({ ...DEFAULT_ORDERING, ...rules });
 
 /** An entry of the speaking plan registered before the meeting (预约发言, or 书面发言 text only). */
 export interface PlannedSpeech {

@@ -133,6 +133,7 @@ export class MeetingRepository {
         partyFirst: meeting.orderPartyFirst,
         sectorBalance: meeting.orderSectorBalance,
         notYetSpoken: toNotYetSpoken(meeting.orderNotYetSpoken),
+        sectorFirst: meeting.orderSectorFirst,
       },
       plan: await new PlanStore(this.db).live(meetingId),
       interjectionRules: { capMs: meeting.interjectionCapSeconds * 1000, membersMay: meeting.membersMayInterject, allowed: meeting.interjectionsAllowed },

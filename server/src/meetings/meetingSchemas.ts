@@ -24,6 +24,8 @@ const meetingFields = {
   orderPartyFirst: z.boolean(),
   orderSectorBalance: z.boolean(),
   orderNotYetSpoken: z.enum(["off", "item", "meeting"]),
+  /** 界别均衡优先: sector balance before the booked order and the party slot. */
+  orderSectorFirst: z.boolean(),
   /** 插话回应: the cap of one interjection. */
   interjectionCapSeconds: z.int().min(30).max(3600),
   /** 插话回应: members (not only officials) may ask to interject. */
@@ -49,6 +51,7 @@ export const MeetingInput = z.strictObject({
   orderPartyFirst: meetingFields.orderPartyFirst.default(true),
   orderSectorBalance: meetingFields.orderSectorBalance.default(true),
   orderNotYetSpoken: meetingFields.orderNotYetSpoken.default("item"),
+  orderSectorFirst: meetingFields.orderSectorFirst.default(false),
   interjectionCapSeconds: meetingFields.interjectionCapSeconds.default(120),
   membersMayInterject: meetingFields.membersMayInterject.default(false),
   clerkMayRunPolls: meetingFields.clerkMayRunPolls.default(false),

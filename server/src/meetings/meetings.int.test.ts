@@ -289,3 +289,34 @@ describe("会议记录向委员公开 (recordShared)", () => {
     expect((await persisted(server, m.meetingId)).state.recordShared).toBe(false);
   });
 });
+
+describe("the kind of meeting and 界别均衡优先 in the live meeting", () => {
+  it("PATCHed by the organisers, they reach the live state once each (meeting.kindSet, ordering.set from the system) and the screens; bad values change nothing", async () => {
+    const { org, server, url } = await setup();
+    const m = await h.createMeeting(server);
+    const base = `/api/meetings/${m.meetingId}`;
+    const member = await h.connect(url, m.tokens.member1);
+    // A consultation (the default) has nothing to sync.
+    const before = await persisted(server, m.meetingId);
+    expect(before.state.kind).toBe("consultation");
+    expect(before.state.ordering.sectorFirst).toBe(false);
+    expect(before.events.some((e) => e.event.type === "meeting.kindSet")).toBe(false);
+
+    const patched = await org.patch(base, { kind: "bargaining", orderSectorFirst: true });
+    expect(patched.status).toBe(200);
+    expect(patched.body.meeting).toMatchObject({ kind: "bargaining", orderSectorFirst: true });
+    await org.patch(base, { kind: "bargaining", title: "工资集体协商（第二轮）" });
+    const { state, events } = await persisted(server, m.meetingId);
+    expect(state.kind).toBe("bargaining");
+    expect(state.ordering).toEqual({ bookedFirst: true, partyFirst: true, sectorBalance: true, notYetSpoken: "item", sectorFirst: true });
+    expect(events.filter((e) => e.event.type === "meeting.kindSet").map((e) => [e.event, e.actorId])).toEqual([[{ type: "meeting.kindSet", kind: "bargaining" }, "system"]]);
+    const seen = await member.waitForSeq(state.seq);
+    expect(seen.kind).toBe("bargaining");
+    expect(seen.ordering.sectorFirst).toBe(true);
+
+    for (const bad of [{ kind: "townHall" }, { orderSectorFirst: "yes" }]) expect((await org.patch(base, bad)).status, JSON.stringify(bad)).toBe(400);
+    expect((await org.get(base)).body.meeting).toMatchObject({ kind: "bargaining", orderSectorFirst: true });
+    await org.patch(base, { kind: "mediation" });
+    expect((await persisted(server, m.meetingId)).state.kind).toBe("mediation");
+  });
+});

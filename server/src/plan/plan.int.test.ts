@@ -107,7 +107,7 @@ describe("the speaking plan", () => {
     const clients: TestClient[] = [chair, clerk, member1, member2, official, member4];
     await settle(clients, t.server);
     expect(chair.state.speechCaps).toEqual({ booked: 420_000, impromptu: 240_000, pointOfOrder: 90_000 });
-    expect(chair.state.ordering).toEqual({ bookedFirst: true, partyFirst: false, sectorBalance: true, notYetSpoken: "meeting" });
+    expect(chair.state.ordering).toEqual({ bookedFirst: true, partyFirst: false, sectorBalance: true, notYetSpoken: "meeting", sectorFirst: false });
     expect(chair.state.plan).toEqual([
       { bookingId: first.id, participantId: m.people.member1.id, kind: "booked", agendaItemId: item1, title: "关于民营企业融资难的建议", text: "主席、各位委员：……" },
       { bookingId: second.id, participantId: m.people.member2.id, kind: "booked", agendaItemId: item1, title: "关于社区养老服务的建议", text: "各位委员：……" },

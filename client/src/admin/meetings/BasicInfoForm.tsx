@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
 import { meetingKindLabel } from "@core/meetingKind.ts";
+import { priorityText } from "@core/ordering/words.ts";
 import {
   MEETING_KINDS,
   NOT_YET_SPOKEN,
@@ -29,6 +30,7 @@ export const DEFAULT_MEETING: MeetingInput = {
   orderPartyFirst: true,
   orderSectorBalance: true,
   orderNotYetSpoken: "item",
+  orderSectorFirst: false,
   interjectionsAllowed: true,
   interjectionCapSeconds: 120,
   membersMayInterject: false,
@@ -52,6 +54,7 @@ interface FormState {
   orderPartyFirst: boolean;
   orderSectorBalance: boolean;
   orderNotYetSpoken: NotYetSpoken;
+  orderSectorFirst: boolean;
   interjectionsAllowed: boolean;
   interjectionCapMinutes: string;
   membersMayInterject: boolean;
@@ -75,6 +78,7 @@ const toForm = (m: MeetingInput): FormState => ({
   orderPartyFirst: m.orderPartyFirst,
   orderSectorBalance: m.orderSectorBalance,
   orderNotYetSpoken: m.orderNotYetSpoken,
+  orderSectorFirst: m.orderSectorFirst,
   interjectionsAllowed: m.interjectionsAllowed,
   interjectionCapMinutes: String(m.interjectionCapSeconds / 60),
   membersMayInterject: m.membersMayInterject,
@@ -140,6 +144,7 @@ export function BasicInfoForm({
         orderPartyFirst: form.orderPartyFirst,
         orderSectorBalance: form.orderSectorBalance,
         orderNotYetSpoken: form.orderNotYetSpoken,
+        orderSectorFirst: form.orderSectorFirst,
         interjectionsAllowed: form.interjectionsAllowed,
         interjectionCapSeconds: Math.round(interjectionMinutes * 60),
         membersMayInterject: form.membersMayInterject,
@@ -291,6 +296,10 @@ export function BasicInfoForm({
             <input type="checkbox" name="orderSectorBalance" checked={form.orderSectorBalance} onChange={(e) => set("orderSectorBalance", e.target.checked)} />
             {t("info.orderSectorBalance")}
           </label>
+          <label className="choice">
+            <input type="checkbox" name="orderSectorFirst" checked={form.orderSectorFirst} disabled={!form.orderSectorBalance} onChange={(e) => set("orderSectorFirst", e.target.checked)} />
+            {t("info.orderSectorFirst")}
+          </label>
           <div className="field">
             <label htmlFor={`${id}-not-yet`}>{t("info.orderNotYetSpoken")}</label>
             <select
@@ -306,6 +315,14 @@ export function BasicInfoForm({
               ))}
             </select>
           </div>
+          <span className="hint" data-testid="ordering-priority">
+            {t("info.orderingPriority", {
+              order: priorityText(
+                { bookedFirst: form.orderBookedFirst, partyFirst: form.orderPartyFirst, sectorBalance: form.orderSectorBalance, notYetSpoken: form.orderNotYetSpoken, sectorFirst: form.orderSectorFirst },
+                lang,
+              ),
+            })}
+          </span>
           <span className="hint">{t("info.orderingHint")}</span>
         </div>
       </fieldset>

@@ -14,6 +14,7 @@ const base: Meeting = {
   orderPartyFirst: true,
   orderSectorBalance: true,
   orderNotYetSpoken: "item",
+  orderSectorFirst: false,
   interjectionsAllowed: true,
   interjectionCapSeconds: 120,
   membersMayInterject: false,

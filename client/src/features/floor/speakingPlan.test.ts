@@ -48,7 +48,7 @@ describe("upcomingSpeakers", () => {
   });
 
   it("is queue order when every rule is off", () => {
-    const ordering = { bookedFirst: false, partyFirst: false, sectorBalance: false, notYetSpoken: "off" as const };
+    const ordering = { bookedFirst: false, partyFirst: false, sectorBalance: false, notYetSpoken: "off" as const, sectorFirst: false };
     const queue = [entry("c", "impromptu"), entry("a", "booked")];
     expect(ids(upcomingSpeakers(ctx({ queue, ordering, roster: [person("a"), person("c")] })))).toEqual(["c", "a"]);
   });

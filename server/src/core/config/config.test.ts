@@ -273,3 +273,15 @@ describe("config.sync: the kind of meeting (会议类型)", () => {
     expect(given(...first.events).when(ofKind("mediation"), SYSTEM_ACTOR, 20).events).toEqual([]);
   });
 });
+
+describe("config.sync: 界别均衡优先 (ordering.sectorFirst)", () => {
+  const system: Actor = SYSTEM_ACTOR;
+  const { sectorFirst: _off, ...withoutIt } = DEFAULT_ORDERING;
+  decisionTable([
+    { name: "switched on → ordering.set with it", meeting: "scheduled", given: [], command: sync({ ordering: { sectorFirst: true } }), actor: system, then: [ev.orderingSet({ sectorFirst: true })] },
+    { name: "switched on while open (the next suggestion follows it)", given: [], command: sync({ ordering: { sectorFirst: true } }), actor: system, then: [ev.orderingSet({ sectorFirst: true })] },
+    { name: "absent, as from an older server: off, nothing differs", given: [], command: { ...sync(), ordering: withoutIt }, actor: system, then: [] },
+    { name: "absent while on → back off", given: [ev.orderingSet({ sectorFirst: true })], command: { ...sync(), ordering: withoutIt }, actor: system, then: [ev.orderingSet({ sectorFirst: false })] },
+    { name: "not a boolean → VALIDATION", given: [], command: { ...sync(), ordering: { ...DEFAULT_ORDERING, sectorFirst: "yes" } }, actor: system, then: { error: "VALIDATION" } },
+  ]);
+});

@@ -1,7 +1,7 @@
 import type { DecideContext } from "../context.ts";
 import { fail, ok, type Result } from "../errors.ts";
 import type { MeetingEvent } from "../meeting.ts";
-import { SPEECH_KINDS, type MeetingState } from "../state.ts";
+import { orderingRules, SPEECH_KINDS, type MeetingState } from "../state.ts";
 import type { ConfigCommand } from "./schema.ts";
 
 /** Emits only what differs from the meeting's state, so an unchanged sync logs nothing. */
@@ -18,7 +18,8 @@ export function decideConfig(state: MeetingState, command: ConfigCommand, ctx: D
       if (command.speechCaps[kind] !== state.speechCaps[kind]) events.push({ type: "floor.capSet", capMs: command.speechCaps[kind], kind });
     }
   }
-  if (!sameJson(command.ordering, state.ordering)) events.push({ type: "ordering.set", ordering: command.ordering });
+  const ordering = orderingRules(command.ordering);
+  if (!sameJson(ordering, state.ordering)) events.push({ type: "ordering.set", ordering });
   if (!sameJson(command.plan, state.plan)) events.push({ type: "plan.set", plan: command.plan });
   if (command.interjectionRules && !sameJson(command.interjectionRules, state.interjectionRules)) events.push({ type: "interjection.rulesSet", ...command.interjectionRules });
   if (command.pollRules && !sameJson(command.pollRules, state.pollRules)) events.push({ type: "poll.rulesSet", ...command.pollRules });

@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ORDERING, type OrderingRules, type QueueEntry, type RosterEntry, type Speech, type SpeechKind, type SpeechRecord } from "../state.ts";
 import { queueEntry, rosterEntry, Rng, speech } from "../testing.ts";
-import { suggestNext, type SuggestionReason } from "./suggest.ts";
+import { rulePriority, suggestNext, type DecidingRule, type SuggestionReason } from "./suggest.ts";
+import { decidedByText, priorityText, rankedRule } from "./words.ts";
 
 type Context = Parameters<typeof suggestNext>[0];
 
@@ -17,7 +18,7 @@ const ROSTER: RosterEntry[] = [
   person("edu2", "教育", null),
   person("none", null, null),
 ];
-const OFF: OrderingRules = { bookedFirst: false, partyFirst: false, sectorBalance: false, notYetSpoken: "off" };
+const OFF: OrderingRules = { bookedFirst: false, partyFirst: false, sectorBalance: false, notYetSpoken: "off", sectorFirst: false };
 
 /** A queue entry: impromptu unless a kind is given (booked ones get a booking id). */
 const q = (id: string, kind: SpeechKind = "impromptu"): QueueEntry => queueEntry(id, 0, { kind, bookingId: kind === "booked" ? `b-${id}` : null });
@@ -52,9 +53,11 @@ const ctx = (c: Omit<Case, "name" | "then">): Context => ({
   currentItemId: c.item === undefined ? "i1" : c.item,
 });
 
+/** Who and why (the rules that decided are checked in their own tables below). */
 const table = (cases: Case[]) =>
   it.each(cases)("$name", (c) => {
-    expect(suggestNext(ctx(c))).toEqual(c.then);
+    const got = suggestNext(ctx(c));
+    expect(got && { participantId: got.participantId, reasons: got.reasons }).toEqual(c.then);
   });
 
 describe("suggestNext: each rule", () => {
@@ -131,6 +134,8 @@ describe("suggestNext: rules together, in priority order", () => {
 
 type RuleName = Exclude<SuggestionReason, "queueOrder">;
 const ORDER: RuleName[] = ["pointOfOrder", "booked", "partySlot", "sectorBalance", "notYetSpoken"];
+/** 界别均衡优先: sector balance moves ahead of the booked order and the party slot. */
+const SECTOR_ORDER: RuleName[] = ["pointOfOrder", "sectorBalance", "booked", "partySlot", "notYetSpoken"];
 
 /** The rules restated independently: is the rule enabled, and does this entry satisfy it? */
 function oracle(c: Context) {
@@ -159,7 +164,7 @@ function oracle(c: Context) {
         return history.every((sp) => sp.participantId !== e.participantId || (c.ordering.notYetSpoken === "item" && sp.agendaItemId !== c.currentItemId));
     }
   };
-  const rules = ORDER.filter(enabled);
+  const rules = (c.ordering.sectorFirst ? SECTOR_ORDER : ORDER).filter(enabled);
   return { rules, satisfies, allOf: (e: QueueEntry) => rules.every((r) => satisfies(r, e)) };
 }
 
@@ -197,6 +202,7 @@ function randomContext(rng: Rng): Context {
     partyFirst: rng.chance(0.5),
     sectorBalance: rng.chance(0.5),
     notYetSpoken: rng.pick(["off", "item", "meeting"] as const),
+    sectorFirst: rng.chance(0.5),
   };
   return { queue, roster, speeches, floor, ordering, currentItemId: rng.pick(items) };
 }
@@ -243,12 +249,16 @@ describe("suggestNext under random queues, histories, rosters and rules", () => 
       const first = rules.find((r) => c.queue.some((e) => satisfies(r, e)));
       if (first) expect(satisfies(first, chosen!), `${where} (${first})`).toBe(true);
 
-      // Exactly: the lexicographically best by the rules in priority order, earliest in the queue.
+      // Exactly: the lexicographically best by the rules in priority order, earliest in the queue;
+      // the rules that decided are those that set someone aside, with their place in the priority.
       let best = c.queue;
-      for (const r of rules) {
+      const decided: DecidingRule[] = [];
+      for (const [priority, r] of rules.entries()) {
         const keep = best.filter((e) => satisfies(r, e));
+        if (keep.length > 0 && keep.length < best.length) decided.push({ rule: r, priority });
         if (keep.length > 0) best = keep;
       }
+      expect(got!.decidedBy, where).toEqual(decided);
       if (best.length < c.queue.length) narrowed++;
       expect(got!.participantId, where).toBe(best[0]!.participantId);
 
@@ -266,4 +276,94 @@ describe("suggestNext under random queues, histories, rosters and rules", () => 
     expect(pointsOfOrder).toBeGreaterThan(RUNS / 20);
     expect(narrowed).toBeGreaterThan(RUNS / 5);
   }, 60_000);
+});
+
+describe("suggestNext: which rule decided, in what priority (依据)", () => {
+  interface RuleCase extends Omit<Case, "then"> {
+    who: string;
+    decidedBy: DecidingRule[];
+    text: string;
+  }
+  it.each<RuleCase>([
+    { name: "nobody set aside: queue order", queue: [q("econ2"), q("edu2")], who: "econ2", decidedBy: [], text: "依据：排队顺序" },
+    { name: "a booked speech before an impromptu one: the booked order, first priority", queue: [q("edu2"), q("none", "booked")], who: "none", decidedBy: [{ rule: "booked", priority: 1 }], text: "依据：预约顺序（第1优先）" },
+    { name: "booked speeches already at the top still go by the booked order", queue: [q("edu2", "booked"), q("econ2")], who: "edu2", decidedBy: [{ rule: "booked", priority: 1 }], text: "依据：预约顺序（第1优先）" },
+    { name: "a point of order: always first", queue: [q("edu2", "booked"), q("econ2", "pointOfOrder")], who: "econ2", decidedBy: [{ rule: "pointOfOrder", priority: 0 }], text: "依据：程序性发言（始终最先）" },
+    { name: "the party slot, second", queue: [q("econ2"), q("edu1")], who: "edu1", decidedBy: [{ rule: "partySlot", priority: 2 }], text: "依据：党派优先（第2优先）" },
+    { name: "sector balance, third by default", queue: [q("econ2"), q("edu2")], history: [spoke("econ1")], rules: { partyFirst: false }, who: "edu2", decidedBy: [{ rule: "sectorBalance", priority: 2 }], text: "依据：界别均衡（第2优先）" },
+    {
+      name: "booked order then sector balance among the booked",
+      queue: [q("econ2"), q("econ3", "booked"), q("edu2", "booked")],
+      history: [spoke("econ1")],
+      rules: { partyFirst: false },
+      who: "edu2",
+      decidedBy: [{ rule: "booked", priority: 1 }, { rule: "sectorBalance", priority: 2 }],
+      text: "依据：预约顺序（第1优先）、界别均衡（第2优先）",
+    },
+    { name: "not yet spoken, last of four", queue: [q("none"), q("econ2")], history: [spoke("none")], who: "econ2", decidedBy: [{ rule: "notYetSpoken", priority: 4 }], text: "依据：未发言优先（第4优先）" },
+    { name: "rules switched off take no place: not yet spoken is first when alone", queue: [q("econ2"), q("edu2")], history: [spoke("econ2")], only: { ...OFF, notYetSpoken: "item" }, who: "edu2", decidedBy: [{ rule: "notYetSpoken", priority: 1 }], text: "依据：未发言优先（第1优先）" },
+  ])("$name", (c) => {
+    const got = suggestNext(ctx(c))!;
+    expect(got.participantId).toBe(c.who);
+    expect(got.decidedBy).toEqual(c.decidedBy);
+    expect(decidedByText(got.decidedBy, "zh")).toBe(c.text);
+  });
+
+  it("says it in English too", () => {
+    expect(decidedByText([], "en")).toBe("Decided by: queue order");
+    expect(decidedByText([{ rule: "booked", priority: 1 }, { rule: "sectorBalance", priority: 3 }], "en")).toBe("Decided by: booked order (priority 1), sector balance (priority 3)");
+    expect(rankedRule({ rule: "pointOfOrder", priority: 0 }, "en")).toBe("point of order (always first)");
+  });
+});
+
+describe("suggestNext: sector balance before the booked order (界别均衡优先, sectorFirst)", () => {
+  const sectorFirst = { sectorFirst: true };
+  // 经济 spoke last; 孟 (经济) is booked, 李 (教育) asked impromptu.
+  const queue = [q("econ2", "booked"), q("edu2")];
+  const history = [spoke("econ1")];
+
+  it("by default the booked speech comes first, even of the last speaker's sector", () => {
+    const got = suggestNext(ctx({ queue, history }))!;
+    expect(got.participantId).toBe("econ2");
+    expect(decidedByText(got.decidedBy, "zh")).toBe("依据：预约顺序（第1优先）");
+  });
+
+  it("with sector balance first, someone of another sector comes before the booked speech", () => {
+    const got = suggestNext(ctx({ queue, history, rules: sectorFirst }))!;
+    expect(got).toEqual({ participantId: "edu2", reasons: ["sectorBalance", "notYetSpoken"], decidedBy: [{ rule: "sectorBalance", priority: 1 }] });
+    expect(decidedByText(got.decidedBy, "zh")).toBe("依据：界别均衡（第1优先）");
+  });
+
+  it("among those of another sector, the booked order still decides, second", () => {
+    const got = suggestNext(ctx({ queue: [q("econ2", "booked"), q("edu2"), q("none", "booked")], history, rules: sectorFirst }))!;
+    expect(got.participantId).toBe("none");
+    expect(decidedByText(got.decidedBy, "zh")).toBe("依据：界别均衡（第1优先）、预约顺序（第2优先）");
+  });
+
+  it("sector balance before the party slot too", () => {
+    // 民盟 (econ3, 经济) has its party slot, but 经济 (econ2, no party) spoke last.
+    const got = suggestNext(ctx({ queue: [q("econ3"), q("edu2")], history: [spoke("econ2")], rules: sectorFirst }))!;
+    expect(got.participantId).toBe("edu2");
+    expect(suggestNext(ctx({ queue: [q("econ3"), q("edu2")], history: [spoke("econ2")] }))!.participantId).toBe("econ3");
+  });
+
+  it("a point of order still comes first", () => {
+    expect(suggestNext(ctx({ queue: [q("edu2"), q("econ2", "pointOfOrder")], history, rules: sectorFirst }))!.participantId).toBe("econ2");
+  });
+
+  it("nobody of another sector waiting: skipped, the booked order decides", () => {
+    const got = suggestNext(ctx({ queue: [q("econ3"), q("econ2", "booked")], history, rules: sectorFirst }))!;
+    expect(got.participantId).toBe("econ2");
+    expect(got.decidedBy).toEqual([{ rule: "booked", priority: 2 }]);
+  });
+
+  it("has no effect while sector balance is off", () => {
+    expect(rulePriority({ ...DEFAULT_ORDERING, sectorBalance: false, sectorFirst: true })).toEqual(["pointOfOrder", "booked", "partySlot", "notYetSpoken"]);
+  });
+
+  it("the priority in words, as the organisers and the chair read it", () => {
+    expect(priorityText(DEFAULT_ORDERING, "zh")).toBe("程序性发言 → 预约顺序 → 党派优先 → 界别均衡 → 未发言优先 → 排队顺序");
+    expect(priorityText({ ...DEFAULT_ORDERING, ...sectorFirst }, "zh")).toBe("程序性发言 → 界别均衡 → 预约顺序 → 党派优先 → 未发言优先 → 排队顺序");
+    expect(priorityText({ ...OFF, sectorFirst: true }, "en")).toBe("point of order → queue order");
+  });
 });

@@ -1,4 +1,4 @@
-import type { MeetingState } from "../state.ts";
+import { orderingRules, type MeetingState } from "../state.ts";
 import type { PlanEvent } from "./schema.ts";
 
 export function evolvePlan(state: MeetingState, event: PlanEvent): MeetingState {
@@ -16,6 +16,6 @@ export function evolvePlan(state: MeetingState, event: PlanEvent): MeetingState 
       return { ...state, plan: event.plan, queue: queue.length === state.queue.length ? state.queue : queue };
     }
     case "ordering.set":
-      return { ...state, ordering: event.ordering };
+      return { ...state, ordering: orderingRules(event.ordering) };
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { MeetingEvent } from "../meeting.ts";
 import { SYSTEM_ACTOR } from "../roles.ts";
 import { agendaItem, decisionTable, ev, given, givenScheduled, NOW, people, planned, queueEntry } from "../testing.ts";
 
@@ -196,7 +197,13 @@ describe("plan evolve", () => {
     const plan = [planned("b1", A)];
     const { state } = given(ev.planSet(plan), ev.orderingSet({ sectorBalance: false, notYetSpoken: "meeting" }));
     expect(state.plan).toEqual(plan);
-    expect(state.ordering).toEqual({ bookedFirst: true, partyFirst: true, sectorBalance: false, notYetSpoken: "meeting" });
+    expect(state.ordering).toEqual({ bookedFirst: true, partyFirst: true, sectorBalance: false, notYetSpoken: "meeting", sectorFirst: false });
+  });
+
+  it("an ordering.set from before 界别均衡优先 existed (no sectorFirst) replays as off, in the usual key order", () => {
+    const old = { type: "ordering.set", ordering: { bookedFirst: false, partyFirst: true, sectorBalance: true, notYetSpoken: "item" } } as MeetingEvent;
+    const { state } = given(ev.orderingSet({ sectorFirst: true }), old);
+    expect(JSON.stringify(state.ordering)).toBe(JSON.stringify({ bookedFirst: false, partyFirst: true, sectorBalance: true, notYetSpoken: "item", sectorFirst: false }));
   });
 
   it("a plan.set keeps booked entries whose booking stays, and impromptu entries always", () => {

@@ -14,6 +14,8 @@ export const OrderingRulesSchema = z.object({
   partyFirst: z.boolean(),
   sectorBalance: z.boolean(),
   notYetSpoken: z.enum(["off", "item", "meeting"]),
+  // Absent (a log or a sync from before the setting existed): false.
+  sectorFirst: z.boolean().optional(),
 });
 
 export const PlanCommand = z.discriminatedUnion("type", [
