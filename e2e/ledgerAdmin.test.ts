@@ -3,8 +3,9 @@
 // (接待日) and assigns it (the suggested department preselected). The department user logs in on
 // a phone, sees only that item (not another department's) and no meetings, posts progress and a
 // reply with an attachment. The admin sees 已反馈 with the reply and closes it; the dashboard's
-// counts change; the filtered ledger downloads as XLSX with the item in it. Last, a paper ledger is
-// imported (导入台账): the preview, a warning to confirm, a refused row, the item flagged 逾期.
+// counts change; the filtered ledger downloads as XLSX with the item in it. A meeting's decision
+// (议定事项) is marked as such and overdue before 交办; last, a paper ledger is imported (导入台账):
+// the preview, a warning to confirm, a refused row, the item flagged 逾期.
 import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -23,6 +24,7 @@ const WATER = "区水务局（端到端测试）";
 const TITLE = "老旧小区加装电梯审批时间过长";
 const OTHER_TITLE = "雨水管网堵塞";
 const IMPORTED_TITLE = "幸福路南段路灯不亮（纸质台账导入）";
+const DECISION = "由区住建委牵头制定加装电梯并联审批办法（端到端测试）";
 const DEPARTMENT_PASSWORD = "housing-department-2026";
 
 let app: AppUnderTest;
@@ -286,6 +288,33 @@ describe("the ledger in the admin app", () => {
     await admin.getByTestId("department-add").click();
     await until(() => admin.getByTestId("admin-error").textContent()).toContain(ERROR_MESSAGES.DEPARTMENT_EXISTS.en);
     await admin.getByTestId("language-switch").click();
+  }, 60_000);
+
+  it("a meeting's decision (议定事项) is marked in the list and on its page with its responsible unit and deadline; 类别 filters it", async () => {
+    // What the record sync writes for a decision the clerk recorded (recordSync.int.test.ts drives that path).
+    const past = chinaDate(Date.now() - 2 * 86_400_000);
+    await app.server.ledger.createFromDecision({ meetingId: app.meetingId, decisionId: "e2e-decision", agendaItemTitle: "老旧小区改造", raisedOn: past, title: DECISION, text: DECISION, suggestedDepartment: HOUSING, deadline: past });
+    await admin.goto(`${app.baseUrl}/admin/ledger`);
+    const row = admin.getByTestId("ledger-row").filter({ hasText: DECISION });
+    await row.waitFor();
+    expect(await row.getByTestId("ledger-origin").textContent()).toContain("议定事项");
+    expect(await row.getByTestId("ledger-flag").getAttribute("data-flag")).toBe("overdue");
+    await admin.getByTestId("ledger-filter-origin").selectOption({ label: "议定事项" });
+    await until(() => admin.getByTestId("ledger-row").count()).toBe(1);
+    expect(new URL(admin.url()).searchParams.get("origin")).toBe("decision");
+    await row.getByTestId("ledger-item-link").click();
+    await admin.getByTestId("ledger-item").waitFor();
+    expect(await admin.getByTestId("ledger-item-origin").textContent()).toBe("议定事项");
+    expect(await admin.getByTestId("ledger-item-source").textContent()).toContain(`责任单位（会议议定）${HOUSING}`);
+    expect(await admin.getByTestId("ledger-item-deadline").textContent()).toContain(past);
+    await shot(admin, "ledger-decision-1366.png");
+    // 交办 preselects the responsible unit; a deadline already past is not offered.
+    await admin.getByTestId("ledger-action-assign").click();
+    const form = admin.getByTestId("ledger-form-assign");
+    expect(await form.getByTestId("ledger-assign-lead").locator("option:checked").textContent()).toBe(HOUSING);
+    expect(await form.textContent()).toContain(`责任单位（会议议定）：${HOUSING}`);
+    expect(await form.getByTestId("ledger-assign-deadline").inputValue()).toBe("");
+    await admin.getByTestId("ledger-action-dialog").getByRole("button", { name: "取消" }).click();
   }, 60_000);
 
   it("导入台账: a paper ledger's rows are previewed (taken, refused and why, a lost character to confirm) and imported; a past deadline shows 逾期", async () => {

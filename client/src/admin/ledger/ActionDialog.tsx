@@ -182,7 +182,11 @@ function AssignFields({ item, departments, onChange }: { item: LedgerItemJson; d
             </option>
           ))}
         </select>
-        {item.suggestedDepartment && <span className="hint">{t("ledger.item.suggestedDepartment")}{p.colon}{item.suggestedDepartment}</span>}
+        {item.suggestedDepartment && (
+          <span className="hint">
+            {t(item.origin === "decision" ? "ledger.item.responsibleUnit" : "ledger.item.suggestedDepartment")}{p.colon}{item.suggestedDepartment}
+          </span>
+        )}
       </div>
       <div className="field">
         <label htmlFor={`${id}-deadline`}>{t("ledger.form.deadline")}</label>
