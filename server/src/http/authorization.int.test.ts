@@ -100,7 +100,7 @@ async function newRecording(): Promise<string> {
   return id;
 }
 const newParticipant = async () =>
-  (await t.server.db.participant.create({ data: { id: unique("p-"), meetingId: m.meetingId, name: "临时委员", role: "member", ordinal: 100 + seq } })).id;
+  (await t.server.db.participant.create({ data: { id: unique("p-"), meetingId: m.meetingId, name: unique("临时委员"), role: "member", ordinal: 100 + seq } })).id;
 const newBooking = async () =>
   (
     await t.server.db.plannedSpeech.create({
@@ -216,7 +216,7 @@ const ROWS: Row[] = [
   { name: "speech list XLSX", route: "GET /meetings/:id/minutes/speeches.xlsx", method: "GET", path: () => `/api/meetings/${mid()}/minutes/speeches.xlsx`, expect: MEETING_STAFF() },
   // Roster and links
   { name: "list participants", route: "GET /meetings/:id/participants", method: "GET", path: () => `/api/meetings/${mid()}/participants?sort=pinyin`, expect: MEETING_STAFF() },
-  { name: "add participant", route: "POST /meetings/:id/participants", method: "POST", path: () => `/api/meetings/${mid()}/participants`, body: () => ({ name: "新委员", role: "member" }), expect: MANAGERS(201) },
+  { name: "add participant", route: "POST /meetings/:id/participants", method: "POST", path: () => `/api/meetings/${mid()}/participants`, body: () => ({ name: unique("新委员"), role: "member" }), expect: MANAGERS(201) },
   { name: "patch participant", route: "PATCH /meetings/:id/participants/:pid", method: "PATCH", path: async () => `/api/meetings/${mid()}/participants/${await newParticipant()}`, body: () => ({ unit: "区财政局" }), expect: MANAGERS() },
   { name: "import roster (dry run)", route: "POST /meetings/:id/roster/import", method: "POST", path: () => `/api/meetings/${mid()}/roster/import?dryRun=true`, form: () => fileForm(CSV, "名单.csv"), expect: MANAGERS() },
   { name: "export roster", route: "GET /meetings/:id/roster/export", method: "GET", path: () => `/api/meetings/${mid()}/roster/export?format=csv`, expect: MEETING_STAFF() },
