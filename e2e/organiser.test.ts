@@ -176,9 +176,10 @@ describe("organiser prepares a meeting in the browser", () => {
     await page.getByTestId("tab-plan").click();
     const add = page.getByTestId("add-plan-form");
     await add.waitFor();
+    // A party that is also the sector (民革 · 民革) is named once.
     for (const [person, item, kind, title, text] of [
-      ["刘凯 · 委员 · 民革 · 民革", "2. 委员发言", "预约发言", "关于小微企业融资的建议", "主席、各位委员：……"],
-      ["李帅国 · 委员 · 中共 · 中共", "2. 委员发言", "预约发言", "关于能源保供的建议", ""],
+      ["刘凯 · 委员 · 民革", "2. 委员发言", "预约发言", "关于小微企业融资的建议", "主席、各位委员：……"],
+      ["李帅国 · 委员 · 中共", "2. 委员发言", "预约发言", "关于能源保供的建议", ""],
       ["冯建艳 · 列席", "1. 通报全区营商环境建设情况", "书面发言", "营商环境建设情况的书面说明", "书面说明全文……"],
     ] as const) {
       await add.getByLabel("发言人").selectOption({ label: person });

@@ -1,6 +1,8 @@
 // End to end in a real Chromium: a chair and two members in separate browser contexts.
 // A member asks to speak, the chair gives the floor, all three see the same speaker and the
-// same countdown, the chair ends the speech.
+// same countdown, the chair ends the speech. The meeting is a community council, so members
+// are 居民代表 on every screen; then the organisers turn it into a wage bargaining with sides and
+// chiefs, and the same screens say 职工方首席代表 and 企业方代表 at once (both languages).
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -38,6 +40,14 @@ const countdownOn = async (page: Page, testId: string): Promise<number> => {
   return match[1] ? -seconds : seconds;
 };
 
+/** The organisers change the meeting's kind (and roster sides) in the database; the server syncs the live meeting. */
+async function setKind(kind: string, sides: Record<string, { side: "worker" | "enterprise"; chief: boolean }> = {}) {
+  const db = app.server.db;
+  await db.meeting.update({ where: { id: app.meetingId }, data: { kind } });
+  for (const [name, side] of Object.entries(sides)) await db.participant.updateMany({ where: { meetingId: app.meetingId, name }, data: side });
+  await app.server.rooms.syncConfig(app.meetingId);
+}
+
 describe("speaker queue in the browser", () => {
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
@@ -50,6 +60,8 @@ describe("speaker queue in the browser", () => {
       ],
       { now: () => Date.now() + SERVER_CLOCK_AHEAD_MS },
     );
+    // The organisers' kind of meeting (社区议事会), fed to the live meeting as the server does.
+    await setKind("community");
     browser = await launchChromium();
     chair = await open("钟玉", DESKTOP);
     alice = await open("袁海霞", PHONE);
@@ -70,6 +82,9 @@ describe("speaker queue in the browser", () => {
       await expect.poll(() => page.getByTestId("speaker-name").textContent()).toBe("暂无发言");
     }
     await expect.poll(() => alice.getByTestId("meeting-status").textContent()).toContain("会议尚未开始");
+    // A community council calls its members 居民代表, not 委员.
+    expect(await alice.getByTestId("me").textContent()).toBe("袁海霞 · 居民代表");
+    expect(await chair.getByTestId("me").textContent()).toBe("钟玉 · 主持人");
     // Audio and video are not wired in yet: every screen says so plainly.
     for (const page of [chair, alice, bob]) expect(await page.getByTestId("media-unavailable").textContent()).toContain("音视频未接通");
     expect(await alice.getByTestId("request-floor").count()).toBe(0);
@@ -91,6 +106,8 @@ describe("speaker queue in the browser", () => {
     for (const page of [chair, bob]) {
       await expect.poll(() => page.getByTestId("queue-item").allTextContents()).toEqual([expect.stringContaining("袁海霞")]);
     }
+    expect(await chair.getByTestId("queue-item-role").allTextContents()).toEqual(["居民代表"]);
+    expect(await bob.getByTestId("queue-item-meta").textContent()).toBe("居民代表 · 1号楼");
     await chair.screenshot({ path: path.join(SHOTS, "chair-queue-1366.png") });
   });
 
@@ -137,9 +154,27 @@ describe("speaker queue in the browser", () => {
     await chair.screenshot({ path: path.join(SHOTS, "chair-after-1366.png") });
   });
 
+  it("the organisers make it a wage bargaining: sides and chiefs on the phones, the chair's queue and the display at once", async () => {
+    await setKind("bargaining", { 袁海霞: { side: "worker", chief: true }, 孟庆: { side: "enterprise", chief: false } });
+    await expect.poll(() => alice.getByTestId("me").textContent()).toBe("袁海霞 · 职工方首席代表");
+    await expect.poll(() => bob.getByTestId("me").textContent()).toBe("孟庆 · 企业方代表");
+    await bob.getByTestId("request-floor").click();
+    await alice.getByTestId("request-floor").click();
+    await expect.poll(() => chair.getByTestId("queue-item-role").allTextContents()).toEqual(["企业方代表", "职工方首席代表"]);
+    // 袁海霞 spoke already: 孟庆 is suggested; the room display and the phones say which side.
+    await chair.getByTestId("call-suggested").click();
+    await expect.poll(() => display.getByTestId("display-meta").textContent()).toBe("企业方代表 · 2号楼");
+    await expect.poll(() => alice.getByTestId("speaker-meta").textContent()).toBe("企业方代表 · 2号楼");
+    await chair.screenshot({ path: path.join(SHOTS, "chair-bargaining-roles-1366.png") });
+    await chair.getByTestId("end-speech").click();
+    await chair.getByTestId("queue-item").getByRole("button", { name: "移出" }).click();
+    await expect.poll(() => bob.getByTestId("queue-item").count()).toBe(0);
+  });
+
   it("switches to English", async () => {
     await bob.getByRole("button", { name: "English" }).click();
     await expect.poll(() => bob.getByTestId("speaker-name").textContent()).toBe("Nobody has the floor");
+    await expect.poll(() => bob.getByTestId("me").textContent()).toBe("孟庆 · Enterprise-side representative");
     await expect.poll(() => bob.getByTestId("request-floor").textContent()).toContain("Ask to speak");
   });
 

@@ -106,6 +106,8 @@ describe("the speaking plan in the browser", () => {
       expect.stringMatching(/孟庆.*预约/),
     ]);
     await until(suggestion).toEqual(["袁海霞", "预约发言 · 未发言"]);
+    // Only booked speeches wait, in planned order: no rule sets anyone aside.
+    await until(() => text(chair, "suggestion-rule")).toBe("依据：排队顺序");
   }, 150_000);
 
   it("an impromptu request and a point of order from the phones: the point of order is suggested first", async () => {
@@ -116,6 +118,7 @@ describe("the speaking plan in the browser", () => {
     // The point of order goes ahead of everyone; 李明 is now fourth.
     await until(() => text(li, "my-position")).toContain("已申请 · 第 4 位");
     await until(suggestion).toEqual(["赵刚", "程序性发言 · 未发言"]);
+    await until(() => text(chair, "suggestion-rule")).toBe("依据：程序性发言（始终最先）");
     await until(() => chair.getByTestId("queue-item").first().textContent()).toMatch(/赵刚.*程序性/);
     await until(() => li.getByTestId("queue-item").allTextContents()).toEqual([
       expect.stringMatching(/赵刚.*程序性/),
@@ -138,6 +141,8 @@ describe("the speaking plan in the browser", () => {
     ]);
     await until(() => display.getByTestId("display").getByTestId("kind-badge").textContent()).toBe("程序性");
     await until(suggestion).toEqual(["袁海霞", "预约发言 · 未发言"]);
+    // 李明's impromptu request waits behind the booked speeches: the booked order, first priority.
+    await until(() => text(chair, "suggestion-rule")).toBe("依据：预约顺序（第1优先）");
   }, 150_000);
 
   it("pausing freezes the same remaining time on every screen; +1 分钟 adds a minute everywhere; resuming counts down again", async () => {

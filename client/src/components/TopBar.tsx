@@ -1,7 +1,7 @@
 import { CurrentItem } from "../features/agenda/CurrentItem.tsx";
 import { Icon } from "./Icon.tsx";
 import { useTranslation } from "react-i18next";
-import { useDisplayName, useMeeting } from "../connection/useMeeting.ts";
+import { useDisplayName, useMeeting, useRoster } from "../connection/useMeeting.ts";
 import { currentLanguage, setLanguage } from "../i18n/i18n.ts";
 import { MediaSettingsButton } from "../features/media/settings/MediaSettingsButton.tsx";
 import { useRoleLabel } from "../features/meeting/useRoleLabel.ts";
@@ -10,6 +10,8 @@ export function TopBar() {
   const { t } = useTranslation();
   const { welcome, status } = useMeeting();
   const role = useRoleLabel();
+  // The live roster's entry: the organisers may change the side or chief flag during the meeting.
+  const person = useRoster();
   const nameOf = useDisplayName();
   const online = status === "connected";
   return (
@@ -18,7 +20,7 @@ export function TopBar() {
         <h1 title={welcome?.meeting.title}>{welcome?.meeting.title ?? t("app.name")}</h1>
         {welcome && (
           <span className="me" data-testid="me">
-            {nameOf(welcome.me.id) ?? welcome.me.name} · {role(welcome.me)}
+            {nameOf(welcome.me.id) ?? welcome.me.name} · {role(person(welcome.me.id) ?? welcome.me)}
           </span>
         )}
         <CurrentItem />

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { sectorParty } from "@core/affiliation.ts";
 import { formatClock } from "@core/clock.ts";
 import { MEETING_CLOSING, type EntryRef } from "@core/record/schema.ts";
+import { roleTellsApart } from "@core/roleLabels.ts";
 import type { Interjection, InterjectionRecord, RosterEntry } from "@core/state.ts";
 import { Icon } from "../../components/Icon.tsx";
 import { useMeeting, useDisplayName, useRoster } from "../../connection/useMeeting.ts";
@@ -26,8 +27,9 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
   const person = useRoster();
   const nameOf = useDisplayName();
   const role = useRoleLabel();
-  /** What is known about a person, in one line: role (by the meeting's kind), 界别, 党派, 单位. */
-  const personLine = (p: RosterEntry | undefined): string => [...(p ? [role(p)] : []), ...sectorParty(p), ...(p?.unit ? [p.unit] : [])].join(" · ");
+  /** What is known about a person, in one line: 界别, 党派, 单位 — led by the role word where the kind tells people apart by it (as in the minutes). */
+  const personLine = (p: RosterEntry | undefined): string =>
+    [...(p && roleTellsApart(state?.kind ?? "") ? [role(p)] : []), ...sectorParty(p), ...(p?.unit ? [p.unit] : [])].join(" · ");
   const recordings = useRecordings();
   if (!state || selected === null) return <section className="panel detail-panel muted" data-testid="entry-detail-empty">{t("notes.selectHint")}</section>;
   const itemTitle = (id: string | null) => {
