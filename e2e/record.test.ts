@@ -230,4 +230,33 @@ describe("the clerk's record workspace in the browser", () => {
     await chair.getByTestId("speech-record").scrollIntoViewIfNeeded();
     await chair.getByTestId("speech-record").screenshot({ path: path.join(SHOTS, "record-chair-speech-table.png") });
   }, 150_000);
+
+  it("主持人总结: the chair writes the item's on the console, the clerk the meeting's at the end of the timeline; the minutes give each its own paragraph", async () => {
+    const ITEM_CLOSING = "加装电梯要统筹推进，请区住建委抓好落实。";
+    const MEETING_CLOSING = "各位委员的意见建议很有针对性，会后将梳理交办。";
+    await chair.getByTestId("chair-closing-toggle").click();
+    const chairItem = chair.getByTestId("chair-closing").getByTestId("summary-editor").first();
+    await until(() => chairItem.locator("label").first().textContent()).toBe(`本议题：${ITEM.title}`);
+    await chairItem.getByTestId("summary-input").fill(ITEM_CLOSING);
+    await chairItem.getByTestId("summary-save").click();
+    await until(async () => (await live()).notes.summaries[`closing:${ITEM.id}`]?.text).toBe(ITEM_CLOSING);
+    // The clerk sees it on the item, below its briefing and decisions, labelled 主持人总结.
+    await clerk.locator(`[data-testid="tl-item"][data-key="item:${ITEM.id}"]`).click();
+    const clerkItem = clerk.getByTestId("entry-detail").getByTestId("summary-editor").last();
+    expect(await clerkItem.locator("h3").textContent()).toBe("主持人总结");
+    await until(() => clerkItem.getByTestId("summary-input").inputValue()).toBe(ITEM_CLOSING);
+    // The meeting's closing remarks, at the end of the timeline.
+    await clerk.getByTestId("tl-closing").click();
+    const clerkMeeting = clerk.getByTestId("entry-detail").getByTestId("summary-editor");
+    await clerkMeeting.getByTestId("summary-input").fill(MEETING_CLOSING);
+    await clerkMeeting.getByTestId("summary-save").click();
+    await until(async () => (await live()).notes.summaries["closing:meeting"]?.text).toBe(MEETING_CLOSING);
+    await shot(clerk, "record-clerk-closing-1366.png");
+    const draft = await org.get(`/api/meetings/${app.meetingId}/minutes/draft.md`);
+    expect(draft.status).toBe(200);
+    const md = draft.bytes.toString("utf8");
+    expect(md).toContain(`**主持人总结**：${ITEM_CLOSING}`);
+    expect(md).toMatch(new RegExp(`## [一二三四五六七八九十]+、主持人总结\n\n主持人钟玉作总结讲话。总结要点：${MEETING_CLOSING}`));
+    expect(md).not.toContain("钟玉作情况通报");
+  }, 150_000);
 });

@@ -85,6 +85,7 @@ export const en: Messages = {
     briefing: "Briefing summary",
     closing: "{{chair}}'s closing remarks",
     meetingClosing: "End of the meeting: {{chair}}'s closing remarks",
+    closingItem: "This item: {{title}}",
     summaryPlaceholder: "The main points of the speech…",
     noSummary: "No summary yet",
     noSummaryYet: "Not saved yet",

@@ -83,6 +83,7 @@ export const zh = {
     briefing: "通报要点",
     closing: "{{chair}}总结",
     meetingClosing: "会议结束：{{chair}}总结",
+    closingItem: "本议题：{{title}}",
     summaryPlaceholder: "记录发言的主要观点……",
     noSummary: "尚未记录发言要点",
     noSummaryYet: "尚未保存",

@@ -11,6 +11,7 @@ import { LifecycleControls } from "../features/meeting/LifecycleControls.tsx";
 import { MeetingStatusNotice } from "../features/meeting/MeetingStatusNotice.tsx";
 import { AddSpeaker } from "../features/queue/AddSpeaker.tsx";
 import { ChairQueue } from "../features/queue/ChairQueue.tsx";
+import { ChairClosingPanel } from "../features/record/ChairClosing.tsx";
 import { SpeechRecord } from "../features/record/SpeechRecord.tsx";
 import { StatsPanel } from "../features/stats/StatsPanel.tsx";
 import { VenueMuteControl } from "../features/venue/VenueMuteControl.tsx";
@@ -23,6 +24,7 @@ export function ChairConsole() {
       <aside className="left">
         <LifecycleControls run={run} pending={pending} />
         <AgendaPanel chair run={run} pending={pending} />
+        <ChairClosingPanel />
         <ChairMinutesPanel />
       </aside>
       <div className="centre">

@@ -18,7 +18,7 @@ const clock = (ms: number) => new Date(ms).toLocaleTimeString("zh-CN", { hour12:
  * (EDIT_CONFLICT, or seen arriving), their newer text is shown beside the clerk's own, which is
  * never thrown away: the clerk merges (or takes one of them) and saves again on top of theirs.
  */
-export function SummaryEditor({ entry, readOnly }: { entry: SummaryRef; readOnly: boolean }) {
+export function SummaryEditor({ entry, readOnly, label: given }: { entry: SummaryRef; readOnly: boolean; label?: string }) {
   const { t } = useTranslation();
   const { state, welcome, editors } = useMeeting();
   const nameOf = useDisplayName();
@@ -26,7 +26,7 @@ export function SummaryEditor({ entry, readOnly }: { entry: SummaryRef; readOnly
   const { send, pending, error, clearError } = useNoteCommand();
   const key = `${entry.kind}:${entry.id}`;
   const chair = useRoleLabel()({ role: "chair" });
-  const label = entry.kind === "briefing" ? t("notes.briefing") : entry.kind === "closing" ? t("notes.closing", { chair }) : t("notes.summary");
+  const label = given ?? (entry.kind === "briefing" ? t("notes.briefing") : entry.kind === "closing" ? t("notes.closing", { chair }) : t("notes.summary"));
   const presence = useEditingPresence(key);
   const [refused, setRefused] = useState(false);
   const [savedAt, setSavedAt] = useState<number | null>(null);
