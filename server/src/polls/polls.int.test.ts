@@ -26,11 +26,13 @@ const SECRET_80: PollDefinition = {
   form: "yesNoAbstain",
   secret: true,
   eligibility: { roles: ["member"], absentMayVote: false, side: null, perHousehold: false },
-  rule: [{ base: "entitled", share: { num: 4, den: 5 }, atLeast: true, measure: "count" }],
+  rule: [{ base: "entitled", share: { num: 4, den: 5 }, compare: "atLeast", measure: "count" }],
   quorum: null,
   tallyVisibility: "none",
   allowChange: false,
   weighted: false,
+  allowBlank: false,
+  veto: false,
   durationSeconds: null,
 };
 
@@ -154,7 +156,7 @@ describe("instant polls (即时表决)", () => {
   it("after a secret poll nothing links a voter to a choice: not the tables, not the event log, not the logs, not the write-ahead log", async () => {
     const t = await setup();
     const { c, all, m } = t;
-    const pollId = await t.create({ ...SECRET_80, form: "single", options: ["方案甲：加装电梯", "方案乙：改造楼梯", "方案丙：暂缓"], rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false, measure: "count" }] });
+    const pollId = await t.create({ ...SECRET_80, form: "single", options: ["方案甲：加装电梯", "方案乙：改造楼梯", "方案丙：暂缓"], rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more", measure: "count" }] });
     expect(await send(c.chair, { type: "poll.open", pollId })).toMatchObject({ ok: true });
     await settle(all, t.server);
     const choices = { [m.people.member1.id]: "o1", [m.people.member2.id]: "o2", [t.member3.id]: "o3" };
@@ -215,7 +217,7 @@ describe("instant polls (即时表决)", () => {
     const t = await setup();
     const { c, all, m } = t;
     // More than half of those present at the opening (实到 3).
-    const pollId = await t.create({ ...SECRET_80, secret: false, form: "consent", tallyVisibility: "chair", allowChange: true, rule: [{ base: "present", share: { num: 1, den: 2 }, atLeast: false, measure: "count" }] });
+    const pollId = await t.create({ ...SECRET_80, secret: false, form: "consent", tallyVisibility: "chair", allowChange: true, rule: [{ base: "present", share: { num: 1, den: 2 }, compare: "more", measure: "count" }] });
     expect(await send(c.chair, { type: "poll.open", pollId })).toMatchObject({ ok: true });
     await settle(all, t.server);
     const tallies = new Map<TestClient, PollLiveTally[]>(all.map((client) => [client, []]));

@@ -127,7 +127,7 @@ function scriptedMeeting(): Script {
   s.run({ type: "agenda.goto", itemId: "a2" }, chair, min(30));
   s.run({ type: "floor.give", participantId: wang.participantId }, chair, min(31));
   s.run({ type: "floor.end" }, chair, min(38));
-  s.run({ type: "poll.create", poll: { title: "关于社区养老服务设施建设建议的表决", form: "yesNoAbstain", secret: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false }] } }, chair, min(40));
+  s.run({ type: "poll.create", poll: { title: "关于社区养老服务设施建设建议的表决", form: "yesNoAbstain", secret: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }] } }, chair, min(40));
   const pollId = s.state.polls[0]!.pollId;
   s.run({ type: "poll.open", pollId }, chair, min(41));
   s.run({ type: "poll.close", pollId }, chair, min(43), tally({ counts: { yes: 2, no: 0, abstain: 1 } }));
