@@ -7,7 +7,7 @@ import type { StoredEvent } from "../core/meeting.ts";
 import { minutesBlocks, type Block } from "../core/minutes/blocks.ts";
 import { draftMinutes, type MinutesMeeting } from "../core/minutes/minutes.ts";
 import { rosterNames } from "../core/naming/displayNames.ts";
-import { entryKey } from "../core/record/schema.ts";
+import { entryKey, MEETING_CLOSING } from "../core/record/schema.ts";
 import type { MeetingState } from "../core/state.ts";
 
 export const UNIT_KINDS = ["summary", "bookedText", "written", "interjection", "suggestion", "decision", "minutes"] as const;
@@ -48,7 +48,9 @@ export function searchUnits(meeting: MinutesMeeting, state: MeetingState, log: r
   };
   for (const [key, summary] of Object.entries(state.notes.summaries)) {
     const briefing = summary.entry.kind === "briefing" ? { speaker: state.agenda.find((a) => a.id === summary.entry.id)?.presenter ?? null, itemId: summary.entry.id } : undefined;
-    const who = briefing ?? speakerOf.get(key) ?? speakerOf.get(entryKey(summary.entry));
+    // 主持人总结: the chair's, on an agenda item or (MEETING_CLOSING) on the whole meeting.
+    const closing = summary.entry.kind === "closing" ? { speaker: names.get(state.roster.find((r) => r.role === "chair")?.id ?? "") ?? null, itemId: summary.entry.id === MEETING_CLOSING ? null : summary.entry.id } : undefined;
+    const who = briefing ?? closing ?? speakerOf.get(key) ?? speakerOf.get(entryKey(summary.entry));
     add({ kind: "summary", ref: key, ...itemOf(who?.itemId ?? null), speaker: who?.speaker ?? null, text: summary.text });
   }
   for (const s of speeches) {

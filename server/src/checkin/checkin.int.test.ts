@@ -40,6 +40,16 @@ describe("check-in", () => {
     }
   });
 
+  it("names people with the same name apart (同名区分), as every screen does", async () => {
+    const { m, code, anyone, server } = await setup();
+    for (const [key, household] of [["member1", "3号楼2单元502"], ["member2", "5号楼1单元301"]] as const) {
+      await server.db.participant.update({ where: { id: m.people[key].id }, data: { name: "张丽", household } });
+    }
+    await server.rooms.syncConfig(m.meetingId);
+    const res = await anyone.get(`/api/checkin/${m.meetingId}?c=${code}`);
+    expect(res.body.people.map((p: { name: string }) => p.name)).toEqual(["张丽（502室）", "张丽（301室）"]);
+  });
+
   it("records the arrival in the log (system actor, via qr), broadcasts it, and the person leaves the list", async () => {
     const { m, code, anyone, server, url } = await setup();
     const display = await h.connect(url, await h.displayToken(server, m.meetingId));

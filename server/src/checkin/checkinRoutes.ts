@@ -3,6 +3,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { Router } from "express";
 import { z } from "zod";
+import { rosterNames } from "../core/naming/displayNames.ts";
 import { SYSTEM_ACTOR } from "../core/roles.ts";
 import { fail, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
@@ -39,8 +40,10 @@ export function checkinRoutes(deps: ApiDeps): Router {
         orderBy: [{ ordinal: "asc" }, { id: "asc" }],
         select: { id: true, name: true, unit: true },
       });
-      const { attendance } = (await rooms.get(meetingId)).current;
-      const people = rows.filter((p) => attendance[p.id]?.status !== "present");
+      const { attendance, roster } = (await rooms.get(meetingId)).current;
+      // Same names told apart as on every screen (core/naming), so each 张丽 finds her own line.
+      const names = rosterNames(roster);
+      const people = rows.filter((p) => attendance[p.id]?.status !== "present").map((p) => ({ ...p, name: names.get(p.id) ?? p.name }));
       res.json({ meeting: { title: meeting.title }, people });
     }),
   );

@@ -1,5 +1,5 @@
 // What a person's role is called in a meeting (称谓): the words follow the kind of meeting. One
-// mapping for every screen, document and both languages (docs/glossary.md, "Roles by kind"):
+// mapping for every screen, document and both languages (docs/glossary.md, 称谓):
 // - CPPCC kinds (协商座谈会 … 全体会议, 其他): 主持人 · 委员 · 列席 · 记录员 · 旁听;
 // - 社区议事会: members are 居民代表;
 // - 工资集体协商: members by side and chief flag — 职工方代表 / 企业方代表, 职工方首席代表 /
@@ -70,3 +70,9 @@ function words(kind: string, person: LabelledPerson): Words {
 /** How a person's role is called in a meeting of this kind, e.g. 职工方首席代表, 当事人, 委员. */
 export const roleLabel = (kind: string, person: LabelledPerson, lang: Lang): string => words(kind, person)[lang];
 
+
+/**
+ * Whether the role word says more than the role (a bargaining side and its chief; a mediation's
+ * parties and mediators): documents then give it beside the name, e.g. 王强（职工方首席代表）.
+ */
+export const roleTellsApart = (kind: string): boolean => wordingOf(kind) === "bargaining" || wordingOf(kind) === "mediation";

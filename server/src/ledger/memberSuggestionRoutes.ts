@@ -9,6 +9,7 @@ import type { ApiDeps } from "../http/apiDeps.ts";
 import { requireParticipant } from "../http/participantAuth.ts";
 import { Id, IdParams } from "../http/schemas.ts";
 import { parse } from "../http/validate.ts";
+import { meetingNames } from "../meetings/meetingNames.ts";
 
 const RatingParams = z.object({ id: Id, itemId: Id });
 const RatingBody = z.strictObject({ baseVersion: z.number().int().min(0), rating: z.enum(RATINGS), comment: z.string().trim().max(1000).default("") });
@@ -41,7 +42,9 @@ export function memberSuggestionRoutes(deps: ApiDeps): Router {
       const { baseVersion, rating, comment } = parse(RatingBody, req.body);
       const row = await db.ledgerItem.findUnique({ where: { id: itemId }, select: { meetingId: true } });
       if (!row || row.meetingId !== id) fail("NOT_FOUND");
-      const { item } = await ledger.act(itemId, baseVersion, { type: "rate", rating, comment }, { role: "member", id: me.id, name: me.name });
+      // The item's history names the member as the meeting did (同名区分).
+      const name = (await meetingNames(db, id)).get(me.id) ?? me.name;
+      const { item } = await ledger.act(itemId, baseVersion, { type: "rate", rating, comment }, { role: "member", id: me.id, name });
       res.json({ item });
     }),
   );

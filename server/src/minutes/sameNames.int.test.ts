@@ -1,7 +1,7 @@
 // 同名区分 in every document the server produces: a mediation with two parties both named 张丽
 // (households 3号楼2单元502 and 5号楼1单元301) run through the real room on a real SQLite file.
 // The minutes draft (Markdown, DOCX, PDF), the speech list (CSV, XLSX), the speaking statistics
-// (CSV, XLSX), the archive's hits and the ledger item of a suggestion all name them 张丽（502室）
+// (CSV, XLSX), the archive's hits and the ledger item of a suggestion (and its rating) all name them 张丽（502室）
 // and 张丽（301室）, never plain 张丽 (core/naming/displayNames.ts).
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
@@ -11,6 +11,7 @@ import type { LedgerItemJson } from "../core/ledger/json.ts";
 import type { Role } from "../core/roles.ts";
 import { ApiClient, staffClient, type Json } from "../testing/api.ts";
 import { eventually, Harness } from "../testing/harness.ts";
+import { chinaDay, createDepartment, SECRETARIAT } from "../testing/ledger.ts";
 import { bearer, pdfText } from "../testing/minutesMeeting.ts";
 import { commandRunner, rosterHandles } from "../testing/rosterHandles.ts";
 
@@ -75,7 +76,9 @@ describe("same names in the server's documents (同名区分)", () => {
     const md = (await s.anon.get(`${base}.md`, bearer(s.tokens.clerk))).bytes.toString("utf8");
     expect(md).toContain(`**${EAST}**`);
     expect(md).toContain(`**${WEST}**`);
-    expect(md).toContain(`**出席**：${EAST}、${WEST}`);
+    const present = md.split("\n").find((line) => line.startsWith("**出席**："))!;
+    expect(present.indexOf(EAST)).toBeGreaterThan(0);
+    expect(present.indexOf(WEST)).toBeGreaterThan(present.indexOf(EAST));
     expect(md).toMatch(new RegExp(`约定练琴时段.*${WEST.replace(/[（）]/g, ".")}`));
     expectBothApart(md);
 
@@ -107,7 +110,7 @@ describe("same names in the server's documents (同名区分)", () => {
     expect(byPerson.slice(1).map((r) => r[1])).toEqual([EAST, WEST]);
   });
 
-  it("archive hits and the ledger item of a suggestion carry the speaker's distinct name", async () => {
+  it("archive hits, the ledger item of a suggestion and its rating carry the speaker's distinct name", async () => {
     const s = await setup();
     const { client: organiser } = await staffClient(s.server, s.url, "secretariat", "organiser");
     await s.server.archive.reindex(s.meetingId);
@@ -122,5 +125,15 @@ describe("same names in the server's documents (同名区分)", () => {
       return list;
     }, 5_000);
     expect(items.map((i) => [i.title, i.raisedByName])).toEqual([["约定练琴时段", WEST]]);
+
+    // Answered by the community; 张丽（301室） rates the reply from her phone: the history names her so.
+    const itemId = items[0]!.id;
+    const department = await createDepartment(s.server, "社区居委会");
+    await s.server.ledger.act(itemId, 1, { type: "assign", lead: department.id, partners: [], deadline: chinaDay(Date.UTC(2026, 11, 3), 7), instructions: "" }, SECRETARIAT);
+    await s.server.ledger.act(itemId, 2, { type: "reply", text: "已张贴告示", outcome: "adopted", attachments: [] }, { role: "department", id: "acct-community", name: "社区居委会", departmentId: department.id });
+    const rated = await s.anon.post(`/api/meetings/${s.meetingId}/my-suggestions/${itemId}/rating`, { baseVersion: 3, rating: "satisfied", comment: "" }, bearer(s.tokens.west));
+    expect(rated.status).toBe(200);
+    const steps = (await organiser.get(`/api/ledger/items/${itemId}`)).body.steps as { action: { type: string }; byName: string }[];
+    expect(steps.filter((st) => st.action.type === "rate").map((st) => st.byName)).toEqual([WEST]);
   });
 });

@@ -300,6 +300,16 @@ describe("the speaking plan", () => {
     expect((await org.get(`${base}/plan`)).body.plan).toEqual([]);
   });
 
+  it("names the speakers of two same-name entries apart (同名区分), as the live screens do", async () => {
+    const t = await setup();
+    const { org, base, item1 } = t;
+    const zhang = await org.post(`${base}/participants`, { name: "张建华", role: "member", sector: "教育界" });
+    await org.post(`${base}/plan`, { participantId: t.zhang.id, kind: "booked", agendaItemId: item1, title: "甲", text: "" });
+    await org.post(`${base}/plan`, { participantId: zhang.body.participant.id, kind: "booked", agendaItemId: item1, title: "乙", text: "" });
+    const plan = (await org.get(`${base}/plan`)).body.plan as { participantName: string }[];
+    expect(plan.map((s) => s.participantName)).toEqual(["张建华（经济界）", "张建华（教育界）"]);
+  });
+
   it("new meetings get the customary caps and ordering rules; the meeting's PATCH validates them", async () => {
     const t = await setup();
     const created = await t.org.post("/api/meetings", { title: "新会议" });

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { PlannedSpeech } from "../core/state.ts";
 import type { Db } from "../db/database.ts";
+import { meetingNames } from "../meetings/meetingNames.ts";
 
 export type PlanKind = "booked" | "written";
 
@@ -36,6 +37,7 @@ const INCLUDE = { participant: { select: { name: true } }, agendaItem: { select:
 
 type Row = {
   id: string;
+  meetingId: string;
   participantId: string;
   kind: string;
   agendaItemId: string | null;
@@ -49,10 +51,11 @@ type Row = {
   agendaItem: { position: number } | null;
 };
 
-const toJson = (row: Row): PlannedSpeechJson => ({
+/** `names`: the meeting's names as every screen shows them (同名区分: 张丽（502室）). */
+const toJson = (row: Row, names: ReadonlyMap<string, string>): PlannedSpeechJson => ({
   id: row.id,
   participantId: row.participantId,
-  participantName: row.participant.name,
+  participantName: names.get(row.participantId) ?? row.participant.name,
   kind: row.kind === "written" ? "written" : "booked",
   agendaItemId: row.agendaItemId,
   position: row.position,
@@ -78,7 +81,8 @@ export class PlanStore {
 
   /** The meeting's plan in planned order. */
   async list(meetingId: string, participantId?: string): Promise<PlannedSpeechJson[]> {
-    return (await this.rows(meetingId, participantId)).map(toJson);
+    const names = await this.names(meetingId);
+    return (await this.rows(meetingId, participantId)).map((row) => toJson(row, names));
   }
 
   /** The plan as config.sync carries it (key order as the core builds it). */
@@ -95,7 +99,7 @@ export class PlanStore {
 
   async find(meetingId: string, id: string): Promise<PlannedSpeechJson | null> {
     const row = await this.db.plannedSpeech.findFirst({ where: { id, meetingId }, include: INCLUDE });
-    return row ? toJson(row) : null;
+    return row ? toJson(row, await this.names(meetingId)) : null;
   }
 
   count(meetingId: string, participantId?: string, createdBy?: string): Promise<number> {
@@ -110,11 +114,16 @@ export class PlanStore {
         include: INCLUDE,
       });
     });
-    return toJson(row);
+    return toJson(row, await this.names(meetingId));
   }
 
   async update(id: string, patch: Partial<PlanFields>): Promise<PlannedSpeechJson> {
-    return toJson(await this.db.plannedSpeech.update({ where: { id }, data: patch, include: INCLUDE }));
+    const row = await this.db.plannedSpeech.update({ where: { id }, data: patch, include: INCLUDE });
+    return toJson(row, await this.names(row.meetingId));
+  }
+
+  private names(meetingId: string): Promise<ReadonlyMap<string, string>> {
+    return meetingNames(this.db, meetingId);
   }
 
   /** Deletes the entry and closes the gap in positions. */

@@ -1,4 +1,5 @@
 import { useCallback, useState } from "react";
+import { rosterNames } from "@core/naming/displayNames.ts";
 import { api } from "../api.ts";
 import type { AgendaItem, MeetingKind, Participant, PlannedSpeech, PlannedSpeechInput } from "../types.ts";
 import { ConfirmDialog } from "../ui/ConfirmDialog.tsx";
@@ -31,7 +32,9 @@ export function PlanTab({
   const [error, setError] = useState<unknown>(null);
   const [announcement, setAnnouncement] = useState("");
   const [addKey, setAddKey] = useState(0);
-  const speakers = participants.filter((p) => p.role === "member" || p.role === "official");
+  // Named as in the meeting (同名区分: 张丽（502室）), so same names can be told apart in the picker.
+  const names = rosterNames(participants);
+  const speakers = participants.filter((p) => p.role === "member" || p.role === "official").map((p) => ({ ...p, name: names.get(p.id) ?? p.name }));
 
   if (!plan.data) {
     return (

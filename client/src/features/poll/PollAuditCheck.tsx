@@ -3,9 +3,13 @@ import { useTranslation } from "react-i18next";
 import type { Poll, PollResult } from "@core/poll/schema.ts";
 import type { PollAudit } from "@core/protocol.ts";
 import { Icon } from "../../components/Icon.tsx";
-import { useConnection } from "../../connection/useMeeting.ts";
+import { useConnection, useDisplayName } from "../../connection/useMeeting.ts";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { auditMatches } from "./polls.ts";
+import { usePollText } from "./usePollText.ts";
+
+/** A per-household poll's voting unit (core/poll/eligibility.ts householdUnit). */
+const HOUSEHOLD = "household:";
 
 /**
  * 核对选票: after the close anyone may fetch the poll's voters and ballots (poll.audit; anonymous
@@ -14,6 +18,8 @@ import { auditMatches } from "./polls.ts";
 export function PollAuditCheck({ poll, result }: { poll: Poll; result: PollResult }) {
   const { t } = useTranslation();
   const connection = useConnection();
+  const nameOf = useDisplayName();
+  const text = usePollText();
   const [audit, setAudit] = useState<PollAudit | null>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -36,9 +42,26 @@ export function PollAuditCheck({ poll, result }: { poll: Poll; result: PollResul
     );
   }
   const matches = auditMatches(poll, result, audit);
+  // A named poll's ballots carry their voter: named as everywhere in the meeting (同名区分).
+  const named = audit.ballots.filter((b): b is typeof b & { voter: string } => b.voter !== null);
+  const voterName = (unitId: string) => (unitId.startsWith(HOUSEHOLD) ? unitId.slice(HOUSEHOLD.length) : (nameOf(unitId) ?? unitId));
   return (
-    <p className={`poll-audit ${matches ? "poll-audit-ok" : "poll-audit-bad"}`} data-testid="poll-audit-result">
-      <Icon name={matches ? "check" : "warning"} /> {t("poll.auditLine", { voters: audit.voters.length, ballots: audit.ballots.length })} · {matches ? t("poll.auditOk") : t("poll.auditBad")}
-    </p>
+    <>
+      <p className={`poll-audit ${matches ? "poll-audit-ok" : "poll-audit-bad"}`} data-testid="poll-audit-result">
+        <Icon name={matches ? "check" : "warning"} /> {t("poll.auditLine", { voters: audit.voters.length, ballots: audit.ballots.length })} · {matches ? t("poll.auditOk") : t("poll.auditBad")}
+      </p>
+      {named.length > 0 && (
+        <details className="poll-audit poll-audit-voters" data-testid="poll-audit-voters">
+          <summary>{t("poll.auditVoters", { count: named.length })}</summary>
+          <ul>
+            {named.map((b) => (
+              <li key={b.voter} data-testid="poll-audit-voter">
+                {t("poll.auditVote", { name: voterName(b.voter), choices: b.choices.map((c) => text.optionById(poll, c)).join(" / ") })}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
   );
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { sectorParty } from "@core/affiliation.ts";
 import { formatClock } from "@core/clock.ts";
-import type { EntryRef } from "@core/record/schema.ts";
+import { MEETING_CLOSING, type EntryRef } from "@core/record/schema.ts";
 import type { Interjection, InterjectionRecord, RosterEntry } from "@core/state.ts";
 import { Icon } from "../../components/Icon.tsx";
 import { useMeeting, useDisplayName, useRoster } from "../../connection/useMeeting.ts";
@@ -16,7 +16,7 @@ import { RecordingPlayer } from "./RecordingPlayer.tsx";
 import { useRecordings } from "./recordings.ts";
 import { Suggestions } from "./Suggestions.tsx";
 import { SummaryEditor } from "./SummaryEditor.tsx";
-import { clockTime } from "./Timeline.tsx";
+import { clockTime, MEETING_CLOSING_KEY } from "./Timeline.tsx";
 import type { TimelineEntry, TimelineGroup } from "./timeline.ts";
 
 /** The selected entry of the timeline: its facts, and the notes written about it. */
@@ -51,6 +51,17 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
         )}
         {itemId !== null && <SummaryEditor key={`briefing:${itemId}`} entry={{ kind: "briefing", id: itemId }} readOnly={readOnly} />}
         <Decisions itemId={itemId} readOnly={readOnly} />
+        {itemId !== null && <SummaryEditor key={`closing:${itemId}`} entry={{ kind: "closing", id: itemId }} readOnly={readOnly} />}
+      </section>
+    );
+  }
+
+  // The chair's closing remarks on the whole meeting (主持人总结), after the last item.
+  if (selected === MEETING_CLOSING_KEY) {
+    return (
+      <section className="panel detail-panel" data-testid="entry-detail" data-key={selected}>
+        <h2>{t("notes.meetingClosing", { chair: role({ role: "chair" }) })}</h2>
+        <SummaryEditor key={selected} entry={{ kind: "closing", id: MEETING_CLOSING }} readOnly={readOnly} />
       </section>
     );
   }

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { SummaryRef } from "@core/record/schema.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { useMeeting, useDisplayName } from "../../connection/useMeeting.ts";
+import { useRoleLabel } from "../meeting/useRoleLabel.ts";
 import { useDrafts } from "./drafts.tsx";
 import { inConflict, mergeTexts, othersEditing } from "./notes.ts";
 import { EditingNote } from "./EditingNote.tsx";
@@ -12,7 +13,7 @@ const clock = (ms: number) => new Date(ms).toLocaleTimeString("zh-CN", { hour12:
 
 /**
  * 发言要点: the summary of a speech, interjection or written speech (通报要点 for an agenda item's
- * briefing). Typing makes a draft based on
+ * briefing, 主持人总结 for the chair's closing remarks). Typing makes a draft based on
  * the saved version it started from; 保存 sends that version. When someone else saved meanwhile
  * (EDIT_CONFLICT, or seen arriving), their newer text is shown beside the clerk's own, which is
  * never thrown away: the clerk merges (or takes one of them) and saves again on top of theirs.
@@ -24,7 +25,8 @@ export function SummaryEditor({ entry, readOnly }: { entry: SummaryRef; readOnly
   const drafts = useDrafts();
   const { send, pending, error, clearError } = useNoteCommand();
   const key = `${entry.kind}:${entry.id}`;
-  const label = entry.kind === "briefing" ? t("notes.briefing") : t("notes.summary");
+  const chair = useRoleLabel()({ role: "chair" });
+  const label = entry.kind === "briefing" ? t("notes.briefing") : entry.kind === "closing" ? t("notes.closing", { chair }) : t("notes.summary");
   const presence = useEditingPresence(key);
   const [refused, setRefused] = useState(false);
   const [savedAt, setSavedAt] = useState<number | null>(null);

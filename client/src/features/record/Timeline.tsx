@@ -1,10 +1,12 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatClock } from "@core/clock.ts";
+import { MEETING_CLOSING } from "@core/record/schema.ts";
 import { isEnded } from "../interjection/interjection.ts";
 import { useMeeting, useDisplayName, useRoster } from "../../connection/useMeeting.ts";
 import { KindBadge } from "../floor/KindBadge.tsx";
 import { speakerName } from "../floor/speakingPlan.ts";
+import { useRoleLabel } from "../meeting/useRoleLabel.ts";
 import { PollStatusBadge } from "../poll/PollBits.tsx";
 import { EditingNote } from "./EditingNote.tsx";
 import { decisionsOf, othersEditing, othersEditingEntry, suggestionsOf } from "./notes.ts";
@@ -12,6 +14,8 @@ import type { TimelineEntry, TimelineGroup } from "./timeline.ts";
 
 export const clockTime = (ms: number) => new Date(ms).toLocaleTimeString("zh-CN", { hour12: false });
 export const itemKey = (itemId: string | null) => `item:${itemId ?? "none"}`;
+/** The selection of the chair's closing remarks on the whole meeting (as the core's summary key). */
+export const MEETING_CLOSING_KEY = `closing:${MEETING_CLOSING}`;
 
 /**
  * The live timeline, by agenda item, newest at the bottom; it follows new entries unless the
@@ -22,6 +26,7 @@ export function Timeline({ groups, selected, onSelect }: { groups: TimelineGroup
   const { state, welcome, editors } = useMeeting();
   const person = useRoster();
   const nameOf = useDisplayName();
+  const role = useRoleLabel();
   const scroller = useRef<HTMLDivElement>(null);
   const [following, setFollowing] = useState(true);
   const count = groups.reduce((n, g) => n + g.entries.length + g.entries.reduce((m, e) => m + (e.type === "speech" ? e.interjections.length : 0), 0), 0);
@@ -143,6 +148,14 @@ export function Timeline({ groups, selected, onSelect }: { groups: TimelineGroup
             </div>
           );
         })}
+        {groups.length > 0 && (
+          <div className="tl-group" data-testid="tl-group">
+            <button type="button" className={`tl-item${selected === MEETING_CLOSING_KEY ? " selected" : ""}`} aria-pressed={selected === MEETING_CLOSING_KEY} onClick={() => onSelect(MEETING_CLOSING_KEY)} data-testid="tl-closing" data-key={MEETING_CLOSING_KEY}>
+              <span className="tl-item-title">{t("notes.meetingClosing", { chair: role({ role: "chair" }) })}</span>
+              {notes?.summaries[MEETING_CLOSING_KEY] && <span className="tl-mark">{t("notes.hasSummary")}</span>}
+            </button>
+          </div>
+        )}
       </div>
       {!following && (
         <button type="button" className="secondary small-button tl-latest" onClick={() => setFollowing(true)} data-testid="tl-latest">↓ {t("notes.latest")}</button>

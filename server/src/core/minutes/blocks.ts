@@ -37,7 +37,7 @@ export function minutesBlocks(m: Minutes): Block[] {
     ["时间", [h.date, h.time].filter(Boolean).join(" ") || null],
     ["地点", h.place],
     ["会议类型", h.kind],
-    ["主持人", h.chair.length > 0 ? h.chair.join("、") : null],
+    [h.chairLabel, h.chair.length > 0 ? h.chair.join("、") : null],
   ];
   for (const [label, value] of meta) if (value) out.push({ kind: "paragraph", runs: [{ text: label, bold: true }, { text: `：${value}` }] });
 
@@ -48,7 +48,7 @@ export function minutesBlocks(m: Minutes): Block[] {
     kind: "paragraph",
     runs: [{ text: `应到 ${a.expected} 人，出席 ${a.present.length} 人，请假 ${a.excused.length} 人，缺席 ${a.absent.length} 人；列席 ${a.attending.length} 人。` }],
   });
-  const lists: [string, MinutesPerson[]][] = [["出席", a.present], ["列席", a.attending], ["请假", a.excused], ["缺席", a.absent]];
+  const lists: [string, MinutesPerson[]][] = [["出席", a.present], [a.attendingLabel, a.attending], ["请假", a.excused], ["缺席", a.absent]];
   for (const [label, people] of lists) if (people.length > 0) out.push({ kind: "paragraph", runs: [{ text: label, bold: true }, { text: `：${names(people)}` }] });
 
   out.push({ kind: "heading", level: 1, text: `${sectionNumber(section++)}会议概况` });
@@ -112,6 +112,7 @@ export function minutesBlocks(m: Minutes): Block[] {
           marker: "-",
           runs: [{ text: `应到 ${p.eligible} ${p.unit}，实到 ${p.present} ${p.unit}，投票 ${p.cast} ${p.unit === "户" ? "户" : "票"}${p.hands > 0 ? `（电子投票 ${p.ballots} 票，举手 ${p.hands} 人）` : ""}。` }],
         });
+        for (const line of p.clauses) out.push({ kind: "entry", level: 1, marker: "-", runs: [{ text: `${line}。` }] });
         out.push({ kind: "entry", level: 1, marker: "-", runs: [{ text: `${p.counts.map((c) => `${c.label} ${c.count} 票`).join("，")}。` }] });
         out.push({
           kind: "entry",
@@ -135,6 +136,13 @@ export function minutesBlocks(m: Minutes): Block[] {
         out.push({ kind: "entry", level: 0, marker: `${i + 1}.`, runs: [{ text: "《" }, { text: s.title, bold: true }, { text: `》（${tail}）` }, ...(s.text ? [{ text: `：${flatten(s.text)}` }] : [])] });
       });
     }
+    // The chair sums up the item: its own paragraph, after everything the item produced.
+    if (item.closing !== null) out.push({ kind: "paragraph", runs: [{ text: `${h.chairLabel}总结`, bold: true }, { text: `：${item.closing}` }] });
+  }
+
+  if (m.closing !== null) {
+    out.push({ kind: "heading", level: 1, text: `${sectionNumber(section)}${h.chairLabel}总结` });
+    out.push({ kind: "paragraph", runs: [{ text: `${h.chairLabel}${h.chair.join("、")}作总结讲话。总结要点：` }, { text: m.closing }] });
   }
 
   if (m.distribution.length > 0) out.push({ kind: "paragraph", runs: [{ text: "分送", bold: true }, { text: `：${m.distribution.join("，")}。` }] });

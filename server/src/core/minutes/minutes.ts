@@ -3,11 +3,14 @@
 // summaries and the officials' responses nested under them, written speeches, poll results,
 // decisions (议定事项) and suggestions (意见建议); then distribution, recorder and sign-off.
 // Pure: no clock, no I/O; every time shown comes from the data (docs/minutes.md).
+import { baseName, clauseWords, ruleWords, type Units } from "../poll/ruleText.ts";
 import type { StoredEvent } from "../meeting.ts";
 import { meetingKindLabel } from "../meetingKind.ts";
-import type { Poll } from "../poll/schema.ts";
+import type { ClauseResult, Poll } from "../poll/schema.ts";
 import { rosterNames } from "../naming/displayNames.ts";
-import { entryKey, type EntryRef } from "../record/schema.ts";
+import { entryKey, MEETING_CLOSING, type EntryRef } from "../record/schema.ts";
+import { roleLabel, roleTellsApart } from "../roleLabels.ts";
+import { sectorParty } from "../affiliation.ts";
 import type { Interjection, MeetingState, RosterEntry, Speech, SpeechKind, WrittenSpeech } from "../state.ts";
 import {
   excerpt,
@@ -19,7 +22,6 @@ import {
   NO_SUMMARY,
   OUTCOME_LABELS,
   POLL_FORM_LABELS,
-  ruleClauseLabel,
   SPEECH_KIND_LABELS,
   toMs,
 } from "./format.ts";
@@ -57,7 +59,10 @@ export interface MinutesText {
 
 export interface MinutesPerson {
   name: string;
-  /** 界别 / 党派, or the unit of an official. */
+  /**
+   * 界别 / 党派 (once when the same), or the unit of an official; led by the role word where the
+   * kind of meeting tells people apart by it (职工方首席代表, 当事人, 调解员: roleLabels.ts).
+   */
   affiliation: string | null;
 }
 
@@ -106,13 +111,19 @@ export interface MinutesPoll {
   /** 无记名 / 记名 */
   ballot: string;
   form: string;
-  /** The rule in words, clauses joined by 且. */
+  /** The rule in words (ruleText.ts), clauses joined by 且. */
   rule: string;
   quorum: string | null;
+  /** 户 in a per-household poll, 人 otherwise. */
+  unit: string;
+  /** 应到, 实到 (present at the opening) and 投票 (ballots and raised hands). */
   eligible: number;
   present: number;
+  cast: number;
   ballots: number;
   hands: number;
+  /** Each clause against its base: 同意 8 户 / 应到 11 户 = 72.7%，未达到. */
+  clauses: string[];
   counts: MinutesPollCount[];
   passed: boolean;
   resultLabel: string;
@@ -145,6 +156,8 @@ export interface MinutesItem {
   presenter: string | null;
   /** The clerk's summary of the item's briefing (情况通报), if written. */
   briefing: string | null;
+  /** The chair's closing remarks on the item (主持人总结), if written. */
+  closing: string | null;
   speeches: MinutesSpeech[];
   written: MinutesWritten[];
   polls: MinutesPoll[];
@@ -163,6 +176,8 @@ export interface Minutes {
     /** 10:02—11:40 when opened and closed; the scheduled start otherwise. */
     time: string | null;
     chair: string[];
+    /** What the chair is called in this kind of meeting: 主持人, or 主持调解员 in a mediation. */
+    chairLabel: string;
   };
   attendance: {
     /** 应到: members and officials on the roster. */
@@ -171,6 +186,8 @@ export interface Minutes {
     present: MinutesPerson[];
     /** 列席 */
     attending: MinutesPerson[];
+    /** What those attending are called: 列席, or 调解员 in a mediation (they are the officials of the roster). */
+    attendingLabel: string;
     /** 请假 */
     excused: MinutesPerson[];
     /** 缺席 */
@@ -178,6 +195,8 @@ export interface Minutes {
   };
   overview: { speeches: number; written: number; responses: number; polls: number; decisions: number; suggestions: number };
   items: MinutesItem[];
+  /** The chair's closing remarks on the whole meeting (主持人总结), if written. */
+  closing: string | null;
   distribution: string[];
   recorder: string | null;
   /** The chair signs here (签发). */
@@ -195,7 +214,7 @@ export function draftMinutes(meeting: MinutesMeeting, state: MeetingState, optio
   const person = (id: string, guestName: string | null = null): MinutesPerson => {
     const entry = byId.get(id);
     if (!entry) return { name: guestName ?? id, affiliation: null };
-    return { name: nameOf(entry), affiliation: affiliation(entry) };
+    return { name: nameOf(entry), affiliation: affiliation(meeting.kind, entry) };
   };
   const noteText = (entry: EntryRef, fallback: string | null): MinutesText => {
     const summary = state.notes.summaries[entryKey(entry)];
@@ -243,10 +262,12 @@ export function draftMinutes(meeting: MinutesMeeting, state: MeetingState, optio
   const known = new Set(state.agenda.map((a) => a.id));
   const section = (id: string | null) => (id !== null && known.has(id) ? id : null);
   const briefing = (itemId: string | null) => (itemId === null ? null : blank(state.notes.summaries[entryKey({ kind: "briefing", id: itemId })]?.text ?? null));
+  const closing = (id: string | null) => (id === null ? null : blank(state.notes.summaries[entryKey({ kind: "closing", id })]?.text ?? null));
   const build = (itemId: string | null, head: Pick<MinutesItem, "label" | "title" | "presenter">): MinutesItem => ({
     itemId,
     ...head,
     briefing: briefing(itemId),
+    closing: closing(itemId),
     speeches: speeches.filter((s) => section(s.agendaItemId) === itemId).map((s, i) => speech(s, i + 1)),
     written: state.written.filter((w) => section(w.agendaItemId) === itemId).map(written),
     polls: state.polls.filter((p) => section(p.itemId) === itemId && p.result !== null).map(poll),
@@ -280,9 +301,10 @@ export function draftMinutes(meeting: MinutesMeeting, state: MeetingState, optio
       place: blank(meeting.place),
       date: dayOf === null ? null : formatDate(dayOf),
       time,
+      chairLabel: roleLabel(meeting.kind, { role: "chair" }, "zh"),
       chair: state.roster.filter((r) => r.role === "chair").map(nameOf),
     },
-    attendance: attendance(state, options.log, person),
+    attendance: { ...attendance(state, options.log, person), attendingLabel: roleLabel(meeting.kind, { role: "official" }, "zh") },
     overview: {
       speeches: sum((i) => i.speeches.length),
       written: sum((i) => i.written.length),
@@ -292,13 +314,14 @@ export function draftMinutes(meeting: MinutesMeeting, state: MeetingState, optio
       suggestions: sum((i) => i.suggestions.length),
     },
     items,
+    closing: closing(MEETING_CLOSING),
     distribution: (options.distribution ?? []).map((d) => d.trim()).filter((d) => d !== ""),
     recorder: blank(options.recorderName ?? null) ?? (clerks.length > 0 ? clerks.join("、") : null),
     signOff: state.roster.filter((r) => r.role === "chair").map(nameOf).join("、"),
   };
 }
 
-function attendance(state: MeetingState, log: readonly StoredEvent[] | undefined, person: (id: string) => MinutesPerson): Minutes["attendance"] {
+function attendance(state: MeetingState, log: readonly StoredEvent[] | undefined, person: (id: string) => MinutesPerson): Omit<Minutes["attendance"], "attendingLabel"> {
   // Who arrived at any point (before the close): from the log if given, else the status now.
   const attended = new Set<string>();
   if (log) {
@@ -327,6 +350,7 @@ function attendance(state: MeetingState, log: readonly StoredEvent[] | undefined
 
 function poll(p: Poll): MinutesPoll {
   const result = p.result!;
+  const units = { perHousehold: p.definition.eligibility.perHousehold };
   const label = (id: string) => p.options.find((o) => o.id === id)?.label ?? id;
   const quorum = p.definition.quorum;
   return {
@@ -334,10 +358,13 @@ function poll(p: Poll): MinutesPoll {
     title: p.definition.title,
     ballot: p.definition.secret ? "无记名" : "记名",
     form: POLL_FORM_LABELS[p.definition.form],
-    rule: p.definition.rule.map(ruleClauseLabel).join(" 且 "),
+    rule: ruleWords(p.definition.rule, units, "zh"),
     quorum: quorum === null ? null : `有效人数${quorum.strict ? "超过" : "不少于"}应到的 ${quorum.percent}%${result.quorum ? (result.quorum.met ? "（已达到）" : "（未达到）") : ""}`,
+    unit: units.perHousehold ? "户" : "人",
     eligible: result.eligibleCount,
     present: result.presentCount,
+    cast: result.ballots + result.hands,
+    clauses: result.clauses.map((c) => clauseLine(c, label(c.optionId), units)),
     ballots: result.ballots,
     hands: result.hands,
     counts: result.counts.map((c) => ({ label: label(c.optionId), count: c.count })),
@@ -347,10 +374,21 @@ function poll(p: Poll): MinutesPoll {
   };
 }
 
-function affiliation(entry: RosterEntry): string | null {
-  if (entry.role === "official") return blank(entry.unit) ?? blank(entry.sector);
-  const parts = [blank(entry.sector), blank(entry.party)].filter((p): p is string => p !== null);
-  return parts.length > 0 ? parts.join("，") : blank(entry.unit);
+/** 同意 8 户 / 应到 11 户 = 72.7%（不少于应到户数的80%（含本数）），未达到 */
+function clauseLine(c: ClauseResult, option: string, units: Units): string {
+  const weight = c.clause.measure === "weight";
+  const unit = weight ? "" : c.clause.base === "cast" ? " 票" : units.perHousehold ? " 户" : " 人";
+  const base = `${c.clause.householdPrefix ?? ""}${baseName(c.clause.base, units, "zh", weight)}`;
+  const amount = (x: number) => (weight ? String(Math.round(x * 100) / 100) : String(x));
+  const percent = Math.round(c.percent * 10) / 10;
+  return `${option}${weight ? "权重 " : " "}${amount(c.numerator)}${unit} / ${base} ${amount(c.denominator)}${unit} = ${percent}%（${clauseWords(c.clause, units, "zh")}），${c.passed ? "达到" : "未达到"}`;
+}
+
+function affiliation(kind: string, entry: RosterEntry): string | null {
+  const role = roleTellsApart(kind) ? [roleLabel(kind, entry, "zh")] : [];
+  const rest = entry.role === "official" ? (blank(entry.unit) ?? blank(entry.sector)) : sectorParty(entry).join("，") || blank(entry.unit);
+  const parts = [...role, ...(rest === null ? [] : [rest])];
+  return parts.length > 0 ? parts.join("，") : null;
 }
 
 function blank(value: string | null): string | null {

@@ -6,7 +6,7 @@ import { fail, ok, type Result } from "../errors.ts";
 import type { MeetingEvent } from "../meeting.ts";
 import { STAFF_ROLES } from "../roles.ts";
 import type { MeetingState } from "../state.ts";
-import { entryKey, type EntryRef, type RecordCommand } from "./schema.ts";
+import { entryKey, MEETING_CLOSING, type EntryRef, type RecordCommand, type SummaryRef } from "./schema.ts";
 
 /** Who spoke an entry and under which agenda item; null when there is no such entry. */
 export function entryOwner(state: MeetingState, entry: EntryRef): { participantId: string; itemId: string | null } | null {
@@ -28,14 +28,25 @@ export function entryOwner(state: MeetingState, entry: EntryRef): { participantI
   }
 }
 
+/** An agenda item's briefing or closing remarks need the item; the meeting's closing remarks always have a place. */
+function summaryTargetExists(state: MeetingState, ref: SummaryRef): boolean {
+  switch (ref.kind) {
+    case "briefing":
+      return state.agenda.some((a) => a.id === ref.id);
+    case "closing":
+      return ref.id === MEETING_CLOSING || state.agenda.some((a) => a.id === ref.id);
+    default:
+      return entryOwner(state, ref) !== null;
+  }
+}
+
 export function decideRecord(state: MeetingState, command: RecordCommand, ctx: DecideContext): Result<MeetingEvent[]> {
   const { actor, now } = ctx;
   if (!STAFF_ROLES.includes(actor.role)) return fail("FORBIDDEN");
   const by = actor.participantId;
   switch (command.type) {
     case "record.summarize": {
-      const exists = command.entry.kind === "briefing" ? state.agenda.some((a) => a.id === command.entry.id) : entryOwner(state, command.entry) !== null;
-      if (!exists) return fail("NOT_FOUND");
+      if (!summaryTargetExists(state, command.entry)) return fail("NOT_FOUND");
       const key = entryKey(command.entry);
       const current = state.notes.summaries[key];
       if (command.baseVersion !== (current?.version ?? 0)) return fail("EDIT_CONFLICT");

@@ -18,7 +18,7 @@ import {
   suggestionFields,
   type DecisionCase,
 } from "../testing.ts";
-import type { RecordCommand, SummaryRef } from "./schema.ts";
+import { MEETING_CLOSING, type RecordCommand, type SummaryRef } from "./schema.ts";
 
 const { chair, alice, bob, olga, clerk, observer } = people;
 const A = alice.participantId;
@@ -124,6 +124,38 @@ describe("record.summarize", () => {
     ]);
     expect(Object.keys(state.notes.summaries).sort()).toEqual(["interjection:i1", `speech:s-${A}`]);
     expect(Object.values(state.notes.summaries).map((s) => s.version)).toEqual([1, 1]);
+  });
+});
+
+describe("record.summarize: the chair's closing remarks (主持人总结)", () => {
+  const ITEM_CLOSING = { kind: "closing", id: "a1" } as const;
+  const MEETING_END = { kind: "closing", id: MEETING_CLOSING } as const;
+  decisionTable([
+    { name: "the clerk writes the closing remarks on an agenda item", given: [agenda], command: summarize(ITEM_CLOSING, "总结要点"), actor: clerk, then: [ev.summarized(ITEM_CLOSING, "总结要点")] },
+    { name: "the chair writes their own closing remarks on the meeting", given: spoken, command: summarize(MEETING_END, "会议总结"), actor: chair, then: [ev.summarized(MEETING_END, "会议总结", { by: CH })] },
+    { name: "the meeting's closing remarks before it opened (prepared text)", meeting: "scheduled", given: [], command: summarize(MEETING_END, "会议总结"), actor: clerk, then: [ev.summarized(MEETING_END, "会议总结")] },
+    { name: "the meeting's closing remarks after the close", given: [...spoken, ev.closed(120_000)], command: summarize(MEETING_END, "会议总结"), actor: clerk, then: [ev.summarized(MEETING_END, "会议总结")] },
+    { name: "a meeting without an agenda has the meeting's closing remarks", given: [], command: summarize(MEETING_END, "会议总结"), actor: clerk, then: [ev.summarized(MEETING_END, "会议总结")] },
+    { name: "an edit on the current version → the next version", given: [agenda, ev.summarized(ITEM_CLOSING, "v1")], command: summarize(ITEM_CLOSING, "v2", 1), actor: chair, then: [ev.summarized(ITEM_CLOSING, "v2", { version: 2, by: CH })] },
+    { name: "an edit on a stale base → EDIT_CONFLICT", given: [agenda, ev.summarized(MEETING_END, "v1"), ev.summarized(MEETING_END, "v2", { version: 2 })], command: summarize(MEETING_END, "mine", 1), actor: clerk, then: { error: "EDIT_CONFLICT" } },
+    { name: "the first text on a base from the future → EDIT_CONFLICT", given: [agenda], command: summarize(ITEM_CLOSING, "mine", 1), actor: clerk, then: { error: "EDIT_CONFLICT" } },
+    { name: "its own version, apart from the item's briefing", given: [agenda, ev.summarized(BRIEFING, "通报")], command: summarize(ITEM_CLOSING, "总结", 0), actor: clerk, then: [ev.summarized(ITEM_CLOSING, "总结")] },
+    { name: "an unknown agenda item → NOT_FOUND", given: [agenda], command: summarize({ kind: "closing", id: "a9" } as never), actor: clerk, then: { error: "NOT_FOUND" } },
+    { name: "an agenda item's closing remarks in a meeting without an agenda → NOT_FOUND", given: [], command: summarize(ITEM_CLOSING), actor: clerk, then: { error: "NOT_FOUND" } },
+    ...forbidden([agenda], summarize(ITEM_CLOSING, "总结要点")),
+    ...forbidden(spoken, summarize(MEETING_END, "会议总结")),
+    { name: "a suggestion cannot be captured from closing remarks → VALIDATION", given: [agenda], command: { type: "record.captureSuggestion", entry: ITEM_CLOSING, suggestion: suggestionFields() }, actor: clerk, then: { error: "VALIDATION" } },
+    { name: "no id → VALIDATION", given: [agenda], command: summarize({ kind: "closing" } as never), actor: clerk, then: { error: "VALIDATION" } },
+  ]);
+
+  it("is kept under its own key and replays", () => {
+    const { state, log } = play(given(agenda).state, [
+      [summarize(ITEM_CLOSING, "议题小结", 0) as RecordCommand, chair, NOW],
+      [summarize(MEETING_END, "会议总结", 0) as RecordCommand, clerk, NOW + 1],
+    ]);
+    expect(state.notes.summaries["closing:a1"]).toEqual({ entry: ITEM_CLOSING, text: "议题小结", version: 1, by: CH, at: NOW });
+    expect(state.notes.summaries["closing:meeting"]).toEqual({ entry: MEETING_END, text: "会议总结", version: 1, by: CL, at: NOW + 1 });
+    expect(replay([...given(agenda).log, ...log]).notes).toEqual(state.notes);
   });
 });
 

@@ -13,11 +13,20 @@ const Text = (max: number) => z.string().trim().max(max);
 export const EntryRef = z.object({ kind: z.enum(["speech", "interjection", "written"]), id: Id }).strict();
 export type EntryRef = z.infer<typeof EntryRef>;
 
+/** The id of the chair's closing remarks on the whole meeting (an agenda item's have the item's id). */
+export const MEETING_CLOSING = "meeting";
+
 /**
- * What a summary can be about: an entry, or the briefing (情况通报) of an agenda item (its id),
- * which is given by the item's presenter and has no speech of its own.
+ * What a summary can be about: an entry, the briefing (情况通报) of an agenda item (its id),
+ * which is given by the item's presenter and has no speech of its own, or the chair's closing
+ * remarks (主持人总结) on an agenda item (its id) or on the meeting (`MEETING_CLOSING`): the chair
+ * sums up without taking the floor, so these too are notes of their own.
  */
-export const SummaryRef = z.union([EntryRef, z.object({ kind: z.literal("briefing"), id: Id }).strict()]);
+export const SummaryRef = z.union([
+  EntryRef,
+  z.object({ kind: z.literal("briefing"), id: Id }).strict(),
+  z.object({ kind: z.literal("closing"), id: Id }).strict(),
+]);
 export type SummaryRef = z.infer<typeof SummaryRef>;
 
 export const SuggestionFields = z.object({
