@@ -148,6 +148,7 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
                 // 差额选举: a ballot may name at most as many as are elected.
                 set({ seats, ...(draft.form === "multiple" && seats !== null && seats >= 1 ? { maxChoices: seats, minChoices: Math.min(draft.minChoices, seats) } : {}) });
               }} />
+            {t("poll.seatsUnit")}
             <span className="muted small">{t("poll.seatsHint")}</span>
           </label>
           <label className={`poll-check${weighted ? " disabled" : ""}`}>
@@ -205,7 +206,7 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
                 <input type="checkbox" checked={draft.rule[kind]} onChange={(e) => setRule({ rule: { ...draft.rule, [kind]: e.target.checked } })} data-testid={`poll-rule-${kind}`} />
                 {t(`poll.rules.${kind}`)}
               </label>
-              {kind === "percent" && (
+              {kind === "percent" && draft.rule.percent && (
                 <span className="poll-share-line">
                   <select value={draft.compare} aria-label={t("poll.rules.percent")} data-testid="poll-compare"
                     onChange={(e) => setRule({ compare: e.target.value as PollDraft["compare"], rule: { ...draft.rule, percent: true } })}>
@@ -224,15 +225,20 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
           ))}
         </div>
         {draft.form === "yesNoAbstain" && (
-          <label className="poll-check poll-share-line">
-            <input type="checkbox" checked={draft.abstainLimit !== null} onChange={(e) => setRule({ abstainLimit: e.target.checked ? "30%" : null })} data-testid="poll-abstain-limit-on" />
-            <span>
-              {t("poll.abstainLimit")}{" "}
-              <input type="text" className="poll-share" maxLength={12} value={draft.abstainLimit ?? ""} disabled={draft.abstainLimit === null} aria-label={t("poll.abstainLimit")}
-                onChange={(e) => setRule({ abstainLimit: e.target.value })} data-testid="poll-abstain-limit" />{" "}
-              {t("poll.abstainLimitAfter")}
-            </span>
-          </label>
+          <div className="poll-rule-line">
+            <label className="poll-check">
+              <input type="checkbox" checked={draft.abstainLimit !== null} onChange={(e) => setRule({ abstainLimit: e.target.checked ? "30%" : null })} data-testid="poll-abstain-limit-on" />
+              {t("poll.abstainLimitOn")}
+            </label>
+            {draft.abstainLimit !== null && (
+              <span className="poll-share-line">
+                {t("poll.abstainLimit")}
+                <input type="text" className="poll-share" maxLength={12} value={draft.abstainLimit} placeholder="30%" aria-label={t("poll.abstainLimitOn")}
+                  onChange={(e) => setRule({ abstainLimit: e.target.value })} data-testid="poll-abstain-limit" />
+                {t("poll.abstainLimitAfter")}
+              </span>
+            )}
+          </div>
         )}
         {fixedForm && (
           <label className="poll-check">
@@ -422,7 +428,12 @@ function EligiblePreview({ state, draft }: { state: MeetingState; draft: PollDra
       {buildings.length > 0 && <span>{t("poll.previewOf")}{buildings.map((b, i) => <span key={b} className="poll-preview-building">{i > 0 && "、"}{b}</span>)}</span>}
       <span data-testid="poll-counts-sentence">{[...counts, t(draft.absentMayVote ? "poll.latecomersYes" : "poll.latecomersNo")].map((c) => `${t("poll.sentenceJoin")}${c}`).join("")}</span>
       <span className="muted small"> {t("poll.previewFrozen")}</span>
-      {definition.rule.length > 0 && <span className="poll-preview-rule" data-testid="poll-rule-sentence">{t("poll.ruleSentence", { rule: text.rule(poll) })}</span>}
+      {definition.rule.length > 0 && (
+        <span className="poll-preview-rule" data-testid="poll-rule-sentence">
+          {t(definition.form === "candidates" ? "poll.ruleSentenceCandidates" : definition.options ? "poll.ruleSentenceOptions" : "poll.ruleSentence", { rule: text.rule(poll) })}
+          {definition.seats !== undefined && t("poll.seatsSentence", { n: definition.seats })}
+        </span>
+      )}
     </p>
   );
 }

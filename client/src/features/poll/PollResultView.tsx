@@ -36,13 +36,16 @@ export function PollResultView({ poll, result, display = false, title = null }: 
         <p className="poll-tie" role="note" data-testid="poll-tie"><Icon name="warning" /> {t("poll.tiedAtCut", { names: names(result.tiedAtCut) })}</p>
       )}
       {definition.form === "candidates" ? <CandidateTable poll={poll} result={result} /> : <Bars poll={poll} result={result} />}
-      <p className="poll-rule" data-testid="poll-rule">
-        {t("poll.ruleApplied")}：{text.rule(poll)}
-      </p>
-      <Clauses poll={poll} result={result} brief={display && !fixedForm} />
+      {/* The room display has room for one of them: a fixed form's clauses say each rule in words with its sum. */}
+      {!(display && fixedForm) && (
+        <p className="poll-rule" data-testid="poll-rule">
+          {t("poll.ruleApplied")}{t("poll.colon")}{text.rule(poll)}
+        </p>
+      )}
+      {!(display && !fixedForm) && <Clauses poll={poll} result={result} />}
       {result.quorum && (
         <div className={result.quorum.met ? "poll-quorum-met" : "poll-quorum-failed"} data-testid="poll-quorum" data-met={result.quorum.met}>
-          <Icon name={result.quorum.met ? "check" : "warning"} /> {t(result.quorum.met ? "poll.quorumMet" : "poll.quorumNotMet")}：{text.quorum(poll)}
+          <Icon name={result.quorum.met ? "check" : "warning"} /> {t(result.quorum.met ? "poll.quorumMet" : "poll.quorumNotMet")}{t("poll.colon")}{text.quorum(poll)}
           <ul className="poll-quorum-checks">
             {result.quorum.checks.map((c) => (
               <li key={c.measure} data-testid="poll-quorum-check" data-measure={c.measure} data-met={c.met}>
@@ -82,11 +85,11 @@ function Bars({ poll, result }: { poll: Poll; result: PollResult }) {
           <li key={r.optionId} className={r.passed ? "poll-bar-passed" : undefined} data-testid="poll-result-row" data-option={r.optionId}>
             <span className="poll-bar-label">{text.optionById(poll, r.optionId)}</span>
             <span className="poll-bar-track" aria-hidden="true">
-              <span className="poll-bar-fill" style={{ width: `${Math.min(100, r.percent)}%` }} />
+              <span className="poll-bar-fill" style={{ width: `${Math.min(100, r.bar)}%` }} />
             </span>
             <span className="poll-bar-count" data-testid="poll-result-count">
               {t("poll.countLine", { count: r.count })}
-              <span className="poll-bar-percent"> · {formatPercent(r.percent)}</span>
+              {r.percent !== null && <span className="poll-bar-percent"> · {formatPercent(r.percent)}</span>}
               {poll.definition.weighted && <span className="poll-bar-percent"> · {t("poll.weightShort", { weight: formatWeight(r.weight) })}</span>}
             </span>
           </li>
@@ -133,10 +136,9 @@ function CandidateTable({ poll, result }: { poll: Poll; result: PollResult }) {
 /**
  * Each clause of the rule in words, with the sum it was decided on: one line for a clause that
  * counts one option (the fixed forms, a limit on 弃权 or 否决), and the clause once with a line
- * per option (per candidate) otherwise. `brief`: the room display names the clause only; its
- * bars or table already show who passed.
+ * per option (per candidate) otherwise.
  */
-function Clauses({ poll, result, brief }: { poll: Poll; result: PollResult; brief: boolean }) {
+function Clauses({ poll, result }: { poll: Poll; result: PollResult }) {
   const { t } = useTranslation();
   const text = usePollText();
   // The clauses in the order of the rule, each with its results (one per option it measures).
@@ -163,22 +165,20 @@ function Clauses({ poll, result, brief }: { poll: Poll; result: PollResult; brie
           const c = results[0]!;
           return (
             <li key={i} className={c.passed ? "poll-clause-passed" : "poll-clause-failed"} data-testid="poll-clause" data-passed={c.passed}>
-              <Icon name={c.passed ? "check" : "close"} /> {text.clause(poll, clause)}：<span className="poll-clause-sum">{sum(c)}</span>
+              <Icon name={c.passed ? "check" : "close"} /> {text.clause(poll, clause)}{t("poll.colon")}<span className="poll-clause-sum">{sum(c)}</span>
             </li>
           );
         }
         return (
           <li key={i} className="poll-clause-group" data-testid="poll-clause" data-passed={passed}>
             <span className="poll-clause-words">{text.clause(poll, clause)}</span>
-            {!brief && (
-              <ul>
-                {results.map((c) => (
-                  <li key={c.optionId} className={c.passed ? "poll-clause-passed" : "poll-clause-failed"} data-testid="poll-clause-option" data-passed={c.passed}>
-                    <Icon name={c.passed ? "check" : "close"} /> <span className="poll-clause-sum">{sum(c)}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <ul>
+              {results.map((c) => (
+                <li key={c.optionId} className={c.passed ? "poll-clause-passed" : "poll-clause-failed"} data-testid="poll-clause-option" data-passed={c.passed}>
+                  <Icon name={c.passed ? "check" : "close"} /> <span className="poll-clause-sum">{sum(c)}</span>
+                </li>
+              ))}
+            </ul>
           </li>
         );
       })}

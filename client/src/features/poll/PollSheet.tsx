@@ -41,7 +41,7 @@ function OpenPoll({ poll, me }: { poll: Poll; me: string }) {
   if (!myUnit(poll, me)) {
     return (
       <div className="poll-bar" role="status" data-testid="poll-not-eligible">
-        <p className="poll-bar-title"><Icon name="hand" /> {t("poll.inProgress")}：{poll.definition.title}</p>
+        <p className="poll-bar-title"><Icon name="hand" /> {t("poll.inProgress")}{t("poll.colon")}{poll.definition.title}</p>
         <p className="muted">{t("poll.notEligible")}</p>
       </div>
     );
@@ -70,7 +70,7 @@ function OpenPoll({ poll, me }: { poll: Poll; me: string }) {
   if (minimised) {
     return (
       <div className="poll-bar poll-bar-waiting" data-testid="poll-minimised">
-        <p className="poll-bar-title"><Icon name="hand" /> {t("poll.inProgress")}：{poll.definition.title}</p>
+        <p className="poll-bar-title"><Icon name="hand" /> {t("poll.inProgress")}{t("poll.colon")}{poll.definition.title}</p>
         <span className="poll-bar-row">
           <PollCountdown poll={poll} />
           <button type="button" className="primary" onClick={() => setMinimised(false)} data-testid="poll-vote-now">{t("poll.voteNow")}</button>

@@ -295,7 +295,7 @@ describe("results", () => {
     const r = result({ ballots: 10, hands: 4, blank: 1, invalid: 1, counts: [{ optionId: "yes", count: 6, weight: 6 }, { optionId: "no", count: 2, weight: 2 }, { optionId: "abstain", count: 4, weight: 4 }] });
     expect(baseSize(r, "decisive")).toBe(8);
     const limitFirst = poll({ definition: definition({ rule: [clause("cast", 3, 10, "atMost", { option: "abstain" }), clause("decisive", 1, 2, "more")] }) });
-    expect(resultRows(limitFirst, r)).toMatchObject({ base: "decisive", baseCount: 8, rows: [{ optionId: "yes", percent: 75 }, { optionId: "no", percent: 25 }, { optionId: "abstain", percent: 50 }] });
+    expect(resultRows(limitFirst, r)).toMatchObject({ base: "decisive", baseCount: 8, rows: [{ optionId: "yes", percent: 75, bar: 75 }, { optionId: "no", percent: 25 }, { optionId: "abstain", percent: null, bar: (4 / 14) * 100 }] });
   });
 
   it("an election per candidate: 赞成/反对/弃权 (unmarked included), elected, tied at the cut", () => {

@@ -50,8 +50,13 @@ export interface ResultRow {
   count: number;
   /** The options' added-up vote weight (the count again in unweighted polls). */
   weight: number;
-  /** count against the base of the poll's first clause, in percent (0 when the base is empty). */
-  percent: number;
+  /**
+   * count against the base of the poll's first clause, in percent (0 when the base is empty);
+   * null for an option outside that base (弃权 against 赞成与反对).
+   */
+  percent: number | null;
+  /** The bar's length in percent: `percent`, or the share of 投票 for an option outside the base. */
+  bar: number;
   /** This option satisfied every clause (and the quorum). */
   passed: boolean;
 }
@@ -63,10 +68,13 @@ export interface ResultRow {
 export function resultRows(poll: Pick<Poll, "options" | "definition">, result: PollResult): { base: Base; baseCount: number; rows: ResultRow[] } {
   const base = (poll.definition.rule.find((c) => c.option === undefined) ?? poll.definition.rule[0])?.base ?? "cast";
   const baseCount = baseSize(result, base);
+  const cast = baseSize(result, "cast");
+  const of = (count: number, total: number) => (total === 0 ? 0 : (count / total) * 100);
   const rows = poll.options.map((o) => {
     const line = result.counts.find((c) => c.optionId === o.id);
     const count = line?.count ?? 0;
-    return { optionId: o.id, count, weight: line?.weight ?? 0, percent: baseCount === 0 ? 0 : (count / baseCount) * 100, passed: result.passedOptions.includes(o.id) };
+    const percent = base === "decisive" && o.id === "abstain" ? null : of(count, baseCount);
+    return { optionId: o.id, count, weight: line?.weight ?? 0, percent, bar: percent ?? of(count, cast), passed: result.passedOptions.includes(o.id) };
   });
   return { base, baseCount, rows };
 }
