@@ -151,7 +151,7 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
             {t("poll.seatsUnit")}
             <span className="muted small">{t("poll.seatsHint")}</span>
           </label>
-          <label className={`poll-check${weighted ? " disabled" : ""}`}>
+          <label className="poll-check">
             <input type="checkbox" checked={draft.allowBlank} onChange={(e) => set({ allowBlank: e.target.checked })} data-testid="poll-allow-blank" />
             {t("poll.allowBlank")}
           </label>
