@@ -85,7 +85,7 @@ describe("the record shared with members, on a phone", () => {
 
     // A secret poll closed but not published: in the shared record too, its result stays with the staff.
     const chair = as("钟玉", "chair");
-    await submit(chair, { type: "poll.create", poll: { title: "关于加装电梯补贴方案的表决", form: "yesNoAbstain", secret: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false }] } });
+    await submit(chair, { type: "poll.create", poll: { title: "关于加装电梯补贴方案的表决", form: "yesNoAbstain", secret: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }] } });
     const pollId = (await live()).polls[0]!.pollId;
     await submit(chair, { type: "poll.open", pollId });
     await submit(chair, { type: "poll.close", pollId });

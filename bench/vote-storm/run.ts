@@ -64,7 +64,7 @@ const definition = (secret: boolean) => ({
   title: secret ? "关于《社区议事规则》修订稿的表决（无记名）" : "关于《社区议事规则》修订稿的表决（记名）",
   form: "yesNoAbstain",
   secret,
-  rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false }],
+  rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }],
   quorum: { percent: 50 },
 });
 /** 60 % 赞成, 30 % 反对, 10 % 弃权. */

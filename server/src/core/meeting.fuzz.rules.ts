@@ -309,9 +309,12 @@ function needsConfirmation(s: MeetingState, d: PollDefinition, entitled: readonl
     const best = size(scope(c.base === "present" ? entitled.filter((u) => u.present) : voters), byWeight);
     const base = c.base === "cast" ? best : size(scope(c.base === "present" ? entitled.filter((u) => u.present) : entitled), byWeight);
     if (base === 0) return true;
-    return c.atLeast ? best * c.share.den < c.share.num * base : best * c.share.den <= c.share.num * base;
+    if (c.compare === "atMost" || c.compare === "less") return false;
+    return c.compare === "atLeast" ? best * c.share.den < c.share.num * base : best * c.share.den <= c.share.num * base;
   });
-  const quorumOut = d.quorum !== null && !(d.quorum.strict ? voters.length * 100 > d.quorum.percent * entitled.length : voters.length * 100 >= d.quorum.percent * entitled.length);
+  const q = d.quorum;
+  const reaches = (best: number, base: number) => base > 0 && (q!.compare === "more" ? best * q!.share.den > q!.share.num * base : best * q!.share.den >= q!.share.num * base);
+  const quorumOut = q !== null && ((q.measure !== "weight" && !reaches(voters.length, entitled.length)) || (q.measure !== "count" && !reaches(size(voters, true), size(entitled, true))));
   const members = s.roster.filter((p) => p.role === "member");
   const present = members.filter((p) => s.attendance[p.id]?.status === "present").length;
   const below = s.quorumRule === "majority" ? present * 2 <= members.length : s.quorumRule === "twoThirds" ? present * 3 < members.length * 2 : false;
@@ -330,7 +333,9 @@ function definitionInvalid(d: PollDefinition): boolean {
     if (!(min <= max && max <= options.length)) return true;
   }
   if (options.some((label, i) => options.indexOf(label) !== i)) return true;
-  if (d.rule.some((c) => c.base === "cast" && c.share.num === c.share.den && !c.atLeast)) return true;
+  if (d.rule.some((c) => (c.share.num === c.share.den && c.compare === "more") || (c.share.num === 0 && c.compare !== "atMost"))) return true;
+  // A quorum by weight needs a weighted poll.
+  if (d.quorum !== null && d.quorum.measure !== "count" && !d.weighted) return true;
   return !d.weighted && d.rule.some((c) => c.measure === "weight");
 }
 

@@ -176,7 +176,7 @@ function randomConfig(world: World, s: MeetingState): Command {
   const interjectionRules = r < 0.5 ? undefined : r < 0.7 ? { ...s.interjectionRules } : { capMs: rng.pick([30_000, 60_000, 120_000, rng.int(30, 3600) * 1000]), membersMay: rng.chance(0.5), allowed: rng.chance(0.95) };
   // The poll rules: absent (unchanged) half the time, else whether the clerk may run polls.
   const r2 = world.pollRng.float();
-  const pollRules = r2 < 0.6 ? undefined : r2 < 0.8 ? { ...s.pollRules } : { clerkMay: world.pollRng.chance(0.5), allowed: world.pollRng.chance(0.9) };
+  const pollRules = r2 < 0.6 ? undefined : r2 < 0.8 ? { ...s.pollRules } : { clerkMay: world.pollRng.chance(0.5), allowed: world.pollRng.chance(0.8) };
   // Sharing the record with members: absent (unchanged) most of the time, else on or off.
   const r3 = world.recordRng.float();
   const recordShared = r3 < 0.7 ? undefined : r3 < 0.85;
@@ -228,7 +228,8 @@ function randomDefinition(rng: Rng): PollDefinition {
       base,
       share,
       // More than all of the votes cast can never pass (VALIDATION).
-      atLeast: (base === "cast" && share.num === share.den) || rng.chance(0.5),
+      // More than all of a base can never pass (VALIDATION).
+      compare: share.num === share.den || rng.chance(0.5) ? "atLeast" : "more",
       measure: weighted && rng.chance(0.5) ? "weight" : "count",
       ...(rng.chance(0.2) ? { householdPrefix: "3号楼" } : {}),
     };
@@ -239,10 +240,12 @@ function randomDefinition(rng: Rng): PollDefinition {
     form,
     ...options,
     ...choices,
+    allowBlank: false,
+    veto: false,
     secret,
     eligibility: { roles, absentMayVote, side: rng.chance(0.8) ? null : rng.pick(["worker", "enterprise"] as const), perHousehold: rng.chance(0.3) },
     rule: Array.from({ length: rng.int(1, 3) }, clause),
-    quorum: rng.chance(0.6) ? null : { percent: rng.pick([30, 50, 66.67, 80]), strict: rng.chance(0.5) },
+    quorum: rng.chance(0.6) ? null : { share: rng.pick(SHARES.slice(0, 4)), compare: rng.pick(["atLeast", "more"] as const), measure: weighted ? rng.pick(["count", "weight", "both"] as const) : "count" },
     tallyVisibility: secret ? "none" : rng.pick(["chair", "all", "none"] as const),
     allowChange: !secret && rng.chance(0.3),
     weighted,
@@ -263,9 +266,9 @@ function brokenDefinition(rng: Rng): PollDefinition {
     () => ({ ...rest, form: "multiple", options: labels, maxChoices: 4 }),
     () => ({ ...rest, form: "multiple", options: labels, minChoices: 4 }),
     () => ({ ...rest, form: "single", options: ["甲", "乙", "甲"] }),
-    () => ({ ...d, weighted: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false, measure: "weight" }] }),
-    () => ({ ...d, rule: [{ base: "cast", share: { num: 1, den: 1 }, atLeast: false, measure: "count" }] }),
-    () => ({ ...d, secret: true, weighted: false, allowChange: false, tallyVisibility: "none", eligibility: { ...d.eligibility, absentMayVote: true }, rule: [{ base: "present", share: { num: 2, den: 3 }, atLeast: true, measure: "count" }] }),
+    () => ({ ...d, weighted: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more", measure: "weight" }] }),
+    () => ({ ...d, rule: [{ base: "cast", share: { num: 1, den: 1 }, compare: "more", measure: "count" }] }),
+    () => ({ ...d, secret: true, weighted: false, allowChange: false, tallyVisibility: "none", eligibility: { ...d.eligibility, absentMayVote: true }, rule: [{ base: "present", share: { num: 2, den: 3 }, compare: "atLeast", measure: "count" }] }),
     () => ({ ...d, secret: true, weighted: false, allowChange: false, tallyVisibility: rng.pick(["chair", "all"] as const) }),
     () => ({ ...d, secret: true, weighted: false, tallyVisibility: "none", allowChange: true }),
     () => ({ ...d, secret: true, weighted: true, allowChange: false, tallyVisibility: "none" }),
@@ -286,7 +289,7 @@ function randomPoll(world: World, s: MeetingState): Command {
   const has = (status: Poll["status"]) => s.polls.some((p) => p.status === status);
   const r = rng.chance(0.7) ? (has("open") ? rng.pick([0.3, 0.5, 0.5, 0.9, 0.9]) : has("draft") ? rng.pick([0.3, 0.3, 0.7]) : has("closed") ? rng.pick([0.1, 0.6]) : 0.1) : rng.float();
   if (r < 0.22) return { type: "poll.create", poll: rng.chance(0.75) ? randomDefinition(rng) : brokenDefinition(rng) };
-  if (r < 0.45) return { type: "poll.open", pollId: pollId(["draft"]), ...(rng.chance(0.7) ? { confirmed: true } : {}) };
+  if (r < 0.45) return { type: "poll.open", pollId: pollId(["draft"]), ...(rng.chance(0.5) ? { confirmed: true } : {}) };
   if (r < 0.58) return { type: "poll.close", pollId: pollId(["open"]) };
   if (r < 0.68) return { type: "poll.publish", pollId: pollId(["closed"]) };
   if (r < 0.74) return { type: "poll.discard", pollId: pollId(["draft"]) };
@@ -480,12 +483,12 @@ function randomMalformed(rng: Rng): unknown {
 function randomMalformedPoll(rng: Rng): unknown {
   return rng.pick<() => unknown>([
     () => ({ type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: DEFAULT_SPEECH_CAPS, ordering: DEFAULT_ORDERING, plan: [], pollRules: { clerkMay: rng.pick(["yes", 1, null]) } }),
-    () => ({ type: "poll.create", poll: { title: "表决", form: "yesNoAbstain", secret: false, rule: rng.pick([[], [{ kind: "percentOfEligible", percent: 80 }], [{ base: "all", share: { num: 1, den: 2 }, atLeast: true }], [{ base: "cast", share: { num: 3, den: 2 }, atLeast: true }], [{ base: "cast", share: { num: 0.5, den: 1 }, atLeast: true }], [{ base: "cast", share: { num: 1, den: 2 } }]]) } }),
-    () => ({ type: "poll.create", poll: { title: "表决", form: "yesNoAbstain", secret: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false }], eligibility: { roles: ["member"], presentOnly: true } } }),
-    () => ({ type: "poll.create", poll: { title: rng.pick(["", "  ", "表".repeat(201)]), form: "yesNoAbstain", secret: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false }] } }),
-    () => ({ type: "poll.create", poll: { title: "表决", form: "yesNoAbstain", rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false }] } }),
-    () => ({ type: "poll.create", poll: { title: "表决", form: "single", options: rng.pick([["甲"], [], ["甲", ""]]), secret: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false }] } }),
-    () => ({ type: "poll.create", poll: { title: "表决", form: "yesNoAbstain", secret: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false }], durationSeconds: rng.pick([0, 9, 86_401, 60.5]) } }),
+    () => ({ type: "poll.create", poll: { title: "表决", form: "yesNoAbstain", secret: false, rule: rng.pick([[], [{ kind: "percentOfEligible", percent: 80 }], [{ base: "all", share: { num: 1, den: 2 }, compare: "atLeast" }], [{ base: "cast", share: { num: 3, den: 2 }, compare: "atLeast" }], [{ base: "cast", share: { num: 0.5, den: 1 }, compare: "atLeast" }], [{ base: "cast", share: { num: 1, den: 2 } }]]) } }),
+    () => ({ type: "poll.create", poll: { title: "表决", form: "yesNoAbstain", secret: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }], eligibility: { roles: ["member"], presentOnly: true } } }),
+    () => ({ type: "poll.create", poll: { title: rng.pick(["", "  ", "表".repeat(201)]), form: "yesNoAbstain", secret: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }] } }),
+    () => ({ type: "poll.create", poll: { title: "表决", form: "yesNoAbstain", rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }] } }),
+    () => ({ type: "poll.create", poll: { title: "表决", form: "single", options: rng.pick([["甲"], [], ["甲", ""]]), secret: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }] } }),
+    () => ({ type: "poll.create", poll: { title: "表决", form: "yesNoAbstain", secret: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }], durationSeconds: rng.pick([0, 9, 86_401, 60.5]) } }),
     () => ({ type: "poll.open", pollId: rng.pick(["", "x".repeat(65), 3, null]) }),
     () => ({ type: "poll.close", pollId: "q1", tally: { ballots: 3 } }),
     () => ({ type: "poll.enterHands", pollId: "q1", counts: { yes: rng.pick([-1, 1.5, "2", 100_001]) } }),

@@ -310,21 +310,21 @@ export function pollDefinition(fields: Partial<z.input<typeof PollDefinition>> =
 export function tally(fields: Partial<Tally> & Pick<Tally, "counts">): Tally {
   const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
   const weights = fields.weights ?? fields.counts;
-  const totals = { ballots: fields.ballots ?? sum(fields.counts), weightCast: fields.weightCast ?? sum(weights), counts: fields.counts, weights };
+  const totals = { ballots: fields.ballots ?? sum(fields.counts), weightCast: fields.weightCast ?? sum(weights), counts: fields.counts, weights, ...(fields.blank ? { blank: fields.blank } : {}) };
   return { ...totals, groups: fields.groups ?? { "@present:": totals } };
 }
 
 /** The usual clauses by name (the presets of the chair's form). */
 export const CLAUSES = {
-  majorityOfCast: { base: "cast", share: { num: 1, den: 2 }, atLeast: false, measure: "count" },
-  majorityOfEntitled: { base: "entitled", share: { num: 1, den: 2 }, atLeast: false, measure: "count" },
-  twoThirdsOfPresent: { base: "present", share: { num: 2, den: 3 }, atLeast: true, measure: "count" },
-  twoThirdsOfEntitled: { base: "entitled", share: { num: 2, den: 3 }, atLeast: true, measure: "count" },
+  majorityOfCast: { base: "cast", share: { num: 1, den: 2 }, compare: "more", measure: "count" },
+  majorityOfEntitled: { base: "entitled", share: { num: 1, den: 2 }, compare: "more", measure: "count" },
+  twoThirdsOfPresent: { base: "present", share: { num: 2, den: 3 }, compare: "atLeast", measure: "count" },
+  twoThirdsOfEntitled: { base: "entitled", share: { num: 2, den: 3 }, compare: "atLeast", measure: "count" },
 } as const satisfies Record<string, RuleClause>;
 
 /** At least `percent` % of a base (不少于, 含本数), as the exact fraction percent/100. */
 export const percentOf = (percent: number, base: RuleClause["base"] = "entitled"): RuleClause =>
-  ({ base, share: { num: Math.round(percent * 100), den: 10_000 }, atLeast: true, measure: "count" });
+  ({ base, share: { num: Math.round(percent * 100), den: 10_000 }, compare: "atLeast", measure: "count" });
 
 /** What every `givenScheduled` starts from: the cast's roster, synced before the meeting. */
 export const SCHEDULED: readonly MeetingEvent[] = [ev.rosterSet(ROSTER)];

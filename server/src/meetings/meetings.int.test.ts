@@ -243,7 +243,7 @@ describe("表决权重 and 记录员可发起表决", () => {
     expect(off.state.pollRules).toEqual({ clerkMay: false, allowed: false });
     expect((await member.waitForSeq(off.state.seq)).pollRules.allowed).toBe(false);
     const chair = await h.connect(url, m.tokens.chair);
-    const poll = { title: "表决", form: "consent", secret: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false }] };
+    const poll = { title: "表决", form: "consent", secret: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }] };
     expect(await send(chair, { type: "poll.create", poll })).toMatchObject({ ok: false, error: { code: "POLLS_OFF" } });
     await org.patch(base, { pollsAllowed: true });
     expect(await send(chair, { type: "poll.create", poll })).toMatchObject({ ok: true });

@@ -149,6 +149,7 @@ function tallyRows(rows: readonly Row[]): Tally {
 function add(totals: Omit<Tally, "groups">, choices: readonly string[], weight: number): void {
   totals.ballots += 1;
   totals.weightCast += weight;
+  if (choices.length === 0) totals.blank = (totals.blank ?? 0) + 1;
   for (const id of choices) {
     totals.counts[id] = (totals.counts[id] ?? 0) + 1;
     totals.weights[id] = (totals.weights[id] ?? 0) + weight;

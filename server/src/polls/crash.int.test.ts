@@ -24,11 +24,13 @@ const SECRET: PollDefinition = {
   form: "yesNoAbstain",
   secret: true,
   eligibility: { roles: ["member"], absentMayVote: false, side: null, perHousehold: false },
-  rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false, measure: "count" }],
+  rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more", measure: "count" }],
   quorum: null,
   tallyVisibility: "none",
   allowChange: false,
   weighted: false,
+  allowBlank: false,
+  veto: false,
   durationSeconds: null,
 };
 

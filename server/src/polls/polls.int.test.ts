@@ -10,56 +10,29 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import type { PollDefinition } from "../core/poll/schema.ts";
-import type { Ack, BallotReceipt, MyBallots, PollAudit, PollLiveTally, PollTurnout } from "../core/protocol.ts";
-import { staffClient } from "../testing/api.ts";
-import { collectEvents, eventually, Harness, openMeeting, persisted, send, settle, type ClientSocket, type TestClient } from "../testing/harness.ts";
+import type { Ack, MyBallots, PollAudit, PollLiveTally, PollTurnout } from "../core/protocol.ts";
+import { collectEvents, eventually, Harness, persisted, send, settle, type TestClient } from "../testing/harness.ts";
+import { pollRoom, refused, vote } from "../testing/pollRoom.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());
-
-const refused = (code: string) => ({ ok: false, error: { code, message: { zh: expect.any(String), en: expect.any(String) } } });
-const vote = (client: TestClient | ClientSocket, ballot: unknown): Promise<Ack<BallotReceipt>> =>
-  ("socket" in client ? client.socket : client).timeout(5000).emitWithAck("poll.vote", ballot);
 
 const SECRET_80: PollDefinition = {
   title: "关于老旧小区加装电梯的协商意见",
   form: "yesNoAbstain",
   secret: true,
   eligibility: { roles: ["member"], absentMayVote: false, side: null, perHousehold: false },
-  rule: [{ base: "entitled", share: { num: 4, den: 5 }, atLeast: true, measure: "count" }],
+  rule: [{ base: "entitled", share: { num: 4, den: 5 }, compare: "atLeast", measure: "count" }],
   quorum: null,
   tallyVisibility: "none",
   allowChange: false,
   weighted: false,
+  allowBlank: false,
+  veto: false,
   durationSeconds: null,
 };
 
-async function setup(options: { now?: () => number; dataDir?: string } = {}) {
-  const t = await h.startServer(options);
-  const { client: org } = await staffClient(t.server, t.url, "secretariat", "organiser");
-  const m = await h.createMeeting(t.server, "社区议事会（表决测试）");
-  const addMember = async (name: string) => {
-    const res = await org.post(`/api/meetings/${m.meetingId}/participants`, { name, role: "member" });
-    expect(res.status).toBe(201);
-    const id: string = res.body.participant.id;
-    return { id, token: await t.server.tokens.issue({ participantId: id, meetingId: m.meetingId, role: "member" }) };
-  };
-  const member3 = await addMember("钟玉");
-  const absent = await addMember("袁海霞");
-  await openMeeting(t.server, m);
-  const [chair, clerk, observer, member1, member2, m3] = await Promise.all(
-    [m.tokens.chair, m.tokens.clerk, m.tokens.observer, m.tokens.member1, m.tokens.member2, member3.token].map((token) => h.connect(t.url, token)),
-  );
-  const c = { chair: chair!, clerk: clerk!, observer: observer!, member1: member1!, member2: member2!, member3: m3! };
-  const all = Object.values(c);
-  await settle(all, t.server);
-  const create = async (poll: PollDefinition) => {
-    expect(await send(c.chair, { type: "poll.create", poll })).toMatchObject({ ok: true });
-    await settle(all, t.server);
-    return c.chair.state.polls.at(-1)!.pollId;
-  };
-  return { ...t, m, c, all, create, member3, absent };
-}
+const setup = (options: { now?: () => number; dataDir?: string } = {}) => pollRoom(h, options);
 
 describe("instant polls (即时表决)", () => {
   it("a secret 赞成/反对/弃权 poll with an 80 % rule: ballots, refusals, close, result hidden until published", async () => {
@@ -99,7 +72,7 @@ describe("instant polls (即时表决)", () => {
     expect(await vote(c.member3, { pollId, choices: ["maybe"] })).toMatchObject(refused("INVALID_BALLOT"));
     expect(await vote(c.member3, { pollId, choices: ["yes", "no"] })).toMatchObject(refused("INVALID_BALLOT"));
     expect(await vote(c.member3, { pollId, choices: ["yes"], weight: 2 })).toMatchObject(refused("INVALID_BALLOT"));
-    expect(await vote(c.member3, { pollId, choices: [] })).toMatchObject(refused("VALIDATION"));
+    expect(await vote(c.member3, { pollId, choices: [] })).toMatchObject(refused("INVALID_BALLOT"));
     expect(await vote(c.member3, { pollId: "nope", choices: ["yes"] })).toEqual(refused("POLL_NOT_FOUND"));
     // Not eligible: other roles, and a member who was not present at the opening (even if they come now).
     expect(await vote(c.observer, { pollId, choices: ["yes"] })).toEqual(refused("NOT_ELIGIBLE"));
@@ -154,7 +127,7 @@ describe("instant polls (即时表决)", () => {
   it("after a secret poll nothing links a voter to a choice: not the tables, not the event log, not the logs, not the write-ahead log", async () => {
     const t = await setup();
     const { c, all, m } = t;
-    const pollId = await t.create({ ...SECRET_80, form: "single", options: ["方案甲：加装电梯", "方案乙：改造楼梯", "方案丙：暂缓"], rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false, measure: "count" }] });
+    const pollId = await t.create({ ...SECRET_80, form: "single", options: ["方案甲：加装电梯", "方案乙：改造楼梯", "方案丙：暂缓"], rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more", measure: "count" }] });
     expect(await send(c.chair, { type: "poll.open", pollId })).toMatchObject({ ok: true });
     await settle(all, t.server);
     const choices = { [m.people.member1.id]: "o1", [m.people.member2.id]: "o2", [t.member3.id]: "o3" };
@@ -215,7 +188,7 @@ describe("instant polls (即时表决)", () => {
     const t = await setup();
     const { c, all, m } = t;
     // More than half of those present at the opening (实到 3).
-    const pollId = await t.create({ ...SECRET_80, secret: false, form: "consent", tallyVisibility: "chair", allowChange: true, rule: [{ base: "present", share: { num: 1, den: 2 }, atLeast: false, measure: "count" }] });
+    const pollId = await t.create({ ...SECRET_80, secret: false, form: "consent", tallyVisibility: "chair", allowChange: true, rule: [{ base: "present", share: { num: 1, den: 2 }, compare: "more", measure: "count" }] });
     expect(await send(c.chair, { type: "poll.open", pollId })).toMatchObject({ ok: true });
     await settle(all, t.server);
     const tallies = new Map<TestClient, PollLiveTally[]>(all.map((client) => [client, []]));

@@ -56,7 +56,7 @@ export function PollAuditCheck({ poll, result }: { poll: Poll; result: PollResul
           <ul>
             {named.map((b) => (
               <li key={b.voter} data-testid="poll-audit-voter">
-                {t("poll.auditVote", { name: voterName(b.voter), choices: b.choices.map((c) => text.optionById(poll, c)).join(" / ") })}
+                {t("poll.auditVote", { name: voterName(b.voter), choices: b.choices.length === 0 ? t("poll.votedBlank") : b.choices.map((c) => text.optionById(poll, c)).join(" / ") })}
               </li>
             ))}
           </ul>

@@ -50,7 +50,8 @@ export function PollItem({ poll, run, pending, mayRun, initiallyOpen, handsOpen 
         )}
       </div>
       <p className="poll-item-meta muted small">
-        {t(`poll.formShort.${poll.definition.form}`)} · {poll.definition.secret ? t("poll.secret") : t("poll.named")} · {text.rule(poll)}
+        {t(`poll.formShort.${poll.definition.form}`)}
+        {poll.definition.seats !== undefined && ` · ${t("poll.seatsShort", { n: poll.definition.seats })}`} · {poll.definition.secret ? t("poll.secret") : t("poll.named")} · {text.rule(poll)}
       </p>
       {showBody && (
         <div className="poll-item-body">

@@ -46,7 +46,7 @@ function OpenPoll({ poll, me }: { poll: Poll; me: string }) {
   if (!unit || absent) {
     return (
       <div className="poll-bar" role="status" data-testid={absent ? "poll-absent-at-opening" : "poll-not-eligible"}>
-        <p className="poll-bar-title"><Icon name="hand" /> {t("poll.inProgress")}：{poll.definition.title}</p>
+        <p className="poll-bar-title"><Icon name="hand" /> {t("poll.inProgress")}{t("poll.colon")}{poll.definition.title}</p>
         <p className="muted">{t(absent ? "poll.absentAtOpening" : "poll.notEligible")}</p>
         {absent && <p className="poll-progress muted small"><PollTurnout poll={poll} /></p>}
       </div>
@@ -61,7 +61,7 @@ function OpenPoll({ poll, me }: { poll: Poll; me: string }) {
           {poll.definition.secret
             ? t("poll.votedSecret")
             : mine
-              ? t("poll.votedNamed", { choices: mine.map((id) => text.optionById(poll, id)).join("、") })
+              ? t("poll.votedNamed", { choices: mine.length === 0 ? t("poll.votedBlank") : mine.map((id) => text.optionById(poll, id)).join("、") })
               : t("poll.votedFinal")}
         </p>
         <p className="poll-progress muted small"><PollTurnout poll={poll} /> <PollCountdown poll={poll} /></p>
@@ -76,7 +76,7 @@ function OpenPoll({ poll, me }: { poll: Poll; me: string }) {
   if (minimised) {
     return (
       <div className="poll-bar poll-bar-waiting" data-testid="poll-minimised">
-        <p className="poll-bar-title"><Icon name="hand" /> {t("poll.inProgress")}：{poll.definition.title}</p>
+        <p className="poll-bar-title"><Icon name="hand" /> {t("poll.inProgress")}{t("poll.colon")}{poll.definition.title}</p>
         <span className="poll-bar-row">
           <PollCountdown poll={poll} />
           <button type="button" className="primary" onClick={() => setMinimised(false)} data-testid="poll-vote-now">{t("poll.voteNow")}</button>

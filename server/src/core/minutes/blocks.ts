@@ -110,7 +110,7 @@ export function minutesBlocks(m: Minutes): Block[] {
           kind: "entry",
           level: 1,
           marker: "-",
-          runs: [{ text: `应到 ${p.eligible} ${p.unit}，实到 ${p.present} ${p.unit}，投票 ${p.cast} ${p.unit === "户" ? "户" : "票"}${p.hands > 0 ? `（电子投票 ${p.ballots} 票，举手 ${p.hands} 人）` : ""}。` }],
+          runs: [{ text: `应到 ${p.eligible} ${p.unit}，实到 ${p.present} ${p.unit}，投票 ${p.cast} ${p.unit === "户" ? "户" : "票"}${p.hands > 0 ? `（电子投票 ${p.ballots} 票，举手或纸质 ${p.hands} 票）` : ""}${p.blank + p.invalid > 0 ? `，其中空白票 ${p.blank} 张、废票 ${p.invalid} 张` : ""}。` }],
         });
         for (const line of p.clauses) out.push({ kind: "entry", level: 1, marker: "-", runs: [{ text: `${line}。` }] });
         out.push({ kind: "entry", level: 1, marker: "-", runs: [{ text: `${p.counts.map((c) => `${c.label} ${c.count} 票`).join("，")}。` }] });
@@ -118,7 +118,12 @@ export function minutesBlocks(m: Minutes): Block[] {
           kind: "entry",
           level: 1,
           marker: "-",
-          runs: [{ text: "表决结果：" }, { text: p.resultLabel, bold: true }, ...(p.elected.length > 0 ? [{ text: `（${p.elected.join("、")}）` }] : []), { text: "。" }],
+          runs: [
+            { text: "表决结果：" }, { text: p.resultLabel, bold: true },
+            ...(p.elected.length > 0 ? [{ text: `（${p.elected.join("、")}）` }] : []),
+            ...(p.tied.length > 0 ? [{ text: `；${p.tied.join("、")}得票相等，未能确定当选` }] : []),
+            { text: "。" },
+          ],
         });
       });
     }

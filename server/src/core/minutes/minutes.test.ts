@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { decide, evolve, parseCommand, type StoredEvent } from "../meeting.ts";
 import type { Tally } from "../poll/schema.ts";
 import type { Actor } from "../roles.ts";
-import { initialState, type MeetingState } from "../state.ts";
+import { DEFAULT_ORDERING, DEFAULT_SPEECH_CAPS, initialState, type MeetingState } from "../state.ts";
 import { agendaItem, deepFreeze, rosterEntry, sequentialIds, stamp, tally } from "../testing.ts";
 import { minutesBlocks } from "./blocks.ts";
 import { excerpt, formatDate, formatTime } from "./format.ts";
@@ -127,7 +127,7 @@ function scriptedMeeting(): Script {
   s.run({ type: "agenda.goto", itemId: "a2" }, chair, min(30));
   s.run({ type: "floor.give", participantId: wang.participantId }, chair, min(31));
   s.run({ type: "floor.end" }, chair, min(38));
-  s.run({ type: "poll.create", poll: { title: "关于社区养老服务设施建设建议的表决", form: "yesNoAbstain", secret: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false }] } }, chair, min(40));
+  s.run({ type: "poll.create", poll: { title: "关于社区养老服务设施建设建议的表决", form: "yesNoAbstain", secret: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }] } }, chair, min(40));
   const pollId = s.state.polls[0]!.pollId;
   s.run({ type: "poll.open", pollId }, chair, min(41));
   s.run({ type: "poll.close", pollId }, chair, min(43), tally({ counts: { yes: 2, no: 0, abstain: 1 } }));
@@ -224,5 +224,34 @@ describe("minutes draft", () => {
     const empty = draftMinutes({ ...MEETING, number: null, place: null, startsAt: null }, initialState());
     expect(empty.items).toEqual([]);
     expect(minutesBlocks(empty).filter((b) => b.kind === "number")).toEqual([]);
+  });
+
+  it("says an election and an owners' decision (民法典 §278) in words: the quorum by area and owners, each candidate, who is elected, a tie", () => {
+    const e = new Script();
+    const owners = ["赵一", "钱二", "孙三", "李四"].map((name, i) => rosterEntry({ participantId: `o${i}`, role: "member" }, { name, household: `1号楼${101 + i}`, weight: [80, 100, 120, 100][i]! }));
+    e.run({ type: "config.sync", roster: [ROSTER[0]!, ROSTER[7]!, ...owners], agenda: [], quorumRule: "none", speechCaps: DEFAULT_SPEECH_CAPS, ordering: DEFAULT_ORDERING, plan: [] }, { participantId: "system", role: "system" }, min(0));
+    e.run({ type: "meeting.open" }, cast.chair, min(1));
+    e.run({ type: "attendance.arrive", participantIds: owners.map((o) => o.id), via: "clerk" }, cast.clerk, min(1));
+    const third = (num: number, den: number) => ({ share: { num, den } });
+    e.run({ type: "poll.create", poll: {
+      title: "关于1号楼加装电梯并使用维修资金的决定", form: "consent", secret: false, weighted: true,
+      eligibility: { roles: ["member"], perHousehold: true },
+      quorum: { ...third(2, 3), compare: "atLeast", measure: "both" },
+      rule: [{ base: "cast", ...third(3, 4), compare: "atLeast" }, { base: "cast", ...third(3, 4), compare: "atLeast", measure: "weight" }],
+    } }, cast.chair, min(2));
+    const lift = e.state.polls[0]!.pollId;
+    e.run({ type: "poll.open", pollId: lift }, cast.chair, min(3));
+    e.run({ type: "poll.close", pollId: lift }, cast.chair, min(4), tally({ counts: { agree: 3, disagree: 1 }, weights: { agree: 300, disagree: 100 } }));
+    e.run({ type: "poll.create", poll: { title: "选举楼长", form: "candidates", options: ["赵一", "钱二", "孙三"], seats: 2, secret: true, rule: [{ base: "cast", ...third(1, 2), compare: "more" }] } }, cast.chair, min(5));
+    const vote = e.state.polls[1]!.pollId;
+    e.run({ type: "poll.open", pollId: vote }, cast.chair, min(6));
+    e.run({ type: "poll.close", pollId: vote }, cast.chair, min(7), tally({ ballots: 4, weightCast: 4, counts: { "o1:yes": 3, "o2:yes": 3, "o3:yes": 3, "o3:no": 1 } }));
+    const text = renderMinutesMarkdown(draftMinutes({ ...MEETING, kind: "community" }, e.state, { log: e.log }));
+    expect(text).toContain("通过规则：不少于投票数的四分之三（含本数），且不少于投票权重的四分之三（含本数）；参与表决的户数不少于应到户数的三分之二（含本数），且参与表决的权重不少于应到权重的三分之二（含本数）（参与表决 4 / 应到 4，达到；参与表决权重 400 / 应到权重 400，达到）");
+    expect(text).toContain("同意权重 300 / 投票权重 400 = 75%（不少于投票权重的四分之三（含本数）），达到。");
+    expect(text).toContain("**选举楼长**（无记名表决，候选人逐人表决）");
+    expect(text).toContain("赵一（赞成） 3 票 / 投票 4 票 = 75%（超过投票数的半数），达到。");
+    expect(text).toContain("赵一（赞成） 3 票，赵一（反对） 0 票，赵一（弃权） 1 票");
+    expect(text).toContain("表决结果：**无人当选**；赵一、钱二、孙三得票相等，未能确定当选。");
   });
 });

@@ -3,7 +3,7 @@
 // summaries and the officials' responses nested under them, written speeches, poll results,
 // decisions (议定事项) and suggestions (意见建议); then distribution, recorder and sign-off.
 // Pure: no clock, no I/O; every time shown comes from the data (docs/minutes.md).
-import { baseName, clauseWords, ruleWords, type Units } from "../poll/ruleText.ts";
+import { baseName, clauseWords, quorumWords, ruleWords, type Units } from "../poll/ruleText.ts";
 import type { StoredEvent } from "../meeting.ts";
 import { meetingKindLabel } from "../meetingKind.ts";
 import type { ClauseResult, Poll } from "../poll/schema.ts";
@@ -122,13 +122,18 @@ export interface MinutesPoll {
   cast: number;
   ballots: number;
   hands: number;
+  /** Blank (空白票) and invalid (废票) ballots: in 投票, for nobody. */
+  blank: number;
+  invalid: number;
   /** Each clause against its base: 同意 8 户 / 应到 11 户 = 72.7%，未达到. */
   clauses: string[];
   counts: MinutesPollCount[];
   passed: boolean;
   resultLabel: string;
-  /** Options elected (single and multiple choice). */
+  /** Options (candidates) elected: single and multiple choice, candidates. */
   elected: string[];
+  /** Candidates tied for the last seat, none of them elected. */
+  tied: string[];
 }
 
 export interface MinutesDecision {
@@ -348,18 +353,30 @@ function attendance(state: MeetingState, log: readonly StoredEvent[] | undefined
   };
 }
 
+const ANSWERS: Record<string, string> = { yes: "赞成", no: "反对", abstain: "弃权" };
+
 function poll(p: Poll): MinutesPoll {
   const result = p.result!;
   const units = { perHousehold: p.definition.eligibility.perHousehold };
-  const label = (id: string) => p.options.find((o) => o.id === id)?.label ?? id;
+  // An option, or a candidate's answer in an election (o1:yes → 王芳（赞成）).
+  const label = (id: string) => {
+    const [optionId, answer] = id.split(":");
+    const name = p.options.find((o) => o.id === optionId)?.label ?? id;
+    return answer === undefined ? name : `${name}（${ANSWERS[answer] ?? answer}）`;
+  };
+  const name = (id: string) => p.options.find((o) => o.id === id)?.label ?? id;
   const quorum = p.definition.quorum;
+  const checks = result.quorum?.checks.map((c) => `${c.measure === "weight" ? "参与表决权重" : "参与表决"} ${formatAmount(c.turnout)} / ${c.measure === "weight" ? "应到权重" : "应到"} ${formatAmount(c.base)}，${c.met ? "达到" : "未达到"}`) ?? [];
+  const choice = p.definition.form === "single" || p.definition.form === "multiple" || p.definition.form === "candidates";
+  // An election says 当选; choosing between plans says 通过 with the plans that passed.
+  const election = p.definition.form === "candidates" || p.definition.seats !== undefined;
   return {
     pollId: p.pollId,
     title: p.definition.title,
     ballot: p.definition.secret ? "无记名" : "记名",
     form: POLL_FORM_LABELS[p.definition.form],
-    rule: ruleWords(p.definition.rule, units, "zh"),
-    quorum: quorum === null ? null : `有效人数${quorum.strict ? "超过" : "不少于"}应到的 ${quorum.percent}%${result.quorum ? (result.quorum.met ? "（已达到）" : "（未达到）") : ""}`,
+    rule: ruleWords(p.definition.rule, units, "zh", label),
+    quorum: quorum === null ? null : `${quorumWords(quorum, units, "zh")}${checks.length > 0 ? `（${checks.join("；")}）` : ""}`,
     unit: units.perHousehold ? "户" : "人",
     eligible: result.eligibleCount,
     present: result.presentCount,
@@ -367,12 +384,18 @@ function poll(p: Poll): MinutesPoll {
     clauses: result.clauses.map((c) => clauseLine(c, label(c.optionId), units)),
     ballots: result.ballots,
     hands: result.hands,
+    blank: result.blank ?? 0,
+    invalid: result.invalid ?? 0,
     counts: result.counts.map((c) => ({ label: label(c.optionId), count: c.count })),
     passed: result.passed,
-    resultLabel: result.passed ? "通过" : "未通过",
-    elected: p.definition.form === "single" || p.definition.form === "multiple" ? result.passedOptions.map(label) : [],
+    resultLabel: election ? (result.passed ? "当选" : "无人当选") : result.passed ? "通过" : "未通过",
+    elected: choice ? result.passedOptions.map(name) : [],
+    tied: (result.tiedAtCut ?? []).map(name),
   };
 }
+
+/** A count or a weight as written in minutes: at most two decimals. */
+const formatAmount = (x: number): string => String(Math.round(x * 100) / 100);
 
 /** 同意 8 户 / 应到 11 户 = 72.7%（不少于应到户数的80%（含本数）），未达到 */
 function clauseLine(c: ClauseResult, option: string, units: Units): string {
@@ -381,7 +404,7 @@ function clauseLine(c: ClauseResult, option: string, units: Units): string {
   const base = `${c.clause.householdPrefix ?? ""}${baseName(c.clause.base, units, "zh", weight)}`;
   const amount = (x: number) => (weight ? String(Math.round(x * 100) / 100) : String(x));
   const percent = Math.round(c.percent * 10) / 10;
-  return `${option}${weight ? "权重 " : " "}${amount(c.numerator)}${unit} / ${base} ${amount(c.denominator)}${unit} = ${percent}%（${clauseWords(c.clause, units, "zh")}），${c.passed ? "达到" : "未达到"}`;
+  return `${option}${weight ? "权重 " : " "}${amount(c.numerator)}${unit} / ${base} ${amount(c.denominator)}${unit} = ${percent}%（${clauseWords(c.clause, units, "zh", option)}），${c.passed ? "达到" : "未达到"}`;
 }
 
 function affiliation(kind: string, entry: RosterEntry): string | null {

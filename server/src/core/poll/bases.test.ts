@@ -27,7 +27,7 @@ function council(absent: number[]) {
 }
 
 const households = (absentMayVote = false) => ({ roles: ["member" as const], absentMayVote, side: null, perHousehold: true });
-const clause = (base: Base, num: number, den: number, atLeast: boolean, fields: Partial<RuleClause> = {}): RuleClause => ({ base, share: { num, den }, atLeast, measure: "count", ...fields });
+const clause = (base: Base, num: number, den: number, atLeast: boolean, fields: Partial<RuleClause> = {}): RuleClause => ({ base, share: { num, den }, compare: atLeast ? "atLeast" : "more", measure: "count", ...fields });
 
 /** The frozen list of a household poll with these households absent at the opening. */
 function frozenList(absent: number[], definition: PollDefinition): EligibleVoter[] {
@@ -167,7 +167,7 @@ describe("before opening: what the chair must confirm", () => {
     expect(openWarnings(state([10, 11], "majority"), poll([clause("cast", 1, 2, false)]))).toEqual([{ kind: "meetingBelowQuorum", present: 9, needed: 12 }]);
   });
   it("a quorum of the poll out of reach: 50 % of 11 with 6 absent", () => {
-    const definition = { ...consent([clause("cast", 1, 2, false)]), quorum: { percent: 50, strict: false } };
+    const definition = { ...consent([clause("cast", 1, 2, false)]), quorum: { share: { num: 1, den: 2 }, compare: "atLeast" as const, measure: "count" as const } };
     expect(openWarnings(state([6, 7, 8, 9, 10, 11]), { definition })).toEqual([{ kind: "quorumUnreachable", best: 5, base: 11 }]);
   });
 
@@ -204,9 +204,9 @@ describe("polls stored before the bases were named replay as they were", () => {
 
   it("clauses become bases and exact shares", () => {
     expect(upgradeDefinition(legacy).rule).toEqual([
-      { base: "entitled", share: { num: 4, den: 5 }, atLeast: true, measure: "count" },
-      { base: "present", share: { num: 2, den: 3 }, atLeast: true, measure: "count", householdPrefix: "3号楼" },
-      { base: "cast", share: { num: 1, den: 2 }, atLeast: false, measure: "count" },
+      { base: "entitled", share: { num: 4, den: 5 }, compare: "atLeast", measure: "count" },
+      { base: "present", share: { num: 2, den: 3 }, compare: "atLeast", measure: "count", householdPrefix: "3号楼" },
+      { base: "cast", share: { num: 1, den: 2 }, compare: "more", measure: "count" },
     ]);
     expect(upgradeDefinition(legacy).eligibility).toMatchObject({ presentOnly: true, absentMayVote: false });
   });

@@ -6,33 +6,48 @@ import type { MeetingEvent } from "../meeting.ts";
 import type { Actor } from "../roles.ts";
 import { notOpen, type MeetingState } from "../state.ts";
 import { eligibleVoters, unitOf } from "./eligibility.ts";
-import { computeResult } from "./rules.ts";
+import { BLANK, candidateChoice, computeResult, INVALID } from "./rules.ts";
 import { mayVote, openWarnings } from "./warnings.ts";
 import type { BallotInput, EligibleVoter, Poll, PollCommand, PollDefinition, PollOption } from "./schema.ts";
 
-/** Option ids are stable per form: the fixed forms name theirs; choices are numbered. */
+const VETO: PollOption = { id: "veto", label: "否决" };
+
+/** Option ids are stable per form: the fixed forms name theirs (with 否决 where allowed); choices and candidates are numbered. */
 export function pollOptions(definition: PollDefinition): PollOption[] {
+  const veto = definition.veto ? [VETO] : [];
   switch (definition.form) {
     case "yesNoAbstain":
-      return [{ id: "yes", label: "赞成" }, { id: "no", label: "反对" }, { id: "abstain", label: "弃权" }];
+      return [{ id: "yes", label: "赞成" }, { id: "no", label: "反对" }, { id: "abstain", label: "弃权" }, ...veto];
     case "consent":
-      return [{ id: "agree", label: "同意" }, { id: "disagree", label: "不同意" }];
+      return [{ id: "agree", label: "同意" }, { id: "disagree", label: "不同意" }, ...veto];
     default:
       return (definition.options ?? []).map((label, i) => ({ id: `o${i + 1}`, label }));
   }
 }
 
-/** How many options a ballot must choose: [min, max]. */
+/** The ids a clause may name as its `option`: the options, and each candidate's answers in an election. */
+function optionIds(d: PollDefinition): string[] {
+  const options = pollOptions(d);
+  return d.form === "candidates" ? options.flatMap((o) => (["yes", "no", "abstain"] as const).map((a) => candidateChoice(o.id, a))) : options.map((o) => o.id);
+}
+
+/** How many options a ballot must choose: [min, max] (a blank ballot aside, where allowed; candidates: one answer per candidate at most). */
 export function choiceRange(definition: PollDefinition, options: readonly PollOption[]): [number, number] {
+  if (definition.form === "candidates") return [0, options.length];
   if (definition.form !== "multiple") return [1, 1];
   return [definition.minChoices ?? 1, definition.maxChoices ?? options.length];
 }
 
 /** Why a definition cannot be used, or null. */
 function definitionProblem(d: PollDefinition): string | null {
-  const choice = d.form === "single" || d.form === "multiple";
-  if (choice && !d.options) return "options: required for single and multiple choice";
+  const choice = d.form === "single" || d.form === "multiple" || d.form === "candidates";
+  if (choice && !d.options) return "options: required for single and multiple choice and for candidates";
   if (!choice && d.options) return "options: the fixed forms bring their own options";
+  if (d.veto && choice) return "veto: for 赞成/反对/弃权 and 同意/不同意 only";
+  if (d.allowBlank && !choice) return "allowBlank: for single and multiple choice and candidates only (the fixed forms have 弃权)";
+  if (d.allowBlank && d.weighted) return "allowBlank: not with vote weights";
+  if (d.seats !== undefined && (d.form === "yesNoAbstain" || d.form === "consent")) return "seats: for elections (single, multiple choice, candidates)";
+  if (d.seats !== undefined && d.seats > (d.options ?? []).length) return "seats: more seats than options";
   if (d.form !== "multiple" && (d.minChoices !== undefined || d.maxChoices !== undefined)) return "minChoices/maxChoices: multiple choice only";
   if (d.form === "multiple") {
     const [min, max] = choiceRange(d, pollOptions(d));
@@ -40,7 +55,15 @@ function definitionProblem(d: PollDefinition): string | null {
   }
   if (new Set(d.options ?? []).size !== (d.options ?? []).length) return "options: labels must differ";
   if (!d.weighted && d.rule.some((c) => c.measure === "weight")) return "rule: measure weight needs a weighted poll";
-  if (d.rule.some((c) => c.base === "cast" && c.share.num === c.share.den && !c.atLeast)) return "rule: more than all of the votes cast can never pass";
+  const ids = optionIds(d);
+  for (const c of d.rule) {
+    if (c.option !== undefined && !ids.includes(c.option)) return `rule: no option ${c.option} in this poll`;
+    if (c.share.num === 0 && c.compare !== "atMost") return "rule: a share of 0 only as an upper bound (no ballot of that option)";
+    if (c.share.num === c.share.den && c.compare === "more") return "rule: more than all of a base can never pass";
+    if (c.base === "decisive" && c.measure === "weight" && d.form !== "yesNoAbstain" && d.form !== "consent") return "rule: decisive weights for 赞成/反对/弃权 and 同意/不同意 only";
+  }
+  if (d.quorum && d.quorum.measure !== "count" && !d.weighted) return "quorum: by weight needs a weighted poll";
+  if (d.quorum && d.quorum.share.num === 0) return "quorum: a share of 0 is no quorum";
   return null;
 }
 
@@ -97,8 +120,9 @@ export function decidePoll(state: MeetingState, command: PollCommand, ctx: Decid
       return poll.status === "closed" && poll.result ? ok([{ type: "poll.published", pollId: poll.pollId, at: now, result: poll.result }]) : fail("POLL_NOT_OPEN");
     case "poll.enterHands": {
       if (poll.status !== "open") return fail(poll.status === "draft" ? "POLL_NOT_OPEN" : "POLL_CLOSED");
-      if (poll.definition.form === "multiple") return fail("VALIDATION", ["counts: a show of hands is for single-answer polls"]);
-      const ids = new Set(poll.options.map((o) => o.id));
+      if (poll.definition.form === "multiple" || poll.definition.form === "candidates") return fail("VALIDATION", ["counts: a show of hands is for single-answer polls"]);
+      // Paper ballots may be blank (空白票) or invalid (废票): in 投票, for nobody.
+      const ids = new Set([...poll.options.map((o) => o.id), BLANK, INVALID]);
       if (Object.keys(command.counts).some((id) => !ids.has(id))) return fail("INVALID_BALLOT", ["counts: unknown option"]);
       const raised = Object.values(command.counts).reduce((a, b) => a + b, 0);
       if (raised > mayVote(poll.eligible, poll.definition.eligibility.absentMayVote).length) return fail("VALIDATION", ["counts: more hands than voters who may vote"]);
@@ -106,6 +130,8 @@ export function decidePoll(state: MeetingState, command: PollCommand, ctx: Decid
     }
   }
 }
+
+const optionOrder = (poll: Poll, choice: string): number => poll.options.findIndex((o) => choice.startsWith(`${o.id}:`));
 
 export interface CheckedBallot {
   poll: Poll;
@@ -126,8 +152,16 @@ export function checkBallot(state: MeetingState, participantId: string, input: B
   const chosen = new Set(input.choices);
   const [min, max] = choiceRange(poll.definition, poll.options);
   if (chosen.size !== input.choices.length) return fail("INVALID_BALLOT", ["choices: an option is chosen twice"]);
+  if (poll.definition.form === "candidates") {
+    // One answer per candidate at most; a candidate left out is an abstention.
+    const answers = input.choices.map((id) => /^(.+):(yes|no|abstain)$/.exec(id));
+    if (answers.some((m) => m === null || !poll.options.some((o) => o.id === m[1]))) return fail("INVALID_BALLOT", ["choices: <candidate>:yes|no|abstain"]);
+    if (new Set(answers.map((m) => m![1])).size !== answers.length) return fail("INVALID_BALLOT", ["choices: one answer per candidate"]);
+    return ok({ poll, unit, choices: [...input.choices].sort((a, b) => optionOrder(poll, a) - optionOrder(poll, b)) });
+  }
   if (input.choices.some((id) => !poll.options.some((o) => o.id === id))) return fail("INVALID_BALLOT", ["choices: unknown option"]);
-  if (chosen.size < min || chosen.size > max) return fail("INVALID_BALLOT", [`choices: choose ${min === max ? min : `${min}–${max}`}`]);
+  const blank = chosen.size === 0 && poll.definition.allowBlank;
+  if (!blank && (chosen.size < min || chosen.size > max)) return fail("INVALID_BALLOT", [`choices: choose ${min === max ? min : `${min}–${max}`}`]);
   if (input.weight !== undefined && input.weight !== unit.weight) return fail("INVALID_BALLOT", ["weight: not this voter's weight"]);
   return ok({ poll, unit, choices: poll.options.filter((o) => chosen.has(o.id)).map((o) => o.id) });
 }

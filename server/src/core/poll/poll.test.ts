@@ -98,9 +98,9 @@ describe("poll.create", () => {
     {
       name: "a named weighted poll with a live tally for the chair",
       given: [],
-      command: create({ weighted: true, tallyVisibility: "chair", allowChange: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false, measure: "weight" }] }),
+      command: create({ weighted: true, tallyVisibility: "chair", allowChange: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more", measure: "weight" }] }),
       actor: chair,
-      then: [ev.pollCreated("new-1", pollDefinition({ weighted: true, tallyVisibility: "chair", allowChange: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false, measure: "weight" }] }))],
+      then: [ev.pollCreated("new-1", pollDefinition({ weighted: true, tallyVisibility: "chair", allowChange: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more", measure: "weight" }] }))],
     },
     { name: "the clerk → FORBIDDEN (by default)", given: [], command: create(), actor: clerk, then: { error: "FORBIDDEN" } },
     { name: "the clerk where the meeting allows it", given: [ev.pollRules(true)], command: create(), actor: clerk, then: [ev.pollCreated("new-1", pollDefinition(), { by: CL })] },
@@ -127,16 +127,27 @@ describe("poll.create", () => {
       ["multiple: min > number of options (no max)", { form: "multiple", options: ["a", "b", "c"], minChoices: 4 }],
       ["the same label twice", { form: "single", options: ["张三", "李四", "张三"] }],
       ["the same label twice once trimmed", { form: "single", options: ["张三", " 张三 "] }],
-      ["measure weight in a poll that is not weighted", { rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false, measure: "weight" }] }],
-      ["measure weight in a secret poll that is not weighted (VALIDATION before the secrecy rule)", { secret: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false, measure: "weight" }] }],
-      ["more than all of the votes cast (can never pass)", { rule: [{ base: "cast", share: { num: 1, den: 1 }, atLeast: false }] }],
+      ["measure weight in a poll that is not weighted", { rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more", measure: "weight" }] }],
+      ["measure weight in a secret poll that is not weighted (VALIDATION before the secrecy rule)", { secret: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more", measure: "weight" }] }],
+      ["more than all of the votes cast (can never pass)", { rule: [{ base: "cast", share: { num: 1, den: 1 }, compare: "more" }] }],
       // Refused by the parser.
       ["a clause in the old shape (kind, percent)", { rule: [{ kind: "percentOfEligible", percent: 80 }] }],
-      ["an unknown base", { rule: [{ base: "all", share: { num: 1, den: 2 }, atLeast: true }] }],
-      ["a share above 1", { rule: [{ base: "cast", share: { num: 3, den: 2 }, atLeast: true }] }],
-      ["a share that is not whole numbers", { rule: [{ base: "cast", share: { num: 0.5, den: 1 }, atLeast: true }] }],
-      ["a share of 0", { rule: [{ base: "cast", share: { num: 0, den: 2 }, atLeast: true }] }],
-      ["a clause without atLeast", { rule: [{ base: "cast", share: { num: 1, den: 2 } }] }],
+      ["an unknown base", { rule: [{ base: "all", share: { num: 1, den: 2 }, compare: "atLeast" }] }],
+      ["a share above 1", { rule: [{ base: "cast", share: { num: 3, den: 2 }, compare: "atLeast" }] }],
+      ["a share that is not whole numbers", { rule: [{ base: "cast", share: { num: 0.5, den: 1 }, compare: "atLeast" }] }],
+      ["a share of 0", { rule: [{ base: "cast", share: { num: 0, den: 2 }, compare: "atLeast" }] }],
+      ["a clause without compare", { rule: [{ base: "cast", share: { num: 1, den: 2 } }] }],
+      ["an unknown compare", { rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "about" }] }],
+      ["a share of 0 as a lower bound (always passes)", { rule: [{ base: "cast", share: { num: 0, den: 1 }, compare: "atLeast" }] }],
+      ["less than none (never passes)", { rule: [{ base: "cast", share: { num: 0, den: 1 }, compare: "less" }] }],
+      ["more than all of 应到 (never passes)", { rule: [{ base: "entitled", share: { num: 1, den: 1 }, compare: "more" }] }],
+      ["a clause naming an option the poll does not have", { rule: [{ base: "cast", share: { num: 3, den: 10 }, compare: "atMost", option: "veto" }] }],
+      ["a 否决 option on a choice form", { form: "single", options: ["甲", "乙"], veto: true }],
+      ["blank ballots on a fixed form", { allowBlank: true }],
+      ["seats on a fixed form", { seats: 1 }],
+      ["more seats than candidates", { form: "candidates", options: ["甲", "乙"], seats: 3 }],
+      ["a quorum by weight in a poll that is not weighted", { quorum: { share: { num: 2, den: 3 }, measure: "weight" } }],
+      ["a quorum in the old shape (percent)", { quorum: { percent: 50 } }],
       ["the old presentOnly switch", { eligibility: { roles: ["member"], presentOnly: true } }],
       ["no rule", { rule: [] }],
       ["an empty title", { title: "   " }],
@@ -144,7 +155,7 @@ describe("poll.create", () => {
       ["durationSeconds under 10", { durationSeconds: 9 }],
       ["an unknown form", { form: "ranked" }],
       ["an unknown field", { anonymous: true }],
-      ["a quorum of 0 %", { quorum: { percent: 0 } }],
+      ["a quorum of 0", { quorum: { share: { num: 0, den: 1 } } }],
       ["eligibility without roles", { eligibility: { roles: [] } }],
     ];
     decisionTable(bad.map(([name, fields]): DecisionCase => ({ name, given: [], command: create(fields), actor: chair, then: { error: "VALIDATION" } })));
@@ -157,7 +168,7 @@ describe("poll.create", () => {
       { name: "live tally for all", given: [], command: create({ secret: true, tallyVisibility: "all" }), actor: chair, then: { error: "SECRET_BALLOT_RULE" } },
       { name: "changing votes", given: [], command: create({ secret: true, allowChange: true }), actor: chair, then: { error: "SECRET_BALLOT_RULE" } },
       { name: "weighted", given: [], command: create({ secret: true, weighted: true }), actor: chair, then: { error: "SECRET_BALLOT_RULE" } },
-      { name: "weighted with a weight clause", given: [], command: create({ secret: true, weighted: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, atLeast: false, measure: "weight" }] }), actor: chair, then: { error: "SECRET_BALLOT_RULE" } },
+      { name: "weighted with a weight clause", given: [], command: create({ secret: true, weighted: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more", measure: "weight" }] }), actor: chair, then: { error: "SECRET_BALLOT_RULE" } },
       {
         name: "latecomers may vote and a clause counts 实到 (their ballots would stand apart)",
         given: [],
@@ -569,7 +580,7 @@ describe("a whole poll through the log", () => {
     const newId = sequentialIds("id-");
     const steps: [command: Command, actor: Actor, now: number][] = [
       [{ type: "attendance.arrive", participantIds: [A, B, C], via: "qr" }, SYSTEM_ACTOR, 1_000],
-      [{ type: "poll.create", poll: pollDefinition({ durationSeconds: 120, quorum: { percent: 50, strict: false } }) }, chair, 2_000],
+      [{ type: "poll.create", poll: pollDefinition({ durationSeconds: 120, quorum: { share: { num: 1, den: 2 }, compare: "atLeast", measure: "count" } }) }, chair, 2_000],
       [{ type: "poll.create", poll: pollDefinition({ form: "single", options: ["甲", "乙"] }) }, clerk, 2_500],
       [{ type: "poll.discard", pollId: "id-2" }, chair, 2_600],
       [{ type: "poll.open", pollId: "id-1" }, clerk, 3_000],
@@ -592,7 +603,7 @@ describe("a whole poll through the log", () => {
     expect(poll).toMatchObject({ status: "published", openedAt: 3_000, closesAt: 123_000, closedAt: 123_000, hands: { no: 1 } });
     // carol left after the opening and stays on the list; 2 yes + 1 hand of 3 meets the quorum.
     expect(poll.eligible.map((u) => u.unitId)).toEqual([A, B, C]);
-    expect(poll.result).toMatchObject({ eligibleCount: 3, ballots: 2, hands: 1, quorum: { turnout: 3, base: 3, met: true }, passedOptions: ["yes"], passed: true });
+    expect(poll.result).toMatchObject({ eligibleCount: 3, ballots: 2, hands: 1, quorum: { checks: [{ measure: "count", turnout: 3, base: 3, met: true }], met: true }, passedOptions: ["yes"], passed: true });
     expect(replay(log)).toEqual(state);
     for (let cut = 0; cut <= log.length; cut++) expect(deepEqual(replay(log.slice(cut), replay(log.slice(0, cut))), state)).toBe(true);
   });

@@ -268,7 +268,7 @@ describe("compound rules: every clause must hold", () => {
 
 describe("quorum: the share of the eligible who must take part", () => {
   const rule = [clause("majorityOfCast")];
-  const at50 = (strict: boolean) => yna(rule, { quorum: { percent: 50, strict } });
+  const at50 = (strict: boolean) => yna(rule, { quorum: { share: { num: 1, den: 2 }, compare: strict ? "more" : "atLeast", measure: "count" } });
   table([
     { name: "not strict (不少于): 5 of 10 took part → met", definition: at50(false), eligible: units(10), tally: tally({ counts: { yes: 4, no: 1 } }), passedOptions: ["yes"], quorumMet: true },
     { name: "not strict: 4 of 10 → missed, a unanimous yes does not pass", definition: at50(false), eligible: units(10), tally: tally({ counts: { yes: 4 } }), passedOptions: [], clauses: [true], quorumMet: false },
@@ -282,7 +282,7 @@ describe("quorum: the share of the eligible who must take part", () => {
   it("reports the rule, the turnout and the base", () => {
     const definition = at50(true);
     const result = computeResult(definition, pollOptions(definition), units(10), tally({ counts: { yes: 4, no: 1 } }), null);
-    expect(result.quorum).toEqual({ required: { percent: 50, strict: true }, turnout: 5, base: 10, met: false });
+    expect(result.quorum).toEqual({ required: { share: { num: 1, den: 2 }, compare: "more", measure: "count" }, checks: [{ measure: "count", turnout: 5, base: 10, met: false }], met: false });
     expect(result.passed).toBe(false);
   });
 });
@@ -346,7 +346,7 @@ describe("choice forms", () => {
     { name: "consent: a majority of 不同意 passes nothing", definition: consent(majority), eligible: units(10), tally: tally({ counts: { agree: 2, disagree: 8 } }), passedOptions: [], clauses: [false] },
     {
       name: "consent with a quorum missed → fails",
-      definition: pollDefinition({ form: "consent", rule: majority, quorum: { percent: 60, strict: false } }),
+      definition: pollDefinition({ form: "consent", rule: majority, quorum: { share: { num: 3, den: 5 }, compare: "atLeast", measure: "count" } }),
       eligible: units(10),
       tally: tally({ counts: { agree: 5 } }),
       passedOptions: [],

@@ -6,35 +6,52 @@ import { Role } from "../roles.ts";
 
 const Id = z.string().min(1).max(64);
 
-/** 赞成/反对/弃权 · single choice · multiple choice (min/max) · consent 同意/不同意. */
-export const PollForm = z.enum(["yesNoAbstain", "single", "multiple", "consent"]);
+/**
+ * 赞成/反对/弃权 · single choice · multiple choice (min/max) · consent 同意/不同意 · candidates:
+ * an election where each candidate gets 赞成/反对/弃权 on the same ballot (等额/差额选举).
+ */
+export const PollForm = z.enum(["yesNoAbstain", "single", "multiple", "consent", "candidates"]);
 export type PollForm = z.infer<typeof PollForm>;
 
-/** What a clause is measured against (docs/glossary.md): 应到 entitled, 实到 present at the opening, 投票 cast. */
-export const Base = z.enum(["entitled", "present", "cast"]);
+/**
+ * What a clause is measured against (docs/glossary.md): 应到 entitled, 实到 present at the
+ * opening, 投票 cast (every ballot: abstentions, blank and invalid ones included), or the
+ * decisive votes (赞成与反对: cast less abstentions, blank and invalid ballots).
+ */
+export const Base = z.enum(["entitled", "present", "cast", "decisive"]);
 export type Base = z.infer<typeof Base>;
 
-/** An exact fraction n/d (1/2, 2/3, 4/5, 8/10); never a float. */
-export const Share = z.object({ num: z.number().int().min(1).max(10_000), den: z.number().int().min(1).max(10_000) })
+/** 超过 (>) · 不少于, 含本数 (≥) · 不超过, 含本数 (≤) · 少于 (<). */
+export const Compare = z.enum(["more", "atLeast", "atMost", "less"]);
+export type Compare = z.infer<typeof Compare>;
+
+/** An exact fraction n/d (0 only for an upper bound: "no 否决 ballot"); never a float. */
+export const Share = z.object({ num: z.number().int().min(0).max(10_000), den: z.number().int().min(1).max(10_000) })
   .strict().refine((s) => s.num <= s.den, { message: "share: num must not exceed den" });
 export type Share = z.infer<typeof Share>;
 
 /**
  * One clause of the rule a poll is decided by. Every clause must hold (compound rules). The
- * option's ballots (or weights) are compared with `share` of the clause's base:
+ * amount of `option` (or of each option the rule measures) is compared with `share` of the
+ * clause's base:
  * - base entitled (应到): every unit the roster entitles, present at the opening or not — an
  *   absent household counts against a consent rate, which is the point of it;
  * - base present (实到): the units present at the opening; only their ballots count;
- * - base cast (投票): the ballots cast (abstentions count as cast).
- * `atLeast`: 不少于 (含本数, ≥) or else 超过 (>). `measure`: heads, or vote weights (weighted polls).
- * `householdPrefix`: the clause counts only units whose household starts with it (e.g. 3号楼).
+ * - base cast (投票): the ballots cast, abstentions, blank and invalid ballots included;
+ * - base decisive (赞成与反对): the ballots for or against (yes > no with abstentions left out is
+ *   "more than half of decisive").
+ * `compare`: more / atLeast for what must be reached, atMost / less for a limit on another
+ * option (弃权 ≤ 30 % of 投票; no 否决 ballot at all). `measure`: heads, or vote weights
+ * (weighted polls). `householdPrefix`: only units whose household starts with it (e.g. 3号楼).
  */
 export const RuleClause = z.object({
   base: Base,
   share: Share,
-  atLeast: z.boolean(),
+  compare: Compare,
   measure: z.enum(["count", "weight"]).default("count"),
   householdPrefix: z.string().trim().min(1).max(40).optional(),
+  /** The option this clause counts; without it, each option the rule measures (赞成/同意, each candidate). */
+  option: z.string().min(1).max(64).optional(),
 }).strict();
 export type RuleClause = z.infer<typeof RuleClause>;
 
@@ -49,9 +66,22 @@ export interface LegacyRuleClause {
   householdPrefix?: string;
 }
 
-/** The share of the eligible who must cast a ballot for the result to count (有效人数). */
-export const Quorum = z.object({ percent: z.number().gt(0).max(100), strict: z.boolean().default(false) }).strict();
+/**
+ * The share of the entitled (应到) who must cast a ballot for the result to count (有效人数, or
+ * 参与表决 under 民法典 §278): by heads, by weight (e.g. floor area), or both.
+ */
+export const Quorum = z.object({
+  share: Share,
+  compare: z.enum(["more", "atLeast"]).default("atLeast"),
+  measure: z.enum(["count", "weight", "both"]).default("count"),
+}).strict();
 export type Quorum = z.infer<typeof Quorum>;
+
+/** A quorum as stored before it was a fraction (polls created before 2026-12; upgrade.ts). */
+export interface LegacyQuorum {
+  percent: number;
+  strict: boolean;
+}
 
 /** Who is entitled to vote (应到); the list is frozen when the poll opens, absent units included. */
 export const Eligibility = z.object({
@@ -84,6 +114,15 @@ export const PollDefinition = z.object({
   options: z.array(z.string().trim().min(1).max(100)).min(2).max(30).optional(),
   minChoices: z.number().int().min(1).max(30).optional(),
   maxChoices: z.number().int().min(1).max(30).optional(),
+  /**
+   * Elections: at most this many options (candidates) are elected — those with the most votes
+   * among the ones that satisfy every clause; a tie for the last seat elects none of the tied.
+   */
+  seats: z.number().int().min(1).max(30).optional(),
+  /** Single, multiple choice and candidates: a ballot may choose nothing (空白票), counted in 投票. */
+  allowBlank: z.boolean().default(false),
+  /** Consent and 赞成/反对/弃权: a 否决 option (consent decision-making); the rule limits it. */
+  veto: z.boolean().default(false),
   /** 无记名 secret ballot, or 记名 named. */
   secret: z.boolean(),
   eligibility: Eligibility.default({ roles: ["member"], absentMayVote: false, side: null, perHousehold: false }),
@@ -103,11 +142,13 @@ export type PollDefinition = z.infer<typeof PollDefinition>;
 /** What a voter sends: the chosen option ids, and optionally the weight they claim. */
 export const BallotInput = z.object({
   pollId: Id,
-  choices: z.array(z.string().min(1).max(64)).min(1).max(30),
+  /** Option ids; for candidates `<candidate>:yes|no|abstain`; empty: a blank ballot where allowed. */
+  choices: z.array(z.string().min(1).max(64)).max(90),
   weight: z.number().positive().optional(),
 }).strict();
 export type BallotInput = z.infer<typeof BallotInput>;
 
+/** Per option, plus `blank` and `invalid` paper ballots (空白票, 废票: counted in 投票, for nobody). */
 export const HandCounts = z.record(z.string().min(1).max(64), z.number().int().min(0).max(100_000));
 
 export const PollCommand = z.discriminatedUnion("type", [
@@ -151,8 +192,10 @@ export const Tally = z.object({
   weightCast: z.number().min(0),
   counts: z.record(z.string(), z.number()),
   weights: z.record(z.string(), z.number()),
+  /** Ballots that chose nothing (allowBlank); absent in tallies from before. */
+  blank: z.number().int().min(0).optional(),
   /** Per clause that counts only some ballots (clauseGroup: a building, those present at the opening, or both): the same totals among them. */
-  groups: z.record(z.string(), z.object({ ballots: z.number(), weightCast: z.number(), counts: z.record(z.string(), z.number()), weights: z.record(z.string(), z.number()) })),
+  groups: z.record(z.string(), z.object({ ballots: z.number(), weightCast: z.number(), counts: z.record(z.string(), z.number()), weights: z.record(z.string(), z.number()), blank: z.number().optional() })),
 });
 export type Tally = z.infer<typeof Tally>;
 
@@ -179,9 +222,19 @@ export const PollResult = z.object({
   hands: z.number(),
   counts: z.array(z.object({ optionId: z.string(), count: z.number(), weight: z.number() })),
   clauses: z.array(ClauseResult),
-  quorum: z.object({ required: Quorum, turnout: z.number(), base: z.number(), met: z.boolean() }).nullable(),
-  /** Options that satisfied every clause (the 赞成/同意 option for the fixed forms). */
+  /** Blank and invalid ballots (in 投票, for nobody). Absent in results from before. */
+  blank: z.number().optional(),
+  invalid: z.number().optional(),
+  /** The quorum, checked by heads and/or by weight against 应到. */
+  quorum: z.object({
+    required: Quorum,
+    checks: z.array(z.object({ measure: z.enum(["count", "weight"]), turnout: z.number(), base: z.number(), met: z.boolean() })),
+    met: z.boolean(),
+  }).nullable(),
+  /** Options elected: those that satisfied every clause (the 赞成/同意 option for the fixed forms; candidates by id), within the seats. */
   passedOptions: z.array(z.string()),
+  /** Options that satisfied every clause but tied for the last seat (none of them is elected). */
+  tiedAtCut: z.array(z.string()).optional(),
   passed: z.boolean(),
 });
 export type PollResult = z.infer<typeof PollResult>;

@@ -26,17 +26,22 @@ export function openWarnings(state: Pick<MeetingState, "roster" | "attendance" |
   const voters = mayVote(eligible, definition.eligibility.absentMayVote);
   const warnings: OpenWarning[] = [];
   definition.rule.forEach((clause, index) => {
+    // A limit (弃权 ≤ 30 %, no 否决) is kept when nobody chooses that option.
+    if (clause.compare === "atMost" || clause.compare === "less") return;
     // The best case: every unit that may vote (and counts for this clause) chooses the option.
     const counted = clause.base === "present" ? baseUnits(clause, eligible) : baseUnits({ base: "entitled", householdPrefix: clause.householdPrefix }, voters);
     const best = amountOf(clause, counted);
-    const base = clause.base === "cast" ? best : amountOf(clause, baseUnits(clause, eligible));
+    const base = clause.base === "cast" || clause.base === "decisive" ? best : amountOf(clause, baseUnits(clause, eligible));
     if (!satisfies(clause, best, base)) warnings.push({ kind: "unreachable", index, clause, best: best / SCALE, base: base / SCALE });
   });
-  if (definition.quorum) {
-    const best = voters.length;
-    const base = eligible.length;
-    const met = definition.quorum.strict ? best * 100 > definition.quorum.percent * base : best * 100 >= definition.quorum.percent * base;
-    if (!met) warnings.push({ kind: "quorumUnreachable", best, base });
+  const quorum = definition.quorum;
+  if (quorum) {
+    const measures = quorum.measure === "both" ? (["count", "weight"] as const) : [quorum.measure];
+    for (const measure of measures) {
+      const best = amountOf({ measure }, voters);
+      const base = amountOf({ measure }, eligible);
+      if (!satisfies(quorum, best, base)) warnings.push({ kind: "quorumUnreachable", best: best / SCALE, base: base / SCALE });
+    }
   }
   const summary = attendanceSummary(state);
   if (summary.quorate === false) warnings.push({ kind: "meetingBelowQuorum", present: summary.present, needed: summary.needed! });
