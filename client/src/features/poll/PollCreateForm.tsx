@@ -6,10 +6,12 @@ import type { Base, PollForm, TallyVisibility } from "@core/poll/schema.ts";
 import type { MeetingState } from "@core/state.ts";
 import { useMeeting } from "../../connection/useMeeting.ts";
 import { useRoleLabel } from "../meeting/useRoleLabel.ts";
+import { eligiblePreview, rosterFacts } from "./formRoster.ts";
 import {
-  basesFor, draftProblems, eligiblePreview, emptyDraft, formatWeight, newBuildingClause, newQuorum, owners278, owners278Matter, rosterFacts, ruleKindsFor, toDefinition,
+  basesFor, draftProblems, emptyDraft, newBuildingClause, newQuorum, owners278, owners278Matter, ruleKindsFor, toDefinition,
   VOTER_ROLES, withFormDefaults, type BuildingClause, type DraftMeasure, type DraftQuorum, type OwnersMatter, type PollDraft, type RuleKind,
-} from "./polls.ts";
+} from "./pollDraft.ts";
+import { formatWeight } from "./polls.ts";
 import { usePollText } from "./usePollText.ts";
 
 const FORMS: readonly PollForm[] = ["yesNoAbstain", "single", "multiple", "consent", "candidates"];

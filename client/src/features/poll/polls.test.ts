@@ -4,10 +4,10 @@ import { computeResult } from "@core/poll/rules.ts";
 import { PollDefinition, type Poll, type PollResult, type RuleClause } from "@core/poll/schema.ts";
 import { initialState, type MeetingState, type RosterEntry, type SpeechRecord } from "@core/state.ts";
 import { given, people, tally } from "@core/testing.ts";
-import {
-  auditMatches, baseSize, buildingOf, candidateRows, displayedPoll, draftProblems, eligiblePreview, emptyDraft, formatPercent, formatWeight, newBuildingClause, noRule,
-  owners278, owners278Matter, parseShare, resultRows, rosterFacts, ruleKindsFor, toDefinition, withFormDefaults, type PollDraft, type RuleKind,
-} from "./polls.ts";
+import { buildingOf, eligiblePreview, rosterFacts } from "./formRoster.ts";
+import { draftProblems, emptyDraft, newBuildingClause, noRule, owners278, owners278Matter, ruleKindsFor, toDefinition, withFormDefaults, type PollDraft, type RuleKind } from "./pollDraft.ts";
+import { auditMatches, baseSize, candidateRows, displayedPoll, formatPercent, formatWeight, resultRows } from "./polls.ts";
+import { parseShare } from "./share.ts";
 
 const definition = (fields: Partial<PollDefinition> = {}) => PollDefinition.parse({ title: "表决", form: "yesNoAbstain", secret: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }], ...fields });
 const poll = (over: Partial<Poll> = {}): Poll => {
