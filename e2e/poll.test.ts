@@ -94,7 +94,9 @@ describe("an instant poll in the browser", () => {
     await chair.getByTestId("poll-rule-percent").check();
     await chair.getByTestId("poll-percent").fill("80");
     expect(await chair.getByTestId("poll-percent-base").inputValue()).toBe("entitled");
-    await until(() => text(chair, "poll-eligible-preview")).toBe("3 人应到，目前 3 人到会；未到会的人计入分母；开始表决后到会的不能投票（开始表决时冻结名单）");
+    // Who counts, then the rule in the words the result will use.
+    await until(() => text(chair, "poll-eligible-preview")).toBe("3 人应到，目前 3 人到会；未到会的人计入分母；开始表决后到会的不能投票（开始表决时冻结名单）通过条件：不少于应到人数的80%（含本数）");
+    expect(await text(chair, "poll-rule-sentence")).toBe("通过条件：不少于应到人数的80%（含本数）");
     await chair.getByTestId("poll-create").screenshot({ path: path.join(SHOTS, "poll-chair-create-form.png") });
     await shot(chair, "poll-chair-create-1366.png");
     await chair.getByTestId("poll-create-submit").click();
@@ -204,7 +206,7 @@ describe("an instant poll in the browser", () => {
     // 同意/不同意 proposes a consent rate of everyone entitled (80 % of 应到); here the chair
     // decides by a majority of the votes cast instead.
     expect(await chair.getByTestId("poll-rule-percent").isChecked()).toBe(true);
-    expect(await chair.getByTestId("poll-percent").inputValue()).toBe("80");
+    expect(await chair.getByTestId("poll-percent").inputValue()).toBe("80%");
     expect(await chair.getByTestId("poll-percent-base").inputValue()).toBe("entitled");
     expect(await chair.getByTestId("poll-rule-majorityOfCast").isChecked()).toBe(false);
     await chair.getByTestId("poll-rule-percent").uncheck();
@@ -354,7 +356,7 @@ describe("a community owners' vote: per household, weighted, with a building cla
     await chair.getByTestId("poll-form-consent").check();
     await chair.getByTestId("poll-named").check();
     // Person by person, 吴刚 (away) is one of the five entitled and counts against the rule.
-    await until(() => text(chair, "poll-eligible-preview")).toBe("5 人应到，目前 4 人到会；未到会的人计入分母；开始表决后到会的不能投票（开始表决时冻结名单）");
+    await until(() => text(chair, "poll-eligible-preview")).toBe("5 人应到，目前 4 人到会；未到会的人计入分母；开始表决后到会的不能投票（开始表决时冻结名单）通过条件：不少于应到人数的80%（含本数）");
     await chair.getByTestId("poll-more-summary").click();
     // Latecomers may vote on arrival: a separate switch, which changes no base.
     await chair.getByTestId("poll-absent-may-vote").check();
@@ -371,15 +373,16 @@ describe("a community owners' vote: per household, weighted, with a building cla
     // The buildings come from the roster's households; 1号楼 first, 不少于 90 % by default.
     expect(await chair.getByTestId("poll-building-prefix").locator("option").allTextContents()).toEqual(["1号楼", "2号楼", "其他…"]);
     expect(await chair.getByTestId("poll-building-prefix").inputValue()).toBe("1号楼");
-    expect(await chair.getByTestId("poll-building-percent").inputValue()).toBe("90");
-    await until(() => text(chair, "poll-eligible-preview")).toBe("4 户应到，目前 4 户到会，权重合计 407；其中 1号楼 2 户；未到会的户计入分母；未到会的到会后可补投（开始表决时冻结名单）");
+    expect(await chair.getByTestId("poll-building-percent").inputValue()).toBe("90%");
+    await until(() => text(chair, "poll-eligible-preview")).toBe("4 户应到，目前 4 户到会，权重合计 407；其中 1号楼 2 户；未到会的户计入分母；未到会的到会后可补投（开始表决时冻结名单）"
+      + "通过条件：不少于应到户数的三分之二（含本数），且不少于应到权重的三分之二（含本数），且1号楼：不少于应到户数的90%（含本数）");
     // The sticky top bar would cover part of a form taller than the window.
     await chair.getByTestId("poll-create").screenshot({ path: path.join(SHOTS, "poll-owners-create-form.png"), style: ".top-bar { visibility: hidden; }" });
     await shot(chair, "poll-owners-create-1366.png");
     await chair.getByTestId("poll-create-submit").click();
     await until(() => chair.getByTestId("poll-item").getAttribute("data-status")).toBe("draft");
     expect(await chair.getByTestId("poll-item").locator(".poll-item-meta").textContent())
-      .toBe("同意/不同意 · 记名 · 不少于应到户数的三分之二（含本数） 且 不少于应到权重的三分之二（含本数） 且 1号楼：不少于应到户数的90%（含本数）");
+      .toBe("同意/不同意 · 记名 · 不少于应到户数的三分之二（含本数），且不少于应到权重的三分之二（含本数），且1号楼：不少于应到户数的90%（含本数）");
 
     await chair.getByTestId("poll-open").click();
     await until(() => text(chair, "poll-turnout")).toBe("已投 0 · 应到 4 户 · 实到 4 户");

@@ -116,9 +116,9 @@ describe("voting bases in the browser: a household consent poll with one househo
     // 同意/不同意 proposes a consent rate of everyone entitled; secret is the default.
     expect(await chair.getByTestId("poll-secret").isChecked()).toBe(true);
     expect(await chair.getByTestId("poll-rule-percent").isChecked()).toBe(true);
-    expect(await chair.getByTestId("poll-percent").inputValue()).toBe("80");
+    expect(await chair.getByTestId("poll-percent").inputValue()).toBe("80%");
     expect(await chair.getByTestId("poll-percent-base").inputValue()).toBe("entitled");
-    await until(() => textOf(chair, "poll-eligible-preview")).toBe("11 户应到，目前 8 户到会；未到会的户计入分母；开始表决后到会的不能投票（开始表决时冻结名单）");
+    await until(() => textOf(chair, "poll-eligible-preview")).toBe("11 户应到，目前 8 户到会；未到会的户计入分母；开始表决后到会的不能投票（开始表决时冻结名单）通过条件：不少于应到户数的80%（含本数）");
     // The community council's words: 居民代表, not 委员.
     expect((await chair.getByTestId("poll-role-member").locator("xpath=..").textContent())?.trim()).toBe("居民代表");
     await chair.getByTestId("poll-create").screenshot({ path: `${SHOTS}/bases-chair-create-form.png`, style: ".top-bar { visibility: hidden; }" });
@@ -234,7 +234,7 @@ describe("voting bases in the browser: a household consent poll with one househo
     await until(() => textOf(chair, "present")).toBe("8");
     const title = "关于3号楼增设非机动车充电桩的表决";
     await draftConsentPoll(title);
-    await until(() => textOf(chair, "poll-eligible-preview")).toBe("11 户应到，目前 8 户到会；未到会的户计入分母；开始表决后到会的不能投票（开始表决时冻结名单）");
+    await until(() => textOf(chair, "poll-eligible-preview")).toBe("11 户应到，目前 8 户到会；未到会的户计入分母；开始表决后到会的不能投票（开始表决时冻结名单）通过条件：不少于应到户数的80%（含本数）");
     await chair.getByTestId("poll-create-submit").click();
     await until(() => item(chair, title).getAttribute("data-status")).toBe("draft");
     await item(chair, title).getByTestId("poll-open").click();
