@@ -1,18 +1,15 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Command } from "@core/meeting.ts";
-import { pollOptions } from "@core/poll/decide.ts";
 import type { Base, PollForm, TallyVisibility } from "@core/poll/schema.ts";
-import type { MeetingState } from "@core/state.ts";
 import { useMeeting } from "../../connection/useMeeting.ts";
-import { useRoleLabel } from "../meeting/useRoleLabel.ts";
-import { eligiblePreview, rosterFacts } from "./formRoster.ts";
+import { rosterFacts } from "./formRoster.ts";
 import {
-  basesFor, draftProblems, emptyDraft, newBuildingClause, newQuorum, owners278, owners278Matter, ruleKindsFor, toDefinition,
-  VOTER_ROLES, withFormDefaults, type BuildingClause, type DraftMeasure, type DraftQuorum, type OwnersMatter, type PollDraft, type RuleKind,
+  basesFor, draftProblems, emptyDraft, newQuorum, owners278, owners278Matter, ruleKindsFor, toDefinition, withFormDefaults,
+  type DraftMeasure, type DraftQuorum, type OwnersMatter, type PollDraft,
 } from "./pollDraft.ts";
-import { formatWeight } from "./polls.ts";
-import { usePollText } from "./usePollText.ts";
+import { EligiblePreview } from "./EligiblePreview.tsx";
+import { MoreConditions } from "./MoreConditions.tsx";
 
 const FORMS: readonly PollForm[] = ["yesNoAbstain", "single", "multiple", "consent", "candidates"];
 const VISIBILITIES: readonly TallyVisibility[] = ["chair", "all", "none"];
@@ -21,7 +18,6 @@ const VISIBILITIES: readonly TallyVisibility[] = ["chair", "all", "none"];
 const numberOrNull = (value: string): number | null => (value.trim() === "" ? null : Number(value));
 
 const MEASURES: readonly DraftMeasure[] = ["count", "weight", "both"];
-const SIDES = [null, "worker", "enterprise"] as const;
 const COMPARES = ["atLeast", "more"] as const;
 const OWNERS_MATTERS: readonly OwnersMatter[] = ["ordinary", "major"];
 
@@ -40,8 +36,6 @@ const OWNERS_MATTERS: readonly OwnersMatter[] = ["ordinary", "major"];
 export function PollCreateForm({ run, pending, onDone }: { run: (command: Command) => Promise<boolean>; pending: boolean; onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const { state } = useMeeting();
-  // The voters' role words follow the meeting's kind (居民代表, 协商代表, 当事人 …).
-  const roleLabel = useRoleLabel();
   const [draft, setDraft] = useState<PollDraft>(emptyDraft);
   const roster = state?.roster;
   const facts = useMemo(() => rosterFacts(roster ?? []), [roster]);
@@ -63,7 +57,6 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
   // Chinese says the base before the share (不少于应到的80%), English after (at least 80% of everyone entitled).
   const zh = !i18n.language.startsWith("en");
   const setQuorum = (patch: Partial<DraftQuorum>) => set({ quorum: { ...(draft.quorum ?? newQuorum()), ...patch } });
-  const setBuilding = (i: number, patch: Partial<BuildingClause>) => set({ buildings: draft.buildings.map((b, j) => (j === i ? { ...b, ...patch } : b)) });
   const baseSelect = () => (
     <select value={draft.shareBase} aria-label={t("poll.shareBase")} data-testid="poll-percent-base"
       onChange={(e) => setRule({ shareBase: e.target.value as Base, rule: { ...draft.rule, percent: true } })}>
@@ -75,15 +68,6 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
       {MEASURES.map((m) => <option key={m} value={m}>{t(`poll.measures.${m}`)}</option>)}
     </select>
   );
-  // What is set under 更多条件, so the folded disclosure still says it.
-  const moreSummary = [
-    draft.roles.length !== 1 || draft.roles[0] !== "member" ? draft.roles.map((r) => roleLabel({ role: r })).join("、") : null,
-    draft.absentMayVote ? t("poll.latecomers") : null,
-    draft.side ? t(`poll.sides.${draft.side}`) : null,
-    draft.perHousehold ? t("poll.perHouseholdShort") : null,
-    weighted ? t("poll.weightedShort") : null,
-    draft.buildings.length > 0 ? t("poll.buildingsShort", { n: draft.buildings.length }) : null,
-  ].filter((x): x is string => x !== null);
 
   const applyOwners = (m: OwnersMatter) => {
     setRuleTouched(true);
@@ -272,94 +256,7 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
         </div>
       </fieldset>
 
-      <details className="poll-more" data-testid="poll-more">
-        <summary data-testid="poll-more-summary">
-          {t("poll.more")}
-          {moreSummary.length > 0 && <span className="poll-more-set muted small">{moreSummary.join(" · ")}</span>}
-        </summary>
-
-        <fieldset className="poll-fieldset">
-          <legend>{t("poll.voters")}</legend>
-          <div className="poll-inline">
-            {VOTER_ROLES.map((role) => (
-              <label key={role} className="poll-check">
-                <input type="checkbox" checked={draft.roles.includes(role)} data-testid={`poll-role-${role}`}
-                  onChange={(e) => set({ roles: e.target.checked ? [...draft.roles, role] : draft.roles.filter((r) => r !== role) })} />
-                {roleLabel({ role })}
-              </label>
-            ))}
-          </div>
-          <label className="poll-check">
-            <input type="checkbox" checked={draft.absentMayVote} onChange={(e) => set({ absentMayVote: e.target.checked })} data-testid="poll-absent-may-vote" />
-            {t("poll.absentMayVote")}
-          </label>
-          {facts.sides && (
-            <div className="poll-inline">
-              <span>{t("poll.side")}</span>
-              <div className="segmented">
-                {SIDES.map((side) => (
-                  <label key={side ?? "any"}>
-                    <input type="radio" name="poll-side" checked={draft.side === side} onChange={() => set({ side })} data-testid={`poll-side-${side ?? "any"}`} />
-                    {t(`poll.sides.${side ?? "any"}`)}
-                  </label>
-                ))}
-              </div>
-            </div>
-          )}
-          {facts.households && (
-            <label className="poll-check">
-              <input type="checkbox" checked={draft.perHousehold} onChange={(e) => set({ perHousehold: e.target.checked })} data-testid="poll-per-household" />
-              {t("poll.perHousehold")}
-            </label>
-          )}
-        </fieldset>
-
-        {facts.weights && (
-          <fieldset className="poll-fieldset">
-            <legend>{t("poll.weights")}</legend>
-            <label className={`poll-check${draft.secret ? " disabled" : ""}`}>
-              <input type="checkbox" disabled={draft.secret} checked={weighted} onChange={(e) => set({ weighted: e.target.checked })} data-testid="poll-weighted" />
-              {t("poll.weighted")}
-            </label>
-            <p className="muted small">{draft.secret ? t("poll.weightedSecret") : t("poll.weightedHint")}</p>
-          </fieldset>
-        )}
-
-        {facts.households && (
-          <fieldset className="poll-fieldset" data-testid="poll-buildings">
-            <legend>{t("poll.buildings")}</legend>
-            {draft.buildings.map((b, i) => (
-              <div key={i} className="poll-building" data-testid="poll-building">
-                <span className="poll-building-n" aria-hidden="true">{i + 1}.</span>
-                {facts.buildings.includes(b.prefix) ? (
-                  <select value={b.prefix} aria-label={t("poll.building")} onChange={(e) => setBuilding(i, { prefix: e.target.value })} data-testid="poll-building-prefix">
-                    {facts.buildings.map((name) => <option key={name} value={name}>{name}</option>)}
-                    <option value="">{t("poll.buildingOther")}</option>
-                  </select>
-                ) : (
-                  <input type="text" className="poll-building-text" maxLength={40} value={b.prefix} placeholder={t("poll.buildingPlaceholder")}
-                    aria-label={t("poll.building")} onChange={(e) => setBuilding(i, { prefix: e.target.value })} data-testid="poll-building-text" />
-                )}
-                <select value={b.kind} aria-label={t("poll.rule")} onChange={(e) => setBuilding(i, { kind: e.target.value as RuleKind })} data-testid="poll-building-kind">
-                  {kinds.map((kind) => <option key={kind} value={kind}>{kind === "percent" ? t("poll.percentShort") : t(`poll.rules.${kind}`)}</option>)}
-                </select>
-                {b.kind === "percent" && (
-                  <input type="text" className="poll-share" maxLength={12} value={b.share} placeholder={t("poll.sharePlaceholder")} aria-label={t("poll.share")}
-                    onChange={(e) => setBuilding(i, { share: e.target.value })} data-testid="poll-building-percent" />
-                )}
-                {measureSelect(b.measure, (measure) => setBuilding(i, { measure }), "poll-building-measure")}
-                <button type="button" className="ghost icon" aria-label={t("poll.removeBuilding", { n: i + 1 })}
-                  onClick={() => set({ buildings: draft.buildings.filter((_, j) => j !== i) })}>×</button>
-              </div>
-            ))}
-            <button type="button" className="secondary small-button" data-testid="poll-add-building"
-              onClick={() => set({ buildings: [...draft.buildings, newBuildingClause(facts.buildings[0] ?? "")] })}>
-              + {t("poll.addBuilding")}
-            </button>
-            <p className="muted small">{t("poll.buildingsHint")}</p>
-          </fieldset>
-        )}
-      </details>
+      <MoreConditions draft={draft} set={set} facts={facts} kinds={kinds} measureSelect={measureSelect} />
 
       <fieldset className="poll-fieldset">
         <legend>{t("poll.tallyVisibility")}</legend>
@@ -395,47 +292,5 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
         <button type="submit" className="primary" disabled={pending} data-testid="poll-create-submit">{pending ? t("pending") : t("poll.createSubmit")}</button>
       </div>
     </form>
-  );
-}
-
-/**
- * One plain sentence of what will count, e.g. "11 户应到，目前 10 户到会；未到会的户计入分母；开始表决后到会的不能投票",
- * with the weight and the buildings' shares when they matter, and then the rule in the words
- * the result will use (通过条件：超过投票数的半数，且弃权票不超过投票数的30%（含本数）…).
- */
-function EligiblePreview({ state, draft }: { state: MeetingState; draft: PollDraft }) {
-  const { t } = useTranslation();
-  const text = usePollText();
-  const preview = eligiblePreview(state, draft);
-  const definition = toDefinition(draft);
-  const weighted = definition.weighted;
-  const who = !draft.perHousehold
-    ? t("poll.previewPeople", { n: preview.units })
-    : preview.people === 0
-      ? t("poll.previewHouseholds", { n: preview.households })
-      : t("poll.previewMixed", { households: preview.households, people: preview.people });
-  const unit = t(draft.perHousehold ? "poll.unitHousehold" : "poll.unitPerson");
-  // The bases the rule measures its options against (a limit on 弃权 or 否决 is of 投票 and says so itself).
-  const bases = new Set(definition.rule.filter((c) => c.option === undefined).map((c) => c.base));
-  const counts = (["entitled", "present", "cast", "decisive"] as const).filter((b) => bases.has(b)).map((b) => t(`poll.counts${b[0]!.toUpperCase()}${b.slice(1)}`, { unit }));
-  if (definition.allowBlank) counts.push(t("poll.countsBlank"));
-  const buildings = Object.entries(preview.perBuilding).map(([building, n]) => t(draft.perHousehold ? "poll.previewBuildingHouseholds" : "poll.previewBuildingPeople", { building, n }));
-  const present = draft.perHousehold ? t("poll.previewHouseholds", { n: preview.present }) : t("poll.previewPeople", { n: preview.present });
-  const none = preview.present === 0 && !draft.absentMayVote;
-  const poll = { definition, options: pollOptions(definition) };
-  return (
-    <p className={`poll-preview${none ? " poll-preview-none" : ""}`} role="status" data-testid="poll-eligible-preview">
-      <strong>{none ? t("poll.previewNone") : t("poll.preview", { who, present })}</strong>
-      {weighted && preview.units > 0 && <span>{t("poll.previewWeight", { weight: formatWeight(preview.weight) })}</span>}
-      {buildings.length > 0 && <span>{t("poll.previewOf")}{buildings.map((b, i) => <span key={b} className="poll-preview-building">{i > 0 && "、"}{b}</span>)}</span>}
-      <span data-testid="poll-counts-sentence">{[...counts, t(draft.absentMayVote ? "poll.latecomersYes" : "poll.latecomersNo")].map((c) => `${t("poll.sentenceJoin")}${c}`).join("")}</span>
-      <span className="muted small">{t("poll.previewFrozen")}</span>
-      {definition.rule.length > 0 && (
-        <span className="poll-preview-rule" data-testid="poll-rule-sentence">
-          {t(definition.form === "candidates" ? "poll.ruleSentenceCandidates" : definition.options ? "poll.ruleSentenceOptions" : "poll.ruleSentence", { rule: text.rule(poll) })}
-          {definition.seats !== undefined && t("poll.seatsSentence", { n: definition.seats })}
-        </span>
-      )}
-    </p>
   );
 }
