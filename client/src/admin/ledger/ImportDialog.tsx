@@ -1,22 +1,14 @@
 // 导入台账: the secretariat moves a paper ledger in (CSV or XLSX). Choosing the file runs a dry run:
 // every row taken or refused and why, warnings to tick as checked; 确认导入 then enters the taken
 // rows (in one go on the server), and refused rows change nothing (docs/ledger.md#import-导入台账).
-import { useId, useState, type ChangeEvent } from "react";
+import { useId } from "react";
 import type { LedgerImportResult } from "@core/ledger/json.ts";
-import { ApiError } from "../api.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { ErrorLine, SuccessLine } from "../ui/Feedback.tsx";
 import { ImportReport, WarningsConfirm } from "../ui/ImportReport.tsx";
 import { errorText, useAdminT } from "../ui/useAdminT.ts";
+import { useDryRunImport } from "../ui/useDryRunImport.ts";
 import { ledgerApi } from "./ledgerApi.ts";
-
-type State =
-  | { step: "idle" }
-  | { step: "checking"; file: File }
-  | { step: "checked"; file: File; result: LedgerImportResult }
-  | { step: "importing"; file: File; result: LedgerImportResult }
-  | { step: "invalid"; file: File; error: ApiError }
-  | { step: "done"; result: LedgerImportResult };
 
 const FIELDS = ["question", "title", "source", "origin", "raisedBy", "sector", "contact", "raisedOn", "topic", "department", "assignedOn", "deadline", "state", "reply", "outcome", "rating"];
 
@@ -24,46 +16,12 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
   const { t } = useAdminT();
   const inputId = useId();
   const hintId = useId();
-  const [state, setState] = useState<State>({ step: "idle" });
-  const [error, setError] = useState<unknown>(null);
-  const [accepted, setAccepted] = useState(false);
+  const { state, error, accepted, setAccepted, choose, confirm, busy, reset } = useDryRunImport(
+    (file, options) => ledgerApi.importLedger(file, options),
+    onImported,
+  );
   const fieldLabel = (field: string) => (FIELDS.includes(field) ? t(`ledger.import.fields.${field}`) : field);
 
-  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = "";
-    if (!file) return;
-    setError(null);
-    setAccepted(false);
-    setState({ step: "checking", file });
-    try {
-      setState({ step: "checked", file, result: await ledgerApi.importLedger(file, { dryRun: true }) });
-    } catch (e) {
-      if (e instanceof ApiError && e.rows.length > 0) setState({ step: "invalid", file, error: e });
-      else {
-        setError(e);
-        setState({ step: "idle" });
-      }
-    }
-  };
-
-  const confirm = async () => {
-    if (state.step !== "checked") return;
-    const { file, result } = state;
-    setState({ step: "importing", file, result });
-    setError(null);
-    try {
-      const done = await ledgerApi.importLedger(file, { dryRun: false, acceptWarnings: accepted });
-      setState({ step: "done", result: done });
-      onImported(done);
-    } catch (e) {
-      // The ledger changed meanwhile (new warnings, say): show the server's answer with the dry run kept.
-      setError(e);
-      setState({ step: "checked", file, result });
-    }
-  };
-
-  const busy = state.step === "checking" || state.step === "importing";
   const preview = state.step === "checked" || state.step === "importing" ? state.result : null;
   const taken = new Set(preview?.rows.filter((r) => r.status === "taken").map((r) => r.row) ?? []);
   const warnings = preview?.report.filter((r) => r.warning && taken.has(r.row)).length ?? 0;
@@ -112,7 +70,7 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
               >
                 {preview.imported === 0 ? t("ledger.import.nothing") : t("ledger.import.confirm", { count: preview.imported })}
               </button>
-              <button type="button" onClick={() => setState({ step: "idle" })} disabled={busy}>
+              <button type="button" onClick={reset} disabled={busy}>
                 {t("import.cancel")}
               </button>
             </div>

@@ -1,17 +1,9 @@
-import { useId, useState, type ChangeEvent } from "react";
-import { ApiError, api } from "../api.ts";
-import type { ImportResult } from "../types.ts";
+import { useId } from "react";
+import { api } from "../api.ts";
 import { ErrorLine, SuccessLine } from "../ui/Feedback.tsx";
 import { ImportReport, WarningsConfirm } from "../ui/ImportReport.tsx";
 import { errorText, useAdminT } from "../ui/useAdminT.ts";
-
-type State =
-  | { step: "idle" }
-  | { step: "checking"; file: File }
-  | { step: "checked"; file: File; result: ImportResult }
-  | { step: "invalid"; file: File; error: ApiError }
-  | { step: "importing"; file: File; result: ImportResult }
-  | { step: "done"; count: number };
+import { useDryRunImport } from "../ui/useDryRunImport.ts";
 
 const FIELD_LABEL: Record<string, string> = {
   name: "roster.name",
@@ -35,47 +27,10 @@ export function ImportRoster({ meetingId, onImported, onClose }: { meetingId: st
   const { t } = useAdminT();
   const inputId = useId();
   const hintId = useId();
-  const [state, setState] = useState<State>({ step: "idle" });
-  const [error, setError] = useState<unknown>(null);
-  const [accepted, setAccepted] = useState(false);
-
-  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = "";
-    if (!file) return;
-    setError(null);
-    setAccepted(false);
-    setState({ step: "checking", file });
-    try {
-      setState({ step: "checked", file, result: await api.importRoster(meetingId, file, true) });
-    } catch (e) {
-      if (e instanceof ApiError && e.rows.length > 0) setState({ step: "invalid", file, error: e });
-      else {
-        setError(e);
-        setState({ step: "idle" });
-      }
-    }
-  };
-
-  const confirm = async () => {
-    if (state.step !== "checked") return;
-    const { file, result } = state;
-    setState({ step: "importing", file, result });
-    setError(null);
-    try {
-      const done = await api.importRoster(meetingId, file, false, accepted);
-      setState({ step: "done", count: done.imported });
-      onImported();
-    } catch (e) {
-      if (e instanceof ApiError && e.rows.length > 0) setState({ step: "invalid", file, error: e });
-      else {
-        setError(e);
-        setState({ step: "checked", file, result });
-      }
-    }
-  };
-
-  const busy = state.step === "checking" || state.step === "importing";
+  const { state, error, accepted, setAccepted, choose, confirm, busy, reset } = useDryRunImport(
+    (file, { dryRun, acceptWarnings }) => api.importRoster(meetingId, file, dryRun, acceptWarnings),
+    () => onImported(),
+  );
   const fieldLabel = (field: string) => (FIELD_LABEL[field] ? t(FIELD_LABEL[field]) : field);
   return (
     <section className="admin-card import-roster" aria-labelledby={`${inputId}-title`} data-testid="import-roster">
@@ -117,7 +72,7 @@ export function ImportRoster({ meetingId, onImported, onClose }: { meetingId: st
             <button type="button" className="primary" onClick={() => void confirm()} disabled={busy || (state.result.report.length > 0 && !accepted)} data-testid="confirm-import">
               {t("import.confirm", { count: state.result.imported })}
             </button>
-            <button type="button" onClick={() => setState({ step: "idle" })} disabled={busy}>
+            <button type="button" onClick={reset} disabled={busy}>
               {t("import.cancel")}
             </button>
           </div>
@@ -129,7 +84,7 @@ export function ImportRoster({ meetingId, onImported, onClose }: { meetingId: st
           <ImportReport title={t("import.problems", { count: state.error.rows.length })} rows={state.error.rows} fieldLabel={fieldLabel} />
         </div>
       )}
-      {state.step === "done" && <SuccessLine text={t("import.done", { count: state.count })} testId="import-done" />}
+      {state.step === "done" && <SuccessLine text={t("import.done", { count: state.result.imported })} testId="import-done" />}
     </section>
   );
 }
