@@ -5,10 +5,10 @@
 // ALREADY_VOTED (it was stored, the ack was lost) — never a second ballot. The close then counts
 // exactly the stored ballots.
 import { afterEach, expect, it } from "vitest";
-import type { PollDefinition } from "../core/poll/schema.ts";
 import type { Ack, BallotReceipt } from "../core/protocol.ts";
 import type { Db } from "../db/database.ts";
 import { disconnected, Harness, send, settle, type TestClient } from "../testing/harness.ts";
+import { pollOf } from "../testing/pollRoom.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());
@@ -19,20 +19,7 @@ const KILL_AFTER_ACKS = 50;
 /** One member votes every this many ms (the whole storm would take MEMBERS × this). */
 const SEND_EVERY_MS = 2;
 
-const SECRET: PollDefinition = {
-  title: "关于社区公共收益使用方案的表决",
-  form: "yesNoAbstain",
-  secret: true,
-  eligibility: { roles: ["member"], absentMayVote: false, side: null, perHousehold: false },
-  rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more", measure: "count" }],
-  quorum: null,
-  tallyVisibility: "none",
-  allowChange: false,
-  weighted: false,
-  allowBlank: false,
-  veto: false,
-  durationSeconds: null,
-};
+const SECRET = pollOf({ title: "关于社区公共收益使用方案的表决", secret: true });
 
 const choiceOf = (i: number): string => ["yes", "no", "abstain"][i % 3]!;
 

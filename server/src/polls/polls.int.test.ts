@@ -9,28 +9,14 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import type { PollDefinition } from "../core/poll/schema.ts";
 import type { Ack, MyBallots, PollAudit, PollLiveTally, PollTurnout } from "../core/protocol.ts";
 import { collectEvents, eventually, Harness, persisted, send, settle, type TestClient } from "../testing/harness.ts";
-import { pollRoom, refused, vote } from "../testing/pollRoom.ts";
+import { pollOf, pollRoom, refused, vote } from "../testing/pollRoom.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());
 
-const SECRET_80: PollDefinition = {
-  title: "关于老旧小区加装电梯的协商意见",
-  form: "yesNoAbstain",
-  secret: true,
-  eligibility: { roles: ["member"], absentMayVote: false, side: null, perHousehold: false },
-  rule: [{ base: "entitled", share: { num: 4, den: 5 }, compare: "atLeast", measure: "count" }],
-  quorum: null,
-  tallyVisibility: "none",
-  allowChange: false,
-  weighted: false,
-  allowBlank: false,
-  veto: false,
-  durationSeconds: null,
-};
+const SECRET_80 = pollOf({ title: "关于老旧小区加装电梯的协商意见", secret: true, rule: [{ base: "entitled", share: { num: 4, den: 5 }, compare: "atLeast", measure: "count" }] });
 
 const setup = (options: { now?: () => number; dataDir?: string } = {}) => pollRoom(h, options);
 

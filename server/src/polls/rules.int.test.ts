@@ -7,25 +7,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { PollDefinition, RuleClause } from "../core/poll/schema.ts";
 import type { Ack, PollAudit } from "../core/protocol.ts";
 import { Harness, send, settle } from "../testing/harness.ts";
-import { pollRoom, refused, vote } from "../testing/pollRoom.ts";
+import { pollOf, pollRoom, refused, vote } from "../testing/pollRoom.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());
 
-const BASE: PollDefinition = {
-  title: "表决",
-  form: "yesNoAbstain",
-  secret: false,
-  eligibility: { roles: ["member"], absentMayVote: false, side: null, perHousehold: false },
-  rule: [],
-  quorum: null,
-  tallyVisibility: "none",
-  allowChange: false,
-  weighted: false,
-  allowBlank: false,
-  veto: false,
-  durationSeconds: null,
-};
+const BASE = pollOf({});
 const clause = (base: RuleClause["base"], num: number, den: number, compare: RuleClause["compare"], fields: Partial<RuleClause> = {}): RuleClause =>
   ({ base, share: { num, den }, compare, measure: "count", ...fields });
 

@@ -2,10 +2,14 @@
 // meeting with chair, clerk, observer and three members connected (present) and a fourth member
 // on the roster who never connects (absent), and the chair's poll.create.
 import { expect } from "vitest";
-import type { PollDefinition } from "../core/poll/schema.ts";
+import { PollDefinition } from "../core/poll/schema.ts";
 import type { Ack, BallotReceipt } from "../core/protocol.ts";
 import { staffClient } from "./api.ts";
 import { openMeeting, send, settle, type ClientSocket, type Harness, type TestClient } from "./harness.ts";
+
+/** A poll with every default spelled out (named 赞成/反对/弃权, majority of 投票): override what a test is about. */
+export const pollOf = (fields: Partial<PollDefinition>): PollDefinition =>
+  PollDefinition.parse({ title: "表决", form: "yesNoAbstain", secret: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }], ...fields });
 
 export const refused = (code: string) => ({ ok: false, error: { code, message: { zh: expect.any(String), en: expect.any(String) } } });
 export const vote = (client: TestClient | ClientSocket, ballot: unknown): Promise<Ack<BallotReceipt>> =>
