@@ -9,7 +9,6 @@
 // chair's console, the phone and the room display (1920 px), and in the DOCX minutes draft.
 // Finally, with three households gone again, the chair opens a poll anyway after the warning.
 import fs from "node:fs";
-import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
 import type { Actor } from "../server/src/core/roles.ts";
@@ -17,6 +16,7 @@ import { staffClient, type ApiClient } from "../server/src/testing/api.ts";
 import { Harness, type TestClient } from "../server/src/testing/harness.ts";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
+import { docxParagraphs } from "./support/docx.ts";
 import { openJoinLink, shot, SHOTS, textOf, until } from "./support/page.ts";
 import { joinBySocket, liveState, submitTo, voteBySocket } from "./support/room.ts";
 
@@ -66,11 +66,6 @@ const resultText = async (page: Page): Promise<string> => {
 /** Scrolls so that the element's bottom is `margin` px above the window's bottom (for a screenshot). */
 const showBottomOf = (element: Locator, margin: number) =>
   element.evaluate((el, m) => window.scrollBy(0, el.getBoundingClientRect().bottom - (window.innerHeight - m)), margin);
-/** The text of a DOCX, paragraph by paragraph (runs joined). */
-const docxParagraphs = async (bytes: Buffer): Promise<string[]> => {
-  const xml = await (await JSZip.loadAsync(bytes)).file("word/document.xml")!.async("string");
-  return xml.split("</w:p>").map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("")).filter((p) => p !== "");
-};
 
 /** The chair drafts a secret household consent poll, keeping the form's rule (80 % of 应到). */
 async function draftConsentPoll(title: string): Promise<void> {
