@@ -90,7 +90,7 @@ function Bars({ poll, result }: { poll: Poll; result: PollResult }) {
             <span className="poll-bar-count" data-testid="poll-result-count">
               {t("poll.countLine", { count: r.count })}
               {r.percent !== null && <span className="poll-bar-percent"> · {formatPercent(r.percent)}</span>}
-              {poll.definition.weighted && <span className="poll-bar-percent"> · {t("poll.weightShort", { weight: formatWeight(r.weight) })}</span>}
+              {poll.definition.weighted && <span className="poll-bar-percent poll-bar-weight"> · {t("poll.weightShort", { weight: formatWeight(r.weight) })}</span>}
             </span>
           </li>
         ))}
