@@ -105,7 +105,7 @@ export function minutesBlocks(m: Minutes): Block[] {
       out.push({ kind: "heading", level: 2, text: sub("表决情况", item.speeches.length > 0) });
       item.polls.forEach((p, i) => {
         out.push({ kind: "entry", level: 0, marker: `${i + 1}.`, runs: [{ text: p.title, bold: true }, { text: `（${p.ballot}表决，${p.form}）` }] });
-        out.push({ kind: "entry", level: 1, marker: "-", runs: [{ text: `通过规则：${p.rule}${p.quorum ? `；${p.quorum}` : ""}` }] });
+        out.push({ kind: "entry", level: 1, marker: "-", runs: [{ text: `${p.ruleLabel}：${p.rule}${p.quorum ? `；${p.quorum}` : ""}` }] });
         out.push({
           kind: "entry",
           level: 1,

@@ -111,6 +111,8 @@ export interface MinutesPoll {
   /** 无记名 / 记名 */
   ballot: string;
   form: string;
+  /** 当选条件 in an election, 通过规则 otherwise. */
+  ruleLabel: string;
   /** The rule in words (ruleText.ts), clauses joined by 且. */
   rule: string;
   quorum: string | null;
@@ -375,6 +377,7 @@ function poll(p: Poll): MinutesPoll {
     title: p.definition.title,
     ballot: p.definition.secret ? "无记名" : "记名",
     form: POLL_FORM_LABELS[p.definition.form],
+    ruleLabel: election ? "当选条件" : "通过规则",
     rule: ruleWords(p.definition.rule, units, "zh", label),
     quorum: quorum === null ? null : `${quorumWords(quorum, units, "zh")}${checks.length > 0 ? `（${checks.join("；")}）` : ""}`,
     unit: units.perHousehold ? "户" : "人",
