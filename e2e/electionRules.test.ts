@@ -20,7 +20,7 @@ import { Harness, type TestClient } from "../server/src/testing/harness.ts";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { docxParagraphs } from "./support/docx.ts";
-import { openJoinLink, shot, SHOTS, textOf, until } from "./support/page.ts";
+import { openDisplay, openJoinLink, shot, SHOTS, textOf, until } from "./support/page.ts";
 import { joinBySocket, liveState, voteBySocket } from "./support/room.ts";
 
 const TITLE = "阳光社区5号楼业主议事会（端到端测试：表决规则）";
@@ -100,10 +100,7 @@ describe("owners' decisions and elections in the browser: 民法典 §278 by are
     chair = await openJoinLink(browser, app.links.get("马丽华")!, DESKTOP);
     phone = await openJoinLink(browser, app.links.get(PHONE_VOTER)!, PHONE);
     blankPhone = await openJoinLink(browser, app.links.get(BLANK_VOTER)!, PHONE);
-    const room = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "zh-CN" });
-    display = await room.newPage();
-    await display.goto((await app.server.links.display(app.baseUrl, app.meetingId)).url);
-    await display.getByTestId("display").waitFor();
+    display = await openDisplay(browser, app);
     for (const name of SOCKET_VOTERS) sockets.set(name, await joinBySocket(harness, app, name));
   }, 240_000);
 

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
+import { openDisplay } from "./support/page.ts";
 
 const SHOTS = path.join(import.meta.dirname, "../test-results/screenshots");
 
@@ -72,10 +73,7 @@ describe("interjections in the browser", () => {
     clerk = await open("文书", DESKTOP);
     li = await open("李明", PHONE);
     wang = await open("王建国", PHONE);
-    const room = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "zh-CN" });
-    display = await room.newPage();
-    await display.goto((await app.server.links.display(app.baseUrl, app.meetingId)).url);
-    await display.getByTestId("display").waitFor();
+    display = await openDisplay(browser, app);
   }, 240_000);
 
   afterAll(async () => {

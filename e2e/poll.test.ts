@@ -15,6 +15,7 @@ import type { Browser, Page } from "playwright-core";
 import { ERROR_MESSAGES } from "../server/src/core/errors.ts";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
+import { openDisplay } from "./support/page.ts";
 
 const SHOTS = path.join(import.meta.dirname, "../test-results/screenshots");
 const TITLE = "关于老旧小区加装电梯补贴方案的表决";
@@ -68,10 +69,7 @@ describe("an instant poll in the browser", () => {
     chair = await open("钟玉", DESKTOP);
     clerk = await open("文书", DESKTOP);
     phones = [await open("李明", PHONE), await open("袁海霞", PHONE), await open("张伟", PHONE)];
-    const room = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "zh-CN" });
-    display = await room.newPage();
-    await display.goto((await app.server.links.display(app.baseUrl, app.meetingId)).url);
-    await display.getByTestId("display").waitFor();
+    display = await openDisplay(browser, app);
   }, 240_000);
 
   afterAll(async () => {

@@ -12,7 +12,7 @@ import type { Browser, Page } from "playwright-core";
 import { joinUrl } from "../server/src/links/urls.ts";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
-import { openJoinLink, SHOTS, until } from "./support/page.ts";
+import { openDisplay, openJoinLink, SHOTS, until } from "./support/page.ts";
 import { liveState } from "./support/room.ts";
 
 const EAST = "张丽（502室）";
@@ -50,10 +50,7 @@ describe("two parties named 张丽 in a mediation, told apart everywhere", () =>
     chair = await openJoinLink(browser, app.links.get("诸葛明")!, DESKTOP);
     east = await openParty("3号楼2单元502");
     west = await openParty("5号楼1单元301");
-    const room = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "zh-CN" });
-    display = await room.newPage();
-    await display.goto((await app.server.links.display(app.baseUrl, app.meetingId)).url);
-    await display.getByTestId("display").waitFor();
+    display = await openDisplay(browser, app);
   });
 
   afterAll(async () => {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
+import { openDisplay } from "./support/page.ts";
 
 const SHOTS = path.join(import.meta.dirname, "../test-results/screenshots");
 // The server's clock runs 90 s ahead of the browsers': a countdown from local timers alone
@@ -66,10 +67,7 @@ describe("speaker queue in the browser", () => {
     chair = await open("钟玉", DESKTOP);
     alice = await open("袁海霞", PHONE);
     bob = await open("孟庆", PHONE);
-    const room = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "zh-CN" });
-    display = await room.newPage();
-    await display.goto((await app.server.links.display(app.baseUrl, app.meetingId)).url);
-    await display.getByTestId("display").waitFor();
+    display = await openDisplay(browser, app);
   });
 
   afterAll(async () => {

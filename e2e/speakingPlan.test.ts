@@ -13,6 +13,7 @@ import type { Browser, Page } from "playwright-core";
 import { SYSTEM_ACTOR } from "../server/src/core/roles.ts";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
+import { openDisplay } from "./support/page.ts";
 
 const SHOTS = path.join(import.meta.dirname, "../test-results/screenshots");
 const ITEM = { id: "item-1", title: "老旧小区加装电梯方案", presenter: null, plannedMs: 30 * 60_000 };
@@ -70,10 +71,7 @@ describe("the speaking plan in the browser", () => {
     clerk = await open("文书", DESKTOP);
     li = await open("李明", PHONE);
     zhao = await open("赵刚", PHONE);
-    const room = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "zh-CN" });
-    display = await room.newPage();
-    await display.goto((await app.server.links.display(app.baseUrl, app.meetingId)).url);
-    await display.getByTestId("display").waitFor();
+    display = await openDisplay(browser, app);
 
     // The organisers' agenda item with two booked speeches, in their planned order.
     const meetingRoom = await app.server.rooms.get(app.meetingId);

@@ -17,7 +17,7 @@ import { Harness, type TestClient } from "../server/src/testing/harness.ts";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { docxParagraphs } from "./support/docx.ts";
-import { openJoinLink, shot, SHOTS, textOf, until } from "./support/page.ts";
+import { openDisplay, openJoinLink, shot, SHOTS, textOf, until } from "./support/page.ts";
 import { joinBySocket, liveState, submitTo, voteBySocket } from "./support/room.ts";
 
 const TITLE = "幸福里社区议事会（端到端测试：表决基数）";
@@ -91,10 +91,7 @@ describe("voting bases in the browser: a household consent poll with one househo
     browser = await launchChromium();
     chair = await openJoinLink(browser, app.links.get("钟玉")!, DESKTOP);
     phone = await openJoinLink(browser, app.links.get(PHONE_VOTER)!, PHONE);
-    const room = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "zh-CN" });
-    display = await room.newPage();
-    await display.goto((await app.server.links.display(app.baseUrl, app.meetingId)).url);
-    await display.getByTestId("display").waitFor();
+    display = await openDisplay(browser, app);
     for (const name of EARLY) sockets.set(name, await joinBySocket(harness, app, name));
   }, 240_000);
 

@@ -3,6 +3,7 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { expect } from "vitest";
+import type { AppUnderTest } from "./appServer.ts";
 import { DESKTOP, type PHONE } from "./browser.ts";
 
 export const SHOTS = path.join(import.meta.dirname, "../../test-results/screenshots");
@@ -13,6 +14,15 @@ export async function openJoinLink(browser: Browser, url: string, device: typeof
   const page = await context.newPage();
   await page.goto(url);
   await page.getByTestId("me").waitFor();
+  return page;
+}
+
+/** Opens the meeting's room display (大屏) at 1920×1080 and waits for it. */
+export async function openDisplay(browser: Browser, app: Pick<AppUnderTest, "server" | "baseUrl" | "meetingId">): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "zh-CN" });
+  const page = await context.newPage();
+  await page.goto((await app.server.links.display(app.baseUrl, app.meetingId)).url);
+  await page.getByTestId("display").waitFor();
   return page;
 }
 
