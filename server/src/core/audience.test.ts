@@ -3,7 +3,7 @@
 // display never. A connection applies what it receives with the same evolve, so each test plays
 // a "client" of each audience and compares its state with what it may know.
 import { describe, expect, it } from "vitest";
-import { audienceOf, differsByAudience, stateFor, syncFor, type Audience } from "./audience.ts";
+import { audienceOf, differsByAudience, seesResult, stateFor, syncFor, type Audience } from "./audience.ts";
 import { evolve, type MeetingEvent, type StoredEvent } from "./meeting.ts";
 import { computeResult } from "./poll/rules.ts";
 import type { SyncPayload } from "./protocol.ts";
@@ -46,6 +46,15 @@ function commit(state: MeetingState, events: readonly MeetingEvent[], audience: 
 }
 
 const noteTypes = (sync: SyncPayload): string[] => (sync.kind === "events" ? sync.events.map((e) => e.event.type).filter((t) => t.startsWith("record.")) : []);
+
+describe("seesResult: one publication rule for a poll's result and its ballots", () => {
+  it.each([
+    ["draft", "staff", false], ["open", "staff", false], ["closed", "staff", true], ["published", "staff", true],
+    ["closed", "attendee", false], ["published", "attendee", true], ["closed", "display", false], ["published", "display", true],
+  ] as const)("%s poll, %s → %s", (status, audience, sees) => {
+    expect(seesResult({ status }, audience)).toBe(sees);
+  });
+});
 
 describe("audienceOf", () => {
   it.each([

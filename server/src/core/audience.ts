@@ -9,6 +9,7 @@
 import type { MeetingEvent, StoredEvent } from "./meeting.ts";
 import type { SyncPayload } from "./protocol.ts";
 import { STAFF_ROLES, type ActorRole } from "./roles.ts";
+import type { Poll } from "./poll/schema.ts";
 import type { MeetingState } from "./state.ts";
 
 /** staff: chair and clerk; attendee: members, officials, observers; display: the room display. */
@@ -16,6 +17,13 @@ export type Audience = "staff" | "attendee" | "display";
 export const AUDIENCES: readonly Audience[] = ["staff", "attendee", "display"];
 
 export const audienceOf = (role: ActorRole, display: boolean): Audience => (display ? "display" : STAFF_ROLES.includes(role) ? "staff" : "attendee");
+
+/**
+ * The one publication rule for a poll's result, however it leaves the server (events, snapshots,
+ * the ballots of poll.audit): the staff from the close, everyone once published.
+ */
+export const seesResult = (poll: Pick<Poll, "status">, audience: Audience): boolean =>
+  poll.status === "published" || (poll.status === "closed" && audience === "staff");
 
 const isNote = (event: MeetingEvent): boolean => event.type.startsWith("record.") && event.type !== "record.withheld" && event.type !== "record.sharedSet";
 
@@ -41,7 +49,7 @@ export function stateFor(state: MeetingState, audience: Audience): MeetingState 
   if (audience === "staff") return state;
   return {
     ...state,
-    polls: state.polls.map((p) => (p.status === "closed" ? { ...p, result: null } : p)),
+    polls: state.polls.map((p) => (p.result !== null && !seesResult(p, audience) ? { ...p, result: null } : p)),
     notes: seesNotes(audience, state.recordShared) ? state.notes : { summaries: {}, suggestions: [], decisions: [] },
   };
 }

@@ -48,6 +48,7 @@ export const ERROR_MESSAGES = {
   NOT_ELIGIBLE: { zh: "您不在本次表决的表决人名单中", en: "You are not on this poll's list of eligible voters" },
   ABSENT_AT_OPENING: { zh: "表决开始时您未到会，不能参加本次表决", en: "You were not present when this poll opened, so you cannot vote in it" },
   POLL_NEEDS_CONFIRMATION: { zh: "开始表决前请确认提示：按目前到会情况规则无法达到，或会议未达到法定人数", en: "Confirm the warnings before opening: the rule cannot be met with those present, or the meeting is below its quorum" },
+  POLL_NOT_PUBLISHED: { zh: "表决结果尚未公布，公布后可核对选票", en: "The result is not published yet: the ballots can be checked once it is" },
   ALREADY_VOTED: { zh: "您已投票，不能重复投票", en: "You have already voted" },
   INVALID_BALLOT: { zh: "选票无效（选项或选择数量不符合要求）", en: "Invalid ballot (unknown option, or too many or too few choices)" },
   SECRET_BALLOT_RULE: { zh: "无记名表决不能实时公布计票、不能改票，也不能按权重计票", en: "A secret ballot cannot show a live tally, allow changing votes or count weights" },

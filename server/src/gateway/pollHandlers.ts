@@ -1,6 +1,7 @@
 // poll.vote / poll.mine / poll.audit: ballots bypass the command path and go to the ballot box,
 // which acknowledges each one only after it is stored.
 import { z } from "zod";
+import { audienceOf } from "../core/audience.ts";
 import { coreError, type CoreError, type ErrorCode } from "../core/errors.ts";
 import { BallotInput } from "../core/poll/schema.ts";
 import type { Ack } from "../core/protocol.ts";
@@ -45,7 +46,7 @@ export function attachPolls(socket: GatewaySocket, box: BallotBox, room: Promise
     guard("poll.audit", ack, async () => {
       const parsed = AuditRequest.safeParse(input);
       if (!parsed.success) return failure("VALIDATION");
-      const audit = await box.audit((await room).current, parsed.data.pollId);
+      const audit = await box.audit((await room).current, parsed.data.pollId, audienceOf(me.role, display));
       return audit.ok ? { ok: true, ...audit.value } : audit;
     }),
   );

@@ -3,6 +3,7 @@
 // overtake a ballot it should count), then acknowledged; nothing is acknowledged before it is
 // stored. What others learn is throttled and aggregate: the number of ballots, and for named
 // polls that allow it the running tally. docs/ballot-secrecy.md.
+import { seesResult, type Audience } from "../core/audience.ts";
 import { coreError, type CoreError } from "../core/errors.ts";
 import { checkBallot, findPoll } from "../core/poll/decide.ts";
 import { unitOf } from "../core/poll/eligibility.ts";
@@ -77,11 +78,15 @@ export class BallotBox {
     return Promise.all(open.map(async (poll) => ({ pollId: poll.pollId, ballots: await this.deps.store.turnout(poll.pollId) })));
   }
 
-  /** A closed poll's voters and ballots (anonymous and in random order when secret). */
-  async audit(state: MeetingState, pollId: string): Promise<{ ok: true; value: PollAudit } | { ok: false; error: CoreError }> {
+  /**
+   * A closed poll's voters and ballots (anonymous and in random order when secret), to whoever
+   * may see its result (core/audience.ts seesResult: the staff from the close, everyone once published).
+   */
+  async audit(state: MeetingState, pollId: string, audience: Audience): Promise<{ ok: true; value: PollAudit } | { ok: false; error: CoreError }> {
     const poll = findPoll(state, pollId);
     if (!poll) return { ok: false, error: coreError("POLL_NOT_FOUND") };
     if (poll.status === "draft" || poll.status === "open") return { ok: false, error: coreError("POLL_NOT_OPEN", ["the ballots can be checked after the close"]) };
+    if (!seesResult(poll, audience)) return { ok: false, error: coreError("POLL_NOT_PUBLISHED") };
     return { ok: true, value: { pollId, ...(await this.deps.store.audit(pollId, poll.definition.secret)) } };
   }
 

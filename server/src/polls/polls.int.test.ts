@@ -187,6 +187,11 @@ describe("instant polls (即时表决)", () => {
     expect(await send(c.chair, { type: "poll.close", pollId })).toMatchObject({ ok: true });
     await settle(all, t.server);
     expect(c.chair.state.polls[0]!.result).toMatchObject({ ballots: 2, passed: true, passedOptions: ["agree"], clauses: [{ numerator: 2, denominator: 3 }] });
+    // The ballots follow the result's publication rule: the chair from the close, a member once published.
+    expect(await c.member2.socket.timeout(5000).emitWithAck("poll.audit", { pollId })).toEqual(refused("POLL_NOT_PUBLISHED"));
+    expect(await c.chair.socket.timeout(5000).emitWithAck("poll.audit", { pollId })).toMatchObject({ ok: true });
+    expect(await send(c.chair, { type: "poll.publish", pollId })).toMatchObject({ ok: true });
+    await settle(all, t.server);
     const audit = (await c.member2.socket.timeout(5000).emitWithAck("poll.audit", { pollId })) as Ack<PollAudit>;
     expect(audit).toMatchObject({ ok: true });
     if (audit.ok) expect(audit.ballots.sort((a, b) => (a.voter! < b.voter! ? -1 : 1))).toEqual(

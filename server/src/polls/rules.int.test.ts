@@ -26,6 +26,7 @@ async function run(definition: PollDefinition, ballots: (t: Room, pollId: string
   await settle(t.all, t.server);
   await ballots(t, pollId);
   expect(await send(t.c.chair, { type: "poll.close", pollId })).toMatchObject({ ok: true });
+  expect(await send(t.c.chair, { type: "poll.publish", pollId })).toMatchObject({ ok: true });
   await settle(t.all, t.server);
   const audit = (await t.c.member1.socket.timeout(5000).emitWithAck("poll.audit", { pollId })) as Ack<PollAudit>;
   return { t, pollId, result: t.c.chair.state.polls.at(-1)!.result!, audit };
