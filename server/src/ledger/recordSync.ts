@@ -31,6 +31,13 @@ const FOLLOWED_WHILE_NEW = ["title", "text", "topic", "suggestedDepartment", "ra
 /** What a decision's new item takes over from the record on every sync; once assigned, nothing. */
 const DECISION_FOLLOWED_WHILE_NEW = ["title", "text", "suggestedDepartment", "deadline", "agendaItemTitle"] as const;
 
+/** The fields among `keys` where the record now differs from the item. */
+function changed<K extends keyof RecordFollowed & keyof ItemRow>(row: ItemRow, fields: Record<K, ItemRow[K]>, keys: readonly K[]): RecordFollowed {
+  const patch: RecordFollowed = {};
+  for (const key of keys) if (row[key] !== fields[key]) Object.assign(patch, { [key]: fields[key] });
+  return patch;
+}
+
 /** The live responses to an entry: the interjections into that speech (finished or running), in order. */
 export function liveResponsesOf(state: MeetingState, suggestion: Pick<Suggestion, "entry">): LiveResponse[] {
   if (suggestion.entry.kind !== "speech") return [];
@@ -183,18 +190,13 @@ export class RecordSync {
         await ledger.createFromRecord(fields);
         continue;
       }
-      for (let attempt = 0; attempt < 3; attempt++) {
-        const row = attempt === 0 ? existing : await ledger.bySuggestion(meetingId, suggestion.suggestionId);
-        if (!row) break;
-        const patch: RecordFollowed = {};
-        if (row.state === "new") {
-          // Until 交办, the item is the record's suggestion as it stands (texts, speaker's name and 界别, agenda title).
-          for (const key of FOLLOWED_WHILE_NEW) if (row[key] !== fields[key]) Object.assign(patch, { [key]: fields[key] });
-        }
+      await this.follow(existing, () => ledger.bySuggestion(meetingId, suggestion.suggestionId), (row) => {
+        // Until 交办, the item is the record's suggestion as it stands (texts, speaker's name and 界别, agenda title).
+        const patch = row.state === "new" ? changed(row, fields, FOLLOWED_WHILE_NEW) : {};
         const live = JSON.stringify(fields.liveResponses);
         if (row.liveResponses !== live) patch.liveResponses = live;
-        if (Object.keys(patch).length === 0 || (await ledger.followRecord(row, patch))) break;
-      }
+        return patch;
+      });
     }
     await this.withdrawGone(items, present, (id) => ledger.bySuggestion(meetingId, id));
   }
@@ -211,16 +213,23 @@ export class RecordSync {
         await ledger.createFromDecision(fields);
         continue;
       }
-      for (let attempt = 0; attempt < 3; attempt++) {
-        const row = attempt === 0 ? existing : await ledger.byDecision(meetingId, decision.decisionId);
-        // Until 交办 the item is the decision as it stands; afterwards the department's deadline is the 交办's.
-        if (!row || row.state !== "new") break;
-        const patch: RecordFollowed = {};
-        for (const key of DECISION_FOLLOWED_WHILE_NEW) if (row[key] !== fields[key]) Object.assign(patch, { [key]: fields[key] });
-        if (Object.keys(patch).length === 0 || (await ledger.followRecord(row, patch))) break;
-      }
+      // Until 交办 the item is the decision as it stands; afterwards the department's deadline is the 交办's.
+      await this.follow(existing, () => ledger.byDecision(meetingId, decision.decisionId), (row) => (row.state === "new" ? changed(row, fields, DECISION_FOLLOWED_WHILE_NEW) : null));
     }
     await this.withdrawGone(items, present, (id) => ledger.byDecision(meetingId, id));
+  }
+
+  /**
+   * Brings an item to the record's version: `patchOf` says what differs (null: nothing may
+   * follow any more); an edit that lost to someone else's (followRecord false) is retried on
+   * the reloaded item.
+   */
+  private async follow(existing: ItemRow, reload: () => Promise<ItemRow | null>, patchOf: (row: ItemRow) => RecordFollowed | null): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const row = attempt === 0 ? existing : await reload();
+      const patch = row && patchOf(row);
+      if (!row || !patch || Object.keys(patch).length === 0 || (await this.options.ledger.followRecord(row, patch))) return;
+    }
   }
 
   /** Withdrawn from the record: a new item is closed; one already assigned stays with its department. */
