@@ -7,6 +7,7 @@ import { Dialog } from "../ui/Dialog.tsx";
 import { ErrorLine, SuccessLine } from "../ui/Feedback.tsx";
 import { ImportReport, WarningsConfirm } from "../ui/ImportReport.tsx";
 import { errorText, useAdminT } from "../ui/useAdminT.ts";
+import { TableFileChooser } from "../ui/TableFileChooser.tsx";
 import { useDryRunImport } from "../ui/useDryRunImport.ts";
 import { ledgerApi } from "./ledgerApi.ts";
 
@@ -14,7 +15,6 @@ const FIELDS = ["question", "title", "source", "origin", "raisedBy", "sector", "
 
 export function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported: (result: LedgerImportResult) => void }) {
   const { t } = useAdminT();
-  const inputId = useId();
   const hintId = useId();
   const { state, error, accepted, setAccepted, choose, confirm, busy, reset } = useDryRunImport(
     (file, options) => ledgerApi.importLedger(file, options),
@@ -31,22 +31,7 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
         <p id={hintId} className="muted">
           {t("ledger.import.intro")}
         </p>
-        <div className="upload">
-          <input
-            id={inputId}
-            type="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            className="visually-hidden"
-            aria-describedby={hintId}
-            disabled={busy}
-            onChange={(e) => void choose(e)}
-            data-autofocus
-            data-testid="ledger-import-input"
-          />
-          <label htmlFor={inputId} className="button" aria-disabled={busy}>
-            {t("ledger.import.choose")}
-          </label>
-        </div>
+        <TableFileChooser label={t("ledger.import.choose")} hintId={hintId} busy={busy} onChoose={(e) => void choose(e)} testId="ledger-import-input" autoFocus />
         <div role="status" aria-live="polite">
           {state.step === "checking" && <p className="muted">{t("ledger.import.checking", { name: state.file.name })}</p>}
           {state.step === "importing" && <p className="muted">{t("ledger.import.importing")}</p>}

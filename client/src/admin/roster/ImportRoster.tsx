@@ -3,6 +3,7 @@ import { api } from "../api.ts";
 import { ErrorLine, SuccessLine } from "../ui/Feedback.tsx";
 import { ImportReport, WarningsConfirm } from "../ui/ImportReport.tsx";
 import { errorText, useAdminT } from "../ui/useAdminT.ts";
+import { TableFileChooser } from "../ui/TableFileChooser.tsx";
 import { useDryRunImport } from "../ui/useDryRunImport.ts";
 
 const FIELD_LABEL: Record<string, string> = {
@@ -25,7 +26,7 @@ const FIELD_LABEL: Record<string, string> = {
  */
 export function ImportRoster({ meetingId, onImported, onClose }: { meetingId: string; onImported: () => void; onClose: () => void }) {
   const { t } = useAdminT();
-  const inputId = useId();
+  const titleId = useId();
   const hintId = useId();
   const { state, error, accepted, setAccepted, choose, confirm, busy, reset } = useDryRunImport(
     (file, { dryRun, acceptWarnings }) => api.importRoster(meetingId, file, dryRun, acceptWarnings),
@@ -33,9 +34,9 @@ export function ImportRoster({ meetingId, onImported, onClose }: { meetingId: st
   );
   const fieldLabel = (field: string) => (FIELD_LABEL[field] ? t(FIELD_LABEL[field]) : field);
   return (
-    <section className="admin-card import-roster" aria-labelledby={`${inputId}-title`} data-testid="import-roster">
+    <section className="admin-card import-roster" aria-labelledby={titleId} data-testid="import-roster">
       <div className="card-head">
-        <h3 id={`${inputId}-title`}>{t("import.title")}</h3>
+        <h3 id={titleId}>{t("import.title")}</h3>
         <button type="button" className="ghost" onClick={onClose} disabled={busy}>
           {t("common.close")}
         </button>
@@ -43,21 +44,7 @@ export function ImportRoster({ meetingId, onImported, onClose }: { meetingId: st
       <p id={hintId} className="muted small">
         {t("import.hint")}
       </p>
-      <div className="upload">
-        <input
-          id={inputId}
-          type="file"
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          className="visually-hidden"
-          aria-describedby={hintId}
-          disabled={busy}
-          onChange={(e) => void choose(e)}
-          data-testid="import-input"
-        />
-        <label htmlFor={inputId} className="button" aria-disabled={busy}>
-          {t("import.choose")}
-        </label>
-      </div>
+      <TableFileChooser label={t("import.choose")} hintId={hintId} busy={busy} onChoose={(e) => void choose(e)} testId="import-input" />
       <div role="status" aria-live="polite">
         {state.step === "checking" && <p className="muted">{t("import.checking", { name: state.file.name })}</p>}
         {state.step === "importing" && <p className="muted">{t("import.importing")}</p>}
