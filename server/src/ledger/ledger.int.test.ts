@@ -234,6 +234,10 @@ describe("items", () => {
     expect(download.status).toBe(200);
     expect(download.headers.get("content-type")).toBe("image/png");
     expect(download.bytes.equals(PNG)).toBe(true);
+    // A download in a sandbox, never shown inline on our origin, under the uploader's Chinese name.
+    expect(download.headers.get("content-disposition")).toBe(`attachment; filename="____.png"; filename*=UTF-8''${encodeURIComponent("现场照片.png")}`);
+    expect(download.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'");
+    expect(download.headers.get("x-content-type-options")).toBe("nosniff");
     expect((await deptB.get(`/api/ledger/attachments/${attachment.id}`)).status).toBe(404);
     expect((await chair.get(`/api/ledger/attachments/${attachment.id}`)).status).toBe(403);
   });

@@ -3,8 +3,7 @@
 // department account sees only the items its department leads or assists, and acts on them.
 // Reports (dashboard, reminders, export) are in reportRoutes.ts.
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import { Router, type Response } from "express";
+import { Router } from "express";
 import { z } from "zod";
 import { isCalendarDate } from "../core/ledger/deadline.ts";
 import { LedgerAction, type LedgerActor } from "../core/ledger/item.ts";
@@ -13,11 +12,12 @@ import type { ApiDeps } from "../http/apiDeps.ts";
 import { bearerToken, requireParticipant } from "../http/participantAuth.ts";
 import { IdParams } from "../http/schemas.ts";
 import { MANAGERS, requireStaff, type StaffContext } from "../http/staffAuth.ts";
+import { sendUploadedFile } from "../http/uploadedFile.ts";
 import { parse } from "../http/validate.ts";
 import { STAFF_ROLES } from "../accounts/accountRepository.ts";
 import { receiveFile } from "../meetings/materialRoutes.ts";
-import { cleanFileName, contentDisposition, DOCX_MIME } from "../meetings/materialFiles.ts";
-import { MAX_ATTACHMENT_BYTES, sniffAttachment, XLSX_MIME } from "./ledgerFiles.ts";
+import { cleanFileName } from "../meetings/materialFiles.ts";
+import { MAX_ATTACHMENT_BYTES, sniffAttachment } from "./ledgerFiles.ts";
 import { canSee, parseLedgerFilter, requireLedgerViewer } from "./ledgerFilter.ts";
 
 const DepartmentName = z.string().trim().min(1).max(80);
@@ -55,28 +55,6 @@ export function staffActor(staff: StaffContext): LedgerActor {
     return { role: "department", id: account.id, name: account.departmentName ?? account.displayName, departmentId };
   }
   return { role: "secretariat", id: account.id, name: account.displayName };
-}
-
-/** Streams a stored file with the headers of a download (like the meetings' materials). */
-export async function sendStoredFile(res: Response, file: { path: string; mime: string; size: number; name: string }, log: ApiDeps["log"]): Promise<void> {
-  const stream = fs.createReadStream(file.path);
-  await new Promise<void>((resolve, reject) => {
-    stream.once("open", () => resolve());
-    stream.once("error", reject);
-  });
-  const inline = file.mime !== DOCX_MIME && file.mime !== XLSX_MIME;
-  res.set({
-    "Content-Type": file.mime,
-    "Content-Length": String(file.size),
-    "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", file.name),
-    "X-Content-Type-Options": "nosniff",
-    "Cache-Control": "private, no-store",
-  });
-  stream.once("error", (error) => {
-    log(`reading ${file.path} failed`, error);
-    res.destroy();
-  });
-  stream.pipe(res);
 }
 
 export function ledgerRoutes(deps: ApiDeps): Router {
@@ -198,7 +176,7 @@ export function ledgerRoutes(deps: ApiDeps): Router {
         // Before its reply, only the departments of the item see an uploaded file.
         if (!canSee(item, viewer) || (!listed(item.replies) && viewer.role !== "department")) fail("NOT_FOUND");
       }
-      await sendStoredFile(res, { path: ledgerFiles.path(attachment.itemId, attachment.storedName), mime: attachment.mime, size: attachment.size, name: attachment.name }, deps.log);
+      await sendUploadedFile(res, { path: ledgerFiles.path(attachment.itemId, attachment.storedName), mime: attachment.mime, size: attachment.size, name: attachment.name }, deps.log);
     }),
   );
 

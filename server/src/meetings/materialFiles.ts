@@ -21,9 +21,6 @@ export function sniffMaterial(buf: Buffer, fileName: string): string | null {
   return null;
 }
 
-/** Shown inline by the browser (PDF, images); everything else is downloaded. */
-export const isInline = (mimeType: string): boolean => mimeType !== DOCX_MIME;
-
 /** The last path segment, without control characters, at most 200 characters; never empty. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? "";

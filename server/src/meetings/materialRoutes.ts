@@ -1,7 +1,6 @@
 // Materials of agenda items: upload (checked by content), delete, download for the meeting's
 // staff and for its participants with their join token.
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
 import { Router, type Request, type RequestHandler, type Response } from "express";
 import multer from "multer";
 import { z } from "zod";
@@ -10,8 +9,9 @@ import type { ApiDeps } from "../http/apiDeps.ts";
 import { bearerToken, requireParticipant } from "../http/participantAuth.ts";
 import { Id } from "../http/schemas.ts";
 import { requireMeetingManager, requireMeetingStaff } from "../http/staffAuth.ts";
+import { sendUploadedFile } from "../http/uploadedFile.ts";
 import { parse } from "../http/validate.ts";
-import { cleanFileName, contentDisposition, isInline, MAX_MATERIAL_BYTES, sniffMaterial } from "./materialFiles.ts";
+import { cleanFileName, MAX_MATERIAL_BYTES, sniffMaterial } from "./materialFiles.ts";
 
 const ItemParams = z.object({ id: Id, itemId: Id });
 const MaterialParams = z.object({ id: Id, materialId: Id });
@@ -91,23 +91,7 @@ export function materialRoutes(deps: ApiDeps): Router {
         await requireMeetingStaff(db, req, id);
       }
       const material = (await findMaterial(deps, id, materialId)) ?? fail("NOT_FOUND");
-      const stream = fs.createReadStream(files.path(id, material.storedName));
-      await new Promise<void>((resolve, reject) => {
-        stream.once("open", () => resolve());
-        stream.once("error", reject);
-      });
-      res.set({
-        "Content-Type": material.mimeType,
-        "Content-Length": String(material.size),
-        "Content-Disposition": contentDisposition(isInline(material.mimeType) ? "inline" : "attachment", material.fileName),
-        "X-Content-Type-Options": "nosniff",
-        "Cache-Control": "private, no-store",
-      });
-      stream.once("error", (error) => {
-        deps.log(`reading material ${material.id} failed`, error);
-        res.destroy();
-      });
-      stream.pipe(res);
+      await sendUploadedFile(res, { path: files.path(id, material.storedName), mime: material.mimeType, size: material.size, name: material.fileName }, deps.log);
     }),
   );
 

@@ -123,8 +123,8 @@ describe("material uploads", () => {
 });
 
 describe("material downloads", () => {
-  it("serves the file to the meeting's participant with a valid join token, with nosniff and the right disposition", async () => {
-    const { upload, url, m } = await setup();
+  it("serves the file to the meeting's participant with a valid join token, as a download in a sandbox (a PDF's JavaScript never runs on our origin)", async () => {
+    const { upload, url, m, org } = await setup();
     const pdf = (await upload(PDF, "情况 通报(1).pdf")).body.material;
     const docx = (await upload(DOCX, "发言稿.docx")).body.material;
     const member = new ApiClient(url);
@@ -133,12 +133,22 @@ describe("material downloads", () => {
     expect(res.bytes.equals(PDF)).toBe(true);
     expect(res.headers.get("content-type")).toBe("application/pdf");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'");
     expect(res.headers.get("content-disposition")).toBe(
-      `inline; filename="__ __(1).pdf"; filename*=UTF-8''${encodeURIComponent("情况 通报").replace(/%20/g, "%20")}%281%29.pdf`,
+      `attachment; filename="__ __(1).pdf"; filename*=UTF-8''${encodeURIComponent("情况 通报").replace(/%20/g, "%20")}%281%29.pdf`,
     );
     const word = await member.get(`/api/meetings/${m.meetingId}/materials/${docx.id}`, { headers: { Authorization: `Bearer ${m.tokens.observer}` } });
     expect(word.status).toBe(200);
-    expect(word.headers.get("content-disposition")).toMatch(/^attachment; /);
+    expect(word.headers.get("content-disposition")).toBe(`attachment; filename="___.docx"; filename*=UTF-8''${encodeURIComponent("发言稿.docx")}`);
+    expect(word.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'");
+    // Staff get the same headers with their session.
+    const staff = await org.get(`/api/meetings/${m.meetingId}/materials/${pdf.id}`);
+    expect(staff.status).toBe(200);
+    expect([staff.headers.get("content-disposition"), staff.headers.get("content-security-policy"), staff.headers.get("x-content-type-options")]).toEqual([
+      res.headers.get("content-disposition"),
+      "sandbox; default-src 'none'",
+      "nosniff",
+    ]);
   });
 
   it("refuses another meeting's token (403), a revoked or re-issued link (401 LINK_REVOKED), a bad token (401) and no credentials (401)", async () => {
