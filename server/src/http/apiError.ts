@@ -63,7 +63,10 @@ export const route =
     }
   };
 
-/** The last middleware of the API: ApiError → its status; body-parser errors; everything else → 500. */
+/**
+ * The last middleware of the API and of the app: ApiError → its status; a request express or
+ * body-parser could not read → 400/413, the client's fault, not logged; everything else → 500.
+ */
 export function apiErrorHandler(log: (message: string, error?: unknown) => void): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     if (res.headersSent) {
@@ -72,10 +75,17 @@ export function apiErrorHandler(log: (message: string, error?: unknown) => void)
       return;
     }
     if (error instanceof ApiError) return sendError(res, error.code, error.details);
-    const type = (error as { type?: unknown } | null)?.type;
+    const { type, status, expose } = (error ?? {}) as { type?: unknown; status?: unknown; expose?: unknown };
     if (type === "entity.parse.failed") return sendError(res, "VALIDATION", ["(body): malformed JSON"]);
     if (type === "entity.too.large") return sendError(res, "FILE_TOO_LARGE");
     if (type === "encoding.unsupported" || type === "charset.unsupported") return sendError(res, "VALIDATION", ["(body): unsupported encoding"]);
+    // The router could not percent-decode a path parameter (/api/meetings/%E0%A4%A).
+    if (error instanceof URIError && status === 400) return sendError(res, "VALIDATION", ["(path): malformed percent-encoding"]);
+    // body-parser's other refusals are http-errors marked for the client: a body that is not the
+    // gzip/deflate/br its Content-Encoding says (zlib's Z_DATA_ERROR), a wrong Content-Length.
+    if (expose === true && status === 400) {
+      return sendError(res, "VALIDATION", [`(body): unreadable (${error instanceof Error ? error.message : String(error)})`]);
+    }
     log(`${req.method} ${req.baseUrl}${req.path} failed`, error); // never the query: it may hold a check-in code
     sendError(res, "INTERNAL");
   };
