@@ -91,6 +91,12 @@ describe("organiser prepares a meeting in the browser", () => {
     await page.getByRole("button", { name: "登录" }).click();
     await page.getByTestId("forced-password").waitFor();
     await page.getByLabel("当前密码").fill(oneTimePassword);
+    // Ten repeated letters pass the length rule but are refused, with the reason under the message.
+    await page.getByLabel("新密码", { exact: true }).fill("aaaaaaaaaa");
+    await page.getByLabel("再次输入新密码").fill("aaaaaaaaaa");
+    await page.getByRole("button", { name: "保存新密码" }).click();
+    await expect.poll(() => page.getByTestId("admin-error").textContent()).toContain("密码太弱");
+    expect(await page.getByTestId("password-reason").textContent()).toContain("重复的字符");
     await page.getByLabel("新密码", { exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel("再次输入新密码").fill(NEW_PASSWORD);
     await page.getByRole("button", { name: "保存新密码" }).click();

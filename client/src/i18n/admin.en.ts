@@ -39,7 +39,7 @@ export const adminEn: AdminMessages = {
     current: "Current password",
     new: "New password",
     repeat: "Repeat the new password",
-    rule: "At least 10 characters.",
+    rule: "At least 10 characters, with no repeated or sequential characters, common passwords, username or name; a longer phrase of several words is easy to remember and safe.",
     mismatch: "The two new passwords differ",
     tooShort: "The new password must have at least 10 characters",
     submit: "Save new password",

@@ -39,7 +39,7 @@ export const adminZh = {
     current: "当前密码",
     new: "新密码",
     repeat: "再次输入新密码",
-    rule: "至少 10 位。",
+    rule: "至少 10 位，不要用重复或连续的字符、常用密码、用户名或姓名；由几个词组成的较长短语好记又安全。",
     mismatch: "两次输入的新密码不一致",
     tooShort: "新密码至少 10 位",
     submit: "保存新密码",

@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { eventually, Harness } from "../testing/harness.ts";
 import { ApiClient, createStaff, STAFF_PASSWORD, staffClient } from "../testing/api.ts";
+import { ensureFirstAdmin, FIRST_ADMIN } from "./firstAdmin.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());
@@ -161,16 +162,21 @@ describe("password change", () => {
     expect((await new ApiClient(url).login("wangfang", "a-much-better-passphrase")).status).toBe(200);
   });
 
-  it("refuses a password under 10 characters (PASSWORD_TOO_WEAK) and a wrong current password, changing nothing", async () => {
+  it("refuses a short or guessable password (PASSWORD_TOO_WEAK, with the reason) and a wrong current password, changing nothing", async () => {
     const { server, url } = await h.startServer();
     await createStaff(server, "wangfang", "organiser");
     const a = new ApiClient(url);
     const b = new ApiClient(url);
     await a.login("wangfang");
     await b.login("wangfang");
-    const weak = await a.post("/api/auth/password", { currentPassword: STAFF_PASSWORD, newPassword: "short1234" });
-    expect(weak.status).toBe(400);
-    expect(weak.body.error.code).toBe("PASSWORD_TOO_WEAK");
+    for (const [newPassword, zh] of [["short1234", "至少需要 10 位"], ["aaaaaaaaaa", "重复的字符"], ["password123", "常用密码"], ["wangfang123", "用户名"], [STAFF_PASSWORD, "当前密码"]]) {
+      const weak = await a.post("/api/auth/password", { currentPassword: STAFF_PASSWORD, newPassword });
+      expect(weak.status, newPassword).toBe(400);
+      expect(weak.body.error.code).toBe("PASSWORD_TOO_WEAK");
+      expect(weak.body.error.message.zh).toContain("密码太弱");
+      expect(weak.body.error.details.reason.zh).toContain(zh);
+      expect(weak.body.error.details.reason.en.length).toBeGreaterThan(0);
+    }
     const wrong = await a.post("/api/auth/password", { currentPassword: "not-the-password", newPassword: "a-much-better-passphrase" });
     expect(wrong.status).toBe(401);
     expect(wrong.body.error.code).toBe("INVALID_CREDENTIALS");
@@ -286,6 +292,21 @@ describe("first admin", () => {
     expect((await new ApiClient(second.url).login("admin", password)).status).toBe(200);
     await second.kill("SIGTERM");
     expect(second.output()).not.toContain("One-time password");
+  });
+
+  it("must choose a password that is not easy to guess at first login: ten repeated letters or admin12345 are refused", async () => {
+    const { server, url } = await h.startServer();
+    const otp = (await ensureFirstAdmin(server.db))!;
+    const admin = new ApiClient(url);
+    expect((await admin.login(FIRST_ADMIN, otp)).status).toBe(200);
+    for (const newPassword of ["aaaaaaaaaa", "admin12345"]) {
+      const weak = await admin.post("/api/auth/password", { currentPassword: otp, newPassword });
+      expect(weak.status).toBe(400);
+      expect(weak.body.error.code).toBe("PASSWORD_TOO_WEAK");
+    }
+    expect((await admin.get("/api/auth/me")).body.account.mustChangePassword).toBe(true);
+    expect((await admin.post("/api/auth/password", { currentPassword: otp, newPassword: "老旧小区-加装电梯-2026" })).status).toBe(200);
+    expect((await admin.get("/api/auth/me")).body.account.mustChangePassword).toBe(false);
   });
 
   it("npm run admin:reset -- <username> prints a new one-time password and re-enables the account", async () => {

@@ -6,7 +6,7 @@ import { parse } from "../http/validate.ts";
 import { requireStaff } from "../http/staffAuth.ts";
 import type { AccountRepository } from "./accountRepository.ts";
 import type { LoginLimiter } from "./loginLimiter.ts";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyAgainstDummy, verifyPassword } from "./passwords.ts";
+import { checkPasswordStrength, MAX_PASSWORD_LENGTH, verifyAgainstDummy, verifyPassword } from "./passwords.ts";
 import { SESSION_COOKIE, SESSION_TTL_MS, type SessionStore } from "./sessions.ts";
 
 export interface AuthDeps {
@@ -75,8 +75,9 @@ export function authRoutes(deps: AuthDeps): Router {
         limiter.fail(username, address(req));
         fail("INVALID_CREDENTIALS");
       }
-      if (newPassword.length < MIN_PASSWORD_LENGTH) fail("PASSWORD_TOO_WEAK", [`newPassword: at least ${MIN_PASSWORD_LENGTH} characters`]);
-      if (newPassword === currentPassword) fail("PASSWORD_TOO_WEAK", ["newPassword: same as the current password"]);
+      const reason =
+        newPassword === currentPassword ? { zh: "不能与当前密码相同", en: "It must differ from the current password" } : checkPasswordStrength(newPassword, staff.account);
+      if (reason) fail("PASSWORD_TOO_WEAK", { reason });
       await accounts.setPassword(id, newPassword, false);
       await sessions.deleteAll(id, staff.sessionId);
       res.json({ ok: true });

@@ -27,7 +27,7 @@ export const ERROR_MESSAGES = {
   LINK_REVOKED: { zh: "参会链接已被撤销，请联系会务组", en: "This join link was revoked: ask the secretariat" },
   UNAUTHENTICATED: { zh: "请先登录", en: "Please log in" },
   INVALID_CREDENTIALS: { zh: "用户名或密码错误", en: "Wrong username or password" },
-  PASSWORD_TOO_WEAK: { zh: "密码至少 10 位", en: "The password must have at least 10 characters" },
+  PASSWORD_TOO_WEAK: { zh: "密码太弱：请设置至少 10 位、不易猜到的密码，不要用重复或连续的字符、常用密码、用户名或姓名，例如由几个词组成的较长短语", en: "The password is too weak: use at least 10 characters that are hard to guess, with no repeated or sequential characters, common passwords, username or name, for example a longer phrase of several words" },
   USERNAME_TAKEN: { zh: "用户名已被使用", en: "This username is taken" },
   CSRF_CHECK_FAILED: { zh: "请求来源校验失败，请刷新页面后重试", en: "Request origin check failed: reload the page and try again" },
   FILE_TOO_LARGE: { zh: "文件过大", en: "The file is too large" },

@@ -1,9 +1,13 @@
 import { useId, useState, type FormEvent } from "react";
-import { api } from "../api.ts";
+import { api, ApiError, type Bilingual } from "../api.ts";
 import { ErrorLine } from "../ui/Feedback.tsx";
-import { useAdminT } from "../ui/useAdminT.ts";
+import { bilingual, useAdminT } from "../ui/useAdminT.ts";
 
 const MIN_LENGTH = 10;
+
+/** The server's particular reason for refusing the new password (repeated letters, a common password …). */
+const weakReason = (error: unknown): Bilingual | undefined =>
+  error instanceof ApiError && error.code === "PASSWORD_TOO_WEAK" ? (error.details as { reason?: Bilingual } | undefined)?.reason : undefined;
 
 /** Current password, new password twice; the server ends the account's other sessions. */
 export function ChangePasswordForm({ username, onDone, onCancel }: { username: string; onDone: () => void; onCancel?: () => void }) {
@@ -14,7 +18,8 @@ export function ChangePasswordForm({ username, onDone, onCancel }: { username: s
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [localError, setLocalError] = useState<string | null>(null);
-  const ids = { current: useId(), next: useId(), repeat: useId(), rule: useId() };
+  const ids = { current: useId(), next: useId(), repeat: useId(), rule: useId(), reason: useId() };
+  const reason = weakReason(error);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
@@ -46,7 +51,8 @@ export function ChangePasswordForm({ username, onDone, onCancel }: { username: s
           autoComplete="new-password"
           required
           minLength={MIN_LENGTH}
-          aria-describedby={ids.rule}
+          aria-invalid={reason ? true : undefined}
+          aria-describedby={reason ? `${ids.reason} ${ids.rule}` : ids.rule}
           value={next}
           onChange={(e) => setNext(e.target.value)}
         />
@@ -62,6 +68,11 @@ export function ChangePasswordForm({ username, onDone, onCancel }: { username: s
         <ErrorLine error={new Error(localError)} />
       )}
       <ErrorLine error={error} />
+      {reason && (
+        <p id={ids.reason} className="hint" data-testid="password-reason">
+          {bilingual(reason)}
+        </p>
+      )}
       <div className="button-row">
         <button type="submit" className="primary" disabled={pending}>
           {pending ? t("common.saving") : t("password.submit")}
