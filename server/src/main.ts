@@ -18,6 +18,10 @@ const ROLE_LABELS: Record<string, string> = {
 async function main(): Promise<void> {
   // `npm start` runs Janus embedded when it is installed, unless YST_MEDIA says otherwise.
   const config = loadConfig({ ...process.env, YST_MEDIA: process.env.YST_MEDIA || (janusInstalled() ? "embedded" : "off") });
+  // Whatever this process and its children (Janus, janus-pp-rec) create is owner-only, beside the
+  // explicit modes of config/dataDir.ts. Not with an external Janus: it may run as another user
+  // and must write into the recordings folders this process creates (docs/configuration.md).
+  if (config.media.mode !== "external") process.umask(0o077);
   const server = await createServer(config);
   const adminPassword = await ensureFirstAdmin(server.db);
   const port = await server.listen();

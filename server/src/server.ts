@@ -8,6 +8,7 @@ import { ArchiveIndex } from "./archive/archiveIndex.ts";
 import { resolveTokenSecret } from "./auth/secret.ts";
 import { TokenService } from "./auth/tokens.ts";
 import type { Config } from "./config/config.ts";
+import { protectDataDir } from "./config/dataDir.ts";
 import { openDatabase, type Db } from "./db/database.ts";
 import { prismaEventStore, type EventStore } from "./eventlog/eventStore.ts";
 import { AUDIENCES, differsByAudience, syncFor } from "./core/audience.ts";
@@ -71,6 +72,7 @@ export interface ServerOptions {
 export async function createServer(config: Config, options: ServerOptions = {}): Promise<YishitingServer> {
   const now = options.now ?? Date.now;
   const log = options.log ?? ((message, error) => console.error(`[yishiting] ${message}`, error ?? ""));
+  protectDataDir(config, log); // owner-only before anything is written there
   const db = await openDatabase(config.databaseFile);
   const store = prismaEventStore(db);
   const meetings = new MeetingRepository(db);

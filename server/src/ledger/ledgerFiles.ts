@@ -31,7 +31,7 @@ export class LedgerFiles {
   async save(itemId: string, content: Buffer): Promise<string> {
     const storedName = randomBytes(16).toString("hex");
     const file = this.path(itemId, storedName);
-    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
     await fs.writeFile(file, content, { flag: "wx", mode: 0o600 });
     return storedName;
   }

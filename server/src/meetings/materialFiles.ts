@@ -50,7 +50,7 @@ export class MaterialFiles {
   async save(meetingId: string, content: Buffer): Promise<string> {
     const storedName = randomBytes(16).toString("hex");
     const file = this.path(meetingId, storedName);
-    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
     await fs.writeFile(file, content, { flag: "wx", mode: 0o600 });
     return storedName;
   }
