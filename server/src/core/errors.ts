@@ -33,6 +33,7 @@ export const ERROR_MESSAGES = {
   FILE_TOO_LARGE: { zh: "文件过大", en: "The file is too large" },
   FILE_TYPE_NOT_ALLOWED: { zh: "不支持的文件类型", en: "This file type is not allowed" },
   IMPORT_INVALID: { zh: "名单有错误，未导入任何记录", en: "The roster has errors: nothing was imported" },
+  TABLE_TOO_LARGE: { zh: "表格解压后过大，请拆分成几个文件分别导入", en: "The spreadsheet is too large once unpacked: split it into several files and import them one by one" },
   IMPORT_NEEDS_CONFIRMATION: { zh: "文件中有需要核对的提示，请核对并确认后再导入", en: "The file has warnings to check: confirm them to import it" },
   LEDGER_IMPORT_INVALID: { zh: "台账文件有错误，未导入任何事项", en: "The ledger file has errors: nothing was imported" },
   ENCODING_UNSUPPORTED: { zh: "无法识别文件编码（支持 UTF-8 和 GBK）", en: "Unrecognised file encoding (UTF-8 and GBK are supported)" },

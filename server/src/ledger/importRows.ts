@@ -61,7 +61,7 @@ export type ImportCode = (typeof IMPORT_CODES)[number];
 export interface ImportReport {
   row: number;
   field?: ImportField;
-  code: ImportCode | "FILE_TYPE_NOT_ALLOWED" | "ENCODING_UNSUPPORTED";
+  code: ImportCode | "FILE_TYPE_NOT_ALLOWED" | "ENCODING_UNSUPPORTED" | "TABLE_TOO_LARGE";
   message: { zh: string; en: string };
   /** Taken only once confirmed (acceptWarnings). */
   warning?: true;

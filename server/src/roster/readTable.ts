@@ -8,7 +8,7 @@ import { csvTable, xlsxTable, type TableRow } from "./table.ts";
 
 export type ReadTableResult =
   | { ok: true; rows: TableRow[] }
-  | { ok: false; code: "FILE_TYPE_NOT_ALLOWED" | "ENCODING_UNSUPPORTED"; report: RowReport[] }
+  | { ok: false; code: "FILE_TYPE_NOT_ALLOWED" | "ENCODING_UNSUPPORTED" | "TABLE_TOO_LARGE"; report: RowReport[] }
   /** A quoted CSV field that never closes, at `line` (the caller reports it in its own words). */
   | { ok: false; code: "CSV_SYNTAX"; line: number };
 
@@ -22,7 +22,9 @@ export async function readTable(buffer: Buffer, fileName: string): Promise<ReadT
   if (kind === "binary") return notAllowed;
   if (kind === "xlsx") {
     const table = await xlsxTable(buffer);
-    return table.ok ? table : notAllowed;
+    if (table.ok) return table;
+    // A ZIP bomb (or just a huge workbook): refused before it is inflated (zipBudget.ts).
+    return table.reason === "tooLarge" ? { ok: false, code: "TABLE_TOO_LARGE", report: [fileReport("TABLE_TOO_LARGE", fileName)] } : notAllowed;
   }
   const decoded = decodeText(buffer);
   if (!decoded.ok) return { ok: false, code: "ENCODING_UNSUPPORTED", report: [fileReport("ENCODING_UNSUPPORTED", fileName, ENCODING_HINT)] };

@@ -104,7 +104,7 @@ export function rowReport(row: number, code: RowCode, field: string | undefined,
 }
 
 export function fileReport(
-  code: "FILE_TYPE_NOT_ALLOWED" | "ENCODING_UNSUPPORTED",
+  code: "FILE_TYPE_NOT_ALLOWED" | "ENCODING_UNSUPPORTED" | "TABLE_TOO_LARGE",
   fileName: string,
   hint?: { zh: string; en: string },
 ): RowReport {

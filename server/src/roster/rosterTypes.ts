@@ -52,7 +52,7 @@ export type ParticipantInput = z.infer<typeof ParticipantInput>;
 
 /**
  * Row-level problem codes used in import reports (RowReport.code). File-level problems use
- * the error codes of core/errors.ts (FILE_TYPE_NOT_ALLOWED, ENCODING_UNSUPPORTED) with row 0.
+ * the error codes of core/errors.ts (FILE_TYPE_NOT_ALLOWED, ENCODING_UNSUPPORTED, TABLE_TOO_LARGE) with row 0.
  */
 export const ROW_CODES = [
   "REQUIRED", // a required cell (姓名, 角色 when the column exists) is empty
@@ -79,7 +79,7 @@ export interface RowReport {
   row: number;
   /** The ParticipantInput field concerned, if any. */
   field?: string;
-  code: RowCode | "FILE_TYPE_NOT_ALLOWED" | "ENCODING_UNSUPPORTED";
+  code: RowCode | "FILE_TYPE_NOT_ALLOWED" | "ENCODING_UNSUPPORTED" | "TABLE_TOO_LARGE";
   message: { zh: string; en: string };
   /** A warning: the row can be imported, but only once the organiser confirms it (LOSSY_TEXT). */
   warning?: true;
@@ -88,6 +88,6 @@ export interface RowReport {
 export type ParseRosterResult =
   /** `warnings`: rows to confirm before the import is applied (POST …/roster/import?acceptWarnings=true). */
   | { ok: true; participants: ParticipantInput[]; warnings: RowReport[] }
-  | { ok: false; code: "IMPORT_INVALID" | "ENCODING_UNSUPPORTED" | "FILE_TYPE_NOT_ALLOWED"; report: RowReport[] };
+  | { ok: false; code: "IMPORT_INVALID" | "ENCODING_UNSUPPORTED" | "FILE_TYPE_NOT_ALLOWED" | "TABLE_TOO_LARGE"; report: RowReport[] };
 
 export const MAX_ROSTER_ROWS = 5000;

@@ -1,6 +1,7 @@
 // A roster file as rows of text cells, each with its line (CSV) or row number (XLSX).
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import { checkZipBudget } from "./zipBudget.ts";
 
 export interface TableRow {
   /** 1-based line of the row's first line in the file (XLSX: the sheet's row number). */
@@ -8,7 +9,7 @@ export interface TableRow {
   cells: string[];
 }
 
-export type TableResult = { ok: true; rows: TableRow[] } | { ok: false; reason: "syntax"; line: number } | { ok: false; reason: "unreadable" };
+export type TableResult = { ok: true; rows: TableRow[] } | { ok: false; reason: "syntax"; line: number } | { ok: false; reason: "unreadable" | "tooLarge" };
 
 /** Comma-separated, or tab-separated as in Excel's "Unicode text" export (or semicolons): the
  *  separator found on most of the first lines (a title line above the header has none). */
@@ -68,6 +69,9 @@ export function csvTable(decoded: string): TableResult {
 }
 
 export async function xlsxTable(buffer: Buffer): Promise<TableResult> {
+  // ExcelJS inflates every part into memory: a ZIP bomb is refused before it gets there.
+  const budget = await checkZipBudget(buffer);
+  if (budget !== "ok") return { ok: false, reason: budget };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
