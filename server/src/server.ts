@@ -154,6 +154,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     mediaAvailable,
     mediaRelay: currentRelay,
     ballots,
+    maxDevices: config.maxDevices,
   });
   const deps = apiDeps({ db, tokens, rooms, io, config, now, log, archive, ledger });
   api.use(createApi(deps));

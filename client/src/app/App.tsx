@@ -24,7 +24,7 @@ export function App({ connection }: { connection: MeetingConnection | null }) {
 function Meeting() {
   const { t } = useTranslation();
   const { status, refusal, welcome, state } = useMeeting();
-  if (status === "refused") return <Notice titleKey="status.refused" text={refusal?.message[currentLanguage()] ?? null} />;
+  if (status === "refused" || status === "ended") return <Notice titleKey={`status.${status}`} text={refusal?.message[currentLanguage()] ?? null} />;
   if (!welcome || !state) {
     return (
       <div className="center-notice" role="status" data-testid="connecting">

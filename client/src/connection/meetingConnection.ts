@@ -11,11 +11,12 @@ import type {
 import type { MeetingState } from "@core/state.ts";
 import { estimateOffset, type TimeSample } from "./clockOffset.ts";
 
-export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "refused";
+/** `refused`: the handshake was refused; `ended`: the server ended the connection (`connection.ended`). Both are final. */
+export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "refused" | "ended";
 
 export interface ConnectionSnapshot {
   status: ConnectionStatus;
-  /** Why the server refused us (token missing/invalid/expired, not found). */
+  /** Why the server refused us (token missing/invalid/expired, not found) or ended the connection (TOO_MANY_DEVICES). */
   refusal: CoreError | null;
   welcome: Welcome | null;
   state: MeetingState | null;
@@ -75,7 +76,12 @@ export class MeetingConnection {
       // The server forgets a connection's editing when it goes: say it again.
       if (this.editingKey !== null) void this.sendEditing();
     });
-    this.socket.on("disconnect", () => this.update({ status: "reconnecting" }));
+    // After `connection.ended` the server has closed the connection for good: socket.io does not
+    // reconnect after a server-side disconnect, and neither do we (no fight with the newer device).
+    this.socket.on("connection.ended", (reason) => this.update({ status: "ended", refusal: reason }));
+    this.socket.on("disconnect", () => {
+      if (this.snapshot.status !== "ended") this.update({ status: "reconnecting" });
+    });
     this.socket.on("connect_error", (error: Error & { data?: CoreError }) => {
       // A refusal by the server's handshake check is final; a network error retries by itself.
       if (error.data?.code) this.update({ status: "refused", refusal: error.data });

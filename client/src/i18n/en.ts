@@ -7,6 +7,7 @@ export const en: Messages = {
     connecting: "Connecting…",
     reconnecting: "Disconnected, reconnecting…",
     refused: "Cannot enter the meeting",
+    ended: "This device was disconnected",
     noLink: "Open the personal join link the secretariat sent you.",
   },
   floor: {
@@ -358,7 +359,7 @@ export const en: Messages = {
     requestPointOfOrder: "Point of order",
     writtenOpen: "Written speech",
     writtenTitle: "Submit a written speech",
-    writtenHint: "A written speech takes no speaking time; it goes into the record under the current item",
+    writtenHint: "A written speech takes no speaking time; it goes into the record under the current item (up to {{max}} characters, at most {{perItem}} per person and item)",
     writtenText: "Text",
     writtenSubmit: "Submit",
     writtenSubmitted: "Written speech submitted",

@@ -5,6 +5,7 @@ export const zh = {
     connecting: "正在连接…",
     reconnecting: "已断开，正在重连…",
     refused: "无法进入会议",
+    ended: "本设备已断开",
     noLink: "请使用会务组发送的个人参会链接进入会议。",
   },
   floor: {
@@ -356,7 +357,7 @@ export const zh = {
     requestPointOfOrder: "程序性发言",
     writtenOpen: "书面发言",
     writtenTitle: "提交书面发言",
-    writtenHint: "书面发言不占用发言时间，将按议题载入会议记录",
+    writtenHint: "书面发言不占用发言时间，将按议题载入会议记录（每篇不超过 {{max}} 字，每项议程每人最多 {{perItem}} 篇）",
     writtenText: "发言内容",
     writtenSubmit: "提交",
     writtenSubmitted: "书面发言已提交",

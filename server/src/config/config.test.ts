@@ -36,3 +36,15 @@ describe("media configuration", () => {
     expect(() => loadConfig({ YST_JANUS_WS_PORT: "0" })).toThrow(/YST_JANUS_WS_PORT/);
   });
 });
+
+describe("devices per participant", () => {
+  it("allows 3 connections per participant unless YST_MAX_DEVICES says otherwise", () => {
+    expect(loadConfig({}).maxDevices).toBe(3);
+    expect(loadConfig({ YST_MAX_DEVICES: "1" }).maxDevices).toBe(1);
+    expect(loadConfig({ YST_MAX_DEVICES: "5" }).maxDevices).toBe(5);
+  });
+
+  it("rejects anything but a whole number of at least 1", () => {
+    for (const bad of ["0", "-1", "2.5", "three", ""]) expect(() => loadConfig({ YST_MAX_DEVICES: bad }), bad).toThrow(/YST_MAX_DEVICES/);
+  });
+});

@@ -16,6 +16,11 @@ export interface Config {
   demo: boolean;
   /** How long a participant may be disconnected before being marked absent (reconnects). */
   presenceGraceSeconds: number;
+  /**
+   * Connections one participant may have at once (phone, tablet, computer); a further one ends
+   * their oldest. The room display's screens have their own limit (gateway/devices.ts).
+   */
+  maxDevices: number;
   /** Folder with the built client; the server serves it when it exists. */
   clientDir: string;
   /** Express "trust proxy" behind a reverse proxy (client address, https detection). */
@@ -67,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     linkTtlHours,
     demo: env.YST_DEMO !== "off",
     presenceGraceSeconds: nonNegative(env.YST_PRESENCE_GRACE_SECONDS ?? "20", "YST_PRESENCE_GRACE_SECONDS"),
+    maxDevices: positiveInteger(env.YST_MAX_DEVICES ?? "3", "YST_MAX_DEVICES"),
     clientDir: path.resolve(env.YST_CLIENT_DIR ?? path.join(import.meta.dirname, "../../../dist/client")),
     trustProxy: env.YST_TRUST_PROXY || undefined,
     media: loadMediaConfig(env),
@@ -101,6 +107,12 @@ function loadMediaConfig(env: NodeJS.ProcessEnv): MediaConfig {
 function portNumber(value: string, name: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`${name} must be a port 1–65535, got ${value}`);
+  return n;
+}
+
+function positiveInteger(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number of at least 1, got ${value}`);
   return n;
 }
 

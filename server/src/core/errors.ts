@@ -1,5 +1,6 @@
 // The closed set of error codes shared by server and client, each with a message in
 // Chinese and English. Codes are stable: clients and tests match on them, never on text.
+import { WRITTEN_SPEECHES_PER_ITEM } from "./plan/schema.ts";
 
 export const ERROR_MESSAGES = {
   VALIDATION: { zh: "请求格式不正确", en: "The request is malformed" },
@@ -40,6 +41,7 @@ export const ERROR_MESSAGES = {
   CHECKIN_INVALID: { zh: "签到码无效或已更换", en: "The check-in code is invalid or was replaced" },
   MEDIA_UNAVAILABLE: { zh: "音视频暂不可用，会议可继续进行", en: "Audio and video are not available now; the meeting goes on" },
   EDIT_CONFLICT: { zh: "他人已修改此内容，请查看最新内容后再保存", en: "Someone else changed this meanwhile: check the latest text, then save again" },
+  WRITTEN_SPEECH_LIMIT: { zh: `每人每项议程最多提交 ${WRITTEN_SPEECHES_PER_ITEM} 份书面发言`, en: `At most ${WRITTEN_SPEECHES_PER_ITEM} written speeches per person per agenda item` },
   POLLS_OFF: { zh: "本次会议不进行表决", en: "Polls are switched off for this meeting" },
   POLL_NOT_FOUND: { zh: "表决不存在", en: "This poll does not exist" },
   POLL_NOT_OPEN: { zh: "表决尚未开始", en: "This poll is not open" },
@@ -63,6 +65,10 @@ export const ERROR_MESSAGES = {
   SAME_NAME_INDISTINCT: { zh: "名单中已有同名人员，且住址、单位及职务、界别都相同，无法区分：请填写其中不同的一项", en: "Someone on the roster has this name and the same household, unit and sector: fill in one that differs so they can be told apart" },
   DEPARTMENT_EXISTS: { zh: "已有同名的承办单位", en: "A department with this name already exists" },
   RATE_LIMITED: { zh: "操作过于频繁，请稍后再试", en: "Too many requests: try again in a moment" },
+  TOO_MANY_DEVICES: {
+    zh: "同一参会链接已在其他设备上打开，本设备已断开（同时在线的设备数有限）。如需在本设备继续，请刷新页面",
+    en: "This join link was opened on another device, so this one was disconnected (only a few devices may be connected at once). Reload the page to continue here",
+  },
   INTERNAL: { zh: "服务器内部错误，操作未生效", en: "Internal server error: nothing was changed" },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

@@ -43,6 +43,7 @@ export const DECIDE_CODES: readonly ErrorCode[] = [
   "POLLS_OFF",
   "INVALID_BALLOT",
   "EDIT_CONFLICT",
+  "WRITTEN_SPEECH_LIMIT",
   "INTERNAL",
 ];
 
@@ -108,7 +109,9 @@ export function expectedError(s: MeetingState, command: Command, actor: Actor, {
       const onBehalf = command.participantId !== undefined && command.participantId !== actor.participantId;
       if (onBehalf ? !isStaff : actor.role !== "member" && actor.role !== "official") return "FORBIDDEN";
       if (session) return session;
-      return onRoster(command.participantId ?? actor.participantId) ? null : "NOT_FOUND";
+      const author = command.participantId ?? actor.participantId;
+      if (!onRoster(author)) return "NOT_FOUND";
+      return s.written.filter((w) => w.participantId === author && w.agendaItemId === s.currentItemId).length >= 3 ? "WRITTEN_SPEECH_LIMIT" : null;
     }
     case "meeting.open":
       if (!isChair) return "FORBIDDEN";

@@ -462,7 +462,7 @@ function randomMalformed(rng: Rng): unknown {
     () => ({ type: "floor.pause", at: rng.int(0, 9) }),
     () => ({ type: "floor.resume", speechId: "sp-1" }),
     () => ({ type: "floor.setCap", seconds: 60, kind: rng.pick(["written", "", 0]) }),
-    () => ({ type: "speech.submitWritten", text: rng.pick(["", "  \n ", "字".repeat(20_001)]) }),
+    () => ({ type: "speech.submitWritten", text: rng.pick(["", "  \n ", "字".repeat(5_001)]) }),
     () => ({ type: "speech.submitWritten", text: "x", participantId: "" }),
     () => ({ type: "interjection.request", point: "点".repeat(rng.int(201, 400)) }),
     () => ({ type: "interjection.request", point: rng.pick([1, null, ["x"]]) }),
@@ -633,8 +633,11 @@ function runSeed(seed: number, steps: number): Stats {
     check(new Set(speechIds).size === speechIds.length, "speech ids are unique");
   };
 
-  /** One step: a command (or malformed input) of the walk (`main`), or of the poll generator. */
-  const attempt = (step: number, kind: "main" | "poll" | "record") => {
+  /**
+   * One step: a command (or malformed input) of the walk (`main`), of the poll or record
+   * generator, or (`written`) the clerk entering one more written speech by the last author.
+   */
+  const attempt = (step: number, kind: "main" | "poll" | "record" | "written") => {
     const r = kind === "main" ? rng : kind === "poll" ? world.pollRng : world.recordRng;
     let trace = "";
     const check: Check = (ok, what) => {
@@ -651,12 +654,13 @@ function runSeed(seed: number, steps: number): Stats {
         closedFor = 0;
         rearranged = false;
       }
-      // Time mostly moves forward (sometimes by more than a cap); rarely a clock steps back.
-      now += r.chance(0.03) ? -r.int(1, 5_000) : r.chance(0.1) ? r.int(200_000, 900_000) : r.int(0, 90_000);
+      // Time mostly moves forward (sometimes by more than a cap); rarely a clock steps back. A
+      // burst of written speeches draws on no generator, so the other walks stay as they were.
+      if (kind !== "written") now += r.chance(0.03) ? -r.int(1, 5_000) : r.chance(0.1) ? r.int(200_000, 900_000) : r.int(0, 90_000);
       const before = state;
       const beforePrint = fingerprint(before);
 
-      if (state.seq > 0 && r.chance(0.06)) {
+      if (kind !== "written" && state.seq > 0 && r.chance(0.06)) {
         const input = kind === "main" ? randomMalformed(rng) : kind === "poll" ? randomMalformedPoll(r) : randomMalformedRecord(r);
         trace = `malformed ${JSON.stringify(input) ?? String(input)}`;
         const parsed = parseCommand(input);
@@ -666,8 +670,12 @@ function runSeed(seed: number, steps: number): Stats {
       }
 
       const first = state.seq === 0;
-      const command = kind === "poll" ? randomPoll(world, state) : kind === "record" ? randomRecord(world, state) : first ? randomConfig(world, state) : randomCommand(world, state);
-      const actor = kind === "poll" ? pickPollActor(world, command) : kind === "record" ? pickRecordActor(world) : first ? SYSTEM_ACTOR : pickActor(world, command, state);
+      const command: Command =
+        kind === "written" ? { type: "speech.submitWritten", text: "补交的纸质稿", participantId: state.written.at(-1)!.participantId }
+        : kind === "poll" ? randomPoll(world, state) : kind === "record" ? randomRecord(world, state) : first ? randomConfig(world, state) : randomCommand(world, state);
+      const actor =
+        kind === "written" ? world.pool.find((p) => p.role === "clerk")!
+        : kind === "poll" ? pickPollActor(world, command) : kind === "record" ? pickRecordActor(world) : first ? SYSTEM_ACTOR : pickActor(world, command, state);
       trace = `${actor.role} ${actor.participantId} sends ${JSON.stringify(command)} at ${now} (status ${state.status})`;
 
       const parsed = parseCommand(JSON.parse(JSON.stringify(command)));
@@ -743,7 +751,11 @@ function runSeed(seed: number, steps: number): Stats {
   };
 
   for (let step = 0; step < steps; step++) {
+    const written = state.written.length;
     attempt(step, "main");
+    // A written speech handed in: three more by the same person, on the same item, so the cap
+    // per person and agenda item (WRITTEN_SPEECH_LIMIT) is reached.
+    if (state.written.length > written) for (let more = 0; more < 3; more++) attempt(step, "written");
     // Polls in between, now and then (more often while one is open; rarely outside a session).
     const pollChance = () => (state.status !== "open" ? 0.01 : state.polls.some((p) => p.status === "open") ? 0.25 : 0.1);
     while (state.seq > 0 && world.pollRng.chance(pollChance())) attempt(step, "poll");

@@ -50,6 +50,11 @@ export interface ServerToClientEvents {
   "poll.tally": (tally: PollLiveTally) => void;
   /** Who is editing which note of the record now (chair and clerk connections only; not in the log). */
   "record.editors": (editors: RecordEditors) => void;
+  /**
+   * The server ends this connection, and says why just before (TOO_MANY_DEVICES: the same link
+   * connected on a further device). Final: the client shows it and does not reconnect.
+   */
+  "connection.ended": (reason: CoreError) => void;
 }
 
 /**

@@ -548,7 +548,7 @@ describe("command refusals", () => {
 });
 
 describe("rate limiting", () => {
-  it("refuses commands beyond a burst of 20 with RATE_LIMITED, per connection, refilling over time", async () => {
+  it("refuses commands beyond a burst of 20 with RATE_LIMITED, per person, refilling over time", async () => {
     let clock = Date.now();
     const srv = await h.startServer({ now: () => clock }); // frozen unless we move it: no refill
     const meeting = await h.createMeeting(srv.server, undefined, { open: true });
@@ -573,7 +573,7 @@ describe("rate limiting", () => {
     });
     expect(await member1.socket.timeout(5_000).emitWithAck("time.sync")).toEqual({ serverTime: clock });
 
-    // Another connection has its own bucket.
+    // Another person has their own bucket (one person's connections share one: devices.int.test.ts).
     expect(await send(member2, { type: "queue.request" })).toEqual({ ok: true, seq: base + 2 });
 
     // Half a second refills five tokens (10 per second).

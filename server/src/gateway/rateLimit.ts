@@ -1,4 +1,4 @@
-/** A token bucket per connection: `burst` commands at once, refilled at `perSecond`. */
+/** A token bucket: `burst` commands at once, refilled at `perSecond` (one per person: devices.ts). */
 export function tokenBucket(perSecond: number, burst: number, now: () => number): () => boolean {
   let tokens = burst;
   let last = now();

@@ -19,6 +19,7 @@ import { attachPolls } from "./pollHandlers.ts";
 import { Presence } from "./presence.ts";
 import { attachRecordEditing, greetEditors, RecordEditing } from "./recordEditing.ts";
 import { tokenBucket } from "./rateLimit.ts";
+import { Devices, DISPLAY_SCREENS, RATE } from "./devices.ts";
 
 type SocketData = Connected;
 
@@ -52,6 +53,8 @@ export interface GatewayDeps {
   /** The SDP relay to Janus while media is available (docs/media.md); undefined otherwise. */
   mediaRelay?: () => MediaRelay | undefined;
   ballots: BallotBox;
+  /** Connections one participant may have at once (YST_MAX_DEVICES); a further one ends the oldest. */
+  maxDevices: number;
 }
 
 const SdpRequest = z.object({ sdp: z.unknown() }).strict();
@@ -74,7 +77,8 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): Presence {
 
   const presence = new Presence(deps.rooms, deps.presenceGraceMs, deps.log);
   const editing = new RecordEditing();
-  io.on("connection", (socket) => onConnection(socket, deps, presence, editing));
+  const devices = new Devices<GatewaySocket>(deps.now, (socket) => ended(socket, "TOO_MANY_DEVICES"));
+  io.on("connection", (socket) => onConnection(socket, deps, presence, editing, devices));
   return presence;
 }
 
@@ -83,10 +87,21 @@ function refusal(error: CoreError): Error {
   return Object.assign(new Error(error.code), { data: error });
 }
 
-function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presence, editing: RecordEditing): void {
+/** Ends a connection, saying why first (`connection.ended`): the client shows it and does not reconnect. */
+function ended(socket: GatewaySocket, code: ErrorCode): void {
+  socket.emit("connection.ended", coreError(code));
+  socket.disconnect(true);
+}
+
+function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presence, editing: RecordEditing, devices: Devices<GatewaySocket>): void {
   const { meetingId, me, display } = socket.data;
   const actor: Actor = { participantId: me.id, role: me.role };
-  const allow = tokenBucket(10, 20, deps.now);
+  // One person's connections share one rate limit. The room's screens (all on its display link,
+  // or its venue link) are limited in number but each keeps its own: screens renegotiating video
+  // together must not starve each other.
+  const shared = devices.connected(me.id, socket, display ? DISPLAY_SCREENS : deps.maxDevices);
+  socket.on("disconnect", () => devices.disconnected(me.id, socket));
+  const allow = display ? tokenBucket(RATE.perSecond, RATE.burst, deps.now) : shared;
   const room = deps.rooms.get(meetingId);
   const audience = audienceOf(me.role, display);
 

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { useCommand } from "../../connection/useCommand.ts";
 import { sectorParty } from "@core/affiliation.ts";
+import { WRITTEN_SPEECH_MAX_CHARS, WRITTEN_SPEECHES_PER_ITEM } from "@core/plan/schema.ts";
 import { SPEAKING_ROLES } from "@core/roles.ts";
 import { useDisplayName, useMeeting } from "../../connection/useMeeting.ts";
 import { Icon } from "../../components/Icon.tsx";
@@ -47,7 +48,7 @@ export function WrittenSpeechForm({ onClose, onBehalf = false }: { onClose: () =
     >
       <ErrorNotice message={error} onClose={clearError} />
       <label htmlFor={id}>
-        <strong>{t("speaking.writtenTitle")}</strong> <span className="muted small">{t("speaking.writtenHint")}</span>
+        <strong>{t("speaking.writtenTitle")}</strong> <span className="muted small">{t("speaking.writtenHint", { max: WRITTEN_SPEECH_MAX_CHARS, perItem: WRITTEN_SPEECHES_PER_ITEM })}</span>
       </label>
       {onBehalf && (
         <select aria-label={t("speaking.writtenAuthor")} value={author} onChange={(e) => setAuthor(e.target.value)} data-testid="written-author">
@@ -57,7 +58,7 @@ export function WrittenSpeechForm({ onClose, onBehalf = false }: { onClose: () =
           ))}
         </select>
       )}
-      <textarea id={id} maxLength={20_000} value={text} onChange={(e) => setText(e.target.value)} placeholder={t("speaking.writtenText")} autoFocus data-testid="written-text" />
+      <textarea id={id} maxLength={WRITTEN_SPEECH_MAX_CHARS} value={text} onChange={(e) => setText(e.target.value)} placeholder={t("speaking.writtenText")} autoFocus data-testid="written-text" />
       <span className="buttons">
         <button type="button" className="secondary" onClick={onClose}>
           {t("speaking.cancel")}

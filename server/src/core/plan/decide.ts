@@ -3,7 +3,7 @@ import { fail, ok, type Result } from "../errors.ts";
 import type { QueueEvent } from "../queue/schema.ts";
 import { SPEAKING_ROLES, STAFF_ROLES } from "../roles.ts";
 import { notOpen, queuePosition, type MeetingState } from "../state.ts";
-import type { PlanCommand, PlanEvent } from "./schema.ts";
+import { WRITTEN_SPEECHES_PER_ITEM, type PlanCommand, type PlanEvent } from "./schema.ts";
 
 export function decidePlan(state: MeetingState, command: PlanCommand, ctx: DecideContext): Result<PlanEvent[]> {
   const { actor } = ctx;
@@ -13,6 +13,9 @@ export function decidePlan(state: MeetingState, command: PlanCommand, ctx: Decid
   if (refusal) return fail(refusal);
   const participantId = command.participantId ?? actor.participantId;
   if (!state.roster.some((p) => p.id === participantId)) return fail("NOT_FOUND");
+  // Counted per author, whoever enters them (also one handed in on paper).
+  const handedIn = state.written.filter((w) => w.participantId === participantId && w.agendaItemId === state.currentItemId).length;
+  if (handedIn >= WRITTEN_SPEECHES_PER_ITEM) return fail("WRITTEN_SPEECH_LIMIT");
   return ok([
     {
       type: "speech.written",

@@ -14,6 +14,8 @@ const agenda = ev.agendaSet([agendaItem("a1"), agendaItem("a2"), agendaItem("a3"
 
 describe("speech.submitWritten (书面发言)", () => {
   const written = (participantId: string, f: Parameters<typeof ev.written>[1] = {}) => ev.written(participantId, { at: NOW, ...f });
+  /** Three written speeches by one person on one agenda item (the most there may be). */
+  const threeBy = (participantId: string, agendaItemId: string | null) => ["w0", "w1", "w2"].map((writtenId) => ev.written(participantId, { writtenId, agendaItemId }));
   decisionTable([
     { name: "a member submits their own", given: [], command: { type: "speech.submitWritten", text: "关于停车难的建议" }, actor: alice, then: [written(A, { text: "关于停车难的建议" })] },
     { name: "an official submits their own", given: [], command: { type: "speech.submitWritten", text: "答复" }, actor: olga, then: [written(O, { text: "答复" })] },
@@ -25,7 +27,12 @@ describe("speech.submitWritten (书面发言)", () => {
     { name: "while someone speaks", given: [ev.requested(B), ev.started(B)], command: { type: "speech.submitWritten", text: "x" }, actor: alice, then: [written(A, { text: "x" })] },
     { name: "while waiting in the queue", given: [ev.requested(A)], command: { type: "speech.submitWritten", text: "x" }, actor: alice, then: [written(A, { text: "x" })] },
     { name: "a second one by the same member", given: [written(A, { writtenId: "w0" })], command: { type: "speech.submitWritten", text: "又一篇" }, actor: alice, then: [written(A, { text: "又一篇" })] },
-    { name: "a text of 20000 characters", given: [], command: { type: "speech.submitWritten", text: "字".repeat(20_000) }, actor: alice, then: [written(A, { text: "字".repeat(20_000) })] },
+    { name: "a text of 5000 characters", given: [], command: { type: "speech.submitWritten", text: "字".repeat(5_000) }, actor: alice, then: [written(A, { text: "字".repeat(5_000) })] },
+    { name: "a third one on the same item", given: [written(A, { writtenId: "w0" }), written(A, { writtenId: "w1" })], command: { type: "speech.submitWritten", text: "x" }, actor: alice, then: [written(A, { text: "x" })] },
+    { name: "a fourth one on the same item → WRITTEN_SPEECH_LIMIT", given: threeBy(A, null), command: { type: "speech.submitWritten", text: "x" }, actor: alice, then: { error: "WRITTEN_SPEECH_LIMIT" } },
+    { name: "a fourth one handed in on paper counts for the author → WRITTEN_SPEECH_LIMIT", given: threeBy(A, null), command: { type: "speech.submitWritten", text: "x", participantId: A }, actor: clerk, then: { error: "WRITTEN_SPEECH_LIMIT" } },
+    { name: "three on an earlier item do not count on the next", given: [agenda, ev.itemStarted("a1"), ...threeBy(A, "a1"), ev.itemStarted("a2")], command: { type: "speech.submitWritten", text: "x" }, actor: alice, then: [written(A, { text: "x", agendaItemId: "a2" })] },
+    { name: "someone else's three do not count", given: threeBy(B, null), command: { type: "speech.submitWritten", text: "x" }, actor: alice, then: [written(A, { text: "x" })] },
     { name: "a member on behalf of someone else → FORBIDDEN", given: [], command: { type: "speech.submitWritten", text: "x", participantId: B }, actor: alice, then: { error: "FORBIDDEN" } },
     { name: "an official on behalf of a member → FORBIDDEN", given: [], command: { type: "speech.submitWritten", text: "x", participantId: A }, actor: olga, then: { error: "FORBIDDEN" } },
     { name: "the chair for themself → FORBIDDEN", given: [], command: { type: "speech.submitWritten", text: "x" }, actor: chair, then: { error: "FORBIDDEN" } },
@@ -44,7 +51,8 @@ describe("speech.submitWritten (书面发言)", () => {
     { name: "a blank text → VALIDATION", given: [], command: { type: "speech.submitWritten", text: "  \n " }, actor: alice, then: { error: "VALIDATION" } },
     { name: "an empty text → VALIDATION", given: [], command: { type: "speech.submitWritten", text: "" }, actor: alice, then: { error: "VALIDATION" } },
     { name: "no text → VALIDATION", given: [], command: { type: "speech.submitWritten" }, actor: alice, then: { error: "VALIDATION" } },
-    { name: "a text over 20000 characters → VALIDATION", given: [], command: { type: "speech.submitWritten", text: "字".repeat(20_001) }, actor: alice, then: { error: "VALIDATION" } },
+    { name: "a text over 5000 characters → VALIDATION", given: [], command: { type: "speech.submitWritten", text: "字".repeat(5_001) }, actor: alice, then: { error: "VALIDATION" } },
+    { name: "a text over 5000 characters for someone else → VALIDATION", given: [], command: { type: "speech.submitWritten", text: "字".repeat(5_001), participantId: A }, actor: clerk, then: { error: "VALIDATION" } },
     { name: "an empty participantId → VALIDATION", given: [], command: { type: "speech.submitWritten", text: "x", participantId: "" }, actor: clerk, then: { error: "VALIDATION" } },
     { name: "an extra field → VALIDATION", given: [], command: { type: "speech.submitWritten", text: "x", title: "t" }, actor: alice, then: { error: "VALIDATION" } },
   ]);

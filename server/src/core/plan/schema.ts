@@ -1,5 +1,13 @@
 import { z } from "zod";
 
+/**
+ * A 书面发言 is a few pages handed in (about 1,000 characters a page): 5,000 characters leave
+ * room for a long one. Every accepted one stays in the meeting's log for good, so one person
+ * may hand in at most a few per agenda item (WRITTEN_SPEECH_LIMIT beyond).
+ */
+export const WRITTEN_SPEECH_MAX_CHARS = 5_000;
+export const WRITTEN_SPEECHES_PER_ITEM = 3;
+
 export const PlannedSpeechSchema = z.object({
   bookingId: z.string().min(1).max(64),
   participantId: z.string().min(1).max(64),
@@ -23,7 +31,7 @@ export const PlanCommand = z.discriminatedUnion("type", [
    * 书面发言 during the meeting: a member or official submits their own; the chair or clerk
    * enters one handed in on paper for someone on the roster.
    */
-  z.object({ type: z.literal("speech.submitWritten"), text: z.string().trim().min(1).max(20_000), participantId: z.string().min(1).max(64).optional() }).strict(),
+  z.object({ type: z.literal("speech.submitWritten"), text: z.string().trim().min(1).max(WRITTEN_SPEECH_MAX_CHARS), participantId: z.string().min(1).max(64).optional() }).strict(),
 ]);
 export type PlanCommand = z.infer<typeof PlanCommand>;
 
