@@ -1,19 +1,10 @@
-// Entry point: `npm start`. Starts the server on the embedded default (SQLite) and prints the
-// demo meeting's join links.
-import os from "node:os";
+// Entry point: `npm start`. Starts the server on the embedded default (SQLite) and, on the start
+// that creates the demo meeting, prints its join links.
 import { ensureFirstAdmin, FIRST_ADMIN, oneTimePasswordLine } from "./accounts/firstAdmin.ts";
-import { loadConfig } from "./config/config.ts";
-import { ensureDemoMeeting } from "./demo/demoMeeting.ts";
+import { linkBaseUrl, loadConfig } from "./config/config.ts";
+import { DEMO_LINKS_HINT, demoLinksText, ensureDemoMeeting } from "./demo/demoMeeting.ts";
 import { janusInstalled } from "./media/mediaPlane.ts";
 import { createServer } from "./server.ts";
-
-const ROLE_LABELS: Record<string, string> = {
-  chair: "主持人 chair",
-  member: "委员 member",
-  official: "列席 official",
-  clerk: "记录员 clerk",
-  observer: "旁听 observer",
-};
 
 async function main(): Promise<void> {
   // `npm start` runs Janus embedded when it is installed, unless YST_MEDIA says otherwise.
@@ -25,17 +16,15 @@ async function main(): Promise<void> {
   const server = await createServer(config);
   const adminPassword = await ensureFirstAdmin(server.db);
   const port = await server.listen();
-  const baseUrl = config.publicUrl ?? `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${port}`;
+  const baseUrl = linkBaseUrl(config, port);
   console.log(`议事厅 Yishiting listening on ${config.host}:${port} (data: ${config.databaseFile})`);
   console.log(`Audio/video 音视频: ${config.media.mode === "off" ? "off (Janus not installed or YST_MEDIA=off)" : `${config.media.mode} Janus`}`);
   if (adminPassword) console.log(`\n首次启动 / First start: ${oneTimePasswordLine(FIRST_ADMIN, adminPassword)}\n`);
   if (config.demo) {
-    const links = await ensureDemoMeeting(server, baseUrl);
-    console.log(`\nDemo meeting 演示会议 — personal join links (valid ${config.linkTtlHours} h):`);
-    for (const link of links.people) console.log(`  ${ROLE_LABELS[link.role] ?? link.role}  ${link.name}${os.EOL}    ${link.url}`);
-    console.log(`  会场大屏 room display${os.EOL}    ${links.display}`);
-    console.log(`  会场终端 room terminal (room microphone and camera)${os.EOL}    ${links.venue}`);
-    console.log(`  扫码签到 in-room check-in${os.EOL}    ${links.checkin}`);
+    const demo = await ensureDemoMeeting(server, baseUrl);
+    // Personal links go to the console once, on the start that creates the demo, not into every start's log.
+    if (demo.created) console.log(demoLinksText(demo, config.linkTtlHours));
+    console.log(`\n${DEMO_LINKS_HINT}`);
     console.log(`\nOrganisers 会务组: ${baseUrl}/admin\n`);
   }
   const stop = async (signal: string) => {

@@ -1,19 +1,17 @@
 // Staff accounts over real HTTP against a real server and SQLite file: login, rate limit,
 // sessions and their expiry, logout, password change, account administration, the first
 // admin printed on first start and `npm run admin:reset`.
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { eventually, Harness } from "../testing/harness.ts";
 import { ApiClient, createStaff, STAFF_PASSWORD, staffClient } from "../testing/api.ts";
+import { runCommand } from "../testing/command.ts";
 import { ensureFirstAdmin, FIRST_ADMIN } from "./firstAdmin.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());
 
 const HOUR = 60 * 60 * 1000;
-const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
 
 /** A server whose clock the test moves. */
 async function clockedServer() {
@@ -313,7 +311,7 @@ describe("first admin", () => {
     const { server, url, dataDir } = await h.startServer();
     const account = await createStaff(server, "root", "admin");
     await server.db.staffAccount.update({ where: { id: account.id }, data: { disabled: true } });
-    const { code, output } = await run("npm", ["run", "-s", "admin:reset", "--", "root"], { YST_DATA_DIR: dataDir });
+    const { code, output } = await runCommand("npm", ["run", "-s", "admin:reset", "--", "root"], { YST_DATA_DIR: dataDir });
     expect(code).toBe(0);
     const password = /One-time password for account "root": (\S+)/.exec(output)?.[1];
     expect(password).toBeDefined();
@@ -322,18 +320,7 @@ describe("first admin", () => {
     expect(login.status).toBe(200);
     expect(login.body.account).toMatchObject({ mustChangePassword: true, disabled: false });
 
-    const unknown = await run("npm", ["run", "-s", "admin:reset", "--", "nobody"], { YST_DATA_DIR: dataDir });
+    const unknown = await runCommand("npm", ["run", "-s", "admin:reset", "--", "nobody"], { YST_DATA_DIR: dataDir });
     expect(unknown.code).toBe(1);
   });
 });
-
-function run(command: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (output += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (output += d));
-    child.once("error", reject);
-    child.once("exit", (code) => resolve({ code, output }));
-  });
-}

@@ -121,3 +121,7 @@ function nonNegative(value: string, name: string): number {
   if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got ${value}`);
   return n;
 }
+
+/** The base of the links printed on the console: YST_PUBLIC_URL, or the address the server listens on. */
+export const linkBaseUrl = (config: Config, port: number): string =>
+  config.publicUrl ?? `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${port}`;

@@ -1,5 +1,6 @@
 // The demo meeting created on first start: a small district CPPCC consultation forum
 // (fictional people, taken from the project's test roster), with its agenda and links.
+import os from "node:os";
 import type { Role } from "../core/roles.ts";
 import { venueTerminalUrl } from "../core/venue/terminalLink.ts";
 import type { NewParticipant } from "../meetings/meetingRepository.ts";
@@ -39,10 +40,15 @@ export interface DemoLinks {
   checkin: string;
 }
 
-/** Creates the demo meeting on an empty database; returns its current links. */
-export async function ensureDemoMeeting(server: YishitingServer, baseUrl: string): Promise<DemoLinks> {
+/** Creates the demo meeting on an empty database; returns its current links and whether this call created it. */
+export async function ensureDemoMeeting(server: YishitingServer, baseUrl: string): Promise<DemoLinks & { created: boolean }> {
   const existing = await server.meetings.findByTitle(DEMO_TITLE);
   const meetingId = existing?.id ?? (await createDemo(server));
+  return { ...(await demoLinks(server, baseUrl, meetingId)), created: existing === null };
+}
+
+/** The demo meeting's current links (also for `npm run demo:links`). */
+export async function demoLinks(server: Pick<YishitingServer, "meetings" | "links">, baseUrl: string, meetingId: string): Promise<DemoLinks> {
   const roster = await server.meetings.roster(meetingId);
   const people: DemoLinks["people"] = [];
   for (const name of DEMO_LINK_HOLDERS) {
@@ -65,4 +71,25 @@ async function createDemo(server: YishitingServer): Promise<string> {
   const now = Date.now();
   for (const name of DEMO_DEPARTMENTS) await server.ledger.departments.create(name, now); // null when one exists already
   return meeting.id;
+}
+
+const ROLE_LABELS: Record<Role, string> = {
+  chair: "主持人 chair",
+  member: "委员 member",
+  official: "列席 official",
+  clerk: "记录员 clerk",
+  observer: "旁听 observer",
+};
+
+/** How to see the links after the start that created the demo printed them. */
+export const DEMO_LINKS_HINT = "再次显示演示会议的链接 / To print the demo meeting's links again: npm run demo:links";
+
+/** The links as printed on the console: by the start that creates the demo and by `npm run demo:links`. */
+export function demoLinksText(links: DemoLinks, linkTtlHours: number): string {
+  const lines = [`\nDemo meeting 演示会议 — personal join links (valid ${linkTtlHours} h):`];
+  for (const link of links.people) lines.push(`  ${ROLE_LABELS[link.role]}  ${link.name}`, `    ${link.url}`);
+  if (links.display) lines.push("  会场大屏 room display", `    ${links.display}`);
+  if (links.venue) lines.push("  会场终端 room terminal (room microphone and camera)", `    ${links.venue}`);
+  lines.push("  扫码签到 in-room check-in", `    ${links.checkin}`);
+  return lines.join(os.EOL);
 }

@@ -1,0 +1,49 @@
+// `npm run demo:links`: prints the demo meeting's current links (personal, room display, venue
+// terminal, check-in) again. The server prints them only on the start that creates the demo, so
+// that personal links do not pile up in every start's log. Run it with the server's environment
+// (YST_DATA_DIR, YST_TOKEN_SECRET, YST_PUBLIC_URL, PORT); it only reads, the server may be running.
+import fs from "node:fs";
+import { Server } from "socket.io";
+import { existingTokenSecret } from "../auth/secret.ts";
+import { TokenService } from "../auth/tokens.ts";
+import { linkBaseUrl, loadConfig } from "../config/config.ts";
+import { openDatabase } from "../db/database.ts";
+import type { GatewayServer } from "../gateway/socketGateway.ts";
+import { LinkService } from "../links/linkService.ts";
+import { MeetingRepository } from "../meetings/meetingRepository.ts";
+import { MeetingStore } from "../meetings/meetingStore.ts";
+import { DEMO_TITLE, demoLinks, demoLinksText } from "./demoMeeting.ts";
+
+async function main(): Promise<number> {
+  const config = loadConfig();
+  const secret = existingTokenSecret(config.tokenSecret, config.dataDir);
+  // Without the server's database and secret there is nothing to print (and a new secret would make links that do not work).
+  if (!fs.existsSync(config.databaseFile) || secret === undefined) {
+    console.error(`没有找到服务器数据，请先运行 npm start / No server data in ${config.dataDir}: run npm start first`);
+    return 1;
+  }
+  const db = await openDatabase(config.databaseFile);
+  try {
+    const meetings = new MeetingRepository(db);
+    const meeting = await meetings.findByTitle(DEMO_TITLE);
+    if (!meeting) {
+      console.error(`没有演示会议（YST_DEMO=off？）/ No demo meeting in ${config.databaseFile} (YST_DEMO=off?)`);
+      return 1;
+    }
+    // The socket server is never attached: links are only read here, nobody is disconnected.
+    const io: GatewayServer = new Server();
+    const links = new LinkService(db, new TokenService(secret, config.linkTtlHours), io, new MeetingStore(db));
+    console.log(demoLinksText(await demoLinks({ meetings, links }, linkBaseUrl(config, config.port), meeting.id), config.linkTtlHours));
+    return 0;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error("[yishiting] demo:links failed:", error);
+    process.exit(1);
+  },
+);
