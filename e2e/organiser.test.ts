@@ -326,4 +326,51 @@ describe("organiser prepares a meeting in the browser", () => {
     await chairContext.close();
     await roomContext.close();
   });
+
+  it("the 会场 tab re-issues the room display's link (the open display is dropped, the old link refused) and revokes the venue terminal's", async () => {
+    await page.getByTestId("tab-venue").click();
+    const displayCard = page.getByTestId("display-link");
+    const venueCard = page.getByTestId("venue-link");
+    const oldDisplay = await displayCard.getByTestId("display-link-url").inputValue();
+    expect(oldDisplay).toMatch(/\/display#t=/);
+    expect(claims(oldDisplay).sub).toBe(`display:${meetingId}`);
+    expect(claims(await venueCard.getByTestId("venue-link-url").inputValue()).sub).toBe(`venue:${meetingId}`);
+
+    const room = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "zh-CN" });
+    const display = await room.newPage();
+    await display.goto(oldDisplay);
+    await display.getByTestId("display").waitFor();
+
+    await displayCard.getByTestId("reissue-link").click();
+    const confirm = page.getByTestId("confirm-dialog");
+    expect(await confirm.textContent()).toContain("旧链接立即失效");
+    await confirm.getByTestId("confirm").click();
+    await expect.poll(() => displayCard.getByTestId("display-link-url").inputValue()).not.toBe(oldDisplay);
+    const fresh = await displayCard.getByTestId("display-link-url").inputValue();
+    expect(claims(fresh).v).toBeGreaterThan(claims(oldDisplay).v);
+    expect(await displayCard.textContent()).toContain("已生成新的大屏链接");
+    await display.getByTestId("display-offline").waitFor();
+    const stale = await room.newPage();
+    await stale.goto(oldDisplay);
+    await stale.getByTestId("refused").waitFor();
+    const again = await room.newPage();
+    await again.goto(fresh);
+    await again.getByTestId("display").waitFor();
+
+    await venueCard.getByTestId("revoke-link").click();
+    await page.getByTestId("confirm-dialog").getByTestId("confirm").click();
+    await venueCard.getByTestId("room-link-revoked").waitFor();
+    expect(await venueCard.getByTestId("venue-link-url").count()).toBe(0);
+    expect(await venueCard.getByTestId("revoke-link").isDisabled()).toBe(true);
+    await shot(page, "organiser-venue-links-1366.png");
+    // A reload asks the server, which says the same.
+    await page.reload();
+    await page.getByTestId("tab-venue").click();
+    await venueCard.getByTestId("room-link-revoked").waitFor();
+    await venueCard.getByTestId("reissue-link").click();
+    await page.getByTestId("confirm-dialog").getByTestId("confirm").click();
+    await expect.poll(() => venueCard.getByTestId("venue-link-url").inputValue()).toMatch(/\/venue#t=/);
+    expect(await venueCard.getByTestId("room-link-revoked").count()).toBe(0);
+    await room.close();
+  });
 });

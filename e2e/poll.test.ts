@@ -255,7 +255,7 @@ describe("an instant poll in the browser", () => {
     await chair.locator('[data-testid="poll-item"][data-status="published"]').first().getByTestId("poll-audit").click();
     await until(() => text(chair, "poll-audit-result")).toBe("投票人 2 · 选票 2 张 · 与公布的结果一致");
     const dark = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "zh-CN" }).then((c) => c.newPage());
-    const url = new URL((await app.server.links.display(app.baseUrl, app.meetingId)).url);
+    const url = new URL((await app.server.links.room(app.baseUrl, app.meetingId, "display")).url);
     url.search = "?theme=dark";
     await dark.goto(url.toString());
     await until(() => resultText(dark)).toBe(result);

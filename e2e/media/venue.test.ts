@@ -1,15 +1,15 @@
 // The room (会场) as a media participant: the venue terminal (the built display page opened with
-// ?venue=1) publishes the room's microphone and camera and member B hears it; the chair mutes the
-// room from the console and B's existing subscription carries no more audio from the room (Janus
-// `moderate`, not the client); unmuted, B hears the room again. A plain display does not publish.
+// its own link, whose token may publish) publishes the room's microphone and camera and member B
+// hears it; the chair mutes the room from the console and B's existing subscription carries no
+// more audio from the room (Janus `moderate`, not the client); unmuted, B hears the room again. A
+// plain display does not publish. Revoking the terminal's link drops it and its feed at once.
 // Real Janus, Chromium with fake devices, inside the loopback-only namespace (netns-run.sh).
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { VENUE_ID } from "../../server/src/core/media/audible.ts";
 import type { SubscribeResult } from "../../server/src/core/protocol.ts";
-import { venueTerminalUrl } from "../../server/src/core/venue/terminalLink.ts";
-import { displayUrl, joinUrl } from "../../server/src/links/urls.ts";
+import { joinUrl } from "../../server/src/links/urls.ts";
 import { eventually, Harness, type TestServer } from "../../server/src/testing/harness.ts";
 import { DESKTOP, launchChromium, PHONE } from "../support/browser.ts";
 import { startMediaServer } from "./support/mediaServer.ts";
@@ -21,7 +21,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startMediaServer(h, { ws: 18788, admin: 17788, rtp: "21200-21300" }, {
-    YST_CLIENT_DIR: path.join(import.meta.dirname, "../../dist/client"),
+    YST_CLIENT_DIR: process.env.YST_E2E_CLIENT_DIR ?? path.join(import.meta.dirname, "../../dist/client"),
   });
   browser = await launchChromium({ fakeMedia: true });
 }, 60_000);
@@ -47,11 +47,11 @@ async function audioOver(page: Page, ms: number): Promise<number> {
 
 it("the venue terminal is heard; the chair mutes the room at the media server and unmutes it", async () => {
   const meeting = await h.createMeeting(server.server, "会场测试", { open: true });
-  const display = displayUrl(server.url, await h.displayToken(server.server, meeting.meetingId));
+  const link = async (kind: "display" | "venue") => (await server.server.links.room(server.url, meeting.meetingId, kind)).url;
 
   // A plain display only listens; the venue terminal publishes the room.
-  const plain = await open(display, DESKTOP, "display");
-  const terminal = await open(venueTerminalUrl(display), DESKTOP, "display");
+  const plain = await open(await link("display"), DESKTOP, "display");
+  const terminal = await open(await link("venue"), DESKTOP, "display");
   await expect.poll(() => terminal.getByTestId("venue-terminal").getAttribute("data-live"), { timeout: 20_000 }).toBe("true");
   await eventually(async () => expect((await server.server.mediaRelay!.publishers(meeting.meetingId)).map((p) => p.participantId)).toEqual([VENUE_ID]), 15_000);
   expect(await plain.getByTestId("venue-terminal").count()).toBe(0);
@@ -96,5 +96,14 @@ it("the venue terminal is heard; the chair mutes the room at the media server an
   await expect.poll(() => toggle.textContent(), { timeout: 10_000 }).toBe("静音会场");
   await eventually(async () => expect(await audioOver(pageB, 500)).toBeGreaterThan(1000), 15_000);
   expect(await member.getByTestId("venue-muted").count()).toBe(0);
+
+  // The organisers revoke the terminal's link: the page is dropped at once and the room's feed
+  // is gone; opened again (its token kept for the tab), it is refused. The plain display stays.
+  await server.server.links.revokeRoom(meeting.meetingId, "venue");
+  await terminal.getByTestId("display-offline").waitFor({ timeout: 15_000 });
+  await eventually(async () => expect(await server.server.mediaRelay!.publishers(meeting.meetingId)).toEqual([]), 15_000);
+  await terminal.reload();
+  await terminal.getByTestId("refused").waitFor({ timeout: 15_000 });
+  expect(await plain.getByTestId("display-offline").count()).toBe(0);
   expect(server.logs.filter((l) => /failed/.test(l.message))).toEqual([]);
 }, 300_000); // several Chromium pages on a shared 2-core machine (about 40 s when it is not loaded)

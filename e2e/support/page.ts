@@ -21,7 +21,7 @@ export async function openJoinLink(browser: Browser, url: string, device: typeof
 export async function openDisplay(browser: Browser, app: Pick<AppUnderTest, "server" | "baseUrl" | "meetingId">): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "zh-CN" });
   const page = await context.newPage();
-  await page.goto((await app.server.links.display(app.baseUrl, app.meetingId)).url);
+  await page.goto((await app.server.links.room(app.baseUrl, app.meetingId, "display")).url);
   await page.getByTestId("display").waitFor();
   return page;
 }

@@ -1,5 +1,6 @@
 // The organiser API client (docs/api.md): same-origin cookie session, JSON, the CSRF header on
 // every non-GET request, and errors carried as the server's { code, message: { zh, en } }.
+import type { RoomLinkKind } from "@core/venue/roomLinks.ts";
 import { adminEn } from "../i18n/admin.en.ts";
 import { adminZh } from "../i18n/admin.zh.ts";
 import type {
@@ -171,6 +172,9 @@ export const api = {
   link: (id: string, pid: string) => get<Link>(`${m(id)}/participants/${enc(pid)}/link`),
   reissueLink: (id: string, pid: string) => post<Link>(`${m(id)}/participants/${enc(pid)}/link/reissue`),
   revokeLink: (id: string, pid: string) => post<{ ok: true }>(`${m(id)}/participants/${enc(pid)}/link/revoke`),
-  displayLink: (id: string) => get<Link>(`${m(id)}/display-link`),
+  /** The room display's (display-link) or the venue terminal's (venue-link) link. */
+  roomLink: (id: string, kind: RoomLinkKind) => get<Link>(`${m(id)}/${kind}-link`),
+  reissueRoomLink: (id: string, kind: RoomLinkKind) => post<Link>(`${m(id)}/${kind}-link/reissue`),
+  revokeRoomLink: (id: string, kind: RoomLinkKind) => post<{ ok: true }>(`${m(id)}/${kind}-link/revoke`),
   checkinLink: (id: string) => get<Link>(`${m(id)}/checkin-link`),
 };

@@ -18,8 +18,10 @@ export interface Welcome {
   meeting: MeetingInfo;
   /** Who this connection is; for the room display a pseudo participant. */
   me: RosterEntry;
-  /** The room display (大屏): read-only, sends no commands. */
+  /** The room display (大屏) or the venue terminal: read-only, sends no commands. */
   display: boolean;
+  /** The venue terminal (会场终端, its own link): a display that publishes the room's microphone and camera. */
+  venue: boolean;
   /** Whether audio and video are available in this meeting (the media server is up). */
   media: { available: boolean };
 }

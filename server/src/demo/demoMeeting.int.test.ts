@@ -7,6 +7,7 @@ import { eventually, Harness, TEST_SECRET } from "../testing/harness.ts";
 import { DEMO_DEPARTMENTS, DEMO_LINK_HOLDERS, DEMO_TITLE, ensureDemoMeeting } from "./demoMeeting.ts";
 
 const h = new Harness();
+const tokenOf = (url: string | null) => /#t=(.+)$/.exec(url ?? "")![1]!;
 afterEach(() => h.cleanup());
 
 describe("the demo meeting", () => {
@@ -15,7 +16,10 @@ describe("the demo meeting", () => {
     const first = await ensureDemoMeeting(t.server, t.url);
     expect(first.people.map((p) => p.name)).toEqual(DEMO_LINK_HOLDERS);
     expect(first.people.every((p) => p.url.startsWith(`${t.url}/`))).toBe(true);
-    expect(first.venue).not.toBe(first.display);
+    // Two links of their own: the display is read-only, the venue terminal's token publishes.
+    const [display, venue] = await Promise.all([h.connect(t.url, tokenOf(first.display)), h.connect(t.url, tokenOf(first.venue))]);
+    expect([display.welcome.display, display.welcome.venue, venue.welcome.display, venue.welcome.venue]).toEqual([true, false, true, true]);
+    expect(first.venue).toMatch(new RegExp(`^${t.url}/venue#t=`));
 
     const again = await ensureDemoMeeting(t.server, t.url);
     expect(again.people.map((p) => p.name)).toEqual(DEMO_LINK_HOLDERS);

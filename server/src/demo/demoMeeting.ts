@@ -2,7 +2,7 @@
 // (fictional people, taken from the project's test roster), with its agenda and links.
 import os from "node:os";
 import type { Role } from "../core/roles.ts";
-import { venueTerminalUrl } from "../core/venue/terminalLink.ts";
+import type { RoomLinkKind } from "../core/venue/roomLinks.ts";
 import type { NewParticipant } from "../meetings/meetingRepository.ts";
 import type { YishitingServer } from "../server.ts";
 
@@ -34,9 +34,10 @@ export const DEMO_LINK_HOLDERS = ["沈国帅", "李帅国", "刘凯", "杜娜", 
 
 export interface DemoLinks {
   people: { name: string; role: Role; url: string }[];
-  display: string;
-  /** The display link as the venue terminal: it also publishes the room's microphone and camera. */
-  venue: string;
+  /** The room display's link; null once the organisers revoked it (as for people). */
+  display: string | null;
+  /** The venue terminal's link: it also publishes the room's microphone and camera. */
+  venue: string | null;
   checkin: string;
 }
 
@@ -56,11 +57,11 @@ export async function demoLinks(server: Pick<YishitingServer, "meetings" | "link
     const link = p && (await server.links.current(baseUrl, p.id).catch(() => null)); // skips revoked links
     if (p && link) people.push({ name: p.name, role: p.role, url: link.url });
   }
-  const display = (await server.links.display(baseUrl, meetingId)).url;
+  const room = async (kind: RoomLinkKind) => (await server.links.room(baseUrl, meetingId, kind).catch(() => null))?.url ?? null;
   return {
     people,
-    display,
-    venue: venueTerminalUrl(display),
+    display: await room("display"),
+    venue: await room("venue"),
     checkin: (await server.links.checkin(baseUrl, meetingId)).url,
   };
 }

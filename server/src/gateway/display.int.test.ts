@@ -35,6 +35,7 @@ describe("room display", () => {
         household: null,
       },
       display: true,
+      venue: false,
       media: { available: false },
     });
     // The first connection opened the room: the roster is in the state it was sent.

@@ -1,20 +1,21 @@
-// Who is connecting: a participant by their personal link, or the room display (大屏).
+// Who is connecting: a participant by their personal link, or the room by one of its two links
+// (core/venue/roomLinks.ts): the room display (大屏) or the venue terminal (会场终端).
 import type { TokenService } from "../auth/tokens.ts";
 import { coreError, type CoreError } from "../core/errors.ts";
 import type { RosterEntry } from "../core/state.ts";
-import type { MeetingRepository } from "../meetings/meetingRepository.ts";
+import { roomLinkKind, roomLinkSubject, type RoomLinkKind } from "../core/venue/roomLinks.ts";
+import type { LinkState, MeetingRepository } from "../meetings/meetingRepository.ts";
 
 export interface Connected {
   meetingId: string;
   me: RosterEntry;
-  /** The room display: read-only, not counted in attendance. */
+  /** The room display or the venue terminal: read-only, not counted in attendance. */
   display: boolean;
-  /** The link version the token carried (participants only). */
-  linkVersion: number | null;
+  /** The venue terminal: the one display that publishes the room's microphone and camera. */
+  venue: boolean;
+  /** The link version the token carried. */
+  linkVersion: number;
 }
-
-const DISPLAY_PREFIX = "display:";
-export const displaySubject = (meetingId: string): string => `${DISPLAY_PREFIX}${meetingId}`;
 
 export async function identify(
   token: unknown,
@@ -25,28 +26,40 @@ export async function identify(
   if (!verified.ok) return verified;
   const { participantId, meetingId, version } = verified.value;
 
-  if (participantId.startsWith(DISPLAY_PREFIX)) {
-    if (participantId !== displaySubject(meetingId) || !(await meetings.find(meetingId))) return refuse("NOT_FOUND");
-    return { ok: true, value: { meetingId, me: displayEntry(meetingId), display: true, linkVersion: null } };
+  const kind = roomLinkKind(participantId);
+  if (kind) {
+    const link = participantId === roomLinkSubject(kind, meetingId) ? await meetings.roomLink(meetingId, kind) : null;
+    if (!link) return refuse("NOT_FOUND");
+    if (!linkValid(link, version)) return refuse("LINK_REVOKED");
+    return { ok: true, value: { meetingId, me: roomEntry(meetingId, kind), display: true, venue: kind === "venue", linkVersion: version } };
   }
 
   const joining = await meetings.joining(participantId);
   if (!joining || joining.meetingId !== meetingId) return refuse("NOT_FOUND");
   // A re-issued link bumps the version; a revoked one is refused whatever its version.
   if (!linkValid(joining, version)) return refuse("LINK_REVOKED");
-  return { ok: true, value: { meetingId, me: joining.entry, display: false, linkVersion: version } };
+  return { ok: true, value: { meetingId, me: joining.entry, display: false, venue: false, linkVersion: version } };
 }
 
-export function linkValid(joining: { linkRevoked: boolean; linkVersion: number }, version: number | null): boolean {
-  return !joining.linkRevoked && joining.linkVersion === version;
+function linkValid(link: LinkState, version: number): boolean {
+  return !link.linkRevoked && link.linkVersion === version;
+}
+
+/** Whether the connection's link is still valid (asked again once it is greeted). */
+export async function stillValid(connected: Connected, meetings: MeetingRepository): Promise<boolean> {
+  const kind = roomLinkKind(connected.me.id);
+  const link = kind ? await meetings.roomLink(connected.meetingId, kind) : await meetings.joining(connected.me.id);
+  return link !== null && linkValid(link, connected.linkVersion);
 }
 
 const refuse = (code: "NOT_FOUND" | "LINK_REVOKED") => ({ ok: false as const, error: coreError(code) });
 
-function displayEntry(meetingId: string): RosterEntry {
+const ROOM_NAMES: Record<RoomLinkKind, string> = { display: "会场大屏 Room display", venue: "会场终端 Venue terminal" };
+
+function roomEntry(meetingId: string, kind: RoomLinkKind): RosterEntry {
   return {
-    id: displaySubject(meetingId),
-    name: "会场大屏 Room display",
+    id: roomLinkSubject(kind, meetingId),
+    name: ROOM_NAMES[kind],
     role: "observer",
     sector: null,
     party: null,

@@ -19,6 +19,7 @@ it("answers media requests with MEDIA_UNAVAILABLE, FORBIDDEN or VALIDATION when 
   const member = await h.connect(srv.url, meeting.tokens.member1);
   const observer = await h.connect(srv.url, meeting.tokens.observer);
   const display = await h.connect(srv.url, await h.displayToken(srv.server, meeting.meetingId));
+  const venue = await h.connect(srv.url, await h.displayToken(srv.server, meeting.meetingId, "venue"));
   expect(member.welcome.media).toEqual({ available: false });
   expect(srv.server.mediaRelay).toBeUndefined();
 
@@ -34,8 +35,11 @@ it("answers media requests with MEDIA_UNAVAILABLE, FORBIDDEN or VALIDATION when 
   expect(await emit(member, "media.subscribe", { audioOnly: true, extra: 1 })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
   expect(await emit(member, "media.subscribe", { audioOnly: true })).toMatchObject({ ok: false, error: { code: "MEDIA_UNAVAILABLE" } });
   expect(await emit(observer, "media.publish", { sdp: OFFER })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-  // The room display publishes as the room (会场), so it may ask; there is no media server.
-  expect(await emit(display, "media.publish", { sdp: OFFER })).toMatchObject({ ok: false, error: { code: "MEDIA_UNAVAILABLE" } });
+  // Only the venue terminal's token publishes as the room (会场): it passes the role check and
+  // finds no media server; a plain display is refused before the media server is even asked.
+  expect(await emit(venue, "media.publish", { sdp: OFFER })).toMatchObject({ ok: false, error: { code: "MEDIA_UNAVAILABLE" } });
+  expect(await emit(display, "media.publish", { sdp: OFFER })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+  expect(await emit(display, "media.subscribe", {})).toMatchObject({ ok: false, error: { code: "MEDIA_UNAVAILABLE" } });
 
   // The connection and the meeting carry on.
   expect((await send(member, { type: "queue.request" })).ok).toBe(true);

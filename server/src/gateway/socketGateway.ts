@@ -14,7 +14,7 @@ import type { MeetingRepository } from "../meetings/meetingRepository.ts";
 import type { MeetingRoom, RoomRegistry } from "../rooms/meetingRoom.ts";
 import { audienceOf, syncFor, type Audience } from "../core/audience.ts";
 import type { BallotBox } from "../polls/ballotBox.ts";
-import { identify, linkValid, type Connected } from "./handshake.ts";
+import { identify, stillValid, type Connected } from "./handshake.ts";
 import { attachPolls } from "./pollHandlers.ts";
 import { Presence } from "./presence.ts";
 import { attachRecordEditing, greetEditors, RecordEditing } from "./recordEditing.ts";
@@ -159,10 +159,10 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presen
 
 /** Sends welcome, then the catch-up, joining the broadcast group in the same actor turn. */
 async function greet(socket: GatewaySocket, deps: GatewayDeps, room: Promise<MeetingRoom>): Promise<void> {
-  const { meetingId, me, display } = socket.data;
+  const { meetingId, me, display, venue } = socket.data;
   const meeting = await deps.meetings.find(meetingId);
   if (!meeting) throw new Error(`meeting ${meetingId} vanished`);
-  const welcome: Welcome = { meeting, me, display, media: { available: deps.mediaAvailable() } };
+  const welcome: Welcome = { meeting, me, display, venue, media: { available: deps.mediaAvailable() } };
   socket.emit("welcome", welcome);
   const lastSeq = LastSeq.safeParse((socket.handshake.auth as Record<string, unknown>).lastSeq);
   await (await room).catchUp(lastSeq.success ? lastSeq.data : undefined, (sync, state) => {
@@ -176,18 +176,16 @@ async function greet(socket: GatewaySocket, deps: GatewayDeps, room: Promise<Mee
   // The turnout of an open poll is otherwise sent only when the next ballot arrives.
   for (const turnout of await deps.ballots.turnoutOfOpenPolls((await room).current)) socket.emit("poll.turnout", turnout);
   // A link revoked while this socket was in the handshake: its revocation could not reach it.
-  if (!display) {
-    const joining = await deps.meetings.joining(me.id);
-    if (!joining || !linkValid(joining, socket.data.linkVersion)) socket.disconnect(true);
-  }
+  if (!(await stillValid(socket.data, deps.meetings))) socket.disconnect(true);
 }
 
 /** media.*: the SDP relay. Errors answer only the asking socket; nobody else is affected. */
 function attachMedia(socket: GatewaySocket, deps: GatewayDeps, room: Promise<MeetingRoom>, allow: () => boolean): void {
-  const { meetingId, me, display } = socket.data;
-  // A display page publishes as the room (会场): its microphone mix and camera.
+  const { meetingId, me, display, venue } = socket.data;
+  // Every display is in the room, so it never receives the room's own feed (no echo); only the
+  // venue terminal's token lets it publish as the room (会场): its microphone mix and camera.
   const peer: MediaPeer = { participantId: display ? VENUE_ID : me.id, connectionId: socket.id };
-  const mayPublish = display || me.role === "chair" || SPEAKING_ROLES.includes(me.role);
+  const mayPublish = venue || me.role === "chair" || SPEAKING_ROLES.includes(me.role);
   const audible = async () => audibleParticipants((await room).current);
   const relay = () => (deps.mediaAvailable() ? deps.mediaRelay?.() : undefined);
   const run = async <T>(name: string, ack: (result: Ack<T>) => void, work: (relay: MediaRelay) => Promise<T>): Promise<void> => {

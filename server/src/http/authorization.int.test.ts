@@ -236,6 +236,12 @@ const ROWS: Row[] = [
   { name: "reissue link", route: "POST /meetings/:id/participants/:pid/link/reissue", method: "POST", path: async () => `/api/meetings/${mid()}/participants/${await newParticipant()}/link/reissue`, expect: MANAGERS() },
   { name: "revoke link", route: "POST /meetings/:id/participants/:pid/link/revoke", method: "POST", path: async () => `/api/meetings/${mid()}/participants/${await newParticipant()}/link/revoke`, expect: MANAGERS() },
   { name: "display link", route: "GET /meetings/:id/display-link", method: "GET", path: () => `/api/meetings/${mid()}/display-link`, expect: MEETING_STAFF() },
+  { name: "venue terminal link", route: "GET /meetings/:id/venue-link", method: "GET", path: () => `/api/meetings/${mid()}/venue-link`, expect: MEETING_STAFF() },
+  // Revoked first, then re-issued: the room's links work again for the rows after these.
+  { name: "revoke display link", route: "POST /meetings/:id/display-link/revoke", method: "POST", path: () => `/api/meetings/${mid()}/display-link/revoke`, expect: MANAGERS() },
+  { name: "revoke venue terminal link", route: "POST /meetings/:id/venue-link/revoke", method: "POST", path: () => `/api/meetings/${mid()}/venue-link/revoke`, expect: MANAGERS() },
+  { name: "reissue display link", route: "POST /meetings/:id/display-link/reissue", method: "POST", path: () => `/api/meetings/${mid()}/display-link/reissue`, expect: MANAGERS() },
+  { name: "reissue venue terminal link", route: "POST /meetings/:id/venue-link/reissue", method: "POST", path: () => `/api/meetings/${mid()}/venue-link/reissue`, expect: MANAGERS() },
   { name: "check-in link", route: "GET /meetings/:id/checkin-link", method: "GET", path: () => `/api/meetings/${mid()}/checkin-link`, expect: MEETING_STAFF() },
   // Speaking plan (发言安排): organisers; the speakers' own routes take a join token, never a session
   { name: "list plan", route: "GET /meetings/:id/plan", method: "GET", path: () => `/api/meetings/${mid()}/plan`, expect: MEETING_STAFF() },

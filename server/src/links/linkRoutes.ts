@@ -1,6 +1,7 @@
-// Join links (current, re-issue, revoke), the room display's link and the check-in link.
+// Join links and the room's two links (current, re-issue, revoke), and the check-in link.
 import { Router } from "express";
 import { z } from "zod";
+import { ROOM_LINK_KINDS } from "../core/venue/roomLinks.ts";
 import { fail, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { Id, IdParams } from "../http/schemas.ts";
@@ -51,14 +52,35 @@ export function linkRoutes(deps: ApiDeps): Router {
     }),
   );
 
-  router.get(
-    "/meetings/:id/display-link",
-    route(async (req, res) => {
-      const { id } = parse(IdParams, req.params);
-      await requireMeetingStaff(db, req, id);
-      res.json(await links.display(deps.baseUrl(req), id));
-    }),
-  );
+  // The room's two links: /display-link (大屏) and /venue-link (会场终端), each with its version.
+  for (const kind of ROOM_LINK_KINDS) {
+    const path = `/meetings/:id/${kind}-link`;
+    router.get(
+      path,
+      route(async (req, res) => {
+        const { id } = parse(IdParams, req.params);
+        await requireMeetingStaff(db, req, id);
+        res.json(await links.room(deps.baseUrl(req), id, kind));
+      }),
+    );
+    router.post(
+      `${path}/reissue`,
+      route(async (req, res) => {
+        const { id } = parse(IdParams, req.params);
+        await requireMeetingManager(db, req, id);
+        res.json(await links.reissueRoom(deps.baseUrl(req), id, kind));
+      }),
+    );
+    router.post(
+      `${path}/revoke`,
+      route(async (req, res) => {
+        const { id } = parse(IdParams, req.params);
+        await requireMeetingManager(db, req, id);
+        await links.revokeRoom(id, kind);
+        res.json({ ok: true });
+      }),
+    );
+  }
 
   router.get(
     "/meetings/:id/checkin-link",

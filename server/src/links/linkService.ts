@@ -1,15 +1,16 @@
-// Personal join links, the room display's link and the check-in link, each with its QR code.
-// Re-issuing or revoking bumps the participant's link version, so every earlier token fails
-// the handshake, and drops the person's connected sockets at once.
+// Personal join links, the room's two links (display, venue terminal) and the check-in link,
+// each with its QR code. Re-issuing or revoking bumps the participant's or the room link's
+// version, so every earlier token fails the handshake, and drops its connected sockets at once.
 import QRCode from "qrcode";
 import type { TokenService } from "../auth/tokens.ts";
 import type { Db } from "../db/database.ts";
-import { displaySubject } from "../gateway/handshake.ts";
 import { participantRoom, type GatewayServer } from "../gateway/socketGateway.ts";
 import { fail } from "../http/apiError.ts";
+import { roomLinkState } from "../meetings/meetingRepository.ts";
 import type { MeetingStore } from "../meetings/meetingStore.ts";
 import type { Role } from "../core/roles.ts";
-import { checkinUrl, displayUrl, joinUrl } from "./urls.ts";
+import { roomLinkSubject, type RoomLinkKind } from "../core/venue/roomLinks.ts";
+import { checkinUrl, displayUrl, joinUrl, venueUrl } from "./urls.ts";
 
 export interface Link {
   url: string;
@@ -49,10 +50,35 @@ export class LinkService {
     this.disconnect(participantId);
   }
 
-  /** The room display (大屏): a read-only connection, not a participant. */
-  async display(baseUrl: string, meetingId: string): Promise<Link> {
-    const token = await this.tokens.issue({ participantId: displaySubject(meetingId), meetingId, role: "observer" });
-    return withQr(displayUrl(baseUrl, token));
+  /**
+   * A room link's current token (the display 大屏 or the venue terminal 会场终端, neither a
+   * participant); NOT_FOUND without the meeting, LINK_REVOKED when revoked.
+   */
+  async room(baseUrl: string, meetingId: string, kind: RoomLinkKind): Promise<Link> {
+    const link = (await roomLinkState(this.db, meetingId, kind)) ?? fail("NOT_FOUND");
+    if (link.linkRevoked) fail("LINK_REVOKED");
+    return this.roomUrl(baseUrl, meetingId, kind, link.linkVersion);
+  }
+
+  /** A new room link; earlier ones stop working and the screens using them are dropped. */
+  async reissueRoom(baseUrl: string, meetingId: string, kind: RoomLinkKind): Promise<Link> {
+    const row = await this.db.roomLink.upsert({
+      where: { meetingId_kind: { meetingId, kind } },
+      create: { meetingId, kind, version: 2 },
+      update: { version: { increment: 1 }, revoked: false },
+    });
+    this.disconnect(roomLinkSubject(kind, meetingId));
+    return this.roomUrl(baseUrl, meetingId, kind, row.version);
+  }
+
+  /** The room link works no more (until re-issued); the screens using it are dropped. */
+  async revokeRoom(meetingId: string, kind: RoomLinkKind): Promise<void> {
+    await this.db.roomLink.upsert({
+      where: { meetingId_kind: { meetingId, kind } },
+      create: { meetingId, kind, version: 2, revoked: true },
+      update: { version: { increment: 1 }, revoked: true },
+    });
+    this.disconnect(roomLinkSubject(kind, meetingId));
   }
 
   /** The in-room check-in QR code (its code is created on first request). */
@@ -61,11 +87,17 @@ export class LinkService {
     return withQr(checkinUrl(baseUrl, meetingId, code));
   }
 
+  private async roomUrl(baseUrl: string, meetingId: string, kind: RoomLinkKind, version: number): Promise<Link> {
+    const token = await this.tokens.issue({ participantId: roomLinkSubject(kind, meetingId), meetingId, role: "observer", version });
+    return withQr((kind === "venue" ? venueUrl : displayUrl)(baseUrl, token));
+  }
+
   private async link(baseUrl: string, p: { id: string; meetingId: string; role: string; linkVersion: number }): Promise<Link> {
     const token = await this.tokens.issue({ participantId: p.id, meetingId: p.meetingId, role: p.role as Role, version: p.linkVersion });
     return withQr(joinUrl(baseUrl, token));
   }
 
+  /** Drops every socket of a participant or a room link (its subject). */
   private disconnect(participantId: string): void {
     this.io.in(participantRoom(participantId)).disconnectSockets(true);
     // Also sockets past the handshake that have not joined their rooms yet (still greeting).

@@ -5,6 +5,7 @@ import type { AgendaItemInput } from "../core/agenda/schema.ts";
 import { isMeetingKind, type MeetingKind } from "../core/meetingKind.ts";
 import type { MeetingInfo } from "../core/protocol.ts";
 import type { Role } from "../core/roles.ts";
+import type { RoomLinkKind } from "../core/venue/roomLinks.ts";
 import type { InterjectionRules, MeetingState, OrderingRules, PlannedSpeech, QuorumRule, RosterEntry, SpeechCaps } from "../core/state.ts";
 import type { Db } from "../db/database.ts";
 import { PlanStore } from "../plan/planStore.ts";
@@ -22,12 +23,24 @@ export interface NewParticipant {
   voteWeight?: number | null;
 }
 
-/** A participant as the socket handshake needs it: roster entry plus link state. */
-export interface JoiningParticipant {
-  entry: RosterEntry;
-  meetingId: string;
+/** A link's state: only a token of the current version opens it, and none while revoked. */
+export interface LinkState {
   linkVersion: number;
   linkRevoked: boolean;
+}
+
+/** A participant as the socket handshake needs it: roster entry plus link state. */
+export interface JoiningParticipant extends LinkState {
+  entry: RosterEntry;
+  meetingId: string;
+}
+
+/** A room link's state (no row yet: version 1, not revoked); null when the meeting does not exist. */
+export async function roomLinkState(db: Db, meetingId: string, kind: RoomLinkKind): Promise<LinkState | null> {
+  const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { roomLinks: { where: { kind } } } });
+  if (!meeting) return null;
+  const link = meeting.roomLinks[0];
+  return { linkVersion: link?.version ?? 1, linkRevoked: link?.revoked ?? false };
 }
 
 /** The organisers' settings the live meeting follows. */
@@ -108,6 +121,10 @@ export class MeetingRepository {
     const row = await this.db.participant.findUnique({ where: { id: participantId } });
     if (!row) return null;
     return { entry: toRosterEntry(row), meetingId: row.meetingId, linkVersion: row.linkVersion, linkRevoked: row.linkRevoked };
+  }
+
+  roomLink(meetingId: string, kind: RoomLinkKind): Promise<LinkState | null> {
+    return roomLinkState(this.db, meetingId, kind);
   }
 
   async roster(meetingId: string): Promise<RosterEntry[]> {

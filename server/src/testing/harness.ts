@@ -11,6 +11,7 @@ import { evolve, replay, type StoredEvent } from "../core/meeting.ts";
 import type { Ack, ClientToServerEvents, ServerToClientEvents, SyncPayload, Welcome } from "../core/protocol.ts";
 import type { Role } from "../core/roles.ts";
 import type { MeetingState, RosterEntry } from "../core/state.ts";
+import { roomLinkSubject, type RoomLinkKind } from "../core/venue/roomLinks.ts";
 import { loadConfig, type Config } from "../config/config.ts";
 import { createServer, type YishitingServer } from "../server.ts";
 
@@ -191,9 +192,12 @@ export class Harness {
     return created;
   }
 
-  /** A token for the meeting's room display (大屏): read-only, not counted in attendance. */
-  displayToken(server: YishitingServer, meetingId: string): Promise<string> {
-    return server.tokens.issue({ participantId: `display:${meetingId}`, meetingId, role: "observer" });
+  /**
+   * A token of the room display (大屏; read-only, not counted in attendance) or of the venue
+   * terminal (会场终端, also publishes the room), of the first version (no re-issue yet).
+   */
+  displayToken(server: YishitingServer, meetingId: string, kind: RoomLinkKind = "display"): Promise<string> {
+    return server.tokens.issue({ participantId: roomLinkSubject(kind, meetingId), meetingId, role: "observer" });
   }
 
   /** A raw socket.io client (websocket only, no automatic reconnection), not yet waited on. */

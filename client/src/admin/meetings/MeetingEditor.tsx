@@ -157,7 +157,7 @@ function ExistingMeeting({ meetingId, tab }: { meetingId: string; tab: EditorTab
             onCountChange={setParticipants}
           />
         )}
-        {tab === "venue" && <VenueTab meetingId={meeting.id} meetingTitle={meeting.title} kind={meeting.kind} participants={detail.data.participants} />}
+        {tab === "venue" && <VenueTab meetingId={meeting.id} meetingTitle={meeting.title} kind={meeting.kind} participants={detail.data.participants} editable={editable} />}
       </div>
     </section>
   );

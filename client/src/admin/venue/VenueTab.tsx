@@ -1,35 +1,43 @@
-import { useCallback, useState } from "react";
-import { venueTerminalUrl } from "@core/venue/terminalLink.ts";
-import { api } from "../api.ts";
+import { useCallback, useState, type ReactNode } from "react";
+import type { RoomLinkKind } from "@core/venue/roomLinks.ts";
+import { Icon } from "../../components/Icon.tsx";
+import { api, ApiError } from "../api.ts";
 import { PrintableQrDialog } from "../roster/PrintableQrDialog.tsx";
 import { useSession } from "../session/session.ts";
 import type { Link, MeetingKind, Participant } from "../types.ts";
+import { ConfirmDialog } from "../ui/ConfirmDialog.tsx";
 import { CopyField } from "../ui/CopyField.tsx";
-import { ErrorLine, Loading } from "../ui/Feedback.tsx";
+import { ErrorLine, Loading, SuccessLine } from "../ui/Feedback.tsx";
 import { useResource } from "../ui/useResource.ts";
 import { useAdminT } from "../ui/useAdminT.ts";
 import { useWords } from "../../i18n/words.ts";
 
-/** 会场: the room display link, the check-in QR code, and 进入会议 for linked staff. */
-export function VenueTab({ meetingId, meetingTitle, kind, participants }: { meetingId: string; meetingTitle: string; kind: MeetingKind; participants: Participant[] }) {
+/**
+ * 会场: the room display's and the venue terminal's links (re-issued and revoked by organisers,
+ * like personal links), the check-in QR code, and 进入会议 for linked staff.
+ */
+export function VenueTab({
+  meetingId,
+  meetingTitle,
+  kind,
+  participants,
+  editable,
+}: {
+  meetingId: string;
+  meetingTitle: string;
+  kind: MeetingKind;
+  participants: Participant[];
+  /** Organisers and admins re-issue and revoke the room's links. */
+  editable: boolean;
+}) {
   const { t } = useAdminT();
-  const display = useResource(useCallback(() => api.displayLink(meetingId), [meetingId]));
   const checkin = useResource(useCallback(() => api.checkinLink(meetingId), [meetingId]));
   return (
     <div className="venue-tab">
       <EnterMeeting meetingId={meetingId} kind={kind} participants={participants} />
       <div className="venue-grid">
-        <VenueLink
-          title={t("venue.display")}
-          hint={t("venue.displayHint")}
-          link={display.data}
-          error={display.error}
-          onRetry={display.reload}
-          testId="display-link"
-          meetingTitle={meetingTitle}
-          printable={false}
-          withTerminal
-        />
+        <RoomLinkCard meetingId={meetingId} kind="display" meetingTitle={meetingTitle} editable={editable} />
+        <RoomLinkCard meetingId={meetingId} kind="venue" meetingTitle={meetingTitle} editable={editable} />
         <VenueLink
           title={t("venue.checkin")}
           hint={t("venue.checkinHint")}
@@ -45,27 +53,116 @@ export function VenueTab({ meetingId, meetingTitle, kind, participants }: { meet
   );
 }
 
+const ROOM_LINK = {
+  display: { title: "venue.display", hint: "venue.displayHint", testId: "display-link" },
+  venue: { title: "venue.terminal", hint: "venue.terminalHint", testId: "venue-link" },
+} as const;
+
+/** One of the room's links with 重新生成 and 撤销; null data means revoked (LINK_REVOKED). */
+function RoomLinkCard({ meetingId, kind, meetingTitle, editable }: { meetingId: string; kind: RoomLinkKind; meetingTitle: string; editable: boolean }) {
+  const { t } = useAdminT();
+  const { title: titleKey, hint, testId } = ROOM_LINK[kind];
+  const title = t(titleKey);
+  const link = useResource(
+    useCallback(
+      () => api.roomLink(meetingId, kind).catch((e: unknown) => (e instanceof ApiError && e.code === "LINK_REVOKED" ? null : Promise.reject(e))),
+      [meetingId, kind],
+    ),
+  );
+  const [open, setOpen] = useState<null | "reissue" | "revoke">(null);
+  const [done, setDone] = useState<string | null>(null);
+  const revoked = link.data === null;
+  return (
+    <VenueLink
+      title={title}
+      hint={t(hint)}
+      link={link.data ?? undefined}
+      revoked={revoked}
+      error={link.error}
+      onRetry={link.reload}
+      testId={testId}
+      meetingTitle={meetingTitle}
+      printable={false}
+    >
+      {revoked && (
+        <span className="badge badge-warn" data-testid="room-link-revoked">
+          <Icon name="warning" /> {t("venue.revoked")}
+        </span>
+      )}
+      {editable && link.data !== undefined && (
+        <div className="link-buttons">
+          <button type="button" className="compact" onClick={() => setOpen("reissue")} aria-label={t("venue.reissueTitle", { link: title })} data-testid="reissue-link">
+            {t("links.reissue")}
+          </button>
+          <button
+            type="button"
+            className="compact danger"
+            onClick={() => setOpen("revoke")}
+            disabled={revoked}
+            aria-label={t("venue.revokeTitle", { link: title })}
+            data-testid="revoke-link"
+          >
+            {t("links.revoke")}
+          </button>
+        </div>
+      )}
+      <SuccessLine text={done} />
+      {open === "reissue" && (
+        <ConfirmDialog
+          title={t("venue.reissueTitle", { link: title })}
+          text={t("venue.reissueText", { link: title })}
+          confirmLabel={t("links.reissueConfirm")}
+          danger
+          onClose={() => setOpen(null)}
+          onConfirm={async () => {
+            const fresh = await api.reissueRoomLink(meetingId, kind);
+            link.set(() => fresh);
+            setDone(t("venue.reissued", { link: title }));
+          }}
+        />
+      )}
+      {open === "revoke" && (
+        <ConfirmDialog
+          title={t("venue.revokeTitle", { link: title })}
+          text={t("venue.revokeText", { link: title })}
+          confirmLabel={t("links.revokeConfirm")}
+          danger
+          onClose={() => setOpen(null)}
+          onConfirm={async () => {
+            await api.revokeRoomLink(meetingId, kind);
+            link.set(() => null);
+            setDone(null);
+          }}
+        />
+      )}
+    </VenueLink>
+  );
+}
+
 function VenueLink({
   title,
   hint,
   link,
+  revoked = false,
   error,
   onRetry,
   testId,
   meetingTitle,
   printable,
-  withTerminal = false,
+  children,
 }: {
   title: string;
   hint: string;
   link: Link | undefined;
+  /** No link to show: it was revoked (the children say so). */
+  revoked?: boolean;
   error: unknown;
   onRetry: () => void;
   testId: string;
   meetingTitle: string;
   printable: boolean;
-  /** Also the venue terminal's variant of the link (the display that publishes the room). */
-  withTerminal?: boolean;
+  /** Below the link: its state and actions. */
+  children?: ReactNode;
 }) {
   const { t } = useAdminT();
   const [printing, setPrinting] = useState(false);
@@ -74,17 +171,11 @@ function VenueLink({
       <h2>{title}</h2>
       <p className="muted small">{hint}</p>
       <ErrorLine error={error} onRetry={onRetry} />
-      {!link && !error && <Loading />}
+      {!link && !revoked && !error && <Loading />}
       {link && (
         <>
           <img className="qr" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(link.qrSvg)}`} alt={title} width={200} height={200} />
-          <CopyField label={t("links.url")} value={link.url} openable />
-          {withTerminal && (
-            <>
-              <CopyField label={t("venue.terminal")} value={venueTerminalUrl(link.url)} openable testId="venue-terminal-link" />
-              <p className="muted small">{t("venue.terminalHint")}</p>
-            </>
-          )}
+          <CopyField label={t("links.url")} value={link.url} openable testId={`${testId}-url`} />
           {printable && (
             <button type="button" onClick={() => setPrinting(true)}>
               {t("common.print")}
@@ -95,6 +186,7 @@ function VenueLink({
           )}
         </>
       )}
+      {children}
     </section>
   );
 }
