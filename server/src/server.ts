@@ -120,6 +120,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
             else io.to(audienceRoom(meetingId, audience)).emit("sync", sync);
           }
         } else io.to(roomOf(meetingId)).emit("events", [...events]);
+        gateway.committed(meetingId, events, state);
         mediaController.committed(meetingId, events);
         pollClock.committed(meetingId, events, async () => (await rooms.get(meetingId)).current);
         archive.committed(meetingId, events);
@@ -144,7 +145,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     },
   });
   const pollClock = new PollClock({ room: (meetingId) => rooms.get(meetingId), now, log, closed: (poll) => ballots.closed(poll) });
-  const presence = attachGateway(io, {
+  const gateway = attachGateway(io, {
     tokens,
     meetings,
     rooms,
@@ -190,7 +191,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         httpServer.listen(config.port, config.host, () => resolve((httpServer.address() as AddressInfo).port));
       }),
     async close() {
-      presence.close();
+      gateway.presence.close();
       pollClock.close();
       ballots.close();
       await archive.close(); // the reindex in progress finishes before the database closes

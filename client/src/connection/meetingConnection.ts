@@ -16,7 +16,7 @@ export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "re
 
 export interface ConnectionSnapshot {
   status: ConnectionStatus;
-  /** Why the server refused us (token missing/invalid/expired, not found) or ended the connection (TOO_MANY_DEVICES). */
+  /** Why the server refused us (token missing/invalid/expired, not found) or ended the connection (TOO_MANY_DEVICES, NOT_FOUND when taken off the roster). */
   refusal: CoreError | null;
   welcome: Welcome | null;
   state: MeetingState | null;
@@ -87,7 +87,7 @@ export class MeetingConnection {
       if (error.data?.code) this.update({ status: "refused", refusal: error.data });
       else this.update({ status: this.snapshot.welcome ? "reconnecting" : "connecting" });
     });
-    this.socket.on("welcome", (welcome) => this.update({ welcome }));
+    this.socket.on("welcome", (welcome) => this.welcomed(welcome));
     this.socket.on("sync", (sync) => this.applySync(sync));
     this.socket.on("events", (events) => {
       this.applyEvents(events);
@@ -189,6 +189,18 @@ export class MeetingConnection {
   close(): void {
     clearInterval(this.clockTimer);
     this.socket.disconnect();
+  }
+
+  /**
+   * On every (re)connect, and again mid-session when the organisers change who I am (role, side,
+   * weight…; docs/protocol.md): the views follow `welcome.me`, and a snapshot follows. With another
+   * role, what only the old role was sent (live tallies, who edits the record) goes; the server
+   * sends the new role's own again.
+   */
+  private welcomed(welcome: Welcome): void {
+    const before = this.snapshot.welcome;
+    if (before && before.me.role !== welcome.me.role) this.update({ welcome, editors: [], polls: { ...this.snapshot.polls, tally: {} } });
+    else this.update({ welcome });
   }
 
   private applySync(sync: SyncPayload): void {

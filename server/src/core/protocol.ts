@@ -54,7 +54,8 @@ export interface ServerToClientEvents {
   "record.editors": (editors: RecordEditors) => void;
   /**
    * The server ends this connection, and says why just before (TOO_MANY_DEVICES: the same link
-   * connected on a further device). Final: the client shows it and does not reconnect.
+   * connected on a further device; NOT_FOUND: taken off the roster). Final: the client shows it
+   * and does not reconnect.
    */
   "connection.ended": (reason: CoreError) => void;
 }

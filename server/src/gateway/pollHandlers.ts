@@ -46,7 +46,8 @@ export function attachPolls(socket: GatewaySocket, box: BallotBox, room: Promise
     guard("poll.audit", ack, async () => {
       const parsed = AuditRequest.safeParse(input);
       if (!parsed.success) return failure("VALIDATION");
-      const audit = await box.audit((await room).current, parsed.data.pollId, audienceOf(me.role, display));
+      // The role as it is now: the organisers may change it during the meeting (rosterChanges.ts).
+      const audit = await box.audit((await room).current, parsed.data.pollId, audienceOf(socket.data.me.role, display));
       return audit.ok ? { ok: true, ...audit.value } : audit;
     }),
   );

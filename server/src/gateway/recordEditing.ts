@@ -47,19 +47,22 @@ export class RecordEditing {
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+const mayEdit = (socket: GatewaySocket): boolean => !socket.data.display && STAFF_ROLES.includes(socket.data.me.role);
+const broadcast = (socket: GatewaySocket, editing: RecordEditing): void => {
+  socket.nsp.to(staffRoom(socket.data.meetingId)).emit("record.editors", editing.editors(socket.data.meetingId));
+};
+
 export function attachRecordEditing(socket: GatewaySocket, editing: RecordEditing, allow: () => boolean, log: (message: string, error?: unknown) => void): void {
-  const { meetingId, me, display } = socket.data;
-  const mayEdit = !display && STAFF_ROLES.includes(me.role);
-  const broadcast = () => socket.nsp.to(staffRoom(meetingId)).emit("record.editors", editing.editors(meetingId));
+  const { meetingId, me } = socket.data;
 
   socket.on("record.editing", (input, ack) => {
     if (typeof ack !== "function") return;
     if (!allow()) return ack(failure("RATE_LIMITED"));
-    if (!mayEdit) return ack(failure("FORBIDDEN"));
+    if (!mayEdit(socket)) return ack(failure("FORBIDDEN"));
     const parsed = EditingRequest.safeParse(input);
     if (!parsed.success) return ack(failure("VALIDATION"));
     try {
-      if (socket.connected && editing.set(meetingId, socket.id, me.id, parsed.data.key)) broadcast();
+      if (socket.connected && editing.set(meetingId, socket.id, me.id, parsed.data.key)) broadcast(socket, editing);
       ack({ ok: true });
     } catch (error) {
       log("record.editing failed", error);
@@ -67,16 +70,18 @@ export function attachRecordEditing(socket: GatewaySocket, editing: RecordEditin
     }
   });
 
-  socket.on("disconnect", () => {
-    if (mayEdit && editing.set(meetingId, socket.id, me.id, null)) broadcast();
-  });
+  socket.on("disconnect", () => stopEditing(socket, editing));
 }
 
-/** After the connection joined the staff room (greet): the current list, so it starts up to date. */
+/** The connection edits nothing any more (it went away, or its person is no longer chair or clerk). */
+export function stopEditing(socket: GatewaySocket, editing: RecordEditing): void {
+  if (editing.set(socket.data.meetingId, socket.id, socket.data.me.id, null)) broadcast(socket, editing);
+}
+
+/** After the connection joined the staff room (greet, or a roster change): the current list, so it starts up to date. */
 export function greetEditors(socket: GatewaySocket, editing: RecordEditing): void {
-  const { meetingId, me, display } = socket.data;
-  if (display || !STAFF_ROLES.includes(me.role) || socket.disconnected) return;
-  socket.emit("record.editors", editing.editors(meetingId));
+  if (!mayEdit(socket) || socket.disconnected) return;
+  socket.emit("record.editors", editing.editors(socket.data.meetingId));
 }
 
 const failure = (code: ErrorCode): { ok: false; error: CoreError } => ({ ok: false, error: coreError(code) });

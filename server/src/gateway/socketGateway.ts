@@ -3,7 +3,7 @@
 import type { Server, Socket } from "socket.io";
 import { z } from "zod";
 import { coreError, type CoreError, type ErrorCode } from "../core/errors.ts";
-import { parseCommand } from "../core/meeting.ts";
+import { parseCommand, type StoredEvent } from "../core/meeting.ts";
 import type { Ack, ClientToServerEvents, ServerToClientEvents, Welcome } from "../core/protocol.ts";
 import { audibleParticipants, shownParticipants, VENUE_ID } from "../core/media/audible.ts";
 import { SPEAKING_ROLES, type Actor } from "../core/roles.ts";
@@ -14,14 +14,17 @@ import type { MeetingRepository } from "../meetings/meetingRepository.ts";
 import type { MeetingRoom, RoomRegistry } from "../rooms/meetingRoom.ts";
 import { audienceOf, syncFor, type Audience } from "../core/audience.ts";
 import type { BallotBox } from "../polls/ballotBox.ts";
+import type { MeetingState, RosterEntry } from "../core/state.ts";
 import { identify, stillValid, type Connected } from "./handshake.ts";
 import { attachPolls } from "./pollHandlers.ts";
 import { Presence } from "./presence.ts";
 import { attachRecordEditing, greetEditors, RecordEditing } from "./recordEditing.ts";
 import { tokenBucket } from "./rateLimit.ts";
 import { Devices, DISPLAY_SCREENS, RATE } from "./devices.ts";
+import { followRoster } from "./rosterChanges.ts";
 
-type SocketData = Connected;
+/** `welcome`: what the connection was last greeted with (set once greeted; rosterChanges.ts greets it again). */
+type SocketData = Connected & { welcome?: Welcome };
 
 export type GatewayServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -40,6 +43,15 @@ export const audienceRoom = (meetingId: string, audience: Audience): string => `
 export const staffRoom = (meetingId: string): string => audienceRoom(meetingId, "staff");
 /** The chair's connections (a named poll's live tally shown to the chair only). */
 export const chairRoom = (meetingId: string): string => `meeting:${meetingId}:chair`;
+
+/** The broadcast groups of a connection: its meeting, its person, its audience, and the chair's. */
+export function roomsOf(meetingId: string, me: RosterEntry, display: boolean): string[] {
+  const rooms = [roomOf(meetingId), participantRoom(me.id), audienceRoom(meetingId, audienceOf(me.role, display))];
+  if (me.role === "chair" && !display) rooms.push(chairRoom(meetingId));
+  return rooms;
+}
+
+const actorOf = (socket: GatewaySocket): Actor => ({ participantId: socket.data.me.id, role: socket.data.me.role });
 
 export interface GatewayDeps {
   tokens: TokenService;
@@ -62,7 +74,13 @@ const EmptyRequest = z.object({}).strict().optional();
 /** `audioOnly`: weak connections receive no video at all (docs/protocol.md, media.subscribe). */
 const SubscribeRequest = z.object({ audioOnly: z.boolean().optional() }).strict().optional();
 
-export function attachGateway(io: GatewayServer, deps: GatewayDeps): Presence {
+export interface Gateway {
+  presence: Presence;
+  /** Committed events of a meeting (the rooms' broadcast hook, after they went out): roster changes reach open connections. */
+  committed(meetingId: string, events: readonly StoredEvent[], state: MeetingState): void;
+}
+
+export function attachGateway(io: GatewayServer, deps: GatewayDeps): Gateway {
   io.use(async (socket, next) => {
     try {
       const identified = await identify((socket.handshake.auth as Record<string, unknown> | undefined)?.token, deps.tokens, deps.meetings);
@@ -79,7 +97,7 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): Presence {
   const editing = new RecordEditing();
   const devices = new Devices<GatewaySocket>(deps.now, (socket) => ended(socket, "TOO_MANY_DEVICES"));
   io.on("connection", (socket) => onConnection(socket, deps, presence, editing, devices));
-  return presence;
+  return { presence, committed: (meetingId, events, state) => followRoster(io, { editing, mediaAvailable: deps.mediaAvailable }, meetingId, events, state) };
 }
 
 /** socket.io hands `data` of a middleware error to the client's connect_error. */
@@ -88,14 +106,14 @@ function refusal(error: CoreError): Error {
 }
 
 /** Ends a connection, saying why first (`connection.ended`): the client shows it and does not reconnect. */
-function ended(socket: GatewaySocket, code: ErrorCode): void {
+export function ended(socket: GatewaySocket, code: ErrorCode): void {
   socket.emit("connection.ended", coreError(code));
   socket.disconnect(true);
 }
 
 function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presence, editing: RecordEditing, devices: Devices<GatewaySocket>): void {
+  // Who the person is (role, side…) is read per message: a roster change updates socket.data.me (rosterChanges.ts).
   const { meetingId, me, display } = socket.data;
-  const actor: Actor = { participantId: me.id, role: me.role };
   // One person's connections share one rate limit. The room's screens (all on its display link,
   // or its venue link) are limited in number but each keeps its own: screens renegotiating video
   // together must not starve each other.
@@ -103,7 +121,6 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presen
   socket.on("disconnect", () => devices.disconnected(me.id, socket));
   const allow = display ? tokenBucket(RATE.perSecond, RATE.burst, deps.now) : shared;
   const room = deps.rooms.get(meetingId);
-  const audience = audienceOf(me.role, display);
 
   // Handlers are registered before anything is awaited, so nothing the client sends right
   // after connecting is dropped; each one answers INTERNAL rather than letting a failure escape.
@@ -114,7 +131,7 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presen
     const command = parseCommand(input);
     if (!command.ok) return ack({ ok: false, error: command.error });
     try {
-      const result = await (await room).submit(actor, command.value);
+      const result = await (await room).submit(actorOf(socket), command.value);
       ack(result.ok ? { ok: true, seq: result.value.seq } : { ok: false, error: result.error });
     } catch (error) {
       deps.log(`command ${command.value.type} failed`, error);
@@ -132,7 +149,7 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presen
     const parsed = z.object({ lastSeq: LastSeq }).strict().safeParse(input);
     if (!parsed.success) return ack(failure("VALIDATION"));
     try {
-      await (await room).catchUp(parsed.data.lastSeq, (sync, state) => ack({ ok: true, sync: syncFor(sync, audience, state) }));
+      await (await room).catchUp(parsed.data.lastSeq, (sync, state) => ack({ ok: true, sync: syncFor(sync, audienceOf(socket.data.me.role, display), state) }));
     } catch (error) {
       deps.log("sync.request failed", error);
       ack(failure("INTERNAL"));
@@ -157,21 +174,21 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presen
     });
 }
 
-/** Sends welcome, then the catch-up, joining the broadcast group in the same actor turn. */
+/** Sends welcome and the catch-up, joining the broadcast groups, all in one actor turn. */
 async function greet(socket: GatewaySocket, deps: GatewayDeps, room: Promise<MeetingRoom>): Promise<void> {
-  const { meetingId, me, display, venue } = socket.data;
+  const { meetingId, display, venue } = socket.data;
   const meeting = await deps.meetings.find(meetingId);
   if (!meeting) throw new Error(`meeting ${meetingId} vanished`);
-  const welcome: Welcome = { meeting, me, display, venue, media: { available: deps.mediaAvailable() } };
-  socket.emit("welcome", welcome);
   const lastSeq = LastSeq.safeParse((socket.handshake.auth as Record<string, unknown>).lastSeq);
   await (await room).catchUp(lastSeq.success ? lastSeq.data : undefined, (sync, state) => {
     if (socket.disconnected) return;
-    const audience = audienceOf(me.role, display);
-    const rooms = [roomOf(meetingId), participantRoom(me.id), audienceRoom(meetingId, audience)];
-    if (me.role === "chair" && !display) rooms.push(chairRoom(meetingId));
-    void socket.join(rooms);
-    socket.emit("sync", syncFor(sync, audience, state));
+    // In the actor's turn: a roster change committed before is in socket.data.me, a later one greets again (rosterChanges.ts).
+    const { me } = socket.data;
+    const welcome: Welcome = { meeting, me, display, venue, media: { available: deps.mediaAvailable() } };
+    socket.data.welcome = welcome;
+    socket.emit("welcome", welcome);
+    void socket.join(roomsOf(meetingId, me, display));
+    socket.emit("sync", syncFor(sync, audienceOf(me.role, display), state));
   });
   // The turnout of an open poll is otherwise sent only when the next ballot arrives.
   for (const turnout of await deps.ballots.turnoutOfOpenPolls((await room).current)) socket.emit("poll.turnout", turnout);
@@ -185,7 +202,7 @@ function attachMedia(socket: GatewaySocket, deps: GatewayDeps, room: Promise<Mee
   // Every display is in the room, so it never receives the room's own feed (no echo); only the
   // venue terminal's token lets it publish as the room (会场): its microphone mix and camera.
   const peer: MediaPeer = { participantId: display ? VENUE_ID : me.id, connectionId: socket.id };
-  const mayPublish = venue || me.role === "chair" || SPEAKING_ROLES.includes(me.role);
+  const mayPublish = () => venue || socket.data.me.role === "chair" || SPEAKING_ROLES.includes(socket.data.me.role);
   const audible = async () => audibleParticipants((await room).current);
   const relay = () => (deps.mediaAvailable() ? deps.mediaRelay?.() : undefined);
   const run = async <T>(name: string, ack: (result: Ack<T>) => void, work: (relay: MediaRelay) => Promise<T>): Promise<void> => {
@@ -209,7 +226,7 @@ function attachMedia(socket: GatewaySocket, deps: GatewayDeps, room: Promise<Mee
   socket.on("media.publish", async (input, ack) => {
     if (typeof ack !== "function") return;
     if (!allow()) return ack(failure("RATE_LIMITED"));
-    if (!mayPublish) return ack(failure("FORBIDDEN"));
+    if (!mayPublish()) return ack(failure("FORBIDDEN"));
     const parsed = SdpRequest.safeParse(input);
     const offer = parsed.success ? checkSdp(parsed.data.sdp) : null;
     if (!offer) return ack(failure("VALIDATION"));
