@@ -36,7 +36,7 @@ async function setup() {
 
 describe("the room's links", () => {
   it("are two links of their own kind: the display is read-only and never publishes, the venue terminal publishes as the room", async () => {
-    const { url, org, m, path, current } = await setup();
+    const { server, url, org, m, path, current } = await setup();
     const [displayUrl, venueUrl] = [(await org.get(path("display"))).body.url, (await org.get(path("venue"))).body.url];
     expect(displayUrl).toMatch(new RegExp(`^${url}/display#t=[\\w-]+\\.[\\w-]+\\.[\\w-]+$`));
     expect(venueUrl).toMatch(new RegExp(`^${url}/venue#t=[\\w-]+\\.[\\w-]+\\.[\\w-]+$`));
@@ -50,6 +50,11 @@ describe("the room's links", () => {
     // Both are screens of the room, not people: read-only and not in the attendance.
     expect(await send(venue, { type: "queue.request" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(Object.keys(venue.state.attendance).some((id) => id.includes(":"))).toBe(false);
+    // A room token names its own meeting, which must exist.
+    const other = await h.createMeeting(server, "另一个会议");
+    const forged = await server.tokens.issue({ participantId: `venue:${other.meetingId}`, meetingId: m.meetingId, role: "observer" });
+    expect(await h.connectRefused(url, { token: forged })).toEqual(NOT_FOUND);
+    expect(await h.connectRefused(url, { token: await h.displayToken(server, "no-such-meeting", "venue") })).toEqual(NOT_FOUND);
   });
 
   it("re-issuing the display link drops its screens at once and refuses the old token; the venue terminal and the people stay", async () => {
@@ -96,14 +101,6 @@ describe("the room's links", () => {
     expect(back.welcome.venue).toBe(true);
     expect(await publish(back)).toMatchObject({ ok: false, error: { code: "MEDIA_UNAVAILABLE" } });
     expect(await h.connectRefused(url, { token })).toEqual(REVOKED);
-  });
-
-  it("refuses a room token for another meeting or a meeting that does not exist (NOT_FOUND)", async () => {
-    const { server, url, m } = await setup();
-    const other = await h.createMeeting(server, "另一个会议");
-    const forged = await server.tokens.issue({ participantId: `venue:${other.meetingId}`, meetingId: m.meetingId, role: "observer" });
-    expect(await h.connectRefused(url, { token: forged })).toEqual(NOT_FOUND);
-    expect(await h.connectRefused(url, { token: await h.displayToken(server, "no-such-meeting", "venue") })).toEqual(NOT_FOUND);
   });
 
   it("lets the meeting's chair read the links but not re-issue or revoke them, which then changes nothing", async () => {
