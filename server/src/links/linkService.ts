@@ -4,7 +4,7 @@
 import QRCode from "qrcode";
 import type { TokenService } from "../auth/tokens.ts";
 import type { Db } from "../db/database.ts";
-import { participantRoom, type GatewayServer } from "../gateway/socketGateway.ts";
+import { ended, type GatewayServer } from "../gateway/socketGateway.ts";
 import { fail } from "../http/apiError.ts";
 import { roomLinkState } from "../meetings/meetingRepository.ts";
 import type { MeetingStore } from "../meetings/meetingStore.ts";
@@ -97,12 +97,15 @@ export class LinkService {
     return withQr(joinUrl(baseUrl, token));
   }
 
-  /** Drops every socket of a participant or a room link (its subject). */
-  private disconnect(participantId: string): void {
-    this.io.in(participantRoom(participantId)).disconnectSockets(true);
-    // Also sockets past the handshake that have not joined their rooms yet (still greeting).
+  /**
+   * Ends every socket of a participant or a room link (its subject), telling the page why
+   * (`connection.ended` LINK_REVOKED): socket.io never reconnects after the server disconnects,
+   * so without a reason the page would wait for a reconnection for ever. Sockets still greeting
+   * (not yet in their rooms) are included.
+   */
+  private disconnect(subject: string): void {
     for (const socket of this.io.sockets.sockets.values()) {
-      if (socket.data?.me?.id === participantId) socket.disconnect(true);
+      if (socket.data?.me?.id === subject) ended(socket, "LINK_REVOKED");
     }
   }
 }

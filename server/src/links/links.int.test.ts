@@ -51,9 +51,12 @@ describe("personal join links", () => {
   it("revoking drops the connected socket at once, refuses every link (handshake and GET) until re-issued", async () => {
     const { org, url, m, linkPath } = await setup();
     const member = await h.connect(url, m.tokens.member1);
+    // The page is told why, so it shows the refusal instead of waiting to reconnect.
+    const told = new Promise((resolve) => member.socket.once("connection.ended", resolve));
     const gone = disconnected(member.socket);
     const res = await org.post(linkPath(m.people.member1.id, "/revoke"));
     expect(res.body).toEqual({ ok: true });
+    expect(await told).toMatchObject({ code: "LINK_REVOKED" });
     await gone;
     expect((await h.connectRefused(url, { token: m.tokens.member1 })).code).toBe("LINK_REVOKED");
     const get = await org.get(linkPath(m.people.member1.id));
