@@ -20,9 +20,13 @@ describe("checkPasswordStrength", () => {
   });
 
   it("refuses the account's name in pinyin, not only its login", () => {
-    const chen = { username: "cj01", displayName: "陈静" };
-    expect(checkPasswordStrength("chenjing2026", chen)?.zh).toContain("用户名、姓名");
-    expect(checkPasswordStrength("chenjing2026", wang)).toBeNull();
+    const ouyang = { username: "oy01", displayName: "欧阳修远" };
+    expect(checkPasswordStrength("ouyangxiuyuan2026", ouyang)?.zh).toContain("用户名、姓名");
+    expect(checkPasswordStrength("ouyangxiuyuan2026", wang)).toBeNull();
+  });
+
+  it.each(["woaini1314520", "Zhangwei1988", "5201314woaini", "zhongguo2026"])("refuses %s, common in China though not in the English lists", (password) => {
+    expect(checkPasswordStrength(password, wang)).not.toBeNull();
   });
 
   it("keeps the minimum length of 10 characters", () => {

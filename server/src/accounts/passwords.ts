@@ -48,6 +48,20 @@ const WARNINGS: Record<string, { zh: string; en: string }> = {
 };
 const GUESSABLE = { zh: "容易被猜到", en: "It is easy to guess" };
 
+/**
+ * Passwords common in China that the estimator's (English) lists do not know: pinyin phrases,
+ * number codes (5201314 "I love you for life") and the most frequent full names in pinyin.
+ */
+const CHINESE_COMMON = [
+  "woaini", "woaini1314", "woaini520", "1314520", "5201314", "520520", "1314", "aini", "laopo", "laogong", "baobei", "mima", "mimamima",
+  "zhongguo", "zhongguoren", "beijing", "shanghai", "guangzhou", "shenzhen", "tianshi", "xingfu", "kuaile", "pingan", "fuqi", "haoren",
+  "zhengxie", "weiyuan", "shequ", "huiyi", "yishi", "xieshang", "dangyuan", "gongzuo", "bangong", "guanli", "admin888", "qq123456",
+  "zhangwei", "wangwei", "wangfang", "liwei", "wangxiuying", "lixiuying", "lina", "zhangxiuying", "liuwei", "zhangmin", "lijing",
+  "wangjing", "zhangli", "wangli", "lili", "liuyang", "zhangyong", "wangyong", "liyong", "zhangjie", "wanglei", "lijun", "wangjun",
+  "zhangtao", "lijie", "wangqiang", "chenjing", "liuyan", "liqiang", "zhangjing", "liming", "wangming", "zhanglei", "liuying", "yangyang",
+  "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu", "guo", "he", "gao", "lin", "luo",
+];
+
 let estimator: ZxcvbnFactory | undefined;
 
 /** Words a guesser tries first for this account: its login, its name and the name in pinyin. */
@@ -63,9 +77,13 @@ function accountWords(account: { username: string; displayName: string }): strin
  */
 export function checkPasswordStrength(password: string, account: { username: string; displayName: string }): { zh: string; en: string } | null {
   if (password.length < MIN_PASSWORD_LENGTH) return { zh: `至少需要 ${MIN_PASSWORD_LENGTH} 位`, en: `Use at least ${MIN_PASSWORD_LENGTH} characters` };
-  estimator ??= new ZxcvbnFactory({ graphs: zxcvbnCommon.adjacencyGraphs, dictionary: zxcvbnCommon.dictionary });
-  const { score, feedback } = estimator.check(password, accountWords(account));
+  estimator ??= new ZxcvbnFactory({ graphs: zxcvbnCommon.adjacencyGraphs, dictionary: { ...zxcvbnCommon.dictionary, chineseCommon: CHINESE_COMMON } });
+  const words = accountWords(account);
+  const { score, feedback } = estimator.check(password, words);
   if (score >= MIN_SCORE) return null;
+  // A name that is both the user's own and a common one: saying "your name" tells them what to change.
+  const lower = password.toLowerCase();
+  if (words.some((w) => w.length >= 3 && lower.includes(w.toLowerCase()))) return WARNINGS.userInputs!;
   return (feedback.warning && WARNINGS[feedback.warning]) || GUESSABLE;
 }
 
