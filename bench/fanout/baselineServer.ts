@@ -3,9 +3,9 @@
 // with the same bytes as Yishiting's 'events' packet, serialized once. Usage: baselineServer.ts MEMBERS CHAIRS
 import { randomUUID } from "node:crypto";
 import { WebSocketServer, type WebSocket } from "ws";
+import { BASELINE_OPEN } from "../shared/wire.ts";
 import { exitWithParent, sampleMemory, send, type ToServer } from "./ipc.ts";
 
-const OPEN = `0${JSON.stringify({ sid: "baseline", upgrades: [], pingInterval: 25000, pingTimeout: 20000, maxPayload: 1e6 })}`;
 const COMMAND = /^42(\d+)\["command",(.*)\]$/s;
 
 function main(): void {
@@ -16,7 +16,7 @@ function main(): void {
   let seq = 0;
 
   wss.on("connection", (ws) => {
-    ws.send(OPEN);
+    ws.send(BASELINE_OPEN);
     ws.on("close", () => members.delete(ws));
     ws.on("message", (data) => {
       const text = String(data);

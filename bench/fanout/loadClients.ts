@@ -17,41 +17,25 @@ import {
   type ToLoad,
   type UpdateSamples,
 } from "./ipc.ts";
+import {
+  EIO_MESSAGE,
+  EIO_OPEN,
+  EIO_PING,
+  EVENTS,
+  EVENTS_SEQ,
+  readInt,
+  SEQ_KEY,
+  SIO_ACK,
+  SIO_CONNECT,
+  SIO_CONNECT_ERROR,
+  SIO_EVENT,
+  sleep,
+  startsWith,
+  SYNC,
+  withTimeout,
+  type Ack,
+} from "../shared/wire.ts";
 
-// Engine.IO packet types are the first character, socket.io packet types the second ("42" = message/EVENT).
-const EIO_OPEN = 0x30; // "0"
-const EIO_PING = 0x32; // "2"
-const EIO_MESSAGE = 0x34; // "4"
-const SIO_CONNECT = 0x30; // "0"
-const SIO_EVENT = 0x32; // "2"
-const SIO_ACK = 0x33; // "3"
-const SIO_CONNECT_ERROR = 0x34; // "4"
-
-const EVENTS = Buffer.from('42["events",');
-/** A StoredEvent is serialized as {"seq":…,"at":…,…}, so the first event's seq follows this. */
-const EVENTS_SEQ = Buffer.from('42["events",[{"seq":');
-const SEQ_KEY = Buffer.from('{"seq":');
-const SYNC = Buffer.from('42["sync",');
-
-interface Ack {
-  ok: boolean;
-  seq?: number;
-  error?: { code: string };
-}
-
-const startsWith = (data: Buffer, prefix: Buffer): boolean =>
-  data.length >= prefix.length && data.compare(prefix, 0, prefix.length, 0, prefix.length) === 0;
-
-/** Reads the unsigned decimal at `offset`; -1 when there is none. */
-function readInt(data: Buffer, offset: number): number {
-  let value = -1;
-  for (let i = offset; i < data.length; i++) {
-    const digit = (data[i] as number) - 0x30;
-    if (digit < 0 || digit > 9) break;
-    value = (value < 0 ? 0 : value * 10) + digit;
-  }
-  return value;
-}
 
 /** How far one seq has spread: how many clients have it, and when the first and last got it. */
 interface Delivery {
@@ -225,18 +209,6 @@ const sessions = new Map<ServerKind, Session>();
 function abort(message: string): void {
   void send({ type: "error", message } satisfies FromLoad).finally(() => process.exit(1));
 }
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: () => string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what()}: not done in ${ms} ms`)), ms);
-    promise.then(
-      (value) => (clearTimeout(timer), resolve(value)),
-      (error: unknown) => (clearTimeout(timer), reject(error instanceof Error ? error : new Error(String(error)))),
-    );
-  });
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function expectOk(ack: Promise<Ack>, what: string): Promise<number> {
   const result = await ack;

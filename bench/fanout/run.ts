@@ -3,13 +3,11 @@
 // against the same load generator (another child), and prints latency, memory and the ratios.
 // Environment: BENCH_N="50,500,2000", BENCH_UPDATES (per N), BENCH_WARMUP, BENCH_SERVER_NODE_ARGS
 // (extra node flags for the server children, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
-import { spawn, type ChildProcess } from "node:child_process";
 import os from "node:os";
-import path from "node:path";
+import { Child, killChildren } from "../shared/child.ts";
 import type { FromLoad, FromServer, MemorySample, ServerKind, ToLoad, ToServer } from "./ipc.ts";
 import { fmt, summarize, type Summary } from "./stats.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const SIZES = (process.env.BENCH_N ?? "50,500,2000").split(",").map(Number);
 const CHAIRS = 5; // the chairs take turns: each stays under the 10 commands/s per-connection limit
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 20);
@@ -19,60 +17,6 @@ const CONNECT_CONCURRENCY = 50;
 const WATCHDOG_MS = 10 * 60_000;
 
 const TARGET = { n: 2000, p50: 100, p99: 250, ratio: 1.5, kbPerMember: 40 };
-
-const children = new Set<ChildProcess>();
-
-/** A child process on IPC: `expect` waits for its next message of a type (or its error/exit). */
-class Child<In, Out extends { type: string }> {
-  private readonly process: ChildProcess;
-  private readonly inbox: Out[] = [];
-  private wake: () => void = () => undefined;
-  private failure: Error | null = null;
-  /** Resolves when the process has exited. */
-  readonly exited: Promise<void>;
-
-  constructor(script: string, args: string[], nodeArgs: string[] = []) {
-    // Raise the descriptor limit for 2,000+ sockets per process, then become node.
-    const shell = 'ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$@"';
-    const node = [process.execPath, "--expose-gc", ...nodeArgs, "--import", "tsx", path.join(ROOT, script), ...args];
-    this.process = spawn("bash", ["-c", shell, "bash", ...node], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit", "ipc"] });
-    children.add(this.process);
-    this.exited = new Promise((resolve) => this.process.once("exit", () => resolve()));
-    this.process.on("message", (message: Out & { message?: string }) => {
-      if (message.type === "error") this.failure = new Error(`${path.basename(script)}: ${message.message}`);
-      else this.inbox.push(message);
-      this.wake();
-    });
-    this.process.on("exit", (code, signal) => {
-      children.delete(this.process);
-      this.failure ??= new Error(`${path.basename(script)} exited (${code ?? signal})`);
-      this.wake();
-    });
-  }
-
-  send(message: In): void {
-    this.process.send(message as object);
-  }
-
-  async expect<T extends Out["type"]>(type: T, timeoutMs: number): Promise<Extract<Out, { type: T }>> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const index = this.inbox.findIndex((m) => m.type === type);
-      if (index >= 0) return this.inbox.splice(index, 1)[0] as Extract<Out, { type: T }>;
-      if (this.failure) throw this.failure;
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no '${type}' within ${timeoutMs} ms`);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.wake = () => (clearTimeout(timer), resolve());
-      });
-    }
-  }
-
-  kill(): void {
-    if (this.process.exitCode === null && this.process.signalCode === null) this.process.kill("SIGKILL");
-  }
-}
 
 interface CaseResult extends Memory {
   kind: ServerKind;
@@ -236,7 +180,7 @@ function report(results: CaseResult[]): void {
 async function main(): Promise<void> {
   const watchdog = setTimeout(() => {
     console.error(`[bench] still running after ${WATCHDOG_MS / 60_000} min, giving up`);
-    for (const child of children) child.kill("SIGKILL");
+    killChildren();
     process.exit(2);
   }, WATCHDOG_MS);
   watchdog.unref();
@@ -254,13 +198,13 @@ async function main(): Promise<void> {
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
-    for (const child of children) child.kill("SIGKILL");
+    killChildren();
     process.exit(130);
   });
 }
 
 main().catch((error: unknown) => {
   console.error("[bench] failed:", error);
-  for (const child of children) child.kill("SIGKILL");
+  killChildren();
   process.exit(1);
 });

@@ -5,11 +5,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../server/src/config/config.ts";
-import type { NewParticipant } from "../../server/src/meetings/meetingRepository.ts";
 import { createServer } from "../../server/src/server.ts";
-import { exitWithParent, sampleMemory, send, type Member, type ToServer } from "./ipc.ts";
-
-const SECTORS = ["中共", "民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "无党派人士"];
+import { createBenchMeeting } from "../shared/meeting.ts";
+import { exitWithParent, sampleMemory, send, type ToServer } from "./ipc.ts";
 
 async function main(): Promise<void> {
   exitWithParent();
@@ -26,18 +24,7 @@ async function main(): Promise<void> {
   const server = await createServer(config, { log: (message, error) => console.error(`[yishiting] ${message}`, error ?? "") });
   const port = await server.listen();
 
-  const roster: NewParticipant[] = [
-    ...Array.from({ length: chairCount }, (_, i) => ({ name: `主持人 ${i + 1}`, role: "chair" as const, sector: "中共", party: "中共" })),
-    ...Array.from({ length: memberCount }, (_, i) => {
-      const sector = SECTORS[i % SECTORS.length] as string;
-      return { name: `委员 ${String(i + 1).padStart(4, "0")}`, role: "member" as const, sector, party: sector };
-    }),
-  ];
-  const { meeting, participants } = await server.meetings.create("扇出基准会议 fan-out benchmark", roster);
-  const withTokens: Member[] = [];
-  for (const p of participants) {
-    withTokens.push({ participantId: p.id, token: await server.tokens.issue({ participantId: p.id, meetingId: meeting.id, role: p.role }) });
-  }
+  const meeting = await createBenchMeeting(server, "扇出基准会议 fan-out benchmark", memberCount, chairCount);
 
   process.on("message", (message: ToServer) => {
     if (message.type === "memory") {
@@ -53,7 +40,7 @@ async function main(): Promise<void> {
         });
     }
   });
-  await send({ type: "ready", port, chairs: withTokens.slice(0, chairCount), members: withTokens.slice(chairCount) });
+  await send({ type: "ready", port, chairs: meeting.chairs, members: meeting.members });
 }
 
 main().catch((error: unknown) => {

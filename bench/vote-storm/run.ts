@@ -65,7 +65,7 @@ const definition = (secret: boolean) => ({
   form: "yesNoAbstain",
   secret,
   rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }],
-  quorum: { percent: 50 },
+  quorum: { share: { num: 1, den: 2 } },
 });
 /** 60 % 赞成, 30 % 反对, 10 % 弃权. */
 const choiceOf = (i: number): string => (i % 10 < 6 ? "yes" : i % 10 < 9 ? "no" : "abstain");
