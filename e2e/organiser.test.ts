@@ -349,7 +349,9 @@ describe("organiser prepares a meeting in the browser", () => {
     const fresh = await displayCard.getByTestId("display-link-url").inputValue();
     expect(claims(fresh).v).toBeGreaterThan(claims(oldDisplay).v);
     expect(await displayCard.textContent()).toContain("已生成新的大屏链接");
-    await display.getByTestId("display-offline").waitFor();
+    // The open display is told why, not left waiting to reconnect.
+    await display.getByTestId("refused").waitFor();
+    expect(await display.getByTestId("refused").textContent()).toContain("链接已被撤销");
     const stale = await room.newPage();
     await stale.goto(oldDisplay);
     await stale.getByTestId("refused").waitFor();

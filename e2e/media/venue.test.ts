@@ -97,10 +97,10 @@ it("the venue terminal is heard; the chair mutes the room at the media server an
   await eventually(async () => expect(await audioOver(pageB, 500)).toBeGreaterThan(1000), 15_000);
   expect(await member.getByTestId("venue-muted").count()).toBe(0);
 
-  // The organisers revoke the terminal's link: the page is dropped at once and the room's feed
-  // is gone; opened again (its token kept for the tab), it is refused. The plain display stays.
+  // The organisers revoke the terminal's link: the page is dropped at once, saying why, and the
+  // room's feed is gone; opened again (its token kept for the tab), it is refused. The plain display stays.
   await server.server.links.revokeRoom(meeting.meetingId, "venue");
-  await terminal.getByTestId("display-offline").waitFor({ timeout: 15_000 });
+  await terminal.getByTestId("refused").waitFor({ timeout: 15_000 });
   await eventually(async () => expect((await server.server.mediaRelay!.publishers(meeting.meetingId)).map((p) => p.participantId)).not.toContain(VENUE_ID), 15_000);
   await terminal.reload();
   await terminal.getByTestId("refused").waitFor({ timeout: 15_000 });
