@@ -65,6 +65,10 @@ export class MeetingConnection {
   constructor(readonly token: string, url?: string) {
     const options = {
       transports: ["websocket"],
+      // After a server restart everyone must be back within ~2 s of it listening (docs/performance.md):
+      // socket.io's default backoff grows to 5 s between tries. A refused try costs the server nothing.
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 1500,
       // Re-read on every (re)connect, so the server sends exactly what we missed.
       auth: (cb: (auth: object) => void) => cb({ token, lastSeq: this.snapshot.state?.seq }),
     };
