@@ -10,7 +10,7 @@ import { TokenService } from "./auth/tokens.ts";
 import type { Config } from "./config/config.ts";
 import { protectDataDir } from "./config/dataDir.ts";
 import { openDatabase, type Db } from "./db/database.ts";
-import { prismaEventStore, type EventStore } from "./eventlog/eventStore.ts";
+import { sqliteEventStore, type EventStore } from "./eventlog/eventStore.ts";
 import { AUDIENCES, differsByAudience, syncFor } from "./core/audience.ts";
 import { attachGateway, audienceRoom, chairRoom, roomOf, type GatewayServer } from "./gateway/socketGateway.ts";
 import { createApi } from "./http/api.ts";
@@ -73,8 +73,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const now = options.now ?? Date.now;
   const log = options.log ?? ((message, error) => console.error(`[yishiting] ${message}`, error ?? ""));
   protectDataDir(config, log); // owner-only before anything is written there
-  const db = await openDatabase(config.databaseFile);
-  const store = prismaEventStore(db);
+  const db = await openDatabase(config.databaseFile, { synchronous: config.sqliteSynchronous });
+  const store = sqliteEventStore(db);
   const meetings = new MeetingRepository(db);
   const archive = new ArchiveIndex({ db, store, log, now, ...(options.archiveDebounceMs === undefined ? {} : { debounceMs: options.archiveDebounceMs }) });
   const ledger = new LedgerStore({ db, now });

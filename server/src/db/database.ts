@@ -1,5 +1,6 @@
 // Opens the SQLite file: migrations first (raw better-sqlite3), then a Prisma client on the
-// better-sqlite3 driver adapter for all queries.
+// better-sqlite3 driver adapter for all queries. The event log shares that one connection but
+// writes without Prisma (eventlog/eventStore.ts): `sqliteConnection` hands it over.
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -9,7 +10,31 @@ import { applyMigrations } from "./migrate.ts";
 
 export type Db = PrismaClient;
 
-export async function openDatabase(file: string): Promise<Db> {
+/**
+ * `normal`: a commit reaches the WAL file (the OS) before it returns, so `kill -9` of the process
+ * loses nothing committed; only an OS crash or power loss may lose the last commits. `full`:
+ * also fsync on every commit (survives power loss, costs a disk flush per commit).
+ */
+export type Synchronous = "normal" | "full";
+
+type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+
+/** Prisma's connection of each open database: the raw handle and the adapter that serialises transactions. */
+export interface SqliteConnection {
+  raw: Database.Database;
+  adapter: Adapter;
+}
+
+const connections = new WeakMap<Db, SqliteConnection>();
+
+/** The connection under `db` (for hot paths that cannot afford Prisma's per-query cost). */
+export function sqliteConnection(db: Db): SqliteConnection {
+  const connection = connections.get(db);
+  if (!connection) throw new Error("not a database opened by openDatabase");
+  return connection;
+}
+
+export async function openDatabase(file: string, options: { synchronous?: Synchronous } = {}): Promise<Db> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const raw = new Database(file);
   try {
@@ -19,8 +44,27 @@ export async function openDatabase(file: string): Promise<Db> {
   } finally {
     raw.close();
   }
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
+  const factory = new PrismaBetterSQLite3({ url: `file:${file}` });
+  let connection: SqliteConnection | undefined;
+  const prisma = new PrismaClient({
+    adapter: {
+      provider: factory.provider,
+      adapterName: factory.adapterName,
+      async connect() {
+        const adapter = await factory.connect();
+        // The adapter keeps its better-sqlite3 handle as `client` (adapter-better-sqlite3 6.19).
+        const raw = (adapter as unknown as { client?: unknown }).client;
+        if (!(raw instanceof Database)) throw new Error("@prisma/adapter-better-sqlite3 no longer exposes its connection");
+        connection = { raw, adapter };
+        return adapter;
+      },
+    },
+  });
   await prisma.$connect();
+  if (!connection) throw new Error("Prisma did not open its connection");
+  connections.set(prisma, connection);
+  // Explicit, whatever the build's default (better-sqlite3 builds with NORMAL for WAL).
+  connection.raw.pragma(`synchronous = ${options.synchronous === "full" ? "FULL" : "NORMAL"}`);
   // Deleted content is overwritten, not left in free pages: a secret poll's ballots are
   // rewritten after its close so the file keeps no trace of the order of voting (docs/ballot-secrecy.md).
   await prisma.$queryRawUnsafe("PRAGMA secure_delete = ON");
