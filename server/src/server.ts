@@ -152,6 +152,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     now,
     log,
     presenceGraceMs: config.presenceGraceSeconds * 1000,
+    presenceRestartGraceMs: config.presenceRestartGraceSeconds * 1000,
     mediaAvailable,
     mediaRelay: currentRelay,
     ballots,

@@ -19,6 +19,8 @@ export interface Config {
   demo: boolean;
   /** How long a participant may be disconnected before being marked absent (reconnects). */
   presenceGraceSeconds: number;
+  /** After a (re)start, how long those present before may take to reconnect without leaving. */
+  presenceRestartGraceSeconds: number;
   /**
    * Connections one participant may have at once (phone, tablet, computer); a further one ends
    * their oldest. The room display's screens have their own limit (gateway/devices.ts).
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     linkTtlHours,
     demo: env.YST_DEMO !== "off",
     presenceGraceSeconds: nonNegative(env.YST_PRESENCE_GRACE_SECONDS ?? "20", "YST_PRESENCE_GRACE_SECONDS"),
+    presenceRestartGraceSeconds: nonNegative(env.YST_PRESENCE_RESTART_GRACE_SECONDS ?? "60", "YST_PRESENCE_RESTART_GRACE_SECONDS"),
     maxDevices: positiveInteger(env.YST_MAX_DEVICES ?? "3", "YST_MAX_DEVICES"),
     clientDir: path.resolve(env.YST_CLIENT_DIR ?? path.join(import.meta.dirname, "../../../dist/client")),
     trustProxy: env.YST_TRUST_PROXY || undefined,

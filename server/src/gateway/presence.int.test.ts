@@ -242,7 +242,8 @@ describe("restart", () => {
     // The server goes down with everyone connected: that is not everyone leaving.
     await srv.close();
     await sleep(WELL_PAST_GRACE_MS);
-    const again = await h.startServer({ dataDir: srv.dataDir, presenceGraceSeconds: GRACE_S });
+    // No restart grace here: the plain grace period applies to who does not come back (the restart grace: next test).
+    const again = await h.startServer({ dataDir: srv.dataDir, presenceGraceSeconds: GRACE_S, env: { YST_PRESENCE_RESTART_GRACE_SECONDS: "0" } });
     const { events, state } = await persisted(again.server, meeting.meetingId);
     expect(events).toHaveLength(seq);
     expect(state).toEqual(before);
@@ -269,6 +270,47 @@ describe("restart", () => {
       ["left", [meeting.people.member1.id]],
     ]);
     expect(srv.logs).toEqual([]);
+    expect(again.logs).toEqual([]);
+  });
+
+  it("a kill -9 and restart is nobody leaving: who reconnects within the restart grace records nothing, who stays away leaves when it ends", async () => {
+    const prep = await h.startServer({ listen: false });
+    const meeting = await h.createMeeting(prep.server, undefined, { open: true });
+    await prep.close();
+    const proc = await h.spawnServer(prep.dataDir);
+    const [chair, m1, m2] = await Promise.all([
+      h.connect(proc.url, meeting.tokens.chair),
+      h.connect(proc.url, meeting.tokens.member1),
+      h.connect(proc.url, meeting.tokens.member2),
+    ]);
+    const seq = await settle([chair, m1, m2]);
+    const before = chair.state;
+    expect(attendanceSummary(before)).toMatchObject({ expected: 2, present: 2, quorate: true });
+    const gone = disconnected(chair.socket);
+    expect(await proc.kill("SIGKILL")).toEqual({ code: null, signal: "SIGKILL" });
+    await gone;
+
+    // Grace 200 ms, restart grace 2 s: member1 comes back after 1 s, far past the grace.
+    const startedBefore = Date.now();
+    const again = await h.startServer({ dataDir: prep.dataDir, presenceGraceSeconds: 0.2, env: { YST_PRESENCE_RESTART_GRACE_SECONDS: "2" } });
+    const chairAgain = await h.connect(again.url, meeting.tokens.chair, { resumeFrom: chair.state });
+    await sleep(startedBefore + 1_000 - Date.now());
+    const m1Again = await h.connect(again.url, meeting.tokens.member1, { resumeFrom: m1.state });
+    expect(m1Again.firstSync).toEqual({ kind: "events", events: [] });
+    await sleep(500); // past the arrival batch, still within the restart grace
+    expect(chairAgain.broadcasts).toEqual([]);
+    expect((await persisted(again.server, meeting.meetingId)).events).toHaveLength(seq);
+    expect(chairAgain.state).toEqual(before);
+    expect(attendanceSummary(chairAgain.state)).toEqual(attendanceSummary(before));
+
+    // member2 never comes back: gone once the restart grace is over, at that time, and only them.
+    await chairAgain.waitForSeq(seq + 1);
+    const [left, ...rest] = movements(chairAgain.broadcasts.flat());
+    expect(rest).toEqual([]);
+    expect(left).toMatchObject({ kind: "left", ids: [meeting.people.member2.id], actorId: "system" });
+    expect(left!.at).toBeGreaterThanOrEqual(startedBefore + 2_000);
+    expect(chairAgain.state.attendance[meeting.people.member1.id]).toEqual(before.attendance[meeting.people.member1.id]);
+    expect((await m1Again.waitForSeq(seq + 1)).seq).toBe(seq + 1);
     expect(again.logs).toEqual([]);
   });
 });

@@ -4,6 +4,11 @@
 // thousands of broadcasts. Only online presence is undone by a disconnect: someone checked in
 // in the room (QR code or clerk) stays present when their phone drops. Nothing is recorded
 // for a closed meeting.
+// A restart of the server is nobody leaving: those the log shows present online get until the
+// restart grace ends (counted from the start, long enough for a whole reconnect storm), so
+// whoever comes back in that time changes nothing and the quorum never dips; whoever does not
+// is recorded as gone when it ends, with that time, as for any drop (docs/configuration.md).
+import { performance } from "node:perf_hooks";
 import { SYSTEM_ACTOR } from "../core/roles.ts";
 import type { MeetingState } from "../core/state.ts";
 import type { MeetingRoom, RoomRegistry } from "../rooms/meetingRoom.ts";
@@ -16,12 +21,18 @@ export class Presence {
   private readonly arriving = new Map<string, Set<string>>();
   private readonly adopted = new Set<string>();
   private closed = false;
+  private readonly graceMs: number;
+  /** Until then (performance.now()) nobody present before the start is recorded as gone. */
+  private readonly restartUntil: number;
 
   constructor(
     private readonly rooms: RoomRegistry,
-    private readonly graceMs: number,
+    grace: { graceMs: number; restartGraceMs: number },
     private readonly log: (message: string, error?: unknown) => void,
-  ) {}
+  ) {
+    this.graceMs = grace.graceMs;
+    this.restartUntil = performance.now() + grace.restartGraceMs;
+  }
 
   connected(meetingId: string, participantId: string): void {
     if (this.closed) return;
@@ -55,19 +66,20 @@ export class Presence {
     this.scheduleDeparture(meetingId, participantId);
   }
 
-  private scheduleDeparture(meetingId: string, participantId: string): void {
+  private scheduleDeparture(meetingId: string, participantId: string, delay = this.graceMs): void {
     const key = `${meetingId}/${participantId}`;
     const timer = setTimeout(() => {
       this.departures.delete(key);
       this.submit(meetingId, "leave", [participantId]);
-    }, this.graceMs);
+    }, delay);
     timer.unref();
     this.departures.set(key, timer);
   }
 
   /**
    * On the first connection to a meeting after a (re)start: people the log still shows present
-   * online but who have no connection now get the grace period to come back, like a drop.
+   * online but who have no connection now get the grace period to come back, like a drop, and
+   * at least until the restart grace ends.
    */
   adopt(room: MeetingRoom): void {
     if (this.closed || this.adopted.has(room.meetingId)) return;
@@ -75,7 +87,7 @@ export class Presence {
     for (const [participantId, attendance] of Object.entries(room.current.attendance)) {
       const key = `${room.meetingId}/${participantId}`;
       if (attendance.status !== "present" || attendance.via !== "online" || this.connections.has(key) || this.departures.has(key)) continue;
-      this.scheduleDeparture(room.meetingId, participantId);
+      this.scheduleDeparture(room.meetingId, participantId, Math.max(this.graceMs, this.restartUntil - performance.now()));
     }
   }
 

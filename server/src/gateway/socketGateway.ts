@@ -60,6 +60,8 @@ export interface GatewayDeps {
   now: () => number;
   log: (message: string, error?: unknown) => void;
   presenceGraceMs: number;
+  /** After the server starts, no departure before this long (gateway/presence.ts). */
+  presenceRestartGraceMs: number;
   /** Whether the media server can carry audio and video now. */
   mediaAvailable: () => boolean;
   /** The SDP relay to Janus while media is available (docs/media.md); undefined otherwise. */
@@ -93,7 +95,7 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): Gateway {
     }
   });
 
-  const presence = new Presence(deps.rooms, deps.presenceGraceMs, deps.log);
+  const presence = new Presence(deps.rooms, { graceMs: deps.presenceGraceMs, restartGraceMs: deps.presenceRestartGraceMs }, deps.log);
   const editing = new RecordEditing();
   const devices = new Devices<GatewaySocket>(deps.now, (socket) => ended(socket, "TOO_MANY_DEVICES"));
   io.on("connection", (socket) => onConnection(socket, deps, presence, editing, devices));
