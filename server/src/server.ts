@@ -158,7 +158,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     ballots,
     maxDevices: config.maxDevices,
   });
-  const deps = apiDeps({ db, tokens, rooms, io, config, now, log, archive, ledger });
+  const deps = apiDeps({ db, tokens, rooms, joining: meetings, io, config, now, log, archive, ledger });
   api.use(createApi(deps));
   media.onStatusChange((status) => {
     // Janus restarted or went away: its rooms and handles are gone; clients re-negotiate.

@@ -2,14 +2,16 @@
 // applies the same `evolve` as the server to the events it receives, keeps the server clock
 // offset, and exposes an immutable snapshot for the views.
 import { io, type Socket } from "socket.io-client";
+import { expandState, rosterTag, type CompactState } from "@core/compactState.ts";
 import type { CoreError } from "@core/errors.ts";
 import { evolve, type Command, type StoredEvent } from "@core/meeting.ts";
 import type { BallotInput } from "@core/poll/schema.ts";
 import type {
   Ack, BallotReceipt, ClientToServerEvents, MyBallots, PollAudit, PollLiveTally, RecordEditor, ServerToClientEvents, SyncPayload, Welcome,
 } from "@core/protocol.ts";
-import type { MeetingState } from "@core/state.ts";
+import type { MeetingState, RosterEntry } from "@core/state.ts";
 import { estimateOffset, type TimeSample } from "./clockOffset.ts";
+import { restRequest } from "./rest.ts";
 
 /** `refused`: the handshake was refused; `ended`: the server ended the connection (`connection.ended`). Both are final. */
 export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "refused" | "ended";
@@ -46,6 +48,7 @@ export type BallotResult = Ack<BallotReceipt> | { ok: false; localError: LocalEr
 export type AuditResult = Ack<PollAudit> | { ok: false; localError: LocalErrorCode };
 
 const COMMAND_TIMEOUT_MS = 10_000;
+const ROSTER_RETRY_MS = 2_000;
 const TIME_SAMPLES = 5;
 const RESYNC_CLOCK_EVERY_MS = 60_000;
 
@@ -60,6 +63,12 @@ export class MeetingConnection {
   private readonly listeners = new Set<() => void>();
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private clockTimer: ReturnType<typeof setInterval> | undefined;
+  /**
+   * A compact snapshot waiting for the roster its tag names (GET /api/live/roster), and the
+   * events received meanwhile: applied once it is expanded. Until then the screen keeps what it
+   * had (nothing on the first connect), never names or counts from another roster.
+   */
+  private pending: { compact: CompactState; events: StoredEvent[] } | null = null;
 
   /** `token`: the join token, also the bearer token of the few REST calls the meeting makes (recordings). */
   constructor(readonly token: string, url?: string) {
@@ -192,6 +201,7 @@ export class MeetingConnection {
 
   close(): void {
     clearInterval(this.clockTimer);
+    this.pending = null;
     this.socket.disconnect();
   }
 
@@ -208,11 +218,46 @@ export class MeetingConnection {
   }
 
   private applySync(sync: SyncPayload): void {
-    if (sync.kind === "snapshot") this.update({ state: sync.state });
-    else this.applyEvents(sync.events);
+    if (sync.kind === "events") return this.applyEvents(sync.events);
+    this.pending = null;
+    if (sync.kind === "snapshot") return this.update({ state: sync.state });
+    // The roster I hold (fetched before, or as events changed it) is the one named: no request.
+    const held = this.snapshot.state?.roster;
+    if (held && rosterTag(held) === sync.state.roster.tag) return this.update({ state: expandState(sync.state, held) });
+    this.pending = { compact: sync.state, events: [] };
+    void this.loadRoster(this.pending);
+  }
+
+  /** Fetches the roster a compact snapshot names, then shows the snapshot and what came after it. */
+  private async loadRoster(pending: NonNullable<MeetingConnection["pending"]>): Promise<void> {
+    let answer: { version: string; roster: RosterEntry[] } | null = null;
+    try {
+      // no-cache: the browser revalidates its copy with If-None-Match (a 304 is answered from it).
+      answer = await restRequest(this.token, "GET", "/api/live/roster");
+    } catch {
+      // Offline or refused: try again while this snapshot still waits (a refusal also ends the socket).
+    }
+    if (this.pending !== pending) return; // a newer sync took over
+    if (!answer) {
+      setTimeout(() => void (this.pending === pending && this.loadRoster(pending)), ROSTER_RETRY_MS);
+      return;
+    }
+    if (answer.version !== pending.compact.roster.tag) {
+      // The roster changed in between: a fresh snapshot names the new one.
+      this.pending = null;
+      void this.requestResync(true);
+      return;
+    }
+    this.pending = null;
+    this.update({ state: expandState(pending.compact, answer.roster) });
+    this.applyEvents(pending.events);
   }
 
   private applyEvents(events: readonly StoredEvent[]): void {
+    if (this.pending) {
+      this.pending.events.push(...events);
+      return;
+    }
     let state = this.snapshot.state;
     if (!state) return; // the initial sync will bring everything
     for (const stored of events) {
@@ -226,9 +271,10 @@ export class MeetingConnection {
     if (state !== this.snapshot.state) this.update({ state });
   }
 
-  private async requestResync(): Promise<void> {
+  /** `whole`: a snapshot rather than the events since my state (whose roster may be outdated). */
+  private async requestResync(whole = false): Promise<void> {
     try {
-      const ack = await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("sync.request", { lastSeq: this.snapshot.state?.seq });
+      const ack = await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("sync.request", whole ? {} : { lastSeq: this.snapshot.state?.seq });
       if (ack.ok) this.applySync(ack.sync);
     } catch {
       // The next reconnect catches up anyway.

@@ -4,6 +4,7 @@
 // a "client" of each audience and compares its state with what it may know.
 import { describe, expect, it } from "vitest";
 import { audienceOf, differsByAudience, seesResult, stateFor, syncFor, type Audience } from "./audience.ts";
+import { expandState, rosterTag } from "./compactState.ts";
 import { evolve, type MeetingEvent, type StoredEvent } from "./meeting.ts";
 import { computeResult } from "./poll/rules.ts";
 import type { SyncPayload } from "./protocol.ts";
@@ -32,6 +33,11 @@ const shared = (on: boolean): MeetingEvent => ({ type: "record.sharedSet", share
 /** A connection: applies a sync (events one by one, refusing gaps) like the browser does. */
 function receive(state: MeetingState, sync: SyncPayload): MeetingState {
   if (sync.kind === "snapshot") return sync.state;
+  if (sync.kind === "compact") {
+    // The roster did not change here: the one the client holds is the one the snapshot names.
+    expect(sync.state.roster.tag).toBe(rosterTag(state.roster));
+    return expandState(sync.state, state.roster);
+  }
   return sync.events.reduce((s, e) => {
     expect(e.seq, "no gap").toBe(s.seq + 1);
     return evolve(s, e);
@@ -87,7 +93,7 @@ describe("the record not shared (the default)", () => {
     expect(state.recordShared).toBe(false);
     for (const audience of ["attendee", "display"] as const) {
       const sync = syncFor({ kind: "snapshot", state }, audience, state);
-      expect(sync.kind === "snapshot" && sync.state.notes).toEqual(NO_NOTES);
+      expect(sync.kind === "compact" && sync.state.notes).toEqual(NO_NOTES);
     }
     expect(syncFor({ kind: "snapshot", state }, "staff", state)).toEqual({ kind: "snapshot", state });
   });
@@ -109,9 +115,9 @@ describe("the record shared with members (会议记录向委员公开)", () => {
     expect(receive(stateFor(base, "display"), display.sync).notes).toEqual(NO_NOTES);
 
     const snapshot = syncFor({ kind: "snapshot", state: attendee.after }, "attendee", attendee.after);
-    expect(snapshot.kind === "snapshot" && snapshot.state.notes).toEqual(attendee.after.notes);
+    expect(snapshot.kind === "compact" && snapshot.state.notes).toEqual(attendee.after.notes);
     const forDisplay = syncFor({ kind: "snapshot", state: attendee.after }, "display", attendee.after);
-    expect(forDisplay.kind === "snapshot" && forDisplay.state.notes).toEqual(NO_NOTES);
+    expect(forDisplay.kind === "compact" && forDisplay.state.notes).toEqual(NO_NOTES);
   });
 
   it("a closed poll's result stays with the staff until published, shared or not", () => {
@@ -138,14 +144,15 @@ describe("sharing switched during the meeting", () => {
     expect(decided.events).toEqual([shared(true)]);
     const member = stateFor(before, "attendee");
     const { after, sync } = commit(before, decided.events, "attendee");
-    expect(sync.kind).toBe("snapshot");
+    expect(sync.kind).toBe("compact");
     const theirs = receive(member, sync);
     expect(theirs.recordShared).toBe(true);
     expect(theirs.notes).toEqual(before.notes);
     expect(theirs.seq).toBe(after.seq);
     // From now on the notes come as events and the member keeps up with the clerk.
     const next = commit(after, [ev.summarized(speech, "建议加装电梯，资金多方分担", { version: 2 })], "attendee");
-    expect(receive(theirs, next.sync)).toEqual(next.after);
+    // A compact snapshot does not carry when each attendance began (no attendee's screen shows it).
+    expect(receive(theirs, next.sync)).toEqual({ ...next.after, attendance: { [A]: { ...next.after.attendance[A], since: 0 }, [B]: { ...next.after.attendance[B], since: 0 } } });
     // The display is not affected: it receives the switch as an event and still no notes.
     const display = commit(before, decided.events, "display");
     expect(display.sync).toMatchObject({ kind: "events" });
@@ -156,7 +163,7 @@ describe("sharing switched during the meeting", () => {
     const sharedState = given(...SPOKEN, shared(true), ...NOTES).state;
     const { after, sync } = commit(sharedState, [shared(false)], "attendee");
     const theirs = receive(sharedState, sync);
-    expect(sync.kind).toBe("snapshot");
+    expect(sync.kind).toBe("compact");
     expect(theirs.notes).toEqual(NO_NOTES);
     expect(noteTypes(commit(after, [ev.decisionWithdrawn("d1")], "attendee").sync)).toEqual(["record.withheld"]);
   });
@@ -166,7 +173,7 @@ describe("sharing switched during the meeting", () => {
     const state = log.reduce(evolve, givenExactly().state);
     const switchAt = log.findIndex((e) => e.event.type === "record.sharedSet");
     const across = syncFor({ kind: "events", events: log.slice(switchAt - 1) }, "attendee", state);
-    expect(across.kind === "snapshot" && across.state.notes).toEqual(state.notes);
+    expect(across.kind === "compact" && across.state.notes).toEqual(state.notes);
     const afterSwitch = syncFor({ kind: "events", events: log.slice(switchAt + 1) }, "attendee", state);
     expect(afterSwitch).toEqual({ kind: "events", events: log.slice(switchAt + 1) });
     // The display's catch-up across the switch stays events, the notes withheld.

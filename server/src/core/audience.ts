@@ -6,6 +6,7 @@
 // display never does (it is shown to the room, and the record is for the people in the meeting).
 // Whoever may not see a part receives the same sequence of events with that part removed, so no
 // gap appears.
+import { compactState } from "./compactState.ts";
 import type { MeetingEvent, StoredEvent } from "./meeting.ts";
 import type { SyncPayload } from "./protocol.ts";
 import { STAFF_ROLES, type ActorRole } from "./roles.ts";
@@ -61,7 +62,15 @@ export function stateFor(state: MeetingState, audience: Audience): MeetingState 
  */
 export function syncFor(sync: SyncPayload, audience: Audience, state: MeetingState): SyncPayload {
   if (audience === "staff") return sync;
-  if (sync.kind === "snapshot") return { kind: "snapshot", state: stateFor(sync.state, audience) };
-  if (audience === "attendee" && sync.events.some((e) => e.event.type === "record.sharedSet")) return { kind: "snapshot", state: stateFor(state, audience) };
+  if (sync.kind !== "events") return compactFor(sync.kind === "snapshot" ? sync.state : state, audience);
+  if (audience === "attendee" && sync.events.some((e) => e.event.type === "record.sharedSet")) return compactFor(state, audience);
   return { kind: "events", events: eventsFor(sync.events, seesNotes(audience, state.recordShared)) };
 }
+
+/**
+ * Everyone but the staff gets a compact snapshot (core/compactState.ts): no roster (fetched once
+ * over HTTP by its tag), ids by roster position, so its size does not grow with the roster squared.
+ * The attendance log only where the record's timeline shows it: attendees of a shared record.
+ */
+const compactFor = (state: MeetingState, audience: Audience): SyncPayload =>
+  ({ kind: "compact", state: compactState(stateFor(state, audience), audience === "attendee" && state.recordShared) });

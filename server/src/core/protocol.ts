@@ -1,4 +1,5 @@
 // The socket protocol shared by server and browser (documented in docs/protocol.md).
+import type { CompactState } from "./compactState.ts";
 import type { CoreError } from "./errors.ts";
 import type { StoredEvent } from "./meeting.ts";
 import type { MeetingState, RosterEntry } from "./state.ts";
@@ -26,8 +27,14 @@ export interface Welcome {
   media: { available: boolean };
 }
 
-/** What a (re)connecting client receives: the events it missed, or the whole state. */
-export type SyncPayload = { kind: "events"; events: StoredEvent[] } | { kind: "snapshot"; state: MeetingState };
+/**
+ * What a (re)connecting client receives: the events it missed, or the whole state — in full for
+ * the chair and the clerk, compact for everyone else (without the roster: core/compactState.ts).
+ */
+export type SyncPayload =
+  | { kind: "events"; events: StoredEvent[] }
+  | { kind: "snapshot"; state: MeetingState }
+  | { kind: "compact"; state: CompactState };
 
 export type Ack<T = { seq: number }> = ({ ok: true } & T) | { ok: false; error: CoreError };
 

@@ -3,7 +3,7 @@ import { DEFAULT_ORDERING, DEFAULT_SPEECH_CAPS } from "../core/state.ts";
 // connects read-only — it gets the state and every broadcast, and every command is refused.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ERROR_MESSAGES } from "../core/errors.ts";
-import { Harness, persisted, send, settle, sleep, type TestClient, type TestMeeting, type TestServer } from "../testing/harness.ts";
+import { Harness, persisted, received, send, settle, sleep, type TestClient, type TestMeeting, type TestServer } from "../testing/harness.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());
@@ -39,7 +39,9 @@ describe("room display", () => {
       media: { available: false },
     });
     // The first connection opened the room: the roster is in the state it was sent.
-    expect(display.firstSync).toEqual({ kind: "snapshot", state: (await persisted(srv.server, meeting.meetingId)).state });
+    // Compact (core/compactState.ts): the roster came from GET /api/live/roster.
+    expect(display.firstSync.kind).toBe("compact");
+    expect(display.state).toEqual(received((await persisted(srv.server, meeting.meetingId)).state, "display"));
     expect(display.state.roster).toEqual(Object.values(meeting.people));
     expect(display.state.status).toBe("scheduled");
 
@@ -51,7 +53,7 @@ describe("room display", () => {
     expect(give).toMatchObject({ ok: true });
     const seq = await settle([chair, m1, display], srv.server);
     const { events, state } = await persisted(srv.server, meeting.meetingId);
-    expect(display.broadcasts.flat()).toEqual(events.slice(display.firstSync.kind === "snapshot" ? display.firstSync.state.seq : 0));
+    expect(display.broadcasts.flat()).toEqual(events.slice(display.firstSync.kind === "events" ? 0 : display.firstSync.state.seq));
     expect(display.state).toEqual(state);
     expect(display.state.seq).toBe(seq);
     expect(display.state.floor?.participantId).toBe(meeting.people.member1.id);

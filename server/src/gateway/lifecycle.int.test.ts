@@ -10,6 +10,7 @@ import {
   collectEvents,
   Harness,
   persisted,
+  received,
   send,
   settle,
   sleep,
@@ -190,7 +191,8 @@ describe("meeting lifecycle", () => {
     await srv.close();
     const again = await h.startServer({ dataDir: srv.dataDir, now: () => clock });
     const member = await h.connect(again.url, meeting.tokens.member1);
-    expect(member.firstSync).toEqual({ kind: "snapshot", state });
+    expect(member.firstSync.kind).toBe("compact");
+    expect(member.state).toEqual(received(state, "attendee"));
     expect(await send(member, { type: "queue.request" })).toEqual(refused("MEETING_CLOSED"));
     expect(srv.logs).toEqual([]);
   });

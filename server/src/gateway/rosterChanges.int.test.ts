@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { RecordEditors, Welcome } from "../core/protocol.ts";
 import type { MeetingState } from "../core/state.ts";
 import { staffClient, type ApiClient } from "../testing/api.ts";
-import { disconnected, Harness, openMeeting, send, settle, type TestClient, type TestMeeting, type TestServer } from "../testing/harness.ts";
+import { disconnected, Harness, openMeeting, received, send, settle, type TestClient, type TestMeeting, type TestServer } from "../testing/harness.ts";
 import { pollOf, refused } from "../testing/pollRoom.ts";
 
 const h = new Harness();
@@ -77,8 +77,9 @@ describe("a participant changed while connected", () => {
     const greeted = r.welcomes.get(chair!)!;
     expect(greeted.map((w) => w.me.role)).toEqual(["chair", "member"]);
     expect(greeted[1]).toEqual({ ...greeted[0], me: { ...r.m.people.chair, role: "member" } });
-    expect(chair!.syncs.at(-1)?.kind).toBe("snapshot");
-    expect(chair!.state).toEqual(await r.live());
+    // As a member now, the compact snapshot (core/compactState.ts).
+    expect(chair!.syncs.at(-1)?.kind).toBe("compact");
+    expect(chair!.state).toEqual(received(await r.live(), "attendee"));
     // Nobody else was greeted again.
     expect([member1!, member2!].map((c) => r.welcomes.get(c)!.length)).toEqual([1, 1]);
     expect(all.flatMap((c) => c.problems)).toEqual([]);

@@ -11,6 +11,7 @@ import { ledgerRoutes } from "../ledger/ledgerRoutes.ts";
 import { memberSuggestionRoutes } from "../ledger/memberSuggestionRoutes.ts";
 import { reportRoutes } from "../ledger/reportRoutes.ts";
 import { linkRoutes } from "../links/linkRoutes.ts";
+import { liveRosterRoutes } from "../live/liveRosterRoutes.ts";
 import { recordingRoutes } from "../media/recording/recordingRoutes.ts";
 import { minutesRoutes } from "../minutes/minutesRoutes.ts";
 import { MINUTES_VERSION_BODY_LIMIT, MINUTES_VERSIONS_PATH, minutesVersionRoutes } from "../minutes/minutesVersionRoutes.ts";
@@ -56,6 +57,7 @@ export function createApi(deps: ApiDeps): Router {
     importRoutes(deps),
     memberSuggestionRoutes(deps),
     reportRoutes(deps),
+    liveRosterRoutes(deps),
   );
   api.use((_req, res) => sendError(res, "NOT_FOUND"));
   api.use(apiErrorHandler(deps.log));

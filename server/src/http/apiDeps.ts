@@ -13,6 +13,7 @@ import type { LedgerStore } from "../ledger/ledgerStore.ts";
 import { LinkService } from "../links/linkService.ts";
 import { AgendaStore } from "../meetings/agendaStore.ts";
 import { MaterialFiles } from "../meetings/materialFiles.ts";
+import type { MeetingRepository } from "../meetings/meetingRepository.ts";
 import { MeetingStore } from "../meetings/meetingStore.ts";
 import { ParticipantStore } from "../meetings/participantStore.ts";
 import type { RoomRegistry } from "../rooms/meetingRoom.ts";
@@ -21,6 +22,8 @@ export interface ApiBase {
   db: Db;
   tokens: TokenService;
   rooms: RoomRegistry;
+  /** The socket handshake's view of links (the live roster resource checks tokens as it does). */
+  joining: MeetingRepository;
   io: GatewayServer;
   config: Config;
   now: () => number;

@@ -258,6 +258,8 @@ const ROWS: Row[] = [
   { name: "my speeches", route: "GET /meetings/:id/my-speeches", method: "GET", path: () => `/api/meetings/${mid()}/my-speeches`, expect: ANYONE(401), code401: "TOKEN_MISSING" },
   { name: "register my speech", route: "POST /meetings/:id/my-speeches", method: "POST", path: () => `/api/meetings/${mid()}/my-speeches`, body: () => ({ kind: "booked", title: "预约发言" }), expect: ANYONE(401), code401: "TOKEN_MISSING" },
   { name: "withdraw my speech", route: "DELETE /meetings/:id/my-speeches/:bookingId", method: "DELETE", path: async () => `/api/meetings/${mid()}/my-speeches/${await newBooking()}`, expect: ANYONE(401), code401: "TOKEN_MISSING" },
+  // The live roster of a compact snapshot: a join token only (a staff session is not one).
+  { name: "live roster", route: "GET /live/roster", method: "GET", path: () => "/api/live/roster", expect: ANYONE(401), code401: "TOKEN_MISSING" },
   // Check-in: anyone with the code
   { name: "check-in list", route: "GET /checkin/:meetingId", method: "GET", path: () => `/api/checkin/${mid()}?c=${checkinCode}`, expect: ANYONE() },
   { name: "check in", route: "POST /checkin/:meetingId", method: "POST", path: () => `/api/checkin/${mid()}`, body: () => ({ c: checkinCode, participantId: m.people.member1.id }), expect: ANYONE() },
@@ -322,7 +324,7 @@ describe("authorization of every REST route", () => {
   });
 
   it("the table covers every route the API mounts", () => {
-    const api = createApi(apiDeps({ db: t.server.db, tokens: t.server.tokens, rooms: t.server.rooms, io: t.server.io, config: t.config, now: Date.now, log: () => {}, archive: t.server.archive, ledger: t.server.ledger }));
+    const api = createApi(apiDeps({ db: t.server.db, tokens: t.server.tokens, rooms: t.server.rooms, joining: t.server.meetings, io: t.server.io, config: t.config, now: Date.now, log: () => {}, archive: t.server.archive, ledger: t.server.ledger }));
     const mounted = new Set(routesOf(api));
     const covered = new Set(ROWS.flatMap((row) => (row.route ? [row.route] : [])));
     expect(mounted.size).toBeGreaterThan(30);

@@ -64,7 +64,7 @@ describe("sharing the record with members (会议记录向委员公开)", () => 
     for (const attendee of [member!, observer!]) {
       expect(attendee.state.notes).toEqual(notes);
       expect(attendee.state.recordShared).toBe(true);
-      expect(attendee.syncs.at(-1)?.kind).toBe("snapshot");
+      expect(attendee.syncs.at(-1)?.kind).toBe("compact");
     }
     expect(display!.state.notes).toEqual(NO_NOTES);
     expect(display!.syncs).toHaveLength(1); // the display received the switch as an event, no snapshot

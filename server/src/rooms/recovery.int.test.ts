@@ -1,6 +1,8 @@
 // Recovery end to end: clients that miss events and come back, a server restarted on the same
 // SQLite file, and a server process killed with SIGKILL. Real server, real file, real clients.
 import { afterEach, describe, expect, it } from "vitest";
+import { syncFor } from "../core/audience.ts";
+import { expandState } from "../core/compactState.ts";
 import { replay as replayFrom_, type StoredEvent } from "../core/meeting.ts";
 import type { Ack } from "../core/protocol.ts";
 import type { MeetingState } from "../core/state.ts";
@@ -9,6 +11,7 @@ import {
   Harness,
   openMeeting,
   persisted,
+  received,
   send,
   settle,
   sleep,
@@ -109,11 +112,12 @@ describe("reconnecting after missing events", () => {
     await chair.waitForSeq(end);
     const before = (await persisted(srv.server, meeting.meetingId)).state;
     const late = await h.connect(srv.url, meeting.tokens.observer);
-    expect(late.firstSync).toEqual({ kind: "snapshot", state: before });
+    // A member's, an official's or an observer's snapshot is compact (core/compactState.ts).
+    expect(late.firstSync).toEqual(syncFor({ kind: "snapshot", state: before }, "attendee", before));
     expectMidMeetingState(before, meeting, end);
     // The late arrival is then marked present, like everyone else.
     await settle([chair, late], srv.server);
-    expect(late.state).toEqual((await persisted(srv.server, meeting.meetingId)).state);
+    expect(received(late.state, "attendee")).toEqual(received((await persisted(srv.server, meeting.meetingId)).state, "attendee"));
     expect(late.state.attendance[meeting.people.observer.id]).toMatchObject({ status: "present", via: "online" });
   });
 
@@ -165,14 +169,14 @@ describe("reconnecting after missing events", () => {
       Array.from({ length: 500 }, (_, i) => end - 500 + i + 1),
     );
     const tooFar = await h.connect(srv.url, meeting.tokens.observer, { lastSeq: end - 501 });
-    expect(tooFar.firstSync).toMatchObject({ kind: "snapshot", state: { seq: end, queue: [] } });
-    expect(tooFar.firstSync.kind === "snapshot" && tooFar.firstSync.state).toEqual(room.current);
+    expect(tooFar.firstSync).toMatchObject({ kind: "compact", state: { seq: end, queue: [] } });
+    expect(tooFar.firstSync).toEqual(syncFor({ kind: "snapshot", state: room.current }, "attendee", room.current));
   });
 
   it("a browser-like client whose connection drops resumes by itself from its own lastSeq", async () => {
     const { srv, meeting, chair, m1, base } = await startWithThree();
     const browser = await h.connect(srv.url, meeting.tokens.member2, { resume: true }); // member2's second screen
-    expect(browser.firstSync.kind).toBe("snapshot");
+    expect(browser.firstSync.kind).toBe("compact");
     expect(await send(m1, { type: "queue.request" })).toEqual({ ok: true, seq: base + 1 });
     await browser.waitForSeq(base + 1);
 
@@ -191,7 +195,7 @@ describe("reconnecting after missing events", () => {
     await browser.waitForSeq(base + 3);
     expect(browser.syncs.at(-1)).toMatchObject({ kind: "events", events: [{ seq: base + 2 }, { seq: base + 3 }] });
     expect(browser.problems).toEqual([]);
-    expect(browser.state).toEqual(chair.state);
+    expect(received(browser.state, "attendee")).toEqual(received(chair.state, "attendee"));
   });
 
   it("sync.request fills a gap on a live connection", async () => {
@@ -201,7 +205,7 @@ describe("reconnecting after missing events", () => {
     const events = (await persisted(srv.server, meeting.meetingId)).events;
     expect(ack).toEqual({ ok: true, sync: { kind: "events", events: events.slice(base + 5) } });
     expect(events.slice(base + 5).map((e) => e.seq)).toEqual([base + 6, base + 7, base + 8]);
-    expect(await m2.socket.timeout(5_000).emitWithAck("sync.request", {})).toMatchObject({ ok: true, sync: { kind: "snapshot", state: { seq: end } } });
+    expect(await m2.socket.timeout(5_000).emitWithAck("sync.request", {})).toMatchObject({ ok: true, sync: { kind: "compact", state: { seq: end } } });
   });
 });
 
@@ -315,7 +319,7 @@ describe("kill -9", () => {
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: end }, (_, i) => i + 1));
     expect(state).toEqual(stateBefore);
     const observer = await h.connect(after.url, meeting.tokens.observer);
-    expect(observer.firstSync).toEqual({ kind: "snapshot", state: stateBefore });
+    expect(observer.firstSync).toEqual(syncFor({ kind: "snapshot", state: stateBefore }, "attendee", stateBefore));
     const m1Again = await h.connect(after.url, meeting.tokens.member1, { resumeFrom: m1.state });
     expect(m1Again.firstSync).toEqual({ kind: "events", events: [] });
     const now = await settle([observer, m1Again], after.server); // the observer arrives; member1 was present
@@ -356,7 +360,8 @@ describe("kill -9", () => {
     expect(events.slice(base).every((e) => e.actorId !== "system")).toBe(true); // presence had settled
     // Whatever a client saw before the kill is a prefix of what survived.
     for (const c of [chair, m1, m2]) {
-      const snapshot = c.firstSync.kind === "snapshot" ? c.firstSync.state : null;
+      const first = c.firstSync;
+      const snapshot = first.kind === "snapshot" ? first.state : first.kind === "compact" ? expandState(first.state, c.state.roster) : null;
       expect(snapshot).not.toBeNull();
       const seen: StoredEvent[] = c.broadcasts.flat();
       expect(seen[0]?.seq).toBe(snapshot!.seq + 1);
@@ -364,7 +369,7 @@ describe("kill -9", () => {
       expect(replayFrom(snapshot!, events.slice(snapshot!.seq, snapshot!.seq + seen.length))).toEqual(c.state);
     }
     const observer = await h.connect(after.url, meeting.tokens.observer);
-    expect(observer.state).toEqual(state);
+    expect(observer.firstSync).toEqual(syncFor({ kind: "snapshot", state }, "attendee", state));
     expect(state.seq).toBe(n);
   });
 

@@ -6,6 +6,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { io, type Socket } from "socket.io-client";
+import { syncFor, type Audience } from "../core/audience.ts";
+import { expandState, rosterTag, type CompactState } from "../core/compactState.ts";
 import type { CoreError } from "../core/errors.ts";
 import { evolve, replay, type StoredEvent } from "../core/meeting.ts";
 import type { Ack, ClientToServerEvents, ServerToClientEvents, SyncPayload, Welcome } from "../core/protocol.ts";
@@ -212,7 +214,7 @@ export class Harness {
     const lastSeq = options.resumeFrom?.seq ?? options.lastSeq;
     const auth = options.auth ?? (lastSeq === undefined ? { token } : { token, lastSeq });
     const socket = this.socket(url, auth, !options.resume);
-    const connected = attachClient(socket, options.resumeFrom);
+    const connected = attachClient(socket, options.resumeFrom, (tag) => fetchRoster(url, String(auth.token), tag));
     if (options.resume) {
       socket.auth = (cb) => cb(seqOf(socket) === undefined ? { token } : { token, lastSeq: seqOf(socket) });
       socket.connect();
@@ -299,8 +301,29 @@ export class Harness {
 const clientSeqs = new WeakMap<ClientSocket, () => number | undefined>();
 const seqOf = (socket: ClientSocket): number | undefined => clientSeqs.get(socket)?.();
 
-function attachClient(socket: ClientSocket, base?: MeetingState): Promise<TestClient> {
+/**
+ * What a client of `audience` holds after a snapshot of `state`: the staff the state itself;
+ * the others the compact snapshot expanded with the roster (core/compactState.ts: without when
+ * each attendance began, and the attendance log only where the record shows it).
+ */
+export function received(state: MeetingState, audience: Audience): MeetingState {
+  const sync = syncFor({ kind: "snapshot", state }, audience, state);
+  if (sync.kind === "events") throw new Error("a snapshot became events");
+  return sync.kind === "snapshot" ? sync.state : expandState(sync.state, state.roster);
+}
+
+/** The live roster as the browser fetches it for a compact snapshot (GET /api/live/roster); null when another one is current. */
+async function fetchRoster(url: string, token: string, tag: string): Promise<RosterEntry[] | null> {
+  const response = await fetch(`${url}/api/live/roster`, { headers: { Authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`GET /api/live/roster: ${response.status}`);
+  const body = (await response.json()) as { version: string; roster: RosterEntry[] };
+  return body.version === tag ? body.roster : null;
+}
+
+function attachClient(socket: ClientSocket, base: MeetingState | undefined, roster: (tag: string) => Promise<RosterEntry[] | null>): Promise<TestClient> {
   let state: MeetingState | null = base ?? null;
+  // A compact snapshot waiting for its roster, and the events received meanwhile (as the browser).
+  let pending: { compact: CompactState; events: StoredEvent[] } | null = null;
   clientSeqs.set(socket, () => state?.seq);
   let welcome: Welcome | null = null;
   let firstSync: SyncPayload | null = null;
@@ -311,6 +334,10 @@ function attachClient(socket: ClientSocket, base?: MeetingState): Promise<TestCl
   const notify = () => waiters.forEach((w) => w());
 
   const applyEvents = (events: readonly StoredEvent[]) => {
+    if (pending) {
+      pending.events.push(...events);
+      return;
+    }
     if (!state) {
       problems.push(`events before the first sync: ${events.map((e) => e.seq).join(",")}`);
       return;
@@ -326,7 +353,23 @@ function attachClient(socket: ClientSocket, base?: MeetingState): Promise<TestCl
   };
   const applySync = (sync: SyncPayload) => {
     syncs.push(sync);
-    if (sync.kind === "snapshot") state = sync.state;
+    if (sync.kind !== "events") pending = null;
+    // The roster the client holds is the one named: expanded at once, as the browser does.
+    if (sync.kind === "compact" && state && rosterTag(state.roster) === sync.state.roster.tag) state = expandState(sync.state, state.roster);
+    else if (sync.kind === "compact") {
+      const waiting = (pending = { compact: sync.state, events: [] });
+      roster(sync.state.roster.tag).then(
+        (entries) => {
+          if (pending !== waiting) return;
+          pending = null;
+          if (!entries) return void problems.push(`the live roster is not the one snapshot ${waiting.compact.seq} names`);
+          state = expandState(waiting.compact, entries);
+          applyEvents(waiting.events);
+          notify();
+        },
+        (error: unknown) => void problems.push(String(error)),
+      );
+    } else if (sync.kind === "snapshot") state = sync.state;
     else if (state) applyEvents(sync.events);
     else if (sync.events[0]?.seq === 1) state = replay(sync.events); // a lastSeq of 0: the whole log
     else problems.push("catch-up events without a state to apply them to (use resumeFrom)");
@@ -380,7 +423,8 @@ function attachClient(socket: ClientSocket, base?: MeetingState): Promise<TestCl
       reject(new Error(`connection refused: ${error.data?.code ?? error.message}`));
     });
     const check = () => {
-      if (welcome && firstSync) {
+      // Resolved once the first snapshot is usable (a compact one with its roster).
+      if (welcome && firstSync && !pending) {
         clearTimeout(timer);
         waiters.delete(check);
         resolve(client);
