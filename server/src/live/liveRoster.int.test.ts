@@ -83,6 +83,11 @@ describe("GET /api/live/roster", () => {
     expect(first.headers.get("etag")).toBe(`"${tag}"`);
     expect(first.headers.get("cache-control")).toBe("private, no-cache");
     expect(await first.json()).toEqual({ version: tag, roster: chair.state.roster });
+    // Gzipped once per roster for browsers (fetch asks for gzip and unpacks it); plain for a client that does not.
+    expect(first.headers.get("content-encoding")).toBe("gzip");
+    const plain = await get(srv, memberToken, { "Accept-Encoding": "identity" });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(await plain.json()).toEqual({ version: tag, roster: chair.state.roster });
     const again = await get(srv, memberToken, { "If-None-Match": `"${tag}"` });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe("");
