@@ -32,7 +32,7 @@ async function main(): Promise<number> {
     }
     // The socket server is never attached: links are only read here, nobody is disconnected.
     const io: GatewayServer = new Server();
-    const links = new LinkService(db, new TokenService(secret, config.linkTtlHours), io, new MeetingStore(db));
+    const links = new LinkService(db, new TokenService(secret, config.linkTtlHours), io, new MeetingStore(db, meetings.joins), meetings.joins);
     console.log(demoLinksText(await demoLinks({ meetings, links }, linkBaseUrl(config, config.port), meeting.id), config.linkTtlHours));
     return 0;
   } finally {

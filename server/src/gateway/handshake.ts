@@ -4,7 +4,9 @@ import type { TokenService } from "../auth/tokens.ts";
 import { coreError, type CoreError } from "../core/errors.ts";
 import type { RosterEntry } from "../core/state.ts";
 import { roomLinkKind, roomLinkSubject, type RoomLinkKind } from "../core/venue/roomLinks.ts";
-import type { LinkState, MeetingRepository } from "../meetings/meetingRepository.ts";
+import type { JoinCache } from "../meetings/joinCache.ts";
+import type { LinkState } from "../meetings/meetingRepository.ts";
+import type { RoomRegistry } from "../rooms/meetingRoom.ts";
 
 export interface Connected {
   meetingId: string;
@@ -17,38 +19,43 @@ export interface Connected {
   linkVersion: number;
 }
 
+/**
+ * Checks a handshake from memory once the meeting is loaded (meetings/joinCache.ts: link
+ * states; the room's state: the roster entry), so a whole meeting joining reads no row.
+ */
 export async function identify(
   token: unknown,
   tokens: TokenService,
-  meetings: MeetingRepository,
+  joins: JoinCache,
+  rooms: RoomRegistry,
 ): Promise<{ ok: true; value: Connected } | { ok: false; error: CoreError }> {
   const verified = await tokens.verify(token);
   if (!verified.ok) return verified;
   const { participantId, meetingId, version } = verified.value;
 
   const kind = roomLinkKind(participantId);
+  // A room link of another meeting is no link of this one.
+  const link = kind && participantId !== roomLinkSubject(kind, meetingId) ? null : await joins.link(meetingId, participantId);
+  if (!link) return refuse("NOT_FOUND");
   if (kind) {
-    const link = participantId === roomLinkSubject(kind, meetingId) ? await meetings.roomLink(meetingId, kind) : null;
-    if (!link) return refuse("NOT_FOUND");
     if (!linkValid(link, version)) return refuse("LINK_REVOKED");
     return { ok: true, value: { meetingId, me: roomEntry(meetingId, kind), display: true, venue: kind === "venue", linkVersion: version } };
   }
-
-  const joining = await meetings.joining(participantId);
-  if (!joining || joining.meetingId !== meetingId) return refuse("NOT_FOUND");
+  // The person as the live meeting knows them (the organisers' roster, fed in by config.sync).
+  const entry = (await rooms.get(meetingId)).current.roster.find((p) => p.id === participantId);
+  if (!entry) return refuse("NOT_FOUND");
   // A re-issued link bumps the version; a revoked one is refused whatever its version.
-  if (!linkValid(joining, version)) return refuse("LINK_REVOKED");
-  return { ok: true, value: { meetingId, me: joining.entry, display: false, venue: false, linkVersion: version } };
+  if (!linkValid(link, version)) return refuse("LINK_REVOKED");
+  return { ok: true, value: { meetingId, me: entry, display: false, venue: false, linkVersion: version } };
 }
 
 function linkValid(link: LinkState, version: number): boolean {
   return !link.linkRevoked && link.linkVersion === version;
 }
 
-/** Whether the connection's link is still valid (asked again once it is greeted). */
-export async function stillValid(connected: Connected, meetings: MeetingRepository): Promise<boolean> {
-  const kind = roomLinkKind(connected.me.id);
-  const link = kind ? await meetings.roomLink(connected.meetingId, kind) : await meetings.joining(connected.me.id);
+/** Whether the connection's link is still valid (asked again once it is greeted; from memory). */
+export async function stillValid(connected: Connected, joins: JoinCache): Promise<boolean> {
+  const link = await joins.link(connected.meetingId, connected.me.id);
   return link !== null && linkValid(link, connected.linkVersion);
 }
 

@@ -1,5 +1,5 @@
 // Personal links and their versions, end to end: a token carries the participant's link version;
-// bumping the version in the database (link re-issued) or revoking the link refuses the old
+// bumping the version (link re-issued) or revoking the link refuses the old
 // tokens with LINK_REVOKED, and a connected person can be dropped through their own socket room.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ERROR_MESSAGES } from "../core/errors.ts";
@@ -29,7 +29,9 @@ describe("link versions", () => {
 
   const issue = (version?: number) =>
     srv.server.tokens.issue({ participantId: m1Id, meetingId: meeting.meetingId, role: "member", ...(version === undefined ? {} : { version }) });
-  const setLink = (data: { linkVersion?: number; linkRevoked?: boolean }) => srv.server.db.participant.update({ where: { id: m1Id }, data });
+  // What LinkService does on a re-issue or revocation: write, then tell the handshake's link cache.
+  const setLink = async (data: { linkVersion?: number; linkRevoked?: boolean }) =>
+    srv.server.meetings.joins.linkChanged(meeting.meetingId, m1Id, await srv.server.db.participant.update({ where: { id: m1Id }, data }));
 
   beforeEach(async () => {
     srv = await h.startServer({ presenceGraceSeconds: 0.3 });

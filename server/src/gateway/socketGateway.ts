@@ -15,6 +15,7 @@ import type { MeetingRoom, RoomRegistry } from "../rooms/meetingRoom.ts";
 import { audienceOf, syncFor, type Audience } from "../core/audience.ts";
 import type { BallotBox } from "../polls/ballotBox.ts";
 import type { MeetingState, RosterEntry } from "../core/state.ts";
+import { Greeter } from "./greeting.ts";
 import { identify, stillValid, type Connected } from "./handshake.ts";
 import { attachPolls } from "./pollHandlers.ts";
 import { Presence } from "./presence.ts";
@@ -85,7 +86,7 @@ export interface Gateway {
 export function attachGateway(io: GatewayServer, deps: GatewayDeps): Gateway {
   io.use(async (socket, next) => {
     try {
-      const identified = await identify((socket.handshake.auth as Record<string, unknown> | undefined)?.token, deps.tokens, deps.meetings);
+      const identified = await identify((socket.handshake.auth as Record<string, unknown> | undefined)?.token, deps.tokens, deps.meetings.joins, deps.rooms);
       if (!identified.ok) return next(refusal(identified.error));
       socket.data = identified.value;
       next();
@@ -98,7 +99,8 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): Gateway {
   const presence = new Presence(deps.rooms, { graceMs: deps.presenceGraceMs, restartGraceMs: deps.presenceRestartGraceMs }, deps.log);
   const editing = new RecordEditing();
   const devices = new Devices<GatewaySocket>(deps.now, (socket) => ended(socket, "TOO_MANY_DEVICES"));
-  io.on("connection", (socket) => onConnection(socket, deps, presence, editing, devices));
+  const greeter = new Greeter(io, { rooms: deps.rooms, joins: deps.meetings.joins, ballots: deps.ballots, mediaAvailable: deps.mediaAvailable });
+  io.on("connection", (socket) => onConnection(socket, deps, presence, editing, devices, greeter));
   return { presence, committed: (meetingId, events, state) => followRoster(io, { editing, mediaAvailable: deps.mediaAvailable }, meetingId, events, state) };
 }
 
@@ -113,7 +115,7 @@ export function ended(socket: GatewaySocket, code: ErrorCode): void {
   socket.disconnect(true);
 }
 
-function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presence, editing: RecordEditing, devices: Devices<GatewaySocket>): void {
+function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presence, editing: RecordEditing, devices: Devices<GatewaySocket>, greeter: Greeter): void {
   // Who the person is (role, side…) is read per message: a roster change updates socket.data.me (rosterChanges.ts).
   const { meetingId, me, display } = socket.data;
   // One person's connections share one rate limit. The room's screens (all on its display link,
@@ -151,7 +153,7 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presen
     const parsed = z.object({ lastSeq: LastSeq }).strict().safeParse(input);
     if (!parsed.success) return ack(failure("VALIDATION"));
     try {
-      await (await room).catchUp(parsed.data.lastSeq, (sync, state) => ack({ ok: true, sync: syncFor(sync, audienceOf(socket.data.me.role, display), state) }));
+      await (await room).catchUp((state, missed) => ack({ ok: true, sync: syncFor(missed(parsed.data.lastSeq), audienceOf(socket.data.me.role, display), state) }));
     } catch (error) {
       deps.log("sync.request failed", error);
       ack(failure("INTERNAL"));
@@ -162,8 +164,13 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presen
   attachPolls(socket, deps.ballots, room, allow, deps.log);
   attachRecordEditing(socket, editing, allow, deps.log);
 
-  greet(socket, deps, room)
-    .then(async () => {
+  const lastSeq = LastSeq.safeParse((socket.handshake.auth as Record<string, unknown>).lastSeq);
+  greeter
+    .greet(socket, lastSeq.success ? lastSeq.data : undefined)
+    .then(async (greeted) => {
+      if (!greeted) return;
+      // A link revoked while this socket was in the handshake: its revocation could not reach it.
+      if (!(await stillValid(socket.data, deps.meetings.joins))) return ended(socket, "LINK_REVOKED");
       greetEditors(socket, editing);
       if (display || socket.disconnected) return;
       presence.adopt(await room);
@@ -174,28 +181,6 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presen
       deps.log("connection set-up failed", error);
       socket.disconnect(true);
     });
-}
-
-/** Sends welcome and the catch-up, joining the broadcast groups, all in one actor turn. */
-async function greet(socket: GatewaySocket, deps: GatewayDeps, room: Promise<MeetingRoom>): Promise<void> {
-  const { meetingId, display, venue } = socket.data;
-  const meeting = await deps.meetings.find(meetingId);
-  if (!meeting) throw new Error(`meeting ${meetingId} vanished`);
-  const lastSeq = LastSeq.safeParse((socket.handshake.auth as Record<string, unknown>).lastSeq);
-  await (await room).catchUp(lastSeq.success ? lastSeq.data : undefined, (sync, state) => {
-    if (socket.disconnected) return;
-    // In the actor's turn: a roster change committed before is in socket.data.me, a later one greets again (rosterChanges.ts).
-    const { me } = socket.data;
-    const welcome: Welcome = { meeting, me, display, venue, media: { available: deps.mediaAvailable() } };
-    socket.data.welcome = welcome;
-    socket.emit("welcome", welcome);
-    void socket.join(roomsOf(meetingId, me, display));
-    socket.emit("sync", syncFor(sync, audienceOf(me.role, display), state));
-  });
-  // The turnout of an open poll is otherwise sent only when the next ballot arrives.
-  for (const turnout of await deps.ballots.turnoutOfOpenPolls((await room).current)) socket.emit("poll.turnout", turnout);
-  // A link revoked while this socket was in the handshake: its revocation could not reach it.
-  if (!(await stillValid(socket.data, deps.meetings))) socket.disconnect(true);
 }
 
 /** media.*: the SDP relay. Errors answer only the asking socket; nobody else is affected. */

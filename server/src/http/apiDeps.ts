@@ -54,7 +54,7 @@ export interface ApiDeps extends ApiBase {
 }
 
 export function apiDeps(base: ApiBase): ApiDeps {
-  const meetings = new MeetingStore(base.db);
+  const meetings = new MeetingStore(base.db, base.joining.joins);
   const publicUrl = base.config.publicUrl;
   return {
     ...base,
@@ -65,7 +65,7 @@ export function apiDeps(base: ApiBase): ApiDeps {
     agenda: new AgendaStore(base.db),
     participants: new ParticipantStore(base.db),
     files: new MaterialFiles(base.config.dataDir),
-    links: new LinkService(base.db, base.tokens, base.io, meetings),
+    links: new LinkService(base.db, base.tokens, base.io, meetings, base.joining.joins),
     ledgerFiles: new LedgerFiles(base.config.dataDir),
     baseUrl: (req) => publicUrl ?? `${req.protocol}://${req.get("host") ?? `${base.config.host}:${base.config.port}`}`,
     secure: (req) => req.secure || (publicUrl?.startsWith("https:") ?? false),

@@ -6,7 +6,8 @@ import type { TokenService } from "../auth/tokens.ts";
 import type { Db } from "../db/database.ts";
 import { ended, type GatewayServer } from "../gateway/socketGateway.ts";
 import { fail } from "../http/apiError.ts";
-import { roomLinkState } from "../meetings/meetingRepository.ts";
+import type { JoinCache } from "../meetings/joinCache.ts";
+import { roomLinkState, type LinkState } from "../meetings/meetingRepository.ts";
 import type { MeetingStore } from "../meetings/meetingStore.ts";
 import type { Role } from "../core/roles.ts";
 import { roomLinkSubject, type RoomLinkKind } from "../core/venue/roomLinks.ts";
@@ -25,6 +26,8 @@ export class LinkService {
     private readonly tokens: TokenService,
     private readonly io: GatewayServer,
     private readonly meetings: MeetingStore,
+    /** The join path's link states (meetings/joinCache.ts), told of every change right after it is written. */
+    private readonly joins: JoinCache,
   ) {}
 
   /** The participant's current link (same version as before); LINK_REVOKED when revoked. */
@@ -40,14 +43,14 @@ export class LinkService {
       where: { id: participantId },
       data: { linkVersion: { increment: 1 }, linkRevoked: false },
     });
-    this.disconnect(participantId);
+    this.changed(p.meetingId, participantId, p);
     return this.link(baseUrl, p);
   }
 
   /** No link works any more (until re-issued); connected sockets are dropped. */
   async revoke(participantId: string): Promise<void> {
-    await this.db.participant.update({ where: { id: participantId }, data: { linkVersion: { increment: 1 }, linkRevoked: true } });
-    this.disconnect(participantId);
+    const p = await this.db.participant.update({ where: { id: participantId }, data: { linkVersion: { increment: 1 }, linkRevoked: true } });
+    this.changed(p.meetingId, participantId, p);
   }
 
   /**
@@ -67,18 +70,18 @@ export class LinkService {
       create: { meetingId, kind, version: 2 },
       update: { version: { increment: 1 }, revoked: false },
     });
-    this.disconnect(roomLinkSubject(kind, meetingId));
+    this.changed(meetingId, roomLinkSubject(kind, meetingId), { linkVersion: row.version, linkRevoked: row.revoked });
     return this.roomUrl(baseUrl, meetingId, kind, row.version);
   }
 
   /** The room link works no more (until re-issued); the screens using it are dropped. */
   async revokeRoom(meetingId: string, kind: RoomLinkKind): Promise<void> {
-    await this.db.roomLink.upsert({
+    const row = await this.db.roomLink.upsert({
       where: { meetingId_kind: { meetingId, kind } },
       create: { meetingId, kind, version: 2, revoked: true },
       update: { version: { increment: 1 }, revoked: true },
     });
-    this.disconnect(roomLinkSubject(kind, meetingId));
+    this.changed(meetingId, roomLinkSubject(kind, meetingId), { linkVersion: row.version, linkRevoked: row.revoked });
   }
 
   /** The in-room check-in QR code (its code is created on first request). */
@@ -95,6 +98,12 @@ export class LinkService {
   private async link(baseUrl: string, p: { id: string; meetingId: string; role: string; linkVersion: number }): Promise<Link> {
     const token = await this.tokens.issue({ participantId: p.id, meetingId: p.meetingId, role: p.role as Role, version: p.linkVersion });
     return withQr(joinUrl(baseUrl, token));
+  }
+
+  /** In the same tick as the write's result: handshakes refuse the old link, then its sockets are dropped. */
+  private changed(meetingId: string, subject: string, link: LinkState): void {
+    this.joins.linkChanged(meetingId, subject, { linkVersion: link.linkVersion, linkRevoked: link.linkRevoked });
+    this.disconnect(subject);
   }
 
   /**

@@ -9,6 +9,7 @@ import type { RoomLinkKind } from "../core/venue/roomLinks.ts";
 import type { InterjectionRules, MeetingState, OrderingRules, PlannedSpeech, QuorumRule, RosterEntry, SpeechCaps } from "../core/state.ts";
 import type { Db } from "../db/database.ts";
 import { PlanStore } from "../plan/planStore.ts";
+import { JoinCache, toMeetingInfo } from "./joinCache.ts";
 
 export interface NewParticipant {
   name: string;
@@ -27,12 +28,6 @@ export interface NewParticipant {
 export interface LinkState {
   linkVersion: number;
   linkRevoked: boolean;
-}
-
-/** A participant as the socket handshake needs it: roster entry plus link state. */
-export interface JoiningParticipant extends LinkState {
-  entry: RosterEntry;
-  meetingId: string;
 }
 
 /** A room link's state (no row yet: version 1, not revoked); null when the meeting does not exist. */
@@ -74,7 +69,12 @@ type ParticipantRow = {
 };
 
 export class MeetingRepository {
-  constructor(private readonly db: Db) {}
+  /** Meeting info and link states for the join path, in memory (joinCache.ts). */
+  readonly joins: JoinCache;
+
+  constructor(private readonly db: Db) {
+    this.joins = new JoinCache(db);
+  }
 
   async create(title: string, roster: readonly NewParticipant[]): Promise<{ meeting: MeetingInfo; participants: RosterEntry[] }> {
     const id = randomUUID();
@@ -105,26 +105,7 @@ export class MeetingRepository {
 
   async find(meetingId: string): Promise<MeetingInfo | null> {
     const row = await this.db.meeting.findUnique({ where: { id: meetingId } });
-    if (!row) return null;
-    return {
-      id: row.id,
-      title: row.title,
-      number: row.number,
-      kind: row.kind,
-      place: row.place,
-      startsAt: row.startsAt?.getTime() ?? null,
-      mode: row.mode,
-    };
-  }
-
-  async joining(participantId: string): Promise<JoiningParticipant | null> {
-    const row = await this.db.participant.findUnique({ where: { id: participantId } });
-    if (!row) return null;
-    return { entry: toRosterEntry(row), meetingId: row.meetingId, linkVersion: row.linkVersion, linkRevoked: row.linkRevoked };
-  }
-
-  roomLink(meetingId: string, kind: RoomLinkKind): Promise<LinkState | null> {
-    return roomLinkState(this.db, meetingId, kind);
+    return row ? toMeetingInfo(row) : null;
   }
 
   async roster(meetingId: string): Promise<RosterEntry[]> {

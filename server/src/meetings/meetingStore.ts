@@ -3,6 +3,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Db } from "../db/database.ts";
 import type { Meeting } from "../db/generated/client.ts";
+import type { JoinCache } from "./joinCache.ts";
 import type { MeetingInput, MeetingPatch } from "./meetingSchemas.ts";
 
 export type MeetingJson = Omit<Meeting, "checkinSecret" | "startsAt" | "createdAt"> & { startsAt: string | null; createdAt: string };
@@ -18,7 +19,11 @@ const toData = (input: MeetingPatch) => {
 };
 
 export class MeetingStore {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Told when a meeting is edited: welcome.meeting is read from it (joinCache.ts). */
+    private readonly joins: JoinCache,
+  ) {}
 
   async create(input: MeetingInput): Promise<MeetingJson> {
     const row = await this.db.meeting.create({
@@ -42,7 +47,9 @@ export class MeetingStore {
   }
 
   async update(id: string, patch: MeetingPatch & { archived?: boolean }): Promise<MeetingJson> {
-    return toMeetingJson(await this.db.meeting.update({ where: { id }, data: toData(patch) }));
+    const row = await this.db.meeting.update({ where: { id }, data: toData(patch) });
+    this.joins.meetingChanged(id);
+    return toMeetingJson(row);
   }
 
   /** The check-in code, created on first use (printed QR codes stay valid afterwards). */

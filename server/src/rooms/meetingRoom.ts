@@ -36,11 +36,14 @@ export class MeetingRoom {
   private constructor(
     readonly meetingId: string,
     private state: MeetingState,
+    /** The last MAX_CATCH_UP_EVENTS events of the log, so a catch-up reads nothing from the database. */
+    private recent: StoredEvent[],
     private readonly deps: RoomDeps,
   ) {}
 
   static async open(meetingId: string, deps: RoomDeps): Promise<MeetingRoom> {
-    return new MeetingRoom(meetingId, replay(await deps.store.load(meetingId)), deps);
+    const events = await deps.store.load(meetingId);
+    return new MeetingRoom(meetingId, replay(events), events.slice(-MAX_CATCH_UP_EVENTS), deps);
   }
 
   get current(): MeetingState {
@@ -82,6 +85,7 @@ export class MeetingRoom {
         return fail("INTERNAL");
       }
       this.state = next;
+      this.recent = this.recent.concat(stored).slice(-MAX_CATCH_UP_EVENTS);
       this.deps.channel.broadcast(this.meetingId, stored, next);
       return ok({ seq: next.seq });
     });
@@ -93,15 +97,22 @@ export class MeetingRoom {
   }
 
   /**
-   * Runs `attach` (join the broadcast group) and hands over what the client missed in the same
-   * turn of the actor, so no event can fall between the catch-up and the live stream. `state`
-   * is the meeting after the catch-up (for the audience filter, core/audience.ts).
+   * Runs `attach` in one turn of the actor with the current state and `missed`, what a client
+   * that has seen the events up to `lastSeq` needs (the events after it, or a snapshot when it
+   * has none, is ahead, or missed too many), so the connections joining their broadcast groups
+   * there get neither a gap nor a duplicate. Read from memory; every snapshot of the turn is the
+   * same object, so many joining at once share it.
    */
-  catchUp(lastSeq: number | undefined, attach: (sync: SyncPayload, state: MeetingState) => void): Promise<void> {
+  catchUp<T>(attach: (state: MeetingState, missed: (lastSeq: number | undefined) => SyncPayload) => T): Promise<T> {
     return this.serialize(async () => {
       const state = this.state;
-      const usable = lastSeq !== undefined && lastSeq <= state.seq && state.seq - lastSeq <= MAX_CATCH_UP_EVENTS;
-      attach(usable ? { kind: "events", events: await this.deps.store.load(this.meetingId, lastSeq) } : { kind: "snapshot", state }, state);
+      const snapshot: SyncPayload = { kind: "snapshot", state };
+      const recent = this.recent;
+      return attach(state, (lastSeq) => {
+        const behind = lastSeq === undefined ? -1 : state.seq - lastSeq;
+        if (behind < 0 || behind > MAX_CATCH_UP_EVENTS || behind > recent.length) return snapshot;
+        return { kind: "events", events: recent.slice(recent.length - behind) };
+      });
     });
   }
 
