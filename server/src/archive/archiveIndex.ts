@@ -7,7 +7,7 @@
 import { replay } from "../core/meeting.ts";
 import type { StoredEvent } from "../core/meeting.ts";
 import type { Block } from "../core/minutes/blocks.ts";
-import type { Db } from "../db/database.ts";
+import { prismaDateTime, writeLocked, type Db } from "../db/database.ts";
 import type { EventStore } from "../eventlog/eventStore.ts";
 import { toMeetingJson } from "../meetings/meetingStore.ts";
 import { indexColumn, matchExpression, queryTerms, snippet, type SnippetPart } from "./tokenize.ts";
@@ -119,7 +119,8 @@ export class ArchiveIndex {
 
   /** Rebuilds the meeting's rows from its log: delete, insert anew, record the seq, in one transaction. */
   reindex(meetingId: string): Promise<void> {
-    const run = this.chain.then(() => (this.closed ? undefined : this.rebuild(meetingId)));
+    // One meeting at a time, letting the event loop turn in between (acks, broadcasts) when many are due together.
+    const run = this.chain.then(() => new Promise(setImmediate)).then(() => (this.closed ? undefined : this.rebuild(meetingId)));
     this.chain = run.catch(() => undefined);
     return run;
   }
@@ -142,31 +143,29 @@ export class ArchiveIndex {
       (await db.minutesVersion.findFirst({ where: { meetingId, approvedAt: { not: null } }, orderBy: { number: "desc" } })) ??
       (await db.minutesVersion.findFirst({ where: { meetingId }, orderBy: { number: "desc" } }));
     const units = searchUnits(toMeetingJson(row), state, log, saved ? (JSON.parse(saved.blocks) as Block[]) : null);
-    await db.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe(`DELETE FROM "ArchiveText" WHERE "meetingId" = ?`, meetingId);
-      for (const u of units) {
-        await tx.$executeRawUnsafe(
-          `INSERT INTO "ArchiveText" ("grams", "meetingId", "kind", "ref", "itemId", "item", "speaker", "text") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-          indexColumn(u.text),
+    // Synchronous writes under the connection's lock: a meeting's rows are rewritten in a few
+    // milliseconds, while awaited Prisma queries would hold every meeting's commits back (50
+    // meetings opening together made acks wait ~1 s, docs/performance.md).
+    await writeLocked(db, (raw) => {
+      raw.prepare(`DELETE FROM "ArchiveText" WHERE "meetingId" = ?`).run(meetingId);
+      const insert = raw.prepare(`INSERT INTO "ArchiveText" ("grams", "meetingId", "kind", "ref", "itemId", "item", "speaker", "text") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+      for (const u of units) insert.run(indexColumn(u.text), meetingId, u.kind, u.ref, u.itemId, u.item, u.speaker, u.text);
+      raw
+        .prepare(
+          `INSERT INTO "ArchiveIndexState" ("meetingId", "seq", "version", "status", "openedAt", "speeches", "suggestions", "indexedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT ("meetingId") DO UPDATE SET "seq" = excluded."seq", "version" = excluded."version", "status" = excluded."status", "openedAt" = excluded."openedAt",
+               "speeches" = excluded."speeches", "suggestions" = excluded."suggestions", "indexedAt" = excluded."indexedAt"`,
+        )
+        .run(
           meetingId,
-          u.kind,
-          u.ref,
-          u.itemId,
-          u.item,
-          u.speaker,
-          u.text,
+          state.seq,
+          INDEX_VERSION,
+          state.status,
+          state.openedAt === null ? null : prismaDateTime(state.openedAt),
+          state.speeches.length + (state.floor ? 1 : 0),
+          state.notes.suggestions.length,
+          prismaDateTime(now()),
         );
-      }
-      const data = {
-        seq: state.seq,
-        version: INDEX_VERSION,
-        status: state.status,
-        openedAt: state.openedAt === null ? null : new Date(state.openedAt),
-        speeches: state.speeches.length + (state.floor ? 1 : 0),
-        suggestions: state.notes.suggestions.length,
-        indexedAt: new Date(now()),
-      };
-      await tx.archiveIndexState.upsert({ where: { meetingId }, create: { meetingId, ...data }, update: data });
     });
   }
 

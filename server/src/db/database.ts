@@ -34,6 +34,32 @@ export function sqliteConnection(db: Db): SqliteConnection {
   return connection;
 }
 
+/**
+ * Runs `work` (synchronous statements on the raw connection) as one transaction under the
+ * adapter's transaction lock: it never lands inside a Prisma interactive transaction, and the
+ * lock is held only for the synchronous work, never across an await (unlike `db.$transaction`
+ * with awaited queries, which holds every meeting's event-log commits back meanwhile).
+ */
+export async function writeLocked<T>(db: Db, work: (raw: Database.Database) => T): Promise<T> {
+  const { raw, adapter } = sqliteConnection(db);
+  const tx = await adapter.startTransaction(); // the adapter's lock, then BEGIN
+  try {
+    const result = work(raw);
+    raw.exec("COMMIT");
+    return result;
+  } catch (error) {
+    if (raw.inTransaction) raw.exec("ROLLBACK");
+    throw error;
+  } finally {
+    await tx.commit(); // only releases the lock: COMMIT or ROLLBACK ran above
+  }
+}
+
+/** The text Prisma's adapter stores for a DateTime ("2026-05-02T08:30:00.000+00:00"), so Prisma reads raw-written rows back alike. */
+export function prismaDateTime(ms: number): string {
+  return new Date(ms).toISOString().replace("Z", "+00:00");
+}
+
 export async function openDatabase(file: string, options: { synchronous?: Synchronous } = {}): Promise<Db> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const raw = new Database(file);

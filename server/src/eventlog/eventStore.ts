@@ -1,7 +1,7 @@
 // The append-only event log, the source of truth for every meeting. The room actor talks
 // only to this interface, so another storage (PostgreSQL) can stand in behind it.
 import type { MeetingEvent, StoredEvent } from "../core/meeting.ts";
-import { sqliteConnection, type Db } from "../db/database.ts";
+import { prismaDateTime, sqliteConnection, type Db } from "../db/database.ts";
 
 export interface EventStore {
   /** Events with seq greater than `afterSeq`, in order. */
@@ -101,9 +101,4 @@ interface Pending {
   events: readonly StoredEvent[];
   resolve: () => void;
   reject: (error: unknown) => void;
-}
-
-/** The text Prisma's adapter stores for a DateTime ("2026-05-02T08:30:00.000+00:00"), so Prisma reads these rows back alike. */
-function prismaDateTime(ms: number): string {
-  return new Date(ms).toISOString().replace("Z", "+00:00");
 }
