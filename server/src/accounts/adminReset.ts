@@ -6,6 +6,7 @@ import { AccountRepository } from "./accountRepository.ts";
 import { oneTimePasswordLine } from "./firstAdmin.ts";
 import { oneTimePassword } from "./passwords.ts";
 import { SessionStore } from "./sessions.ts";
+import { runCommand } from "../config/command.ts";
 
 async function main(): Promise<number> {
   const username = process.argv[2]?.trim().toLowerCase();
@@ -32,10 +33,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error("[yishiting] admin:reset failed:", error);
-    process.exit(1);
-  },
-);
+runCommand("admin:reset", main);

@@ -13,6 +13,7 @@ import { LinkService } from "../links/linkService.ts";
 import { MeetingRepository } from "../meetings/meetingRepository.ts";
 import { MeetingStore } from "../meetings/meetingStore.ts";
 import { DEMO_TITLE, demoLinks, demoLinksText } from "./demoMeeting.ts";
+import { runCommand } from "../config/command.ts";
 
 async function main(): Promise<number> {
   const config = loadConfig();
@@ -40,10 +41,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error("[yishiting] demo:links failed:", error);
-    process.exit(1);
-  },
-);
+runCommand("demo:links", main);
