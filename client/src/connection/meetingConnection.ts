@@ -11,7 +11,6 @@ import type {
 } from "@core/protocol.ts";
 import type { MeetingState, RosterEntry } from "@core/state.ts";
 import { estimateOffset, type TimeSample } from "./clockOffset.ts";
-import { restRequest } from "./rest.ts";
 
 /** `refused`: the handshake was refused; `ended`: the server ended the connection (`connection.ended`). Both are final. */
 export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "refused" | "ended";
@@ -71,7 +70,11 @@ export class MeetingConnection {
   private pending: { compact: CompactState; events: StoredEvent[] } | null = null;
 
   /** `token`: the join token, also the bearer token of the few REST calls the meeting makes (recordings). */
+  /** Where the server is: `url` when given (tests, another origin), else this page's origin. */
+  private readonly baseUrl: string;
+
   constructor(readonly token: string, url?: string) {
+    this.baseUrl = url ?? "";
     const options = {
       transports: ["websocket"],
       // After a server restart everyone must be back within ~2 s of it listening (docs/performance.md):
@@ -233,7 +236,9 @@ export class MeetingConnection {
     let answer: { version: string; roster: RosterEntry[] } | null = null;
     try {
       // no-cache: the browser revalidates its copy with If-None-Match (a 304 is answered from it).
-      answer = await restRequest(this.token, "GET", "/api/live/roster");
+      // Plain fetch: a refusal needs no message here (it also ends the socket, which says why).
+      const response = await fetch(`${this.baseUrl}/api/live/roster`, { headers: { Authorization: `Bearer ${this.token}`, Accept: "application/json" } });
+      if (response.ok) answer = (await response.json()) as { version: string; roster: RosterEntry[] };
     } catch {
       // Offline or refused: try again while this snapshot still waits (a refusal also ends the socket).
     }
