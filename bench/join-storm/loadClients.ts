@@ -21,6 +21,7 @@ import {
   startsWith,
   SYNC,
   withTimeout,
+  parseAck,
   type Ack,
 } from "../shared/wire.ts";
 import type { FromLoad, MeetingTokens, ReconnectPolicy, RecoverySamples, RunSamples, ServerKind, StormSamples, ToLoad } from "./ipc.ts";
@@ -172,10 +173,7 @@ class Client {
   }
 
   private onAck(data: Buffer): void {
-    const text = data.toString("utf8");
-    const bracket = text.indexOf("[");
-    const id = Number(text.slice(2, bracket));
-    const [ack] = JSON.parse(text.slice(bracket)) as [Ack];
+    const { id, ack } = parseAck(data);
     this.acks.get(id)?.(ack);
     this.acks.delete(id);
   }

@@ -54,3 +54,11 @@ export interface Ack {
   seq?: number;
   error?: { code: string };
 }
+
+/** An ack packet `43<id>[<ack>]`: the id of the command it answers and the answer. */
+export function parseAck(data: Buffer): { id: number; ack: Ack } {
+  const text = data.toString("utf8");
+  const bracket = text.indexOf("[");
+  const [ack] = JSON.parse(text.slice(bracket)) as [Ack];
+  return { id: Number(text.slice(2, bracket)), ack };
+}
