@@ -6,6 +6,7 @@ import { copyText } from "../ui/clipboard.ts";
 import { ConfirmDialog } from "../ui/ConfirmDialog.tsx";
 import { CheckIcon, ErrorLine } from "../ui/Feedback.tsx";
 import { useSession } from "../session/session.ts";
+import { ReissueRevokeButtons } from "../ui/ReissueRevokeButtons.tsx";
 import { useAdminT } from "../ui/useAdminT.ts";
 import { PrintableQrDialog } from "./PrintableQrDialog.tsx";
 
@@ -91,21 +92,13 @@ export function LinkActions({
           {t("links.qr")}
         </button>
         {editable && (
-          <>
-            <button type="button" className="compact" onClick={() => setOpen("reissue")} aria-label={t("links.reissueLabel", { name })} data-testid="reissue-link">
-              {t("links.reissue")}
-            </button>
-            <button
-              type="button"
-              className="compact danger"
-              onClick={() => setOpen("revoke")}
-              disabled={revoked}
-              aria-label={t("links.revokeLabel", { name })}
-              data-testid="revoke-link"
-            >
-              {t("links.revoke")}
-            </button>
-          </>
+          <ReissueRevokeButtons
+            revoked={revoked}
+            reissueLabel={t("links.reissueLabel", { name })}
+            revokeLabel={t("links.revokeLabel", { name })}
+            onReissue={() => setOpen("reissue")}
+            onRevoke={() => setOpen("revoke")}
+          />
         )}
       </div>
       <span role="status" aria-live="polite" className="copied-slot">

@@ -9,6 +9,7 @@ import { ConfirmDialog } from "../ui/ConfirmDialog.tsx";
 import { CopyField } from "../ui/CopyField.tsx";
 import { ErrorLine, Loading, SuccessLine } from "../ui/Feedback.tsx";
 import { useResource } from "../ui/useResource.ts";
+import { ReissueRevokeButtons } from "../ui/ReissueRevokeButtons.tsx";
 import { useAdminT } from "../ui/useAdminT.ts";
 import { useWords } from "../../i18n/words.ts";
 
@@ -91,19 +92,13 @@ function RoomLinkCard({ meetingId, kind, meetingTitle, editable }: { meetingId: 
       )}
       {editable && link.data !== undefined && (
         <div className="link-buttons">
-          <button type="button" className="compact" onClick={() => setOpen("reissue")} aria-label={t("venue.reissueTitle", { link: title })} data-testid="reissue-link">
-            {t("links.reissue")}
-          </button>
-          <button
-            type="button"
-            className="compact danger"
-            onClick={() => setOpen("revoke")}
-            disabled={revoked}
-            aria-label={t("venue.revokeTitle", { link: title })}
-            data-testid="revoke-link"
-          >
-            {t("links.revoke")}
-          </button>
+          <ReissueRevokeButtons
+            revoked={revoked}
+            reissueLabel={t("venue.reissueTitle", { link: title })}
+            revokeLabel={t("venue.revokeTitle", { link: title })}
+            onReissue={() => setOpen("reissue")}
+            onRevoke={() => setOpen("revoke")}
+          />
         </div>
       )}
       <SuccessLine text={done} />
