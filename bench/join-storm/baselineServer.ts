@@ -43,7 +43,8 @@ function listen(setup: BaselineSetup): void {
   const chairs = new Set<WebSocket>();
   const roomOf = new Map<WebSocket, number>();
 
-  const wss = new WebSocketServer({ host: "127.0.0.1", port: setup.port, perMessageDeflate: false, maxPayload: 64 * 1024 });
+  // The same accept queue as Yishiting's server (server.ts ACCEPT_BACKLOG), so neither waits on dropped SYNs.
+  const wss = new WebSocketServer({ host: "127.0.0.1", port: setup.port, backlog: 4096, perMessageDeflate: false, maxPayload: 64 * 1024 });
   wss.on("connection", (ws) => {
     ws.send(BASELINE_OPEN);
     ws.on("close", () => {

@@ -36,6 +36,8 @@ const POLL_UPDATE_THROTTLE_MS = 500;
 
 /** Largest socket message accepted; a bigger one closes that connection, nothing else. */
 const MAX_MESSAGE_BYTES = 64 * 1024;
+/** Pending connections the kernel may hold for us (capped by net.core.somaxconn). */
+const ACCEPT_BACKLOG = 4096;
 
 export interface YishitingServer {
   db: Db;
@@ -189,7 +191,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);
-        httpServer.listen(config.port, config.host, () => resolve((httpServer.address() as AddressInfo).port));
+        // A plenary reconnecting after a restart arrives all at once: with Node's default accept
+        // queue (511) the kernel drops the rest, and they wait a full TCP retransmission (1 s).
+        httpServer.listen({ port: config.port, host: config.host, backlog: ACCEPT_BACKLOG }, () => resolve((httpServer.address() as AddressInfo).port));
       }),
     async close() {
       gateway.presence.close();
