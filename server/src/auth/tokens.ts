@@ -19,7 +19,7 @@ export interface VerifiedJoin {
 }
 
 export class TokenService {
-  private readonly key: Uint8Array;
+  private readonly key: Uint8Array<ArrayBuffer>;
   /**
    * The key imported once: jose imports a raw key on every call, which made verifying cost
    * about 2.7× as much, the largest single item of a 2,000-member join storm (issue 17).
