@@ -19,20 +19,31 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   // The meeting core is pure and shared with the browser: no I/O, no frameworks, no Node,
-  // no clock or randomness of its own (they come in through the decide context).
-  corePurity("server/src/core/*.ts", "^\\.\\./"),
-  corePurity("server/src/core/*/*.ts", "^\\.\\./\\.\\./"),
+  // no clock or randomness of its own (they come in through the decide context), and nothing of
+  // the client or the server. Its tests may also use the test scaffolding in testing/.
+  corePurity("core/*.ts", "^\\.\\./"),
+  corePurity("core/*/*.ts", "^\\.\\./\\.\\./"),
+  corePurity("core/*.test.ts", "^\\.\\./(?!testing/)"),
+  corePurity("core/*/*.test.ts", "^\\.\\./\\.\\./(?!testing/)"),
+  // Test scaffolding stays out of the product: only tests, benchmarks and e2e use testing/ (the
+  // core's own rule above already keeps its product files inside core/).
+  {
+    files: ["server/src/**/*.ts", "client/src/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ regex: "(^|/)testing/", message: "Product code must not import the test scaffolding." }] }] },
+  },
 );
 
 function corePurity(files, leavesCore) {
   return {
     files: [files],
+    ignores: files.endsWith(".test.ts") ? [] : ["core/**/*.test.ts"],
     rules: {
       "no-restricted-imports": ["error", {
         patterns: [
           { regex: "^node:", message: "The meeting core must not import Node built-ins." },
           { regex: "^(socket\\.io|socket\\.io-client|express|ws|react|react-dom|@prisma/.*|prisma|better-sqlite3|jose)($|/)", message: "The meeting core must stay pure: no I/O or UI frameworks." },
-          { regex: leavesCore, message: "The meeting core must not import server modules." },
+          { regex: leavesCore, message: "The meeting core must not import the client, the server or the test scaffolding." },
         ],
       }],
       "no-restricted-globals": ["error", "process", "setTimeout", "setInterval", "crypto", "fetch"],

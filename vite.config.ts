@@ -7,7 +7,7 @@ const root = import.meta.dirname;
 export default defineConfig({
   root: path.join(root, "client"),
   plugins: [react()],
-  resolve: { alias: { "@core": path.join(root, "server/src/core") } },
+  resolve: { alias: { "@core": path.join(root, "core") } },
   build: { outDir: path.join(root, "dist/client"), emptyOutDir: true },
   server: { proxy: { "/socket.io": { target: "http://127.0.0.1:8080", ws: true }, "/api": "http://127.0.0.1:8080" } },
   test: {
@@ -17,7 +17,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["server/src/**/*.test.ts", "client/src/**/*.test.ts"], exclude: ["**/*.int.test.ts", "**/*.media.test.ts"] },
+        test: { name: "unit", include: ["core/**/*.test.ts", "server/src/**/*.test.ts", "client/src/**/*.test.ts"], exclude: ["**/*.int.test.ts", "**/*.media.test.ts"] },
       },
       {
         extends: true,

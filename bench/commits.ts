@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import type { MeetingEvent, StoredEvent } from "../server/src/core/meeting.ts";
+import type { MeetingEvent, StoredEvent } from "../core/meeting.ts";
 import { openDatabase, type Db, type Synchronous } from "../server/src/db/database.ts";
 import { sqliteEventStore, type EventStore } from "../server/src/eventlog/eventStore.ts";
 

@@ -24,10 +24,10 @@ import fs from "node:fs";
 import os from "node:os";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "../e2e/support/browser.ts";
-import type { Ack } from "../server/src/core/protocol.ts";
+import type { Ack } from "../core/protocol.ts";
 import { checkSdp } from "../server/src/media/sdp.ts";
 import type { MediaRelay } from "../server/src/media/mediaRelay.ts";
-import { eventually, Harness, type TestClient, type TestServer } from "../server/src/testing/harness.ts";
+import { eventually, Harness, type TestClient, type TestServer } from "../testing/server/harness.ts";
 
 const env = process.env;
 const list = (value: string) => value.split(",").map((s) => Number(s.trim())).filter((n) => Number.isFinite(n));

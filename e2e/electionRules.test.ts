@@ -15,8 +15,8 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { staffClient, type ApiClient } from "../server/src/testing/api.ts";
-import { Harness, type TestClient } from "../server/src/testing/harness.ts";
+import { staffClient, type ApiClient } from "../testing/server/api.ts";
+import { Harness, type TestClient } from "../testing/server/harness.ts";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { docxParagraphs } from "./support/docx.ts";

@@ -12,7 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { ERROR_MESSAGES } from "../server/src/core/errors.ts";
+import { ERROR_MESSAGES } from "../core/errors.ts";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { openDisplay } from "./support/page.ts";

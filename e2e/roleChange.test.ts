@@ -4,7 +4,7 @@
 // Taken off the roster, the page says why instead of trying to reconnect.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { staffClient, type ApiClient } from "../server/src/testing/api.ts";
+import { staffClient, type ApiClient } from "../testing/server/api.ts";
 import { launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { openJoinLink, textOf, until } from "./support/page.ts";

@@ -6,8 +6,8 @@ import path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import type { Command } from "../server/src/core/meeting.ts";
-import type { Role } from "../server/src/core/roles.ts";
+import type { Command } from "../core/meeting.ts";
+import type { Role } from "../core/roles.ts";
 import { DESKTOP, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 

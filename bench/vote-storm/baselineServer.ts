@@ -11,9 +11,9 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { WebSocketServer, type WebSocket } from "ws";
-import { pollOptions } from "../../server/src/core/poll/decide.ts";
-import { computeResult } from "../../server/src/core/poll/rules.ts";
-import { PollDefinition, type EligibleVoter, type PollOption, type PollResult, type Tally } from "../../server/src/core/poll/schema.ts";
+import { pollOptions } from "../../core/poll/decide.ts";
+import { computeResult } from "../../core/poll/rules.ts";
+import { PollDefinition, type EligibleVoter, type PollOption, type PollResult, type Tally } from "../../core/poll/schema.ts";
 import { exitWithParent, send } from "../fanout/ipc.ts";
 import type { ToServer, Voter } from "./ipc.ts";
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { joinUrl } from "../../server/src/links/urls.ts";
-import { eventually, Harness, send, type TestServer } from "../../server/src/testing/harness.ts";
+import { eventually, Harness, send, type TestServer } from "../../testing/server/harness.ts";
 import { launchChromium } from "../support/browser.ts";
 import { audioBytesOver } from "./support/audio.ts";
 import { startMediaServer } from "./support/mediaServer.ts";

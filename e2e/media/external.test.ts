@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { findJanusLibDir, writeJanusConfig } from "../../server/src/media/janusConfig.ts";
-import { eventually, Harness, send, type TestClient, type TestServer } from "../../server/src/testing/harness.ts";
+import { eventually, Harness, send, type TestClient, type TestServer } from "../../testing/server/harness.ts";
 import { launchChromium } from "../support/browser.ts";
 import { audioBytesOver } from "./support/audio.ts";
 import { emit, listen, newPage, publish } from "./support/socketMedia.ts";

@@ -3,7 +3,7 @@
 // the loopback-only namespace (npm run test:media, e2e/media/netns-run.sh).
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { eventually, Harness, send, type TestClient, type TestServer } from "../../server/src/testing/harness.ts";
+import { eventually, Harness, send, type TestClient, type TestServer } from "../../testing/server/harness.ts";
 import { launchChromium } from "../support/browser.ts";
 import { audioBytesOver } from "./support/audio.ts";
 import { startMediaServer } from "./support/mediaServer.ts";

@@ -4,8 +4,8 @@
 // loopback-only namespace (npm run test:media).
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { staffClient } from "../../server/src/testing/api.ts";
-import { eventually, Harness, send, type TestClient, type TestServer } from "../../server/src/testing/harness.ts";
+import { staffClient } from "../../testing/server/api.ts";
+import { eventually, Harness, send, type TestClient, type TestServer } from "../../testing/server/harness.ts";
 import { launchChromium } from "../support/browser.ts";
 import { audioBytesOver } from "./support/audio.ts";
 import { startMediaServer } from "./support/mediaServer.ts";

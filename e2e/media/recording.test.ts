@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { joinUrl } from "../../server/src/links/urls.ts";
-import { eventually, Harness, send, type TestClient, type TestServer } from "../../server/src/testing/harness.ts";
+import { eventually, Harness, send, type TestClient, type TestServer } from "../../testing/server/harness.ts";
 import { launchChromium } from "../support/browser.ts";
 import { startMediaServer } from "./support/mediaServer.ts";
 import { newPage, publish } from "./support/socketMedia.ts";

@@ -7,10 +7,10 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { VENUE_ID } from "../../server/src/core/media/audible.ts";
-import type { SubscribeResult } from "../../server/src/core/protocol.ts";
+import { VENUE_ID } from "../../core/media/audible.ts";
+import type { SubscribeResult } from "../../core/protocol.ts";
 import { joinUrl } from "../../server/src/links/urls.ts";
-import { eventually, Harness, type TestServer } from "../../server/src/testing/harness.ts";
+import { eventually, Harness, type TestServer } from "../../testing/server/harness.ts";
 import { DESKTOP, launchChromium, PHONE } from "../support/browser.ts";
 import { startMediaServer } from "./support/mediaServer.ts";
 import { emit, inbound, listen, newPage } from "./support/socketMedia.ts";

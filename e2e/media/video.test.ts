@@ -5,8 +5,8 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { SubscribeResult } from "../../server/src/core/protocol.ts";
-import { eventually, Harness, send, type TestServer } from "../../server/src/testing/harness.ts";
+import type { SubscribeResult } from "../../core/protocol.ts";
+import { eventually, Harness, send, type TestServer } from "../../testing/server/harness.ts";
 import { displayUrl, joinUrl } from "../../server/src/links/urls.ts";
 import { launchChromium, PHONE } from "../support/browser.ts";
 import { audioBytesOver } from "./support/audio.ts";

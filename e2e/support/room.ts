@@ -2,9 +2,9 @@
 // meeting's real room as the named people, parsed as the gateway parses them (defaults filled),
 // and people online through a plain socket.io client.
 import { expect } from "vitest";
-import { parseCommand } from "../../server/src/core/meeting.ts";
-import type { Actor } from "../../server/src/core/roles.ts";
-import type { Harness, TestClient } from "../../server/src/testing/harness.ts";
+import { parseCommand } from "../../core/meeting.ts";
+import type { Actor } from "../../core/roles.ts";
+import type { Harness, TestClient } from "../../testing/server/harness.ts";
 import type { AppUnderTest } from "./appServer.ts";
 
 /** Runs `input` as `actor` in the meeting's room and expects it to succeed. */

@@ -11,7 +11,7 @@ import type { Config } from "./config/config.ts";
 import { protectDataDir } from "./config/dataDir.ts";
 import { openDatabase, type Db } from "./db/database.ts";
 import { sqliteEventStore, type EventStore } from "./eventlog/eventStore.ts";
-import { AUDIENCES, differsByAudience, syncFor } from "./core/audience.ts";
+import { AUDIENCES, differsByAudience, syncFor } from "../../core/audience.ts";
 import { attachGateway, audienceRoom, chairRoom, roomOf, type GatewayServer } from "./gateway/socketGateway.ts";
 import { createApi } from "./http/api.ts";
 import { apiDeps } from "./http/apiDeps.ts";

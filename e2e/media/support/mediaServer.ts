@@ -1,7 +1,7 @@
 // A real Yishiting server with an embedded Janus for the media tests (inside the loopback-only
 // namespace: ICE only on 127.0.0.2). Each test file takes its own ports so files can run apart.
 import { expect } from "vitest";
-import { eventually, type Harness, type TestServer } from "../../../server/src/testing/harness.ts";
+import { eventually, type Harness, type TestServer } from "../../../testing/server/harness.ts";
 
 export async function startMediaServer(
   h: Harness,

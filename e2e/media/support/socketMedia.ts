@@ -2,9 +2,9 @@
 // a harness socket carries them, like the client does but with nothing in between to hide a bug.
 import type { Browser, Page } from "playwright-core";
 import { expect } from "vitest";
-import { VENUE_ID } from "../../../server/src/core/media/audible.ts";
-import type { Ack } from "../../../server/src/core/protocol.ts";
-import { eventually, type TestClient, type TestServer } from "../../../server/src/testing/harness.ts";
+import { VENUE_ID } from "../../../core/media/audible.ts";
+import type { Ack } from "../../../core/protocol.ts";
+import { eventually, type TestClient, type TestServer } from "../../../testing/server/harness.ts";
 
 /** Emits a media request on a harness socket and waits for its acknowledgement. */
 export function emit<T>(client: TestClient, event: string, payload: unknown): Promise<Ack<T>> {

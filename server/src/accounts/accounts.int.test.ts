@@ -3,9 +3,9 @@
 // admin printed on first start and `npm run admin:reset`.
 import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { eventually, Harness } from "../testing/harness.ts";
-import { ApiClient, createStaff, STAFF_PASSWORD, staffClient } from "../testing/api.ts";
-import { runCommand } from "../testing/command.ts";
+import { eventually, Harness } from "../../../testing/server/harness.ts";
+import { ApiClient, createStaff, STAFF_PASSWORD, staffClient } from "../../../testing/server/api.ts";
+import { runCommand } from "../../../testing/server/command.ts";
 import { ensureFirstAdmin, FIRST_ADMIN } from "./firstAdmin.ts";
 
 const h = new Harness();

@@ -3,12 +3,12 @@
 // by the server after committed events (debounce shortened), searched in Chinese by 2- and
 // 3-character words; organiser and admin sessions only.
 import { afterEach, describe, expect, it } from "vitest";
-import type { Role } from "../core/roles.ts";
+import type { Role } from "../../../core/roles.ts";
 import type { YishitingServer } from "../server.ts";
-import { ApiClient, linkAccount, staffClient, type Json } from "../testing/api.ts";
-import { Harness } from "../testing/harness.ts";
-import { bearer } from "../testing/minutesMeeting.ts";
-import { commandRunner, rosterHandles } from "../testing/rosterHandles.ts";
+import { ApiClient, linkAccount, staffClient, type Json } from "../../../testing/server/api.ts";
+import { Harness } from "../../../testing/server/harness.ts";
+import { bearer } from "../../../testing/server/minutesMeeting.ts";
+import { commandRunner, rosterHandles } from "../../../testing/server/rosterHandles.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

@@ -4,9 +4,9 @@
 // reindexing a few seconds after committed events that change what is searchable, at once after
 // a minutes version is saved or approved, and on start for meetings whose index is missing,
 // behind the log or older.
-import { replay } from "../core/meeting.ts";
-import type { StoredEvent } from "../core/meeting.ts";
-import type { Block } from "../core/minutes/blocks.ts";
+import { replay } from "../../../core/meeting.ts";
+import type { StoredEvent } from "../../../core/meeting.ts";
+import type { Block } from "../../../core/minutes/blocks.ts";
 import { prismaDateTime, writeLocked, type Db } from "../db/database.ts";
 import type { EventStore } from "../eventlog/eventStore.ts";
 import { toMeetingJson } from "../meetings/meetingStore.ts";

@@ -3,12 +3,12 @@
 // suggestions, decisions and the sections of the minutes: the version the chair approved last,
 // else the latest saved version, else the draft generated from the record. A pure function of
 // the meeting as entered, its replayed state, its log and that saved version.
-import type { StoredEvent } from "../core/meeting.ts";
-import { minutesBlocks, type Block } from "../core/minutes/blocks.ts";
-import { draftMinutes, type MinutesMeeting } from "../core/minutes/minutes.ts";
-import { rosterNames } from "../core/naming/displayNames.ts";
-import { entryKey, MEETING_CLOSING } from "../core/record/schema.ts";
-import type { MeetingState } from "../core/state.ts";
+import type { StoredEvent } from "../../../core/meeting.ts";
+import { minutesBlocks, type Block } from "../../../core/minutes/blocks.ts";
+import { draftMinutes, type MinutesMeeting } from "../../../core/minutes/minutes.ts";
+import { rosterNames } from "../../../core/naming/displayNames.ts";
+import { entryKey, MEETING_CLOSING } from "../../../core/record/schema.ts";
+import type { MeetingState } from "../../../core/state.ts";
 
 export const UNIT_KINDS = ["summary", "bookedText", "written", "interjection", "suggestion", "decision", "minutes"] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];

@@ -1,8 +1,8 @@
 // Personal join links carry a signed, expiring token: participant, meeting, role.
 // HS256 with a server-side secret; the role is re-read from the database on every connection.
 import { errors, jwtVerify, SignJWT } from "jose";
-import { fail, ok, type Result } from "../core/errors.ts";
-import type { Role } from "../core/roles.ts";
+import { fail, ok, type Result } from "../../../core/errors.ts";
+import type { Role } from "../../../core/roles.ts";
 
 export interface JoinClaims {
   participantId: string;

@@ -2,8 +2,8 @@
 // meeting's log by the system actor with via "qr", reaches connected screens, and the person
 // leaves the list of those not yet present.
 import { afterEach, describe, expect, it } from "vitest";
-import { Harness, persisted } from "../testing/harness.ts";
-import { ApiClient } from "../testing/api.ts";
+import { Harness, persisted } from "../../../testing/server/harness.ts";
+import { ApiClient } from "../../../testing/server/api.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

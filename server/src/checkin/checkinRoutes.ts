@@ -3,8 +3,8 @@
 import { timingSafeEqual } from "node:crypto";
 import { Router } from "express";
 import { z } from "zod";
-import { rosterNames } from "../core/naming/displayNames.ts";
-import { SYSTEM_ACTOR } from "../core/roles.ts";
+import { rosterNames } from "../../../core/naming/displayNames.ts";
+import { SYSTEM_ACTOR } from "../../../core/roles.ts";
 import { fail, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { Id } from "../http/schemas.ts";

@@ -4,9 +4,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { Harness } from "../testing/harness.ts";
-import { fileForm, staffClient } from "../testing/api.ts";
-import { createDepartment, departmentClient, newLedgerItem } from "../testing/ledger.ts";
+import { Harness } from "../../../testing/server/harness.ts";
+import { fileForm, staffClient } from "../../../testing/server/api.ts";
+import { createDepartment, departmentClient, newLedgerItem } from "../../../testing/server/ledger.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

@@ -2,8 +2,8 @@
 // links, and the ledger's departments; a second start finds them and creates nothing again.
 // The links are printed by the start that creates the demo only, and by `npm run demo:links`.
 import { afterEach, describe, expect, it } from "vitest";
-import { runCommand } from "../testing/command.ts";
-import { eventually, Harness, TEST_SECRET } from "../testing/harness.ts";
+import { runCommand } from "../../../testing/server/command.ts";
+import { eventually, Harness, TEST_SECRET } from "../../../testing/server/harness.ts";
 import { DEMO_DEPARTMENTS, DEMO_LINK_HOLDERS, DEMO_TITLE, ensureDemoMeeting } from "./demoMeeting.ts";
 
 const h = new Harness();

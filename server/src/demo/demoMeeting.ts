@@ -1,8 +1,8 @@
 // The demo meeting created on first start: a small district CPPCC consultation forum
 // (fictional people, taken from the project's test roster), with its agenda and links.
 import os from "node:os";
-import type { Role } from "../core/roles.ts";
-import type { RoomLinkKind } from "../core/venue/roomLinks.ts";
+import type { Role } from "../../../core/roles.ts";
+import type { RoomLinkKind } from "../../../core/venue/roomLinks.ts";
 import type { NewParticipant } from "../meetings/meetingRepository.ts";
 import type { YishitingServer } from "../server.ts";
 

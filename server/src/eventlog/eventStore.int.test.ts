@@ -2,9 +2,9 @@
 // sinks nobody else's, and appends that never become part of someone else's open transaction.
 import path from "node:path";
 import { afterEach, expect, it } from "vitest";
-import type { MeetingEvent, StoredEvent } from "../core/meeting.ts";
+import type { MeetingEvent, StoredEvent } from "../../../core/meeting.ts";
 import { openDatabase, type Db } from "../db/database.ts";
-import { Harness } from "../testing/harness.ts";
+import { Harness } from "../../../testing/server/harness.ts";
 import { sqliteEventStore } from "./eventStore.ts";
 
 const h = new Harness();

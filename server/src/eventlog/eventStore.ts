@@ -1,6 +1,6 @@
 // The append-only event log, the source of truth for every meeting. The room actor talks
 // only to this interface, so another storage (PostgreSQL) can stand in behind it.
-import type { MeetingEvent, StoredEvent } from "../core/meeting.ts";
+import type { MeetingEvent, StoredEvent } from "../../../core/meeting.ts";
 import { prismaDateTime, sqliteConnection, type Db } from "../db/database.ts";
 
 export interface EventStore {

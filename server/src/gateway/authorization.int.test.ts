@@ -1,9 +1,9 @@
-import { DEFAULT_ORDERING, DEFAULT_SPEECH_CAPS } from "../core/state.ts";
+import { DEFAULT_ORDERING, DEFAULT_SPEECH_CAPS } from "../../../core/state.ts";
 // Every socket command tried by every kind of connection (each role, the room display, and no
 // token at all) against a real server: FORBIDDEN exactly where the role may not send it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "../core/roles.ts";
-import { Harness, send, type TestClient, type TestServer } from "../testing/harness.ts";
+import type { Role } from "../../../core/roles.ts";
+import { Harness, send, type TestClient, type TestServer } from "../../../testing/server/harness.ts";
 
 const h = new Harness();
 type Who = Role | "display";

@@ -5,8 +5,8 @@
 // rate limit (a burst of 20, then 10 per second).
 import { afterEach, describe, expect, it } from "vitest";
 import { MeetingConnection } from "../../../client/src/connection/meetingConnection.ts";
-import { coreError } from "../core/errors.ts";
-import { collectEvents, disconnected, eventually, Harness, send, settle, sleep, type ClientSocket, type TestClient, type TestServer } from "../testing/harness.ts";
+import { coreError } from "../../../core/errors.ts";
+import { collectEvents, disconnected, eventually, Harness, send, settle, sleep, type ClientSocket, type TestClient, type TestServer } from "../../../testing/server/harness.ts";
 import { DISPLAY_SCREENS } from "./devices.ts";
 
 const h = new Harness();

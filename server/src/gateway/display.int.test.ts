@@ -1,9 +1,9 @@
-import { DEFAULT_ORDERING, DEFAULT_SPEECH_CAPS } from "../core/state.ts";
+import { DEFAULT_ORDERING, DEFAULT_SPEECH_CAPS } from "../../../core/state.ts";
 // The room display (大屏) connection end to end: a token whose subject is `display:<meetingId>`
 // connects read-only — it gets the state and every broadcast, and every command is refused.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ERROR_MESSAGES } from "../core/errors.ts";
-import { Harness, persisted, received, send, settle, sleep, type TestClient, type TestMeeting, type TestServer } from "../testing/harness.ts";
+import { ERROR_MESSAGES } from "../../../core/errors.ts";
+import { Harness, persisted, received, send, settle, sleep, type TestClient, type TestMeeting, type TestServer } from "../../../testing/server/harness.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

@@ -1,4 +1,4 @@
-import { DEFAULT_ORDERING, DEFAULT_SPEECH_CAPS } from "../core/state.ts";
+import { DEFAULT_ORDERING, DEFAULT_SPEECH_CAPS } from "../../../core/state.ts";
 // The socket gateway end to end: a real server (port 0, SQLite in a temp folder) and real
 // socket.io clients. Covers the live fan-out and every way a connection or command is refused.
 import { SignJWT } from "jose";
@@ -6,9 +6,9 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { TokenService } from "../auth/tokens.ts";
-import { ERROR_MESSAGES, type ErrorCode } from "../core/errors.ts";
-import type { StoredEvent } from "../core/meeting.ts";
-import type { Ack } from "../core/protocol.ts";
+import { ERROR_MESSAGES, type ErrorCode } from "../../../core/errors.ts";
+import type { StoredEvent } from "../../../core/meeting.ts";
+import type { Ack } from "../../../core/protocol.ts";
 import {
   collectEvents,
   disconnected,
@@ -23,7 +23,7 @@ import {
   type TestClient,
   type TestMeeting,
   type TestServer,
-} from "../testing/harness.ts";
+} from "../../../testing/server/harness.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

@@ -4,8 +4,8 @@
 // reconnecting after a restart) are greeted in the same turn: the catch-up is encoded once per
 // (what was missed, audience) and written with one emit to all their sockets, instead of once
 // per socket; only `welcome` (it names the person) is per socket.
-import { audienceOf, syncFor, type Audience } from "../core/audience.ts";
-import type { SyncPayload, Welcome } from "../core/protocol.ts";
+import { audienceOf, syncFor, type Audience } from "../../../core/audience.ts";
+import type { SyncPayload, Welcome } from "../../../core/protocol.ts";
 import type { JoinCache } from "../meetings/joinCache.ts";
 import type { BallotBox } from "../polls/ballotBox.ts";
 import type { RoomRegistry } from "../rooms/meetingRoom.ts";

@@ -1,9 +1,9 @@
 // Who is connecting: a participant by their personal link, or the room by one of its two links
 // (core/venue/roomLinks.ts): the room display (大屏) or the venue terminal (会场终端).
 import type { TokenService } from "../auth/tokens.ts";
-import { coreError, type CoreError } from "../core/errors.ts";
-import type { RosterEntry } from "../core/state.ts";
-import { roomLinkKind, roomLinkSubject, type RoomLinkKind } from "../core/venue/roomLinks.ts";
+import { coreError, type CoreError } from "../../../core/errors.ts";
+import type { RosterEntry } from "../../../core/state.ts";
+import { roomLinkKind, roomLinkSubject, type RoomLinkKind } from "../../../core/venue/roomLinks.ts";
 import type { JoinCache } from "../meetings/joinCache.ts";
 import type { LinkState } from "../meetings/meetingRepository.ts";
 import type { RoomRegistry } from "../rooms/meetingRoom.ts";

@@ -8,10 +8,10 @@
 // middle of an interjection (the replayed state is the same), and a point of order, which ends
 // both the interjection and the speech.
 import { afterEach, describe, expect, it } from "vitest";
-import { audibleParticipants } from "../core/media/audible.ts";
-import { spokenMs, type MeetingState } from "../core/state.ts";
-import { staffClient } from "../testing/api.ts";
-import { Harness, openMeeting, persisted, send, settle, type TestClient } from "../testing/harness.ts";
+import { audibleParticipants } from "../../../core/media/audible.ts";
+import { spokenMs, type MeetingState } from "../../../core/state.ts";
+import { staffClient } from "../../../testing/server/api.ts";
+import { Harness, openMeeting, persisted, send, settle, type TestClient } from "../../../testing/server/harness.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

@@ -6,10 +6,10 @@
 // reads nothing from the database.
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ERROR_MESSAGES } from "../core/errors.ts";
-import type { StoredEvent } from "../core/meeting.ts";
-import type { SyncPayload } from "../core/protocol.ts";
-import { disconnected, eventually, Harness, send, type ClientSocket, type TestClient, type TestServer } from "../testing/harness.ts";
+import { ERROR_MESSAGES } from "../../../core/errors.ts";
+import type { StoredEvent } from "../../../core/meeting.ts";
+import type { SyncPayload } from "../../../core/protocol.ts";
+import { disconnected, eventually, Harness, send, type ClientSocket, type TestClient, type TestServer } from "../../../testing/server/harness.ts";
 
 const h = new Harness();
 afterEach(() => {

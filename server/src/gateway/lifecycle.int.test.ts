@@ -3,9 +3,9 @@
 // the queue empties, speaking commands are refused from then on). Also the commands only the
 // server itself may send. A controllable clock makes the agenda's times exact.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { attendanceSummary } from "../core/attendance/summary.ts";
-import { ERROR_MESSAGES, type ErrorCode } from "../core/errors.ts";
-import type { Ack } from "../core/protocol.ts";
+import { attendanceSummary } from "../../../core/attendance/summary.ts";
+import { ERROR_MESSAGES, type ErrorCode } from "../../../core/errors.ts";
+import type { Ack } from "../../../core/protocol.ts";
 import {
   collectEvents,
   Harness,
@@ -18,7 +18,7 @@ import {
   type TestClient,
   type TestMeeting,
   type TestServer,
-} from "../testing/harness.ts";
+} from "../../../testing/server/harness.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

@@ -2,7 +2,7 @@
 // bumping the version (link re-issued) or revoking the link refuses the old
 // tokens with LINK_REVOKED, and a connected person can be dropped through their own socket room.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ERROR_MESSAGES } from "../core/errors.ts";
+import { ERROR_MESSAGES } from "../../../core/errors.ts";
 import {
   disconnected,
   eventually,
@@ -14,7 +14,7 @@ import {
   type TestClient,
   type TestMeeting,
   type TestServer,
-} from "../testing/harness.ts";
+} from "../../../testing/server/harness.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

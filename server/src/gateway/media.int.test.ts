@@ -1,8 +1,8 @@
 // media.* over real sockets without a media server: clear refusals, nothing else affected.
 // (With Janus: e2e/media/floor.test.ts, inside the loopback-only namespace.)
 import { afterEach, expect, it } from "vitest";
-import type { Ack } from "../core/protocol.ts";
-import { Harness, send, type TestClient } from "../testing/harness.ts";
+import type { Ack } from "../../../core/protocol.ts";
+import { Harness, send, type TestClient } from "../../../testing/server/harness.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

@@ -1,10 +1,10 @@
 // poll.vote / poll.mine / poll.audit: ballots bypass the command path and go to the ballot box,
 // which acknowledges each one only after it is stored.
 import { z } from "zod";
-import { audienceOf } from "../core/audience.ts";
-import { coreError, type CoreError, type ErrorCode } from "../core/errors.ts";
-import { BallotInput } from "../core/poll/schema.ts";
-import type { Ack } from "../core/protocol.ts";
+import { audienceOf } from "../../../core/audience.ts";
+import { coreError, type CoreError, type ErrorCode } from "../../../core/errors.ts";
+import { BallotInput } from "../../../core/poll/schema.ts";
+import type { Ack } from "../../../core/protocol.ts";
 import type { BallotBox } from "../polls/ballotBox.ts";
 import type { MeetingRoom } from "../rooms/meetingRoom.ts";
 import type { GatewaySocket } from "./socketGateway.ts";

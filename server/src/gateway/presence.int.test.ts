@@ -2,8 +2,8 @@
 // participant arrives with their first connection and leaves once their last one has been gone
 // for the grace period (YST_PRESENCE_GRACE_SECONDS, short here); arrivals are batched.
 import { afterEach, describe, expect, it } from "vitest";
-import { attendanceSummary } from "../core/attendance/summary.ts";
-import type { StoredEvent } from "../core/meeting.ts";
+import { attendanceSummary } from "../../../core/attendance/summary.ts";
+import type { StoredEvent } from "../../../core/meeting.ts";
 import {
   collectEvents,
   disconnected,
@@ -16,7 +16,7 @@ import {
   sleep,
   type TestClient,
   type TestServer,
-} from "../testing/harness.ts";
+} from "../../../testing/server/harness.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

@@ -9,8 +9,8 @@
 // whoever comes back in that time changes nothing and the quorum never dips; whoever does not
 // is recorded as gone when it ends, with that time, as for any drop (docs/configuration.md).
 import { performance } from "node:perf_hooks";
-import { SYSTEM_ACTOR } from "../core/roles.ts";
-import type { MeetingState } from "../core/state.ts";
+import { SYSTEM_ACTOR } from "../../../core/roles.ts";
+import type { MeetingState } from "../../../core/state.ts";
 import type { MeetingRoom, RoomRegistry } from "../rooms/meetingRoom.ts";
 
 const ARRIVAL_BATCH_MS = 200;

@@ -3,9 +3,9 @@
 // connection says what it is editing (or null when done), and the meeting's staff connections
 // hear the whole list whenever it changes. A connection that goes away stops editing.
 import { z } from "zod";
-import { coreError, type CoreError, type ErrorCode } from "../core/errors.ts";
-import type { RecordEditor, RecordEditors } from "../core/protocol.ts";
-import { STAFF_ROLES } from "../core/roles.ts";
+import { coreError, type CoreError, type ErrorCode } from "../../../core/errors.ts";
+import type { RecordEditor, RecordEditors } from "../../../core/protocol.ts";
+import { STAFF_ROLES } from "../../../core/roles.ts";
 import { staffRoom, type GatewaySocket } from "./socketGateway.ts";
 
 /** `speech:<id>`, `interjection:<id>`, `written:<id>`, `suggestion:<id>` or `decision:<id>`. */

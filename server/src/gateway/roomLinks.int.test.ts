@@ -3,10 +3,10 @@
 // one refuses its earlier tokens at the handshake (LINK_REVOKED) and drops its connected screens
 // at once; only the venue terminal's token publishes as the room.
 import { afterEach, describe, expect, it } from "vitest";
-import type { Ack } from "../core/protocol.ts";
-import { ERROR_MESSAGES } from "../core/errors.ts";
-import { ApiClient, createStaff, linkAccount, staffClient } from "../testing/api.ts";
-import { disconnected, Harness, send, type TestClient } from "../testing/harness.ts";
+import type { Ack } from "../../../core/protocol.ts";
+import { ERROR_MESSAGES } from "../../../core/errors.ts";
+import { ApiClient, createStaff, linkAccount, staffClient } from "../../../testing/server/api.ts";
+import { disconnected, Harness, send, type TestClient } from "../../../testing/server/harness.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

@@ -4,11 +4,11 @@
 // greeted again (welcome + snapshot for its new audience), receives what the new audience
 // receives and no longer what the old one did; a person taken off the roster is dropped.
 import { afterEach, describe, expect, it } from "vitest";
-import type { RecordEditors, Welcome } from "../core/protocol.ts";
-import type { MeetingState } from "../core/state.ts";
-import { staffClient, type ApiClient } from "../testing/api.ts";
-import { disconnected, Harness, openMeeting, received, send, settle, type TestClient, type TestMeeting, type TestServer } from "../testing/harness.ts";
-import { pollOf, refused } from "../testing/pollRoom.ts";
+import type { RecordEditors, Welcome } from "../../../core/protocol.ts";
+import type { MeetingState } from "../../../core/state.ts";
+import { staffClient, type ApiClient } from "../../../testing/server/api.ts";
+import { disconnected, Harness, openMeeting, received, send, settle, type TestClient, type TestMeeting, type TestServer } from "../../../testing/server/harness.ts";
+import { pollOf, refused } from "../../../testing/server/pollRoom.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

@@ -4,11 +4,11 @@
 // the next message of the connection is judged by the new entry and nothing of the old
 // audience reaches it afterwards.
 import { isDeepStrictEqual } from "node:util";
-import { audienceOf, syncFor } from "../core/audience.ts";
-import type { StoredEvent } from "../core/meeting.ts";
-import type { Welcome } from "../core/protocol.ts";
-import { STAFF_ROLES } from "../core/roles.ts";
-import type { MeetingState, RosterEntry } from "../core/state.ts";
+import { audienceOf, syncFor } from "../../../core/audience.ts";
+import type { StoredEvent } from "../../../core/meeting.ts";
+import type { Welcome } from "../../../core/protocol.ts";
+import { STAFF_ROLES } from "../../../core/roles.ts";
+import type { MeetingState, RosterEntry } from "../../../core/state.ts";
 import { greetEditors, stopEditing, type RecordEditing } from "./recordEditing.ts";
 import { ended, roomsOf, type GatewayServer, type GatewaySocket } from "./socketGateway.ts";
 

@@ -2,19 +2,19 @@
 // rate limit → parse → dispatch to the meeting's room actor → acknowledge.
 import type { Server, Socket } from "socket.io";
 import { z } from "zod";
-import { coreError, type CoreError, type ErrorCode } from "../core/errors.ts";
-import { parseCommand, type StoredEvent } from "../core/meeting.ts";
-import type { Ack, ClientToServerEvents, ServerToClientEvents, Welcome } from "../core/protocol.ts";
-import { audibleParticipants, shownParticipants, VENUE_ID } from "../core/media/audible.ts";
-import { SPEAKING_ROLES, type Actor } from "../core/roles.ts";
+import { coreError, type CoreError, type ErrorCode } from "../../../core/errors.ts";
+import { parseCommand, type StoredEvent } from "../../../core/meeting.ts";
+import type { Ack, ClientToServerEvents, ServerToClientEvents, Welcome } from "../../../core/protocol.ts";
+import { audibleParticipants, shownParticipants, VENUE_ID } from "../../../core/media/audible.ts";
+import { SPEAKING_ROLES, type Actor } from "../../../core/roles.ts";
 import { MediaError, type MediaPeer, type MediaRelay } from "../media/mediaRelay.ts";
 import { checkSdp } from "../media/sdp.ts";
 import type { TokenService } from "../auth/tokens.ts";
 import type { MeetingRepository } from "../meetings/meetingRepository.ts";
 import type { MeetingRoom, RoomRegistry } from "../rooms/meetingRoom.ts";
-import { audienceOf, syncFor, type Audience } from "../core/audience.ts";
+import { audienceOf, syncFor, type Audience } from "../../../core/audience.ts";
 import type { BallotBox } from "../polls/ballotBox.ts";
-import type { MeetingState, RosterEntry } from "../core/state.ts";
+import type { MeetingState, RosterEntry } from "../../../core/state.ts";
 import { Greeter } from "./greeting.ts";
 import { identify, stillValid, type Connected } from "./handshake.ts";
 import { attachPolls } from "./pollHandlers.ts";

@@ -4,8 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { Harness } from "../testing/harness.ts";
-import { ApiClient, fileForm, staffClient } from "../testing/api.ts";
+import { Harness } from "../../../testing/server/harness.ts";
+import { ApiClient, fileForm, staffClient } from "../../../testing/server/api.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

@@ -1,7 +1,7 @@
 // HTTP errors: `{ error: { code, message: { zh, en }, details? } }` with the status that
 // docs/api.md gives each code. Route handlers throw ApiError; anything else becomes INTERNAL.
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from "express";
-import { ERROR_MESSAGES, type CoreError, type ErrorCode } from "../core/errors.ts";
+import { ERROR_MESSAGES, type CoreError, type ErrorCode } from "../../../core/errors.ts";
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   VALIDATION: 400,

@@ -7,14 +7,14 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Router } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Harness, type TestMeeting, type TestServer } from "../testing/harness.ts";
+import { Harness, type TestMeeting, type TestServer } from "../../../testing/server/harness.ts";
 import { RecordingStore } from "../media/recording/recordingStore.ts";
 import { MinutesVersionStore } from "../minutes/minutesVersionStore.ts";
 import { createApi } from "./api.ts";
 import { apiDeps } from "./apiDeps.ts";
-import { ApiClient, createStaff, fileForm, linkAccount, STAFF_PASSWORD } from "../testing/api.ts";
+import { ApiClient, createStaff, fileForm, linkAccount, STAFF_PASSWORD } from "../../../testing/server/api.ts";
 import { LedgerFiles } from "../ledger/ledgerFiles.ts";
-import { createDepartment, departmentClient, newLedgerItem, versionOf } from "../testing/ledger.ts";
+import { createDepartment, departmentClient, newLedgerItem, versionOf } from "../../../testing/server/ledger.ts";
 
 type Caller = "admin" | "organiser" | "chairHere" | "chairOther" | "clerkHere" | "department" | "none";
 const CALLERS: readonly Caller[] = ["admin", "organiser", "chairHere", "chairOther", "clerkHere", "department", "none"];

@@ -7,7 +7,7 @@ import http from "node:http";
 import path from "node:path";
 import zlib from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { Harness } from "../testing/harness.ts";
+import { Harness } from "../../../testing/server/harness.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

@@ -1,7 +1,7 @@
 // 承办单位: the departments ledger items are assigned to. Listed by pinyin; renamed or disabled,
 // never deleted (items and accounts keep pointing at them).
 import { randomUUID } from "node:crypto";
-import type { Department } from "../core/ledger/json.ts";
+import type { Department } from "../../../core/ledger/json.ts";
 import type { Db } from "../db/database.ts";
 import { sortParticipants } from "../roster/sortParticipants.ts";
 

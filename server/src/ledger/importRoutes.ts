@@ -4,7 +4,7 @@
 // rows in one transaction, once warnings are confirmed. Refused rows change nothing.
 import { Router } from "express";
 import { z } from "zod";
-import type { LedgerImportResult } from "../core/ledger/json.ts";
+import type { LedgerImportResult } from "../../../core/ledger/json.ts";
 import { fail, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { QueryBoolean } from "../http/schemas.ts";

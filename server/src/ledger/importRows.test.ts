@@ -2,7 +2,7 @@
 // state, warnings (unknown department of a new item, lost characters), duplicates, and the
 // verdict of every row in both languages.
 import { describe, expect, it } from "vitest";
-import type { Department } from "../core/ledger/json.ts";
+import type { Department } from "../../../core/ledger/json.ts";
 import { csvTable, type TableRow } from "../roster/table.ts";
 import { parseDateCell, parseDepartmentCell, parseOriginCell, parseReplyCell, parseSourceCell, parseStateCell, planImport, type ImportContext } from "./importRows.ts";
 

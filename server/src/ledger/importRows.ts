@@ -4,13 +4,13 @@
 // warnings to confirm — in both languages. Deadlines in the past are accepted (they show as 逾期).
 // Pure: the departments, the items already in the ledger (duplicates are refused, so the corrected
 // file can be imported again) and the clock come in; the store writes the plan.
-import { chinaDate, isCalendarDate } from "../core/ledger/deadline.ts";
+import { chinaDate, isCalendarDate } from "../../../core/ledger/deadline.ts";
 import {
   decideLedger, newItemState, OUTCOME_LABELS, RATING_LABELS, REPLY_OUTCOMES, RATINGS, shortTitle, STATE_LABELS,
   type LedgerAction, type LedgerActor, type LedgerOrigin, type LedgerSource, type LedgerState, type Rating, type ReplyOutcome,
-} from "../core/ledger/item.ts";
-import type { Department } from "../core/ledger/json.ts";
-import { OVERDUE_SUFFIX } from "../core/ledger/report.ts";
+} from "../../../core/ledger/item.ts";
+import type { Department } from "../../../core/ledger/json.ts";
+import { OVERDUE_SUFFIX } from "../../../core/ledger/report.ts";
 import { HEADER_SEARCH_ROWS, normaliseHeader } from "../roster/columns.ts";
 import { lossyMessage, lossyText, type LossyReason } from "../roster/lossyText.ts";
 import { cleanCell } from "../roster/parseRoster.ts";

@@ -2,10 +2,10 @@
 // accounts, who sees and changes which items, the member's rating, deadline flags at an injected
 // clock, the version check, the steps, attachments, and the database refusing deletions.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Department } from "../core/ledger/json.ts";
-import { ApiClient, fileForm, staffClient, type Json } from "../testing/api.ts";
-import { Harness, type TestMeeting, type TestServer } from "../testing/harness.ts";
-import { chinaDay, createDepartment, departmentClient, newLedgerItem, SECRETARIAT, versionOf } from "../testing/ledger.ts";
+import type { Department } from "../../../core/ledger/json.ts";
+import { ApiClient, fileForm, staffClient, type Json } from "../../../testing/server/api.ts";
+import { Harness, type TestMeeting, type TestServer } from "../../../testing/server/harness.ts";
+import { chinaDay, createDepartment, departmentClient, newLedgerItem, SECRETARIAT, versionOf } from "../../../testing/server/ledger.ts";
 
 const DAY = 86_400_000;
 /** 2026-12-07 10:00 in China. */

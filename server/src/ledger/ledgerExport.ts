@@ -3,9 +3,9 @@
 // column widths for the customary columns, long texts wrapped). The rows come from the pure core
 // (core/ledger/report.ts).
 import ExcelJS from "exceljs";
-import { chinaDate } from "../core/ledger/deadline.ts";
-import type { LedgerItemJson } from "../core/ledger/json.ts";
-import { LEDGER_EXPORT_HEADERS, ledgerRows } from "../core/ledger/report.ts";
+import { chinaDate } from "../../../core/ledger/deadline.ts";
+import type { LedgerItemJson } from "../../../core/ledger/json.ts";
+import { LEDGER_EXPORT_HEADERS, ledgerRows } from "../../../core/ledger/report.ts";
 import { csvFile } from "../roster/exportRoster.ts";
 
 export const LEDGER_EXPORT_FORMATS = ["xlsx", "csv"] as const;

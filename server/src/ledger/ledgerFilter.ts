@@ -3,9 +3,9 @@
 // shape, and the viewer (secretariat: every item; a department: the items it leads or assists).
 import type { Request } from "express";
 import { z } from "zod";
-import { isCalendarDate } from "../core/ledger/deadline.ts";
-import { LEDGER_ORIGINS, LEDGER_SOURCES, LEDGER_STATES } from "../core/ledger/item.ts";
-import type { LedgerItemJson } from "../core/ledger/json.ts";
+import { isCalendarDate } from "../../../core/ledger/deadline.ts";
+import { LEDGER_ORIGINS, LEDGER_SOURCES, LEDGER_STATES } from "../../../core/ledger/item.ts";
+import type { LedgerItemJson } from "../../../core/ledger/json.ts";
 import { fail } from "../http/apiError.ts";
 import { MANAGERS, requireStaff, type StaffContext } from "../http/staffAuth.ts";
 

@@ -7,10 +7,10 @@ import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LedgerItemJson } from "../core/ledger/json.ts";
-import { ApiClient, fileForm, staffClient, type Json } from "../testing/api.ts";
-import { Harness, type TestServer } from "../testing/harness.ts";
-import { createDepartment, departmentClient } from "../testing/ledger.ts";
+import type { LedgerItemJson } from "../../../core/ledger/json.ts";
+import { ApiClient, fileForm, staffClient, type Json } from "../../../testing/server/api.ts";
+import { Harness, type TestServer } from "../../../testing/server/harness.ts";
+import { createDepartment, departmentClient } from "../../../testing/server/ledger.ts";
 
 const FIXTURES = path.resolve(import.meta.dirname, "fixtures");
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));

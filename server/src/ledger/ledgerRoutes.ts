@@ -5,8 +5,8 @@
 import { randomUUID } from "node:crypto";
 import { Router } from "express";
 import { z } from "zod";
-import { isCalendarDate } from "../core/ledger/deadline.ts";
-import { LedgerAction, type LedgerActor } from "../core/ledger/item.ts";
+import { isCalendarDate } from "../../../core/ledger/deadline.ts";
+import { LedgerAction, type LedgerActor } from "../../../core/ledger/item.ts";
 import { fail, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { bearerToken, requireParticipant } from "../http/participantAuth.ts";

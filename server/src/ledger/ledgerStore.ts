@@ -3,9 +3,9 @@
 // its step in one transaction that also checks the version the actor saw (EDIT_CONFLICT). Items are
 // numbered (序号) in one transaction; nothing is ever deleted (triggers in the migration).
 import { randomUUID } from "node:crypto";
-import { deadlineFlag } from "../core/ledger/deadline.ts";
-import { applyStep, decideLedger, newItemState, type LedgerAction, type LedgerActor, type LedgerItemState, type LedgerOrigin, type LedgerRole, type LedgerSource, type LedgerState, type LedgerStep, type Reply } from "../core/ledger/item.ts";
-import type { Department, LedgerItemJson, LedgerStepJson, LiveResponse } from "../core/ledger/json.ts";
+import { deadlineFlag } from "../../../core/ledger/deadline.ts";
+import { applyStep, decideLedger, newItemState, type LedgerAction, type LedgerActor, type LedgerItemState, type LedgerOrigin, type LedgerRole, type LedgerSource, type LedgerState, type LedgerStep, type Reply } from "../../../core/ledger/item.ts";
+import type { Department, LedgerItemJson, LedgerStepJson, LiveResponse } from "../../../core/ledger/json.ts";
 import type { Db } from "../db/database.ts";
 import type { LedgerItem as ItemRow, LedgerStep as StepRow, Prisma } from "../db/generated/client.ts";
 import { fail } from "../http/apiError.ts";

@@ -3,7 +3,7 @@
 // latest reply (满意度), once per reply.
 import { Router, type Request } from "express";
 import { z } from "zod";
-import { RATINGS } from "../core/ledger/item.ts";
+import { RATINGS } from "../../../core/ledger/item.ts";
 import { fail, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { requireParticipant } from "../http/participantAuth.ts";

@@ -6,11 +6,11 @@
 // withdrawal closes a new item (by the system, as a step) but not an assigned one; suggestions
 // captured while the sync was not running enter the ledger on the next start (catch-up).
 import { afterEach, describe, expect, it } from "vitest";
-import type { LedgerItemJson } from "../core/ledger/json.ts";
-import type { MeetingState } from "../core/state.ts";
-import { ApiClient, staffClient, type Json } from "../testing/api.ts";
-import { eventually, Harness, openMeeting, send, settle, type TestClient } from "../testing/harness.ts";
-import { chinaDay, createDepartment } from "../testing/ledger.ts";
+import type { LedgerItemJson } from "../../../core/ledger/json.ts";
+import type { MeetingState } from "../../../core/state.ts";
+import { ApiClient, staffClient, type Json } from "../../../testing/server/api.ts";
+import { eventually, Harness, openMeeting, send, settle, type TestClient } from "../../../testing/server/harness.ts";
+import { chinaDay, createDepartment } from "../../../testing/server/ledger.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

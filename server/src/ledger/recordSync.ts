@@ -7,13 +7,13 @@
 // the record. A projection of the meeting's state after each relevant committed batch, serialized
 // per meeting and idempotent by (meetingId, suggestionId) and (meetingId, decisionId); on start, meetings whose relevant
 // events are newer than their last sync are replayed and synced (a crash, an upgrade).
-import { chinaDate } from "../core/ledger/deadline.ts";
-import { shortTitle } from "../core/ledger/item.ts";
-import type { LiveResponse } from "../core/ledger/json.ts";
-import { replay, type StoredEvent } from "../core/meeting.ts";
-import { rosterNames } from "../core/naming/displayNames.ts";
-import { entryKey, type Decision, type Suggestion } from "../core/record/schema.ts";
-import type { MeetingState } from "../core/state.ts";
+import { chinaDate } from "../../../core/ledger/deadline.ts";
+import { shortTitle } from "../../../core/ledger/item.ts";
+import type { LiveResponse } from "../../../core/ledger/json.ts";
+import { replay, type StoredEvent } from "../../../core/meeting.ts";
+import { rosterNames } from "../../../core/naming/displayNames.ts";
+import { entryKey, type Decision, type Suggestion } from "../../../core/record/schema.ts";
+import type { MeetingState } from "../../../core/state.ts";
 import type { Db } from "../db/database.ts";
 import type { LedgerItem as ItemRow } from "../db/generated/client.ts";
 import type { EventStore } from "../eventlog/eventStore.ts";

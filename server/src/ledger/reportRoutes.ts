@@ -4,8 +4,8 @@
 // (admin, organiser) reads every item, a department account only the items its department leads
 // or assists; chairs and clerks get 403. Counts and flags are taken at the server's clock.
 import { Router, type Request } from "express";
-import { ledgerDashboard, reminders } from "../core/ledger/report.ts";
-import type { LedgerItemJson } from "../core/ledger/json.ts";
+import { ledgerDashboard, reminders } from "../../../core/ledger/report.ts";
+import type { LedgerItemJson } from "../../../core/ledger/json.ts";
 import { route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { contentDisposition } from "../meetings/materialFiles.ts";

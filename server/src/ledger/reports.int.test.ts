@@ -8,11 +8,11 @@ import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccountRepository } from "../accounts/accountRepository.ts";
-import type { LedgerAction } from "../core/ledger/item.ts";
-import type { LedgerItemJson } from "../core/ledger/json.ts";
-import { LEDGER_EXPORT_HEADERS, type LedgerDashboard } from "../core/ledger/report.ts";
-import { ApiClient, STAFF_PASSWORD, createStaff, type Json } from "../testing/api.ts";
-import { Harness, type TestMeeting, type TestServer } from "../testing/harness.ts";
+import type { LedgerAction } from "../../../core/ledger/item.ts";
+import type { LedgerItemJson } from "../../../core/ledger/json.ts";
+import { LEDGER_EXPORT_HEADERS, type LedgerDashboard } from "../../../core/ledger/report.ts";
+import { ApiClient, STAFF_PASSWORD, createStaff, type Json } from "../../../testing/server/api.ts";
+import { Harness, type TestMeeting, type TestServer } from "../../../testing/server/harness.ts";
 import { LEDGER_SHEET } from "./ledgerExport.ts";
 import type { LedgerStore } from "./ledgerStore.ts";
 

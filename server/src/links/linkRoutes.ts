@@ -1,7 +1,7 @@
 // Join links and the room's two links (current, re-issue, revoke), and the check-in link.
 import { Router } from "express";
 import { z } from "zod";
-import { ROOM_LINK_KINDS } from "../core/venue/roomLinks.ts";
+import { ROOM_LINK_KINDS } from "../../../core/venue/roomLinks.ts";
 import { fail, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { Id, IdParams } from "../http/schemas.ts";

@@ -9,8 +9,8 @@ import { fail } from "../http/apiError.ts";
 import type { JoinCache } from "../meetings/joinCache.ts";
 import { roomLinkState, type LinkState } from "../meetings/meetingRepository.ts";
 import type { MeetingStore } from "../meetings/meetingStore.ts";
-import type { Role } from "../core/roles.ts";
-import { roomLinkSubject, type RoomLinkKind } from "../core/venue/roomLinks.ts";
+import type { Role } from "../../../core/roles.ts";
+import { roomLinkSubject, type RoomLinkKind } from "../../../core/venue/roomLinks.ts";
 import { checkinUrl, displayUrl, joinUrl, venueUrl } from "./urls.ts";
 
 export interface Link {

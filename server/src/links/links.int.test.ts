@@ -2,8 +2,8 @@
 // person's connected sockets and the old token is refused at the handshake with LINK_REVOKED.
 // Also the room display's link, the check-in link and YST_PUBLIC_URL.
 import { afterEach, describe, expect, it } from "vitest";
-import { disconnected, Harness } from "../testing/harness.ts";
-import { ApiClient, createStaff, staffClient } from "../testing/api.ts";
+import { disconnected, Harness } from "../../../testing/server/harness.ts";
+import { ApiClient, createStaff, staffClient } from "../../../testing/server/api.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

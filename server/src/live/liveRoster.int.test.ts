@@ -3,10 +3,10 @@
 // roster, fetched once from GET /api/live/roster, cacheable by its ETag); the chair and the
 // clerk still get the whole state.
 import { afterEach, describe, expect, it } from "vitest";
-import type { RosterEntry } from "../core/state.ts";
-import { staffClient } from "../testing/api.ts";
-import { Harness, received, send, settle, type TestClient, type TestServer } from "../testing/harness.ts";
-import { pollOf } from "../testing/pollRoom.ts";
+import type { RosterEntry } from "../../../core/state.ts";
+import { staffClient } from "../../../testing/server/api.ts";
+import { Harness, received, send, settle, type TestClient, type TestServer } from "../../../testing/server/harness.ts";
+import { pollOf } from "../../../testing/server/pollRoom.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

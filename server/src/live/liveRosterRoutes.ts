@@ -4,8 +4,8 @@
 // version: the ETag is the tag, and `If-None-Match` with it is answered 304 without a body.
 import { gzipSync } from "node:zlib";
 import { Router } from "express";
-import { rosterJson } from "../core/compactState.ts";
-import type { RosterEntry } from "../core/state.ts";
+import { rosterJson } from "../../../core/compactState.ts";
+import type { RosterEntry } from "../../../core/state.ts";
 import { identify } from "../gateway/handshake.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { fail, route } from "../http/apiError.ts";

@@ -2,10 +2,10 @@
 // audible set (`audibleParticipants`, the one function of the meeting state) is recomputed and
 // every publisher not in it is muted at Janus (VideoRoom `moderate`), whatever its client does;
 // then Janus records the floor holder's speech (`recordingTarget`), and no one else.
-import { audibleParticipants } from "../core/media/audible.ts";
-import { recordingTarget } from "../core/media/recording.ts";
-import type { StoredEvent } from "../core/meeting.ts";
-import type { MeetingState } from "../core/state.ts";
+import { audibleParticipants } from "../../../core/media/audible.ts";
+import { recordingTarget } from "../../../core/media/recording.ts";
+import type { StoredEvent } from "../../../core/meeting.ts";
+import type { MeetingState } from "../../../core/state.ts";
 import type { MediaRelay } from "./mediaRelay.ts";
 
 export class MediaController {

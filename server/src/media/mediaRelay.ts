@@ -5,9 +5,9 @@
 import Janode, { type JanodeConnection, type JanodeSession } from "janode";
 import VideoRoomPlugin, { type VideoRoomHandle } from "janode/plugins/videoroom";
 import { randomInt } from "node:crypto";
-import type { RecordingTarget } from "../core/media/recording.ts";
-import type { SubscribedStream, SubscribeResult } from "../core/protocol.ts";
-import { VENUE_ID } from "../core/media/audible.ts";
+import type { RecordingTarget } from "../../../core/media/recording.ts";
+import type { SubscribedStream, SubscribeResult } from "../../../core/protocol.ts";
+import { VENUE_ID } from "../../../core/media/audible.ts";
 import { randomSecret } from "./janusConfig.ts";
 import type { RelayRecorder, Take } from "./recording/speechRecorder.ts";
 

@@ -4,8 +4,8 @@
 // at once then reads nothing. LinkService reports every re-issue or revocation here right after
 // writing it (before it drops the sockets), so the handshake refuses the old link at once; an
 // edit of the meeting drops its entry (read again on the next join).
-import type { MeetingInfo } from "../core/protocol.ts";
-import { roomLinkSubject, ROOM_LINK_KINDS } from "../core/venue/roomLinks.ts";
+import type { MeetingInfo } from "../../../core/protocol.ts";
+import { roomLinkSubject, ROOM_LINK_KINDS } from "../../../core/venue/roomLinks.ts";
 import type { Db } from "../db/database.ts";
 import type { LinkState } from "./meetingRepository.ts";
 

@@ -2,7 +2,7 @@
 // core/naming/displayNames.ts), for server code that reads the roster from the database rather
 // than from the live room. Roster order, as the live roster has it (people nothing tells apart
 // are numbered in that order).
-import { displayNames } from "../core/naming/displayNames.ts";
+import { displayNames } from "../../../core/naming/displayNames.ts";
 import type { Db } from "../db/database.ts";
 
 export async function meetingNames(db: Db, meetingId: string): Promise<ReadonlyMap<string, string>> {

@@ -1,12 +1,12 @@
 // Meetings and their participants (the roster) in the database. The live state itself lives
 // in the event log; `liveConfig` is what the server feeds into it (config.sync).
 import { randomBytes, randomUUID } from "node:crypto";
-import type { AgendaItemInput } from "../core/agenda/schema.ts";
-import { isMeetingKind, type MeetingKind } from "../core/meetingKind.ts";
-import type { MeetingInfo } from "../core/protocol.ts";
-import type { Role } from "../core/roles.ts";
-import type { RoomLinkKind } from "../core/venue/roomLinks.ts";
-import type { InterjectionRules, MeetingState, OrderingRules, PlannedSpeech, QuorumRule, RosterEntry, SpeechCaps } from "../core/state.ts";
+import type { AgendaItemInput } from "../../../core/agenda/schema.ts";
+import { isMeetingKind, type MeetingKind } from "../../../core/meetingKind.ts";
+import type { MeetingInfo } from "../../../core/protocol.ts";
+import type { Role } from "../../../core/roles.ts";
+import type { RoomLinkKind } from "../../../core/venue/roomLinks.ts";
+import type { InterjectionRules, MeetingState, OrderingRules, PlannedSpeech, QuorumRule, RosterEntry, SpeechCaps } from "../../../core/state.ts";
 import type { Db } from "../db/database.ts";
 import { PlanStore } from "../plan/planStore.ts";
 import { JoinCache, toMeetingInfo } from "./joinCache.ts";

@@ -1,6 +1,6 @@
 // Request bodies and queries of the meetings, agenda and roster routes (docs/api.md).
 import { z } from "zod";
-import { MEETING_KINDS } from "../core/meetingKind.ts";
+import { MEETING_KINDS } from "../../../core/meetingKind.ts";
 import { ParticipantInput } from "../roster/rosterTypes.ts";
 
 const Text = (max: number) => z.string().trim().min(1).max(max);

@@ -2,8 +2,8 @@
 // the list per role, agenda order as a permutation, deletion refused once an item has been
 // current, and agenda/rule changes reaching a live meeting's screens through its log.
 import { afterEach, describe, expect, it } from "vitest";
-import { Harness, openMeeting, persisted, send } from "../testing/harness.ts";
-import { linkAccount, staffClient, type ApiClient } from "../testing/api.ts";
+import { Harness, openMeeting, persisted, send } from "../../../testing/server/harness.ts";
+import { linkAccount, staffClient, type ApiClient } from "../../../testing/server/api.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

@@ -1,7 +1,7 @@
 // The roster by hand: list (sorted), add, edit (docs/api.md, "Roster and links").
 import { Router } from "express";
 import { z } from "zod";
-import { identityKey, type Nameable } from "../core/naming/displayNames.ts";
+import { identityKey, type Nameable } from "../../../core/naming/displayNames.ts";
 import { fail, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { Id, IdParams } from "../http/schemas.ts";

@@ -4,8 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { Harness, persisted } from "../testing/harness.ts";
-import { fileForm, staffClient } from "../testing/api.ts";
+import { Harness, persisted } from "../../../testing/server/harness.ts";
+import { fileForm, staffClient } from "../../../testing/server/api.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

@@ -1,7 +1,7 @@
 // Roster import (CSV in UTF-8 or GBK, XLSX) and export; parsing lives in server/src/roster.
 import { Router } from "express";
 import { z } from "zod";
-import type { Role } from "../core/roles.ts";
+import type { Role } from "../../../core/roles.ts";
 import { fail, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { IdParams, QueryBoolean } from "../http/schemas.ts";

@@ -3,12 +3,12 @@
 // so the embedded CJK font is checked by machine, not by eye); only the meeting's staff may read it.
 import JSZip from "jszip";
 import { afterEach, describe, expect, it } from "vitest";
-import { renderMinutesMarkdown } from "../core/minutes/markdown.ts";
-import { draftMinutes } from "../core/minutes/minutes.ts";
+import { renderMinutesMarkdown } from "../../../core/minutes/markdown.ts";
+import { draftMinutes } from "../../../core/minutes/minutes.ts";
 import { MeetingStore } from "../meetings/meetingStore.ts";
-import { staffClient } from "../testing/api.ts";
-import { Harness } from "../testing/harness.ts";
-import { bearer, MINUTES_ITEM as ITEM, MINUTES_NUMBER as NUMBER, MINUTES_SUMMARY as SUMMARY, MINUTES_TITLE as TITLE, minutesMeeting, pdfText } from "../testing/minutesMeeting.ts";
+import { staffClient } from "../../../testing/server/api.ts";
+import { Harness } from "../../../testing/server/harness.ts";
+import { bearer, MINUTES_ITEM as ITEM, MINUTES_NUMBER as NUMBER, MINUTES_SUMMARY as SUMMARY, MINUTES_TITLE as TITLE, minutesMeeting, pdfText } from "../../../testing/server/minutesMeeting.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

@@ -5,8 +5,8 @@
 // whether drafted from the record or saved as a version.
 import { AlignmentType, Document, HeadingLevel, LineRuleType, Packer, Paragraph, TextRun, type IRunOptions } from "docx";
 import PDFDocument from "pdfkit";
-import type { Block, Run } from "../core/minutes/blocks.ts";
-import { renderBlocksMarkdown } from "../core/minutes/markdown.ts";
+import type { Block, Run } from "../../../core/minutes/blocks.ts";
+import { renderBlocksMarkdown } from "../../../core/minutes/markdown.ts";
 import { findPdfFonts, type PdfFonts } from "./cjkFonts.ts";
 
 export const MINUTES_FORMATS = ["md", "docx", "pdf"] as const;

@@ -4,9 +4,9 @@
 // next to it the speech list (发言清单) as CSV or XLSX, with the same access.
 import { Router, type Request, type Response } from "express";
 import { z } from "zod";
-import { minutesBlocks, type Block } from "../core/minutes/blocks.ts";
-import { draftMinutes, type Minutes } from "../core/minutes/minutes.ts";
-import { speechList } from "../core/minutes/speechList.ts";
+import { minutesBlocks, type Block } from "../../../core/minutes/blocks.ts";
+import { draftMinutes, type Minutes } from "../../../core/minutes/minutes.ts";
+import { speechList } from "../../../core/minutes/speechList.ts";
 import { sqliteEventStore } from "../eventlog/eventStore.ts";
 import { fail, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";

@@ -4,8 +4,8 @@
 // needs its reason (更正理由).
 import { Router } from "express";
 import { z } from "zod";
-import { BlocksSchema } from "../core/minutes/blockSchema.ts";
-import { minutesBlocks } from "../core/minutes/blocks.ts";
+import { BlocksSchema } from "../../../core/minutes/blockSchema.ts";
+import { minutesBlocks } from "../../../core/minutes/blocks.ts";
 import { fail, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { requireMeetingChair, requireMeetingStaffAccess } from "../http/meetingStaffAccess.ts";

@@ -3,8 +3,8 @@
 // transaction; the (meetingId, number) primary key refuses a second writer of the same number
 // whatever the interleaving, so of two saves on the same base exactly one wins. Approval (定稿)
 // is recorded once on the latest version; the database's triggers keep saved content unchanged.
-import type { Block } from "../core/minutes/blocks.ts";
-import type { ErrorCode } from "../core/errors.ts";
+import type { Block } from "../../../core/minutes/blocks.ts";
+import type { ErrorCode } from "../../../core/errors.ts";
 import type { Db } from "../db/database.ts";
 import type { MinutesVersion } from "../db/generated/client.ts";
 

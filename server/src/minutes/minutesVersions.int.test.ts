@@ -4,11 +4,11 @@
 // corrections, each version's files with the edited Chinese text read back, malformed blocks.
 import JSZip from "jszip";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Block } from "../core/minutes/blocks.ts";
-import { diffMinutes } from "../core/minutes/diff.ts";
-import { linkAccount, staffClient } from "../testing/api.ts";
-import { Harness } from "../testing/harness.ts";
-import { bearer, MINUTES_SUMMARY, MINUTES_TITLE, minutesMeeting, pdfText } from "../testing/minutesMeeting.ts";
+import type { Block } from "../../../core/minutes/blocks.ts";
+import { diffMinutes } from "../../../core/minutes/diff.ts";
+import { linkAccount, staffClient } from "../../../testing/server/api.ts";
+import { Harness } from "../../../testing/server/harness.ts";
+import { bearer, MINUTES_SUMMARY, MINUTES_TITLE, minutesMeeting, pdfText } from "../../../testing/server/minutesMeeting.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

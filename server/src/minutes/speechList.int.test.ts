@@ -4,11 +4,11 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
-import { SPEECH_LIST_HEADERS } from "../core/minutes/speechList.ts";
-import type { Role } from "../core/roles.ts";
-import { ApiClient, staffClient } from "../testing/api.ts";
-import { Harness } from "../testing/harness.ts";
-import { commandRunner, rosterHandles } from "../testing/rosterHandles.ts";
+import { SPEECH_LIST_HEADERS } from "../../../core/minutes/speechList.ts";
+import type { Role } from "../../../core/roles.ts";
+import { ApiClient, staffClient } from "../../../testing/server/api.ts";
+import { Harness } from "../../../testing/server/harness.ts";
+import { commandRunner, rosterHandles } from "../../../testing/server/rosterHandles.ts";
 import { SPEECH_LIST_SHEET } from "./speechListExport.ts";
 
 const h = new Harness();

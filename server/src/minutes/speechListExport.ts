@@ -3,7 +3,7 @@
 // header, durations and overruns in seconds as numbers). The rows come from the pure core
 // (core/minutes/speechList.ts).
 import ExcelJS from "exceljs";
-import { SPEECH_LIST_HEADERS, speechListCells, type SpeechListRow } from "../core/minutes/speechList.ts";
+import { SPEECH_LIST_HEADERS, speechListCells, type SpeechListRow } from "../../../core/minutes/speechList.ts";
 import { csvFile } from "../roster/exportRoster.ts";
 
 export type SpeechListFormat = "csv" | "xlsx";

@@ -6,8 +6,8 @@
 // Refusals: members cannot use the organiser routes, bad input changes nothing, and nobody
 // registers after the meeting has opened.
 import { afterEach, describe, expect, it } from "vitest";
-import { Harness, send, settle, type TestClient } from "../testing/harness.ts";
-import { ApiClient, linkAccount, staffClient, type ApiResponse } from "../testing/api.ts";
+import { Harness, send, settle, type TestClient } from "../../../testing/server/harness.ts";
+import { ApiClient, linkAccount, staffClient, type ApiResponse } from "../../../testing/server/api.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

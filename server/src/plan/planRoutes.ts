@@ -3,8 +3,8 @@
 // their join token until the meeting opens. Every change is fed into the live meeting.
 import { Router, type Request } from "express";
 import { z } from "zod";
-import type { ErrorCode } from "../core/errors.ts";
-import { SPEAKING_ROLES, SYSTEM_ACTOR } from "../core/roles.ts";
+import type { ErrorCode } from "../../../core/errors.ts";
+import { SPEAKING_ROLES, SYSTEM_ACTOR } from "../../../core/roles.ts";
 import { fail, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { requireParticipant } from "../http/participantAuth.ts";

@@ -3,14 +3,14 @@
 // overtake a ballot it should count), then acknowledged; nothing is acknowledged before it is
 // stored. What others learn is throttled and aggregate: the number of ballots, and for named
 // polls that allow it the running tally. docs/ballot-secrecy.md.
-import { seesResult, type Audience } from "../core/audience.ts";
-import { coreError, type CoreError } from "../core/errors.ts";
-import { checkBallot, findPoll } from "../core/poll/decide.ts";
-import { unitOf } from "../core/poll/eligibility.ts";
-import { groupsOf } from "../core/poll/rules.ts";
-import type { BallotInput, Poll, Tally } from "../core/poll/schema.ts";
-import type { BallotReceipt, PollAudit, PollLiveTally, PollTurnout } from "../core/protocol.ts";
-import type { MeetingState } from "../core/state.ts";
+import { seesResult, type Audience } from "../../../core/audience.ts";
+import { coreError, type CoreError } from "../../../core/errors.ts";
+import { checkBallot, findPoll } from "../../../core/poll/decide.ts";
+import { unitOf } from "../../../core/poll/eligibility.ts";
+import { groupsOf } from "../../../core/poll/rules.ts";
+import type { BallotInput, Poll, Tally } from "../../../core/poll/schema.ts";
+import type { BallotReceipt, PollAudit, PollLiveTally, PollTurnout } from "../../../core/protocol.ts";
+import type { MeetingState } from "../../../core/state.ts";
 import type { RoomRegistry } from "../rooms/meetingRoom.ts";
 import type { BallotStore, BallotToStore } from "./ballotStore.ts";
 

@@ -2,7 +2,7 @@
 // ballot cannot be linked to its voter (PollBallot has no voter, no time and a random key; both
 // tables are WITHOUT ROWID so rows sit in key order, not voting order). docs/ballot-secrecy.md.
 import { randomBytes } from "node:crypto";
-import type { Tally } from "../core/poll/schema.ts";
+import type { Tally } from "../../../core/poll/schema.ts";
 import type { Db } from "../db/database.ts";
 
 export interface BallotToStore {

@@ -5,10 +5,10 @@
 // ALREADY_VOTED (it was stored, the ack was lost) — never a second ballot. The close then counts
 // exactly the stored ballots.
 import { afterEach, expect, it } from "vitest";
-import type { Ack, BallotReceipt } from "../core/protocol.ts";
+import type { Ack, BallotReceipt } from "../../../core/protocol.ts";
 import type { Db } from "../db/database.ts";
-import { disconnected, Harness, send, settle, type TestClient } from "../testing/harness.ts";
-import { pollOf } from "../testing/pollRoom.ts";
+import { disconnected, Harness, send, settle, type TestClient } from "../../../testing/server/harness.ts";
+import { pollOf } from "../../../testing/server/pollRoom.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

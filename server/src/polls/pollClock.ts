@@ -1,10 +1,10 @@
 // Closes polls at the end of their countdown, and erases the write order of a secret poll's
 // ballots once it is closed. Timers are re-armed from the state when a room is (re)opened, so a
 // countdown survives a server restart (a poll whose time ran out meanwhile closes at once).
-import type { StoredEvent } from "../core/meeting.ts";
-import type { Poll } from "../core/poll/schema.ts";
-import { SYSTEM_ACTOR } from "../core/roles.ts";
-import type { MeetingState } from "../core/state.ts";
+import type { StoredEvent } from "../../../core/meeting.ts";
+import type { Poll } from "../../../core/poll/schema.ts";
+import { SYSTEM_ACTOR } from "../../../core/roles.ts";
+import type { MeetingState } from "../../../core/state.ts";
 import type { MeetingRoom } from "../rooms/meetingRoom.ts";
 
 export interface PollClockDeps {

@@ -9,9 +9,9 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Ack, MyBallots, PollAudit, PollLiveTally, PollTurnout } from "../core/protocol.ts";
-import { collectEvents, eventually, Harness, persisted, send, settle, type TestClient } from "../testing/harness.ts";
-import { pollOf, pollRoom, refused, vote } from "../testing/pollRoom.ts";
+import type { Ack, MyBallots, PollAudit, PollLiveTally, PollTurnout } from "../../../core/protocol.ts";
+import { collectEvents, eventually, Harness, persisted, send, settle, type TestClient } from "../../../testing/server/harness.ts";
+import { pollOf, pollRoom, refused, vote } from "../../../testing/server/pollRoom.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

@@ -1,4 +1,4 @@
-// No float decides a vote: in the rule code (server/src/core/poll) every comparison is between integers (counts,
+// No float decides a vote: in the rule code (core/poll) every comparison is between integers (counts,
 // fixed-point weights, n/d shares cross-multiplied). This reads the source with the TypeScript
 // parser and fails on a comparison whose operands divide, use a percentage or a decimal literal.
 import fs from "node:fs";
@@ -40,7 +40,7 @@ function floatComparisons(file: string, source: string): string[] {
 
 describe("the rule code compares no floats", () => {
   it.each(RULE_CODE)("%s", (file) => {
-    expect(floatComparisons(file, fs.readFileSync(path.join(import.meta.dirname, "../core/poll", file), "utf8"))).toEqual([]);
+    expect(floatComparisons(file, fs.readFileSync(path.join(import.meta.dirname, "../../../core/poll", file), "utf8"))).toEqual([]);
   });
   it("the check finds what it looks for", () => {
     expect(floatComparisons("x.ts", "const a = turnout * 100 >= percent * base; const b = n / d > 0.5; const c = x * 3 >= y * 2;")).toHaveLength(2);

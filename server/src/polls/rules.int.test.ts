@@ -4,10 +4,10 @@
 // of 2 of 3 with a blank ballot; per-candidate 赞成/反对/弃权. Secret forms keep their guarantee:
 // the ballots audited are anonymous and no ballot carries a weight.
 import { afterEach, describe, expect, it } from "vitest";
-import type { PollDefinition, RuleClause } from "../core/poll/schema.ts";
-import type { Ack, PollAudit } from "../core/protocol.ts";
-import { Harness, send, settle } from "../testing/harness.ts";
-import { pollOf, pollRoom, refused, vote } from "../testing/pollRoom.ts";
+import type { PollDefinition, RuleClause } from "../../../core/poll/schema.ts";
+import type { Ack, PollAudit } from "../../../core/protocol.ts";
+import { Harness, send, settle } from "../../../testing/server/harness.ts";
+import { pollOf, pollRoom, refused, vote } from "../../../testing/server/pollRoom.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

@@ -7,10 +7,10 @@
 // editors; one going away stops editing. Members cannot write notes. The notes survive a
 // restart (the log is replayed); who is editing does not (it was never in the log).
 import { afterEach, describe, expect, it } from "vitest";
-import type { RecordEditors } from "../core/protocol.ts";
-import type { MeetingState } from "../core/state.ts";
-import { staffClient } from "../testing/api.ts";
-import { eventually, Harness, openMeeting, persisted, send, settle, type ClientSocket, type TestClient } from "../testing/harness.ts";
+import type { RecordEditors } from "../../../core/protocol.ts";
+import type { MeetingState } from "../../../core/state.ts";
+import { staffClient } from "../../../testing/server/api.ts";
+import { eventually, Harness, openMeeting, persisted, send, settle, type ClientSocket, type TestClient } from "../../../testing/server/harness.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

@@ -5,9 +5,9 @@
 // observer at once receive a snapshot with the earlier notes, then every note live; the display
 // never. Unsharing takes them away again. Members still cannot write notes.
 import { afterEach, describe, expect, it } from "vitest";
-import type { MeetingState } from "../core/state.ts";
-import { staffClient } from "../testing/api.ts";
-import { Harness, openMeeting, send, settle, type TestClient } from "../testing/harness.ts";
+import type { MeetingState } from "../../../core/state.ts";
+import { staffClient } from "../../../testing/server/api.ts";
+import { Harness, openMeeting, send, settle, type TestClient } from "../../../testing/server/harness.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

@@ -2,8 +2,8 @@
 // (`rooms.syncConfig`), the server feeds the roster, agenda, quorum rule and default speech cap
 // from the database into the meeting's log — only what differs. Real server, file and sockets.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { attendanceSummary } from "../core/attendance/summary.ts";
-import type { StoredEvent } from "../core/meeting.ts";
+import { attendanceSummary } from "../../../core/attendance/summary.ts";
+import type { StoredEvent } from "../../../core/meeting.ts";
 import {
   collectEvents,
   Harness,
@@ -14,7 +14,7 @@ import {
   type TestClient,
   type TestMeeting,
   type TestServer,
-} from "../testing/harness.ts";
+} from "../../../testing/server/harness.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());

@@ -1,13 +1,13 @@
 // One actor per live meeting: commands apply strictly one at a time, and the resulting events
 // are appended to the log before anyone is acknowledged or sees them.
-import type { DecideContext } from "../core/context.ts";
-import { fail, ok, type Result } from "../core/errors.ts";
-import { decide, evolve, replay, type Command, type StoredEvent } from "../core/meeting.ts";
-import type { SyncPayload } from "../core/protocol.ts";
-import { SYSTEM_ACTOR, type Actor } from "../core/roles.ts";
-import { findPoll } from "../core/poll/decide.ts";
-import type { Poll, Tally } from "../core/poll/schema.ts";
-import type { MeetingState } from "../core/state.ts";
+import type { DecideContext } from "../../../core/context.ts";
+import { fail, ok, type Result } from "../../../core/errors.ts";
+import { decide, evolve, replay, type Command, type StoredEvent } from "../../../core/meeting.ts";
+import type { SyncPayload } from "../../../core/protocol.ts";
+import { SYSTEM_ACTOR, type Actor } from "../../../core/roles.ts";
+import { findPoll } from "../../../core/poll/decide.ts";
+import type { Poll, Tally } from "../../../core/poll/schema.ts";
+import type { MeetingState } from "../../../core/state.ts";
 import type { EventStore } from "../eventlog/eventStore.ts";
 import type { LiveConfig } from "../meetings/meetingRepository.ts";
 

@@ -1,11 +1,11 @@
 // Recovery end to end: clients that miss events and come back, a server restarted on the same
 // SQLite file, and a server process killed with SIGKILL. Real server, real file, real clients.
 import { afterEach, describe, expect, it } from "vitest";
-import { syncFor } from "../core/audience.ts";
-import { expandState } from "../core/compactState.ts";
-import { replay as replayFrom_, type StoredEvent } from "../core/meeting.ts";
-import type { Ack } from "../core/protocol.ts";
-import type { MeetingState } from "../core/state.ts";
+import { syncFor } from "../../../core/audience.ts";
+import { expandState } from "../../../core/compactState.ts";
+import { replay as replayFrom_, type StoredEvent } from "../../../core/meeting.ts";
+import type { Ack } from "../../../core/protocol.ts";
+import type { MeetingState } from "../../../core/state.ts";
 import {
   disconnected,
   Harness,
@@ -18,7 +18,7 @@ import {
   type TestClient,
   type TestMeeting,
   type TestServer,
-} from "../testing/harness.ts";
+} from "../../../testing/server/harness.ts";
 
 const h = new Harness();
 const replayFrom = (state: MeetingState, events: readonly StoredEvent[]): MeetingState => replayFrom_(events, state);

@@ -2,7 +2,7 @@
 // or a report naming every bad row and field. All or nothing: one bad row and nobody is returned.
 // Text that looks like it lost characters (王? for 王䶮) is a warning the organiser must confirm.
 import { z } from "zod";
-import { identityKey, type Nameable } from "../core/naming/displayNames.ts";
+import { identityKey, type Nameable } from "../../../core/naming/displayNames.ts";
 import { mapColumns, isHeaderRow, HEADER_SEARCH_ROWS, type ColumnMap, type ColumnTarget } from "./columns.ts";
 import { lossyText } from "./lossyText.ts";
 import { readTable } from "./readTable.ts";

@@ -1,5 +1,5 @@
 // Bilingual messages for import reports.
-import { ERROR_MESSAGES } from "../core/errors.ts";
+import { ERROR_MESSAGES } from "../../../core/errors.ts";
 import { lossyMessage, type LossyReason } from "./lossyText.ts";
 import type { RowCode, RowReport } from "./rosterTypes.ts";
 

@@ -1,5 +1,5 @@
 // Role, side (方) and chief (首席代表) values as they appear in rosters, both ways.
-import type { Role } from "../core/roles.ts";
+import type { Role } from "../../../core/roles.ts";
 import type { ParticipantInput } from "./rosterTypes.ts";
 
 /** Lower-cased, spaces removed, full-width forms folded, and a trailing note in brackets

@@ -1,6 +1,6 @@
 // Types shared by the roster import/export module and the REST routes that use it.
 import { z } from "zod";
-import { Role } from "../core/roles.ts";
+import { Role } from "../../../core/roles.ts";
 
 /** Digits, "+", "-" and spaces; 5–20 characters, at least 5 of them digits (landlines with
  *  area code, mobiles, +86 …). */

@@ -4,8 +4,8 @@
 // under a second and import nothing; ordinary XLSX files are still imported.
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient, fileForm, staffClient } from "../testing/api.ts";
-import { Harness, type TestMeeting, type TestServer } from "../testing/harness.ts";
+import { ApiClient, fileForm, staffClient } from "../../../testing/server/api.ts";
+import { Harness, type TestMeeting, type TestServer } from "../../../testing/server/harness.ts";
 import { zipBomb } from "./testSupport.ts";
 
 const h = new Harness();

@@ -4,11 +4,11 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Role } from "../core/roles.ts";
-import { speechStats } from "../core/stats/speechStats.ts";
-import { ApiClient, linkAccount, staffClient } from "../testing/api.ts";
-import { Harness, send, type TestClient } from "../testing/harness.ts";
-import { rosterHandles } from "../testing/rosterHandles.ts";
+import type { Role } from "../../../core/roles.ts";
+import { speechStats } from "../../../core/stats/speechStats.ts";
+import { ApiClient, linkAccount, staffClient } from "../../../testing/server/api.ts";
+import { Harness, send, type TestClient } from "../../../testing/server/harness.ts";
+import { rosterHandles } from "../../../testing/server/rosterHandles.ts";
 import { CSV_HEADERS, SHEET_NAMES } from "./statisticsExport.ts";
 
 const h = new Harness();

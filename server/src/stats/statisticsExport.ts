@@ -3,9 +3,9 @@
 // duration both as m:ss and in seconds. Interjections (插话回应) have their own sheet / 分组:
 // per person, then the totals and how the responses were marked (采纳 / 研究 / 说明).
 import ExcelJS from "exceljs";
-import { formatClock } from "../core/clock.ts";
-import type { InterjectionOutcome, RosterEntry, SpeechKind } from "../core/state.ts";
-import type { SpeechStats, Tally } from "../core/stats/speechStats.ts";
+import { formatClock } from "../../../core/clock.ts";
+import type { InterjectionOutcome, RosterEntry, SpeechKind } from "../../../core/state.ts";
+import type { SpeechStats, Tally } from "../../../core/stats/speechStats.ts";
 import { csvFile } from "../roster/exportRoster.ts";
 
 type Cell = string | number;

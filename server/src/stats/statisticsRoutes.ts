@@ -2,7 +2,7 @@
 // linked chair/clerk sessions; the meeting's chair and clerk with their join token): the live
 // state's speechStats at the server's now, as JSON, CSV or XLSX (docs/api.md#statistics).
 import { Router, type Request } from "express";
-import { speechStats } from "../core/stats/speechStats.ts";
+import { speechStats } from "../../../core/stats/speechStats.ts";
 import { route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { requireMeetingStaffAccess } from "../http/meetingStaffAccess.ts";

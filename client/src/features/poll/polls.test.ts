@@ -3,7 +3,7 @@ import { pollOptions } from "@core/poll/decide.ts";
 import { computeResult } from "@core/poll/rules.ts";
 import { PollDefinition, type Poll, type PollResult, type RuleClause } from "@core/poll/schema.ts";
 import { initialState, type MeetingState, type RosterEntry, type SpeechRecord } from "@core/state.ts";
-import { given, people, tally } from "@core/testing.ts";
+import { given, people, tally } from "../../../../testing/core.ts";
 import { buildingOf, eligiblePreview, rosterFacts } from "./formRoster.ts";
 import { draftProblems, emptyDraft, newBuildingClause, noRule, owners278, owners278Matter, ruleKindsFor, toDefinition, withFormDefaults, type PollDraft, type RuleKind } from "./pollDraft.ts";
 import { auditMatches, baseSize, candidateRows, displayedPoll, formatPercent, formatWeight, resultRows } from "./polls.ts";

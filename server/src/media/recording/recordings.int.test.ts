@@ -4,8 +4,8 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiClient, linkAccount, staffClient } from "../../testing/api.ts";
-import { Harness } from "../../testing/harness.ts";
+import { ApiClient, linkAccount, staffClient } from "../../../../testing/server/api.ts";
+import { Harness } from "../../../../testing/server/harness.ts";
 import { RecordingStore } from "./recordingStore.ts";
 
 const h = new Harness();

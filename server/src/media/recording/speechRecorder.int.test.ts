@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { Harness, send } from "../../testing/harness.ts";
+import { Harness, send } from "../../../../testing/server/harness.ts";
 import { opusMjr } from "./mjrFixture.ts";
 import { RecordingStore } from "./recordingStore.ts";
 import { SpeechRecorder } from "./speechRecorder.ts";

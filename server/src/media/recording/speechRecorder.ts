@@ -4,9 +4,9 @@
 // media queue, so a slow `janus-pp-rec` never delays floor control.
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { RecordingTarget } from "../../core/media/recording.ts";
-import type { MeetingState } from "../../core/state.ts";
-import { recordingTarget } from "../../core/media/recording.ts";
+import type { RecordingTarget } from "../../../../core/media/recording.ts";
+import type { MeetingState } from "../../../../core/state.ts";
+import { recordingTarget } from "../../../../core/media/recording.ts";
 import { describeOpus, mjrToOpus } from "./recorder.ts";
 import { meetingRecordingsDir, recordingFilePath } from "./recordingFiles.ts";
 import type { RecordingStore } from "./recordingStore.ts";

@@ -1,0 +1,183 @@
+// Who receives the clerk's notes and poll results: the staff always; members, officials and
+// observers (attendees) only while the organisers share the record (会议记录向委员公开); the room
+// display never. A connection applies what it receives with the same evolve, so each test plays
+// a "client" of each audience and compares its state with what it may know.
+import { describe, expect, it } from "vitest";
+import { audienceOf, differsByAudience, seesResult, stateFor, syncFor, type Audience } from "./audience.ts";
+import { expandState, rosterTag } from "./compactState.ts";
+import { evolve, type MeetingEvent, type StoredEvent } from "./meeting.ts";
+import { computeResult } from "./poll/rules.ts";
+import type { SyncPayload } from "./protocol.ts";
+import { SYSTEM_ACTOR } from "./roles.ts";
+import type { MeetingState } from "./state.ts";
+import { configSync, decisionFields, entry, ev, given, givenExactly, OPENED, people, pollDefinition, stamp, suggestionFields, tally } from "../testing/core.ts";
+
+const A = people.alice.participantId;
+const B = people.bob.participantId;
+const speech = entry("speech", `s-${A}`);
+const NO_NOTES = { summaries: {}, suggestions: [], decisions: [] };
+const RESULT = computeResult(pollDefinition({ secret: true }), [{ id: "yes", label: "赞成" }, { id: "no", label: "反对" }, { id: "abstain", label: "弃权" }],
+  [A, B].map((id) => ({ unitId: id, participantIds: [id], weight: 1, household: null, present: true })), tally({ counts: { yes: 2 } }), null);
+
+/** Alice spoke; the clerk summarized her speech, captured a suggestion and a decision. */
+const SPOKEN: MeetingEvent[] = [ev.arrived([A, B], "online"), ev.started(A, { at: 10 }), ev.ended(A, { at: 70, durationMs: 60, overrunMs: 0, endedBy: "p-chair" })];
+const NOTES: MeetingEvent[] = [
+  ev.summarized(speech, "建议加装电梯"),
+  ev.suggestionCaptured("sg1", speech, suggestionFields({ title: "加装电梯", department: "区住建委" })),
+  ev.decisionAdded("d1", null, decisionFields({ text: "形成协商意见" })),
+];
+/** A secret poll closed, its result not published yet. */
+const POLL: MeetingEvent[] = [ev.pollCreated("q1", pollDefinition({ secret: true })), ev.pollOpened("q1", 100), ev.pollClosed("q1", RESULT, { at: 200 })];
+const shared = (on: boolean): MeetingEvent => ({ type: "record.sharedSet", shared: on });
+
+/** A connection: applies a sync (events one by one, refusing gaps) like the browser does. */
+function receive(state: MeetingState, sync: SyncPayload): MeetingState {
+  if (sync.kind === "snapshot") return sync.state;
+  if (sync.kind === "compact") {
+    // The roster did not change here: the one the client holds is the one the snapshot names.
+    expect(sync.state.roster.tag).toBe(rosterTag(state.roster));
+    return expandState(sync.state, state.roster);
+  }
+  return sync.events.reduce((s, e) => {
+    expect(e.seq, "no gap").toBe(s.seq + 1);
+    return evolve(s, e);
+  }, state);
+}
+
+/** Commits `events` after `state` the way the room does and returns what `audience` receives. */
+function commit(state: MeetingState, events: readonly MeetingEvent[], audience: Audience): { after: MeetingState; sync: SyncPayload } {
+  const stored = stamp(state.seq, events, 500, null);
+  const after = stored.reduce(evolve, state);
+  return { after, sync: syncFor({ kind: "events", events: stored }, audience, after) };
+}
+
+const noteTypes = (sync: SyncPayload): string[] => (sync.kind === "events" ? sync.events.map((e) => e.event.type).filter((t) => t.startsWith("record.")) : []);
+
+describe("seesResult: one publication rule for a poll's result and its ballots", () => {
+  it.each([
+    ["draft", "staff", false], ["open", "staff", false], ["closed", "staff", true], ["published", "staff", true],
+    ["closed", "attendee", false], ["published", "attendee", true], ["closed", "display", false], ["published", "display", true],
+  ] as const)("%s poll, %s → %s", (status, audience, sees) => {
+    expect(seesResult({ status }, audience)).toBe(sees);
+  });
+});
+
+describe("audienceOf", () => {
+  it.each([
+    ["chair", false, "staff"], ["clerk", false, "staff"],
+    ["member", false, "attendee"], ["official", false, "attendee"], ["observer", false, "attendee"],
+    ["observer", true, "display"], ["chair", true, "display"],
+  ] as const)("%s (display %s) → %s", (role, display, audience) => {
+    expect(audienceOf(role, display)).toBe(audience);
+  });
+});
+
+describe("the record not shared (the default)", () => {
+  const base = given(...SPOKEN).state;
+  it("attendees and the display receive record.withheld in place of each note, with the same seq; the staff the notes", () => {
+    for (const audience of ["attendee", "display"] as const) {
+      const { after, sync } = commit(base, NOTES, audience);
+      expect(noteTypes(sync)).toEqual(["record.withheld", "record.withheld", "record.withheld"]);
+      const theirs = receive(stateFor(base, audience), sync);
+      expect(theirs.seq).toBe(after.seq);
+      expect(theirs.notes).toEqual(NO_NOTES);
+      expect(JSON.stringify(sync)).not.toContain("加装电梯");
+    }
+    const { after, sync } = commit(base, NOTES, "staff");
+    expect(receive(base, sync)).toEqual(after);
+    expect(after.notes.suggestions).toHaveLength(1);
+  });
+
+  it("a snapshot carries no notes except for the staff", () => {
+    const state = given(...SPOKEN, ...NOTES).state;
+    expect(state.recordShared).toBe(false);
+    for (const audience of ["attendee", "display"] as const) {
+      const sync = syncFor({ kind: "snapshot", state }, audience, state);
+      expect(sync.kind === "compact" && sync.state.notes).toEqual(NO_NOTES);
+    }
+    expect(syncFor({ kind: "snapshot", state }, "staff", state)).toEqual({ kind: "snapshot", state });
+  });
+});
+
+describe("the record shared with members (会议记录向委员公开)", () => {
+  const base = given(...SPOKEN, shared(true)).state;
+  it("attendees receive every note in full, live and in snapshots; the display still record.withheld", () => {
+    const attendee = commit(base, NOTES, "attendee");
+    expect(attendee.sync).toEqual({ kind: "events", events: stamp(base.seq, NOTES, 500, null) });
+    const theirs = receive(stateFor(base, "attendee"), attendee.sync);
+    expect(theirs).toEqual(attendee.after);
+    expect(theirs.notes.suggestions[0]).toMatchObject({ title: "加装电梯", text: "建议增设电梯。", topic: "城市更新", department: "区住建委", participantId: A });
+    expect(theirs.notes.summaries[`speech:s-${A}`]?.text).toBe("建议加装电梯");
+    expect(theirs.notes.decisions[0]?.text).toBe("形成协商意见");
+
+    const display = commit(base, NOTES, "display");
+    expect(noteTypes(display.sync)).toEqual(["record.withheld", "record.withheld", "record.withheld"]);
+    expect(receive(stateFor(base, "display"), display.sync).notes).toEqual(NO_NOTES);
+
+    const snapshot = syncFor({ kind: "snapshot", state: attendee.after }, "attendee", attendee.after);
+    expect(snapshot.kind === "compact" && snapshot.state.notes).toEqual(attendee.after.notes);
+    const forDisplay = syncFor({ kind: "snapshot", state: attendee.after }, "display", attendee.after);
+    expect(forDisplay.kind === "compact" && forDisplay.state.notes).toEqual(NO_NOTES);
+  });
+
+  it("a closed poll's result stays with the staff until published, shared or not", () => {
+    const { after, sync } = commit(base, POLL, "attendee");
+    expect(sync.kind === "events" && sync.events.at(-1)?.event).toMatchObject({ type: "poll.closed", result: null });
+    expect(stateFor(after, "attendee").polls[0]?.result).toBeNull();
+    expect(after.polls[0]?.result).toEqual(RESULT);
+    expect(JSON.stringify(syncFor({ kind: "snapshot", state: after }, "attendee", after))).not.toContain("\"passed\"");
+  });
+
+  it("events without a note, a poll result or the sharing go out alike to everyone", () => {
+    expect(differsByAudience(stamp(0, [ev.arrived([A])], 0, null))).toBe(false);
+    for (const event of [NOTES[0]!, POLL[2]!, shared(true)]) expect(differsByAudience(stamp(0, [event], 0, null))).toBe(true);
+  });
+});
+
+describe("sharing switched during the meeting", () => {
+  // The notes were written while not shared: an attendee holds none of them.
+  const before = given(...SPOKEN, ...NOTES).state;
+  const on = { ...configSync(), recordShared: true };
+
+  it("config.sync turns it on with record.sharedSet; attendees get a snapshot with the earlier notes, then notes live", () => {
+    const decided = givenExactly(...OPENED, ...SPOKEN, ...NOTES).when(on, SYSTEM_ACTOR);
+    expect(decided.events).toEqual([shared(true)]);
+    const member = stateFor(before, "attendee");
+    const { after, sync } = commit(before, decided.events, "attendee");
+    expect(sync.kind).toBe("compact");
+    const theirs = receive(member, sync);
+    expect(theirs.recordShared).toBe(true);
+    expect(theirs.notes).toEqual(before.notes);
+    expect(theirs.seq).toBe(after.seq);
+    // From now on the notes come as events and the member keeps up with the clerk.
+    const next = commit(after, [ev.summarized(speech, "建议加装电梯，资金多方分担", { version: 2 })], "attendee");
+    // A compact snapshot does not carry when each attendance began (no attendee's screen shows it).
+    expect(receive(theirs, next.sync)).toEqual({ ...next.after, attendance: { [A]: { ...next.after.attendance[A], since: 0 }, [B]: { ...next.after.attendance[B], since: 0 } } });
+    // The display is not affected: it receives the switch as an event and still no notes.
+    const display = commit(before, decided.events, "display");
+    expect(display.sync).toMatchObject({ kind: "events" });
+    expect(receive(stateFor(before, "display"), display.sync).notes).toEqual(NO_NOTES);
+  });
+
+  it("turning it off: attendees get a snapshot without the notes, later notes are withheld", () => {
+    const sharedState = given(...SPOKEN, shared(true), ...NOTES).state;
+    const { after, sync } = commit(sharedState, [shared(false)], "attendee");
+    const theirs = receive(sharedState, sync);
+    expect(sync.kind).toBe("compact");
+    expect(theirs.notes).toEqual(NO_NOTES);
+    expect(noteTypes(commit(after, [ev.decisionWithdrawn("d1")], "attendee").sync)).toEqual(["record.withheld"]);
+  });
+
+  it("a member catching up across the switch gets a snapshot; after it, the missed events in full", () => {
+    const log: StoredEvent[] = stamp(0, [...OPENED, ...SPOKEN, ...NOTES, shared(true), ev.summarized(entry("speech", `s-${A}`), "第二稿", { version: 2 })], 0, null);
+    const state = log.reduce(evolve, givenExactly().state);
+    const switchAt = log.findIndex((e) => e.event.type === "record.sharedSet");
+    const across = syncFor({ kind: "events", events: log.slice(switchAt - 1) }, "attendee", state);
+    expect(across.kind === "compact" && across.state.notes).toEqual(state.notes);
+    const afterSwitch = syncFor({ kind: "events", events: log.slice(switchAt + 1) }, "attendee", state);
+    expect(afterSwitch).toEqual({ kind: "events", events: log.slice(switchAt + 1) });
+    // The display's catch-up across the switch stays events, the notes withheld.
+    const display = syncFor({ kind: "events", events: log.slice(switchAt - 1) }, "display", state);
+    expect(noteTypes(display)).toEqual(["record.withheld", "record.sharedSet", "record.withheld"]);
+  });
+});

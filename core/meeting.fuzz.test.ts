@@ -1,0 +1,804 @@
+// Seeded random walk over the meeting core: thousands of random commands from random actors
+// (the system included), meeting after meeting, checking the rules of testing/meetingFuzzRules.ts
+// after every step. A failure names the seed and the step to replay.
+import { describe, expect, it } from "vitest";
+import type { AgendaItemInput } from "./agenda/schema.ts";
+import type { DecideContext } from "./context.ts";
+import { MEETING_KINDS } from "./meetingKind.ts";
+import type { Result } from "./errors.ts";
+import { checkEvent, checkInvariants, checkPostconditions, DECIDE_CODES, expectedError, type Check } from "../testing/meetingFuzzRules.ts";
+import { decide, evolve, parseCommand, replay, type Command, type MeetingEvent, type StoredEvent } from "./meeting.ts";
+import { SYSTEM_ACTOR, type Actor, type Role } from "./roles.ts";
+import type { Poll, PollDefinition, RuleClause, Tally } from "./poll/schema.ts";
+import type { DecisionFields, EntryRef, SuggestionFields, SummaryRef } from "./record/schema.ts";
+import { DEFAULT_ORDERING, DEFAULT_SPEECH_CAPS, initialState, type ArrivalVia, type MeetingState, type PlannedSpeech, type QuorumRule, type SpeechKind } from "./state.ts";
+import { agendaItem, deepEqual, deepFreeze, ROLES, rosterEntry, Rng, stamp } from "../testing/core.ts";
+
+const SEEDS = [1, 42, 20_240_607, 0xdeadbeef];
+const STEPS = 6_000;
+const REPLAY_EVERY = 250;
+/** How long a closed meeting keeps receiving commands before the next meeting starts. */
+const CLOSED_STEPS = 40;
+
+const COMMAND_TYPES: readonly Command["type"][] = [
+  "queue.request", "queue.withdraw", "queue.remove", "queue.move", "floor.give", "floor.end", "floor.setCap",
+  "meeting.open", "meeting.close", "agenda.goto", "agenda.next", "attendance.arrive", "attendance.leave", "attendance.excuse", "config.sync", "venue.setMuted",
+  "queue.add", "floor.extend", "floor.pause", "floor.resume", "speech.submitWritten",
+  "interjection.request", "interjection.withdraw", "interjection.grant", "interjection.decline", "interjection.end", "interjection.setOutcome", "interjection.setEnabled",
+  "poll.create", "poll.discard", "poll.open", "poll.close", "poll.publish", "poll.enterHands",
+  "record.summarize", "record.captureSuggestion", "record.editSuggestion", "record.withdrawSuggestion", "record.addDecision", "record.editDecision", "record.withdrawDecision",
+];
+const KINDS: readonly ("impromptu" | "pointOfOrder")[] = ["impromptu", "pointOfOrder"];
+const CAP_KINDS: readonly SpeechKind[] = ["booked", "impromptu", "pointOfOrder"];
+const SECTORS = ["经济", "教育", "医卫", null];
+const PARTIES = ["民盟", "民进", "九三", null, null];
+const GUEST_NAMES = ["王师傅", "居民代表 李四", "张", "名".repeat(40)];
+const TEXTS = ["关于停车难的建议", "同意", "字".repeat(300)];
+const VIAS: readonly ArrivalVia[] = ["online", "qr", "clerk"];
+const RULES: readonly QuorumRule[] = ["none", "majority", "twoThirds"];
+const AGENDA_POOL: readonly AgendaItemInput[] = ["a1", "a2", "a3", "a4", "a5"].map((id, i) => agendaItem(id, (i + 1) * 300_000, `议题 ${i + 1}`));
+const STRANGER_IDS = ["ghost", "p99", "x".repeat(64), "p0 ", "P1", "队列"];
+/** Points an interjection answers (already trimmed, so that a command parses to itself). */
+const POINTS = ["", "关于停车难", "回应学校用地的建议", "点".repeat(200)];
+const OUTCOMES = ["adopt", "study", "explain", null] as const;
+/** 即时表决: households (the prefix the rules name is 3号楼), sides and vote weights on the roster. */
+const HOUSEHOLDS = ["3号楼101", "3号楼102", "3号楼201", "5号楼101", null, null];
+const SIDES = ["worker", "enterprise", null] as const;
+const WEIGHTS = [0.1, 0.2, 0.5, 1.25, 2, 37.5, 89.03];
+const POLL_TITLES = ["关于停车场改造方案的表决", "选举楼长", "表".repeat(200)];
+const BASES: readonly RuleClause["base"][] = ["entitled", "present", "cast"];
+const SHARES: readonly RuleClause["share"][] = [{ num: 1, den: 2 }, { num: 2, den: 3 }, { num: 4, den: 5 }, { num: 3, den: 4 }, { num: 1, den: 1 }, { num: 333, den: 1000 }];
+const VOTER_ROLES: readonly Role[] = ["member", "official", "member", "observer", "clerk"];
+/** 会议记录: texts already trimmed (a command parses to itself); the longest allowed. */
+const SUMMARIES = ["", "要点：增设停车位", "同意该方案", "字".repeat(4000)];
+const SUGGESTIONS: readonly SuggestionFields[] = [
+  { title: "加快老旧小区改造", text: "建议增设电梯。", topic: "城市更新", department: "区住建委" },
+  { title: "增设养老服务点", text: "", topic: "", department: "" },
+  { title: "题".repeat(100), text: "字".repeat(4000), topic: "题".repeat(40), department: "委".repeat(80) },
+];
+const DECISIONS: readonly DecisionFields[] = [
+  { text: "形成协商意见报区委", unit: "区政协办公室", deadline: "2025-06-30" },
+  { text: "原则通过", unit: "", deadline: "" },
+  { text: "字".repeat(2000), unit: "委".repeat(80), deadline: "2024-02-29" },
+];
+
+interface World {
+  rng: Rng;
+  /**
+   * Polls draw from a generator of their own (their commands, tallies, actors, and the roster's
+   * households, sides and weights), so that the rest of the walk goes as it did without them.
+   */
+  pollRng: Rng;
+  /** The clerk's notes likewise draw from a generator of their own. */
+  recordRng: Rng;
+  /** The fixed pool of participants (random roles, at least one chair, speaker and clerk). */
+  pool: { participantId: string; role: Role }[];
+  /** Each one's sector, party, side, household and vote weight (so that roster syncs change little). */
+  profile: Map<string, { sector: string | null; party: string | null; side: "worker" | "enterprise" | null; household: string | null; weight?: number }>;
+  /** The bookings the organisers may register (plans are subsets of these, sometimes altered). */
+  bookings: PlannedSpeech[];
+}
+
+function makeWorld(seed: number): World {
+  const rng = new Rng(seed);
+  const pool: World["pool"] = [
+    { participantId: "p0", role: "chair" },
+    { participantId: "p1", role: "member" },
+    { participantId: "p2", role: "official" },
+    { participantId: "p3", role: "clerk" },
+  ];
+  for (let i = 4; i < 12; i++) pool.push({ participantId: `p${i}`, role: rng.pick(ROLES) });
+  const pollRng = new Rng(seed ^ 0x5a5a_5a5a);
+  const recordRng = new Rng(seed ^ 0x3c3c_3c3c);
+  const profile = new Map(
+    pool.map((p) => {
+      const sector = rng.pick(SECTORS);
+      const party = rng.pick(PARTIES);
+      const weight = pollRng.chance(0.6) ? { weight: pollRng.pick(WEIGHTS) } : {};
+      return [p.participantId, { sector, party, side: pollRng.pick(SIDES), household: pollRng.pick(HOUSEHOLDS), ...weight }];
+    }),
+  );
+  const items = [...AGENDA_POOL.map((i) => i.id), null, "a-gone"];
+  const bookings = Array.from({ length: 14 }, (_, i): PlannedSpeech => ({
+    bookingId: `bk${i}`,
+    participantId: rng.chance(0.9) ? rng.pick(pool).participantId : rng.pick(STRANGER_IDS),
+    kind: rng.chance(0.75) ? "booked" : "written",
+    agendaItemId: rng.pick(items),
+    title: `题目 ${i}`,
+    text: `正文 ${i}`,
+  }));
+  return { rng, pollRng, recordRng, pool, profile, bookings };
+}
+
+function randomActor({ rng: walk, pool }: World, rng: Rng = walk): Actor {
+  // Mostly real participants; sometimes the server itself, or an id nobody has with any role.
+  const r = rng.float();
+  if (r < 0.85) return rng.pick(pool);
+  if (r < 0.92) return SYSTEM_ACTOR;
+  return { participantId: rng.pick(STRANGER_IDS), role: rng.pick(ROLES) };
+}
+
+function randomTarget({ rng, pool }: World, s: MeetingState): string {
+  const r = rng.float();
+  if (r < 0.5 && s.queue.length > 0) return rng.pick(s.queue).participantId;
+  if (r < 0.6 && s.floor) return s.floor.participantId;
+  if (r < 0.9) return rng.pick(pool).participantId;
+  return rng.pick(STRANGER_IDS);
+}
+
+/** One to three ids: mostly on the roster, sometimes in the pool but not on it, rarely strangers. */
+function randomPeople(world: World, s: MeetingState): string[] {
+  const { rng } = world;
+  return Array.from({ length: rng.int(1, 3) }, () => {
+    const r = rng.float();
+    if (r < 0.75 && s.roster.length > 0) return rng.pick(s.roster).id;
+    return r < 0.95 ? rng.pick(world.pool).participantId : rng.pick(STRANGER_IDS);
+  });
+}
+
+function randomItemId({ rng: walk }: World, s: MeetingState, rng: Rng = walk): string {
+  const r = rng.float();
+  if (r < 0.75 && s.agenda.length > 0) return rng.pick(s.agenda).id;
+  return r < 0.95 ? rng.pick(AGENDA_POOL).id : rng.pick(STRANGER_IDS);
+}
+
+/** The organisers' settings: often what the meeting has already, so that syncs change little. */
+function randomConfig(world: World, s: MeetingState): Command {
+  const { rng } = world;
+  const keep = () => rng.chance(0.5);
+  const roster = keep()
+    ? JSON.parse(JSON.stringify(s.roster))
+    : world.pool.filter(() => rng.chance(0.8)).map((p) => rosterEntry(p, { name: p.participantId.toUpperCase(), ...world.profile.get(p.participantId) }));
+  const agenda = keep()
+    ? s.agenda.map(({ id, title, presenter, plannedMs }) => ({ id, title, presenter, plannedMs }))
+    : AGENDA_POOL.filter(() => rng.chance(0.7))
+        .map((item) => (rng.chance(0.2) ? { ...item, title: `${item.title}（修订）` } : item))
+        .sort(() => (rng.chance(0.2) ? -1 : 0));
+  const quorumRule = keep() ? s.quorumRule : rng.pick(RULES);
+  const cap = () => rng.pick([30_000, 120_000, 300_000, rng.int(30, 3600) * 1000]);
+  const speechCaps = keep() ? s.speechCaps : { booked: cap(), impromptu: cap(), pointOfOrder: cap() };
+  const ordering = keep()
+    ? s.ordering
+    : {
+        bookedFirst: rng.chance(0.7), partyFirst: rng.chance(0.6), sectorBalance: rng.chance(0.6), notYetSpoken: rng.pick(["off", "item", "meeting"] as const),
+        // 界别均衡优先: absent now and then (as from a server before the setting), which means off.
+        ...(world.recordRng.chance(0.8) ? { sectorFirst: world.recordRng.chance(0.5) } : {}),
+      };
+  // The plan: a subset of the bookings in some order, now and then one given to someone else or moved.
+  const plan = keep()
+    ? JSON.parse(JSON.stringify(s.plan))
+    : world.bookings
+        .filter(() => rng.chance(0.5))
+        .sort(() => (rng.chance(0.3) ? -1 : 0))
+        .map((b) => (rng.chance(0.1) ? { ...b, participantId: rng.pick(world.pool).participantId, agendaItemId: rng.pick([...AGENDA_POOL.map((i) => i.id), null]) } : b));
+  // The interjection rules: absent (unchanged) half the time, else kept or new.
+  const r = rng.float();
+  const interjectionRules = r < 0.5 ? undefined : r < 0.7 ? { ...s.interjectionRules } : { capMs: rng.pick([30_000, 60_000, 120_000, rng.int(30, 3600) * 1000]), membersMay: rng.chance(0.5), allowed: rng.chance(0.95) };
+  // The poll rules: absent (unchanged) half the time, else whether the clerk may run polls.
+  const r2 = world.pollRng.float();
+  const pollRules = r2 < 0.6 ? undefined : r2 < 0.8 ? { ...s.pollRules } : { clerkMay: world.pollRng.chance(0.5), allowed: world.pollRng.chance(0.8) };
+  // Sharing the record with members: absent (unchanged) most of the time, else on or off.
+  const r3 = world.recordRng.float();
+  const recordShared = r3 < 0.7 ? undefined : r3 < 0.85;
+  // The kind of meeting: absent (unchanged) most of the time.
+  const kind = world.recordRng.chance(0.8) ? undefined : world.recordRng.pick(MEETING_KINDS);
+  return {
+    type: "config.sync", roster, agenda, quorumRule, speechCaps, ordering, plan,
+    ...(interjectionRules ? { interjectionRules } : {}), ...(pollRules ? { pollRules } : {}), ...(recordShared === undefined ? {} : { recordShared }), ...(kind ? { kind } : {}),
+  };
+}
+
+/** An interjection command; ids mostly of a waiting request or an interjection of this meeting. */
+function randomInterjection(world: World, s: MeetingState): Command {
+  const { rng } = world;
+  const requestId = () => (s.interjectionRequests.length > 0 && rng.chance(0.85) ? rng.pick(s.interjectionRequests).requestId : rng.pick(STRANGER_IDS));
+  const interjectionId = () => {
+    const known = [...s.interjections.map((i) => i.interjectionId), ...(s.interjection ? [s.interjection.interjectionId, s.interjection.interjectionId] : [])];
+    return known.length > 0 && rng.chance(0.85) ? rng.pick(known) : rng.pick(STRANGER_IDS);
+  };
+  const r = rng.float();
+  if (r < 0.3) return rng.chance(0.5) ? { type: "interjection.request" } : { type: "interjection.request", point: rng.pick(POINTS) };
+  if (r < 0.36) return { type: "interjection.withdraw" };
+  if (r < 0.56) return { type: "interjection.grant", requestId: requestId() };
+  if (r < 0.62) return { type: "interjection.decline", requestId: requestId() };
+  if (r < 0.8) return { type: "interjection.end" };
+  if (r < 0.9) return { type: "interjection.setOutcome", interjectionId: interjectionId(), outcome: rng.pick(OUTCOMES) };
+  return { type: "interjection.setEnabled", enabled: rng.chance(0.6) };
+}
+
+/** A usable definition that parses to itself (every default spelled out). */
+function randomDefinition(rng: Rng): PollDefinition {
+  const form = rng.pick(["yesNoAbstain", "single", "multiple", "consent", "yesNoAbstain"] as const);
+  const n = rng.int(2, 5);
+  const options = form === "single" || form === "multiple" ? { options: Array.from({ length: n }, (_, i) => `选项 ${i + 1}`) } : {};
+  let choices = {};
+  if (form === "multiple" && rng.chance(0.6)) {
+    const min = rng.int(1, n);
+    const max = rng.int(min, n);
+    choices = rng.pick([{ minChoices: min, maxChoices: max }, { minChoices: min }, { maxChoices: max }]);
+  }
+  const weighted = rng.chance(0.3);
+  const secret = !weighted && rng.chance(0.4);
+  const absentMayVote = rng.chance(0.4);
+  const clause = (): RuleClause => {
+    // A secret poll letting latecomers vote has no 实到 clause (SECRET_BALLOT_RULE).
+    const base = rng.pick(secret && absentMayVote ? BASES.filter((b) => b !== "present") : BASES);
+    const share = rng.pick(SHARES);
+    return {
+      base,
+      share,
+      // More than all of the votes cast can never pass (VALIDATION).
+      // More than all of a base can never pass (VALIDATION).
+      compare: share.num === share.den || rng.chance(0.5) ? "atLeast" : "more",
+      measure: weighted && rng.chance(0.5) ? "weight" : "count",
+      ...(rng.chance(0.2) ? { householdPrefix: "3号楼" } : {}),
+    };
+  };
+  const roles = [...new Set(Array.from({ length: rng.int(1, 2) }, () => rng.pick(VOTER_ROLES)))];
+  return {
+    title: rng.pick(POLL_TITLES),
+    form,
+    ...options,
+    ...choices,
+    allowBlank: false,
+    veto: false,
+    secret,
+    eligibility: { roles, absentMayVote, side: rng.chance(0.8) ? null : rng.pick(["worker", "enterprise"] as const), perHousehold: rng.chance(0.3) },
+    rule: Array.from({ length: rng.int(1, 3) }, clause),
+    quorum: rng.chance(0.6) ? null : { share: rng.pick(SHARES.slice(0, 4)), compare: rng.pick(["atLeast", "more"] as const), measure: weighted ? rng.pick(["count", "weight", "both"] as const) : "count" },
+    tallyVisibility: secret ? "none" : rng.pick(["chair", "all", "none"] as const),
+    allowChange: !secret && rng.chance(0.3),
+    weighted,
+    durationSeconds: rng.chance(0.7) ? null : rng.pick([10, 60, 300, 86_400]),
+  };
+}
+
+/** A definition that parses but decide refuses (VALIDATION, or SECRET_BALLOT_RULE). */
+function brokenDefinition(rng: Rng): PollDefinition {
+  const d = randomDefinition(rng);
+  const { options: _o, minChoices: _min, maxChoices: _max, ...rest } = d;
+  const labels = ["甲", "乙", "丙"];
+  return rng.pick<() => PollDefinition>([
+    () => ({ ...rest, form: rng.pick(["single", "multiple"] as const) }),
+    () => ({ ...rest, form: rng.pick(["yesNoAbstain", "consent"] as const), options: labels }),
+    () => ({ ...rest, form: rng.pick(["yesNoAbstain", "consent", "single"] as const), ...(rest.form === "single" ? { options: labels } : {}), maxChoices: 1 }),
+    () => ({ ...rest, form: "multiple", options: labels, minChoices: 3, maxChoices: 2 }),
+    () => ({ ...rest, form: "multiple", options: labels, maxChoices: 4 }),
+    () => ({ ...rest, form: "multiple", options: labels, minChoices: 4 }),
+    () => ({ ...rest, form: "single", options: ["甲", "乙", "甲"] }),
+    () => ({ ...d, weighted: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more", measure: "weight" }] }),
+    () => ({ ...d, rule: [{ base: "cast", share: { num: 1, den: 1 }, compare: "more", measure: "count" }] }),
+    () => ({ ...d, secret: true, weighted: false, allowChange: false, tallyVisibility: "none", eligibility: { ...d.eligibility, absentMayVote: true }, rule: [{ base: "present", share: { num: 2, den: 3 }, compare: "atLeast", measure: "count" }] }),
+    () => ({ ...d, secret: true, weighted: false, allowChange: false, tallyVisibility: rng.pick(["chair", "all"] as const) }),
+    () => ({ ...d, secret: true, weighted: false, tallyVisibility: "none", allowChange: true }),
+    () => ({ ...d, secret: true, weighted: true, allowChange: false, tallyVisibility: "none" }),
+  ])();
+}
+
+/** A poll command; ids mostly of this meeting's polls in the state the command needs. */
+function randomPoll(world: World, s: MeetingState): Command {
+  const rng = world.pollRng;
+  const pollId = (wanted: Poll["status"][]) => {
+    const fitting = s.polls.filter((p) => wanted.includes(p.status));
+    const r = rng.float();
+    if (r < 0.75 && fitting.length > 0) return rng.pick(fitting).pollId;
+    if (r < 0.92 && s.polls.length > 0) return rng.pick(s.polls).pollId;
+    return rng.pick(STRANGER_IDS);
+  };
+  // Mostly what moves a poll along: draft one, open a draft, enter hands or close the open one, publish.
+  const has = (status: Poll["status"]) => s.polls.some((p) => p.status === status);
+  const r = rng.chance(0.7) ? (has("open") ? rng.pick([0.3, 0.5, 0.5, 0.9, 0.9]) : has("draft") ? rng.pick([0.3, 0.3, 0.7]) : has("closed") ? rng.pick([0.1, 0.6]) : 0.1) : rng.float();
+  if (r < 0.22) return { type: "poll.create", poll: rng.chance(0.75) ? randomDefinition(rng) : brokenDefinition(rng) };
+  if (r < 0.45) return { type: "poll.open", pollId: pollId(["draft"]), ...(rng.chance(0.5) ? { confirmed: true } : {}) };
+  if (r < 0.58) return { type: "poll.close", pollId: pollId(["open"]) };
+  if (r < 0.68) return { type: "poll.publish", pollId: pollId(["closed"]) };
+  if (r < 0.74) return { type: "poll.discard", pollId: pollId(["draft"]) };
+  const id = pollId(["open"]);
+  const poll = s.polls.find((p) => p.pollId === id);
+  const optionIds = poll?.options.map((o) => o.id) ?? ["yes", "no", "abstain"];
+  const units = poll?.eligible.length ?? 3;
+  const counts: Record<string, number> = {};
+  let left = rng.chance(0.15) ? units + rng.int(1, 3) : rng.int(0, units);
+  for (const option of optionIds) {
+    if (left === 0 || rng.chance(0.3)) continue;
+    const n = option === optionIds.at(-1) ? left : rng.int(0, left);
+    counts[option] = n;
+    left -= n;
+  }
+  if (rng.chance(0.25)) counts[rng.pick(["maybe", "o9", "agree"])] = rng.int(0, 1);
+  return { type: "poll.enterHands", pollId: id, counts };
+}
+
+/**
+ * The ballot box totals the server hands to poll.close: some of the eligible units voted, each for
+ * one option (several for a multiple choice), weighing their weight; groups by household prefix.
+ * Sometimes the server has none (→ INTERNAL).
+ */
+function randomTally(rng: Rng, s: MeetingState, pollId: string): Tally | undefined {
+  if (rng.chance(0.2)) return undefined;
+  const poll = s.polls.find((p) => p.pollId === pollId);
+  const totals = (): Omit<Tally, "groups"> => ({ ballots: 0, weightCast: 0, counts: {}, weights: {} });
+  const all = totals();
+  const groups: Record<string, Omit<Tally, "groups">> = {};
+  if (!poll) return { ...all, groups };
+  for (const unit of poll.eligible) {
+    if (rng.chance(0.35)) continue;
+    const chosen = poll.definition.form === "multiple" ? poll.options.filter(() => rng.chance(0.5)) : [rng.pick(poll.options)];
+    const into = [all, ...(unit.household?.startsWith("3号楼") ? [(groups["3号楼"] ??= totals())] : [])];
+    for (const t of into) {
+      t.ballots += 1;
+      t.weightCast += unit.weight;
+      for (const o of chosen) {
+        t.counts[o.id] = (t.counts[o.id] ?? 0) + 1;
+        t.weights[o.id] = (t.weights[o.id] ?? 0) + unit.weight;
+      }
+    }
+  }
+  return { ...all, groups };
+}
+
+/**
+ * A command of the clerk's notes: mostly about entries, suggestions and decisions of this meeting
+ * at their current version, sometimes a stale (or future) version or an id nobody has.
+ */
+function randomRecord(world: World, s: MeetingState): Command {
+  const rng = world.recordRng;
+  const entries: EntryRef[] = [
+    ...s.speeches.map((x) => ({ kind: "speech" as const, id: x.speechId })),
+    ...(s.floor ? [{ kind: "speech" as const, id: s.floor.speechId }] : []),
+    ...s.interjections.map((x) => ({ kind: "interjection" as const, id: x.interjectionId })),
+    ...(s.interjection ? [{ kind: "interjection" as const, id: s.interjection.interjectionId }] : []),
+    ...s.written.map((x) => ({ kind: "written" as const, id: x.writtenId })),
+  ];
+  const entry = (): EntryRef => (entries.length > 0 && rng.chance(0.85) ? rng.pick(entries) : { kind: rng.pick(["speech", "interjection", "written"] as const), id: rng.pick(STRANGER_IDS) });
+  /** The current version mostly; else one behind, one ahead or 0. */
+  const version = (current: number) => (rng.chance(0.75) ? current : rng.pick([Math.max(0, current - 1), current + 1, 0]));
+  const pickId = <T,>(items: readonly T[], id: (item: T) => string) => (items.length > 0 && rng.chance(0.85) ? id(rng.pick(items)) : rng.pick(STRANGER_IDS));
+  const r = rng.float();
+  if (r < 0.35) {
+    // Now and then the briefing or the chair's closing remarks of an agenda item (or of no such item), or the meeting's closing remarks.
+    const r2 = rng.float();
+    const e: SummaryRef =
+      r2 < 0.15 ? { kind: "briefing", id: pickId(s.agenda, (a) => a.id) }
+      : r2 < 0.22 ? { kind: "closing", id: rng.chance(0.5) ? "meeting" : pickId(s.agenda, (a) => a.id) }
+      : entry();
+    const current = s.notes.summaries[`${e.kind}:${e.id}`];
+    // Now and then the text it has already (nothing to do).
+    const text = current && rng.chance(0.15) ? current.text : rng.pick(SUMMARIES);
+    return { type: "record.summarize", entry: e, text, baseVersion: version(current?.version ?? 0) };
+  }
+  if (r < 0.5) return { type: "record.captureSuggestion", entry: entry(), suggestion: rng.pick(SUGGESTIONS) };
+  if (r < 0.62) {
+    const suggestionId = pickId(s.notes.suggestions, (x) => x.suggestionId);
+    const current = s.notes.suggestions.find((x) => x.suggestionId === suggestionId)?.version ?? 1;
+    return { type: "record.editSuggestion", suggestionId, suggestion: rng.pick(SUGGESTIONS), baseVersion: version(current) };
+  }
+  if (r < 0.68) return { type: "record.withdrawSuggestion", suggestionId: pickId(s.notes.suggestions, (x) => x.suggestionId) };
+  if (r < 0.8) {
+    const i = rng.float();
+    const itemId = i < 0.6 ? {} : i < 0.7 ? { itemId: null } : { itemId: randomItemId(world, s, rng) };
+    return { type: "record.addDecision", ...itemId, decision: rng.pick(DECISIONS) };
+  }
+  if (r < 0.93) {
+    const decisionId = pickId(s.notes.decisions, (x) => x.decisionId);
+    const current = s.notes.decisions.find((x) => x.decisionId === decisionId)?.version ?? 1;
+    return { type: "record.editDecision", decisionId, decision: rng.pick(DECISIONS), baseVersion: version(current) };
+  }
+  return { type: "record.withdrawDecision", decisionId: pickId(s.notes.decisions, (x) => x.decisionId) };
+}
+
+/** The clerk mostly, then the chair; now and then anyone (members, the server: FORBIDDEN). */
+function pickRecordActor(world: World): Actor {
+  const rng = world.recordRng;
+  const r = rng.float();
+  if (r < 0.45) return rng.pick(world.pool.filter((p) => p.role === "clerk"));
+  if (r < 0.75) return world.pool[0] as Actor;
+  return randomActor(world, rng);
+}
+
+/** Record inputs parseCommand must refuse. */
+function randomMalformedRecord(rng: Rng): unknown {
+  const entry = { kind: "speech", id: "sp-1" };
+  const suggestion = SUGGESTIONS[0]!;
+  const decision = DECISIONS[0]!;
+  return rng.pick<() => unknown>([
+    () => ({ type: "record.summarize", entry, text: "字".repeat(4001), baseVersion: 0 }),
+    () => ({ type: "record.summarize", entry, text: "x", baseVersion: rng.pick([-1, 0.5, "1", null]) }),
+    () => ({ type: "record.summarize", entry, text: "x" }),
+    () => ({ type: "record.summarize", entry: { kind: rng.pick(["poll", "", "Speech"]), id: "sp-1" }, text: "x", baseVersion: 0 }),
+    () => ({ type: "record.summarize", entry: { ...entry, id: rng.pick(["", "x".repeat(65)]) }, text: "x", baseVersion: 0 }),
+    () => ({ type: "record.captureSuggestion", entry, suggestion: { ...suggestion, title: rng.pick(["", "   ", "题".repeat(101)]) } }),
+    () => ({ type: "record.captureSuggestion", entry, suggestion: { ...suggestion, department: "委".repeat(81) } }),
+    () => ({ type: "record.captureSuggestion", entry, suggestion: { ...suggestion, participantId: "p1" } }),
+    () => ({ type: "record.editSuggestion", suggestionId: "sp-1", suggestion }),
+    () => ({ type: "record.withdrawSuggestion", suggestionId: "" }),
+    () => ({ type: "record.addDecision", decision: { ...decision, deadline: rng.pick(["2025/06/30", "2025-6-30", "2025-13-01", "2025-02-30", "下月底", null]) } }),
+    () => ({ type: "record.addDecision", decision: { ...decision, text: rng.pick(["", " ", "字".repeat(2001)]) } }),
+    () => ({ type: "record.addDecision", itemId: rng.pick(["", 3]), decision }),
+    () => ({ type: "record.editDecision", decisionId: "sp-1", decision, baseVersion: 1, by: "p3" }),
+    () => ({ type: "record.withdrawDecision", decisionId: "x".repeat(65) }),
+  ])();
+}
+
+/** Inputs parseCommand must refuse. */
+function randomMalformed(rng: Rng): unknown {
+  return rng.pick<() => unknown>([
+    () => null,
+    () => undefined,
+    () => rng.int(-5, 5),
+    () => "floor.end",
+    () => [],
+    () => [{ type: "floor.end" }],
+    () => ({}),
+    () => ({ type: `queue.${rng.int(0, 99)}` }),
+    () => ({ type: "queue.request", extra: rng.int(0, 9) }),
+    () => ({ type: "floor.end", participantId: "p1" }),
+    () => ({ type: "queue.remove", participantId: "x".repeat(rng.int(65, 300)) }),
+    () => ({ type: "queue.remove", participantId: "" }),
+    () => ({ type: "queue.move", participantId: "p1", toIndex: -rng.int(1, 10) }),
+    () => ({ type: "queue.move", participantId: "p1", toIndex: rng.int(0, 5) + 0.5 }),
+    () => ({ type: "queue.move", participantId: "p1", toIndex: String(rng.int(0, 5)) }),
+    () => ({ type: "floor.give", participantId: rng.int(0, 9) }),
+    () => ({ type: "floor.setCap", seconds: rng.pick([0, 29, 3601, 1e9, -60]) }),
+    () => ({ type: "floor.setCap", seconds: `${rng.int(30, 3600)}` }),
+    () => ({ type: "meeting.open", at: rng.int(0, 9) }),
+    () => ({ type: "agenda.goto", itemId: rng.pick(["", 3, null]) }),
+    () => ({ type: "agenda.next", itemId: "a1" }),
+    () => ({ type: "attendance.arrive", participantIds: [], via: "qr" }),
+    () => ({ type: "attendance.arrive", participantIds: ["p1"], via: rng.pick(["sms", "", null]) }),
+    () => ({ type: "attendance.leave", participantIds: "p1" }),
+    () => ({ type: "attendance.excuse", participantId: "p1", excused: rng.pick(["yes", 1, null]) }),
+    () => ({ type: "config.sync", roster: [], agenda: [], quorumRule: "majority", speechCaps: { booked: 60_000, impromptu: rng.pick([0, 29_999, 3_600_001, 60_000.5]), pointOfOrder: 60_000 }, ordering: DEFAULT_ORDERING, plan: [] }),
+    () => ({ type: "config.sync", roster: [{ id: "p1", name: "x", role: "admin" }], agenda: [], quorumRule: "none", speechCaps: DEFAULT_SPEECH_CAPS, ordering: DEFAULT_ORDERING, plan: [] }),
+    () => ({ type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: DEFAULT_SPEECH_CAPS, ordering: { ...DEFAULT_ORDERING, notYetSpoken: rng.pick(["day", true, null]) }, plan: [] }),
+    () => ({ type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: DEFAULT_SPEECH_CAPS, ordering: DEFAULT_ORDERING, plan: [{ bookingId: "b", participantId: "p1", kind: rng.pick(["impromptu", "pointOfOrder", ""]), agendaItemId: null, title: "", text: "" }] }),
+    () => ({ type: "queue.request", kind: rng.pick(["booked", "written", "", 1]) }),
+    () => ({ type: "queue.add" }),
+    () => ({ type: "queue.add", participantId: "p1", guestName: "王师傅" }),
+    () => ({ type: "queue.add", guestName: rng.pick(["", "   ", "名".repeat(41)]) }),
+    () => ({ type: "queue.add", participantId: "p1", kind: "booked" }),
+    () => ({ type: "floor.give", reason: "理".repeat(rng.int(201, 400)) }),
+    () => ({ type: "floor.extend", seconds: rng.pick([0, 9, 3601, 60.5, "60", -60]) }),
+    () => ({ type: "floor.pause", at: rng.int(0, 9) }),
+    () => ({ type: "floor.resume", speechId: "sp-1" }),
+    () => ({ type: "floor.setCap", seconds: 60, kind: rng.pick(["written", "", 0]) }),
+    () => ({ type: "speech.submitWritten", text: rng.pick(["", "  \n ", "字".repeat(5_001)]) }),
+    () => ({ type: "speech.submitWritten", text: "x", participantId: "" }),
+    () => ({ type: "interjection.request", point: "点".repeat(rng.int(201, 400)) }),
+    () => ({ type: "interjection.request", point: rng.pick([1, null, ["x"]]) }),
+    () => ({ type: "interjection.request", speechId: "sp-1" }),
+    () => ({ type: "interjection.grant", requestId: rng.pick(["", "x".repeat(65), 3, null]) }),
+    () => ({ type: "interjection.grant" }),
+    () => ({ type: "interjection.decline", requestId: "" }),
+    () => ({ type: "interjection.end", interjectionId: "sp-1" }),
+    () => ({ type: "interjection.setOutcome", interjectionId: "sp-1", outcome: rng.pick(["采纳", "", "reject", 1]) }),
+    () => ({ type: "interjection.setOutcome", interjectionId: "sp-1" }),
+    () => ({ type: "interjection.setEnabled", enabled: rng.pick(["no", 0, null]) }),
+    () => ({ type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: DEFAULT_SPEECH_CAPS, ordering: DEFAULT_ORDERING, plan: [], interjectionRules: { capMs: rng.pick([0, 29_999, 3_600_001, 60_000.5]), membersMay: false, allowed: true } }),
+    () => ({ type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: DEFAULT_SPEECH_CAPS, ordering: DEFAULT_ORDERING, plan: [], interjectionRules: { capMs: 60_000 } }),
+  ])();
+}
+
+/** Poll inputs parseCommand must refuse. */
+function randomMalformedPoll(rng: Rng): unknown {
+  return rng.pick<() => unknown>([
+    () => ({ type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: DEFAULT_SPEECH_CAPS, ordering: DEFAULT_ORDERING, plan: [], pollRules: { clerkMay: rng.pick(["yes", 1, null]) } }),
+    () => ({ type: "poll.create", poll: { title: "表决", form: "yesNoAbstain", secret: false, rule: rng.pick([[], [{ kind: "percentOfEligible", percent: 80 }], [{ base: "all", share: { num: 1, den: 2 }, compare: "atLeast" }], [{ base: "cast", share: { num: 3, den: 2 }, compare: "atLeast" }], [{ base: "cast", share: { num: 0.5, den: 1 }, compare: "atLeast" }], [{ base: "cast", share: { num: 1, den: 2 } }]]) } }),
+    () => ({ type: "poll.create", poll: { title: "表决", form: "yesNoAbstain", secret: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }], eligibility: { roles: ["member"], presentOnly: true } } }),
+    () => ({ type: "poll.create", poll: { title: rng.pick(["", "  ", "表".repeat(201)]), form: "yesNoAbstain", secret: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }] } }),
+    () => ({ type: "poll.create", poll: { title: "表决", form: "yesNoAbstain", rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }] } }),
+    () => ({ type: "poll.create", poll: { title: "表决", form: "single", options: rng.pick([["甲"], [], ["甲", ""]]), secret: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }] } }),
+    () => ({ type: "poll.create", poll: { title: "表决", form: "yesNoAbstain", secret: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }], durationSeconds: rng.pick([0, 9, 86_401, 60.5]) } }),
+    () => ({ type: "poll.open", pollId: rng.pick(["", "x".repeat(65), 3, null]) }),
+    () => ({ type: "poll.close", pollId: "q1", tally: { ballots: 3 } }),
+    () => ({ type: "poll.enterHands", pollId: "q1", counts: { yes: rng.pick([-1, 1.5, "2", 100_001]) } }),
+  ])();
+}
+
+function randomCommand(world: World, s: MeetingState): Command {
+  const { rng } = world;
+  // A paused speech is often paused or resumed again (so that both refusals are reached).
+  if (s.floor?.pausedAt != null && rng.chance(0.15)) return { type: rng.pick(["floor.pause", "floor.resume"] as const) };
+  // Interjections come while (or right after) someone speaks.
+  if (rng.chance(s.floor || s.interjection || s.interjectionRequests.length > 0 ? 0.25 : 0.04)) return randomInterjection(world, s);
+  const r = rng.float();
+  if (r < 0.14) return rng.chance(0.8) ? { type: "queue.request" } : { type: "queue.request", kind: rng.pick(KINDS) };
+  if (r < 0.19) return { type: "queue.withdraw" };
+  if (r < 0.23) return { type: "queue.remove", participantId: randomTarget(world, s) };
+  if (r < 0.3) return { type: "queue.move", participantId: randomTarget(world, s), toIndex: rng.chance(0.05) ? 10_000 : rng.int(0, s.queue.length + 1) };
+  if (r < 0.35) {
+    const kind = rng.chance(0.6) ? {} : { kind: rng.pick(KINDS) };
+    return rng.chance(0.3) ? { type: "queue.add", guestName: rng.pick(GUEST_NAMES), ...kind } : { type: "queue.add", participantId: randomTarget(world, s), ...kind };
+  }
+  if (r < 0.46) {
+    const reason = rng.chance(0.3) ? { reason: rng.pick(["回应上一位", "时间紧", "理".repeat(200)]) } : {};
+    return rng.chance(0.5) ? { type: "floor.give", ...reason } : { type: "floor.give", participantId: randomTarget(world, s), ...reason };
+  }
+  if (r < 0.58) return { type: "floor.end" };
+  if (r < 0.6) return { type: "floor.extend", seconds: rng.pick([60, 120, 10, 3600, rng.int(10, 3600)]) };
+  if (r < 0.63) return { type: "floor.pause" };
+  if (r < 0.66) return { type: "floor.resume" };
+  if (r < 0.68) return rng.chance(0.4) ? { type: "floor.setCap", seconds: rng.pick([30, 60, 120, 300, 3600, rng.int(30, 3600)]) } : { type: "floor.setCap", seconds: rng.int(30, 3600), kind: rng.pick(CAP_KINDS) };
+  if (r < 0.7) {
+    const text = rng.pick(TEXTS);
+    return rng.chance(0.5) ? { type: "speech.submitWritten", text } : { type: "speech.submitWritten", text, participantId: randomTarget(world, s) };
+  }
+  if (r < 0.73) return { type: "meeting.open" };
+  if (r < 0.736) return { type: "meeting.close" };
+  if (r < 0.776) return { type: "agenda.goto", itemId: randomItemId(world, s) };
+  if (r < 0.816) return { type: "agenda.next" };
+  if (r < 0.886) return { type: "attendance.arrive", participantIds: randomPeople(world, s), via: rng.pick(VIAS) };
+  if (r < 0.926) return { type: "attendance.leave", participantIds: randomPeople(world, s) };
+  if (r < 0.956) return { type: "attendance.excuse", participantId: randomPeople(world, s)[0]!, excused: rng.chance(0.7) };
+  if (r < 0.966) return { type: "venue.setMuted", muted: rng.chance(0.5) };
+  return randomConfig(world, s);
+}
+
+/** The chair is more active than anyone, the server does attendance and configuration. */
+function pickActor(world: World, command: Command, s: MeetingState): Actor {
+  const { rng, pool } = world;
+  const type = command.type;
+  if (type === "config.sync") return rng.chance(0.7) ? SYSTEM_ACTOR : randomActor(world);
+  if (type.startsWith("attendance.")) {
+    const r = rng.float();
+    if (r < 0.35) return SYSTEM_ACTOR;
+    if (r < 0.75) return rng.pick(pool.filter((p) => p.role === "chair" || p.role === "clerk"));
+    return randomActor(world);
+  }
+  if (type === "queue.add" || type === "speech.submitWritten") {
+    // Staff put people in line and enter written speeches handed in on paper.
+    if (rng.chance(0.5)) return rng.pick(pool.filter((p) => p.role === "chair" || p.role === "clerk"));
+    return randomActor(world);
+  }
+  if (type === "interjection.request" || type === "interjection.withdraw") {
+    // Mostly the officials (and members, who may when the meeting allows it).
+    if (rng.chance(0.7)) return rng.pick(pool.filter((p) => p.role === "official" || p.role === "member"));
+    return randomActor(world);
+  }
+  if (type === "interjection.end" || type === "interjection.setOutcome") {
+    // The chair, the interjector, or (for the outcome) the clerk.
+    const r = rng.float();
+    const who = s.interjection?.participantId;
+    if (r < 0.3 && who) return pool.find((p) => p.participantId === who) ?? { participantId: who, role: "official" };
+    if (r < 0.4 && type === "interjection.setOutcome") return rng.pick(pool.filter((p) => p.role === "clerk"));
+    if (r < 0.7) return pool[0] as Actor;
+    return randomActor(world);
+  }
+  const chairish = !type.startsWith("queue.") || type === "queue.move" || type === "queue.remove";
+  return chairish && rng.chance(0.5) ? (pool[0] as Actor) : randomActor(world);
+}
+
+/** The chair mostly; the clerk (hands, and polls where allowed); the server's timer closes polls. */
+function pickPollActor(world: World, command: Command): Actor {
+  const rng = world.pollRng;
+  const r = rng.float();
+  if (r < 0.6) return world.pool[0] as Actor;
+  if (r < 0.75) return rng.pick(world.pool.filter((p) => p.role === "clerk"));
+  if (r < 0.8 && command.type === "poll.close") return SYSTEM_ACTOR;
+  return randomActor(world, rng);
+}
+
+/** Fingerprint of a state (cheap enough for every step: only the tail of the speeches). */
+const fingerprint = (s: MeetingState) => JSON.stringify([{ ...s, speeches: s.speeches.length }, s.speeches[s.speeches.length - 1] ?? null]);
+
+interface Stats {
+  codes: Map<string, number>;
+  accepted: Map<string, number>;
+  /** Accepted commands that decided no event (idempotent arrivals, syncs with nothing new...). */
+  noops: Map<string, number>;
+  meetings: number;
+  handovers: number;
+  /** Booked speeches the plan put in line (at the opening or when an item started). */
+  bookedArrivals: number;
+  /** Speeches given to someone other than the suggestion. */
+  overrides: number;
+  guests: number;
+  pausedEnds: number;
+  overruns: number;
+  maxQueue: number;
+  /** Interjections granted; of them, ended with their speech resumed; interrupted by a point of order. */
+  interjections: number;
+  resumedAfterInterjection: number;
+  pointsOfOrderIntoInterjection: number;
+  /** Polls closed, and of them passed; refusals of decide with VALIDATION (poll definitions and hands). */
+  pollsClosed: number;
+  pollsPassed: number;
+  decideValidation: number;
+  /** Notes saved: summaries edited past version 1, suggestions and decisions edited. */
+  summaryEdits: number;
+  noteEdits: number;
+  /** Notes written after the meeting closed. */
+  notesAfterClose: number;
+}
+
+const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+
+function runSeed(seed: number, steps: number): Stats {
+  const world = makeWorld(seed);
+  const { rng } = world;
+  const stats: Stats = { codes: new Map(), accepted: new Map(), noops: new Map(), meetings: 0, handovers: 0, bookedArrivals: 0, overrides: 0, guests: 0, pausedEnds: 0, overruns: 0, maxQueue: 0, interjections: 0, resumedAfterInterjection: 0, pointsOfOrderIntoInterjection: 0, pollsClosed: 0, pollsPassed: 0, decideValidation: 0, summaryEdits: 0, noteEdits: 0, notesAfterClose: 0 };
+  let log: StoredEvent[] = [];
+  let state = deepFreeze(initialState());
+  let closedFor = 0;
+  let now = 1_000;
+  let idCounter = 0;
+  /** The chair moved someone since the queue was last empty: points of order may be anywhere. */
+  let rearranged = false;
+
+  const checkReplay = (check: Check) => {
+    check(deepEqual(replay(log), state), "replaying the whole log from scratch gives the live state");
+    const cut = rng.int(0, log.length);
+    check(deepEqual(replay(log.slice(cut), replay(log.slice(0, cut))), state), `snapshot at ${cut} + tail gives the live state`);
+    const speechIds = state.speeches.map((sp) => sp.speechId).concat(state.floor ? [state.floor.speechId] : []);
+    check(new Set(speechIds).size === speechIds.length, "speech ids are unique");
+  };
+
+  /**
+   * One step: a command (or malformed input) of the walk (`main`), of the poll or record
+   * generator, or (`written`) the clerk entering one more written speech by the last author.
+   */
+  const attempt = (step: number, kind: "main" | "poll" | "record" | "written") => {
+    const r = kind === "main" ? rng : kind === "poll" ? world.pollRng : world.recordRng;
+    let trace = "";
+    const check: Check = (ok, what) => {
+      if (!ok) throw new Error(`invariant broken: ${what}`);
+    };
+    try {
+      if (kind === "main" && state.status === "closed" && ++closedFor > CLOSED_STEPS) {
+        // The next meeting: a fresh log, configured by the server before anything else.
+        trace = "end of meeting";
+        checkReplay(check);
+        stats.meetings++;
+        log = [];
+        state = deepFreeze(initialState());
+        closedFor = 0;
+        rearranged = false;
+      }
+      // Time mostly moves forward (sometimes by more than a cap); rarely a clock steps back. A
+      // burst of written speeches draws on no generator, so the other walks stay as they were.
+      if (kind !== "written") now += r.chance(0.03) ? -r.int(1, 5_000) : r.chance(0.1) ? r.int(200_000, 900_000) : r.int(0, 90_000);
+      const before = state;
+      const beforePrint = fingerprint(before);
+
+      if (kind !== "written" && state.seq > 0 && r.chance(0.06)) {
+        const input = kind === "main" ? randomMalformed(rng) : kind === "poll" ? randomMalformedPoll(r) : randomMalformedRecord(r);
+        trace = `malformed ${JSON.stringify(input) ?? String(input)}`;
+        const parsed = parseCommand(input);
+        check(!parsed.ok && parsed.error.code === "VALIDATION", `malformed input is refused with VALIDATION, got ${JSON.stringify(parsed)}`);
+        bump(stats.codes, "VALIDATION");
+        return;
+      }
+
+      const first = state.seq === 0;
+      const command: Command =
+        kind === "written" ? { type: "speech.submitWritten", text: "补交的纸质稿", participantId: state.written.at(-1)!.participantId }
+        : kind === "poll" ? randomPoll(world, state) : kind === "record" ? randomRecord(world, state) : first ? randomConfig(world, state) : randomCommand(world, state);
+      const actor =
+        kind === "written" ? world.pool.find((p) => p.role === "clerk")!
+        : kind === "poll" ? pickPollActor(world, command) : kind === "record" ? pickRecordActor(world) : first ? SYSTEM_ACTOR : pickActor(world, command, state);
+      trace = `${actor.role} ${actor.participantId} sends ${JSON.stringify(command)} at ${now} (status ${state.status})`;
+
+      const parsed = parseCommand(JSON.parse(JSON.stringify(command)));
+      check(parsed.ok && deepEqual(parsed.value, command), "a well-formed command parses to itself");
+
+      // Ids are never reused: speeches, guests and written speeches all draw from one counter.
+      const idBase = idCounter;
+      let idsUsed = idBase;
+      // poll.close reads the ballot box: the server hands its totals in the context (or, broken, none).
+      const tally = command.type === "poll.close" ? randomTally(r, state, command.pollId) : undefined;
+      const ctxAt = (): DecideContext => {
+        let n = idBase;
+        return { actor, now, newId: () => `sp-${(idsUsed = Math.max(idsUsed, ++n))}`, ...(tally ? { tally } : {}) };
+      };
+      const result: Result<MeetingEvent[]> = decide(state, command, ctxAt());
+      check(deepEqual(decide(state, command, ctxAt()), result), "decide is deterministic for the same state, command and context");
+
+      const expected = expectedError(state, command, actor, { hasTally: tally !== undefined });
+      if (!result.ok) {
+        bump(stats.codes, result.error.code);
+        if (result.error.code === "VALIDATION") stats.decideValidation++;
+        check(DECIDE_CODES.includes(result.error.code), `${result.error.code} is one of the codes decide may return`);
+        check(result.error.code === expected, `refused with ${result.error.code}, the rules say ${expected ?? "allowed"}`);
+        check(fingerprint(state) === beforePrint, "a refused command leaves the state unchanged");
+        return;
+      }
+      check(expected === null, `accepted, the rules say ${expected}`);
+      bump(stats.accepted, command.type);
+      if (result.value.length === 0) bump(stats.noops, command.type);
+
+      const events = result.value;
+      idCounter = idsUsed;
+      if (command.type === "queue.move" && events.length > 0) rearranged = true;
+      for (const entry of stamp(state.seq, events, now, actor.participantId)) {
+        check(entry.seq === (log[log.length - 1]?.seq ?? 0) + 1, `seq ${entry.seq} follows the last one with no gap`);
+        const previous = state;
+        log.push(entry);
+        state = deepFreeze(evolve(state, entry));
+        check(state.seq === entry.seq, "state.seq is the seq of the last event");
+        checkEvent(previous, entry.event, state, check);
+        if (state.queue.length === 0) rearranged = false;
+        checkInvariants(state, check, { rearranged });
+      }
+      check(fingerprint(before) === beforePrint, "evolve does not change the previous state");
+
+      checkPostconditions(before, state, command, actor, now, events, check, tally);
+      if (command.type === "config.sync") check(deepEqual(decide(state, command, ctxAt()), { ok: true, value: [] }), "the same sync again decides nothing");
+      if (command.type === "floor.give" && events.length === 2) stats.handovers++;
+      if (command.type === "floor.give" && state.floor?.override) stats.overrides++;
+      if (command.type === "floor.give" && events.length === 2 && before.floor?.pausedAt !== null) stats.pausedEnds++;
+      stats.bookedArrivals += events.filter((e) => e.type === "queue.requested" && e.by === "plan").length;
+      stats.guests += events.filter((e) => e.type === "queue.requested" && e.guestName).length;
+      if (events.some((e) => e.type === "speech.ended" && e.overrunMs > 0)) stats.overruns++;
+      stats.maxQueue = Math.max(stats.maxQueue, state.queue.length);
+      stats.interjections += events.filter((e) => e.type === "interjection.started").length;
+      if (command.type === "interjection.end" && events.some((e) => e.type === "speech.resumed")) stats.resumedAfterInterjection++;
+      if (command.type === "floor.give" && before.interjection) stats.pointsOfOrderIntoInterjection++;
+      for (const e of events) {
+        if (e.type === "record.summarized" && e.version > 1) stats.summaryEdits++;
+        if (e.type === "record.suggestionEdited" || e.type === "record.decisionEdited") stats.noteEdits++;
+        if (e.type.startsWith("record.") && e.type !== "record.sharedSet" && before.status === "closed") stats.notesAfterClose++;
+      }
+      for (const e of events) if (e.type === "poll.closed") {
+        stats.pollsClosed++;
+        if (e.result?.passed) stats.pollsPassed++;
+      }
+
+      if (kind === "main" && (step % REPLAY_EVERY === 0 || step === steps - 1)) checkReplay(check);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(`seed ${seed}, step ${step}${kind === "main" ? "" : ` (${kind})`}: ${trace}\n${message}`, { cause: error });
+    }
+  };
+
+  for (let step = 0; step < steps; step++) {
+    const written = state.written.length;
+    attempt(step, "main");
+    // A written speech handed in: three more by the same person, on the same item, so the cap
+    // per person and agenda item (WRITTEN_SPEECH_LIMIT) is reached.
+    if (state.written.length > written) for (let more = 0; more < 3; more++) attempt(step, "written");
+    // Polls in between, now and then (more often while one is open; rarely outside a session).
+    const pollChance = () => (state.status !== "open" ? 0.01 : state.polls.some((p) => p.status === "open") ? 0.25 : 0.1);
+    while (state.seq > 0 && world.pollRng.chance(pollChance())) attempt(step, "poll");
+    // The clerk's notes: while there is something to write about, also before and after the session.
+    const recordChance = () => (state.speeches.length > 0 || state.floor || state.written.length > 0 ? 0.12 : 0.02);
+    while (state.seq > 0 && world.recordRng.chance(recordChance())) attempt(step, "record");
+  }
+  expect(replay(log)).toEqual(state);
+  return stats;
+}
+
+describe("meeting core under random commands", () => {
+  it.each(SEEDS)(`keeps its invariants over ${STEPS} random steps (seed %i)`, (seed) => {
+    const stats = runSeed(seed, STEPS);
+    // The walk must actually reach every refusal and every command, or it proves little.
+    for (const code of [...DECIDE_CODES, "VALIDATION"]) expect(stats.codes.get(code) ?? 0, `seed ${seed}: ${code} reached`).toBeGreaterThan(0);
+    for (const type of COMMAND_TYPES) expect(stats.accepted.get(type) ?? 0, `seed ${seed}: ${type} accepted`).toBeGreaterThan(0);
+    for (const type of ["attendance.arrive", "attendance.leave", "attendance.excuse", "config.sync", "agenda.goto"]) {
+      expect(stats.noops.get(type) ?? 0, `seed ${seed}: ${type} accepted with nothing to do`).toBeGreaterThan(0);
+    }
+    expect(stats.meetings, `seed ${seed}: whole meetings run`).toBeGreaterThanOrEqual(3);
+    expect(stats.handovers, `seed ${seed}: handovers`).toBeGreaterThan(0);
+    expect(stats.bookedArrivals, `seed ${seed}: booked speeches queued by the plan`).toBeGreaterThan(0);
+    expect(stats.overrides, `seed ${seed}: overrides of the suggestion`).toBeGreaterThan(0);
+    expect(stats.guests, `seed ${seed}: guests put in line`).toBeGreaterThan(0);
+    expect(stats.overruns, `seed ${seed}: overrun speeches`).toBeGreaterThan(0);
+    expect(stats.maxQueue, `seed ${seed}: queue length reached`).toBeGreaterThanOrEqual(3);
+    expect(stats.interjections, `seed ${seed}: interjections granted`).toBeGreaterThan(0);
+    expect(stats.resumedAfterInterjection, `seed ${seed}: speeches resumed after an interjection`).toBeGreaterThan(0);
+    expect(stats.pointsOfOrderIntoInterjection, `seed ${seed}: points of order ending an interjection`).toBeGreaterThan(0);
+    expect(stats.decideValidation, `seed ${seed}: poll definitions or hands refused by decide`).toBeGreaterThan(0);
+    expect(stats.pollsPassed, `seed ${seed}: polls passed`).toBeGreaterThan(0);
+    expect(stats.pollsClosed - stats.pollsPassed, `seed ${seed}: polls failed`).toBeGreaterThan(0);
+    expect(stats.noops.get("record.summarize") ?? 0, `seed ${seed}: a summary saved unchanged`).toBeGreaterThan(0);
+    expect(stats.summaryEdits, `seed ${seed}: summaries edited`).toBeGreaterThan(0);
+    expect(stats.noteEdits, `seed ${seed}: suggestions and decisions edited`).toBeGreaterThan(0);
+    expect(stats.notesAfterClose, `seed ${seed}: notes written after the close`).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("is reproducible: the same seed walks the same way", () => {
+    const a = runSeed(7, 500);
+    const b = runSeed(7, 500);
+    expect([...a.codes]).toEqual([...b.codes]);
+    expect([...a.accepted]).toEqual([...b.accepted]);
+  });
+});
