@@ -4,8 +4,8 @@ import type { Db } from "../db/database.ts";
 import { hashPassword, oneTimePassword } from "./passwords.ts";
 
 /** `department`: a 承办单位's user, who sees only the ledger items of its department (docs/ledger.md). */
-export const STAFF_ROLES = ["admin", "organiser", "chair", "clerk", "department"] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+export { STAFF_ROLES, type StaffRole } from "../../../core/api/accounts.ts";
+import type { StaffRole } from "../../../core/api/accounts.ts";
 
 export interface Account {
   id: string;

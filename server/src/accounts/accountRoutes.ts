@@ -1,31 +1,15 @@
 // /api/accounts*: administrators manage staff accounts.
 import { Router } from "express";
-import { z } from "zod";
 import { fail, route } from "../http/apiError.ts";
-import { IdParams } from "../http/schemas.ts";
+import { AccountPatch, NewAccount } from "../../../core/api/accounts.ts";
+import { IdParams } from "../../../core/api/common.ts";
 import { requireStaff } from "../http/staffAuth.ts";
 import { parse } from "../http/validate.ts";
-import { STAFF_ROLES, type AccountRepository } from "./accountRepository.ts";
+import type { AccountRepository } from "./accountRepository.ts";
 import { oneTimePassword } from "./passwords.ts";
 import type { SessionStore } from "./sessions.ts";
 import type { Db } from "../db/database.ts";
 
-const Username = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9_.-]{1,31}$/, "2–32 characters: letters, digits, _ . -");
-const DisplayName = z.string().trim().min(1).max(64);
-const Role = z.enum(STAFF_ROLES);
-const DepartmentId = z.string().min(1).max(64);
-/** A department account names its department (承办单位); no other role has one. */
-const NewAccount = z
-  .strictObject({ username: Username, displayName: DisplayName, role: Role, departmentId: DepartmentId.nullish() })
-  .refine((a) => (a.role === "department") === (a.departmentId !== undefined && a.departmentId !== null), {
-    message: "departmentId is required for role department and not allowed otherwise",
-    path: ["departmentId"],
-  });
-const AccountPatch = z.strictObject({ displayName: DisplayName.optional(), role: Role.optional(), disabled: z.boolean().optional(), departmentId: DepartmentId.nullish() });
 
 export function accountRoutes(accounts: AccountRepository, sessions: SessionStore, db: Db): Router {
   const router = Router();

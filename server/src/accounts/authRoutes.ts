@@ -1,12 +1,12 @@
 // /api/auth/*: login, logout, me, password change.
 import { Router, type Request, type Response } from "express";
-import { z } from "zod";
 import { fail, route } from "../http/apiError.ts";
 import { parse } from "../http/validate.ts";
 import { requireStaff } from "../http/staffAuth.ts";
+import { Login, PasswordChange } from "../../../core/api/accounts.ts";
 import type { AccountRepository } from "./accountRepository.ts";
 import type { LoginLimiter } from "./loginLimiter.ts";
-import { checkPasswordStrength, MAX_PASSWORD_LENGTH, verifyAgainstDummy, verifyPassword } from "./passwords.ts";
+import { checkPasswordStrength, verifyAgainstDummy, verifyPassword } from "./passwords.ts";
 import { SESSION_COOKIE, SESSION_TTL_MS, type SessionStore } from "./sessions.ts";
 
 export interface AuthDeps {
@@ -16,10 +16,6 @@ export interface AuthDeps {
   /** Whether cookies must be marked Secure (served over https). */
   secureCookies: (req: Request) => boolean;
 }
-
-const Password = z.string().min(1).max(MAX_PASSWORD_LENGTH);
-const Login = z.strictObject({ username: z.string().trim().toLowerCase().min(1).max(64), password: Password });
-const PasswordChange = z.strictObject({ currentPassword: Password, newPassword: z.string().max(MAX_PASSWORD_LENGTH) });
 
 export function authRoutes(deps: AuthDeps): Router {
   const { accounts, sessions, limiter } = deps;

@@ -10,7 +10,7 @@ import { pinyin } from "pinyin-pro";
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 256;
+// The longest accepted password (MAX_PASSWORD_LENGTH) is the HTTP contract's: core/api/accounts.ts.
 
 export const hashPassword = (password: string): Promise<string> => argon2.hash(password, OPTIONS);
 

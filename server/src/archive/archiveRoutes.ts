@@ -2,26 +2,11 @@
 // and full-text search over speeches, summaries, suggestions, decisions and the minutes drafts.
 // Admin and organiser sessions only: the archive spans all meetings.
 import { Router } from "express";
-import { z } from "zod";
 import { fail, route } from "../http/apiError.ts";
-import { Id } from "../http/schemas.ts";
+import { SearchQuery } from "../../../core/api/archive.ts";
 import { MANAGERS, requireStaff } from "../http/staffAuth.ts";
 import { parse } from "../http/validate.ts";
 import type { ArchiveIndex } from "./archiveIndex.ts";
-
-export const MAX_QUERY_CHARS = 50;
-
-const SearchQuery = z
-  .object({
-    q: z
-      .string({ error: "检索词必填 / required" })
-      .trim()
-      .min(1, { error: `检索词应为 1–${MAX_QUERY_CHARS} 个字符 / must be 1–${MAX_QUERY_CHARS} characters` })
-      .refine((q) => [...q].length <= MAX_QUERY_CHARS, { error: `检索词应为 1–${MAX_QUERY_CHARS} 个字符 / must be 1–${MAX_QUERY_CHARS} characters` }),
-    meetingId: Id.optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-  })
-  .strict();
 
 export function archiveRoutes(deps: { archive: ArchiveIndex }): Router {
   const router = Router();

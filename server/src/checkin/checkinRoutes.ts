@@ -2,18 +2,14 @@
 // server records the arrival (via "qr") in the meeting's log as the system actor.
 import { timingSafeEqual } from "node:crypto";
 import { Router } from "express";
-import { z } from "zod";
 import { rosterNames } from "../../../core/naming/displayNames.ts";
 import { SYSTEM_ACTOR } from "../../../core/roles.ts";
 import { fail, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
-import { Id } from "../http/schemas.ts";
 import { parse } from "../http/validate.ts";
+import { CheckinBody, CheckinParams, CheckinQuery } from "../../../core/api/checkin.ts";
 
-const Params = z.object({ meetingId: Id });
-const Code = z.string().min(1).max(128);
-const CheckinQuery = z.object({ c: Code });
-const CheckinBody = z.strictObject({ c: Code, participantId: Id });
+const Params = CheckinParams;
 
 /** Who checks in by QR code: the people whose presence counts (members and officials). */
 const CHECKIN_ROLES = ["member", "official"];

@@ -3,11 +3,10 @@
 // A dry run reports every row (taken or refused and why, warnings); the import enters the taken
 // rows in one transaction, once warnings are confirmed. Refused rows change nothing.
 import { Router } from "express";
-import { z } from "zod";
 import type { LedgerImportResult } from "../../../core/ledger/json.ts";
 import { fail, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
-import { QueryBoolean } from "../http/schemas.ts";
+import { ImportQuery } from "../../../core/api/common.ts";
 import { MANAGERS, requireStaff } from "../http/staffAuth.ts";
 import { parse } from "../http/validate.ts";
 import { cleanFileName } from "../meetings/materialFiles.ts";
@@ -19,7 +18,6 @@ import { staffActor } from "./ledgerRoutes.ts";
 /** A paper ledger with long texts is larger than a roster. */
 export const MAX_LEDGER_IMPORT_BYTES = 5 * 1024 * 1024;
 
-const ImportQuery = z.object({ dryRun: QueryBoolean.default(false), acceptWarnings: QueryBoolean.default(false) });
 
 export function importRoutes(deps: ApiDeps): Router {
   const { ledger } = deps;

@@ -10,7 +10,7 @@ import { LedgerAction, type LedgerActor } from "../../../core/ledger/item.ts";
 import { fail, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { bearerToken, requireParticipant } from "../http/participantAuth.ts";
-import { IdParams } from "../http/schemas.ts";
+import { IdParams } from "../../../core/api/common.ts";
 import { MANAGERS, requireStaff, type StaffContext } from "../http/staffAuth.ts";
 import { sendUploadedFile } from "../http/uploadedFile.ts";
 import { parse } from "../http/validate.ts";

@@ -7,7 +7,7 @@ import { RATINGS } from "../../../core/ledger/item.ts";
 import { fail, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { requireParticipant } from "../http/participantAuth.ts";
-import { Id, IdParams } from "../http/schemas.ts";
+import { Id, IdParams } from "../../../core/api/common.ts";
 import { parse } from "../http/validate.ts";
 import { meetingNames } from "../meetings/meetingNames.ts";
 

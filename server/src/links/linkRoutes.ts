@@ -1,14 +1,13 @@
 // Join links and the room's two links (current, re-issue, revoke), and the check-in link.
 import { Router } from "express";
-import { z } from "zod";
 import { ROOM_LINK_KINDS } from "../../../core/venue/roomLinks.ts";
 import { fail, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
-import { Id, IdParams } from "../http/schemas.ts";
+import { IdParams } from "../../../core/api/common.ts";
+import { ParticipantParams } from "../../../core/api/roster.ts";
 import { isManager, requireMeetingManager, requireMeetingStaff, requireStaff } from "../http/staffAuth.ts";
 import { parse } from "../http/validate.ts";
 
-const ParticipantParams = z.object({ id: Id, pid: Id });
 
 export function linkRoutes(deps: ApiDeps): Router {
   const { db, links, participants } = deps;

@@ -3,18 +3,15 @@
 import { randomUUID } from "node:crypto";
 import { Router, type Request, type RequestHandler, type Response } from "express";
 import multer from "multer";
-import { z } from "zod";
 import { ApiError, fail, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { bearerToken, requireParticipant } from "../http/participantAuth.ts";
-import { Id } from "../http/schemas.ts";
+import { ItemParams, MaterialParams } from "../../../core/api/meetings.ts";
 import { requireMeetingManager, requireMeetingStaff } from "../http/staffAuth.ts";
 import { sendUploadedFile } from "../http/uploadedFile.ts";
 import { parse } from "../http/validate.ts";
 import { cleanFileName, MAX_MATERIAL_BYTES, sniffMaterial } from "./materialFiles.ts";
 
-const ItemParams = z.object({ id: Id, itemId: Id });
-const MaterialParams = z.object({ id: Id, materialId: Id });
 
 /** Receives one file in field `file` (memory), mapping multer's errors to API errors. */
 export function receiveFile(maxBytes: number): (req: Request, res: Response) => Promise<Express.Multer.File> {

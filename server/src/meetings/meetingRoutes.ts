@@ -1,14 +1,12 @@
 // /api/meetings and their agenda (docs/api.md, "Meetings and agenda").
 import { Router } from "express";
-import { z } from "zod";
 import { fail, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
-import { Id, IdParams } from "../http/schemas.ts";
+import { IdParams } from "../../../core/api/common.ts";
 import { isManager, MANAGERS, requireMeetingManager, requireMeetingStaff, requireStaff } from "../http/staffAuth.ts";
 import { parse } from "../http/validate.ts";
-import { AgendaInput, AgendaOrder, AgendaPatch, ArchiveBody, MAX_AGENDA_ITEMS, MeetingInput, MeetingListQuery, MeetingPatch } from "./meetingSchemas.ts";
+import { AgendaInput, AgendaOrder, AgendaPatch, ArchiveBody, ItemParams, MAX_AGENDA_ITEMS, MeetingInput, MeetingListQuery, MeetingPatch } from "../../../core/api/meetings.ts";
 
-const ItemParams = z.object({ id: Id, itemId: Id });
 
 export function meetingRoutes(deps: ApiDeps): Router {
   const { db, meetings, agenda, participants } = deps;

@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { Db } from "../db/database.ts";
 import type { Meeting } from "../db/generated/client.ts";
 import type { JoinCache } from "./joinCache.ts";
-import type { MeetingInput, MeetingPatch } from "./meetingSchemas.ts";
+import type { MeetingInput, MeetingPatch } from "../../../core/api/meetings.ts";
 
 export type MeetingJson = Omit<Meeting, "checkinSecret" | "startsAt" | "createdAt"> & { startsAt: string | null; createdAt: string };
 

@@ -1,16 +1,14 @@
 // The roster by hand: list (sorted), add, edit (docs/api.md, "Roster and links").
 import { Router } from "express";
-import { z } from "zod";
 import { identityKey, type Nameable } from "../../../core/naming/displayNames.ts";
 import { fail, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
-import { Id, IdParams } from "../http/schemas.ts";
+import { IdParams } from "../../../core/api/common.ts";
 import { requireMeetingManager, requireMeetingStaff } from "../http/staffAuth.ts";
 import { parse } from "../http/validate.ts";
 import { sortParticipants } from "../roster/index.ts";
-import { ParticipantBody, ParticipantPatch, SortQuery } from "./meetingSchemas.ts";
+import { ParticipantBody, ParticipantParams, ParticipantPatch, SortQuery } from "../../../core/api/roster.ts";
 
-const ParticipantParams = z.object({ id: Id, pid: Id });
 
 export function participantRoutes(deps: ApiDeps): Router {
   const { db, participants } = deps;

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../db/database.ts";
 import type { Participant } from "../db/generated/client.ts";
 import type { ParticipantInput } from "../roster/rosterTypes.ts";
-import type { ParticipantPatch } from "./meetingSchemas.ts";
+import type { ParticipantPatch } from "../../../core/api/roster.ts";
 
 export type ParticipantJson = Omit<Participant, "meetingId" | "linkVersion">;
 

@@ -1,10 +1,10 @@
 // Roster import (CSV in UTF-8 or GBK, XLSX) and export; parsing lives in server/src/roster.
 import { Router } from "express";
-import { z } from "zod";
 import type { Role } from "../../../core/roles.ts";
 import { fail, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
-import { IdParams, QueryBoolean } from "../http/schemas.ts";
+import { IdParams, ImportQuery } from "../../../core/api/common.ts";
+import { ExportQuery } from "../../../core/api/roster.ts";
 import { requireMeetingManager, requireMeetingStaff } from "../http/staffAuth.ts";
 import { parse } from "../http/validate.ts";
 import { exportRoster, parseRosterFile, sortParticipants } from "../roster/index.ts";
@@ -17,8 +17,6 @@ export const MAX_ROSTER_FILE_BYTES = 2 * 1024 * 1024;
 const MAX_PARTICIPANTS = 10_000;
 
 /** acceptWarnings: the organiser saw the dry run's warnings (e.g. 王? where a character was lost) and imports anyway. */
-const ImportQuery = z.object({ dryRun: QueryBoolean.default(false), acceptWarnings: QueryBoolean.default(false) });
-const ExportQuery = z.object({ format: z.enum(["csv", "xlsx"]).default("csv"), sort: z.enum(["roster", "pinyin", "stroke"]).default("roster") });
 
 const MIME = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } as const;
 

@@ -11,7 +11,7 @@ import { sqliteEventStore } from "../eventlog/eventStore.ts";
 import { fail, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { requireMeetingStaffAccess } from "../http/meetingStaffAccess.ts";
-import { IdParams } from "../http/schemas.ts";
+import { IdParams } from "../../../core/api/common.ts";
 import { parse } from "../http/validate.ts";
 import { cleanFileName, contentDisposition } from "../meetings/materialFiles.ts";
 import { NoCjkFontError } from "./cjkFonts.ts";

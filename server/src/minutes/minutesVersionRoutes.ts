@@ -3,13 +3,12 @@
 // meeting's chair approves (定稿). Approved versions are locked: a later save is a correction and
 // needs its reason (更正理由).
 import { Router } from "express";
-import { z } from "zod";
-import { BlocksSchema } from "../../../core/minutes/blockSchema.ts";
 import { minutesBlocks } from "../../../core/minutes/blocks.ts";
 import { fail, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { requireMeetingChair, requireMeetingStaffAccess } from "../http/meetingStaffAccess.ts";
-import { Id, IdParams } from "../http/schemas.ts";
+import { IdParams } from "../../../core/api/common.ts";
+import { SaveBody, VersionParams } from "../../../core/api/minutes.ts";
 import { parse } from "../http/validate.ts";
 import { MINUTES_FORMATS } from "./minutesExport.ts";
 import { currentDraft, sendMinutesFile } from "./minutesRoutes.ts";
@@ -19,18 +18,6 @@ import { MinutesVersionStore, type VersionResult } from "./minutesVersionStore.t
 export const MINUTES_VERSION_BODY_LIMIT = "1mb";
 export const MINUTES_VERSIONS_PATH = "/meetings/:id/minutes/versions";
 
-const VersionParams = z.object({ id: Id, n: z.string().regex(/^[1-9][0-9]{0,8}$/, "a version number").transform(Number) });
-
-const SaveBody = z
-  .object({
-    baseVersion: z.number().int().min(0),
-    generate: z.literal(true).optional(),
-    blocks: BlocksSchema.optional(),
-    /** 修改说明 / 更正理由; blank is none. */
-    note: z.string().trim().max(500).optional(),
-  })
-  .strict()
-  .refine((b) => (b.generate === true) !== (b.blocks !== undefined), { message: "either generate: true or blocks" });
 
 export function minutesVersionRoutes(deps: ApiDeps): Router {
   const router = Router();

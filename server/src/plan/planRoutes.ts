@@ -2,20 +2,18 @@
 // reorder planned speeches; members and officials register, see and withdraw their own with
 // their join token until the meeting opens. Every change is fed into the live meeting.
 import { Router, type Request } from "express";
-import { z } from "zod";
 import type { ErrorCode } from "../../../core/errors.ts";
 import { SPEAKING_ROLES, SYSTEM_ACTOR } from "../../../core/roles.ts";
 import { fail, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { requireParticipant } from "../http/participantAuth.ts";
-import { Id, IdParams } from "../http/schemas.ts";
+import { IdParams } from "../../../core/api/common.ts";
 import { requireMeetingManager, requireMeetingStaff } from "../http/staffAuth.ts";
 import { parse } from "../http/validate.ts";
 import { MeetingRepository } from "../meetings/meetingRepository.ts";
-import { MAX_OWN_ENTRIES, MAX_PLAN_ENTRIES, OwnPlanInput, PlanInput, PlanOrder, PlanPatch } from "./planSchemas.ts";
+import { BookingParams, MAX_OWN_ENTRIES, MAX_PLAN_ENTRIES, OwnPlanInput, PlanInput, PlanOrder, PlanPatch } from "../../../core/api/plan.ts";
 import { PlanStore, type PlanFields, type PlannedSpeechJson } from "./planStore.ts";
 
-const BookingParams = z.object({ id: Id, bookingId: Id });
 
 export function planRoutes(deps: ApiDeps): Router {
   const { db } = deps;

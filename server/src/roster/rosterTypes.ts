@@ -1,54 +1,15 @@
 // Types shared by the roster import/export module and the REST routes that use it.
-import { z } from "zod";
-import { Role } from "../../../core/roles.ts";
 
-/** Digits, "+", "-" and spaces; 5–20 characters, at least 5 of them digits (landlines with
- *  area code, mobiles, +86 …). */
-export const PHONE_PATTERN = /^(?=(?:\D*\d){5})[0-9+\- ]{5,20}$/;
-
-const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
-
-/** The largest vote weight (表决权重) a participant may have. */
-export const MAX_VOTE_WEIGHT = 1_000_000;
-/** Decimal places a vote weight may have (e.g. an area of 89.1234 m²). */
-export const VOTE_WEIGHT_DECIMALS = 4;
-
-/** True when `value` is a number written with at most VOTE_WEIGHT_DECIMALS decimals. */
-export const hasWeightDecimals = (value: number): boolean => {
-  const scale = 10 ** VOTE_WEIGHT_DECIMALS;
-  return Math.round(value * scale) / scale === value;
-};
-
-/** 表决权重: positive, at most 4 decimals, at most 1,000,000. */
-export const VoteWeight = z
-  .number()
-  .positive()
-  .max(MAX_VOTE_WEIGHT)
-  .refine(hasWeightDecimals, { message: `at most ${VOTE_WEIGHT_DECIMALS} decimals` });
-
-/** One person on a meeting's roster, as entered by hand or imported from a file. */
-export const ParticipantInput = z.object({
-  name: z.string().trim().min(1).max(50),
-  role: Role,
-  /** 界别 */
-  sector: optionalText(50),
-  /** 党派 */
-  party: optionalText(50),
-  /** 单位及职务 */
-  unit: optionalText(200),
-  phone: z.string().trim().regex(PHONE_PATTERN).optional(),
-  email: z.email().max(254).optional(),
-  /** Bargaining meetings: 职工方 worker / 企业方 enterprise. */
-  side: z.enum(["worker", "enterprise"]).optional(),
-  /** Bargaining meetings: 首席代表. */
-  chief: z.boolean().optional(),
-  /** Community meetings: 楼栋/单元/户号 as one label, e.g. "1号楼1单元203". */
-  household: optionalText(100),
-  /** 表决权重 in weighted polls (e.g. 专有部分面积); absent counts as 1. */
-  voteWeight: VoteWeight.optional(),
-  accountId: z.string().min(1).optional(),
-});
-export type ParticipantInput = z.infer<typeof ParticipantInput>;
+// The person's fields, the phone pattern and the vote weight are the HTTP contract's (core/api/roster.ts).
+export {
+  hasWeightDecimals,
+  MAX_VOTE_WEIGHT,
+  ParticipantInput,
+  PHONE_PATTERN,
+  VOTE_WEIGHT_DECIMALS,
+  VoteWeight,
+} from "../../../core/api/roster.ts";
+import type { ParticipantInput } from "../../../core/api/roster.ts";
 
 /**
  * Row-level problem codes used in import reports (RowReport.code). File-level problems use

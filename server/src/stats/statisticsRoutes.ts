@@ -6,7 +6,7 @@ import { speechStats } from "../../../core/stats/speechStats.ts";
 import { route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { requireMeetingStaffAccess } from "../http/meetingStaffAccess.ts";
-import { IdParams } from "../http/schemas.ts";
+import { IdParams } from "../../../core/api/common.ts";
 import { parse } from "../http/validate.ts";
 import { cleanFileName, contentDisposition } from "../meetings/materialFiles.ts";
 import { exportStatistics } from "./statisticsExport.ts";

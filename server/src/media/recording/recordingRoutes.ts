@@ -2,16 +2,15 @@
 // chair and clerk accounts linked to it (session cookie), and the meeting's chair and clerk with
 // their join token. Members, observers, displays and other meetings' people get FORBIDDEN.
 import { Router, type Request } from "express";
-import { z } from "zod";
 import { ApiError, fail, route } from "../../http/apiError.ts";
 import type { ApiDeps } from "../../http/apiDeps.ts";
 import { requireMeetingStaffAccess } from "../../http/meetingStaffAccess.ts";
-import { Id, IdParams } from "../../http/schemas.ts";
+import { IdParams } from "../../../../core/api/common.ts";
+import { RecordingParams } from "../../../../core/api/recordings.ts";
 import { parse } from "../../http/validate.ts";
 import { recordingFilePath } from "./recordingFiles.ts";
 import { RecordingStore, recordingView } from "./recordingStore.ts";
 
-const RecordingParams = z.object({ id: Id, recordingId: Id });
 
 export function recordingRoutes(deps: ApiDeps): Router {
   const { db, config } = deps;

@@ -1,10 +1,24 @@
-// Request bodies and queries of the meetings, agenda and roster routes (docs/api.md).
+// Meetings and their agenda over HTTP (docs/api.md, "Meetings and agenda"): the request bodies
+// the server parses and the answers the admin app parses.
 import { z } from "zod";
-import { MEETING_KINDS } from "../../../core/meetingKind.ts";
-import { ParticipantInput } from "../roster/rosterTypes.ts";
+import { QuorumRule } from "../attendance/schema.ts";
+import { MEETING_KINDS } from "../meetingKind.ts";
+import { Id, IsoTime } from "./common.ts";
+import { Participant } from "./roster.ts";
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const OptionalText = (max: number) => Text(max).nullable().optional();
+
+export const MEETING_MODES = ["hybrid", "online"] as const;
+export type MeetingMode = (typeof MEETING_MODES)[number];
+/** 法定人数: none, more than half, two thirds (the live meeting's rule, core/attendance). */
+export const QUORUM_RULES = QuorumRule.options;
+export { QuorumRule };
+/** 未发言者优先: off, within the agenda item, within the meeting. */
+export const NOT_YET_SPOKEN = ["off", "item", "meeting"] as const;
+export type NotYetSpoken = (typeof NOT_YET_SPOKEN)[number];
+
+const Cap = z.int().min(30).max(3600);
 
 const meetingFields = {
   title: Text(200),
@@ -12,22 +26,22 @@ const meetingFields = {
   kind: z.enum(MEETING_KINDS),
   startsAt: z.iso.datetime({ offset: true }).nullable().optional(),
   place: OptionalText(200),
-  mode: z.enum(["hybrid", "online"]),
+  mode: z.enum(MEETING_MODES),
   /** 即席发言 (impromptu) cap. */
-  speechCapSeconds: z.int().min(30).max(3600),
+  speechCapSeconds: Cap,
   /** 预约发言 (booked) cap. */
-  bookedCapSeconds: z.int().min(30).max(3600),
+  bookedCapSeconds: Cap,
   /** 程序性发言 (point of order) cap. */
-  pointOfOrderCapSeconds: z.int().min(30).max(3600),
+  pointOfOrderCapSeconds: Cap,
   /** Ordering rules of the suggested next speaker (core/ordering). */
   orderBookedFirst: z.boolean(),
   orderPartyFirst: z.boolean(),
   orderSectorBalance: z.boolean(),
-  orderNotYetSpoken: z.enum(["off", "item", "meeting"]),
+  orderNotYetSpoken: z.enum(NOT_YET_SPOKEN),
   /** 界别均衡优先: sector balance before the booked order and the party slot. */
   orderSectorFirst: z.boolean(),
   /** 插话回应: the cap of one interjection. */
-  interjectionCapSeconds: z.int().min(30).max(3600),
+  interjectionCapSeconds: Cap,
   /** 插话回应: members (not only officials) may ask to interject. */
   membersMayInterject: z.boolean(),
   /** 表决: the clerk (记录员) may create, open and close polls too. */
@@ -36,7 +50,7 @@ const meetingFields = {
   recordShared: z.boolean(),
   interjectionsAllowed: z.boolean(),
   pollsAllowed: z.boolean(),
-  quorumRule: z.enum(["none", "majority", "twoThirds"]),
+  quorumRule: QuorumRule,
 };
 
 /** New meeting: a title is required; the rest falls back to the schema's defaults. */
@@ -60,6 +74,7 @@ export const MeetingInput = z.strictObject({
   pollsAllowed: meetingFields.pollsAllowed.default(true),
   quorumRule: meetingFields.quorumRule.default("majority"),
 });
+/** After parsing (defaults filled in). */
 export type MeetingInput = z.infer<typeof MeetingInput>;
 
 export const MeetingPatch = z.strictObject(meetingFields).partial();
@@ -75,26 +90,45 @@ export const AgendaInput = z.strictObject({
   presenter: OptionalText(100),
   plannedMinutes: z.int().min(1).max(24 * 60),
 });
+export type AgendaInput = z.input<typeof AgendaInput>;
 export const AgendaPatch = AgendaInput.partial();
+export type AgendaPatch = z.input<typeof AgendaPatch>;
 export const AgendaOrder = z.strictObject({ itemIds: z.array(z.string().min(1).max(64)).max(MAX_AGENDA_ITEMS) });
+export const ItemParams = z.object({ id: Id, itemId: Id });
+export const MaterialParams = z.object({ id: Id, materialId: Id });
 
-export const ParticipantBody = ParticipantInput.strict();
-const s = ParticipantInput.shape;
-/** Optional fields may be cleared with null. */
-export const ParticipantPatch = z.strictObject({
-  name: s.name.optional(),
-  role: s.role.optional(),
-  sector: s.sector.nullable(),
-  party: s.party.nullable(),
-  unit: s.unit.nullable(),
-  phone: s.phone.nullable(),
-  email: s.email.nullable(),
-  side: s.side.nullable(),
-  chief: s.chief,
-  household: s.household.nullable(),
-  voteWeight: s.voteWeight.nullable(),
-  accountId: s.accountId.nullable(),
+// Answers
+
+/** A meeting as the API shows it: every setting, never the check-in code. */
+export const Meeting = z.looseObject({
+  ...meetingFields,
+  id: Id,
+  title: z.string(),
+  number: z.string().nullable(),
+  place: z.string().nullable(),
+  startsAt: IsoTime.nullable(),
+  archived: z.boolean(),
+  createdAt: IsoTime,
 });
-export type ParticipantPatch = z.infer<typeof ParticipantPatch>;
+export type Meeting = z.infer<typeof Meeting>;
 
-export const SortQuery = z.object({ sort: z.enum(["roster", "pinyin", "stroke"]).default("roster") });
+export const Material = z.looseObject({ id: Id, fileName: z.string(), mimeType: z.string(), size: z.number() });
+export type Material = z.infer<typeof Material>;
+
+export const AgendaItem = z.looseObject({
+  id: Id,
+  position: z.number(),
+  title: z.string(),
+  presenter: z.string().nullable(),
+  plannedMinutes: z.number(),
+  materials: z.array(Material),
+});
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
+export const MeetingsResponse = z.object({ meetings: z.array(Meeting) });
+export const MeetingResponse = z.object({ meeting: Meeting });
+export const MeetingDetail = z.object({ meeting: Meeting, agenda: z.array(AgendaItem), participants: z.array(Participant) });
+export type MeetingDetail = z.infer<typeof MeetingDetail>;
+export const AgendaItemResponse = z.object({ item: AgendaItem });
+export const AgendaResponse = z.object({ agenda: z.array(AgendaItem) });
+export const MaterialResponse = z.object({ material: Material });
