@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countdown, formatClock, speechClock, WARNING_MS, type ClockPhase } from "./clock.ts";
-import type { Speech } from "./state.ts";
+import type { Speech } from "./floor/schema.ts";
 
 const START = 1_000;
 const CAP = 300_000;

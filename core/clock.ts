@@ -1,5 +1,6 @@
 // Countdown arithmetic shared by every screen, so all of them show the same clock.
-import { spokenMs, type Speech } from "./state.ts";
+import { spokenMs } from "./state.ts";
+import type { Speech } from "./floor/schema.ts";
 
 export const WARNING_MS = 60_000;
 

@@ -11,7 +11,11 @@ import { decide, evolve, parseCommand, replay, type Command, type MeetingEvent, 
 import { SYSTEM_ACTOR, type Actor, type Role } from "./roles.ts";
 import type { Poll, PollDefinition, RuleClause, Tally } from "./poll/schema.ts";
 import type { DecisionFields, EntryRef, SuggestionFields, SummaryRef } from "./record/schema.ts";
-import { DEFAULT_ORDERING, DEFAULT_SPEECH_CAPS, initialState, type ArrivalVia, type MeetingState, type PlannedSpeech, type QuorumRule, type SpeechKind } from "./state.ts";
+import { initialState, type MeetingState } from "./state.ts";
+import { DEFAULT_ORDERING, type PlannedSpeech } from "./plan/schema.ts";
+import { DEFAULT_SPEECH_CAPS } from "./floor/schema.ts";
+import type { ArrivalVia, QuorumRule } from "./attendance/schema.ts";
+import type { SpeechKind } from "./queue/schema.ts";
 import { agendaItem, deepEqual, deepFreeze, ROLES, rosterEntry, Rng, stamp } from "../testing/core.ts";
 
 const SEEDS = [1, 42, 20_240_607, 0xdeadbeef];

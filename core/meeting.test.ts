@@ -1,4 +1,5 @@
-import { DEFAULT_ORDERING, DEFAULT_SPEECH_CAPS } from "./state.ts";
+import { DEFAULT_ORDERING } from "./plan/schema.ts";
+import { DEFAULT_SPEECH_CAPS } from "./floor/schema.ts";
 import { describe, expect, it } from "vitest";
 import { coreError, ERROR_MESSAGES, fail, ok } from "./errors.ts";
 import { attendanceSummary } from "./attendance/summary.ts";

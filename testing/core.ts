@@ -9,24 +9,12 @@ import { pollOptions } from "../core/poll/decide.ts";
 import { PollDefinition, type RuleClause, type Tally } from "../core/poll/schema.ts";
 import { entryKey, type DecisionFields, type EntryRef, type SuggestionFields, type SummaryRef } from "../core/record/schema.ts";
 import type { Actor, Role } from "../core/roles.ts";
-import {
-  DEFAULT_INTERJECTION_RULES,
-  DEFAULT_ORDERING,
-  DEFAULT_SPEECH_CAP_MS,
-  DEFAULT_SPEECH_CAPS,
-  type ArrivalVia,
-  type InterjectionOutcome,
-  type InterjectionRules,
-  type MeetingState,
-  type OrderingRules,
-  type PlannedSpeech,
-  type QueueEntry,
-  type QuorumRule,
-  type RosterEntry,
-  type Speech,
-  type SpeechKind,
-  type WrittenSpeech,
-} from "../core/state.ts";
+import type { MeetingState, RosterEntry } from "../core/state.ts";
+import { DEFAULT_INTERJECTION_RULES, type InterjectionOutcome, type InterjectionRules } from "../core/interjection/schema.ts";
+import { DEFAULT_ORDERING, type OrderingRules, type PlannedSpeech, type WrittenSpeech } from "../core/plan/schema.ts";
+import { DEFAULT_SPEECH_CAP_MS, DEFAULT_SPEECH_CAPS, type Speech } from "../core/floor/schema.ts";
+import type { ArrivalVia, QuorumRule } from "../core/attendance/schema.ts";
+import type { QueueEntry, SpeechKind } from "../core/queue/schema.ts";
 
 export const ROLES: readonly Role[] = ["chair", "member", "official", "clerk", "observer"];
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR, type Actor } from "../roles.ts";
-import type { AgendaEntry, MeetingState } from "../state.ts";
+import type { MeetingState } from "../state.ts";
+import type { AgendaEntry } from "./schema.ts";
 import { agendaItem, decisionTable, ev, given, givenScheduled, NOW, people, play, type DecisionCase, type Step } from "../../testing/core.ts";
 
 const { chair, alice, olga, clerk, observer } = people;

@@ -18,6 +18,17 @@ export const AgendaItemInput = z.object({
 });
 export type AgendaItemInput = z.infer<typeof AgendaItemInput>;
 
+export interface AgendaEntry {
+  id: string;
+  title: string;
+  presenter: string | null;
+  plannedMs: number;
+  /** Time spent on the item in earlier visits (an item can be returned to). */
+  actualMs: number;
+  /** When the current visit started; null unless this is the current item. */
+  startedAt: number | null;
+}
+
 export const AgendaEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("agenda.itemStarted"), itemId: z.string(), at: z.number() }),
   /** The organisers' agenda as it is now (from the database, via config.sync). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR, type Actor } from "../roles.ts";
-import type { ArrivalVia } from "../state.ts";
+import type { ArrivalVia } from "./schema.ts";
 import { decisionTable, ev, given, givenScheduled, NOW, people, type DecisionCase } from "../../testing/core.ts";
 
 const { chair, alice, bob, carol, olga, clerk, observer } = people;

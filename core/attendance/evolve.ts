@@ -1,5 +1,5 @@
-import type { Attendance, MeetingState } from "../state.ts";
-import type { AttendanceEvent } from "./schema.ts";
+import type { MeetingState } from "../state.ts";
+import type { Attendance, AttendanceEvent } from "./schema.ts";
 
 export function evolveAttendance(state: MeetingState, event: AttendanceEvent): MeetingState {
   switch (event.type) {

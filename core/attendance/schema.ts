@@ -2,7 +2,25 @@ import { z } from "zod";
 
 const ParticipantIds = z.array(z.string().min(1).max(64)).min(1).max(5000);
 export const QuorumRule = z.enum(["none", "majority", "twoThirds"]);
+export type QuorumRule = z.infer<typeof QuorumRule>;
 const Via = z.enum(["online", "qr", "clerk"]);
+export type ArrivalVia = z.infer<typeof Via>;
+
+export type AttendanceStatus = "present" | "absent" | "excused";
+
+export interface Attendance {
+  status: AttendanceStatus;
+  via: ArrivalVia | null;
+  since: number;
+}
+
+/** An arrival, departure or 请假, as the attendance log keeps it. */
+export interface AttendanceChange {
+  participantId: string;
+  status: AttendanceStatus;
+  via: ArrivalVia | null;
+  at: number;
+}
 
 export const AttendanceCommand = z.discriminatedUnion("type", [
   /** Arrivals: the server when people join online or check in by QR code; the clerk or chair for the room. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ROLES, rosterEntry, ev, given, people } from "../../testing/core.ts";
-import type { QuorumRule } from "../state.ts";
+import type { QuorumRule } from "./schema.ts";
 import { attendanceSummary, quorumNeeded } from "./summary.ts";
 
 const { chair, alice, bob, carol, olga, clerk, observer } = people;

@@ -1,5 +1,6 @@
 // 应到 / 实到 / 请假 and the quorum, from the roster and the attendance record.
-import type { MeetingState, QuorumRule } from "../state.ts";
+import type { MeetingState } from "../state.ts";
+import type { QuorumRule } from "./schema.ts";
 
 export interface AttendanceSummary {
   /** 应到: voting members on the roster. */

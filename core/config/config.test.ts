@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR, type Actor } from "../roles.ts";
-import { DEFAULT_ORDERING, DEFAULT_SPEECH_CAP_MS, DEFAULT_SPEECH_CAPS } from "../state.ts";
+import { DEFAULT_ORDERING } from "../plan/schema.ts";
+import { DEFAULT_SPEECH_CAP_MS, DEFAULT_SPEECH_CAPS } from "../floor/schema.ts";
 import { agendaItem, configSync, decisionTable, ev, given, givenExactly, givenScheduled, people, planned, ROSTER, rosterEntry, type DecisionCase } from "../../testing/core.ts";
 import type { AgendaItemInput } from "../agenda/schema.ts";
 import type { MeetingEvent } from "../meeting.ts";

@@ -1,7 +1,9 @@
 import type { DecideContext } from "../context.ts";
 import { fail, ok, type Result } from "../errors.ts";
 import type { MeetingEvent } from "../meeting.ts";
-import { orderingRules, SPEECH_KINDS, type MeetingState } from "../state.ts";
+import type { MeetingState } from "../state.ts";
+import { orderingRules } from "../plan/schema.ts";
+import { SPEECH_KINDS } from "../queue/schema.ts";
 import type { ConfigCommand } from "./schema.ts";
 
 /** Emits only what differs from the meeting's state, so an unchanged sync logs nothing. */

@@ -1,5 +1,5 @@
-import type { MeetingState, Speech } from "../state.ts";
-import type { FloorEvent } from "./schema.ts";
+import type { MeetingState } from "../state.ts";
+import type { FloorEvent, Speech } from "./schema.ts";
 
 export function evolveFloor(state: MeetingState, event: FloorEvent): MeetingState {
   switch (event.type) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { countdown, speechClock } from "../clock.ts";
 import { evolve } from "../meeting.ts";
 import { SYSTEM_ACTOR, type Actor } from "../roles.ts";
-import { DEFAULT_SPEECH_CAP_MS } from "../state.ts";
+import { DEFAULT_SPEECH_CAP_MS } from "./schema.ts";
 import { agendaItem, decisionTable, ev, given, NOW, OPENED, people, speech, type DecisionCase } from "../../testing/core.ts";
 
 const { chair, alice, bob, carol, olga, clerk, observer } = people;

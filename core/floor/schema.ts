@@ -1,5 +1,38 @@
 import { z } from "zod";
-import { SpeechKindSchema } from "../queue/schema.ts";
+import { SpeechKindSchema, type SpeechKind } from "../queue/schema.ts";
+
+export const DEFAULT_SPEECH_CAP_MS = 5 * 60_000;
+
+export type SpeechCaps = Record<SpeechKind, number>;
+/** Customary caps: booked 8 min, impromptu 5 min, a point of order 2 min. */
+export const DEFAULT_SPEECH_CAPS: SpeechCaps = { booked: 8 * 60_000, impromptu: DEFAULT_SPEECH_CAP_MS, pointOfOrder: 2 * 60_000 };
+
+export interface Speech {
+  speechId: string;
+  participantId: string;
+  kind: SpeechKind;
+  guestName: string | null;
+  bookingId: string | null;
+  startedAt: number;
+  capMs: number;
+  /** Time the chair added to this speech. */
+  extendedMs: number;
+  /** Set while the clock is paused. */
+  pausedAt: number | null;
+  /** Paused time before the current pause. */
+  pausedMs: number;
+  /** The agenda item that was current when the speech started. */
+  agendaItemId: string | null;
+  /** The chair chose someone other than the suggestion: whom it suggested, and why not them. */
+  override: { suggested: string; reason: string | null } | null;
+}
+
+export interface SpeechRecord extends Speech {
+  endedAt: number;
+  durationMs: number;
+  overrunMs: number;
+  endedBy: string;
+}
 
 export const FloorCommand = z.discriminatedUnion("type", [
   /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fail } from "../errors.ts";
 import { decide } from "../meeting.ts";
 import { SYSTEM_ACTOR, type Actor } from "../roles.ts";
-import { DEFAULT_SPEECH_CAPS } from "../state.ts";
+import { DEFAULT_SPEECH_CAPS } from "../floor/schema.ts";
 import { speechStats } from "../stats/speechStats.ts";
 import { agendaItem, configSync, decisionTable, ev, given, NOW, people, play, sequentialIds, speech, type DecisionCase, type Step } from "../../testing/core.ts";
 

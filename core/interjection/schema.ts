@@ -1,7 +1,48 @@
 import { z } from "zod";
 
 const Id = z.string().min(1).max(64);
+/** 插话回应: how an official's response is marked (采纳 adopt · 研究 will study · 说明 explain). */
 export const InterjectionOutcomeSchema = z.enum(["adopt", "study", "explain"]);
+export type InterjectionOutcome = z.infer<typeof InterjectionOutcomeSchema>;
+
+/** Asking to interject into a speech (the running one, or the one that just ended). */
+export interface InterjectionRequest {
+  requestId: string;
+  participantId: string;
+  /** The speech it answers. */
+  speechId: string;
+  /** The point answered, in the requester's words (optional). */
+  point: string | null;
+  at: number;
+}
+
+export interface Interjection {
+  interjectionId: string;
+  participantId: string;
+  speechId: string;
+  point: string | null;
+  startedAt: number;
+  capMs: number;
+  /** The interrupted speech's clock was running and is resumed when this ends. */
+  resumesSpeech: boolean;
+  outcome: InterjectionOutcome | null;
+}
+
+export interface InterjectionRecord extends Interjection {
+  endedAt: number;
+  durationMs: number;
+  overrunMs: number;
+  endedBy: string;
+}
+
+/** Per meeting: the interjection cap and whether members (not only officials) may interject. */
+export interface InterjectionRules {
+  capMs: number;
+  membersMay: boolean;
+  /** The organisers allow interjections in this meeting at all (允许插话). */
+  allowed: boolean;
+}
+export const DEFAULT_INTERJECTION_RULES: InterjectionRules = { capMs: 2 * 60_000, membersMay: false, allowed: true };
 
 export const InterjectionCommand = z.discriminatedUnion("type", [
   /** 申请插话: an official (or a member, if the meeting allows it) asks to answer the current or just-ended speech. */

@@ -1,6 +1,6 @@
 // The ledger's shapes on the wire (REST, docs/ledger.md), shared by the server and the browser.
 import type { DeadlineFlag } from "./deadline.ts";
-import type { InterjectionOutcome } from "../state.ts";
+import type { InterjectionOutcome } from "../interjection/schema.ts";
 import type { LedgerAction, LedgerOrigin, LedgerRole, LedgerSource, LedgerState, Reply } from "./item.ts";
 
 export interface Department {

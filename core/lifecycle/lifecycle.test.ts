@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR, type Actor } from "../roles.ts";
-import { DEFAULT_SPEECH_CAP_MS } from "../state.ts";
+import { DEFAULT_SPEECH_CAP_MS } from "../floor/schema.ts";
 import { agendaItem, decisionTable, ev, given, givenScheduled, NOW, people, speech, type DecisionCase } from "../../testing/core.ts";
 
 const { chair, alice, bob, carol, olga, clerk, observer } = people;

@@ -1,7 +1,8 @@
 // Chinese labels and date formatting for the minutes (会议纪要). Times are formatted from the
 // data in China Standard Time with Intl (no clock is read), so the same state always gives the
 // same text, on the server and in the browser.
-import type { InterjectionOutcome, SpeechKind } from "../state.ts";
+import type { InterjectionOutcome } from "../interjection/schema.ts";
+import type { SpeechKind } from "../queue/schema.ts";
 import type { PollForm } from "../poll/schema.ts";
 
 export const MINUTES_TIME_ZONE = "Asia/Shanghai";

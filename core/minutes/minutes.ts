@@ -11,7 +11,11 @@ import { rosterNames } from "../naming/displayNames.ts";
 import { entryKey, MEETING_CLOSING, type EntryRef } from "../record/schema.ts";
 import { roleLabel, roleTellsApart } from "../roleLabels.ts";
 import { sectorParty } from "../affiliation.ts";
-import type { Interjection, MeetingState, RosterEntry, Speech, SpeechKind, WrittenSpeech } from "../state.ts";
+import type { MeetingState, RosterEntry } from "../state.ts";
+import type { Interjection } from "../interjection/schema.ts";
+import type { Speech } from "../floor/schema.ts";
+import type { SpeechKind } from "../queue/schema.ts";
+import type { WrittenSpeech } from "../plan/schema.ts";
 import {
   excerpt,
   formatDate,

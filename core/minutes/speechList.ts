@@ -6,7 +6,9 @@
 import { formatClock } from "../clock.ts";
 import { rosterNames } from "../naming/displayNames.ts";
 import { entryKey, type EntryRef } from "../record/schema.ts";
-import { spokenMs, type Interjection, type MeetingState, type RosterEntry, type Speech } from "../state.ts";
+import { spokenMs, type MeetingState, type RosterEntry } from "../state.ts";
+import type { Interjection } from "../interjection/schema.ts";
+import type { Speech } from "../floor/schema.ts";
 import { NO_OUTCOME_LABEL, OUTCOME_LABELS, SPEECH_KIND_LABELS, formatTime } from "./format.ts";
 
 export const SPEECH_LIST_HEADERS = [

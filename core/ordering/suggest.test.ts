@@ -1,7 +1,10 @@
 // The ordering policy: tables of queues and histories for each rule, alone and combined, and a
 // seeded random test of its guarantees against an independent restatement of the rules.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ORDERING, type OrderingRules, type QueueEntry, type RosterEntry, type Speech, type SpeechKind, type SpeechRecord } from "../state.ts";
+import type { RosterEntry } from "../state.ts";
+import { DEFAULT_ORDERING, type OrderingRules } from "../plan/schema.ts";
+import type { QueueEntry, SpeechKind } from "../queue/schema.ts";
+import type { Speech, SpeechRecord } from "../floor/schema.ts";
 import { queueEntry, rosterEntry, Rng, speech } from "../../testing/core.ts";
 import { rulePriority, suggestNext, type DecidingRule, type SuggestionReason } from "./suggest.ts";
 import { decidedByText, priorityText, rankedRule } from "./words.ts";

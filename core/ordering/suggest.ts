@@ -9,7 +9,9 @@
 // the organisers put sector balance first (`sectorFirst`), 界别均衡 before 预约顺序 and 党派优先.
 // Rules switched off take no place; among those left, queue order (the chair's arrangement,
 // booked speeches in their planned order).
-import type { MeetingState, OrderingRules, QueueEntry, RosterEntry } from "../state.ts";
+import type { MeetingState, RosterEntry } from "../state.ts";
+import type { OrderingRules } from "../plan/schema.ts";
+import type { QueueEntry } from "../queue/schema.ts";
 
 /** Why this person: shown to the chair (未发言 · 界别均衡 …). */
 export type SuggestionReason = "pointOfOrder" | "booked" | "partySlot" | "sectorBalance" | "notYetSpoken" | "queueOrder";

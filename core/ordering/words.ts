@@ -1,7 +1,7 @@
 // The ordering rules in words, in both languages: what the chair reads under the suggested next
 // speaker (依据：预约顺序（第1优先）) and what the organisers read beside the ordering settings.
 import type { Lang, Words } from "../meetingKind.ts";
-import type { OrderingRules } from "../state.ts";
+import type { OrderingRules } from "../plan/schema.ts";
 import { rulePriority, type DecidingRule, type RuleName } from "./suggest.ts";
 
 const RULE_WORDS: Record<RuleName | "queueOrder", Words> = {

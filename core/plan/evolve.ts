@@ -1,5 +1,5 @@
-import { orderingRules, type MeetingState } from "../state.ts";
-import type { PlanEvent } from "./schema.ts";
+import type { MeetingState } from "../state.ts";
+import { orderingRules, type PlanEvent } from "./schema.ts";
 
 export function evolvePlan(state: MeetingState, event: PlanEvent): MeetingState {
   switch (event.type) {

@@ -8,6 +8,44 @@ import { z } from "zod";
 export const WRITTEN_SPEECH_MAX_CHARS = 5_000;
 export const WRITTEN_SPEECHES_PER_ITEM = 3;
 
+/** How the next speaker is suggested (per meeting; ordering/suggest.ts). */
+export interface OrderingRules {
+  /** Booked speeches, in their planned order, before impromptu ones. */
+  bookedFirst: boolean;
+  /** 党派优先: one speech per party early. */
+  partyFirst: boolean;
+  /** No two consecutive speakers from the same sector when another is waiting. */
+  sectorBalance: boolean;
+  /** People who have not spoken yet (on this item, or in this meeting) first. */
+  notYetSpoken: "off" | "item" | "meeting";
+  /** 界别均衡优先: sector balance comes before the booked order (and the party slot) instead of after them. */
+  sectorFirst: boolean;
+}
+export const DEFAULT_ORDERING: OrderingRules = { bookedFirst: true, partyFirst: true, sectorBalance: true, notYetSpoken: "item", sectorFirst: false };
+
+/** Ordering rules with every field, in DEFAULT_ORDERING's key order (logs from before `sectorFirst` lack it). */
+export const orderingRules = (rules: Omit<OrderingRules, "sectorFirst"> & Partial<OrderingRules>): OrderingRules => ({ ...DEFAULT_ORDERING, ...rules });
+
+/** An entry of the speaking plan registered before the meeting (预约发言, or 书面发言 text only). */
+export interface PlannedSpeech {
+  bookingId: string;
+  participantId: string;
+  kind: "booked" | "written";
+  agendaItemId: string | null;
+  title: string;
+  text: string;
+}
+
+/** 书面发言: text only, never takes the floor; goes into the record in its place. */
+export interface WrittenSpeech {
+  writtenId: string;
+  participantId: string;
+  text: string;
+  at: number;
+  agendaItemId: string | null;
+  submittedBy: string;
+}
+
 export const PlannedSpeechSchema = z.object({
   bookingId: z.string().min(1).max(64),
   participantId: z.string().min(1).max(64),

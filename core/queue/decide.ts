@@ -1,8 +1,8 @@
 import type { DecideContext } from "../context.ts";
 import { fail, ok, type Result } from "../errors.ts";
 import { SPEAKING_ROLES, STAFF_ROLES } from "../roles.ts";
-import { notOpen, queuePosition, type MeetingState, type SpeechKind } from "../state.ts";
-import type { QueueCommand, QueueEvent } from "./schema.ts";
+import { notOpen, queuePosition, type MeetingState } from "../state.ts";
+import type { QueueCommand, QueueEvent, SpeechKind } from "./schema.ts";
 
 export function decideQueue(state: MeetingState, command: QueueCommand, ctx: DecideContext): Result<QueueEvent[]> {
   const { actor } = ctx;

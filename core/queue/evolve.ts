@@ -1,5 +1,5 @@
-import type { MeetingState, QueueEntry } from "../state.ts";
-import type { QueueEvent } from "./schema.ts";
+import type { MeetingState } from "../state.ts";
+import type { QueueEntry, QueueEvent } from "./schema.ts";
 
 export function evolveQueue(state: MeetingState, event: QueueEvent): MeetingState {
   switch (event.type) {

@@ -1,7 +1,21 @@
 import { z } from "zod";
 
 const ParticipantId = z.string().min(1).max(64);
+/** 预约发言 booked · 即席发言 impromptu · 程序性发言 point of order. */
 export const SpeechKindSchema = z.enum(["booked", "impromptu", "pointOfOrder"]);
+export type SpeechKind = z.infer<typeof SpeechKindSchema>;
+export const SPEECH_KINDS: readonly SpeechKind[] = SpeechKindSchema.options;
+
+export interface QueueEntry {
+  /** A roster id, or `guest-…` for an in-room guest put in by name. */
+  participantId: string;
+  requestedAt: number;
+  kind: SpeechKind;
+  /** The name of an in-room guest who is not on the roster; null for roster people. */
+  guestName: string | null;
+  /** The planned speech this entry delivers (booked speeches only). */
+  bookingId: string | null;
+}
 
 export const QueueCommand = z.discriminatedUnion("type", [
   /** 举手 / 申请发言: the sender asks for the floor; a point of order (程序性发言) goes to the top. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { initialState, type InterjectionRecord, type MeetingState, type SpeechRecord } from "../state.ts";
+import { initialState, type MeetingState } from "../state.ts";
+import type { InterjectionRecord } from "../interjection/schema.ts";
+import type { SpeechRecord } from "../floor/schema.ts";
 import { rosterEntry } from "../../testing/core.ts";
 import { speechStats } from "./speechStats.ts";
 

@@ -2,7 +2,9 @@
 // per person, sector, party and agenda item, overruns, and who asked but never had the floor.
 // A pure projection of the state, so the chair's screen, the clerk's and the export agree.
 import { rosterNames } from "../naming/displayNames.ts";
-import { spokenMs, type InterjectionOutcome, type MeetingState, type SpeechKind } from "../state.ts";
+import { spokenMs, type MeetingState } from "../state.ts";
+import type { InterjectionOutcome } from "../interjection/schema.ts";
+import type { SpeechKind } from "../queue/schema.ts";
 
 export interface Tally {
   key: string;

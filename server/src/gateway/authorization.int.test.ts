@@ -1,4 +1,5 @@
-import { DEFAULT_ORDERING, DEFAULT_SPEECH_CAPS } from "../../../core/state.ts";
+import { DEFAULT_ORDERING } from "../../../core/plan/schema.ts";
+import { DEFAULT_SPEECH_CAPS } from "../../../core/floor/schema.ts";
 // Every socket command tried by every kind of connection (each role, the room display, and no
 // token at all) against a real server: FORBIDDEN exactly where the role may not send it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,5 @@
-import { DEFAULT_ORDERING, DEFAULT_SPEECH_CAPS } from "../../../core/state.ts";
+import { DEFAULT_ORDERING } from "../../../core/plan/schema.ts";
+import { DEFAULT_SPEECH_CAPS } from "../../../core/floor/schema.ts";
 // The room display (大屏) connection end to end: a token whose subject is `display:<meetingId>`
 // connects read-only — it gets the state and every broadcast, and every command is refused.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";

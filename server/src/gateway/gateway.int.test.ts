@@ -1,4 +1,5 @@
-import { DEFAULT_ORDERING, DEFAULT_SPEECH_CAPS } from "../../../core/state.ts";
+import { DEFAULT_ORDERING } from "../../../core/plan/schema.ts";
+import { DEFAULT_SPEECH_CAPS } from "../../../core/floor/schema.ts";
 // The socket gateway end to end: a real server (port 0, SQLite in a temp folder) and real
 // socket.io clients. Covers the live fan-out and every way a connection or command is refused.
 import { SignJWT } from "jose";

@@ -2,7 +2,7 @@
 // 预约发言 (booked) and 书面发言 (written). Positions are kept 0..n-1 per meeting; the live
 // meeting gets the plan in agenda order (entries without an item first), then plan position.
 import { randomUUID } from "node:crypto";
-import type { PlannedSpeech } from "../../../core/state.ts";
+import type { PlannedSpeech } from "../../../core/plan/schema.ts";
 import type { Db } from "../db/database.ts";
 import { meetingNames } from "../meetings/meetingNames.ts";
 

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { formatClock } from "@core/clock.ts";
 import type { Command } from "@core/meeting.ts";
-import type { AgendaEntry } from "@core/state.ts";
+import type { AgendaEntry } from "@core/agenda/schema.ts";
 import { useMeeting, useServerNow } from "../../connection/useMeeting.ts";
 
 /** Time spent on an item so far, including the running visit. */

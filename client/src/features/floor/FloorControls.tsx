@@ -1,7 +1,8 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Command } from "@core/meeting.ts";
-import { SPEECH_KINDS, type SpeechCaps } from "@core/state.ts";
+import { SPEECH_KINDS } from "@core/queue/schema.ts";
+import type { SpeechCaps } from "@core/floor/schema.ts";
 import { useMeeting } from "../../connection/useMeeting.ts";
 import { Icon } from "../../components/Icon.tsx";
 import "./speaking.css";

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { SpeechKind } from "@core/state.ts";
+import type { SpeechKind } from "@core/queue/schema.ts";
 import "./speaking.css";
 
 /** 预约 / 即席 / 程序性 / 书面: the kind of a speech, in words (never colour alone). */

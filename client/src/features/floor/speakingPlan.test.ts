@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ORDERING, type MeetingState, type QueueEntry, type RosterEntry, type Speech, type SpeechKind } from "@core/state.ts";
+import type { MeetingState, RosterEntry } from "@core/state.ts";
+import { DEFAULT_ORDERING } from "@core/plan/schema.ts";
+import type { QueueEntry, SpeechKind } from "@core/queue/schema.ts";
+import type { Speech } from "@core/floor/schema.ts";
 import { placeInLine, speakerName, upcomingSpeakers, usedShare } from "./speakingPlan.ts";
 
 const person = (id: string, sector: string | null = null, party: string | null = null): RosterEntry => ({

@@ -2,7 +2,9 @@
 // a speaker's name (roster person or in-room guest), and the clock bar.
 import { speechClock } from "@core/clock.ts";
 import { suggestNext } from "@core/ordering/suggest.ts";
-import type { MeetingState, QueueEntry, Speech, SpeechRecord } from "@core/state.ts";
+import type { MeetingState } from "@core/state.ts";
+import type { QueueEntry } from "@core/queue/schema.ts";
+import type { Speech, SpeechRecord } from "@core/floor/schema.ts";
 
 type PlanContext = Pick<MeetingState, "queue" | "roster" | "speeches" | "ordering" | "currentItemId" | "floor">;
 

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { countdown, formatClock } from "@core/clock.ts";
-import type { InterjectionRequest } from "@core/state.ts";
+import type { InterjectionRequest } from "@core/interjection/schema.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { Icon } from "../../components/Icon.tsx";
 import { useCommand } from "../../connection/useCommand.ts";

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Command } from "@core/meeting.ts";
-import type { InterjectionOutcome } from "@core/state.ts";
+import type { InterjectionOutcome } from "@core/interjection/schema.ts";
 
 export const OUTCOMES: readonly InterjectionOutcome[] = ["adopt", "study", "explain"];
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { initialState, type Interjection, type InterjectionRequest, type MeetingState, type SpeechRecord } from "@core/state.ts";
+import { initialState, type MeetingState } from "@core/state.ts";
+import type { Interjection, InterjectionRequest } from "@core/interjection/schema.ts";
+import type { SpeechRecord } from "@core/floor/schema.ts";
 import { interjectionsBySpeech, interjectionsOff, mayInterject, requestFate } from "./interjection.ts";
 
 const speech = (speechId: string, startedAt: number): SpeechRecord => ({

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { sectorParty } from "@core/affiliation.ts";
 import type { Command } from "@core/meeting.ts";
 import { suggestNext } from "@core/ordering/suggest.ts";
-import type { QueueEntry } from "@core/state.ts";
+import type { QueueEntry } from "@core/queue/schema.ts";
 import { useMeeting, useDisplayName, useRoster } from "../../connection/useMeeting.ts";
 import { GuestChip, KindBadge } from "../floor/KindBadge.tsx";
 import { speakerName } from "../floor/speakingPlan.ts";

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Poll } from "@core/poll/schema.ts";
-import type { AgendaEntry, InterjectionRecord, MeetingState, PlannedSpeech, SpeechRecord, WrittenSpeech } from "@core/state.ts";
+import type { MeetingState } from "@core/state.ts";
+import type { AgendaEntry } from "@core/agenda/schema.ts";
+import type { InterjectionRecord } from "@core/interjection/schema.ts";
+import type { PlannedSpeech, WrittenSpeech } from "@core/plan/schema.ts";
+import type { SpeechRecord } from "@core/floor/schema.ts";
 import { clerkTimeline, recordTimeline, timelineEntry, type TimelineGroup } from "./timeline.ts";
 
 const item = (id: string): AgendaEntry => ({ id, title: id, presenter: null, plannedMs: 60_000, actualMs: 0, startedAt: null });

@@ -1,9 +1,11 @@
 // The speech record in its place: grouped by agenda item (in agenda order), by time within an
 // item; written speeches (书面发言) among the spoken ones, those registered before the meeting first.
 import type { Poll } from "@core/poll/schema.ts";
-import type {
-  ArrivalVia, AttendanceStatus, Interjection, InterjectionRecord, MeetingState, PlannedSpeech, Speech, SpeechRecord, WrittenSpeech,
-} from "@core/state.ts";
+import type { MeetingState } from "@core/state.ts";
+import type { ArrivalVia, AttendanceStatus } from "@core/attendance/schema.ts";
+import type { Interjection, InterjectionRecord } from "@core/interjection/schema.ts";
+import type { PlannedSpeech, WrittenSpeech } from "@core/plan/schema.ts";
+import type { Speech, SpeechRecord } from "@core/floor/schema.ts";
 
 export type RecordEntry =
   | { type: "speech"; at: number; speech: SpeechRecord }
