@@ -16,6 +16,7 @@ import { ERROR_MESSAGES } from "../core/errors.ts";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { openDisplay } from "./support/page.ts";
+import { orAbort } from "../server/src/http/apiError.ts";
 
 const SHOTS = path.join(import.meta.dirname, "../test-results/screenshots");
 const TITLE = "关于老旧小区加装电梯补贴方案的表决";
@@ -255,7 +256,7 @@ describe("an instant poll in the browser", () => {
     await chair.locator('[data-testid="poll-item"][data-status="published"]').first().getByTestId("poll-audit").click();
     await until(() => text(chair, "poll-audit-result")).toBe("投票人 2 · 选票 2 张 · 与公布的结果一致");
     const dark = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "zh-CN" }).then((c) => c.newPage());
-    const url = new URL((await app.server.links.room(app.baseUrl, app.meetingId, "display")).url);
+    const url = new URL(orAbort(await app.server.links.room(app.baseUrl, app.meetingId, "display")).url);
     url.search = "?theme=dark";
     await dark.goto(url.toString());
     await until(() => resultText(dark)).toBe(result);

@@ -1,6 +1,6 @@
 // A benchmark meeting on a real Yishiting server: chairs and members (CPPCC sectors, so the
 // roster looks like a real one), and a join token for each.
-import type { NewParticipant } from "../../server/src/meetings/meetingRepository.ts";
+import type { NewParticipant } from "../../server/src/meetings/participantStore.ts";
 import type { YishitingServer } from "../../server/src/server.ts";
 
 const SECTORS = ["中共", "民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "无党派人士"];

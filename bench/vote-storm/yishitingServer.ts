@@ -10,7 +10,7 @@ import path from "node:path";
 import inspector from "node:inspector";
 import Database from "better-sqlite3";
 import { loadConfig } from "../../server/src/config/config.ts";
-import type { NewParticipant } from "../../server/src/meetings/meetingRepository.ts";
+import type { NewParticipant } from "../../server/src/meetings/participantStore.ts";
 import { createServer } from "../../server/src/server.ts";
 import { exitWithParent, send } from "../fanout/ipc.ts";
 import type { Statement, ToServer, Voter } from "./ipc.ts";

@@ -14,6 +14,7 @@ import { eventually, Harness, type TestServer } from "../../testing/server/harne
 import { DESKTOP, launchChromium, PHONE } from "../support/browser.ts";
 import { startMediaServer } from "./support/mediaServer.ts";
 import { emit, inbound, listen, newPage } from "./support/socketMedia.ts";
+import { orAbort } from "../../server/src/http/apiError.ts";
 
 const h = new Harness();
 let server: TestServer;
@@ -47,7 +48,7 @@ async function audioOver(page: Page, ms: number): Promise<number> {
 
 it("the venue terminal is heard; the chair mutes the room at the media server and unmutes it", async () => {
   const meeting = await h.createMeeting(server.server, "会场测试", { open: true });
-  const link = async (kind: "display" | "venue") => (await server.server.links.room(server.url, meeting.meetingId, kind)).url;
+  const link = async (kind: "display" | "venue") => orAbort(await server.server.links.room(server.url, meeting.meetingId, kind)).url;
 
   // A plain display only listens; the venue terminal publishes the room.
   const plain = await open(await link("display"), DESKTOP, "display");

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../server/src/config/config.ts";
 import { joinUrl } from "../../server/src/links/urls.ts";
-import type { NewParticipant } from "../../server/src/meetings/meetingRepository.ts";
+import type { NewParticipant } from "../../server/src/meetings/participantStore.ts";
 import { createServer, type ServerOptions, type YishitingServer } from "../../server/src/server.ts";
 
 /** The built client: dist/client, or YST_E2E_CLIENT_DIR (a build elsewhere, so a run need not rebuild dist). */

@@ -5,6 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { expect } from "vitest";
 import type { AppUnderTest } from "./appServer.ts";
 import { DESKTOP, type PHONE } from "./browser.ts";
+import { orAbort } from "../../server/src/http/apiError.ts";
 
 export const SHOTS = path.join(import.meta.dirname, "../../test-results/screenshots");
 
@@ -21,7 +22,7 @@ export async function openJoinLink(browser: Browser, url: string, device: typeof
 export async function openDisplay(browser: Browser, app: Pick<AppUnderTest, "server" | "baseUrl" | "meetingId">): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "zh-CN" });
   const page = await context.newPage();
-  await page.goto((await app.server.links.room(app.baseUrl, app.meetingId, "display")).url);
+  await page.goto(orAbort(await app.server.links.room(app.baseUrl, app.meetingId, "display")).url);
   await page.getByTestId("display").waitFor();
   return page;
 }

@@ -25,7 +25,8 @@ import { createMediaPlane, type MediaPlane } from "./media/mediaPlane.ts";
 import { MediaRelay } from "./media/mediaRelay.ts";
 import { RecordingStore } from "./media/recording/recordingStore.ts";
 import { SpeechRecorder } from "./media/recording/speechRecorder.ts";
-import { MeetingRepository } from "./meetings/meetingRepository.ts";
+import { MeetingChanges } from "./meetings/meetingChanges.ts";
+import { MeetingStore } from "./meetings/meetingStore.ts";
 import { BallotBox } from "./polls/ballotBox.ts";
 import { BallotStore } from "./polls/ballotStore.ts";
 import { PollClock } from "./polls/pollClock.ts";
@@ -42,7 +43,7 @@ const ACCEPT_BACKLOG = 4096;
 export interface YishitingServer {
   db: Db;
   store: EventStore;
-  meetings: MeetingRepository;
+  meetings: MeetingStore;
   tokens: TokenService;
   rooms: RoomRegistry;
   io: GatewayServer;
@@ -77,7 +78,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   protectDataDir(config, log); // owner-only before anything is written there
   const db = await openDatabase(config.databaseFile, { synchronous: config.sqliteSynchronous });
   const store = sqliteEventStore(db);
-  const meetings = new MeetingRepository(db);
+  const changes = new MeetingChanges();
+  const meetings = new MeetingStore(db, changes);
   const archive = new ArchiveIndex({ db, store, log, now, ...(options.archiveDebounceMs === undefined ? {} : { debounceMs: options.archiveDebounceMs }) });
   const ledger = new LedgerStore({ db, now });
   const recordSync = new RecordSync({ db, store, ledger, log, now });
@@ -160,7 +162,17 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     ballots,
     maxDevices: config.maxDevices,
   });
-  const deps = apiDeps({ db, tokens, rooms, joining: meetings, io, config, now, log, archive, ledger });
+  // The stores signal every saved change the live meeting follows; it is fed in before the
+  // request that made it is answered (meetings/meetingChanges.ts).
+  changes.onChanged(async (meetingId) => {
+    try {
+      await rooms.syncConfig(meetingId);
+    } catch (error) {
+      // The change is saved; the live room picks it up with the next change or restart.
+      log(`config sync failed for meeting ${meetingId}`, error);
+    }
+  });
+  const deps = apiDeps({ db, tokens, rooms, meetings, io, config, now, log, archive, ledger });
   api.use(createApi(deps));
   media.onStatusChange((status) => {
     // Janus restarted or went away: its rooms and handles are gone; clients re-negotiate.

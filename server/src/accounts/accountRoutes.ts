@@ -1,6 +1,6 @@
 // /api/accounts*: administrators manage staff accounts.
 import { Router } from "express";
-import { fail, route } from "../http/apiError.ts";
+import { abort, route } from "../http/apiError.ts";
 import { AccountPatch, NewAccount } from "../../../core/api/accounts.ts";
 import { IdParams } from "../../../core/api/common.ts";
 import { requireStaff } from "../http/staffAuth.ts";
@@ -8,14 +8,15 @@ import { parse } from "../http/validate.ts";
 import type { AccountRepository } from "./accountRepository.ts";
 import { oneTimePassword } from "./passwords.ts";
 import type { SessionStore } from "./sessions.ts";
-import type { Db } from "../db/database.ts";
+import type { DepartmentStore } from "../ledger/departmentStore.ts";
 
 
-export function accountRoutes(accounts: AccountRepository, sessions: SessionStore, db: Db): Router {
+export function accountRoutes(accounts: AccountRepository, sessions: SessionStore, departments: DepartmentStore): Router {
   const router = Router();
   /** DEPARTMENT_UNKNOWN unless the department exists and is not disabled. */
   const checkDepartment = async (departmentId: string) => {
-    if (!(await db.department.count({ where: { id: departmentId, disabled: false } }))) fail("DEPARTMENT_UNKNOWN");
+    const department = await departments.byId(departmentId);
+    if (!department || department.disabled) abort("DEPARTMENT_UNKNOWN");
   };
 
   router.get(
@@ -32,7 +33,7 @@ export function accountRoutes(accounts: AccountRepository, sessions: SessionStor
       requireStaff(req, ["admin"]);
       const input = parse(NewAccount, req.body);
       if (input.departmentId) await checkDepartment(input.departmentId);
-      const created = (await accounts.create(input)) ?? fail("USERNAME_TAKEN");
+      const created = (await accounts.create(input)) ?? abort("USERNAME_TAKEN");
       res.status(201).json(created);
     }),
   );
@@ -43,14 +44,14 @@ export function accountRoutes(accounts: AccountRepository, sessions: SessionStor
       requireStaff(req, ["admin"]);
       const { id } = parse(IdParams, req.params);
       const patch = parse(AccountPatch, req.body);
-      const current = (await accounts.byId(id)) ?? fail("NOT_FOUND");
+      const current = (await accounts.byId(id)) ?? abort("NOT_FOUND");
       // The role and department go together: a department account keeps one, others have none.
       const role = patch.role ?? current.role;
       const departmentId = patch.departmentId === undefined ? (role === "department" ? current.departmentId : null) : patch.departmentId;
-      if ((role === "department") !== (departmentId !== null)) fail("VALIDATION", ["departmentId: required for role department and not allowed otherwise"]);
+      if ((role === "department") !== (departmentId !== null)) abort("VALIDATION", ["departmentId: required for role department and not allowed otherwise"]);
       if (departmentId !== null && departmentId !== current.departmentId) await checkDepartment(departmentId);
       const losesAdmin = current.role === "admin" && !current.disabled && ((patch.role && patch.role !== "admin") || patch.disabled);
-      if (losesAdmin && (await accounts.activeAdminCount()) <= 1) fail("VALIDATION", ["(root): the last active admin cannot be demoted or disabled"]);
+      if (losesAdmin && (await accounts.activeAdminCount()) <= 1) abort("VALIDATION", ["(root): the last active admin cannot be demoted or disabled"]);
       const account = await accounts.update(id, { ...patch, departmentId });
       if (account.disabled) await sessions.deleteAll(id);
       res.json({ account });
@@ -62,7 +63,7 @@ export function accountRoutes(accounts: AccountRepository, sessions: SessionStor
     route(async (req, res) => {
       requireStaff(req, ["admin"]);
       const { id } = parse(IdParams, req.params);
-      if (!(await accounts.byId(id))) fail("NOT_FOUND");
+      if (!(await accounts.byId(id))) abort("NOT_FOUND");
       const password = oneTimePassword();
       await accounts.setPassword(id, password, true);
       await sessions.deleteAll(id);

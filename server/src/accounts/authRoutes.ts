@@ -1,6 +1,6 @@
 // /api/auth/*: login, logout, me, password change.
 import { Router, type Request, type Response } from "express";
-import { fail, route } from "../http/apiError.ts";
+import { abort, route } from "../http/apiError.ts";
 import { parse } from "../http/validate.ts";
 import { requireStaff } from "../http/staffAuth.ts";
 import { Login, PasswordChange } from "../../../core/api/accounts.ts";
@@ -26,12 +26,12 @@ export function authRoutes(deps: AuthDeps): Router {
     "/auth/login",
     route(async (req, res) => {
       const { username, password } = parse(Login, req.body);
-      if (!limiter.allowed(username, address(req))) fail("RATE_LIMITED");
+      if (!limiter.allowed(username, address(req))) abort("RATE_LIMITED");
       const row = await accounts.withHash({ username });
       const valid = row ? await verifyPassword(row.passwordHash, password) : (await verifyAgainstDummy(password), false);
       if (!row || !valid || row.disabled) {
         limiter.fail(username, address(req));
-        fail("INVALID_CREDENTIALS");
+        abort("INVALID_CREDENTIALS");
       }
       limiter.succeed(username);
       await sessions.purgeExpired();
@@ -65,15 +65,15 @@ export function authRoutes(deps: AuthDeps): Router {
       const staff = requireStaff(req, [], { allowPasswordChange: true, allowDepartment: true });
       const { currentPassword, newPassword } = parse(PasswordChange, req.body);
       const { username, id } = staff.account;
-      if (!limiter.allowed(username, address(req))) fail("RATE_LIMITED");
+      if (!limiter.allowed(username, address(req))) abort("RATE_LIMITED");
       const row = await accounts.withHash({ id });
       if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) {
         limiter.fail(username, address(req));
-        fail("INVALID_CREDENTIALS");
+        abort("INVALID_CREDENTIALS");
       }
       const reason =
         newPassword === currentPassword ? { zh: "不能与当前密码相同", en: "It must differ from the current password" } : checkPasswordStrength(newPassword, staff.account);
-      if (reason) fail("PASSWORD_TOO_WEAK", { reason });
+      if (reason) abort("PASSWORD_TOO_WEAK", { reason });
       await accounts.setPassword(id, newPassword, false);
       await sessions.deleteAll(id, staff.sessionId);
       res.json({ ok: true });

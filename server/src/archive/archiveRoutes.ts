@@ -2,7 +2,7 @@
 // and full-text search over speeches, summaries, suggestions, decisions and the minutes drafts.
 // Admin and organiser sessions only: the archive spans all meetings.
 import { Router } from "express";
-import { fail, route } from "../http/apiError.ts";
+import { abort, route } from "../http/apiError.ts";
 import { SearchQuery } from "../../../core/api/archive.ts";
 import { MANAGERS, requireStaff } from "../http/staffAuth.ts";
 import { parse } from "../http/validate.ts";
@@ -18,7 +18,7 @@ export function archiveRoutes(deps: { archive: ArchiveIndex }): Router {
       const query = parse(SearchQuery, req.query);
       const results =
         (await deps.archive.search(query.q, { limit: query.limit, ...(query.meetingId === undefined ? {} : { meetingId: query.meetingId }) })) ??
-        fail("VALIDATION", ["q: 检索词须含汉字、字母或数字 / must contain letters, digits or Chinese characters"]);
+        abort("VALIDATION", ["q: 检索词须含汉字、字母或数字 / must contain letters, digits or Chinese characters"]);
       res.json({ query: query.q, results });
     }),
   );

@@ -4,7 +4,7 @@ import { timingSafeEqual } from "node:crypto";
 import { Router } from "express";
 import { rosterNames } from "../../../core/naming/displayNames.ts";
 import { SYSTEM_ACTOR } from "../../../core/roles.ts";
-import { fail, route } from "../http/apiError.ts";
+import { abort, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { parse } from "../http/validate.ts";
 import { CheckinBody, CheckinParams, CheckinQuery } from "../../../core/api/checkin.ts";
@@ -15,13 +15,13 @@ const Params = CheckinParams;
 const CHECKIN_ROLES = ["member", "official"];
 
 export function checkinRoutes(deps: ApiDeps): Router {
-  const { db, rooms } = deps;
+  const { meetings, participants, rooms } = deps;
   const router = Router();
 
   /** The meeting when `code` is its check-in code; CHECKIN_INVALID otherwise (also for unknown meetings). */
   const meetingFor = async (meetingId: string, code: string) => {
-    const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { id: true, title: true, checkinSecret: true } });
-    if (!meeting || !sameSecret(meeting.checkinSecret, code)) fail("CHECKIN_INVALID");
+    const meeting = await meetings.checkinView(meetingId);
+    if (!meeting || !sameSecret(meeting.checkinSecret, code)) abort("CHECKIN_INVALID");
     return meeting;
   };
 
@@ -31,11 +31,7 @@ export function checkinRoutes(deps: ApiDeps): Router {
       const { meetingId } = parse(Params, req.params);
       const { c } = parse(CheckinQuery, req.query);
       const meeting = await meetingFor(meetingId, c);
-      const rows = await db.participant.findMany({
-        where: { meetingId, role: { in: CHECKIN_ROLES } },
-        orderBy: [{ ordinal: "asc" }, { id: "asc" }],
-        select: { id: true, name: true, unit: true },
-      });
+      const rows = await participants.withRoles(meetingId, CHECKIN_ROLES);
       const { attendance, roster } = (await rooms.get(meetingId)).current;
       // Same names told apart as on every screen (core/naming), so each 张丽 finds her own line.
       const names = rosterNames(roster);
@@ -50,11 +46,11 @@ export function checkinRoutes(deps: ApiDeps): Router {
       const { meetingId } = parse(Params, req.params);
       const { c, participantId } = parse(CheckinBody, req.body);
       await meetingFor(meetingId, c);
-      const person = await db.participant.findFirst({ where: { id: participantId, meetingId }, select: { role: true } });
-      if (!person || !CHECKIN_ROLES.includes(person.role)) fail("NOT_FOUND");
+      const person = await participants.person(meetingId, participantId);
+      if (!person || !CHECKIN_ROLES.includes(person.role)) abort("NOT_FOUND");
       const room = await rooms.get(meetingId);
       const result = await room.submit(SYSTEM_ACTOR, { type: "attendance.arrive", participantIds: [participantId], via: "qr" });
-      if (!result.ok) fail(result.error.code, result.error.details);
+      if (!result.ok) abort(result.error.code, result.error.details);
       res.json({ ok: true });
     }),
   );

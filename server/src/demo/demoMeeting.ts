@@ -3,7 +3,7 @@
 import os from "node:os";
 import type { Role } from "../../../core/roles.ts";
 import type { RoomLinkKind } from "../../../core/venue/roomLinks.ts";
-import type { NewParticipant } from "../meetings/meetingRepository.ts";
+import type { NewParticipant } from "../meetings/participantStore.ts";
 import type { YishitingServer } from "../server.ts";
 
 export const DEMO_TITLE = "区政协双周协商座谈会（演示）";
@@ -54,15 +54,20 @@ export async function demoLinks(server: Pick<YishitingServer, "meetings" | "link
   const people: DemoLinks["people"] = [];
   for (const name of DEMO_LINK_HOLDERS) {
     const p = roster.find((r) => r.name === name);
-    const link = p && (await server.links.current(baseUrl, p.id).catch(() => null)); // skips revoked links
-    if (p && link) people.push({ name: p.name, role: p.role, url: link.url });
+    const link = p && (await server.links.current(baseUrl, p.id)); // skips revoked links
+    if (p && link?.ok) people.push({ name: p.name, role: p.role, url: link.value.url });
   }
-  const room = async (kind: RoomLinkKind) => (await server.links.room(baseUrl, meetingId, kind).catch(() => null))?.url ?? null;
+  const room = async (kind: RoomLinkKind) => {
+    const link = await server.links.room(baseUrl, meetingId, kind);
+    return link.ok ? link.value.url : null;
+  };
+  const checkin = await server.links.checkin(baseUrl, meetingId);
+  if (!checkin.ok) throw new Error(`demo meeting ${meetingId}: no check-in link (${checkin.error.code})`);
   return {
     people,
     display: await room("display"),
     venue: await room("venue"),
-    checkin: (await server.links.checkin(baseUrl, meetingId)).url,
+    checkin: checkin.value.url,
   };
 }
 

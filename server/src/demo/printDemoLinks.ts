@@ -10,7 +10,7 @@ import { linkBaseUrl, loadConfig } from "../config/config.ts";
 import { openDatabase } from "../db/database.ts";
 import type { GatewayServer } from "../gateway/socketGateway.ts";
 import { LinkService } from "../links/linkService.ts";
-import { MeetingRepository } from "../meetings/meetingRepository.ts";
+import { MeetingChanges } from "../meetings/meetingChanges.ts";
 import { MeetingStore } from "../meetings/meetingStore.ts";
 import { DEMO_TITLE, demoLinks, demoLinksText } from "./demoMeeting.ts";
 import { runCommand } from "../config/command.ts";
@@ -25,7 +25,8 @@ async function main(): Promise<number> {
   }
   const db = await openDatabase(config.databaseFile);
   try {
-    const meetings = new MeetingRepository(db);
+    // Only reads: no live meeting here to tell of changes.
+    const meetings = new MeetingStore(db, new MeetingChanges());
     const meeting = await meetings.findByTitle(DEMO_TITLE);
     if (!meeting) {
       console.error(`没有演示会议（YST_DEMO=off？）/ No demo meeting in ${config.databaseFile} (YST_DEMO=off?)`);
@@ -33,7 +34,7 @@ async function main(): Promise<number> {
     }
     // The socket server is never attached: links are only read here, nobody is disconnected.
     const io: GatewayServer = new Server();
-    const links = new LinkService(db, new TokenService(secret, config.linkTtlHours), io, new MeetingStore(db, meetings.joins), meetings.joins);
+    const links = new LinkService(db, new TokenService(secret, config.linkTtlHours), io, meetings);
     console.log(demoLinksText(await demoLinks({ meetings, links }, linkBaseUrl(config, config.port), meeting.id), config.linkTtlHours));
     return 0;
   } finally {

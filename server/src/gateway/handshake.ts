@@ -5,7 +5,7 @@ import { coreError, type CoreError } from "../../../core/errors.ts";
 import type { RosterEntry } from "../../../core/state.ts";
 import { roomLinkKind, roomLinkSubject, type RoomLinkKind } from "../../../core/venue/roomLinks.ts";
 import type { JoinCache } from "../meetings/joinCache.ts";
-import type { LinkState } from "../meetings/meetingRepository.ts";
+import type { LinkState } from "../meetings/joinCache.ts";
 import type { RoomRegistry } from "../rooms/meetingRoom.ts";
 
 export interface Connected {

@@ -10,7 +10,7 @@ import { SPEAKING_ROLES, type Actor } from "../../../core/roles.ts";
 import { MediaError, type MediaPeer, type MediaRelay } from "../media/mediaRelay.ts";
 import { checkSdp } from "../media/sdp.ts";
 import type { TokenService } from "../auth/tokens.ts";
-import type { MeetingRepository } from "../meetings/meetingRepository.ts";
+import type { MeetingStore } from "../meetings/meetingStore.ts";
 import type { MeetingRoom, RoomRegistry } from "../rooms/meetingRoom.ts";
 import { audienceOf, syncFor, type Audience } from "../../../core/audience.ts";
 import type { BallotBox } from "../polls/ballotBox.ts";
@@ -56,7 +56,7 @@ const actorOf = (socket: GatewaySocket): Actor => ({ participantId: socket.data.
 
 export interface GatewayDeps {
   tokens: TokenService;
-  meetings: MeetingRepository;
+  meetings: MeetingStore;
   rooms: RoomRegistry;
   now: () => number;
   log: (message: string, error?: unknown) => void;

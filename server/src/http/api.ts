@@ -40,7 +40,7 @@ export function createApi(deps: ApiDeps): Router {
   api.use(loadStaff(deps.sessions));
   api.use(
     authRoutes({ accounts: deps.accounts, sessions: deps.sessions, limiter: deps.limiter, secureCookies: deps.secure }),
-    accountRoutes(deps.accounts, deps.sessions, deps.db),
+    accountRoutes(deps.accounts, deps.sessions, deps.ledger.departments),
     meetingRoutes(deps),
     materialRoutes(deps),
     participantRoutes(deps),

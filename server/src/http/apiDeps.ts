@@ -11,19 +11,24 @@ import type { GatewayServer } from "../gateway/socketGateway.ts";
 import { LedgerFiles } from "../ledger/ledgerFiles.ts";
 import type { LedgerStore } from "../ledger/ledgerStore.ts";
 import { LinkService } from "../links/linkService.ts";
-import { AgendaStore } from "../meetings/agendaStore.ts";
+import type { AgendaStore } from "../meetings/agendaStore.ts";
 import { MaterialFiles } from "../meetings/materialFiles.ts";
-import type { MeetingRepository } from "../meetings/meetingRepository.ts";
-import { MeetingStore } from "../meetings/meetingStore.ts";
-import { ParticipantStore } from "../meetings/participantStore.ts";
+import type { MaterialStore } from "../meetings/materialStore.ts";
+import type { MeetingStore } from "../meetings/meetingStore.ts";
+import type { ParticipantStore } from "../meetings/participantStore.ts";
+import type { PlanStore } from "../plan/planStore.ts";
 import type { RoomRegistry } from "../rooms/meetingRoom.ts";
 
 export interface ApiBase {
   db: Db;
   tokens: TokenService;
   rooms: RoomRegistry;
-  /** The socket handshake's view of links (the live roster resource checks tokens as it does). */
-  joining: MeetingRepository;
+  /**
+   * Meetings and what belongs to them; each store signals the changes the live meeting follows
+   * (meetings/meetingChanges.ts, wired in server.ts). `meetings.joins` is the socket handshake's
+   * view of links (the live roster resource checks tokens as it does).
+   */
+  meetings: MeetingStore;
   io: GatewayServer;
   config: Config;
   now: () => number;
@@ -38,9 +43,10 @@ export interface ApiDeps extends ApiBase {
   accounts: AccountRepository;
   sessions: SessionStore;
   limiter: LoginLimiter;
-  meetings: MeetingStore;
   agenda: AgendaStore;
   participants: ParticipantStore;
+  materials: MaterialStore;
+  plan: PlanStore;
   files: MaterialFiles;
   links: LinkService;
   /** Reply attachments of the ledger on disk. */
@@ -49,33 +55,24 @@ export interface ApiDeps extends ApiBase {
   baseUrl(req: Request): string;
   /** Whether cookies must be Secure: the request came over https (or YST_PUBLIC_URL is https). */
   secure(req: Request): boolean;
-  /** Feeds the meeting's roster, agenda and rules into its live room (logs, never throws). */
-  syncLive(meetingId: string): Promise<void>;
 }
 
 export function apiDeps(base: ApiBase): ApiDeps {
-  const meetings = new MeetingStore(base.db, base.joining.joins);
+  const { meetings } = base;
   const publicUrl = base.config.publicUrl;
   return {
     ...base,
     accounts: new AccountRepository(base.db),
     sessions: new SessionStore(base.db, base.now),
     limiter: new LoginLimiter(base.now),
-    meetings,
-    agenda: new AgendaStore(base.db),
-    participants: new ParticipantStore(base.db),
+    agenda: meetings.agenda,
+    participants: meetings.participants,
+    materials: meetings.materials,
+    plan: meetings.plan,
     files: new MaterialFiles(base.config.dataDir),
-    links: new LinkService(base.db, base.tokens, base.io, meetings, base.joining.joins),
+    links: new LinkService(base.db, base.tokens, base.io, meetings),
     ledgerFiles: new LedgerFiles(base.config.dataDir),
     baseUrl: (req) => publicUrl ?? `${req.protocol}://${req.get("host") ?? `${base.config.host}:${base.config.port}`}`,
     secure: (req) => req.secure || (publicUrl?.startsWith("https:") ?? false),
-    async syncLive(meetingId) {
-      try {
-        await base.rooms.syncConfig(meetingId);
-      } catch (error) {
-        // The change is saved; the live room picks it up with the next change or restart.
-        base.log(`config sync failed for meeting ${meetingId}`, error);
-      }
-    },
   };
 }

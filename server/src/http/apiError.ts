@@ -40,9 +40,22 @@ export class ApiError extends Error {
   }
 }
 
-/** Throws an ApiError (a handy expression form: `x ?? fail("NOT_FOUND")`). */
-export function fail(code: ErrorCode, details?: unknown): never {
+/**
+ * Ends the request with an error response: throws an ApiError (a handy expression form:
+ * `x ?? abort("NOT_FOUND")`). Only the HTTP edge aborts; stores return results, and core's
+ * `fail` builds a failed Result without throwing.
+ */
+export function abort(code: ErrorCode, details?: unknown): never {
   throw new ApiError(code, details);
+}
+
+/** A store's outcome: core's `Result`, or a store's own with details of any shape (e.g. EDIT_CONFLICT's version). */
+export type StoreResult<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; details?: unknown } };
+
+/** The value of a store's result, or the request aborted with the result's code. */
+export function orAbort<T>(result: StoreResult<T>): T {
+  if (!result.ok) abort(result.error.code, result.error.details);
+  return result.value;
 }
 
 export function sendError(res: Response, code: ErrorCode, details?: unknown): void {

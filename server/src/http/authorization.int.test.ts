@@ -324,7 +324,7 @@ describe("authorization of every REST route", () => {
   });
 
   it("the table covers every route the API mounts", () => {
-    const api = createApi(apiDeps({ db: t.server.db, tokens: t.server.tokens, rooms: t.server.rooms, joining: t.server.meetings, io: t.server.io, config: t.config, now: Date.now, log: () => {}, archive: t.server.archive, ledger: t.server.ledger }));
+    const api = createApi(apiDeps({ db: t.server.db, tokens: t.server.tokens, rooms: t.server.rooms, meetings: t.server.meetings, io: t.server.io, config: t.config, now: Date.now, log: () => {}, archive: t.server.archive, ledger: t.server.ledger }));
     const mounted = new Set(routesOf(api));
     const covered = new Set(ROWS.flatMap((row) => (row.route ? [row.route] : [])));
     expect(mounted.size).toBeGreaterThan(30);

@@ -4,13 +4,15 @@
 // Members, officials, observers, displays and other meetings' people get FORBIDDEN.
 import type { Request } from "express";
 import type { TokenService } from "../auth/tokens.ts";
-import type { Db } from "../db/database.ts";
-import { fail } from "./apiError.ts";
+import type { MeetingStore } from "../meetings/meetingStore.ts";
+import { abort } from "./apiError.ts";
 import { bearerToken, requireParticipant } from "./participantAuth.ts";
 import { requireMeetingStaff, requireStaff } from "./staffAuth.ts";
 
 /** Participant roles that act as the meeting's staff with their join token. */
 const STAFF_ROLES: readonly string[] = ["chair", "clerk"];
+
+type StaffAccessDeps = { meetings: MeetingStore; tokens: TokenService };
 
 /** Who passed: the participant (join token) or the staff account (session), and the name to record. */
 export interface StaffAccess {
@@ -23,14 +25,13 @@ export interface StaffAccess {
  * A Bearer token is checked as a join token (401 when invalid, 403 unless it is this meeting's
  * chair or clerk); without one, the staff session (401 none, 403 not theirs, 404 no meeting).
  */
-export async function requireMeetingStaffAccess(deps: { db: Db; tokens: TokenService }, req: Request, meetingId: string): Promise<StaffAccess> {
-  const { db } = deps;
+export async function requireMeetingStaffAccess(deps: StaffAccessDeps, req: Request, meetingId: string): Promise<StaffAccess> {
   if (bearerToken(req) === undefined) {
-    const { account } = await requireMeetingStaff(db, req, meetingId);
+    const { account } = await requireMeetingStaff(deps.meetings, req, meetingId);
     return { name: account.displayName, participantId: null, accountId: account.id };
   }
   const participant = await participantOf(deps, req, meetingId);
-  if (!STAFF_ROLES.includes(participant.role)) fail("FORBIDDEN");
+  if (!STAFF_ROLES.includes(participant.role)) abort("FORBIDDEN");
   return { name: participant.name, participantId: participant.id, accountId: null };
 }
 
@@ -38,21 +39,21 @@ export async function requireMeetingStaffAccess(deps: { db: Db; tokens: TokenSer
  * The meeting's chair only (approving the minutes): the chair's join token of this meeting, or
  * a chair account linked to this meeting's chair; everyone else, organisers included, 403.
  */
-export async function requireMeetingChair(deps: { db: Db; tokens: TokenService }, req: Request, meetingId: string): Promise<StaffAccess> {
+export async function requireMeetingChair(deps: StaffAccessDeps, req: Request, meetingId: string): Promise<StaffAccess> {
   if (bearerToken(req) !== undefined) {
     const participant = await participantOf(deps, req, meetingId);
-    if (participant.role !== "chair") fail("FORBIDDEN");
+    if (participant.role !== "chair") abort("FORBIDDEN");
     return { name: participant.name, participantId: participant.id, accountId: null };
   }
   const { account } = requireStaff(req, ["chair"]);
-  const chair = await deps.db.participant.findFirst({ where: { meetingId, accountId: account.id, role: "chair" }, select: { id: true, name: true } });
-  if (!chair) fail("FORBIDDEN");
+  const chair = await deps.meetings.participants.linkedTo(meetingId, account.id, "chair");
+  if (!chair) abort("FORBIDDEN");
   return { name: chair.name, participantId: chair.id, accountId: account.id };
 }
 
 /** The join token's participant, who must belong to this meeting (403 otherwise). */
-async function participantOf(deps: { db: Db; tokens: TokenService }, req: Request, meetingId: string) {
-  const participant = await requireParticipant(deps.db, deps.tokens, req);
-  if (participant.meetingId !== meetingId) fail("FORBIDDEN");
-  return (await deps.db.participant.findUnique({ where: { id: participant.participantId }, select: { id: true, name: true, role: true } })) ?? fail("FORBIDDEN");
+async function participantOf(deps: StaffAccessDeps, req: Request, meetingId: string) {
+  const participant = await requireParticipant(deps, req);
+  if (participant.meetingId !== meetingId) abort("FORBIDDEN");
+  return (await deps.meetings.participants.person(meetingId, participant.participantId)) ?? abort("FORBIDDEN");
 }

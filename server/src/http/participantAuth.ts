@@ -3,8 +3,8 @@
 // participant exists in the token's meeting, the link version is current and not revoked.
 import type { Request } from "express";
 import type { TokenService } from "../auth/tokens.ts";
-import type { Db } from "../db/database.ts";
-import { fail } from "./apiError.ts";
+import type { MeetingStore } from "../meetings/meetingStore.ts";
+import { abort } from "./apiError.ts";
 
 export interface ParticipantContext {
   participantId: string;
@@ -18,15 +18,12 @@ export function bearerToken(req: Request): string | undefined {
 }
 
 /** Verifies the request's bearer join token; 401 with the token error or LINK_REVOKED. */
-export async function requireParticipant(db: Db, tokens: TokenService, req: Request): Promise<ParticipantContext> {
-  const verified = await tokens.verify(bearerToken(req));
-  if (!verified.ok) fail(verified.error.code);
+export async function requireParticipant(deps: { meetings: MeetingStore; tokens: TokenService }, req: Request): Promise<ParticipantContext> {
+  const verified = await deps.tokens.verify(bearerToken(req));
+  if (!verified.ok) abort(verified.error.code);
   const { participantId, meetingId, version } = verified.value;
-  const row = await db.participant.findUnique({
-    where: { id: participantId },
-    select: { meetingId: true, linkVersion: true, linkRevoked: true },
-  });
-  if (!row || row.meetingId !== meetingId) fail("NOT_FOUND");
-  if (row.linkRevoked || row.linkVersion !== version) fail("LINK_REVOKED");
+  const row = await deps.meetings.participants.link(participantId);
+  if (!row || row.meetingId !== meetingId) abort("NOT_FOUND");
+  if (row.linkRevoked || row.linkVersion !== version) abort("LINK_REVOKED");
   return { participantId, meetingId };
 }

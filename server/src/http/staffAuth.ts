@@ -3,8 +3,8 @@
 import type { Request, RequestHandler } from "express";
 import type { Account, StaffRole } from "../accounts/accountRepository.ts";
 import { SESSION_COOKIE, type SessionStore } from "../accounts/sessions.ts";
-import type { Db } from "../db/database.ts";
-import { fail, route } from "./apiError.ts";
+import type { MeetingStore } from "../meetings/meetingStore.ts";
+import { abort, route } from "./apiError.ts";
 
 export interface StaffContext {
   account: Account;
@@ -43,10 +43,10 @@ export interface StaffOptions {
  * where its role is named or `allowDepartment` is set — it uses the ledger, never meetings.
  */
 export function requireStaff(req: Request, roles: readonly StaffRole[] = [], options: StaffOptions = {}): StaffContext {
-  const staff = req.staff ?? fail("UNAUTHENTICATED");
-  if (staff.account.mustChangePassword && !options.allowPasswordChange) fail("FORBIDDEN", ["mustChangePassword"]);
-  if (roles.length > 0 && !roles.includes(staff.account.role)) fail("FORBIDDEN");
-  if (roles.length === 0 && staff.account.role === "department" && !options.allowDepartment) fail("FORBIDDEN");
+  const staff = req.staff ?? abort("UNAUTHENTICATED");
+  if (staff.account.mustChangePassword && !options.allowPasswordChange) abort("FORBIDDEN", ["mustChangePassword"]);
+  if (roles.length > 0 && !roles.includes(staff.account.role)) abort("FORBIDDEN");
+  if (roles.length === 0 && staff.account.role === "department" && !options.allowDepartment) abort("FORBIDDEN");
   return staff;
 }
 
@@ -55,27 +55,27 @@ export const MANAGERS: readonly StaffRole[] = ["admin", "organiser"];
 export const isManager = (account: Account): boolean => MANAGERS.includes(account.role);
 
 /** A chair or clerk belongs to a meeting when one of its participants is linked to the account. */
-export async function isLinkedTo(db: Db, accountId: string, meetingId: string): Promise<boolean> {
-  return (await db.participant.count({ where: { meetingId, accountId } })) > 0;
+export async function isLinkedTo(meetings: MeetingStore, accountId: string, meetingId: string): Promise<boolean> {
+  return (await meetings.participants.linkedTo(meetingId, accountId)) !== null;
 }
 
 /**
  * Staff allowed to see the meeting: admin and organiser (404 when it does not exist), chair and
  * clerk only when linked to it (403 otherwise, whether or not it exists).
  */
-export async function requireMeetingStaff(db: Db, req: Request, meetingId: string): Promise<StaffContext> {
+export async function requireMeetingStaff(meetings: MeetingStore, req: Request, meetingId: string): Promise<StaffContext> {
   const staff = requireStaff(req);
   if (isManager(staff.account)) {
-    if (!(await db.meeting.count({ where: { id: meetingId } }))) fail("NOT_FOUND");
-  } else if (!(await isLinkedTo(db, staff.account.id, meetingId))) {
-    fail("FORBIDDEN");
+    if (!(await meetings.exists(meetingId))) abort("NOT_FOUND");
+  } else if (!(await isLinkedTo(meetings, staff.account.id, meetingId))) {
+    abort("FORBIDDEN");
   }
   return staff;
 }
 
 /** Admin or organiser, and the meeting exists. */
-export async function requireMeetingManager(db: Db, req: Request, meetingId: string): Promise<StaffContext> {
+export async function requireMeetingManager(meetings: MeetingStore, req: Request, meetingId: string): Promise<StaffContext> {
   const staff = requireStaff(req, MANAGERS);
-  if (!(await db.meeting.count({ where: { id: meetingId } }))) fail("NOT_FOUND");
+  if (!(await meetings.exists(meetingId))) abort("NOT_FOUND");
   return staff;
 }

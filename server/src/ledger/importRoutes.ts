@@ -4,7 +4,7 @@
 // rows in one transaction, once warnings are confirmed. Refused rows change nothing.
 import { Router } from "express";
 import type { LedgerImportResult } from "../../../core/ledger/json.ts";
-import { fail, route } from "../http/apiError.ts";
+import { abort, orAbort, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { ImportQuery } from "../../../core/api/common.ts";
 import { MANAGERS, requireStaff } from "../http/staffAuth.ts";
@@ -32,18 +32,18 @@ export function importRoutes(deps: ApiDeps): Router {
       const file = await receive(req, res);
       const fileName = cleanFileName(file.originalname);
       const table = await readTable(file.buffer, fileName);
-      if (!table.ok) fail(table.code === "CSV_SYNTAX" ? "LEDGER_IMPORT_INVALID" : table.code, table.code === "CSV_SYNTAX" ? [importReport(table.line, "CSV_SYNTAX", undefined)] : table.report);
+      if (!table.ok) abort(table.code === "CSV_SYNTAX" ? "LEDGER_IMPORT_INVALID" : table.code, table.code === "CSV_SYNTAX" ? [importReport(table.line, "CSV_SYNTAX", undefined)] : table.report);
       const [departments, existing] = await Promise.all([ledger.departments.list(), ledger.keys()]);
       const planned = planImport(table.rows, { fileName, departments, existing, now: deps.now() });
-      if (!planned.ok) fail("LEDGER_IMPORT_INVALID", planned.report);
+      if (!planned.ok) abort("LEDGER_IMPORT_INVALID", planned.report);
       const { plan } = planned;
       const taken = new Set(plan.items.map((i) => i.row));
       const warnings = plan.report.filter((r) => r.warning && taken.has(r.row));
       // Taken rows with warnings (a name that lost a character, an unknown department of a new item) wait for confirmation.
-      if (!dryRun && plan.items.length > 0 && warnings.length > 0 && !acceptWarnings) fail("IMPORT_NEEDS_CONFIRMATION", warnings);
+      if (!dryRun && plan.items.length > 0 && warnings.length > 0 && !acceptWarnings) abort("IMPORT_NEEDS_CONFIRMATION", warnings);
       const actor = staffActor(staff);
-      if (actor.role !== "secretariat") fail("FORBIDDEN");
-      const entered = dryRun || plan.items.length === 0 ? [] : await ledger.importItems(plan.items, actor);
+      if (actor.role !== "secretariat") abort("FORBIDDEN");
+      const entered = dryRun || plan.items.length === 0 ? [] : orAbort(await ledger.importItems(plan.items, actor));
       const numberOf = new Map(entered.map((e) => [e.row, e.number]));
       res.json({
         dryRun,

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { isCalendarDate } from "../../../core/ledger/deadline.ts";
 import { LEDGER_ORIGINS, LEDGER_SOURCES, LEDGER_STATES } from "../../../core/ledger/item.ts";
 import type { LedgerItemJson } from "../../../core/ledger/json.ts";
-import { fail } from "../http/apiError.ts";
+import { abort } from "../http/apiError.ts";
 import { MANAGERS, requireStaff, type StaffContext } from "../http/staffAuth.ts";
 
 const Id = z.string().min(1).max(64);
@@ -44,7 +44,7 @@ export function parseLedgerFilter(query: unknown): LedgerFilter {
     const filter = result.data;
     return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== "")) as LedgerFilter;
   }
-  return fail(
+  return abort(
     "VALIDATION",
     result.error.issues.slice(0, 10).map((i) => `${i.path.join(".") || "(query)"}: ${i.message}`),
   );
@@ -84,7 +84,7 @@ export function requireLedgerViewer(req: Request): { staff: StaffContext; viewer
   const staff = requireStaff(req, [...MANAGERS, "department"]);
   const { account } = staff;
   if (account.role === "department") {
-    if (account.departmentId === null) fail("FORBIDDEN");
+    if (account.departmentId === null) abort("FORBIDDEN");
     return { staff, viewer: { role: "department", departmentId: account.departmentId } };
   }
   return { staff, viewer: { role: "secretariat" } };

@@ -2,12 +2,11 @@
 // and reply attachments. The secretariat (admin, organiser) sees and manages every item; a
 // department account sees only the items its department leads or assists, and acts on them.
 // Reports (dashboard, reminders, export) are in reportRoutes.ts.
-import { randomUUID } from "node:crypto";
 import { Router } from "express";
 import { z } from "zod";
 import { isCalendarDate } from "../../../core/ledger/deadline.ts";
 import { LedgerAction, type LedgerActor } from "../../../core/ledger/item.ts";
-import { fail, route } from "../http/apiError.ts";
+import { abort, orAbort, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { bearerToken, requireParticipant } from "../http/participantAuth.ts";
 import { IdParams } from "../../../core/api/common.ts";
@@ -51,14 +50,14 @@ export function staffActor(staff: StaffContext): LedgerActor {
   const { account } = staff;
   if (account.role === "department") {
     // Never the secretariat's powers for a department account, even one without its department.
-    const departmentId = account.departmentId ?? fail("FORBIDDEN");
+    const departmentId = account.departmentId ?? abort("FORBIDDEN");
     return { role: "department", id: account.id, name: account.departmentName ?? account.displayName, departmentId };
   }
   return { role: "secretariat", id: account.id, name: account.displayName };
 }
 
 export function ledgerRoutes(deps: ApiDeps): Router {
-  const { db, ledger, ledgerFiles } = deps;
+  const { ledger, ledgerFiles } = deps;
   const { departments } = ledger;
   const router = Router();
   const receive = receiveFile(MAX_ATTACHMENT_BYTES);
@@ -76,7 +75,7 @@ export function ledgerRoutes(deps: ApiDeps): Router {
     route(async (req, res) => {
       requireStaff(req, MANAGERS);
       const { name } = parse(NewDepartment, req.body);
-      const department = (await departments.create(name, deps.now())) ?? fail("DEPARTMENT_EXISTS");
+      const department = (await departments.create(name, deps.now())) ?? abort("DEPARTMENT_EXISTS");
       res.status(201).json({ department });
     }),
   );
@@ -88,8 +87,8 @@ export function ledgerRoutes(deps: ApiDeps): Router {
       const { id } = parse(IdParams, req.params);
       const patch = parse(DepartmentPatch, req.body);
       const department = await departments.update(id, patch);
-      if (department === null) fail("NOT_FOUND");
-      if (department === "exists") fail("DEPARTMENT_EXISTS");
+      if (department === null) abort("NOT_FOUND");
+      if (department === "exists") abort("DEPARTMENT_EXISTS");
       res.json({ department });
     }),
   );
@@ -117,7 +116,7 @@ export function ledgerRoutes(deps: ApiDeps): Router {
     route(async (req, res) => {
       const { viewer } = requireLedgerViewer(req);
       const { id } = parse(IdParams, req.params);
-      res.json((await ledger.get(id, viewer)) ?? fail("NOT_FOUND"));
+      res.json((await ledger.get(id, viewer)) ?? abort("NOT_FOUND"));
     }),
   );
 
@@ -128,8 +127,8 @@ export function ledgerRoutes(deps: ApiDeps): Router {
       const { id } = parse(IdParams, req.params);
       const { baseVersion, action } = parse(ActionBody, req.body);
       // Members rate through their own route; withdrawal is the record sync's; import is POST /ledger/import's.
-      if (action.type === "rate" || action.type === "withdraw" || action.type === "import") fail("FORBIDDEN");
-      res.json(await ledger.act(id, baseVersion, action, staffActor(staff)));
+      if (action.type === "rate" || action.type === "withdraw" || action.type === "import") abort("FORBIDDEN");
+      res.json(orAbort(await ledger.act(id, baseVersion, action, staffActor(staff))));
     }),
   );
 
@@ -138,18 +137,15 @@ export function ledgerRoutes(deps: ApiDeps): Router {
     route(async (req, res) => {
       const { staff, viewer } = requireLedgerViewer(req);
       const { id } = parse(IdParams, req.params);
-      if (viewer.role !== "department") fail("FORBIDDEN");
-      const item = (await ledger.get(id, viewer)) ?? fail("NOT_FOUND");
-      if (item.item.state !== "assigned" && item.item.state !== "in_progress") fail("LEDGER_BAD_STATE", ["attachments go with a reply, while the item is with the department"]);
+      if (viewer.role !== "department") abort("FORBIDDEN");
+      const item = (await ledger.get(id, viewer)) ?? abort("NOT_FOUND");
+      if (item.item.state !== "assigned" && item.item.state !== "in_progress") abort("LEDGER_BAD_STATE", ["attachments go with a reply, while the item is with the department"]);
       const file = await receive(req, res);
       const name = cleanFileName(file.originalname);
-      const mime = sniffAttachment(file.buffer, name) ?? fail("FILE_TYPE_NOT_ALLOWED");
+      const mime = sniffAttachment(file.buffer, name) ?? abort("FILE_TYPE_NOT_ALLOWED");
       const storedName = await ledgerFiles.save(id, file.buffer);
       try {
-        const attachment = await db.ledgerAttachment.create({
-          data: { id: randomUUID(), itemId: id, name, storedName, size: file.size, mime, uploadedBy: staff.account.id, uploadedAt: new Date(deps.now()) },
-          select: { id: true, name: true },
-        });
+        const attachment = await ledger.attachments.add(id, { name, storedName, size: file.size, mime, uploadedBy: staff.account.id });
         res.status(201).json({ attachment });
       } catch (error) {
         await ledgerFiles.discard(id, storedName);
@@ -162,19 +158,19 @@ export function ledgerRoutes(deps: ApiDeps): Router {
     "/ledger/attachments/:id",
     route(async (req, res) => {
       const { id } = parse(IdParams, req.params);
-      const attachment = (await db.ledgerAttachment.findUnique({ where: { id } })) ?? fail("NOT_FOUND");
+      const attachment = (await ledger.attachments.find(id)) ?? abort("NOT_FOUND");
       const listed = (replies: readonly { attachments: readonly { id: string }[] }[]) => replies.some((r) => r.attachments.some((a) => a.id === id));
       if (bearerToken(req) !== undefined) {
         // The member who raised the item, once a reply lists the file.
-        const me = await requireParticipant(db, deps.tokens, req);
-        const row = await db.ledgerItem.findUnique({ where: { id: attachment.itemId }, select: { raisedByParticipantId: true } });
+        const me = await requireParticipant(deps, req);
+        const row = await ledger.origin(attachment.itemId);
         const item = await ledger.json(attachment.itemId, { role: "member" });
-        if (!row || !item || row.raisedByParticipantId !== me.participantId || !listed(item.replies)) fail("NOT_FOUND");
+        if (!row || !item || row.raisedByParticipantId !== me.participantId || !listed(item.replies)) abort("NOT_FOUND");
       } else {
         const { viewer } = requireLedgerViewer(req);
-        const item = (await ledger.json(attachment.itemId, viewer)) ?? fail("NOT_FOUND");
+        const item = (await ledger.json(attachment.itemId, viewer)) ?? abort("NOT_FOUND");
         // Before its reply, only the departments of the item see an uploaded file.
-        if (!canSee(item, viewer) || (!listed(item.replies) && viewer.role !== "department")) fail("NOT_FOUND");
+        if (!canSee(item, viewer) || (!listed(item.replies) && viewer.role !== "department")) abort("NOT_FOUND");
       }
       await sendUploadedFile(res, { path: ledgerFiles.path(attachment.itemId, attachment.storedName), mime: attachment.mime, size: attachment.size, name: attachment.name }, deps.log);
     }),

@@ -6,9 +6,10 @@ import { randomUUID } from "node:crypto";
 import { deadlineFlag } from "../../../core/ledger/deadline.ts";
 import { applyStep, decideLedger, newItemState, type LedgerAction, type LedgerActor, type LedgerItemState, type LedgerOrigin, type LedgerRole, type LedgerSource, type LedgerState, type LedgerStep, type Reply } from "../../../core/ledger/item.ts";
 import type { Department, LedgerItemJson, LedgerStepJson, LiveResponse } from "../../../core/ledger/json.ts";
+import type { ErrorCode } from "../../../core/errors.ts";
 import type { Db } from "../db/database.ts";
 import type { LedgerItem as ItemRow, LedgerStep as StepRow, Prisma } from "../db/generated/client.ts";
-import { fail } from "../http/apiError.ts";
+import { LedgerAttachmentStore } from "./attachmentStore.ts";
 import { DepartmentStore } from "./departmentStore.ts";
 import type { ImportedItem } from "./importRows.ts";
 import { canSee, matchesFilter, type LedgerFilter, type LedgerViewer } from "./ledgerFilter.ts";
@@ -76,6 +77,36 @@ const toStepJson = (row: StepRow): LedgerStepJson => ({
   to: row.to as LedgerState,
 });
 
+/** Why the store refused a change: the code (the HTTP edge maps it to a status) and its details. */
+export interface LedgerRefusal {
+  code: ErrorCode;
+  details?: unknown;
+}
+
+/** A write's outcome: the value, or the refusal (nothing was written). */
+export type LedgerResult<T> = { ok: true; value: T } | { ok: false; error: LedgerRefusal };
+
+/** Thrown inside a transaction to roll it back; turned into a failed LedgerResult before leaving the store. */
+class Refused extends Error {
+  constructor(readonly refusal: LedgerRefusal) {
+    super(refusal.code);
+  }
+}
+
+function refuse(code: ErrorCode, details?: unknown): never {
+  throw new Refused(details === undefined ? { code } : { code, details });
+}
+
+/** Runs `write`; a refusal inside it (and its rolled-back transaction) becomes a failed result. */
+async function refusable<T>(write: () => Promise<T>): Promise<LedgerResult<T>> {
+  try {
+    return { ok: true, value: await write() };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, error: error.refusal };
+    throw error;
+  }
+}
+
 /** Prisma's unique-constraint error (the 序号 taken by a concurrent insert). */
 const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === "P2002";
 
@@ -86,6 +117,7 @@ export interface LedgerStoreOptions {
 
 export class LedgerStore {
   readonly departments: DepartmentStore;
+  readonly attachments: LedgerAttachmentStore;
   private readonly db: Db;
   private readonly now: () => number;
 
@@ -93,6 +125,12 @@ export class LedgerStore {
     this.db = options.db;
     this.now = options.now;
     this.departments = new DepartmentStore(options.db);
+    this.attachments = new LedgerAttachmentStore(options.db, options.now);
+  }
+
+  /** Where an item comes from: its meeting and the participant who raised it (null for staff-entered items); null when there is no such item. */
+  async origin(id: string): Promise<{ meetingId: string | null; raisedByParticipantId: string | null } | null> {
+    return this.db.ledgerItem.findUnique({ where: { id }, select: { meetingId: true, raisedByParticipantId: true } });
   }
 
   /**
@@ -202,28 +240,32 @@ export class LedgerStore {
    * machine's errors, DEPARTMENT_UNKNOWN for an assignment to an unknown or disabled department,
    * VALIDATION for a reply listing an attachment not uploaded to this item.
    */
-  async act(itemId: string, baseVersion: number, action: LedgerAction, actor: LedgerActor): Promise<{ item: LedgerItemJson; step: LedgerStepJson }> {
+  async act(itemId: string, baseVersion: number, action: LedgerAction, actor: LedgerActor): Promise<LedgerResult<{ item: LedgerItemJson; step: LedgerStepJson }>> {
+    return refusable(() => this.write(itemId, baseVersion, action, actor));
+  }
+
+  private async write(itemId: string, baseVersion: number, action: LedgerAction, actor: LedgerActor): Promise<{ item: LedgerItemJson; step: LedgerStepJson }> {
     const now = this.now();
     const { row, step } = await this.db
       .$transaction(async (tx) => {
-        const current = (await tx.ledgerItem.findUnique({ where: { id: itemId } })) ?? fail("NOT_FOUND");
+        const current = (await tx.ledgerItem.findUnique({ where: { id: itemId } })) ?? refuse("NOT_FOUND");
         const state = itemState(current);
-        if (actor.role === "department" && state.lead !== actor.departmentId && !state.partners.includes(actor.departmentId)) fail("NOT_FOUND");
-        if (current.version !== baseVersion) fail("EDIT_CONFLICT", { version: current.version });
+        if (actor.role === "department" && state.lead !== actor.departmentId && !state.partners.includes(actor.departmentId)) refuse("NOT_FOUND");
+        if (current.version !== baseVersion) refuse("EDIT_CONFLICT", { version: current.version });
         const decided = decideLedger(state, action, actor, now);
-        if (!decided.ok) fail(decided.error.code, decided.error.details);
+        if (!decided.ok) refuse(decided.error.code, decided.error.details);
         let step: LedgerStep = decided.value;
         // What the machine cannot know: the departments exist, the files were uploaded to this item.
         if (action.type === "assign") {
           const ids = [action.lead, ...action.partners];
           const known = await tx.department.count({ where: { id: { in: ids }, disabled: false } });
-          if (known !== new Set(ids).size) fail("DEPARTMENT_UNKNOWN");
+          if (known !== new Set(ids).size) refuse("DEPARTMENT_UNKNOWN");
         }
         if (action.type === "reply" && action.attachments.length > 0) {
           const ids = action.attachments.map((a) => a.id);
           const stored = await tx.ledgerAttachment.findMany({ where: { id: { in: ids }, itemId }, select: { id: true, name: true } });
           const nameOf = new Map(stored.map((a) => [a.id, a.name]));
-          if (new Set(ids).size !== ids.length || !ids.every((id) => nameOf.has(id))) fail("VALIDATION", ["action.attachments: upload each file to this item first, once"]);
+          if (new Set(ids).size !== ids.length || !ids.every((id) => nameOf.has(id))) refuse("VALIDATION", ["action.attachments: upload each file to this item first, once"]);
           step = { ...step, action: { ...action, attachments: ids.map((id) => ({ id, name: nameOf.get(id) ?? "" })) } };
         }
         const next = applyStep(state, step);
@@ -250,7 +292,7 @@ export class LedgerStore {
       })
       .catch((error: unknown) => {
         // The conditional update found another version: someone else's step got in first.
-        if ((error as { code?: unknown } | null)?.code === "P2025") fail("EDIT_CONFLICT");
+        if ((error as { code?: unknown } | null)?.code === "P2025") refuse("EDIT_CONFLICT");
         throw error;
       });
     const audience: JsonAudience = actor.role === "department" ? { role: "department", departmentId: actor.departmentId } : actor.role === "member" ? { role: "member" } : { role: "secretariat" };
@@ -265,16 +307,16 @@ export class LedgerStore {
   /**
    * Enters the items of an imported paper ledger (importRows.ts), numbered in file order, each with
    * its one `import` step by `actor` (from 待交办 to the state it had on paper), all in one
-   * transaction: every row or none. The machine checks each step again (VALIDATION).
+   * transaction: every row or none. The machine checks each step again (its refusal, nothing entered).
    */
-  async importItems(items: readonly ImportedItem[], actor: Extract<LedgerActor, { role: "secretariat" }>): Promise<{ row: number; id: string; number: number }[]> {
+  async importItems(items: readonly ImportedItem[], actor: Extract<LedgerActor, { role: "secretariat" }>): Promise<LedgerResult<{ row: number; id: string; number: number }[]>> {
     const now = this.now();
-    return this.withNextNumber(async (tx, first) => {
+    return refusable(() => this.withNextNumber(async (tx, first) => {
       const entered: { row: number; id: string; number: number }[] = [];
       for (const [index, item] of items.entries()) {
         const { action, row, assignedOn, ...fields } = item;
         const decided = decideLedger(newItemState(null), action, actor, now);
-        if (!decided.ok) fail(decided.error.code, decided.error.details);
+        if (!decided.ok) refuse(decided.error.code, decided.error.details);
         const state = applyStep(newItemState(null), decided.value);
         const id = randomUUID();
         const number = first + index;
@@ -300,7 +342,7 @@ export class LedgerStore {
         entered.push({ row, id, number });
       }
       return entered;
-    });
+    }));
   }
 
   /** Inserts a new item with the next 序号 (retried when a concurrent insert took it). */

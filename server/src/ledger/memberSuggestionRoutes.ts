@@ -4,25 +4,24 @@
 import { Router, type Request } from "express";
 import { z } from "zod";
 import { RATINGS } from "../../../core/ledger/item.ts";
-import { fail, route } from "../http/apiError.ts";
+import { abort, orAbort, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { requireParticipant } from "../http/participantAuth.ts";
 import { Id, IdParams } from "../../../core/api/common.ts";
 import { parse } from "../http/validate.ts";
-import { meetingNames } from "../meetings/meetingNames.ts";
 
 const RatingParams = z.object({ id: Id, itemId: Id });
 const RatingBody = z.strictObject({ baseVersion: z.number().int().min(0), rating: z.enum(RATINGS), comment: z.string().trim().max(1000).default("") });
 
 export function memberSuggestionRoutes(deps: ApiDeps): Router {
-  const { db, ledger } = deps;
+  const { ledger, participants } = deps;
   const router = Router();
 
   /** The participant of meeting `meetingId` named by the join token (403 for another meeting's). */
   const member = async (req: Request, meetingId: string): Promise<{ id: string; name: string }> => {
-    const me = await requireParticipant(db, deps.tokens, req);
-    if (me.meetingId !== meetingId) fail("FORBIDDEN");
-    return (await db.participant.findUnique({ where: { id: me.participantId }, select: { id: true, name: true } })) ?? fail("FORBIDDEN");
+    const me = await requireParticipant(deps, req);
+    if (me.meetingId !== meetingId) abort("FORBIDDEN");
+    return (await participants.person(meetingId, me.participantId)) ?? abort("FORBIDDEN");
   };
 
   router.get(
@@ -40,11 +39,11 @@ export function memberSuggestionRoutes(deps: ApiDeps): Router {
       const { id, itemId } = parse(RatingParams, req.params);
       const me = await member(req, id);
       const { baseVersion, rating, comment } = parse(RatingBody, req.body);
-      const row = await db.ledgerItem.findUnique({ where: { id: itemId }, select: { meetingId: true } });
-      if (!row || row.meetingId !== id) fail("NOT_FOUND");
+      const row = await ledger.origin(itemId);
+      if (!row || row.meetingId !== id) abort("NOT_FOUND");
       // The item's history names the member as the meeting did (同名区分).
-      const name = (await meetingNames(db, id)).get(me.id) ?? me.name;
-      const { item } = await ledger.act(itemId, baseVersion, { type: "rate", rating, comment }, { role: "member", id: me.id, name });
+      const name = (await participants.displayNames(id)).get(me.id) ?? me.name;
+      const { item } = orAbort(await ledger.act(itemId, baseVersion, { type: "rate", rating, comment }, { role: "member", id: me.id, name }));
       res.json({ item });
     }),
   );

@@ -17,7 +17,6 @@ import type { MeetingState } from "../../../core/state.ts";
 import type { Db } from "../db/database.ts";
 import type { LedgerItem as ItemRow } from "../db/generated/client.ts";
 import type { EventStore } from "../eventlog/eventStore.ts";
-import { ApiError } from "../http/apiError.ts";
 import type { DecisionItemFields, LedgerStore, RecordFollowed, RecordItemFields } from "./ledgerStore.ts";
 
 /** Event types after which a meeting's items may differ: the suggestions, decisions, interjections (live responses), names and titles. */
@@ -239,12 +238,10 @@ export class RecordSync {
       for (let attempt = 0; attempt < 3; attempt++) {
         const current = attempt === 0 ? row : await reload(id);
         if (!current || current.state !== "new") break;
-        try {
-          await this.options.ledger.act(current.id, current.version, { type: "withdraw" }, SYSTEM);
-          break;
-        } catch (error) {
-          if (!(error instanceof ApiError && error.code === "EDIT_CONFLICT")) throw error;
-        }
+        const withdrawn = await this.options.ledger.act(current.id, current.version, { type: "withdraw" }, SYSTEM);
+        // Someone else's step got in first: look again; any other refusal is a fault.
+        if (withdrawn.ok) break;
+        if (withdrawn.error.code !== "EDIT_CONFLICT") throw new Error(`ledger: withdrawing item ${current.id} refused: ${withdrawn.error.code}`);
       }
     }
   }

@@ -15,6 +15,7 @@ import { ApiClient, STAFF_PASSWORD, createStaff, type Json } from "../../../test
 import { Harness, type TestMeeting, type TestServer } from "../../../testing/server/harness.ts";
 import { LEDGER_SHEET } from "./ledgerExport.ts";
 import type { LedgerStore } from "./ledgerStore.ts";
+import { orAbort } from "../http/apiError.ts";
 
 const DAY = 86_400_000;
 /** 2026-03-10 10:00 China time. */
@@ -137,7 +138,7 @@ describe("ledger reports", () => {
     await act(clients.transport, "lamp", { type: "reply", text: "已完成线路检修，路灯恢复照明。", outcome: "adopted", attachments: [] });
     await act(clients.admin, "lamp", { type: "close", note: "" });
     await act(clients.housing, "meeting", { type: "reply", text: "已纳入2026年老旧小区改造计划，补贴标准另行公布。", outcome: "partly", attachments: [] });
-    const rated = await store.act(items.meeting.id, items.meeting.version, { type: "rate", rating: "basically", comment: "希望尽快公布标准" }, { role: "member", id: meeting.people.member1.id, name: "张丽华" });
+    const rated = orAbort(await store.act(items.meeting.id, items.meeting.version, { type: "rate", rating: "basically", comment: "希望尽快公布标准" }, { role: "member", id: meeting.people.member1.id, name: "张丽华" }));
     items.meeting = rated.item;
     const moved = await dashboard(clients.admin);
     expect(moved.byState).toEqual({ new: 1, assigned: 0, in_progress: 1, answered: 1, closed: 1 });

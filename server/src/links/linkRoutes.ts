@@ -1,7 +1,7 @@
 // Join links and the room's two links (current, re-issue, revoke), and the check-in link.
 import { Router } from "express";
 import { ROOM_LINK_KINDS } from "../../../core/venue/roomLinks.ts";
-import { fail, route } from "../http/apiError.ts";
+import { abort, orAbort, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { IdParams } from "../../../core/api/common.ts";
 import { ParticipantParams } from "../../../core/api/roster.ts";
@@ -10,7 +10,7 @@ import { parse } from "../http/validate.ts";
 
 
 export function linkRoutes(deps: ApiDeps): Router {
-  const { db, links, participants } = deps;
+  const { links, participants } = deps;
   const router = Router();
 
   router.get(
@@ -19,14 +19,14 @@ export function linkRoutes(deps: ApiDeps): Router {
       const { id, pid } = parse(ParticipantParams, req.params);
       const { account } = requireStaff(req);
       if (isManager(account)) {
-        await requireMeetingManager(db, req, id);
-        if (!(await participants.find(id, pid))) fail("NOT_FOUND");
+        await requireMeetingManager(deps.meetings, req, id);
+        if (!(await participants.find(id, pid))) abort("NOT_FOUND");
       } else {
         // A chair or clerk gets only the link of the participant linked to their own account.
         const p = await participants.find(id, pid);
-        if (!p || p.accountId !== account.id) fail("FORBIDDEN");
+        if (!p || p.accountId !== account.id) abort("FORBIDDEN");
       }
-      res.json(await links.current(deps.baseUrl(req), pid));
+      res.json(orAbort(await links.current(deps.baseUrl(req), pid)));
     }),
   );
 
@@ -34,8 +34,8 @@ export function linkRoutes(deps: ApiDeps): Router {
     "/meetings/:id/participants/:pid/link/reissue",
     route(async (req, res) => {
       const { id, pid } = parse(ParticipantParams, req.params);
-      await requireMeetingManager(db, req, id);
-      if (!(await participants.find(id, pid))) fail("NOT_FOUND");
+      await requireMeetingManager(deps.meetings, req, id);
+      if (!(await participants.find(id, pid))) abort("NOT_FOUND");
       res.json(await links.reissue(deps.baseUrl(req), pid));
     }),
   );
@@ -44,8 +44,8 @@ export function linkRoutes(deps: ApiDeps): Router {
     "/meetings/:id/participants/:pid/link/revoke",
     route(async (req, res) => {
       const { id, pid } = parse(ParticipantParams, req.params);
-      await requireMeetingManager(db, req, id);
-      if (!(await participants.find(id, pid))) fail("NOT_FOUND");
+      await requireMeetingManager(deps.meetings, req, id);
+      if (!(await participants.find(id, pid))) abort("NOT_FOUND");
       await links.revoke(pid);
       res.json({ ok: true });
     }),
@@ -58,15 +58,15 @@ export function linkRoutes(deps: ApiDeps): Router {
       path,
       route(async (req, res) => {
         const { id } = parse(IdParams, req.params);
-        await requireMeetingStaff(db, req, id);
-        res.json(await links.room(deps.baseUrl(req), id, kind));
+        await requireMeetingStaff(deps.meetings, req, id);
+        res.json(orAbort(await links.room(deps.baseUrl(req), id, kind)));
       }),
     );
     router.post(
       `${path}/reissue`,
       route(async (req, res) => {
         const { id } = parse(IdParams, req.params);
-        await requireMeetingManager(db, req, id);
+        await requireMeetingManager(deps.meetings, req, id);
         res.json(await links.reissueRoom(deps.baseUrl(req), id, kind));
       }),
     );
@@ -74,7 +74,7 @@ export function linkRoutes(deps: ApiDeps): Router {
       `${path}/revoke`,
       route(async (req, res) => {
         const { id } = parse(IdParams, req.params);
-        await requireMeetingManager(db, req, id);
+        await requireMeetingManager(deps.meetings, req, id);
         await links.revokeRoom(id, kind);
         res.json({ ok: true });
       }),
@@ -85,8 +85,8 @@ export function linkRoutes(deps: ApiDeps): Router {
     "/meetings/:id/checkin-link",
     route(async (req, res) => {
       const { id } = parse(IdParams, req.params);
-      await requireMeetingStaff(db, req, id);
-      res.json(await links.checkin(deps.baseUrl(req), id));
+      await requireMeetingStaff(deps.meetings, req, id);
+      res.json(orAbort(await links.checkin(deps.baseUrl(req), id)));
     }),
   );
 

@@ -1,16 +1,17 @@
 // Personal join links, the room's two links (display, venue terminal) and the check-in link,
 // each with its QR code. Re-issuing or revoking bumps the participant's or the room link's
 // version, so every earlier token fails the handshake, and drops its connected sockets at once.
+// The RoomLink table is this service's; participants' link versions are the ParticipantStore's.
+// Refusals come back as results (NOT_FOUND, LINK_REVOKED); the HTTP edge maps them to statuses.
 import QRCode from "qrcode";
+import { fail, ok, type Result } from "../../../core/errors.ts";
+import type { Role } from "../../../core/roles.ts";
+import { roomLinkSubject, type RoomLinkKind } from "../../../core/venue/roomLinks.ts";
 import type { TokenService } from "../auth/tokens.ts";
 import type { Db } from "../db/database.ts";
 import { ended, type GatewayServer } from "../gateway/socketGateway.ts";
-import { fail } from "../http/apiError.ts";
-import type { JoinCache } from "../meetings/joinCache.ts";
-import { roomLinkState, type LinkState } from "../meetings/meetingRepository.ts";
+import type { LinkState } from "../meetings/joinCache.ts";
 import type { MeetingStore } from "../meetings/meetingStore.ts";
-import type { Role } from "../../../core/roles.ts";
-import { roomLinkSubject, type RoomLinkKind } from "../../../core/venue/roomLinks.ts";
 import { checkinUrl, displayUrl, joinUrl, venueUrl } from "./urls.ts";
 
 export interface Link {
@@ -25,31 +26,28 @@ export class LinkService {
     private readonly db: Db,
     private readonly tokens: TokenService,
     private readonly io: GatewayServer,
+    /** Participants' links, the check-in code and the join path's link states (told of every change right after it is written). */
     private readonly meetings: MeetingStore,
-    /** The join path's link states (meetings/joinCache.ts), told of every change right after it is written. */
-    private readonly joins: JoinCache,
   ) {}
 
-  /** The participant's current link (same version as before); LINK_REVOKED when revoked. */
-  async current(baseUrl: string, participantId: string): Promise<Link> {
-    const p = (await this.db.participant.findUnique({ where: { id: participantId } })) ?? fail("NOT_FOUND");
-    if (p.linkRevoked) fail("LINK_REVOKED");
-    return this.link(baseUrl, p);
+  /** The participant's current link (same version as before); NOT_FOUND, or LINK_REVOKED when revoked. */
+  async current(baseUrl: string, participantId: string): Promise<Result<Link>> {
+    const p = await this.meetings.participants.link(participantId);
+    if (!p) return fail("NOT_FOUND");
+    if (p.linkRevoked) return fail("LINK_REVOKED");
+    return ok(await this.link(baseUrl, p));
   }
 
-  /** A new link; earlier links stop working and connected sockets of the person are dropped. */
+  /** A new link (the participant must exist); earlier links stop working and connected sockets of the person are dropped. */
   async reissue(baseUrl: string, participantId: string): Promise<Link> {
-    const p = await this.db.participant.update({
-      where: { id: participantId },
-      data: { linkVersion: { increment: 1 }, linkRevoked: false },
-    });
+    const p = await this.meetings.participants.bumpLink(participantId, false);
     this.changed(p.meetingId, participantId, p);
     return this.link(baseUrl, p);
   }
 
   /** No link works any more (until re-issued); connected sockets are dropped. */
   async revoke(participantId: string): Promise<void> {
-    const p = await this.db.participant.update({ where: { id: participantId }, data: { linkVersion: { increment: 1 }, linkRevoked: true } });
+    const p = await this.meetings.participants.bumpLink(participantId, true);
     this.changed(p.meetingId, participantId, p);
   }
 
@@ -57,10 +55,19 @@ export class LinkService {
    * A room link's current token (the display 大屏 or the venue terminal 会场终端, neither a
    * participant); NOT_FOUND without the meeting, LINK_REVOKED when revoked.
    */
-  async room(baseUrl: string, meetingId: string, kind: RoomLinkKind): Promise<Link> {
-    const link = (await roomLinkState(this.db, meetingId, kind)) ?? fail("NOT_FOUND");
-    if (link.linkRevoked) fail("LINK_REVOKED");
-    return this.roomUrl(baseUrl, meetingId, kind, link.linkVersion);
+  async room(baseUrl: string, meetingId: string, kind: RoomLinkKind): Promise<Result<Link>> {
+    const link = await this.roomLinkState(meetingId, kind);
+    if (!link) return fail("NOT_FOUND");
+    if (link.linkRevoked) return fail("LINK_REVOKED");
+    return ok(await this.roomUrl(baseUrl, meetingId, kind, link.linkVersion));
+  }
+
+  /** A room link's state (no row yet: version 1, not revoked); null when the meeting does not exist. */
+  private async roomLinkState(meetingId: string, kind: RoomLinkKind): Promise<LinkState | null> {
+    const meeting = await this.db.meeting.findUnique({ where: { id: meetingId }, select: { roomLinks: { where: { kind } } } });
+    if (!meeting) return null;
+    const link = meeting.roomLinks[0];
+    return { linkVersion: link?.version ?? 1, linkRevoked: link?.revoked ?? false };
   }
 
   /** A new room link; earlier ones stop working and the screens using them are dropped. */
@@ -85,9 +92,10 @@ export class LinkService {
   }
 
   /** The in-room check-in QR code (its code is created on first request). */
-  async checkin(baseUrl: string, meetingId: string): Promise<Link> {
-    const code = (await this.meetings.checkinSecret(meetingId)) ?? fail("NOT_FOUND");
-    return withQr(checkinUrl(baseUrl, meetingId, code));
+  async checkin(baseUrl: string, meetingId: string): Promise<Result<Link>> {
+    const code = await this.meetings.checkinSecret(meetingId);
+    if (code === null) return fail("NOT_FOUND");
+    return ok(await withQr(checkinUrl(baseUrl, meetingId, code)));
   }
 
   private async roomUrl(baseUrl: string, meetingId: string, kind: RoomLinkKind, version: number): Promise<Link> {
@@ -102,7 +110,7 @@ export class LinkService {
 
   /** In the same tick as the write's result: handshakes refuse the old link, then its sockets are dropped. */
   private changed(meetingId: string, subject: string, link: LinkState): void {
-    this.joins.linkChanged(meetingId, subject, { linkVersion: link.linkVersion, linkRevoked: link.linkRevoked });
+    this.meetings.joins.linkChanged(meetingId, subject, { linkVersion: link.linkVersion, linkRevoked: link.linkRevoked });
     this.disconnect(subject);
   }
 

@@ -8,7 +8,7 @@ import { rosterJson } from "../../../core/compactState.ts";
 import type { RosterEntry } from "../../../core/state.ts";
 import { identify } from "../gateway/handshake.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
-import { fail, route } from "../http/apiError.ts";
+import { abort, route } from "../http/apiError.ts";
 import { bearerToken } from "../http/participantAuth.ts";
 
 interface Encoded {
@@ -32,13 +32,13 @@ function encode(roster: readonly RosterEntry[]): Encoded {
   return done;
 }
 
-export function liveRosterRoutes(deps: Pick<ApiDeps, "tokens" | "rooms" | "joining">): Router {
+export function liveRosterRoutes(deps: Pick<ApiDeps, "tokens" | "rooms" | "meetings">): Router {
   const router = Router();
   router.get(
     "/live/roster",
     route(async (req, res) => {
-      const who = await identify(bearerToken(req), deps.tokens, deps.joining.joins, deps.rooms);
-      if (!who.ok) fail(who.error.code);
+      const who = await identify(bearerToken(req), deps.tokens, deps.meetings.joins, deps.rooms);
+      if (!who.ok) abort(who.error.code);
       const { etag, body, gzipped } = encode((await deps.rooms.get(who.value.meetingId)).current.roster);
       // Revalidated on every use (no-cache), kept by this browser only (private).
       res.set({ "Cache-Control": "private, no-cache", ETag: etag, Vary: "Accept-Encoding" });

@@ -1,6 +1,7 @@
 // Agenda items and their materials' rows. Positions are kept 0..n-1 in order.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/database.ts";
+import type { MeetingChanges } from "./meetingChanges.ts";
 
 export interface MaterialJson {
   id: string;
@@ -29,8 +30,12 @@ export interface AgendaFields {
   plannedMinutes: number;
 }
 
+/** Every change is signalled to the live meeting (meetingChanges.ts). */
 export class AgendaStore {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly changes: MeetingChanges,
+  ) {}
 
   async list(meetingId: string): Promise<AgendaItemJson[]> {
     const rows = await this.db.agendaItem.findMany({ where: { meetingId }, orderBy: [{ position: "asc" }, { id: "asc" }], include: WITH_MATERIALS });
@@ -54,11 +59,14 @@ export class AgendaStore {
         include: WITH_MATERIALS,
       });
     });
+    await this.changes.changed(meetingId);
     return toItem(row);
   }
 
-  async update(itemId: string, patch: Partial<AgendaFields>): Promise<AgendaItemJson> {
-    return toItem(await this.db.agendaItem.update({ where: { id: itemId }, data: patch, include: WITH_MATERIALS }));
+  async update(meetingId: string, itemId: string, patch: Partial<AgendaFields>): Promise<AgendaItemJson> {
+    const row = await this.db.agendaItem.update({ where: { id: itemId, meetingId }, data: patch, include: WITH_MATERIALS });
+    await this.changes.changed(meetingId);
+    return toItem(row);
   }
 
   /** Deletes the item (its material rows cascade) and closes the gap in positions. */
@@ -68,11 +76,13 @@ export class AgendaStore {
       const rest = await tx.agendaItem.findMany({ where: { meetingId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
       for (const [position, { id }] of rest.entries()) await tx.agendaItem.update({ where: { id }, data: { position } });
     });
+    await this.changes.changed(meetingId);
   }
 
   /** `itemIds` must already be checked to be a permutation of the meeting's items. */
-  async reorder(itemIds: readonly string[]): Promise<void> {
+  async reorder(meetingId: string, itemIds: readonly string[]): Promise<void> {
     await this.db.$transaction(itemIds.map((id, position) => this.db.agendaItem.update({ where: { id }, data: { position } })));
+    await this.changes.changed(meetingId);
   }
 
   /** Whether the live meeting has ever made this item current (then it is part of the record). */

@@ -7,7 +7,12 @@
 import type { MeetingInfo } from "../../../core/protocol.ts";
 import { roomLinkSubject, ROOM_LINK_KINDS } from "../../../core/venue/roomLinks.ts";
 import type { Db } from "../db/database.ts";
-import type { LinkState } from "./meetingRepository.ts";
+
+/** A link's state: only a token of the current version opens it, and none while revoked. */
+export interface LinkState {
+  linkVersion: number;
+  linkRevoked: boolean;
+}
 
 /** welcome.meeting: what every connection may know of the meeting. */
 export function toMeetingInfo(row: { id: string; title: string; number: string | null; kind: string; place: string | null; startsAt: Date | null; mode: string }): MeetingInfo {

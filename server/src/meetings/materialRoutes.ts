@@ -1,9 +1,8 @@
 // Materials of agenda items: upload (checked by content), delete, download for the meeting's
 // staff and for its participants with their join token.
-import { randomUUID } from "node:crypto";
 import { Router, type Request, type RequestHandler, type Response } from "express";
 import multer from "multer";
-import { ApiError, fail, route } from "../http/apiError.ts";
+import { ApiError, abort, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { bearerToken, requireParticipant } from "../http/participantAuth.ts";
 import { ItemParams, MaterialParams } from "../../../core/api/meetings.ts";
@@ -36,7 +35,7 @@ export function receiveFile(maxBytes: number): (req: Request, res: Response) => 
 }
 
 export function materialRoutes(deps: ApiDeps): Router {
-  const { db, agenda, files } = deps;
+  const { agenda, materials, files } = deps;
   const router = Router();
   const receive = receiveFile(MAX_MATERIAL_BYTES);
 
@@ -44,18 +43,14 @@ export function materialRoutes(deps: ApiDeps): Router {
     "/meetings/:id/agenda/:itemId/materials",
     route(async (req, res) => {
       const { id, itemId } = parse(ItemParams, req.params);
-      await requireMeetingManager(db, req, id);
-      if (!(await agenda.find(id, itemId))) fail("NOT_FOUND");
+      await requireMeetingManager(deps.meetings, req, id);
+      if (!(await agenda.find(id, itemId))) abort("NOT_FOUND");
       const file = await receive(req, res);
       const fileName = cleanFileName(file.originalname);
-      const mimeType = sniffMaterial(file.buffer, fileName) ?? fail("FILE_TYPE_NOT_ALLOWED");
+      const mimeType = sniffMaterial(file.buffer, fileName) ?? abort("FILE_TYPE_NOT_ALLOWED");
       const storedName = await files.save(id, file.buffer);
       try {
-        const material = await db.material.create({
-          data: { id: randomUUID(), agendaItemId: itemId, fileName, mimeType, size: file.size, storedName },
-          select: { id: true, fileName: true, mimeType: true, size: true },
-        });
-        await deps.syncLive(id);
+        const material = await materials.add(id, itemId, { fileName, mimeType, size: file.size, storedName });
         res.status(201).json({ material });
       } catch (error) {
         await files.remove(id, storedName);
@@ -68,11 +63,10 @@ export function materialRoutes(deps: ApiDeps): Router {
     "/meetings/:id/materials/:materialId",
     route(async (req, res) => {
       const { id, materialId } = parse(MaterialParams, req.params);
-      await requireMeetingManager(db, req, id);
-      const material = (await findMaterial(deps, id, materialId)) ?? fail("NOT_FOUND");
-      await db.material.delete({ where: { id: material.id } });
+      await requireMeetingManager(deps.meetings, req, id);
+      const material = (await materials.find(id, materialId)) ?? abort("NOT_FOUND");
+      await materials.delete(id, material.id);
       await files.remove(id, material.storedName);
-      await deps.syncLive(id);
       res.json({ ok: true });
     }),
   );
@@ -82,19 +76,15 @@ export function materialRoutes(deps: ApiDeps): Router {
     route(async (req, res) => {
       const { id, materialId } = parse(MaterialParams, req.params);
       if (bearerToken(req) !== undefined) {
-        const participant = await requireParticipant(db, deps.tokens, req);
-        if (participant.meetingId !== id) fail("FORBIDDEN");
+        const participant = await requireParticipant(deps, req);
+        if (participant.meetingId !== id) abort("FORBIDDEN");
       } else {
-        await requireMeetingStaff(db, req, id);
+        await requireMeetingStaff(deps.meetings, req, id);
       }
-      const material = (await findMaterial(deps, id, materialId)) ?? fail("NOT_FOUND");
+      const material = (await materials.find(id, materialId)) ?? abort("NOT_FOUND");
       await sendUploadedFile(res, { path: files.path(id, material.storedName), mime: material.mimeType, size: material.size, name: material.fileName }, deps.log);
     }),
   );
 
   return router;
-}
-
-async function findMaterial(deps: ApiDeps, meetingId: string, materialId: string) {
-  return deps.db.material.findFirst({ where: { id: materialId, agendaItem: { meetingId } } });
 }

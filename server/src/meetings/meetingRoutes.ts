@@ -1,6 +1,6 @@
 // /api/meetings and their agenda (docs/api.md, "Meetings and agenda").
 import { Router } from "express";
-import { fail, route } from "../http/apiError.ts";
+import { abort, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { IdParams } from "../../../core/api/common.ts";
 import { isManager, MANAGERS, requireMeetingManager, requireMeetingStaff, requireStaff } from "../http/staffAuth.ts";
@@ -9,7 +9,7 @@ import { AgendaInput, AgendaOrder, AgendaPatch, ArchiveBody, ItemParams, MAX_AGE
 
 
 export function meetingRoutes(deps: ApiDeps): Router {
-  const { db, meetings, agenda, participants } = deps;
+  const { meetings, agenda, materials, participants } = deps;
   const router = Router();
 
   router.get(
@@ -25,7 +25,7 @@ export function meetingRoutes(deps: ApiDeps): Router {
     "/meetings",
     route(async (req, res) => {
       requireStaff(req, MANAGERS);
-      res.status(201).json({ meeting: await meetings.create(parse(MeetingInput, req.body)) });
+      res.status(201).json({ meeting: await meetings.add(parse(MeetingInput, req.body)) });
     }),
   );
 
@@ -33,7 +33,7 @@ export function meetingRoutes(deps: ApiDeps): Router {
     "/meetings/:id",
     route(async (req, res) => {
       const { id } = parse(IdParams, req.params);
-      await requireMeetingStaff(db, req, id);
+      await requireMeetingStaff(meetings, req, id);
       res.json({ meeting: await meetings.get(id), agenda: await agenda.list(id), participants: await participants.list(id) });
     }),
   );
@@ -42,9 +42,8 @@ export function meetingRoutes(deps: ApiDeps): Router {
     "/meetings/:id",
     route(async (req, res) => {
       const { id } = parse(IdParams, req.params);
-      await requireMeetingManager(db, req, id);
+      await requireMeetingManager(meetings, req, id);
       const meeting = await meetings.update(id, parse(MeetingPatch, req.body));
-      await deps.syncLive(id);
       res.json({ meeting });
     }),
   );
@@ -53,8 +52,8 @@ export function meetingRoutes(deps: ApiDeps): Router {
     "/meetings/:id/archive",
     route(async (req, res) => {
       const { id } = parse(IdParams, req.params);
-      await requireMeetingManager(db, req, id);
-      res.json({ meeting: await meetings.update(id, parse(ArchiveBody, req.body)) });
+      await requireMeetingManager(meetings, req, id);
+      res.json({ meeting: await meetings.setArchived(id, parse(ArchiveBody, req.body).archived) });
     }),
   );
 
@@ -62,11 +61,10 @@ export function meetingRoutes(deps: ApiDeps): Router {
     "/meetings/:id/agenda",
     route(async (req, res) => {
       const { id } = parse(IdParams, req.params);
-      await requireMeetingManager(db, req, id);
+      await requireMeetingManager(meetings, req, id);
       const input = parse(AgendaInput, req.body);
-      if ((await agenda.count(id)) >= MAX_AGENDA_ITEMS) fail("VALIDATION", [`(root): at most ${MAX_AGENDA_ITEMS} agenda items`]);
+      if ((await agenda.count(id)) >= MAX_AGENDA_ITEMS) abort("VALIDATION", [`(root): at most ${MAX_AGENDA_ITEMS} agenda items`]);
       const item = await agenda.append(id, input);
-      await deps.syncLive(id);
       res.status(201).json({ item });
     }),
   );
@@ -76,13 +74,12 @@ export function meetingRoutes(deps: ApiDeps): Router {
     "/meetings/:id/agenda/order",
     route(async (req, res) => {
       const { id } = parse(IdParams, req.params);
-      await requireMeetingManager(db, req, id);
+      await requireMeetingManager(meetings, req, id);
       const { itemIds } = parse(AgendaOrder, req.body);
       const current = new Set((await agenda.list(id)).map((item) => item.id));
       const problems = permutationProblems(itemIds, current);
-      if (problems.length) fail("VALIDATION", problems);
-      await agenda.reorder(itemIds);
-      await deps.syncLive(id);
+      if (problems.length) abort("VALIDATION", problems);
+      await agenda.reorder(id, itemIds);
       res.json({ agenda: await agenda.list(id) });
     }),
   );
@@ -91,11 +88,10 @@ export function meetingRoutes(deps: ApiDeps): Router {
     "/meetings/:id/agenda/:itemId",
     route(async (req, res) => {
       const { id, itemId } = parse(ItemParams, req.params);
-      await requireMeetingManager(db, req, id);
+      await requireMeetingManager(meetings, req, id);
       const patch = parse(AgendaPatch, req.body);
-      if (!(await agenda.find(id, itemId))) fail("NOT_FOUND");
-      const item = await agenda.update(itemId, patch);
-      await deps.syncLive(id);
+      if (!(await agenda.find(id, itemId))) abort("NOT_FOUND");
+      const item = await agenda.update(id, itemId, patch);
       res.json({ item });
     }),
   );
@@ -104,13 +100,12 @@ export function meetingRoutes(deps: ApiDeps): Router {
     "/meetings/:id/agenda/:itemId",
     route(async (req, res) => {
       const { id, itemId } = parse(ItemParams, req.params);
-      await requireMeetingManager(db, req, id);
-      const item = (await agenda.find(id, itemId)) ?? fail("NOT_FOUND");
-      if (await agenda.hasBeenCurrent(id, itemId)) fail("MEETING_ALREADY_OPEN");
-      const stored = await db.material.findMany({ where: { agendaItemId: itemId }, select: { storedName: true } });
+      await requireMeetingManager(meetings, req, id);
+      const item = (await agenda.find(id, itemId)) ?? abort("NOT_FOUND");
+      if (await agenda.hasBeenCurrent(id, itemId)) abort("MEETING_ALREADY_OPEN");
+      const stored = await materials.storedNames(itemId);
       await agenda.delete(id, item.id);
-      for (const { storedName } of stored) await deps.files.remove(id, storedName);
-      await deps.syncLive(id);
+      for (const storedName of stored) await deps.files.remove(id, storedName);
       res.json({ ok: true });
     }),
   );

@@ -1,10 +1,28 @@
-// Meetings as organisers edit them (the live state is in the event log). `MeetingJson` is what
-// the API returns: every column except the check-in secret.
+// The Meeting table, as organisers edit it and as the join path and the live meeting read it
+// (the live state itself is in the event log; `liveConfig` is what the server feeds into it as
+// config.sync). What belongs to a meeting has its own store, reached from here: the roster
+// (participantStore), the agenda (agendaStore) and its materials (materialStore), the speaking
+// plan (plan/planStore). Every change the live meeting follows is signalled once, by the store
+// that saved it (meetingChanges.ts). `MeetingJson` is what the API returns: every column except
+// the check-in secret.
 import { randomBytes, randomUUID } from "node:crypto";
+import { isMeetingKind, type MeetingKind } from "../../../core/meetingKind.ts";
+import type { MeetingInfo } from "../../../core/protocol.ts";
+import type { AgendaItemInput } from "../../../core/agenda/schema.ts";
+import type { MeetingState, RosterEntry } from "../../../core/state.ts";
+import type { InterjectionRules } from "../../../core/interjection/schema.ts";
+import type { OrderingRules, PlannedSpeech } from "../../../core/plan/schema.ts";
+import type { QuorumRule } from "../../../core/attendance/schema.ts";
+import type { SpeechCaps } from "../../../core/floor/schema.ts";
 import type { Db } from "../db/database.ts";
 import type { Meeting } from "../db/generated/client.ts";
-import type { JoinCache } from "./joinCache.ts";
+import { PlanStore } from "../plan/planStore.ts";
+import { AgendaStore } from "./agendaStore.ts";
+import { JoinCache, toMeetingInfo } from "./joinCache.ts";
+import type { MeetingChanges } from "./meetingChanges.ts";
 import type { MeetingInput, MeetingPatch } from "../../../core/api/meetings.ts";
+import { MaterialStore } from "./materialStore.ts";
+import { ParticipantStore, type NewParticipant } from "./participantStore.ts";
 
 export type MeetingJson = Omit<Meeting, "checkinSecret" | "startsAt" | "createdAt"> & { startsAt: string | null; createdAt: string };
 
@@ -13,21 +31,63 @@ export function toMeetingJson(row: Meeting): MeetingJson {
   return { ...rest, startsAt: startsAt?.toISOString() ?? null, createdAt: createdAt.toISOString() };
 }
 
+/** The organisers' settings the live meeting follows. */
+export interface LiveConfig {
+  roster: RosterEntry[];
+  agenda: AgendaItemInput[];
+  quorumRule: QuorumRule;
+  speechCaps: SpeechCaps;
+  ordering: OrderingRules;
+  plan: PlannedSpeech[];
+  interjectionRules: InterjectionRules;
+  /** 允许表决 (pollsAllowed) and 记录员可发起表决 (clerkMayRunPolls). */
+  pollRules: MeetingState["pollRules"];
+  /** 会议记录向委员公开 (core/audience.ts). */
+  recordShared: boolean;
+  /** 会议类型: the live screens' role words follow it (core/roleLabels.ts). */
+  kind: MeetingKind;
+}
+
 const toData = (input: MeetingPatch) => {
   const { startsAt, ...rest } = input;
   return startsAt === undefined ? rest : { ...rest, startsAt: startsAt === null ? null : new Date(startsAt) };
 };
 
+const newCheckinSecret = () => randomBytes(16).toString("hex");
+
 export class MeetingStore {
+  /** Meeting info and link states for the join path, in memory; told of every edit (joinCache.ts). */
+  readonly joins: JoinCache;
+  readonly participants: ParticipantStore;
+  readonly agenda: AgendaStore;
+  readonly materials: MaterialStore;
+  readonly plan: PlanStore;
+
   constructor(
     private readonly db: Db,
-    /** Told when a meeting is edited: welcome.meeting is read from it (joinCache.ts). */
-    private readonly joins: JoinCache,
-  ) {}
+    private readonly changes: MeetingChanges,
+  ) {
+    this.joins = new JoinCache(db);
+    this.participants = new ParticipantStore(db, changes);
+    this.agenda = new AgendaStore(db, changes);
+    this.materials = new MaterialStore(db, changes);
+    this.plan = new PlanStore(db, changes);
+  }
 
-  async create(input: MeetingInput): Promise<MeetingJson> {
+  /** A meeting with its roster, in one transaction (the demo, tests, benchmarks). */
+  async create(title: string, roster: readonly NewParticipant[]): Promise<{ meeting: MeetingInfo; participants: RosterEntry[] }> {
+    const id = randomUUID();
+    const participants = await this.db.$transaction(async (tx) => {
+      await tx.meeting.create({ data: { id, title, checkinSecret: newCheckinSecret() } });
+      return this.participants.createRoster(tx, id, roster);
+    });
+    return { meeting: (await this.find(id))!, participants };
+  }
+
+  /** A meeting as an organiser enters it (POST /api/meetings), its roster still empty. */
+  async add(input: MeetingInput): Promise<MeetingJson> {
     const row = await this.db.meeting.create({
-      data: { ...toData(input), title: input.title, id: randomUUID(), checkinSecret: randomBytes(16).toString("hex") },
+      data: { ...toData(input), title: input.title, id: randomUUID(), checkinSecret: newCheckinSecret() },
     });
     return toMeetingJson(row);
   }
@@ -35,6 +95,21 @@ export class MeetingStore {
   async get(id: string): Promise<MeetingJson | null> {
     const row = await this.db.meeting.findUnique({ where: { id } });
     return row ? toMeetingJson(row) : null;
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return (await this.db.meeting.count({ where: { id } })) > 0;
+  }
+
+  /** welcome.meeting of the meeting. */
+  async find(meetingId: string): Promise<MeetingInfo | null> {
+    const row = await this.db.meeting.findUnique({ where: { id: meetingId } });
+    return row ? toMeetingInfo(row) : null;
+  }
+
+  async findByTitle(title: string): Promise<MeetingInfo | null> {
+    const row = await this.db.meeting.findFirst({ where: { title }, orderBy: { createdAt: "asc" }, select: { id: true } });
+    return row ? this.find(row.id) : null;
   }
 
   /** All meetings, or only those where a participant is linked to `accountId`. */
@@ -46,16 +121,65 @@ export class MeetingStore {
     return rows.map(toMeetingJson);
   }
 
-  async update(id: string, patch: MeetingPatch & { archived?: boolean }): Promise<MeetingJson> {
+  /** An edit of the meeting's fields and rules: the join path reads it again, the live meeting follows it. */
+  async update(id: string, patch: MeetingPatch): Promise<MeetingJson> {
     const row = await this.db.meeting.update({ where: { id }, data: toData(patch) });
+    this.joins.meetingChanged(id);
+    await this.changes.changed(id);
+    return toMeetingJson(row);
+  }
+
+  /** Archiving is the organisers' filing: nothing the live meeting follows. */
+  async setArchived(id: string, archived: boolean): Promise<MeetingJson> {
+    const row = await this.db.meeting.update({ where: { id }, data: { archived } });
     this.joins.meetingChanged(id);
     return toMeetingJson(row);
   }
 
   /** The check-in code, created on first use (printed QR codes stay valid afterwards). */
   async checkinSecret(id: string): Promise<string | null> {
-    await this.db.meeting.updateMany({ where: { id, checkinSecret: "" }, data: { checkinSecret: randomBytes(16).toString("hex") } });
+    await this.db.meeting.updateMany({ where: { id, checkinSecret: "" }, data: { checkinSecret: newCheckinSecret() } });
     const row = await this.db.meeting.findUnique({ where: { id }, select: { checkinSecret: true } });
     return row?.checkinSecret ?? null;
   }
+
+  /** What the check-in page needs: the title, and the code to compare (empty before first use). */
+  async checkinView(id: string): Promise<{ title: string; checkinSecret: string } | null> {
+    return this.db.meeting.findUnique({ where: { id }, select: { title: true, checkinSecret: true } });
+  }
+
+  roster(meetingId: string): Promise<RosterEntry[]> {
+    return this.participants.roster(meetingId);
+  }
+
+  async liveConfig(meetingId: string): Promise<LiveConfig | null> {
+    const meeting = await this.db.meeting.findUnique({ where: { id: meetingId } });
+    if (!meeting) return null;
+    const items = await this.agenda.list(meetingId);
+    return {
+      roster: await this.participants.roster(meetingId),
+      agenda: items.map((item) => ({ id: item.id, title: item.title, presenter: item.presenter, plannedMs: item.plannedMinutes * 60_000 })),
+      quorumRule: meeting.quorumRule as QuorumRule,
+      speechCaps: {
+        booked: meeting.bookedCapSeconds * 1000,
+        impromptu: meeting.speechCapSeconds * 1000,
+        pointOfOrder: meeting.pointOfOrderCapSeconds * 1000,
+      },
+      ordering: {
+        bookedFirst: meeting.orderBookedFirst,
+        partyFirst: meeting.orderPartyFirst,
+        sectorBalance: meeting.orderSectorBalance,
+        notYetSpoken: toNotYetSpoken(meeting.orderNotYetSpoken),
+        sectorFirst: meeting.orderSectorFirst,
+      },
+      plan: await this.plan.live(meetingId),
+      interjectionRules: { capMs: meeting.interjectionCapSeconds * 1000, membersMay: meeting.membersMayInterject, allowed: meeting.interjectionsAllowed },
+      pollRules: { clerkMay: meeting.clerkMayRunPolls, allowed: meeting.pollsAllowed },
+      recordShared: meeting.recordShared,
+      // The API accepts only known kinds; anything else in an old row speaks as 其他.
+      kind: isMeetingKind(meeting.kind) ? meeting.kind : "other",
+    };
+  }
 }
+
+const toNotYetSpoken = (value: string): OrderingRules["notYetSpoken"] => (value === "off" || value === "meeting" ? value : "item");

@@ -1,16 +1,78 @@
-// The roster as organisers edit it. `ParticipantJson` is what staff see (contacts included,
-// link internals such as the version excluded).
+// The Participant table: the roster as organisers edit it, as the live meeting follows it
+// (`roster`), and the link state of each person's join link. `ParticipantJson` is what staff see
+// (contacts included, link internals such as the version excluded). Changes of the roster are
+// signalled to the live meeting (meetingChanges.ts); link changes are LinkService's to announce.
 import { randomUUID } from "node:crypto";
+import type { Role } from "../../../core/roles.ts";
+import type { RosterEntry } from "../../../core/state.ts";
 import type { Db } from "../db/database.ts";
-import type { Participant } from "../db/generated/client.ts";
+import type { Participant, Prisma } from "../db/generated/client.ts";
 import type { ParticipantInput } from "../roster/rosterTypes.ts";
+import type { LinkState } from "./joinCache.ts";
+import type { MeetingChanges } from "./meetingChanges.ts";
+import { meetingNames } from "./meetingNames.ts";
 import type { ParticipantPatch } from "../../../core/api/roster.ts";
 
 export type ParticipantJson = Omit<Participant, "meetingId" | "linkVersion">;
 
+/** A person of a meeting created with its roster (the demo, tests, benchmarks). */
+export interface NewParticipant {
+  name: string;
+  role: Role;
+  sector?: string | null;
+  party?: string | null;
+  unit?: string | null;
+  side?: "worker" | "enterprise" | null;
+  chief?: boolean;
+  household?: string | null;
+  /** 表决权重; null or absent counts as 1. */
+  voteWeight?: number | null;
+}
+
+/** Who a person is, as the HTTP edge checks roles and records names. */
+export interface PersonRef {
+  id: string;
+  name: string;
+  role: string;
+}
+
+/** A participant's join link: the person and the link's state. */
+export type ParticipantLink = LinkState & { id: string; meetingId: string; role: string };
+
+type RosterRow = {
+  id: string;
+  name: string;
+  role: string;
+  sector: string | null;
+  party: string | null;
+  unit: string | null;
+  side: string | null;
+  chief: boolean;
+  household: string | null;
+  voteWeight: number | null;
+};
+
+const ROSTER_ORDER = [{ ordinal: "asc" }, { id: "asc" }] as const satisfies Prisma.ParticipantOrderByWithRelationInput[];
+
 export function toParticipantJson(row: Participant): ParticipantJson {
   const { meetingId: _m, linkVersion: _v, ...rest } = row;
   return rest;
+}
+
+export function toRosterEntry(row: RosterRow): RosterEntry {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role as Role,
+    sector: row.sector,
+    party: row.party,
+    unit: row.unit,
+    side: row.side === "worker" || row.side === "enterprise" ? row.side : null,
+    chief: row.chief,
+    household: row.household,
+    // Only when set, so rosters without weights (and their logs) stay as they were.
+    ...(row.voteWeight === null ? {} : { weight: row.voteWeight }),
+  };
 }
 
 const toData = (input: ParticipantInput) => ({
@@ -29,15 +91,71 @@ const toData = (input: ParticipantInput) => ({
 });
 
 export class ParticipantStore {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly changes: MeetingChanges,
+  ) {}
 
   async list(meetingId: string): Promise<ParticipantJson[]> {
-    const rows = await this.db.participant.findMany({ where: { meetingId }, orderBy: [{ ordinal: "asc" }, { id: "asc" }] });
+    const rows = await this.db.participant.findMany({ where: { meetingId }, orderBy: ROSTER_ORDER });
     return rows.map(toParticipantJson);
+  }
+
+  /** The roster as the live meeting follows it (config.sync). */
+  async roster(meetingId: string): Promise<RosterEntry[]> {
+    const rows = await this.db.participant.findMany({ where: { meetingId }, orderBy: ROSTER_ORDER });
+    return rows.map(toRosterEntry);
+  }
+
+  /** People of the meeting with one of `roles`, in roster order (the check-in list). */
+  async withRoles(meetingId: string, roles: readonly string[]): Promise<{ id: string; name: string; unit: string | null }[]> {
+    return this.db.participant.findMany({
+      where: { meetingId, role: { in: [...roles] } },
+      orderBy: ROSTER_ORDER,
+      select: { id: true, name: true, unit: true },
+    });
   }
 
   async find(meetingId: string, participantId: string): Promise<Participant | null> {
     return this.db.participant.findFirst({ where: { id: participantId, meetingId } });
+  }
+
+  /** The person, when on this meeting's roster. */
+  async person(meetingId: string, participantId: string): Promise<PersonRef | null> {
+    return this.db.participant.findFirst({ where: { id: participantId, meetingId }, select: { id: true, name: true, role: true } });
+  }
+
+  /** The participant of this meeting linked to the staff account with `role`, if any. */
+  async linkedTo(meetingId: string, accountId: string, role?: string): Promise<PersonRef | null> {
+    return this.db.participant.findFirst({ where: { meetingId, accountId, ...(role ? { role } : {}) }, select: { id: true, name: true, role: true } });
+  }
+
+  /** The people's names as every screen shows them (同名区分, meetingNames.ts). */
+  displayNames(meetingId: string): Promise<ReadonlyMap<string, string>> {
+    return meetingNames(this.db, meetingId);
+  }
+
+  count(meetingId: string): Promise<number> {
+    return this.db.participant.count({ where: { meetingId } });
+  }
+
+  /** Writes a new meeting's roster inside the transaction that creates the meeting (no live meeting yet). */
+  async createRoster(tx: Prisma.TransactionClient, meetingId: string, people: readonly NewParticipant[]): Promise<RosterEntry[]> {
+    const rows = people.map((p, ordinal) => ({
+      id: randomUUID(),
+      ordinal,
+      name: p.name,
+      role: p.role,
+      sector: p.sector ?? null,
+      party: p.party ?? null,
+      unit: p.unit ?? null,
+      side: p.side ?? null,
+      chief: p.chief ?? false,
+      household: p.household ?? null,
+      voteWeight: p.voteWeight ?? null,
+    }));
+    for (const row of rows) await tx.participant.create({ data: { ...row, meetingId } });
+    return rows.map(toRosterEntry);
   }
 
   /** Appends the people after the existing roster, all or none (one transaction). */
@@ -53,6 +171,7 @@ export class ParticipantStore {
       },
       { timeout: 60_000 },
     );
+    await this.changes.changed(meetingId);
     const rows = await this.db.participant.findMany({
       where: { meetingId, ordinal: { gte: first, lt: first + people.length } },
       orderBy: { ordinal: "asc" },
@@ -60,8 +179,10 @@ export class ParticipantStore {
     return rows.map(toParticipantJson);
   }
 
-  async update(participantId: string, patch: ParticipantPatch): Promise<ParticipantJson> {
-    return toParticipantJson(await this.db.participant.update({ where: { id: participantId }, data: patch }));
+  async update(meetingId: string, participantId: string, patch: ParticipantPatch): Promise<ParticipantJson> {
+    const row = await this.db.participant.update({ where: { id: participantId, meetingId }, data: patch });
+    await this.changes.changed(meetingId);
+    return toParticipantJson(row);
   }
 
   /** Account ids among `ids` that do not exist. */
@@ -71,5 +192,20 @@ export class ParticipantStore {
     const found = await this.db.staffAccount.findMany({ where: { id: { in: unique } }, select: { id: true } });
     const known = new Set(found.map((a) => a.id));
     return unique.filter((id) => !known.has(id));
+  }
+
+  // ── Join links ───────────────────────────────────────────────────────────
+
+  async link(participantId: string): Promise<ParticipantLink | null> {
+    return this.db.participant.findUnique({ where: { id: participantId }, select: { id: true, meetingId: true, role: true, linkVersion: true, linkRevoked: true } });
+  }
+
+  /** A new link version: re-issued, or revoked when `revoked` (the participant must exist). */
+  async bumpLink(participantId: string, revoked: boolean): Promise<ParticipantLink> {
+    return this.db.participant.update({
+      where: { id: participantId },
+      data: { linkVersion: { increment: 1 }, linkRevoked: revoked },
+      select: { id: true, meetingId: true, role: true, linkVersion: true, linkRevoked: true },
+    });
   }
 }

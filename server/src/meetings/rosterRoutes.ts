@@ -1,7 +1,7 @@
 // Roster import (CSV in UTF-8 or GBK, XLSX) and export; parsing lives in server/src/roster.
 import { Router } from "express";
 import type { Role } from "../../../core/roles.ts";
-import { fail, route } from "../http/apiError.ts";
+import { abort, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { IdParams, ImportQuery } from "../../../core/api/common.ts";
 import { ExportQuery } from "../../../core/api/roster.ts";
@@ -21,7 +21,7 @@ const MAX_PARTICIPANTS = 10_000;
 const MIME = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } as const;
 
 export function rosterRoutes(deps: ApiDeps): Router {
-  const { db, participants } = deps;
+  const { participants } = deps;
   const router = Router();
   const receive = receiveFile(MAX_ROSTER_FILE_BYTES);
 
@@ -29,22 +29,19 @@ export function rosterRoutes(deps: ApiDeps): Router {
     "/meetings/:id/roster/import",
     route(async (req, res) => {
       const { id } = parse(IdParams, req.params);
-      await requireMeetingManager(db, req, id);
+      await requireMeetingManager(deps.meetings, req, id);
       const { dryRun, acceptWarnings } = parse(ImportQuery, req.query);
       const file = await receive(req, res);
       const parsed = await parseRosterFile(file.buffer, cleanFileName(file.originalname), await participants.list(id));
-      if (!parsed.ok) fail(parsed.code, parsed.report);
+      if (!parsed.ok) abort(parsed.code, parsed.report);
       const { participants: people, warnings } = parsed;
       // Rows with warnings are not applied until the organiser has confirmed them.
-      if (!dryRun && warnings.length > 0 && !acceptWarnings) fail("IMPORT_NEEDS_CONFIRMATION", warnings);
+      if (!dryRun && warnings.length > 0 && !acceptWarnings) abort("IMPORT_NEEDS_CONFIRMATION", warnings);
       const unknown = await participants.unknownAccounts(people.flatMap((p) => (p.accountId ? [p.accountId] : [])));
-      if (unknown.length) fail("VALIDATION", unknown.slice(0, 10).map((a) => `accountId: no such account ${a}`));
-      const existing = await db.participant.count({ where: { meetingId: id } });
-      if (existing + people.length > MAX_PARTICIPANTS) fail("VALIDATION", [`(root): a meeting has at most ${MAX_PARTICIPANTS} participants`]);
-      if (!dryRun) {
-        await participants.append(id, people);
-        await deps.syncLive(id);
-      }
+      if (unknown.length) abort("VALIDATION", unknown.slice(0, 10).map((a) => `accountId: no such account ${a}`));
+      const existing = await participants.count(id);
+      if (existing + people.length > MAX_PARTICIPANTS) abort("VALIDATION", [`(root): a meeting has at most ${MAX_PARTICIPANTS} participants`]);
+      if (!dryRun) await participants.append(id, people);
       res.json({ imported: people.length, dryRun, report: warnings });
     }),
   );
@@ -53,7 +50,7 @@ export function rosterRoutes(deps: ApiDeps): Router {
     "/meetings/:id/roster/export",
     route(async (req, res) => {
       const { id } = parse(IdParams, req.params);
-      await requireMeetingStaff(db, req, id);
+      await requireMeetingStaff(deps.meetings, req, id);
       const { format, sort } = parse(ExportQuery, req.query);
       const list = sortParticipants(await participants.list(id), sort);
       const body = await exportRoster(list.map(exportable), format);

@@ -5,7 +5,6 @@ import JSZip from "jszip";
 import { afterEach, describe, expect, it } from "vitest";
 import { renderMinutesMarkdown } from "../../../core/minutes/markdown.ts";
 import { draftMinutes } from "../../../core/minutes/minutes.ts";
-import { MeetingStore } from "../meetings/meetingStore.ts";
 import { staffClient } from "../../../testing/server/api.ts";
 import { Harness } from "../../../testing/server/harness.ts";
 import { bearer, MINUTES_ITEM as ITEM, MINUTES_NUMBER as NUMBER, MINUTES_SUMMARY as SUMMARY, MINUTES_TITLE as TITLE, minutesMeeting, pdfText } from "../../../testing/server/minutesMeeting.ts";
@@ -27,7 +26,7 @@ describe("minutes draft API", () => {
     expect(res.headers.get("cache-control")).toBe("private, no-store");
     expect(res.headers.get("content-disposition")).toContain(`filename*=UTF-8''${encodeURIComponent(`${TITLE}-会议纪要（初稿）.md`)}`);
     const text = res.bytes.toString("utf8");
-    const meeting = (await new MeetingStore(s.server.db, s.server.meetings.joins).get(s.meetingId))!;
+    const meeting = (await s.server.meetings.get(s.meetingId))!;
     const log = await s.server.store.load(s.meetingId);
     expect(text).toBe(renderMinutesMarkdown(draftMinutes(meeting, s.room.current, { log, recorderName: "王记录", distribution: ["区政协各位主席", "区住房城乡建设委"] })));
     expect(text).toContain(`# ${TITLE}会议纪要`);

@@ -8,7 +8,7 @@ import { minutesBlocks, type Block } from "../../../core/minutes/blocks.ts";
 import { draftMinutes, type Minutes } from "../../../core/minutes/minutes.ts";
 import { speechList } from "../../../core/minutes/speechList.ts";
 import { sqliteEventStore } from "../eventlog/eventStore.ts";
-import { fail, route } from "../http/apiError.ts";
+import { abort, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { requireMeetingStaffAccess } from "../http/meetingStaffAccess.ts";
 import { IdParams } from "../../../core/api/common.ts";
@@ -30,7 +30,7 @@ const MinutesQuery = z.object({
 
 /** The draft from the live room (opened from the log if no one is connected) and its log. */
 export async function currentDraft(deps: ApiDeps, meetingId: string, options: { recorderName?: string; distribution?: string[] } = {}): Promise<{ title: string; minutes: Minutes }> {
-  const meeting = (await deps.meetings.get(meetingId)) ?? fail("NOT_FOUND");
+  const meeting = (await deps.meetings.get(meetingId)) ?? abort("NOT_FOUND");
   const state = (await deps.rooms.get(meetingId)).current;
   // The log up to the state's seq: attendance in the minutes is "arrived at some point".
   const log = (await sqliteEventStore(deps.db).load(meetingId)).filter((e) => e.seq <= state.seq);
@@ -95,7 +95,7 @@ export function minutesRoutes(deps: ApiDeps): Router {
       route(async (req, res) => {
         const { id } = parse(IdParams, req.params);
         await requireMeetingStaffAccess(deps, req, id);
-        const meeting = (await deps.meetings.get(id)) ?? fail("NOT_FOUND");
+        const meeting = (await deps.meetings.get(id)) ?? abort("NOT_FOUND");
         const state = (await deps.rooms.get(id)).current;
         const body = await exportSpeechList(speechList(state, deps.now()), format);
         const name = meeting.title.replace(/[/\\]/g, "-");

@@ -4,7 +4,7 @@
 // needs its reason (更正理由).
 import { Router } from "express";
 import { minutesBlocks } from "../../../core/minutes/blocks.ts";
-import { fail, route } from "../http/apiError.ts";
+import { abort, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { requireMeetingChair, requireMeetingStaffAccess } from "../http/meetingStaffAccess.ts";
 import { IdParams } from "../../../core/api/common.ts";
@@ -23,7 +23,7 @@ export function minutesVersionRoutes(deps: ApiDeps): Router {
   const router = Router();
   const versions = new MinutesVersionStore(deps.db, deps.now);
 
-  const settled = (result: VersionResult) => (result.ok ? result.version : fail(result.code, { latest: result.latest }));
+  const settled = (result: VersionResult) => (result.ok ? result.version : abort(result.code, { latest: result.latest }));
   // The archive searches the approved (else the latest) version: reindex once it is committed.
   const reindex = (meetingId: string, result: VersionResult) => {
     if (result.ok) void deps.archive.reindex(meetingId).catch((error: unknown) => deps.log(`archive: reindexing meeting ${meetingId} failed`, error));
@@ -58,8 +58,8 @@ export function minutesVersionRoutes(deps: ApiDeps): Router {
       route(async (req, res) => {
         const { id, n } = parse(VersionParams, req.params);
         await requireMeetingStaffAccess(deps, req, id);
-        const version = (await versions.get(id, n)) ?? fail("NOT_FOUND");
-        const meeting = (await deps.meetings.get(id)) ?? fail("NOT_FOUND");
+        const version = (await versions.get(id, n)) ?? abort("NOT_FOUND");
+        const meeting = (await deps.meetings.get(id)) ?? abort("NOT_FOUND");
         const label = version.approvedAt ? "定稿" : `第${n}稿`;
         await sendMinutesFile(deps, res, { title: meeting.title, label, blocks: version.blocks, format });
       }),
@@ -71,7 +71,7 @@ export function minutesVersionRoutes(deps: ApiDeps): Router {
     route(async (req, res) => {
       const { id, n } = parse(VersionParams, req.params);
       await requireMeetingStaffAccess(deps, req, id);
-      res.json({ version: (await versions.get(id, n)) ?? fail("NOT_FOUND") });
+      res.json({ version: (await versions.get(id, n)) ?? abort("NOT_FOUND") });
     }),
   );
 
@@ -80,7 +80,7 @@ export function minutesVersionRoutes(deps: ApiDeps): Router {
     route(async (req, res) => {
       const { id, n } = parse(VersionParams, req.params);
       const chair = await requireMeetingChair(deps, req, id);
-      const result = (await versions.approve(id, n, chair)) ?? fail("NOT_FOUND");
+      const result = (await versions.approve(id, n, chair)) ?? abort("NOT_FOUND");
       reindex(id, result);
       res.json({ version: settled(result) });
     }),

@@ -4,33 +4,32 @@
 import { Router, type Request } from "express";
 import type { ErrorCode } from "../../../core/errors.ts";
 import { SPEAKING_ROLES, SYSTEM_ACTOR } from "../../../core/roles.ts";
-import { fail, route } from "../http/apiError.ts";
+import { abort, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { requireParticipant } from "../http/participantAuth.ts";
 import { IdParams } from "../../../core/api/common.ts";
 import { requireMeetingManager, requireMeetingStaff } from "../http/staffAuth.ts";
 import { parse } from "../http/validate.ts";
-import { MeetingRepository } from "../meetings/meetingRepository.ts";
 import { BookingParams, MAX_OWN_ENTRIES, MAX_PLAN_ENTRIES, OwnPlanInput, PlanInput, PlanOrder, PlanPatch } from "../../../core/api/plan.ts";
-import { PlanStore, type PlanFields, type PlannedSpeechJson } from "./planStore.ts";
+import type { InTurn, PlanFields, PlannedSpeechJson } from "./planStore.ts";
+
+const IN_TURN: InTurn = { syncedByCaller: true };
 
 
 export function planRoutes(deps: ApiDeps): Router {
-  const { db } = deps;
-  const plan = new PlanStore(db);
-  const repository = new MeetingRepository(db);
+  const { plan, participants, agenda, meetings } = deps;
   const router = Router();
 
   /** Problems with who speaks and on which item (empty when both belong to the meeting). */
   const checkFields = async (meetingId: string, fields: Partial<PlanFields>): Promise<string[]> => {
     const problems: string[] = [];
     if (fields.participantId !== undefined) {
-      const person = await db.participant.findFirst({ where: { id: fields.participantId, meetingId }, select: { role: true } });
+      const person = await participants.person(meetingId, fields.participantId);
       if (!person) problems.push("participantId: not on this meeting's roster");
       else if (!(SPEAKING_ROLES as readonly string[]).includes(person.role)) problems.push("participantId: only members and officials have planned speeches");
     }
     if (fields.agendaItemId) {
-      if (!(await db.agendaItem.count({ where: { id: fields.agendaItemId, meetingId } }))) problems.push("agendaItemId: not an item of this meeting");
+      if (!(await agenda.find(meetingId, fields.agendaItemId))) problems.push("agendaItemId: not an item of this meeting");
     }
     return problems;
   };
@@ -41,7 +40,7 @@ export function planRoutes(deps: ApiDeps): Router {
     "/meetings/:id/plan",
     route(async (req, res) => {
       const { id } = parse(IdParams, req.params);
-      await requireMeetingStaff(db, req, id);
+      await requireMeetingStaff(deps.meetings, req, id);
       res.json({ plan: await plan.list(id) });
     }),
   );
@@ -50,13 +49,12 @@ export function planRoutes(deps: ApiDeps): Router {
     "/meetings/:id/plan",
     route(async (req, res) => {
       const { id } = parse(IdParams, req.params);
-      const staff = await requireMeetingManager(db, req, id);
+      const staff = await requireMeetingManager(deps.meetings, req, id);
       const input = parse(PlanInput, req.body);
       const problems = await checkFields(id, input);
       if ((await plan.count(id)) >= MAX_PLAN_ENTRIES) problems.push(`(root): at most ${MAX_PLAN_ENTRIES} planned speeches`);
-      if (problems.length) fail("VALIDATION", problems);
+      if (problems.length) abort("VALIDATION", problems);
       const speech = await plan.append(id, input, staff.account.id);
-      await deps.syncLive(id);
       res.status(201).json({ speech });
     }),
   );
@@ -66,13 +64,12 @@ export function planRoutes(deps: ApiDeps): Router {
     "/meetings/:id/plan/order",
     route(async (req, res) => {
       const { id } = parse(IdParams, req.params);
-      await requireMeetingManager(db, req, id);
+      await requireMeetingManager(deps.meetings, req, id);
       const { bookingIds } = parse(PlanOrder, req.body);
       const current = new Set((await plan.list(id)).map((s) => s.id));
       const problems = permutationProblems(bookingIds, current);
-      if (problems.length) fail("VALIDATION", problems);
-      await plan.reorder(bookingIds);
-      await deps.syncLive(id);
+      if (problems.length) abort("VALIDATION", problems);
+      await plan.reorder(id, bookingIds);
       res.json({ plan: await plan.list(id) });
     }),
   );
@@ -81,14 +78,13 @@ export function planRoutes(deps: ApiDeps): Router {
     "/meetings/:id/plan/:bookingId",
     route(async (req, res) => {
       const { id, bookingId } = parse(BookingParams, req.params);
-      await requireMeetingManager(db, req, id);
+      await requireMeetingManager(deps.meetings, req, id);
       const patch = parse(PlanPatch, req.body);
-      const existing = (await plan.find(id, bookingId)) ?? fail("NOT_FOUND");
+      const existing = (await plan.find(id, bookingId)) ?? abort("NOT_FOUND");
       const problems = await checkFields(id, patch);
       if ((patch.kind ?? existing.kind) === "written" && !(patch.text ?? existing.text)) problems.push("text: a written speech needs its text");
-      if (problems.length) fail("VALIDATION", problems);
-      const speech = await plan.update(bookingId, patch);
-      await deps.syncLive(id);
+      if (problems.length) abort("VALIDATION", problems);
+      const speech = await plan.update(id, bookingId, patch);
       res.json({ speech });
     }),
   );
@@ -97,10 +93,9 @@ export function planRoutes(deps: ApiDeps): Router {
     "/meetings/:id/plan/:bookingId",
     route(async (req, res) => {
       const { id, bookingId } = parse(BookingParams, req.params);
-      await requireMeetingManager(db, req, id);
-      if (!(await plan.find(id, bookingId))) fail("NOT_FOUND");
+      await requireMeetingManager(deps.meetings, req, id);
+      if (!(await plan.find(id, bookingId))) abort("NOT_FOUND");
       await plan.delete(id, bookingId);
-      await deps.syncLive(id);
       res.json({ ok: true });
     }),
   );
@@ -109,18 +104,19 @@ export function planRoutes(deps: ApiDeps): Router {
 
   /** The participant of the bearer token, who must belong to this meeting and be able to speak. */
   const speaker = async (req: Request, meetingId: string): Promise<string> => {
-    const me = await requireParticipant(db, deps.tokens, req);
-    if (me.meetingId !== meetingId) fail("FORBIDDEN");
-    const row = await db.participant.findUnique({ where: { id: me.participantId }, select: { role: true } });
-    if (!row || !(SPEAKING_ROLES as readonly string[]).includes(row.role)) fail("FORBIDDEN");
+    const me = await requireParticipant(deps, req);
+    if (me.meetingId !== meetingId) abort("FORBIDDEN");
+    const row = await participants.person(meetingId, me.participantId);
+    if (!row || !(SPEAKING_ROLES as readonly string[]).includes(row.role)) abort("FORBIDDEN");
     return me.participantId;
   };
 
   /**
    * Runs `change` in the live meeting's turn, only while it has not opened yet, and feeds the
    * result into the meeting in the same turn: a registration can never slip in after meeting.open.
+   * So `change` is made `IN_TURN` (the store's own signal would wait for this very turn).
    */
-  const beforeOpening = async <T>(meetingId: string, change: () => Promise<T>): Promise<T> => {
+  const beforeOpening = async <T>(meetingId: string, change: (inTurn: InTurn) => Promise<T>): Promise<T> => {
     const room = await deps.rooms.get(meetingId);
     let refusal: ErrorCode | null = null;
     let value: T | undefined;
@@ -129,11 +125,11 @@ export function planRoutes(deps: ApiDeps): Router {
         refusal = state.status === "open" ? "MEETING_ALREADY_OPEN" : "MEETING_CLOSED";
         return null;
       }
-      value = await change();
-      const config = await repository.liveConfig(meetingId);
+      value = await change(IN_TURN);
+      const config = await meetings.liveConfig(meetingId);
       return config ? { type: "config.sync", ...config } : null;
     });
-    if (refusal) fail(refusal);
+    if (refusal) abort(refusal);
     // The change is saved; the live room picks it up with the next sync.
     if (!synced.ok) deps.log(`config sync failed for meeting ${meetingId}: ${synced.error.code}`);
     return value as T;
@@ -157,8 +153,8 @@ export function planRoutes(deps: ApiDeps): Router {
       const problems = await checkFields(id, { agendaItemId: input.agendaItemId });
       if ((await plan.count(id, me, me)) >= MAX_OWN_ENTRIES) problems.push(`(root): at most ${MAX_OWN_ENTRIES} speeches of your own`);
       if ((await plan.count(id)) >= MAX_PLAN_ENTRIES) problems.push(`(root): at most ${MAX_PLAN_ENTRIES} planned speeches`);
-      if (problems.length) fail("VALIDATION", problems);
-      const speech: PlannedSpeechJson = await beforeOpening(id, () => plan.append(id, { ...input, participantId: me }, me));
+      if (problems.length) abort("VALIDATION", problems);
+      const speech: PlannedSpeechJson = await beforeOpening(id, (inTurn) => plan.append(id, { ...input, participantId: me }, me, inTurn));
       res.status(201).json({ speech });
     }),
   );
@@ -169,10 +165,10 @@ export function planRoutes(deps: ApiDeps): Router {
       const { id, bookingId } = parse(BookingParams, req.params);
       const me = await speaker(req, id);
       const existing = await plan.find(id, bookingId);
-      if (!existing || existing.participantId !== me) fail("NOT_FOUND");
+      if (!existing || existing.participantId !== me) abort("NOT_FOUND");
       // Entries the secretariat arranged are theirs to change.
-      if (!existing.selfRegistered) fail("FORBIDDEN");
-      await beforeOpening(id, () => plan.delete(id, bookingId));
+      if (!existing.selfRegistered) abort("FORBIDDEN");
+      await beforeOpening(id, (inTurn) => plan.delete(id, bookingId, inTurn));
       res.json({ ok: true });
     }),
   );

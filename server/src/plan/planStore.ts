@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { PlannedSpeech } from "../../../core/plan/schema.ts";
 import type { Db } from "../db/database.ts";
+import type { MeetingChanges } from "../meetings/meetingChanges.ts";
 import { meetingNames } from "../meetings/meetingNames.ts";
 
 export type PlanKind = "booked" | "written";
@@ -71,8 +72,25 @@ const toJson = (row: Row, names: ReadonlyMap<string, string>): PlannedSpeechJson
 const planned = (a: Row, b: Row): number =>
   (a.agendaItem?.position ?? -1) - (b.agendaItem?.position ?? -1) || a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/**
+ * A change made while the live meeting's turn is held (the speaker's own registration, checked
+ * against the meeting not having opened) is fed into the meeting by that same turn: it must not
+ * be signalled, which would wait for the turn it runs in.
+ */
+export interface InTurn {
+  syncedByCaller: true;
+}
+
+/** Every change is signalled to the live meeting (meetings/meetingChanges.ts), unless made `InTurn`. */
 export class PlanStore {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly changes: MeetingChanges,
+  ) {}
+
+  private async changed(meetingId: string, inTurn?: InTurn): Promise<void> {
+    if (!inTurn) await this.changes.changed(meetingId);
+  }
 
   private async rows(meetingId: string, participantId?: string): Promise<Row[]> {
     const rows = await this.db.plannedSpeech.findMany({ where: { meetingId, ...(participantId ? { participantId } : {}) }, include: INCLUDE });
@@ -106,7 +124,7 @@ export class PlanStore {
     return this.db.plannedSpeech.count({ where: { meetingId, ...(participantId ? { participantId } : {}), ...(createdBy ? { createdBy } : {}) } });
   }
 
-  async append(meetingId: string, fields: PlanFields, createdBy: string): Promise<PlannedSpeechJson> {
+  async append(meetingId: string, fields: PlanFields, createdBy: string, inTurn?: InTurn): Promise<PlannedSpeechJson> {
     const row = await this.db.$transaction(async (tx) => {
       const last = await tx.plannedSpeech.aggregate({ where: { meetingId }, _max: { position: true } });
       return tx.plannedSpeech.create({
@@ -114,12 +132,14 @@ export class PlanStore {
         include: INCLUDE,
       });
     });
+    await this.changed(meetingId, inTurn);
     return toJson(row, await this.names(meetingId));
   }
 
-  async update(id: string, patch: Partial<PlanFields>): Promise<PlannedSpeechJson> {
-    const row = await this.db.plannedSpeech.update({ where: { id }, data: patch, include: INCLUDE });
-    return toJson(row, await this.names(row.meetingId));
+  async update(meetingId: string, id: string, patch: Partial<PlanFields>): Promise<PlannedSpeechJson> {
+    const row = await this.db.plannedSpeech.update({ where: { id, meetingId }, data: patch, include: INCLUDE });
+    await this.changed(meetingId);
+    return toJson(row, await this.names(meetingId));
   }
 
   private names(meetingId: string): Promise<ReadonlyMap<string, string>> {
@@ -127,16 +147,18 @@ export class PlanStore {
   }
 
   /** Deletes the entry and closes the gap in positions. */
-  async delete(meetingId: string, id: string): Promise<void> {
+  async delete(meetingId: string, id: string, inTurn?: InTurn): Promise<void> {
     await this.db.$transaction(async (tx) => {
       await tx.plannedSpeech.delete({ where: { id } });
       const rest = await tx.plannedSpeech.findMany({ where: { meetingId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
       for (const [position, row] of rest.entries()) await tx.plannedSpeech.update({ where: { id: row.id }, data: { position } });
     });
+    await this.changed(meetingId, inTurn);
   }
 
   /** `ids` must already be checked to be a permutation of the meeting's entries. */
-  async reorder(ids: readonly string[]): Promise<void> {
+  async reorder(meetingId: string, ids: readonly string[]): Promise<void> {
     await this.db.$transaction(ids.map((id, position) => this.db.plannedSpeech.update({ where: { id }, data: { position } })));
+    await this.changed(meetingId);
   }
 }

@@ -9,7 +9,7 @@ import { findPoll } from "../../../core/poll/decide.ts";
 import type { Poll, Tally } from "../../../core/poll/schema.ts";
 import type { MeetingState } from "../../../core/state.ts";
 import type { EventStore } from "../eventlog/eventStore.ts";
-import type { LiveConfig } from "../meetings/meetingRepository.ts";
+import type { LiveConfig } from "../meetings/meetingStore.ts";
 
 /** Delivers committed events to everyone attached to the meeting (socket.io room, or a test). */
 export interface RoomChannel {

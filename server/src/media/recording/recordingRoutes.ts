@@ -2,7 +2,7 @@
 // chair and clerk accounts linked to it (session cookie), and the meeting's chair and clerk with
 // their join token. Members, observers, displays and other meetings' people get FORBIDDEN.
 import { Router, type Request } from "express";
-import { ApiError, fail, route } from "../../http/apiError.ts";
+import { ApiError, abort, route } from "../../http/apiError.ts";
 import type { ApiDeps } from "../../http/apiDeps.ts";
 import { requireMeetingStaffAccess } from "../../http/meetingStaffAccess.ts";
 import { IdParams } from "../../../../core/api/common.ts";
@@ -34,7 +34,7 @@ export function recordingRoutes(deps: ApiDeps): Router {
       const { id, recordingId } = parse(RecordingParams, req.params);
       await requireRecordingAccess(req, id);
       const recording = await store.find(id, recordingId);
-      if (!recording || recording.status !== "ready") fail("NOT_FOUND");
+      if (!recording || recording.status !== "ready") abort("NOT_FOUND");
       // sendFile answers Range requests (206), so a player can seek without downloading it all.
       await new Promise<void>((resolve, reject) => {
         res.sendFile(
