@@ -7,7 +7,7 @@ import type { DecideContext } from "./context.ts";
 import { MEETING_KINDS } from "./meetingKind.ts";
 import type { Result } from "./errors.ts";
 import { checkEvent, checkInvariants, checkPostconditions, DECIDE_CODES, expectedError, type Check } from "../testing/meetingFuzzRules.ts";
-import { decide, evolve, parseCommand, replay, type Command, type MeetingEvent, type StoredEvent } from "./meeting.ts";
+import { COMMAND_TYPES, decide, evolve, parseCommand, replay, type Command, type MeetingEvent, type StoredEvent } from "./meeting.ts";
 import { SYSTEM_ACTOR, type Actor, type Role } from "./roles.ts";
 import type { Poll, PollDefinition, RuleClause, Tally } from "./poll/schema.ts";
 import type { DecisionFields, EntryRef, SuggestionFields, SummaryRef } from "./record/schema.ts";
@@ -24,14 +24,6 @@ const REPLAY_EVERY = 250;
 /** How long a closed meeting keeps receiving commands before the next meeting starts. */
 const CLOSED_STEPS = 40;
 
-const COMMAND_TYPES: readonly Command["type"][] = [
-  "queue.request", "queue.withdraw", "queue.remove", "queue.move", "floor.give", "floor.end", "floor.setCap",
-  "meeting.open", "meeting.close", "agenda.goto", "agenda.next", "attendance.arrive", "attendance.leave", "attendance.excuse", "config.sync", "venue.setMuted",
-  "queue.add", "floor.extend", "floor.pause", "floor.resume", "speech.submitWritten",
-  "interjection.request", "interjection.withdraw", "interjection.grant", "interjection.decline", "interjection.end", "interjection.setOutcome", "interjection.setEnabled",
-  "poll.create", "poll.discard", "poll.open", "poll.close", "poll.publish", "poll.enterHands",
-  "record.summarize", "record.captureSuggestion", "record.editSuggestion", "record.withdrawSuggestion", "record.addDecision", "record.editDecision", "record.withdrawDecision",
-];
 const KINDS: readonly ("impromptu" | "pointOfOrder")[] = ["impromptu", "pointOfOrder"];
 const CAP_KINDS: readonly SpeechKind[] = ["booked", "impromptu", "pointOfOrder"];
 const SECTORS = ["经济", "教育", "医卫", null];

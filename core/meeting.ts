@@ -39,35 +39,41 @@ import { decideVenue } from "./venue/decide.ts";
 import { evolveVenue } from "./venue/evolve.ts";
 import { VenueCommand, VenueEvent } from "./venue/schema.ts";
 
-export const Command = z.discriminatedUnion("type", [
-  ...QueueCommand.options,
-  ...FloorCommand.options,
-  ...LifecycleCommand.options,
-  ...AgendaCommand.options,
-  ...AttendanceCommand.options,
-  ...ConfigCommand.options,
-  ...VenueCommand.options,
-  ...PlanCommand.options,
-  ...InterjectionCommand.options,
-  ...PollCommand.options,
-  ...RecordCommand.options,
-]);
+/**
+ * The meeting's capabilities: each one's commands and events, as its schema.ts lists them. This
+ * is the one list of them: Command, MeetingEvent, COMMAND_TYPES and the routing of decide and
+ * evolve are derived from it, so a new command is one entry in its capability's schema plus its
+ * case in that capability's decide (and a new capability one line here and one in HANDLERS).
+ */
+const CAPABILITIES = {
+  queue: { commands: QueueCommand, events: QueueEvent },
+  floor: { commands: FloorCommand, events: FloorEvent },
+  lifecycle: { commands: LifecycleCommand, events: LifecycleEvent },
+  agenda: { commands: AgendaCommand, events: AgendaEvent },
+  attendance: { commands: AttendanceCommand, events: AttendanceEvent },
+  config: { commands: ConfigCommand, events: ConfigEvent },
+  venue: { commands: VenueCommand, events: VenueEvent },
+  plan: { commands: PlanCommand, events: PlanEvent },
+  interjection: { commands: InterjectionCommand, events: InterjectionEvent },
+  poll: { commands: PollCommand, events: PollEvent },
+  record: { commands: RecordCommand, events: RecordEvent },
+} as const;
+type Capability = keyof typeof CAPABILITIES;
+type Capabilities = (typeof CAPABILITIES)[Capability];
+
+type CommandOption = Capabilities["commands"]["options"][number];
+type EventOption = Capabilities["events"]["options"][number];
+const commandOptions = Object.values(CAPABILITIES).flatMap<CommandOption>((c) => c.commands.options) as [CommandOption, ...CommandOption[]];
+const eventOptions = Object.values(CAPABILITIES).flatMap<EventOption>((c) => c.events.options) as [EventOption, ...EventOption[]];
+
+export const Command = z.discriminatedUnion("type", commandOptions);
 export type Command = z.infer<typeof Command>;
 
-export const MeetingEvent = z.discriminatedUnion("type", [
-  ...QueueEvent.options,
-  ...FloorEvent.options,
-  ...LifecycleEvent.options,
-  ...AgendaEvent.options,
-  ...AttendanceEvent.options,
-  ...ConfigEvent.options,
-  ...VenueEvent.options,
-  ...PlanEvent.options,
-  ...InterjectionEvent.options,
-  ...PollEvent.options,
-  ...RecordEvent.options,
-]);
+export const MeetingEvent = z.discriminatedUnion("type", eventOptions);
 export type MeetingEvent = z.infer<typeof MeetingEvent>;
+
+/** Every command's type, in the capabilities' order. */
+export const COMMAND_TYPES: readonly Command["type"][] = Command.options.map((option) => option.shape.type.value);
 
 /** An event as stored in the log and sent to clients. */
 export interface StoredEvent {
@@ -77,129 +83,51 @@ export interface StoredEvent {
   event: MeetingEvent;
 }
 
+type Decide = (state: MeetingState, command: Command, ctx: DecideContext) => Result<MeetingEvent[]>;
+type Evolve = (state: MeetingState, event: MeetingEvent) => MeetingState;
+
+/** Each capability's decide (its own commands in, events out) and evolve (its own events). */
+const HANDLERS: {
+  [K in Capability]: {
+    decide: (state: MeetingState, command: z.infer<(typeof CAPABILITIES)[K]["commands"]>, ctx: DecideContext) => Result<MeetingEvent[]>;
+    evolve: (state: MeetingState, event: z.infer<(typeof CAPABILITIES)[K]["events"]>) => MeetingState;
+  };
+} = {
+  queue: { decide: decideQueue, evolve: evolveQueue },
+  floor: { decide: decideFloor, evolve: evolveFloor },
+  lifecycle: { decide: decideLifecycle, evolve: evolveLifecycle },
+  agenda: { decide: decideAgenda, evolve: evolveAgenda },
+  attendance: { decide: decideAttendance, evolve: evolveAttendance },
+  config: { decide: decideConfig, evolve: evolveConfig },
+  venue: { decide: decideVenue, evolve: evolveVenue },
+  plan: { decide: decidePlan, evolve: evolvePlan },
+  interjection: { decide: decideInterjection, evolve: evolveInterjection },
+  poll: { decide: decidePoll, evolve: evolvePoll },
+  record: { decide: decideRecord, evolve: evolveRecord },
+};
+
+// Routing by type, read off the schemas: a command (event) goes to the capability whose schema
+// lists it. The casts are sound because each handler is only ever called with its own types.
+const DECIDE = new Map<string, Decide>();
+const EVOLVE = new Map<string, Evolve>();
+for (const capability of Object.keys(CAPABILITIES) as Capability[]) {
+  const { commands, events } = CAPABILITIES[capability];
+  for (const option of commands.options) DECIDE.set(option.shape.type.value, HANDLERS[capability].decide as Decide);
+  for (const option of events.options) EVOLVE.set(option.shape.type.value, HANDLERS[capability].evolve as Evolve);
+}
+
 export function decide(state: MeetingState, command: Command, ctx: DecideContext): Result<MeetingEvent[]> {
-  switch (command.type) {
-    case "queue.request":
-    case "queue.withdraw":
-    case "queue.remove":
-    case "queue.move":
-    case "queue.add":
-      return decideQueue(state, command, ctx);
-    case "floor.give":
-    case "floor.end":
-    case "floor.setCap":
-    case "floor.extend":
-    case "floor.pause":
-    case "floor.resume":
-      return decideFloor(state, command, ctx);
-    case "meeting.open":
-    case "meeting.close":
-      return decideLifecycle(state, command, ctx);
-    case "agenda.goto":
-    case "agenda.next":
-      return decideAgenda(state, command, ctx);
-    case "attendance.arrive":
-    case "attendance.leave":
-    case "attendance.excuse":
-      return decideAttendance(state, command, ctx);
-    case "config.sync":
-      return decideConfig(state, command, ctx);
-    case "venue.setMuted":
-      return decideVenue(state, command, ctx);
-    case "speech.submitWritten":
-      return decidePlan(state, command, ctx);
-    case "interjection.request":
-    case "interjection.withdraw":
-    case "interjection.grant":
-    case "interjection.decline":
-    case "interjection.end":
-    case "interjection.setOutcome":
-    case "interjection.setEnabled":
-      return decideInterjection(state, command, ctx);
-    case "poll.create":
-    case "poll.discard":
-    case "poll.open":
-    case "poll.close":
-    case "poll.publish":
-    case "poll.enterHands":
-      return decidePoll(state, command, ctx);
-    case "record.summarize":
-    case "record.captureSuggestion":
-    case "record.editSuggestion":
-    case "record.withdrawSuggestion":
-    case "record.addDecision":
-    case "record.editDecision":
-    case "record.withdrawDecision":
-      return decideRecord(state, command, ctx);
-  }
+  return route(DECIDE, command.type)(state, command, ctx);
 }
 
 export function evolve(state: MeetingState, stored: StoredEvent): MeetingState {
-  return { ...apply(state, stored.event), seq: stored.seq };
+  return { ...route(EVOLVE, stored.event.type)(state, stored.event), seq: stored.seq };
 }
 
-function apply(state: MeetingState, event: MeetingEvent): MeetingState {
-  switch (event.type) {
-    case "queue.requested":
-    case "queue.withdrawn":
-    case "queue.moved":
-      return evolveQueue(state, event);
-    case "speech.started":
-    case "speech.ended":
-    case "speech.extended":
-    case "speech.paused":
-    case "speech.resumed":
-    case "floor.capSet":
-      return evolveFloor(state, event);
-    case "meeting.opened":
-    case "meeting.closed":
-      return evolveLifecycle(state, event);
-    case "agenda.itemStarted":
-    case "agenda.set":
-      return evolveAgenda(state, event);
-    case "attendance.arrived":
-    case "attendance.left":
-    case "attendance.excused":
-    case "attendance.ruleSet":
-      return evolveAttendance(state, event);
-    case "roster.set":
-    case "meeting.kindSet":
-      return evolveConfig(state, event);
-    case "venue.mutedSet":
-      return evolveVenue(state, event);
-    case "speech.written":
-    case "plan.set":
-    case "ordering.set":
-      return evolvePlan(state, event);
-    case "interjection.requested":
-    case "interjection.withdrawn":
-    case "interjection.declined":
-    case "interjection.expired":
-    case "interjection.started":
-    case "interjection.ended":
-    case "interjection.outcomeSet":
-    case "interjection.enabledSet":
-    case "interjection.rulesSet":
-      return evolveInterjection(state, event);
-    case "poll.created":
-    case "poll.discarded":
-    case "poll.opened":
-    case "poll.closed":
-    case "poll.published":
-    case "poll.handsEntered":
-    case "poll.rulesSet":
-      return evolvePoll(state, event);
-    case "record.summarized":
-    case "record.suggestionCaptured":
-    case "record.suggestionEdited":
-    case "record.suggestionWithdrawn":
-    case "record.decisionAdded":
-    case "record.decisionEdited":
-    case "record.decisionWithdrawn":
-    case "record.sharedSet":
-    case "record.withheld":
-      return evolveRecord(state, event);
-  }
+function route<F>(table: ReadonlyMap<string, F>, type: string): F {
+  const handler = table.get(type);
+  if (handler === undefined) throw new Error(`no capability handles ${type}`);
+  return handler;
 }
 
 export const replay = (events: readonly StoredEvent[], from: MeetingState = initialState()): MeetingState =>

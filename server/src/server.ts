@@ -11,8 +11,8 @@ import type { Config } from "./config/config.ts";
 import { protectDataDir } from "./config/dataDir.ts";
 import { openDatabase, type Db } from "./db/database.ts";
 import { sqliteEventStore, type EventStore } from "./eventlog/eventStore.ts";
-import { AUDIENCES, differsByAudience, syncFor } from "../../core/audience.ts";
-import { attachGateway, audienceRoom, chairRoom, roomOf, type GatewayServer } from "./gateway/socketGateway.ts";
+import { chairRoom, roomOf, type GatewayServer } from "./gateway/connection.ts";
+import { attachGateway } from "./gateway/socketGateway.ts";
 import { createApi } from "./http/api.ts";
 import { apiDeps } from "./http/apiDeps.ts";
 import { createHttpApp } from "./http/httpApp.ts";
@@ -84,6 +84,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const ledger = new LedgerStore({ db, now });
   const recordSync = new RecordSync({ db, store, ledger, log, now });
   const tokens = new TokenService(resolveTokenSecret(config.tokenSecret, config.dataDir), config.linkTtlHours);
+  // The live meetings, one actor each; what follows their turns is listed once the capabilities exist (below).
+  const rooms = new RoomRegistry({ store, now, newId: randomUUID, log, loadConfig: (meetingId) => meetings.liveConfig(meetingId) });
+  const stateOf = async (meetingId: string) => (await rooms.get(meetingId)).current;
 
   const api = express.Router(); // filled below, once the rooms and sockets exist
   const httpServer = http.createServer(createHttpApp(config.clientDir, { api, trustProxy: config.trustProxy }));
@@ -97,7 +100,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const recorder = new SpeechRecorder({
     dir: config.recordingsDir,
     store: new RecordingStore(db),
-    stateOf: async (meetingId) => (await rooms.get(meetingId)).current,
+    stateOf,
     now,
     newId: randomUUID,
     log,
@@ -110,34 +113,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         });
   const mediaAvailable = () => relay !== undefined && media.status() === "up";
   const currentRelay = () => (mediaAvailable() ? relay : undefined);
-  const mediaController = new MediaController(currentRelay, async (meetingId) => (await rooms.get(meetingId)).current, log);
+  const mediaController = new MediaController(currentRelay, stateOf, log);
   const ballotStore = new BallotStore(db);
-  const rooms: RoomRegistry = new RoomRegistry({
-    store,
-    channel: {
-      broadcast: (meetingId, events, state) => {
-        // Poll results before publication and the clerk's notes reach only those who may see them (core/audience.ts).
-        if (differsByAudience(events)) {
-          for (const audience of AUDIENCES) {
-            const sync = syncFor({ kind: "events", events: [...events] }, audience, state);
-            if (sync.kind === "events") io.to(audienceRoom(meetingId, audience)).emit("events", sync.events);
-            else io.to(audienceRoom(meetingId, audience)).emit("sync", sync);
-          }
-        } else io.to(roomOf(meetingId)).emit("events", [...events]);
-        gateway.committed(meetingId, events, state);
-        mediaController.committed(meetingId, events);
-        pollClock.committed(meetingId, events, async () => (await rooms.get(meetingId)).current);
-        archive.committed(meetingId, events);
-        recordSync.committed(meetingId, events, state);
-      },
-    },
-    now,
-    newId: randomUUID,
-    log,
-    loadConfig: (meetingId) => meetings.liveConfig(meetingId),
-    tallyOf: (poll) => ballots.tallyOf(poll),
-    opened: (room) => pollClock.watch(room.meetingId, room.current),
-  });
   const ballots = new BallotBox({
     rooms,
     store: ballotStore,
@@ -162,6 +139,12 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     ballots,
     maxDevices: config.maxDevices,
   });
+  // What follows every turn of a meeting's room, in this order (rooms/meetingRoom.ts, RoomListener):
+  // the gateway sends the committed events to each audience, then moves connections whose roster
+  // entry changed; floor control at Janus mutes all but the audible and records the floor holder;
+  // the ballot box hands a poll.close its totals; the poll clock arms and disarms countdowns (and
+  // re-arms them when a room reopens); the archive reindexes; the records' suggestions enter the ledger.
+  rooms.listen([gateway, mediaController, ballots, pollClock, archive, recordSync]);
   // The stores signal every saved change the live meeting follows; it is fed in before the
   // request that made it is answered (meetings/meetingChanges.ts).
   changes.onChanged(async (meetingId) => {

@@ -2,55 +2,53 @@
 // which acknowledges each one only after it is stored.
 import { z } from "zod";
 import { audienceOf } from "../../../core/audience.ts";
-import { coreError, type CoreError, type ErrorCode } from "../../../core/errors.ts";
+import { fail, ok } from "../../../core/errors.ts";
 import { BallotInput } from "../../../core/poll/schema.ts";
-import type { Ack } from "../../../core/protocol.ts";
 import type { BallotBox } from "../polls/ballotBox.ts";
 import type { MeetingRoom } from "../rooms/meetingRoom.ts";
-import type { GatewaySocket } from "./socketGateway.ts";
+import type { GatewaySocket } from "./connection.ts";
+import { parseWith, type Handlers } from "./handler.ts";
 
-const AuditRequest = z.object({ pollId: z.string().min(1).max(64) }).strict();
-const EmptyRequest = z.object({}).strict().optional();
+const parseAudit = parseWith(z.object({ pollId: z.string().min(1).max(64) }).strict());
+const parseEmpty = parseWith(z.object({}).strict().optional());
 
-export function attachPolls(socket: GatewaySocket, box: BallotBox, room: Promise<MeetingRoom>, allow: () => boolean, log: (message: string, error?: unknown) => void): void {
-  const { meetingId, me, display } = socket.data;
-  const guard = async <T>(name: string, ack: (result: Ack<T>) => void, work: () => Promise<Ack<T>>): Promise<void> => {
-    if (typeof ack !== "function") return;
-    if (!allow()) return ack(failure("RATE_LIMITED"));
-    if (display) return ack(failure("FORBIDDEN"));
-    try {
-      ack(await work());
-    } catch (error) {
-      log(`${name} failed`, error);
-      ack(failure("INTERNAL"));
-    }
-  };
-
-  socket.on("poll.vote", (input, ack) =>
-    guard("poll.vote", ack, async () => {
-      const parsed = BallotInput.safeParse(input);
-      if (!parsed.success) return { ok: false, error: coreError("VALIDATION", parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)) };
-      const outcome = await box.vote(meetingId, me.id, parsed.data);
-      return outcome.ok ? { ok: true, ...outcome.value } : outcome;
-    }),
-  );
-
-  socket.on("poll.mine", (input, ack) =>
-    guard("poll.mine", ack, async () => {
-      if (!EmptyRequest.safeParse(input).success) return failure("VALIDATION");
-      return { ok: true, ballots: await box.mine((await room).current, me.id) };
-    }),
-  );
-
-  socket.on("poll.audit", (input, ack) =>
-    guard("poll.audit", ack, async () => {
-      const parsed = AuditRequest.safeParse(input);
-      if (!parsed.success) return failure("VALIDATION");
-      // The role as it is now: the organisers may change it during the meeting (rosterChanges.ts).
-      const audit = await box.audit((await room).current, parsed.data.pollId, audienceOf(socket.data.me.role, display));
-      return audit.ok ? { ok: true, ...audit.value } : audit;
-    }),
-  );
+/** A ballot, or VALIDATION naming the first few problems. */
+function parseBallot(input: unknown) {
+  const parsed = BallotInput.safeParse(input);
+  if (parsed.success) return ok(parsed.data);
+  return fail<BallotInput>("VALIDATION", parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`));
 }
 
-const failure = (code: ErrorCode): { ok: false; error: CoreError } => ({ ok: false, error: coreError(code) });
+export function attachPolls(handlers: Handlers, socket: GatewaySocket, box: BallotBox, room: Promise<MeetingRoom>): void {
+  const { meetingId, me, display } = socket.data;
+  // The room display watches polls; it never takes part.
+  const authorize = () => !display;
+
+  handlers.on("poll.vote", {
+    name: "poll.vote",
+    authorize,
+    parse: parseBallot,
+    handle: async (ballot) => {
+      const outcome = await box.vote(meetingId, me.id, ballot);
+      return outcome.ok ? { ok: true, ...outcome.value } : outcome;
+    },
+  });
+
+  handlers.on("poll.mine", {
+    name: "poll.mine",
+    authorize,
+    parse: parseEmpty,
+    handle: async () => ({ ok: true, ballots: await box.mine((await room).current, me.id) }),
+  });
+
+  handlers.on("poll.audit", {
+    name: "poll.audit",
+    authorize,
+    parse: parseAudit,
+    handle: async ({ pollId }) => {
+      // The role as it is now: the organisers may change it during the meeting (rosterChanges.ts).
+      const audit = await box.audit((await room).current, pollId, audienceOf(socket.data.me.role, display));
+      return audit.ok ? { ok: true, ...audit.value } : audit;
+    },
+  });
+}

@@ -3,14 +3,14 @@
 // connection says what it is editing (or null when done), and the meeting's staff connections
 // hear the whole list whenever it changes. A connection that goes away stops editing.
 import { z } from "zod";
-import { coreError, type CoreError, type ErrorCode } from "../../../core/errors.ts";
 import type { RecordEditor, RecordEditors } from "../../../core/protocol.ts";
 import { STAFF_ROLES } from "../../../core/roles.ts";
-import { staffRoom, type GatewaySocket } from "./socketGateway.ts";
+import { staffRoom, type GatewaySocket } from "./connection.ts";
+import { parseWith, type Handlers } from "./handler.ts";
 
 /** `speech:<id>`, `interjection:<id>`, `written:<id>`, `suggestion:<id>` or `decision:<id>`. */
 export const EditingKey = z.string().regex(/^(speech|interjection|written|suggestion|decision):[^\s:]{1,64}$/);
-const EditingRequest = z.object({ key: EditingKey.nullable() }).strict();
+const parseEditing = parseWith(z.object({ key: EditingKey.nullable() }).strict());
 
 /** What each connection is editing, per meeting; shared by all connections of the gateway. */
 export class RecordEditing {
@@ -52,22 +52,17 @@ const broadcast = (socket: GatewaySocket, editing: RecordEditing): void => {
   socket.nsp.to(staffRoom(socket.data.meetingId)).emit("record.editors", editing.editors(socket.data.meetingId));
 };
 
-export function attachRecordEditing(socket: GatewaySocket, editing: RecordEditing, allow: () => boolean, log: (message: string, error?: unknown) => void): void {
+export function attachRecordEditing(handlers: Handlers, socket: GatewaySocket, editing: RecordEditing): void {
   const { meetingId, me } = socket.data;
 
-  socket.on("record.editing", (input, ack) => {
-    if (typeof ack !== "function") return;
-    if (!allow()) return ack(failure("RATE_LIMITED"));
-    if (!mayEdit(socket)) return ack(failure("FORBIDDEN"));
-    const parsed = EditingRequest.safeParse(input);
-    if (!parsed.success) return ack(failure("VALIDATION"));
-    try {
-      if (socket.connected && editing.set(meetingId, socket.id, me.id, parsed.data.key)) broadcast(socket, editing);
-      ack({ ok: true });
-    } catch (error) {
-      log("record.editing failed", error);
-      ack(failure("INTERNAL"));
-    }
+  handlers.on("record.editing", {
+    name: "record.editing",
+    authorize: () => mayEdit(socket),
+    parse: parseEditing,
+    handle: ({ key }) => {
+      if (socket.connected && editing.set(meetingId, socket.id, me.id, key)) broadcast(socket, editing);
+      return { ok: true };
+    },
   });
 
   socket.on("disconnect", () => stopEditing(socket, editing));
@@ -83,5 +78,3 @@ export function greetEditors(socket: GatewaySocket, editing: RecordEditing): voi
   if (!mayEdit(socket) || socket.disconnected) return;
   socket.emit("record.editors", editing.editors(socket.data.meetingId));
 }
-
-const failure = (code: ErrorCode): { ok: false; error: CoreError } => ({ ok: false, error: coreError(code) });

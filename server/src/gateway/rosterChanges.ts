@@ -10,7 +10,7 @@ import type { Welcome } from "../../../core/protocol.ts";
 import { STAFF_ROLES } from "../../../core/roles.ts";
 import type { MeetingState, RosterEntry } from "../../../core/state.ts";
 import { greetEditors, stopEditing, type RecordEditing } from "./recordEditing.ts";
-import { ended, roomsOf, type GatewayServer, type GatewaySocket } from "./socketGateway.ts";
+import { ended, roomsOf, type GatewayServer, type GatewaySocket } from "./connection.ts";
 
 export interface RosterFollowing {
   editing: RecordEditing;

@@ -1,22 +1,21 @@
 // The thin socket gateway: authenticate the handshake, then per message
-// rate limit → parse → dispatch to the meeting's room actor → acknowledge.
-import type { Server, Socket } from "socket.io";
+// rate limit → parse → dispatch to the meeting's room actor → acknowledge (handler.ts).
 import { z } from "zod";
-import { coreError, type CoreError, type ErrorCode } from "../../../core/errors.ts";
+import { coreError, type CoreError } from "../../../core/errors.ts";
 import { parseCommand, type StoredEvent } from "../../../core/meeting.ts";
-import type { Ack, ClientToServerEvents, ServerToClientEvents, Welcome } from "../../../core/protocol.ts";
-import { audibleParticipants, shownParticipants, VENUE_ID } from "../../../core/media/audible.ts";
-import { SPEAKING_ROLES, type Actor } from "../../../core/roles.ts";
-import { MediaError, type MediaPeer, type MediaRelay } from "../media/mediaRelay.ts";
-import { checkSdp } from "../media/sdp.ts";
+import type { Actor } from "../../../core/roles.ts";
+import type { MediaRelay } from "../media/mediaRelay.ts";
 import type { TokenService } from "../auth/tokens.ts";
 import type { MeetingStore } from "../meetings/meetingStore.ts";
-import type { MeetingRoom, RoomRegistry } from "../rooms/meetingRoom.ts";
-import { audienceOf, syncFor, type Audience } from "../../../core/audience.ts";
+import type { MeetingRoom, RoomListener, RoomRegistry } from "../rooms/meetingRoom.ts";
+import { audienceOf, AUDIENCES, differsByAudience, syncFor } from "../../../core/audience.ts";
 import type { BallotBox } from "../polls/ballotBox.ts";
-import type { MeetingState, RosterEntry } from "../../../core/state.ts";
+import type { MeetingState } from "../../../core/state.ts";
+import { audienceRoom, ended, roomOf, type GatewayServer, type GatewaySocket } from "./connection.ts";
 import { Greeter } from "./greeting.ts";
-import { identify, stillValid, type Connected } from "./handshake.ts";
+import { handlersOf, parseWith, type Handlers } from "./handler.ts";
+import { identify, stillValid } from "./handshake.ts";
+import { attachMedia } from "./mediaHandlers.ts";
 import { attachPolls } from "./pollHandlers.ts";
 import { Presence } from "./presence.ts";
 import { attachRecordEditing, greetEditors, RecordEditing } from "./recordEditing.ts";
@@ -24,33 +23,11 @@ import { tokenBucket } from "./rateLimit.ts";
 import { Devices, DISPLAY_SCREENS, RATE } from "./devices.ts";
 import { followRoster } from "./rosterChanges.ts";
 
-/** `welcome`: what the connection was last greeted with (set once greeted; rosterChanges.ts greets it again). */
-type SocketData = Connected & { welcome?: Welcome };
-
-export type GatewayServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-
-export const roomOf = (meetingId: string): string => `meeting:${meetingId}`;
+// The gateway's face to the rest of the server (links end connections); defined in its leaf module.
+export { ended, type GatewayServer } from "./connection.ts";
 
 const LastSeq = z.number().int().min(0).optional();
-
-export const participantRoom = (participantId: string): string => `participant:${participantId}`;
-/**
- * The connections of one audience (core/audience.ts): the staff (chair and clerk) see poll
- * results at the close and the clerk's notes; attendees (members, officials, observers) see the
- * notes when the record is shared; the room display never.
- */
-export const audienceRoom = (meetingId: string, audience: Audience): string => `meeting:${meetingId}:${audience}`;
-export const staffRoom = (meetingId: string): string => audienceRoom(meetingId, "staff");
-/** The chair's connections (a named poll's live tally shown to the chair only). */
-export const chairRoom = (meetingId: string): string => `meeting:${meetingId}:chair`;
-
-/** The broadcast groups of a connection: its meeting, its person, its audience, and the chair's. */
-export function roomsOf(meetingId: string, me: RosterEntry, display: boolean): string[] {
-  const rooms = [roomOf(meetingId), participantRoom(me.id), audienceRoom(meetingId, audienceOf(me.role, display))];
-  if (me.role === "chair" && !display) rooms.push(chairRoom(meetingId));
-  return rooms;
-}
+const parseSyncRequest = parseWith(z.object({ lastSeq: LastSeq }).strict());
 
 const actorOf = (socket: GatewaySocket): Actor => ({ participantId: socket.data.me.id, role: socket.data.me.role });
 
@@ -72,14 +49,12 @@ export interface GatewayDeps {
   maxDevices: number;
 }
 
-const SdpRequest = z.object({ sdp: z.unknown() }).strict();
-const EmptyRequest = z.object({}).strict().optional();
-/** `audioOnly`: weak connections receive no video at all (docs/protocol.md, media.subscribe). */
-const SubscribeRequest = z.object({ audioOnly: z.boolean().optional() }).strict().optional();
-
-export interface Gateway {
+export interface Gateway extends RoomListener {
   presence: Presence;
-  /** Committed events of a meeting (the rooms' broadcast hook, after they went out): roster changes reach open connections. */
+  /**
+   * The rooms' first listener: committed events go out to everyone attached to the meeting, each
+   * audience what it may see; then roster changes reach the open connections (rosterChanges.ts).
+   */
   committed(meetingId: string, events: readonly StoredEvent[], state: MeetingState): void;
 }
 
@@ -101,18 +76,29 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): Gateway {
   const devices = new Devices<GatewaySocket>(deps.now, (socket) => ended(socket, "TOO_MANY_DEVICES"));
   const greeter = new Greeter(io, { rooms: deps.rooms, joins: deps.meetings.joins, ballots: deps.ballots, mediaAvailable: deps.mediaAvailable });
   io.on("connection", (socket) => onConnection(socket, deps, presence, editing, devices, greeter));
-  return { presence, committed: (meetingId, events, state) => followRoster(io, { editing, mediaAvailable: deps.mediaAvailable }, meetingId, events, state) };
+  return {
+    presence,
+    committed: (meetingId, events, state) => {
+      broadcast(io, meetingId, events, state);
+      followRoster(io, { editing, mediaAvailable: deps.mediaAvailable }, meetingId, events, state);
+    },
+  };
+}
+
+/** Poll results before publication and the clerk's notes reach only those who may see them (core/audience.ts). */
+function broadcast(io: GatewayServer, meetingId: string, events: readonly StoredEvent[], state: MeetingState): void {
+  if (differsByAudience(events)) {
+    for (const audience of AUDIENCES) {
+      const sync = syncFor({ kind: "events", events: [...events] }, audience, state);
+      if (sync.kind === "events") io.to(audienceRoom(meetingId, audience)).emit("events", sync.events);
+      else io.to(audienceRoom(meetingId, audience)).emit("sync", sync);
+    }
+  } else io.to(roomOf(meetingId)).emit("events", [...events]);
 }
 
 /** socket.io hands `data` of a middleware error to the client's connect_error. */
 function refusal(error: CoreError): Error {
   return Object.assign(new Error(error.code), { data: error });
-}
-
-/** Ends a connection, saying why first (`connection.ended`): the client shows it and does not reconnect. */
-export function ended(socket: GatewaySocket, code: ErrorCode): void {
-  socket.emit("connection.ended", coreError(code));
-  socket.disconnect(true);
 }
 
 function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presence, editing: RecordEditing, devices: Devices<GatewaySocket>, greeter: Greeter): void {
@@ -128,41 +114,14 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presen
 
   // Handlers are registered before anything is awaited, so nothing the client sends right
   // after connecting is dropped; each one answers INTERNAL rather than letting a failure escape.
-  socket.on("command", async (input, ack) => {
-    if (typeof ack !== "function") return;
-    if (!allow()) return ack(failure("RATE_LIMITED"));
-    if (display) return ack(failure("FORBIDDEN"));
-    const command = parseCommand(input);
-    if (!command.ok) return ack({ ok: false, error: command.error });
-    try {
-      const result = await (await room).submit(actorOf(socket), command.value);
-      ack(result.ok ? { ok: true, seq: result.value.seq } : { ok: false, error: result.error });
-    } catch (error) {
-      deps.log(`command ${command.value.type} failed`, error);
-      ack(failure("INTERNAL"));
-    }
-  });
-
+  const handlers = handlersOf(socket, allow, deps.log);
+  attachMeeting(handlers, socket, room);
   socket.on("time.sync", (ack) => {
     if (typeof ack === "function") ack({ serverTime: deps.now() });
   });
-
-  socket.on("sync.request", async (input, ack) => {
-    if (typeof ack !== "function") return;
-    if (!allow()) return ack(failure("RATE_LIMITED"));
-    const parsed = z.object({ lastSeq: LastSeq }).strict().safeParse(input);
-    if (!parsed.success) return ack(failure("VALIDATION"));
-    try {
-      await (await room).catchUp((state, missed) => ack({ ok: true, sync: syncFor(missed(parsed.data.lastSeq), audienceOf(socket.data.me.role, display), state) }));
-    } catch (error) {
-      deps.log("sync.request failed", error);
-      ack(failure("INTERNAL"));
-    }
-  });
-
-  attachMedia(socket, deps, room, allow);
-  attachPolls(socket, deps.ballots, room, allow, deps.log);
-  attachRecordEditing(socket, editing, allow, deps.log);
+  attachMedia(handlers, socket, deps, room);
+  attachPolls(handlers, socket, deps.ballots, room);
+  attachRecordEditing(handlers, socket, editing);
 
   const lastSeq = LastSeq.safeParse((socket.handshake.auth as Record<string, unknown>).lastSeq);
   greeter
@@ -183,76 +142,25 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presen
     });
 }
 
-/** media.*: the SDP relay. Errors answer only the asking socket; nobody else is affected. */
-function attachMedia(socket: GatewaySocket, deps: GatewayDeps, room: Promise<MeetingRoom>, allow: () => boolean): void {
-  const { meetingId, me, display, venue } = socket.data;
-  // Every display is in the room, so it never receives the room's own feed (no echo); only the
-  // venue terminal's token lets it publish as the room (会场): its microphone mix and camera.
-  const peer: MediaPeer = { participantId: display ? VENUE_ID : me.id, connectionId: socket.id };
-  const mayPublish = () => venue || socket.data.me.role === "chair" || SPEAKING_ROLES.includes(socket.data.me.role);
-  const audible = async () => audibleParticipants((await room).current);
-  const relay = () => (deps.mediaAvailable() ? deps.mediaRelay?.() : undefined);
-  const run = async <T>(name: string, ack: (result: Ack<T>) => void, work: (relay: MediaRelay) => Promise<T>): Promise<void> => {
-    const current = relay();
-    if (!current) return ack(failure("MEDIA_UNAVAILABLE"));
-    try {
-      ack({ ok: true, ...(await work(current)) });
-    } catch (error) {
-      if (error instanceof MediaError) return ack(failure(error.code));
-      // Janus refused the SDP: core JSEP errors 463–465 (unknown type, invalid SDP), VideoRoom
-      // errors 429–437 (missing/invalid element, invalid SDP…). Only this socket hears of it.
-      const code = (error as { _code?: unknown })._code ?? Number(/^(\d{3}) /.exec(String((error as Error).message))?.[1]);
-      if (typeof code === "number" && ((code >= 429 && code <= 437) || (code >= 463 && code <= 465))) return ack(failure("VALIDATION"));
-      // 428: a feed went away in the meantime (its browser hung up); ask again.
-      if (code === 428) return ack(failure("NOT_FOUND"));
-      deps.log(`${name} failed`, error);
-      ack(failure("INTERNAL"));
-    }
-  };
-
-  socket.on("media.publish", async (input, ack) => {
-    if (typeof ack !== "function") return;
-    if (!allow()) return ack(failure("RATE_LIMITED"));
-    if (!mayPublish()) return ack(failure("FORBIDDEN"));
-    const parsed = SdpRequest.safeParse(input);
-    const offer = parsed.success ? checkSdp(parsed.data.sdp) : null;
-    if (!offer) return ack(failure("VALIDATION"));
-    await run("media.publish", ack, async (r) => ({ sdp: await r.publish(meetingId, peer, offer, await audible()) }));
+/** command and sync.request: the meeting's room actor decides, and catches a connection up. */
+function attachMeeting(handlers: Handlers, socket: GatewaySocket, room: Promise<MeetingRoom>): void {
+  const { display } = socket.data;
+  handlers.on("command", {
+    name: (command) => `command ${command.type}`,
+    authorize: () => !display,
+    parse: parseCommand,
+    handle: async (command) => {
+      const result = await (await room).submit(actorOf(socket), command);
+      return result.ok ? { ok: true, seq: result.value.seq } : { ok: false, error: result.error };
+    },
   });
 
-  socket.on("media.subscribe", async (input, ack) => {
-    if (typeof ack !== "function") return;
-    if (!allow()) return ack(failure("RATE_LIMITED"));
-    // Malformed requests are refused before the media server is consulted (as for media.publish).
-    const parsed = SubscribeRequest.safeParse(input);
-    if (!parsed.success) return ack(failure("VALIDATION"));
-    await run("media.subscribe", ack, async (r) => r.subscribe(meetingId, peer, { shown: shownParticipants((await room).current), audible: await audible() }, { audioOnly: parsed.data?.audioOnly }));
-  });
-
-  socket.on("media.answer", async (input, ack) => {
-    if (typeof ack !== "function") return;
-    if (!allow()) return ack(failure("RATE_LIMITED"));
-    const parsed = SdpRequest.safeParse(input);
-    const answer = parsed.success ? checkSdp(parsed.data.sdp) : null;
-    if (!answer) return ack(failure("VALIDATION"));
-    await run("media.answer", ack, async (r) => {
-      await r.answer(meetingId, peer.connectionId, answer.sdp);
-      return {};
-    });
-  });
-
-  socket.on("media.leave", async (input, ack) => {
-    if (typeof ack !== "function") return;
-    if (!EmptyRequest.safeParse(input).success) return ack(failure("VALIDATION"));
-    await run("media.leave", ack, async (r) => {
-      await r.leave(meetingId, peer);
-      return {};
-    });
-  });
-
-  socket.on("disconnect", () => {
-    void deps.mediaRelay?.()?.leave(meetingId, peer).catch((error: unknown) => deps.log("media leave on disconnect failed", error));
+  handlers.on("sync.request", {
+    name: "sync.request",
+    parse: parseSyncRequest,
+    // Answered inside the room's turn: no event committed after the catch-up can overtake it.
+    handle: async ({ lastSeq }, answer) => {
+      await (await room).catchUp((state, missed) => answer({ ok: true, sync: syncFor(missed(lastSeq), audienceOf(socket.data.me.role, display), state) }));
+    },
   });
 }
-
-const failure = (code: ErrorCode): { ok: false; error: CoreError } => ({ ok: false, error: coreError(code) });

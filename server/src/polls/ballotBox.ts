@@ -11,7 +11,8 @@ import { groupsOf } from "../../../core/poll/rules.ts";
 import type { BallotInput, Poll, Tally } from "../../../core/poll/schema.ts";
 import type { BallotReceipt, PollAudit, PollLiveTally, PollTurnout } from "../../../core/protocol.ts";
 import type { MeetingState } from "../../../core/state.ts";
-import type { RoomRegistry } from "../rooms/meetingRoom.ts";
+import type { Command } from "../../../core/meeting.ts";
+import type { DecideExtras, RoomRegistry } from "../rooms/meetingRoom.ts";
 import type { BallotStore, BallotToStore } from "./ballotStore.ts";
 
 type Outcome = { ok: true; value: BallotReceipt } | { ok: false; error: CoreError };
@@ -62,6 +63,13 @@ export class BallotBox {
   /** The totals a poll.close needs, read in the room's turn after every earlier ballot is stored. */
   tallyOf(poll: Poll): Promise<Tally> {
     return this.deps.store.tally(poll.pollId, poll.definition.secret);
+  }
+
+  /** The room's listener (RoomListener): a poll.close of an open poll is decided with its totals. */
+  async decideContext(state: MeetingState, command: Command): Promise<DecideExtras> {
+    if (command.type !== "poll.close") return {};
+    const poll = findPoll(state, command.pollId);
+    return poll?.status === "open" ? { tally: await this.tallyOf(poll) } : {};
   }
 
   async mine(state: MeetingState, participantId: string): Promise<{ pollId: string; choices: string[] | null }[]> {

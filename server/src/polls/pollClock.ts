@@ -20,20 +20,19 @@ export class PollClock {
 
   constructor(private readonly deps: PollClockDeps) {}
 
-  /** A room was opened from its log: arm the countdowns of its open polls. */
-  watch(meetingId: string, state: MeetingState): void {
-    for (const poll of state.polls) if (poll.status === "open" && poll.closesAt !== null) this.arm(meetingId, poll.pollId, poll.closesAt);
+  /** The room's listener (RoomListener): a room opened from its log arms the countdowns of its open polls. */
+  opened(room: MeetingRoom): void {
+    for (const poll of room.current.polls) if (poll.status === "open" && poll.closesAt !== null) this.arm(room.meetingId, poll.pollId, poll.closesAt);
   }
 
-  committed(meetingId: string, events: readonly StoredEvent[], state: () => Promise<MeetingState>): void {
+  /** The room's listener (RoomListener): countdowns of polls opened are armed, those of polls closed disarmed. */
+  committed(meetingId: string, events: readonly StoredEvent[], state: MeetingState): void {
     for (const { event } of events) {
       if (event.type === "poll.opened" && event.closesAt !== null) this.arm(meetingId, event.pollId, event.closesAt);
       if (event.type === "poll.closed") {
         this.disarm(event.pollId);
-        void state()
-          .then((s) => s.polls.find((p) => p.pollId === event.pollId))
-          .then((poll) => (poll ? this.deps.closed(poll) : undefined))
-          .catch((error: unknown) => this.deps.log(`after closing poll ${event.pollId}`, error));
+        const poll = state.polls.find((p) => p.pollId === event.pollId);
+        if (poll) void this.deps.closed(poll).catch((error: unknown) => this.deps.log(`after closing poll ${event.pollId}`, error));
       }
     }
   }

@@ -5,26 +5,31 @@ import { fail, ok, type Result } from "../../../core/errors.ts";
 import { decide, evolve, replay, type Command, type StoredEvent } from "../../../core/meeting.ts";
 import type { SyncPayload } from "../../../core/protocol.ts";
 import { SYSTEM_ACTOR, type Actor } from "../../../core/roles.ts";
-import { findPoll } from "../../../core/poll/decide.ts";
-import type { Poll, Tally } from "../../../core/poll/schema.ts";
 import type { MeetingState } from "../../../core/state.ts";
 import type { EventStore } from "../eventlog/eventStore.ts";
 import type { LiveConfig } from "../meetings/meetingStore.ts";
 
-/** Delivers committed events to everyone attached to the meeting (socket.io room, or a test). */
-export interface RoomChannel {
-  /** `state`: the meeting after the events (what each audience may see depends on it). */
-  broadcast(meetingId: string, events: readonly StoredEvent[], state: MeetingState): void;
+/** What a capability adds to a decision beyond who, when and new ids (core/context.ts). */
+export type DecideExtras = Omit<DecideContext, "actor" | "now" | "newId">;
+
+/**
+ * What follows the room actor's turns, for the capabilities that need to (server.ts lists them
+ * in the order they run). Each method is optional; all run in the room's turn.
+ */
+export interface RoomListener {
+  /** Before deciding a command: what it adds to the decision, read from its own store (the ballot box's totals for poll.close). */
+  decideContext?(state: MeetingState, command: Command): DecideExtras | Promise<DecideExtras>;
+  /** After a batch of events was appended and the state swapped; `state` is the meeting after them. */
+  committed?(meetingId: string, events: readonly StoredEvent[], state: MeetingState): void;
+  /** A room was rebuilt from its log (on first use, or after a restart). */
+  opened?(room: MeetingRoom): void;
 }
 
 export interface RoomDeps {
   store: EventStore;
-  channel: RoomChannel;
   now: () => number;
   newId: () => string;
   log: (message: string, error?: unknown) => void;
-  /** The ballot box totals of a poll, for poll.close (read in the room's turn). */
-  tallyOf: (poll: Poll) => Promise<Tally>;
 }
 
 /** Past this many missed events a snapshot is cheaper than the events. */
@@ -39,11 +44,12 @@ export class MeetingRoom {
     /** The last MAX_CATCH_UP_EVENTS events of the log, so a catch-up reads nothing from the database. */
     private recent: StoredEvent[],
     private readonly deps: RoomDeps,
+    private readonly listeners: readonly RoomListener[],
   ) {}
 
-  static async open(meetingId: string, deps: RoomDeps): Promise<MeetingRoom> {
+  static async open(meetingId: string, deps: RoomDeps, listeners: readonly RoomListener[]): Promise<MeetingRoom> {
     const events = await deps.store.load(meetingId);
-    return new MeetingRoom(meetingId, replay(events), events.slice(-MAX_CATCH_UP_EVENTS), deps);
+    return new MeetingRoom(meetingId, replay(events), events.slice(-MAX_CATCH_UP_EVENTS), deps, listeners);
   }
 
   get current(): MeetingState {
@@ -63,11 +69,8 @@ export class MeetingRoom {
     return this.serialize(async () => {
       const command = await build(this.state);
       if (!command) return ok({ seq: this.state.seq });
-      const ctx: DecideContext = { actor, now: this.deps.now(), newId: this.deps.newId };
-      if (command.type === "poll.close") {
-        const poll = findPoll(this.state, command.pollId);
-        if (poll?.status === "open") ctx.tally = await this.deps.tallyOf(poll);
-      }
+      let ctx: DecideContext = { actor, now: this.deps.now(), newId: this.deps.newId };
+      for (const listener of this.listeners) if (listener.decideContext) ctx = { ...(await listener.decideContext(this.state, command)), ...ctx };
       const decided = decide(this.state, command, ctx);
       if (!decided.ok) return decided;
       if (decided.value.length === 0) return ok({ seq: this.state.seq });
@@ -86,7 +89,7 @@ export class MeetingRoom {
       }
       this.state = next;
       this.recent = this.recent.concat(stored).slice(-MAX_CATCH_UP_EVENTS);
-      this.deps.channel.broadcast(this.meetingId, stored, next);
+      for (const listener of this.listeners) listener.committed?.(this.meetingId, stored, next);
       return ok({ seq: next.seq });
     });
   }
@@ -127,11 +130,18 @@ export class MeetingRoom {
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<MeetingRoom>>();
 
-  constructor(private readonly deps: RoomDeps & {
-    loadConfig: (meetingId: string) => Promise<LiveConfig | null>;
-    /** A room was rebuilt from its log (e.g. to re-arm poll countdowns after a restart). */
-    opened?: (room: MeetingRoom) => void;
-  }) {}
+  private listeners: readonly RoomListener[] | undefined;
+
+  constructor(private readonly deps: RoomDeps & { loadConfig: (meetingId: string) => Promise<LiveConfig | null> }) {}
+
+  /**
+   * What follows every room's turns, in this order (server.ts). Set once, before any room
+   * opens: the capabilities listed need the registry to be built first.
+   */
+  listen(listeners: readonly RoomListener[]): void {
+    if (this.listeners) throw new Error("the rooms' listeners are set once");
+    this.listeners = listeners;
+  }
 
   get(meetingId: string): Promise<MeetingRoom> {
     let room = this.rooms.get(meetingId);
@@ -152,9 +162,11 @@ export class RoomRegistry {
   }
 
   private async open(meetingId: string): Promise<MeetingRoom> {
-    const room = await MeetingRoom.open(meetingId, this.deps);
+    const listeners = this.listeners;
+    if (!listeners) throw new Error(`room ${meetingId} opened before its listeners were set`);
+    const room = await MeetingRoom.open(meetingId, this.deps, listeners);
     await this.sync(room);
-    this.deps.opened?.(room);
+    for (const listener of listeners) listener.opened?.(room);
     return room;
   }
 

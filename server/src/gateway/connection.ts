@@ -1,0 +1,41 @@
+// What every part of the gateway shares about a connection: its socket types, the broadcast
+// groups it joins, and how it is ended. A leaf: it imports nothing of the gateway, so the
+// gateway (socketGateway.ts) and its handlers import it without a cycle.
+import type { Server, Socket } from "socket.io";
+import { audienceOf, type Audience } from "../../../core/audience.ts";
+import { coreError, type ErrorCode } from "../../../core/errors.ts";
+import type { ClientToServerEvents, ServerToClientEvents, Welcome } from "../../../core/protocol.ts";
+import type { RosterEntry } from "../../../core/state.ts";
+import type { Connected } from "./handshake.ts";
+
+/** `welcome`: what the connection was last greeted with (set once greeted; rosterChanges.ts greets it again). */
+export type SocketData = Connected & { welcome?: Welcome };
+
+export type GatewayServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export const roomOf = (meetingId: string): string => `meeting:${meetingId}`;
+
+export const participantRoom = (participantId: string): string => `participant:${participantId}`;
+/**
+ * The connections of one audience (core/audience.ts): the staff (chair and clerk) see poll
+ * results at the close and the clerk's notes; attendees (members, officials, observers) see the
+ * notes when the record is shared; the room display never.
+ */
+export const audienceRoom = (meetingId: string, audience: Audience): string => `meeting:${meetingId}:${audience}`;
+export const staffRoom = (meetingId: string): string => audienceRoom(meetingId, "staff");
+/** The chair's connections (a named poll's live tally shown to the chair only). */
+export const chairRoom = (meetingId: string): string => `meeting:${meetingId}:chair`;
+
+/** The broadcast groups of a connection: its meeting, its person, its audience, and the chair's. */
+export function roomsOf(meetingId: string, me: RosterEntry, display: boolean): string[] {
+  const rooms = [roomOf(meetingId), participantRoom(me.id), audienceRoom(meetingId, audienceOf(me.role, display))];
+  if (me.role === "chair" && !display) rooms.push(chairRoom(meetingId));
+  return rooms;
+}
+
+/** Ends a connection, saying why first (`connection.ended`): the client shows it and does not reconnect. */
+export function ended(socket: GatewaySocket, code: ErrorCode): void {
+  socket.emit("connection.ended", coreError(code));
+  socket.disconnect(true);
+}

@@ -1,0 +1,96 @@
+// media.*: the SDP relay to Janus (docs/media.md). A failure answers only the asking socket;
+// nobody else is affected (Janus refusing an SDP: media/janusErrors.ts).
+import { z } from "zod";
+import { fail, ok } from "../../../core/errors.ts";
+import { audibleParticipants, shownParticipants, VENUE_ID } from "../../../core/media/audible.ts";
+import { SPEAKING_ROLES } from "../../../core/roles.ts";
+import { mediaErrorCode } from "../media/janusErrors.ts";
+import type { MediaPeer, MediaRelay } from "../media/mediaRelay.ts";
+import { checkSdp, type CheckedSdp } from "../media/sdp.ts";
+import type { MeetingRoom } from "../rooms/meetingRoom.ts";
+import type { GatewaySocket } from "./connection.ts";
+import { failure, parseWith, type Handlers } from "./handler.ts";
+
+export interface MediaHandlerDeps {
+  /** Whether the media server can carry audio and video now. */
+  mediaAvailable: () => boolean;
+  /** The SDP relay to Janus while media is available; undefined otherwise. */
+  mediaRelay?: () => MediaRelay | undefined;
+  log: (message: string, error?: unknown) => void;
+}
+
+const SdpRequest = z.object({ sdp: z.unknown() }).strict();
+const parseEmpty = parseWith(z.object({}).strict().optional());
+/** `audioOnly`: weak connections receive no video at all (docs/protocol.md, media.subscribe). */
+const parseSubscribe = parseWith(z.object({ audioOnly: z.boolean().optional() }).strict().optional());
+
+/** A browser's SDP, checked before it reaches Janus (sdp.ts). */
+function parseSdp(input: unknown) {
+  const parsed = SdpRequest.safeParse(input);
+  const sdp = parsed.success ? checkSdp(parsed.data.sdp) : null;
+  return sdp ? ok<CheckedSdp>(sdp) : fail<CheckedSdp>("VALIDATION");
+}
+
+export function attachMedia(handlers: Handlers, socket: GatewaySocket, deps: MediaHandlerDeps, room: Promise<MeetingRoom>): void {
+  const { meetingId, me, display, venue } = socket.data;
+  // Every display is in the room, so it never receives the room's own feed (no echo); only the
+  // venue terminal's token lets it publish as the room (会场): its microphone mix and camera.
+  const peer: MediaPeer = { participantId: display ? VENUE_ID : me.id, connectionId: socket.id };
+  const mayPublish = () => venue || socket.data.me.role === "chair" || SPEAKING_ROLES.includes(socket.data.me.role);
+  const audible = async () => audibleParticipants((await room).current);
+  const relay = () => (deps.mediaAvailable() ? deps.mediaRelay?.() : undefined);
+
+  handlers.on("media.publish", {
+    name: "media.publish",
+    authorize: mayPublish,
+    parse: parseSdp,
+    expected: mediaErrorCode,
+    handle: async (offer) => {
+      const r = relay();
+      if (!r) return failure("MEDIA_UNAVAILABLE");
+      return { ok: true, sdp: await r.publish(meetingId, peer, offer, await audible()) };
+    },
+  });
+
+  // Malformed requests are refused before the media server is consulted (as for media.publish).
+  handlers.on("media.subscribe", {
+    name: "media.subscribe",
+    parse: parseSubscribe,
+    expected: mediaErrorCode,
+    handle: async (request) => {
+      const r = relay();
+      if (!r) return failure("MEDIA_UNAVAILABLE");
+      return { ok: true, ...(await r.subscribe(meetingId, peer, { shown: shownParticipants((await room).current), audible: await audible() }, { audioOnly: request?.audioOnly })) };
+    },
+  });
+
+  handlers.on("media.answer", {
+    name: "media.answer",
+    parse: parseSdp,
+    expected: mediaErrorCode,
+    handle: async (answer) => {
+      const r = relay();
+      if (!r) return failure("MEDIA_UNAVAILABLE");
+      await r.answer(meetingId, peer.connectionId, answer.sdp);
+      return { ok: true };
+    },
+  });
+
+  // Not rate limited: leaving must always be possible.
+  handlers.on("media.leave", {
+    name: "media.leave",
+    limited: false,
+    parse: parseEmpty,
+    expected: mediaErrorCode,
+    handle: async () => {
+      const r = relay();
+      if (!r) return failure("MEDIA_UNAVAILABLE");
+      await r.leave(meetingId, peer);
+      return { ok: true };
+    },
+  });
+
+  socket.on("disconnect", () => {
+    void deps.mediaRelay?.()?.leave(meetingId, peer).catch((error: unknown) => deps.log("media leave on disconnect failed", error));
+  });
+}
