@@ -1,4 +1,5 @@
-// What the REST routes need from the composition root, built once per server.
+// What the REST routes need from the composition root, built once per server. Routes reach the
+// database only through stores: `ApiDeps` has no Prisma client (`db` is the stores' to use).
 import type { Request } from "express";
 import { AccountRepository } from "../accounts/accountRepository.ts";
 import { LoginLimiter } from "../accounts/loginLimiter.ts";
@@ -7,15 +8,18 @@ import type { ArchiveIndex } from "../archive/archiveIndex.ts";
 import type { TokenService } from "../auth/tokens.ts";
 import type { Config } from "../config/config.ts";
 import type { Db } from "../db/database.ts";
+import { sqliteEventStore, type EventStore } from "../eventlog/eventStore.ts";
 import type { GatewayServer } from "../gateway/socketGateway.ts";
 import { LedgerFiles } from "../ledger/ledgerFiles.ts";
 import type { LedgerStore } from "../ledger/ledgerStore.ts";
 import { LinkService } from "../links/linkService.ts";
 import type { AgendaStore } from "../meetings/agendaStore.ts";
+import { RecordingStore } from "../media/recording/recordingStore.ts";
 import { MaterialFiles } from "../meetings/materialFiles.ts";
 import type { MaterialStore } from "../meetings/materialStore.ts";
 import type { MeetingStore } from "../meetings/meetingStore.ts";
 import type { ParticipantStore } from "../meetings/participantStore.ts";
+import { MinutesVersionStore } from "../minutes/minutesVersionStore.ts";
 import type { PlanStore } from "../plan/planStore.ts";
 import type { RoomRegistry } from "../rooms/meetingRoom.ts";
 
@@ -39,7 +43,7 @@ export interface ApiBase {
   ledger: LedgerStore;
 }
 
-export interface ApiDeps extends ApiBase {
+export interface ApiDeps extends Omit<ApiBase, "db"> {
   accounts: AccountRepository;
   sessions: SessionStore;
   limiter: LoginLimiter;
@@ -49,6 +53,12 @@ export interface ApiDeps extends ApiBase {
   plan: PlanStore;
   files: MaterialFiles;
   links: LinkService;
+  /** The meetings' event logs (the minutes draft reads the log up to the live state). */
+  events: EventStore;
+  /** Per-speech recordings' rows (docs/media.md). */
+  recordings: RecordingStore;
+  /** Saved minutes versions (第n稿, 定稿). */
+  minutesVersions: MinutesVersionStore;
   /** Reply attachments of the ledger on disk. */
   ledgerFiles: LedgerFiles;
   /** Base of the links handed out: YST_PUBLIC_URL, or the address the staff member used. */
@@ -71,6 +81,9 @@ export function apiDeps(base: ApiBase): ApiDeps {
     plan: meetings.plan,
     files: new MaterialFiles(base.config.dataDir),
     links: new LinkService(base.db, base.tokens, base.io, meetings),
+    events: sqliteEventStore(base.db),
+    recordings: new RecordingStore(base.db),
+    minutesVersions: new MinutesVersionStore(base.db, base.now),
     ledgerFiles: new LedgerFiles(base.config.dataDir),
     baseUrl: (req) => publicUrl ?? `${req.protocol}://${req.get("host") ?? `${base.config.host}:${base.config.port}`}`,
     secure: (req) => req.secure || (publicUrl?.startsWith("https:") ?? false),

@@ -7,7 +7,6 @@ import { z } from "zod";
 import { minutesBlocks, type Block } from "../../../core/minutes/blocks.ts";
 import { draftMinutes, type Minutes } from "../../../core/minutes/minutes.ts";
 import { speechList } from "../../../core/minutes/speechList.ts";
-import { sqliteEventStore } from "../eventlog/eventStore.ts";
 import { abort, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { requireMeetingStaffAccess } from "../http/meetingStaffAccess.ts";
@@ -33,7 +32,7 @@ export async function currentDraft(deps: ApiDeps, meetingId: string, options: { 
   const meeting = (await deps.meetings.get(meetingId)) ?? abort("NOT_FOUND");
   const state = (await deps.rooms.get(meetingId)).current;
   // The log up to the state's seq: attendance in the minutes is "arrived at some point".
-  const log = (await sqliteEventStore(deps.db).load(meetingId)).filter((e) => e.seq <= state.seq);
+  const log = (await deps.events.load(meetingId)).filter((e) => e.seq <= state.seq);
   return { title: meeting.title, minutes: draftMinutes(meeting, state, { log, ...options }) };
 }
 

@@ -12,7 +12,7 @@ import { SaveBody, VersionParams } from "../../../core/api/minutes.ts";
 import { parse } from "../http/validate.ts";
 import { MINUTES_FORMATS } from "./minutesExport.ts";
 import { currentDraft, sendMinutesFile } from "./minutesRoutes.ts";
-import { MinutesVersionStore, type VersionResult } from "./minutesVersionStore.ts";
+import type { VersionResult } from "./minutesVersionStore.ts";
 
 /** Saved minutes carry the whole document: the body limit of the save route (the API's is 100 kB). */
 export const MINUTES_VERSION_BODY_LIMIT = "1mb";
@@ -21,7 +21,7 @@ export const MINUTES_VERSIONS_PATH = "/meetings/:id/minutes/versions";
 
 export function minutesVersionRoutes(deps: ApiDeps): Router {
   const router = Router();
-  const versions = new MinutesVersionStore(deps.db, deps.now);
+  const versions = deps.minutesVersions;
 
   const settled = (result: VersionResult) => (result.ok ? result.version : abort(result.code, { latest: result.latest }));
   // The archive searches the approved (else the latest) version: reindex once it is committed.

@@ -9,12 +9,11 @@ import { IdParams } from "../../../../core/api/common.ts";
 import { RecordingParams } from "../../../../core/api/recordings.ts";
 import { parse } from "../../http/validate.ts";
 import { recordingFilePath } from "./recordingFiles.ts";
-import { RecordingStore, recordingView } from "./recordingStore.ts";
+import { recordingView } from "./recordingStore.ts";
 
 
 export function recordingRoutes(deps: ApiDeps): Router {
-  const { db, config } = deps;
-  const store = new RecordingStore(db);
+  const { config, recordings: store } = deps;
   const router = Router();
 
   const requireRecordingAccess = (req: Request, meetingId: string) => requireMeetingStaffAccess(deps, req, meetingId);
