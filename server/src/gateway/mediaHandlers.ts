@@ -60,7 +60,8 @@ export function attachMedia(handlers: Handlers, socket: GatewaySocket, deps: Med
     handle: async (request) => {
       const r = relay();
       if (!r) return failure("MEDIA_UNAVAILABLE");
-      return { ok: true, ...(await r.subscribe(meetingId, peer, { shown: shownParticipants((await room).current), audible: await audible() }, { audioOnly: request?.audioOnly })) };
+      const feeds = { shown: shownParticipants((await room).current), audible: await audible() };
+      return { ok: true, ...(await r.subscribe(meetingId, peer, feeds, { audioOnly: request?.audioOnly })) };
     },
   });
 
@@ -91,6 +92,9 @@ export function attachMedia(handlers: Handlers, socket: GatewaySocket, deps: Med
   });
 
   socket.on("disconnect", () => {
-    void deps.mediaRelay?.()?.leave(meetingId, peer).catch((error: unknown) => deps.log("media leave on disconnect failed", error));
+    void deps
+      .mediaRelay?.()
+      ?.leave(meetingId, peer)
+      .catch((error: unknown) => deps.log("media leave on disconnect failed", error));
   });
 }

@@ -16,7 +16,10 @@ const parseEmpty = parseWith(z.object({}).strict().optional());
 function parseBallot(input: unknown) {
   const parsed = BallotInput.safeParse(input);
   if (parsed.success) return ok(parsed.data);
-  return fail<BallotInput>("VALIDATION", parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`));
+  return fail<BallotInput>(
+    "VALIDATION",
+    parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`),
+  );
 }
 
 export function attachPolls(handlers: Handlers, socket: GatewaySocket, box: BallotBox, room: Promise<MeetingRoom>): void {

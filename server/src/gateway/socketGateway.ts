@@ -1,5 +1,6 @@
-// The thin socket gateway: authenticate the handshake, then per message
-// rate limit → parse → dispatch to the meeting's room actor → acknowledge (handler.ts).
+// The thin socket gateway: authenticate the handshake, then register each connection's message
+// handlers, every one through handler.ts (rate limit → authorize → parse → handle → acknowledge);
+// after each committed batch, the first of the rooms' listeners (broadcast per audience, roster).
 import { z } from "zod";
 import { coreError, type CoreError } from "../../../core/errors.ts";
 import { parseCommand, type StoredEvent } from "../../../core/meeting.ts";

@@ -15,7 +15,7 @@ export class MediaController {
     private readonly log: (message: string, error?: unknown) => void,
   ) {}
 
-  /** A second listener beside the socket broadcast (RoomChannel.broadcast in server.ts). */
+  /** The rooms' listener after the gateway's broadcast (RoomListener; rooms.listen in server.ts). */
   committed(meetingId: string, _events: readonly StoredEvent[]): void {
     const relay = this.relay();
     if (!relay) return;
