@@ -6,7 +6,7 @@ import { DEFAULT_SPEECH_CAPS, type Speech, type SpeechCaps, type SpeechRecord } 
 import { DEFAULT_INTERJECTION_RULES, type Interjection, type InterjectionRecord, type InterjectionRequest, type InterjectionRules } from "./interjection/schema.ts";
 import type { MeetingKind } from "./meetingKind.ts";
 import { DEFAULT_ORDERING, type OrderingRules, type PlannedSpeech, type WrittenSpeech } from "./plan/schema.ts";
-import type { Poll } from "./poll/schema.ts";
+import type { Poll, PollRules } from "./poll/schema.ts";
 import type { QueueEntry } from "./queue/schema.ts";
 import type { RecordNotes } from "./record/schema.ts";
 import type { Role } from "./roles.ts";
@@ -62,7 +62,7 @@ export interface MeetingState {
   /** 即时表决: every poll of the meeting, drafts included, in creation order. */
   polls: Poll[];
   /** The organisers allow polls in this meeting (允许表决), and the clerk may run them too. */
-  pollRules: { clerkMay: boolean; allowed: boolean };
+  pollRules: PollRules;
   /** The clerk's notes: summaries (发言要点), suggestions (意见建议), decisions (议定事项). */
   notes: RecordNotes;
   /** 会议记录向委员公开: the organisers share the clerk's notes with members, officials and observers (core/audience.ts). */

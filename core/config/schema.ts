@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { AgendaItemInput } from "../agenda/schema.ts";
 import { QuorumRule } from "../attendance/schema.ts";
+import { SpeechCapsSchema } from "../floor/schema.ts";
+import { InterjectionRulesSchema } from "../interjection/schema.ts";
 import { MEETING_KINDS } from "../meetingKind.ts";
 import { OrderingRulesSchema, PlannedSpeechSchema } from "../plan/schema.ts";
+import { PollRulesSchema } from "../poll/schema.ts";
 import { Role } from "../roles.ts";
 
 export const RosterEntry = z.object({
@@ -30,13 +33,13 @@ export const ConfigCommand = z.discriminatedUnion("type", [
     roster: z.array(RosterEntry).max(10_000),
     agenda: z.array(AgendaItemInput).max(200),
     quorumRule: QuorumRule,
-    speechCaps: z.object({ booked: z.number().int().min(30_000).max(3_600_000), impromptu: z.number().int().min(30_000).max(3_600_000), pointOfOrder: z.number().int().min(30_000).max(3_600_000) }).strict(),
+    speechCaps: SpeechCapsSchema,
     ordering: OrderingRulesSchema.strict(),
     plan: z.array(PlannedSpeechSchema.strict()).max(2000),
     // Absent: the interjection rules stay as they are.
-    interjectionRules: z.object({ capMs: z.number().int().min(30_000).max(3_600_000), membersMay: z.boolean(), allowed: z.boolean() }).strict().optional(),
+    interjectionRules: InterjectionRulesSchema.optional(),
     // Absent: the poll rules (whether the clerk may run polls too) stay as they are.
-    pollRules: z.object({ clerkMay: z.boolean(), allowed: z.boolean() }).strict().optional(),
+    pollRules: PollRulesSchema.optional(),
     // Absent: whether the record is shared with members (会议记录向委员公开) stays as it is.
     recordShared: z.boolean().optional(),
     // Absent: the kind of meeting (会议类型) stays as it is.

@@ -4,6 +4,9 @@ import { SpeechKindSchema, type SpeechKind } from "../queue/schema.ts";
 export const DEFAULT_SPEECH_CAP_MS = 5 * 60_000;
 
 export type SpeechCaps = Record<SpeechKind, number>;
+const CapMs = z.number().int().min(30_000).max(3_600_000);
+/** The caps as the organisers set them (config.sync): 30 s to 1 h per kind of speech. */
+export const SpeechCapsSchema = z.object({ booked: CapMs, impromptu: CapMs, pointOfOrder: CapMs }).strict();
 /** Customary caps: booked 8 min, impromptu 5 min, a point of order 2 min. */
 export const DEFAULT_SPEECH_CAPS: SpeechCaps = { booked: 8 * 60_000, impromptu: DEFAULT_SPEECH_CAP_MS, pointOfOrder: 2 * 60_000 };
 

@@ -36,12 +36,13 @@ export interface InterjectionRecord extends Interjection {
 }
 
 /** Per meeting: the interjection cap and whether members (not only officials) may interject. */
-export interface InterjectionRules {
-  capMs: number;
-  membersMay: boolean;
+export const InterjectionRulesSchema = z.object({
+  capMs: z.number().int().min(30_000).max(3_600_000),
+  membersMay: z.boolean(),
   /** The organisers allow interjections in this meeting at all (允许插话). */
-  allowed: boolean;
-}
+  allowed: z.boolean(),
+}).strict();
+export type InterjectionRules = z.infer<typeof InterjectionRulesSchema>;
 export const DEFAULT_INTERJECTION_RULES: InterjectionRules = { capMs: 2 * 60_000, membersMay: false, allowed: true };
 
 export const InterjectionCommand = z.discriminatedUnion("type", [

@@ -239,6 +239,10 @@ export const PollResult = z.object({
 });
 export type PollResult = z.infer<typeof PollResult>;
 
+/** Per meeting (config.sync): the organisers allow polls (允许表决), and whether the clerk may run them too. */
+export const PollRulesSchema = z.object({ clerkMay: z.boolean(), allowed: z.boolean() }).strict();
+export type PollRules = z.infer<typeof PollRulesSchema>;
+
 export const PollEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("poll.created"), pollId: z.string(), itemId: z.string().nullable(), by: z.string(), options: z.array(PollOption), definition: PollDefinition }),
   z.object({ type: z.literal("poll.discarded"), pollId: z.string() }),
