@@ -12,7 +12,7 @@ import { entryKey, MEETING_CLOSING, type EntryRef } from "../record/schema.ts";
 import { roleLabel, roleTellsApart } from "../roleLabels.ts";
 import { sectorParty } from "../affiliation.ts";
 import type { MeetingState, RosterEntry } from "../state.ts";
-import type { Interjection } from "../interjection/schema.ts";
+import type { Interjection, InterjectionOutcome } from "../interjection/schema.ts";
 import type { Speech } from "../floor/schema.ts";
 import type { SpeechKind } from "../queue/schema.ts";
 import type { WrittenSpeech } from "../plan/schema.ts";
@@ -75,7 +75,7 @@ export interface MinutesResponse {
   speaker: MinutesPerson;
   /** The point answered, in the requester's words. */
   point: string | null;
-  outcome: "adopt" | "study" | "explain" | null;
+  outcome: InterjectionOutcome | null;
   outcomeLabel: string;
   time: string;
   summary: MinutesText;
