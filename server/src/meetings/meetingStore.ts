@@ -9,7 +9,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { isMeetingKind, type MeetingKind } from "../../../core/meetingKind.ts";
 import type { MeetingInfo } from "../../../core/protocol.ts";
 import type { AgendaItemInput } from "../../../core/agenda/schema.ts";
-import type { MeetingState, RosterEntry } from "../../../core/state.ts";
+import type { MeetingState } from "../../../core/state.ts";
+import type { RosterEntry } from "../../../core/config/schema.ts";
 import type { InterjectionRules } from "../../../core/interjection/schema.ts";
 import type { OrderingRules, PlannedSpeech } from "../../../core/plan/schema.ts";
 import type { QuorumRule } from "../../../core/attendance/schema.ts";
@@ -71,7 +72,7 @@ export class MeetingStore {
     this.participants = new ParticipantStore(db, changes);
     this.agenda = new AgendaStore(db, changes);
     this.materials = new MaterialStore(db, changes);
-    this.plan = new PlanStore(db, changes);
+    this.plan = new PlanStore(db, changes, this.participants);
   }
 
   /** A meeting with its roster, in one transaction (the demo, tests, benchmarks). */

@@ -3,14 +3,14 @@
 // (contacts included, link internals such as the version excluded). Changes of the roster are
 // signalled to the live meeting (meetingChanges.ts); link changes are LinkService's to announce.
 import { randomUUID } from "node:crypto";
+import { displayNames } from "../../../core/naming/displayNames.ts";
 import type { Role } from "../../../core/roles.ts";
-import type { RosterEntry } from "../../../core/state.ts";
+import type { RosterEntry } from "../../../core/config/schema.ts";
 import type { Db } from "../db/database.ts";
 import type { Participant, Prisma } from "../db/generated/client.ts";
 import type { ParticipantInput } from "../roster/rosterTypes.ts";
 import type { LinkState } from "./joinCache.ts";
 import type { MeetingChanges } from "./meetingChanges.ts";
-import { meetingNames } from "./meetingNames.ts";
 import type { ParticipantPatch } from "../../../core/api/roster.ts";
 
 export type ParticipantJson = Omit<Participant, "meetingId" | "linkVersion">;
@@ -130,9 +130,19 @@ export class ParticipantStore {
     return this.db.participant.findFirst({ where: { meetingId, accountId, ...(role ? { role } : {}) }, select: { id: true, name: true, role: true } });
   }
 
-  /** The people's names as every screen shows them (同名区分, meetingNames.ts). */
-  displayNames(meetingId: string): Promise<ReadonlyMap<string, string>> {
-    return meetingNames(this.db, meetingId);
+  /**
+   * The people's names as every screen and document shows them (同名区分,
+   * core/naming/displayNames.ts), for server code that reads the roster from the database rather
+   * than from the live room. Roster order, as the live roster has it (people nothing tells apart
+   * are numbered in that order).
+   */
+  async displayNames(meetingId: string): Promise<ReadonlyMap<string, string>> {
+    const people = await this.db.participant.findMany({
+      where: { meetingId },
+      orderBy: ROSTER_ORDER,
+      select: { id: true, name: true, household: true, unit: true, sector: true },
+    });
+    return displayNames(people);
   }
 
   count(meetingId: string): Promise<number> {

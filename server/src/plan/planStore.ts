@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { PlannedSpeech } from "../../../core/plan/schema.ts";
 import type { Db } from "../db/database.ts";
 import type { MeetingChanges } from "../meetings/meetingChanges.ts";
-import { meetingNames } from "../meetings/meetingNames.ts";
+import type { ParticipantStore } from "../meetings/participantStore.ts";
 
 export type PlanKind = "booked" | "written";
 
@@ -86,6 +86,8 @@ export class PlanStore {
   constructor(
     private readonly db: Db,
     private readonly changes: MeetingChanges,
+    /** The speakers' names as every screen shows them. */
+    private readonly participants: ParticipantStore,
   ) {}
 
   private async changed(meetingId: string, inTurn?: InTurn): Promise<void> {
@@ -143,7 +145,7 @@ export class PlanStore {
   }
 
   private names(meetingId: string): Promise<ReadonlyMap<string, string>> {
-    return meetingNames(this.db, meetingId);
+    return this.participants.displayNames(meetingId);
   }
 
   /** Deletes the entry and closes the gap in positions. */
