@@ -23,7 +23,7 @@ export interface Handler<I, A> {
   limited?: boolean;
   /** Whether this connection may send the message now (read per message: a roster change may change its role). */
   authorize?: () => boolean;
-  /** The request, or the error to answer with. */
+  /** The request, or the error to answer with (a named parser, or a lambda with its parameter typed: the request's type is inferred from it). */
   parse: (input: unknown) => Result<I>;
   /**
    * Returns the acknowledgement; one that must be sent inside the room actor's turn (sync.request)
