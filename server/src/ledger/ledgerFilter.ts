@@ -1,13 +1,11 @@
 // Who reads the ledger and which items they asked for: the query of GET /api/ledger/items (and of
-// the reports: dashboard, reminders, export) parsed with zod, a pure `matchesFilter` over the wire
+// the reports: dashboard, reminders, export) as a zod schema, a pure `matchesFilter` over the wire
 // shape, and the viewer (secretariat: every item; a department: the items it leads or assists).
-import type { Request } from "express";
+// Reading them from a request is the HTTP edge's (ledgerRequest.ts).
 import { z } from "zod";
 import { isCalendarDate } from "../../../core/ledger/deadline.ts";
 import { LEDGER_ORIGINS, LEDGER_SOURCES, LEDGER_STATES } from "../../../core/ledger/item.ts";
 import type { LedgerItemJson } from "../../../core/ledger/json.ts";
-import { abort } from "../http/apiError.ts";
-import { MANAGERS, requireStaff, type StaffContext } from "../http/staffAuth.ts";
 
 const Id = z.string().min(1).max(64);
 
@@ -35,21 +33,6 @@ export const LedgerFilterQuery = z
 
 export type LedgerFilter = z.infer<typeof LedgerFilterQuery>;
 
-/** Parses `req.query` (or any record of strings); empty strings are dropped first. VALIDATION on bad input. */
-export function parseLedgerFilter(query: unknown): LedgerFilter {
-  const raw = typeof query === "object" && query !== null ? (query as Record<string, unknown>) : {};
-  const present = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== "" && v !== undefined));
-  const result = LedgerFilterQuery.safeParse(present);
-  if (result.success) {
-    const filter = result.data;
-    return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== "")) as LedgerFilter;
-  }
-  return abort(
-    "VALIDATION",
-    result.error.issues.slice(0, 10).map((i) => `${i.path.join(".") || "(query)"}: ${i.message}`),
-  );
-}
-
 /** Whether the item passes every field of the filter (its `flag` as computed at the response's clock). */
 export function matchesFilter(item: LedgerItemJson, filter: LedgerFilter): boolean {
   if (filter.state !== undefined && item.state !== filter.state) return false;
@@ -74,18 +57,3 @@ export type LedgerViewer = { role: "secretariat" } | { role: "department"; depar
 /** Whether the viewer may see the item at all (a department: lead or partner). */
 export const canSee = (item: { lead: { id: string } | null; partners: readonly { id: string }[] }, viewer: LedgerViewer): boolean =>
   viewer.role === "secretariat" || item.lead?.id === viewer.departmentId || item.partners.some((p) => p.id === viewer.departmentId);
-
-/**
- * The logged-in ledger reader: admin and organiser accounts (secretariat) or a department account
- * (its department). 401 without a session; 403 for chairs, clerks and department accounts without
- * a department.
- */
-export function requireLedgerViewer(req: Request): { staff: StaffContext; viewer: LedgerViewer } {
-  const staff = requireStaff(req, [...MANAGERS, "department"]);
-  const { account } = staff;
-  if (account.role === "department") {
-    if (account.departmentId === null) abort("FORBIDDEN");
-    return { staff, viewer: { role: "department", departmentId: account.departmentId } };
-  }
-  return { staff, viewer: { role: "secretariat" } };
-}

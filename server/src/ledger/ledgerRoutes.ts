@@ -17,7 +17,8 @@ import { STAFF_ROLES } from "../accounts/accountRepository.ts";
 import { receiveFile } from "../meetings/materialRoutes.ts";
 import { cleanFileName } from "../meetings/materialFiles.ts";
 import { MAX_ATTACHMENT_BYTES, sniffAttachment } from "./ledgerFiles.ts";
-import { canSee, parseLedgerFilter, requireLedgerViewer } from "./ledgerFilter.ts";
+import { canSee } from "./ledgerFilter.ts";
+import { parseLedgerFilter, requireLedgerViewer } from "./ledgerRequest.ts";
 
 const DepartmentName = z.string().trim().min(1).max(80);
 const NewDepartment = z.strictObject({ name: DepartmentName });

@@ -10,7 +10,8 @@ import { route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { contentDisposition } from "../meetings/materialFiles.ts";
 import { exportLedger, LEDGER_EXPORT_FORMATS, LEDGER_EXPORT_MIME, ledgerFileName } from "./ledgerExport.ts";
-import { parseLedgerFilter, requireLedgerViewer, type LedgerViewer } from "./ledgerFilter.ts";
+import type { LedgerViewer } from "./ledgerFilter.ts";
+import { parseLedgerFilter, requireLedgerViewer } from "./ledgerRequest.ts";
 
 export function reportRoutes(deps: ApiDeps): Router {
   const router = Router();
