@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { compactState, expandState, rosterTag } from "./compactState.ts";
 import type { MeetingEvent } from "./meeting.ts";
-import type { MeetingState, RosterEntry } from "./state.ts";
+import type { MeetingState } from "./state.ts";
+import type { RosterEntry } from "./config/schema.ts";
 import { ev, givenExactly, pollDefinition, rosterEntry } from "../testing/core.ts";
 
 const chair = rosterEntry({ participantId: "p-chair", role: "chair" });

@@ -5,7 +5,8 @@
 // back into the MeetingState the client evolves, given the roster the tag names.
 import { householdUnit } from "./poll/eligibility.ts";
 import type { EligibleVoter, Poll } from "./poll/schema.ts";
-import type { MeetingState, RosterEntry } from "./state.ts";
+import type { MeetingState } from "./state.ts";
+import type { RosterEntry } from "./config/schema.ts";
 import type { ArrivalVia, Attendance, AttendanceChange, AttendanceStatus } from "./attendance/schema.ts";
 
 /** A participant: their position in the roster, or their id when they are no longer on it. */

@@ -2,7 +2,8 @@
 import type { CompactState } from "./compactState.ts";
 import type { CoreError } from "./errors.ts";
 import type { StoredEvent } from "./meeting.ts";
-import type { MeetingState, RosterEntry } from "./state.ts";
+import type { MeetingState } from "./state.ts";
+import type { RosterEntry } from "./config/schema.ts";
 
 export interface MeetingInfo {
   id: string;

@@ -10,7 +10,7 @@
 // Clerk and observer are the same everywhere (记录员 is also the neutral recorder of bargaining).
 import { isMeetingKind, type Lang, type MeetingKind, type Words } from "./meetingKind.ts";
 import type { Role } from "./roles.ts";
-import type { RosterEntry } from "./state.ts";
+import type { RosterEntry } from "./config/schema.ts";
 
 /** The roster data the label depends on; a role alone names the group (e.g. a poll's voters). */
 export type LabelledPerson = Pick<RosterEntry, "role"> & Partial<Pick<RosterEntry, "side" | "chief">>;

@@ -2,31 +2,15 @@
 // Each capability owns the shapes of its part (its folder's schema.ts); this composes them.
 import type { AgendaEntry } from "./agenda/schema.ts";
 import type { Attendance, AttendanceChange, QuorumRule } from "./attendance/schema.ts";
+import type { RosterEntry } from "./config/schema.ts";
 import { DEFAULT_SPEECH_CAPS, type Speech, type SpeechCaps, type SpeechRecord } from "./floor/schema.ts";
 import { DEFAULT_INTERJECTION_RULES, type Interjection, type InterjectionRecord, type InterjectionRequest, type InterjectionRules } from "./interjection/schema.ts";
 import type { MeetingKind } from "./meetingKind.ts";
+import type { MeetingStatus } from "./lifecycle/schema.ts";
 import { DEFAULT_ORDERING, type OrderingRules, type PlannedSpeech, type WrittenSpeech } from "./plan/schema.ts";
 import type { Poll, PollRules } from "./poll/schema.ts";
 import type { QueueEntry } from "./queue/schema.ts";
 import type { RecordNotes } from "./record/schema.ts";
-import type { Role } from "./roles.ts";
-
-export type MeetingStatus = "scheduled" | "open" | "closed";
-
-/** What every screen may know about a participant (no phone or email). */
-export interface RosterEntry {
-  id: string;
-  name: string;
-  role: Role;
-  sector: string | null;
-  party: string | null;
-  unit: string | null;
-  side: "worker" | "enterprise" | null;
-  chief: boolean;
-  household: string | null;
-  /** Vote weight in weighted polls (e.g. a property share); 1 when not set. */
-  weight?: number;
-}
 
 export interface MeetingState {
   /** Sequence number of the last event applied (0 for a meeting with no events). */

@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { Actor } from "../core/roles.ts";
-import type { RosterEntry } from "../core/state.ts";
+import type { RosterEntry } from "../core/config/schema.ts";
 import { createStaff, STAFF_PASSWORD, staffClient } from "../testing/server/api.ts";
 import { DESKTOP, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";

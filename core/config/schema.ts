@@ -8,6 +8,7 @@ import { OrderingRulesSchema, PlannedSpeechSchema } from "../plan/schema.ts";
 import { PollRulesSchema } from "../poll/schema.ts";
 import { Role } from "../roles.ts";
 
+/** What every screen may know about a participant (no phone or email). */
 export const RosterEntry = z.object({
   id: z.string().min(1).max(64),
   name: z.string(),
@@ -18,8 +19,10 @@ export const RosterEntry = z.object({
   side: z.enum(["worker", "enterprise"]).nullable(),
   chief: z.boolean(),
   household: z.string().nullable(),
+  /** Vote weight in weighted polls (e.g. a property share); 1 when not set. */
   weight: z.number().positive().max(1_000_000).optional(),
 });
+export type RosterEntry = z.infer<typeof RosterEntry>;
 
 export const ConfigCommand = z.discriminatedUnion("type", [
   /**

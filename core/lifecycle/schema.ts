@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** A meeting is scheduled until the chair opens it, open until the chair closes it. */
+export type MeetingStatus = "scheduled" | "open" | "closed";
+
 export const LifecycleCommand = z.discriminatedUnion("type", [
   /** The chair opens the meeting (宣布开会); the first agenda item becomes current. */
   z.object({ type: z.literal("meeting.open") }).strict(),

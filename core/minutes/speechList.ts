@@ -6,7 +6,8 @@
 import { formatClock } from "../clock.ts";
 import { rosterNames } from "../naming/displayNames.ts";
 import { entryKey, type EntryRef } from "../record/schema.ts";
-import { spokenMs, type MeetingState, type RosterEntry } from "../state.ts";
+import { spokenMs, type MeetingState } from "../state.ts";
+import type { RosterEntry } from "../config/schema.ts";
 import type { Interjection } from "../interjection/schema.ts";
 import type { Speech } from "../floor/schema.ts";
 import { NO_OUTCOME_LABEL, OUTCOME_LABELS, SPEECH_KIND_LABELS, formatTime } from "./format.ts";

@@ -9,7 +9,7 @@
 // are refused by the roster import and by the organisers' forms; should a roster still hold them
 // (an older meeting's log), they are numbered in roster order (张丽（1）, 张丽（2）) so that no
 // screen shows the same label for two people. Pure, so the browser names people as the server does.
-import type { RosterEntry } from "../state.ts";
+import type { RosterEntry } from "../config/schema.ts";
 
 /** What naming needs of a person (a RosterEntry fits; so does an imported row with its fields missing). */
 export interface Nameable {

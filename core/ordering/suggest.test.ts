@@ -1,7 +1,7 @@
 // The ordering policy: tables of queues and histories for each rule, alone and combined, and a
 // seeded random test of its guarantees against an independent restatement of the rules.
 import { describe, expect, it } from "vitest";
-import type { RosterEntry } from "../state.ts";
+import type { RosterEntry } from "../config/schema.ts";
 import { DEFAULT_ORDERING, type OrderingRules } from "../plan/schema.ts";
 import type { QueueEntry, SpeechKind } from "../queue/schema.ts";
 import type { Speech, SpeechRecord } from "../floor/schema.ts";

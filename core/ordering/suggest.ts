@@ -9,7 +9,8 @@
 // the organisers put sector balance first (`sectorFirst`), 界别均衡 before 预约顺序 and 党派优先.
 // Rules switched off take no place; among those left, queue order (the chair's arrangement,
 // booked speeches in their planned order).
-import type { MeetingState, RosterEntry } from "../state.ts";
+import type { MeetingState } from "../state.ts";
+import type { RosterEntry } from "../config/schema.ts";
 import type { OrderingRules } from "../plan/schema.ts";
 import type { QueueEntry } from "../queue/schema.ts";
 

@@ -4,7 +4,7 @@
 // 8/10 as passed), the warnings before opening, the ballot groups, and polls stored before.
 import { describe, expect, it } from "vitest";
 import { ev, given, people, pollDefinition, rosterEntry, tally } from "../../testing/core.ts";
-import type { RosterEntry } from "../state.ts";
+import type { RosterEntry } from "../config/schema.ts";
 import { pollOptions } from "./decide.ts";
 import { eligibleVoters } from "./eligibility.ts";
 import { clauseGroup, computeResult, groupsOf } from "./rules.ts";

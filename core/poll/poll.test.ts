@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { ErrorCode } from "../errors.ts";
 import { decide, evolve, replay, type Command, type StoredEvent } from "../meeting.ts";
 import { SYSTEM_ACTOR, type Actor } from "../roles.ts";
-import type { RosterEntry } from "../state.ts";
+import type { RosterEntry } from "../config/schema.ts";
 import {
   agendaItem,
   CLAUSES,

@@ -9,7 +9,8 @@ import type { BallotInput } from "@core/poll/schema.ts";
 import type {
   Ack, BallotReceipt, ClientToServerEvents, MyBallots, PollAudit, PollLiveTally, RecordEditor, ServerToClientEvents, SyncPayload, Welcome,
 } from "@core/protocol.ts";
-import type { MeetingState, RosterEntry } from "@core/state.ts";
+import type { MeetingState } from "@core/state.ts";
+import type { RosterEntry } from "@core/config/schema.ts";
 import { estimateOffset, type TimeSample } from "./clockOffset.ts";
 
 /** `refused`: the handshake was refused; `ended`: the server ended the connection (`connection.ended`). Both are final. */

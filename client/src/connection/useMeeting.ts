@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from "react";
 import { rosterNames } from "@core/naming/displayNames.ts";
-import type { RosterEntry } from "@core/state.ts";
+import type { RosterEntry } from "@core/config/schema.ts";
 import type { MeetingConnection } from "./meetingConnection.ts";
 
 export const ConnectionContext = createContext<MeetingConnection | null>(null);

@@ -5,7 +5,7 @@ import type { Server, Socket } from "socket.io";
 import { audienceOf, type Audience } from "../../../core/audience.ts";
 import { coreError, type ErrorCode } from "../../../core/errors.ts";
 import type { ClientToServerEvents, ServerToClientEvents, Welcome } from "../../../core/protocol.ts";
-import type { RosterEntry } from "../../../core/state.ts";
+import type { RosterEntry } from "../../../core/config/schema.ts";
 import type { Connected } from "./handshake.ts";
 
 /** `welcome`: what the connection was last greeted with (set once greeted; rosterChanges.ts greets it again). */

@@ -2,7 +2,7 @@
 // (core/venue/roomLinks.ts): the room display (大屏) or the venue terminal (会场终端).
 import type { TokenService } from "../auth/tokens.ts";
 import { coreError, type CoreError } from "../../../core/errors.ts";
-import type { RosterEntry } from "../../../core/state.ts";
+import type { RosterEntry } from "../../../core/config/schema.ts";
 import { roomLinkKind, roomLinkSubject, type RoomLinkKind } from "../../../core/venue/roomLinks.ts";
 import type { JoinCache } from "../meetings/joinCache.ts";
 import type { LinkState } from "../meetings/joinCache.ts";

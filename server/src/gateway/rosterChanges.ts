@@ -8,7 +8,8 @@ import { audienceOf, syncFor } from "../../../core/audience.ts";
 import type { StoredEvent } from "../../../core/meeting.ts";
 import type { Welcome } from "../../../core/protocol.ts";
 import { STAFF_ROLES } from "../../../core/roles.ts";
-import type { MeetingState, RosterEntry } from "../../../core/state.ts";
+import type { MeetingState } from "../../../core/state.ts";
+import type { RosterEntry } from "../../../core/config/schema.ts";
 import { greetEditors, stopEditing, type RecordEditing } from "./recordEditing.ts";
 import { ended, roomsOf, type GatewayServer, type GatewaySocket } from "./connection.ts";
 

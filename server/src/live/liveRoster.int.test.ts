@@ -3,7 +3,7 @@
 // roster, fetched once from GET /api/live/roster, cacheable by its ETag); the chair and the
 // clerk still get the whole state.
 import { afterEach, describe, expect, it } from "vitest";
-import type { RosterEntry } from "../../../core/state.ts";
+import type { RosterEntry } from "../../../core/config/schema.ts";
 import { staffClient } from "../../../testing/server/api.ts";
 import { Harness, received, send, settle, type TestClient, type TestServer } from "../../../testing/server/harness.ts";
 import { pollOf } from "../../../testing/server/pollRoom.ts";

@@ -5,7 +5,7 @@
 import { gzipSync } from "node:zlib";
 import { Router } from "express";
 import { rosterJson } from "../../../core/compactState.ts";
-import type { RosterEntry } from "../../../core/state.ts";
+import type { RosterEntry } from "../../../core/config/schema.ts";
 import { identify } from "../gateway/handshake.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { abort, route } from "../http/apiError.ts";

@@ -4,7 +4,7 @@
 // per person, then the totals and how the responses were marked (采纳 / 研究 / 说明).
 import ExcelJS from "exceljs";
 import { formatClock } from "../../../core/clock.ts";
-import type { RosterEntry } from "../../../core/state.ts";
+import type { RosterEntry } from "../../../core/config/schema.ts";
 import type { InterjectionOutcome } from "../../../core/interjection/schema.ts";
 import type { SpeechKind } from "../../../core/queue/schema.ts";
 import type { SpeechStats, Tally } from "../../../core/stats/speechStats.ts";

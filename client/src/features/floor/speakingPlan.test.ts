@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { MeetingState, RosterEntry } from "@core/state.ts";
+import type { MeetingState } from "@core/state.ts";
+import type { RosterEntry } from "@core/config/schema.ts";
 import { DEFAULT_ORDERING } from "@core/plan/schema.ts";
 import type { QueueEntry, SpeechKind } from "@core/queue/schema.ts";
 import type { Speech } from "@core/floor/schema.ts";

@@ -1,6 +1,7 @@
 // Pure helpers for interjections (插话回应) on the live screens: who may ask now, what became of
 // my request once it left the list, and which interjections belong to which speech in the record.
-import type { MeetingState, RosterEntry } from "@core/state.ts";
+import type { MeetingState } from "@core/state.ts";
+import type { RosterEntry } from "@core/config/schema.ts";
 import type { Interjection, InterjectionRecord, InterjectionRequest } from "@core/interjection/schema.ts";
 
 export type RequestFate = "granted" | "declined" | "expired";

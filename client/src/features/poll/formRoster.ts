@@ -1,7 +1,8 @@
 // What the roster offers the poll form: buildings, households, weights, sides, and the live
 // preview of the list the poll would freeze if it opened now (应到 / 实到, per building).
 import { eligibleVoters, householdUnit } from "@core/poll/eligibility.ts";
-import type { MeetingState, RosterEntry } from "@core/state.ts";
+import type { MeetingState } from "@core/state.ts";
+import type { RosterEntry } from "@core/config/schema.ts";
 import { toDefinition, type PollDraft } from "./pollDraft.ts";
 
 /** A household's building (楼栋): its name up to and including 号楼 / 栋 / 幢; null when it names none. */

@@ -3,7 +3,7 @@ import { sectorParty } from "@core/affiliation.ts";
 import { formatClock } from "@core/clock.ts";
 import { MEETING_CLOSING, type EntryRef } from "@core/record/schema.ts";
 import { roleTellsApart } from "@core/roleLabels.ts";
-import type { RosterEntry } from "@core/state.ts";
+import type { RosterEntry } from "@core/config/schema.ts";
 import type { Interjection, InterjectionRecord } from "@core/interjection/schema.ts";
 import { Icon } from "../../components/Icon.tsx";
 import { useMeeting, useDisplayName, useRoster } from "../../connection/useMeeting.ts";
