@@ -109,6 +109,8 @@ export const Meeting = z.looseObject({
   startsAt: IsoTime.nullable(),
   archived: z.boolean(),
   createdAt: IsoTime,
+  /** Not sent today; the admin list reads it should the server report the live state (docs/api.md leaves it open). */
+  status: z.string().optional(),
 });
 export type Meeting = z.infer<typeof Meeting>;
 

@@ -10,7 +10,7 @@ import { DepartmentsPage } from "./ledger/DepartmentsPage.tsx";
 import { ItemPage } from "./ledger/ItemPage.tsx";
 import { LedgerListPage } from "./ledger/LedgerListPage.tsx";
 import { RemindersPage } from "./ledger/RemindersPage.tsx";
-import { ApiError, api, onUnauthenticated } from "./api.ts";
+import { HttpError, api, onUnauthenticated } from "./api.ts";
 import { MeetingEditor, type EditorTab } from "./meetings/MeetingEditor.tsx";
 import { MeetingsList } from "./meetings/MeetingsList.tsx";
 import { AccountMenu } from "./session/AccountMenu.tsx";
@@ -51,7 +51,7 @@ export default function AdminApp() {
       ({ account }) => live && setState({ status: "in", account }),
       (error: unknown) => {
         if (!live) return;
-        if (error instanceof ApiError && error.status === 401) setState({ status: "anonymous" });
+        if (error instanceof HttpError && error.status === 401) setState({ status: "anonymous" });
         else setState({ status: "failed", error });
       },
     );

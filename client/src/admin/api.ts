@@ -1,54 +1,21 @@
-// The organiser API client (docs/api.md): same-origin cookie session, JSON, the CSRF header on
-// every non-GET request, and errors carried as the server's { code, message: { zh, en } }.
+// The organiser API (docs/api.md) over the one HTTP client (../http/api.ts): same-origin cookie
+// session, every answer parsed with its core/api schema, refusals as HttpError with the server's
+// { code, message: { zh, en } } (local failures with the admin's texts).
+import { z } from "zod";
+import { AccountPatch, AccountResponse, AccountsResponse, CreatedAccountResponse, OneTimePasswordResponse, type NewAccountInput } from "@core/api/accounts.ts";
+import { ArchiveMeetingsResponse, SearchResponse } from "@core/api/archive.ts";
+import { OkResponse } from "@core/api/common.ts";
+import { Link } from "@core/api/links.ts";
+import { AgendaItemResponse, AgendaResponse, MaterialResponse, MeetingDetail, MeetingResponse, MeetingsResponse, type AgendaInput, type AgendaPatch, type MeetingInput } from "@core/api/meetings.ts";
+import { PlannedSpeechResponse, PlanResponse } from "@core/api/plan.ts";
+import { ImportResponse, ParticipantResponse, ParticipantsResponse, type ParticipantFields, type RosterSort } from "@core/api/roster.ts";
 import type { RoomLinkKind } from "@core/venue/roomLinks.ts";
+import { httpClient, HttpError, type Method } from "../http/api.ts";
 import { adminEn } from "../i18n/admin.en.ts";
 import { adminZh } from "../i18n/admin.zh.ts";
-import type {
-  Account,
-  AgendaItem,
-  ArchiveMeeting,
-  ImportResult,
-  Link,
-  Material,
-  Meeting,
-  MeetingDetail,
-  MeetingInput,
-  Participant,
-  ParticipantInput,
-  PlannedSpeech,
-  SearchHit,
-  PlannedSpeechInput,
-  RosterSort,
-  RowReport,
-  StaffRole,
-} from "./types.ts";
+import type { PlannedSpeechInput } from "./types.ts";
 
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly text: Bilingual,
-    readonly details?: unknown,
-  ) {
-    super(`${status} ${code}: ${text.en}`);
-  }
-
-  /** Row reports of a refused roster import, when the server sent them. */
-  get rows(): RowReport[] {
-    if (!Array.isArray(this.details)) return [];
-    return (this.details as unknown[]).filter(
-      (d): d is RowReport => typeof d === "object" && d !== null && typeof (d as RowReport).row === "number" && typeof (d as RowReport).message === "object",
-    );
-  }
-}
-
-const localError = (status: number, code: string, key: keyof typeof adminZh.errors): ApiError =>
-  new ApiError(status, code, { zh: adminZh.errors[key], en: adminEn.errors[key] });
+export { HttpError, type Bilingual } from "../http/api.ts";
 
 let unauthenticated: (() => void) | null = null;
 
@@ -57,54 +24,22 @@ export function onUnauthenticated(handler: (() => void) | null): void {
   unauthenticated = handler;
 }
 
-type Body = unknown;
+const client = httpClient({
+  localText: (failure) => ({ zh: adminZh.errors[failure], en: adminEn.errors[failure] }),
+  onError: (error: HttpError) => {
+    if (error.code === "UNAUTHENTICATED") unauthenticated?.();
+  },
+});
 
-/** One JSON request to the API (exported for page modules with their own endpoints, e.g. the ledger). */
-export async function request<T>(method: string, path: string, body?: Body): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json" };
-  if (method !== "GET") headers["X-Yishiting"] = "1";
-  let payload: BodyInit | undefined;
-  if (body instanceof FormData) payload = body;
-  else if (body !== undefined) {
-    headers["Content-Type"] = "application/json";
-    payload = JSON.stringify(body);
-  }
-  let response: Response;
-  try {
-    response = await fetch(path, { method, headers, body: payload, credentials: "same-origin" });
-  } catch {
-    throw localError(0, "NETWORK", "network");
-  }
-  const text = await response.text();
-  let json: unknown = undefined;
-  if (text) {
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-  }
-  if (!response.ok) {
-    const error = (json as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
-    const message = error?.message as Partial<Bilingual> | undefined;
-    const apiError =
-      error && typeof error.code === "string" && message && typeof message.zh === "string" && typeof message.en === "string"
-        ? new ApiError(response.status, error.code, { zh: message.zh, en: message.en }, error.details)
-        : response.status === 413
-          ? localError(413, "FILE_TOO_LARGE", "tooLarge")
-          : localError(response.status, "HTTP", "unexpected");
-    if (apiError.code === "UNAUTHENTICATED") unauthenticated?.();
-    throw apiError;
-  }
-  if (json === undefined) throw localError(response.status, "HTTP", "unexpected");
-  return json as T;
-}
+/** One JSON request to the API, its answer parsed with `response` (for page modules with their own endpoints, e.g. the ledger). */
+export const request = <S extends z.ZodType>(method: Method, path: string, response: S, body?: unknown): Promise<z.output<S>> =>
+  client.json(method, path, response, body);
 
-const get = <T>(path: string) => request<T>("GET", path);
-const post = <T>(path: string, body?: Body) => request<T>("POST", path, body ?? {});
-const patch = <T>(path: string, body: Body) => request<T>("PATCH", path, body);
-const put = <T>(path: string, body: Body) => request<T>("PUT", path, body);
-const del = <T>(path: string) => request<T>("DELETE", path);
+const get = <S extends z.ZodType>(path: string, response: S) => request("GET", path, response);
+const post = <S extends z.ZodType>(path: string, response: S, body?: unknown) => request("POST", path, response, body ?? {});
+const patch = <S extends z.ZodType>(path: string, response: S, body: unknown) => request("PATCH", path, response, body);
+const put = <S extends z.ZodType>(path: string, response: S, body: unknown) => request("PUT", path, response, body);
+const del = <S extends z.ZodType>(path: string, response: S) => request("DELETE", path, response);
 const enc = encodeURIComponent;
 const m = (meetingId: string) => `/api/meetings/${enc(meetingId)}`;
 
@@ -116,65 +51,58 @@ const fileForm = (file: File): FormData => {
 
 export const api = {
   // Session
-  login: (username: string, password: string) => post<{ account: Account }>("/api/auth/login", { username, password }),
-  logout: () => post<{ ok: true }>("/api/auth/logout"),
-  me: () => get<{ account: Account }>("/api/auth/me"),
-  changePassword: (currentPassword: string, newPassword: string) =>
-    post<{ ok: true }>("/api/auth/password", { currentPassword, newPassword }),
+  login: (username: string, password: string) => post("/api/auth/login", AccountResponse, { username, password }),
+  logout: () => post("/api/auth/logout", OkResponse),
+  me: () => get("/api/auth/me", AccountResponse),
+  changePassword: (currentPassword: string, newPassword: string) => post("/api/auth/password", OkResponse, { currentPassword, newPassword }),
 
   // Accounts (admin)
-  accounts: () => get<{ accounts: Account[] }>("/api/accounts"),
-  createAccount: (input: { username: string; displayName: string; role: StaffRole; departmentId?: string }) =>
-    post<{ account: Account; oneTimePassword: string }>("/api/accounts", input),
-  updateAccount: (id: string, input: { displayName?: string; role?: StaffRole; disabled?: boolean; departmentId?: string }) =>
-    patch<{ account: Account }>(`/api/accounts/${enc(id)}`, input),
-  resetPassword: (id: string) => post<{ oneTimePassword: string }>(`/api/accounts/${enc(id)}/reset-password`),
+  accounts: () => get("/api/accounts", AccountsResponse),
+  createAccount: (input: NewAccountInput) => post("/api/accounts", CreatedAccountResponse, input),
+  updateAccount: (id: string, input: AccountPatch) => patch(`/api/accounts/${enc(id)}`, AccountResponse, input),
+  resetPassword: (id: string) => post(`/api/accounts/${enc(id)}/reset-password`, OneTimePasswordResponse),
 
   // Meetings
-  meetings: (archived: boolean) => get<{ meetings: Meeting[] }>(`/api/meetings?archived=${archived}`),
-  createMeeting: (input: MeetingInput) => post<{ meeting: Meeting }>("/api/meetings", input),
-  meeting: (id: string) => get<MeetingDetail>(m(id)),
-  updateMeeting: (id: string, input: Partial<MeetingInput>) => patch<{ meeting: Meeting }>(m(id), input),
-  archiveMeeting: (id: string, archived: boolean) => post<{ meeting: Meeting }>(`${m(id)}/archive`, { archived }),
+  meetings: (archived: boolean) => get(`/api/meetings?archived=${archived}`, MeetingsResponse),
+  createMeeting: (input: MeetingInput) => post("/api/meetings", MeetingResponse, input),
+  meeting: (id: string) => get(m(id), MeetingDetail),
+  updateMeeting: (id: string, input: Partial<MeetingInput>) => patch(m(id), MeetingResponse, input),
+  archiveMeeting: (id: string, archived: boolean) => post(`${m(id)}/archive`, MeetingResponse, { archived }),
 
   // Archive (会议档案): every meeting, and full-text search over their records
-  archiveMeetings: () => get<{ meetings: ArchiveMeeting[] }>("/api/archive/meetings"),
-  archiveSearch: (q: string) => get<{ query: string; results: SearchHit[] }>(`/api/archive/search?q=${enc(q)}&limit=100`),
+  archiveMeetings: () => get("/api/archive/meetings", ArchiveMeetingsResponse),
+  archiveSearch: (q: string) => get(`/api/archive/search?q=${enc(q)}&limit=100`, SearchResponse),
 
   // Agenda and materials
-  addAgendaItem: (id: string, input: { title: string; presenter?: string; plannedMinutes: number }) =>
-    post<{ item: AgendaItem }>(`${m(id)}/agenda`, input),
-  updateAgendaItem: (id: string, itemId: string, input: { title?: string; presenter?: string | null; plannedMinutes?: number }) =>
-    patch<{ item: AgendaItem }>(`${m(id)}/agenda/${enc(itemId)}`, input),
-  deleteAgendaItem: (id: string, itemId: string) => del<{ ok: true }>(`${m(id)}/agenda/${enc(itemId)}`),
-  reorderAgenda: (id: string, itemIds: string[]) => put<{ agenda: AgendaItem[] }>(`${m(id)}/agenda/order`, { itemIds }),
-  uploadMaterial: (id: string, itemId: string, file: File) =>
-    post<{ material: Material }>(`${m(id)}/agenda/${enc(itemId)}/materials`, fileForm(file)),
-  deleteMaterial: (id: string, materialId: string) => del<{ ok: true }>(`${m(id)}/materials/${enc(materialId)}`),
+  addAgendaItem: (id: string, input: AgendaInput) => post(`${m(id)}/agenda`, AgendaItemResponse, input),
+  updateAgendaItem: (id: string, itemId: string, input: AgendaPatch) => patch(`${m(id)}/agenda/${enc(itemId)}`, AgendaItemResponse, input),
+  deleteAgendaItem: (id: string, itemId: string) => del(`${m(id)}/agenda/${enc(itemId)}`, OkResponse),
+  reorderAgenda: (id: string, itemIds: string[]) => put(`${m(id)}/agenda/order`, AgendaResponse, { itemIds }),
+  uploadMaterial: (id: string, itemId: string, file: File) => post(`${m(id)}/agenda/${enc(itemId)}/materials`, MaterialResponse, fileForm(file)),
+  deleteMaterial: (id: string, materialId: string) => del(`${m(id)}/materials/${enc(materialId)}`, OkResponse),
   materialUrl: (id: string, materialId: string) => `${m(id)}/materials/${enc(materialId)}`,
 
   // Speaking plan
-  plan: (id: string) => get<{ plan: PlannedSpeech[] }>(`${m(id)}/plan`),
-  addPlannedSpeech: (id: string, input: PlannedSpeechInput) => post<{ speech: PlannedSpeech }>(`${m(id)}/plan`, input),
+  plan: (id: string) => get(`${m(id)}/plan`, PlanResponse),
+  addPlannedSpeech: (id: string, input: PlannedSpeechInput) => post(`${m(id)}/plan`, PlannedSpeechResponse, input),
   updatePlannedSpeech: (id: string, bookingId: string, input: Partial<PlannedSpeechInput>) =>
-    patch<{ speech: PlannedSpeech }>(`${m(id)}/plan/${enc(bookingId)}`, input),
-  deletePlannedSpeech: (id: string, bookingId: string) => del<{ ok: true }>(`${m(id)}/plan/${enc(bookingId)}`),
-  reorderPlan: (id: string, bookingIds: string[]) => put<{ plan: PlannedSpeech[] }>(`${m(id)}/plan/order`, { bookingIds }),
+    patch(`${m(id)}/plan/${enc(bookingId)}`, PlannedSpeechResponse, input),
+  deletePlannedSpeech: (id: string, bookingId: string) => del(`${m(id)}/plan/${enc(bookingId)}`, OkResponse),
+  reorderPlan: (id: string, bookingIds: string[]) => put(`${m(id)}/plan/order`, PlanResponse, { bookingIds }),
 
   // Roster and links
-  participants: (id: string, sort: RosterSort) => get<{ participants: Participant[] }>(`${m(id)}/participants?sort=${sort}`),
-  addParticipant: (id: string, input: ParticipantInput) => post<{ participant: Participant }>(`${m(id)}/participants`, input),
-  updateParticipant: (id: string, pid: string, input: Partial<ParticipantInput>) =>
-    patch<{ participant: Participant }>(`${m(id)}/participants/${enc(pid)}`, input),
+  participants: (id: string, sort: RosterSort) => get(`${m(id)}/participants?sort=${sort}`, ParticipantsResponse),
+  addParticipant: (id: string, input: ParticipantFields) => post(`${m(id)}/participants`, ParticipantResponse, input),
+  updateParticipant: (id: string, pid: string, input: Partial<ParticipantFields>) => patch(`${m(id)}/participants/${enc(pid)}`, ParticipantResponse, input),
   importRoster: (id: string, file: File, dryRun: boolean, acceptWarnings = false) =>
-    post<ImportResult>(`${m(id)}/roster/import?dryRun=${dryRun}${acceptWarnings ? "&acceptWarnings=true" : ""}`, fileForm(file)),
+    post(`${m(id)}/roster/import?dryRun=${dryRun}${acceptWarnings ? "&acceptWarnings=true" : ""}`, ImportResponse, fileForm(file)),
   exportUrl: (id: string, format: "csv" | "xlsx", sort: RosterSort) => `${m(id)}/roster/export?format=${format}&sort=${sort}`,
-  link: (id: string, pid: string) => get<Link>(`${m(id)}/participants/${enc(pid)}/link`),
-  reissueLink: (id: string, pid: string) => post<Link>(`${m(id)}/participants/${enc(pid)}/link/reissue`),
-  revokeLink: (id: string, pid: string) => post<{ ok: true }>(`${m(id)}/participants/${enc(pid)}/link/revoke`),
+  link: (id: string, pid: string) => get(`${m(id)}/participants/${enc(pid)}/link`, Link),
+  reissueLink: (id: string, pid: string) => post(`${m(id)}/participants/${enc(pid)}/link/reissue`, Link),
+  revokeLink: (id: string, pid: string) => post(`${m(id)}/participants/${enc(pid)}/link/revoke`, OkResponse),
   /** The room display's (display-link) or the venue terminal's (venue-link) link. */
-  roomLink: (id: string, kind: RoomLinkKind) => get<Link>(`${m(id)}/${kind}-link`),
-  reissueRoomLink: (id: string, kind: RoomLinkKind) => post<Link>(`${m(id)}/${kind}-link/reissue`),
-  revokeRoomLink: (id: string, kind: RoomLinkKind) => post<{ ok: true }>(`${m(id)}/${kind}-link/revoke`),
-  checkinLink: (id: string) => get<Link>(`${m(id)}/checkin-link`),
+  roomLink: (id: string, kind: RoomLinkKind) => get(`${m(id)}/${kind}-link`, Link),
+  reissueRoomLink: (id: string, kind: RoomLinkKind) => post(`${m(id)}/${kind}-link/reissue`, Link),
+  revokeRoomLink: (id: string, kind: RoomLinkKind) => post(`${m(id)}/${kind}-link/revoke`, OkResponse),
+  checkinLink: (id: string) => get(`${m(id)}/checkin-link`, Link),
 };

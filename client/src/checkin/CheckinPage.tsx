@@ -1,11 +1,12 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { CheckinPage as CheckinInfo } from "@core/api/checkin.ts";
+import { OkResponse } from "@core/api/common.ts";
+import { httpClient, HttpError } from "../http/api.ts";
 import { currentLanguage } from "../i18n/i18n.ts";
 
-interface CheckinInfo {
-  meeting: { title: string };
-  people: { id: string; name: string; unit: string | null }[];
-}
+/** No session, no token: the QR code's secret is the authority. A refusal without the server's text reads "—". */
+const checkin = httpClient({ localText: () => ({ zh: "—", en: "—" }) });
 
 type Phase = { kind: "loading" } | { kind: "error"; message: string } | { kind: "choose"; info: CheckinInfo } | { kind: "done"; name: string };
 
@@ -23,13 +24,10 @@ export function CheckinPage({ meetingId }: { meetingId: string }) {
 
   useEffect(() => {
     let cancelled = false;
-    void fetch(`/api/checkin/${encodeURIComponent(meetingId)}?c=${encodeURIComponent(code)}`)
-      .then(async (res) => {
-        const body = await res.json();
-        if (cancelled) return;
-        setPhase(res.ok ? { kind: "choose", info: body as CheckinInfo } : { kind: "error", message: errorText(body) });
-      })
-      .catch(() => !cancelled && setPhase({ kind: "error", message: t("error.OFFLINE") }));
+    checkin.json("GET", `/api/checkin/${encodeURIComponent(meetingId)}?c=${encodeURIComponent(code)}`, CheckinInfo).then(
+      (info) => !cancelled && setPhase({ kind: "choose", info }),
+      (e: unknown) => !cancelled && setPhase({ kind: "error", message: errorText(e, t("error.OFFLINE")) }),
+    );
     return () => {
       cancelled = true;
     };
@@ -39,14 +37,10 @@ export function CheckinPage({ meetingId }: { meetingId: string }) {
     if (!chosen) return;
     setSending(true);
     try {
-      const res = await fetch(`/api/checkin/${encodeURIComponent(meetingId)}`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", "X-Yishiting": "1" },
-        body: JSON.stringify({ c: code, participantId: chosen.id }),
-      });
-      setPhase(res.ok ? { kind: "done", name: chosen.name } : { kind: "error", message: errorText(await res.json()) });
-    } catch {
-      setPhase({ kind: "error", message: t("error.OFFLINE") });
+      await checkin.json("POST", `/api/checkin/${encodeURIComponent(meetingId)}`, OkResponse, { c: code, participantId: chosen.id });
+      setPhase({ kind: "done", name: chosen.name });
+    } catch (e) {
+      setPhase({ kind: "error", message: errorText(e, t("error.OFFLINE")) });
     } finally {
       setSending(false);
     }
@@ -90,7 +84,7 @@ export function CheckinPage({ meetingId }: { meetingId: string }) {
   );
 }
 
-function errorText(body: unknown): string {
-  const message = (body as { error?: { message?: { zh: string; en: string } } })?.error?.message;
-  return message ? message[currentLanguage()] : "—";
+/** The server's message in the current language ("—" when it sent none); no answer at all: `offline`. */
+function errorText(error: unknown, offline: string): string {
+  return error instanceof HttpError && error.code !== "NETWORK" ? error.text[currentLanguage()] : offline;
 }

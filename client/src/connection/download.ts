@@ -1,6 +1,7 @@
 // Files from the REST API (statistics, minutes, speech lists, the ledger's exports) fetched with
 // the join token in the Authorization header (never in the URL) or, in the admin app, the session
 // cookie, then handed to the browser as a download through a temporary object URL.
+import { httpClient } from "../http/api.ts";
 
 /** The UTF-8 file name of a Content-Disposition header (RFC 5987 `filename*`), if any. */
 export function fileNameOf(disposition: string | null): string | null {
@@ -18,8 +19,7 @@ export function fileNameOf(disposition: string | null): string | null {
  * server's file name (else `fallbackName`).
  */
 export async function downloadFile(url: string, token: string | null, fallbackName: string): Promise<void> {
-  const response = await fetch(url, token === null ? { credentials: "same-origin" } : { headers: { Authorization: `Bearer ${token}` } });
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  const response = await httpClient({ token }).file(url);
   const blob = await response.blob();
   const objectUrl = URL.createObjectURL(blob);
   try {

@@ -2,6 +2,7 @@
 // applies the same `evolve` as the server to the events it receives, keeps the server clock
 // offset, and exposes an immutable snapshot for the views.
 import { io, type Socket } from "socket.io-client";
+import { LiveRosterResponse } from "@core/api/liveRoster.ts";
 import { expandState, rosterTag, type CompactState } from "@core/compactState.ts";
 import type { CoreError } from "@core/errors.ts";
 import { evolve, type Command, type StoredEvent } from "@core/meeting.ts";
@@ -12,6 +13,7 @@ import type {
 import type { MeetingState } from "@core/state.ts";
 import type { RosterEntry } from "@core/config/schema.ts";
 import { estimateOffset, type TimeSample } from "./clockOffset.ts";
+import { httpClient } from "../http/api.ts";
 
 /** `refused`: the handshake was refused; `ended`: the server ended the connection (`connection.ended`). Both are final. */
 export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "refused" | "ended";
@@ -237,9 +239,8 @@ export class MeetingConnection {
     let answer: { version: string; roster: RosterEntry[] } | null = null;
     try {
       // no-cache: the browser revalidates its copy with If-None-Match (a 304 is answered from it).
-      // Plain fetch: a refusal needs no message here (it also ends the socket, which says why).
-      const response = await fetch(`${this.baseUrl}/api/live/roster`, { headers: { Authorization: `Bearer ${this.token}`, Accept: "application/json" } });
-      if (response.ok) answer = (await response.json()) as { version: string; roster: RosterEntry[] };
+      // A refusal needs no message here (it also ends the socket, which says why).
+      answer = await httpClient({ token: this.token, baseUrl: this.baseUrl }).json("GET", "/api/live/roster", LiveRosterResponse);
     } catch {
       // Offline or refused: try again while this snapshot still waits (a refusal also ends the socket).
     }

@@ -1,34 +1,17 @@
-// JSON requests to the REST API with the join token (the meeting screens' few REST calls: the
-// member's own speaking plan, the minutes). Refusals carry the server's stable code, its message
-// in the current language and its details (docs/api.md: `{ error: { code, message, details } }`).
+// REST calls of the meeting screens with the join token (the member's own speaking plan and
+// suggestions, the minutes, the recordings, downloads), over the one HTTP client
+// (../http/api.ts). A refusal is an HttpError whose message is the server's text in the current
+// language, else the caller's fallback (docs/api.md: `{ error: { code, message, details } }`).
+import type { z } from "zod";
+import { httpClient, type HttpClient, type Method } from "../http/api.ts";
 import { currentLanguage } from "../i18n/i18n.ts";
 
-/** A refusal with the server's message in the current language (or the caller's fallback). */
-export class RestError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
+/** The client of the meeting screens: the join token, messages in the current language, `fallback` for local failures. */
+export function meetingHttp(token: string, fallback = "Request failed"): HttpClient {
+  return httpClient({ token, language: currentLanguage, localText: () => ({ zh: fallback, en: fallback }) });
 }
 
-/** Sends `body` as JSON (non-GET requests carry the X-Yishiting header the server requires). */
-export async function restRequest<T>(token: string, method: string, url: string, body?: unknown, fallback = "Request failed"): Promise<T> {
-  const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: "application/json" };
-  if (method !== "GET") headers["X-Yishiting"] = "1";
-  if (body !== undefined) headers["Content-Type"] = "application/json";
-  let response: Response;
-  try {
-    response = await fetch(url, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  } catch {
-    throw new RestError("NETWORK", fallback);
-  }
-  const json = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: { zh: string; en: string }; details?: unknown } } | undefined;
-  if (!response.ok) {
-    const error = json?.error;
-    throw new RestError(error?.code ?? "HTTP", error?.message?.[currentLanguage()] ?? fallback, error?.details);
-  }
-  return json as T;
+/** Sends `body` as JSON (non-GET requests carry the X-Yishiting header the server requires); the answer parsed with `response`. */
+export function restRequest<S extends z.ZodType>(token: string, method: Method, url: string, response: S, body?: unknown, fallback = "Request failed"): Promise<z.output<S>> {
+  return meetingHttp(token, fallback).json(method, url, response, body);
 }

@@ -1,6 +1,6 @@
 import { ERROR_MESSAGES } from "@core/errors.ts";
 import { useId, useRef, useState, type ChangeEvent } from "react";
-import { ApiError, api } from "../api.ts";
+import { HttpError, api } from "../api.ts";
 import type { Material } from "../types.ts";
 import { ConfirmDialog } from "../ui/ConfirmDialog.tsx";
 import { ErrorLine, SuccessLine } from "../ui/Feedback.tsx";
@@ -49,7 +49,7 @@ export function Materials({
     // The server enforces the limit; checking first spares a long upload that would be refused.
     if (file.size > MAX_MATERIAL_BYTES) {
       setStatus({ kind: "idle" });
-      setError({ name: file.name, error: new ApiError(413, "FILE_TOO_LARGE", ERROR_MESSAGES.FILE_TOO_LARGE) });
+      setError({ name: file.name, error: new HttpError(413, "FILE_TOO_LARGE", ERROR_MESSAGES.FILE_TOO_LARGE) });
       return;
     }
     setStatus({ kind: "uploading", name: file.name });

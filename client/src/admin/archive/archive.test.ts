@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "../api.ts";
+import { HttpError } from "../api.ts";
 import type { SearchHit } from "../types.ts";
 import { groupByMeeting, queryProblem } from "./archive.ts";
 
@@ -20,7 +20,7 @@ describe("groupByMeeting", () => {
 });
 
 describe("queryProblem", () => {
-  const refused = (details: unknown) => new ApiError(400, "VALIDATION", { zh: "请求格式不正确", en: "The request is malformed" }, details);
+  const refused = (details: unknown) => new HttpError(400, "VALIDATION", { zh: "请求格式不正确", en: "The request is malformed" }, details);
   it("the server's message about q, in the language asked for", () => {
     const error = refused(["q: 检索词应为 1–50 个字符 / must be 1–50 characters"]);
     expect(queryProblem(error, "zh")).toBe("检索词应为 1–50 个字符");
@@ -28,7 +28,7 @@ describe("queryProblem", () => {
   });
   it("null for other errors: another field, another code, not an API error", () => {
     expect(queryProblem(refused(["limit: Too small"]), "zh")).toBeNull();
-    expect(queryProblem(new ApiError(403, "FORBIDDEN", { zh: "无权限", en: "Forbidden" }, ["q: x / y"]), "zh")).toBeNull();
+    expect(queryProblem(new HttpError(403, "FORBIDDEN", { zh: "无权限", en: "Forbidden" }, ["q: x / y"]), "zh")).toBeNull();
     expect(queryProblem(new Error("network"), "zh")).toBeNull();
     expect(queryProblem(refused(undefined), "en")).toBeNull();
   });

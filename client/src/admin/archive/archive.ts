@@ -1,6 +1,6 @@
 // The archive page's pure parts: search hits grouped by meeting, and the server's message about a
 // refused query (the details of 400 VALIDATION, "q: 检索词应为 1–50 个字符 / must be 1–50 characters").
-import { ApiError } from "../api.ts";
+import { HttpError } from "../api.ts";
 import type { SearchHit } from "../types.ts";
 
 export interface MeetingHits {
@@ -30,7 +30,7 @@ export function groupByMeeting(hits: readonly SearchHit[]): MeetingHits[] {
  * is about something else (then it is shown as any other error).
  */
 export function queryProblem(error: unknown, language: "zh" | "en"): string | null {
-  if (!(error instanceof ApiError) || error.code !== "VALIDATION" || !Array.isArray(error.details)) return null;
+  if (!(error instanceof HttpError) || error.code !== "VALIDATION" || !Array.isArray(error.details)) return null;
   const detail = (error.details as unknown[]).find((d): d is string => typeof d === "string" && d.startsWith("q:"));
   if (!detail) return null;
   const [zh, en] = detail.slice(2).trim().split(" / ");

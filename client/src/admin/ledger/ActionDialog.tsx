@@ -5,7 +5,7 @@
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from "react";
 import { REPLY_OUTCOMES, type ReplyOutcome } from "@core/ledger/item.ts";
 import type { Department, LedgerItemJson } from "@core/ledger/json.ts";
-import { ApiError } from "../api.ts";
+import { HttpError } from "../api.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { ErrorLine } from "../ui/Feedback.tsx";
 import { useAdminT } from "../ui/useAdminT.ts";
@@ -55,7 +55,7 @@ export function ActionDialog({
       const result = await ledgerApi.act(item.id, item.version, action);
       onDone(result.item);
     } catch (e) {
-      if (e instanceof ApiError && e.code === "EDIT_CONFLICT") {
+      if (e instanceof HttpError && e.code === "EDIT_CONFLICT") {
         setConflict(true);
         onConflict();
       } else setError(e);

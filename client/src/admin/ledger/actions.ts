@@ -9,7 +9,7 @@ import type { Account } from "../types.ts";
 /** Who looks at the ledger: the secretariat (admin, organiser), a department, or nobody with actions. */
 export type Viewer = { role: "secretariat" } | { role: "department"; departmentId: string } | { role: "other" };
 
-export function viewerOf(account: Pick<Account, "role" | "departmentId">): Viewer {
+export function viewerOf(account: Pick<Account, "role"> & { departmentId?: string | null }): Viewer {
   if (account.role === "admin" || account.role === "organiser") return { role: "secretariat" };
   if (account.role === "department" && account.departmentId) return { role: "department", departmentId: account.departmentId };
   return { role: "other" };

@@ -1,10 +1,21 @@
 // The ledger's REST endpoints (docs/ledger.md): items, actions, attachments, departments,
 // dashboard, reminders and the exports; the session cookie and the CSRF header as in api.ts.
 import type { LedgerAction, LedgerSource } from "@core/ledger/item.ts";
-import type { Department, LedgerImportResult, LedgerItemJson, LedgerStepJson } from "@core/ledger/json.ts";
+import type { DepartmentReminder } from "@core/ledger/report.ts";
+import {
+  ActionResponse,
+  AttachmentResponse,
+  DashboardResponse,
+  DepartmentResponse,
+  DepartmentsResponse,
+  ImportResponse,
+  ItemResponse,
+  ItemsResponse,
+  ItemWithStepsResponse,
+  RemindersResponse,
+} from "@core/api/ledger.ts";
 import { request } from "../api.ts";
 import { filterToQuery, type LedgerFilter } from "./filters.ts";
-import type { LedgerDashboard } from "./dashboardData.ts";
 
 const enc = encodeURIComponent;
 const withFilter = (path: string, filter: LedgerFilter) => {
@@ -27,34 +38,33 @@ export interface NewLedgerItem {
 export type StaffLedgerAction = Exclude<LedgerAction, { type: "rate" } | { type: "withdraw" } | { type: "import" }>;
 
 export interface Reminders {
-  departments: { department: Department; overdue: LedgerItemJson[]; dueSoon: LedgerItemJson[] }[];
+  departments: DepartmentReminder[];
 }
 
 export const ledgerApi = {
-  items: (filter: LedgerFilter) => request<{ items: LedgerItemJson[] }>("GET", withFilter("/api/ledger/items", filter)),
-  item: (id: string) => request<{ item: LedgerItemJson; steps: LedgerStepJson[] }>("GET", `/api/ledger/items/${enc(id)}`),
-  create: (input: NewLedgerItem) => request<{ item: LedgerItemJson }>("POST", "/api/ledger/items", input),
+  items: (filter: LedgerFilter) => request("GET", withFilter("/api/ledger/items", filter), ItemsResponse),
+  item: (id: string) => request("GET", `/api/ledger/items/${enc(id)}`, ItemWithStepsResponse),
+  create: (input: NewLedgerItem) => request("POST", "/api/ledger/items", ItemResponse, input),
   act: (id: string, baseVersion: number, action: StaffLedgerAction) =>
-    request<{ item: LedgerItemJson; step: LedgerStepJson }>("POST", `/api/ledger/items/${enc(id)}/actions`, { baseVersion, action }),
+    request("POST", `/api/ledger/items/${enc(id)}/actions`, ActionResponse, { baseVersion, action }),
   upload: (id: string, file: File) => {
     const form = new FormData();
     form.append("file", file, file.name);
-    return request<{ attachment: { id: string; name: string } }>("POST", `/api/ledger/items/${enc(id)}/attachments`, form);
+    return request("POST", `/api/ledger/items/${enc(id)}/attachments`, AttachmentResponse, form);
   },
   attachmentUrl: (id: string) => `/api/ledger/attachments/${enc(id)}`,
   /** 导入台账: a dry run first, then the import (acceptWarnings once the warnings were checked). */
   importLedger: (file: File, options: { dryRun: boolean; acceptWarnings?: boolean }) => {
     const form = new FormData();
     form.append("file", file, file.name);
-    return request<LedgerImportResult>("POST", `/api/ledger/import?dryRun=${options.dryRun}${options.acceptWarnings ? "&acceptWarnings=true" : ""}`, form);
+    return request("POST", `/api/ledger/import?dryRun=${options.dryRun}${options.acceptWarnings ? "&acceptWarnings=true" : ""}`, ImportResponse, form);
   },
 
-  departments: () => request<{ departments: Department[] }>("GET", "/api/ledger/departments"),
-  createDepartment: (name: string) => request<{ department: Department }>("POST", "/api/ledger/departments", { name }),
-  updateDepartment: (id: string, input: { name?: string; disabled?: boolean }) =>
-    request<{ department: Department }>("PATCH", `/api/ledger/departments/${enc(id)}`, input),
+  departments: () => request("GET", "/api/ledger/departments", DepartmentsResponse),
+  createDepartment: (name: string) => request("POST", "/api/ledger/departments", DepartmentResponse, { name }),
+  updateDepartment: (id: string, input: { name?: string; disabled?: boolean }) => request("PATCH", `/api/ledger/departments/${enc(id)}`, DepartmentResponse, input),
 
-  dashboard: (filter: LedgerFilter) => request<LedgerDashboard>("GET", withFilter("/api/ledger/dashboard", filter)),
-  reminders: () => request<Reminders>("GET", "/api/ledger/reminders"),
+  dashboard: (filter: LedgerFilter) => request("GET", withFilter("/api/ledger/dashboard", filter), DashboardResponse),
+  reminders: () => request("GET", "/api/ledger/reminders", RemindersResponse),
   exportUrl: (format: "xlsx" | "csv", filter: LedgerFilter) => withFilter(`/api/ledger/export.${format}`, filter),
 };

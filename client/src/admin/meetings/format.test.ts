@@ -23,6 +23,10 @@ const base: Meeting = {
   recordShared: false,
   quorumRule: "majority",
   archived: false,
+  number: null,
+  place: null,
+  startsAt: null,
+  createdAt: "2026-05-01T00:00:00.000Z",
 };
 const now = Date.parse("2026-05-12T06:00:00Z");
 

@@ -14,6 +14,8 @@ const speech = (id: string, agendaItemId: string | null, position: number): Plan
   text: "",
   createdBy: "org",
   selfRegistered: false,
+  createdAt: "2026-05-01T00:00:00.000Z",
+  updatedAt: "2026-05-01T00:00:00.000Z",
 });
 
 describe("the speaking plan's order", () => {

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../api.ts";
+import { HttpError } from "../api.ts";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { ADMIN_NS } from "../../i18n/admin.ts";
 
@@ -10,7 +10,7 @@ export function useAdminT() {
 
 /** An error as text in the current language (the server's message for API errors). */
 export function errorText(error: unknown): string {
-  if (error instanceof ApiError) return error.text[currentLanguage()];
+  if (error instanceof HttpError) return error.text[currentLanguage()];
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -3,14 +3,14 @@
 // they are ticked. A file whose rows the server refuses shows them (invalid); any other failure
 // is an error line, the dry run kept where there was one.
 import { useState, type ChangeEvent } from "react";
-import { ApiError } from "../api.ts";
+import { HttpError } from "../api.ts";
 
 export type ImportStep<R> =
   | { step: "idle" }
   | { step: "checking"; file: File }
   | { step: "checked"; file: File; result: R }
   | { step: "importing"; file: File; result: R }
-  | { step: "invalid"; file: File; error: ApiError }
+  | { step: "invalid"; file: File; error: HttpError }
   | { step: "done"; result: R };
 
 export function useDryRunImport<R>(send: (file: File, options: { dryRun: boolean; acceptWarnings: boolean }) => Promise<R>, onImported: (result: R) => void) {
@@ -19,7 +19,7 @@ export function useDryRunImport<R>(send: (file: File, options: { dryRun: boolean
   const [accepted, setAccepted] = useState(false);
 
   const refused = (e: unknown, file: File, otherwise: ImportStep<R>) => {
-    if (e instanceof ApiError && e.rows.length > 0) return setState({ step: "invalid", file, error: e });
+    if (e instanceof HttpError && e.rows.length > 0) return setState({ step: "invalid", file, error: e });
     setError(e);
     setState(otherwise);
   };

@@ -1,7 +1,7 @@
 import { useCallback, useState, type ReactNode } from "react";
 import type { RoomLinkKind } from "@core/venue/roomLinks.ts";
 import { Icon } from "../../components/Icon.tsx";
-import { api, ApiError } from "../api.ts";
+import { api, HttpError } from "../api.ts";
 import { PrintableQrDialog } from "../roster/PrintableQrDialog.tsx";
 import { useSession } from "../session/session.ts";
 import type { Link, MeetingKind, Participant } from "../types.ts";
@@ -66,7 +66,7 @@ function RoomLinkCard({ meetingId, kind, meetingTitle, editable }: { meetingId: 
   const title = t(titleKey);
   const link = useResource(
     useCallback(
-      () => api.roomLink(meetingId, kind).catch((e: unknown) => (e instanceof ApiError && e.code === "LINK_REVOKED" ? null : Promise.reject(e))),
+      () => api.roomLink(meetingId, kind).catch((e: unknown) => (e instanceof HttpError && e.code === "LINK_REVOKED" ? null : Promise.reject(e))),
       [meetingId, kind],
     ),
   );

@@ -5,7 +5,7 @@ import { RATINGS, type Rating, type Reply } from "@core/ledger/item.ts";
 import { chinaDate } from "@core/ledger/deadline.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { Icon } from "../../components/Icon.tsx";
-import { RestError } from "../../connection/rest.ts";
+import { HttpError } from "../../http/api.ts";
 import { downloadFile } from "../../connection/download.ts";
 import { useConnection, useMeeting } from "../../connection/useMeeting.ts";
 import { REFRESH_MS, canRate, closedUnassigned, latestReply, ratingErrorKey, reloadAfter, sortForMember, stepStatuses } from "./mySuggestions.ts";
@@ -294,7 +294,7 @@ function RatingForm({ item, meetingId, onRated, onReload }: { item: LedgerItemJs
     try {
       onRated(await mySuggestionsApi.rate(meetingId, connection.token, item, rating, comment.trim(), t("mySuggestions.failed")));
     } catch (e) {
-      const code = e instanceof RestError ? e.code : "";
+      const code = e instanceof HttpError ? e.code : "";
       const key = ratingErrorKey(code);
       setError(key ? t(key) : (e as Error).message);
       setPending(false);

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Block } from "@core/minutes/blocks.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
-import { RestError } from "../../connection/rest.ts";
+import { HttpError } from "../../http/api.ts";
 import { BlockEditor, fromEditBlocks, toEditBlocks, type EditBlock } from "./BlockEditor.tsx";
 import type { MinutesVersion, SaveInput, VersionMeta } from "./minutesApi.ts";
 import { MinutesDocument } from "./MinutesDocument.tsx";
@@ -87,7 +87,7 @@ export function MinutesWorkspace() {
   };
 
   const failed = async (e: unknown) => {
-    if (!(e instanceof RestError) || (e.code !== "EDIT_CONFLICT" && e.code !== "MINUTES_LOCKED")) {
+    if (!(e instanceof HttpError) || (e.code !== "EDIT_CONFLICT" && e.code !== "MINUTES_LOCKED")) {
       setError((e as Error).message);
       return;
     }

@@ -2,20 +2,10 @@
 // (docs/api.md#minutes-versions): list, read, generate from the record, save edits, approve
 // (the chair), and the file URLs of a version and of the speech list (发言清单).
 import type { Block } from "@core/minutes/blocks.ts";
+import { VersionResponse, VersionsResponse, type MinutesVersion, type VersionMeta } from "@core/api/minutes.ts";
 import { restRequest } from "../../connection/rest.ts";
 
-export interface VersionMeta {
-  number: number;
-  source: "generated" | "edited" | "correction";
-  /** 修改说明, or the 更正理由 of a correction. */
-  note: string | null;
-  authorName: string;
-  createdAt: string;
-  approvedAt: string | null;
-  approvedByName: string | null;
-}
-
-export type MinutesVersion = VersionMeta & { blocks: Block[] };
+export type { MinutesVersion, VersionMeta };
 
 export type VersionFormat = "docx" | "pdf" | "md";
 export type SpeechListFormat = "csv" | "xlsx";
@@ -31,10 +21,10 @@ export type SaveInput = { baseVersion: number; note?: string } & ({ blocks: Bloc
 export function minutesApi(meetingId: string, token: string, fallback: string) {
   const url = `${base(meetingId)}/versions`;
   return {
-    list: () => restRequest<{ versions: VersionMeta[] }>(token, "GET", url, undefined, fallback).then((r) => r.versions),
-    get: (n: number) => restRequest<{ version: MinutesVersion }>(token, "GET", `${url}/${n}`, undefined, fallback).then((r) => r.version),
-    save: (input: SaveInput) => restRequest<{ version: MinutesVersion }>(token, "POST", url, input, fallback).then((r) => r.version),
-    approve: (n: number) => restRequest<{ version: MinutesVersion }>(token, "POST", `${url}/${n}/approve`, {}, fallback).then((r) => r.version),
+    list: () => restRequest(token, "GET", url, VersionsResponse, undefined, fallback).then((r) => r.versions),
+    get: (n: number) => restRequest(token, "GET", `${url}/${n}`, VersionResponse, undefined, fallback).then((r) => r.version),
+    save: (input: SaveInput) => restRequest(token, "POST", url, VersionResponse, input, fallback).then((r) => r.version),
+    approve: (n: number) => restRequest(token, "POST", `${url}/${n}/approve`, VersionResponse, {}, fallback).then((r) => r.version),
   };
 }
 export type MinutesApi = ReturnType<typeof minutesApi>;

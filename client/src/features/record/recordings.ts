@@ -2,19 +2,12 @@
 // API with the join token (docs/api.md#speech-recordings). Members never fetch them: the server
 // refuses them, and the hook does not ask.
 import { useEffect, useState } from "react";
+import { RecordingsResponse, type Recording } from "@core/api/recordings.ts";
 import type { Role } from "@core/roles.ts";
+import { meetingHttp } from "../../connection/rest.ts";
 import { useConnection, useMeeting } from "../../connection/useMeeting.ts";
 
-export interface Recording {
-  id: string;
-  speechId: string;
-  participantId: string;
-  part: number;
-  startedAt: string;
-  durationMs: number;
-  bytes: number;
-  status: "ready" | "failed";
-}
+export type { Recording };
 
 const STAFF: readonly Role[] = ["chair", "clerk"];
 /** Post-processing takes a few seconds after a speech ends: look again this often, this many times. */
@@ -22,18 +15,13 @@ const POLL_MS = 2000;
 const POLLS = 15;
 
 const base = (meetingId: string) => `/api/meetings/${encodeURIComponent(meetingId)}/recordings`;
-const auth = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
-
 async function fetchRecordings(meetingId: string, token: string): Promise<Recording[]> {
-  const response = await fetch(base(meetingId), auth(token));
-  if (!response.ok) throw new Error(`recordings: ${response.status}`);
-  return ((await response.json()) as { recordings: Recording[] }).recordings;
+  return (await meetingHttp(token).json("GET", base(meetingId), RecordingsResponse)).recordings;
 }
 
 /** The audio as a Blob (the <audio> element cannot send the token itself). */
 export async function fetchRecordingAudio(meetingId: string, recordingId: string, token: string): Promise<Blob> {
-  const response = await fetch(`${base(meetingId)}/${encodeURIComponent(recordingId)}`, auth(token));
-  if (!response.ok) throw new Error(`recording: ${response.status}`);
+  const response = await meetingHttp(token).file(`${base(meetingId)}/${encodeURIComponent(recordingId)}`);
   return response.blob();
 }
 
