@@ -76,6 +76,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const now = options.now ?? Date.now;
   const log = options.log ?? ((message, error) => console.error(`[yishiting] ${message}`, error ?? ""));
   protectDataDir(config, log); // owner-only before anything is written there
+
+  // Storage: the database, the meetings' event log, the stores, and the live meetings on top.
   const db = await openDatabase(config.databaseFile, { synchronous: config.sqliteSynchronous });
   const store = sqliteEventStore(db);
   const changes = new MeetingChanges();
@@ -88,6 +90,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const rooms = new RoomRegistry({ store, now, newId: randomUUID, log, loadConfig: (meetingId) => meetings.liveConfig(meetingId) });
   const stateOf = async (meetingId: string) => (await rooms.get(meetingId)).current;
 
+  // Transport: HTTP and the sockets.
   const api = express.Router(); // filled below, once the rooms and sockets exist
   const httpServer = http.createServer(createHttpApp(config.clientDir, { api, trustProxy: config.trustProxy }));
   const io: GatewayServer = new Server(httpServer, {
@@ -96,6 +99,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
   });
+
+  // Media (Janus, docs/media.md): the plane, the speeches' recordings, the SDP relay, floor control.
   const media = createMediaPlane(config.media, { dataDir: config.dataDir, log });
   const recorder = new SpeechRecorder({
     dir: config.recordingsDir,
@@ -105,7 +110,10 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     newId: randomUUID,
     log,
   });
-  const relay = media.janusUrl === undefined ? undefined : new MediaRelay({
+  const relay =
+    media.janusUrl === undefined
+      ? undefined
+      : new MediaRelay({
           janusUrl: media.janusUrl,
           log,
           onFeedsChanged: (meetingId) => io.to(roomOf(meetingId)).emit("media.feeds"),
@@ -114,6 +122,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const mediaAvailable = () => relay !== undefined && media.status() === "up";
   const currentRelay = () => (mediaAvailable() ? relay : undefined);
   const mediaController = new MediaController(currentRelay, stateOf, log);
+
+  // Polls: the ballot box (ballots bypass the command path) and the countdowns.
   const ballotStore = new BallotStore(db);
   const ballots = new BallotBox({
     rooms,
@@ -126,6 +136,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     },
   });
   const pollClock = new PollClock({ room: (meetingId) => rooms.get(meetingId), now, log, closed: (poll) => ballots.closed(poll) });
+
+  // The socket gateway: handshake, greeting, presence and every message's handler.
   const gateway = attachGateway(io, {
     tokens,
     meetings,
@@ -139,11 +151,14 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     ballots,
     maxDevices: config.maxDevices,
   });
-  // What follows every turn of a meeting's room, in this order (rooms/meetingRoom.ts, RoomListener):
-  // the gateway sends the committed events to each audience, then moves connections whose roster
-  // entry changed; floor control at Janus mutes all but the audible and records the floor holder;
-  // the ballot box hands a poll.close its totals; the poll clock arms and disarms countdowns (and
-  // re-arms them when a room reopens); the archive reindexes; the records' suggestions enter the ledger.
+
+  // What follows the live meetings' turns, in this order (RoomListener, rooms/meetingRoom.ts):
+  //   gateway          the committed events to each audience, then connections whose roster entry changed
+  //   mediaController  floor control at Janus: all but the audible muted, the floor holder recorded
+  //   ballots          a poll.close decided with the ballot box's totals
+  //   pollClock        countdowns armed and disarmed (re-armed when a room reopens)
+  //   archive          the search index, reindexed after relevant events
+  //   recordSync       the records' suggestions and decisions kept in step in the ledger
   rooms.listen([gateway, mediaController, ballots, pollClock, archive, recordSync]);
   // The stores signal every saved change the live meeting follows; it is fed in before the
   // request that made it is answered (meetings/meetingChanges.ts).
@@ -155,6 +170,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       log(`config sync failed for meeting ${meetingId}`, error);
     }
   });
+
+  // The HTTP API, and the media plane's status reaching every connection.
   const deps = apiDeps({ db, tokens, rooms, meetings, io, config, now, log, archive, ledger });
   api.use(createApi(deps));
   media.onStatusChange((status) => {
