@@ -101,18 +101,15 @@ export class ArchiveIndex {
 
   /** Reindexes every meeting whose index is missing (and has a log), behind its log, or of an older version. */
   async catchUp(): Promise<string[]> {
-    const { db } = this.options;
-    const [heads, states] = await Promise.all([
-      db.meetingEvent.groupBy({ by: ["meetingId"], _max: { seq: true } }),
-      db.archiveIndexState.findMany({ select: { meetingId: true, seq: true, version: true } }),
-    ]);
+    const { db, store } = this.options;
+    const [heads, states] = await Promise.all([store.heads(), db.archiveIndexState.findMany({ select: { meetingId: true, seq: true, version: true } })]);
     const indexed = new Map(states.map((s) => [s.meetingId, s]));
-    const stale = heads
-      .filter((h) => {
-        const s = indexed.get(h.meetingId);
-        return !s || s.version !== INDEX_VERSION || s.seq !== (h._max.seq ?? 0);
+    const stale = [...heads]
+      .filter(([meetingId, seq]) => {
+        const s = indexed.get(meetingId);
+        return !s || s.version !== INDEX_VERSION || s.seq !== seq;
       })
-      .map((h) => h.meetingId);
+      .map(([meetingId]) => meetingId);
     for (const meetingId of stale) await this.reindex(meetingId);
     return stale;
   }

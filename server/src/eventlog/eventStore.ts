@@ -8,6 +8,11 @@ export interface EventStore {
   load(meetingId: string, afterSeq?: number): Promise<StoredEvent[]>;
   /** Appends all events in one transaction; rejects (appending nothing) on any conflict. */
   append(meetingId: string, events: readonly StoredEvent[]): Promise<void>;
+  /**
+   * The last seq of every meeting with a log; with `typePrefixes`, of its last event whose type
+   * starts with one of them (meetings without such an event are left out). For catching up on start.
+   */
+  heads(typePrefixes?: readonly string[]): Promise<Map<string, number>>;
 }
 
 interface Row {
@@ -92,6 +97,14 @@ export function sqliteEventStore(db: Db): EventStore {
         waiting.push({ meetingId, events, resolve, reject });
         if (!flushing) void flush();
       });
+    },
+    async heads(typePrefixes) {
+      const rows = await db.meetingEvent.groupBy({
+        by: ["meetingId"],
+        ...(typePrefixes === undefined ? {} : { where: { OR: typePrefixes.map((prefix) => ({ type: { startsWith: prefix } })) } }),
+        _max: { seq: true },
+      });
+      return new Map(rows.map((row) => [row.meetingId, row._max.seq ?? 0]));
     },
   };
 }

@@ -115,16 +115,9 @@ export class RecordSync {
   /** Replays and syncs every meeting whose relevant events are newer than its last sync; the meetings synced. */
   async catchUp(): Promise<string[]> {
     const { db, store } = this.options;
-    const [heads, states] = await Promise.all([
-      db.meetingEvent.groupBy({
-        by: ["meetingId"],
-        where: { OR: RELEVANT.map((prefix) => ({ type: { startsWith: prefix } })) },
-        _max: { seq: true },
-      }),
-      db.ledgerSyncState.findMany({ select: { meetingId: true, seq: true } }),
-    ]);
+    const [heads, states] = await Promise.all([store.heads(RELEVANT), db.ledgerSyncState.findMany({ select: { meetingId: true, seq: true } })]);
     const syncedAt = new Map(states.map((s) => [s.meetingId, s.seq]));
-    const stale = heads.filter((h) => (syncedAt.get(h.meetingId) ?? 0) < (h._max.seq ?? 0)).map((h) => h.meetingId);
+    const stale = [...heads].filter(([meetingId, seq]) => (syncedAt.get(meetingId) ?? 0) < seq).map(([meetingId]) => meetingId);
     for (const meetingId of stale) {
       if (this.closed) break;
       this.enqueue(meetingId, replay(await store.load(meetingId)));
