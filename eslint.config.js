@@ -32,6 +32,19 @@ export default tseslint.config(
     ignores: ["**/*.test.ts", "**/*.test.tsx"],
     rules: { "no-restricted-imports": ["error", { patterns: [{ regex: "(^|/)testing/", message: "Product code must not import the test scaffolding." }] }] },
   },
+  // Routes and the HTTP edge call stores, never Prisma (apiDeps.ts builds the stores).
+  {
+    files: ["server/src/**/*Routes.ts", "server/src/http/*.ts"],
+    ignores: ["**/*.test.ts", "server/src/http/apiDeps.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [
+          { regex: "(^|/)testing/", message: "Product code must not import the test scaffolding." },
+          { regex: "(^|/)db/(database|generated/)", message: "Routes call stores, never Prisma." },
+        ],
+      }],
+    },
+  },
 );
 
 function corePurity(files, leavesCore) {
