@@ -76,7 +76,7 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): Gateway {
   const editing = new RecordEditing();
   const devices = new Devices<GatewaySocket>(deps.now, (socket) => ended(socket, "TOO_MANY_DEVICES"));
   const greeter = new Greeter(io, { rooms: deps.rooms, joins: deps.meetings.joins, ballots: deps.ballots, mediaAvailable: deps.mediaAvailable });
-  io.on("connection", (socket) => onConnection(socket, deps, presence, editing, devices, greeter));
+  io.on("connection", (socket) => onConnection(socket, deps, { presence, editing, devices, greeter }));
   return {
     presence,
     committed: (meetingId, events, state) => {
@@ -102,7 +102,15 @@ function refusal(error: CoreError): Error {
   return Object.assign(new Error(error.code), { data: error });
 }
 
-function onConnection(socket: GatewaySocket, deps: GatewayDeps, presence: Presence, editing: RecordEditing, devices: Devices<GatewaySocket>, greeter: Greeter): void {
+/** What all connections of the gateway share. */
+interface Shared {
+  presence: Presence;
+  editing: RecordEditing;
+  devices: Devices<GatewaySocket>;
+  greeter: Greeter;
+}
+
+function onConnection(socket: GatewaySocket, deps: GatewayDeps, { presence, editing, devices, greeter }: Shared): void {
   // Who the person is (role, side…) is read per message: a roster change updates socket.data.me (rosterChanges.ts).
   const { meetingId, me, display } = socket.data;
   // One person's connections share one rate limit. The room's screens (all on its display link,
