@@ -3,11 +3,48 @@
 // core/ledger/json.ts and core/ledger/report.ts; each schema here is checked against them.
 import { z } from "zod";
 import { InterjectionOutcomeSchema } from "../interjection/schema.ts";
-import { LEDGER_ORIGINS, LEDGER_SOURCES, LEDGER_STATES, RATINGS, REPLY_OUTCOMES, type LedgerAction, type Reply } from "../ledger/item.ts";
+import { isCalendarDate } from "../ledger/deadline.ts";
+import { LedgerAction, LEDGER_ORIGINS, LEDGER_SOURCES, LEDGER_STATES, RATINGS, REPLY_OUTCOMES, type Reply } from "../ledger/item.ts";
 import type { Department as DepartmentJson, LedgerImportResult, LedgerItemJson, LedgerStepJson } from "../ledger/json.ts";
 import type { DepartmentReminder, LedgerDashboard } from "../ledger/report.ts";
 import { Id } from "./common.ts";
 import { RowReport } from "./roster.ts";
+
+// Requests
+
+const DepartmentName = z.string().trim().min(1).max(80);
+export const NewDepartment = z.strictObject({ name: DepartmentName });
+export const DepartmentPatch = z.strictObject({ name: DepartmentName.optional(), disabled: z.boolean().optional() });
+
+const Optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v === "" || v === undefined ? null : v));
+
+/** An item entered by staff (接待日, 热线, 其他). */
+export const NewLedgerItem = z.strictObject({
+  source: z.enum(["listeningDay", "hotline", "other"]),
+  raisedOn: z.string().refine(isCalendarDate, "expected a date YYYY-MM-DD"),
+  raisedByName: z.string().trim().min(1).max(64),
+  sector: Optional(64),
+  contact: Optional(64),
+  title: z.string().trim().min(1).max(100),
+  text: z.string().trim().max(4000),
+  topic: z.string().trim().max(40).optional(),
+  suggestedDepartment: z.string().trim().max(80).optional(),
+});
+export type NewLedgerItemInput = z.input<typeof NewLedgerItem>;
+
+/** POST /api/ledger/items/:id/actions: the action taken on the version the actor saw. */
+export const ActionBody = z.strictObject({ baseVersion: z.number().int().min(0), action: LedgerAction });
+/** The member rates the latest reply to their suggestion. */
+export const RatingParams = z.object({ id: Id, itemId: Id });
+export const RatingBody = z.strictObject({ baseVersion: z.number().int().min(0), rating: z.enum(RATINGS), comment: z.string().trim().max(1000).default("") });
+
+// Answers
 
 const State = z.enum(LEDGER_STATES);
 const count = z.number();

@@ -3,13 +3,12 @@
 // department account sees only the items its department leads or assists, and acts on them.
 // Reports (dashboard, reminders, export) are in reportRoutes.ts.
 import { Router } from "express";
-import { z } from "zod";
-import { isCalendarDate } from "../../../core/ledger/deadline.ts";
-import { LedgerAction, type LedgerActor } from "../../../core/ledger/item.ts";
+import type { LedgerActor } from "../../../core/ledger/item.ts";
 import { abort, orAbort, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { bearerToken, requireParticipant } from "../http/participantAuth.ts";
 import { IdParams } from "../../../core/api/common.ts";
+import { ActionBody, DepartmentPatch, NewDepartment, NewLedgerItem } from "../../../core/api/ledger.ts";
 import { MANAGERS, requireStaff, type StaffContext } from "../http/staffAuth.ts";
 import { sendUploadedFile } from "../http/uploadedFile.ts";
 import { parse } from "../http/validate.ts";
@@ -19,32 +18,6 @@ import { cleanFileName } from "../meetings/materialFiles.ts";
 import { MAX_ATTACHMENT_BYTES, sniffAttachment } from "./ledgerFiles.ts";
 import { canSee } from "./ledgerFilter.ts";
 import { parseLedgerFilter, requireLedgerViewer } from "./ledgerRequest.ts";
-
-const DepartmentName = z.string().trim().min(1).max(80);
-const NewDepartment = z.strictObject({ name: DepartmentName });
-const DepartmentPatch = z.strictObject({ name: DepartmentName.optional(), disabled: z.boolean().optional() });
-
-const Optional = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v === "" || v === undefined ? null : v));
-
-export const NewLedgerItem = z.strictObject({
-  source: z.enum(["listeningDay", "hotline", "other"]),
-  raisedOn: z.string().refine(isCalendarDate, "expected a date YYYY-MM-DD"),
-  raisedByName: z.string().trim().min(1).max(64),
-  sector: Optional(64),
-  contact: Optional(64),
-  title: z.string().trim().min(1).max(100),
-  text: z.string().trim().max(4000),
-  topic: z.string().trim().max(40).optional(),
-  suggestedDepartment: z.string().trim().max(80).optional(),
-});
-
-const ActionBody = z.strictObject({ baseVersion: z.number().int().min(0), action: LedgerAction });
 
 /** The ledger actor of a secretariat or department account. */
 export function staffActor(staff: StaffContext): LedgerActor {

@@ -2,16 +2,13 @@
 // meeting, the ledger items raised by them in that meeting (state, replies) and the rating of the
 // latest reply (满意度), once per reply.
 import { Router, type Request } from "express";
-import { z } from "zod";
-import { RATINGS } from "../../../core/ledger/item.ts";
 import { abort, orAbort, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { requireParticipant } from "../http/participantAuth.ts";
-import { Id, IdParams } from "../../../core/api/common.ts";
+import { IdParams } from "../../../core/api/common.ts";
+import { RatingBody, RatingParams } from "../../../core/api/ledger.ts";
 import { parse } from "../http/validate.ts";
 
-const RatingParams = z.object({ id: Id, itemId: Id });
-const RatingBody = z.strictObject({ baseVersion: z.number().int().min(0), rating: z.enum(RATINGS), comment: z.string().trim().max(1000).default("") });
 
 export function memberSuggestionRoutes(deps: ApiDeps): Router {
   const { ledger, participants } = deps;

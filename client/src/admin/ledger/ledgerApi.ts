@@ -1,6 +1,6 @@
 // The ledger's REST endpoints (docs/ledger.md): items, actions, attachments, departments,
 // dashboard, reminders and the exports; the session cookie and the CSRF header as in api.ts.
-import type { LedgerAction, LedgerSource } from "@core/ledger/item.ts";
+import type { LedgerAction } from "@core/ledger/item.ts";
 import type { DepartmentReminder } from "@core/ledger/report.ts";
 import {
   ActionResponse,
@@ -13,6 +13,7 @@ import {
   ItemsResponse,
   ItemWithStepsResponse,
   RemindersResponse,
+  type NewLedgerItemInput,
 } from "@core/api/ledger.ts";
 import { request } from "../api.ts";
 import { filterToQuery, type LedgerFilter } from "./filters.ts";
@@ -23,17 +24,8 @@ const withFilter = (path: string, filter: LedgerFilter) => {
   return query ? `${path}?${query}` : path;
 };
 
-export interface NewLedgerItem {
-  source: Exclude<LedgerSource, "meeting">;
-  raisedOn: string;
-  raisedByName: string;
-  sector?: string;
-  contact?: string;
-  title: string;
-  text: string;
-  topic?: string;
-  suggestedDepartment?: string;
-}
+/** An item entered by staff, as the form sends it. */
+export type NewLedgerItem = NewLedgerItemInput;
 
 export type StaffLedgerAction = Exclude<LedgerAction, { type: "rate" } | { type: "withdraw" } | { type: "import" }>;
 
