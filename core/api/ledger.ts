@@ -44,6 +44,28 @@ export const ActionBody = z.strictObject({ baseVersion: z.number().int().min(0),
 export const RatingParams = z.object({ id: Id, itemId: Id });
 export const RatingBody = z.strictObject({ baseVersion: z.number().int().min(0), rating: z.enum(RATINGS), comment: z.string().trim().max(1000).default("") });
 
+/** The query string; every field optional, an empty value is the same as none. */
+export const LedgerFilterQuery = z
+  .object({
+    state: z.enum(LEDGER_STATES).optional(),
+    departmentId: Id.optional(),
+    sector: z.string().trim().max(64).optional(),
+    meetingId: Id.optional(),
+    /** raisedOn's month */
+    month: z
+      .string()
+      .regex(/^\d{4}-\d{2}$/, "expected YYYY-MM")
+      .refine((m) => isCalendarDate(`${m}-01`), "expected YYYY-MM")
+      .optional(),
+    flag: z.enum(["overdue", "dueSoon"]).optional(),
+    source: z.enum(LEDGER_SOURCES).optional(),
+    /** 意见建议 or 议定事项 */
+    origin: z.enum(LEDGER_ORIGINS).optional(),
+    /** Words of the title, the text or the name of who raised it. */
+    q: z.string().trim().max(100).optional(),
+  })
+  .strip();
+
 // Answers
 
 const State = z.enum(LEDGER_STATES);

@@ -4,6 +4,16 @@ import { BlocksSchema } from "../minutes/blockSchema.ts";
 import type { Block } from "../minutes/blocks.ts";
 import { Id, IsoTime } from "./common.ts";
 
+/** The draft's `?recorder=…` (记录人, default: the clerks on the roster) and `?distribution=…` (分送, repeatable). */
+export const MinutesQuery = z.object({
+  recorder: z.string().trim().min(1).max(40).optional(),
+  distribution: z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .pipe(z.array(z.string().trim().min(1).max(80)).max(50))
+    .optional(),
+});
+
 export const VersionParams = z.object({ id: Id, n: z.string().regex(/^[1-9][0-9]{0,8}$/, "a version number").transform(Number) });
 
 /** What a save sends: the blocks edited from `baseVersion`, or `generate: true` to draft from the record. */

@@ -2,34 +2,12 @@
 // the reports: dashboard, reminders, export) as a zod schema, a pure `matchesFilter` over the wire
 // shape, and the viewer (secretariat: every item; a department: the items it leads or assists).
 // Reading them from a request is the HTTP edge's (ledgerRequest.ts).
-import { z } from "zod";
-import { isCalendarDate } from "../../../core/ledger/deadline.ts";
-import { LEDGER_ORIGINS, LEDGER_SOURCES, LEDGER_STATES } from "../../../core/ledger/item.ts";
+import type { z } from "zod";
+import { LedgerFilterQuery } from "../../../core/api/ledger.ts";
 import type { LedgerItemJson } from "../../../core/ledger/json.ts";
 
-const Id = z.string().min(1).max(64);
-
-/** The query string; every field optional, an empty value is the same as none. */
-export const LedgerFilterQuery = z
-  .object({
-    state: z.enum(LEDGER_STATES).optional(),
-    departmentId: Id.optional(),
-    sector: z.string().trim().max(64).optional(),
-    meetingId: Id.optional(),
-    /** raisedOn's month */
-    month: z
-      .string()
-      .regex(/^\d{4}-\d{2}$/, "expected YYYY-MM")
-      .refine((m) => isCalendarDate(`${m}-01`), "expected YYYY-MM")
-      .optional(),
-    flag: z.enum(["overdue", "dueSoon"]).optional(),
-    source: z.enum(LEDGER_SOURCES).optional(),
-    /** 意见建议 or 议定事项 */
-    origin: z.enum(LEDGER_ORIGINS).optional(),
-    /** Words of the title, the text or the name of who raised it. */
-    q: z.string().trim().max(100).optional(),
-  })
-  .strip();
+// The query string is the HTTP contract's (core/api/ledger.ts).
+export { LedgerFilterQuery };
 
 export type LedgerFilter = z.infer<typeof LedgerFilterQuery>;
 

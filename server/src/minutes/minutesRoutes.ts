@@ -3,7 +3,6 @@
 // JSON (the Minutes structure), Markdown, DOCX or PDF (docs/minutes.md, docs/api.md#minutes);
 // next to it the speech list (发言清单) as CSV or XLSX, with the same access.
 import { Router, type Request, type Response } from "express";
-import { z } from "zod";
 import { minutesBlocks, type Block } from "../../../core/minutes/blocks.ts";
 import { draftMinutes, type Minutes } from "../../../core/minutes/minutes.ts";
 import { speechList } from "../../../core/minutes/speechList.ts";
@@ -11,21 +10,12 @@ import { abort, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { requireMeetingStaffAccess } from "../http/meetingStaffAccess.ts";
 import { IdParams } from "../../../core/api/common.ts";
+import { MinutesQuery } from "../../../core/api/minutes.ts";
 import { parse } from "../http/validate.ts";
 import { cleanFileName, contentDisposition } from "../meetings/materialFiles.ts";
 import { NoCjkFontError } from "./cjkFonts.ts";
 import { exportMinutes, MINUTES_FORMATS, MINUTES_MIME, type MinutesFormat } from "./minutesExport.ts";
 import { exportSpeechList, SPEECH_LIST_MIME, type SpeechListFormat } from "./speechListExport.ts";
-
-/** `?recorder=…` (记录人, default: the clerks on the roster) and `?distribution=…` (分送, repeatable). */
-const MinutesQuery = z.object({
-  recorder: z.string().trim().min(1).max(40).optional(),
-  distribution: z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : [v]))
-    .pipe(z.array(z.string().trim().min(1).max(80)).max(50))
-    .optional(),
-});
 
 /** The draft from the live room (opened from the log if no one is connected) and its log. */
 export async function currentDraft(deps: ApiDeps, meetingId: string, options: { recorderName?: string; distribution?: string[] } = {}): Promise<{ title: string; minutes: Minutes }> {

@@ -1,22 +1,13 @@
 // The ledger's filters (state, department, sector, meeting, month, 逾期/临期, source, origin, text) live in
 // the URL, so a filtered list or dashboard can be reloaded, linked and gone back to. The same
 // query string goes to the server (GET /api/ledger/items, /dashboard, /export.*).
-import { LEDGER_ORIGINS, LEDGER_SOURCES, LEDGER_STATES, type LedgerOrigin, type LedgerSource, type LedgerState } from "@core/ledger/item.ts";
+import { LEDGER_ORIGINS, LEDGER_SOURCES, LEDGER_STATES, type LedgerState } from "@core/ledger/item.ts";
 import type { DeadlineFlag } from "@core/ledger/deadline.ts";
+import type { z } from "zod";
+import type { LedgerFilterQuery } from "@core/api/ledger.ts";
 
-export interface LedgerFilter {
-  state?: LedgerState;
-  departmentId?: string;
-  sector?: string;
-  meetingId?: string;
-  /** YYYY-MM, on the date raised. */
-  month?: string;
-  flag?: DeadlineFlag;
-  source?: LedgerSource;
-  /** 意见建议 or 议定事项 */
-  origin?: LedgerOrigin;
-  q?: string;
-}
+/** The query GET /api/ledger/items takes (the contract's, core/api/ledger.ts). */
+export type LedgerFilter = z.infer<typeof LedgerFilterQuery>;
 export type FilterKey = keyof LedgerFilter;
 
 /** The keys in the order they are written to a URL. */
