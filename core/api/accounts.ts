@@ -1,6 +1,6 @@
 // Staff sessions and accounts over HTTP (docs/api.md, "Staff accounts"): /api/auth/* and /api/accounts*.
 import { z } from "zod";
-import { Id } from "./common.ts";
+import { Bilingual, Id } from "./common.ts";
 
 /** `department`: a 承办单位's user, who sees only the ledger items of its department (docs/ledger.md). */
 export const STAFF_ROLES = ["admin", "organiser", "chair", "clerk", "department"] as const;
@@ -11,6 +11,8 @@ export const MAX_PASSWORD_LENGTH = 256;
 const Password = z.string().min(1).max(MAX_PASSWORD_LENGTH);
 export const Login = z.strictObject({ username: z.string().trim().toLowerCase().min(1).max(64), password: Password });
 export const PasswordChange = z.strictObject({ currentPassword: Password, newPassword: z.string().max(MAX_PASSWORD_LENGTH) });
+/** The details of a PASSWORD_TOO_WEAK refusal: the particular reason (repeated letters, a common password …). */
+export const PasswordTooWeakDetails = z.object({ reason: Bilingual });
 
 const Username = z
   .string()

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from "react";
+import { PasswordTooWeakDetails } from "@core/api/accounts.ts";
 import { api, HttpError, type Bilingual } from "../api.ts";
 import { ErrorLine } from "../ui/Feedback.tsx";
 import { bilingual, useAdminT } from "../ui/useAdminT.ts";
@@ -7,7 +8,7 @@ const MIN_LENGTH = 10;
 
 /** The server's particular reason for refusing the new password (repeated letters, a common password …). */
 const weakReason = (error: unknown): Bilingual | undefined =>
-  error instanceof HttpError && error.code === "PASSWORD_TOO_WEAK" ? (error.details as { reason?: Bilingual } | undefined)?.reason : undefined;
+  error instanceof HttpError && error.code === "PASSWORD_TOO_WEAK" ? PasswordTooWeakDetails.safeParse(error.details).data?.reason : undefined;
 
 /** Current password, new password twice; the server ends the account's other sessions. */
 export function ChangePasswordForm({ username, onDone, onCancel }: { username: string; onDone: () => void; onCancel?: () => void }) {
