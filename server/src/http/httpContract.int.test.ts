@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { AccountResponse, AccountsResponse, CreatedAccountResponse } from "../../../core/api/accounts.ts";
-import { ArchiveMeetingsResponse } from "../../../core/api/archive.ts";
+import { ArchiveMeetingsResponse, SearchResponse } from "../../../core/api/archive.ts";
 import { OkResponse } from "../../../core/api/common.ts";
 import { DashboardResponse, DepartmentResponse, DepartmentsResponse, ItemResponse, ItemsResponse, ItemWithStepsResponse, RemindersResponse } from "../../../core/api/ledger.ts";
 import { Link } from "../../../core/api/links.ts";
@@ -13,10 +13,11 @@ import { AgendaItemResponse, AgendaResponse, MeetingDetail, MeetingResponse, Mee
 import { VersionResponse, VersionsResponse } from "../../../core/api/minutes.ts";
 import { PlannedSpeechResponse, PlanResponse } from "../../../core/api/plan.ts";
 import { RecordingsResponse } from "../../../core/api/recordings.ts";
-import { ParticipantResponse, ParticipantsResponse } from "../../../core/api/roster.ts";
+import { ImportResponse, ParticipantResponse, ParticipantsResponse } from "../../../core/api/roster.ts";
+import { StatisticsResponse } from "../../../core/api/stats.ts";
 import { httpClient, HttpError } from "../../../client/src/http/api.ts";
 import { Harness } from "../../../testing/server/harness.ts";
-import { staffClient, type ApiResponse } from "../../../testing/server/api.ts";
+import { fileForm, staffClient, type ApiResponse } from "../../../testing/server/api.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());
@@ -47,6 +48,9 @@ describe("the HTTP contract (core/api) against the real server", () => {
     parsed(AgendaResponse, await admin.put(`${m}/agenda/order`, { itemIds: [item.id] }));
     const person = parsed(ParticipantResponse, await admin.post(`${m}/participants`, { name: "李委员", role: "member", sector: "经济界", voteWeight: 89.5 }), 201).participant;
     parsed(ParticipantsResponse, await admin.get(`${m}/participants?sort=pinyin`));
+    const csv = "姓名,角色,界别\n王委员,委员,科技界\n";
+    const dryRun = parsed(ImportResponse, await admin.post(`${m}/roster/import?dryRun=true`, undefined, { form: fileForm(csv, "名单.csv", "text/csv") }));
+    expect([dryRun.dryRun, dryRun.imported]).toEqual([true, 1]);
     parsed(MeetingDetail, await admin.get(m));
     const speech = parsed(PlannedSpeechResponse, await admin.post(`${m}/plan`, { participantId: person.id, kind: "booked", agendaItemId: item.id, title: "关于停车" }), 201).speech;
     parsed(PlanResponse, await admin.put(`${m}/plan/order`, { bookingIds: [speech.id] }));
@@ -56,6 +60,7 @@ describe("the HTTP contract (core/api) against the real server", () => {
     parsed(OkResponse, await admin.post(`${m}/participants/${person.id}/link/revoke`));
     parsed(MeetingResponse, await admin.post(`${m}/archive`, { archived: true }));
     parsed(ArchiveMeetingsResponse, await admin.get("/api/archive/meetings"));
+    parsed(SearchResponse, await admin.get(`/api/archive/search?q=${encodeURIComponent("停车")}`));
 
     const created = parsed(ItemResponse, await admin.post("/api/ledger/items", { source: "hotline", raisedOn: "2026-05-12", raisedByName: "张三", title: "路灯不亮", text: "小区路灯" }), 201).item;
     const assigned = await admin.post(`/api/ledger/items/${created.id}/actions`, {
@@ -85,6 +90,7 @@ describe("the HTTP contract (core/api) against the real server", () => {
     const draft = await as(tokens.clerk).json("POST", `${m}/minutes/versions`, VersionResponse, { baseVersion: 0, generate: true });
     expect(draft.version.number).toBe(1);
     expect((await as(tokens.chair).json("GET", `${m}/minutes/versions`, VersionsResponse)).versions).toHaveLength(1);
+    expect((await as(tokens.chair).json("GET", `${m}/statistics`, StatisticsResponse)).overall.speeches).toBe(0);
 
     const refused = await as(tokens.member1).json("GET", `${m}/recordings`, RecordingsResponse).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(HttpError);
