@@ -37,12 +37,15 @@ export default tseslint.config(
     files: ["server/src/**/*Routes.ts", "server/src/http/*.ts"],
     ignores: ["**/*.test.ts", "server/src/http/apiDeps.ts"],
     rules: {
-      "no-restricted-imports": ["error", {
-        patterns: [
-          { regex: "(^|/)testing/", message: "Product code must not import the test scaffolding." },
-          { regex: "(^|/)db/(database|generated/)", message: "Routes call stores, never Prisma." },
-        ],
-      }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "(^|/)testing/", message: "Product code must not import the test scaffolding." },
+            { regex: "(^|/)db/(database|generated/)", message: "Routes call stores, never Prisma." },
+          ],
+        },
+      ],
     },
   },
 );
@@ -52,15 +55,22 @@ function corePurity(files, leavesCore) {
     files: [files],
     ignores: files.endsWith(".test.ts") ? [] : ["core/**/*.test.ts"],
     rules: {
-      "no-restricted-imports": ["error", {
-        patterns: [
-          { regex: "^node:", message: "The meeting core must not import Node built-ins." },
-          { regex: "^(socket\\.io|socket\\.io-client|express|ws|react|react-dom|@prisma/.*|prisma|better-sqlite3|jose)($|/)", message: "The meeting core must stay pure: no I/O or UI frameworks." },
-          { regex: leavesCore, message: "The meeting core must not import the client, the server or the test scaffolding." },
-        ],
-      }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^node:", message: "The meeting core must not import Node built-ins." },
+            {
+              regex: "^(socket\\.io|socket\\.io-client|express|ws|react|react-dom|@prisma/.*|prisma|better-sqlite3|jose)($|/)",
+              message: "The meeting core must stay pure: no I/O or UI frameworks.",
+            },
+            { regex: leavesCore, message: "The meeting core must not import the client, the server or the test scaffolding." },
+          ],
+        },
+      ],
       "no-restricted-globals": ["error", "process", "setTimeout", "setInterval", "crypto", "fetch"],
-      "no-restricted-properties": ["error",
+      "no-restricted-properties": [
+        "error",
         { object: "Date", property: "now", message: "Use ctx.now." },
         { object: "Math", property: "random", message: "Use ctx.newId or a seeded generator." },
       ],

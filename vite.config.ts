@@ -17,7 +17,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["core/**/*.test.ts", "server/src/**/*.test.ts", "client/src/**/*.test.ts"], exclude: ["**/*.int.test.ts", "**/*.media.test.ts"] },
+        test: {
+          name: "unit",
+          include: ["core/**/*.test.ts", "server/src/**/*.test.ts", "client/src/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "**/*.media.test.ts"],
+        },
       },
       {
         extends: true,

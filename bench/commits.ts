@@ -82,7 +82,12 @@ const rows = VARIANTS.map((v) => {
   const sorted = results.get(v.name)!.sort((a, b) => a - b);
   return { name: v.name, p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), max: sorted.at(-1)! };
 });
-for (const r of rows) console.log(`${r.name.padEnd(30)} p50 ${r.p50.toFixed(2).padStart(8)} ms  p99 ${r.p99.toFixed(2).padStart(8)} ms  max ${r.max.toFixed(2).padStart(8)} ms`);
+for (const r of rows)
+  console.log(`${r.name.padEnd(30)} p50 ${r.p50.toFixed(2).padStart(8)} ms  p99 ${r.p99.toFixed(2).padStart(8)} ms  max ${r.max.toFixed(2).padStart(8)} ms`);
 const [beforeNormal, , afterNormal, afterFull] = rows;
-console.log(`ratio before/after (NORMAL): p50 ×${(beforeNormal!.p50 / afterNormal!.p50).toFixed(0)}, p99 ×${(beforeNormal!.p99 / afterNormal!.p99).toFixed(0)}`);
-console.log(`target p99 ≤ ${TARGET_P99_MS} ms: NORMAL ${afterNormal!.p99 <= TARGET_P99_MS ? "met" : "MISSED"}, FULL ${afterFull!.p99 <= TARGET_P99_MS ? "met" : "MISSED"}`);
+console.log(
+  `ratio before/after (NORMAL): p50 ×${(beforeNormal!.p50 / afterNormal!.p50).toFixed(0)}, p99 ×${(beforeNormal!.p99 / afterNormal!.p99).toFixed(0)}`,
+);
+console.log(
+  `target p99 ≤ ${TARGET_P99_MS} ms: NORMAL ${afterNormal!.p99 <= TARGET_P99_MS ? "met" : "MISSED"}, FULL ${afterFull!.p99 <= TARGET_P99_MS ? "met" : "MISSED"}`,
+);

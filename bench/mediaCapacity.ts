@@ -30,7 +30,11 @@ import type { MediaRelay } from "../server/src/media/mediaRelay.ts";
 import { eventually, Harness, type TestClient, type TestServer } from "../testing/server/harness.ts";
 
 const env = process.env;
-const list = (value: string) => value.split(",").map((s) => Number(s.trim())).filter((n) => Number.isFinite(n));
+const list = (value: string) =>
+  value
+    .split(",")
+    .map((s) => Number(s.trim()))
+    .filter((n) => Number.isFinite(n));
 const AV_STEPS = list(env.BENCH_MEDIA_STEPS ?? "0,2,4,8,12,16,20,24,28,32,40");
 const AUDIO_STEPS = list(env.BENCH_MEDIA_AUDIO_STEPS ?? "0,2,4,8,12,16,20,24,28,32,40,48");
 const WINDOW_MS = Number(env.BENCH_MEDIA_WINDOW_MS ?? 15_000);
@@ -72,7 +76,11 @@ function procStat(pid: number): ProcStat | null {
 }
 
 function allProcs(): ProcStat[] {
-  return fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map((d) => procStat(Number(d))).filter((p): p is ProcStat => p !== null);
+  return fs
+    .readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .map((d) => procStat(Number(d)))
+    .filter((p): p is ProcStat => p !== null);
 }
 
 function rssKiB(pid: number): number {
@@ -296,7 +304,11 @@ class Bench {
    * keeps the audible set it is created with until the next floor change: the chair.
    */
   async createRoom(): Promise<void> {
-    const result = await this.relay().subscribe(this.meetingId, { participantId: "bench-room", connectionId: "bench-room" }, { shown: new Set([this.chairId]), audible: new Set([this.chairId]) });
+    const result = await this.relay().subscribe(
+      this.meetingId,
+      { participantId: "bench-room", connectionId: "bench-room" },
+      { shown: new Set([this.chairId]), audible: new Set([this.chairId]) },
+    );
     if (result.sdp !== null) throw new Error("unexpected offer");
   }
 
@@ -365,7 +377,12 @@ class Bench {
   /** Audio only: `{ audioOnly: true }`, the streams [{ feed, mid: <audio mid> }] of every publisher. */
   async subscribeAudio(listener: Listener): Promise<void> {
     const audible = new Set(this.publishers.map((p) => p.participantId));
-    const { sdp } = await this.relay().subscribe(this.meetingId, { participantId: listener.id, connectionId: listener.id }, { shown: audible, audible }, { audioOnly: true });
+    const { sdp } = await this.relay().subscribe(
+      this.meetingId,
+      { participantId: listener.id, connectionId: listener.id },
+      { shown: audible, audible },
+      { audioOnly: true },
+    );
     if (!sdp) throw new Error("no offer for an audio-only listener");
     if (/^m=video/m.test(sdp)) throw new Error("audio-only offer has video");
     await this.relay().answer(this.meetingId, listener.id, await answerIn(listener.page, listener.slot, sdp));
@@ -403,7 +420,8 @@ class Bench {
       if (ok) return true;
       if (Date.now() > deadline) {
         const states: string[] = [];
-        for (const page of this.pages) states.push(...((await page.evaluate("window.subs.map((pc) => pc.connectionState + '/' + pc.iceConnectionState)")) as string[]));
+        for (const page of this.pages)
+          states.push(...((await page.evaluate("window.subs.map((pc) => pc.connectionState + '/' + pc.iceConnectionState)")) as string[]));
         console.log(`listeners not flowing: connection states ${states.join(", ")}; bytes ${JSON.stringify(now)}`);
         return false;
       }
@@ -456,7 +474,8 @@ class Bench {
     per.forEach((p, i) => {
       if (p.audioKbps < STARVING_AUDIO_SHARE * audioMedian || p.audioKbps === 0) starving.push(`listener ${i + 1}: audio ${f1(p.audioKbps)} kbit/s`);
       // Each listener decodes every publisher's video: compare with what one publisher sends, times the feeds.
-      else if (video && p.fps < STARVING_FPS_SHARE * sentFps * this.publishers.length) starving.push(`listener ${i + 1}: ${f1(p.fps)} fps of ${f1(sentFps * this.publishers.length)} sent`);
+      else if (video && p.fps < STARVING_FPS_SHARE * sentFps * this.publishers.length)
+        starving.push(`listener ${i + 1}: ${f1(p.fps)} fps of ${f1(sentFps * this.publishers.length)} sent`);
     });
     const sample: Sample = {
       phase,
@@ -633,8 +652,18 @@ async function main(): Promise<void> {
       resolution: av.find((s) => s.resolution)?.resolution ?? "",
     },
     largest: {
-      av: largest(av) && { listeners: largest(av)!.listeners, janusCpu: largest(av)!.janusCpu, ratioToIdle: largest(av)!.janusCpu / (idle?.janusCpu ?? NaN), ratioToZeroListeners: largest(av)!.janusCpu / (av.find((s) => s.listeners === 0)?.janusCpu ?? NaN) },
-      audio: largest(audio) && { listeners: largest(audio)!.listeners, janusCpu: largest(audio)!.janusCpu, ratioToIdle: largest(audio)!.janusCpu / (idle?.janusCpu ?? NaN), ratioToZeroListeners: largest(audio)!.janusCpu / (audio.find((s) => s.listeners === 0)?.janusCpu ?? NaN) },
+      av: largest(av) && {
+        listeners: largest(av)!.listeners,
+        janusCpu: largest(av)!.janusCpu,
+        ratioToIdle: largest(av)!.janusCpu / (idle?.janusCpu ?? NaN),
+        ratioToZeroListeners: largest(av)!.janusCpu / (av.find((s) => s.listeners === 0)?.janusCpu ?? NaN),
+      },
+      audio: largest(audio) && {
+        listeners: largest(audio)!.listeners,
+        janusCpu: largest(audio)!.janusCpu,
+        ratioToIdle: largest(audio)!.janusCpu / (idle?.janusCpu ?? NaN),
+        ratioToZeroListeners: largest(audio)!.janusCpu / (audio.find((s) => s.listeners === 0)?.janusCpu ?? NaN),
+      },
     },
     stops,
     samples: bench.samples.map((s) => ({ ...s, janusCpu: +s.janusCpu.toFixed(2), janusCpuSub: s.janusCpuSub.map((x) => +x.toFixed(2)) })),
@@ -642,9 +671,15 @@ async function main(): Promise<void> {
   console.log("");
   console.log("| marginal cost (least squares) | Janus CPU % of a core | Janus RSS MiB | steps |");
   console.log("|---|---:|---:|---:|");
-  console.log(`| per audio+video listener (1 publisher) | ${f3(summary.perAvListener.cpuPerUnit)} | ${f3(summary.perAvListener.rssMiBPerUnit)} | ${av.length} |`);
-  console.log(`| per audio-only listener (1 publisher) | ${f3(summary.perAudioListener.cpuPerUnit)} | ${f3(summary.perAudioListener.rssMiBPerUnit)} | ${audio.length} |`);
-  console.log(`| per publisher (audio+video, ${PUBLISHER_LISTENERS} listeners subscribed to all) | ${f3(summary.perPublisherWith2Listeners.cpuPerUnit)} | ${f3(summary.perPublisherWith2Listeners.rssMiBPerUnit)} | ${pubs.length} |`);
+  console.log(
+    `| per audio+video listener (1 publisher) | ${f3(summary.perAvListener.cpuPerUnit)} | ${f3(summary.perAvListener.rssMiBPerUnit)} | ${av.length} |`,
+  );
+  console.log(
+    `| per audio-only listener (1 publisher) | ${f3(summary.perAudioListener.cpuPerUnit)} | ${f3(summary.perAudioListener.rssMiBPerUnit)} | ${audio.length} |`,
+  );
+  console.log(
+    `| per publisher (audio+video, ${PUBLISHER_LISTENERS} listeners subscribed to all) | ${f3(summary.perPublisherWith2Listeners.cpuPerUnit)} | ${f3(summary.perPublisherWith2Listeners.rssMiBPerUnit)} | ${pubs.length} |`,
+  );
   console.log(
     `Received per listener (median): audio ${f1(summary.bitrate.avAudioKbps)} kbit/s + video ${f1(summary.bitrate.avVideoKbps)} kbit/s (${summary.bitrate.resolution}, ${f1(summary.bitrate.sentFps)} fps sent); audio-only ${f1(summary.bitrate.audioOnlyKbps)} kbit/s (RTP payload); on the wire (with RTP/SRTP/UDP/IPv4 headers): ${f1(summary.bitrate.avWireKbps)} and ${f1(summary.bitrate.audioOnlyWireKbps)} kbit/s`,
   );

@@ -16,11 +16,24 @@ const A = people.alice.participantId;
 const B = people.bob.participantId;
 const speech = entry("speech", `s-${A}`);
 const NO_NOTES = { summaries: {}, suggestions: [], decisions: [] };
-const RESULT = computeResult(pollDefinition({ secret: true }), [{ id: "yes", label: "赞成" }, { id: "no", label: "反对" }, { id: "abstain", label: "弃权" }],
-  [A, B].map((id) => ({ unitId: id, participantIds: [id], weight: 1, household: null, present: true })), tally({ counts: { yes: 2 } }), null);
+const RESULT = computeResult(
+  pollDefinition({ secret: true }),
+  [
+    { id: "yes", label: "赞成" },
+    { id: "no", label: "反对" },
+    { id: "abstain", label: "弃权" },
+  ],
+  [A, B].map((id) => ({ unitId: id, participantIds: [id], weight: 1, household: null, present: true })),
+  tally({ counts: { yes: 2 } }),
+  null,
+);
 
 /** Alice spoke; the clerk summarized her speech, captured a suggestion and a decision. */
-const SPOKEN: MeetingEvent[] = [ev.arrived([A, B], "online"), ev.started(A, { at: 10 }), ev.ended(A, { at: 70, durationMs: 60, overrunMs: 0, endedBy: "p-chair" })];
+const SPOKEN: MeetingEvent[] = [
+  ev.arrived([A, B], "online"),
+  ev.started(A, { at: 10 }),
+  ev.ended(A, { at: 70, durationMs: 60, overrunMs: 0, endedBy: "p-chair" }),
+];
 const NOTES: MeetingEvent[] = [
   ev.summarized(speech, "建议加装电梯"),
   ev.suggestionCaptured("sg1", speech, suggestionFields({ title: "加装电梯", department: "区住建委" })),
@@ -55,8 +68,14 @@ const noteTypes = (sync: SyncPayload): string[] => (sync.kind === "events" ? syn
 
 describe("seesResult: one publication rule for a poll's result and its ballots", () => {
   it.each([
-    ["draft", "staff", false], ["open", "staff", false], ["closed", "staff", true], ["published", "staff", true],
-    ["closed", "attendee", false], ["published", "attendee", true], ["closed", "display", false], ["published", "display", true],
+    ["draft", "staff", false],
+    ["open", "staff", false],
+    ["closed", "staff", true],
+    ["published", "staff", true],
+    ["closed", "attendee", false],
+    ["published", "attendee", true],
+    ["closed", "display", false],
+    ["published", "display", true],
   ] as const)("%s poll, %s → %s", (status, audience, sees) => {
     expect(seesResult({ status }, audience)).toBe(sees);
   });
@@ -64,9 +83,13 @@ describe("seesResult: one publication rule for a poll's result and its ballots",
 
 describe("audienceOf", () => {
   it.each([
-    ["chair", false, "staff"], ["clerk", false, "staff"],
-    ["member", false, "attendee"], ["official", false, "attendee"], ["observer", false, "attendee"],
-    ["observer", true, "display"], ["chair", true, "display"],
+    ["chair", false, "staff"],
+    ["clerk", false, "staff"],
+    ["member", false, "attendee"],
+    ["official", false, "attendee"],
+    ["observer", false, "attendee"],
+    ["observer", true, "display"],
+    ["chair", true, "display"],
   ] as const)("%s (display %s) → %s", (role, display, audience) => {
     expect(audienceOf(role, display)).toBe(audience);
   });
@@ -106,7 +129,13 @@ describe("the record shared with members (会议记录向委员公开)", () => {
     expect(attendee.sync).toEqual({ kind: "events", events: stamp(base.seq, NOTES, 500, null) });
     const theirs = receive(stateFor(base, "attendee"), attendee.sync);
     expect(theirs).toEqual(attendee.after);
-    expect(theirs.notes.suggestions[0]).toMatchObject({ title: "加装电梯", text: "建议增设电梯。", topic: "城市更新", department: "区住建委", participantId: A });
+    expect(theirs.notes.suggestions[0]).toMatchObject({
+      title: "加装电梯",
+      text: "建议增设电梯。",
+      topic: "城市更新",
+      department: "区住建委",
+      participantId: A,
+    });
     expect(theirs.notes.summaries[`speech:s-${A}`]?.text).toBe("建议加装电梯");
     expect(theirs.notes.decisions[0]?.text).toBe("形成协商意见");
 
@@ -125,7 +154,7 @@ describe("the record shared with members (会议记录向委员公开)", () => {
     expect(sync.kind === "events" && sync.events.at(-1)?.event).toMatchObject({ type: "poll.closed", result: null });
     expect(stateFor(after, "attendee").polls[0]?.result).toBeNull();
     expect(after.polls[0]?.result).toEqual(RESULT);
-    expect(JSON.stringify(syncFor({ kind: "snapshot", state: after }, "attendee", after))).not.toContain("\"passed\"");
+    expect(JSON.stringify(syncFor({ kind: "snapshot", state: after }, "attendee", after))).not.toContain('"passed"');
   });
 
   it("events without a note, a poll result or the sharing go out alike to everyone", () => {
@@ -152,7 +181,10 @@ describe("sharing switched during the meeting", () => {
     // From now on the notes come as events and the member keeps up with the clerk.
     const next = commit(after, [ev.summarized(speech, "建议加装电梯，资金多方分担", { version: 2 })], "attendee");
     // A compact snapshot does not carry when each attendance began (no attendee's screen shows it).
-    expect(receive(theirs, next.sync)).toEqual({ ...next.after, attendance: { [A]: { ...next.after.attendance[A], since: 0 }, [B]: { ...next.after.attendance[B], since: 0 } } });
+    expect(receive(theirs, next.sync)).toEqual({
+      ...next.after,
+      attendance: { [A]: { ...next.after.attendance[A], since: 0 }, [B]: { ...next.after.attendance[B], since: 0 } },
+    });
     // The display is not affected: it receives the switch as an event and still no notes.
     const display = commit(before, decided.events, "display");
     expect(display.sync).toMatchObject({ kind: "events" });
@@ -169,7 +201,12 @@ describe("sharing switched during the meeting", () => {
   });
 
   it("a member catching up across the switch gets a snapshot; after it, the missed events in full", () => {
-    const log: StoredEvent[] = stamp(0, [...OPENED, ...SPOKEN, ...NOTES, shared(true), ev.summarized(entry("speech", `s-${A}`), "第二稿", { version: 2 })], 0, null);
+    const log: StoredEvent[] = stamp(
+      0,
+      [...OPENED, ...SPOKEN, ...NOTES, shared(true), ev.summarized(entry("speech", `s-${A}`), "第二稿", { version: 2 })],
+      0,
+      null,
+    );
     const state = log.reduce(evolve, givenExactly().state);
     const switchAt = log.findIndex((e) => e.event.type === "record.sharedSet");
     const across = syncFor({ kind: "events", events: log.slice(switchAt - 1) }, "attendee", state);

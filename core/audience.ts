@@ -72,5 +72,7 @@ export function syncFor(sync: SyncPayload, audience: Audience, state: MeetingSta
  * over HTTP by its tag), ids by roster position, so its size does not grow with the roster squared.
  * The attendance log only where the record's timeline shows it: attendees of a shared record.
  */
-const compactFor = (state: MeetingState, audience: Audience): SyncPayload =>
-  ({ kind: "compact", state: compactState(stateFor(state, audience), audience === "attendee" && state.recordShared) });
+const compactFor = (state: MeetingState, audience: Audience): SyncPayload => ({
+  kind: "compact",
+  state: compactState(stateFor(state, audience), audience === "attendee" && state.recordShared),
+});

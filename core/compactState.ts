@@ -134,7 +134,12 @@ function compactEligible(poll: Poll, roster: readonly RosterEntry[], index: Map<
   const out: CompactUnit[] = [];
   for (const unit of poll.eligible) {
     const refs = unit.participantIds.map((id) => index.get(id) ?? id);
-    const packed: CompactUnit = refs.length === 1 && typeof refs[0] === "number" && unit.weight === 1 ? (unit.present ? refs[0] : `~${refs[0]}`) : [refs, unit.present ? 1 : 0, unit.weight];
+    const packed: CompactUnit =
+      refs.length === 1 && typeof refs[0] === "number" && unit.weight === 1
+        ? unit.present
+          ? refs[0]
+          : `~${refs[0]}`
+        : [refs, unit.present ? 1 : 0, unit.weight];
     // The roster changed since the opening in a way that alters the unit: send it as it is.
     if (!same(expandUnit(packed, poll, roster)[0], unit)) {
       out.push(unit);
@@ -142,7 +147,8 @@ function compactEligible(poll: Poll, roster: readonly RosterEntry[], index: Map<
     }
     // Consecutive positions of single present (or absent) people become a run "a-b".
     const last = out[out.length - 1];
-    const single = typeof packed === "number" ? { at: packed, absent: false } : typeof packed === "string" ? { at: Number(packed.slice(1)), absent: true } : null;
+    const single =
+      typeof packed === "number" ? { at: packed, absent: false } : typeof packed === "string" ? { at: Number(packed.slice(1)), absent: true } : null;
     const run = typeof last === "number" || typeof last === "string" ? parseRun(last) : null;
     if (single && run && run.absent === single.absent && run.to + 1 === single.at) out[out.length - 1] = `${run.absent ? "~" : ""}${run.from}-${single.at}`;
     else out.push(packed);
@@ -161,7 +167,7 @@ function expandUnit(unit: CompactUnit, poll: Pick<Poll, "definition">, roster: r
   if (typeof unit === "object" && !Array.isArray(unit)) return [unit];
   const perHousehold = poll.definition.eligibility.perHousehold;
   const build = (refs: Ref[], present: boolean, weight: number): EligibleVoter => {
-    const ids = refs.map((r) => (typeof r === "number" ? roster[r]?.id ?? "" : r));
+    const ids = refs.map((r) => (typeof r === "number" ? (roster[r]?.id ?? "") : r));
     const first = typeof refs[0] === "number" ? roster[refs[0]] : undefined;
     const household = first?.household ?? null;
     // As eligibleVoters names units: a household in a per-household poll, else the person.
@@ -175,8 +181,13 @@ function expandUnit(unit: CompactUnit, poll: Pick<Poll, "definition">, roster: r
 }
 
 const same = (a: EligibleVoter | undefined, b: EligibleVoter): boolean =>
-  a !== undefined && a.unitId === b.unitId && a.weight === b.weight && a.household === b.household && a.present === b.present &&
-  a.participantIds.length === b.participantIds.length && a.participantIds.every((id, i) => id === b.participantIds[i]);
+  a !== undefined &&
+  a.unitId === b.unitId &&
+  a.weight === b.weight &&
+  a.household === b.household &&
+  a.present === b.present &&
+  a.participantIds.length === b.participantIds.length &&
+  a.participantIds.every((id, i) => id === b.participantIds[i]);
 
 /**
  * The MeetingState a compact snapshot stands for, given the roster its tag names (the caller
@@ -184,7 +195,7 @@ const same = (a: EligibleVoter | undefined, b: EligibleVoter): boolean =>
  */
 export function expandState(compact: CompactState, roster: RosterEntry[]): MeetingState {
   const { roster: _ref, attendance, attendanceLog, asked, polls, ...rest } = compact;
-  const id = (r: Ref): string => (typeof r === "number" ? roster[r]?.id ?? "" : r);
+  const id = (r: Ref): string => (typeof r === "number" ? (roster[r]?.id ?? "") : r);
   const expanded: Record<string, Attendance> = { ...attendance.others };
   roster.forEach((p, i) => {
     const mark = MARKS[attendance.marks[i] ?? NONE];

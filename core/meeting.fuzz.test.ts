@@ -43,7 +43,14 @@ const SIDES = ["worker", "enterprise", null] as const;
 const WEIGHTS = [0.1, 0.2, 0.5, 1.25, 2, 37.5, 89.03];
 const POLL_TITLES = ["关于停车场改造方案的表决", "选举楼长", "表".repeat(200)];
 const BASES: readonly RuleClause["base"][] = ["entitled", "present", "cast"];
-const SHARES: readonly RuleClause["share"][] = [{ num: 1, den: 2 }, { num: 2, den: 3 }, { num: 4, den: 5 }, { num: 3, den: 4 }, { num: 1, den: 1 }, { num: 333, den: 1000 }];
+const SHARES: readonly RuleClause["share"][] = [
+  { num: 1, den: 2 },
+  { num: 2, den: 3 },
+  { num: 4, den: 5 },
+  { num: 3, den: 4 },
+  { num: 1, den: 1 },
+  { num: 333, den: 1000 },
+];
 const VOTER_ROLES: readonly Role[] = ["member", "official", "member", "observer", "clerk"];
 /** 会议记录: texts already trimmed (a command parses to itself); the longest allowed. */
 const SUMMARIES = ["", "要点：增设停车位", "同意该方案", "字".repeat(4000)];
@@ -156,7 +163,10 @@ function randomConfig(world: World, s: MeetingState): Command {
   const ordering = keep()
     ? s.ordering
     : {
-        bookedFirst: rng.chance(0.7), partyFirst: rng.chance(0.6), sectorBalance: rng.chance(0.6), notYetSpoken: rng.pick(["off", "item", "meeting"] as const),
+        bookedFirst: rng.chance(0.7),
+        partyFirst: rng.chance(0.6),
+        sectorBalance: rng.chance(0.6),
+        notYetSpoken: rng.pick(["off", "item", "meeting"] as const),
         // 界别均衡优先: absent now and then (as from a server before the setting), which means off.
         ...(world.recordRng.chance(0.8) ? { sectorFirst: world.recordRng.chance(0.5) } : {}),
       };
@@ -166,10 +176,17 @@ function randomConfig(world: World, s: MeetingState): Command {
     : world.bookings
         .filter(() => rng.chance(0.5))
         .sort(() => (rng.chance(0.3) ? -1 : 0))
-        .map((b) => (rng.chance(0.1) ? { ...b, participantId: rng.pick(world.pool).participantId, agendaItemId: rng.pick([...AGENDA_POOL.map((i) => i.id), null]) } : b));
+        .map((b) =>
+          rng.chance(0.1) ? { ...b, participantId: rng.pick(world.pool).participantId, agendaItemId: rng.pick([...AGENDA_POOL.map((i) => i.id), null]) } : b,
+        );
   // The interjection rules: absent (unchanged) half the time, else kept or new.
   const r = rng.float();
-  const interjectionRules = r < 0.5 ? undefined : r < 0.7 ? { ...s.interjectionRules } : { capMs: rng.pick([30_000, 60_000, 120_000, rng.int(30, 3600) * 1000]), membersMay: rng.chance(0.5), allowed: rng.chance(0.95) };
+  const interjectionRules =
+    r < 0.5
+      ? undefined
+      : r < 0.7
+        ? { ...s.interjectionRules }
+        : { capMs: rng.pick([30_000, 60_000, 120_000, rng.int(30, 3600) * 1000]), membersMay: rng.chance(0.5), allowed: rng.chance(0.95) };
   // The poll rules: absent (unchanged) half the time, else whether the clerk may run polls.
   const r2 = world.pollRng.float();
   const pollRules = r2 < 0.6 ? undefined : r2 < 0.8 ? { ...s.pollRules } : { clerkMay: world.pollRng.chance(0.5), allowed: world.pollRng.chance(0.8) };
@@ -179,8 +196,17 @@ function randomConfig(world: World, s: MeetingState): Command {
   // The kind of meeting: absent (unchanged) most of the time.
   const kind = world.recordRng.chance(0.8) ? undefined : world.recordRng.pick(MEETING_KINDS);
   return {
-    type: "config.sync", roster, agenda, quorumRule, speechCaps, ordering, plan,
-    ...(interjectionRules ? { interjectionRules } : {}), ...(pollRules ? { pollRules } : {}), ...(recordShared === undefined ? {} : { recordShared }), ...(kind ? { kind } : {}),
+    type: "config.sync",
+    roster,
+    agenda,
+    quorumRule,
+    speechCaps,
+    ordering,
+    plan,
+    ...(interjectionRules ? { interjectionRules } : {}),
+    ...(pollRules ? { pollRules } : {}),
+    ...(recordShared === undefined ? {} : { recordShared }),
+    ...(kind ? { kind } : {}),
   };
 }
 
@@ -241,7 +267,13 @@ function randomDefinition(rng: Rng): PollDefinition {
     secret,
     eligibility: { roles, absentMayVote, side: rng.chance(0.8) ? null : rng.pick(["worker", "enterprise"] as const), perHousehold: rng.chance(0.3) },
     rule: Array.from({ length: rng.int(1, 3) }, clause),
-    quorum: rng.chance(0.6) ? null : { share: rng.pick(SHARES.slice(0, 4)), compare: rng.pick(["atLeast", "more"] as const), measure: weighted ? rng.pick(["count", "weight", "both"] as const) : "count" },
+    quorum: rng.chance(0.6)
+      ? null
+      : {
+          share: rng.pick(SHARES.slice(0, 4)),
+          compare: rng.pick(["atLeast", "more"] as const),
+          measure: weighted ? rng.pick(["count", "weight", "both"] as const) : "count",
+        },
     tallyVisibility: secret ? "none" : rng.pick(["chair", "all", "none"] as const),
     allowChange: !secret && rng.chance(0.3),
     weighted,
@@ -264,7 +296,15 @@ function brokenDefinition(rng: Rng): PollDefinition {
     () => ({ ...rest, form: "single", options: ["甲", "乙", "甲"] }),
     () => ({ ...d, weighted: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more", measure: "weight" }] }),
     () => ({ ...d, rule: [{ base: "cast", share: { num: 1, den: 1 }, compare: "more", measure: "count" }] }),
-    () => ({ ...d, secret: true, weighted: false, allowChange: false, tallyVisibility: "none", eligibility: { ...d.eligibility, absentMayVote: true }, rule: [{ base: "present", share: { num: 2, den: 3 }, compare: "atLeast", measure: "count" }] }),
+    () => ({
+      ...d,
+      secret: true,
+      weighted: false,
+      allowChange: false,
+      tallyVisibility: "none",
+      eligibility: { ...d.eligibility, absentMayVote: true },
+      rule: [{ base: "present", share: { num: 2, den: 3 }, compare: "atLeast", measure: "count" }],
+    }),
     () => ({ ...d, secret: true, weighted: false, allowChange: false, tallyVisibility: rng.pick(["chair", "all"] as const) }),
     () => ({ ...d, secret: true, weighted: false, tallyVisibility: "none", allowChange: true }),
     () => ({ ...d, secret: true, weighted: true, allowChange: false, tallyVisibility: "none" }),
@@ -283,7 +323,15 @@ function randomPoll(world: World, s: MeetingState): Command {
   };
   // Mostly what moves a poll along: draft one, open a draft, enter hands or close the open one, publish.
   const has = (status: Poll["status"]) => s.polls.some((p) => p.status === status);
-  const r = rng.chance(0.7) ? (has("open") ? rng.pick([0.3, 0.5, 0.5, 0.9, 0.9]) : has("draft") ? rng.pick([0.3, 0.3, 0.7]) : has("closed") ? rng.pick([0.1, 0.6]) : 0.1) : rng.float();
+  const r = rng.chance(0.7)
+    ? has("open")
+      ? rng.pick([0.3, 0.5, 0.5, 0.9, 0.9])
+      : has("draft")
+        ? rng.pick([0.3, 0.3, 0.7])
+        : has("closed")
+          ? rng.pick([0.1, 0.6])
+          : 0.1
+    : rng.float();
   if (r < 0.22) return { type: "poll.create", poll: rng.chance(0.75) ? randomDefinition(rng) : brokenDefinition(rng) };
   if (r < 0.45) return { type: "poll.open", pollId: pollId(["draft"]), ...(rng.chance(0.5) ? { confirmed: true } : {}) };
   if (r < 0.58) return { type: "poll.close", pollId: pollId(["open"]) };
@@ -346,18 +394,21 @@ function randomRecord(world: World, s: MeetingState): Command {
     ...(s.interjection ? [{ kind: "interjection" as const, id: s.interjection.interjectionId }] : []),
     ...s.written.map((x) => ({ kind: "written" as const, id: x.writtenId })),
   ];
-  const entry = (): EntryRef => (entries.length > 0 && rng.chance(0.85) ? rng.pick(entries) : { kind: rng.pick(["speech", "interjection", "written"] as const), id: rng.pick(STRANGER_IDS) });
+  const entry = (): EntryRef =>
+    entries.length > 0 && rng.chance(0.85) ? rng.pick(entries) : { kind: rng.pick(["speech", "interjection", "written"] as const), id: rng.pick(STRANGER_IDS) };
   /** The current version mostly; else one behind, one ahead or 0. */
   const version = (current: number) => (rng.chance(0.75) ? current : rng.pick([Math.max(0, current - 1), current + 1, 0]));
-  const pickId = <T,>(items: readonly T[], id: (item: T) => string) => (items.length > 0 && rng.chance(0.85) ? id(rng.pick(items)) : rng.pick(STRANGER_IDS));
+  const pickId = <T>(items: readonly T[], id: (item: T) => string) => (items.length > 0 && rng.chance(0.85) ? id(rng.pick(items)) : rng.pick(STRANGER_IDS));
   const r = rng.float();
   if (r < 0.35) {
     // Now and then the briefing or the chair's closing remarks of an agenda item (or of no such item), or the meeting's closing remarks.
     const r2 = rng.float();
     const e: SummaryRef =
-      r2 < 0.15 ? { kind: "briefing", id: pickId(s.agenda, (a) => a.id) }
-      : r2 < 0.22 ? { kind: "closing", id: rng.chance(0.5) ? "meeting" : pickId(s.agenda, (a) => a.id) }
-      : entry();
+      r2 < 0.15
+        ? { kind: "briefing", id: pickId(s.agenda, (a) => a.id) }
+        : r2 < 0.22
+          ? { kind: "closing", id: rng.chance(0.5) ? "meeting" : pickId(s.agenda, (a) => a.id) }
+          : entry();
     const current = s.notes.summaries[`${e.kind}:${e.id}`];
     // Now and then the text it has already (nothing to do).
     const text = current && rng.chance(0.15) ? current.text : rng.pick(SUMMARIES);
@@ -408,7 +459,10 @@ function randomMalformedRecord(rng: Rng): unknown {
     () => ({ type: "record.captureSuggestion", entry, suggestion: { ...suggestion, participantId: "p1" } }),
     () => ({ type: "record.editSuggestion", suggestionId: "sp-1", suggestion }),
     () => ({ type: "record.withdrawSuggestion", suggestionId: "" }),
-    () => ({ type: "record.addDecision", decision: { ...decision, deadline: rng.pick(["2025/06/30", "2025-6-30", "2025-13-01", "2025-02-30", "下月底", null]) } }),
+    () => ({
+      type: "record.addDecision",
+      decision: { ...decision, deadline: rng.pick(["2025/06/30", "2025-6-30", "2025-13-01", "2025-02-30", "下月底", null]) },
+    }),
     () => ({ type: "record.addDecision", decision: { ...decision, text: rng.pick(["", " ", "字".repeat(2001)]) } }),
     () => ({ type: "record.addDecision", itemId: rng.pick(["", 3]), decision }),
     () => ({ type: "record.editDecision", decisionId: "sp-1", decision, baseVersion: 1, by: "p3" }),
@@ -444,10 +498,42 @@ function randomMalformed(rng: Rng): unknown {
     () => ({ type: "attendance.arrive", participantIds: ["p1"], via: rng.pick(["sms", "", null]) }),
     () => ({ type: "attendance.leave", participantIds: "p1" }),
     () => ({ type: "attendance.excuse", participantId: "p1", excused: rng.pick(["yes", 1, null]) }),
-    () => ({ type: "config.sync", roster: [], agenda: [], quorumRule: "majority", speechCaps: { booked: 60_000, impromptu: rng.pick([0, 29_999, 3_600_001, 60_000.5]), pointOfOrder: 60_000 }, ordering: DEFAULT_ORDERING, plan: [] }),
-    () => ({ type: "config.sync", roster: [{ id: "p1", name: "x", role: "admin" }], agenda: [], quorumRule: "none", speechCaps: DEFAULT_SPEECH_CAPS, ordering: DEFAULT_ORDERING, plan: [] }),
-    () => ({ type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: DEFAULT_SPEECH_CAPS, ordering: { ...DEFAULT_ORDERING, notYetSpoken: rng.pick(["day", true, null]) }, plan: [] }),
-    () => ({ type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: DEFAULT_SPEECH_CAPS, ordering: DEFAULT_ORDERING, plan: [{ bookingId: "b", participantId: "p1", kind: rng.pick(["impromptu", "pointOfOrder", ""]), agendaItemId: null, title: "", text: "" }] }),
+    () => ({
+      type: "config.sync",
+      roster: [],
+      agenda: [],
+      quorumRule: "majority",
+      speechCaps: { booked: 60_000, impromptu: rng.pick([0, 29_999, 3_600_001, 60_000.5]), pointOfOrder: 60_000 },
+      ordering: DEFAULT_ORDERING,
+      plan: [],
+    }),
+    () => ({
+      type: "config.sync",
+      roster: [{ id: "p1", name: "x", role: "admin" }],
+      agenda: [],
+      quorumRule: "none",
+      speechCaps: DEFAULT_SPEECH_CAPS,
+      ordering: DEFAULT_ORDERING,
+      plan: [],
+    }),
+    () => ({
+      type: "config.sync",
+      roster: [],
+      agenda: [],
+      quorumRule: "none",
+      speechCaps: DEFAULT_SPEECH_CAPS,
+      ordering: { ...DEFAULT_ORDERING, notYetSpoken: rng.pick(["day", true, null]) },
+      plan: [],
+    }),
+    () => ({
+      type: "config.sync",
+      roster: [],
+      agenda: [],
+      quorumRule: "none",
+      speechCaps: DEFAULT_SPEECH_CAPS,
+      ordering: DEFAULT_ORDERING,
+      plan: [{ bookingId: "b", participantId: "p1", kind: rng.pick(["impromptu", "pointOfOrder", ""]), agendaItemId: null, title: "", text: "" }],
+    }),
     () => ({ type: "queue.request", kind: rng.pick(["booked", "written", "", 1]) }),
     () => ({ type: "queue.add" }),
     () => ({ type: "queue.add", participantId: "p1", guestName: "王师傅" }),
@@ -470,21 +556,98 @@ function randomMalformed(rng: Rng): unknown {
     () => ({ type: "interjection.setOutcome", interjectionId: "sp-1", outcome: rng.pick(["采纳", "", "reject", 1]) }),
     () => ({ type: "interjection.setOutcome", interjectionId: "sp-1" }),
     () => ({ type: "interjection.setEnabled", enabled: rng.pick(["no", 0, null]) }),
-    () => ({ type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: DEFAULT_SPEECH_CAPS, ordering: DEFAULT_ORDERING, plan: [], interjectionRules: { capMs: rng.pick([0, 29_999, 3_600_001, 60_000.5]), membersMay: false, allowed: true } }),
-    () => ({ type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: DEFAULT_SPEECH_CAPS, ordering: DEFAULT_ORDERING, plan: [], interjectionRules: { capMs: 60_000 } }),
+    () => ({
+      type: "config.sync",
+      roster: [],
+      agenda: [],
+      quorumRule: "none",
+      speechCaps: DEFAULT_SPEECH_CAPS,
+      ordering: DEFAULT_ORDERING,
+      plan: [],
+      interjectionRules: { capMs: rng.pick([0, 29_999, 3_600_001, 60_000.5]), membersMay: false, allowed: true },
+    }),
+    () => ({
+      type: "config.sync",
+      roster: [],
+      agenda: [],
+      quorumRule: "none",
+      speechCaps: DEFAULT_SPEECH_CAPS,
+      ordering: DEFAULT_ORDERING,
+      plan: [],
+      interjectionRules: { capMs: 60_000 },
+    }),
   ])();
 }
 
 /** Poll inputs parseCommand must refuse. */
 function randomMalformedPoll(rng: Rng): unknown {
   return rng.pick<() => unknown>([
-    () => ({ type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: DEFAULT_SPEECH_CAPS, ordering: DEFAULT_ORDERING, plan: [], pollRules: { clerkMay: rng.pick(["yes", 1, null]) } }),
-    () => ({ type: "poll.create", poll: { title: "表决", form: "yesNoAbstain", secret: false, rule: rng.pick([[], [{ kind: "percentOfEligible", percent: 80 }], [{ base: "all", share: { num: 1, den: 2 }, compare: "atLeast" }], [{ base: "cast", share: { num: 3, den: 2 }, compare: "atLeast" }], [{ base: "cast", share: { num: 0.5, den: 1 }, compare: "atLeast" }], [{ base: "cast", share: { num: 1, den: 2 } }]]) } }),
-    () => ({ type: "poll.create", poll: { title: "表决", form: "yesNoAbstain", secret: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }], eligibility: { roles: ["member"], presentOnly: true } } }),
-    () => ({ type: "poll.create", poll: { title: rng.pick(["", "  ", "表".repeat(201)]), form: "yesNoAbstain", secret: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }] } }),
+    () => ({
+      type: "config.sync",
+      roster: [],
+      agenda: [],
+      quorumRule: "none",
+      speechCaps: DEFAULT_SPEECH_CAPS,
+      ordering: DEFAULT_ORDERING,
+      plan: [],
+      pollRules: { clerkMay: rng.pick(["yes", 1, null]) },
+    }),
+    () => ({
+      type: "poll.create",
+      poll: {
+        title: "表决",
+        form: "yesNoAbstain",
+        secret: false,
+        rule: rng.pick([
+          [],
+          [{ kind: "percentOfEligible", percent: 80 }],
+          [{ base: "all", share: { num: 1, den: 2 }, compare: "atLeast" }],
+          [{ base: "cast", share: { num: 3, den: 2 }, compare: "atLeast" }],
+          [{ base: "cast", share: { num: 0.5, den: 1 }, compare: "atLeast" }],
+          [{ base: "cast", share: { num: 1, den: 2 } }],
+        ]),
+      },
+    }),
+    () => ({
+      type: "poll.create",
+      poll: {
+        title: "表决",
+        form: "yesNoAbstain",
+        secret: false,
+        rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }],
+        eligibility: { roles: ["member"], presentOnly: true },
+      },
+    }),
+    () => ({
+      type: "poll.create",
+      poll: {
+        title: rng.pick(["", "  ", "表".repeat(201)]),
+        form: "yesNoAbstain",
+        secret: false,
+        rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }],
+      },
+    }),
     () => ({ type: "poll.create", poll: { title: "表决", form: "yesNoAbstain", rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }] } }),
-    () => ({ type: "poll.create", poll: { title: "表决", form: "single", options: rng.pick([["甲"], [], ["甲", ""]]), secret: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }] } }),
-    () => ({ type: "poll.create", poll: { title: "表决", form: "yesNoAbstain", secret: false, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }], durationSeconds: rng.pick([0, 9, 86_401, 60.5]) } }),
+    () => ({
+      type: "poll.create",
+      poll: {
+        title: "表决",
+        form: "single",
+        options: rng.pick([["甲"], [], ["甲", ""]]),
+        secret: false,
+        rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }],
+      },
+    }),
+    () => ({
+      type: "poll.create",
+      poll: {
+        title: "表决",
+        form: "yesNoAbstain",
+        secret: false,
+        rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }],
+        durationSeconds: rng.pick([0, 9, 86_401, 60.5]),
+      },
+    }),
     () => ({ type: "poll.open", pollId: rng.pick(["", "x".repeat(65), 3, null]) }),
     () => ({ type: "poll.close", pollId: "q1", tally: { ballots: 3 } }),
     () => ({ type: "poll.enterHands", pollId: "q1", counts: { yes: rng.pick([-1, 1.5, "2", 100_001]) } }),
@@ -504,7 +667,9 @@ function randomCommand(world: World, s: MeetingState): Command {
   if (r < 0.3) return { type: "queue.move", participantId: randomTarget(world, s), toIndex: rng.chance(0.05) ? 10_000 : rng.int(0, s.queue.length + 1) };
   if (r < 0.35) {
     const kind = rng.chance(0.6) ? {} : { kind: rng.pick(KINDS) };
-    return rng.chance(0.3) ? { type: "queue.add", guestName: rng.pick(GUEST_NAMES), ...kind } : { type: "queue.add", participantId: randomTarget(world, s), ...kind };
+    return rng.chance(0.3)
+      ? { type: "queue.add", guestName: rng.pick(GUEST_NAMES), ...kind }
+      : { type: "queue.add", participantId: randomTarget(world, s), ...kind };
   }
   if (r < 0.46) {
     const reason = rng.chance(0.3) ? { reason: rng.pick(["回应上一位", "时间紧", "理".repeat(200)]) } : {};
@@ -514,7 +679,10 @@ function randomCommand(world: World, s: MeetingState): Command {
   if (r < 0.6) return { type: "floor.extend", seconds: rng.pick([60, 120, 10, 3600, rng.int(10, 3600)]) };
   if (r < 0.63) return { type: "floor.pause" };
   if (r < 0.66) return { type: "floor.resume" };
-  if (r < 0.68) return rng.chance(0.4) ? { type: "floor.setCap", seconds: rng.pick([30, 60, 120, 300, 3600, rng.int(30, 3600)]) } : { type: "floor.setCap", seconds: rng.int(30, 3600), kind: rng.pick(CAP_KINDS) };
+  if (r < 0.68)
+    return rng.chance(0.4)
+      ? { type: "floor.setCap", seconds: rng.pick([30, 60, 120, 300, 3600, rng.int(30, 3600)]) }
+      : { type: "floor.setCap", seconds: rng.int(30, 3600), kind: rng.pick(CAP_KINDS) };
   if (r < 0.7) {
     const text = rng.pick(TEXTS);
     return rng.chance(0.5) ? { type: "speech.submitWritten", text } : { type: "speech.submitWritten", text, participantId: randomTarget(world, s) };
@@ -612,7 +780,28 @@ const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(ke
 function runSeed(seed: number, steps: number): Stats {
   const world = makeWorld(seed);
   const { rng } = world;
-  const stats: Stats = { codes: new Map(), accepted: new Map(), noops: new Map(), meetings: 0, handovers: 0, bookedArrivals: 0, overrides: 0, guests: 0, pausedEnds: 0, overruns: 0, maxQueue: 0, interjections: 0, resumedAfterInterjection: 0, pointsOfOrderIntoInterjection: 0, pollsClosed: 0, pollsPassed: 0, decideValidation: 0, summaryEdits: 0, noteEdits: 0, notesAfterClose: 0 };
+  const stats: Stats = {
+    codes: new Map(),
+    accepted: new Map(),
+    noops: new Map(),
+    meetings: 0,
+    handovers: 0,
+    bookedArrivals: 0,
+    overrides: 0,
+    guests: 0,
+    pausedEnds: 0,
+    overruns: 0,
+    maxQueue: 0,
+    interjections: 0,
+    resumedAfterInterjection: 0,
+    pointsOfOrderIntoInterjection: 0,
+    pollsClosed: 0,
+    pollsPassed: 0,
+    decideValidation: 0,
+    summaryEdits: 0,
+    noteEdits: 0,
+    notesAfterClose: 0,
+  };
   let log: StoredEvent[] = [];
   let state = deepFreeze(initialState());
   let closedFor = 0;
@@ -667,11 +856,25 @@ function runSeed(seed: number, steps: number): Stats {
 
       const first = state.seq === 0;
       const command: Command =
-        kind === "written" ? { type: "speech.submitWritten", text: "补交的纸质稿", participantId: state.written.at(-1)!.participantId }
-        : kind === "poll" ? randomPoll(world, state) : kind === "record" ? randomRecord(world, state) : first ? randomConfig(world, state) : randomCommand(world, state);
+        kind === "written"
+          ? { type: "speech.submitWritten", text: "补交的纸质稿", participantId: state.written.at(-1)!.participantId }
+          : kind === "poll"
+            ? randomPoll(world, state)
+            : kind === "record"
+              ? randomRecord(world, state)
+              : first
+                ? randomConfig(world, state)
+                : randomCommand(world, state);
       const actor =
-        kind === "written" ? world.pool.find((p) => p.role === "clerk")!
-        : kind === "poll" ? pickPollActor(world, command) : kind === "record" ? pickRecordActor(world) : first ? SYSTEM_ACTOR : pickActor(world, command, state);
+        kind === "written"
+          ? world.pool.find((p) => p.role === "clerk")!
+          : kind === "poll"
+            ? pickPollActor(world, command)
+            : kind === "record"
+              ? pickRecordActor(world)
+              : first
+                ? SYSTEM_ACTOR
+                : pickActor(world, command, state);
       trace = `${actor.role} ${actor.participantId} sends ${JSON.stringify(command)} at ${now} (status ${state.status})`;
 
       const parsed = parseCommand(JSON.parse(JSON.stringify(command)));
@@ -734,10 +937,11 @@ function runSeed(seed: number, steps: number): Stats {
         if (e.type === "record.suggestionEdited" || e.type === "record.decisionEdited") stats.noteEdits++;
         if (e.type.startsWith("record.") && e.type !== "record.sharedSet" && before.status === "closed") stats.notesAfterClose++;
       }
-      for (const e of events) if (e.type === "poll.closed") {
-        stats.pollsClosed++;
-        if (e.result?.passed) stats.pollsPassed++;
-      }
+      for (const e of events)
+        if (e.type === "poll.closed") {
+          stats.pollsClosed++;
+          if (e.result?.passed) stats.pollsPassed++;
+        }
 
       if (kind === "main" && (step % REPLAY_EVERY === 0 || step === steps - 1)) checkReplay(check);
     } catch (error) {
@@ -764,32 +968,36 @@ function runSeed(seed: number, steps: number): Stats {
 }
 
 describe("meeting core under random commands", () => {
-  it.each(SEEDS)(`keeps its invariants over ${STEPS} random steps (seed %i)`, (seed) => {
-    const stats = runSeed(seed, STEPS);
-    // The walk must actually reach every refusal and every command, or it proves little.
-    for (const code of [...DECIDE_CODES, "VALIDATION"]) expect(stats.codes.get(code) ?? 0, `seed ${seed}: ${code} reached`).toBeGreaterThan(0);
-    for (const type of COMMAND_TYPES) expect(stats.accepted.get(type) ?? 0, `seed ${seed}: ${type} accepted`).toBeGreaterThan(0);
-    for (const type of ["attendance.arrive", "attendance.leave", "attendance.excuse", "config.sync", "agenda.goto"]) {
-      expect(stats.noops.get(type) ?? 0, `seed ${seed}: ${type} accepted with nothing to do`).toBeGreaterThan(0);
-    }
-    expect(stats.meetings, `seed ${seed}: whole meetings run`).toBeGreaterThanOrEqual(3);
-    expect(stats.handovers, `seed ${seed}: handovers`).toBeGreaterThan(0);
-    expect(stats.bookedArrivals, `seed ${seed}: booked speeches queued by the plan`).toBeGreaterThan(0);
-    expect(stats.overrides, `seed ${seed}: overrides of the suggestion`).toBeGreaterThan(0);
-    expect(stats.guests, `seed ${seed}: guests put in line`).toBeGreaterThan(0);
-    expect(stats.overruns, `seed ${seed}: overrun speeches`).toBeGreaterThan(0);
-    expect(stats.maxQueue, `seed ${seed}: queue length reached`).toBeGreaterThanOrEqual(3);
-    expect(stats.interjections, `seed ${seed}: interjections granted`).toBeGreaterThan(0);
-    expect(stats.resumedAfterInterjection, `seed ${seed}: speeches resumed after an interjection`).toBeGreaterThan(0);
-    expect(stats.pointsOfOrderIntoInterjection, `seed ${seed}: points of order ending an interjection`).toBeGreaterThan(0);
-    expect(stats.decideValidation, `seed ${seed}: poll definitions or hands refused by decide`).toBeGreaterThan(0);
-    expect(stats.pollsPassed, `seed ${seed}: polls passed`).toBeGreaterThan(0);
-    expect(stats.pollsClosed - stats.pollsPassed, `seed ${seed}: polls failed`).toBeGreaterThan(0);
-    expect(stats.noops.get("record.summarize") ?? 0, `seed ${seed}: a summary saved unchanged`).toBeGreaterThan(0);
-    expect(stats.summaryEdits, `seed ${seed}: summaries edited`).toBeGreaterThan(0);
-    expect(stats.noteEdits, `seed ${seed}: suggestions and decisions edited`).toBeGreaterThan(0);
-    expect(stats.notesAfterClose, `seed ${seed}: notes written after the close`).toBeGreaterThan(0);
-  }, 120_000);
+  it.each(SEEDS)(
+    `keeps its invariants over ${STEPS} random steps (seed %i)`,
+    (seed) => {
+      const stats = runSeed(seed, STEPS);
+      // The walk must actually reach every refusal and every command, or it proves little.
+      for (const code of [...DECIDE_CODES, "VALIDATION"]) expect(stats.codes.get(code) ?? 0, `seed ${seed}: ${code} reached`).toBeGreaterThan(0);
+      for (const type of COMMAND_TYPES) expect(stats.accepted.get(type) ?? 0, `seed ${seed}: ${type} accepted`).toBeGreaterThan(0);
+      for (const type of ["attendance.arrive", "attendance.leave", "attendance.excuse", "config.sync", "agenda.goto"]) {
+        expect(stats.noops.get(type) ?? 0, `seed ${seed}: ${type} accepted with nothing to do`).toBeGreaterThan(0);
+      }
+      expect(stats.meetings, `seed ${seed}: whole meetings run`).toBeGreaterThanOrEqual(3);
+      expect(stats.handovers, `seed ${seed}: handovers`).toBeGreaterThan(0);
+      expect(stats.bookedArrivals, `seed ${seed}: booked speeches queued by the plan`).toBeGreaterThan(0);
+      expect(stats.overrides, `seed ${seed}: overrides of the suggestion`).toBeGreaterThan(0);
+      expect(stats.guests, `seed ${seed}: guests put in line`).toBeGreaterThan(0);
+      expect(stats.overruns, `seed ${seed}: overrun speeches`).toBeGreaterThan(0);
+      expect(stats.maxQueue, `seed ${seed}: queue length reached`).toBeGreaterThanOrEqual(3);
+      expect(stats.interjections, `seed ${seed}: interjections granted`).toBeGreaterThan(0);
+      expect(stats.resumedAfterInterjection, `seed ${seed}: speeches resumed after an interjection`).toBeGreaterThan(0);
+      expect(stats.pointsOfOrderIntoInterjection, `seed ${seed}: points of order ending an interjection`).toBeGreaterThan(0);
+      expect(stats.decideValidation, `seed ${seed}: poll definitions or hands refused by decide`).toBeGreaterThan(0);
+      expect(stats.pollsPassed, `seed ${seed}: polls passed`).toBeGreaterThan(0);
+      expect(stats.pollsClosed - stats.pollsPassed, `seed ${seed}: polls failed`).toBeGreaterThan(0);
+      expect(stats.noops.get("record.summarize") ?? 0, `seed ${seed}: a summary saved unchanged`).toBeGreaterThan(0);
+      expect(stats.summaryEdits, `seed ${seed}: summaries edited`).toBeGreaterThan(0);
+      expect(stats.noteEdits, `seed ${seed}: suggestions and decisions edited`).toBeGreaterThan(0);
+      expect(stats.notesAfterClose, `seed ${seed}: notes written after the close`).toBeGreaterThan(0);
+    },
+    120_000,
+  );
 
   it("is reproducible: the same seed walks the same way", () => {
     const a = runSeed(7, 500);

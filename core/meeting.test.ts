@@ -14,7 +14,15 @@ const B = bob.participantId;
 const C = carol.participantId;
 const CH = chair.participantId;
 const entry = rosterEntry({ participantId: "p1", role: "member" });
-const sync: Command = { type: "config.sync", roster: [entry], agenda: [agendaItem("a1")], quorumRule: "none", speechCaps: { ...DEFAULT_SPEECH_CAPS, impromptu: 30_000 }, ordering: DEFAULT_ORDERING, plan: [] };
+const sync: Command = {
+  type: "config.sync",
+  roster: [entry],
+  agenda: [agendaItem("a1")],
+  quorumRule: "none",
+  speechCaps: { ...DEFAULT_SPEECH_CAPS, impromptu: 30_000 },
+  ordering: DEFAULT_ORDERING,
+  plan: [],
+};
 
 describe("parseCommand", () => {
   const valid: Command[] = [
@@ -44,7 +52,9 @@ describe("parseCommand", () => {
   });
 
   it("accepts commands decoded from JSON", () => {
-    expect(parseCommand(JSON.parse('{"type":"queue.move","participantId":"p1","toIndex":2}'))).toEqual(ok({ type: "queue.move", participantId: "p1", toIndex: 2 }));
+    expect(parseCommand(JSON.parse('{"type":"queue.move","participantId":"p1","toIndex":2}'))).toEqual(
+      ok({ type: "queue.move", participantId: "p1", toIndex: 2 }),
+    );
   });
 
   const malformed: [string, unknown][] = [
@@ -107,7 +117,10 @@ describe("parseCommand", () => {
     ["config.sync with a cap over an hour", { ...sync, speechCaps: { ...DEFAULT_SPEECH_CAPS, booked: 3_600_001 } }],
     ["config.sync with an unknown quorum rule", { ...sync, quorumRule: "all" }],
     ["config.sync with an extra field", { ...sync, title: "x" }],
-    ["config.sync without the roster", { type: "config.sync", agenda: [], quorumRule: "none", speechCaps: { ...DEFAULT_SPEECH_CAPS, impromptu: 60_000 }, ordering: DEFAULT_ORDERING, plan: [] }],
+    [
+      "config.sync without the roster",
+      { type: "config.sync", agenda: [], quorumRule: "none", speechCaps: { ...DEFAULT_SPEECH_CAPS, impromptu: 60_000 }, ordering: DEFAULT_ORDERING, plan: [] },
+    ],
     ["config.sync with an unknown role", { ...sync, roster: [{ ...entry, role: "admin" }] }],
     ["config.sync with a roster entry missing a field", { ...sync, roster: [{ id: "p1", name: "x", role: "member" }] }],
     ["config.sync with a fractional planned time", { ...sync, agenda: [{ ...agendaItem("a1"), plannedMs: 0.5 }] }],
@@ -243,8 +256,20 @@ describe("decide, evolve and replay", () => {
       queue: [],
       floor: null,
       speeches: [
-        { ...speech(B, { speechId: "speech-1", startedAt: 1_000, capMs: 240_000, agendaItemId: "a1" }), endedAt: 361_000, durationMs: 360_000, overrunMs: 120_000, endedBy: CH },
-        { ...speech(A, { speechId: "speech-2", startedAt: 361_000, capMs: 60_000, agendaItemId: "a2" }), endedAt: 400_000, durationMs: 39_000, overrunMs: 0, endedBy: A },
+        {
+          ...speech(B, { speechId: "speech-1", startedAt: 1_000, capMs: 240_000, agendaItemId: "a1" }),
+          endedAt: 361_000,
+          durationMs: 360_000,
+          overrunMs: 120_000,
+          endedBy: CH,
+        },
+        {
+          ...speech(A, { speechId: "speech-2", startedAt: 361_000, capMs: 60_000, agendaItemId: "a2" }),
+          endedAt: 400_000,
+          durationMs: 39_000,
+          overrunMs: 0,
+          endedBy: A,
+        },
       ],
       written: [],
       interjectionRules: { capMs: 120_000, membersMay: false, allowed: true },
@@ -329,10 +354,36 @@ describe("decide, evolve and replay", () => {
     expect(decide(state, { type: "meeting.close" }, ctx)).toEqual(ok([ev.closed(50)]));
     expect(decide(state, { type: "agenda.next" }, ctx)).toEqual(fail("NO_NEXT_ITEM"));
     expect(decide(state, { type: "attendance.excuse", participantId: B, excused: true }, ctx)).toEqual(ok([ev.excused(B, true, 50)]));
-    expect(decide(state, { type: "config.sync", roster: [...ROSTER], agenda: [], quorumRule: "none", speechCaps: { ...DEFAULT_SPEECH_CAPS, impromptu: 300_000 }, ordering: DEFAULT_ORDERING, plan: [] }, ctx)).toEqual(fail("FORBIDDEN"));
-    expect(decide(state, { type: "config.sync", roster: [...ROSTER], agenda: [], quorumRule: "none", speechCaps: { ...DEFAULT_SPEECH_CAPS, impromptu: 300_000 }, ordering: DEFAULT_ORDERING, plan: [] }, { ...ctx, actor: SYSTEM_ACTOR })).toEqual(
-      ok([ev.ruleSet("none")]),
-    );
+    expect(
+      decide(
+        state,
+        {
+          type: "config.sync",
+          roster: [...ROSTER],
+          agenda: [],
+          quorumRule: "none",
+          speechCaps: { ...DEFAULT_SPEECH_CAPS, impromptu: 300_000 },
+          ordering: DEFAULT_ORDERING,
+          plan: [],
+        },
+        ctx,
+      ),
+    ).toEqual(fail("FORBIDDEN"));
+    expect(
+      decide(
+        state,
+        {
+          type: "config.sync",
+          roster: [...ROSTER],
+          agenda: [],
+          quorumRule: "none",
+          speechCaps: { ...DEFAULT_SPEECH_CAPS, impromptu: 300_000 },
+          ordering: DEFAULT_ORDERING,
+          plan: [],
+        },
+        { ...ctx, actor: SYSTEM_ACTOR },
+      ),
+    ).toEqual(ok([ev.ruleSet("none")]));
   });
 
   it("evolve sets seq from the stored event and leaves the rest to the capability", () => {

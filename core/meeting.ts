@@ -130,12 +130,14 @@ function route<F>(table: ReadonlyMap<string, F>, type: string): F {
   return handler;
 }
 
-export const replay = (events: readonly StoredEvent[], from: MeetingState = initialState()): MeetingState =>
-  events.reduce(evolve, from);
+export const replay = (events: readonly StoredEvent[], from: MeetingState = initialState()): MeetingState => events.reduce(evolve, from);
 
 /** Parse an untrusted command; VALIDATION with the failing paths on error. */
 export function parseCommand(input: unknown): Result<Command> {
   const parsed = Command.safeParse(input);
   if (parsed.success) return ok(parsed.data);
-  return fail("VALIDATION", parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`));
+  return fail(
+    "VALIDATION",
+    parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`),
+  );
 }

@@ -32,10 +32,7 @@ export interface Welcome {
  * What a (re)connecting client receives: the events it missed, or the whole state — in full for
  * the chair and the clerk, compact for everyone else (without the roster: core/compactState.ts).
  */
-export type SyncPayload =
-  | { kind: "events"; events: StoredEvent[] }
-  | { kind: "snapshot"; state: MeetingState }
-  | { kind: "compact"; state: CompactState };
+export type SyncPayload = { kind: "events"; events: StoredEvent[] } | { kind: "snapshot"; state: MeetingState } | { kind: "compact"; state: CompactState };
 
 export type Ack<T = { seq: number }> = ({ ok: true } & T) | { ok: false; error: CoreError };
 

@@ -21,13 +21,26 @@ const CPPCC_WORDS: Record<Role, [string, string]> = {
 function expected(kind: MeetingKind, role: Role, side: Side, chief: boolean): [string, string] {
   if (kind === "community") return role === "member" ? ["居民代表", "Resident representative"] : CPPCC_WORDS[role];
   if (kind === "mediation") {
-    const mediation: Partial<Record<Role, [string, string]>> = { chair: ["主持调解员", "Presiding mediator"], member: ["当事人", "Party"], official: ["调解员", "Mediator"] };
+    const mediation: Partial<Record<Role, [string, string]>> = {
+      chair: ["主持调解员", "Presiding mediator"],
+      member: ["当事人", "Party"],
+      official: ["调解员", "Mediator"],
+    };
     return mediation[role] ?? CPPCC_WORDS[role];
   }
   if (kind === "bargaining" && (role === "member" || role === "chair")) {
-    if (chief) return side === "worker" ? ["职工方首席代表", "Worker-side chief representative"] : side === "enterprise" ? ["企业方首席代表", "Enterprise-side chief representative"] : ["首席代表", "Chief representative"];
+    if (chief)
+      return side === "worker"
+        ? ["职工方首席代表", "Worker-side chief representative"]
+        : side === "enterprise"
+          ? ["企业方首席代表", "Enterprise-side chief representative"]
+          : ["首席代表", "Chief representative"];
     if (role === "chair") return CPPCC_WORDS.chair;
-    return side === "worker" ? ["职工方代表", "Worker-side representative"] : side === "enterprise" ? ["企业方代表", "Enterprise-side representative"] : ["协商代表", "Bargaining representative"];
+    return side === "worker"
+      ? ["职工方代表", "Worker-side representative"]
+      : side === "enterprise"
+        ? ["企业方代表", "Enterprise-side representative"]
+        : ["协商代表", "Bargaining representative"];
   }
   return CPPCC_WORDS[role];
 }

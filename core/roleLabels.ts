@@ -50,7 +50,10 @@ const BY_WORDING: Record<Wording, Partial<Record<Role, Words>>> = {
 
 const SIDE_WORDS: Record<"worker" | "enterprise", { plain: Words; chief: Words }> = {
   worker: { plain: { zh: "职工方代表", en: "Worker-side representative" }, chief: { zh: "职工方首席代表", en: "Worker-side chief representative" } },
-  enterprise: { plain: { zh: "企业方代表", en: "Enterprise-side representative" }, chief: { zh: "企业方首席代表", en: "Enterprise-side chief representative" } },
+  enterprise: {
+    plain: { zh: "企业方代表", en: "Enterprise-side representative" },
+    chief: { zh: "企业方首席代表", en: "Enterprise-side chief representative" },
+  },
 };
 const CHIEF_WITHOUT_SIDE: Words = { zh: "首席代表", en: "Chief representative" };
 
@@ -69,7 +72,6 @@ function words(kind: string, person: LabelledPerson): Words {
 
 /** How a person's role is called in a meeting of this kind, e.g. 职工方首席代表, 当事人, 委员. */
 export const roleLabel = (kind: string, person: LabelledPerson, lang: Lang): string => words(kind, person)[lang];
-
 
 /**
  * Whether the role word says more than the role (a bargaining side and its chief; a mediation's

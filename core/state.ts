@@ -4,7 +4,13 @@ import type { AgendaEntry } from "./agenda/schema.ts";
 import type { Attendance, AttendanceChange, QuorumRule } from "./attendance/schema.ts";
 import type { RosterEntry } from "./config/schema.ts";
 import { DEFAULT_SPEECH_CAPS, type Speech, type SpeechCaps, type SpeechRecord } from "./floor/schema.ts";
-import { DEFAULT_INTERJECTION_RULES, type Interjection, type InterjectionRecord, type InterjectionRequest, type InterjectionRules } from "./interjection/schema.ts";
+import {
+  DEFAULT_INTERJECTION_RULES,
+  type Interjection,
+  type InterjectionRecord,
+  type InterjectionRequest,
+  type InterjectionRules,
+} from "./interjection/schema.ts";
 import type { MeetingKind } from "./meetingKind.ts";
 import type { MeetingStatus } from "./lifecycle/schema.ts";
 import { DEFAULT_ORDERING, type OrderingRules, type PlannedSpeech, type WrittenSpeech } from "./plan/schema.ts";
@@ -90,8 +96,7 @@ export const initialState = (): MeetingState => ({
   itemVisits: [],
 });
 
-export const queuePosition = (state: MeetingState, participantId: string): number =>
-  state.queue.findIndex((entry) => entry.participantId === participantId);
+export const queuePosition = (state: MeetingState, participantId: string): number => state.queue.findIndex((entry) => entry.participantId === participantId);
 
 /** Active speaking time so far: wall time since the start minus the pauses. */
 export function spokenMs(speech: Speech, now: number): number {
@@ -99,8 +104,7 @@ export function spokenMs(speech: Speech, now: number): number {
   return Math.max(0, now - speech.startedAt - speech.pausedMs - pausedNow);
 }
 
-export const inRoster = (state: MeetingState, participantId: string): boolean =>
-  state.roster.some((entry) => entry.id === participantId);
+export const inRoster = (state: MeetingState, participantId: string): boolean => state.roster.some((entry) => entry.id === participantId);
 
 /** The refusal for commands that need a meeting in session, or null when it is open. */
 export const notOpen = (state: MeetingState): "MEETING_NOT_OPEN" | "MEETING_CLOSED" | null =>

@@ -25,9 +25,13 @@ let browser: Browser;
 let page: Page;
 let propertyId: string;
 
-
 /** Runs a short meeting: the member speaks, the clerk summarizes (and captures a suggestion). */
-async function runMeeting(meetingId: string, roster: RosterEntry[], summary: string, suggestion?: { title: string; text: string; topic: string; department: string }) {
+async function runMeeting(
+  meetingId: string,
+  roster: RosterEntry[],
+  summary: string,
+  suggestion?: { title: string; text: string; topic: string; department: string },
+) {
   const room = await app.server.rooms.get(meetingId);
   const who = (role: string): Actor => {
     const p = roster.find((r) => r.role === role)!;
@@ -68,7 +72,10 @@ describe("the organisers' archive in the browser", () => {
     ];
     app = await startApp(ELEVATOR, roster, { archiveDebounceMs: 50 });
     await runMeeting(app.meetingId, (await app.server.rooms.get(app.meetingId)).current.roster, "建议老旧小区加装电梯，设立专项资金", {
-      title: "简化加装电梯审批", text: "住建、规划部门联合审批，一窗受理。", topic: "城市更新", department: "区住房城乡建设委",
+      title: "简化加装电梯审批",
+      text: "住建、规划部门联合审批，一窗受理。",
+      topic: "城市更新",
+      department: "区住房城乡建设委",
     });
     const property = await app.server.meetings.create(PROPERTY, roster);
     propertyId = property.meeting.id;

@@ -46,8 +46,9 @@ const SOCKET_VOTERS = ["郑海燕", "何志明", "孙桂兰", "宋立军"];
 /** Stays away: counts in 应到 (7 households, 650 m²). */
 const AWAY = "唐美华";
 /** The rule the §278 button (第六至八项) fills in, as the form's sentence says it. */
-const OWNERS_RULE = "通过条件：不少于投票数的四分之三（含本数），且不少于投票权重的四分之三（含本数）"
-  + " · 有效人数：参与表决的户数不少于应到户数的三分之二（含本数），且参与表决的权重不少于应到权重的三分之二（含本数）";
+const OWNERS_RULE =
+  "通过条件：不少于投票数的四分之三（含本数），且不少于投票权重的四分之三（含本数）" +
+  " · 有效人数：参与表决的户数不少于应到户数的三分之二（含本数），且参与表决的权重不少于应到权重的三分之二（含本数）";
 
 let app: AppUnderTest;
 let browser: Browser;
@@ -63,17 +64,21 @@ const pollIdOf = async (title: string) => (await liveState(app)).polls.find((p) 
 const item = (page: Page, title: string) => page.getByTestId("poll-item").filter({ hasText: title });
 const texts = async (page: Page, testId: string) => (await page.getByTestId(testId).allTextContents()).map((s) => s.trim());
 /** Each candidate's row of the result: name, 赞成, 反对, 弃权, and the mark (当选 / 未当选 / 票数相同). */
-const candidateTable = (page: Page) => page.getByTestId("poll-candidate-row").evaluateAll((rows) =>
-  rows.map((row) => [...row.querySelectorAll("th, td")].map((cell) => (cell.textContent ?? "").trim())));
+const candidateTable = (page: Page) =>
+  page
+    .getByTestId("poll-candidate-row")
+    .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("th, td")].map((cell) => (cell.textContent ?? "").trim())));
 
 /** The result on the room display stays inside its area: nothing clipped at the bottom or the right, no text wider than its box. */
 async function fitsOnDisplay() {
   const overflow = await display.getByTestId("display-poll").evaluate((main) => {
     const box = main.getBoundingClientRect();
-    return [...main.querySelectorAll("[data-testid]")].filter((el) => {
-      const r = el.getBoundingClientRect();
-      return r.bottom > box.bottom + 0.5 || r.right > box.right + 0.5 || (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1);
-    }).map((el) => el.getAttribute("data-testid"));
+    return [...main.querySelectorAll("[data-testid]")]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.bottom > box.bottom + 0.5 || r.right > box.right + 0.5 || (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1);
+      })
+      .map((el) => el.getAttribute("data-testid"));
   });
   expect(overflow).toEqual([]);
 }
@@ -94,7 +99,8 @@ describe("owners' decisions and elections in the browser: 民法典 §278 by are
     ]);
     org = (await staffClient(app.server, app.baseUrl, "secretariat", "organiser")).client;
     expect((await org.patch(`/api/meetings/${app.meetingId}`, { kind: "community" })).status).toBe(200);
-    for (const title of ["5号楼加装电梯", "增补楼栋议事代表"]) expect((await org.post(`/api/meetings/${app.meetingId}/agenda`, { title, plannedMinutes: 30 })).status).toBe(201);
+    for (const title of ["5号楼加装电梯", "增补楼栋议事代表"])
+      expect((await org.post(`/api/meetings/${app.meetingId}/agenda`, { title, plannedMinutes: 30 })).status).toBe(201);
     harness = new Harness();
     browser = await launchChromium();
     chair = await openJoinLink(browser, app.links.get("马丽华")!, DESKTOP);
@@ -131,7 +137,9 @@ describe("owners' decisions and elections in the browser: 民法典 §278 by are
     // Folded under 更多条件, still said: latecomers may take part, one vote per household, by weight.
     expect(await textOf(chair, "poll-more-summary")).toBe("更多条件到会后可补投 · 按户 · 按权重");
     // Who counts (7 households, 650 m²; 投票 as the base; latecomers may take part), then the rule and the quorum in words.
-    await until(() => textOf(chair, "poll-eligible-preview")).toBe(`7 户应到，目前 6 户到会，权重合计 650；按实际投票数计算，未投票的不计入；未到会的到会后可补投（开始表决时冻结名单）${OWNERS_RULE}`);
+    await until(() => textOf(chair, "poll-eligible-preview")).toBe(
+      `7 户应到，目前 6 户到会，权重合计 650；按实际投票数计算，未投票的不计入；未到会的到会后可补投（开始表决时冻结名单）${OWNERS_RULE}`,
+    );
     expect(await textOf(chair, "poll-rule-sentence")).toBe(OWNERS_RULE);
     await chair.getByTestId("poll-create").screenshot({ path: `${SHOTS}/rules-owners-create-form.png`, style: ".top-bar { visibility: hidden; }" });
     await shot(chair, "rules-owners-create-1366.png");
@@ -170,13 +178,18 @@ describe("owners' decisions and elections in the browser: 民法典 §278 by are
       ]);
       expect(await page.getByTestId("poll-clause").evaluateAll((lis) => lis.map((li) => li.getAttribute("data-passed")))).toEqual(["true", "false"]);
       // Participation, each check in words: by owners and by area, both met.
-      expect(await textOf(page, "poll-quorum")).toMatch(/^达到有效人数：参与表决的户数不少于应到户数的三分之二（含本数），且参与表决的权重不少于应到权重的三分之二（含本数）/);
+      expect(await textOf(page, "poll-quorum")).toMatch(
+        /^达到有效人数：参与表决的户数不少于应到户数的三分之二（含本数），且参与表决的权重不少于应到权重的三分之二（含本数）/,
+      );
       expect(await texts(page, "poll-quorum-check")).toEqual(["参与 6 / 应到户 7 = 85.7%", "参与权重 560 / 应到权重 650 = 86.2%"]);
       expect(await textOf(page, "poll-counts")).toBe("应到 7 户 · 实到 6 户 · 投票 6 户 · 应到权重 650");
       expect(await texts(page, "poll-result-count")).toEqual(["5 票 · 83.3% · 权重 400", "1 票 · 16.7% · 权重 160"]);
     }
     await fitsOnDisplay();
-    await chair.getByTestId("poll-result").first().screenshot({ path: `${SHOTS}/rules-owners-chair-result.png` });
+    await chair
+      .getByTestId("poll-result")
+      .first()
+      .screenshot({ path: `${SHOTS}/rules-owners-chair-result.png` });
     await shot(chair, "rules-owners-result-1366.png");
     await shot(display, "rules-owners-display-1920.png");
   }, 150_000);
@@ -193,8 +206,10 @@ describe("owners' decisions and elections in the browser: 民法典 §278 by are
     await chair.getByTestId("poll-allow-blank").check();
     expect(await chair.getByTestId("poll-secret").isChecked()).toBe(true);
     // 7 people entitled (one each, not per household), blank ballots in 投票, and how the seats are filled.
-    await until(() => textOf(chair, "poll-eligible-preview")).toBe("7 人应到，目前 6 人到会；按实际投票数计算，未投票的不计入；空白票计入投票数，不算任何选项；开始表决后到会的不能投票（开始表决时冻结名单）"
-      + "当选条件（每位候选人的赞成票）：超过投票数的半数；符合条件的按得票多少至多 2 人当选，最后一个名额得票相同的均不当选");
+    await until(() => textOf(chair, "poll-eligible-preview")).toBe(
+      "7 人应到，目前 6 人到会；按实际投票数计算，未投票的不计入；空白票计入投票数，不算任何选项；开始表决后到会的不能投票（开始表决时冻结名单）" +
+        "当选条件（每位候选人的赞成票）：超过投票数的半数；符合条件的按得票多少至多 2 人当选，最后一个名额得票相同的均不当选",
+    );
     await chair.getByTestId("poll-create").screenshot({ path: `${SHOTS}/rules-election-create-form.png`, style: ".top-bar { visibility: hidden; }" });
     await chair.getByTestId("poll-create-submit").click();
     await until(() => item(chair, ELECTION).getAttribute("data-status")).toBe("draft");
@@ -207,9 +222,14 @@ describe("owners' decisions and elections in the browser: 民法典 §278 by are
     expect(await textOf(phone, "poll-note")).toBe("无记名投票");
     expect(await textOf(phone, "ballot-range")).toBe("请对每位候选人选择赞成、反对或弃权；未选择的按弃权计 · 应选 2 人");
     expect(await phone.locator('[data-testid="ballot-candidate"] legend').allTextContents()).toEqual(CANDIDATES);
-    expect(await phone.locator('[data-testid="ballot-candidate"][data-option="o1"] [data-testid="ballot-answer"]').allTextContents().then((a) => a.map((s) => s.trim())))
-      .toEqual(["赞成", "反对", "弃权"]);
-    const answer = (candidate: string, a: string) => phone.locator(`[data-testid="ballot-candidate"][data-option="${candidate}"] [data-testid="ballot-answer"][data-answer="${a}"]`).click();
+    expect(
+      await phone
+        .locator('[data-testid="ballot-candidate"][data-option="o1"] [data-testid="ballot-answer"]')
+        .allTextContents()
+        .then((a) => a.map((s) => s.trim())),
+    ).toEqual(["赞成", "反对", "弃权"]);
+    const answer = (candidate: string, a: string) =>
+      phone.locator(`[data-testid="ballot-candidate"][data-option="${candidate}"] [data-testid="ballot-answer"][data-answer="${a}"]`).click();
     await answer("o1", "yes");
     await answer("o2", "yes");
     await answer("o3", "no");
@@ -246,7 +266,11 @@ describe("owners' decisions and elections in the browser: 民法典 §278 by are
     for (const page of [chair, display]) {
       await until(() => textOf(page, "poll-verdict")).toBe("当选 · 王芳、李强");
       // The blank ballot is in 投票 and an abstention for every candidate; no tie at the cut.
-      expect(await candidateTable(page)).toEqual([["王芳", "4", "1", "1", "当选"], ["李强", "4", "1", "1", "当选"], ["赵敏", "2", "2", "2", "未当选"]]);
+      expect(await candidateTable(page)).toEqual([
+        ["王芳", "4", "1", "1", "当选"],
+        ["李强", "4", "1", "1", "当选"],
+        ["赵敏", "2", "2", "2", "未当选"],
+      ]);
       expect(await page.getByTestId("poll-tie").count()).toBe(0);
       expect(await textOf(page, "poll-rule")).toBe("规则：超过投票数的半数");
       expect(await textOf(page, "poll-counts")).toBe("应到 7 人 · 实到 6 人 · 投票 6 · 空白票 1 · 应选 2 人");
@@ -254,7 +278,9 @@ describe("owners' decisions and elections in the browser: 民法典 §278 by are
     // The chair also sees each candidate's sum against the rule.
     expect(await texts(chair, "poll-clause-option")).toEqual(["王芳 赞成 4 / 投票 6 = 66.7%", "李强 赞成 4 / 投票 6 = 66.7%", "赵敏 赞成 2 / 投票 6 = 33.3%"]);
     await fitsOnDisplay();
-    await item(chair, ELECTION).getByTestId("poll-result").screenshot({ path: `${SHOTS}/rules-election-chair-result.png` });
+    await item(chair, ELECTION)
+      .getByTestId("poll-result")
+      .screenshot({ path: `${SHOTS}/rules-election-chair-result.png` });
     await shot(chair, "rules-election-result-1366.png");
     await shot(display, "rules-election-display-1920.png");
 
@@ -262,11 +288,17 @@ describe("owners' decisions and elections in the browser: 民法典 §278 by are
     const election = item(chair, ELECTION);
     await until(() => textOf(chair, "poll-verdict")).toBe("Elected · 王芳、李强");
     expect((await election.locator(".poll-candidates thead th").allTextContents()).slice(0, 4)).toEqual(["Candidates", "For", "Against", "Abstain"]);
-    expect(await candidateTable(chair)).toEqual([["王芳", "4", "1", "1", "Elected"], ["李强", "4", "1", "1", "Elected"], ["赵敏", "2", "2", "2", "not elected"]]);
+    expect(await candidateTable(chair)).toEqual([
+      ["王芳", "4", "1", "1", "Elected"],
+      ["李强", "4", "1", "1", "Elected"],
+      ["赵敏", "2", "2", "2", "not elected"],
+    ]);
     expect(await textOf(chair, "poll-rule")).toBe("Rule: more than half of the votes cast (投票)");
     expect(await texts(chair, "poll-clause-option")).toEqual(["王芳 For 4 / cast 6 = 66.7%", "李强 For 4 / cast 6 = 66.7%", "赵敏 For 2 / cast 6 = 33.3%"]);
     expect(await textOf(chair, "poll-counts")).toBe("Entitled 7 · present 6 · cast 6 · blank 1 · 2 seat(s)");
-    await item(chair, ELECTION).getByTestId("poll-result").screenshot({ path: `${SHOTS}/rules-election-chair-result-en.png` });
+    await item(chair, ELECTION)
+      .getByTestId("poll-result")
+      .screenshot({ path: `${SHOTS}/rules-election-chair-result-en.png` });
     await shot(chair, "rules-election-result-en-1366.png");
     await chair.getByRole("button", { name: "中文" }).click();
     await until(() => textOf(chair, "poll-verdict")).toBe("当选 · 王芳、李强");
@@ -281,9 +313,11 @@ describe("owners' decisions and elections in the browser: 民法典 §278 by are
     expect(lift, paragraphs.join("\n")).toBeGreaterThanOrEqual(0);
     expect(paragraphs.slice(lift, lift + 7)).toEqual([
       expect.stringContaining(`${LIFT}（记名表决，同意/不同意）`),
-      expect.stringContaining("通过规则：不少于投票数的四分之三（含本数），且不少于投票权重的四分之三（含本数）；"
-        + "参与表决的户数不少于应到户数的三分之二（含本数），且参与表决的权重不少于应到权重的三分之二（含本数）"
-        + "（参与表决 6 / 应到 7，达到；参与表决权重 560 / 应到权重 650，达到）"),
+      expect.stringContaining(
+        "通过规则：不少于投票数的四分之三（含本数），且不少于投票权重的四分之三（含本数）；" +
+          "参与表决的户数不少于应到户数的三分之二（含本数），且参与表决的权重不少于应到权重的三分之二（含本数）" +
+          "（参与表决 6 / 应到 7，达到；参与表决权重 560 / 应到权重 650，达到）",
+      ),
       expect.stringContaining("应到 7 户，实到 6 户，投票 6 户。"),
       expect.stringContaining("同意 5 票 / 投票 6 票 = 83.3%（不少于投票数的四分之三（含本数）），达到。"),
       expect.stringContaining("同意权重 400 / 投票权重 560 = 71.4%（不少于投票权重的四分之三（含本数）），未达到。"),

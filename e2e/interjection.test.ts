@@ -38,7 +38,12 @@ const text = async (page: Page, testId: string): Promise<string> => ((await page
 const clocks = () => Promise.all([text(chair, "countdown"), text(li, "countdown"), text(display, "display-countdown")]);
 /** The interjection's own countdown on the same three screens and the official's phone. */
 const interjectionClocks = () =>
-  Promise.all([text(chair, "interjection-countdown"), text(li, "interjection-countdown"), text(display, "display-interjection-countdown"), text(wang, "my-interjection-countdown")]);
+  Promise.all([
+    text(chair, "interjection-countdown"),
+    text(li, "interjection-countdown"),
+    text(display, "display-interjection-countdown"),
+    text(wang, "my-interjection-countdown"),
+  ]);
 const seconds = (clock: string): number => {
   const match = /^(\+?)(\d+):(\d\d)$/.exec(clock);
   if (!match) throw new Error(`unexpected countdown text ${clock}`);
@@ -198,7 +203,9 @@ describe("interjections in the browser", () => {
     // Statistics: the 插话 tab (the clerk's panel is open).
     await clerk.getByRole("tab", { name: "插话" }).click();
     await until(() => text(clerk, "stats-interjections-overall")).toMatch(/^插话 1 次 · 共 \d+:\d\d · 采纳 0 · 研究 1 · 说明 0 · 未标记 0$/);
-    expect(await clerk.getByTestId("stats-interjections").getByTestId("stats-table").locator("tbody tr").allTextContents()).toEqual([expect.stringMatching(/^王建国1\d+:\d\d0$/)]);
+    expect(await clerk.getByTestId("stats-interjections").getByTestId("stats-table").locator("tbody tr").allTextContents()).toEqual([
+      expect.stringMatching(/^王建国1\d+:\d\d0$/),
+    ]);
     await shot(clerk, "interjection-clerk-record-1366.png");
   }, 150_000);
 

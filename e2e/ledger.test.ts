@@ -63,10 +63,19 @@ const cardOf = (page: Page, id: string) => page.locator(`[data-testid="my-sugges
 const cardText = async (page: Page, id: string, testId: string) => ((await cardOf(page, id).getByTestId(testId).first().textContent()) ?? "").trim();
 
 /** A REST call from a staff member's browser (their session cookie), as their pages make it. */
-async function restIn(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: { error?: { code: string } } & Record<string, unknown> }> {
+async function restIn(
+  page: Page,
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<{ status: number; body: { error?: { code: string } } & Record<string, unknown> }> {
   return page.evaluate(
     async ({ method, url, body }) => {
-      const res = await fetch(url, { method, headers: { "Content-Type": "application/json", "X-Yishiting": "1" }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      const res = await fetch(url, {
+        method,
+        headers: { "Content-Type": "application/json", "X-Yishiting": "1" },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
       return { status: res.status, body: await res.json() };
     },
     { method, url, body },
@@ -108,7 +117,14 @@ async function dashboardNumbers(page: Page) {
         }),
       ),
     ) as Record<string, number[]>;
-  return { total: await kpi("kpi-total"), open: await kpi("kpi-open"), closed: await kpi("kpi-closed"), byState: await table("byState"), byDepartment: await table("byDepartment"), ratings: await table("ratings") };
+  return {
+    total: await kpi("kpi-total"),
+    open: await kpi("kpi-open"),
+    closed: await kpi("kpi-closed"),
+    byState: await table("byState"),
+    byDepartment: await table("byDepartment"),
+    ratings: await table("ratings"),
+  };
 }
 
 describe("the follow-up ledger: captured in the meeting, assigned, answered, rated", () => {
@@ -311,14 +327,21 @@ describe("the follow-up ledger: captured in the meeting, assigned, answered, rat
     // The step indicator says it in words and icons, not colour alone: the current step is named.
     expect(await card.locator('[aria-current="step"]').textContent()).toContain("已反馈");
     // Every button and choice on the card is at least 44 px high.
-    const small = await card.locator("button, .rating-options label").evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().height < 44).map((e) => e.textContent));
+    const small = await card
+      .locator("button, .rating-options label")
+      .evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().height < 44).map((e) => e.textContent));
     expect(small).toEqual([]);
     await fullShot(member, "ledger-member-answered-375.png");
 
     // The attachment, fetched with the join token.
     const [download] = (await Promise.all([member.waitForEvent("download"), card.getByTestId("my-suggestion-attachment").click()])) as [Download, void];
     expect(download.suggestedFilename()).toBe(PDF_NAME);
-    expect(fs.readFileSync((await download.path())!).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      fs
+        .readFileSync((await download.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
 
     // Sending without a choice is explained; then 满意 with a comment.
     await card.getByTestId("my-suggestion-rating-submit").click();
@@ -339,7 +362,11 @@ describe("the follow-up ledger: captured in the meeting, assigned, answered, rat
         const headers = { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "X-Yishiting": "1" };
         const { items } = (await (await fetch(base, { headers })).json()) as { items: { id: string; version: number }[] };
         const version = items.find((i) => i.id === itemId)!.version;
-        const res = await fetch(`${base}/${itemId}/rating`, { method: "POST", headers, body: JSON.stringify({ baseVersion: version, rating: "unsatisfied", comment: "" }) });
+        const res = await fetch(`${base}/${itemId}/rating`, {
+          method: "POST",
+          headers,
+          body: JSON.stringify({ baseVersion: version, rating: "unsatisfied", comment: "" }),
+        });
         return { status: res.status, body: (await res.json()) as { error: { code: string } } };
       },
       { base: `/api/meetings/${app.meetingId}/my-suggestions`, itemId, token },

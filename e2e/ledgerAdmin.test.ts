@@ -218,7 +218,9 @@ describe("the ledger in the admin app", () => {
     const reply = dept.getByTestId("ledger-form-reply");
     await reply.getByTestId("ledger-reply-text").fill("已出台加装电梯并联审批办法，审批时限压缩至30个工作日。");
     await reply.getByTestId("ledger-outcome-adopted").check();
-    await reply.getByTestId("ledger-reply-files").setInputFiles({ name: "并联审批办法.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n") });
+    await reply
+      .getByTestId("ledger-reply-files")
+      .setInputFiles({ name: "并联审批办法.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n") });
     await until(() => reply.getByTestId("ledger-reply-attachments").textContent()).toContain("并联审批办法.pdf");
     await reply.getByTestId("ledger-action-submit").click();
     await until(() => stateOf(dept)).toBe("answered");
@@ -293,7 +295,16 @@ describe("the ledger in the admin app", () => {
   it("a meeting's decision (议定事项) is marked in the list and on its page with its responsible unit and deadline; 类别 filters it", async () => {
     // What the record sync writes for a decision the clerk recorded (recordSync.int.test.ts drives that path).
     const past = chinaDate(Date.now() - 2 * 86_400_000);
-    await app.server.ledger.createFromDecision({ meetingId: app.meetingId, decisionId: "e2e-decision", agendaItemTitle: "老旧小区改造", raisedOn: past, title: DECISION, text: DECISION, suggestedDepartment: HOUSING, deadline: past });
+    await app.server.ledger.createFromDecision({
+      meetingId: app.meetingId,
+      decisionId: "e2e-decision",
+      agendaItemTitle: "老旧小区改造",
+      raisedOn: past,
+      title: DECISION,
+      text: DECISION,
+      suggestedDepartment: HOUSING,
+      deadline: past,
+    });
     await admin.goto(`${app.baseUrl}/admin/ledger`);
     const row = admin.getByTestId("ledger-row").filter({ hasText: DECISION });
     await row.waitFor();
@@ -327,7 +338,9 @@ describe("the ledger in the admin app", () => {
     await admin.goto(`${app.baseUrl}/admin/ledger`);
     await admin.getByTestId("ledger-import").click();
     const dialog = admin.getByTestId("ledger-import-dialog");
-    await dialog.getByTestId("ledger-import-input").setInputFiles({ name: "纸质台账.csv", mimeType: "text/csv", buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)]) });
+    await dialog
+      .getByTestId("ledger-import-input")
+      .setInputFiles({ name: "纸质台账.csv", mimeType: "text/csv", buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)]) });
     const preview = dialog.getByTestId("ledger-import-preview");
     await preview.waitFor();
     expect(await preview.textContent()).toContain("可导入 1 项，不导入 1 项");

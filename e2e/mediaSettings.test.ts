@@ -91,117 +91,135 @@ describe("audio and video settings", () => {
     await app?.close();
   });
 
-  it("a member on a phone tests the microphone: the meter rises, and stopping releases the device", async () => {
-    const member = await open(browser, "袁海霞", PHONE);
-    await openSettings(member);
-    // A bottom sheet: full width, resting on the bottom edge of the 375×667 screen.
-    const sheet = (await member.getByTestId("media-settings").boundingBox())!;
-    expect(Math.round(sheet.width)).toBe(375);
-    expect(Math.round(sheet.y + sheet.height)).toBe(667);
+  it(
+    "a member on a phone tests the microphone: the meter rises, and stopping releases the device",
+    async () => {
+      const member = await open(browser, "袁海霞", PHONE);
+      await openSettings(member);
+      // A bottom sheet: full width, resting on the bottom edge of the 375×667 screen.
+      const sheet = (await member.getByTestId("media-settings").boundingBox())!;
+      expect(Math.round(sheet.width)).toBe(375);
+      expect(Math.round(sheet.y + sheet.height)).toBe(667);
 
-    // Listed asynchronously (enumerateDevices) once the panel is open.
-    await expect.poll(() => optionLabels(member, "mic-select")).toEqual(["默认", "Fake Audio Input 1", "Fake Audio Input 2"]);
-    await expect.poll(() => optionLabels(member, "camera-select")).toEqual(["默认", "fake_device_0"]);
-    expect(await level(member)).toBe(0);
+      // Listed asynchronously (enumerateDevices) once the panel is open.
+      await expect.poll(() => optionLabels(member, "mic-select")).toEqual(["默认", "Fake Audio Input 1", "Fake Audio Input 2"]);
+      await expect.poll(() => optionLabels(member, "camera-select")).toEqual(["默认", "fake_device_0"]);
+      expect(await level(member)).toBe(0);
 
-    await member.getByTestId("mic-test").click();
-    await expect.poll(() => member.getByTestId("mic-test").textContent()).toContain("停止测试");
-    await expect.poll(() => level(member), { timeout: 10_000 }).toBeGreaterThan(30);
-    await expect.poll(() => member.getByTestId("mic-verdict").textContent()).toContain("有声音");
-    expect(await captured(member)).toMatchObject({ liveTracks: 1, contexts: ["running"] });
-    await member.screenshot({ path: path.join(SHOTS, "media-settings-375.png") });
+      await member.getByTestId("mic-test").click();
+      await expect.poll(() => member.getByTestId("mic-test").textContent()).toContain("停止测试");
+      await expect.poll(() => level(member), { timeout: 10_000 }).toBeGreaterThan(30);
+      await expect.poll(() => member.getByTestId("mic-verdict").textContent()).toContain("有声音");
+      expect(await captured(member)).toMatchObject({ liveTracks: 1, contexts: ["running"] });
+      await member.screenshot({ path: path.join(SHOTS, "media-settings-375.png") });
 
-    await member.getByTestId("mic-test").click();
-    expect(await level(member)).toBe(0);
-    expect(await member.getByTestId("mic-test").textContent()).toContain("测试麦克风");
-    await expect.poll(() => captured(member)).toMatchObject({ liveTracks: 0, contexts: ["closed"] });
-    // Stays at 0: nothing is measuring any more.
-    await member.waitForTimeout(500);
-    expect(await level(member)).toBe(0);
+      await member.getByTestId("mic-test").click();
+      expect(await level(member)).toBe(0);
+      expect(await member.getByTestId("mic-test").textContent()).toContain("测试麦克风");
+      await expect.poll(() => captured(member)).toMatchObject({ liveTracks: 0, contexts: ["closed"] });
+      // Stays at 0: nothing is measuring any more.
+      await member.waitForTimeout(500);
+      expect(await level(member)).toBe(0);
 
-    // Stopped again at once (possibly while the microphone is still opening): nothing stays open.
-    await member.getByTestId("mic-test").click();
-    await member.getByTestId("mic-test").click();
-    await member.waitForTimeout(1000);
-    expect(await member.getByTestId("mic-test").textContent()).toContain("测试麦克风");
-    expect(await captured(member)).toMatchObject({ liveTracks: 0 });
-    expect(await level(member)).toBe(0);
-  }, SLOW_MACHINE_MS);
+      // Stopped again at once (possibly while the microphone is still opening): nothing stays open.
+      await member.getByTestId("mic-test").click();
+      await member.getByTestId("mic-test").click();
+      await member.waitForTimeout(1000);
+      expect(await member.getByTestId("mic-test").textContent()).toContain("测试麦克风");
+      expect(await captured(member)).toMatchObject({ liveTracks: 0 });
+      expect(await level(member)).toBe(0);
+    },
+    SLOW_MACHINE_MS,
+  );
 
-  it("Escape closes the panel, stops a running test and returns focus to the button", async () => {
-    const member = await open(browser, "孟庆", PHONE);
-    await openSettings(member);
-    await member.getByTestId("mic-test").click();
-    await expect.poll(() => level(member), { timeout: 10_000 }).toBeGreaterThan(30);
-    await member.keyboard.press("Escape");
-    await expect.poll(() => member.getByTestId("media-settings").count()).toBe(0);
-    await expect.poll(() => captured(member)).toMatchObject({ liveTracks: 0, contexts: ["closed"] });
-    expect(await member.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("media-settings-open");
-  }, SLOW_MACHINE_MS);
+  it(
+    "Escape closes the panel, stops a running test and returns focus to the button",
+    async () => {
+      const member = await open(browser, "孟庆", PHONE);
+      await openSettings(member);
+      await member.getByTestId("mic-test").click();
+      await expect.poll(() => level(member), { timeout: 10_000 }).toBeGreaterThan(30);
+      await member.keyboard.press("Escape");
+      await expect.poll(() => member.getByTestId("media-settings").count()).toBe(0);
+      await expect.poll(() => captured(member)).toMatchObject({ liveTracks: 0, contexts: ["closed"] });
+      expect(await member.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("media-settings-open");
+    },
+    SLOW_MACHINE_MS,
+  );
 
-  it("the chosen microphone is the one tested, and the choices and audio-only mode survive a reload", async () => {
-    const member = await open(browser, "袁海霞", PHONE);
-    await openSettings(member);
-    await member.getByTestId("mic-select").selectOption({ label: "Fake Audio Input 2" });
-    await member.getByTestId("mic-test").click();
-    await expect.poll(async () => (await captured(member)).labels).toEqual(["Fake Audio Input 2"]);
-    await member.getByTestId("mic-test").click();
+  it(
+    "the chosen microphone is the one tested, and the choices and audio-only mode survive a reload",
+    async () => {
+      const member = await open(browser, "袁海霞", PHONE);
+      await openSettings(member);
+      await member.getByTestId("mic-select").selectOption({ label: "Fake Audio Input 2" });
+      await member.getByTestId("mic-test").click();
+      await expect.poll(async () => (await captured(member)).labels).toEqual(["Fake Audio Input 2"]);
+      await member.getByTestId("mic-test").click();
 
-    expect(await member.getByTestId("audio-only").isChecked()).toBe(false);
-    await member.getByText("仅音频（弱网）").click();
-    expect(await member.getByTestId("audio-only").isChecked()).toBe(true);
-    expect(await storedPrefs(member)).toMatchObject({ audioOnly: true, micId: expect.any(String) });
+      expect(await member.getByTestId("audio-only").isChecked()).toBe(false);
+      await member.getByText("仅音频（弱网）").click();
+      expect(await member.getByTestId("audio-only").isChecked()).toBe(true);
+      expect(await storedPrefs(member)).toMatchObject({ audioOnly: true, micId: expect.any(String) });
 
-    await member.reload();
-    await member.getByTestId("me").waitFor();
-    await openSettings(member);
-    expect(await member.getByTestId("audio-only").isChecked()).toBe(true);
-    const selected = () => member.getByTestId("mic-select").evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent);
-    await expect.poll(selected).toBe("Fake Audio Input 2");
-    // Keyboard: the switch toggles with Space and the choice is saved at once.
-    await member.getByTestId("audio-only").focus();
-    await member.keyboard.press("Space");
-    expect(await storedPrefs(member)).toMatchObject({ audioOnly: false });
-  }, SLOW_MACHINE_MS);
+      await member.reload();
+      await member.getByTestId("me").waitFor();
+      await openSettings(member);
+      expect(await member.getByTestId("audio-only").isChecked()).toBe(true);
+      const selected = () => member.getByTestId("mic-select").evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent);
+      await expect.poll(selected).toBe("Fake Audio Input 2");
+      // Keyboard: the switch toggles with Space and the choice is saved at once.
+      await member.getByTestId("audio-only").focus();
+      await member.keyboard.press("Space");
+      expect(await storedPrefs(member)).toMatchObject({ audioOnly: false });
+    },
+    SLOW_MACHINE_MS,
+  );
 
-  it("the chair opens the same panel from the console, as a dialog", async () => {
-    const chair = await open(browser, "钟玉", DESKTOP);
-    expect(await chair.getByTestId("media-settings-open").textContent()).toContain("音视频设置");
-    await openSettings(chair);
-    const dialog = (await chair.getByTestId("media-settings").boundingBox())!;
-    expect(dialog.width).toBeLessThanOrEqual(480);
-    expect(dialog.y).toBeGreaterThan(0);
-    expect(dialog.y + dialog.height).toBeLessThan(768);
-    await chair.getByTestId("mic-test").click();
-    await expect.poll(() => level(chair), { timeout: 10_000 }).toBeGreaterThan(30);
-    await chair.screenshot({ path: path.join(SHOTS, "media-settings-1366.png") });
-    await chair.getByTestId("media-settings-close").click();
-    await expect.poll(() => captured(chair)).toMatchObject({ liveTracks: 0, contexts: ["closed"] });
-  }, SLOW_MACHINE_MS);
+  it(
+    "the chair opens the same panel from the console, as a dialog",
+    async () => {
+      const chair = await open(browser, "钟玉", DESKTOP);
+      expect(await chair.getByTestId("media-settings-open").textContent()).toContain("音视频设置");
+      await openSettings(chair);
+      const dialog = (await chair.getByTestId("media-settings").boundingBox())!;
+      expect(dialog.width).toBeLessThanOrEqual(480);
+      expect(dialog.y).toBeGreaterThan(0);
+      expect(dialog.y + dialog.height).toBeLessThan(768);
+      await chair.getByTestId("mic-test").click();
+      await expect.poll(() => level(chair), { timeout: 10_000 }).toBeGreaterThan(30);
+      await chair.screenshot({ path: path.join(SHOTS, "media-settings-1366.png") });
+      await chair.getByTestId("media-settings-close").click();
+      await expect.poll(() => captured(chair)).toMatchObject({ liveTracks: 0, contexts: ["closed"] });
+    },
+    SLOW_MACHINE_MS,
+  );
 
-  it("with the microphone permission refused by the browser, the panel says what to do (zh and en)", async () => {
-    const member = await open(refusingBrowser, "孟庆", PHONE);
-    await openSettings(member);
-    // Before any permission the browser hides the devices; the panel says how to reveal them.
-    expect(await optionLabels(member, "mic-select")).toEqual(["默认"]);
-    await member.getByTestId("mic-test").click();
-    await expect.poll(() => member.getByTestId("mic-problem").textContent()).toContain(
-      "麦克风权限被拒绝：请在浏览器地址栏的权限设置中允许使用麦克风",
-    );
-    // No meter to read, no "speak now" hint: only the notice and the button to try again.
-    expect(await member.getByTestId("mic-level").count()).toBe(0);
-    expect(await member.getByTestId("mic-test").textContent()).toContain("测试麦克风");
-    expect((await captured(member)).liveTracks).toBe(0);
-    await member.screenshot({ path: path.join(SHOTS, "media-settings-refused-375.png") });
+  it(
+    "with the microphone permission refused by the browser, the panel says what to do (zh and en)",
+    async () => {
+      const member = await open(refusingBrowser, "孟庆", PHONE);
+      await openSettings(member);
+      // Before any permission the browser hides the devices; the panel says how to reveal them.
+      expect(await optionLabels(member, "mic-select")).toEqual(["默认"]);
+      await member.getByTestId("mic-test").click();
+      await expect.poll(() => member.getByTestId("mic-problem").textContent()).toContain("麦克风权限被拒绝：请在浏览器地址栏的权限设置中允许使用麦克风");
+      // No meter to read, no "speak now" hint: only the notice and the button to try again.
+      expect(await member.getByTestId("mic-level").count()).toBe(0);
+      expect(await member.getByTestId("mic-test").textContent()).toContain("测试麦克风");
+      expect((await captured(member)).liveTracks).toBe(0);
+      await member.screenshot({ path: path.join(SHOTS, "media-settings-refused-375.png") });
 
-    // The top bar now warns before the member is given the floor; opened again, the panel
-    // knows of the refusal from the browser before any test.
-    await member.getByTestId("media-settings-close").click();
-    await expect.poll(() => member.getByTestId("media-settings-open").textContent()).toContain("音视频设置：麦克风已被禁止");
-    expect(await member.getByTestId("media-settings-open").getAttribute("data-mic-denied")).toBe("true");
-    await member.getByRole("button", { name: "English" }).click();
-    await openSettings(member);
-    expect(await member.getByTestId("mic-problem").textContent()).toContain("Microphone permission refused");
-    await member.screenshot({ path: path.join(SHOTS, "media-settings-refused-en-375.png") });
-  }, SLOW_MACHINE_MS);
+      // The top bar now warns before the member is given the floor; opened again, the panel
+      // knows of the refusal from the browser before any test.
+      await member.getByTestId("media-settings-close").click();
+      await expect.poll(() => member.getByTestId("media-settings-open").textContent()).toContain("音视频设置：麦克风已被禁止");
+      expect(await member.getByTestId("media-settings-open").getAttribute("data-mic-denied")).toBe("true");
+      await member.getByRole("button", { name: "English" }).click();
+      await openSettings(member);
+      expect(await member.getByTestId("mic-problem").textContent()).toContain("Microphone permission refused");
+      await member.screenshot({ path: path.join(SHOTS, "media-settings-refused-en-375.png") });
+    },
+    SLOW_MACHINE_MS,
+  );
 });

@@ -46,7 +46,12 @@ const blockWith = (page: Page, needle: string) => page.getByTestId("minutes-bloc
 /** The texts of the diff's "changed" rows as they read after the change (deleted characters left out). */
 const changedToTexts = (page: Page) =>
   page.locator('[data-testid="minutes-diff-row"][data-op="changed"] .diff-text').evaluateAll((rows) =>
-    rows.map((row) => Array.from(row.childNodes).filter((n) => n.nodeName !== "DEL").map((n) => n.textContent).join("")),
+    rows.map((row) =>
+      Array.from(row.childNodes)
+        .filter((n) => n.nodeName !== "DEL")
+        .map((n) => n.textContent)
+        .join(""),
+    ),
   );
 
 async function downloaded(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
@@ -201,7 +206,10 @@ describe("the minutes in the browser: generated, edited, approved, downloaded", 
     expect(await chair.getByTestId("minutes-approve").count()).toBe(0);
     expect(await textOf(chair, "minutes-approved")).toMatch(/已审定（定稿）\s*钟玉/);
     const approved = await org.get(`/api/meetings/${app.meetingId}/minutes/versions`);
-    expect(approved.body.versions.map((v: { number: number; approvedByName: string | null }) => [v.number, v.approvedByName])).toEqual([[1, null], [2, "钟玉"]]);
+    expect(approved.body.versions.map((v: { number: number; approvedByName: string | null }) => [v.number, v.approvedByName])).toEqual([
+      [1, null],
+      [2, "钟玉"],
+    ]);
     await chair.getByTestId("minutes-chair-close").click();
     await until(() => textOf(chair, "minutes-chair-status")).toBe("第2稿已审定（定稿）");
   }, 120_000);

@@ -122,7 +122,16 @@ describe("organiser prepares a meeting in the browser", () => {
     await page.getByTestId("add-agenda-form").waitFor();
     meetingId = /\/admin\/meetings\/([^/]+)\/agenda/.exec(page.url())![1]!;
     const stored = await server.db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
-    expect(stored).toMatchObject({ title: TITLE, kind: "topic", speechCapSeconds: 480, bookedCapSeconds: 600, pointOfOrderCapSeconds: 120, place: "区政协三楼会议室", interjectionCapSeconds: 180, membersMayInterject: true });
+    expect(stored).toMatchObject({
+      title: TITLE,
+      kind: "topic",
+      speechCapSeconds: 480,
+      bookedCapSeconds: 600,
+      pointOfOrderCapSeconds: 120,
+      place: "区政协三楼会议室",
+      interjectionCapSeconds: 180,
+      membersMayInterject: true,
+    });
 
     for (const [title, presenter, minutes] of [
       ["通报全区营商环境建设情况", "区发改委", "20"],
@@ -284,7 +293,7 @@ describe("organiser prepares a meeting in the browser", () => {
 
   it("the chair opens the meeting and advances the agenda; the room display follows", async () => {
     // The organiser's session fetches the chair's link and the display link, as the 会场 tab does.
-    const api = async <T,>(route: string): Promise<T> => {
+    const api = async <T>(route: string): Promise<T> => {
       const res = await page.request.get(`${baseUrl}${route}`);
       expect(res.status()).toBe(200);
       return (await res.json()) as T;

@@ -45,7 +45,10 @@ const resultText = async (page: Page): Promise<string> => {
   const result = page.getByTestId("poll-result");
   if ((await result.count()) === 0) return "";
   const parts = await Promise.all(["poll-verdict", "poll-result-row", "poll-clause", "poll-counts"].map((id) => result.getByTestId(id).allTextContents()));
-  return parts.flat().map((s) => s.trim()).join(" | ");
+  return parts
+    .flat()
+    .map((s) => s.trim())
+    .join(" | ");
 };
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, name) });
 
@@ -94,7 +97,9 @@ describe("an instant poll in the browser", () => {
     await chair.getByTestId("poll-percent").fill("80");
     expect(await chair.getByTestId("poll-percent-base").inputValue()).toBe("entitled");
     // Who counts, then the rule in the words the result will use.
-    await until(() => text(chair, "poll-eligible-preview")).toBe("3 人应到，目前 3 人到会；未到会的人计入分母；开始表决后到会的不能投票（开始表决时冻结名单）通过条件：不少于应到人数的80%（含本数）");
+    await until(() => text(chair, "poll-eligible-preview")).toBe(
+      "3 人应到，目前 3 人到会；未到会的人计入分母；开始表决后到会的不能投票（开始表决时冻结名单）通过条件：不少于应到人数的80%（含本数）",
+    );
     expect(await text(chair, "poll-rule-sentence")).toBe("通过条件：不少于应到人数的80%（含本数）");
     await chair.getByTestId("poll-create").screenshot({ path: path.join(SHOTS, "poll-chair-create-form.png") });
     await shot(chair, "poll-chair-create-1366.png");
@@ -250,7 +255,9 @@ describe("an instant poll in the browser", () => {
     await until(() => display.getByTestId("display-poll").getAttribute("data-status")).toBe("published");
     const result = await resultText(chair);
     // 2 of the 3 cast (one of them a raised hand) agree: a majority of the votes cast.
-    expect(result).toBe("通过 | 同意2 票 · 66.7% | 不同意1 票 · 33.3% | 超过投票数的半数：同意 2 / 投票 3 = 66.7% | 应到 3 人 · 实到 3 人 · 投票 3（含举手 1）");
+    expect(result).toBe(
+      "通过 | 同意2 票 · 66.7% | 不同意1 票 · 33.3% | 超过投票数的半数：同意 2 / 投票 3 = 66.7% | 应到 3 人 · 实到 3 人 · 投票 3（含举手 1）",
+    );
     for (const page of [clerk, ...phones, display]) await until(() => resultText(page)).toBe(result);
     // Two electronic ballots (李明's changed one counts once) and the hand: it adds up.
     await chair.locator('[data-testid="poll-item"][data-status="published"]').first().getByTestId("poll-audit").click();
@@ -302,7 +309,10 @@ describe("an instant poll in the browser", () => {
     await shot(li, "poll-member-multiple-375.png");
     await li.getByTestId("ballot-submit").click();
     await until(() => text(li, "poll-voted-note")).toBe("您的选择：加装电梯、雨污分流");
-    for (const [phone, option] of [[yuan, "o1"], [zhang, "o2"]] as const) {
+    for (const [phone, option] of [
+      [yuan, "o1"],
+      [zhang, "o2"],
+    ] as const) {
       await phone.locator(`[data-testid="ballot-option"][data-option="${option}"]`).click();
       await phone.getByTestId("ballot-submit").click();
       await until(() => text(phone, "poll-voted")).toContain("已投票");
@@ -355,7 +365,9 @@ describe("a community owners' vote: per household, weighted, with a building cla
     await chair.getByTestId("poll-form-consent").check();
     await chair.getByTestId("poll-named").check();
     // Person by person, 吴刚 (away) is one of the five entitled and counts against the rule.
-    await until(() => text(chair, "poll-eligible-preview")).toBe("5 人应到，目前 4 人到会；未到会的人计入分母；开始表决后到会的不能投票（开始表决时冻结名单）通过条件：不少于应到人数的80%（含本数）");
+    await until(() => text(chair, "poll-eligible-preview")).toBe(
+      "5 人应到，目前 4 人到会；未到会的人计入分母；开始表决后到会的不能投票（开始表决时冻结名单）通过条件：不少于应到人数的80%（含本数）",
+    );
     await chair.getByTestId("poll-more-summary").click();
     // Latecomers may vote on arrival: a separate switch, which changes no base.
     await chair.getByTestId("poll-absent-may-vote").check();
@@ -373,20 +385,28 @@ describe("a community owners' vote: per household, weighted, with a building cla
     expect(await chair.getByTestId("poll-building-prefix").locator("option").allTextContents()).toEqual(["1号楼", "2号楼", "其他…"]);
     expect(await chair.getByTestId("poll-building-prefix").inputValue()).toBe("1号楼");
     expect(await chair.getByTestId("poll-building-percent").inputValue()).toBe("90%");
-    await until(() => text(chair, "poll-eligible-preview")).toBe("4 户应到，目前 4 户到会，权重合计 407；其中 1号楼 2 户；未到会的户计入分母；未到会的到会后可补投（开始表决时冻结名单）"
-      + "通过条件：不少于应到户数的三分之二（含本数），且不少于应到权重的三分之二（含本数），且1号楼：不少于应到户数的90%（含本数）");
+    await until(() => text(chair, "poll-eligible-preview")).toBe(
+      "4 户应到，目前 4 户到会，权重合计 407；其中 1号楼 2 户；未到会的户计入分母；未到会的到会后可补投（开始表决时冻结名单）" +
+        "通过条件：不少于应到户数的三分之二（含本数），且不少于应到权重的三分之二（含本数），且1号楼：不少于应到户数的90%（含本数）",
+    );
     // The sticky top bar would cover part of a form taller than the window.
     await chair.getByTestId("poll-create").screenshot({ path: path.join(SHOTS, "poll-owners-create-form.png"), style: ".top-bar { visibility: hidden; }" });
     await shot(chair, "poll-owners-create-1366.png");
     await chair.getByTestId("poll-create-submit").click();
     await until(() => chair.getByTestId("poll-item").getAttribute("data-status")).toBe("draft");
-    expect(await chair.getByTestId("poll-item").locator(".poll-item-meta").textContent())
-      .toBe("同意/不同意 · 记名 · 不少于应到户数的三分之二（含本数），且不少于应到权重的三分之二（含本数），且1号楼：不少于应到户数的90%（含本数）");
+    expect(await chair.getByTestId("poll-item").locator(".poll-item-meta").textContent()).toBe(
+      "同意/不同意 · 记名 · 不少于应到户数的三分之二（含本数），且不少于应到权重的三分之二（含本数），且1号楼：不少于应到户数的90%（含本数）",
+    );
 
     await chair.getByTestId("poll-open").click();
     await until(() => text(chair, "poll-turnout")).toBe("已投 0 · 应到 4 户 · 实到 4 户");
     const [zhao, qian, sun, li] = owners as [Page, Page, Page, Page];
-    for (const [phone, option] of [[zhao, "agree"], [qian, "disagree"], [sun, "agree"], [li, "agree"]] as const) {
+    for (const [phone, option] of [
+      [zhao, "agree"],
+      [qian, "disagree"],
+      [sun, "agree"],
+      [li, "agree"],
+    ] as const) {
       await until(() => text(phone, "poll-sheet-title")).toBe(TITLE);
       await vote(phone, option);
     }

@@ -60,7 +60,13 @@ describe("the clerk's record workspace in the browser", () => {
     const item = await org.post(`/api/meetings/${app.meetingId}/agenda`, { title: ITEM.title, plannedMinutes: 30 });
     expect(item.status).toBe(201);
     ITEM.id = item.body.item.id;
-    const booked = await org.post(`/api/meetings/${app.meetingId}/plan`, { participantId: ids["袁海霞"], kind: "booked", agendaItemId: ITEM.id, title: "关于加装电梯资金分摊", text: BOOKED_TEXT });
+    const booked = await org.post(`/api/meetings/${app.meetingId}/plan`, {
+      participantId: ids["袁海霞"],
+      kind: "booked",
+      agendaItemId: ITEM.id,
+      title: "关于加装电梯资金分摊",
+      text: BOOKED_TEXT,
+    });
     expect(booked.status).toBe(201);
     chair = await openJoinLink(browser, app.links.get("钟玉")!);
     clerk = await openJoinLink(browser, app.links.get("文书")!);
@@ -210,7 +216,9 @@ describe("the clerk's record workspace in the browser", () => {
     await clerk.getByTestId("me").waitFor();
     await openRecord(clerk);
     await entry(clerk, `speech:${speeches.impromptu}`).click();
-    await until(() => clerk.getByTestId("summary-input").inputValue()).toBe("提出加装电梯应简化审批流程，推行联合审批。王建国（区住建委）回应：将研究补贴标准。");
+    await until(() => clerk.getByTestId("summary-input").inputValue()).toBe(
+      "提出加装电梯应简化审批流程，推行联合审批。王建国（区住建委）回应：将研究补贴标准。",
+    );
     expect(await textOf(clerk, "suggestion")).toContain("简化加装电梯审批");
     expect(await textOf(clerk, "summary-status")).toMatch(/^已保存 · 第 3 版 · 文书/);
     await entry(clerk, `speech:${speeches.booked}`).click();

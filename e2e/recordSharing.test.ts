@@ -14,7 +14,6 @@ import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { SHOTS, until } from "./support/page.ts";
 import { liveState, submitTo } from "./support/room.ts";
 
-
 let app: AppUnderTest;
 let browser: Browser;
 let member: Page;
@@ -59,7 +58,11 @@ describe("the record shared with members, on a phone", () => {
     speechId = (await live()).speeches[0]!.speechId;
     const entry = { kind: "speech", id: speechId };
     await submit(clerk, { type: "record.summarize", entry, text: "建议老旧小区加装电梯，资金多方分担", baseVersion: 0 });
-    await submit(clerk, { type: "record.captureSuggestion", entry, suggestion: { title: "加装电梯财政补贴", text: "补贴三成", topic: "城市更新", department: "区住建委" } });
+    await submit(clerk, {
+      type: "record.captureSuggestion",
+      entry,
+      suggestion: { title: "加装电梯财政补贴", text: "补贴三成", topic: "城市更新", department: "区住建委" },
+    });
     expect(await member.getByTestId("member-tab-record").count()).toBe(0);
     expect(await member.content()).not.toContain("资金多方分担");
   }, 60_000);
@@ -77,7 +80,8 @@ describe("the record shared with members, on a phone", () => {
     expect(await record.getByTestId("suggestion-title").textContent()).toBe("加装电梯财政补贴");
     expect(await record.getByTestId("suggestion-department").textContent()).toContain("区住建委");
     // Read-only: no editor, no buttons to add, edit or withdraw.
-    for (const id of ["summary-editor", "suggestion-add", "suggestion-edit", "suggestion-withdraw", "decision-add"]) expect(await record.getByTestId(id).count(), id).toBe(0);
+    for (const id of ["summary-editor", "suggestion-add", "suggestion-edit", "suggestion-withdraw", "decision-add"])
+      expect(await record.getByTestId(id).count(), id).toBe(0);
     expect(await record.locator("textarea").count()).toBe(0);
     // Nothing wider than the phone.
     expect(await member.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
@@ -85,7 +89,10 @@ describe("the record shared with members, on a phone", () => {
 
     // A secret poll closed but not published: in the shared record too, its result stays with the staff.
     const chair = as("钟玉", "chair");
-    await submit(chair, { type: "poll.create", poll: { title: "关于加装电梯补贴方案的表决", form: "yesNoAbstain", secret: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }] } });
+    await submit(chair, {
+      type: "poll.create",
+      poll: { title: "关于加装电梯补贴方案的表决", form: "yesNoAbstain", secret: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }] },
+    });
     const pollId = (await live()).polls[0]!.pollId;
     await submit(chair, { type: "poll.open", pollId });
     await submit(chair, { type: "poll.close", pollId });
@@ -95,7 +102,12 @@ describe("the record shared with members, on a phone", () => {
     await row.click();
 
     // The clerk revises the summary: the member's screen follows.
-    await submit(as("文书", "clerk"), { type: "record.summarize", entry: { kind: "speech", id: speechId }, text: "建议加装电梯，财政补贴三成", baseVersion: 1 });
+    await submit(as("文书", "clerk"), {
+      type: "record.summarize",
+      entry: { kind: "speech", id: speechId },
+      text: "建议加装电梯，财政补贴三成",
+      baseVersion: 1,
+    });
     await until(() => record.getByTestId("summary-text").textContent()).toBe("建议加装电梯，财政补贴三成");
   }, 60_000);
 

@@ -16,8 +16,7 @@ let org: ApiClient;
 let page: Page;
 let chairId: string;
 
-const setRole = async (role: string) =>
-  expect((await org.patch(`/api/meetings/${app.meetingId}/participants/${chairId}`, { role })).status).toBe(200);
+const setRole = async (role: string) => expect((await org.patch(`/api/meetings/${app.meetingId}/participants/${chairId}`, { role })).status).toBe(200);
 
 describe("a role changed while the page is open", () => {
   beforeAll(async () => {

@@ -103,7 +103,10 @@ describe("two parties named 张丽 in a mediation, told apart everywhere", () =>
     await chair.getByTestId("poll-named").check();
     await chair.getByTestId("poll-create-submit").click();
     await chair.getByTestId("poll-open").click();
-    for (const [page, option] of [[east, "agree"], [west, "disagree"]] as const) {
+    for (const [page, option] of [
+      [east, "agree"],
+      [west, "disagree"],
+    ] as const) {
       await page.locator(`[data-testid="ballot-option"][data-option="${option}"]`).click();
       await page.getByTestId("ballot-submit").click();
       await until(async () => (await page.getByTestId("poll-voted").textContent()) ?? "").toContain("已投票");

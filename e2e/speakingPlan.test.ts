@@ -99,10 +99,7 @@ describe("the speaking plan in the browser", () => {
 
   it("opening the meeting starts the item and puts its booked speakers in line, suggested in planned order", async () => {
     await chair.getByTestId("open-meeting").click();
-    await until(() => chair.getByTestId("queue-item").allTextContents()).toEqual([
-      expect.stringMatching(/袁海霞.*预约/),
-      expect.stringMatching(/孟庆.*预约/),
-    ]);
+    await until(() => chair.getByTestId("queue-item").allTextContents()).toEqual([expect.stringMatching(/袁海霞.*预约/), expect.stringMatching(/孟庆.*预约/)]);
     await until(suggestion).toEqual(["袁海霞", "预约发言 · 未发言"]);
     // Only booked speeches wait, in planned order: no rule sets anyone aside.
     await until(() => text(chair, "suggestion-rule")).toBe("依据：排队顺序");
@@ -279,7 +276,9 @@ describe("the speaking plan in the browser", () => {
       ]);
       expect(await page.getByTestId("speech-record").getByTestId("record-item").allTextContents()).toEqual([`1. ${ITEM.title}`]);
       // The override, on its own line right under 钱芳's speech.
-      expect(await page.getByTestId("speech-record").getByTestId("record-override").allTextContents()).toEqual(["改变建议顺序：原建议 王来宾，理由：回应上一位发言"]);
+      expect(await page.getByTestId("speech-record").getByTestId("record-override").allTextContents()).toEqual([
+        "改变建议顺序：原建议 王来宾，理由：回应上一位发言",
+      ]);
       expect(await page.getByTestId("speech-record").locator("tbody tr").allTextContents()).toContainEqual(expect.stringMatching(/^改变建议顺序/));
     }
     await clerk.screenshot({ path: path.join(SHOTS, "plan-clerk-record-1366.png"), fullPage: true });

@@ -61,7 +61,10 @@ const resultText = async (page: Page): Promise<string> => {
   const result = page.getByTestId("poll-result").first();
   if ((await page.getByTestId("poll-result").count()) === 0) return "";
   const parts = await Promise.all(["poll-verdict", "poll-result-row", "poll-clause", "poll-counts"].map((id) => result.getByTestId(id).allTextContents()));
-  return parts.flat().map((s) => s.trim()).join(" | ");
+  return parts
+    .flat()
+    .map((s) => s.trim())
+    .join(" | ");
 };
 /** Scrolls so that the element's bottom is `margin` px above the window's bottom (for a screenshot). */
 const showBottomOf = (element: Locator, margin: number) =>
@@ -110,7 +113,9 @@ describe("voting bases in the browser: a household consent poll with one househo
     expect(await chair.getByTestId("poll-rule-percent").isChecked()).toBe(true);
     expect(await chair.getByTestId("poll-percent").inputValue()).toBe("80%");
     expect(await chair.getByTestId("poll-percent-base").inputValue()).toBe("entitled");
-    await until(() => textOf(chair, "poll-eligible-preview")).toBe("11 户应到，目前 8 户到会；未到会的户计入分母；开始表决后到会的不能投票（开始表决时冻结名单）通过条件：不少于应到户数的80%（含本数）");
+    await until(() => textOf(chair, "poll-eligible-preview")).toBe(
+      "11 户应到，目前 8 户到会；未到会的户计入分母；开始表决后到会的不能投票（开始表决时冻结名单）通过条件：不少于应到户数的80%（含本数）",
+    );
     // The community council's words: 居民代表, not 委员.
     expect((await chair.getByTestId("poll-role-member").locator("xpath=..").textContent())?.trim()).toBe("居民代表");
     await chair.getByTestId("poll-create").screenshot({ path: `${SHOTS}/bases-chair-create-form.png`, style: ".top-bar { visibility: hidden; }" });
@@ -189,10 +194,15 @@ describe("voting bases in the browser: a household consent poll with one househo
     await until(() => item(chair, POLL).getAttribute("data-status")).toBe("published");
     const result = await resultText(chair);
     // The bars read against 应到 too: 8 and 2 of 11 households.
-    expect(result).toBe("未通过 | 同意8 票 · 72.7% | 不同意2 票 · 18.2% | 不少于应到户数的80%（含本数）：同意 8 / 应到户 11 = 72.7% | 应到 11 户 · 实到 10 户 · 投票 10 户");
+    expect(result).toBe(
+      "未通过 | 同意8 票 · 72.7% | 不同意2 票 · 18.2% | 不少于应到户数的80%（含本数）：同意 8 / 应到户 11 = 72.7% | 应到 11 户 · 实到 10 户 · 投票 10 户",
+    );
     for (const page of [phone, display]) await until(() => resultText(page)).toBe(result);
     expect(await display.getByTestId("display-poll").getAttribute("data-status")).toBe("published");
-    await chair.getByTestId("poll-result").first().screenshot({ path: `${SHOTS}/bases-chair-result.png` });
+    await chair
+      .getByTestId("poll-result")
+      .first()
+      .screenshot({ path: `${SHOTS}/bases-chair-result.png` });
     await showBottomOf(chair.getByTestId("poll-panel"), 0);
     await shot(chair, "bases-chair-result-1366.png");
     // The member's result card, above the fixed 申请发言 bar.
@@ -226,11 +236,15 @@ describe("voting bases in the browser: a household consent poll with one househo
     await until(() => textOf(chair, "present")).toBe("8");
     const title = "关于3号楼增设非机动车充电桩的表决";
     await draftConsentPoll(title);
-    await until(() => textOf(chair, "poll-eligible-preview")).toBe("11 户应到，目前 8 户到会；未到会的户计入分母；开始表决后到会的不能投票（开始表决时冻结名单）通过条件：不少于应到户数的80%（含本数）");
+    await until(() => textOf(chair, "poll-eligible-preview")).toBe(
+      "11 户应到，目前 8 户到会；未到会的户计入分母；开始表决后到会的不能投票（开始表决时冻结名单）通过条件：不少于应到户数的80%（含本数）",
+    );
     await chair.getByTestId("poll-create-submit").click();
     await until(() => item(chair, title).getAttribute("data-status")).toBe("draft");
     await item(chair, title).getByTestId("poll-open").click();
-    await until(() => textOf(chair, "poll-open-warning")).toBe("按目前到会情况，即使全部同意，「不少于应到户数的80%（含本数）」也无法达到（最多 8 / 应到户 11）");
+    await until(() => textOf(chair, "poll-open-warning")).toBe(
+      "按目前到会情况，即使全部同意，「不少于应到户数的80%（含本数）」也无法达到（最多 8 / 应到户 11）",
+    );
     await chair.getByTestId("poll-open-confirm").click();
     await until(() => item(chair, title).getAttribute("data-status")).toBe("open");
     expect(await chair.getByTestId("poll-open-warnings").count()).toBe(0);

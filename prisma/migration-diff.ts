@@ -14,9 +14,17 @@ const previous = path.join(dir, "previous.prisma");
 fs.writeFileSync(previous, commit ? git("show", `${commit}:prisma/schema.prisma`) : "");
 const sql = execFileSync(
   "npx",
-  ["prisma", "migrate", "diff", "--config", "prisma/prisma.config.ts",
+  [
+    "prisma",
+    "migrate",
+    "diff",
+    "--config",
+    "prisma/prisma.config.ts",
     ...(commit ? ["--from-schema-datamodel", previous] : ["--from-empty"]),
-    "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+    "--to-schema-datamodel",
+    "prisma/schema.prisma",
+    "--script",
+  ],
   { env: { ...process.env, YST_DATABASE_URL: `file:${path.join(dir, "unused.db")}` }, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
 );
 process.stdout.write(sql);

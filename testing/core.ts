@@ -35,7 +35,18 @@ export const NOW = 1_000_000;
 
 /** A roster entry for a participant; the optional fields are empty unless given. */
 export function rosterEntry(p: { participantId: string; role: Role }, fields: Partial<Omit<RosterEntry, "id">> = {}): RosterEntry {
-  return { id: p.participantId, name: p.participantId, role: p.role, sector: null, party: null, unit: null, side: null, chief: false, household: null, ...fields };
+  return {
+    id: p.participantId,
+    name: p.participantId,
+    role: p.role,
+    sector: null,
+    party: null,
+    unit: null,
+    side: null,
+    chief: false,
+    household: null,
+    ...fields,
+  };
 }
 
 /** The roster of the cast, in the key order the server builds (and the schema parses). */
@@ -109,7 +120,12 @@ export const ev = {
   requested: (
     participantId: string,
     at = 0,
-    { kind = "impromptu", guestName = null, bookingId = null, by }: { kind?: SpeechKind; guestName?: string | null; bookingId?: string | null; by?: string } = {},
+    {
+      kind = "impromptu",
+      guestName = null,
+      bookingId = null,
+      by,
+    }: { kind?: SpeechKind; guestName?: string | null; bookingId?: string | null; by?: string } = {},
   ): MeetingEvent => ({ type: "queue.requested", participantId, at, kind, guestName, bookingId, ...(by === undefined ? {} : { by }) }),
   /** A booked speech put in line by the plan (when the meeting opens or its item starts). */
   booked: (participantId: string, bookingId: string, at = 0): MeetingEvent => ({
@@ -145,10 +161,7 @@ export const ev = {
       override?: { suggested: string; reason: string | null } | null;
     } = {},
   ): MeetingEvent => ({ type: "speech.started", speechId, participantId, at, capMs, agendaItemId, kind, guestName, bookingId, override }),
-  ended: (
-    participantId: string,
-    f: { speechId?: string; at: number; durationMs: number; overrunMs: number; endedBy: string },
-  ): MeetingEvent => ({
+  ended: (participantId: string, f: { speechId?: string; at: number; durationMs: number; overrunMs: number; endedBy: string }): MeetingEvent => ({
     type: "speech.ended",
     speechId: f.speechId ?? `s-${participantId}`,
     participantId,
@@ -206,11 +219,20 @@ export const ev = {
     overrunMs: f.overrunMs ?? 0,
     endedBy: f.endedBy,
   }),
-  ijOutcome: (interjectionId: string, outcome: InterjectionOutcome | null, by = "p-chair"): MeetingEvent => ({ type: "interjection.outcomeSet", interjectionId, outcome, by }),
+  ijOutcome: (interjectionId: string, outcome: InterjectionOutcome | null, by = "p-chair"): MeetingEvent => ({
+    type: "interjection.outcomeSet",
+    interjectionId,
+    outcome,
+    by,
+  }),
   ijEnabled: (itemId: string, enabled: boolean): MeetingEvent => ({ type: "interjection.enabledSet", itemId, enabled }),
   ijRules: (rules: Partial<InterjectionRules> = {}): MeetingEvent => ({ type: "interjection.rulesSet", ...DEFAULT_INTERJECTION_RULES, ...rules }),
   // 即时表决: a poll created by the chair (id "q1" unless told), with the options decide gives its form.
-  pollCreated: (pollId = "q1", definition: PollDefinition = pollDefinition(), { itemId = null, by = "p-chair" }: { itemId?: string | null; by?: string } = {}): MeetingEvent => ({
+  pollCreated: (
+    pollId = "q1",
+    definition: PollDefinition = pollDefinition(),
+    { itemId = null, by = "p-chair" }: { itemId?: string | null; by?: string } = {},
+  ): MeetingEvent => ({
     type: "poll.created",
     pollId,
     itemId,
@@ -220,13 +242,23 @@ export const ev = {
   }),
   pollDiscarded: (pollId = "q1"): MeetingEvent => ({ type: "poll.discarded", pollId }),
   pollOpened: (pollId = "q1", at = 0, closesAt: number | null = null): MeetingEvent => ({ type: "poll.opened", pollId, at, closesAt }),
-  pollClosed: (pollId: string, result: PollResultOf, { at = 0, by = "p-chair" }: { at?: number; by?: string } = {}): MeetingEvent => ({ type: "poll.closed", pollId, at, by, result }),
+  pollClosed: (pollId: string, result: PollResultOf, { at = 0, by = "p-chair" }: { at?: number; by?: string } = {}): MeetingEvent => ({
+    type: "poll.closed",
+    pollId,
+    at,
+    by,
+    result,
+  }),
   /** Carries the result again (the one poll.closed recorded). */
   pollPublished: (pollId: string, result: PollResult, at = 0): MeetingEvent => ({ type: "poll.published", pollId, at, result }),
   handsEntered: (pollId: string, counts: Record<string, number>, by = "p-clerk"): MeetingEvent => ({ type: "poll.handsEntered", pollId, counts, by }),
   pollRules: (clerkMay: boolean, allowed = true): MeetingEvent => ({ type: "poll.rulesSet", clerkMay, allowed }),
   // 会议记录: the clerk writes (by p-clerk at NOW unless told), a first version unless told.
-  summarized: (entry: SummaryRef, text: string, { version = 1, by = "p-clerk", at = NOW }: { version?: number; by?: string; at?: number } = {}): MeetingEvent => ({
+  summarized: (
+    entry: SummaryRef,
+    text: string,
+    { version = 1, by = "p-clerk", at = NOW }: { version?: number; by?: string; at?: number } = {},
+  ): MeetingEvent => ({
     type: "record.summarized",
     key: entryKey(entry),
     entry,
@@ -235,7 +267,12 @@ export const ev = {
     by,
     at,
   }),
-  suggestionCaptured: (suggestionId: string, entry: EntryRef, suggestion: SuggestionFields = suggestionFields(), { by = "p-clerk", at = NOW }: { by?: string; at?: number } = {}): MeetingEvent => ({
+  suggestionCaptured: (
+    suggestionId: string,
+    entry: EntryRef,
+    suggestion: SuggestionFields = suggestionFields(),
+    { by = "p-clerk", at = NOW }: { by?: string; at?: number } = {},
+  ): MeetingEvent => ({
     type: "record.suggestionCaptured",
     suggestionId,
     entry,
@@ -243,7 +280,12 @@ export const ev = {
     by,
     at,
   }),
-  suggestionEdited: (suggestionId: string, suggestion: SuggestionFields, version: number, { by = "p-clerk", at = NOW }: { by?: string; at?: number } = {}): MeetingEvent => ({
+  suggestionEdited: (
+    suggestionId: string,
+    suggestion: SuggestionFields,
+    version: number,
+    { by = "p-clerk", at = NOW }: { by?: string; at?: number } = {},
+  ): MeetingEvent => ({
     type: "record.suggestionEdited",
     suggestionId,
     suggestion,
@@ -251,8 +293,18 @@ export const ev = {
     by,
     at,
   }),
-  suggestionWithdrawn: (suggestionId: string, { by = "p-clerk", at = NOW }: { by?: string; at?: number } = {}): MeetingEvent => ({ type: "record.suggestionWithdrawn", suggestionId, by, at }),
-  decisionAdded: (decisionId: string, itemId: string | null, decision: DecisionFields = decisionFields(), { by = "p-clerk", at = NOW }: { by?: string; at?: number } = {}): MeetingEvent => ({
+  suggestionWithdrawn: (suggestionId: string, { by = "p-clerk", at = NOW }: { by?: string; at?: number } = {}): MeetingEvent => ({
+    type: "record.suggestionWithdrawn",
+    suggestionId,
+    by,
+    at,
+  }),
+  decisionAdded: (
+    decisionId: string,
+    itemId: string | null,
+    decision: DecisionFields = decisionFields(),
+    { by = "p-clerk", at = NOW }: { by?: string; at?: number } = {},
+  ): MeetingEvent => ({
     type: "record.decisionAdded",
     decisionId,
     itemId,
@@ -260,7 +312,12 @@ export const ev = {
     by,
     at,
   }),
-  decisionEdited: (decisionId: string, decision: DecisionFields, version: number, { by = "p-clerk", at = NOW }: { by?: string; at?: number } = {}): MeetingEvent => ({
+  decisionEdited: (
+    decisionId: string,
+    decision: DecisionFields,
+    version: number,
+    { by = "p-clerk", at = NOW }: { by?: string; at?: number } = {},
+  ): MeetingEvent => ({
     type: "record.decisionEdited",
     decisionId,
     decision,
@@ -268,7 +325,12 @@ export const ev = {
     by,
     at,
   }),
-  decisionWithdrawn: (decisionId: string, { by = "p-clerk", at = NOW }: { by?: string; at?: number } = {}): MeetingEvent => ({ type: "record.decisionWithdrawn", decisionId, by, at }),
+  decisionWithdrawn: (decisionId: string, { by = "p-clerk", at = NOW }: { by?: string; at?: number } = {}): MeetingEvent => ({
+    type: "record.decisionWithdrawn",
+    decisionId,
+    by,
+    at,
+  }),
 };
 
 /** What a note is about: `entry("speech", "s-p-alice")`. */
@@ -299,7 +361,13 @@ export function pollDefinition(fields: Partial<z.input<typeof PollDefinition>> =
 export function tally(fields: Partial<Tally> & Pick<Tally, "counts">): Tally {
   const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
   const weights = fields.weights ?? fields.counts;
-  const totals = { ballots: fields.ballots ?? sum(fields.counts), weightCast: fields.weightCast ?? sum(weights), counts: fields.counts, weights, ...(fields.blank ? { blank: fields.blank } : {}) };
+  const totals = {
+    ballots: fields.ballots ?? sum(fields.counts),
+    weightCast: fields.weightCast ?? sum(weights),
+    counts: fields.counts,
+    weights,
+    ...(fields.blank ? { blank: fields.blank } : {}),
+  };
   return { ...totals, groups: fields.groups ?? { "@present:": totals } };
 }
 
@@ -312,8 +380,12 @@ export const CLAUSES = {
 } as const satisfies Record<string, RuleClause>;
 
 /** At least `percent` % of a base (不少于, 含本数), as the exact fraction percent/100. */
-export const percentOf = (percent: number, base: RuleClause["base"] = "entitled"): RuleClause =>
-  ({ base, share: { num: Math.round(percent * 100), den: 10_000 }, compare: "atLeast", measure: "count" });
+export const percentOf = (percent: number, base: RuleClause["base"] = "entitled"): RuleClause => ({
+  base,
+  share: { num: Math.round(percent * 100), den: 10_000 },
+  compare: "atLeast",
+  measure: "count",
+});
 
 /** What every `givenScheduled` starts from: the cast's roster, synced before the meeting. */
 export const SCHEDULED: readonly MeetingEvent[] = [ev.rosterSet(ROSTER)];

@@ -167,7 +167,8 @@ export function expectedError(s: MeetingState, command: Command, actor: Actor, {
       return s.interjection ? null : "NO_CURRENT_SPEECH";
     case "interjection.setOutcome": {
       // Who may mark it depends on whose response it is: the target is looked up first.
-      const target = s.interjection?.interjectionId === command.interjectionId ? s.interjection : s.interjections.find((i) => i.interjectionId === command.interjectionId);
+      const target =
+        s.interjection?.interjectionId === command.interjectionId ? s.interjection : s.interjections.find((i) => i.interjectionId === command.interjectionId);
       if (!target) return "NOT_FOUND";
       return isStaff || actor.participantId === target.participantId ? null : "FORBIDDEN";
     }
@@ -216,9 +217,11 @@ export function speakerOf(s: MeetingState, entry: { kind: string; id: string }):
 
 /** Whether a summary's subject exists: an entry with its speaker, an agenda item's briefing or closing remarks, or the meeting's. */
 const summaryTargetExists = (s: MeetingState, entry: { kind: string; id: string }): boolean =>
-  entry.kind === "closing" && entry.id === "meeting" ? true
-  : entry.kind === "briefing" || entry.kind === "closing" ? s.agenda.some((a) => a.id === entry.id)
-  : speakerOf(s, entry) !== null;
+  entry.kind === "closing" && entry.id === "meeting"
+    ? true
+    : entry.kind === "briefing" || entry.kind === "closing"
+      ? s.agenda.some((a) => a.id === entry.id)
+      : speakerOf(s, entry) !== null;
 
 /** The clerk's notes: staff only, then the thing noted must exist, then the version must be the current one. */
 function expectedRecordError(s: MeetingState, command: Extract<Command, { type: `record.${string}` }>, isStaff: boolean): ErrorCode | null {
@@ -252,10 +255,19 @@ function expectedRecordError(s: MeetingState, command: Extract<Command, { type: 
   }
 }
 
-function expectedPollError(s: MeetingState, command: Extract<Command, { type: `poll.${string}` }>, actor: Actor, session: ErrorCode | null, hasTally: boolean): ErrorCode | null {
+function expectedPollError(
+  s: MeetingState,
+  command: Extract<Command, { type: `poll.${string}` }>,
+  actor: Actor,
+  session: ErrorCode | null,
+  hasTally: boolean,
+): ErrorCode | null {
   // The chair runs polls (the clerk too where the organisers allow it); the server's timer closes them; staff enter hands.
   const runs = actor.role === "chair" || (actor.role === "clerk" && s.pollRules.clerkMay);
-  if (command.type === "poll.enterHands" ? actor.role !== "chair" && actor.role !== "clerk" : !runs && !(command.type === "poll.close" && actor.role === "system")) return "FORBIDDEN";
+  if (
+    command.type === "poll.enterHands" ? actor.role !== "chair" && actor.role !== "clerk" : !runs && !(command.type === "poll.close" && actor.role === "system")
+  )
+    return "FORBIDDEN";
   if (command.type === "poll.create") {
     if (session) return session;
     if (!s.pollRules.allowed) return "POLLS_OFF";
@@ -276,12 +288,12 @@ function expectedPollError(s: MeetingState, command: Extract<Command, { type: `p
       if (poll.status !== "draft") return poll.status === "open" ? "POLL_ALREADY_OPEN" : "POLL_CLOSED";
       if (!s.pollRules.allowed) return "POLLS_OFF";
       if (s.polls.some((p) => p.status === "open")) return "POLL_ALREADY_OPEN";
-    {
-      const entitled = expectedEligible(s, poll.definition.eligibility, poll.definition.weighted);
-      const voters = entitled.filter((u) => u.present || poll.definition.eligibility.absentMayVote);
-      if (voters.length === 0) return "NO_ELIGIBLE_VOTERS";
-      return command.confirmed !== true && needsConfirmation(s, poll.definition, entitled, voters) ? "POLL_NEEDS_CONFIRMATION" : null;
-    }
+      {
+        const entitled = expectedEligible(s, poll.definition.eligibility, poll.definition.weighted);
+        const voters = entitled.filter((u) => u.present || poll.definition.eligibility.absentMayVote);
+        if (voters.length === 0) return "NO_ELIGIBLE_VOTERS";
+        return command.confirmed !== true && needsConfirmation(s, poll.definition, entitled, voters) ? "POLL_NEEDS_CONFIRMATION" : null;
+      }
     case "poll.close":
       if (poll.status !== "open") return notOpenCode;
       return hasTally ? null : "INTERNAL";
@@ -307,7 +319,8 @@ function expectedPollError(s: MeetingState, command: Extract<Command, { type: `p
 function needsConfirmation(s: MeetingState, d: PollDefinition, entitled: readonly EligibleVoter[], voters: readonly EligibleVoter[]): boolean {
   const size = (units: readonly EligibleVoter[], byWeight: boolean) => Math.round(units.reduce((sum, u) => sum + (byWeight ? u.weight : 1), 0) * 10_000);
   const unreachable = d.rule.some((c) => {
-    const scope = (units: readonly EligibleVoter[]) => units.filter((u) => c.householdPrefix === undefined || (u.household ?? "").startsWith(c.householdPrefix));
+    const scope = (units: readonly EligibleVoter[]) =>
+      units.filter((u) => c.householdPrefix === undefined || (u.household ?? "").startsWith(c.householdPrefix));
     const byWeight = c.measure === "weight";
     const best = size(scope(c.base === "present" ? entitled.filter((u) => u.present) : voters), byWeight);
     const base = c.base === "cast" ? best : size(scope(c.base === "present" ? entitled.filter((u) => u.present) : entitled), byWeight);
@@ -316,8 +329,11 @@ function needsConfirmation(s: MeetingState, d: PollDefinition, entitled: readonl
     return c.compare === "atLeast" ? best * c.share.den < c.share.num * base : best * c.share.den <= c.share.num * base;
   });
   const q = d.quorum;
-  const reaches = (best: number, base: number) => base > 0 && (q!.compare === "more" ? best * q!.share.den > q!.share.num * base : best * q!.share.den >= q!.share.num * base);
-  const quorumOut = q !== null && ((q.measure !== "weight" && !reaches(voters.length, entitled.length)) || (q.measure !== "count" && !reaches(size(voters, true), size(entitled, true))));
+  const reaches = (best: number, base: number) =>
+    base > 0 && (q!.compare === "more" ? best * q!.share.den > q!.share.num * base : best * q!.share.den >= q!.share.num * base);
+  const quorumOut =
+    q !== null &&
+    ((q.measure !== "weight" && !reaches(voters.length, entitled.length)) || (q.measure !== "count" && !reaches(size(voters, true), size(entitled, true))));
   const members = s.roster.filter((p) => p.role === "member");
   const present = members.filter((p) => s.attendance[p.id]?.status === "present").length;
   const below = s.quorumRule === "majority" ? present * 2 <= members.length : s.quorumRule === "twoThirds" ? present * 3 < members.length * 2 : false;
@@ -344,8 +360,17 @@ function definitionInvalid(d: PollDefinition): boolean {
 
 /** The option ids of a form, restated: the fixed forms' own, or o1, o2… */
 export function expectedOptions(d: PollDefinition): { id: string; label: string }[] {
-  if (d.form === "yesNoAbstain") return [{ id: "yes", label: "赞成" }, { id: "no", label: "反对" }, { id: "abstain", label: "弃权" }];
-  if (d.form === "consent") return [{ id: "agree", label: "同意" }, { id: "disagree", label: "不同意" }];
+  if (d.form === "yesNoAbstain")
+    return [
+      { id: "yes", label: "赞成" },
+      { id: "no", label: "反对" },
+      { id: "abstain", label: "弃权" },
+    ];
+  if (d.form === "consent")
+    return [
+      { id: "agree", label: "同意" },
+      { id: "disagree", label: "不同意" },
+    ];
   return (d.options ?? []).map((label, i) => ({ id: `o${i + 1}`, label }));
 }
 
@@ -388,7 +413,10 @@ export function checkEvent(before: MeetingState, event: MeetingEvent, after: Mee
     const entry = before.queue.find((e) => e.participantId === event.participantId);
     check(entry !== undefined, `${event.participantId} takes the floor from the queue`);
     if (entry) {
-      check(event.kind === entry.kind && event.guestName === entry.guestName && event.bookingId === entry.bookingId, "the speech keeps the kind, guest name and booking of the queue entry");
+      check(
+        event.kind === entry.kind && event.guestName === entry.guestName && event.bookingId === entry.bookingId,
+        "the speech keeps the kind, guest name and booking of the queue entry",
+      );
       check(event.capMs === before.speechCaps[entry.kind], `the speech gets the cap of its kind (${entry.kind}: ${before.speechCaps[entry.kind]})`);
     }
   }
@@ -396,22 +424,35 @@ export function checkEvent(before: MeetingState, event: MeetingEvent, after: Mee
     check(before.status === "open", "the queue grows only in an open meeting");
     if (event.by === "plan") {
       const booking = before.plan.find((p) => p.bookingId === event.bookingId);
-      check(event.kind === "booked" && booking?.kind === "booked" && booking.participantId === event.participantId, `the plan queues only its booked speeches (${event.bookingId})`);
+      check(
+        event.kind === "booked" && booking?.kind === "booked" && booking.participantId === event.participantId,
+        `the plan queues only its booked speeches (${event.bookingId})`,
+      );
     } else check(event.kind !== "booked" && event.bookingId === null, "only the plan queues booked speeches");
-    if (event.guestName) check(event.participantId.startsWith("guest-") && !before.roster.some((p) => p.id === event.participantId), "a guest gets a guest id, not a roster id");
+    if (event.guestName)
+      check(event.participantId.startsWith("guest-") && !before.roster.some((p) => p.id === event.participantId), "a guest gets a guest id, not a roster id");
   }
   if (event.type === "speech.written") {
-    check(before.roster.some((p) => p.id === event.participantId), `a written speech is by someone on the roster (${event.participantId})`);
+    check(
+      before.roster.some((p) => p.id === event.participantId),
+      `a written speech is by someone on the roster (${event.participantId})`,
+    );
     check(event.agendaItemId === before.currentItemId, "a written speech belongs to the current item");
   }
   if (event.type === "interjection.requested") {
     check(before.status === "open", "interjection requests come only in an open meeting");
-    check(event.speechId === (before.floor?.speechId ?? before.speeches.at(-1)?.speechId), `a request answers the running speech, else the last one (${event.speechId})`);
+    check(
+      event.speechId === (before.floor?.speechId ?? before.speeches.at(-1)?.speechId),
+      `a request answers the running speech, else the last one (${event.speechId})`,
+    );
   }
   if (event.type === "interjection.started") {
     check(before.status === "open" && before.interjection === null, "an interjection starts only in an open meeting, when none runs");
     const request = before.interjectionRequests.find((r) => r.requestId === event.requestId);
-    check(request !== undefined && request.participantId === event.participantId && request.speechId === event.speechId && request.point === event.point, "an interjection starts from a waiting request, as asked");
+    check(
+      request !== undefined && request.participantId === event.participantId && request.speechId === event.speechId && request.point === event.point,
+      "an interjection starts from a waiting request, as asked",
+    );
     check(event.capMs === before.interjectionRules.capMs, `the interjection gets the meeting's cap (${before.interjectionRules.capMs})`);
   }
   if (event.type === "speech.started") check(before.interjection === null, "a speech never starts while an interjection runs (a point of order ends it first)");
@@ -425,15 +466,21 @@ export function checkEvent(before: MeetingState, event: MeetingEvent, after: Mee
     const step = POLL_RANK[now.status] - POLL_RANK[p.status];
     const moves = event.type === "poll.opened" || event.type === "poll.closed" || event.type === "poll.published" ? event.pollId === p.pollId : false;
     check(step === (moves ? 1 : 0), `poll ${p.pollId} moves one step on its own events (${p.status} → ${now.status} on ${event.type})`);
-    if (p.status !== "draft") check(now.eligible === p.eligible || same(now.eligible, p.eligible), `poll ${p.pollId}'s eligible list is unchanged after its opening (${event.type})`);
-    if (p.status === "closed" || p.status === "published") check(same(now.result, p.result) && now.closedAt === p.closedAt, `poll ${p.pollId}'s result stays as decided`);
+    if (p.status !== "draft")
+      check(now.eligible === p.eligible || same(now.eligible, p.eligible), `poll ${p.pollId}'s eligible list is unchanged after its opening (${event.type})`);
+    if (p.status === "closed" || p.status === "published")
+      check(same(now.result, p.result) && now.closedAt === p.closedAt, `poll ${p.pollId}'s result stays as decided`);
   }
-  if (event.type === "poll.opened") check(before.status === "open" && !before.polls.some((p) => p.status === "open"), "a poll opens only in an open meeting, when none is open");
+  if (event.type === "poll.opened")
+    check(before.status === "open" && !before.polls.some((p) => p.status === "open"), "a poll opens only in an open meeting, when none is open");
   if (event.type === "poll.created") check(before.status === "open", "a poll is created only in an open meeting");
   if (event.type.startsWith("record.")) checkRecordEvent(before, event, check);
   if (event.type === "attendance.arrived" || event.type === "attendance.left" || event.type === "attendance.excused") {
     const ids = event.type === "attendance.excused" ? [event.participantId] : event.participantIds;
-    check(ids.every((id) => before.roster.some((p) => p.id === id)), `attendance is recorded only for the roster: ${ids.join(",")}`);
+    check(
+      ids.every((id) => before.roster.some((p) => p.id === id)),
+      `attendance is recorded only for the roster: ${ids.join(",")}`,
+    );
   }
 }
 
@@ -451,20 +498,32 @@ function checkRecordEvent(before: MeetingState, event: MeetingEvent, check: Chec
       check(!n.suggestions.some((x) => x.suggestionId === event.suggestionId), `suggestion id ${event.suggestionId} is new`);
       break;
     case "record.suggestionEdited":
-      check(event.version === (n.suggestions.find((x) => x.suggestionId === event.suggestionId)?.version ?? NaN) + 1, `suggestion ${event.suggestionId} goes to the next version`);
+      check(
+        event.version === (n.suggestions.find((x) => x.suggestionId === event.suggestionId)?.version ?? NaN) + 1,
+        `suggestion ${event.suggestionId} goes to the next version`,
+      );
       break;
     case "record.decisionAdded":
       check(event.itemId === null || before.agenda.some((i) => i.id === event.itemId), `a decision is added to an item on the agenda (${event.itemId})`);
       check(!n.decisions.some((x) => x.decisionId === event.decisionId), `decision id ${event.decisionId} is new`);
       break;
     case "record.decisionEdited":
-      check(event.version === (n.decisions.find((x) => x.decisionId === event.decisionId)?.version ?? NaN) + 1, `decision ${event.decisionId} goes to the next version`);
+      check(
+        event.version === (n.decisions.find((x) => x.decisionId === event.decisionId)?.version ?? NaN) + 1,
+        `decision ${event.decisionId} goes to the next version`,
+      );
       break;
     case "record.suggestionWithdrawn":
-      check(n.suggestions.some((x) => x.suggestionId === event.suggestionId), `only a suggestion in the record is withdrawn (${event.suggestionId})`);
+      check(
+        n.suggestions.some((x) => x.suggestionId === event.suggestionId),
+        `only a suggestion in the record is withdrawn (${event.suggestionId})`,
+      );
       break;
     case "record.decisionWithdrawn":
-      check(n.decisions.some((x) => x.decisionId === event.decisionId), `only a decision in the record is withdrawn (${event.decisionId})`);
+      check(
+        n.decisions.some((x) => x.decisionId === event.decisionId),
+        `only a decision in the record is withdrawn (${event.decisionId})`,
+      );
       break;
   }
 }
@@ -483,12 +542,18 @@ export function checkInvariants(s: MeetingState, check: Check, { rearranged = fa
   const ids = s.queue.map((e) => e.participantId);
   if (!rearranged) {
     const firstOther = s.queue.findIndex((e) => e.kind !== "pointOfOrder");
-    check(firstOther < 0 || s.queue.slice(firstOther).every((e) => e.kind !== "pointOfOrder"), `points of order are together at the top: ${s.queue.map((e) => e.kind).join(",")}`);
+    check(
+      firstOther < 0 || s.queue.slice(firstOther).every((e) => e.kind !== "pointOfOrder"),
+      `points of order are together at the top: ${s.queue.map((e) => e.kind).join(",")}`,
+    );
   }
   const delivered = new Set([...s.speeches.map((sp) => sp.bookingId), s.floor?.bookingId].filter((b) => b !== null && b !== undefined));
   for (const e of s.queue) {
     if (e.kind === "booked") {
-      check(e.bookingId !== null && s.plan.some((p) => p.kind === "booked" && p.bookingId === e.bookingId && p.participantId === e.participantId), `the booked entry of ${e.participantId} (${e.bookingId}) is in the plan`);
+      check(
+        e.bookingId !== null && s.plan.some((p) => p.kind === "booked" && p.bookingId === e.bookingId && p.participantId === e.participantId),
+        `the booked entry of ${e.participantId} (${e.bookingId}) is in the plan`,
+      );
       check(!delivered.has(e.bookingId!), `the booked entry ${e.bookingId} is not delivered yet`);
     } else check(e.bookingId === null, "only booked entries carry a booking");
     check(e.guestName === null || e.participantId.startsWith("guest-"), "guests have guest ids");
@@ -501,7 +566,8 @@ export function checkInvariants(s: MeetingState, check: Check, { rearranged = fa
     const f = s.floor;
     check(f.pausedAt === null || f.pausedAt >= f.startedAt, `a paused speech's pausedAt ${f.pausedAt} ≥ startedAt ${f.startedAt}`);
     check(f.pausedMs >= 0 && f.extendedMs >= 0 && f.capMs > 0, "pauses, extensions and caps are not negative");
-    for (const at of [f.startedAt - 1_000, f.startedAt, f.pausedAt ?? f.startedAt + 1, f.startedAt + 10_000_000]) check(spokenMs(f, at) >= 0, `spokenMs at ${at} is not negative`);
+    for (const at of [f.startedAt - 1_000, f.startedAt, f.pausedAt ?? f.startedAt + 1, f.startedAt + 10_000_000])
+      check(spokenMs(f, at) >= 0, `spokenMs at ${at} is not negative`);
   }
   check(new Set(ids).size === ids.length, `nobody is twice in the queue: ${ids.join(",")}`);
   check(!s.floor || !ids.includes(s.floor.participantId), `the floor holder ${s.floor?.participantId} is not also in the queue`);
@@ -515,15 +581,24 @@ export function checkInvariants(s: MeetingState, check: Check, { rearranged = fa
   check(running.length <= 1, `at most one agenda item runs: ${running.map((i) => i.id).join(",")}`);
   if (running[0]) check(running[0].id === s.currentItemId, `the running item ${running[0].id} is the current one (${s.currentItemId})`);
   if (s.currentItemId !== null) check(running.length === 1, `the current item ${s.currentItemId} is on the agenda and running`);
-  check(s.agenda.every((item) => Number.isInteger(item.actualMs) && item.actualMs >= 0), "actual times are whole, non-negative milliseconds");
+  check(
+    s.agenda.every((item) => Number.isInteger(item.actualMs) && item.actualMs >= 0),
+    "actual times are whole, non-negative milliseconds",
+  );
   checkInterjections(s, check);
   checkPolls(s, check);
   checkNotes(s, check);
   const last = s.speeches[s.speeches.length - 1];
   if (last) {
     check(last.pausedAt === null, "a finished speech is not paused");
-    check(last.durationMs === Math.max(0, last.endedAt - last.startedAt - last.pausedMs), `durationMs ${last.durationMs} = max(0, endedAt - startedAt - pausedMs ${last.pausedMs})`);
-    check(last.overrunMs === Math.max(0, last.durationMs - last.capMs - last.extendedMs), `overrunMs ${last.overrunMs} = max(0, ${last.durationMs} - ${last.capMs} - ${last.extendedMs})`);
+    check(
+      last.durationMs === Math.max(0, last.endedAt - last.startedAt - last.pausedMs),
+      `durationMs ${last.durationMs} = max(0, endedAt - startedAt - pausedMs ${last.pausedMs})`,
+    );
+    check(
+      last.overrunMs === Math.max(0, last.durationMs - last.capMs - last.extendedMs),
+      `overrunMs ${last.overrunMs} = max(0, ${last.durationMs} - ${last.capMs} - ${last.extendedMs})`,
+    );
     check(Number.isInteger(last.durationMs) && Number.isInteger(last.overrunMs), "durations are whole milliseconds");
   }
 }
@@ -536,7 +611,8 @@ function checkInterjections(s: MeetingState, check: Check) {
   if (ij) {
     check(ij.participantId !== s.floor?.participantId, `the interjector ${ij.participantId} does not hold the floor`);
     check(ij.speechId === target, `the interjection answers the running speech, else the last one (${ij.speechId}, ${target})`);
-    if (ij.resumesSpeech) check(s.floor?.speechId === ij.speechId && s.floor.pausedAt !== null, "the speech the interjection will resume is on the floor and paused");
+    if (ij.resumesSpeech)
+      check(s.floor?.speechId === ij.speechId && s.floor.pausedAt !== null, "the speech the interjection will resume is on the floor and paused");
     check(!s.interjectionRequests.some((r) => r.participantId === ij.participantId), "the interjector has no request waiting");
   }
   const requesters = s.interjectionRequests.map((r) => r.participantId);
@@ -544,14 +620,20 @@ function checkInterjections(s: MeetingState, check: Check) {
   for (const r of s.interjectionRequests) {
     check(r.speechId === target, `the request ${r.requestId} answers the running speech, else the last one (${r.speechId}, ${target})`);
     check(r.participantId !== s.floor?.participantId, `the floor holder ${r.participantId} has no interjection request`);
-    check(r.point === null || (r.point.length > 0 && r.point.length <= 200 && r.point === r.point.trim()), "a request's point is trimmed, not empty, at most 200 characters");
+    check(
+      r.point === null || (r.point.length > 0 && r.point.length <= 200 && r.point === r.point.trim()),
+      "a request's point is trimmed, not empty, at most 200 characters",
+    );
   }
   const ids = [...s.interjections.map((i) => i.interjectionId), ...(ij ? [ij.interjectionId] : [])];
   check(new Set(ids).size === ids.length, "interjection ids are unique");
   const speechIds = new Set([...s.speeches.map((sp) => sp.speechId), s.floor?.speechId]);
   for (const i of s.interjections) {
     check(speechIds.has(i.speechId), `the interjection ${i.interjectionId} answers a speech of this meeting`);
-    check(i.durationMs === Math.max(0, i.endedAt - i.startedAt), `interjection durationMs ${i.durationMs} = max(0, endedAt ${i.endedAt} - startedAt ${i.startedAt})`);
+    check(
+      i.durationMs === Math.max(0, i.endedAt - i.startedAt),
+      `interjection durationMs ${i.durationMs} = max(0, endedAt ${i.endedAt} - startedAt ${i.startedAt})`,
+    );
     check(i.overrunMs === Math.max(0, i.durationMs - i.capMs), `interjection overrunMs ${i.overrunMs} = max(0, ${i.durationMs} - cap ${i.capMs})`);
     check(Number.isInteger(i.durationMs) && Number.isInteger(i.overrunMs), "interjection durations are whole milliseconds");
   }
@@ -563,7 +645,10 @@ function checkNotes(s: MeetingState, check: Check) {
     check(Number.isInteger(summary.version) && summary.version >= 1, `summary ${key} has a version ≥ 1 (${summary.version})`);
     // An agenda item can be removed by the organisers after its briefing or closing remarks were written: that note stays.
     const aboutItem = summary.entry.kind === "briefing" || summary.entry.kind === "closing";
-    check(key === `${summary.entry.kind}:${summary.entry.id}` && (aboutItem || speakerOf(s, summary.entry) !== null), `summary ${key} is about an entry of this meeting`);
+    check(
+      key === `${summary.entry.kind}:${summary.entry.id}` && (aboutItem || speakerOf(s, summary.entry) !== null),
+      `summary ${key} is about an entry of this meeting`,
+    );
   }
   const suggestionIds = s.notes.suggestions.map((x) => x.suggestionId);
   check(new Set(suggestionIds).size === suggestionIds.length, "suggestion ids are unique");
@@ -592,7 +677,10 @@ function checkPolls(s: MeetingState, check: Check) {
     const what = `poll ${p.pollId} (${p.status})`;
     check(same(p.options, expectedOptions(p.definition)), `${what} has the options of its form`);
     if (p.status === "draft") {
-      check(p.openedAt === null && p.closesAt === null && p.closedAt === null && p.eligible.length === 0 && p.hands === null && p.result === null, `${what}: nothing is frozen, counted or decided in a draft`);
+      check(
+        p.openedAt === null && p.closesAt === null && p.closedAt === null && p.eligible.length === 0 && p.hands === null && p.result === null,
+        `${what}: nothing is frozen, counted or decided in a draft`,
+      );
       continue;
     }
     check(p.openedAt !== null, `${what} has its opening time`);
@@ -602,10 +690,17 @@ function checkPolls(s: MeetingState, check: Check) {
     const unitIds = p.eligible.map((u) => u.unitId);
     const voters = p.eligible.flatMap((u) => u.participantIds);
     check(new Set(unitIds).size === unitIds.length && new Set(voters).size === voters.length, `${what}: every unit and every voter once on the list`);
-    if (!p.definition.weighted) check(p.eligible.every((u) => u.weight === 1), `${what}: every unit weighs 1 when not weighted`);
+    if (!p.definition.weighted)
+      check(
+        p.eligible.every((u) => u.weight === 1),
+        `${what}: every unit weighs 1 when not weighted`,
+      );
     check(p.eligible.some((u) => u.present) || p.definition.eligibility.absentMayVote, `${what}: someone present at the opening unless latecomers may vote`);
     if (p.hands) {
-      check(Object.keys(p.hands).every((id) => p.options.some((o) => o.id === id)), `${what}: hands only for its options`);
+      check(
+        Object.keys(p.hands).every((id) => p.options.some((o) => o.id === id)),
+        `${what}: hands only for its options`,
+      );
       const mayRaise = p.eligible.filter((u) => u.present || p.definition.eligibility.absentMayVote).length;
       check(Object.values(p.hands).reduce((a, b) => a + b, 0) <= mayRaise, `${what}: no more hands than units that may vote`);
     }
@@ -622,12 +717,24 @@ function checkResult(p: Poll, r: NonNullable<Poll["result"]>, check: Check) {
   const what = `poll ${p.pollId}'s result`;
   check(r.eligibleCount === p.eligible.length && r.presentCount === p.eligible.filter((u) => u.present).length, `${what} counts the frozen list`);
   check(r.hands === Object.values(p.hands ?? {}).reduce((a, b) => a + b, 0), `${what} counts the hands entered`);
-  check(same(r.counts.map((c) => c.optionId), p.options.map((o) => o.id)), `${what} has a count per option`);
+  check(
+    same(
+      r.counts.map((c) => c.optionId),
+      p.options.map((o) => o.id),
+    ),
+    `${what} has a count per option`,
+  );
   check(r.passed === r.passedOptions.length > 0, `${what}: passed when some option passed`);
   const measured = p.definition.form === "yesNoAbstain" || p.definition.form === "consent" ? [p.options[0]!.id] : p.options.map((o) => o.id);
-  check(r.passedOptions.every((id) => measured.includes(id)), `${what}: only measured options pass`);
+  check(
+    r.passedOptions.every((id) => measured.includes(id)),
+    `${what}: only measured options pass`,
+  );
   check(r.clauses.length === measured.length * p.definition.rule.length, `${what}: one verdict per measured option and clause`);
-  check(r.passedOptions.every((id) => r.clauses.every((c) => c.optionId !== id || c.passed)), `${what}: a passed option satisfied every clause`);
+  check(
+    r.passedOptions.every((id) => r.clauses.every((c) => c.optionId !== id || c.passed)),
+    `${what}: a passed option satisfied every clause`,
+  );
   if (p.definition.form === "single") check(r.passedOptions.length <= 1, `${what}: a single choice elects at most one`);
   check((r.quorum === null) === (p.definition.quorum === null), `${what} judges the quorum when there is one`);
   if (r.quorum && !r.quorum.met) check(!r.passed, `${what}: nothing passes when the quorum is missed`);
@@ -635,15 +742,51 @@ function checkResult(p: Poll, r: NonNullable<Poll["result"]>, check: Check) {
 
 type Key = Exclude<keyof MeetingState, "seq">;
 const KEYS = Object.keys({
-  kind: 0, status: 0, openedAt: 0, closedAt: 0, roster: 0, agenda: 0, currentItemId: 0, attendance: 0, quorumRule: 0, queue: 0, floor: 0, speeches: 0, venueMuted: 0, speechCaps: 0, ordering: 0, plan: 0, written: 0, asked: 0,
-  interjectionRules: 0, interjectionsOff: 0, interjectionRequests: 0, interjection: 0, interjections: 0, polls: 0, pollRules: 0, notes: 0, recordShared: 0, attendanceLog: 0, itemVisits: 0,
+  kind: 0,
+  status: 0,
+  openedAt: 0,
+  closedAt: 0,
+  roster: 0,
+  agenda: 0,
+  currentItemId: 0,
+  attendance: 0,
+  quorumRule: 0,
+  queue: 0,
+  floor: 0,
+  speeches: 0,
+  venueMuted: 0,
+  speechCaps: 0,
+  ordering: 0,
+  plan: 0,
+  written: 0,
+  asked: 0,
+  interjectionRules: 0,
+  interjectionsOff: 0,
+  interjectionRequests: 0,
+  interjection: 0,
+  interjections: 0,
+  polls: 0,
+  pollRules: 0,
+  notes: 0,
+  recordShared: 0,
+  attendanceLog: 0,
+  itemVisits: 0,
 } satisfies Record<Key, 0>) as Key[];
 
 const agendaInput = (s: MeetingState) => s.agenda.map(({ id, title, presenter, plannedMs }) => ({ id, title, presenter, plannedMs }));
 
 /** What an accepted command must have done, and that it changed nothing else. */
 /** `tally`: the ballot box totals poll.close was given. */
-export function checkPostconditions(before: MeetingState, after: MeetingState, command: Command, actor: Actor, now: number, events: readonly MeetingEvent[], check: Check, tally?: Tally) {
+export function checkPostconditions(
+  before: MeetingState,
+  after: MeetingState,
+  command: Command,
+  actor: Actor,
+  now: number,
+  events: readonly MeetingEvent[],
+  check: Check,
+  tally?: Tally,
+) {
   const same = deepEqual;
   const only = (...changed: Key[]) => {
     for (const key of KEYS) if (!changed.includes(key)) check(same(after[key], before[key]), `${command.type} leaves ${key} alone`);
@@ -661,7 +804,8 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
       {
         const entry = { participantId: actor.participantId, requestedAt: now, kind: command.kind ?? "impromptu", guestName: null, bookingId: null };
         const order = before.queue.findIndex((e) => e.kind !== "pointOfOrder");
-        const expected = entry.kind === "pointOfOrder" && order >= 0 ? [...before.queue.slice(0, order), entry, ...before.queue.slice(order)] : [...before.queue, entry];
+        const expected =
+          entry.kind === "pointOfOrder" && order >= 0 ? [...before.queue.slice(0, order), entry, ...before.queue.slice(order)] : [...before.queue, entry];
         check(same(after.queue, expected), "request appends the sender (a point of order after the earlier ones, at the top)");
       }
       only("queue", "asked");
@@ -669,14 +813,26 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
     case "queue.withdraw":
     case "queue.remove": {
       const target = command.type === "queue.remove" ? command.participantId : actor.participantId;
-      check(same(ids(after), ids(before).filter((id) => id !== target)), "withdraw/remove takes out exactly that person");
+      check(
+        same(
+          ids(after),
+          ids(before).filter((id) => id !== target),
+        ),
+        "withdraw/remove takes out exactly that person",
+      );
       check(same(events, [{ type: "queue.withdrawn", participantId: target, by: actor.participantId }]), "withdrawn names who did it");
       only("queue");
       break;
     }
     case "queue.move":
       check(ids(after)[command.toIndex] === command.participantId, `moved to index ${command.toIndex}`);
-      check(same(ids(after).filter((id) => id !== command.participantId), ids(before).filter((id) => id !== command.participantId)), "the others keep their order");
+      check(
+        same(
+          ids(after).filter((id) => id !== command.participantId),
+          ids(before).filter((id) => id !== command.participantId),
+        ),
+        "the others keep their order",
+      );
       check((events.length === 0) === (ids(before)[command.toIndex] === command.participantId), "a move to the same place decides nothing");
       check(same([...after.queue].sort(byId), [...before.queue].sort(byId)), "a move keeps the entries");
       only("queue");
@@ -701,7 +857,13 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
         override,
       };
       check(same(after.floor, expected), "give starts the target's speech with its kind's cap, on the current item, noting an override");
-      check(same(ids(after), ids(before).filter((id) => id !== target)), "give takes the speaker out of the queue");
+      check(
+        same(
+          ids(after),
+          ids(before).filter((id) => id !== target),
+        ),
+        "give takes the speaker out of the queue",
+      );
       checkEnded(before, after, now, actor, check, "give");
       checkInterjectionEnded(before, after, now, actor, check, "give");
       check(after.interjectionRequests.length === 0, "give lets the waiting interjection requests lapse");
@@ -716,7 +878,8 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
     case "floor.resume": {
       const speech = after.floor!;
       const was = before.floor!;
-      if (command.type === "floor.pause") check(speech.pausedAt === Math.max(now, was.startedAt) && speech.pausedMs === was.pausedMs, "pause stops the clock now (not before the start)");
+      if (command.type === "floor.pause")
+        check(speech.pausedAt === Math.max(now, was.startedAt) && speech.pausedMs === was.pausedMs, "pause stops the clock now (not before the start)");
       else check(speech.pausedAt === null && speech.pausedMs === was.pausedMs + Math.max(0, now - was.pausedAt!), "resume adds the pause to pausedMs");
       check(same({ ...speech, pausedAt: null, pausedMs: 0 }, { ...was, pausedAt: null, pausedMs: 0 }), "pause and resume change only the clock state");
       check(spokenMs(speech, now) === spokenMs(before.floor!, now), "pausing or resuming does not change the time spoken so far");
@@ -726,15 +889,22 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
     }
     case "queue.add": {
       const added = after.queue.filter((e) => !before.queue.some((b) => b.participantId === e.participantId));
-      check(added.length === 1 && added[0]!.kind === (command.kind ?? "impromptu") && added[0]!.guestName === (command.guestName ?? null), "add puts exactly that person (or guest) in line, with the kind");
+      check(
+        added.length === 1 && added[0]!.kind === (command.kind ?? "impromptu") && added[0]!.guestName === (command.guestName ?? null),
+        "add puts exactly that person (or guest) in line, with the kind",
+      );
       if (command.participantId !== undefined) check(added[0]?.participantId === command.participantId, "add puts in the roster person named");
       else check(added[0]?.participantId.startsWith("guest-") === true && !before.asked.includes(added[0].participantId), "a guest gets a new guest id");
       const entry = added[0]!;
       check(entry.requestedAt === now && entry.bookingId === null, "added now, without a booking");
       const order = before.queue.findIndex((e) => e.kind !== "pointOfOrder");
-      const expected = entry.kind === "pointOfOrder" && order >= 0 ? [...before.queue.slice(0, order), entry, ...before.queue.slice(order)] : [...before.queue, entry];
+      const expected =
+        entry.kind === "pointOfOrder" && order >= 0 ? [...before.queue.slice(0, order), entry, ...before.queue.slice(order)] : [...before.queue, entry];
       check(same(after.queue, expected), "add appends (a point of order after the earlier ones, at the top)");
-      check(same(after.asked, before.asked.includes(entry.participantId) ? before.asked : [...before.asked, entry.participantId]), "the person added is among those who asked");
+      check(
+        same(after.asked, before.asked.includes(entry.participantId) ? before.asked : [...before.asked, entry.participantId]),
+        "the person added is among those who asked",
+      );
       only("queue", "asked");
       break;
     }
@@ -742,7 +912,10 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
       check(after.written.length === before.written.length + 1, "a written speech is recorded");
       const w = after.written.at(-1);
       check(w?.text === command.text && w.participantId === (command.participantId ?? actor.participantId), "with its text and author");
-      check(w?.at === now && w.submittedBy === actor.participantId && w.agendaItemId === before.currentItemId, "submitted now, by the sender, on the current item");
+      check(
+        w?.at === now && w.submittedBy === actor.participantId && w.agendaItemId === before.currentItemId,
+        "submitted now, by the sender, on the current item",
+      );
       only("written");
       break;
     }
@@ -761,16 +934,31 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
       const first = before.agenda[0];
       check(after.status === "open" && after.openedAt === now, "open sets the status and the time");
       check(after.currentItemId === (first?.id ?? null), "the first item becomes current");
-      check(same(after.agenda, before.agenda.map((i) => (i === first ? { ...i, startedAt: now } : i))), "only the first item's clock starts");
-      check(same(after.queue, [...before.queue, ...arrivals(before, [null, first?.id ?? null], now)]), "the booked speeches without an item, then the first item's, join the queue in planned order");
-      check(same(after.asked, [...before.asked, ...after.queue.map((e) => e.participantId).filter((id) => !before.asked.includes(id))]), "they are among those who asked");
+      check(
+        same(
+          after.agenda,
+          before.agenda.map((i) => (i === first ? { ...i, startedAt: now } : i)),
+        ),
+        "only the first item's clock starts",
+      );
+      check(
+        same(after.queue, [...before.queue, ...arrivals(before, [null, first?.id ?? null], now)]),
+        "the booked speeches without an item, then the first item's, join the queue in planned order",
+      );
+      check(
+        same(after.asked, [...before.asked, ...after.queue.map((e) => e.participantId).filter((id) => !before.asked.includes(id))]),
+        "they are among those who asked",
+      );
       only("status", "openedAt", "agenda", "currentItemId", "itemVisits", "queue", "asked");
       break;
     }
     case "meeting.close":
       check(after.status === "closed" && after.closedAt === now, "close sets the status and the time");
       check(item(after, before.currentItemId)?.actualMs === closedVisit(before.currentItemId), "close adds the running visit to the current item");
-      check(after.agenda.every((i) => (i.id === before.currentItemId ? i.startedAt === null : same(i, item(before, i.id)))), "close stops the clock and leaves the other items alone");
+      check(
+        after.agenda.every((i) => (i.id === before.currentItemId ? i.startedAt === null : same(i, item(before, i.id)))),
+        "close stops the clock and leaves the other items alone",
+      );
       checkEnded(before, after, now, actor, check, "close");
       checkInterjectionEnded(before, after, now, actor, check, "close");
       check(after.interjectionRequests.length === 0, "close lets the waiting interjection requests lapse");
@@ -789,18 +977,27 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
       for (const i of after.agenda) if (i.id !== before.currentItemId) check(i.actualMs === item(before, i.id)?.actualMs, `${i.id} keeps its actual time`);
       const queued = events.length > 0 ? [...before.queue, ...arrivals(before, [target], now)] : before.queue;
       check(same(after.queue, queued), "the new item's booked speeches join the queue in planned order (not delivered, not waiting, not speaking)");
-      check(same(after.asked, [...before.asked, ...after.queue.map((e) => e.participantId).filter((id) => !before.asked.includes(id))]), "they are among those who asked");
+      check(
+        same(after.asked, [...before.asked, ...after.queue.map((e) => e.participantId).filter((id) => !before.asked.includes(id))]),
+        "they are among those who asked",
+      );
       only("agenda", "currentItemId", "itemVisits", "queue", "asked");
       break;
     }
     case "attendance.arrive":
       for (const id of command.participantIds) {
         const was = before.attendance[id];
-        check(same(attendanceOf(id), was?.status === "present" ? was : { status: "present", via: command.via, since: now }), `${id} is present (and keeps an earlier arrival)`);
+        check(
+          same(attendanceOf(id), was?.status === "present" ? was : { status: "present", via: command.via, since: now }),
+          `${id} is present (and keeps an earlier arrival)`,
+        );
       }
       {
         const arriving = [...new Set(command.participantIds)].filter((id) => before.attendance[id]?.status !== "present");
-        check(same(events, arriving.length ? [{ type: "attendance.arrived", participantIds: arriving, via: command.via, at: now }] : []), "each arrival is recorded once, none for people present");
+        check(
+          same(events, arriving.length ? [{ type: "attendance.arrived", participantIds: arriving, via: command.via, at: now }] : []),
+          "each arrival is recorded once, none for people present",
+        );
       }
       checkOthersAttendance(before, after, command.participantIds, check);
       only("attendance", "attendanceLog");
@@ -812,7 +1009,10 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
       }
       {
         const leaving = [...new Set(command.participantIds)].filter((id) => before.attendance[id]?.status === "present");
-        check(same(events, leaving.length ? [{ type: "attendance.left", participantIds: leaving, at: now }] : []), "each departure is recorded once, none for people absent");
+        check(
+          same(events, leaving.length ? [{ type: "attendance.left", participantIds: leaving, at: now }] : []),
+          "each departure is recorded once, none for people absent",
+        );
       }
       checkOthersAttendance(before, after, command.participantIds, check);
       only("attendance", "attendanceLog");
@@ -822,7 +1022,10 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
       const changes = (was?.status === "excused") !== command.excused;
       const expected = changes ? { status: command.excused ? "excused" : "absent", via: null, since: now } : was;
       check(same(attendanceOf(command.participantId), expected), `${command.participantId} is ${command.excused ? "excused" : "no longer excused"}`);
-      check(same(events, changes ? [{ type: "attendance.excused", participantId: command.participantId, excused: command.excused, at: now }] : []), "an excuse that changes nothing decides nothing");
+      check(
+        same(events, changes ? [{ type: "attendance.excused", participantId: command.participantId, excused: command.excused, at: now }] : []),
+        "an excuse that changes nothing decides nothing",
+      );
       checkOthersAttendance(before, after, [command.participantId], check);
       only("attendance", "attendanceLog");
       break;
@@ -833,7 +1036,9 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
         !same(command.roster, before.roster) && "roster.set",
         !same(command.agenda, agendaInput(before)) && "agenda.set",
         command.quorumRule !== before.quorumRule && "attendance.ruleSet",
-        ...(["booked", "impromptu", "pointOfOrder"] as const).map((k) => before.status === "scheduled" && command.speechCaps[k] !== before.speechCaps[k] && "floor.capSet"),
+        ...(["booked", "impromptu", "pointOfOrder"] as const).map(
+          (k) => before.status === "scheduled" && command.speechCaps[k] !== before.speechCaps[k] && "floor.capSet",
+        ),
         !same(syncedOrdering, before.ordering) && "ordering.set",
         !same(command.plan, before.plan) && "plan.set",
         command.interjectionRules !== undefined && !same(command.interjectionRules, before.interjectionRules) && "interjection.rulesSet",
@@ -841,8 +1046,17 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
         command.kind !== undefined && command.kind !== before.kind && "meeting.kindSet",
         command.recordShared !== undefined && command.recordShared !== before.recordShared && "record.sharedSet",
       ].filter(Boolean);
-      check(same(events.map((e) => e.type), differs), `sync emits only what differs: ${differs.join(",")}`);
-      check(same(after.roster, command.roster) && same(agendaInput(after), command.agenda) && after.quorumRule === command.quorumRule, "sync sets roster, agenda, rule");
+      check(
+        same(
+          events.map((e) => e.type),
+          differs,
+        ),
+        `sync emits only what differs: ${differs.join(",")}`,
+      );
+      check(
+        same(after.roster, command.roster) && same(agendaInput(after), command.agenda) && after.quorumRule === command.quorumRule,
+        "sync sets roster, agenda, rule",
+      );
       check(same(after.speechCaps, before.status === "scheduled" ? command.speechCaps : before.speechCaps), "sync sets the caps only before the meeting");
       for (const i of after.agenda) {
         const was = item(before, i.id);
@@ -857,7 +1071,20 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
       check(same(after.pollRules, command.pollRules ?? before.pollRules), "sync sets the poll rules when it carries them");
       check(after.recordShared === (command.recordShared ?? before.recordShared), "sync shares the record (or not) when it carries the setting");
       check(after.kind === (command.kind ?? before.kind), "sync sets the kind of meeting when it carries it");
-      only("roster", "agenda", "currentItemId", "quorumRule", "speechCaps", "ordering", "plan", "queue", "interjectionRules", "pollRules", "recordShared", "kind");
+      only(
+        "roster",
+        "agenda",
+        "currentItemId",
+        "quorumRule",
+        "speechCaps",
+        "ordering",
+        "plan",
+        "queue",
+        "interjectionRules",
+        "pollRules",
+        "recordShared",
+        "kind",
+      );
       break;
     }
     case "venue.setMuted":
@@ -867,8 +1094,17 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
       break;
     case "interjection.request": {
       const request = after.interjectionRequests.at(-1);
-      const expected = { requestId: request?.requestId, participantId: actor.participantId, speechId: before.floor?.speechId ?? before.speeches.at(-1)?.speechId, point: command.point || null, at: now };
-      check(same(after.interjectionRequests, [...before.interjectionRequests, expected]), "request adds the sender's request for the speech at hand, with the point");
+      const expected = {
+        requestId: request?.requestId,
+        participantId: actor.participantId,
+        speechId: before.floor?.speechId ?? before.speeches.at(-1)?.speechId,
+        point: command.point || null,
+        at: now,
+      };
+      check(
+        same(after.interjectionRequests, [...before.interjectionRequests, expected]),
+        "request adds the sender's request for the speech at hand, with the point",
+      );
       check(request !== undefined && !before.interjectionRequests.some((r) => r.requestId === request.requestId), "with a new request id");
       only("interjectionRequests");
       break;
@@ -876,8 +1112,14 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
     case "interjection.withdraw":
     case "interjection.decline": {
       const gone = before.interjectionRequests.filter((r) => !after.interjectionRequests.includes(r));
-      const expected = command.type === "interjection.decline" ? command.requestId : before.interjectionRequests.find((r) => r.participantId === actor.participantId)?.requestId;
-      check(gone.length === 1 && gone[0]!.requestId === expected && after.interjectionRequests.length === before.interjectionRequests.length - 1, "withdraw or decline removes exactly that request");
+      const expected =
+        command.type === "interjection.decline"
+          ? command.requestId
+          : before.interjectionRequests.find((r) => r.participantId === actor.participantId)?.requestId;
+      check(
+        gone.length === 1 && gone[0]!.requestId === expected && after.interjectionRequests.length === before.interjectionRequests.length - 1,
+        "withdraw or decline removes exactly that request",
+      );
       only("interjectionRequests");
       break;
     }
@@ -885,13 +1127,31 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
       const request = before.interjectionRequests.find((r) => r.requestId === command.requestId)!;
       const speech = before.floor;
       const pauses = speech !== null && speech.speechId === request.speechId && speech.pausedAt === null;
-      check(same(after.interjectionRequests, before.interjectionRequests.filter((r) => r !== request)), "grant takes the request out of the list");
+      check(
+        same(
+          after.interjectionRequests,
+          before.interjectionRequests.filter((r) => r !== request),
+        ),
+        "grant takes the request out of the list",
+      );
       const { participantId, speechId, point } = request;
       check(
-        same(after.interjection, { interjectionId: after.interjection?.interjectionId, participantId, speechId, point, startedAt: now, capMs: before.interjectionRules.capMs, resumesSpeech: pauses, outcome: null }),
+        same(after.interjection, {
+          interjectionId: after.interjection?.interjectionId,
+          participantId,
+          speechId,
+          point,
+          startedAt: now,
+          capMs: before.interjectionRules.capMs,
+          resumesSpeech: pauses,
+          outcome: null,
+        }),
         "grant starts the interjection now, with the meeting's cap, for the speech and point asked",
       );
-      check(same(after.floor, pauses ? { ...speech, pausedAt: Math.max(now, speech.startedAt) } : speech), "grant pauses the running speech's clock (and leaves a paused or finished one alone)");
+      check(
+        same(after.floor, pauses ? { ...speech, pausedAt: Math.max(now, speech.startedAt) } : speech),
+        "grant pauses the running speech's clock (and leaves a paused or finished one alone)",
+      );
       only("interjectionRequests", "interjection", "floor");
       break;
     }
@@ -900,27 +1160,42 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
       const ij = before.interjection!;
       const f = before.floor;
       const resumes = ij.resumesSpeech && f !== null && f.speechId === ij.speechId && f.pausedAt !== null;
-      check(same(after.floor, resumes ? { ...f, pausedAt: null, pausedMs: f.pausedMs + Math.max(0, now - f.pausedAt!) } : f), "the interrupted speech resumes if the interjection paused it, else stays as it was");
+      check(
+        same(after.floor, resumes ? { ...f, pausedAt: null, pausedMs: f.pausedMs + Math.max(0, now - f.pausedAt!) } : f),
+        "the interrupted speech resumes if the interjection paused it, else stays as it was",
+      );
       only("interjection", "interjections", "floor");
       break;
     }
     case "interjection.setOutcome": {
       const set = <T extends { interjectionId: string }>(i: T): T => (i.interjectionId === command.interjectionId ? { ...i, outcome: command.outcome } : i);
-      check(same(after.interjection, before.interjection && set(before.interjection)) && same(after.interjections, before.interjections.map(set)), "setOutcome marks that interjection only");
+      check(
+        same(after.interjection, before.interjection && set(before.interjection)) && same(after.interjections, before.interjections.map(set)),
+        "setOutcome marks that interjection only",
+      );
       only("interjection", "interjections");
       break;
     }
     case "interjection.setEnabled": {
       const key = before.currentItemId ?? "";
       check(after.interjectionsOff.includes(key) === !command.enabled, `interjections are ${command.enabled ? "on" : "off"} for "${key}"`);
-      check(same(after.interjectionsOff.filter((k) => k !== key), before.interjectionsOff.filter((k) => k !== key)), "the other items keep their setting");
+      check(
+        same(
+          after.interjectionsOff.filter((k) => k !== key),
+          before.interjectionsOff.filter((k) => k !== key),
+        ),
+        "the other items keep their setting",
+      );
       check((events.length === 0) === (before.interjectionsOff.includes(key) === !command.enabled), "setting what is already set decides nothing");
       only("interjectionsOff");
       break;
     }
     case "poll.create": {
       const created = after.polls.at(-1);
-      check(same(after.polls.slice(0, -1), before.polls) && created !== undefined && !before.polls.some((p) => p.pollId === created.pollId), "create adds one poll, with a new id, after the others");
+      check(
+        same(after.polls.slice(0, -1), before.polls) && created !== undefined && !before.polls.some((p) => p.pollId === created.pollId),
+        "create adds one poll, with a new id, after the others",
+      );
       const expected: Poll = {
         pollId: created?.pollId ?? "",
         itemId: before.currentItemId,
@@ -940,7 +1215,13 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
       break;
     }
     case "poll.discard":
-      check(same(after.polls, before.polls.filter((p) => p.pollId !== command.pollId)), "discard drops that draft only");
+      check(
+        same(
+          after.polls,
+          before.polls.filter((p) => p.pollId !== command.pollId),
+        ),
+        "discard drops that draft only",
+      );
       only("polls");
       break;
     case "poll.open":
@@ -949,12 +1230,24 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
     case "poll.enterHands": {
       const was = before.polls.find((p) => p.pollId === command.pollId)!;
       const poll = after.polls.find((p) => p.pollId === command.pollId);
-      check(same(after.polls.map((p) => (p.pollId === command.pollId ? was : p)), before.polls), `${command.type} changes that poll only`);
+      check(
+        same(
+          after.polls.map((p) => (p.pollId === command.pollId ? was : p)),
+          before.polls,
+        ),
+        `${command.type} changes that poll only`,
+      );
       const expected = ((): Poll => {
         switch (command.type) {
           case "poll.open": {
             const seconds = was.definition.durationSeconds;
-            return { ...was, status: "open", openedAt: now, closesAt: seconds === null ? null : now + seconds * 1000, eligible: expectedEligible(before, was.definition.eligibility, was.definition.weighted) };
+            return {
+              ...was,
+              status: "open",
+              openedAt: now,
+              closesAt: seconds === null ? null : now + seconds * 1000,
+              eligible: expectedEligible(before, was.definition.eligibility, was.definition.weighted),
+            };
           }
           case "poll.close": {
             // The result is the rules' verdict (rules.test.ts) on the frozen list, the tally handed in and the hands entered.
@@ -988,11 +1281,19 @@ export function checkPostconditions(before: MeetingState, after: MeetingState, c
 }
 
 /** 会议记录: each command changes its own note as asked, by the sender at `now`, and no other. */
-function checkRecordPostconditions(before: MeetingState, after: MeetingState, command: Extract<Command, { type: `record.${string}` }>, actor: Actor, now: number, events: readonly MeetingEvent[], check: Check) {
+function checkRecordPostconditions(
+  before: MeetingState,
+  after: MeetingState,
+  command: Extract<Command, { type: `record.${string}` }>,
+  actor: Actor,
+  now: number,
+  events: readonly MeetingEvent[],
+  check: Check,
+) {
   const by = actor.participantId;
   const b = before.notes;
   const a = after.notes;
-  const newId = (events[0] as { suggestionId?: string; decisionId?: string } | undefined);
+  const newId = events[0] as { suggestionId?: string; decisionId?: string } | undefined;
   switch (command.type) {
     case "record.summarize": {
       const key = `${command.entry.kind}:${command.entry.id}`;
@@ -1011,33 +1312,73 @@ function checkRecordPostconditions(before: MeetingState, after: MeetingState, co
       const owner = speakerOf(before, command.entry)!;
       const suggestionId = newId?.suggestionId ?? "";
       check(events.length === 1 && events[0]!.type === "record.suggestionCaptured", "capture records one suggestion");
-      const expected = { ...command.suggestion, suggestionId, entry: command.entry, participantId: owner.participantId, itemId: owner.itemId, capturedBy: by, capturedAt: now, version: 1, editedBy: by, editedAt: now };
+      const expected = {
+        ...command.suggestion,
+        suggestionId,
+        entry: command.entry,
+        participantId: owner.participantId,
+        itemId: owner.itemId,
+        capturedBy: by,
+        capturedAt: now,
+        version: 1,
+        editedBy: by,
+        editedAt: now,
+      };
       check(same(a.suggestions, [...b.suggestions, expected]), "capture appends the suggestion with its speaker and item, version 1");
       check(a.summaries === b.summaries && a.decisions === b.decisions, "capture leaves summaries and decisions alone");
       break;
     }
     case "record.editSuggestion":
-      check(same(a.suggestions, b.suggestions.map((x) => (x.suggestionId === command.suggestionId ? { ...x, ...command.suggestion, version: x.version + 1, editedBy: by, editedAt: now } : x))), "edit replaces that suggestion's fields at the next version");
+      check(
+        same(
+          a.suggestions,
+          b.suggestions.map((x) =>
+            x.suggestionId === command.suggestionId ? { ...x, ...command.suggestion, version: x.version + 1, editedBy: by, editedAt: now } : x,
+          ),
+        ),
+        "edit replaces that suggestion's fields at the next version",
+      );
       check(a.summaries === b.summaries && a.decisions === b.decisions, "edit leaves summaries and decisions alone");
       break;
     case "record.withdrawSuggestion":
-      check(same(a.suggestions, b.suggestions.filter((x) => x.suggestionId !== command.suggestionId)), "withdraw removes that suggestion only");
+      check(
+        same(
+          a.suggestions,
+          b.suggestions.filter((x) => x.suggestionId !== command.suggestionId),
+        ),
+        "withdraw removes that suggestion only",
+      );
       check(same(events, [{ type: "record.suggestionWithdrawn", suggestionId: command.suggestionId, by, at: now }]), "withdrawn names who did it");
       break;
     case "record.addDecision": {
       const itemId = command.itemId === undefined ? before.currentItemId : command.itemId;
       const decisionId = newId?.decisionId ?? "";
       check(events.length === 1 && events[0]!.type === "record.decisionAdded", "add records one decision");
-      check(same(a.decisions, [...b.decisions, { ...command.decision, decisionId, itemId, version: 1, by, at: now }]), `add appends the decision to item ${itemId}, version 1`);
+      check(
+        same(a.decisions, [...b.decisions, { ...command.decision, decisionId, itemId, version: 1, by, at: now }]),
+        `add appends the decision to item ${itemId}, version 1`,
+      );
       check(a.summaries === b.summaries && a.suggestions === b.suggestions, "add leaves summaries and suggestions alone");
       break;
     }
     case "record.editDecision":
-      check(same(a.decisions, b.decisions.map((x) => (x.decisionId === command.decisionId ? { ...x, ...command.decision, version: x.version + 1, by, at: now } : x))), "edit replaces that decision's fields at the next version");
+      check(
+        same(
+          a.decisions,
+          b.decisions.map((x) => (x.decisionId === command.decisionId ? { ...x, ...command.decision, version: x.version + 1, by, at: now } : x)),
+        ),
+        "edit replaces that decision's fields at the next version",
+      );
       check(a.summaries === b.summaries && a.suggestions === b.suggestions, "edit leaves summaries and suggestions alone");
       break;
     case "record.withdrawDecision":
-      check(same(a.decisions, b.decisions.filter((x) => x.decisionId !== command.decisionId)), "withdraw removes that decision only");
+      check(
+        same(
+          a.decisions,
+          b.decisions.filter((x) => x.decisionId !== command.decisionId),
+        ),
+        "withdraw removes that decision only",
+      );
       check(same(events, [{ type: "record.decisionWithdrawn", decisionId: command.decisionId, by, at: now }]), "withdrawn names who did it");
       break;
   }
@@ -1053,7 +1394,10 @@ function checkInterjectionEnded(before: MeetingState, after: MeetingState, now: 
   }
   const durationMs = Math.max(0, now - ij.startedAt);
   const record = { ...ij, endedAt: now, durationMs, overrunMs: Math.max(0, durationMs - ij.capMs), endedBy: actor.participantId };
-  check(after.interjections.length === before.interjections.length + 1 && deepEqual(after.interjections.at(-1), record), `${what} records the running interjection as it was`);
+  check(
+    after.interjections.length === before.interjections.length + 1 && deepEqual(after.interjections.at(-1), record),
+    `${what} records the running interjection as it was`,
+  );
 }
 
 /** A speech that was running when the command came is recorded as it was, ended by the actor at `now`. */
@@ -1066,8 +1410,19 @@ function checkEnded(before: MeetingState, after: MeetingState, now: number, acto
   // Paused time (a pause still running counts until now) is not speaking time; extensions add to the cap.
   const pausedMs = f.pausedMs + (f.pausedAt === null ? 0 : Math.max(0, now - f.pausedAt));
   const durationMs = Math.max(0, now - f.startedAt - pausedMs);
-  const record = { ...f, pausedAt: null, pausedMs, endedAt: now, durationMs, overrunMs: Math.max(0, durationMs - f.capMs - f.extendedMs), endedBy: actor.participantId };
-  check(after.speeches.length === before.speeches.length + 1 && deepEqual(after.speeches[after.speeches.length - 1], record), `${what} records the running speech as it was`);
+  const record = {
+    ...f,
+    pausedAt: null,
+    pausedMs,
+    endedAt: now,
+    durationMs,
+    overrunMs: Math.max(0, durationMs - f.capMs - f.extendedMs),
+    endedBy: actor.participantId,
+  };
+  check(
+    after.speeches.length === before.speeches.length + 1 && deepEqual(after.speeches[after.speeches.length - 1], record),
+    `${what} records the running speech as it was`,
+  );
 }
 
 /**
@@ -1081,7 +1436,12 @@ function arrivals(s: MeetingState, itemIds: readonly (string | null)[], now: num
   for (const itemId of itemIds.filter((id, i) => itemIds.indexOf(id) === i)) {
     for (const p of s.plan) {
       if (p.kind !== "booked" || p.agendaItemId !== itemId || delivered(p.bookingId)) continue;
-      if (s.queue.some((e) => e.participantId === p.participantId) || s.floor?.participantId === p.participantId || out.some((e) => e.participantId === p.participantId)) continue;
+      if (
+        s.queue.some((e) => e.participantId === p.participantId) ||
+        s.floor?.participantId === p.participantId ||
+        out.some((e) => e.participantId === p.participantId)
+      )
+        continue;
       out.push({ participantId: p.participantId, requestedAt: now, kind: "booked", guestName: null, bookingId: p.bookingId });
     }
   }
@@ -1093,4 +1453,5 @@ function checkOthersAttendance(before: MeetingState, after: MeetingState, named:
   check(deepEqual(Object.fromEntries(rest(after)), Object.fromEntries(rest(before))), "nobody else's attendance changes");
 }
 
-const byId = (a: { participantId: string }, b: { participantId: string }) => (a.participantId < b.participantId ? -1 : a.participantId > b.participantId ? 1 : 0);
+const byId = (a: { participantId: string }, b: { participantId: string }) =>
+  a.participantId < b.participantId ? -1 : a.participantId > b.participantId ? 1 : 0;

@@ -27,10 +27,7 @@ export interface MemorySample {
 /** Orchestrator → server child. */
 export type ToServer = { type: "memory" } | { type: "stop" };
 /** Server child → orchestrator. */
-export type FromServer =
-  | { type: "ready"; port: number; chairs: Member[]; members: Member[] }
-  | ({ type: "memory" } & MemorySample)
-  | { type: "stopped" };
+export type FromServer = { type: "ready"; port: number; chairs: Member[]; members: Member[] } | ({ type: "memory" } & MemorySample) | { type: "stopped" };
 
 export interface RunOptions {
   warmup: number;

@@ -37,7 +37,6 @@ import {
   type Ack,
 } from "../shared/wire.ts";
 
-
 /** How far one seq has spread: how many clients have it, and when the first and last got it. */
 interface Delivery {
   count: number;

@@ -224,7 +224,14 @@ function nextSync(client: Client): Promise<number> {
   });
 }
 
-async function join(target: ServerKind, port: number, meetings: MeetingTokens[], who: "chairs" | "members", concurrency: number, timeoutMs: number): Promise<void> {
+async function join(
+  target: ServerKind,
+  port: number,
+  meetings: MeetingTokens[],
+  who: "chairs" | "members",
+  concurrency: number,
+  timeoutMs: number,
+): Promise<void> {
   const started = performance.now();
   const session = sessionOf(target);
   session.port = port;

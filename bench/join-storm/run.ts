@@ -22,7 +22,19 @@ import path from "node:path";
 import { fmt, percentile, summarize, type Summary } from "../fanout/stats.ts";
 import { Child, killChildren, ROOT } from "../shared/child.ts";
 import { sleep } from "../shared/wire.ts";
-import type { BaselineSetup, FromLoad, FromServer, ProbeResult, ReconnectPolicy, RecoverySamples, RunSamples, ServerKind, StormSamples, ToLoad, ToServer } from "./ipc.ts";
+import type {
+  BaselineSetup,
+  FromLoad,
+  FromServer,
+  ProbeResult,
+  ReconnectPolicy,
+  RecoverySamples,
+  RunSamples,
+  ServerKind,
+  StormSamples,
+  ToLoad,
+  ToServer,
+} from "./ipc.ts";
 
 const SIZES = (process.env.BENCH_N ?? "500,2000").split(",").map(Number);
 const CASES = new Set((process.env.BENCH_CASES ?? "storm,crash,multi").split(","));
@@ -181,7 +193,13 @@ async function stormAndCrash(n: number, load: Load): Promise<{ storms: StormResu
     const yrProbe = await y.ask({ type: "probe.stop" }, "probe", 60_000);
     const after = await present(y, meeting.meetingId);
     const log = await y.ask({ type: "log", meetingId: meeting.meetingId, afterSeq: before.seq }, "log", 60_000);
-    crashes.push(crashResult("yishiting", n, again.listeningAt - killedAt, yr.samples, yr.gaps, yr.duplicates, yrProbe, { log, before: before.present, after: after.present }));
+    crashes.push(
+      crashResult("yishiting", n, again.listeningAt - killedAt, yr.samples, yr.gaps, yr.duplicates, yrProbe, {
+        log,
+        before: before.present,
+        after: after.present,
+      }),
+    );
     console.error(`[bench] N=${n}: Yishiting back p99 ${fmt(crashes.at(-1)!.fromListening.p99)} ms after listening; attendance.left in the log: ${log.left}`);
 
     // Crash the baseline: it resends the same bytes as each member's Yishiting catch-up.
@@ -293,7 +311,10 @@ async function multi(load: Load): Promise<{ results: MultiResult[]; pragmas: Rec
     b = started.server;
     dataDirs.push(started.ready.dataDir);
     const servers: Record<ServerKind, Server> = { yishiting: y, baseline: b };
-    for (const [target, r] of [["yishiting", ready], ["baseline", started.ready]] as const) {
+    for (const [target, r] of [
+      ["yishiting", ready],
+      ["baseline", started.ready],
+    ] as const) {
       for (const who of ["chairs", "members"] as const) {
         load.send({ type: "join", target, port: r.port, meetings: r.meetings, who, concurrency: 50, timeoutMs: 180_000 });
         const joined = await load.expect("joined", 185_000);
@@ -409,7 +430,9 @@ const perClient = (statements: Record<string, number>, clients: number): string 
 function report(storms: StormResult[], crashes: CrashResult[], multis: MultiResult[], pragmas: Record<string, string>): void {
   if (storms.length) {
     console.log("\n1. Join storm: all members of one open meeting connect at once; ms from a member's connect to its `sync`\n");
-    console.log("| N | server | p50 | p99 | max | open→sync p99 | all in, s | first sync KB | last sync KB | max KB | failed attempts | gaps/dups | server CPU s | SQL per member | load avg |");
+    console.log(
+      "| N | server | p50 | p99 | max | open→sync p99 | all in, s | first sync KB | last sync KB | max KB | failed attempts | gaps/dups | server CPU s | SQL per member | load avg |",
+    );
     console.log("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (const r of storms) {
       console.log(
@@ -417,12 +440,23 @@ function report(storms: StormResult[], crashes: CrashResult[], multis: MultiResu
           `${kb(r.firstBytes)} | ${kb(r.lastBytes)} | ${kb(r.maxBytes)} | ${r.failures} | ${r.gaps}/${r.duplicates} | ${fmt(r.serverCpuMs / 1000)} | ${perClient(r.statements, r.n)} | ${fmt(r.loadAverage)} |`,
       );
     }
-    ratios(storms, (r) => r.connectToSync.p99, "storm p99", (r) => r.totalMs, "all in");
-    for (const r of storms.filter((x) => x.kind === "yishiting")) console.log(`   N=${r.n} Yishiting storm, statements prepared: ${topStatements(r.statements)}`);
+    ratios(
+      storms,
+      (r) => r.connectToSync.p99,
+      "storm p99",
+      (r) => r.totalMs,
+      "all in",
+    );
+    for (const r of storms.filter((x) => x.kind === "yishiting"))
+      console.log(`   N=${r.n} Yishiting storm, statements prepared: ${topStatements(r.statements)}`);
   }
   if (crashes.length) {
-    console.log(`\n2. kill -9 and restart with everyone connected; clients reconnect (${POLICY.kind === "fixed" ? `every ${POLICY.minMs}–${POLICY.maxMs} ms` : "socket.io-client backoff"}) with auth.lastSeq; ms from the server listening again to each client's catch-up \`sync\`\n`);
-    console.log("| N | server | kill→listening s | p50 | p99 | max | connect→sync p99 | attempts (mean) | catch-up bytes p50 / max | event catch-ups | not back | gaps/dups | server CPU s | SQL per client | load avg |");
+    console.log(
+      `\n2. kill -9 and restart with everyone connected; clients reconnect (${POLICY.kind === "fixed" ? `every ${POLICY.minMs}–${POLICY.maxMs} ms` : "socket.io-client backoff"}) with auth.lastSeq; ms from the server listening again to each client's catch-up \`sync\`\n`,
+    );
+    console.log(
+      "| N | server | kill→listening s | p50 | p99 | max | connect→sync p99 | attempts (mean) | catch-up bytes p50 / max | event catch-ups | not back | gaps/dups | server CPU s | SQL per client | load avg |",
+    );
     console.log("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (const r of crashes) {
       console.log(
@@ -431,7 +465,8 @@ function report(storms: StormResult[], crashes: CrashResult[], multis: MultiResu
       );
     }
     ratios(crashes, (r) => r.fromListening.p99, "back p99");
-    for (const r of crashes.filter((x) => x.kind === "yishiting")) console.log(`   N=${r.n} Yishiting recovery, statements prepared: ${topStatements(r.statements)}`);
+    for (const r of crashes.filter((x) => x.kind === "yishiting"))
+      console.log(`   N=${r.n} Yishiting recovery, statements prepared: ${topStatements(r.statements)}`);
     for (const r of crashes.filter((c) => c.kind === "yishiting")) {
       console.log(
         `\n   N=${r.n}, attendance during the recovery: present before the kill ${r.presentBefore}, after ${r.presentAfter}; ` +
@@ -441,8 +476,12 @@ function report(storms: StormResult[], crashes: CrashResult[], multis: MultiResu
     }
   }
   if (multis.length) {
-    console.log(`\n3. ${MEETINGS} meetings × ${PER_MEETING} members, every chair sends queue.move ${RATE}/s for ${MULTI_SECONDS} s per server (slices alternating); ms from send to ack\n`);
-    console.log("| server | commands | ack p50 | ack p99 | ack max | p99 per slice | refused | not acked | server CPU % | event-loop delay p99 / max | load-gen CPU % | load avg |");
+    console.log(
+      `\n3. ${MEETINGS} meetings × ${PER_MEETING} members, every chair sends queue.move ${RATE}/s for ${MULTI_SECONDS} s per server (slices alternating); ms from send to ack\n`,
+    );
+    console.log(
+      "| server | commands | ack p50 | ack p99 | ack max | p99 per slice | refused | not acked | server CPU % | event-loop delay p99 / max | load-gen CPU % | load avg |",
+    );
     console.log("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|");
     for (const r of multis) {
       console.log(
@@ -450,17 +489,29 @@ function report(storms: StormResult[], crashes: CrashResult[], multis: MultiResu
           `${fmt(r.cpuPercent)} | ${fmt(r.loopDelayP99)} / ${fmt(r.loopDelayMax)} | ${fmt(r.loadCpuPercent)} | ${fmt(r.loadAverage)} |`,
       );
     }
-    ratios(multis.map((r) => ({ ...r, n: 0 })), (r) => r.ack.p99, "ack p99");
+    ratios(
+      multis.map((r) => ({ ...r, n: 0 })),
+      (r) => r.ack.p99,
+      "ack p99",
+    );
     const y = multis.find((r) => r.kind === "yishiting");
     if (y) {
       const s = (x: Summary | null): string => (x ? `p50 ${fmt(x.p50)} / p99 ${fmt(x.p99)} / max ${fmt(x.max)}` : "–");
-      console.log(`\n   Yishiting, where an ack waits (SQLite: ${Object.entries(pragmas).map(([k, v]) => `${k}=${v}`).join(", ")}):`);
+      console.log(
+        `\n   Yishiting, where an ack waits (SQLite: ${Object.entries(pragmas)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(", ")}):`,
+      );
       console.log(`   event-log append (call → done) ms: ${s(y.append)}`);
       console.log(`   ${y.transactions} SQLite transactions, BEGIN → COMMIT done (the one connection held) ms: ${s(y.hold)}; COMMIT itself ms: ${s(y.commit)}`);
       console.log(`   longest holds: ${y.longestHolds.map((t) => `${fmt(t.holdMs)} ms (${t.statements} statements, at ${fmt(t.atMs / 1000)} s)`).join("; ")}`);
-      console.log(`   archive reindexes: ${y.reindexes}, ms ${s(y.reindexMs)}${y.reindexSpan ? `, from ${fmt(y.reindexSpan[0])} s to ${fmt(y.reindexSpan[1])} s` : ""}`);
+      console.log(
+        `   archive reindexes: ${y.reindexes}, ms ${s(y.reindexMs)}${y.reindexSpan ? `, from ${fmt(y.reindexSpan[0])} s to ${fmt(y.reindexSpan[1])} s` : ""}`,
+      );
       const stalls = [...y.stalls].sort((a, b) => b[1] - a[1]).slice(0, 5);
-      console.log(`   event loop stalls > 50 ms: ${y.stalls.length} (${fmt(sum(y.stalls.map((x) => x[1])))} ms, the server on CPU ${fmt(sum(y.stalls.map((x) => x[2])))} ms of it); longest: ${stalls.map(([at, ms, cpu]) => `${fmt(ms)} ms at ${fmt(at)} s (CPU ${fmt(cpu)} ms)`).join("; ")}`);
+      console.log(
+        `   event loop stalls > 50 ms: ${y.stalls.length} (${fmt(sum(y.stalls.map((x) => x[1])))} ms, the server on CPU ${fmt(sum(y.stalls.map((x) => x[2])))} ms of it); longest: ${stalls.map(([at, ms, cpu]) => `${fmt(ms)} ms at ${fmt(at)} s (CPU ${fmt(cpu)} ms)`).join("; ")}`,
+      );
       console.log(`   garbage collections: ${y.gc.count}, ${fmt(y.gc.totalMs)} ms in all, longest ${fmt(y.gc.maxMs)} ms`);
       console.log(`   worst seconds (by send time): ${y.worstSeconds.map(([sec, p99, count]) => `${sec} s: p99 ${fmt(p99)} ms (${count})`).join("; ")}`);
       console.log(`   statements prepared: ${topStatements(y.statements)}`);
@@ -472,16 +523,29 @@ function report(storms: StormResult[], crashes: CrashResult[], multis: MultiResu
   const storm = storms.find((r) => r.kind === "yishiting" && r.n === TARGET.n) ?? storms.findLast((r) => r.kind === "yishiting");
   if (storm) {
     checks.push([`N=${storm.n} storm: p99 ${fmt(storm.connectToSync.p99)} ms ≤ ${TARGET.stormP99Ms} ms`, storm.connectToSync.p99 <= TARGET.stormP99Ms]);
-    checks.push([`N=${storm.n} member snapshot ${kb(storm.maxBytes)} KB ≤ ${kb(TARGET.snapshotBytes)} KB (largest first sync of the storm)`, storm.maxBytes <= TARGET.snapshotBytes]);
+    checks.push([
+      `N=${storm.n} member snapshot ${kb(storm.maxBytes)} KB ≤ ${kb(TARGET.snapshotBytes)} KB (largest first sync of the storm)`,
+      storm.maxBytes <= TARGET.snapshotBytes,
+    ]);
   }
   const crash = crashes.find((r) => r.kind === "yishiting" && r.n === TARGET.n) ?? crashes.findLast((r) => r.kind === "yishiting");
   if (crash) {
-    checks.push([`N=${crash.n} restart: back p99 ${fmt(crash.fromListening.p99)} ms ≤ ${TARGET.crashP99Ms} ms after listening (${crash.missing} not back)`, crash.fromListening.p99 <= TARGET.crashP99Ms && crash.missing === 0]);
+    checks.push([
+      `N=${crash.n} restart: back p99 ${fmt(crash.fromListening.p99)} ms ≤ ${TARGET.crashP99Ms} ms after listening (${crash.missing} not back)`,
+      crash.fromListening.p99 <= TARGET.crashP99Ms && crash.missing === 0,
+    ]);
     const absent = (crash.leftInLog ?? 0) + crash.observedLeft;
-    checks.push([`N=${crash.n} restart: ${crash.leftInLog} marked absent in the log, ${crash.observedLeft} seen by a member (target ${TARGET.absent})`, absent === TARGET.absent]);
+    checks.push([
+      `N=${crash.n} restart: ${crash.leftInLog} marked absent in the log, ${crash.observedLeft} seen by a member (target ${TARGET.absent})`,
+      absent === TARGET.absent,
+    ]);
   }
   const m = multis.find((r) => r.kind === "yishiting");
-  if (m) checks.push([`${MEETINGS} × ${PER_MEETING}: ack p99 ${fmt(m.ack.p99)} ms ≤ ${TARGET.multiAckP99Ms} ms`, m.ack.p99 <= TARGET.multiAckP99Ms && m.missing === 0]);
+  if (m)
+    checks.push([
+      `${MEETINGS} × ${PER_MEETING}: ack p99 ${fmt(m.ack.p99)} ms ≤ ${TARGET.multiAckP99Ms} ms`,
+      m.ack.p99 <= TARGET.multiAckP99Ms && m.missing === 0,
+    ]);
   console.log("\nTargets:");
   for (const [label, met] of checks) console.log(`  ${met ? "met    " : "NOT met"}  ${label}`);
 }
@@ -517,7 +581,9 @@ async function main(): Promise<void> {
   const cpu = os.cpus();
   const loadAtStart = os.loadavg();
   console.log(`Join storm, restart and many meetings — ${startedAt.toISOString()}, commit ${commit}`);
-  console.log(`${cpu.length} × ${cpu[0]?.model ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load average ${loadAtStart.map((l) => l.toFixed(1)).join(" ")}`);
+  console.log(
+    `${cpu.length} × ${cpu[0]?.model ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load average ${loadAtStart.map((l) => l.toFixed(1)).join(" ")}`,
+  );
   const experiments = ["BENCH_SQLITE_SYNCHRONOUS", "BENCH_NO_ARCHIVE"].filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]}`);
   if (experiments.length) console.log(`experiments: ${experiments.join(", ")}`);
 

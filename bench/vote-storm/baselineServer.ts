@@ -47,7 +47,9 @@ function main(): void {
   db.pragma("journal_mode = WAL");
   db.exec(`CREATE TABLE "PollVoter" ("pollId" TEXT NOT NULL, "unitId" TEXT NOT NULL, "choices" TEXT, "weight" REAL NOT NULL, "groups" TEXT NOT NULL, PRIMARY KEY ("pollId", "unitId")) WITHOUT ROWID;
            CREATE TABLE "PollBallot" ("pollId" TEXT NOT NULL, "ballotId" TEXT NOT NULL, "choices" TEXT NOT NULL, "weight" REAL NOT NULL, "groups" TEXT NOT NULL, PRIMARY KEY ("pollId", "ballotId")) WITHOUT ROWID;`);
-  const insertVoter = db.prepare(`INSERT INTO "PollVoter" ("pollId", "unitId", "choices", "weight", "groups") VALUES (?, ?, ?, 1, '[]') ON CONFLICT DO NOTHING`);
+  const insertVoter = db.prepare(
+    `INSERT INTO "PollVoter" ("pollId", "unitId", "choices", "weight", "groups") VALUES (?, ?, ?, 1, '[]') ON CONFLICT DO NOTHING`,
+  );
   const insertBallot = db.prepare(`INSERT INTO "PollBallot" ("pollId", "ballotId", "choices", "weight", "groups") VALUES (?, ?, ?, 1, '[]')`);
   const selectBallots = db.prepare(`SELECT "choices", "weight" FROM "PollBallot" WHERE "pollId" = ?`);
   const selectVoters = db.prepare(`SELECT "choices", "weight" FROM "PollVoter" WHERE "pollId" = ?`);

@@ -72,7 +72,14 @@ const choiceOf = (i: number): string => (i % 10 < 6 ? "yes" : i % 10 < 9 ? "no" 
 
 // ---------------------------------------------------------------------------------------------
 // 1. In-process: BallotStore.tally + computeResult, and the statements they issue.
-interface TallyCase { ballots: number; variant: Variant; medianMs: number; p90Ms: number; statements: number; sql: string[] }
+interface TallyCase {
+  ballots: number;
+  variant: Variant;
+  medianMs: number;
+  p90Ms: number;
+  statements: number;
+  sql: string[];
+}
 
 async function tallyInProcess(): Promise<TallyCase[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "yishiting-tally-"));
@@ -86,8 +93,16 @@ async function tallyInProcess(): Promise<TallyCase[]> {
         const def = PollDefinition.parse(definition(secret));
         const options = pollOptions(def);
         const pollId = `tally-${variant}-${n}`;
-        const eligible: EligibleVoter[] = Array.from({ length: VOTERS }, (_, i) => ({ unitId: `u${i}`, participantIds: [`u${i}`], weight: 1, household: null, present: true }));
-        await store.cast(eligible.slice(0, n).map((u, i) => ({ pollId, unitId: u.unitId, secret, allowChange: false, choices: [choiceOf(i)], weight: 1, groups: [] })));
+        const eligible: EligibleVoter[] = Array.from({ length: VOTERS }, (_, i) => ({
+          unitId: `u${i}`,
+          participantIds: [`u${i}`],
+          weight: 1,
+          household: null,
+          present: true,
+        }));
+        await store.cast(
+          eligible.slice(0, n).map((u, i) => ({ pollId, unitId: u.unitId, secret, allowChange: false, choices: [choiceOf(i)], weight: 1, groups: [] })),
+        );
         const once = async (): Promise<{ ms: number; result: PollResult }> => {
           const t = performance.now();
           const tally = await store.tally(pollId, secret);
@@ -103,7 +118,14 @@ async function tallyInProcess(): Promise<TallyCase[]> {
         const times: number[] = [];
         for (let i = 0; i < 31; i++) times.push((await once()).ms);
         times.sort((a, b) => a - b);
-        cases.push({ ballots: n, variant, medianMs: round3(median(times)), p90Ms: round3(times[Math.floor(times.length * 0.9)]!), statements: sql.length, sql });
+        cases.push({
+          ballots: n,
+          variant,
+          medianMs: round3(median(times)),
+          p90Ms: round3(times[Math.floor(times.length * 0.9)]!),
+          statements: sql.length,
+          sql,
+        });
       }
     }
   } finally {
@@ -238,7 +260,16 @@ function connectOne(port: number, voter: Voter): Promise<Socket> {
 async function startTarget(kind: Kind): Promise<Target> {
   const server = new ServerChild(kind);
   const ready = await server.expect("ready", 180_000);
-  const target: Target = { kind, server, databaseFile: ready.databaseFile, chair: null as unknown as Socket, members: [], watch: null, created: new Map(), connectSeconds: 0 };
+  const target: Target = {
+    kind,
+    server,
+    databaseFile: ready.databaseFile,
+    chair: null as unknown as Socket,
+    members: [],
+    watch: null,
+    created: new Map(),
+    connectSeconds: 0,
+  };
   const t = performance.now();
   target.chair = await connectOne(ready.port, ready.chair);
   listen(target, target.chair, true);
@@ -248,13 +279,15 @@ async function startTarget(kind: Kind): Promise<Target> {
   }
   const queue = ready.members.map((m, i) => ({ m, i }));
   const members: Socket[] = new Array<Socket>(ready.members.length);
-  await Promise.all(Array.from({ length: CONNECT_CONCURRENCY }, async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      const socket = await connectOne(ready.port, next.m);
-      listen(target, socket, false);
-      members[next.i] = socket;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONNECT_CONCURRENCY }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const socket = await connectOne(ready.port, next.m);
+        listen(target, socket, false);
+        members[next.i] = socket;
+      }
+    }),
+  );
   target.members = members;
   // Everyone must be present (the poll's eligible list is frozen at its opening).
   for (const deadline = Date.now() + 120_000; ;) {
@@ -404,7 +437,8 @@ async function storm(target: Target, variant: Variant, voters: number): Promise<
     ballotRows,
     resultBallots: watch.closedResult?.ballots ?? null,
     lost: Math.max(0, acked - voterRows) + (secret ? Math.max(0, voterRows - ballotRows) : 0),
-    duplicated: Math.max(0, voterRows - acked) + Math.max(0, ballotRows - expectedBallots) + (watch.closedResult && watch.closedResult.ballots !== acked ? 1 : 0),
+    duplicated:
+      Math.max(0, voterRows - acked) + Math.max(0, ballotRows - expectedBallots) + (watch.closedResult && watch.closedResult.ballots !== acked ? 1 : 0),
     duplicateEvents: watch.duplicates,
     closeSql: statements,
     ...classify(statements),
@@ -429,7 +463,10 @@ function classify(statements: readonly Statement[]): Pick<Round, "sqlClose" | "s
 
 // ---------------------------------------------------------------------------------------------
 function shortSql(sql: string): string {
-  return sql.replace(/\s+/g, " ").replace(/\(\?(, \?)*\)(, \(\?(, \?)*\))+/g, "(?, …)×n").slice(0, 90);
+  return sql
+    .replace(/\s+/g, " ")
+    .replace(/\(\?(, \?)*\)(, \(\?(, \?)*\))+/g, "(?, …)×n")
+    .slice(0, 90);
 }
 
 async function main(): Promise<void> {
@@ -441,16 +478,27 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const commit = (() => {
     try {
-      return execSync("git rev-parse --short HEAD", { cwd: ROOT }).toString().trim() + (execSync("git status --porcelain server/", { cwd: ROOT }).toString().trim() ? " (+ uncommitted server changes)" : "");
+      return (
+        execSync("git rev-parse --short HEAD", { cwd: ROOT }).toString().trim() +
+        (execSync("git status --porcelain server/", { cwd: ROOT }).toString().trim() ? " (+ uncommitted server changes)" : "")
+      );
     } catch {
       return "unknown";
     }
   })();
-  console.log(`vote storm: ${VOTERS} voters, ${ROUNDS} rounds per server and variant, votes spread over ${SPREAD_MS} ms; ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  console.log(
+    `vote storm: ${VOTERS} voters, ${ROUNDS} rounds per server and variant, votes spread over ${SPREAD_MS} ms; ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, Node ${process.version}, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
+  );
 
   console.log("\n1. close compute in-process: BallotStore.tally + computeResult");
   const tally = await tallyInProcess();
-  for (const c of tally) console.log(`   ${String(c.ballots).padStart(5)} ballots, ${c.variant.padEnd(6)}: median ${c.medianMs.toFixed(3)} ms (p90 ${c.p90Ms.toFixed(3)}), ${c.statements} SQL statement(s): ${c.sql.map(shortSql).join(" | ")}`);
+  for (const c of tally)
+    console.log(
+      `   ${String(c.ballots).padStart(5)} ballots, ${c.variant.padEnd(6)}: median ${c.medianMs.toFixed(3)} ms (p90 ${c.p90Ms.toFixed(3)}), ${c.statements} SQL statement(s): ${c.sql.map(shortSql).join(" | ")}`,
+    );
 
   console.log(`\n2. connecting ${VOTERS} + 1 socket.io clients to each server …`);
   const targets: Target[] = [];
@@ -463,7 +511,10 @@ async function main(): Promise<void> {
     await sleep(2000);
 
     const rounds: Round[] = [];
-    const show = (r: Round) => console.log(`   ${r.kind.padEnd(9)} ${r.variant.padEnd(6)} ${String(r.voters).padStart(5)}: acked ${r.votesAckedMs} ms, close ack ${r.closeAckMs} ms, closed@all ${r.closedAllMs} ms, total ${r.totalMs} ms, published@all ${r.publishedAllMs} ms; ${r.acked} ok${Object.keys(r.refused).length ? ` refused ${JSON.stringify(r.refused)}` : ""}, rows ${r.voterRows}/${r.ballotRows}, lost ${r.lost}, dup ${r.duplicated}${r.kind === "yishiting" ? `; storm: ${r.stormTransactions} transactions, ${r.stormStatements} statements; SQL: close ${r.sqlClose}, after close ${r.sqlAfterClose}${r.rewriteMs === null ? "" : ` (rewrite ${r.rewriteMs} ms)`}, turnout ${r.sqlTurnout}` : ""}`);
+    const show = (r: Round) =>
+      console.log(
+        `   ${r.kind.padEnd(9)} ${r.variant.padEnd(6)} ${String(r.voters).padStart(5)}: acked ${r.votesAckedMs} ms, close ack ${r.closeAckMs} ms, closed@all ${r.closedAllMs} ms, total ${r.totalMs} ms, published@all ${r.publishedAllMs} ms; ${r.acked} ok${Object.keys(r.refused).length ? ` refused ${JSON.stringify(r.refused)}` : ""}, rows ${r.voterRows}/${r.ballotRows}, lost ${r.lost}, dup ${r.duplicated}${r.kind === "yishiting" ? `; storm: ${r.stormTransactions} transactions, ${r.stormStatements} statements; SQL: close ${r.sqlClose}, after close ${r.sqlAfterClose}${r.rewriteMs === null ? "" : ` (rewrite ${r.rewriteMs} ms)`}, turnout ${r.sqlTurnout}` : ""}`,
+      );
     console.log("\n3. storms (alternating servers)");
     // One warm-up storm per server, not counted.
     for (const target of targets) show(await storm(target, "secret", VOTERS));
@@ -492,7 +543,8 @@ async function main(): Promise<void> {
     }
 
     // Summary.
-    const pick = (kind: Kind, variant: Variant, key: keyof Round, from = rounds) => median(from.filter((r) => r.kind === kind && r.variant === variant).map((r) => r[key] as number));
+    const pick = (kind: Kind, variant: Variant, key: keyof Round, from = rounds) =>
+      median(from.filter((r) => r.kind === kind && r.variant === variant).map((r) => r[key] as number));
     const metrics: (keyof Round)[] = ["votesAckedMs", "closeAckMs", "closedAllMs", "totalMs", "publishedAllMs"];
     const summary: Record<string, Record<string, { yishiting: number; baseline: number; ratio: number }>> = {};
     console.log(`\n5. medians over ${ROUNDS} rounds, ms (ratio = Yishiting / baseline)`);
@@ -508,15 +560,23 @@ async function main(): Promise<void> {
     }
     const ours = rounds.filter((r) => r.kind === "yishiting");
     const sqlCounts = (from: Round[], n: number, key: "sqlClose" | "sqlAfterClose") =>
-      Object.fromEntries(VARIANTS.map((v) => [v, [...new Set(from.filter((r) => r.kind === "yishiting" && r.voters === n && r.variant === v).map((r) => r[key]))]]));
+      Object.fromEntries(
+        VARIANTS.map((v) => [v, [...new Set(from.filter((r) => r.kind === "yishiting" && r.voters === n && r.variant === v).map((r) => r[key]))]]),
+      );
     const sqlBig = sqlCounts(rounds, VOTERS, "sqlClose");
     const sqlSmall = sqlCounts(small, SMALL, "sqlClose");
     const afterBig = sqlCounts(rounds, VOTERS, "sqlAfterClose");
     const afterSmall = sqlCounts(small, SMALL, "sqlAfterClose");
     const example = (variant: Variant) => ours.find((r) => r.variant === variant)?.closeSql.map((st) => `${st.at}ms ${shortSql(st.sql)}`) ?? [];
-    console.log(`\n   statements the server prepared for the close itself (tally, event append): ${VOTERS} ballots ${JSON.stringify(sqlBig)}, ${SMALL} ballots ${JSON.stringify(sqlSmall)}`);
-    console.log(`   after the close (secret: rewrite in key order + WAL truncate, off the close's path): ${VOTERS} ballots ${JSON.stringify(afterBig)}, ${SMALL} ballots ${JSON.stringify(afterSmall)}`);
-    console.log(`   ballot batches during a ${VOTERS}-ballot storm (transactions), median: ${median(ours.map((r) => r.stormTransactions))} (mean batch ${(VOTERS / median(ours.map((r) => r.stormTransactions))).toFixed(1)} ballots)`);
+    console.log(
+      `\n   statements the server prepared for the close itself (tally, event append): ${VOTERS} ballots ${JSON.stringify(sqlBig)}, ${SMALL} ballots ${JSON.stringify(sqlSmall)}`,
+    );
+    console.log(
+      `   after the close (secret: rewrite in key order + WAL truncate, off the close's path): ${VOTERS} ballots ${JSON.stringify(afterBig)}, ${SMALL} ballots ${JSON.stringify(afterSmall)}`,
+    );
+    console.log(
+      `   ballot batches during a ${VOTERS}-ballot storm (transactions), median: ${median(ours.map((r) => r.stormTransactions))} (mean batch ${(VOTERS / median(ours.map((r) => r.stormTransactions))).toFixed(1)} ballots)`,
+    );
     console.log(`   secret rewrite duration, median: ${median(ours.filter((r) => r.rewriteMs !== null).map((r) => r.rewriteMs!)).toFixed(1)} ms`);
     for (const variant of VARIANTS) console.log(`   ${variant} (${VOTERS}): ${example(variant).join(" | ")}`);
     const allRounds = [...rounds, ...small];
@@ -528,26 +588,72 @@ async function main(): Promise<void> {
     const worstRatio = (metric: string) => Math.max(...VARIANTS.map((v) => summary[v]![metric]!.ratio));
     const tallyBig = Math.max(...tally.filter((c) => c.ballots === VOTERS).map((c) => c.medianMs));
     const tallyConstant = VARIANTS.every((v) => new Set(tally.filter((c) => c.variant === v).map((c) => c.statements)).size === 1);
-    const serverSqlConstant = VARIANTS.every((v) => new Set([...rounds, ...small].filter((r) => r.kind === "yishiting" && r.variant === v).map((r) => r.sqlClose)).size === 1);
-    const afterConstant = VARIANTS.every((v) => new Set([...rounds, ...small].filter((r) => r.kind === "yishiting" && r.variant === v).map((r) => r.sqlAfterClose)).size === 1);
+    const serverSqlConstant = VARIANTS.every(
+      (v) => new Set([...rounds, ...small].filter((r) => r.kind === "yishiting" && r.variant === v).map((r) => r.sqlClose)).size === 1,
+    );
+    const afterConstant = VARIANTS.every(
+      (v) => new Set([...rounds, ...small].filter((r) => r.kind === "yishiting" && r.variant === v).map((r) => r.sqlAfterClose)).size === 1,
+    );
     const targetsMet = [
-      { target: `everything done (first vote → poll.closed at all ${VOTERS}) ≤ ${TARGET.totalMs} ms median`, measured: `${worst("totalMs").toFixed(1)} ms (worse variant)`, met: worst("totalMs") <= TARGET.totalMs },
-      { target: `ratio Yishiting / baseline ≤ ${TARGET.ratio} (everything done)`, measured: worstRatio("totalMs").toFixed(2), met: worstRatio("totalMs") <= TARGET.ratio },
-      { target: `close compute (tally + computeResult, ${VOTERS} ballots) ≤ ${TARGET.closeComputeMs} ms`, measured: `${tallyBig.toFixed(2)} ms`, met: tallyBig <= TARGET.closeComputeMs },
-      { target: `constant number of queries at close (${SMALL} vs ${VOTERS} ballots)`, measured: `in-process ${JSON.stringify(tally.map((c) => `${c.variant} ${c.ballots}: ${c.statements}`))}; server close ${JSON.stringify(sqlSmall)} vs ${JSON.stringify(sqlBig)}; after the close (secret rewrite) ${JSON.stringify(afterSmall)} vs ${JSON.stringify(afterBig)}${afterConstant ? "" : " — grows with the ballots (one INSERT per 500 rows)"}`, met: tallyConstant && serverSqlConstant },
-      { target: "0 ballots lost or duplicated", measured: `lost ${lost}, duplicated ${duplicated}, refused ${refusedTotal}`, met: lost === 0 && duplicated === 0 && refusedTotal === 0 },
+      {
+        target: `everything done (first vote → poll.closed at all ${VOTERS}) ≤ ${TARGET.totalMs} ms median`,
+        measured: `${worst("totalMs").toFixed(1)} ms (worse variant)`,
+        met: worst("totalMs") <= TARGET.totalMs,
+      },
+      {
+        target: `ratio Yishiting / baseline ≤ ${TARGET.ratio} (everything done)`,
+        measured: worstRatio("totalMs").toFixed(2),
+        met: worstRatio("totalMs") <= TARGET.ratio,
+      },
+      {
+        target: `close compute (tally + computeResult, ${VOTERS} ballots) ≤ ${TARGET.closeComputeMs} ms`,
+        measured: `${tallyBig.toFixed(2)} ms`,
+        met: tallyBig <= TARGET.closeComputeMs,
+      },
+      {
+        target: `constant number of queries at close (${SMALL} vs ${VOTERS} ballots)`,
+        measured: `in-process ${JSON.stringify(tally.map((c) => `${c.variant} ${c.ballots}: ${c.statements}`))}; server close ${JSON.stringify(sqlSmall)} vs ${JSON.stringify(sqlBig)}; after the close (secret rewrite) ${JSON.stringify(afterSmall)} vs ${JSON.stringify(afterBig)}${afterConstant ? "" : " — grows with the ballots (one INSERT per 500 rows)"}`,
+        met: tallyConstant && serverSqlConstant,
+      },
+      {
+        target: "0 ballots lost or duplicated",
+        measured: `lost ${lost}, duplicated ${duplicated}, refused ${refusedTotal}`,
+        met: lost === 0 && duplicated === 0 && refusedTotal === 0,
+      },
     ];
     console.log("\n6. targets");
     for (const t of targetsMet) console.log(`   ${t.met ? "PASS" : "MISS"}  ${t.target}: ${t.measured}`);
 
     const out = path.join(ROOT, "bench/results", `vote-storm-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
     fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, JSON.stringify({
-      startedAt, finishedAt: new Date(), commit, voters: VOTERS, roundsPerCase: ROUNDS, spreadMs: SPREAD_MS,
-      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGiB: round1(os.totalmem() / 2 ** 30), node: process.version, loadAverageAtEnd: os.loadavg() },
-      connectSeconds: Object.fromEntries(targets.map((t) => [t.kind, round1(t.connectSeconds)])),
-      tally, summary, targets: targetsMet, rounds, small,
-    }, null, 2));
+    fs.writeFileSync(
+      out,
+      JSON.stringify(
+        {
+          startedAt,
+          finishedAt: new Date(),
+          commit,
+          voters: VOTERS,
+          roundsPerCase: ROUNDS,
+          spreadMs: SPREAD_MS,
+          machine: {
+            cpus: os.cpus().length,
+            model: os.cpus()[0]?.model,
+            memGiB: round1(os.totalmem() / 2 ** 30),
+            node: process.version,
+            loadAverageAtEnd: os.loadavg(),
+          },
+          connectSeconds: Object.fromEntries(targets.map((t) => [t.kind, round1(t.connectSeconds)])),
+          tally,
+          summary,
+          targets: targetsMet,
+          rounds,
+          small,
+        },
+        null,
+        2,
+      ),
+    );
     console.log(`\nresults: ${path.relative(ROOT, out)}`);
   } finally {
     for (const target of targets) {

@@ -142,7 +142,9 @@ export const ImportResponse: z.ZodType<LedgerImportResult> = z.looseObject({
   dryRun: z.boolean(),
   imported: count,
   refused: count,
-  rows: z.array(z.looseObject({ row: z.number(), status: z.enum(["taken", "refused"]), title: z.string(), state: State.nullable(), number: z.number().nullable() })),
+  rows: z.array(
+    z.looseObject({ row: z.number(), status: z.enum(["taken", "refused"]), title: z.string(), state: State.nullable(), number: z.number().nullable() }),
+  ),
   report: z.array(RowReport),
 });
 

@@ -88,7 +88,10 @@ export const MAX_AGENDA_ITEMS = 200;
 export const AgendaInput = z.strictObject({
   title: Text(200),
   presenter: OptionalText(100),
-  plannedMinutes: z.int().min(1).max(24 * 60),
+  plannedMinutes: z
+    .int()
+    .min(1)
+    .max(24 * 60),
 });
 export type AgendaInput = z.input<typeof AgendaInput>;
 export const AgendaPatch = AgendaInput.partial();

@@ -14,7 +14,13 @@ export const MinutesQuery = z.object({
     .optional(),
 });
 
-export const VersionParams = z.object({ id: Id, n: z.string().regex(/^[1-9][0-9]{0,8}$/, "a version number").transform(Number) });
+export const VersionParams = z.object({
+  id: Id,
+  n: z
+    .string()
+    .regex(/^[1-9][0-9]{0,8}$/, "a version number")
+    .transform(Number),
+});
 
 /** What a save sends: the blocks edited from `baseVersion`, or `generate: true` to draft from the record. */
 export const SaveBody = z

@@ -82,7 +82,19 @@ describe("attendanceSummary", () => {
   });
 
   it("with nobody on the roster: nothing expected", () => {
-    expect(attendanceSummary({ roster: [], attendance: {}, quorumRule: "majority" })).toEqual({ expected: 0, present: 0, excused: 0, needed: 1, quorate: false });
-    expect(attendanceSummary({ roster: [], attendance: {}, quorumRule: "twoThirds" })).toEqual({ expected: 0, present: 0, excused: 0, needed: 0, quorate: true });
+    expect(attendanceSummary({ roster: [], attendance: {}, quorumRule: "majority" })).toEqual({
+      expected: 0,
+      present: 0,
+      excused: 0,
+      needed: 1,
+      quorate: false,
+    });
+    expect(attendanceSummary({ roster: [], attendance: {}, quorumRule: "twoThirds" })).toEqual({
+      expected: 0,
+      present: 0,
+      excused: 0,
+      needed: 0,
+      quorate: true,
+    });
   });
 });

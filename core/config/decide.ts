@@ -23,10 +23,12 @@ export function decideConfig(state: MeetingState, command: ConfigCommand, ctx: D
   const ordering = orderingRules(command.ordering);
   if (!sameJson(ordering, state.ordering)) events.push({ type: "ordering.set", ordering });
   if (!sameJson(command.plan, state.plan)) events.push({ type: "plan.set", plan: command.plan });
-  if (command.interjectionRules && !sameJson(command.interjectionRules, state.interjectionRules)) events.push({ type: "interjection.rulesSet", ...command.interjectionRules });
+  if (command.interjectionRules && !sameJson(command.interjectionRules, state.interjectionRules))
+    events.push({ type: "interjection.rulesSet", ...command.interjectionRules });
   if (command.pollRules && !sameJson(command.pollRules, state.pollRules)) events.push({ type: "poll.rulesSet", ...command.pollRules });
   if (command.kind !== undefined && command.kind !== state.kind) events.push({ type: "meeting.kindSet", kind: command.kind });
-  if (command.recordShared !== undefined && command.recordShared !== state.recordShared) events.push({ type: "record.sharedSet", shared: command.recordShared });
+  if (command.recordShared !== undefined && command.recordShared !== state.recordShared)
+    events.push({ type: "record.sharedSet", shared: command.recordShared });
   return ok(events);
 }
 

@@ -31,23 +31,25 @@ export const ConfigCommand = z.discriminatedUnion("type", [
    * the ordering rules and the speaking plan; optionally the interjection and poll rules,
    * whether the record is shared with members and the kind of meeting.
    */
-  z.object({
-    type: z.literal("config.sync"),
-    roster: z.array(RosterEntry).max(10_000),
-    agenda: z.array(AgendaItemInput).max(200),
-    quorumRule: QuorumRule,
-    speechCaps: SpeechCapsSchema,
-    ordering: OrderingRulesSchema.strict(),
-    plan: z.array(PlannedSpeechSchema.strict()).max(2000),
-    // Absent: the interjection rules stay as they are.
-    interjectionRules: InterjectionRulesSchema.optional(),
-    // Absent: the poll rules (whether the clerk may run polls too) stay as they are.
-    pollRules: PollRulesSchema.optional(),
-    // Absent: whether the record is shared with members (会议记录向委员公开) stays as it is.
-    recordShared: z.boolean().optional(),
-    // Absent: the kind of meeting (会议类型) stays as it is.
-    kind: z.enum(MEETING_KINDS).optional(),
-  }).strict(),
+  z
+    .object({
+      type: z.literal("config.sync"),
+      roster: z.array(RosterEntry).max(10_000),
+      agenda: z.array(AgendaItemInput).max(200),
+      quorumRule: QuorumRule,
+      speechCaps: SpeechCapsSchema,
+      ordering: OrderingRulesSchema.strict(),
+      plan: z.array(PlannedSpeechSchema.strict()).max(2000),
+      // Absent: the interjection rules stay as they are.
+      interjectionRules: InterjectionRulesSchema.optional(),
+      // Absent: the poll rules (whether the clerk may run polls too) stay as they are.
+      pollRules: PollRulesSchema.optional(),
+      // Absent: whether the record is shared with members (会议记录向委员公开) stays as it is.
+      recordShared: z.boolean().optional(),
+      // Absent: the kind of meeting (会议类型) stays as it is.
+      kind: z.enum(MEETING_KINDS).optional(),
+    })
+    .strict(),
 ]);
 export type ConfigCommand = z.infer<typeof ConfigCommand>;
 

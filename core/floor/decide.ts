@@ -63,7 +63,9 @@ export function decideFloor(state: MeetingState, command: FloorCommand, ctx: Dec
       if (command.type === "floor.pause") {
         // A clock behind the start must not pause before the speech began (that would count
         // time before the start as a pause and shorten the speech).
-        return speech.pausedAt !== null ? fail("SPEECH_PAUSED") : ok([{ type: "speech.paused", speechId: speech.speechId, at: Math.max(now, speech.startedAt) }]);
+        return speech.pausedAt !== null
+          ? fail("SPEECH_PAUSED")
+          : ok([{ type: "speech.paused", speechId: speech.speechId, at: Math.max(now, speech.startedAt) }]);
       }
       if (speech.pausedAt === null) return fail("SPEECH_NOT_PAUSED");
       // The interjection holds the clock; it resumes when the interjection ends.

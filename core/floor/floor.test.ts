@@ -23,11 +23,45 @@ const onItem2 = [ev.agendaSet([agendaItem("a1"), agendaItem("a2")]), ev.itemStar
 
 describe("floor.give", () => {
   decisionTable([
-    { name: "without participantId: the head of the queue", given: queueAB, command: { type: "floor.give" }, actor: chair, now: 500, then: [ev.started(A, { speechId: "new-1", at: 500, capMs: CAP })] },
-    { name: "with participantId: anyone in the queue", given: queueAB, command: { type: "floor.give", participantId: B }, actor: chair, now: 500, then: [ev.started(B, { speechId: "new-1", at: 500, capMs: CAP, override: { suggested: A, reason: null } })] },
-    { name: "with participantId: the head of the queue", given: queueAB, command: { type: "floor.give", participantId: A }, actor: chair, now: 500, then: [ev.started(A, { speechId: "new-1", at: 500 })] },
-    { name: "an official from the queue", given: [ev.requested(O)], command: { type: "floor.give" }, actor: chair, then: [ev.started(O, { speechId: "new-1", at: NOW })] },
-    { name: "the speech gets the cap set before", given: [...queueAB, ev.capSet(120_000)], command: { type: "floor.give" }, actor: chair, now: 9, then: [ev.started(A, { speechId: "new-1", at: 9, capMs: 120_000 })] },
+    {
+      name: "without participantId: the head of the queue",
+      given: queueAB,
+      command: { type: "floor.give" },
+      actor: chair,
+      now: 500,
+      then: [ev.started(A, { speechId: "new-1", at: 500, capMs: CAP })],
+    },
+    {
+      name: "with participantId: anyone in the queue",
+      given: queueAB,
+      command: { type: "floor.give", participantId: B },
+      actor: chair,
+      now: 500,
+      then: [ev.started(B, { speechId: "new-1", at: 500, capMs: CAP, override: { suggested: A, reason: null } })],
+    },
+    {
+      name: "with participantId: the head of the queue",
+      given: queueAB,
+      command: { type: "floor.give", participantId: A },
+      actor: chair,
+      now: 500,
+      then: [ev.started(A, { speechId: "new-1", at: 500 })],
+    },
+    {
+      name: "an official from the queue",
+      given: [ev.requested(O)],
+      command: { type: "floor.give" },
+      actor: chair,
+      then: [ev.started(O, { speechId: "new-1", at: NOW })],
+    },
+    {
+      name: "the speech gets the cap set before",
+      given: [...queueAB, ev.capSet(120_000)],
+      command: { type: "floor.give" },
+      actor: chair,
+      now: 9,
+      then: [ev.started(A, { speechId: "new-1", at: 9, capMs: 120_000 })],
+    },
     {
       name: "with a current speaker: ends that speech first (下一位)",
       given: aliceSpeaking,
@@ -50,31 +84,111 @@ describe("floor.give", () => {
         ev.started(C, { speechId: "new-1", at: 61_000, capMs: CAP, override: { suggested: B, reason: null } }),
       ],
     },
-    ...nonChairs.map(
-      (actor): DecisionCase => ({ name: `${actor.role} → FORBIDDEN`, given: queueAB, command: { type: "floor.give" }, actor, then: { error: "FORBIDDEN" } }),
-    ),
-    { name: "bob giving himself the floor → FORBIDDEN", given: queueAB, command: { type: "floor.give", participantId: B }, actor: bob, then: { error: "FORBIDDEN" } },
+    ...nonChairs.map((actor): DecisionCase => ({
+      name: `${actor.role} → FORBIDDEN`,
+      given: queueAB,
+      command: { type: "floor.give" },
+      actor,
+      then: { error: "FORBIDDEN" },
+    })),
+    {
+      name: "bob giving himself the floor → FORBIDDEN",
+      given: queueAB,
+      command: { type: "floor.give", participantId: B },
+      actor: bob,
+      then: { error: "FORBIDDEN" },
+    },
     { name: "a non-chair on an empty queue → FORBIDDEN", given: [], command: { type: "floor.give" }, actor: observer, then: { error: "FORBIDDEN" } },
     { name: "empty queue → QUEUE_EMPTY", given: [], command: { type: "floor.give" }, actor: chair, then: { error: "QUEUE_EMPTY" } },
-    { name: "queue emptied by withdrawals → QUEUE_EMPTY", given: [ev.requested(A), ev.withdrawn(A)], command: { type: "floor.give" }, actor: chair, then: { error: "QUEUE_EMPTY" } },
-    { name: "empty queue while someone speaks → QUEUE_EMPTY", given: [ev.requested(A), ev.started(A)], command: { type: "floor.give" }, actor: chair, then: { error: "QUEUE_EMPTY" } },
-    { name: "participantId not in the queue → NOT_IN_QUEUE", given: queueAB, command: { type: "floor.give", participantId: C }, actor: chair, then: { error: "NOT_IN_QUEUE" } },
-    { name: "participantId on an empty queue → NOT_IN_QUEUE", given: [], command: { type: "floor.give", participantId: A }, actor: chair, then: { error: "NOT_IN_QUEUE" } },
-    { name: "the current speaker again → NOT_IN_QUEUE", given: aliceSpeaking, command: { type: "floor.give", participantId: A }, actor: chair, then: { error: "NOT_IN_QUEUE" } },
-    { name: "the chair themself → NOT_IN_QUEUE", given: queueAB, command: { type: "floor.give", participantId: CH }, actor: chair, then: { error: "NOT_IN_QUEUE" } },
-    { name: "empty participantId → VALIDATION", given: queueAB, command: { type: "floor.give", participantId: "" }, actor: chair, then: { error: "VALIDATION" } },
-    { name: "65-character participantId → VALIDATION", given: queueAB, command: { type: "floor.give", participantId: "y".repeat(65) }, actor: chair, then: { error: "VALIDATION" } },
-    { name: "null participantId → VALIDATION", given: queueAB, command: { type: "floor.give", participantId: null }, actor: chair, then: { error: "VALIDATION" } },
-    { name: "numeric participantId → VALIDATION", given: queueAB, command: { type: "floor.give", participantId: 1 }, actor: chair, then: { error: "VALIDATION" } },
+    {
+      name: "queue emptied by withdrawals → QUEUE_EMPTY",
+      given: [ev.requested(A), ev.withdrawn(A)],
+      command: { type: "floor.give" },
+      actor: chair,
+      then: { error: "QUEUE_EMPTY" },
+    },
+    {
+      name: "empty queue while someone speaks → QUEUE_EMPTY",
+      given: [ev.requested(A), ev.started(A)],
+      command: { type: "floor.give" },
+      actor: chair,
+      then: { error: "QUEUE_EMPTY" },
+    },
+    {
+      name: "participantId not in the queue → NOT_IN_QUEUE",
+      given: queueAB,
+      command: { type: "floor.give", participantId: C },
+      actor: chair,
+      then: { error: "NOT_IN_QUEUE" },
+    },
+    {
+      name: "participantId on an empty queue → NOT_IN_QUEUE",
+      given: [],
+      command: { type: "floor.give", participantId: A },
+      actor: chair,
+      then: { error: "NOT_IN_QUEUE" },
+    },
+    {
+      name: "the current speaker again → NOT_IN_QUEUE",
+      given: aliceSpeaking,
+      command: { type: "floor.give", participantId: A },
+      actor: chair,
+      then: { error: "NOT_IN_QUEUE" },
+    },
+    {
+      name: "the chair themself → NOT_IN_QUEUE",
+      given: queueAB,
+      command: { type: "floor.give", participantId: CH },
+      actor: chair,
+      then: { error: "NOT_IN_QUEUE" },
+    },
+    {
+      name: "empty participantId → VALIDATION",
+      given: queueAB,
+      command: { type: "floor.give", participantId: "" },
+      actor: chair,
+      then: { error: "VALIDATION" },
+    },
+    {
+      name: "65-character participantId → VALIDATION",
+      given: queueAB,
+      command: { type: "floor.give", participantId: "y".repeat(65) },
+      actor: chair,
+      then: { error: "VALIDATION" },
+    },
+    {
+      name: "null participantId → VALIDATION",
+      given: queueAB,
+      command: { type: "floor.give", participantId: null },
+      actor: chair,
+      then: { error: "VALIDATION" },
+    },
+    {
+      name: "numeric participantId → VALIDATION",
+      given: queueAB,
+      command: { type: "floor.give", participantId: 1 },
+      actor: chair,
+      then: { error: "VALIDATION" },
+    },
     { name: "extra field → VALIDATION", given: queueAB, command: { type: "floor.give", capMs: 1 }, actor: chair, then: { error: "VALIDATION" } },
-    { name: "the speech belongs to the current agenda item", given: [...onItem2, ...queueAB], command: { type: "floor.give" }, actor: chair, now: 500, then: [ev.started(A, { speechId: "new-1", at: 500, agendaItemId: "a2" })] },
+    {
+      name: "the speech belongs to the current agenda item",
+      given: [...onItem2, ...queueAB],
+      command: { type: "floor.give" },
+      actor: chair,
+      now: 500,
+      then: [ev.started(A, { speechId: "new-1", at: 500, agendaItemId: "a2" })],
+    },
     {
       name: "the next speech belongs to the item current now, the ended one keeps its own",
       given: [...onItem2, ...queueAB, ev.started(A, { speechId: "s1", at: 200, agendaItemId: "a2" }), ev.itemStarted("a1", 300)],
       command: { type: "floor.give" },
       actor: chair,
       now: 400,
-      then: [ev.ended(A, { speechId: "s1", at: 400, durationMs: 200, overrunMs: 0, endedBy: CH }), ev.started(B, { speechId: "new-1", at: 400, agendaItemId: "a1" })],
+      then: [
+        ev.ended(A, { speechId: "s1", at: 400, durationMs: 200, overrunMs: 0, endedBy: CH }),
+        ev.started(B, { speechId: "new-1", at: 400, agendaItemId: "a1" }),
+      ],
     },
     {
       name: "no agenda item after the current one was removed from the agenda",
@@ -84,12 +198,51 @@ describe("floor.give", () => {
       now: 500,
       then: [ev.started(A, { speechId: "new-1", at: 500, agendaItemId: null })],
     },
-    { name: "before the meeting opens → MEETING_NOT_OPEN", meeting: "scheduled", given: [], command: { type: "floor.give" }, actor: chair, then: { error: "MEETING_NOT_OPEN" } },
-    { name: "before the meeting opens, naming someone → MEETING_NOT_OPEN", meeting: "scheduled", given: [], command: { type: "floor.give", participantId: A }, actor: chair, then: { error: "MEETING_NOT_OPEN" } },
-    { name: "after close → MEETING_CLOSED (before QUEUE_EMPTY)", given: [...queueAB, ev.closed(50)], command: { type: "floor.give" }, actor: chair, then: { error: "MEETING_CLOSED" } },
-    { name: "after close, naming someone → MEETING_CLOSED (before NOT_IN_QUEUE)", given: [...queueAB, ev.closed(50)], command: { type: "floor.give", participantId: B }, actor: chair, then: { error: "MEETING_CLOSED" } },
-    { name: "a member before the meeting opens → FORBIDDEN (authorization first)", meeting: "scheduled", given: [], command: { type: "floor.give" }, actor: alice, then: { error: "FORBIDDEN" } },
-    { name: "a clerk after close → FORBIDDEN (authorization first)", given: [...queueAB, ev.closed(50)], command: { type: "floor.give" }, actor: clerk, then: { error: "FORBIDDEN" } },
+    {
+      name: "before the meeting opens → MEETING_NOT_OPEN",
+      meeting: "scheduled",
+      given: [],
+      command: { type: "floor.give" },
+      actor: chair,
+      then: { error: "MEETING_NOT_OPEN" },
+    },
+    {
+      name: "before the meeting opens, naming someone → MEETING_NOT_OPEN",
+      meeting: "scheduled",
+      given: [],
+      command: { type: "floor.give", participantId: A },
+      actor: chair,
+      then: { error: "MEETING_NOT_OPEN" },
+    },
+    {
+      name: "after close → MEETING_CLOSED (before QUEUE_EMPTY)",
+      given: [...queueAB, ev.closed(50)],
+      command: { type: "floor.give" },
+      actor: chair,
+      then: { error: "MEETING_CLOSED" },
+    },
+    {
+      name: "after close, naming someone → MEETING_CLOSED (before NOT_IN_QUEUE)",
+      given: [...queueAB, ev.closed(50)],
+      command: { type: "floor.give", participantId: B },
+      actor: chair,
+      then: { error: "MEETING_CLOSED" },
+    },
+    {
+      name: "a member before the meeting opens → FORBIDDEN (authorization first)",
+      meeting: "scheduled",
+      given: [],
+      command: { type: "floor.give" },
+      actor: alice,
+      then: { error: "FORBIDDEN" },
+    },
+    {
+      name: "a clerk after close → FORBIDDEN (authorization first)",
+      given: [...queueAB, ev.closed(50)],
+      command: { type: "floor.give" },
+      actor: clerk,
+      then: { error: "FORBIDDEN" },
+    },
   ]);
 
   it("takes the speaker out of the queue and keeps the others in order", () => {
@@ -183,18 +336,32 @@ describe("floor.end", () => {
       now: 55_000,
       then: [ev.ended(B, { speechId: "sb", at: 55_000, durationMs: 45_000, overrunMs: 15_000, endedBy: CH })],
     },
-    ...[bob, carol, olga, clerk, observer].map(
-      (actor): DecisionCase => ({ name: `someone else (${actor.role} ${actor.participantId}) → FORBIDDEN`, given: aliceSpeaking, command: { type: "floor.end" }, actor, then: { error: "FORBIDDEN" } }),
-    ),
+    ...[bob, carol, olga, clerk, observer].map((actor): DecisionCase => ({
+      name: `someone else (${actor.role} ${actor.participantId}) → FORBIDDEN`,
+      given: aliceSpeaking,
+      command: { type: "floor.end" },
+      actor,
+      then: { error: "FORBIDDEN" },
+    })),
     {
       name: "a previous speaker → FORBIDDEN",
-      given: [...aliceSpeaking, ev.ended(A, { speechId: "s1", at: 2_000, durationMs: 1_000, overrunMs: 0, endedBy: A }), ev.started(B, { speechId: "s2", at: 2_000 })],
+      given: [
+        ...aliceSpeaking,
+        ev.ended(A, { speechId: "s1", at: 2_000, durationMs: 1_000, overrunMs: 0, endedBy: A }),
+        ev.started(B, { speechId: "s2", at: 2_000 }),
+      ],
       command: { type: "floor.end" },
       actor: alice,
       then: { error: "FORBIDDEN" },
     },
     { name: "nobody speaking, chair → NO_CURRENT_SPEECH", given: queueAB, command: { type: "floor.end" }, actor: chair, then: { error: "NO_CURRENT_SPEECH" } },
-    { name: "nobody speaking, member → FORBIDDEN (authorization first)", given: [], command: { type: "floor.end" }, actor: alice, then: { error: "FORBIDDEN" } },
+    {
+      name: "nobody speaking, member → FORBIDDEN (authorization first)",
+      given: [],
+      command: { type: "floor.end" },
+      actor: alice,
+      then: { error: "FORBIDDEN" },
+    },
     {
       name: "speech already ended → NO_CURRENT_SPEECH",
       given: [...aliceSpeaking, ev.ended(A, { speechId: "s1", at: 2_000, durationMs: 1_000, overrunMs: 0, endedBy: A })],
@@ -205,7 +372,14 @@ describe("floor.end", () => {
     { name: "extra field → VALIDATION", given: aliceSpeaking, command: { type: "floor.end", speechId: "s1" }, actor: chair, then: { error: "VALIDATION" } },
     { name: "the system → FORBIDDEN", given: aliceSpeaking, command: { type: "floor.end" }, actor: SYSTEM_ACTOR, then: { error: "FORBIDDEN" } },
     // floor.end is not gated on the meeting's status: nobody can hold the floor unless it is open.
-    { name: "before the meeting opens, chair → NO_CURRENT_SPEECH", meeting: "scheduled", given: [], command: { type: "floor.end" }, actor: chair, then: { error: "NO_CURRENT_SPEECH" } },
+    {
+      name: "before the meeting opens, chair → NO_CURRENT_SPEECH",
+      meeting: "scheduled",
+      given: [],
+      command: { type: "floor.end" },
+      actor: chair,
+      then: { error: "NO_CURRENT_SPEECH" },
+    },
     {
       name: "after close (which ended the speech), chair → NO_CURRENT_SPEECH",
       given: [...aliceSpeaking, ev.ended(A, { speechId: "s1", at: 2_000, durationMs: 1_000, overrunMs: 0, endedBy: CH }), ev.closed(2_000)],
@@ -226,14 +400,18 @@ describe("floor.end", () => {
     const { after, before } = given(...aliceSpeaking).when({ type: "floor.end" }, alice, 121_000);
     expect(after.floor).toBeNull();
     expect(after.queue).toEqual(before.queue);
-    expect(after.speeches).toEqual([
-      { ...speech(A, { speechId: "s1", startedAt: 1_000 }), endedAt: 121_000, durationMs: 120_000, overrunMs: 0, endedBy: A },
-    ]);
+    expect(after.speeches).toEqual([{ ...speech(A, { speechId: "s1", startedAt: 1_000 }), endedAt: 121_000, durationMs: 120_000, overrunMs: 0, endedBy: A }]);
   });
 
   it("the speech record keeps the agenda item it started under", () => {
-    const { after } = given(...onItem2, ...queueAB, ev.started(A, { speechId: "s1", at: 200, agendaItemId: "a2" }), ev.itemStarted("a1", 300)).when({ type: "floor.end" }, chair, 900);
-    expect(after.speeches).toEqual([{ ...speech(A, { speechId: "s1", startedAt: 200, agendaItemId: "a2" }), endedAt: 900, durationMs: 700, overrunMs: 0, endedBy: CH }]);
+    const { after } = given(...onItem2, ...queueAB, ev.started(A, { speechId: "s1", at: 200, agendaItemId: "a2" }), ev.itemStarted("a1", 300)).when(
+      { type: "floor.end" },
+      chair,
+      900,
+    );
+    expect(after.speeches).toEqual([
+      { ...speech(A, { speechId: "s1", startedAt: 200, agendaItemId: "a2" }), endedAt: 900, durationMs: 700, overrunMs: 0, endedBy: CH },
+    ]);
     expect(after.currentItemId).toBe("a1");
   });
 
@@ -266,9 +444,13 @@ describe("floor.setCap", () => {
     { name: "the maximum 3600 s", given: [], command: { type: "floor.setCap", seconds: 3600 }, actor: chair, then: [ev.capSet(3_600_000)] },
     { name: "while someone speaks", given: aliceSpeaking, command: { type: "floor.setCap", seconds: 60 }, actor: chair, then: [ev.capSet(60_000)] },
     { name: "the same cap again is still recorded", given: [], command: { type: "floor.setCap", seconds: 300 }, actor: chair, then: [ev.capSet(300_000)] },
-    ...nonChairs.map(
-      (actor): DecisionCase => ({ name: `${actor.role} → FORBIDDEN`, given: [], command: { type: "floor.setCap", seconds: 120 }, actor, then: { error: "FORBIDDEN" } }),
-    ),
+    ...nonChairs.map((actor): DecisionCase => ({
+      name: `${actor.role} → FORBIDDEN`,
+      given: [],
+      command: { type: "floor.setCap", seconds: 120 },
+      actor,
+      then: { error: "FORBIDDEN" },
+    })),
     { name: "the speaker → FORBIDDEN", given: aliceSpeaking, command: { type: "floor.setCap", seconds: 3600 }, actor: alice, then: { error: "FORBIDDEN" } },
     { name: "29 s → VALIDATION", given: [], command: { type: "floor.setCap", seconds: 29 }, actor: chair, then: { error: "VALIDATION" } },
     { name: "3601 s → VALIDATION", given: [], command: { type: "floor.setCap", seconds: 3601 }, actor: chair, then: { error: "VALIDATION" } },
@@ -277,9 +459,23 @@ describe("floor.setCap", () => {
     { name: "missing seconds → VALIDATION", given: [], command: { type: "floor.setCap" }, actor: chair, then: { error: "VALIDATION" } },
     { name: "capMs instead of seconds → VALIDATION", given: [], command: { type: "floor.setCap", capMs: 60_000 }, actor: chair, then: { error: "VALIDATION" } },
     // floor.setCap is not gated on the meeting's status (config.sync also sets the cap before opening).
-    { name: "before the meeting opens", meeting: "scheduled", given: [], command: { type: "floor.setCap", seconds: 90 }, actor: chair, then: [ev.capSet(90_000)] },
+    {
+      name: "before the meeting opens",
+      meeting: "scheduled",
+      given: [],
+      command: { type: "floor.setCap", seconds: 90 },
+      actor: chair,
+      then: [ev.capSet(90_000)],
+    },
     { name: "after close", given: [ev.closed(5)], command: { type: "floor.setCap", seconds: 90 }, actor: chair, then: [ev.capSet(90_000)] },
-    { name: "a clerk before the meeting opens → FORBIDDEN", meeting: "scheduled", given: [], command: { type: "floor.setCap", seconds: 90 }, actor: clerk, then: { error: "FORBIDDEN" } },
+    {
+      name: "a clerk before the meeting opens → FORBIDDEN",
+      meeting: "scheduled",
+      given: [],
+      command: { type: "floor.setCap", seconds: 90 },
+      actor: clerk,
+      then: { error: "FORBIDDEN" },
+    },
   ]);
 
   it("applies only to speeches that start later", () => {
@@ -304,7 +500,12 @@ describe("floor.setCap", () => {
 describe("floor evolve", () => {
   it("speech.started sets the floor and takes the speaker out of the queue", () => {
     const before = given(ev.requested(A), ev.requested(B), ev.requested(C)).state;
-    const after = evolve(before, { seq: before.seq + 1, at: 5, actorId: CH, event: ev.started(B, { speechId: "x", at: 5, capMs: 90_000, agendaItemId: "a7" }) });
+    const after = evolve(before, {
+      seq: before.seq + 1,
+      at: 5,
+      actorId: CH,
+      event: ev.started(B, { speechId: "x", at: 5, capMs: 90_000, agendaItemId: "a7" }),
+    });
     expect(after).toEqual({
       ...before,
       seq: before.seq + 1,
@@ -321,7 +522,11 @@ describe("floor evolve", () => {
 
   it("floor.capSet changes the cap only", () => {
     const before = given(...aliceSpeaking).state;
-    expect(evolve(before, { seq: before.seq + 1, at: 0, actorId: CH, event: ev.capSet(45_000) })).toEqual({ ...before, seq: before.seq + 1, speechCaps: { ...before.speechCaps, impromptu: 45_000 } });
+    expect(evolve(before, { seq: before.seq + 1, at: 0, actorId: CH, event: ev.capSet(45_000) })).toEqual({
+      ...before,
+      seq: before.seq + 1,
+      speechCaps: { ...before.speechCaps, impromptu: 45_000 },
+    });
   });
 });
 
@@ -331,18 +536,102 @@ describe("floor.give: kinds, guests and the suggestion", () => {
   /** alice spoke on this item already; bob and carol have not. */
   const aliceSpoke = [ev.requested(A, 1), ev.started(A, { at: 2 }), ev.ended(A, { at: 3, durationMs: 1, overrunMs: 0, endedBy: A })];
   decisionTable([
-    { name: "a booked speech gets the booked cap and keeps its booking", given: [ev.booked(A, "b1")], command: { type: "floor.give" }, actor: chair, now: 9, then: [ev.started(A, { speechId: "new-1", at: 9, capMs: 480_000, kind: "booked", bookingId: "b1" })] },
-    { name: "a point of order gets the point-of-order cap", given: [poo(B)], command: { type: "floor.give" }, actor: chair, now: 9, then: [ev.started(B, { speechId: "new-1", at: 9, capMs: 120_000, kind: "pointOfOrder" })] },
-    { name: "an impromptu speech gets the impromptu cap", given: [ev.requested(B)], command: { type: "floor.give" }, actor: chair, now: 9, then: [ev.started(B, { speechId: "new-1", at: 9, capMs: CAP })] },
-    { name: "the cap the chair set for the kind", given: [ev.capSet(600_000, "booked"), ev.capSet(45_000), ev.booked(A, "b1")], command: { type: "floor.give" }, actor: chair, now: 9, then: [ev.started(A, { speechId: "new-1", at: 9, capMs: 600_000, kind: "booked", bookingId: "b1" })] },
-    { name: "another kind's cap does not apply", given: [ev.capSet(600_000, "booked"), ev.capSet(45_000, "pointOfOrder"), ev.requested(B)], command: { type: "floor.give" }, actor: chair, now: 9, then: [ev.started(B, { speechId: "new-1", at: 9, capMs: CAP })] },
-    { name: "a guest takes the floor with the name", given: [guest], command: { type: "floor.give" }, actor: chair, now: 9, then: [ev.started("guest-1", { speechId: "new-1", at: 9, guestName: "王师傅" })] },
-    { name: "without a name: the point of order, even behind others", given: [ev.requested(A), poo(B), ev.moved(B, 1)], command: { type: "floor.give" }, actor: chair, now: 9, then: [ev.started(B, { speechId: "new-1", at: 9, capMs: 120_000, kind: "pointOfOrder" })] },
-    { name: "without a name: someone who has not spoken on the item before alice", given: [...aliceSpoke, ev.requested(A, 4), ev.requested(B, 5)], command: { type: "floor.give" }, actor: chair, now: 9, then: [ev.started(B, { speechId: "new-1", at: 9 })] },
-    { name: "without a name: booked before impromptu", given: [ev.requested(B), ev.booked(A, "b1")], command: { type: "floor.give" }, actor: chair, now: 9, then: [ev.started(A, { speechId: "new-1", at: 9, capMs: 480_000, kind: "booked", bookingId: "b1" })] },
-    { name: "naming the suggestion: no override", given: [...aliceSpoke, ev.requested(A, 4), ev.requested(B, 5)], command: { type: "floor.give", participantId: B }, actor: chair, now: 9, then: [ev.started(B, { speechId: "new-1", at: 9 })] },
-    { name: "naming the suggestion with a reason: still no override", given: [ev.requested(A), ev.requested(B)], command: { type: "floor.give", participantId: A, reason: "按顺序" }, actor: chair, now: 9, then: [ev.started(A, { speechId: "new-1", at: 9 })] },
-    { name: "without a name and with a reason: the suggestion, no override", given: [ev.requested(A), ev.requested(B)], command: { type: "floor.give", reason: "按顺序" }, actor: chair, now: 9, then: [ev.started(A, { speechId: "new-1", at: 9 })] },
+    {
+      name: "a booked speech gets the booked cap and keeps its booking",
+      given: [ev.booked(A, "b1")],
+      command: { type: "floor.give" },
+      actor: chair,
+      now: 9,
+      then: [ev.started(A, { speechId: "new-1", at: 9, capMs: 480_000, kind: "booked", bookingId: "b1" })],
+    },
+    {
+      name: "a point of order gets the point-of-order cap",
+      given: [poo(B)],
+      command: { type: "floor.give" },
+      actor: chair,
+      now: 9,
+      then: [ev.started(B, { speechId: "new-1", at: 9, capMs: 120_000, kind: "pointOfOrder" })],
+    },
+    {
+      name: "an impromptu speech gets the impromptu cap",
+      given: [ev.requested(B)],
+      command: { type: "floor.give" },
+      actor: chair,
+      now: 9,
+      then: [ev.started(B, { speechId: "new-1", at: 9, capMs: CAP })],
+    },
+    {
+      name: "the cap the chair set for the kind",
+      given: [ev.capSet(600_000, "booked"), ev.capSet(45_000), ev.booked(A, "b1")],
+      command: { type: "floor.give" },
+      actor: chair,
+      now: 9,
+      then: [ev.started(A, { speechId: "new-1", at: 9, capMs: 600_000, kind: "booked", bookingId: "b1" })],
+    },
+    {
+      name: "another kind's cap does not apply",
+      given: [ev.capSet(600_000, "booked"), ev.capSet(45_000, "pointOfOrder"), ev.requested(B)],
+      command: { type: "floor.give" },
+      actor: chair,
+      now: 9,
+      then: [ev.started(B, { speechId: "new-1", at: 9, capMs: CAP })],
+    },
+    {
+      name: "a guest takes the floor with the name",
+      given: [guest],
+      command: { type: "floor.give" },
+      actor: chair,
+      now: 9,
+      then: [ev.started("guest-1", { speechId: "new-1", at: 9, guestName: "王师傅" })],
+    },
+    {
+      name: "without a name: the point of order, even behind others",
+      given: [ev.requested(A), poo(B), ev.moved(B, 1)],
+      command: { type: "floor.give" },
+      actor: chair,
+      now: 9,
+      then: [ev.started(B, { speechId: "new-1", at: 9, capMs: 120_000, kind: "pointOfOrder" })],
+    },
+    {
+      name: "without a name: someone who has not spoken on the item before alice",
+      given: [...aliceSpoke, ev.requested(A, 4), ev.requested(B, 5)],
+      command: { type: "floor.give" },
+      actor: chair,
+      now: 9,
+      then: [ev.started(B, { speechId: "new-1", at: 9 })],
+    },
+    {
+      name: "without a name: booked before impromptu",
+      given: [ev.requested(B), ev.booked(A, "b1")],
+      command: { type: "floor.give" },
+      actor: chair,
+      now: 9,
+      then: [ev.started(A, { speechId: "new-1", at: 9, capMs: 480_000, kind: "booked", bookingId: "b1" })],
+    },
+    {
+      name: "naming the suggestion: no override",
+      given: [...aliceSpoke, ev.requested(A, 4), ev.requested(B, 5)],
+      command: { type: "floor.give", participantId: B },
+      actor: chair,
+      now: 9,
+      then: [ev.started(B, { speechId: "new-1", at: 9 })],
+    },
+    {
+      name: "naming the suggestion with a reason: still no override",
+      given: [ev.requested(A), ev.requested(B)],
+      command: { type: "floor.give", participantId: A, reason: "按顺序" },
+      actor: chair,
+      now: 9,
+      then: [ev.started(A, { speechId: "new-1", at: 9 })],
+    },
+    {
+      name: "without a name and with a reason: the suggestion, no override",
+      given: [ev.requested(A), ev.requested(B)],
+      command: { type: "floor.give", reason: "按顺序" },
+      actor: chair,
+      now: 9,
+      then: [ev.started(A, { speechId: "new-1", at: 9 })],
+    },
     {
       name: "someone else than the suggestion: the override with the reason",
       given: [...aliceSpoke, ev.requested(A, 4), ev.requested(B, 5)],
@@ -351,21 +640,81 @@ describe("floor.give: kinds, guests and the suggestion", () => {
       now: 9,
       then: [ev.started(A, { speechId: "new-1", at: 9, override: { suggested: B, reason: "回应上一位发言" } })],
     },
-    { name: "an override without a reason", given: [poo(B), ev.requested(A)], command: { type: "floor.give", participantId: A }, actor: chair, now: 9, then: [ev.started(A, { speechId: "new-1", at: 9, override: { suggested: B, reason: null } })] },
-    { name: "an override with a blank reason: no reason", given: [poo(B), ev.requested(A)], command: { type: "floor.give", participantId: A, reason: "   " }, actor: chair, now: 9, then: [ev.started(A, { speechId: "new-1", at: 9, override: { suggested: B, reason: null } })] },
-    { name: "an override's reason is trimmed", given: [poo(B), ev.requested(A)], command: { type: "floor.give", participantId: A, reason: " 时间紧 " }, actor: chair, now: 9, then: [ev.started(A, { speechId: "new-1", at: 9, override: { suggested: B, reason: "时间紧" } })] },
-    { name: "a reason of 200 characters", given: [poo(B), ev.requested(A)], command: { type: "floor.give", participantId: A, reason: "理".repeat(200) }, actor: chair, now: 9, then: [ev.started(A, { speechId: "new-1", at: 9, override: { suggested: B, reason: "理".repeat(200) } })] },
-    { name: "a reason of 201 characters → VALIDATION", given: [poo(B), ev.requested(A)], command: { type: "floor.give", participantId: A, reason: "理".repeat(201) }, actor: chair, then: { error: "VALIDATION" } },
-    { name: "a numeric reason → VALIDATION", given: [poo(B), ev.requested(A)], command: { type: "floor.give", participantId: A, reason: 1 }, actor: chair, then: { error: "VALIDATION" } },
-    { name: "a reason but nobody waiting → QUEUE_EMPTY", given: [], command: { type: "floor.give", reason: "x" }, actor: chair, then: { error: "QUEUE_EMPTY" } },
-    { name: "an override by a member → FORBIDDEN", given: [poo(B), ev.requested(A)], command: { type: "floor.give", participantId: A, reason: "x" }, actor: alice, then: { error: "FORBIDDEN" } },
+    {
+      name: "an override without a reason",
+      given: [poo(B), ev.requested(A)],
+      command: { type: "floor.give", participantId: A },
+      actor: chair,
+      now: 9,
+      then: [ev.started(A, { speechId: "new-1", at: 9, override: { suggested: B, reason: null } })],
+    },
+    {
+      name: "an override with a blank reason: no reason",
+      given: [poo(B), ev.requested(A)],
+      command: { type: "floor.give", participantId: A, reason: "   " },
+      actor: chair,
+      now: 9,
+      then: [ev.started(A, { speechId: "new-1", at: 9, override: { suggested: B, reason: null } })],
+    },
+    {
+      name: "an override's reason is trimmed",
+      given: [poo(B), ev.requested(A)],
+      command: { type: "floor.give", participantId: A, reason: " 时间紧 " },
+      actor: chair,
+      now: 9,
+      then: [ev.started(A, { speechId: "new-1", at: 9, override: { suggested: B, reason: "时间紧" } })],
+    },
+    {
+      name: "a reason of 200 characters",
+      given: [poo(B), ev.requested(A)],
+      command: { type: "floor.give", participantId: A, reason: "理".repeat(200) },
+      actor: chair,
+      now: 9,
+      then: [ev.started(A, { speechId: "new-1", at: 9, override: { suggested: B, reason: "理".repeat(200) } })],
+    },
+    {
+      name: "a reason of 201 characters → VALIDATION",
+      given: [poo(B), ev.requested(A)],
+      command: { type: "floor.give", participantId: A, reason: "理".repeat(201) },
+      actor: chair,
+      then: { error: "VALIDATION" },
+    },
+    {
+      name: "a numeric reason → VALIDATION",
+      given: [poo(B), ev.requested(A)],
+      command: { type: "floor.give", participantId: A, reason: 1 },
+      actor: chair,
+      then: { error: "VALIDATION" },
+    },
+    {
+      name: "a reason but nobody waiting → QUEUE_EMPTY",
+      given: [],
+      command: { type: "floor.give", reason: "x" },
+      actor: chair,
+      then: { error: "QUEUE_EMPTY" },
+    },
+    {
+      name: "an override by a member → FORBIDDEN",
+      given: [poo(B), ev.requested(A)],
+      command: { type: "floor.give", participantId: A, reason: "x" },
+      actor: alice,
+      then: { error: "FORBIDDEN" },
+    },
   ]);
 
   it("the speech carries the kind, guest, booking and override into the record", () => {
     const { after } = given(ev.booked(A, "b1"), guest).when({ type: "floor.give", participantId: "guest-1", reason: "先请群众代表" }, chair, 100);
-    expect(after.floor).toEqual(speech("guest-1", { speechId: "new-1", startedAt: 100, guestName: "王师傅", override: { suggested: A, reason: "先请群众代表" } }));
-    const ended = given(ev.booked(A, "b1"), guest, ev.started("guest-1", { speechId: "g", at: 100, guestName: "王师傅" })).when({ type: "floor.give" }, chair, 200);
-    expect(ended.after.speeches).toEqual([{ ...speech("guest-1", { speechId: "g", startedAt: 100, guestName: "王师傅" }), endedAt: 200, durationMs: 100, overrunMs: 0, endedBy: CH }]);
+    expect(after.floor).toEqual(
+      speech("guest-1", { speechId: "new-1", startedAt: 100, guestName: "王师傅", override: { suggested: A, reason: "先请群众代表" } }),
+    );
+    const ended = given(ev.booked(A, "b1"), guest, ev.started("guest-1", { speechId: "g", at: 100, guestName: "王师傅" })).when(
+      { type: "floor.give" },
+      chair,
+      200,
+    );
+    expect(ended.after.speeches).toEqual([
+      { ...speech("guest-1", { speechId: "g", startedAt: 100, guestName: "王师傅" }), endedAt: 200, durationMs: 100, overrunMs: 0, endedBy: CH },
+    ]);
     expect(ended.after.floor).toEqual(speech(A, { speechId: "new-1", startedAt: 200, capMs: 480_000, kind: "booked", bookingId: "b1" }));
   });
 
@@ -379,34 +728,108 @@ describe("floor.extend, floor.pause, floor.resume", () => {
   const paused = [...aliceSpeaking, ev.paused("s1", 61_000)];
   const resumed = [...paused, ev.resumed("s1", 121_000)];
   decisionTable([
-    { name: "the chair gives a minute more", given: aliceSpeaking, command: { type: "floor.extend", seconds: 60 }, actor: chair, then: [ev.extended("s1", 60_000)] },
+    {
+      name: "the chair gives a minute more",
+      given: aliceSpeaking,
+      command: { type: "floor.extend", seconds: 60 },
+      actor: chair,
+      then: [ev.extended("s1", 60_000)],
+    },
     { name: "two minutes more", given: aliceSpeaking, command: { type: "floor.extend", seconds: 120 }, actor: chair, then: [ev.extended("s1", 120_000)] },
-    { name: "a custom amount (the minimum 10 s)", given: aliceSpeaking, command: { type: "floor.extend", seconds: 10 }, actor: chair, then: [ev.extended("s1", 10_000)] },
+    {
+      name: "a custom amount (the minimum 10 s)",
+      given: aliceSpeaking,
+      command: { type: "floor.extend", seconds: 10 },
+      actor: chair,
+      then: [ev.extended("s1", 10_000)],
+    },
     { name: "the maximum 3600 s", given: aliceSpeaking, command: { type: "floor.extend", seconds: 3600 }, actor: chair, then: [ev.extended("s1", 3_600_000)] },
-    { name: "again after an extension", given: [...aliceSpeaking, ev.extended("s1", 60_000)], command: { type: "floor.extend", seconds: 60 }, actor: chair, then: [ev.extended("s1", 60_000)] },
+    {
+      name: "again after an extension",
+      given: [...aliceSpeaking, ev.extended("s1", 60_000)],
+      command: { type: "floor.extend", seconds: 60 },
+      actor: chair,
+      then: [ev.extended("s1", 60_000)],
+    },
     { name: "while paused", given: paused, command: { type: "floor.extend", seconds: 60 }, actor: chair, then: [ev.extended("s1", 60_000)] },
     { name: "9 s → VALIDATION", given: aliceSpeaking, command: { type: "floor.extend", seconds: 9 }, actor: chair, then: { error: "VALIDATION" } },
     { name: "3601 s → VALIDATION", given: aliceSpeaking, command: { type: "floor.extend", seconds: 3601 }, actor: chair, then: { error: "VALIDATION" } },
-    { name: "fractional seconds → VALIDATION", given: aliceSpeaking, command: { type: "floor.extend", seconds: 60.5 }, actor: chair, then: { error: "VALIDATION" } },
-    { name: "negative seconds → VALIDATION", given: aliceSpeaking, command: { type: "floor.extend", seconds: -60 }, actor: chair, then: { error: "VALIDATION" } },
+    {
+      name: "fractional seconds → VALIDATION",
+      given: aliceSpeaking,
+      command: { type: "floor.extend", seconds: 60.5 },
+      actor: chair,
+      then: { error: "VALIDATION" },
+    },
+    {
+      name: "negative seconds → VALIDATION",
+      given: aliceSpeaking,
+      command: { type: "floor.extend", seconds: -60 },
+      actor: chair,
+      then: { error: "VALIDATION" },
+    },
     { name: "extend without seconds → VALIDATION", given: aliceSpeaking, command: { type: "floor.extend" }, actor: chair, then: { error: "VALIDATION" } },
     { name: "the chair pauses the clock", given: aliceSpeaking, command: { type: "floor.pause" }, actor: chair, now: 61_000, then: [ev.paused("s1", 61_000)] },
     { name: "pause again after a resume", given: resumed, command: { type: "floor.pause" }, actor: chair, now: 200_000, then: [ev.paused("s1", 200_000)] },
     { name: "pause twice → SPEECH_PAUSED", given: paused, command: { type: "floor.pause" }, actor: chair, then: { error: "SPEECH_PAUSED" } },
-    { name: "a clock behind the start pauses at the start", given: aliceSpeaking, command: { type: "floor.pause" }, actor: chair, now: 400, then: [ev.paused("s1", 1_000)] },
+    {
+      name: "a clock behind the start pauses at the start",
+      given: aliceSpeaking,
+      command: { type: "floor.pause" },
+      actor: chair,
+      now: 400,
+      then: [ev.paused("s1", 1_000)],
+    },
     { name: "the chair resumes the clock", given: paused, command: { type: "floor.resume" }, actor: chair, now: 121_000, then: [ev.resumed("s1", 121_000)] },
-    { name: "resume when running → SPEECH_NOT_PAUSED", given: aliceSpeaking, command: { type: "floor.resume" }, actor: chair, then: { error: "SPEECH_NOT_PAUSED" } },
+    {
+      name: "resume when running → SPEECH_NOT_PAUSED",
+      given: aliceSpeaking,
+      command: { type: "floor.resume" },
+      actor: chair,
+      then: { error: "SPEECH_NOT_PAUSED" },
+    },
     { name: "resume twice → SPEECH_NOT_PAUSED", given: resumed, command: { type: "floor.resume" }, actor: chair, then: { error: "SPEECH_NOT_PAUSED" } },
-    { name: "pause with an extra field → VALIDATION", given: aliceSpeaking, command: { type: "floor.pause", at: 5 }, actor: chair, then: { error: "VALIDATION" } },
-    { name: "resume with an extra field → VALIDATION", given: paused, command: { type: "floor.resume", speechId: "s1" }, actor: chair, then: { error: "VALIDATION" } },
+    {
+      name: "pause with an extra field → VALIDATION",
+      given: aliceSpeaking,
+      command: { type: "floor.pause", at: 5 },
+      actor: chair,
+      then: { error: "VALIDATION" },
+    },
+    {
+      name: "resume with an extra field → VALIDATION",
+      given: paused,
+      command: { type: "floor.resume", speechId: "s1" },
+      actor: chair,
+      then: { error: "VALIDATION" },
+    },
     ...(["floor.extend", "floor.pause", "floor.resume"] as const).flatMap((type): DecisionCase[] => {
       const command = type === "floor.extend" ? { type, seconds: 60 } : { type };
       const state = type === "floor.resume" ? paused : aliceSpeaking;
       return [
-        ...[alice, bob, olga, clerk, observer, SYSTEM_ACTOR].map((actor): DecisionCase => ({ name: `${type} by ${actor.role} ${actor.participantId} → FORBIDDEN`, given: state, command, actor, then: { error: "FORBIDDEN" } })),
+        ...[alice, bob, olga, clerk, observer, SYSTEM_ACTOR].map((actor): DecisionCase => ({
+          name: `${type} by ${actor.role} ${actor.participantId} → FORBIDDEN`,
+          given: state,
+          command,
+          actor,
+          then: { error: "FORBIDDEN" },
+        })),
         { name: `${type} with nobody speaking → NO_CURRENT_SPEECH`, given: queueAB, command, actor: chair, then: { error: "NO_CURRENT_SPEECH" } },
-        { name: `${type} after the speech ended → NO_CURRENT_SPEECH`, given: [...state, ev.ended(A, { speechId: "s1", at: 2_000, durationMs: 1_000, overrunMs: 0, endedBy: A })], command, actor: chair, then: { error: "NO_CURRENT_SPEECH" } },
-        { name: `${type} before the meeting opens → NO_CURRENT_SPEECH`, meeting: "scheduled", given: [], command, actor: chair, then: { error: "NO_CURRENT_SPEECH" } },
+        {
+          name: `${type} after the speech ended → NO_CURRENT_SPEECH`,
+          given: [...state, ev.ended(A, { speechId: "s1", at: 2_000, durationMs: 1_000, overrunMs: 0, endedBy: A })],
+          command,
+          actor: chair,
+          then: { error: "NO_CURRENT_SPEECH" },
+        },
+        {
+          name: `${type} before the meeting opens → NO_CURRENT_SPEECH`,
+          meeting: "scheduled",
+          given: [],
+          command,
+          actor: chair,
+          then: { error: "NO_CURRENT_SPEECH" },
+        },
         { name: `${type} after close → NO_CURRENT_SPEECH`, given: [ev.closed(5)], command, actor: chair, then: { error: "NO_CURRENT_SPEECH" } },
         { name: `${type} by a member with nobody speaking → FORBIDDEN (authorization first)`, given: [], command, actor: alice, then: { error: "FORBIDDEN" } },
       ];
@@ -416,19 +839,72 @@ describe("floor.extend, floor.pause, floor.resume", () => {
   // alice starts at 1 000 with the 5-minute cap (300 000 ms).
   it.each<{ name: string; events: MeetingEventList; end: number; durationMs: number; overrunMs: number }>([
     { name: "no pause, ended at 421 000", events: [], end: 421_000, durationMs: 420_000, overrunMs: 120_000 },
-    { name: "paused 61 000 → 121 000, ended at 421 000", events: [ev.paused("s1", 61_000), ev.resumed("s1", 121_000)], end: 421_000, durationMs: 360_000, overrunMs: 60_000 },
-    { name: "the same with a minute more", events: [ev.paused("s1", 61_000), ev.resumed("s1", 121_000), ev.extended("s1", 60_000)], end: 421_000, durationMs: 360_000, overrunMs: 0 },
-    { name: "the same with 30 s more", events: [ev.paused("s1", 61_000), ev.extended("s1", 30_000), ev.resumed("s1", 121_000)], end: 421_000, durationMs: 360_000, overrunMs: 30_000 },
+    {
+      name: "paused 61 000 → 121 000, ended at 421 000",
+      events: [ev.paused("s1", 61_000), ev.resumed("s1", 121_000)],
+      end: 421_000,
+      durationMs: 360_000,
+      overrunMs: 60_000,
+    },
+    {
+      name: "the same with a minute more",
+      events: [ev.paused("s1", 61_000), ev.resumed("s1", 121_000), ev.extended("s1", 60_000)],
+      end: 421_000,
+      durationMs: 360_000,
+      overrunMs: 0,
+    },
+    {
+      name: "the same with 30 s more",
+      events: [ev.paused("s1", 61_000), ev.extended("s1", 30_000), ev.resumed("s1", 121_000)],
+      end: 421_000,
+      durationMs: 360_000,
+      overrunMs: 30_000,
+    },
     { name: "two extensions add up", events: [ev.extended("s1", 60_000), ev.extended("s1", 45_000)], end: 421_000, durationMs: 420_000, overrunMs: 15_000 },
-    { name: "two pauses (10 s and 60 s)", events: [ev.paused("s1", 11_000), ev.resumed("s1", 21_000), ev.paused("s1", 31_000), ev.resumed("s1", 91_000)], end: 401_000, durationMs: 330_000, overrunMs: 30_000 },
+    {
+      name: "two pauses (10 s and 60 s)",
+      events: [ev.paused("s1", 11_000), ev.resumed("s1", 21_000), ev.paused("s1", 31_000), ev.resumed("s1", 91_000)],
+      end: 401_000,
+      durationMs: 330_000,
+      overrunMs: 30_000,
+    },
     { name: "ended while paused: the running pause does not count", events: [ev.paused("s1", 61_000)], end: 500_000, durationMs: 60_000, overrunMs: 0 },
-    { name: "paused, resumed, paused again and ended while paused", events: [ev.paused("s1", 61_000), ev.resumed("s1", 121_000), ev.paused("s1", 361_000)], end: 900_000, durationMs: 300_000, overrunMs: 0 },
-    { name: "the same, 1 ms later into the second stretch", events: [ev.paused("s1", 61_000), ev.resumed("s1", 121_000), ev.paused("s1", 361_001)], end: 900_000, durationMs: 300_001, overrunMs: 1 },
-    { name: "paused at the start, resumed a minute later", events: [ev.paused("s1", 1_000), ev.resumed("s1", 61_000)], end: 361_000, durationMs: 300_000, overrunMs: 0 },
-    { name: "a resume with a clock behind the pause adds no pause", events: [ev.paused("s1", 61_000), ev.resumed("s1", 50_000)], end: 421_000, durationMs: 420_000, overrunMs: 120_000 },
+    {
+      name: "paused, resumed, paused again and ended while paused",
+      events: [ev.paused("s1", 61_000), ev.resumed("s1", 121_000), ev.paused("s1", 361_000)],
+      end: 900_000,
+      durationMs: 300_000,
+      overrunMs: 0,
+    },
+    {
+      name: "the same, 1 ms later into the second stretch",
+      events: [ev.paused("s1", 61_000), ev.resumed("s1", 121_000), ev.paused("s1", 361_001)],
+      end: 900_000,
+      durationMs: 300_001,
+      overrunMs: 1,
+    },
+    {
+      name: "paused at the start, resumed a minute later",
+      events: [ev.paused("s1", 1_000), ev.resumed("s1", 61_000)],
+      end: 361_000,
+      durationMs: 300_000,
+      overrunMs: 0,
+    },
+    {
+      name: "a resume with a clock behind the pause adds no pause",
+      events: [ev.paused("s1", 61_000), ev.resumed("s1", 50_000)],
+      end: 421_000,
+      durationMs: 420_000,
+      overrunMs: 120_000,
+    },
     { name: "ended with a clock behind the pause", events: [ev.paused("s1", 61_000)], end: 31_000, durationMs: 30_000, overrunMs: 0 },
   ])("$name → duration $durationMs, overrun $overrunMs", ({ events, end, durationMs, overrunMs }) => {
-    for (const [command, actor] of [[{ type: "floor.end" }, chair], [{ type: "floor.end" }, alice], [{ type: "floor.give" }, chair], [{ type: "meeting.close" }, chair]] as const) {
+    for (const [command, actor] of [
+      [{ type: "floor.end" }, chair],
+      [{ type: "floor.end" }, alice],
+      [{ type: "floor.give" }, chair],
+      [{ type: "meeting.close" }, chair],
+    ] as const) {
       const outcome = given(...aliceSpeaking, ...events).when(command, actor, end);
       expect(outcome.events[0]).toEqual(ev.ended(A, { speechId: "s1", at: end, durationMs, overrunMs, endedBy: actor.participantId }));
       const record = outcome.after.speeches.at(-1)!;
@@ -456,7 +932,11 @@ describe("floor.extend, floor.pause, floor.resume", () => {
     expect(at([ev.paused("s1", 61_000)], 999_000)).toEqual({ remainingMs: 240_000, phase: "running", paused: true });
     expect(at([ev.paused("s1", 61_000), ev.resumed("s1", 121_000)], 121_000)).toEqual({ remainingMs: 240_000, phase: "running", paused: false });
     expect(at([ev.paused("s1", 61_000), ev.resumed("s1", 121_000)], 421_000)).toEqual({ remainingMs: -60_000, phase: "overrun", paused: false });
-    expect(at([ev.paused("s1", 61_000), ev.resumed("s1", 121_000), ev.extended("s1", 120_000)], 421_000)).toEqual({ remainingMs: 60_000, phase: "warning", paused: false });
+    expect(at([ev.paused("s1", 61_000), ev.resumed("s1", 121_000), ev.extended("s1", 120_000)], 421_000)).toEqual({
+      remainingMs: 60_000,
+      phase: "warning",
+      paused: false,
+    });
   });
 
   it("events for another speech change nothing but seq", () => {
@@ -469,12 +949,42 @@ describe("floor.extend, floor.pause, floor.resume", () => {
 
 describe("floor.setCap per kind", () => {
   decisionTable([
-    { name: "impromptu when no kind is named", given: [], command: { type: "floor.setCap", seconds: 240 }, actor: chair, then: [ev.capSet(240_000, "impromptu")] },
-    { name: "impromptu named", given: [], command: { type: "floor.setCap", seconds: 240, kind: "impromptu" }, actor: chair, then: [ev.capSet(240_000, "impromptu")] },
+    {
+      name: "impromptu when no kind is named",
+      given: [],
+      command: { type: "floor.setCap", seconds: 240 },
+      actor: chair,
+      then: [ev.capSet(240_000, "impromptu")],
+    },
+    {
+      name: "impromptu named",
+      given: [],
+      command: { type: "floor.setCap", seconds: 240, kind: "impromptu" },
+      actor: chair,
+      then: [ev.capSet(240_000, "impromptu")],
+    },
     { name: "booked", given: [], command: { type: "floor.setCap", seconds: 600, kind: "booked" }, actor: chair, then: [ev.capSet(600_000, "booked")] },
-    { name: "point of order", given: [], command: { type: "floor.setCap", seconds: 60, kind: "pointOfOrder" }, actor: chair, then: [ev.capSet(60_000, "pointOfOrder")] },
-    { name: "an unknown kind → VALIDATION", given: [], command: { type: "floor.setCap", seconds: 60, kind: "written" }, actor: chair, then: { error: "VALIDATION" } },
-    { name: "a clerk setting the booked cap → FORBIDDEN", given: [], command: { type: "floor.setCap", seconds: 600, kind: "booked" }, actor: clerk, then: { error: "FORBIDDEN" } },
+    {
+      name: "point of order",
+      given: [],
+      command: { type: "floor.setCap", seconds: 60, kind: "pointOfOrder" },
+      actor: chair,
+      then: [ev.capSet(60_000, "pointOfOrder")],
+    },
+    {
+      name: "an unknown kind → VALIDATION",
+      given: [],
+      command: { type: "floor.setCap", seconds: 60, kind: "written" },
+      actor: chair,
+      then: { error: "VALIDATION" },
+    },
+    {
+      name: "a clerk setting the booked cap → FORBIDDEN",
+      given: [],
+      command: { type: "floor.setCap", seconds: 600, kind: "booked" },
+      actor: clerk,
+      then: { error: "FORBIDDEN" },
+    },
   ]);
 
   it("sets only that kind's cap", () => {

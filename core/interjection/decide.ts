@@ -32,7 +32,9 @@ export function decideInterjection(state: MeetingState, command: InterjectionCom
       if (speechId === null) return fail("NO_CURRENT_SPEECH");
       if (state.floor?.participantId === actor.participantId || state.interjection?.participantId === actor.participantId) return fail("HAS_FLOOR");
       if (state.interjectionRequests.some((r) => r.participantId === actor.participantId)) return fail("ALREADY_REQUESTED");
-      return ok([{ type: "interjection.requested", requestId: ctx.newId(), participantId: actor.participantId, speechId, point: command.point || null, at: now }]);
+      return ok([
+        { type: "interjection.requested", requestId: ctx.newId(), participantId: actor.participantId, speechId, point: command.point || null, at: now },
+      ]);
     }
     case "interjection.withdraw": {
       const request = state.interjectionRequests.find((r) => r.participantId === actor.participantId);
@@ -73,7 +75,10 @@ export function decideInterjection(state: MeetingState, command: InterjectionCom
       return ok(interjectionEnded(state, now, actor.participantId, { resume: true }));
     }
     case "interjection.setOutcome": {
-      const target = state.interjection?.interjectionId === command.interjectionId ? state.interjection : state.interjections.find((i) => i.interjectionId === command.interjectionId);
+      const target =
+        state.interjection?.interjectionId === command.interjectionId
+          ? state.interjection
+          : state.interjections.find((i) => i.interjectionId === command.interjectionId);
       if (!target) return fail("NOT_FOUND");
       // The chair, the clerk who keeps the record, or the official who responded.
       if (!STAFF_ROLES.includes(actor.role) && actor.participantId !== target.participantId) return fail("FORBIDDEN");

@@ -36,12 +36,14 @@ export interface InterjectionRecord extends Interjection {
 }
 
 /** Per meeting: the interjection cap and whether members (not only officials) may interject. */
-export const InterjectionRulesSchema = z.object({
-  capMs: z.number().int().min(30_000).max(3_600_000),
-  membersMay: z.boolean(),
-  /** The organisers allow interjections in this meeting at all (允许插话). */
-  allowed: z.boolean(),
-}).strict();
+export const InterjectionRulesSchema = z
+  .object({
+    capMs: z.number().int().min(30_000).max(3_600_000),
+    membersMay: z.boolean(),
+    /** The organisers allow interjections in this meeting at all (允许插话). */
+    allowed: z.boolean(),
+  })
+  .strict();
 export type InterjectionRules = z.infer<typeof InterjectionRulesSchema>;
 export const DEFAULT_INTERJECTION_RULES: InterjectionRules = { capMs: 2 * 60_000, membersMay: false, allowed: true };
 
@@ -63,7 +65,14 @@ export const InterjectionCommand = z.discriminatedUnion("type", [
 export type InterjectionCommand = z.infer<typeof InterjectionCommand>;
 
 export const InterjectionEvent = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("interjection.requested"), requestId: z.string(), participantId: z.string(), speechId: z.string(), point: z.string().nullable(), at: z.number() }),
+  z.object({
+    type: z.literal("interjection.requested"),
+    requestId: z.string(),
+    participantId: z.string(),
+    speechId: z.string(),
+    point: z.string().nullable(),
+    at: z.number(),
+  }),
   z.object({ type: z.literal("interjection.withdrawn"), requestId: z.string() }),
   z.object({ type: z.literal("interjection.declined"), requestId: z.string(), by: z.string() }),
   /** Requests for a speech that is over once another speech starts. */

@@ -51,7 +51,10 @@ describe("deadlineFlag", () => {
 
   it("flags only open items that have a deadline: with a department (已交办, 办理中), or new with a decision's deadline", () => {
     const late = china("2027-01-31T12:00:00");
-    for (const state of LEDGER_STATES) expect(deadlineFlag({ state, deadline: "2026-12-10" }, late), state).toBe(state === "new" || state === "assigned" || state === "in_progress" ? "overdue" : null);
+    for (const state of LEDGER_STATES)
+      expect(deadlineFlag({ state, deadline: "2026-12-10" }, late), state).toBe(
+        state === "new" || state === "assigned" || state === "in_progress" ? "overdue" : null,
+      );
     expect(deadlineFlag({ state: "new", deadline: null }, late)).toBe(null);
     expect(deadlineFlag(open(null), late)).toBe(null);
   });

@@ -1,7 +1,23 @@
 // The ledger item's state machine: the whole transition table (every action × role × state),
 // the department and member rules, deadlines, and what applyStep does to an item.
 import { describe, expect, it } from "vitest";
-import { applyStep, decideLedger, LedgerAction as LedgerActionSchema, LEDGER_STATES, newItemState, shortTitle, TRANSITIONS, type LedgerAction, type LedgerActionType, type LedgerActor, type LedgerItemState, type LedgerRole, type LedgerState, type LedgerStep, type Reply } from "./item.ts";
+import {
+  applyStep,
+  decideLedger,
+  LedgerAction as LedgerActionSchema,
+  LEDGER_STATES,
+  newItemState,
+  shortTitle,
+  TRANSITIONS,
+  type LedgerAction,
+  type LedgerActionType,
+  type LedgerActor,
+  type LedgerItemState,
+  type LedgerRole,
+  type LedgerState,
+  type LedgerStep,
+  type Reply,
+} from "./item.ts";
 
 /** 2026-12-07 10:00 in China. */
 const NOW = Date.parse("2026-12-07T02:00:00Z");
@@ -93,7 +109,9 @@ describe("departments", () => {
   });
 
   it("another department may do nothing, in any state", () => {
-    for (const state of LEDGER_STATES) for (const type of ACTION_TYPES) expect(decideLedger(itemIn(state), ACTIONS[type], stranger, NOW)).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    for (const state of LEDGER_STATES)
+      for (const type of ACTION_TYPES)
+        expect(decideLedger(itemIn(state), ACTIONS[type], stranger, NOW)).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
   });
 
   it("no department may act on an item not yet assigned", () => {
@@ -106,13 +124,20 @@ describe("the member's rating (满意度)", () => {
 
   it("only the member who raised it", () => {
     expect(decideLedger(itemIn("answered"), ACTIONS.rate, other, NOW)).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-    expect(decideLedger({ ...itemIn("answered"), raisedBy: null }, ACTIONS.rate, ACTORS.member, NOW)).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(decideLedger({ ...itemIn("answered"), raisedBy: null }, ACTIONS.rate, ACTORS.member, NOW)).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
   });
 
   it("only after a reply", () => {
-    for (const state of ["new", "assigned", "in_progress"] as const) expect(decideLedger(itemIn(state), ACTIONS.rate, ACTORS.member, NOW)).toMatchObject({ ok: false, error: { code: "LEDGER_BAD_STATE" } });
+    for (const state of ["new", "assigned", "in_progress"] as const)
+      expect(decideLedger(itemIn(state), ACTIONS.rate, ACTORS.member, NOW)).toMatchObject({ ok: false, error: { code: "LEDGER_BAD_STATE" } });
     // Closed without any reply (不予交办): nothing to rate.
-    expect(decideLedger({ ...itemIn("closed"), replies: [] }, ACTIONS.rate, ACTORS.member, NOW)).toMatchObject({ ok: false, error: { code: "LEDGER_BAD_STATE" } });
+    expect(decideLedger({ ...itemIn("closed"), replies: [] }, ACTIONS.rate, ACTORS.member, NOW)).toMatchObject({
+      ok: false,
+      error: { code: "LEDGER_BAD_STATE" },
+    });
   });
 
   it("once per reply, and again after a new reply following 退回", () => {
@@ -149,12 +174,21 @@ describe("assignment and closing", () => {
     expect(decideLedger(itemIn("new"), assign("2026-12-06"), ACTORS.secretariat, NOW)).toMatchObject({ ok: false, error: { code: "LEDGER_DEADLINE_PAST" } });
     expect(decideLedger(itemIn("new"), assign("2026-12-07"), ACTORS.secretariat, NOW)).toMatchObject({ ok: true });
     // 2026-12-07 23:30 UTC is already 12-08 in China.
-    expect(decideLedger(itemIn("new"), assign("2026-12-07"), ACTORS.secretariat, Date.parse("2026-12-07T23:30:00Z"))).toMatchObject({ ok: false, error: { code: "LEDGER_DEADLINE_PAST" } });
+    expect(decideLedger(itemIn("new"), assign("2026-12-07"), ACTORS.secretariat, Date.parse("2026-12-07T23:30:00Z"))).toMatchObject({
+      ok: false,
+      error: { code: "LEDGER_DEADLINE_PAST" },
+    });
   });
 
   it("refuses the lead among the partners and a partner twice", () => {
-    expect(decideLedger(itemIn("new"), assign("2026-12-20", "d-lead", ["d-lead"]), ACTORS.secretariat, NOW)).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
-    expect(decideLedger(itemIn("new"), assign("2026-12-20", "d-lead", ["d-p", "d-p"]), ACTORS.secretariat, NOW)).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+    expect(decideLedger(itemIn("new"), assign("2026-12-20", "d-lead", ["d-lead"]), ACTORS.secretariat, NOW)).toMatchObject({
+      ok: false,
+      error: { code: "VALIDATION" },
+    });
+    expect(decideLedger(itemIn("new"), assign("2026-12-20", "d-lead", ["d-p", "d-p"]), ACTORS.secretariat, NOW)).toMatchObject({
+      ok: false,
+      error: { code: "VALIDATION" },
+    });
   });
 
   it("closing a new item needs a note; closing an answered one does not", () => {
@@ -197,7 +231,8 @@ describe("import (导入 from a paper ledger)", () => {
       imported({ state: "assigned", lead: "d-lead", deadline: "2026-12-20", reply: answer }),
       imported({ state: "closed", partners: ["d-p"] }),
       imported({ state: "assigned", lead: "d-lead", partners: ["d-lead"], deadline: "2026-12-20" }),
-    ]) expect(decide(action), JSON.stringify(action)).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+    ])
+      expect(decide(action), JSON.stringify(action)).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
   });
 
   it("sets department, deadline and the paper reply with its rating", () => {
@@ -210,7 +245,9 @@ describe("import (导入 from a paper ledger)", () => {
       lead: "d-lead",
       partners: ["d-p"],
       deadline: "2026-10-01",
-      replies: [{ text: "已完成维修", outcome: "adopted", attachments: [], at: NOW, byName: "区住建委", rating: { rating: "satisfied", comment: "", at: NOW } }],
+      replies: [
+        { text: "已完成维修", outcome: "adopted", attachments: [], at: NOW, byName: "区住建委", rating: { rating: "satisfied", comment: "", at: NOW } },
+      ],
     });
   });
 });
@@ -234,7 +271,10 @@ describe("applyStep", () => {
   it("assign sets lead, partners, deadline and instructions; re-assignment replaces them", () => {
     const assigned = applyStep(itemIn("new"), step(itemIn("new"), ACTIONS.assign, ACTORS.secretariat));
     expect(assigned).toMatchObject({ state: "assigned", lead: "d-lead", partners: ["d-partner"], deadline: "2026-12-20", instructions: "请于两周内答复" });
-    const reassigned = applyStep(assigned, step(assigned, { type: "assign", lead: "d-other", partners: [], deadline: "2026-12-31", instructions: "改派" }, ACTORS.secretariat));
+    const reassigned = applyStep(
+      assigned,
+      step(assigned, { type: "assign", lead: "d-other", partners: [], deadline: "2026-12-31", instructions: "改派" }, ACTORS.secretariat),
+    );
     expect(reassigned).toMatchObject({ state: "assigned", lead: "d-other", partners: [], deadline: "2026-12-31", instructions: "改派" });
   });
 
@@ -243,7 +283,10 @@ describe("applyStep", () => {
     const answered = applyStep(withOld, step(withOld, ACTIONS.reply, ACTORS.department, NOW + 1));
     expect(answered.replies.at(-1)).toEqual({ text: "已列入明年计划", outcome: "study", attachments: [], at: NOW + 1, byName: "区住建委", rating: null });
     const rated = applyStep(answered, step(answered, ACTIONS.rate, ACTORS.member, NOW + 2));
-    expect(rated.replies.map((r) => r.rating)).toEqual([{ rating: "unsatisfied", comment: "", at: NOW - 500 }, { rating: "satisfied", comment: "谢谢", at: NOW + 2 }]);
+    expect(rated.replies.map((r) => r.rating)).toEqual([
+      { rating: "unsatisfied", comment: "", at: NOW - 500 },
+      { rating: "satisfied", comment: "谢谢", at: NOW + 2 },
+    ]);
     expect(rated.state).toBe("answered");
   });
 

@@ -70,17 +70,22 @@ export const LedgerAction = z.discriminatedUnion("type", [
    * state it had there, by the secretariat; the file and its row say where it came from.
    * Deadlines in the past are accepted (they show as 逾期).
    */
-  z.object({
-    type: z.literal("import"),
-    state: z.enum(LEDGER_STATES),
-    lead: Id.nullable(),
-    partners: z.array(Id).max(10),
-    deadline: CalendarDate.nullable(),
-    /** The reply recorded on paper (已反馈, 办结), by the department named, with its 满意度 if any. */
-    reply: z.object({ text: Required(8000), outcome: z.enum(REPLY_OUTCOMES), byName: Text(80), rating: z.enum(RATINGS).nullable() }).strict().nullable(),
-    file: Text(200),
-    row: z.number().int().min(1),
-  }).strict(),
+  z
+    .object({
+      type: z.literal("import"),
+      state: z.enum(LEDGER_STATES),
+      lead: Id.nullable(),
+      partners: z.array(Id).max(10),
+      deadline: CalendarDate.nullable(),
+      /** The reply recorded on paper (已反馈, 办结), by the department named, with its 满意度 if any. */
+      reply: z
+        .object({ text: Required(8000), outcome: z.enum(REPLY_OUTCOMES), byName: Text(80), rating: z.enum(RATINGS).nullable() })
+        .strict()
+        .nullable(),
+      file: Text(200),
+      row: z.number().int().min(1),
+    })
+    .strict(),
 ]);
 export type LedgerAction = z.infer<typeof LedgerAction>;
 export type LedgerActionType = LedgerAction["type"];
@@ -158,7 +163,8 @@ function importProblem(action: Extract<LedgerAction, { type: "import" }>): strin
   if ((action.state === "assigned" || action.state === "in_progress") && action.deadline === null) return `${action.state} needs a deadline`;
   if (action.state === "answered" && action.reply === null) return "answered needs a reply";
   if ((action.state === "assigned" || action.state === "in_progress") && action.reply !== null) return "a reply comes with answered or closed";
-  if (action.lead !== null && (action.partners.includes(action.lead) || new Set(action.partners).size !== action.partners.length)) return "partners: each department once, not the lead";
+  if (action.lead !== null && (action.partners.includes(action.lead) || new Set(action.partners).size !== action.partners.length))
+    return "partners: each department once, not the lead";
   return null;
 }
 
@@ -177,7 +183,8 @@ export function decideLedger(item: LedgerItemState, action: LedgerAction, actor:
   switch (action.type) {
     case "assign":
       if (action.deadline < chinaDate(now)) return fail("LEDGER_DEADLINE_PAST");
-      if (action.partners.includes(action.lead) || new Set(action.partners).size !== action.partners.length) return fail("VALIDATION", ["partners: each department once, not the lead"]);
+      if (action.partners.includes(action.lead) || new Set(action.partners).size !== action.partners.length)
+        return fail("VALIDATION", ["partners: each department once, not the lead"]);
       return step("assigned");
     case "progress":
       return step("in_progress");
@@ -213,14 +220,36 @@ export function applyStep(item: LedgerItemState, step: LedgerStep): LedgerItemSt
     case "assign":
       return { ...next, lead: action.lead, partners: action.partners, deadline: action.deadline, instructions: action.instructions };
     case "reply":
-      return { ...next, replies: [...item.replies, { text: action.text, outcome: action.outcome, attachments: action.attachments, at: step.at, byName: step.by.name, rating: null }] };
+      return {
+        ...next,
+        replies: [
+          ...item.replies,
+          { text: action.text, outcome: action.outcome, attachments: action.attachments, at: step.at, byName: step.by.name, rating: null },
+        ],
+      };
     case "rate":
-      return { ...next, replies: item.replies.map((r, i) => (i === item.replies.length - 1 ? { ...r, rating: { rating: action.rating, comment: action.comment, at: step.at } } : r)) };
+      return {
+        ...next,
+        replies: item.replies.map((r, i) =>
+          i === item.replies.length - 1 ? { ...r, rating: { rating: action.rating, comment: action.comment, at: step.at } } : r,
+        ),
+      };
     case "supervise":
       return { ...next, supervisions: item.supervisions + 1 };
     case "import": {
       const { reply } = action;
-      const replies = reply ? [{ text: reply.text, outcome: reply.outcome, attachments: [], at: step.at, byName: reply.byName, rating: reply.rating ? { rating: reply.rating, comment: "", at: step.at } : null }] : [];
+      const replies = reply
+        ? [
+            {
+              text: reply.text,
+              outcome: reply.outcome,
+              attachments: [],
+              at: step.at,
+              byName: reply.byName,
+              rating: reply.rating ? { rating: reply.rating, comment: "", at: step.at } : null,
+            },
+          ]
+        : [];
       return { ...next, lead: action.lead, partners: action.partners, deadline: action.deadline, replies };
     }
     default:

@@ -53,7 +53,15 @@ function item(over: Partial<LedgerItemJson> = {}): LedgerItemJson {
   };
 }
 
-const reply = (over: Partial<Reply> = {}): Reply => ({ text: "已纳入年度计划。", outcome: "adopted", attachments: [], at: NOW, byName: "王科长", rating: null, ...over });
+const reply = (over: Partial<Reply> = {}): Reply => ({
+  text: "已纳入年度计划。",
+  outcome: "adopted",
+  attachments: [],
+  at: NOW,
+  byName: "王科长",
+  rating: null,
+  ...over,
+});
 const assigned = (lead: Department, deadline: string, over: Partial<LedgerItemJson> = {}) =>
   item({ state: "assigned", lead, deadline, assignedAt: "2026-02-06T01:00:00.000Z", ...over });
 
@@ -185,7 +193,20 @@ describe("reminders", () => {
 
 describe("ledgerRows", () => {
   it("has the customary columns", () => {
-    expect(LEDGER_EXPORT_HEADERS).toEqual(["序号", "来源会议", "类别", "提出人", "界别", "问题/建议", "承办单位", "交办时间", "办理时限", "办理状态", "答复内容", "满意度"]);
+    expect(LEDGER_EXPORT_HEADERS).toEqual([
+      "序号",
+      "来源会议",
+      "类别",
+      "提出人",
+      "界别",
+      "问题/建议",
+      "承办单位",
+      "交办时间",
+      "办理时限",
+      "办理状态",
+      "答复内容",
+      "满意度",
+    ]);
   });
 
   it("writes each item's text in China time with the labels", () => {
@@ -220,8 +241,25 @@ describe("ledgerRows", () => {
     });
     const fresh = item({ number: 14, title: "同一句话", text: "同一句话", flag: null });
     const long = `由区住建委牵头${"制定办法".repeat(20)}`;
-    const decision = item({ number: 15, origin: "decision", raisedByName: "", sector: null, title: shortTitle(long), text: long, deadline: "2026-03-01", flag: "overdue" });
-    const imported = item({ number: 16, source: "other", sourceNote: "2025年第三次双周协商座谈会", meetingId: null, meetingTitle: null, title: "路灯", text: "路灯不亮" });
+    const decision = item({
+      number: 15,
+      origin: "decision",
+      raisedByName: "",
+      sector: null,
+      title: shortTitle(long),
+      text: long,
+      deadline: "2026-03-01",
+      flag: "overdue",
+    });
+    const imported = item({
+      number: 16,
+      source: "other",
+      sourceNote: "2025年第三次双周协商座谈会",
+      meetingId: null,
+      meetingTitle: null,
+      title: "路灯",
+      text: "路灯不亮",
+    });
     expect(ledgerRows([meetingItem, hotline, fresh, decision, imported])).toEqual([
       [
         "12",

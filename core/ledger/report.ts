@@ -3,7 +3,18 @@
 // the exported ledger with the customary columns. Pure: the items are the ones the viewer may
 // see (already filtered), the caller passes the clock.
 import { chinaDate, deadlineFlag } from "./deadline.ts";
-import { LEDGER_STATES, ORIGIN_LABELS, OUTCOME_LABELS, RATING_LABELS, RATINGS, SOURCE_LABELS, STATE_LABELS, type LedgerSource, type LedgerState, type Rating } from "./item.ts";
+import {
+  LEDGER_STATES,
+  ORIGIN_LABELS,
+  OUTCOME_LABELS,
+  RATING_LABELS,
+  RATINGS,
+  SOURCE_LABELS,
+  STATE_LABELS,
+  type LedgerSource,
+  type LedgerState,
+  type Rating,
+} from "./item.ts";
 import type { Department, LedgerItemJson } from "./json.ts";
 
 /** byDepartment's bucket for items not (yet) assigned: id "" (the screens label it in their language). */
@@ -41,7 +52,10 @@ const zeroRatings = (): Record<Rating, number> => Object.fromEntries(RATINGS.map
 
 const collator = new Intl.Collator("zh-Hans-CN-u-co-pinyin");
 /** Most first; ties by name in pinyin order. */
-const byTotalThenName = <T extends { total: number }>(name: (t: T) => string) => (a: T, b: T): number => b.total - a.total || collator.compare(name(a), name(b));
+const byTotalThenName =
+  <T extends { total: number }>(name: (t: T) => string) =>
+  (a: T, b: T): number =>
+    b.total - a.total || collator.compare(name(a), name(b));
 
 /** The month (YYYY-MM) an item was closed in, China time; null while not closed. */
 export function closedMonth(item: Pick<LedgerItemJson, "state" | "closedAt">): string | null {
@@ -57,7 +71,8 @@ const monthOf = (index: number): string => `${String(Math.floor(index / 12)).pad
  * 来源会议: the meeting's title; for items from outside meetings the 来源 an imported paper ledger
  * gave (sourceNote), else the source's label (接待日, 热线, 其他).
  */
-export const sourceTitle = (item: Pick<LedgerItemJson, "source" | "meetingTitle" | "sourceNote">): string => item.meetingTitle ?? item.sourceNote ?? SOURCE_LABELS[item.source];
+export const sourceTitle = (item: Pick<LedgerItemJson, "source" | "meetingTitle" | "sourceNote">): string =>
+  item.meetingTitle ?? item.sourceNote ?? SOURCE_LABELS[item.source];
 
 /** True when the item has been answered (已反馈, or 办结 after a reply). */
 const isAnswered = (item: LedgerItemJson): boolean => (item.state === "answered" || item.state === "closed") && item.replies.length > 0;
@@ -91,7 +106,12 @@ export function ledgerDashboard(items: readonly LedgerItemJson[], now: number): 
     bump(sectors, item.sector?.trim() ?? "");
 
     const meetingKey = item.meetingId ?? `source:${item.source}`;
-    const meeting = meetings.get(meetingKey) ?? { meetingId: item.meetingId, source: item.source, title: item.meetingTitle ?? SOURCE_LABELS[item.source], total: 0 };
+    const meeting = meetings.get(meetingKey) ?? {
+      meetingId: item.meetingId,
+      source: item.source,
+      title: item.meetingTitle ?? SOURCE_LABELS[item.source],
+      total: 0,
+    };
     meeting.total += 1;
     meetings.set(meetingKey, meeting);
 
@@ -121,7 +141,9 @@ export function ledgerDashboard(items: readonly LedgerItemJson[], now: number): 
     byDepartment: [...departments.values()].sort((a, b) => Number(a.id === "") - Number(b.id === "") || byTotalThenName<typeof a>((d) => d.name)(a, b)),
     bySector: [...sectors].map(([sector, total]) => ({ sector, total })).sort(byTotalThenName((s) => s.sector)),
     // Meetings first, then the sources outside meetings.
-    byMeeting: [...meetings.values()].sort((a, b) => Number(a.meetingId === null) - Number(b.meetingId === null) || byTotalThenName<typeof a>((m) => m.title)(a, b)),
+    byMeeting: [...meetings.values()].sort(
+      (a, b) => Number(a.meetingId === null) - Number(b.meetingId === null) || byTotalThenName<typeof a>((m) => m.title)(a, b),
+    ),
     byMonth: monthList.map((month) => ({ month, raised: raised.get(month) ?? 0, closed: closed.get(month) ?? 0 })),
     ratings,
   };
@@ -164,7 +186,20 @@ export function reminders(items: readonly LedgerItemJson[], departments: readonl
 }
 
 /** The exported ledger's columns (台账), in the customary order; 类别 tells suggestions (意见建议) from decisions (议定事项). */
-export const LEDGER_EXPORT_HEADERS = ["序号", "来源会议", "类别", "提出人", "界别", "问题/建议", "承办单位", "交办时间", "办理时限", "办理状态", "答复内容", "满意度"] as const;
+export const LEDGER_EXPORT_HEADERS = [
+  "序号",
+  "来源会议",
+  "类别",
+  "提出人",
+  "界别",
+  "问题/建议",
+  "承办单位",
+  "交办时间",
+  "办理时限",
+  "办理状态",
+  "答复内容",
+  "满意度",
+] as const;
 
 const isoToChinaDate = (iso: string | null): string => {
   if (iso === null) return "";

@@ -11,12 +11,35 @@ const CH = chair.participantId;
 const nonChairs: Actor[] = [alice, olga, clerk, observer, SYSTEM_ACTOR];
 const agenda = ev.agendaSet([agendaItem("a1"), agendaItem("a2")]);
 /** bob speaks since t=1000 on item a1 (started at 500); alice and carol wait. */
-const inSession = [agenda, ev.itemStarted("a1", 500), ev.requested(A, 10), ev.requested(B, 20), ev.requested(C, 30), ev.started(B, { speechId: "s1", at: 1_000, agendaItemId: "a1" })];
+const inSession = [
+  agenda,
+  ev.itemStarted("a1", 500),
+  ev.requested(A, 10),
+  ev.requested(B, 20),
+  ev.requested(C, 30),
+  ev.started(B, { speechId: "s1", at: 1_000, agendaItemId: "a1" }),
+];
 
 describe("meeting.open", () => {
   decisionTable([
-    { name: "the chair opens a meeting without an agenda", meeting: "scheduled", given: [], command: { type: "meeting.open" }, actor: chair, now: 77, then: [ev.opened(77)] },
-    { name: "the first agenda item becomes current", meeting: "scheduled", given: [agenda], command: { type: "meeting.open" }, actor: chair, now: 77, then: [ev.opened(77), ev.itemStarted("a1", 77)] },
+    {
+      name: "the chair opens a meeting without an agenda",
+      meeting: "scheduled",
+      given: [],
+      command: { type: "meeting.open" },
+      actor: chair,
+      now: 77,
+      then: [ev.opened(77)],
+    },
+    {
+      name: "the first agenda item becomes current",
+      meeting: "scheduled",
+      given: [agenda],
+      command: { type: "meeting.open" },
+      actor: chair,
+      now: 77,
+      then: [ev.opened(77), ev.itemStarted("a1", 77)],
+    },
     {
       name: "the first item of the agenda as synced last",
       meeting: "scheduled",
@@ -25,15 +48,51 @@ describe("meeting.open", () => {
       actor: chair,
       then: [ev.opened(NOW), ev.itemStarted("a2", NOW)],
     },
-    ...nonChairs.map(
-      (actor): DecisionCase => ({ name: `${actor.role} → FORBIDDEN`, meeting: "scheduled", given: [agenda], command: { type: "meeting.open" }, actor, then: { error: "FORBIDDEN" } }),
-    ),
-    { name: "a clerk on an open meeting → FORBIDDEN (authorization first)", given: [], command: { type: "meeting.open" }, actor: clerk, then: { error: "FORBIDDEN" } },
-    { name: "a member on a closed meeting → FORBIDDEN (authorization first)", given: [ev.closed(5)], command: { type: "meeting.open" }, actor: alice, then: { error: "FORBIDDEN" } },
+    ...nonChairs.map((actor): DecisionCase => ({
+      name: `${actor.role} → FORBIDDEN`,
+      meeting: "scheduled",
+      given: [agenda],
+      command: { type: "meeting.open" },
+      actor,
+      then: { error: "FORBIDDEN" },
+    })),
+    {
+      name: "a clerk on an open meeting → FORBIDDEN (authorization first)",
+      given: [],
+      command: { type: "meeting.open" },
+      actor: clerk,
+      then: { error: "FORBIDDEN" },
+    },
+    {
+      name: "a member on a closed meeting → FORBIDDEN (authorization first)",
+      given: [ev.closed(5)],
+      command: { type: "meeting.open" },
+      actor: alice,
+      then: { error: "FORBIDDEN" },
+    },
     { name: "already open → MEETING_ALREADY_OPEN", given: [], command: { type: "meeting.open" }, actor: chair, then: { error: "MEETING_ALREADY_OPEN" } },
-    { name: "already open, with a speaker → MEETING_ALREADY_OPEN", given: inSession, command: { type: "meeting.open" }, actor: chair, then: { error: "MEETING_ALREADY_OPEN" } },
-    { name: "closed meetings stay closed → MEETING_CLOSED", given: [ev.closed(5)], command: { type: "meeting.open" }, actor: chair, then: { error: "MEETING_CLOSED" } },
-    { name: "extra field → VALIDATION", meeting: "scheduled", given: [], command: { type: "meeting.open", at: 5 }, actor: chair, then: { error: "VALIDATION" } },
+    {
+      name: "already open, with a speaker → MEETING_ALREADY_OPEN",
+      given: inSession,
+      command: { type: "meeting.open" },
+      actor: chair,
+      then: { error: "MEETING_ALREADY_OPEN" },
+    },
+    {
+      name: "closed meetings stay closed → MEETING_CLOSED",
+      given: [ev.closed(5)],
+      command: { type: "meeting.open" },
+      actor: chair,
+      then: { error: "MEETING_CLOSED" },
+    },
+    {
+      name: "extra field → VALIDATION",
+      meeting: "scheduled",
+      given: [],
+      command: { type: "meeting.open", at: 5 },
+      actor: chair,
+      then: { error: "VALIDATION" },
+    },
   ]);
 
   it("sets the status and the opening time, and starts the clock of the first item", () => {
@@ -70,13 +129,37 @@ describe("meeting.close", () => {
       now: 361_000,
       then: [ev.ended(B, { speechId: "s1", at: 361_000, durationMs: 360_000, overrunMs: 360_000 - DEFAULT_SPEECH_CAP_MS, endedBy: CH }), ev.closed(361_000)],
     },
-    { name: "with people waiting but nobody speaking", given: [ev.requested(A), ev.requested(B)], command: { type: "meeting.close" }, actor: chair, then: [ev.closed(NOW)] },
-    ...nonChairs.map(
-      (actor): DecisionCase => ({ name: `${actor.role} → FORBIDDEN`, given: inSession, command: { type: "meeting.close" }, actor, then: { error: "FORBIDDEN" } }),
-    ),
+    {
+      name: "with people waiting but nobody speaking",
+      given: [ev.requested(A), ev.requested(B)],
+      command: { type: "meeting.close" },
+      actor: chair,
+      then: [ev.closed(NOW)],
+    },
+    ...nonChairs.map((actor): DecisionCase => ({
+      name: `${actor.role} → FORBIDDEN`,
+      given: inSession,
+      command: { type: "meeting.close" },
+      actor,
+      then: { error: "FORBIDDEN" },
+    })),
     { name: "the speaker → FORBIDDEN", given: inSession, command: { type: "meeting.close" }, actor: bob, then: { error: "FORBIDDEN" } },
-    { name: "an observer before the meeting opens → FORBIDDEN (authorization first)", meeting: "scheduled", given: [], command: { type: "meeting.close" }, actor: observer, then: { error: "FORBIDDEN" } },
-    { name: "before the meeting opens → MEETING_NOT_OPEN", meeting: "scheduled", given: [agenda], command: { type: "meeting.close" }, actor: chair, then: { error: "MEETING_NOT_OPEN" } },
+    {
+      name: "an observer before the meeting opens → FORBIDDEN (authorization first)",
+      meeting: "scheduled",
+      given: [],
+      command: { type: "meeting.close" },
+      actor: observer,
+      then: { error: "FORBIDDEN" },
+    },
+    {
+      name: "before the meeting opens → MEETING_NOT_OPEN",
+      meeting: "scheduled",
+      given: [agenda],
+      command: { type: "meeting.close" },
+      actor: chair,
+      then: { error: "MEETING_NOT_OPEN" },
+    },
     { name: "closing twice → MEETING_CLOSED", given: [ev.closed(5)], command: { type: "meeting.close" }, actor: chair, then: { error: "MEETING_CLOSED" } },
     { name: "extra field → VALIDATION", given: [], command: { type: "meeting.close", force: true }, actor: chair, then: { error: "VALIDATION" } },
   ]);

@@ -15,7 +15,9 @@ describe("recordingTarget", () => {
   });
 
   it("ends with the speech", () => {
-    expect(recordingTarget(given(ev.requested(alice), ev.started(alice), ev.ended(alice, { at: 10, durationMs: 10, overrunMs: 0, endedBy: alice })).state)).toBeNull();
+    expect(
+      recordingTarget(given(ev.requested(alice), ev.started(alice), ev.ended(alice, { at: 10, durationMs: 10, overrunMs: 0, endedBy: alice })).state),
+    ).toBeNull();
   });
 
   it("is nobody before the meeting opens", () => {

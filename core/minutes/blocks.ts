@@ -25,7 +25,9 @@ const sectionNumber = (i: number) => `${SECTION_NUMERALS[i] ?? String(i + 1)}、
 const who = (p: MinutesPerson): Run[] => [{ text: p.name, bold: true }, ...(p.affiliation ? [{ text: `（${p.affiliation}）` }] : [])];
 const names = (people: readonly MinutesPerson[]) => people.map((p) => (p.affiliation ? `${p.name}（${p.affiliation}）` : p.name)).join("、");
 const noted = (t: MinutesText, label: string): Run[] =>
-  t.source === "none" ? [{ text: t.text }] : [{ text: `${label}：` }, { text: t.text }, ...(t.source === "submitted" ? [{ text: "（据提交文稿摘录，待整理）" }] : [])];
+  t.source === "none"
+    ? [{ text: t.text }]
+    : [{ text: `${label}：` }, { text: t.text }, ...(t.source === "submitted" ? [{ text: "（据提交文稿摘录，待整理）" }] : [])];
 
 export function minutesBlocks(m: Minutes): Block[] {
   const out: Block[] = [];
@@ -46,16 +48,28 @@ export function minutesBlocks(m: Minutes): Block[] {
   const a = m.attendance;
   out.push({
     kind: "paragraph",
-    runs: [{ text: `应到 ${a.expected} 人，出席 ${a.present.length} 人，请假 ${a.excused.length} 人，缺席 ${a.absent.length} 人；列席 ${a.attending.length} 人。` }],
+    runs: [
+      { text: `应到 ${a.expected} 人，出席 ${a.present.length} 人，请假 ${a.excused.length} 人，缺席 ${a.absent.length} 人；列席 ${a.attending.length} 人。` },
+    ],
   });
-  const lists: [string, MinutesPerson[]][] = [["出席", a.present], [a.attendingLabel, a.attending], ["请假", a.excused], ["缺席", a.absent]];
-  for (const [label, people] of lists) if (people.length > 0) out.push({ kind: "paragraph", runs: [{ text: label, bold: true }, { text: `：${names(people)}` }] });
+  const lists: [string, MinutesPerson[]][] = [
+    ["出席", a.present],
+    [a.attendingLabel, a.attending],
+    ["请假", a.excused],
+    ["缺席", a.absent],
+  ];
+  for (const [label, people] of lists)
+    if (people.length > 0) out.push({ kind: "paragraph", runs: [{ text: label, bold: true }, { text: `：${names(people)}` }] });
 
   out.push({ kind: "heading", level: 1, text: `${sectionNumber(section++)}会议概况` });
   const o = m.overview;
   out.push({
     kind: "paragraph",
-    runs: [{ text: `会议共审议议题 ${m.items.filter((i) => i.label !== null).length} 项；${o.speeches} 人次发言，书面发言 ${o.written} 份，插话回应 ${o.responses} 次；表决 ${o.polls} 项；形成议定事项 ${o.decisions} 项，收集意见建议 ${o.suggestions} 条。` }],
+    runs: [
+      {
+        text: `会议共审议议题 ${m.items.filter((i) => i.label !== null).length} 项；${o.speeches} 人次发言，书面发言 ${o.written} 份，插话回应 ${o.responses} 次；表决 ${o.polls} 项；形成议定事项 ${o.decisions} 项，收集意见建议 ${o.suggestions} 条。`,
+      },
+    ],
   });
 
   for (const item of m.items) {
@@ -99,7 +113,9 @@ export function minutesBlocks(m: Minutes): Block[] {
     const sub = subsections();
     if (item.written.length > 0) {
       out.push({ kind: "heading", level: 2, text: sub("书面发言", item.speeches.length > 0) });
-      item.written.forEach((w, i) => out.push({ kind: "entry", level: 0, marker: `${i + 1}.`, runs: [...who(w.author), { text: "。" }, ...noted(w.summary, "发言要点")] }));
+      item.written.forEach((w, i) =>
+        out.push({ kind: "entry", level: 0, marker: `${i + 1}.`, runs: [...who(w.author), { text: "。" }, ...noted(w.summary, "发言要点")] }),
+      );
     }
     if (item.polls.length > 0) {
       out.push({ kind: "heading", level: 2, text: sub("表决情况", item.speeches.length > 0) });
@@ -110,7 +126,11 @@ export function minutesBlocks(m: Minutes): Block[] {
           kind: "entry",
           level: 1,
           marker: "-",
-          runs: [{ text: `应到 ${p.eligible} ${p.unit}，实到 ${p.present} ${p.unit}，投票 ${p.cast} ${p.unit === "户" ? "户" : "票"}${p.hands > 0 ? `（电子投票 ${p.ballots} 票，举手或纸质 ${p.hands} 票）` : ""}${p.blank + p.invalid > 0 ? `，其中空白票 ${p.blank} 张、废票 ${p.invalid} 张` : ""}。` }],
+          runs: [
+            {
+              text: `应到 ${p.eligible} ${p.unit}，实到 ${p.present} ${p.unit}，投票 ${p.cast} ${p.unit === "户" ? "户" : "票"}${p.hands > 0 ? `（电子投票 ${p.ballots} 票，举手或纸质 ${p.hands} 票）` : ""}${p.blank + p.invalid > 0 ? `，其中空白票 ${p.blank} 张、废票 ${p.invalid} 张` : ""}。`,
+            },
+          ],
         });
         for (const line of p.clauses) out.push({ kind: "entry", level: 1, marker: "-", runs: [{ text: `${line}。` }] });
         out.push({ kind: "entry", level: 1, marker: "-", runs: [{ text: `${p.counts.map((c) => `${c.label} ${c.count} 票`).join("，")}。` }] });
@@ -119,7 +139,8 @@ export function minutesBlocks(m: Minutes): Block[] {
           level: 1,
           marker: "-",
           runs: [
-            { text: "表决结果：" }, { text: p.resultLabel, bold: true },
+            { text: "表决结果：" },
+            { text: p.resultLabel, bold: true },
             ...(p.elected.length > 0 ? [{ text: `（${p.elected.join("、")}）` }] : []),
             ...(p.tied.length > 0 ? [{ text: `；${p.tied.join("、")}得票相等，未能确定当选` }] : []),
             { text: "。" },
@@ -138,7 +159,12 @@ export function minutesBlocks(m: Minutes): Block[] {
       out.push({ kind: "heading", level: 2, text: sub("意见建议", item.speeches.length > 0) });
       item.suggestions.forEach((s, i) => {
         const tail = [`提出人：${s.proposer}`, s.department ? `承办单位：${s.department}` : null].filter(Boolean).join("；");
-        out.push({ kind: "entry", level: 0, marker: `${i + 1}.`, runs: [{ text: "《" }, { text: s.title, bold: true }, { text: `》（${tail}）` }, ...(s.text ? [{ text: `：${flatten(s.text)}` }] : [])] });
+        out.push({
+          kind: "entry",
+          level: 0,
+          marker: `${i + 1}.`,
+          runs: [{ text: "《" }, { text: s.title, bold: true }, { text: `》（${tail}）` }, ...(s.text ? [{ text: `：${flatten(s.text)}` }] : [])],
+        });
       });
     }
     // The chair sums up the item: its own paragraph, after everything the item produced.
@@ -166,4 +192,3 @@ function subsections(): (title: string, afterSpeeches: boolean) => string {
     return `（${SECTION_NUMERALS[n - 1 + (afterSpeeches ? 1 : 0)] ?? n}）${title}`;
   };
 }
-

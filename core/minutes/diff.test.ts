@@ -23,7 +23,12 @@ describe("diffMinutes", () => {
     const bolder = BASE.map((b) => (b.kind === "paragraph" ? p("会议共审议议题 1 项。", true) : b));
     const rows = diffMinutes(BASE, bolder);
     expect(rows.map((r) => r.op)).toEqual(["same", "same", "same", "same", "same"]);
-    expect(rows[2]).toEqual({ op: "same", before: "会议共审议议题 1 项。", after: "会议共审议议题 1 项。", parts: [{ text: "会议共审议议题 1 项。", op: "same" }] });
+    expect(rows[2]).toEqual({
+      op: "same",
+      before: "会议共审议议题 1 项。",
+      after: "会议共审议议题 1 项。",
+      parts: [{ text: "会议共审议议题 1 项。", op: "same" }],
+    });
   });
 
   it("pairs an edited block as changed with the changed characters only", () => {
@@ -75,7 +80,15 @@ describe("diffMinutes", () => {
     const a = "甲乙".repeat(1500);
     const b = "丙丁".repeat(1500);
     const [row] = diffMinutes([p(a)], [p(b)]);
-    expect(row).toEqual({ op: "changed", before: a, after: b, parts: [{ text: a, op: "removed" }, { text: b, op: "added" }] });
+    expect(row).toEqual({
+      op: "changed",
+      before: a,
+      after: b,
+      parts: [
+        { text: a, op: "removed" },
+        { text: b, op: "added" },
+      ],
+    });
   });
 
   it("handles empty documents", () => {

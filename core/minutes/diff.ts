@@ -67,6 +67,9 @@ function changed(before: string, after: string): DiffRow {
   const chars = diffChars(before, after, { maxEditLength: MAX_CHAR_EDITS });
   const parts: DiffPart[] = chars
     ? chars.map((c) => ({ text: c.value, op: c.added ? "added" : c.removed ? "removed" : "same" }))
-    : [{ text: before, op: "removed" }, { text: after, op: "added" }];
+    : [
+        { text: before, op: "removed" },
+        { text: after, op: "added" },
+      ];
   return { op: "changed", before, after, parts };
 }

@@ -17,7 +17,13 @@ export const SPEECH_KIND_LABELS: Record<SpeechKind | "written", string> = {
 export const OUTCOME_LABELS: Record<InterjectionOutcome, string> = { adopt: "采纳", study: "研究", explain: "说明" };
 export const NO_OUTCOME_LABEL = "未标注";
 
-export const POLL_FORM_LABELS: Record<PollForm, string> = { yesNoAbstain: "赞成/反对/弃权", single: "单选", multiple: "多选", consent: "同意/不同意", candidates: "候选人逐人表决" };
+export const POLL_FORM_LABELS: Record<PollForm, string> = {
+  yesNoAbstain: "赞成/反对/弃权",
+  single: "单选",
+  multiple: "多选",
+  consent: "同意/不同意",
+  candidates: "候选人逐人表决",
+};
 
 /** What the draft says where the clerk has not written a summary and there is no submitted text. */
 export const NO_SUMMARY = "（发言要点待整理）";

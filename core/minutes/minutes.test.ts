@@ -91,7 +91,15 @@ function scriptedMeeting(): Script {
     min(-30),
   );
   // Attendance: four members and the official arrive; 赵刚 is excused; 陈静 never comes.
-  s.run({ type: "attendance.arrive", participantIds: [zhang.participantId, li.participantId, wang.participantId, official.participantId, chair.participantId, clerk.participantId], via: "clerk" }, clerk, min(-10));
+  s.run(
+    {
+      type: "attendance.arrive",
+      participantIds: [zhang.participantId, li.participantId, wang.participantId, official.participantId, chair.participantId, clerk.participantId],
+      via: "clerk",
+    },
+    clerk,
+    min(-10),
+  );
   s.run({ type: "attendance.excuse", participantId: zhao.participantId, excused: true }, clerk, min(-5));
   s.run({ type: "meeting.open" }, chair, min(0));
 
@@ -109,19 +117,53 @@ function scriptedMeeting(): Script {
   s.run({ type: "floor.give", participantId: li.participantId }, chair, min(15));
   const liSpeech = s.state.floor!.speechId;
   s.run({ type: "floor.end" }, chair, min(19));
-  s.run({ type: "speech.submitWritten", text: "建议将加装电梯与管线改造、无障碍设施建设统筹实施，\n避免重复开挖。", participantId: wang.participantId }, clerk, min(20));
+  s.run(
+    { type: "speech.submitWritten", text: "建议将加装电梯与管线改造、无障碍设施建设统筹实施，\n避免重复开挖。", participantId: wang.participantId },
+    clerk,
+    min(20),
+  );
   const written = s.state.written[0]!.writtenId;
 
   // The clerk's notes on 议题一: the official's briefing, then the speeches.
-  s.run({ type: "record.summarize", entry: { kind: "briefing", id: "a1" }, text: "全区已完成加装电梯 126 部，审批周期平均 45 天，资金缺口主要在低楼层住户补偿。", baseVersion: 0 }, clerk, min(20));
-  s.run({ type: "record.summarize", entry: { kind: "speech", id: zhangSpeech }, text: "建议简化加装电梯审批，推行联合审批，设立专项补贴资金。", baseVersion: 0 }, clerk, min(21));
-  s.run({ type: "record.summarize", entry: { kind: "interjection", id: response }, text: "区住房城乡建设委表示将研究设立补贴资金，年内出台实施细则。", baseVersion: 0 }, clerk, min(22));
   s.run(
-    { type: "record.captureSuggestion", entry: { kind: "speech", id: zhangSpeech }, suggestion: { title: "关于设立加装电梯专项补贴资金的建议", text: "按楼栋给予一次性补贴。", topic: "城市更新", department: "区住房城乡建设委" } },
+    {
+      type: "record.summarize",
+      entry: { kind: "briefing", id: "a1" },
+      text: "全区已完成加装电梯 126 部，审批周期平均 45 天，资金缺口主要在低楼层住户补偿。",
+      baseVersion: 0,
+    },
+    clerk,
+    min(20),
+  );
+  s.run(
+    { type: "record.summarize", entry: { kind: "speech", id: zhangSpeech }, text: "建议简化加装电梯审批，推行联合审批，设立专项补贴资金。", baseVersion: 0 },
+    clerk,
+    min(21),
+  );
+  s.run(
+    {
+      type: "record.summarize",
+      entry: { kind: "interjection", id: response },
+      text: "区住房城乡建设委表示将研究设立补贴资金，年内出台实施细则。",
+      baseVersion: 0,
+    },
+    clerk,
+    min(22),
+  );
+  s.run(
+    {
+      type: "record.captureSuggestion",
+      entry: { kind: "speech", id: zhangSpeech },
+      suggestion: { title: "关于设立加装电梯专项补贴资金的建议", text: "按楼栋给予一次性补贴。", topic: "城市更新", department: "区住房城乡建设委" },
+    },
     clerk,
     min(23),
   );
-  s.run({ type: "record.addDecision", decision: { text: "由区住房城乡建设委牵头制定加装电梯联合审批办法。", unit: "区住房城乡建设委", deadline: "2026-12-31" } }, clerk, min(24));
+  s.run(
+    { type: "record.addDecision", decision: { text: "由区住房城乡建设委牵头制定加装电梯联合审批办法。", unit: "区住房城乡建设委", deadline: "2026-12-31" } },
+    clerk,
+    min(24),
+  );
   void liSpeech;
   void written;
 
@@ -129,16 +171,50 @@ function scriptedMeeting(): Script {
   s.run({ type: "agenda.goto", itemId: "a2" }, chair, min(30));
   s.run({ type: "floor.give", participantId: wang.participantId }, chair, min(31));
   s.run({ type: "floor.end" }, chair, min(38));
-  s.run({ type: "poll.create", poll: { title: "关于社区养老服务设施建设建议的表决", form: "yesNoAbstain", secret: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }] } }, chair, min(40));
+  s.run(
+    {
+      type: "poll.create",
+      poll: {
+        title: "关于社区养老服务设施建设建议的表决",
+        form: "yesNoAbstain",
+        secret: true,
+        rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }],
+      },
+    },
+    chair,
+    min(40),
+  );
   const pollId = s.state.polls[0]!.pollId;
   s.run({ type: "poll.open", pollId }, chair, min(41));
   s.run({ type: "poll.close", pollId }, chair, min(43), tally({ counts: { yes: 2, no: 0, abstain: 1 } }));
   s.run({ type: "poll.publish", pollId }, chair, min(43));
-  s.run({ type: "record.addDecision", decision: { text: "会议同意将社区养老服务设施建设建议报区政府参阅。", unit: "区政协办公室", deadline: "" } }, clerk, min(44));
+  s.run(
+    { type: "record.addDecision", decision: { text: "会议同意将社区养老服务设施建设建议报区政府参阅。", unit: "区政协办公室", deadline: "" } },
+    clerk,
+    min(44),
+  );
   // The chair sums up the item, then the meeting (主持人总结): their own paragraphs, not a briefing.
-  s.run({ type: "record.summarize", entry: { kind: "closing", id: "a2" }, text: "养老服务设施建设要规划先行、医养结合，请区政协办公室做好报送工作。", baseVersion: 0 }, chair, min(45));
+  s.run(
+    {
+      type: "record.summarize",
+      entry: { kind: "closing", id: "a2" },
+      text: "养老服务设施建设要规划先行、医养结合，请区政协办公室做好报送工作。",
+      baseVersion: 0,
+    },
+    chair,
+    min(45),
+  );
   s.run({ type: "meeting.close" }, chair, min(50));
-  s.run({ type: "record.summarize", entry: { kind: "closing", id: "meeting" }, text: "各位委员的发言切中要害，相关部门要认真研究吸纳，按时反馈办理情况。", baseVersion: 0 }, clerk, min(52));
+  s.run(
+    {
+      type: "record.summarize",
+      entry: { kind: "closing", id: "meeting" },
+      text: "各位委员的发言切中要害，相关部门要认真研究吸纳，按时反馈办理情况。",
+      baseVersion: 0,
+    },
+    clerk,
+    min(52),
+  );
   // Everyone's connection drops after the close: not an absence in the minutes.
   s.run({ type: "attendance.leave", participantIds: [zhang.participantId, li.participantId, wang.participantId, official.participantId] }, clerk, min(51));
   return s;
@@ -171,11 +247,24 @@ describe("minutes draft", () => {
     const m = draftMinutes(MEETING, s.state, options);
     const [first, second] = m.items;
     expect(first!.speeches.map((x) => x.summary.source)).toEqual(["summary", "none"]);
-    expect(first!.speeches[0]!.responses).toMatchObject([{ outcome: "adopt", outcomeLabel: "采纳", point: "加装电梯补贴资金", summary: { source: "summary" } }]);
+    expect(first!.speeches[0]!.responses).toMatchObject([
+      { outcome: "adopt", outcomeLabel: "采纳", point: "加装电梯补贴资金", summary: { source: "summary" } },
+    ]);
     expect(first!.written[0]!.summary).toEqual({ source: "submitted", text: "建议将加装电梯与管线改造、无障碍设施建设统筹实施，避免重复开挖。" });
     expect(second!.speeches[0]!.summary).toEqual({ source: "submitted", text: excerpt(LONG_BOOKED_TEXT) });
     expect(second!.speeches[0]!.summary.text.endsWith("……")).toBe(true);
-    expect(second!.polls).toMatchObject([{ ballot: "无记名", passed: true, resultLabel: "通过", counts: [{ label: "赞成", count: 2 }, { label: "反对", count: 0 }, { label: "弃权", count: 1 }] }]);
+    expect(second!.polls).toMatchObject([
+      {
+        ballot: "无记名",
+        passed: true,
+        resultLabel: "通过",
+        counts: [
+          { label: "赞成", count: 2 },
+          { label: "反对", count: 0 },
+          { label: "弃权", count: 1 },
+        ],
+      },
+    ]);
   });
 
   it("formats times in China Standard Time from the data", () => {
@@ -191,13 +280,26 @@ describe("minutes draft", () => {
       rosterEntry(cast.li, { name: "李红", side: "worker", chief: true }),
       rosterEntry(cast.official, { name: "王调解", unit: "司法所" }),
     ];
-    const sync = { type: "config.sync", roster: people, agenda: [], quorumRule: "none", speechCaps: { booked: 480_000, impromptu: 300_000, pointOfOrder: 120_000 }, ordering: { bookedFirst: true, partyFirst: true, sectorBalance: true, notYetSpoken: "item" }, plan: [] };
-    const m = new Script().run(sync, { participantId: "system", role: "system" }, min(0)).run({ type: "attendance.arrive", participantIds: ["p-zhang", "p-li", "p-official"], via: "clerk" }, cast.clerk, min(1));
+    const sync = {
+      type: "config.sync",
+      roster: people,
+      agenda: [],
+      quorumRule: "none",
+      speechCaps: { booked: 480_000, impromptu: 300_000, pointOfOrder: 120_000 },
+      ordering: { bookedFirst: true, partyFirst: true, sectorBalance: true, notYetSpoken: "item" },
+      plan: [],
+    };
+    const m = new Script()
+      .run(sync, { participantId: "system", role: "system" }, min(0))
+      .run({ type: "attendance.arrive", participantIds: ["p-zhang", "p-li", "p-official"], via: "clerk" }, cast.clerk, min(1));
     const mediation = draftMinutes({ ...MEETING, kind: "mediation" }, m.state, { log: m.log });
     expect(mediation.header).toMatchObject({ chairLabel: "主持调解员", chair: ["诸葛亮"] });
     expect(mediation.attendance).toMatchObject({ attendingLabel: "调解员", attending: [{ name: "王调解", affiliation: "调解员，司法所" }] });
     // 民革 · 民革 once.
-    expect(mediation.attendance.present).toEqual([{ name: "张丽", affiliation: "当事人，民革" }, { name: "李红", affiliation: "当事人" }]);
+    expect(mediation.attendance.present).toEqual([
+      { name: "张丽", affiliation: "当事人，民革" },
+      { name: "李红", affiliation: "当事人" },
+    ]);
     const blocks = renderMinutesMarkdown(mediation);
     expect(blocks).toContain("**主持调解员**：诸葛亮");
     expect(blocks).toContain("**调解员**：王调解（调解员，司法所）");
@@ -230,26 +332,74 @@ describe("minutes draft", () => {
 
   it("says an election and an owners' decision (民法典 §278) in words: the quorum by area and owners, each candidate, who is elected, a tie", () => {
     const e = new Script();
-    const owners = ["赵一", "钱二", "孙三", "李四"].map((name, i) => rosterEntry({ participantId: `o${i}`, role: "member" }, { name, household: `1号楼${101 + i}`, weight: [80, 100, 120, 100][i]! }));
-    e.run({ type: "config.sync", roster: [ROSTER[0]!, ROSTER[7]!, ...owners], agenda: [], quorumRule: "none", speechCaps: DEFAULT_SPEECH_CAPS, ordering: DEFAULT_ORDERING, plan: [] }, { participantId: "system", role: "system" }, min(0));
+    const owners = ["赵一", "钱二", "孙三", "李四"].map((name, i) =>
+      rosterEntry({ participantId: `o${i}`, role: "member" }, { name, household: `1号楼${101 + i}`, weight: [80, 100, 120, 100][i]! }),
+    );
+    e.run(
+      {
+        type: "config.sync",
+        roster: [ROSTER[0]!, ROSTER[7]!, ...owners],
+        agenda: [],
+        quorumRule: "none",
+        speechCaps: DEFAULT_SPEECH_CAPS,
+        ordering: DEFAULT_ORDERING,
+        plan: [],
+      },
+      { participantId: "system", role: "system" },
+      min(0),
+    );
     e.run({ type: "meeting.open" }, cast.chair, min(1));
     e.run({ type: "attendance.arrive", participantIds: owners.map((o) => o.id), via: "clerk" }, cast.clerk, min(1));
     const third = (num: number, den: number) => ({ share: { num, den } });
-    e.run({ type: "poll.create", poll: {
-      title: "关于1号楼加装电梯并使用维修资金的决定", form: "consent", secret: false, weighted: true,
-      eligibility: { roles: ["member"], perHousehold: true },
-      quorum: { ...third(2, 3), compare: "atLeast", measure: "both" },
-      rule: [{ base: "cast", ...third(3, 4), compare: "atLeast" }, { base: "cast", ...third(3, 4), compare: "atLeast", measure: "weight" }],
-    } }, cast.chair, min(2));
+    e.run(
+      {
+        type: "poll.create",
+        poll: {
+          title: "关于1号楼加装电梯并使用维修资金的决定",
+          form: "consent",
+          secret: false,
+          weighted: true,
+          eligibility: { roles: ["member"], perHousehold: true },
+          quorum: { ...third(2, 3), compare: "atLeast", measure: "both" },
+          rule: [
+            { base: "cast", ...third(3, 4), compare: "atLeast" },
+            { base: "cast", ...third(3, 4), compare: "atLeast", measure: "weight" },
+          ],
+        },
+      },
+      cast.chair,
+      min(2),
+    );
     const lift = e.state.polls[0]!.pollId;
     e.run({ type: "poll.open", pollId: lift }, cast.chair, min(3));
     e.run({ type: "poll.close", pollId: lift }, cast.chair, min(4), tally({ counts: { agree: 3, disagree: 1 }, weights: { agree: 300, disagree: 100 } }));
-    e.run({ type: "poll.create", poll: { title: "选举楼长", form: "candidates", options: ["赵一", "钱二", "孙三"], seats: 2, secret: true, rule: [{ base: "cast", ...third(1, 2), compare: "more" }] } }, cast.chair, min(5));
+    e.run(
+      {
+        type: "poll.create",
+        poll: {
+          title: "选举楼长",
+          form: "candidates",
+          options: ["赵一", "钱二", "孙三"],
+          seats: 2,
+          secret: true,
+          rule: [{ base: "cast", ...third(1, 2), compare: "more" }],
+        },
+      },
+      cast.chair,
+      min(5),
+    );
     const vote = e.state.polls[1]!.pollId;
     e.run({ type: "poll.open", pollId: vote }, cast.chair, min(6));
-    e.run({ type: "poll.close", pollId: vote }, cast.chair, min(7), tally({ ballots: 4, weightCast: 4, counts: { "o1:yes": 3, "o2:yes": 3, "o3:yes": 3, "o3:no": 1 } }));
+    e.run(
+      { type: "poll.close", pollId: vote },
+      cast.chair,
+      min(7),
+      tally({ ballots: 4, weightCast: 4, counts: { "o1:yes": 3, "o2:yes": 3, "o3:yes": 3, "o3:no": 1 } }),
+    );
     const text = renderMinutesMarkdown(draftMinutes({ ...MEETING, kind: "community" }, e.state, { log: e.log }));
-    expect(text).toContain("通过规则：不少于投票数的四分之三（含本数），且不少于投票权重的四分之三（含本数）；参与表决的户数不少于应到户数的三分之二（含本数），且参与表决的权重不少于应到权重的三分之二（含本数）（参与表决 4 / 应到 4，达到；参与表决权重 400 / 应到权重 400，达到）");
+    expect(text).toContain(
+      "通过规则：不少于投票数的四分之三（含本数），且不少于投票权重的四分之三（含本数）；参与表决的户数不少于应到户数的三分之二（含本数），且参与表决的权重不少于应到权重的三分之二（含本数）（参与表决 4 / 应到 4，达到；参与表决权重 400 / 应到权重 400，达到）",
+    );
     expect(text).toContain("同意权重 300 / 投票权重 400 = 75%（不少于投票权重的四分之三（含本数）），达到。");
     expect(text).toContain("**选举楼长**（无记名表决，候选人逐人表决）");
     expect(text).toContain("当选条件：超过投票数的半数");

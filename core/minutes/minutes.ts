@@ -288,7 +288,14 @@ export function draftMinutes(meeting: MinutesMeeting, state: MeetingState, optio
       .map((d) => ({ decisionId: d.decisionId, text: d.text, unit: blank(d.unit), deadline: d.deadline === "" ? null : formatDay(d.deadline) })),
     suggestions: state.notes.suggestions
       .filter((s) => section(s.itemId) === itemId)
-      .map((s) => ({ suggestionId: s.suggestionId, title: s.title, text: s.text, topic: blank(s.topic), department: blank(s.department), proposer: person(s.participantId).name })),
+      .map((s) => ({
+        suggestionId: s.suggestionId,
+        title: s.title,
+        text: s.text,
+        topic: blank(s.topic),
+        department: blank(s.department),
+        proposer: person(s.participantId).name,
+      })),
   });
   const items = state.agenda.map((a, i) => build(a.id, { label: itemLabel(i), title: a.title, presenter: a.presenter === null ? null : blank(a.presenter) }));
   const rest = build(null, { label: null, title: state.agenda.length === 0 ? "会议内容" : "其他事项", presenter: null });
@@ -299,10 +306,13 @@ export function draftMinutes(meeting: MinutesMeeting, state: MeetingState, optio
   const scheduled = toMs(meeting.startsAt);
   const dayOf = state.openedAt ?? scheduled;
   const time =
-    state.openedAt !== null && state.closedAt !== null ? `${formatTime(state.openedAt)}—${formatTime(state.closedAt)}`
-    : state.openedAt !== null ? `${formatTime(state.openedAt)}起`
-    : scheduled !== null ? formatTime(scheduled)
-    : null;
+    state.openedAt !== null && state.closedAt !== null
+      ? `${formatTime(state.openedAt)}—${formatTime(state.closedAt)}`
+      : state.openedAt !== null
+        ? `${formatTime(state.openedAt)}起`
+        : scheduled !== null
+          ? formatTime(scheduled)
+          : null;
   const clerks = state.roster.filter((r) => r.role === "clerk").map(nameOf);
 
   return {
@@ -329,11 +339,18 @@ export function draftMinutes(meeting: MinutesMeeting, state: MeetingState, optio
     closing: closing(MEETING_CLOSING),
     distribution: (options.distribution ?? []).map((d) => d.trim()).filter((d) => d !== ""),
     recorder: blank(options.recorderName ?? null) ?? (clerks.length > 0 ? clerks.join("、") : null),
-    signOff: state.roster.filter((r) => r.role === "chair").map(nameOf).join("、"),
+    signOff: state.roster
+      .filter((r) => r.role === "chair")
+      .map(nameOf)
+      .join("、"),
   };
 }
 
-function attendance(state: MeetingState, log: readonly StoredEvent[] | undefined, person: (id: string) => MinutesPerson): Omit<Minutes["attendance"], "attendingLabel"> {
+function attendance(
+  state: MeetingState,
+  log: readonly StoredEvent[] | undefined,
+  person: (id: string) => MinutesPerson,
+): Omit<Minutes["attendance"], "attendingLabel"> {
   // Who arrived at any point (before the close): from the log if given, else the status now.
   const attended = new Set<string>();
   if (log) {
@@ -347,8 +364,7 @@ function attendance(state: MeetingState, log: readonly StoredEvent[] | undefined
   // Whoever spoke or responded was there, whatever the attendance says.
   for (const s of state.speeches) attended.add(s.participantId);
   for (const ij of state.interjections) attended.add(ij.participantId);
-  const status = (r: RosterEntry) =>
-    attended.has(r.id) ? "present" : state.attendance[r.id]?.status === "excused" ? "excused" : "absent";
+  const status = (r: RosterEntry) => (attended.has(r.id) ? "present" : state.attendance[r.id]?.status === "excused" ? "excused" : "absent");
   const voting = state.roster.filter((r) => r.role === "member");
   const officials = state.roster.filter((r) => r.role === "official");
   return {
@@ -373,7 +389,11 @@ function poll(p: Poll): MinutesPoll {
   };
   const name = (id: string) => p.options.find((o) => o.id === id)?.label ?? id;
   const quorum = p.definition.quorum;
-  const checks = result.quorum?.checks.map((c) => `${c.measure === "weight" ? "参与表决权重" : "参与表决"} ${formatAmount(c.turnout)} / ${c.measure === "weight" ? "应到权重" : "应到"} ${formatAmount(c.base)}，${c.met ? "达到" : "未达到"}`) ?? [];
+  const checks =
+    result.quorum?.checks.map(
+      (c) =>
+        `${c.measure === "weight" ? "参与表决权重" : "参与表决"} ${formatAmount(c.turnout)} / ${c.measure === "weight" ? "应到权重" : "应到"} ${formatAmount(c.base)}，${c.met ? "达到" : "未达到"}`,
+    ) ?? [];
   const choice = p.definition.form === "single" || p.definition.form === "multiple" || p.definition.form === "candidates";
   // An election says 当选; choosing between plans says 通过 with the plans that passed.
   const election = p.definition.form === "candidates" || p.definition.seats !== undefined;

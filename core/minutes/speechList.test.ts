@@ -37,10 +37,7 @@ function meeting(): MeetingState {
     step({ type: "interjection.request", point: "审批时限" }, olga, at(3)),
   ]).state;
   const requestId = first.interjectionRequests[0]!.requestId;
-  const second = play(first, [
-    step({ type: "interjection.grant", requestId }, chair, at(3)),
-    step({ type: "interjection.end" }, olga, at(4, 30)),
-  ]).state;
+  const second = play(first, [step({ type: "interjection.grant", requestId }, chair, at(3)), step({ type: "interjection.end" }, olga, at(4, 30))]).state;
   const ij = second.interjections[0]!.interjectionId;
   const speechId = second.floor!.speechId;
   const third = play(second, [
@@ -48,17 +45,23 @@ function meeting(): MeetingState {
     step({ type: "floor.end" }, chair, at(6)),
     step({ type: "queue.request" }, bob, at(6, 10)),
     step({ type: "floor.give", participantId: bob.participantId }, chair, at(7)),
-    step({ type: "speech.submitWritten", text: "=HYPERLINK(\"x\")", participantId: carol.participantId }, clerk, at(8)),
+    step({ type: "speech.submitWritten", text: '=HYPERLINK("x")', participantId: carol.participantId }, clerk, at(8)),
     step({ type: "floor.end" }, chair, at(13, 5)),
     step({ type: "record.summarize", entry: { kind: "speech", id: speechId }, text: "  建议简化加装电梯审批。 ", baseVersion: 0 }, clerk, at(13, 10)),
     step({ type: "record.captureSuggestion", entry: { kind: "speech", id: speechId }, suggestion: suggestionFields({ title: "简化审批" }) }, clerk, at(13, 11)),
-    step({ type: "record.captureSuggestion", entry: { kind: "speech", id: speechId }, suggestion: suggestionFields({ title: "设立专项补贴" }) }, clerk, at(13, 12)),
+    step(
+      { type: "record.captureSuggestion", entry: { kind: "speech", id: speechId }, suggestion: suggestionFields({ title: "设立专项补贴" }) },
+      clerk,
+      at(13, 12),
+    ),
     step({ type: "record.summarize", entry: { kind: "interjection", id: ij }, text: "将压缩审批时限。", baseVersion: 0 }, clerk, at(13, 13)),
     step({ type: "queue.request" }, carol, at(13, 20)),
     step({ type: "floor.give", participantId: carol.participantId }, chair, at(14)),
   ]).state;
   const written = third.written[0]!.writtenId;
-  return play(third, [step({ type: "record.captureSuggestion", entry: { kind: "written", id: written }, suggestion: suggestionFields({ title: "管线改造" }) }, clerk, at(14, 5))]).state;
+  return play(third, [
+    step({ type: "record.captureSuggestion", entry: { kind: "written", id: written }, suggestion: suggestionFields({ title: "管线改造" }) }, clerk, at(14, 5)),
+  ]).state;
 }
 
 describe("speechList", () => {
@@ -77,7 +80,23 @@ describe("speechList", () => {
     expect(rows.map(speechListCells)).toEqual([
       [1, "老旧小区加装电梯", "王晓燕", "科技界", "九三学社", "", "书面发言", "09:01", "", "", "", "", "", "管线改造", ""],
       // The interjection paused the speech's clock: 4 minutes on the floor, 2:30 spoken.
-      [2, "老旧小区加装电梯", "张丽华", "经济界", "民建", "某公司 董事长", "即席发言", "09:02", "09:06", "2:30", 150, 0, "建议简化加装电梯审批。", "简化审批；设立专项补贴", ""],
+      [
+        2,
+        "老旧小区加装电梯",
+        "张丽华",
+        "经济界",
+        "民建",
+        "某公司 董事长",
+        "即席发言",
+        "09:02",
+        "09:06",
+        "2:30",
+        150,
+        0,
+        "建议简化加装电梯审批。",
+        "简化审批；设立专项补贴",
+        "",
+      ],
       [3, "老旧小区加装电梯", "刘建国", "", "", "区住房城乡建设委", "插话", "09:03", "09:04", "1:30", 90, 0, "将压缩审批时限。", "", "采纳（审批时限）"],
       [4, "老旧小区加装电梯", "李明", "教育界", "", "", "即席发言", "09:07", "09:13", "6:05", 365, 65, "", "", ""],
       // Handed in by the clerk during 李明's speech: after it. Cells are raw here (the files neutralise formulas).

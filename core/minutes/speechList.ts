@@ -89,10 +89,22 @@ export function speechList(state: MeetingState, now?: number): SpeechListRow[] {
   });
   const timing = (t: Timed, running: boolean, pausedMs: (at: number) => number) => {
     if (!running && t.endedAt !== undefined && t.durationMs !== undefined) {
-      return { start: formatTime(t.startedAt), end: formatTime(t.endedAt), duration: mss(t.durationMs), durationSeconds: wholeSeconds(t.durationMs), overrunSeconds: wholeSeconds(t.overrunMs ?? 0) };
+      return {
+        start: formatTime(t.startedAt),
+        end: formatTime(t.endedAt),
+        duration: mss(t.durationMs),
+        durationSeconds: wholeSeconds(t.durationMs),
+        overrunSeconds: wholeSeconds(t.overrunMs ?? 0),
+      };
     }
     const soFar = now === undefined ? null : pausedMs(now);
-    return { start: formatTime(t.startedAt), end: ONGOING_LABEL, duration: soFar === null ? "" : mss(soFar), durationSeconds: soFar === null ? null : wholeSeconds(soFar), overrunSeconds: null };
+    return {
+      start: formatTime(t.startedAt),
+      end: ONGOING_LABEL,
+      duration: soFar === null ? "" : mss(soFar),
+      durationSeconds: soFar === null ? null : wholeSeconds(soFar),
+      overrunSeconds: null,
+    };
   };
 
   type Row = Omit<SpeechListRow, "order">;

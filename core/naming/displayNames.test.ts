@@ -75,7 +75,11 @@ describe("displayNames (同名区分)", () => {
     expect(labels(roster)).toEqual(["张丽（1）", "王强", "张丽（2）"]);
     expect(identityKey(roster[0]!)).toBe(identityKey(roster[2]!));
 
-    const partly = [person("a", "张丽", { household: "3号楼2单元502" }), person("b", "张丽", { household: "3号楼2单元502" }), person("c", "张丽", { household: "5号楼1单元301" })];
+    const partly = [
+      person("a", "张丽", { household: "3号楼2单元502" }),
+      person("b", "张丽", { household: "3号楼2单元502" }),
+      person("c", "张丽", { household: "5号楼1单元301" }),
+    ];
     expect(labels(partly)).toEqual(["张丽（3号楼2单元502，1）", "张丽（3号楼2单元502，2）", "张丽（5号楼1单元301）"]);
     expect(identityKey(partly[0]!)).toBe(identityKey(partly[1]!));
     expect(identityKey(partly[0]!)).not.toBe(identityKey(partly[2]!));
@@ -84,7 +88,8 @@ describe("displayNames (同名区分)", () => {
   it("every label is distinct whenever the identity keys are (so the import's refusal and the names agree)", () => {
     const values = [null, "甲", "3号楼2单元502", "5号楼1单元502"];
     const roster: NamedPerson[] = [];
-    for (const household of values) for (const unit of values) for (const sector of values) roster.push(person(`p${roster.length}`, "张丽", { household, unit, sector }));
+    for (const household of values)
+      for (const unit of values) for (const sector of values) roster.push(person(`p${roster.length}`, "张丽", { household, unit, sector }));
     const names = [...displayNames(roster).values()];
     expect(new Set(names).size).toBe(roster.length);
     expect(new Set(roster.map(identityKey)).size).toBe(roster.length);
@@ -97,7 +102,13 @@ describe("displayNames (同名区分)", () => {
 
   it("flatOf reads the flat at the end of a household", () => {
     expect(["3号楼2单元502", "3-2-502", "1幢301室", "502", "A座1203", "3栋2单元502户", "３号楼２单元５０２"].map(flatOf)).toEqual([
-      "502室", "502室", "301室", "502室", "1203室", "502室", "502室",
+      "502室",
+      "502室",
+      "301室",
+      "502室",
+      "1203室",
+      "502室",
+      "502室",
     ]);
     expect(["幸福路12号", "12号楼", "", null, "东区"].map(flatOf)).toEqual([null, null, null, null, null]);
   });

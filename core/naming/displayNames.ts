@@ -41,10 +41,7 @@ export function flatOf(household: string | null | undefined): string | null {
 }
 
 /** Ways of telling a group apart, in the order they are tried; each names one person or gives null. */
-const SINGLE_SUFFIXES: readonly ((p: Nameable) => string | null)[] = [
-  (p) => flatOf(p.household),
-  ...FIELDS.map((f) => (p: Nameable) => text(p[f]) || null),
-];
+const SINGLE_SUFFIXES: readonly ((p: Nameable) => string | null)[] = [(p) => flatOf(p.household), ...FIELDS.map((f) => (p: Nameable) => text(p[f]) || null)];
 
 /** The suffixes of one group of people who share a name, in the group's order; "" for none. */
 function groupSuffixes(group: readonly Nameable[]): string[] {
@@ -54,7 +51,12 @@ function groupSuffixes(group: readonly Nameable[]): string[] {
   }
   // No one field does it: every field that differs within the group, together.
   const differing = FIELDS.filter((f) => new Set(group.map((p) => text(p[f]))).size > 1);
-  const combined = group.map((p) => differing.map((f) => text(p[f])).filter((v) => v !== "").join("，"));
+  const combined = group.map((p) =>
+    differing
+      .map((f) => text(p[f]))
+      .filter((v) => v !== "")
+      .join("，"),
+  );
   // Whoever is still left without a suffix of their own is numbered in roster order.
   const count = new Map<string, number>();
   for (const s of combined) count.set(s, (count.get(s) ?? 0) + 1);

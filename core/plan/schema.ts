@@ -69,7 +69,13 @@ export const PlanCommand = z.discriminatedUnion("type", [
    * 书面发言 during the meeting: a member or official submits their own; the chair or clerk
    * enters one handed in on paper for someone on the roster.
    */
-  z.object({ type: z.literal("speech.submitWritten"), text: z.string().trim().min(1).max(WRITTEN_SPEECH_MAX_CHARS), participantId: z.string().min(1).max(64).optional() }).strict(),
+  z
+    .object({
+      type: z.literal("speech.submitWritten"),
+      text: z.string().trim().min(1).max(WRITTEN_SPEECH_MAX_CHARS),
+      participantId: z.string().min(1).max(64).optional(),
+    })
+    .strict(),
 ]);
 export type PlanCommand = z.infer<typeof PlanCommand>;
 

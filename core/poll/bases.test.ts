@@ -27,7 +27,13 @@ function council(absent: number[]) {
 }
 
 const households = (absentMayVote = false) => ({ roles: ["member" as const], absentMayVote, side: null, perHousehold: true });
-const clause = (base: Base, num: number, den: number, atLeast: boolean, fields: Partial<RuleClause> = {}): RuleClause => ({ base, share: { num, den }, compare: atLeast ? "atLeast" : "more", measure: "count", ...fields });
+const clause = (base: Base, num: number, den: number, atLeast: boolean, fields: Partial<RuleClause> = {}): RuleClause => ({
+  base,
+  share: { num, den },
+  compare: atLeast ? "atLeast" : "more",
+  measure: "count",
+  ...fields,
+});
 
 /** The frozen list of a household poll with these households absent at the opening. */
 function frozenList(absent: number[], definition: PollDefinition): EligibleVoter[] {
@@ -114,13 +120,23 @@ describe("every base × rule × presence (11 households)", () => {
     const definition = consent([clause("entitled", 2, 3, true), clause("entitled", 9, 10, true, { householdPrefix: "3号楼" })]);
     const building = (yes: number) => ({ "3号楼": { ballots: yes, weightCast: yes, counts: { agree: yes }, weights: { agree: yes } } });
     const fails = result(definition, [1], agree(9, 1, { groups: building(5) }));
-    expect(fails.clauses.map((c) => [c.numerator, c.denominator, c.passed])).toEqual([[9, 11, true], [5, 6, false]]);
+    expect(fails.clauses.map((c) => [c.numerator, c.denominator, c.passed])).toEqual([
+      [9, 11, true],
+      [5, 6, false],
+    ]);
     const passes = result(definition, [], agree(10, 1, { groups: building(6) }));
-    expect(passes.clauses.map((c) => [c.numerator, c.denominator, c.passed])).toEqual([[10, 11, true], [6, 6, true]]);
+    expect(passes.clauses.map((c) => [c.numerator, c.denominator, c.passed])).toEqual([
+      [10, 11, true],
+      [6, 6, true],
+    ]);
   });
 
   it("people: the unit is the person when the poll is not per household", () => {
-    const definition = pollDefinition({ form: "consent", eligibility: { roles: ["member"], absentMayVote: false, side: null, perHousehold: false }, rule: [clause("entitled", 4, 5, true)] });
+    const definition = pollDefinition({
+      form: "consent",
+      eligibility: { roles: ["member"], absentMayVote: false, side: null, perHousehold: false },
+      rule: [clause("entitled", 4, 5, true)],
+    });
     const r = computeResult(definition, pollOptions(definition), frozenList([11], definition), agree(17, 3), null);
     // 22 residents entitled, 10 present (the "a" of each present household).
     expect([r.eligibleCount, r.presentCount, r.clauses[0]!.numerator, r.clauses[0]!.denominator, r.passed]).toEqual([22, 10, 17, 22, false]);
@@ -128,8 +144,21 @@ describe("every base × rule × presence (11 households)", () => {
 });
 
 describe("the groups a ballot counts in", () => {
-  const definition = consent([clause("present", 2, 3, true), clause("entitled", 9, 10, true, { householdPrefix: "3号楼" }), clause("present", 1, 2, false, { householdPrefix: "5号楼" })], true);
-  const unit = (household: string, present: boolean): EligibleVoter => ({ unitId: `household:${household}`, participantIds: ["x"], weight: 1, household, present });
+  const definition = consent(
+    [
+      clause("present", 2, 3, true),
+      clause("entitled", 9, 10, true, { householdPrefix: "3号楼" }),
+      clause("present", 1, 2, false, { householdPrefix: "5号楼" }),
+    ],
+    true,
+  );
+  const unit = (household: string, present: boolean): EligibleVoter => ({
+    unitId: `household:${household}`,
+    participantIds: ["x"],
+    weight: 1,
+    household,
+    present,
+  });
   it("present at the opening or not, in its building or not", () => {
     expect(groupsOf(definition, unit("3号楼101", true))).toEqual(["@present:", "3号楼"]);
     expect(groupsOf(definition, unit("3号楼101", false))).toEqual(["3号楼"]);
@@ -161,20 +190,28 @@ describe("before opening: what the chair must confirm", () => {
     expect(openWarnings(state([10, 11]), poll([clause("entitled", 4, 5, true)]))).toEqual([]);
   });
   it("a building clause out of reach", () => {
-    expect(openWarnings(state([1]), poll([clause("entitled", 1, 1, true, { householdPrefix: "3号楼" })]))).toMatchObject([{ kind: "unreachable", index: 0, best: 5, base: 6 }]);
+    expect(openWarnings(state([1]), poll([clause("entitled", 1, 1, true, { householdPrefix: "3号楼" })]))).toMatchObject([
+      { kind: "unreachable", index: 0, best: 5, base: 6 },
+    ]);
   });
   it("the meeting below its quorum (majority of 22 members, 9 present)", () => {
     expect(openWarnings(state([10, 11], "majority"), poll([clause("cast", 1, 2, false)]))).toEqual([{ kind: "meetingBelowQuorum", present: 9, needed: 12 }]);
   });
   it("a quorum of the poll out of reach: 50 % of 11 with 6 absent", () => {
-    const definition = { ...consent([clause("cast", 1, 2, false)]), quorum: { share: { num: 1, den: 2 }, compare: "atLeast" as const, measure: "count" as const } };
+    const definition = {
+      ...consent([clause("cast", 1, 2, false)]),
+      quorum: { share: { num: 1, den: 2 }, compare: "atLeast" as const, measure: "count" as const },
+    };
     expect(openWarnings(state([6, 7, 8, 9, 10, 11]), { definition })).toEqual([{ kind: "quorumUnreachable", best: 5, base: 11 }]);
   });
 
   it("poll.open refuses without confirmation, then opens with it", () => {
     const { roster, present } = council([9, 10, 11]);
     const before = given(ev.rosterSet(roster), ev.ruleSet("none"), ev.arrived(present), ev.pollCreated("q1", consent([clause("entitled", 4, 5, true)])));
-    expect(before.when({ type: "poll.open", pollId: "q1" }, chair).result).toMatchObject({ ok: false, error: { code: "POLL_NEEDS_CONFIRMATION", details: ["unreachable"] } });
+    expect(before.when({ type: "poll.open", pollId: "q1" }, chair).result).toMatchObject({
+      ok: false,
+      error: { code: "POLL_NEEDS_CONFIRMATION", details: ["unreachable"] },
+    });
     expect(before.when({ type: "poll.open", pollId: "q1", confirmed: true }, chair).result.ok).toBe(true);
   });
 });
@@ -182,16 +219,28 @@ describe("before opening: what the chair must confirm", () => {
 describe("the rule in words, both languages", () => {
   it.each([
     [clause("entitled", 4, 5, true), true, "不少于应到户数的80%（含本数）", "at least 80% of all entitled households (应到), the number itself included"],
-    [clause("present", 2, 3, true), false, "不少于实到人数的三分之二（含本数）", "at least two thirds of those present at the opening (实到), the number itself included"],
+    [
+      clause("present", 2, 3, true),
+      false,
+      "不少于实到人数的三分之二（含本数）",
+      "at least two thirds of those present at the opening (实到), the number itself included",
+    ],
     [clause("cast", 1, 2, false), false, "超过投票数的半数", "more than half of the votes cast (投票)"],
-    [clause("entitled", 3, 4, true, { householdPrefix: "1号楼" }), true, "1号楼：不少于应到户数的四分之三（含本数）", "1号楼: at least three quarters of all entitled households (应到), the number itself included"],
+    [
+      clause("entitled", 3, 4, true, { householdPrefix: "1号楼" }),
+      true,
+      "1号楼：不少于应到户数的四分之三（含本数）",
+      "1号楼: at least three quarters of all entitled households (应到), the number itself included",
+    ],
     [clause("cast", 7, 12, false), false, "超过投票数的7/12", "more than 7/12 of the votes cast (投票)"],
   ])("%j", (c, perHousehold, zh, en) => {
     expect(clauseWords(c, { perHousehold }, "zh")).toBe(zh);
     expect(clauseWords(c, { perHousehold }, "en")).toBe(en);
   });
   it("joins clauses with 且", () => {
-    expect(ruleWords([clause("cast", 1, 2, false), clause("entitled", 1, 2, false)], { perHousehold: false }, "zh")).toBe("超过投票数的半数，且超过应到人数的半数");
+    expect(ruleWords([clause("cast", 1, 2, false), clause("entitled", 1, 2, false)], { perHousehold: false }, "zh")).toBe(
+      "超过投票数的半数，且超过应到人数的半数",
+    );
   });
 });
 
@@ -199,7 +248,11 @@ describe("polls stored before the bases were named replay as they were", () => {
   const legacy = {
     ...pollDefinition({ form: "consent" }),
     eligibility: { roles: ["member"], presentOnly: true, side: null, perHousehold: true },
-    rule: [{ kind: "percentOfEligible", percent: 80, measure: "count" }, { kind: "twoThirdsOfPresent", measure: "count", householdPrefix: "3号楼" }, { kind: "majorityOfCast", measure: "count" }],
+    rule: [
+      { kind: "percentOfEligible", percent: 80, measure: "count" },
+      { kind: "twoThirdsOfPresent", measure: "count", householdPrefix: "3号楼" },
+      { kind: "majorityOfCast", measure: "count" },
+    ],
   } as unknown as PollDefinition;
 
   it("clauses become bases and exact shares", () => {
@@ -217,13 +270,47 @@ describe("polls stored before the bases were named replay as they were", () => {
   });
 
   it("the announced result is kept; only its clauses are read in the new shape", () => {
-    const stored = { eligibleCount: 10, eligibleWeight: 10, presentCount: 10, ballots: 10, hands: 0, counts: [], quorum: null, passedOptions: ["agree"], passed: true, clauses: [{ clause: { kind: "percentOfEligible", percent: 80, measure: "count" }, optionId: "agree", numerator: 8, denominator: 10, percent: 80, passed: true }] };
+    const stored = {
+      eligibleCount: 10,
+      eligibleWeight: 10,
+      presentCount: 10,
+      ballots: 10,
+      hands: 0,
+      counts: [],
+      quorum: null,
+      passedOptions: ["agree"],
+      passed: true,
+      clauses: [
+        { clause: { kind: "percentOfEligible", percent: 80, measure: "count" }, optionId: "agree", numerator: 8, denominator: 10, percent: 80, passed: true },
+      ],
+    };
     const upgraded = upgradeResult(stored as never)!;
-    expect(upgraded).toMatchObject({ eligibleCount: 10, passed: true, clauses: [{ numerator: 8, denominator: 10, passed: true, clause: { base: "entitled", share: { num: 4, den: 5 } } }] });
+    expect(upgraded).toMatchObject({
+      eligibleCount: 10,
+      passed: true,
+      clauses: [{ numerator: 8, denominator: 10, passed: true, clause: { base: "entitled", share: { num: 4, den: 5 } } }],
+    });
   });
 
   it("a stored poll.created / poll.closed pair replays to the announced 通过", () => {
-    const closed = { type: "poll.closed", pollId: "q1", at: 2, by: "p-chair", result: { eligibleCount: 10, eligibleWeight: 10, presentCount: 10, ballots: 10, hands: 0, counts: [], quorum: null, passedOptions: ["agree"], passed: true, clauses: [] } } as const;
+    const closed = {
+      type: "poll.closed",
+      pollId: "q1",
+      at: 2,
+      by: "p-chair",
+      result: {
+        eligibleCount: 10,
+        eligibleWeight: 10,
+        presentCount: 10,
+        ballots: 10,
+        hands: 0,
+        counts: [],
+        quorum: null,
+        passedOptions: ["agree"],
+        passed: true,
+        clauses: [],
+      },
+    } as const;
     const { roster, present } = council([11]);
     const state = given(ev.rosterSet(roster), ev.arrived(present), ev.pollCreated("q1", legacy), ev.pollOpened("q1", 1), closed as never).state;
     expect(state.polls[0]).toMatchObject({ status: "closed", result: { passed: true, eligibleCount: 10 } });

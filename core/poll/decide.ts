@@ -60,15 +60,15 @@ function definitionProblem(d: PollDefinition): string | null {
     if (c.option !== undefined && !ids.includes(c.option)) return `rule: no option ${c.option} in this poll`;
     if (c.share.num === 0 && c.compare !== "atMost") return "rule: a share of 0 only as an upper bound (no ballot of that option)";
     if (c.share.num === c.share.den && c.compare === "more") return "rule: more than all of a base can never pass";
-    if (c.base === "decisive" && c.measure === "weight" && d.form !== "yesNoAbstain" && d.form !== "consent") return "rule: decisive weights for 赞成/反对/弃权 and 同意/不同意 only";
+    if (c.base === "decisive" && c.measure === "weight" && d.form !== "yesNoAbstain" && d.form !== "consent")
+      return "rule: decisive weights for 赞成/反对/弃权 and 同意/不同意 only";
   }
   if (d.quorum && d.quorum.measure !== "count" && !d.weighted) return "quorum: by weight needs a weighted poll";
   if (d.quorum && d.quorum.share.num === 0) return "quorum: a share of 0 is no quorum";
   return null;
 }
 
-const mayRun = (state: MeetingState, actor: Actor): boolean =>
-  actor.role === "chair" || (actor.role === "clerk" && state.pollRules.clerkMay);
+const mayRun = (state: MeetingState, actor: Actor): boolean => actor.role === "chair" || (actor.role === "clerk" && state.pollRules.clerkMay);
 
 export const findPoll = (state: MeetingState, pollId: string): Poll | undefined => state.polls.find((p) => p.pollId === pollId);
 
@@ -88,7 +88,8 @@ export function decidePoll(state: MeetingState, command: PollCommand, ctx: Decid
     const d = command.poll;
     if (d.secret && (d.tallyVisibility !== "none" || d.allowChange || d.weighted)) return fail("SECRET_BALLOT_RULE");
     // A 实到 clause keeps latecomers' ballots apart: in a secret poll that would single them out.
-    if (d.secret && d.eligibility.absentMayVote && d.rule.some((c) => c.base === "present")) return fail("SECRET_BALLOT_RULE", ["a secret poll with a 实到 clause cannot let latecomers vote"]);
+    if (d.secret && d.eligibility.absentMayVote && d.rule.some((c) => c.base === "present"))
+      return fail("SECRET_BALLOT_RULE", ["a secret poll with a 实到 clause cannot let latecomers vote"]);
     return ok([{ type: "poll.created", pollId: ctx.newId(), itemId: state.currentItemId, by: actor.participantId, options: pollOptions(d), definition: d }]);
   }
   const poll = findPoll(state, command.pollId);
@@ -105,7 +106,11 @@ export function decidePoll(state: MeetingState, command: PollCommand, ctx: Decid
       const eligible = eligibleVoters(state, poll.definition.eligibility, poll.definition.weighted);
       if (mayVote(eligible, poll.definition.eligibility.absentMayVote).length === 0) return fail("NO_ELIGIBLE_VOTERS");
       const warnings = openWarnings(state, poll);
-      if (warnings.length > 0 && command.confirmed !== true) return fail("POLL_NEEDS_CONFIRMATION", warnings.map((w) => w.kind));
+      if (warnings.length > 0 && command.confirmed !== true)
+        return fail(
+          "POLL_NEEDS_CONFIRMATION",
+          warnings.map((w) => w.kind),
+        );
       const seconds = poll.definition.durationSeconds;
       return ok([{ type: "poll.opened", pollId: poll.pollId, at: now, closesAt: seconds === null ? null : now + seconds * 1000 }]);
     }
@@ -117,15 +122,19 @@ export function decidePoll(state: MeetingState, command: PollCommand, ctx: Decid
     }
     case "poll.publish":
       if (poll.status === "published") return ok([]);
-      return poll.status === "closed" && poll.result ? ok([{ type: "poll.published", pollId: poll.pollId, at: now, result: poll.result }]) : fail("POLL_NOT_OPEN");
+      return poll.status === "closed" && poll.result
+        ? ok([{ type: "poll.published", pollId: poll.pollId, at: now, result: poll.result }])
+        : fail("POLL_NOT_OPEN");
     case "poll.enterHands": {
       if (poll.status !== "open") return fail(poll.status === "draft" ? "POLL_NOT_OPEN" : "POLL_CLOSED");
-      if (poll.definition.form === "multiple" || poll.definition.form === "candidates") return fail("VALIDATION", ["counts: a show of hands is for single-answer polls"]);
+      if (poll.definition.form === "multiple" || poll.definition.form === "candidates")
+        return fail("VALIDATION", ["counts: a show of hands is for single-answer polls"]);
       // Paper ballots may be blank (空白票) or invalid (废票): in 投票, for nobody.
       const ids = new Set([...poll.options.map((o) => o.id), BLANK, INVALID]);
       if (Object.keys(command.counts).some((id) => !ids.has(id))) return fail("INVALID_BALLOT", ["counts: unknown option"]);
       const raised = Object.values(command.counts).reduce((a, b) => a + b, 0);
-      if (raised > mayVote(poll.eligible, poll.definition.eligibility.absentMayVote).length) return fail("VALIDATION", ["counts: more hands than voters who may vote"]);
+      if (raised > mayVote(poll.eligible, poll.definition.eligibility.absentMayVote).length)
+        return fail("VALIDATION", ["counts: more hands than voters who may vote"]);
       return ok([{ type: "poll.handsEntered", pollId: poll.pollId, counts: command.counts, by: actor.participantId }]);
     }
   }

@@ -13,20 +13,23 @@ export function evolvePoll(state: MeetingState, event: PollEvent): MeetingState 
     case "poll.created":
       return {
         ...state,
-        polls: [...state.polls, {
-          pollId: event.pollId,
-          itemId: event.itemId,
-          createdBy: event.by,
-          definition: upgradeDefinition(event.definition),
-          options: event.options,
-          status: "draft",
-          openedAt: null,
-          closesAt: null,
-          closedAt: null,
-          eligible: [],
-          hands: null,
-          result: null,
-        }],
+        polls: [
+          ...state.polls,
+          {
+            pollId: event.pollId,
+            itemId: event.itemId,
+            createdBy: event.by,
+            definition: upgradeDefinition(event.definition),
+            options: event.options,
+            status: "draft",
+            openedAt: null,
+            closesAt: null,
+            closedAt: null,
+            eligible: [],
+            hands: null,
+            result: null,
+          },
+        ],
       };
     case "poll.discarded":
       return { ...state, polls: state.polls.filter((p) => p.pollId !== event.pollId) };

@@ -54,7 +54,17 @@ const open = [...draft, ev.pollOpened("q1", 10_000)];
 const RESULT: PollResult = (() => {
   const d = pollDefinition();
   const eligible = [A, B].map((id) => ({ unitId: id, participantIds: [id], weight: 1, household: null, present: true }));
-  return computeResult(d, [{ id: "yes", label: "赞成" }, { id: "no", label: "反对" }, { id: "abstain", label: "弃权" }], eligible, tally({ counts: { yes: 2 } }), null);
+  return computeResult(
+    d,
+    [
+      { id: "yes", label: "赞成" },
+      { id: "no", label: "反对" },
+      { id: "abstain", label: "弃权" },
+    ],
+    eligible,
+    tally({ counts: { yes: 2 } }),
+    null,
+  );
 })();
 /** q1 closed at t=20 s. */
 const closed = [...open, ev.pollClosed("q1", RESULT, { at: 20_000 })];
@@ -65,7 +75,13 @@ const everyoneBut = (...allowed: Actor[]): Actor[] => [chair, alice, olga, clerk
 
 describe("poll.create", () => {
   decisionTable([
-    { name: "the chair drafts a poll (defaults filled in)", given: [], command: create(), actor: chair, then: [ev.pollCreated("new-1", pollDefinition(), { by: CH })] },
+    {
+      name: "the chair drafts a poll (defaults filled in)",
+      given: [],
+      command: create(),
+      actor: chair,
+      then: [ev.pollCreated("new-1", pollDefinition(), { by: CH })],
+    },
     {
       name: "for the current agenda item",
       given: [ev.agendaSet([agendaItem("a1"), agendaItem("a2")]), ev.itemStarted("a2", 0)],
@@ -78,14 +94,38 @@ describe("poll.create", () => {
       given: [],
       command: create({ form: "single", options: ["张三", "李四"] }),
       actor: chair,
-      then: [{ type: "poll.created", pollId: "new-1", itemId: null, by: CH, options: [{ id: "o1", label: "张三" }, { id: "o2", label: "李四" }], definition: pollDefinition({ form: "single", options: ["张三", "李四"] }) }],
+      then: [
+        {
+          type: "poll.created",
+          pollId: "new-1",
+          itemId: null,
+          by: CH,
+          options: [
+            { id: "o1", label: "张三" },
+            { id: "o2", label: "李四" },
+          ],
+          definition: pollDefinition({ form: "single", options: ["张三", "李四"] }),
+        },
+      ],
     },
     {
       name: "consent: 同意 / 不同意",
       given: [],
       command: create({ form: "consent" }),
       actor: chair,
-      then: [{ type: "poll.created", pollId: "new-1", itemId: null, by: CH, options: [{ id: "agree", label: "同意" }, { id: "disagree", label: "不同意" }], definition: pollDefinition({ form: "consent" }) }],
+      then: [
+        {
+          type: "poll.created",
+          pollId: "new-1",
+          itemId: null,
+          by: CH,
+          options: [
+            { id: "agree", label: "同意" },
+            { id: "disagree", label: "不同意" },
+          ],
+          definition: pollDefinition({ form: "consent" }),
+        },
+      ],
     },
     {
       name: "multiple choice with min and max",
@@ -94,22 +134,80 @@ describe("poll.create", () => {
       actor: chair,
       then: [ev.pollCreated("new-1", pollDefinition({ form: "multiple", options: ["甲", "乙", "丙"], minChoices: 2, maxChoices: 3 }))],
     },
-    { name: "a secret ballot with the defaults", given: [], command: create({ secret: true }), actor: chair, then: [ev.pollCreated("new-1", pollDefinition({ secret: true }))] },
+    {
+      name: "a secret ballot with the defaults",
+      given: [],
+      command: create({ secret: true }),
+      actor: chair,
+      then: [ev.pollCreated("new-1", pollDefinition({ secret: true }))],
+    },
     {
       name: "a named weighted poll with a live tally for the chair",
       given: [],
-      command: create({ weighted: true, tallyVisibility: "chair", allowChange: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more", measure: "weight" }] }),
+      command: create({
+        weighted: true,
+        tallyVisibility: "chair",
+        allowChange: true,
+        rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more", measure: "weight" }],
+      }),
       actor: chair,
-      then: [ev.pollCreated("new-1", pollDefinition({ weighted: true, tallyVisibility: "chair", allowChange: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more", measure: "weight" }] }))],
+      then: [
+        ev.pollCreated(
+          "new-1",
+          pollDefinition({
+            weighted: true,
+            tallyVisibility: "chair",
+            allowChange: true,
+            rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more", measure: "weight" }],
+          }),
+        ),
+      ],
     },
     { name: "the clerk → FORBIDDEN (by default)", given: [], command: create(), actor: clerk, then: { error: "FORBIDDEN" } },
-    { name: "the clerk where the meeting allows it", given: [ev.pollRules(true)], command: create(), actor: clerk, then: [ev.pollCreated("new-1", pollDefinition(), { by: CL })] },
-    { name: "the clerk once allowed, then not → FORBIDDEN", given: [ev.pollRules(true), ev.pollRules(false)], command: create(), actor: clerk, then: { error: "FORBIDDEN" } },
-    ...[alice, olga, observer, SYSTEM_ACTOR].map((actor): DecisionCase => ({ name: `${actor.role} → FORBIDDEN (even where the clerk may)`, given: [ev.pollRules(true)], command: create(), actor, then: { error: "FORBIDDEN" } })),
-    { name: "before the meeting opens → MEETING_NOT_OPEN", meeting: "scheduled", given: [], command: create(), actor: chair, then: { error: "MEETING_NOT_OPEN" } },
+    {
+      name: "the clerk where the meeting allows it",
+      given: [ev.pollRules(true)],
+      command: create(),
+      actor: clerk,
+      then: [ev.pollCreated("new-1", pollDefinition(), { by: CL })],
+    },
+    {
+      name: "the clerk once allowed, then not → FORBIDDEN",
+      given: [ev.pollRules(true), ev.pollRules(false)],
+      command: create(),
+      actor: clerk,
+      then: { error: "FORBIDDEN" },
+    },
+    ...[alice, olga, observer, SYSTEM_ACTOR].map((actor): DecisionCase => ({
+      name: `${actor.role} → FORBIDDEN (even where the clerk may)`,
+      given: [ev.pollRules(true)],
+      command: create(),
+      actor,
+      then: { error: "FORBIDDEN" },
+    })),
+    {
+      name: "before the meeting opens → MEETING_NOT_OPEN",
+      meeting: "scheduled",
+      given: [],
+      command: create(),
+      actor: chair,
+      then: { error: "MEETING_NOT_OPEN" },
+    },
     { name: "after close → MEETING_CLOSED", given: [ev.closed(5_000)], command: create(), actor: chair, then: { error: "MEETING_CLOSED" } },
-    { name: "a member after close → FORBIDDEN (authorization first)", given: [ev.closed(5_000)], command: create(), actor: alice, then: { error: "FORBIDDEN" } },
-    { name: "a bad definition after close → MEETING_CLOSED (the status before the definition)", given: [ev.closed(5_000)], command: create({ form: "single" }), actor: chair, then: { error: "MEETING_CLOSED" } },
+    {
+      name: "a member after close → FORBIDDEN (authorization first)",
+      given: [ev.closed(5_000)],
+      command: create(),
+      actor: alice,
+      then: { error: "FORBIDDEN" },
+    },
+    {
+      name: "a bad definition after close → MEETING_CLOSED (the status before the definition)",
+      given: [ev.closed(5_000)],
+      command: create({ form: "single" }),
+      actor: chair,
+      then: { error: "MEETING_CLOSED" },
+    },
     { name: "an unauthorized bad definition → FORBIDDEN", given: [], command: create({ form: "single" }), actor: alice, then: { error: "FORBIDDEN" } },
   ]);
 
@@ -128,7 +226,10 @@ describe("poll.create", () => {
       ["the same label twice", { form: "single", options: ["张三", "李四", "张三"] }],
       ["the same label twice once trimmed", { form: "single", options: ["张三", " 张三 "] }],
       ["measure weight in a poll that is not weighted", { rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more", measure: "weight" }] }],
-      ["measure weight in a secret poll that is not weighted (VALIDATION before the secrecy rule)", { secret: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more", measure: "weight" }] }],
+      [
+        "measure weight in a secret poll that is not weighted (VALIDATION before the secrecy rule)",
+        { secret: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more", measure: "weight" }] },
+      ],
       ["more than all of the votes cast (can never pass)", { rule: [{ base: "cast", share: { num: 1, den: 1 }, compare: "more" }] }],
       // Refused by the parser.
       ["a clause in the old shape (kind, percent)", { rule: [{ kind: "percentOfEligible", percent: 80 }] }],
@@ -163,12 +264,30 @@ describe("poll.create", () => {
 
   describe("a secret ballot shows no live tally, allows no change and counts no weights → SECRET_BALLOT_RULE", () => {
     decisionTable([
-      { name: "live tally for the chair", given: [], command: create({ secret: true, tallyVisibility: "chair" }), actor: chair, then: { error: "SECRET_BALLOT_RULE" } },
-      { name: "polls switched off for the meeting → POLLS_OFF", given: [ev.pollRules(true, false)], command: create({}), actor: chair, then: { error: "POLLS_OFF" } },
+      {
+        name: "live tally for the chair",
+        given: [],
+        command: create({ secret: true, tallyVisibility: "chair" }),
+        actor: chair,
+        then: { error: "SECRET_BALLOT_RULE" },
+      },
+      {
+        name: "polls switched off for the meeting → POLLS_OFF",
+        given: [ev.pollRules(true, false)],
+        command: create({}),
+        actor: chair,
+        then: { error: "POLLS_OFF" },
+      },
       { name: "live tally for all", given: [], command: create({ secret: true, tallyVisibility: "all" }), actor: chair, then: { error: "SECRET_BALLOT_RULE" } },
       { name: "changing votes", given: [], command: create({ secret: true, allowChange: true }), actor: chair, then: { error: "SECRET_BALLOT_RULE" } },
       { name: "weighted", given: [], command: create({ secret: true, weighted: true }), actor: chair, then: { error: "SECRET_BALLOT_RULE" } },
-      { name: "weighted with a weight clause", given: [], command: create({ secret: true, weighted: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more", measure: "weight" }] }), actor: chair, then: { error: "SECRET_BALLOT_RULE" } },
+      {
+        name: "weighted with a weight clause",
+        given: [],
+        command: create({ secret: true, weighted: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more", measure: "weight" }] }),
+        actor: chair,
+        then: { error: "SECRET_BALLOT_RULE" },
+      },
       {
         name: "latecomers may vote and a clause counts 实到 (their ballots would stand apart)",
         given: [],
@@ -176,14 +295,33 @@ describe("poll.create", () => {
         actor: chair,
         then: { error: "SECRET_BALLOT_RULE" },
       },
-      { name: "by the clerk who may not → FORBIDDEN first", given: [], command: create({ secret: true, weighted: true }), actor: clerk, then: { error: "FORBIDDEN" } },
+      {
+        name: "by the clerk who may not → FORBIDDEN first",
+        given: [],
+        command: create({ secret: true, weighted: true }),
+        actor: clerk,
+        then: { error: "FORBIDDEN" },
+      },
     ]);
   });
 
   it("adds a draft to the state, with nothing frozen yet", () => {
     const { after } = given().when(create({ durationSeconds: 60 }), chair);
     expect(after.polls).toEqual([
-      { pollId: "new-1", itemId: null, createdBy: CH, definition: pollDefinition({ durationSeconds: 60 }), options: expect.any(Array), status: "draft", openedAt: null, closesAt: null, closedAt: null, eligible: [], hands: null, result: null },
+      {
+        pollId: "new-1",
+        itemId: null,
+        createdBy: CH,
+        definition: pollDefinition({ durationSeconds: 60 }),
+        options: expect.any(Array),
+        status: "draft",
+        openedAt: null,
+        closesAt: null,
+        closedAt: null,
+        eligible: [],
+        hands: null,
+        result: null,
+      },
     ]);
   });
 });
@@ -192,12 +330,30 @@ describe("poll.discard", () => {
   decisionTable([
     { name: "a draft → discarded", given: draft, command: cmd("poll.discard"), actor: chair, then: [ev.pollDiscarded("q1")] },
     { name: "by the clerk where allowed", given: [ev.pollRules(true), ...draft], command: cmd("poll.discard"), actor: clerk, then: [ev.pollDiscarded("q1")] },
-    { name: "after the meeting closed (a draft is only a draft)", given: [...draft, ev.closed(5_000)], command: cmd("poll.discard"), actor: chair, then: [ev.pollDiscarded("q1")] },
-    ...everyoneBut(chair).map((actor): DecisionCase => ({ name: `${actor.role} → FORBIDDEN`, given: draft, command: cmd("poll.discard"), actor, then: { error: "FORBIDDEN" } })),
+    {
+      name: "after the meeting closed (a draft is only a draft)",
+      given: [...draft, ev.closed(5_000)],
+      command: cmd("poll.discard"),
+      actor: chair,
+      then: [ev.pollDiscarded("q1")],
+    },
+    ...everyoneBut(chair).map((actor): DecisionCase => ({
+      name: `${actor.role} → FORBIDDEN`,
+      given: draft,
+      command: cmd("poll.discard"),
+      actor,
+      then: { error: "FORBIDDEN" },
+    })),
     { name: "an open poll → POLL_ALREADY_OPEN", given: open, command: cmd("poll.discard"), actor: chair, then: { error: "POLL_ALREADY_OPEN" } },
     { name: "a closed poll → POLL_ALREADY_OPEN", given: closed, command: cmd("poll.discard"), actor: chair, then: { error: "POLL_ALREADY_OPEN" } },
     { name: "an unknown poll → POLL_NOT_FOUND", given: draft, command: cmd("poll.discard", "q9"), actor: chair, then: { error: "POLL_NOT_FOUND" } },
-    { name: "a discarded poll → POLL_NOT_FOUND", given: [...draft, ev.pollDiscarded("q1")], command: cmd("poll.discard"), actor: chair, then: { error: "POLL_NOT_FOUND" } },
+    {
+      name: "a discarded poll → POLL_NOT_FOUND",
+      given: [...draft, ev.pollDiscarded("q1")],
+      command: cmd("poll.discard"),
+      actor: chair,
+      then: { error: "POLL_NOT_FOUND" },
+    },
   ]);
 
   it("removes the draft and only it", () => {
@@ -208,7 +364,14 @@ describe("poll.discard", () => {
 
 describe("poll.open", () => {
   decisionTable([
-    { name: "the chair opens a draft now", given: draft, command: cmd("poll.open"), actor: chair, now: 5_000_000, then: [ev.pollOpened("q1", 5_000_000, null)] },
+    {
+      name: "the chair opens a draft now",
+      given: draft,
+      command: cmd("poll.open"),
+      actor: chair,
+      now: 5_000_000,
+      then: [ev.pollOpened("q1", 5_000_000, null)],
+    },
     {
       name: "durationSeconds: closes itself that long after now",
       given: [present, ev.pollCreated("q1", pollDefinition({ durationSeconds: 90 }))],
@@ -218,20 +381,81 @@ describe("poll.open", () => {
       then: [ev.pollOpened("q1", 5_000_000, 5_090_000)],
     },
     { name: "the clerk where allowed", given: [ev.pollRules(true), ...draft], command: cmd("poll.open"), actor: clerk, then: [ev.pollOpened("q1", NOW)] },
-    ...everyoneBut(chair).map((actor): DecisionCase => ({ name: `${actor.role} → FORBIDDEN`, given: draft, command: cmd("poll.open"), actor, then: { error: "FORBIDDEN" } })),
+    ...everyoneBut(chair).map((actor): DecisionCase => ({
+      name: `${actor.role} → FORBIDDEN`,
+      given: draft,
+      command: cmd("poll.open"),
+      actor,
+      then: { error: "FORBIDDEN" },
+    })),
     { name: "an unknown poll → POLL_NOT_FOUND", given: draft, command: cmd("poll.open", "q9"), actor: chair, then: { error: "POLL_NOT_FOUND" } },
     { name: "already open → POLL_ALREADY_OPEN", given: open, command: cmd("poll.open"), actor: chair, then: { error: "POLL_ALREADY_OPEN" } },
-    { name: "another poll is open → POLL_ALREADY_OPEN", given: [...open, ev.pollCreated("q2")], command: cmd("poll.open", "q2"), actor: chair, then: { error: "POLL_ALREADY_OPEN" } },
-    { name: "another poll was closed: this one opens", given: [...closed, ev.pollCreated("q2")], command: cmd("poll.open", "q2"), actor: chair, then: [ev.pollOpened("q2", NOW)] },
+    {
+      name: "another poll is open → POLL_ALREADY_OPEN",
+      given: [...open, ev.pollCreated("q2")],
+      command: cmd("poll.open", "q2"),
+      actor: chair,
+      then: { error: "POLL_ALREADY_OPEN" },
+    },
+    {
+      name: "another poll was closed: this one opens",
+      given: [...closed, ev.pollCreated("q2")],
+      command: cmd("poll.open", "q2"),
+      actor: chair,
+      then: [ev.pollOpened("q2", NOW)],
+    },
     { name: "closed → POLL_CLOSED", given: closed, command: cmd("poll.open"), actor: chair, then: { error: "POLL_CLOSED" } },
-    { name: "the organisers switched polls off (允许表决) after the draft → POLLS_OFF", given: [...draft, ev.pollRules(false, false)], command: cmd("poll.open"), actor: chair, then: { error: "POLLS_OFF" } },
+    {
+      name: "the organisers switched polls off (允许表决) after the draft → POLLS_OFF",
+      given: [...draft, ev.pollRules(false, false)],
+      command: cmd("poll.open"),
+      actor: chair,
+      then: { error: "POLLS_OFF" },
+    },
     { name: "published → POLL_CLOSED", given: published, command: cmd("poll.open"), actor: chair, then: { error: "POLL_CLOSED" } },
-    { name: "a draft left from before the close → MEETING_CLOSED", given: [...draft, ev.closed(5_000)], command: cmd("poll.open"), actor: chair, then: { error: "MEETING_CLOSED" } },
-    { name: "a draft before the meeting opens → MEETING_NOT_OPEN", meeting: "scheduled", given: draft, command: cmd("poll.open"), actor: chair, then: { error: "MEETING_NOT_OPEN" } },
-    { name: "an unknown poll after close → POLL_NOT_FOUND (the poll is looked up first)", given: [ev.closed(5_000)], command: cmd("poll.open", "q9"), actor: chair, then: { error: "POLL_NOT_FOUND" } },
-    { name: "no member present → NO_ELIGIBLE_VOTERS", given: [ev.pollCreated("q1")], command: cmd("poll.open"), actor: chair, then: { error: "NO_ELIGIBLE_VOTERS" } },
-    { name: "only non-voters present → NO_ELIGIBLE_VOTERS", given: [ev.arrived([CH, O, CL]), ev.pollCreated("q1")], command: cmd("poll.open"), actor: chair, then: { error: "NO_ELIGIBLE_VOTERS" } },
-    { name: "the members left again → NO_ELIGIBLE_VOTERS", given: [...draft, ev.left([A, B], 5_000)], command: cmd("poll.open"), actor: chair, then: { error: "NO_ELIGIBLE_VOTERS" } },
+    {
+      name: "a draft left from before the close → MEETING_CLOSED",
+      given: [...draft, ev.closed(5_000)],
+      command: cmd("poll.open"),
+      actor: chair,
+      then: { error: "MEETING_CLOSED" },
+    },
+    {
+      name: "a draft before the meeting opens → MEETING_NOT_OPEN",
+      meeting: "scheduled",
+      given: draft,
+      command: cmd("poll.open"),
+      actor: chair,
+      then: { error: "MEETING_NOT_OPEN" },
+    },
+    {
+      name: "an unknown poll after close → POLL_NOT_FOUND (the poll is looked up first)",
+      given: [ev.closed(5_000)],
+      command: cmd("poll.open", "q9"),
+      actor: chair,
+      then: { error: "POLL_NOT_FOUND" },
+    },
+    {
+      name: "no member present → NO_ELIGIBLE_VOTERS",
+      given: [ev.pollCreated("q1")],
+      command: cmd("poll.open"),
+      actor: chair,
+      then: { error: "NO_ELIGIBLE_VOTERS" },
+    },
+    {
+      name: "only non-voters present → NO_ELIGIBLE_VOTERS",
+      given: [ev.arrived([CH, O, CL]), ev.pollCreated("q1")],
+      command: cmd("poll.open"),
+      actor: chair,
+      then: { error: "NO_ELIGIBLE_VOTERS" },
+    },
+    {
+      name: "the members left again → NO_ELIGIBLE_VOTERS",
+      given: [...draft, ev.left([A, B], 5_000)],
+      command: cmd("poll.open"),
+      actor: chair,
+      then: { error: "NO_ELIGIBLE_VOTERS" },
+    },
     {
       name: "nobody present but latecomers may vote → opens (confirmed: the meeting is below its quorum)",
       given: [ev.pollCreated("q1", pollDefinition({ eligibility: { roles: ["member"], absentMayVote: true, side: null, perHousehold: false } }))],
@@ -246,10 +470,19 @@ describe("poll.open", () => {
       actor: chair,
       then: { error: "NO_ELIGIBLE_VOTERS" },
     },
-    { name: "an official present but the poll is for members → NO_ELIGIBLE_VOTERS", given: [ev.arrived([O]), ev.pollCreated("q1")], command: cmd("poll.open"), actor: chair, then: { error: "NO_ELIGIBLE_VOTERS" } },
+    {
+      name: "an official present but the poll is for members → NO_ELIGIBLE_VOTERS",
+      given: [ev.arrived([O]), ev.pollCreated("q1")],
+      command: cmd("poll.open"),
+      actor: chair,
+      then: { error: "NO_ELIGIBLE_VOTERS" },
+    },
     {
       name: "an official present and officials may vote → opens",
-      given: [ev.arrived([O]), ev.pollCreated("q1", pollDefinition({ eligibility: { roles: ["member", "official"], absentMayVote: false, side: null, perHousehold: false } }))],
+      given: [
+        ev.arrived([O]),
+        ev.pollCreated("q1", pollDefinition({ eligibility: { roles: ["member", "official"], absentMayVote: false, side: null, perHousehold: false } })),
+      ],
       command: openConfirmed(),
       actor: chair,
       then: [ev.pollOpened("q1", NOW)],
@@ -269,8 +502,21 @@ describe("poll.close", () => {
     { name: "closed → POLL_CLOSED", given: closed, command: cmd("poll.close"), actor: chair, tally: TALLY, then: { error: "POLL_CLOSED" } },
     { name: "published → POLL_CLOSED", given: published, command: cmd("poll.close"), actor: SYSTEM_ACTOR, tally: TALLY, then: { error: "POLL_CLOSED" } },
     { name: "without the ballot box tally → INTERNAL", given: open, command: cmd("poll.close"), actor: chair, then: { error: "INTERNAL" } },
-    { name: "a draft without a tally → POLL_NOT_OPEN (the status first)", given: draft, command: cmd("poll.close"), actor: chair, then: { error: "POLL_NOT_OPEN" } },
-    ...everyoneBut(chair, SYSTEM_ACTOR).map((actor): DecisionCase => ({ name: `${actor.role} → FORBIDDEN`, given: open, command: cmd("poll.close"), actor, tally: TALLY, then: { error: "FORBIDDEN" } })),
+    {
+      name: "a draft without a tally → POLL_NOT_OPEN (the status first)",
+      given: draft,
+      command: cmd("poll.close"),
+      actor: chair,
+      then: { error: "POLL_NOT_OPEN" },
+    },
+    ...everyoneBut(chair, SYSTEM_ACTOR).map((actor): DecisionCase => ({
+      name: `${actor.role} → FORBIDDEN`,
+      given: open,
+      command: cmd("poll.close"),
+      actor,
+      tally: TALLY,
+      then: { error: "FORBIDDEN" },
+    })),
     { name: "a member without a tally → FORBIDDEN (authorization first)", given: open, command: cmd("poll.close"), actor: alice, then: { error: "FORBIDDEN" } },
   ]);
 
@@ -281,7 +527,14 @@ describe("poll.close", () => {
     expect(outcome.events).toHaveLength(1);
     const event = outcome.events[0]!;
     expect(event).toMatchObject({ type: "poll.closed", pollId: "q1", at: 50_000, by: CH });
-    expect(event.type === "poll.closed" && event.result).toMatchObject({ eligibleCount: 3, presentCount: 2, ballots: 2, hands: 0, passedOptions: ["yes"], passed: true });
+    expect(event.type === "poll.closed" && event.result).toMatchObject({
+      eligibleCount: 3,
+      presentCount: 2,
+      ballots: 2,
+      hands: 0,
+      passedOptions: ["yes"],
+      passed: true,
+    });
     expect(outcome.after.polls[0]).toMatchObject({ status: "closed", closedAt: 50_000, openedAt: 10_000 });
     expect(outcome.after.polls[0]!.result).toEqual(event.type === "poll.closed" ? event.result : null);
   });
@@ -312,8 +565,20 @@ describe("poll.publish", () => {
   decisionTable([
     { name: "a closed poll → published", given: closed, command: cmd("poll.publish"), actor: chair, then: [ev.pollPublished("q1", RESULT, NOW)] },
     { name: "published again → nothing", given: published, command: cmd("poll.publish"), actor: chair, then: [] },
-    { name: "by the clerk where allowed", given: [ev.pollRules(true), ...closed], command: cmd("poll.publish"), actor: clerk, then: [ev.pollPublished("q1", RESULT, NOW)] },
-    ...everyoneBut(chair).map((actor): DecisionCase => ({ name: `${actor.role} → FORBIDDEN`, given: closed, command: cmd("poll.publish"), actor, then: { error: "FORBIDDEN" } })),
+    {
+      name: "by the clerk where allowed",
+      given: [ev.pollRules(true), ...closed],
+      command: cmd("poll.publish"),
+      actor: clerk,
+      then: [ev.pollPublished("q1", RESULT, NOW)],
+    },
+    ...everyoneBut(chair).map((actor): DecisionCase => ({
+      name: `${actor.role} → FORBIDDEN`,
+      given: closed,
+      command: cmd("poll.publish"),
+      actor,
+      then: { error: "FORBIDDEN" },
+    })),
     { name: "still open → POLL_NOT_OPEN", given: open, command: cmd("poll.publish"), actor: chair, then: { error: "POLL_NOT_OPEN" } },
     { name: "a draft → POLL_NOT_OPEN", given: draft, command: cmd("poll.publish"), actor: chair, then: { error: "POLL_NOT_OPEN" } },
     { name: "unknown → POLL_NOT_FOUND", given: closed, command: cmd("poll.publish", "q9"), actor: chair, then: { error: "POLL_NOT_FOUND" } },
@@ -336,11 +601,29 @@ describe("poll.publish", () => {
 
 describe("poll.enterHands (举手表决)", () => {
   decisionTable([
-    { name: "the clerk enters the counts (no permission needed)", given: open, command: hands({ yes: 1, no: 1 }), actor: clerk, then: [ev.handsEntered("q1", { yes: 1, no: 1 }, CL)] },
+    {
+      name: "the clerk enters the counts (no permission needed)",
+      given: open,
+      command: hands({ yes: 1, no: 1 }),
+      actor: clerk,
+      then: [ev.handsEntered("q1", { yes: 1, no: 1 }, CL)],
+    },
     { name: "the chair", given: open, command: hands({ abstain: 2 }), actor: chair, then: [ev.handsEntered("q1", { abstain: 2 }, CH)] },
     { name: "zeroes are counts too", given: open, command: hands({ yes: 0 }), actor: clerk, then: [ev.handsEntered("q1", { yes: 0 }, CL)] },
-    { name: "as many hands as eligible (2)", given: open, command: hands({ yes: 1, abstain: 1 }), actor: clerk, then: [ev.handsEntered("q1", { yes: 1, abstain: 1 }, CL)] },
-    ...[alice, olga, observer, SYSTEM_ACTOR].map((actor): DecisionCase => ({ name: `${actor.role} → FORBIDDEN`, given: open, command: hands({ yes: 1 }), actor, then: { error: "FORBIDDEN" } })),
+    {
+      name: "as many hands as eligible (2)",
+      given: open,
+      command: hands({ yes: 1, abstain: 1 }),
+      actor: clerk,
+      then: [ev.handsEntered("q1", { yes: 1, abstain: 1 }, CL)],
+    },
+    ...[alice, olga, observer, SYSTEM_ACTOR].map((actor): DecisionCase => ({
+      name: `${actor.role} → FORBIDDEN`,
+      given: open,
+      command: hands({ yes: 1 }),
+      actor,
+      then: { error: "FORBIDDEN" },
+    })),
     { name: "more hands than eligible voters → VALIDATION", given: open, command: hands({ yes: 2, no: 1 }), actor: clerk, then: { error: "VALIDATION" } },
     { name: "an unknown option → INVALID_BALLOT", given: open, command: hands({ yes: 1, maybe: 1 }), actor: clerk, then: { error: "INVALID_BALLOT" } },
     { name: "a count that is not a whole number → VALIDATION", given: open, command: hands({ yes: 1.5 }), actor: clerk, then: { error: "VALIDATION" } },
@@ -372,9 +655,27 @@ describe("poll.enterHands (举手表决)", () => {
 
 describe("poll rules from the organisers (config.sync → poll.rulesSet)", () => {
   decisionTable([
-    { name: "the clerk may run polls → poll.rulesSet", given: [], command: configSync({ pollRules: { clerkMay: true } }), actor: SYSTEM_ACTOR, then: [ev.pollRules(true)] },
-    { name: "the same rules again → nothing", given: [ev.pollRules(true)], command: configSync({ pollRules: { clerkMay: true } }), actor: SYSTEM_ACTOR, then: [] },
-    { name: "no longer → poll.rulesSet", given: [ev.pollRules(true)], command: configSync({ pollRules: { clerkMay: false } }), actor: SYSTEM_ACTOR, then: [ev.pollRules(false)] },
+    {
+      name: "the clerk may run polls → poll.rulesSet",
+      given: [],
+      command: configSync({ pollRules: { clerkMay: true } }),
+      actor: SYSTEM_ACTOR,
+      then: [ev.pollRules(true)],
+    },
+    {
+      name: "the same rules again → nothing",
+      given: [ev.pollRules(true)],
+      command: configSync({ pollRules: { clerkMay: true } }),
+      actor: SYSTEM_ACTOR,
+      then: [],
+    },
+    {
+      name: "no longer → poll.rulesSet",
+      given: [ev.pollRules(true)],
+      command: configSync({ pollRules: { clerkMay: false } }),
+      actor: SYSTEM_ACTOR,
+      then: [ev.pollRules(false)],
+    },
     { name: "a sync without poll rules leaves them alone", given: [ev.pollRules(true)], command: configSync(), actor: SYSTEM_ACTOR, then: [] },
   ]);
 
@@ -396,7 +697,9 @@ const ROSTER2: RosterEntry[] = [
   rosterEntry({ participantId: "o1", role: "official" }, { household: "3号楼102", weight: 7 }),
   rosterEntry(clerk),
 ];
-const eligibility = (fields: Partial<{ roles: RosterEntry["role"][]; absentMayVote: boolean; side: "worker" | "enterprise" | null; perHousehold: boolean }> = {}) => ({
+const eligibility = (
+  fields: Partial<{ roles: RosterEntry["role"][]; absentMayVote: boolean; side: "worker" | "enterprise" | null; perHousehold: boolean }> = {},
+) => ({
   roles: ["member" as const],
   absentMayVote: false,
   side: null,
@@ -440,12 +743,18 @@ describe("the eligible list, frozen at the opening", () => {
 
   it("several roles", () => {
     expect(frozen({ eligibility: eligibility({ roles: ["official", "clerk"] }) }, ["w1", "o1", CL]).map((u) => u.unitId)).toEqual(["o1", CL]);
-    expect(frozen({ eligibility: eligibility({ roles: ["official", "clerk"] }) }, ["o1"]).map((u) => [u.unitId, u.present])).toEqual([["o1", true], [CL, false]]);
+    expect(frozen({ eligibility: eligibility({ roles: ["official", "clerk"] }) }, ["o1"]).map((u) => [u.unitId, u.present])).toEqual([
+      ["o1", true],
+      [CL, false],
+    ]);
   });
 
   it("one bargaining side", () => {
     expect(frozen({ eligibility: eligibility({ side: "worker", absentMayVote: true }) }, []).map((u) => u.unitId)).toEqual(["w1", "w2", "w3"]);
-    expect(frozen({ eligibility: eligibility({ side: "enterprise" }) }, ["w1", "e1"]).map((u) => [u.unitId, u.present])).toEqual([["e1", true], ["e2", false]]);
+    expect(frozen({ eligibility: eligibility({ side: "enterprise" }) }, ["w1", "e1"]).map((u) => [u.unitId, u.present])).toEqual([
+      ["e1", true],
+      ["e2", false],
+    ]);
   });
 
   it("per household: one unit per household, cast by any member; people without a household vote for themselves", () => {
@@ -485,13 +794,19 @@ describe("the eligible list, frozen at the opening", () => {
   });
 
   it("not weighted: every unit weighs 1 whatever the roster says", () => {
-    expect(frozen({ eligibility: eligibility({ perHousehold: true, roles: ["member", "official"], absentMayVote: true }) }, []).map((u) => u.weight)).toEqual([1, 1, 1, 1]);
+    expect(frozen({ eligibility: eligibility({ perHousehold: true, roles: ["member", "official"], absentMayVote: true }) }, []).map((u) => u.weight)).toEqual([
+      1, 1, 1, 1,
+    ]);
   });
 
   it("does not change when people arrive, leave or the roster changes after the opening", () => {
     const opened = given(ev.arrived([A, B]), ev.pollCreated("q1"), ev.pollOpened("q1", 10_000));
     const list = opened.state.polls[0]!.eligible;
-    expect(list.map((u) => [u.unitId, u.present])).toEqual([[A, true], [B, true], [C, false]]);
+    expect(list.map((u) => [u.unitId, u.present])).toEqual([
+      [A, true],
+      [B, true],
+      [C, false],
+    ]);
     const later = given(
       ev.arrived([A, B]),
       ev.pollCreated("q1"),
@@ -508,7 +823,11 @@ describe("the eligible list, frozen at the opening", () => {
 
   it("is the list as of the opening, not of the creation", () => {
     const { after } = given(ev.arrived([A]), ev.pollCreated("q1"), ev.arrived([B, C], "qr", 5_000)).when(cmd("poll.open"), chair);
-    expect(after.polls[0]!.eligible.map((u) => [u.unitId, u.present])).toEqual([[A, true], [B, true], [C, true]]);
+    expect(after.polls[0]!.eligible.map((u) => [u.unitId, u.present])).toEqual([
+      [A, true],
+      [B, true],
+      [C, true],
+    ]);
   });
 });
 
@@ -524,8 +843,23 @@ describe("checkBallot", () => {
   const latecomers = [present, ev.pollCreated("q1", pollDefinition({ eligibility: eligibility({ absentMayVote: true }) })), ev.pollOpened("q1")];
   const lateOpen = given(...latecomers);
   const lateArrived = given(...latecomers, ev.arrived([C], "qr", 20_000));
-  const states = { draft: given(...draft), open: given(...open), closed: given(...closed), published: given(...published), multiOpen, weightedOpen, lateOpen, lateArrived };
-  const cases: [name: string, state: keyof typeof states, voter: string, ballot: Omit<BallotInput, "pollId"> & { pollId?: string }, expected: ErrorCode | { unitId: string; choices: string[] }][] = [
+  const states = {
+    draft: given(...draft),
+    open: given(...open),
+    closed: given(...closed),
+    published: given(...published),
+    multiOpen,
+    weightedOpen,
+    lateOpen,
+    lateArrived,
+  };
+  const cases: [
+    name: string,
+    state: keyof typeof states,
+    voter: string,
+    ballot: Omit<BallotInput, "pollId"> & { pollId?: string },
+    expected: ErrorCode | { unitId: string; choices: string[] },
+  ][] = [
     ["an eligible member, yes", "open", A, { choices: ["yes"] }, { unitId: A, choices: ["yes"] }],
     ["abstain", "open", B, { choices: ["abstain"] }, { unitId: B, choices: ["abstain"] }],
     ["an unknown poll → POLL_NOT_FOUND", "open", A, { pollId: "q9", choices: ["yes"] }, "POLL_NOT_FOUND"],
@@ -551,7 +885,13 @@ describe("checkBallot", () => {
     ["multiple: a yes/no answer → INVALID_BALLOT", "multiOpen", A, { choices: ["yes", "o1"] }, "INVALID_BALLOT"],
     ["a household member casts for the household", "weightedOpen", "w1", { choices: ["yes"] }, { unitId: "household:3号楼101", choices: ["yes"] }],
     ["the other member of that household, for the same unit", "weightedOpen", "w2", { choices: ["no"] }, { unitId: "household:3号楼101", choices: ["no"] }],
-    ["claiming the household's weight (the largest, 1.25)", "weightedOpen", "w1", { choices: ["yes"], weight: 1.25 }, { unitId: "household:3号楼101", choices: ["yes"] }],
+    [
+      "claiming the household's weight (the largest, 1.25)",
+      "weightedOpen",
+      "w1",
+      { choices: ["yes"], weight: 1.25 },
+      { unitId: "household:3号楼101", choices: ["yes"] },
+    ],
     ["claiming one's own smaller weight → INVALID_BALLOT", "weightedOpen", "w1", { choices: ["yes"], weight: 0.5 }, "INVALID_BALLOT"],
     ["claiming a larger weight → INVALID_BALLOT", "weightedOpen", "e1", { choices: ["yes"], weight: 3 }, "INVALID_BALLOT"],
     ["a weight claim of 1 in a poll that is not weighted", "open", A, { choices: ["yes"], weight: 1 }, { unitId: A, choices: ["yes"] }],
@@ -580,7 +920,11 @@ describe("a whole poll through the log", () => {
     const newId = sequentialIds("id-");
     const steps: [command: Command, actor: Actor, now: number][] = [
       [{ type: "attendance.arrive", participantIds: [A, B, C], via: "qr" }, SYSTEM_ACTOR, 1_000],
-      [{ type: "poll.create", poll: pollDefinition({ durationSeconds: 120, quorum: { share: { num: 1, den: 2 }, compare: "atLeast", measure: "count" } }) }, chair, 2_000],
+      [
+        { type: "poll.create", poll: pollDefinition({ durationSeconds: 120, quorum: { share: { num: 1, den: 2 }, compare: "atLeast", measure: "count" } }) },
+        chair,
+        2_000,
+      ],
       [{ type: "poll.create", poll: pollDefinition({ form: "single", options: ["甲", "乙"] }) }, clerk, 2_500],
       [{ type: "poll.discard", pollId: "id-2" }, chair, 2_600],
       [{ type: "poll.open", pollId: "id-1" }, clerk, 3_000],
@@ -603,7 +947,14 @@ describe("a whole poll through the log", () => {
     expect(poll).toMatchObject({ status: "published", openedAt: 3_000, closesAt: 123_000, closedAt: 123_000, hands: { no: 1 } });
     // carol left after the opening and stays on the list; 2 yes + 1 hand of 3 meets the quorum.
     expect(poll.eligible.map((u) => u.unitId)).toEqual([A, B, C]);
-    expect(poll.result).toMatchObject({ eligibleCount: 3, ballots: 2, hands: 1, quorum: { checks: [{ measure: "count", turnout: 3, base: 3, met: true }], met: true }, passedOptions: ["yes"], passed: true });
+    expect(poll.result).toMatchObject({
+      eligibleCount: 3,
+      ballots: 2,
+      hands: 1,
+      quorum: { checks: [{ measure: "count", turnout: 3, base: 3, met: true }], met: true },
+      passedOptions: ["yes"],
+      passed: true,
+    });
     expect(replay(log)).toEqual(state);
     for (let cut = 0; cut <= log.length; cut++) expect(deepEqual(replay(log.slice(cut), replay(log.slice(0, cut))), state)).toBe(true);
   });

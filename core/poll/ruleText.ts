@@ -85,7 +85,7 @@ type ClauseShape = Pick<RuleClause, "base" | "share" | "compare" | "measure" | "
 export function clauseWords(clause: ClauseShape, units: Units, lang: Lang, optionLabel?: string): string {
   const weight = clause.measure === "weight";
   const i = units.perHousehold ? 1 : 0;
-  const named = clause.option !== undefined ? optionLabel ?? clause.option : null;
+  const named = clause.option !== undefined ? (optionLabel ?? clause.option) : null;
   let text: string;
   if (lang === "zh") {
     const who = named === null ? "" : `${named}票`;
@@ -120,7 +120,9 @@ export function quorumWords(quorum: Quorum, units: Units, lang: Lang): string {
   const parts = measures.map((m) => {
     if (lang === "zh") {
       const [before, after] = ZH_COMPARE[quorum.compare];
-      return m === "weight" ? `参与表决的权重${before}应到权重的${shareWordsZh(quorum.share)}${after}` : `参与表决的${units.perHousehold ? "户数" : "人数"}${before}${ZH_BASE.entitled[i]}的${shareWordsZh(quorum.share)}${after}`;
+      return m === "weight"
+        ? `参与表决的权重${before}应到权重的${shareWordsZh(quorum.share)}${after}`
+        : `参与表决的${units.perHousehold ? "户数" : "人数"}${before}${ZH_BASE.entitled[i]}的${shareWordsZh(quorum.share)}${after}`;
     }
     const [before, after] = EN_COMPARE[quorum.compare];
     return `${m === "weight" ? "the weight taking part" : units.perHousehold ? "the households taking part" : "those taking part"}: ${before} ${shareWordsEn(quorum.share)} ${m === "weight" ? "of the entitled weight" : EN_BASE.entitled[i]}${after}`;

@@ -9,11 +9,19 @@ import type { EligibleVoter, PollDefinition, RuleClause, Tally } from "./schema.
 
 /** `n` voting units u1…un, present unless told; weight 1, no household. */
 function units(n: number, fields: Partial<EligibleVoter> = {}, prefix = "u"): EligibleVoter[] {
-  return Array.from({ length: n }, (_, i) => ({ unitId: `${prefix}${i + 1}`, participantIds: [`${prefix}${i + 1}`], weight: 1, household: null, present: true, ...fields }));
+  return Array.from({ length: n }, (_, i) => ({
+    unitId: `${prefix}${i + 1}`,
+    participantIds: [`${prefix}${i + 1}`],
+    weight: 1,
+    household: null,
+    present: true,
+    ...fields,
+  }));
 }
 
 /** One unit per weight. */
-const weighted = (...weights: number[]): EligibleVoter[] => weights.map((weight, i) => ({ unitId: `w${i + 1}`, participantIds: [`w${i + 1}`], weight, household: null, present: true }));
+const weighted = (...weights: number[]): EligibleVoter[] =>
+  weights.map((weight, i) => ({ unitId: `w${i + 1}`, participantIds: [`w${i + 1}`], weight, household: null, present: true }));
 
 /** Households 3号楼101…, then 5号楼101…: one unit each. */
 function households(building: string, n: number): EligibleVoter[] {
@@ -62,14 +70,62 @@ function table(cases: readonly Case[]) {
 describe("majorityOfCast: more than half of the ballots cast, abstentions included", () => {
   const rule = [clause("majorityOfCast")];
   table([
-    { name: "6 yes, 3 no, 1 abstain of 10 → passes", definition: yna(rule), eligible: units(10), tally: tally({ counts: { yes: 6, no: 3, abstain: 1 } }), passedOptions: ["yes"], first: [6, 10] },
-    { name: "yes = no (4 : 4) → fails", definition: yna(rule), eligible: units(10), tally: tally({ counts: { yes: 4, no: 4 } }), passedOptions: [], first: [4, 8] },
-    { name: "5 yes, 3 no, 2 abstain: abstentions are in the base, 5 of 10 is no majority", definition: yna(rule), eligible: units(10), tally: tally({ counts: { yes: 5, no: 3, abstain: 2 } }), passedOptions: [], first: [5, 10] },
-    { name: "6 yes, 3 no, 2 abstain → passes (6 of 11)", definition: yna(rule), eligible: units(12), tally: tally({ counts: { yes: 6, no: 3, abstain: 2 } }), passedOptions: ["yes"], first: [6, 11] },
-    { name: "nobody voted → fails (0 of 0 is no majority)", definition: yna(rule), eligible: units(10), tally: tally({ counts: {} }), passedOptions: [], first: [0, 0] },
-    { name: "a single yes and nothing else → passes", definition: yna(rule), eligible: units(10), tally: tally({ counts: { yes: 1 } }), passedOptions: ["yes"] },
+    {
+      name: "6 yes, 3 no, 1 abstain of 10 → passes",
+      definition: yna(rule),
+      eligible: units(10),
+      tally: tally({ counts: { yes: 6, no: 3, abstain: 1 } }),
+      passedOptions: ["yes"],
+      first: [6, 10],
+    },
+    {
+      name: "yes = no (4 : 4) → fails",
+      definition: yna(rule),
+      eligible: units(10),
+      tally: tally({ counts: { yes: 4, no: 4 } }),
+      passedOptions: [],
+      first: [4, 8],
+    },
+    {
+      name: "5 yes, 3 no, 2 abstain: abstentions are in the base, 5 of 10 is no majority",
+      definition: yna(rule),
+      eligible: units(10),
+      tally: tally({ counts: { yes: 5, no: 3, abstain: 2 } }),
+      passedOptions: [],
+      first: [5, 10],
+    },
+    {
+      name: "6 yes, 3 no, 2 abstain → passes (6 of 11)",
+      definition: yna(rule),
+      eligible: units(12),
+      tally: tally({ counts: { yes: 6, no: 3, abstain: 2 } }),
+      passedOptions: ["yes"],
+      first: [6, 11],
+    },
+    {
+      name: "nobody voted → fails (0 of 0 is no majority)",
+      definition: yna(rule),
+      eligible: units(10),
+      tally: tally({ counts: {} }),
+      passedOptions: [],
+      first: [0, 0],
+    },
+    {
+      name: "a single yes and nothing else → passes",
+      definition: yna(rule),
+      eligible: units(10),
+      tally: tally({ counts: { yes: 1 } }),
+      passedOptions: ["yes"],
+    },
     { name: "only abstentions → fails", definition: yna(rule), eligible: units(10), tally: tally({ counts: { abstain: 3 } }), passedOptions: [] },
-    { name: "no is not measured: a majority of no passes nothing", definition: yna(rule), eligible: units(10), tally: tally({ counts: { yes: 1, no: 9 } }), passedOptions: [], clauses: [false] },
+    {
+      name: "no is not measured: a majority of no passes nothing",
+      definition: yna(rule),
+      eligible: units(10),
+      tally: tally({ counts: { yes: 1, no: 9 } }),
+      passedOptions: [],
+      clauses: [false],
+    },
   ]);
 
   it("reports the percentage, and 0 when the base is 0", () => {
@@ -90,10 +146,30 @@ describe("majorityOfEligible: more than half of everyone eligible", () => {
   const rule = [clause("majorityOfEntitled")];
   table([
     { name: "6 of 10 → passes", definition: yna(rule), eligible: units(10), tally: tally({ counts: { yes: 6 } }), passedOptions: ["yes"], first: [6, 10] },
-    { name: "exactly half (5 of 10) → fails", definition: yna(rule), eligible: units(10), tally: tally({ counts: { yes: 5 } }), passedOptions: [], first: [5, 10] },
+    {
+      name: "exactly half (5 of 10) → fails",
+      definition: yna(rule),
+      eligible: units(10),
+      tally: tally({ counts: { yes: 5 } }),
+      passedOptions: [],
+      first: [5, 10],
+    },
     { name: "5 of 9 → passes", definition: yna(rule), eligible: units(9), tally: tally({ counts: { yes: 5 } }), passedOptions: ["yes"] },
-    { name: "unanimous among those who voted but only 4 of 10 → fails", definition: yna(rule), eligible: units(10), tally: tally({ counts: { yes: 4 } }), passedOptions: [] },
-    { name: "absent eligible count in the base (5 of 10, 4 present) → fails", definition: yna(rule), eligible: [...units(4), ...units(6, { present: false }, "a")], tally: tally({ counts: { yes: 5 } }), passedOptions: [], first: [5, 10] },
+    {
+      name: "unanimous among those who voted but only 4 of 10 → fails",
+      definition: yna(rule),
+      eligible: units(10),
+      tally: tally({ counts: { yes: 4 } }),
+      passedOptions: [],
+    },
+    {
+      name: "absent eligible count in the base (5 of 10, 4 present) → fails",
+      definition: yna(rule),
+      eligible: [...units(4), ...units(6, { present: false }, "a")],
+      tally: tally({ counts: { yes: 5 } }),
+      passedOptions: [],
+      first: [5, 10],
+    },
     { name: "nobody eligible → fails", definition: yna(rule), eligible: [], tally: tally({ counts: { yes: 1 } }), passedOptions: [], first: [1, 0] },
   ]);
 });
@@ -103,11 +179,32 @@ describe("twoThirdsOfPresent: at least two thirds of the eligible present at the
   /** 9 eligible, 6 of them present. */
   const nineSixPresent = [...units(6), ...units(3, { present: false }, "a")];
   table([
-    { name: "exactly 2/3 of the present (4 of 6) → passes; the base is the 6 present", definition: yna(rule), eligible: nineSixPresent, tally: tally({ counts: { yes: 4, no: 2 } }), passedOptions: ["yes"], first: [4, 6] },
-    { name: "3 of 6 present → fails", definition: yna(rule), eligible: nineSixPresent, tally: tally({ counts: { yes: 3, no: 3 } }), passedOptions: [], first: [3, 6] },
+    {
+      name: "exactly 2/3 of the present (4 of 6) → passes; the base is the 6 present",
+      definition: yna(rule),
+      eligible: nineSixPresent,
+      tally: tally({ counts: { yes: 4, no: 2 } }),
+      passedOptions: ["yes"],
+      first: [4, 6],
+    },
+    {
+      name: "3 of 6 present → fails",
+      definition: yna(rule),
+      eligible: nineSixPresent,
+      tally: tally({ counts: { yes: 3, no: 3 } }),
+      passedOptions: [],
+      first: [3, 6],
+    },
     { name: "6 of 9 present is exactly 2/3 → passes", definition: yna(rule), eligible: units(9), tally: tally({ counts: { yes: 6 } }), passedOptions: ["yes"] },
     { name: "5 of 8 present (62.5 %) → fails", definition: yna(rule), eligible: units(8), tally: tally({ counts: { yes: 5 } }), passedOptions: [] },
-    { name: "nobody present → fails", definition: yna(rule), eligible: units(3, { present: false }), tally: tally({ counts: { yes: 3 } }), passedOptions: [], first: [3, 0] },
+    {
+      name: "nobody present → fails",
+      definition: yna(rule),
+      eligible: units(3, { present: false }),
+      tally: tally({ counts: { yes: 3 } }),
+      passedOptions: [],
+      first: [3, 0],
+    },
   ]);
 
   it("counts the present units, reported apart from the eligible", () => {
@@ -120,8 +217,22 @@ describe("twoThirdsOfPresent: at least two thirds of the eligible present at the
 describe("twoThirdsOfEligible: at least two thirds of all eligible, present or not", () => {
   const rule = [clause("twoThirdsOfEntitled")];
   table([
-    { name: "exactly 2 of 3 → passes (66.67 % could not say this exactly)", definition: yna(rule), eligible: units(3), tally: tally({ counts: { yes: 2, no: 1 } }), passedOptions: ["yes"], first: [2, 3] },
-    { name: "6 of 9 with 3 absent → passes: the base is all 9", definition: yna(rule), eligible: [...units(6), ...units(3, { present: false }, "a")], tally: tally({ counts: { yes: 6 } }), passedOptions: ["yes"], first: [6, 9] },
+    {
+      name: "exactly 2 of 3 → passes (66.67 % could not say this exactly)",
+      definition: yna(rule),
+      eligible: units(3),
+      tally: tally({ counts: { yes: 2, no: 1 } }),
+      passedOptions: ["yes"],
+      first: [2, 3],
+    },
+    {
+      name: "6 of 9 with 3 absent → passes: the base is all 9",
+      definition: yna(rule),
+      eligible: [...units(6), ...units(3, { present: false }, "a")],
+      tally: tally({ counts: { yes: 6 } }),
+      passedOptions: ["yes"],
+      first: [6, 9],
+    },
     { name: "5 of 8 → fails", definition: yna(rule), eligible: units(8), tally: tally({ counts: { yes: 5 } }), passedOptions: [] },
     { name: "nobody eligible → fails", definition: yna(rule), eligible: [], tally: tally({ counts: { yes: 0 } }), passedOptions: [], first: [0, 0] },
   ]);
@@ -132,7 +243,13 @@ describe("percentOfEligible: at least that share of everyone eligible", () => {
   table([
     { name: "80 %: exactly 8 of 10 → passes", definition: yna(at(80)), eligible: units(10), tally: tally({ counts: { yes: 8 } }), passedOptions: ["yes"] },
     { name: "80 %: 7 of 10 → fails", definition: yna(at(80)), eligible: units(10), tally: tally({ counts: { yes: 7 } }), passedOptions: [] },
-    { name: "80 %: exactly 800 of 1000 → passes", definition: yna(at(80)), eligible: units(1000), tally: tally({ counts: { yes: 800 } }), passedOptions: ["yes"] },
+    {
+      name: "80 %: exactly 800 of 1000 → passes",
+      definition: yna(at(80)),
+      eligible: units(1000),
+      tally: tally({ counts: { yes: 800 } }),
+      passedOptions: ["yes"],
+    },
     { name: "80 %: 799 of 1000 (79.9 %) → fails", definition: yna(at(80)), eligible: units(1000), tally: tally({ counts: { yes: 799 } }), passedOptions: [] },
     { name: "79.9 %: 799 of 1000 → passes", definition: yna(at(79.9)), eligible: units(1000), tally: tally({ counts: { yes: 799 } }), passedOptions: ["yes"] },
     { name: "79.9 %: 798 of 1000 → fails", definition: yna(at(79.9)), eligible: units(1000), tally: tally({ counts: { yes: 798 } }), passedOptions: [] },
@@ -245,23 +362,57 @@ describe("compound rules: every clause must hold", () => {
   const def = yna(rule, { eligibility: { roles: ["member"], absentMayVote: true, side: null, perHousehold: true } });
   const building = (yes: number, no = 0) => ({ "3号楼": { ballots: yes + no, weightCast: yes + no, counts: { yes, no }, weights: { yes, no } } });
   table([
-    { name: "11 of 15 owners, 9 of 10 in 3号楼 (exactly 90 %) → passes", definition: def, eligible, tally: tally({ counts: { yes: 11, no: 1 }, groups: building(9, 1) }), passedOptions: ["yes"], clauses: [true, true] },
-    { name: "12 of 15 owners but 8 of 10 in 3号楼 → fails on the building", definition: def, eligible, tally: tally({ counts: { yes: 12 }, groups: building(8) }), passedOptions: [], clauses: [true, false] },
-    { name: "all of 3号楼 but 9 of 15 owners (60 %) → fails on the whole", definition: def, eligible, tally: tally({ counts: { yes: 9 }, groups: building(9) }), passedOptions: [], clauses: [false, true] },
+    {
+      name: "11 of 15 owners, 9 of 10 in 3号楼 (exactly 90 %) → passes",
+      definition: def,
+      eligible,
+      tally: tally({ counts: { yes: 11, no: 1 }, groups: building(9, 1) }),
+      passedOptions: ["yes"],
+      clauses: [true, true],
+    },
+    {
+      name: "12 of 15 owners but 8 of 10 in 3号楼 → fails on the building",
+      definition: def,
+      eligible,
+      tally: tally({ counts: { yes: 12 }, groups: building(8) }),
+      passedOptions: [],
+      clauses: [true, false],
+    },
+    {
+      name: "all of 3号楼 but 9 of 15 owners (60 %) → fails on the whole",
+      definition: def,
+      eligible,
+      tally: tally({ counts: { yes: 9 }, groups: building(9) }),
+      passedOptions: [],
+      clauses: [false, true],
+    },
     { name: "both fail", definition: def, eligible, tally: tally({ counts: { yes: 3 }, groups: building(3) }), passedOptions: [], clauses: [false, false] },
-    { name: "no ballots from 3号楼 (group absent from the tally) → fails on the building", definition: def, eligible, tally: tally({ counts: { yes: 12 } }), passedOptions: [], clauses: [true, false] },
+    {
+      name: "no ballots from 3号楼 (group absent from the tally) → fails on the building",
+      definition: def,
+      eligible,
+      tally: tally({ counts: { yes: 12 } }),
+      passedOptions: [],
+      clauses: [true, false],
+    },
   ]);
 
   it("measures the building clause against the building's households and the building's ballots", () => {
     const result = computeResult(def, pollOptions(def), eligible, tally({ counts: { yes: 11, no: 1 }, groups: building(9, 1) }), null);
-    expect(result.clauses.map((c) => [c.numerator, c.denominator])).toEqual([[11, 15], [9, 10]]);
+    expect(result.clauses.map((c) => [c.numerator, c.denominator])).toEqual([
+      [11, 15],
+      [9, 10],
+    ]);
   });
 
   it("majorityOfCast with a prefix counts that group's ballots only", () => {
     const d = yna([clause("majorityOfCast"), clause("majorityOfCast", { householdPrefix: "5号楼" })]);
     const groups = { "5号楼": { ballots: 4, weightCast: 4, counts: { yes: 2, no: 2 }, weights: { yes: 2, no: 2 } } };
     const result = computeResult(d, pollOptions(d), eligible, tally({ counts: { yes: 10, no: 4 }, groups }), null);
-    expect(result.clauses.map((c) => [c.numerator, c.denominator, c.passed])).toEqual([[10, 14, true], [2, 4, false]]);
+    expect(result.clauses.map((c) => [c.numerator, c.denominator, c.passed])).toEqual([
+      [10, 14, true],
+      [2, 4, false],
+    ]);
     expect(result.passed).toBe(false);
   });
 });
@@ -270,19 +421,68 @@ describe("quorum: the share of the eligible who must take part", () => {
   const rule = [clause("majorityOfCast")];
   const at50 = (strict: boolean) => yna(rule, { quorum: { share: { num: 1, den: 2 }, compare: strict ? "more" : "atLeast", measure: "count" } });
   table([
-    { name: "not strict (不少于): 5 of 10 took part → met", definition: at50(false), eligible: units(10), tally: tally({ counts: { yes: 4, no: 1 } }), passedOptions: ["yes"], quorumMet: true },
-    { name: "not strict: 4 of 10 → missed, a unanimous yes does not pass", definition: at50(false), eligible: units(10), tally: tally({ counts: { yes: 4 } }), passedOptions: [], clauses: [true], quorumMet: false },
-    { name: "strict (超过): exactly 5 of 10 → missed", definition: at50(true), eligible: units(10), tally: tally({ counts: { yes: 4, no: 1 } }), passedOptions: [], clauses: [true], quorumMet: false },
-    { name: "strict: 6 of 10 → met", definition: at50(true), eligible: units(10), tally: tally({ counts: { yes: 5, no: 1 } }), passedOptions: ["yes"], quorumMet: true },
-    { name: "hands count towards the turnout: 3 ballots + 2 hands of 10 → met", definition: at50(false), eligible: units(10), tally: tally({ counts: { yes: 3 } }), hands: { yes: 1, no: 1 }, passedOptions: ["yes"], quorumMet: true },
-    { name: "no quorum rule → null", definition: yna(rule), eligible: units(10), tally: tally({ counts: { yes: 1 } }), passedOptions: ["yes"], quorumMet: null },
+    {
+      name: "not strict (不少于): 5 of 10 took part → met",
+      definition: at50(false),
+      eligible: units(10),
+      tally: tally({ counts: { yes: 4, no: 1 } }),
+      passedOptions: ["yes"],
+      quorumMet: true,
+    },
+    {
+      name: "not strict: 4 of 10 → missed, a unanimous yes does not pass",
+      definition: at50(false),
+      eligible: units(10),
+      tally: tally({ counts: { yes: 4 } }),
+      passedOptions: [],
+      clauses: [true],
+      quorumMet: false,
+    },
+    {
+      name: "strict (超过): exactly 5 of 10 → missed",
+      definition: at50(true),
+      eligible: units(10),
+      tally: tally({ counts: { yes: 4, no: 1 } }),
+      passedOptions: [],
+      clauses: [true],
+      quorumMet: false,
+    },
+    {
+      name: "strict: 6 of 10 → met",
+      definition: at50(true),
+      eligible: units(10),
+      tally: tally({ counts: { yes: 5, no: 1 } }),
+      passedOptions: ["yes"],
+      quorumMet: true,
+    },
+    {
+      name: "hands count towards the turnout: 3 ballots + 2 hands of 10 → met",
+      definition: at50(false),
+      eligible: units(10),
+      tally: tally({ counts: { yes: 3 } }),
+      hands: { yes: 1, no: 1 },
+      passedOptions: ["yes"],
+      quorumMet: true,
+    },
+    {
+      name: "no quorum rule → null",
+      definition: yna(rule),
+      eligible: units(10),
+      tally: tally({ counts: { yes: 1 } }),
+      passedOptions: ["yes"],
+      quorumMet: null,
+    },
     { name: "nobody eligible → missed", definition: at50(false), eligible: [], tally: tally({ counts: {} }), passedOptions: [], quorumMet: false },
   ]);
 
   it("reports the rule, the turnout and the base", () => {
     const definition = at50(true);
     const result = computeResult(definition, pollOptions(definition), units(10), tally({ counts: { yes: 4, no: 1 } }), null);
-    expect(result.quorum).toEqual({ required: { share: { num: 1, den: 2 }, compare: "more", measure: "count" }, checks: [{ measure: "count", turnout: 5, base: 10, met: false }], met: false });
+    expect(result.quorum).toEqual({
+      required: { share: { num: 1, den: 2 }, compare: "more", measure: "count" },
+      checks: [{ measure: "count", turnout: 5, base: 10, met: false }],
+      met: false,
+    });
     expect(result.passed).toBe(false);
   });
 });
@@ -290,15 +490,52 @@ describe("quorum: the share of the eligible who must take part", () => {
 describe("a show of hands (举手) is added to the ballots", () => {
   const rule = [clause("majorityOfCast")];
   table([
-    { name: "3 yes, 1 no electronically, hands 1 yes, 3 no → 4 : 4 → fails", definition: yna(rule), eligible: units(10), tally: tally({ counts: { yes: 3, no: 1 } }), hands: { yes: 1, no: 3 }, passedOptions: [], first: [4, 8] },
-    { name: "2 yes, 2 no electronically, hands 3 yes → passes", definition: yna(rule), eligible: units(10), tally: tally({ counts: { yes: 2, no: 2 } }), hands: { yes: 3 }, passedOptions: ["yes"], first: [5, 7] },
-    { name: "only hands → passes on hands", definition: yna(rule), eligible: units(10), tally: tally({ counts: {} }), hands: { yes: 6, no: 2, abstain: 1 }, passedOptions: ["yes"], first: [6, 9] },
-    { name: "hands against all the eligible: 3 + 2 of 10 is half → fails", definition: yna([clause("majorityOfEntitled")]), eligible: units(10), tally: tally({ counts: { yes: 3 } }), hands: { yes: 2 }, passedOptions: [] },
+    {
+      name: "3 yes, 1 no electronically, hands 1 yes, 3 no → 4 : 4 → fails",
+      definition: yna(rule),
+      eligible: units(10),
+      tally: tally({ counts: { yes: 3, no: 1 } }),
+      hands: { yes: 1, no: 3 },
+      passedOptions: [],
+      first: [4, 8],
+    },
+    {
+      name: "2 yes, 2 no electronically, hands 3 yes → passes",
+      definition: yna(rule),
+      eligible: units(10),
+      tally: tally({ counts: { yes: 2, no: 2 } }),
+      hands: { yes: 3 },
+      passedOptions: ["yes"],
+      first: [5, 7],
+    },
+    {
+      name: "only hands → passes on hands",
+      definition: yna(rule),
+      eligible: units(10),
+      tally: tally({ counts: {} }),
+      hands: { yes: 6, no: 2, abstain: 1 },
+      passedOptions: ["yes"],
+      first: [6, 9],
+    },
+    {
+      name: "hands against all the eligible: 3 + 2 of 10 is half → fails",
+      definition: yna([clause("majorityOfEntitled")]),
+      eligible: units(10),
+      tally: tally({ counts: { yes: 3 } }),
+      hands: { yes: 2 },
+      passedOptions: [],
+    },
   ]);
 
   it("reports the electronic ballots and the hands apart, the counts together (a hand weighs 1)", () => {
     const definition = yna(rule, { weighted: true });
-    const result = computeResult(definition, pollOptions(definition), weighted(2, 2, 2, 1, 1), tally({ counts: { yes: 2, no: 1 }, weights: { yes: 4, no: 2 } }), { yes: 1, abstain: 1 });
+    const result = computeResult(
+      definition,
+      pollOptions(definition),
+      weighted(2, 2, 2, 1, 1),
+      tally({ counts: { yes: 2, no: 1 }, weights: { yes: 4, no: 2 } }),
+      { yes: 1, abstain: 1 },
+    );
     expect([result.ballots, result.hands]).toEqual([3, 2]);
     expect(result.counts).toEqual([
       { optionId: "yes", count: 3, weight: 5 },
@@ -313,9 +550,28 @@ describe("choice forms", () => {
   const multiple = (rule: RuleClause[]) => pollDefinition({ form: "multiple", options: ["甲", "乙", "丙", "丁"], minChoices: 1, maxChoices: 3, rule });
   const consent = (rule: RuleClause[]) => pollDefinition({ form: "consent", rule });
   table([
-    { name: "single: 6 of 10 for 候选 1 → elected", definition: single(majority), eligible: units(10), tally: tally({ counts: { o1: 6, o2: 3, o3: 1 } }), passedOptions: ["o1"] },
-    { name: "single: the most votes but no majority (5 of 10) → nobody", definition: single(majority), eligible: units(10), tally: tally({ counts: { o1: 5, o2: 3, o3: 2 } }), passedOptions: [] },
-    { name: "single: a tie at the top (5 : 5) → nobody", definition: single(majority), eligible: units(10), tally: tally({ counts: { o1: 5, o2: 5 } }), passedOptions: [], clauses: [false, false, false] },
+    {
+      name: "single: 6 of 10 for 候选 1 → elected",
+      definition: single(majority),
+      eligible: units(10),
+      tally: tally({ counts: { o1: 6, o2: 3, o3: 1 } }),
+      passedOptions: ["o1"],
+    },
+    {
+      name: "single: the most votes but no majority (5 of 10) → nobody",
+      definition: single(majority),
+      eligible: units(10),
+      tally: tally({ counts: { o1: 5, o2: 3, o3: 2 } }),
+      passedOptions: [],
+    },
+    {
+      name: "single: a tie at the top (5 : 5) → nobody",
+      definition: single(majority),
+      eligible: units(10),
+      tally: tally({ counts: { o1: 5, o2: 5 } }),
+      passedOptions: [],
+      clauses: [false, false, false],
+    },
     {
       name: "single: a tie both over a lax 40 % rule → nobody (a single choice elects at most one)",
       definition: single([clause("percentOfEntitled", { percent: 40 })]),
@@ -340,10 +596,36 @@ describe("choice forms", () => {
       tally: tally({ ballots: 6, counts: { o1: 4, o2: 5, o3: 6, o4: 4 } }),
       passedOptions: ["o1", "o2", "o3", "o4"],
     },
-    { name: "multiple: none over half → none", definition: multiple(majority), eligible: units(10), tally: tally({ ballots: 10, counts: { o1: 5, o2: 5, o3: 5, o4: 5 } }), passedOptions: [] },
-    { name: "consent: 同意 7 of 10 → passes", definition: consent(majority), eligible: units(10), tally: tally({ counts: { agree: 7, disagree: 3 } }), passedOptions: ["agree"], clauses: [true] },
-    { name: "consent: 同意 5, 不同意 5 → fails", definition: consent(majority), eligible: units(10), tally: tally({ counts: { agree: 5, disagree: 5 } }), passedOptions: [] },
-    { name: "consent: a majority of 不同意 passes nothing", definition: consent(majority), eligible: units(10), tally: tally({ counts: { agree: 2, disagree: 8 } }), passedOptions: [], clauses: [false] },
+    {
+      name: "multiple: none over half → none",
+      definition: multiple(majority),
+      eligible: units(10),
+      tally: tally({ ballots: 10, counts: { o1: 5, o2: 5, o3: 5, o4: 5 } }),
+      passedOptions: [],
+    },
+    {
+      name: "consent: 同意 7 of 10 → passes",
+      definition: consent(majority),
+      eligible: units(10),
+      tally: tally({ counts: { agree: 7, disagree: 3 } }),
+      passedOptions: ["agree"],
+      clauses: [true],
+    },
+    {
+      name: "consent: 同意 5, 不同意 5 → fails",
+      definition: consent(majority),
+      eligible: units(10),
+      tally: tally({ counts: { agree: 5, disagree: 5 } }),
+      passedOptions: [],
+    },
+    {
+      name: "consent: a majority of 不同意 passes nothing",
+      definition: consent(majority),
+      eligible: units(10),
+      tally: tally({ counts: { agree: 2, disagree: 8 } }),
+      passedOptions: [],
+      clauses: [false],
+    },
     {
       name: "consent with a quorum missed → fails",
       definition: pollDefinition({ form: "consent", rule: majority, quorum: { share: { num: 3, den: 5 }, compare: "atLeast", measure: "count" } }),

@@ -48,8 +48,7 @@ export function clauseGroup(clause: Pick<RuleClause, "base" | "householdPrefix">
   return clause.householdPrefix ?? null;
 }
 
-const inScope = (unit: EligibleVoter, prefix: string | undefined): boolean =>
-  prefix === undefined || (unit.household?.startsWith(prefix) ?? false);
+const inScope = (unit: EligibleVoter, prefix: string | undefined): boolean => prefix === undefined || (unit.household?.startsWith(prefix) ?? false);
 
 /** The groups of the poll's clauses that a unit's ballot belongs to (stored with the ballot). */
 export function groupsOf(definition: PollDefinition, unit: EligibleVoter): string[] {
@@ -99,7 +98,9 @@ export function computeResult(
   const measured = measuredOptions(definition, options);
   // A clause naming its option (a limit on 弃权 or 否决) is checked once; the others per measured option.
   const clauses = [
-    ...measured.flatMap((optionId) => definition.rule.filter((c) => c.option === undefined).map((clause) => evaluate(clause, optionId, eligible, totalsFor(clause), definition.form))),
+    ...measured.flatMap((optionId) =>
+      definition.rule.filter((c) => c.option === undefined).map((clause) => evaluate(clause, optionId, eligible, totalsFor(clause), definition.form)),
+    ),
     ...definition.rule.filter((c) => c.option !== undefined).map((clause) => evaluate(clause, clause.option!, eligible, totalsFor(clause), definition.form)),
   ];
   const overall = clauses.filter((c) => c.clause.option !== undefined).every((c) => c.passed);
@@ -185,11 +186,21 @@ function decisive(totals: Totals, optionId: string, form: PollDefinition["form"]
 function evaluate(clause: RuleClause, optionId: string, eligible: readonly EligibleVoter[], totals: Totals, form: PollDefinition["form"]): ClauseResult {
   const byWeight = clause.measure === "weight";
   const numerator = fixed((byWeight ? totals.weights[optionId] : totals.counts[optionId]) ?? 0);
-  const denominator = clause.base === "cast" ? fixed(byWeight ? totals.weightCast : totals.ballots)
-    : clause.base === "decisive" ? fixed(decisive(totals, optionId, form, byWeight))
-    : amountOf(clause, baseUnits(clause, eligible));
+  const denominator =
+    clause.base === "cast"
+      ? fixed(byWeight ? totals.weightCast : totals.ballots)
+      : clause.base === "decisive"
+        ? fixed(decisive(totals, optionId, form, byWeight))
+        : amountOf(clause, baseUnits(clause, eligible));
   const passed = satisfies(clause, numerator, denominator);
-  return { clause, optionId, numerator: numerator / SCALE, denominator: denominator / SCALE, percent: denominator === 0 ? 0 : (numerator / denominator) * 100, passed };
+  return {
+    clause,
+    optionId,
+    numerator: numerator / SCALE,
+    denominator: denominator / SCALE,
+    percent: denominator === 0 ? 0 : (numerator / denominator) * 100,
+    passed,
+  };
 }
 
 // Weights have at most 4 decimals: compared as integers of 1/10,000, exactly.

@@ -26,8 +26,10 @@ export const Compare = z.enum(["more", "atLeast", "atMost", "less"]);
 export type Compare = z.infer<typeof Compare>;
 
 /** An exact fraction n/d (0 only for an upper bound: "no 否决 ballot"); never a float. */
-export const Share = z.object({ num: z.number().int().min(0).max(10_000), den: z.number().int().min(1).max(10_000) })
-  .strict().refine((s) => s.num <= s.den, { message: "share: num must not exceed den" });
+export const Share = z
+  .object({ num: z.number().int().min(0).max(10_000), den: z.number().int().min(1).max(10_000) })
+  .strict()
+  .refine((s) => s.num <= s.den, { message: "share: num must not exceed den" });
 export type Share = z.infer<typeof Share>;
 
 /**
@@ -44,15 +46,17 @@ export type Share = z.infer<typeof Share>;
  * option (弃权 ≤ 30 % of 投票; no 否决 ballot at all). `measure`: heads, or vote weights
  * (weighted polls). `householdPrefix`: only units whose household starts with it (e.g. 3号楼).
  */
-export const RuleClause = z.object({
-  base: Base,
-  share: Share,
-  compare: Compare,
-  measure: z.enum(["count", "weight"]).default("count"),
-  householdPrefix: z.string().trim().min(1).max(40).optional(),
-  /** The option this clause counts; without it, each option the rule measures (赞成/同意, each candidate). */
-  option: z.string().min(1).max(64).optional(),
-}).strict();
+export const RuleClause = z
+  .object({
+    base: Base,
+    share: Share,
+    compare: Compare,
+    measure: z.enum(["count", "weight"]).default("count"),
+    householdPrefix: z.string().trim().min(1).max(40).optional(),
+    /** The option this clause counts; without it, each option the rule measures (赞成/同意, each candidate). */
+    option: z.string().min(1).max(64).optional(),
+  })
+  .strict();
 export type RuleClause = z.infer<typeof RuleClause>;
 
 /**
@@ -70,11 +74,13 @@ export interface LegacyRuleClause {
  * The share of the entitled (应到) who must cast a ballot for the result to count (有效人数, or
  * 参与表决 under 民法典 §278): by heads, by weight (e.g. floor area), or both.
  */
-export const Quorum = z.object({
-  share: Share,
-  compare: z.enum(["more", "atLeast"]).default("atLeast"),
-  measure: z.enum(["count", "weight", "both"]).default("count"),
-}).strict();
+export const Quorum = z
+  .object({
+    share: Share,
+    compare: z.enum(["more", "atLeast"]).default("atLeast"),
+    measure: z.enum(["count", "weight", "both"]).default("count"),
+  })
+  .strict();
 export type Quorum = z.infer<typeof Quorum>;
 
 /** A quorum as stored before it was a fraction (polls created before 2026-12; upgrade.ts). */
@@ -84,18 +90,20 @@ export interface LegacyQuorum {
 }
 
 /** Who is entitled to vote (应到); the list is frozen when the poll opens, absent units included. */
-export const Eligibility = z.object({
-  roles: z.array(Role).min(1).max(5).default(["member"]),
-  /**
-   * Units absent at the opening may still vote once they arrive (到会后可补投). Never changes a
-   * base: they stay outside 实到 and inside 应到 either way.
-   */
-  absentMayVote: z.boolean().default(false),
-  /** Collective bargaining: only one side (职工方 / 企业方). */
-  side: z.enum(["worker", "enterprise"]).nullable().default(null),
-  /** Community: one ballot per household (户), cast by whichever eligible member votes first. */
-  perHousehold: z.boolean().default(false),
-}).strict();
+export const Eligibility = z
+  .object({
+    roles: z.array(Role).min(1).max(5).default(["member"]),
+    /**
+     * Units absent at the opening may still vote once they arrive (到会后可补投). Never changes a
+     * base: they stay outside 实到 and inside 应到 either way.
+     */
+    absentMayVote: z.boolean().default(false),
+    /** Collective bargaining: only one side (职工方 / 企业方). */
+    side: z.enum(["worker", "enterprise"]).nullable().default(null),
+    /** Community: one ballot per household (户), cast by whichever eligible member votes first. */
+    perHousehold: z.boolean().default(false),
+  })
+  .strict();
 export type Eligibility = z.infer<typeof Eligibility> & {
   /**
    * Polls created before 2026-12 only (read from logs, never accepted in a command): the list
@@ -107,45 +115,55 @@ export type Eligibility = z.infer<typeof Eligibility> & {
 export const TallyVisibility = z.enum(["chair", "all", "none"]);
 export type TallyVisibility = z.infer<typeof TallyVisibility>;
 
-export const PollDefinition = z.object({
-  title: z.string().trim().min(1).max(200),
-  form: PollForm,
-  /** Option labels for single and multiple choice (the fixed forms bring their own). */
-  options: z.array(z.string().trim().min(1).max(100)).min(2).max(30).optional(),
-  minChoices: z.number().int().min(1).max(30).optional(),
-  maxChoices: z.number().int().min(1).max(30).optional(),
-  /**
-   * Elections: at most this many options (candidates) are elected — those with the most votes
-   * among the ones that satisfy every clause; a tie for the last seat elects none of the tied.
-   */
-  seats: z.number().int().min(1).max(30).optional(),
-  /** Single, multiple choice and candidates: a ballot may choose nothing (空白票), counted in 投票. */
-  allowBlank: z.boolean().default(false),
-  /** Consent and 赞成/反对/弃权: a 否决 option (consent decision-making); the rule limits it. */
-  veto: z.boolean().default(false),
-  /** 无记名 secret ballot, or 记名 named. */
-  secret: z.boolean(),
-  eligibility: Eligibility.default({ roles: ["member"], absentMayVote: false, side: null, perHousehold: false }),
-  rule: z.array(RuleClause).min(1).max(5),
-  quorum: Quorum.nullable().default(null),
-  /** Who sees the running tally before the close (secret polls: nobody). */
-  tallyVisibility: TallyVisibility.default("none"),
-  /** Named polls only: a voter may change their vote until the close. */
-  allowChange: z.boolean().default(false),
-  /** Count vote weights (e.g. property shares) from the roster. Named polls only. */
-  weighted: z.boolean().default(false),
-  /** Closes itself after this long once opened (null: the chair closes it). */
-  durationSeconds: z.number().int().min(10).max(24 * 3600).nullable().default(null),
-}).strict();
+export const PollDefinition = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    form: PollForm,
+    /** Option labels for single and multiple choice (the fixed forms bring their own). */
+    options: z.array(z.string().trim().min(1).max(100)).min(2).max(30).optional(),
+    minChoices: z.number().int().min(1).max(30).optional(),
+    maxChoices: z.number().int().min(1).max(30).optional(),
+    /**
+     * Elections: at most this many options (candidates) are elected — those with the most votes
+     * among the ones that satisfy every clause; a tie for the last seat elects none of the tied.
+     */
+    seats: z.number().int().min(1).max(30).optional(),
+    /** Single, multiple choice and candidates: a ballot may choose nothing (空白票), counted in 投票. */
+    allowBlank: z.boolean().default(false),
+    /** Consent and 赞成/反对/弃权: a 否决 option (consent decision-making); the rule limits it. */
+    veto: z.boolean().default(false),
+    /** 无记名 secret ballot, or 记名 named. */
+    secret: z.boolean(),
+    eligibility: Eligibility.default({ roles: ["member"], absentMayVote: false, side: null, perHousehold: false }),
+    rule: z.array(RuleClause).min(1).max(5),
+    quorum: Quorum.nullable().default(null),
+    /** Who sees the running tally before the close (secret polls: nobody). */
+    tallyVisibility: TallyVisibility.default("none"),
+    /** Named polls only: a voter may change their vote until the close. */
+    allowChange: z.boolean().default(false),
+    /** Count vote weights (e.g. property shares) from the roster. Named polls only. */
+    weighted: z.boolean().default(false),
+    /** Closes itself after this long once opened (null: the chair closes it). */
+    durationSeconds: z
+      .number()
+      .int()
+      .min(10)
+      .max(24 * 3600)
+      .nullable()
+      .default(null),
+  })
+  .strict();
 export type PollDefinition = z.infer<typeof PollDefinition>;
 
 /** What a voter sends: the chosen option ids, and optionally the weight they claim. */
-export const BallotInput = z.object({
-  pollId: Id,
-  /** Option ids; for candidates `<candidate>:yes|no|abstain`; empty: a blank ballot where allowed. */
-  choices: z.array(z.string().min(1).max(64)).max(90),
-  weight: z.number().positive().optional(),
-}).strict();
+export const BallotInput = z
+  .object({
+    pollId: Id,
+    /** Option ids; for candidates `<candidate>:yes|no|abstain`; empty: a blank ballot where allowed. */
+    choices: z.array(z.string().min(1).max(64)).max(90),
+    weight: z.number().positive().optional(),
+  })
+  .strict();
 export type BallotInput = z.infer<typeof BallotInput>;
 
 /** Per option, plus `blank` and `invalid` paper ballots (空白票, 废票: counted in 投票, for nobody). */
@@ -195,7 +213,16 @@ export const Tally = z.object({
   /** Ballots that chose nothing (allowBlank); absent in tallies from before. */
   blank: z.number().int().min(0).optional(),
   /** Per clause that counts only some ballots (clauseGroup: a building, those present at the opening, or both): the same totals among them. */
-  groups: z.record(z.string(), z.object({ ballots: z.number(), weightCast: z.number(), counts: z.record(z.string(), z.number()), weights: z.record(z.string(), z.number()), blank: z.number().optional() })),
+  groups: z.record(
+    z.string(),
+    z.object({
+      ballots: z.number(),
+      weightCast: z.number(),
+      counts: z.record(z.string(), z.number()),
+      weights: z.record(z.string(), z.number()),
+      blank: z.number().optional(),
+    }),
+  ),
 });
 export type Tally = z.infer<typeof Tally>;
 
@@ -226,11 +253,13 @@ export const PollResult = z.object({
   blank: z.number().optional(),
   invalid: z.number().optional(),
   /** The quorum, checked by heads and/or by weight against 应到. */
-  quorum: z.object({
-    required: Quorum,
-    checks: z.array(z.object({ measure: z.enum(["count", "weight"]), turnout: z.number(), base: z.number(), met: z.boolean() })),
-    met: z.boolean(),
-  }).nullable(),
+  quorum: z
+    .object({
+      required: Quorum,
+      checks: z.array(z.object({ measure: z.enum(["count", "weight"]), turnout: z.number(), base: z.number(), met: z.boolean() })),
+      met: z.boolean(),
+    })
+    .nullable(),
   /** Options elected: those that satisfied every clause (the 赞成/同意 option for the fixed forms; candidates by id), within the seats. */
   passedOptions: z.array(z.string()),
   /** Options that satisfied every clause but tied for the last seat (none of them is elected). */
@@ -244,7 +273,14 @@ export const PollRulesSchema = z.object({ clerkMay: z.boolean(), allowed: z.bool
 export type PollRules = z.infer<typeof PollRulesSchema>;
 
 export const PollEvent = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("poll.created"), pollId: z.string(), itemId: z.string().nullable(), by: z.string(), options: z.array(PollOption), definition: PollDefinition }),
+  z.object({
+    type: z.literal("poll.created"),
+    pollId: z.string(),
+    itemId: z.string().nullable(),
+    by: z.string(),
+    options: z.array(PollOption),
+    definition: PollDefinition,
+  }),
   z.object({ type: z.literal("poll.discarded"), pollId: z.string() }),
   /** The eligible list is computed from the state at this point of the log (eligibility.ts), not carried. */
   z.object({ type: z.literal("poll.opened"), pollId: z.string(), at: z.number(), closesAt: z.number().nullable() }),

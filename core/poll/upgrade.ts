@@ -73,10 +73,13 @@ export function upgradeResult(result: PollResult | null): PollResult | null {
   return {
     ...result,
     clauses: clauses.map((c) => ({ ...c, clause: upgradeClause(c.clause) })),
-    quorum: quorum === null || "checks" in quorum ? quorum : {
-      required: upgradeQuorum(quorum.required),
-      checks: [{ measure: "count", turnout: quorum.turnout, base: quorum.base, met: quorum.met }],
-      met: quorum.met,
-    },
+    quorum:
+      quorum === null || "checks" in quorum
+        ? quorum
+        : {
+            required: upgradeQuorum(quorum.required),
+            checks: [{ measure: "count", turnout: quorum.turnout, base: quorum.base, met: quorum.met }],
+            met: quorum.met,
+          },
   };
 }

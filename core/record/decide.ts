@@ -60,7 +60,16 @@ export function decideRecord(state: MeetingState, command: RecordCommand, ctx: D
       const suggestion = state.notes.suggestions.find((s) => s.suggestionId === command.suggestionId);
       if (!suggestion) return fail("NOT_FOUND");
       if (command.baseVersion !== suggestion.version) return fail("EDIT_CONFLICT");
-      return ok([{ type: "record.suggestionEdited", suggestionId: suggestion.suggestionId, suggestion: command.suggestion, version: suggestion.version + 1, by, at: now }]);
+      return ok([
+        {
+          type: "record.suggestionEdited",
+          suggestionId: suggestion.suggestionId,
+          suggestion: command.suggestion,
+          version: suggestion.version + 1,
+          by,
+          at: now,
+        },
+      ]);
     }
     case "record.withdrawSuggestion":
       if (!state.notes.suggestions.some((s) => s.suggestionId === command.suggestionId)) return fail("NOT_FOUND");

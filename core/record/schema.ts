@@ -29,23 +29,27 @@ export const SummaryRef = z.union([
 ]);
 export type SummaryRef = z.infer<typeof SummaryRef>;
 
-export const SuggestionFields = z.object({
-  title: Text(100).pipe(z.string().min(1)),
-  text: Text(4000),
-  /** e.g. 城市更新, 养老服务 */
-  topic: Text(40),
-  /** The department it is aimed at (承办单位), e.g. 区住建委. */
-  department: Text(80),
-}).strict();
+export const SuggestionFields = z
+  .object({
+    title: Text(100).pipe(z.string().min(1)),
+    text: Text(4000),
+    /** e.g. 城市更新, 养老服务 */
+    topic: Text(40),
+    /** The department it is aimed at (承办单位), e.g. 区住建委. */
+    department: Text(80),
+  })
+  .strict();
 export type SuggestionFields = z.infer<typeof SuggestionFields>;
 
-export const DecisionFields = z.object({
-  text: Text(2000).pipe(z.string().min(1)),
-  /** 责任单位 */
-  unit: Text(80),
-  /** 完成时限, a date (YYYY-MM-DD) or empty. */
-  deadline: z.union([z.literal(""), z.iso.date()]),
-}).strict();
+export const DecisionFields = z
+  .object({
+    text: Text(2000).pipe(z.string().min(1)),
+    /** 责任单位 */
+    unit: Text(80),
+    /** 完成时限, a date (YYYY-MM-DD) or empty. */
+    deadline: z.union([z.literal(""), z.iso.date()]),
+  })
+  .strict();
 export type DecisionFields = z.infer<typeof DecisionFields>;
 
 export const RecordCommand = z.discriminatedUnion("type", [
@@ -63,10 +67,31 @@ export type RecordCommand = z.infer<typeof RecordCommand>;
 
 export const RecordEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("record.summarized"), key: z.string(), entry: SummaryRef, text: z.string(), version: z.number(), by: z.string(), at: z.number() }),
-  z.object({ type: z.literal("record.suggestionCaptured"), suggestionId: z.string(), entry: EntryRef, suggestion: SuggestionFields, by: z.string(), at: z.number() }),
-  z.object({ type: z.literal("record.suggestionEdited"), suggestionId: z.string(), suggestion: SuggestionFields, version: z.number(), by: z.string(), at: z.number() }),
+  z.object({
+    type: z.literal("record.suggestionCaptured"),
+    suggestionId: z.string(),
+    entry: EntryRef,
+    suggestion: SuggestionFields,
+    by: z.string(),
+    at: z.number(),
+  }),
+  z.object({
+    type: z.literal("record.suggestionEdited"),
+    suggestionId: z.string(),
+    suggestion: SuggestionFields,
+    version: z.number(),
+    by: z.string(),
+    at: z.number(),
+  }),
   z.object({ type: z.literal("record.suggestionWithdrawn"), suggestionId: z.string(), by: z.string(), at: z.number() }),
-  z.object({ type: z.literal("record.decisionAdded"), decisionId: z.string(), itemId: z.string().nullable(), decision: DecisionFields, by: z.string(), at: z.number() }),
+  z.object({
+    type: z.literal("record.decisionAdded"),
+    decisionId: z.string(),
+    itemId: z.string().nullable(),
+    decision: DecisionFields,
+    by: z.string(),
+    at: z.number(),
+  }),
   z.object({ type: z.literal("record.decisionEdited"), decisionId: z.string(), decision: DecisionFields, version: z.number(), by: z.string(), at: z.number() }),
   z.object({ type: z.literal("record.decisionWithdrawn"), decisionId: z.string(), by: z.string(), at: z.number() }),
   /** 会议记录向委员公开 switched by the organisers (config.sync); not a note, everyone receives it. */

@@ -42,7 +42,12 @@ const base = (changes: Partial<MeetingState>): MeetingState => ({ ...initialStat
 describe("speechStats", () => {
   it("counts speeches and time per person, sector, party and item, with overruns", () => {
     const state = base({
-      speeches: [speech("a", "i1", 480_000, 0, "booked"), speech("b", "i1", 330_000, 30_000), speech("a", "i2", 60_000), speech("c", "i2", 120_000, 0, "pointOfOrder")],
+      speeches: [
+        speech("a", "i1", 480_000, 0, "booked"),
+        speech("b", "i1", 330_000, 30_000),
+        speech("a", "i2", 60_000),
+        speech("c", "i2", 120_000, 0, "pointOfOrder"),
+      ],
       asked: ["a", "b", "c"],
     });
     const stats = speechStats(state, 0);
@@ -56,8 +61,14 @@ describe("speechStats", () => {
       { key: "经济界", label: "经济界", speeches: 3, totalMs: 660_000, overruns: 0 },
       { key: "教育界", label: "教育界", speeches: 1, totalMs: 330_000, overruns: 1 },
     ]);
-    expect(stats.byParty.map((t) => [t.key, t.speeches, t.totalMs])).toEqual([["民建", 2, 540_000], ["民盟", 1, 120_000]]);
-    expect(stats.byItem.map((t) => [t.label, t.speeches, t.totalMs])).toEqual([["议题一", 2, 810_000], ["议题二", 2, 180_000]]);
+    expect(stats.byParty.map((t) => [t.key, t.speeches, t.totalMs])).toEqual([
+      ["民建", 2, 540_000],
+      ["民盟", 1, 120_000],
+    ]);
+    expect(stats.byItem.map((t) => [t.label, t.speeches, t.totalMs])).toEqual([
+      ["议题一", 2, 810_000],
+      ["议题二", 2, 180_000],
+    ]);
     expect(stats.neverSpoke).toEqual([]);
   });
 
@@ -72,11 +83,21 @@ describe("speechStats", () => {
     expect(stats.byPerson.find((t) => t.key === "b")).toEqual({ key: "b", label: "白", speeches: 1, totalMs: 50_000, overruns: 0 });
     expect(stats.overall.speeches).toBe(2);
     expect(stats.overall.written).toBe(1);
-    expect(stats.neverSpoke).toEqual([{ participantId: "o", label: "欧" }, { participantId: "c", label: "陈" }]);
+    expect(stats.neverSpoke).toEqual([
+      { participantId: "o", label: "欧" },
+      { participantId: "c", label: "陈" },
+    ]);
   });
 
   it("counts interjections per person with their time, overruns against the cap and outcomes, the running one live", () => {
-    const record = (interjectionId: string, participantId: string, startedAt: number, durationMs: number, outcome: InterjectionRecord["outcome"], overrunMs = 0): InterjectionRecord => ({
+    const record = (
+      interjectionId: string,
+      participantId: string,
+      startedAt: number,
+      durationMs: number,
+      outcome: InterjectionRecord["outcome"],
+      overrunMs = 0,
+    ): InterjectionRecord => ({
       interjectionId,
       participantId,
       speechId: "s",
@@ -93,7 +114,16 @@ describe("speechStats", () => {
     const state = base({
       speeches: [speech("a", "i1", 300_000)],
       interjections: [record("i1", "o", 0, 60_000, "adopt"), record("i2", "o", 100_000, 150_000, "study", 30_000), record("i3", "c", 300_000, 40_000, null)],
-      interjection: { interjectionId: "i4", participantId: "b", speechId: "s", point: null, startedAt: 500_000, capMs: 120_000, resumesSpeech: false, outcome: "explain" },
+      interjection: {
+        interjectionId: "i4",
+        participantId: "b",
+        speechId: "s",
+        point: null,
+        startedAt: 500_000,
+        capMs: 120_000,
+        resumesSpeech: false,
+        outcome: "explain",
+      },
     });
     const stats = speechStats(state, 525_000);
     expect(stats.interjections.overall).toEqual({ count: 4, totalMs: 275_000, byOutcome: { adopt: 1, study: 1, explain: 1, none: 1 } });
@@ -108,7 +138,10 @@ describe("speechStats", () => {
   });
 
   it("has no interjections to count in a meeting without any", () => {
-    expect(speechStats(base({}), 0).interjections).toEqual({ overall: { count: 0, totalMs: 0, byOutcome: { adopt: 0, study: 0, explain: 0, none: 0 } }, byPerson: [] });
+    expect(speechStats(base({}), 0).interjections).toEqual({
+      overall: { count: 0, totalMs: 0, byOutcome: { adopt: 0, study: 0, explain: 0, none: 0 } },
+      byPerson: [],
+    });
   });
 
   it("names in-room guests by the name they were put in line with", () => {

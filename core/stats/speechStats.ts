@@ -36,7 +36,11 @@ export function speechStats(
   now: number,
 ): SpeechStats {
   const person = new Map(state.roster.map((p) => [p.id, p]));
-  const guests = new Map(state.speeches.concat(state.floor ? [{ ...state.floor, endedAt: now, durationMs: 0, overrunMs: 0, endedBy: "" }] : []).map((s) => [s.participantId, s.guestName]));
+  const guests = new Map(
+    state.speeches
+      .concat(state.floor ? [{ ...state.floor, endedAt: now, durationMs: 0, overrunMs: 0, endedBy: "" }] : [])
+      .map((s) => [s.participantId, s.guestName]),
+  );
   for (const entry of state.queue) if (entry.guestName) guests.set(entry.participantId, entry.guestName);
   // Same names told apart (core/naming), as on every screen.
   const names = rosterNames(state.roster);
@@ -65,7 +69,14 @@ export function speechStats(
   const interjections = [
     ...state.interjections.map((i) => ({ participantId: i.participantId, ms: i.durationMs, overrun: i.overrunMs > 0, outcome: i.outcome })),
     ...(state.interjection
-      ? [{ participantId: state.interjection.participantId, ms: Math.max(0, now - state.interjection.startedAt), overrun: false, outcome: state.interjection.outcome }]
+      ? [
+          {
+            participantId: state.interjection.participantId,
+            ms: Math.max(0, now - state.interjection.startedAt),
+            overrun: false,
+            outcome: state.interjection.outcome,
+          },
+        ]
       : []),
   ];
   const byKind: Record<SpeechKind, number> = { booked: 0, impromptu: 0, pointOfOrder: 0 };
@@ -80,9 +91,21 @@ export function speechStats(
       byKind,
     },
     byPerson: group(all, (s) => s.participantId, nameOf),
-    bySector: group(all, (s) => person.get(s.participantId)?.sector ?? null, (k) => k),
-    byParty: group(all, (s) => person.get(s.participantId)?.party ?? null, (k) => k),
-    byItem: group(all, (s) => s.itemId, (k) => items.get(k) ?? k),
+    bySector: group(
+      all,
+      (s) => person.get(s.participantId)?.sector ?? null,
+      (k) => k,
+    ),
+    byParty: group(
+      all,
+      (s) => person.get(s.participantId)?.party ?? null,
+      (k) => k,
+    ),
+    byItem: group(
+      all,
+      (s) => s.itemId,
+      (k) => items.get(k) ?? k,
+    ),
     neverSpoke: state.asked.filter((id) => !spoke.has(id)).map((participantId) => ({ participantId, label: nameOf(participantId) })),
     interjections: {
       overall: {

@@ -14,9 +14,13 @@ describe("venue.setMuted", () => {
     { name: "unmuting an unmuted room changes nothing", given: [], command: unmute, actor: chair, then: [] },
     { name: "before the meeting opens the chair may mute the room", meeting: "scheduled", given: [], command: mute, actor: chair, then: [ev.venueMuted(true)] },
     { name: "a closed meeting refuses", given: [ev.closed(5)], command: mute, actor: chair, then: { error: "MEETING_CLOSED" } },
-    ...[alice, olga, clerk, observer, SYSTEM_ACTOR].map(
-      (actor): DecisionCase => ({ name: `${actor.role} may not mute the room`, given: [], command: mute, actor, then: { error: "FORBIDDEN" } }),
-    ),
+    ...[alice, olga, clerk, observer, SYSTEM_ACTOR].map((actor): DecisionCase => ({
+      name: `${actor.role} may not mute the room`,
+      given: [],
+      command: mute,
+      actor,
+      then: { error: "FORBIDDEN" },
+    })),
     { name: "muted must be a boolean", given: [], command: { type: "venue.setMuted", muted: "yes" }, actor: chair, then: { error: "VALIDATION" } },
     { name: "no extra fields", given: [], command: { ...mute, room: 1 }, actor: chair, then: { error: "VALIDATION" } },
   ]);

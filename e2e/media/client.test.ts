@@ -15,9 +15,13 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startMediaServer(h, { ws: 18488, admin: 17488, rtp: "20600-20700" }, {
-    YST_CLIENT_DIR: path.join(import.meta.dirname, "../../dist/client"),
-  });
+  server = await startMediaServer(
+    h,
+    { ws: 18488, admin: 17488, rtp: "20600-20700" },
+    {
+      YST_CLIENT_DIR: path.join(import.meta.dirname, "../../dist/client"),
+    },
+  );
   browser = await launchChromium({ fakeMedia: true });
 }, 60_000);
 

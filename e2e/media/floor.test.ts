@@ -39,7 +39,10 @@ it("A is heard by B only while A holds the floor; C without the floor is muted a
   // Authorization and validation through real sockets: nobody else is affected.
   expect(await emit(b, "media.publish", { sdp: "v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
   expect(await emit(a, "media.publish", { sdp: "hello" })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
-  expect(await emit(a, "media.publish", { sdp: "v=0\r\nm=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n" })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+  expect(await emit(a, "media.publish", { sdp: "v=0\r\nm=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n" })).toMatchObject({
+    ok: false,
+    error: { code: "VALIDATION" },
+  });
   // Passes our checks but Janus refuses it: a clear VALIDATION for the sender only.
   expect(await emit(a, "media.publish", { sdp: "v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n" })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
   expect(await emit(a, "media.answer", { sdp: 5 })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
@@ -69,7 +72,11 @@ it("A is heard by B only while A holds the floor; C without the floor is muted a
   const states = await server.server.mediaRelay!.publishers(meeting.meetingId);
   expect(states.find((p) => p.participantId === meeting.people.member2.id)?.muted).toBe(true);
   expect(states.find((p) => p.participantId === meeting.people.member1.id)?.muted).toBe(true);
-  const forced = await server.server.mediaRelay!.subscribe(meeting.meetingId, { participantId: meeting.people.observer.id, connectionId: b.socket.id! }, { shown: new Set([meeting.people.member2.id]), audible: new Set() });
+  const forced = await server.server.mediaRelay!.subscribe(
+    meeting.meetingId,
+    { participantId: meeting.people.observer.id, connectionId: b.socket.id! },
+    { shown: new Set([meeting.people.member2.id]), audible: new Set() },
+  );
   expect(forced.feeds).toEqual([meeting.people.member2.id]);
   expect(await emit(b, "media.answer", { sdp: await listen(pageB, forced.sdp!) })).toEqual({ ok: true });
   await new Promise((r) => setTimeout(r, 2000));

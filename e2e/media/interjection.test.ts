@@ -29,7 +29,11 @@ const bytesOver = (page: Page, ms: number): Promise<number> => audioBytesOver(pa
 
 /** B listens to exactly these publishers (bypassing the server's choice, as a modified client might). */
 async function listenTo(b: TestClient, page: Page, meetingId: string, ids: string[]): Promise<void> {
-  const sub = await server.server.mediaRelay!.subscribe(meetingId, { participantId: b.welcome.me.id, connectionId: b.socket.id! }, { shown: new Set(ids), audible: new Set() });
+  const sub = await server.server.mediaRelay!.subscribe(
+    meetingId,
+    { participantId: b.welcome.me.id, connectionId: b.socket.id! },
+    { shown: new Set(ids), audible: new Set() },
+  );
   expect(sub.feeds.sort()).toEqual([...ids].sort());
   expect(await emit(b, "media.answer", { sdp: await listen(page, sub.sdp!) })).toEqual({ ok: true });
 }

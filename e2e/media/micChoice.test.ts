@@ -16,9 +16,13 @@ let browser: Browser;
 let refusingBrowser: Browser;
 
 beforeAll(async () => {
-  server = await startMediaServer(h, { ws: 18888, admin: 17888, rtp: "21400-21500" }, {
-    YST_CLIENT_DIR: path.join(import.meta.dirname, "../../dist/client"),
-  });
+  server = await startMediaServer(
+    h,
+    { ws: 18888, admin: 17888, rtp: "21400-21500" },
+    {
+      YST_CLIENT_DIR: path.join(import.meta.dirname, "../../dist/client"),
+    },
+  );
   browser = await launchChromium({ fakeMedia: true });
   refusingBrowser = await launchChromium({ fakeMedia: true, refuseMedia: true });
 }, 90_000);

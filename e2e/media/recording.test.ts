@@ -17,10 +17,14 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startMediaServer(h, { ws: 18788, admin: 17788, rtp: "21200-21300" }, {
-    // The built client (npm run build; `npm test` builds it first).
-    YST_CLIENT_DIR: process.env.YST_CLIENT_DIR ?? path.join(import.meta.dirname, "../../dist/client"),
-  });
+  server = await startMediaServer(
+    h,
+    { ws: 18788, admin: 17788, rtp: "21200-21300" },
+    {
+      // The built client (npm run build; `npm test` builds it first).
+      YST_CLIENT_DIR: process.env.YST_CLIENT_DIR ?? path.join(import.meta.dirname, "../../dist/client"),
+    },
+  );
   browser = await launchChromium({ fakeMedia: true });
 }, 60_000);
 
@@ -140,7 +144,10 @@ it("records A's speech, links it to the speech, serves it to the meeting's staff
     expect(rows).toHaveLength(2);
     return rows;
   }, 20_000);
-  expect(parts.map((p) => [p.part, p.status])).toEqual([[1, "ready"], [2, "ready"]]);
+  expect(parts.map((p) => [p.part, p.status])).toEqual([
+    [1, "ready"],
+    [2, "ready"],
+  ]);
   for (const p of parts) expect(p.durationMs).toBeGreaterThan(1000);
 
   // Nobody else was recorded (the chair publishes nothing here; the floor is free now).

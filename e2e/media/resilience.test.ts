@@ -17,9 +17,13 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startMediaServer(h, { ws: 18588, admin: 17588, rtp: "20800-20900" }, {
-    YST_CLIENT_DIR: path.join(import.meta.dirname, "../../dist/client"),
-  });
+  server = await startMediaServer(
+    h,
+    { ws: 18588, admin: 17588, rtp: "20800-20900" },
+    {
+      YST_CLIENT_DIR: path.join(import.meta.dirname, "../../dist/client"),
+    },
+  );
   browser = await launchChromium({ fakeMedia: true });
 }, 60_000);
 

@@ -21,9 +21,13 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startMediaServer(h, { ws: 18788, admin: 17788, rtp: "21200-21300" }, {
-    YST_CLIENT_DIR: process.env.YST_E2E_CLIENT_DIR ?? path.join(import.meta.dirname, "../../dist/client"),
-  });
+  server = await startMediaServer(
+    h,
+    { ws: 18788, admin: 17788, rtp: "21200-21300" },
+    {
+      YST_CLIENT_DIR: process.env.YST_E2E_CLIENT_DIR ?? path.join(import.meta.dirname, "../../dist/client"),
+    },
+  );
   browser = await launchChromium({ fakeMedia: true });
 }, 60_000);
 
@@ -63,7 +67,10 @@ it("the venue terminal is heard; the chair mutes the room at the media server an
   const sub = await emit<SubscribeResult>(b, "media.subscribe", {});
   if (!sub.ok || !sub.sdp) throw new Error("no offer");
   expect(sub.feeds).toEqual([VENUE_ID]);
-  expect(sub.streams.map((s) => [s.kind, s.participantId]).sort()).toEqual([["audio", VENUE_ID], ["video", VENUE_ID]]);
+  expect(sub.streams.map((s) => [s.kind, s.participantId]).sort()).toEqual([
+    ["audio", VENUE_ID],
+    ["video", VENUE_ID],
+  ]);
   expect(await emit(b, "media.answer", { sdp: await listen(pageB, sub.sdp) })).toEqual({ ok: true });
   await eventually(async () => expect(await audioOver(pageB, 500)).toBeGreaterThan(1000), 15_000);
 
@@ -102,7 +109,10 @@ it("the venue terminal is heard; the chair mutes the room at the media server an
   // room's feed is gone; opened again (its token kept for the tab), it is refused. The plain display stays.
   await server.server.links.revokeRoom(meeting.meetingId, "venue");
   await terminal.getByTestId("refused").waitFor({ timeout: 15_000 });
-  await eventually(async () => expect((await server.server.mediaRelay!.publishers(meeting.meetingId)).map((p) => p.participantId)).not.toContain(VENUE_ID), 15_000);
+  await eventually(
+    async () => expect((await server.server.mediaRelay!.publishers(meeting.meetingId)).map((p) => p.participantId)).not.toContain(VENUE_ID),
+    15_000,
+  );
   await terminal.reload();
   await terminal.getByTestId("refused").waitFor({ timeout: 15_000 });
   expect(await plain.getByTestId("display-offline").count()).toBe(0);

@@ -18,9 +18,13 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startMediaServer(h, { ws: 18688, admin: 17688, rtp: "21000-21100" }, {
-    YST_CLIENT_DIR: path.join(import.meta.dirname, "../../dist/client"),
-  });
+  server = await startMediaServer(
+    h,
+    { ws: 18688, admin: 17688, rtp: "21000-21100" },
+    {
+      YST_CLIENT_DIR: path.join(import.meta.dirname, "../../dist/client"),
+    },
+  );
   browser = await launchChromium({ fakeMedia: true });
 }, 60_000);
 
@@ -45,7 +49,10 @@ it("a listener receives the floor holder's video, mapped to them; in audio-only 
   const full = await emit<SubscribeResult>(b, "media.subscribe", {});
   if (!full.ok || !full.sdp) throw new Error("no offer");
   expect(full.feeds).toEqual([A]);
-  expect(full.streams.map((s) => [s.kind, s.participantId]).sort()).toEqual([["audio", A], ["video", A]]);
+  expect(full.streams.map((s) => [s.kind, s.participantId]).sort()).toEqual([
+    ["audio", A],
+    ["video", A],
+  ]);
   expect(await emit(b, "media.answer", { sdp: await listen(pageB, full.sdp) })).toEqual({ ok: true });
   // The video track of A's mid plays in a (muted) video element: real frames, still coming.
   const videoMid = full.streams.find((s) => s.kind === "video")!.mid;
@@ -112,7 +119,11 @@ async function videoBytesOver(page: Page, ms: number): Promise<number> {
   return (await read()) - before;
 }
 
-const frames = (page: Page) => page.getByTestId("speaker-video").locator("video").evaluate((v: HTMLVideoElement) => v.getVideoPlaybackQuality().totalVideoFrames);
+const frames = (page: Page) =>
+  page
+    .getByTestId("speaker-video")
+    .locator("video")
+    .evaluate((v: HTMLVideoElement) => v.getVideoPlaybackQuality().totalVideoFrames);
 
 it("the built client shows the floor holder's video in 正在发言; 仅音频 keeps the sound and drops the video", async () => {
   const meeting = await h.createMeeting(server.server, "视频界面测试", { open: true });

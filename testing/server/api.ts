@@ -42,8 +42,7 @@ export class ApiClient {
     else if (options.raw !== undefined) {
       headers["Content-Type"] = "application/json";
       body = options.raw;
-    }
-    else if (options.body !== undefined) {
+    } else if (options.body !== undefined) {
       headers["Content-Type"] = "application/json";
       body = JSON.stringify(options.body);
     }
@@ -78,7 +77,12 @@ export async function createStaff(server: YishitingServer, username: string, rol
 }
 
 /** A logged-in client for a new account. */
-export async function staffClient(server: YishitingServer, baseUrl: string, username: string, role: StaffRole): Promise<{ client: ApiClient; account: Account }> {
+export async function staffClient(
+  server: YishitingServer,
+  baseUrl: string,
+  username: string,
+  role: StaffRole,
+): Promise<{ client: ApiClient; account: Account }> {
   const account = await createStaff(server, username, role);
   const client = new ApiClient(baseUrl);
   const res = await client.login(username);

@@ -372,7 +372,8 @@ function attachClient(socket: ClientSocket, base: MeetingState | undefined, rost
       );
     } else if (sync.kind === "snapshot") state = sync.state;
     else if (state) applyEvents(sync.events);
-    else if (sync.events[0]?.seq === 1) state = replay(sync.events); // a lastSeq of 0: the whole log
+    else if (sync.events[0]?.seq === 1)
+      state = replay(sync.events); // a lastSeq of 0: the whole log
     else problems.push("catch-up events without a state to apply them to (use resumeFrom)");
   };
 

@@ -15,8 +15,19 @@ export async function createDepartment(server: YishitingServer, name: string): P
 }
 
 /** A department account with a known password, logged in. */
-export async function departmentClient(server: YishitingServer, baseUrl: string, username: string, departmentId: string): Promise<{ client: ApiClient; account: Account }> {
-  const created = await new AccountRepository(server.db).create({ username, displayName: username, role: "department", departmentId, password: STAFF_PASSWORD });
+export async function departmentClient(
+  server: YishitingServer,
+  baseUrl: string,
+  username: string,
+  departmentId: string,
+): Promise<{ client: ApiClient; account: Account }> {
+  const created = await new AccountRepository(server.db).create({
+    username,
+    displayName: username,
+    role: "department",
+    departmentId,
+    password: STAFF_PASSWORD,
+  });
   if (!created) throw new Error(`username ${username} taken`);
   const client = new ApiClient(baseUrl);
   const res = await client.login(username);
@@ -28,10 +39,22 @@ export async function departmentClient(server: YishitingServer, baseUrl: string,
 export const chinaDay = (now: number, days: number): string => chinaDate(now + days * 86_400_000);
 
 /** A staff-entered item, assigned to `lead` (and `partners`) unless lead is null; its id. */
-export async function newLedgerItem(server: YishitingServer, lead: string | null, options: { partners?: string[]; deadline?: string; title?: string; now?: number } = {}): Promise<string> {
-  const item = await server.ledger.create({ source: "hotline", raisedOn: chinaDate(options.now ?? Date.now()), raisedByName: "张热线", title: options.title ?? "小区路灯不亮", text: "夜间出行不便" }, "test");
+export async function newLedgerItem(
+  server: YishitingServer,
+  lead: string | null,
+  options: { partners?: string[]; deadline?: string; title?: string; now?: number } = {},
+): Promise<string> {
+  const item = await server.ledger.create(
+    { source: "hotline", raisedOn: chinaDate(options.now ?? Date.now()), raisedByName: "张热线", title: options.title ?? "小区路灯不亮", text: "夜间出行不便" },
+    "test",
+  );
   if (lead === null) return item.id;
-  await server.ledger.act(item.id, item.version, { type: "assign", lead, partners: options.partners ?? [], deadline: options.deadline ?? chinaDay(options.now ?? Date.now(), 10), instructions: "" }, SECRETARIAT);
+  await server.ledger.act(
+    item.id,
+    item.version,
+    { type: "assign", lead, partners: options.partners ?? [], deadline: options.deadline ?? chinaDay(options.now ?? Date.now(), 10), instructions: "" },
+    SECRETARIAT,
+  );
   return item.id;
 }
 

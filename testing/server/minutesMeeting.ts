@@ -26,9 +26,15 @@ export const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${
 export async function minutesMeeting(h: Harness) {
   let clock = Date.UTC(2026, 10, 25, 1, 0, 0);
   const t = await h.startServer({ now: () => clock });
-  const { meeting, participants } = await t.server.meetings.create(MINUTES_TITLE, ROSTER.map(({ key: _key, ...p }) => p));
+  const { meeting, participants } = await t.server.meetings.create(
+    MINUTES_TITLE,
+    ROSTER.map(({ key: _key, ...p }) => p),
+  );
   const meetingId = meeting.id;
-  await t.server.db.meeting.update({ where: { id: meetingId }, data: { number: MINUTES_NUMBER, place: "区政协三楼会议室", kind: "topic", startsAt: new Date(clock) } });
+  await t.server.db.meeting.update({
+    where: { id: meetingId },
+    data: { number: MINUTES_NUMBER, place: "区政协三楼会议室", kind: "topic", startsAt: new Date(clock) },
+  });
   const item = await t.server.agenda.append(meetingId, { title: MINUTES_ITEM, plannedMinutes: 30 });
   const { ids, tokens, actors } = await rosterHandles(t.server, meetingId, ROSTER, participants);
   const room = await t.server.rooms.get(meetingId);
@@ -43,7 +49,10 @@ export async function minutesMeeting(h: Harness) {
   const speechId = room.current.speeches[0]!.speechId;
   await ok("clerk", { type: "record.summarize", entry: { kind: "speech", id: speechId }, text: MINUTES_SUMMARY, baseVersion: 0 });
   await ok("member2", { type: "speech.submitWritten", text: "建议统筹推进管线改造。" });
-  await ok("clerk", { type: "record.addDecision", decision: { text: "由区住房城乡建设委牵头制定联合审批办法。", unit: "区住房城乡建设委", deadline: "2026-12-31" } });
+  await ok("clerk", {
+    type: "record.addDecision",
+    decision: { text: "由区住房城乡建设委牵头制定联合审批办法。", unit: "区住房城乡建设委", deadline: "2026-12-31" },
+  });
   await ok("chair", { type: "meeting.close" });
   return { ...t, meetingId, room, ids, tokens, anon: new ApiClient(t.url), advance: (ms: number) => (clock += ms) };
 }

@@ -7,7 +7,12 @@ import type { YishitingServer } from "../../server/src/server.ts";
 type Room = Awaited<ReturnType<YishitingServer["rooms"]["get"]>>;
 
 /** `participants` in roster order, as `meetings.create` returns them. */
-export async function rosterHandles<K extends string>(server: YishitingServer, meetingId: string, roster: readonly { key: K; role: Role }[], participants: readonly { id: string }[]) {
+export async function rosterHandles<K extends string>(
+  server: YishitingServer,
+  meetingId: string,
+  roster: readonly { key: K; role: Role }[],
+  participants: readonly { id: string }[],
+) {
   const ids = {} as Record<K, string>;
   const tokens = {} as Record<K, string>;
   const actors = {} as Record<K, Actor>;

@@ -88,12 +88,14 @@ export default function AdminApp() {
     navigate(LOGIN);
   }, []);
   const setAccount = useCallback((account: Account) => setState({ status: "in", account }), []);
-  const session: Session | null = useMemo(
-    () => (state.status === "in" ? { account: state.account, setAccount, logout } : null),
-    [state, setAccount, logout],
-  );
+  const session: Session | null = useMemo(() => (state.status === "in" ? { account: state.account, setAccount, logout } : null), [state, setAccount, logout]);
 
-  if (state.status === "loading") return <div className="admin-center"><Loading /></div>;
+  if (state.status === "loading")
+    return (
+      <div className="admin-center">
+        <Loading />
+      </div>
+    );
   if (state.status === "failed")
     return (
       <div className="admin-center">
@@ -137,7 +139,8 @@ function Shell({ children }: { children: ReactNode }) {
         </Link>
         <nav aria-label={t("shell.nav")} className="admin-nav">
           {!department && item("/admin/meetings", t("shell.meetings"))}
-          {(canEdit(session.account) || department) && item(LEDGER, t("ledger.nav.ledger"), pathname.startsWith(LEDGER) && !(department && pathname.startsWith(reminders)))}
+          {(canEdit(session.account) || department) &&
+            item(LEDGER, t("ledger.nav.ledger"), pathname.startsWith(LEDGER) && !(department && pathname.startsWith(reminders)))}
           {department && item(reminders, t("ledger.nav.reminders"))}
           {canEdit(session.account) && item("/admin/archive", t("shell.archive"))}
           {session.account.role === "admin" && item("/admin/accounts", t("shell.accounts"))}

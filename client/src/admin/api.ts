@@ -6,7 +6,17 @@ import { AccountPatch, AccountResponse, AccountsResponse, CreatedAccountResponse
 import { ArchiveMeetingsResponse, SearchResponse } from "@core/api/archive.ts";
 import { OkResponse } from "@core/api/common.ts";
 import { Link } from "@core/api/links.ts";
-import { AgendaItemResponse, AgendaResponse, MaterialResponse, MeetingDetail, MeetingResponse, MeetingsResponse, type AgendaInput, type AgendaPatch, type MeetingInput } from "@core/api/meetings.ts";
+import {
+  AgendaItemResponse,
+  AgendaResponse,
+  MaterialResponse,
+  MeetingDetail,
+  MeetingResponse,
+  MeetingsResponse,
+  type AgendaInput,
+  type AgendaPatch,
+  type MeetingInput,
+} from "@core/api/meetings.ts";
 import { PlannedSpeechResponse, PlanResponse } from "@core/api/plan.ts";
 import { ImportResponse, ParticipantResponse, ParticipantsResponse, type ParticipantFields, type RosterSort } from "@core/api/roster.ts";
 import type { RoomLinkKind } from "@core/venue/roomLinks.ts";

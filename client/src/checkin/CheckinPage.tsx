@@ -50,9 +50,15 @@ export function CheckinPage({ meetingId }: { meetingId: string }) {
     <main className="checkin">
       <h1>{t("checkin.title")}</h1>
       {phase.kind === "loading" && <p role="status">{t("status.connecting")}</p>}
-      {phase.kind === "error" && <p className="error-notice" role="alert" data-testid="checkin-error">{phase.message}</p>}
+      {phase.kind === "error" && (
+        <p className="error-notice" role="alert" data-testid="checkin-error">
+          {phase.message}
+        </p>
+      )}
       {phase.kind === "done" && (
-        <p className="banner banner-floor" role="status" data-testid="checkin-done">{t("checkin.done", { name: phase.name })}</p>
+        <p className="banner banner-floor" role="status" data-testid="checkin-done">
+          {t("checkin.done", { name: phase.name })}
+        </p>
       )}
       {phase.kind === "choose" && (
         <>
@@ -66,8 +72,12 @@ export function CheckinPage({ meetingId }: { meetingId: string }) {
               .filter((p) => p.name.includes(filter.trim()))
               .map((p) => (
                 <li key={p.id}>
-                  <button type="button" className={chosen?.id === p.id ? "primary wide" : "secondary wide"} aria-pressed={chosen?.id === p.id}
-                    onClick={() => setChosen({ id: p.id, name: p.name })}>
+                  <button
+                    type="button"
+                    className={chosen?.id === p.id ? "primary wide" : "secondary wide"}
+                    aria-pressed={chosen?.id === p.id}
+                    onClick={() => setChosen({ id: p.id, name: p.name })}
+                  >
                     {p.name} {p.unit && <span className="small">{p.unit}</span>}
                   </button>
                 </li>

@@ -5,7 +5,9 @@ export function ErrorNotice({ message, onClose }: { message: string | null; onCl
   return (
     <div className="error-notice" role="alert" data-testid="error-notice">
       <Icon name="warning" /> {message}
-      <button type="button" className="link" onClick={onClose} aria-label="×">×</button>
+      <button type="button" className="link" onClick={onClose} aria-label="×">
+        ×
+      </button>
     </div>
   );
 }

@@ -8,7 +8,16 @@ import type { CoreError } from "@core/errors.ts";
 import { evolve, type Command, type StoredEvent } from "@core/meeting.ts";
 import type { BallotInput } from "@core/poll/schema.ts";
 import type {
-  Ack, BallotReceipt, ClientToServerEvents, MyBallots, PollAudit, PollLiveTally, RecordEditor, ServerToClientEvents, SyncPayload, Welcome,
+  Ack,
+  BallotReceipt,
+  ClientToServerEvents,
+  MyBallots,
+  PollAudit,
+  PollLiveTally,
+  RecordEditor,
+  ServerToClientEvents,
+  SyncPayload,
+  Welcome,
 } from "@core/protocol.ts";
 import type { MeetingState } from "@core/state.ts";
 import type { RosterEntry } from "@core/config/schema.ts";
@@ -56,7 +65,11 @@ const RESYNC_CLOCK_EVERY_MS = 60_000;
 
 export class MeetingConnection {
   private snapshot: ConnectionSnapshot = {
-    status: "connecting", refusal: null, welcome: null, state: null, clockOffsetMs: 0,
+    status: "connecting",
+    refusal: null,
+    welcome: null,
+    state: null,
+    clockOffsetMs: 0,
     polls: { turnout: {}, tally: {}, mine: {}, mineLoaded: false },
     editors: [],
   };
@@ -76,7 +89,10 @@ export class MeetingConnection {
   /** Where the server is: `url` when given (tests, another origin), else this page's origin. */
   private readonly baseUrl: string;
 
-  constructor(readonly token: string, url?: string) {
+  constructor(
+    readonly token: string,
+    url?: string,
+  ) {
     this.baseUrl = url ?? "";
     const options = {
       transports: ["websocket"],
@@ -193,7 +209,7 @@ export class MeetingConnection {
   async mediaRequest<T>(event: "media.publish" | "media.subscribe" | "media.answer" | "media.leave", payload: unknown): Promise<Ack<T> | null> {
     if (!this.socket.connected) return null;
     try {
-      return (await (this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck as (e: string, p: unknown) => Promise<Ack<T>>)(event, payload));
+      return await (this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck as (e: string, p: unknown) => Promise<Ack<T>>)(event, payload);
     } catch {
       return null;
     }

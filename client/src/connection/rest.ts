@@ -12,6 +12,13 @@ export function meetingHttp(token: string, fallback = "Request failed"): HttpCli
 }
 
 /** Sends `body` as JSON (non-GET requests carry the X-Yishiting header the server requires); the answer parsed with `response`. */
-export function restRequest<S extends z.ZodType>(token: string, method: Method, url: string, response: S, body?: unknown, fallback = "Request failed"): Promise<z.output<S>> {
+export function restRequest<S extends z.ZodType>(
+  token: string,
+  method: Method,
+  url: string,
+  response: S,
+  body?: unknown,
+  fallback = "Request failed",
+): Promise<z.output<S>> {
   return meetingHttp(token, fallback).json(method, url, response, body);
 }

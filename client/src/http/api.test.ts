@@ -33,7 +33,10 @@ beforeAll(async () => {
   app.get("/empty", (_req, res) => void res.status(200).end());
   app.post("/ok", (_req, res) => void res.json({ ok: true }));
   app.post("/refused", (_req, res) => void res.status(400).json({ error: { ...REFUSAL, details: ROWS } }));
-  app.get("/unauthenticated", (_req, res) => void res.status(401).json({ error: { code: "UNAUTHENTICATED", message: { zh: "请先登录", en: "Please sign in" } } }));
+  app.get(
+    "/unauthenticated",
+    (_req, res) => void res.status(401).json({ error: { code: "UNAUTHENTICATED", message: { zh: "请先登录", en: "Please sign in" } } }),
+  );
   app.post("/proxy-413", (_req, res) => void res.status(413).type("text/html").send("<h1>413 Request Entity Too Large</h1>"));
   app.get("/html-500", (_req, res) => void res.status(502).type("text/html").send("<h1>Bad gateway</h1>"));
   app.get("/file", (_req, res) => void res.type("text/csv").send("a,b\n1,2\n"));
@@ -45,7 +48,11 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const texts = { network: { zh: "网络连接失败", en: "Network failure" }, unexpected: { zh: "无法识别的响应", en: "Unreadable answer" }, tooLarge: { zh: "文件过大", en: "File too large" } };
+const texts = {
+  network: { zh: "网络连接失败", en: "Network failure" },
+  unexpected: { zh: "无法识别的响应", en: "Unreadable answer" },
+  tooLarge: { zh: "文件过大", en: "File too large" },
+};
 const client = (options: Parameters<typeof httpClient>[0] = {}) => httpClient({ baseUrl: base, localText: (f) => texts[f], ...options });
 
 async function failure(promise: Promise<unknown>): Promise<HttpError> {

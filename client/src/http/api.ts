@@ -124,7 +124,13 @@ export function httpClient(options: HttpClientOptions = {}): HttpClient {
       if (!answer.ok) throw refusal(answer, json);
       if (json === undefined) throw local(answer.status, LOCAL_CODES.http, "unexpected");
       const parsed = response.safeParse(json);
-      if (!parsed.success) throw local(answer.status, LOCAL_CODES.invalid, "unexpected", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+      if (!parsed.success)
+        throw local(
+          answer.status,
+          LOCAL_CODES.invalid,
+          "unexpected",
+          parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+        );
       return parsed.data;
     },
     async file(path) {

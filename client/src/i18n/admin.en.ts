@@ -81,7 +81,8 @@ export const adminEn: AdminMessages = {
   quorum: { none: "None", majority: "More than half", twoThirds: "Two thirds" },
   archive: {
     title: "Archive",
-    intro: "Search every meeting (archived ones included): speeches, speech summaries, suggestions, decisions and minutes; two-character words (such as 电梯, 物业) are found too. Separate several words with spaces; all must appear.",
+    intro:
+      "Search every meeting (archived ones included): speeches, speech summaries, suggestions, decisions and minutes; two-character words (such as 电梯, 物业) are found too. Separate several words with spaces; all must appear.",
     searchLabel: "Search terms",
     placeholder: "Search terms, e.g. 电梯 物业",
     search: "Search",
@@ -92,7 +93,15 @@ export const adminEn: AdminMessages = {
     hitCount: "{{count}} results",
     item: "Item: {{title}}",
     speaker: "Speaker: {{name}}",
-    kind: { summary: "Speech summary", bookedText: "Speech text", written: "Written speech", interjection: "Interjection", suggestion: "Suggestion", decision: "Decision", minutes: "Minutes" },
+    kind: {
+      summary: "Speech summary",
+      bookedText: "Speech text",
+      written: "Written speech",
+      interjection: "Interjection",
+      suggestion: "Suggestion",
+      decision: "Decision",
+      minutes: "Minutes",
+    },
     allMeetings: "All meetings",
     noMeetings: "No meetings yet.",
     columnDate: "Date",
@@ -199,7 +208,8 @@ export const adminEn: AdminMessages = {
   },
   plan: {
     title: "Speaking plan",
-    intro: "Booked speeches registered before the meeting (they join the queue in planned order when their item starts) and written speeches (never take the floor; they go into the record in their place). Members can also register their own through their join link before the meeting.",
+    intro:
+      "Booked speeches registered before the meeting (they join the queue in planned order when their item starts) and written speeches (never take the floor; they go into the record in their place). Members can also register their own through their join link before the meeting.",
     total: "{{booked}} booked, {{written}} written",
     empty: "No speeches planned yet.",
     noItem: "No agenda item (joins the queue when the meeting opens)",
@@ -282,7 +292,8 @@ export const adminEn: AdminMessages = {
     scan: "Scan the QR code with your phone to enter the meeting",
     personal: "This link is personal: do not forward it.",
     reissueTitle: "Reissue join link",
-    reissueText: "A new join link will be made for {{name}}. Every earlier link of this person stops working at once, and devices using an old link are disconnected. Reissue?",
+    reissueText:
+      "A new join link will be made for {{name}}. Every earlier link of this person stops working at once, and devices using an old link are disconnected. Reissue?",
     reissueConfirm: "Reissue",
     reissued: "New link made for {{name}}: send it to them again.",
     revokeTitle: "Revoke join link",
@@ -316,7 +327,8 @@ export const adminEn: AdminMessages = {
     display: "Room display link",
     displayHint: "Open it on the computer driving the projector or big screen: current speaker, countdown and agenda.",
     terminal: "Room terminal link",
-    terminalHint: "Open it on the computer with the room's microphone (mixer) and camera: remote participants hear and see the room, and the room hears remote speakers. The chair can mute the room.",
+    terminalHint:
+      "Open it on the computer with the room's microphone (mixer) and camera: remote participants hear and see the room, and the room hears remote speakers. The chair can mute the room.",
     reissueTitle: "Reissue: {{link}}",
     reissueText: "A new link will be made. The old one stops working at once, and the computer using it is disconnected: open the new link there. Reissue?",
     reissued: "New link made: open it again on the room's computer.",

@@ -151,7 +151,8 @@ export const ledgerEn: LedgerMessages = {
   },
   import: {
     title: "Import a ledger",
-    intro: "Move an existing paper or Excel ledger in: CSV (UTF-8 or GBK) or Excel (.xlsx), up to 5 MB. Chinese column headers (the header may come under a title line): 问题/建议 (issue, required), 标题 (title), 来源 (source), 类别 (kind), 提出人 (raised by), 界别 (sector), 联系方式 (contact), 提出日期 (date raised), 主题 (topic), 承办单位 (department; partners in brackets: 甲（协办：乙、丙）), 交办时间 (date assigned), 办理时限 (deadline), 办理状态 (state: 待交办, 已交办, 办理中, 已反馈, 办结), 答复内容 (reply, beginning with 【采纳】, 【部分采纳】, 【研究】 or 【说明】), 满意度 (rating). Deadlines already past are accepted and show as overdue. The ledger's own export imports as it is; rows the same as items already in the ledger are not imported twice.",
+    intro:
+      "Move an existing paper or Excel ledger in: CSV (UTF-8 or GBK) or Excel (.xlsx), up to 5 MB. Chinese column headers (the header may come under a title line): 问题/建议 (issue, required), 标题 (title), 来源 (source), 类别 (kind), 提出人 (raised by), 界别 (sector), 联系方式 (contact), 提出日期 (date raised), 主题 (topic), 承办单位 (department; partners in brackets: 甲（协办：乙、丙）), 交办时间 (date assigned), 办理时限 (deadline), 办理状态 (state: 待交办, 已交办, 办理中, 已反馈, 办结), 答复内容 (reply, beginning with 【采纳】, 【部分采纳】, 【研究】 or 【说明】), 满意度 (rating). Deadlines already past are accepted and show as overdue. The ledger's own export imports as it is; rows the same as items already in the ledger are not imported twice.",
     choose: "Choose file",
     checking: "Checking “{{name}}”…",
     summary: "“{{name}}”: {{taken}} items can be imported, {{refused}} rows will not be.",
@@ -215,7 +216,8 @@ export const ledgerEn: LedgerMessages = {
   },
   reminders: {
     title: "Reminders",
-    intro: "Items overdue or due within 3 days, per department; items with a deadline (such as a meeting's decisions) not yet assigned are listed under Not assigned.",
+    intro:
+      "Items overdue or due within 3 days, per department; items with a deadline (such as a meeting's decisions) not yet assigned are listed under Not assigned.",
     introDepartment: "Your department's items overdue or due within 3 days.",
     overdue: "Overdue: {{count}}",
     dueSoon: "Due soon: {{count}}",

@@ -35,16 +35,28 @@ export function ClerkView() {
     setTab(id);
     if (id === "minutes") setMinutesOpened(true);
   };
-  const speaker = state?.floor ? state.floor.guestName ?? nameOf(state.floor.participantId) ?? null : null;
+  const speaker = state?.floor ? (state.floor.guestName ?? nameOf(state.floor.participantId) ?? null) : null;
   return (
     <>
       <nav className="clerk-tabs" role="tablist" aria-label={t("notes.tabs")}>
         {(["room", "record", "minutes"] as const).map((id) => (
-          <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? "active" : undefined} onClick={() => show(id)} data-testid={`clerk-tab-${id}`}>
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            aria-selected={tab === id}
+            className={tab === id ? "active" : undefined}
+            onClick={() => show(id)}
+            data-testid={`clerk-tab-${id}`}
+          >
             {id === "minutes" ? t("minutes.tab") : t(`notes.tab.${id}`)}
           </button>
         ))}
-        {tab === "record" && speaker && <span className="clerk-tabs-live muted small" data-testid="clerk-tabs-live">{t("notes.nowSpeaking", { name: speaker })}</span>}
+        {tab === "record" && speaker && (
+          <span className="clerk-tabs-live muted small" data-testid="clerk-tabs-live">
+            {t("notes.nowSpeaking", { name: speaker })}
+          </span>
+        )}
       </nav>
       {minutesOpened && (
         <main className="clerk-minutes" hidden={tab !== "minutes"}>

@@ -38,7 +38,15 @@ export function MemberView() {
       {tabs.length > 1 && (
         <nav className="clerk-tabs member-tabs" role="tablist" aria-label={t("notes.memberTabs")}>
           {tabs.map((id) => (
-            <button key={id} type="button" role="tab" aria-selected={showing === id} className={showing === id ? "active" : undefined} onClick={() => setTab(id)} data-testid={`member-tab-${id}`}>
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              aria-selected={showing === id}
+              className={showing === id ? "active" : undefined}
+              onClick={() => setTab(id)}
+              data-testid={`member-tab-${id}`}
+            >
               {t(`notes.tab.${id}`)}
             </button>
           ))}

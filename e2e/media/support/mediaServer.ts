@@ -3,11 +3,7 @@
 import { expect } from "vitest";
 import { eventually, type Harness, type TestServer } from "../../../testing/server/harness.ts";
 
-export async function startMediaServer(
-  h: Harness,
-  ports: { ws: number; admin: number; rtp: string },
-  env: Record<string, string> = {},
-): Promise<TestServer> {
+export async function startMediaServer(h: Harness, ports: { ws: number; admin: number; rtp: string }, env: Record<string, string> = {}): Promise<TestServer> {
   expect(process.env.YST_IN_MEDIA_NETNS).toBe("1");
   const server = await h.startServer({
     env: {

@@ -10,7 +10,6 @@ import { oneTimePassword } from "./passwords.ts";
 import type { SessionStore } from "./sessions.ts";
 import type { DepartmentStore } from "../ledger/departmentStore.ts";
 
-
 export function accountRoutes(accounts: AccountRepository, sessions: SessionStore, departments: DepartmentStore): Router {
   const router = Router();
   /** DEPARTMENT_UNKNOWN unless the department exists and is not disabled. */

@@ -51,7 +51,11 @@ describe("login", () => {
     const disabled = await createStaff(server, "zhaolei", "organiser");
     await server.db.staffAccount.update({ where: { id: disabled.id }, data: { disabled: true } });
     await createStaff(server, "wangfang", "organiser");
-    for (const [username, password] of [["wangfang", "wrong-password-1"], ["nobody", STAFF_PASSWORD], ["zhaolei", STAFF_PASSWORD]] as const) {
+    for (const [username, password] of [
+      ["wangfang", "wrong-password-1"],
+      ["nobody", STAFF_PASSWORD],
+      ["zhaolei", STAFF_PASSWORD],
+    ] as const) {
       const client = new ApiClient(url);
       const res = await client.login(username, password);
       expect(res.status, username).toBe(401);
@@ -167,7 +171,13 @@ describe("password change", () => {
     const b = new ApiClient(url);
     await a.login("wangfang");
     await b.login("wangfang");
-    for (const [newPassword, zh] of [["short1234", "至少需要 10 位"], ["aaaaaaaaaa", "重复的字符"], ["password123", "常用密码"], ["wangfang123", "用户名"], [STAFF_PASSWORD, "当前密码"]]) {
+    for (const [newPassword, zh] of [
+      ["short1234", "至少需要 10 位"],
+      ["aaaaaaaaaa", "重复的字符"],
+      ["password123", "常用密码"],
+      ["wangfang123", "用户名"],
+      [STAFF_PASSWORD, "当前密码"],
+    ]) {
       const weak = await a.post("/api/auth/password", { currentPassword: STAFF_PASSWORD, newPassword });
       expect(weak.status, newPassword).toBe(400);
       expect(weak.body.error.code).toBe("PASSWORD_TOO_WEAK");
@@ -257,7 +267,11 @@ describe("CSRF", () => {
     expect(noHeader.status).toBe(403);
     expect(noHeader.body.error.code).toBe("CSRF_CHECK_FAILED");
     expect(await server.db.staffSession.count()).toBe(0);
-    const wrongValue = await new ApiClient(url).post("/api/auth/login", { username: "wangfang", password: STAFF_PASSWORD }, { csrf: false, headers: { "X-Yishiting": "0" } });
+    const wrongValue = await new ApiClient(url).post(
+      "/api/auth/login",
+      { username: "wangfang", password: STAFF_PASSWORD },
+      { csrf: false, headers: { "X-Yishiting": "0" } },
+    );
     expect(wrongValue.status).toBe(403);
 
     const client = new ApiClient(url);

@@ -72,7 +72,9 @@ export function authRoutes(deps: AuthDeps): Router {
         abort("INVALID_CREDENTIALS");
       }
       const reason =
-        newPassword === currentPassword ? { zh: "不能与当前密码相同", en: "It must differ from the current password" } : checkPasswordStrength(newPassword, staff.account);
+        newPassword === currentPassword
+          ? { zh: "不能与当前密码相同", en: "It must differ from the current password" }
+          : checkPasswordStrength(newPassword, staff.account);
       if (reason) abort("PASSWORD_TOO_WEAK", { reason });
       await accounts.setPassword(id, newPassword, false);
       await sessions.deleteAll(id, staff.sessionId);

@@ -14,5 +14,4 @@ export async function ensureFirstAdmin(db: Db): Promise<string | null> {
 }
 
 export const oneTimePasswordLine = (username: string, password: string): string =>
-  `管理员账号 ${username} 的一次性密码 / One-time password for account "${username}": ${password}  ` +
-  `（首次登录后须修改 / must be changed at first login）`;
+  `管理员账号 ${username} 的一次性密码 / One-time password for account "${username}": ${password}  ` + `（首次登录后须修改 / must be changed at first login）`;

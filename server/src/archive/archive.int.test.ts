@@ -35,7 +35,10 @@ const now = () => clock;
 /** A closed meeting: two speeches on one agenda item, each summarized, a suggestion on the first, maybe a decision. */
 async function runMeeting(server: YishitingServer, script: Script, startsAt: number) {
   clock = startsAt;
-  const { meeting, participants } = await server.meetings.create(script.title, ROSTER.map(({ key: _key, ...p }) => p));
+  const { meeting, participants } = await server.meetings.create(
+    script.title,
+    ROSTER.map(({ key: _key, ...p }) => p),
+  );
   const meetingId = meeting.id;
   await server.db.meeting.update({ where: { id: meetingId }, data: { startsAt: new Date(startsAt) } });
   const item = await server.agenda.append(meetingId, { title: script.item, plannedMinutes: 30 });
@@ -127,7 +130,12 @@ describe("archive search", () => {
 
     const property = await s.search("物业");
     expect(new Set(property.map((r) => r.meetingId))).toEqual(new Set([s.b.meetingId]));
-    expect(property.filter((r) => r.kind !== "minutes").map((r) => [r.kind, r.speaker]).sort()).toEqual([
+    expect(
+      property
+        .filter((r) => r.kind !== "minutes")
+        .map((r) => [r.kind, r.speaker])
+        .sort(),
+    ).toEqual([
       ["suggestion", "张丽华"],
       ["summary", "张丽华"],
     ]);
@@ -217,13 +225,46 @@ describe("archive search", () => {
   it("lists every meeting newest first with its status and counts", async () => {
     const s = await setup();
     const future = await s.server.meetings.create("尚未召开的会议", []);
-    await s.server.db.meeting.update({ where: { id: future.meeting.id }, data: { startsAt: new Date(Date.UTC(2026, 11, 30, 1, 0, 0)), number: "区政协〔2026〕9号", kind: "roundtable" } });
+    await s.server.db.meeting.update({
+      where: { id: future.meeting.id },
+      data: { startsAt: new Date(Date.UTC(2026, 11, 30, 1, 0, 0)), number: "区政协〔2026〕9号", kind: "roundtable" },
+    });
     const res = await s.organiser.get("/api/archive/meetings");
     expect(res.status).toBe(200);
     expect(res.body.meetings).toEqual([
-      { id: future.meeting.id, title: "尚未召开的会议", number: "区政协〔2026〕9号", kind: "roundtable", date: "2026-12-30T01:00:00.000Z", status: "scheduled", archived: false, speeches: 0, suggestions: 0 },
-      { id: s.b.meetingId, title: PROPERTY.title, number: null, kind: "consultation", date: "2026-11-27T01:02:00.000Z", status: "closed", archived: false, speeches: 2, suggestions: 1 },
-      { id: s.a.meetingId, title: ELEVATOR.title, number: null, kind: "consultation", date: "2026-11-20T01:02:00.000Z", status: "closed", archived: false, speeches: 2, suggestions: 1 },
+      {
+        id: future.meeting.id,
+        title: "尚未召开的会议",
+        number: "区政协〔2026〕9号",
+        kind: "roundtable",
+        date: "2026-12-30T01:00:00.000Z",
+        status: "scheduled",
+        archived: false,
+        speeches: 0,
+        suggestions: 0,
+      },
+      {
+        id: s.b.meetingId,
+        title: PROPERTY.title,
+        number: null,
+        kind: "consultation",
+        date: "2026-11-27T01:02:00.000Z",
+        status: "closed",
+        archived: false,
+        speeches: 2,
+        suggestions: 1,
+      },
+      {
+        id: s.a.meetingId,
+        title: ELEVATOR.title,
+        number: null,
+        kind: "consultation",
+        date: "2026-11-20T01:02:00.000Z",
+        status: "closed",
+        archived: false,
+        speeches: 2,
+        suggestions: 1,
+      },
     ]);
   });
 

@@ -145,7 +145,9 @@ export class ArchiveIndex {
     // meetings opening together made acks wait ~1 s, docs/performance.md).
     await writeLocked(db, (raw) => {
       raw.prepare(`DELETE FROM "ArchiveText" WHERE "meetingId" = ?`).run(meetingId);
-      const insert = raw.prepare(`INSERT INTO "ArchiveText" ("grams", "meetingId", "kind", "ref", "itemId", "item", "speaker", "text") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+      const insert = raw.prepare(
+        `INSERT INTO "ArchiveText" ("grams", "meetingId", "kind", "ref", "itemId", "item", "speaker", "text") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
       for (const u of units) insert.run(indexColumn(u.text), meetingId, u.kind, u.ref, u.itemId, u.item, u.speaker, u.text);
       raw
         .prepare(

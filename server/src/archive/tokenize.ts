@@ -129,7 +129,9 @@ export function snippet(text: string, q: string, width = 80): SnippetPart[] {
   });
   const ranges: { start: number; end: number }[] = [];
   for (const part of q.split(/\s+/u)) {
-    const needle = pieces(part).map((p) => p.text).join("");
+    const needle = pieces(part)
+      .map((p) => p.text)
+      .join("");
     if (needle === "") continue;
     let from = 0;
     for (;;) {

@@ -47,9 +47,18 @@ export function searchUnits(meeting: MinutesMeeting, state: MeetingState, log: r
     if (u.text.trim() !== "") units.push(u);
   };
   for (const [key, summary] of Object.entries(state.notes.summaries)) {
-    const briefing = summary.entry.kind === "briefing" ? { speaker: state.agenda.find((a) => a.id === summary.entry.id)?.presenter ?? null, itemId: summary.entry.id } : undefined;
+    const briefing =
+      summary.entry.kind === "briefing"
+        ? { speaker: state.agenda.find((a) => a.id === summary.entry.id)?.presenter ?? null, itemId: summary.entry.id }
+        : undefined;
     // 主持人总结: the chair's, on an agenda item or (MEETING_CLOSING) on the whole meeting.
-    const closing = summary.entry.kind === "closing" ? { speaker: names.get(state.roster.find((r) => r.role === "chair")?.id ?? "") ?? null, itemId: summary.entry.id === MEETING_CLOSING ? null : summary.entry.id } : undefined;
+    const closing =
+      summary.entry.kind === "closing"
+        ? {
+            speaker: names.get(state.roster.find((r) => r.role === "chair")?.id ?? "") ?? null,
+            itemId: summary.entry.id === MEETING_CLOSING ? null : summary.entry.id,
+          }
+        : undefined;
     const who = briefing ?? closing ?? speakerOf.get(key) ?? speakerOf.get(entryKey(summary.entry));
     add({ kind: "summary", ref: key, ...itemOf(who?.itemId ?? null), speaker: who?.speaker ?? null, text: summary.text });
   }
@@ -59,7 +68,8 @@ export function searchUnits(meeting: MinutesMeeting, state: MeetingState, log: r
     const text = [booking.title.trim() === "" ? "" : `《${booking.title.trim()}》`, booking.text].filter((t) => t !== "").join("\n");
     add({ kind: "bookedText", ref: `speech:${s.speechId}`, ...itemOf(s.agendaItemId), speaker: speakerOf.get(`speech:${s.speechId}`)?.speaker ?? null, text });
   }
-  for (const w of written) add({ kind: "written", ref: `written:${w.writtenId}`, ...itemOf(w.agendaItemId), speaker: names.get(w.participantId) ?? null, text: w.text });
+  for (const w of written)
+    add({ kind: "written", ref: `written:${w.writtenId}`, ...itemOf(w.agendaItemId), speaker: names.get(w.participantId) ?? null, text: w.text });
   for (const ij of interjections) {
     if (ij.point === null) continue;
     const who = speakerOf.get(`interjection:${ij.interjectionId}`);
@@ -84,7 +94,14 @@ export function searchUnits(meeting: MinutesMeeting, state: MeetingState, log: r
     if (heading && item.itemId !== null) itemOfHeading.set(heading, item.itemId);
   });
   sectionsOf(saved ?? minutesBlocks(minutes)).forEach((s, n) => {
-    add({ kind: "minutes", ref: `minutes:${n}`, itemId: s.heading === null ? null : (itemOfHeading.get(s.heading) ?? null), item: s.heading, speaker: null, text: s.lines.join("\n") });
+    add({
+      kind: "minutes",
+      ref: `minutes:${n}`,
+      itemId: s.heading === null ? null : (itemOfHeading.get(s.heading) ?? null),
+      item: s.heading,
+      speaker: null,
+      text: s.lines.join("\n"),
+    });
   });
   return units;
 }

@@ -26,7 +26,10 @@ export class TokenService {
    */
   private readonly verifyKey: Promise<CryptoKey>;
 
-  constructor(secret: string, private readonly ttlHours: number) {
+  constructor(
+    secret: string,
+    private readonly ttlHours: number,
+  ) {
     this.key = new TextEncoder().encode(secret);
     this.verifyKey = crypto.subtle.importKey("raw", this.key, { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
   }

@@ -42,7 +42,10 @@ describe("check-in", () => {
 
   it("names people with the same name apart (同名区分), as every screen does", async () => {
     const { m, code, anyone, server } = await setup();
-    for (const [key, household] of [["member1", "3号楼2单元502"], ["member2", "5号楼1单元301"]] as const) {
+    for (const [key, household] of [
+      ["member1", "3号楼2单元502"],
+      ["member2", "5号楼1单元301"],
+    ] as const) {
       await server.db.participant.update({ where: { id: m.people[key].id }, data: { name: "张丽", household } });
     }
     await server.rooms.syncConfig(m.meetingId);

@@ -40,7 +40,11 @@ describe("the data folder", () => {
     const item = (await org.post(`/api/meetings/${m.meetingId}/agenda`, { title: "通报", plannedMinutes: 10 })).body.item.id as string;
     expect((await org.request("POST", `/api/meetings/${m.meetingId}/agenda/${item}/materials`, { form: fileForm(PDF, "情况通报.pdf") })).status).toBe(201);
     const materials = path.join(dataDir, "materials", m.meetingId);
-    expect([modeOf(path.join(dataDir, "materials")), modeOf(materials), ...fs.readdirSync(materials).map((f) => modeOf(path.join(materials, f)))]).toEqual(["700", "700", "600"]);
+    expect([modeOf(path.join(dataDir, "materials")), modeOf(materials), ...fs.readdirSync(materials).map((f) => modeOf(path.join(materials, f)))]).toEqual([
+      "700",
+      "700",
+      "600",
+    ]);
 
     const department = await createDepartment(t.server, "区住建委");
     const dept = (await departmentClient(t.server, t.url, "zhujian", department.id)).client;

@@ -13,11 +13,13 @@ export function applyMigrations(db: Database.Database, dir = MIGRATIONS_DIR): st
   db.exec(`CREATE TABLE IF NOT EXISTS "_yst_migrations" (
     "name" TEXT NOT NULL PRIMARY KEY, "checksum" TEXT NOT NULL, "appliedAt" TEXT NOT NULL)`);
   const applied = new Map(
-    (db.prepare(`SELECT name, checksum FROM "_yst_migrations"`).all() as { name: string; checksum: string }[]).map(
-      (row) => [row.name, row.checksum],
-    ),
+    (db.prepare(`SELECT name, checksum FROM "_yst_migrations"`).all() as { name: string; checksum: string }[]).map((row) => [row.name, row.checksum]),
   );
-  const names = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const names = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   const ran: string[] = [];
   for (const name of names) {
     const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
@@ -35,9 +37,7 @@ export function applyMigrations(db: Database.Database, dir = MIGRATIONS_DIR): st
         db.exec(sql);
         const broken = db.pragma("foreign_key_check") as unknown[];
         if (broken.length > 0) throw new Error(`Migration ${name} broke ${broken.length} foreign key(s)`);
-        db.prepare(`INSERT INTO "_yst_migrations" (name, checksum, appliedAt) VALUES (?, ?, ?)`).run(
-          name, checksum, new Date().toISOString(),
-        );
+        db.prepare(`INSERT INTO "_yst_migrations" (name, checksum, appliedAt) VALUES (?, ?, ?)`).run(name, checksum, new Date().toISOString());
       })();
     } finally {
       db.pragma("foreign_keys = ON");

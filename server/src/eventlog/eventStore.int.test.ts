@@ -10,7 +10,12 @@ import { sqliteEventStore } from "./eventStore.ts";
 const h = new Harness();
 afterEach(() => h.cleanup());
 
-const event = (seq: number): StoredEvent => ({ seq, at: 1_780_000_000_000 + seq, actorId: "p1", event: { type: "queue.requested", participantId: "p1" } as unknown as MeetingEvent });
+const event = (seq: number): StoredEvent => ({
+  seq,
+  at: 1_780_000_000_000 + seq,
+  actorId: "p1",
+  event: { type: "queue.requested", participantId: "p1" } as unknown as MeetingEvent,
+});
 
 async function open(meetings: string[]): Promise<Db> {
   const db = await openDatabase(path.join(h.tempDir(), "db.sqlite"));

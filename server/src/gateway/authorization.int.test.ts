@@ -25,7 +25,18 @@ const commands = (memberId: string): { command: Record<string, unknown>; allowed
   { command: { type: "attendance.arrive", participantIds: [memberId], via: "clerk" }, allowed: ["chair", "clerk"] },
   { command: { type: "attendance.leave", participantIds: [memberId] }, allowed: ["chair", "clerk"] },
   { command: { type: "attendance.excuse", participantId: memberId, excused: false }, allowed: ["chair", "clerk"] },
-  { command: { type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: { ...DEFAULT_SPEECH_CAPS, impromptu: 60_000 }, ordering: DEFAULT_ORDERING, plan: [] }, allowed: [] },
+  {
+    command: {
+      type: "config.sync",
+      roster: [],
+      agenda: [],
+      quorumRule: "none",
+      speechCaps: { ...DEFAULT_SPEECH_CAPS, impromptu: 60_000 },
+      ordering: DEFAULT_ORDERING,
+      plan: [],
+    },
+    allowed: [],
+  },
   { command: { type: "meeting.close" }, allowed: ["chair"] },
 ];
 

@@ -6,7 +6,18 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { MeetingConnection } from "../../../client/src/connection/meetingConnection.ts";
 import { coreError } from "../../../core/errors.ts";
-import { collectEvents, disconnected, eventually, Harness, send, settle, sleep, type ClientSocket, type TestClient, type TestServer } from "../../../testing/server/harness.ts";
+import {
+  collectEvents,
+  disconnected,
+  eventually,
+  Harness,
+  send,
+  settle,
+  sleep,
+  type ClientSocket,
+  type TestClient,
+  type TestServer,
+} from "../../../testing/server/harness.ts";
 import { DISPLAY_SCREENS } from "./devices.ts";
 
 const h = new Harness();
@@ -130,7 +141,10 @@ describe("one rate limit per person", () => {
     expect(acks.find((a) => !a.ok && a.error.code === "RATE_LIMITED")).toEqual({ ok: false, error: coreError("RATE_LIMITED") });
     // Every connection of that person is out of tokens, sync.request included; time.sync is not limited.
     for (const d of devices) expect(await send(d, { type: "queue.withdraw" })).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
-    expect(await devices[1]!.socket.timeout(5_000).emitWithAck("sync.request", { lastSeq: base })).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
+    expect(await devices[1]!.socket.timeout(5_000).emitWithAck("sync.request", { lastSeq: base })).toMatchObject({
+      ok: false,
+      error: { code: "RATE_LIMITED" },
+    });
     expect(await devices[2]!.socket.timeout(5_000).emitWithAck("time.sync")).toEqual({ serverTime: clock });
 
     // Someone else has their own bucket.
@@ -140,7 +154,13 @@ describe("one rate limit per person", () => {
     const fresh = await h.connect(srv.url, meeting.tokens.member1);
     expect(await send(fresh, { type: "queue.withdraw" })).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
     const all = [...devices, fresh].filter((d) => d.socket.connected);
-    await Promise.all(all.map((d) => { const gone = disconnected(d.socket); d.close(); return gone; }));
+    await Promise.all(
+      all.map((d) => {
+        const gone = disconnected(d.socket);
+        d.close();
+        return gone;
+      }),
+    );
     await eventually(() => expect(connectionsOf(srv, meeting.people.member1.id)).toBe(0));
     const back = await h.connect(srv.url, meeting.tokens.member1);
     expect(await send(back, { type: "queue.withdraw" })).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });

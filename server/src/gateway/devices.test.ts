@@ -12,7 +12,10 @@ describe("Devices", () => {
     vi.useFakeTimers();
     clock = 0;
     ended = [];
-    devices = new Devices<string>(() => clock, (socket) => ended.push(socket));
+    devices = new Devices<string>(
+      () => clock,
+      (socket) => ended.push(socket),
+    );
   });
   afterEach(() => vi.useRealTimers());
 
@@ -38,10 +41,13 @@ describe("Devices", () => {
   });
 
   it("an end that disconnects at once (as socket.io does) is not counted twice", () => {
-    const reentrant = new Devices<string>(() => clock, (socket) => {
-      ended.push(socket);
-      reentrant.disconnected("a", socket);
-    });
+    const reentrant = new Devices<string>(
+      () => clock,
+      (socket) => {
+        ended.push(socket);
+        reentrant.disconnected("a", socket);
+      },
+    );
     for (const s of ["a1", "a2", "a3"]) reentrant.connected("a", s, 2);
     reentrant.connected("a", "a4", 2);
     expect(ended).toEqual(["a1", "a2"]);

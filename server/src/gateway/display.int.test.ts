@@ -91,7 +91,15 @@ describe("room display", () => {
       { type: "agenda.next" },
       { type: "attendance.arrive", participantIds: [meeting.people.member2.id], via: "clerk" },
       { type: "attendance.leave", participantIds: [m1Id] },
-      { type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: { ...DEFAULT_SPEECH_CAPS, impromptu: 60_000 }, ordering: DEFAULT_ORDERING, plan: [] },
+      {
+        type: "config.sync",
+        roster: [],
+        agenda: [],
+        quorumRule: "none",
+        speechCaps: { ...DEFAULT_SPEECH_CAPS, impromptu: 60_000 },
+        ordering: DEFAULT_ORDERING,
+        plan: [],
+      },
       { type: "no.such.command" }, // not even parsed
       null,
     ];

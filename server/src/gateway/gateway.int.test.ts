@@ -426,7 +426,10 @@ describe("command refusals", () => {
       { type: "attendance.arrived", participantIds: [meeting.people.member1.id], via: "clerk", at: 0 },
     ];
     await expectRefusalsSilent(async () => {
-      for (const [client, commands] of [[clients.member1, malformed], [clients.clerk, malformedStaff]] as const) {
+      for (const [client, commands] of [
+        [clients.member1, malformed],
+        [clients.clerk, malformedStaff],
+      ] as const) {
         for (const command of commands) {
           const ack = await send(client, command);
           expect({ command, ack }).toMatchObject({ ack: { ok: false, error: { code: "VALIDATION", message: ERROR_MESSAGES.VALIDATION } } });
@@ -446,7 +449,15 @@ describe("command refusals", () => {
     expect(await send(clients.chair, { type: "floor.give", participantId: meeting.people.member2.id })).toMatchObject({ ok: true });
     const m1 = meeting.people.member1.id;
     const m2 = meeting.people.member2.id;
-    const validSync = { type: "config.sync", roster: [], agenda: [], quorumRule: "none", speechCaps: { ...DEFAULT_SPEECH_CAPS, impromptu: 60_000 }, ordering: DEFAULT_ORDERING, plan: [] };
+    const validSync = {
+      type: "config.sync",
+      roster: [],
+      agenda: [],
+      quorumRule: "none",
+      speechCaps: { ...DEFAULT_SPEECH_CAPS, impromptu: 60_000 },
+      ordering: DEFAULT_ORDERING,
+      plan: [],
+    };
     const cases: [PersonKey, unknown][] = [
       ["member1", { type: "floor.give" }],
       ["member1", { type: "floor.give", participantId: m1 }],
@@ -554,10 +565,7 @@ describe("rate limiting", () => {
     let clock = Date.now();
     const srv = await h.startServer({ now: () => clock }); // frozen unless we move it: no refill
     const meeting = await h.createMeeting(srv.server, undefined, { open: true });
-    const [member1, member2] = await Promise.all([
-      h.connect(srv.url, meeting.tokens.member1),
-      h.connect(srv.url, meeting.tokens.member2),
-    ]);
+    const [member1, member2] = await Promise.all([h.connect(srv.url, meeting.tokens.member1), h.connect(srv.url, meeting.tokens.member2)]);
     const base = await settle([member1, member2], srv.server);
 
     const acks = await Promise.all(Array.from({ length: 30 }, () => send(member1, { type: "queue.request" })));
@@ -581,12 +589,7 @@ describe("rate limiting", () => {
     // Half a second refills five tokens (10 per second).
     clock += 500;
     const later = await Promise.all(Array.from({ length: 7 }, () => send(member1, { type: "queue.withdraw" })));
-    expect(later.map((a) => (a.ok ? "ok" : a.error.code))).toEqual([
-      "ok",
-      ...Array(4).fill("NOT_IN_QUEUE"),
-      "RATE_LIMITED",
-      "RATE_LIMITED",
-    ]);
+    expect(later.map((a) => (a.ok ? "ok" : a.error.code))).toEqual(["ok", ...Array(4).fill("NOT_IN_QUEUE"), "RATE_LIMITED", "RATE_LIMITED"]);
     expect((await persisted(srv.server, meeting.meetingId)).events.slice(base).map((e) => e.event.type)).toEqual([
       "queue.requested",
       "queue.requested",
@@ -656,7 +659,7 @@ describe("abusive input", () => {
       raw.emit("command", Buffer.from([1, 2, 3]));
       // The socket is still alive and in order: this ack comes after all of the above.
       expect(await member1.socket.timeout(5_000).emitWithAck("time.sync")).toMatchObject({ serverTime: expect.any(Number) });
-      expectRefusal(await send(member1, Buffer.from("{\"type\":\"queue.request\"}")), "VALIDATION");
+      expectRefusal(await send(member1, Buffer.from('{"type":"queue.request"}')), "VALIDATION");
     });
     expect(await send(member1, { type: "queue.request" })).toEqual({ ok: true, seq: base + 1 });
     await chair.waitForSeq(base + 1);
@@ -670,7 +673,7 @@ describe("abusive input", () => {
     const member1 = await h.connect(srv.url, meeting.tokens.member1);
     const base = await settle([chair, member2, member1], srv.server);
     const wsUrl = `ws://127.0.0.1:${srv.port}/socket.io/?EIO=4&transport=websocket`;
-    const frames = ["42[\"command\",{\"type\":", "4garbage", "42{\"not\":\"an array\"}", "99", "\u0000\u0001"];
+    const frames = ['42["command",{"type":', "4garbage", '42{"not":"an array"}', "99", "\u0000\u0001"];
     for (const frame of frames) {
       const ws = new WebSocket(wsUrl);
       h.onCleanup(() => ws.terminate());

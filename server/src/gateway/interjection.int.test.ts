@@ -196,7 +196,12 @@ describe("interjections (插话回应)", () => {
     tick(5_000);
     await ok(c.chair, { type: "floor.give", participantId: qian.id });
     expect(await everyone((s) => s.interjection)).toBeNull();
-    expect(await everyone((s) => s.interjections.at(-1))).toMatchObject({ participantId: member2Id, durationMs: 25_000, overrunMs: 0, endedBy: m.people.chair.id });
+    expect(await everyone((s) => s.interjections.at(-1))).toMatchObject({
+      participantId: member2Id,
+      durationMs: 25_000,
+      overrunMs: 0,
+      endedBy: m.people.chair.id,
+    });
     expect(await everyone((s) => s.floor)).toMatchObject({ participantId: qian.id, kind: "pointOfOrder" });
     // The member's speech ended with the time spoken before, between and after, not the pauses.
     expect(await everyone((s) => s.speeches.at(-1))).toMatchObject({ speechId, participantId: member1Id, durationMs: 75_000 + 1_000 });

@@ -64,7 +64,10 @@ describe("a whole meeting joining at once", () => {
 
   beforeEach(async () => {
     srv = await h.startServer({ presenceGraceSeconds: 5 });
-    const roster = [{ name: "主席", role: "chair" as const }, ...Array.from({ length: MEMBERS }, (_, i) => ({ name: `委员${i + 1}`, role: "member" as const }))];
+    const roster = [
+      { name: "主席", role: "chair" as const },
+      ...Array.from({ length: MEMBERS }, (_, i) => ({ name: `委员${i + 1}`, role: "member" as const })),
+    ];
     const { meeting, participants } = await srv.server.meetings.create("全体会议（加入风暴）", roster);
     meetingId = meeting.id;
     const people = await Promise.all(

@@ -42,7 +42,10 @@ describe("meeting lifecycle", () => {
       await srv.server.db.agendaItem.create({ data: { id, meetingId: meeting.meetingId, position, title: `议题${position + 1}`, plannedMinutes: 20 } });
     }
     const keys: PersonKey[] = ["chair", "member1", "member2", "clerk", "observer"];
-    const clients = await Promise.all([...keys.map((k) => h.connect(srv.url, meeting.tokens[k])), h.connect(srv.url, await h.displayToken(srv.server, meeting.meetingId))]);
+    const clients = await Promise.all([
+      ...keys.map((k) => h.connect(srv.url, meeting.tokens[k])),
+      h.connect(srv.url, await h.displayToken(srv.server, meeting.meetingId)),
+    ]);
     c = Object.fromEntries([...keys, "display"].map((k, i) => [k, clients[i]!])) as typeof c;
     all = clients;
     await settle(all, srv.server);
@@ -256,7 +259,11 @@ describe("commands only the server may send", () => {
     expect(await send(clerk, { type: "attendance.arrive", participantIds: [m2, observer], via: "clerk" })).toEqual({ ok: true, seq: seq + 1 });
     await Promise.all([chair, clerk, m1].map((client) => client.waitForSeq(seq + 1)));
     const arrival = chair.broadcasts.flat().at(-1)!;
-    expect(arrival).toMatchObject({ seq: seq + 1, actorId: meeting.people.clerk.id, event: { type: "attendance.arrived", participantIds: [m2, observer], via: "clerk" } });
+    expect(arrival).toMatchObject({
+      seq: seq + 1,
+      actorId: meeting.people.clerk.id,
+      event: { type: "attendance.arrived", participantIds: [m2, observer], via: "clerk" },
+    });
     expect(m1.state.attendance[m2]).toEqual({ status: "present", via: "clerk", since: arrival.at });
     expect(attendanceSummary(m1.state)).toMatchObject({ expected: 2, present: 2, quorate: true });
 

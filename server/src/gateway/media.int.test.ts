@@ -8,7 +8,9 @@ const h = new Harness();
 afterEach(() => h.cleanup());
 
 function emit(client: TestClient, event: string, payload: unknown): Promise<Ack<Record<string, unknown>>> {
-  return new Promise((resolve) => (client.socket.emit as (e: string, p: unknown, ack: (r: Ack<Record<string, unknown>>) => void) => void)(event, payload, resolve));
+  return new Promise((resolve) =>
+    (client.socket.emit as (e: string, p: unknown, ack: (r: Ack<Record<string, unknown>>) => void) => void)(event, payload, resolve),
+  );
 }
 
 const OFFER = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\n";

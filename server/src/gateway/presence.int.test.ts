@@ -32,7 +32,8 @@ type Movement = { kind: "arrived" | "left"; ids: string[]; via?: string; at: num
 function movements(events: readonly StoredEvent[]): Movement[] {
   return events.flatMap((e): Movement[] => {
     const { event } = e;
-    if (event.type === "attendance.arrived") return [{ kind: "arrived", ids: event.participantIds, via: event.via, at: event.at, seq: e.seq, actorId: e.actorId }];
+    if (event.type === "attendance.arrived")
+      return [{ kind: "arrived", ids: event.participantIds, via: event.via, at: event.at, seq: e.seq, actorId: e.actorId }];
     if (event.type === "attendance.left") return [{ kind: "left", ids: event.participantIds, at: event.at, seq: e.seq, actorId: e.actorId }];
     return [];
   });
@@ -94,7 +95,12 @@ describe("arrivals", () => {
     const arrivals = movements((await persisted(srv.server, meeting.id)).events.slice(base));
     expect(arrivals.every((m) => m.kind === "arrived" && m.via === "online" && m.actorId === "system")).toBe(true);
     const ids = arrivals.flatMap((m) => m.ids);
-    expect(ids.slice().sort()).toEqual(participants.slice(1).map((p) => p.id).sort()); // everyone, once
+    expect(ids.slice().sort()).toEqual(
+      participants
+        .slice(1)
+        .map((p) => p.id)
+        .sort(),
+    ); // everyone, once
     expect(arrivals.length).toBeLessThanOrEqual(8); // batched: far fewer events than people
     expect(attendanceSummary(watcher.state)).toMatchObject({ expected: 40, present: 40, quorate: true });
   });

@@ -92,7 +92,8 @@ describe("the room's links", () => {
     expect(await gone).toBe("io server disconnect");
     expect(display.socket.connected).toBe(true);
     const issue = (version: number) => server.tokens.issue({ participantId: `venue:${m.meetingId}`, meetingId: m.meetingId, role: "observer", version });
-    for (const version of [1, 2, 3]) expect({ version, error: await h.connectRefused(url, { token: await issue(version) }) }).toEqual({ version, error: REVOKED });
+    for (const version of [1, 2, 3])
+      expect({ version, error: await h.connectRefused(url, { token: await issue(version) }) }).toEqual({ version, error: REVOKED });
     const get = await org.get(path("venue"));
     expect([get.status, get.body.error.code]).toEqual([401, "LINK_REVOKED"]);
 

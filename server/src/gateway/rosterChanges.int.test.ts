@@ -7,7 +7,17 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { RecordEditors, Welcome } from "../../../core/protocol.ts";
 import type { MeetingState } from "../../../core/state.ts";
 import { staffClient, type ApiClient } from "../../../testing/server/api.ts";
-import { disconnected, Harness, openMeeting, received, send, settle, type TestClient, type TestMeeting, type TestServer } from "../../../testing/server/harness.ts";
+import {
+  disconnected,
+  Harness,
+  openMeeting,
+  received,
+  send,
+  settle,
+  type TestClient,
+  type TestMeeting,
+  type TestServer,
+} from "../../../testing/server/harness.ts";
 import { pollOf, refused } from "../../../testing/server/pollRoom.ts";
 
 const h = new Harness();
@@ -91,7 +101,9 @@ describe("a participant changed while connected", () => {
     const added = await r.org.post(`/api/meetings/${r.m.meetingId}/participants`, { name: "许文静", role: "clerk" });
     expect(added.status).toBe(201);
     const clerk2Token = await r.t.server.tokens.issue({ participantId: added.body.participant.id, meetingId: r.m.meetingId, role: "clerk" });
-    const [chair, clerk, clerk2, member] = await Promise.all([r.m.tokens.chair, r.m.tokens.clerk, clerk2Token, r.m.tokens.member1].map((token) => r.connect(token)));
+    const [chair, clerk, clerk2, member] = await Promise.all(
+      [r.m.tokens.chair, r.m.tokens.clerk, clerk2Token, r.m.tokens.member1].map((token) => r.connect(token)),
+    );
     const all = [chair!, clerk!, clerk2!, member!];
     await settle(all, r.t.server);
     const decision = (text: string) => ({ type: "record.addDecision", decision: { text, unit: "区住建委", deadline: "" } });
@@ -124,7 +136,10 @@ describe("a participant changed while connected", () => {
     const live = await r.live();
     expect(live.polls.at(-1)?.result).not.toBeNull();
 
-    const seen = clerk!.broadcasts.slice(before).flat().map((e) => e.event);
+    const seen = clerk!.broadcasts
+      .slice(before)
+      .flat()
+      .map((e) => e.event);
     expect(seen.filter((e) => e.type.startsWith("record."))).toEqual([{ type: "record.withheld" }]);
     expect(seen.find((e) => e.type === "poll.closed")).toMatchObject({ result: null });
     expect(clerk!.state.notes).toEqual(NO_NOTES);

@@ -45,7 +45,8 @@ describe("API conventions", () => {
     const { client: org } = await staffClient(server, url, "organiser1", "organiser");
     const m = await h.createMeeting(server);
     const item = (await org.post(`/api/meetings/${m.meetingId}/agenda`, { title: "通报", plannedMinutes: 10 })).body.item.id;
-    const material = (await org.request("POST", `/api/meetings/${m.meetingId}/agenda/${item}/materials`, { form: fileForm("%PDF-1.4 x", "a.pdf") })).body.material;
+    const material = (await org.request("POST", `/api/meetings/${m.meetingId}/agenda/${item}/materials`, { form: fileForm("%PDF-1.4 x", "a.pdf") })).body
+      .material;
     // Someone removed the file behind the server's back.
     const dir = path.join(dataDir, "materials", m.meetingId);
     for (const f of fs.readdirSync(dir)) fs.rmSync(path.join(dir, f));

@@ -84,7 +84,8 @@ async function clientFor(caller: Caller, fresh = false): Promise<ApiClient> {
 }
 
 // Fresh objects for rows whose success removes or changes what they act on.
-const newItem = async () => (await t.server.db.agendaItem.create({ data: { id: unique("item-"), meetingId: m.meetingId, position: 900 + seq, title: "临时议题" } })).id;
+const newItem = async () =>
+  (await t.server.db.agendaItem.create({ data: { id: unique("item-"), meetingId: m.meetingId, position: 900 + seq, title: "临时议题" } })).id;
 async function newMaterial(): Promise<string> {
   const admin = await clientFor("admin");
   const item = await newItem();
@@ -100,11 +101,21 @@ async function newRecording(): Promise<string> {
   return id;
 }
 const newParticipant = async () =>
-  (await t.server.db.participant.create({ data: { id: unique("p-"), meetingId: m.meetingId, name: unique("临时委员"), role: "member", ordinal: 100 + seq } })).id;
+  (await t.server.db.participant.create({ data: { id: unique("p-"), meetingId: m.meetingId, name: unique("临时委员"), role: "member", ordinal: 100 + seq } }))
+    .id;
 const newBooking = async () =>
   (
     await t.server.db.plannedSpeech.create({
-      data: { id: unique("plan-"), meetingId: m.meetingId, participantId: m.people.member1.id, kind: "booked", position: 900 + seq, title: "临时发言", text: "", createdBy: "test" },
+      data: {
+        id: unique("plan-"),
+        meetingId: m.meetingId,
+        participantId: m.people.member1.id,
+        kind: "booked",
+        position: 900 + seq,
+        title: "临时发言",
+        text: "",
+        createdBy: "test",
+      },
     })
   ).id;
 const latestMinutesVersion = async () => (await new MinutesVersionStore(t.server.db, Date.now).list(mid())).at(-1)?.number ?? 0;
@@ -128,9 +139,16 @@ async function newRepliedAttachment(): Promise<string> {
   const itemId = await newAssignedItem();
   const id = unique("att-");
   const storedName = await new LedgerFiles(t.config.dataDir).save(itemId, PNG);
-  await t.server.db.ledgerAttachment.create({ data: { id, itemId, name: "答复.png", storedName, size: PNG.length, mime: "image/png", uploadedBy: "test", uploadedAt: new Date() } });
+  await t.server.db.ledgerAttachment.create({
+    data: { id, itemId, name: "答复.png", storedName, size: PNG.length, mime: "image/png", uploadedBy: "test", uploadedAt: new Date() },
+  });
   const dept = { role: "department" as const, id: "test", name: "区住建委", departmentId };
-  await t.server.ledger.act(itemId, await versionOf(t.server, itemId), { type: "reply", text: "见附件", outcome: "adopted", attachments: [{ id, name: "答复.png" }] }, dept);
+  await t.server.ledger.act(
+    itemId,
+    await versionOf(t.server, itemId),
+    { type: "reply", text: "见附件", outcome: "adopted", attachments: [{ id, name: "答复.png" }] },
+    dept,
+  );
   return id;
 }
 
@@ -152,148 +170,525 @@ interface Row {
 const mid = () => m.meetingId;
 const ROWS: Row[] = [
   // Accounts
-  { name: "login (wrong password)", route: "POST /auth/login", method: "POST", path: () => "/api/auth/login", body: () => ({ username: unique("ghost"), password: "wrong-password" }), expect: ANYONE(401) },
+  {
+    name: "login (wrong password)",
+    route: "POST /auth/login",
+    method: "POST",
+    path: () => "/api/auth/login",
+    body: () => ({ username: unique("ghost"), password: "wrong-password" }),
+    expect: ANYONE(401),
+  },
   { name: "logout", route: "POST /auth/logout", fresh: true, method: "POST", path: () => "/api/auth/logout", expect: ALL_ACCOUNTS() },
   { name: "me", route: "GET /auth/me", method: "GET", path: () => "/api/auth/me", expect: ALL_ACCOUNTS() },
   // Reaches the password rules (400 PASSWORD_TOO_WEAK) without changing anything.
-  { name: "password", route: "POST /auth/password", method: "POST", path: () => "/api/auth/password", body: () => ({ currentPassword: STAFF_PASSWORD, newPassword: "short" }), expect: ALL_ACCOUNTS(400) },
+  {
+    name: "password",
+    route: "POST /auth/password",
+    method: "POST",
+    path: () => "/api/auth/password",
+    body: () => ({ currentPassword: STAFF_PASSWORD, newPassword: "short" }),
+    expect: ALL_ACCOUNTS(400),
+  },
   { name: "list accounts", route: "GET /accounts", method: "GET", path: () => "/api/accounts", expect: ADMIN_ONLY() },
-  { name: "create account", route: "POST /accounts", method: "POST", path: () => "/api/accounts", body: () => ({ username: unique("new"), displayName: "新账号", role: "clerk" }), expect: ADMIN_ONLY(201) },
-  { name: "patch account", route: "PATCH /accounts/:id", method: "PATCH", path: async () => `/api/accounts/${await newAccount()}`, body: () => ({ displayName: "改名" }), expect: ADMIN_ONLY() },
-  { name: "reset password", route: "POST /accounts/:id/reset-password", method: "POST", path: async () => `/api/accounts/${await newAccount()}/reset-password`, expect: ADMIN_ONLY() },
+  {
+    name: "create account",
+    route: "POST /accounts",
+    method: "POST",
+    path: () => "/api/accounts",
+    body: () => ({ username: unique("new"), displayName: "新账号", role: "clerk" }),
+    expect: ADMIN_ONLY(201),
+  },
+  {
+    name: "patch account",
+    route: "PATCH /accounts/:id",
+    method: "PATCH",
+    path: async () => `/api/accounts/${await newAccount()}`,
+    body: () => ({ displayName: "改名" }),
+    expect: ADMIN_ONLY(),
+  },
+  {
+    name: "reset password",
+    route: "POST /accounts/:id/reset-password",
+    method: "POST",
+    path: async () => `/api/accounts/${await newAccount()}/reset-password`,
+    expect: ADMIN_ONLY(),
+  },
   // Meetings and agenda
   { name: "list meetings", route: "GET /meetings", method: "GET", path: () => "/api/meetings", expect: ALL_STAFF() },
   { name: "create meeting", route: "POST /meetings", method: "POST", path: () => "/api/meetings", body: () => ({ title: "新会议" }), expect: MANAGERS(201) },
   { name: "get meeting", route: "GET /meetings/:id", method: "GET", path: () => `/api/meetings/${mid()}`, expect: MEETING_STAFF() },
-  { name: "patch meeting", route: "PATCH /meetings/:id", method: "PATCH", path: () => `/api/meetings/${mid()}`, body: () => ({ place: "区政协三楼会议室" }), expect: MANAGERS() },
-  { name: "archive meeting", route: "POST /meetings/:id/archive", method: "POST", path: () => `/api/meetings/${mid()}/archive`, body: () => ({ archived: false }), expect: MANAGERS() },
-  { name: "add agenda item", route: "POST /meetings/:id/agenda", method: "POST", path: () => `/api/meetings/${mid()}/agenda`, body: () => ({ title: "议题", plannedMinutes: 30 }), expect: MANAGERS(201) },
-  { name: "patch agenda item", route: "PATCH /meetings/:id/agenda/:itemId", method: "PATCH", path: async () => `/api/meetings/${mid()}/agenda/${await newItem()}`, body: () => ({ plannedMinutes: 20 }), expect: MANAGERS() },
-  { name: "delete agenda item", route: "DELETE /meetings/:id/agenda/:itemId", method: "DELETE", path: async () => `/api/meetings/${mid()}/agenda/${await newItem()}`, expect: MANAGERS() },
   {
-    name: "reorder agenda", route: "PUT /meetings/:id/agenda/order",
+    name: "patch meeting",
+    route: "PATCH /meetings/:id",
+    method: "PATCH",
+    path: () => `/api/meetings/${mid()}`,
+    body: () => ({ place: "区政协三楼会议室" }),
+    expect: MANAGERS(),
+  },
+  {
+    name: "archive meeting",
+    route: "POST /meetings/:id/archive",
+    method: "POST",
+    path: () => `/api/meetings/${mid()}/archive`,
+    body: () => ({ archived: false }),
+    expect: MANAGERS(),
+  },
+  {
+    name: "add agenda item",
+    route: "POST /meetings/:id/agenda",
+    method: "POST",
+    path: () => `/api/meetings/${mid()}/agenda`,
+    body: () => ({ title: "议题", plannedMinutes: 30 }),
+    expect: MANAGERS(201),
+  },
+  {
+    name: "patch agenda item",
+    route: "PATCH /meetings/:id/agenda/:itemId",
+    method: "PATCH",
+    path: async () => `/api/meetings/${mid()}/agenda/${await newItem()}`,
+    body: () => ({ plannedMinutes: 20 }),
+    expect: MANAGERS(),
+  },
+  {
+    name: "delete agenda item",
+    route: "DELETE /meetings/:id/agenda/:itemId",
+    method: "DELETE",
+    path: async () => `/api/meetings/${mid()}/agenda/${await newItem()}`,
+    expect: MANAGERS(),
+  },
+  {
+    name: "reorder agenda",
+    route: "PUT /meetings/:id/agenda/order",
     method: "PUT",
     path: () => `/api/meetings/${mid()}/agenda/order`,
     body: async () => ({ itemIds: (await t.server.db.agendaItem.findMany({ where: { meetingId: mid() } })).map((i) => i.id).reverse() }),
     expect: MANAGERS(),
   },
-  { name: "upload material", route: "POST /meetings/:id/agenda/:itemId/materials", method: "POST", path: async () => `/api/meetings/${mid()}/agenda/${await newItem()}/materials`, form: () => fileForm(PNG, "座位图.png"), expect: MANAGERS(201) },
-  { name: "delete material", route: "DELETE /meetings/:id/materials/:materialId", method: "DELETE", path: async () => `/api/meetings/${mid()}/materials/${await newMaterial()}`, expect: MANAGERS() },
-  { name: "download material", route: "GET /meetings/:id/materials/:materialId", method: "GET", path: async () => `/api/meetings/${mid()}/materials/${await newMaterial()}`, expect: MEETING_STAFF() },
+  {
+    name: "upload material",
+    route: "POST /meetings/:id/agenda/:itemId/materials",
+    method: "POST",
+    path: async () => `/api/meetings/${mid()}/agenda/${await newItem()}/materials`,
+    form: () => fileForm(PNG, "座位图.png"),
+    expect: MANAGERS(201),
+  },
+  {
+    name: "delete material",
+    route: "DELETE /meetings/:id/materials/:materialId",
+    method: "DELETE",
+    path: async () => `/api/meetings/${mid()}/materials/${await newMaterial()}`,
+    expect: MANAGERS(),
+  },
+  {
+    name: "download material",
+    route: "GET /meetings/:id/materials/:materialId",
+    method: "GET",
+    path: async () => `/api/meetings/${mid()}/materials/${await newMaterial()}`,
+    expect: MEETING_STAFF(),
+  },
   // Speech recordings (录音)
   { name: "list recordings", route: "GET /meetings/:id/recordings", method: "GET", path: () => `/api/meetings/${mid()}/recordings`, expect: MEETING_STAFF() },
-  { name: "play recording", route: "GET /meetings/:id/recordings/:recordingId", method: "GET", path: async () => `/api/meetings/${mid()}/recordings/${await newRecording()}`, expect: MEETING_STAFF() },
+  {
+    name: "play recording",
+    route: "GET /meetings/:id/recordings/:recordingId",
+    method: "GET",
+    path: async () => `/api/meetings/${mid()}/recordings/${await newRecording()}`,
+    expect: MEETING_STAFF(),
+  },
   // Speaking statistics (发言统计)
   { name: "statistics", route: "GET /meetings/:id/statistics", method: "GET", path: () => `/api/meetings/${mid()}/statistics`, expect: MEETING_STAFF() },
-  { name: "statistics CSV", route: "GET /meetings/:id/statistics.csv", method: "GET", path: () => `/api/meetings/${mid()}/statistics.csv`, expect: MEETING_STAFF() },
-  { name: "statistics XLSX", route: "GET /meetings/:id/statistics.xlsx", method: "GET", path: () => `/api/meetings/${mid()}/statistics.xlsx`, expect: MEETING_STAFF() },
-  // The minutes draft (会议纪要初稿)
-  { name: "minutes draft", route: "GET /meetings/:id/minutes/draft", method: "GET", path: () => `/api/meetings/${mid()}/minutes/draft`, expect: MEETING_STAFF() },
-  { name: "minutes draft Markdown", route: "GET /meetings/:id/minutes/draft.md", method: "GET", path: () => `/api/meetings/${mid()}/minutes/draft.md`, expect: MEETING_STAFF() },
-  { name: "minutes draft DOCX", route: "GET /meetings/:id/minutes/draft.docx", method: "GET", path: () => `/api/meetings/${mid()}/minutes/draft.docx`, expect: MEETING_STAFF() },
-  { name: "minutes draft PDF", route: "GET /meetings/:id/minutes/draft.pdf", method: "GET", path: () => `/api/meetings/${mid()}/minutes/draft.pdf`, expect: MEETING_STAFF() },
-  // Saved versions of the minutes (第n稿): the meeting's staff; approval (定稿) by its chair alone
-  { name: "minutes versions", route: "GET /meetings/:id/minutes/versions", method: "GET", path: () => `/api/meetings/${mid()}/minutes/versions`, expect: MEETING_STAFF() },
   {
-    name: "save minutes version", route: "POST /meetings/:id/minutes/versions",
+    name: "statistics CSV",
+    route: "GET /meetings/:id/statistics.csv",
+    method: "GET",
+    path: () => `/api/meetings/${mid()}/statistics.csv`,
+    expect: MEETING_STAFF(),
+  },
+  {
+    name: "statistics XLSX",
+    route: "GET /meetings/:id/statistics.xlsx",
+    method: "GET",
+    path: () => `/api/meetings/${mid()}/statistics.xlsx`,
+    expect: MEETING_STAFF(),
+  },
+  // The minutes draft (会议纪要初稿)
+  {
+    name: "minutes draft",
+    route: "GET /meetings/:id/minutes/draft",
+    method: "GET",
+    path: () => `/api/meetings/${mid()}/minutes/draft`,
+    expect: MEETING_STAFF(),
+  },
+  {
+    name: "minutes draft Markdown",
+    route: "GET /meetings/:id/minutes/draft.md",
+    method: "GET",
+    path: () => `/api/meetings/${mid()}/minutes/draft.md`,
+    expect: MEETING_STAFF(),
+  },
+  {
+    name: "minutes draft DOCX",
+    route: "GET /meetings/:id/minutes/draft.docx",
+    method: "GET",
+    path: () => `/api/meetings/${mid()}/minutes/draft.docx`,
+    expect: MEETING_STAFF(),
+  },
+  {
+    name: "minutes draft PDF",
+    route: "GET /meetings/:id/minutes/draft.pdf",
+    method: "GET",
+    path: () => `/api/meetings/${mid()}/minutes/draft.pdf`,
+    expect: MEETING_STAFF(),
+  },
+  // Saved versions of the minutes (第n稿): the meeting's staff; approval (定稿) by its chair alone
+  {
+    name: "minutes versions",
+    route: "GET /meetings/:id/minutes/versions",
+    method: "GET",
+    path: () => `/api/meetings/${mid()}/minutes/versions`,
+    expect: MEETING_STAFF(),
+  },
+  {
+    name: "save minutes version",
+    route: "POST /meetings/:id/minutes/versions",
     method: "POST",
     path: () => `/api/meetings/${mid()}/minutes/versions`,
     body: async () => ({ baseVersion: await latestMinutesVersion(), blocks: [{ kind: "paragraph", runs: [{ text: "授权测试" }] }], note: "授权测试" }),
     expect: MEETING_STAFF(201),
   },
-  { name: "minutes version", route: "GET /meetings/:id/minutes/versions/:n", method: "GET", path: async () => `/api/meetings/${mid()}/minutes/versions/${await newMinutesVersion()}`, expect: MEETING_STAFF() },
-  { name: "minutes version Markdown", route: "GET /meetings/:id/minutes/versions/:n.md", method: "GET", path: async () => `/api/meetings/${mid()}/minutes/versions/${await newMinutesVersion()}.md`, expect: MEETING_STAFF() },
-  { name: "minutes version DOCX", route: "GET /meetings/:id/minutes/versions/:n.docx", method: "GET", path: async () => `/api/meetings/${mid()}/minutes/versions/${await newMinutesVersion()}.docx`, expect: MEETING_STAFF() },
-  { name: "minutes version PDF", route: "GET /meetings/:id/minutes/versions/:n.pdf", method: "GET", path: async () => `/api/meetings/${mid()}/minutes/versions/${await newMinutesVersion()}.pdf`, expect: MEETING_STAFF() },
   {
-    name: "approve minutes version", route: "POST /meetings/:id/minutes/versions/:n/approve",
+    name: "minutes version",
+    route: "GET /meetings/:id/minutes/versions/:n",
+    method: "GET",
+    path: async () => `/api/meetings/${mid()}/minutes/versions/${await newMinutesVersion()}`,
+    expect: MEETING_STAFF(),
+  },
+  {
+    name: "minutes version Markdown",
+    route: "GET /meetings/:id/minutes/versions/:n.md",
+    method: "GET",
+    path: async () => `/api/meetings/${mid()}/minutes/versions/${await newMinutesVersion()}.md`,
+    expect: MEETING_STAFF(),
+  },
+  {
+    name: "minutes version DOCX",
+    route: "GET /meetings/:id/minutes/versions/:n.docx",
+    method: "GET",
+    path: async () => `/api/meetings/${mid()}/minutes/versions/${await newMinutesVersion()}.docx`,
+    expect: MEETING_STAFF(),
+  },
+  {
+    name: "minutes version PDF",
+    route: "GET /meetings/:id/minutes/versions/:n.pdf",
+    method: "GET",
+    path: async () => `/api/meetings/${mid()}/minutes/versions/${await newMinutesVersion()}.pdf`,
+    expect: MEETING_STAFF(),
+  },
+  {
+    name: "approve minutes version",
+    route: "POST /meetings/:id/minutes/versions/:n/approve",
     method: "POST",
     path: async () => `/api/meetings/${mid()}/minutes/versions/${await newMinutesVersion()}/approve`,
     body: () => ({}),
     expect: { ...MANAGERS(), admin: 403, organiser: 403, chairHere: 200 },
   },
-  { name: "speech list CSV", route: "GET /meetings/:id/minutes/speeches.csv", method: "GET", path: () => `/api/meetings/${mid()}/minutes/speeches.csv`, expect: MEETING_STAFF() },
-  { name: "speech list XLSX", route: "GET /meetings/:id/minutes/speeches.xlsx", method: "GET", path: () => `/api/meetings/${mid()}/minutes/speeches.xlsx`, expect: MEETING_STAFF() },
-  // Roster and links
-  { name: "list participants", route: "GET /meetings/:id/participants", method: "GET", path: () => `/api/meetings/${mid()}/participants?sort=pinyin`, expect: MEETING_STAFF() },
-  { name: "add participant", route: "POST /meetings/:id/participants", method: "POST", path: () => `/api/meetings/${mid()}/participants`, body: () => ({ name: unique("新委员"), role: "member" }), expect: MANAGERS(201) },
-  { name: "patch participant", route: "PATCH /meetings/:id/participants/:pid", method: "PATCH", path: async () => `/api/meetings/${mid()}/participants/${await newParticipant()}`, body: () => ({ unit: "区财政局" }), expect: MANAGERS() },
-  { name: "import roster (dry run)", route: "POST /meetings/:id/roster/import", method: "POST", path: () => `/api/meetings/${mid()}/roster/import?dryRun=true`, form: () => fileForm(CSV, "名单.csv"), expect: MANAGERS() },
-  { name: "export roster", route: "GET /meetings/:id/roster/export", method: "GET", path: () => `/api/meetings/${mid()}/roster/export?format=csv`, expect: MEETING_STAFF() },
   {
-    name: "the chair's own link", route: "GET /meetings/:id/participants/:pid/link",
+    name: "speech list CSV",
+    route: "GET /meetings/:id/minutes/speeches.csv",
+    method: "GET",
+    path: () => `/api/meetings/${mid()}/minutes/speeches.csv`,
+    expect: MEETING_STAFF(),
+  },
+  {
+    name: "speech list XLSX",
+    route: "GET /meetings/:id/minutes/speeches.xlsx",
+    method: "GET",
+    path: () => `/api/meetings/${mid()}/minutes/speeches.xlsx`,
+    expect: MEETING_STAFF(),
+  },
+  // Roster and links
+  {
+    name: "list participants",
+    route: "GET /meetings/:id/participants",
+    method: "GET",
+    path: () => `/api/meetings/${mid()}/participants?sort=pinyin`,
+    expect: MEETING_STAFF(),
+  },
+  {
+    name: "add participant",
+    route: "POST /meetings/:id/participants",
+    method: "POST",
+    path: () => `/api/meetings/${mid()}/participants`,
+    body: () => ({ name: unique("新委员"), role: "member" }),
+    expect: MANAGERS(201),
+  },
+  {
+    name: "patch participant",
+    route: "PATCH /meetings/:id/participants/:pid",
+    method: "PATCH",
+    path: async () => `/api/meetings/${mid()}/participants/${await newParticipant()}`,
+    body: () => ({ unit: "区财政局" }),
+    expect: MANAGERS(),
+  },
+  {
+    name: "import roster (dry run)",
+    route: "POST /meetings/:id/roster/import",
+    method: "POST",
+    path: () => `/api/meetings/${mid()}/roster/import?dryRun=true`,
+    form: () => fileForm(CSV, "名单.csv"),
+    expect: MANAGERS(),
+  },
+  {
+    name: "export roster",
+    route: "GET /meetings/:id/roster/export",
+    method: "GET",
+    path: () => `/api/meetings/${mid()}/roster/export?format=csv`,
+    expect: MEETING_STAFF(),
+  },
+  {
+    name: "the chair's own link",
+    route: "GET /meetings/:id/participants/:pid/link",
     method: "GET",
     path: () => `/api/meetings/${mid()}/participants/${m.people.chair.id}/link`,
     expect: { ...MANAGERS(), chairHere: 200 },
   },
   {
-    name: "the clerk's own link", route: "GET /meetings/:id/participants/:pid/link",
+    name: "the clerk's own link",
+    route: "GET /meetings/:id/participants/:pid/link",
     method: "GET",
     path: () => `/api/meetings/${mid()}/participants/${m.people.clerk.id}/link`,
     expect: { ...MANAGERS(), clerkHere: 200 },
   },
-  { name: "a member's link", route: "GET /meetings/:id/participants/:pid/link", method: "GET", path: () => `/api/meetings/${mid()}/participants/${m.people.member1.id}/link`, expect: MANAGERS() },
-  { name: "reissue link", route: "POST /meetings/:id/participants/:pid/link/reissue", method: "POST", path: async () => `/api/meetings/${mid()}/participants/${await newParticipant()}/link/reissue`, expect: MANAGERS() },
-  { name: "revoke link", route: "POST /meetings/:id/participants/:pid/link/revoke", method: "POST", path: async () => `/api/meetings/${mid()}/participants/${await newParticipant()}/link/revoke`, expect: MANAGERS() },
+  {
+    name: "a member's link",
+    route: "GET /meetings/:id/participants/:pid/link",
+    method: "GET",
+    path: () => `/api/meetings/${mid()}/participants/${m.people.member1.id}/link`,
+    expect: MANAGERS(),
+  },
+  {
+    name: "reissue link",
+    route: "POST /meetings/:id/participants/:pid/link/reissue",
+    method: "POST",
+    path: async () => `/api/meetings/${mid()}/participants/${await newParticipant()}/link/reissue`,
+    expect: MANAGERS(),
+  },
+  {
+    name: "revoke link",
+    route: "POST /meetings/:id/participants/:pid/link/revoke",
+    method: "POST",
+    path: async () => `/api/meetings/${mid()}/participants/${await newParticipant()}/link/revoke`,
+    expect: MANAGERS(),
+  },
   { name: "display link", route: "GET /meetings/:id/display-link", method: "GET", path: () => `/api/meetings/${mid()}/display-link`, expect: MEETING_STAFF() },
-  { name: "venue terminal link", route: "GET /meetings/:id/venue-link", method: "GET", path: () => `/api/meetings/${mid()}/venue-link`, expect: MEETING_STAFF() },
+  {
+    name: "venue terminal link",
+    route: "GET /meetings/:id/venue-link",
+    method: "GET",
+    path: () => `/api/meetings/${mid()}/venue-link`,
+    expect: MEETING_STAFF(),
+  },
   // Revoked first, then re-issued: the room's links work again for the rows after these.
-  { name: "revoke display link", route: "POST /meetings/:id/display-link/revoke", method: "POST", path: () => `/api/meetings/${mid()}/display-link/revoke`, expect: MANAGERS() },
-  { name: "revoke venue terminal link", route: "POST /meetings/:id/venue-link/revoke", method: "POST", path: () => `/api/meetings/${mid()}/venue-link/revoke`, expect: MANAGERS() },
-  { name: "reissue display link", route: "POST /meetings/:id/display-link/reissue", method: "POST", path: () => `/api/meetings/${mid()}/display-link/reissue`, expect: MANAGERS() },
-  { name: "reissue venue terminal link", route: "POST /meetings/:id/venue-link/reissue", method: "POST", path: () => `/api/meetings/${mid()}/venue-link/reissue`, expect: MANAGERS() },
+  {
+    name: "revoke display link",
+    route: "POST /meetings/:id/display-link/revoke",
+    method: "POST",
+    path: () => `/api/meetings/${mid()}/display-link/revoke`,
+    expect: MANAGERS(),
+  },
+  {
+    name: "revoke venue terminal link",
+    route: "POST /meetings/:id/venue-link/revoke",
+    method: "POST",
+    path: () => `/api/meetings/${mid()}/venue-link/revoke`,
+    expect: MANAGERS(),
+  },
+  {
+    name: "reissue display link",
+    route: "POST /meetings/:id/display-link/reissue",
+    method: "POST",
+    path: () => `/api/meetings/${mid()}/display-link/reissue`,
+    expect: MANAGERS(),
+  },
+  {
+    name: "reissue venue terminal link",
+    route: "POST /meetings/:id/venue-link/reissue",
+    method: "POST",
+    path: () => `/api/meetings/${mid()}/venue-link/reissue`,
+    expect: MANAGERS(),
+  },
   { name: "check-in link", route: "GET /meetings/:id/checkin-link", method: "GET", path: () => `/api/meetings/${mid()}/checkin-link`, expect: MEETING_STAFF() },
   // Speaking plan (发言安排): organisers; the speakers' own routes take a join token, never a session
   { name: "list plan", route: "GET /meetings/:id/plan", method: "GET", path: () => `/api/meetings/${mid()}/plan`, expect: MEETING_STAFF() },
-  { name: "add planned speech", route: "POST /meetings/:id/plan", method: "POST", path: () => `/api/meetings/${mid()}/plan`, body: () => ({ participantId: m.people.member1.id, kind: "booked", title: "预约发言" }), expect: MANAGERS(201) },
-  { name: "patch planned speech", route: "PATCH /meetings/:id/plan/:bookingId", method: "PATCH", path: async () => `/api/meetings/${mid()}/plan/${await newBooking()}`, body: () => ({ title: "改题" }), expect: MANAGERS() },
-  { name: "delete planned speech", route: "DELETE /meetings/:id/plan/:bookingId", method: "DELETE", path: async () => `/api/meetings/${mid()}/plan/${await newBooking()}`, expect: MANAGERS() },
   {
-    name: "reorder plan", route: "PUT /meetings/:id/plan/order",
+    name: "add planned speech",
+    route: "POST /meetings/:id/plan",
+    method: "POST",
+    path: () => `/api/meetings/${mid()}/plan`,
+    body: () => ({ participantId: m.people.member1.id, kind: "booked", title: "预约发言" }),
+    expect: MANAGERS(201),
+  },
+  {
+    name: "patch planned speech",
+    route: "PATCH /meetings/:id/plan/:bookingId",
+    method: "PATCH",
+    path: async () => `/api/meetings/${mid()}/plan/${await newBooking()}`,
+    body: () => ({ title: "改题" }),
+    expect: MANAGERS(),
+  },
+  {
+    name: "delete planned speech",
+    route: "DELETE /meetings/:id/plan/:bookingId",
+    method: "DELETE",
+    path: async () => `/api/meetings/${mid()}/plan/${await newBooking()}`,
+    expect: MANAGERS(),
+  },
+  {
+    name: "reorder plan",
+    route: "PUT /meetings/:id/plan/order",
     method: "PUT",
     path: () => `/api/meetings/${mid()}/plan/order`,
     body: async () => ({ bookingIds: (await t.server.db.plannedSpeech.findMany({ where: { meetingId: mid() } })).map((p) => p.id).reverse() }),
     expect: MANAGERS(),
   },
-  { name: "my speeches", route: "GET /meetings/:id/my-speeches", method: "GET", path: () => `/api/meetings/${mid()}/my-speeches`, expect: ANYONE(401), code401: "TOKEN_MISSING" },
-  { name: "register my speech", route: "POST /meetings/:id/my-speeches", method: "POST", path: () => `/api/meetings/${mid()}/my-speeches`, body: () => ({ kind: "booked", title: "预约发言" }), expect: ANYONE(401), code401: "TOKEN_MISSING" },
-  { name: "withdraw my speech", route: "DELETE /meetings/:id/my-speeches/:bookingId", method: "DELETE", path: async () => `/api/meetings/${mid()}/my-speeches/${await newBooking()}`, expect: ANYONE(401), code401: "TOKEN_MISSING" },
+  {
+    name: "my speeches",
+    route: "GET /meetings/:id/my-speeches",
+    method: "GET",
+    path: () => `/api/meetings/${mid()}/my-speeches`,
+    expect: ANYONE(401),
+    code401: "TOKEN_MISSING",
+  },
+  {
+    name: "register my speech",
+    route: "POST /meetings/:id/my-speeches",
+    method: "POST",
+    path: () => `/api/meetings/${mid()}/my-speeches`,
+    body: () => ({ kind: "booked", title: "预约发言" }),
+    expect: ANYONE(401),
+    code401: "TOKEN_MISSING",
+  },
+  {
+    name: "withdraw my speech",
+    route: "DELETE /meetings/:id/my-speeches/:bookingId",
+    method: "DELETE",
+    path: async () => `/api/meetings/${mid()}/my-speeches/${await newBooking()}`,
+    expect: ANYONE(401),
+    code401: "TOKEN_MISSING",
+  },
   // The live roster of a compact snapshot: a join token only (a staff session is not one).
   { name: "live roster", route: "GET /live/roster", method: "GET", path: () => "/api/live/roster", expect: ANYONE(401), code401: "TOKEN_MISSING" },
   // Check-in: anyone with the code
   { name: "check-in list", route: "GET /checkin/:meetingId", method: "GET", path: () => `/api/checkin/${mid()}?c=${checkinCode}`, expect: ANYONE() },
-  { name: "check in", route: "POST /checkin/:meetingId", method: "POST", path: () => `/api/checkin/${mid()}`, body: () => ({ c: checkinCode, participantId: m.people.member1.id }), expect: ANYONE() },
+  {
+    name: "check in",
+    route: "POST /checkin/:meetingId",
+    method: "POST",
+    path: () => `/api/checkin/${mid()}`,
+    body: () => ({ c: checkinCode, participantId: m.people.member1.id }),
+    expect: ANYONE(),
+  },
   // Archive (会议档案): admin and organiser sessions only
   { name: "archive meetings", route: "GET /archive/meetings", method: "GET", path: () => "/api/archive/meetings", expect: MANAGERS() },
-  { name: "archive search", route: "GET /archive/search", method: "GET", path: () => `/api/archive/search?q=${encodeURIComponent("电梯")}`, expect: MANAGERS() },
+  {
+    name: "archive search",
+    route: "GET /archive/search",
+    method: "GET",
+    path: () => `/api/archive/search?q=${encodeURIComponent("电梯")}`,
+    expect: MANAGERS(),
+  },
   // The follow-up ledger (台账): departments, items and their actions, attachments, the member's own suggestions
   { name: "ledger departments", route: "GET /ledger/departments", method: "GET", path: () => "/api/ledger/departments", expect: ALL_ACCOUNTS() },
-  { name: "add ledger department", route: "POST /ledger/departments", method: "POST", path: () => "/api/ledger/departments", body: () => ({ name: unique("新单位") }), expect: MANAGERS(201) },
-  { name: "patch ledger department", route: "PATCH /ledger/departments/:id", method: "PATCH", path: async () => `/api/ledger/departments/${await newDepartment()}`, body: () => ({ disabled: true }), expect: MANAGERS() },
-  { name: "ledger items", route: "GET /ledger/items", method: "GET", path: () => "/api/ledger/items?state=assigned", expect: LEDGER_READERS() },
-  { name: "import ledger (dry run)", route: "POST /ledger/import", method: "POST", path: () => "/api/ledger/import?dryRun=true", form: () => fileForm("问题/建议,来源\n路灯不亮,热线\n", "台账.csv"), expect: MANAGERS() },
-  { name: "import ledger", route: "POST /ledger/import", method: "POST", path: () => "/api/ledger/import", form: () => fileForm(`问题/建议,来源\n${unique("井盖缺失")},热线\n`, "台账.csv"), expect: MANAGERS() },
-  { name: "add ledger item", route: "POST /ledger/items", method: "POST", path: () => "/api/ledger/items", body: () => ({ source: "hotline", raisedOn: "2026-12-04", raisedByName: "热线市民", title: "路灯不亮", text: "" }), expect: MANAGERS(201) },
-  { name: "ledger item", route: "GET /ledger/items/:id", method: "GET", path: async () => `/api/ledger/items/${await newAssignedItem()}`, expect: LEDGER_READERS() },
   {
-    name: "ledger action (督办, the secretariat's)", route: "POST /ledger/items/:id/actions",
+    name: "add ledger department",
+    route: "POST /ledger/departments",
+    method: "POST",
+    path: () => "/api/ledger/departments",
+    body: () => ({ name: unique("新单位") }),
+    expect: MANAGERS(201),
+  },
+  {
+    name: "patch ledger department",
+    route: "PATCH /ledger/departments/:id",
+    method: "PATCH",
+    path: async () => `/api/ledger/departments/${await newDepartment()}`,
+    body: () => ({ disabled: true }),
+    expect: MANAGERS(),
+  },
+  { name: "ledger items", route: "GET /ledger/items", method: "GET", path: () => "/api/ledger/items?state=assigned", expect: LEDGER_READERS() },
+  {
+    name: "import ledger (dry run)",
+    route: "POST /ledger/import",
+    method: "POST",
+    path: () => "/api/ledger/import?dryRun=true",
+    form: () => fileForm("问题/建议,来源\n路灯不亮,热线\n", "台账.csv"),
+    expect: MANAGERS(),
+  },
+  {
+    name: "import ledger",
+    route: "POST /ledger/import",
+    method: "POST",
+    path: () => "/api/ledger/import",
+    form: () => fileForm(`问题/建议,来源\n${unique("井盖缺失")},热线\n`, "台账.csv"),
+    expect: MANAGERS(),
+  },
+  {
+    name: "add ledger item",
+    route: "POST /ledger/items",
+    method: "POST",
+    path: () => "/api/ledger/items",
+    body: () => ({ source: "hotline", raisedOn: "2026-12-04", raisedByName: "热线市民", title: "路灯不亮", text: "" }),
+    expect: MANAGERS(201),
+  },
+  {
+    name: "ledger item",
+    route: "GET /ledger/items/:id",
+    method: "GET",
+    path: async () => `/api/ledger/items/${await newAssignedItem()}`,
+    expect: LEDGER_READERS(),
+  },
+  {
+    name: "ledger action (督办, the secretariat's)",
+    route: "POST /ledger/items/:id/actions",
     method: "POST",
     path: async () => `/api/ledger/items/${await newAssignedItem()}/actions`,
     body: async () => ({ baseVersion: await versionOf(t.server, ledgerItem), action: { type: "supervise", note: "请加快办理" } }),
     expect: MANAGERS(),
   },
   {
-    name: "ledger action (办理进展, the department's)", route: "POST /ledger/items/:id/actions",
+    name: "ledger action (办理进展, the department's)",
+    route: "POST /ledger/items/:id/actions",
     method: "POST",
     path: async () => `/api/ledger/items/${await newAssignedItem()}/actions`,
     body: async () => ({ baseVersion: await versionOf(t.server, ledgerItem), action: { type: "progress", note: "已现场查看" } }),
     expect: LEDGER_DEPARTMENT(),
   },
-  { name: "upload ledger attachment", route: "POST /ledger/items/:id/attachments", method: "POST", path: async () => `/api/ledger/items/${await newAssignedItem()}/attachments`, form: () => fileForm(PNG, "答复.png"), expect: LEDGER_DEPARTMENT(201) },
-  { name: "download ledger attachment", route: "GET /ledger/attachments/:id", method: "GET", path: async () => `/api/ledger/attachments/${await newRepliedAttachment()}`, expect: LEDGER_READERS() },
-  { name: "my suggestions", route: "GET /meetings/:id/my-suggestions", method: "GET", path: () => `/api/meetings/${mid()}/my-suggestions`, expect: ANYONE(401), code401: "TOKEN_MISSING" },
   {
-    name: "rate my suggestion", route: "POST /meetings/:id/my-suggestions/:itemId/rating",
+    name: "upload ledger attachment",
+    route: "POST /ledger/items/:id/attachments",
+    method: "POST",
+    path: async () => `/api/ledger/items/${await newAssignedItem()}/attachments`,
+    form: () => fileForm(PNG, "答复.png"),
+    expect: LEDGER_DEPARTMENT(201),
+  },
+  {
+    name: "download ledger attachment",
+    route: "GET /ledger/attachments/:id",
+    method: "GET",
+    path: async () => `/api/ledger/attachments/${await newRepliedAttachment()}`,
+    expect: LEDGER_READERS(),
+  },
+  {
+    name: "my suggestions",
+    route: "GET /meetings/:id/my-suggestions",
+    method: "GET",
+    path: () => `/api/meetings/${mid()}/my-suggestions`,
+    expect: ANYONE(401),
+    code401: "TOKEN_MISSING",
+  },
+  {
+    name: "rate my suggestion",
+    route: "POST /meetings/:id/my-suggestions/:itemId/rating",
     method: "POST",
     path: async () => `/api/meetings/${mid()}/my-suggestions/${await newAssignedItem()}/rating`,
     body: () => ({ baseVersion: 2, rating: "satisfied", comment: "" }),
@@ -304,7 +699,13 @@ const ROWS: Row[] = [
   { name: "ledger dashboard", route: "GET /ledger/dashboard", method: "GET", path: () => "/api/ledger/dashboard?state=assigned", expect: LEDGER_READERS() },
   { name: "ledger reminders", route: "GET /ledger/reminders", method: "GET", path: () => "/api/ledger/reminders", expect: LEDGER_READERS() },
   { name: "ledger export xlsx", route: "GET /ledger/export.xlsx", method: "GET", path: () => "/api/ledger/export.xlsx", expect: LEDGER_READERS() },
-  { name: "ledger export csv", route: "GET /ledger/export.csv", method: "GET", path: () => `/api/ledger/export.csv?q=${encodeURIComponent("路灯")}`, expect: LEDGER_READERS() },
+  {
+    name: "ledger export csv",
+    route: "GET /ledger/export.csv",
+    method: "GET",
+    path: () => `/api/ledger/export.csv?q=${encodeURIComponent("路灯")}`,
+    expect: LEDGER_READERS(),
+  },
   // Anything else under /api
   { name: "unknown route", method: "GET", path: () => "/api/nothing-here", expect: ANYONE(404) },
 ];
@@ -317,14 +718,28 @@ describe("authorization of every REST route", () => {
       const path = await row.path();
       const res = await client.request(row.method, path, row.form ? { form: row.form() } : row.body ? { body: await row.body() } : {});
       seen[caller] = res.status;
-      if (res.status === 401 && row.expect[caller] === 401 && row.name !== "login (wrong password)") expect(res.body.error.code).toBe(row.code401 ?? "UNAUTHENTICATED");
+      if (res.status === 401 && row.expect[caller] === 401 && row.name !== "login (wrong password)")
+        expect(res.body.error.code).toBe(row.code401 ?? "UNAUTHENTICATED");
       if (res.status === 403) expect(res.body.error.code, `${caller}`).toBe("FORBIDDEN");
     }
     expect(seen).toEqual(row.expect);
   });
 
   it("the table covers every route the API mounts", () => {
-    const api = createApi(apiDeps({ db: t.server.db, tokens: t.server.tokens, rooms: t.server.rooms, meetings: t.server.meetings, io: t.server.io, config: t.config, now: Date.now, log: () => {}, archive: t.server.archive, ledger: t.server.ledger }));
+    const api = createApi(
+      apiDeps({
+        db: t.server.db,
+        tokens: t.server.tokens,
+        rooms: t.server.rooms,
+        meetings: t.server.meetings,
+        io: t.server.io,
+        config: t.config,
+        now: Date.now,
+        log: () => {},
+        archive: t.server.archive,
+        ledger: t.server.ledger,
+      }),
+    );
     const mounted = new Set(routesOf(api));
     const covered = new Set(ROWS.flatMap((row) => (row.route ? [row.route] : [])));
     expect(mounted.size).toBeGreaterThan(30);

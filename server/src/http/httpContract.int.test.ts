@@ -6,7 +6,15 @@ import type { z } from "zod";
 import { AccountResponse, AccountsResponse, CreatedAccountResponse } from "../../../core/api/accounts.ts";
 import { ArchiveMeetingsResponse, SearchResponse } from "../../../core/api/archive.ts";
 import { OkResponse } from "../../../core/api/common.ts";
-import { DashboardResponse, DepartmentResponse, DepartmentsResponse, ItemResponse, ItemsResponse, ItemWithStepsResponse, RemindersResponse } from "../../../core/api/ledger.ts";
+import {
+  DashboardResponse,
+  DepartmentResponse,
+  DepartmentsResponse,
+  ItemResponse,
+  ItemsResponse,
+  ItemWithStepsResponse,
+  RemindersResponse,
+} from "../../../core/api/ledger.ts";
 import { Link } from "../../../core/api/links.ts";
 import { LiveRosterResponse } from "../../../core/api/liveRoster.ts";
 import { AgendaItemResponse, AgendaResponse, MeetingDetail, MeetingResponse, MeetingsResponse } from "../../../core/api/meetings.ts";
@@ -37,22 +45,38 @@ describe("the HTTP contract (core/api) against the real server", () => {
     parsed(AccountResponse, await admin.get("/api/auth/me"));
     parsed(AccountsResponse, await admin.get("/api/accounts"));
     const department = parsed(DepartmentResponse, await admin.post("/api/ledger/departments", { name: "区住建局" }), 201).department;
-    parsed(CreatedAccountResponse, await admin.post("/api/accounts", { username: "dept1", displayName: "住建", role: "department", departmentId: department.id }), 201);
+    parsed(
+      CreatedAccountResponse,
+      await admin.post("/api/accounts", { username: "dept1", displayName: "住建", role: "department", departmentId: department.id }),
+      201,
+    );
 
-    const meeting = parsed(MeetingResponse, await admin.post("/api/meetings", { title: "契约测试", number: "〔2026〕1号", startsAt: "2026-05-12T09:00:00+08:00" }), 201).meeting;
+    const meeting = parsed(
+      MeetingResponse,
+      await admin.post("/api/meetings", { title: "契约测试", number: "〔2026〕1号", startsAt: "2026-05-12T09:00:00+08:00" }),
+      201,
+    ).meeting;
     const m = `/api/meetings/${meeting.id}`;
     parsed(MeetingsResponse, await admin.get("/api/meetings?archived=false"));
     parsed(MeetingResponse, await admin.patch(m, { place: "三楼会议室" }));
     const item = parsed(AgendaItemResponse, await admin.post(`${m}/agenda`, { title: "议题一", plannedMinutes: 30 }), 201).item;
     parsed(AgendaItemResponse, await admin.patch(`${m}/agenda/${item.id}`, { presenter: "王主任" }));
     parsed(AgendaResponse, await admin.put(`${m}/agenda/order`, { itemIds: [item.id] }));
-    const person = parsed(ParticipantResponse, await admin.post(`${m}/participants`, { name: "李委员", role: "member", sector: "经济界", voteWeight: 89.5 }), 201).participant;
+    const person = parsed(
+      ParticipantResponse,
+      await admin.post(`${m}/participants`, { name: "李委员", role: "member", sector: "经济界", voteWeight: 89.5 }),
+      201,
+    ).participant;
     parsed(ParticipantsResponse, await admin.get(`${m}/participants?sort=pinyin`));
     const csv = "姓名,角色,界别\n王委员,委员,科技界\n";
     const dryRun = parsed(ImportResponse, await admin.post(`${m}/roster/import?dryRun=true`, undefined, { form: fileForm(csv, "名单.csv", "text/csv") }));
     expect([dryRun.dryRun, dryRun.imported]).toEqual([true, 1]);
     parsed(MeetingDetail, await admin.get(m));
-    const speech = parsed(PlannedSpeechResponse, await admin.post(`${m}/plan`, { participantId: person.id, kind: "booked", agendaItemId: item.id, title: "关于停车" }), 201).speech;
+    const speech = parsed(
+      PlannedSpeechResponse,
+      await admin.post(`${m}/plan`, { participantId: person.id, kind: "booked", agendaItemId: item.id, title: "关于停车" }),
+      201,
+    ).speech;
     parsed(PlanResponse, await admin.put(`${m}/plan/order`, { bookingIds: [speech.id] }));
     parsed(Link, await admin.get(`${m}/participants/${person.id}/link`));
     parsed(Link, await admin.get(`${m}/display-link`));
@@ -62,7 +86,11 @@ describe("the HTTP contract (core/api) against the real server", () => {
     parsed(ArchiveMeetingsResponse, await admin.get("/api/archive/meetings"));
     parsed(SearchResponse, await admin.get(`/api/archive/search?q=${encodeURIComponent("停车")}`));
 
-    const created = parsed(ItemResponse, await admin.post("/api/ledger/items", { source: "hotline", raisedOn: "2026-05-12", raisedByName: "张三", title: "路灯不亮", text: "小区路灯" }), 201).item;
+    const created = parsed(
+      ItemResponse,
+      await admin.post("/api/ledger/items", { source: "hotline", raisedOn: "2026-05-12", raisedByName: "张三", title: "路灯不亮", text: "小区路灯" }),
+      201,
+    ).item;
     const assigned = await admin.post(`/api/ledger/items/${created.id}/actions`, {
       baseVersion: created.version,
       action: { type: "assign", lead: department.id, partners: [], deadline: "2099-12-31", instructions: "" },
@@ -83,7 +111,12 @@ describe("the HTTP contract (core/api) against the real server", () => {
 
     const live = await as(tokens.member1).json("GET", "/api/live/roster", LiveRosterResponse);
     expect(live.roster.length).toBeGreaterThan(0);
-    const mine = await as(tokens.member1).json("POST", `${m}/my-speeches`, PlannedSpeechResponse, { kind: "written", agendaItemId: null, title: "书面发言", text: "正文" });
+    const mine = await as(tokens.member1).json("POST", `${m}/my-speeches`, PlannedSpeechResponse, {
+      kind: "written",
+      agendaItemId: null,
+      title: "书面发言",
+      text: "正文",
+    });
     expect((await as(tokens.member1).json("GET", `${m}/my-speeches`, PlanResponse)).plan.map((s) => s.id)).toEqual([mine.speech.id]);
     await as(tokens.member1).json("DELETE", `${m}/my-speeches/${mine.speech.id}`, OkResponse);
     expect((await as(tokens.clerk).json("GET", `${m}/recordings`, RecordingsResponse)).recordings).toEqual([]);
@@ -92,12 +125,16 @@ describe("the HTTP contract (core/api) against the real server", () => {
     expect((await as(tokens.chair).json("GET", `${m}/minutes/versions`, VersionsResponse)).versions).toHaveLength(1);
     expect((await as(tokens.chair).json("GET", `${m}/statistics`, StatisticsResponse)).overall.speeches).toBe(0);
 
-    const refused = await as(tokens.member1).json("GET", `${m}/recordings`, RecordingsResponse).catch((e: unknown) => e);
+    const refused = await as(tokens.member1)
+      .json("GET", `${m}/recordings`, RecordingsResponse)
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(HttpError);
     expect((refused as HttpError).status).toBe(403);
     expect((refused as HttpError).code).toBe("FORBIDDEN");
     expect((refused as HttpError).text.zh.length).toBeGreaterThan(0);
-    const bad = await as("not-a-token").json("GET", "/api/live/roster", LiveRosterResponse).catch((e: unknown) => e);
+    const bad = await as("not-a-token")
+      .json("GET", "/api/live/roster", LiveRosterResponse)
+      .catch((e: unknown) => e);
     expect([(bad as HttpError).status, (bad as HttpError).code]).toEqual([401, "TOKEN_INVALID"]);
   });
 });

@@ -18,7 +18,6 @@ import { staffActor } from "./ledgerRoutes.ts";
 /** A paper ledger with long texts is larger than a roster. */
 export const MAX_LEDGER_IMPORT_BYTES = 5 * 1024 * 1024;
 
-
 export function importRoutes(deps: ApiDeps): Router {
   const { ledger } = deps;
   const router = Router();
@@ -32,7 +31,11 @@ export function importRoutes(deps: ApiDeps): Router {
       const file = await receive(req, res);
       const fileName = cleanFileName(file.originalname);
       const table = await readTable(file.buffer, fileName);
-      if (!table.ok) abort(table.code === "CSV_SYNTAX" ? "LEDGER_IMPORT_INVALID" : table.code, table.code === "CSV_SYNTAX" ? [importReport(table.line, "CSV_SYNTAX", undefined)] : table.report);
+      if (!table.ok)
+        abort(
+          table.code === "CSV_SYNTAX" ? "LEDGER_IMPORT_INVALID" : table.code,
+          table.code === "CSV_SYNTAX" ? [importReport(table.line, "CSV_SYNTAX", undefined)] : table.report,
+        );
       const [departments, existing] = await Promise.all([ledger.departments.list(), ledger.keys()]);
       const planned = planImport(table.rows, { fileName, departments, existing, now: deps.now() });
       if (!planned.ok) abort("LEDGER_IMPORT_INVALID", planned.report);

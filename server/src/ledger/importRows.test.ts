@@ -4,7 +4,16 @@
 import { describe, expect, it } from "vitest";
 import type { Department } from "../../../core/ledger/json.ts";
 import { csvTable, type TableRow } from "../roster/table.ts";
-import { parseDateCell, parseDepartmentCell, parseOriginCell, parseReplyCell, parseSourceCell, parseStateCell, planImport, type ImportContext } from "./importRows.ts";
+import {
+  parseDateCell,
+  parseDepartmentCell,
+  parseOriginCell,
+  parseReplyCell,
+  parseSourceCell,
+  parseStateCell,
+  planImport,
+  type ImportContext,
+} from "./importRows.ts";
 
 /** 2026-03-10 10:00 in China. */
 const NOW = Date.parse("2026-03-10T02:00:00Z");
@@ -41,7 +50,17 @@ describe("cells", () => {
   ])("date %j → %j", (cell, date) => expect(parseDateCell(cell)).toBe(date));
 
   it("states by their Chinese names (our export's （逾期） dropped); empty is 待交办", () => {
-    expect(["待交办", "已交办", "办理中（逾期）", "已反馈", "办结", "已办结", "", "assigned", "In progress"].map(parseStateCell)).toEqual(["new", "assigned", "in_progress", "answered", "closed", "closed", "new", "assigned", "in_progress"]);
+    expect(["待交办", "已交办", "办理中（逾期）", "已反馈", "办结", "已办结", "", "assigned", "In progress"].map(parseStateCell)).toEqual([
+      "new",
+      "assigned",
+      "in_progress",
+      "answered",
+      "closed",
+      "closed",
+      "new",
+      "assigned",
+      "in_progress",
+    ]);
     expect(parseStateCell("搁置")).toBe("invalid");
   });
 
@@ -73,21 +92,45 @@ describe("planImport", () => {
         header,
         "1,接待日,王秀英,社区居民,小区路灯不亮,,,待交办,,", // 2
         "2,热线,李女士,,雨水管网堵塞,区水务局,2026-01-15,办理中,,", // 3 past deadline: accepted
-        "3,2025年第三次双周协商座谈会,张委员,经济界,\"加装电梯\n建议并联审批\",区住建委（协办：区水务局）,2025-12-31,办结,【采纳】已出台办法,满意", // 4–5
+        '3,2025年第三次双周协商座谈会,张委员,经济界,"加装电梯\n建议并联审批",区住建委（协办：区水务局）,2025-12-31,办结,【采纳】已出台办法,满意', // 4–5
         "4,,,,外墙修缮,区住建委,2026-04-30,已反馈,【说明】已列入明年计划,", // 6
       ].join("\n"),
     );
-    expect(p.rows.map((r) => [r.row, r.status, r.state])).toEqual([[2, "taken", "new"], [3, "taken", "in_progress"], [4, "taken", "closed"], [6, "taken", "answered"]]);
+    expect(p.rows.map((r) => [r.row, r.status, r.state])).toEqual([
+      [2, "taken", "new"],
+      [3, "taken", "in_progress"],
+      [4, "taken", "closed"],
+      [6, "taken", "answered"],
+    ]);
     expect(p.report).toEqual([]);
     const [lamp, drain, elevator, wall] = p.items;
-    expect(lamp).toMatchObject({ source: "listeningDay", sourceNote: null, origin: "suggestion", raisedByName: "王秀英", sector: "社区居民", raisedOn: "2026-03-10", title: "小区路灯不亮", text: "小区路灯不亮", action: { type: "import", state: "new", lead: null, deadline: null, reply: null, file: "台账.csv", row: 2 } });
-    expect(drain).toMatchObject({ source: "hotline", suggestedDepartment: "区水务局", action: { state: "in_progress", lead: "d-water", partners: [], deadline: "2026-01-15" } });
+    expect(lamp).toMatchObject({
+      source: "listeningDay",
+      sourceNote: null,
+      origin: "suggestion",
+      raisedByName: "王秀英",
+      sector: "社区居民",
+      raisedOn: "2026-03-10",
+      title: "小区路灯不亮",
+      text: "小区路灯不亮",
+      action: { type: "import", state: "new", lead: null, deadline: null, reply: null, file: "台账.csv", row: 2 },
+    });
+    expect(drain).toMatchObject({
+      source: "hotline",
+      suggestedDepartment: "区水务局",
+      action: { state: "in_progress", lead: "d-water", partners: [], deadline: "2026-01-15" },
+    });
     expect(elevator).toMatchObject({
       source: "other",
       sourceNote: "2025年第三次双周协商座谈会",
       title: "加装电梯",
       text: "加装电梯\n建议并联审批",
-      action: { state: "closed", lead: "d-housing", partners: ["d-water"], reply: { text: "已出台办法", outcome: "adopted", byName: "区住建委", rating: "satisfied" } },
+      action: {
+        state: "closed",
+        lead: "d-housing",
+        partners: ["d-water"],
+        reply: { text: "已出台办法", outcome: "adopted", byName: "区住建委", rating: "satisfied" },
+      },
     });
     expect(wall).toMatchObject({ raisedByName: "", action: { state: "answered", reply: { outcome: "explained", rating: null } } });
   });
@@ -137,13 +180,22 @@ describe("planImport", () => {
   it("refuses repeats of an earlier row and of items already in the ledger", () => {
     const text = [header, "1,热线,李女士,,路灯不亮,,,,,", "2,热线,李女士,,路灯不亮,,,,,", "3,热线,王先生,,井盖缺失,,,,,"].join("\n");
     const existing = [{ number: 7, title: "井盖缺失", text: "井盖缺失", raisedByName: "王先生" }];
-    expect(verdicts(text, { existing })).toEqual([[2, "taken"], [3, "refused", "question:DUPLICATE"], [4, "refused", "question:DUPLICATE"]]);
+    expect(verdicts(text, { existing })).toEqual([
+      [2, "taken"],
+      [3, "refused", "question:DUPLICATE"],
+      [4, "refused", "question:DUPLICATE"],
+    ]);
     const p = plan(text, { existing });
-    expect(p.report.map((r) => r.message.zh)).toEqual(["第 3 行：与第 2 行相同（问题/建议、标题和提出人都相同）", "第 4 行：与台账中第 7 号事项相同（问题/建议、标题和提出人都相同），不重复导入"]);
+    expect(p.report.map((r) => r.message.zh)).toEqual([
+      "第 3 行：与第 2 行相同（问题/建议、标题和提出人都相同）",
+      "第 4 行：与台账中第 7 号事项相同（问题/建议、标题和提出人都相同），不重复导入",
+    ]);
   });
 
   it("finds the header under a title line; refuses a file without an issue column or without rows", () => {
-    expect(plan(["区政协2025年问题台账", "问题,承办单位,办理时限,办理状态", "路灯不亮,区住建委,2025-12-01,已交办"].join("\n")).items[0]).toMatchObject({ action: { state: "assigned", deadline: "2025-12-01" } });
+    expect(plan(["区政协2025年问题台账", "问题,承办单位,办理时限,办理状态", "路灯不亮,区住建委,2025-12-01,已交办"].join("\n")).items[0]).toMatchObject({
+      action: { state: "assigned", deadline: "2025-12-01" },
+    });
     const noColumn = planImport(rows("姓名,单位\n张三,甲\n"), ctx);
     expect(noColumn).toMatchObject({ ok: false, report: [{ row: 1, code: "MISSING_COLUMN" }] });
     expect(planImport(rows("问题/建议,办理状态\n"), ctx)).toMatchObject({ ok: false, report: [{ code: "NO_ROWS" }] });
@@ -158,8 +210,16 @@ describe("planImport", () => {
     ].join("\r\n");
     const p = plan(exported);
     expect(p.report).toEqual([]);
-    expect(p.items[0]).toMatchObject({ origin: "decision", sourceNote: "区政协双周协商座谈会", assignedOn: "2026-02-07", action: { state: "in_progress", lead: "d-housing", deadline: "2026-03-01" } });
+    expect(p.items[0]).toMatchObject({
+      origin: "decision",
+      sourceNote: "区政协双周协商座谈会",
+      assignedOn: "2026-02-07",
+      action: { state: "in_progress", lead: "d-housing", deadline: "2026-03-01" },
+    });
     // the apostrophe our CSV writer puts before a formula-like cell is dropped
-    expect(p.items[1]).toMatchObject({ text: "=1+1 路灯不亮", action: { state: "answered", partners: ["d-water"], reply: { outcome: "partly", rating: "basically" } } });
+    expect(p.items[1]).toMatchObject({
+      text: "=1+1 路灯不亮",
+      action: { state: "answered", partners: ["d-water"], reply: { outcome: "partly", rating: "basically" } },
+    });
   });
 });

@@ -6,8 +6,21 @@
 // file can be imported again) and the clock come in; the store writes the plan.
 import { chinaDate, isCalendarDate } from "../../../core/ledger/deadline.ts";
 import {
-  decideLedger, newItemState, OUTCOME_LABELS, RATING_LABELS, REPLY_OUTCOMES, RATINGS, shortTitle, STATE_LABELS,
-  type LedgerAction, type LedgerActor, type LedgerOrigin, type LedgerSource, type LedgerState, type Rating, type ReplyOutcome,
+  decideLedger,
+  newItemState,
+  OUTCOME_LABELS,
+  RATING_LABELS,
+  REPLY_OUTCOMES,
+  RATINGS,
+  shortTitle,
+  STATE_LABELS,
+  type LedgerAction,
+  type LedgerActor,
+  type LedgerOrigin,
+  type LedgerSource,
+  type LedgerState,
+  type Rating,
+  type ReplyOutcome,
 } from "../../../core/ledger/item.ts";
 import type { Department } from "../../../core/ledger/json.ts";
 import { OVERDUE_SUFFIX } from "../../../core/ledger/report.ts";
@@ -20,14 +33,38 @@ export const MAX_IMPORT_ROWS = 5000;
 
 /** The columns, by their Chinese or English headers (our own export's included, so it imports again). */
 const FIELDS = {
-  question: { zh: "问题/建议", en: "issue / suggestion", aliases: ["问题/建议", "问题建议", "问题", "建议", "意见建议", "问题及建议", "问题内容", "主要内容", "内容", "事项", "诉求", "反映问题", "question", "issue", "suggestion"] },
+  question: {
+    zh: "问题/建议",
+    en: "issue / suggestion",
+    aliases: [
+      "问题/建议",
+      "问题建议",
+      "问题",
+      "建议",
+      "意见建议",
+      "问题及建议",
+      "问题内容",
+      "主要内容",
+      "内容",
+      "事项",
+      "诉求",
+      "反映问题",
+      "question",
+      "issue",
+      "suggestion",
+    ],
+  },
   title: { zh: "标题", en: "title", aliases: ["标题", "事项名称", "title"] },
   source: { zh: "来源", en: "source", aliases: ["来源", "来源会议", "问题来源", "来源渠道", "渠道", "source"] },
   origin: { zh: "类别", en: "kind", aliases: ["类别", "类型", "kind"] },
   raisedBy: { zh: "提出人", en: "raised by", aliases: ["提出人", "反映人", "提出者", "建议人", "姓名", "raisedby", "name"] },
   sector: { zh: "界别", en: "sector", aliases: ["界别", "界别/身份", "身份", "sector"] },
   contact: { zh: "联系方式", en: "contact", aliases: ["联系方式", "联系电话", "电话", "手机", "contact", "phone"] },
-  raisedOn: { zh: "提出日期", en: "date raised", aliases: ["提出日期", "提出时间", "反映日期", "反映时间", "收集时间", "登记日期", "收到日期", "日期", "raisedon", "date"] },
+  raisedOn: {
+    zh: "提出日期",
+    en: "date raised",
+    aliases: ["提出日期", "提出时间", "反映日期", "反映时间", "收集时间", "登记日期", "收到日期", "日期", "raisedon", "date"],
+  },
   topic: { zh: "主题", en: "topic", aliases: ["主题", "议题", "topic"] },
   department: { zh: "承办单位", en: "department", aliases: ["承办单位", "责任单位", "办理单位", "department"] },
   assignedOn: { zh: "交办时间", en: "date assigned", aliases: ["交办时间", "交办日期", "assignedon"] },
@@ -43,17 +80,41 @@ const FIELD_BY_HEADER = new Map<string, ImportField>(
   (Object.entries(FIELDS) as [ImportField, (typeof FIELDS)[ImportField]][]).flatMap(([field, f]) => f.aliases.map((a) => [normaliseHeader(a), field] as const)),
 );
 
-const MAX_LENGTH: Partial<Record<ImportField, number>> = { question: 4000, title: 100, raisedBy: 64, sector: 64, contact: 64, topic: 40, source: 100, department: 400, reply: 8000 };
+const MAX_LENGTH: Partial<Record<ImportField, number>> = {
+  question: 4000,
+  title: 100,
+  raisedBy: 64,
+  sector: 64,
+  contact: 64,
+  topic: 40,
+  source: 100,
+  department: 400,
+  reply: 8000,
+};
 /** Short fields never hold a "?" of their own; in long text only U+FFFD is a sure sign of a lost character. */
 const SHORT_FIELDS: readonly ImportField[] = ["raisedBy", "sector", "source", "department", "topic", "contact"];
 const LONG_FIELDS: readonly ImportField[] = ["question", "title", "reply"];
 
 export const IMPORT_CODES = [
-  "MISSING_COLUMN", "DUPLICATE_COLUMN", "NO_ROWS", "TOO_MANY_ROWS", "CSV_SYNTAX",
-  "REQUIRED", "TOO_LONG", "INVALID_DATE", "UNKNOWN_STATE", "UNKNOWN_ORIGIN", "UNKNOWN_OUTCOME", "UNKNOWN_RATING",
-  "DEPARTMENT_UNKNOWN", "NOT_ALLOWED", "DUPLICATE", "INVALID",
+  "MISSING_COLUMN",
+  "DUPLICATE_COLUMN",
+  "NO_ROWS",
+  "TOO_MANY_ROWS",
+  "CSV_SYNTAX",
+  "REQUIRED",
+  "TOO_LONG",
+  "INVALID_DATE",
+  "UNKNOWN_STATE",
+  "UNKNOWN_ORIGIN",
+  "UNKNOWN_OUTCOME",
+  "UNKNOWN_RATING",
+  "DEPARTMENT_UNKNOWN",
+  "NOT_ALLOWED",
+  "DUPLICATE",
+  "INVALID",
   // warnings: the row is taken once the secretariat confirms
-  "DEPARTMENT_NOT_MATCHED", "LOSSY_TEXT",
+  "DEPARTMENT_NOT_MATCHED",
+  "LOSSY_TEXT",
 ] as const;
 export type ImportCode = (typeof IMPORT_CODES)[number];
 
@@ -131,7 +192,10 @@ export function importReport(row: number, code: ImportCode, field: ImportField |
   let en: string;
   switch (code) {
     case "MISSING_COLUMN":
-      [zh, en] = ["缺少「问题/建议」列（表头应包含“问题/建议”、“问题”或“建议”）", 'no issue column (the header must include 问题/建议, 问题, 建议 or "question")'];
+      [zh, en] = [
+        "缺少「问题/建议」列（表头应包含“问题/建议”、“问题”或“建议”）",
+        'no issue column (the header must include 问题/建议, 问题, 建议 or "question")',
+      ];
       break;
     case "DUPLICATE_COLUMN":
       [zh, en] = [`「${f.zh}」列出现了不止一次`, `more than one ${f.en} column`];
@@ -155,7 +219,10 @@ export function importReport(row: number, code: ImportCode, field: ImportField |
       [zh, en] = [`「${f.zh}」应为日期（如 2025-03-31），而不是「${v}」`, `the ${f.en} must be a date (e.g. 2025-03-31), not "${v}"`];
       break;
     case "UNKNOWN_STATE":
-      [zh, en] = [`无法识别的办理状态「${v}」（可用：待交办、已交办、办理中、已反馈、办结）`, `unknown state "${v}" (use 待交办, 已交办, 办理中, 已反馈 or 办结)`];
+      [zh, en] = [
+        `无法识别的办理状态「${v}」（可用：待交办、已交办、办理中、已反馈、办结）`,
+        `unknown state "${v}" (use 待交办, 已交办, 办理中, 已反馈 or 办结)`,
+      ];
       break;
     case "UNKNOWN_ORIGIN":
       [zh, en] = [`无法识别的类别「${v}」（可用：意见建议、议定事项）`, `unknown kind "${v}" (use 意见建议 or 议定事项)`];
@@ -163,27 +230,40 @@ export function importReport(row: number, code: ImportCode, field: ImportField |
     case "UNKNOWN_OUTCOME":
       [zh, en] = v
         ? [`无法识别的答复结果「${v}」（可用：采纳、部分采纳、研究、说明）`, `unknown outcome "${v}" (use 采纳, 部分采纳, 研究 or 说明)`]
-        : ["答复内容未注明答复结果：请在答复前写【采纳】【部分采纳】【研究】或【说明】，或填写“答复结果”列", "the reply does not say its outcome: begin it with 【采纳】, 【部分采纳】, 【研究】 or 【说明】, or fill in an 答复结果 (outcome) column"];
+        : [
+            "答复内容未注明答复结果：请在答复前写【采纳】【部分采纳】【研究】或【说明】，或填写“答复结果”列",
+            "the reply does not say its outcome: begin it with 【采纳】, 【部分采纳】, 【研究】 or 【说明】, or fill in an 答复结果 (outcome) column",
+          ];
       break;
     case "UNKNOWN_RATING":
       [zh, en] = [`无法识别的满意度「${v}」（可用：满意、基本满意、不满意）`, `unknown rating "${v}" (use 满意, 基本满意 or 不满意)`];
       break;
     case "DEPARTMENT_UNKNOWN":
-      [zh, en] = [`承办单位「${v}」不存在或已停用：请先在“承办单位”中添加（或启用）该单位，名称须完全一致`, `the department "${v}" does not exist or is disabled: add (or enable) it under Departments first, with exactly this name`];
+      [zh, en] = [
+        `承办单位「${v}」不存在或已停用：请先在“承办单位”中添加（或启用）该单位，名称须完全一致`,
+        `the department "${v}" does not exist or is disabled: add (or enable) it under Departments first, with exactly this name`,
+      ];
       break;
     case "NOT_ALLOWED":
       [zh, en] = [`「${f.zh}」与办理状态不符`, `the ${f.en} does not fit the state`];
       break;
     case "DUPLICATE":
-      [zh, en] = ctx.number !== undefined
-        ? [`与台账中第 ${ctx.number} 号事项相同（问题/建议、标题和提出人都相同），不重复导入`, `the same as item No. ${ctx.number} already in the ledger (same issue, title and person): not imported twice`]
-        : [`与第 ${ctx.firstRow ?? "?"} 行相同（问题/建议、标题和提出人都相同）`, `the same as row ${ctx.firstRow ?? "?"} (same issue, title and person)`];
+      [zh, en] =
+        ctx.number !== undefined
+          ? [
+              `与台账中第 ${ctx.number} 号事项相同（问题/建议、标题和提出人都相同），不重复导入`,
+              `the same as item No. ${ctx.number} already in the ledger (same issue, title and person): not imported twice`,
+            ]
+          : [`与第 ${ctx.firstRow ?? "?"} 行相同（问题/建议、标题和提出人都相同）`, `the same as row ${ctx.firstRow ?? "?"} (same issue, title and person)`];
       break;
     case "INVALID":
       [zh, en] = [`该行的内容不一致${v ? `（${v}）` : ""}`, `the row does not hold together${v ? ` (${v})` : ""}`];
       break;
     case "DEPARTMENT_NOT_MATCHED":
-      [zh, en] = [`「${v}」不是已添加的承办单位：作为建议承办单位保留，交办时再选择单位`, `"${v}" is not one of the departments: kept as the suggested department, to choose one at 交办`];
+      [zh, en] = [
+        `「${v}」不是已添加的承办单位：作为建议承办单位保留，交办时再选择单位`,
+        `"${v}" is not one of the departments: kept as the suggested department, to choose one at 交办`,
+      ];
       break;
     case "LOSSY_TEXT": {
       const text = lossyMessage(f, v, ctx.lossy ?? "questionMark");
@@ -210,14 +290,32 @@ export function parseDateCell(text: string): string | null | "invalid" {
 
 const STATE_BY_LABEL = new Map<string, LedgerState>([
   ...(Object.entries(STATE_LABELS) as [LedgerState, string][]).map(([state, label]) => [label, state] as const),
-  ["未交办", "new"], ["新", "new"], ["交办", "assigned"], ["正在办理", "in_progress"], ["在办", "in_progress"],
-  ["已答复", "answered"], ["已回复", "answered"], ["已办结", "closed"], ["已完成", "closed"], ["完成", "closed"], ["结案", "closed"],
-  ["new", "new"], ["assigned", "assigned"], ["inprogress", "in_progress"], ["in_progress", "in_progress"], ["answered", "answered"], ["closed", "closed"],
+  ["未交办", "new"],
+  ["新", "new"],
+  ["交办", "assigned"],
+  ["正在办理", "in_progress"],
+  ["在办", "in_progress"],
+  ["已答复", "answered"],
+  ["已回复", "answered"],
+  ["已办结", "closed"],
+  ["已完成", "closed"],
+  ["完成", "closed"],
+  ["结案", "closed"],
+  ["new", "new"],
+  ["assigned", "assigned"],
+  ["inprogress", "in_progress"],
+  ["in_progress", "in_progress"],
+  ["answered", "answered"],
+  ["closed", "closed"],
 ]);
 
 /** 办理状态; empty is 待交办; our export's "（逾期）" is dropped. */
 export function parseStateCell(text: string): LedgerState | "invalid" {
-  const value = text.trim().replace(new RegExp(`${OVERDUE_SUFFIX}$|\\(逾期\\)$`), "").replace(/\s+/g, "").toLowerCase();
+  const value = text
+    .trim()
+    .replace(new RegExp(`${OVERDUE_SUFFIX}$|\\(逾期\\)$`), "")
+    .replace(/\s+/g, "")
+    .toLowerCase();
   if (value === "") return "new";
   return STATE_BY_LABEL.get(value) ?? "invalid";
 }
@@ -226,7 +324,10 @@ const OUTCOME_BY_LABEL = new Map<string, ReplyOutcome>([
   ...(Object.entries(OUTCOME_LABELS) as [ReplyOutcome, string][]).map(([o, label]) => [label, o] as const),
   ...REPLY_OUTCOMES.map((o) => [o, o] as const),
 ]);
-const RATING_BY_LABEL = new Map<string, Rating>([...(Object.entries(RATING_LABELS) as [Rating, string][]).map(([r, label]) => [label, r] as const), ...RATINGS.map((r) => [r, r] as const)]);
+const RATING_BY_LABEL = new Map<string, Rating>([
+  ...(Object.entries(RATING_LABELS) as [Rating, string][]).map(([r, label]) => [label, r] as const),
+  ...RATINGS.map((r) => [r, r] as const),
+]);
 
 /** 答复内容 with its outcome in front, as our export writes it (【部分采纳】…), or 采纳：… */
 export function parseReplyCell(text: string): { text: string; outcome: ReplyOutcome | null } | null {
@@ -324,9 +425,18 @@ function parseRow(row: TableRow, columns: Columns, ctx: ImportContext): { item?:
   } else if (withDepartment) {
     if (unknown.length > 0) problem("DEPARTMENT_UNKNOWN", "department", { value: unknown.join("、") });
     const needs = state !== "closed";
-    if (needs && names.length === 0) problem("REQUIRED", "department", { hint: { zh: `“${STATE_LABELS[state]}”的事项须填写承办单位`, en: `an item ${STATE_LABELS[state]} needs its department` } });
-    if ((state === "assigned" || state === "in_progress") && deadline === null && cell("deadline") === "") problem("REQUIRED", "deadline", { hint: { zh: `“${STATE_LABELS[state]}”的事项须填写办理时限`, en: `an item ${STATE_LABELS[state]} needs its deadline` } });
-    if ((state === "assigned" || state === "in_progress") && reply) problem("NOT_ALLOWED", "reply", { hint: { zh: "有答复的事项，办理状态应为“已反馈”或“办结”", en: "an item with a reply is 已反馈 (answered) or 办结 (closed)" } });
+    if (needs && names.length === 0)
+      problem("REQUIRED", "department", {
+        hint: { zh: `“${STATE_LABELS[state]}”的事项须填写承办单位`, en: `an item ${STATE_LABELS[state]} needs its department` },
+      });
+    if ((state === "assigned" || state === "in_progress") && deadline === null && cell("deadline") === "")
+      problem("REQUIRED", "deadline", {
+        hint: { zh: `“${STATE_LABELS[state]}”的事项须填写办理时限`, en: `an item ${STATE_LABELS[state]} needs its deadline` },
+      });
+    if ((state === "assigned" || state === "in_progress") && reply)
+      problem("NOT_ALLOWED", "reply", {
+        hint: { zh: "有答复的事项，办理状态应为“已反馈”或“办结”", en: "an item with a reply is 已反馈 (answered) or 办结 (closed)" },
+      });
     if (state === "answered" && !reply) problem("REQUIRED", "reply", { hint: { zh: "“已反馈”的事项须填写答复内容", en: "an answered item needs its reply" } });
   }
 
@@ -347,7 +457,10 @@ function parseRow(row: TableRow, columns: Columns, ctx: ImportContext): { item?:
     lead,
     partners: lead === null ? [] : [...new Set(ids.slice(1))].filter((id) => id !== lead),
     deadline,
-    reply: reply && outcome ? { text: reply.text, outcome, byName: lead === null ? "" : (ctx.departments.find((d) => d.id === lead)?.name ?? ""), rating: rating ?? null } : null,
+    reply:
+      reply && outcome
+        ? { text: reply.text, outcome, byName: lead === null ? "" : (ctx.departments.find((d) => d.id === lead)?.name ?? ""), rating: rating ?? null }
+        : null,
     file: [...ctx.fileName].slice(0, 200).join(""),
     row: row.line,
   };
@@ -398,7 +511,8 @@ export function planImport(rows: readonly TableRow[], ctx: ImportContext): PlanR
   if (duplicated.size > 0) return { ok: false, report: [...duplicated].map((f) => importReport(header.line, "DUPLICATE_COLUMN", f)) };
   const dataRows = nonBlank.slice(headerIndex + 1);
   if (dataRows.length === 0) return { ok: false, report: [importReport(header.line, "NO_ROWS", undefined)] };
-  if (dataRows.length > MAX_IMPORT_ROWS) return { ok: false, report: [importReport(dataRows[MAX_IMPORT_ROWS]!.line, "TOO_MANY_ROWS", undefined, { max: MAX_IMPORT_ROWS })] };
+  if (dataRows.length > MAX_IMPORT_ROWS)
+    return { ok: false, report: [importReport(dataRows[MAX_IMPORT_ROWS]!.line, "TOO_MANY_ROWS", undefined, { max: MAX_IMPORT_ROWS })] };
 
   const inLedger = new Map(ctx.existing.map((i) => [itemKey(i), i.number]));
   const firstRowOf = new Map<string, number>();
@@ -417,7 +531,12 @@ export function planImport(rows: readonly TableRow[], ctx: ImportContext): PlanR
     }
     const taken = item !== undefined && report.every((r) => r.warning);
     plan.report.push(...report);
-    plan.rows.push({ row: row.line, status: taken ? "taken" : "refused", title: item?.title ?? shortTitle(cleanCell(row.cells[columns.get("question") ?? -1])), state: taken ? item.action.state : null });
+    plan.rows.push({
+      row: row.line,
+      status: taken ? "taken" : "refused",
+      title: item?.title ?? shortTitle(cleanCell(row.cells[columns.get("question") ?? -1])),
+      state: taken ? item.action.state : null,
+    });
     if (taken) plan.items.push(item);
   }
   return { ok: true, plan };

@@ -25,7 +25,8 @@ let B: Department;
 let C: Department;
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
-const act = (client: ApiClient, itemId: string, baseVersion: number, action: Json) => client.post(`/api/ledger/items/${itemId}/actions`, { baseVersion, action });
+const act = (client: ApiClient, itemId: string, baseVersion: number, action: Json) =>
+  client.post(`/api/ledger/items/${itemId}/actions`, { baseVersion, action });
 const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
 
 beforeAll(async () => {
@@ -65,17 +66,28 @@ describe("departments and department accounts", () => {
     expect(ok.status).toBe(201);
     expect(ok.body.account).toMatchObject({ role: "department", departmentId: A.id, departmentName: "区住建委" });
     expect((await admin.post("/api/accounts", { username: "nodept", displayName: "x", role: "department" })).body.error.code).toBe("VALIDATION");
-    expect((await admin.post("/api/accounts", { username: "clerkdept", displayName: "x", role: "clerk", departmentId: A.id })).body.error.code).toBe("VALIDATION");
-    expect((await admin.post("/api/accounts", { username: "ghostdept", displayName: "x", role: "department", departmentId: "nope" })).body.error.code).toBe("DEPARTMENT_UNKNOWN");
+    expect((await admin.post("/api/accounts", { username: "clerkdept", displayName: "x", role: "clerk", departmentId: A.id })).body.error.code).toBe(
+      "VALIDATION",
+    );
+    expect((await admin.post("/api/accounts", { username: "ghostdept", displayName: "x", role: "department", departmentId: "nope" })).body.error.code).toBe(
+      "DEPARTMENT_UNKNOWN",
+    );
     expect((await deptA.get("/api/auth/me")).body.account).toMatchObject({ role: "department", departmentId: A.id, departmentName: "区住建委" });
     // Moved to another department; then made a clerk, which drops the department.
     const id = ok.body.account.id;
     expect((await admin.patch(`/api/accounts/${id}`, { departmentId: B.id })).body.account).toMatchObject({ departmentId: B.id, departmentName: "区民政局" });
     expect((await admin.patch(`/api/accounts/${id}`, { departmentId: "nope" })).body.error.code).toBe("DEPARTMENT_UNKNOWN");
     expect((await admin.patch(`/api/accounts/${id}`, { departmentId: null })).body.error.code).toBe("VALIDATION");
-    expect((await admin.patch(`/api/accounts/${id}`, { role: "clerk" })).body.account).toMatchObject({ role: "clerk", departmentId: null, departmentName: null });
+    expect((await admin.patch(`/api/accounts/${id}`, { role: "clerk" })).body.account).toMatchObject({
+      role: "clerk",
+      departmentId: null,
+      departmentName: null,
+    });
     expect((await admin.patch(`/api/accounts/${id}`, { role: "department" })).body.error.code).toBe("VALIDATION");
-    expect((await admin.patch(`/api/accounts/${id}`, { role: "department", departmentId: A.id })).body.account).toMatchObject({ role: "department", departmentId: A.id });
+    expect((await admin.patch(`/api/accounts/${id}`, { role: "department", departmentId: A.id })).body.account).toMatchObject({
+      role: "department",
+      departmentId: A.id,
+    });
   });
 
   it("refuses department accounts on meetings and the archive", async () => {
@@ -89,13 +101,43 @@ describe("departments and department accounts", () => {
 
 describe("items", () => {
   it("staff enter items; the list and filters; chairs and clerks are refused", async () => {
-    const res = await admin.post("/api/ledger/items", { source: "listeningDay", raisedOn: "2026-12-05", raisedByName: "王居民", sector: "", contact: "13800000000", title: "加装电梯进度慢", text: "三号楼加装电梯两年未开工", topic: "城市更新", suggestedDepartment: "区住建委" });
+    const res = await admin.post("/api/ledger/items", {
+      source: "listeningDay",
+      raisedOn: "2026-12-05",
+      raisedByName: "王居民",
+      sector: "",
+      contact: "13800000000",
+      title: "加装电梯进度慢",
+      text: "三号楼加装电梯两年未开工",
+      topic: "城市更新",
+      suggestedDepartment: "区住建委",
+    });
     expect(res.status).toBe(201);
-    expect(res.body.item).toMatchObject({ source: "listeningDay", state: "new", sector: null, contact: "13800000000", raisedOn: "2026-12-05", version: 1, flag: null, lead: null, partners: [] });
-    const second = await admin.post("/api/ledger/items", { source: "hotline", raisedOn: "2026-11-30", raisedByName: "赵热线", title: "垃圾清运不及时", text: "" });
+    expect(res.body.item).toMatchObject({
+      source: "listeningDay",
+      state: "new",
+      sector: null,
+      contact: "13800000000",
+      raisedOn: "2026-12-05",
+      version: 1,
+      flag: null,
+      lead: null,
+      partners: [],
+    });
+    const second = await admin.post("/api/ledger/items", {
+      source: "hotline",
+      raisedOn: "2026-11-30",
+      raisedByName: "赵热线",
+      title: "垃圾清运不及时",
+      text: "",
+    });
     expect(second.body.item.number).toBe(res.body.item.number + 1);
-    expect((await admin.post("/api/ledger/items", { source: "meeting", raisedOn: "2026-12-05", raisedByName: "x", title: "x", text: "" })).body.error.code).toBe("VALIDATION");
-    expect((await admin.post("/api/ledger/items", { source: "hotline", raisedOn: "2026-02-30", raisedByName: "x", title: "x", text: "" })).body.error.code).toBe("VALIDATION");
+    expect(
+      (await admin.post("/api/ledger/items", { source: "meeting", raisedOn: "2026-12-05", raisedByName: "x", title: "x", text: "" })).body.error.code,
+    ).toBe("VALIDATION");
+    expect(
+      (await admin.post("/api/ledger/items", { source: "hotline", raisedOn: "2026-02-30", raisedByName: "x", title: "x", text: "" })).body.error.code,
+    ).toBe("VALIDATION");
     const all = (await admin.get("/api/ledger/items")).body.items;
     expect(all.map((i: Json) => i.number)).toEqual([...all.map((i: Json) => i.number)].sort((a, b) => b - a));
     expect((await admin.get("/api/ledger/items?month=2026-12&source=listeningDay")).body.items.map((i: Json) => i.id)).toEqual([res.body.item.id]);
@@ -132,13 +174,17 @@ describe("items", () => {
       { type: "assign", lead: A.id, partners: [], deadline: chinaDay(clock, 5), instructions: "" },
       { type: "supervise", note: "抓紧" },
       { type: "rate", rating: "satisfied", comment: "" },
-    ]) expect((await act(deptA, id, version + 1, action)).status).toBe(403);
+    ])
+      expect((await act(deptA, id, version + 1, action)).status).toBe(403);
     expect((await act(admin, id, version + 1, { type: "rate", rating: "satisfied", comment: "" })).status).toBe(403);
     expect((await act(admin, id, version + 1, { type: "withdraw" })).status).toBe(403);
     // The lead replies; the item is answered.
     const reply = await act(deptA, id, version + 1, { type: "reply", text: "路面已于12月修复完毕", outcome: "adopted", attachments: [] });
     expect(reply.status).toBe(200);
-    expect(reply.body.item).toMatchObject({ state: "answered", replies: [{ text: "路面已于12月修复完毕", outcome: "adopted", byName: "区住建委", rating: null }] });
+    expect(reply.body.item).toMatchObject({
+      state: "answered",
+      replies: [{ text: "路面已于12月修复完毕", outcome: "adopted", byName: "区住建委", rating: null }],
+    });
     // A department cannot act on a disabled or unknown department's behalf in an assignment either.
     const fresh = await newLedgerItem(t.server, null, { now: clock });
     const bad = await act(admin, fresh, 1, { type: "assign", lead: "nope", partners: [], deadline: chinaDay(clock, 5), instructions: "" });
@@ -154,7 +200,9 @@ describe("items", () => {
 
   it("every transition writes a step with who and when; a stale baseVersion is EDIT_CONFLICT and changes nothing", async () => {
     const id = await newLedgerItem(t.server, null, { now: clock });
-    expect((await act(admin, id, 1, { type: "assign", lead: A.id, partners: [B.id], deadline: chinaDay(clock, 7), instructions: "请于一周内答复" })).status).toBe(200);
+    expect(
+      (await act(admin, id, 1, { type: "assign", lead: A.id, partners: [B.id], deadline: chinaDay(clock, 7), instructions: "请于一周内答复" })).status,
+    ).toBe(200);
     const stale = await act(admin, id, 1, { type: "assign", lead: B.id, partners: [], deadline: chinaDay(clock, 7), instructions: "" });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe("EDIT_CONFLICT");
@@ -165,7 +213,16 @@ describe("items", () => {
     expect((await act(deptA, id, 6, { type: "reply", text: "补充答复：已列入明年计划", outcome: "study", attachments: [] })).status).toBe(200);
     expect((await act(admin, id, 7, { type: "close", note: "" })).status).toBe(200);
     const { item, steps } = (await admin.get(`/api/ledger/items/${id}`)).body;
-    expect(item).toMatchObject({ state: "closed", version: 8, supervisions: 1, lead: { id: A.id, name: "区住建委" }, partners: [{ id: B.id }], instructions: "请于一周内答复", closedAt: new Date(clock).toISOString(), assignedAt: new Date(clock).toISOString() });
+    expect(item).toMatchObject({
+      state: "closed",
+      version: 8,
+      supervisions: 1,
+      lead: { id: A.id, name: "区住建委" },
+      partners: [{ id: B.id }],
+      instructions: "请于一周内答复",
+      closedAt: new Date(clock).toISOString(),
+      assignedAt: new Date(clock).toISOString(),
+    });
     expect(item.replies.map((r: Json) => r.outcome)).toEqual(["partly", "study"]);
     expect(steps.map((s: Json) => [s.seq, s.action.type, s.byRole, s.byName, s.from, s.to])).toEqual([
       [1, "assign", "secretariat", "ledger-admin", "new", "assigned"],
@@ -184,7 +241,10 @@ describe("items", () => {
   it("two actions at once on the same version: one is written, the other is EDIT_CONFLICT", async () => {
     const id = await newLedgerItem(t.server, A.id, { now: clock });
     const version = await versionOf(t.server, id);
-    const results = await Promise.all([act(admin, id, version, { type: "supervise", note: "第一次督办" }), act(deptA, id, version, { type: "progress", note: "同时提交的进展" })]);
+    const results = await Promise.all([
+      act(admin, id, version, { type: "supervise", note: "第一次督办" }),
+      act(deptA, id, version, { type: "progress", note: "同时提交的进展" }),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(results.find((r) => r.status === 409)!.body.error.code).toBe("EDIT_CONFLICT");
     expect(await t.server.db.ledgerStep.count({ where: { itemId: id } })).toBe(2);
@@ -210,15 +270,26 @@ describe("items", () => {
     expect(await flagOf()).toBe("overdue");
     expect((await admin.get("/api/ledger/items?flag=overdue")).body.items.map((i: Json) => i.id)).toContain(id);
     expect((await admin.get("/api/ledger/items?flag=dueSoon")).body.items.map((i: Json) => i.id)).not.toContain(id);
-    expect((await act(deptA, id, await versionOf(t.server, id), { type: "reply", text: "已办", outcome: "adopted", attachments: [] })).body.item.flag).toBe(null);
+    expect((await act(deptA, id, await versionOf(t.server, id), { type: "reply", text: "已办", outcome: "adopted", attachments: [] })).body.item.flag).toBe(
+      null,
+    );
     clock = START;
-    for (const [client, username] of [[admin, "ledger-admin"], [chair, "ledger-chair"], [deptA, "zhujian"], [deptB, "minzheng"], [deptC, "jiedao"]] as const) expect((await client.login(username)).status).toBe(200);
+    for (const [client, username] of [
+      [admin, "ledger-admin"],
+      [chair, "ledger-chair"],
+      [deptA, "zhujian"],
+      [deptB, "minzheng"],
+      [deptC, "jiedao"],
+    ] as const)
+      expect((await client.login(username)).status).toBe(200);
   });
 
   it("reply attachments: checked by content, listed in the reply, visible to those who see the item", async () => {
     const id = await newLedgerItem(t.server, A.id, { partners: [C.id], now: clock });
     expect((await admin.request("POST", `/api/ledger/items/${id}/attachments`, { form: fileForm(PNG, "图.png") })).status).toBe(403);
-    expect((await deptA.request("POST", `/api/ledger/items/${id}/attachments`, { form: fileForm("not a picture", "伪装.png") })).body.error.code).toBe("FILE_TYPE_NOT_ALLOWED");
+    expect((await deptA.request("POST", `/api/ledger/items/${id}/attachments`, { form: fileForm("not a picture", "伪装.png") })).body.error.code).toBe(
+      "FILE_TYPE_NOT_ALLOWED",
+    );
     const up = await deptA.request("POST", `/api/ledger/items/${id}/attachments`, { form: fileForm(PNG, "现场照片.png") });
     expect(up.status).toBe(201);
     const attachment = up.body.attachment;
@@ -227,8 +298,16 @@ describe("items", () => {
     expect((await admin.get(`/api/ledger/attachments/${attachment.id}`)).status).toBe(404);
     expect((await deptC.get(`/api/ledger/attachments/${attachment.id}`)).status).toBe(200);
     const other = await newLedgerItem(t.server, A.id, { now: clock });
-    expect((await act(deptA, other, await versionOf(t.server, other), { type: "reply", text: "见附件", outcome: "adopted", attachments: [attachment] })).body.error.code).toBe("VALIDATION");
-    const reply = await act(deptA, id, await versionOf(t.server, id), { type: "reply", text: "见附件", outcome: "adopted", attachments: [{ id: attachment.id, name: "改名.png" }] });
+    expect(
+      (await act(deptA, other, await versionOf(t.server, other), { type: "reply", text: "见附件", outcome: "adopted", attachments: [attachment] })).body.error
+        .code,
+    ).toBe("VALIDATION");
+    const reply = await act(deptA, id, await versionOf(t.server, id), {
+      type: "reply",
+      text: "见附件",
+      outcome: "adopted",
+      attachments: [{ id: attachment.id, name: "改名.png" }],
+    });
     expect(reply.body.item.replies[0].attachments).toEqual([{ id: attachment.id, name: "现场照片.png" }]);
     const download = await admin.get(`/api/ledger/attachments/${attachment.id}`);
     expect(download.status).toBe(200);
@@ -244,7 +323,9 @@ describe("items", () => {
 
   it("the database refuses to delete items, steps and attachments, and to change a step", async () => {
     const id = await newLedgerItem(t.server, A.id, { now: clock });
-    await t.server.db.ledgerAttachment.create({ data: { id: `att-${id}`, itemId: id, name: "a.pdf", storedName: "x", size: 1, mime: "application/pdf", uploadedBy: "test", uploadedAt: new Date(clock) } });
+    await t.server.db.ledgerAttachment.create({
+      data: { id: `att-${id}`, itemId: id, name: "a.pdf", storedName: "x", size: 1, mime: "application/pdf", uploadedBy: "test", uploadedAt: new Date(clock) },
+    });
     await expect(t.server.db.$executeRawUnsafe(`DELETE FROM "LedgerItem" WHERE "id" = ?`, id)).rejects.toThrow(/never deleted/);
     await expect(t.server.db.$executeRawUnsafe(`DELETE FROM "LedgerStep" WHERE "itemId" = ?`, id)).rejects.toThrow(/never deleted/);
     await expect(t.server.db.$executeRawUnsafe(`UPDATE "LedgerStep" SET "byName" = 'x' WHERE "itemId" = ?`, id)).rejects.toThrow(/never changes/);
@@ -256,16 +337,27 @@ describe("items", () => {
 describe("the member's own suggestions", () => {
   it("lists them without the contact; rates only their own, only once answered, once per reply", async () => {
     const raised = await t.server.ledger.createFromRecord({
-      meetingId: m.meetingId, suggestionId: "sg-member-1", agendaItemTitle: null, entryKey: "speech:sp-1",
-      raisedByParticipantId: m.people.member1.id, raisedByName: m.people.member1.name, sector: "经济界",
-      raisedOn: "2026-12-07", title: "增设公交线路", text: "", topic: "", suggestedDepartment: "", liveResponses: [],
+      meetingId: m.meetingId,
+      suggestionId: "sg-member-1",
+      agendaItemTitle: null,
+      entryKey: "speech:sp-1",
+      raisedByParticipantId: m.people.member1.id,
+      raisedByName: m.people.member1.name,
+      sector: "经济界",
+      raisedOn: "2026-12-07",
+      title: "增设公交线路",
+      text: "",
+      topic: "",
+      suggestedDepartment: "",
+      liveResponses: [],
     });
     const itemId = raised!.id;
     const mine = await admin.get(`/api/meetings/${m.meetingId}/my-suggestions`, bearer(m.tokens.member1));
     expect(mine.status).toBe(200);
     expect(mine.body.items.map((i: Json) => [i.id, i.contact])).toEqual([[itemId, null]]);
     expect((await admin.get(`/api/meetings/${m.meetingId}/my-suggestions`, bearer(m.tokens.member2))).body.items).toEqual([]);
-    const rate = (token: string, baseVersion: number, rating = "satisfied") => new ApiClient(t.url).post(`/api/meetings/${m.meetingId}/my-suggestions/${itemId}/rating`, { baseVersion, rating, comment: "谢谢" }, bearer(token));
+    const rate = (token: string, baseVersion: number, rating = "satisfied") =>
+      new ApiClient(t.url).post(`/api/meetings/${m.meetingId}/my-suggestions/${itemId}/rating`, { baseVersion, rating, comment: "谢谢" }, bearer(token));
     expect((await rate(m.tokens.member1, 1)).body.error.code).toBe("LEDGER_BAD_STATE");
     await t.server.ledger.act(itemId, 1, { type: "assign", lead: A.id, partners: [], deadline: chinaDay(clock, 3), instructions: "" }, SECRETARIAT);
     expect((await rate(m.tokens.member1, 2)).body.error.code).toBe("LEDGER_BAD_STATE");
@@ -287,18 +379,31 @@ describe("the member's own suggestions", () => {
     expect(upload.status).toBe(201);
     const fileUrl = `/api/ledger/attachments/${upload.body.attachment.id}`;
     expect((await new ApiClient(t.url).get(fileUrl, bearer(m.tokens.member1))).status).toBe(404); // not yet in a reply
-    expect((await act(deptA, itemId, 5, { type: "reply", text: "已调整发车间隔", outcome: "adopted", attachments: [upload.body.attachment] })).status).toBe(200);
+    expect((await act(deptA, itemId, 5, { type: "reply", text: "已调整发车间隔", outcome: "adopted", attachments: [upload.body.attachment] })).status).toBe(
+      200,
+    );
     const file = await new ApiClient(t.url).get(fileUrl, bearer(m.tokens.member1));
     expect(file.status).toBe(200);
     expect(file.bytes.equals(PNG)).toBe(true);
     expect((await new ApiClient(t.url).get(fileUrl, bearer(m.tokens.member2))).status).toBe(404);
     expect((await rate(m.tokens.member1, 6, "satisfied")).status).toBe(200);
     const steps = (await admin.get(`/api/ledger/items/${itemId}`)).body.steps;
-    expect(steps.filter((s: Json) => s.action.type === "rate").map((s: Json) => [s.byRole, s.byName])).toEqual([["member", m.people.member1.name], ["member", m.people.member1.name]]);
+    expect(steps.filter((s: Json) => s.action.type === "rate").map((s: Json) => [s.byRole, s.byName])).toEqual([
+      ["member", m.people.member1.name],
+      ["member", m.people.member1.name],
+    ]);
     // Another meeting's token, or none.
     const other = await h.createMeeting(t.server, "另一会议");
     expect((await new ApiClient(t.url).get(`/api/meetings/${m.meetingId}/my-suggestions`, bearer(other.tokens.member1))).status).toBe(403);
     expect((await new ApiClient(t.url).get(`/api/meetings/${m.meetingId}/my-suggestions`)).status).toBe(401);
-    expect((await new ApiClient(t.url).post(`/api/meetings/${other.meetingId}/my-suggestions/${itemId}/rating`, { baseVersion: 7, rating: "satisfied", comment: "" }, bearer(other.tokens.member1))).status).toBe(404);
+    expect(
+      (
+        await new ApiClient(t.url).post(
+          `/api/meetings/${other.meetingId}/my-suggestions/${itemId}/rating`,
+          { baseVersion: 7, rating: "satisfied", comment: "" },
+          bearer(other.tokens.member1),
+        )
+      ).status,
+    ).toBe(404);
   });
 });

@@ -22,7 +22,10 @@ export function matchesFilter(item: LedgerItemJson, filter: LedgerFilter): boole
   if (filter.source !== undefined && item.source !== filter.source) return false;
   if (filter.origin !== undefined && item.origin !== filter.origin) return false;
   if (filter.q !== undefined && filter.q !== "") {
-    const words = filter.q.toLowerCase().split(/\s+/).filter((w) => w !== "");
+    const words = filter.q
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => w !== "");
     const haystack = `${item.title}\n${item.text}\n${item.raisedByName}`.toLowerCase();
     if (!words.every((w) => haystack.includes(w))) return false;
   }

@@ -28,7 +28,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.cleanup());
 
-const importFile = (client: ApiClient, content: Buffer, name: string, query = "") => client.request("POST", `/api/ledger/import${query}`, { form: fileForm(content, name) });
+const importFile = (client: ApiClient, content: Buffer, name: string, query = "") =>
+  client.request("POST", `/api/ledger/import${query}`, { form: fileForm(content, name) });
 const items = async (query = ""): Promise<LedgerItemJson[]> => (await admin.get(`/api/ledger/items${query}`)).body.items;
 const count = () => t.server.db.ledgerItem.count();
 
@@ -36,7 +37,11 @@ describe("importing a paper ledger (导入台账)", () => {
   it("only the secretariat may import: a chair and a department account 403, nobody 401", async () => {
     const chair = (await staffClient(t.server, t.url, "chair1", "chair")).client;
     const department = (await departmentClient(t.server, t.url, "housing", (await t.server.ledger.departments.list())[0]!.id)).client;
-    for (const [client, status] of [[chair, 403], [department, 403], [new ApiClient(t.url), 401]] as const) {
+    for (const [client, status] of [
+      [chair, 403],
+      [department, 403],
+      [new ApiClient(t.url), 401],
+    ] as const) {
       const res = await importFile(client, fixture("paper-ledger.csv"), "台账.csv", "?dryRun=true");
       expect(res.status).toBe(status);
     }
@@ -57,7 +62,10 @@ describe("importing a paper ledger (导入台账)", () => {
       [9, "refused", null, null],
     ]);
     expect(res.body.rows[0].title).toBe("老旧小区加装电梯审批时间过长");
-    expect(res.body.report.map((r: Json) => [r.row, r.field, r.code])).toEqual([[8, "department", "DEPARTMENT_UNKNOWN"], [9, "question", "REQUIRED"]]);
+    expect(res.body.report.map((r: Json) => [r.row, r.field, r.code])).toEqual([
+      [8, "department", "DEPARTMENT_UNKNOWN"],
+      [9, "question", "REQUIRED"],
+    ]);
     expect(res.body.report[0].message.zh).toContain("第 8 行：承办单位「区市场监管局」不存在或已停用");
     expect(res.body.report[1].message.en).toBe("Row 9: the issue / suggestion is empty");
     expect(await count()).toBe(0);
@@ -85,19 +93,41 @@ describe("importing a paper ledger (导入台账)", () => {
       assignedAt: "2025-09-09T16:00:00.000Z",
       flag: "overdue",
     });
-    expect(byNumber.get(2)).toMatchObject({ source: "listeningDay", state: "closed", flag: null, replies: [{ outcome: "adopted", byName: "区城管委", rating: { rating: "satisfied" } }] });
+    expect(byNumber.get(2)).toMatchObject({
+      source: "listeningDay",
+      state: "closed",
+      flag: null,
+      replies: [{ outcome: "adopted", byName: "区城管委", rating: { rating: "satisfied" } }],
+    });
     expect(byNumber.get(2)!.closedAt).toBe(new Date(NOW).toISOString());
-    expect(byNumber.get(3)).toMatchObject({ source: "hotline", sourceNote: "12345热线", state: "assigned", lead: { name: "区水务局" }, partners: [{ name: "街道办事处" }], flag: "overdue" });
+    expect(byNumber.get(3)).toMatchObject({
+      source: "hotline",
+      sourceNote: "12345热线",
+      state: "assigned",
+      lead: { name: "区水务局" },
+      partners: [{ name: "街道办事处" }],
+      flag: "overdue",
+    });
     expect(byNumber.get(4)).toMatchObject({ state: "new", lead: null, deadline: null, flag: null });
     expect(byNumber.get(5)).toMatchObject({ state: "answered", replies: [{ outcome: "explained", rating: null }], flag: null });
 
     const { steps } = (await admin.get(`/api/ledger/items/${byNumber.get(3)!.id}`)).body;
     expect(steps).toHaveLength(1);
-    expect(steps[0]).toMatchObject({ seq: 1, byRole: "secretariat", byName: "secretary", from: "new", to: "assigned", action: { type: "import", file: "2025年台账.csv", row: 5, deadline: "2026-01-15" } });
+    expect(steps[0]).toMatchObject({
+      seq: 1,
+      byRole: "secretariat",
+      byName: "secretary",
+      from: "new",
+      to: "assigned",
+      action: { type: "import", file: "2025年台账.csv", row: 5, deadline: "2026-01-15" },
+    });
 
     // 督办 applies at once: overdue in the reminders per department, 逾期 in the export and the filter.
     const reminders = (await admin.get("/api/ledger/reminders")).body.departments;
-    expect(reminders.map((r: Json) => [r.department.name, r.overdue.map((i: Json) => i.number)])).toEqual([["区水务局", [3]], ["区住建委", [1]]]);
+    expect(reminders.map((r: Json) => [r.department.name, r.overdue.map((i: Json) => i.number)])).toEqual([
+      ["区水务局", [3]],
+      ["区住建委", [1]],
+    ]);
     expect((await items("?flag=overdue")).map((i) => i.number).sort()).toEqual([1, 3]);
     const csv = (await admin.get("/api/ledger/export.csv")).bytes.toString("utf8");
     expect(csv).toContain("办理中（逾期）");
@@ -105,7 +135,10 @@ describe("importing a paper ledger (导入台账)", () => {
 
     // The imported items go on like any other: the department replies to one.
     const department = (await departmentClient(t.server, t.url, "water", byNumber.get(3)!.lead!.id)).client;
-    const replied = await department.post(`/api/ledger/items/${byNumber.get(3)!.id}/actions`, { baseVersion: 1, action: { type: "reply", text: "已疏通管网。", outcome: "adopted", attachments: [] } });
+    const replied = await department.post(`/api/ledger/items/${byNumber.get(3)!.id}/actions`, {
+      baseVersion: 1,
+      action: { type: "reply", text: "已疏通管网。", outcome: "adopted", attachments: [] },
+    });
     expect(replied.status).toBe(200);
     expect(replied.body.item).toMatchObject({ state: "answered", version: 2 });
   });
@@ -115,7 +148,9 @@ describe("importing a paper ledger (导入台账)", () => {
     const res = await importFile(admin, fixture("paper-ledger-gbk.csv"), "台账gbk.csv");
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ imported: 0, refused: 7 });
-    expect(res.body.report.filter((r: Json) => r.code === "DUPLICATE").map((r: Json) => r.message.zh)).toEqual([1, 2, 3, 4, 5].map((n, i) => `第 ${[2, 4, 5, 6, 7][i]} 行：与台账中第 ${n} 号事项相同（问题/建议、标题和提出人都相同），不重复导入`));
+    expect(res.body.report.filter((r: Json) => r.code === "DUPLICATE").map((r: Json) => r.message.zh)).toEqual(
+      [1, 2, 3, 4, 5].map((n, i) => `第 ${[2, 4, 5, 6, 7][i]} 行：与台账中第 ${n} 号事项相同（问题/建议、标题和提出人都相同），不重复导入`),
+    );
     expect(await t.server.db.ledgerItem.findMany({ orderBy: { number: "asc" } })).toEqual(before);
   });
 
@@ -130,7 +165,10 @@ describe("importing a paper ledger (导入台账)", () => {
 
     const preview = await importFile(admin, xlsx, "2026一季度.xlsx", "?dryRun=true");
     expect(preview.body).toMatchObject({ imported: 2, refused: 0 });
-    expect(preview.body.report.map((r: Json) => [r.row, r.field, r.code, r.warning])).toEqual([[3, "raisedBy", "LOSSY_TEXT", true], [4, "department", "DEPARTMENT_NOT_MATCHED", true]]);
+    expect(preview.body.report.map((r: Json) => [r.row, r.field, r.code, r.warning])).toEqual([
+      [3, "raisedBy", "LOSSY_TEXT", true],
+      [4, "department", "DEPARTMENT_NOT_MATCHED", true],
+    ]);
     const refused = await importFile(admin, xlsx, "2026一季度.xlsx");
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe("IMPORT_NEEDS_CONFIRMATION");

@@ -113,7 +113,8 @@ export function ledgerRoutes(deps: ApiDeps): Router {
       const { id } = parse(IdParams, req.params);
       if (viewer.role !== "department") abort("FORBIDDEN");
       const item = (await ledger.get(id, viewer)) ?? abort("NOT_FOUND");
-      if (item.item.state !== "assigned" && item.item.state !== "in_progress") abort("LEDGER_BAD_STATE", ["attachments go with a reply, while the item is with the department"]);
+      if (item.item.state !== "assigned" && item.item.state !== "in_progress")
+        abort("LEDGER_BAD_STATE", ["attachments go with a reply, while the item is with the department"]);
       const file = await receive(req, res);
       const name = cleanFileName(file.originalname);
       const mime = sniffAttachment(file.buffer, name) ?? abort("FILE_TYPE_NOT_ALLOWED");
@@ -146,10 +147,13 @@ export function ledgerRoutes(deps: ApiDeps): Router {
         // Before its reply, only the departments of the item see an uploaded file.
         if (!canSee(item, viewer) || (!listed(item.replies) && viewer.role !== "department")) abort("NOT_FOUND");
       }
-      await sendUploadedFile(res, { path: ledgerFiles.path(attachment.itemId, attachment.storedName), mime: attachment.mime, size: attachment.size, name: attachment.name }, deps.log);
+      await sendUploadedFile(
+        res,
+        { path: ledgerFiles.path(attachment.itemId, attachment.storedName), mime: attachment.mime, size: attachment.size, name: attachment.name },
+        deps.log,
+      );
     }),
   );
 
   return router;
 }
-

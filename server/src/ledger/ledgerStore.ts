@@ -4,7 +4,20 @@
 // numbered (序号) in one transaction; nothing is ever deleted (triggers in the migration).
 import { randomUUID } from "node:crypto";
 import { deadlineFlag } from "../../../core/ledger/deadline.ts";
-import { applyStep, decideLedger, newItemState, type LedgerAction, type LedgerActor, type LedgerItemState, type LedgerOrigin, type LedgerRole, type LedgerSource, type LedgerState, type LedgerStep, type Reply } from "../../../core/ledger/item.ts";
+import {
+  applyStep,
+  decideLedger,
+  newItemState,
+  type LedgerAction,
+  type LedgerActor,
+  type LedgerItemState,
+  type LedgerOrigin,
+  type LedgerRole,
+  type LedgerSource,
+  type LedgerState,
+  type LedgerStep,
+  type Reply,
+} from "../../../core/ledger/item.ts";
 import type { Department, LedgerItemJson, LedgerStepJson, LiveResponse } from "../../../core/ledger/json.ts";
 import type { ErrorCode } from "../../../core/errors.ts";
 import type { Db } from "../db/database.ts";
@@ -28,7 +41,10 @@ export interface NewStaffItem {
 }
 
 /** An item projected from a meeting's record (recordSync.ts): the wire fields it fills, and its ids. */
-export type RecordItemFields = Pick<LedgerItemJson, "agendaItemTitle" | "raisedByName" | "sector" | "raisedOn" | "title" | "text" | "topic" | "suggestedDepartment" | "liveResponses"> & {
+export type RecordItemFields = Pick<
+  LedgerItemJson,
+  "agendaItemTitle" | "raisedByName" | "sector" | "raisedOn" | "title" | "text" | "topic" | "suggestedDepartment" | "liveResponses"
+> & {
   meetingId: string;
   suggestionId: string;
   entryKey: string;
@@ -42,7 +58,9 @@ export type DecisionItemFields = Pick<LedgerItemJson, "agendaItemTitle" | "raise
 };
 
 /** The fields of an item that follow the record (recordSync.ts) without a step. */
-export type RecordFollowed = Partial<Pick<ItemRow, "title" | "text" | "topic" | "suggestedDepartment" | "agendaItemTitle" | "raisedByName" | "sector" | "liveResponses" | "deadline">>;
+export type RecordFollowed = Partial<
+  Pick<ItemRow, "title" | "text" | "topic" | "suggestedDepartment" | "agendaItemTitle" | "raisedByName" | "sector" | "liveResponses" | "deadline">
+>;
 
 /** Who reads an item's JSON: a member never sees the contact (nor does anyone but staff). */
 export type JsonAudience = LedgerViewer | { role: "member" };
@@ -240,7 +258,12 @@ export class LedgerStore {
    * machine's errors, DEPARTMENT_UNKNOWN for an assignment to an unknown or disabled department,
    * VALIDATION for a reply listing an attachment not uploaded to this item.
    */
-  async act(itemId: string, baseVersion: number, action: LedgerAction, actor: LedgerActor): Promise<LedgerResult<{ item: LedgerItemJson; step: LedgerStepJson }>> {
+  async act(
+    itemId: string,
+    baseVersion: number,
+    action: LedgerAction,
+    actor: LedgerActor,
+  ): Promise<LedgerResult<{ item: LedgerItemJson; step: LedgerStepJson }>> {
     return refusable(() => this.write(itemId, baseVersion, action, actor));
   }
 
@@ -265,7 +288,8 @@ export class LedgerStore {
           const ids = action.attachments.map((a) => a.id);
           const stored = await tx.ledgerAttachment.findMany({ where: { id: { in: ids }, itemId }, select: { id: true, name: true } });
           const nameOf = new Map(stored.map((a) => [a.id, a.name]));
-          if (new Set(ids).size !== ids.length || !ids.every((id) => nameOf.has(id))) refuse("VALIDATION", ["action.attachments: upload each file to this item first, once"]);
+          if (new Set(ids).size !== ids.length || !ids.every((id) => nameOf.has(id)))
+            refuse("VALIDATION", ["action.attachments: upload each file to this item first, once"]);
           step = { ...step, action: { ...action, attachments: ids.map((id) => ({ id, name: nameOf.get(id) ?? "" })) } };
         }
         const next = applyStep(state, step);
@@ -286,7 +310,17 @@ export class LedgerStore {
         });
         const seq = (await tx.ledgerStep.count({ where: { itemId } })) + 1;
         const stepRow = await tx.ledgerStep.create({
-          data: { itemId, seq, action: JSON.stringify(step.action), byRole: step.by.role, byId: step.by.id, byName: step.by.name, at: new Date(now), from: step.from, to: step.to },
+          data: {
+            itemId,
+            seq,
+            action: JSON.stringify(step.action),
+            byRole: step.by.role,
+            byId: step.by.id,
+            byName: step.by.name,
+            at: new Date(now),
+            from: step.from,
+            to: step.to,
+          },
         });
         return { row: updated, step: stepRow };
       })
@@ -295,7 +329,12 @@ export class LedgerStore {
         if ((error as { code?: unknown } | null)?.code === "P2025") refuse("EDIT_CONFLICT");
         throw error;
       });
-    const audience: JsonAudience = actor.role === "department" ? { role: "department", departmentId: actor.departmentId } : actor.role === "member" ? { role: "member" } : { role: "secretariat" };
+    const audience: JsonAudience =
+      actor.role === "department"
+        ? { role: "department", departmentId: actor.departmentId }
+        : actor.role === "member"
+          ? { role: "member" }
+          : { role: "secretariat" };
     return { item: this.toJson(row, await this.context([row]), audience), step: toStepJson(step) };
   }
 
@@ -309,45 +348,64 @@ export class LedgerStore {
    * its one `import` step by `actor` (from 待交办 to the state it had on paper), all in one
    * transaction: every row or none. The machine checks each step again (its refusal, nothing entered).
    */
-  async importItems(items: readonly ImportedItem[], actor: Extract<LedgerActor, { role: "secretariat" }>): Promise<LedgerResult<{ row: number; id: string; number: number }[]>> {
+  async importItems(
+    items: readonly ImportedItem[],
+    actor: Extract<LedgerActor, { role: "secretariat" }>,
+  ): Promise<LedgerResult<{ row: number; id: string; number: number }[]>> {
     const now = this.now();
-    return refusable(() => this.withNextNumber(async (tx, first) => {
-      const entered: { row: number; id: string; number: number }[] = [];
-      for (const [index, item] of items.entries()) {
-        const { action, row, assignedOn, ...fields } = item;
-        const decided = decideLedger(newItemState(null), action, actor, now);
-        if (!decided.ok) refuse(decided.error.code, decided.error.details);
-        const state = applyStep(newItemState(null), decided.value);
-        const id = randomUUID();
-        const number = first + index;
-        await tx.ledgerItem.create({
-          data: {
-            ...fields,
-            id,
-            number,
-            state: state.state,
-            leadDepartmentId: state.lead,
-            partnerIds: JSON.stringify(state.partners),
-            deadline: state.deadline,
-            replies: JSON.stringify(state.replies),
-            // 交办时间 as written on paper (midnight in China); none when the paper did not say.
-            assignedAt: assignedOn === null ? null : new Date(`${assignedOn}T00:00:00+08:00`),
-            closedAt: state.state === "closed" ? new Date(now) : null,
-            version: 1,
-            createdAt: new Date(now),
-            createdBy: actor.id,
-          },
-        });
-        await tx.ledgerStep.create({ data: { itemId: id, seq: 1, action: JSON.stringify(action), byRole: actor.role, byId: actor.id, byName: actor.name, at: new Date(now), from: "new", to: state.state } });
-        entered.push({ row, id, number });
-      }
-      return entered;
-    }));
+    return refusable(() =>
+      this.withNextNumber(async (tx, first) => {
+        const entered: { row: number; id: string; number: number }[] = [];
+        for (const [index, item] of items.entries()) {
+          const { action, row, assignedOn, ...fields } = item;
+          const decided = decideLedger(newItemState(null), action, actor, now);
+          if (!decided.ok) refuse(decided.error.code, decided.error.details);
+          const state = applyStep(newItemState(null), decided.value);
+          const id = randomUUID();
+          const number = first + index;
+          await tx.ledgerItem.create({
+            data: {
+              ...fields,
+              id,
+              number,
+              state: state.state,
+              leadDepartmentId: state.lead,
+              partnerIds: JSON.stringify(state.partners),
+              deadline: state.deadline,
+              replies: JSON.stringify(state.replies),
+              // 交办时间 as written on paper (midnight in China); none when the paper did not say.
+              assignedAt: assignedOn === null ? null : new Date(`${assignedOn}T00:00:00+08:00`),
+              closedAt: state.state === "closed" ? new Date(now) : null,
+              version: 1,
+              createdAt: new Date(now),
+              createdBy: actor.id,
+            },
+          });
+          await tx.ledgerStep.create({
+            data: {
+              itemId: id,
+              seq: 1,
+              action: JSON.stringify(action),
+              byRole: actor.role,
+              byId: actor.id,
+              byName: actor.name,
+              at: new Date(now),
+              from: "new",
+              to: state.state,
+            },
+          });
+          entered.push({ row, id, number });
+        }
+        return entered;
+      }),
+    );
   }
 
   /** Inserts a new item with the next 序号 (retried when a concurrent insert took it). */
   private async insert(data: Omit<Parameters<Db["ledgerItem"]["create"]>[0]["data"], "id" | "number" | "state" | "createdAt" | "version">): Promise<ItemRow> {
-    return this.withNextNumber((tx, number) => tx.ledgerItem.create({ data: { ...data, id: randomUUID(), number, state: "new", version: 1, createdAt: new Date(this.now()) } }));
+    return this.withNextNumber((tx, number) =>
+      tx.ledgerItem.create({ data: { ...data, id: randomUUID(), number, state: "new", version: 1, createdAt: new Date(this.now()) } }),
+    );
   }
 
   /** Runs `write` in a transaction with the next free 序号, again when a concurrent insert took it. */

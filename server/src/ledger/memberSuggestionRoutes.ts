@@ -9,7 +9,6 @@ import { IdParams } from "../../../core/api/common.ts";
 import { RatingBody, RatingParams } from "../../../core/api/ledger.ts";
 import { parse } from "../http/validate.ts";
 
-
 export function memberSuggestionRoutes(deps: ApiDeps): Router {
   const { ledger, participants } = deps;
   const router = Router();

@@ -28,7 +28,9 @@ describe("suggestions of the record in the ledger", () => {
     const officialToken = await t.server.tokens.issue({ participantId: official.body.participant.id, meetingId: m.meetingId, role: "official" });
     const agendaItem = await org.post(`${base}/agenda`, { title: "加装电梯专题", plannedMinutes: 60 });
     await openMeeting(t.server, m);
-    const [chair, clerk, member, officialClient] = await Promise.all([m.tokens.chair, m.tokens.clerk, m.tokens.member1, officialToken].map((token) => h.connect(t.url, token)));
+    const [chair, clerk, member, officialClient] = await Promise.all(
+      [m.tokens.chair, m.tokens.clerk, m.tokens.member1, officialToken].map((token) => h.connect(t.url, token)),
+    );
     const c = { chair: chair!, clerk: clerk!, member: member!, official: officialClient! };
     const all: TestClient[] = Object.values(c);
     const server = t.server;
@@ -60,7 +62,11 @@ describe("suggestions of the record in the ledger", () => {
 
     // The clerk captures a suggestion from the speech: the item is there at once.
     const started = Date.now();
-    await ok(c.clerk, { type: "record.captureSuggestion", entry: { kind: "speech", id: speechId }, suggestion: { title: "简化加装电梯审批", text: "建议并联审批，压缩时限", topic: "城市更新", department: "区住建委" } });
+    await ok(c.clerk, {
+      type: "record.captureSuggestion",
+      entry: { kind: "speech", id: speechId },
+      suggestion: { title: "简化加装电梯审批", text: "建议并联审批，压缩时限", topic: "城市更新", department: "区住建委" },
+    });
     const first = (await live()).notes.suggestions[0]!.suggestionId;
     const created = await eventually(() => item(first), 2_000);
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -82,20 +88,40 @@ describe("suggestions of the record in the ledger", () => {
     });
 
     // Edited in the record while new: the item follows; the outcome changed: liveResponses follow.
-    await ok(c.clerk, { type: "record.editSuggestion", suggestionId: first, baseVersion: 1, suggestion: { title: "简化加装电梯审批流程", text: "建议并联审批", topic: "城市更新", department: "区住建委、区规自局" } });
-    await eventually(async () => expect(await item(first)).toMatchObject({ title: "简化加装电梯审批流程", text: "建议并联审批", suggestedDepartment: "区住建委、区规自局" }), 2_000);
+    await ok(c.clerk, {
+      type: "record.editSuggestion",
+      suggestionId: first,
+      baseVersion: 1,
+      suggestion: { title: "简化加装电梯审批流程", text: "建议并联审批", topic: "城市更新", department: "区住建委、区规自局" },
+    });
+    await eventually(
+      async () => expect(await item(first)).toMatchObject({ title: "简化加装电梯审批流程", text: "建议并联审批", suggestedDepartment: "区住建委、区规自局" }),
+      2_000,
+    );
     await ok(c.official, { type: "interjection.setOutcome", interjectionId, outcome: "study" });
     await eventually(async () => expect((await item(first)).liveResponses.map((r) => r.outcome)).toEqual(["study"]), 2_000);
 
     // A second suggestion; the first is assigned, then both are edited and withdrawn in the record.
-    await ok(c.clerk, { type: "record.captureSuggestion", entry: { kind: "speech", id: speechId }, suggestion: { title: "设立加装电梯专项资金", text: "", topic: "", department: "" } });
+    await ok(c.clerk, {
+      type: "record.captureSuggestion",
+      entry: { kind: "speech", id: speechId },
+      suggestion: { title: "设立加装电梯专项资金", text: "", topic: "", department: "" },
+    });
     const second = (await live()).notes.suggestions[1]!.suggestionId;
     const secondItem = await eventually(() => item(second), 2_000);
     expect(secondItem.number).toBe(created.number + 1);
     const department = await createDepartment(t.server, "区住建委");
-    const assigned = await org.post(`/api/ledger/items/${created.id}/actions`, { baseVersion: (await item(first)).version, action: { type: "assign", lead: department.id, partners: [], deadline: chinaDay(clock, 14), instructions: "" } });
+    const assigned = await org.post(`/api/ledger/items/${created.id}/actions`, {
+      baseVersion: (await item(first)).version,
+      action: { type: "assign", lead: department.id, partners: [], deadline: chinaDay(clock, 14), instructions: "" },
+    });
     expect(assigned.status).toBe(200);
-    await ok(c.clerk, { type: "record.editSuggestion", suggestionId: first, baseVersion: 2, suggestion: { title: "交办后的改动", text: "", topic: "", department: "" } });
+    await ok(c.clerk, {
+      type: "record.editSuggestion",
+      suggestionId: first,
+      baseVersion: 2,
+      suggestion: { title: "交办后的改动", text: "", topic: "", department: "" },
+    });
     await ok(c.official, { type: "interjection.setOutcome", interjectionId, outcome: "explain" });
     await eventually(async () => expect((await item(first)).liveResponses.map((r) => r.outcome)).toEqual(["explain"]), 2_000);
     expect((await item(first)).title).toBe("简化加装电梯审批流程");
@@ -114,7 +140,11 @@ describe("suggestions of the record in the ledger", () => {
 
     // Captured while the sync is not running (a crash right after the commit): the next start catches up.
     await server.recordSync.close();
-    await ok(c.clerk, { type: "record.captureSuggestion", entry: { kind: "speech", id: speechId }, suggestion: { title: "加强电梯维保监管", text: "", topic: "", department: "" } });
+    await ok(c.clerk, {
+      type: "record.captureSuggestion",
+      entry: { kind: "speech", id: speechId },
+      suggestion: { title: "加强电梯维保监管", text: "", topic: "", department: "" },
+    });
     const third = (await live()).notes.suggestions.find((s) => s.title === "加强电梯维保监管")!.suggestionId;
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await items()).some((i) => i.suggestionId === third)).toBe(false);
@@ -125,7 +155,11 @@ describe("suggestions of the record in the ledger", () => {
     await again.server.recordSync.idle();
     // Idempotent: nothing else was created or changed by the catch-up.
     const rows = await again.server.db.ledgerItem.findMany({ where: { meetingId: m.meetingId }, orderBy: { number: "asc" } });
-    expect(rows.map((r) => [r.suggestionId, r.state])).toEqual([[first, "assigned"], [second, "closed"], [third, "new"]]);
+    expect(rows.map((r) => [r.suggestionId, r.state])).toEqual([
+      [first, "assigned"],
+      [second, "closed"],
+      [third, "new"],
+    ]);
     expect(await again.server.recordSync.catchUp()).toEqual([]);
   });
 });
@@ -196,8 +230,17 @@ describe("decisions (议定事项) of the record in the ledger", () => {
     expect(csv).toContain("区政协双周协商座谈会,议定事项,,,由区住建委牵头制定加装电梯并联审批办法。,,,2026-12-12,待交办");
 
     // Edited in the record while new: text, unit and deadline follow.
-    await ok({ type: "record.editDecision", decisionId: first, baseVersion: 1, decision: { text: "由区住建委牵头制定加装电梯并联审批办法，报区政府。", unit: "区住建委", deadline: "2026-12-10" } });
-    await eventually(async () => expect(await item(first!)).toMatchObject({ text: "由区住建委牵头制定加装电梯并联审批办法，报区政府。", deadline: "2026-12-10", flag: "dueSoon" }), 2_000);
+    await ok({
+      type: "record.editDecision",
+      decisionId: first,
+      baseVersion: 1,
+      decision: { text: "由区住建委牵头制定加装电梯并联审批办法，报区政府。", unit: "区住建委", deadline: "2026-12-10" },
+    });
+    await eventually(
+      async () =>
+        expect(await item(first!)).toMatchObject({ text: "由区住建委牵头制定加装电梯并联审批办法，报区政府。", deadline: "2026-12-10", flag: "dueSoon" }),
+      2_000,
+    );
 
     // After midnight in China (injected clock) the deadline has passed: 逾期, in the reminders under 未交办.
     clock += 4 * 3_600_000;
@@ -207,7 +250,10 @@ describe("decisions (议定事项) of the record in the ledger", () => {
     expect(reminders.map((r: Json) => [r.department.id, r.department.name, r.overdue.map((i: Json) => i.decisionId)])).toEqual([["", "未交办", [first]]]);
 
     // 交办 to the unit: a new deadline (not in the past); now the department's reminders apply, and the record no longer changes it.
-    const assigned = await org.post(`/api/ledger/items/${created.id}/actions`, { baseVersion: (await item(first!)).version, action: { type: "assign", lead: housing.id, partners: [], deadline: chinaDay(clock, 2), instructions: "" } });
+    const assigned = await org.post(`/api/ledger/items/${created.id}/actions`, {
+      baseVersion: (await item(first!)).version,
+      action: { type: "assign", lead: housing.id, partners: [], deadline: chinaDay(clock, 2), instructions: "" },
+    });
     expect(assigned.status).toBe(200);
     expect(assigned.body.item).toMatchObject({ state: "assigned", deadline: chinaDay(clock, 2), flag: "dueSoon" });
     const afterAssign = (await org.get("/api/ledger/reminders")).body.departments;
@@ -226,7 +272,11 @@ describe("decisions (议定事项) of the record in the ledger", () => {
     expect(await server.recordSync.catchUp()).toEqual([m.meetingId]);
     await server.recordSync.idle();
     const rows = await server.db.ledgerItem.findMany({ where: { meetingId: m.meetingId }, orderBy: { number: "asc" } });
-    expect(rows.map((r) => [r.decisionId, r.origin, r.state])).toEqual([[first, "decision", "assigned"], [second, "decision", "closed"], [third, "decision", "new"]]);
+    expect(rows.map((r) => [r.decisionId, r.origin, r.state])).toEqual([
+      [first, "decision", "assigned"],
+      [second, "decision", "closed"],
+      [third, "decision", "new"],
+    ]);
     for (const client of all) client.close();
   });
 });

@@ -51,7 +51,8 @@ export function liveResponsesOf(state: MeetingState, suggestion: Pick<Suggestion
 /** What the ledger holds of a suggestion of the meeting's record. */
 export function projectSuggestion(meetingId: string, state: MeetingState, suggestion: Suggestion): RecordItemFields {
   const who = state.roster.find((r) => r.id === suggestion.participantId);
-  const speech = suggestion.entry.kind === "speech" ? [...state.speeches, ...(state.floor ? [state.floor] : [])].find((s) => s.speechId === suggestion.entry.id) : undefined;
+  const speech =
+    suggestion.entry.kind === "speech" ? [...state.speeches, ...(state.floor ? [state.floor] : [])].find((s) => s.speechId === suggestion.entry.id) : undefined;
   return {
     meetingId,
     suggestionId: suggestion.suggestionId,
@@ -164,8 +165,16 @@ export class RecordSync {
   private async sync(meetingId: string, state: MeetingState): Promise<void> {
     const { db, ledger } = this.options;
     const rows = await ledger.ofMeeting(meetingId);
-    await this.syncSuggestions(meetingId, state, rows.filter((r) => r.origin !== "decision"));
-    await this.syncDecisions(meetingId, state, rows.filter((r) => r.origin === "decision"));
+    await this.syncSuggestions(
+      meetingId,
+      state,
+      rows.filter((r) => r.origin !== "decision"),
+    );
+    await this.syncDecisions(
+      meetingId,
+      state,
+      rows.filter((r) => r.origin === "decision"),
+    );
     const data = { seq: state.seq, syncedAt: new Date(this.options.now()) };
     await db.ledgerSyncState.upsert({ where: { meetingId }, create: { meetingId, ...data }, update: data });
   }
@@ -182,13 +191,17 @@ export class RecordSync {
         await ledger.createFromRecord(fields);
         continue;
       }
-      await this.follow(existing, () => ledger.bySuggestion(meetingId, suggestion.suggestionId), (row) => {
-        // Until 交办, the item is the record's suggestion as it stands (texts, speaker's name and 界别, agenda title).
-        const patch = row.state === "new" ? changed(row, fields, FOLLOWED_WHILE_NEW) : {};
-        const live = JSON.stringify(fields.liveResponses);
-        if (row.liveResponses !== live) patch.liveResponses = live;
-        return patch;
-      });
+      await this.follow(
+        existing,
+        () => ledger.bySuggestion(meetingId, suggestion.suggestionId),
+        (row) => {
+          // Until 交办, the item is the record's suggestion as it stands (texts, speaker's name and 界别, agenda title).
+          const patch = row.state === "new" ? changed(row, fields, FOLLOWED_WHILE_NEW) : {};
+          const live = JSON.stringify(fields.liveResponses);
+          if (row.liveResponses !== live) patch.liveResponses = live;
+          return patch;
+        },
+      );
     }
     await this.withdrawGone(items, present, (id) => ledger.bySuggestion(meetingId, id));
   }
@@ -206,7 +219,11 @@ export class RecordSync {
         continue;
       }
       // Until 交办 the item is the decision as it stands; afterwards the department's deadline is the 交办's.
-      await this.follow(existing, () => ledger.byDecision(meetingId, decision.decisionId), (row) => (row.state === "new" ? changed(row, fields, DECISION_FOLLOWED_WHILE_NEW) : null));
+      await this.follow(
+        existing,
+        () => ledger.byDecision(meetingId, decision.decisionId),
+        (row) => (row.state === "new" ? changed(row, fields, DECISION_FOLLOWED_WHILE_NEW) : null),
+      );
     }
     await this.withdrawGone(items, present, (id) => ledger.byDecision(meetingId, id));
   }

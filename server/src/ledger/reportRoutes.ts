@@ -47,7 +47,10 @@ export function reportRoutes(deps: ApiDeps): Router {
       route(async (req, res) => {
         const { items } = await visibleItems(req);
         // The ledger reads in 序号 order, 1 first.
-        const body = await exportLedger([...items].sort((a, b) => a.number - b.number), format);
+        const body = await exportLedger(
+          [...items].sort((a, b) => a.number - b.number),
+          format,
+        );
         res.set({
           "Content-Type": LEDGER_EXPORT_MIME[format],
           "Content-Disposition": contentDisposition("attachment", ledgerFileName(format, deps.now())),

@@ -67,15 +67,32 @@ beforeAll(async () => {
   for (const name of ["admin", "chair"] as const) await createStaff(t.server, `${name}-user`, name);
   for (const name of ["admin", "housing", "transport", "chair"] as const) clients[name] = new ApiClient(t.url);
   await login(clients.admin, "admin-user");
-  for (const [key, name] of [["housing", "区住房城乡建设委"], ["transport", "区交通委"]] as const) {
+  for (const [key, name] of [
+    ["housing", "区住房城乡建设委"],
+    ["transport", "区交通委"],
+  ] as const) {
     const res = await clients.admin.post("/api/ledger/departments", { name });
     expect(res.status).toBe(201);
     dept[key] = res.body.department.id;
-    await new AccountRepository(t.server.db).create({ username: `${key}-user`, displayName: `${name}联络员`, role: "department", departmentId: dept[key], password: STAFF_PASSWORD });
+    await new AccountRepository(t.server.db).create({
+      username: `${key}-user`,
+      displayName: `${name}联络员`,
+      role: "department",
+      departmentId: dept[key],
+      password: STAFF_PASSWORD,
+    });
   }
   await relogin();
 
-  items.elevator = await newItem({ source: "listeningDay", raisedOn: "2026-03-05", raisedByName: "王大爷", sector: "居民", contact: "13800000000", title: "加装电梯", text: "建议简化老旧小区加装电梯的审批流程。" });
+  items.elevator = await newItem({
+    source: "listeningDay",
+    raisedOn: "2026-03-05",
+    raisedByName: "王大爷",
+    sector: "居民",
+    contact: "13800000000",
+    title: "加装电梯",
+    text: "建议简化老旧小区加装电梯的审批流程。",
+  });
   items.lamp = await newItem({ source: "hotline", raisedOn: "2026-02-20", raisedByName: "居民李女士", title: "路灯不亮", text: "幸福路南段路灯不亮已一周。" });
   items.parking = await newItem({ source: "other", raisedOn: "2026-03-08", raisedByName: "赵先生", sector: "", title: "停车难", text: "小区周边停车位不足。" });
   // A suggestion from a meeting's record, entered as the record sync does.
@@ -121,7 +138,13 @@ describe("ledger reports", () => {
     ]);
 
     // 交办 at 2026-03-10: the elevator due today, the lamp in two days, the meeting's item at the month's end.
-    await act(clients.admin, "elevator", { type: "assign", lead: dept.housing, partners: [dept.transport], deadline: "2026-03-10", instructions: "请研究办理" });
+    await act(clients.admin, "elevator", {
+      type: "assign",
+      lead: dept.housing,
+      partners: [dept.transport],
+      deadline: "2026-03-10",
+      instructions: "请研究办理",
+    });
     await act(clients.admin, "lamp", { type: "assign", lead: dept.transport, partners: [], deadline: "2026-03-12", instructions: "" });
     await act(clients.admin, "meeting", { type: "assign", lead: dept.housing, partners: [], deadline: "2026-03-31", instructions: "" });
     const assigned = await dashboard(clients.admin);
@@ -138,7 +161,14 @@ describe("ledger reports", () => {
     await act(clients.transport, "lamp", { type: "reply", text: "已完成线路检修，路灯恢复照明。", outcome: "adopted", attachments: [] });
     await act(clients.admin, "lamp", { type: "close", note: "" });
     await act(clients.housing, "meeting", { type: "reply", text: "已纳入2026年老旧小区改造计划，补贴标准另行公布。", outcome: "partly", attachments: [] });
-    const rated = orAbort(await store.act(items.meeting.id, items.meeting.version, { type: "rate", rating: "basically", comment: "希望尽快公布标准" }, { role: "member", id: meeting.people.member1.id, name: "张丽华" }));
+    const rated = orAbort(
+      await store.act(
+        items.meeting.id,
+        items.meeting.version,
+        { type: "rate", rating: "basically", comment: "希望尽快公布标准" },
+        { role: "member", id: meeting.people.member1.id, name: "张丽华" },
+      ),
+    );
     items.meeting = rated.item;
     const moved = await dashboard(clients.admin);
     expect(moved.byState).toEqual({ new: 1, assigned: 0, in_progress: 1, answered: 1, closed: 1 });
@@ -156,11 +186,19 @@ describe("ledger reports", () => {
     expect((await dashboard(clients.admin, "?state=closed")).total).toBe(1);
     expect((await dashboard(clients.admin, `?departmentId=${dept.transport}`)).total).toBe(2);
     expect((await dashboard(clients.admin, "?month=2026-02")).byState.closed).toBe(1);
-    expect((await dashboard(clients.admin, `?meetingId=${meeting.meetingId}`)).byMeeting).toEqual([{ meetingId: meeting.meetingId, source: "meeting", title: MEETING_TITLE, total: 1 }]);
+    expect((await dashboard(clients.admin, `?meetingId=${meeting.meetingId}`)).byMeeting).toEqual([
+      { meetingId: meeting.meetingId, source: "meeting", title: MEETING_TITLE, total: 1 },
+    ]);
   });
 
   it("flags the item past its deadline the next day, per department in the reminders", async () => {
-    items.bus = await newItem({ source: "listeningDay", raisedOn: "2026-03-10", raisedByName: "孙女士", title: "公交线路调整", text: "建议83路延伸至新建小区。" });
+    items.bus = await newItem({
+      source: "listeningDay",
+      raisedOn: "2026-03-10",
+      raisedByName: "孙女士",
+      title: "公交线路调整",
+      text: "建议83路延伸至新建小区。",
+    });
     await act(clients.admin, "bus", { type: "assign", lead: dept.transport, partners: [], deadline: "2026-03-13", instructions: "" });
 
     clock = T0 + DAY; // 2026-03-11 10:00 in China
@@ -215,7 +253,9 @@ describe("ledger reports", () => {
     const res = await clients.admin.get("/api/ledger/export.xlsx");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="____-20260311.xlsx"; filename*=UTF-8''${encodeURIComponent("问题台账-20260311.xlsx")}`);
+    expect(res.headers.get("content-disposition")).toBe(
+      `attachment; filename="____-20260311.xlsx"; filename*=UTF-8''${encodeURIComponent("问题台账-20260311.xlsx")}`,
+    );
     const sheet = await readSheet(res.bytes);
     expect(sheet.name).toBe(LEDGER_SHEET);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
@@ -251,7 +291,18 @@ describe("ledger reports", () => {
       "【部分采纳】已纳入2026年老旧小区改造计划，补贴标准另行公布。",
       "基本满意",
     ]);
-    expect(byNumber(items.lamp.number).slice(1, 11)).toEqual(["热线", "意见建议", "居民李女士", "", "路灯不亮\n幸福路南段路灯不亮已一周。", "区交通委", "2026-03-10", "2026-03-12", "办结", "【采纳】已完成线路检修，路灯恢复照明。"]);
+    expect(byNumber(items.lamp.number).slice(1, 11)).toEqual([
+      "热线",
+      "意见建议",
+      "居民李女士",
+      "",
+      "路灯不亮\n幸福路南段路灯不亮已一周。",
+      "区交通委",
+      "2026-03-10",
+      "2026-03-12",
+      "办结",
+      "【采纳】已完成线路检修，路灯恢复照明。",
+    ]);
     expect(byNumber(items.parking.number).slice(6, 10)).toEqual(["", "", "", "待交办"]);
     // the question wraps in its cell
     expect(sheet.getRow(2).getCell(6).alignment).toMatchObject({ wrapText: true });

@@ -8,7 +8,6 @@ import { ParticipantParams } from "../../../core/api/roster.ts";
 import { isManager, requireMeetingManager, requireMeetingStaff, requireStaff } from "../http/staffAuth.ts";
 import { parse } from "../http/validate.ts";
 
-
 export function linkRoutes(deps: ApiDeps): Router {
   const { links, participants } = deps;
   const router = Router();

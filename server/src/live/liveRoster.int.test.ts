@@ -28,7 +28,9 @@ async function plenary(srv: TestServer, n: number) {
   const members = participants.slice(2);
   // In pieces: one message may not exceed 64 KiB.
   for (let i = 0; i < members.length; i += 500) {
-    expect(await send(chair, { type: "attendance.arrive", participantIds: members.slice(i, i + 500).map((p) => p.id), via: "clerk" })).toMatchObject({ ok: true });
+    expect(await send(chair, { type: "attendance.arrive", participantIds: members.slice(i, i + 500).map((p) => p.id), via: "clerk" })).toMatchObject({
+      ok: true,
+    });
   }
   expect(await send(chair, { type: "poll.create", poll: pollOf({ title: "关于年度工作报告的决议" }) })).toMatchObject({ ok: true });
   await settle([chair], srv.server);

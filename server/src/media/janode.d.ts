@@ -41,10 +41,24 @@ declare module "janode/plugins/videoroom" {
   import type { JanodeHandle } from "janode";
 
   export interface VideoRoomHandle extends JanodeHandle {
-    create(params: { room?: number; description?: string; secret?: string; permanent?: boolean; max_publishers?: number; [key: string]: unknown }): Promise<{ room: number; permanent: boolean }>;
+    create(params: {
+      room?: number;
+      description?: string;
+      secret?: string;
+      permanent?: boolean;
+      max_publishers?: number;
+      [key: string]: unknown;
+    }): Promise<{ room: number; permanent: boolean }>;
     destroy(params: { room: number; secret?: string; permanent?: boolean }): Promise<{ room: number; permanent: boolean }>;
     exists(params: { room: number }): Promise<{ room: number; exists: boolean }>;
-    joinConfigurePublisher(params: { room: number; feed?: number; display?: string; audio?: boolean; video?: boolean; jsep: { type: "offer"; sdp: string } }): Promise<{ feed: number; jsep?: { type: string; sdp: string } }>;
+    joinConfigurePublisher(params: {
+      room: number;
+      feed?: number;
+      display?: string;
+      audio?: boolean;
+      video?: boolean;
+      jsep: { type: "offer"; sdp: string };
+    }): Promise<{ feed: number; jsep?: { type: string; sdp: string } }>;
     /** `streams` in the answer: the subscription's media sections (`mid`) and whose feed each carries. */
     joinSubscriber(params: { room: number; streams: { feed: number; mid?: string }[] }): Promise<{
       jsep?: { type: string; sdp: string };

@@ -39,7 +39,10 @@ describe("janusConfigFiles", () => {
 
   it("generates only the main file, the WebSocket transport and the two plugins", () => {
     expect(Object.keys(files).sort()).toEqual([
-      "janus.jcfg", "janus.plugin.audiobridge.jcfg", "janus.plugin.videoroom.jcfg", "janus.transport.websockets.jcfg",
+      "janus.jcfg",
+      "janus.plugin.audiobridge.jcfg",
+      "janus.plugin.videoroom.jcfg",
+      "janus.transport.websockets.jcfg",
     ]);
   });
 
@@ -63,9 +66,13 @@ describe("janusConfigFiles", () => {
     expect(disabledPlugins).not.toContain("libjanus_audiobridge.so");
     expect(disabledPlugins).toEqual(expect.arrayContaining(["libjanus_echotest.so", "libjanus_streaming.so", "libjanus_sip.so", "libjanus_recordplay.so"]));
     expect(disabledPlugins).toHaveLength(10);
-    expect(janus.transports!.disable!.split(",").sort()).toEqual(
-      ["libjanus_http.so", "libjanus_mqtt.so", "libjanus_nanomsg.so", "libjanus_pfunix.so", "libjanus_rabbitmq.so"],
-    );
+    expect(janus.transports!.disable!.split(",").sort()).toEqual([
+      "libjanus_http.so",
+      "libjanus_mqtt.so",
+      "libjanus_nanomsg.so",
+      "libjanus_pfunix.so",
+      "libjanus_rabbitmq.so",
+    ]);
   });
 
   it("binds the WebSocket and Admin APIs to loopback on the configured ports, without TLS", () => {

@@ -29,10 +29,7 @@ export interface PortRange {
   max: number;
 }
 
-const ALL_PLUGINS = [
-  "audiobridge", "duktape", "echotest", "lua", "nosip", "recordplay", "sip", "streaming", "textroom",
-  "videocall", "videoroom", "voicemail",
-];
+const ALL_PLUGINS = ["audiobridge", "duktape", "echotest", "lua", "nosip", "recordplay", "sip", "streaming", "textroom", "videocall", "videoroom", "voicemail"];
 const WANTED_PLUGINS = ["videoroom", "audiobridge"];
 const ALL_TRANSPORTS = ["http", "mqtt", "nanomsg", "pfunix", "rabbitmq", "websockets"];
 const ALL_EVENT_HANDLERS = ["gelfevh", "mqttevh", "nanomsgevh", "rabbitmqevh", "sampleevh", "wsevh"];

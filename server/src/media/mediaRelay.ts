@@ -43,7 +43,10 @@ interface Room {
 }
 
 export class MediaError extends Error {
-  constructor(readonly code: "NOT_FOUND" | "VALIDATION" | "MEDIA_UNAVAILABLE", message: string) {
+  constructor(
+    readonly code: "NOT_FOUND" | "VALIDATION" | "MEDIA_UNAVAILABLE",
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -194,7 +197,11 @@ export class MediaRelay {
     const old = this.connection;
     this.connection = undefined;
     // Janus closed the recordings it had open when it stopped: what it wrote is still a take.
-    for (const room of this.rooms.values()) void room.then((r) => this.finishTakes(r), () => undefined);
+    for (const room of this.rooms.values())
+      void room.then(
+        (r) => this.finishTakes(r),
+        () => undefined,
+      );
     this.rooms.clear();
     void old?.then(({ connection }) => connection.close()).catch(() => undefined);
   }
@@ -222,13 +229,11 @@ export class MediaRelay {
     if (publisher.muted === mute) return;
     for (const mid of publisher.audioMids) {
       // janode does not wrap `moderate`: a plain plugin message (../shared/docs/stack.md).
-      await publisher.handle
-        .message({ request: "moderate", room: room.id, secret: room.secret, id: publisher.feed, mid, mute })
-        .catch((error: unknown) => {
-          // 428 (no such feed/stream): the browser hung up, so no audio of it can flow; it can
-          // only publish again through `publish`, which makes a new handle and moderates it.
-          if ((error as { _code?: unknown })._code !== 428) throw error;
-        });
+      await publisher.handle.message({ request: "moderate", room: room.id, secret: room.secret, id: publisher.feed, mid, mute }).catch((error: unknown) => {
+        // 428 (no such feed/stream): the browser hung up, so no audio of it can flow; it can
+        // only publish again through `publish`, which makes a new handle and moderates it.
+        if ((error as { _code?: unknown })._code !== 428) throw error;
+      });
     }
     publisher.muted = mute;
   }
@@ -297,7 +302,10 @@ export class MediaRelay {
 
   private serialize<T>(meetingId: string, work: () => Promise<T>): Promise<T> {
     const next = (this.queues.get(meetingId) ?? Promise.resolve()).then(work, work);
-    this.queues.set(meetingId, next.catch(() => undefined));
+    this.queues.set(
+      meetingId,
+      next.catch(() => undefined),
+    );
     return next;
   }
 
@@ -318,9 +326,12 @@ export class MediaRelay {
   }
 
   private forget(connection: JanodeConnection): void {
-    void this.connection?.then((c) => {
-      if (c.connection === connection) this.reset();
-    }, () => undefined);
+    void this.connection?.then(
+      (c) => {
+        if (c.connection === connection) this.reset();
+      },
+      () => undefined,
+    );
   }
 
   private async attach(): Promise<VideoRoomHandle> {
@@ -339,7 +350,15 @@ export class MediaRelay {
           // rec_dir: per-speech recordings go to the meeting's folder (no `lock_record`: only our
           // server talks to Janus, so no one else can change a publisher's recording).
           const recDir = this.deps.recorder?.dirOf(meetingId);
-          await handle.create({ room: id, secret, description: `meeting ${meetingId}`, permanent: false, max_publishers: 100, audiolevel_event: false, ...(recDir ? { rec_dir: recDir } : {}) });
+          await handle.create({
+            room: id,
+            secret,
+            description: `meeting ${meetingId}`,
+            permanent: false,
+            max_publishers: 100,
+            audiolevel_event: false,
+            ...(recDir ? { rec_dir: recDir } : {}),
+          });
           return { id, secret, nextFeed: 1, publishers: new Map(), subscribers: new Map(), audible };
         } finally {
           await handle.detach().catch(() => undefined);

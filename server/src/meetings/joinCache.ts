@@ -15,7 +15,15 @@ export interface LinkState {
 }
 
 /** welcome.meeting: what every connection may know of the meeting. */
-export function toMeetingInfo(row: { id: string; title: string; number: string | null; kind: string; place: string | null; startsAt: Date | null; mode: string }): MeetingInfo {
+export function toMeetingInfo(row: {
+  id: string;
+  title: string;
+  number: string | null;
+  kind: string;
+  place: string | null;
+  startsAt: Date | null;
+  mode: string;
+}): MeetingInfo {
   return { id: row.id, title: row.title, number: row.number, kind: row.kind, place: row.place, startsAt: row.startsAt?.getTime() ?? null, mode: row.mode };
 }
 

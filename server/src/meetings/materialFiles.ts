@@ -24,8 +24,11 @@ export function sniffMaterial(buf: Buffer, fileName: string): string | null {
 /** The last path segment, without control characters, at most 200 characters; never empty. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(-200);
+  const cleaned = base
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f"]/g, "")
+    .trim()
+    .slice(-200);
   return cleaned === "" || cleaned === "." || cleaned === ".." ? "file" : cleaned;
 }
 

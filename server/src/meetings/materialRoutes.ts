@@ -11,7 +11,6 @@ import { sendUploadedFile } from "../http/uploadedFile.ts";
 import { parse } from "../http/validate.ts";
 import { cleanFileName, MAX_MATERIAL_BYTES, sniffMaterial } from "./materialFiles.ts";
 
-
 /** Receives one file in field `file` (memory), mapping multer's errors to API errors. */
 export function receiveFile(maxBytes: number): (req: Request, res: Response) => Promise<Express.Multer.File> {
   const upload: RequestHandler = multer({
@@ -23,12 +22,16 @@ export function receiveFile(maxBytes: number): (req: Request, res: Response) => 
     new Promise((resolve, reject) => {
       upload(req, res, (error: unknown) => {
         if (error instanceof multer.MulterError) {
-          reject(new ApiError(error.code === "LIMIT_FILE_SIZE" ? "FILE_TOO_LARGE" : "VALIDATION", error.code === "LIMIT_FILE_SIZE" ? undefined : [`file: ${error.message}`]));
+          reject(
+            new ApiError(
+              error.code === "LIMIT_FILE_SIZE" ? "FILE_TOO_LARGE" : "VALIDATION",
+              error.code === "LIMIT_FILE_SIZE" ? undefined : [`file: ${error.message}`],
+            ),
+          );
         } else if (error) {
           // busboy's parse errors ("Malformed part header", "Unexpected end of form"): the client's fault
           reject(new ApiError("VALIDATION", [`file: malformed multipart body (${error instanceof Error ? error.message : String(error)})`]));
-        }
-        else if (!req.file) reject(new ApiError("VALIDATION", ["file: a multipart field named file is required"]));
+        } else if (!req.file) reject(new ApiError("VALIDATION", ["file: a multipart field named file is required"]));
         else resolve(req.file);
       });
     });
@@ -82,7 +85,11 @@ export function materialRoutes(deps: ApiDeps): Router {
         await requireMeetingStaff(deps.meetings, req, id);
       }
       const material = (await materials.find(id, materialId)) ?? abort("NOT_FOUND");
-      await sendUploadedFile(res, { path: files.path(id, material.storedName), mime: material.mimeType, size: material.size, name: material.fileName }, deps.log);
+      await sendUploadedFile(
+        res,
+        { path: files.path(id, material.storedName), mime: material.mimeType, size: material.size, name: material.fileName },
+        deps.log,
+      );
     }),
   );
 

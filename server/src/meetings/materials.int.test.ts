@@ -48,7 +48,14 @@ describe("material uploads", () => {
     const files = storedFiles();
     expect(files).toHaveLength(5);
     for (const f of files) expect(f).toMatch(/^[0-9a-f]{32}$/);
-    const stored = fs.readFileSync(path.join(dataDir, "materials", m.meetingId, files.find((f) => fs.statSync(path.join(dataDir, "materials", m.meetingId, f)).size === PDF.length)!));
+    const stored = fs.readFileSync(
+      path.join(
+        dataDir,
+        "materials",
+        m.meetingId,
+        files.find((f) => fs.statSync(path.join(dataDir, "materials", m.meetingId, f)).size === PDF.length)!,
+      ),
+    );
     expect(stored.equals(PDF)).toBe(true);
     const agenda = (await org.get(`/api/meetings/${m.meetingId}`)).body.agenda;
     expect(agenda[0].materials.map((x: { fileName: string }) => x.fileName)).toEqual(expected.map(([, name]) => name));
@@ -174,7 +181,10 @@ describe("material downloads", () => {
     expect((await asBearer(m.tokens.member2)).body.error.code).toBe("LINK_REVOKED");
     // A material of another meeting is not reachable through this meeting's path.
     expect((await asBearer(m.tokens.chair)).status).toBe(200);
-    expect((await new ApiClient(url).get(`/api/meetings/${other.meetingId}/materials/${pdf.id}`, { headers: { Authorization: `Bearer ${other.tokens.chair}` } })).status).toBe(404);
+    expect(
+      (await new ApiClient(url).get(`/api/meetings/${other.meetingId}/materials/${pdf.id}`, { headers: { Authorization: `Bearer ${other.tokens.chair}` } }))
+        .status,
+    ).toBe(404);
   });
 
   it("deleting a material or its agenda item removes the files from disk", async () => {
@@ -184,7 +194,9 @@ describe("material downloads", () => {
     expect(storedFiles()).toHaveLength(2);
     expect((await org.delete(`/api/meetings/${m.meetingId}/materials/${a.id}`)).status).toBe(200);
     expect(storedFiles()).toHaveLength(1);
-    expect((await new ApiClient(url).get(`/api/meetings/${m.meetingId}/materials/${a.id}`, { headers: { Authorization: `Bearer ${m.tokens.chair}` } })).status).toBe(404);
+    expect(
+      (await new ApiClient(url).get(`/api/meetings/${m.meetingId}/materials/${a.id}`, { headers: { Authorization: `Bearer ${m.tokens.chair}` } })).status,
+    ).toBe(404);
     expect((await org.delete(`/api/meetings/${m.meetingId}/agenda/${item}`)).status).toBe(200);
     expect(storedFiles()).toEqual([]);
   });

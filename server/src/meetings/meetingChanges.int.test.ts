@@ -48,7 +48,11 @@ describe("a store change reaches the live meeting without the route", () => {
     await stores.update(id, { quorumRule: "twoThirds" });
     expect(room.current.quorumRule).toBe("twoThirds");
 
-    const speech = await stores.plan.append(id, { participantId: meeting.people.member1.id, kind: "booked", agendaItemId: null, title: "关于加装电梯", text: "" }, "test");
+    const speech = await stores.plan.append(
+      id,
+      { participantId: meeting.people.member1.id, kind: "booked", agendaItemId: null, title: "关于加装电梯", text: "" },
+      "test",
+    );
     expect(room.current.plan.map((p) => p.bookingId)).toEqual([speech.id]);
     await stores.plan.delete(id, speech.id);
     expect(room.current.plan).toEqual([]);

@@ -5,8 +5,17 @@ import type { ApiDeps } from "../http/apiDeps.ts";
 import { IdParams } from "../../../core/api/common.ts";
 import { isManager, MANAGERS, requireMeetingManager, requireMeetingStaff, requireStaff } from "../http/staffAuth.ts";
 import { parse } from "../http/validate.ts";
-import { AgendaInput, AgendaOrder, AgendaPatch, ArchiveBody, ItemParams, MAX_AGENDA_ITEMS, MeetingInput, MeetingListQuery, MeetingPatch } from "../../../core/api/meetings.ts";
-
+import {
+  AgendaInput,
+  AgendaOrder,
+  AgendaPatch,
+  ArchiveBody,
+  ItemParams,
+  MAX_AGENDA_ITEMS,
+  MeetingInput,
+  MeetingListQuery,
+  MeetingPatch,
+} from "../../../core/api/meetings.ts";
 
 export function meetingRoutes(deps: ApiDeps): Router {
   const { meetings, agenda, materials, participants } = deps;

@@ -92,9 +92,24 @@ describe("meetings", () => {
   it("patches, clears optional fields with null, and archives (archived meetings leave the default list)", async () => {
     const { org } = await setup();
     const meeting = await newMeeting(org, { place: "会议室", startsAt: "2026-12-03T06:30:00Z" });
-    const patched = await org.patch(`/api/meetings/${meeting.id}`, { place: null, startsAt: null, kind: "roundtable", speechCapSeconds: 480, interjectionCapSeconds: 180, membersMayInterject: true });
+    const patched = await org.patch(`/api/meetings/${meeting.id}`, {
+      place: null,
+      startsAt: null,
+      kind: "roundtable",
+      speechCapSeconds: 480,
+      interjectionCapSeconds: 180,
+      membersMayInterject: true,
+    });
     expect(patched.status).toBe(200);
-    expect(patched.body.meeting).toMatchObject({ place: null, startsAt: null, kind: "roundtable", speechCapSeconds: 480, interjectionCapSeconds: 180, membersMayInterject: true, title: meeting.title });
+    expect(patched.body.meeting).toMatchObject({
+      place: null,
+      startsAt: null,
+      kind: "roundtable",
+      speechCapSeconds: 480,
+      interjectionCapSeconds: 180,
+      membersMayInterject: true,
+      title: meeting.title,
+    });
     expect((await org.patch(`/api/meetings/${meeting.id}`, { interjectionCapSeconds: 20 })).body.error.details.join()).toContain("interjectionCapSeconds");
     expect((await org.post(`/api/meetings/${meeting.id}/archive`, { archived: "yes" })).status).toBe(400);
     const archived = await org.post(`/api/meetings/${meeting.id}/archive`, { archived: true });
@@ -131,7 +146,11 @@ describe("agenda", () => {
     const { org } = await setup();
     const { meeting, ids } = await withItems(org, ["通报情况", "委员发言", "领导讲话"]);
     const agenda = (await org.get(`/api/meetings/${meeting.id}`)).body.agenda;
-    expect(agenda.map((i: { title: string; position: number }) => [i.position, i.title])).toEqual([[0, "通报情况"], [1, "委员发言"], [2, "领导讲话"]]);
+    expect(agenda.map((i: { title: string; position: number }) => [i.position, i.title])).toEqual([
+      [0, "通报情况"],
+      [1, "委员发言"],
+      [2, "领导讲话"],
+    ]);
     expect(agenda[0]).toEqual({ id: ids[0], position: 0, title: "通报情况", presenter: "区发改委", plannedMinutes: 30, materials: [] });
     const patched = await org.patch(`/api/meetings/${meeting.id}/agenda/${ids[1]}`, { plannedMinutes: 90, presenter: null });
     expect(patched.body.item).toMatchObject({ plannedMinutes: 90, presenter: null, title: "委员发言" });
@@ -156,7 +175,11 @@ describe("agenda", () => {
     expect(await titles()).toEqual(["一", "二", "三"]);
     const res = await org.put(`/api/meetings/${meeting.id}/agenda/order`, { itemIds: [c, a, b] });
     expect(res.status).toBe(200);
-    expect(res.body.agenda.map((i: { id: string; position: number }) => [i.id, i.position])).toEqual([[c, 0], [a, 1], [b, 2]]);
+    expect(res.body.agenda.map((i: { id: string; position: number }) => [i.id, i.position])).toEqual([
+      [c, 0],
+      [a, 1],
+      [b, 2],
+    ]);
     expect(await titles()).toEqual(["三", "一", "二"]);
   });
 
@@ -167,7 +190,10 @@ describe("agenda", () => {
     for (const title of ["一", "二", "三"]) ids.push((await org.post(`/api/meetings/${m.meetingId}/agenda`, { title, plannedMinutes: 10 })).body.item.id);
     expect((await org.delete(`/api/meetings/${m.meetingId}/agenda/${ids[1]}`)).status).toBe(200);
     const agenda = (await org.get(`/api/meetings/${m.meetingId}`)).body.agenda;
-    expect(agenda.map((i: { title: string; position: number }) => [i.position, i.title])).toEqual([[0, "一"], [1, "三"]]);
+    expect(agenda.map((i: { title: string; position: number }) => [i.position, i.title])).toEqual([
+      [0, "一"],
+      [1, "三"],
+    ]);
     await openMeeting(server, m); // the first item becomes current
     const refused = await org.delete(`/api/meetings/${m.meetingId}/agenda/${ids[0]}`);
     expect(refused.status).toBe(409);
@@ -218,7 +244,9 @@ describe("表决权重 and 记录员可发起表决", () => {
 
     const { state, events } = await persisted(server, m.meetingId);
     expect(state.pollRules).toEqual({ clerkMay: true, allowed: true });
-    expect(events.filter((e) => e.event.type === "poll.rulesSet").map((e) => [e.event, e.actorId])).toEqual([[{ type: "poll.rulesSet", clerkMay: true, allowed: true }, "system"]]);
+    expect(events.filter((e) => e.event.type === "poll.rulesSet").map((e) => [e.event, e.actorId])).toEqual([
+      [{ type: "poll.rulesSet", clerkMay: true, allowed: true }, "system"],
+    ]);
     expect(state.roster.find((p) => p.id === added.body.participant.id)?.weight).toBe(89.5);
     expect(state.roster.find((p) => p.id === m.people.member1.id)?.weight).toBe(120.1234);
     // Not set: no weight in the live roster at all (counts as 1).
@@ -282,7 +310,9 @@ describe("会议记录向委员公开 (recordShared)", () => {
     await org.patch(base, { recordShared: true, title: "改名后的会议" });
     const { state, events } = await persisted(server, m.meetingId);
     expect(state.recordShared).toBe(true);
-    expect(events.filter((e) => e.event.type === "record.sharedSet").map((e) => [e.event, e.actorId])).toEqual([[{ type: "record.sharedSet", shared: true }, "system"]]);
+    expect(events.filter((e) => e.event.type === "record.sharedSet").map((e) => [e.event, e.actorId])).toEqual([
+      [{ type: "record.sharedSet", shared: true }, "system"],
+    ]);
     for (const bad of ["true", 1, null]) expect((await org.patch(base, { recordShared: bad })).status, JSON.stringify(bad)).toBe(400);
     expect((await org.get(base)).body.meeting.recordShared).toBe(true);
     await org.patch(base, { recordShared: false });
@@ -309,7 +339,9 @@ describe("the kind of meeting and 界别均衡优先 in the live meeting", () =>
     const { state, events } = await persisted(server, m.meetingId);
     expect(state.kind).toBe("bargaining");
     expect(state.ordering).toEqual({ bookedFirst: true, partyFirst: true, sectorBalance: true, notYetSpoken: "item", sectorFirst: true });
-    expect(events.filter((e) => e.event.type === "meeting.kindSet").map((e) => [e.event, e.actorId])).toEqual([[{ type: "meeting.kindSet", kind: "bargaining" }, "system"]]);
+    expect(events.filter((e) => e.event.type === "meeting.kindSet").map((e) => [e.event, e.actorId])).toEqual([
+      [{ type: "meeting.kindSet", kind: "bargaining" }, "system"],
+    ]);
     const seen = await member.waitForSeq(state.seq);
     expect(seen.kind).toBe("bargaining");
     expect(seen.ordering.sectorFirst).toBe(true);

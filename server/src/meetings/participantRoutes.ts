@@ -9,7 +9,6 @@ import { parse } from "../http/validate.ts";
 import { sortParticipants } from "../roster/index.ts";
 import { ParticipantBody, ParticipantParams, ParticipantPatch, SortQuery } from "../../../core/api/roster.ts";
 
-
 export function participantRoutes(deps: ApiDeps): Router {
   const { participants } = deps;
   const router = Router();

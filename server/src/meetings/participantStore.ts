@@ -207,7 +207,10 @@ export class ParticipantStore {
   // ── Join links ───────────────────────────────────────────────────────────
 
   async link(participantId: string): Promise<ParticipantLink | null> {
-    return this.db.participant.findUnique({ where: { id: participantId }, select: { id: true, meetingId: true, role: true, linkVersion: true, linkRevoked: true } });
+    return this.db.participant.findUnique({
+      where: { id: participantId },
+      select: { id: true, meetingId: true, role: true, linkVersion: true, linkRevoked: true },
+    });
   }
 
   /** A new link version: re-issued, or revoked when `revoked` (the participant must exist). */

@@ -26,9 +26,23 @@ async function setup() {
 describe("participants", () => {
   it("adds a participant after the existing roster, validates fields and account links, and patches (null clears)", async () => {
     const { org, base, server } = await setup();
-    const res = await org.post(`${base}/participants`, { name: "周建华", role: "official", unit: "区发改委 主任", phone: "0571-8888 6666", email: "zhou@example.org" });
+    const res = await org.post(`${base}/participants`, {
+      name: "周建华",
+      role: "official",
+      unit: "区发改委 主任",
+      phone: "0571-8888 6666",
+      email: "zhou@example.org",
+    });
     expect(res.status).toBe(201);
-    expect(res.body.participant).toMatchObject({ name: "周建华", role: "official", unit: "区发改委 主任", ordinal: 5, accountId: null, linkRevoked: false, chief: false });
+    expect(res.body.participant).toMatchObject({
+      name: "周建华",
+      role: "official",
+      unit: "区发改委 主任",
+      ordinal: 5,
+      accountId: null,
+      linkRevoked: false,
+      chief: false,
+    });
     expect(res.body.participant).not.toHaveProperty("linkVersion");
     for (const body of [
       { name: "", role: "member" },
@@ -119,7 +133,9 @@ describe("roster import and export", () => {
     const preview = await send("dryRun=true");
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({ imported: 61, dryRun: true });
-    expect(preview.body.report.map((r: { row: number; field: string; code: string; warning: boolean }) => [r.row, r.field, r.code, r.warning])).toEqual([[62, "name", "LOSSY_TEXT", true]]);
+    expect(preview.body.report.map((r: { row: number; field: string; code: string; warning: boolean }) => [r.row, r.field, r.code, r.warning])).toEqual([
+      [62, "name", "LOSSY_TEXT", true],
+    ]);
     expect(preview.body.report[0].message.zh).toContain("第 62 行：「姓名」“王?”");
     expect(preview.body.report[0].message.en).toContain('Row 62: the "?" in the name "王?"');
     // Not confirmed: refused with the warnings, nothing saved.
@@ -174,7 +190,12 @@ describe("roster import and export", () => {
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("IMPORT_INVALID");
     const rows = res.body.error.details.map((r: { row: number; code: string }) => [r.row, r.code]);
-    expect(rows).toEqual(expect.arrayContaining([[3, "UNKNOWN_ROLE"], [4, "REQUIRED"]]));
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        [3, "UNKNOWN_ROLE"],
+        [4, "REQUIRED"],
+      ]),
+    );
     expect(await server.db.participant.count({ where: { meetingId: m.meetingId } })).toBe(5);
 
     const png = await importFile(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), "名单.csv");
@@ -215,15 +236,27 @@ describe("表决权重 in roster files", () => {
     expect(res.status).toBe(200);
     expect(res.body.imported).toBe(3);
     const list = (await org.get(`${base}/participants`)).body.participants;
-    expect(list.slice(5).map((p: { name: string; voteWeight: number | null }) => [p.name, p.voteWeight])).toEqual([["钟玉", 89.5], ["袁海霞", 120.1234], ["孟庆", null]]);
+    expect(list.slice(5).map((p: { name: string; voteWeight: number | null }) => [p.name, p.voteWeight])).toEqual([
+      ["钟玉", 89.5],
+      ["袁海霞", 120.1234],
+      ["孟庆", null],
+    ]);
     const { state } = await persisted(server, m.meetingId);
-    expect(state.roster.slice(5).map((p) => [p.name, p.household, p.weight])).toEqual([["钟玉", "1号楼1单元203", 89.5], ["袁海霞", "1号楼1单元1001", 120.1234], ["孟庆", "1号楼2单元903", undefined]]);
+    expect(state.roster.slice(5).map((p) => [p.name, p.household, p.weight])).toEqual([
+      ["钟玉", "1号楼1单元203", 89.5],
+      ["袁海霞", "1号楼1单元1001", 120.1234],
+      ["孟庆", "1号楼2单元903", undefined],
+    ]);
     expect(state.roster[7]).not.toHaveProperty("weight");
 
     const text = (await org.get(`${base}/roster/export?format=csv`)).bytes.toString("utf8");
     const lines = text.replace(/^\ufeff/, "").split("\r\n");
     expect(lines[0]?.endsWith(",住址,表决权重")).toBe(true);
-    expect(lines.slice(6, 9).map((l) => l.split(",").slice(-2))).toEqual([["1号楼1单元203", "89.5"], ["1号楼1单元1001", "120.1234"], ["1号楼2单元903", ""]]);
+    expect(lines.slice(6, 9).map((l) => l.split(",").slice(-2))).toEqual([
+      ["1号楼1单元203", "89.5"],
+      ["1号楼1单元1001", "120.1234"],
+      ["1号楼2单元903", ""],
+    ]);
   });
 
   it("refuses the whole file when a weight is bad, naming each row (400 IMPORT_INVALID, INVALID_WEIGHT)", async () => {
@@ -240,4 +273,3 @@ describe("表决权重 in roster files", () => {
     expect(await server.db.participant.count({ where: { meetingId: m.meetingId } })).toBe(5);
   });
 });
-

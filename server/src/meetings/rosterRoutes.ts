@@ -38,7 +38,11 @@ export function rosterRoutes(deps: ApiDeps): Router {
       // Rows with warnings are not applied until the organiser has confirmed them.
       if (!dryRun && warnings.length > 0 && !acceptWarnings) abort("IMPORT_NEEDS_CONFIRMATION", warnings);
       const unknown = await participants.unknownAccounts(people.flatMap((p) => (p.accountId ? [p.accountId] : [])));
-      if (unknown.length) abort("VALIDATION", unknown.slice(0, 10).map((a) => `accountId: no such account ${a}`));
+      if (unknown.length)
+        abort(
+          "VALIDATION",
+          unknown.slice(0, 10).map((a) => `accountId: no such account ${a}`),
+        );
       const existing = await participants.count(id);
       if (existing + people.length > MAX_PARTICIPANTS) abort("VALIDATION", [`(root): a meeting has at most ${MAX_PARTICIPANTS} participants`]);
       if (!dryRun) await participants.append(id, people);

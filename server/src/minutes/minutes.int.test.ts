@@ -7,7 +7,15 @@ import { renderMinutesMarkdown } from "../../../core/minutes/markdown.ts";
 import { draftMinutes } from "../../../core/minutes/minutes.ts";
 import { staffClient } from "../../../testing/server/api.ts";
 import { Harness } from "../../../testing/server/harness.ts";
-import { bearer, MINUTES_ITEM as ITEM, MINUTES_NUMBER as NUMBER, MINUTES_SUMMARY as SUMMARY, MINUTES_TITLE as TITLE, minutesMeeting, pdfText } from "../../../testing/server/minutesMeeting.ts";
+import {
+  bearer,
+  MINUTES_ITEM as ITEM,
+  MINUTES_NUMBER as NUMBER,
+  MINUTES_SUMMARY as SUMMARY,
+  MINUTES_TITLE as TITLE,
+  minutesMeeting,
+  pdfText,
+} from "../../../testing/server/minutesMeeting.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());
@@ -20,7 +28,10 @@ async function setup() {
 describe("minutes draft API", () => {
   it("serves Markdown: the core's rendering of the live state and its log, with recorder and distribution from the query", async () => {
     const s = await setup();
-    const res = await s.anon.get(`${s.base}.md?recorder=${encodeURIComponent("王记录")}&distribution=${encodeURIComponent("区政协各位主席")}&distribution=${encodeURIComponent("区住房城乡建设委")}`, bearer(s.tokens.clerk));
+    const res = await s.anon.get(
+      `${s.base}.md?recorder=${encodeURIComponent("王记录")}&distribution=${encodeURIComponent("区政协各位主席")}&distribution=${encodeURIComponent("区住房城乡建设委")}`,
+      bearer(s.tokens.clerk),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
     expect(res.headers.get("cache-control")).toBe("private, no-store");
@@ -28,7 +39,9 @@ describe("minutes draft API", () => {
     const text = res.bytes.toString("utf8");
     const meeting = (await s.server.meetings.get(s.meetingId))!;
     const log = await s.server.store.load(s.meetingId);
-    expect(text).toBe(renderMinutesMarkdown(draftMinutes(meeting, s.room.current, { log, recorderName: "王记录", distribution: ["区政协各位主席", "区住房城乡建设委"] })));
+    expect(text).toBe(
+      renderMinutesMarkdown(draftMinutes(meeting, s.room.current, { log, recorderName: "王记录", distribution: ["区政协各位主席", "区住房城乡建设委"] })),
+    );
     expect(text).toContain(`# ${TITLE}会议纪要`);
     expect(text).toContain(NUMBER);
     expect(text).toContain("**时间**：2026年11月25日（星期三） 09:02—09:14");

@@ -66,7 +66,12 @@ function docxParagraph(b: Block): Paragraph {
       return new Paragraph({ spacing: LINE, indent: { firstLine: INDENT_2 }, alignment: AlignmentType.JUSTIFIED, children: docxRuns(b.runs, body) });
     case "entry":
       return b.level === 0
-        ? new Paragraph({ spacing: LINE, indent: { firstLine: INDENT_2 }, alignment: AlignmentType.JUSTIFIED, children: docxRuns([{ text: `${b.marker} ` }, ...b.runs], body) })
+        ? new Paragraph({
+            spacing: LINE,
+            indent: { firstLine: INDENT_2 },
+            alignment: AlignmentType.JUSTIFIED,
+            children: docxRuns([{ text: `${b.marker} ` }, ...b.runs], body),
+          })
         : new Paragraph({
             spacing: { line: 480, lineRule: LineRuleType.EXACT },
             indent: { left: INDENT_2 * 2 },
@@ -118,7 +123,10 @@ export function minutesPdf(blocks: readonly Block[], fonts: PdfFonts): Promise<B
 
   const runs = (list: readonly Run[], size: number, options: PDFKit.Mixins.TextOptions) => {
     list.forEach((r, i) => {
-      doc.font(r.bold ? "bold" : "regular").fontSize(size).text(r.text, { ...options, continued: i < list.length - 1 });
+      doc
+        .font(r.bold ? "bold" : "regular")
+        .fontSize(size)
+        .text(r.text, { ...options, continued: i < list.length - 1 });
     });
   };
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
@@ -135,7 +143,10 @@ export function minutesPdf(blocks: readonly Block[], fonts: PdfFonts): Promise<B
         break;
       case "heading":
         doc.moveDown(0.4);
-        doc.font(b.level === 1 ? "heading" : "bold").fontSize(PT.body).text(b.text, x, doc.y, { width, indent: 2 * PT.body, lineGap: 6 });
+        doc
+          .font(b.level === 1 ? "heading" : "bold")
+          .fontSize(PT.body)
+          .text(b.text, x, doc.y, { width, indent: 2 * PT.body, lineGap: 6 });
         doc.moveDown(0.2);
         break;
       case "paragraph":

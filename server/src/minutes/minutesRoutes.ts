@@ -18,7 +18,11 @@ import { exportMinutes, MINUTES_FORMATS, MINUTES_MIME, type MinutesFormat } from
 import { exportSpeechList, SPEECH_LIST_MIME, type SpeechListFormat } from "./speechListExport.ts";
 
 /** The draft from the live room (opened from the log if no one is connected) and its log. */
-export async function currentDraft(deps: ApiDeps, meetingId: string, options: { recorderName?: string; distribution?: string[] } = {}): Promise<{ title: string; minutes: Minutes }> {
+export async function currentDraft(
+  deps: ApiDeps,
+  meetingId: string,
+  options: { recorderName?: string; distribution?: string[] } = {},
+): Promise<{ title: string; minutes: Minutes }> {
   const meeting = (await deps.meetings.get(meetingId)) ?? abort("NOT_FOUND");
   const state = (await deps.rooms.get(meetingId)).current;
   // The log up to the state's seq: attendance in the minutes is "arrived at some point".
@@ -27,7 +31,11 @@ export async function currentDraft(deps: ApiDeps, meetingId: string, options: { 
 }
 
 /** Sends blocks as a minutes file named `<title>-会议纪要（<label>）.<ext>` (初稿, 第2稿, 定稿). */
-export async function sendMinutesFile(deps: ApiDeps, res: Response, file: { title: string; label: string; blocks: readonly Block[]; format: MinutesFormat }): Promise<void> {
+export async function sendMinutesFile(
+  deps: ApiDeps,
+  res: Response,
+  file: { title: string; label: string; blocks: readonly Block[]; format: MinutesFormat },
+): Promise<void> {
   let body: Buffer;
   try {
     body = await exportMinutes(file.blocks, file.format);

@@ -18,7 +18,6 @@ import type { VersionResult } from "./minutesVersionStore.ts";
 export const MINUTES_VERSION_BODY_LIMIT = "1mb";
 export const MINUTES_VERSIONS_PATH = "/meetings/:id/minutes/versions";
 
-
 export function minutesVersionRoutes(deps: ApiDeps): Router {
   const router = Router();
   const versions = deps.minutesVersions;

@@ -66,7 +66,11 @@ export class MinutesVersionStore {
    * when another version was saved meanwhile, and with MINUTES_LOCKED when the latest is
    * approved and no note (更正理由) is given; a save after approval is a correction.
    */
-  async save(meetingId: string, input: { baseVersion: number; blocks: readonly Block[]; note: string | null; generated: boolean }, author: VersionActor): Promise<VersionResult> {
+  async save(
+    meetingId: string,
+    input: { baseVersion: number; blocks: readonly Block[]; note: string | null; generated: boolean },
+    author: VersionActor,
+  ): Promise<VersionResult> {
     try {
       return await this.db.$transaction(async (tx): Promise<VersionResult> => {
         const latest = await tx.minutesVersion.findFirst({ where: { meetingId }, orderBy: { number: "desc" } });
@@ -107,7 +111,12 @@ export class MinutesVersionStore {
       if (row.approvedAt) return { ok: false, code: "MINUTES_ALREADY_APPROVED", latest: number };
       const approved = await tx.minutesVersion.update({
         where: { meetingId_number: { meetingId, number } },
-        data: { approvedAt: new Date(this.now()), approvedByName: approver.name, approvedByParticipantId: approver.participantId, approvedByAccountId: approver.accountId },
+        data: {
+          approvedAt: new Date(this.now()),
+          approvedByName: approver.name,
+          approvedByParticipantId: approver.participantId,
+          approvedByAccountId: approver.accountId,
+        },
       });
       return { ok: true, version: full(approved) };
     });

@@ -110,7 +110,12 @@ describe("minutes versions API", () => {
     const { client: clerkAccount, account: clerkAcct } = await staffClient(s.server, s.url, "clerk1", "chair");
     await linkAccount(s.server, s.ids.clerk, clerkAcct.id); // a chair account linked as this meeting's clerk
 
-    for (const res of [await s.clerk.post("/2/approve", {}), await s.member.post("/2/approve", {}), await organiser.post(`${s.base}/2/approve`, {}), await clerkAccount.post(`${s.base}/2/approve`, {})]) {
+    for (const res of [
+      await s.clerk.post("/2/approve", {}),
+      await s.member.post("/2/approve", {}),
+      await organiser.post(`${s.base}/2/approve`, {}),
+      await clerkAccount.post(`${s.base}/2/approve`, {}),
+    ]) {
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe("FORBIDDEN");
     }
@@ -128,15 +133,29 @@ describe("minutes versions API", () => {
     expect(again.body.error.code).toBe("MINUTES_ALREADY_APPROVED");
 
     // Locked: no save without a reason, whatever the form; nothing is stored.
-    for (const body of [{ baseVersion: 2, blocks: v2.blocks }, { baseVersion: 2, blocks: v2.blocks, note: "   " }, { baseVersion: 2, generate: true }]) {
+    for (const body of [
+      { baseVersion: 2, blocks: v2.blocks },
+      { baseVersion: 2, blocks: v2.blocks, note: "   " },
+      { baseVersion: 2, generate: true },
+    ]) {
       const res = await s.clerk.post("", body);
       expect(res.status).toBe(409);
       expect(res.body.error).toMatchObject({ code: "MINUTES_LOCKED", details: { latest: 2 } });
     }
     expect(await numbers(s)).toEqual([1, 2]);
 
-    const corrected = edit(v2.blocks.map((b: Block) => (b.kind === "entry" && b.runs.some((r) => r.text === EDITED) ? { ...b, runs: b.runs.map((r) => (r.text === EDITED ? { text: MINUTES_SUMMARY } : r)) } : b)));
-    const correction = await s.clerk.post("", { baseVersion: 2, blocks: [...corrected, { kind: "paragraph", runs: [{ text: "更正：补记责任单位。" }] }], note: "补记责任单位" });
+    const corrected = edit(
+      v2.blocks.map((b: Block) =>
+        b.kind === "entry" && b.runs.some((r) => r.text === EDITED)
+          ? { ...b, runs: b.runs.map((r) => (r.text === EDITED ? { text: MINUTES_SUMMARY } : r)) }
+          : b,
+      ),
+    );
+    const correction = await s.clerk.post("", {
+      baseVersion: 2,
+      blocks: [...corrected, { kind: "paragraph", runs: [{ text: "更正：补记责任单位。" }] }],
+      note: "补记责任单位",
+    });
     expect(correction.status).toBe(201);
     expect(correction.body.version).toMatchObject({ number: 3, source: "correction", note: "补记责任单位", approvedAt: null });
     const v2After = (await s.chair.get("/2")).body.version;
@@ -155,7 +174,9 @@ describe("minutes versions API", () => {
     const db = s.server.db;
     const where = `WHERE "meetingId" = '${s.meetingId}' AND "number" = 2`;
     // Both triggers refuse this one (approved, and content); SQLite does not fix which fires first.
-    await expect(db.$executeRawUnsafe(`UPDATE "MinutesVersion" SET "blocks" = '[]' ${where}`)).rejects.toThrow(/SQLITE_CONSTRAINT_TRIGGER.*(locked|never changes)/);
+    await expect(db.$executeRawUnsafe(`UPDATE "MinutesVersion" SET "blocks" = '[]' ${where}`)).rejects.toThrow(
+      /SQLITE_CONSTRAINT_TRIGGER.*(locked|never changes)/,
+    );
     await expect(db.$executeRawUnsafe(`UPDATE "MinutesVersion" SET "approvedByName" = '某人' ${where}`)).rejects.toThrow(/locked/);
     await expect(db.$executeRawUnsafe(`DELETE FROM "MinutesVersion" ${where}`)).rejects.toThrow(/never deleted/);
     // A saved version that is not approved keeps its content too, and is never deleted.

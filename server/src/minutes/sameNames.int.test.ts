@@ -31,7 +31,10 @@ async function setup() {
   let clock = Date.UTC(2026, 11, 3, 1, 0, 0);
   const t = await h.startServer({ now: () => clock });
   t.server.archive.debounceMs = 60_000; // reindexed by hand below
-  const { meeting, participants } = await t.server.meetings.create("邻里噪音纠纷调解会", ROSTER.map(({ key: _key, ...p }) => p));
+  const { meeting, participants } = await t.server.meetings.create(
+    "邻里噪音纠纷调解会",
+    ROSTER.map(({ key: _key, ...p }) => p),
+  );
   const meetingId = meeting.id;
   await t.server.db.meeting.update({ where: { id: meetingId }, data: { kind: "mediation" } });
   const item = await t.server.agenda.append(meetingId, { title: "钢琴练习噪音", plannedMinutes: 60 });
@@ -50,7 +53,11 @@ async function setup() {
   const [eastSpeech, westSpeech] = room.current.speeches.map((s) => ({ kind: "speech", id: s.speechId }));
   await ok("clerk", { type: "record.summarize", entry: eastSpeech, text: "孩子每天练琴八小时，噪音影响休息。", baseVersion: 0 });
   await ok("clerk", { type: "record.summarize", entry: westSpeech, text: "愿意调整练琴时间，晚上九点后不练。", baseVersion: 0 });
-  await ok("clerk", { type: "record.captureSuggestion", entry: westSpeech, suggestion: { title: "约定练琴时段", text: "工作日晚九点后不练琴", topic: "邻里纠纷", department: "" } });
+  await ok("clerk", {
+    type: "record.captureSuggestion",
+    entry: westSpeech,
+    suggestion: { title: "约定练琴时段", text: "工作日晚九点后不练琴", topic: "邻里纠纷", department: "" },
+  });
   return { ...t, meetingId, ids, tokens, anon: new ApiClient(t.url) };
 }
 
@@ -103,7 +110,10 @@ describe("same names in the server's documents (同名区分)", () => {
 
     const stats = `/api/meetings/${s.meetingId}/statistics`;
     const json = (await s.anon.get(stats, bearer(s.tokens.chair))).body as { byPerson: { key: string; label: string }[] };
-    expect(json.byPerson.map((t) => [t.key, t.label])).toEqual([[s.ids.east, EAST], [s.ids.west, WEST]]);
+    expect(json.byPerson.map((t) => [t.key, t.label])).toEqual([
+      [s.ids.east, EAST],
+      [s.ids.west, WEST],
+    ]);
     const statsCsv = parseCsv((await s.anon.get(`${stats}.csv`, bearer(s.tokens.chair))).bytes.toString("utf8").replace(/^\ufeff/, "")) as string[][];
     expect(statsCsv.filter((r) => r[0] === "按人员").map((r) => r[1])).toEqual([EAST, WEST]);
     const byPerson = await sheetRows((await s.anon.get(`${stats}.xlsx`, bearer(s.tokens.chair))).bytes, "按人员");
@@ -115,7 +125,10 @@ describe("same names in the server's documents (同名区分)", () => {
     const { client: organiser } = await staffClient(s.server, s.url, "secretariat", "organiser");
     await s.server.archive.reindex(s.meetingId);
     const hits = (await organiser.get(`/api/archive/search?q=${encodeURIComponent("练琴")}`)).body.results as Json[];
-    const speakers = hits.filter((r) => r.kind === "summary").map((r) => r.speaker).sort();
+    const speakers = hits
+      .filter((r) => r.kind === "summary")
+      .map((r) => r.speaker)
+      .sort();
     expect(speakers).toEqual([WEST, EAST].sort());
     expect(hits.find((r) => r.kind === "suggestion")).toMatchObject({ speaker: WEST });
 
@@ -129,9 +142,23 @@ describe("same names in the server's documents (同名区分)", () => {
     // Answered by the community; 张丽（301室） rates the reply from her phone: the history names her so.
     const itemId = items[0]!.id;
     const department = await createDepartment(s.server, "社区居委会");
-    await s.server.ledger.act(itemId, 1, { type: "assign", lead: department.id, partners: [], deadline: chinaDay(Date.UTC(2026, 11, 3), 7), instructions: "" }, SECRETARIAT);
-    await s.server.ledger.act(itemId, 2, { type: "reply", text: "已张贴告示", outcome: "adopted", attachments: [] }, { role: "department", id: "acct-community", name: "社区居委会", departmentId: department.id });
-    const rated = await s.anon.post(`/api/meetings/${s.meetingId}/my-suggestions/${itemId}/rating`, { baseVersion: 3, rating: "satisfied", comment: "" }, bearer(s.tokens.west));
+    await s.server.ledger.act(
+      itemId,
+      1,
+      { type: "assign", lead: department.id, partners: [], deadline: chinaDay(Date.UTC(2026, 11, 3), 7), instructions: "" },
+      SECRETARIAT,
+    );
+    await s.server.ledger.act(
+      itemId,
+      2,
+      { type: "reply", text: "已张贴告示", outcome: "adopted", attachments: [] },
+      { role: "department", id: "acct-community", name: "社区居委会", departmentId: department.id },
+    );
+    const rated = await s.anon.post(
+      `/api/meetings/${s.meetingId}/my-suggestions/${itemId}/rating`,
+      { baseVersion: 3, rating: "satisfied", comment: "" },
+      bearer(s.tokens.west),
+    );
     expect(rated.status).toBe(200);
     const steps = (await organiser.get(`/api/ledger/items/${itemId}`)).body.steps as { action: { type: string }; byName: string }[];
     expect(steps.filter((st) => st.action.type === "rate").map((st) => st.byName)).toEqual([WEST]);

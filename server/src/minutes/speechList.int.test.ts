@@ -37,7 +37,10 @@ const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}`
 async function setup() {
   let clock = Date.UTC(2026, 10, 25, 1, 0, 0);
   const t = await h.startServer({ now: () => clock });
-  const { meeting, participants } = await t.server.meetings.create(TITLE, ROSTER.map(({ key: _key, ...p }) => p));
+  const { meeting, participants } = await t.server.meetings.create(
+    TITLE,
+    ROSTER.map(({ key: _key, ...p }) => p),
+  );
   const meetingId = meeting.id;
   const item = await t.server.agenda.append(meetingId, { title: ITEM, plannedMinutes: 30 });
   const { ids, tokens, actors } = await rosterHandles(t.server, meetingId, ROSTER, participants);

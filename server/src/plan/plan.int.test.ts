@@ -59,7 +59,13 @@ describe("the speaking plan", () => {
     const { org, base, m, zhang, zhao, wang, item1, item2 } = t;
 
     // The caps per kind and the ordering rules, in the meeting's settings.
-    const patched = await org.patch(base, { speechCapSeconds: 240, bookedCapSeconds: 420, pointOfOrderCapSeconds: 90, orderPartyFirst: false, orderNotYetSpoken: "meeting" });
+    const patched = await org.patch(base, {
+      speechCapSeconds: 240,
+      bookedCapSeconds: 420,
+      pointOfOrderCapSeconds: 90,
+      orderPartyFirst: false,
+      orderNotYetSpoken: "meeting",
+    });
     expect(patched.status).toBe(200);
     expect(patched.body.meeting).toMatchObject({
       speechCapSeconds: 240,
@@ -78,8 +84,20 @@ describe("the speaking plan", () => {
       expect(res.status).toBe(201);
       return res.body.speech;
     };
-    const second = await book({ participantId: m.people.member2.id, kind: "booked", agendaItemId: item1, title: "关于社区养老服务的建议", text: "各位委员：……" });
-    const first = await book({ participantId: m.people.member1.id, kind: "booked", agendaItemId: item1, title: "关于民营企业融资难的建议", text: "主席、各位委员：……" });
+    const second = await book({
+      participantId: m.people.member2.id,
+      kind: "booked",
+      agendaItemId: item1,
+      title: "关于社区养老服务的建议",
+      text: "各位委员：……",
+    });
+    const first = await book({
+      participantId: m.people.member1.id,
+      kind: "booked",
+      agendaItemId: item1,
+      title: "关于民营企业融资难的建议",
+      text: "主席、各位委员：……",
+    });
     const written = await book({ participantId: wang.id, kind: "written", agendaItemId: item2, title: "关于营商环境评价的说明", text: "书面发言全文……" });
     expect(first).toMatchObject({ participantName: "李帅国", kind: "booked", agendaItemId: item1, selfRegistered: false });
     const order = await org.put(`${base}/plan/order`, { bookingIds: [first.id, second.id, written.id] });
@@ -87,7 +105,11 @@ describe("the speaking plan", () => {
     expect(order.body.plan.map((s: { id: string }) => s.id)).toEqual([first.id, second.id, written.id]);
 
     // A member registers one more booked speech with its text through their own link.
-    const own = await new ApiClient(t.url).post(`${base}/my-speeches`, { kind: "booked", agendaItemId: item1, title: "关于小微企业减税的建议", text: "我的发言稿……" }, bearer(zhang.token));
+    const own = await new ApiClient(t.url).post(
+      `${base}/my-speeches`,
+      { kind: "booked", agendaItemId: item1, title: "关于小微企业减税的建议", text: "我的发言稿……" },
+      bearer(zhang.token),
+    );
     expect(own.status).toBe(201);
     expect(own.body.speech).toMatchObject({ participantId: zhang.id, kind: "booked", selfRegistered: true, text: "我的发言稿……" });
     const mine = await new ApiClient(t.url).get(`${base}/my-speeches`, bearer(zhang.token));
@@ -109,7 +131,14 @@ describe("the speaking plan", () => {
     expect(chair.state.speechCaps).toEqual({ booked: 420_000, impromptu: 240_000, pointOfOrder: 90_000 });
     expect(chair.state.ordering).toEqual({ bookedFirst: true, partyFirst: false, sectorBalance: true, notYetSpoken: "meeting", sectorFirst: false });
     expect(chair.state.plan).toEqual([
-      { bookingId: first.id, participantId: m.people.member1.id, kind: "booked", agendaItemId: item1, title: "关于民营企业融资难的建议", text: "主席、各位委员：……" },
+      {
+        bookingId: first.id,
+        participantId: m.people.member1.id,
+        kind: "booked",
+        agendaItemId: item1,
+        title: "关于民营企业融资难的建议",
+        text: "主席、各位委员：……",
+      },
       { bookingId: second.id, participantId: m.people.member2.id, kind: "booked", agendaItemId: item1, title: "关于社区养老服务的建议", text: "各位委员：……" },
       { bookingId: own.body.speech.id, participantId: zhang.id, kind: "booked", agendaItemId: item1, title: "关于小微企业减税的建议", text: "我的发言稿……" },
       { bookingId: written.id, participantId: wang.id, kind: "written", agendaItemId: item2, title: "关于营商环境评价的说明", text: "书面发言全文……" },
@@ -128,7 +157,11 @@ describe("the speaking plan", () => {
 
     // No more registration once the meeting is open (written speeches go through speech.submitWritten).
     const before = await t.server.db.plannedSpeech.count();
-    const late = await new ApiClient(t.url).post(`${base}/my-speeches`, { kind: "booked", agendaItemId: item1, title: "迟到的预约", text: "……" }, bearer(zhao.token));
+    const late = await new ApiClient(t.url).post(
+      `${base}/my-speeches`,
+      { kind: "booked", agendaItemId: item1, title: "迟到的预约", text: "……" },
+      bearer(zhao.token),
+    );
     expectError(late, 409, "MEETING_ALREADY_OPEN");
     const lateWritten = await new ApiClient(t.url).post(`${base}/my-speeches`, { kind: "written", title: "书面", text: "……" }, bearer(zhao.token));
     expectError(lateWritten, 409, "MEETING_ALREADY_OPEN");
@@ -182,7 +215,12 @@ describe("the speaking plan", () => {
     expect(await send(member2, { type: "speech.submitWritten", text: "补充书面意见：建议设立小微企业服务专窗。" })).toMatchObject({ ok: true });
     await settle(clients, t.server);
     expect(member1.state.written).toEqual([
-      expect.objectContaining({ participantId: m.people.member2.id, text: "补充书面意见：建议设立小微企业服务专窗。", agendaItemId: item1, submittedBy: m.people.member2.id }),
+      expect.objectContaining({
+        participantId: m.people.member2.id,
+        text: "补充书面意见：建议设立小微企业服务专窗。",
+        agendaItemId: item1,
+        submittedBy: m.people.member2.id,
+      }),
     ]);
 
     // The clerk puts an in-room guest without a device in line; the chair gives them the floor (impromptu cap).
@@ -195,7 +233,8 @@ describe("the speaking plan", () => {
     t.tick(1000);
     expect(await send(chair, { type: "floor.give", participantId: guest.participantId, reason: "群众代表时间有限" })).toMatchObject({ ok: true });
     await settle(clients, t.server);
-    for (const c of clients) expect(c.state.floor).toMatchObject({ participantId: guest.participantId, guestName: "陈师傅（群众代表）", kind: "impromptu", capMs: 240_000 });
+    for (const c of clients)
+      expect(c.state.floor).toMatchObject({ participantId: guest.participantId, guestName: "陈师傅（群众代表）", kind: "impromptu", capMs: 240_000 });
     t.tick(60_000);
     expect(await send(chair, { type: "floor.end" })).toMatchObject({ ok: true });
 

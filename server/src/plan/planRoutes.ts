@@ -15,7 +15,6 @@ import type { InTurn, PlanFields, PlannedSpeechJson } from "./planStore.ts";
 
 const IN_TURN: InTurn = { syncedByCaller: true };
 
-
 export function planRoutes(deps: ApiDeps): Router {
   const { plan, participants, agenda, meetings } = deps;
   const router = Router();

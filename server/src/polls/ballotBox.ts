@@ -93,7 +93,8 @@ export class BallotBox {
   async audit(state: MeetingState, pollId: string, audience: Audience): Promise<{ ok: true; value: PollAudit } | { ok: false; error: CoreError }> {
     const poll = findPoll(state, pollId);
     if (!poll) return { ok: false, error: coreError("POLL_NOT_FOUND") };
-    if (poll.status === "draft" || poll.status === "open") return { ok: false, error: coreError("POLL_NOT_OPEN", ["the ballots can be checked after the close"]) };
+    if (poll.status === "draft" || poll.status === "open")
+      return { ok: false, error: coreError("POLL_NOT_OPEN", ["the ballots can be checked after the close"]) };
     if (!seesResult(poll, audience)) return { ok: false, error: coreError("POLL_NOT_PUBLISHED") };
     return { ok: true, value: { pollId, ...(await this.deps.store.audit(pollId, poll.definition.secret)) } };
   }
@@ -156,10 +157,13 @@ export class BallotBox {
   /** At most one turnout (and live tally) per poll per throttle period, sent after the period. */
   private scheduleUpdate(meetingId: string, poll: Poll): void {
     if (this.updates.has(poll.pollId)) return;
-    this.updates.set(poll.pollId, setTimeout(() => {
-      this.updates.delete(poll.pollId);
-      void this.sendUpdate(meetingId, poll).catch((error: unknown) => this.deps.log(`poll update for ${poll.pollId} failed`, error));
-    }, this.deps.throttleMs));
+    this.updates.set(
+      poll.pollId,
+      setTimeout(() => {
+        this.updates.delete(poll.pollId);
+        void this.sendUpdate(meetingId, poll).catch((error: unknown) => this.deps.log(`poll update for ${poll.pollId} failed`, error));
+      }, this.deps.throttleMs),
+    );
   }
 
   private async sendUpdate(meetingId: string, poll: Poll): Promise<void> {

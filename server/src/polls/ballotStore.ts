@@ -93,10 +93,16 @@ export class BallotStore {
   /** Who voted (units, in key order) and the ballots: by random id for a secret poll, by voter for a named one. */
   async audit(pollId: string, secret: boolean): Promise<{ voters: string[]; ballots: { voter: string | null; choices: string[]; weight: number }[] }> {
     const voters = await this.db.$queryRawUnsafe<{ unitId: string; choices: string | null; weight: number }[]>(
-      `SELECT "unitId", "choices", "weight" FROM "PollVoter" WHERE "pollId" = ? ORDER BY "unitId"`, pollId);
+      `SELECT "unitId", "choices", "weight" FROM "PollVoter" WHERE "pollId" = ? ORDER BY "unitId"`,
+      pollId,
+    );
     const ballots = secret
-      ? (await this.db.$queryRawUnsafe<{ choices: string; weight: number }[]>(`SELECT "choices", "weight" FROM "PollBallot" WHERE "pollId" = ? ORDER BY "ballotId"`, pollId))
-          .map((b) => ({ voter: null, choices: JSON.parse(b.choices) as string[], weight: b.weight }))
+      ? (
+          await this.db.$queryRawUnsafe<{ choices: string; weight: number }[]>(
+            `SELECT "choices", "weight" FROM "PollBallot" WHERE "pollId" = ? ORDER BY "ballotId"`,
+            pollId,
+          )
+        ).map((b) => ({ voter: null, choices: JSON.parse(b.choices) as string[], weight: b.weight }))
       : voters.map((v) => ({ voter: v.unitId, choices: JSON.parse(v.choices ?? "[]") as string[], weight: v.weight }));
     return { voters: voters.map((v) => v.unitId), ballots };
   }
@@ -109,13 +115,25 @@ export class BallotStore {
    */
   async forgetWriteOrder(pollId: string): Promise<void> {
     await this.db.$transaction(async (tx) => {
-      const voters = await tx.$queryRawUnsafe<Row5[]>(`SELECT "pollId", "unitId", "choices", "weight", "groups" FROM "PollVoter" WHERE "pollId" = ? ORDER BY "unitId"`, pollId);
-      const ballots = await tx.$queryRawUnsafe<Row5[]>(`SELECT "pollId", "ballotId", "choices", "weight", "groups" FROM "PollBallot" WHERE "pollId" = ? ORDER BY "ballotId"`, pollId);
+      const voters = await tx.$queryRawUnsafe<Row5[]>(
+        `SELECT "pollId", "unitId", "choices", "weight", "groups" FROM "PollVoter" WHERE "pollId" = ? ORDER BY "unitId"`,
+        pollId,
+      );
+      const ballots = await tx.$queryRawUnsafe<Row5[]>(
+        `SELECT "pollId", "ballotId", "choices", "weight", "groups" FROM "PollBallot" WHERE "pollId" = ? ORDER BY "ballotId"`,
+        pollId,
+      );
       await tx.$executeRawUnsafe(`DELETE FROM "PollVoter" WHERE "pollId" = ?`, pollId);
       await tx.$executeRawUnsafe(`DELETE FROM "PollBallot" WHERE "pollId" = ?`, pollId);
       // json_each yields the rows in array order, i.e. key order.
-      await tx.$executeRawUnsafe(`INSERT INTO "PollVoter" ("pollId", "unitId", "choices", "weight", "groups") ${FROM_JSON_ROWS} ORDER BY "key"`, JSON.stringify(voters.map(Object.values)));
-      await tx.$executeRawUnsafe(`INSERT INTO "PollBallot" ("pollId", "ballotId", "choices", "weight", "groups") ${FROM_JSON_ROWS} ORDER BY "key"`, JSON.stringify(ballots.map(Object.values)));
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "PollVoter" ("pollId", "unitId", "choices", "weight", "groups") ${FROM_JSON_ROWS} ORDER BY "key"`,
+        JSON.stringify(voters.map(Object.values)),
+      );
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "PollBallot" ("pollId", "ballotId", "choices", "weight", "groups") ${FROM_JSON_ROWS} ORDER BY "key"`,
+        JSON.stringify(ballots.map(Object.values)),
+      );
     });
     // TRUNCATE waits for readers; a reader holding an old snapshot makes it report busy: retry.
     for (let attempt = 0; attempt < 20; attempt++) {

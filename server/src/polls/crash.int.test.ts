@@ -114,5 +114,7 @@ it("every acknowledged ballot survives kill -9 mid-storm; retries after the rest
   expect(afterClose.voters).toBe(afterClose.ballots);
   expect(afterClose.voters).toBe(MEMBERS);
   // What the kill left (for the record when this runs verbosely).
-  console.info(`crash mid-storm: ${sent.size} sent, ${ackedAtKill.size} acked, ${stored.voters} stored at the kill (${storedBeforeRetryUnacked} stored without an ack)`);
+  console.info(
+    `crash mid-storm: ${sent.size} sent, ${ackedAtKill.size} acked, ${stored.voters} stored at the kill (${storedBeforeRetryUnacked} stored without an ack)`,
+  );
 }, 60_000);

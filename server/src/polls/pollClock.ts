@@ -44,10 +44,13 @@ export class PollClock {
 
   private arm(meetingId: string, pollId: string, closesAt: number): void {
     this.disarm(pollId);
-    const timer = setTimeout(() => {
-      this.timers.delete(pollId);
-      void this.closeNow(meetingId, pollId);
-    }, Math.max(0, closesAt - this.deps.now()));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(pollId);
+        void this.closeNow(meetingId, pollId);
+      },
+      Math.max(0, closesAt - this.deps.now()),
+    );
     timer.unref();
     this.timers.set(pollId, timer);
   }

@@ -16,7 +16,11 @@ import { pollOf, pollRoom, refused, vote } from "../../../testing/server/pollRoo
 const h = new Harness();
 afterEach(() => h.cleanup());
 
-const SECRET_80 = pollOf({ title: "关于老旧小区加装电梯的协商意见", secret: true, rule: [{ base: "entitled", share: { num: 4, den: 5 }, compare: "atLeast", measure: "count" }] });
+const SECRET_80 = pollOf({
+  title: "关于老旧小区加装电梯的协商意见",
+  secret: true,
+  rule: [{ base: "entitled", share: { num: 4, den: 5 }, compare: "atLeast", measure: "count" }],
+});
 
 const setup = (options: { now?: () => number; dataDir?: string } = {}) => pollRoom(h, options);
 
@@ -28,13 +32,23 @@ describe("instant polls (即时表决)", () => {
     // Before opening: not open.
     expect(await vote(c.member1, { pollId, choices: ["yes"] })).toEqual(refused("POLL_NOT_OPEN"));
     // 80 % of the 4 entitled needs all 4, and one is absent: the chair is warned and must confirm.
-    expect(await send(c.chair, { type: "poll.open", pollId })).toMatchObject({ ok: false, error: { code: "POLL_NEEDS_CONFIRMATION", details: ["unreachable"] } });
+    expect(await send(c.chair, { type: "poll.open", pollId })).toMatchObject({
+      ok: false,
+      error: { code: "POLL_NEEDS_CONFIRMATION", details: ["unreachable"] },
+    });
     expect(c.chair.state.polls[0]!.status).toBe("draft");
     expect(await send(c.chair, { type: "poll.open", pollId, confirmed: true })).toMatchObject({ ok: true });
     await settle(all, t.server);
     // Frozen at opening: every member entitled (应到 4), the three present marked (实到 3); other roles are not on it.
     const eligible = c.member1.state.polls[0]!.eligible.map((u) => [u.unitId, u.present]).sort();
-    expect(eligible).toEqual([[m.people.member1.id, true], [m.people.member2.id, true], [t.member3.id, true], [t.absent.id, false]].sort());
+    expect(eligible).toEqual(
+      [
+        [m.people.member1.id, true],
+        [m.people.member2.id, true],
+        [t.member3.id, true],
+        [t.absent.id, false],
+      ].sort(),
+    );
 
     const turnouts: PollTurnout[] = [];
     c.member2.socket.on("poll.turnout", (x) => turnouts.push(x));
@@ -113,14 +127,20 @@ describe("instant polls (即时表决)", () => {
   it("after a secret poll nothing links a voter to a choice: not the tables, not the event log, not the logs, not the write-ahead log", async () => {
     const t = await setup();
     const { c, all, m } = t;
-    const pollId = await t.create({ ...SECRET_80, form: "single", options: ["方案甲：加装电梯", "方案乙：改造楼梯", "方案丙：暂缓"], rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more", measure: "count" }] });
+    const pollId = await t.create({
+      ...SECRET_80,
+      form: "single",
+      options: ["方案甲：加装电梯", "方案乙：改造楼梯", "方案丙：暂缓"],
+      rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more", measure: "count" }],
+    });
     expect(await send(c.chair, { type: "poll.open", pollId })).toMatchObject({ ok: true });
     await settle(all, t.server);
     const choices = { [m.people.member1.id]: "o1", [m.people.member2.id]: "o2", [t.member3.id]: "o3" };
     // One at a time, so that each ballot is its own transaction (the hardest case for the disk),
     // in an order that is neither the order of the voters' keys nor its reverse.
     const byKey = [c.member1, c.member2, c.member3].sort((a, b) => (a.welcome.me.id < b.welcome.me.id ? -1 : 1));
-    for (const voter of [byKey[1]!, byKey[0]!, byKey[2]!]) expect(await vote(voter, { pollId, choices: [choices[voter.welcome.me.id]!] })).toMatchObject({ ok: true });
+    for (const voter of [byKey[1]!, byKey[0]!, byKey[2]!])
+      expect(await vote(voter, { pollId, choices: [choices[voter.welcome.me.id]!] })).toMatchObject({ ok: true });
     expect(await send(c.chair, { type: "poll.close", pollId })).toMatchObject({ ok: true });
     await settle(all, t.server);
     const file = t.config.databaseFile;
@@ -135,7 +155,8 @@ describe("instant polls (即时表决)", () => {
           for (const [voter, choice] of Object.entries(choices)) {
             // Any row naming a voter must not carry any choice of this poll (labels or ids).
             if (!text.includes(voter)) continue;
-            for (const marker of [`"${choice}"`, "方案甲", "方案乙", "方案丙"]) expect(text.includes(marker) && text.includes(pollId), `${table}: ${text}`).toBe(false);
+            for (const marker of [`"${choice}"`, "方案甲", "方案乙", "方案丙"])
+              expect(text.includes(marker) && text.includes(pollId), `${table}: ${text}`).toBe(false);
           }
         }
       }
@@ -145,13 +166,17 @@ describe("instant polls (即时表决)", () => {
       expect(() => db.prepare(`SELECT rowid FROM "PollBallot"`).all()).toThrow(/rowid/);
       expect(() => db.prepare(`SELECT rowid FROM "PollVoter"`).all()).toThrow(/rowid/);
       expect(db.prepare(`SELECT choices FROM "PollVoter" WHERE pollId = ?`).all(pollId)).toEqual([{ choices: null }, { choices: null }, { choices: null }]);
-      const ballots = db.prepare(`SELECT ballotId, choices FROM "PollBallot" WHERE pollId = ? ORDER BY ballotId`).all(pollId) as { ballotId: string; choices: string }[];
+      const ballots = db.prepare(`SELECT ballotId, choices FROM "PollBallot" WHERE pollId = ? ORDER BY ballotId`).all(pollId) as {
+        ballotId: string;
+        choices: string;
+      }[];
       expect(ballots.map((b) => JSON.parse(b.choices)[0]).sort()).toEqual(["o1", "o2", "o3"]);
       // Where the rows sit in the file follows their keys, not the order of voting: a record
       // stores its key columns side by side, so pollId+unitId (pollId+ballotId) finds each row.
       const bytes = fs.readFileSync(file);
       const offsets = (keys: readonly string[]) => keys.map((key) => bytes.indexOf(Buffer.from(pollId + key)));
-      const monotonic = (xs: readonly number[]) => xs.every((x) => x >= 0) && (xs.every((x, i) => i === 0 || x > xs[i - 1]!) || xs.every((x, i) => i === 0 || x < xs[i - 1]!));
+      const monotonic = (xs: readonly number[]) =>
+        xs.every((x) => x >= 0) && (xs.every((x, i) => i === 0 || x > xs[i - 1]!) || xs.every((x, i) => i === 0 || x < xs[i - 1]!));
       expect(monotonic(offsets(byKey.map((v) => v.welcome.me.id))), "PollVoter rows in key order").toBe(true);
       expect(monotonic(offsets(ballots.map((b) => b.ballotId))), "PollBallot rows in key order").toBe(true);
     } finally {
@@ -174,7 +199,14 @@ describe("instant polls (即时表决)", () => {
     const t = await setup();
     const { c, all, m } = t;
     // More than half of those present at the opening (实到 3).
-    const pollId = await t.create({ ...SECRET_80, secret: false, form: "consent", tallyVisibility: "chair", allowChange: true, rule: [{ base: "present", share: { num: 1, den: 2 }, compare: "more", measure: "count" }] });
+    const pollId = await t.create({
+      ...SECRET_80,
+      secret: false,
+      form: "consent",
+      tallyVisibility: "chair",
+      allowChange: true,
+      rule: [{ base: "present", share: { num: 1, den: 2 }, compare: "more", measure: "count" }],
+    });
     expect(await send(c.chair, { type: "poll.open", pollId })).toMatchObject({ ok: true });
     await settle(all, t.server);
     const tallies = new Map<TestClient, PollLiveTally[]>(all.map((client) => [client, []]));
@@ -194,9 +226,13 @@ describe("instant polls (即时表决)", () => {
     await settle(all, t.server);
     const audit = (await c.member2.socket.timeout(5000).emitWithAck("poll.audit", { pollId })) as Ack<PollAudit>;
     expect(audit).toMatchObject({ ok: true });
-    if (audit.ok) expect(audit.ballots.sort((a, b) => (a.voter! < b.voter! ? -1 : 1))).toEqual(
-      [{ voter: m.people.member1.id, choices: ["agree"], weight: 1 }, { voter: m.people.member2.id, choices: ["agree"], weight: 1 }].sort((a, b) => (a.voter < b.voter ? -1 : 1)),
-    );
+    if (audit.ok)
+      expect(audit.ballots.sort((a, b) => (a.voter! < b.voter! ? -1 : 1))).toEqual(
+        [
+          { voter: m.people.member1.id, choices: ["agree"], weight: 1 },
+          { voter: m.people.member2.id, choices: ["agree"], weight: 1 },
+        ].sort((a, b) => (a.voter < b.voter ? -1 : 1)),
+      );
   });
 
   it("the countdown closes the poll, also when it ran out while the server was down", async () => {
@@ -213,7 +249,9 @@ describe("instant polls (即时表决)", () => {
     clock += 61_000;
     const again = await h.startServer({ now: () => clock, dataDir: t.dataDir });
     await again.server.rooms.get(m.meetingId);
-    await eventually(async () => expect((await again.server.rooms.get(m.meetingId)).current.polls[0]).toMatchObject({ status: "closed", closedAt: clock, result: { ballots: 1 } }));
+    await eventually(async () =>
+      expect((await again.server.rooms.get(m.meetingId)).current.polls[0]).toMatchObject({ status: "closed", closedAt: clock, result: { ballots: 1 } }),
+    );
     const { events } = await persisted(again.server, m.meetingId);
     expect(events.find((e) => e.event.type === "poll.closed")).toMatchObject({ actorId: "system" });
   });

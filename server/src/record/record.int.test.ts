@@ -58,7 +58,13 @@ describe("the record (会议记录)", () => {
     );
     const c = { chair: chair!, clerkA: clerkA!, clerkB: clerkB!, member: member!, observer: observer! };
     const all: TestClient[] = Object.values(c);
-    const heard = { chair: editorsOf(c.chair.socket), clerkA: editorsOf(c.clerkA.socket), clerkB: editorsOf(c.clerkB.socket), member: editorsOf(c.member.socket), observer: editorsOf(c.observer.socket) };
+    const heard = {
+      chair: editorsOf(c.chair.socket),
+      clerkA: editorsOf(c.clerkA.socket),
+      clerkB: editorsOf(c.clerkB.socket),
+      member: editorsOf(c.member.socket),
+      observer: editorsOf(c.observer.socket),
+    };
     const latest = (seen: RecordEditors[]) => seen.at(-1)?.editors;
     let server = t.server;
     const live = async (): Promise<MeetingState> => (await server.rooms.get(m.meetingId)).current;
@@ -88,7 +94,10 @@ describe("the record (会议记录)", () => {
     });
     // Clerk B opens it too: both are listed.
     expect(await editing(c.clerkB, { key })).toEqual({ ok: true });
-    const both = [{ participantId: clerkAId, key }, { participantId: clerk2Id, key }].sort((a, b) => (a.participantId < b.participantId ? -1 : 1));
+    const both = [
+      { participantId: clerkAId, key },
+      { participantId: clerk2Id, key },
+    ].sort((a, b) => (a.participantId < b.participantId ? -1 : 1));
     await eventually(() => {
       for (const seen of [heard.chair, heard.clerkA, heard.clerkB]) expect(latest(seen)).toEqual(both);
     });
@@ -125,7 +134,12 @@ describe("the record (会议记录)", () => {
     for (const other of [c.member, c.observer]) {
       expect(other.state.notes).toEqual({ summaries: {}, suggestions: [], decisions: [] });
       expect(other.problems).toEqual([]);
-      expect(other.broadcasts.flat().filter((e) => e.event.type.startsWith("record.")).map((e) => e.event)).toEqual([{ type: "record.withheld" }]);
+      expect(
+        other.broadcasts
+          .flat()
+          .filter((e) => e.event.type.startsWith("record."))
+          .map((e) => e.event),
+      ).toEqual([{ type: "record.withheld" }]);
     }
     const fresh = await h.connect(t.url, m.tokens.member2);
     expect(fresh.state.notes).toEqual({ summaries: {}, suggestions: [], decisions: [] });
@@ -143,19 +157,37 @@ describe("the record (会议记录)", () => {
     expect(await send(winner, { type: "record.summarize", entry, text: "覆盖", baseVersion: 1 })).toEqual(refused("EDIT_CONFLICT"));
 
     // A suggestion from the speech and a decision of the item; both clerks' edits are checked too.
-    await ok(c.clerkA, { type: "record.captureSuggestion", entry, suggestion: { title: "加装电梯", text: "财政补贴三成", topic: "城市更新", department: "区住建委" } });
+    await ok(c.clerkA, {
+      type: "record.captureSuggestion",
+      entry,
+      suggestion: { title: "加装电梯", text: "财政补贴三成", topic: "城市更新", department: "区住建委" },
+    });
     const suggestion = (await live()).notes.suggestions[0]!;
     expect(suggestion).toMatchObject({ participantId: memberId, itemId: t.itemId, capturedBy: clerkAId, version: 1 });
     await ok(c.chair, { type: "record.addDecision", decision: { text: "形成协商意见报区委", unit: "区政协办公室", deadline: "2027-01-31" } });
     const decision = (await live()).notes.decisions[0]!;
     expect(decision).toMatchObject({ itemId: t.itemId, version: 1, by: chairId });
-    await ok(c.clerkB, { type: "record.editSuggestion", suggestionId: suggestion.suggestionId, suggestion: { title: "加装电梯", text: "财政补贴三成，居民分摊", topic: "城市更新", department: "区住建委" }, baseVersion: 1 });
-    expect(await send(c.clerkA, { type: "record.editSuggestion", suggestionId: suggestion.suggestionId, suggestion: { title: "改", text: "", topic: "", department: "" }, baseVersion: 1 })).toEqual(refused("EDIT_CONFLICT"));
+    await ok(c.clerkB, {
+      type: "record.editSuggestion",
+      suggestionId: suggestion.suggestionId,
+      suggestion: { title: "加装电梯", text: "财政补贴三成，居民分摊", topic: "城市更新", department: "区住建委" },
+      baseVersion: 1,
+    });
+    expect(
+      await send(c.clerkA, {
+        type: "record.editSuggestion",
+        suggestionId: suggestion.suggestionId,
+        suggestion: { title: "改", text: "", topic: "", department: "" },
+        baseVersion: 1,
+      }),
+    ).toEqual(refused("EDIT_CONFLICT"));
 
     // Members and observers cannot write notes.
     const seq = (await live()).seq;
     expect(await send(c.member, { type: "record.summarize", entry, text: "我的发言要点", baseVersion: 2 })).toEqual(refused("FORBIDDEN"));
-    expect(await send(c.member, { type: "record.captureSuggestion", entry, suggestion: { title: "x", text: "", topic: "", department: "" } })).toEqual(refused("FORBIDDEN"));
+    expect(await send(c.member, { type: "record.captureSuggestion", entry, suggestion: { title: "x", text: "", topic: "", department: "" } })).toEqual(
+      refused("FORBIDDEN"),
+    );
     expect(await send(c.member, { type: "record.addDecision", decision: { text: "x", unit: "", deadline: "" } })).toEqual(refused("FORBIDDEN"));
     expect(await send(c.observer, { type: "record.withdrawDecision", decisionId: decision.decisionId })).toEqual(refused("FORBIDDEN"));
     expect((await live()).seq).toBe(seq);

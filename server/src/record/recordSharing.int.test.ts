@@ -13,7 +13,11 @@ const h = new Harness();
 afterEach(() => h.cleanup());
 
 const NO_NOTES = { summaries: {}, suggestions: [], decisions: [] };
-const noteEvents = (client: TestClient) => client.broadcasts.flat().filter((e) => e.event.type.startsWith("record.")).map((e) => e.event.type);
+const noteEvents = (client: TestClient) =>
+  client.broadcasts
+    .flat()
+    .filter((e) => e.event.type.startsWith("record."))
+    .map((e) => e.event.type);
 
 describe("sharing the record with members (会议记录向委员公开)", () => {
   it("members and observers get the notes only while shared (a snapshot when switched), the display never", async () => {
@@ -26,7 +30,9 @@ describe("sharing the record with members (会议记录向委员公开)", () => 
     expect((await org.get(base)).body.meeting.recordShared).toBe(false);
     await openMeeting(t.server, m);
     const [chair, clerk, member, observer, display] = (await Promise.all(
-      [m.tokens.chair, m.tokens.clerk, m.tokens.member1, m.tokens.observer, await h.displayToken(t.server, m.meetingId)].map((token) => h.connect(t.url, token)),
+      [m.tokens.chair, m.tokens.clerk, m.tokens.member1, m.tokens.observer, await h.displayToken(t.server, m.meetingId)].map((token) =>
+        h.connect(t.url, token),
+      ),
     )) as TestClient[];
     const all = [chair!, clerk!, member!, observer!, display!];
     const live = async (): Promise<MeetingState> => (await t.server.rooms.get(m.meetingId)).current;
@@ -46,7 +52,11 @@ describe("sharing the record with members (会议记录向委员公开)", () => 
     await ok(chair!, { type: "floor.give", participantId: m.people.member1.id });
     const entry = { kind: "speech", id: (await live()).floor!.speechId };
     await ok(clerk!, { type: "record.summarize", entry, text: "建议老旧小区加装电梯", baseVersion: 0 });
-    await ok(clerk!, { type: "record.captureSuggestion", entry, suggestion: { title: "加装电梯", text: "财政补贴三成", topic: "城市更新", department: "区住建委" } });
+    await ok(clerk!, {
+      type: "record.captureSuggestion",
+      entry,
+      suggestion: { title: "加装电梯", text: "财政补贴三成", topic: "城市更新", department: "区住建委" },
+    });
     await caughtUp();
     const notes = (await live()).notes;
     expect(chair!.state.notes).toEqual(notes);
@@ -72,7 +82,12 @@ describe("sharing the record with members (会议记录向委员公开)", () => 
 
     // From now on every note reaches them live, in full; the display still gets record.withheld.
     const suggestionId = notes.suggestions[0]!.suggestionId;
-    await ok(clerk!, { type: "record.editSuggestion", suggestionId, suggestion: { title: "加装电梯", text: "财政补贴三成，居民分摊", topic: "城市更新", department: "区住建委" }, baseVersion: 1 });
+    await ok(clerk!, {
+      type: "record.editSuggestion",
+      suggestionId,
+      suggestion: { title: "加装电梯", text: "财政补贴三成，居民分摊", topic: "城市更新", department: "区住建委" },
+      baseVersion: 1,
+    });
     await ok(chair!, { type: "record.addDecision", decision: { text: "形成协商意见报区委", unit: "区政协办公室", deadline: "2027-01-31" } });
     await caughtUp();
     const later = (await live()).notes;
@@ -91,7 +106,10 @@ describe("sharing the record with members (会议记录向委员公开)", () => 
     member2.close();
     display2.close();
     // Sharing does not let members write.
-    expect(await send(member!, { type: "record.summarize", entry, text: "我的发言要点", baseVersion: 1 })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await send(member!, { type: "record.summarize", entry, text: "我的发言要点", baseVersion: 1 })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
 
     // Unshared: the notes leave the attendees' state, and new ones are withheld again.
     await org.patch(base, { recordShared: false });

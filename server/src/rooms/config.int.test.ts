@@ -4,17 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { attendanceSummary } from "../../../core/attendance/summary.ts";
 import type { StoredEvent } from "../../../core/meeting.ts";
-import {
-  collectEvents,
-  Harness,
-  persisted,
-  send,
-  settle,
-  sleep,
-  type TestClient,
-  type TestMeeting,
-  type TestServer,
-} from "../../../testing/server/harness.ts";
+import { collectEvents, Harness, persisted, send, settle, sleep, type TestClient, type TestMeeting, type TestServer } from "../../../testing/server/harness.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());
@@ -131,7 +121,10 @@ describe("syncing changes into a live meeting", () => {
   it("broadcasts exactly what differs: an agenda item, the quorum rule, a new participant", async () => {
     const item = "item-budget";
     await expectSync(
-      () => srv.server.db.agendaItem.create({ data: { id: item, meetingId: meeting.meetingId, position: 0, title: "预算草案审议", presenter: "区财政局", plannedMinutes: 60 } }),
+      () =>
+        srv.server.db.agendaItem.create({
+          data: { id: item, meetingId: meeting.meetingId, position: 0, title: "预算草案审议", presenter: "区财政局", plannedMinutes: 60 },
+        }),
       [{ type: "agenda.set", items: [{ id: item, title: "预算草案审议", presenter: "区财政局", plannedMs: 3_600_000 }] }],
     );
     expect(chair.state.agenda).toEqual([{ id: item, title: "预算草案审议", presenter: "区财政局", plannedMs: 3_600_000, actualMs: 0, startedAt: null }]);
@@ -165,19 +158,16 @@ describe("syncing changes into a live meeting", () => {
     expect(attendanceSummary(chair.state)).toMatchObject({ expected: 3, present: 2 });
 
     // Several changes at once: one broadcast, in the order roster, agenda, rule, cap.
-    await expectSync(
-      async () => {
-        await srv.server.db.participant.update({ where: { id: newcomer.id }, data: { name: "黄兰洋（代）" } });
-        await srv.server.db.agendaItem.update({ where: { id: item }, data: { plannedMinutes: 50 } });
-        await srv.server.db.meeting.update({ where: { id: meeting.meetingId }, data: { quorumRule: "majority", speechCapSeconds: 240 } });
-      },
-      [
-        { type: "roster.set", roster: expect.arrayContaining([expect.objectContaining({ id: newcomer.id, name: "黄兰洋（代）" })]) },
-        { type: "agenda.set", items: [{ id: item, title: "预算草案审议", presenter: "区财政局", plannedMs: 50 * 60_000 }] },
-        { type: "attendance.ruleSet", quorumRule: "majority" },
-        { type: "floor.capSet", capMs: 240_000, kind: "impromptu" },
-      ],
-    );
+    await expectSync(async () => {
+      await srv.server.db.participant.update({ where: { id: newcomer.id }, data: { name: "黄兰洋（代）" } });
+      await srv.server.db.agendaItem.update({ where: { id: item }, data: { plannedMinutes: 50 } });
+      await srv.server.db.meeting.update({ where: { id: meeting.meetingId }, data: { quorumRule: "majority", speechCapSeconds: 240 } });
+    }, [
+      { type: "roster.set", roster: expect.arrayContaining([expect.objectContaining({ id: newcomer.id, name: "黄兰洋（代）" })]) },
+      { type: "agenda.set", items: [{ id: item, title: "预算草案审议", presenter: "区财政局", plannedMs: 50 * 60_000 }] },
+      { type: "attendance.ruleSet", quorumRule: "majority" },
+      { type: "floor.capSet", capMs: 240_000, kind: "impromptu" },
+    ]);
     expect(srv.logs).toEqual([]);
   });
 
@@ -214,13 +204,10 @@ describe("syncing changes into a live meeting", () => {
     await settle(clients, srv.server);
     expect(chair.state.floor).toMatchObject({ participantId: meeting.people.member1.id, capMs: 150_000 });
     // Other settings still follow the organisers while the meeting is open.
-    await expectSync(
-      async () => {
-        await cap(45);
-        await srv.server.db.meeting.update({ where: { id: meeting.meetingId }, data: { quorumRule: "twoThirds" } });
-      },
-      [{ type: "attendance.ruleSet", quorumRule: "twoThirds" }],
-    );
+    await expectSync(async () => {
+      await cap(45);
+      await srv.server.db.meeting.update({ where: { id: meeting.meetingId }, data: { quorumRule: "twoThirds" } });
+    }, [{ type: "attendance.ruleSet", quorumRule: "twoThirds" }]);
     // And after the meeting closed, the cap is not touched either.
     expect(await send(chair, { type: "meeting.close" })).toMatchObject({ ok: true });
     await expectSync(() => cap(1200), []);
@@ -239,14 +226,16 @@ describe("syncing changes into a live meeting", () => {
 
     // Renamed, reordered, with a new item in between.
     const c = await addItem(srv, meeting.meetingId, "议题三");
-    await expectSync(
-      async () => {
-        await srv.server.db.agendaItem.update({ where: { id: a }, data: { title: "议题一（修订）", position: 2 } });
-        await srv.server.db.agendaItem.update({ where: { id: b }, data: { position: 0 } });
-        await srv.server.db.agendaItem.update({ where: { id: c }, data: { position: 1 } });
+    await expectSync(async () => {
+      await srv.server.db.agendaItem.update({ where: { id: a }, data: { title: "议题一（修订）", position: 2 } });
+      await srv.server.db.agendaItem.update({ where: { id: b }, data: { position: 0 } });
+      await srv.server.db.agendaItem.update({ where: { id: c }, data: { position: 1 } });
+    }, [
+      {
+        type: "agenda.set",
+        items: [expect.objectContaining({ id: b }), expect.objectContaining({ id: c }), expect.objectContaining({ id: a, title: "议题一（修订）" })],
       },
-      [{ type: "agenda.set", items: [expect.objectContaining({ id: b }), expect.objectContaining({ id: c }), expect.objectContaining({ id: a, title: "议题一（修订）" })] }],
-    );
+    ]);
     expect(chair.state.currentItemId).toBe(a);
     expect(chair.state.agenda.map((i) => [i.id, i.startedAt])).toEqual([
       [b, null],
@@ -261,9 +250,10 @@ describe("syncing changes into a live meeting", () => {
     const m1 = clients[1]!;
     const m1Id = meeting.people.member1.id;
     expect(chair.state.attendance[m1Id]?.status).toBe("present");
-    await expectSync(() => srv.server.db.participant.delete({ where: { id: m1Id } }), [
-      { type: "roster.set", roster: Object.values(meeting.people).filter((p) => p.id !== m1Id) },
-    ]);
+    await expectSync(
+      () => srv.server.db.participant.delete({ where: { id: m1Id } }),
+      [{ type: "roster.set", roster: Object.values(meeting.people).filter((p) => p.id !== m1Id) }],
+    );
     expect(attendanceSummary(chair.state)).toMatchObject({ expected: 1 });
     // Their link no longer works; their connection ending records nothing and logs no error.
     expect((await h.connectRefused(srv.url, { token: meeting.tokens.member1 })).code).toBe("NOT_FOUND");

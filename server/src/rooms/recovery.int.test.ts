@@ -132,9 +132,7 @@ describe("reconnecting after missing events", () => {
     expect(current.firstSync).toEqual({ kind: "events", events: [] });
     const fromZero = await h.connect(srv.url, meeting.tokens.observer, { lastSeq: 0 });
     expect(fromZero.firstSync.kind).toBe("events");
-    expect(fromZero.firstSync.kind === "events" && fromZero.firstSync.events.map((e) => e.seq)).toEqual(
-      Array.from({ length: end }, (_, i) => i + 1),
-    );
+    expect(fromZero.firstSync.kind === "events" && fromZero.firstSync.events.map((e) => e.seq)).toEqual(Array.from({ length: end }, (_, i) => i + 1));
     expect(fromZero.state).toEqual(chair.state);
 
     // From the future (e.g. a database reset), negative, fractional or not a number: snapshot.

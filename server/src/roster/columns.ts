@@ -2,8 +2,7 @@
 
 /** Where a column's cells go. The unit and household targets may span several columns. */
 export type ColumnTarget =
-  | "name" | "role" | "sector" | "party" | "unit" | "phone" | "email" | "side" | "chief"
-  | "household" | "building" | "entrance" | "flat" | "voteWeight";
+  "name" | "role" | "sector" | "party" | "unit" | "phone" | "email" | "side" | "chief" | "household" | "building" | "entrance" | "flat" | "voteWeight";
 
 const HEADER_ALIASES: Record<ColumnTarget, readonly string[]> = {
   name: ["姓名", "名字", "参会人员", "参会人员姓名", "name", "fullname"],
@@ -33,9 +32,7 @@ export function normaliseHeader(value: string): string {
 }
 
 const TARGET_BY_HEADER = new Map<string, ColumnTarget>(
-  Object.entries(HEADER_ALIASES).flatMap(([target, names]) =>
-    names.map((n) => [normaliseHeader(n), target as ColumnTarget] as const),
-  ),
+  Object.entries(HEADER_ALIASES).flatMap(([target, names]) => names.map((n) => [normaliseHeader(n), target as ColumnTarget] as const)),
 );
 
 export function targetOfHeader(header: string): ColumnTarget | undefined {

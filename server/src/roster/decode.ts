@@ -17,11 +17,9 @@ const BINARY_MAGIC: readonly number[][] = [
   [0x7f, 0x45, 0x4c, 0x46], // ELF
 ];
 
-const startsWith = (buf: Uint8Array, magic: readonly number[]): boolean =>
-  buf.length >= magic.length && magic.every((b, i) => buf[i] === b);
+const startsWith = (buf: Uint8Array, magic: readonly number[]): boolean => buf.length >= magic.length && magic.every((b, i) => buf[i] === b);
 
-const hasUtf16Bom = (buf: Uint8Array): boolean =>
-  startsWith(buf, [0xff, 0xfe]) || startsWith(buf, [0xfe, 0xff]);
+const hasUtf16Bom = (buf: Uint8Array): boolean => startsWith(buf, [0xff, 0xfe]) || startsWith(buf, [0xfe, 0xff]);
 
 /** ZIP (PK\x03\x04, or an empty archive PK\x05\x06) is a candidate workbook; the reader decides. */
 export function detectKind(buf: Uint8Array): FileKind {

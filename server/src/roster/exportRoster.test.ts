@@ -22,9 +22,9 @@ async function readSheet(buf: Buffer): Promise<ExcelJS.Worksheet> {
 const FIXTURES: FixtureName[] = ["cppcc-roster.csv", "cppcc-roster-gbk.csv", "community-roster.csv", "bargaining-roster.csv"];
 
 const tricky: ParticipantInput[] = [
-  { name: "=HYPERLINK(\"http://x\",\"点我\")", role: "member", unit: "+cmd|' /C calc'!A0", chief: false },
+  { name: '=HYPERLINK("http://x","点我")', role: "member", unit: "+cmd|' /C calc'!A0", chief: false },
   { name: "@SUM(1)", role: "observer", unit: "-2+3", phone: "+86 139 0000 0000", chief: false },
-  { name: "欧阳明", role: "official", unit: "某局, \"办公室\"\n副主任", sector: " 经济界 ", chief: false },
+  { name: "欧阳明", role: "official", unit: '某局, "办公室"\n副主任', sector: " 经济界 ", chief: false },
   { name: "王䶮", role: "clerk", email: "wang@example.cn", chief: false },
 ];
 
@@ -37,7 +37,10 @@ describe("CSV export", () => {
 
   it("writes one line per person in the given order, roles in Chinese", async () => {
     const list = await parsed(fixture("bargaining-roster.csv"));
-    const lines = (await exportRoster(list, "csv")).toString("utf8").replace(/^\ufeff/, "").split("\r\n");
+    const lines = (await exportRoster(list, "csv"))
+      .toString("utf8")
+      .replace(/^\ufeff/, "")
+      .split("\r\n");
     expect(lines[1]).toBe("1,蔡霞,代表,,,某蔬菜种植基地 职工,,,职工方,是,,");
     expect(lines[6]).toBe("6,江宇,代表,,,某蔬菜种植基地 管理人员,,,企业方,否,,");
     expect(lines[9]).toBe("9,梁志芳,记录员,,,县总工会,,,,,,");
@@ -53,7 +56,14 @@ describe("CSV export", () => {
   });
 
   it.each([
-    ["=1+1", "'=1+1"], ["+1", "'+1"], ["-1", "'-1"], ["@A1", "'@A1"], ["\t=1", "'\t=1"], ["a=1", "a=1"], ["张三", "张三"], ["", ""],
+    ["=1+1", "'=1+1"],
+    ["+1", "'+1"],
+    ["-1", "'-1"],
+    ["@A1", "'@A1"],
+    ["\t=1", "'\t=1"],
+    ["a=1", "a=1"],
+    ["张三", "张三"],
+    ["", ""],
   ])("neutraliseFormula(%j) = %j", (input, output) => {
     expect(neutraliseFormula(input)).toBe(output);
   });
@@ -78,7 +88,10 @@ describe("表决权重 (vote weight) in exports", () => {
   ];
 
   it("writes the weight as typed (blank when not set) in the last column", async () => {
-    const lines = (await exportRoster(weighted, "csv")).toString("utf8").replace(/^\ufeff/, "").split("\r\n");
+    const lines = (await exportRoster(weighted, "csv"))
+      .toString("utf8")
+      .replace(/^\ufeff/, "")
+      .split("\r\n");
     expect(lines[0]?.split(",").at(-1)).toBe("表决权重");
     expect(lines.slice(1, 5)).toEqual([
       "1,钟玉,居民代表,,,,,,,,1号楼1单元203,89.5",
@@ -116,7 +129,7 @@ describe("XLSX export", () => {
     const ws = await readSheet(await exportRoster(tricky, "xlsx"));
     const cell = ws.getRow(2).getCell(2);
     expect(cell.type).toBe(ExcelJS.ValueType.String);
-    expect(cell.value).toBe("=HYPERLINK(\"http://x\",\"点我\")");
+    expect(cell.value).toBe('=HYPERLINK("http://x","点我")');
     expect(cell.formula).toBeUndefined();
     expect(ws.getRow(3).getCell(7).value).toBe("+86 139 0000 0000");
     expect(ws.getRow(5).getCell(2).value).toBe("王䶮");

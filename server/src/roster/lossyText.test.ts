@@ -45,8 +45,15 @@ describe("the roster import's lossy-text warnings", () => {
       expect(result.ok && result.warnings, name).toEqual([]);
     }
     const fields = await parseRosterFile(csv("姓名,单位及职务,界别,党派,住址\n李明,某?公司,\ufffd界,,3号楼?单元\n"), "名单.csv");
-    expect(fields.ok && fields.warnings.map((w) => [w.row, w.field])).toEqual([[2, "sector"], [2, "unit"], [2, "household"]]);
+    expect(fields.ok && fields.warnings.map((w) => [w.row, w.field])).toEqual([
+      [2, "sector"],
+      [2, "unit"],
+      [2, "household"],
+    ]);
     const withError = await parseRosterFile(csv("姓名,角色\n王?,委员\n李四,嘉宾\n"), "名单.csv");
-    expect(!withError.ok && withError.report.map((r) => [r.row, r.code, r.warning ?? false])).toEqual([[2, "LOSSY_TEXT", true], [3, "UNKNOWN_ROLE", false]]);
+    expect(!withError.ok && withError.report.map((r) => [r.row, r.code, r.warning ?? false])).toEqual([
+      [2, "LOSSY_TEXT", true],
+      [3, "UNKNOWN_ROLE", false],
+    ]);
   });
 });

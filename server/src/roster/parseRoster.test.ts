@@ -19,8 +19,7 @@ async function problemsOf(buf: Buffer, name = "roster.csv"): Promise<Array<[numb
   return result.report.map((r) => [r.row, r.field, r.code]);
 }
 
-const countRoles = (list: readonly ParticipantInput[]) =>
-  list.reduce<Record<string, number>>((acc, p) => ({ ...acc, [p.role]: (acc[p.role] ?? 0) + 1 }), {});
+const countRoles = (list: readonly ParticipantInput[]) => list.reduce<Record<string, number>>((acc, p) => ({ ...acc, [p.role]: (acc[p.role] ?? 0) + 1 }), {});
 
 describe("the fixtures", () => {
   it("cppcc-roster.csv (UTF-8): 61 people, 王䶮 intact, both 张丽", async () => {
@@ -33,7 +32,13 @@ describe("the fixtures", () => {
     expect(Array.from(list.at(-1)?.name ?? "")).toEqual(["王", "\u4dae"]);
     expect(list.filter((p) => p.name === "张丽").map((p) => p.unit)).toEqual(["区第二中学 副校长", "区人民医院 护士长"]);
     expect(list.filter((p) => p.role === "official").map((p) => p.name)).toEqual(["苏瑞欣", "冯建艳", "戴勇", "杨桂芳", "邹宏萍", "陶艳勇"]);
-    expect(list.find((p) => p.name === "苏瑞欣")).toEqual({ name: "苏瑞欣", role: "official", party: "中共", unit: "区商务和经济技术合作局 局长", chief: false });
+    expect(list.find((p) => p.name === "苏瑞欣")).toEqual({
+      name: "苏瑞欣",
+      role: "official",
+      party: "中共",
+      unit: "区商务和经济技术合作局 局长",
+      chief: false,
+    });
   });
 
   it("cppcc-roster-gbk.csv gives the same people as the UTF-8 file minus 王䶮", async () => {
@@ -85,8 +90,8 @@ describe("row validation", () => {
     "张三,委员,己单位,,", // 9 same name, other unit: fine
     "钱七,,庚单位,1.39E+10,x@", // 10 no role, Excel-mangled phone, bad email
     ",,,,", // 11 blank (only separators): skipped
-    "孙八,委员,\"辛单位", // 12–13: a quoted unit over two lines
-    "办公室\",13900000009,", // (continued)
+    '孙八,委员,"辛单位', // 12–13: a quoted unit over two lines
+    '办公室",13900000009,', // (continued)
     "周九,委员,壬单位,+86 139-0000-0000 x,", // 14 bad phone (letter)
   ].join("\r\n");
 
@@ -120,8 +125,11 @@ describe("row validation", () => {
 
   it("accepts the same rows once fixed, with the multi-line unit kept", async () => {
     const fixed = bad
-      .replace(",委员,乙单位", "吴一,委员,乙单位").replace("嘉宾", "特邀").replace("12ab", "0951-1234567")
-      .replace("not-an-email", "zhao@example.cn").replace("张三,委员,甲单位,,", "张三,委员,癸单位,,")
+      .replace(",委员,乙单位", "吴一,委员,乙单位")
+      .replace("嘉宾", "特邀")
+      .replace("12ab", "0951-1234567")
+      .replace("not-an-email", "zhao@example.cn")
+      .replace("张三,委员,甲单位,,", "张三,委员,癸单位,,")
       .replace("钱七,,庚单位,1.39E+10,x@", "钱七,旁听,庚单位,13900000008,qian@example.cn")
       .replace("+86 139-0000-0000 x", "+86 139-0000-0000");
     const list = await participantsOf(csv(fixed));
@@ -143,7 +151,10 @@ describe("row validation", () => {
     expect(await problemsOf(csv(rows))).toEqual([[6, "name", "DUPLICATE"]]);
     const onRoster = [{ name: "张丽", household: "5号楼1单元301", unit: null, sector: "居民" }];
     const result = (await parseRosterFile(csv(rows), "r.csv", onRoster)) as Extract<ParseRosterResult, { ok: false }>;
-    expect(result.report.map((r) => [r.row, r.code])).toEqual([[3, "DUPLICATE"], [6, "DUPLICATE"]]);
+    expect(result.report.map((r) => [r.row, r.code])).toEqual([
+      [3, "DUPLICATE"],
+      [6, "DUPLICATE"],
+    ]);
     expect(result.report[0]!.message).toEqual({
       zh: "第 3 行：「张丽」与名单中已有的同名人员无法区分（姓名相同，住址、单位及职务、界别也都相同；请填写其中不同的一项）",
       en: 'Row 3: "张丽" cannot be told apart from someone already on the roster (same name, household, unit and sector; fill in one that differs)',
@@ -164,7 +175,10 @@ describe("row validation", () => {
 
   it("reports bad side and chief values in a bargaining roster", async () => {
     const text = "姓名,方,首席代表,角色\n甲,职工方,是,代表\n乙,劳资方,是,代表\n丙,企业方,可能,代表\n";
-    expect(await problemsOf(csv(text))).toEqual([[3, "side", "UNKNOWN_SIDE"], [4, "chief", "INVALID_CHIEF"]]);
+    expect(await problemsOf(csv(text))).toEqual([
+      [3, "side", "UNKNOWN_SIDE"],
+      [4, "chief", "INVALID_CHIEF"],
+    ]);
   });
 
   it("reports a name longer than 50 characters", async () => {
@@ -193,9 +207,7 @@ describe("headers and cells", () => {
 
   it("finds the header under a title line, joins 单位 and 职务, reads tab-separated text", async () => {
     const text = "2025年第一次协商会参会名单\n\n序号\t姓名*\t单位\t职务\t联系电话\n1\t张\u3000丽\t区第二中学\t副校长\t１３９０００００００１\n";
-    expect(await participantsOf(csv(text))).toEqual([
-      { name: "张丽", role: "member", unit: "区第二中学 副校长", phone: "13900000001", chief: false },
-    ]);
+    expect(await participantsOf(csv(text))).toEqual([{ name: "张丽", role: "member", unit: "区第二中学 副校长", phone: "13900000001", chief: false }]);
   });
 
   it("adds 号楼 and 单元 to bare numbers and reads a combined 住址 column", async () => {
@@ -246,7 +258,9 @@ describe("file types and encodings", () => {
     const junk = Buffer.concat([Buffer.from("name,role\n"), Buffer.from(Array.from({ length: 200 }, (_, i) => 0x80 + ((i * 37) % 128)))]);
     for (const buf of [sjis, junk]) {
       expect(await parseRosterFile(buf, "x.csv")).toMatchObject({
-        ok: false, code: "ENCODING_UNSUPPORTED", report: [{ row: 0, code: "ENCODING_UNSUPPORTED" }],
+        ok: false,
+        code: "ENCODING_UNSUPPORTED",
+        report: [{ row: 0, code: "ENCODING_UNSUPPORTED" }],
       });
     }
   });
@@ -270,7 +284,16 @@ describe("XLSX import", () => {
       [
         ["协商会参会人员名单"],
         ["序号", "姓名", "角色", "单位及职务", "手机", "邮箱", "方", "首席代表"],
-        [1, { richText: [{ text: "王" }, { text: "䶮", font: { bold: true } }] }, "委员", "某研究院 研究员", 13900000100, { text: "wang@example.cn", hyperlink: "mailto:wang@example.cn" }, null, null],
+        [
+          1,
+          { richText: [{ text: "王" }, { text: "䶮", font: { bold: true } }] },
+          "委员",
+          "某研究院 研究员",
+          13900000100,
+          { text: "wang@example.cn", hyperlink: "mailto:wang@example.cn" },
+          null,
+          null,
+        ],
         [2, "蔡霞", { formula: '"代"&"表"', result: "代表" }, "某蔬菜种植基地 职工", "13900000200", null, "职工方", true],
       ],
       (ws) => ws.mergeCells("A1:H1"),
@@ -283,20 +306,39 @@ describe("XLSX import", () => {
 
   it("reports bad rows by their sheet row number, skipping empty rows", async () => {
     const buf = await workbookBuffer([["姓名", "角色", "邮箱"], ["甲", "委员", "bad"], [], ["乙", "嘉宾", null]]);
-    expect(await problemsOf(buf, "x.xlsx")).toEqual([[2, "email", "INVALID_EMAIL"], [4, "role", "UNKNOWN_ROLE"]]);
+    expect(await problemsOf(buf, "x.xlsx")).toEqual([
+      [2, "email", "INVALID_EMAIL"],
+      [4, "role", "UNKNOWN_ROLE"],
+    ]);
   });
 });
 
 describe("表决权重 (vote weight)", () => {
-  it.each(["表决权重", "权重", "专有部分面积", "专有部分面积（㎡）", "面积(平方米)", "weight", "Vote Weight", "投票权重"])("recognises the header %j", async (header) => {
-    const list = await participantsOf(csv(`姓名,${header}\n钟玉,89.5\n`));
-    expect(list).toEqual([{ name: "钟玉", role: "member", chief: false, voteWeight: 89.5 }]);
-  });
+  it.each(["表决权重", "权重", "专有部分面积", "专有部分面积（㎡）", "面积(平方米)", "weight", "Vote Weight", "投票权重"])(
+    "recognises the header %j",
+    async (header) => {
+      const list = await participantsOf(csv(`姓名,${header}\n钟玉,89.5\n`));
+      expect(list).toEqual([{ name: "钟玉", role: "member", chief: false, voteWeight: 89.5 }]);
+    },
+  );
 
   it("reads plain numbers, up to 4 decimals, full-width digits, separators and area units; blank stays unset (counts as 1)", async () => {
     const list = await participantsOf(
-      csv(["姓名,楼栋,单元,户号,专有部分面积", "钟玉,1,1,203,89.5", "袁海霞,1,1,1001,120.1234", "孟庆,1,2,903,１０３．２５", "廖秀国,1,2,1504,\"1,234.5\"",
-        "韦明勇,2,1,401,95.6㎡", "罗辉,2,1,1203,88 平方米", "田杰浩,2,2,1101,", "覃兵,2,2,1404,1000000", "孟秀敏,3,1,902,0.0001", "马帅辉,3,1,1103,76.50000"].join("\n")),
+      csv(
+        [
+          "姓名,楼栋,单元,户号,专有部分面积",
+          "钟玉,1,1,203,89.5",
+          "袁海霞,1,1,1001,120.1234",
+          "孟庆,1,2,903,１０３．２５",
+          '廖秀国,1,2,1504,"1,234.5"',
+          "韦明勇,2,1,401,95.6㎡",
+          "罗辉,2,1,1203,88 平方米",
+          "田杰浩,2,2,1101,",
+          "覃兵,2,2,1404,1000000",
+          "孟秀敏,3,1,902,0.0001",
+          "马帅辉,3,1,1103,76.50000",
+        ].join("\n"),
+      ),
     );
     expect(list.map((p) => [p.name, p.household, p.voteWeight])).toEqual([
       ["钟玉", "1号楼1单元203", 89.5],
@@ -336,7 +378,9 @@ describe("表决权重 (vote weight)", () => {
     const result = (await parseRosterFile(csv(badWeights), "bad.csv")) as Extract<ParseRosterResult, { ok: false }>;
     const at = (row: number) => result.report.find((r) => r.row === row)?.message;
     expect(at(2)?.zh).toBe("第 2 行：「权重」应为大于 0 的数（最多 4 位小数，不超过 1000000），而不是「0」；必须大于 0（不设权重请留空，按 1 计）");
-    expect(at(3)?.en).toBe('Row 3: the vote weight must be a number above 0 (at most 4 decimals, up to 1000000), not "-3"; it must be above 0 (leave it empty to count as 1)');
+    expect(at(3)?.en).toBe(
+      'Row 3: the vote weight must be a number above 0 (at most 4 decimals, up to 1000000), not "-3"; it must be above 0 (leave it empty to count as 1)',
+    );
     expect(at(4)?.zh).toMatch(/「八十」；不是数字$/);
     expect(at(5)?.zh).toMatch(/「89\.12345」；最多保留 4 位小数$/);
     expect(at(5)?.en).toMatch(/; at most 4 decimals$/);
@@ -356,9 +400,19 @@ describe("表决权重 (vote weight)", () => {
   });
 
   it("reads XLSX number cells, and reports a computed weight with too many decimals", async () => {
-    const buf = await workbookBuffer([["姓名", "专有部分面积"], ["甲", 89.5], ["乙", 120], ["丙", { formula: "1/3", result: 1 / 3 }]]);
+    const buf = await workbookBuffer([
+      ["姓名", "专有部分面积"],
+      ["甲", 89.5],
+      ["乙", 120],
+      ["丙", { formula: "1/3", result: 1 / 3 }],
+    ]);
     expect(await problemsOf(buf, "x.xlsx")).toEqual([[4, "voteWeight", "INVALID_WEIGHT"]]);
-    const fixed = await workbookBuffer([["姓名", "专有部分面积"], ["甲", 89.5], ["乙", 120], ["丙", { formula: "ROUND(1/3,4)", result: 0.3333 }]]);
+    const fixed = await workbookBuffer([
+      ["姓名", "专有部分面积"],
+      ["甲", 89.5],
+      ["乙", 120],
+      ["丙", { formula: "ROUND(1/3,4)", result: 0.3333 }],
+    ]);
     expect((await participantsOf(fixed, "x.xlsx")).map((p) => p.voteWeight)).toEqual([89.5, 120, 0.3333]);
   });
 

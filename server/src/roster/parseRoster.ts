@@ -9,7 +9,13 @@ import { readTable } from "./readTable.ts";
 import { rowReport, type ReportContext } from "./reports.ts";
 import { chiefFromLabel, roleFromLabel, sideFromLabel } from "./roles.ts";
 import {
-  MAX_ROSTER_ROWS, MAX_VOTE_WEIGHT, PHONE_PATTERN, ParticipantInput, VOTE_WEIGHT_DECIMALS, type ParseRosterResult, type RowReport,
+  MAX_ROSTER_ROWS,
+  MAX_VOTE_WEIGHT,
+  PHONE_PATTERN,
+  ParticipantInput,
+  VOTE_WEIGHT_DECIMALS,
+  type ParseRosterResult,
+  type RowReport,
 } from "./rosterTypes.ts";
 import type { TableRow } from "./table.ts";
 
@@ -78,8 +84,7 @@ export function parseTable(rows: readonly TableRow[], onRoster: readonly Nameabl
   return report.length > 0 ? invalid([...report, ...warnings].sort((a, b) => a.row - b.row)) : { ok: true, participants, warnings };
 }
 
-const fieldOf = (target: ColumnTarget): string =>
-  target === "building" || target === "entrance" || target === "flat" ? "household" : target;
+const fieldOf = (target: ColumnTarget): string => (target === "building" || target === "entrance" || target === "flat" ? "household" : target);
 
 /** A cell's text: trimmed, with the apostrophe our CSV export puts before =, +, -, @ removed. */
 export function cleanCell(value: string | undefined): string {
@@ -108,16 +113,17 @@ function household(cellsOf: (t: ColumnTarget) => string): string {
 
 const emailSchema = z.email();
 
-export type WeightCell =
-  | { ok: true; value: number }
-  | { ok: false; reason: "notNumber" | "notPositive" | "decimals" | "tooLarge" };
+export type WeightCell = { ok: true; value: number } | { ok: false; reason: "notNumber" | "notPositive" | "decimals" | "tooLarge" };
 
 /**
  * A 表决权重 cell (e.g. 专有部分面积 89.5): a plain decimal number, full-width digits allowed,
  * thousands separators ("1,234.5") and an area unit after it (㎡, m², 平方米, 平米) ignored.
  */
 export function parseWeightCell(cell: string): WeightCell {
-  let text = cell.normalize("NFKC").replace(/\s+/g, "").replace(/(?:m2|平方米|平米)$/i, "");
+  let text = cell
+    .normalize("NFKC")
+    .replace(/\s+/g, "")
+    .replace(/(?:m2|平方米|平米)$/i, "");
   if (/^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/.test(text)) text = text.replace(/,/g, "");
   const match = /^([+-]?)(\d+(?:\.(\d*))?|\.(\d+))$/.exec(text);
   if (!match) return { ok: false, reason: "notNumber" };
@@ -140,7 +146,10 @@ const WEIGHT_HINTS: Record<Exclude<WeightCell, { ok: true }>["reason"], { zh: st
 function parseRow(row: TableRow, columns: ColumnMap): { participant?: ParticipantInput; report: RowReport[] } {
   const report: RowReport[] = [];
   const cellsOf = (target: ColumnTarget): string =>
-    (columns.columns.get(target) ?? []).map((i) => cleanCell(row.cells[i])).filter((v) => v !== "").join(" ");
+    (columns.columns.get(target) ?? [])
+      .map((i) => cleanCell(row.cells[i]))
+      .filter((v) => v !== "")
+      .join(" ");
   const headerOf = (target: ColumnTarget): string | undefined => {
     const index = columns.columns.get(target)?.[0];
     return index === undefined ? undefined : columns.headers[index];
@@ -170,7 +179,10 @@ function parseRow(row: TableRow, columns: ColumnMap): { participant?: Participan
   const phone = cellsOf("phone").normalize("NFKC");
   if (phone && !PHONE_PATTERN.test(phone)) {
     const hint = /^\d(\.\d+)?e\+\d+$/i.test(phone)
-      ? { zh: "Excel 把号码显示成了科学计数法，请将该列设为“文本”后重新输入", en: "Excel turned the number into scientific notation: format the column as text and re-enter it" }
+      ? {
+          zh: "Excel 把号码显示成了科学计数法，请将该列设为“文本”后重新输入",
+          en: "Excel turned the number into scientific notation: format the column as text and re-enter it",
+        }
       : undefined;
     problem("INVALID_PHONE", "phone", "phone", phone, { hint });
   }

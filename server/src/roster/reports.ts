@@ -4,13 +4,30 @@ import { lossyMessage, type LossyReason } from "./lossyText.ts";
 import type { RowCode, RowReport } from "./rosterTypes.ts";
 
 const FIELD_EN: Record<string, string> = {
-  name: "name", role: "role", sector: "sector", party: "party", unit: "unit", phone: "phone",
-  email: "email", side: "side", chief: "chief representative", household: "household",
+  name: "name",
+  role: "role",
+  sector: "sector",
+  party: "party",
+  unit: "unit",
+  phone: "phone",
+  email: "email",
+  side: "side",
+  chief: "chief representative",
+  household: "household",
   voteWeight: "vote weight",
 };
 const FIELD_ZH: Record<string, string> = {
-  name: "姓名", role: "角色", sector: "界别", party: "党派", unit: "单位及职务", phone: "手机",
-  email: "邮箱", side: "方", chief: "首席代表", household: "住址", voteWeight: "表决权重",
+  name: "姓名",
+  role: "角色",
+  sector: "界别",
+  party: "党派",
+  unit: "单位及职务",
+  phone: "手机",
+  email: "邮箱",
+  side: "方",
+  chief: "首席代表",
+  household: "住址",
+  voteWeight: "表决权重",
 };
 
 export interface ReportContext {
@@ -68,7 +85,10 @@ export function rowReport(row: number, code: RowCode, field: string | undefined,
       break;
     case "DUPLICATE": {
       // Nothing on the two rows tells the people apart (core/naming: identityKey).
-      const earlier = ctx.firstRow === undefined ? { zh: "名单中已有的同名人员", en: "someone already on the roster" } : { zh: `第 ${ctx.firstRow} 行`, en: `row ${ctx.firstRow}` };
+      const earlier =
+        ctx.firstRow === undefined
+          ? { zh: "名单中已有的同名人员", en: "someone already on the roster" }
+          : { zh: `第 ${ctx.firstRow} 行`, en: `row ${ctx.firstRow}` };
       [zh, en] = [
         `${at.zh}：「${v}」与${earlier.zh}无法区分（姓名相同，住址、单位及职务、界别也都相同；请填写其中不同的一项）`,
         `${at.en}: "${v}" cannot be told apart from ${earlier.en} (same name, household, unit and sector; fill in one that differs)`,

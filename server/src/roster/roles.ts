@@ -16,10 +16,24 @@ const ROLE_LABELS: Record<Role, readonly string[]> = {
   chair: ["主持人", "主持", "主席", "召集人", "chair", "chairperson", "host"],
   member: ["委员", "代表", "居民代表", "协商代表", "职工代表", "企业代表", "议事代表", "成员", "member", "representative", "delegate"],
   official: [
-    "列席", "列席人员", "特邀", "特邀嘉宾", "部门负责人", "政府部门", "official",
+    "列席",
+    "列席人员",
+    "特邀",
+    "特邀嘉宾",
+    "部门负责人",
+    "政府部门",
+    "official",
     // community meetings: the property company, the grid worker and the street office take
     // part without being residents' representatives
-    "物业", "物业公司", "物业公司代表", "物业代表", "网格员", "街道", "街道工作人员", "街道办", "社区工作人员",
+    "物业",
+    "物业公司",
+    "物业公司代表",
+    "物业代表",
+    "网格员",
+    "街道",
+    "街道工作人员",
+    "街道办",
+    "社区工作人员",
   ],
   clerk: ["记录员", "记录", "记录人", "书记员", "会议记录", "clerk", "recorder", "secretary"],
   observer: ["旁听", "旁听人员", "observer", "guest"],
@@ -34,8 +48,17 @@ export function roleFromLabel(value: string): Role | undefined {
 }
 
 const SIDE_BY_LABEL = new Map<string, NonNullable<ParticipantInput["side"]>>([
-  ["职工方", "worker"], ["职工", "worker"], ["工会方", "worker"], ["劳方", "worker"], ["worker", "worker"], ["workers", "worker"],
-  ["企业方", "enterprise"], ["企业", "enterprise"], ["资方", "enterprise"], ["enterprise", "enterprise"], ["employer", "enterprise"],
+  ["职工方", "worker"],
+  ["职工", "worker"],
+  ["工会方", "worker"],
+  ["劳方", "worker"],
+  ["worker", "worker"],
+  ["workers", "worker"],
+  ["企业方", "enterprise"],
+  ["企业", "enterprise"],
+  ["资方", "enterprise"],
+  ["enterprise", "enterprise"],
+  ["employer", "enterprise"],
 ]);
 
 export function sideFromLabel(value: string): ParticipantInput["side"] | undefined {
@@ -43,8 +66,21 @@ export function sideFromLabel(value: string): ParticipantInput["side"] | undefin
 }
 
 const CHIEF_BY_LABEL = new Map<string, boolean>([
-  ["是", true], ["首席", true], ["首席代表", true], ["y", true], ["yes", true], ["true", true], ["1", true], ["√", true], ["✓", true],
-  ["否", false], ["不是", false], ["n", false], ["no", false], ["false", false], ["0", false],
+  ["是", true],
+  ["首席", true],
+  ["首席代表", true],
+  ["y", true],
+  ["yes", true],
+  ["true", true],
+  ["1", true],
+  ["√", true],
+  ["✓", true],
+  ["否", false],
+  ["不是", false],
+  ["n", false],
+  ["no", false],
+  ["false", false],
+  ["0", false],
 ]);
 
 export function chiefFromLabel(value: string): boolean | undefined {
@@ -67,5 +103,4 @@ export function roleLabel(p: Pick<ParticipantInput, "role" | "side" | "household
   }
 }
 
-export const sideLabel = (side: ParticipantInput["side"]): string =>
-  side === "worker" ? "职工方" : side === "enterprise" ? "企业方" : "";
+export const sideLabel = (side: ParticipantInput["side"]): string => (side === "worker" ? "职工方" : side === "enterprise" ? "企业方" : "");

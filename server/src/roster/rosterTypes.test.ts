@@ -5,7 +5,17 @@ const ok = (input: object) => ParticipantInput.safeParse(input);
 
 describe("ParticipantInput", () => {
   it("trims the name and accepts the optional fields", () => {
-    const parsed = ok({ name: "  王䶮 ", role: "member", sector: "科技界", phone: "+86 139-0000-0000", email: "a@example.cn", side: "worker", chief: true, household: "1号楼1单元203", accountId: "acc1" });
+    const parsed = ok({
+      name: "  王䶮 ",
+      role: "member",
+      sector: "科技界",
+      phone: "+86 139-0000-0000",
+      email: "a@example.cn",
+      side: "worker",
+      chief: true,
+      household: "1号楼1单元203",
+      accountId: "acc1",
+    });
     expect(parsed.success && parsed.data.name).toBe("王䶮");
   });
 

@@ -1,14 +1,7 @@
 // Types shared by the roster import/export module and the REST routes that use it.
 
 // The person's fields, the phone pattern and the vote weight are the HTTP contract's (core/api/roster.ts).
-export {
-  hasWeightDecimals,
-  MAX_VOTE_WEIGHT,
-  ParticipantInput,
-  PHONE_PATTERN,
-  VOTE_WEIGHT_DECIMALS,
-  VoteWeight,
-} from "../../../core/api/roster.ts";
+export { hasWeightDecimals, MAX_VOTE_WEIGHT, ParticipantInput, PHONE_PATTERN, VOTE_WEIGHT_DECIMALS, VoteWeight } from "../../../core/api/roster.ts";
 import type { ParticipantInput } from "../../../core/api/roster.ts";
 
 /**

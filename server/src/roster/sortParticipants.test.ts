@@ -28,7 +28,20 @@ async function cppcc() {
 
 describe("stroke counts (cnchar)", () => {
   it.each([
-    ["王", 4], ["白", 5], ["李", 7], ["张", 7], ["沈", 7], ["刘", 6], ["马", 3], ["上", 3], ["司", 5], ["欧", 8], ["诸", 10], ["黎", 15], ["丽", 7], ["三", 3],
+    ["王", 4],
+    ["白", 5],
+    ["李", 7],
+    ["张", 7],
+    ["沈", 7],
+    ["刘", 6],
+    ["马", 3],
+    ["上", 3],
+    ["司", 5],
+    ["欧", 8],
+    ["诸", 10],
+    ["黎", 15],
+    ["丽", 7],
+    ["三", 3],
   ])("%s has %i strokes", (char, n) => {
     expect(strokeCount(char)).toBe(n);
     expect(cnchar.stroke(char)).toBe(n);
@@ -41,8 +54,14 @@ describe("stroke counts (cnchar)", () => {
 
 describe("splitSurname", () => {
   it.each([
-    ["欧阳修", ["欧", "阳"], ["修"]], ["司马光", ["司", "马"], ["光"]], ["诸葛亮", ["诸", "葛"], ["亮"]], ["上官婉儿", ["上", "官"], ["婉", "儿"]],
-    ["司马", ["司"], ["马"]], ["欧丽", ["欧"], ["丽"]], ["王䶮", ["王"], ["䶮"]], ["𠀀明", ["𠀀"], ["明"]],
+    ["欧阳修", ["欧", "阳"], ["修"]],
+    ["司马光", ["司", "马"], ["光"]],
+    ["诸葛亮", ["诸", "葛"], ["亮"]],
+    ["上官婉儿", ["上", "官"], ["婉", "儿"]],
+    ["司马", ["司"], ["马"]],
+    ["欧丽", ["欧"], ["丽"]],
+    ["王䶮", ["王"], ["䶮"]],
+    ["𠀀明", ["𠀀"], ["明"]],
   ])("%s → %j + %j", (name, surname, given) => {
     expect(splitSurname(name)).toEqual({ surname, given });
   });
@@ -50,9 +69,17 @@ describe("splitSurname", () => {
 
 describe("sortParticipants: stroke (姓氏笔画)", () => {
   it.each<[string, string[], string[]]>([
-    ["by surname strokes: 马3 王4 白5 刘6 张7 李7 沈7", ["李明", "王芳", "白雪", "刘伟", "马丽", "张三", "沈一"], ["马丽", "王芳", "白雪", "刘伟", "张三", "李明", "沈一"]],
+    [
+      "by surname strokes: 马3 王4 白5 刘6 张7 李7 沈7",
+      ["李明", "王芳", "白雪", "刘伟", "马丽", "张三", "沈一"],
+      ["马丽", "王芳", "白雪", "刘伟", "张三", "李明", "沈一"],
+    ],
     ["same surname: by the given name's strokes, shorter first", ["张丽", "张三丰", "张三"], ["张三", "张三丰", "张丽"]],
-    ["compound surnames by their first character, after the single surname", ["欧阳修", "欧丽", "诸葛亮", "上官婉儿", "马丽"], ["上官婉儿", "马丽", "欧丽", "欧阳修", "诸葛亮"]],
+    [
+      "compound surnames by their first character, after the single surname",
+      ["欧阳修", "欧丽", "诸葛亮", "上官婉儿", "马丽"],
+      ["上官婉儿", "马丽", "欧丽", "欧阳修", "诸葛亮"],
+    ],
     ["a two-character name is never a compound surname", ["司马光", "司文", "司马"], ["司马", "司文", "司马光"]],
     ["unknown characters after known ones, by code point", ["𠀀明", "王䶮", "John Smith", "王一", "王芳"], ["王一", "王芳", "王䶮", "John Smith", "𠀀明"]],
   ])("%s", (_label, input, expected) => {
@@ -60,7 +87,11 @@ describe("sortParticipants: stroke (姓氏笔画)", () => {
   });
 
   it("same name: by ordinal", () => {
-    const list = [{ name: "张丽", ordinal: 9, unit: "医院" }, { name: "张丽", ordinal: 3, unit: "中学" }, { name: "马丽", ordinal: 5, unit: "" }];
+    const list = [
+      { name: "张丽", ordinal: 9, unit: "医院" },
+      { name: "张丽", ordinal: 3, unit: "中学" },
+      { name: "马丽", ordinal: 5, unit: "" },
+    ];
     expect(sortParticipants(list, "stroke").map((p) => p.unit)).toEqual(["", "中学", "医院"]);
   });
 
@@ -94,7 +125,10 @@ describe("sortParticipants: pinyin", () => {
   });
 
   it("same name: by ordinal", () => {
-    const list = [{ name: "张丽", ordinal: 7, unit: "医院" }, { name: "张丽", ordinal: 2, unit: "中学" }];
+    const list = [
+      { name: "张丽", ordinal: 7, unit: "医院" },
+      { name: "张丽", ordinal: 2, unit: "中学" },
+    ];
     expect(sortParticipants(list, "pinyin").map((p) => p.unit)).toEqual(["中学", "医院"]);
   });
 
@@ -109,7 +143,11 @@ describe("sortParticipants: pinyin", () => {
 
 describe("sortParticipants: roster and general properties", () => {
   it("roster order is by ordinal", () => {
-    const list = [{ name: "乙", ordinal: 2 }, { name: "甲", ordinal: 0 }, { name: "丙", ordinal: 1 }];
+    const list = [
+      { name: "乙", ordinal: 2 },
+      { name: "甲", ordinal: 0 },
+      { name: "丙", ordinal: 1 },
+    ];
     expect(names(sortParticipants(list, "roster"))).toEqual(["甲", "丙", "乙"]);
   });
 

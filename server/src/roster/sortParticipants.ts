@@ -8,9 +8,45 @@ export type RosterSort = "roster" | "pinyin" | "stroke";
 
 /** Common two-character surnames, treated as one surname in stroke order (names of 3+ characters only). */
 export const COMPOUND_SURNAMES: ReadonlySet<string> = new Set([
-  "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯",
-  "轩辕", "令狐", "端木", "独孤", "南宫", "西门", "百里", "呼延", "申屠", "澹台", "公冶", "濮阳", "淳于",
-  "单于", "太史", "闻人", "钟离", "宗政", "万俟", "赫连", "拓跋", "东郭", "司空", "第五", "闾丘", "亓官",
+  "欧阳",
+  "司马",
+  "诸葛",
+  "上官",
+  "东方",
+  "皇甫",
+  "尉迟",
+  "公孙",
+  "慕容",
+  "长孙",
+  "宇文",
+  "司徒",
+  "夏侯",
+  "轩辕",
+  "令狐",
+  "端木",
+  "独孤",
+  "南宫",
+  "西门",
+  "百里",
+  "呼延",
+  "申屠",
+  "澹台",
+  "公冶",
+  "濮阳",
+  "淳于",
+  "单于",
+  "太史",
+  "闻人",
+  "钟离",
+  "宗政",
+  "万俟",
+  "赫连",
+  "拓跋",
+  "东郭",
+  "司空",
+  "第五",
+  "闾丘",
+  "亓官",
 ]);
 
 const compareNumbers = (a: number, b: number): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -132,7 +168,8 @@ export function sortParticipants<T extends { name: string; ordinal: number }>(li
   if (sort === "pinyin") {
     const keys = new Map(list.map((p) => [p.name, pinyinKeys(p.name)] as const));
     return [...list].sort(
-      (a, b) => compareBlank(a.name, b.name) || compareKeyLists(keys.get(a.name) ?? [], keys.get(b.name) ?? []) || compareCodePoints(a.name, b.name) || byOrdinal(a, b),
+      (a, b) =>
+        compareBlank(a.name, b.name) || compareKeyLists(keys.get(a.name) ?? [], keys.get(b.name) ?? []) || compareCodePoints(a.name, b.name) || byOrdinal(a, b),
     );
   }
   return [...list].sort((a, b) => compareBlank(a.name, b.name) || compareStroke(a.name, b.name) || byOrdinal(a, b) || compareCodePoints(a.name, b.name));

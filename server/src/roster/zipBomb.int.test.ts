@@ -41,12 +41,23 @@ describe("a ZIP bomb as a spreadsheet", () => {
       expect(res.status).toBe(413);
       expect(res.body.error).toMatchObject({
         code: "TABLE_TOO_LARGE",
-        message: { zh: "表格解压后过大，请拆分成几个文件分别导入", en: "The spreadsheet is too large once unpacked: split it into several files and import them one by one" },
+        message: {
+          zh: "表格解压后过大，请拆分成几个文件分别导入",
+          en: "The spreadsheet is too large once unpacked: split it into several files and import them one by one",
+        },
         details: [{ row: 0, code: "TABLE_TOO_LARGE", message: { zh: expect.stringContaining("名单.xlsx") } }],
       });
     }
     expect(await t.server.db.participant.count({ where: { meetingId: m.meetingId } })).toBe(before);
-    const ok = await admin.request("POST", `/api/meetings/${m.meetingId}/roster/import`, { form: fileForm(await xlsx([["姓名", "界别"], ["欧阳明", "经济界"]]), "名单.xlsx") });
+    const ok = await admin.request("POST", `/api/meetings/${m.meetingId}/roster/import`, {
+      form: fileForm(
+        await xlsx([
+          ["姓名", "界别"],
+          ["欧阳明", "经济界"],
+        ]),
+        "名单.xlsx",
+      ),
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.imported).toBe(1);
   });
@@ -61,7 +72,15 @@ describe("a ZIP bomb as a spreadsheet", () => {
       expect(res.body.error.details).toMatchObject([{ row: 0, code: "TABLE_TOO_LARGE" }]);
     }
     expect(await t.server.db.ledgerItem.count()).toBe(0);
-    const ok = await admin.request("POST", "/api/ledger/import?dryRun=true", { form: fileForm(await xlsx([["序号", "提出人", "问题/建议"], [1, "陈先生", "公交站台缺少遮雨棚"]]), "台账.xlsx") });
+    const ok = await admin.request("POST", "/api/ledger/import?dryRun=true", {
+      form: fileForm(
+        await xlsx([
+          ["序号", "提出人", "问题/建议"],
+          [1, "陈先生", "公交站台缺少遮雨棚"],
+        ]),
+        "台账.xlsx",
+      ),
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ dryRun: true, imported: 1, refused: 0 });
   });

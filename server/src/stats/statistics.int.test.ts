@@ -39,7 +39,10 @@ async function setup() {
   let clock = Date.UTC(2026, 10, 25, 2, 0, 0);
   const t = await h.startServer({ now: () => clock });
   const advance = (ms: number) => (clock += ms);
-  const { meeting, participants } = await t.server.meetings.create(TITLE, ROSTER.map(({ key: _key, ...p }) => p));
+  const { meeting, participants } = await t.server.meetings.create(
+    TITLE,
+    ROSTER.map(({ key: _key, ...p }) => p),
+  );
   const meetingId = meeting.id;
   const item = await t.server.agenda.append(meetingId, { title: ITEM, plannedMinutes: 30 });
   const { ids, tokens } = await rosterHandles(t.server, meetingId, ROSTER, participants);
@@ -57,7 +60,9 @@ async function setup() {
  * cap, marked 采纳; the speech's clock pauses meanwhile) and right after it (0:40, not marked).
  */
 async function runMeeting(s: Awaited<ReturnType<typeof setup>>) {
-  const [chair, m1, m2, m3, official] = await Promise.all(["chair", "member1", "member2", "member3", "official"].map((k) => h.connect(s.url, s.tokens[k as Key])));
+  const [chair, m1, m2, m3, official] = await Promise.all(
+    ["chair", "member1", "member2", "member3", "official"].map((k) => h.connect(s.url, s.tokens[k as Key])),
+  );
   const room = await s.server.rooms.get(s.meetingId);
   const grantNext = async () => {
     await ok(official!, { type: "interjection.request", point: "审批时限" });
@@ -221,14 +226,20 @@ describe("speaking statistics API", () => {
     const { client: organiser } = await staffClient(s.server, s.url, "organiser1", "organiser");
     const { client: admin } = await staffClient(s.server, s.url, "admin1", "admin");
     const { client: clerkAccount, account } = await staffClient(s.server, s.url, "clerk1", "clerk");
-    const expectError = (res: { status: number; body: { error: { code: string; message: { zh: string; en: string } } } }, status: number, code: string, what: string) => {
+    const expectError = (
+      res: { status: number; body: { error: { code: string; message: { zh: string; en: string } } } },
+      status: number,
+      code: string,
+      what: string,
+    ) => {
       expect(res.status, what).toBe(status);
       expect(res.body.error.code, what).toBe(code);
       expect(res.body.error.message, what).toEqual({ zh: expect.any(String), en: expect.any(String) });
     };
     for (const path of routes) {
       for (const who of ["chair", "clerk"] as const) expect((await s.anon.get(path, bearer(s.tokens[who]))).status, `${who} ${path}`).toBe(200);
-      for (const who of ["member1", "official", "observer"] as const) expectError(await s.anon.get(path, bearer(s.tokens[who])), 403, "FORBIDDEN", `${who} ${path}`);
+      for (const who of ["member1", "official", "observer"] as const)
+        expectError(await s.anon.get(path, bearer(s.tokens[who])), 403, "FORBIDDEN", `${who} ${path}`);
       expectError(await s.anon.get(path, bearer(s.other.tokens.clerk)), 403, "FORBIDDEN", `other meeting's clerk ${path}`);
       expectError(await s.anon.get(path, bearer(s.other.tokens.chair)), 403, "FORBIDDEN", `other meeting's chair ${path}`);
       expectError(await s.anon.get(path), 401, "UNAUTHENTICATED", `no credentials ${path}`);

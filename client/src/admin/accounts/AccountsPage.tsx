@@ -83,7 +83,11 @@ export function AccountsPage() {
                 </th>
                 <td>
                   {t(`staffRole.${a.role}`)}
-                  {a.role === "department" && <div className="muted small" data-testid="account-department">{a.departmentName ?? t("common.none")}</div>}
+                  {a.role === "department" && (
+                    <div className="muted small" data-testid="account-department">
+                      {a.departmentName ?? t("common.none")}
+                    </div>
+                  )}
                 </td>
                 <td>
                   {a.disabled ? (
@@ -188,7 +192,17 @@ function DepartmentSelect({ id, value, departments, onChange }: { id: string; va
   );
 }
 
-function DepartmentDialog({ account, departments, onClose, onSaved }: { account: Account; departments: Department[]; onClose: () => void; onSaved: (a: Account) => void }) {
+function DepartmentDialog({
+  account,
+  departments,
+  onClose,
+  onSaved,
+}: {
+  account: Account;
+  departments: Department[];
+  onClose: () => void;
+  onSaved: (a: Account) => void;
+}) {
   const { t } = useAdminT();
   const id = useId();
   const [departmentId, setDepartmentId] = useState(account.departmentId ?? "");
@@ -210,13 +224,27 @@ function DepartmentDialog({ account, departments, onClose, onSaved }: { account:
     <Dialog title={`${t("ledger.accounts.change")} · ${account.displayName}`} onClose={onClose} testId="account-department-dialog">
       <form className="admin-form" onSubmit={(e) => void submit(e)}>
         <DepartmentSelect id={`${id}-department`} value={departmentId} departments={departments} onChange={setDepartmentId} />
-        <FormActions error={error} pending={pending} disabled={!departmentId || departmentId === account.departmentId} label={t("common.save")} onCancel={onClose} />
+        <FormActions
+          error={error}
+          pending={pending}
+          disabled={!departmentId || departmentId === account.departmentId}
+          label={t("common.save")}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );
 }
 
-function CreateAccountForm({ departments, onCreated, onCancel }: { departments: Department[]; onCreated: (account: Account, password: string) => void; onCancel: () => void }) {
+function CreateAccountForm({
+  departments,
+  onCreated,
+  onCancel,
+}: {
+  departments: Department[];
+  onCreated: (account: Account, password: string) => void;
+  onCancel: () => void;
+}) {
   const { t } = useAdminT();
   const id = useId();
   const [username, setUsername] = useState("");
@@ -230,7 +258,12 @@ function CreateAccountForm({ departments, onCreated, onCancel }: { departments: 
     setPendingSubmit(true);
     setError(null);
     try {
-      const result = await api.createAccount({ username: username.trim(), displayName: displayName.trim(), role, ...(role === "department" ? { departmentId } : {}) });
+      const result = await api.createAccount({
+        username: username.trim(),
+        displayName: displayName.trim(),
+        role,
+        ...(role === "department" ? { departmentId } : {}),
+      });
       onCreated(result.account, result.oneTimePassword);
     } catch (e) {
       setError(e);
@@ -270,7 +303,13 @@ function CreateAccountForm({ departments, onCreated, onCancel }: { departments: 
         </div>
         {role === "department" && <DepartmentSelect id={`${id}-department`} value={departmentId} departments={departments} onChange={setDepartmentId} />}
       </div>
-      <FormActions error={error} pending={pendingSubmit} disabled={!username.trim() || !displayName.trim() || (role === "department" && !departmentId)} label={t("accounts.create")} onCancel={onCancel} />
+      <FormActions
+        error={error}
+        pending={pendingSubmit}
+        disabled={!username.trim() || !displayName.trim() || (role === "department" && !departmentId)}
+        label={t("accounts.create")}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -107,9 +107,7 @@ export function AgendaTab({
                 <>
                   <div className="agenda-item-text">
                     <h3 data-testid="agenda-title">{item.title}</h3>
-                    <p className="muted">
-                      {[item.presenter, t("agenda.plannedShort", { minutes: item.plannedMinutes })].filter(Boolean).join(" · ")}
-                    </p>
+                    <p className="muted">{[item.presenter, t("agenda.plannedShort", { minutes: item.plannedMinutes })].filter(Boolean).join(" · ")}</p>
                   </div>
                   {editable && (
                     <div className="agenda-item-actions">

@@ -80,7 +80,12 @@ export function Materials({
               </a>
               <span className="muted small">{formatSize(material.size)}</span>
               {editable && (
-                <button type="button" className="link danger-text" onClick={() => setDeleting(material)} aria-label={`${t("agenda.deleteMaterial")}: ${material.fileName}`}>
+                <button
+                  type="button"
+                  className="link danger-text"
+                  onClick={() => setDeleting(material)}
+                  aria-label={`${t("agenda.deleteMaterial")}: ${material.fileName}`}
+                >
                   {t("common.delete")}
                 </button>
               )}
@@ -90,7 +95,15 @@ export function Materials({
       )}
       {editable && (
         <div className="upload">
-          <input ref={input} id={inputId} type="file" accept={ACCEPT} className="visually-hidden" onChange={(e) => void upload(e)} data-testid="material-input" />
+          <input
+            ref={input}
+            id={inputId}
+            type="file"
+            accept={ACCEPT}
+            className="visually-hidden"
+            onChange={(e) => void upload(e)}
+            data-testid="material-input"
+          />
           <label htmlFor={inputId} className="button" aria-disabled={status.kind === "uploading"}>
             {t("agenda.upload")}
           </label>

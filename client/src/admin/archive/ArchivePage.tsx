@@ -30,7 +30,9 @@ export function ArchivePage() {
       <SearchForm key={`form:${query ?? ""}`} initial={query ?? ""} />
       {query !== null && <SearchResults key={`results:${query}`} query={query} />}
       <section className="archive-meetings" aria-labelledby="archive-all">
-        <h2 id="archive-all">{t("archive.allMeetings")} {meetings.data && <span className="count">{meetings.data.meetings.length}</span>}</h2>
+        <h2 id="archive-all">
+          {t("archive.allMeetings")} {meetings.data && <span className="count">{meetings.data.meetings.length}</span>}
+        </h2>
         <ErrorLine error={meetings.error} onRetry={meetings.reload} />
         {!meetings.data && !meetings.error && <Loading />}
         {meetings.data && <MeetingTable meetings={meetings.data.meetings} />}
@@ -48,7 +50,9 @@ function SearchForm({ initial }: { initial: string }) {
   };
   return (
     <form className="archive-search" role="search" onSubmit={submit}>
-      <label htmlFor="archive-q" className="visually-hidden">{t("archive.searchLabel")}</label>
+      <label htmlFor="archive-q" className="visually-hidden">
+        {t("archive.searchLabel")}
+      </label>
       <input
         id="archive-q"
         type="search"
@@ -59,7 +63,9 @@ function SearchForm({ initial }: { initial: string }) {
         aria-describedby="archive-q-problem"
         data-testid="archive-query"
       />
-      <button type="submit" className="primary" data-testid="archive-search">{t("archive.search")}</button>
+      <button type="submit" className="primary" data-testid="archive-search">
+        {t("archive.search")}
+      </button>
     </form>
   );
 }
@@ -76,24 +82,39 @@ function SearchResults({ query }: { query: string }) {
     );
   }
   if (results.error) return <ErrorLine error={results.error} onRetry={results.reload} />;
-  if (!results.data) return <p className="muted" role="status">{t("archive.searching")}</p>;
+  if (!results.data)
+    return (
+      <p className="muted" role="status">
+        {t("archive.searching")}
+      </p>
+    );
   const groups = groupByMeeting(results.data.results);
   const shown = results.data.query;
   if (groups.length === 0) {
-    return <p className="archive-empty" role="status" data-testid="archive-no-results">{t("archive.noResults", { query: shown })}</p>;
+    return (
+      <p className="archive-empty" role="status" data-testid="archive-no-results">
+        {t("archive.noResults", { query: shown })}
+      </p>
+    );
   }
   return (
     <section className="archive-results" aria-labelledby="archive-results-title" data-testid="archive-results">
-      <h2 id="archive-results-title" aria-live="polite">{t("archive.resultsSummary", { query: shown, hits: results.data.results.length, meetings: groups.length })}</h2>
+      <h2 id="archive-results-title" aria-live="polite">
+        {t("archive.resultsSummary", { query: shown, hits: results.data.results.length, meetings: groups.length })}
+      </h2>
       {groups.map((g) => (
         <article key={g.meetingId} className="archive-meeting" data-testid="archive-meeting" data-meeting-id={g.meetingId}>
           <h3>
-            <Link to={meetingLink(g.meetingId)} className="meeting-title-link" data-testid="archive-meeting-link">{g.meetingTitle}</Link>
+            <Link to={meetingLink(g.meetingId)} className="meeting-title-link" data-testid="archive-meeting-link">
+              {g.meetingTitle}
+            </Link>
             <span className="count">{t("archive.hitCount", { count: g.hits.length })}</span>
           </h3>
           <p className="muted small">{[g.meetingNumber, formatDateTime(g.date, currentLanguage())].filter(Boolean).join(" · ") || t("meetings.noDate")}</p>
           <ol className="archive-hits">
-            {g.hits.map((hit) => <Hit key={`${hit.kind}:${hit.ref}`} hit={hit} />)}
+            {g.hits.map((hit) => (
+              <Hit key={`${hit.kind}:${hit.ref}`} hit={hit} />
+            ))}
           </ol>
         </article>
       ))}
@@ -103,11 +124,16 @@ function SearchResults({ query }: { query: string }) {
 
 function Hit({ hit }: { hit: SearchHit }) {
   const { t } = useAdminT();
-  const where = [hit.item && (hit.kind === "minutes" ? hit.item : t("archive.item", { title: hit.item })), hit.speaker && t("archive.speaker", { name: hit.speaker })].filter(Boolean);
+  const where = [
+    hit.item && (hit.kind === "minutes" ? hit.item : t("archive.item", { title: hit.item })),
+    hit.speaker && t("archive.speaker", { name: hit.speaker }),
+  ].filter(Boolean);
   return (
     <li className="archive-hit" data-testid="archive-hit" data-kind={hit.kind}>
       <div className="archive-hit-head">
-        <span className="badge archive-kind" data-testid="archive-hit-kind">{t(`archive.kind.${hit.kind}`)}</span>
+        <span className="badge archive-kind" data-testid="archive-hit-kind">
+          {t(`archive.kind.${hit.kind}`)}
+        </span>
         {where.length > 0 && <span className="muted small">{where.join(" · ")}</span>}
       </div>
       <p className="archive-snippet" data-testid="archive-snippet">
@@ -124,11 +150,17 @@ function MeetingTable({ meetings }: { meetings: ArchiveMeeting[] }) {
     <table className="admin-table" data-testid="archive-meeting-table">
       <thead>
         <tr>
-          <th scope="col" className="col-time">{t("archive.columnDate")}</th>
-          <th scope="col" className="col-kind">{t("meetings.columnKind")}</th>
+          <th scope="col" className="col-time">
+            {t("archive.columnDate")}
+          </th>
+          <th scope="col" className="col-kind">
+            {t("meetings.columnKind")}
+          </th>
           <th scope="col">{t("meetings.columnTitle")}</th>
           <th scope="col">{t("archive.columnStatus")}</th>
-          <th scope="col" className="num">{t("archive.columnCounts")}</th>
+          <th scope="col" className="num">
+            {t("archive.columnCounts")}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -137,7 +169,9 @@ function MeetingTable({ meetings }: { meetings: ArchiveMeeting[] }) {
             <td className="nowrap">{formatDateTime(m.date, currentLanguage()) ?? <span className="muted">{t("meetings.noDate")}</span>}</td>
             <td>{meetingKindLabel(m.kind, currentLanguage())}</td>
             <td>
-              <Link to={meetingLink(m.id)} className="meeting-title-link">{m.title}</Link>
+              <Link to={meetingLink(m.id)} className="meeting-title-link">
+                {m.title}
+              </Link>
               {m.archived && <span className="badge">{t("meetings.archived")}</span>}
               {m.number && <div className="muted small">{m.number}</div>}
             </td>

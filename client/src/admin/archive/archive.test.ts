@@ -4,14 +4,28 @@ import type { SearchHit } from "../types.ts";
 import { groupByMeeting, queryProblem } from "./archive.ts";
 
 const hit = (meetingId: string, ref: string, fields: Partial<SearchHit> = {}): SearchHit => ({
-  meetingId, meetingTitle: `会议${meetingId}`, meetingNumber: null, date: null, kind: "summary", ref, itemId: null, item: null, speaker: null,
-  snippet: [{ text: "电梯", match: true }], score: -1, ...fields,
+  meetingId,
+  meetingTitle: `会议${meetingId}`,
+  meetingNumber: null,
+  date: null,
+  kind: "summary",
+  ref,
+  itemId: null,
+  item: null,
+  speaker: null,
+  snippet: [{ text: "电梯", match: true }],
+  score: -1,
+  ...fields,
 });
 
 describe("groupByMeeting", () => {
   it("keeps the server's order: meetings by their best hit, hits in order within each", () => {
     const groups = groupByMeeting([hit("b", "1"), hit("a", "2"), hit("b", "3"), hit("c", "4"), hit("a", "5")]);
-    expect(groups.map((g) => [g.meetingId, g.hits.map((h) => h.ref)])).toEqual([["b", ["1", "3"]], ["a", ["2", "5"]], ["c", ["4"]]]);
+    expect(groups.map((g) => [g.meetingId, g.hits.map((h) => h.ref)])).toEqual([
+      ["b", ["1", "3"]],
+      ["a", ["2", "5"]],
+      ["c", ["4"]],
+    ]);
     expect(groups[0]).toMatchObject({ meetingTitle: "会议b", meetingNumber: null, date: null });
   });
   it("no hits, no groups", () => {

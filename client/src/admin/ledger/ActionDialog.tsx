@@ -19,7 +19,11 @@ import { ledgerApi, type StaffLedgerAction } from "./ledgerApi.ts";
 export function useActionLabel() {
   const { t } = useAdminT();
   return (type: StaffAction, item: Pick<LedgerItemJson, "state">): string =>
-    type === "assign" ? t(`ledger.action.${assignVerb(item.state)}`) : type === "close" ? t(`ledger.action.${closeVerb(item.state)}`) : t(`ledger.action.${type}`);
+    type === "assign"
+      ? t(`ledger.action.${assignVerb(item.state)}`)
+      : type === "close"
+        ? t(`ledger.action.${closeVerb(item.state)}`)
+        : t(`ledger.action.${type}`);
 }
 
 export function ActionDialog({
@@ -87,7 +91,15 @@ export function ActionDialog({
             {t("ledger.item.conflict")}
           </p>
         )}
-        <FormActions error={error} pending={pending} disabled={uploading || !action} label={label} pendingLabel={t("common.working")} onCancel={onClose} testId="ledger-action-submit" />
+        <FormActions
+          error={error}
+          pending={pending}
+          disabled={uploading || !action}
+          label={label}
+          pendingLabel={t("common.working")}
+          onCancel={onClose}
+          testId="ledger-action-submit"
+        />
       </form>
     </Dialog>
   );
@@ -148,7 +160,15 @@ function NoteField({
   );
 }
 
-function AssignFields({ item, departments, onChange }: { item: LedgerItemJson; departments: Department[]; onChange: (action: StaffLedgerAction | null) => void }) {
+function AssignFields({
+  item,
+  departments,
+  onChange,
+}: {
+  item: LedgerItemJson;
+  departments: Department[];
+  onChange: (action: StaffLedgerAction | null) => void;
+}) {
   const { t } = useAdminT();
   const p = usePunct();
   const id = useId();
@@ -164,17 +184,34 @@ function AssignFields({ item, departments, onChange }: { item: LedgerItemJson; d
       return { ...next, partners: next.partners.filter((p) => p !== next.lead) };
     });
   useEffect(
-    () => onChange(state.lead && state.deadline ? { type: "assign", lead: state.lead, partners: state.partners, deadline: state.deadline, instructions: state.instructions.trim() } : null),
+    () =>
+      onChange(
+        state.lead && state.deadline
+          ? { type: "assign", lead: state.lead, partners: state.partners, deadline: state.deadline, instructions: state.instructions.trim() }
+          : null,
+      ),
     [state, onChange],
   );
   // A disabled department is offered only where the item already names it.
   const offered = departments.filter((d) => !d.disabled || d.id === item.lead?.id || item.partners.some((p) => p.id === d.id));
-  if (offered.length === 0) return <p className="admin-warn" role="alert">{t("ledger.form.noDepartments")}</p>;
+  if (offered.length === 0)
+    return (
+      <p className="admin-warn" role="alert">
+        {t("ledger.form.noDepartments")}
+      </p>
+    );
   return (
     <div className="form-grid">
       <div className="field">
         <label htmlFor={`${id}-lead`}>{t("ledger.form.department")}</label>
-        <select id={`${id}-lead`} required value={state.lead} onChange={(e) => update({ lead: e.target.value })} data-autofocus data-testid="ledger-assign-lead">
+        <select
+          id={`${id}-lead`}
+          required
+          value={state.lead}
+          onChange={(e) => update({ lead: e.target.value })}
+          data-autofocus
+          data-testid="ledger-assign-lead"
+        >
           <option value="">{t("ledger.form.choose")}</option>
           {offered.map((d) => (
             <option key={d.id} value={d.id}>
@@ -184,13 +221,23 @@ function AssignFields({ item, departments, onChange }: { item: LedgerItemJson; d
         </select>
         {item.suggestedDepartment && (
           <span className="hint">
-            {t(item.origin === "decision" ? "ledger.item.responsibleUnit" : "ledger.item.suggestedDepartment")}{p.colon}{item.suggestedDepartment}
+            {t(item.origin === "decision" ? "ledger.item.responsibleUnit" : "ledger.item.suggestedDepartment")}
+            {p.colon}
+            {item.suggestedDepartment}
           </span>
         )}
       </div>
       <div className="field">
         <label htmlFor={`${id}-deadline`}>{t("ledger.form.deadline")}</label>
-        <input id={`${id}-deadline`} type="date" required min={today()} value={state.deadline} onChange={(e) => update({ deadline: e.target.value })} data-testid="ledger-assign-deadline" />
+        <input
+          id={`${id}-deadline`}
+          type="date"
+          required
+          min={today()}
+          value={state.deadline}
+          onChange={(e) => update({ deadline: e.target.value })}
+          data-testid="ledger-assign-deadline"
+        />
       </div>
       <fieldset className="field span-2 ledger-partners">
         <legend>{t("ledger.form.partners")}</legend>
@@ -212,8 +259,17 @@ function AssignFields({ item, departments, onChange }: { item: LedgerItemJson; d
         </div>
       </fieldset>
       <div className="field span-2">
-        <label htmlFor={`${id}-instructions`}>{t("ledger.form.instructions")} <span className="muted">{t("common.optional")}</span></label>
-        <textarea id={`${id}-instructions`} rows={3} maxLength={2000} value={state.instructions} onChange={(e) => update({ instructions: e.target.value })} data-testid="ledger-assign-instructions" />
+        <label htmlFor={`${id}-instructions`}>
+          {t("ledger.form.instructions")} <span className="muted">{t("common.optional")}</span>
+        </label>
+        <textarea
+          id={`${id}-instructions`}
+          rows={3}
+          maxLength={2000}
+          value={state.instructions}
+          onChange={(e) => update({ instructions: e.target.value })}
+          data-testid="ledger-assign-instructions"
+        />
       </div>
     </div>
   );
@@ -224,7 +280,15 @@ interface Uploaded {
   name: string;
 }
 
-function ReplyFields({ item, onChange, onUploading }: { item: LedgerItemJson; onChange: (action: StaffLedgerAction | null) => void; onUploading: (busy: boolean) => void }) {
+function ReplyFields({
+  item,
+  onChange,
+  onUploading,
+}: {
+  item: LedgerItemJson;
+  onChange: (action: StaffLedgerAction | null) => void;
+  onUploading: (busy: boolean) => void;
+}) {
   const { t } = useAdminT();
   const id = useId();
   const [text, setText] = useState("");
@@ -289,7 +353,9 @@ function ReplyFields({ item, onChange, onUploading }: { item: LedgerItemJson; on
         ))}
       </fieldset>
       <div className="field">
-        <label htmlFor={`${id}-files`}>{t("ledger.form.attachments")} <span className="muted">{t("common.optional")}</span></label>
+        <label htmlFor={`${id}-files`}>
+          {t("ledger.form.attachments")} <span className="muted">{t("common.optional")}</span>
+        </label>
         <input
           id={`${id}-files`}
           type="file"
@@ -303,8 +369,12 @@ function ReplyFields({ item, onChange, onUploading }: { item: LedgerItemJson; on
           }}
           data-testid="ledger-reply-files"
         />
-        <span className="hint" id={`${id}-files-hint`}>{t("ledger.form.attachmentsHint")}</span>
-        <div role="status" aria-live="polite">{uploading && <span className="muted">{t("ledger.form.uploading", { name: uploading })}</span>}</div>
+        <span className="hint" id={`${id}-files-hint`}>
+          {t("ledger.form.attachmentsHint")}
+        </span>
+        <div role="status" aria-live="polite">
+          {uploading && <span className="muted">{t("ledger.form.uploading", { name: uploading })}</span>}
+        </div>
         <ErrorLine error={error} />
         {files.length > 0 && (
           <ul className="ledger-files" data-testid="ledger-reply-attachments">

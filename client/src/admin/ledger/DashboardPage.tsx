@@ -48,7 +48,11 @@ function Charts({ d }: { d: LedgerDashboard }) {
   const states = stateRows(d, (s) => t(`ledger.state.${s}`));
   // The rows without a department, sector or meeting are labelled here, in the UI language.
   const departments = departmentRows(d).map((r) => (r.id === "" ? { ...r, name: t("ledger.list.unassigned") } : r));
-  const sectors = topRows(d.bySector.map((s) => ({ label: s.sector || t("ledger.filter.noSector"), count: s.total })), 10, t("ledger.dashboard.other"));
+  const sectors = topRows(
+    d.bySector.map((s) => ({ label: s.sector || t("ledger.filter.noSector"), count: s.total })),
+    10,
+    t("ledger.dashboard.other"),
+  );
   const meetings = topRows(
     d.byMeeting.map((m) => ({ label: m.meetingId === null ? t(`ledger.source.${m.source}`) : m.title, count: m.total })),
     10,
@@ -87,7 +91,13 @@ function Charts({ d }: { d: LedgerDashboard }) {
         <Figure
           id="byDepartment"
           title={t("ledger.dashboard.byDepartment")}
-          head={[t("ledger.dashboard.name"), t("ledger.dashboard.seriesTotal"), t("ledger.dashboard.seriesOpen"), t("ledger.dashboard.seriesOverdue"), t("ledger.dashboard.seriesAnswered")]}
+          head={[
+            t("ledger.dashboard.name"),
+            t("ledger.dashboard.seriesTotal"),
+            t("ledger.dashboard.seriesOpen"),
+            t("ledger.dashboard.seriesOverdue"),
+            t("ledger.dashboard.seriesAnswered"),
+          ]}
           rows={departments.map((r) => [r.name, r.total, r.open, r.overdue, r.answered])}
         >
           <ResponsiveContainer width="100%" height={Math.max(160, 60 + departments.length * 44)}>
@@ -110,7 +120,12 @@ function Charts({ d }: { d: LedgerDashboard }) {
           </ResponsiveContainer>
         </Figure>
 
-        <Figure id="byMonth" title={t("ledger.dashboard.byMonth")} head={[t("ledger.dashboard.month"), t("ledger.dashboard.seriesRaised"), t("ledger.dashboard.seriesClosed")]} rows={months.map((m) => [m.month, m.raised, m.closed])}>
+        <Figure
+          id="byMonth"
+          title={t("ledger.dashboard.byMonth")}
+          head={[t("ledger.dashboard.month"), t("ledger.dashboard.seriesRaised"), t("ledger.dashboard.seriesClosed")]}
+          rows={months.map((m) => [m.month, m.raised, m.closed])}
+        >
           <ResponsiveContainer width="100%" height={240}>
             <ComposedChart data={months} margin={{ top: 20, right: 8, left: 0, bottom: 0 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -121,7 +136,14 @@ function Charts({ d }: { d: LedgerDashboard }) {
               <Bar dataKey="raised" name={t("ledger.dashboard.seriesRaised")} fill={SERIES.raised} isAnimationActive={false} maxBarSize={48}>
                 <LabelList dataKey="raised" position="top" />
               </Bar>
-              <Line dataKey="closed" name={t("ledger.dashboard.seriesClosed")} stroke={SERIES.closed} strokeWidth={3} dot={{ r: 5 }} isAnimationActive={false} />
+              <Line
+                dataKey="closed"
+                name={t("ledger.dashboard.seriesClosed")}
+                stroke={SERIES.closed}
+                strokeWidth={3}
+                dot={{ r: 5 }}
+                isAnimationActive={false}
+              />
             </ComposedChart>
           </ResponsiveContainer>
         </Figure>

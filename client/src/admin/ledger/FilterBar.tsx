@@ -19,7 +19,9 @@ export interface FilterOptions {
  * department) and the sectors and meetings that occur in the ledger the user may see.
  */
 export function useFilterOptions(withDepartments: boolean): FilterOptions {
-  const departments = useResource(useCallback(() => (withDepartments ? ledgerApi.departments().then((r) => r.departments) : Promise.resolve([])), [withDepartments]));
+  const departments = useResource(
+    useCallback(() => (withDepartments ? ledgerApi.departments().then((r) => r.departments) : Promise.resolve([])), [withDepartments]),
+  );
   const items = useResource(useCallback(() => ledgerApi.items({}).then((r) => r.items), []));
   return useMemo(() => {
     const all = items.data ?? [];
@@ -67,23 +69,68 @@ export function FilterBar({
     current && !choices.some(([v]) => v === current) ? [...choices, [current, current]] : choices;
   return (
     <div className={`ledger-filter-box${expanded ? " expanded" : ""}`}>
-      <button type="button" className="ledger-filter-toggle" aria-expanded={expanded} aria-controls={`${id}-filters`} onClick={() => setExpanded((e) => !e)} data-testid="ledger-filter-toggle">
+      <button
+        type="button"
+        className="ledger-filter-toggle"
+        aria-expanded={expanded}
+        aria-controls={`${id}-filters`}
+        onClick={() => setExpanded((e) => !e)}
+        data-testid="ledger-filter-toggle"
+      >
         {t("ledger.filter.legend")}
         {active > 0 && <span className="count">{active}</span>}
         <span aria-hidden="true">{expanded ? "▴" : "▾"}</span>
       </button>
       <form id={`${id}-filters`} className="ledger-filters" role="search" aria-label={t("ledger.filter.legend")} onSubmit={(e) => e.preventDefault()}>
-        {showState && select("state", t("ledger.filter.state"), LEDGER_STATES.map((s) => [s, t(`ledger.state.${s}`)]))}
-        {showDepartment && select("departmentId", t("ledger.filter.department"), withCurrent(options.departments.map((d) => [d.id, d.name]), filter.departmentId))}
-        {select("sector", t("ledger.filter.sector"), withCurrent(options.sectors.map((s) => [s, s]), filter.sector))}
-        {select("source", t("ledger.filter.source"), LEDGER_SOURCES.map((s) => [s, t(`ledger.source.${s}`)]))}
-        {select("origin", t("ledger.filter.origin"), LEDGER_ORIGINS.map((o) => [o, t(`ledger.origin.${o}`)]))}
-        {select("meetingId", t("ledger.filter.meeting"), withCurrent(options.meetings.map((m) => [m.id, m.title]), filter.meetingId))}
+        {showState &&
+          select(
+            "state",
+            t("ledger.filter.state"),
+            LEDGER_STATES.map((s) => [s, t(`ledger.state.${s}`)]),
+          )}
+        {showDepartment &&
+          select(
+            "departmentId",
+            t("ledger.filter.department"),
+            withCurrent(
+              options.departments.map((d) => [d.id, d.name]),
+              filter.departmentId,
+            ),
+          )}
+        {select(
+          "sector",
+          t("ledger.filter.sector"),
+          withCurrent(
+            options.sectors.map((s) => [s, s]),
+            filter.sector,
+          ),
+        )}
+        {select(
+          "source",
+          t("ledger.filter.source"),
+          LEDGER_SOURCES.map((s) => [s, t(`ledger.source.${s}`)]),
+        )}
+        {select(
+          "origin",
+          t("ledger.filter.origin"),
+          LEDGER_ORIGINS.map((o) => [o, t(`ledger.origin.${o}`)]),
+        )}
+        {select(
+          "meetingId",
+          t("ledger.filter.meeting"),
+          withCurrent(
+            options.meetings.map((m) => [m.id, m.title]),
+            filter.meetingId,
+          ),
+        )}
         <div className="field">
           <label htmlFor={`${id}-month`}>{t("ledger.filter.month")}</label>
           <input id={`${id}-month`} type="month" value={filter.month ?? ""} onChange={(e) => set("month", e.target.value)} data-testid="ledger-filter-month" />
         </div>
-        {select("flag", t("ledger.filter.flag"), [["overdue", t("ledger.flag.overdue")], ["dueSoon", t("ledger.flag.dueSoon")]])}
+        {select("flag", t("ledger.filter.flag"), [
+          ["overdue", t("ledger.flag.overdue")],
+          ["dueSoon", t("ledger.flag.dueSoon")],
+        ])}
         <TextFilter key={filter.q ?? ""} initial={filter.q ?? ""} onApply={(q) => set("q", q)} />
         {isFiltered(filter) && (
           <button type="button" className="link ledger-clear" onClick={() => onChange({})} data-testid="ledger-filter-clear">

@@ -11,7 +11,24 @@ import { TableFileChooser } from "../ui/TableFileChooser.tsx";
 import { useDryRunImport } from "../ui/useDryRunImport.ts";
 import { ledgerApi } from "./ledgerApi.ts";
 
-const FIELDS = ["question", "title", "source", "origin", "raisedBy", "sector", "contact", "raisedOn", "topic", "department", "assignedOn", "deadline", "state", "reply", "outcome", "rating"];
+const FIELDS = [
+  "question",
+  "title",
+  "source",
+  "origin",
+  "raisedBy",
+  "sector",
+  "contact",
+  "raisedOn",
+  "topic",
+  "department",
+  "assignedOn",
+  "deadline",
+  "state",
+  "reply",
+  "outcome",
+  "rating",
+];
 
 export function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported: (result: LedgerImportResult) => void }) {
   const { t } = useAdminT();
@@ -31,7 +48,14 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
         <p id={hintId} className="muted">
           {t("ledger.import.intro")}
         </p>
-        <TableFileChooser label={t("ledger.import.choose")} hintId={hintId} busy={busy} onChoose={(e) => void choose(e)} testId="ledger-import-input" autoFocus />
+        <TableFileChooser
+          label={t("ledger.import.choose")}
+          hintId={hintId}
+          busy={busy}
+          onChoose={(e) => void choose(e)}
+          testId="ledger-import-input"
+          autoFocus
+        />
         <div role="status" aria-live="polite">
           {state.step === "checking" && <p className="muted">{t("ledger.import.checking", { name: state.file.name })}</p>}
           {state.step === "importing" && <p className="muted">{t("ledger.import.importing")}</p>}
@@ -43,7 +67,9 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
               <strong>{t("ledger.import.summary", { name: state.file.name, taken: preview.imported, refused: preview.refused })}</strong>
             </p>
             <RowTable result={preview} />
-            {preview.report.length > 0 && <ImportReport title={t("ledger.import.reportTitle", { count: preview.report.length })} rows={preview.report} fieldLabel={fieldLabel} />}
+            {preview.report.length > 0 && (
+              <ImportReport title={t("ledger.import.reportTitle", { count: preview.report.length })} rows={preview.report} fieldLabel={fieldLabel} />
+            )}
             {warnings > 0 && <WarningsConfirm count={warnings} checked={accepted} onChange={setAccepted} disabled={busy} />}
             <div className="form-actions">
               <button
@@ -100,10 +126,16 @@ function RowTable({ result }: { result: LedgerImportResult }) {
       <caption>{t("ledger.import.rowsTitle", { count: result.rows.length })}</caption>
       <thead>
         <tr>
-          <th scope="col" className="col-row">{t("import.row")}</th>
-          <th scope="col" className="col-field">{t("ledger.import.result")}</th>
+          <th scope="col" className="col-row">
+            {t("import.row")}
+          </th>
+          <th scope="col" className="col-field">
+            {t("ledger.import.result")}
+          </th>
           <th scope="col">{t("ledger.import.fields.question")}</th>
-          <th scope="col" className="col-field">{t("ledger.import.fields.state")}</th>
+          <th scope="col" className="col-field">
+            {t("ledger.import.fields.state")}
+          </th>
         </tr>
       </thead>
       <tbody>

@@ -31,7 +31,9 @@ export function ItemPage({ itemId }: { itemId: string }) {
     return (
       <section className="admin-page ledger-page">
         <LedgerNav secretariat={viewer.role === "secretariat"} />
-        <Link to={LEDGER} className="back-link">‹ {t("ledger.item.back")}</Link>
+        <Link to={LEDGER} className="back-link">
+          ‹ {t("ledger.item.back")}
+        </Link>
         <ErrorLine error={detail.error} onRetry={detail.reload} />
       </section>
     );
@@ -44,7 +46,9 @@ export function ItemPage({ itemId }: { itemId: string }) {
   return (
     <section className="admin-page ledger-page ledger-item-page" data-testid="ledger-item" data-item-id={item.id} data-version={item.version}>
       <LedgerNav secretariat={viewer.role === "secretariat"} />
-      <Link to={LEDGER} className="back-link">‹ {t("ledger.item.back")}</Link>
+      <Link to={LEDGER} className="back-link">
+        ‹ {t("ledger.item.back")}
+      </Link>
       <h1>
         <span className="ledger-number">{t("ledger.item.heading", { number: item.number })}</span>
         <span data-testid="ledger-item-title">{item.title}</span>
@@ -59,7 +63,9 @@ export function ItemPage({ itemId }: { itemId: string }) {
           <SourceCard item={item} secretariat={viewer.role === "secretariat"} />
           <section className="admin-card" aria-labelledby="ledger-text">
             <h2 id="ledger-text">{t("ledger.item.text")}</h2>
-            <p className="ledger-text" data-testid="ledger-item-text">{item.text}</p>
+            <p className="ledger-text" data-testid="ledger-item-text">
+              {item.text}
+            </p>
           </section>
           {item.liveResponses.length > 0 && <LiveResponses item={item} />}
           <Replies item={item} />
@@ -73,7 +79,9 @@ export function ItemPage({ itemId }: { itemId: string }) {
             <section className="admin-card ledger-actions" aria-labelledby="ledger-actions">
               <h2 id="ledger-actions">{t("ledger.item.actions")}</h2>
               {actions.length === 0 ? (
-                <p className="muted" data-testid="ledger-no-actions">{t("ledger.item.noActions")}</p>
+                <p className="muted" data-testid="ledger-no-actions">
+                  {t("ledger.item.noActions")}
+                </p>
               ) : (
                 <div className="button-row">
                   {actions.map((type) => (
@@ -147,13 +155,17 @@ function SourceCard({ item, secretariat }: { item: LedgerItemJson; secretariat: 
         )}
         {item.sourceNote && <Row label={t("ledger.item.sourceNote")}>{item.sourceNote}</Row>}
         {item.agendaItemTitle && <Row label={t("ledger.item.agendaItem")}>{item.agendaItemTitle}</Row>}
-        <Row label={t("ledger.item.origin")} testId="ledger-item-origin">{t(`ledger.origin.${item.origin}`)}</Row>
+        <Row label={t("ledger.item.origin")} testId="ledger-item-origin">
+          {t(`ledger.origin.${item.origin}`)}
+        </Row>
         {item.raisedByName && <Row label={t("ledger.item.raisedBy")}>{item.raisedByName}</Row>}
         {item.sector && <Row label={t("ledger.item.sector")}>{item.sector}</Row>}
         <Row label={t("ledger.item.raisedOn")}>{item.raisedOn}</Row>
         {item.contact && <Row label={t("ledger.item.contact")}>{item.contact}</Row>}
         {item.topic && <Row label={t("ledger.item.topic")}>{item.topic}</Row>}
-        {item.suggestedDepartment && <Row label={t(decision ? "ledger.item.responsibleUnit" : "ledger.item.suggestedDepartment")}>{item.suggestedDepartment}</Row>}
+        {item.suggestedDepartment && (
+          <Row label={t(decision ? "ledger.item.responsibleUnit" : "ledger.item.suggestedDepartment")}>{item.suggestedDepartment}</Row>
+        )}
         {/* Before 交办 the deadline is the meeting's (or the paper ledger's); afterwards the assignment card shows it. */}
         {!item.lead && item.deadline && (
           <Row label={t(decision ? "ledger.item.decisionDeadline" : "ledger.item.deadline")} testId="ledger-item-deadline">
@@ -198,13 +210,19 @@ function Assignment({ item }: { item: LedgerItemJson }) {
         <p className="muted">{t("ledger.item.notAssigned")}</p>
       ) : (
         <dl className="ledger-facts" data-testid="ledger-assignment">
-          <Row label={t("ledger.item.lead")} testId="ledger-lead">{item.lead.name}</Row>
+          <Row label={t("ledger.item.lead")} testId="ledger-lead">
+            {item.lead.name}
+          </Row>
           {item.partners.length > 0 && <Row label={t("ledger.item.partners")}>{p.list(item.partners.map((d) => d.name))}</Row>}
           <Row label={t("ledger.item.deadline")}>
             {item.deadline} <FlagBadge flag={item.flag} />
           </Row>
           {item.assignedAt && <Row label={t("ledger.item.assignedAt")}>{formatAt(item.assignedAt)}</Row>}
-          {item.instructions && <Row label={t("ledger.item.instructions")}><span className="ledger-text">{item.instructions}</span></Row>}
+          {item.instructions && (
+            <Row label={t("ledger.item.instructions")}>
+              <span className="ledger-text">{item.instructions}</span>
+            </Row>
+          )}
         </dl>
       )}
       {item.supervisions > 0 && <p className="muted">{t("ledger.item.supervisions", { count: item.supervisions })}</p>}
@@ -224,13 +242,18 @@ function Replies({ item }: { item: LedgerItemJson }) {
           <li key={i} className="ledger-reply" data-testid="ledger-reply">
             <div className="ledger-reply-head">
               <strong>{t("ledger.item.replyN", { n: i + 1 })}</strong>
-              <span className="badge" data-testid="ledger-reply-outcome">{t(`ledger.outcome.${reply.outcome}`)}</span>
+              <span className="badge" data-testid="ledger-reply-outcome">
+                {t(`ledger.outcome.${reply.outcome}`)}
+              </span>
               <span className="muted small">{t("ledger.item.replyBy", { name: reply.byName, at: formatAt(reply.at) })}</span>
             </div>
             <p className="ledger-text">{reply.text}</p>
             {reply.attachments.length > 0 && (
               <div>
-                <span className="muted small">{t("ledger.item.attachments")}{p.colon}</span>
+                <span className="muted small">
+                  {t("ledger.item.attachments")}
+                  {p.colon}
+                </span>
                 <ul className="ledger-files">
                   {reply.attachments.map((a) => (
                     <li key={a.id}>
@@ -243,7 +266,8 @@ function Replies({ item }: { item: LedgerItemJson }) {
               </div>
             )}
             <p className="ledger-rating" data-testid="ledger-rating">
-              {t("ledger.item.rating")}{p.colon}
+              {t("ledger.item.rating")}
+              {p.colon}
               {reply.rating ? (
                 <>
                   <strong>{t(`ledger.rating.${reply.rating.rating}`)}</strong>
@@ -259,4 +283,3 @@ function Replies({ item }: { item: LedgerItemJson }) {
     </section>
   );
 }
-

@@ -44,7 +44,11 @@ export function LedgerListPage() {
       <div className="page-head">
         <h1>
           {t("ledger.list.title")}
-          {shown && <span className="count" data-testid="ledger-count">{shown.length}</span>}
+          {shown && (
+            <span className="count" data-testid="ledger-count">
+              {shown.length}
+            </span>
+          )}
         </h1>
         <div className="button-row ledger-head-actions">
           <ExportButton format="xlsx" filter={filter} />
@@ -66,11 +70,22 @@ export function LedgerListPage() {
       <FilterBar filter={filter} options={options} onChange={go} showState={false} showDepartment={secretariat} />
       {counts && (
         <nav className="ledger-state-tabs" aria-label={t("ledger.list.stateTabs")}>
-          <Link to={withQuery(LEDGER, setFilter(filter, "state", ""))} className="ledger-chip" aria-current={!filter.state ? "true" : undefined} data-testid="ledger-tab-all">
+          <Link
+            to={withQuery(LEDGER, setFilter(filter, "state", ""))}
+            className="ledger-chip"
+            aria-current={!filter.state ? "true" : undefined}
+            data-testid="ledger-tab-all"
+          >
             {t("ledger.list.allStates")} <span className="count">{items.data!.length}</span>
           </Link>
           {LEDGER_STATES.map((s) => (
-            <Link key={s} to={withQuery(LEDGER, setFilter(filter, "state", s))} className="ledger-chip" aria-current={filter.state === s ? "true" : undefined} data-testid={`ledger-tab-${s}`}>
+            <Link
+              key={s}
+              to={withQuery(LEDGER, setFilter(filter, "state", s))}
+              className="ledger-chip"
+              aria-current={filter.state === s ? "true" : undefined}
+              data-testid={`ledger-tab-${s}`}
+            >
               {t(`ledger.state.${s}`)} <span className="count">{counts[s]}</span>
             </Link>
           ))}
@@ -132,7 +147,12 @@ function ExportButton({ format, filter }: { format: "xlsx" | "csv"; filter: Ledg
 function ItemTable({ items, filtered }: { items: LedgerItemJson[]; filtered: boolean }) {
   const { t } = useAdminT();
   const p = usePunct();
-  if (items.length === 0) return <p className="muted empty" role="status" data-testid="ledger-empty">{filtered ? t("ledger.list.emptyFiltered") : t("ledger.list.empty")}</p>;
+  if (items.length === 0)
+    return (
+      <p className="muted empty" role="status" data-testid="ledger-empty">
+        {filtered ? t("ledger.list.emptyFiltered") : t("ledger.list.empty")}
+      </p>
+    );
   const col = {
     number: t("ledger.list.number"),
     title: t("ledger.list.itemTitle"),
@@ -146,7 +166,9 @@ function ItemTable({ items, filtered }: { items: LedgerItemJson[]; filtered: boo
     <table className="admin-table ledger-table" data-testid="ledger-table">
       <thead>
         <tr>
-          <th scope="col" className="num">{col.number}</th>
+          <th scope="col" className="num">
+            {col.number}
+          </th>
           <th scope="col">{col.title}</th>
           <th scope="col">{col.raisedBy}</th>
           <th scope="col">{col.source}</th>
@@ -158,7 +180,9 @@ function ItemTable({ items, filtered }: { items: LedgerItemJson[]; filtered: boo
       <tbody>
         {items.map((item) => (
           <tr key={item.id} data-testid="ledger-row" data-item-id={item.id}>
-            <td className="num" data-label={col.number}>{item.number}</td>
+            <td className="num" data-label={col.number}>
+              {item.number}
+            </td>
             <th scope="row" className="ledger-title-cell" data-label={col.title}>
               <Link to={itemPath(item.id)} className="meeting-title-link" data-testid="ledger-item-link">
                 {item.title}

@@ -12,7 +12,17 @@ const SOURCES: NewLedgerItem["source"][] = ["listeningDay", "hotline", "other"];
 export function NewItemDialog({ suggestions, onClose, onCreated }: { suggestions: string[]; onClose: () => void; onCreated: (item: LedgerItemJson) => void }) {
   const { t } = useAdminT();
   const id = useId();
-  const [form, setForm] = useState({ source: "listeningDay" as NewLedgerItem["source"], raisedOn: today(), raisedByName: "", sector: "", contact: "", title: "", text: "", topic: "", suggestedDepartment: "" });
+  const [form, setForm] = useState({
+    source: "listeningDay" as NewLedgerItem["source"],
+    raisedOn: today(),
+    raisedByName: "",
+    sector: "",
+    contact: "",
+    title: "",
+    text: "",
+    topic: "",
+    suggestedDepartment: "",
+  });
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const field = (key: keyof typeof form) => ({
@@ -69,16 +79,24 @@ export function NewItemDialog({ suggestions, onClose, onCreated }: { suggestions
             <input required maxLength={100} {...field("raisedByName")} />
           </div>
           <div className="field">
-            <label htmlFor={`${id}-sector`}>{t("ledger.create.sector")} <span className="muted">{t("common.optional")}</span></label>
+            <label htmlFor={`${id}-sector`}>
+              {t("ledger.create.sector")} <span className="muted">{t("common.optional")}</span>
+            </label>
             <input maxLength={100} {...field("sector")} />
           </div>
           <div className="field">
-            <label htmlFor={`${id}-contact`}>{t("ledger.create.contact")} <span className="muted">{t("common.optional")}</span></label>
+            <label htmlFor={`${id}-contact`}>
+              {t("ledger.create.contact")} <span className="muted">{t("common.optional")}</span>
+            </label>
             <input type="tel" maxLength={100} aria-describedby={`${id}-contact-hint`} {...field("contact")} />
-            <span className="hint" id={`${id}-contact-hint`}>{t("ledger.create.contactHint")}</span>
+            <span className="hint" id={`${id}-contact-hint`}>
+              {t("ledger.create.contactHint")}
+            </span>
           </div>
           <div className="field">
-            <label htmlFor={`${id}-topic`}>{t("ledger.create.topic")} <span className="muted">{t("common.optional")}</span></label>
+            <label htmlFor={`${id}-topic`}>
+              {t("ledger.create.topic")} <span className="muted">{t("common.optional")}</span>
+            </label>
             <input maxLength={100} {...field("topic")} />
           </div>
           <div className="field span-2">
@@ -86,7 +104,9 @@ export function NewItemDialog({ suggestions, onClose, onCreated }: { suggestions
             <input required maxLength={200} {...field("title")} />
           </div>
           <div className="field">
-            <label htmlFor={`${id}-suggestedDepartment`}>{t("ledger.create.suggestedDepartment")} <span className="muted">{t("common.optional")}</span></label>
+            <label htmlFor={`${id}-suggestedDepartment`}>
+              {t("ledger.create.suggestedDepartment")} <span className="muted">{t("common.optional")}</span>
+            </label>
             <input maxLength={100} list={`${id}-departments`} {...field("suggestedDepartment")} />
             <datalist id={`${id}-departments`}>
               {suggestions.map((name) => (

@@ -50,7 +50,11 @@ function ReminderList({ heading, items }: { heading: string; items: LedgerItemJs
   const p = usePunct();
   const when = (deadline: string) => {
     const days = daysLeft(deadline);
-    return days < 0 ? t("ledger.reminders.daysOverdue", { count: -days }) : days === 0 ? t("ledger.reminders.dueToday") : t("ledger.reminders.daysLeft", { count: days });
+    return days < 0
+      ? t("ledger.reminders.daysOverdue", { count: -days })
+      : days === 0
+        ? t("ledger.reminders.dueToday")
+        : t("ledger.reminders.daysLeft", { count: days });
   };
   return (
     <>

@@ -50,10 +50,21 @@ function StepContent({ action, names }: { action: LedgerAction; names: Map<strin
       return (
         <div className="ledger-step-body">
           <p>
-            {t("ledger.item.lead")}{p.colon}{name(action.lead)}
-            {action.partners.length > 0 && <>{p.semicolon}{t("ledger.item.partners")}{p.colon}{p.list(action.partners.map(name))}</>}
+            {t("ledger.item.lead")}
+            {p.colon}
+            {name(action.lead)}
+            {action.partners.length > 0 && (
+              <>
+                {p.semicolon}
+                {t("ledger.item.partners")}
+                {p.colon}
+                {p.list(action.partners.map(name))}
+              </>
+            )}
             {p.semicolon}
-            {t("ledger.item.deadline")}{p.colon}{action.deadline}
+            {t("ledger.item.deadline")}
+            {p.colon}
+            {action.deadline}
           </p>
           {text(action.instructions)}
         </div>
@@ -68,8 +79,17 @@ function StepContent({ action, names }: { action: LedgerAction; names: Map<strin
       return (
         <div className="ledger-step-body">
           <p>
-            {t("ledger.item.outcome")}{p.colon}{t(`ledger.outcome.${action.outcome}`)}
-            {action.attachments.length > 0 && <>{p.semicolon}{t("ledger.item.attachments")}{p.colon}{p.list(action.attachments.map((a) => a.name))}</>}
+            {t("ledger.item.outcome")}
+            {p.colon}
+            {t(`ledger.outcome.${action.outcome}`)}
+            {action.attachments.length > 0 && (
+              <>
+                {p.semicolon}
+                {t("ledger.item.attachments")}
+                {p.colon}
+                {p.list(action.attachments.map((a) => a.name))}
+              </>
+            )}
           </p>
           {text(action.text)}
         </div>
@@ -89,13 +109,41 @@ function StepContent({ action, names }: { action: LedgerAction; names: Map<strin
           <p>{t("ledger.item.importedFrom", { file: action.file, row: action.row })}</p>
           {action.lead && (
             <p>
-              {t("ledger.item.lead")}{p.colon}{name(action.lead)}
-              {action.partners.length > 0 && <>{p.semicolon}{t("ledger.item.partners")}{p.colon}{p.list(action.partners.map(name))}</>}
-              {action.deadline && <>{p.semicolon}{t("ledger.item.deadline")}{p.colon}{action.deadline}</>}
+              {t("ledger.item.lead")}
+              {p.colon}
+              {name(action.lead)}
+              {action.partners.length > 0 && (
+                <>
+                  {p.semicolon}
+                  {t("ledger.item.partners")}
+                  {p.colon}
+                  {p.list(action.partners.map(name))}
+                </>
+              )}
+              {action.deadline && (
+                <>
+                  {p.semicolon}
+                  {t("ledger.item.deadline")}
+                  {p.colon}
+                  {action.deadline}
+                </>
+              )}
             </p>
           )}
-          {!action.lead && action.deadline && <p>{t("ledger.item.deadline")}{p.colon}{action.deadline}</p>}
-          {action.reply && <p>{t("ledger.item.outcome")}{p.colon}{t(`ledger.outcome.${action.reply.outcome}`)}</p>}
+          {!action.lead && action.deadline && (
+            <p>
+              {t("ledger.item.deadline")}
+              {p.colon}
+              {action.deadline}
+            </p>
+          )}
+          {action.reply && (
+            <p>
+              {t("ledger.item.outcome")}
+              {p.colon}
+              {t(`ledger.outcome.${action.reply.outcome}`)}
+            </p>
+          )}
           {action.reply && text(action.reply.text)}
         </div>
       );

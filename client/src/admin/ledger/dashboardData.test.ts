@@ -22,7 +22,13 @@ const dashboard: LedgerDashboard = {
 
 describe("dashboard rows", () => {
   it("every state and rating in their order, labelled", () => {
-    expect(stateRows(dashboard, (s) => s.toUpperCase()).map((r) => [r.label, r.count])).toEqual([["NEW", 1], ["ASSIGNED", 2], ["IN_PROGRESS", 0], ["ANSWERED", 1], ["CLOSED", 2]]);
+    expect(stateRows(dashboard, (s) => s.toUpperCase()).map((r) => [r.label, r.count])).toEqual([
+      ["NEW", 1],
+      ["ASSIGNED", 2],
+      ["IN_PROGRESS", 0],
+      ["ANSWERED", 1],
+      ["CLOSED", 2],
+    ]);
     expect(ratingRows(dashboard, (r) => r).map((r) => r.count)).toEqual([1, 0, 0]);
   });
 
@@ -31,8 +37,17 @@ describe("dashboard rows", () => {
   });
 
   it("the largest rows first and the rest summed", () => {
-    const rows = [{ label: "甲", count: 1 }, { label: "乙", count: 5 }, { label: "丙", count: 3 }, { label: "丁", count: 2 }];
-    expect(topRows(rows, 2, "其他").map((r) => [r.label, r.count])).toEqual([["乙", 5], ["丙", 3], ["其他", 3]]);
+    const rows = [
+      { label: "甲", count: 1 },
+      { label: "乙", count: 5 },
+      { label: "丙", count: 3 },
+      { label: "丁", count: 2 },
+    ];
+    expect(topRows(rows, 2, "其他").map((r) => [r.label, r.count])).toEqual([
+      ["乙", 5],
+      ["丙", 3],
+      ["其他", 3],
+    ]);
     expect(topRows(rows, 10, "其他")).toHaveLength(4);
   });
 });

@@ -3,15 +3,30 @@ import { countByState, filterFromSearch, filterToQuery, isFiltered, setFilter, w
 
 describe("ledger filters ↔ URL", () => {
   it("reads every filter from a query and writes it back in a fixed order", () => {
-    const query = "q=%E7%94%B5%E6%A2%AF&state=assigned&departmentId=d1&sector=%E7%BB%8F%E6%B5%8E%E7%95%8C&meetingId=m1&month=2026-12&flag=overdue&source=listeningDay&origin=decision";
+    const query =
+      "q=%E7%94%B5%E6%A2%AF&state=assigned&departmentId=d1&sector=%E7%BB%8F%E6%B5%8E%E7%95%8C&meetingId=m1&month=2026-12&flag=overdue&source=listeningDay&origin=decision";
     const filter = filterFromSearch(new URLSearchParams(query));
-    expect(filter).toEqual({ state: "assigned", departmentId: "d1", sector: "经济界", meetingId: "m1", month: "2026-12", flag: "overdue", source: "listeningDay", origin: "decision", q: "电梯" });
-    expect(filterToQuery(filter)).toBe("state=assigned&departmentId=d1&sector=%E7%BB%8F%E6%B5%8E%E7%95%8C&meetingId=m1&month=2026-12&flag=overdue&source=listeningDay&origin=decision&q=%E7%94%B5%E6%A2%AF");
+    expect(filter).toEqual({
+      state: "assigned",
+      departmentId: "d1",
+      sector: "经济界",
+      meetingId: "m1",
+      month: "2026-12",
+      flag: "overdue",
+      source: "listeningDay",
+      origin: "decision",
+      q: "电梯",
+    });
+    expect(filterToQuery(filter)).toBe(
+      "state=assigned&departmentId=d1&sector=%E7%BB%8F%E6%B5%8E%E7%95%8C&meetingId=m1&month=2026-12&flag=overdue&source=listeningDay&origin=decision&q=%E7%94%B5%E6%A2%AF",
+    );
     expect(filterFromSearch(new URLSearchParams(filterToQuery(filter)))).toEqual(filter);
   });
 
   it("drops unknown states, flags and sources, malformed months, blank and over-long text", () => {
-    const filter = filterFromSearch(new URLSearchParams({ state: "done", flag: "late", source: "mail", origin: "minutes", month: "2026-13", q: "   ", sector: "x".repeat(101), other: "1" }));
+    const filter = filterFromSearch(
+      new URLSearchParams({ state: "done", flag: "late", source: "mail", origin: "minutes", month: "2026-13", q: "   ", sector: "x".repeat(101), other: "1" }),
+    );
     expect(filter).toEqual({});
     expect(filterFromSearch(new URLSearchParams({ month: "2026-1" }))).toEqual({});
     expect(filterFromSearch(new URLSearchParams({ q: "  物业费 " }))).toEqual({ q: "物业费" });

@@ -14,7 +14,8 @@ export type FilterKey = keyof LedgerFilter;
 export const FILTER_KEYS: readonly FilterKey[] = ["state", "departmentId", "sector", "meetingId", "month", "flag", "source", "origin", "q"];
 const FLAGS: readonly DeadlineFlag[] = ["overdue", "dueSoon"];
 
-const oneOf = <T extends string>(values: readonly T[], value: string): T | undefined => (values as readonly string[]).includes(value) ? (value as T) : undefined;
+const oneOf = <T extends string>(values: readonly T[], value: string): T | undefined =>
+  (values as readonly string[]).includes(value) ? (value as T) : undefined;
 
 /** The filter a URL's query describes; unknown or malformed values are dropped. */
 export function filterFromSearch(search: URLSearchParams): LedgerFilter {

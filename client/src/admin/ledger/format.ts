@@ -7,7 +7,15 @@ export function formatAt(at: string | number | null | undefined): string {
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return "";
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", { timeZone: LEDGER_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone: LEDGER_TIME_ZONE,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
       .formatToParts(date)
       .map((p) => [p.type, p.value]),
   );

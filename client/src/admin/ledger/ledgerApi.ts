@@ -54,7 +54,8 @@ export const ledgerApi = {
 
   departments: () => request("GET", "/api/ledger/departments", DepartmentsResponse),
   createDepartment: (name: string) => request("POST", "/api/ledger/departments", DepartmentResponse, { name }),
-  updateDepartment: (id: string, input: { name?: string; disabled?: boolean }) => request("PATCH", `/api/ledger/departments/${enc(id)}`, DepartmentResponse, input),
+  updateDepartment: (id: string, input: { name?: string; disabled?: boolean }) =>
+    request("PATCH", `/api/ledger/departments/${enc(id)}`, DepartmentResponse, input),
 
   dashboard: (filter: LedgerFilter) => request("GET", withFilter("/api/ledger/dashboard", filter), DashboardResponse),
   reminders: () => request("GET", "/api/ledger/reminders", RemindersResponse),

@@ -236,12 +236,7 @@ export function BasicInfoForm({
             {t("info.polls")}
           </label>
           <label className="choice">
-            <input
-              type="checkbox"
-              name="clerkMayRunPolls"
-              checked={form.clerkMayRunPolls}
-              onChange={(e) => set("clerkMayRunPolls", e.target.checked)}
-            />
+            <input type="checkbox" name="clerkMayRunPolls" checked={form.clerkMayRunPolls} onChange={(e) => set("clerkMayRunPolls", e.target.checked)} />
             {t("info.clerkMayRunPolls")}
           </label>
           <label className="choice">
@@ -251,7 +246,13 @@ export function BasicInfoForm({
         </div>
         <h3 className="form-section">{t("info.caps")}</h3>
         <div className="form-grid caps-grid">
-          <CapField id={`${id}-booked-cap`} name="bookedCapMinutes" label={t("info.bookedCap")} value={form.bookedCapMinutes} onChange={(v) => set("bookedCapMinutes", v)} />
+          <CapField
+            id={`${id}-booked-cap`}
+            name="bookedCapMinutes"
+            label={t("info.bookedCap")}
+            value={form.bookedCapMinutes}
+            onChange={(v) => set("bookedCapMinutes", v)}
+          />
           <CapField id={`${id}-cap`} name="speechCapMinutes" label={t("info.speechCap")} value={form.capMinutes} onChange={(v) => set("capMinutes", v)} />
           <CapField
             id={`${id}-poo-cap`}
@@ -297,7 +298,13 @@ export function BasicInfoForm({
             {t("info.orderSectorBalance")}
           </label>
           <label className="choice">
-            <input type="checkbox" name="orderSectorFirst" checked={form.orderSectorFirst} disabled={!form.orderSectorBalance} onChange={(e) => set("orderSectorFirst", e.target.checked)} />
+            <input
+              type="checkbox"
+              name="orderSectorFirst"
+              checked={form.orderSectorFirst}
+              disabled={!form.orderSectorBalance}
+              onChange={(e) => set("orderSectorFirst", e.target.checked)}
+            />
             {t("info.orderSectorFirst")}
           </label>
           <div className="field">
@@ -318,7 +325,13 @@ export function BasicInfoForm({
           <span className="hint" data-testid="ordering-priority">
             {t("info.orderingPriority", {
               order: priorityText(
-                { bookedFirst: form.orderBookedFirst, partyFirst: form.orderPartyFirst, sectorBalance: form.orderSectorBalance, notYetSpoken: form.orderNotYetSpoken, sectorFirst: form.orderSectorFirst },
+                {
+                  bookedFirst: form.orderBookedFirst,
+                  partyFirst: form.orderPartyFirst,
+                  sectorBalance: form.orderSectorBalance,
+                  notYetSpoken: form.orderNotYetSpoken,
+                  sectorFirst: form.orderSectorFirst,
+                },
                 lang,
               ),
             })}
@@ -347,7 +360,18 @@ function CapField({ id, name, label, value, onChange }: { id: string; name: stri
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <div className="with-unit">
-        <input id={id} name={name} type="number" min={0.5} max={60} step={0.5} required aria-invalid={!valid} value={value} onChange={(e) => onChange(e.target.value)} />
+        <input
+          id={id}
+          name={name}
+          type="number"
+          min={0.5}
+          max={60}
+          step={0.5}
+          required
+          aria-invalid={!valid}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
         <span>{t("common.minutes")}</span>
       </div>
     </div>

@@ -105,7 +105,9 @@ function ExistingMeeting({ meetingId, tab }: { meetingId: string; tab: EditorTab
             {meeting.archived && <span className="badge">{t("editor.archivedBadge")}</span>}
           </h1>
           <p className="muted">
-            {[meetingKindLabel(meeting.kind, currentLanguage()), meeting.number, formatDateTime(meeting.startsAt, currentLanguage()), meeting.place].filter(Boolean).join(" · ")}
+            {[meetingKindLabel(meeting.kind, currentLanguage()), meeting.number, formatDateTime(meeting.startsAt, currentLanguage()), meeting.place]
+              .filter(Boolean)
+              .join(" · ")}
           </p>
         </div>
         {editable && (
@@ -119,13 +121,7 @@ function ExistingMeeting({ meetingId, tab }: { meetingId: string; tab: EditorTab
       {!editable && <p className="note">{t("editor.readOnly")}</p>}
       <nav className="tabs" aria-label={t("editor.tabs")}>
         {TABS.map((name) => (
-          <Link
-            key={name}
-            to={meetingPath(meeting.id, name)}
-            className="tab"
-            aria-current={name === tab ? "page" : undefined}
-            data-testid={`tab-${name}`}
-          >
+          <Link key={name} to={meetingPath(meeting.id, name)} className="tab" aria-current={name === tab ? "page" : undefined} data-testid={`tab-${name}`}>
             {t(TAB_LABEL[name])}
             {name === "agenda" && <span className="count">{detail.data!.agenda.length}</span>}
             {name === "roster" && <span className="count">{detail.data!.participants.length}</span>}
@@ -147,17 +143,20 @@ function ExistingMeeting({ meetingId, tab }: { meetingId: string; tab: EditorTab
           </div>
         )}
         {tab === "agenda" && (
-          <AgendaTab meetingId={meeting.id} agenda={detail.data.agenda} editable={editable} onChange={(change) => update((d) => ({ ...d, agenda: change(d.agenda) }))} />
-        )}
-        {tab === "plan" && <PlanTab meetingId={meeting.id} kind={meeting.kind} agenda={detail.data.agenda} participants={detail.data.participants} editable={editable} />}
-        {tab === "roster" && (
-          <RosterTab
-            meeting={meeting}
+          <AgendaTab
+            meetingId={meeting.id}
+            agenda={detail.data.agenda}
             editable={editable}
-            onCountChange={setParticipants}
+            onChange={(change) => update((d) => ({ ...d, agenda: change(d.agenda) }))}
           />
         )}
-        {tab === "venue" && <VenueTab meetingId={meeting.id} meetingTitle={meeting.title} kind={meeting.kind} participants={detail.data.participants} editable={editable} />}
+        {tab === "plan" && (
+          <PlanTab meetingId={meeting.id} kind={meeting.kind} agenda={detail.data.agenda} participants={detail.data.participants} editable={editable} />
+        )}
+        {tab === "roster" && <RosterTab meeting={meeting} editable={editable} onCountChange={setParticipants} />}
+        {tab === "venue" && (
+          <VenueTab meetingId={meeting.id} meetingTitle={meeting.title} kind={meeting.kind} participants={detail.data.participants} editable={editable} />
+        )}
       </div>
     </section>
   );

@@ -43,8 +43,7 @@ export function MeetingsList() {
       </div>
       <ErrorLine error={meetings.error} onRetry={meetings.reload} />
       {!meetings.data && !meetings.error && <Loading />}
-      {meetings.data &&
-        GROUPS.map((group) => <MeetingGroupTable key={group} group={group} meetings={grouped.get(group)!} />)}
+      {meetings.data && GROUPS.map((group) => <MeetingGroupTable key={group} group={group} meetings={grouped.get(group)!} />)}
     </section>
   );
 }
@@ -64,10 +63,16 @@ function MeetingGroupTable({ group, meetings }: { group: MeetingGroup; meetings:
         <table className="admin-table">
           <thead>
             <tr>
-              <th scope="col" className="col-time">{t("meetings.columnTime")}</th>
+              <th scope="col" className="col-time">
+                {t("meetings.columnTime")}
+              </th>
               <th scope="col">{t("meetings.columnTitle")}</th>
-              <th scope="col" className="col-kind">{t("meetings.columnKind")}</th>
-              <th scope="col" className="col-place">{t("meetings.columnPlace")}</th>
+              <th scope="col" className="col-kind">
+                {t("meetings.columnKind")}
+              </th>
+              <th scope="col" className="col-place">
+                {t("meetings.columnPlace")}
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -92,7 +92,13 @@ export function PlanTab({
                 <li key={speech.id} className="plan-entry" data-testid="plan-entry">
                   {editing === speech.id ? (
                     <PlanForm
-                      initial={{ participantId: speech.participantId, kind: speech.kind, agendaItemId: speech.agendaItemId, title: speech.title, text: speech.text }}
+                      initial={{
+                        participantId: speech.participantId,
+                        kind: speech.kind,
+                        agendaItemId: speech.agendaItemId,
+                        title: speech.title,
+                        text: speech.text,
+                      }}
                       speakers={speakers}
                       kind={kind}
                       agenda={agenda}
@@ -111,7 +117,10 @@ export function PlanTab({
                       </span>
                       <div className="plan-entry-text">
                         <p>
-                          <span className={`badge plan-kind plan-kind-${speech.kind}`} title={t(speech.kind === "booked" ? "plan.kindBookedLong" : "plan.kindWrittenLong")}>
+                          <span
+                            className={`badge plan-kind plan-kind-${speech.kind}`}
+                            title={t(speech.kind === "booked" ? "plan.kindBookedLong" : "plan.kindWrittenLong")}
+                          >
                             {t(speech.kind === "booked" ? "plan.kindBooked" : "plan.kindWritten")}
                           </span>{" "}
                           <strong data-testid="plan-speaker">{speech.participantName}</strong> · <span data-testid="plan-title">{speech.title}</span>

@@ -53,10 +53,18 @@ export function ImportRoster({ meetingId, onImported, onClose }: { meetingId: st
       {(state.step === "checked" || state.step === "importing") && (
         <div className="import-preview" data-testid="import-preview">
           <SuccessLine text={t("import.ok", { name: state.file.name, count: state.result.imported })} />
-          {state.result.report.length > 0 && <ImportReport title={t("import.warnings", { count: state.result.report.length })} rows={state.result.report} fieldLabel={fieldLabel} />}
+          {state.result.report.length > 0 && (
+            <ImportReport title={t("import.warnings", { count: state.result.report.length })} rows={state.result.report} fieldLabel={fieldLabel} />
+          )}
           {state.result.report.length > 0 && <WarningsConfirm count={state.result.report.length} checked={accepted} onChange={setAccepted} disabled={busy} />}
           <div className="form-actions">
-            <button type="button" className="primary" onClick={() => void confirm()} disabled={busy || (state.result.report.length > 0 && !accepted)} data-testid="confirm-import">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void confirm()}
+              disabled={busy || (state.result.report.length > 0 && !accepted)}
+              data-testid="confirm-import"
+            >
               {t("import.confirm", { count: state.result.imported })}
             </button>
             <button type="button" onClick={reset} disabled={busy}>

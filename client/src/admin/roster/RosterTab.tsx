@@ -15,15 +15,7 @@ import { LinkActions } from "./LinkActions.tsx";
 const SORT_LABEL: Record<RosterSort, string> = { roster: "roster.sortRoster", pinyin: "roster.sortPinyin", stroke: "roster.sortStroke" };
 
 /** 参会人员: the roster with its sort orders, adding, import/export and the personal links. */
-export function RosterTab({
-  meeting,
-  editable,
-  onCountChange,
-}: {
-  meeting: Meeting;
-  editable: boolean;
-  onCountChange: (participants: Participant[]) => void;
-}) {
+export function RosterTab({ meeting, editable, onCountChange }: { meeting: Meeting; editable: boolean; onCountChange: (participants: Participant[]) => void }) {
   const { t } = useAdminT();
   const words = useWords(meeting.kind);
   const { account } = useSession();
@@ -130,14 +122,20 @@ export function RosterTab({
           <table className="admin-table roster-table" data-testid="roster-table">
             <thead>
               <tr>
-                <th scope="col" className="num">{t("roster.no")}</th>
+                <th scope="col" className="num">
+                  {t("roster.no")}
+                </th>
                 <th scope="col">{t("roster.name")}</th>
                 <th scope="col">{t("roster.role")}</th>
                 {showSide && <th scope="col">{t("roster.side")}</th>}
                 {showHousehold && <th scope="col">{t("roster.household")}</th>}
                 {showSector && <th scope="col">{t("roster.sector")}</th>}
                 {showParty && <th scope="col">{t("roster.party")}</th>}
-                {showWeight && <th scope="col" className="num">{t("roster.voteWeight")}</th>}
+                {showWeight && (
+                  <th scope="col" className="num">
+                    {t("roster.voteWeight")}
+                  </th>
+                )}
                 <th scope="col">{t("roster.unit")}</th>
                 <th scope="col">{t("roster.link")}</th>
               </tr>

@@ -65,9 +65,7 @@ export function ChangePasswordForm({ username, onDone, onCancel }: { username: s
         <label htmlFor={ids.repeat}>{t("password.repeat")}</label>
         <input id={ids.repeat} type="password" autoComplete="new-password" required value={repeat} onChange={(e) => setRepeat(e.target.value)} />
       </div>
-      {localError && (
-        <ErrorLine error={new Error(localError)} />
-      )}
+      {localError && <ErrorLine error={new Error(localError)} />}
       <ErrorLine error={error} />
       {reason && (
         <p id={ids.reason} className="hint" data-testid="password-reason">

@@ -12,14 +12,22 @@ export function ImportReport({ title, rows, fieldLabel }: { title: string; rows:
       <caption>{title}</caption>
       <thead>
         <tr>
-          <th scope="col" className="col-row">{t("import.row")}</th>
-          <th scope="col" className="col-field">{t("import.field")}</th>
+          <th scope="col" className="col-row">
+            {t("import.row")}
+          </th>
+          <th scope="col" className="col-field">
+            {t("import.field")}
+          </th>
           <th scope="col">{t("import.problem")}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row, index) => (
-          <tr key={`${row.row}-${row.field ?? ""}-${index}`} className={row.warning ? "report-warning" : undefined} data-testid={row.warning ? "import-warning" : "import-problem"}>
+          <tr
+            key={`${row.row}-${row.field ?? ""}-${index}`}
+            className={row.warning ? "report-warning" : undefined}
+            data-testid={row.warning ? "import-warning" : "import-problem"}
+          >
             <td className="num">{row.row > 0 ? row.row : t("import.wholeFile")}</td>
             <td>{row.field ? fieldLabel(row.field) : ""}</td>
             <td>
@@ -38,7 +46,17 @@ export function ImportReport({ title, rows, fieldLabel }: { title: string; rows:
 }
 
 /** "I have checked the warnings": required before an import with warnings is applied. */
-export function WarningsConfirm({ count, checked, onChange, disabled }: { count: number; checked: boolean; onChange: (checked: boolean) => void; disabled?: boolean }) {
+export function WarningsConfirm({
+  count,
+  checked,
+  onChange,
+  disabled,
+}: {
+  count: number;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean;
+}) {
   const { t } = useAdminT();
   return (
     <label className="choice report-confirm">

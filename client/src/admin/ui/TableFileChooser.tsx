@@ -1,8 +1,20 @@
 import { useId, type ChangeEvent } from "react";
 
 /** A spreadsheet to import (CSV or XLSX): a hidden file input behind a button-styled label. */
-export function TableFileChooser({ label, hintId, busy, onChoose, testId, autoFocus = false }: {
-  label: string; hintId: string; busy: boolean; onChoose: (event: ChangeEvent<HTMLInputElement>) => void; testId: string; autoFocus?: boolean;
+export function TableFileChooser({
+  label,
+  hintId,
+  busy,
+  onChoose,
+  testId,
+  autoFocus = false,
+}: {
+  label: string;
+  hintId: string;
+  busy: boolean;
+  onChoose: (event: ChangeEvent<HTMLInputElement>) => void;
+  testId: string;
+  autoFocus?: boolean;
 }) {
   const inputId = useId();
   return (

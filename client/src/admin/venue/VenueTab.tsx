@@ -176,9 +176,7 @@ function VenueLink({
               {t("common.print")}
             </button>
           )}
-          {printing && (
-            <PrintableQrDialog title={title} heading={meetingTitle} subheading={title} hint={hint} link={link} onClose={() => setPrinting(false)} />
-          )}
+          {printing && <PrintableQrDialog title={title} heading={meetingTitle} subheading={title} hint={hint} link={link} onClose={() => setPrinting(false)} />}
         </>
       )}
       {children}

@@ -5,8 +5,7 @@ import type { AgendaEntry } from "@core/agenda/schema.ts";
 import { useMeeting, useServerNow } from "../../connection/useMeeting.ts";
 
 /** Time spent on an item so far, including the running visit. */
-export const spentMs = (item: AgendaEntry, now: number): number =>
-  item.actualMs + (item.startedAt === null ? 0 : Math.max(0, now - item.startedAt));
+export const spentMs = (item: AgendaEntry, now: number): number => item.actualMs + (item.startedAt === null ? 0 : Math.max(0, now - item.startedAt));
 
 /** The agenda with planned vs actual time; the chair moves between items from here. */
 export function AgendaPanel({ run, pending, chair }: { run?: (command: Command) => Promise<boolean>; pending?: boolean; chair: boolean }) {
@@ -41,7 +40,12 @@ export function AgendaPanel({ run, pending, chair }: { run?: (command: Command) 
                   </span>
                 </div>
                 {chair && run && open && !current && (
-                  <button type="button" className="secondary small-button" disabled={pending} onClick={() => void run({ type: "agenda.goto", itemId: item.id })}>
+                  <button
+                    type="button"
+                    className="secondary small-button"
+                    disabled={pending}
+                    onClick={() => void run({ type: "agenda.goto", itemId: item.id })}
+                  >
                     {t("agenda.goto")}
                   </button>
                 )}
@@ -51,7 +55,13 @@ export function AgendaPanel({ run, pending, chair }: { run?: (command: Command) 
         </ol>
       )}
       {chair && run && open && state.agenda.length > 0 && (
-        <button type="button" className="primary" disabled={pending || currentIndex >= state.agenda.length - 1} onClick={() => void run({ type: "agenda.next" })} data-testid="next-item">
+        <button
+          type="button"
+          className="primary"
+          disabled={pending || currentIndex >= state.agenda.length - 1}
+          onClick={() => void run({ type: "agenda.next" })}
+          data-testid="next-item"
+        >
           {t("agenda.next")}
         </button>
       )}

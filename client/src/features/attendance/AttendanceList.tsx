@@ -23,27 +23,41 @@ export function AttendanceList({ run, pending }: { run: (command: Command) => Pr
           return (
             <li key={p.id} data-testid="attendance-row">
               <span className="name">{nameOf(p.id) ?? p.name}</span>
-              <span className="muted small" data-testid="attendance-role">{role(p)}</span>
+              <span className="muted small" data-testid="attendance-role">
+                {role(p)}
+              </span>
               <span className={`status status-${status}`}>
                 {t(`attendance.status${status[0]!.toUpperCase()}${status.slice(1)}`)}
                 {status === "present" && a?.via ? ` · ${t(`attendance.via.${a.via}`)}` : ""}
               </span>
               <span className="row-actions">
                 {status !== "present" && (
-                  <button type="button" className="secondary" disabled={pending}
-                    onClick={() => void run({ type: "attendance.arrive", participantIds: [p.id], via: "clerk" })}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={pending}
+                    onClick={() => void run({ type: "attendance.arrive", participantIds: [p.id], via: "clerk" })}
+                  >
                     {t("attendance.markPresent")}
                   </button>
                 )}
                 {status === "absent" && (
-                  <button type="button" className="ghost" disabled={pending}
-                    onClick={() => void run({ type: "attendance.excuse", participantId: p.id, excused: true })}>
+                  <button
+                    type="button"
+                    className="ghost"
+                    disabled={pending}
+                    onClick={() => void run({ type: "attendance.excuse", participantId: p.id, excused: true })}
+                  >
                     {t("attendance.excuse")}
                   </button>
                 )}
                 {status === "excused" && (
-                  <button type="button" className="ghost" disabled={pending}
-                    onClick={() => void run({ type: "attendance.excuse", participantId: p.id, excused: false })}>
+                  <button
+                    type="button"
+                    className="ghost"
+                    disabled={pending}
+                    onClick={() => void run({ type: "attendance.excuse", participantId: p.id, excused: false })}
+                  >
                     {t("attendance.unexcuse")}
                   </button>
                 )}

@@ -11,15 +11,25 @@ export function AttendanceSummary({ compact = false }: { compact?: boolean }) {
   const s = attendanceSummary(state);
   return (
     <div className={`attendance-summary${compact ? " compact" : ""}`} data-testid="attendance-summary">
-      <span>{t("attendance.expected")} <strong data-testid="expected">{s.expected}</strong></span>
-      <span>{t("attendance.present")} <strong data-testid="present">{s.present}</strong></span>
-      <span>{t("attendance.excused")} <strong data-testid="excused">{s.excused}</strong></span>
+      <span>
+        {t("attendance.expected")} <strong data-testid="expected">{s.expected}</strong>
+      </span>
+      <span>
+        {t("attendance.present")} <strong data-testid="present">{s.present}</strong>
+      </span>
+      <span>
+        {t("attendance.excused")} <strong data-testid="excused">{s.excused}</strong>
+      </span>
       {s.quorate === null ? (
         <span className="muted">{t("attendance.noQuorumRule")}</span>
       ) : s.quorate ? (
-        <span className="quorate"><Icon name="dot" /> {t("attendance.quorate")}</span>
+        <span className="quorate">
+          <Icon name="dot" /> {t("attendance.quorate")}
+        </span>
       ) : (
-        <span className="not-quorate"><Icon name="warning" /> {t("attendance.notQuorate", { needed: s.needed })}</span>
+        <span className="not-quorate">
+          <Icon name="warning" /> {t("attendance.notQuorate", { needed: s.needed })}
+        </span>
       )}
     </div>
   );

@@ -65,55 +65,80 @@ export function DisplayView() {
               ? `${t("agenda.current")}  ${itemIndex + 1}. ${item.title}`
               : ""}
       </p>
-      {poll ? <DisplayPoll poll={poll} /> : <main className={`display-floor${clock ? ` phase-${clock.phase}` : ""}${running ? " with-interjection" : ""}`}>
-        {floor && clock ? (
-          <>
-            <div className="display-speaker">
-              <p className="display-label">{t("floor.title")}</p>
-              <p className="display-name" data-testid="display-speaker">{speakerName(floor, nameOf)}</p>
-              <p className="display-meta" data-testid="display-meta">
-                {floor.guestName !== null ? <GuestChip /> : [...(speaker ? [role(speaker)] : []), ...sectorParty(speaker), ...(speaker?.unit ? [speaker.unit] : [])].join(" · ")}
+      {poll ? (
+        <DisplayPoll poll={poll} />
+      ) : (
+        <main className={`display-floor${clock ? ` phase-${clock.phase}` : ""}${running ? " with-interjection" : ""}`}>
+          {floor && clock ? (
+            <>
+              <div className="display-speaker">
+                <p className="display-label">{t("floor.title")}</p>
+                <p className="display-name" data-testid="display-speaker">
+                  {speakerName(floor, nameOf)}
+                </p>
+                <p className="display-meta" data-testid="display-meta">
+                  {floor.guestName !== null ? (
+                    <GuestChip />
+                  ) : (
+                    [...(speaker ? [role(speaker)] : []), ...sectorParty(speaker), ...(speaker?.unit ? [speaker.unit] : [])].join(" · ")
+                  )}
+                </p>
+                <SpeakerVideo participantId={floor.participantId} />
+              </div>
+              <div className={`display-clock${clock.paused ? " paused" : ""}`} role="timer">
+                <span className="display-clock-top">
+                  <KindBadge kind={floor.kind} />
+                  {clock.paused ? (
+                    <span className="display-phase display-paused" data-testid="display-paused">
+                      <Icon name="pause" /> {heldByInterjection ? t("interjection.pausedForInterjection") : t("speaking.paused")}
+                    </span>
+                  ) : (
+                    <span className="display-phase">
+                      <Icon name={clock.phase === "overrun" ? "overrun" : clock.phase === "warning" ? "warning" : "clock"} />{" "}
+                      {clock.phase === "overrun" ? t("floor.overrun") : clock.phase === "warning" ? t("floor.warning") : t("floor.remaining")}
+                    </span>
+                  )}
+                </span>
+                <span className="display-digits" data-testid="display-countdown">
+                  {formatClock(clock.remainingMs)}
+                </span>
+              </div>
+            </>
+          ) : (
+            !running && (
+              <p className="display-name idle" data-testid="display-speaker">
+                {t("floor.nobody")}
               </p>
-              <SpeakerVideo participantId={floor.participantId} />
+            )
+          )}
+          {running && interjectionClock && (
+            <div className={`display-interjection phase-${interjectionClock.phase}`} role="timer" data-testid="display-interjection">
+              <span className="display-interjection-who">
+                <KindBadge kind="interjection" />
+                <span data-testid="display-interjection-title">
+                  {t("interjection.responds", {
+                    official: nameOf(running.participantId) ?? "—",
+                    speaker: interrupted ? speakerName(interrupted, nameOf) : "—",
+                  })}
+                </span>
+              </span>
+              <span className="display-interjection-clock">
+                <span className="display-phase">
+                  <Icon name={interjectionClock.phase === "overrun" ? "overrun" : interjectionClock.phase === "warning" ? "warning" : "clock"} />{" "}
+                  {interjectionClock.phase === "overrun"
+                    ? t("floor.overrun")
+                    : interjectionClock.phase === "warning"
+                      ? t("floor.warning")
+                      : t("interjection.myClock")}
+                </span>
+                <span className="display-interjection-digits" data-testid="display-interjection-countdown">
+                  {formatClock(interjectionClock.remainingMs)}
+                </span>
+              </span>
             </div>
-            <div className={`display-clock${clock.paused ? " paused" : ""}`} role="timer">
-              <span className="display-clock-top">
-                <KindBadge kind={floor.kind} />
-                {clock.paused ? (
-                  <span className="display-phase display-paused" data-testid="display-paused">
-                    <Icon name="pause" /> {heldByInterjection ? t("interjection.pausedForInterjection") : t("speaking.paused")}
-                  </span>
-                ) : (
-                  <span className="display-phase">
-                    <Icon name={clock.phase === "overrun" ? "overrun" : clock.phase === "warning" ? "warning" : "clock"} />{" "}
-                    {clock.phase === "overrun" ? t("floor.overrun") : clock.phase === "warning" ? t("floor.warning") : t("floor.remaining")}
-                  </span>
-                )}
-              </span>
-              <span className="display-digits" data-testid="display-countdown">{formatClock(clock.remainingMs)}</span>
-            </div>
-          </>
-        ) : (
-          !running && <p className="display-name idle" data-testid="display-speaker">{t("floor.nobody")}</p>
-        )}
-        {running && interjectionClock && (
-          <div className={`display-interjection phase-${interjectionClock.phase}`} role="timer" data-testid="display-interjection">
-            <span className="display-interjection-who">
-              <KindBadge kind="interjection" />
-              <span data-testid="display-interjection-title">
-                {t("interjection.responds", { official: nameOf(running.participantId) ?? "—", speaker: interrupted ? speakerName(interrupted, nameOf) : "—" })}
-              </span>
-            </span>
-            <span className="display-interjection-clock">
-              <span className="display-phase">
-                <Icon name={interjectionClock.phase === "overrun" ? "overrun" : interjectionClock.phase === "warning" ? "warning" : "clock"} />{" "}
-                {interjectionClock.phase === "overrun" ? t("floor.overrun") : interjectionClock.phase === "warning" ? t("floor.warning") : t("interjection.myClock")}
-              </span>
-              <span className="display-interjection-digits" data-testid="display-interjection-countdown">{formatClock(interjectionClock.remainingMs)}</span>
-            </span>
-          </div>
-        )}
-      </main>}
+          )}
+        </main>
+      )}
       <footer className="display-footer">
         <div className="display-next">
           <span className="display-label">{t("display.nextSpeakers")}</span>

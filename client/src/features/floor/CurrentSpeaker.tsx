@@ -24,7 +24,9 @@ export function CurrentSpeaker({ size = "normal" }: { size?: "normal" | "large" 
     return (
       <section className={`speaker-card idle ${size}`} aria-live="polite" data-testid="speaker-card">
         <p className="label">{t("floor.title")}</p>
-        <p className="speaker-name muted" data-testid="speaker-name">{t("floor.nobody")}</p>
+        <p className="speaker-name muted" data-testid="speaker-name">
+          {t("floor.nobody")}
+        </p>
         <p className="muted">{t("floor.nobodyHint")}</p>
         <InterjectionCard />
         <RoomVideos />
@@ -38,14 +40,24 @@ export function CurrentSpeaker({ size = "normal" }: { size?: "normal" | "large" 
   // Paused: said in words with its own icon, whatever the phase's colour.
   // Paused by an interjection into this speech: it resumes by itself when the interjection ends.
   const heldByInterjection = state?.interjection?.speechId === floor.speechId && clock.paused;
-  const phaseLabel = heldByInterjection ? t("interjection.pausedForInterjection") : clock.paused ? t("speaking.paused") : clock.phase === "overrun" ? t("floor.overrun") : clock.phase === "warning" ? t("floor.warning") : t("floor.remaining");
+  const phaseLabel = heldByInterjection
+    ? t("interjection.pausedForInterjection")
+    : clock.paused
+      ? t("speaking.paused")
+      : clock.phase === "overrun"
+        ? t("floor.overrun")
+        : clock.phase === "warning"
+          ? t("floor.warning")
+          : t("floor.remaining");
   const phaseIcon = clock.paused ? "pause" : clock.phase === "overrun" ? "overrun" : clock.phase === "warning" ? "warning" : "clock";
   return (
     <section className={`speaker-card phase-${clock.phase} ${size}${clock.paused ? " paused" : ""}`} aria-live="polite" data-testid="speaker-card">
       <p className="label label-row">
         {t("floor.title")} <KindBadge kind={floor.kind} />
       </p>
-      <p className="speaker-name" data-testid="speaker-name">{speakerName(floor, nameOf)}</p>
+      <p className="speaker-name" data-testid="speaker-name">
+        {speakerName(floor, nameOf)}
+      </p>
       <p className="speaker-meta" data-testid="speaker-meta">
         {floor.guestName !== null ? <GuestChip /> : [...(speaker ? [role(speaker)] : []), ...sectorParty(speaker)].join(" · ")}
       </p>
@@ -55,7 +67,9 @@ export function CurrentSpeaker({ size = "normal" }: { size?: "normal" | "large" 
         <span className={`clock-phase${clock.paused ? " clock-paused" : ""}`} data-testid="clock-phase" data-phase={clock.phase} data-paused={clock.paused}>
           <Icon name={phaseIcon} /> {phaseLabel}
         </span>
-        <span className="clock-digits" data-testid="countdown">{formatClock(clock.remainingMs)}</span>
+        <span className="clock-digits" data-testid="countdown">
+          {formatClock(clock.remainingMs)}
+        </span>
       </div>
       <div className="clock-bar" aria-hidden="true">
         <div style={{ width: `${used * 100}%` }} />

@@ -46,7 +46,13 @@ export function FloorControls({ run, pending }: { run: (command: Command) => Pro
         {hasFloor && (
           <>
             {paused ? (
-              <button type="button" className="primary" disabled={pending || heldByInterjection} onClick={() => void run({ type: "floor.resume" })} data-testid="resume-speech">
+              <button
+                type="button"
+                className="primary"
+                disabled={pending || heldByInterjection}
+                onClick={() => void run({ type: "floor.resume" })}
+                data-testid="resume-speech"
+              >
                 <Icon name="play" /> {t("speaking.resume")} <kbd>P</kbd>
               </button>
             ) : (
@@ -54,10 +60,22 @@ export function FloorControls({ run, pending }: { run: (command: Command) => Pro
                 <Icon name="pause" /> {t("speaking.pause")} <kbd>P</kbd>
               </button>
             )}
-            <button type="button" className="secondary" disabled={pending} onClick={() => void run({ type: "floor.extend", seconds: 60 })} data-testid="extend-1">
+            <button
+              type="button"
+              className="secondary"
+              disabled={pending}
+              onClick={() => void run({ type: "floor.extend", seconds: 60 })}
+              data-testid="extend-1"
+            >
               {t("speaking.extendMinutes", { count: 1 })} <kbd>+</kbd>
             </button>
-            <button type="button" className="secondary" disabled={pending} onClick={() => void run({ type: "floor.extend", seconds: 120 })} data-testid="extend-2">
+            <button
+              type="button"
+              className="secondary"
+              disabled={pending}
+              onClick={() => void run({ type: "floor.extend", seconds: 120 })}
+              data-testid="extend-2"
+            >
               {t("speaking.extendMinutes", { count: 2 })}
             </button>
             <form
@@ -69,8 +87,16 @@ export function FloorControls({ run, pending }: { run: (command: Command) => Pro
             >
               <label>
                 +{" "}
-                <input type="number" min={0.5} max={60} step={0.5} value={customMinutes} onChange={(e) => setCustomMinutes(e.target.value)}
-                  aria-label={t("speaking.extendCustom")} data-testid="extend-custom-input" />{" "}
+                <input
+                  type="number"
+                  min={0.5}
+                  max={60}
+                  step={0.5}
+                  value={customMinutes}
+                  onChange={(e) => setCustomMinutes(e.target.value)}
+                  aria-label={t("speaking.extendCustom")}
+                  data-testid="extend-custom-input"
+                />{" "}
                 {t("floor.minutes")}
               </label>
               <button type="submit" className="secondary" disabled={pending || !customValid} data-testid="extend-custom">
@@ -125,11 +151,24 @@ function CapSetting({ caps, run, pending }: { caps: SpeechCaps; run: (command: C
         {SPEECH_KINDS.map((kind) => (
           <label key={kind}>
             {t(`speaking.kindFull.${kind}`)}
-            <input type="number" min={0.5} max={60} step={0.5} value={minutes[kind]} onChange={(e) => setMinutes((m) => ({ ...m, [kind]: e.target.value }))}
-              data-testid={`cap-input-${kind}`} />
+            <input
+              type="number"
+              min={0.5}
+              max={60}
+              step={0.5}
+              value={minutes[kind]}
+              onChange={(e) => setMinutes((m) => ({ ...m, [kind]: e.target.value }))}
+              data-testid={`cap-input-${kind}`}
+            />
           </label>
         ))}
-        <button type="submit" className="secondary" disabled={pending || !valid || changed.length === 0} title={t("speaking.capsHint")} data-testid="cap-setting-submit">
+        <button
+          type="submit"
+          className="secondary"
+          disabled={pending || !valid || changed.length === 0}
+          title={t("speaking.capsHint")}
+          data-testid="cap-setting-submit"
+        >
           {t("floor.setCap")}
         </button>
       </fieldset>

@@ -19,9 +19,13 @@ export function MyFloorBanner() {
       <Icon name="mic" /> {t("floor.youHaveFloor")}
       <span className="my-clock">
         {interjected ? (
-          <><Icon name="pause" /> {t("interjection.pausedForInterjection")} · {t("media.micOff")}</>
+          <>
+            <Icon name="pause" /> {t("interjection.pausedForInterjection")} · {t("media.micOff")}
+          </>
         ) : clock.paused ? (
-          <><Icon name="pause" /> {t("speaking.paused")}</>
+          <>
+            <Icon name="pause" /> {t("speaking.paused")}
+          </>
         ) : (
           t("speaking.myClock")
         )}

@@ -7,14 +7,37 @@ import type { Speech } from "@core/floor/schema.ts";
 import { placeInLine, speakerName, upcomingSpeakers, usedShare } from "./speakingPlan.ts";
 
 const person = (id: string, sector: string | null = null, party: string | null = null): RosterEntry => ({
-  id, name: `名${id}`, role: "member", sector, party, unit: null, side: null, chief: false, household: null,
+  id,
+  name: `名${id}`,
+  role: "member",
+  sector,
+  party,
+  unit: null,
+  side: null,
+  chief: false,
+  household: null,
 });
 const entry = (participantId: string, kind: SpeechKind = "impromptu", at = 0): QueueEntry => ({
-  participantId, requestedAt: at, kind, guestName: null, bookingId: kind === "booked" ? `b-${participantId}` : null,
+  participantId,
+  requestedAt: at,
+  kind,
+  guestName: null,
+  bookingId: kind === "booked" ? `b-${participantId}` : null,
 });
 const speech = (participantId: string, over: Partial<Speech> = {}): Speech => ({
-  speechId: `s-${participantId}`, participantId, kind: "impromptu", guestName: null, bookingId: null, startedAt: 0, capMs: 60_000,
-  extendedMs: 0, pausedAt: null, pausedMs: 0, agendaItemId: "i1", override: null, ...over,
+  speechId: `s-${participantId}`,
+  participantId,
+  kind: "impromptu",
+  guestName: null,
+  bookingId: null,
+  startedAt: 0,
+  capMs: 60_000,
+  extendedMs: 0,
+  pausedAt: null,
+  pausedMs: 0,
+  agendaItemId: "i1",
+  override: null,
+  ...over,
 });
 
 type Ctx = Pick<MeetingState, "queue" | "roster" | "speeches" | "ordering" | "currentItemId" | "floor">;

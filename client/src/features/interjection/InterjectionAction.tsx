@@ -50,10 +50,26 @@ export function InterjectionAction() {
           <Icon name="mic" /> {t("interjection.granted")} · {t("interjection.youInterject")}
         </p>
         <p className="my-clock">
-          {clock.phase === "overrun" ? <><Icon name="overrun" /> {t("floor.overrun")}</> : clock.phase === "warning" ? <><Icon name="warning" /> {t("floor.warning")}</> : t("interjection.myClock")}
+          {clock.phase === "overrun" ? (
+            <>
+              <Icon name="overrun" /> {t("floor.overrun")}
+            </>
+          ) : clock.phase === "warning" ? (
+            <>
+              <Icon name="warning" /> {t("floor.warning")}
+            </>
+          ) : (
+            t("interjection.myClock")
+          )}
           <strong data-testid="my-interjection-countdown">{formatClock(clock.remainingMs)}</strong>
         </p>
-        <button type="button" className="wide finish-interjection" disabled={disabled} onClick={() => void run({ type: "interjection.end" })} data-testid="finish-interjection">
+        <button
+          type="button"
+          className="wide finish-interjection"
+          disabled={disabled}
+          onClick={() => void run({ type: "interjection.end" })}
+          data-testid="finish-interjection"
+        >
           {t("interjection.end")}
         </button>
       </div>
@@ -73,7 +89,9 @@ export function InterjectionAction() {
       {fate && fate !== "granted" && (
         <p className={`interjection-fate fate-${fate}`} role="status" data-testid="interjection-fate" data-fate={fate}>
           <Icon name={fate === "declined" ? "close" : "clock"} /> {t(`interjection.${fate}`)}
-          <button type="button" className="link" onClick={() => setFate(null)}>{t("interjection.dismiss")}</button>
+          <button type="button" className="link" onClick={() => setFate(null)}>
+            {t("interjection.dismiss")}
+          </button>
         </p>
       )}
       {toMark && (
@@ -87,31 +105,68 @@ export function InterjectionAction() {
             <Icon name="hand" /> {t("interjection.requested")}
             {mine.point && <span className="interjection-point"> · {mine.point}</span>}
           </span>
-          <button type="button" className="secondary" disabled={disabled} data-testid="withdraw-interjection"
-            onClick={() => { setWithdrawn(mine.requestId); void run({ type: "interjection.withdraw" }); }}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={disabled}
+            data-testid="withdraw-interjection"
+            onClick={() => {
+              setWithdrawn(mine.requestId);
+              void run({ type: "interjection.withdraw" });
+            }}
+          >
             {t("interjection.withdraw")}
           </button>
         </div>
       ) : off ? (
-        speechId !== null && <p className="muted small" data-testid="interjections-off">{t("interjection.off")}</p>
+        speechId !== null && (
+          <p className="muted small" data-testid="interjections-off">
+            {t("interjection.off")}
+          </p>
+        )
       ) : speechId === null || hasFloor ? null : writing ? (
-        <form className="interjection-form" data-testid="interjection-form"
+        <form
+          className="interjection-form"
+          data-testid="interjection-form"
           onSubmit={(e) => {
             e.preventDefault();
             const trimmed = point.trim();
             void run({ type: "interjection.request", ...(trimmed ? { point: trimmed } : {}) }).then((ok) => {
-              if (ok) { setWriting(false); setPoint(""); setFate(null); }
+              if (ok) {
+                setWriting(false);
+                setPoint("");
+                setFate(null);
+              }
             });
-          }}>
+          }}
+        >
           <label htmlFor="interjection-point">{t("interjection.point")}</label>
-          <input id="interjection-point" type="text" maxLength={200} value={point} onChange={(e) => setPoint(e.target.value)} autoFocus data-testid="interjection-point" />
+          <input
+            id="interjection-point"
+            type="text"
+            maxLength={200}
+            value={point}
+            onChange={(e) => setPoint(e.target.value)}
+            autoFocus
+            data-testid="interjection-point"
+          />
           <span className="buttons">
-            <button type="button" className="secondary" onClick={() => setWriting(false)}>{t("interjection.cancel")}</button>
-            <button type="submit" className="primary" disabled={disabled} data-testid="interjection-submit">{t("interjection.submit")}</button>
+            <button type="button" className="secondary" onClick={() => setWriting(false)}>
+              {t("interjection.cancel")}
+            </button>
+            <button type="submit" className="primary" disabled={disabled} data-testid="interjection-submit">
+              {t("interjection.submit")}
+            </button>
           </span>
         </form>
       ) : (
-        <button type="button" className="secondary wide interjection-open" disabled={disabled} onClick={() => setWriting(true)} data-testid="request-interjection">
+        <button
+          type="button"
+          className="secondary wide interjection-open"
+          disabled={disabled}
+          onClick={() => setWriting(true)}
+          data-testid="request-interjection"
+        >
           <Icon name="hand" /> {t("interjection.request")}
         </button>
       )}

@@ -42,7 +42,9 @@ export function InterjectionCard() {
         <span className="clock-phase" data-testid="interjection-phase" data-phase={clock.phase}>
           <Icon name={phaseIcon} /> {phaseLabel}
         </span>
-        <span className="interjection-digits" data-testid="interjection-countdown">{formatClock(clock.remainingMs)}</span>
+        <span className="interjection-digits" data-testid="interjection-countdown">
+          {formatClock(clock.remainingMs)}
+        </span>
       </div>
       {welcome?.me.role === "chair" && (
         <div className="interjection-actions">

@@ -18,14 +18,28 @@ export function InterjectionRequests({ run, pending }: { run: (command: Command)
   const requests = state.interjectionRequests;
   const enabled = !interjectionsOff(state);
   return (
-    <section className={`panel interjection-requests${requests.length > 0 ? " has-requests" : ""}`} aria-labelledby="interjection-requests-title" data-testid="interjection-requests">
+    <section
+      className={`panel interjection-requests${requests.length > 0 ? " has-requests" : ""}`}
+      aria-labelledby="interjection-requests-title"
+      data-testid="interjection-requests"
+    >
       <h2 id="interjection-requests-title" className="interjection-requests-head">
         <span>
-          {t("interjection.title")} {requests.length > 0 && <span className="count-badge" data-testid="interjection-request-count">{requests.length}</span>}
+          {t("interjection.title")}{" "}
+          {requests.length > 0 && (
+            <span className="count-badge" data-testid="interjection-request-count">
+              {requests.length}
+            </span>
+          )}
         </span>
         <label className="switch small">
-          <input type="checkbox" checked={enabled} disabled={pending || state.status !== "open"}
-            onChange={(e) => void run({ type: "interjection.setEnabled", enabled: e.target.checked })} data-testid="interjections-enabled" />
+          <input
+            type="checkbox"
+            checked={enabled}
+            disabled={pending || state.status !== "open"}
+            onChange={(e) => void run({ type: "interjection.setEnabled", enabled: e.target.checked })}
+            data-testid="interjections-enabled"
+          />
           {t("interjection.enabled")}
         </label>
       </h2>
@@ -42,13 +56,29 @@ export function InterjectionRequests({ run, pending }: { run: (command: Command)
                   {p && <span className="chip">{role(p)}</span>}
                   {(p?.unit ?? p?.sector) && <span className="chip">{p.unit ?? p.sector}</span>}
                 </span>
-                {r.point && <span className="interjection-point" data-testid="interjection-request-point">{t("interjection.pointLabel", { point: r.point })}</span>}
+                {r.point && (
+                  <span className="interjection-point" data-testid="interjection-request-point">
+                    {t("interjection.pointLabel", { point: r.point })}
+                  </span>
+                )}
                 <span className="muted small waiting">{t("interjection.waiting", { time: formatClock(Math.max(0, now - r.at)) })}</span>
                 <span className="row-actions">
-                  <button type="button" className="secondary" disabled={pending} onClick={() => void run({ type: "interjection.decline", requestId: r.requestId })} data-testid="decline-interjection">
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={pending}
+                    onClick={() => void run({ type: "interjection.decline", requestId: r.requestId })}
+                    data-testid="decline-interjection"
+                  >
                     {t("interjection.decline")}
                   </button>
-                  <button type="button" className="primary" disabled={pending || state.interjection !== null} onClick={() => void run({ type: "interjection.grant", requestId: r.requestId })} data-testid="grant-interjection">
+                  <button
+                    type="button"
+                    className="primary"
+                    disabled={pending || state.interjection !== null}
+                    onClick={() => void run({ type: "interjection.grant", requestId: r.requestId })}
+                    data-testid="grant-interjection"
+                  >
                     {t("interjection.grant")}
                   </button>
                 </span>

@@ -5,7 +5,12 @@ import type { InterjectionOutcome } from "@core/interjection/schema.ts";
 export const OUTCOMES: readonly InterjectionOutcome[] = ["adopt", "study", "explain"];
 
 /** 采纳 / 研究 / 说明 as toggle buttons (tapping the chosen one clears it); read-only text without `run`. */
-export function OutcomeButtons(props: { interjectionId: string; outcome: InterjectionOutcome | null; run?: (command: Command) => Promise<boolean>; pending?: boolean }) {
+export function OutcomeButtons(props: {
+  interjectionId: string;
+  outcome: InterjectionOutcome | null;
+  run?: (command: Command) => Promise<boolean>;
+  pending?: boolean;
+}) {
   const { interjectionId, outcome, run, pending = false } = props;
   const { t } = useTranslation();
   if (!run) {
@@ -18,8 +23,15 @@ export function OutcomeButtons(props: { interjectionId: string; outcome: Interje
   return (
     <span className="outcome-buttons" role="group" aria-label={t("interjection.outcomeLabel")} data-testid="interjection-outcome" data-outcome={outcome ?? ""}>
       {OUTCOMES.map((o) => (
-        <button key={o} type="button" className={`outcome-button${outcome === o ? ` selected outcome-${o}` : ""}`} aria-pressed={outcome === o} disabled={pending}
-          onClick={() => void run({ type: "interjection.setOutcome", interjectionId, outcome: outcome === o ? null : o })} data-testid={`outcome-${o}`}>
+        <button
+          key={o}
+          type="button"
+          className={`outcome-button${outcome === o ? ` selected outcome-${o}` : ""}`}
+          aria-pressed={outcome === o}
+          disabled={pending}
+          onClick={() => void run({ type: "interjection.setOutcome", interjectionId, outcome: outcome === o ? null : o })}
+          data-testid={`outcome-${o}`}
+        >
           {t(`interjection.outcome.${o}`)}
         </button>
       ))}

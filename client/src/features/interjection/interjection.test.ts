@@ -5,13 +5,35 @@ import type { SpeechRecord } from "@core/floor/schema.ts";
 import { interjectionsBySpeech, interjectionsOff, mayInterject, requestFate } from "./interjection.ts";
 
 const speech = (speechId: string, startedAt: number): SpeechRecord => ({
-  speechId, participantId: "m", kind: "impromptu", guestName: null, bookingId: null, startedAt, capMs: 60_000, extendedMs: 0, pausedAt: null,
-  pausedMs: 0, agendaItemId: null, override: null, endedAt: startedAt + 1, durationMs: 1, overrunMs: 0, endedBy: "m",
+  speechId,
+  participantId: "m",
+  kind: "impromptu",
+  guestName: null,
+  bookingId: null,
+  startedAt,
+  capMs: 60_000,
+  extendedMs: 0,
+  pausedAt: null,
+  pausedMs: 0,
+  agendaItemId: null,
+  override: null,
+  endedAt: startedAt + 1,
+  durationMs: 1,
+  overrunMs: 0,
+  endedBy: "m",
 });
 const { endedAt: _e, durationMs: _d, overrunMs: _o, endedBy: _b, ...running } = speech("s1", 100);
 const request: InterjectionRequest = { requestId: "r1", participantId: "o", speechId: "s1", point: "要点", at: 200 };
 const interjection = (over: Partial<Interjection> = {}): Interjection => ({
-  interjectionId: "i1", participantId: "o", speechId: "s1", point: null, startedAt: 300, capMs: 120_000, resumesSpeech: true, outcome: null, ...over,
+  interjectionId: "i1",
+  participantId: "o",
+  speechId: "s1",
+  point: null,
+  startedAt: 300,
+  capMs: 120_000,
+  resumesSpeech: true,
+  outcome: null,
+  ...over,
 });
 const state = (over: Partial<MeetingState>): MeetingState => ({ ...initialState(), status: "open", floor: running, ...over });
 
@@ -60,8 +82,20 @@ describe("who may interject, and where", () => {
 
 describe("interjectionsBySpeech", () => {
   it("groups the finished ones and the running one by speech, in order", () => {
-    const ended = (id: string, speechId: string) => ({ ...interjection({ interjectionId: id, speechId }), endedAt: 1, durationMs: 1, overrunMs: 0, endedBy: "o" });
-    const map = interjectionsBySpeech({ interjections: [ended("a", "s1"), ended("b", "s2"), ended("c", "s1")], interjection: interjection({ interjectionId: "d" }) });
-    expect([...map.entries()].map(([k, v]) => [k, v.map((i) => i.interjectionId)])).toEqual([["s1", ["a", "c", "d"]], ["s2", ["b"]]]);
+    const ended = (id: string, speechId: string) => ({
+      ...interjection({ interjectionId: id, speechId }),
+      endedAt: 1,
+      durationMs: 1,
+      overrunMs: 0,
+      endedBy: "o",
+    });
+    const map = interjectionsBySpeech({
+      interjections: [ended("a", "s1"), ended("b", "s2"), ended("c", "s1")],
+      interjection: interjection({ interjectionId: "d" }),
+    });
+    expect([...map.entries()].map(([k, v]) => [k, v.map((i) => i.interjectionId)])).toEqual([
+      ["s1", ["a", "c", "d"]],
+      ["s2", ["b"]],
+    ]);
   });
 });

@@ -121,17 +121,37 @@ export function MySuggestionsPanel() {
   );
 }
 
-function SuggestionCard({ item, meetingId, onRated, onReload }: { item: LedgerItemJson; meetingId: string; onRated: (item: LedgerItemJson) => void; onReload: () => void }) {
+function SuggestionCard({
+  item,
+  meetingId,
+  onRated,
+  onReload,
+}: {
+  item: LedgerItemJson;
+  meetingId: string;
+  onRated: (item: LedgerItemJson) => void;
+  onReload: () => void;
+}) {
   const { t } = useTranslation();
   const latest = latestReply(item);
   const sentBack = latest !== null && item.state === "in_progress";
   return (
-    <article className="panel suggestion-card" data-testid="my-suggestion" data-item-id={item.id} data-state={item.state} aria-labelledby={`my-suggestion-${item.id}`}>
+    <article
+      className="panel suggestion-card"
+      data-testid="my-suggestion"
+      data-item-id={item.id}
+      data-state={item.state}
+      aria-labelledby={`my-suggestion-${item.id}`}
+    >
       <h3 id={`my-suggestion-${item.id}`} data-testid="my-suggestion-title">
         {item.title}
       </h3>
       <p className="muted small">
-        {[item.agendaItemTitle ? t("mySuggestions.item", { title: item.agendaItemTitle }) : null, t("mySuggestions.raisedOn", { date: item.raisedOn }), t("mySuggestions.number", { number: item.number })]
+        {[
+          item.agendaItemTitle ? t("mySuggestions.item", { title: item.agendaItemTitle }) : null,
+          t("mySuggestions.raisedOn", { date: item.raisedOn }),
+          t("mySuggestions.number", { number: item.number }),
+        ]
           .filter(Boolean)
           .join(" · ")}
       </p>
@@ -141,7 +161,11 @@ function SuggestionCard({ item, meetingId, onRated, onReload }: { item: LedgerIt
           {item.text}
         </p>
       )}
-      {closedUnassigned(item) && <p className="muted small" data-testid="my-suggestion-closed-unassigned">{t("mySuggestions.closedUnassigned")}</p>}
+      {closedUnassigned(item) && (
+        <p className="muted small" data-testid="my-suggestion-closed-unassigned">
+          {t("mySuggestions.closedUnassigned")}
+        </p>
+      )}
       {item.lead && (
         <dl className="suggestion-card-facts" data-testid="my-suggestion-assignment">
           <dt>{t("mySuggestions.lead")}</dt>
@@ -202,7 +226,9 @@ function StepIndicator({ item }: { item: LedgerItemJson }) {
       <ol className="ms-steps" aria-label={t("mySuggestions.stepsLabel")}>
         {stepStatuses(item.state, closedUnassigned(item)).map(({ step, status }) => (
           <li key={step} className={`ms-step step-${status}`} aria-current={status === "current" ? "step" : undefined} data-step={step} data-status={status}>
-            <span className="ms-step-icon">{status === "skipped" ? "–" : <Icon name={status === "done" ? "check" : status === "current" ? "dot" : "ring"} />}</span>
+            <span className="ms-step-icon">
+              {status === "skipped" ? "–" : <Icon name={status === "done" ? "check" : status === "current" ? "dot" : "ring"} />}
+            </span>
             <span className="ms-step-name">{t(`mySuggestions.state.${step}`)}</span>
             <span className="ms-sr-only">（{t(`mySuggestions.step.${status}`)}）</span>
           </li>
@@ -248,7 +274,13 @@ function ReplyView({ reply, n, count, superseded }: { reply: Reply; n: number; c
           <ul>
             {reply.attachments.map((a) => (
               <li key={a.id}>
-                <button type="button" className="secondary attachment-link" onClick={() => void open(a.id, a.name)} aria-label={t("mySuggestions.download", { name: a.name })} data-testid="my-suggestion-attachment">
+                <button
+                  type="button"
+                  className="secondary attachment-link"
+                  onClick={() => void open(a.id, a.name)}
+                  aria-label={t("mySuggestions.download", { name: a.name })}
+                  data-testid="my-suggestion-attachment"
+                >
                   {a.name}
                 </button>
               </li>
@@ -274,7 +306,17 @@ function RatingView({ rating }: { rating: NonNullable<Reply["rating"]> }) {
   );
 }
 
-function RatingForm({ item, meetingId, onRated, onReload }: { item: LedgerItemJson; meetingId: string; onRated: (item: LedgerItemJson) => void; onReload: () => void }) {
+function RatingForm({
+  item,
+  meetingId,
+  onRated,
+  onReload,
+}: {
+  item: LedgerItemJson;
+  meetingId: string;
+  onRated: (item: LedgerItemJson) => void;
+  onReload: () => void;
+}) {
   const { t } = useTranslation();
   const connection = useConnection();
   const id = useId();
@@ -317,7 +359,13 @@ function RatingForm({ item, meetingId, onRated, onReload }: { item: LedgerItemJs
         <label className="rating-comment" htmlFor={`${id}-comment`}>
           {t("mySuggestions.comment")}
         </label>
-        <textarea id={`${id}-comment`} value={comment} maxLength={1000} onChange={(e) => setComment(e.target.value)} data-testid="my-suggestion-rating-comment" />
+        <textarea
+          id={`${id}-comment`}
+          value={comment}
+          maxLength={1000}
+          onChange={(e) => setComment(e.target.value)}
+          data-testid="my-suggestion-rating-comment"
+        />
         <ErrorNotice message={error} onClose={() => setError(null)} />
         <button type="submit" className="primary" data-testid="my-suggestion-rating-submit">
           {pending ? t("pending") : t("mySuggestions.submitRating")}

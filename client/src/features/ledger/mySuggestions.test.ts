@@ -20,7 +20,13 @@ describe("the step indicator", () => {
   });
 
   it("marks the steps before the state done, the state current, the rest to come", () => {
-    expect(stepStatuses("in_progress").map((s) => `${s.step}:${s.status}`)).toEqual(["new:done", "assigned:done", "in_progress:current", "answered:todo", "closed:todo"]);
+    expect(stepStatuses("in_progress").map((s) => `${s.step}:${s.status}`)).toEqual([
+      "new:done",
+      "assigned:done",
+      "in_progress:current",
+      "answered:todo",
+      "closed:todo",
+    ]);
     expect(stepStatuses("new").map((s) => s.status)).toEqual(["current", "todo", "todo", "todo", "todo"]);
     expect(stepStatuses("answered").map((s) => s.status)).toEqual(["done", "done", "done", "current", "todo"]);
   });
@@ -30,7 +36,13 @@ describe("the step indicator", () => {
   });
 
   it("an item closed without assignment (withdrawn, 不予交办) skipped the department's steps", () => {
-    expect(stepStatuses("closed", true).map((s) => `${s.step}:${s.status}`)).toEqual(["new:done", "assigned:skipped", "in_progress:skipped", "answered:skipped", "closed:done"]);
+    expect(stepStatuses("closed", true).map((s) => `${s.step}:${s.status}`)).toEqual([
+      "new:done",
+      "assigned:skipped",
+      "in_progress:skipped",
+      "answered:skipped",
+      "closed:done",
+    ]);
     // Only a closed item can have skipped steps.
     expect(stepStatuses("new", true).map((s) => s.status)).toEqual(["current", "todo", "todo", "todo", "todo"]);
   });

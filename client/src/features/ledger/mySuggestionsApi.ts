@@ -11,7 +11,14 @@ export const mySuggestionsApi = {
   list: (meetingId: string, token: string, fallback?: string) =>
     request(token, "GET", base(meetingId), ItemsResponse, undefined, fallback).then((r) => r.items),
   rate: (meetingId: string, token: string, item: Pick<LedgerItemJson, "id" | "version">, rating: Rating, comment: string, fallback?: string) =>
-    request(token, "POST", `${base(meetingId)}/${encodeURIComponent(item.id)}/rating`, ItemResponse, { baseVersion: item.version, rating, comment }, fallback).then((r) => r.item),
+    request(
+      token,
+      "POST",
+      `${base(meetingId)}/${encodeURIComponent(item.id)}/rating`,
+      ItemResponse,
+      { baseVersion: item.version, rating, comment },
+      fallback,
+    ).then((r) => r.item),
 };
 
 /** An attachment of a reply, fetched with the join token (GET /api/ledger/attachments/:id). */

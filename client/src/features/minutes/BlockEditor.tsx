@@ -47,7 +47,9 @@ export function BlockEditor({ blocks, onChange }: { blocks: readonly EditBlock[]
   };
   const add = (i: number) => {
     const kind = kindOf(blocks[i]!.block);
-    const fresh = toEditBlocks([makeBlock(kind === "title" || kind === "number" ? "paragraph" : kind, [], blocks[i]!.block.kind === "entry" ? blocks[i]!.block.marker : undefined)])[0]!;
+    const fresh = toEditBlocks([
+      makeBlock(kind === "title" || kind === "number" ? "paragraph" : kind, [], blocks[i]!.block.kind === "entry" ? blocks[i]!.block.marker : undefined),
+    ])[0]!;
     onChange([...blocks.slice(0, i + 1), fresh, ...blocks.slice(i + 1)]);
     setFocus({ id: fresh.id, target: "text" });
   };
@@ -104,7 +106,15 @@ export function BlockEditor({ blocks, onChange }: { blocks: readonly EditBlock[]
                   B
                 </button>
               )}
-              <button type="button" className="mb-tool" aria-label={t("minutes.block.up", { n })} title={t("minutes.block.up", { n })} disabled={i === 0} onClick={() => move(i, -1)} data-action="up">
+              <button
+                type="button"
+                className="mb-tool"
+                aria-label={t("minutes.block.up", { n })}
+                title={t("minutes.block.up", { n })}
+                disabled={i === 0}
+                onClick={() => move(i, -1)}
+                data-action="up"
+              >
                 ↑
               </button>
               <button
@@ -118,7 +128,14 @@ export function BlockEditor({ blocks, onChange }: { blocks: readonly EditBlock[]
               >
                 ↓
               </button>
-              <button type="button" className="mb-tool" aria-label={t("minutes.block.add", { n })} title={t("minutes.block.add", { n })} onClick={() => add(i)} data-testid="minutes-block-add">
+              <button
+                type="button"
+                className="mb-tool"
+                aria-label={t("minutes.block.add", { n })}
+                title={t("minutes.block.add", { n })}
+                onClick={() => add(i)}
+                data-testid="minutes-block-add"
+              >
                 ＋
               </button>
               <button
@@ -152,7 +169,19 @@ export function BlockEditor({ blocks, onChange }: { blocks: readonly EditBlock[]
  * The text of one block, edited in place. The DOM is the browser's while the clerk types: the
  * runs are put in once (again when remounted with a new key) and read back on every input.
  */
-function BlockText({ runs, rich, label, onRuns, onEnter }: { runs: readonly Run[]; rich: boolean; label: string; onRuns: (runs: Run[]) => void; onEnter: () => void }) {
+function BlockText({
+  runs,
+  rich,
+  label,
+  onRuns,
+  onEnter,
+}: {
+  runs: readonly Run[];
+  rich: boolean;
+  label: string;
+  onRuns: (runs: Run[]) => void;
+  onEnter: () => void;
+}) {
   const keyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.nativeEvent.isComposing) return;
     if (e.key === "Enter") {

@@ -23,7 +23,11 @@ export function ChairMinutesPanel() {
     <section className="panel minutes-chair-panel" aria-labelledby="minutes-chair-title" data-testid="minutes-chair-panel">
       <h2 id="minutes-chair-title">{t("minutes.title")}</h2>
       <p className="small" data-testid="minutes-chair-status">
-        {!latest ? t("minutes.chairNoVersions") : latest.approvedAt ? t("minutes.statusApproved", { n: latest.number }) : t("minutes.statusPending", { n: latest.number })}
+        {!latest
+          ? t("minutes.chairNoVersions")
+          : latest.approvedAt
+            ? t("minutes.statusApproved", { n: latest.number })
+            : t("minutes.statusPending", { n: latest.number })}
       </p>
       <button type="button" className="secondary" disabled={!latest} onClick={() => setOpen(true)} data-testid="minutes-chair-open">
         {t("minutes.open")}
@@ -91,10 +95,24 @@ function ChairMinutesDialog({ m, onClose }: { m: MinutesData; onClose: () => voi
       )}
       {reference && (
         <div className="minutes-view-tabs" role="tablist" aria-label={t("minutes.title")}>
-          <button type="button" role="tab" aria-selected={view === "text"} className={view === "text" ? "selected" : undefined} onClick={() => setView("text")} data-testid="minutes-chair-text">
+          <button
+            type="button"
+            role="tab"
+            aria-selected={view === "text"}
+            className={view === "text" ? "selected" : undefined}
+            onClick={() => setView("text")}
+            data-testid="minutes-chair-text"
+          >
             {t("minutes.fullText")}
           </button>
-          <button type="button" role="tab" aria-selected={view === "changes"} className={view === "changes" ? "selected" : undefined} onClick={() => setView("changes")} data-testid="minutes-chair-changes">
+          <button
+            type="button"
+            role="tab"
+            aria-selected={view === "changes"}
+            className={view === "changes" ? "selected" : undefined}
+            onClick={() => setView("changes")}
+            data-testid="minutes-chair-changes"
+          >
             {reference.approvedAt ? t("minutes.changesSinceApproved", { n: reference.number }) : t("minutes.changesSincePrevious", { n: reference.number })}
           </button>
         </div>
@@ -103,7 +121,11 @@ function ChairMinutesDialog({ m, onClose }: { m: MinutesData; onClose: () => voi
         {!blocks ? (
           <p className="muted">{t("minutes.loading")}</p>
         ) : view === "changes" && reference ? (
-          before ? <VersionDiff before={before} after={blocks} /> : <p className="muted">{t("minutes.loading")}</p>
+          before ? (
+            <VersionDiff before={before} after={blocks} />
+          ) : (
+            <p className="muted">{t("minutes.loading")}</p>
+          )
         ) : (
           <MinutesDocument blocks={blocks} />
         )}

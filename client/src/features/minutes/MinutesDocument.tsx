@@ -13,11 +13,27 @@ export function MinutesDocument({ blocks }: { blocks: readonly Block[] }) {
         const className = `md-block md-${kindOf(block)}`;
         switch (block.kind) {
           case "title":
-            return <h3 key={i} className={className}>{block.text}</h3>;
+            return (
+              <h3 key={i} className={className}>
+                {block.text}
+              </h3>
+            );
           case "heading":
-            return block.level === 1 ? <h4 key={i} className={className}>{block.text}</h4> : <h5 key={i} className={className}>{block.text}</h5>;
+            return block.level === 1 ? (
+              <h4 key={i} className={className}>
+                {block.text}
+              </h4>
+            ) : (
+              <h5 key={i} className={className}>
+                {block.text}
+              </h5>
+            );
           case "number":
-            return <p key={i} className={className}>{block.text}</p>;
+            return (
+              <p key={i} className={className}>
+                {block.text}
+              </p>
+            );
           case "entry":
             return (
               <p key={i} className={className}>

@@ -35,7 +35,13 @@ export function MinutesDownloads({ meetingId, title, version }: { meetingId: str
               type="button"
               className="secondary small-button"
               disabled={busy !== null}
-              onClick={() => void fetchFile(format, versionFileUrl(meetingId, version, format), `${title}-${t("minutes.title")}-${t("minutes.version", { n: version })}.${format}`)}
+              onClick={() =>
+                void fetchFile(
+                  format,
+                  versionFileUrl(meetingId, version, format),
+                  `${title}-${t("minutes.title")}-${t("minutes.version", { n: version })}.${format}`,
+                )
+              }
               data-testid={`minutes-download-${format}`}
             >
               {busy === format ? t("pending") : t(`minutes.download.${format}`)}
@@ -58,7 +64,11 @@ export function MinutesDownloads({ meetingId, title, version }: { meetingId: str
           </button>
         ))}
       </div>
-      {failed && <p className="minutes-error" role="alert">{t("minutes.downloadFailed")}</p>}
+      {failed && (
+        <p className="minutes-error" role="alert">
+          {t("minutes.downloadFailed")}
+        </p>
+      )}
     </section>
   );
 }

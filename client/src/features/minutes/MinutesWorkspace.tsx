@@ -44,7 +44,9 @@ export function MinutesWorkspace() {
   // Edits this browser kept from an earlier visit come back as the editing session.
   const [restored] = useState(() => readUnsaved(m.meetingId));
   const [restoredShown, setRestoredShown] = useState(restored !== null);
-  const [session, setSession] = useState<Session | null>(() => (restored ? { base: restored.base, blocks: toEditBlocks(restored.blocks), correcting: restored.correcting } : null));
+  const [session, setSession] = useState<Session | null>(() =>
+    restored ? { base: restored.base, blocks: toEditBlocks(restored.blocks), correcting: restored.correcting } : null,
+  );
   const [note, setNote] = useState(restored?.note ?? "");
   const [busy, setBusy] = useState<"save" | "generate" | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -146,9 +148,7 @@ export function MinutesWorkspace() {
   };
   const openCompare = () =>
     setCompare(
-      dirty && session
-        ? { from: session.base, to: "draft" }
-        : { from: selected !== null && selected > 1 ? selected - 1 : (selected ?? 1), to: selected ?? 1 },
+      dirty && session ? { from: session.base, to: "draft" } : { from: selected !== null && selected > 1 ? selected - 1 : (selected ?? 1), to: selected ?? 1 },
     );
 
   const noteRequired = session?.correcting ?? false;
@@ -171,7 +171,9 @@ export function MinutesWorkspace() {
         {m.versions === null ? (
           <p className="muted">{m.loadError ?? t("minutes.loading")}</p>
         ) : m.versions.length === 0 ? (
-          <p className="muted" data-testid="minutes-empty">{t("minutes.noVersions")}</p>
+          <p className="muted" data-testid="minutes-empty">
+            {t("minutes.noVersions")}
+          </p>
         ) : (
           <VersionList versions={m.versions} selected={session ? session.base : selected} onSelect={select} />
         )}
@@ -187,7 +189,14 @@ export function MinutesWorkspace() {
             </h2>
             <ApprovedBadge version={shownMeta} />
             <span className="small muted">{t("minutes.by", { name: shownMeta.authorName, time: stamp(shownMeta.createdAt) })}</span>
-            <button type="button" className="secondary small-button minutes-compare-toggle" aria-expanded={compare !== null} onClick={() => (compare ? setCompare(null) : openCompare())} disabled={(m.versions?.length ?? 0) < 2 && !dirty} data-testid="minutes-compare-open">
+            <button
+              type="button"
+              className="secondary small-button minutes-compare-toggle"
+              aria-expanded={compare !== null}
+              onClick={() => (compare ? setCompare(null) : openCompare())}
+              disabled={(m.versions?.length ?? 0) < 2 && !dirty}
+              data-testid="minutes-compare-open"
+            >
               {t("minutes.compare")}
             </button>
           </div>
@@ -211,10 +220,21 @@ export function MinutesWorkspace() {
             </p>
             {clash.kind === "conflict" && (
               <div className="button-row">
-                <button type="button" className="secondary small-button" onClick={() => setCompare({ from: clash.latest.number, to: "draft" })} data-testid="minutes-conflict-compare">
+                <button
+                  type="button"
+                  className="secondary small-button"
+                  onClick={() => setCompare({ from: clash.latest.number, to: "draft" })}
+                  data-testid="minutes-conflict-compare"
+                >
                   {t("minutes.conflictCompare", { n: clash.latest.number })}
                 </button>
-                <button type="button" className="secondary small-button" disabled={busy !== null} onClick={() => void save(clash.latest.number)} data-testid="minutes-conflict-save">
+                <button
+                  type="button"
+                  className="secondary small-button"
+                  disabled={busy !== null}
+                  onClick={() => void save(clash.latest.number)}
+                  data-testid="minutes-conflict-save"
+                >
                   {t("minutes.conflictSaveAnyway")}
                 </button>
                 <button type="button" className="ghost small-button" onClick={discard} data-testid="minutes-conflict-discard">
@@ -253,7 +273,9 @@ export function MinutesWorkspace() {
                 </button>
               </div>
             ) : (
-              <p className="minutes-locked" data-testid="minutes-old">{t("minutes.notLatest", { n: selectedMeta.number, latest: latest?.number })}</p>
+              <p className="minutes-locked" data-testid="minutes-old">
+                {t("minutes.notLatest", { n: selectedMeta.number, latest: latest?.number })}
+              </p>
             )}
             <MinutesDocument blocks={selectedBlocks} />
           </>
@@ -267,7 +289,9 @@ export function MinutesWorkspace() {
               <span>{noteRequired ? t("minutes.correctionReason") : t("minutes.note")}</span>
               <input value={note} maxLength={500} required={noteRequired} onChange={(e) => setNote(e.target.value)} data-testid="minutes-note" />
             </label>
-            <span className="small muted" data-testid="minutes-status">{dirty ? t("minutes.unsaved") : t("minutes.noChangesYet")}</span>
+            <span className="small muted" data-testid="minutes-status">
+              {dirty ? t("minutes.unsaved") : t("minutes.noChangesYet")}
+            </span>
             <button type="button" className="ghost small-button" onClick={() => confirmDiscard() && discard()} data-testid="minutes-discard">
               {session.correcting ? t("minutes.cancelCorrection") : t("minutes.discard")}
             </button>

@@ -37,7 +37,15 @@ export function VersionDiff({ before, after, testId = "minutes-diff" }: { before
                 ) : row.op === "removed" ? (
                   <del>{row.before}</del>
                 ) : row.op === "changed" ? (
-                  row.parts.map((part, j) => (part.op === "added" ? <ins key={j}>{part.text}</ins> : part.op === "removed" ? <del key={j}>{part.text}</del> : <span key={j}>{part.text}</span>))
+                  row.parts.map((part, j) =>
+                    part.op === "added" ? (
+                      <ins key={j}>{part.text}</ins>
+                    ) : part.op === "removed" ? (
+                      <del key={j}>{part.text}</del>
+                    ) : (
+                      <span key={j}>{part.text}</span>
+                    ),
+                  )
                 ) : (
                   row.after
                 )}

@@ -40,7 +40,12 @@ describe("domToRuns", () => {
   });
 
   it("line breaks and line elements inside become one space, none at the ends", () => {
-    const root = block(el("div", [text("第一行")]), el("div", [el("br", [])]), el("div", [text("第二行"), el("br", []), text("第三行")]), el("p", [el("br", [])]));
+    const root = block(
+      el("div", [text("第一行")]),
+      el("div", [el("br", [])]),
+      el("div", [text("第二行"), el("br", []), text("第三行")]),
+      el("p", [el("br", [])]),
+    );
     expect(domToRuns(root)).toEqual([{ text: "第一行 第二行 第三行" }]);
   });
 
@@ -66,10 +71,16 @@ describe("domToRuns", () => {
 
 describe("normalizeRuns", () => {
   it("drops empty runs, merges same-weight neighbours across them, and writes bold only when true", () => {
-    expect(normalizeRuns([{ text: "甲", bold: false }, { text: "" }, { text: "乙" }, { text: "丙", bold: true }, { text: "", bold: false }, { text: "丁", bold: true }])).toEqual([
-      { text: "甲乙" },
-      { text: "丙丁", bold: true },
-    ]);
+    expect(
+      normalizeRuns([
+        { text: "甲", bold: false },
+        { text: "" },
+        { text: "乙" },
+        { text: "丙", bold: true },
+        { text: "", bold: false },
+        { text: "丁", bold: true },
+      ]),
+    ).toEqual([{ text: "甲乙" }, { text: "丙丁", bold: true }]);
     expect(normalizeRuns([])).toEqual([]);
   });
 

@@ -13,8 +13,18 @@ import { usePollText } from "./usePollText.ts";
  * one 提交. Where blank ballots are allowed, a secondary 投空白票 (confirmed the same way).
  * `initial`: my earlier choices when changing a named vote.
  */
-export function BallotForm({ poll, initial, pending, disabled, onCast }: {
-  poll: Poll; initial: string[]; pending: boolean; disabled: boolean; onCast: (choices: string[]) => void;
+export function BallotForm({
+  poll,
+  initial,
+  pending,
+  disabled,
+  onCast,
+}: {
+  poll: Poll;
+  initial: string[];
+  pending: boolean;
+  disabled: boolean;
+  onCast: (choices: string[]) => void;
 }) {
   if (poll.definition.form === "candidates") return <CandidatesBallot poll={poll} initial={initial} pending={pending} disabled={disabled} onCast={onCast} />;
   return <ChoiceBallot poll={poll} initial={initial} pending={pending} disabled={disabled} onCast={onCast} />;
@@ -45,8 +55,14 @@ function ChoiceBallot({ poll, initial, pending, disabled, onCast }: BallotProps)
   };
 
   return (
-    <form className={`ballot${multiple ? " ballot-multiple" : ""}`} data-testid="ballot"
-      onSubmit={(e) => { e.preventDefault(); if (inRange) onCast(blank ? [] : ordered); }}>
+    <form
+      className={`ballot${multiple ? " ballot-multiple" : ""}`}
+      data-testid="ballot"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (inRange) onCast(blank ? [] : ordered);
+      }}
+    >
       {multiple && (
         <p className="ballot-range" data-testid="ballot-range">
           {min === max ? t("poll.chooseExactly", { n: min }) : `${t("poll.atLeast", { n: min })} · ${t("poll.atMost", { n: max })}`}
@@ -63,16 +79,23 @@ function ChoiceBallot({ poll, initial, pending, disabled, onCast }: BallotProps)
               <span>{text.option(o)}</span>
             </label>
           ) : (
-            <button key={o.id} type="button" role="radio" aria-checked={on} disabled={disabled}
-              className={`ballot-option ballot-${o.id}${on ? " chosen" : ""}`} onClick={() => toggle(o.id)} data-testid="ballot-option" data-option={o.id}>
+            <button
+              key={o.id}
+              type="button"
+              role="radio"
+              aria-checked={on}
+              disabled={disabled}
+              className={`ballot-option ballot-${o.id}${on ? " chosen" : ""}`}
+              onClick={() => toggle(o.id)}
+              data-testid="ballot-option"
+              data-option={o.id}
+            >
               {on && <Icon name="check" />} {text.option(o)}
             </button>
           );
         })}
       </div>
-      {poll.definition.allowBlank && (
-        <BlankChoice blank={blank} disabled={disabled} onChoose={chooseBlank} />
-      )}
+      {poll.definition.allowBlank && <BlankChoice blank={blank} disabled={disabled} onChoose={chooseBlank} />}
       <button type="submit" className="primary wide ballot-submit" disabled={disabled || pending || !inRange} data-testid="ballot-submit">
         {pending
           ? t("pending")
@@ -92,9 +115,13 @@ function ChoiceBallot({ poll, initial, pending, disabled, onCast }: BallotProps)
 function BlankChoice({ blank, disabled, onChoose }: { blank: boolean; disabled: boolean; onChoose: () => void }) {
   const { t } = useTranslation();
   return blank ? (
-    <p className="ballot-blank-chosen" role="status" data-testid="ballot-blank-chosen"><Icon name="check" /> {t("poll.blankChosen")}</p>
+    <p className="ballot-blank-chosen" role="status" data-testid="ballot-blank-chosen">
+      <Icon name="check" /> {t("poll.blankChosen")}
+    </p>
   ) : (
-    <button type="button" className="ghost ballot-blank" disabled={disabled} onClick={onChoose} data-testid="ballot-blank">{t("poll.blankBallot")}</button>
+    <button type="button" className="ghost ballot-blank" disabled={disabled} onClick={onChoose} data-testid="ballot-blank">
+      {t("poll.blankBallot")}
+    </button>
   );
 }
 
@@ -106,19 +133,31 @@ function BlankChoice({ blank, disabled, onChoose }: { blank: boolean; disabled: 
 function CandidatesBallot({ poll, initial, pending, disabled, onCast }: BallotProps) {
   const { t } = useTranslation();
   const [answers, setAnswers] = useState<Record<string, CandidateAnswer>>(() =>
-    Object.fromEntries(initial.flatMap((id) => {
-      const choice = splitChoice(id);
-      return choice ? [[choice.candidate, choice.answer]] : [];
-    })));
+    Object.fromEntries(
+      initial.flatMap((id) => {
+        const choice = splitChoice(id);
+        return choice ? [[choice.candidate, choice.answer]] : [];
+      }),
+    ),
+  );
   const [blank, setBlank] = useState(false);
   const answerOf = (candidate: string): CandidateAnswer => answers[candidate] ?? "abstain";
-  const tally = Object.fromEntries(CANDIDATE_ANSWERS.map((a) => [a, poll.options.filter((o) => answerOf(o.id) === a).length])) as Record<CandidateAnswer, number>;
+  const tally = Object.fromEntries(CANDIDATE_ANSWERS.map((a) => [a, poll.options.filter((o) => answerOf(o.id) === a).length])) as Record<
+    CandidateAnswer,
+    number
+  >;
   const choices = poll.options.map((o) => `${o.id}:${answerOf(o.id)}`);
   const name = (candidate: string) => `ballot-${poll.pollId}-${candidate}`;
 
   return (
-    <form className="ballot ballot-candidates" data-testid="ballot"
-      onSubmit={(e) => { e.preventDefault(); onCast(blank ? [] : choices); }}>
+    <form
+      className="ballot ballot-candidates"
+      data-testid="ballot"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onCast(blank ? [] : choices);
+      }}
+    >
       <p className="ballot-range" data-testid="ballot-range">
         {t("poll.candidatesHint")}
         {poll.definition.seats !== undefined && ` · ${t("poll.seatsShort", { n: poll.definition.seats })}`}
@@ -133,9 +172,19 @@ function CandidatesBallot({ poll, initial, pending, disabled, onCast }: BallotPr
                   const on = answers[o.id] === a;
                   return (
                     <label key={a} className={`ballot-answer ballot-answer-${a}${on ? " chosen" : ""}`} data-testid="ballot-answer" data-answer={a}>
-                      <input type="radio" name={name(o.id)} value={a} checked={on}
-                        onChange={() => { setBlank(false); setAnswers({ ...answers, [o.id]: a }); }} />
-                      <span>{on && <Icon name="check" />} {t(`poll.fixedOption.${a}`)}</span>
+                      <input
+                        type="radio"
+                        name={name(o.id)}
+                        value={a}
+                        checked={on}
+                        onChange={() => {
+                          setBlank(false);
+                          setAnswers({ ...answers, [o.id]: a });
+                        }}
+                      />
+                      <span>
+                        {on && <Icon name="check" />} {t(`poll.fixedOption.${a}`)}
+                      </span>
                     </label>
                   );
                 })}
@@ -145,7 +194,14 @@ function CandidatesBallot({ poll, initial, pending, disabled, onCast }: BallotPr
         ))}
       </ol>
       {poll.definition.allowBlank && (
-        <BlankChoice blank={blank} disabled={disabled} onChoose={() => { setAnswers({}); setBlank(true); }} />
+        <BlankChoice
+          blank={blank}
+          disabled={disabled}
+          onChoose={() => {
+            setAnswers({});
+            setBlank(true);
+          }}
+        />
       )}
       <button type="submit" className="primary wide ballot-submit" disabled={disabled || pending} data-testid="ballot-submit">
         {pending ? t("pending") : blank ? t("poll.confirmBlank") : t("poll.candidatesSubmit", tally)}

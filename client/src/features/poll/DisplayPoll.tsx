@@ -13,7 +13,11 @@ export function DisplayPoll({ poll }: { poll: Poll }) {
   const { t } = useTranslation();
   const { polls } = useMeeting();
   const open = poll.status === "open";
-  const title = <p className="display-poll-title" data-testid="display-poll-title">{poll.definition.title}</p>;
+  const title = (
+    <p className="display-poll-title" data-testid="display-poll-title">
+      {poll.definition.title}
+    </p>
+  );
   // The bar fills towards those who can still vote: present at the opening, or all when latecomers may.
   const eligible = poll.eligible.filter((u) => u.present || poll.definition.eligibility.absentMayVote).length;
   const ballots = polls.turnout[poll.pollId] ?? 0;

@@ -25,9 +25,13 @@ export function EligiblePreview({ state, draft }: { state: MeetingState; draft: 
   const unit = t(draft.perHousehold ? "poll.unitHousehold" : "poll.unitPerson");
   // The bases the rule measures its options against (a limit on 弃权 or 否决 is of 投票 and says so itself).
   const bases = new Set(definition.rule.filter((c) => c.option === undefined).map((c) => c.base));
-  const counts = (["entitled", "present", "cast", "decisive"] as const).filter((b) => bases.has(b)).map((b) => t(`poll.counts${b[0]!.toUpperCase()}${b.slice(1)}`, { unit }));
+  const counts = (["entitled", "present", "cast", "decisive"] as const)
+    .filter((b) => bases.has(b))
+    .map((b) => t(`poll.counts${b[0]!.toUpperCase()}${b.slice(1)}`, { unit }));
   if (definition.allowBlank) counts.push(t("poll.countsBlank"));
-  const buildings = Object.entries(preview.perBuilding).map(([building, n]) => t(draft.perHousehold ? "poll.previewBuildingHouseholds" : "poll.previewBuildingPeople", { building, n }));
+  const buildings = Object.entries(preview.perBuilding).map(([building, n]) =>
+    t(draft.perHousehold ? "poll.previewBuildingHouseholds" : "poll.previewBuildingPeople", { building, n }),
+  );
   const present = draft.perHousehold ? t("poll.previewHouseholds", { n: preview.present }) : t("poll.previewPeople", { n: preview.present });
   const none = preview.present === 0 && !draft.absentMayVote;
   const poll = { definition, options: pollOptions(definition) };
@@ -35,12 +39,26 @@ export function EligiblePreview({ state, draft }: { state: MeetingState; draft: 
     <p className={`poll-preview${none ? " poll-preview-none" : ""}`} role="status" data-testid="poll-eligible-preview">
       <strong>{none ? t("poll.previewNone") : t("poll.preview", { who, present })}</strong>
       {weighted && preview.units > 0 && <span>{t("poll.previewWeight", { weight: formatWeight(preview.weight) })}</span>}
-      {buildings.length > 0 && <span>{t("poll.previewOf")}{buildings.map((b, i) => <span key={b} className="poll-preview-building">{i > 0 && "、"}{b}</span>)}</span>}
-      <span data-testid="poll-counts-sentence">{[...counts, t(draft.absentMayVote ? "poll.latecomersYes" : "poll.latecomersNo")].map((c) => `${t("poll.sentenceJoin")}${c}`).join("")}</span>
+      {buildings.length > 0 && (
+        <span>
+          {t("poll.previewOf")}
+          {buildings.map((b, i) => (
+            <span key={b} className="poll-preview-building">
+              {i > 0 && "、"}
+              {b}
+            </span>
+          ))}
+        </span>
+      )}
+      <span data-testid="poll-counts-sentence">
+        {[...counts, t(draft.absentMayVote ? "poll.latecomersYes" : "poll.latecomersNo")].map((c) => `${t("poll.sentenceJoin")}${c}`).join("")}
+      </span>
       <span className="muted small">{t("poll.previewFrozen")}</span>
       {definition.rule.length > 0 && (
         <span className="poll-preview-rule" data-testid="poll-rule-sentence">
-          {t(definition.form === "candidates" ? "poll.ruleSentenceCandidates" : definition.options ? "poll.ruleSentenceOptions" : "poll.ruleSentence", { rule: text.rule(poll) })}
+          {t(definition.form === "candidates" ? "poll.ruleSentenceCandidates" : definition.options ? "poll.ruleSentenceOptions" : "poll.ruleSentence", {
+            rule: text.rule(poll),
+          })}
           {definition.seats !== undefined && t("poll.seatsSentence", { n: definition.seats })}
         </span>
       )}

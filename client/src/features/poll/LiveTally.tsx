@@ -14,8 +14,13 @@ export function LiveTally({ poll }: { poll: Poll }) {
     <p className="poll-live-tally" data-testid="poll-live-tally">
       <span className="muted small">{t("poll.liveTally")}</span>{" "}
       {poll.definition.form === "candidates"
-        // Per candidate 赞成/反对 (弃权 is whatever is left, unmarked included).
-        ? poll.options.map((o) => `${o.label} ${t("poll.fixedOption.yes")} ${tally.counts[`${o.id}:yes`] ?? 0} / ${t("poll.fixedOption.no")} ${tally.counts[`${o.id}:no`] ?? 0}`).join(" · ")
+        ? // Per candidate 赞成/反对 (弃权 is whatever is left, unmarked included).
+          poll.options
+            .map(
+              (o) =>
+                `${o.label} ${t("poll.fixedOption.yes")} ${tally.counts[`${o.id}:yes`] ?? 0} / ${t("poll.fixedOption.no")} ${tally.counts[`${o.id}:no`] ?? 0}`,
+            )
+            .join(" · ")
         : poll.options.map((o) => `${text.option(o)} ${tally.counts[o.id] ?? 0}`).join(" · ")}
     </p>
   );

@@ -36,8 +36,15 @@ export function PollAuditCheck({ poll, result }: { poll: Poll; result: PollResul
   if (!audit) {
     return (
       <p className="poll-audit">
-        <button type="button" className="link" disabled={pending} onClick={() => void check()} data-testid="poll-audit">{pending ? t("pending") : t("poll.audit")}</button>
-        {error && <span className="poll-audit-error" role="alert"> {error}</span>}
+        <button type="button" className="link" disabled={pending} onClick={() => void check()} data-testid="poll-audit">
+          {pending ? t("pending") : t("poll.audit")}
+        </button>
+        {error && (
+          <span className="poll-audit-error" role="alert">
+            {" "}
+            {error}
+          </span>
+        )}
       </p>
     );
   }
@@ -48,7 +55,8 @@ export function PollAuditCheck({ poll, result }: { poll: Poll; result: PollResul
   return (
     <>
       <p className={`poll-audit ${matches ? "poll-audit-ok" : "poll-audit-bad"}`} data-testid="poll-audit-result">
-        <Icon name={matches ? "check" : "warning"} /> {t("poll.auditLine", { voters: audit.voters.length, ballots: audit.ballots.length })} · {matches ? t("poll.auditOk") : t("poll.auditBad")}
+        <Icon name={matches ? "check" : "warning"} /> {t("poll.auditLine", { voters: audit.voters.length, ballots: audit.ballots.length })} ·{" "}
+        {matches ? t("poll.auditOk") : t("poll.auditBad")}
       </p>
       {named.length > 0 && (
         <details className="poll-audit poll-audit-voters" data-testid="poll-audit-voters">
@@ -56,7 +64,10 @@ export function PollAuditCheck({ poll, result }: { poll: Poll; result: PollResul
           <ul>
             {named.map((b) => (
               <li key={b.voter} data-testid="poll-audit-voter">
-                {t("poll.auditVote", { name: voterName(b.voter), choices: b.choices.length === 0 ? t("poll.votedBlank") : b.choices.map((c) => text.optionById(poll, c)).join(" / ") })}
+                {t("poll.auditVote", {
+                  name: voterName(b.voter),
+                  choices: b.choices.length === 0 ? t("poll.votedBlank") : b.choices.map((c) => text.optionById(poll, c)).join(" / "),
+                })}
               </li>
             ))}
           </ul>

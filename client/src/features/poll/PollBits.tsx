@@ -8,7 +8,11 @@ import { pollRemainingMs } from "./polls.ts";
 /** 草稿 / 进行中 / 已结束 / 已公布, as text (the colour only repeats it). */
 export function PollStatusBadge({ poll }: { poll: Pick<Poll, "status"> }) {
   const { t } = useTranslation();
-  return <span className={`poll-status poll-status-${poll.status}`} data-testid="poll-status">{t(`poll.status.${poll.status}`)}</span>;
+  return (
+    <span className={`poll-status poll-status-${poll.status}`} data-testid="poll-status">
+      {t(`poll.status.${poll.status}`)}
+    </span>
+  );
 }
 
 /**

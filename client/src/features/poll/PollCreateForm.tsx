@@ -5,8 +5,19 @@ import type { Base, PollForm, TallyVisibility } from "@core/poll/schema.ts";
 import { useMeeting } from "../../connection/useMeeting.ts";
 import { rosterFacts } from "./formRoster.ts";
 import {
-  basesFor, draftProblems, emptyDraft, newQuorum, owners278, owners278Matter, ruleKindsFor, toDefinition, withFormDefaults,
-  type DraftMeasure, type DraftQuorum, type OwnersMatter, type PollDraft,
+  basesFor,
+  draftProblems,
+  emptyDraft,
+  newQuorum,
+  owners278,
+  owners278Matter,
+  ruleKindsFor,
+  toDefinition,
+  withFormDefaults,
+  type DraftMeasure,
+  type DraftQuorum,
+  type OwnersMatter,
+  type PollDraft,
 } from "./pollDraft.ts";
 import { EligiblePreview } from "./EligiblePreview.tsx";
 import { MoreConditions } from "./MoreConditions.tsx";
@@ -58,16 +69,35 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
   const zh = !i18n.language.startsWith("en");
   const setQuorum = (patch: Partial<DraftQuorum>) => set({ quorum: { ...(draft.quorum ?? newQuorum()), ...patch } });
   const baseSelect = () => (
-    <select value={draft.shareBase} aria-label={t("poll.shareBase")} data-testid="poll-percent-base"
-      onChange={(e) => setRule({ shareBase: e.target.value as Base, rule: { ...draft.rule, percent: true } })}>
-      {basesFor(draft.form).map((b) => <option key={b} value={b}>{t(`poll.bases.${b}`)}</option>)}
+    <select
+      value={draft.shareBase}
+      aria-label={t("poll.shareBase")}
+      data-testid="poll-percent-base"
+      onChange={(e) => setRule({ shareBase: e.target.value as Base, rule: { ...draft.rule, percent: true } })}
+    >
+      {basesFor(draft.form).map((b) => (
+        <option key={b} value={b}>
+          {t(`poll.bases.${b}`)}
+        </option>
+      ))}
     </select>
   );
-  const measureSelect = (value: DraftMeasure, onChange: (m: DraftMeasure) => void, testId: string) => weighted && (
-    <select className="poll-measure" value={value} aria-label={t("poll.measure")} onChange={(e) => onChange(e.target.value as DraftMeasure)} data-testid={testId}>
-      {MEASURES.map((m) => <option key={m} value={m}>{t(`poll.measures.${m}`)}</option>)}
-    </select>
-  );
+  const measureSelect = (value: DraftMeasure, onChange: (m: DraftMeasure) => void, testId: string) =>
+    weighted && (
+      <select
+        className="poll-measure"
+        value={value}
+        aria-label={t("poll.measure")}
+        onChange={(e) => onChange(e.target.value as DraftMeasure)}
+        data-testid={testId}
+      >
+        {MEASURES.map((m) => (
+          <option key={m} value={m}>
+            {t(`poll.measures.${m}`)}
+          </option>
+        ))}
+      </select>
+    );
 
   const applyOwners = (m: OwnersMatter) => {
     setRuleTouched(true);
@@ -82,7 +112,14 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
   };
 
   return (
-    <form className="poll-create" data-testid="poll-create" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <form
+      className="poll-create"
+      data-testid="poll-create"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
       <label className="poll-field">
         <span>{t("poll.question")}</span>
         <input type="text" maxLength={200} value={draft.title} onChange={(e) => set({ title: e.target.value })} data-testid="poll-title" autoFocus />
@@ -93,7 +130,13 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
         <div className="segmented poll-forms">
           {FORMS.map((form) => (
             <label key={form}>
-              <input type="radio" name="poll-form" checked={draft.form === form} onChange={() => setDraft((d) => withFormDefaults(d, form, ruleTouched))} data-testid={`poll-form-${form}`} />
+              <input
+                type="radio"
+                name="poll-form"
+                checked={draft.form === form}
+                onChange={() => setDraft((d) => withFormDefaults(d, form, ruleTouched))}
+                data-testid={`poll-form-${form}`}
+              />
               {t(`poll.forms.${form}`)}
             </label>
           ))}
@@ -106,11 +149,23 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
           <ol className="poll-option-inputs">
             {draft.options.map((label, i) => (
               <li key={i}>
-                <input type="text" maxLength={100} value={label} aria-label={t(candidates ? "poll.candidate" : "poll.option", { n: i + 1 })} data-testid="poll-option-input"
-                  onChange={(e) => set({ options: draft.options.map((o, j) => (j === i ? e.target.value : o)) })} />
+                <input
+                  type="text"
+                  maxLength={100}
+                  value={label}
+                  aria-label={t(candidates ? "poll.candidate" : "poll.option", { n: i + 1 })}
+                  data-testid="poll-option-input"
+                  onChange={(e) => set({ options: draft.options.map((o, j) => (j === i ? e.target.value : o)) })}
+                />
                 {draft.options.length > 2 && (
-                  <button type="button" className="ghost icon" aria-label={t(candidates ? "poll.removeCandidate" : "poll.removeOption", { n: i + 1 })}
-                    onClick={() => set({ options: draft.options.filter((_, j) => j !== i) })}>×</button>
+                  <button
+                    type="button"
+                    className="ghost icon"
+                    aria-label={t(candidates ? "poll.removeCandidate" : "poll.removeOption", { n: i + 1 })}
+                    onClick={() => set({ options: draft.options.filter((_, j) => j !== i) })}
+                  >
+                    ×
+                  </button>
                 )}
               </li>
             ))}
@@ -122,18 +177,49 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
           )}
           {draft.form === "multiple" && (
             <div className="poll-inline">
-              <label>{t("poll.minChoices")} <input type="number" min={1} max={30} value={draft.minChoices} onChange={(e) => set({ minChoices: Number(e.target.value) })} data-testid="poll-min" /> {t("poll.items")}</label>
-              <label>{t("poll.maxChoices")} <input type="number" min={1} max={30} value={draft.maxChoices} onChange={(e) => set({ maxChoices: Number(e.target.value) })} data-testid="poll-max" /> {t("poll.items")}</label>
+              <label>
+                {t("poll.minChoices")}{" "}
+                <input
+                  type="number"
+                  min={1}
+                  max={30}
+                  value={draft.minChoices}
+                  onChange={(e) => set({ minChoices: Number(e.target.value) })}
+                  data-testid="poll-min"
+                />{" "}
+                {t("poll.items")}
+              </label>
+              <label>
+                {t("poll.maxChoices")}{" "}
+                <input
+                  type="number"
+                  min={1}
+                  max={30}
+                  value={draft.maxChoices}
+                  onChange={(e) => set({ maxChoices: Number(e.target.value) })}
+                  data-testid="poll-max"
+                />{" "}
+                {t("poll.items")}
+              </label>
             </div>
           )}
           <label className="poll-inline">
             {t("poll.seats")}
-            <input type="number" min={1} max={30} value={draft.seats ?? ""} data-testid="poll-seats"
+            <input
+              type="number"
+              min={1}
+              max={30}
+              value={draft.seats ?? ""}
+              data-testid="poll-seats"
               onChange={(e) => {
                 const seats = numberOrNull(e.target.value);
                 // 差额选举: a ballot may name at most as many as are elected.
-                set({ seats, ...(draft.form === "multiple" && seats !== null && seats >= 1 ? { maxChoices: seats, minChoices: Math.min(draft.minChoices, seats) } : {}) });
-              }} />
+                set({
+                  seats,
+                  ...(draft.form === "multiple" && seats !== null && seats >= 1 ? { maxChoices: seats, minChoices: Math.min(draft.minChoices, seats) } : {}),
+                });
+              }}
+            />
             {t("poll.seatsUnit")}
             <span className="muted small">{t("poll.seatsHint")}</span>
           </label>
@@ -148,7 +234,13 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
         <legend>{t("poll.ballot")}</legend>
         <div className="segmented">
           <label>
-            <input type="radio" name="poll-secret" checked={draft.secret} onChange={() => set({ secret: true, tallyVisibility: "none", allowChange: false, weighted: false })} data-testid="poll-secret" />
+            <input
+              type="radio"
+              name="poll-secret"
+              checked={draft.secret}
+              onChange={() => set({ secret: true, tallyVisibility: "none", allowChange: false, weighted: false })}
+              data-testid="poll-secret"
+            />
             {t("poll.secret")}
           </label>
           <label>
@@ -162,16 +254,33 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
         <legend>{t("poll.rule")}</legend>
         {facts.households && (
           <div className="poll-owners">
-            <button type="button" className="secondary small-button" aria-expanded={ownersOpen} onClick={() => setOwnersOpen(!ownersOpen)} data-testid="poll-owners">
+            <button
+              type="button"
+              className="secondary small-button"
+              aria-expanded={ownersOpen}
+              onClick={() => setOwnersOpen(!ownersOpen)}
+              data-testid="poll-owners"
+            >
               {t("poll.owners")}
             </button>
             {ownersOpen && (
               <div className="poll-owners-choices" role="group" aria-label={t("poll.owners")} data-testid="poll-owners-choices">
                 <p className="muted small">{t("poll.ownersHint")}</p>
-                {!facts.weights && <p className="poll-owners-warning" role="alert">{t("poll.ownersNoWeights")}</p>}
+                {!facts.weights && (
+                  <p className="poll-owners-warning" role="alert">
+                    {t("poll.ownersNoWeights")}
+                  </p>
+                )}
                 {OWNERS_MATTERS.map((m) => (
-                  <button key={m} type="button" className="secondary poll-owners-choice" aria-pressed={matter === m} disabled={!facts.weights}
-                    onClick={() => applyOwners(m)} data-testid={`poll-owners-${m}`}>
+                  <button
+                    key={m}
+                    type="button"
+                    className="secondary poll-owners-choice"
+                    aria-pressed={matter === m}
+                    disabled={!facts.weights}
+                    onClick={() => applyOwners(m)}
+                    data-testid={`poll-owners-${m}`}
+                  >
                     <strong>{t(m === "ordinary" ? "poll.ownersOrdinary" : "poll.ownersMajor")}</strong>
                     <span className="muted small">{t(m === "ordinary" ? "poll.ownersOrdinaryExamples" : "poll.ownersMajorExamples")}</span>
                   </button>
@@ -189,19 +298,41 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
           {kinds.map((kind) => (
             <div key={kind} className="poll-rule-line">
               <label className="poll-check">
-                <input type="checkbox" checked={draft.rule[kind]} onChange={(e) => setRule({ rule: { ...draft.rule, [kind]: e.target.checked } })} data-testid={`poll-rule-${kind}`} />
+                <input
+                  type="checkbox"
+                  checked={draft.rule[kind]}
+                  onChange={(e) => setRule({ rule: { ...draft.rule, [kind]: e.target.checked } })}
+                  data-testid={`poll-rule-${kind}`}
+                />
                 {t(`poll.rules.${kind}`)}
               </label>
               {kind === "percent" && draft.rule.percent && (
                 <span className="poll-share-line">
-                  <select value={draft.compare} aria-label={t("poll.rules.percent")} data-testid="poll-compare"
-                    onChange={(e) => setRule({ compare: e.target.value as PollDraft["compare"], rule: { ...draft.rule, percent: true } })}>
-                    {COMPARES.map((c) => <option key={c} value={c}>{t(`poll.compares.${c}`)}</option>)}
+                  <select
+                    value={draft.compare}
+                    aria-label={t("poll.rules.percent")}
+                    data-testid="poll-compare"
+                    onChange={(e) => setRule({ compare: e.target.value as PollDraft["compare"], rule: { ...draft.rule, percent: true } })}
+                  >
+                    {COMPARES.map((c) => (
+                      <option key={c} value={c}>
+                        {t(`poll.compares.${c}`)}
+                      </option>
+                    ))}
                   </select>
                   {zh && baseSelect()}
                   {zh && t("poll.shareOf")}
-                  <input type="text" inputMode="text" className="poll-share" maxLength={12} value={draft.share} placeholder={t("poll.sharePlaceholder")} aria-label={t("poll.share")}
-                    onChange={(e) => setRule({ share: e.target.value, rule: { ...draft.rule, percent: true } })} data-testid="poll-percent" />
+                  <input
+                    type="text"
+                    inputMode="text"
+                    className="poll-share"
+                    maxLength={12}
+                    value={draft.share}
+                    placeholder={t("poll.sharePlaceholder")}
+                    aria-label={t("poll.share")}
+                    onChange={(e) => setRule({ share: e.target.value, rule: { ...draft.rule, percent: true } })}
+                    data-testid="poll-percent"
+                  />
                   {!zh && t("poll.shareOf")}
                   {!zh && baseSelect()}
                 </span>
@@ -213,14 +344,27 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
         {draft.form === "yesNoAbstain" && (
           <div className="poll-rule-line">
             <label className="poll-check">
-              <input type="checkbox" checked={draft.abstainLimit !== null} onChange={(e) => setRule({ abstainLimit: e.target.checked ? "30%" : null })} data-testid="poll-abstain-limit-on" />
+              <input
+                type="checkbox"
+                checked={draft.abstainLimit !== null}
+                onChange={(e) => setRule({ abstainLimit: e.target.checked ? "30%" : null })}
+                data-testid="poll-abstain-limit-on"
+              />
               {t("poll.abstainLimitOn")}
             </label>
             {draft.abstainLimit !== null && (
               <span className="poll-share-line">
                 {t("poll.abstainLimit")}
-                <input type="text" className="poll-share" maxLength={12} value={draft.abstainLimit} placeholder="30%" aria-label={t("poll.abstainLimitOn")}
-                  onChange={(e) => setRule({ abstainLimit: e.target.value })} data-testid="poll-abstain-limit" />
+                <input
+                  type="text"
+                  className="poll-share"
+                  maxLength={12}
+                  value={draft.abstainLimit}
+                  placeholder="30%"
+                  aria-label={t("poll.abstainLimitOn")}
+                  onChange={(e) => setRule({ abstainLimit: e.target.value })}
+                  data-testid="poll-abstain-limit"
+                />
                 {t("poll.abstainLimitAfter")}
               </span>
             )}
@@ -234,21 +378,52 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
         )}
         <div className="poll-rule-line">
           <label className="poll-check">
-            <input type="checkbox" checked={draft.quorum !== null} onChange={(e) => set({ quorum: e.target.checked ? newQuorum() : null })} data-testid="poll-quorum-on" />
+            <input
+              type="checkbox"
+              checked={draft.quorum !== null}
+              onChange={(e) => set({ quorum: e.target.checked ? newQuorum() : null })}
+              data-testid="poll-quorum-on"
+            />
             {t("poll.quorum")}
           </label>
           {draft.quorum !== null && (
             <span className="poll-share-line">
-              <select value={draft.quorum.compare} aria-label={t("poll.quorum")} onChange={(e) => setQuorum({ compare: e.target.value as DraftQuorum["compare"] })} data-testid="poll-quorum-compare">
-                {COMPARES.map((c) => <option key={c} value={c}>{t(`poll.compares.${c}`)}</option>)}
+              <select
+                value={draft.quorum.compare}
+                aria-label={t("poll.quorum")}
+                onChange={(e) => setQuorum({ compare: e.target.value as DraftQuorum["compare"] })}
+                data-testid="poll-quorum-compare"
+              >
+                {COMPARES.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`poll.compares.${c}`)}
+                  </option>
+                ))}
               </select>
               {zh && t("poll.quorumOf")}
-              <input type="text" className="poll-share" maxLength={12} value={draft.quorum.share} placeholder={t("poll.sharePlaceholder")} aria-label={t("poll.share")}
-                onChange={(e) => setQuorum({ share: e.target.value })} data-testid="poll-quorum" />
+              <input
+                type="text"
+                className="poll-share"
+                maxLength={12}
+                value={draft.quorum.share}
+                placeholder={t("poll.sharePlaceholder")}
+                aria-label={t("poll.share")}
+                onChange={(e) => setQuorum({ share: e.target.value })}
+                data-testid="poll-quorum"
+              />
               {!zh && t("poll.quorumOf")}
               {weighted && (
-                <select value={draft.quorum.measure} aria-label={t("poll.measure")} onChange={(e) => setQuorum({ measure: e.target.value as DraftMeasure })} data-testid="poll-quorum-measure">
-                  {MEASURES.map((m) => <option key={m} value={m}>{t(`poll.quorumMeasures.${m}`)}</option>)}
+                <select
+                  value={draft.quorum.measure}
+                  aria-label={t("poll.measure")}
+                  onChange={(e) => setQuorum({ measure: e.target.value as DraftMeasure })}
+                  data-testid="poll-quorum-measure"
+                >
+                  {MEASURES.map((m) => (
+                    <option key={m} value={m}>
+                      {t(`poll.quorumMeasures.${m}`)}
+                    </option>
+                  ))}
                 </select>
               )}
             </span>
@@ -263,14 +438,26 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
         <div className="segmented">
           {VISIBILITIES.map((v) => (
             <label key={v} className={draft.secret && v !== "none" ? "disabled" : undefined}>
-              <input type="radio" name="poll-tally" disabled={draft.secret && v !== "none"} checked={(draft.secret ? "none" : draft.tallyVisibility) === v}
-                onChange={() => set({ tallyVisibility: v })} data-testid={`poll-tally-${v}`} />
+              <input
+                type="radio"
+                name="poll-tally"
+                disabled={draft.secret && v !== "none"}
+                checked={(draft.secret ? "none" : draft.tallyVisibility) === v}
+                onChange={() => set({ tallyVisibility: v })}
+                data-testid={`poll-tally-${v}`}
+              />
               {t(`poll.tally.${v}`)}
             </label>
           ))}
         </div>
         <label className={`poll-check${draft.secret ? " disabled" : ""}`}>
-          <input type="checkbox" disabled={draft.secret} checked={!draft.secret && draft.allowChange} onChange={(e) => set({ allowChange: e.target.checked })} data-testid="poll-allow-change" />
+          <input
+            type="checkbox"
+            disabled={draft.secret}
+            checked={!draft.secret && draft.allowChange}
+            onChange={(e) => set({ allowChange: e.target.checked })}
+            data-testid="poll-allow-change"
+          />
           {t("poll.allowChange")}
         </label>
         {draft.secret && <p className="muted small">{t("poll.secretNoTally")}</p>}
@@ -278,18 +465,32 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
 
       <label className="poll-field poll-inline">
         <span>{t("poll.duration")}</span>
-        <input type="number" min={1} max={1440} step="any" value={draft.minutes ?? ""} onChange={(e) => set({ minutes: numberOrNull(e.target.value) })} data-testid="poll-minutes" />
+        <input
+          type="number"
+          min={1}
+          max={1440}
+          step="any"
+          value={draft.minutes ?? ""}
+          onChange={(e) => set({ minutes: numberOrNull(e.target.value) })}
+          data-testid="poll-minutes"
+        />
       </label>
       {state && <EligiblePreview state={state} draft={draft} />}
 
       {tried && problems.length > 0 && (
         <ul className="poll-problems" role="alert" data-testid="poll-problems">
-          {problems.map((p) => <li key={p}>{t(`poll.problem.${p}`)}</li>)}
+          {problems.map((p) => (
+            <li key={p}>{t(`poll.problem.${p}`)}</li>
+          ))}
         </ul>
       )}
       <div className="poll-buttons">
-        <button type="button" className="secondary" onClick={onDone}>{t("poll.cancel")}</button>
-        <button type="submit" className="primary" disabled={pending} data-testid="poll-create-submit">{pending ? t("pending") : t("poll.createSubmit")}</button>
+        <button type="button" className="secondary" onClick={onDone}>
+          {t("poll.cancel")}
+        </button>
+        <button type="submit" className="primary" disabled={pending} data-testid="poll-create-submit">
+          {pending ? t("pending") : t("poll.createSubmit")}
+        </button>
       </div>
     </form>
   );

@@ -18,8 +18,20 @@ import { usePollText } from "./usePollText.ts";
  * 已结束 → the result and 公布结果; 已公布 → the result. `mayRun`: may open, close and publish;
  * `handsOpen`: the show-of-hands entry starts open (the clerk's job; the chair opens it when needed).
  */
-export function PollItem({ poll, run, pending, mayRun, initiallyOpen, handsOpen }: {
-  poll: Poll; run: (command: Command) => Promise<boolean>; pending: boolean; mayRun: boolean; initiallyOpen: boolean; handsOpen: boolean;
+export function PollItem({
+  poll,
+  run,
+  pending,
+  mayRun,
+  initiallyOpen,
+  handsOpen,
+}: {
+  poll: Poll;
+  run: (command: Command) => Promise<boolean>;
+  pending: boolean;
+  mayRun: boolean;
+  initiallyOpen: boolean;
+  handsOpen: boolean;
 }) {
   const { t } = useTranslation();
   const text = usePollText();
@@ -42,7 +54,9 @@ export function PollItem({ poll, run, pending, mayRun, initiallyOpen, handsOpen 
       <div className="poll-item-head">
         <PollStatusBadge poll={poll} />
         {live ? (
-          <span className="poll-item-title" data-testid="poll-item-title">{poll.definition.title}</span>
+          <span className="poll-item-title" data-testid="poll-item-title">
+            {poll.definition.title}
+          </span>
         ) : (
           <button type="button" className="link poll-item-title" aria-expanded={expanded} onClick={() => setExpanded(!expanded)} data-testid="poll-item-title">
             <span aria-hidden="true">{expanded ? "▾" : "▸"}</span> {poll.definition.title}
@@ -51,7 +65,8 @@ export function PollItem({ poll, run, pending, mayRun, initiallyOpen, handsOpen 
       </div>
       <p className="poll-item-meta muted small">
         {t(`poll.formShort.${poll.definition.form}`)}
-        {poll.definition.seats !== undefined && ` · ${t("poll.seatsShort", { n: poll.definition.seats })}`} · {poll.definition.secret ? t("poll.secret") : t("poll.named")} · {text.rule(poll)}
+        {poll.definition.seats !== undefined && ` · ${t("poll.seatsShort", { n: poll.definition.seats })}`} ·{" "}
+        {poll.definition.secret ? t("poll.secret") : t("poll.named")} · {text.rule(poll)}
       </p>
       {showBody && (
         <div className="poll-item-body">
@@ -66,11 +81,19 @@ export function PollItem({ poll, run, pending, mayRun, initiallyOpen, handsOpen 
           {poll.result && <PollAuditCheck poll={poll} result={poll.result} />}
           {mayRun && warnings && poll.status === "draft" && (
             <div className="poll-open-warnings" role="alertdialog" aria-labelledby={`${id}-warn`} data-testid="poll-open-warnings">
-              <p id={`${id}-warn`}><strong>{t("poll.confirmTitle")}</strong></p>
+              <p id={`${id}-warn`}>
+                <strong>{t("poll.confirmTitle")}</strong>
+              </p>
               <ul>
                 {warnings.map((w, i) => (
                   <li key={i} data-testid="poll-open-warning" data-kind={w.kind}>
-                    {w.kind === "unreachable" && t("poll.warnUnreachable", { clause: text.clause(poll, w.clause), best: w.best, base: w.base, baseName: text.base(poll, w.clause.base, w.clause.measure === "weight") })}
+                    {w.kind === "unreachable" &&
+                      t("poll.warnUnreachable", {
+                        clause: text.clause(poll, w.clause),
+                        best: w.best,
+                        base: w.base,
+                        baseName: text.base(poll, w.clause.base, w.clause.measure === "weight"),
+                      })}
                     {w.kind === "quorumUnreachable" && t("poll.warnQuorumUnreachable", { best: w.best, base: w.base })}
                     {w.kind === "meetingBelowQuorum" && t("poll.warnMeetingBelowQuorum", { present: w.present, needed: w.needed })}
                   </li>
@@ -78,8 +101,12 @@ export function PollItem({ poll, run, pending, mayRun, initiallyOpen, handsOpen 
               </ul>
               <div className="poll-buttons">
                 {/* The safe choice has the focus: Enter must not open a poll the chair was just warned about. */}
-                <button type="button" className="secondary" onClick={() => setWarnings(null)} data-testid="poll-open-cancel" autoFocus>{t("poll.cancel")}</button>
-                <button type="button" className="danger" disabled={pending} onClick={() => open(true)} data-testid="poll-open-confirm">{t("poll.confirmOpen")}</button>
+                <button type="button" className="secondary" onClick={() => setWarnings(null)} data-testid="poll-open-cancel" autoFocus>
+                  {t("poll.cancel")}
+                </button>
+                <button type="button" className="danger" disabled={pending} onClick={() => open(true)} data-testid="poll-open-confirm">
+                  {t("poll.confirmOpen")}
+                </button>
               </div>
             </div>
           )}
@@ -87,15 +114,41 @@ export function PollItem({ poll, run, pending, mayRun, initiallyOpen, handsOpen 
             <div className="poll-buttons">
               {poll.status === "draft" && (
                 <>
-                  <button type="button" className="secondary" disabled={pending} onClick={() => void run({ type: "poll.discard", pollId: id })} data-testid="poll-discard">{t("poll.discard")}</button>
-                  <button type="button" className="primary" disabled={pending} onClick={() => open(false)} data-testid="poll-open">{t("poll.open")}</button>
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={pending}
+                    onClick={() => void run({ type: "poll.discard", pollId: id })}
+                    data-testid="poll-discard"
+                  >
+                    {t("poll.discard")}
+                  </button>
+                  <button type="button" className="primary" disabled={pending} onClick={() => open(false)} data-testid="poll-open">
+                    {t("poll.open")}
+                  </button>
                 </>
               )}
               {poll.status === "open" && (
-                <button type="button" className="danger" disabled={pending} onClick={() => void run({ type: "poll.close", pollId: id })} data-testid="poll-close">{t("poll.close")}</button>
+                <button
+                  type="button"
+                  className="danger"
+                  disabled={pending}
+                  onClick={() => void run({ type: "poll.close", pollId: id })}
+                  data-testid="poll-close"
+                >
+                  {t("poll.close")}
+                </button>
               )}
               {poll.status === "closed" && (
-                <button type="button" className="primary" disabled={pending} onClick={() => void run({ type: "poll.publish", pollId: id })} data-testid="poll-publish">{t("poll.publish")}</button>
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={pending}
+                  onClick={() => void run({ type: "poll.publish", pollId: id })}
+                  data-testid="poll-publish"
+                >
+                  {t("poll.publish")}
+                </button>
               )}
             </div>
           )}

@@ -25,21 +25,34 @@ export function PollPanel() {
   const mayRun = role === "chair" || (role === "clerk" && state.pollRules.clerkMay);
   const off = !state.pollRules.allowed;
   // The open poll first, then drafts, then the finished ones newest first.
-  const polls = state.polls.map((p, i) => ({ p, i })).sort((a, b) => ORDER[a.p.status] - ORDER[b.p.status] || b.i - a.i).map(({ p }) => p);
+  const polls = state.polls
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => ORDER[a.p.status] - ORDER[b.p.status] || b.i - a.i)
+    .map(({ p }) => p);
   const latestDone = polls.find((p) => p.status === "closed" || p.status === "published");
   return (
     <section className="panel poll-panel" aria-labelledby="poll-panel-title" data-testid="poll-panel">
       <h2 id="poll-panel-title" className="poll-panel-head">
         <span>{t("poll.title")}</span>
         {mayRun && !creating && !off && (
-          <button type="button" className="secondary small-button" disabled={state.status === "closed"} onClick={() => setCreating(true)} data-testid="poll-new">
+          <button
+            type="button"
+            className="secondary small-button"
+            disabled={state.status === "closed"}
+            onClick={() => setCreating(true)}
+            data-testid="poll-new"
+          >
             + {t("poll.create")}
           </button>
         )}
       </h2>
       <ErrorNotice message={error} onClose={clearError} />
       {creating && <PollCreateForm run={run} pending={pending} onDone={() => setCreating(false)} />}
-      {off && <p className="muted small" data-testid="polls-off">{t("poll.off")}</p>}
+      {off && (
+        <p className="muted small" data-testid="polls-off">
+          {t("poll.off")}
+        </p>
+      )}
       {polls.length === 0 ? (
         !creating && !off && <p className="muted small">{t("poll.none")}</p>
       ) : (

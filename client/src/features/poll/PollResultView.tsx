@@ -24,28 +24,44 @@ export function PollResultView({ poll, result, display = false, title = null }: 
       <Icon name={result.passed ? "check" : "close"} />{" "}
       {election ? (result.passed ? t("poll.elected") : t("poll.noneElected")) : result.passed ? t("poll.passed") : t("poll.failed")}
       {!fixedForm && result.passedOptions.length > 0 && (
-        <span className="poll-verdict-options" data-testid="poll-elected"> · {names(result.passedOptions)}</span>
+        <span className="poll-verdict-options" data-testid="poll-elected">
+          {" "}
+          · {names(result.passedOptions)}
+        </span>
       )}
     </p>
   );
   const perHousehold = definition.eligibility.perHousehold;
   return (
     <div className={`poll-result${display ? " poll-result-display" : ""}`} data-testid="poll-result">
-      {title ? <div className="poll-result-head">{title}{verdict}</div> : verdict}
+      {title ? (
+        <div className="poll-result-head">
+          {title}
+          {verdict}
+        </div>
+      ) : (
+        verdict
+      )}
       {result.tiedAtCut && result.tiedAtCut.length > 0 && (
-        <p className="poll-tie" role="note" data-testid="poll-tie"><Icon name="warning" /> {t("poll.tiedAtCut", { names: names(result.tiedAtCut) })}</p>
+        <p className="poll-tie" role="note" data-testid="poll-tie">
+          <Icon name="warning" /> {t("poll.tiedAtCut", { names: names(result.tiedAtCut) })}
+        </p>
       )}
       {definition.form === "candidates" ? <CandidateTable poll={poll} result={result} /> : <Bars poll={poll} result={result} />}
       {/* The room display has room for one of them: a fixed form's clauses say each rule in words with its sum. */}
       {!(display && fixedForm) && (
         <p className="poll-rule" data-testid="poll-rule">
-          {t("poll.ruleApplied")}{t("poll.colon")}{text.rule(poll)}
+          {t("poll.ruleApplied")}
+          {t("poll.colon")}
+          {text.rule(poll)}
         </p>
       )}
       {!(display && !fixedForm) && <Clauses poll={poll} result={result} />}
       {result.quorum && (
         <div className={result.quorum.met ? "poll-quorum-met" : "poll-quorum-failed"} data-testid="poll-quorum" data-met={result.quorum.met}>
-          <Icon name={result.quorum.met ? "check" : "warning"} /> {t(result.quorum.met ? "poll.quorumMet" : "poll.quorumNotMet")}{t("poll.colon")}{text.quorum(poll)}
+          <Icon name={result.quorum.met ? "check" : "warning"} /> {t(result.quorum.met ? "poll.quorumMet" : "poll.quorumNotMet")}
+          {t("poll.colon")}
+          {text.quorum(poll)}
           <ul className="poll-quorum-checks">
             {result.quorum.checks.map((c) => (
               <li key={c.measure} data-testid="poll-quorum-check" data-measure={c.measure} data-met={c.met}>
@@ -62,7 +78,11 @@ export function PollResultView({ poll, result, display = false, title = null }: 
         </div>
       )}
       <p className="poll-counts muted small" data-testid="poll-counts">
-        {t(perHousehold ? "poll.baseLineHouseholds" : "poll.baseLine", { eligible: result.eligibleCount, present: result.presentCount, cast: result.ballots + result.hands })}
+        {t(perHousehold ? "poll.baseLineHouseholds" : "poll.baseLine", {
+          eligible: result.eligibleCount,
+          present: result.presentCount,
+          cast: result.ballots + result.hands,
+        })}
         {result.hands > 0 && t("poll.handsLine", { hands: result.hands })}
         {result.blank ? t("poll.blankLine", { n: result.blank }) : null}
         {result.invalid ? t("poll.invalidLine", { n: result.invalid }) : null}
@@ -90,7 +110,9 @@ function Bars({ poll, result }: { poll: Poll; result: PollResult }) {
             <span className="poll-bar-count" data-testid="poll-result-count">
               {t("poll.countLine", { count: r.count })}
               {r.percent !== null && <span className="poll-bar-percent"> · {formatPercent(r.percent)}</span>}
-              {poll.definition.weighted && <span className="poll-bar-percent poll-bar-weight"> · {t("poll.weightShort", { weight: formatWeight(r.weight) })}</span>}
+              {poll.definition.weighted && (
+                <span className="poll-bar-percent poll-bar-weight"> · {t("poll.weightShort", { weight: formatWeight(r.weight) })}</span>
+              )}
             </span>
           </li>
         ))}
@@ -109,13 +131,25 @@ function CandidateTable({ poll, result }: { poll: Poll; result: PollResult }) {
       <thead>
         <tr>
           <th scope="col">{t("poll.candidates")}</th>
-          {CANDIDATE_ANSWERS.map((a) => <th key={a} scope="col" className="num">{t(`poll.fixedOption.${a}`)}</th>)}
-          <th scope="col"><span className="poll-sr-only">{t("poll.result")}</span></th>
+          {CANDIDATE_ANSWERS.map((a) => (
+            <th key={a} scope="col" className="num">
+              {t(`poll.fixedOption.${a}`)}
+            </th>
+          ))}
+          <th scope="col">
+            <span className="poll-sr-only">{t("poll.result")}</span>
+          </th>
         </tr>
       </thead>
       <tbody>
         {candidateRows(poll, result).map((row) => (
-          <tr key={row.optionId} className={row.elected ? "poll-candidate-elected" : undefined} data-testid="poll-candidate-row" data-option={row.optionId} data-elected={row.elected}>
+          <tr
+            key={row.optionId}
+            className={row.elected ? "poll-candidate-elected" : undefined}
+            data-testid="poll-candidate-row"
+            data-option={row.optionId}
+            data-elected={row.elected}
+          >
             <th scope="row">{text.optionById(poll, row.optionId)}</th>
             {CANDIDATE_ANSWERS.map((a) => (
               <td key={a} className="num" data-answer={a}>
@@ -124,7 +158,15 @@ function CandidateTable({ poll, result }: { poll: Poll; result: PollResult }) {
               </td>
             ))}
             <td className="poll-candidate-mark">
-              {row.elected ? <><Icon name="check" /> {t("poll.elected")}</> : row.tied ? t("poll.tied") : <span className="muted">{t("poll.notElected")}</span>}
+              {row.elected ? (
+                <>
+                  <Icon name="check" /> {t("poll.elected")}
+                </>
+              ) : row.tied ? (
+                t("poll.tied")
+              ) : (
+                <span className="muted">{t("poll.notElected")}</span>
+              )}
             </td>
           </tr>
         ))}
@@ -142,10 +184,12 @@ function Clauses({ poll, result }: { poll: Poll; result: PollResult }) {
   const { t } = useTranslation();
   const text = usePollText();
   // The clauses in the order of the rule, each with its results (one per option it measures).
-  const groups = poll.definition.rule.map((clause) => ({
-    clause,
-    results: result.clauses.filter((c) => JSON.stringify(c.clause) === JSON.stringify(clause)),
-  })).filter((g) => g.results.length > 0);
+  const groups = poll.definition.rule
+    .map((clause) => ({
+      clause,
+      results: result.clauses.filter((c) => JSON.stringify(c.clause) === JSON.stringify(clause)),
+    }))
+    .filter((g) => g.results.length > 0);
   const sum = (c: ClauseResult) => {
     const weight = c.clause.measure === "weight";
     return t(weight ? "poll.clauseLineWeight" : "poll.clauseLine", {
@@ -165,7 +209,9 @@ function Clauses({ poll, result }: { poll: Poll; result: PollResult }) {
           const c = results[0]!;
           return (
             <li key={i} className={c.passed ? "poll-clause-passed" : "poll-clause-failed"} data-testid="poll-clause" data-passed={c.passed}>
-              <Icon name={c.passed ? "check" : "close"} /> {text.clause(poll, clause)}{t("poll.colon")}<span className="poll-clause-sum">{sum(c)}</span>
+              <Icon name={c.passed ? "check" : "close"} /> {text.clause(poll, clause)}
+              {t("poll.colon")}
+              <span className="poll-clause-sum">{sum(c)}</span>
             </li>
           );
         }

@@ -46,9 +46,17 @@ function OpenPoll({ poll, me }: { poll: Poll; me: string }) {
   if (!unit || absent) {
     return (
       <div className="poll-bar" role="status" data-testid={absent ? "poll-absent-at-opening" : "poll-not-eligible"}>
-        <p className="poll-bar-title"><Icon name="hand" /> {t("poll.inProgress")}{t("poll.colon")}{poll.definition.title}</p>
+        <p className="poll-bar-title">
+          <Icon name="hand" /> {t("poll.inProgress")}
+          {t("poll.colon")}
+          {poll.definition.title}
+        </p>
         <p className="muted">{t(absent ? "poll.absentAtOpening" : "poll.notEligible")}</p>
-        {absent && <p className="poll-progress muted small"><PollTurnout poll={poll} /></p>}
+        {absent && (
+          <p className="poll-progress muted small">
+            <PollTurnout poll={poll} />
+          </p>
+        )}
       </div>
     );
   }
@@ -56,7 +64,9 @@ function OpenPoll({ poll, me }: { poll: Poll; me: string }) {
   if (voted && !changing) {
     return (
       <div className="poll-bar poll-bar-voted" role="status" data-testid="poll-voted">
-        <p className="poll-voted-head"><Icon name="check" /> <strong>{t("poll.voted")}</strong> · {poll.definition.title}</p>
+        <p className="poll-voted-head">
+          <Icon name="check" /> <strong>{t("poll.voted")}</strong> · {poll.definition.title}
+        </p>
         <p data-testid="poll-voted-note">
           {poll.definition.secret
             ? t("poll.votedSecret")
@@ -64,10 +74,14 @@ function OpenPoll({ poll, me }: { poll: Poll; me: string }) {
               ? t("poll.votedNamed", { choices: mine.length === 0 ? t("poll.votedBlank") : mine.map((id) => text.optionById(poll, id)).join("、") })
               : t("poll.votedFinal")}
         </p>
-        <p className="poll-progress muted small"><PollTurnout poll={poll} /> <PollCountdown poll={poll} /></p>
+        <p className="poll-progress muted small">
+          <PollTurnout poll={poll} /> <PollCountdown poll={poll} />
+        </p>
         <LiveTally poll={poll} />
         {!poll.definition.secret && poll.definition.allowChange && (
-          <button type="button" className="secondary" onClick={() => setChanging(true)} data-testid="poll-change">{t("poll.change")}</button>
+          <button type="button" className="secondary" onClick={() => setChanging(true)} data-testid="poll-change">
+            {t("poll.change")}
+          </button>
         )}
       </div>
     );
@@ -76,10 +90,16 @@ function OpenPoll({ poll, me }: { poll: Poll; me: string }) {
   if (minimised) {
     return (
       <div className="poll-bar poll-bar-waiting" data-testid="poll-minimised">
-        <p className="poll-bar-title"><Icon name="hand" /> {t("poll.inProgress")}{t("poll.colon")}{poll.definition.title}</p>
+        <p className="poll-bar-title">
+          <Icon name="hand" /> {t("poll.inProgress")}
+          {t("poll.colon")}
+          {poll.definition.title}
+        </p>
         <span className="poll-bar-row">
           <PollCountdown poll={poll} />
-          <button type="button" className="primary" onClick={() => setMinimised(false)} data-testid="poll-vote-now">{t("poll.voteNow")}</button>
+          <button type="button" className="primary" onClick={() => setMinimised(false)} data-testid="poll-vote-now">
+            {t("poll.voteNow")}
+          </button>
         </span>
       </div>
     );
@@ -90,13 +110,26 @@ function OpenPoll({ poll, me }: { poll: Poll; me: string }) {
       <div className="poll-backdrop" aria-hidden="true" />
       <section className="poll-sheet" role="dialog" aria-labelledby="poll-sheet-title" data-testid="poll-sheet">
         <header className="poll-sheet-head">
-          <span className={`poll-note ${poll.definition.secret ? "poll-note-secret" : "poll-note-named"}`} data-testid="poll-note">{note}</span>
+          <span className={`poll-note ${poll.definition.secret ? "poll-note-secret" : "poll-note-named"}`} data-testid="poll-note">
+            {note}
+          </span>
           <PollCountdown poll={poll} />
         </header>
-        <h2 id="poll-sheet-title" className="poll-sheet-title" data-testid="poll-sheet-title">{poll.definition.title}</h2>
+        <h2 id="poll-sheet-title" className="poll-sheet-title" data-testid="poll-sheet-title">
+          {poll.definition.title}
+        </h2>
         <ErrorNotice message={error} onClose={clearError} />
-        <BallotForm poll={poll} initial={mine ?? []} pending={pending} disabled={status !== "connected" || !polls.mineLoaded}
-          onCast={(choices) => void vote(poll.pollId, choices).then((ok) => { if (ok) setChanging(false); })} />
+        <BallotForm
+          poll={poll}
+          initial={mine ?? []}
+          pending={pending}
+          disabled={status !== "connected" || !polls.mineLoaded}
+          onCast={(choices) =>
+            void vote(poll.pollId, choices).then((ok) => {
+              if (ok) setChanging(false);
+            })
+          }
+        />
         <button type="button" className="ghost poll-later" onClick={() => (changing ? setChanging(false) : setMinimised(true))} data-testid="poll-later">
           {changing ? t("poll.cancel") : t("poll.later")}
         </button>

@@ -14,13 +14,17 @@ export function buildingOf(household: string): string | null {
 /** What the roster offers the create form: sides, households, their buildings, weights. */
 export function rosterFacts(roster: readonly RosterEntry[]): { sides: boolean; households: boolean; buildings: string[]; weights: boolean } {
   const households = roster.map((e) => e.household).filter((h): h is string => h !== null && h.trim() !== "");
-  const buildings = [...new Set(households.map(buildingOf).filter((b): b is string => b !== null))]
-    .sort((a, b) => a.localeCompare(b, "zh-CN", { numeric: true }));
+  const buildings = [...new Set(households.map(buildingOf).filter((b): b is string => b !== null))].sort((a, b) =>
+    a.localeCompare(b, "zh-CN", { numeric: true }),
+  );
   return { sides: roster.some((e) => e.side !== null), households: households.length > 0, buildings, weights: roster.some((e) => e.weight !== undefined) };
 }
 
 /** The live preview of the frozen list: voting units now (应到: households and single people; 实到: present), their weight, per building. */
-export function eligiblePreview(state: MeetingState, draft: PollDraft): { units: number; present: number; households: number; people: number; weight: number; perBuilding: Record<string, number> } {
+export function eligiblePreview(
+  state: MeetingState,
+  draft: PollDraft,
+): { units: number; present: number; households: number; people: number; weight: number; perBuilding: Record<string, number> } {
   const weighted = draft.weighted && !draft.secret;
   const units = eligibleVoters(state, toDefinition(draft).eligibility, weighted);
   const households = units.filter((u) => u.unitId === householdUnit(u.household ?? "")).length;

@@ -72,7 +72,15 @@ export interface PollDraft {
  * The rules the form offers, each with the base it is measured against; `percent` is the
  * custom clause (any share, 不少于 or 超过, of the base the chair picks).
  */
-export const RULE_KINDS = ["majorityOfCast", "majorityOfDecisive", "twoThirdsOfCast", "majorityOfEntitled", "twoThirdsOfPresent", "twoThirdsOfEntitled", "percent"] as const;
+export const RULE_KINDS = [
+  "majorityOfCast",
+  "majorityOfDecisive",
+  "twoThirdsOfCast",
+  "majorityOfEntitled",
+  "twoThirdsOfPresent",
+  "twoThirdsOfEntitled",
+  "percent",
+] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
 type Clause = Omit<RuleClause, "measure" | "householdPrefix">;
@@ -100,10 +108,25 @@ export const basesFor = (form: PollForm): Base[] => (hasDecisive(form) ? ["entit
 /** The base a rule kind is measured against (the custom clause: the one chosen). */
 export const baseOfKind = (kind: RuleKind, shareBase: Base): Base => (kind === "percent" ? shareBase : PRESETS[kind].base);
 
-
-const allCount = (): Record<RuleKind, DraftMeasure> => ({ majorityOfCast: "count", majorityOfDecisive: "count", twoThirdsOfCast: "count", majorityOfEntitled: "count", twoThirdsOfPresent: "count", twoThirdsOfEntitled: "count", percent: "count" });
+const allCount = (): Record<RuleKind, DraftMeasure> => ({
+  majorityOfCast: "count",
+  majorityOfDecisive: "count",
+  twoThirdsOfCast: "count",
+  majorityOfEntitled: "count",
+  twoThirdsOfPresent: "count",
+  twoThirdsOfEntitled: "count",
+  percent: "count",
+});
 /** No rule kind chosen. */
-export const noRule = (): Record<RuleKind, boolean> => ({ majorityOfCast: false, majorityOfDecisive: false, twoThirdsOfCast: false, majorityOfEntitled: false, twoThirdsOfPresent: false, twoThirdsOfEntitled: false, percent: false });
+export const noRule = (): Record<RuleKind, boolean> => ({
+  majorityOfCast: false,
+  majorityOfDecisive: false,
+  twoThirdsOfCast: false,
+  majorityOfEntitled: false,
+  twoThirdsOfPresent: false,
+  twoThirdsOfEntitled: false,
+  percent: false,
+});
 
 export const emptyDraft = (): PollDraft => ({
   title: "",
@@ -142,7 +165,7 @@ export const newQuorum = (): DraftQuorum => ({ share: "50%", compare: "atLeast",
  * base or rule the new form does not offer falls back to the votes cast.
  */
 export function withFormDefaults(draft: PollDraft, form: PollForm, ruleTouched: boolean): PollDraft {
-  const fits = { ...draft, form, shareBase: basesFor(form).includes(draft.shareBase) ? draft.shareBase : "cast" as Base };
+  const fits = { ...draft, form, shareBase: basesFor(form).includes(draft.shareBase) ? draft.shareBase : ("cast" as Base) };
   if (ruleTouched) return fits;
   return form === "consent"
     ? { ...fits, rule: { ...noRule(), percent: true }, share: "80%", compare: "atLeast", shareBase: "entitled" }
@@ -219,7 +242,9 @@ function draftClauses(draft: PollDraft): RuleClause[] {
     // A building's custom share is of its 应到 households (the community's usual 90 % of the building).
     ...draft.buildings.flatMap((b) => expand(b.kind, { share: b.share, compare: "atLeast", base: "entitled" }, b.measure, b.prefix.trim())),
     ...(abstain ? [{ base: "cast" as const, share: abstain, compare: "atMost" as const, measure: "count" as const, option: "abstain" }] : []),
-    ...(isFixedForm(draft.form) && draft.veto ? [{ base: "cast" as const, share: { num: 0, den: 1 }, compare: "atMost" as const, measure: "count" as const, option: "veto" }] : []),
+    ...(isFixedForm(draft.form) && draft.veto
+      ? [{ base: "cast" as const, share: { num: 0, den: 1 }, compare: "atMost" as const, measure: "count" as const, option: "veto" }]
+      : []),
   ];
 }
 
@@ -236,7 +261,8 @@ export function draftProblems(draft: PollDraft): string[] {
   if (hasChoices(draft.form)) {
     if (labels.length < 2) problems.push(draft.form === "candidates" ? "candidates" : "options");
     else if (new Set(labels).size !== labels.length) problems.push("optionsDiffer");
-    if (draft.form === "multiple" && !(draft.minChoices >= 1 && draft.minChoices <= draft.maxChoices && draft.maxChoices <= labels.length)) problems.push("choices");
+    if (draft.form === "multiple" && !(draft.minChoices >= 1 && draft.minChoices <= draft.maxChoices && draft.maxChoices <= labels.length))
+      problems.push("choices");
     if (draft.seats !== null && !(Number.isInteger(draft.seats) && draft.seats >= 1 && draft.seats <= Math.max(labels.length, 1))) problems.push("seats");
     else if (draft.form === "multiple" && draft.seats !== null && draft.maxChoices > draft.seats) problems.push("seatsChoices");
     if (draft.allowBlank && weighted) problems.push("blankWeighted");
@@ -248,7 +274,8 @@ export function draftProblems(draft: PollDraft): string[] {
   if (customs.some((s) => parseShare(s) === null)) problems.push("share");
   if (draft.rule.percent && draft.compare === "more" && parseShare(draft.share)?.num === parseShare(draft.share)?.den) problems.push("shareMoreThanAll");
   if (draft.buildings.some((b) => b.prefix.trim() === "")) problems.push("building");
-  if (draft.form === "yesNoAbstain" && draft.abstainLimit !== null && parseShare(draft.abstainLimit, { allowZero: true }) === null) problems.push("abstainLimit");
+  if (draft.form === "yesNoAbstain" && draft.abstainLimit !== null && parseShare(draft.abstainLimit, { allowZero: true }) === null)
+    problems.push("abstainLimit");
   if (clauses.length > MAX_CLAUSES) problems.push("tooManyClauses");
   if (clauses.some((c) => c.base === "decisive" && c.measure === "weight") && draft.form !== "yesNoAbstain") problems.push("decisiveWeight");
   if (draft.secret && draft.weighted) problems.push("secretWeighted");
@@ -275,9 +302,17 @@ export function toDefinition(draft: PollDraft): PollDefinition {
     allowBlank: choices && draft.allowBlank,
     veto: isFixedForm(draft.form) && draft.veto,
     secret: draft.secret,
-    eligibility: { roles: VOTER_ROLES.filter((r) => draft.roles.includes(r)), absentMayVote: draft.absentMayVote, side: draft.side, perHousehold: draft.perHousehold },
+    eligibility: {
+      roles: VOTER_ROLES.filter((r) => draft.roles.includes(r)),
+      absentMayVote: draft.absentMayVote,
+      side: draft.side,
+      perHousehold: draft.perHousehold,
+    },
     rule: draftClauses(draft),
-    quorum: draft.quorum === null || quorumShare === null ? null : { share: quorumShare, compare: draft.quorum.compare, measure: weighted ? draft.quorum.measure : "count" },
+    quorum:
+      draft.quorum === null || quorumShare === null
+        ? null
+        : { share: quorumShare, compare: draft.quorum.compare, measure: weighted ? draft.quorum.measure : "count" },
     tallyVisibility: draft.secret ? "none" : draft.tallyVisibility,
     allowChange: draft.secret ? false : draft.allowChange,
     weighted,

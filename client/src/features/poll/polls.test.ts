@@ -7,29 +7,74 @@ import type { RosterEntry } from "@core/config/schema.ts";
 import type { SpeechRecord } from "@core/floor/schema.ts";
 import { given, people, tally } from "../../../../testing/core.ts";
 import { buildingOf, eligiblePreview, rosterFacts } from "./formRoster.ts";
-import { draftProblems, emptyDraft, newBuildingClause, noRule, owners278, owners278Matter, ruleKindsFor, toDefinition, withFormDefaults, type PollDraft, type RuleKind } from "./pollDraft.ts";
+import {
+  draftProblems,
+  emptyDraft,
+  newBuildingClause,
+  noRule,
+  owners278,
+  owners278Matter,
+  ruleKindsFor,
+  toDefinition,
+  withFormDefaults,
+  type PollDraft,
+  type RuleKind,
+} from "./pollDraft.ts";
 import { auditMatches, baseSize, candidateRows, displayedPoll, formatPercent, formatWeight, resultRows } from "./polls.ts";
 import { parseShare } from "./share.ts";
 
-const definition = (fields: Partial<PollDefinition> = {}) => PollDefinition.parse({ title: "表决", form: "yesNoAbstain", secret: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }], ...fields });
+const definition = (fields: Partial<PollDefinition> = {}) =>
+  PollDefinition.parse({ title: "表决", form: "yesNoAbstain", secret: true, rule: [{ base: "cast", share: { num: 1, den: 2 }, compare: "more" }], ...fields });
 const poll = (over: Partial<Poll> = {}): Poll => {
   const d = over.definition ?? definition();
   return {
-    pollId: "q1", itemId: null, createdBy: "c", definition: d, options: pollOptions(d), status: "draft",
-    openedAt: null, closesAt: null, closedAt: null, eligible: [], hands: null, result: null, ...over,
+    pollId: "q1",
+    itemId: null,
+    createdBy: "c",
+    definition: d,
+    options: pollOptions(d),
+    status: "draft",
+    openedAt: null,
+    closesAt: null,
+    closedAt: null,
+    eligible: [],
+    hands: null,
+    result: null,
+    ...over,
   };
 };
 const result = (over: Partial<PollResult> = {}): PollResult => ({
-  eligibleCount: 4, eligibleWeight: 4, presentCount: 4, ballots: 3, hands: 0,
-  counts: [{ optionId: "yes", count: 2, weight: 2 }, { optionId: "no", count: 1, weight: 1 }, { optionId: "abstain", count: 0, weight: 0 }],
-  clauses: [], quorum: null, passedOptions: [], passed: false, ...over,
+  eligibleCount: 4,
+  eligibleWeight: 4,
+  presentCount: 4,
+  ballots: 3,
+  hands: 0,
+  counts: [
+    { optionId: "yes", count: 2, weight: 2 },
+    { optionId: "no", count: 1, weight: 1 },
+    { optionId: "abstain", count: 0, weight: 0 },
+  ],
+  clauses: [],
+  quorum: null,
+  passedOptions: [],
+  passed: false,
+  ...over,
 });
 
 /** A draft with a title and only these rule kinds chosen. */
-const draft = (over: Partial<PollDraft> = {}, kinds: RuleKind[] = ["majorityOfCast"]): PollDraft =>
-  ({ ...emptyDraft(), title: "x", rule: { ...noRule(), ...Object.fromEntries(kinds.map((k) => [k, true])) }, ...over });
-const clause = (base: RuleClause["base"], num: number, den: number, compare: RuleClause["compare"], fields: Partial<RuleClause> = {}): RuleClause =>
-  ({ base, share: { num, den }, compare, measure: "count", ...fields });
+const draft = (over: Partial<PollDraft> = {}, kinds: RuleKind[] = ["majorityOfCast"]): PollDraft => ({
+  ...emptyDraft(),
+  title: "x",
+  rule: { ...noRule(), ...Object.fromEntries(kinds.map((k) => [k, true])) },
+  ...over,
+});
+const clause = (base: RuleClause["base"], num: number, den: number, compare: RuleClause["compare"], fields: Partial<RuleClause> = {}): RuleClause => ({
+  base,
+  share: { num, den },
+  compare,
+  measure: "count",
+  ...fields,
+});
 
 /** The definition is what the schema reads back, and the core creates a poll from it (poll.create by the chair). */
 function accepted(d: PollDefinition): PollDefinition {
@@ -40,18 +85,62 @@ function accepted(d: PollDefinition): PollDefinition {
 
 describe("a share as typed", () => {
   it.each([
-    ["80%", 4, 5], ["80", 4, 5], [" 80 % ", 4, 5], ["８０％", 4, 5], ["66.67%", 6667, 10_000], ["66.67", 6667, 10_000], ["0.01%", 1, 10_000], ["1", 1, 100],
-    ["100%", 1, 1], ["100", 1, 1], ["50.5%", 101, 200], ["2/3", 2, 3], ["4/6", 2, 3], ["3/4", 3, 4], ["２／３", 2, 3], ["1/1", 1, 1], ["9999/10000", 9999, 10_000],
-    ["20000/30000", 2, 3], ["三分之二", 2, 3], ["四分之三", 3, 4], ["十分之七", 7, 10], ["半数", 1, 2],
+    ["80%", 4, 5],
+    ["80", 4, 5],
+    [" 80 % ", 4, 5],
+    ["８０％", 4, 5],
+    ["66.67%", 6667, 10_000],
+    ["66.67", 6667, 10_000],
+    ["0.01%", 1, 10_000],
+    ["1", 1, 100],
+    ["100%", 1, 1],
+    ["100", 1, 1],
+    ["50.5%", 101, 200],
+    ["2/3", 2, 3],
+    ["4/6", 2, 3],
+    ["3/4", 3, 4],
+    ["２／３", 2, 3],
+    ["1/1", 1, 1],
+    ["9999/10000", 9999, 10_000],
+    ["20000/30000", 2, 3],
+    ["三分之二", 2, 3],
+    ["四分之三", 3, 4],
+    ["十分之七", 7, 10],
+    ["半数", 1, 2],
   ])("%s → %i/%i", (typed, num, den) => {
     expect(parseShare(typed)).toEqual({ num, den });
   });
 
-  it.each(["", " ", "abc", "0", "0%", "0/3", "0.8", "0.5", "100.01%", "101", "101%", "1000", "66.667%", "-5", "-1/2", "3/2", "1/0", "0/0", "2/3%", "1/10001", "2/30001", "三分之四", "过半数", "2 / 3 / 4", "1e2", "80%%"])(
-    "refuses %j", (typed) => {
-      expect(parseShare(typed)).toBeNull();
-    },
-  );
+  it.each([
+    "",
+    " ",
+    "abc",
+    "0",
+    "0%",
+    "0/3",
+    "0.8",
+    "0.5",
+    "100.01%",
+    "101",
+    "101%",
+    "1000",
+    "66.667%",
+    "-5",
+    "-1/2",
+    "3/2",
+    "1/0",
+    "0/0",
+    "2/3%",
+    "1/10001",
+    "2/30001",
+    "三分之四",
+    "过半数",
+    "2 / 3 / 4",
+    "1e2",
+    "80%%",
+  ])("refuses %j", (typed) => {
+    expect(parseShare(typed)).toBeNull();
+  });
 
   it("takes 0 only as an upper bound (no ballot of that option)", () => {
     expect(parseShare("0", { allowZero: true })).toEqual({ num: 0, den: 1 });
@@ -63,8 +152,17 @@ describe("a share as typed", () => {
 
 describe("the chair's draft", () => {
   it("becomes a definition the core accepts; a secret ballot never shows a tally nor allows a change", () => {
-    const d = accepted(toDefinition(draft({ title: " 关于A的表决 ", secret: true, tallyVisibility: "all", allowChange: true, share: "80%", minutes: 2 }, ["percent"])));
-    expect(d).toMatchObject({ title: "关于A的表决", secret: true, tallyVisibility: "none", allowChange: false, rule: [{ base: "entitled", share: { num: 4, den: 5 }, compare: "atLeast", measure: "count" }], durationSeconds: 120 });
+    const d = accepted(
+      toDefinition(draft({ title: " 关于A的表决 ", secret: true, tallyVisibility: "all", allowChange: true, share: "80%", minutes: 2 }, ["percent"])),
+    );
+    expect(d).toMatchObject({
+      title: "关于A的表决",
+      secret: true,
+      tallyVisibility: "none",
+      allowChange: false,
+      rule: [{ base: "entitled", share: { num: 4, den: 5 }, compare: "atLeast", measure: "count" }],
+      durationSeconds: 120,
+    });
     expect(d.options).toBeUndefined();
     expect(d).toMatchObject({ veto: false, allowBlank: false });
     expect(d.seats).toBeUndefined();
@@ -139,8 +237,16 @@ describe("the chair's draft", () => {
   });
 
   it("the quorum: a share of 应到, 不少于 or 超过, by heads, weight or both (weights only in a weighted poll)", () => {
-    expect(accepted(toDefinition(draft({ quorum: { share: "2/3", compare: "atLeast", measure: "count" } }))).quorum).toEqual({ share: { num: 2, den: 3 }, compare: "atLeast", measure: "count" });
-    expect(toDefinition(draft({ quorum: { share: "50%", compare: "more", measure: "both" } })).quorum).toEqual({ share: { num: 1, den: 2 }, compare: "more", measure: "count" });
+    expect(accepted(toDefinition(draft({ quorum: { share: "2/3", compare: "atLeast", measure: "count" } }))).quorum).toEqual({
+      share: { num: 2, den: 3 },
+      compare: "atLeast",
+      measure: "count",
+    });
+    expect(toDefinition(draft({ quorum: { share: "50%", compare: "more", measure: "both" } })).quorum).toEqual({
+      share: { num: 1, den: 2 },
+      compare: "more",
+      measure: "count",
+    });
     const weighted = draft({ secret: false, weighted: true, quorum: { share: "2/3", compare: "atLeast", measure: "both" } });
     expect(accepted(toDefinition(weighted)).quorum).toEqual({ share: { num: 2, den: 3 }, compare: "atLeast", measure: "both" });
     expect(draftProblems(draft({ quorum: { share: "0%", compare: "atLeast", measure: "count" } }))).toEqual(["quorum"]);
@@ -151,7 +257,8 @@ describe("the chair's draft", () => {
     const base = draft({ secret: true, veto: true, abstainLimit: "30%", buildings: [newBuildingClause("1号楼")] });
     const ordinary = accepted(toDefinition(owners278(base, "ordinary")));
     expect(ordinary).toMatchObject({
-      secret: false, weighted: true,
+      secret: false,
+      weighted: true,
       eligibility: { perHousehold: true, absentMayVote: true },
       quorum: { share: { num: 2, den: 3 }, compare: "atLeast", measure: "both" },
       rule: [clause("cast", 1, 2, "more"), clause("cast", 1, 2, "more", { measure: "weight" })],
@@ -173,9 +280,24 @@ describe("the chair's draft", () => {
     expect(d).toMatchObject({ form: "candidates", options: ["王芳", "李强", "赵敏"], seats: 2, allowBlank: true, rule: [clause("cast", 1, 2, "more")] });
     expect(d.minChoices).toBeUndefined();
     expect(draftProblems(draft({ form: "candidates", options: ["王芳", ""] }))).toEqual(["candidates"]);
-    expect(accepted(toDefinition(draft({ form: "candidates", options: ["王芳", "李强"] }, ["majorityOfDecisive"]))).rule).toEqual([clause("decisive", 1, 2, "more")]);
+    expect(accepted(toDefinition(draft({ form: "candidates", options: ["王芳", "李强"] }, ["majorityOfDecisive"]))).rule).toEqual([
+      clause("decisive", 1, 2, "more"),
+    ]);
     // The decisive base of an election counts heads only.
-    expect(draftProblems(draft({ form: "candidates", options: ["王芳", "李强"], secret: false, weighted: true, measures: { ...emptyDraft().measures, majorityOfDecisive: "weight" } }, ["majorityOfDecisive"]))).toEqual(["decisiveWeight"]);
+    expect(
+      draftProblems(
+        draft(
+          {
+            form: "candidates",
+            options: ["王芳", "李强"],
+            secret: false,
+            weighted: true,
+            measures: { ...emptyDraft().measures, majorityOfDecisive: "weight" },
+          },
+          ["majorityOfDecisive"],
+        ),
+      ),
+    ).toEqual(["decisiveWeight"]);
   });
 
   it("应选人数 and 空白票 for single and multiple choice; seats within the options, at most as many choices as seats", () => {
@@ -193,8 +315,28 @@ describe("the chair's draft", () => {
   });
 
   it("multiple choice carries its options (blank lines dropped) and min/max; named polls keep tally and change", () => {
-    const d = accepted(toDefinition(draft({ form: "multiple", options: ["甲", " ", "乙", "丙"], minChoices: 1, maxChoices: 2, secret: false, tallyVisibility: "chair", allowChange: true, quorum: { share: "50", compare: "atLeast", measure: "count" } })));
-    expect(d).toMatchObject({ options: ["甲", "乙", "丙"], minChoices: 1, maxChoices: 2, tallyVisibility: "chair", allowChange: true, quorum: { share: { num: 1, den: 2 }, compare: "atLeast", measure: "count" } });
+    const d = accepted(
+      toDefinition(
+        draft({
+          form: "multiple",
+          options: ["甲", " ", "乙", "丙"],
+          minChoices: 1,
+          maxChoices: 2,
+          secret: false,
+          tallyVisibility: "chair",
+          allowChange: true,
+          quorum: { share: "50", compare: "atLeast", measure: "count" },
+        }),
+      ),
+    );
+    expect(d).toMatchObject({
+      options: ["甲", "乙", "丙"],
+      minChoices: 1,
+      maxChoices: 2,
+      tallyVisibility: "chair",
+      allowChange: true,
+      quorum: { share: { num: 1, den: 2 }, compare: "atLeast", measure: "count" },
+    });
   });
 
   it("passes who may vote through: roles in a fixed order, latecomers, the bargaining side, one vote per household", () => {
@@ -205,9 +347,13 @@ describe("the chair's draft", () => {
   });
 
   it("a building clause carries its householdPrefix; with the whole meeting's clauses all must hold (≥ 2/3 of all, ≥ 90 % of 3号楼)", () => {
-    const d = accepted(toDefinition(draft({ secret: false, perHousehold: true, buildings: [{ ...newBuildingClause(" 3号楼 "), share: "9/10" }] }, ["twoThirdsOfEntitled"])));
+    const d = accepted(
+      toDefinition(draft({ secret: false, perHousehold: true, buildings: [{ ...newBuildingClause(" 3号楼 "), share: "9/10" }] }, ["twoThirdsOfEntitled"])),
+    );
     expect(d.rule).toEqual([clause("entitled", 2, 3, "atLeast"), clause("entitled", 9, 10, "atLeast", { householdPrefix: "3号楼" })]);
-    expect(toDefinition(draft({ buildings: [{ ...newBuildingClause("3号楼"), kind: "majorityOfCast" }] }, [])).rule).toEqual([clause("cast", 1, 2, "more", { householdPrefix: "3号楼" })]);
+    expect(toDefinition(draft({ buildings: [{ ...newBuildingClause("3号楼"), kind: "majorityOfCast" }] }, [])).rule).toEqual([
+      clause("cast", 1, 2, "more", { householdPrefix: "3号楼" }),
+    ]);
     // A building clause alone is a rule; a building must be named; its share must be one.
     expect(draftProblems(draft({ buildings: [newBuildingClause("1号楼")] }, []))).toEqual([]);
     expect(draftProblems(draft({ buildings: [newBuildingClause(" ")] }))).toEqual(["building"]);
@@ -216,10 +362,17 @@ describe("the chair's draft", () => {
 
   it("weights: named polls only; each clause counts heads, weights or both (two clauses, at most five in all)", () => {
     const named = draft({ secret: false, weighted: true });
-    const d = accepted(toDefinition({ ...named, measures: { ...emptyDraft().measures, majorityOfCast: "both" }, buildings: [{ ...newBuildingClause("3号楼"), measure: "weight" }] }));
+    const d = accepted(
+      toDefinition({
+        ...named,
+        measures: { ...emptyDraft().measures, majorityOfCast: "both" },
+        buildings: [{ ...newBuildingClause("3号楼"), measure: "weight" }],
+      }),
+    );
     expect(d.weighted).toBe(true);
     expect(d.rule).toEqual([
-      clause("cast", 1, 2, "more"), clause("cast", 1, 2, "more", { measure: "weight" }),
+      clause("cast", 1, 2, "more"),
+      clause("cast", 1, 2, "more", { measure: "weight" }),
       clause("entitled", 9, 10, "atLeast", { measure: "weight", householdPrefix: "3号楼" }),
     ]);
     // Secret + weights is refused in the draft, and never sent (nor a weight measure without weights).
@@ -228,7 +381,11 @@ describe("the chair's draft", () => {
     expect(secret).toMatchObject({ weighted: false, rule: [{ base: "cast", measure: "count" }] });
     const unweighted = toDefinition({ ...named, weighted: false, measures: { ...emptyDraft().measures, majorityOfCast: "both" } });
     expect(unweighted.rule).toEqual([clause("cast", 1, 2, "more")]);
-    const all = draft({ secret: false, weighted: true, measures: { ...emptyDraft().measures, majorityOfCast: "both", majorityOfEntitled: "both" } }, ["majorityOfCast", "majorityOfEntitled", "twoThirdsOfPresent"]);
+    const all = draft({ secret: false, weighted: true, measures: { ...emptyDraft().measures, majorityOfCast: "both", majorityOfEntitled: "both" } }, [
+      "majorityOfCast",
+      "majorityOfEntitled",
+      "twoThirdsOfPresent",
+    ]);
     expect(draftProblems(all)).toEqual([]);
     expect(draftProblems({ ...all, rule: { ...all.rule, twoThirdsOfCast: true } })).toEqual(["tooManyClauses"]);
     const three = { ...all, measures: { ...all.measures, majorityOfEntitled: "count" as const } };
@@ -250,7 +407,18 @@ describe("the chair's draft", () => {
 });
 
 describe("the roster behind the create form", () => {
-  const entry = (id: string, over: Partial<RosterEntry> = {}): RosterEntry => ({ id, name: id, role: "member", sector: null, party: null, unit: null, side: null, chief: false, household: null, ...over });
+  const entry = (id: string, over: Partial<RosterEntry> = {}): RosterEntry => ({
+    id,
+    name: id,
+    role: "member",
+    sector: null,
+    party: null,
+    unit: null,
+    side: null,
+    chief: false,
+    household: null,
+    ...over,
+  });
   const roster = [
     entry("a", { household: "1号楼1单元101", weight: 89.5 }),
     entry("b", { household: "1号楼1单元102", weight: 102.25 }),
@@ -273,7 +441,14 @@ describe("the roster behind the create form", () => {
     const state: MeetingState = { ...initialState(), status: "open", roster, attendance: { a: { status: "present", via: "online", since: 1 } } };
     const draft = { ...emptyDraft(), title: "x", secret: false, perHousehold: true, weighted: true, buildings: [newBuildingClause("1号楼")] };
     // a, b, c+d (one household), e; f has no household and votes for herself; g is an official. Only a is present.
-    expect(eligiblePreview(state, draft)).toEqual({ units: 5, present: 1, households: 4, people: 1, weight: 89.5 + 102.25 + 120 + 1 + 1, perBuilding: { "1号楼": 2 } });
+    expect(eligiblePreview(state, draft)).toEqual({
+      units: 5,
+      present: 1,
+      households: 4,
+      people: 1,
+      weight: 89.5 + 102.25 + 120 + 1 + 1,
+      perBuilding: { "1号楼": 2 },
+    });
     // Letting latecomers vote changes nothing of the list.
     expect(eligiblePreview(state, { ...draft, absentMayVote: true })).toEqual(eligiblePreview(state, draft));
     expect(eligiblePreview(state, { ...draft, perHousehold: false, secret: true })).toMatchObject({ units: 6, households: 0, people: 6, weight: 6 });
@@ -285,24 +460,64 @@ describe("the roster behind the create form", () => {
 describe("results", () => {
   it("measures the bars against the first clause's base: 应到 for 80 % of 应到, 实到 for two thirds of those present, ballots for a majority of the cast", () => {
     const eligible = poll({ definition: definition({ rule: [clause("entitled", 4, 5, "atLeast")] }) });
-    expect(resultRows(eligible, result({ presentCount: 3 }))).toMatchObject({ base: "entitled", baseCount: 4, rows: [{ optionId: "yes", count: 2, percent: 50 }, { optionId: "no", percent: 25 }, { optionId: "abstain", percent: 0 }] });
+    expect(resultRows(eligible, result({ presentCount: 3 }))).toMatchObject({
+      base: "entitled",
+      baseCount: 4,
+      rows: [
+        { optionId: "yes", count: 2, percent: 50 },
+        { optionId: "no", percent: 25 },
+        { optionId: "abstain", percent: 0 },
+      ],
+    });
     const present = poll({ definition: definition({ rule: [clause("present", 2, 3, "atLeast")] }) });
-    expect(resultRows(present, result({ presentCount: 2 }))).toMatchObject({ base: "present", baseCount: 2, rows: [{ optionId: "yes", percent: 100 }, { optionId: "no", percent: 50 }, { optionId: "abstain", percent: 0 }] });
+    expect(resultRows(present, result({ presentCount: 2 }))).toMatchObject({
+      base: "present",
+      baseCount: 2,
+      rows: [
+        { optionId: "yes", percent: 100 },
+        { optionId: "no", percent: 50 },
+        { optionId: "abstain", percent: 0 },
+      ],
+    });
     const cast = resultRows(poll(), result({ hands: 1, counts: [{ optionId: "yes", count: 3, weight: 3 }] }));
     expect(cast.baseCount).toBe(4);
     expect(cast.rows[0]).toMatchObject({ count: 3, percent: 75 });
   });
 
   it("赞成与反对 as the bars' base: 投票 less abstentions, blank and invalid paper ballots; a limit clause first does not set the base", () => {
-    const r = result({ ballots: 10, hands: 4, blank: 1, invalid: 1, counts: [{ optionId: "yes", count: 6, weight: 6 }, { optionId: "no", count: 2, weight: 2 }, { optionId: "abstain", count: 4, weight: 4 }] });
+    const r = result({
+      ballots: 10,
+      hands: 4,
+      blank: 1,
+      invalid: 1,
+      counts: [
+        { optionId: "yes", count: 6, weight: 6 },
+        { optionId: "no", count: 2, weight: 2 },
+        { optionId: "abstain", count: 4, weight: 4 },
+      ],
+    });
     expect(baseSize(r, "decisive")).toBe(8);
     const limitFirst = poll({ definition: definition({ rule: [clause("cast", 3, 10, "atMost", { option: "abstain" }), clause("decisive", 1, 2, "more")] }) });
-    expect(resultRows(limitFirst, r)).toMatchObject({ base: "decisive", baseCount: 8, rows: [{ optionId: "yes", percent: 75, bar: 75 }, { optionId: "no", percent: 25 }, { optionId: "abstain", percent: null, bar: (4 / 14) * 100 }] });
+    expect(resultRows(limitFirst, r)).toMatchObject({
+      base: "decisive",
+      baseCount: 8,
+      rows: [
+        { optionId: "yes", percent: 75, bar: 75 },
+        { optionId: "no", percent: 25 },
+        { optionId: "abstain", percent: null, bar: (4 / 14) * 100 },
+      ],
+    });
   });
 
   it("an election per candidate: 赞成/反对/弃权 (unmarked included), elected, tied at the cut", () => {
     const d = definition({ form: "candidates", secret: true, options: ["王芳", "李强", "赵敏"], seats: 1 });
-    const r = computeResult(d, pollOptions(d), [], tally({ ballots: 10, weightCast: 10, counts: { "o1:yes": 7, "o1:no": 1, "o2:yes": 7, "o3:yes": 2, "o3:no": 6 } }), null);
+    const r = computeResult(
+      d,
+      pollOptions(d),
+      [],
+      tally({ ballots: 10, weightCast: 10, counts: { "o1:yes": 7, "o1:no": 1, "o2:yes": 7, "o3:yes": 2, "o3:no": 6 } }),
+      null,
+    );
     expect(candidateRows(poll({ definition: d }), r)).toEqual([
       { optionId: "o1", counts: { yes: { count: 7, weight: 7 }, no: { count: 1, weight: 1 }, abstain: { count: 2, weight: 2 } }, elected: false, tied: true },
       { optionId: "o2", counts: { yes: { count: 7, weight: 7 }, no: { count: 0, weight: 0 }, abstain: { count: 3, weight: 3 } }, elected: false, tied: true },
@@ -318,7 +533,11 @@ describe("results", () => {
 
 describe("checking the ballots", () => {
   it("matches when there is one ballot per voter and the ballots add up to the counts less the raised hands", () => {
-    const ballots = [{ voter: null, choices: ["yes"], weight: 1 }, { voter: null, choices: ["yes"], weight: 1 }, { voter: null, choices: ["no"], weight: 1 }];
+    const ballots = [
+      { voter: null, choices: ["yes"], weight: 1 },
+      { voter: null, choices: ["yes"], weight: 1 },
+      { voter: null, choices: ["no"], weight: 1 },
+    ];
     const audit = { voters: ["a", "b", "c"], ballots };
     expect(auditMatches(poll(), result(), audit)).toBe(true);
     expect(auditMatches(poll(), result(), { ...audit, voters: ["a", "b"] })).toBe(false);
@@ -331,7 +550,11 @@ describe("checking the ballots", () => {
     const d = definition({ form: "candidates", secret: true, options: ["王芳", "李强"], allowBlank: true });
     const box = tally({ ballots: 3, weightCast: 3, blank: 1, counts: { "o1:yes": 2, "o2:no": 1, "o2:abstain": 1 } });
     const r = computeResult(d, pollOptions(d), [], box, null);
-    const ballots = [{ voter: null, choices: ["o1:yes", "o2:no"], weight: 1 }, { voter: null, choices: ["o1:yes", "o2:abstain"], weight: 1 }, { voter: null, choices: [], weight: 1 }];
+    const ballots = [
+      { voter: null, choices: ["o1:yes", "o2:no"], weight: 1 },
+      { voter: null, choices: ["o1:yes", "o2:abstain"], weight: 1 },
+      { voter: null, choices: [], weight: 1 },
+    ];
     expect(auditMatches(poll({ definition: d }), r, { voters: ["a", "b", "c"], ballots })).toBe(true);
     expect(auditMatches(poll({ definition: d }), r, { voters: ["a", "b", "c"], ballots: [ballots[0]!, ballots[0]!, ballots[2]!] })).toBe(false);
   });
@@ -339,8 +562,22 @@ describe("checking the ballots", () => {
 
 describe("what the room display shows", () => {
   const speech = (startedAt: number): SpeechRecord => ({
-    speechId: `s${startedAt}`, participantId: "m", kind: "impromptu", guestName: null, bookingId: null, startedAt, capMs: 1, extendedMs: 0, pausedAt: null,
-    pausedMs: 0, agendaItemId: null, override: null, endedAt: startedAt + 1, durationMs: 1, overrunMs: 0, endedBy: "m",
+    speechId: `s${startedAt}`,
+    participantId: "m",
+    kind: "impromptu",
+    guestName: null,
+    bookingId: null,
+    startedAt,
+    capMs: 1,
+    extendedMs: 0,
+    pausedAt: null,
+    pausedMs: 0,
+    agendaItemId: null,
+    override: null,
+    endedAt: startedAt + 1,
+    durationMs: 1,
+    overrunMs: 0,
+    endedBy: "m",
   });
   const state = (over: Partial<MeetingState>): MeetingState => ({ ...initialState(), status: "open", ...over });
 

@@ -138,6 +138,5 @@ export function auditMatches(poll: Pick<Poll, "hands">, result: PollResult, audi
     if (answer?.answer !== "abstain") return choices.includes(optionId);
     return !choices.includes(`${answer.candidate}:yes`) && !choices.includes(`${answer.candidate}:no`);
   };
-  return result.counts.every(({ optionId, count }) =>
-    audit.ballots.filter((b) => chose(b.choices, optionId)).length === count - (poll.hands?.[optionId] ?? 0));
+  return result.counts.every(({ optionId, count }) => audit.ballots.filter((b) => chose(b.choices, optionId)).length === count - (poll.hands?.[optionId] ?? 0));
 }

@@ -26,8 +26,7 @@ export function usePollText() {
   /** 应到户 · 实到 · 投票 · 赞成与反对 (entitled households · present · cast · for and against). */
   const base = (poll: Pick<Poll, "definition">, b: Base, weight = false): string => baseName(b, units(poll), lang, weight);
   /** 参与表决的户数不少于应到户数的三分之二（含本数）…, or null without a quorum. */
-  const quorum = (poll: Pick<Poll, "definition">): string | null =>
-    poll.definition.quorum ? quorumWords(poll.definition.quorum, units(poll), lang) : null;
+  const quorum = (poll: Pick<Poll, "definition">): string | null => (poll.definition.quorum ? quorumWords(poll.definition.quorum, units(poll), lang) : null);
   /** The whole rule in words, then the quorum. */
   const rule = (poll: Pick<Poll, "definition" | "options">): string => {
     const clauses = ruleWords(poll.definition.rule, units(poll), lang, (id) => optionById(poll, id));

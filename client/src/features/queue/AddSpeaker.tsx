@@ -51,12 +51,26 @@ export function AddSpeaker({ run, pending }: { run: (command: Command) => Promis
       <h2 id={`${uid}-title`}>
         {t("speaking.addTitle")} <span className="muted small">{t("speaking.addHint")}</span>
       </h2>
-      <form onSubmit={(e) => { e.preventDefault(); if (ready) void submit(); }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (ready) void submit();
+        }}
+      >
         <div className="row">
           <span className="segmented" role="radiogroup" aria-label={t("speaking.addFrom")}>
             {(["roster", "guest"] as const).map((s) => (
               <label key={s}>
-                <input type="radio" name={`${uid}-source`} checked={source === s} onChange={() => { setSource(s); setDone(null); }} data-testid={`add-source-${s}`} />
+                <input
+                  type="radio"
+                  name={`${uid}-source`}
+                  checked={source === s}
+                  onChange={() => {
+                    setSource(s);
+                    setDone(null);
+                  }}
+                  data-testid={`add-source-${s}`}
+                />
                 {t(s === "roster" ? "speaking.addRoster" : "speaking.addGuest")}
               </label>
             ))}
@@ -64,19 +78,41 @@ export function AddSpeaker({ run, pending }: { run: (command: Command) => Promis
         </div>
         {source === "roster" ? (
           <div className="row">
-            <input type="search" className="grow" placeholder={t("speaking.addSearch")} aria-label={t("speaking.addSearch")} value={search}
-              onChange={(e) => setSearch(e.target.value)} data-testid="add-search" />
+            <input
+              type="search"
+              className="grow"
+              placeholder={t("speaking.addSearch")}
+              aria-label={t("speaking.addSearch")}
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              data-testid="add-search"
+            />
             <select className="grow" aria-label={t("speaking.addChoose")} value={selected} onChange={(e) => setChosen(e.target.value)} data-testid="add-person">
-              <option value="">{t("speaking.addChoose")}（{people.length}）</option>
+              <option value="">
+                {t("speaking.addChoose")}（{people.length}）
+              </option>
               {people.map((p) => (
-                <option key={p.id} value={p.id}>{[nameOf(p.id) ?? p.name, ...sectorParty(p)].join(" · ")}</option>
+                <option key={p.id} value={p.id}>
+                  {[nameOf(p.id) ?? p.name, ...sectorParty(p)].join(" · ")}
+                </option>
               ))}
             </select>
           </div>
         ) : (
           <div className="row">
-            <input type="text" className="grow" maxLength={40} placeholder={t("speaking.addGuestName")} aria-label={t("speaking.addGuestName")} value={guestName}
-              onChange={(e) => { setGuestName(e.target.value); setDone(null); }} data-testid="add-guest-name" />
+            <input
+              type="text"
+              className="grow"
+              maxLength={40}
+              placeholder={t("speaking.addGuestName")}
+              aria-label={t("speaking.addGuestName")}
+              value={guestName}
+              onChange={(e) => {
+                setGuestName(e.target.value);
+                setDone(null);
+              }}
+              data-testid="add-guest-name"
+            />
           </div>
         )}
         <div className="row">
@@ -92,7 +128,11 @@ export function AddSpeaker({ run, pending }: { run: (command: Command) => Promis
             {t("speaking.addSubmit")}
           </button>
         </div>
-        {done && <p className="done" role="status" data-testid="add-done">{t("speaking.addDone", { name: done })}</p>}
+        {done && (
+          <p className="done" role="status" data-testid="add-done">
+            {t("speaking.addDone", { name: done })}
+          </p>
+        )}
       </form>
     </section>
   );

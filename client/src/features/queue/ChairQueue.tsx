@@ -46,7 +46,15 @@ export function ChairQueue({ run, pending }: { run: (command: Command) => Promis
             <SortableContext items={queue.map((e) => e.participantId)} strategy={verticalListSortingStrategy}>
               <ol className="queue chair" data-testid="queue">
                 {queue.map((entry, index) => (
-                  <ChairQueueItem key={entry.participantId} entry={entry} index={index} last={index === queue.length - 1} suggested={suggested} run={run} pending={pending} />
+                  <ChairQueueItem
+                    key={entry.participantId}
+                    entry={entry}
+                    index={index}
+                    last={index === queue.length - 1}
+                    suggested={suggested}
+                    run={run}
+                    pending={pending}
+                  />
                 ))}
               </ol>
             </SortableContext>
@@ -57,7 +65,14 @@ export function ChairQueue({ run, pending }: { run: (command: Command) => Promis
   );
 }
 
-function ChairQueueItem(props: { entry: QueueEntry; index: number; last: boolean; suggested: QueueEntry | null; run: (c: Command) => Promise<boolean>; pending: boolean }) {
+function ChairQueueItem(props: {
+  entry: QueueEntry;
+  index: number;
+  last: boolean;
+  suggested: QueueEntry | null;
+  run: (c: Command) => Promise<boolean>;
+  pending: boolean;
+}) {
   const { entry, index, last, suggested, run, pending } = props;
   const { t } = useTranslation();
   const person = useRoster();
@@ -80,7 +95,12 @@ function ChairQueueItem(props: { entry: QueueEntry; index: number; last: boolean
   };
   const suggestedName = suggested ? speakerName(suggested, nameOf) : "";
   return (
-    <li ref={setNodeRef} style={style} className={[isDragging && "dragging", isSuggested && "suggested"].filter(Boolean).join(" ") || undefined} data-testid="queue-item">
+    <li
+      ref={setNodeRef}
+      style={style}
+      className={[isDragging && "dragging", isSuggested && "suggested"].filter(Boolean).join(" ") || undefined}
+      data-testid="queue-item"
+    >
       <button type="button" className="drag-handle" aria-label={`${name} ${t("queue.dragHint")}`} {...attributes} {...listeners}>
         ⠿
       </button>
@@ -91,30 +111,79 @@ function ChairQueueItem(props: { entry: QueueEntry; index: number; last: boolean
         {entry.guestName !== null && <GuestChip />}
       </span>
       <span className="chips">
-        {p && <span className="chip" data-testid="queue-item-role">{role(p)}</span>}
-        {sectorParty(p).map((part) => <span key={part} className="chip">{part}</span>)}
+        {p && (
+          <span className="chip" data-testid="queue-item-role">
+            {role(p)}
+          </span>
+        )}
+        {sectorParty(p).map((part) => (
+          <span key={part} className="chip">
+            {part}
+          </span>
+        ))}
       </span>
       <span className="row-actions">
-        <button type="button" className="icon" disabled={pending || index === 0} aria-label={t("queue.moveUp")} title={t("queue.moveUp")}
-          onClick={() => void run({ type: "queue.move", participantId: id, toIndex: index - 1 })}>↑</button>
-        <button type="button" className="icon" disabled={pending || last} aria-label={t("queue.moveDown")} title={t("queue.moveDown")}
-          onClick={() => void run({ type: "queue.move", participantId: id, toIndex: index + 1 })}>↓</button>
+        <button
+          type="button"
+          className="icon"
+          disabled={pending || index === 0}
+          aria-label={t("queue.moveUp")}
+          title={t("queue.moveUp")}
+          onClick={() => void run({ type: "queue.move", participantId: id, toIndex: index - 1 })}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          className="icon"
+          disabled={pending || last}
+          aria-label={t("queue.moveDown")}
+          title={t("queue.moveDown")}
+          onClick={() => void run({ type: "queue.move", participantId: id, toIndex: index + 1 })}
+        >
+          ↓
+        </button>
         <button type="button" className="secondary" disabled={pending} onClick={() => void run({ type: "queue.remove", participantId: id })}>
           {t("queue.remove")}
         </button>
-        <button type="button" className="primary" disabled={pending} data-testid="give-floor" aria-expanded={isSuggested ? undefined : asking}
-          onClick={() => (isSuggested || suggested === null ? void run({ type: "floor.give", participantId: id }) : setAsking((v) => !v))}>
+        <button
+          type="button"
+          className="primary"
+          disabled={pending}
+          data-testid="give-floor"
+          aria-expanded={isSuggested ? undefined : asking}
+          onClick={() => (isSuggested || suggested === null ? void run({ type: "floor.give", participantId: id }) : setAsking((v) => !v))}
+        >
           {t("queue.give")}
         </button>
       </span>
       {asking && !isSuggested && (
         // Choosing someone other than the suggestion is recorded as an override, with an optional reason.
-        <form className="override-prompt" data-testid="override-prompt" onSubmit={(e) => { e.preventDefault(); void give(); }}>
+        <form
+          className="override-prompt"
+          data-testid="override-prompt"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void give();
+          }}
+        >
           <label htmlFor={`override-${id}`}>{t("speaking.overridePrompt", { suggested: suggestedName, name })}</label>
-          <input id={`override-${id}`} type="text" maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus data-testid="override-reason" />
+          <input
+            id={`override-${id}`}
+            type="text"
+            maxLength={200}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            autoFocus
+            data-testid="override-reason"
+          />
           <span className="buttons">
-            <button type="button" className="secondary" onClick={() => setAsking(false)}>{t("speaking.cancel")}</button>
-            <button type="submit" className="primary" disabled={pending} data-testid="override-confirm">{t("speaking.overrideConfirm", { name })}</button>
+            <button type="button" className="secondary" onClick={() => setAsking(false)}>
+              {t("speaking.cancel")}
+            </button>
+            <button type="submit" className="primary" disabled={pending} data-testid="override-confirm">
+              {t("speaking.overrideConfirm", { name })}
+            </button>
           </span>
         </form>
       )}

@@ -32,11 +32,16 @@ export function QueueList() {
               <li key={entry.participantId} className={mine ? "mine" : undefined} data-testid="queue-item">
                 <span className="pos">{i + 1}</span>
                 <span className="name-cell">
-                  <span className="name">{speakerName(entry, nameOf)}{mine ? t("queue.you") : ""}</span>
+                  <span className="name">
+                    {speakerName(entry, nameOf)}
+                    {mine ? t("queue.you") : ""}
+                  </span>
                   <KindBadge kind={entry.kind} />
                   {entry.guestName !== null && <GuestChip />}
                 </span>
-                <span className="chips" data-testid="queue-item-meta">{[...(p ? [role(p)] : []), ...sectorParty(p)].join(" · ")}</span>
+                <span className="chips" data-testid="queue-item-meta">
+                  {[...(p ? [role(p)] : []), ...sectorParty(p)].join(" · ")}
+                </span>
               </li>
             );
           })}

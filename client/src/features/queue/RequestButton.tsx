@@ -68,7 +68,13 @@ export function RequestButton() {
             {t("speaking.writtenOpen")}
           </button>
           {!hasFloor && !mine && (
-            <button type="button" className="secondary" disabled={disabled} onClick={() => void run({ type: "queue.request", kind: "pointOfOrder" })} data-testid="request-point-of-order">
+            <button
+              type="button"
+              className="secondary"
+              disabled={disabled}
+              onClick={() => void run({ type: "queue.request", kind: "pointOfOrder" })}
+              data-testid="request-point-of-order"
+            >
               {t("speaking.requestPointOfOrder")}
             </button>
           )}

@@ -22,7 +22,9 @@ export function SuggestNext({ run, pending }: { run: (command: Command) => Promi
   return (
     <div className="suggestion" data-testid="suggestion" aria-live="polite">
       <span className="suggestion-label">{t("speaking.suggested")}</span>
-      <span className="suggestion-name" data-testid="suggestion-name">{speakerName(entry, nameOf)}</span>
+      <span className="suggestion-name" data-testid="suggestion-name">
+        {speakerName(entry, nameOf)}
+      </span>
       <KindBadge kind={entry.kind} />
       {sectorParty(p).length > 0 && <span className="muted small">{sectorParty(p).join(" · ")}</span>}
       <span className="suggestion-reasons" data-testid="suggestion-reasons">
@@ -33,7 +35,13 @@ export function SuggestNext({ run, pending }: { run: (command: Command) => Promi
         {decidedByText(suggestion.decidedBy, lang)}
       </span>
       {/* floor.give without a name: the server takes its own suggestion (the same one). */}
-      <button type="button" className="primary" disabled={pending || state?.status !== "open"} onClick={() => void run({ type: "floor.give" })} data-testid="call-suggested">
+      <button
+        type="button"
+        className="primary"
+        disabled={pending || state?.status !== "open"}
+        onClick={() => void run({ type: "floor.give" })}
+        data-testid="call-suggested"
+      >
         {t("speaking.callSuggested")} <kbd>N</kbd>
       </button>
     </div>

@@ -42,28 +42,46 @@ export function WrittenSpeechForm({ onClose, onBehalf = false }: { onClose: () =
       data-testid="written-form"
       onSubmit={(event) => {
         event.preventDefault();
-        const command = onBehalf ? { type: "speech.submitWritten" as const, text: text.trim(), participantId: author } : { type: "speech.submitWritten" as const, text: text.trim() };
+        const command = onBehalf
+          ? { type: "speech.submitWritten" as const, text: text.trim(), participantId: author }
+          : { type: "speech.submitWritten" as const, text: text.trim() };
         void run(command).then((ok) => ok && setSubmitted(true));
       }}
     >
       <ErrorNotice message={error} onClose={clearError} />
       <label htmlFor={id}>
-        <strong>{t("speaking.writtenTitle")}</strong> <span className="muted small">{t("speaking.writtenHint", { max: WRITTEN_SPEECH_MAX_CHARS, perItem: WRITTEN_SPEECHES_PER_ITEM })}</span>
+        <strong>{t("speaking.writtenTitle")}</strong>{" "}
+        <span className="muted small">{t("speaking.writtenHint", { max: WRITTEN_SPEECH_MAX_CHARS, perItem: WRITTEN_SPEECHES_PER_ITEM })}</span>
       </label>
       {onBehalf && (
         <select aria-label={t("speaking.writtenAuthor")} value={author} onChange={(e) => setAuthor(e.target.value)} data-testid="written-author">
           <option value="">{t("speaking.writtenAuthor")}</option>
           {authors.map((p) => (
-            <option key={p.id} value={p.id}>{[nameOf(p.id) ?? p.name, ...sectorParty(p)].join(" · ")}</option>
+            <option key={p.id} value={p.id}>
+              {[nameOf(p.id) ?? p.name, ...sectorParty(p)].join(" · ")}
+            </option>
           ))}
         </select>
       )}
-      <textarea id={id} maxLength={WRITTEN_SPEECH_MAX_CHARS} value={text} onChange={(e) => setText(e.target.value)} placeholder={t("speaking.writtenText")} autoFocus data-testid="written-text" />
+      <textarea
+        id={id}
+        maxLength={WRITTEN_SPEECH_MAX_CHARS}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder={t("speaking.writtenText")}
+        autoFocus
+        data-testid="written-text"
+      />
       <span className="buttons">
         <button type="button" className="secondary" onClick={onClose}>
           {t("speaking.cancel")}
         </button>
-        <button type="submit" className="primary" disabled={pending || status !== "connected" || text.trim() === "" || (onBehalf && author === "")} data-testid="written-submit">
+        <button
+          type="submit"
+          className="primary"
+          disabled={pending || status !== "connected" || text.trim() === "" || (onBehalf && author === "")}
+          data-testid="written-submit"
+        >
           {pending ? t("pending") : t("speaking.writtenSubmit")}
         </button>
       </span>

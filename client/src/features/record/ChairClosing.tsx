@@ -22,15 +22,34 @@ export function ChairClosingPanel() {
   return (
     <section className="panel" aria-labelledby="closing-title" data-testid="chair-closing">
       <h2 id="closing-title">
-        <button type="button" className="link stats-toggle" aria-expanded={open} aria-controls="closing-body" onClick={() => setOpen(!open)} data-testid="chair-closing-toggle">
+        <button
+          type="button"
+          className="link stats-toggle"
+          aria-expanded={open}
+          aria-controls="closing-body"
+          onClick={() => setOpen(!open)}
+          data-testid="chair-closing-toggle"
+        >
           <span aria-hidden="true">{open ? "▾" : "▸"}</span> {t("notes.closing", { chair })}
         </button>
       </h2>
       {open && (
         <div id="closing-body">
           <DraftsProvider meetingId={welcome.meeting.id}>
-            {item && <SummaryEditor key={`closing:${item.id}`} entry={{ kind: "closing", id: item.id }} readOnly={false} label={t("notes.closingItem", { title: item.title })} />}
-            <SummaryEditor key="closing:meeting" entry={{ kind: "closing", id: MEETING_CLOSING }} readOnly={false} label={t("notes.meetingClosing", { chair })} />
+            {item && (
+              <SummaryEditor
+                key={`closing:${item.id}`}
+                entry={{ kind: "closing", id: item.id }}
+                readOnly={false}
+                label={t("notes.closingItem", { title: item.title })}
+              />
+            )}
+            <SummaryEditor
+              key="closing:meeting"
+              entry={{ kind: "closing", id: MEETING_CLOSING }}
+              readOnly={false}
+              label={t("notes.meetingClosing", { chair })}
+            />
           </DraftsProvider>
         </div>
       )}

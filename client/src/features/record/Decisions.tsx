@@ -21,7 +21,9 @@ export function Decisions({ itemId, readOnly }: { itemId: string | null; readOnl
       <div className="note-head">
         <h3>{t("notes.decisions")}</h3>
         {!readOnly && !adding && (
-          <button type="button" className="secondary small-button" onClick={() => setAdding(true)} data-testid="decision-add">+ {t("notes.addDecision")}</button>
+          <button type="button" className="secondary small-button" onClick={() => setAdding(true)} data-testid="decision-add">
+            + {t("notes.addDecision")}
+          </button>
         )}
       </div>
       <ErrorNotice message={error} onClose={clearError} />
@@ -50,12 +52,16 @@ export function Decisions({ itemId, readOnly }: { itemId: string | null; readOnl
               </p>
               {!readOnly && (
                 <div className="button-row">
-                  <button type="button" className="link" onClick={() => setEditing(d.decisionId)} data-testid="decision-edit">{t("notes.edit")}</button>
+                  <button type="button" className="link" onClick={() => setEditing(d.decisionId)} data-testid="decision-edit">
+                    {t("notes.edit")}
+                  </button>
                   <button
                     type="button"
                     className="link danger-link"
                     disabled={pending}
-                    onClick={() => { if (window.confirm(t("notes.withdrawDecisionConfirm"))) void send({ type: "record.withdrawDecision", decisionId: d.decisionId }); }}
+                    onClick={() => {
+                      if (window.confirm(t("notes.withdrawDecisionConfirm"))) void send({ type: "record.withdrawDecision", decisionId: d.decisionId });
+                    }}
                     data-testid="decision-withdraw"
                   >
                     {t("notes.withdraw")}
@@ -82,7 +88,12 @@ export function Decisions({ itemId, readOnly }: { itemId: string | null; readOnl
   );
 }
 
-function DecisionForm({ decision, pending, onSave, onCancel }: {
+function DecisionForm({
+  decision,
+  pending,
+  onSave,
+  onCancel,
+}: {
   decision: Decision | null;
   pending: boolean;
   onSave: (fields: DecisionFields, baseVersion: number) => Promise<NoteResult>;
@@ -91,7 +102,9 @@ function DecisionForm({ decision, pending, onSave, onCancel }: {
   const { t } = useTranslation();
   const nameOf = useDisplayName();
   const presence = useEditingPresence(decision ? `decision:${decision.decisionId}` : "decision:new");
-  const [fields, setFields] = useState<DecisionFields>(decision ? { text: decision.text, unit: decision.unit, deadline: decision.deadline } : { text: "", unit: "", deadline: "" });
+  const [fields, setFields] = useState<DecisionFields>(
+    decision ? { text: decision.text, unit: decision.unit, deadline: decision.deadline } : { text: "", unit: "", deadline: "" },
+  );
   const [base] = useState(decision?.version ?? 0);
   const conflict = decision !== null && decision.version !== base;
   return (
@@ -107,17 +120,50 @@ function DecisionForm({ decision, pending, onSave, onCancel }: {
       {conflict && (
         <div className="note-conflict" role="alert">
           <p className="note-conflict-title">{t("notes.conflictDecision", { name: nameOf(decision.by) ?? "—", version: decision.version })}</p>
-          <p className="note-text small note-theirs">{decision.text} · {decision.unit} · {decision.deadline}</p>
+          <p className="note-text small note-theirs">
+            {decision.text} · {decision.unit} · {decision.deadline}
+          </p>
         </div>
       )}
-      <label>{t("notes.decisionText")}<textarea required rows={2} maxLength={2000} value={fields.text} onChange={(e) => setFields({ ...fields, text: e.target.value })} data-testid="decision-text-input" /></label>
+      <label>
+        {t("notes.decisionText")}
+        <textarea
+          required
+          rows={2}
+          maxLength={2000}
+          value={fields.text}
+          onChange={(e) => setFields({ ...fields, text: e.target.value })}
+          data-testid="decision-text-input"
+        />
+      </label>
       <div className="note-form-row">
-        <label>{t("notes.unit")}<input maxLength={80} value={fields.unit} onChange={(e) => setFields({ ...fields, unit: e.target.value })} list="note-departments" data-testid="decision-unit-input" /></label>
-        <label>{t("notes.deadline")}<input type="date" value={fields.deadline} onChange={(e) => setFields({ ...fields, deadline: e.target.value })} data-testid="decision-deadline-input" /></label>
+        <label>
+          {t("notes.unit")}
+          <input
+            maxLength={80}
+            value={fields.unit}
+            onChange={(e) => setFields({ ...fields, unit: e.target.value })}
+            list="note-departments"
+            data-testid="decision-unit-input"
+          />
+        </label>
+        <label>
+          {t("notes.deadline")}
+          <input
+            type="date"
+            value={fields.deadline}
+            onChange={(e) => setFields({ ...fields, deadline: e.target.value })}
+            data-testid="decision-deadline-input"
+          />
+        </label>
       </div>
       <div className="button-row">
-        <button type="button" className="ghost small-button" onClick={onCancel}>{t("notes.cancel")}</button>
-        <button type="submit" className="primary small-button" disabled={pending || fields.text.trim() === ""} data-testid="decision-save">{t("notes.save")}</button>
+        <button type="button" className="ghost small-button" onClick={onCancel}>
+          {t("notes.cancel")}
+        </button>
+        <button type="submit" className="primary small-button" disabled={pending || fields.text.trim() === ""} data-testid="decision-save">
+          {t("notes.save")}
+        </button>
       </div>
     </form>
   );

@@ -32,7 +32,12 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
   const personLine = (p: RosterEntry | undefined): string =>
     [...(p && roleTellsApart(state?.kind ?? "") ? [role(p)] : []), ...sectorParty(p), ...(p?.unit ? [p.unit] : [])].join(" · ");
   const recordings = useRecordings();
-  if (!state || selected === null) return <section className="panel detail-panel muted" data-testid="entry-detail-empty">{t("notes.selectHint")}</section>;
+  if (!state || selected === null)
+    return (
+      <section className="panel detail-panel muted" data-testid="entry-detail-empty">
+        {t("notes.selectHint")}
+      </section>
+    );
   const itemTitle = (id: string | null) => {
     const index = state.agenda.findIndex((a) => a.id === id);
     return index < 0 ? t("speaking.noItem") : `${index + 1}. ${state.agenda[index]!.title}`;
@@ -83,7 +88,12 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
       }
     }
   }
-  if (!found) return <section className="panel detail-panel muted" data-testid="entry-detail-empty">{t("notes.selectHint")}</section>;
+  if (!found)
+    return (
+      <section className="panel detail-panel muted" data-testid="entry-detail-empty">
+        {t("notes.selectHint")}
+      </section>
+    );
   const { entry, itemId } = found;
   const notes = (ref: EntryRef) => (
     <>
@@ -93,10 +103,20 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
   );
   const times = (startedAt: number, ended: { endedAt: number; durationMs: number; overrunMs: number } | null) => (
     <dl className="detail-times">
-      <dt>{t("record.start")}</dt><dd>{clockTime(startedAt)}</dd>
-      <dt>{t("record.end")}</dt><dd>{ended ? clockTime(ended.endedAt) : t("notes.running")}</dd>
-      <dt>{t("record.duration")}</dt><dd>{ended ? formatClock(ended.durationMs) : "—"}</dd>
-      {ended && ended.overrunMs > 0 && <><dt>{t("record.overrun")}</dt><dd className="overrun"><Icon name="overrun" /> +{formatClock(ended.overrunMs)}</dd></>}
+      <dt>{t("record.start")}</dt>
+      <dd>{clockTime(startedAt)}</dd>
+      <dt>{t("record.end")}</dt>
+      <dd>{ended ? clockTime(ended.endedAt) : t("notes.running")}</dd>
+      <dt>{t("record.duration")}</dt>
+      <dd>{ended ? formatClock(ended.durationMs) : "—"}</dd>
+      {ended && ended.overrunMs > 0 && (
+        <>
+          <dt>{t("record.overrun")}</dt>
+          <dd className="overrun">
+            <Icon name="overrun" /> +{formatClock(ended.overrunMs)}
+          </dd>
+        </>
+      )}
     </dl>
   );
   const wrap = (head: React.ReactNode, body: React.ReactNode) => (
@@ -112,11 +132,20 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
     const who = person(i.participantId);
     const speech = entry.type === "speech" ? entry.speech : null;
     return wrap(
-      <h2 data-testid="detail-speaker">{nameOf(i.participantId) ?? "—"} <KindBadge kind="interjection" /> <span className="muted small">{personLine(who)}</span></h2>,
+      <h2 data-testid="detail-speaker">
+        {nameOf(i.participantId) ?? "—"} <KindBadge kind="interjection" /> <span className="muted small">{personLine(who)}</span>
+      </h2>,
       <>
-        <p className="small">{t("notes.interjectionInto", { name: speech ? speakerName(speech, nameOf) : "—" })}{i.point && ` · ${t("interjection.pointLabel", { point: i.point })}`}</p>
+        <p className="small">
+          {t("notes.interjectionInto", { name: speech ? speakerName(speech, nameOf) : "—" })}
+          {i.point && ` · ${t("interjection.pointLabel", { point: i.point })}`}
+        </p>
         {times(i.startedAt, isEnded(i) ? i : null)}
-        {i.outcome && <p className="small">{t("interjection.outcomeLabel")} {t(`interjection.outcome.${i.outcome}`)}</p>}
+        {i.outcome && (
+          <p className="small">
+            {t("interjection.outcomeLabel")} {t(`interjection.outcome.${i.outcome}`)}
+          </p>
+        )}
         {notes({ kind: "interjection", id: i.interjectionId })}
       </>,
     );
@@ -129,17 +158,26 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
       const booking = s.bookingId ? state.plan.find((p) => p.bookingId === s.bookingId) : undefined;
       const audio = recordings?.get(s.speechId);
       return wrap(
-        <h2 data-testid="detail-speaker">{speakerName(s, nameOf)} <KindBadge kind={s.kind} /> <span className="muted small">{personLine(who)}</span></h2>,
+        <h2 data-testid="detail-speaker">
+          {speakerName(s, nameOf)} <KindBadge kind={s.kind} /> <span className="muted small">{personLine(who)}</span>
+        </h2>,
         <>
           {times(s.startedAt, "endedAt" in s ? s : null)}
           {booking && (
             <details className="detail-booked" open data-testid="detail-booked">
-              <summary>{t("notes.bookedText")}{booking.title && `：${booking.title}`}</summary>
+              <summary>
+                {t("notes.bookedText")}
+                {booking.title && `：${booking.title}`}
+              </summary>
               <p className="note-text small">{booking.text || t("notes.empty")}</p>
             </details>
           )}
           {audio && audio.length > 0 && (
-            <div className="detail-recording">{audio.map((r, _, parts) => <RecordingPlayer key={r.id} recording={r} parts={parts.length} />)}</div>
+            <div className="detail-recording">
+              {audio.map((r, _, parts) => (
+                <RecordingPlayer key={r.id} recording={r} parts={parts.length} />
+              ))}
+            </div>
           )}
           {notes({ kind: "speech", id: s.speechId })}
         </>,
@@ -149,7 +187,9 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
       const w = entry.written;
       const who = person(w.participantId);
       return wrap(
-        <h2 data-testid="detail-speaker">{nameOf(w.participantId) ?? "—"} <KindBadge kind="written" /> <span className="muted small">{personLine(who)}</span></h2>,
+        <h2 data-testid="detail-speaker">
+          {nameOf(w.participantId) ?? "—"} <KindBadge kind="written" /> <span className="muted small">{personLine(who)}</span>
+        </h2>,
         <>
           <p className="muted small">{t("notes.submittedAt", { time: clockTime(w.at) })}</p>
           <p className="note-text small detail-written">{w.text}</p>
@@ -160,9 +200,14 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
     case "planned": {
       const p = entry.planned;
       return wrap(
-        <h2 data-testid="detail-speaker">{nameOf(p.participantId) ?? "—"} <KindBadge kind="written" /></h2>,
+        <h2 data-testid="detail-speaker">
+          {nameOf(p.participantId) ?? "—"} <KindBadge kind="written" />
+        </h2>,
         <>
-          <p className="muted small">{t("notes.beforeMeeting")}{p.title && ` · ${p.title}`}</p>
+          <p className="muted small">
+            {t("notes.beforeMeeting")}
+            {p.title && ` · ${p.title}`}
+          </p>
           <p className="note-text small detail-written">{p.text}</p>
         </>,
       );
@@ -170,19 +215,33 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
     case "poll": {
       const p = entry.poll;
       return wrap(
-        <h2>{t("notes.poll")}：{p.definition.title} <PollStatusBadge poll={p} /></h2>,
+        <h2>
+          {t("notes.poll")}：{p.definition.title} <PollStatusBadge poll={p} />
+        </h2>,
         <>
-          <p className="muted small">{clockTime(entry.at)}{p.closedAt !== null && ` – ${clockTime(p.closedAt)}`} · {p.definition.secret ? t("poll.secret") : t("poll.named")}</p>
+          <p className="muted small">
+            {clockTime(entry.at)}
+            {p.closedAt !== null && ` – ${clockTime(p.closedAt)}`} · {p.definition.secret ? t("poll.secret") : t("poll.named")}
+          </p>
           {/* Closed without a result: a member's screen before the chair publishes it. */}
-          {p.result ? <PollResultView poll={p} result={p.result} /> : <p className="muted">{t(p.status === "open" ? "notes.pollOpen" : "notes.pollUnpublished")}</p>}
+          {p.result ? (
+            <PollResultView poll={p} result={p.result} />
+          ) : (
+            <p className="muted">{t(p.status === "open" ? "notes.pollOpen" : "notes.pollUnpublished")}</p>
+          )}
         </>,
       );
     }
     case "attendance": {
       const who = person(entry.participantId);
       return wrap(
-        <h2>{nameOf(entry.participantId) ?? "—"} <span className="muted small">{personLine(who)}</span></h2>,
-        <p>{clockTime(entry.at)} {t(`notes.attendance.${entry.status}`)}{entry.via && `（${t(`attendance.via.${entry.via}`)}）`}</p>,
+        <h2>
+          {nameOf(entry.participantId) ?? "—"} <span className="muted small">{personLine(who)}</span>
+        </h2>,
+        <p>
+          {clockTime(entry.at)} {t(`notes.attendance.${entry.status}`)}
+          {entry.via && `（${t(`attendance.via.${entry.via}`)}）`}
+        </p>,
       );
     }
     case "itemStart":

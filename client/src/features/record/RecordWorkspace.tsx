@@ -18,7 +18,11 @@ export function RecordWorkspace({ readOnly = false }: { readOnly?: boolean }) {
   const [picked, setPicked] = useState<string | null>(null);
   if (!state || !welcome) return null;
   const groups = clerkTimeline(state);
-  const latestSpeech = groups.flatMap((g) => g.entries).filter((e) => e.type === "speech" || e.type === "written").at(-1)?.key ?? null;
+  const latestSpeech =
+    groups
+      .flatMap((g) => g.entries)
+      .filter((e) => e.type === "speech" || e.type === "written")
+      .at(-1)?.key ?? null;
   const selected = picked ?? latestSpeech;
   return (
     <DraftsProvider meetingId={welcome.meeting.id}>

@@ -10,9 +10,12 @@ export function RecordingPlayer({ recording, parts }: { recording: Recording; pa
   const meetingId = useMeeting().welcome?.meeting.id;
   const [url, setUrl] = useState<string | null>(null);
   const [state, setState] = useState<"idle" | "loading" | "error">("idle");
-  useEffect(() => () => {
-    if (url) URL.revokeObjectURL(url);
-  }, [url]);
+  useEffect(
+    () => () => {
+      if (url) URL.revokeObjectURL(url);
+    },
+    [url],
+  );
 
   const label = parts > 1 ? t("record.recordingPart", { part: recording.part }) : t("record.recording");
   if (recording.status === "failed") return <span className="muted small">{t("record.recordingFailed")}</span>;

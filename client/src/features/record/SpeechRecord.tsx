@@ -46,14 +46,22 @@ export function SpeechRecord() {
     (interjections.get(speechId) ?? []).flatMap((i) => [
       <tr key={i.interjectionId} className="record-interjection" data-testid="record-interjection" data-outcome={i.outcome ?? ""}>
         <td>
-          <span className="nest" aria-hidden="true">↳</span>
+          <span className="nest" aria-hidden="true">
+            ↳
+          </span>
           {displayName(i.participantId) ?? "—"} <KindBadge kind="interjection" />
         </td>
         <td>{time(i.startedAt)}</td>
         <td>{isEnded(i) ? time(i.endedAt) : t("interjection.running")}</td>
         <td>{isEnded(i) ? duration(i.durationMs) : "—"}</td>
         <td colSpan={columns - 4} className={isEnded(i) && i.overrunMs > 0 ? "overrun" : undefined}>
-          {isEnded(i) && i.overrunMs > 0 ? <><Icon name="overrun" /> +{duration(i.overrunMs)}</> : "—"}
+          {isEnded(i) && i.overrunMs > 0 ? (
+            <>
+              <Icon name="overrun" /> +{duration(i.overrunMs)}
+            </>
+          ) : (
+            "—"
+          )}
         </td>
       </tr>,
       <tr key={`${i.interjectionId}-detail`} className="record-interjection record-interjection-detail" data-testid="record-interjection-detail">
@@ -77,98 +85,119 @@ export function SpeechRecord() {
         <p className="muted">{t("record.empty")}</p>
       ) : (
         <>
-        <ErrorNotice message={error} onClose={clearError} />
-        <table className="record" data-testid="speech-record">
-          <thead>
-            <tr>
-              <th>{t("record.speaker")}</th>
-              <th>{t("record.start")}</th>
-              <th>{t("record.end")}</th>
-              <th>{t("record.duration")}</th>
-              <th>{t("record.overrun")}</th>
-              {recordings && <th>{t("record.recording")}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {groups.map((group) => [
-              (state?.agenda.length ?? 0) > 0 && (
-                <tr key={`item-${group.itemId ?? "none"}`} className="record-item" data-testid="record-item">
-                  <th colSpan={columns} scope="colgroup">{itemTitle(group.itemId)}</th>
-                </tr>
-              ),
-              ...group.entries.map((entry) => {
-                if (entry.type !== "speech") {
-                  const w = entry.type === "written" ? entry.written : entry.planned;
-                  const key = entry.type === "written" ? entry.written.writtenId : entry.planned.bookingId;
-                  return (
-                    <tr key={key} data-testid="record-row" data-kind="written">
+          <ErrorNotice message={error} onClose={clearError} />
+          <table className="record" data-testid="speech-record">
+            <thead>
+              <tr>
+                <th>{t("record.speaker")}</th>
+                <th>{t("record.start")}</th>
+                <th>{t("record.end")}</th>
+                <th>{t("record.duration")}</th>
+                <th>{t("record.overrun")}</th>
+                {recordings && <th>{t("record.recording")}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {groups.map((group) => [
+                (state?.agenda.length ?? 0) > 0 && (
+                  <tr key={`item-${group.itemId ?? "none"}`} className="record-item" data-testid="record-item">
+                    <th colSpan={columns} scope="colgroup">
+                      {itemTitle(group.itemId)}
+                    </th>
+                  </tr>
+                ),
+                ...group.entries.map((entry) => {
+                  if (entry.type !== "speech") {
+                    const w = entry.type === "written" ? entry.written : entry.planned;
+                    const key = entry.type === "written" ? entry.written.writtenId : entry.planned.bookingId;
+                    return (
+                      <tr key={key} data-testid="record-row" data-kind="written">
+                        <td>
+                          {displayName(w.participantId) ?? "—"} <KindBadge kind="written" />
+                        </td>
+                        <td>{entry.at === null ? "—" : time(entry.at)}</td>
+                        <td colSpan={columns - 2}>
+                          <span className="record-text" title={w.text}>
+                            {w.text}
+                          </span>
+                        </td>
+                      </tr>
+                    );
+                  }
+                  const s = entry.speech;
+                  const row = (
+                    <tr key={s.speechId} data-testid="record-row" data-kind={s.kind} className={s.override ? "has-override" : undefined}>
                       <td>
-                        {displayName(w.participantId) ?? "—"} <KindBadge kind="written" />
+                        {speakerName(s, displayName)} <KindBadge kind={s.kind} />
+                        {s.guestName !== null && (
+                          <>
+                            {" "}
+                            <GuestChip />
+                          </>
+                        )}
                       </td>
-                      <td>{entry.at === null ? "—" : time(entry.at)}</td>
-                      <td colSpan={columns - 2}>
-                        <span className="record-text" title={w.text}>{w.text}</span>
+                      <td>{time(s.startedAt)}</td>
+                      <td>{time(s.endedAt)}</td>
+                      <td>{duration(s.durationMs)}</td>
+                      <td className={s.overrunMs > 0 ? "overrun" : undefined}>
+                        {s.overrunMs > 0 ? (
+                          <>
+                            <Icon name="overrun" /> +{duration(s.overrunMs)}
+                          </>
+                        ) : (
+                          "—"
+                        )}
                       </td>
+                      {recordings && (
+                        <td>{recordings.get(s.speechId)?.map((r, _, parts) => <RecordingPlayer key={r.id} recording={r} parts={parts.length} />) ?? "—"}</td>
+                      )}
                     </tr>
                   );
-                }
-                const s = entry.speech;
-                const row = (
-                  <tr key={s.speechId} data-testid="record-row" data-kind={s.kind} className={s.override ? "has-override" : undefined}>
-                    <td>
-                      {speakerName(s, displayName)} <KindBadge kind={s.kind} />
-                      {s.guestName !== null && <> <GuestChip /></>}
-                    </td>
-                    <td>{time(s.startedAt)}</td>
-                    <td>{time(s.endedAt)}</td>
-                    <td>{duration(s.durationMs)}</td>
-                    <td className={s.overrunMs > 0 ? "overrun" : undefined}>{s.overrunMs > 0 ? <><Icon name="overrun" /> +{duration(s.overrunMs)}</> : "—"}</td>
-                    {recordings && (
-                      <td>
-                        {recordings.get(s.speechId)?.map((r, _, parts) => <RecordingPlayer key={r.id} recording={r} parts={parts.length} />) ?? "—"}
-                      </td>
-                    )}
-                  </tr>
-                );
-                // The clerk's 发言要点, read-only here (written on the clerk's 会议记录 tab).
-                const summary = state?.notes.summaries[`speech:${s.speechId}`];
-                const nested = [
-                  ...(summary ? [
-                    <tr key={`${s.speechId}-summary`} className="record-summary" data-testid="record-summary">
-                      <td colSpan={columns}>{t("notes.summary")}：{summary.text}</td>
-                    </tr>,
-                  ] : []),
-                  ...interjectionRows(s.speechId),
-                ];
-                // An override of the suggested order: a line of its own under the speech, across the table.
-                return s.override
-                  ? [
-                      row,
-                      <tr key={`${s.speechId}-override`} className="record-override-row">
-                        <td colSpan={columns} className="record-override" data-testid="record-override">
-                          {s.override.reason
-                            ? t("speaking.override", { suggested: nameOf(s.override.suggested), reason: s.override.reason })
-                            : t("speaking.overrideNoReason", { suggested: nameOf(s.override.suggested) })}
-                        </td>
-                      </tr>,
-                      ...nested,
-                    ]
-                  : [row, ...nested];
-              }),
-            ])}
-            {live && [
-              // The speech still running, once someone interjected into it: its interjections can be marked now.
-              <tr key={`${live.speechId}-live`} data-testid="record-row-live" className="record-live">
-                <td>
-                  {speakerName(live, displayName)} <KindBadge kind={live.kind} />
-                </td>
-                <td>{time(live.startedAt)}</td>
-                <td colSpan={columns - 2} className="muted">{t("floor.title")}</td>
-              </tr>,
-              ...interjectionRows(live.speechId),
-            ]}
-          </tbody>
-        </table>
+                  // The clerk's 发言要点, read-only here (written on the clerk's 会议记录 tab).
+                  const summary = state?.notes.summaries[`speech:${s.speechId}`];
+                  const nested = [
+                    ...(summary
+                      ? [
+                          <tr key={`${s.speechId}-summary`} className="record-summary" data-testid="record-summary">
+                            <td colSpan={columns}>
+                              {t("notes.summary")}：{summary.text}
+                            </td>
+                          </tr>,
+                        ]
+                      : []),
+                    ...interjectionRows(s.speechId),
+                  ];
+                  // An override of the suggested order: a line of its own under the speech, across the table.
+                  return s.override
+                    ? [
+                        row,
+                        <tr key={`${s.speechId}-override`} className="record-override-row">
+                          <td colSpan={columns} className="record-override" data-testid="record-override">
+                            {s.override.reason
+                              ? t("speaking.override", { suggested: nameOf(s.override.suggested), reason: s.override.reason })
+                              : t("speaking.overrideNoReason", { suggested: nameOf(s.override.suggested) })}
+                          </td>
+                        </tr>,
+                        ...nested,
+                      ]
+                    : [row, ...nested];
+                }),
+              ])}
+              {live && [
+                // The speech still running, once someone interjected into it: its interjections can be marked now.
+                <tr key={`${live.speechId}-live`} data-testid="record-row-live" className="record-live">
+                  <td>
+                    {speakerName(live, displayName)} <KindBadge kind={live.kind} />
+                  </td>
+                  <td>{time(live.startedAt)}</td>
+                  <td colSpan={columns - 2} className="muted">
+                    {t("floor.title")}
+                  </td>
+                </tr>,
+                ...interjectionRows(live.speechId),
+              ]}
+            </tbody>
+          </table>
         </>
       )}
     </section>

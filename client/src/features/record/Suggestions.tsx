@@ -21,11 +21,20 @@ export function Suggestions({ entry, readOnly }: { entry: EntryRef; readOnly: bo
   const list = state ? suggestionsOf(state.notes, key) : [];
   // Suggestions to pick from: the topics and departments used so far, and the officials' units.
   const topics = [...new Set(state?.notes.suggestions.map((s) => s.topic).filter(Boolean))];
-  const departments = [...new Set([...(state?.notes.suggestions.map((s) => s.department) ?? []), ...(state?.roster.filter((p) => p.role === "official").map((p) => p.unit ?? "") ?? [])].filter(Boolean))];
+  const departments = [
+    ...new Set(
+      [
+        ...(state?.notes.suggestions.map((s) => s.department) ?? []),
+        ...(state?.roster.filter((p) => p.role === "official").map((p) => p.unit ?? "") ?? []),
+      ].filter(Boolean),
+    ),
+  ];
   return (
     <section className="note-section" data-testid="suggestions">
       <div className="note-head">
-        <h3>{t("notes.suggestions")} <span className="muted small">{list.length > 0 && t("notes.count", { count: list.length })}</span></h3>
+        <h3>
+          {t("notes.suggestions")} <span className="muted small">{list.length > 0 && t("notes.count", { count: list.length })}</span>
+        </h3>
         {!readOnly && !adding && (
           <button type="button" className="secondary small-button" onClick={() => setAdding(true)} data-testid="suggestion-add">
             + {t("notes.capture")}
@@ -33,8 +42,16 @@ export function Suggestions({ entry, readOnly }: { entry: EntryRef; readOnly: bo
         )}
       </div>
       <ErrorNotice message={error} onClose={clearError} />
-      <datalist id="note-topics">{topics.map((v) => <option key={v} value={v} />)}</datalist>
-      <datalist id="note-departments">{departments.map((v) => <option key={v} value={v} />)}</datalist>
+      <datalist id="note-topics">
+        {topics.map((v) => (
+          <option key={v} value={v} />
+        ))}
+      </datalist>
+      <datalist id="note-departments">
+        {departments.map((v) => (
+          <option key={v} value={v} />
+        ))}
+      </datalist>
       {list.length === 0 && !adding && <p className="muted small">{t("notes.noSuggestions")}</p>}
       <ul className="note-list">
         {list.map((s) =>
@@ -57,19 +74,32 @@ export function Suggestions({ entry, readOnly }: { entry: EntryRef; readOnly: bo
             <li key={s.suggestionId} className="note-suggestion" data-testid="suggestion">
               <div className="note-suggestion-head">
                 <strong data-testid="suggestion-title">{s.title}</strong>
-                {s.topic && <span className="chip" data-testid="suggestion-topic">{s.topic}</span>}
+                {s.topic && (
+                  <span className="chip" data-testid="suggestion-topic">
+                    {s.topic}
+                  </span>
+                )}
                 <EditingNote compact people={othersEditing(editors, welcome?.me.id, `suggestion:${s.suggestionId}`).map((id) => nameOf(id) ?? "—")} />
               </div>
-              {s.department && <p className="small" data-testid="suggestion-department">{t("notes.departmentLine", { department: s.department })}</p>}
+              {s.department && (
+                <p className="small" data-testid="suggestion-department">
+                  {t("notes.departmentLine", { department: s.department })}
+                </p>
+              )}
               {s.text && <p className="note-text small">{s.text}</p>}
               {!readOnly && (
                 <div className="button-row">
-                  <button type="button" className="link" onClick={() => setEditing(s.suggestionId)} data-testid="suggestion-edit">{t("notes.edit")}</button>
+                  <button type="button" className="link" onClick={() => setEditing(s.suggestionId)} data-testid="suggestion-edit">
+                    {t("notes.edit")}
+                  </button>
                   <button
                     type="button"
                     className="link danger-link"
                     disabled={pending}
-                    onClick={() => { if (window.confirm(t("notes.withdrawConfirm", { title: s.title }))) void send({ type: "record.withdrawSuggestion", suggestionId: s.suggestionId }); }}
+                    onClick={() => {
+                      if (window.confirm(t("notes.withdrawConfirm", { title: s.title })))
+                        void send({ type: "record.withdrawSuggestion", suggestionId: s.suggestionId });
+                    }}
                     data-testid="suggestion-withdraw"
                   >
                     {t("notes.withdraw")}
@@ -102,7 +132,14 @@ export function Suggestions({ entry, readOnly }: { entry: EntryRef; readOnly: bo
  * The fields of a suggestion. Editing starts from a version; when someone else saved the
  * suggestion meanwhile, their version is shown and 保存 goes on top of it (the fields typed here stay).
  */
-function SuggestionForm({ presenceKey, initial, latest, pending, onSave, onCancel }: {
+function SuggestionForm({
+  presenceKey,
+  initial,
+  latest,
+  pending,
+  onSave,
+  onCancel,
+}: {
   presenceKey: string;
   initial: Suggestion | null;
   latest: Suggestion | null;
@@ -113,7 +150,9 @@ function SuggestionForm({ presenceKey, initial, latest, pending, onSave, onCance
   const { t } = useTranslation();
   const nameOf = useDisplayName();
   const presence = useEditingPresence(presenceKey);
-  const [fields, setFields] = useState<SuggestionFields>(initial ? { title: initial.title, text: initial.text, topic: initial.topic, department: initial.department } : EMPTY);
+  const [fields, setFields] = useState<SuggestionFields>(
+    initial ? { title: initial.title, text: initial.text, topic: initial.topic, department: initial.department } : EMPTY,
+  );
   const [base] = useState(initial?.version ?? 0);
   const conflict = latest !== null && latest.version !== base;
   const field = (name: keyof SuggestionFields) => ({
@@ -135,17 +174,34 @@ function SuggestionForm({ presenceKey, initial, latest, pending, onSave, onCance
       {conflict && latest && (
         <div className="note-conflict" role="alert" data-testid="suggestion-conflict">
           <p className="note-conflict-title">{t("notes.conflictSuggestion", { name: nameOf(latest.editedBy) ?? "—", version: latest.version })}</p>
-          <p className="note-text small note-theirs">{latest.title} · {latest.topic} · {latest.department}{latest.text ? ` · ${latest.text}` : ""}</p>
+          <p className="note-text small note-theirs">
+            {latest.title} · {latest.topic} · {latest.department}
+            {latest.text ? ` · ${latest.text}` : ""}
+          </p>
         </div>
       )}
-      <label>{t("notes.title")}<input required maxLength={100} {...field("title")} /></label>
-      <label>{t("notes.text")}<textarea rows={3} maxLength={4000} {...field("text")} /></label>
+      <label>
+        {t("notes.title")}
+        <input required maxLength={100} {...field("title")} />
+      </label>
+      <label>
+        {t("notes.text")}
+        <textarea rows={3} maxLength={4000} {...field("text")} />
+      </label>
       <div className="note-form-row">
-        <label>{t("notes.topic")}<input maxLength={40} list="note-topics" placeholder={t("notes.topicPlaceholder")} {...field("topic")} /></label>
-        <label>{t("notes.department")}<input maxLength={80} list="note-departments" placeholder={t("notes.departmentPlaceholder")} {...field("department")} /></label>
+        <label>
+          {t("notes.topic")}
+          <input maxLength={40} list="note-topics" placeholder={t("notes.topicPlaceholder")} {...field("topic")} />
+        </label>
+        <label>
+          {t("notes.department")}
+          <input maxLength={80} list="note-departments" placeholder={t("notes.departmentPlaceholder")} {...field("department")} />
+        </label>
       </div>
       <div className="button-row">
-        <button type="button" className="ghost small-button" onClick={onCancel}>{t("notes.cancel")}</button>
+        <button type="button" className="ghost small-button" onClick={onCancel}>
+          {t("notes.cancel")}
+        </button>
         <button type="submit" className="primary small-button" disabled={pending || fields.title.trim() === ""} data-testid="suggestion-save">
           {initial ? t("notes.save") : t("notes.captureSave")}
         </button>

@@ -63,29 +63,37 @@ export function SummaryEditor({ entry, readOnly, label: given }: { entry: Summar
     return (
       <section className="note-section" data-testid="summary">
         <h3>{label}</h3>
-        {savedText ? <p className="note-text" data-testid="summary-text">{savedText}</p> : <p className="muted">{t("notes.noSummary")}</p>}
+        {savedText ? (
+          <p className="note-text" data-testid="summary-text">
+            {savedText}
+          </p>
+        ) : (
+          <p className="muted">{t("notes.noSummary")}</p>
+        )}
       </section>
     );
   }
   return (
     <section className="note-section" data-testid="summary-editor" data-conflict={conflict || refused}>
       <div className="note-head">
-        <h3><label htmlFor={`summary-${key}`}>{label}</label></h3>
+        <h3>
+          <label htmlFor={`summary-${key}`}>{label}</label>
+        </h3>
         <EditingNote people={others.map(name)} />
       </div>
       <ErrorNotice message={error} onClose={clearError} />
       {(conflict || refused) && (
         <div className="note-conflict" role="alert" data-testid="summary-conflict">
           <p className="note-conflict-title">
-            {conflict && saved
-              ? t("notes.conflict", { name: name(saved.by), version: saved.version, time: clock(saved.at) })
-              : t("notes.conflictPending")}
+            {conflict && saved ? t("notes.conflict", { name: name(saved.by), version: saved.version, time: clock(saved.at) }) : t("notes.conflictPending")}
           </p>
           {conflict && (
             <div className="note-conflict-texts">
               <div>
                 <p className="muted small">{t("notes.theirs", { name: saved ? name(saved.by) : "—" })}</p>
-                <p className="note-text note-theirs" data-testid="summary-theirs">{savedText || t("notes.empty")}</p>
+                <p className="note-text note-theirs" data-testid="summary-theirs">
+                  {savedText || t("notes.empty")}
+                </p>
               </div>
               <div className="button-row">
                 <button type="button" className="secondary small-button" onClick={() => type(mergeTexts(savedText, text))} data-testid="summary-merge">

@@ -52,11 +52,24 @@ export function Timeline({ groups, selected, onSelect }: { groups: TimelineGroup
   const marks = (key: string) => {
     const summary = notes?.summaries[key];
     const suggestions = notes ? suggestionsOf(notes, key) : [];
-    const editing = othersEditingEntry(editors, me, key, suggestions.map((s) => s.suggestionId)).map((id) => nameOf(id) ?? "—");
+    const editing = othersEditingEntry(
+      editors,
+      me,
+      key,
+      suggestions.map((s) => s.suggestionId),
+    ).map((id) => nameOf(id) ?? "—");
     return (
       <span className="tl-marks">
-        {summary && <span className="tl-mark" title={t("notes.summary")} data-testid="tl-summarized">{t("notes.hasSummary")}</span>}
-        {suggestions.length > 0 && <span className="tl-mark" data-testid="tl-suggestions">{t("notes.suggestionCount", { count: suggestions.length })}</span>}
+        {summary && (
+          <span className="tl-mark" title={t("notes.summary")} data-testid="tl-summarized">
+            {t("notes.hasSummary")}
+          </span>
+        )}
+        {suggestions.length > 0 && (
+          <span className="tl-mark" data-testid="tl-suggestions">
+            {t("notes.suggestionCount", { count: suggestions.length })}
+          </span>
+        )}
         <EditingNote compact people={editing} />
       </span>
     );
@@ -65,67 +78,133 @@ export function Timeline({ groups, selected, onSelect }: { groups: TimelineGroup
   const row = (key: string, content: React.ReactNode, extra: { className?: string; kind: string; nested?: boolean; select?: string }) => {
     const target = extra.select ?? key;
     return (
-    <li key={key} className={`tl-entry tl-${extra.kind}${extra.nested ? " tl-nested" : ""}${selected === target ? " selected" : ""}${extra.className ? ` ${extra.className}` : ""}`}>
-      <button type="button" className="tl-button" aria-pressed={selected === target} onClick={() => onSelect(target)} data-testid="tl-entry" data-key={target} data-kind={extra.kind}>
-        {content}
-      </button>
-    </li>
+      <li
+        key={key}
+        className={`tl-entry tl-${extra.kind}${extra.nested ? " tl-nested" : ""}${selected === target ? " selected" : ""}${extra.className ? ` ${extra.className}` : ""}`}
+      >
+        <button
+          type="button"
+          className="tl-button"
+          aria-pressed={selected === target}
+          onClick={() => onSelect(target)}
+          data-testid="tl-entry"
+          data-key={target}
+          data-kind={extra.kind}
+        >
+          {content}
+        </button>
+      </li>
     );
   };
   const entryRow = (entry: TimelineEntry) => {
     switch (entry.type) {
       case "itemStart":
-        return [row(entry.key, <><span className="tl-time">{clockTime(entry.at)}</span><span className="tl-what muted">{t("notes.itemStarted")}</span></>, { kind: "item-start", select: itemKey(entry.itemId) })];
+        return [
+          row(
+            entry.key,
+            <>
+              <span className="tl-time">{clockTime(entry.at)}</span>
+              <span className="tl-what muted">{t("notes.itemStarted")}</span>
+            </>,
+            { kind: "item-start", select: itemKey(entry.itemId) },
+          ),
+        ];
       case "speech": {
         const s = entry.speech;
         const who = person(s.participantId);
         return [
-          row(entry.key, <>
-            <span className="tl-time">{clockTime(s.startedAt)}</span>
-            <span className="tl-what">
-              <strong>{speakerName(s, nameOf)}</strong> <KindBadge kind={s.kind} />
-              {who?.sector && <span className="muted small"> {who.sector}</span>}
-              <span className="muted small tl-duration"> {"durationMs" in s ? formatClock(s.durationMs) : t("notes.running")}</span>
-              {marks(entry.key)}
-            </span>
-          </>, { kind: s.kind, ...(entry.running ? { className: "tl-running" } : {}) }),
-          ...entry.interjections.map((i) =>
-            row(`interjection:${i.interjectionId}`, <>
-              <span className="tl-time">{clockTime(i.startedAt)}</span>
+          row(
+            entry.key,
+            <>
+              <span className="tl-time">{clockTime(s.startedAt)}</span>
               <span className="tl-what">
-                <span className="nest" aria-hidden="true">↳</span> {nameOf(i.participantId) ?? "—"} <KindBadge kind="interjection" />
-                <span className="muted small"> {isEnded(i) ? formatClock(i.durationMs) : t("interjection.running")}</span>
-                {marks(`interjection:${i.interjectionId}`)}
+                <strong>{speakerName(s, nameOf)}</strong> <KindBadge kind={s.kind} />
+                {who?.sector && <span className="muted small"> {who.sector}</span>}
+                <span className="muted small tl-duration"> {"durationMs" in s ? formatClock(s.durationMs) : t("notes.running")}</span>
+                {marks(entry.key)}
               </span>
-            </>, { kind: "interjection", nested: true })),
+            </>,
+            { kind: s.kind, ...(entry.running ? { className: "tl-running" } : {}) },
+          ),
+          ...entry.interjections.map((i) =>
+            row(
+              `interjection:${i.interjectionId}`,
+              <>
+                <span className="tl-time">{clockTime(i.startedAt)}</span>
+                <span className="tl-what">
+                  <span className="nest" aria-hidden="true">
+                    ↳
+                  </span>{" "}
+                  {nameOf(i.participantId) ?? "—"} <KindBadge kind="interjection" />
+                  <span className="muted small"> {isEnded(i) ? formatClock(i.durationMs) : t("interjection.running")}</span>
+                  {marks(`interjection:${i.interjectionId}`)}
+                </span>
+              </>,
+              { kind: "interjection", nested: true },
+            ),
+          ),
         ];
       }
       case "written":
-        return [row(entry.key, <>
-          <span className="tl-time">{clockTime(entry.at)}</span>
-          <span className="tl-what"><strong>{nameOf(entry.written.participantId) ?? "—"}</strong> <KindBadge kind="written" />{marks(entry.key)}</span>
-        </>, { kind: "written" })];
+        return [
+          row(
+            entry.key,
+            <>
+              <span className="tl-time">{clockTime(entry.at)}</span>
+              <span className="tl-what">
+                <strong>{nameOf(entry.written.participantId) ?? "—"}</strong> <KindBadge kind="written" />
+                {marks(entry.key)}
+              </span>
+            </>,
+            { kind: "written" },
+          ),
+        ];
       case "planned":
-        return [row(entry.key, <>
-          <span className="tl-time muted">{t("notes.beforeMeeting")}</span>
-          <span className="tl-what"><strong>{nameOf(entry.planned.participantId) ?? "—"}</strong> <KindBadge kind="written" /></span>
-        </>, { kind: "written" })];
+        return [
+          row(
+            entry.key,
+            <>
+              <span className="tl-time muted">{t("notes.beforeMeeting")}</span>
+              <span className="tl-what">
+                <strong>{nameOf(entry.planned.participantId) ?? "—"}</strong> <KindBadge kind="written" />
+              </span>
+            </>,
+            { kind: "written" },
+          ),
+        ];
       case "poll":
-        return [row(entry.key, <>
-          <span className="tl-time">{clockTime(entry.at)}</span>
-          <span className="tl-what">
-            {t("notes.poll")}：{entry.poll.definition.title} <PollStatusBadge poll={entry.poll} />
-            {entry.poll.result && <span className={entry.poll.result.passed ? "tl-passed" : "tl-failed"}> {entry.poll.result.passed ? t("poll.passed") : t("poll.failed")}</span>}
-          </span>
-        </>, { kind: "poll" })];
+        return [
+          row(
+            entry.key,
+            <>
+              <span className="tl-time">{clockTime(entry.at)}</span>
+              <span className="tl-what">
+                {t("notes.poll")}：{entry.poll.definition.title} <PollStatusBadge poll={entry.poll} />
+                {entry.poll.result && (
+                  <span className={entry.poll.result.passed ? "tl-passed" : "tl-failed"}>
+                    {" "}
+                    {entry.poll.result.passed ? t("poll.passed") : t("poll.failed")}
+                  </span>
+                )}
+              </span>
+            </>,
+            { kind: "poll" },
+          ),
+        ];
       case "attendance":
-        return [row(entry.key, <>
-          <span className="tl-time">{clockTime(entry.at)}</span>
-          <span className="tl-what muted small">
-            {nameOf(entry.participantId) ?? "—"} {t(`notes.attendance.${entry.status}`)}
-            {entry.via && `（${t(`attendance.via.${entry.via}`)}）`}
-          </span>
-        </>, { kind: "attendance" })];
+        return [
+          row(
+            entry.key,
+            <>
+              <span className="tl-time">{clockTime(entry.at)}</span>
+              <span className="tl-what muted small">
+                {nameOf(entry.participantId) ?? "—"} {t(`notes.attendance.${entry.status}`)}
+                {entry.via && `（${t(`attendance.via.${entry.via}`)}）`}
+              </span>
+            </>,
+            { kind: "attendance" },
+          ),
+        ];
     }
   };
   return (
@@ -136,10 +215,19 @@ export function Timeline({ groups, selected, onSelect }: { groups: TimelineGroup
         {groups.map((g) => {
           const decisions = notes ? decisionsOf(notes, g.itemId).length : 0;
           const key = itemKey(g.itemId);
-          const editingDecision = [...new Set((notes ? decisionsOf(notes, g.itemId) : []).flatMap((d) => othersEditing(editors, me, `decision:${d.decisionId}`)))];
+          const editingDecision = [
+            ...new Set((notes ? decisionsOf(notes, g.itemId) : []).flatMap((d) => othersEditing(editors, me, `decision:${d.decisionId}`))),
+          ];
           return (
             <div key={key} className="tl-group" data-testid="tl-group">
-              <button type="button" className={`tl-item${selected === key ? " selected" : ""}`} aria-pressed={selected === key} onClick={() => onSelect(key)} data-testid="tl-item" data-key={key}>
+              <button
+                type="button"
+                className={`tl-item${selected === key ? " selected" : ""}`}
+                aria-pressed={selected === key}
+                onClick={() => onSelect(key)}
+                data-testid="tl-item"
+                data-key={key}
+              >
                 <span className="tl-item-title">{itemTitle(g.itemId)}</span>
                 <span className="muted small">{t("notes.decisionCount", { count: decisions })}</span>
                 <EditingNote compact people={editingDecision.map((id) => nameOf(id) ?? "—")} />
@@ -150,7 +238,14 @@ export function Timeline({ groups, selected, onSelect }: { groups: TimelineGroup
         })}
         {groups.length > 0 && (
           <div className="tl-group" data-testid="tl-group">
-            <button type="button" className={`tl-item${selected === MEETING_CLOSING_KEY ? " selected" : ""}`} aria-pressed={selected === MEETING_CLOSING_KEY} onClick={() => onSelect(MEETING_CLOSING_KEY)} data-testid="tl-closing" data-key={MEETING_CLOSING_KEY}>
+            <button
+              type="button"
+              className={`tl-item${selected === MEETING_CLOSING_KEY ? " selected" : ""}`}
+              aria-pressed={selected === MEETING_CLOSING_KEY}
+              onClick={() => onSelect(MEETING_CLOSING_KEY)}
+              data-testid="tl-closing"
+              data-key={MEETING_CLOSING_KEY}
+            >
               <span className="tl-item-title">{t("notes.meetingClosing", { chair: role({ role: "chair" }) })}</span>
               {notes?.summaries[MEETING_CLOSING_KEY] && <span className="tl-mark">{t("notes.hasSummary")}</span>}
             </button>
@@ -158,7 +253,9 @@ export function Timeline({ groups, selected, onSelect }: { groups: TimelineGroup
         )}
       </div>
       {!following && (
-        <button type="button" className="secondary small-button tl-latest" onClick={() => setFollowing(true)} data-testid="tl-latest">↓ {t("notes.latest")}</button>
+        <button type="button" className="secondary small-button tl-latest" onClick={() => setFollowing(true)} data-testid="tl-latest">
+          ↓ {t("notes.latest")}
+        </button>
       )}
     </section>
   );

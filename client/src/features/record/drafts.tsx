@@ -21,19 +21,22 @@ const load = (storageKey: string): Record<string, SummaryDraft> => {
 export function DraftsProvider({ meetingId, children }: { meetingId: string; children: ReactNode }) {
   const storageKey = `yst-record-drafts-${meetingId}`;
   const [drafts, setDrafts] = useState(() => load(storageKey));
-  const set = useCallback((key: string, draft: SummaryDraft | undefined) => {
-    setDrafts((all) => {
-      const next = { ...all };
-      if (draft) next[key] = draft;
-      else delete next[key];
-      try {
-        sessionStorage.setItem(storageKey, JSON.stringify(next));
-      } catch {
-        // Storage full or off: the draft stays in memory.
-      }
-      return next;
-    });
-  }, [storageKey]);
+  const set = useCallback(
+    (key: string, draft: SummaryDraft | undefined) => {
+      setDrafts((all) => {
+        const next = { ...all };
+        if (draft) next[key] = draft;
+        else delete next[key];
+        try {
+          sessionStorage.setItem(storageKey, JSON.stringify(next));
+        } catch {
+          // Storage full or off: the draft stays in memory.
+        }
+        return next;
+      });
+    },
+    [storageKey],
+  );
   const value = useMemo(() => ({ get: (key: string) => drafts[key], set }), [drafts, set]);
   return <DraftsContext.Provider value={value}>{children}</DraftsContext.Provider>;
 }

@@ -3,13 +3,27 @@ import type { RecordNotes } from "@core/record/schema.ts";
 import { decisionsOf, entryRefOf, inConflict, mergeTexts, othersEditing, othersEditingEntry, suggestionsOf } from "./notes.ts";
 
 const suggestion = (suggestionId: string, id: string) => ({
-  suggestionId, entry: { kind: "speech" as const, id }, title: "t", text: "", topic: "", department: "", participantId: "p", itemId: null,
-  capturedBy: "c", capturedAt: 1, version: 1, editedBy: "c", editedAt: 1,
+  suggestionId,
+  entry: { kind: "speech" as const, id },
+  title: "t",
+  text: "",
+  topic: "",
+  department: "",
+  participantId: "p",
+  itemId: null,
+  capturedBy: "c",
+  capturedAt: 1,
+  version: 1,
+  editedBy: "c",
+  editedAt: 1,
 });
 const notes: RecordNotes = {
   summaries: {},
   suggestions: [suggestion("g1", "s1"), suggestion("g2", "s2"), suggestion("g3", "s1")],
-  decisions: [{ decisionId: "d1", itemId: "i1", text: "x", unit: "", deadline: "", version: 1, by: "c", at: 1 }, { decisionId: "d2", itemId: null, text: "y", unit: "", deadline: "", version: 1, by: "c", at: 1 }],
+  decisions: [
+    { decisionId: "d1", itemId: "i1", text: "x", unit: "", deadline: "", version: 1, by: "c", at: 1 },
+    { decisionId: "d2", itemId: null, text: "y", unit: "", deadline: "", version: 1, by: "c", at: 1 },
+  ],
 };
 
 describe("notes", () => {
@@ -27,8 +41,10 @@ describe("notes", () => {
 
   it("tells who else edits an entry, never me, each person once", () => {
     const editors = [
-      { participantId: "me", key: "speech:s1" }, { participantId: "li", key: "speech:s1" },
-      { participantId: "wang", key: "suggestion:g1" }, { participantId: "zhao", key: "speech:s2" },
+      { participantId: "me", key: "speech:s1" },
+      { participantId: "li", key: "speech:s1" },
+      { participantId: "wang", key: "suggestion:g1" },
+      { participantId: "zhao", key: "speech:s2" },
     ];
     expect(othersEditing(editors, "me", "speech:s1")).toEqual(["li"]);
     expect(othersEditingEntry(editors, "me", "speech:s1", ["g1", "g3"])).toEqual(["li", "wang"]);

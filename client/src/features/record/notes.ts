@@ -11,15 +11,15 @@ export function entryRefOf(key: string): EntryRef | null {
 }
 
 /** The suggestions captured from an entry, in the order they were captured. */
-export const suggestionsOf = (notes: RecordNotes, key: string): Suggestion[] =>
-  notes.suggestions.filter((s) => `${s.entry.kind}:${s.entry.id}` === key);
+export const suggestionsOf = (notes: RecordNotes, key: string): Suggestion[] => notes.suggestions.filter((s) => `${s.entry.kind}:${s.entry.id}` === key);
 
 /** The decisions (议定事项) of an agenda item (null: outside the agenda). */
 export const decisionsOf = (notes: RecordNotes, itemId: string | null): Decision[] => notes.decisions.filter((d) => d.itemId === itemId);
 
 /** The people other than me editing `key` (one entry per person). */
-export const othersEditing = (editors: readonly RecordEditor[], me: string | undefined, key: string): string[] =>
-  [...new Set(editors.filter((e) => e.key === key && e.participantId !== me).map((e) => e.participantId))];
+export const othersEditing = (editors: readonly RecordEditor[], me: string | undefined, key: string): string[] => [
+  ...new Set(editors.filter((e) => e.key === key && e.participantId !== me).map((e) => e.participantId)),
+];
 
 /** The people other than me editing any note of an entry: its summary, or one of its suggestions. */
 export function othersEditingEntry(editors: readonly RecordEditor[], me: string | undefined, key: string, suggestionIds: readonly string[]): string[] {

@@ -67,8 +67,7 @@ type TimelineState = Pick<
 >;
 
 /** The summary key of a summarizable entry (as the core's `entryKey`), else null. */
-export const summaryKey = (entry: TimelineEntry): string | null =>
-  entry.type === "speech" || entry.type === "written" ? entry.key : null;
+export const summaryKey = (entry: TimelineEntry): string | null => (entry.type === "speech" || entry.type === "written" ? entry.key : null);
 
 /**
  * The timeline by agenda item (agenda order, entries outside the agenda first), each group by
@@ -82,14 +81,26 @@ export function clerkTimeline(state: TimelineState): TimelineGroup[] {
   const nested = new Map<string, (Interjection | InterjectionRecord)[]>();
   for (const i of [...state.interjections, ...(state.interjection ? [state.interjection] : [])]) nested.set(i.speechId, [...(nested.get(i.speechId) ?? []), i]);
   const speechEntry = (speech: TimelineSpeech, running: boolean): TimelineEntry => ({
-    type: "speech", key: `speech:${speech.speechId}`, at: speech.startedAt, speech, running, interjections: nested.get(speech.speechId) ?? [],
+    type: "speech",
+    key: `speech:${speech.speechId}`,
+    at: speech.startedAt,
+    speech,
+    running,
+    interjections: nested.get(speech.speechId) ?? [],
   });
   const withItem: { itemId: string | null; entry: TimelineEntry }[] = [
     ...state.speeches.map((s) => ({ itemId: item(s.agendaItemId), entry: speechEntry(s, false) })),
     ...(state.floor ? [{ itemId: item(state.floor.agendaItemId), entry: speechEntry(state.floor, true) }] : []),
-    ...state.written.map((w) => ({ itemId: item(w.agendaItemId), entry: { type: "written", key: `written:${w.writtenId}`, at: w.at, written: w } as TimelineEntry })),
-    ...state.polls.flatMap((p) => (p.openedAt === null ? [] : [{ itemId: item(p.itemId), entry: { type: "poll", key: `poll:${p.pollId}`, at: p.openedAt, poll: p } as TimelineEntry }])),
-    ...state.itemVisits.filter((v) => known.has(v.itemId)).map((v, i) => ({ itemId: v.itemId, entry: { type: "itemStart", key: `item:${v.itemId}:${i}`, at: v.at, itemId: v.itemId } as TimelineEntry })),
+    ...state.written.map((w) => ({
+      itemId: item(w.agendaItemId),
+      entry: { type: "written", key: `written:${w.writtenId}`, at: w.at, written: w } as TimelineEntry,
+    })),
+    ...state.polls.flatMap((p) =>
+      p.openedAt === null ? [] : [{ itemId: item(p.itemId), entry: { type: "poll", key: `poll:${p.pollId}`, at: p.openedAt, poll: p } as TimelineEntry }],
+    ),
+    ...state.itemVisits
+      .filter((v) => known.has(v.itemId))
+      .map((v, i) => ({ itemId: v.itemId, entry: { type: "itemStart", key: `item:${v.itemId}:${i}`, at: v.at, itemId: v.itemId } as TimelineEntry })),
   ].sort((a, b) => a.entry.at! - b.entry.at!);
   // Arrivals and departures belong to the item whose visit was running at the time.
   const itemAt = (at: number): string | null => {
@@ -99,10 +110,19 @@ export function clerkTimeline(state: TimelineState): TimelineGroup[] {
   };
   const attendance = state.attendanceLog.map((c, i) => ({
     itemId: itemAt(c.at),
-    entry: { type: "attendance", key: `attendance:${c.participantId}:${i}`, at: c.at, participantId: c.participantId, status: c.status, via: c.via } as TimelineEntry,
+    entry: {
+      type: "attendance",
+      key: `attendance:${c.participantId}:${i}`,
+      at: c.at,
+      participantId: c.participantId,
+      status: c.status,
+      via: c.via,
+    } as TimelineEntry,
   }));
   const timed = [...withItem, ...attendance].sort((a, b) => a.entry.at! - b.entry.at!);
-  const planned = state.plan.filter((p) => p.kind === "written").map((p) => ({ itemId: item(p.agendaItemId), entry: { type: "planned", key: `planned:${p.bookingId}`, at: null, planned: p } as TimelineEntry }));
+  const planned = state.plan
+    .filter((p) => p.kind === "written")
+    .map((p) => ({ itemId: item(p.agendaItemId), entry: { type: "planned", key: `planned:${p.bookingId}`, at: null, planned: p } as TimelineEntry }));
   const groups: TimelineGroup[] = [null, ...state.agenda.map((a) => a.id)].map((itemId) => ({
     itemId,
     entries: [...planned, ...timed].filter((e) => e.itemId === itemId).map((e) => e.entry),

@@ -78,7 +78,11 @@ export function StatsPanel({ defaultOpen = false }: { defaultOpen?: boolean }) {
               // 插话: per person count and time (overruns against the interjection cap), and the outcomes.
               <div data-testid="stats-interjections">
                 <p className="stats-overall" data-testid="stats-interjections-overall">
-                  {t("stats.interjectionsOverall", { count: stats.interjections.overall.count, duration: duration(stats.interjections.overall.totalMs), ...stats.interjections.overall.byOutcome })}
+                  {t("stats.interjectionsOverall", {
+                    count: stats.interjections.overall.count,
+                    duration: duration(stats.interjections.overall.totalMs),
+                    ...stats.interjections.overall.byOutcome,
+                  })}
                 </p>
                 <TallyTable tallies={stats.interjections.byPerson} nameHeader={t("stats.name.interjections")} />
               </div>
@@ -98,12 +102,23 @@ export function StatsPanel({ defaultOpen = false }: { defaultOpen?: boolean }) {
           </div>
           <div className="button-row stats-export">
             {(["csv", "xlsx"] as const).map((format) => (
-              <button key={format} type="button" className="secondary" disabled={exporting !== null} onClick={() => void download(format)} data-testid={`stats-export-${format}`}>
+              <button
+                key={format}
+                type="button"
+                className="secondary"
+                disabled={exporting !== null}
+                onClick={() => void download(format)}
+                data-testid={`stats-export-${format}`}
+              >
                 {exporting === format ? t("pending") : t(`stats.export.${format}`)}
               </button>
             ))}
           </div>
-          {failed && <p className="stats-error" role="alert">{t("stats.exportFailed")}</p>}
+          {failed && (
+            <p className="stats-error" role="alert">
+              {t("stats.exportFailed")}
+            </p>
+          )}
         </div>
       )}
     </section>

@@ -11,7 +11,6 @@ import { parse } from "../../http/validate.ts";
 import { recordingFilePath } from "./recordingFiles.ts";
 import { recordingView } from "./recordingStore.ts";
 
-
 export function recordingRoutes(deps: ApiDeps): Router {
   const { config, recordings: store } = deps;
   const router = Router();

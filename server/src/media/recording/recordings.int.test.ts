@@ -26,7 +26,18 @@ async function setup() {
       fs.mkdirSync(path.join(t.config.recordingsDir, meetingId), { recursive: true });
       fs.writeFileSync(path.join(t.config.recordingsDir, meetingId, file), AUDIO);
     }
-    return store.add({ id, meetingId, speechId: randomUUID(), participantId: m.people.member1.id, part: 1, file, startedAt: new Date(1_764_000_000_000), durationMs: 3000, bytes: file ? AUDIO.length : 0, status });
+    return store.add({
+      id,
+      meetingId,
+      speechId: randomUUID(),
+      participantId: m.people.member1.id,
+      part: 1,
+      file,
+      startedAt: new Date(1_764_000_000_000),
+      durationMs: 3000,
+      bytes: file ? AUDIO.length : 0,
+      status,
+    });
   };
   const recording = await add(m.meetingId);
   const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
@@ -42,7 +53,18 @@ describe("speech recordings API", () => {
       const listed = await anon.get(list, bearer(m.tokens[who]));
       expect(listed.status, who).toBe(200);
       expect(listed.body).toEqual({
-        recordings: [{ id: recording.id, speechId: recording.speechId, participantId: m.people.member1.id, part: 1, startedAt: new Date(1_764_000_000_000).toISOString(), durationMs: 3000, bytes: AUDIO.length, status: "ready" }],
+        recordings: [
+          {
+            id: recording.id,
+            speechId: recording.speechId,
+            participantId: m.people.member1.id,
+            part: 1,
+            startedAt: new Date(1_764_000_000_000).toISOString(),
+            durationMs: 3000,
+            bytes: AUDIO.length,
+            status: "ready",
+          },
+        ],
       });
       const file = await anon.get(audio, bearer(m.tokens[who]));
       expect(file.status, who).toBe(200);
@@ -82,7 +104,13 @@ describe("speech recordings API", () => {
     const { server, anon, m, other, bearer, list, audio } = await setup();
     const official = await server.db.participant.create({ data: { id: randomUUID(), meetingId: m.meetingId, name: "列席者", role: "official" } });
     const officialToken = await server.tokens.issue({ participantId: official.id, meetingId: m.meetingId, role: "official" });
-    const tokens = { member: m.tokens.member1, official: officialToken, observer: m.tokens.observer, otherChair: other.tokens.chair, otherClerk: other.tokens.clerk };
+    const tokens = {
+      member: m.tokens.member1,
+      official: officialToken,
+      observer: m.tokens.observer,
+      otherChair: other.tokens.chair,
+      otherClerk: other.tokens.clerk,
+    };
     for (const [who, token] of Object.entries(tokens)) {
       for (const target of [list, audio]) {
         const res = await anon.get(target, bearer(token));

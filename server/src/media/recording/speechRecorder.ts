@@ -89,7 +89,14 @@ export class SpeechRecorder implements RelayRecorder {
       return;
     }
     const file = `${take.id}.opus`;
-    const row = { id: take.id, meetingId: take.meetingId, speechId: take.speechId, participantId: take.participantId, part: take.part, startedAt: new Date(take.startedAt) };
+    const row = {
+      id: take.id,
+      meetingId: take.meetingId,
+      speechId: take.speechId,
+      participantId: take.participantId,
+      part: take.part,
+      startedAt: new Date(take.startedAt),
+    };
     let described: { bytes: number; durationMs: number };
     try {
       await mjrToOpus(path.join(dir, audio), recordingFilePath(this.deps.dir, take.meetingId, file));

@@ -38,5 +38,4 @@ export function micProblemOf(error: unknown): MicProblem {
   }
 }
 
-const nameOf = (error: unknown): string | undefined =>
-  error instanceof Error || error instanceof DOMException ? error.name : undefined;
+const nameOf = (error: unknown): string | undefined => (error instanceof Error || error instanceof DOMException ? error.name : undefined);
