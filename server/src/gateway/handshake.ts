@@ -4,6 +4,7 @@ import type { TokenService } from "../auth/tokens.ts";
 import { coreError, type CoreError } from "../../../core/errors.ts";
 import type { RosterEntry } from "../../../core/config/schema.ts";
 import { roomLinkKind, roomLinkSubject, type RoomLinkKind } from "../../../core/venue/roomLinks.ts";
+import { parseStaffSubject, type StaffEntryRole } from "../../../core/staffEntry.ts";
 import type { JoinCache } from "../meetings/joinCache.ts";
 import type { LinkState } from "../meetings/joinCache.ts";
 import type { RoomRegistry } from "../rooms/meetingRoom.ts";
@@ -15,6 +16,11 @@ export interface Connected {
   display: boolean;
   /** The venue terminal: the one display that publishes the room's microphone and camera. */
   venue: boolean;
+  /**
+   * A staff account entered from the admin app (core/staffEntry.ts): no roster entry, not
+   * counted in attendance, never votes.
+   */
+  staff?: boolean;
   /** The link version the token carried. */
   linkVersion: number;
 }
@@ -32,6 +38,13 @@ export async function identify(
   const verified = await tokens.verify(token);
   if (!verified.ok) return verified;
   const { participantId, meetingId, version } = verified.value;
+
+  const staff = parseStaffSubject(participantId);
+  if (staff) {
+    const name = await joins.staff(meetingId, staff.accountId, staff.role);
+    if (!name) return refuse("NOT_FOUND");
+    return { ok: true, value: { meetingId, me: staffEntry(participantId, name, staff.role), display: false, venue: false, staff: true, linkVersion: version } };
+  }
 
   const kind = roomLinkKind(participantId);
   // A room link of another meeting is no link of this one.
@@ -55,6 +68,8 @@ function linkValid(link: LinkState, version: number): boolean {
 
 /** Whether the connection's link is still valid (asked again once it is greeted; from memory). */
 export async function stillValid(connected: Connected, joins: JoinCache): Promise<boolean> {
+  const staff = parseStaffSubject(connected.me.id);
+  if (staff) return connected.staff === true && (await joins.staff(connected.meetingId, staff.accountId, staff.role)) !== null;
   const link = await joins.link(connected.meetingId, connected.me.id);
   return link !== null && linkValid(link, connected.linkVersion);
 }
@@ -75,4 +90,11 @@ function roomEntry(meetingId: string, kind: RoomLinkKind): RosterEntry {
     chief: false,
     household: null,
   };
+}
+
+const STAFF_ROLE_NAMES: Record<StaffEntryRole, string> = { chair: "主持人 Chair", clerk: "记录员 Clerk", observer: "旁听 Observer" };
+
+/** A staff account's entry in this connection only (not on the roster): named with the role it took. */
+function staffEntry(id: string, name: string, role: StaffEntryRole): RosterEntry {
+  return { id, name: `${name}（${STAFF_ROLE_NAMES[role]}）`, role, sector: null, party: null, unit: null, side: null, chief: false, household: null };
 }

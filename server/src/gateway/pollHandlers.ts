@@ -29,7 +29,8 @@ export function attachPolls(handlers: Handlers, socket: GatewaySocket, box: Ball
 
   handlers.on("poll.vote", {
     name: "poll.vote",
-    authorize,
+    // Staff entered from the admin app are on no eligible list: refused before the ballot box.
+    authorize: () => !display && !socket.data.staff,
     parse: parseBallot,
     handle: async (ballot) => {
       const outcome = await box.vote(meetingId, me.id, ballot);

@@ -24,7 +24,8 @@ export function followRoster(io: GatewayServer, deps: RosterFollowing, meetingId
   // Every connection, not only those in the meeting's rooms: one still greeting must not keep the old entry.
   for (const socket of io.of("/").sockets.values()) {
     const { meetingId: of, me, display } = socket.data;
-    if (of !== meetingId || display) continue;
+    // The room's screens and staff entered from the admin app have no roster entry to follow.
+    if (of !== meetingId || display || socket.data.staff) continue;
     const entry = roster.get(me.id);
     // Told why and dropped; the handshake now refuses the link with the same NOT_FOUND.
     if (!entry) ended(socket, "NOT_FOUND");

@@ -140,7 +140,8 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, { presence, edit
       // A link revoked while this socket was in the handshake: its revocation could not reach it.
       if (!(await stillValid(socket.data, deps.meetings.joins))) return ended(socket, "LINK_REVOKED");
       greetEditors(socket, editing);
-      if (display || socket.disconnected) return;
+      // The room's screens and staff entered from the admin app are not attendance.
+      if (display || socket.data.staff || socket.disconnected) return;
       presence.adopt(await room);
       presence.connected(meetingId, me.id);
       socket.on("disconnect", () => presence.disconnected(meetingId, me.id));

@@ -11,6 +11,7 @@ import { ledgerRoutes } from "../ledger/ledgerRoutes.ts";
 import { memberSuggestionRoutes } from "../ledger/memberSuggestionRoutes.ts";
 import { reportRoutes } from "../ledger/reportRoutes.ts";
 import { linkRoutes } from "../links/linkRoutes.ts";
+import { staffEntryRoutes } from "../links/staffEntryRoutes.ts";
 import { liveRosterRoutes } from "../live/liveRosterRoutes.ts";
 import { recordingRoutes } from "../media/recording/recordingRoutes.ts";
 import { minutesRoutes } from "../minutes/minutesRoutes.ts";
@@ -47,6 +48,7 @@ export function createApi(deps: ApiDeps): Router {
     rosterRoutes(deps),
     planRoutes(deps),
     linkRoutes(deps),
+    staffEntryRoutes(deps),
     checkinRoutes(deps),
     recordingRoutes(deps),
     statisticsRoutes(deps),

@@ -6,6 +6,7 @@ import type { Request } from "express";
 import type { TokenService } from "../auth/tokens.ts";
 import type { MeetingStore } from "../meetings/meetingStore.ts";
 import { abort } from "./apiError.ts";
+import { parseStaffSubject } from "../../../core/staffEntry.ts";
 import { bearerToken, requireParticipant } from "./participantAuth.ts";
 import { requireMeetingStaff, requireStaff } from "./staffAuth.ts";
 
@@ -26,7 +27,7 @@ export interface StaffAccess {
  * chair or clerk); without one, the staff session (401 none, 403 not theirs, 404 no meeting).
  */
 export async function requireMeetingStaffAccess(deps: StaffAccessDeps, req: Request, meetingId: string): Promise<StaffAccess> {
-  if (bearerToken(req) === undefined) {
+  if (bearerToken(req) === undefined || (await staffEntryToken(deps, req))) {
     const { account } = await requireMeetingStaff(deps.meetings, req, meetingId);
     return { name: account.displayName, participantId: null, accountId: account.id };
   }
@@ -40,7 +41,7 @@ export async function requireMeetingStaffAccess(deps: StaffAccessDeps, req: Requ
  * a chair account linked to this meeting's chair; everyone else, organisers included, 403.
  */
 export async function requireMeetingChair(deps: StaffAccessDeps, req: Request, meetingId: string): Promise<StaffAccess> {
-  if (bearerToken(req) !== undefined) {
+  if (bearerToken(req) !== undefined && !(await staffEntryToken(deps, req))) {
     const participant = await participantOf(deps, req, meetingId);
     if (participant.role !== "chair") abort("FORBIDDEN");
     return { name: participant.name, participantId: participant.id, accountId: null };
@@ -49,6 +50,15 @@ export async function requireMeetingChair(deps: StaffAccessDeps, req: Request, m
   const chair = await deps.meetings.participants.linkedTo(meetingId, account.id, "chair");
   if (!chair) abort("FORBIDDEN");
   return { name: chair.name, participantId: chair.id, accountId: account.id };
+}
+
+/**
+ * A staff entry's token (core/staffEntry.ts) names no participant: such a page is judged by the
+ * staff session it was opened from (the cookie), as the admin app is.
+ */
+async function staffEntryToken(deps: StaffAccessDeps, req: Request): Promise<boolean> {
+  const verified = await deps.tokens.verify(bearerToken(req));
+  return verified.ok && parseStaffSubject(verified.value.participantId) !== null;
 }
 
 /** The join token's participant, who must belong to this meeting (403 otherwise). */

@@ -6,6 +6,7 @@
 // edit of the meeting drops its entry (read again on the next join).
 import type { MeetingInfo } from "../../../core/protocol.ts";
 import { roomLinkSubject, ROOM_LINK_KINDS } from "../../../core/venue/roomLinks.ts";
+import { staffEntryRoles, type StaffEntryRole } from "../../../core/staffEntry.ts";
 import type { Db } from "../db/database.ts";
 
 /** A link's state: only a token of the current version opens it, and none while revoked. */
@@ -57,6 +58,23 @@ export class JoinCache {
     if (!row || row.meetingId !== meetingId) return null;
     remember(entry.links, subject, { linkVersion: row.linkVersion, linkRevoked: row.linkRevoked });
     return entry.links.get(subject) ?? null;
+  }
+
+  /**
+   * A staff entry (core/staffEntry.ts): the account's name when it may still take `role` in this
+   * meeting — enabled, an admin or organiser, or a chair or clerk linked to the meeting — else
+   * null. Read from the database each time (a few staff connections, never a join storm), so
+   * disabling or unlinking the account refuses its tokens at once.
+   */
+  async staff(meetingId: string, accountId: string, role: StaffEntryRole): Promise<string | null> {
+    if (!(await this.entry(meetingId).loaded)) return null;
+    const account = await this.db.staffAccount.findUnique({ where: { id: accountId }, select: { displayName: true, role: true, disabled: true } });
+    if (!account || account.disabled || !staffEntryRoles(account.role).includes(role)) return null;
+    if (account.role === "chair" || account.role === "clerk") {
+      const linked = await this.db.participant.findFirst({ where: { meetingId, accountId }, select: { id: true } });
+      if (!linked) return null;
+    }
+    return account.displayName;
   }
 
   /** A link was re-issued or revoked (already written): later handshakes see it at once. */
