@@ -7,6 +7,15 @@ export const RecordingParams = z.object({ id: Id, recordingId: Id });
 export const RECORDING_STATUSES = ["ready", "failed"] as const;
 export type RecordingStatus = (typeof RECORDING_STATUSES)[number];
 
+/** A pause or an interjection inside a recording, in ms from its start (core/media/recording.ts). */
+export const RecordingMarker = z.object({
+  kind: z.enum(["pause", "interjection"]),
+  startMs: z.number(),
+  endMs: z.number().nullable(),
+  participantId: z.string().optional(),
+});
+export type RecordingMarker = z.infer<typeof RecordingMarker>;
+
 /** One part of a speech's recording (the file name stays on the server). */
 export const Recording = z.looseObject({
   id: Id,
@@ -17,6 +26,8 @@ export const Recording = z.looseObject({
   durationMs: z.number(),
   bytes: z.number(),
   status: z.enum(RECORDING_STATUSES),
+  /** The speech's pauses and interjections inside this recording (absent from older servers). */
+  markers: z.array(RecordingMarker).optional(),
 });
 export type Recording = z.infer<typeof Recording>;
 

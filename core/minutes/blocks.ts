@@ -104,7 +104,9 @@ export function minutesBlocks(m: Minutes): Block[] {
               ...who(r.speaker),
               { text: r.point ? `就“${r.point}”作出回应` : "作出回应" },
               { text: `（${r.time}，${r.outcomeLabel}）。` },
-              ...noted(r.summary, "回应要点"),
+              // Nothing written on the response: the line ends with its time and outcome, without a
+              // placeholder (the missing summaries are listed before the chair approves).
+              ...(r.summary.source === "none" ? [] : noted(r.summary, "回应要点")),
             ],
           });
         }

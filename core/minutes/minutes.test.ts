@@ -11,6 +11,7 @@ import { DEFAULT_ORDERING } from "../plan/schema.ts";
 import { DEFAULT_SPEECH_CAPS } from "../floor/schema.ts";
 import { agendaItem, deepFreeze, rosterEntry, sequentialIds, stamp, tally } from "../../testing/core.ts";
 import { minutesBlocks } from "./blocks.ts";
+import { missingSummaries } from "./missingSummaries.ts";
 import { excerpt, formatDate, formatTime } from "./format.ts";
 import { renderMinutesMarkdown } from "./markdown.ts";
 import { draftMinutes, type MinutesMeeting } from "./minutes.ts";
@@ -116,6 +117,10 @@ function scriptedMeeting(): Script {
   s.run({ type: "queue.request" }, li, min(14));
   s.run({ type: "floor.give", participantId: li.participantId }, chair, min(15));
   const liSpeech = s.state.floor!.speechId;
+  // A response the clerk writes nothing on (no point, no outcome): its line has no placeholder.
+  s.run({ type: "interjection.request" }, official, min(16));
+  s.run({ type: "interjection.grant", requestId: s.state.interjectionRequests[0]!.requestId }, chair, min(17));
+  s.run({ type: "interjection.end" }, official, min(18));
   s.run({ type: "floor.end" }, chair, min(19));
   s.run(
     { type: "speech.submitWritten", text: "建议将加装电梯与管线改造、无障碍设施建设统筹实施，\n避免重复开挖。", participantId: wang.participantId },
@@ -250,6 +255,7 @@ describe("minutes draft", () => {
     expect(first!.speeches[0]!.responses).toMatchObject([
       { outcome: "adopt", outcomeLabel: "采纳", point: "加装电梯补贴资金", summary: { source: "summary" } },
     ]);
+    expect(first!.speeches[1]!.responses).toMatchObject([{ outcome: null, outcomeLabel: "未标注", point: null, summary: { source: "none" } }]);
     expect(first!.written[0]!.summary).toEqual({ source: "submitted", text: "建议将加装电梯与管线改造、无障碍设施建设统筹实施，避免重复开挖。" });
     expect(second!.speeches[0]!.summary).toEqual({ source: "submitted", text: excerpt(LONG_BOOKED_TEXT) });
     expect(second!.speeches[0]!.summary.text.endsWith("……")).toBe(true);
@@ -406,5 +412,33 @@ describe("minutes draft", () => {
     expect(text).toContain("赵一（赞成） 3 票 / 投票 4 票 = 75%（超过投票数的半数），达到。");
     expect(text).toContain("赵一（赞成） 3 票，赵一（反对） 0 票，赵一（弃权） 1 票");
     expect(text).toContain("表决结果：**无人当选**；赵一、钱二、孙三得票相等，未能确定当选。");
+  });
+});
+
+describe("the response line and the missing summaries", () => {
+  const s = scriptedMeeting();
+  const options = { log: s.log };
+  const blocks = () => minutesBlocks(draftMinutes(MEETING, s.state, options));
+  const lines = () => blocks().flatMap((b) => (b.kind === "entry" && b.level === 1 ? [b.runs.map((r) => r.text).join("")] : []));
+
+  it("ends a response the clerk wrote nothing on with its time and outcome, without the placeholder", () => {
+    const [summarised, bare] = lines();
+    expect(summarised).toMatch(/。回应要点：区住房城乡建设委表示/);
+    expect(bare).toBe("插话回应：刘建国（区住房城乡建设委）作出回应（09:17，未标注）。");
+    expect(bare).not.toContain("待整理");
+  });
+
+  it("lists the speeches and responses without a summary, as the chair sees them before approving", () => {
+    expect(missingSummaries(blocks())).toEqual([
+      { kind: "speech", name: "李明", line: "李明（教育界）：即席发言，09:15，时长 3:00" },
+      { kind: "response", name: "刘建国", line: "刘建国（区住房城乡建设委）作出回应（09:17，未标注）" },
+    ]);
+    // A summary typed in the editor counts: the speech is no longer missing (the response still is).
+    const written = blocks().map((b) =>
+      b.kind === "entry" && missingSummaries([b]).length > 0
+        ? { ...b, runs: [...b.runs.filter((r) => !r.text.includes("待整理")), { text: "要点：已整理。" }] }
+        : b,
+    );
+    expect(missingSummaries(written).map((m) => m.kind)).toEqual(["response"]);
   });
 });

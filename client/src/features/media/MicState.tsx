@@ -3,6 +3,7 @@
 // everyone else at the media server; this shows plainly whether my microphone is live.
 import { useTranslation } from "react-i18next";
 import { audibleParticipants } from "@core/media/audible.ts";
+import { publishes } from "@core/media/recording.ts";
 import { useMeeting } from "../../connection/useMeeting.ts";
 import { Icon } from "../../components/Icon.tsx";
 import { useMediaSession } from "./useMediaSession.ts";
@@ -16,9 +17,13 @@ export function MicState() {
   const { welcome, state } = useMeeting();
   const me = welcome?.me.id;
   const mayBeHeard = Boolean(state && me !== undefined && !welcome?.display && audibleParticipants(state).has(me));
-  const mic = useMediaSession(mayBeHeard);
+  // The floor holder keeps publishing while an interjection has the floor (muted at the media
+  // server), so the speech stays one recording; the page then says the microphone is off.
+  const publishing = Boolean(state && me !== undefined && !welcome?.display && publishes(state, me));
+  const session = useMediaSession(publishing);
   const problem = useMicProblem();
-  if (mic === null || welcome?.display) return null;
+  if (session === null || welcome?.display) return null;
+  const mic = session === "live" && !mayBeHeard ? "off" : session;
   return (
     <p className={`mic-state mic-${mic}`} role="status" data-testid="mic-state" data-live={mic === "live"}>
       <Icon name={mic === "refused" ? "warning" : "mic"} />

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ClipboardEvent, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { Block, Run } from "@core/minutes/blocks.ts";
 import { BLOCK_KINDS, isRich, kindOf, makeBlock, runsOf, withKind, withMarker, withRuns, type BlockKind } from "./blockEdit.ts";
@@ -18,22 +18,29 @@ export const fromEditBlocks = (blocks: readonly EditBlock[]): Block[] => blocks.
 type Focus = { id: string; target: "text" | "up" | "down" };
 
 /**
- * The structured editor: one row per block with its kind, its text edited in place (rich text
- * for 正文, 条目, 子条目 and 落款: bold with the B button or Ctrl+B) and the buttons to add a block
- * below, delete, and move up or down. Enter adds a block below instead of a line break.
+ * The structured editor: one row per block with its text edited in place (rich text for 正文,
+ * 条目, 子条目 and 落款: bold with the B button or Ctrl+B), and one toolbar above them, kept in
+ * view, that acts on the current block (the one last focused): its kind, its entry marker, bold,
+ * move up or down, add a block below, delete. Enter adds a block below instead of a line break.
  */
 export function BlockEditor({ blocks, onChange }: { blocks: readonly EditBlock[]; onChange: (blocks: EditBlock[]) => void }) {
   const { t } = useTranslation();
   const focusNext = useRef<Focus | null>(null);
-  const setFocus = (focus: Focus) => (focusNext.current = focus);
+  const [currentId, setCurrentId] = useState<string | null>(null);
+  const setFocus = (focus: Focus) => {
+    focusNext.current = focus;
+    setCurrentId(focus.id);
+  };
 
   // After a move, an addition or a removal the rows changed: put the focus where the clerk works.
   useEffect(() => {
     const focus = focusNext.current;
     if (!focus) return;
     focusNext.current = null;
-    const row = document.querySelector(`[data-block-id="${focus.id}"]`);
-    row?.querySelector<HTMLElement>(focus.target === "text" ? "[contenteditable]" : `[data-action="${focus.target}"]`)?.focus();
+    // The text in its row; the move buttons in the toolbar (which now acts on the moved block).
+    const text = document.querySelector<HTMLElement>(`[data-block-id="${focus.id}"] [contenteditable]`);
+    const tool = document.querySelector<HTMLElement>(`[data-testid="minutes-toolbar"] [data-action="${focus.target}"]`);
+    (focus.target === "text" ? text : tool)?.focus();
   });
 
   const replace = (i: number, block: Block, rerender = false) =>
@@ -59,110 +66,165 @@ export function BlockEditor({ blocks, onChange }: { blocks: readonly EditBlock[]
     if (neighbour) setFocus({ id: neighbour.id, target: "text" });
   };
 
-  return (
-    <ol className="minutes-editor" aria-label={t("minutes.editorLabel")} data-testid="minutes-editor">
-      {blocks.map((item, i) => {
-        const kind = kindOf(item.block);
-        const n = i + 1;
-        return (
-          <li key={item.id} className={`mb-row mb-${kind}`} data-block-id={item.id} data-testid="minutes-block" data-kind={kind}>
-            <div className="mb-tools">
-              <select
-                aria-label={t("minutes.block.kindLabel", { n })}
-                value={kind}
-                onChange={(e) => replace(i, withKind(item.block, e.target.value as BlockKind), true)}
-                data-testid="minutes-block-kind"
-              >
-                {BLOCK_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`minutes.block.kind.${k}`)}
-                  </option>
-                ))}
-              </select>
-              {item.block.kind === "entry" && (
-                <input
-                  className="mb-marker"
-                  aria-label={t("minutes.block.marker", { n })}
-                  value={item.block.marker}
-                  maxLength={20}
-                  size={3}
-                  onChange={(e) => replace(i, withMarker(item.block, e.target.value))}
-                />
-              )}
-              {isRich(kind) && (
-                <button
-                  type="button"
-                  className="mb-tool mb-bold"
-                  aria-label={t("minutes.block.bold")}
-                  title={t("minutes.block.bold")}
-                  // Keep the selection in the text: the command applies to it.
-                  onMouseDown={(e) => e.preventDefault()}
-                  onClick={(e) => {
-                    e.currentTarget.closest(".mb-row")?.querySelector<HTMLElement>("[contenteditable]")?.focus();
-                    document.execCommand("bold");
-                  }}
-                  data-testid="minutes-block-bold"
-                >
-                  B
-                </button>
-              )}
-              <button
-                type="button"
-                className="mb-tool"
-                aria-label={t("minutes.block.up", { n })}
-                title={t("minutes.block.up", { n })}
-                disabled={i === 0}
-                onClick={() => move(i, -1)}
-                data-action="up"
-              >
-                ↑
-              </button>
-              <button
-                type="button"
-                className="mb-tool"
-                aria-label={t("minutes.block.down", { n })}
-                title={t("minutes.block.down", { n })}
-                disabled={i === blocks.length - 1}
-                onClick={() => move(i, 1)}
-                data-action="down"
-              >
-                ↓
-              </button>
-              <button
-                type="button"
-                className="mb-tool"
-                aria-label={t("minutes.block.add", { n })}
-                title={t("minutes.block.add", { n })}
-                onClick={() => add(i)}
-                data-testid="minutes-block-add"
-              >
-                ＋
-              </button>
-              <button
-                type="button"
-                className="mb-tool mb-remove"
-                aria-label={t("minutes.block.remove", { n })}
-                title={t("minutes.block.remove", { n })}
-                disabled={blocks.length === 1}
-                onClick={() => remove(i)}
-                data-testid="minutes-block-remove"
-              >
-                ✕
-              </button>
-            </div>
-            <BlockText
-              key={`${item.id}:${item.rev}`}
-              runs={runsOf(item.block)}
-              rich={isRich(kind)}
-              label={t("minutes.block.text", { n, kind: t(`minutes.block.kind.${kind}`) })}
-              onRuns={(runs) => replace(i, withRuns(item.block, runs))}
-              onEnter={() => add(i)}
-            />
-          </li>
-        );
-      })}
-    </ol>
+  const stickyTop = useTopBarHeight();
+
+  // The one toolbar acts on the current block: the one the clerk last worked in (the first at first).
+  const ci = Math.max(
+    0,
+    blocks.findIndex((b) => b.id === currentId),
   );
+  const current = blocks[ci];
+  const currentKind = current ? kindOf(current.block) : "paragraph";
+  const n = ci + 1;
+
+  return (
+    <div className="minutes-editor-wrap">
+      {current && (
+        <div
+          className="mb-toolbar"
+          style={{ top: stickyTop }}
+          role="toolbar"
+          aria-label={t("minutes.block.toolbar", { n })}
+          data-testid="minutes-toolbar"
+          data-current={n}
+        >
+          <span className="mb-toolbar-which small muted" aria-hidden="true">
+            {t("minutes.block.current", { n })}
+          </span>
+          <select
+            aria-label={t("minutes.block.kindLabel", { n })}
+            value={currentKind}
+            onChange={(e) => replace(ci, withKind(current.block, e.target.value as BlockKind), true)}
+            data-testid="minutes-block-kind"
+          >
+            {BLOCK_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`minutes.block.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+          {current.block.kind === "entry" && (
+            <input
+              className="mb-marker"
+              aria-label={t("minutes.block.marker", { n })}
+              value={current.block.marker}
+              maxLength={20}
+              size={3}
+              onChange={(e) => replace(ci, withMarker(current.block, e.target.value))}
+            />
+          )}
+          <button
+            type="button"
+            className="mb-tool mb-bold"
+            aria-label={t("minutes.block.bold")}
+            title={t("minutes.block.bold")}
+            disabled={!isRich(currentKind)}
+            // Keep the selection in the text: the command applies to it.
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => {
+              document.querySelector<HTMLElement>(`[data-block-id="${current.id}"] [contenteditable]`)?.focus();
+              document.execCommand("bold");
+            }}
+            data-testid="minutes-block-bold"
+          >
+            B
+          </button>
+          <button
+            type="button"
+            className="mb-tool"
+            aria-label={t("minutes.block.up", { n })}
+            title={t("minutes.block.up", { n })}
+            disabled={ci === 0}
+            onClick={() => move(ci, -1)}
+            data-action="up"
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className="mb-tool"
+            aria-label={t("minutes.block.down", { n })}
+            title={t("minutes.block.down", { n })}
+            disabled={ci === blocks.length - 1}
+            onClick={() => move(ci, 1)}
+            data-action="down"
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            className="mb-tool"
+            aria-label={t("minutes.block.add", { n })}
+            title={t("minutes.block.add", { n })}
+            onClick={() => add(ci)}
+            data-testid="minutes-block-add"
+          >
+            ＋
+          </button>
+          <button
+            type="button"
+            className="mb-tool mb-remove"
+            aria-label={t("minutes.block.remove", { n })}
+            title={t("minutes.block.remove", { n })}
+            disabled={blocks.length === 1}
+            onClick={() => remove(ci)}
+            data-testid="minutes-block-remove"
+          >
+            ✕
+          </button>
+        </div>
+      )}
+      <ol className="minutes-editor" aria-label={t("minutes.editorLabel")} data-testid="minutes-editor">
+        {blocks.map((item, i) => {
+          const kind = kindOf(item.block);
+          const rowN = i + 1;
+          return (
+            <li
+              key={item.id}
+              className={`mb-row mb-${kind}${i === ci ? " mb-current" : ""}`}
+              data-block-id={item.id}
+              data-testid="minutes-block"
+              data-kind={kind}
+              onFocus={() => setCurrentId(item.id)}
+            >
+              {item.block.kind === "entry" && (
+                <span className="mb-marker-shown" aria-hidden="true">
+                  {item.block.marker}
+                </span>
+              )}
+              <BlockText
+                key={`${item.id}:${item.rev}`}
+                runs={runsOf(item.block)}
+                rich={isRich(kind)}
+                label={t("minutes.block.text", { n: rowN, kind: t(`minutes.block.kind.${kind}`) })}
+                onRuns={(runs) => replace(i, withRuns(item.block, runs))}
+                onEnter={() => add(i)}
+              />
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
+
+/** The page's top bar when it stays at the top (sticky), so the toolbar sticks just below it; else 0. */
+function useTopBarHeight(): number {
+  const [height, setHeight] = useState(0);
+  useEffect(() => {
+    const bar = document.querySelector<HTMLElement>(".top-bar");
+    if (!bar) return;
+    const measure = () => setHeight(getComputedStyle(bar).position === "sticky" ? bar.offsetHeight : 0);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(bar);
+    window.addEventListener("resize", measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("resize", measure);
+    };
+  }, []);
+  return height;
 }
 
 /**

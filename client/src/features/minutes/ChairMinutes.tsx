@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Dialog } from "../../admin/ui/Dialog.tsx";
+import { missingSummaries } from "@core/minutes/missingSummaries.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { MinutesDocument } from "./MinutesDocument.tsx";
 import { MinutesDownloads } from "./MinutesDownloads.tsx";
@@ -52,6 +53,8 @@ function ChairMinutesDialog({ m, onClose }: { m: MinutesData; onClose: () => voi
   }, [latest, reference, need]);
   const blocks = latest ? m.blocks.get(latest.number) : undefined;
   const before = reference ? m.blocks.get(reference.number) : undefined;
+  // Speeches and responses the version still has no summary for: listed before approving.
+  const missing = blocks ? missingSummaries(blocks) : [];
 
   const approve = async (n: number) => {
     setError(null);
@@ -142,12 +145,33 @@ function ChairMinutesDialog({ m, onClose }: { m: MinutesData; onClose: () => voi
               <button type="button" onClick={() => setConfirming(null)} data-autofocus>
                 {t("minutes.cancel")}
               </button>
-              <button type="button" className="primary" disabled={approving} onClick={() => void approve(confirming)} data-testid="minutes-approve-confirm">
-                {approving ? t("pending") : t("minutes.approveConfirm")}
+              <button
+                type="button"
+                className="primary"
+                disabled={approving || !blocks}
+                onClick={() => void approve(confirming)}
+                data-testid="minutes-approve-confirm"
+              >
+                {approving ? t("pending") : missing.length > 0 ? t("minutes.approveAnyway") : t("minutes.approveConfirm")}
               </button>
             </>
           }
         >
+          {missing.length > 0 && (
+            <div className="minutes-missing-box" data-testid="minutes-missing">
+              <p>
+                <strong>{t("minutes.missingTitle", { count: missing.length })}</strong>
+              </p>
+              <ul className="minutes-missing">
+                {missing.map((x, i) => (
+                  <li key={i} data-kind={x.kind} data-testid="minutes-missing-item">
+                    {t(x.kind === "response" ? "minutes.missingResponse" : "minutes.missingSpeech", { line: x.line })}
+                  </li>
+                ))}
+              </ul>
+              <p>{t("minutes.missingConfirm")}</p>
+            </div>
+          )}
           <p>{t("minutes.approveText", { n: confirming })}</p>
         </Dialog>
       )}

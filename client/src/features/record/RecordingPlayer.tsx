@@ -1,7 +1,35 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useConnection, useMeeting } from "../../connection/useMeeting.ts";
+import { useConnection, useDisplayName, useMeeting } from "../../connection/useMeeting.ts";
 import { fetchRecordingAudio, type Recording } from "./recordings.ts";
+
+/** m:ss from ms (a recording is at most an hour or two). */
+const mmss = (ms: number) => {
+  const s = Math.floor(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+};
+
+/** The speech's pauses and interjections inside the recording, as times from its start. */
+function RecordingMarkers({ recording }: { recording: Recording }) {
+  const { t } = useTranslation();
+  const displayName = useDisplayName();
+  const markers = recording.markers ?? [];
+  if (markers.length === 0) return null;
+  return (
+    <ul className="recording-markers muted small" aria-label={t("record.recordingMarkers")} data-testid="recording-markers">
+      {markers.map((m, i) => {
+        const times = { from: mmss(m.startMs), to: m.endMs === null ? t("record.markerOpen") : mmss(m.endMs) };
+        return (
+          <li key={i} data-kind={m.kind}>
+            {m.kind === "pause"
+              ? t("record.markerPause", times)
+              : t("record.markerInterjection", { ...times, name: (m.participantId && displayName(m.participantId)) ?? "—" })}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
 
 /** 发言录音: fetched with the join token when asked for, then an ordinary audio player. */
 export function RecordingPlayer({ recording, parts }: { recording: Recording; parts: number }) {
@@ -19,7 +47,13 @@ export function RecordingPlayer({ recording, parts }: { recording: Recording; pa
 
   const label = parts > 1 ? t("record.recordingPart", { part: recording.part }) : t("record.recording");
   if (recording.status === "failed") return <span className="muted small">{t("record.recordingFailed")}</span>;
-  if (url) return <audio className="recording" controls autoPlay src={url} aria-label={label} data-testid="recording-audio" />;
+  if (url)
+    return (
+      <>
+        <audio className="recording" controls autoPlay src={url} aria-label={label} data-testid="recording-audio" />
+        <RecordingMarkers recording={recording} />
+      </>
+    );
   const load = async () => {
     if (!meetingId) return;
     setState("loading");
@@ -29,10 +63,16 @@ export function RecordingPlayer({ recording, parts }: { recording: Recording; pa
       setState("error");
     }
   };
-  return (
+  const play = (
     <button type="button" className="link" onClick={() => void load()} disabled={state === "loading"} data-testid="recording-play">
       ▶ {label}
       {state === "error" && <span className="muted small"> {t("record.recordingUnavailable")}</span>}
     </button>
+  );
+  return (
+    <>
+      {play}
+      <RecordingMarkers recording={recording} />
+    </>
   );
 }

@@ -10,6 +10,7 @@ import { RecordingParams } from "../../../../core/api/recordings.ts";
 import { parse } from "../../http/validate.ts";
 import { recordingFilePath } from "./recordingFiles.ts";
 import { recordingView } from "./recordingStore.ts";
+import { recordingMarkers } from "../../../../core/media/recording.ts";
 
 export function recordingRoutes(deps: ApiDeps): Router {
   const { config, recordings: store } = deps;
@@ -22,7 +23,18 @@ export function recordingRoutes(deps: ApiDeps): Router {
     route(async (req, res) => {
       const { id } = parse(IdParams, req.params);
       await requireRecordingAccess(req, id);
-      res.json({ recordings: (await store.list(id)).map(recordingView) });
+      const rows = await store.list(id);
+      // One recording per speech: its pauses and interjections are marked, from the meeting's log.
+      const log = rows.length > 0 ? await deps.events.load(id) : [];
+      res.json({
+        recordings: rows.map((row) => {
+          const markers = recordingMarkers(log, row.speechId, row.startedAt.getTime()).filter(
+            // Another part's (a reconnect splits a speech): not inside this one.
+            (m) => (m.endMs === null || m.endMs > 0) && (row.status !== "ready" || m.startMs <= row.durationMs),
+          );
+          return { ...recordingView(row), markers };
+        }),
+      });
     }),
   );
 

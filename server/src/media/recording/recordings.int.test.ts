@@ -63,6 +63,8 @@ describe("speech recordings API", () => {
             durationMs: 3000,
             bytes: AUDIO.length,
             status: "ready",
+            // No pause or interjection in this (made-up) speech.
+            markers: [],
           },
         ],
       });
