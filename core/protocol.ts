@@ -53,6 +53,8 @@ export interface ServerToClientEvents {
   "media.feeds": () => void;
   /** How many ballots an open poll has received (throttled; never who or what). */
   "poll.turnout": (turnout: PollTurnout) => void;
+  /** Who has voted in an open named poll (voting units), to the staff only; never for a secret poll. */
+  "poll.voters": (voters: PollVoters) => void;
   /** The running tally of a named poll, to those its tallyVisibility allows (throttled). */
   "poll.tally": (tally: PollLiveTally) => void;
   /** Who is editing which note of the record now (chair and clerk connections only; not in the log). */
@@ -88,6 +90,16 @@ export interface PollTurnout {
   pollId: string;
   /** Ballots received so far (voting units: a household counts once). */
   ballots: number;
+}
+
+/**
+ * The voting units that have voted so far in an open named (记名) poll: the chair and the clerk
+ * see who has and who has not voted yet. Sent to the staff only, and never for a secret poll
+ * (docs/ballot-secrecy.md): who voted is part of the audit anyway, how is not in here.
+ */
+export interface PollVoters {
+  pollId: string;
+  units: string[];
 }
 
 export interface PollLiveTally {

@@ -22,6 +22,7 @@ import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { docxParagraphs } from "./support/docx.ts";
 import { openDisplay, openJoinLink, shot, SHOTS, textOf, until } from "./support/page.ts";
 import { joinBySocket, liveState, voteBySocket } from "./support/room.ts";
+import { openMeetingAsChair } from "./support/chair.ts";
 
 const TITLE = "阳光社区5号楼业主议事会（端到端测试：表决规则）";
 const LIFT = "关于5号楼使用专项维修资金加装电梯的表决";
@@ -117,7 +118,7 @@ describe("owners' decisions and elections in the browser: 民法典 §278 by are
   });
 
   it("§278 第六至八项: one button fills the form — named, per household, by area and by owners — and the sentence says what will count", async () => {
-    await chair.getByTestId("open-meeting").click();
+    await openMeetingAsChair(chair);
     await until(() => textOf(chair, "present")).toBe("6");
     await chair.getByTestId("poll-new").click();
     await chair.getByTestId("poll-title").fill(LIFT);
@@ -166,6 +167,7 @@ describe("owners' decisions and elections in the browser: 民法典 §278 by are
     for (const name of SOCKET_VOTERS) await voteBySocket(sockets.get(name)!, pollId, [name === "宋立军" ? "disagree" : "agree"]);
     await until(() => textOf(chair, "poll-turnout")).toBe("已投 6 · 应到 7 户 · 实到 6 户");
     await chair.getByTestId("poll-close").click();
+    await chair.getByTestId("confirm-close-poll-confirm").click();
     await until(() => textOf(chair, "poll-verdict")).toBe("未通过");
     await chair.getByTestId("poll-publish").click();
     await until(() => item(chair, LIFT).getAttribute("data-status")).toBe("published");
@@ -260,6 +262,7 @@ describe("owners' decisions and elections in the browser: 民法典 §278 by are
 
   it("published: 王芳 and 李强 当选 with each candidate's 赞成/反对/弃权 on the chair and the display; once in English", async () => {
     await chair.getByTestId("poll-close").click();
+    await chair.getByTestId("confirm-close-poll-confirm").click();
     await until(() => item(chair, ELECTION).getAttribute("data-status")).toBe("closed");
     await chair.getByTestId("poll-publish").click();
     await until(() => item(chair, ELECTION).getAttribute("data-status")).toBe("published");

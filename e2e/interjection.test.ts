@@ -12,6 +12,7 @@ import type { Browser, Page } from "playwright-core";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { openDisplay } from "./support/page.ts";
+import { openMeetingAsChair } from "./support/chair.ts";
 
 const SHOTS = path.join(import.meta.dirname, "../test-results/screenshots");
 
@@ -87,7 +88,7 @@ describe("interjections in the browser", () => {
   });
 
   it("the member gets the floor; the official's 申请插话 appears only once someone speaks", async () => {
-    await chair.getByTestId("open-meeting").click();
+    await openMeetingAsChair(chair);
     await until(() => wang.getByTestId("request-floor").count()).toBe(1);
     // Nothing to answer yet.
     expect(await wang.getByTestId("request-interjection").count()).toBe(0);

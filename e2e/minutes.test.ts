@@ -19,6 +19,7 @@ import { PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { openJoinLink, shot, SHOTS, textOf, until } from "./support/page.ts";
 import { liveState, submitTo } from "./support/room.ts";
+import { openMeetingAsChair } from "./support/chair.ts";
 
 const TITLE = "区政协专题协商会（端到端测试：会议纪要）";
 const SUMMARY_1 = "主张按楼层分摊加装电梯费用，低层住户适当减免。";
@@ -96,7 +97,7 @@ describe("the minutes in the browser: generated, edited, approved, downloaded", 
   });
 
   it("a short meeting: the chair opens it, two members speak one after another", async () => {
-    await chair.getByTestId("open-meeting").click();
+    await openMeetingAsChair(chair);
     await until(async () => (await live()).status).toBe("open");
     await submit(as("文书", "clerk"), { type: "attendance.arrive", participantIds: [ids["袁海霞"]!, ids["李明"]!], via: "clerk" });
     const chairActor = as("钟玉", "chair");

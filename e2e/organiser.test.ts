@@ -11,6 +11,7 @@ import { ensureFirstAdmin } from "../server/src/accounts/firstAdmin.ts";
 import { loadConfig } from "../server/src/config/config.ts";
 import { createServer, type YishitingServer } from "../server/src/server.ts";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
+import { openMeetingAsChair } from "./support/chair.ts";
 
 // YST_E2E_CLIENT_DIR: a client built elsewhere (to test without rebuilding the shared dist/).
 const CLIENT_DIR = process.env.YST_E2E_CLIENT_DIR ?? path.join(import.meta.dirname, "../dist/client");
@@ -314,7 +315,7 @@ describe("organiser prepares a meeting in the browser", () => {
     await expect.poll(() => display.getByTestId("display-item").textContent()).toBe("会议尚未开始");
     expect(await display.locator("button, input, a").count()).toBe(0); // no controls on the big screen
 
-    await chair.getByTestId("open-meeting").click();
+    await openMeetingAsChair(chair);
     await expect.poll(() => display.getByTestId("display-item").textContent()).toContain("1. 通报全区营商环境建设情况");
     await expect.poll(() => chair.getByTestId("current-item").textContent()).toContain("通报全区营商环境建设情况");
 

@@ -17,6 +17,7 @@ import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { openDisplay } from "./support/page.ts";
 import { orAbort } from "../server/src/http/apiError.ts";
+import { openMeetingAsChair } from "./support/chair.ts";
 
 const SHOTS = path.join(import.meta.dirname, "../test-results/screenshots");
 const TITLE = "关于老旧小区加装电梯补贴方案的表决";
@@ -82,7 +83,7 @@ describe("an instant poll in the browser", () => {
   });
 
   it("the chair drafts a secret 赞成/反对/弃权 poll with the rule 不少于应到人数的80%（含本数）", async () => {
-    await chair.getByTestId("open-meeting").click();
+    await openMeetingAsChair(chair);
     // The three members are present (online) before the poll opens: the list is frozen then.
     await until(() => text(chair, "present")).toBe("3");
     await chair.getByTestId("poll-new").click();
@@ -166,6 +167,7 @@ describe("an instant poll in the browser", () => {
 
   it("closed: the chair and the clerk see the result at once; the members and the display wait for the publication", async () => {
     await chair.getByTestId("poll-close").click();
+    await chair.getByTestId("confirm-close-poll-confirm").click();
     await until(() => text(chair, "poll-status")).toBe("已结束");
     await until(() => text(chair, "poll-verdict")).toBe("未通过");
     expect(await chair.getByTestId("poll-result-count").allTextContents()).toEqual(["2 票 · 66.7%", "1 票 · 33.3%", "0 票 · 0%"]);
@@ -251,6 +253,7 @@ describe("an instant poll in the browser", () => {
     await shot(clerk, "poll-clerk-hands-1366.png");
 
     await chair.getByTestId("poll-close").click();
+    await chair.getByTestId("confirm-close-poll-confirm").click();
     await chair.getByTestId("poll-publish").click();
     await until(() => display.getByTestId("display-poll").getAttribute("data-status")).toBe("published");
     const result = await resultText(chair);
@@ -319,6 +322,7 @@ describe("an instant poll in the browser", () => {
     }
     await until(() => text(chair, "poll-turnout")).toBe("已投 3 · 应到 3 人 · 实到 3 人");
     await chair.getByTestId("poll-close").click();
+    await chair.getByTestId("confirm-close-poll-confirm").click();
     await until(() => chair.locator('[data-testid="poll-item"][data-status="closed"]').count()).toBe(1);
     // 加装电梯 has 2 of the 3 votes cast: the only option with a majority.
     expect(await text(chair, "poll-verdict")).toBe("通过 · 加装电梯");
@@ -358,7 +362,7 @@ describe("a community owners' vote: per household, weighted, with a building cla
   });
 
   it("the chair sets it under 更多条件, the preview counts the households; three of four agree but 1号楼 falls short of 90 %: 未通过", async () => {
-    await chair.getByTestId("open-meeting").click();
+    await openMeetingAsChair(chair);
     await until(() => text(chair, "present")).toBe("4");
     await chair.getByTestId("poll-new").click();
     await chair.getByTestId("poll-title").fill(TITLE);
@@ -412,6 +416,7 @@ describe("a community owners' vote: per household, weighted, with a building cla
     }
     await until(() => text(chair, "poll-turnout")).toBe("已投 4 · 应到 4 户 · 实到 4 户");
     await chair.getByTestId("poll-close").click();
+    await chair.getByTestId("confirm-close-poll-confirm").click();
     await until(() => text(chair, "poll-verdict")).toBe("未通过");
     expect((await chair.getByTestId("poll-clause").allTextContents()).map((line) => line.trim())).toEqual([
       "不少于应到户数的三分之二（含本数）：同意 3 / 应到户 4 = 75%",

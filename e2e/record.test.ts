@@ -18,6 +18,7 @@ import { launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { openJoinLink, shot, SHOTS, textOf, until } from "./support/page.ts";
 import { liveState, submitTo } from "./support/room.ts";
+import { openMeetingAsChair } from "./support/chair.ts";
 
 const ITEM = { id: "", title: "老旧小区改造中的加装电梯" };
 const BOOKED_TEXT = "建议按楼层分摊加装电梯费用，低层住户适当减免，并由街道牵头协调。";
@@ -78,7 +79,7 @@ describe("the clerk's record workspace in the browser", () => {
   });
 
   it("a short meeting: a booked speech, an impromptu one with an interjection, a secret poll closed", async () => {
-    await chair.getByTestId("open-meeting").click();
+    await openMeetingAsChair(chair);
     await until(async () => (await live()).status).toBe("open");
     const clerkActor = as("文书", "clerk");
     await submit(clerkActor, { type: "attendance.arrive", participantIds: [ids["袁海霞"]!, ids["李明"]!], via: "clerk" });
@@ -104,6 +105,7 @@ describe("the clerk's record workspace in the browser", () => {
     await chair.getByTestId("poll-open").click();
     await until(() => chair.getByTestId("poll-close").count()).toBe(1);
     await chair.getByTestId("poll-close").click();
+    await chair.getByTestId("confirm-close-poll-confirm").click();
     await until(async () => (await live()).polls[0]?.status).toBe("closed");
   }, 150_000);
 

@@ -14,6 +14,7 @@ import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { openDisplay, openJoinLink, SHOTS, until } from "./support/page.ts";
 import { liveState } from "./support/room.ts";
+import { openMeetingAsChair } from "./support/chair.ts";
 
 const EAST = "张丽（502室）";
 const WEST = "张丽（301室）";
@@ -64,7 +65,7 @@ describe("two parties named 张丽 in a mediation, told apart everywhere", () =>
   });
 
   it("both ask to speak: the chair's queue and attendance show 张丽（502室） and 张丽（301室） apart", async () => {
-    await chair.getByTestId("open-meeting").click();
+    await openMeetingAsChair(chair);
     await east.getByTestId("request-floor").click();
     await until(() => queueTexts(chair)).toHaveLength(1);
     await west.getByTestId("request-floor").click();
@@ -86,11 +87,13 @@ describe("two parties named 张丽 in a mediation, told apart everywhere", () =>
     await display.screenshot({ path: path.join(SHOTS, "same-names-display-1920.png") });
 
     await chair.getByTestId("end-speech").click();
+    await chair.getByTestId("confirm-end-speech-confirm").click();
     await until(() => queueTexts(chair)).toEqual([expect.stringContaining(WEST)]);
     await chair.getByTestId("give-floor").first().click();
     await until(() => display.getByTestId("display-speaker").textContent()).toBe(WEST);
     await until(() => east.getByTestId("speaker-name").textContent()).toBe(WEST);
     await chair.getByTestId("end-speech").click();
+    await chair.getByTestId("confirm-end-speech-confirm").click();
     await until(() => chair.getByTestId("speaker-name").textContent()).toBe("暂无发言");
   });
 
@@ -112,6 +115,7 @@ describe("two parties named 张丽 in a mediation, told apart everywhere", () =>
       await until(async () => (await page.getByTestId("poll-voted").textContent()) ?? "").toContain("已投票");
     }
     await chair.getByTestId("poll-close").click();
+    await chair.getByTestId("confirm-close-poll-confirm").click();
     await chair.getByTestId("poll-publish").click();
     const published = chair.locator('[data-testid="poll-item"][data-status="published"]').first();
     await published.getByTestId("poll-audit").click();

@@ -10,6 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { openDisplay } from "./support/page.ts";
+import { openMeetingAsChair } from "./support/chair.ts";
 
 const SHOTS = path.join(import.meta.dirname, "../test-results/screenshots");
 // The server's clock runs 90 s ahead of the browsers': a countdown from local timers alone
@@ -90,7 +91,7 @@ describe("speaker queue in the browser", () => {
   });
 
   it("the chair opens the meeting and members may ask to speak", async () => {
-    await chair.getByTestId("open-meeting").click();
+    await openMeetingAsChair(chair);
     await expect.poll(() => alice.getByTestId("request-floor").textContent()).toContain("申请发言");
     expect(await bob.getByTestId("meeting-status").count()).toBe(0);
     // Both members joined online, so both count as present (实到 2 of 应到 2).
@@ -140,6 +141,7 @@ describe("speaker queue in the browser", () => {
 
   it("the chair ends the speech: everyone sees it and the record has it", async () => {
     await chair.getByTestId("end-speech").click();
+    await chair.getByTestId("confirm-end-speech-confirm").click();
     for (const page of [chair, alice, bob]) {
       await expect.poll(() => page.getByTestId("speaker-name").textContent()).toBe("暂无发言");
     }
@@ -165,6 +167,7 @@ describe("speaker queue in the browser", () => {
     await expect.poll(() => alice.getByTestId("speaker-meta").textContent()).toBe("企业方代表 · 2号楼");
     await chair.screenshot({ path: path.join(SHOTS, "chair-bargaining-roles-1366.png") });
     await chair.getByTestId("end-speech").click();
+    await chair.getByTestId("confirm-end-speech-confirm").click();
     await chair.getByTestId("queue-item").getByRole("button", { name: "移出" }).click();
     await expect.poll(() => bob.getByTestId("queue-item").count()).toBe(0);
   });

@@ -14,6 +14,7 @@ import { SYSTEM_ACTOR } from "../core/roles.ts";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { openDisplay } from "./support/page.ts";
+import { openMeetingAsChair } from "./support/chair.ts";
 
 const SHOTS = path.join(import.meta.dirname, "../test-results/screenshots");
 const ITEM = { id: "item-1", title: "老旧小区加装电梯方案", presenter: null, plannedMs: 30 * 60_000 };
@@ -98,7 +99,7 @@ describe("the speaking plan in the browser", () => {
   });
 
   it("opening the meeting starts the item and puts its booked speakers in line, suggested in planned order", async () => {
-    await chair.getByTestId("open-meeting").click();
+    await openMeetingAsChair(chair);
     await until(() => chair.getByTestId("queue-item").allTextContents()).toEqual([expect.stringMatching(/袁海霞.*预约/), expect.stringMatching(/孟庆.*预约/)]);
     await until(suggestion).toEqual(["袁海霞", "预约发言 · 未发言"]);
     // Only booked speeches wait, in planned order: no rule sets anyone aside.
@@ -260,6 +261,7 @@ describe("the speaking plan in the browser", () => {
     await until(() => text(li, "speaker-card")).toContain("来宾");
     await shot(display, "plan-display-guest-1920.png");
     await chair.getByTestId("end-speech").click();
+    await chair.getByTestId("confirm-end-speech-confirm").click();
     await until(() => text(chair, "speaker-name")).toBe("暂无发言");
 
     for (const page of [clerk, chair]) {

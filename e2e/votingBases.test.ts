@@ -19,6 +19,7 @@ import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { docxParagraphs } from "./support/docx.ts";
 import { openDisplay, openJoinLink, shot, SHOTS, textOf, until } from "./support/page.ts";
 import { joinBySocket, liveState, submitTo, voteBySocket } from "./support/room.ts";
+import { openMeetingAsChair } from "./support/chair.ts";
 
 const TITLE = "幸福里社区议事会（端到端测试：表决基数）";
 const POLL = "关于3号楼加装电梯的征询意见表决";
@@ -105,7 +106,7 @@ describe("voting bases in the browser: a household consent poll with one househo
   });
 
   it("three households away: the form says what will count; 开始表决 warns that 80 % of 应到 is out of reach, and 取消 opens nothing", async () => {
-    await chair.getByTestId("open-meeting").click();
+    await openMeetingAsChair(chair);
     await until(() => textOf(chair, "present")).toBe("8");
     await draftConsentPoll(POLL);
     // 同意/不同意 proposes a consent rate of everyone entitled; secret is the default.
@@ -186,6 +187,7 @@ describe("voting bases in the browser: a household consent poll with one househo
 
   it("closed and published: 应到 11 户 · 实到 10 户 · 投票 10 户, 同意 8 / 应到户 11 = 72.7 % — 未通过 on the chair's console, the phone and the display", async () => {
     await chair.getByTestId("poll-close").click();
+    await chair.getByTestId("confirm-close-poll-confirm").click();
     await until(() => textOf(chair, "poll-verdict")).toBe("未通过");
     expect(await textOf(chair, "poll-counts")).toBe("应到 11 户 · 实到 10 户 · 投票 10 户");
     expect(await textOf(chair, "poll-clause")).toBe("不少于应到户数的80%（含本数）：同意 8 / 应到户 11 = 72.7%");

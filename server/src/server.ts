@@ -11,7 +11,7 @@ import type { Config } from "./config/config.ts";
 import { protectDataDir } from "./config/dataDir.ts";
 import { openDatabase, type Db } from "./db/database.ts";
 import { sqliteEventStore, type EventStore } from "./eventlog/eventStore.ts";
-import { chairRoom, roomOf, type GatewayServer } from "./gateway/connection.ts";
+import { chairRoom, roomOf, staffRoom, type GatewayServer } from "./gateway/connection.ts";
 import { attachGateway } from "./gateway/socketGateway.ts";
 import { createApi } from "./http/api.ts";
 import { apiDeps } from "./http/apiDeps.ts";
@@ -132,6 +132,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     throttleMs: POLL_UPDATE_THROTTLE_MS,
     audience: {
       turnout: (meetingId, turnout) => io.to(roomOf(meetingId)).emit("poll.turnout", turnout),
+      voters: (meetingId, voters) => io.to(staffRoom(meetingId)).emit("poll.voters", voters),
       tally: (meetingId, to, tally) => io.to(to === "all" ? roomOf(meetingId) : chairRoom(meetingId)).emit("poll.tally", tally),
     },
   });

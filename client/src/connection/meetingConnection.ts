@@ -46,6 +46,8 @@ export interface PollLive {
   turnout: Record<string, number>;
   /** The running tally of named polls, when this person may see it (`poll.tally`). */
   tally: Record<string, PollLiveTally>;
+  /** Who has voted so far per open named poll (`poll.voters`; chair and clerk only, never for secret polls). */
+  voters: Record<string, string[]>;
   /** The polls I (or my household) voted in; `choices` only for named polls. */
   mine: Record<string, string[] | null>;
   /** `poll.mine` answered since the last connect. */
@@ -70,7 +72,7 @@ export class MeetingConnection {
     welcome: null,
     state: null,
     clockOffsetMs: 0,
-    polls: { turnout: {}, tally: {}, mine: {}, mineLoaded: false },
+    polls: { turnout: {}, tally: {}, voters: {}, mine: {}, mineLoaded: false },
     editors: [],
   };
   /** What this connection says it is editing in the record (sent again after a reconnect). */
@@ -135,6 +137,7 @@ export class MeetingConnection {
       if (this.snapshot.welcome) this.update({ welcome: { ...this.snapshot.welcome, media: { available } } });
     });
     this.socket.on("poll.turnout", ({ pollId, ballots }) => this.updatePolls({ turnout: { ...this.snapshot.polls.turnout, [pollId]: ballots } }));
+    this.socket.on("poll.voters", ({ pollId, units }) => this.updatePolls({ voters: { ...this.snapshot.polls.voters, [pollId]: units } }));
     this.socket.on("poll.tally", (tally) => this.updatePolls({ tally: { ...this.snapshot.polls.tally, [tally.pollId]: tally } }));
     this.socket.on("record.editors", ({ editors }) => this.update({ editors }));
     this.clockTimer = setInterval(() => void this.syncClock(), RESYNC_CLOCK_EVERY_MS);
@@ -235,7 +238,7 @@ export class MeetingConnection {
    */
   private welcomed(welcome: Welcome): void {
     const before = this.snapshot.welcome;
-    if (before && before.me.role !== welcome.me.role) this.update({ welcome, editors: [], polls: { ...this.snapshot.polls, tally: {} } });
+    if (before && before.me.role !== welcome.me.role) this.update({ welcome, editors: [], polls: { ...this.snapshot.polls, tally: {}, voters: {} } });
     else this.update({ welcome });
   }
 

@@ -259,6 +259,34 @@ export const zh = {
     confirmClose: "确定结束会议？正在进行的发言将结束，发言队列将清空。",
     live: "会议进行中",
   },
+  /** Confirmations before weighty actions on the chair's console (ConfirmDialog). */
+  confirm: {
+    cancel: "取消",
+    endSpeechTitle: "结束当前发言？",
+    endSpeechBody: "{{name}} 的发言将结束，计时停止，不能恢复。",
+    endSpeech: "结束发言",
+    closePollTitle: "结束表决？",
+    closePollBody: "「{{title}}」结束后不能再投票，按已收到的选票计票（已投 {{ballots}}，应到 {{eligible}}）。",
+    closePoll: "结束表决",
+    openBelowQuorumTitle: "未达到法定人数",
+    openBelowQuorumBody: "实到 {{present}} 人，法定人数需 {{needed}} 人（应到 {{expected}} 人），还差 {{missing}} 人。仍要宣布开会吗？",
+    openBelowQuorum: "仍然宣布开会",
+    closeMeetingTitle: "宣布散会？",
+    closeMeeting: "宣布散会",
+  },
+  /** The chair's speech bar, always on screen during a speech. */
+  chairDock: {
+    label: "发言控制",
+    interjections: "待处理插话",
+    showInterjections: "查看插话申请",
+  },
+  /** Who has and has not voted in an open named poll (chair and clerk). */
+  pollVoters: {
+    title: "投票情况（记名）",
+    voted: "已投票 {{count}}",
+    notVoted: "未投票 {{count}}",
+    nobody: "无",
+  },
   agenda: {
     title: "议程",
     current: "当前议题",

@@ -3,7 +3,7 @@ import { useCommand } from "../connection/useCommand.ts";
 import { AgendaPanel } from "../features/agenda/AgendaPanel.tsx";
 import { AttendanceList } from "../features/attendance/AttendanceList.tsx";
 import { CurrentSpeaker } from "../features/floor/CurrentSpeaker.tsx";
-import { FloorControls } from "../features/floor/FloorControls.tsx";
+import { FloorControls, SpeechDock } from "../features/floor/FloorControls.tsx";
 import { ChairMinutesPanel } from "../features/minutes/ChairMinutes.tsx";
 import { InterjectionRequests } from "../features/interjection/InterjectionRequests.tsx";
 import { PollPanel } from "../features/poll/PollPanel.tsx";
@@ -15,6 +15,7 @@ import { ChairClosingPanel } from "../features/record/ChairClosing.tsx";
 import { SpeechRecord } from "../features/record/SpeechRecord.tsx";
 import { StatsPanel } from "../features/stats/StatsPanel.tsx";
 import { VenueMuteControl } from "../features/venue/VenueMuteControl.tsx";
+import "./chairConsole.css";
 
 /** The chair's console: agenda and the minutes (to read and approve) left, the floor and the queue in the centre, the room's microphone, polls, attendance and record right. */
 export function ChairConsole() {
@@ -31,6 +32,8 @@ export function ChairConsole() {
         <ErrorNotice message={error} onClose={clearError} />
         <MeetingStatusNotice />
         <CurrentSpeaker size="large" />
+        {/* The speech bar (暂停, +1/+2 分钟, 结束, pending 插话): sticky, on screen at 1366×768 whatever the video's height. */}
+        <SpeechDock run={run} pending={pending} />
         {/* Requests to interject: prominent, right under the speaker, apart from the queue. */}
         <InterjectionRequests run={run} pending={pending} />
         <FloorControls run={run} pending={pending} />

@@ -98,6 +98,9 @@ export class Greeter {
       });
       // The turnout of an open poll is otherwise sent only when the next ballot arrives.
       const ids = [...turn.greeted].map((w) => w.socket.id);
+      // Who has voted in the open named polls: to the staff only (chair and clerk, not the display); before the turnout.
+      const staff = [...turn.greeted].filter((w) => audienceOf(w.socket.data.me.role, w.socket.data.display) === "staff").map((w) => w.socket.id);
+      if (staff.length) for (const voters of await this.deps.ballots.votersOfOpenPolls(turn.state)) this.io.to(staff).emit("poll.voters", voters);
       if (ids.length) for (const turnout of await this.deps.ballots.turnoutOfOpenPolls(turn.state)) this.io.to(ids).emit("poll.turnout", turnout);
       for (const waiting of batch ?? []) waiting.done(turn.greeted.has(waiting));
     } catch (error) {

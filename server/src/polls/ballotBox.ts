@@ -9,7 +9,7 @@ import { checkBallot, findPoll } from "../../../core/poll/decide.ts";
 import { unitOf } from "../../../core/poll/eligibility.ts";
 import { groupsOf } from "../../../core/poll/rules.ts";
 import type { BallotInput, Poll, Tally } from "../../../core/poll/schema.ts";
-import type { BallotReceipt, PollAudit, PollLiveTally, PollTurnout } from "../../../core/protocol.ts";
+import type { BallotReceipt, PollAudit, PollLiveTally, PollTurnout, PollVoters } from "../../../core/protocol.ts";
 import type { MeetingState } from "../../../core/state.ts";
 import type { Command } from "../../../core/meeting.ts";
 import type { DecideExtras, RoomRegistry } from "../rooms/meetingRoom.ts";
@@ -26,6 +26,8 @@ interface Pending {
 /** Where the aggregate updates go (socket.io rooms in the server, a list in tests). */
 export interface BallotAudience {
   turnout(meetingId: string, turnout: PollTurnout): void;
+  /** Who has voted in a named poll, to the staff (chair and clerk) only. */
+  voters(meetingId: string, voters: PollVoters): void;
   /** The running tally to everyone (`all`) or to the chair only (`chair`). */
   tally(meetingId: string, to: "all" | "chair", tally: PollLiveTally): void;
 }
@@ -84,6 +86,12 @@ export class BallotBox {
   async turnoutOfOpenPolls(state: MeetingState): Promise<PollTurnout[]> {
     const open = state.polls.filter((poll) => poll.status === "open");
     return Promise.all(open.map(async (poll) => ({ pollId: poll.pollId, ballots: await this.deps.store.turnout(poll.pollId) })));
+  }
+
+  /** What a staff connection that just arrived should know of the open named polls: who has voted so far. Never a secret poll. */
+  async votersOfOpenPolls(state: MeetingState): Promise<PollVoters[]> {
+    const open = state.polls.filter((poll) => poll.status === "open" && !poll.definition.secret);
+    return Promise.all(open.map(async (poll) => ({ pollId: poll.pollId, units: await this.deps.store.voters(poll.pollId) })));
   }
 
   /**
@@ -167,6 +175,8 @@ export class BallotBox {
   }
 
   private async sendUpdate(meetingId: string, poll: Poll): Promise<void> {
+    // Named polls only: the staff see who has voted (a secret poll's voters are never sent while it runs); before the turnout.
+    if (!poll.definition.secret) this.deps.audience.voters(meetingId, { pollId: poll.pollId, units: await this.deps.store.voters(poll.pollId) });
     const ballots = await this.deps.store.turnout(poll.pollId);
     this.deps.audience.turnout(meetingId, { pollId: poll.pollId, ballots });
     const visibility = poll.definition.tallyVisibility;

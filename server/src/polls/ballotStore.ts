@@ -80,6 +80,12 @@ export class BallotStore {
     return Number(row?.n ?? 0);
   }
 
+  /** The units that have voted in this poll, in key order (for named polls' live list of voters). */
+  async voters(pollId: string): Promise<string[]> {
+    const rows = await this.db.$queryRawUnsafe<{ unitId: string }[]>(`SELECT "unitId" FROM "PollVoter" WHERE "pollId" = ? ORDER BY "unitId"`, pollId);
+    return rows.map((r) => r.unitId);
+  }
+
   /** Which of these (poll, unit) pairs have voted, with the choices of named ballots. */
   async mine(pairs: readonly { pollId: string; unitId: string }[]): Promise<{ pollId: string; choices: string[] | null }[]> {
     if (pairs.length === 0) return [];

@@ -1,23 +1,137 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Command } from "@core/meeting.ts";
 import { SPEECH_KINDS } from "@core/queue/schema.ts";
 import type { SpeechCaps } from "@core/floor/schema.ts";
-import { useMeeting } from "../../connection/useMeeting.ts";
+import { formatClock, speechClock } from "@core/clock.ts";
+import { useDisplayName, useMeeting, useServerNow } from "../../connection/useMeeting.ts";
+import { useConfirm } from "../../components/ConfirmDialog.tsx";
 import { Icon } from "../../components/Icon.tsx";
+import { speakerName } from "./speakingPlan.ts";
 import "./speaking.css";
 
-/** The chair's controls under the speaker: pause/resume, extend, end; the time per kind of speech. */
-export function FloorControls({ run, pending }: { run: (command: Command) => Promise<boolean>; pending: boolean }) {
+/**
+ * The chair's speech bar (发言控制): pause/resume, +1/+2 分钟, 结束发言 (asks first) and the count of
+ * pending 插话 requests. Sticky in the console's centre column, so at 1366×768 it stays on screen
+ * during a speech however tall the video is and wherever the chair has scrolled. Also the shortcuts
+ * N (next), E (end, asks first), P (pause/resume), + (one more minute).
+ */
+export function SpeechDock({ run, pending }: { run: (command: Command) => Promise<boolean>; pending: boolean }) {
   const { t } = useTranslation();
   const { state } = useMeeting();
-  const [showHelp, setShowHelp] = useState(false);
-  const [customMinutes, setCustomMinutes] = useState("3");
+  const nameOf = useDisplayName();
+  const now = useServerNow(1000);
+  const [confirm, dialog] = useConfirm();
   const floor = state?.floor ?? null;
   const hasFloor = floor !== null;
   const paused = floor?.pausedAt != null;
   // An interjection holds the speech's clock; it resumes by itself when the interjection ends.
   const heldByInterjection = paused && state?.interjection?.resumesSpeech === true && state.interjection.speechId === floor?.speechId;
+  const requests = state?.interjectionRequests.length ?? 0;
+  const name = floor ? speakerName(floor, nameOf) : "";
+
+  const endSpeech = useCallback(async () => {
+    if (!hasFloor) return;
+    const ok = await confirm({
+      title: t("confirm.endSpeechTitle"),
+      body: <p>{t("confirm.endSpeechBody", { name })}</p>,
+      confirmLabel: t("confirm.endSpeech"),
+      testId: "confirm-end-speech",
+    });
+    if (ok) void run({ type: "floor.end" });
+  }, [confirm, hasFloor, name, run, t]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target && ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)) return;
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      // A dialog is open (a confirmation): its own keys only.
+      if (document.querySelector("dialog[open]")) return;
+      const key = event.key.toLowerCase();
+      // N takes the suggested next speaker (floor.give without a name).
+      if (key === "n") void run({ type: "floor.give" });
+      else if (key === "e") void endSpeech();
+      // The clock keys act only on a running speech (no refusal to read when nobody speaks).
+      else if (key === "p" && hasFloor && !heldByInterjection) void run({ type: paused ? "floor.resume" : "floor.pause" });
+      else if ((key === "+" || key === "=") && hasFloor) void run({ type: "floor.extend", seconds: 60 });
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [run, paused, hasFloor, heldByInterjection, endSpeech]);
+
+  if (!state) return null;
+  const clock = floor ? speechClock(floor, now) : null;
+  return (
+    <section className={`speech-dock${hasFloor ? " speaking" : ""}`} aria-label={t("chairDock.label")} data-testid="speech-dock">
+      <div className="speech-dock-head">
+        {floor && clock && (
+          <p className="speech-dock-who">
+            <span className="speech-dock-name">{name}</span>{" "}
+            <span className={`speech-dock-clock phase-${clock.phase}`} data-testid="dock-countdown">
+              {clock.paused ? t("speaking.paused") : clock.phase === "overrun" ? t("floor.overrun") : t("floor.remaining")} {formatClock(clock.remainingMs)}
+            </span>
+          </p>
+        )}
+        <button
+          type="button"
+          className={`speech-dock-interjections${requests > 0 ? " has-requests" : ""}`}
+          onClick={() => document.getElementById("interjection-requests-title")?.scrollIntoView({ block: "start", behavior: "smooth" })}
+          title={t("chairDock.showInterjections")}
+          data-testid="dock-interjections"
+        >
+          {t("chairDock.interjections")}{" "}
+          <span className="count-badge" data-testid="dock-interjection-count" data-count={requests}>
+            {requests}
+          </span>
+        </button>
+      </div>
+      {floor && (
+        <div className="speech-dock-buttons" role="group" aria-label={t("floor.title")}>
+          {paused ? (
+            <button
+              type="button"
+              className="primary"
+              disabled={pending || heldByInterjection}
+              onClick={() => void run({ type: "floor.resume" })}
+              data-testid="resume-speech"
+            >
+              <Icon name="play" /> {t("speaking.resume")} <kbd>P</kbd>
+            </button>
+          ) : (
+            <button type="button" className="secondary" disabled={pending} onClick={() => void run({ type: "floor.pause" })} data-testid="pause-speech">
+              <Icon name="pause" /> {t("speaking.pause")} <kbd>P</kbd>
+            </button>
+          )}
+          <button type="button" className="secondary" disabled={pending} onClick={() => void run({ type: "floor.extend", seconds: 60 })} data-testid="extend-1">
+            {t("speaking.extendMinutes", { count: 1 })} <kbd>+</kbd>
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={pending}
+            onClick={() => void run({ type: "floor.extend", seconds: 120 })}
+            data-testid="extend-2"
+          >
+            {t("speaking.extendMinutes", { count: 2 })}
+          </button>
+          <button type="button" className="danger" disabled={pending} onClick={() => void endSpeech()} data-testid="end-speech">
+            {t("floor.end")} <kbd>E</kbd>
+          </button>
+        </div>
+      )}
+      {dialog}
+    </section>
+  );
+}
+
+/** Under the interjection requests: the shortcuts' help, a custom extension, and the time per kind of speech. */
+export function FloorControls({ run, pending }: { run: (command: Command) => Promise<boolean>; pending: boolean }) {
+  const { t } = useTranslation();
+  const { state } = useMeeting();
+  const [showHelp, setShowHelp] = useState(false);
+  const [customMinutes, setCustomMinutes] = useState("3");
+  const hasFloor = (state?.floor ?? null) !== null;
   const custom = Number(customMinutes);
   const customValid = Number.isFinite(custom) && custom >= 0.5 && custom <= 60;
 
@@ -26,87 +140,41 @@ export function FloorControls({ run, pending }: { run: (command: Command) => Pro
       const target = event.target as HTMLElement | null;
       if (target && ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)) return;
       if (event.ctrlKey || event.metaKey || event.altKey) return;
-      const key = event.key.toLowerCase();
-      // N takes the suggested next speaker (floor.give without a name).
-      if (key === "n") void run({ type: "floor.give" });
-      else if (key === "e") void run({ type: "floor.end" });
-      // The clock keys act only on a running speech (no refusal to read when nobody speaks).
-      else if (key === "p" && hasFloor && !heldByInterjection) void run({ type: paused ? "floor.resume" : "floor.pause" });
-      else if ((key === "+" || key === "=") && hasFloor) void run({ type: "floor.extend", seconds: 60 });
-      else if (key === "?") setShowHelp((v) => !v);
+      if (event.key === "?") setShowHelp((v) => !v);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [run, paused, hasFloor, heldByInterjection]);
+  }, []);
 
   return (
     <div className="floor-controls">
-      <div className="floor-clock-controls" role="group" aria-label={t("floor.title")}>
-        {/* The clock controls appear while someone speaks; calling a speaker is in the queue (建议下一位). */}
+      <div className="floor-clock-controls">
         {hasFloor && (
-          <>
-            {paused ? (
-              <button
-                type="button"
-                className="primary"
-                disabled={pending || heldByInterjection}
-                onClick={() => void run({ type: "floor.resume" })}
-                data-testid="resume-speech"
-              >
-                <Icon name="play" /> {t("speaking.resume")} <kbd>P</kbd>
-              </button>
-            ) : (
-              <button type="button" className="secondary" disabled={pending} onClick={() => void run({ type: "floor.pause" })} data-testid="pause-speech">
-                <Icon name="pause" /> {t("speaking.pause")} <kbd>P</kbd>
-              </button>
-            )}
-            <button
-              type="button"
-              className="secondary"
-              disabled={pending}
-              onClick={() => void run({ type: "floor.extend", seconds: 60 })}
-              data-testid="extend-1"
-            >
-              {t("speaking.extendMinutes", { count: 1 })} <kbd>+</kbd>
+          <form
+            className="extend-custom"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (customValid) void run({ type: "floor.extend", seconds: Math.round(custom * 60) });
+            }}
+          >
+            <label>
+              +{" "}
+              <input
+                type="number"
+                min={0.5}
+                max={60}
+                step={0.5}
+                value={customMinutes}
+                onChange={(e) => setCustomMinutes(e.target.value)}
+                aria-label={t("speaking.extendCustom")}
+                data-testid="extend-custom-input"
+              />{" "}
+              {t("floor.minutes")}
+            </label>
+            <button type="submit" className="secondary" disabled={pending || !customValid} data-testid="extend-custom">
+              {t("speaking.extend")}
             </button>
-            <button
-              type="button"
-              className="secondary"
-              disabled={pending}
-              onClick={() => void run({ type: "floor.extend", seconds: 120 })}
-              data-testid="extend-2"
-            >
-              {t("speaking.extendMinutes", { count: 2 })}
-            </button>
-            <form
-              className="extend-custom"
-              onSubmit={(event) => {
-                event.preventDefault();
-                if (customValid) void run({ type: "floor.extend", seconds: Math.round(custom * 60) });
-              }}
-            >
-              <label>
-                +{" "}
-                <input
-                  type="number"
-                  min={0.5}
-                  max={60}
-                  step={0.5}
-                  value={customMinutes}
-                  onChange={(e) => setCustomMinutes(e.target.value)}
-                  aria-label={t("speaking.extendCustom")}
-                  data-testid="extend-custom-input"
-                />{" "}
-                {t("floor.minutes")}
-              </label>
-              <button type="submit" className="secondary" disabled={pending || !customValid} data-testid="extend-custom">
-                {t("speaking.extend")}
-              </button>
-            </form>
-            <button type="button" className="danger" disabled={pending} onClick={() => void run({ type: "floor.end" })} data-testid="end-speech">
-              {t("floor.end")} <kbd>E</kbd>
-            </button>
-          </>
+          </form>
         )}
         <button type="button" className="ghost" onClick={() => setShowHelp((v) => !v)} aria-expanded={showHelp}>
           {t("shortcuts.title")} <kbd>?</kbd>

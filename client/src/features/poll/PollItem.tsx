@@ -3,12 +3,14 @@ import { useTranslation } from "react-i18next";
 import type { Command } from "@core/meeting.ts";
 import type { Poll } from "@core/poll/schema.ts";
 import { openWarnings, type OpenWarning } from "@core/poll/warnings.ts";
+import { useConfirm } from "../../components/ConfirmDialog.tsx";
 import { useMeeting } from "../../connection/useMeeting.ts";
 import { HandsEntry } from "./HandsEntry.tsx";
 import { LiveTally } from "./LiveTally.tsx";
 import { PollCountdown, PollStatusBadge, PollTurnout } from "./PollBits.tsx";
 import { PollAuditCheck } from "./PollAuditCheck.tsx";
 import { PollResultView } from "./PollResultView.tsx";
+import { PollVoters } from "./PollVoters.tsx";
 import { usePollText } from "./usePollText.ts";
 
 /**
@@ -37,8 +39,19 @@ export function PollItem({
   const text = usePollText();
   // Unset: follow the default (the latest finished poll is open), so a poll that just closed stays in view.
   const [toggled, setExpanded] = useState<boolean | null>(null);
-  const { state } = useMeeting();
+  const { state, polls } = useMeeting();
   const [warnings, setWarnings] = useState<OpenWarning[] | null>(null);
+  const [confirm, dialog] = useConfirm();
+  // 结束表决 asks first: no ballot can be cast afterwards.
+  const close = async () => {
+    const ok = await confirm({
+      title: t("confirm.closePollTitle"),
+      body: <p>{t("confirm.closePollBody", { title: poll.definition.title, ballots: polls.turnout[poll.pollId] ?? 0, eligible: poll.eligible.length })}</p>,
+      confirmLabel: t("confirm.closePoll"),
+      testId: "confirm-close-poll",
+    });
+    if (ok) void run({ type: "poll.close", pollId: poll.pollId });
+  };
   const open = (confirmed: boolean) => {
     const found = state && !confirmed ? openWarnings(state, poll) : [];
     if (found.length > 0) return setWarnings(found);
@@ -75,6 +88,7 @@ export function PollItem({
               <PollTurnout poll={poll} /> <PollCountdown poll={poll} />
             </p>
           )}
+          <PollVoters poll={poll} />
           <LiveTally poll={poll} />
           {poll.status === "open" && <HandsEntry poll={poll} run={run} pending={pending} defaultOpen={handsOpen} />}
           {poll.result && <PollResultView poll={poll} result={poll.result} />}
@@ -129,13 +143,7 @@ export function PollItem({
                 </>
               )}
               {poll.status === "open" && (
-                <button
-                  type="button"
-                  className="danger"
-                  disabled={pending}
-                  onClick={() => void run({ type: "poll.close", pollId: id })}
-                  data-testid="poll-close"
-                >
+                <button type="button" className="danger" disabled={pending} onClick={() => void close()} data-testid="poll-close">
                   {t("poll.close")}
                 </button>
               )}
@@ -154,6 +162,7 @@ export function PollItem({
           )}
         </div>
       )}
+      {dialog}
     </li>
   );
 }
