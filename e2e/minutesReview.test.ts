@@ -4,7 +4,9 @@
 // before approving, the chair is shown the speeches and the response that still have no summary
 // and approves only after confirming. The generated draft's response line without a summary has
 // no placeholder. Screenshots: test-results/screenshots/minutes-*-1366.png.
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
 import type { Actor } from "../core/roles.ts";
@@ -14,6 +16,7 @@ import { launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { openJoinLink, shot, SHOTS, textOf, until } from "./support/page.ts";
 import { liveState, submitTo } from "./support/room.ts";
+import { RecordingStore } from "../server/src/media/recording/recordingStore.ts";
 
 const TITLE = "区政协专题协商会（端到端测试：纪要审定）";
 const SUMMARY = "建议将加装电梯补贴纳入年度民生实事项目。";
@@ -65,12 +68,30 @@ describe("minutes: one editor toolbar, a review dialog within 768 px, missing su
         await submit(as("刘建国", "official"), { type: "interjection.request" });
         const requestId = (await liveState(app)).interjectionRequests[0]!.requestId;
         await submit(chairActor, { type: "interjection.grant", requestId });
+        await new Promise((resolve) => setTimeout(resolve, 1100));
         await submit(as("刘建国", "official"), { type: "interjection.end" });
       }
       await submit(chairActor, { type: "floor.end" });
     }
     const state = await liveState(app);
     await submit(as("文书", "clerk"), { type: "record.summarize", entry: { kind: "speech", id: state.speeches[0]!.speechId }, text: SUMMARY, baseVersion: 0 });
+    // 袁海霞's speech has its one recording (stored as the recorder stores it; no media server here).
+    const first = state.speeches[0]!;
+    const file = `${randomUUID()}.opus`;
+    fs.mkdirSync(app.server.recorder.dirOf(app.meetingId), { recursive: true });
+    fs.writeFileSync(path.join(app.server.recorder.dirOf(app.meetingId), file), Buffer.from("OggS"));
+    await new RecordingStore(app.server.db).add({
+      id: randomUUID(),
+      meetingId: app.meetingId,
+      speechId: first.speechId,
+      participantId: first.participantId,
+      part: 1,
+      file,
+      startedAt: new Date(first.startedAt),
+      durationMs: first.durationMs + 1500,
+      bytes: 4,
+      status: "ready",
+    });
     // 第1稿 from the record, then 第2稿 with one line changed, so the chair's dialog also has 差异.
     const generated = await org.post(`/api/meetings/${app.meetingId}/minutes/versions`, { generate: true, baseVersion: 0 });
     expect(generated.status).toBe(201);
@@ -89,6 +110,17 @@ describe("minutes: one editor toolbar, a review dialog within 768 px, missing su
     const text = md.bytes.toString("utf8");
     const response = text.split("\n").find((line) => line.trim().startsWith("- 插话回应"));
     expect(response).toMatch(/插话回应：\*\*刘建国\*\*（区住建委）作出回应（\d\d:\d\d，未标注）。$/);
+  });
+
+  it("the chair's speech record shows one recording for the speech with the interjection marked in it", async () => {
+    const row = chair.getByTestId("record-row").filter({ hasText: "袁海霞" });
+    await until(() => row.getByTestId("recording-play").count()).toBe(1);
+    expect(await row.getByTestId("recording-play").textContent()).toBe("▶ 发言录音");
+    expect(await row.getByTestId("recording-markers").locator("li").allTextContents()).toEqual(["刘建国插话 0:00–0:01"]);
+    expect(await row.getByTestId("recording-markers").locator("li").getAttribute("data-kind")).toBe("interjection");
+    await row.getByTestId("recording-markers").scrollIntoViewIfNeeded();
+    expect(await visible(row.getByTestId("recording-markers"))).toBe(true);
+    await shot(chair, "recording-markers-chair-1366.png");
   });
 
   it("the clerk's editor has one toolbar, acting on the block being edited and staying in view", async () => {

@@ -54,8 +54,9 @@ export const en: Messages = {
     recordingFailed: "Recording could not be processed",
     recordingUnavailable: "Could not load the recording",
     recordingMarkers: "Pauses and interjections in the recording",
-    markerPause: "Paused {{from}}–{{to}}",
-    markerInterjection: "Interjection by {{name}} {{from}}–{{to}}",
+    markerPause: "Paused",
+    markerInterjection: "Interjection by {{name}}",
+    markerSpan: "{{from}}–{{to}}",
     markerOpen: "end",
   },
   notes: {

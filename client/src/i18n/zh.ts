@@ -52,8 +52,9 @@ export const zh = {
     recordingFailed: "录音处理失败",
     recordingUnavailable: "无法加载录音",
     recordingMarkers: "录音中的暂停与插话",
-    markerPause: "暂停 {{from}}–{{to}}",
-    markerInterjection: "{{name}}插话 {{from}}–{{to}}",
+    markerPause: "暂停",
+    markerInterjection: "{{name}}插话",
+    markerSpan: "{{from}}–{{to}}",
     markerOpen: "结束",
   },
   notes: {

@@ -21,9 +21,8 @@ function RecordingMarkers({ recording }: { recording: Recording }) {
         const times = { from: mmss(m.startMs), to: m.endMs === null ? t("record.markerOpen") : mmss(m.endMs) };
         return (
           <li key={i} data-kind={m.kind}>
-            {m.kind === "pause"
-              ? t("record.markerPause", times)
-              : t("record.markerInterjection", { ...times, name: (m.participantId && displayName(m.participantId)) ?? "—" })}
+            {m.kind === "pause" ? t("record.markerPause") : t("record.markerInterjection", { name: (m.participantId && displayName(m.participantId)) ?? "—" })}{" "}
+            <span className="recording-marker-time">{t("record.markerSpan", times)}</span>
           </li>
         );
       })}
