@@ -720,7 +720,7 @@ function pickActor(world: World, command: Command, s: MeetingState): Actor {
     return randomActor(world);
   }
   if (type === "interjection.end" || type === "interjection.setOutcome") {
-    // The chair, the interjector, or (for the outcome) the clerk.
+    // The chair, the interjector (refused for the outcome), or (for the outcome) the clerk.
     const r = rng.float();
     const who = s.interjection?.participantId;
     if (r < 0.3 && who) return pool.find((p) => p.participantId === who) ?? { participantId: who, role: "official" };

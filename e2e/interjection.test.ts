@@ -2,7 +2,7 @@
 // official asks to interject with the point they answer; the chair grants it from the 插话申请
 // list; the member's countdown freezes on the chair's console, the member's phone and the room
 // display while the interjection's own clock runs; the official ends it and the countdown runs
-// again everywhere; the official marks the outcome 采纳 and the record shows the interjection
+// again everywhere; the chair marks the outcome 采纳 and the record shows the interjection
 // nested under the speech with it. A declined request says 主持人未同意 on the official's phone,
 // one that lapses when the next speech starts says 已过期; switched off, the action is gone.
 import fs from "node:fs";
@@ -12,6 +12,7 @@ import type { Browser, Page } from "playwright-core";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { openDisplay } from "./support/page.ts";
+import { liveState, submitTo } from "./support/room.ts";
 import { openMeetingAsChair } from "./support/chair.ts";
 
 const SHOTS = path.join(import.meta.dirname, "../test-results/screenshots");
@@ -165,10 +166,14 @@ describe("interjections in the browser", () => {
     expect(Math.min(...running)).toBeGreaterThan(frozen - 10);
   }, 150_000);
 
-  it("the official marks the outcome 采纳 on the phone; a second request declined says 主持人未同意", async () => {
-    await until(() => text(wang, "my-interjection-outcome")).toContain("插话回应结果");
-    await wang.getByTestId("outcome-adopt").click();
-    await until(() => wang.getByTestId("outcome-adopt").getAttribute("aria-pressed")).toBe("true");
+  it("the chair marks the outcome 采纳 (the official's phone does not ask them); a second request declined says 主持人未同意", async () => {
+    // The outcome of an answer is the chair's or the clerk's to mark, not the official's (issue 19).
+    expect(await wang.getByTestId("my-interjection-outcome").count()).toBe(0);
+    expect(await wang.getByTestId("outcome-adopt").count()).toBe(0);
+    const state = await liveState(app);
+    const chairActor = { participantId: state.roster.find((p) => p.name === "钟玉")!.id, role: "chair" as const };
+    await submitTo(app, chairActor, { type: "interjection.setOutcome", interjectionId: state.interjections[0]!.interjectionId, outcome: "adopt" });
+    await until(() => clerk.getByTestId("record-interjection").getAttribute("data-outcome")).toBe("adopt");
 
     await askToInterject("补充说明资金来源");
     await chair.getByTestId("decline-interjection").click();
@@ -183,8 +188,6 @@ describe("interjections in the browser", () => {
     await yuanAsksAndIsCalled();
     await until(() => wang.getByTestId("interjection-fate").getAttribute("data-fate")).toBe("expired");
     expect(await text(wang, "interjection-fate")).toContain("已过期");
-    // The outcome marking was about 李明's speech; it leaves the phone once the next one starts.
-    await until(() => wang.getByTestId("my-interjection-outcome").count()).toBe(0);
     await until(() => chair.getByTestId("interjection-request").count()).toBe(0);
   }, 150_000);
 

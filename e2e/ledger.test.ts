@@ -169,7 +169,8 @@ describe("the follow-up ledger: captured in the meeting, assigned, answered, rat
     await submit(official, { type: "interjection.request", point: "联合审批可以试点" });
     await submit(chair, { type: "interjection.grant", requestId: (await live()).interjectionRequests[0]!.requestId });
     await submit(official, { type: "interjection.end" });
-    await submit(official, { type: "interjection.setOutcome", interjectionId: (await live()).interjections[0]!.interjectionId, outcome: "adopt" });
+    // The outcome is the chair's (or the clerk's) to mark, not the official's about their own answer.
+    await submit(chair, { type: "interjection.setOutcome", interjectionId: (await live()).interjections[0]!.interjectionId, outcome: "adopt" });
     await submit(chair, { type: "floor.end" });
     speechId = (await live()).speeches[0]!.speechId;
 

@@ -199,6 +199,8 @@ describe("an instant poll in the browser", () => {
     for (const [i, phone] of phones.entries()) await shot(phone, `poll-member-result-${i + 1}-375.png`);
     await shot(display, "poll-display-result-1920.png");
     // Anyone can check the count after the close: the (anonymous) ballots add up to the result.
+    // The published result is a summary line on the phone: open it first.
+    await phones[0]!.getByTestId("poll-published-summary").click();
     await phones[0]!.getByTestId("poll-audit").click();
     await until(() => text(phones[0]!, "poll-audit-result")).toBe("投票人 3 · 选票 3 张 · 与公布的结果一致");
   }, 150_000);

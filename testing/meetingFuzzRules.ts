@@ -166,11 +166,11 @@ export function expectedError(s: MeetingState, command: Command, actor: Actor, {
       if (!isChair && s.interjection?.participantId !== actor.participantId) return "FORBIDDEN";
       return s.interjection ? null : "NO_CURRENT_SPEECH";
     case "interjection.setOutcome": {
-      // Who may mark it depends on whose response it is: the target is looked up first.
+      // The target is looked up first; then only the chair or the clerk may mark it (not the interjector).
       const target =
         s.interjection?.interjectionId === command.interjectionId ? s.interjection : s.interjections.find((i) => i.interjectionId === command.interjectionId);
       if (!target) return "NOT_FOUND";
-      return isStaff || actor.participantId === target.participantId ? null : "FORBIDDEN";
+      return isStaff ? null : "FORBIDDEN";
     }
     case "interjection.setEnabled":
       if (!isChair) return "FORBIDDEN";

@@ -80,8 +80,8 @@ export function decideInterjection(state: MeetingState, command: InterjectionCom
           ? state.interjection
           : state.interjections.find((i) => i.interjectionId === command.interjectionId);
       if (!target) return fail("NOT_FOUND");
-      // The chair, the clerk who keeps the record, or the official who responded.
-      if (!STAFF_ROLES.includes(actor.role) && actor.participantId !== target.participantId) return fail("FORBIDDEN");
+      // The chair or the clerk who keeps the record: the official who responded does not grade their own answer.
+      if (!STAFF_ROLES.includes(actor.role)) return fail("FORBIDDEN");
       return ok([{ type: "interjection.outcomeSet", interjectionId: command.interjectionId, outcome: command.outcome, by: actor.participantId }]);
     }
     case "interjection.setEnabled": {

@@ -499,7 +499,7 @@ describe("interjection.setOutcome", () => {
   const mark = (outcome: unknown, interjectionId = "i1") => ({ type: "interjection.setOutcome", interjectionId, outcome });
   decisionTable([
     { name: "the chair marks the running one", given: olgaInterjecting, command: mark("adopt"), actor: chair, then: [ev.ijOutcome("i1", "adopt", CH)] },
-    { name: "the interjector marks their own", given: olgaInterjecting, command: mark("study"), actor: olga, then: [ev.ijOutcome("i1", "study", O)] },
+    { name: "the interjector does not mark their own → FORBIDDEN", given: olgaInterjecting, command: mark("study"), actor: olga, then: { error: "FORBIDDEN" } },
     {
       name: "the clerk marks a finished one",
       given: olgaDone,
@@ -507,7 +507,7 @@ describe("interjection.setOutcome", () => {
       actor: clerk,
       then: [ev.ijOutcome("i1", "explain", clerk.participantId)],
     },
-    { name: "the interjector, finished", given: olgaDone, command: mark("adopt"), actor: olga, then: [ev.ijOutcome("i1", "adopt", O)] },
+    { name: "the interjector, finished → FORBIDDEN", given: olgaDone, command: mark("adopt"), actor: olga, then: { error: "FORBIDDEN" } },
     { name: "null clears it", given: [...olgaDone, ev.ijOutcome("i1", "adopt")], command: mark(null), actor: chair, then: [ev.ijOutcome("i1", null, CH)] },
     {
       name: "after the meeting closed (completing the record)",

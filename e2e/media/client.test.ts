@@ -55,6 +55,8 @@ it("the floor holder's page opens the microphone and the listener hears it; it c
 
   expect((await send(member, { type: "queue.request" })).ok).toBe(true);
   expect((await send(chair, { type: "floor.give", participantId: meeting.people.member1.id })).ok).toBe(true);
+  // Given the floor, the member opens the microphone with a tap (issue 19).
+  await pageA.getByTestId("mic-toggle").click();
   await expect.poll(() => pageA.getByTestId("mic-state").textContent(), { timeout: 15_000 }).toBe("麦克风已开启");
   await eventually(async () => expect(await bytesOver(pageB, 500)).toBeGreaterThan(1000), 20_000);
 

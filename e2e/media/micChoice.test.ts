@@ -55,6 +55,7 @@ const sentMicrophones = (page: Page): Promise<string[]> =>
       .flatMap((s) => (s.track?.kind === "audio" ? [s.track.label] : [])),
   );
 
+/** Gives the member the floor; their page then opens the microphone with a tap (mic-toggle). */
 async function giveFloor(meeting: TestMeeting, who: "member1" | "member2"): Promise<void> {
   const chair = await h.connect(server.url, meeting.tokens.chair);
   const member = await h.connect(server.url, meeting.tokens[who]);
@@ -70,6 +71,7 @@ it("the floor holder publishes the microphone chosen in the settings panel", asy
   await page.keyboard.press("Escape");
 
   await giveFloor(meeting, "member1");
+  await page.getByTestId("mic-toggle").click();
   await expect.poll(() => page.getByTestId("mic-state").textContent(), { timeout: 15_000 }).toBe("麦克风已开启");
   expect(await sentMicrophones(page)).toEqual(["Fake Audio Input 2"]);
 }, 90_000);
@@ -79,6 +81,7 @@ it("a saved microphone that is gone falls back to the default", async () => {
   const unplugged = `localStorage.setItem("yst.mediaPrefs", JSON.stringify({ micId: "unplugged-headset", audioOnly: true }))`;
   const page = await open(browser, joinUrl(server.url, meeting.tokens.member1), unplugged);
   await giveFloor(meeting, "member1");
+  await page.getByTestId("mic-toggle").click();
   await expect.poll(() => page.getByTestId("mic-state").textContent(), { timeout: 15_000 }).toBe("麦克风已开启");
   expect(await sentMicrophones(page)).toEqual(["Fake Default Audio Input"]);
 }, 90_000);
@@ -88,6 +91,7 @@ it("a refused microphone: the microphone state says why and what to do", async (
   const page = await open(refusingBrowser, joinUrl(server.url, meeting.tokens.member2));
   await expect.poll(() => page.getByTestId("mic-state").textContent(), { timeout: 10_000 }).toBe("麦克风已关闭");
   await giveFloor(meeting, "member2");
+  await page.getByTestId("mic-toggle").click();
   await expect
     .poll(() => page.getByTestId("mic-state").textContent(), { timeout: 15_000 })
     .toContain("麦克风权限被拒绝：请在浏览器地址栏的权限设置中允许使用麦克风");

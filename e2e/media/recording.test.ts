@@ -176,6 +176,8 @@ it("in the built client the clerk replays the speech from the record; the speake
 
   expect((await send(a, { type: "queue.request" })).ok).toBe(true);
   expect((await send(chair, { type: "floor.give", participantId: A })).ok).toBe(true);
+  // Given the floor, the member opens the microphone with a tap (issue 19).
+  await pageA.getByTestId("mic-toggle").click();
   await expect.poll(() => pageA.getByTestId("mic-state").textContent(), { timeout: 30_000 }).toBe("麦克风已开启");
   await sleep(3000);
   expect((await send(chair, { type: "floor.end" })).ok).toBe(true);

@@ -66,6 +66,8 @@ it("keeps the floor through a dropped connection and through a Janus crash, and 
   expect((await send(member, { type: "queue.request" })).ok).toBe(true);
   member.socket.disconnect(); // from here on A is only the page
   expect((await send(chair, { type: "floor.give", participantId: A })).ok).toBe(true);
+  // Given the floor, the member opens the microphone with a tap (issue 19).
+  await pageA.getByTestId("mic-toggle").click();
   await expect.poll(() => micText(pageA), { timeout: 15_000 }).toBe("麦克风已开启");
   await eventually(async () => expect(await bytesOver(pageB, 500)).toBeGreaterThan(1000), 20_000);
   const speechId = (await server.server.rooms.get(meeting.meetingId)).current.floor?.speechId;

@@ -134,6 +134,8 @@ it("the built client shows the floor holder's video in 正在发言; 仅音频 k
 
   expect((await send(member, { type: "queue.request" })).ok).toBe(true);
   expect((await send(chair, { type: "floor.give", participantId: meeting.people.member1.id })).ok).toBe(true);
+  // Given the floor, the member opens the microphone with a tap (issue 19).
+  await pageA.getByTestId("mic-toggle").click();
   await expect.poll(() => pageA.getByTestId("mic-state").textContent(), { timeout: 15_000 }).toBe("麦克风已开启");
   // A sees their own camera; B receives it: real frames, still coming.
   await expect.poll(() => pageA.getByTestId("speaker-video").count(), { timeout: 15_000 }).toBe(1);

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useMeeting } from "../connection/useMeeting.ts";
 import { AttendanceSummary } from "../features/attendance/AttendanceSummary.tsx";
 import { CurrentSpeaker } from "../features/floor/CurrentSpeaker.tsx";
-import { MyFloorBanner } from "../features/floor/MyFloorBanner.tsx";
+import { MemberFloorBar } from "../features/floor/MemberFloorBar.tsx";
 import { MeetingStatusNotice } from "../features/meeting/MeetingStatusNotice.tsx";
 import { QueueList } from "../features/queue/QueueList.tsx";
 import { RequestButton } from "../features/queue/RequestButton.tsx";
@@ -22,7 +22,8 @@ type Tab = "room" | "record" | "mine";
  * organisers share the record (会议记录向委员公开), a 会议记录 tab shows the clerk's timeline and
  * notes read-only; members and officials (who raise suggestions) have a 我的建议 tab with their
  * suggestions in the follow-up ledger, opened first when they come back after the meeting has
- * closed. The floor banner, a poll and the request button stay on every tab.
+ * closed. The floor bar (sticky: the clock, 您已获得发言权, 下一位是您), a poll and the request button
+ * stay on every tab.
  */
 export function MemberView() {
   const { t } = useTranslation();
@@ -54,7 +55,7 @@ export function MemberView() {
       )}
       <main className="member-view">
         <MeetingStatusNotice />
-        <MyFloorBanner />
+        <MemberFloorBar />
         <PollSheet />
         {showing === "mine" ? (
           <MySuggestionsPanel />

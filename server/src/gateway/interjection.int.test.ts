@@ -128,8 +128,12 @@ describe("interjections (插话回应)", () => {
     expect(audible.has(member1Id)).toBe(true);
     expect(audible.has(wang.id)).toBe(false);
 
-    // The official marks the response 采纳: everyone sees it, and the log has it.
-    await ok(c.official, { type: "interjection.setOutcome", interjectionId: running!.interjectionId, outcome: "adopt" });
+    // The chair marks the response 采纳: everyone sees it, and the log has it. The official who
+    // responded may not grade their own answer, nor may another member.
+    expect(await send(c.official, { type: "interjection.setOutcome", interjectionId: running!.interjectionId, outcome: "adopt" })).toEqual(
+      refused("FORBIDDEN"),
+    );
+    await ok(c.chair, { type: "interjection.setOutcome", interjectionId: running!.interjectionId, outcome: "adopt" });
     expect(await everyone((s) => s.interjections.map((i) => i.outcome))).toEqual(["adopt"]);
     expect(await send(c.member2, { type: "interjection.setOutcome", interjectionId: running!.interjectionId, outcome: "study" })).toEqual(refused("FORBIDDEN"));
     const { events } = await persisted(server, m.meetingId);
@@ -141,8 +145,8 @@ describe("interjections (插话回应)", () => {
       "interjection.outcomeSet",
     ]);
     expect(events.find((e) => e.event.type === "interjection.outcomeSet")).toMatchObject({
-      actorId: wang.id,
-      event: { interjectionId: running!.interjectionId, outcome: "adopt", by: wang.id },
+      actorId: m.people.chair.id,
+      event: { interjectionId: running!.interjectionId, outcome: "adopt", by: m.people.chair.id },
     });
 
     // The chair declines the second request: it is gone from the requester's state (and everyone's).

@@ -56,7 +56,7 @@ describe("suggestions of the record in the ledger", () => {
     await ok(c.official, { type: "interjection.request", point: "关于加装电梯补贴" });
     await ok(c.chair, { type: "interjection.grant", requestId: (await live()).interjectionRequests[0]!.requestId });
     const interjectionId = (await live()).interjection!.interjectionId;
-    await ok(c.official, { type: "interjection.setOutcome", interjectionId, outcome: "adopt" });
+    await ok(c.chair, { type: "interjection.setOutcome", interjectionId, outcome: "adopt" });
     clock += 30_000;
     await ok(c.official, { type: "interjection.end" });
 
@@ -98,7 +98,7 @@ describe("suggestions of the record in the ledger", () => {
       async () => expect(await item(first)).toMatchObject({ title: "简化加装电梯审批流程", text: "建议并联审批", suggestedDepartment: "区住建委、区规自局" }),
       2_000,
     );
-    await ok(c.official, { type: "interjection.setOutcome", interjectionId, outcome: "study" });
+    await ok(c.chair, { type: "interjection.setOutcome", interjectionId, outcome: "study" });
     await eventually(async () => expect((await item(first)).liveResponses.map((r) => r.outcome)).toEqual(["study"]), 2_000);
 
     // A second suggestion; the first is assigned, then both are edited and withdrawn in the record.
@@ -122,7 +122,7 @@ describe("suggestions of the record in the ledger", () => {
       baseVersion: 2,
       suggestion: { title: "交办后的改动", text: "", topic: "", department: "" },
     });
-    await ok(c.official, { type: "interjection.setOutcome", interjectionId, outcome: "explain" });
+    await ok(c.chair, { type: "interjection.setOutcome", interjectionId, outcome: "explain" });
     await eventually(async () => expect((await item(first)).liveResponses.map((r) => r.outcome)).toEqual(["explain"]), 2_000);
     expect((await item(first)).title).toBe("简化加装电梯审批流程");
     await ok(c.clerk, { type: "record.withdrawSuggestion", suggestionId: second });

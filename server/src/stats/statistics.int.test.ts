@@ -82,7 +82,7 @@ async function runMeeting(s: Awaited<ReturnType<typeof setup>>) {
   await grantNext();
   s.advance(150_000);
   await ok(official!, { type: "interjection.end" });
-  await ok(official!, { type: "interjection.setOutcome", interjectionId: room.current.interjections[0]!.interjectionId, outcome: "adopt" });
+  await ok(chair!, { type: "interjection.setOutcome", interjectionId: room.current.interjections[0]!.interjectionId, outcome: "adopt" });
   s.advance(15_000);
   await ok(chair!, { type: "floor.end" });
   await grantNext();

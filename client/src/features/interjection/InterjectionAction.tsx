@@ -6,14 +6,15 @@ import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { Icon } from "../../components/Icon.tsx";
 import { useCommand } from "../../connection/useCommand.ts";
 import { useMeeting, useServerNow } from "../../connection/useMeeting.ts";
+import { MicToggle } from "../media/MicToggle.tsx";
 import { interjectionsOff, mayInterject, requestFate, type RequestFate } from "./interjection.ts";
-import { OutcomeButtons } from "./OutcomeButtons.tsx";
 import "./interjection.css";
 
 /**
  * The official's (or, when allowed, a member's) 申请插话 on the phone, in the bottom action:
  * 申请插话 (with an optional 回应要点) → 已申请插话 · 撤回 → 主持人已同意 · 您正在插话 with the own
- * countdown and 结束插话; or 主持人未同意 / 已过期; after it, the official marks the outcome.
+ * countdown and 结束插话; or 主持人未同意 / 已过期. The outcome (采纳/研究/说明) is the chair's or the
+ * clerk's to mark, in the record, not the official's about their own answer.
  */
 export function InterjectionAction() {
   const { t } = useTranslation();
@@ -63,6 +64,7 @@ export function InterjectionAction() {
           )}
           <strong data-testid="my-interjection-countdown">{formatClock(clock.remainingMs)}</strong>
         </p>
+        <MicToggle />
         <button
           type="button"
           className="wide finish-interjection"
@@ -79,9 +81,6 @@ export function InterjectionAction() {
   const off = interjectionsOff(state);
   const speechId = state.floor?.speechId ?? state.speeches.at(-1)?.speechId ?? null;
   const hasFloor = state.floor?.participantId === me.id;
-  // My last interjection into the speech still to be answered: mark its outcome here.
-  const last = state.interjections.findLast((i) => i.participantId === me.id);
-  const toMark = last && last.speechId === speechId ? last : null;
 
   return (
     <div className="interjection-action" data-testid="interjection-action">
@@ -92,11 +91,6 @@ export function InterjectionAction() {
           <button type="button" className="link" onClick={() => setFate(null)}>
             {t("interjection.dismiss")}
           </button>
-        </p>
-      )}
-      {toMark && (
-        <p className="interjection-mark" data-testid="my-interjection-outcome">
-          {t("interjection.myOutcome")} <OutcomeButtons interjectionId={toMark.interjectionId} outcome={toMark.outcome} run={run} pending={pending} />
         </p>
       )}
       {mine ? (

@@ -1,13 +1,16 @@
 // Audio follows the floor: my microphone (and camera) is published while I may be heard (I am
 // the chair, or I hold the floor), and I listen to whoever may be heard. The server mutes
 // everyone else at the media server; this shows plainly whether my microphone is live.
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { audibleParticipants } from "@core/media/audible.ts";
+import { SPEAKING_ROLES } from "@core/roles.ts";
 import { publishes } from "@core/media/recording.ts";
 import { useMeeting } from "../../connection/useMeeting.ts";
 import { Icon } from "../../components/Icon.tsx";
 import { useMediaSession } from "./useMediaSession.ts";
 import { useMicProblem } from "./settings/micProblemStore.ts";
+import { resetMic, setMicStatus, useMicConsent } from "./micConsent.ts";
 import "./media.css";
 
 const LABELS = { live: "media.micOn", off: "media.micOff", refused: "media.micRefused" } as const;
@@ -20,13 +23,25 @@ export function MicState() {
   // The floor holder keeps publishing while an interjection has the floor (muted at the media
   // server), so the speech stays one recording; the page then says the microphone is off.
   const publishing = Boolean(state && me !== undefined && !welcome?.display && publishes(state, me));
-  const session = useMediaSession(publishing);
+  // A member or official opens their microphone with a tap once given the floor (as in Tencent
+  // Meeting) and may close it again (silenced, still one recording); the chair's is simply open.
+  const tapToOpen = Boolean(welcome && SPEAKING_ROLES.includes(welcome.me.role));
+  const consent = useMicConsent();
+  const session = useMediaSession(publishing && (!tapToOpen || consent.opened), tapToOpen && !consent.open);
   const problem = useMicProblem();
-  if (session === null || welcome?.display) return null;
-  const mic = session === "live" && !mayBeHeard ? "off" : session;
+  // The tap holds for this turn only.
+  useEffect(() => {
+    if (!publishing) resetMic();
+  }, [publishing]);
+  const display = Boolean(welcome?.display);
+  const mic = session === "live" && (!mayBeHeard || (tapToOpen && !consent.open)) ? "off" : session;
+  useEffect(() => {
+    setMicStatus(display ? null : mic);
+  }, [mic, display]);
+  if (mic === null || display) return null;
   return (
     <p className={`mic-state mic-${mic}`} role="status" data-testid="mic-state" data-live={mic === "live"}>
-      <Icon name={mic === "refused" ? "warning" : "mic"} />
+      <Icon name={mic === "refused" ? "warning" : mic === "live" ? "mic" : "micOff"} />
       {/* Refused: say why and what to do (permission, no device, busy, not https). */}
       {mic === "refused" && problem ? t(`micProblem.${problem}`) : t(LABELS[mic])}
     </p>

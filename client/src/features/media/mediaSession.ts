@@ -38,6 +38,8 @@ export class MediaSession {
   private generation = 0;
   /** Bumped on every listen(), so only the latest subscription's offer is answered. */
   private listens = 0;
+  /** The member closed their microphone mid-turn: the track is silenced, the publication (and its recording) goes on. */
+  private muted = false;
   readonly audio: HTMLAudioElement = new Audio();
 
   constructor(
@@ -64,6 +66,7 @@ export class MediaSession {
       return;
     }
     reportMicProblem(null);
+    for (const track of stream.getAudioTracks()) track.enabled = !this.muted;
     // Without a camera (none, refused, or audio-only) I am heard without being seen.
     const camera = options.audioOnly ? null : await openCamera(options.cameraId);
     if (camera) stream.addTrack(camera);
@@ -87,6 +90,12 @@ export class MediaSession {
       stream.getTracks().forEach((t) => t.stop());
       if (generation === this.generation) this.onMic("off");
     }
+  }
+
+  /** Silences (true) or unsilences my microphone without ending the publication. */
+  setMuted(muted: boolean): void {
+    this.muted = muted;
+    for (const track of this.publisher?.stream.getAudioTracks() ?? []) track.enabled = !muted;
   }
 
   /**

@@ -6,8 +6,11 @@ import { useConnection, useMeeting } from "../../connection/useMeeting.ts";
 import { useMediaPrefs } from "./mediaPrefs.ts";
 import { MediaSession, type MicStatus } from "./mediaSession.ts";
 
-/** My microphone's status while media is available; null when there is no media here. */
-export function useMediaSession(publish: boolean): MicStatus | null {
+/**
+ * My microphone's status while media is available; null when there is no media here. `muted`
+ * silences the microphone while it stays published (the member closed it mid-turn).
+ */
+export function useMediaSession(publish: boolean, muted = false): MicStatus | null {
   const connection = useConnection();
   const { welcome, state, status } = useMeeting();
   const { micId, cameraId, audioOnly } = useMediaPrefs();
@@ -30,6 +33,10 @@ export function useMediaSession(publish: boolean): MicStatus | null {
     if (!available) return;
     void session.current?.setPublishing(publish, { micId, cameraId, audioOnly });
   }, [available, publish, micId, cameraId, audioOnly]);
+
+  useEffect(() => {
+    session.current?.setMuted(muted);
+  }, [available, muted]);
 
   // Again whenever who may be heard changes, the media server's feeds change, or the mode does.
   useEffect(() => {

@@ -30,7 +30,8 @@ export function SpeechRecord() {
   // 插话 nested under the speech they interrupted or followed; the chair, the clerk and the official
   // who responded mark the outcome (采纳 / 研究 / 说明).
   const interjections = state ? interjectionsBySpeech(state) : new Map<string, never[]>();
-  const mayMark = (participantId: string) => welcome?.me.role === "chair" || welcome?.me.role === "clerk" || welcome?.me.id === participantId;
+  // The chair or the clerk; the official who responded does not grade their own answer.
+  const mayMark = welcome?.me.role === "chair" || welcome?.me.role === "clerk";
   const recordings = useRecordings();
   const speeches = state?.speeches ?? [];
   const overruns = speeches.filter((s) => s.overrunMs > 0).length;
@@ -68,8 +69,7 @@ export function SpeechRecord() {
         <td colSpan={columns}>
           {i.point && <span className="record-interjection-point">{t("interjection.pointLabel", { point: i.point })}</span>}
           <span className="record-interjection-outcome">
-            {t("interjection.outcomeLabel")}{" "}
-            <OutcomeButtons interjectionId={i.interjectionId} outcome={i.outcome} {...(mayMark(i.participantId) ? { run, pending } : {})} />
+            {t("interjection.outcomeLabel")} <OutcomeButtons interjectionId={i.interjectionId} outcome={i.outcome} {...(mayMark ? { run, pending } : {})} />
           </span>
         </td>
       </tr>,
