@@ -514,7 +514,7 @@ export const en: Messages = {
     requested: "Asked to interject",
     withdraw: "Withdraw",
     granted: "The chair agreed",
-    youInterject: "You are interjecting · microphone on",
+    youInterject: "You are interjecting",
     myClock: "Time left",
     end: "End interjection",
     declined: "The chair declined your request to interject",

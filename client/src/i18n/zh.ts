@@ -504,7 +504,7 @@ export const zh = {
     requested: "已申请插话",
     withdraw: "撤回",
     granted: "主持人已同意",
-    youInterject: "您正在插话 · 麦克风已开启",
+    youInterject: "您正在插话",
     myClock: "插话剩余",
     end: "结束插话",
     declined: "主持人未同意您的插话申请",
