@@ -1,5 +1,6 @@
 export const zh = {
   app: { name: "议事厅" },
+  punct: { colon: "：", list: "、", open: "（", close: "）" },
   status: {
     connected: "已连接",
     connecting: "正在连接…",

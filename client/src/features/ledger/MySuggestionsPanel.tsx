@@ -173,7 +173,7 @@ function SuggestionCard({
           {item.partners.length > 0 && (
             <>
               <dt>{t("mySuggestions.partners")}</dt>
-              <dd>{item.partners.map((p) => p.name).join("、")}</dd>
+              <dd>{item.partners.map((p) => p.name).join(t("punct.list"))}</dd>
             </>
           )}
           {item.deadline && (
@@ -198,7 +198,7 @@ function SuggestionCard({
           <ul>
             {item.liveResponses.map((r, i) => (
               <li key={i}>
-                <strong>{r.unit ? `${r.name}（${r.unit}）` : r.name}</strong>
+                <strong>{r.unit ? `${r.name}${t("punct.open")}${r.unit}${t("punct.close")}` : r.name}</strong>
                 {r.outcome && <span className="outcome-chip"> {t(`interjection.outcome.${r.outcome}`)}</span>}
                 {r.point && <div>{r.point}</div>}
               </li>
@@ -230,7 +230,7 @@ function StepIndicator({ item }: { item: LedgerItemJson }) {
               {status === "skipped" ? "–" : <Icon name={status === "done" ? "check" : status === "current" ? "dot" : "ring"} />}
             </span>
             <span className="ms-step-name">{t(`mySuggestions.state.${step}`)}</span>
-            <span className="ms-sr-only">（{t(`mySuggestions.step.${status}`)}）</span>
+            <span className="ms-sr-only">{`${t("punct.open")}${t(`mySuggestions.step.${status}`)}${t("punct.close")}`}</span>
           </li>
         ))}
       </ol>

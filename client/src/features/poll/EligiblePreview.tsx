@@ -44,7 +44,7 @@ export function EligiblePreview({ state, draft }: { state: MeetingState; draft: 
           {t("poll.previewOf")}
           {buildings.map((b, i) => (
             <span key={b} className="poll-preview-building">
-              {i > 0 && "、"}
+              {i > 0 && t("punct.list")}
               {b}
             </span>
           ))}

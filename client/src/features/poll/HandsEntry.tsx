@@ -34,7 +34,7 @@ export function HandsEntry({
         counts: ids
           .filter((id) => poll.options.some((o) => o.id === id) || (poll.hands?.[id] ?? 0) > 0)
           .map((id) => `${text.optionById(poll, id)} ${poll.hands?.[id] ?? 0}`)
-          .join("、"),
+          .join(t("punct.list")),
       })}
     </p>
   );

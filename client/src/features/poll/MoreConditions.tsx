@@ -31,7 +31,7 @@ export function MoreConditions({
   const setBuilding = (i: number, patch: Partial<BuildingClause>) => set({ buildings: draft.buildings.map((b, j) => (j === i ? { ...b, ...patch } : b)) });
   // What is set under 更多条件, so the folded disclosure still says it.
   const moreSummary = [
-    draft.roles.length !== 1 || draft.roles[0] !== "member" ? draft.roles.map((r) => roleLabel({ role: r })).join("、") : null,
+    draft.roles.length !== 1 || draft.roles[0] !== "member" ? draft.roles.map((r) => roleLabel({ role: r })).join(t("punct.list")) : null,
     draft.absentMayVote ? t("poll.latecomers") : null,
     draft.side ? t(`poll.sides.${draft.side}`) : null,
     draft.perHousehold ? t("poll.perHouseholdShort") : null,

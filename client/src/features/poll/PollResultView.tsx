@@ -18,7 +18,7 @@ export function PollResultView({ poll, result, display = false, title = null }: 
   const { definition } = poll;
   const fixedForm = definition.form === "yesNoAbstain" || definition.form === "consent";
   const election = definition.form === "candidates" || definition.seats !== undefined;
-  const names = (ids: readonly string[]) => ids.map((id) => text.optionById(poll, id)).join("、");
+  const names = (ids: readonly string[]) => ids.map((id) => text.optionById(poll, id)).join(t("punct.list"));
   const verdict = (
     <p className={`poll-verdict ${result.passed ? "poll-passed" : "poll-failed"}`} data-testid="poll-verdict">
       <Icon name={result.passed ? "check" : "close"} />{" "}

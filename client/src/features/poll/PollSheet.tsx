@@ -71,7 +71,7 @@ function OpenPoll({ poll, me }: { poll: Poll; me: string }) {
           {poll.definition.secret
             ? t("poll.votedSecret")
             : mine
-              ? t("poll.votedNamed", { choices: mine.length === 0 ? t("poll.votedBlank") : mine.map((id) => text.optionById(poll, id)).join("、") })
+              ? t("poll.votedNamed", { choices: mine.length === 0 ? t("poll.votedBlank") : mine.map((id) => text.optionById(poll, id)).join(t("punct.list")) })
               : t("poll.votedFinal")}
         </p>
         <p className="poll-progress muted small">

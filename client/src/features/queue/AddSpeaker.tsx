@@ -89,7 +89,10 @@ export function AddSpeaker({ run, pending }: { run: (command: Command) => Promis
             />
             <select className="grow" aria-label={t("speaking.addChoose")} value={selected} onChange={(e) => setChosen(e.target.value)} data-testid="add-person">
               <option value="">
-                {t("speaking.addChoose")}（{people.length}）
+                {t("speaking.addChoose")}
+                {t("punct.open")}
+                {people.length}
+                {t("punct.close")}
               </option>
               {people.map((p) => (
                 <option key={p.id} value={p.id}>

@@ -5,8 +5,8 @@ export function EditingNote({ people, compact = false }: { people: string[]; com
   const { t } = useTranslation();
   if (people.length === 0) return null;
   return (
-    <span className={`editing-note${compact ? " compact" : ""}`} data-testid="editing-note" title={t("notes.editing", { names: people.join("、") })}>
-      <span aria-hidden="true">✎</span> {compact ? people.join("、") : t("notes.editing", { names: people.join("、") })}
+    <span className={`editing-note${compact ? " compact" : ""}`} data-testid="editing-note" title={t("notes.editing", { names: people.join(t("punct.list")) })}>
+      <span aria-hidden="true">✎</span> {compact ? people.join(t("punct.list")) : t("notes.editing", { names: people.join(t("punct.list")) })}
     </span>
   );
 }

@@ -167,7 +167,7 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
             <details className="detail-booked" open data-testid="detail-booked">
               <summary>
                 {t("notes.bookedText")}
-                {booking.title && `：${booking.title}`}
+                {booking.title && `${t("punct.colon")}${booking.title}`}
               </summary>
               <p className="note-text small">{booking.text || t("notes.empty")}</p>
             </details>
@@ -216,7 +216,9 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
       const p = entry.poll;
       return wrap(
         <h2>
-          {t("notes.poll")}：{p.definition.title} <PollStatusBadge poll={p} />
+          {t("notes.poll")}
+          {t("punct.colon")}
+          {p.definition.title} <PollStatusBadge poll={p} />
         </h2>,
         <>
           <p className="muted small">
@@ -240,7 +242,7 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
         </h2>,
         <p>
           {clockTime(entry.at)} {t(`notes.attendance.${entry.status}`)}
-          {entry.via && `（${t(`attendance.via.${entry.via}`)}）`}
+          {entry.via && `${t("punct.open")}${t(`attendance.via.${entry.via}`)}${t("punct.close")}`}
         </p>,
       );
     }

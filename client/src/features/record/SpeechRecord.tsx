@@ -160,7 +160,9 @@ export function SpeechRecord() {
                       ? [
                           <tr key={`${s.speechId}-summary`} className="record-summary" data-testid="record-summary">
                             <td colSpan={columns}>
-                              {t("notes.summary")}：{summary.text}
+                              {t("notes.summary")}
+                              {t("punct.colon")}
+                              {summary.text}
                             </td>
                           </tr>,
                         ]

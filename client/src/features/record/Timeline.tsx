@@ -179,7 +179,9 @@ export function Timeline({ groups, selected, onSelect }: { groups: TimelineGroup
             <>
               <span className="tl-time">{clockTime(entry.at)}</span>
               <span className="tl-what">
-                {t("notes.poll")}：{entry.poll.definition.title} <PollStatusBadge poll={entry.poll} />
+                {t("notes.poll")}
+                {t("punct.colon")}
+                {entry.poll.definition.title} <PollStatusBadge poll={entry.poll} />
                 {entry.poll.result && (
                   <span className={entry.poll.result.passed ? "tl-passed" : "tl-failed"}>
                     {" "}
@@ -199,7 +201,7 @@ export function Timeline({ groups, selected, onSelect }: { groups: TimelineGroup
               <span className="tl-time">{clockTime(entry.at)}</span>
               <span className="tl-what muted small">
                 {nameOf(entry.participantId) ?? "—"} {t(`notes.attendance.${entry.status}`)}
-                {entry.via && `（${t(`attendance.via.${entry.via}`)}）`}
+                {entry.via && `${t("punct.open")}${t(`attendance.via.${entry.via}`)}${t("punct.close")}`}
               </span>
             </>,
             { kind: "attendance" },
