@@ -48,6 +48,10 @@ export const ERROR_MESSAGES = {
   LEDGER_IMPORT_INVALID: { zh: "台账文件有错误，未导入任何事项", en: "The ledger file has errors: nothing was imported" },
   ENCODING_UNSUPPORTED: { zh: "无法识别文件编码（支持 UTF-8 和 GBK）", en: "Unrecognised file encoding (UTF-8 and GBK are supported)" },
   CHECKIN_INVALID: { zh: "签到码无效或已更换", en: "The check-in code is invalid or was replaced" },
+  JOIN_CODE_INVALID: {
+    zh: "入会码无效或已失效，请核对后重新输入，或联系会务组",
+    en: "This join code is not valid (mistyped, replaced or revoked): check it or ask the secretariat",
+  },
   MEDIA_UNAVAILABLE: { zh: "音视频暂不可用，会议可继续进行", en: "Audio and video are not available now; the meeting goes on" },
   EDIT_CONFLICT: { zh: "他人已修改此内容，请查看最新内容后再保存", en: "Someone else changed this meanwhile: check the latest text, then save again" },
   WRITTEN_SPEECH_LIMIT: {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { AccountPatch, AccountResponse, AccountsResponse, CreatedAccountResponse, OneTimePasswordResponse, type NewAccountInput } from "@core/api/accounts.ts";
 import { ArchiveMeetingsResponse, SearchResponse } from "@core/api/archive.ts";
 import { OkResponse } from "@core/api/common.ts";
-import { Link } from "@core/api/links.ts";
+import { JoinCodeResponse, Link } from "@core/api/links.ts";
 import {
   AgendaItemResponse,
   AgendaResponse,
@@ -115,4 +115,9 @@ export const api = {
   reissueRoomLink: (id: string, kind: RoomLinkKind) => post(`${m(id)}/${kind}-link/reissue`, Link),
   revokeRoomLink: (id: string, kind: RoomLinkKind) => post(`${m(id)}/${kind}-link/revoke`, OkResponse),
   checkinLink: (id: string) => get(`${m(id)}/checkin-link`, Link),
+  /** Printed invitations (8 per A4 page, QR code and join code each) and table cards (桌牌), as PDF downloads. */
+  invitationsUrl: (id: string) => `${m(id)}/invitations`,
+  tableCardsUrl: (id: string) => `${m(id)}/table-cards`,
+  /** What a join code (入会码) opens: the long link to go to. No session needed. */
+  resolveJoinCode: (code: string) => post("/api/join/code", JoinCodeResponse, { code }),
 };

@@ -7,6 +7,7 @@ describe("sectionOf", () => {
     ["/admin/meetings/abc/roster", "", "admin"],
     ["/administrator", "", "meeting"],
     ["/", "", "landing"],
+    ["/j/ABCDEFGHJK", "", "landing"],
     ["/", "#t=abc", "meeting"],
     ["/join", "#t=abc", "meeting"],
     ["/meeting", "", "meeting"],

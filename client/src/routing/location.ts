@@ -43,6 +43,8 @@ export type Section = "admin" | "landing" | "checkin" | "meeting";
 export function sectionOf(pathname: string, hash = ""): Section {
   if (pathname === "/admin" || pathname.startsWith("/admin/")) return "admin";
   if (/^\/checkin\/[^/]+\/?$/.test(pathname)) return "checkin";
+  // A short link (/j/<join code>): the landing page opens the join the code stands for.
+  if (/^\/j\/[^/]+\/?$/.test(pathname)) return "landing";
   if (pathname === "/" && !new URLSearchParams(hash.replace(/^#/, "")).has("t")) return "landing";
   // /join, /meeting and every other path keep rendering the live meeting as before.
   return "meeting";

@@ -518,6 +518,21 @@ const ROWS: Row[] = [
     expect: MANAGERS(),
   },
   { name: "check-in link", route: "GET /meetings/:id/checkin-link", method: "GET", path: () => `/api/meetings/${mid()}/checkin-link`, expect: MEETING_STAFF() },
+  // Join codes (入会码): anyone with a code; the printed invitations carry codes (organisers), table cards do not
+  {
+    name: "open a join code",
+    route: "POST /join/code",
+    method: "POST",
+    path: () => "/api/join/code",
+    body: async () => {
+      const link = await t.server.links.current(t.url, await newParticipant());
+      if (!link.ok) throw new Error(link.error.code);
+      return { code: link.value.code };
+    },
+    expect: ANYONE(),
+  },
+  { name: "invitations PDF", route: "GET /meetings/:id/invitations", method: "GET", path: () => `/api/meetings/${mid()}/invitations`, expect: MANAGERS() },
+  { name: "table cards PDF", route: "GET /meetings/:id/table-cards", method: "GET", path: () => `/api/meetings/${mid()}/table-cards`, expect: MEETING_STAFF() },
   // Speaking plan (发言安排): organisers; the speakers' own routes take a join token, never a session
   { name: "list plan", route: "GET /meetings/:id/plan", method: "GET", path: () => `/api/meetings/${mid()}/plan`, expect: MEETING_STAFF() },
   {

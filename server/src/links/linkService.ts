@@ -3,10 +3,15 @@
 // version, so every earlier token fails the handshake, and drops its connected sockets at once.
 // The RoomLink table is this service's; participants' link versions are the ParticipantStore's.
 // Refusals come back as results (NOT_FOUND, LINK_REVOKED); the HTTP edge maps them to statuses.
+// Each personal and room link also has a join code (入会码, the ShortLink table, this service's):
+// its QR code carries the short URL /j/<code>, and the code opens the join only while the link's
+// version is current and not revoked, so re-issuing or revoking stops the old code too.
+import { randomBytes } from "node:crypto";
 import QRCode from "qrcode";
+import { newJoinCode, shortJoinUrl } from "../../../core/links/joinCode.ts";
 import { fail, ok, type Result } from "../../../core/errors.ts";
 import type { Role } from "../../../core/roles.ts";
-import { roomLinkSubject, type RoomLinkKind } from "../../../core/venue/roomLinks.ts";
+import { roomLinkKind, roomLinkSubject, type RoomLinkKind } from "../../../core/venue/roomLinks.ts";
 import type { TokenService } from "../auth/tokens.ts";
 import type { Db } from "../db/database.ts";
 import { ended, type GatewayServer } from "../gateway/socketGateway.ts";
@@ -15,11 +20,27 @@ import type { MeetingStore } from "../meetings/meetingStore.ts";
 import { checkinUrl, displayUrl, joinUrl, venueUrl } from "./urls.ts";
 
 export interface Link {
+  /** The long link (its token in the fragment); keeps working as long as the short one. */
   url: string;
+  /** The QR code (SVG markup): of `shortUrl` when there is one. */
   qrSvg: string;
+  /** The join code (10 characters, canonical form) and its short URL; absent for the check-in link. */
+  code?: string;
+  shortUrl?: string;
 }
 
-const withQr = async (url: string): Promise<Link> => ({ url, qrSvg: await QRCode.toString(url, { type: "svg", margin: 2 }) });
+/** What a join code opens: the long link of the person, the display or the venue terminal. */
+export interface ResolvedCode {
+  url: string;
+  kind: "join" | RoomLinkKind;
+}
+
+const qrSvg = (url: string): Promise<string> => QRCode.toString(url, { type: "svg", margin: 2 });
+const withQr = async (url: string): Promise<Link> => ({ url, qrSvg: await qrSvg(url) });
+
+type ParticipantVersion = { id: string; meetingId: string; role: string; linkVersion: number };
+
+const isUniqueViolation = (e: unknown): boolean => typeof e === "object" && e !== null && "code" in e && e.code === "P2002";
 
 export class LinkService {
   constructor(
@@ -36,6 +57,34 @@ export class LinkService {
     if (!p) return fail("NOT_FOUND");
     if (p.linkRevoked) return fail("LINK_REVOKED");
     return ok(await this.link(baseUrl, p));
+  }
+
+  /** The current links of these participants (same meeting), in order; revoked or unknown ones are left out. */
+  async currentMany(baseUrl: string, participantIds: readonly string[]): Promise<Map<string, Link>> {
+    const links = new Map<string, Link>();
+    for (const id of participantIds) {
+      const p = await this.meetings.participants.link(id);
+      if (p && !p.linkRevoked) links.set(id, await this.link(baseUrl, p));
+    }
+    return links;
+  }
+
+  /**
+   * What a join code opens now: the long link of the current version. NOT_FOUND for an unknown
+   * code and for one whose link was re-issued or revoked since (the caller cannot tell which).
+   */
+  async resolveCode(baseUrl: string, code: string): Promise<Result<ResolvedCode>> {
+    const row = await this.db.shortLink.findUnique({ where: { code } });
+    if (!row) return fail("NOT_FOUND");
+    const kind = roomLinkKind(row.subject);
+    if (kind) {
+      const state = await this.roomLinkState(row.meetingId, kind);
+      if (!state || state.linkRevoked || state.linkVersion !== row.version) return fail("NOT_FOUND");
+      return ok({ url: await this.roomLongUrl(baseUrl, row.meetingId, kind, row.version), kind });
+    }
+    const p = await this.meetings.participants.link(row.subject);
+    if (!p || p.meetingId !== row.meetingId || p.linkRevoked || p.linkVersion !== row.version) return fail("NOT_FOUND");
+    return ok({ url: await this.longUrl(baseUrl, p), kind: "join" });
   }
 
   /** A new link (the participant must exist); earlier links stop working and connected sockets of the person are dropped. */
@@ -99,13 +148,46 @@ export class LinkService {
   }
 
   private async roomUrl(baseUrl: string, meetingId: string, kind: RoomLinkKind, version: number): Promise<Link> {
-    const token = await this.tokens.issue({ participantId: roomLinkSubject(kind, meetingId), meetingId, role: "observer", version });
-    return withQr((kind === "venue" ? venueUrl : displayUrl)(baseUrl, token));
+    const url = await this.roomLongUrl(baseUrl, meetingId, kind, version);
+    return this.withCode(baseUrl, url, meetingId, roomLinkSubject(kind, meetingId), version);
   }
 
-  private async link(baseUrl: string, p: { id: string; meetingId: string; role: string; linkVersion: number }): Promise<Link> {
+  private async roomLongUrl(baseUrl: string, meetingId: string, kind: RoomLinkKind, version: number): Promise<string> {
+    const token = await this.tokens.issue({ participantId: roomLinkSubject(kind, meetingId), meetingId, role: "observer", version });
+    return (kind === "venue" ? venueUrl : displayUrl)(baseUrl, token);
+  }
+
+  private async link(baseUrl: string, p: ParticipantVersion): Promise<Link> {
+    return this.withCode(baseUrl, await this.longUrl(baseUrl, p), p.meetingId, p.id, p.linkVersion);
+  }
+
+  private async longUrl(baseUrl: string, p: ParticipantVersion): Promise<string> {
     const token = await this.tokens.issue({ participantId: p.id, meetingId: p.meetingId, role: p.role as Role, version: p.linkVersion });
-    return withQr(joinUrl(baseUrl, token));
+    return joinUrl(baseUrl, token);
+  }
+
+  /** The link with the join code of this version (made on first request; older versions' codes are deleted). */
+  private async withCode(baseUrl: string, url: string, meetingId: string, subject: string, version: number): Promise<Link> {
+    const code = await this.codeFor(meetingId, subject, version);
+    const shortUrl = shortJoinUrl(baseUrl, code);
+    return { url, qrSvg: await qrSvg(shortUrl), code, shortUrl };
+  }
+
+  private async codeFor(meetingId: string, subject: string, version: number): Promise<string> {
+    const existing = await this.db.shortLink.findUnique({ where: { subject_version: { subject, version } } });
+    if (existing) return existing.code;
+    await this.db.shortLink.deleteMany({ where: { subject, version: { not: version } } });
+    for (;;) {
+      try {
+        return (await this.db.shortLink.create({ data: { code: newJoinCode(randomBytes), meetingId, subject, version } })).code;
+      } catch (e) {
+        // Two requests for the same version at once: the other one's code wins.
+        const raced = await this.db.shortLink.findUnique({ where: { subject_version: { subject, version } } });
+        if (raced) return raced.code;
+        // Otherwise the random code was taken (about 1 in 10^14 per existing code): draw again.
+        if (!isUniqueViolation(e)) throw e;
+      }
+    }
   }
 
   /** In the same tick as the write's result: handshakes refuse the old link, then its sockets are dropped. */

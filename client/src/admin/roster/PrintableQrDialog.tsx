@@ -1,9 +1,13 @@
+import { formatJoinCode } from "@core/links/joinCode.ts";
 import type { Link } from "../types.ts";
 import { CopyField } from "../ui/CopyField.tsx";
 import { Dialog } from "../ui/Dialog.tsx";
 import { useAdminT } from "../ui/useAdminT.ts";
 
-/** A QR code with its heading, ready to print (the rest of the page is hidden in print). */
+/**
+ * A QR code with its heading, ready to print (the rest of the page is hidden in print). The QR code
+ * carries the short link (/j/<code>) when the link has a join code, and the code is shown under it.
+ */
 export function PrintableQrDialog({
   title,
   heading,
@@ -49,8 +53,19 @@ export function PrintableQrDialog({
         {subheading && <p className="print-subheading">{subheading}</p>}
         <img className="qr" src={src} alt={title} width={240} height={240} data-testid="qr-image" />
         <p className="print-hint">{hint}</p>
+        {link.code && (
+          <p className="print-code">
+            <span className="print-code-label">{t("links.code")}</span>{" "}
+            <span className="join-code-text" data-testid="join-code-text">
+              {formatJoinCode(link.code)}
+            </span>
+            <br />
+            <span className="print-code-hint">{t("links.codeHint")}</span>
+          </p>
+        )}
         {note && <p className="print-note">{note}</p>}
       </div>
+      {link.shortUrl && <CopyField label={t("links.shortUrl")} value={link.shortUrl} testId="short-url" />}
       <CopyField label={t("links.url")} value={link.url} testId="link-url" />
     </Dialog>
   );

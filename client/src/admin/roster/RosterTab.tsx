@@ -68,6 +68,14 @@ export function RosterTab({ meeting, editable, onCountChange }: { meeting: Meeti
             {t("roster.exportXlsx")}
           </a>
           {editable && (
+            <a className="button" href={api.invitationsUrl(meeting.id)} download title={t("roster.printInvitationsHint")} data-testid="print-invitations">
+              {t("roster.printInvitations")}
+            </a>
+          )}
+          <a className="button" href={api.tableCardsUrl(meeting.id)} download title={t("roster.printTableCardsHint")} data-testid="print-table-cards">
+            {t("roster.printTableCards")}
+          </a>
+          {editable && (
             <button type="button" aria-expanded={showImport} onClick={() => setImportOpen(!showImport)} data-testid="toggle-import">
               {t("import.title")}
             </button>
