@@ -13,7 +13,7 @@ export const adminEn: AdminMessages = {
       "Open the personal join link the secretariat sent you by text message, WeChat or QR code, or enter the join code from your invitation below. No registration or login is needed.",
     codeLabel: "Enter your join code",
     codeJoin: "Join",
-    codeJoining: "Joining…",
+    codeJoining: "Joining...",
     codeHint: "10 letters and digits, printed on your invitation; case, dashes and spaces do not matter.",
     backToMeeting: "Back to my meeting",
   },
