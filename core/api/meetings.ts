@@ -112,7 +112,7 @@ export const Meeting = z.looseObject({
   startsAt: IsoTime.nullable(),
   archived: z.boolean(),
   createdAt: IsoTime,
-  /** Not sent today; the admin list reads it should the server report the live state (docs/api.md leaves it open). */
+  /** In the list only: scheduled, open (进行中) or closed, from the meeting's log. */
   status: z.string().optional(),
 });
 export type Meeting = z.infer<typeof Meeting>;

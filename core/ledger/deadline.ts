@@ -2,8 +2,9 @@
 // 督办 flags an open item as overdue (逾期) after its deadline and as due soon (临期) within
 // DUE_SOON_DAYS of it. Pure: the caller passes the clock.
 import type { LedgerState } from "./item.ts";
+import { DEFAULT_TIME_ZONE } from "../time/meetingTime.ts";
 
-export const LEDGER_TIME_ZONE = "Asia/Shanghai";
+export const LEDGER_TIME_ZONE = DEFAULT_TIME_ZONE;
 /** 临期: the deadline is today or within this many days. */
 export const DUE_SOON_DAYS = 3;
 

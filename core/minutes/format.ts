@@ -4,8 +4,10 @@
 import type { InterjectionOutcome } from "../interjection/schema.ts";
 import type { SpeechKind } from "../queue/schema.ts";
 import type { PollForm } from "../poll/schema.ts";
+import { DEFAULT_TIME_ZONE, formatTimeOfDay } from "../time/meetingTime.ts";
 
-export const MINUTES_TIME_ZONE = "Asia/Shanghai";
+/** The meeting's zone (core/time/meetingTime.ts); documents never name it. */
+export const MINUTES_TIME_ZONE = DEFAULT_TIME_ZONE;
 
 export const SPEECH_KIND_LABELS: Record<SpeechKind | "written", string> = {
   booked: "预约发言",
@@ -85,8 +87,7 @@ export function formatDate(ms: number): string {
 
 /** 10:05 */
 export function formatTime(ms: number): string {
-  const p = parts(ms);
-  return `${p.hour}:${p.minute}`;
+  return formatTimeOfDay(ms, { timeZone: MINUTES_TIME_ZONE, viewer: null });
 }
 
 /** A deadline given as YYYY-MM-DD: 2026年12月31日 (no time zone involved). */

@@ -18,6 +18,8 @@ import {
   type MeetingInput,
 } from "@core/api/meetings.ts";
 import { PlannedSpeechResponse, PlanResponse } from "@core/api/plan.ts";
+import { StaffEntryResponse } from "@core/api/staffEntry.ts";
+import type { StaffEntryRole } from "@core/staffEntry.ts";
 import { ImportResponse, ParticipantResponse, ParticipantsResponse, type ParticipantFields, type RosterSort } from "@core/api/roster.ts";
 import type { RoomLinkKind } from "@core/venue/roomLinks.ts";
 import { httpClient, HttpError, type Method } from "../http/api.ts";
@@ -120,4 +122,6 @@ export const api = {
   tableCardsUrl: (id: string) => `${m(id)}/table-cards`,
   /** What a join code (入会码) opens: the long link to go to. No session needed. */
   resolveJoinCode: (code: string) => post("/api/join/code", JoinCodeResponse, { code }),
+  /** A short-lived link into the live meeting as chair, clerk or observer, without a roster entry. */
+  staffEntry: (id: string, role: StaffEntryRole) => post(`${m(id)}/staff-entry`, StaffEntryResponse, { role }),
 };

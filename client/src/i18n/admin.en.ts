@@ -133,6 +133,13 @@ export const adminEn: AdminMessages = {
     columnTime: "Time",
     columnPlace: "Place",
     columnState: "State",
+    columnEnter: "Enter",
+    enterAs: "Enter as",
+    enter: "Enter meeting",
+    enterChair: "Chair",
+    enterClerk: "Clerk",
+    enterObserver: "Observer",
+    enterHint: "You enter as staff: not counted in attendance, no vote.",
   },
   editor: {
     newTitle: "New meeting",

@@ -131,6 +131,13 @@ export const adminZh = {
     columnTime: "时间",
     columnPlace: "地点",
     columnState: "状态",
+    columnEnter: "进入会场",
+    enterAs: "进入身份",
+    enter: "进入会场",
+    enterChair: "主持人",
+    enterClerk: "记录员",
+    enterObserver: "旁听",
+    enterHint: "以工作人员身份进入，不计入出席，不参加表决。",
   },
   editor: {
     newTitle: "新建会议",

@@ -8,6 +8,7 @@ import { archiveRoutes } from "../archive/archiveRoutes.ts";
 import { checkinRoutes } from "../checkin/checkinRoutes.ts";
 import { importRoutes } from "../ledger/importRoutes.ts";
 import { ledgerRoutes } from "../ledger/ledgerRoutes.ts";
+import { meetingDepartmentRoutes } from "../ledger/meetingDepartmentRoutes.ts";
 import { memberSuggestionRoutes } from "../ledger/memberSuggestionRoutes.ts";
 import { reportRoutes } from "../ledger/reportRoutes.ts";
 import { linkRoutes } from "../links/linkRoutes.ts";
@@ -56,6 +57,7 @@ export function createApi(deps: ApiDeps): Router {
     minutesVersionRoutes(deps),
     archiveRoutes(deps),
     ledgerRoutes(deps),
+    meetingDepartmentRoutes(deps),
     importRoutes(deps),
     memberSuggestionRoutes(deps),
     reportRoutes(deps),

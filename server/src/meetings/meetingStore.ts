@@ -119,7 +119,21 @@ export class MeetingStore {
       where: { archived, ...(accountId ? { participants: { some: { accountId } } } : {}) },
       orderBy: [{ startsAt: "desc" }, { createdAt: "desc" }],
     });
-    return rows.map(toMeetingJson);
+    const status = await this.statusOf(rows.map((r) => r.id));
+    return rows.map((row) => ({ ...toMeetingJson(row), status: status.get(row.id) ?? "scheduled" }));
+  }
+
+  /**
+   * Whether each meeting is scheduled, open (进行中) or closed, from its log: the last
+   * meeting.opened or meeting.closed event (one query for the whole list).
+   */
+  private async statusOf(ids: readonly string[]): Promise<Map<string, "open" | "closed">> {
+    const events = await this.db.meetingEvent.findMany({
+      where: { meetingId: { in: [...ids] }, type: { in: ["meeting.opened", "meeting.closed"] } },
+      select: { meetingId: true, type: true },
+      orderBy: { seq: "asc" },
+    });
+    return new Map(events.map((e) => [e.meetingId, e.type === "meeting.opened" ? "open" : "closed"]));
   }
 
   /** An edit of the meeting's fields and rules: the join path reads it again, the live meeting follows it. */

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { meetingKindLabel } from "@core/meetingKind.ts";
+import { staffEntryRoles, type StaffEntryRole } from "@core/staffEntry.ts";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { Link } from "../../routing/Link.tsx";
 import { api } from "../api.ts";
@@ -73,6 +74,11 @@ function MeetingGroupTable({ group, meetings }: { group: MeetingGroup; meetings:
               <th scope="col" className="col-place">
                 {t("meetings.columnPlace")}
               </th>
+              {group === "live" && (
+                <th scope="col" className="col-enter">
+                  {t("meetings.columnEnter")}
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -88,6 +94,11 @@ function MeetingGroupTable({ group, meetings }: { group: MeetingGroup; meetings:
                 </td>
                 <td>{meetingKindLabel(m.kind, currentLanguage())}</td>
                 <td>{m.place ?? ""}</td>
+                {group === "live" && (
+                  <td>
+                    <EnterMeeting meeting={m} />
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -103,5 +114,50 @@ function GroupMark({ group }: { group: MeetingGroup }) {
     <span className={`group-mark mark-${group}`} aria-hidden="true">
       {group === "live" ? "●" : group === "upcoming" ? "○" : "✓"}
     </span>
+  );
+}
+
+const ROLE_KEYS: Record<StaffEntryRole, string> = { chair: "meetings.enterChair", clerk: "meetings.enterClerk", observer: "meetings.enterObserver" };
+
+/**
+ * 进入会场: the staff enter the live meeting in a role their account may take (core/staffEntry.ts)
+ * with a short-lived link the server issues; no roster entry, not counted in attendance, no vote.
+ */
+function EnterMeeting({ meeting }: { meeting: Meeting }) {
+  const { t } = useAdminT();
+  const { account } = useSession();
+  const roles = staffEntryRoles(account.role);
+  const [role, setRole] = useState<StaffEntryRole | undefined>(roles[0]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  if (!role) return null;
+  const enter = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { url } = await api.staffEntry(meeting.id, role);
+      window.location.assign(url);
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="enter-meeting" title={t("meetings.enterHint")}>
+      <label>
+        <span className="visually-hidden">{t("meetings.enterAs")}</span>
+        <select value={role} onChange={(e) => setRole(e.target.value as StaffEntryRole)} data-testid="enter-role" aria-label={t("meetings.enterAs")}>
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {t(ROLE_KEYS[r])}
+            </option>
+          ))}
+        </select>
+      </label>{" "}
+      <button type="button" className="button primary" onClick={() => void enter()} disabled={busy} data-testid="enter-meeting">
+        {t("meetings.enter")}
+      </button>
+      <ErrorLine error={error} />
+    </div>
   );
 }

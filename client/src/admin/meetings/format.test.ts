@@ -42,6 +42,10 @@ describe("groupOf", () => {
   it("lets archiving and a server status win", () => {
     expect(groupOf({ ...base, startsAt: "2026-05-13T06:00:00Z", archived: true }, now)).toBe("past");
     expect(groupOf({ ...base, startsAt: "2026-05-13T06:00:00Z", status: "open" }, now)).toBe("live");
+    // Running without a date (未定时间) is 进行中; not opened yet, however late, is still to come; closed is past.
+    expect(groupOf({ ...base, status: "open" }, now)).toBe("live");
+    expect(groupOf({ ...base, startsAt: "2026-05-12T05:00:00Z", status: "scheduled" }, now)).toBe("upcoming");
+    expect(groupOf({ ...base, startsAt: "2026-05-12T05:00:00Z", status: "closed" }, now)).toBe("past");
   });
 });
 

@@ -1,34 +1,29 @@
+import { formatLongDateTime, fromZonedInput, toZonedInput } from "@core/time/meetingTime.ts";
 import type { Meeting } from "../types.ts";
 
-/** "2026年5月12日 14:30" / "12 May 2026, 14:30". */
-export function formatDateTime(iso: string | null | undefined, language: "zh" | "en"): string | null {
+/**
+ * "2026年5月12日 周二 14:30" / "Tue 12 May 2026, 14:30" in the meeting's time zone
+ * (core/time/meetingTime.ts), with the zone named when the browser's differs.
+ */
+export function formatDateTime(iso: string | null | undefined, language: "zh" | "en", viewer?: string): string | null {
   if (!iso) return null;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return null;
-  return new Intl.DateTimeFormat(language === "zh" ? "zh-CN" : "en-GB", {
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    weekday: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(date);
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return null;
+  return formatLongDateTime(ms, { language, ...(viewer ? { viewer } : {}) });
 }
 
-/** ISO string → the value of an <input type="datetime-local"> in local time. */
+/** ISO string → the value of an <input type="datetime-local"> showing the meeting's wall clock. */
 export function toLocalInput(iso: string | null | undefined): string {
   if (!iso) return "";
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return "";
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? "" : toZonedInput(ms);
 }
 
-/** The value of an <input type="datetime-local"> (local time) → ISO string, or null if empty. */
+/** The value of an <input type="datetime-local"> (the meeting's wall clock) → ISO string, or null if empty. */
 export function fromLocalInput(value: string): string | null {
   if (!value) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  const ms = fromZonedInput(value);
+  return ms === null ? null : new Date(ms).toISOString();
 }
 
 export type MeetingGroup = "upcoming" | "live" | "past";
@@ -40,6 +35,8 @@ export function groupOf(meeting: Meeting, now: number): MeetingGroup {
   if (meeting.archived) return "past";
   if (meeting.status === "open" || meeting.status === "live") return "live";
   if (meeting.status === "closed") return "past";
+  // Not opened yet (the server says so): still to come, however late.
+  if (meeting.status === "scheduled") return "upcoming";
   if (!meeting.startsAt) return "upcoming";
   const start = new Date(meeting.startsAt).getTime();
   if (start > now) return "upcoming";

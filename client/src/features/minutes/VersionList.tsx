@@ -1,8 +1,10 @@
 import { useTranslation } from "react-i18next";
 import type { VersionMeta } from "./minutesApi.ts";
+import { formatDateClock } from "@core/time/meetingTime.ts";
+import { currentLanguage } from "../../i18n/i18n.ts";
 
-export const stamp = (iso: string) =>
-  new Date(iso).toLocaleString("zh-CN", { hour12: false, month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+/** When a version was saved or approved, in the meeting's time zone (named when the browser's differs). */
+export const stamp = (iso: string) => formatDateClock(Date.parse(iso), { language: currentLanguage() });
 
 /** 已审定（定稿）· who and when: a badge with words, not a colour alone. */
 export function ApprovedBadge({ version }: { version: VersionMeta }) {

@@ -5,6 +5,7 @@ import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { useMeeting, useDisplayName } from "../../connection/useMeeting.ts";
 import { EditingNote } from "./EditingNote.tsx";
 import { decisionsOf, othersEditing } from "./notes.ts";
+import { useDepartments } from "./useDepartments.ts";
 import { useEditingPresence, useNoteCommand, type NoteResult } from "./useNoteCommand.ts";
 
 /** 议定事项 of an agenda item: what was decided or agreed, the responsible unit and the deadline. */
@@ -107,6 +108,8 @@ function DecisionForm({
   );
   const [base] = useState(decision?.version ?? 0);
   const conflict = decision !== null && decision.version !== base;
+  // 承办单位 to pick from: the ledger's departments (the units its items are assigned to).
+  const departments = useDepartments();
   return (
     <form
       className="note-form"
@@ -143,9 +146,14 @@ function DecisionForm({
             maxLength={80}
             value={fields.unit}
             onChange={(e) => setFields({ ...fields, unit: e.target.value })}
-            list="note-departments"
+            list="decision-departments"
             data-testid="decision-unit-input"
           />
+          <datalist id="decision-departments" data-testid="decision-departments">
+            {departments.map((v) => (
+              <option key={v} value={v} />
+            ))}
+          </datalist>
         </label>
         <label>
           {t("notes.deadline")}

@@ -13,8 +13,11 @@ import { RecordingPlayer } from "./RecordingPlayer.tsx";
 import { useRecordings } from "./recordings.ts";
 import { recordTimeline } from "./timeline.ts";
 import "./record.css";
+import { formatTimeOfDay } from "@core/time/meetingTime.ts";
+import { ZoneNote } from "./ZoneNote.tsx";
 
-const time = (ms: number) => new Date(ms).toLocaleTimeString("zh-CN", { hour12: false });
+/** A cell of the table: the meeting's wall clock; the heading names the zone once when the browser's differs. */
+const time = (ms: number) => formatTimeOfDay(ms, { seconds: true, viewer: null });
 const duration = (ms: number) => formatClock(ms);
 
 /**
@@ -80,6 +83,7 @@ export function SpeechRecord() {
     <section className="panel" aria-labelledby="record-title">
       <h2 id="record-title">
         {t("record.title")} <span className="muted small">{overruns > 0 && t("record.overruns", { count: overruns })}</span>
+        <ZoneNote testId="record-zone" />
       </h2>
       {groups.length === 0 && !live ? (
         <p className="muted">{t("record.empty")}</p>

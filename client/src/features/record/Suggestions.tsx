@@ -5,6 +5,7 @@ import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { useMeeting, useDisplayName } from "../../connection/useMeeting.ts";
 import { EditingNote } from "./EditingNote.tsx";
 import { othersEditing, suggestionsOf } from "./notes.ts";
+import { useDepartments } from "./useDepartments.ts";
 import { useEditingPresence, useNoteCommand, type NoteResult } from "./useNoteCommand.ts";
 
 const EMPTY: SuggestionFields = { title: "", text: "", topic: "", department: "" };
@@ -19,14 +20,15 @@ export function Suggestions({ entry, readOnly }: { entry: EntryRef; readOnly: bo
   const [adding, setAdding] = useState(false);
   const key = `${entry.kind}:${entry.id}`;
   const list = state ? suggestionsOf(state.notes, key) : [];
-  // Suggestions to pick from: the topics and departments used so far, and the officials' units.
+  // Suggestions to pick from: the topics used so far; the ledger's departments (承办单位, the
+  // units items are assigned to — not an official's title), then those this record already names.
   const topics = [...new Set(state?.notes.suggestions.map((s) => s.topic).filter(Boolean))];
+  const ledgerDepartments = useDepartments();
   const departments = [
     ...new Set(
-      [
-        ...(state?.notes.suggestions.map((s) => s.department) ?? []),
-        ...(state?.roster.filter((p) => p.role === "official").map((p) => p.unit ?? "") ?? []),
-      ].filter(Boolean),
+      [...ledgerDepartments, ...(state?.notes.suggestions.map((s) => s.department) ?? []), ...(state?.notes.decisions.map((d) => d.unit) ?? [])].filter(
+        Boolean,
+      ),
     ),
   ];
   return (
@@ -47,7 +49,7 @@ export function Suggestions({ entry, readOnly }: { entry: EntryRef; readOnly: bo
           <option key={v} value={v} />
         ))}
       </datalist>
-      <datalist id="note-departments">
+      <datalist id="note-departments" data-testid="suggestion-departments">
         {departments.map((v) => (
           <option key={v} value={v} />
         ))}

@@ -8,8 +8,10 @@ import { useDrafts } from "./drafts.tsx";
 import { inConflict, mergeTexts, othersEditing } from "./notes.ts";
 import { EditingNote } from "./EditingNote.tsx";
 import { useEditingPresence, useNoteCommand } from "./useNoteCommand.ts";
+import { formatTimeOfDay } from "@core/time/meetingTime.ts";
+import { currentLanguage } from "../../i18n/i18n.ts";
 
-const clock = (ms: number) => new Date(ms).toLocaleTimeString("zh-CN", { hour12: false, hour: "2-digit", minute: "2-digit" });
+const clock = (ms: number) => formatTimeOfDay(ms, { language: currentLanguage() });
 
 /**
  * 发言要点: the summary of a speech, interjection or written speech (通报要点 for an agenda item's

@@ -11,8 +11,14 @@ import { PollStatusBadge } from "../poll/PollBits.tsx";
 import { EditingNote } from "./EditingNote.tsx";
 import { decisionsOf, othersEditing, othersEditingEntry, suggestionsOf } from "./notes.ts";
 import type { TimelineEntry, TimelineGroup } from "./timeline.ts";
+import { formatTimeOfDay } from "@core/time/meetingTime.ts";
+import { ZoneNote } from "./ZoneNote.tsx";
+import { currentLanguage } from "../../i18n/i18n.ts";
 
-export const clockTime = (ms: number) => new Date(ms).toLocaleTimeString("zh-CN", { hour12: false });
+/** A moment of the record in the meeting's time zone (core/time/meetingTime.ts), named when the browser's differs. */
+export const clockTime = (ms: number) => formatTimeOfDay(ms, { seconds: true, language: currentLanguage() });
+/** The timeline's narrow column: the time alone; the heading names the zone once (TimelineZone). */
+const entryTime = (ms: number) => formatTimeOfDay(ms, { seconds: true, viewer: null });
 export const itemKey = (itemId: string | null) => `item:${itemId ?? "none"}`;
 /** The selection of the chair's closing remarks on the whole meeting (as the core's summary key). */
 export const MEETING_CLOSING_KEY = `closing:${MEETING_CLOSING}`;
@@ -103,7 +109,7 @@ export function Timeline({ groups, selected, onSelect }: { groups: TimelineGroup
           row(
             entry.key,
             <>
-              <span className="tl-time">{clockTime(entry.at)}</span>
+              <span className="tl-time">{entryTime(entry.at)}</span>
               <span className="tl-what muted">{t("notes.itemStarted")}</span>
             </>,
             { kind: "item-start", select: itemKey(entry.itemId) },
@@ -116,7 +122,7 @@ export function Timeline({ groups, selected, onSelect }: { groups: TimelineGroup
           row(
             entry.key,
             <>
-              <span className="tl-time">{clockTime(s.startedAt)}</span>
+              <span className="tl-time">{entryTime(s.startedAt)}</span>
               <span className="tl-what">
                 <strong>{speakerName(s, nameOf)}</strong> <KindBadge kind={s.kind} />
                 {who?.sector && <span className="muted small"> {who.sector}</span>}
@@ -130,7 +136,7 @@ export function Timeline({ groups, selected, onSelect }: { groups: TimelineGroup
             row(
               `interjection:${i.interjectionId}`,
               <>
-                <span className="tl-time">{clockTime(i.startedAt)}</span>
+                <span className="tl-time">{entryTime(i.startedAt)}</span>
                 <span className="tl-what">
                   <span className="nest" aria-hidden="true">
                     ↳
@@ -150,7 +156,7 @@ export function Timeline({ groups, selected, onSelect }: { groups: TimelineGroup
           row(
             entry.key,
             <>
-              <span className="tl-time">{clockTime(entry.at)}</span>
+              <span className="tl-time">{entryTime(entry.at)}</span>
               <span className="tl-what">
                 <strong>{nameOf(entry.written.participantId) ?? "—"}</strong> <KindBadge kind="written" />
                 {marks(entry.key)}
@@ -177,7 +183,7 @@ export function Timeline({ groups, selected, onSelect }: { groups: TimelineGroup
           row(
             entry.key,
             <>
-              <span className="tl-time">{clockTime(entry.at)}</span>
+              <span className="tl-time">{entryTime(entry.at)}</span>
               <span className="tl-what">
                 {t("notes.poll")}
                 {t("punct.colon")}
@@ -198,7 +204,7 @@ export function Timeline({ groups, selected, onSelect }: { groups: TimelineGroup
           row(
             entry.key,
             <>
-              <span className="tl-time">{clockTime(entry.at)}</span>
+              <span className="tl-time">{entryTime(entry.at)}</span>
               <span className="tl-what muted small">
                 {nameOf(entry.participantId) ?? "—"} {t(`notes.attendance.${entry.status}`)}
                 {entry.via && `${t("punct.open")}${t(`attendance.via.${entry.via}`)}${t("punct.close")}`}
@@ -211,7 +217,10 @@ export function Timeline({ groups, selected, onSelect }: { groups: TimelineGroup
   };
   return (
     <section className="panel tl-panel" aria-labelledby="tl-title">
-      <h2 id="tl-title">{t("notes.timeline")}</h2>
+      <h2 id="tl-title">
+        {t("notes.timeline")}
+        <ZoneNote testId="tl-zone" />
+      </h2>
       <div className="tl-scroll" ref={scroller} onScroll={onScroll} data-testid="timeline">
         {groups.length === 0 && <p className="muted">{t("record.empty")}</p>}
         {groups.map((g) => {
