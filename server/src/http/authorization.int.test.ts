@@ -518,6 +518,23 @@ const ROWS: Row[] = [
     expect: MANAGERS(),
   },
   { name: "check-in link", route: "GET /meetings/:id/checkin-link", method: "GET", path: () => `/api/meetings/${mid()}/checkin-link`, expect: MEETING_STAFF() },
+  // Staff entering the live meeting without a roster entry: as observer, every account of the meeting's staff
+  {
+    name: "staff entry",
+    route: "POST /meetings/:id/staff-entry",
+    method: "POST",
+    path: () => `/api/meetings/${mid()}/staff-entry`,
+    body: () => ({ role: "observer" }),
+    expect: MEETING_STAFF(),
+  },
+  // The ledger's departments for the clerk's 承办单位 picker
+  {
+    name: "meeting departments",
+    route: "GET /meetings/:id/departments",
+    method: "GET",
+    path: () => `/api/meetings/${mid()}/departments`,
+    expect: MEETING_STAFF(),
+  },
   // Join codes (入会码): anyone with a code; the printed invitations carry codes (organisers), table cards do not
   {
     name: "open a join code",
