@@ -289,7 +289,7 @@ describe("owners' decisions and elections in the browser: 民法典 §278 by are
 
     await chair.getByRole("button", { name: "English" }).click();
     const election = item(chair, ELECTION);
-    await until(() => textOf(chair, "poll-verdict")).toBe("Elected · 王芳、李强");
+    await until(() => textOf(chair, "poll-verdict")).toBe("Elected · 王芳, 李强");
     expect((await election.locator(".poll-candidates thead th").allTextContents()).slice(0, 4)).toEqual(["Candidates", "For", "Against", "Abstain"]);
     expect(await candidateTable(chair)).toEqual([
       ["王芳", "4", "1", "1", "Elected"],
