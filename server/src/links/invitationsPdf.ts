@@ -4,10 +4,10 @@
 // middle into a tent, the name large on both faces, the upper face upside down so it reads upright
 // once folded). pdfkit with the embedded CJK font the minutes use (minutes/cjkFonts.ts); QR codes
 // drawn as vector squares, so they stay sharp at any printer resolution.
-import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import { formatJoinCode } from "../../../core/links/joinCode.ts";
 import type { PdfFonts } from "../minutes/cjkFonts.ts";
+import { cjkPdf } from "../minutes/pdfDocument.ts";
 
 export interface Invitation {
   /** The name as the screens show it (张丽（教育界） when two 张丽 are on the roster). */
@@ -35,17 +35,7 @@ export interface PrintHeading {
 const MM = 72 / 25.4;
 
 function newDoc(fonts: PdfFonts, title: string, layout: "portrait" | "landscape") {
-  const doc = new PDFDocument({ size: "A4", layout, margin: 0, autoFirstPage: false, info: { Title: title, Creator: "议事厅 Yishiting" } });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  doc.registerFont("regular", fonts.regular.path, fonts.regular.face);
-  doc.registerFont("bold", fonts.bold.path, fonts.bold.face);
-  doc.registerFont("heading", fonts.heading.path, fonts.heading.face);
-  return { doc, done };
+  return cjkPdf(fonts, { size: "A4", layout, margin: 0, autoFirstPage: false, info: { Title: title } });
 }
 
 /** A QR code as filled squares, `size` points wide, top left at (x, y); medium error correction. */

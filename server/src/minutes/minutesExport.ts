@@ -4,7 +4,7 @@
 // Noto Serif/Sans CJK SC from fonts-noto-cjk). All three render the same blocks (core/minutes/blocks.ts),
 // whether drafted from the record or saved as a version.
 import { AlignmentType, Document, HeadingLevel, LineRuleType, Packer, Paragraph, TextRun, type IRunOptions } from "docx";
-import PDFDocument from "pdfkit";
+import { cjkPdf } from "./pdfDocument.ts";
 import type { Block, Run } from "../../../core/minutes/blocks.ts";
 import { renderBlocksMarkdown } from "../../../core/minutes/markdown.ts";
 import { findPdfFonts, type PdfFonts } from "./cjkFonts.ts";
@@ -106,20 +106,11 @@ const MM = 72 / 25.4;
 
 export function minutesPdf(blocks: readonly Block[], fonts: PdfFonts): Promise<Buffer> {
   const title = blocks.find((b) => b.kind === "title");
-  const doc = new PDFDocument({
+  const { doc, done } = cjkPdf(fonts, {
     size: "A4",
     margins: { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM },
-    info: { Title: title?.kind === "title" ? title.text : "会议纪要", Creator: "议事厅 Yishiting" },
+    info: { Title: title?.kind === "title" ? title.text : "会议纪要" },
   });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  doc.registerFont("regular", fonts.regular.path, fonts.regular.face);
-  doc.registerFont("bold", fonts.bold.path, fonts.bold.face);
-  doc.registerFont("heading", fonts.heading.path, fonts.heading.face);
 
   const runs = (list: readonly Run[], size: number, options: PDFKit.Mixins.TextOptions) => {
     list.forEach((r, i) => {

@@ -7,6 +7,7 @@ import { InterjectionCard } from "../interjection/InterjectionCard.tsx";
 import { useRoleLabel } from "../meeting/useRoleLabel.ts";
 import { RoomVideos } from "../media/RoomVideos.tsx";
 import { SpeakerVideo } from "../media/SpeakerVideo.tsx";
+import { clockWords } from "./clockWords.ts";
 import { GuestChip, KindBadge } from "./KindBadge.tsx";
 import { speakerName, usedShare } from "./speakingPlan.ts";
 
@@ -40,16 +41,7 @@ export function CurrentSpeaker({ size = "normal" }: { size?: "normal" | "large" 
   // Paused: said in words with its own icon, whatever the phase's colour.
   // Paused by an interjection into this speech: it resumes by itself when the interjection ends.
   const heldByInterjection = state?.interjection?.speechId === floor.speechId && clock.paused;
-  const phaseLabel = heldByInterjection
-    ? t("interjection.pausedForInterjection")
-    : clock.paused
-      ? t("speaking.paused")
-      : clock.phase === "overrun"
-        ? t("floor.overrun")
-        : clock.phase === "warning"
-          ? t("floor.warning")
-          : t("floor.remaining");
-  const phaseIcon = clock.paused ? "pause" : clock.phase === "overrun" ? "overrun" : clock.phase === "warning" ? "warning" : "clock";
+  const { label: phaseLabel, icon: phaseIcon } = clockWords(t, clock, heldByInterjection);
   return (
     <section className={`speaker-card phase-${clock.phase} ${size}${clock.paused ? " paused" : ""}`} aria-live="polite" data-testid="speaker-card">
       <p className="label label-row">

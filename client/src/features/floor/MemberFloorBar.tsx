@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { formatClock, speechClock } from "@core/clock.ts";
 import { useDisplayName, useMeeting, useServerNow } from "../../connection/useMeeting.ts";
 import { Icon } from "../../components/Icon.tsx";
+import { clockWords } from "./clockWords.ts";
 import { MyFloorBanner } from "./MyFloorBanner.tsx";
 import { speakerName, upcomingSpeakers } from "./speakingPlan.ts";
 import "./speaking.css";
@@ -53,16 +54,7 @@ function FloorStrip() {
   if (!floor) return null;
   const clock = speechClock(floor, now);
   const heldByInterjection = state.interjection?.speechId === floor.speechId && clock.paused;
-  const label = heldByInterjection
-    ? t("interjection.pausedForInterjection")
-    : clock.paused
-      ? t("speaking.paused")
-      : clock.phase === "overrun"
-        ? t("floor.overrun")
-        : clock.phase === "warning"
-          ? t("floor.warning")
-          : t("floor.remaining");
-  const icon = clock.paused ? "pause" : clock.phase === "overrun" ? "overrun" : clock.phase === "warning" ? "warning" : "clock";
+  const { label, icon } = clockWords(t, clock, heldByInterjection);
   return (
     <div className={`floor-strip phase-${clock.phase}${clock.paused ? " paused" : ""}`} role="timer" aria-label={label} data-testid="floor-strip">
       <span className="floor-strip-name">{t("floor.speaking", { name: speakerName(floor, nameOf) })}</span>
