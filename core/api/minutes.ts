@@ -66,3 +66,47 @@ export type MinutesVersion = z.infer<typeof MinutesVersion>;
 
 export const VersionsResponse = z.object({ versions: z.array(VersionMeta) });
 export const VersionResponse = z.object({ version: MinutesVersion });
+
+/** `GET /meetings/:id/minutes/draft`: the draft as the core builds it (core/minutes/minutes.ts `Minutes`), for tools; the browser builds its own. */
+const MinutesPersonAnswer = z.looseObject({ name: z.string(), affiliation: z.string().nullable() });
+export const MinutesDraftResponse = z.looseObject({
+  header: z.looseObject({
+    title: z.string(),
+    number: z.string().nullable(),
+    kind: z.string(),
+    place: z.string().nullable(),
+    date: z.string().nullable(),
+    time: z.string().nullable(),
+    chair: z.array(z.string()),
+    chairLabel: z.string(),
+  }),
+  attendance: z.looseObject({
+    expected: z.number().int(),
+    present: z.array(MinutesPersonAnswer),
+    attending: z.array(MinutesPersonAnswer),
+    attendingLabel: z.string(),
+    excused: z.array(MinutesPersonAnswer),
+    absent: z.array(MinutesPersonAnswer),
+  }),
+  overview: z.looseObject({
+    speeches: z.number().int(),
+    written: z.number().int(),
+    responses: z.number().int(),
+    polls: z.number().int(),
+    decisions: z.number().int(),
+    suggestions: z.number().int(),
+  }),
+  items: z.array(
+    z.looseObject({
+      itemId: z.string().nullable(),
+      label: z.string().nullable(),
+      title: z.string(),
+      speeches: z.array(z.looseObject({})),
+      written: z.array(z.looseObject({})),
+    }),
+  ),
+  closing: z.string().nullable(),
+  distribution: z.array(z.string()),
+  recorder: z.string().nullable(),
+  signOff: z.string(),
+});

@@ -3,6 +3,7 @@
 // so the embedded CJK font is checked by machine, not by eye); only the meeting's staff may read it.
 import JSZip from "jszip";
 import { afterEach, describe, expect, it } from "vitest";
+import { MinutesDraftResponse } from "../../../core/api/minutes.ts";
 import { renderMinutesMarkdown } from "../../../core/minutes/markdown.ts";
 import { draftMinutes } from "../../../core/minutes/minutes.ts";
 import { staffClient } from "../../../testing/server/api.ts";
@@ -55,6 +56,7 @@ describe("minutes draft API", () => {
     const json = await s.anon.get(s.base, bearer(s.tokens.chair));
     expect(json.status).toBe(200);
     expect(json.body).toMatchObject({ header: { title: TITLE, number: NUMBER, kind: "专题协商会", chair: ["沈国帅"] }, recorder: "姜建博" });
+    expect(MinutesDraftResponse.safeParse(json.body).error).toBeUndefined();
   });
 
   it("serves a DOCX whose document.xml holds the Chinese title, 文号 and the speech summary in official-document fonts", async () => {
