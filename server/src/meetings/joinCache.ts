@@ -7,6 +7,7 @@
 import type { MeetingInfo } from "../../../core/protocol.ts";
 import { roomLinkSubject, ROOM_LINK_KINDS } from "../../../core/venue/roomLinks.ts";
 import { staffEntryRoles, type StaffEntryRole } from "../../../core/staffEntry.ts";
+import { AccountRepository } from "../accounts/accountRepository.ts";
 import type { Db } from "../db/database.ts";
 
 /** A link's state: only a token of the current version opens it, and none while revoked. */
@@ -37,7 +38,12 @@ interface Entry {
 export class JoinCache {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly db: Db) {}
+  /** The StaffAccount table's owner: staff entries are checked through it. */
+  private readonly accounts: AccountRepository;
+
+  constructor(private readonly db: Db) {
+    this.accounts = new AccountRepository(db);
+  }
 
   /** The meeting's public info; null when it does not exist (not remembered: it may be created later). */
   info(meetingId: string): Promise<MeetingInfo | null> {
@@ -68,7 +74,7 @@ export class JoinCache {
    */
   async staff(meetingId: string, accountId: string, role: StaffEntryRole): Promise<string | null> {
     if (!(await this.entry(meetingId).loaded)) return null;
-    const account = await this.db.staffAccount.findUnique({ where: { id: accountId }, select: { displayName: true, role: true, disabled: true } });
+    const account = await this.accounts.byId(accountId);
     if (!account || account.disabled || !staffEntryRoles(account.role).includes(role)) return null;
     if (account.role === "chair" || account.role === "clerk") {
       const linked = await this.db.participant.findFirst({ where: { meetingId, accountId }, select: { id: true } });
