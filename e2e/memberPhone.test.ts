@@ -228,7 +228,8 @@ describe("the member's phone at 375×667", () => {
 
     await yuan.getByTestId("poll-published-summary").click();
     await until(() => yuan.getByTestId("poll-result").isVisible()).toBe(true);
-    expect(await card.getAttribute("data-expanded")).toBe("true");
+    // The native <details> opens at once; its toggle event (and so React's state) follows a task later.
+    await until(() => card.getAttribute("data-expanded")).toBe("true");
     expect(await textOf(yuan, "poll-verdict")).toBe("通过");
     await shot(yuan, "phone-poll-expanded-375.png");
     await yuan.getByTestId("poll-published-summary").click();
