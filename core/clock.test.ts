@@ -60,10 +60,13 @@ describe("formatClock", () => {
     [59_001, "1:00"],
     [58_999, "0:59"],
     [1, "0:01"],
-    // Over time, only whole seconds past the cap count.
+    // Over time, a partial second past the cap counts as a whole one: never "+0:00" once over.
+    [-1, "+0:01"],
+    [-500, "+0:01"],
     [-1_000, "+0:01"],
+    [-1_001, "+0:02"],
     [-12_000, "+0:12"],
-    [-12_999, "+0:12"],
+    [-12_999, "+0:13"],
     [-59_000, "+0:59"],
     [-60_000, "+1:00"],
     [-61_000, "+1:01"],
@@ -74,7 +77,7 @@ describe("formatClock", () => {
 
   it("shows a plus sign exactly when over time, never a minus", () => {
     for (let ms = 0; ms <= 3_600_000; ms += 7_777) expect(formatClock(ms)).toMatch(/^\d+:[0-5]\d$/);
-    for (let ms = -1_000; ms >= -3_600_000; ms -= 7_777) expect(formatClock(ms)).toMatch(/^\+\d+:[0-5]\d$/);
+    for (let ms = -1; ms >= -3_600_000; ms -= 7_777) expect(formatClock(ms)).toMatch(/^\+\d+:[0-5]\d$/);
   });
 
   it("shows what countdown computes", () => {

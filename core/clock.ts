@@ -25,10 +25,13 @@ export function speechClock(speech: Speech, serverNow: number): Countdown & { pa
 
 const at = (remainingMs: number): Countdown => ({ remainingMs, phase: remainingMs < 0 ? "overrun" : remainingMs <= WARNING_MS ? "warning" : "running" });
 
-/** "4:05", or "+0:12" when over time. */
+/**
+ * "4:05", or "+0:12" when over time. Partial seconds round up both ways: a partial second left
+ * shows as one left, and the first moment over time already reads +0:01, never +0:00.
+ */
 export function formatClock(remainingMs: number): string {
   const over = remainingMs < 0;
-  const totalSeconds = over ? Math.floor(-remainingMs / 1000) : Math.ceil(remainingMs / 1000);
+  const totalSeconds = Math.ceil(Math.abs(remainingMs) / 1000);
   const minutes = Math.floor(totalSeconds / 60);
   const seconds = totalSeconds % 60;
   return `${over ? "+" : ""}${minutes}:${String(seconds).padStart(2, "0")}`;
