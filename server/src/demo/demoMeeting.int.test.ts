@@ -1,13 +1,19 @@
 // The demo created on first start (npm run quickstart): the meeting with its agenda, the printed
 // links, and the ledger's departments; a second start finds them and creates nothing again.
-// The links are printed by the start that creates the demo only, and by `npm run demo:links`.
+// The links are printed by the start that creates the demo only, and by `npm run demo:links`:
+// short links with their join codes (入会码), the long links with `-- --long`.
 import { afterEach, describe, expect, it } from "vitest";
+import { formatJoinCode } from "../../../core/links/joinCode.ts";
+import { ApiClient } from "../../../testing/server/api.ts";
 import { runCommand } from "../../../testing/server/command.ts";
 import { eventually, Harness, TEST_SECRET } from "../../../testing/server/harness.ts";
 import { DEMO_DEPARTMENTS, DEMO_LINK_HOLDERS, DEMO_TITLE, ensureDemoMeeting } from "./demoMeeting.ts";
 
 const h = new Harness();
-const tokenOf = (url: string | null) => /#t=(.+)$/.exec(url ?? "")![1]!;
+const tokenOf = (url: string | null | undefined) => /#t=(.+)$/.exec(url ?? "")![1]!;
+/** The printed short links (<base>/j/<code>) with the join code printed beside each, in order. */
+const shortLinks = (output: string) =>
+  [...output.matchAll(/ (\S+)\/j\/(\w+)\s+入会码 (\S+)/g)].map(([, base, code, typed]) => ({ base: base!, code: code!, typed: typed! }));
 afterEach(() => h.cleanup());
 
 describe("the demo meeting", () => {
@@ -17,9 +23,11 @@ describe("the demo meeting", () => {
     expect(first.people.map((p) => p.name)).toEqual(DEMO_LINK_HOLDERS);
     expect(first.people.every((p) => p.url.startsWith(`${t.url}/`))).toBe(true);
     // Two links of their own: the display is read-only, the venue terminal's token publishes.
-    const [display, venue] = await Promise.all([h.connect(t.url, tokenOf(first.display)), h.connect(t.url, tokenOf(first.venue))]);
+    const [display, venue] = await Promise.all([h.connect(t.url, tokenOf(first.display?.url)), h.connect(t.url, tokenOf(first.venue?.url))]);
     expect([display.welcome.display, display.welcome.venue, venue.welcome.display, venue.welcome.venue]).toEqual([true, false, true, true]);
-    expect(first.venue).toMatch(new RegExp(`^${t.url}/venue#t=`));
+    expect(first.venue?.url).toMatch(new RegExp(`^${t.url}/venue#t=`));
+    // Each with its join code and short link, as the roster page shows them.
+    for (const link of [...first.people, first.display!, first.venue!]) expect(link.shortUrl).toBe(`${t.url}/j/${link.code}`);
 
     const again = await ensureDemoMeeting(t.server, t.url);
     expect(again.people.map((p) => p.name)).toEqual(DEMO_LINK_HOLDERS);
@@ -37,26 +45,51 @@ describe("the demo's links on the console", () => {
     const none = runCommand("npm", ["run", "-s", "demo:links"], { YST_DATA_DIR: h.tempDir(), YST_TOKEN_SECRET: "" });
     const first = await h.spawnServer(dataDir, TEST_SECRET, { YST_DEMO: "on" });
     await eventually(() => expect(first.output()).toContain("会务组"));
-    expect(first.output().match(/\/join#t=/g)).toHaveLength(DEMO_LINK_HOLDERS.length);
-    expect(first.output()).toMatch(/\/display#t=/);
+    // Short links and codes for the six people, the display and the venue terminal; no ~330-character tokens.
+    expect(shortLinks(first.output())).toHaveLength(DEMO_LINK_HOLDERS.length + 2);
+    expect(first.output()).not.toContain("#t=");
+    expect(first.output()).toContain("npm run demo:links -- --long");
     expect(first.output()).toContain("npm run demo:links");
     await first.kill("SIGTERM");
 
     const second = await h.spawnServer(dataDir, TEST_SECRET, { YST_DEMO: "on" });
     await eventually(() => expect(second.output()).toContain("会务组"));
     expect(second.output()).toContain("npm run demo:links");
+    expect(shortLinks(second.output())).toEqual([]);
     expect(second.output()).not.toContain("#t=");
 
-    // While the server runs, with its environment.
-    const printed = await runCommand("npm", ["run", "-s", "demo:links"], { YST_DATA_DIR: dataDir, YST_TOKEN_SECRET: TEST_SECRET, YST_PUBLIC_URL: second.url });
+    // While the server runs, with its environment: short links and codes, and with --long the long links too.
+    const env = { YST_DATA_DIR: dataDir, YST_TOKEN_SECRET: TEST_SECRET, YST_PUBLIC_URL: second.url };
+    const [printed, printedLong] = await Promise.all([
+      runCommand("npm", ["run", "-s", "demo:links"], env),
+      runCommand("npm", ["run", "-s", "demo:links", "--", "--long"], env),
+    ]);
     expect(printed.code, printed.output).toBe(0);
-    const joins = [...printed.output.matchAll(/ (\S+)\/join#t=(\S+)/g)];
-    expect(joins.map((m) => m[1])).toEqual(DEMO_LINK_HOLDERS.map(() => second.url));
-    const people = await Promise.all(joins.map(async (m) => (await h.connect(second.url, m[2]!)).welcome.me.name));
+    expect(printed.output).not.toContain("#t=");
+    const printedShort = shortLinks(printed.output);
+    expect(printedShort.map((l) => l.base)).toEqual([...DEMO_LINK_HOLDERS, "display", "venue"].map(() => second.url));
+    // Each code is printed grouped for typing (ABCD-EFGH-JK), and is the short link's code.
+    for (const l of printedShort) expect(l.typed).toBe(formatJoinCode(l.code));
+    // Over real HTTP, what the start page does with a typed code or a scanned /j/<code>: each opens its own person.
+    const anyone = new ApiClient(second.url);
+    const opened = await Promise.all(
+      printedShort.map(async (l) => (await anyone.post("/api/join/code", { code: l.typed })).body as { url: string; kind: string }),
+    );
+    expect(opened.map((o) => o.kind)).toEqual([...DEMO_LINK_HOLDERS.map(() => "join"), "display", "venue"]);
+    const people = await Promise.all(opened.slice(0, DEMO_LINK_HOLDERS.length).map(async (o) => (await h.connect(second.url, tokenOf(o.url))).welcome.me.name));
     expect(people).toEqual(DEMO_LINK_HOLDERS);
-    const display = await h.connect(second.url, /\/display#t=(\S+)/.exec(printed.output)![1]!);
+    const display = await h.connect(second.url, tokenOf(opened[DEMO_LINK_HOLDERS.length]!.url));
     expect(display.welcome.display).toBe(true);
     expect(printed.output).toMatch(/\/checkin\/\S+#c=/);
+
+    // The long links, asked for: the same people, their tokens working as they are.
+    expect(printedLong.code, printedLong.output).toBe(0);
+    expect(shortLinks(printedLong.output).map((l) => l.code)).toEqual(printedShort.map((l) => l.code));
+    const joins = [...printedLong.output.matchAll(/ (\S+)\/join#t=(\S+)/g)];
+    expect(joins.map((m) => m[1])).toEqual(DEMO_LINK_HOLDERS.map(() => second.url));
+    const longPeople = await Promise.all(joins.map(async (m) => (await h.connect(second.url, m[2]!)).welcome.me.name));
+    expect(longPeople).toEqual(DEMO_LINK_HOLDERS);
+    expect(printedLong.output).toMatch(/\/display#t=/);
 
     expect(await none).toMatchObject({ code: 1, output: expect.stringContaining("npm start") });
   }, 60_000);

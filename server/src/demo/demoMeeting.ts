@@ -1,8 +1,10 @@
 // The demo meeting created on first start: a small district CPPCC consultation forum
 // (fictional people, taken from the project's test roster), with its agenda and links.
 import os from "node:os";
+import { formatJoinCode } from "../../../core/links/joinCode.ts";
 import type { Role } from "../../../core/roles.ts";
 import type { RoomLinkKind } from "../../../core/venue/roomLinks.ts";
+import type { Link } from "../links/linkService.ts";
 import type { NewParticipant } from "../meetings/participantStore.ts";
 import type { YishitingServer } from "../server.ts";
 
@@ -32,13 +34,29 @@ export const DEMO_DEPARTMENTS = ["区住房和城乡建设局", "区民政局", 
 /** Who gets a printed join link: the chair, three members, the official and the clerk. */
 export const DEMO_LINK_HOLDERS = ["沈国帅", "李帅国", "刘凯", "杜娜", "冯建艳", "姜建博"];
 
+/**
+ * A link as printed: the short one (/j/<code>, what the QR codes carry) with its join code (入会码,
+ * typed on the start page), and the long one with its token, which keeps working too.
+ */
+export interface DemoLink {
+  shortUrl: string;
+  code: string;
+  url: string;
+}
+
 export interface DemoLinks {
-  people: { name: string; role: Role; url: string }[];
+  people: ({ name: string; role: Role } & DemoLink)[];
   /** The room display's link; null once the organisers revoked it (as for people). */
-  display: string | null;
+  display: DemoLink | null;
   /** The venue terminal's link: it also publishes the room's microphone and camera. */
-  venue: string | null;
+  venue: DemoLink | null;
   checkin: string;
+}
+
+/** The printed form of a personal or room link (both always have a join code). */
+function demoLink(link: Link): DemoLink {
+  if (link.code === undefined || link.shortUrl === undefined) throw new Error(`no join code for ${link.url}`);
+  return { shortUrl: link.shortUrl, code: link.code, url: link.url };
 }
 
 /** Creates the demo meeting on an empty database; returns its current links and whether this call created it. */
@@ -55,11 +73,11 @@ export async function demoLinks(server: Pick<YishitingServer, "meetings" | "link
   for (const name of DEMO_LINK_HOLDERS) {
     const p = roster.find((r) => r.name === name);
     const link = p && (await server.links.current(baseUrl, p.id)); // skips revoked links
-    if (p && link?.ok) people.push({ name: p.name, role: p.role, url: link.value.url });
+    if (p && link?.ok) people.push({ name: p.name, role: p.role, ...demoLink(link.value) });
   }
   const room = async (kind: RoomLinkKind) => {
     const link = await server.links.room(baseUrl, meetingId, kind);
-    return link.ok ? link.value.url : null;
+    return link.ok ? demoLink(link.value) : null;
   };
   const checkin = await server.links.checkin(baseUrl, meetingId);
   if (!checkin.ok) throw new Error(`demo meeting ${meetingId}: no check-in link (${checkin.error.code})`);
@@ -90,12 +108,27 @@ const ROLE_LABELS: Record<Role, string> = {
 /** How to see the links after the start that created the demo printed them. */
 export const DEMO_LINKS_HINT = "再次显示演示会议的链接 / To print the demo meeting's links again: npm run demo:links";
 
-/** The links as printed on the console: by the start that creates the demo and by `npm run demo:links`. */
-export function demoLinksText(links: DemoLinks, linkTtlHours: number): string {
-  const lines = [`\nDemo meeting 演示会议 — personal join links (valid ${linkTtlHours} h):`];
-  for (const link of links.people) lines.push(`  ${ROLE_LABELS[link.role]}  ${link.name}`, `    ${link.url}`);
-  if (links.display) lines.push("  会场大屏 room display", `    ${links.display}`);
-  if (links.venue) lines.push("  会场终端 room terminal (room microphone and camera)", `    ${links.venue}`);
+/** The argument of `npm run demo:links` that adds the long links. */
+export const LONG_LINKS_FLAG = "--long";
+
+/**
+ * The links as printed on the console: by the start that creates the demo and by `npm run
+ * demo:links`. Each person's short link and join code on one line (the long ones are ~330
+ * characters); `long` adds the long link under each, otherwise the last line says how to get them.
+ */
+export function demoLinksText(links: DemoLinks, linkTtlHours: number, { long = false }: { long?: boolean } = {}): string {
+  const lines = [
+    "\nDemo meeting 演示会议 — personal join links: short link and 入会码 join code (typed on the start page)",
+    ...(long ? [`  each followed by its long link (valid ${linkTtlHours} h; the short ones last until re-issued)`] : []),
+  ];
+  const add = (label: string, link: DemoLink) => {
+    lines.push(`  ${label}`, `    ${link.shortUrl}   入会码 ${formatJoinCode(link.code)}`);
+    if (long) lines.push(`    ${link.url}`);
+  };
+  for (const link of links.people) add(`${ROLE_LABELS[link.role]}  ${link.name}`, link);
+  if (links.display) add("会场大屏 room display", links.display);
+  if (links.venue) add("会场终端 room terminal (room microphone and camera)", links.venue);
   lines.push("  扫码签到 in-room check-in", `    ${links.checkin}`);
+  if (!long) lines.push(`完整长链接 / The long links too: npm run demo:links -- ${LONG_LINKS_FLAG}`);
   return lines.join(os.EOL);
 }

@@ -2,6 +2,7 @@
 // terminal, check-in) again. The server prints them only on the start that creates the demo, so
 // that personal links do not pile up in every start's log. Run it with the server's environment
 // (YST_DATA_DIR, YST_TOKEN_SECRET, YST_PUBLIC_URL, PORT); it only reads, the server may be running.
+// Short links and join codes; `npm run demo:links -- --long` adds the long links.
 import fs from "node:fs";
 import { Server } from "socket.io";
 import { existingTokenSecret } from "../auth/secret.ts";
@@ -12,7 +13,7 @@ import type { GatewayServer } from "../gateway/socketGateway.ts";
 import { LinkService } from "../links/linkService.ts";
 import { MeetingChanges } from "../meetings/meetingChanges.ts";
 import { MeetingStore } from "../meetings/meetingStore.ts";
-import { DEMO_TITLE, demoLinks, demoLinksText } from "./demoMeeting.ts";
+import { DEMO_TITLE, demoLinks, demoLinksText, LONG_LINKS_FLAG } from "./demoMeeting.ts";
 import { runCommand } from "../config/command.ts";
 
 async function main(): Promise<number> {
@@ -35,7 +36,8 @@ async function main(): Promise<number> {
     // The socket server is never attached: links are only read here, nobody is disconnected.
     const io: GatewayServer = new Server();
     const links = new LinkService(db, new TokenService(secret, config.linkTtlHours), io, meetings);
-    console.log(demoLinksText(await demoLinks({ meetings, links }, linkBaseUrl(config, config.port), meeting.id), config.linkTtlHours));
+    const long = process.argv.includes(LONG_LINKS_FLAG);
+    console.log(demoLinksText(await demoLinks({ meetings, links }, linkBaseUrl(config, config.port), meeting.id), config.linkTtlHours, { long }));
     return 0;
   } finally {
     await db.$disconnect();
