@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
-import { openDisplay } from "./support/page.ts";
+import { memberCountdown, openDisplay } from "./support/page.ts";
 import { liveState, submitTo } from "./support/room.ts";
 import { openMeetingAsChair } from "./support/chair.ts";
 
@@ -36,8 +36,8 @@ async function open(name: string, device: typeof PHONE | typeof DESKTOP): Promis
 }
 
 const text = async (page: Page, testId: string): Promise<string> => ((await page.getByTestId(testId).first().textContent()) ?? "").trim();
-/** The speech's countdown on the chair's console, the member's phone and the display, read together. */
-const clocks = () => Promise.all([text(chair, "countdown"), text(li, "countdown"), text(display, "display-countdown")]);
+/** The speech's countdown on the chair's console, the member's phone (his own, in the sticky bar) and the display, read together. */
+const clocks = () => Promise.all([text(chair, "countdown"), memberCountdown(li), text(display, "display-countdown")]);
 /** The interjection's own countdown on the same three screens and the official's phone. */
 const interjectionClocks = () =>
   Promise.all([
@@ -118,10 +118,8 @@ describe("interjections in the browser", () => {
   it("granted: the speech's countdown freezes on every screen while the interjection's own clock runs", async () => {
     await chair.getByTestId("grant-interjection").click();
     await until(() => text(wang, "my-interjection")).toContain("主持人已同意 · 您正在插话");
-    for (const page of [chair, clerk, li]) {
-      await until(() => text(page, "interjection-title")).toBe("王建国 插话回应 李明");
-      await until(() => text(page, "clock-phase")).toBe("暂停（插话中）");
-    }
+    for (const page of [chair, clerk, li]) await until(() => text(page, "interjection-title")).toBe("王建国 插话回应 李明");
+    for (const page of [chair, clerk]) await until(() => text(page, "clock-phase")).toBe("暂停（插话中）");
     await until(() => text(display, "display-interjection-title")).toBe("王建国 插话回应 李明");
     await until(() => text(display, "display-paused")).toBe("暂停（插话中）");
     await until(() => text(li, "my-floor-banner")).toContain("暂停（插话中） · 麦克风已关闭");
@@ -155,7 +153,8 @@ describe("interjections in the browser", () => {
   it("the official ends the interjection: the member's countdown runs again on every screen", async () => {
     const frozen = seconds((await clocks())[0]!);
     await wang.getByTestId("finish-interjection").click();
-    for (const page of [chair, li]) await until(() => page.getByTestId("clock-phase").getAttribute("data-paused")).toBe("false");
+    await until(() => chair.getByTestId("clock-phase").getAttribute("data-paused")).toBe("false");
+    await until(() => text(li, "my-clock")).toMatch(/^我的剩余时间\s*\d+:\d\d$/);
     await until(() => display.getByTestId("display-paused").count()).toBe(0);
     for (const page of [chair, clerk, li]) await until(() => page.getByTestId("interjection-card").count()).toBe(0);
     await until(() => display.getByTestId("display-interjection").count()).toBe(0);

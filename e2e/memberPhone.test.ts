@@ -1,6 +1,7 @@
 // End to end in a real Chromium at 375×667: the member's phone (issue 19). A long meeting title
 // and agenda item wrap in the header instead of being cut; given the floor, the member sees
-// 您已获得发言权 and their own clock stays on screen (sticky) however far they scroll; the next
+// 您已获得发言权 and their own clock stays on screen (sticky) however far they scroll, the one
+// countdown on each phone (the speaker card shows none beside the sticky bar's); the next
 // member reads 下一位是您 (and the phone vibrates); over time the clock says 已超时 +0:xx in red,
 // never 剩余时间; an official who answered is not asked to mark the outcome, and the server
 // refuses it; a published poll is one summary line that opens to the result.
@@ -13,7 +14,7 @@ import type { Actor } from "../core/roles.ts";
 import { Harness, send, type TestClient } from "../testing/server/harness.ts";
 import { PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
-import { SHOTS, shot, textOf, until } from "./support/page.ts";
+import { SHOTS, shot, textOf, until, visibleClocks } from "./support/page.ts";
 import { joinBySocket, liveState, submitTo } from "./support/room.ts";
 
 const TITLE = "关于老旧小区加装电梯、雨污分流改造和社区养老服务设施建设的专题协商恳谈会（第二次全体会议）";
@@ -129,6 +130,9 @@ describe("the member's phone at 375×667", () => {
     await until(() => textOf(li, "floor-prompt")).toBe("您已获得发言权");
     expect(await seen(li.getByTestId("floor-prompt"))).toBe(true);
     expect(await seen(li.getByTestId("my-countdown"))).toBe(true);
+    // One countdown on each phone, at the top with the speaker card in view: the sticky bar's.
+    expect(await visibleClocks(li)).toEqual(["my-countdown"]);
+    await until(() => visibleClocks(yuan)).toEqual(["floor-strip-countdown"]);
     await until(() => textOf(yuan, "you-are-next")).toBe("下一位是您 请准备发言");
     expect(await seen(yuan.getByTestId("you-are-next"))).toBe(true);
     expect(await yuan.evaluate(() => (window as unknown as { __vibrations: unknown[] }).__vibrations.length)).toBeGreaterThan(0);
@@ -148,6 +152,8 @@ describe("the member's phone at 375×667", () => {
     expect(await textOf(li, "my-clock")).toMatch(/^我的剩余时间\s*0:\d\d$/);
     expect(await seen(yuan.getByTestId("floor-strip-countdown"))).toBe(true);
     expect(await textOf(yuan, "floor-strip")).toMatch(/^正在发言：李明\s*(剩余时间|最后一分钟) 0:\d\d$/);
+    expect(await visibleClocks(li)).toEqual(["my-countdown"]);
+    expect(await visibleClocks(yuan)).toEqual(["floor-strip-countdown"]);
     // The bottom action is there too, and does not hide the clock.
     expect(await seen(li.getByTestId("finish-speech"))).toBe(true);
     await shot(li, "phone-speaker-scrolled-375.png");
@@ -163,6 +169,8 @@ describe("the member's phone at 375×667", () => {
     await scrollToBottom(li);
     expect(await seen(li.getByTestId("my-countdown"))).toBe(true);
     expect(await seen(yuan.getByTestId("floor-strip-countdown"))).toBe(true);
+    expect(await visibleClocks(li)).toEqual(["my-countdown"]);
+    expect(await visibleClocks(yuan)).toEqual(["floor-strip-countdown"]);
     await shot(li, "phone-speaker-overtime-375.png");
     await shot(yuan, "phone-listener-overtime-375.png");
     // In English.

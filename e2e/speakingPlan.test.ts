@@ -13,7 +13,7 @@ import type { Browser, Page } from "playwright-core";
 import { SYSTEM_ACTOR } from "../core/roles.ts";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
-import { openDisplay } from "./support/page.ts";
+import { memberCountdown, openDisplay } from "./support/page.ts";
 import { openMeetingAsChair } from "./support/chair.ts";
 
 const SHOTS = path.join(import.meta.dirname, "../test-results/screenshots");
@@ -38,8 +38,8 @@ async function open(name: string, device: typeof PHONE | typeof DESKTOP): Promis
 }
 
 const text = async (page: Page, testId: string): Promise<string> => ((await page.getByTestId(testId).first().textContent()) ?? "").trim();
-/** The countdown texts of the chair, a member's phone and the display, read together. */
-const clocks = () => Promise.all([text(chair, "countdown"), text(li, "countdown"), text(display, "display-countdown")]);
+/** The countdown texts of the chair, a member's phone (its sticky floor bar) and the display, read together. */
+const clocks = () => Promise.all([text(chair, "countdown"), memberCountdown(li), text(display, "display-countdown")]);
 const seconds = (clock: string): number => {
   const match = /^(\+?)(\d+):(\d\d)$/.exec(clock);
   if (!match) throw new Error(`unexpected countdown text ${clock}`);
@@ -145,8 +145,9 @@ describe("the speaking plan in the browser", () => {
     // Let the clock visibly run first.
     await until(async () => seconds(await text(chair, "countdown"))).toBeLessThan(119);
     await chair.getByTestId("pause-speech").click();
-    for (const page of [chair, li]) await until(() => page.getByTestId("clock-phase").getAttribute("data-paused")).toBe("true");
-    await until(() => text(li, "clock-phase")).toBe("已暂停");
+    await until(() => chair.getByTestId("clock-phase").getAttribute("data-paused")).toBe("true");
+    await until(() => li.getByTestId("floor-strip-clock").getAttribute("data-paused")).toBe("true");
+    await until(() => text(li, "floor-strip-clock")).toMatch(/^已暂停 \d+:\d\d$/);
     await until(() => text(display, "display-paused")).toBe("已暂停");
     await until(() => text(zhao, "my-countdown")).toMatch(/^\d+:\d\d$/);
     expect(await text(zhao, "my-floor-banner")).toContain("已暂停");
@@ -167,7 +168,8 @@ describe("the speaking plan in the browser", () => {
     await until(clocks).toEqual([plusOne, plusOne, plusOne]);
 
     await chair.getByTestId("resume-speech").click();
-    for (const page of [chair, li]) await until(() => page.getByTestId("clock-phase").getAttribute("data-paused")).toBe("false");
+    await until(() => chair.getByTestId("clock-phase").getAttribute("data-paused")).toBe("false");
+    await until(() => li.getByTestId("floor-strip-clock").getAttribute("data-paused")).toBe("false");
     await until(() => display.getByTestId("display-paused").count()).toBe(0);
     await until(async () => Math.max(...(await clocks()).map(seconds))).toBeLessThan(seconds(plusOne));
     const running = (await clocks()).map(seconds);

@@ -30,3 +30,26 @@ export async function openDisplay(browser: Browser, app: Pick<AppUnderTest, "ser
 export const textOf = async (page: Page, testId: string): Promise<string> => ((await page.getByTestId(testId).first().textContent()) ?? "").trim();
 export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, name) });
 export const until = <T>(check: () => T | Promise<T>, timeout = 25_000) => expect.poll(check, { timeout, interval: 100 });
+
+/**
+ * The speech countdown a member's screen shows: the one in the sticky floor bar, the speaker's
+ * own (我的剩余时间) or everyone else's (the floor strip); the speaker card has none there.
+ */
+export const memberCountdown = (page: Page): Promise<string> =>
+  page
+    .locator('[data-testid="my-countdown"], [data-testid="floor-strip-countdown"]')
+    .first()
+    .textContent()
+    .then((text) => (text ?? "").trim());
+
+/**
+ * Every clock reading visible on the page (an element whose whole text is 4:05 or +0:12), by its
+ * test id: a speech must have one countdown on a screen, not two that could disagree.
+ */
+export const visibleClocks = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    [...document.querySelectorAll("body *")]
+      .filter((el) => el.children.length === 0 && /^\+?\d+:\d\d$/.test((el.textContent ?? "").trim()))
+      .filter((el) => el.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
+      .map((el) => (el as HTMLElement).dataset.testid ?? el.className),
+  );

@@ -66,7 +66,8 @@ export function MemberView() {
           </section>
         ) : (
           <>
-            <CurrentSpeaker />
+            {/* The clock is the sticky floor bar's (above): one countdown on the phone, always in view. */}
+            <CurrentSpeaker clock={false} />
             <PublishedPollResult />
             <QueueList />
             <AttendanceSummary compact />

@@ -11,8 +11,12 @@ import { clockWords } from "./clockWords.ts";
 import { GuestChip, KindBadge } from "./KindBadge.tsx";
 import { speakerName, usedShare } from "./speakingPlan.ts";
 
-/** 正在发言: who has the floor, their video when received, and the countdown every screen shows alike. */
-export function CurrentSpeaker({ size = "normal" }: { size?: "normal" | "large" }) {
+/**
+ * 正在发言: who has the floor, their video when received, and the countdown every screen shows
+ * alike. `clock={false}` leaves the countdown out where another one is always on screen: the
+ * member's view has it in the sticky floor bar (MemberFloorBar), and one clock must not say two things.
+ */
+export function CurrentSpeaker({ size = "normal", clock: withClock = true }: { size?: "normal" | "large"; clock?: boolean }) {
   const { t } = useTranslation();
   const { state } = useMeeting();
   const person = useRoster();
@@ -55,17 +59,21 @@ export function CurrentSpeaker({ size = "normal" }: { size?: "normal" | "large" 
       </p>
       <SpeakerVideo participantId={floor.participantId} />
       <InterjectionCard />
-      <div className="clock" role="timer" aria-label={phaseLabel}>
-        <span className={`clock-phase${clock.paused ? " clock-paused" : ""}`} data-testid="clock-phase" data-phase={clock.phase} data-paused={clock.paused}>
-          <Icon name={phaseIcon} /> {phaseLabel}
-        </span>
-        <span className="clock-digits" data-testid="countdown">
-          {formatClock(clock.remainingMs)}
-        </span>
-      </div>
-      <div className="clock-bar" aria-hidden="true">
-        <div style={{ width: `${used * 100}%` }} />
-      </div>
+      {withClock && (
+        <>
+          <div className="clock" role="timer" aria-label={phaseLabel}>
+            <span className={`clock-phase${clock.paused ? " clock-paused" : ""}`} data-testid="clock-phase" data-phase={clock.phase} data-paused={clock.paused}>
+              <Icon name={phaseIcon} /> {phaseLabel}
+            </span>
+            <span className="clock-digits" data-testid="countdown">
+              {formatClock(clock.remainingMs)}
+            </span>
+          </div>
+          <div className="clock-bar" aria-hidden="true">
+            <div style={{ width: `${used * 100}%` }} />
+          </div>
+        </>
+      )}
       <RoomVideos />
     </section>
   );

@@ -58,7 +58,7 @@ function FloorStrip() {
   return (
     <div className={`floor-strip phase-${clock.phase}${clock.paused ? " paused" : ""}`} role="timer" aria-label={label} data-testid="floor-strip">
       <span className="floor-strip-name">{t("floor.speaking", { name: speakerName(floor, nameOf) })}</span>
-      <span className="floor-strip-clock" data-testid="floor-strip-clock" data-phase={clock.phase}>
+      <span className="floor-strip-clock" data-testid="floor-strip-clock" data-phase={clock.phase} data-paused={clock.paused}>
         <Icon name={icon} /> {label} <strong data-testid="floor-strip-countdown">{formatClock(clock.remainingMs)}</strong>
       </span>
     </div>
