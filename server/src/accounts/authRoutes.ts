@@ -15,6 +15,8 @@ export interface AuthDeps {
   limiter: LoginLimiter;
   /** Whether cookies must be marked Secure (served over https). */
   secureCookies: (req: Request) => boolean;
+  /** A session was logged out: the staff entries opened from it end too (LinkService). */
+  sessionEnded: (sessionId: string) => void;
 }
 
 export function authRoutes(deps: AuthDeps): Router {
@@ -47,6 +49,7 @@ export function authRoutes(deps: AuthDeps): Router {
     route(async (req, res) => {
       const staff = requireStaff(req, [], { allowPasswordChange: true, allowDepartment: true });
       await sessions.delete(staff.sessionId);
+      deps.sessionEnded(staff.sessionId);
       res.clearCookie(SESSION_COOKIE, cookieOptions(deps.secureCookies(req)));
       res.json({ ok: true });
     }),

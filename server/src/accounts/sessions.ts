@@ -46,6 +46,15 @@ export class SessionStore {
     return { id, account: toAccount(row.account), expiresAt: row.expiresAt.getTime() };
   }
 
+  /**
+   * Whether the account's session is still open (logged in, not logged out nor ended by a password
+   * change or disabling): staff entries (core/staffEntry.ts) last only as long as the session they
+   * were issued in. Their tokens expire no later than the session, so expiry needs no clock here.
+   */
+  async isOpen(sessionId: string, accountId: string): Promise<boolean> {
+    return (await this.db.staffSession.count({ where: { id: sessionId, accountId } })) > 0;
+  }
+
   async delete(sessionId: string): Promise<void> {
     await this.db.staffSession.deleteMany({ where: { id: sessionId } });
   }

@@ -10,12 +10,16 @@ export interface JoinClaims {
   role: Role;
   /** The participant's link version (default 1): bumping it in the database revokes the token. */
   version?: number;
+  /** A staff entry's login session (core/staffEntry.ts): logging out ends the token with it. */
+  session?: string;
 }
 
 export interface VerifiedJoin {
   participantId: string;
   meetingId: string;
   version: number;
+  /** The login session a staff entry's token was issued in; null for every other token. */
+  session: string | null;
 }
 
 export class TokenService {
@@ -35,7 +39,7 @@ export class TokenService {
   }
 
   issue(claims: JoinClaims, ttlHours = this.ttlHours): Promise<string> {
-    return new SignJWT({ mid: claims.meetingId, role: claims.role, v: claims.version ?? 1 })
+    return new SignJWT({ mid: claims.meetingId, role: claims.role, v: claims.version ?? 1, ...(claims.session === undefined ? {} : { sid: claims.session }) })
       .setProtectedHeader({ alg: "HS256" })
       .setSubject(claims.participantId)
       .setIssuedAt()
@@ -50,7 +54,8 @@ export class TokenService {
       const { payload } = await jwtVerify(token, await this.verifyKey, { algorithms: ["HS256"] });
       if (typeof payload.sub !== "string" || typeof payload.mid !== "string") return fail("TOKEN_INVALID");
       const version = typeof payload.v === "number" ? payload.v : 1;
-      return ok({ participantId: payload.sub, meetingId: payload.mid, version });
+      const session = typeof payload.sid === "string" ? payload.sid : null;
+      return ok({ participantId: payload.sub, meetingId: payload.mid, version, session });
     } catch (error) {
       return fail(error instanceof errors.JWTExpired ? "TOKEN_EXPIRED" : "TOKEN_INVALID");
     }

@@ -21,6 +21,8 @@ export interface Connected {
    * counted in attendance, never votes.
    */
   staff?: boolean;
+  /** A staff entry's login session: logging out ends the connection (LinkService.endStaffSession). */
+  staffSession?: string;
   /** The link version the token carried. */
   linkVersion: number;
 }
@@ -37,13 +39,14 @@ export async function identify(
 ): Promise<{ ok: true; value: Connected } | { ok: false; error: CoreError }> {
   const verified = await tokens.verify(token);
   if (!verified.ok) return verified;
-  const { participantId, meetingId, version } = verified.value;
+  const { participantId, meetingId, version, session } = verified.value;
 
   const staff = parseStaffSubject(participantId);
   if (staff) {
-    const name = await joins.staff(meetingId, staff.accountId, staff.role);
-    if (!name) return refuse("NOT_FOUND");
-    return { ok: true, value: { meetingId, me: staffEntry(participantId, name, staff.role), display: false, venue: false, staff: true, linkVersion: version } };
+    const name = await joins.staff(meetingId, staff.accountId, staff.role, session);
+    if (!name || session === null) return refuse("NOT_FOUND");
+    const me = staffEntry(participantId, name, staff.role);
+    return { ok: true, value: { meetingId, me, display: false, venue: false, staff: true, staffSession: session, linkVersion: version } };
   }
 
   const kind = roomLinkKind(participantId);
@@ -69,7 +72,7 @@ function linkValid(link: LinkState, version: number): boolean {
 /** Whether the connection's link is still valid (asked again once it is greeted; from memory). */
 export async function stillValid(connected: Connected, joins: JoinCache): Promise<boolean> {
   const staff = parseStaffSubject(connected.me.id);
-  if (staff) return connected.staff === true && (await joins.staff(connected.meetingId, staff.accountId, staff.role)) !== null;
+  if (staff) return connected.staff === true && (await joins.staff(connected.meetingId, staff.accountId, staff.role, connected.staffSession ?? null)) !== null;
   const link = await joins.link(connected.meetingId, connected.me.id);
   return link !== null && linkValid(link, connected.linkVersion);
 }

@@ -41,7 +41,13 @@ export function createApi(deps: ApiDeps): Router {
   api.use(cookieParser());
   api.use(loadStaff(deps.sessions));
   api.use(
-    authRoutes({ accounts: deps.accounts, sessions: deps.sessions, limiter: deps.limiter, secureCookies: deps.secure }),
+    authRoutes({
+      accounts: deps.accounts,
+      sessions: deps.sessions,
+      limiter: deps.limiter,
+      secureCookies: deps.secure,
+      sessionEnded: (sessionId) => deps.links.endStaffSession(sessionId),
+    }),
     accountRoutes(deps.accounts, deps.sessions, deps.ledger.departments),
     meetingRoutes(deps),
     materialRoutes(deps),

@@ -9,6 +9,8 @@ import { abort, route } from "./apiError.ts";
 export interface StaffContext {
   account: Account;
   sessionId: string;
+  /** When the session ends (ms); a staff entry issued in it ends no later. */
+  sessionExpiresAt: number;
 }
 
 declare global {
@@ -25,7 +27,7 @@ export function loadStaff(sessions: SessionStore): RequestHandler {
   return route(async (req, _res, next) => {
     const token = (req.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE];
     const session = token === undefined ? null : await sessions.find(token);
-    if (session) req.staff = { account: session.account, sessionId: session.id };
+    if (session) req.staff = { account: session.account, sessionId: session.id, sessionExpiresAt: session.expiresAt };
     next();
   });
 }

@@ -207,4 +207,14 @@ export class LinkService {
       if (socket.data?.me?.id === subject) ended(socket, "LINK_REVOKED");
     }
   }
+
+  /**
+   * A login session ended (logout): the staff entries opened from it (core/staffEntry.ts) end with
+   * it, as a revoked link's sockets do; their tokens are refused from now on (joinCache.staff).
+   */
+  endStaffSession(sessionId: string): void {
+    for (const socket of this.io.sockets.sockets.values()) {
+      if (socket.data?.staffSession === sessionId) ended(socket, "LINK_REVOKED");
+    }
+  }
 }

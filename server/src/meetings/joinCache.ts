@@ -8,6 +8,7 @@ import type { MeetingInfo } from "../../../core/protocol.ts";
 import { roomLinkSubject, ROOM_LINK_KINDS } from "../../../core/venue/roomLinks.ts";
 import { staffEntryRoles, type StaffEntryRole } from "../../../core/staffEntry.ts";
 import { AccountRepository } from "../accounts/accountRepository.ts";
+import { SessionStore } from "../accounts/sessions.ts";
 import type { Db } from "../db/database.ts";
 
 /** A link's state: only a token of the current version opens it, and none while revoked. */
@@ -40,9 +41,13 @@ export class JoinCache {
 
   /** The StaffAccount table's owner: staff entries are checked through it. */
   private readonly accounts: AccountRepository;
+  /** The StaffSession table's owner: a staff entry lasts as long as its login session. */
+  private readonly sessions: SessionStore;
 
   constructor(private readonly db: Db) {
     this.accounts = new AccountRepository(db);
+    // isOpen reads no clock (a staff entry's token expires with its session), so the wall clock will do.
+    this.sessions = new SessionStore(db, Date.now);
   }
 
   /** The meeting's public info; null when it does not exist (not remembered: it may be created later). */
@@ -68,12 +73,14 @@ export class JoinCache {
 
   /**
    * A staff entry (core/staffEntry.ts): the account's name when it may still take `role` in this
-   * meeting — enabled, an admin or organiser, or a chair or clerk linked to the meeting — else
-   * null. Read from the database each time (a few staff connections, never a join storm), so
-   * disabling or unlinking the account refuses its tokens at once.
+   * meeting — enabled, an admin or organiser, or a chair or clerk linked to the meeting — and the
+   * login session the token was issued in is still open, else null. Read from the database each
+   * time (a few staff connections, never a join storm), so disabling or unlinking the account, or
+   * logging out, refuses its tokens at once.
    */
-  async staff(meetingId: string, accountId: string, role: StaffEntryRole): Promise<string | null> {
+  async staff(meetingId: string, accountId: string, role: StaffEntryRole, session: string | null): Promise<string | null> {
     if (!(await this.entry(meetingId).loaded)) return null;
+    if (session === null || !(await this.sessions.isOpen(session, accountId))) return null;
     const account = await this.accounts.byId(accountId);
     if (!account || account.disabled || !staffEntryRoles(account.role).includes(role)) return null;
     if (account.role === "chair" || account.role === "clerk") {

@@ -4,7 +4,7 @@ import { Router, type Request, type RequestHandler, type Response } from "expres
 import multer from "multer";
 import { ApiError, abort, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
-import { bearerToken, requireParticipant } from "../http/participantAuth.ts";
+import { bearerToken, requireParticipantOrStaffEntry } from "../http/participantAuth.ts";
 import { ItemParams, MaterialParams } from "../../../core/api/meetings.ts";
 import { requireMeetingManager, requireMeetingStaff } from "../http/staffAuth.ts";
 import { sendUploadedFile } from "../http/uploadedFile.ts";
@@ -79,7 +79,8 @@ export function materialRoutes(deps: ApiDeps): Router {
     route(async (req, res) => {
       const { id, materialId } = parse(MaterialParams, req.params);
       if (bearerToken(req) !== undefined) {
-        const participant = await requireParticipant(deps, req);
+        // A roster participant of any role, or staff who entered the meeting from the admin app.
+        const participant = await requireParticipantOrStaffEntry(deps, req);
         if (participant.meetingId !== id) abort("FORBIDDEN");
       } else {
         await requireMeetingStaff(deps.meetings, req, id);
