@@ -195,6 +195,9 @@ function randomConfig(world: World, s: MeetingState): Command {
   const recordShared = r3 < 0.7 ? undefined : r3 < 0.85;
   // The kind of meeting: absent (unchanged) most of the time.
   const kind = world.recordRng.chance(0.8) ? undefined : world.recordRng.pick(MEETING_KINDS);
+  // The time zone and the mic-on-floor setting: absent (unchanged) most of the time.
+  const timeZone = world.recordRng.chance(0.9) ? undefined : world.recordRng.pick(["Asia/Shanghai", "Europe/Berlin", "UTC"]);
+  const micOpensOnFloor = world.recordRng.chance(0.9) ? undefined : world.recordRng.chance(0.5);
   return {
     type: "config.sync",
     roster,
@@ -207,6 +210,8 @@ function randomConfig(world: World, s: MeetingState): Command {
     ...(pollRules ? { pollRules } : {}),
     ...(recordShared === undefined ? {} : { recordShared }),
     ...(kind ? { kind } : {}),
+    ...(timeZone ? { timeZone } : {}),
+    ...(micOpensOnFloor === undefined ? {} : { micOpensOnFloor }),
   };
 }
 

@@ -283,6 +283,8 @@ describe("decide, evolve and replay", () => {
       pollRules: { clerkMay: false, allowed: true },
       notes: { summaries: {}, suggestions: [], decisions: [] },
       recordShared: false,
+      timeZone: "Asia/Shanghai",
+      micOpensOnFloor: false,
       // Every coming and going in order, and every start of an item's visit.
       attendanceLog: [
         { participantId: A, status: "present", via: "online", at: 50 },
@@ -341,6 +343,8 @@ describe("decide, evolve and replay", () => {
       pollRules: { clerkMay: false, allowed: true },
       notes: { summaries: {}, suggestions: [], decisions: [] },
       recordShared: false,
+      timeZone: "Asia/Shanghai",
+      micOpensOnFloor: false,
       attendanceLog: [],
       itemVisits: [],
     });

@@ -17,6 +17,7 @@ import { DEFAULT_ORDERING, type OrderingRules, type PlannedSpeech, type WrittenS
 import type { Poll, PollRules } from "./poll/schema.ts";
 import type { QueueEntry } from "./queue/schema.ts";
 import type { RecordNotes } from "./record/schema.ts";
+import { DEFAULT_TIME_ZONE } from "./time/meetingTime.ts";
 
 export interface MeetingState {
   /** Sequence number of the last event applied (0 for a meeting with no events). */
@@ -57,6 +58,10 @@ export interface MeetingState {
   notes: RecordNotes;
   /** 会议记录向委员公开: the organisers share the clerk's notes with members, officials and observers (core/audience.ts). */
   recordShared: boolean;
+  /** The meeting's time zone (IANA name): every screen and document shows its moments in it (core/time/meetingTime.ts). */
+  timeZone: string;
+  /** The organisers' setting: a member's microphone opens by itself when they are given the floor (else they tap to open it). */
+  micOpensOnFloor: boolean;
   /** Every arrival, departure and 请假 in order (the record shows comings and goings, not only the last). */
   attendanceLog: AttendanceChange[];
   /** Every start of an agenda item's visit, in order (an item can be returned to). */
@@ -92,6 +97,8 @@ export const initialState = (): MeetingState => ({
   pollRules: { clerkMay: false, allowed: true },
   notes: { summaries: {}, suggestions: [], decisions: [] },
   recordShared: false,
+  timeZone: DEFAULT_TIME_ZONE,
+  micOpensOnFloor: false,
   attendanceLog: [],
   itemVisits: [],
 });

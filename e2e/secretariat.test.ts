@@ -151,4 +151,43 @@ describe("the secretariat: live meetings first, entering as staff, departments, 
     await shot(clerk, "minutes-time-new-york-1366.png");
     await context.close();
   }, 180_000);
+
+  it("the organiser sets the meeting's time zone in the admin app; the record then shows Berlin time, named, and the minutes say it too", async () => {
+    const context = await browser.newContext({ ...DESKTOP, locale: "zh-CN", timezoneId: "America/New_York" });
+    const admin = await context.newPage();
+    await admin.goto(`${app.baseUrl}/admin/login`);
+    await admin.getByLabel("用户名").fill("secretariat");
+    await admin.getByLabel("密码").fill(STAFF_PASSWORD);
+    await admin.getByRole("button", { name: "登录" }).click();
+    await admin.getByTestId("meetings-live").waitFor();
+    await admin.goto(`${app.baseUrl}/admin/meetings/${app.meetingId}/info`);
+    const zone = admin.locator('select[name="timeZone"]');
+    await zone.waitFor();
+    expect(await zone.inputValue()).toBe("Asia/Shanghai");
+    // China's zone first, named for people; the browser's own zone is offered too.
+    expect((await zone.locator("option").first().textContent())?.startsWith("北京时间")).toBe(true);
+    expect(await zone.locator('option[value="America/New_York"]').count()).toBe(1);
+    await zone.selectOption("Europe/Berlin");
+    await admin.getByTestId("save-meeting").click();
+    await until(() => live().then((s) => s.timeZone)).toBe("Europe/Berlin");
+    await zone.evaluate((el) => el.scrollIntoView({ block: "center" }));
+    await shot(admin, "admin-time-zone-1366.png");
+
+    const clerk = await context.newPage();
+    await clerk.goto(app.links.get("文书")!);
+    await clerk.getByTestId("me").waitFor();
+    const speech = (await live()).speeches[0]!;
+    const berlin = zonedParts(speech.startedAt, "Europe/Berlin");
+    const hhmm = `${pad(berlin.hour)}:${pad(berlin.minute)}`;
+    await clerk.getByTestId("clerk-tab-record").click();
+    const entry = clerk.locator(`[data-testid="tl-entry"][data-key="speech:${speech.speechId}"]`);
+    await entry.waitFor();
+    expect((await entry.locator(".tl-time").textContent())?.trim()).toBe(`${hhmm}:${pad(berlin.second)}`);
+    expect(await textOf(clerk, "tl-zone")).toMatch(/^\(UTC\+[12]\)$/);
+    await clerk.getByTestId("clerk-tab-minutes").click();
+    // A new draft from the record: the minutes' times follow the meeting's zone.
+    await clerk.getByTestId("minutes-generate").click();
+    await until(() => clerk.getByTestId("minutes-block-text").filter({ hasText: "时长" }).first().textContent()).toContain(hhmm);
+    await context.close();
+  }, 180_000);
 });

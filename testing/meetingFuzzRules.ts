@@ -769,6 +769,8 @@ const KEYS = Object.keys({
   pollRules: 0,
   notes: 0,
   recordShared: 0,
+  timeZone: 0,
+  micOpensOnFloor: 0,
   attendanceLog: 0,
   itemVisits: 0,
 } satisfies Record<Key, 0>) as Key[];
@@ -1044,6 +1046,8 @@ export function checkPostconditions(
         command.interjectionRules !== undefined && !same(command.interjectionRules, before.interjectionRules) && "interjection.rulesSet",
         command.pollRules !== undefined && !same(command.pollRules, before.pollRules) && "poll.rulesSet",
         command.kind !== undefined && command.kind !== before.kind && "meeting.kindSet",
+        command.timeZone !== undefined && command.timeZone !== before.timeZone && "meeting.timeZoneSet",
+        command.micOpensOnFloor !== undefined && command.micOpensOnFloor !== before.micOpensOnFloor && "meeting.micOpensOnFloorSet",
         command.recordShared !== undefined && command.recordShared !== before.recordShared && "record.sharedSet",
       ].filter(Boolean);
       check(
@@ -1071,6 +1075,8 @@ export function checkPostconditions(
       check(same(after.pollRules, command.pollRules ?? before.pollRules), "sync sets the poll rules when it carries them");
       check(after.recordShared === (command.recordShared ?? before.recordShared), "sync shares the record (or not) when it carries the setting");
       check(after.kind === (command.kind ?? before.kind), "sync sets the kind of meeting when it carries it");
+      check(after.timeZone === (command.timeZone ?? before.timeZone), "sync sets the time zone when it carries it");
+      check(after.micOpensOnFloor === (command.micOpensOnFloor ?? before.micOpensOnFloor), "sync sets whether the mic opens on the floor when it carries it");
       only(
         "roster",
         "agenda",
@@ -1084,6 +1090,8 @@ export function checkPostconditions(
         "pollRules",
         "recordShared",
         "kind",
+        "timeZone",
+        "micOpensOnFloor",
       );
       break;
     }

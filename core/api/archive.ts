@@ -28,6 +28,8 @@ export const ArchiveMeeting = z.looseObject({
   kind: z.enum(MEETING_KINDS),
   /** ISO: opened, else scheduled start. */
   date: z.string().nullable(),
+  /** The meeting's time zone: the date is shown in it. */
+  timeZone: z.string(),
   status: z.enum(["scheduled", "open", "closed"]),
   archived: z.boolean(),
   speeches: z.number(),
@@ -41,6 +43,8 @@ export const SearchHit = z.looseObject({
   meetingTitle: z.string(),
   meetingNumber: z.string().nullable(),
   date: z.string().nullable(),
+  /** The meeting's time zone: the date is shown in it. */
+  timeZone: z.string(),
   kind: z.enum(HIT_KINDS),
   ref: z.string(),
   itemId: z.string().nullable(),

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { QuorumRule } from "../attendance/schema.ts";
 import { MEETING_KINDS } from "../meetingKind.ts";
+import { DEFAULT_TIME_ZONE, TimeZone } from "../time/meetingTime.ts";
 import { Id, IsoTime } from "./common.ts";
 import { Participant } from "./roster.ts";
 
@@ -51,6 +52,10 @@ const meetingFields = {
   interjectionsAllowed: z.boolean(),
   pollsAllowed: z.boolean(),
   quorumRule: QuorumRule,
+  /** The meeting's time zone (IANA name): times on every screen and in the minutes are in it. */
+  timeZone: TimeZone,
+  /** A member's microphone opens by itself when they are given the floor (else they tap to open it). */
+  micOpensOnFloor: z.boolean(),
 };
 
 /** New meeting: a title is required; the rest falls back to the schema's defaults. */
@@ -73,6 +78,8 @@ export const MeetingInput = z.strictObject({
   interjectionsAllowed: meetingFields.interjectionsAllowed.default(true),
   pollsAllowed: meetingFields.pollsAllowed.default(true),
   quorumRule: meetingFields.quorumRule.default("majority"),
+  timeZone: meetingFields.timeZone.default(DEFAULT_TIME_ZONE),
+  micOpensOnFloor: meetingFields.micOpensOnFloor.default(false),
 });
 /** After parsing (defaults filled in). */
 export type MeetingInput = z.infer<typeof MeetingInput>;

@@ -7,5 +7,9 @@ export function evolveConfig(state: MeetingState, event: ConfigEvent): MeetingSt
       return { ...state, roster: event.roster };
     case "meeting.kindSet":
       return { ...state, kind: event.kind };
+    case "meeting.timeZoneSet":
+      return { ...state, timeZone: event.timeZone };
+    case "meeting.micOpensOnFloorSet":
+      return { ...state, micOpensOnFloor: event.opens };
   }
 }

@@ -7,6 +7,7 @@ import { MEETING_KINDS } from "../meetingKind.ts";
 import { OrderingRulesSchema, PlannedSpeechSchema } from "../plan/schema.ts";
 import { PollRulesSchema } from "../poll/schema.ts";
 import { Role } from "../roles.ts";
+import { TimeZone } from "../time/meetingTime.ts";
 
 /** What every screen may know about a participant (no phone or email). */
 export const RosterEntry = z.object({
@@ -48,6 +49,10 @@ export const ConfigCommand = z.discriminatedUnion("type", [
       recordShared: z.boolean().optional(),
       // Absent: the kind of meeting (会议类型) stays as it is.
       kind: z.enum(MEETING_KINDS).optional(),
+      // Absent: the meeting's time zone stays as it is.
+      timeZone: TimeZone.optional(),
+      // Absent: whether a member's microphone opens by itself on being given the floor stays as it is.
+      micOpensOnFloor: z.boolean().optional(),
     })
     .strict(),
 ]);
@@ -57,5 +62,9 @@ export const ConfigEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("roster.set"), roster: z.array(RosterEntry) }),
   /** The organisers changed the kind of meeting (or a log from before it was synced: once, on first sync). */
   z.object({ type: z.literal("meeting.kindSet"), kind: z.enum(MEETING_KINDS) }),
+  /** The organisers changed the meeting's time zone. */
+  z.object({ type: z.literal("meeting.timeZoneSet"), timeZone: TimeZone }),
+  /** The organisers changed whether a member's microphone opens by itself on being given the floor. */
+  z.object({ type: z.literal("meeting.micOpensOnFloorSet"), opens: z.boolean() }),
 ]);
 export type ConfigEvent = z.infer<typeof ConfigEvent>;

@@ -1,13 +1,10 @@
 // Chinese labels and date formatting for the minutes (会议纪要). Times are formatted from the
-// data in China Standard Time with Intl (no clock is read), so the same state always gives the
-// same text, on the server and in the browser.
+// data in the meeting's time zone (state.timeZone) with Intl (no clock is read), so the same
+// state always gives the same text, on the server and in the browser.
 import type { InterjectionOutcome } from "../interjection/schema.ts";
 import type { SpeechKind } from "../queue/schema.ts";
 import type { PollForm } from "../poll/schema.ts";
-import { DEFAULT_TIME_ZONE, formatTimeOfDay } from "../time/meetingTime.ts";
-
-/** The meeting's zone (core/time/meetingTime.ts); documents never name it. */
-export const MINUTES_TIME_ZONE = DEFAULT_TIME_ZONE;
+import { formatTimeOfDay, zonedParts } from "../time/meetingTime.ts";
 
 export const SPEECH_KIND_LABELS: Record<SpeechKind | "written", string> = {
   booked: "预约发言",
@@ -52,42 +49,17 @@ export function excerpt(text: string, max = EXCERPT_CHARS): string {
   return chars.length <= max ? flat : `${chars.slice(0, max).join("").trimEnd()}……`;
 }
 
-const partsFormat = new Intl.DateTimeFormat("en-US", {
-  timeZone: MINUTES_TIME_ZONE,
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  weekday: "short",
-  hourCycle: "h23",
-});
-const WEEKDAYS: Record<string, string> = { Sun: "日", Mon: "一", Tue: "二", Wed: "三", Thu: "四", Fri: "五", Sat: "六" };
+const WEEKDAYS = ["日", "一", "二", "三", "四", "五", "六"];
 
-interface Parts {
-  year: string;
-  month: string;
-  day: string;
-  hour: string;
-  minute: string;
-  weekday: string;
+/** 2026年11月25日（星期三）, the day in the meeting's zone. */
+export function formatDate(ms: number, timeZone: string): string {
+  const p = zonedParts(ms, timeZone);
+  return `${p.year}年${p.month}月${p.day}日（星期${WEEKDAYS[p.weekday]}）`;
 }
 
-function parts(ms: number): Parts {
-  const out: Record<string, string> = {};
-  for (const p of partsFormat.formatToParts(ms)) out[p.type] = p.value;
-  return { year: out.year ?? "", month: out.month ?? "", day: out.day ?? "", hour: out.hour ?? "", minute: out.minute ?? "", weekday: out.weekday ?? "" };
-}
-
-/** 2026年11月25日（星期三） */
-export function formatDate(ms: number): string {
-  const p = parts(ms);
-  return `${p.year}年${p.month}月${p.day}日（星期${WEEKDAYS[p.weekday] ?? p.weekday}）`;
-}
-
-/** 10:05 */
-export function formatTime(ms: number): string {
-  return formatTimeOfDay(ms, { timeZone: MINUTES_TIME_ZONE, viewer: null });
+/** 10:05 in the meeting's zone (documents never name it). */
+export function formatTime(ms: number, timeZone: string): string {
+  return formatTimeOfDay(ms, { timeZone, viewer: null });
 }
 
 /** A deadline given as YYYY-MM-DD: 2026年12月31日 (no time zone involved). */

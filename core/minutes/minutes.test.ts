@@ -273,10 +273,14 @@ describe("minutes draft", () => {
     ]);
   });
 
-  it("formats times in China Standard Time from the data", () => {
-    expect(formatDate(T0)).toBe("2026年11月25日（星期三）");
-    expect(formatTime(Date.UTC(2026, 10, 25, 16, 5))).toBe("00:05");
+  it("formats times in the meeting's time zone from the data (China Standard Time by default)", () => {
+    expect(formatDate(T0, "Asia/Shanghai")).toBe("2026年11月25日（星期三）");
+    expect(formatTime(Date.UTC(2026, 10, 25, 16, 5), "Asia/Shanghai")).toBe("00:05");
+    expect(formatTime(Date.UTC(2026, 10, 25, 16, 5), "Europe/Berlin")).toBe("17:05");
+    expect(formatDate(Date.UTC(2026, 10, 25, 16, 5), "Europe/Berlin")).toBe("2026年11月25日（星期三）");
+    expect(formatDate(Date.UTC(2026, 10, 25, 16, 5), "Asia/Shanghai")).toBe("2026年11月26日（星期四）");
     expect(draftMinutes({ ...MEETING }, initialState()).header).toMatchObject({ date: "2026年11月25日（星期三）", time: "09:00" });
+    expect(draftMinutes({ ...MEETING }, { ...initialState(), timeZone: "Europe/Berlin" }).header).toMatchObject({ time: "02:00" });
   });
 
   it("says the role words of a mediation and of bargaining beside the names (当事人, 调解员, 职工方首席代表)", () => {

@@ -244,7 +244,7 @@ export function draftMinutes(meeting: MinutesMeeting, state: MeetingState, optio
     point: ij.point,
     outcome: ij.outcome,
     outcomeLabel: ij.outcome ? OUTCOME_LABELS[ij.outcome] : NO_OUTCOME_LABEL,
-    time: formatTime(ij.startedAt),
+    time: formatTime(ij.startedAt, state.timeZone),
     summary: noteText({ kind: "interjection", id: ij.interjectionId }, null),
   });
   const speech = (s: (typeof speeches)[number], order: number): MinutesSpeech => {
@@ -257,7 +257,7 @@ export function draftMinutes(meeting: MinutesMeeting, state: MeetingState, optio
       kind: s.kind,
       kindLabel: SPEECH_KIND_LABELS[s.kind],
       title: booking && booking.title.trim() !== "" ? booking.title.trim() : null,
-      time: formatTime(s.startedAt),
+      time: formatTime(s.startedAt, state.timeZone),
       duration: s.durationMs === undefined ? null : formatDuration(s.durationMs),
       ongoing,
       summary: noteText({ kind: "speech", id: s.speechId }, booking?.text ?? null),
@@ -307,11 +307,11 @@ export function draftMinutes(meeting: MinutesMeeting, state: MeetingState, optio
   const dayOf = state.openedAt ?? scheduled;
   const time =
     state.openedAt !== null && state.closedAt !== null
-      ? `${formatTime(state.openedAt)}—${formatTime(state.closedAt)}`
+      ? `${formatTime(state.openedAt, state.timeZone)}—${formatTime(state.closedAt, state.timeZone)}`
       : state.openedAt !== null
-        ? `${formatTime(state.openedAt)}起`
+        ? `${formatTime(state.openedAt, state.timeZone)}起`
         : scheduled !== null
-          ? formatTime(scheduled)
+          ? formatTime(scheduled, state.timeZone)
           : null;
   const clerks = state.roster.filter((r) => r.role === "clerk").map(nameOf);
 
@@ -321,7 +321,7 @@ export function draftMinutes(meeting: MinutesMeeting, state: MeetingState, optio
       number: blank(meeting.number),
       kind: meetingKindLabel(meeting.kind, "zh"),
       place: blank(meeting.place),
-      date: dayOf === null ? null : formatDate(dayOf),
+      date: dayOf === null ? null : formatDate(dayOf, state.timeZone),
       time,
       chairLabel: roleLabel(meeting.kind, { role: "chair" }, "zh"),
       chair: state.roster.filter((r) => r.role === "chair").map(nameOf),

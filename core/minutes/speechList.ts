@@ -2,7 +2,7 @@
 // 发言中), each interjection (插话) in its own row right after the speech it answered, and written
 // speeches (书面发言) in their place by the time they were handed in. The clerk's summary (发言要点)
 // and the titles of the suggestions (意见建议) captured from each entry go with its row. Pure: the
-// same state (and `now`) always gives the same rows; times in China Standard Time like the minutes.
+// same state (and `now`) always gives the same rows; times in the meeting's zone like the minutes.
 import { formatClock } from "../clock.ts";
 import { rosterNames } from "../naming/displayNames.ts";
 import { entryKey, type EntryRef } from "../record/schema.ts";
@@ -90,8 +90,8 @@ export function speechList(state: MeetingState, now?: number): SpeechListRow[] {
   const timing = (t: Timed, running: boolean, pausedMs: (at: number) => number) => {
     if (!running && t.endedAt !== undefined && t.durationMs !== undefined) {
       return {
-        start: formatTime(t.startedAt),
-        end: formatTime(t.endedAt),
+        start: formatTime(t.startedAt, state.timeZone),
+        end: formatTime(t.endedAt, state.timeZone),
         duration: mss(t.durationMs),
         durationSeconds: wholeSeconds(t.durationMs),
         overrunSeconds: wholeSeconds(t.overrunMs ?? 0),
@@ -99,7 +99,7 @@ export function speechList(state: MeetingState, now?: number): SpeechListRow[] {
     }
     const soFar = now === undefined ? null : pausedMs(now);
     return {
-      start: formatTime(t.startedAt),
+      start: formatTime(t.startedAt, state.timeZone),
       end: ONGOING_LABEL,
       duration: soFar === null ? "" : mss(soFar),
       durationSeconds: soFar === null ? null : wholeSeconds(soFar),
@@ -147,7 +147,7 @@ export function speechList(state: MeetingState, now?: number): SpeechListRow[] {
       item: itemTitle(w.agendaItemId),
       ...who(w.participantId),
       kind: SPEECH_KIND_LABELS.written,
-      start: formatTime(w.at),
+      start: formatTime(w.at, state.timeZone),
       end: "",
       duration: "",
       durationSeconds: null,

@@ -4,7 +4,22 @@
 // the admin app agree (14:24 in one place and 22:24 in another was the same moment). Pure: Intl
 // with an explicit timeZone; the viewer's zone is passed in (the browser's by default).
 
+import { z } from "zod";
+
 export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
+
+/** Whether Intl knows the zone (an IANA name such as Asia/Shanghai or UTC). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A meeting's time zone as the API and the live meeting accept it. */
+export const TimeZone = z.string().min(1).max(64).refine(isTimeZone, { message: "unknown time zone" });
 
 type Language = "zh" | "en";
 

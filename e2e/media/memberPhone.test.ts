@@ -116,3 +116,21 @@ it("given the floor: 您已获得发言权, the microphone opens on a tap and lo
   expect((await send(chair, { type: "floor.give", participantId: meeting.people.member1.id })).ok).toBe(true);
   await expect.poll(() => toggle.getAttribute("data-state"), { timeout: 15_000 }).toBe("off");
 }, 150_000);
+
+it("where the organisers set it, the microphone opens by itself on being given the floor and still closes on a tap", async () => {
+  const meeting = await h.createMeeting(server.server, "社区议事会（获得发言权时自动打开麦克风）", { open: true });
+  await server.server.meetings.update(meeting.meetingId, { micOpensOnFloor: true });
+  const chair = await h.connect(server.url, meeting.tokens.chair);
+  const member = await h.connect(server.url, meeting.tokens.member1);
+  const speaker = await open(joinUrl(server.url, meeting.tokens.member1));
+  await expect.poll(() => speaker.getByTestId("mic-state").textContent(), { timeout: 10_000 }).toBe("麦克风已关闭");
+
+  expect((await send(member, { type: "queue.request" })).ok).toBe(true);
+  expect((await send(chair, { type: "floor.give", participantId: meeting.people.member1.id })).ok).toBe(true);
+  const toggle = speaker.getByTestId("mic-toggle");
+  await expect.poll(() => toggle.getAttribute("data-state").catch(() => null), { timeout: 15_000 }).toBe("on");
+  expect(await speaker.getByTestId("mic-state").textContent()).toBe("麦克风已开启");
+  await toggle.click();
+  await expect.poll(() => toggle.getAttribute("data-state"), { timeout: 15_000 }).toBe("off");
+  expect(await speaker.getByTestId("mic-state").textContent()).toBe("麦克风已关闭");
+}, 90_000);

@@ -186,6 +186,8 @@ export const adminEn: AdminMessages = {
     polls: "Polls allowed",
     clerkMayRunPolls: "The clerk may run polls",
     recordShared: "Share the record with members",
+    micOpensOnFloor: "Open a member's microphone when they are given the floor",
+    timeZone: "Time zone",
     quorum: "Quorum",
     rules: "Rules of procedure",
     create: "Create meeting",

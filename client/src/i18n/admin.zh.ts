@@ -184,6 +184,8 @@ export const adminZh = {
     polls: "允许表决",
     clerkMayRunPolls: "记录员可发起表决",
     recordShared: "会议记录向委员公开",
+    micOpensOnFloor: "委员获得发言权时自动打开麦克风",
+    timeZone: "时区",
     quorum: "法定人数",
     rules: "议事规则",
     create: "创建会议",

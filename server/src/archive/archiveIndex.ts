@@ -182,7 +182,7 @@ export class ArchiveIndex {
     );
     const ids = [...new Set(rows.map((r) => r.meetingId))];
     const [meetings, states] = await Promise.all([
-      db.meeting.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, number: true, startsAt: true } }),
+      db.meeting.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, number: true, startsAt: true, timeZone: true } }),
       db.archiveIndexState.findMany({ where: { meetingId: { in: ids } }, select: { meetingId: true, openedAt: true } }),
     ]);
     const meetingOf = new Map(meetings.map((m) => [m.id, m]));
@@ -197,6 +197,7 @@ export class ArchiveIndex {
           meetingTitle: m.title,
           meetingNumber: m.number,
           date: date ? date.toISOString() : null,
+          timeZone: m.timeZone,
           kind: r.kind as UnitKind,
           ref: r.ref,
           itemId: r.itemId,
@@ -225,6 +226,7 @@ export class ArchiveIndex {
           number: m.number,
           kind: m.kind,
           date: date ? date.toISOString() : null,
+          timeZone: m.timeZone,
           status: (s?.status ?? "scheduled") as ArchiveMeeting["status"],
           archived: m.archived,
           speeches: s?.speeches ?? 0,

@@ -1,6 +1,7 @@
 // Join links and the room's two links (current, re-issue, revoke), the check-in link, join codes
 // (入会码: typed on the landing page or opened as /j/<code>), and the printed invitations and table
 // cards (桌牌) as PDF.
+import { formatLongDateTime } from "../../../core/time/meetingTime.ts";
 import { Router, type Request } from "express";
 import { normalizeJoinCode } from "../../../core/links/joinCode.ts";
 import { JoinCodeBody } from "../../../core/api/links.ts";
@@ -77,7 +78,7 @@ export function linkRoutes(deps: ApiDeps): Router {
         const lines = [roleLabel(meeting.kind, labelled(p), "zh"), p.sector, p.household, p.unit].filter((l): l is string => !!l);
         return [{ name: names.get(p.id) ?? p.name, lines, code: link.code, shortUrl: link.shortUrl }];
       });
-      const heading = { title: meeting.title, when: whenAndWhere(meeting.startsAt, meeting.place), site: base.replace(/^https?:\/\//, "") };
+      const heading = { title: meeting.title, when: whenAndWhere(meeting.startsAt, meeting.place, meeting.timeZone), site: base.replace(/^https?:\/\//, "") };
       await sendPdf(res, meeting.title, "参会邀请", () => invitationsPdf(heading, invitations, findPdfFonts()));
     }),
   );
@@ -184,10 +185,8 @@ const labelled = (p: { role: string; side: string | null; chief: boolean }): Lab
   chief: p.chief,
 });
 
-/** 2026年12月6日 14:30 · 区政协三楼会议室, in Beijing time (the meetings' default time zone). */
-function whenAndWhere(startsAt: string | null, place: string | null): string {
-  const when = startsAt
-    ? new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "long", timeStyle: "short" }).format(new Date(startsAt))
-    : "";
+/** 2026年12月6日 周日 14:30 · 区政协三楼会议室, in the meeting's time zone (paper never names it). */
+function whenAndWhere(startsAt: string | null, place: string | null, timeZone: string): string {
+  const when = startsAt ? formatLongDateTime(Date.parse(startsAt), { timeZone, language: "zh", viewer: null }) : "";
   return [when, place].filter(Boolean).join(" · ");
 }

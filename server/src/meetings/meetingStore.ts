@@ -15,6 +15,7 @@ import type { InterjectionRules } from "../../../core/interjection/schema.ts";
 import type { OrderingRules, PlannedSpeech } from "../../../core/plan/schema.ts";
 import type { QuorumRule } from "../../../core/attendance/schema.ts";
 import type { SpeechCaps } from "../../../core/floor/schema.ts";
+import { DEFAULT_TIME_ZONE, isTimeZone } from "../../../core/time/meetingTime.ts";
 import type { Db } from "../db/database.ts";
 import type { Meeting } from "../db/generated/client.ts";
 import { PlanStore } from "../plan/planStore.ts";
@@ -47,6 +48,9 @@ export interface LiveConfig {
   recordShared: boolean;
   /** 会议类型: the live screens' role words follow it (core/roleLabels.ts). */
   kind: MeetingKind;
+  /** The zone every screen and document shows the meeting's times in. */
+  timeZone: string;
+  micOpensOnFloor: boolean;
 }
 
 const toData = (input: MeetingPatch) => {
@@ -193,6 +197,9 @@ export class MeetingStore {
       recordShared: meeting.recordShared,
       // The API accepts only known kinds; anything else in an old row speaks as 其他.
       kind: isMeetingKind(meeting.kind) ? meeting.kind : "other",
+      // The API accepts only zones Intl knows; a row from another machine's zone database falls back.
+      timeZone: isTimeZone(meeting.timeZone) ? meeting.timeZone : DEFAULT_TIME_ZONE,
+      micOpensOnFloor: meeting.micOpensOnFloor,
     };
   }
 }

@@ -320,6 +320,37 @@ describe("会议记录向委员公开 (recordShared)", () => {
   });
 });
 
+describe("the meeting's time zone and the microphone on being given the floor", () => {
+  it("default to Beijing time and a tap; PATCHed, they reach the live state once each; an unknown zone changes nothing", async () => {
+    const { org, server } = await setup();
+    const created = await newMeeting(org, { startsAt: "2026-12-03T14:30:00+08:00" });
+    expect(created).toMatchObject({ timeZone: "Asia/Shanghai", micOpensOnFloor: false });
+    const m = await h.createMeeting(server);
+    const base = `/api/meetings/${m.meetingId}`;
+    expect((await persisted(server, m.meetingId)).state).toMatchObject({ timeZone: "Asia/Shanghai", micOpensOnFloor: false });
+
+    for (const bad of ["Mars/Olympus", "", "Asia/Shanghai ".repeat(10), 8, null]) {
+      const refused = await org.patch(base, { timeZone: bad });
+      expect(refused.status, JSON.stringify(bad)).toBe(400);
+      expect(refused.body.error.code).toBe("VALIDATION");
+      expect(refused.body.error.details.join()).toContain("timeZone");
+    }
+    expect((await org.patch(base, { micOpensOnFloor: "yes" })).status).toBe(400);
+    expect((await org.get(base)).body.meeting).toMatchObject({ timeZone: "Asia/Shanghai", micOpensOnFloor: false });
+
+    const patched = await org.patch(base, { timeZone: "Europe/Berlin", micOpensOnFloor: true, startsAt: "2026-12-03T14:30:00+01:00" });
+    expect(patched.status).toBe(200);
+    expect(patched.body.meeting).toMatchObject({ timeZone: "Europe/Berlin", micOpensOnFloor: true, startsAt: "2026-12-03T13:30:00.000Z" });
+    await org.patch(base, { timeZone: "Europe/Berlin", title: "改名后的会议" });
+    const { state, events } = await persisted(server, m.meetingId);
+    expect(state).toMatchObject({ timeZone: "Europe/Berlin", micOpensOnFloor: true });
+    expect(events.filter((e) => e.event.type.startsWith("meeting.") && e.event.type !== "meeting.kindSet").map((e) => [e.event, e.actorId])).toEqual([
+      [{ type: "meeting.timeZoneSet", timeZone: "Europe/Berlin" }, "system"],
+      [{ type: "meeting.micOpensOnFloorSet", opens: true }, "system"],
+    ]);
+  });
+});
+
 describe("the kind of meeting and 界别均衡优先 in the live meeting", () => {
   it("PATCHed by the organisers, they reach the live state once each (meeting.kindSet, ordering.set from the system) and the screens; bad values change nothing", async () => {
     const { org, server, url } = await setup();

@@ -110,7 +110,9 @@ function SearchResults({ query }: { query: string }) {
             </Link>
             <span className="count">{t("archive.hitCount", { count: g.hits.length })}</span>
           </h3>
-          <p className="muted small">{[g.meetingNumber, formatDateTime(g.date, currentLanguage())].filter(Boolean).join(" · ") || t("meetings.noDate")}</p>
+          <p className="muted small">
+            {[g.meetingNumber, formatDateTime(g.date, currentLanguage(), g.timeZone)].filter(Boolean).join(" · ") || t("meetings.noDate")}
+          </p>
           <ol className="archive-hits">
             {g.hits.map((hit) => (
               <Hit key={`${hit.kind}:${hit.ref}`} hit={hit} />
@@ -166,7 +168,7 @@ function MeetingTable({ meetings }: { meetings: ArchiveMeeting[] }) {
       <tbody>
         {meetings.map((m) => (
           <tr key={m.id} data-testid="archive-meeting-row">
-            <td className="nowrap">{formatDateTime(m.date, currentLanguage()) ?? <span className="muted">{t("meetings.noDate")}</span>}</td>
+            <td className="nowrap">{formatDateTime(m.date, currentLanguage(), m.timeZone) ?? <span className="muted">{t("meetings.noDate")}</span>}</td>
             <td>{meetingKindLabel(m.kind, currentLanguage())}</td>
             <td>
               <Link to={meetingLink(m.id)} className="meeting-title-link">

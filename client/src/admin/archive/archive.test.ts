@@ -8,6 +8,7 @@ const hit = (meetingId: string, ref: string, fields: Partial<SearchHit> = {}): S
   meetingTitle: `会议${meetingId}`,
   meetingNumber: null,
   date: null,
+  timeZone: "Asia/Shanghai",
   kind: "summary",
   ref,
   itemId: null,

@@ -8,6 +8,7 @@ export interface MeetingHits {
   meetingTitle: string;
   meetingNumber: string | null;
   date: string | null;
+  timeZone: string;
   hits: SearchHit[];
 }
 
@@ -17,7 +18,7 @@ export function groupByMeeting(hits: readonly SearchHit[]): MeetingHits[] {
   for (const hit of hits) {
     let group = groups.get(hit.meetingId);
     if (!group) {
-      group = { meetingId: hit.meetingId, meetingTitle: hit.meetingTitle, meetingNumber: hit.meetingNumber, date: hit.date, hits: [] };
+      group = { meetingId: hit.meetingId, meetingTitle: hit.meetingTitle, meetingNumber: hit.meetingNumber, date: hit.date, timeZone: hit.timeZone, hits: [] };
       groups.set(hit.meetingId, group);
     }
     group.hits.push(hit);

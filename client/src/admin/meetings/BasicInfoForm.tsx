@@ -15,6 +15,8 @@ import { ErrorLine, SuccessLine } from "../ui/Feedback.tsx";
 import { useAdminT } from "../ui/useAdminT.ts";
 import { useLang } from "../../i18n/words.ts";
 import { fromLocalInput, toLocalInput } from "./format.ts";
+import { DEFAULT_TIME_ZONE } from "@core/time/meetingTime.ts";
+import { timeZoneChoices, zoneLabel } from "./timeZones.ts";
 
 export const DEFAULT_MEETING: MeetingInput = {
   title: "",
@@ -38,6 +40,8 @@ export const DEFAULT_MEETING: MeetingInput = {
   clerkMayRunPolls: false,
   recordShared: false,
   quorumRule: "majority",
+  timeZone: DEFAULT_TIME_ZONE,
+  micOpensOnFloor: false,
 };
 
 interface FormState {
@@ -62,13 +66,15 @@ interface FormState {
   clerkMayRunPolls: boolean;
   recordShared: boolean;
   quorumRule: QuorumRule;
+  timeZone: string;
+  micOpensOnFloor: boolean;
 }
 
 const toForm = (m: MeetingInput): FormState => ({
   title: m.title,
   number: m.number ?? "",
   kind: m.kind,
-  startsAt: toLocalInput(m.startsAt),
+  startsAt: toLocalInput(m.startsAt, m.timeZone),
   place: m.place ?? "",
   mode: m.mode,
   capMinutes: String(m.speechCapSeconds / 60),
@@ -86,6 +92,8 @@ const toForm = (m: MeetingInput): FormState => ({
   clerkMayRunPolls: m.clerkMayRunPolls,
   recordShared: m.recordShared,
   quorumRule: m.quorumRule,
+  timeZone: m.timeZone,
+  micOpensOnFloor: m.micOpensOnFloor,
 });
 
 /** Minutes as typed, when within 0.5–60 (the server's 30–3600 seconds). */
@@ -134,7 +142,8 @@ export function BasicInfoForm({
         title: form.title.trim(),
         number: form.number.trim() || null,
         kind: form.kind,
-        startsAt: fromLocalInput(form.startsAt),
+        // The wall clock typed is read in the zone chosen beside it.
+        startsAt: fromLocalInput(form.startsAt, form.timeZone),
         place: form.place.trim() || null,
         mode: form.mode,
         speechCapSeconds: Math.round(capMinutes * 60),
@@ -152,6 +161,8 @@ export function BasicInfoForm({
         clerkMayRunPolls: form.clerkMayRunPolls,
         recordShared: form.recordShared,
         quorumRule: form.quorumRule,
+        timeZone: form.timeZone,
+        micOpensOnFloor: form.micOpensOnFloor,
       });
       setSaved(true);
     } catch (e) {
@@ -198,6 +209,16 @@ export function BasicInfoForm({
             <input id={`${id}-starts`} name="startsAt" type="datetime-local" value={form.startsAt} onChange={(e) => set("startsAt", e.target.value)} />
           </div>
           <div className="field">
+            <label htmlFor={`${id}-zone`}>{t("info.timeZone")}</label>
+            <select id={`${id}-zone`} name="timeZone" value={form.timeZone} onChange={(e) => set("timeZone", e.target.value)}>
+              {timeZoneChoices(form.timeZone).map((zone) => (
+                <option key={zone} value={zone}>
+                  {zoneLabel(zone, lang)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
             <label htmlFor={`${id}-place`}>{t("info.place")}</label>
             <input id={`${id}-place`} name="place" maxLength={200} value={form.place} onChange={(e) => set("place", e.target.value)} />
           </div>
@@ -242,6 +263,10 @@ export function BasicInfoForm({
           <label className="choice">
             <input type="checkbox" name="recordShared" checked={form.recordShared} onChange={(e) => set("recordShared", e.target.checked)} />
             {t("info.recordShared")}
+          </label>
+          <label className="choice">
+            <input type="checkbox" name="micOpensOnFloor" checked={form.micOpensOnFloor} onChange={(e) => set("micOpensOnFloor", e.target.checked)} />
+            {t("info.micOpensOnFloor")}
           </label>
         </div>
         <h3 className="form-section">{t("info.caps")}</h3>

@@ -105,7 +105,12 @@ function ExistingMeeting({ meetingId, tab }: { meetingId: string; tab: EditorTab
             {meeting.archived && <span className="badge">{t("editor.archivedBadge")}</span>}
           </h1>
           <p className="muted">
-            {[meetingKindLabel(meeting.kind, currentLanguage()), meeting.number, formatDateTime(meeting.startsAt, currentLanguage()), meeting.place]
+            {[
+              meetingKindLabel(meeting.kind, currentLanguage()),
+              meeting.number,
+              formatDateTime(meeting.startsAt, currentLanguage(), meeting.timeZone),
+              meeting.place,
+            ]
               .filter(Boolean)
               .join(" · ")}
           </p>

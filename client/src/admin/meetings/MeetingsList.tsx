@@ -84,7 +84,7 @@ function MeetingGroupTable({ group, meetings }: { group: MeetingGroup; meetings:
           <tbody>
             {meetings.map((m) => (
               <tr key={m.id} data-testid="meeting-row">
-                <td className="nowrap">{formatDateTime(m.startsAt, currentLanguage()) ?? <span className="muted">{t("meetings.noDate")}</span>}</td>
+                <td className="nowrap">{formatDateTime(m.startsAt, currentLanguage(), m.timeZone) ?? <span className="muted">{t("meetings.noDate")}</span>}</td>
                 <td>
                   <Link to={`/admin/meetings/${encodeURIComponent(m.id)}`} className="meeting-title-link">
                     {m.title}

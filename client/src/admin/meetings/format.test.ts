@@ -22,6 +22,8 @@ const base: Meeting = {
   clerkMayRunPolls: false,
   recordShared: false,
   quorumRule: "majority",
+  timeZone: "Asia/Shanghai",
+  micOpensOnFloor: false,
   archived: false,
   number: null,
   place: null,
@@ -50,9 +52,12 @@ describe("groupOf", () => {
 });
 
 describe("datetime-local conversion", () => {
-  it("round-trips through local time", () => {
+  it("round-trips through the meeting's wall clock, whatever its zone", () => {
     const iso = "2026-05-12T06:30:00.000Z";
-    expect(fromLocalInput(toLocalInput(iso))).toBe(iso);
-    expect(fromLocalInput("")).toBeNull();
+    expect(toLocalInput(iso, "Asia/Shanghai")).toBe("2026-05-12T14:30");
+    expect(toLocalInput(iso, "Europe/Berlin")).toBe("2026-05-12T08:30");
+    for (const zone of ["Asia/Shanghai", "Europe/Berlin", "America/New_York"]) expect(fromLocalInput(toLocalInput(iso, zone), zone)).toBe(iso);
+    expect(fromLocalInput("2026-05-12T14:30", "Asia/Shanghai")).toBe(iso);
+    expect(fromLocalInput("", "Asia/Shanghai")).toBeNull();
   });
 });

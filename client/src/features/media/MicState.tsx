@@ -10,7 +10,7 @@ import { useMeeting } from "../../connection/useMeeting.ts";
 import { Icon } from "../../components/Icon.tsx";
 import { useMediaSession } from "./useMediaSession.ts";
 import { useMicProblem } from "./settings/micProblemStore.ts";
-import { resetMic, setMicStatus, useMicConsent } from "./micConsent.ts";
+import { resetMic, setMicOpen, setMicStatus, useMicConsent } from "./micConsent.ts";
 import "./media.css";
 
 const LABELS = { live: "media.micOn", off: "media.micOff", refused: "media.micRefused" } as const;
@@ -29,10 +29,13 @@ export function MicState() {
   const consent = useMicConsent();
   const session = useMediaSession(publishing && (!tapToOpen || consent.opened), tapToOpen && !consent.open);
   const problem = useMicProblem();
-  // The tap holds for this turn only.
+  // The tap holds for this turn only. Where the organisers set it, the turn starts with the
+  // microphone open (as if tapped); the member can still close it.
+  const opensOnFloor = state?.micOpensOnFloor === true;
   useEffect(() => {
     if (!publishing) resetMic();
-  }, [publishing]);
+    else if (tapToOpen && opensOnFloor) setMicOpen(true);
+  }, [publishing, tapToOpen, opensOnFloor]);
   const display = Boolean(welcome?.display);
   const mic = session === "live" && (!mayBeHeard || (tapToOpen && !consent.open)) ? "off" : session;
   useEffect(() => {

@@ -1,5 +1,5 @@
 // The member's own say over their microphone: given the floor (or an interjection), it opens only
-// when they tap 打开麦克风, and they can close it again; the chair's microphone needs no tap. The
+// when they tap 打开麦克风 (or by itself where the organisers set micOpensOnFloor), and they can close it again; the chair's microphone needs no tap. The
 // media session (MicState) reads `open`; the floor banner's toggle reads the session's status.
 import { useSyncExternalStore } from "react";
 import type { MicStatus } from "./mediaSession.ts";

@@ -7,7 +7,8 @@ import { MinutesDocument } from "./MinutesDocument.tsx";
 import { MinutesDownloads } from "./MinutesDownloads.tsx";
 import { useMinutes, type MinutesData } from "./useMinutes.ts";
 import { VersionDiff } from "./VersionDiff.tsx";
-import { ApprovedBadge, stamp } from "./VersionList.tsx";
+import { ApprovedBadge } from "./VersionList.tsx";
+import { useMeetingTime } from "../meeting/useMeetingTime.ts";
 import "./minutes.css";
 
 /**
@@ -41,6 +42,7 @@ export function ChairMinutesPanel() {
 function ChairMinutesDialog({ m, onClose }: { m: MinutesData; onClose: () => void }) {
   const { t } = useTranslation();
   const { latest, versions, need } = m;
+  const { stamp } = useMeetingTime();
   const [view, setView] = useState<"text" | "changes">("text");
   const [confirming, setConfirming] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -10,7 +10,8 @@ import { MinutesDownloads } from "./MinutesDownloads.tsx";
 import { useMinutes } from "./useMinutes.ts";
 import { readUnsaved, writeUnsaved } from "./unsavedMinutes.ts";
 import { VersionCompare, type CompareSide } from "./VersionCompare.tsx";
-import { ApprovedBadge, VersionList, stamp } from "./VersionList.tsx";
+import { ApprovedBadge, VersionList } from "./VersionList.tsx";
+import { useMeetingTime } from "../meeting/useMeetingTime.ts";
 import "./minutes.css";
 
 /** The clerk's edits since opening version `base`; `correcting`: of an approved version (needs a 更正理由). */
@@ -40,6 +41,7 @@ const same = (a: readonly Block[], b: readonly Block[]) => JSON.stringify(a) ===
 export function MinutesWorkspace() {
   const { t } = useTranslation();
   const m = useMinutes();
+  const { stamp } = useMeetingTime();
   const [picked, setPicked] = useState<number | null>(null);
   // Edits this browser kept from an earlier visit come back as the editing session.
   const [restored] = useState(() => readUnsaved(m.meetingId));

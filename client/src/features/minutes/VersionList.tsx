@@ -1,14 +1,12 @@
 import { useTranslation } from "react-i18next";
 import type { VersionMeta } from "./minutesApi.ts";
-import { formatDateClock } from "@core/time/meetingTime.ts";
-import { currentLanguage } from "../../i18n/i18n.ts";
-
-/** When a version was saved or approved, in the meeting's time zone (named when the browser's differs). */
-export const stamp = (iso: string) => formatDateClock(Date.parse(iso), { language: currentLanguage() });
+import { useMeetingTime } from "../meeting/useMeetingTime.ts";
 
 /** 已审定（定稿）· who and when: a badge with words, not a colour alone. */
 export function ApprovedBadge({ version }: { version: VersionMeta }) {
   const { t } = useTranslation();
+  // When a version was saved or approved: in the meeting's time zone, named when the browser's differs.
+  const { stamp } = useMeetingTime();
   if (!version.approvedAt) return null;
   return (
     <span className="minutes-approved" data-testid="minutes-approved">
@@ -21,6 +19,7 @@ export function ApprovedBadge({ version }: { version: VersionMeta }) {
 /** The saved versions, newest first: 第n稿, how it came about, who, when, the note, the approval. */
 export function VersionList({ versions, selected, onSelect }: { versions: readonly VersionMeta[]; selected: number | null; onSelect: (n: number) => void }) {
   const { t } = useTranslation();
+  const { stamp } = useMeetingTime();
   return (
     <ol className="minutes-versions" aria-label={t("minutes.versions")} data-testid="minutes-versions">
       {[...versions].reverse().map((v) => (

@@ -18,7 +18,8 @@ import { RecordingPlayer } from "./RecordingPlayer.tsx";
 import { useRecordings } from "./recordings.ts";
 import { Suggestions } from "./Suggestions.tsx";
 import { SummaryEditor } from "./SummaryEditor.tsx";
-import { clockTime, MEETING_CLOSING_KEY } from "./Timeline.tsx";
+import { MEETING_CLOSING_KEY } from "./Timeline.tsx";
+import { useMeetingTime } from "../meeting/useMeetingTime.ts";
 import type { TimelineEntry, TimelineGroup } from "./timeline.ts";
 
 /** The selected entry of the timeline: its facts, and the notes written about it. */
@@ -28,6 +29,8 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
   const person = useRoster();
   const nameOf = useDisplayName();
   const role = useRoleLabel();
+  const { time } = useMeetingTime();
+  const clockTime = (ms: number) => time(ms, { seconds: true });
   /** What is known about a person, in one line: 界别, 党派, 单位 — led by the role word where the kind tells people apart by it (as in the minutes). */
   const personLine = (p: RosterEntry | undefined): string =>
     [...(p && roleTellsApart(state?.kind ?? "") ? [role(p)] : []), ...sectorParty(p), ...(p?.unit ? [p.unit] : [])].join(" · ");

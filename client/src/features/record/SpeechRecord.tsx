@@ -13,11 +13,9 @@ import { RecordingPlayer } from "./RecordingPlayer.tsx";
 import { useRecordings } from "./recordings.ts";
 import { recordTimeline } from "./timeline.ts";
 import "./record.css";
-import { formatTimeOfDay } from "@core/time/meetingTime.ts";
 import { ZoneNote } from "./ZoneNote.tsx";
+import { useMeetingTime } from "../meeting/useMeetingTime.ts";
 
-/** A cell of the table: the meeting's wall clock; the heading names the zone once when the browser's differs. */
-const time = (ms: number) => formatTimeOfDay(ms, { seconds: true, viewer: null });
 const duration = (ms: number) => formatClock(ms);
 
 /**
@@ -30,6 +28,9 @@ export function SpeechRecord() {
   const { state, welcome } = useMeeting();
   const displayName = useDisplayName();
   const { run, pending, error, clearError } = useCommand();
+  const meetingTime = useMeetingTime();
+  /** A cell of the table: the meeting's wall clock; the heading names the zone once when the browser's differs. */
+  const time = (ms: number) => meetingTime.time(ms, { seconds: true, named: false });
   // 插话 nested under the speech they interrupted or followed; the chair, the clerk and the official
   // who responded mark the outcome (采纳 / 研究 / 说明).
   const interjections = state ? interjectionsBySpeech(state) : new Map<string, never[]>();

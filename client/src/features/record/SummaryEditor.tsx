@@ -8,10 +8,7 @@ import { useDrafts } from "./drafts.tsx";
 import { inConflict, mergeTexts, othersEditing } from "./notes.ts";
 import { EditingNote } from "./EditingNote.tsx";
 import { useEditingPresence, useNoteCommand } from "./useNoteCommand.ts";
-import { formatTimeOfDay } from "@core/time/meetingTime.ts";
-import { currentLanguage } from "../../i18n/i18n.ts";
-
-const clock = (ms: number) => formatTimeOfDay(ms, { language: currentLanguage() });
+import { useMeetingTime } from "../meeting/useMeetingTime.ts";
 
 /**
  * 发言要点: the summary of a speech, interjection or written speech (通报要点 for an agenda item's
@@ -28,6 +25,7 @@ export function SummaryEditor({ entry, readOnly, label: given }: { entry: Summar
   const { send, pending, error, clearError } = useNoteCommand();
   const key = `${entry.kind}:${entry.id}`;
   const chair = useRoleLabel()({ role: "chair" });
+  const clock = useMeetingTime().time;
   const label = given ?? (entry.kind === "briefing" ? t("notes.briefing") : entry.kind === "closing" ? t("notes.closing", { chair }) : t("notes.summary"));
   const presence = useEditingPresence(key);
   const [refused, setRefused] = useState(false);

@@ -11,14 +11,9 @@ import { PollStatusBadge } from "../poll/PollBits.tsx";
 import { EditingNote } from "./EditingNote.tsx";
 import { decisionsOf, othersEditing, othersEditingEntry, suggestionsOf } from "./notes.ts";
 import type { TimelineEntry, TimelineGroup } from "./timeline.ts";
-import { formatTimeOfDay } from "@core/time/meetingTime.ts";
+import { useMeetingTime } from "../meeting/useMeetingTime.ts";
 import { ZoneNote } from "./ZoneNote.tsx";
-import { currentLanguage } from "../../i18n/i18n.ts";
 
-/** A moment of the record in the meeting's time zone (core/time/meetingTime.ts), named when the browser's differs. */
-export const clockTime = (ms: number) => formatTimeOfDay(ms, { seconds: true, language: currentLanguage() });
-/** The timeline's narrow column: the time alone; the heading names the zone once (TimelineZone). */
-const entryTime = (ms: number) => formatTimeOfDay(ms, { seconds: true, viewer: null });
 export const itemKey = (itemId: string | null) => `item:${itemId ?? "none"}`;
 /** The selection of the chair's closing remarks on the whole meeting (as the core's summary key). */
 export const MEETING_CLOSING_KEY = `closing:${MEETING_CLOSING}`;
@@ -33,6 +28,9 @@ export function Timeline({ groups, selected, onSelect }: { groups: TimelineGroup
   const person = useRoster();
   const nameOf = useDisplayName();
   const role = useRoleLabel();
+  const { time } = useMeetingTime();
+  /** The timeline's narrow column: the time alone; the heading names the zone once (ZoneNote). */
+  const entryTime = (ms: number) => time(ms, { seconds: true, named: false });
   const scroller = useRef<HTMLDivElement>(null);
   const [following, setFollowing] = useState(true);
   const count = groups.reduce((n, g) => n + g.entries.length + g.entries.reduce((m, e) => m + (e.type === "speech" ? e.interjections.length : 0), 0), 0);
