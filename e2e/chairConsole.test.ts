@@ -1,9 +1,9 @@
 // End to end in a real Chromium at 1366×768, the chair's console (issue 19, part 1): during a
 // speech the speech bar (暂停, +1/+2 分钟, 结束发言) and the count of pending 插话 requests are on
-// screen — in the viewport and not covered — before and after scrolling; weighty actions ask first
-// (宣布开会 below the quorum says how many are present of how many needed; 结束发言, 结束表决,
-// 宣布散会), cancelling changes nothing and confirming does it, also by keyboard; a named poll shows
-// who has and has not voted yet, live, and a secret poll shows nothing per person.
+// screen — in the viewport and not covered — before and after scrolling, in Chinese and in English;
+// weighty actions ask first (宣布开会 below the quorum says how many are present of how many needed;
+// 结束发言, 结束表决, 宣布散会), cancelling changes nothing and confirming does it, also by keyboard;
+// a named poll shows who has and has not voted yet, live, and a secret poll shows nothing per person.
 import fs from "node:fs";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -116,6 +116,42 @@ describe("the chair's console at 1366×768", () => {
     expect(await dockOnScreen()).toEqual(allOnScreen);
     await shot(chair, "chair-speech-dock-scrolled-1366.png");
     await chair.evaluate(() => window.scrollTo(0, 0));
+
+    // In English: the same bar on screen, every word inside its button, ASCII punctuation only.
+    await chair.getByRole("button", { name: "English" }).click();
+    await until(() => textOf(chair, "dock-interjections")).toBe("Pending interjections 2");
+    expect(await dockOnScreen()).toEqual(allOnScreen);
+    expect(await textOf(chair, "dock-countdown")).toMatch(/^(Time left|Over time) \+?\d+:\d\d$/);
+    const buttons = chair.getByTestId("speech-dock").locator("button");
+    expect((await buttons.allTextContents()).map((b) => b.replace(/\s+/g, " ").trim())).toEqual([
+      "Pending interjections 2",
+      "Pause P",
+      "+1 min +",
+      "+2 min",
+      "End speech E",
+    ]);
+    const overflowing = await buttons.evaluateAll((all) =>
+      all.filter((b) => b.scrollWidth > b.clientWidth || b.scrollHeight > b.clientHeight).map((b) => b.textContent),
+    );
+    expect(overflowing).toEqual([]);
+    expect(await textOf(chair, "speech-dock")).not.toMatch(/[\u3000-\u303f\uff00-\uffef…]/);
+    // Beside it, the attendance list breaks no name or button over two lines (王建国, "Check in").
+    const broken = await chair
+      .getByTestId("attendance-list")
+      .locator(".name, button")
+      .evaluateAll((all) =>
+        all
+          .filter((e) => {
+            const range = document.createRange();
+            range.selectNodeContents(e);
+            return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+          })
+          .map((e) => e.textContent),
+      );
+    expect(broken).toEqual([]);
+    await shot(chair, "chair-speech-dock-en-1366.png");
+    await chair.getByRole("button", { name: "中文" }).click();
+    await until(() => textOf(chair, "dock-interjections")).toBe("待处理插话 2");
 
     // The count leads to the list: a click scrolls the 插话申请 into view.
     await chair.getByTestId("dock-interjections").click();
