@@ -73,6 +73,16 @@ export const ERROR_MESSAGES = {
   POLL_NOT_PUBLISHED: { zh: "表决结果尚未公布，公布后可核对选票", en: "The result is not published yet: the ballots can be checked once it is" },
   ALREADY_VOTED: { zh: "您已投票，不能重复投票", en: "You have already voted" },
   INVALID_BALLOT: { zh: "选票无效（选项或选择数量不符合要求）", en: "Invalid ballot (unknown option, or too many or too few choices)" },
+  UNIT_ALREADY_VOTED: {
+    zh: "该户（或该人）已投票（本人、委托或纸质票），不能再录入",
+    en: "This household (or person) has already voted (in person, by proxy or on paper): no second ballot",
+  },
+  PROXY_EXISTS: { zh: "该户（或该人）本次表决已登记委托", en: "A proxy is already recorded for this household (or person) in this poll" },
+  PROXY_HOLDER_INVALID: {
+    zh: "受托人须为到会人员（或填写姓名），且不能是委托户本人",
+    en: "The proxy holder must be present (or named) and must not belong to the authorising household",
+  },
+  NO_PROXY: { zh: "您未受该户委托，不能代其投票", en: "You hold no proxy for this household: you cannot vote for it" },
   SECRET_BALLOT_RULE: {
     zh: "无记名表决不能实时公布计票、不能改票，也不能按权重计票",
     en: "A secret ballot cannot show a live tally, allow changing votes or count weights",
@@ -89,6 +99,12 @@ export const ERROR_MESSAGES = {
     en: "Someone on the roster has this name and the same household, unit and sector: fill in one that differs so they can be told apart",
   },
   DEPARTMENT_EXISTS: { zh: "已有同名的承办单位", en: "A department with this name already exists" },
+  COMMUNITY_UNKNOWN: { zh: "社区不存在", en: "The community does not exist" },
+  COMMUNITY_EXISTS: { zh: "已有同名的社区", en: "A community with this name already exists" },
+  HOUSEHOLD_DUPLICATE: {
+    zh: "同一楼栋、单元、户号的住户重复：每户只能登记一次",
+    en: "A household with this building, unit and flat is listed twice or already exists: each household is listed once",
+  },
   RATE_LIMITED: { zh: "操作过于频繁，请稍后再试", en: "Too many requests: try again in a moment" },
   TOO_MANY_DEVICES: {
     zh: "同一参会链接已在其他设备上打开，本设备已断开（同时在线的设备数有限）。如需在本设备继续，请刷新页面",

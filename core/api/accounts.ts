@@ -2,8 +2,11 @@
 import { z } from "zod";
 import { Bilingual, Id } from "./common.ts";
 
-/** `department`: a 承办单位's user, who sees only the ledger items of its department (docs/ledger.md). */
-export const STAFF_ROLES = ["admin", "organiser", "chair", "clerk", "department"] as const;
+/**
+ * `department`: a 承办单位's user, who sees only the ledger items of its department (docs/ledger.md).
+ * `gridWorker`: a 网格员 of one community (docs/community.md). Both are scoped accounts: they never reach meetings.
+ */
+export const STAFF_ROLES = ["admin", "organiser", "chair", "clerk", "department", "gridWorker"] as const;
 export const StaffRole = z.enum(STAFF_ROLES);
 export type StaffRole = z.infer<typeof StaffRole>;
 
@@ -21,12 +24,18 @@ const Username = z
   .regex(/^[a-z0-9][a-z0-9_.-]{1,31}$/, "2–32 characters: letters, digits, _ . -");
 const DisplayName = z.string().trim().min(1).max(64);
 const DepartmentId = z.string().min(1).max(64);
-/** A department account names its department (承办单位); no other role has one. */
+const CommunityId = z.string().min(1).max(64);
+const given = (value: string | null | undefined): boolean => value !== undefined && value !== null;
+/** A department account names its department (承办单位), a grid worker account its community; no other role has either. */
 export const NewAccount = z
-  .strictObject({ username: Username, displayName: DisplayName, role: StaffRole, departmentId: DepartmentId.nullish() })
-  .refine((a) => (a.role === "department") === (a.departmentId !== undefined && a.departmentId !== null), {
+  .strictObject({ username: Username, displayName: DisplayName, role: StaffRole, departmentId: DepartmentId.nullish(), communityId: CommunityId.nullish() })
+  .refine((a) => (a.role === "department") === given(a.departmentId), {
     message: "departmentId is required for role department and not allowed otherwise",
     path: ["departmentId"],
+  })
+  .refine((a) => (a.role === "gridWorker") === given(a.communityId), {
+    message: "communityId is required for role gridWorker and not allowed otherwise",
+    path: ["communityId"],
   });
 export type NewAccountInput = z.input<typeof NewAccount>;
 export const AccountPatch = z.strictObject({
@@ -34,6 +43,7 @@ export const AccountPatch = z.strictObject({
   role: StaffRole.optional(),
   disabled: z.boolean().optional(),
   departmentId: DepartmentId.nullish(),
+  communityId: CommunityId.nullish(),
 });
 export type AccountPatch = z.input<typeof AccountPatch>;
 
@@ -48,6 +58,9 @@ export const Account = z.looseObject({
   /** Department accounts: their department (承办单位); null for every other role. */
   departmentId: z.string().nullable(),
   departmentName: z.string().nullable(),
+  /** Grid worker accounts: their community (社区); null for every other role. */
+  communityId: z.string().nullable(),
+  communityName: z.string().nullable(),
 });
 export type Account = z.infer<typeof Account>;
 

@@ -90,6 +90,21 @@ export async function staffClient(
   return { client, account };
 }
 
+/** A logged-in grid worker (网格员) of a community. */
+export async function gridWorkerClient(
+  server: YishitingServer,
+  baseUrl: string,
+  username: string,
+  communityId: string,
+): Promise<{ client: ApiClient; account: Account }> {
+  const created = await new AccountRepository(server.db).create({ username, displayName: username, role: "gridWorker", communityId, password: STAFF_PASSWORD });
+  if (!created) throw new Error(`username ${username} taken`);
+  const client = new ApiClient(baseUrl);
+  const res = await client.login(username);
+  if (res.status !== 200) throw new Error(`login of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { client, account: created.account };
+}
+
 /** Links an account to a participant (a chair or clerk of that meeting). */
 export async function linkAccount(server: YishitingServer, participantId: string, accountId: string): Promise<void> {
   await server.db.participant.update({ where: { id: participantId }, data: { accountId } });

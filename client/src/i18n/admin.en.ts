@@ -29,7 +29,7 @@ export const adminEn: AdminMessages = {
     loading: "Loading...",
     skip: "Skip to main content",
   },
-  staffRole: { admin: "Administrator", organiser: "Secretariat", chair: "Chair", clerk: "Clerk", department: "Department" },
+  staffRole: { admin: "Administrator", organiser: "Secretariat", chair: "Chair", clerk: "Clerk", department: "Department", gridWorker: "Grid worker" },
   login: {
     title: "Staff login",
     username: "Username",
@@ -367,6 +367,7 @@ export const adminEn: AdminMessages = {
   },
   accounts: {
     title: "Accounts",
+    community: "Community",
     username: "Username",
     displayName: "Name",
     role: "Role",

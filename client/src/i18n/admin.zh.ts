@@ -28,7 +28,7 @@ export const adminZh = {
     loading: "正在加载…",
     skip: "跳到主要内容",
   },
-  staffRole: { admin: "系统管理员", organiser: "会务组", chair: "主持人", clerk: "记录员", department: "承办单位" },
+  staffRole: { admin: "系统管理员", organiser: "会务组", chair: "主持人", clerk: "记录员", department: "承办单位", gridWorker: "网格员" },
   login: {
     title: "工作人员登录",
     username: "用户名",
@@ -362,6 +362,7 @@ export const adminZh = {
   },
   accounts: {
     title: "账户",
+    community: "所在社区",
     username: "用户名",
     displayName: "姓名",
     role: "角色",

@@ -17,6 +17,9 @@ export interface Account {
   /** Department accounts: their department (承办单位); null for every other role. */
   departmentId: string | null;
   departmentName: string | null;
+  /** Grid worker accounts: their community (社区); null for every other role. */
+  communityId: string | null;
+  communityName: string | null;
 }
 
 interface AccountRow {
@@ -28,10 +31,12 @@ interface AccountRow {
   disabled: boolean;
   departmentId: string | null;
   department: { name: string } | null;
+  communityId: string | null;
+  community: { name: string } | null;
 }
 
 /** Read accounts with this `include` so that toAccount has the department's name. */
-export const WITH_DEPARTMENT = { department: { select: { name: true } } } as const;
+export const WITH_DEPARTMENT = { department: { select: { name: true } }, community: { select: { name: true } } } as const;
 
 export const toAccount = (row: AccountRow): Account => ({
   id: row.id,
@@ -42,6 +47,8 @@ export const toAccount = (row: AccountRow): Account => ({
   disabled: row.disabled,
   departmentId: row.departmentId,
   departmentName: row.department?.name ?? null,
+  communityId: row.communityId,
+  communityName: row.community?.name ?? null,
 });
 
 export interface NewAccount {
@@ -50,6 +57,8 @@ export interface NewAccount {
   role: StaffRole;
   /** Required for role "department", absent otherwise (the routes check it). */
   departmentId?: string | null;
+  /** Required for role "gridWorker", absent otherwise (the routes check it). */
+  communityId?: string | null;
   /** Absent: a one-time password is generated and must be changed at first login. */
   password?: string;
 }
@@ -89,6 +98,7 @@ export class AccountRepository {
           displayName: input.displayName,
           role: input.role,
           departmentId: input.departmentId ?? null,
+          communityId: input.communityId ?? null,
           passwordHash,
           mustChangePassword: generated !== undefined,
         },
@@ -101,7 +111,7 @@ export class AccountRepository {
     }
   }
 
-  async update(id: string, patch: Partial<Pick<Account, "displayName" | "role" | "disabled" | "departmentId">>): Promise<Account> {
+  async update(id: string, patch: Partial<Pick<Account, "displayName" | "role" | "disabled" | "departmentId" | "communityId">>): Promise<Account> {
     return toAccount(await this.db.staffAccount.update({ where: { id }, data: patch, include: WITH_DEPARTMENT }));
   }
 

@@ -9,13 +9,18 @@ import type { AccountRepository } from "./accountRepository.ts";
 import { oneTimePassword } from "./passwords.ts";
 import type { SessionStore } from "./sessions.ts";
 import type { DepartmentStore } from "../ledger/departmentStore.ts";
+import type { CommunityStore } from "../community/communityStore.ts";
 
-export function accountRoutes(accounts: AccountRepository, sessions: SessionStore, departments: DepartmentStore): Router {
+export function accountRoutes(accounts: AccountRepository, sessions: SessionStore, departments: DepartmentStore, communities: CommunityStore): Router {
   const router = Router();
   /** DEPARTMENT_UNKNOWN unless the department exists and is not disabled. */
   const checkDepartment = async (departmentId: string) => {
     const department = await departments.byId(departmentId);
     if (!department || department.disabled) abort("DEPARTMENT_UNKNOWN");
+  };
+  /** COMMUNITY_UNKNOWN unless the community exists. */
+  const checkCommunity = async (communityId: string) => {
+    if (!(await communities.byId(communityId))) abort("COMMUNITY_UNKNOWN");
   };
 
   router.get(
@@ -32,6 +37,7 @@ export function accountRoutes(accounts: AccountRepository, sessions: SessionStor
       requireStaff(req, ["admin"]);
       const input = parse(NewAccount, req.body);
       if (input.departmentId) await checkDepartment(input.departmentId);
+      if (input.communityId) await checkCommunity(input.communityId);
       const created = (await accounts.create(input)) ?? abort("USERNAME_TAKEN");
       res.status(201).json(created);
     }),
@@ -49,9 +55,13 @@ export function accountRoutes(accounts: AccountRepository, sessions: SessionStor
       const departmentId = patch.departmentId === undefined ? (role === "department" ? current.departmentId : null) : patch.departmentId;
       if ((role === "department") !== (departmentId !== null)) abort("VALIDATION", ["departmentId: required for role department and not allowed otherwise"]);
       if (departmentId !== null && departmentId !== current.departmentId) await checkDepartment(departmentId);
+      // Likewise a grid worker and their community.
+      const communityId = patch.communityId === undefined ? (role === "gridWorker" ? current.communityId : null) : patch.communityId;
+      if ((role === "gridWorker") !== (communityId !== null)) abort("VALIDATION", ["communityId: required for role gridWorker and not allowed otherwise"]);
+      if (communityId !== null && communityId !== current.communityId) await checkCommunity(communityId);
       const losesAdmin = current.role === "admin" && !current.disabled && ((patch.role && patch.role !== "admin") || patch.disabled);
       if (losesAdmin && (await accounts.activeAdminCount()) <= 1) abort("VALIDATION", ["(root): the last active admin cannot be demoted or disabled"]);
-      const account = await accounts.update(id, { ...patch, departmentId });
+      const account = await accounts.update(id, { ...patch, departmentId, communityId });
       if (account.disabled) await sessions.deleteAll(id);
       res.json({ account });
     }),

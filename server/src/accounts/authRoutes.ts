@@ -47,7 +47,7 @@ export function authRoutes(deps: AuthDeps): Router {
   router.post(
     "/auth/logout",
     route(async (req, res) => {
-      const staff = requireStaff(req, [], { allowPasswordChange: true, allowDepartment: true });
+      const staff = requireStaff(req, [], { allowPasswordChange: true, allowScoped: true });
       await sessions.delete(staff.sessionId);
       deps.sessionEnded(staff.sessionId);
       res.clearCookie(SESSION_COOKIE, cookieOptions(deps.secureCookies(req)));
@@ -58,14 +58,14 @@ export function authRoutes(deps: AuthDeps): Router {
   router.get(
     "/auth/me",
     route((req, res) => {
-      res.json({ account: requireStaff(req, [], { allowPasswordChange: true, allowDepartment: true }).account });
+      res.json({ account: requireStaff(req, [], { allowPasswordChange: true, allowScoped: true }).account });
     }),
   );
 
   router.post(
     "/auth/password",
     route(async (req, res) => {
-      const staff = requireStaff(req, [], { allowPasswordChange: true, allowDepartment: true });
+      const staff = requireStaff(req, [], { allowPasswordChange: true, allowScoped: true });
       const { currentPassword, newPassword } = parse(PasswordChange, req.body);
       const { username, id } = staff.account;
       if (!limiter.allowed(username, address(req))) abort("RATE_LIMITED");

@@ -8,6 +8,8 @@ import { archiveRoutes } from "../archive/archiveRoutes.ts";
 import { checkinRoutes } from "../checkin/checkinRoutes.ts";
 import { importRoutes } from "../ledger/importRoutes.ts";
 import { ledgerRoutes } from "../ledger/ledgerRoutes.ts";
+import { ledgerFormRoutes } from "../ledger/forms/formRoutes.ts";
+import { communityRoutes } from "../community/communityRoutes.ts";
 import { meetingDepartmentRoutes } from "../ledger/meetingDepartmentRoutes.ts";
 import { memberSuggestionRoutes } from "../ledger/memberSuggestionRoutes.ts";
 import { reportRoutes } from "../ledger/reportRoutes.ts";
@@ -48,7 +50,7 @@ export function createApi(deps: ApiDeps): Router {
       secureCookies: deps.secure,
       sessionEnded: (sessionId) => deps.links.endStaffSession(sessionId),
     }),
-    accountRoutes(deps.accounts, deps.sessions, deps.ledger.departments),
+    accountRoutes(deps.accounts, deps.sessions, deps.ledger.departments, deps.communities),
     meetingRoutes(deps),
     materialRoutes(deps),
     participantRoutes(deps),
@@ -63,11 +65,13 @@ export function createApi(deps: ApiDeps): Router {
     minutesVersionRoutes(deps),
     archiveRoutes(deps),
     ledgerRoutes(deps),
+    ledgerFormRoutes(deps),
     meetingDepartmentRoutes(deps),
     importRoutes(deps),
     memberSuggestionRoutes(deps),
     reportRoutes(deps),
     liveRosterRoutes(deps),
+    communityRoutes(deps),
   );
   api.use((_req, res) => sendError(res, "NOT_FOUND"));
   api.use(apiErrorHandler(deps.log));

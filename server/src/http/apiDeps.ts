@@ -11,6 +11,7 @@ import type { Db } from "../db/database.ts";
 import { sqliteEventStore, type EventStore } from "../eventlog/eventStore.ts";
 import type { GatewayServer } from "../gateway/socketGateway.ts";
 import { LedgerFiles } from "../ledger/ledgerFiles.ts";
+import { CommunityStore } from "../community/communityStore.ts";
 import type { LedgerStore } from "../ledger/ledgerStore.ts";
 import { LinkService } from "../links/linkService.ts";
 import type { AgendaStore } from "../meetings/agendaStore.ts";
@@ -61,6 +62,8 @@ export interface ApiDeps extends Omit<ApiBase, "db"> {
   minutesVersions: MinutesVersionStore;
   /** Reply attachments of the ledger on disk. */
   ledgerFiles: LedgerFiles;
+  /** Communities (社区) and their households (docs/community.md). */
+  communities: CommunityStore;
   /** Base of the links handed out: YST_PUBLIC_URL, or the address the staff member used. */
   baseUrl(req: Request): string;
   /** Whether cookies must be Secure: the request came over https (or YST_PUBLIC_URL is https). */
@@ -85,6 +88,7 @@ export function apiDeps(base: ApiBase): ApiDeps {
     recordings: new RecordingStore(base.db),
     minutesVersions: new MinutesVersionStore(base.db, base.now),
     ledgerFiles: new LedgerFiles(base.config.dataDir),
+    communities: new CommunityStore(base.db, base.now),
     baseUrl: (req) => publicUrl ?? `${req.protocol}://${req.get("host") ?? `${base.config.host}:${base.config.port}`}`,
     secure: (req) => req.secure || (publicUrl?.startsWith("https:") ?? false),
   };

@@ -35,8 +35,8 @@ export function loadStaff(sessions: SessionStore): RequestHandler {
 export interface StaffOptions {
   /** Allow an account that still has to change its one-time password (me, password, logout). */
   allowPasswordChange?: boolean;
-  /** Allow department accounts without naming the role (auth routes). */
-  allowDepartment?: boolean;
+  /** Allow the scoped accounts (department, grid worker) without naming their role (auth routes). */
+  allowScoped?: boolean;
 }
 
 /**
@@ -48,11 +48,13 @@ export function requireStaff(req: Request, roles: readonly StaffRole[] = [], opt
   const staff = req.staff ?? abort("UNAUTHENTICATED");
   if (staff.account.mustChangePassword && !options.allowPasswordChange) abort("FORBIDDEN", ["mustChangePassword"]);
   if (roles.length > 0 && !roles.includes(staff.account.role)) abort("FORBIDDEN");
-  if (roles.length === 0 && staff.account.role === "department" && !options.allowDepartment) abort("FORBIDDEN");
+  if (roles.length === 0 && SCOPED_ROLES.includes(staff.account.role) && !options.allowScoped) abort("FORBIDDEN");
   return staff;
 }
 
 export const MANAGERS: readonly StaffRole[] = ["admin", "organiser"];
+/** Accounts of one department (承办单位) or one community (网格员): they never reach meetings, only where named. */
+export const SCOPED_ROLES: readonly StaffRole[] = ["department", "gridWorker"];
 
 export const isManager = (account: Account): boolean => MANAGERS.includes(account.role);
 

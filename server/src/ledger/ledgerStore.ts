@@ -19,11 +19,14 @@ import {
   type Reply,
 } from "../../../core/ledger/item.ts";
 import type { Department, LedgerItemJson, LedgerStepJson, LiveResponse } from "../../../core/ledger/json.ts";
+import type { LedgerFormJson } from "../../../core/ledger/forms.ts";
+import type { LedgerFormSettings } from "../config/config.ts";
 import type { ErrorCode } from "../../../core/errors.ts";
 import type { Db } from "../db/database.ts";
 import type { LedgerItem as ItemRow, LedgerStep as StepRow, Prisma } from "../db/generated/client.ts";
 import { LedgerAttachmentStore } from "./attachmentStore.ts";
 import { DepartmentStore } from "./departmentStore.ts";
+import { LedgerFormStore } from "./forms/formStore.ts";
 import type { ImportedItem } from "./importRows.ts";
 import { canSee, matchesFilter, type LedgerFilter, type LedgerViewer } from "./ledgerFilter.ts";
 
@@ -131,11 +134,15 @@ const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknow
 export interface LedgerStoreOptions {
   db: Db;
   now: () => number;
+  /** What the forms (交办单, 反馈单) print for the secretariat; none by default. */
+  forms?: LedgerFormSettings;
 }
 
 export class LedgerStore {
   readonly departments: DepartmentStore;
   readonly attachments: LedgerAttachmentStore;
+  /** The 交办单 and 反馈单 issued with assignments and replies (forms/formStore.ts). */
+  readonly forms: LedgerFormStore;
   private readonly db: Db;
   private readonly now: () => number;
 
@@ -144,6 +151,7 @@ export class LedgerStore {
     this.now = options.now;
     this.departments = new DepartmentStore(options.db);
     this.attachments = new LedgerAttachmentStore(options.db, options.now);
+    this.forms = new LedgerFormStore(options.db, options.forms ?? { issuer: "", contact: "" });
   }
 
   /** Where an item comes from: its meeting and the participant who raised it (null for staff-entered items); null when there is no such item. */
@@ -168,14 +176,14 @@ export class LedgerStore {
     return rows.map((row) => this.toJson(row, context, viewer)).filter((item) => canSee(item, viewer) && matchesFilter(item, filter));
   }
 
-  /** The item with its steps, or null when it does not exist or the viewer may not see it. */
-  async get(id: string, viewer: LedgerViewer): Promise<{ item: LedgerItemJson; steps: LedgerStepJson[] } | null> {
+  /** The item with its steps and forms, or null when it does not exist or the viewer may not see it. */
+  async get(id: string, viewer: LedgerViewer): Promise<{ item: LedgerItemJson; steps: LedgerStepJson[]; forms: LedgerFormJson[] } | null> {
     const row = await this.db.ledgerItem.findUnique({ where: { id } });
     if (!row) return null;
     const item = this.toJson(row, await this.context([row]), viewer);
     if (!canSee(item, viewer)) return null;
     const steps = await this.db.ledgerStep.findMany({ where: { itemId: id }, orderBy: { seq: "asc" } });
-    return { item, steps: steps.map(toStepJson) };
+    return { item, steps: steps.map(toStepJson), forms: await this.forms.list(id) };
   }
 
   /** One item as `audience` sees it (no visibility check), or null. */
@@ -322,6 +330,8 @@ export class LedgerStore {
             to: step.to,
           },
         });
+        // An assignment's 交办单, a reply's 反馈单: issued with the step or not at all.
+        await this.forms.issue(tx, updated, step, seq);
         return { row: updated, step: stepRow };
       })
       .catch((error: unknown) => {
@@ -402,7 +412,7 @@ export class LedgerStore {
   }
 
   /** Inserts a new item with the next 序号 (retried when a concurrent insert took it). */
-  private async insert(data: Omit<Parameters<Db["ledgerItem"]["create"]>[0]["data"], "id" | "number" | "state" | "createdAt" | "version">): Promise<ItemRow> {
+  private async insert(data: Omit<Prisma.LedgerItemUncheckedCreateInput, "id" | "number" | "state" | "createdAt" | "version">): Promise<ItemRow> {
     return this.withNextNumber((tx, number) =>
       tx.ledgerItem.create({ data: { ...data, id: randomUUID(), number, state: "new", version: 1, createdAt: new Date(this.now()) } }),
     );

@@ -2,6 +2,8 @@ import { useCallback, useId, useState, type FormEvent } from "react";
 import type { Department } from "@core/ledger/json.ts";
 import { api } from "../api.ts";
 import { ledgerApi } from "../ledger/ledgerApi.ts";
+import { communityApi } from "../community/communityApi.ts";
+import type { Community } from "@core/api/community.ts";
 import { useSession } from "../session/session.ts";
 import { STAFF_ROLES, type Account, type StaffRole } from "../types.ts";
 import { ConfirmDialog } from "../ui/ConfirmDialog.tsx";
@@ -21,6 +23,8 @@ export function AccountsPage() {
   const accounts = useResource(useCallback(() => api.accounts().then((r) => r.accounts), []));
   // 承办单位 accounts belong to a department (the ledger's departments).
   const departments = useResource(useCallback(() => ledgerApi.departments().then((r) => r.departments), []));
+  // 网格员 accounts belong to a community.
+  const communities = useResource(useCallback(() => communityApi.communities().then((r) => r.communities), []));
   const [creating, setCreating] = useState(false);
   const [oneTime, setOneTime] = useState<{ name: string; password: string } | null>(null);
   const [pending, setPending] = useState<Pending>(null);
@@ -51,6 +55,7 @@ export function AccountsPage() {
           <h2>{t("accounts.createTitle")}</h2>
           <CreateAccountForm
             departments={departments.data ?? []}
+            communities={communities.data ?? []}
             onCancel={() => setCreating(false)}
             onCreated={(account, password) => {
               accounts.set((list) => [...list, account]);
@@ -88,6 +93,7 @@ export function AccountsPage() {
                       {a.departmentName ?? t("common.none")}
                     </div>
                   )}
+                  {a.role === "gridWorker" && <div className="muted small">{a.communityName ?? t("common.none")}</div>}
                 </td>
                 <td>
                   {a.disabled ? (
@@ -238,10 +244,12 @@ function DepartmentDialog({
 
 function CreateAccountForm({
   departments,
+  communities,
   onCreated,
   onCancel,
 }: {
   departments: Department[];
+  communities: Community[];
   onCreated: (account: Account, password: string) => void;
   onCancel: () => void;
 }) {
@@ -251,6 +259,7 @@ function CreateAccountForm({
   const [displayName, setDisplayName] = useState("");
   const [role, setRole] = useState<StaffRole>("organiser");
   const [departmentId, setDepartmentId] = useState("");
+  const [communityId, setCommunityId] = useState("");
   const [pendingSubmit, setPendingSubmit] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const submit = async (event: FormEvent) => {
@@ -263,6 +272,7 @@ function CreateAccountForm({
         displayName: displayName.trim(),
         role,
         ...(role === "department" ? { departmentId } : {}),
+        ...(role === "gridWorker" ? { communityId } : {}),
       });
       onCreated(result.account, result.oneTimePassword);
     } catch (e) {
@@ -302,11 +312,24 @@ function CreateAccountForm({
           </select>
         </div>
         {role === "department" && <DepartmentSelect id={`${id}-department`} value={departmentId} departments={departments} onChange={setDepartmentId} />}
+        {role === "gridWorker" && (
+          <div className="field">
+            <label htmlFor={`${id}-community`}>{t("accounts.community")}</label>
+            <select id={`${id}-community`} name="communityId" required value={communityId} onChange={(e) => setCommunityId(e.target.value)}>
+              <option value="">{t("ledger.accounts.choose")}</option>
+              {communities.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
       </div>
       <FormActions
         error={error}
         pending={pendingSubmit}
-        disabled={!username.trim() || !displayName.trim() || (role === "department" && !departmentId)}
+        disabled={!username.trim() || !displayName.trim() || (role === "department" && !departmentId) || (role === "gridWorker" && !communityId)}
         label={t("accounts.create")}
         onCancel={onCancel}
       />
