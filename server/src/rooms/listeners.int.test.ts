@@ -94,3 +94,32 @@ it("a listener's decision context reaches the decision, but never replaces who, 
   const opened = events.at(-1)!;
   expect(opened).toMatchObject({ actorId: meeting.people.chair.id, at: 1_780_000_000_000, event: { type: "meeting.opened" } });
 });
+
+it("a listener that throws after a commit is logged; the later listeners are still told and the command succeeds", async () => {
+  const srv = await h.startServer();
+  const meeting = await h.createMeeting(srv.server, "监听失败");
+  const logged: string[] = [];
+  const registry = new RoomRegistry({
+    store: srv.server.store,
+    now: Date.now,
+    newId: randomUUID,
+    log: (message) => logged.push(message),
+    loadConfig: (id) => srv.server.meetings.liveConfig(id),
+  });
+  const told: number[] = [];
+  registry.listen([
+    {
+      committed: () => {
+        throw new Error("archive down");
+      },
+    },
+    { committed: (_id, events) => told.push(...events.map((e) => e.seq)) },
+  ]);
+  const room = await registry.get(meeting.meetingId);
+  told.length = 0;
+  const result = await room.submit({ participantId: meeting.people.chair.id, role: "chair" }, { type: "meeting.open" });
+  expect(result).toEqual({ ok: true, value: { seq: room.current.seq } });
+  expect(told).toEqual([room.current.seq]);
+  expect(logged.some((m) => m.includes("listener failed") && m.includes(meeting.meetingId))).toBe(true);
+  expect((await srv.server.store.load(meeting.meetingId)).at(-1)?.event.type).toBe("meeting.opened");
+});

@@ -89,7 +89,15 @@ export class MeetingRoom {
       }
       this.state = next;
       this.recent = this.recent.concat(stored).slice(-MAX_CATCH_UP_EVENTS);
-      for (const listener of this.listeners) listener.committed?.(this.meetingId, stored, next);
+      // The events are stored: each listener is told, whatever another one does (a failing
+      // archive must not keep the ledger or the broadcast from them), and the command succeeded.
+      for (const listener of this.listeners) {
+        try {
+          listener.committed?.(this.meetingId, stored, next);
+        } catch (error) {
+          this.deps.log(`a room listener failed after a commit in meeting ${this.meetingId}`, error);
+        }
+      }
       return ok({ seq: next.seq });
     });
   }
