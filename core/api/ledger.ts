@@ -7,6 +7,7 @@ import { isCalendarDate } from "../ledger/deadline.ts";
 import { LedgerAction, LEDGER_ORIGINS, LEDGER_SOURCES, LEDGER_STATES, RATINGS, REPLY_OUTCOMES, type Reply } from "../ledger/item.ts";
 import type { Department as DepartmentJson, LedgerImportResult, LedgerItemJson, LedgerStepJson } from "../ledger/json.ts";
 import type { DepartmentReminder, LedgerDashboard } from "../ledger/report.ts";
+import { LEDGER_FORM_KINDS, type LedgerFormJson } from "../ledger/forms.ts";
 import { Id } from "./common.ts";
 import { RowReport } from "./roster.ts";
 
@@ -132,7 +133,16 @@ export const LedgerStep: z.ZodType<LedgerStepJson> = z.looseObject({
 
 export const ItemsResponse = z.object({ items: z.array(LedgerItem) });
 export const ItemResponse = z.object({ item: LedgerItem });
-export const ItemWithStepsResponse = z.object({ item: LedgerItem, steps: z.array(LedgerStep) });
+/** An issued 交办单 or 反馈单 as the item lists it. */
+export const LedgerForm: z.ZodType<LedgerFormJson> = z.looseObject({
+  id: Id,
+  kind: z.enum(LEDGER_FORM_KINDS),
+  number: z.string(),
+  date: z.string(),
+  createdAt: z.string(),
+});
+
+export const ItemWithStepsResponse = z.object({ item: LedgerItem, steps: z.array(LedgerStep), forms: z.array(LedgerForm) });
 export const ActionResponse = z.object({ item: LedgerItem, step: LedgerStep });
 export const AttachmentResponse = z.object({ attachment: z.looseObject({ id: Id, name: z.string() }) });
 export const DepartmentsResponse = z.object({ departments: z.array(Department) });

@@ -208,7 +208,7 @@ const isoToChinaDate = (iso: string | null): string => {
 };
 
 /** 问题/建议: the title, then the text on its own line (once when they are the same, or the title is the text's beginning cut with "…"). */
-function questionText(item: LedgerItemJson): string {
+export function questionText(item: Pick<LedgerItemJson, "title" | "text">): string {
   const title = item.title.trim();
   const text = item.text.trim();
   if (title === "" || title === text || (title.endsWith("…") && text.startsWith(title.slice(0, -1)))) return text;

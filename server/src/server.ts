@@ -83,7 +83,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const changes = new MeetingChanges();
   const meetings = new MeetingStore(db, changes);
   const archive = new ArchiveIndex({ db, store, log, now, ...(options.archiveDebounceMs === undefined ? {} : { debounceMs: options.archiveDebounceMs }) });
-  const ledger = new LedgerStore({ db, now });
+  const ledger = new LedgerStore({ db, now, forms: config.ledgerForms });
   const recordSync = new RecordSync({ db, store, ledger, log, now });
   const tokens = new TokenService(resolveTokenSecret(config.tokenSecret, config.dataDir), config.linkTtlHours);
   // The live meetings, one actor each; what follows their turns is listed once the capabilities exist (below).

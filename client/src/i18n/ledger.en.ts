@@ -250,4 +250,11 @@ export const ledgerEn: LedgerMessages = {
     change: "Change department",
     noDepartments: "Add departments first (Ledger → Departments).",
   },
+  forms: {
+    title: "Assignment and feedback forms",
+    none: "Assigning issues an assignment form; the department's reply issues a feedback form.",
+    kind: { assignment: "Assignment form", feedback: "Feedback form" },
+    issued: "Issued {{date}}",
+    download: "Download {{kind}} {{number}} ({{format}})",
+  },
 };

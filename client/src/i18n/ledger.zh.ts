@@ -248,6 +248,13 @@ export const ledgerZh = {
     change: "更改单位",
     noDepartments: "请先在“问题台账 → 承办单位”中添加单位。",
   },
+  forms: {
+    title: "交办单 / 反馈单",
+    none: "交办后生成交办单，承办单位答复后生成反馈单。",
+    kind: { assignment: "交办单", feedback: "反馈单" },
+    issued: "{{date}} 出具",
+    download: "下载{{kind}}{{number}}（{{format}}）",
+  },
 };
 
 export type LedgerMessages = typeof ledgerZh;

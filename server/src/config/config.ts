@@ -37,6 +37,15 @@ export interface Config {
    * external Janus it must be a folder both see under this same path (docs/configuration.md).
    */
   recordingsDir: string;
+  /** What the ledger's forms (交办单, 反馈单) print for the secretariat (docs/ledger.md#forms-交办单--反馈单). */
+  ledgerForms: LedgerFormSettings;
+}
+
+export interface LedgerFormSettings {
+  /** The organisation issuing forms of items that belong to no community ("" prints the form's name alone). */
+  issuer: string;
+  /** The secretariat's contact on a 交办单 ("": the name of the account that assigned). */
+  contact: string;
 }
 
 export type MediaMode = "embedded" | "external" | "off";
@@ -84,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.YST_TRUST_PROXY || undefined,
     media: loadMediaConfig(env),
     recordingsDir: path.resolve(env.YST_RECORDINGS_DIR || path.join(dataDir, "recordings")),
+    ledgerForms: { issuer: env.YST_ORG_NAME?.trim() ?? "", contact: env.YST_LEDGER_CONTACT?.trim() ?? "" },
   };
 }
 

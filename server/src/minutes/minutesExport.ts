@@ -32,9 +32,9 @@ export async function exportMinutes(blocks: readonly Block[], format: MinutesFor
 
 // ── DOCX ────────────────────────────────────────────────────────────────────────────────────
 /** Chinese font sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt. */
-const SIZE = { erhao: 44, sanhao: 32, sihao: 28 } as const;
+export const SIZE = { erhao: 44, sanhao: 32, sihao: 28 } as const;
 const font = (eastAsia: string) => ({ ascii: "Times New Roman", hAnsi: "Times New Roman", cs: "Times New Roman", eastAsia });
-const FONT = { song: font("宋体"), fangsong: font("仿宋"), hei: font("黑体"), kai: font("楷体") };
+export const FONT = { song: font("宋体"), fangsong: font("仿宋"), hei: font("黑体"), kai: font("楷体") };
 /** 28 pt exact line spacing (公文 customary), in twentieths of a point. */
 const LINE = { line: 560, lineRule: LineRuleType.EXACT };
 /** Two characters of 三号 (16 pt) as first-line indent, in twips. */
@@ -83,6 +83,9 @@ function docxParagraph(b: Block): Paragraph {
   }
 }
 
+/** A4 with the margins of GB/T 9704 (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm), in twips. */
+export const OFFICIAL_PAGE = { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1587, right: 1474 } };
+
 export async function minutesDocx(blocks: readonly Block[]): Promise<Buffer> {
   const title = blocks.find((b) => b.kind === "title");
   const doc = new Document({
@@ -91,8 +94,7 @@ export async function minutesDocx(blocks: readonly Block[]): Promise<Buffer> {
     styles: { default: { document: { run: { font: FONT.fangsong, size: SIZE.sanhao } } } },
     sections: [
       {
-        // A4 with the margins of GB/T 9704 (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm).
-        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1587, right: 1474 } } },
+        properties: { page: OFFICIAL_PAGE },
         children: blocks.map(docxParagraph),
       },
     ],
@@ -103,12 +105,14 @@ export async function minutesDocx(blocks: readonly Block[]): Promise<Buffer> {
 // ── PDF ─────────────────────────────────────────────────────────────────────────────────────
 const PT = { title: 22, body: 14, nested: 12 } as const;
 const MM = 72 / 25.4;
+/** OFFICIAL_PAGE's margins in points. */
+export const OFFICIAL_MARGINS = { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM };
 
 export function minutesPdf(blocks: readonly Block[], fonts: PdfFonts): Promise<Buffer> {
   const title = blocks.find((b) => b.kind === "title");
   const { doc, done } = cjkPdf(fonts, {
     size: "A4",
-    margins: { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM },
+    margins: OFFICIAL_MARGINS,
     info: { Title: title?.kind === "title" ? title.text : "会议纪要" },
   });
 

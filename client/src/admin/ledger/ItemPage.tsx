@@ -1,6 +1,6 @@
 // One ledger item (/admin/ledger/:id): where it came from, the text, the responses given live in
 // the meeting, the assignment, the replies with attachments and the member's rating, the actions
-// the user may take now, and the full history (every step: who, role, when, from → to, content).
+// the user may take now, the 交办单 and 反馈单 issued, and the full history (every step: who, role, when, from → to, content).
 import { useCallback, useState, type ReactNode } from "react";
 import type { Department, LedgerItemJson } from "@core/ledger/json.ts";
 import { Link } from "../../routing/Link.tsx";
@@ -12,6 +12,7 @@ import { usePunct } from "./punct.ts";
 import { ActionDialog, useActionLabel } from "./ActionDialog.tsx";
 import { actionsFor, viewerOf, type StaffAction } from "./actions.ts";
 import { FlagBadge, OriginBadge, StateBadge } from "./Badges.tsx";
+import { FormsCard } from "./FormsCard.tsx";
 import { formatAt } from "./format.ts";
 import { ledgerApi } from "./ledgerApi.ts";
 import { LEDGER, LedgerNav } from "./LedgerNav.tsx";
@@ -39,7 +40,7 @@ export function ItemPage({ itemId }: { itemId: string }) {
     );
   }
   if (!detail.data) return <Loading />;
-  const { item, steps } = detail.data;
+  const { item, steps, forms } = detail.data;
   const actions = actionsFor(item, viewer);
   const names = departmentNames(departments.data ?? [], item);
 
@@ -103,6 +104,7 @@ export function ItemPage({ itemId }: { itemId: string }) {
             </section>
           )}
           <Assignment item={item} />
+          <FormsCard itemId={item.id} forms={forms} />
         </div>
       </div>
       {open && (

@@ -45,6 +45,8 @@ export const ledgerApi = {
     return request("POST", `/api/ledger/items/${enc(id)}/attachments`, AttachmentResponse, form);
   },
   attachmentUrl: (id: string) => `/api/ledger/attachments/${enc(id)}`,
+  /** An issued 交办单 or 反馈单 of the item as a file. */
+  formUrl: (itemId: string, formId: string, format: "pdf" | "docx") => `/api/ledger/items/${enc(itemId)}/forms/${enc(formId)}.${format}`,
   /** 导入台账: a dry run first, then the import (acceptWarnings once the warnings were checked). */
   importLedger: (file: File, options: { dryRun: boolean; acceptWarnings?: boolean }) => {
     const form = new FormData();
