@@ -105,6 +105,10 @@ export const ERROR_MESSAGES = {
     zh: "同一楼栋、单元、户号的住户重复：每户只能登记一次",
     en: "A household with this building, unit and flat is listed twice or already exists: each household is listed once",
   },
+  CAMPAIGN_CLOSED: { zh: "该征询已结束，不能再登记或修改意见", en: "This consent campaign is closed: answers can no longer be recorded or changed" },
+  CAMPAIGN_NOT_OPEN: { zh: "该征询尚未开始，暂不能登记意见", en: "This consent campaign has not opened yet: answers cannot be recorded" },
+  CAMPAIGN_HOUSEHOLD_UNKNOWN: { zh: "该住户不属于本社区", en: "This household is not on the community's roster" },
+  CAMPAIGN_LINK_UNKNOWN: { zh: "关联的台账事项或会议不存在", en: "The linked ledger item or meeting does not exist" },
   RATE_LIMITED: { zh: "操作过于频繁，请稍后再试", en: "Too many requests: try again in a moment" },
   TOO_MANY_DEVICES: {
     zh: "同一参会链接已在其他设备上打开，本设备已断开（同时在线的设备数有限）。如需在本设备继续，请刷新页面",
