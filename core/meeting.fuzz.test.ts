@@ -344,6 +344,14 @@ function randomPoll(world: World, s: MeetingState): Command {
   if (r < 0.74) return { type: "poll.discard", pollId: pollId(["draft"]) };
   const id = pollId(["open"]);
   const poll = s.polls.find((p) => p.pollId === id);
+  if (r < 0.84 || (poll?.status === "open" && rng.chance(0.5))) {
+    // 委托: a unit of the list (or not), held by someone on the roster (present or not, of the unit or not) or by a name.
+    const held = poll?.proxies.map((x) => x.unitId) ?? [];
+    const unitId =
+      held.length > 0 && rng.chance(0.7) ? rng.pick(held) : rng.chance(0.75) && poll && poll.eligible.length > 0 ? rng.pick(poll.eligible).unitId : "nobody";
+    const holder = rng.chance(0.5) ? { name: "张三" } : { participantId: rng.pick(s.roster.map((p) => p.id).concat("ghost")) };
+    return { type: "poll.recordProxy", pollId: id, unitId, holder, note: "委托书已存档", ...(rng.chance(0.3) ? { evidence: "f1" } : {}) };
+  }
   const optionIds = poll?.options.map((o) => o.id) ?? ["yes", "no", "abstain"];
   const units = poll?.eligible.length ?? 3;
   const counts: Record<string, number> = {};

@@ -100,6 +100,8 @@ export interface PollTurnout {
 export interface PollVoters {
   pollId: string;
   units: string[];
+  /** The units of `units` that voted by proxy (委托) or on paper (纸质票); the others on their own device (本人). */
+  via: Record<string, "proxy" | "paper">;
 }
 
 export interface PollLiveTally {
@@ -127,6 +129,8 @@ export interface MyBallots {
 export interface PollAudit {
   pollId: string;
   voters: string[];
+  /** The voters who voted by proxy (委托) or on paper (纸质票): how, never what. */
+  via: Record<string, "proxy" | "paper">;
   ballots: { voter: string | null; choices: string[]; weight: number }[];
 }
 
@@ -161,6 +165,8 @@ export interface ClientToServerEvents {
   "poll.mine": (request: unknown, ack: (result: Ack<MyBallots>) => void) => void;
   /** A closed poll's voters and ballots ({pollId}). */
   "poll.audit": (request: unknown, ack: (result: Ack<PollAudit>) => void) => void;
+  /** Chair and clerk: enter a paper ballot (纸质票) for a unit without a device ({pollId, unitId, choices, note?}); acknowledged once stored. */
+  "poll.paper": (ballot: unknown, ack: (result: Ack<BallotReceipt>) => void) => void;
   /** Chair and clerk: what I am editing in the record now ({key}, null when done); see `record.editors`. */
   "record.editing": (request: unknown, ack: (result: Ack<Record<never, never>>) => void) => void;
   "time.sync": (ack: (result: { serverTime: number }) => void) => void;

@@ -6,6 +6,7 @@ import type { Command, MeetingEvent } from "../core/meeting.ts";
 import type { Actor } from "../core/roles.ts";
 import { suggestNext } from "../core/ordering/suggest.ts";
 import { computeResult } from "../core/poll/rules.ts";
+import { displayName } from "../core/naming/displayNames.ts";
 import type { Eligibility, EligibleVoter, Poll, PollDefinition, Tally } from "../core/poll/schema.ts";
 import { spokenMs, type MeetingState } from "../core/state.ts";
 import { deepEqual } from "./core.ts";
@@ -44,6 +45,9 @@ export const DECIDE_CODES: readonly ErrorCode[] = [
   "INVALID_BALLOT",
   "EDIT_CONFLICT",
   "WRITTEN_SPEECH_LIMIT",
+  "NOT_ELIGIBLE",
+  "PROXY_EXISTS",
+  "PROXY_HOLDER_INVALID",
   "INTERNAL",
 ];
 
@@ -189,6 +193,7 @@ export function expectedError(s: MeetingState, command: Command, actor: Actor, {
     case "poll.close":
     case "poll.publish":
     case "poll.enterHands":
+    case "poll.recordProxy":
       return expectedPollError(s, command, actor, session, hasTally);
   }
 }
@@ -265,7 +270,9 @@ function expectedPollError(
   // The chair runs polls (the clerk too where the organisers allow it); the server's timer closes them; staff enter hands.
   const runs = actor.role === "chair" || (actor.role === "clerk" && s.pollRules.clerkMay);
   if (
-    command.type === "poll.enterHands" ? actor.role !== "chair" && actor.role !== "clerk" : !runs && !(command.type === "poll.close" && actor.role === "system")
+    command.type === "poll.enterHands" || command.type === "poll.recordProxy"
+      ? actor.role !== "chair" && actor.role !== "clerk"
+      : !runs && !(command.type === "poll.close" && actor.role === "system")
   )
     return "FORBIDDEN";
   if (command.type === "poll.create") {
@@ -308,6 +315,16 @@ function expectedPollError(
     case "poll.publish":
       if (poll.status === "published") return null;
       return poll.status === "closed" && poll.result !== null ? null : "POLL_NOT_OPEN";
+    case "poll.recordProxy": {
+      // Open polls only, a unit of the frozen list, one proxy per unit, held by a name or by someone present outside the unit.
+      if (poll.status !== "open") return notOpenCode;
+      const unit = poll.eligible.find((u) => u.unitId === command.unitId);
+      if (!unit) return "NOT_ELIGIBLE";
+      if (poll.proxies.some((p) => p.unitId === command.unitId)) return "PROXY_EXISTS";
+      if ("name" in command.holder) return null;
+      const id = command.holder.participantId;
+      return s.roster.some((p) => p.id === id) && s.attendance[id]?.status === "present" && !unit.participantIds.includes(id) ? null : "PROXY_HOLDER_INVALID";
+    }
   }
 }
 
@@ -1217,6 +1234,7 @@ export function checkPostconditions(
         eligible: [],
         hands: null,
         result: null,
+        proxies: [],
       };
       check(same(created, expected), "create drafts the poll as defined, for the current item, by the sender");
       only("polls");
@@ -1235,7 +1253,8 @@ export function checkPostconditions(
     case "poll.open":
     case "poll.close":
     case "poll.publish":
-    case "poll.enterHands": {
+    case "poll.enterHands":
+    case "poll.recordProxy": {
       const was = before.polls.find((p) => p.pollId === command.pollId)!;
       const poll = after.polls.find((p) => p.pollId === command.pollId);
       check(
@@ -1269,6 +1288,13 @@ export function checkPostconditions(
             return { ...was, status: "published" };
           case "poll.enterHands":
             return { ...was, hands: command.counts };
+          case "poll.recordProxy": {
+            const { holder } = command;
+            const holderId = "name" in holder ? null : holder.participantId;
+            const holderName = "name" in holder ? holder.name : (displayName(before.roster, holder.participantId) ?? "");
+            const proxy = { unitId: command.unitId, holderId, holderName, note: command.note, evidence: command.evidence ?? null, by: actor.participantId };
+            return { ...was, proxies: [...was.proxies, proxy] };
+          }
         }
       })();
       check(same(poll, expected), `${command.type} leaves ${command.pollId} as expected`);

@@ -101,7 +101,9 @@ async function tallyInProcess(): Promise<TallyCase[]> {
           present: true,
         }));
         await store.cast(
-          eligible.slice(0, n).map((u, i) => ({ pollId, unitId: u.unitId, secret, allowChange: false, choices: [choiceOf(i)], weight: 1, groups: [] })),
+          eligible
+            .slice(0, n)
+            .map((u, i) => ({ pollId, unitId: u.unitId, secret, allowChange: false, choices: [choiceOf(i)], weight: 1, groups: [], via: "self", note: null })),
         );
         const once = async (): Promise<{ ms: number; result: PollResult }> => {
           const t = performance.now();

@@ -150,7 +150,7 @@ export function phase(campaign: { opensAt: number; closesAt: number; closedAt: n
 }
 
 export interface Recording {
-  /** The client's id of this recording (UUID, unique across recordings). */
+  /** The client's id of this recording (UUID): replaying it changes nothing. */
   clientId: string;
   householdId: string;
   answer: CampaignAnswerKind;
@@ -163,17 +163,18 @@ export interface HistoryEntry {
   to: CampaignAnswerKind;
 }
 
+export type RecordOutcome = { kind: "recorded"; change: HistoryEntry } | { kind: "replayed"; change: HistoryEntry };
+
 /**
- * The change a new recording makes: it replaces the household's answer `current` (null: not
- * reached), the history keeping from → to. (A replayed client id is the store's: the database
- * finds the change it made and adds nothing.)
+ * One recording: `seen` is the change an earlier recording with the same client id made (the
+ * offline queue replays it after a lost answer), else null. A replay returns that change and
+ * changes nothing; a new recording replaces the household's answer `current`, the history keeping
+ * from → to.
  */
-export const nextChange = (current: CampaignAnswerKind | null, recording: Recording): HistoryEntry => ({
-  clientId: recording.clientId,
-  householdId: recording.householdId,
-  from: current,
-  to: recording.answer,
-});
+export function applyRecording(current: CampaignAnswerKind | null, seen: HistoryEntry | null, recording: Recording): RecordOutcome {
+  if (seen) return { kind: "replayed", change: seen };
+  return { kind: "recorded", change: { clientId: recording.clientId, householdId: recording.householdId, from: current, to: recording.answer } };
+}
 
 /** Percent text of a share: 80/100 → "80%", 2/3 → "2/3". */
 export const shareText = (share: Share): string => (share.den === 100 ? `${share.num}%` : `${share.num}/${share.den}`);

@@ -8,7 +8,8 @@ import { notOpen, type MeetingState } from "../state.ts";
 import { eligibleVoters, unitOf } from "./eligibility.ts";
 import { BLANK, candidateChoice, computeResult, INVALID } from "./rules.ts";
 import { mayVote, openWarnings } from "./warnings.ts";
-import type { BallotInput, EligibleVoter, Poll, PollCommand, PollDefinition, PollOption } from "./schema.ts";
+import { displayName } from "../naming/displayNames.ts";
+import type { BallotInput, BallotVia, EligibleVoter, PaperBallotInput, Poll, PollCommand, PollDefinition, PollOption } from "./schema.ts";
 
 const VETO: PollOption = { id: "veto", label: "否决" };
 
@@ -74,7 +75,7 @@ export const findPoll = (state: MeetingState, pollId: string): Poll | undefined 
 
 export function decidePoll(state: MeetingState, command: PollCommand, ctx: DecideContext): Result<MeetingEvent[]> {
   const { actor, now } = ctx;
-  if (command.type === "poll.enterHands") {
+  if (command.type === "poll.enterHands" || command.type === "poll.recordProxy") {
     if (actor.role !== "chair" && actor.role !== "clerk") return fail("FORBIDDEN");
   } else if (!mayRun(state, actor) && !(command.type === "poll.close" && actor.role === "system")) {
     return fail("FORBIDDEN");
@@ -137,6 +138,42 @@ export function decidePoll(state: MeetingState, command: PollCommand, ctx: Decid
         return fail("VALIDATION", ["counts: more hands than voters who may vote"]);
       return ok([{ type: "poll.handsEntered", pollId: poll.pollId, counts: command.counts, by: actor.participantId }]);
     }
+    case "poll.recordProxy": {
+      if (poll.status !== "open") return fail(poll.status === "draft" ? "POLL_NOT_OPEN" : "POLL_CLOSED");
+      const unit = poll.eligible.find((u) => u.unitId === command.unitId);
+      if (!unit) return fail("NOT_ELIGIBLE", ["unitId: not on this poll's list"]);
+      if (poll.proxies.some((p) => p.unitId === unit.unitId)) return fail("PROXY_EXISTS");
+      const { holder } = command;
+      if ("name" in holder)
+        return ok([
+          {
+            type: "poll.proxyRecorded",
+            pollId: poll.pollId,
+            unitId: unit.unitId,
+            holderId: null,
+            holderName: holder.name,
+            note: command.note,
+            evidence: command.evidence ?? null,
+            by: actor.participantId,
+          },
+        ]);
+      // The holder votes on their own device: someone present, and not of the unit itself (who would vote as themselves).
+      const name = displayName(state.roster, holder.participantId);
+      if (name === undefined || state.attendance[holder.participantId]?.status !== "present" || unit.participantIds.includes(holder.participantId))
+        return fail("PROXY_HOLDER_INVALID");
+      return ok([
+        {
+          type: "poll.proxyRecorded",
+          pollId: poll.pollId,
+          unitId: unit.unitId,
+          holderId: holder.participantId,
+          holderName: name,
+          note: command.note,
+          evidence: command.evidence ?? null,
+          by: actor.participantId,
+        },
+      ]);
+    }
   }
 }
 
@@ -147,17 +184,57 @@ export interface CheckedBallot {
   unit: EligibleVoter;
   /** Chosen option ids in the poll's option order. */
   choices: string[];
+  via: BallotVia;
 }
 
-/** Whether this participant may cast this ballot now (not whether they voted already: the box knows). */
-export function checkBallot(state: MeetingState, participantId: string, input: BallotInput): Result<CheckedBallot> {
-  const poll = findPoll(state, input.pollId);
+/** The poll a ballot is for, if it is open. */
+function openPoll(state: MeetingState, pollId: string): Result<Poll> {
+  const poll = findPoll(state, pollId);
   if (!poll) return fail("POLL_NOT_FOUND");
   if (poll.status !== "open") return fail(poll.status === "draft" ? "POLL_NOT_OPEN" : "POLL_CLOSED");
+  return ok(poll);
+}
+
+/** Absent at the opening: only when latecomers may vote, and only once one of `here` is present. */
+const mayVoteNow = (state: MeetingState, poll: Poll, unit: EligibleVoter, here: readonly string[]): boolean =>
+  unit.present || (poll.definition.eligibility.absentMayVote && here.some((id) => state.attendance[id]?.status === "present"));
+
+/**
+ * Whether this participant may cast this ballot now (not whether the unit voted already: the box
+ * knows): for their own unit, or with `forUnit` for a unit whose proxy they hold (the holder's
+ * presence stands for the unit's when latecomers may vote).
+ */
+export function checkBallot(state: MeetingState, participantId: string, input: BallotInput): Result<CheckedBallot> {
+  const found = openPoll(state, input.pollId);
+  if (!found.ok) return found;
+  const poll = found.value;
+  if (input.forUnit !== undefined) {
+    const proxy = poll.proxies.find((p) => p.unitId === input.forUnit && p.holderId === participantId);
+    const unit = proxy && poll.eligible.find((u) => u.unitId === proxy.unitId);
+    if (!unit) return fail("NO_PROXY");
+    if (!mayVoteNow(state, poll, unit, [participantId])) return fail("ABSENT_AT_OPENING");
+    return checkChoices(poll, unit, input, "proxy");
+  }
   const unit = unitOf(poll.eligible, participantId);
   if (!unit) return fail("NOT_ELIGIBLE");
-  // Absent at the opening: only when latecomers may vote, and only once they are here.
-  if (!unit.present && !(poll.definition.eligibility.absentMayVote && state.attendance[participantId]?.status === "present")) return fail("ABSENT_AT_OPENING");
+  if (!mayVoteNow(state, poll, unit, [participantId])) return fail("ABSENT_AT_OPENING");
+  return checkChoices(poll, unit, input, "self");
+}
+
+/** Whether the chair or the clerk may enter this paper ballot now: a unit on the list, present (as for its own ballot), a valid choice. */
+export function checkPaperBallot(state: MeetingState, input: PaperBallotInput): Result<CheckedBallot> {
+  const found = openPoll(state, input.pollId);
+  if (!found.ok) return found;
+  const poll = found.value;
+  const unit = poll.eligible.find((u) => u.unitId === input.unitId);
+  if (!unit) return fail("NOT_ELIGIBLE", ["unitId: not on this poll's list"]);
+  if (!mayVoteNow(state, poll, unit, unit.participantIds)) return fail("ABSENT_AT_OPENING");
+  // Next to the voter's row a note could tell a secret ballot's choice.
+  if (poll.definition.secret && input.note !== undefined) return fail("SECRET_BALLOT_RULE", ["note: not for a secret poll's paper ballot"]);
+  return checkChoices(poll, unit, { pollId: input.pollId, choices: input.choices }, "paper");
+}
+
+function checkChoices(poll: Poll, unit: EligibleVoter, input: BallotInput, via: BallotVia): Result<CheckedBallot> {
   const chosen = new Set(input.choices);
   const [min, max] = choiceRange(poll.definition, poll.options);
   if (chosen.size !== input.choices.length) return fail("INVALID_BALLOT", ["choices: an option is chosen twice"]);
@@ -166,11 +243,11 @@ export function checkBallot(state: MeetingState, participantId: string, input: B
     const answers = input.choices.map((id) => /^(.+):(yes|no|abstain)$/.exec(id));
     if (answers.some((m) => m === null || !poll.options.some((o) => o.id === m[1]))) return fail("INVALID_BALLOT", ["choices: <candidate>:yes|no|abstain"]);
     if (new Set(answers.map((m) => m![1])).size !== answers.length) return fail("INVALID_BALLOT", ["choices: one answer per candidate"]);
-    return ok({ poll, unit, choices: [...input.choices].sort((a, b) => optionOrder(poll, a) - optionOrder(poll, b)) });
+    return ok({ poll, unit, via, choices: [...input.choices].sort((a, b) => optionOrder(poll, a) - optionOrder(poll, b)) });
   }
   if (input.choices.some((id) => !poll.options.some((o) => o.id === id))) return fail("INVALID_BALLOT", ["choices: unknown option"]);
   const blank = chosen.size === 0 && poll.definition.allowBlank;
   if (!blank && (chosen.size < min || chosen.size > max)) return fail("INVALID_BALLOT", [`choices: choose ${min === max ? min : `${min}–${max}`}`]);
   if (input.weight !== undefined && input.weight !== unit.weight) return fail("INVALID_BALLOT", ["weight: not this voter's weight"]);
-  return ok({ poll, unit, choices: poll.options.filter((o) => chosen.has(o.id)).map((o) => o.id) });
+  return ok({ poll, unit, via, choices: poll.options.filter((o) => chosen.has(o.id)).map((o) => o.id) });
 }

@@ -28,6 +28,7 @@ export function evolvePoll(state: MeetingState, event: PollEvent): MeetingState 
             eligible: [],
             hands: null,
             result: null,
+            proxies: [],
           },
         ],
       };
@@ -47,6 +48,10 @@ export function evolvePoll(state: MeetingState, event: PollEvent): MeetingState 
       return update(state, event.pollId, () => ({ status: "published", result: upgradeResult(event.result) }));
     case "poll.handsEntered":
       return update(state, event.pollId, () => ({ hands: event.counts }));
+    case "poll.proxyRecorded": {
+      const { unitId, holderId, holderName, note, evidence, by } = event;
+      return update(state, event.pollId, (p) => ({ proxies: [...p.proxies, { unitId, holderId, holderName, note, evidence, by }] }));
+    }
     case "poll.rulesSet":
       return { ...state, pollRules: { clerkMay: event.clerkMay, allowed: event.allowed } };
   }

@@ -321,6 +321,7 @@ describe("poll.create", () => {
         eligible: [],
         hands: null,
         result: null,
+        proxies: [],
       },
     ]);
   });

@@ -117,6 +117,8 @@ export function computeResult(
     counts: countLines(definition, options, all),
     ...(all.blank ? { blank: all.blank } : {}),
     ...(all.invalid ? { invalid: all.invalid } : {}),
+    ...(tally.proxies ? { proxies: tally.proxies } : {}),
+    ...(tally.paper ? { paper: tally.paper } : {}),
     clauses,
     quorum,
     passedOptions: quorumMet ? elected.map(electedId) : [],

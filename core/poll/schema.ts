@@ -162,9 +162,46 @@ export const BallotInput = z
     /** Option ids; for candidates `<candidate>:yes|no|abstain`; empty: a blank ballot where allowed. */
     choices: z.array(z.string().min(1).max(64)).max(90),
     weight: z.number().positive().optional(),
+    /** A proxy holder (委托投票) casting the ballot of the unit (a household or person) whose proxy they hold. */
+    forUnit: Id.optional(),
   })
   .strict();
 export type BallotInput = z.infer<typeof BallotInput>;
+
+/**
+ * 纸质票: the chair or the clerk enters the ballot of a unit (household or person) without a
+ * device. `note` (e.g. 纸质票已存档, where the paper is kept) is for named polls only: next to
+ * the voter it must not describe a secret ballot.
+ */
+export const PaperBallotInput = z
+  .object({
+    pollId: Id,
+    unitId: Id,
+    choices: z.array(z.string().min(1).max(64)).max(90),
+    note: z.string().trim().min(1).max(500).optional(),
+  })
+  .strict();
+export type PaperBallotInput = z.infer<typeof PaperBallotInput>;
+
+/** How a unit's ballot was cast: by one of its own people on a device, by a proxy holder, or on paper entered by the clerk. */
+export const BallotVia = z.enum(["self", "proxy", "paper"]);
+export type BallotVia = z.infer<typeof BallotVia>;
+
+/** Who holds a proxy: a roster participant (present), or a person not on the roster, by name. */
+const ProxyHolder = z.union([z.object({ participantId: Id }).strict(), z.object({ name: z.string().trim().min(1).max(60) }).strict()]);
+
+/** A unit's proxy (委托) in one poll, as the state keeps it. */
+export const PollProxy = z.object({
+  unitId: z.string(),
+  /** The roster participant who holds it (votes on their own device), or null for a person not on the roster (the clerk enters it on paper). */
+  holderId: z.string().nullable(),
+  holderName: z.string(),
+  /** The authorisation: a note (required) and an evidence file id (a photo of the signed authorisation), if any. */
+  note: z.string(),
+  evidence: z.string().nullable(),
+  by: z.string(),
+});
+export type PollProxy = z.infer<typeof PollProxy>;
 
 /** Per option, plus `blank` and `invalid` paper ballots (空白票, 废票: counted in 投票, for nobody). */
 export const HandCounts = z.record(z.string().min(1).max(64), z.number().int().min(0).max(100_000));
@@ -186,6 +223,20 @@ export const PollCommand = z.discriminatedUnion("type", [
   z.object({ type: z.literal("poll.publish"), pollId: Id }).strict(),
   /** 举手表决: the clerk enters the counts of an in-room show of hands (replaces earlier counts). */
   z.object({ type: z.literal("poll.enterHands"), pollId: Id, counts: HandCounts }).strict(),
+  /**
+   * 委托投票: the chair or the clerk records that a unit on an open poll's frozen list authorised
+   * a proxy, with the authorisation (a note; optionally the id of an uploaded photo). One per unit.
+   */
+  z
+    .object({
+      type: z.literal("poll.recordProxy"),
+      pollId: Id,
+      unitId: Id,
+      holder: ProxyHolder,
+      note: z.string().trim().min(1).max(500),
+      evidence: Id.optional(),
+    })
+    .strict(),
 ]);
 export type PollCommand = z.infer<typeof PollCommand>;
 
@@ -212,6 +263,9 @@ export const Tally = z.object({
   weights: z.record(z.string(), z.number()),
   /** Ballots that chose nothing (allowBlank); absent in tallies from before. */
   blank: z.number().int().min(0).optional(),
+  /** Of the ballots: how many were cast by proxy holders and entered on paper (from the who-voted side). */
+  proxies: z.number().int().min(0).optional(),
+  paper: z.number().int().min(0).optional(),
   /** Per clause that counts only some ballots (clauseGroup: a building, those present at the opening, or both): the same totals among them. */
   groups: z.record(
     z.string(),
@@ -251,6 +305,9 @@ export const PollResult = z.object({
   clauses: z.array(ClauseResult),
   /** Blank and invalid ballots (in 投票, for nobody). Absent in results from before. */
   blank: z.number().optional(),
+  /** Of the ballots: cast by proxy holders (委托) and entered on paper (纸质票). Absent in results from before. */
+  proxies: z.number().optional(),
+  paper: z.number().optional(),
   invalid: z.number().optional(),
   /** The quorum, checked by heads and/or by weight against 应到. */
   quorum: z
@@ -289,6 +346,8 @@ export const PollEvent = z.discriminatedUnion("type", [
   /** Carries the result again, for those who did not see it at the close. */
   z.object({ type: z.literal("poll.published"), pollId: z.string(), at: z.number(), result: PollResult }),
   z.object({ type: z.literal("poll.handsEntered"), pollId: z.string(), counts: z.record(z.string(), z.number()), by: z.string() }),
+  /** A unit's proxy, recorded by the chair or the clerk (the holder's name as the roster shows it). */
+  PollProxy.extend({ type: z.literal("poll.proxyRecorded"), pollId: z.string() }),
   /** From the organisers: whether polls are allowed (允许表决) and the clerk may run them too. */
   z.object({ type: z.literal("poll.rulesSet"), clerkMay: z.boolean(), allowed: z.boolean() }),
 ]);
@@ -310,4 +369,6 @@ export interface Poll {
   eligible: EligibleVoter[];
   hands: Record<string, number> | null;
   result: PollResult | null;
+  /** 委托: the proxies recorded while the poll was open, one per unit at most. */
+  proxies: PollProxy[];
 }

@@ -39,7 +39,7 @@ async function serve(setup: Setup): Promise<{ client: ClientSocket; logged: stri
         handled.push(pollId);
         if (pollId === "throws") throw new Error("boom");
         if (pollId === "gone") throw new Error("gone");
-        return { ok: true, pollId, voters: [], ballots: [] };
+        return { ok: true, pollId, voters: [], via: {}, ballots: [] };
       },
     });
     setup.register?.(handlers, socket);

@@ -1,9 +1,9 @@
-// poll.vote / poll.mine / poll.audit: ballots bypass the command path and go to the ballot box,
-// which acknowledges each one only after it is stored.
+// poll.vote / poll.paper / poll.mine / poll.audit: ballots bypass the command path and go to the
+// ballot box, which acknowledges each one only after it is stored.
 import { z } from "zod";
 import { audienceOf } from "../../../core/audience.ts";
 import { fail, ok } from "../../../core/errors.ts";
-import { BallotInput } from "../../../core/poll/schema.ts";
+import { BallotInput, PaperBallotInput } from "../../../core/poll/schema.ts";
 import type { BallotBox } from "../polls/ballotBox.ts";
 import type { MeetingRoom } from "../rooms/meetingRoom.ts";
 import type { GatewaySocket } from "./connection.ts";
@@ -12,15 +12,19 @@ import { parseWith, type Handlers } from "./handler.ts";
 const parseAudit = parseWith(z.object({ pollId: z.string().min(1).max(64) }).strict());
 const parseEmpty = parseWith(z.object({}).strict().optional());
 
-/** A ballot, or VALIDATION naming the first few problems. */
-function parseBallot(input: unknown) {
-  const parsed = BallotInput.safeParse(input);
-  if (parsed.success) return ok(parsed.data);
-  return fail<BallotInput>(
-    "VALIDATION",
-    parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`),
-  );
-}
+/** A ballot (or a paper ballot), or VALIDATION naming the first few problems. */
+const ballotParser =
+  <T>(schema: z.ZodType<T>) =>
+  (input: unknown) => {
+    const parsed = schema.safeParse(input);
+    if (parsed.success) return ok(parsed.data);
+    return fail<T>(
+      "VALIDATION",
+      parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`),
+    );
+  };
+const parseBallot = ballotParser(BallotInput);
+const parsePaper = ballotParser(PaperBallotInput);
 
 export function attachPolls(handlers: Handlers, socket: GatewaySocket, box: BallotBox, room: Promise<MeetingRoom>): void {
   const { meetingId, me, display } = socket.data;
@@ -34,6 +38,17 @@ export function attachPolls(handlers: Handlers, socket: GatewaySocket, box: Ball
     parse: parseBallot,
     handle: async (ballot) => {
       const outcome = await box.vote(meetingId, me.id, ballot);
+      return outcome.ok ? { ok: true, ...outcome.value } : outcome;
+    },
+  });
+
+  handlers.on("poll.paper", {
+    name: "poll.paper",
+    // 纸质票 are entered by the chair or the clerk (the role as it is now), never by members or the display.
+    authorize: () => !display && (socket.data.me.role === "chair" || socket.data.me.role === "clerk"),
+    parse: parsePaper,
+    handle: async (ballot) => {
+      const outcome = await box.paper(meetingId, ballot);
       return outcome.ok ? { ok: true, ...outcome.value } : outcome;
     },
   });

@@ -5,21 +5,23 @@
 // polls that allow it the running tally. docs/ballot-secrecy.md.
 import { seesResult, type Audience } from "../../../core/audience.ts";
 import { coreError, type CoreError } from "../../../core/errors.ts";
-import { checkBallot, findPoll } from "../../../core/poll/decide.ts";
+import type { Result } from "../../../core/errors.ts";
+import { checkBallot, checkPaperBallot, findPoll, type CheckedBallot } from "../../../core/poll/decide.ts";
 import { unitOf } from "../../../core/poll/eligibility.ts";
 import { groupsOf } from "../../../core/poll/rules.ts";
-import type { BallotInput, Poll, Tally } from "../../../core/poll/schema.ts";
+import type { BallotInput, PaperBallotInput, Poll, Tally } from "../../../core/poll/schema.ts";
 import type { BallotReceipt, PollAudit, PollLiveTally, PollTurnout, PollVoters } from "../../../core/protocol.ts";
 import type { MeetingState } from "../../../core/state.ts";
 import type { Command } from "../../../core/meeting.ts";
 import type { DecideExtras, RoomRegistry } from "../rooms/meetingRoom.ts";
-import type { BallotStore, BallotToStore } from "./ballotStore.ts";
+import { viaOf, type BallotStore, type BallotToStore } from "./ballotStore.ts";
 
 type Outcome = { ok: true; value: BallotReceipt } | { ok: false; error: CoreError };
 
 interface Pending {
-  participantId: string;
-  input: BallotInput;
+  /** The ballot checked against the state of the turn it is stored in: a voter's own (or as proxy holder), or the clerk's paper ballot. */
+  check: (state: MeetingState) => Result<CheckedBallot>;
+  note: string | null;
   done: (outcome: Outcome) => void;
 }
 
@@ -49,6 +51,15 @@ export class BallotBox {
 
   /** Resolves once the ballot is stored (or refused); never rejects. */
   vote(meetingId: string, participantId: string, input: BallotInput): Promise<Outcome> {
+    return this.enqueue(meetingId, { check: (state) => checkBallot(state, participantId, input), note: null });
+  }
+
+  /** 纸质票: the chair's or the clerk's entry of a unit's paper ballot (the role is checked by the handler); stored like any ballot. */
+  paper(meetingId: string, input: PaperBallotInput): Promise<Outcome> {
+    return this.enqueue(meetingId, { check: (state) => checkPaperBallot(state, input), note: input.note ?? null });
+  }
+
+  private enqueue(meetingId: string, ballot: Omit<Pending, "done">): Promise<Outcome> {
     return new Promise((done) => {
       let queue = this.pending.get(meetingId);
       if (!queue) {
@@ -58,7 +69,7 @@ export class BallotBox {
         // into the same transaction (a storm of 2,000 ballots is a handful of commits).
         setImmediate(() => void this.flush(meetingId));
       }
-      queue.push({ participantId, input, done });
+      queue.push({ ...ballot, done });
     });
   }
 
@@ -91,7 +102,12 @@ export class BallotBox {
   /** What a staff connection that just arrived should know of the open named polls: who has voted so far. Never a secret poll. */
   async votersOfOpenPolls(state: MeetingState): Promise<PollVoters[]> {
     const open = state.polls.filter((poll) => poll.status === "open" && !poll.definition.secret);
-    return Promise.all(open.map(async (poll) => ({ pollId: poll.pollId, units: await this.deps.store.voters(poll.pollId) })));
+    return Promise.all(open.map((poll) => this.votersOf(poll.pollId)));
+  }
+
+  private async votersOf(pollId: string): Promise<PollVoters> {
+    const voters = await this.deps.store.voters(pollId);
+    return { pollId, units: voters.map((v) => v.unitId), via: viaOf(voters) };
   }
 
   /**
@@ -131,12 +147,12 @@ export class BallotBox {
   private async store(meetingId: string, state: MeetingState, batch: readonly Pending[]): Promise<void> {
     const accepted: { pending: Pending; ballot: BallotToStore; poll: Poll }[] = [];
     for (const pending of batch) {
-      const checked = checkBallot(state, pending.participantId, pending.input);
+      const checked = pending.check(state);
       if (!checked.ok) {
         pending.done(checked);
         continue;
       }
-      const { poll, unit, choices } = checked.value;
+      const { poll, unit, choices, via } = checked.value;
       accepted.push({
         pending,
         poll,
@@ -148,14 +164,17 @@ export class BallotBox {
           choices,
           weight: unit.weight,
           groups: groupsOf(poll.definition, unit),
+          via,
+          note: pending.note,
         },
       });
     }
     const outcomes = await this.deps.store.cast(accepted.map((a) => a.ballot));
     const touched = new Map<string, Poll>();
-    accepted.forEach(({ pending, poll }, i) => {
+    accepted.forEach(({ pending, poll, ballot }, i) => {
       const outcome = outcomes[i]!;
-      if (outcome === "duplicate") return pending.done({ ok: false, error: coreError("ALREADY_VOTED") });
+      // The unit has voted: the voter is told so; a proxy or paper ballot for it is refused as the unit's second one.
+      if (outcome === "duplicate") return pending.done({ ok: false, error: coreError(ballot.via === "self" ? "ALREADY_VOTED" : "UNIT_ALREADY_VOTED") });
       touched.set(poll.pollId, poll);
       pending.done({ ok: true, value: { pollId: poll.pollId, changed: outcome === "changed" } });
     });
@@ -176,7 +195,7 @@ export class BallotBox {
 
   private async sendUpdate(meetingId: string, poll: Poll): Promise<void> {
     // Named polls only: the staff see who has voted (a secret poll's voters are never sent while it runs); before the turnout.
-    if (!poll.definition.secret) this.deps.audience.voters(meetingId, { pollId: poll.pollId, units: await this.deps.store.voters(poll.pollId) });
+    if (!poll.definition.secret) this.deps.audience.voters(meetingId, await this.votersOf(poll.pollId));
     const ballots = await this.deps.store.turnout(poll.pollId);
     this.deps.audience.turnout(meetingId, { pollId: poll.pollId, ballots });
     const visibility = poll.definition.tallyVisibility;

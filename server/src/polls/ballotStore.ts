@@ -2,7 +2,7 @@
 // ballot cannot be linked to its voter (PollBallot has no voter, no time and a random key; both
 // tables are WITHOUT ROWID so rows sit in key order, not voting order). docs/ballot-secrecy.md.
 import { randomBytes } from "node:crypto";
-import type { Tally } from "../../../core/poll/schema.ts";
+import type { BallotVia, Tally } from "../../../core/poll/schema.ts";
 import type { Db } from "../db/database.ts";
 
 export interface BallotToStore {
@@ -14,17 +14,30 @@ export interface BallotToStore {
   weight: number;
   /** The groups of the poll's clauses this ballot counts in (rules.ts groupsOf: a building, present at the opening). */
   groups: string[];
+  /** How it came in; a proxy or paper ballot is the unit's one ballot like any other. */
+  via: BallotVia;
+  /** The clerk's note on a paper ballot of a named poll (checkPaperBallot refuses one for a secret poll). */
+  note: string | null;
+}
+
+/** A unit that has voted, and how when not on its own device (委托 or 纸质票). */
+export interface VoterRow {
+  unitId: string;
+  via: BallotVia;
 }
 
 export type StoreOutcome = "stored" | "changed" | "duplicate";
 
 /**
- * The rows of a JSON array of 5-element arrays ([pollId, key, choices, weight, groups]) as a
- * SELECT. `WHERE true` is SQLite's required disambiguation before an upsert's ON CONFLICT.
+ * The rows of a JSON array of n-element arrays (ballots: [pollId, ballotId, choices, weight,
+ * groups]; voters add via and note) as a SELECT. `WHERE true` is SQLite's required
+ * disambiguation before an upsert's ON CONFLICT.
  */
-const FROM_JSON_ROWS = `SELECT json_extract("value", '$[0]'), json_extract("value", '$[1]'), json_extract("value", '$[2]'), json_extract("value", '$[3]'), json_extract("value", '$[4]') FROM json_each(?) WHERE true`;
+const fromJsonRows = (n: number) => `SELECT ${Array.from({ length: n }, (_, i) => `json_extract("value", '$[${i}]')`).join(", ")} FROM json_each(?) WHERE true`;
+const VOTER_COLUMNS = `"pollId", "unitId", "choices", "weight", "groups", "via", "note"`;
+const BALLOT_COLUMNS = `"pollId", "ballotId", "choices", "weight", "groups"`;
 
-type Row5 = Record<string, string | number | null>;
+type StoredRow = Record<string, string | number | null>;
 
 export class BallotStore {
   constructor(private readonly db: Db) {}
@@ -37,9 +50,17 @@ export class BallotStore {
   async cast(batch: readonly BallotToStore[]): Promise<StoreOutcome[]> {
     if (batch.length === 0) return [];
     return this.db.$transaction(async (tx) => {
-      const voters = batch.map((b) => [b.pollId, b.unitId, b.secret ? null : JSON.stringify(b.choices), b.weight, JSON.stringify(b.groups)]);
+      const voters = batch.map((b) => [
+        b.pollId,
+        b.unitId,
+        b.secret ? null : JSON.stringify(b.choices),
+        b.weight,
+        JSON.stringify(b.groups),
+        b.via,
+        b.secret ? null : b.note,
+      ]);
       const rows = await tx.$queryRawUnsafe<{ pollId: string; unitId: string }[]>(
-        `INSERT INTO "PollVoter" ("pollId", "unitId", "choices", "weight", "groups") ${FROM_JSON_ROWS} ON CONFLICT DO NOTHING RETURNING "pollId", "unitId"`,
+        `INSERT INTO "PollVoter" (${VOTER_COLUMNS}) ${fromJsonRows(7)} ON CONFLICT DO NOTHING RETURNING "pollId", "unitId"`,
         JSON.stringify(voters),
       );
       const inserted = new Set(rows.map((row) => `${row.pollId}\u0000${row.unitId}`));
@@ -53,25 +74,37 @@ export class BallotStore {
           seen.add(key);
           outcomes.push("stored");
           if (b.secret) secret.push(b);
-        } else if (b.allowChange && !b.secret) {
-          await tx.$executeRawUnsafe(`UPDATE "PollVoter" SET "choices" = ? WHERE "pollId" = ? AND "unitId" = ?`, JSON.stringify(b.choices), b.pollId, b.unitId);
-          outcomes.push("changed");
+        } else if (b.allowChange && !b.secret && b.via === "self") {
+          // Only a unit's own device changes its named ballot; a proxy or paper ballot is never replaced (nor replaces).
+          const changed = await tx.$executeRawUnsafe(
+            `UPDATE "PollVoter" SET "choices" = ? WHERE "pollId" = ? AND "unitId" = ? AND "via" = 'self'`,
+            JSON.stringify(b.choices),
+            b.pollId,
+            b.unitId,
+          );
+          outcomes.push(changed > 0 ? "changed" : "duplicate");
         } else outcomes.push("duplicate");
       }
       if (secret.length > 0) {
         const ballots = secret.map((b) => [b.pollId, randomBytes(16).toString("hex"), JSON.stringify(b.choices), b.weight, JSON.stringify(b.groups)]);
-        await tx.$executeRawUnsafe(`INSERT INTO "PollBallot" ("pollId", "ballotId", "choices", "weight", "groups") ${FROM_JSON_ROWS}`, JSON.stringify(ballots));
+        await tx.$executeRawUnsafe(`INSERT INTO "PollBallot" (${BALLOT_COLUMNS}) ${fromJsonRows(5)}`, JSON.stringify(ballots));
       }
       return outcomes;
     });
   }
 
-  /** The totals of a poll's ballots: one query, whatever the number of ballots. */
+  /** The totals of a poll's ballots (one query, whatever the number of ballots), and how many came by proxy or on paper (from the voters' side). */
   async tally(pollId: string, secret: boolean): Promise<Tally> {
     const rows = secret
       ? await this.db.$queryRawUnsafe<Row[]>(`SELECT "choices", "weight", "groups" FROM "PollBallot" WHERE "pollId" = ?`, pollId)
       : await this.db.$queryRawUnsafe<Row[]>(`SELECT "choices", "weight", "groups" FROM "PollVoter" WHERE "pollId" = ?`, pollId);
-    return tallyRows(rows);
+    const ways = await this.db.$queryRawUnsafe<{ via: BallotVia; n: bigint | number }[]>(
+      `SELECT "via", COUNT(*) AS n FROM "PollVoter" WHERE "pollId" = ? AND "via" <> 'self' GROUP BY "via"`,
+      pollId,
+    );
+    const count = (via: BallotVia) => Number(ways.find((w) => w.via === via)?.n ?? 0);
+    const tally = tallyRows(rows);
+    return { ...tally, ...(count("proxy") ? { proxies: count("proxy") } : {}), ...(count("paper") ? { paper: count("paper") } : {}) };
   }
 
   /** How many units have voted in this poll. */
@@ -80,10 +113,9 @@ export class BallotStore {
     return Number(row?.n ?? 0);
   }
 
-  /** The units that have voted in this poll, in key order (for named polls' live list of voters). */
-  async voters(pollId: string): Promise<string[]> {
-    const rows = await this.db.$queryRawUnsafe<{ unitId: string }[]>(`SELECT "unitId" FROM "PollVoter" WHERE "pollId" = ? ORDER BY "unitId"`, pollId);
-    return rows.map((r) => r.unitId);
+  /** The units that have voted in this poll and how, in key order (for named polls' live list of voters, and the audit). */
+  async voters(pollId: string): Promise<VoterRow[]> {
+    return this.db.$queryRawUnsafe<VoterRow[]>(`SELECT "unitId", "via" FROM "PollVoter" WHERE "pollId" = ? ORDER BY "unitId"`, pollId);
   }
 
   /** Which of these (poll, unit) pairs have voted, with the choices of named ballots. */
@@ -96,10 +128,16 @@ export class BallotStore {
     return rows.map((r) => ({ pollId: r.pollId, choices: r.choices === null ? null : (JSON.parse(r.choices) as string[]) }));
   }
 
-  /** Who voted (units, in key order) and the ballots: by random id for a secret poll, by voter for a named one. */
-  async audit(pollId: string, secret: boolean): Promise<{ voters: string[]; ballots: { voter: string | null; choices: string[]; weight: number }[] }> {
-    const voters = await this.db.$queryRawUnsafe<{ unitId: string; choices: string | null; weight: number }[]>(
-      `SELECT "unitId", "choices", "weight" FROM "PollVoter" WHERE "pollId" = ? ORDER BY "unitId"`,
+  /**
+   * Who voted (units, in key order, with how: only "voted via proxy or paper" is on the voters'
+   * side) and the ballots: by random id for a secret poll, by voter for a named one.
+   */
+  async audit(
+    pollId: string,
+    secret: boolean,
+  ): Promise<{ voters: string[]; via: Record<string, "proxy" | "paper">; ballots: { voter: string | null; choices: string[]; weight: number }[] }> {
+    const voters = await this.db.$queryRawUnsafe<{ unitId: string; choices: string | null; weight: number; via: BallotVia }[]>(
+      `SELECT "unitId", "choices", "weight", "via" FROM "PollVoter" WHERE "pollId" = ? ORDER BY "unitId"`,
       pollId,
     );
     const ballots = secret
@@ -110,7 +148,7 @@ export class BallotStore {
           )
         ).map((b) => ({ voter: null, choices: JSON.parse(b.choices) as string[], weight: b.weight }))
       : voters.map((v) => ({ voter: v.unitId, choices: JSON.parse(v.choices ?? "[]") as string[], weight: v.weight }));
-    return { voters: voters.map((v) => v.unitId), ballots };
+    return { voters: voters.map((v) => v.unitId), via: viaOf(voters), ballots };
   }
 
   /**
@@ -121,25 +159,13 @@ export class BallotStore {
    */
   async forgetWriteOrder(pollId: string): Promise<void> {
     await this.db.$transaction(async (tx) => {
-      const voters = await tx.$queryRawUnsafe<Row5[]>(
-        `SELECT "pollId", "unitId", "choices", "weight", "groups" FROM "PollVoter" WHERE "pollId" = ? ORDER BY "unitId"`,
-        pollId,
-      );
-      const ballots = await tx.$queryRawUnsafe<Row5[]>(
-        `SELECT "pollId", "ballotId", "choices", "weight", "groups" FROM "PollBallot" WHERE "pollId" = ? ORDER BY "ballotId"`,
-        pollId,
-      );
+      const voters = await tx.$queryRawUnsafe<StoredRow[]>(`SELECT ${VOTER_COLUMNS} FROM "PollVoter" WHERE "pollId" = ? ORDER BY "unitId"`, pollId);
+      const ballots = await tx.$queryRawUnsafe<StoredRow[]>(`SELECT ${BALLOT_COLUMNS} FROM "PollBallot" WHERE "pollId" = ? ORDER BY "ballotId"`, pollId);
       await tx.$executeRawUnsafe(`DELETE FROM "PollVoter" WHERE "pollId" = ?`, pollId);
       await tx.$executeRawUnsafe(`DELETE FROM "PollBallot" WHERE "pollId" = ?`, pollId);
       // json_each yields the rows in array order, i.e. key order.
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "PollVoter" ("pollId", "unitId", "choices", "weight", "groups") ${FROM_JSON_ROWS} ORDER BY "key"`,
-        JSON.stringify(voters.map(Object.values)),
-      );
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "PollBallot" ("pollId", "ballotId", "choices", "weight", "groups") ${FROM_JSON_ROWS} ORDER BY "key"`,
-        JSON.stringify(ballots.map(Object.values)),
-      );
+      await tx.$executeRawUnsafe(`INSERT INTO "PollVoter" (${VOTER_COLUMNS}) ${fromJsonRows(7)} ORDER BY "key"`, JSON.stringify(voters.map(Object.values)));
+      await tx.$executeRawUnsafe(`INSERT INTO "PollBallot" (${BALLOT_COLUMNS}) ${fromJsonRows(5)} ORDER BY "key"`, JSON.stringify(ballots.map(Object.values)));
     });
     // TRUNCATE waits for readers; a reader holding an old snapshot makes it report busy: retry.
     for (let attempt = 0; attempt < 20; attempt++) {
@@ -149,6 +175,11 @@ export class BallotStore {
     }
     throw new Error("the write-ahead log could not be emptied after a secret poll");
   }
+}
+
+/** The units that did not vote on their own device, and how (委托 or 纸质票). */
+export function viaOf(voters: readonly { unitId: string; via: BallotVia }[]): Record<string, "proxy" | "paper"> {
+  return Object.fromEntries(voters.flatMap((v) => (v.via === "self" ? [] : [[v.unitId, v.via]])));
 }
 
 interface Row {

@@ -26,20 +26,20 @@ describe("poll.voters (who has voted in a named poll)", () => {
     const seen = listen(all);
 
     expect(await vote(c.member2, { pollId, choices: ["yes"] })).toMatchObject({ ok: true });
-    await eventually(() => expect(seen.get(c.chair)!.at(-1)).toEqual({ pollId, units: [m.people.member2.id] }));
-    await eventually(() => expect(seen.get(c.clerk)!.at(-1)).toEqual({ pollId, units: [m.people.member2.id] }));
+    await eventually(() => expect(seen.get(c.chair)!.at(-1)).toEqual({ pollId, units: [m.people.member2.id], via: {} }));
+    await eventually(() => expect(seen.get(c.clerk)!.at(-1)).toEqual({ pollId, units: [m.people.member2.id], via: {} }));
     expect(await vote(c.member1, { pollId, choices: ["no"] })).toMatchObject({ ok: true });
     const both = [m.people.member1.id, m.people.member2.id].sort();
-    await eventually(() => expect(seen.get(c.chair)!.at(-1)).toEqual({ pollId, units: both }));
-    await eventually(() => expect(seen.get(c.clerk)!.at(-1)).toEqual({ pollId, units: both }));
+    await eventually(() => expect(seen.get(c.chair)!.at(-1)).toEqual({ pollId, units: both, via: {} }));
+    await eventually(() => expect(seen.get(c.clerk)!.at(-1)).toEqual({ pollId, units: both, via: {} }));
     // The list names voters only: no choice travels with it.
-    expect(Object.keys(seen.get(c.chair)!.at(-1)!).sort()).toEqual(["pollId", "units"]);
+    expect(Object.keys(seen.get(c.chair)!.at(-1)!).sort()).toEqual(["pollId", "units", "via"]);
 
     // A chair screen that connects while the poll is open gets the list at once; an observer does not.
     const chairAgain = h.socket(t.url, { token: m.tokens.chair }, false);
     const chairList = new Promise<PollVoters>((resolve) => chairAgain.once("poll.voters", resolve));
     chairAgain.connect();
-    expect(await chairList).toEqual({ pollId, units: both });
+    expect(await chairList).toEqual({ pollId, units: both, via: {} });
     const observerAgain = h.socket(t.url, { token: m.tokens.observer }, false);
     const observerGot: PollVoters[] = [];
     observerAgain.on("poll.voters", (x) => observerGot.push(x));

@@ -40,6 +40,7 @@ const poll = (over: Partial<Poll> = {}): Poll => {
     eligible: [],
     hands: null,
     result: null,
+    proxies: [],
     ...over,
   };
 };

@@ -102,6 +102,7 @@ describe("clerkTimeline", () => {
     eligible: [],
     hands: null,
     result: null,
+    proxies: [],
   });
   const interjection = (interjectionId: string, speechId: string, startedAt: number): InterjectionRecord => ({
     interjectionId,
