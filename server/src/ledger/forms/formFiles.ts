@@ -57,15 +57,11 @@ export function formPdf(payload: LedgerFormPayload, fonts: PdfFonts): Promise<Bu
       .heightOfString(text || " ", { width: valueWidth, lineGap: 3 });
   let y = doc.y;
   const drawRow = (label: string, value: string) => {
-    const height =
-      Math.max(
-        valueHeight(value),
-        doc
-          .font("bold")
-          .fontSize(PT.body)
-          .heightOfString(label, { width: LABEL_WIDTH - 2 * PAD }),
-      ) +
-      2 * PAD;
+    const labelHeight = doc
+      .font("bold")
+      .fontSize(PT.body)
+      .heightOfString(label, { width: LABEL_WIDTH - 2 * PAD });
+    const height = Math.max(valueHeight(value), labelHeight) + 2 * PAD;
     doc
       .save()
       .lineWidth(0.8)
@@ -78,34 +74,41 @@ export function formPdf(payload: LedgerFormPayload, fonts: PdfFonts): Promise<Bu
       .font("bold")
       .fontSize(PT.body)
       .fillColor("black")
-      .text(label, left + PAD, y + PAD, { width: LABEL_WIDTH - 2 * PAD, align: "center" });
+      // Labels centred in their cell, as on the paper forms.
+      .text(label, left + PAD, y + (height - labelHeight) / 2, { width: LABEL_WIDTH - 2 * PAD, align: "center" });
     doc
       .font("regular")
       .fontSize(PT.body)
       .text(value, left + LABEL_WIDTH + PAD, y + PAD, { width: valueWidth, lineGap: 3 });
     y += height;
   };
+  const newPage = () => {
+    doc.addPage();
+    y = doc.page.margins.top;
+  };
+  const pageRoom = () => bottom() - doc.page.margins.top - 2 * PAD;
   for (const row of layout.rows) {
     let rest = row.value;
     let label = row.label;
-    // A value longer than what is left of the page goes on over the next ones, its label marked （续）.
+    // A row that does not fit what is left of the page moves to the next one whole; one longer than
+    // a page fills this one and goes on over the next ones, its label marked （续）.
     for (;;) {
       const room = bottom() - y - 2 * PAD;
       if (valueHeight(rest) <= room) break;
-      const cut = fittingPrefix(rest, (text) => valueHeight(text) <= room);
-      if (cut > 0) drawRow(label, rest.slice(0, cut));
-      rest = rest.slice(cut);
-      label = `${row.label}（续）`;
-      doc.addPage();
-      y = doc.page.margins.top;
+      if (valueHeight(rest) > pageRoom()) {
+        const cut = fittingPrefix(rest, (text) => valueHeight(text) <= room);
+        if (cut > 0) {
+          drawRow(label, rest.slice(0, cut));
+          rest = rest.slice(cut);
+          label = `${row.label}（续）`;
+        }
+      }
+      newPage();
     }
     drawRow(label, rest);
   }
   // The seal and the date under the table, at the right; on a new page when they do not fit.
-  if (y + 5 * PT.body > bottom()) {
-    doc.addPage();
-    y = doc.page.margins.top;
-  }
+  if (y + 5 * PT.body > bottom()) newPage();
   doc.font("regular").fontSize(PT.body + 1);
   doc.text(layout.seal, left, y + 2.5 * PT.body, { width: width - 2 * PT.body, align: "right" });
   doc.text(layout.date, left, doc.y + 0.5 * PT.body, { width: width - 2 * PT.body, align: "right" });
