@@ -115,6 +115,9 @@ export const ERROR_MESSAGES = {
     zh: "同一楼栋、单元、户号的住户重复：每户只能登记一次",
     en: "A household with this building, unit and flat is listed twice or already exists: each household is listed once",
   },
+  INTAKE_LINK_UNKNOWN: { zh: "该社区反映问题的链接无效，请向社区核实", en: "This community link is not valid: check it with the community" },
+  INTAKE_TOO_MANY_PHOTOS: { zh: "最多上传 3 张照片", en: "At most 3 photos can be sent" },
+  RECEIPT_UNKNOWN: { zh: "回执不存在，请检查回执链接", en: "No such receipt: check the receipt link" },
   RATE_LIMITED: { zh: "操作过于频繁，请稍后再试", en: "Too many requests: try again in a moment" },
   TOO_MANY_DEVICES: {
     zh: "同一参会链接已在其他设备上打开，本设备已断开（同时在线的设备数有限）。如需在本设备继续，请刷新页面",

@@ -36,6 +36,8 @@ export const NewLedgerItem = z.strictObject({
   text: z.string().trim().max(4000),
   topic: z.string().trim().max(40).optional(),
   suggestedDepartment: z.string().trim().max(80).optional(),
+  /** The community whose listening day (接待日) or hotline received it. */
+  communityId: Id.optional(),
 });
 export type NewLedgerItemInput = z.input<typeof NewLedgerItem>;
 
@@ -113,6 +115,11 @@ export const LedgerItem: z.ZodType<LedgerItemJson> = z.looseObject({
   closedAt: z.string().nullable(),
   replies: z.array(ReplySchema),
   supervisions: z.number(),
+  communityId: z.string().nullable(),
+  anonymous: z.boolean(),
+  location: z.string(),
+  photos: z.array(z.looseObject({ id: Id, name: z.string() })),
+  councilMeetingId: z.string().nullable(),
   flag: z.enum(["overdue", "dueSoon"]).nullable(),
   version: z.number(),
   createdAt: z.string(),
@@ -124,7 +131,7 @@ const RecordedAction = z.custom<LedgerAction>((v) => typeof v === "object" && v 
 export const LedgerStep: z.ZodType<LedgerStepJson> = z.looseObject({
   seq: z.number(),
   action: RecordedAction,
-  byRole: z.enum(["secretariat", "department", "member", "system"]),
+  byRole: z.enum(["secretariat", "department", "member", "resident", "system"]),
   byName: z.string(),
   at: z.string(),
   from: State,

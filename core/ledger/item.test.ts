@@ -27,6 +27,7 @@ const ACTORS: Record<LedgerRole, LedgerActor> = {
   secretariat: { role: "secretariat", id: "acct-sec", name: "秘书处" },
   department: { role: "department", id: "acct-zj", name: "区住建委", departmentId: "d-lead" },
   member: { role: "member", id: MEMBER, name: "李委员" },
+  resident: { role: "resident", id: "receipt", name: "居民" },
   system: { role: "system", id: "system", name: "会议记录" },
 };
 const ROLES = Object.keys(ACTORS) as LedgerRole[];
@@ -38,6 +39,8 @@ const ACTIONS: Record<LedgerActionType, LedgerAction> = {
   reply: { type: "reply", text: "已列入明年计划", outcome: "study", attachments: [] },
   sendBack: { type: "sendBack", reason: "答复过于简单" },
   close: { type: "close", note: "不予交办：已并入第3号" },
+  resolveLocally: { type: "resolveLocally", text: "物业已当天清理楼道杂物" },
+  toCouncil: { type: "toCouncil", meetingId: "m-council", meetingTitle: "12月居民议事会", agendaItemId: "a-1" },
   supervise: { type: "supervise", note: "请加快办理" },
   rate: { type: "rate", rating: "satisfied", comment: "谢谢" },
   withdraw: { type: "withdraw" },
@@ -61,6 +64,8 @@ const TO: Record<LedgerActionType, (from: LedgerState) => LedgerState> = {
   reply: () => "answered",
   sendBack: () => "in_progress",
   close: () => "closed",
+  resolveLocally: () => "closed",
+  toCouncil: (from) => from,
   supervise: (from) => from,
   rate: (from) => from,
   withdraw: () => "closed",
@@ -89,8 +94,10 @@ describe("the transition table", () => {
       reply: { roles: ["department"], from: ["assigned", "in_progress"] },
       sendBack: { roles: ["secretariat"], from: ["answered"] },
       close: { roles: ["secretariat"], from: ["new", "answered"] },
+      resolveLocally: { roles: ["secretariat"], from: ["new"] },
+      toCouncil: { roles: ["secretariat"], from: ["new"] },
       supervise: { roles: ["secretariat"], from: ["assigned", "in_progress"] },
-      rate: { roles: ["member"], from: ["answered", "closed"] },
+      rate: { roles: ["member", "resident"], from: ["answered", "closed"] },
       withdraw: { roles: ["system"], from: ["new"] },
       import: { roles: ["secretariat"], from: ["new"] },
     });
@@ -305,5 +312,36 @@ describe("applyStep", () => {
     const copy = structuredClone(item);
     applyStep(item, step(item, ACTIONS.rate, ACTORS.member));
     expect(item).toEqual(copy);
+  });
+});
+
+describe("community actions (就地解决, 提交议事会) and the resident's rating", () => {
+  it("就地解决 closes a new item with what was done as its reply, which the resident then rates once", () => {
+    const decided = decideLedger(newItemState(null), ACTIONS.resolveLocally, ACTORS.secretariat, NOW);
+    if (!decided.ok) throw new Error(decided.error.code);
+    const closed = applyStep(newItemState(null), decided.value);
+    expect(closed).toMatchObject({
+      state: "closed",
+      lead: null,
+      replies: [{ text: "物业已当天清理楼道杂物", outcome: "adopted", byName: "秘书处", rating: null }],
+    });
+    const rated = decideLedger(closed, ACTIONS.rate, ACTORS.resident, NOW);
+    if (!rated.ok) throw new Error(rated.error.code);
+    const after = applyStep(closed, rated.value);
+    expect(after.replies[0]?.rating).toEqual({ rating: "satisfied", comment: "谢谢", at: NOW });
+    expect(decideLedger(after, ACTIONS.rate, ACTORS.resident, NOW)).toMatchObject({ ok: false, error: { code: "LEDGER_ALREADY_RATED" } });
+  });
+
+  it("就地解决 needs the text of what was done", () => {
+    expect(LedgerActionSchema.safeParse({ type: "resolveLocally", text: "  " }).success).toBe(false);
+  });
+
+  it("提交议事会 keeps the item 待交办 and changes nothing else; it can still be assigned or solved afterwards", () => {
+    const decided = decideLedger(newItemState(null), ACTIONS.toCouncil, ACTORS.secretariat, NOW);
+    if (!decided.ok) throw new Error(decided.error.code);
+    const item = applyStep(newItemState(null), decided.value);
+    expect(item).toEqual(newItemState(null));
+    expect(decideLedger(item, ACTIONS.assign, ACTORS.secretariat, NOW)).toMatchObject({ ok: true, value: { to: "assigned" } });
+    expect(decideLedger(item, ACTIONS.resolveLocally, ACTORS.secretariat, NOW)).toMatchObject({ ok: true, value: { to: "closed" } });
   });
 });

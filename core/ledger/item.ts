@@ -21,10 +21,20 @@ export const RATINGS = ["satisfied", "basically", "unsatisfied"] as const;
 export type Rating = (typeof RATINGS)[number];
 export const RATING_LABELS: Record<Rating, string> = { satisfied: "满意", basically: "基本满意", unsatisfied: "不满意" };
 
-/** Where an item came from: a meeting's record, a fixed listening day (每月5/15/25日), the hotline. */
-export const LEDGER_SOURCES = ["meeting", "listeningDay", "hotline", "other"] as const;
+/**
+ * Where an item came from: a meeting's record, a fixed listening day (每月5/15/25日), the hotline,
+ * a resident through the community's public link (居民点单), a grid worker's phone (网格员).
+ */
+export const LEDGER_SOURCES = ["meeting", "listeningDay", "hotline", "other", "residents", "gridWorker"] as const;
 export type LedgerSource = (typeof LEDGER_SOURCES)[number];
-export const SOURCE_LABELS: Record<LedgerSource, string> = { meeting: "会议", listeningDay: "接待日", hotline: "热线", other: "其他" };
+export const SOURCE_LABELS: Record<LedgerSource, string> = {
+  meeting: "会议",
+  listeningDay: "接待日",
+  hotline: "热线",
+  other: "其他",
+  residents: "居民点单",
+  gridWorker: "网格员",
+};
 
 /** What an item is: a suggestion (意见建议, also every item entered or imported by staff) or a decision of a meeting (议定事项). */
 export const LEDGER_ORIGINS = ["suggestion", "decision"] as const;
@@ -59,9 +69,16 @@ export const LedgerAction = z.discriminatedUnion("type", [
   z.object({ type: z.literal("sendBack"), reason: Required(2000) }).strict(),
   /** 办结 after a reply; or closing a new item without assignment (不予交办, 并案), which needs a note. */
   z.object({ type: z.literal("close"), note: Text(2000) }).strict(),
+  /** 就地解决: the community solved a new item itself; what was done is the reply the resident reads (and rates). */
+  z.object({ type: z.literal("resolveLocally"), text: Required(2000) }).strict(),
+  /**
+   * 提交议事会: put a new item on a council meeting's agenda (the route adds the agenda item and
+   * names it here); the item stays 待交办 until the council's outcome is 交办 or 就地解决.
+   */
+  z.object({ type: z.literal("toCouncil"), meetingId: Id, meetingTitle: Text(200), agendaItemId: Id }).strict(),
   /** 督办: a supervision note or reminder on an assigned item; the state does not change. */
   z.object({ type: z.literal("supervise"), note: Required(2000) }).strict(),
-  /** 评价 of the latest reply by the member who raised the suggestion, once per reply. */
+  /** 评价 of the latest reply by the member who raised the suggestion (or the resident, by the receipt), once per reply. */
   z.object({ type: z.literal("rate"), rating: z.enum(RATINGS), comment: Text(1000) }).strict(),
   /** The clerk withdrew the suggestion from the record before it was assigned. */
   z.object({ type: z.literal("withdraw") }).strict(),
@@ -90,11 +107,16 @@ export const LedgerAction = z.discriminatedUnion("type", [
 export type LedgerAction = z.infer<typeof LedgerAction>;
 export type LedgerActionType = LedgerAction["type"];
 
-/** Who acts. Secretariat: admin and organiser accounts; member: the participant who raised it. */
+/**
+ * Who acts. Secretariat: admin and organiser accounts; member: the participant who raised it;
+ * resident: whoever holds the item's receipt (回执), or a grid worker rating for a resident (the
+ * receipt route finds the item, so ownership is the receipt's).
+ */
 export type LedgerActor =
   | { role: "secretariat"; id: string; name: string }
   | { role: "department"; id: string; name: string; departmentId: string }
   | { role: "member"; id: string; name: string }
+  | { role: "resident"; id: string; name: string }
   | { role: "system"; id: string; name: string };
 export type LedgerRole = LedgerActor["role"];
 
@@ -148,8 +170,10 @@ export const TRANSITIONS: Record<LedgerActionType, { roles: readonly LedgerRole[
   reply: { roles: ["department"], from: ["assigned", "in_progress"] },
   sendBack: { roles: ["secretariat"], from: ["answered"] },
   close: { roles: ["secretariat"], from: ["new", "answered"] },
+  resolveLocally: { roles: ["secretariat"], from: ["new"] },
+  toCouncil: { roles: ["secretariat"], from: ["new"] },
   supervise: { roles: ["secretariat"], from: ["assigned", "in_progress"] },
-  rate: { roles: ["member"], from: ["answered", "closed"] },
+  rate: { roles: ["member", "resident"], from: ["answered", "closed"] },
   withdraw: { roles: ["system"], from: ["new"] },
   import: { roles: ["secretariat"], from: ["new"] },
 };
@@ -195,6 +219,10 @@ export function decideLedger(item: LedgerItemState, action: LedgerAction, actor:
     case "close":
       if (item.state === "new" && action.note === "") return fail("VALIDATION", ["note: closing an unassigned item needs a reason"]);
       return step("closed");
+    case "resolveLocally":
+      return step("closed");
+    case "toCouncil":
+      return step(item.state);
     case "supervise":
       return step(item.state);
     case "rate": {
@@ -226,6 +254,12 @@ export function applyStep(item: LedgerItemState, step: LedgerStep): LedgerItemSt
           ...item.replies,
           { text: action.text, outcome: action.outcome, attachments: action.attachments, at: step.at, byName: step.by.name, rating: null },
         ],
+      };
+    case "resolveLocally":
+      // The community's own answer: a reply like a department's, so the resident reads and rates it.
+      return {
+        ...next,
+        replies: [...item.replies, { text: action.text, outcome: "adopted", attachments: [], at: step.at, byName: step.by.name, rating: null }],
       };
     case "rate":
       return {

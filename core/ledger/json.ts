@@ -1,7 +1,7 @@
 // The ledger's shapes on the wire (REST, docs/ledger.md), shared by the server and the browser.
 import type { DeadlineFlag } from "./deadline.ts";
 import type { InterjectionOutcome } from "../interjection/schema.ts";
-import type { LedgerAction, LedgerOrigin, LedgerRole, LedgerSource, LedgerState, Reply } from "./item.ts";
+import type { Attachment, LedgerAction, LedgerOrigin, LedgerRole, LedgerSource, LedgerState, Reply } from "./item.ts";
 
 export interface Department {
   id: string;
@@ -58,6 +58,16 @@ export interface LedgerItemJson {
   closedAt: string | null;
   replies: Reply[];
   supervisions: number;
+  /** The community (社区) of a resident's, grid worker's or listening day's item. */
+  communityId: string | null;
+  /** 网格悄悄话: who raised it is the secretariat's to see; others read an empty name and no contact. */
+  anonymous: boolean;
+  /** 楼栋/单元 as the resident wrote it ("" when none). */
+  location: string;
+  /** A resident's photos (re-encoded JPEG, no EXIF), downloadable by staff who see the item. */
+  photos: Attachment[];
+  /** 提交议事会: the council meeting the item was put before. */
+  councilMeetingId: string | null;
   /** 逾期 / 临期 at the server's clock when the response was made. */
   flag: DeadlineFlag | null;
   /** Optimistic concurrency: send it back as baseVersion with an action. */

@@ -4,7 +4,7 @@ export const ledgerEn: LedgerMessages = {
   punct: { colon: ": ", semicolon: "; ", list: ", ", open: " (", close: ")" },
   nav: { ledger: "Ledger", reminders: "Reminders", sub: "Ledger pages", list: "Items", dashboard: "Dashboard", departments: "Departments" },
   state: { new: "New", assigned: "Assigned", in_progress: "In progress", answered: "Answered", closed: "Closed" },
-  source: { meeting: "Meeting", listeningDay: "Listening day", hotline: "Hotline", other: "Other" },
+  source: { meeting: "Meeting", listeningDay: "Listening day", hotline: "Hotline", other: "Other", residents: "Residents", gridWorker: "Grid worker" },
   origin: { suggestion: "Suggestion", decision: "Decision" },
   outcome: { adopted: "Adopted", partly: "Partly adopted", study: "Under study", explained: "Explained" },
   liveOutcome: { adopt: "Adopt", study: "Study", explain: "Explain" },

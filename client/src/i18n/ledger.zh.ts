@@ -3,7 +3,7 @@ export const ledgerZh = {
   punct: { colon: "：", semicolon: "；", list: "、", open: "（", close: "）" },
   nav: { ledger: "问题台账", reminders: "督办提醒", sub: "台账页面", list: "台账", dashboard: "统计分析", departments: "承办单位" },
   state: { new: "待交办", assigned: "已交办", in_progress: "办理中", answered: "已反馈", closed: "办结" },
-  source: { meeting: "会议", listeningDay: "接待日", hotline: "热线", other: "其他" },
+  source: { meeting: "会议", listeningDay: "接待日", hotline: "热线", other: "其他", residents: "居民点单", gridWorker: "网格员" },
   origin: { suggestion: "意见建议", decision: "议定事项" },
   outcome: { adopted: "采纳", partly: "部分采纳", study: "研究", explained: "说明" },
   liveOutcome: { adopt: "采纳", study: "研究", explain: "说明" },

@@ -6,6 +6,7 @@ import { accountRoutes } from "../accounts/accountRoutes.ts";
 import { authRoutes } from "../accounts/authRoutes.ts";
 import { archiveRoutes } from "../archive/archiveRoutes.ts";
 import { checkinRoutes } from "../checkin/checkinRoutes.ts";
+import { intakeRoutes } from "../intake/intakeRoutes.ts";
 import { importRoutes } from "../ledger/importRoutes.ts";
 import { ledgerRoutes } from "../ledger/ledgerRoutes.ts";
 import { ledgerFormRoutes } from "../ledger/forms/formRoutes.ts";
@@ -59,6 +60,7 @@ export function createApi(deps: ApiDeps): Router {
     linkRoutes(deps),
     staffEntryRoutes(deps),
     checkinRoutes(deps),
+    intakeRoutes(deps),
     recordingRoutes(deps),
     statisticsRoutes(deps),
     minutesRoutes(deps),

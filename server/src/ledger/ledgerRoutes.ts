@@ -81,6 +81,7 @@ export function ledgerRoutes(deps: ApiDeps): Router {
     route(async (req, res) => {
       const { account } = requireStaff(req, MANAGERS);
       const input = parse(NewLedgerItem, req.body);
+      if (input.communityId !== undefined && !(await deps.communities.byId(input.communityId))) abort("COMMUNITY_UNKNOWN");
       res.status(201).json({ item: await ledger.create(input, account.id) });
     }),
   );
@@ -100,8 +101,9 @@ export function ledgerRoutes(deps: ApiDeps): Router {
       const { staff } = requireLedgerViewer(req);
       const { id } = parse(IdParams, req.params);
       const { baseVersion, action } = parse(ActionBody, req.body);
-      // Members rate through their own route; withdrawal is the record sync's; import is POST /ledger/import's.
-      if (action.type === "rate" || action.type === "withdraw" || action.type === "import") abort("FORBIDDEN");
+      // Members and residents rate through their own routes; withdrawal is the record sync's; import is
+      // POST /ledger/import's; 提交议事会 is POST /ledger/items/:id/council's (it adds the agenda item).
+      if (action.type === "rate" || action.type === "withdraw" || action.type === "import" || action.type === "toCouncil") abort("FORBIDDEN");
       res.json(orAbort(await ledger.act(id, baseVersion, action, staffActor(staff))));
     }),
   );
@@ -144,8 +146,9 @@ export function ledgerRoutes(deps: ApiDeps): Router {
       } else {
         const { viewer } = requireLedgerViewer(req);
         const item = (await ledger.json(attachment.itemId, viewer)) ?? abort("NOT_FOUND");
-        // Before its reply, only the departments of the item see an uploaded file.
-        if (!canSee(item, viewer) || (!listed(item.replies) && viewer.role !== "department")) abort("NOT_FOUND");
+        // Before its reply, only the departments of the item see an uploaded file; a resident's photos are there from the start.
+        const photo = item.photos.some((p) => p.id === id);
+        if (!canSee(item, viewer) || (!listed(item.replies) && !photo && viewer.role !== "department")) abort("NOT_FOUND");
       }
       await sendUploadedFile(
         res,

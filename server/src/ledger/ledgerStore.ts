@@ -17,6 +17,8 @@ import {
   type LedgerState,
   type LedgerStep,
   type Reply,
+  shortTitle,
+  type Attachment,
 } from "../../../core/ledger/item.ts";
 import type { Department, LedgerItemJson, LedgerStepJson, LiveResponse } from "../../../core/ledger/json.ts";
 import type { LedgerFormJson } from "../../../core/ledger/forms.ts";
@@ -24,7 +26,7 @@ import type { LedgerFormSettings } from "../config/config.ts";
 import type { ErrorCode } from "../../../core/errors.ts";
 import type { Db } from "../db/database.ts";
 import type { LedgerItem as ItemRow, LedgerStep as StepRow, Prisma } from "../db/generated/client.ts";
-import { LedgerAttachmentStore } from "./attachmentStore.ts";
+import { LedgerAttachmentStore, type NewAttachment } from "./attachmentStore.ts";
 import { DepartmentStore } from "./departmentStore.ts";
 import { LedgerFormStore } from "./forms/formStore.ts";
 import type { ImportedItem } from "./importRows.ts";
@@ -41,6 +43,25 @@ export interface NewStaffItem {
   text: string;
   topic?: string | undefined;
   suggestedDepartment?: string | undefined;
+  communityId?: string | undefined;
+}
+
+/** A resident's report (居民点单) or a grid worker's entry, with its photos already stored under `id` (intake/intakeRoutes.ts). */
+export interface NewReportItem {
+  id: string;
+  source: "residents" | "gridWorker";
+  communityId: string;
+  raisedOn: string;
+  raisedByName: string;
+  contact: string | null;
+  anonymous: boolean;
+  location: string;
+  topic: string;
+  text: string;
+  receiptHash: string;
+  photos: readonly Omit<NewAttachment, "uploadedBy">[];
+  /** The grid worker's account, or "resident". */
+  createdBy: string;
 }
 
 /** An item projected from a meeting's record (recordSync.ts): the wire fields it fills, and its ids. */
@@ -211,9 +232,39 @@ export class LedgerStore {
       text: input.text,
       topic: input.topic ?? "",
       suggestedDepartment: input.suggestedDepartment ?? "",
+      communityId: input.communityId ?? null,
       createdBy,
     });
     return this.toJson(row, await this.context([row]), { role: "secretariat" });
+  }
+
+  /** Enters a resident's report (state 待交办) with its photos as attachments, in one transaction. */
+  async createReport(input: NewReportItem): Promise<LedgerItemJson> {
+    const now = new Date(this.now());
+    const { photos, ...fields } = input;
+    const row = await this.withNextNumber(async (tx, number) => {
+      const attachments = photos.map((photo) => ({ id: randomUUID(), name: photo.name }));
+      const created = await tx.ledgerItem.create({
+        data: { ...fields, title: shortTitle(input.text), number, state: "new", version: 1, createdAt: now, photos: JSON.stringify(attachments) },
+      });
+      for (const [index, photo] of photos.entries())
+        await tx.ledgerAttachment.create({ data: { ...photo, id: attachments[index]!.id, itemId: input.id, uploadedBy: input.createdBy, uploadedAt: now } });
+      return created;
+    });
+    return this.toJson(row, await this.context([row]), { role: "member" });
+  }
+
+  /** The item a receipt's hash names, as its resident sees it (no contact), or null. */
+  async byReceipt(receiptHash: string): Promise<LedgerItemJson | null> {
+    const row = await this.db.ledgerItem.findUnique({ where: { receiptHash } });
+    return row ? this.toJson(row, await this.context([row]), { role: "member" }) : null;
+  }
+
+  /** A community's items raised by residents and grid workers (no contact), newest first: a grid worker's list. */
+  async reportsOf(communityId: string): Promise<LedgerItemJson[]> {
+    const rows = await this.db.ledgerItem.findMany({ where: { communityId, source: { in: ["residents", "gridWorker"] } }, orderBy: { number: "desc" } });
+    const context = await this.context(rows);
+    return rows.map((row) => this.toJson(row, context, { role: "member" }));
   }
 
   /** Enters a suggestion of a meeting's record; null when that suggestion already has its item. */
@@ -313,6 +364,7 @@ export class LedgerStore {
             supervisions: next.supervisions,
             version: baseVersion + 1,
             ...(step.action.type === "assign" ? { assignedAt: new Date(now) } : {}),
+            ...(step.action.type === "toCouncil" ? { councilMeetingId: step.action.meetingId } : {}),
             ...(next.state === "closed" && state.state !== "closed" ? { closedAt: new Date(now) } : {}),
           },
         });
@@ -342,7 +394,7 @@ export class LedgerStore {
     const audience: JsonAudience =
       actor.role === "department"
         ? { role: "department", departmentId: actor.departmentId }
-        : actor.role === "member"
+        : actor.role === "member" || actor.role === "resident"
           ? { role: "member" }
           : { role: "secretariat" };
     return { item: this.toJson(row, await this.context([row]), audience), step: toStepJson(step) };
@@ -446,6 +498,8 @@ export class LedgerStore {
   private toJson(row: ItemRow, context: { departments: Map<string, Department>; meetings: Map<string, string> }, audience: JsonAudience): LedgerItemJson {
     const department = (id: string): Department => context.departments.get(id) ?? { id, name: id, disabled: true };
     const state = row.state as LedgerState;
+    // 网格悄悄话: only the secretariat sees who raised it; a member or resident never sees a contact.
+    const hidden = audience.role === "member" || (row.anonymous && audience.role !== "secretariat");
     return {
       id: row.id,
       number: row.number,
@@ -458,9 +512,9 @@ export class LedgerStore {
       decisionId: row.decisionId,
       agendaItemTitle: row.agendaItemTitle,
       entryKey: row.entryKey,
-      raisedByName: row.raisedByName,
+      raisedByName: row.anonymous && audience.role !== "secretariat" ? "" : row.raisedByName,
       sector: row.sector,
-      contact: audience.role === "member" ? null : row.contact,
+      contact: hidden ? null : row.contact,
       raisedOn: row.raisedOn,
       title: row.title,
       text: row.text,
@@ -476,6 +530,11 @@ export class LedgerStore {
       closedAt: row.closedAt?.toISOString() ?? null,
       replies: parseJson<Reply[]>(row.replies, []),
       supervisions: row.supervisions,
+      communityId: row.communityId,
+      anonymous: row.anonymous,
+      location: row.location,
+      photos: parseJson<Attachment[]>(row.photos, []),
+      councilMeetingId: row.councilMeetingId,
       flag: deadlineFlag({ state, deadline: row.deadline }, this.now()),
       version: row.version,
       createdAt: row.createdAt.toISOString(),
