@@ -133,6 +133,9 @@ function fittingPrefix(text: string, fits: (text: string) => boolean): number {
 const border = { style: BorderStyle.SINGLE, size: 8, color: "000000" };
 const BORDERS = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
 const body = { font: FONT.fangsong, size: SIZE.sihao, color: "000000" };
+/** The label and value columns in twips: the page's text width (OFFICIAL_PAGE) split 22 : 78; fixed widths, as WPS and LibreOffice need them. */
+const TEXT_WIDTH = OFFICIAL_PAGE.size.width - OFFICIAL_PAGE.margin.left - OFFICIAL_PAGE.margin.right;
+const COLUMNS: [number, number] = [Math.round(TEXT_WIDTH * 0.22), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.22)];
 
 const lines = (text: string, alignment: (typeof AlignmentType)[keyof typeof AlignmentType], bold = false): Paragraph[] =>
   (text || " ").split("\n").map((line) => new Paragraph({ alignment, spacing: { line: 400 }, children: [new TextRun({ ...body, text: line, bold })] }));
@@ -141,16 +144,15 @@ function docxRows(layout: FormLayout): TableRow[] {
   return layout.rows.map(
     (row) =>
       new TableRow({
-        cantSplit: false,
         children: [
           new TableCell({
-            width: { size: 22, type: WidthType.PERCENTAGE },
+            width: { size: COLUMNS[0], type: WidthType.DXA },
             verticalAlign: VerticalAlign.CENTER,
             margins: { top: 100, bottom: 100, left: 100, right: 100 },
             children: lines(row.label, AlignmentType.CENTER, true),
           }),
           new TableCell({
-            width: { size: 78, type: WidthType.PERCENTAGE },
+            width: { size: COLUMNS[1], type: WidthType.DXA },
             verticalAlign: VerticalAlign.CENTER,
             margins: { top: 100, bottom: 100, left: 150, right: 150 },
             children: lines(row.value, AlignmentType.LEFT),
@@ -176,7 +178,7 @@ export async function formDocx(payload: LedgerFormPayload): Promise<Buffer> {
             children: [new TextRun({ text: layout.title, font: FONT.song, size: SIZE.erhao, bold: true, color: "000000" })],
           }),
           new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 200 }, children: [new TextRun({ ...body, text: layout.number })] }),
-          new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: BORDERS, rows: docxRows(layout) }),
+          new Table({ width: { size: COLUMNS[0] + COLUMNS[1], type: WidthType.DXA }, columnWidths: COLUMNS, borders: BORDERS, rows: docxRows(layout) }),
           new Paragraph({
             spacing: { before: 600 },
             alignment: AlignmentType.RIGHT,
