@@ -30,6 +30,7 @@ const hotlineItem: FormItem = {
   raisedByName: "王居民",
   title: "三号楼路灯不亮",
   text: "三号楼前路灯坏了两周，夜间出行不便。",
+  location: "",
   lead: LEAD,
   partners: [PARTNER],
 };
@@ -69,6 +70,7 @@ describe("交办单", () => {
       source: "热线",
       raisedBy: null,
       problem: "三号楼路灯不亮\n三号楼前路灯坏了两周，夜间出行不便。",
+      location: "",
       lead: "区住建委",
       partners: ["街道办事处"],
       deadline: "2027-01-15",
@@ -111,6 +113,18 @@ describe("交办单", () => {
     expect(value("备注")).toBe("改派：原交办单〔2026〕交办第1号不再办理");
     expect(layout.seal).toBe("艺术巷社区（盖章）");
     expect(layout.date).toBe("2026年12月31日");
+  });
+
+  it("a resident's report: its source and where, never who raised it", () => {
+    const report = { ...hotlineItem, source: "residents" as const, raisedByName: "匿名居民", location: "3号楼2单元" };
+    const form = assignmentForm(report, assign, NEW_YEARS_EVE, issue);
+    expect(form).toMatchObject({ source: "居民点单", raisedBy: null, location: "3号楼2单元" });
+    const layout = formLayout(form);
+    expect(layout.rows.find((r) => r.label === "问题地点")?.value).toBe("3号楼2单元");
+    expect(JSON.stringify(layout)).not.toContain("匿名居民");
+    // A snapshot stored before the place was kept reads with none.
+    const { location: _location, ...older } = form;
+    expect(LedgerFormPayload.parse(older)).toMatchObject({ location: "" });
   });
 
   it("without partners, a raiser, a replaced form or an issuer", () => {

@@ -48,6 +48,8 @@ export const AssignmentFormPayload = z.object({
   raisedBy: z.string().nullable(),
   /** The title, then the text (as the exported ledger's 问题/建议). */
   problem: z.string(),
+  /** 问题地点: the building or unit a resident or grid worker named ("" when none). */
+  location: z.string().default(""),
   lead: z.string(),
   partners: z.array(z.string()),
   deadline: z.string(),
@@ -82,7 +84,7 @@ export type LedgerFormPayload = z.infer<typeof LedgerFormPayload>;
 /** The item fields a form reads (the item right after the step that issues it). */
 export type FormItem = Pick<
   LedgerItemJson,
-  "number" | "source" | "origin" | "sourceNote" | "meetingTitle" | "raisedByName" | "title" | "text" | "lead" | "partners"
+  "number" | "source" | "origin" | "sourceNote" | "meetingTitle" | "raisedByName" | "title" | "text" | "location" | "lead" | "partners"
 >;
 
 type AssignAction = Extract<LedgerAction, { type: "assign" }>;
@@ -104,6 +106,7 @@ export function assignmentForm(
     source: sourceTitle(item),
     raisedBy: item.source === "meeting" && item.origin === "suggestion" && item.raisedByName !== "" ? item.raisedByName : null,
     problem: questionText(item),
+    location: item.location,
     lead: item.lead?.name ?? action.lead,
     partners: item.partners.map((p) => p.name),
     deadline: action.deadline,
@@ -160,6 +163,7 @@ export function formLayout(form: LedgerFormPayload): FormLayout {
       { label: "问题来源", value: form.source },
       ...(form.raisedBy === null ? [] : [{ label: "提出人", value: form.raisedBy }]),
       { label: "问题描述", value: form.problem },
+      ...(form.location === "" ? [] : [{ label: "问题地点", value: form.location }]),
       { label: "承办单位", value: form.lead },
       { label: "协办单位", value: form.partners.length === 0 ? "无" : form.partners.join("、") },
       { label: "办理时限", value: `${formatDay(form.deadline)}前` },

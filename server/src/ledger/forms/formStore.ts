@@ -110,6 +110,7 @@ async function formItem(tx: Prisma.TransactionClient, row: ItemRow): Promise<For
     raisedByName: row.raisedByName,
     title: row.title,
     text: row.text,
+    location: row.location,
     lead: row.leadDepartmentId === null ? null : department(row.leadDepartmentId),
     partners: partnerIds.map(department),
   };

@@ -176,17 +176,21 @@ describe("交办单", () => {
     expect(await formsOf(newYear.id)).toEqual([expect.objectContaining({ number: "〔2027〕交办第1号", date: "2027-01-01" })]);
   });
 
-  it("an item of a community is issued in the community's name", async () => {
+  it("an item of a community is issued in the community's name, with the place it names", async () => {
     const community = await admin.post("/api/communities", { name: "艺术巷社区" });
     expect(community.status).toBe(201);
     const item = await newItem("楼道堆物");
-    // Residents' intake sets the community; here the row is given one directly.
-    await t.server.db.ledgerItem.update({ where: { id: item.id }, data: { communityId: community.body.community.id, version: { increment: 1 } } });
+    // Residents' intake sets the community and the place; here the row is given them directly.
+    await t.server.db.ledgerItem.update({
+      where: { id: item.id },
+      data: { communityId: community.body.community.id, location: "5号楼1单元", version: { increment: 1 } },
+    });
     await assign(item.id, A.id);
     const [form] = await formsOf(item.id);
     const pdf = await pdfOf(admin, item.id, form!.id);
     expect(pdf).toContain("艺术巷社区问题交办单");
     expect(pdf).toContain("艺术巷社区（盖章）");
+    expect(pdf).toContain("问题地点5号楼1单元");
     expect(pdf).not.toContain(ISSUER);
   });
 });
