@@ -3,7 +3,8 @@
 // (接待日) and assigns it (the suggested department preselected). The department user logs in on
 // a phone, sees only that item (not another department's) and no meetings, posts progress and a
 // reply with an attachment. The admin sees 已反馈 with the reply and closes it; the dashboard's
-// counts change; the filtered ledger downloads as XLSX with the item in it. A meeting's decision
+// counts change; 交办 and 答复 issued a 交办单 (its PDF read back) and a 反馈单 (DOCX); the filtered
+// ledger downloads as XLSX with the item in it. A meeting's decision
 // (议定事项) is marked as such and overdue before 交办; last, a paper ledger is imported (导入台账):
 // the preview, a warning to confirm, a refused row, the item flagged 逾期.
 import fs from "node:fs";
@@ -14,6 +15,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { ERROR_MESSAGES } from "../core/errors.ts";
 import { chinaDate } from "../core/ledger/deadline.ts";
 import { createStaff, STAFF_PASSWORD } from "../testing/server/api.ts";
+import { pdfText } from "../testing/server/minutesMeeting.ts";
 import { chinaDay, createDepartment, newLedgerItem, SECRETARIAT, versionOf } from "../testing/server/ledger.ts";
 import { DESKTOP, launchChromium, PHONE } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
@@ -166,6 +168,21 @@ describe("the ledger in the admin app", () => {
     expect(await admin.getByTestId("ledger-step").last().textContent()).toMatch(/交办.*secretary（秘书处）.*待交办 → 已交办/s);
   }, 90_000);
 
+  it("交办 issued a numbered 交办单: listed on the item, its PDF says the problem and the department, never the resident's phone", async () => {
+    const forms = admin.getByTestId("ledger-issued-form");
+    await until(() => forms.count()).toBe(1);
+    expect(await forms.getAttribute("data-kind")).toBe("assignment");
+    const number = (await forms.getByTestId("ledger-issued-form-number").textContent())!;
+    expect(number).toMatch(/^〔\d{4}〕交办第\d+号$/);
+    const [download] = await Promise.all([admin.waitForEvent("download"), forms.getByTestId("ledger-issued-form-pdf").click()]);
+    expect(download.suggestedFilename()).toBe(`交办单-${number}.pdf`);
+    const file = path.join(SHOTS, "..", "ledger-assignment-form.pdf");
+    await download.saveAs(file);
+    const text = await pdfText(fs.readFileSync(file));
+    for (const words of ["问题交办单", number, TITLE, `承办单位${HOUSING}`, "请于时限内答复并抄送秘书处。", "（盖章）"]) expect(text).toContain(words);
+    expect(text).not.toContain("13800000000");
+  }, 60_000);
+
   it("督办 meets someone else's change first: EDIT_CONFLICT is said, the item reloaded, the note kept and sent again", async () => {
     await admin.getByTestId("ledger-action-supervise").click();
     await admin.getByTestId("ledger-note").fill("请加快办理进度。");
@@ -246,6 +263,11 @@ describe("the ledger in the admin app", () => {
     expect(await reply.getByTestId("ledger-attachment").textContent()).toBe("并联审批办法.pdf");
     const steps = await admin.getByTestId("ledger-step").allTextContents();
     expect(steps.map((s) => s.match(/^(交办|督办|办理进展|答复)/)?.[1])).toEqual(["交办", "督办", "督办", "办理进展", "答复"]);
+    // The reply issued a 反馈单 beside the 交办单, downloadable as DOCX.
+    const forms = admin.getByTestId("ledger-issued-form");
+    expect(await forms.evaluateAll((list) => list.map((e) => e.getAttribute("data-kind")))).toEqual(["assignment", "feedback"]);
+    const [docx] = await Promise.all([admin.waitForEvent("download"), forms.last().getByTestId("ledger-issued-form-docx").click()]);
+    expect(docx.suggestedFilename()).toMatch(/^反馈单-〔\d{4}〕反馈第\d+号\.docx$/);
     await admin.getByTestId("ledger-action-close").click();
     await admin.getByTestId("ledger-note").fill("答复已送达提出人。");
     await admin.getByTestId("ledger-action-submit").click();

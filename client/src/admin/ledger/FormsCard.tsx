@@ -12,11 +12,11 @@ export function FormsCard({ itemId, forms }: { itemId: string; forms: readonly L
       {forms.length === 0 ? (
         <p className="muted">{t("ledger.forms.none")}</p>
       ) : (
-        <ul className="ledger-forms" data-testid="ledger-forms">
+        <ul className="ledger-forms" data-testid="ledger-issued-forms">
           {forms.map((form) => (
-            <li key={form.id} data-testid="ledger-form" data-kind={form.kind}>
+            <li key={form.id} data-testid="ledger-issued-form" data-kind={form.kind}>
               <div>
-                <strong>{t(`ledger.forms.kind.${form.kind}`)}</strong> <span data-testid="ledger-form-number">{form.number}</span>
+                <strong>{t(`ledger.forms.kind.${form.kind}`)}</strong> <span data-testid="ledger-issued-form-number">{form.number}</span>
                 <div className="muted small">{t("ledger.forms.issued", { date: form.date })}</div>
               </div>
               <div className="ledger-form-files">
@@ -26,7 +26,7 @@ export function FormsCard({ itemId, forms }: { itemId: string; forms: readonly L
                     href={ledgerApi.formUrl(itemId, form.id, format)}
                     download
                     aria-label={t("ledger.forms.download", { kind: t(`ledger.forms.kind.${form.kind}`), number: form.number, format: format.toUpperCase() })}
-                    data-testid={`ledger-form-${format}`}
+                    data-testid={`ledger-issued-form-${format}`}
                   >
                     {format.toUpperCase()}
                   </a>
