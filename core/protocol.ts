@@ -117,9 +117,12 @@ export interface BallotReceipt {
   changed: boolean;
 }
 
-/** The polls this person (or their household) has voted in; `choices` only for named polls. */
+/**
+ * The polls this person (or their household) has voted in; `choices` only for named polls. With
+ * `forUnit`: a unit whose proxy (委托) this person holds has voted (on their device or on paper).
+ */
 export interface MyBallots {
-  ballots: { pollId: string; choices: string[] | null }[];
+  ballots: { pollId: string; choices: string[] | null; forUnit?: string }[];
 }
 
 /**

@@ -2,7 +2,7 @@
 // signature lines) with their Chinese wording. Markdown, DOCX and PDF all render these blocks,
 // so the three formats say exactly the same thing; only the typography differs.
 import { flatten } from "./format.ts";
-import type { Minutes, MinutesPerson, MinutesText } from "./minutes.ts";
+import type { Minutes, MinutesPerson, MinutesPoll, MinutesText } from "./minutes.ts";
 
 export interface Run {
   text: string;
@@ -28,6 +28,12 @@ const noted = (t: MinutesText, label: string): Run[] =>
   t.source === "none"
     ? [{ text: t.text }]
     : [{ text: `${label}：` }, { text: t.text }, ...(t.source === "submitted" ? [{ text: "（据提交文稿摘录，待整理）" }] : [])];
+
+/** 委托投票 and 纸质票 among a poll's ballots, said only when there were any. */
+const proxyAndPaper = (p: MinutesPoll): string => {
+  const parts = [...(p.proxies > 0 ? [`委托投票 ${p.proxies} ${p.unit === "户" ? "户" : "票"}`] : []), ...(p.paper > 0 ? [`纸质票 ${p.paper} 张`] : [])];
+  return parts.length > 0 ? `，其中${parts.join("、")}` : "";
+};
 
 export function minutesBlocks(m: Minutes): Block[] {
   const out: Block[] = [];
@@ -130,7 +136,7 @@ export function minutesBlocks(m: Minutes): Block[] {
           marker: "-",
           runs: [
             {
-              text: `应到 ${p.eligible} ${p.unit}，实到 ${p.present} ${p.unit}，投票 ${p.cast} ${p.unit === "户" ? "户" : "票"}${p.hands > 0 ? `（电子投票 ${p.ballots} 票，举手或纸质 ${p.hands} 票）` : ""}${p.blank + p.invalid > 0 ? `，其中空白票 ${p.blank} 张、废票 ${p.invalid} 张` : ""}。`,
+              text: `应到 ${p.eligible} ${p.unit}，实到 ${p.present} ${p.unit}，投票 ${p.cast} ${p.unit === "户" ? "户" : "票"}${p.hands > 0 ? `（电子投票 ${p.ballots} 票，举手或纸质 ${p.hands} 票）` : ""}${p.blank + p.invalid > 0 ? `，其中空白票 ${p.blank} 张、废票 ${p.invalid} 张` : ""}${proxyAndPaper(p)}。`,
             },
           ],
         });

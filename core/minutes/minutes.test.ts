@@ -382,7 +382,12 @@ describe("minutes draft", () => {
     );
     const lift = e.state.polls[0]!.pollId;
     e.run({ type: "poll.open", pollId: lift }, cast.chair, min(3));
-    e.run({ type: "poll.close", pollId: lift }, cast.chair, min(4), tally({ counts: { agree: 3, disagree: 1 }, weights: { agree: 300, disagree: 100 } }));
+    // One household voted through its proxy holder, one on paper (委托投票, 纸质票).
+    e.run({ type: "poll.close", pollId: lift }, cast.chair, min(4), {
+      ...tally({ counts: { agree: 3, disagree: 1 }, weights: { agree: 300, disagree: 100 } }),
+      proxies: 1,
+      paper: 1,
+    });
     e.run(
       {
         type: "poll.create",
@@ -411,6 +416,7 @@ describe("minutes draft", () => {
       "通过规则：不少于投票数的四分之三（含本数），且不少于投票权重的四分之三（含本数）；参与表决的户数不少于应到户数的三分之二（含本数），且参与表决的权重不少于应到权重的三分之二（含本数）（参与表决 4 / 应到 4，达到；参与表决权重 400 / 应到权重 400，达到）",
     );
     expect(text).toContain("同意权重 300 / 投票权重 400 = 75%（不少于投票权重的四分之三（含本数）），达到。");
+    expect(text).toContain("应到 4 户，实到 4 户，投票 4 户，其中委托投票 1 户、纸质票 1 张。");
     expect(text).toContain("**选举楼长**（无记名表决，候选人逐人表决）");
     expect(text).toContain("当选条件：超过投票数的半数");
     expect(text).toContain("赵一（赞成） 3 票 / 投票 4 票 = 75%（超过投票数的半数），达到。");

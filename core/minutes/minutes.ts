@@ -132,6 +132,9 @@ export interface MinutesPoll {
   /** Blank (空白票) and invalid (废票) ballots: in 投票, for nobody. */
   blank: number;
   invalid: number;
+  /** Of the ballots: cast by proxy holders (委托投票) and entered on paper by the clerk (纸质票). */
+  proxies: number;
+  paper: number;
   /** Each clause against its base: 同意 8 户 / 应到 11 户 = 72.7%，未达到. */
   clauses: string[];
   counts: MinutesPollCount[];
@@ -414,6 +417,8 @@ function poll(p: Poll): MinutesPoll {
     hands: result.hands,
     blank: result.blank ?? 0,
     invalid: result.invalid ?? 0,
+    proxies: result.proxies ?? 0,
+    paper: result.paper ?? 0,
     counts: result.counts.map((c) => ({ label: label(c.optionId), count: c.count })),
     passed: result.passed,
     resultLabel: election ? (result.passed ? "当选" : "无人当选") : result.passed ? "通过" : "未通过",

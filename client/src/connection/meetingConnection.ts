@@ -6,7 +6,7 @@ import { LiveRosterResponse } from "@core/api/liveRoster.ts";
 import { expandState, rosterTag, type CompactState } from "@core/compactState.ts";
 import type { CoreError } from "@core/errors.ts";
 import { evolve, type Command, type StoredEvent } from "@core/meeting.ts";
-import type { BallotInput } from "@core/poll/schema.ts";
+import type { BallotInput, PaperBallotInput } from "@core/poll/schema.ts";
 import type {
   Ack,
   BallotReceipt,
@@ -48,6 +48,10 @@ export interface PollLive {
   tally: Record<string, PollLiveTally>;
   /** Who has voted so far per open named poll (`poll.voters`; chair and clerk only, never for secret polls). */
   voters: Record<string, string[]>;
+  /** Of those, per poll, the units that voted by proxy (委托) or on paper (纸质票). */
+  via: Record<string, Record<string, "proxy" | "paper">>;
+  /** Per poll, the units whose proxy I hold that have voted (by my hand or on paper); `choices` only for named polls. */
+  proxyMine: Record<string, Record<string, string[] | null>>;
   /** The polls I (or my household) voted in; `choices` only for named polls. */
   mine: Record<string, string[] | null>;
   /** `poll.mine` answered since the last connect. */
@@ -72,7 +76,7 @@ export class MeetingConnection {
     welcome: null,
     state: null,
     clockOffsetMs: 0,
-    polls: { turnout: {}, tally: {}, voters: {}, mine: {}, mineLoaded: false },
+    polls: { turnout: {}, tally: {}, voters: {}, via: {}, mine: {}, proxyMine: {}, mineLoaded: false },
     editors: [],
   };
   /** What this connection says it is editing in the record (sent again after a reconnect). */
@@ -137,7 +141,9 @@ export class MeetingConnection {
       if (this.snapshot.welcome) this.update({ welcome: { ...this.snapshot.welcome, media: { available } } });
     });
     this.socket.on("poll.turnout", ({ pollId, ballots }) => this.updatePolls({ turnout: { ...this.snapshot.polls.turnout, [pollId]: ballots } }));
-    this.socket.on("poll.voters", ({ pollId, units }) => this.updatePolls({ voters: { ...this.snapshot.polls.voters, [pollId]: units } }));
+    this.socket.on("poll.voters", ({ pollId, units, via }) =>
+      this.updatePolls({ voters: { ...this.snapshot.polls.voters, [pollId]: units }, via: { ...this.snapshot.polls.via, [pollId]: via } }),
+    );
     this.socket.on("poll.tally", (tally) => this.updatePolls({ tally: { ...this.snapshot.polls.tally, [tally.pollId]: tally } }));
     this.socket.on("record.editors", ({ editors }) => this.update({ editors }));
     this.clockTimer = setInterval(() => void this.syncClock(), RESYNC_CLOCK_EVERY_MS);
@@ -168,7 +174,11 @@ export class MeetingConnection {
     } catch {
       return { ok: false, localError: "TIMEOUT" };
     }
-    if (result.ok) {
+    if (ballot.forUnit !== undefined) {
+      // A proxy ballot (委托): kept per household, beside mine; refused as the household's second ballot, it has voted too.
+      if (result.ok || ("error" in result && result.error.code === "UNIT_ALREADY_VOTED"))
+        this.proxyVoted(ballot.pollId, ballot.forUnit, result.ok ? ballot.choices : null);
+    } else if (result.ok) {
       // A secret ballot's choices are not kept, not even on the voter's own screen.
       const secret = this.snapshot.state?.polls.find((p) => p.pollId === ballot.pollId)?.definition.secret ?? true;
       this.updatePolls({ mine: { ...this.snapshot.polls.mine, [ballot.pollId]: secret ? null : ballot.choices } });
@@ -177,6 +187,22 @@ export class MeetingConnection {
       this.updatePolls({ mine: { ...this.snapshot.polls.mine, [ballot.pollId]: null } });
     }
     return result;
+  }
+
+  private proxyVoted(pollId: string, unitId: string, choices: string[] | null): void {
+    const secret = this.snapshot.state?.polls.find((p) => p.pollId === pollId)?.definition.secret ?? true;
+    const held = { ...this.snapshot.polls.proxyMine[pollId], [unitId]: secret ? null : choices };
+    this.updatePolls({ proxyMine: { ...this.snapshot.polls.proxyMine, [pollId]: held } });
+  }
+
+  /** 纸质票: the chair or the clerk enters a unit's paper ballot (`poll.paper`); acknowledged once stored. */
+  async paper(ballot: PaperBallotInput): Promise<BallotResult> {
+    if (!this.socket.connected) return { ok: false, localError: "OFFLINE" };
+    try {
+      return await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("poll.paper", ballot);
+    } catch {
+      return { ok: false, localError: "TIMEOUT" };
+    }
   }
 
   /** A closed poll's voters and ballots (`poll.audit`). */
@@ -238,7 +264,7 @@ export class MeetingConnection {
    */
   private welcomed(welcome: Welcome): void {
     const before = this.snapshot.welcome;
-    if (before && before.me.role !== welcome.me.role) this.update({ welcome, editors: [], polls: { ...this.snapshot.polls, tally: {}, voters: {} } });
+    if (before && before.me.role !== welcome.me.role) this.update({ welcome, editors: [], polls: { ...this.snapshot.polls, tally: {}, voters: {}, via: {} } });
     else this.update({ welcome });
   }
 
@@ -316,8 +342,12 @@ export class MeetingConnection {
       // No answer: voting stays possible (the ballot box refuses a second ballot); the next reconnect asks again.
     }
     const mine = { ...this.snapshot.polls.mine };
-    for (const b of ack?.ok ? ack.ballots : []) mine[b.pollId] = b.choices;
-    this.updatePolls({ mine, mineLoaded: true });
+    const proxyMine = { ...this.snapshot.polls.proxyMine };
+    for (const b of ack?.ok ? ack.ballots : []) {
+      if (b.forUnit === undefined) mine[b.pollId] = b.choices;
+      else proxyMine[b.pollId] = { ...proxyMine[b.pollId], [b.forUnit]: b.choices };
+    }
+    this.updatePolls({ mine, proxyMine, mineLoaded: true });
   }
 
   private updatePolls(patch: Partial<PollLive>): void {

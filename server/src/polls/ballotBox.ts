@@ -10,7 +10,7 @@ import { checkBallot, checkPaperBallot, findPoll, type CheckedBallot } from "../
 import { unitOf } from "../../../core/poll/eligibility.ts";
 import { groupsOf } from "../../../core/poll/rules.ts";
 import type { BallotInput, PaperBallotInput, Poll, Tally } from "../../../core/poll/schema.ts";
-import type { BallotReceipt, PollAudit, PollLiveTally, PollTurnout, PollVoters } from "../../../core/protocol.ts";
+import type { BallotReceipt, MyBallots, PollAudit, PollLiveTally, PollTurnout, PollVoters } from "../../../core/protocol.ts";
 import type { MeetingState } from "../../../core/state.ts";
 import type { Command } from "../../../core/meeting.ts";
 import type { DecideExtras, RoomRegistry } from "../rooms/meetingRoom.ts";
@@ -85,12 +85,17 @@ export class BallotBox {
     return poll?.status === "open" ? { tally: await this.tallyOf(poll) } : {};
   }
 
-  async mine(state: MeetingState, participantId: string): Promise<{ pollId: string; choices: string[] | null }[]> {
+  /** The polls this person's unit voted in, and the units whose proxy they hold that have voted (`forUnit`). */
+  async mine(state: MeetingState, participantId: string): Promise<MyBallots["ballots"]> {
+    const own = new Set<string>();
     const pairs = state.polls.flatMap((poll) => {
       const unit = unitOf(poll.eligible, participantId);
-      return unit ? [{ pollId: poll.pollId, unitId: unit.unitId }] : [];
+      if (unit) own.add(`${poll.pollId}\u0000${unit.unitId}`);
+      const held = poll.proxies.filter((p) => p.holderId === participantId).map((p) => ({ pollId: poll.pollId, unitId: p.unitId }));
+      return [...(unit ? [{ pollId: poll.pollId, unitId: unit.unitId }] : []), ...held];
     });
-    return this.deps.store.mine(pairs);
+    const rows = await this.deps.store.mine(pairs);
+    return rows.map(({ pollId, unitId, choices }) => (own.has(`${pollId}\u0000${unitId}`) ? { pollId, choices } : { pollId, choices, forUnit: unitId }));
   }
 
   /** What a connection that just arrived should know of the open polls: their turnout so far. */

@@ -119,13 +119,13 @@ export class BallotStore {
   }
 
   /** Which of these (poll, unit) pairs have voted, with the choices of named ballots. */
-  async mine(pairs: readonly { pollId: string; unitId: string }[]): Promise<{ pollId: string; choices: string[] | null }[]> {
+  async mine(pairs: readonly { pollId: string; unitId: string }[]): Promise<{ pollId: string; unitId: string; choices: string[] | null }[]> {
     if (pairs.length === 0) return [];
-    const rows = await this.db.$queryRawUnsafe<{ pollId: string; choices: string | null }[]>(
-      `SELECT "pollId", "choices" FROM "PollVoter" WHERE ${pairs.map(() => `("pollId" = ? AND "unitId" = ?)`).join(" OR ")}`,
+    const rows = await this.db.$queryRawUnsafe<{ pollId: string; unitId: string; choices: string | null }[]>(
+      `SELECT "pollId", "unitId", "choices" FROM "PollVoter" WHERE ${pairs.map(() => `("pollId" = ? AND "unitId" = ?)`).join(" OR ")}`,
       ...pairs.flatMap((p) => [p.pollId, p.unitId]),
     );
-    return rows.map((r) => ({ pollId: r.pollId, choices: r.choices === null ? null : (JSON.parse(r.choices) as string[]) }));
+    return rows.map((r) => ({ pollId: r.pollId, unitId: r.unitId, choices: r.choices === null ? null : (JSON.parse(r.choices) as string[]) }));
   }
 
   /**

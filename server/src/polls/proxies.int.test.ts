@@ -7,7 +7,7 @@
 // ballots are as unlinkable as any other (docs/ballot-secrecy.md): the database is read directly.
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Ack, BallotReceipt, PollAudit, PollVoters } from "../../../core/protocol.ts";
+import type { Ack, BallotReceipt, MyBallots, PollAudit, PollVoters } from "../../../core/protocol.ts";
 import { eventually, Harness, persisted, send, settle, type TestClient } from "../../../testing/server/harness.ts";
 import { pollOf, pollRoom, refused, vote } from "../../../testing/server/pollRoom.ts";
 
@@ -65,6 +65,14 @@ describe("proxies (委托投票) and paper ballots (纸质票)", () => {
     expect(await vote(c.member1, { pollId, choices: ["yes"], forUnit: H("1-104") })).toEqual({ ok: true, pollId, changed: false });
     expect(await vote(c.member1, { pollId, choices: ["no"], forUnit: H("1-104") })).toEqual(refused("UNIT_ALREADY_VOTED"));
     expect(await vote(c.member1, { pollId, choices: ["yes"] })).toMatchObject({ ok: true });
+    // After a reload the holder's screen learns both: his own ballot, and the household he voted for.
+    const reloaded = await h.connect(t.url, m.tokens.member1);
+    const mine = (await reloaded.socket.timeout(5000).emitWithAck("poll.mine", {})) as Ack<MyBallots>;
+    expect(mine.ok && [...mine.ballots].sort((a, b) => (a.forUnit ?? "").localeCompare(b.forUnit ?? ""))).toEqual([
+      { pollId, choices: ["yes"] },
+      { pollId, choices: ["yes"], forUnit: H("1-104") },
+    ]);
+    reloaded.close();
 
     // Paper for 钟玉's household (1-103); her device afterwards is refused. member2 voted on the device: paper for 1-102 is refused.
     expect(await paper(c.clerk, { pollId, unitId: H("1-103"), choices: ["abstain"], note: "纸质票已存档" })).toEqual({ ok: true, pollId, changed: false });

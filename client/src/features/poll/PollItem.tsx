@@ -6,6 +6,7 @@ import { openWarnings, type OpenWarning } from "@core/poll/warnings.ts";
 import { useConfirm } from "../../components/ConfirmDialog.tsx";
 import { useMeeting } from "../../connection/useMeeting.ts";
 import { HandsEntry } from "./HandsEntry.tsx";
+import { PaperProxyEntry } from "./PaperProxyEntry.tsx";
 import { LiveTally } from "./LiveTally.tsx";
 import { PollCountdown, PollStatusBadge, PollTurnout } from "./PollBits.tsx";
 import { PollAuditCheck } from "./PollAuditCheck.tsx";
@@ -19,6 +20,7 @@ import { usePollText } from "./usePollText.ts";
  * warnings first and 仍然开始表决); 进行中 → turnout, countdown, live tally, show of hands, 结束表决;
  * 已结束 → the result and 公布结果; 已公布 → the result. `mayRun`: may open, close and publish;
  * `handsOpen`: the show-of-hands entry starts open (the clerk's job; the chair opens it when needed).
+ * `staff`: the chair or the clerk, who enter paper ballots and record proxies while it is open.
  */
 export function PollItem({
   poll,
@@ -27,6 +29,7 @@ export function PollItem({
   mayRun,
   initiallyOpen,
   handsOpen,
+  staff,
 }: {
   poll: Poll;
   run: (command: Command) => Promise<boolean>;
@@ -34,6 +37,7 @@ export function PollItem({
   mayRun: boolean;
   initiallyOpen: boolean;
   handsOpen: boolean;
+  staff: boolean;
 }) {
   const { t } = useTranslation();
   const text = usePollText();
@@ -91,6 +95,7 @@ export function PollItem({
           <PollVoters poll={poll} />
           <LiveTally poll={poll} />
           {poll.status === "open" && <HandsEntry poll={poll} run={run} pending={pending} defaultOpen={handsOpen} />}
+          {poll.status === "open" && staff && <PaperProxyEntry poll={poll} run={run} pending={pending} />}
           {poll.result && <PollResultView poll={poll} result={poll.result} />}
           {poll.result && <PollAuditCheck poll={poll} result={poll.result} />}
           {mayRun && warnings && poll.status === "draft" && (

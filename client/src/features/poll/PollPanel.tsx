@@ -58,7 +58,16 @@ export function PollPanel() {
       ) : (
         <ul className="poll-list">
           {polls.map((p) => (
-            <PollItem key={p.pollId} poll={p} run={run} pending={pending} mayRun={mayRun} initiallyOpen={p === latestDone} handsOpen={role === "clerk"} />
+            <PollItem
+              key={p.pollId}
+              poll={p}
+              run={run}
+              pending={pending}
+              mayRun={mayRun}
+              initiallyOpen={p === latestDone}
+              handsOpen={role === "clerk"}
+              staff={role === "chair" || role === "clerk"}
+            />
           ))}
         </ul>
       )}

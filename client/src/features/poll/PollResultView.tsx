@@ -86,6 +86,7 @@ export function PollResultView({ poll, result, display = false, title = null }: 
         {result.hands > 0 && t("poll.handsLine", { hands: result.hands })}
         {result.blank ? t("poll.blankLine", { n: result.blank }) : null}
         {result.invalid ? t("poll.invalidLine", { n: result.invalid }) : null}
+        {result.proxies || result.paper ? ` · ${t("pollProxy.counts", { proxies: result.proxies ?? 0, paper: result.paper ?? 0 })}` : null}
         {definition.seats !== undefined && ` · ${t("poll.seatsShort", { n: definition.seats })}`}
         {definition.weighted && t("poll.weightLine", { weight: formatWeight(result.eligibleWeight) })}
       </p>

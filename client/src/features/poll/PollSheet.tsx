@@ -7,6 +7,7 @@ import { useMeeting } from "../../connection/useMeeting.ts";
 import { BallotForm } from "./BallotForm.tsx";
 import { LiveTally } from "./LiveTally.tsx";
 import { PollCountdown, PollTurnout } from "./PollBits.tsx";
+import { ProxyBallots } from "./ProxyBallots.tsx";
 import { myUnit, openPoll } from "./polls.ts";
 import { usePollText } from "./usePollText.ts";
 import { useVote } from "./useVote.ts";
@@ -17,7 +18,8 @@ import "./poll.css";
  * ballot (无记名/记名 note, the closing countdown); after the acknowledgement a clear 已投票 line
  * (改票 while a named poll allows it); not on the list, or absent at the opening (the frozen list
  * counts me in 应到, but latecomers may not vote): a plain note. After a reload `poll.mine`
- * (asked by the connection) restores 已投票.
+ * (asked by the connection) restores 已投票. A proxy holder (委托) also gets one ballot per household
+ * whose proxy they hold, beside their own (ProxyBallots).
  */
 export function PollSheet() {
   const { state, welcome } = useMeeting();
@@ -57,6 +59,7 @@ function OpenPoll({ poll, me }: { poll: Poll; me: string }) {
             <PollTurnout poll={poll} />
           </p>
         )}
+        <ProxyBallots poll={poll} me={me} />
       </div>
     );
   }
@@ -83,6 +86,7 @@ function OpenPoll({ poll, me }: { poll: Poll; me: string }) {
             {t("poll.change")}
           </button>
         )}
+        <ProxyBallots poll={poll} me={me} />
       </div>
     );
   }
@@ -130,6 +134,7 @@ function OpenPoll({ poll, me }: { poll: Poll; me: string }) {
             })
           }
         />
+        {!changing && <ProxyBallots poll={poll} me={me} />}
         <button type="button" className="ghost poll-later" onClick={() => (changing ? setChanging(false) : setMinimised(true))} data-testid="poll-later">
           {changing ? t("poll.cancel") : t("poll.later")}
         </button>

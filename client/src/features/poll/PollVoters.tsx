@@ -1,20 +1,27 @@
 import { useTranslation } from "react-i18next";
 import type { Poll } from "@core/poll/schema.ts";
-import { useDisplayName, useMeeting } from "../../connection/useMeeting.ts";
+import { useMeeting } from "../../connection/useMeeting.ts";
+import { useUnitLabel } from "./useUnitLabel.ts";
 import "./pollVoters.css";
 
 /**
  * 投票情况 of an open named (记名) poll, for the chair and the clerk: who has voted and who has not
  * yet, live (`poll.voters`, sent by the server to the staff only). Nothing for a secret poll: the
  * server never sends its voters while it runs, and this never asks (docs/ballot-secrecy.md).
+ * A unit that voted by proxy or on paper says so: 委托 · the holder, or 纸质票.
  */
 export function PollVoters({ poll }: { poll: Poll }) {
   const { t } = useTranslation();
   const { polls } = useMeeting();
-  const nameOf = useDisplayName();
+  const label = useUnitLabel();
   if (poll.definition.secret || poll.status !== "open") return null;
   const voted = new Set(polls.voters[poll.pollId] ?? []);
-  const label = (unit: Poll["eligible"][number]) => unit.household ?? unit.participantIds.map((id) => nameOf(id) ?? "—").join(t("punct.list"));
+  const via = polls.via[poll.pollId] ?? {};
+  const how = (unitId: string) => {
+    if (via[unitId] === "paper") return t("pollVoters.viaPaper");
+    const holder = poll.proxies.find((p) => p.unitId === unitId)?.holderName;
+    return via[unitId] === "proxy" && holder ? t("pollVoters.viaProxy", { holder }) : null;
+  };
   const done = poll.eligible.filter((u) => voted.has(u.unitId));
   const waiting = poll.eligible.filter((u) => !voted.has(u.unitId));
   return (
@@ -25,8 +32,9 @@ export function PollVoters({ poll }: { poll: Poll }) {
         {done.length === 0 && <span className="muted">{t("pollVoters.nobody")}</span>}
         <ul>
           {done.map((u) => (
-            <li key={u.unitId} data-testid="poll-voter">
+            <li key={u.unitId} data-testid="poll-voter" data-via={via[u.unitId] ?? "self"}>
               {label(u)}
+              {how(u.unitId) && <span className="poll-voter-via"> · {how(u.unitId)}</span>}
             </li>
           ))}
         </ul>

@@ -1,27 +1,38 @@
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { PaperBallotInput } from "@core/poll/schema.ts";
+import type { BallotResult } from "../../connection/meetingConnection.ts";
 import { useConnection } from "../../connection/useMeeting.ts";
 import { currentLanguage } from "../../i18n/i18n.ts";
 
-/** Casts ballots through the connection (`poll.vote`), tracking the pending state and the refusal to show. */
+/**
+ * Casts ballots through the connection (`poll.vote`; the chair's and the clerk's paper ballots
+ * through `poll.paper`), tracking the pending state and the refusal to show.
+ */
 export function useVote() {
   const connection = useConnection();
   const { t } = useTranslation();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const vote = useCallback(
-    async (pollId: string, choices: string[]): Promise<boolean> => {
+  const cast = useCallback(
+    async (send: () => Promise<BallotResult>): Promise<boolean> => {
       setPending(true);
       setError(null);
-      const result = await connection.vote({ pollId, choices });
+      const result = await send();
       setPending(false);
       if (result.ok) return true;
       setError("localError" in result ? t(`error.${result.localError}`) : result.error.message[currentLanguage()]);
       return false;
     },
-    [connection, t],
+    [t],
   );
+  /** `forUnit`: a proxy holder's ballot for the unit whose proxy they hold (委托投票). */
+  const vote = useCallback(
+    (pollId: string, choices: string[], forUnit?: string) => cast(() => connection.vote({ pollId, choices, ...(forUnit === undefined ? {} : { forUnit }) })),
+    [cast, connection],
+  );
+  const paper = useCallback((ballot: PaperBallotInput) => cast(() => connection.paper(ballot)), [cast, connection]);
 
-  return { vote, pending, error, clearError: () => setError(null) };
+  return { vote, paper, pending, error, clearError: () => setError(null) };
 }
