@@ -163,6 +163,33 @@ describe("the record shared with members (会议记录向委员公开)", () => {
   });
 });
 
+describe("a proxy's authorisation (委托依据)", () => {
+  const proxy: MeetingEvent = {
+    type: "poll.proxyRecorded",
+    pollId: "q1",
+    unitId: B,
+    holderId: A,
+    holderName: A,
+    note: "身份证号 6401…，委托书已存档",
+    evidence: "photo-1",
+    by: people.clerk.participantId,
+  };
+  const open = given(ev.arrived([A, B], "online"), ev.pollCreated("q1"), ev.pollOpened("q1", 100)).state;
+
+  it("stays with the staff: everyone else (the holder's phone too) learns who holds whose proxy, live and in snapshots", () => {
+    for (const audience of ["attendee", "display"] as const) {
+      const { after, sync } = commit(open, [proxy], audience);
+      const seen = receive(open, sync);
+      expect(seen.polls[0]!.proxies).toEqual([{ unitId: B, holderId: A, holderName: A, note: "", evidence: null, by: people.clerk.participantId }]);
+      expect(stateFor(after, audience)).toEqual(seen);
+      expect(JSON.stringify(syncFor({ kind: "snapshot", state: after }, audience, after))).not.toMatch(/身份证|photo-1/);
+    }
+    const staff = commit(open, [proxy], "staff");
+    expect(receive(open, staff.sync).polls[0]!.proxies[0]).toMatchObject({ note: "身份证号 6401…，委托书已存档", evidence: "photo-1" });
+    expect(differsByAudience(stamp(0, [proxy], 0, null))).toBe(true);
+  });
+});
+
 describe("sharing switched during the meeting", () => {
   // The notes were written while not shared: an attendee holds none of them.
   const before = given(...SPOKEN, ...NOTES).state;

@@ -5,7 +5,8 @@
 // state.recordShared): then members, officials and observers receive the notes too. The room
 // display never does (it is shown to the room, and the record is for the people in the meeting).
 // Whoever may not see a part receives the same sequence of events with that part removed, so no
-// gap appears.
+// gap appears. A proxy's authorisation (委托依据: the note and the evidence file) is for the staff
+// too: everyone else learns only who holds whose proxy.
 import { compactState } from "./compactState.ts";
 import type { MeetingEvent, StoredEvent } from "./meeting.ts";
 import type { SyncPayload } from "./protocol.ts";
@@ -36,11 +37,15 @@ const seesNotes = (audience: Audience, recordShared: boolean): boolean => audien
  * a note, or the sharing switched (attendees then get a snapshot, see `syncFor`).
  */
 export const differsByAudience = (events: readonly StoredEvent[]): boolean =>
-  events.some((e) => e.event.type === "poll.closed" || e.event.type === "record.sharedSet" || isNote(e.event));
+  events.some((e) => e.event.type === "poll.closed" || e.event.type === "poll.proxyRecorded" || e.event.type === "record.sharedSet" || isNote(e.event));
+
+/** A proxy without its authorisation. */
+const withoutEvidence = <T extends { note: string; evidence: string | null }>(proxy: T): T => ({ ...proxy, note: "", evidence: null });
 
 function eventsFor(events: readonly StoredEvent[], notes: boolean): StoredEvent[] {
   return events.map((e) => {
     if (e.event.type === "poll.closed") return { ...e, event: { ...e.event, result: null } };
+    if (e.event.type === "poll.proxyRecorded") return { ...e, event: withoutEvidence(e.event) };
     if (!notes && isNote(e.event)) return { ...e, event: { type: "record.withheld" } };
     return e;
   });
@@ -50,7 +55,11 @@ export function stateFor(state: MeetingState, audience: Audience): MeetingState 
   if (audience === "staff") return state;
   return {
     ...state,
-    polls: state.polls.map((p) => (p.result !== null && !seesResult(p, audience) ? { ...p, result: null } : p)),
+    polls: state.polls.map((p) => ({
+      ...p,
+      result: p.result !== null && !seesResult(p, audience) ? null : p.result,
+      proxies: p.proxies.map(withoutEvidence),
+    })),
     notes: seesNotes(audience, state.recordShared) ? state.notes : { summaries: {}, suggestions: [], decisions: [] },
   };
 }
