@@ -221,14 +221,19 @@ export function checkBallot(state: MeetingState, participantId: string, input: B
   return checkChoices(poll, unit, input, "self");
 }
 
-/** Whether the chair or the clerk may enter this paper ballot now: a unit on the list, present (as for its own ballot), a valid choice. */
+/**
+ * Whether the chair or the clerk may enter this paper ballot now: a unit on the list, present (as
+ * for its own ballot, or through its proxy holder where latecomers may vote), a valid choice.
+ */
 export function checkPaperBallot(state: MeetingState, input: PaperBallotInput): Result<CheckedBallot> {
   const found = openPoll(state, input.pollId);
   if (!found.ok) return found;
   const poll = found.value;
   const unit = poll.eligible.find((u) => u.unitId === input.unitId);
   if (!unit) return fail("NOT_ELIGIBLE", ["unitId: not on this poll's list"]);
-  if (!mayVoteNow(state, poll, unit, unit.participantIds)) return fail("ABSENT_AT_OPENING");
+  // A unit absent at the opening is here through its proxy holder, who hands in the paper (a holder off the roster always does).
+  const proxied = poll.proxies.some((p) => p.unitId === unit.unitId);
+  if (!(proxied && poll.definition.eligibility.absentMayVote) && !mayVoteNow(state, poll, unit, unit.participantIds)) return fail("ABSENT_AT_OPENING");
   // Next to the voter's row a note could tell a secret ballot's choice.
   if (poll.definition.secret && input.note !== undefined) return fail("SECRET_BALLOT_RULE", ["note: not for a secret poll's paper ballot"]);
   return checkChoices(poll, unit, { pollId: input.pollId, choices: input.choices }, "paper");

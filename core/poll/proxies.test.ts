@@ -154,6 +154,13 @@ describe("a paper ballot entered by the clerk", () => {
   const cases: [name: string, definition: PollDefinition, unitId: string, extra: { note?: string; choices?: string[] }, expected: Expected][] = [
     ["for a present household", perHousehold(), H("1-103"), { note: "纸质票已存档" }, { unitId: H("1-103"), via: "paper" }],
     ["for a household absent at the opening, latecomers not allowed → ABSENT_AT_OPENING", perHousehold({}, false), H("1-102"), {}, "ABSENT_AT_OPENING"],
+    [
+      "for a household absent at the opening, its people still away (latecomers allowed) → ABSENT_AT_OPENING",
+      perHousehold(),
+      H("1-102"),
+      {},
+      "ABSENT_AT_OPENING",
+    ],
     ["for a unit not on the list → NOT_ELIGIBLE", perHousehold(), H("9-999"), {}, "NOT_ELIGIBLE"],
     ["an unknown option → INVALID_BALLOT", perHousehold(), H("1-103"), { choices: ["maybe"] }, "INVALID_BALLOT"],
     ["secret, without a note", perHousehold({ secret: true }), H("1-103"), {}, { unitId: H("1-103"), via: "paper" }],
@@ -161,6 +168,12 @@ describe("a paper ballot entered by the clerk", () => {
   ];
   it.each(cases)("%s", (_name, definition, unitId, extra, expected) => {
     expectChecked(checkPaperBallot(state(definition), { pollId: "q1", unitId, choices: ["yes"], ...extra }), expected);
+  });
+
+  it("for a household away whose proxy holder hands in the paper: where latecomers may vote, as the holder's own device would", () => {
+    const held = (definition: PollDefinition) => given(...opened(definition), recorded(H("1-102"), null, "李大爷", "p-clerk")).state;
+    expectChecked(checkPaperBallot(held(perHousehold()), { pollId: "q1", unitId: H("1-102"), choices: ["yes"] }), { unitId: H("1-102"), via: "paper" });
+    expectChecked(checkPaperBallot(held(perHousehold({}, false)), { pollId: "q1", unitId: H("1-102"), choices: ["yes"] }), "ABSENT_AT_OPENING");
   });
 });
 

@@ -58,7 +58,9 @@ describe("proxies (委托投票) and paper ballots (纸质票)", () => {
     expect(await send(c.clerk, proxy(pollId, H("1-104"), { participantId: m.people.member1.id }))).toMatchObject({ ok: true });
     expect(await send(c.chair, proxy(pollId, H("1-104"), { name: "李大爷" }))).toEqual(refused("PROXY_EXISTS"));
     await settle(all, t.server);
-    expect(c.member1.state.polls[0]!.proxies).toMatchObject([{ unitId: H("1-104"), holderId: m.people.member1.id, note: "袁海霞书面委托，委托书已存档" }]);
+    // The authorisation stays with the staff; the holder learns what he holds.
+    expect(c.member1.state.polls[0]!.proxies).toMatchObject([{ unitId: H("1-104"), holderId: m.people.member1.id, note: "", evidence: null }]);
+    expect(c.clerk.state.polls[0]!.proxies).toMatchObject([{ unitId: H("1-104"), holderId: m.people.member1.id, note: "袁海霞书面委托，委托书已存档" }]);
 
     // The holder votes for 1-104 and for their own household; nobody else can vote for 1-104.
     expect(await vote(c.member2, { pollId, choices: ["no"], forUnit: H("1-104") })).toEqual(refused("NO_PROXY"));
@@ -81,8 +83,8 @@ describe("proxies (委托投票) and paper ballots (纸质票)", () => {
     expect(await paper(c.chair, { pollId, unitId: H("1-102"), choices: ["yes"] })).toEqual(refused("UNIT_ALREADY_VOTED"));
     expect(await paper(c.chair, { pollId, unitId: H("9-999"), choices: ["yes"] })).toMatchObject(refused("NOT_ELIGIBLE"));
     expect(await paper(c.chair, { pollId, unitId: H("1-101"), choices: ["maybe"] })).toMatchObject(refused("INVALID_BALLOT"));
-    // Paper is for a household in the room: 1-104 is not here (its proxy holder is).
-    expect(await paper(c.chair, { pollId, unitId: H("1-104"), choices: ["yes"] })).toEqual(refused("ABSENT_AT_OPENING"));
+    // 1-104 is here through its proxy holder, who voted for it already: a paper ballot on top is refused.
+    expect(await paper(c.chair, { pollId, unitId: H("1-104"), choices: ["no"] })).toEqual(refused("UNIT_ALREADY_VOTED"));
 
     // The staff's live list says how each household voted.
     const via = { [H("1-103")]: "paper", [H("1-104")]: "proxy" };
