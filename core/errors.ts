@@ -83,16 +83,6 @@ export const ERROR_MESSAGES = {
     en: "The proxy holder must be present (or named) and must not belong to the authorising household",
   },
   NO_PROXY: { zh: "您未受该户委托，不能代其投票", en: "You hold no proxy for this household: you cannot vote for it" },
-  UNIT_ALREADY_VOTED: {
-    zh: "该户（或该人）已投票（本人、委托或纸质票），不能再录入",
-    en: "This household (or person) has already voted (in person, by proxy or on paper): no second ballot",
-  },
-  PROXY_EXISTS: { zh: "该户（或该人）本次表决已登记委托", en: "A proxy is already recorded for this household (or person) in this poll" },
-  PROXY_HOLDER_INVALID: {
-    zh: "受托人须为到会人员（或填写姓名），且不能是委托户本人",
-    en: "The proxy holder must be present (or named) and must not belong to the authorising household",
-  },
-  NO_PROXY: { zh: "您未受该户委托，不能代其投票", en: "You hold no proxy for this household: you cannot vote for it" },
   SECRET_BALLOT_RULE: {
     zh: "无记名表决不能实时公布计票、不能改票，也不能按权重计票",
     en: "A secret ballot cannot show a live tally, allow changing votes or count weights",
@@ -118,6 +108,10 @@ export const ERROR_MESSAGES = {
   INTAKE_LINK_UNKNOWN: { zh: "该社区反映问题的链接无效，请向社区核实", en: "This community link is not valid: check it with the community" },
   INTAKE_TOO_MANY_PHOTOS: { zh: "最多上传 3 张照片", en: "At most 3 photos can be sent" },
   RECEIPT_UNKNOWN: { zh: "回执不存在，请检查回执链接", en: "No such receipt: check the receipt link" },
+  CAMPAIGN_CLOSED: { zh: "该征询已结束，不能再登记或修改意见", en: "This consent campaign is closed: answers can no longer be recorded or changed" },
+  CAMPAIGN_NOT_OPEN: { zh: "该征询尚未开始，暂不能登记意见", en: "This consent campaign has not opened yet: answers cannot be recorded" },
+  CAMPAIGN_HOUSEHOLD_UNKNOWN: { zh: "该住户不属于本社区", en: "This household is not on the community's roster" },
+  CAMPAIGN_LINK_UNKNOWN: { zh: "关联的台账事项或会议不存在", en: "The linked ledger item or meeting does not exist" },
   RATE_LIMITED: { zh: "操作过于频繁，请稍后再试", en: "Too many requests: try again in a moment" },
   TOO_MANY_DEVICES: {
     zh: "同一参会链接已在其他设备上打开，本设备已断开（同时在线的设备数有限）。如需在本设备继续，请刷新页面",

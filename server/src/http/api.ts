@@ -11,6 +11,7 @@ import { importRoutes } from "../ledger/importRoutes.ts";
 import { ledgerRoutes } from "../ledger/ledgerRoutes.ts";
 import { ledgerFormRoutes } from "../ledger/forms/formRoutes.ts";
 import { communityRoutes } from "../community/communityRoutes.ts";
+import { campaignRoutes } from "../campaign/campaignRoutes.ts";
 import { meetingDepartmentRoutes } from "../ledger/meetingDepartmentRoutes.ts";
 import { memberSuggestionRoutes } from "../ledger/memberSuggestionRoutes.ts";
 import { reportRoutes } from "../ledger/reportRoutes.ts";
@@ -74,6 +75,7 @@ export function createApi(deps: ApiDeps): Router {
     reportRoutes(deps),
     liveRosterRoutes(deps),
     communityRoutes(deps),
+    campaignRoutes(deps),
   );
   api.use((_req, res) => sendError(res, "NOT_FOUND"));
   api.use(apiErrorHandler(deps.log));

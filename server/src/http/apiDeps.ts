@@ -12,6 +12,7 @@ import { sqliteEventStore, type EventStore } from "../eventlog/eventStore.ts";
 import type { GatewayServer } from "../gateway/socketGateway.ts";
 import { LedgerFiles } from "../ledger/ledgerFiles.ts";
 import { CommunityStore } from "../community/communityStore.ts";
+import { CampaignStore } from "../campaign/campaignStore.ts";
 import type { LedgerStore } from "../ledger/ledgerStore.ts";
 import { LinkService } from "../links/linkService.ts";
 import type { AgendaStore } from "../meetings/agendaStore.ts";
@@ -64,6 +65,8 @@ export interface ApiDeps extends Omit<ApiBase, "db"> {
   ledgerFiles: LedgerFiles;
   /** Communities (社区) and their households (docs/community.md). */
   communities: CommunityStore;
+  /** Consent campaigns (敲门计划) of the communities. */
+  campaigns: CampaignStore;
   /** Base of the links handed out: YST_PUBLIC_URL, or the address the staff member used. */
   baseUrl(req: Request): string;
   /** Whether cookies must be Secure: the request came over https (or YST_PUBLIC_URL is https). */
@@ -89,6 +92,7 @@ export function apiDeps(base: ApiBase): ApiDeps {
     minutesVersions: new MinutesVersionStore(base.db, base.now),
     ledgerFiles: new LedgerFiles(base.config.dataDir),
     communities: new CommunityStore(base.db, base.now),
+    campaigns: new CampaignStore(base.db, base.now),
     baseUrl: (req) => publicUrl ?? `${req.protocol}://${req.get("host") ?? `${base.config.host}:${base.config.port}`}`,
     secure: (req) => req.secure || (publicUrl?.startsWith("https:") ?? false),
   };

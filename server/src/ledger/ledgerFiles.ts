@@ -20,12 +20,16 @@ export function sniffAttachment(buf: Buffer, fileName: string): string | null {
 
 const SAFE_SEGMENT = /^[A-Za-z0-9-]{1,64}$/;
 
+/** Files under `<dataDir>/<folder>/<ownerId>/` (the ledger's attachments; campaigns' form photos in "campaigns"). */
 export class LedgerFiles {
-  constructor(private readonly dataDir: string) {}
+  constructor(
+    private readonly dataDir: string,
+    private readonly folder = "ledger",
+  ) {}
 
   path(itemId: string, storedName: string): string {
     if (!SAFE_SEGMENT.test(itemId) || !SAFE_SEGMENT.test(storedName)) throw new Error(`unsafe attachment path ${itemId}/${storedName}`);
-    return path.join(this.dataDir, "ledger", itemId, storedName);
+    return path.join(this.dataDir, this.folder, itemId, storedName);
   }
 
   async save(itemId: string, content: Buffer): Promise<string> {

@@ -1,0 +1,175 @@
+// /api/campaigns* (docs/community.md "Consent campaigns", docs/api.md "Campaigns"): the
+// secretariat (admin, organiser) creates, edits and closes consent campaigns and reads progress,
+// history and reports; the grid workers of the campaign's community read the door list and
+// record answers (another community's campaign is 404 to them).
+import { Router, type Request } from "express";
+import sharp from "sharp";
+import { z } from "zod";
+import { CampaignEdit, CampaignListQuery, NewCampaign, RecordAnswer, type Campaign } from "../../../core/api/campaign.ts";
+import { Id, IdParams } from "../../../core/api/common.ts";
+import { abort, orAbort, route } from "../http/apiError.ts";
+import type { ApiDeps } from "../http/apiDeps.ts";
+import { MANAGERS, requireStaff, type StaffContext } from "../http/staffAuth.ts";
+import { sendUploadedFile } from "../http/uploadedFile.ts";
+import { parse } from "../http/validate.ts";
+import { requireCommunityStaff } from "../community/communityRoutes.ts";
+import { LedgerFiles } from "../ledger/ledgerFiles.ts";
+import { contentDisposition, sniffMaterial } from "../meetings/materialFiles.ts";
+import { receiveFile } from "../meetings/materialRoutes.ts";
+import { findPdfFonts } from "../minutes/cjkFonts.ts";
+import { campaignReport, REPORT_FORMATS, REPORT_MIME, reportFileName } from "./campaignReport.ts";
+
+/** A phone photo of a signed form is a few MB at most. */
+const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+const PhotoParams = z.object({ id: Id, clientId: z.uuid() });
+const ChangesQuery = z.object({ householdId: Id.optional() });
+const ReportParams = z.object({ id: Id, format: z.enum(REPORT_FORMATS) });
+
+export function campaignRoutes(deps: ApiDeps): Router {
+  const { campaigns } = deps;
+  const photos = new LedgerFiles(deps.config.dataDir, "campaigns");
+  const receive = receiveFile(MAX_PHOTO_BYTES);
+  const router = Router();
+
+  /** The campaign, for the secretariat or a grid worker of its community (others: 404). */
+  const campaignFor = async (req: Request, id: string): Promise<{ campaign: Campaign; staff: StaffContext }> => {
+    const campaign = (await campaigns.get(id)) ?? abort("NOT_FOUND");
+    return { campaign, staff: requireCommunityStaff(req, campaign.communityId) };
+  };
+  const managed = async (req: Request, id: string): Promise<Campaign> => {
+    requireStaff(req, MANAGERS);
+    return (await campaigns.get(id)) ?? abort("NOT_FOUND");
+  };
+
+  router.get(
+    "/campaigns",
+    route(async (req, res) => {
+      const staff = requireStaff(req, [...MANAGERS, "gridWorker"]);
+      const { communityId } = parse(CampaignListQuery, req.query);
+      const own = staff.account.role === "gridWorker" ? (staff.account.communityId ?? abort("FORBIDDEN")) : communityId;
+      res.json({ campaigns: await campaigns.list(own) });
+    }),
+  );
+
+  router.post(
+    "/campaigns",
+    route(async (req, res) => {
+      const staff = requireStaff(req, MANAGERS);
+      const input = parse(NewCampaign, req.body);
+      res.status(201).json({ campaign: orAbort(await campaigns.create(input, staff.account.id)) });
+    }),
+  );
+
+  // The door list: every household with its current answer.
+  router.get(
+    "/campaigns/:id",
+    route(async (req, res) => {
+      const { id } = parse(IdParams, req.params);
+      const { campaign } = await campaignFor(req, id);
+      res.json({ campaign, doors: await campaigns.doors(campaign) });
+    }),
+  );
+
+  router.patch(
+    "/campaigns/:id",
+    route(async (req, res) => {
+      const { id } = parse(IdParams, req.params);
+      await managed(req, id);
+      res.json({ campaign: orAbort(await campaigns.edit(id, parse(CampaignEdit, req.body))) });
+    }),
+  );
+
+  router.post(
+    "/campaigns/:id/close",
+    route(async (req, res) => {
+      const { id } = parse(IdParams, req.params);
+      await managed(req, id);
+      const campaign = orAbort(await campaigns.close(id));
+      res.json({ campaign, progress: await campaigns.progress(campaign) });
+    }),
+  );
+
+  router.get(
+    "/campaigns/:id/progress",
+    route(async (req, res) => {
+      const { id } = parse(IdParams, req.params);
+      const campaign = await managed(req, id);
+      res.json({ campaign, progress: await campaigns.progress(campaign) });
+    }),
+  );
+
+  router.post(
+    "/campaigns/:id/answers",
+    route(async (req, res) => {
+      const { id } = parse(IdParams, req.params);
+      const { campaign, staff } = await campaignFor(req, id);
+      const input = parse(RecordAnswer, req.body);
+      const outcome = orAbort(await campaigns.record(campaign, input, { accountId: staff.account.id, name: staff.account.displayName }));
+      res.status(outcome.replayed ? 200 : 201).json(outcome);
+    }),
+  );
+
+  // The signed form's photo of a recording (纸质签字): once, by its recorder or the secretariat.
+  router.post(
+    "/campaigns/:id/answers/:clientId/photo",
+    route(async (req, res) => {
+      const { id, clientId } = parse(PhotoParams, req.params);
+      const { staff } = await campaignFor(req, id);
+      const recording = (await campaigns.recordingOf(id, clientId)) ?? abort("NOT_FOUND");
+      if (staff.account.role === "gridWorker" && recording.recordedBy !== staff.account.id) abort("FORBIDDEN");
+      if (recording.method !== "paper") abort("VALIDATION", ["method: a photo goes with a paper form (纸质签字)"]);
+      const file = await receive(req, res);
+      // A replayed upload (the offline queue) finds the photo there and adds nothing.
+      if (recording.photo) return void res.json({ ok: true, replayed: true });
+      const mime = sniffMaterial(file.buffer, file.originalname);
+      if (mime !== "image/png" && mime !== "image/jpeg") abort("FILE_TYPE_NOT_ALLOWED");
+      // Re-encoded: drops EXIF (the phone's location) and anything hidden after the image.
+      const jpeg = await sharp(file.buffer).rotate().jpeg({ quality: 85 }).toBuffer();
+      const name = await photos.save(id, jpeg);
+      if (!(await campaigns.attachPhoto(clientId, { name, mime: "image/jpeg", size: jpeg.length }))) {
+        await photos.discard(id, name);
+        return void res.json({ ok: true, replayed: true });
+      }
+      res.status(201).json({ ok: true, replayed: false });
+    }),
+  );
+
+  router.get(
+    "/campaigns/:id/answers/:clientId/photo",
+    route(async (req, res) => {
+      const { id, clientId } = parse(PhotoParams, req.params);
+      await managed(req, id);
+      const photo = (await campaigns.recordingOf(id, clientId))?.photo ?? abort("NOT_FOUND");
+      await sendUploadedFile(res, { path: photos.path(id, photo.name), mime: photo.mime, size: photo.size, name: `${clientId}.jpg` }, deps.log);
+    }),
+  );
+
+  // Every recording (the history), or one household's.
+  router.get(
+    "/campaigns/:id/changes",
+    route(async (req, res) => {
+      const { id } = parse(IdParams, req.params);
+      await managed(req, id);
+      const { householdId } = parse(ChangesQuery, req.query);
+      res.json({ changes: await campaigns.changes(id, householdId) });
+    }),
+  );
+
+  router.get(
+    "/campaigns/:id/report.:format",
+    route(async (req, res) => {
+      const { id, format } = parse(ReportParams, req.params);
+      const campaign = await managed(req, id);
+      const [progress, answers] = await Promise.all([campaigns.progress(campaign), campaigns.reportAnswers(campaign)]);
+      const body = await campaignReport({ campaign, progress, answers, at: deps.now() }, format, findPdfFonts);
+      res.set({
+        "Content-Type": REPORT_MIME[format],
+        "Content-Disposition": contentDisposition("attachment", reportFileName(campaign, format)),
+        "Cache-Control": "private, no-store",
+      });
+      res.send(body);
+    }),
+  );
+
+  return router;
+}

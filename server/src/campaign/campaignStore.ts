@@ -1,0 +1,325 @@
+// The Campaign, CampaignAnswer and CampaignAnswerChange tables (docs/community.md "Consent
+// campaigns"). The current answer is one row per household (UNIQUE(campaignId, householdId));
+// every recording adds a change row keyed by the phone's client id (UNIQUE), so a recording
+// replayed by the offline queue finds its row and adds nothing. The rules are core's.
+import { randomUUID } from "node:crypto";
+import type { AnswerChange, AnswerRecord, Campaign, CampaignEdit, Door, NewCampaign, RecordAnswer } from "../../../core/api/campaign.ts";
+import {
+  compareHouseholds,
+  nextChange,
+  phase,
+  progress,
+  type CampaignAnswerKind,
+  type CampaignMethod,
+  type CampaignRule,
+  type HistoryEntry,
+  type Progress,
+  type RosterHousehold,
+} from "../../../core/campaign/campaign.ts";
+import { fail, ok, type Result } from "../../../core/errors.ts";
+import type { Db } from "../db/database.ts";
+
+type CampaignRow = {
+  id: string;
+  communityId: string;
+  title: string;
+  question: string;
+  opensAt: Date;
+  closesAt: Date;
+  rule: string;
+  ledgerItemId: string | null;
+  meetingId: string | null;
+  closedAt: Date | null;
+  createdAt: Date;
+  community: { name: string };
+};
+const WITH_COMMUNITY = { community: { select: { name: true } } } as const;
+
+type AnswerRow = {
+  householdId: string;
+  answer: string;
+  representative: string;
+  method: string;
+  recordedByName: string;
+  recordedAt: Date;
+  receivedAt: Date;
+  clientId: string;
+};
+type ChangeRow = Omit<AnswerRow, "answer"> & { fromAnswer: string | null; toAnswer: string; photoName: string | null };
+
+/** Who records: a grid worker (or staff) account, or the household through its own link. */
+export interface Recorder {
+  accountId: string | null;
+  name: string;
+}
+
+/** A recording as the store takes it: the request's fields, the method may be the own link. */
+export type Recording = Omit<RecordAnswer, "method"> & { method: CampaignMethod };
+
+export interface Photo {
+  name: string;
+  mime: string;
+  size: number;
+}
+
+export interface ReportAnswer extends AnswerRecord {
+  building: string;
+  unit: string;
+  room: string;
+}
+
+export class CampaignStore {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number,
+  ) {}
+
+  private toCampaign(row: CampaignRow): Campaign {
+    return {
+      id: row.id,
+      communityId: row.communityId,
+      communityName: row.community.name,
+      title: row.title,
+      question: row.question,
+      opensAt: row.opensAt.toISOString(),
+      closesAt: row.closesAt.toISOString(),
+      rule: JSON.parse(row.rule) as CampaignRule,
+      ledgerItemId: row.ledgerItemId,
+      meetingId: row.meetingId,
+      closedAt: row.closedAt?.toISOString() ?? null,
+      phase: phase({ opensAt: row.opensAt.getTime(), closesAt: row.closesAt.getTime(), closedAt: row.closedAt?.getTime() ?? null }, this.now()),
+      createdAt: row.createdAt.toISOString(),
+    };
+  }
+
+  async list(communityId?: string): Promise<Campaign[]> {
+    const rows = await this.db.campaign.findMany({
+      where: communityId === undefined ? {} : { communityId },
+      orderBy: { createdAt: "desc" },
+      include: WITH_COMMUNITY,
+    });
+    return rows.map((row) => this.toCampaign(row));
+  }
+
+  async get(id: string): Promise<Campaign | null> {
+    const row = await this.db.campaign.findUnique({ where: { id }, include: WITH_COMMUNITY });
+    return row ? this.toCampaign(row) : null;
+  }
+
+  private async linksExist(links: { ledgerItemId?: string | null | undefined; meetingId?: string | null | undefined }): Promise<boolean> {
+    if (links.ledgerItemId && !(await this.db.ledgerItem.count({ where: { id: links.ledgerItemId } }))) return false;
+    if (links.meetingId && !(await this.db.meeting.count({ where: { id: links.meetingId } }))) return false;
+    return true;
+  }
+
+  async create(input: NewCampaign & { rule: CampaignRule }, createdBy: string): Promise<Result<Campaign>> {
+    if (!(await this.db.community.count({ where: { id: input.communityId } }))) return fail("COMMUNITY_UNKNOWN");
+    if (!(await this.linksExist(input))) return fail("CAMPAIGN_LINK_UNKNOWN");
+    const row = await this.db.campaign.create({
+      data: {
+        id: randomUUID(),
+        communityId: input.communityId,
+        title: input.title,
+        question: input.question,
+        opensAt: new Date(input.opensAt),
+        closesAt: new Date(input.closesAt),
+        rule: JSON.stringify(input.rule),
+        ledgerItemId: input.ledgerItemId ?? null,
+        meetingId: input.meetingId ?? null,
+        createdBy,
+        createdAt: new Date(this.now()),
+      },
+      include: WITH_COMMUNITY,
+    });
+    return ok(this.toCampaign(row));
+  }
+
+  /** Edits until the close; the period stays ordered. */
+  async edit(id: string, edit: CampaignEdit & { rule?: CampaignRule }): Promise<Result<Campaign>> {
+    const current = await this.get(id);
+    if (!current) return fail("NOT_FOUND");
+    if (current.phase === "closed") return fail("CAMPAIGN_CLOSED");
+    const opensAt = edit.opensAt ?? current.opensAt;
+    const closesAt = edit.closesAt ?? current.closesAt;
+    if (Date.parse(opensAt) >= Date.parse(closesAt)) return fail("VALIDATION", ["closesAt: must be after opensAt"]);
+    if (!(await this.linksExist(edit))) return fail("CAMPAIGN_LINK_UNKNOWN");
+    const row = await this.db.campaign.update({
+      where: { id },
+      data: {
+        ...(edit.title === undefined ? {} : { title: edit.title }),
+        ...(edit.question === undefined ? {} : { question: edit.question }),
+        ...(edit.rule === undefined ? {} : { rule: JSON.stringify(edit.rule) }),
+        ...(edit.ledgerItemId === undefined ? {} : { ledgerItemId: edit.ledgerItemId }),
+        ...(edit.meetingId === undefined ? {} : { meetingId: edit.meetingId }),
+        opensAt: new Date(opensAt),
+        closesAt: new Date(closesAt),
+      },
+      include: WITH_COMMUNITY,
+    });
+    return ok(this.toCampaign(row));
+  }
+
+  /** The secretariat closes it (before closesAt); answers are final from then on. */
+  async close(id: string): Promise<Result<Campaign>> {
+    const current = await this.get(id);
+    if (!current) return fail("NOT_FOUND");
+    if (current.phase === "closed") return fail("CAMPAIGN_CLOSED");
+    const row = await this.db.campaign.update({ where: { id }, data: { closedAt: new Date(this.now()) }, include: WITH_COMMUNITY });
+    return ok(this.toCampaign(row));
+  }
+
+  private async roster(communityId: string): Promise<RosterHousehold[]> {
+    return this.db.household.findMany({
+      where: { communityId },
+      select: { id: true, building: true, unit: true, room: true, representative: true },
+    });
+  }
+
+  private async currentAnswers(campaignId: string): Promise<AnswerRow[]> {
+    return this.db.campaignAnswer.findMany({
+      where: { campaignId },
+      select: { householdId: true, answer: true, representative: true, method: true, recordedByName: true, recordedAt: true, receivedAt: true, clientId: true },
+    });
+  }
+
+  private async withPhoto(campaignId: string): Promise<Set<string>> {
+    const rows = await this.db.campaignAnswerChange.findMany({ where: { campaignId, photoName: { not: null } }, select: { clientId: true } });
+    return new Set(rows.map((r) => r.clientId));
+  }
+
+  /** The progress against all households of the community, with each clause of the rule. */
+  async progress(campaign: Campaign): Promise<Progress> {
+    const [households, answers] = await Promise.all([
+      this.roster(campaign.communityId),
+      this.db.campaignAnswer.findMany({ where: { campaignId: campaign.id }, select: { householdId: true, answer: true } }),
+    ]);
+    return progress(households, answers as { householdId: string; answer: CampaignAnswerKind }[], campaign.rule);
+  }
+
+  /** Every household with its current answer (null: not reached), by building, unit and flat. */
+  async doors(campaign: Campaign): Promise<Door[]> {
+    const [households, answers, photos] = await Promise.all([this.roster(campaign.communityId), this.currentAnswers(campaign.id), this.withPhoto(campaign.id)]);
+    const byHousehold = new Map(answers.map((a) => [a.householdId, toRecord(a, photos)]));
+    return households.sort(compareHouseholds).map((h) => ({ ...h, current: byHousehold.get(h.id) ?? null }));
+  }
+
+  /** The current answers with their households, for the report. */
+  async reportAnswers(campaign: Campaign): Promise<ReportAnswer[]> {
+    const doors = await this.doors(campaign);
+    return doors.flatMap((d) => (d.current ? [{ ...d.current, building: d.building, unit: d.unit, room: d.room }] : []));
+  }
+
+  /** Every recording, oldest first (one household's when `householdId` is given). */
+  async changes(campaignId: string, householdId?: string): Promise<AnswerChange[]> {
+    const rows = await this.db.campaignAnswerChange.findMany({
+      where: householdId === undefined ? { campaignId } : { campaignId, householdId },
+      orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+    });
+    return rows.map(toChange);
+  }
+
+  /**
+   * Records a household's answer. A client id seen before returns that recording's change
+   * (replayed, nothing added) even after the close; a new one needs the campaign open and a
+   * household of its community, and replaces the current answer, the change kept.
+   */
+  async record(campaign: Campaign, input: Recording, by: Recorder): Promise<Result<{ change: AnswerChange; replayed: boolean }>> {
+    const seen = await this.db.campaignAnswerChange.findUnique({ where: { clientId: input.clientId } });
+    if (seen)
+      return seen.campaignId === campaign.id ? ok({ change: toChange(seen), replayed: true }) : fail("VALIDATION", ["clientId: used by another campaign"]);
+    const current = await this.get(campaign.id);
+    if (!current) return fail("NOT_FOUND");
+    if (current.phase === "closed") return fail("CAMPAIGN_CLOSED");
+    if (current.phase === "upcoming") return fail("CAMPAIGN_NOT_OPEN");
+    const household = await this.db.household.findUnique({ where: { id: input.householdId } });
+    if (!household || household.communityId !== campaign.communityId) return fail("CAMPAIGN_HOUSEHOLD_UNKNOWN");
+    const receivedAt = new Date(this.now());
+    const fields = {
+      representative: input.representative?.trim() || household.representative,
+      method: input.method,
+      recordedBy: by.accountId,
+      recordedByName: by.name,
+      recordedAt: new Date(input.recordedAt),
+      receivedAt,
+    };
+    try {
+      const row = await this.db.$transaction(async (tx) => {
+        const before = await tx.campaignAnswer.findUnique({ where: { campaignId_householdId: { campaignId: campaign.id, householdId: household.id } } });
+        const change = nextChange((before?.answer as CampaignAnswerKind | undefined) ?? null, { ...input, householdId: household.id });
+        const created = await tx.campaignAnswerChange.create({
+          data: {
+            id: randomUUID(),
+            campaignId: campaign.id,
+            householdId: household.id,
+            clientId: input.clientId,
+            fromAnswer: change.from,
+            toAnswer: change.to,
+            ...fields,
+          },
+        });
+        await tx.campaignAnswer.upsert({
+          where: { campaignId_householdId: { campaignId: campaign.id, householdId: household.id } },
+          create: { id: randomUUID(), campaignId: campaign.id, householdId: household.id, answer: input.answer, clientId: input.clientId, ...fields },
+          update: { answer: input.answer, clientId: input.clientId, ...fields },
+        });
+        return created;
+      });
+      return ok({ change: toChange(row), replayed: false });
+    } catch (error) {
+      // The same client id arrived twice at once: the first one's row is the outcome.
+      if ((error as { code?: unknown }).code !== "P2002") throw error;
+      const first = await this.db.campaignAnswerChange.findUnique({ where: { clientId: input.clientId } });
+      if (!first) throw error;
+      return ok({ change: toChange(first), replayed: true });
+    }
+  }
+
+  /** The recording a photo belongs to (of this campaign), with its stored photo if any. */
+  async recordingOf(campaignId: string, clientId: string): Promise<{ recordedBy: string | null; method: string; photo: Photo | null } | null> {
+    const row = await this.db.campaignAnswerChange.findUnique({ where: { clientId } });
+    if (!row || row.campaignId !== campaignId) return null;
+    const photo = row.photoName && row.photoMime && row.photoSize !== null ? { name: row.photoName, mime: row.photoMime, size: row.photoSize } : null;
+    return { recordedBy: row.recordedBy, method: row.method, photo };
+  }
+
+  /** Attaches the signed form's photo once; false when the recording already has one. */
+  async attachPhoto(clientId: string, photo: Photo): Promise<boolean> {
+    const { count } = await this.db.campaignAnswerChange.updateMany({
+      where: { clientId, photoName: null },
+      data: { photoName: photo.name, photoMime: photo.mime, photoSize: photo.size },
+    });
+    return count === 1;
+  }
+}
+
+function toRecord(row: AnswerRow, photos: Set<string>): AnswerRecord {
+  return {
+    householdId: row.householdId,
+    answer: row.answer as CampaignAnswerKind,
+    representative: row.representative,
+    method: row.method as CampaignMethod,
+    recordedByName: row.recordedByName,
+    recordedAt: row.recordedAt.toISOString(),
+    receivedAt: row.receivedAt.toISOString(),
+    clientId: row.clientId,
+    hasPhoto: photos.has(row.clientId),
+  };
+}
+
+function toChange(row: ChangeRow): AnswerChange {
+  const entry: HistoryEntry = {
+    clientId: row.clientId,
+    householdId: row.householdId,
+    from: row.fromAnswer as CampaignAnswerKind | null,
+    to: row.toAnswer as CampaignAnswerKind,
+  };
+  return {
+    ...entry,
+    representative: row.representative,
+    method: row.method as CampaignMethod,
+    recordedByName: row.recordedByName,
+    recordedAt: row.recordedAt.toISOString(),
+    receivedAt: row.receivedAt.toISOString(),
+    hasPhoto: row.photoName !== null,
+  };
+}
