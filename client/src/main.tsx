@@ -12,6 +12,7 @@ import { checkinMeetingId, sectionOf, useLocation } from "./routing/location.ts"
 const AdminApp = lazy(() => import("./admin/AdminApp.tsx"));
 const Landing = lazy(() => import("./landing/Landing.tsx"));
 const CheckinPage = lazy(() => import("./checkin/CheckinPage.tsx").then((m) => ({ default: m.CheckinPage })));
+const IntakeApp = lazy(() => import("./intake/IntakeApp.tsx"));
 
 // The connection lives outside React: one per tab, for the participant of the join link.
 const initialSection = sectionOf(window.location.pathname, window.location.hash);
@@ -24,7 +25,15 @@ function Root() {
   if (section === "meeting" || initialSection === "meeting") return <App connection={connection} />;
   return (
     <Suspense fallback={null}>
-      {section === "admin" ? <AdminApp /> : section === "checkin" ? <CheckinPage meetingId={checkinMeetingId(pathname)} /> : <Landing />}
+      {section === "admin" ? (
+        <AdminApp />
+      ) : section === "checkin" ? (
+        <CheckinPage meetingId={checkinMeetingId(pathname)} />
+      ) : section === "intake" ? (
+        <IntakeApp pathname={pathname} />
+      ) : (
+        <Landing />
+      )}
     </Suspense>
   );
 }

@@ -77,4 +77,6 @@ export const ReceiptViewSchema: z.ZodType<ReceiptView> = z.looseObject({
 export const ReceiptResponse = z.object({ report: ReceiptViewSchema });
 /** The new report: its receipt code (shown once: only its hash is kept) and the view. */
 export const ReportCreatedResponse = z.object({ receipt: z.string(), report: ReceiptViewSchema });
+/** The community's public intake link and its QR code (SVG), for the notice board and the WeChat group. */
+export const IntakeLinkResponse = z.object({ url: z.string(), qrSvg: z.string() });
 export const GridReportsResponse = z.object({ reports: z.array(ReceiptViewSchema) });

@@ -17,6 +17,9 @@ export const CATEGORY_LABELS: Record<ReportCategory, string> = {
   other: "其他",
 };
 
+/** The category of an item's topic (other for a topic that is none of them). */
+export const categoryOf = (topic: string): ReportCategory => REPORT_CATEGORIES.find((c) => CATEGORY_LABELS[c] === topic) ?? "other";
+
 /** At most this many photos per report, each at most MAX_PHOTO_BYTES as sent. */
 export const MAX_PHOTOS = 3;
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;

@@ -1,11 +1,14 @@
 // The organiser / secretariat app under /admin: session, shell and pages.
 import "../i18n/admin.ts";
+import { INTAKE_NS } from "../i18n/intake.ts";
 import "./admin.css";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import { navigate, useLocation } from "../routing/location.ts";
 import { Link } from "../routing/Link.tsx";
 import { AccountsPage } from "./accounts/AccountsPage.tsx";
 import { ArchivePage } from "./archive/ArchivePage.tsx";
+import { CommunitiesPage } from "./community/CommunitiesPage.tsx";
+import GridPage from "../intake/GridPage.tsx";
 import { DepartmentsPage } from "./ledger/DepartmentsPage.tsx";
 import { ItemPage } from "./ledger/ItemPage.tsx";
 import { LedgerListPage } from "./ledger/LedgerListPage.tsx";
@@ -31,6 +34,8 @@ const DashboardPage = lazy(() => import("./ledger/DashboardPage.tsx"));
 const LOGIN = "/admin/login";
 const HOME = "/admin/meetings";
 const LEDGER = "/admin/ledger";
+const GRID = "/admin/grid";
+const COMMUNITIES = "/admin/communities";
 
 /** A department (承办单位) account uses only the ledger; everyone else starts at the meetings. */
 const isDepartment = (account: Account): boolean => account.role === "department";
@@ -142,6 +147,8 @@ function Shell({ children }: { children: ReactNode }) {
           {(canEdit(session.account) || department) &&
             item(LEDGER, t("ledger.nav.ledger"), pathname.startsWith(LEDGER) && !(department && pathname.startsWith(reminders)))}
           {department && item(reminders, t("ledger.nav.reminders"))}
+          {session.account.role === "gridWorker" && item(GRID, t("grid.title", { ns: INTAKE_NS }))}
+          {canEdit(session.account) && item(COMMUNITIES, t("admin.nav", { ns: INTAKE_NS }))}
           {canEdit(session.account) && item("/admin/archive", t("shell.archive"))}
           {session.account.role === "admin" && item("/admin/accounts", t("shell.accounts"))}
         </nav>
@@ -165,6 +172,10 @@ function Page({ pathname }: { pathname: string }) {
   const ledger = pathname === LEDGER || pathname.startsWith(`${LEDGER}/`) ? <LedgerPage pathname={pathname} secretariat={canEdit(session.account)} /> : null;
   if (ledger && (department || canEdit(session.account))) return ledger;
   if (pathname === "/admin/password") return <ChangePasswordPage />;
+  // 居民点单: the grid worker's phone page, the secretariat's communities with their public links.
+  if (pathname === GRID && session.account.role === "gridWorker" && session.account.communityId)
+    return <GridPage communityId={session.account.communityId} />;
+  if (pathname === COMMUNITIES && canEdit(session.account)) return <CommunitiesPage />;
   // A department account is refused everything but the ledger: no page here may call those routes.
   if (department) {
     if (pathname === LOGIN || pathname === "/admin" || pathname === "/admin/") return <Loading />;

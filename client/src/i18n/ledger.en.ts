@@ -10,7 +10,7 @@ export const ledgerEn: LedgerMessages = {
   liveOutcome: { adopt: "Adopt", study: "Study", explain: "Explain" },
   rating: { satisfied: "Satisfied", basically: "Basically satisfied", unsatisfied: "Unsatisfied" },
   flag: { overdue: "Overdue", dueSoon: "Due soon" },
-  role: { secretariat: "Secretariat", department: "Department", member: "Member", system: "System" },
+  role: { secretariat: "Secretariat", department: "Department", member: "Member", resident: "Resident", system: "System" },
   action: {
     assign: "Assign",
     reassign: "Re-assign",
@@ -20,6 +20,8 @@ export const ledgerEn: LedgerMessages = {
     close: "Close",
     decline: "Close without assigning",
     supervise: "Supervise",
+    resolveLocally: "Solve locally",
+    toCouncil: "Put before the council",
     rate: "Rating",
     withdraw: "Withdrawn",
     import: "Imported",

@@ -9,7 +9,7 @@ export const ledgerZh = {
   liveOutcome: { adopt: "采纳", study: "研究", explain: "说明" },
   rating: { satisfied: "满意", basically: "基本满意", unsatisfied: "不满意" },
   flag: { overdue: "逾期", dueSoon: "临期" },
-  role: { secretariat: "秘书处", department: "承办单位", member: "委员", system: "系统" },
+  role: { secretariat: "秘书处", department: "承办单位", member: "委员", resident: "居民", system: "系统" },
   action: {
     assign: "交办",
     reassign: "改派",
@@ -19,6 +19,8 @@ export const ledgerZh = {
     close: "办结",
     decline: "不予交办",
     supervise: "督办",
+    resolveLocally: "就地解决",
+    toCouncil: "提交议事会",
     rate: "评价",
     withdraw: "撤回",
     import: "导入",

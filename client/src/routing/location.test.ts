@@ -14,6 +14,9 @@ describe("sectionOf", () => {
     ["/display", "#t=abc", "meeting"],
     ["/checkin/m-1", "#c=xyz", "checkin"],
     ["/checkin/", "", "meeting"],
+    ["/c/abcdefghijkmnpqr", "", "intake"],
+    ["/r/abcdefghijkmnpqrstuvwxy", "", "intake"],
+    ["/c/", "", "meeting"],
   ])("%s%s → %s", (path, hash, section) => {
     expect(sectionOf(path, hash)).toBe(section);
   });

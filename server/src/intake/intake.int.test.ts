@@ -73,6 +73,10 @@ function ledgerFiles(dataDir: string): string[] {
 describe("residents' reports (居民点单)", () => {
   it("a resident raises a problem with a photo: stored as a 待交办 item of the community, the photo re-encoded without EXIF (no GPS), upright", async () => {
     const { server, org, resident, intake, community } = await setup();
+    const link = (await org.get(`/api/communities/${community.id}/intake-link`)).body;
+    expect(link.url).toMatch(new RegExp(`/c/${community.publicCode}$`));
+    expect(link.qrSvg).toContain("<svg");
+    expect((await resident.get(`/api/communities/${community.id}/intake-link`)).status).toBe(401);
     const info = await resident.get(intake);
     expect(info.body.community).toEqual({ name: "阅海湾社区", buildings: ["3号楼", "5号楼"] });
     expect(info.headers.getSetCookie().some((c) => /^yst_device=[a-f0-9]{32}/.test(c) && /HttpOnly/i.test(c))).toBe(true);

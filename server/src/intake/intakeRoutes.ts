@@ -8,6 +8,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { Router, type Request, type RequestHandler, type Response } from "express";
 import multer from "multer";
+import QRCode from "qrcode";
 import { IdParams } from "../../../core/api/common.ts";
 import { MAX_AGENDA_ITEMS } from "../../../core/api/meetings.ts";
 import { CouncilBody, NewReport, PublicCodeParams, ReceiptParams, ReceiptRating } from "../../../core/api/intake.ts";
@@ -220,6 +221,17 @@ export function intakeRoutes(deps: ApiDeps): Router {
       const item = (await ledger.json(id, { role: "member" })) ?? abort("NOT_FOUND");
       if (item.communityId !== communityId || (item.source !== "residents" && item.source !== "gridWorker")) abort("NOT_FOUND");
       await rate(res, item, req.body, onBehalf(account));
+    }),
+  );
+
+  router.get(
+    "/communities/:id/intake-link",
+    route(async (req, res) => {
+      requireStaff(req, MANAGERS);
+      const { id } = parse(IdParams, req.params);
+      const found = (await communities.byId(id)) ?? abort("NOT_FOUND");
+      const url = `${deps.baseUrl(req).replace(/\/+$/, "")}/c/${found.publicCode}`;
+      res.json({ url, qrSvg: await QRCode.toString(url, { type: "svg", margin: 2 }) });
     }),
   );
 

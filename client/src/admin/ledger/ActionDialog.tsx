@@ -14,6 +14,7 @@ import { usePunct } from "./punct.ts";
 import { assignVerb, closeVerb, suggestedDepartment, type StaffAction } from "./actions.ts";
 import { today } from "./format.ts";
 import { ledgerApi, type StaffLedgerAction } from "./ledgerApi.ts";
+import { CouncilField, ResolveField } from "./CommunityActions.tsx";
 
 /** The label of an action's button and dialog (交办 or 改派, 办结 or 不予交办). */
 export function useActionLabel() {
@@ -75,6 +76,12 @@ export function ActionDialog({
     case "reply":
       form = <ReplyFields item={item} onChange={setAction} onUploading={setUploading} />;
       break;
+    case "resolveLocally":
+      form = <ResolveField onChange={setAction} />;
+      break;
+    case "toCouncil":
+      form = <CouncilField onChange={setAction} />;
+      break;
     default: {
       const [key, required] = NOTE_FIELDS[type === "close" && item.state === "new" ? "decline" : type];
       form = <NoteField type={type} label={t(`ledger.form.${key}`)} required={required} onChange={setAction} />;
@@ -106,6 +113,7 @@ export function ActionDialog({
 }
 
 type NoteType = "supervise" | "sendBack" | "close" | "decline" | "progress";
+type NoteAction = Exclude<StaffAction, "assign" | "reply" | "resolveLocally" | "toCouncil">;
 const NOTE_FIELDS: Record<NoteType, [string, boolean]> = {
   supervise: ["superviseNote", true],
   sendBack: ["sendBackReason", true],
@@ -115,7 +123,7 @@ const NOTE_FIELDS: Record<NoteType, [string, boolean]> = {
 };
 
 /** The action of a note form; null while a required note is empty. */
-function noteAction(type: Exclude<StaffAction, "assign" | "reply">, text: string): StaffLedgerAction | null {
+function noteAction(type: NoteAction, text: string): StaffLedgerAction | null {
   const note = text.trim();
   switch (type) {
     case "supervise":
@@ -135,7 +143,7 @@ function NoteField({
   required,
   onChange,
 }: {
-  type: Exclude<StaffAction, "assign" | "reply">;
+  type: NoteAction;
   label: string;
   required: boolean;
   onChange: (action: StaffLedgerAction | null) => void;

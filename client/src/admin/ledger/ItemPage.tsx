@@ -10,6 +10,7 @@ import { useResource } from "../ui/useResource.ts";
 import { useAdminT } from "../ui/useAdminT.ts";
 import { usePunct } from "./punct.ts";
 import { ActionDialog, useActionLabel } from "./ActionDialog.tsx";
+import { CommunityCard } from "./CommunityActions.tsx";
 import { actionsFor, viewerOf, type StaffAction } from "./actions.ts";
 import { FlagBadge, OriginBadge, StateBadge } from "./Badges.tsx";
 import { FormsCard } from "./FormsCard.tsx";
@@ -62,6 +63,7 @@ export function ItemPage({ itemId }: { itemId: string }) {
       <div className="ledger-item-grid">
         <div className="ledger-item-main">
           <SourceCard item={item} secretariat={viewer.role === "secretariat"} />
+          <CommunityCard item={item} />
           <section className="admin-card" aria-labelledby="ledger-text">
             <h2 id="ledger-text">{t("ledger.item.text")}</h2>
             <p className="ledger-text" data-testid="ledger-item-text">

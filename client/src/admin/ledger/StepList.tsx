@@ -75,6 +75,10 @@ function StepContent({ action, names }: { action: LedgerAction; names: Map<strin
       return text(action.note);
     case "sendBack":
       return text(action.reason);
+    case "resolveLocally":
+      return text(action.text);
+    case "toCouncil":
+      return text(action.meetingTitle);
     case "reply":
       return (
         <div className="ledger-step-body">

@@ -24,6 +24,13 @@ describe("actions offered per role and state", () => {
     });
   });
 
+  it("a community's item also offers 就地解决 and 提交议事会 while new, to the secretariat only", () => {
+    const community = (state: LedgerState) => ({ ...item(state), communityId: "c-1" });
+    expect(actionsFor(community("new"), SECRETARIAT)).toEqual(["assign", "resolveLocally", "toCouncil", "close"]);
+    expect(actionsFor(community("assigned"), SECRETARIAT)).toEqual(["assign", "supervise"]);
+    expect(actionsFor(community("assigned"), LEAD)).toEqual(["progress", "reply"]);
+  });
+
   it("the lead department posts progress and replies; a partner only progress; another department nothing", () => {
     expect(actionsFor(item("assigned"), LEAD)).toEqual(["progress", "reply"]);
     expect(actionsFor(item("in_progress"), LEAD)).toEqual(["progress", "reply"]);

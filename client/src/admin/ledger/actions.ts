@@ -16,13 +16,25 @@ export function viewerOf(account: Pick<Account, "role"> & { departmentId?: strin
 }
 
 /** The actions offered in the browser, in the order their buttons appear. */
-export const STAFF_ACTIONS = ["assign", "supervise", "sendBack", "close", "progress", "reply"] as const satisfies readonly LedgerActionType[];
+export const STAFF_ACTIONS = [
+  "assign",
+  "resolveLocally",
+  "toCouncil",
+  "supervise",
+  "sendBack",
+  "close",
+  "progress",
+  "reply",
+] as const satisfies readonly LedgerActionType[];
+/** 就地解决 and 提交议事会 are the community's: offered on items of a community only. */
+const COMMUNITY_ACTIONS: readonly StaffAction[] = ["resolveLocally", "toCouncil"];
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
 interface ItemLike {
   state: LedgerState;
   lead: Pick<Department, "id"> | null;
   partners: readonly Pick<Department, "id">[];
+  communityId?: string | null;
 }
 
 export function actionsFor(item: ItemLike, viewer: Viewer): StaffAction[] {
@@ -35,6 +47,7 @@ export function actionsFor(item: ItemLike, viewer: Viewer): StaffAction[] {
   return STAFF_ACTIONS.filter((type) => {
     const rule = TRANSITIONS[type];
     if (!rule.roles.includes(role) || !rule.from.includes(item.state)) return false;
+    if (COMMUNITY_ACTIONS.includes(type) && !item.communityId) return false;
     return !(type === "reply" && viewer.role === "department" && item.lead?.id !== viewer.departmentId);
   });
 }

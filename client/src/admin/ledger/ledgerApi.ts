@@ -38,7 +38,10 @@ export const ledgerApi = {
   item: (id: string) => request("GET", `/api/ledger/items/${enc(id)}`, ItemWithStepsResponse),
   create: (input: NewLedgerItem) => request("POST", "/api/ledger/items", ItemResponse, input),
   act: (id: string, baseVersion: number, action: StaffLedgerAction) =>
-    request("POST", `/api/ledger/items/${enc(id)}/actions`, ActionResponse, { baseVersion, action }),
+    action.type === "toCouncil"
+      ? // 提交议事会 has its own route: the server adds the agenda item and names it in the action.
+        request("POST", `/api/ledger/items/${enc(id)}/council`, ActionResponse, { baseVersion, meetingId: action.meetingId })
+      : request("POST", `/api/ledger/items/${enc(id)}/actions`, ActionResponse, { baseVersion, action }),
   upload: (id: string, file: File) => {
     const form = new FormData();
     form.append("file", file, file.name);

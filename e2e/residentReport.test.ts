@@ -1,0 +1,155 @@
+// End to end in a real Chromium: 居民点单. A resident opens the community's public link on a 375 px
+// phone (no account), raises a problem with a photo and gets the receipt link; the secretary (admin
+// app at 1366) finds the item in the ledger with the photo and assigns it (交办); the receipt then
+// says the department has it. One describe whose steps share state, so later steps (the 交办单
+// download, the department's reply, the resident's rating) can be appended.
+import fs from "node:fs";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { chinaDate } from "../core/ledger/deadline.ts";
+import { CommunityStore } from "../server/src/community/communityStore.ts";
+import { orAbort } from "../server/src/http/apiError.ts";
+import { createStaff, STAFF_PASSWORD } from "../testing/server/api.ts";
+import { createDepartment } from "../testing/server/ledger.ts";
+import { DESKTOP, launchChromium, PHONE } from "./support/browser.ts";
+import { startApp, type AppUnderTest } from "./support/appServer.ts";
+import { SHOTS, shot, until } from "./support/page.ts";
+
+const COMMUNITY = "阅海湾社区（端到端测试）";
+const DEPARTMENT = "阅海湾物业服务中心（端到端测试）";
+const PROBLEM = "3号楼1单元楼道堆放杂物，影响老人通行";
+
+let app: AppUnderTest;
+let browser: Browser;
+let phone: Page;
+let admin: Page;
+let publicCode: string;
+/** The receipt link the resident keeps. */
+let receipt: string;
+
+/** Elements reaching past the right edge of the viewport (a phone's page must not scroll sideways). */
+const overflowing = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join(".")}`),
+  );
+
+describe("居民点单: a resident's report from a phone to the secretary's 交办", () => {
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    app = await startApp("阅海湾社区居民议事会（端到端测试）", [{ name: "主持人", role: "chair" }]);
+    await createStaff(app.server, "secretary", "admin");
+    const communities = new CommunityStore(app.server.db, Date.now);
+    const community = orAbort(await communities.create(COMMUNITY));
+    orAbort(await communities.addHouseholds(community.id, [{ building: "3号楼", unit: "1单元", room: "101", representative: "钟玉" }]));
+    publicCode = community.publicCode;
+    await createDepartment(app.server, DEPARTMENT);
+    browser = await launchChromium();
+    phone = await (await browser.newContext({ ...PHONE, locale: "zh-CN" })).newPage();
+    admin = await (await browser.newContext({ ...DESKTOP, locale: "zh-CN" })).newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("a resident raises a problem with a photo on a 375 px phone and keeps the receipt link", async () => {
+    await phone.goto(`${app.baseUrl}/c/${publicCode}`);
+    await phone.getByTestId("intake-form").waitFor();
+    expect(await phone.locator("h1").textContent()).toBe("居民点单");
+    expect(await phone.locator(".intake-intro").textContent()).toContain(COMMUNITY);
+    await phone.getByText("环境卫生").click();
+    await phone.getByTestId("intake-text").fill(PROBLEM);
+    await phone.getByTestId("intake-location").fill("3号楼1单元");
+    const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#8a6" } })
+      .jpeg()
+      .withExif({ IFD3: { GPSLatitudeRef: "N", GPSLatitude: "38/1 28/1 0/1" } })
+      .toBuffer();
+    await phone.getByTestId("intake-photos").setInputFiles({ name: "楼道.jpg", mimeType: "image/jpeg", buffer: photo });
+    await until(() => phone.locator(".intake-photo img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(640);
+    await phone.getByTestId("intake-name").fill("王大爷");
+    expect(await overflowing(phone)).toEqual([]);
+    await shot(phone, "resident-report-zh-375.png");
+
+    await phone.getByTestId("intake-submit").click();
+    await phone.getByTestId("intake-receipt").waitFor();
+    receipt = (await phone.getByTestId("intake-receipt-link").textContent())!;
+    expect(receipt).toMatch(new RegExp(`^${app.baseUrl}/r/[a-z2-9]{24}$`));
+    expect(await overflowing(phone)).toEqual([]);
+    await shot(phone, "resident-receipt-link-zh-375.png");
+
+    await phone.getByTestId("intake-language").click();
+    await until(() => phone.getByTestId("intake-receipt").locator("h2").textContent()).toBe("Sent. Thank you!");
+    expect(await overflowing(phone)).toEqual([]);
+    await shot(phone, "resident-receipt-link-en-375.png");
+
+    await phone.goto(receipt);
+    await until(() => phone.getByTestId("receipt-state").textContent()).toBe("Received: the community is looking into it");
+    expect(await phone.getByTestId("receipt-card").textContent()).toContain(PROBLEM);
+    await shot(phone, "resident-receipt-en-375.png");
+    await phone.getByTestId("intake-language").click();
+    await until(() => phone.getByTestId("receipt-state").textContent()).toBe("已收到，社区正在处理");
+    await shot(phone, "resident-receipt-zh-375.png");
+  }, 90_000);
+
+  it("the secretary finds the report in the ledger with its photo and assigns it", async () => {
+    await admin.goto(`${app.baseUrl}/admin/login`);
+    await admin.getByLabel("用户名").fill("secretary");
+    await admin.getByLabel("密码").fill(STAFF_PASSWORD);
+    await admin.getByRole("button", { name: "登录" }).click();
+    await admin.getByTestId("admin-nav").or(admin.locator(".admin-nav")).first().waitFor();
+
+    await admin.goto(`${app.baseUrl}/admin/communities`);
+    await admin.getByTestId("community-row").waitFor();
+    expect(await admin.getByTestId("community-households").textContent()).toBe("户数：1");
+    await admin.getByTestId("community-show-link").click();
+    expect(await admin.getByTestId("community-link").textContent()).toBe(`${app.baseUrl}/c/${publicCode}`);
+    await shot(admin, "communities-zh-1366.png");
+    await admin.getByTestId("language-switch").click();
+    await until(() => admin.getByTestId("community-households").textContent()).toBe("Households: 1");
+    await shot(admin, "communities-en-1366.png");
+    await admin.getByTestId("language-switch").click();
+
+    await admin.goto(`${app.baseUrl}/admin/ledger?source=residents`);
+    await admin.getByTestId("ledger-row").filter({ hasText: PROBLEM }).getByTestId("ledger-item-link").click();
+    await admin.getByTestId("ledger-item").waitFor();
+    expect(await admin.getByTestId("ledger-item-source").textContent()).toContain("王大爷");
+    await until(() => admin.getByTestId("ledger-photo").count()).toBe(1);
+    expect(
+      await admin
+        .getByTestId("ledger-photo")
+        .locator("img")
+        .evaluate((img: HTMLImageElement) => img.naturalWidth),
+    ).toBe(640);
+    expect(await admin.getByTestId("ledger-action-resolveLocally").count()).toBe(1);
+    expect(await admin.getByTestId("ledger-action-toCouncil").count()).toBe(1);
+    await shot(admin, "resident-item-zh-1366.png");
+
+    await admin.getByTestId("ledger-action-assign").click();
+    const form = admin.getByTestId("ledger-form-assign");
+    await form.getByTestId("ledger-assign-lead").selectOption({ label: DEPARTMENT });
+    await form.getByTestId("ledger-assign-deadline").fill(chinaDate(Date.now() + 7 * 86_400_000));
+    await form.getByTestId("ledger-assign-instructions").fill("请三日内清理并答复居民。");
+    await form.getByTestId("ledger-action-submit").click();
+    await until(() => admin.getByTestId("ledger-item").getByTestId("ledger-state").first().getAttribute("data-state")).toBe("assigned");
+
+    await admin.getByTestId("language-switch").click();
+    await until(() => admin.getByTestId("ledger-action-supervise").textContent()).toBe("Supervise");
+    await shot(admin, "resident-item-en-1366.png");
+    await admin.getByTestId("language-switch").click();
+  }, 90_000);
+
+  it("the resident's receipt says the department has it, with its deadline", async () => {
+    await phone.goto(receipt);
+    await until(() => phone.getByTestId("receipt-state").textContent()).toBe(`已交由${DEPARTMENT}办理`);
+    const card = await phone.getByTestId("receipt-card").textContent();
+    expect(card).toContain(`办理时限：${chinaDate(Date.now() + 7 * 86_400_000)}`);
+    // The secretariat's instructions to the department are not the resident's to read.
+    expect(card).not.toContain("请三日内清理");
+    expect(await overflowing(phone)).toEqual([]);
+    await shot(phone, "resident-receipt-assigned-zh-375.png");
+  }, 60_000);
+});
