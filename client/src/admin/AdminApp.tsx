@@ -9,6 +9,7 @@ import { AccountsPage } from "./accounts/AccountsPage.tsx";
 import { ArchivePage } from "./archive/ArchivePage.tsx";
 import { CommunitiesPage } from "./community/CommunitiesPage.tsx";
 import GridPage from "../intake/GridPage.tsx";
+import { campaignPage } from "../campaign/CampaignsPage.tsx";
 import { DepartmentsPage } from "./ledger/DepartmentsPage.tsx";
 import { ItemPage } from "./ledger/ItemPage.tsx";
 import { LedgerListPage } from "./ledger/LedgerListPage.tsx";
@@ -36,10 +37,13 @@ const HOME = "/admin/meetings";
 const LEDGER = "/admin/ledger";
 const GRID = "/admin/grid";
 const COMMUNITIES = "/admin/communities";
+const CAMPAIGNS = "/admin/campaigns";
 
 /** A department (承办单位) account uses only the ledger; everyone else starts at the meetings. */
 const isDepartment = (account: Account): boolean => account.role === "department";
-const homeOf = (account: Account): string => (isDepartment(account) ? LEDGER : HOME);
+/** A grid worker (网格员) starts at their community's consent campaigns. */
+const isGridWorker = (account: Account): boolean => account.role === "gridWorker";
+const homeOf = (account: Account): string => (isDepartment(account) ? LEDGER : isGridWorker(account) ? CAMPAIGNS : HOME);
 
 /** A same-origin /admin path to return to after login, never an arbitrary URL. */
 const safeNext = (next: string | null, home: string): string => (next && /^\/admin(\/|$)/.test(next) && !next.startsWith(LOGIN) ? next : home);
@@ -143,12 +147,13 @@ function Shell({ children }: { children: ReactNode }) {
           {t("shell.title")}
         </Link>
         <nav aria-label={t("shell.nav")} className="admin-nav">
-          {!department && item("/admin/meetings", t("shell.meetings"))}
+          {!department && !isGridWorker(session.account) && item("/admin/meetings", t("shell.meetings"))}
           {(canEdit(session.account) || department) &&
             item(LEDGER, t("ledger.nav.ledger"), pathname.startsWith(LEDGER) && !(department && pathname.startsWith(reminders)))}
           {department && item(reminders, t("ledger.nav.reminders"))}
           {session.account.role === "gridWorker" && item(GRID, t("grid.title", { ns: INTAKE_NS }))}
           {canEdit(session.account) && item(COMMUNITIES, t("admin.nav", { ns: INTAKE_NS }))}
+          {(canEdit(session.account) || isGridWorker(session.account)) && item(CAMPAIGNS, t("campaign.nav"))}
           {canEdit(session.account) && item("/admin/archive", t("shell.archive"))}
           {session.account.role === "admin" && item("/admin/accounts", t("shell.accounts"))}
         </nav>
@@ -173,9 +178,15 @@ function Page({ pathname }: { pathname: string }) {
   if (ledger && (department || canEdit(session.account))) return ledger;
   if (pathname === "/admin/password") return <ChangePasswordPage />;
   // 居民点单: the grid worker's phone page, the secretariat's communities with their public links.
-  if (pathname === GRID && session.account.role === "gridWorker" && session.account.communityId)
-    return <GridPage communityId={session.account.communityId} />;
+  if (pathname === GRID && session.account.role === "gridWorker" && session.account.communityId) return <GridPage communityId={session.account.communityId} />;
   if (pathname === COMMUNITIES && canEdit(session.account)) return <CommunitiesPage />;
+  const campaign = canEdit(session.account) || isGridWorker(session.account) ? campaignPage(pathname, canEdit(session.account)) : null;
+  if (campaign) return campaign;
+  // A grid worker (网格员) is refused meetings, the archive and accounts: only the pages above.
+  if (isGridWorker(session.account)) {
+    if (pathname === LOGIN || pathname === "/admin" || pathname === "/admin/") return <Loading />;
+    return <NotFound home={CAMPAIGNS} />;
+  }
   // A department account is refused everything but the ledger: no page here may call those routes.
   if (department) {
     if (pathname === LOGIN || pathname === "/admin" || pathname === "/admin/") return <Loading />;

@@ -1,5 +1,6 @@
 import type { AdminMessages } from "./admin.zh.ts";
 import { ledgerEn } from "./ledger.en.ts";
+import { campaignEn } from "./campaign.en.ts";
 
 export const adminEn: AdminMessages = {
   landing: {
@@ -391,5 +392,6 @@ export const adminEn: AdminMessages = {
     you: " (me)",
   },
   ledger: ledgerEn,
+  campaign: campaignEn,
   language: "中文",
 };

@@ -1,6 +1,7 @@
 // Strings of the organiser pages and the landing page (namespace "admin"), kept apart from
 // zh.ts so the live-meeting strings and these can change independently.
 import { ledgerZh } from "./ledger.zh.ts";
+import { campaignZh } from "./campaign.zh.ts";
 export const adminZh = {
   landing: {
     title: "议事厅",
@@ -386,6 +387,7 @@ export const adminZh = {
     you: "（我）",
   },
   ledger: ledgerZh,
+  campaign: campaignZh,
   language: "English",
 };
 

@@ -1,0 +1,29 @@
+// The consent campaigns' REST endpoints (docs/community.md "Consent campaigns").
+import {
+  CampaignResponse,
+  CampaignsResponse,
+  DoorsResponse,
+  ProgressResponse,
+  RecordAnswerResponse,
+  type NewCampaign,
+  type RecordAnswer,
+} from "@core/api/campaign.ts";
+import { OkResponse } from "@core/api/common.ts";
+import { request } from "../admin/api.ts";
+
+const c = (id: string) => `/api/campaigns/${encodeURIComponent(id)}`;
+
+export const campaignApi = {
+  campaigns: () => request("GET", "/api/campaigns", CampaignsResponse),
+  create: (input: NewCampaign) => request("POST", "/api/campaigns", CampaignResponse, input),
+  doors: (id: string) => request("GET", c(id), DoorsResponse),
+  progress: (id: string) => request("GET", `${c(id)}/progress`, ProgressResponse),
+  close: (id: string) => request("POST", `${c(id)}/close`, ProgressResponse, {}),
+  record: (id: string, answer: RecordAnswer) => request("POST", `${c(id)}/answers`, RecordAnswerResponse, answer),
+  photo: (id: string, clientId: string, photo: Blob) => {
+    const form = new FormData();
+    form.append("file", photo, "form.jpg");
+    return request("POST", `${c(id)}/answers/${encodeURIComponent(clientId)}/photo`, OkResponse, form);
+  },
+  reportUrl: (id: string, format: "pdf" | "xlsx") => `${c(id)}/report.${format}`,
+};
