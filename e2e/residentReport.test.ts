@@ -1,8 +1,10 @@
 // End to end in a real Chromium: 居民点单. A resident opens the community's public link on a 375 px
 // phone (no account), raises a problem with a photo and gets the receipt link; the secretary (admin
 // app at 1366) finds the item in the ledger with the photo and assigns it (交办); the receipt then
-// says the department has it. One describe whose steps share state, so later steps (the 交办单
-// download, the department's reply, the resident's rating) can be appended.
+// says the department has it. A grid worker raises another problem for a resident from the phone
+// page; the secretary puts it before the council (提交议事会), then solves it locally (就地解决); the
+// grid worker rates the answer for the resident. One describe whose steps share state, so later
+// steps (the 交办单 download, the department's reply, the resident's rating) can be appended.
 import fs from "node:fs";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +12,7 @@ import type { Browser, Page } from "playwright-core";
 import { chinaDate } from "../core/ledger/deadline.ts";
 import { CommunityStore } from "../server/src/community/communityStore.ts";
 import { orAbort } from "../server/src/http/apiError.ts";
+import { AccountRepository } from "../server/src/accounts/accountRepository.ts";
 import { createStaff, STAFF_PASSWORD } from "../testing/server/api.ts";
 import { createDepartment } from "../testing/server/ledger.ts";
 import { DESKTOP, launchChromium, PHONE } from "./support/browser.ts";
@@ -24,11 +27,19 @@ let app: AppUnderTest;
 let browser: Browser;
 let phone: Page;
 let admin: Page;
+let grid: Page;
+let meetingTitle: string;
 let publicCode: string;
 /** The receipt link the resident keeps. */
 let receipt: string;
 
 /** Elements reaching past the right edge of the viewport (a phone's page must not scroll sideways). */
+const login = async (page: Page, username: string) => {
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(STAFF_PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+};
+const itemState = (page: Page) => page.getByTestId("ledger-item").getByTestId("ledger-state").first().getAttribute("data-state");
 const overflowing = (page: Page) =>
   page.evaluate(() =>
     [...document.querySelectorAll("body *")]
@@ -46,9 +57,18 @@ describe("居民点单: a resident's report from a phone to the secretary's 交�
     orAbort(await communities.addHouseholds(community.id, [{ building: "3号楼", unit: "1单元", room: "101", representative: "钟玉" }]));
     publicCode = community.publicCode;
     await createDepartment(app.server, DEPARTMENT);
+    await new AccountRepository(app.server.db).create({
+      username: "grid1",
+      displayName: "小马",
+      role: "gridWorker",
+      communityId: community.id,
+      password: STAFF_PASSWORD,
+    });
+    meetingTitle = (await app.server.meetings.get(app.meetingId))!.title;
     browser = await launchChromium();
     phone = await (await browser.newContext({ ...PHONE, locale: "zh-CN" })).newPage();
     admin = await (await browser.newContext({ ...DESKTOP, locale: "zh-CN" })).newPage();
+    grid = await (await browser.newContext({ ...PHONE, locale: "zh-CN" })).newPage();
   }, 120_000);
 
   afterAll(async () => {
@@ -97,9 +117,7 @@ describe("居民点单: a resident's report from a phone to the secretary's 交�
 
   it("the secretary finds the report in the ledger with its photo and assigns it", async () => {
     await admin.goto(`${app.baseUrl}/admin/login`);
-    await admin.getByLabel("用户名").fill("secretary");
-    await admin.getByLabel("密码").fill(STAFF_PASSWORD);
-    await admin.getByRole("button", { name: "登录" }).click();
+    await login(admin, "secretary");
     await admin.getByTestId("admin-nav").or(admin.locator(".admin-nav")).first().waitFor();
 
     await admin.goto(`${app.baseUrl}/admin/communities`);
@@ -134,7 +152,7 @@ describe("居民点单: a resident's report from a phone to the secretary's 交�
     await form.getByTestId("ledger-assign-deadline").fill(chinaDate(Date.now() + 7 * 86_400_000));
     await form.getByTestId("ledger-assign-instructions").fill("请三日内清理并答复居民。");
     await form.getByTestId("ledger-action-submit").click();
-    await until(() => admin.getByTestId("ledger-item").getByTestId("ledger-state").first().getAttribute("data-state")).toBe("assigned");
+    await until(() => itemState(admin)).toBe("assigned");
 
     await admin.getByTestId("language-switch").click();
     await until(() => admin.getByTestId("ledger-action-supervise").textContent()).toBe("Supervise");
@@ -151,5 +169,58 @@ describe("居民点单: a resident's report from a phone to the secretary's 交�
     expect(card).not.toContain("请三日内清理");
     expect(await overflowing(phone)).toEqual([]);
     await shot(phone, "resident-receipt-assigned-zh-375.png");
+  }, 60_000);
+
+  it("a grid worker raises a problem for a resident without a phone from the phone page", async () => {
+    await grid.goto(`${app.baseUrl}/admin/grid`);
+    await login(grid, "grid1");
+    await grid.getByTestId("grid-page").waitFor();
+    await grid.getByText("设施维修").click();
+    await grid.getByTestId("intake-text").fill("5号楼单元门禁损坏，老人进出不便");
+    await grid.getByTestId("intake-location").fill("5号楼");
+    await grid.getByTestId("intake-name").fill("孟大爷");
+    await grid.getByTestId("intake-submit").click();
+    await grid.getByTestId("intake-receipt").waitFor();
+    await until(() => grid.getByTestId("receipt-card").count()).toBe(2);
+    expect(await overflowing(grid)).toEqual([]);
+    await shot(grid, "grid-worker-zh-375.png");
+  }, 60_000);
+
+  it("the secretary puts it before the council (提交议事会), then solves it locally (就地解决)", async () => {
+    await admin.goto(`${app.baseUrl}/admin/ledger?source=gridWorker`);
+    await admin.getByTestId("ledger-row").filter({ hasText: "门禁" }).getByTestId("ledger-item-link").click();
+    await admin.getByTestId("ledger-item").waitFor();
+    expect(await admin.getByTestId("ledger-item-source").textContent()).toContain("孟大爷");
+    await admin.getByTestId("ledger-action-toCouncil").click();
+    await admin.getByTestId("ledger-council-meeting").selectOption({ label: meetingTitle });
+    await admin.getByTestId("ledger-action-submit").click();
+    await until(async () => (await admin.getByTestId("ledger-step").last().textContent()) ?? "").toContain(meetingTitle);
+    expect(await itemState(admin)).toBe("new");
+    const agenda = await app.server.meetings.agenda.list(app.meetingId);
+    expect(agenda.map((a) => a.title).at(-1)).toMatch(/^居民点单第\d+号：5号楼单元门禁损坏/);
+
+    await admin.getByTestId("ledger-action-resolveLocally").click();
+    await admin.getByTestId("ledger-resolve-text").fill("社区已联系物业更换门禁，当天修复");
+    await admin.getByTestId("ledger-action-submit").click();
+    await until(() => itemState(admin)).toBe("closed");
+    await shot(admin, "resident-item-solved-zh-1366.png");
+  }, 60_000);
+
+  it("the grid worker rates the answer for the resident, marked as such", async () => {
+    await grid.getByRole("button", { name: "刷新" }).click();
+    const card = grid.getByTestId("receipt-card").filter({ hasText: "门禁" });
+    await until(() => card.getAttribute("data-state")).toBe("closed");
+    expect(await card.getByTestId("receipt-reply").textContent()).toContain("社区已联系物业更换门禁");
+    await card.getByText("满意", { exact: true }).click();
+    await card.getByTestId("receipt-send").click();
+    await until(() => card.getByTestId("receipt-rated").textContent()).toBe("您的评价：满意");
+    await shot(grid, "grid-worker-rated-zh-375.png");
+    await grid.getByRole("button", { name: "English" }).click();
+    await until(() => card.getByTestId("receipt-rated").textContent()).toBe("Your rating: Satisfied");
+    expect(await overflowing(grid)).toEqual([]);
+    await shot(grid, "grid-worker-en-375.png");
+
+    await admin.reload();
+    await until(async () => (await admin.getByTestId("ledger-step").last().textContent()) ?? "").toContain("居民（网格员小马代为评价）");
   }, 60_000);
 });

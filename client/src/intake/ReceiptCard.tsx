@@ -2,11 +2,11 @@
 // (with the 反馈单 to download) and the rating of the latest answer once it is there.
 import { useState } from "react";
 import { categoryOf, type ReceiptView } from "@core/intake/report.ts";
+import { chinaDate } from "@core/ledger/deadline.ts";
 import { RATINGS, type Rating } from "@core/ledger/item.ts";
 import { useIntakeT } from "../i18n/intake.ts";
 import { errorText, feedbackPath, type RatingInput } from "./intakeApi.ts";
 
-const day = (ms: number): string => new Date(ms).toLocaleDateString("zh-CN", { timeZone: "Asia/Shanghai" });
 
 export interface ReceiptCardProps {
   report: ReceiptView;
@@ -60,7 +60,7 @@ export function ReceiptCard({ report: initial, code, rate, onBehalf = false }: R
       {report.replies.length === 0 && <p className="intake-hint">{t("receipt.noReply")}</p>}
       {report.replies.map((reply, i) => (
         <section key={i} className="intake-reply" data-testid="receipt-reply">
-          <p className="intake-hint">{t("receipt.replyBy", { by: reply.by, date: day(reply.at) })}</p>
+          <p className="intake-hint">{t("receipt.replyBy", { by: reply.by, date: chinaDate(reply.at) })}</p>
           <p className="intake-text">{reply.text}</p>
           {reply.rating && <p data-testid="receipt-rated">{t("receipt.yourRating", { rating: t(`receipt.rating.${reply.rating.rating}`) })}</p>}
         </section>
