@@ -3,6 +3,8 @@
 import { ensureFirstAdmin, FIRST_ADMIN, oneTimePasswordLine } from "./accounts/firstAdmin.ts";
 import { linkBaseUrl, loadConfig } from "./config/config.ts";
 import { DEMO_LINKS_HINT, demoLinksText, ensureDemoMeeting } from "./demo/demoMeeting.ts";
+import { demoCommunityText, ensureDemoCommunity } from "./demo/demoCommunity.ts";
+import { CommunityStore } from "./community/communityStore.ts";
 import { janusInstalled } from "./media/mediaPlane.ts";
 import { createServer } from "./server.ts";
 
@@ -25,6 +27,7 @@ async function main(): Promise<void> {
     // Personal links go to the console once, on the start that creates the demo, not into every start's log.
     if (demo.created) console.log(demoLinksText(demo, config.linkTtlHours));
     console.log(`\n${DEMO_LINKS_HINT}`);
+    console.log(demoCommunityText(await ensureDemoCommunity(new CommunityStore(server.db, Date.now)), baseUrl));
     console.log(`\nOrganisers 会务组: ${baseUrl}/admin\n`);
   }
   const stop = async (signal: string) => {

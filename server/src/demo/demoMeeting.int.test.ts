@@ -8,6 +8,8 @@ import { ApiClient } from "../../../testing/server/api.ts";
 import { runCommand } from "../../../testing/server/command.ts";
 import { eventually, Harness, TEST_SECRET } from "../../../testing/server/harness.ts";
 import { DEMO_DEPARTMENTS, DEMO_LINK_HOLDERS, DEMO_TITLE, ensureDemoMeeting } from "./demoMeeting.ts";
+import { DEMO_COMMUNITY, demoCommunityText, ensureDemoCommunity } from "./demoCommunity.ts";
+import { CommunityStore } from "../community/communityStore.ts";
 
 const h = new Harness();
 const tokenOf = (url: string | null | undefined) => /#t=(.+)$/.exec(url ?? "")![1]!;
@@ -15,6 +17,26 @@ const tokenOf = (url: string | null | undefined) => /#t=(.+)$/.exec(url ?? "")![
 const shortLinks = (output: string) =>
   [...output.matchAll(/ (\S+)\/j\/(\w+)\s+入会码 (\S+)/g)].map(([, base, code, typed]) => ({ base: base!, code: code!, typed: typed! }));
 afterEach(() => h.cleanup());
+
+describe("the demo community", () => {
+  it("is created once with twelve households; the printed intake link opens its public page", async () => {
+    const t = await h.startServer();
+    const communities = new CommunityStore(t.server.db, Date.now);
+    const community = await ensureDemoCommunity(communities);
+    expect(community).toMatchObject({ name: DEMO_COMMUNITY, households: 12 });
+    expect((await ensureDemoCommunity(communities)).id).toBe(community.id);
+    expect(await t.server.db.community.count()).toBe(1);
+    expect(await t.server.db.household.count()).toBe(12);
+
+    const printed = demoCommunityText(community, t.url);
+    const link = /(http\S+\/c\/(\w+))$/.exec(printed.trim())!;
+    expect(link[1]).toBe(`${t.url}/c/${community.publicCode}`);
+    const resident = new ApiClient(t.url);
+    const page = await resident.get(`/api/public/communities/${link[2]}`);
+    expect(page.status).toBe(200);
+    expect(JSON.stringify(page.body)).toContain(DEMO_COMMUNITY);
+  });
+});
 
 describe("the demo meeting", () => {
   it("is created once with its links, agenda and the ledger's departments", async () => {
