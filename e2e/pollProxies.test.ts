@@ -4,6 +4,7 @@
 // under his own. 张伟 (1-103) is in the room without a phone: the clerk enters his paper ballot.
 // The clerk's list of voters marks 委托 · 王建国 and 纸质票; the result counts them.
 import fs from "node:fs";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { PollDefinition } from "../core/poll/schema.ts";
@@ -80,13 +81,21 @@ describe("proxies and paper ballots in the browser", () => {
     await clerk.getByTestId("poll-proxy-unit").selectOption("household:1-102");
     await clerk.getByTestId("poll-proxy-holder").selectOption({ label: "王建国" });
     await clerk.getByTestId("poll-proxy-note").fill("李秀英书面委托王建国，委托书已存档");
+    const signedForm = await sharp({ create: { width: 80, height: 60, channels: 3, background: "#eee" } })
+      .jpeg()
+      .toBuffer();
+    await clerk.getByTestId("poll-proxy-photo").setInputFiles({ name: "委托书.jpg", mimeType: "image/jpeg", buffer: signedForm });
     await clerk.getByTestId("poll-proxy-form").scrollIntoViewIfNeeded();
     await shot(clerk, "poll-proxy-form-1366.png");
     await clerk.getByTestId("poll-proxy-submit").click();
-    await until(() => clerk.getByTestId("poll-proxy").allTextContents()).toEqual(["1-102户 委托 王建国"]);
+    await until(() => clerk.getByTestId("poll-proxy-line").allTextContents()).toEqual(["1-102户 委托 王建国"]);
+    // The photo went up first and the proxy names it; the clerk can open it again.
     expect((await liveState(app)).polls[0]!.proxies).toMatchObject([
-      { unitId: "household:1-102", holderId: ids.get("王建国"), note: "李秀英书面委托王建国，委托书已存档" },
+      { unitId: "household:1-102", holderId: ids.get("王建国"), note: "李秀英书面委托王建国，委托书已存档", evidence: expect.stringMatching(/^[0-9a-f]{32}$/) },
     ]);
+    expect(await textOf(clerk, "poll-proxy-photo-view")).toBe("查看委托书照片");
+    const [download] = await Promise.all([clerk.waitForEvent("download"), clerk.getByTestId("poll-proxy-photo-view").click()]);
+    expect(download.suggestedFilename()).toMatch(/^委托书-[0-9a-f]{8}\.jpg$/);
 
     // 王建国's phone: his own ballot, and below it 代 1-102户 投票.
     const proxyBallot = phone.getByTestId("proxy-ballot");

@@ -320,6 +320,9 @@ export const en: Messages = {
     votedFor: "Voted for {{unit}} (proxy)",
     household: "household {{household}}",
     counts: "of which {{proxies}} by proxy, {{paper}} on paper",
+    photo: "Photo of the signed proxy form (optional)",
+    photoView: "Photo of the proxy form",
+    photoFailed: "The photo could not be uploaded: try again",
   },
   agenda: {
     title: "Agenda",

@@ -319,6 +319,9 @@ export const zh = {
     votedFor: "已代 {{unit}} 投票",
     household: "{{household}}户",
     counts: "其中委托投票 {{proxies}}，纸质票 {{paper}}",
+    photo: "委托书照片（可选）",
+    photoView: "查看委托书照片",
+    photoFailed: "照片上传失败，请重试",
   },
   agenda: {
     title: "议程",

@@ -12,6 +12,7 @@ import { ledgerRoutes } from "../ledger/ledgerRoutes.ts";
 import { ledgerFormRoutes } from "../ledger/forms/formRoutes.ts";
 import { communityRoutes } from "../community/communityRoutes.ts";
 import { campaignRoutes } from "../campaign/campaignRoutes.ts";
+import { pollEvidenceRoutes } from "../polls/evidenceRoutes.ts";
 import { meetingDepartmentRoutes } from "../ledger/meetingDepartmentRoutes.ts";
 import { memberSuggestionRoutes } from "../ledger/memberSuggestionRoutes.ts";
 import { reportRoutes } from "../ledger/reportRoutes.ts";
@@ -76,6 +77,7 @@ export function createApi(deps: ApiDeps): Router {
     liveRosterRoutes(deps),
     communityRoutes(deps),
     campaignRoutes(deps),
+    pollEvidenceRoutes(deps),
   );
   api.use((_req, res) => sendError(res, "NOT_FOUND"));
   api.use(apiErrorHandler(deps.log));

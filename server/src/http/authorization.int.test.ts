@@ -286,6 +286,24 @@ const ROWS: Row[] = [
     path: async () => `/api/meetings/${mid()}/materials/${await newMaterial()}`,
     expect: MEETING_STAFF(),
   },
+  // 委托书: the photo of a proxy's authorisation (poll.recordProxy's evidence). Uploaded only with the
+  // in-meeting chair's or clerk's join token (proxies.int.test.ts), by no account; read back by the meeting's staff.
+  {
+    name: "upload a proxy's authorisation photo (join token only)",
+    route: "POST /meetings/:id/polls/evidence",
+    method: "POST",
+    path: () => `/api/meetings/${mid()}/polls/evidence`,
+    form: () => fileForm(PNG, "委托书.png"),
+    expect: ANYONE(401),
+    code401: "TOKEN_MISSING",
+  },
+  {
+    name: "a proxy's authorisation photo",
+    route: "GET /meetings/:id/polls/evidence/:evidenceId",
+    method: "GET",
+    path: async () => `/api/meetings/${mid()}/polls/evidence/${await new LedgerFiles(t.config.dataDir, "polls").save(mid(), PNG)}`,
+    expect: MEETING_STAFF(),
+  },
   // Speech recordings (录音)
   { name: "list recordings", route: "GET /meetings/:id/recordings", method: "GET", path: () => `/api/meetings/${mid()}/recordings`, expect: MEETING_STAFF() },
   {

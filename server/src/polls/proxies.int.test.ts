@@ -6,8 +6,10 @@
 // the result and the audit say how each household voted. A secret poll's paper and proxy
 // ballots are as unlinkable as any other (docs/ballot-secrecy.md): the database is read directly.
 import Database from "better-sqlite3";
+import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Ack, BallotReceipt, MyBallots, PollAudit, PollVoters } from "../../../core/protocol.ts";
+import { ApiClient } from "../../../testing/server/api.ts";
 import { eventually, Harness, persisted, send, settle, type TestClient } from "../../../testing/server/harness.ts";
 import { pollOf, pollRoom, refused, vote } from "../../../testing/server/pollRoom.ts";
 
@@ -119,6 +121,49 @@ describe("proxies (委托投票) and paper ballots (纸质票)", () => {
     expect(checked).toMatchObject({ ok: true, via });
     if (checked.ok) expect(checked.ballots.find((b) => b.voter === H("1-103"))).toEqual({ voter: H("1-103"), choices: ["abstain"], weight: 1 });
     expect((await persisted(t.server, m.meetingId)).state).toEqual((await t.server.rooms.get(m.meetingId)).current);
+  });
+
+  it("the authorisation's photo (委托书): uploaded and read back by the chair and the clerk only, re-encoded without EXIF, named by the proxy", async () => {
+    const t = await households();
+    const { c, all, m } = t;
+    const pollId = await t.create(perHousehold());
+    expect(await send(c.chair, { type: "poll.open", pollId, confirmed: true })).toMatchObject({ ok: true });
+    await settle(all, t.server);
+    const http = new ApiClient(t.url);
+    const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+    const form = (bytes: Buffer, name: string) => {
+      const f = new FormData();
+      f.append("file", new Blob([new Uint8Array(bytes)]), name);
+      return f;
+    };
+    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#36c" } })
+      .jpeg()
+      .withExif({ IFD0: { Make: "TestCam" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "38/1 28/1 0/1" } })
+      .toBuffer();
+    const url = `/api/meetings/${m.meetingId}/polls/evidence`;
+
+    // A member may not upload; a file that is no image is refused.
+    expect((await http.request("POST", url, { form: form(photo, "委托书.jpg"), headers: bearer(m.tokens.member1) })).status).toBe(403);
+    const text = await http.request("POST", url, { form: form(Buffer.from("not a photo"), "委托书.jpg"), headers: bearer(m.tokens.clerk) });
+    expect(text.body).toMatchObject({ error: { code: "FILE_TYPE_NOT_ALLOWED" } });
+
+    const uploaded = await http.request("POST", url, { form: form(photo, "委托书.jpg"), headers: bearer(m.tokens.clerk) });
+    expect(uploaded.status).toBe(201);
+    const evidence: string = uploaded.body.evidence;
+    expect(evidence).toMatch(/^[0-9a-f]{32}$/);
+    expect(await send(c.clerk, { ...proxy(pollId, H("1-104"), { participantId: m.people.member1.id }), evidence })).toMatchObject({ ok: true });
+    await settle(all, t.server);
+    expect(c.chair.state.polls[0]!.proxies[0]).toMatchObject({ unitId: H("1-104"), evidence });
+    expect(c.member1.state.polls[0]!.proxies[0]).toMatchObject({ unitId: H("1-104"), evidence: null });
+
+    // The chair reads it back: a JPEG without the camera's EXIF; a member cannot.
+    const back = await http.request("GET", `${url}/${evidence}`, { headers: bearer(m.tokens.chair) });
+    expect(back.status).toBe(200);
+    expect(back.headers.get("content-type")).toBe("image/jpeg");
+    const meta = await sharp(back.bytes).metadata();
+    expect([meta.format, meta.width, meta.height, meta.exif]).toEqual(["jpeg", 64, 48, undefined]);
+    expect((await http.request("GET", `${url}/${evidence}`, { headers: bearer(m.tokens.member1) })).status).toBe(403);
+    expect((await http.request("GET", `${url}/${"0".repeat(32)}`, { headers: bearer(m.tokens.clerk) })).status).toBe(404);
   });
 
   it("a secret poll: the paper and the proxy ballot are stored without their household, the voters' side says only how", async () => {

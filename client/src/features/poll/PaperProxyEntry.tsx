@@ -1,9 +1,12 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { PollEvidenceResponse } from "@core/api/polls.ts";
 import type { Command } from "@core/meeting.ts";
 import type { EligibleVoter, Poll } from "@core/poll/schema.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
-import { useDisplayName, useMeeting } from "../../connection/useMeeting.ts";
+import { downloadFile } from "../../connection/download.ts";
+import { restRequest } from "../../connection/rest.ts";
+import { useConnection, useDisplayName, useMeeting } from "../../connection/useMeeting.ts";
 import { BallotForm } from "./BallotForm.tsx";
 import { useUnitLabel } from "./useUnitLabel.ts";
 import { useVote } from "./useVote.ts";
@@ -13,13 +16,17 @@ const OTHER = "";
 /**
  * The chair's and the clerk's entries on an open poll: 录入纸质票 (a present household's ballot
  * without a device: choose the unit, its choice, and for a named poll a note such as 纸质票已存档)
- * and 登记委托 (a household authorised a proxy: the holder, present on the roster or named, and the
- * authorisation, required). The proxies recorded are listed; the server refuses a unit's second
- * ballot or second proxy.
+ * and 登记委托 (a household authorised a proxy: the holder, present on the roster or named, the
+ * authorisation, required, and optionally a photo of the signed form, uploaded first). The proxies
+ * recorded are listed, with their photo; the server refuses a unit's second ballot or second proxy.
  */
+const evidenceUrl = (meetingId: string, evidence: string) => `/api/meetings/${encodeURIComponent(meetingId)}/polls/evidence/${evidence}`;
+
 export function PaperProxyEntry({ poll, run, pending }: { poll: Poll; run: (command: Command) => Promise<boolean>; pending: boolean }) {
   const { t } = useTranslation();
   const label = useUnitLabel();
+  const connection = useConnection();
+  const { welcome } = useMeeting();
   const [mode, setMode] = useState<"paper" | "proxy" | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const unitOf = (unitId: string) => poll.eligible.find((u) => u.unitId === unitId);
@@ -31,8 +38,20 @@ export function PaperProxyEntry({ poll, run, pending }: { poll: Poll; run: (comm
           <ul>
             {poll.proxies.map((p) => (
               <li key={p.unitId} data-testid="poll-proxy" data-unit={p.unitId}>
-                {t("pollProxy.proxyLine", { unit: label(unitOf(p.unitId) ?? { household: null, participantIds: [] }, "户"), holder: p.holderName })}
-                {p.holderId === null && t("pollProxy.onPaper")}
+                <span data-testid="poll-proxy-line">
+                  {t("pollProxy.proxyLine", { unit: label(unitOf(p.unitId) ?? { household: null, participantIds: [] }, "户"), holder: p.holderName })}
+                  {p.holderId === null && t("pollProxy.onPaper")}
+                </span>{" "}
+                {p.evidence && welcome && (
+                  <button
+                    type="button"
+                    className="link small"
+                    onClick={() => void downloadFile(evidenceUrl(welcome.meeting.id, p.evidence!), connection.token, "委托书.jpg")}
+                    data-testid="poll-proxy-photo-view"
+                  >
+                    {t("pollProxy.photoView")}
+                  </button>
+                )}
               </li>
             ))}
           </ul>
@@ -131,8 +150,12 @@ function PaperForm({ poll, onDone }: { poll: Poll; onDone: (unit: EligibleVoter 
 /** 登记委托: a unit without a proxy yet, its holder (someone present outside the unit, or a name) and the authorisation. */
 function ProxyForm({ poll, run, pending, onDone }: { poll: Poll; run: (command: Command) => Promise<boolean>; pending: boolean; onDone: () => void }) {
   const { t } = useTranslation();
-  const { state } = useMeeting();
+  const { state, welcome } = useMeeting();
+  const connection = useConnection();
   const nameOf = useDisplayName();
+  const [photo, setPhoto] = useState<File | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const [photoError, setPhotoError] = useState<string | null>(null);
   const [unitId, setUnitId] = useState("");
   const [holderId, setHolderId] = useState(OTHER);
   const [holderName, setHolderName] = useState("");
@@ -141,7 +164,28 @@ function ProxyForm({ poll, run, pending, onDone }: { poll: Poll; run: (command: 
   const unit = units.find((u) => u.unitId === unitId);
   const holders = (state?.roster ?? []).filter((p) => state?.attendance[p.id]?.status === "present" && !unit?.participantIds.includes(p.id));
   const holder = holderId === OTHER ? (holderName.trim() ? { name: holderName.trim() } : null) : { participantId: holderId };
-  const ready = unit !== undefined && holder !== null && note.trim() !== "";
+  const ready = unit !== undefined && holder !== null && note.trim() !== "" && welcome !== null;
+  /** The photo first (its id goes with the command), then the proxy. */
+  const record = async () => {
+    if (!ready) return;
+    let evidence: string | undefined;
+    if (photo) {
+      setUploading(true);
+      setPhotoError(null);
+      const form = new FormData();
+      form.append("file", photo, photo.name);
+      try {
+        const url = `/api/meetings/${encodeURIComponent(welcome.meeting.id)}/polls/evidence`;
+        evidence = (await restRequest(connection.token, "POST", url, PollEvidenceResponse, form, t("pollProxy.photoFailed"))).evidence;
+      } catch (e) {
+        setPhotoError(e instanceof Error ? e.message : t("pollProxy.photoFailed"));
+        return;
+      } finally {
+        setUploading(false);
+      }
+    }
+    if (await run({ type: "poll.recordProxy", pollId: poll.pollId, unitId, holder, note: note.trim(), ...(evidence ? { evidence } : {}) })) onDone();
+  };
   return (
     <form
       className="poll-proxy-form"
@@ -149,11 +193,11 @@ function ProxyForm({ poll, run, pending, onDone }: { poll: Poll; run: (command: 
       data-testid="poll-proxy-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!ready) return;
-        void run({ type: "poll.recordProxy", pollId: poll.pollId, unitId, holder, note: note.trim() }).then((ok) => ok && onDone());
+        void record();
       }}
     >
       <h4>{t("pollProxy.proxyTitle")}</h4>
+      <ErrorNotice message={photoError} onClose={() => setPhotoError(null)} />
       <UnitSelect units={units} value={unitId} onChange={setUnitId} testId="poll-proxy-unit" />
       <label className="poll-field">
         <span>{t("pollProxy.holder")}</span>
@@ -176,11 +220,15 @@ function ProxyForm({ poll, run, pending, onDone }: { poll: Poll; run: (command: 
         <span>{t("pollProxy.evidence")}</span>
         <textarea value={note} rows={2} maxLength={500} required onChange={(e) => setNote(e.target.value)} data-testid="poll-proxy-note" />
       </label>
+      <label className="poll-field">
+        <span>{t("pollProxy.photo")}</span>
+        <input type="file" accept="image/*" onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} data-testid="poll-proxy-photo" />
+      </label>
       <div className="poll-buttons">
         <button type="button" className="ghost" onClick={onDone} data-testid="poll-proxy-cancel">
           {t("pollProxy.cancel")}
         </button>
-        <button type="submit" className="primary" disabled={!ready || pending} data-testid="poll-proxy-submit">
+        <button type="submit" className="primary" disabled={!ready || pending || uploading} data-testid="poll-proxy-submit">
           {t("pollProxy.record")}
         </button>
       </div>
