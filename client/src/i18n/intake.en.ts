@@ -83,6 +83,7 @@ export const intakeEn: Shape<typeof intakeZh> = {
     show: "Show the link and QR code",
     empty: "No communities yet.",
     community: "Community",
+    noCommunity: "No community",
     location: "Building/unit",
     anonymous: "Quiet report: name and phone are for the secretariat only and never printed on forms",
     photos: "Residents' photos",

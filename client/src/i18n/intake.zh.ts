@@ -71,6 +71,7 @@ export const intakeZh = {
     show: "显示链接和二维码",
     empty: "还没有社区。",
     community: "所在社区",
+    noCommunity: "不属于某个社区",
     location: "楼栋/单元",
     anonymous: "网格悄悄话：姓名和电话仅秘书处可见，不会出现在交办单中",
     photos: "居民照片",

@@ -199,6 +199,12 @@ describe("residents' reports (居民点单)", () => {
       replies: [{ text: "已清理楼道杂物", by: "区住建委", rating: null }],
       canRate: true,
     });
+    // The 反馈单 of the reply, through the receipt (H2's form); the other receipt has none.
+    expect(answered.feedbackForm?.number).toMatch(/反馈/);
+    const form = await resident.get(`${receipt}/feedback.docx`);
+    expect(form.status).toBe(200);
+    expect(form.headers.get("content-type")).toContain("wordprocessingml");
+    expect((await resident.get(`/api/public/receipts/${second.receipt}/feedback.docx`)).status).toBe(404);
     // Staff-only data never reaches the receipt: names, contact, instructions, history.
     const text = JSON.stringify(answered);
     for (const secret of ["王大爷", "13900000001", "内部", "instructions", "steps"]) expect(text).not.toContain(secret);
@@ -278,6 +284,16 @@ describe("residents' reports (居民点单)", () => {
     expect((await grid.post(`/api/public/receipts/${next.receipt}/rating`, { baseVersion: 2, rating: "unsatisfied" })).status).toBe(200);
     expect((await org.get(`/api/ledger/items/${next.report.id}`)).body.steps.at(-1).byName).toBe("居民（网格员grid1代为评价）");
     expect(receipt).not.toBe(next.receipt);
+  });
+
+  it("a listening day's item (接待日) entered by the secretariat names its community; an unknown one is refused", async () => {
+    const { org, community } = await setup();
+    const input = { source: "listeningDay", raisedOn: "2026-12-05", raisedByName: "李阿姨", title: "健身器材损坏", text: "小区广场健身器材损坏" };
+    const made = await org.post("/api/ledger/items", { ...input, communityId: community.id });
+    expect(made.status).toBe(201);
+    expect(made.body.item).toMatchObject({ source: "listeningDay", communityId: community.id });
+    const unknown = await org.post("/api/ledger/items", { ...input, communityId: "nope" });
+    expect([unknown.status, unknown.body.error.code]).toEqual([400, "COMMUNITY_UNKNOWN"]);
   });
 
   it("就地解决 closes a new item with what was done, the resident reads it as the reply; 提交议事会 adds an agenda item and keeps the item 待交办", async () => {

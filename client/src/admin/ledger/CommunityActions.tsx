@@ -5,6 +5,7 @@ import { useEffect, useId, useState } from "react";
 import type { LedgerItemJson } from "@core/ledger/json.ts";
 import { useIntakeT } from "../../i18n/intake.ts";
 import { api } from "../api.ts";
+import { communityApi } from "../community/communityApi.ts";
 import { ErrorLine } from "../ui/Feedback.tsx";
 import { ledgerApi, type StaffLedgerAction } from "./ledgerApi.ts";
 
@@ -61,6 +62,36 @@ export function CouncilField({ onChange }: { onChange: (action: StaffLedgerActio
         {(meetings ?? []).map((m) => (
           <option key={m.id} value={m.id}>
             {m.title}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The community a listening day's (接待日) item belongs to, when there are communities; "" for none. */
+export function CommunitySelect({ id, value, onChange }: { id: string; value: string; onChange: (e: { target: { value: string } }) => void }) {
+  const { t } = useIntakeT();
+  const [communities, setCommunities] = useState<{ id: string; name: string }[]>([]);
+  useEffect(() => {
+    let live = true;
+    communityApi.communities().then(
+      ({ communities: list }) => live && setCommunities(list),
+      () => undefined, // without communities the item simply has none
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (communities.length === 0) return null;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t("admin.community")}</label>
+      <select id={id} value={value} onChange={onChange} data-testid="ledger-create-community">
+        <option value="">{t("admin.noCommunity")}</option>
+        {communities.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
           </option>
         ))}
       </select>

@@ -6,6 +6,7 @@ import { useAdminT } from "../ui/useAdminT.ts";
 import { FormActions } from "../ui/FormActions.tsx";
 import { today } from "./format.ts";
 import { ledgerApi, type NewLedgerItem } from "./ledgerApi.ts";
+import { CommunitySelect } from "./CommunityActions.tsx";
 
 const SOURCES: NewLedgerItem["source"][] = ["listeningDay", "hotline", "other"];
 
@@ -22,6 +23,7 @@ export function NewItemDialog({ suggestions, onClose, onCreated }: { suggestions
     text: "",
     topic: "",
     suggestedDepartment: "",
+    communityId: "",
   });
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -47,6 +49,7 @@ export function NewItemDialog({ suggestions, onClose, onCreated }: { suggestions
         contact: optional(form.contact),
         topic: optional(form.topic),
         suggestedDepartment: optional(form.suggestedDepartment),
+        communityId: optional(form.communityId),
       });
       onCreated(item);
     } catch (e) {
@@ -78,6 +81,7 @@ export function NewItemDialog({ suggestions, onClose, onCreated }: { suggestions
             <label htmlFor={`${id}-raisedByName`}>{t("ledger.create.raisedByName")}</label>
             <input required maxLength={100} {...field("raisedByName")} />
           </div>
+          <CommunitySelect {...field("communityId")} />
           <div className="field">
             <label htmlFor={`${id}-sector`}>
               {t("ledger.create.sector")} <span className="muted">{t("common.optional")}</span>
