@@ -135,6 +135,20 @@ describe("proxies and paper ballots in the browser", () => {
     const box = await clerk.getByTestId("poll-proxy-entry").boundingBox();
     expect(box !== null && box.x >= 0 && box.x + box.width <= 1366).toBe(true);
 
+    // In English: the same panel, its words in English with ASCII punctuation only, inside the window.
+    await clerk.getByRole("button", { name: "English" }).click();
+    await until(() => textOf(clerk, "poll-paper-open")).toBe("Enter paper ballot");
+    expect(await textOf(clerk, "poll-proxy-open")).toBe("Record proxy");
+    expect(await textOf(clerk, "poll-proxy-line")).toBe("household 1-102: proxy held by 王建国");
+    expect(await textOf(clerk, "poll-paper-saved")).toBe("Paper ballot of household 1-103 entered");
+    await until(marks).toEqual({ "1-101": "self", "1-102 · proxy: 王建国": "proxy", "1-103 · paper ballot": "paper", "1-104": "self" });
+    expect(await clerk.getByTestId("poll-proxy-entry").textContent()).not.toMatch(/[：，（）。]/);
+    await item.scrollIntoViewIfNeeded();
+    await shot(clerk, "poll-proxy-clerk-en-1366.png");
+    const boxEn = await clerk.getByTestId("poll-proxy-entry").boundingBox();
+    expect(boxEn !== null && boxEn.x + boxEn.width <= 1366).toBe(true);
+    await clerk.getByRole("button", { name: "中文" }).click();
+
     await submitTo(app, actor("钟玉", "chair"), { type: "poll.close", pollId });
     await until(() => item.getAttribute("data-status")).toBe("closed");
     await until(() => textOf(clerk, "poll-counts")).toContain("其中委托投票 1，纸质票 1");

@@ -28,7 +28,8 @@ export function PaperProxyEntry({ poll, run, pending }: { poll: Poll; run: (comm
   const connection = useConnection();
   const { welcome } = useMeeting();
   const [mode, setMode] = useState<"paper" | "proxy" | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  /** The unit whose paper ballot was just entered (said in the current language). */
+  const [saved, setSaved] = useState<EligibleVoter | null>(null);
   const unitOf = (unitId: string) => poll.eligible.find((u) => u.unitId === unitId);
   return (
     <div className="poll-proxy-entry" data-testid="poll-proxy-entry">
@@ -59,7 +60,7 @@ export function PaperProxyEntry({ poll, run, pending }: { poll: Poll; run: (comm
       )}
       {saved && mode === null && (
         <p className="poll-paper-saved small" role="status" data-testid="poll-paper-saved">
-          {saved}
+          {t("pollProxy.paperSaved", { unit: label(saved, "户") })}
         </p>
       )}
       {mode === null && (
@@ -77,7 +78,7 @@ export function PaperProxyEntry({ poll, run, pending }: { poll: Poll; run: (comm
           poll={poll}
           onDone={(unit) => {
             setMode(null);
-            setSaved(unit ? t("pollProxy.paperSaved", { unit: label(unit, "户") }) : null);
+            setSaved(unit);
           }}
         />
       )}
