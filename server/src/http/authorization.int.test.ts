@@ -14,6 +14,9 @@ import { createApi } from "./api.ts";
 import { apiDeps } from "./apiDeps.ts";
 import { ApiClient, createStaff, fileForm, linkAccount, STAFF_PASSWORD } from "../../../testing/server/api.ts";
 import { LedgerFiles } from "../ledger/ledgerFiles.ts";
+import { CommunityStore } from "../community/communityStore.ts";
+import type { Community } from "../../../core/api/community.ts";
+import { newReceiptCode, receiptHash } from "../intake/receipts.ts";
 import { createDepartment, departmentClient, newLedgerItem, versionOf } from "../../../testing/server/ledger.ts";
 
 type Caller = "admin" | "organiser" | "chairHere" | "chairOther" | "clerkHere" | "department" | "none";
@@ -151,6 +154,52 @@ async function newRepliedAttachment(): Promise<string> {
   );
   return id;
 }
+
+/** The community of the residents' rows (居民点单), made once. */
+let community: Promise<Community> | null = null;
+const theCommunity = () =>
+  (community ??= new CommunityStore(t.server.db, Date.now).create("授权测试社区").then((r) => {
+    if (!r.ok) throw new Error(r.error.code);
+    return r.value;
+  }));
+/** A resident's report entered directly (no rate limit), new, solved locally (就地解决) or answered by the callers' department; its receipt code and id. */
+async function newReport(stage: "new" | "solved" | "answered" = "new"): Promise<{ code: string; id: string }> {
+  const code = newReceiptCode();
+  const { id } = await t.server.ledger.createReport({
+    id: unique("report-"),
+    source: "residents",
+    communityId: (await theCommunity()).id,
+    raisedOn: "2026-12-05",
+    raisedByName: "",
+    contact: null,
+    anonymous: false,
+    location: "",
+    topic: "环境卫生",
+    text: "楼道堆物",
+    receiptHash: receiptHash(code),
+    photos: [],
+    createdBy: "resident",
+  });
+  const secretariat = { role: "secretariat" as const, id: "test", name: "秘书处" };
+  if (stage === "solved") await t.server.ledger.act(id, 1, { type: "resolveLocally", text: "已清理" }, secretariat);
+  if (stage === "answered") {
+    await t.server.ledger.act(id, 1, { type: "assign", lead: departmentId, partners: [], deadline: "2099-12-31", instructions: "" }, secretariat);
+    await t.server.ledger.act(
+      id,
+      2,
+      { type: "reply", text: "已清理", outcome: "adopted", attachments: [] },
+      { role: "department", id: "test", name: "区住建委", departmentId },
+    );
+  }
+  return { code, id };
+}
+/** A photo form of the public intake. */
+const reportForm = () => {
+  const form = new FormData();
+  form.append("category", "sanitation");
+  form.append("text", "楼道堆物");
+  return form;
+};
 
 interface Row {
   name: string;
@@ -755,6 +804,69 @@ const ROWS: Row[] = [
     method: "GET",
     path: () => `/api/ledger/export.csv?q=${encodeURIComponent("路灯")}`,
     expect: LEDGER_READERS(),
+  },
+  // 居民点单: the public intake and receipts (no account), the grid worker's (no caller here is one), the secretariat's
+  {
+    name: "intake community",
+    route: "GET /public/communities/:publicCode",
+    method: "GET",
+    path: async () => `/api/public/communities/${(await theCommunity()).publicCode}`,
+    expect: ANYONE(),
+  },
+  {
+    name: "intake report",
+    route: "POST /public/communities/:publicCode/reports",
+    method: "POST",
+    path: async () => `/api/public/communities/${(await theCommunity()).publicCode}/reports`,
+    form: reportForm,
+    expect: ANYONE(201),
+  },
+  {
+    name: "receipt",
+    route: "GET /public/receipts/:code",
+    method: "GET",
+    path: async () => `/api/public/receipts/${(await newReport()).code}`,
+    expect: ANYONE(),
+  },
+  {
+    name: "receipt rating",
+    route: "POST /public/receipts/:code/rating",
+    method: "POST",
+    path: async () => `/api/public/receipts/${(await newReport("solved")).code}/rating`,
+    body: () => ({ baseVersion: 2, rating: "satisfied" }),
+    expect: ANYONE(),
+  },
+  ...(["pdf", "docx"] as const).map((format): Row => ({
+    name: `receipt feedback form ${format}`,
+    route: `GET /public/receipts/:code/feedback.${format}`,
+    method: "GET",
+    path: async () => `/api/public/receipts/${(await newReport("answered")).code}/feedback.${format}`,
+    expect: ANYONE(),
+  })),
+  { name: "grid reports", route: "GET /grid/reports", method: "GET", path: () => "/api/grid/reports", expect: ALL_ACCOUNTS(403) },
+  { name: "grid report", route: "POST /grid/reports", method: "POST", path: () => "/api/grid/reports", form: reportForm, expect: ALL_ACCOUNTS(403) },
+  {
+    name: "grid rating",
+    route: "POST /grid/reports/:id/rating",
+    method: "POST",
+    path: async () => `/api/grid/reports/${(await newReport("solved")).id}/rating`,
+    body: () => ({ baseVersion: 2, rating: "satisfied" }),
+    expect: ALL_ACCOUNTS(403),
+  },
+  {
+    name: "put before the council",
+    route: "POST /ledger/items/:id/council",
+    method: "POST",
+    path: async () => `/api/ledger/items/${(await newReport()).id}/council`,
+    body: () => ({ baseVersion: 1, meetingId: mid() }),
+    expect: MANAGERS(),
+  },
+  {
+    name: "intake link",
+    route: "GET /communities/:id/intake-link",
+    method: "GET",
+    path: async () => `/api/communities/${(await theCommunity()).id}/intake-link`,
+    expect: MANAGERS(),
   },
   // Anything else under /api
   { name: "unknown route", method: "GET", path: () => "/api/nothing-here", expect: ANYONE(404) },
