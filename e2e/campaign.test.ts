@@ -169,6 +169,26 @@ describe("a consent campaign door to door", () => {
     await until(() => door(workerA, "2号楼 302").isDisabled()).toBe(true);
   });
 
+  it("the secretariat creates another campaign with a clause for each building", async () => {
+    await secretariat.getByRole("navigation").getByRole("link", { name: "敲门计划", exact: true }).click();
+    const form = secretariat.getByTestId("campaign-new");
+    await form.getByLabel("社区").selectOption({ label: "艺术巷社区（12 户）" });
+    await form.getByLabel("名称").fill("加装电梯");
+    await form.getByLabel("征询事项").fill("您是否同意本楼加装电梯？");
+    await form.getByLabel("开始时间").fill("2026-01-01T09:00");
+    await form.getByLabel("结束时间").fill("2099-01-01T18:00");
+    await form.getByLabel("每栋楼同意率至少（%，可不填）").fill("67");
+    await form.getByRole("button", { name: "新建" }).click();
+    await until(() => rate(secretariat)).toBe("0.0%");
+    expect(await secretariat.getByTestId("campaign-clauses").getByRole("listitem").allTextContents()).toEqual([
+      "全部住户同意率 ≥ 80%：0/12 = 0.0% 未达到",
+      "1号楼 同意率 ≥ 67%：0/6 = 0.0% 未达到",
+      "2号楼 同意率 ≥ 67%：0/6 = 0.0% 未达到",
+    ]);
+    await workerA.goto(`${app.baseUrl}/admin/campaigns`);
+    await until(() => workerA.getByTestId("campaign-link").allTextContents()).toEqual(["加装电梯", "艺术巷 水电改造方案"]);
+  });
+
   it("the phone in English", async () => {
     await workerB.getByTestId("language-switch").click();
     await until(() => textOf(workerB, "doors-reached")).toBe("Reached 11 of 12 households");

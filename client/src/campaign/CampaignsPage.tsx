@@ -8,6 +8,7 @@ import { useAdminT } from "../admin/ui/useAdminT.ts";
 import { campaignApi } from "./campaignApi.ts";
 import "./campaign.css";
 import { DoorsPage } from "./DoorsPage.tsx";
+import { NewCampaignForm } from "./NewCampaignForm.tsx";
 import { ProgressPage } from "./ProgressPage.tsx";
 
 const day = (iso: string) => new Date(iso).toLocaleDateString("zh-CN", { timeZone: "Asia/Shanghai" });
@@ -37,6 +38,7 @@ export function CampaignsPage({ secretariat }: { secretariat: boolean }) {
           </li>
         ))}
       </ul>
+      {secretariat && <NewCampaignForm />}
     </section>
   );
 }
