@@ -5,6 +5,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const intakeEn: Shape<typeof intakeZh> = {
   language: "中文",
+  offline: "No connection: try again in a moment",
   category: {
     sanitation: "Sanitation",
     property: "Property management",

@@ -1,6 +1,7 @@
 // Strings of the residents' pages (居民点单: /c/<code>, 回执: /r/<code>) and the grid worker's phone page, namespace "intake".
 export const intakeZh = {
   language: "English",
+  offline: "网络连接失败，请稍后重试",
   category: { sanitation: "环境卫生", property: "物业服务", safety: "安全隐患", repair: "设施维修", neighbours: "邻里纠纷", other: "其他" },
   report: {
     title: "居民点单",

@@ -4,8 +4,10 @@ import { GridReportsResponse, PublicCommunityResponse, ReceiptResponse, ReportCr
 import type { Rating } from "@core/ledger/item.ts";
 import { httpClient, HttpError } from "../http/api.ts";
 import { currentLanguage } from "../i18n/i18n.ts";
+import { intakeEn } from "../i18n/intake.en.ts";
+import { intakeZh } from "../i18n/intake.zh.ts";
 
-const client = httpClient({ language: currentLanguage, localText: () => ({ zh: "网络连接失败，请稍后重试", en: "No connection: try again in a moment" }) });
+const client = httpClient({ language: currentLanguage, localText: () => ({ zh: intakeZh.offline, en: intakeEn.offline }) });
 const enc = encodeURIComponent;
 
 export type RatingInput = { baseVersion: number; rating: Rating; comment: string };
