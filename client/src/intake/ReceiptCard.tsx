@@ -7,7 +7,6 @@ import { RATINGS, type Rating } from "@core/ledger/item.ts";
 import { useIntakeT } from "../i18n/intake.ts";
 import { errorText, feedbackPath, type RatingInput } from "./intakeApi.ts";
 
-
 export interface ReceiptCardProps {
   report: ReceiptView;
   /** The receipt code: downloads of the 反馈单 go through it (none on the grid worker's list). */
