@@ -81,6 +81,13 @@ describe("居民点单: a resident's report from a phone to the secretary's 交�
     await phone.getByTestId("intake-form").waitFor();
     expect(await phone.locator("h1").textContent()).toBe("居民点单");
     expect(await phone.locator(".intake-intro").textContent()).toContain(COMMUNITY);
+    await shot(phone, "resident-report-top-zh-375.png");
+    await phone.getByTestId("intake-language").click();
+    await until(() => phone.locator("h1").textContent()).toBe("Raise a problem");
+    expect(await overflowing(phone)).toEqual([]);
+    await shot(phone, "resident-report-top-en-375.png");
+    await phone.getByTestId("intake-language").click();
+    await until(() => phone.locator("h1").textContent()).toBe("居民点单");
     await phone.getByText("环境卫生").click();
     await phone.getByTestId("intake-text").fill(PROBLEM);
     await phone.getByTestId("intake-location").fill("3号楼1单元");
