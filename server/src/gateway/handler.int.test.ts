@@ -60,7 +60,7 @@ const ask = (client: ClientSocket, event: string, payload: unknown): Promise<unk
 describe("handlersOf", () => {
   it("answers with what the handler returns", async () => {
     const { client, handled } = await serve({ allow: () => true, authorize: () => true });
-    expect(await ask(client, "poll.audit", { pollId: "p1" })).toEqual({ ok: true, pollId: "p1", voters: [], ballots: [] });
+    expect(await ask(client, "poll.audit", { pollId: "p1" })).toEqual({ ok: true, pollId: "p1", voters: [], via: {}, ballots: [] });
     expect(handled).toEqual(["p1"]);
   });
 
