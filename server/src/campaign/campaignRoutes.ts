@@ -33,6 +33,7 @@ export function campaignRoutes(deps: ApiDeps): Router {
 
   /** The campaign, for the secretariat or a grid worker of its community (others: 404). */
   const campaignFor = async (req: Request, id: string): Promise<{ campaign: Campaign; staff: StaffContext }> => {
+    requireStaff(req, [...MANAGERS, "gridWorker"]);
     const campaign = (await campaigns.get(id)) ?? abort("NOT_FOUND");
     return { campaign, staff: requireCommunityStaff(req, campaign.communityId) };
   };

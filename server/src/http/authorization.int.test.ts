@@ -15,6 +15,7 @@ import { apiDeps } from "./apiDeps.ts";
 import { ApiClient, createStaff, fileForm, linkAccount, STAFF_PASSWORD } from "../../../testing/server/api.ts";
 import { LedgerFiles } from "../ledger/ledgerFiles.ts";
 import { CommunityStore } from "../community/communityStore.ts";
+import { CampaignStore } from "../campaign/campaignStore.ts";
 import type { Community } from "../../../core/api/community.ts";
 import { newReceiptCode, receiptHash } from "../intake/receipts.ts";
 import { createDepartment, departmentClient, newLedgerItem, versionOf } from "../../../testing/server/ledger.ts";
@@ -162,6 +163,41 @@ const theCommunity = () =>
     if (!r.ok) throw new Error(r.error.code);
     return r.value;
   }));
+/** A 1×1 PNG that decodes (campaign form photos are re-encoded). */
+const REAL_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+let campaignHousehold: Promise<string> | undefined;
+/** An open consent campaign of the test community (one household) and a paper recording in it, with its photo when asked. */
+async function newCampaign(withPhoto = false): Promise<{ id: string; householdId: string; clientId: string }> {
+  const communityId = (await theCommunity()).id;
+  campaignHousehold ??= new CommunityStore(t.server.db, Date.now)
+    .addHouseholds(communityId, [{ building: "授权1号楼", room: "101", representative: "户主" }])
+    .then((r) => (r.ok ? r.value[0]!.id : Promise.reject(new Error(r.error.code))));
+  const householdId = await campaignHousehold;
+  const store = new CampaignStore(t.server.db, Date.now);
+  const created = await store.create(
+    {
+      communityId,
+      title: unique("授权测试征询"),
+      question: "是否同意？",
+      opensAt: new Date(Date.now() - 60_000).toISOString(),
+      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      rule: { overall: { num: 80, den: 100 }, buildings: [] },
+    },
+    "test",
+  );
+  if (!created.ok) throw new Error(created.error.code);
+  const clientId = crypto.randomUUID();
+  await store.record(
+    created.value,
+    { clientId, householdId, answer: "agree", method: "paper", recordedAt: new Date().toISOString() },
+    { accountId: null, name: "测试" },
+  );
+  if (withPhoto) {
+    const name = await new LedgerFiles(t.config.dataDir, "campaigns").save(created.value.id, REAL_PNG);
+    await store.attachPhoto(clientId, { name, mime: "image/png", size: REAL_PNG.length });
+  }
+  return { id: created.value.id, householdId, clientId };
+}
 /** A resident's report entered directly (no rate limit), new, solved locally (就地解决) or answered by the callers' department; its receipt code and id. */
 async function newReport(stage: "new" | "solved" | "answered" = "new"): Promise<{ code: string; id: string }> {
   const code = newReceiptCode();
@@ -868,6 +904,95 @@ const ROWS: Row[] = [
     path: async () => `/api/communities/${(await theCommunity()).id}/intake-link`,
     expect: MANAGERS(),
   },
+  // 敲门计划: the secretariat's; the community's grid workers (no caller here is one) record and read the door list
+  { name: "campaigns", route: "GET /campaigns", method: "GET", path: () => "/api/campaigns", expect: MANAGERS() },
+  {
+    name: "create campaign",
+    route: "POST /campaigns",
+    method: "POST",
+    path: () => "/api/campaigns",
+    body: async () => ({
+      communityId: (await theCommunity()).id,
+      title: unique("征询"),
+      question: "是否同意？",
+      opensAt: "2027-01-01T00:00:00Z",
+      closesAt: "2027-02-01T00:00:00Z",
+      rule: { overall: { num: 4, den: 5 } },
+    }),
+    expect: MANAGERS(201),
+  },
+  { name: "campaign doors", route: "GET /campaigns/:id", method: "GET", path: async () => `/api/campaigns/${(await newCampaign()).id}`, expect: MANAGERS() },
+  {
+    name: "edit campaign",
+    route: "PATCH /campaigns/:id",
+    method: "PATCH",
+    path: async () => `/api/campaigns/${(await newCampaign()).id}`,
+    body: () => ({ title: "改名" }),
+    expect: MANAGERS(),
+  },
+  {
+    name: "close campaign",
+    route: "POST /campaigns/:id/close",
+    method: "POST",
+    path: async () => `/api/campaigns/${(await newCampaign()).id}/close`,
+    expect: MANAGERS(),
+  },
+  {
+    name: "campaign progress",
+    route: "GET /campaigns/:id/progress",
+    method: "GET",
+    path: async () => `/api/campaigns/${(await newCampaign()).id}/progress`,
+    expect: MANAGERS(),
+  },
+  {
+    name: "campaign answer",
+    route: "POST /campaigns/:id/answers",
+    method: "POST",
+    path: async () => `/api/campaigns/${(await newCampaign()).id}/answers`,
+    body: async () => ({
+      clientId: crypto.randomUUID(),
+      householdId: await campaignHousehold,
+      answer: "agree",
+      method: "phone",
+      recordedAt: new Date().toISOString(),
+    }),
+    expect: MANAGERS(201),
+  },
+  {
+    name: "campaign form photo",
+    route: "POST /campaigns/:id/answers/:clientId/photo",
+    method: "POST",
+    path: async () => {
+      const c = await newCampaign();
+      return `/api/campaigns/${c.id}/answers/${c.clientId}/photo`;
+    },
+    form: () => fileForm(REAL_PNG, "签字表.png"),
+    expect: MANAGERS(201),
+  },
+  {
+    name: "campaign form photo download",
+    route: "GET /campaigns/:id/answers/:clientId/photo",
+    method: "GET",
+    path: async () => {
+      const c = await newCampaign(true);
+      return `/api/campaigns/${c.id}/answers/${c.clientId}/photo`;
+    },
+    expect: MANAGERS(),
+  },
+  {
+    name: "campaign changes",
+    route: "GET /campaigns/:id/changes",
+    method: "GET",
+    path: async () => `/api/campaigns/${(await newCampaign()).id}/changes`,
+    expect: MANAGERS(),
+  },
+  ...(["pdf", "xlsx"] as const).map((format): Row => ({
+    name: `campaign report ${format}`,
+    route: "GET /campaigns/:id/report.:format",
+    method: "GET",
+    path: async () => `/api/campaigns/${(await newCampaign()).id}/report.${format}`,
+    expect: MANAGERS(),
+  })),
   // Anything else under /api
   { name: "unknown route", method: "GET", path: () => "/api/nothing-here", expect: ANYONE(404) },
 ];
