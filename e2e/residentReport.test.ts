@@ -3,9 +3,11 @@
 // app at 1366) finds the item in the ledger with the photo and assigns it (交办); the receipt then
 // says the department has it. A grid worker raises another problem for a resident from the phone
 // page; the secretary puts it before the council (提交议事会), then solves it locally (就地解决); the
-// grid worker rates the answer for the resident. One describe whose steps share state, so later
-// steps (the 交办单 download, the department's reply, the resident's rating) can be appended.
+// grid worker rates the answer for the resident. Then the secretary downloads the first item's
+// numbered 交办单, the department replies from its phone, and the resident reads the reply on the
+// receipt, downloads the 反馈单 and rates it.
 import fs from "node:fs";
+import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -15,6 +17,7 @@ import { orAbort } from "../server/src/http/apiError.ts";
 import { AccountRepository } from "../server/src/accounts/accountRepository.ts";
 import { createStaff, STAFF_PASSWORD } from "../testing/server/api.ts";
 import { createDepartment } from "../testing/server/ledger.ts";
+import { pdfText } from "../testing/server/minutesMeeting.ts";
 import { DESKTOP, launchChromium, PHONE } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { SHOTS, shot, until } from "./support/page.ts";
@@ -22,6 +25,7 @@ import { SHOTS, shot, until } from "./support/page.ts";
 const COMMUNITY = "阅海湾社区（端到端测试）";
 const DEPARTMENT = "阅海湾物业服务中心（端到端测试）";
 const PROBLEM = "3号楼1单元楼道堆放杂物，影响老人通行";
+const REPLY = "物业已于当日清理楼道杂物，并在楼道张贴提示";
 
 let app: AppUnderTest;
 let browser: Browser;
@@ -32,6 +36,7 @@ let meetingTitle: string;
 let publicCode: string;
 /** The receipt link the resident keeps. */
 let receipt: string;
+let departmentId: string;
 
 /** Elements reaching past the right edge of the viewport (a phone's page must not scroll sideways). */
 const login = async (page: Page, username: string) => {
@@ -56,7 +61,7 @@ describe("居民点单: a resident's report from a phone to the secretary's 交�
     const community = orAbort(await communities.create(COMMUNITY));
     orAbort(await communities.addHouseholds(community.id, [{ building: "3号楼", unit: "1单元", room: "101", representative: "钟玉" }]));
     publicCode = community.publicCode;
-    await createDepartment(app.server, DEPARTMENT);
+    departmentId = (await createDepartment(app.server, DEPARTMENT)).id;
     await new AccountRepository(app.server.db).create({
       username: "grid1",
       displayName: "小马",
@@ -229,5 +234,66 @@ describe("居民点单: a resident's report from a phone to the secretary's 交�
 
     await admin.reload();
     await until(async () => (await admin.getByTestId("ledger-step").last().textContent()) ?? "").toContain("居民（网格员小马代为评价）");
+  }, 60_000);
+
+  it("the secretary downloads the resident's item's numbered 交办单: the problem, the department, the seal line, never the resident's name", async () => {
+    await admin.goto(`${app.baseUrl}/admin/ledger?source=residents`);
+    await admin.getByTestId("ledger-row").filter({ hasText: PROBLEM }).getByTestId("ledger-item-link").click();
+    await admin.getByTestId("ledger-item").waitFor();
+    const form = admin.getByTestId("ledger-issued-form");
+    await until(() => form.count()).toBe(1);
+    const number = (await form.getByTestId("ledger-issued-form-number").textContent())!;
+    const [download] = await Promise.all([admin.waitForEvent("download"), form.getByTestId("ledger-issued-form-pdf").click()]);
+    expect(download.suggestedFilename()).toBe(`交办单-${number}.pdf`);
+    const file = path.join(SHOTS, "..", "resident-assignment-form.pdf");
+    await download.saveAs(file);
+    const text = await pdfText(fs.readFileSync(file));
+    for (const words of [COMMUNITY, number, "居民点单", PROBLEM, DEPARTMENT, "请三日内清理并答复居民。", "（盖章）"]) expect(text).toContain(words);
+    expect(text).not.toContain("王大爷");
+  }, 60_000);
+
+  it("the department replies from its phone", async () => {
+    await new AccountRepository(app.server.db).create({
+      username: "wuye",
+      displayName: "物业经办人",
+      role: "department",
+      departmentId,
+      password: STAFF_PASSWORD,
+    });
+    const dept = await (await browser.newContext({ ...PHONE, locale: "zh-CN" })).newPage();
+    await dept.goto(`${app.baseUrl}/admin/login`);
+    await login(dept, "wuye");
+    await dept.getByTestId("ledger-row").filter({ hasText: PROBLEM }).getByTestId("ledger-item-link").click();
+    await dept.getByTestId("ledger-item").waitFor();
+    await dept.getByTestId("ledger-action-reply").click();
+    const reply = dept.getByTestId("ledger-form-reply");
+    await reply.getByTestId("ledger-reply-text").fill(REPLY);
+    await reply.getByTestId("ledger-outcome-adopted").check();
+    await reply.getByTestId("ledger-action-submit").click();
+    await until(() => itemState(dept)).toBe("answered");
+    expect(await overflowing(dept)).toEqual([]);
+    await shot(dept, "resident-item-department-reply-zh-375.png");
+  }, 60_000);
+
+  it("the resident reads the reply on the receipt, downloads the 反馈单 and rates it once", async () => {
+    await phone.goto(receipt);
+    const card = phone.getByTestId("receipt-card");
+    await until(() => card.getAttribute("data-state")).toBe("answered");
+    expect(await card.getByTestId("receipt-reply").textContent()).toContain(REPLY);
+    const [download] = await Promise.all([phone.waitForEvent("download"), card.getByTestId("receipt-feedback-pdf").click()]);
+    const file = path.join(SHOTS, "..", "resident-feedback-form.pdf");
+    await download.saveAs(file);
+    const text = await pdfText(fs.readFileSync(file));
+    for (const words of ["反馈单", REPLY, DEPARTMENT, "采纳"]) expect(text).toContain(words);
+    await card.getByTestId("receipt-rating-satisfied").check();
+    await card.getByTestId("receipt-comment").fill("清理得很及时，谢谢！");
+    await card.getByTestId("receipt-send").click();
+    await until(() => card.getByTestId("receipt-rated").textContent()).toBe("您的评价：满意");
+    expect(await card.getByTestId("receipt-rate").count()).toBe(0);
+    expect(await overflowing(phone)).toEqual([]);
+    await shot(phone, "resident-receipt-rated-zh-375.png");
+
+    await admin.reload();
+    await until(async () => (await admin.getByTestId("ledger-step").last().textContent()) ?? "").toContain("满意");
   }, 60_000);
 });
