@@ -112,6 +112,7 @@ export const ERROR_MESSAGES = {
   CAMPAIGN_NOT_OPEN: { zh: "该征询尚未开始，暂不能登记意见", en: "This consent campaign has not opened yet: answers cannot be recorded" },
   CAMPAIGN_HOUSEHOLD_UNKNOWN: { zh: "该住户不属于本社区", en: "This household is not on the community's roster" },
   CAMPAIGN_LINK_UNKNOWN: { zh: "关联的台账事项或会议不存在", en: "The linked ledger item or meeting does not exist" },
+  CAMPAIGN_OWN_LINK_UNKNOWN: { zh: "本户链接无效或已更换，请联系社区", en: "This household link is not valid or was replaced: ask the community" },
   RATE_LIMITED: { zh: "操作过于频繁，请稍后再试", en: "Too many requests: try again in a moment" },
   TOO_MANY_DEVICES: {
     zh: "同一参会链接已在其他设备上打开，本设备已断开（同时在线的设备数有限）。如需在本设备继续，请刷新页面",

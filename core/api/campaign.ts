@@ -55,6 +55,14 @@ export const RecordAnswer = z.strictObject({
 });
 export type RecordAnswer = z.input<typeof RecordAnswer>;
 
+/** A household answering through its own link (本户链接): the answer and, if it differs, who answers. */
+export const OwnLinkAnswer = z.strictObject({
+  clientId: z.uuid(),
+  answer: CampaignAnswerKind,
+  representative: z.string().trim().max(64).nullish(),
+});
+export type OwnLinkAnswer = z.input<typeof OwnLinkAnswer>;
+
 export const CampaignListQuery = z.object({ communityId: Id.optional() });
 
 // Answers
@@ -139,3 +147,20 @@ export const ProgressResponse = z.object({ campaign: Campaign, progress: Progres
 /** `replayed`: the client id was recorded before; nothing changed. */
 export const RecordAnswerResponse = z.object({ change: AnswerChange, replayed: z.boolean() });
 export const ChangesResponse = z.object({ changes: z.array(AnswerChange) });
+
+const LinkHousehold = z.looseObject({ building: z.string(), unit: z.string(), room: z.string(), representative: z.string() });
+/** New own links: one per household, shown once (only their hashes are kept). */
+export const LinksResponse = z.object({ links: z.array(LinkHousehold.extend({ householdId: Id, url: z.string() })) });
+/** What a household's own link shows: the campaign, the household, its answer so far. */
+export const OwnLinkResponse = z.object({
+  campaign: z.looseObject({
+    title: z.string(),
+    question: z.string(),
+    communityName: z.string(),
+    opensAt: IsoTime,
+    closesAt: IsoTime,
+    phase: Campaign.shape.phase,
+  }),
+  household: LinkHousehold,
+  current: z.looseObject({ answer: CampaignAnswerKind, method: CampaignMethod, recordedAt: IsoTime }).nullable(),
+});

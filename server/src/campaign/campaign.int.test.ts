@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
-import { fileForm, gridWorkerClient, staffClient, type ApiClient, type Json } from "../../../testing/server/api.ts";
+import { ApiClient, fileForm, gridWorkerClient, staffClient, type Json } from "../../../testing/server/api.ts";
 import { twelveHouseholdCampaign } from "../../../testing/server/campaign.ts";
 import { Harness } from "../../../testing/server/harness.ts";
 import { pdfText } from "../../../testing/server/minutesMeeting.ts";
@@ -245,5 +245,51 @@ describe("consent campaigns", () => {
     const list = workbook.getWorksheet("住户意见")!;
     expect(list.rowCount).toBe(12);
     expect(list.getRow(11).values).toEqual([undefined, "2号楼", "", "202", "李强", "不同意", "电话", "grid1", "2026-12-20 10:00"]);
+  });
+
+  it("a household answers through its own link (本户链接): issued once, replaced when issued again, refused after the close", async () => {
+    const { org, grid, households, base, record, server } = await setup();
+    expect((await grid.post(`${base}/links`)).status).toBe(403);
+    const issued = await org.post(`${base}/links`);
+    expect(issued.status).toBe(201);
+    expect(issued.body.links).toHaveLength(12);
+    const link = issued.body.links.find((l: Json) => l.householdId === households[4].id);
+    expect(link).toMatchObject({ building: "1号楼", unit: "2单元", room: "102", representative: "马兰" });
+    const url = new URL(link.url);
+    const token = url.pathname.slice("/k/".length);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect(await server.db.campaignLink.count({ where: { tokenHash: token } })).toBe(0); // only the hash is kept
+
+    const anonymous = new ApiClient(url.origin);
+    const shown = await anonymous.get(`/api/public/campaign-links/${token}`);
+    expect(shown.body).toEqual({
+      campaign: expect.objectContaining({ title: "艺术巷 水电改造方案", communityName: "艺术巷社区", phase: "open" }),
+      household: { building: "1号楼", unit: "2单元", room: "102", representative: "马兰" },
+      current: null,
+    });
+    const body = { clientId: randomUUID(), answer: "agree" };
+    const answered = await anonymous.post(`/api/public/campaign-links/${token}/answers`, body);
+    expect(answered.status).toBe(201);
+    expect(answered.body.change).toMatchObject({
+      householdId: households[4].id,
+      to: "agree",
+      method: "own_link",
+      recordedByName: "本户链接",
+      representative: "马兰",
+    });
+    expect((await anonymous.post(`/api/public/campaign-links/${token}/answers`, body)).body.replayed).toBe(true);
+    expect((await anonymous.get(`/api/public/campaign-links/${token}`)).body.current).toMatchObject({ answer: "agree", method: "own_link" });
+    // Another household's recording is never shown through this link.
+    const theirs = (await record(grid, households[0], "disagree")).body.change.clientId;
+    expect((await anonymous.post(`/api/public/campaign-links/${token}/answers`, { clientId: theirs, answer: "agree" })).status).toBe(400);
+
+    await org.post(`${base}/links`);
+    const replaced = await anonymous.get(`/api/public/campaign-links/${token}`);
+    expect(replaced.status).toBe(404);
+    expect(replaced.body.error.code).toBe("CAMPAIGN_OWN_LINK_UNKNOWN");
+    const fresh = new URL((await org.post(`${base}/links`)).body.links[0].url).pathname.slice("/k/".length);
+    await org.post(`${base}/close`);
+    const late = await anonymous.post(`/api/public/campaign-links/${fresh}/answers`, { clientId: randomUUID(), answer: "agree" });
+    expect(late.body.error.code).toBe("CAMPAIGN_CLOSED");
   });
 });

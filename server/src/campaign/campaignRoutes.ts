@@ -5,7 +5,7 @@
 import { Router, type Request } from "express";
 import sharp from "sharp";
 import { z } from "zod";
-import { CampaignEdit, CampaignListQuery, NewCampaign, RecordAnswer, type Campaign } from "../../../core/api/campaign.ts";
+import { CampaignEdit, CampaignListQuery, NewCampaign, OwnLinkAnswer, RecordAnswer, type Campaign } from "../../../core/api/campaign.ts";
 import { Id, IdParams } from "../../../core/api/common.ts";
 import { abort, orAbort, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
@@ -24,6 +24,9 @@ const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 const PhotoParams = z.object({ id: Id, clientId: z.uuid() });
 const ChangesQuery = z.object({ householdId: Id.optional() });
 const ReportParams = z.object({ id: Id, format: z.enum(REPORT_FORMATS) });
+const TokenParams = z.object({ token: z.string().min(1).max(64) });
+/** Who recorded an answer through a household's own link. */
+const OWN_LINK = "本户链接";
 
 export function campaignRoutes(deps: ApiDeps): Router {
   const { campaigns } = deps;
@@ -169,6 +172,48 @@ export function campaignRoutes(deps: ApiDeps): Router {
         "Cache-Control": "private, no-store",
       });
       res.send(body);
+    }),
+  );
+
+  // 本户链接: new links for every household (replacing the old ones), shown once to print or send.
+  router.post(
+    "/campaigns/:id/links",
+    route(async (req, res) => {
+      const { id } = parse(IdParams, req.params);
+      const campaign = await managed(req, id);
+      const links = await campaigns.issueLinks(campaign);
+      const base = deps.baseUrl(req);
+      res.status(201).json({
+        links: links.map(({ household: { id: householdId, ...h }, token }) => ({ householdId, ...h, url: `${base}/k/${token}` })),
+      });
+    }),
+  );
+
+  // The household's own link: no account, the token is the authority (as a receipt's).
+  router.get(
+    "/public/campaign-links/:token",
+    route(async (req, res) => {
+      const { token } = parse(TokenParams, req.params);
+      const { campaign, household, current } = (await campaigns.byLink(token)) ?? abort("CAMPAIGN_OWN_LINK_UNKNOWN");
+      const { title, question, communityName, opensAt, closesAt, phase } = campaign;
+      const { building, unit, room, representative } = household;
+      res.json({
+        campaign: { title, question, communityName, opensAt, closesAt, phase },
+        household: { building, unit, room, representative },
+        current: current && { answer: current.answer, method: current.method, recordedAt: current.recordedAt },
+      });
+    }),
+  );
+
+  router.post(
+    "/public/campaign-links/:token/answers",
+    route(async (req, res) => {
+      const { token } = parse(TokenParams, req.params);
+      const link = (await campaigns.byLink(token)) ?? abort("CAMPAIGN_OWN_LINK_UNKNOWN");
+      const input = parse(OwnLinkAnswer, req.body);
+      const recording = { ...input, householdId: link.household.id, method: "own_link" as const, recordedAt: new Date(deps.now()).toISOString() };
+      const outcome = orAbort(await campaigns.record(link.campaign, recording, { accountId: null, name: OWN_LINK }));
+      res.status(outcome.replayed ? 200 : 201).json(outcome);
     }),
   );
 

@@ -2,7 +2,7 @@
 // campaigns"). The current answer is one row per household (UNIQUE(campaignId, householdId));
 // every recording adds a change row keyed by the phone's client id (UNIQUE), so a recording
 // replayed by the offline queue finds its row and adds nothing. The rules are core's.
-import { randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { AnswerChange, AnswerRecord, Campaign, CampaignEdit, Door, NewCampaign, RecordAnswer } from "../../../core/api/campaign.ts";
 import {
   compareHouseholds,
@@ -225,8 +225,11 @@ export class CampaignStore {
    */
   async record(campaign: Campaign, input: Recording, by: Recorder): Promise<Result<{ change: AnswerChange; replayed: boolean }>> {
     const seen = await this.db.campaignAnswerChange.findUnique({ where: { clientId: input.clientId } });
+    // A client id names one recording: another campaign's or household's is refused, never shown.
     if (seen)
-      return seen.campaignId === campaign.id ? ok({ change: toChange(seen), replayed: true }) : fail("VALIDATION", ["clientId: used by another campaign"]);
+      return seen.campaignId === campaign.id && seen.householdId === input.householdId
+        ? ok({ change: toChange(seen), replayed: true })
+        : fail("VALIDATION", ["clientId: used by another recording"]);
     const current = await this.get(campaign.id);
     if (!current) return fail("NOT_FOUND");
     if (current.phase === "closed") return fail("CAMPAIGN_CLOSED");
@@ -274,6 +277,33 @@ export class CampaignStore {
     }
   }
 
+  /** New own links (本户链接) for every household, replacing earlier ones: the tokens, shown this once. */
+  async issueLinks(campaign: Campaign): Promise<{ household: RosterHousehold; token: string }[]> {
+    const households = (await this.roster(campaign.communityId)).sort(compareHouseholds);
+    const links = households.map((household) => ({ household, token: randomBytes(18).toString("base64url") }));
+    const createdAt = new Date(this.now());
+    await this.db.$transaction([
+      this.db.campaignLink.deleteMany({ where: { campaignId: campaign.id } }),
+      this.db.campaignLink.createMany({
+        data: links.map(({ household, token }) => ({ tokenHash: linkHash(token), campaignId: campaign.id, householdId: household.id, createdAt })),
+      }),
+    ]);
+    return links;
+  }
+
+  /** The campaign and household an own link names, with the household's current answer; null for an unknown or replaced link. */
+  async byLink(token: string): Promise<{ campaign: Campaign; household: RosterHousehold; current: AnswerRecord | null } | null> {
+    const link = await this.db.campaignLink.findUnique({ where: { tokenHash: linkHash(token) } });
+    if (!link) return null;
+    const [campaign, household, answer] = await Promise.all([
+      this.get(link.campaignId),
+      this.db.household.findUnique({ where: { id: link.householdId }, select: { id: true, building: true, unit: true, room: true, representative: true } }),
+      this.db.campaignAnswer.findUnique({ where: { campaignId_householdId: { campaignId: link.campaignId, householdId: link.householdId } } }),
+    ]);
+    if (!campaign || !household) return null;
+    return { campaign, household, current: answer ? toRecord(answer, await this.withPhoto(campaign.id)) : null };
+  }
+
   /** The recording a photo belongs to (of this campaign), with its stored photo if any. */
   async recordingOf(campaignId: string, clientId: string): Promise<{ recordedBy: string | null; method: string; photo: Photo | null } | null> {
     const row = await this.db.campaignAnswerChange.findUnique({ where: { clientId } });
@@ -291,6 +321,9 @@ export class CampaignStore {
     return count === 1;
   }
 }
+
+/** Own-link tokens are 24 random characters (144 bits); only their SHA-256 is stored. */
+const linkHash = (token: string) => createHash("sha256").update(token).digest("hex");
 
 function toRecord(row: AnswerRow, photos: Set<string>): AnswerRecord {
   return {

@@ -198,6 +198,12 @@ async function newCampaign(withPhoto = false): Promise<{ id: string; householdId
   }
   return { id: created.value.id, householdId, clientId };
 }
+/** A household's own link (本户链接) in a new open campaign. */
+async function newOwnLink(): Promise<string> {
+  const store = new CampaignStore(t.server.db, Date.now);
+  const campaign = (await store.get((await newCampaign()).id))!;
+  return (await store.issueLinks(campaign))[0]!.token;
+}
 /** A resident's report entered directly (no rate limit), new, solved locally (就地解决) or answered by the callers' department; its receipt code and id. */
 async function newReport(stage: "new" | "solved" | "answered" = "new"): Promise<{ code: string; id: string }> {
   const code = newReceiptCode();
@@ -985,6 +991,28 @@ const ROWS: Row[] = [
     method: "GET",
     path: async () => `/api/campaigns/${(await newCampaign()).id}/changes`,
     expect: MANAGERS(),
+  },
+  {
+    name: "campaign own links",
+    route: "POST /campaigns/:id/links",
+    method: "POST",
+    path: async () => `/api/campaigns/${(await newCampaign()).id}/links`,
+    expect: MANAGERS(201),
+  },
+  {
+    name: "own link",
+    route: "GET /public/campaign-links/:token",
+    method: "GET",
+    path: async () => `/api/public/campaign-links/${await newOwnLink()}`,
+    expect: ANYONE(),
+  },
+  {
+    name: "own link answer",
+    route: "POST /public/campaign-links/:token/answers",
+    method: "POST",
+    path: async () => `/api/public/campaign-links/${await newOwnLink()}/answers`,
+    body: () => ({ clientId: crypto.randomUUID(), answer: "agree" }),
+    expect: ANYONE(201),
   },
   ...(["pdf", "xlsx"] as const).map((format): Row => ({
     name: `campaign report ${format}`,
