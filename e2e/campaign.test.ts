@@ -189,6 +189,25 @@ describe("a consent campaign door to door", () => {
     await until(() => workerA.getByTestId("campaign-link").allTextContents()).toEqual(["加装电梯", "艺术巷 水电改造方案"]);
   });
 
+  it("a household answers through its own link (本户链接) on its phone", async () => {
+    await secretariat.getByTestId("campaign-issue-links").click();
+    const link = secretariat.getByTestId("campaign-links").getByRole("listitem").filter({ hasText: "2号楼 302 吴刚" }).getByRole("link");
+    const url = (await link.getAttribute("href"))!;
+    expect(url).toMatch(/\/k\/[A-Za-z0-9_-]{24}$/);
+    const household = await (await browser.newContext({ ...PHONE, locale: "zh-CN" })).newPage();
+    await household.goto(url);
+    await until(() => textOf(household, "own-current")).toBe("本户尚未表态");
+    expect(await household.getByRole("heading", { level: 1 }).textContent()).toBe("加装电梯");
+    await household.getByLabel("同意", { exact: true }).check();
+    await household.getByRole("button", { name: "提交意见" }).click();
+    await until(() => textOf(household, "own-current")).toBe("本户已登记：同意");
+    expect(await overflowing(household)).toEqual([]);
+    await shot(household, "campaign-own-link-zh.png");
+    await until(() => rate(secretariat), 15_000).toBe("8.3%");
+    const answer = await app.server.db.campaignAnswer.findFirstOrThrow({ where: { method: "own_link" } });
+    expect(answer).toMatchObject({ recordedBy: null, recordedByName: "本户链接", representative: "吴刚" });
+  });
+
   it("the phone in English", async () => {
     await workerB.getByTestId("language-switch").click();
     await until(() => textOf(workerB, "doors-reached")).toBe("Reached 11 of 12 households");

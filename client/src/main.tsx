@@ -13,6 +13,7 @@ const AdminApp = lazy(() => import("./admin/AdminApp.tsx"));
 const Landing = lazy(() => import("./landing/Landing.tsx"));
 const CheckinPage = lazy(() => import("./checkin/CheckinPage.tsx").then((m) => ({ default: m.CheckinPage })));
 const IntakeApp = lazy(() => import("./intake/IntakeApp.tsx"));
+const OwnLinkPage = lazy(() => import("./campaign/OwnLinkPage.tsx"));
 
 // The connection lives outside React: one per tab, for the participant of the join link.
 const initialSection = sectionOf(window.location.pathname, window.location.hash);
@@ -31,6 +32,8 @@ function Root() {
         <CheckinPage meetingId={checkinMeetingId(pathname)} />
       ) : section === "intake" ? (
         <IntakeApp pathname={pathname} />
+      ) : section === "ownLink" ? (
+        <OwnLinkPage token={decodeURIComponent(pathname.split("/")[2] ?? "")} />
       ) : (
         <Landing />
       )}

@@ -18,6 +18,7 @@ export function ProgressPage({ campaignId }: { campaignId: string }) {
   const [data, setData] = useState<{ campaign: Campaign; progress: ProgressBody } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [confirming, setConfirming] = useState(false);
+  const [links, setLinks] = useState<{ householdId: string; building: string; unit: string; room: string; representative: string; url: string }[] | null>(null);
 
   const load = useCallback(
     () =>
@@ -37,6 +38,14 @@ export function ProgressPage({ campaignId }: { campaignId: string }) {
     try {
       setData(await campaignApi.close(campaignId));
       setConfirming(false);
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  const issueLinks = async () => {
+    try {
+      setLinks((await campaignApi.issueLinks(campaignId)).links);
     } catch (e) {
       setError(e);
     }
@@ -132,6 +141,26 @@ export function ProgressPage({ campaignId }: { campaignId: string }) {
           </ul>
         )}
       </section>
+      {!closed && (
+        <section className="admin-card" aria-labelledby="campaign-links">
+          <h2 id="campaign-links">{t("campaign.method.own_link")}</h2>
+          <p className="muted">{t("campaign.links.intro")}</p>
+          <div>
+            <button type="button" onClick={() => void issueLinks()} data-testid="campaign-issue-links">
+              {t(links ? "campaign.links.reissue" : "campaign.links.issue")}
+            </button>
+          </div>
+          {links && (
+            <ol className="campaign-links" data-testid="campaign-links">
+              {links.map((l) => (
+                <li key={l.householdId}>
+                  {householdName(l)} {l.representative} <a href={l.url}>{l.url}</a>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      )}
       <section className="admin-card campaign-actions" aria-label={t("campaign.progress.downloads")}>
         <div className="campaign-downloads">
           {t("campaign.progress.downloads")}

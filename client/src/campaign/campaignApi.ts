@@ -3,9 +3,12 @@ import {
   CampaignResponse,
   CampaignsResponse,
   DoorsResponse,
+  LinksResponse,
+  OwnLinkResponse,
   ProgressResponse,
   RecordAnswerResponse,
   type NewCampaign,
+  type OwnLinkAnswer,
   type RecordAnswer,
 } from "@core/api/campaign.ts";
 import { OkResponse } from "@core/api/common.ts";
@@ -26,4 +29,8 @@ export const campaignApi = {
     return request("POST", `${c(id)}/answers/${encodeURIComponent(clientId)}/photo`, OkResponse, form);
   },
   reportUrl: (id: string, format: "pdf" | "xlsx") => `${c(id)}/report.${format}`,
+  issueLinks: (id: string) => request("POST", `${c(id)}/links`, LinksResponse, {}),
+  ownLink: (token: string) => request("GET", `/api/public/campaign-links/${encodeURIComponent(token)}`, OwnLinkResponse),
+  ownLinkAnswer: (token: string, answer: OwnLinkAnswer) =>
+    request("POST", `/api/public/campaign-links/${encodeURIComponent(token)}/answers`, RecordAnswerResponse, answer),
 };

@@ -17,6 +17,8 @@ describe("sectionOf", () => {
     ["/c/abcdefghijkmnpqr", "", "intake"],
     ["/r/abcdefghijkmnpqrstuvwxy", "", "intake"],
     ["/c/", "", "meeting"],
+    ["/k/Ab3_-xYz0123456789abcdE", "", "ownLink"],
+    ["/k/", "", "meeting"],
   ])("%s%s → %s", (path, hash, section) => {
     expect(sectionOf(path, hash)).toBe(section);
   });
