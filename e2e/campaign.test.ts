@@ -5,7 +5,8 @@
 // route aborts it after the server answered), so the phone sends it again with the same client
 // id: the server replays it, nothing is entered twice. The secretariat's progress view shows
 // 9/12 = 75.0 % against all households, not passed; one more answer gives 10/12, passed; the
-// secretariat closes the campaign (confirmed) and downloads the report.
+// secretariat closes the campaign (confirmed) while B has one more answer queued offline, which
+// is refused with the server's reason once B is back; the secretariat downloads the report.
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -153,10 +154,18 @@ describe("a consent campaign door to door", () => {
     await record(workerA, "2号楼 301", "同意");
     await until(() => rate(secretariat), 15_000).toBe("83.3%");
     expect(await textOf(secretariat, "campaign-result")).toBe("当前：通过");
+    // Worker B records the last household offline, and the campaign closes before B is back.
+    await contextB.setOffline(true);
+    await until(() => workerB.getByTestId("doors-offline").isVisible()).toBe(true);
+    await record(workerB, "2号楼 302", "暂不表态");
     await secretariat.getByRole("button", { name: "结束征询" }).click();
     await secretariat.getByRole("button", { name: "确定结束" }).click();
     await secretariat.getByTestId("campaign-closed").waitFor();
     expect(await textOf(secretariat, "campaign-result")).toBe("结果：通过");
+    await contextB.setOffline(false);
+    await until(() => textOf(workerB, "doors-refused")).toBe("2号楼 302 未能登记：该征询已结束，不能再登记或修改意见");
+    await until(() => stateOf(workerB, "2号楼 302")).toBe("none");
+    expect(await workerB.getByTestId("doors-pending").count()).toBe(0);
     await shot(secretariat, "campaign-progress-passed-zh.png");
 
     const [download] = await Promise.all([secretariat.waitForEvent("download"), secretariat.getByTestId("campaign-report-pdf").click()]);

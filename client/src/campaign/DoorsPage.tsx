@@ -105,7 +105,10 @@ export function DoorsPage({ campaignId }: { campaignId: string }) {
       </div>
       {refused.map((r) => (
         <p key={r.answer.clientId} className="admin-error" role="alert" data-testid="doors-refused">
-          {t("campaign.doors.refused", { household: householdName(doors.find((d) => d.id === r.answer.householdId)), reason: errorText(r.error) })}
+          {t(r.stage === "answer" ? "campaign.doors.refused" : "campaign.doors.photoRefused", {
+            household: householdName(doors.find((d) => d.id === r.answer.householdId)),
+            reason: errorText(r.error),
+          })}
         </p>
       ))}
       {campaign.phase !== "open" && <p className="admin-error">{t(campaign.phase === "closed" ? "campaign.doors.closed" : "campaign.doors.upcoming")}</p>}

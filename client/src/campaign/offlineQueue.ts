@@ -16,6 +16,8 @@ export interface QueuedAnswer extends RecordAnswer {
 export interface Refused {
   answer: QueuedAnswer;
   error: HttpError;
+  /** The answer itself was refused, or only its photo (the answer is recorded). */
+  stage: "answer" | "photo";
 }
 
 export interface Sender {
@@ -57,15 +59,17 @@ export class OfflineQueue {
     const refused: Refused[] = [];
     let sent = 0;
     for (const answer of this.all()) {
+      let stage: Refused["stage"] = "answer";
       try {
         await sender.record(answer);
+        stage = "photo";
         if (answer.photo) await sender.photo(answer, dataUrlBlob(answer.photo));
         this.remove(answer.clientId);
         sent++;
       } catch (error) {
         if (!(error instanceof HttpError) || error.status === 0 || error.status >= 500) return { sent, refused, offline: true };
         this.remove(answer.clientId);
-        refused.push({ answer, error });
+        refused.push({ answer, error, stage });
       }
     }
     return { sent, refused, offline: false };

@@ -48,6 +48,7 @@ export const campaignEn: Shape<typeof campaignZh> = {
     offline: "Offline: answers are kept on this phone and sent when back online",
     synced: "Synced {{count}}",
     refused: "{{household}} not recorded: {{reason}}",
+    photoRefused: "{{household}}: the answer is recorded, but the photo of the form was not accepted: {{reason}}",
     closed: "The campaign is closed: no more answers.",
     upcoming: "The campaign has not opened yet.",
   },

@@ -44,6 +44,7 @@ export const campaignZh = {
     offline: "当前离线：登记内容保存在本机，联网后自动同步",
     synced: "已同步 {{count}} 条",
     refused: "{{household}} 未能登记：{{reason}}",
+    photoRefused: "{{household}} 的意见已登记，签字表照片未能上传：{{reason}}",
     closed: "征询已结束，不能再登记。",
     upcoming: "征询尚未开始。",
   },
