@@ -836,6 +836,18 @@ const ROWS: Row[] = [
     expect: ANYONE(401),
     code401: "TOKEN_MISSING",
   },
+  // 交办单 of an item of the callers' department: the secretariat and that department
+  ...(["pdf", "docx"] as const).map((format): Row => ({
+    name: `ledger form ${format}`,
+    route: `GET /ledger/items/:id/forms/:formId.${format}`,
+    method: "GET",
+    path: async () => {
+      const itemId = await newAssignedItem();
+      const [form] = await t.server.ledger.forms.list(itemId);
+      return `/api/ledger/items/${itemId}/forms/${form!.id}.${format}`;
+    },
+    expect: LEDGER_READERS(),
+  })),
   // Ledger reports (督办): the items list's readers, each its own items
   { name: "ledger dashboard", route: "GET /ledger/dashboard", method: "GET", path: () => "/api/ledger/dashboard?state=assigned", expect: LEDGER_READERS() },
   { name: "ledger reminders", route: "GET /ledger/reminders", method: "GET", path: () => "/api/ledger/reminders", expect: LEDGER_READERS() },
@@ -909,6 +921,32 @@ const ROWS: Row[] = [
     method: "GET",
     path: async () => `/api/communities/${(await theCommunity()).id}/intake-link`,
     expect: MANAGERS(),
+  },
+  // Communities: the secretariat's (and their grid workers', no caller here is one)
+  { name: "communities", route: "GET /communities", method: "GET", path: () => "/api/communities", expect: MANAGERS() },
+  {
+    name: "create community",
+    route: "POST /communities",
+    method: "POST",
+    path: () => "/api/communities",
+    body: () => ({ name: unique("社区") }),
+    expect: MANAGERS(201),
+  },
+  { name: "community", route: "GET /communities/:id", method: "GET", path: async () => `/api/communities/${(await theCommunity()).id}`, expect: MANAGERS() },
+  {
+    name: "households",
+    route: "GET /communities/:id/households",
+    method: "GET",
+    path: async () => `/api/communities/${(await theCommunity()).id}/households`,
+    expect: MANAGERS(),
+  },
+  {
+    name: "add households",
+    route: "POST /communities/:id/households",
+    method: "POST",
+    path: async () => `/api/communities/${(await theCommunity()).id}/households`,
+    body: () => ({ households: [{ building: "授权9号楼", room: unique("室"), representative: "户主" }] }),
+    expect: MANAGERS(201),
   },
   // 敲门计划: the secretariat's; the community's grid workers (no caller here is one) record and read the door list
   { name: "campaigns", route: "GET /campaigns", method: "GET", path: () => "/api/campaigns", expect: MANAGERS() },
