@@ -8,10 +8,10 @@ import type { CampaignAnswerKind, CampaignMethod } from "@core/campaign/campaign
 import { ErrorLine, Loading } from "../admin/ui/Feedback.tsx";
 import { errorText, useAdminT } from "../admin/ui/useAdminT.ts";
 import { campaignApi } from "./campaignApi.ts";
+import { AnswerChoices } from "./AnswerChoices.tsx";
 import { OfflineQueue, shrinkPhoto, type QueuedAnswer, type Refused } from "./offlineQueue.ts";
 import { householdName, useOnline } from "./campaignUi.ts";
 
-const ANSWERS: CampaignAnswerKind[] = ["agree", "disagree", "undecided"];
 const METHODS: Exclude<CampaignMethod, "own_link">[] = ["in_person", "paper", "phone"];
 const RETRY_MS = 5000;
 
@@ -211,16 +211,7 @@ function RecordForm({ campaign, door, onCancel, onRecord }: { campaign: Campaign
             })}
           </p>
         )}
-        <fieldset>
-          <legend>{t("campaign.record.answer")}</legend>
-          <div className="campaign-choices">
-            {ANSWERS.map((a) => (
-              <label key={a} className={`campaign-choice state-${a}`}>
-                <input type="radio" name="answer" value={a} checked={answer === a} onChange={() => setAnswer(a)} /> {t(`campaign.answer.${a}`)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <AnswerChoices answer={answer} onChange={setAnswer} />
         <label className="campaign-field">
           {t("campaign.record.method")}
           <select value={method} onChange={(e) => setMethod(e.target.value as typeof method)}>

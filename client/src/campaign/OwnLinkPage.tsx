@@ -11,9 +11,8 @@ import { ErrorLine, Loading } from "../admin/ui/Feedback.tsx";
 import { useAdminT } from "../admin/ui/useAdminT.ts";
 import { LanguageSwitch } from "../admin/session/LanguageSwitch.tsx";
 import { campaignApi } from "./campaignApi.ts";
+import { AnswerChoices } from "./AnswerChoices.tsx";
 import { householdName } from "./campaignUi.ts";
-
-const ANSWERS: CampaignAnswerKind[] = ["agree", "disagree", "undecided"];
 
 export default function OwnLinkPage({ token }: { token: string }) {
   const { t } = useAdminT();
@@ -72,16 +71,7 @@ export default function OwnLinkPage({ token }: { token: string }) {
           </p>
           {data.campaign.phase === "open" ? (
             <>
-              <fieldset>
-                <legend>{t("campaign.record.answer")}</legend>
-                <div className="campaign-choices">
-                  {ANSWERS.map((a) => (
-                    <label key={a} className={`campaign-choice state-${a}`}>
-                      <input type="radio" name="answer" value={a} checked={answer === a} onChange={() => setAnswer(a)} /> {t(`campaign.answer.${a}`)}
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
+              <AnswerChoices answer={answer} onChange={setAnswer} />
               <p className="muted">{t("campaign.own.changeable")}</p>
               <ErrorLine error={error} />
               <div>
