@@ -247,6 +247,34 @@ describe("consent campaigns", () => {
     expect(list.getRow(11).values).toEqual([undefined, "2号楼", "", "202", "李强", "不同意", "电话", "grid1", "2026-12-20 10:00"]);
   });
 
+  it("an open campaign's report shows each new answer; the close stores the final report once and downloads send those bytes", async () => {
+    const { org, grid, server, households, base, record } = await setup();
+    const listed = async () => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await org.get(`${base}/report.xlsx`)).bytes as unknown as ArrayBuffer);
+      return workbook.getWorksheet("住户意见")!.rowCount - 1;
+    };
+    for (const household of households.slice(0, 3)) await record(grid, household, "agree");
+    expect(await listed()).toBe(3);
+    await record(grid, households[3], "disagree");
+    expect(await listed()).toBe(4);
+    expect(await server.db.campaignReportFile.count()).toBe(0);
+
+    expect((await org.post(`${base}/close`)).status).toBe(200);
+    const stored = await server.db.campaignReportFile.findMany({ orderBy: { format: "asc" } });
+    expect(stored.map((r) => r.format)).toEqual(["pdf", "xlsx"]);
+    const download = async (format: string) => Buffer.from((await org.get(`${base}/report.${format}`)).bytes);
+    const pdf = await download("pdf");
+    expect(pdf.equals(Buffer.from(stored[0]!.content))).toBe(true);
+    expect((await pdfText(pdf)).includes("已结束")).toBe(true);
+    // An answer attempted after the close is refused: the stored report stays the report.
+    expect((await record(grid, households[4], "agree")).status).toBe(409);
+    expect((await download("pdf")).equals(pdf)).toBe(true);
+    expect((await download("xlsx")).equals(Buffer.from(stored[1]!.content))).toBe(true);
+    expect(await listed()).toBe(4);
+    expect(await server.db.campaignReportFile.count()).toBe(2);
+  });
+
   it("a household answers through its own link (本户链接): issued once, replaced when issued again, refused after the close", async () => {
     const { org, grid, households, base, record, server } = await setup();
     expect((await grid.post(`${base}/links`)).status).toBe(403);

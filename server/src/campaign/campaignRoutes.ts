@@ -17,7 +17,7 @@ import { LedgerFiles } from "../ledger/ledgerFiles.ts";
 import { contentDisposition, sniffMaterial } from "../meetings/materialFiles.ts";
 import { receiveFile } from "../meetings/materialRoutes.ts";
 import { findPdfFonts } from "../minutes/cjkFonts.ts";
-import { campaignReport, REPORT_FORMATS, REPORT_MIME, reportFileName } from "./campaignReport.ts";
+import { campaignReport, REPORT_FORMATS, REPORT_MIME, reportFileName, type ReportFormat } from "./campaignReport.ts";
 
 /** A phone photo of a signed form is a few MB at most. */
 const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
@@ -39,6 +39,10 @@ export function campaignRoutes(deps: ApiDeps): Router {
     requireStaff(req, [...MANAGERS, "gridWorker"]);
     const campaign = (await campaigns.get(id)) ?? abort("NOT_FOUND");
     return { campaign, staff: requireCommunityStaff(req, campaign.communityId) };
+  };
+  const makeReport = async (campaign: Campaign, format: ReportFormat): Promise<Buffer> => {
+    const [progress, answers] = await Promise.all([campaigns.progress(campaign), campaigns.reportAnswers(campaign)]);
+    return campaignReport({ campaign, progress, answers, at: deps.now() }, format, findPdfFonts);
   };
   const managed = async (req: Request, id: string): Promise<Campaign> => {
     requireStaff(req, MANAGERS);
@@ -89,6 +93,11 @@ export function campaignRoutes(deps: ApiDeps): Router {
       const { id } = parse(IdParams, req.params);
       await managed(req, id);
       const campaign = orAbort(await campaigns.close(id));
+      // The final report is made once, now; should that fail, the close stands and the first download makes it.
+      for (const format of REPORT_FORMATS)
+        await campaigns
+          .finalReport(campaign, format, () => makeReport(campaign, format))
+          .catch((error: unknown) => deps.log(`campaign ${id}: final ${format} report`, error));
       res.json({ campaign, progress: await campaigns.progress(campaign) });
     }),
   );
@@ -164,8 +173,8 @@ export function campaignRoutes(deps: ApiDeps): Router {
     route(async (req, res) => {
       const { id, format } = parse(ReportParams, req.params);
       const campaign = await managed(req, id);
-      const [progress, answers] = await Promise.all([campaigns.progress(campaign), campaigns.reportAnswers(campaign)]);
-      const body = await campaignReport({ campaign, progress, answers, at: deps.now() }, format, findPdfFonts);
+      // A closed campaign's report is the stored one (fast); an open one's is an interim printout, made now.
+      const body = (await campaigns.finalReport(campaign, format, () => makeReport(campaign, format))) ?? (await makeReport(campaign, format));
       res.set({
         "Content-Type": REPORT_MIME[format],
         "Content-Disposition": contentDisposition("attachment", reportFileName(campaign, format)),

@@ -18,6 +18,7 @@ import {
 } from "../../../core/campaign/campaign.ts";
 import { fail, ok, type Result } from "../../../core/errors.ts";
 import type { Db } from "../db/database.ts";
+import type { ReportFormat } from "./campaignReport.ts";
 
 type CampaignRow = {
   id: string;
@@ -166,6 +167,29 @@ export class CampaignStore {
     if (current.phase === "closed") return fail("CAMPAIGN_CLOSED");
     const row = await this.db.campaign.update({ where: { id }, data: { closedAt: new Date(this.now()) }, include: WITH_COMMUNITY });
     return ok(this.toCampaign(row));
+  }
+
+  /**
+   * The final report of a closed campaign: the stored file, else made by `make` and stored. The
+   * first file stored stays (its answers no longer change), so every download sends the same
+   * bytes. Null for a campaign not closed: its report is made on each request.
+   */
+  async finalReport(campaign: Campaign, format: ReportFormat, make: () => Promise<Buffer>): Promise<Buffer | null> {
+    if (campaign.phase !== "closed") return null;
+    const where = { campaignId_format: { campaignId: campaign.id, format } };
+    const stored = await this.db.campaignReportFile.findUnique({ where, select: { content: true } });
+    if (stored) return Buffer.from(stored.content);
+    const content = await make();
+    try {
+      await this.db.campaignReportFile.create({ data: { campaignId: campaign.id, format, content: new Uint8Array(content), createdAt: new Date(this.now()) } });
+      return content;
+    } catch (error) {
+      // Made twice at once (the close and a first download): the first one stored is the report.
+      if ((error as { code?: unknown }).code !== "P2002") throw error;
+      const first = await this.db.campaignReportFile.findUnique({ where, select: { content: true } });
+      if (!first) throw error;
+      return Buffer.from(first.content);
+    }
   }
 
   private async roster(communityId: string): Promise<RosterHousehold[]> {
