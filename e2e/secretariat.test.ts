@@ -30,6 +30,15 @@ const live = () => liveState(app);
 const as = (name: string, role: Actor["role"]): Actor => ({ participantId: ids[name]!, role });
 const pad = (n: number) => String(n).padStart(2, "0");
 
+/** The organiser logs in to the admin app, which opens on the meetings list. */
+async function logIn(admin: Page): Promise<void> {
+  await admin.goto(`${app.baseUrl}/admin/login`);
+  await admin.getByLabel("用户名").fill("secretariat");
+  await admin.getByLabel("密码").fill(STAFF_PASSWORD);
+  await admin.getByRole("button", { name: "登录" }).click();
+  await admin.getByTestId("meetings-live").waitFor();
+}
+
 /** Whether the element is inside the viewport and is what a click at its centre hits. */
 const visibleAndUncovered = (page: Page, testId: string) =>
   page
@@ -72,11 +81,7 @@ describe("the secretariat: live meetings first, entering as staff, departments, 
   it("the admin list shows the running meeting under 进行中 first; the organiser enters it as chair without a roster entry", async () => {
     const context = await browser.newContext({ ...DESKTOP, locale: "zh-CN" });
     const admin = await context.newPage();
-    await admin.goto(`${app.baseUrl}/admin/login`);
-    await admin.getByLabel("用户名").fill("secretariat");
-    await admin.getByLabel("密码").fill(STAFF_PASSWORD);
-    await admin.getByRole("button", { name: "登录" }).click();
-    await admin.getByTestId("meetings-live").waitFor();
+    await logIn(admin);
     // 进行中 is the first group, with the running meeting; the other meeting is 即将召开.
     const groups = await admin.locator(".meeting-group").evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
     expect(groups[0]).toBe("meetings-live");
@@ -155,11 +160,7 @@ describe("the secretariat: live meetings first, entering as staff, departments, 
   it("the organiser sets the meeting's time zone in the admin app; the record then shows Berlin time, named, and the minutes say it too", async () => {
     const context = await browser.newContext({ ...DESKTOP, locale: "zh-CN", timezoneId: "America/New_York" });
     const admin = await context.newPage();
-    await admin.goto(`${app.baseUrl}/admin/login`);
-    await admin.getByLabel("用户名").fill("secretariat");
-    await admin.getByLabel("密码").fill(STAFF_PASSWORD);
-    await admin.getByRole("button", { name: "登录" }).click();
-    await admin.getByTestId("meetings-live").waitFor();
+    await logIn(admin);
     await admin.goto(`${app.baseUrl}/admin/meetings/${app.meetingId}/info`);
     const zone = admin.locator('select[name="timeZone"]');
     await zone.waitFor();
