@@ -244,7 +244,8 @@ describe("consent campaigns", () => {
     expect(table).toContainEqual(["合计", 12, 9, 1, 1, 1, "75.0%"]);
     const list = workbook.getWorksheet("住户意见")!;
     expect(list.rowCount).toBe(12);
-    expect(list.getRow(11).values).toEqual([undefined, "2号楼", "", "202", "李强", "不同意", "电话", "grid1", "2026-12-20 10:00"]);
+    // No unit: a blank cell.
+    expect(list.getRow(11).values).toEqual([undefined, "2号楼", undefined, "202", "李强", "不同意", "电话", "grid1", "2026-12-20 10:00"]);
   });
 
   it("an open campaign's report shows each new answer; the close stores the final report once and downloads send those bytes", async () => {

@@ -1,5 +1,6 @@
 // The consent campaign's report as PDF (through the CJK PDF helper) and XLSX: the result against
 // each clause, the per-building table and the list of answers (core/campaign/report.ts's rows).
+import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Campaign } from "../../../core/api/campaign.ts";
 import type { Progress } from "../../../core/campaign/campaign.ts";
@@ -54,22 +55,29 @@ export async function campaignReport(report: CampaignReport, format: ReportForma
 }
 
 export async function reportXlsx(r: CampaignReport): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Streamed: rows are written out as they are added, without the in-memory model a Workbook keeps.
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const summary = workbook.addWorksheet("征询结果");
-  summary.addRow([r.campaign.title]).font = { bold: true, size: 14 };
+  summary.getColumn(1).width = 16;
+  const title = summary.addRow([r.campaign.title]);
+  title.font = { bold: true, size: 14 };
   for (const line of heading(r)) summary.addRow([line]);
   summary.addRow([]);
   summary.addRow([...BUILDING_HEADERS]).font = { bold: true };
   // Counts are numbers (they sum in Excel); the rate is the text as printed.
   for (const [name, ...cells] of buildingRows(r.progress)) summary.addRow([name, ...cells.slice(0, 5).map(Number), cells[5]]);
-  summary.getColumn(1).width = 16;
+  summary.commit();
   const list = workbook.addWorksheet("住户意见", { views: [{ state: "frozen", ySplit: 1 }] });
   // Every cell is a string, so Excel keeps flats like 0101 and times as written.
   list.columns = ANSWER_HEADERS.map((header) => ({ header, width: header === "登记时间" ? 18 : 12 }));
   list.getRow(1).font = { bold: true };
-  list.addRows(answerRows(r.answers, isoTime));
-  const out = await workbook.xlsx.writeBuffer();
-  return Buffer.from(out as unknown as ArrayBuffer);
+  for (const row of answerRows(r.answers, isoTime)) list.addRow(row).commit();
+  list.commit();
+  await workbook.commit();
+  return Buffer.concat(chunks);
 }
 
 const MM = 72 / 25.4;
