@@ -178,7 +178,7 @@ describe("a consent campaign door to door", () => {
     await until(() => door(workerA, "2号楼 302").isDisabled()).toBe(true);
   });
 
-  it("the secretariat creates another campaign with a clause for each building", async () => {
+  it("the secretariat creates another campaign with a clause for each building, linked to the meeting", async () => {
     await secretariat.getByRole("navigation").getByRole("link", { name: "敲门计划", exact: true }).click();
     const form = secretariat.getByTestId("campaign-new");
     await form.getByLabel("社区").selectOption({ label: "艺术巷社区（12 户）" });
@@ -187,8 +187,16 @@ describe("a consent campaign door to door", () => {
     await form.getByLabel("开始时间").fill("2026-01-01T09:00");
     await form.getByLabel("结束时间").fill("2099-01-01T18:00");
     await form.getByLabel("每栋楼同意率至少（%，可不填）").fill("67");
+    await form.getByLabel("关联会议（可不选）").selectOption({ label: "社区议事会（端到端测试：敲门计划）" });
+    // A ledger number no item has is refused before anything is created.
+    await form.getByLabel("关联台账编号（可不填）").fill("999");
+    await form.getByRole("button", { name: "新建" }).click();
+    await until(async () => (await form.getByTestId("admin-error").textContent())?.includes("没有编号为 999 的台账事项")).toBe(true);
+    await form.getByLabel("关联台账编号（可不填）").fill("");
     await form.getByRole("button", { name: "新建" }).click();
     await until(() => rate(secretariat)).toBe("0.0%");
+    const linked = secretariat.getByTestId("campaign-linked").getByRole("link", { name: "关联会议" });
+    expect(await linked.getAttribute("href")).toBe(`/admin/meetings/${app.meetingId}`);
     expect(await secretariat.getByTestId("campaign-clauses").getByRole("listitem").allTextContents()).toEqual([
       "全部住户同意率 ≥ 80%：0/12 = 0.0% 未达到",
       "1号楼 同意率 ≥ 67%：0/6 = 0.0% 未达到",

@@ -1,8 +1,12 @@
 // The secretariat's form for a new consent campaign: community, title, question, period and the
-// threshold (a percentage of all households, optionally also for each building).
+// threshold (a percentage of all households, optionally also for each building), optionally linked
+// to a meeting (chosen from the list) or a ledger item (by its number).
 import { useEffect, useState, type FormEvent } from "react";
 import type { Community } from "@core/api/community.ts";
+import type { Meeting } from "@core/api/meetings.ts";
+import { api } from "../admin/api.ts";
 import { communityApi } from "../admin/community/communityApi.ts";
+import { ledgerApi } from "../admin/ledger/ledgerApi.ts";
 import { ErrorLine } from "../admin/ui/Feedback.tsx";
 import { useAdminT } from "../admin/ui/useAdminT.ts";
 import { navigate } from "../routing/location.ts";
@@ -21,6 +25,9 @@ export function NewCampaignForm() {
   const [closesAt, setClosesAt] = useState("");
   const [overall, setOverall] = useState("80");
   const [eachBuilding, setEachBuilding] = useState("");
+  const [meetings, setMeetings] = useState<Meeting[]>([]);
+  const [meetingId, setMeetingId] = useState("");
+  const [ledgerNumber, setLedgerNumber] = useState("");
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -29,7 +36,17 @@ export function NewCampaignForm() {
       setCommunities(list);
       setCommunityId((id) => id || (list[0]?.id ?? ""));
     }, setError);
+    api.meetings(false).then(({ meetings: list }) => setMeetings(list), setError);
   }, []);
+
+  /** The ledger item's id for the number typed (undefined: none typed); throws when no item has it. */
+  const ledgerItemId = async (): Promise<string | undefined> => {
+    if (!ledgerNumber) return undefined;
+    const { items } = await ledgerApi.items({});
+    const item = items.find((i) => i.number === Number(ledgerNumber));
+    if (!item) throw new Error(t("campaign.create.ledgerUnknown", { number: ledgerNumber }));
+    return item.id;
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -37,6 +54,8 @@ export function NewCampaignForm() {
     try {
       const { campaign } = await campaignApi.create({
         communityId,
+        ledgerItemId: await ledgerItemId(),
+        meetingId: meetingId || undefined,
         title,
         question,
         opensAt: iso(opensAt),
@@ -92,6 +111,23 @@ export function NewCampaignForm() {
         <label className="campaign-field">
           {t("campaign.create.eachBuilding")}
           <input type="number" min={1} max={100} value={eachBuilding} onChange={(e) => setEachBuilding(e.target.value)} />
+        </label>
+      </div>
+      <div className="campaign-new-row">
+        <label className="campaign-field">
+          {t("campaign.create.meeting")}
+          <select value={meetingId} onChange={(e) => setMeetingId(e.target.value)} data-testid="campaign-meeting">
+            <option value="">{t("campaign.create.noMeeting")}</option>
+            {meetings.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="campaign-field">
+          {t("campaign.create.ledgerNumber")}
+          <input type="number" min={1} value={ledgerNumber} onChange={(e) => setLedgerNumber(e.target.value)} data-testid="campaign-ledger-number" />
         </label>
       </div>
       <ErrorLine error={error} />

@@ -67,6 +67,12 @@ export function ProgressPage({ campaignId }: { campaignId: string }) {
         {campaign.title} <span className={`campaign-phase phase-${campaign.phase}`}>{t(`campaign.phase.${campaign.phase}`)}</span>
       </h1>
       <p className="campaign-question">{campaign.question}</p>
+      {(campaign.meetingId || campaign.ledgerItemId) && (
+        <p className="campaign-linked" data-testid="campaign-linked">
+          {campaign.meetingId && <Link to={`/admin/meetings/${encodeURIComponent(campaign.meetingId)}`}>{t("campaign.progress.meeting")}</Link>}{" "}
+          {campaign.ledgerItemId && <Link to={`/admin/ledger/${encodeURIComponent(campaign.ledgerItemId)}`}>{t("campaign.progress.ledgerItem")}</Link>}
+        </p>
+      )}
       <section className="admin-card campaign-summary" aria-labelledby="campaign-rate">
         <h2 id="campaign-rate">{t("campaign.progress.rate")}</h2>
         <p className="campaign-rate" data-testid="campaign-rate" data-passed={progress.passed}>

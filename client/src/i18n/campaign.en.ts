@@ -22,6 +22,10 @@ export const campaignEn: Shape<typeof campaignZh> = {
     closesAt: "Closes",
     overall: "Consent of all households at least (%)",
     eachBuilding: "Each building at least (%, optional)",
+    meeting: "Linked meeting (optional)",
+    noMeeting: "None",
+    ledgerNumber: "Linked ledger item number (optional)",
+    ledgerUnknown: "No ledger item has the number {{number}}",
     submit: "Create",
   },
   own: {
@@ -66,6 +70,8 @@ export const campaignEn: Shape<typeof campaignZh> = {
   },
   progress: {
     title: "Progress",
+    meeting: "Linked meeting",
+    ledgerItem: "Linked ledger item",
     rate: "Consent rate",
     rateLine: "{{agree}} agree of all {{total}} households (counted against all households)",
     requirement: "To pass",

@@ -18,6 +18,10 @@ export const campaignZh = {
     closesAt: "结束时间",
     overall: "全部住户同意率至少（%）",
     eachBuilding: "每栋楼同意率至少（%，可不填）",
+    meeting: "关联会议（可不选）",
+    noMeeting: "不关联",
+    ledgerNumber: "关联台账编号（可不填）",
+    ledgerUnknown: "没有编号为 {{number}} 的台账事项",
     submit: "新建",
   },
   own: {
@@ -62,6 +66,8 @@ export const campaignZh = {
   },
   progress: {
     title: "征询进度",
+    meeting: "关联会议",
+    ledgerItem: "关联台账事项",
     rate: "同意率",
     rateLine: "同意 {{agree}} 户 / 全部 {{total}} 户（按全部住户计）",
     requirement: "通过条件",
