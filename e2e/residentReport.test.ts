@@ -142,6 +142,14 @@ describe("居民点单: a resident's report from a phone to the secretary's 交�
     await until(() => admin.getByTestId("community-households").textContent()).toBe("Households: 1");
     await shot(admin, "communities-en-1366.png");
     await admin.getByTestId("language-switch").click();
+    // The secretary imports the rest of the household roster from a spreadsheet.
+    await admin.getByTestId("community-import-households").setInputFiles({
+      name: "住户名单.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("楼栋,单元,户号,户代表,联系电话\n3号楼,1单元,102,袁海霞,\n3号楼,2单元,201,孟庆,13900000002\n"),
+    });
+    await until(() => admin.getByTestId("community-imported").textContent()).toBe("已导入 2 户");
+    await until(() => admin.getByTestId("community-households").textContent()).toBe("户数：3");
 
     await admin.goto(`${app.baseUrl}/admin/ledger?source=residents`);
     await admin.getByTestId("ledger-row").filter({ hasText: PROBLEM }).getByTestId("ledger-item-link").click();

@@ -82,6 +82,8 @@ export const intakeEn: Shape<typeof intakeZh> = {
     link: "Residents' report link (post the QR code or send the link to the WeChat group)",
     qr: "QR code of {{name}} for residents' reports",
     show: "Show the link and QR code",
+    importHouseholds: "Import the households (CSV or Excel: building, unit, flat, representative, phone)",
+    imported: "{{count}} households imported",
     empty: "No communities yet.",
     community: "Community",
     noCommunity: "No community",

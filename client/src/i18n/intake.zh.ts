@@ -70,6 +70,8 @@ export const intakeZh = {
     link: "居民点单链接（张贴二维码或发到微信群）",
     qr: "{{name}}居民点单二维码",
     show: "显示链接和二维码",
+    importHouseholds: "导入住户名单（CSV 或 Excel：楼栋、单元、户号、户代表、联系电话）",
+    imported: "已导入 {{count}} 户",
     empty: "还没有社区。",
     community: "所在社区",
     noCommunity: "不属于某个社区",

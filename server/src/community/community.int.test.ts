@@ -4,7 +4,10 @@
 // only it and never reach meetings.
 import { afterEach, describe, expect, it } from "vitest";
 import { Harness } from "../../../testing/server/harness.ts";
-import { gridWorkerClient, staffClient } from "../../../testing/server/api.ts";
+import fs from "node:fs";
+import path from "node:path";
+import iconv from "iconv-lite";
+import { fileForm, gridWorkerClient, staffClient } from "../../../testing/server/api.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());
@@ -56,6 +59,46 @@ describe("communities and households", () => {
     expect((await org.get(`/api/communities/${community.id}`)).body.community.households).toBe(3);
     expect((await org.post("/api/communities/nope/households", { households: HOUSEHOLDS })).status).toBe(404);
     expect((await org.post(base, { households: [] })).status).toBe(400);
+  });
+
+  it("imports the households from the community's roster file (UTF-8 CSV, or GBK as Excel saves it): people without a flat are skipped, a half-filled row refuses the whole file", async () => {
+    const { org, server } = await setup();
+    const community = (await org.post("/api/communities", { name: "阅海湾社区" })).body.community;
+    const other = (await org.post("/api/communities", { name: "香溪美地社区" })).body.community;
+    const roster = fs.readFileSync(path.join(import.meta.dirname, "../roster/fixtures/community-roster.csv"));
+    const imported = await org.request("POST", `/api/communities/${community.id}/households/import`, {
+      form: fileForm(roster, "社区议事会名单.csv", "text/csv"),
+    });
+    expect(imported.status).toBe(201);
+    expect(imported.body.skipped).toBe(5);
+    expect(imported.body.households).toHaveLength(12);
+    expect(imported.body.households[0]).toMatchObject({ building: "1号楼", unit: "1单元", room: "203", representative: "钟玉", phone: null });
+    // The same file again: every household is already there, nothing is added.
+    expect((await org.request("POST", `/api/communities/${community.id}/households/import`, { form: fileForm(roster, "again.csv") })).body.error.code).toBe(
+      "HOUSEHOLD_DUPLICATE",
+    );
+
+    const gbk = iconv.encode("楼栋,单元,户号,户代表,联系电话\n5号楼,1单元,101,韦兵,13900000001\n5号楼,,102,吴文海,\n", "gbk");
+    const fromGbk = await org.request("POST", `/api/communities/${other.id}/households/import`, { form: fileForm(gbk, "住户.csv") });
+    expect(fromGbk.status).toBe(201);
+    expect(fromGbk.body.households.map((h: { representative: string; unit: string; phone: string | null }) => [h.representative, h.unit, h.phone])).toEqual([
+      ["韦兵", "1单元", "13900000001"],
+      ["吴文海", "", null],
+    ]);
+
+    const before = await server.db.household.count();
+    const half = await org.request("POST", `/api/communities/${other.id}/households/import`, {
+      form: fileForm("楼栋,户号,户代表\n6号楼,101,甲\n6号楼,,乙\n", "half.csv"),
+    });
+    expect(half.status).toBe(400);
+    expect(half.body.error).toMatchObject({ code: "IMPORT_INVALID", details: ["line 3: 户号 missing"] });
+    const noColumn = await org.request("POST", `/api/communities/${other.id}/households/import`, { form: fileForm("姓名,电话\n甲,1\n", "people.csv") });
+    expect(noColumn.body.error.details[0]).toContain("no column for 楼栋, 户号");
+    expect(
+      (await org.request("POST", `/api/communities/${other.id}/households/import`, { form: fileForm(Buffer.from([0, 1, 2, 3, 0, 0]), "x.csv") })).body.error
+        .code,
+    ).toBe("FILE_TYPE_NOT_ALLOWED");
+    expect(await server.db.household.count()).toBe(before);
   });
 
   it("a grid worker belongs to one community: reads it and its households, not another's, and never meetings", async () => {

@@ -8,6 +8,10 @@ import { abort, orAbort, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { MANAGERS, requireStaff, type StaffContext } from "../http/staffAuth.ts";
 import { parse } from "../http/validate.ts";
+import { receiveFile } from "../meetings/materialRoutes.ts";
+import { cleanFileName } from "../meetings/materialFiles.ts";
+import { readTable } from "../roster/readTable.ts";
+import { householdRows } from "./householdRows.ts";
 
 /**
  * The secretariat, or the grid worker of community `communityId`; anyone else is refused.
@@ -70,5 +74,28 @@ export function communityRoutes(deps: ApiDeps): Router {
     }),
   );
 
+  // A household roster file (CSV or XLSX): all or nothing, as the JSON form.
+  const receive = receiveFile(MAX_HOUSEHOLD_FILE_BYTES);
+  router.post(
+    "/communities/:id/households/import",
+    route(async (req, res) => {
+      requireStaff(req, MANAGERS);
+      const { id } = parse(IdParams, req.params);
+      if (!(await communities.byId(id))) abort("NOT_FOUND");
+      const file = await receive(req, res);
+      const table = await readTable(file.buffer, cleanFileName(file.originalname));
+      if (!table.ok)
+        abort(table.code === "CSV_SYNTAX" ? "IMPORT_INVALID" : table.code, table.code === "CSV_SYNTAX" ? [`line ${table.line}: unclosed quote`] : table.report);
+      const rows = householdRows(table.rows);
+      if (!rows.ok) abort("IMPORT_INVALID", rows.problems);
+      const checked = NewHouseholds.safeParse({ households: rows.households });
+      if (!checked.success) abort("IMPORT_INVALID", checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).slice(0, 20));
+      res.status(201).json({ households: orAbort(await communities.addHouseholds(id, checked.data.households)), skipped: rows.skipped });
+    }),
+  );
+
   return router;
 }
+
+/** A household roster of a few thousand rows is well under this. */
+const MAX_HOUSEHOLD_FILE_BYTES = 2 * 1024 * 1024;

@@ -948,6 +948,14 @@ const ROWS: Row[] = [
     body: () => ({ households: [{ building: "授权9号楼", room: unique("室"), representative: "户主" }] }),
     expect: MANAGERS(201),
   },
+  {
+    name: "import households",
+    route: "POST /communities/:id/households/import",
+    method: "POST",
+    path: async () => `/api/communities/${(await theCommunity()).id}/households/import`,
+    form: () => fileForm(`楼栋,户号,户代表\n授权8号楼,${unique("室")},户主\n`, "住户.csv"),
+    expect: MANAGERS(201),
+  },
   // 敲门计划: the secretariat's; the community's grid workers (no caller here is one) record and read the door list
   { name: "campaigns", route: "GET /campaigns", method: "GET", path: () => "/api/campaigns", expect: MANAGERS() },
   {

@@ -55,22 +55,50 @@ export function CommunitiesPage() {
       {communities === null && !error && <Loading />}
       {communities?.length === 0 && <p className="muted">{t("admin.empty")}</p>}
       {communities?.map((community) => (
-        <CommunityRow key={community.id} community={community} />
+        <CommunityRow key={community.id} community={community} onChanged={() => setAttempt((a) => a + 1)} />
       ))}
     </section>
   );
 }
 
-function CommunityRow({ community }: { community: Community }) {
+function CommunityRow({ community, onChanged }: { community: Community; onChanged: () => void }) {
   const { t } = useIntakeT();
+  const id = useId();
   const [link, setLink] = useState<{ url: string; qrSvg: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [imported, setImported] = useState<number | null>(null);
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    setError(null);
+    setImported(null);
+    try {
+      setImported((await communityApi.importHouseholds(community.id, file)).households.length);
+      onChanged();
+    } catch (e) {
+      setError(e);
+    }
+  };
   const show = () =>
     request("GET", `/api/communities/${encodeURIComponent(community.id)}/intake-link`, IntakeLinkResponse).then(setLink, (e: unknown) => setError(e));
   return (
     <article className="admin-card" data-testid="community-row">
       <h2>{community.name}</h2>
       <p data-testid="community-households">{t("admin.households", { count: community.households })}</p>
+      <p className="community-import">
+        <label htmlFor={`${id}-households`}>{t("admin.importHouseholds")}</label>
+        <input
+          id={`${id}-households`}
+          type="file"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => void importFile(e.target.files?.[0])}
+          data-testid="community-import-households"
+        />
+        {imported !== null && (
+          <span className="success" role="status" data-testid="community-imported">
+            {t("admin.imported", { count: imported })}
+          </span>
+        )}
+      </p>
       {link ? (
         <div className="community-link">
           <p className="muted">{t("admin.link")}</p>

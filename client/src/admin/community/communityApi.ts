@@ -10,4 +10,10 @@ export const communityApi = {
   createCommunity: (name: string) => request("POST", "/api/communities", CommunityResponse, { name }),
   households: (id: string) => request("GET", `/api/communities/${enc(id)}/households`, HouseholdsResponse),
   addHouseholds: (id: string, households: HouseholdInput[]) => request("POST", `/api/communities/${enc(id)}/households`, HouseholdsResponse, { households }),
+  /** A household roster file (CSV or XLSX), all or nothing. */
+  importHouseholds: (id: string, file: File) => {
+    const form = new FormData();
+    form.append("file", file, file.name);
+    return request("POST", `/api/communities/${enc(id)}/households/import`, HouseholdsResponse, form);
+  },
 };
