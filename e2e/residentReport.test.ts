@@ -2,8 +2,8 @@
 // phone (no account), raises a problem with a photo and gets the receipt link; the secretary (admin
 // app at 1366) finds the item in the ledger with the photo and assigns it (交办); the receipt then
 // says the department has it. A grid worker raises another problem for a resident from the phone
-// page; the secretary puts it before the council (提交议事会), then solves it locally (就地解决); the
-// grid worker rates the answer for the resident. Then the secretary downloads the first item's
+// page; the secretary puts it before the council (提交议事会), then solves it locally (就地解决), which
+// issues the community's 反馈单; the grid worker rates the answer for the resident. Then the secretary downloads the first item's
 // numbered 交办单, the department replies from its phone, and the resident reads the reply on the
 // receipt, downloads the 反馈单 and rates it.
 import fs from "node:fs";
@@ -223,6 +223,10 @@ describe("居民点单: a resident's report from a phone to the secretary's 交�
     await admin.getByTestId("ledger-resolve-text").fill("社区已联系物业更换门禁，当天修复");
     await admin.getByTestId("ledger-action-submit").click();
     await until(() => itemState(admin)).toBe("closed");
+    // 就地解决 issues the community's 反馈单, listed with the item like a department's.
+    const forms = admin.getByTestId("ledger-issued-form");
+    await until(() => forms.count()).toBe(1);
+    expect(await forms.getAttribute("data-kind")).toBe("feedback");
     await shot(admin, "resident-item-solved-zh-1366.png");
   }, 60_000);
 

@@ -10,6 +10,7 @@ import {
   formNumber,
   formYear,
   LedgerFormPayload,
+  localFeedbackForm,
   type FormItem,
 } from "./forms.ts";
 
@@ -187,5 +188,41 @@ describe("反馈单", () => {
     expect(layout.rows.some((r) => r.label === "附件")).toBe(false);
     expect(layout.rows.find((r) => r.label === "经办人")?.value).toBe("区住建委");
     expect(layout.rows.find((r) => r.label === "交办单编号")?.value).toBe("—");
+  });
+});
+
+describe("反馈单 of 就地解决", () => {
+  const report = { ...hotlineItem, source: "residents" as const, lead: null, partners: [], location: "3号楼" };
+  const issue = { number: "〔2027〕反馈第2号", issuer: "阅海湾社区", handler: { name: "马书记", department: "阅海湾社区" } };
+
+  it("says what the community did, 已就地解决, the secretary who closed it and the community's seal; no 交办单", () => {
+    const form = localFeedbackForm(report, { type: "resolveLocally", text: "社区已联系物业更换门禁，当天修复" }, NEW_YEAR_CHINA, issue);
+    expect(form).toEqual({
+      kind: "feedback",
+      number: "〔2027〕反馈第2号",
+      issuer: "阅海湾社区",
+      date: "2027-01-01",
+      itemNumber: 17,
+      problemTitle: "三号楼路灯不亮",
+      assignmentNumber: null,
+      departments: "阅海湾社区",
+      done: "社区已联系物业更换门禁，当天修复",
+      outcome: "resolvedLocally",
+      attachments: [],
+      handler: { name: "马书记", department: "阅海湾社区" },
+    });
+    expect(LedgerFormPayload.parse(form)).toEqual(form);
+    const layout = formLayout(form);
+    expect(layout.title).toBe("阅海湾社区问题办理反馈单");
+    expect(layout.rows.map((r) => [r.label, r.value])).toEqual([
+      ["台账序号", "17"],
+      ["问题", "三号楼路灯不亮"],
+      ["承办单位", "阅海湾社区"],
+      ["办理情况", "社区已联系物业更换门禁，当天修复"],
+      ["办理结果", "已就地解决"],
+      ["经办人", "马书记（阅海湾社区）"],
+      ["反馈日期", "2027年1月1日"],
+    ]);
+    expect(layout.seal).toBe("阅海湾社区（盖章）");
   });
 });

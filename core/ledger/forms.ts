@@ -1,5 +1,6 @@
 // The ledger's forms (docs/ledger.md#forms-交办单--反馈单): every assignment (交办, also 改派)
-// issues a numbered 交办单 and every reply of the lead department a 反馈单. Pure: the builders take
+// issues a numbered 交办单, and every reply of the lead department and every 就地解决 of the
+// community a 反馈单. Pure: the builders take
 // the item as it is right after the step, the step's action and time, and what the store knows
 // (the number, the issuer, the contact, the handler), and return the snapshot the store keeps;
 // `formLayout` turns a snapshot into the rows both renderers (PDF and DOCX) print, so the two
@@ -7,7 +8,7 @@
 import { z } from "zod";
 import { formatDay } from "../minutes/format.ts";
 import { chinaDate } from "./deadline.ts";
-import { OUTCOME_LABELS, REPLY_OUTCOMES, type LedgerAction, type ReplyOutcome } from "./item.ts";
+import { OUTCOME_LABELS, REPLY_OUTCOMES, type LedgerAction } from "./item.ts";
 import type { LedgerItemJson } from "./json.ts";
 import { departmentsText, questionText, sourceTitle } from "./report.ts";
 
@@ -23,6 +24,14 @@ export const formNumber = (kind: LedgerFormKind, year: number, seq: number): str
 
 /** The year (China time) a form issued at `at` is numbered in. */
 export const formYear = (at: number): number => Number(chinaDate(at).slice(0, 4));
+
+/**
+ * 办理结果 of a 反馈单: the department reply's outcome, or 已就地解决 when the community closed the
+ * item itself (`resolveLocally`).
+ */
+export const FEEDBACK_RESULTS = [...REPLY_OUTCOMES, "resolvedLocally"] as const;
+export type FeedbackResult = (typeof FEEDBACK_RESULTS)[number];
+const RESULT_LABELS: Record<FeedbackResult, string> = { ...OUTCOME_LABELS, resolvedLocally: "已就地解决" };
 
 /** 办理要求 when the secretariat wrote none. */
 export const DEFAULT_REQUIREMENTS = "请在办理时限内办结，并以反馈单书面反馈办理情况。";
@@ -65,15 +74,18 @@ export type AssignmentFormPayload = z.infer<typeof AssignmentFormPayload>;
 export const FeedbackFormPayload = z.object({
   kind: z.literal("feedback"),
   ...Payload,
-  /** The 交办单 the reply answers (the item's latest before the reply); null for an item assigned before forms were issued. */
+  /**
+   * The 交办单 the reply answers (the item's latest before the reply); null for an item assigned
+   * before forms were issued, and for one the community resolved itself (never assigned).
+   */
   assignmentNumber: z.string().nullable(),
-  /** 承办单位 (and 协办). */
+  /** 承办单位 (and 协办); the community for 就地解决. */
   departments: z.string(),
-  /** 办理情况: the reply's text. */
+  /** 办理情况: the reply's text, or what the community did. */
   done: z.string(),
-  outcome: z.enum(REPLY_OUTCOMES),
+  outcome: z.enum(FEEDBACK_RESULTS),
   attachments: z.array(z.string()),
-  /** 经办人: the department account's name, and its department. */
+  /** 经办人: the department account's name and its department; for 就地解决 the staff member's name and the community. */
   handler: z.object({ name: z.string(), department: z.string() }),
 });
 export type FeedbackFormPayload = z.infer<typeof FeedbackFormPayload>;
@@ -89,6 +101,7 @@ export type FormItem = Pick<
 
 type AssignAction = Extract<LedgerAction, { type: "assign" }>;
 type ReplyAction = Extract<LedgerAction, { type: "reply" }>;
+type ResolveLocallyAction = Extract<LedgerAction, { type: "resolveLocally" }>;
 
 export function assignmentForm(
   item: FormItem,
@@ -138,6 +151,33 @@ export function feedbackForm(
   };
 }
 
+/**
+ * The 反馈单 of an item the community closed itself (就地解决): what was done, 已就地解决, the
+ * community as the unit that handled it and the staff member who closed it. No 交办单: the item
+ * was never assigned.
+ */
+export function localFeedbackForm(
+  item: FormItem,
+  action: ResolveLocallyAction,
+  at: number,
+  issue: { number: string; issuer: string; handler: { name: string; department: string } },
+): FeedbackFormPayload {
+  return {
+    kind: "feedback",
+    number: issue.number,
+    issuer: issue.issuer,
+    date: chinaDate(at),
+    itemNumber: item.number,
+    problemTitle: item.title,
+    assignmentNumber: null,
+    departments: issue.handler.department,
+    done: action.text,
+    outcome: "resolvedLocally",
+    attachments: [],
+    handler: issue.handler,
+  };
+}
+
 /** A form as printed: the title, the number, the two-column table of fields, the seal line and the date. */
 export interface FormLayout {
   title: string;
@@ -149,7 +189,6 @@ export interface FormLayout {
   date: string;
 }
 
-const outcomeText = (outcome: ReplyOutcome): string => OUTCOME_LABELS[outcome];
 /** 王小明（区住建委）; the name alone when it is the department's. */
 const handlerText = ({ name, department }: FeedbackFormPayload["handler"]): string =>
   department === "" || department === name ? name : `${name}（${department}）`;
@@ -173,13 +212,15 @@ export function formLayout(form: LedgerFormPayload): FormLayout {
     ];
     return { ...common, rows, seal: `${form.issuer || "交办单位"}（盖章）` };
   }
+  // 就地解决 was never assigned: no 交办单 to name (an older reply without one says —).
+  const local = form.outcome === "resolvedLocally";
   const rows = [
     { label: "台账序号", value: String(form.itemNumber) },
-    { label: "交办单编号", value: form.assignmentNumber ?? "—" },
+    ...(local ? [] : [{ label: "交办单编号", value: form.assignmentNumber ?? "—" }]),
     { label: "问题", value: form.problemTitle },
     { label: "承办单位", value: form.departments },
     { label: "办理情况", value: form.done },
-    { label: "办理结果", value: outcomeText(form.outcome) },
+    { label: "办理结果", value: RESULT_LABELS[form.outcome] },
     ...(form.attachments.length === 0 ? [] : [{ label: "附件", value: form.attachments.join("\n") }]),
     { label: "经办人", value: handlerText(form.handler) },
     { label: "反馈日期", value: formatDay(form.date) },

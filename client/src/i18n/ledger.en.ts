@@ -254,7 +254,7 @@ export const ledgerEn: LedgerMessages = {
   },
   forms: {
     title: "Assignment and feedback forms",
-    none: "Assigning issues an assignment form; the department's reply issues a feedback form.",
+    none: "Assigning issues an assignment form; the department's reply, or the community solving it locally, issues a feedback form.",
     kind: { assignment: "Assignment form", feedback: "Feedback form" },
     issued: "Issued {{date}}",
     download: "Download {{kind}} {{number}} ({{format}})",

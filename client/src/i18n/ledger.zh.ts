@@ -252,7 +252,7 @@ export const ledgerZh = {
   },
   forms: {
     title: "交办单 / 反馈单",
-    none: "交办后生成交办单，承办单位答复后生成反馈单。",
+    none: "交办后生成交办单，承办单位答复或社区就地解决后生成反馈单。",
     kind: { assignment: "交办单", feedback: "反馈单" },
     issued: "{{date}} 出具",
     download: "下载{{kind}}{{number}}（{{format}}）",

@@ -1,4 +1,4 @@
-// 交办单 / 反馈单 on the item page: the forms issued with its assignments and replies, oldest first,
+// 交办单 / 反馈单 on the item page: the forms issued with its assignments, replies and 就地解决, oldest first,
 // each with its number, date and the PDF and DOCX downloads (session cookie, docs/ledger.md#forms-交办单--反馈单).
 import type { LedgerFormJson } from "@core/ledger/forms.ts";
 import { useAdminT } from "../ui/useAdminT.ts";

@@ -1,5 +1,5 @@
 // The LedgerForm table (docs/ledger.md#forms-交办单--反馈单): the 交办单 an assignment issues and
-// the 反馈单 a reply issues, written by LedgerStore's step transaction through `issue`, so a step
+// the 反馈单 a reply or a 就地解决 issues, written by LedgerStore's step transaction through `issue`, so a step
 // and its form are stored together or not at all. Each keeps the snapshot it was issued with
 // (core/ledger/forms.ts); its files are rendered from it, never from the item as it is now.
 // Numbers run per kind and year (China time); the transaction lock of the SQLite adapter keeps two
@@ -10,6 +10,7 @@ import {
   assignmentForm,
   feedbackForm,
   formNumber,
+  localFeedbackForm,
   formYear,
   LedgerFormPayload,
   type FormItem,
@@ -47,12 +48,12 @@ export class LedgerFormStore {
 
   /**
    * Inside the transaction of `step` (already applied to `row`, the item's row after it, and
-   * stored as step `stepSeq`): issues the 交办单 of an assignment or the 反馈单 of a reply; any
-   * other step issues nothing.
+   * stored as step `stepSeq`): issues the 交办单 of an assignment, or the 反馈单 of a reply or of
+   * a 就地解决; any other step issues nothing.
    */
   async issue(tx: Prisma.TransactionClient, row: ItemRow, step: LedgerStep, stepSeq: number): Promise<void> {
     const { action } = step;
-    if (action.type !== "assign" && action.type !== "reply") return;
+    if (action.type !== "assign" && action.type !== "reply" && action.type !== "resolveLocally") return;
     const kind: LedgerFormKind = action.type === "assign" ? "assignment" : "feedback";
     const year = formYear(step.at);
     const last = await tx.ledgerForm.aggregate({ where: { kind, year }, _max: { seq: true } });
@@ -65,10 +66,20 @@ export class LedgerFormStore {
     if (action.type === "assign") {
       payload = assignmentForm(item, action, step.at, { number, issuer, contact: this.settings.contact || step.by.name, replaces: previous?.number ?? null });
     } else {
-      // 经办人: the account's own name; its department is the lead's (only the lead replies).
+      // 经办人: the account's own name.
       const account = await tx.staffAccount.findUnique({ where: { id: step.by.id }, select: { displayName: true } });
-      const handler = { name: account?.displayName ?? step.by.name, department: item.lead?.name ?? "" };
-      payload = feedbackForm(item, action, step.at, { number, issuer, assignmentNumber: previous?.number ?? null, handler });
+      const name = account?.displayName ?? step.by.name;
+      payload =
+        action.type === "reply"
+          ? // Its department is the lead's (only the lead replies).
+            feedbackForm(item, action, step.at, {
+              number,
+              issuer,
+              assignmentNumber: previous?.number ?? null,
+              handler: { name, department: item.lead?.name ?? "" },
+            })
+          : // The community handled it (else the organisation the forms are issued by).
+            localFeedbackForm(item, action, step.at, { number, issuer, handler: { name, department: issuer || "社区" } });
     }
     await tx.ledgerForm.create({
       data: { id: randomUUID(), itemId: row.id, kind, year, seq, number, stepSeq, payload: JSON.stringify(payload), createdAt: new Date(step.at) },
