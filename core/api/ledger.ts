@@ -47,9 +47,14 @@ export const ActionBody = z.strictObject({ baseVersion: z.number().int().min(0),
 export const RatingParams = z.object({ id: Id, itemId: Id });
 export const RatingBody = z.strictObject({ baseVersion: z.number().int().min(0), rating: z.enum(RATINGS), comment: z.string().trim().max(1000).default("") });
 
+/** A ledger item's 序号 as a query value (digits, no leading zero). */
+export const LEDGER_NUMBER_PATTERN = /^[1-9]\d{0,8}$/;
+
 /** The query string; every field optional, an empty value is the same as none. */
 export const LedgerFilterQuery = z
   .object({
+    /** The item with this 序号 (none when no item has it): the lookup by number. */
+    number: z.string().regex(LEDGER_NUMBER_PATTERN, "expected a ledger number (序号)").optional(),
     state: z.enum(LEDGER_STATES).optional(),
     departmentId: Id.optional(),
     sector: z.string().trim().max(64).optional(),

@@ -1,8 +1,9 @@
 // The secretariat's form for a new consent campaign: community, title, question, period and the
 // threshold (a percentage of all households, optionally also for each building), optionally linked
-// to a meeting (chosen from the list) or a ledger item (by its number).
+// to a meeting (chosen from the list) or a ledger item (by its number, looked up by the server).
 import { useEffect, useState, type FormEvent } from "react";
 import type { Community } from "@core/api/community.ts";
+import { LEDGER_NUMBER_PATTERN } from "@core/api/ledger.ts";
 import type { Meeting } from "@core/api/meetings.ts";
 import { api } from "../admin/api.ts";
 import { communityApi } from "../admin/community/communityApi.ts";
@@ -39,11 +40,12 @@ export function NewCampaignForm() {
     api.meetings(false).then(({ meetings: list }) => setMeetings(list), setError);
   }, []);
 
-  /** The ledger item's id for the number typed (undefined: none typed); throws when no item has it. */
+  /** The ledger item's id for the number typed (undefined: none typed), looked up by the server; throws when no item has it. */
   const ledgerItemId = async (): Promise<string | undefined> => {
     if (!ledgerNumber) return undefined;
-    const { items } = await ledgerApi.items({});
-    const item = items.find((i) => i.number === Number(ledgerNumber));
+    // 序号 as the server reads it ("012" is 12); anything else no item has.
+    const number = String(Number(ledgerNumber));
+    const [item] = LEDGER_NUMBER_PATTERN.test(number) ? (await ledgerApi.items({ number })).items : [];
     if (!item) throw new Error(t("campaign.create.ledgerUnknown", { number: ledgerNumber }));
     return item.id;
   };

@@ -198,6 +198,28 @@ describe("items", () => {
     expect(await versionOf(t.server, fresh)).toBe(1);
   });
 
+  it("the lookup by 序号 (?number=): the one item with it, as the viewer may see it; a number no item has is an empty list, not a guess", async () => {
+    const id = await newLedgerItem(t.server, A.id, { now: clock, title: "小区路灯不亮" });
+    const { number } = (await admin.get(`/api/ledger/items/${id}`)).body.item;
+    const found = await admin.get(`/api/ledger/items?number=${number}`);
+    expect(found.status).toBe(200);
+    expect(found.body.items.map((i: Json) => [i.id, i.number])).toEqual([[id, number]]);
+    // With other filters, as any filter: all must hold.
+    expect((await admin.get(`/api/ledger/items?number=${number}&state=new`)).body.items).toEqual([]);
+    // The campaign form refuses a number no item has: the answer is empty.
+    const unknown = await admin.get(`/api/ledger/items?number=${number + 1000}`);
+    expect([unknown.status, unknown.body.items]).toEqual([200, []]);
+    for (const bad of ["0", "012", "1.5", "-1", "abc", "1234567890"]) {
+      const refused = await admin.get(`/api/ledger/items?number=${bad}`);
+      expect([refused.status, refused.body.error.code], bad).toEqual([400, "VALIDATION"]);
+    }
+    // A department finds only its own items by number; another's is as if none had it.
+    expect((await deptA.get(`/api/ledger/items?number=${number}`)).body.items.map((i: Json) => i.id)).toEqual([id]);
+    expect((await deptB.get(`/api/ledger/items?number=${number}`)).body.items).toEqual([]);
+    expect((await chair.get(`/api/ledger/items?number=${number}`)).status).toBe(403);
+    expect((await new ApiClient(t.url).get(`/api/ledger/items?number=${number}`)).status).toBe(401);
+  });
+
   it("every transition writes a step with who and when; a stale baseVersion is EDIT_CONFLICT and changes nothing", async () => {
     const id = await newLedgerItem(t.server, null, { now: clock });
     expect(

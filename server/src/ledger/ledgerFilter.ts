@@ -13,6 +13,7 @@ export type LedgerFilter = z.infer<typeof LedgerFilterQuery>;
 
 /** Whether the item passes every field of the filter (its `flag` as computed at the response's clock). */
 export function matchesFilter(item: LedgerItemJson, filter: LedgerFilter): boolean {
+  if (filter.number !== undefined && item.number !== Number(filter.number)) return false;
   if (filter.state !== undefined && item.state !== filter.state) return false;
   if (filter.departmentId !== undefined && item.lead?.id !== filter.departmentId && !item.partners.some((p) => p.id === filter.departmentId)) return false;
   if (filter.sector !== undefined && (item.sector ?? "") !== filter.sector) return false;

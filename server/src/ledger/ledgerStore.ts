@@ -186,6 +186,7 @@ export class LedgerStore {
    */
   async list(filter: LedgerFilter, viewer: LedgerViewer): Promise<LedgerItemJson[]> {
     const where = {
+      ...(filter.number === undefined ? {} : { number: Number(filter.number) }),
       ...(filter.state === undefined ? {} : { state: filter.state }),
       ...(filter.source === undefined ? {} : { source: filter.source }),
       ...(filter.origin === undefined ? {} : { origin: filter.origin }),

@@ -32,6 +32,12 @@ describe("ledger filters ↔ URL", () => {
     expect(filterFromSearch(new URLSearchParams({ q: "  物业费 " }))).toEqual({ q: "物业费" });
   });
 
+  it("the 序号 lookup: a number without leading zeros, written first", () => {
+    expect(filterFromSearch(new URLSearchParams("number=12&q=a"))).toEqual({ number: "12", q: "a" });
+    expect(filterToQuery({ q: "a", number: "12" })).toBe("number=12&q=a");
+    for (const number of ["0", "012", "1.5", "-3", "abc", "1234567890"]) expect(filterFromSearch(new URLSearchParams({ number }))).toEqual({});
+  });
+
   it("sets, replaces and clears one key; leaves keys out on request", () => {
     let filter = setFilter({}, "state", "new");
     filter = setFilter(filter, "flag", "dueSoon");

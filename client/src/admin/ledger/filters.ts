@@ -1,17 +1,17 @@
-// The ledger's filters (state, department, sector, meeting, month, 逾期/临期, source, origin, text) live in
+// The ledger's filters (序号, state, department, sector, meeting, month, 逾期/临期, source, origin, text) live in
 // the URL, so a filtered list or dashboard can be reloaded, linked and gone back to. The same
 // query string goes to the server (GET /api/ledger/items, /dashboard, /export.*).
 import { LEDGER_ORIGINS, LEDGER_SOURCES, LEDGER_STATES, type LedgerState } from "@core/ledger/item.ts";
 import type { DeadlineFlag } from "@core/ledger/deadline.ts";
 import type { z } from "zod";
-import type { LedgerFilterQuery } from "@core/api/ledger.ts";
+import { LEDGER_NUMBER_PATTERN, type LedgerFilterQuery } from "@core/api/ledger.ts";
 
 /** The query GET /api/ledger/items takes (the contract's, core/api/ledger.ts). */
 export type LedgerFilter = z.infer<typeof LedgerFilterQuery>;
 export type FilterKey = keyof LedgerFilter;
 
 /** The keys in the order they are written to a URL. */
-export const FILTER_KEYS: readonly FilterKey[] = ["state", "departmentId", "sector", "meetingId", "month", "flag", "source", "origin", "q"];
+export const FILTER_KEYS: readonly FilterKey[] = ["number", "state", "departmentId", "sector", "meetingId", "month", "flag", "source", "origin", "q"];
 const FLAGS: readonly DeadlineFlag[] = ["overdue", "dueSoon"];
 
 const oneOf = <T extends string>(values: readonly T[], value: string): T | undefined =>
@@ -24,6 +24,8 @@ export function filterFromSearch(search: URLSearchParams): LedgerFilter {
     const value = (search.get(key) ?? "").trim();
     return value && value.length <= max ? value : undefined;
   };
+  const number = text("number", 9);
+  if (number && LEDGER_NUMBER_PATTERN.test(number)) filter.number = number;
   const state = oneOf(LEDGER_STATES, search.get("state") ?? "");
   if (state) filter.state = state;
   const departmentId = text("departmentId", 64);
