@@ -1,12 +1,27 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
+import { VitePWA } from "vite-plugin-pwa";
 
 const root = import.meta.dirname;
 
 export default defineConfig({
   root: path.join(root, "client"),
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The door page's service worker (client/src/offline/sw.ts → /sw.js): registered by that page
+    // alone (no manifest, no automatic registration), so a meeting member's phone never gets it.
+    VitePWA({
+      strategies: "injectManifest",
+      srcDir: "src/offline",
+      filename: "sw.ts",
+      injectRegister: false,
+      manifest: false,
+      scope: "/admin/",
+      // The app shell and its pages; the ledger dashboard's charts (a third of the bytes) are never on a door page.
+      injectManifest: { globPatterns: ["**/*.{js,css,html,svg,woff2}"], globIgnores: ["**/DashboardPage-*.js"] },
+    }),
+  ],
   resolve: { alias: { "@core": path.join(root, "core") } },
   build: { outDir: path.join(root, "dist/client"), emptyOutDir: true },
   server: { proxy: { "/socket.io": { target: "http://127.0.0.1:8080", ws: true }, "/api": "http://127.0.0.1:8080" } },

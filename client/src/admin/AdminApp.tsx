@@ -15,6 +15,7 @@ import { ItemPage } from "./ledger/ItemPage.tsx";
 import { LedgerListPage } from "./ledger/LedgerListPage.tsx";
 import { RemindersPage } from "./ledger/RemindersPage.tsx";
 import { HttpError, api, onUnauthenticated } from "./api.ts";
+import { forgetOfflineCopies } from "../offline/offlineShell.ts";
 import { MeetingEditor, type EditorTab } from "./meetings/MeetingEditor.tsx";
 import { MeetingsList } from "./meetings/MeetingsList.tsx";
 import { AccountMenu } from "./session/AccountMenu.tsx";
@@ -76,6 +77,10 @@ export default function AdminApp() {
   }, []);
 
   const status = state.status;
+  // Signed out (logout, expired session): the copies the door page kept for offline go too.
+  useEffect(() => {
+    if (status === "anonymous") void forgetOfflineCopies();
+  }, [status]);
   useEffect(() => {
     if (status === "anonymous" && pathname !== LOGIN) {
       const here = window.location.pathname + window.location.search;

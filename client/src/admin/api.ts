@@ -47,6 +47,10 @@ const client = httpClient({
 export const request = <S extends z.ZodType>(method: Method, path: string, response: S, body?: unknown): Promise<z.output<S>> =>
   client.json(method, path, response, body);
 
+/** The same, with the answer's headers. */
+export const requestWithHeaders = <S extends z.ZodType>(method: Method, path: string, response: S, body?: unknown) =>
+  client.jsonWithHeaders(method, path, response, body);
+
 const get = <S extends z.ZodType>(path: string, response: S) => request("GET", path, response);
 const post = <S extends z.ZodType>(path: string, response: S, body?: unknown) => request("POST", path, response, body ?? {});
 const patch = <S extends z.ZodType>(path: string, response: S, body: unknown) => request("PATCH", path, response, body);

@@ -1,12 +1,16 @@
 // The grid worker's phone page (网格员, 375 px): the campaign and its door list by building and
 // unit, each household's state; tap a household to record its answer, how it was collected and
 // (纸质签字) a photo of the signed form. Recordings go through the offline queue: shown 待同步
-// until the server has them, sent when the phone is back online.
+// until the server has them, sent when the phone is back online. The page registers the service
+// worker (../offline), so it reopens offline with the door list as last loaded (离线 · 数据更新于).
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import type { Campaign, Door } from "@core/api/campaign.ts";
 import type { CampaignAnswerKind, CampaignMethod } from "@core/campaign/campaign.ts";
 import { ErrorLine, Loading } from "../admin/ui/Feedback.tsx";
 import { errorText, useAdminT } from "../admin/ui/useAdminT.ts";
+import { api } from "../admin/api.ts";
+import { currentLanguage } from "../i18n/i18n.ts";
+import { keepForOffline } from "../offline/offlineShell.ts";
 import { campaignApi } from "./campaignApi.ts";
 import { AnswerChoices } from "./AnswerChoices.tsx";
 import { OfflineQueue, shrinkPhoto, type QueuedAnswer, type Refused } from "./offlineQueue.ts";
@@ -21,9 +25,9 @@ export function DoorsPage({ campaignId }: { campaignId: string }) {
   const { t } = useAdminT();
   const queue = useMemo(() => new OfflineQueue(), []);
   const online = useOnline();
-  const [data, setData] = useState<{ campaign: Campaign; doors: Door[] } | null>(null);
+  const [data, setData] = useState<{ campaign: Campaign; doors: Door[]; copyOf: Date | null; loadedAt: Date } | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [pending, setPending] = useState<QueuedAnswer[]>(() => queue.of(campaignId));
+  const [pending, setPending] = useState<QueuedAnswer[]>([]);
   const [refused, setRefused] = useState<Refused[]>([]);
   const [synced, setSynced] = useState(0);
   const [open, setOpen] = useState<Door | null>(null);
@@ -33,16 +37,20 @@ export function DoorsPage({ campaignId }: { campaignId: string }) {
   const load = useCallback(
     () =>
       campaignApi.doors(campaignId).then((answer) => {
-        setData(answer);
+        setData({ ...answer, loadedAt: answer.copyOf ?? new Date() });
         setError(null);
       }, setError),
     [campaignId],
   );
+  const showPending = useCallback(() => queue.of(campaignId).then(setPending, setError), [queue, campaignId]);
 
-  const flush = useCallback(async () => {
-    if (flushing.current || !navigator.onLine || queue.all().length === 0) return;
+  /** Sends what waits (when online); true when something was waiting. */
+  const flush = useCallback(async (): Promise<boolean> => {
+    if (flushing.current) return true;
     flushing.current = true;
     try {
+      if ((await queue.all()).length === 0) return false;
+      if (!navigator.onLine) return true;
       const outcome = await queue.flush({
         record: ({ campaignId: id, photo: _photo, ...answer }) => campaignApi.record(id, answer),
         photo: (answer, blob) => campaignApi.photo(answer.campaignId, answer.clientId, blob),
@@ -50,34 +58,42 @@ export function DoorsPage({ campaignId }: { campaignId: string }) {
       if (outcome.refused.length > 0) setRefused((r) => [...r, ...outcome.refused]);
       if (outcome.sent > 0) setSynced((n) => n + outcome.sent);
       if (outcome.sent > 0 || outcome.refused.length > 0) await load();
+      await showPending();
+      return true;
     } finally {
       flushing.current = false;
-      setPending(queue.of(campaignId));
     }
-  }, [queue, campaignId, load]);
+  }, [queue, load, showPending]);
 
   useEffect(() => {
     void load();
+    void showPending();
+  }, [load, showPending]);
+  // Kept for offline: the shell's session read and this door list go through the service worker.
+  useEffect(() => {
+    void keepForOffline(() => Promise.all([api.me(), load()]));
   }, [load]);
   // Back online, and every few seconds: send what waits, else follow the other grid workers' answers.
   useEffect(() => {
     if (online) void flush();
     const timer = window.setInterval(() => {
-      if (queue.all().length > 0) void flush();
-      else if (navigator.onLine) void load();
+      void flush().then((waiting) => {
+        if (!waiting && navigator.onLine) void load();
+      });
     }, RETRY_MS);
     return () => window.clearInterval(timer);
-  }, [online, flush, load, queue]);
+  }, [online, flush, load]);
 
+  /** Stored on the phone first (the form stays open with the reason if it cannot be), then sent. */
   const record = async (answer: QueuedAnswer) => {
-    queue.add(answer);
-    setPending(queue.of(campaignId));
+    await queue.add(answer);
+    await showPending();
     setOpen(null);
     await flush();
   };
 
   if (!data) return error ? <ErrorLine error={error} onRetry={() => void load()} /> : <Loading />;
-  const { campaign, doors } = data;
+  const { campaign, doors, copyOf, loadedAt } = data;
   const waiting = new Map(pending.map((p) => [p.householdId, p]));
   const stateOf = (door: Door): State => (waiting.has(door.id) ? "pending" : (door.current?.answer ?? "none"));
   const reached = doors.filter((d) => d.current !== null || waiting.has(d.id)).length;
@@ -95,9 +111,9 @@ export function DoorsPage({ campaignId }: { campaignId: string }) {
           </span>
         )}
       </p>
-      {!online && (
+      {(!online || copyOf) && (
         <p className="campaign-offline" role="status" data-testid="doors-offline">
-          {t("campaign.doors.offline")}
+          <strong data-testid="doors-data-time">{t("campaign.doors.offlineAsOf", { time: clockTime(loadedAt) })}</strong> {t("campaign.doors.offline")}
         </p>
       )}
       <div role="status" aria-live="polite" className="campaign-synced">
@@ -147,10 +163,14 @@ export function DoorsPage({ campaignId }: { campaignId: string }) {
           ))}
         </section>
       ))}
-      {open && <RecordForm campaign={campaign} door={open} onCancel={() => setOpen(null)} onRecord={(a) => void record(a)} />}
+      {open && <RecordForm campaign={campaign} door={open} onCancel={() => setOpen(null)} onRecord={record} />}
     </section>
   );
 }
+
+/** 10:32 on the phone's clock. */
+const clockTime = (time: Date): string =>
+  time.toLocaleTimeString(currentLanguage() === "zh" ? "zh-CN" : "en-GB", { hour: "2-digit", minute: "2-digit", hour12: false });
 
 function groupDoors(doors: Door[]): { building: string; units: { unit: string; doors: Door[] }[] }[] {
   const buildings: { building: string; units: { unit: string; doors: Door[] }[] }[] = [];
@@ -164,17 +184,29 @@ function groupDoors(doors: Door[]): { building: string; units: { unit: string; d
   return buildings;
 }
 
-function RecordForm({ campaign, door, onCancel, onRecord }: { campaign: Campaign; door: Door; onCancel: () => void; onRecord: (a: QueuedAnswer) => void }) {
+function RecordForm({
+  campaign,
+  door,
+  onCancel,
+  onRecord,
+}: {
+  campaign: Campaign;
+  door: Door;
+  onCancel: () => void;
+  onRecord: (a: QueuedAnswer) => Promise<void>;
+}) {
   const { t } = useAdminT();
   const [answer, setAnswer] = useState<CampaignAnswerKind | null>(null);
   const [method, setMethod] = useState<Exclude<CampaignMethod, "own_link">>("in_person");
   const [representative, setRepresentative] = useState(door.representative);
-  const [photo, setPhoto] = useState<string | null>(null);
+  const [photo, setPhoto] = useState<Blob | null>(null);
+  const [shrinking, setShrinking] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!answer) return;
+    setError(null);
     onRecord({
       campaignId: campaign.id,
       clientId: crypto.randomUUID(),
@@ -184,14 +216,17 @@ function RecordForm({ campaign, door, onCancel, onRecord }: { campaign: Campaign
       representative,
       recordedAt: new Date().toISOString(),
       ...(method === "paper" && photo ? { photo } : {}),
-    });
+    }).catch(setError);
   };
   const choosePhoto = async (file: File | undefined) => {
     if (!file) return;
+    setShrinking(true);
     try {
       setPhoto(await shrinkPhoto(file));
     } catch (e) {
       setError(e);
+    } finally {
+      setShrinking(false);
     }
   };
 
@@ -230,7 +265,9 @@ function RecordForm({ campaign, door, onCancel, onRecord }: { campaign: Campaign
           <label className="campaign-field">
             {t("campaign.record.photo")}
             <input type="file" accept="image/*" capture="environment" onChange={(e) => void choosePhoto(e.target.files?.[0])} />
-            <span className="muted">{t("campaign.record.photoHint")}</span>
+            <span className="muted" data-testid="record-photo">
+              {photo ? t("campaign.record.photoReady", { size: Math.max(1, Math.round(photo.size / 1024)) }) : t("campaign.record.photoHint")}
+            </span>
           </label>
         )}
         <ErrorLine error={error} />
@@ -238,7 +275,7 @@ function RecordForm({ campaign, door, onCancel, onRecord }: { campaign: Campaign
           <button type="button" onClick={onCancel}>
             {t("campaign.record.cancel")}
           </button>
-          <button type="submit" className="primary" disabled={!answer}>
+          <button type="submit" className="primary" disabled={!answer || shrinking}>
             {t("campaign.record.save")}
           </button>
         </div>

@@ -12,14 +12,19 @@ import {
   type RecordAnswer,
 } from "@core/api/campaign.ts";
 import { OkResponse } from "@core/api/common.ts";
-import { request } from "../admin/api.ts";
+import { request, requestWithHeaders } from "../admin/api.ts";
+import { offlineCopyTime } from "../offline/offlineRoutes.ts";
 
 const c = (id: string) => `/api/campaigns/${encodeURIComponent(id)}`;
 
 export const campaignApi = {
   campaigns: () => request("GET", "/api/campaigns", CampaignsResponse),
   create: (input: NewCampaign) => request("POST", "/api/campaigns", CampaignResponse, input),
-  doors: (id: string) => request("GET", c(id), DoorsResponse),
+  /** The door list; `copyOf`: the time of the service worker's offline copy it is (null: fresh). */
+  doors: async (id: string) => {
+    const { body, headers } = await requestWithHeaders("GET", c(id), DoorsResponse);
+    return { ...body, copyOf: offlineCopyTime(headers) };
+  },
   progress: (id: string) => request("GET", `${c(id)}/progress`, ProgressResponse),
   close: (id: string) => request("POST", `${c(id)}/close`, ProgressResponse, {}),
   record: (id: string, answer: RecordAnswer) => request("POST", `${c(id)}/answers`, RecordAnswerResponse, answer),

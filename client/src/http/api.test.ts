@@ -28,7 +28,7 @@ beforeAll(async () => {
     seen.push({ method: req.method, headers: req.headers, body: req.body as unknown });
     next();
   });
-  app.get("/thing", (_req, res) => void res.json({ thing: { id: "t1", size: 3 }, extra: "kept by loose schemas, ignored here" }));
+  app.get("/thing", (_req, res) => void res.set("X-Thing", "kept").json({ thing: { id: "t1", size: 3 }, extra: "kept by loose schemas, ignored here" }));
   app.get("/wrong-shape", (_req, res) => void res.json({ thing: { id: "t1", size: "three" } }));
   app.get("/empty", (_req, res) => void res.status(200).end());
   app.post("/ok", (_req, res) => void res.json({ ok: true }));
@@ -77,6 +77,12 @@ describe("the HTTP client", () => {
     expect(seen[1]!.headers["x-yishiting"]).toBe("1");
     expect(seen[1]!.headers["content-type"]).toContain("application/json");
     expect(seen[1]!.body).toEqual({ a: 1 });
+  });
+
+  it("gives the answer's headers with the parsed answer when asked (the door page's offline copy mark)", async () => {
+    const { body, headers } = await client().jsonWithHeaders("GET", "/thing", Thing);
+    expect(body).toEqual({ thing: { id: "t1", size: 3 } });
+    expect(headers.get("x-thing")).toBe("kept");
   });
 
   it("refuses an answer that does not match the schema with RESPONSE_INVALID and says where", async () => {

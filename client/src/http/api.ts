@@ -70,6 +70,8 @@ const DEFAULT_TEXT: Bilingual = { zh: "请求失败", en: "Request failed" };
 export interface HttpClient {
   /** One JSON request; the answer parsed with `response`. A FormData body is sent as multipart. */
   json<S extends z.ZodType>(method: Method, path: string, response: S, body?: unknown): Promise<z.output<S>>;
+  /** The same, with the answer's headers (the door page reads the service worker's offline copy mark). */
+  jsonWithHeaders<S extends z.ZodType>(method: Method, path: string, response: S, body?: unknown): Promise<{ body: z.output<S>; headers: Headers }>;
   /** A GET whose answer is a file (downloads, audio): the Response once it is known to be a success. */
   file(path: string): Promise<Response>;
 }
@@ -117,21 +119,26 @@ export function httpClient(options: HttpClientOptions = {}): HttpClient {
     return response.status === 413 ? local(413, LOCAL_CODES.tooLarge, "tooLarge") : local(response.status, LOCAL_CODES.http, "unexpected");
   };
 
+  const jsonWithHeaders: HttpClient["jsonWithHeaders"] = async (method, path, response, body) => {
+    const answer = await send(method, path, body, "application/json");
+    const json = await readJson(answer);
+    if (!answer.ok) throw refusal(answer, json);
+    if (json === undefined) throw local(answer.status, LOCAL_CODES.http, "unexpected");
+    const parsed = response.safeParse(json);
+    if (!parsed.success)
+      throw local(
+        answer.status,
+        LOCAL_CODES.invalid,
+        "unexpected",
+        parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+      );
+    return { body: parsed.data, headers: answer.headers };
+  };
+
   return {
+    jsonWithHeaders,
     async json(method, path, response, body) {
-      const answer = await send(method, path, body, "application/json");
-      const json = await readJson(answer);
-      if (!answer.ok) throw refusal(answer, json);
-      if (json === undefined) throw local(answer.status, LOCAL_CODES.http, "unexpected");
-      const parsed = response.safeParse(json);
-      if (!parsed.success)
-        throw local(
-          answer.status,
-          LOCAL_CODES.invalid,
-          "unexpected",
-          parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
-        );
-      return parsed.data;
+      return (await jsonWithHeaders(method, path, response, body)).body;
     },
     async file(path) {
       const answer = await send("GET", path, undefined, "*/*");

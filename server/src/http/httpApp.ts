@@ -22,7 +22,18 @@ export function createHttpApp(clientDir: string, options: HttpAppOptions = {}): 
   });
   if (options.api) app.use("/api", options.api);
   if (fs.existsSync(path.join(clientDir, "index.html"))) {
-    app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
+    const serviceWorker = path.resolve(clientDir, "sw.js");
+    app.use(
+      express.static(clientDir, {
+        index: false,
+        maxAge: "1h",
+        // The door page's service worker (scope /admin/): revalidated on every check, so a new
+        // version reaches the phones at once.
+        setHeaders: (res, file) => {
+          if (path.resolve(file) === serviceWorker) res.setHeader("Cache-Control", "no-cache");
+        },
+      }),
+    );
     // Client-side routes (/join, /m/…) all load the single page; the join token stays in the
     // URL fragment, which browsers never send to the server.
     app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {

@@ -1,0 +1,31 @@
+// The page's side of the service worker (sw.ts): the door page registers it, so a grid worker who
+// opened it once online can reopen it offline; the logout forgets the kept copies. Browsers offer
+// service workers on https and on localhost only: on plain http the page works as before, online.
+import { OFFLINE_COPIES, SERVICE_WORKER_SCOPE, SERVICE_WORKER_URL } from "./offlineRoutes.ts";
+
+/**
+ * Registers the service worker; when it takes control of a page loaded without it, runs `bootReads`
+ * again through it so their copies are kept (the page's first reads went straight to the network).
+ */
+export async function keepForOffline(bootReads: () => Promise<unknown>): Promise<void> {
+  if (!("serviceWorker" in navigator)) return;
+  const container = navigator.serviceWorker;
+  if (container.controller) {
+    await container.register(SERVICE_WORKER_URL, { scope: SERVICE_WORKER_SCOPE }).catch(() => undefined);
+    return;
+  }
+  const controlled = new Promise<void>((resolve) => container.addEventListener("controllerchange", () => resolve(), { once: true }));
+  try {
+    await container.register(SERVICE_WORKER_URL, { scope: SERVICE_WORKER_SCOPE });
+  } catch {
+    // No service worker (e.g. the dev server has none): the page works online as before.
+    return;
+  }
+  await controlled;
+  await bootReads().catch(() => undefined);
+}
+
+/** Deletes the kept copies of the session's reads (logout, session ended). */
+export async function forgetOfflineCopies(): Promise<void> {
+  if ("caches" in window) await window.caches.delete(OFFLINE_COPIES);
+}
