@@ -13,8 +13,9 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { ANSWERS } from "../core/campaign/campaign.ts";
 import { CampaignStore } from "../server/src/campaign/campaignStore.ts";
-import { campaignReport, REPORT_FORMATS, reportPdf, reportXlsx, type ReportFormat } from "../server/src/campaign/campaignReport.ts";
+import { REPORT_FORMATS, reportPdf, reportXlsx, type ReportFormat } from "../server/src/campaign/campaignReport.ts";
 import { openDatabase } from "../server/src/db/database.ts";
+import { reportThread } from "../server/src/campaign/reportThread.ts";
 import { findPdfFonts } from "../server/src/minutes/cjkFonts.ts";
 
 const BUILDINGS = 30;
@@ -92,55 +93,84 @@ try {
     }
     return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
   };
-  const report = async () => ({ campaign: view, progress: await store.progress(view), answers: await store.reportAnswers(view), at: now });
+  /** Median time of `run`, and the median of the longest each run held the main thread without running a 1 ms timer (what every socket waits). */
+  const stalls = async (run: () => Promise<unknown>): Promise<{ ms: number; stallMs: number }> => {
+    const held: number[] = [];
+    const ms = await median(async () => {
+      let last = performance.now();
+      let longest = 0;
+      const tick = setInterval(() => {
+        const at = performance.now();
+        longest = Math.max(longest, at - last);
+        last = at;
+      }, 1);
+      await run();
+      clearInterval(tick);
+      // A run that never yields to the timers (all microtasks) held the loop until now.
+      held.push(Math.max(longest, performance.now() - last));
+    });
+    held.shift(); // the warm-up
+    return { ms, stallMs: held.sort((a, b) => a - b)[Math.floor(held.length / 2)]! };
+  };
+  const report = async () => ({ campaign: view, ...(await store.reportData(view)), at: now });
 
-  const fmtRow = (name: string, ms: number) =>
-    `${name.padEnd(56)} ${ms.toFixed(1).padStart(8)} ms${name.startsWith("baseline") ? "" : `  ${ms <= TARGET_MS ? "under" : "OVER"} ${TARGET_MS} ms`}`;
-  const rows: [string, number][] = [
-    [
-      "baseline: SQL count by answer",
-      await median(() => db.$queryRawUnsafe(`SELECT answer, COUNT(*) AS n FROM "CampaignAnswer" WHERE "campaignId" = ? GROUP BY answer`, campaign.id)),
-    ],
-    [
-      "baseline: read answers + households",
-      await median(() =>
-        Promise.all([
-          db.household.findMany({ where: { communityId: community.id } }),
-          db.campaignAnswer.findMany({ where: { campaignId: campaign.id }, select: { householdId: true, answer: true } }),
-        ]),
-      ),
-    ],
-    ["(a) progress view (counts, buildings, units, door list)", await median(() => store.progress(view))],
-    ["(b) door list with answers (grid worker)", await median(() => store.doors(view))],
-    // What the close costs once (and an open campaign's interim printout on each request).
-    ["(c) generate report PDF (data + file, at the close)", await median(async () => reportPdf(await report(), fonts))],
-    ["(c) generate report XLSX (data + file, at the close)", await median(async () => reportXlsx(await report()))],
-  ];
+  // Rows held to the target: what a screen or a download waits for, and how long the main thread
+  // (every meeting's sockets) is held while a report is made. Generating in the worker is shown, not held
+  // to it: it runs once at the close, off the main thread.
+  const rows: { name: string; ms: number; held: boolean }[] = [];
+  const row = (name: string, ms: number, held = !name.startsWith("baseline")) => rows.push({ name, ms, held });
+  row(
+    "baseline: SQL count by answer",
+    await median(() => db.$queryRawUnsafe(`SELECT answer, COUNT(*) AS n FROM "CampaignAnswer" WHERE "campaignId" = ? GROUP BY answer`, campaign.id)),
+  );
+  row(
+    "baseline: read answers + households",
+    await median(() =>
+      Promise.all([
+        db.household.findMany({ where: { communityId: community.id } }),
+        db.campaignAnswer.findMany({ where: { campaignId: campaign.id }, select: { householdId: true, answer: true } }),
+      ]),
+    ),
+  );
+  row("(a) progress view (counts, buildings, units, door list)", await median(() => store.progress(view)));
+  row("(b) door list with answers (grid worker)", await median(() => store.doors(view)));
+  for (const format of REPORT_FORMATS) {
+    const make = format === "pdf" ? reportPdf : reportXlsx;
+    const before = await stalls(async () => make(await report(), fonts));
+    const worker = await stalls(async () => reportThread.make(await report(), format, () => fonts));
+    row(`baseline: generate ${format} on the main thread`, before.ms);
+    row(`baseline: main-thread stall, ${format} made there`, before.stallMs);
+    row(`(c) generate ${format} in the worker thread`, worker.ms, false);
+    row(`(c) main-thread stall while the worker makes ${format}`, worker.stallMs);
+  }
   // The close stores both files; a download of the closed campaign reads the stored bytes.
   const closing = await store.close(campaign.id);
   if (!closing.ok) throw new Error(closing.error.code);
   const closed = closing.value;
-  const closedReport = async () => ({ campaign: closed, progress: await store.progress(closed), answers: await store.reportAnswers(closed), at: now });
+  const closedReport = async () => ({ campaign: closed, ...(await store.reportData(closed)), at: now });
   const sizes: Record<string, number> = {};
   for (const format of REPORT_FORMATS) {
-    const made = await store.finalReport(closed, format, async () => campaignReport(await closedReport(), format, () => fonts));
+    const made = await store.finalReport(closed, format, async () => reportThread.make(await closedReport(), format, () => fonts));
     sizes[format] = made!.length;
   }
   const stored = (format: ReportFormat) => () =>
     store.finalReport(closed, format, () => Promise.reject(new Error("the stored report should have been sent, not made again")));
-  rows.push(["(d) download stored report PDF (closed campaign)", await median(stored("pdf"))]);
-  rows.push(["(d) download stored report XLSX (closed campaign)", await median(stored("xlsx"))]);
+  row("(d) download stored report PDF (closed campaign)", await median(stored("pdf")));
+  row("(d) download stored report XLSX (closed campaign)", await median(stored("xlsx")));
   const pdfPages = (await stored("pdf")())!.toString("latin1").match(/\/Type \/Page\b/g)?.length ?? 0;
   console.log(
     `consent campaign: ${households.length} households (${BUILDINGS} buildings × ${UNITS} units × ${FLATS}), ${answered.length} answered, median of ${RUNS} runs (${os.cpus().length} CPUs)`,
   );
-  for (const [name, ms] of rows) console.log(fmtRow(name, ms));
-  const progressMs = rows[2]![1];
+  for (const { name, ms, held } of rows)
+    console.log(`${name.padEnd(58)} ${ms.toFixed(1).padStart(8)} ms${held ? `  ${ms <= TARGET_MS ? "under" : "OVER"} ${TARGET_MS} ms` : ""}`);
+  const ms = (name: string) => rows.find((r) => r.name === name)!.ms;
+  const progressMs = ms("(a) progress view (counts, buildings, units, door list)");
   console.log(
-    `progress view / SQL count baseline: ×${(progressMs / rows[0]![1]).toFixed(1)}; / reading the rows: ×${(progressMs / rows[1]![1]).toFixed(1)}; PDF ${pdfPages} pages, ${(sizes.pdf! / 1024).toFixed(0)} KiB; XLSX ${(sizes.xlsx! / 1024).toFixed(0)} KiB`,
+    `progress view / SQL count baseline: ×${(progressMs / ms("baseline: SQL count by answer")).toFixed(1)}; / reading the rows: ×${(progressMs / ms("baseline: read answers + households")).toFixed(1)}; main-thread stall while making the PDF, worker / main thread: ×${(ms("(c) main-thread stall while the worker makes pdf") / ms("baseline: main-thread stall, pdf made there")).toFixed(2)}; PDF ${pdfPages} pages, ${(sizes.pdf! / 1024).toFixed(0)} KiB; XLSX ${(sizes.xlsx! / 1024).toFixed(0)} KiB`,
   );
-  const over = rows.slice(2).filter(([, ms]) => ms > TARGET_MS);
-  console.log(`target ≤ ${TARGET_MS} ms: ${over.length === 0 ? "met" : `MISSED by ${over.map(([n]) => n).join(", ")}`}`);
+  const over = rows.filter((r) => r.held && r.ms > TARGET_MS);
+  console.log(`target ≤ ${TARGET_MS} ms: ${over.length === 0 ? "met" : `MISSED by ${over.map((r) => r.name).join(", ")}`}`);
+  await reportThread.stop();
 } finally {
   await db.$disconnect();
   fs.rmSync(dir, { recursive: true, force: true });

@@ -17,7 +17,8 @@ import { LedgerFiles } from "../ledger/ledgerFiles.ts";
 import { contentDisposition, sniffMaterial } from "../meetings/materialFiles.ts";
 import { receiveFile } from "../meetings/materialRoutes.ts";
 import { findPdfFonts } from "../minutes/cjkFonts.ts";
-import { campaignReport, REPORT_FORMATS, REPORT_MIME, reportFileName, type ReportFormat } from "./campaignReport.ts";
+import { reportThread } from "./reportThread.ts";
+import { REPORT_FORMATS, REPORT_MIME, reportFileName, type ReportFormat } from "./campaignReport.ts";
 
 /** A phone photo of a signed form is a few MB at most. */
 const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
@@ -41,8 +42,7 @@ export function campaignRoutes(deps: ApiDeps): Router {
     return { campaign, staff: requireCommunityStaff(req, campaign.communityId) };
   };
   const makeReport = async (campaign: Campaign, format: ReportFormat): Promise<Buffer> => {
-    const [progress, answers] = await Promise.all([campaigns.progress(campaign), campaigns.reportAnswers(campaign)]);
-    return campaignReport({ campaign, progress, answers, at: deps.now() }, format, findPdfFonts);
+    return reportThread.make({ campaign, ...(await campaigns.reportData(campaign)), at: deps.now() }, format, findPdfFonts);
   };
   const managed = async (req: Request, id: string): Promise<Campaign> => {
     requireStaff(req, MANAGERS);

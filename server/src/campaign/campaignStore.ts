@@ -69,6 +69,9 @@ export interface ReportAnswer extends AnswerRecord {
   room: string;
 }
 
+/** The report lists answers, not whether each has a photo. */
+const NO_PHOTOS: ReadonlySet<string> = new Set();
+
 export class CampaignStore {
   constructor(
     private readonly db: Db,
@@ -227,10 +230,19 @@ export class CampaignStore {
     return households.sort(compareHouseholds).map((h) => ({ ...h, current: byHousehold.get(h.id) ?? null }));
   }
 
-  /** The current answers with their households, for the report. */
-  async reportAnswers(campaign: Campaign): Promise<ReportAnswer[]> {
-    const doors = await this.doors(campaign);
-    return doors.flatMap((d) => (d.current ? [{ ...d.current, building: d.building, unit: d.unit, room: d.room }] : []));
+  /**
+   * What the report prints: the progress and the current answers with their households, from one
+   * read of the roster and the answers (these reads run on the main thread; the file is made in a
+   * worker, reportThread.ts).
+   */
+  async reportData(campaign: Campaign): Promise<{ progress: Progress; answers: ReportAnswer[] }> {
+    const [households, answers] = await Promise.all([this.roster(campaign.communityId), this.currentAnswers(campaign.id)]);
+    const byHousehold = new Map(answers.map((a) => [a.householdId, a]));
+    const listed = households.sort(compareHouseholds).flatMap((h) => {
+      const answer = byHousehold.get(h.id);
+      return answer ? [{ ...toRecord(answer, NO_PHOTOS), building: h.building, unit: h.unit, room: h.room }] : [];
+    });
+    return { progress: progress(households, answers as { householdId: string; answer: CampaignAnswerKind }[], campaign.rule), answers: listed };
   }
 
   /** Every recording, oldest first (one household's when `householdId` is given). */
@@ -349,7 +361,7 @@ export class CampaignStore {
 /** Own-link tokens are 24 random characters (144 bits); only their SHA-256 is stored. */
 const linkHash = (token: string) => createHash("sha256").update(token).digest("hex");
 
-function toRecord(row: AnswerRow, photos: Set<string>): AnswerRecord {
+function toRecord(row: AnswerRow, photos: ReadonlySet<string>): AnswerRecord {
   return {
     householdId: row.householdId,
     answer: row.answer as CampaignAnswerKind,
