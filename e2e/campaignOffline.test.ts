@@ -192,11 +192,19 @@ describe("a grid worker's door page reopened offline", () => {
     expect(await phoneQueue()).toEqual([]);
   });
 
-  it("logging out forgets the kept copies", async () => {
+  it("logging out forgets the kept copies; signing in again on the door page keeps them anew", async () => {
     await phone.getByTestId("account-menu").click();
     await phone.getByTestId("logout").click();
     await phone.getByTestId("login-form").waitFor();
     await until(keptCopies).toEqual([]);
+
+    // The same tab, still under the service worker: the session is read again for the copy.
+    await phone.getByLabel("用户名").fill("grid-phone");
+    await phone.getByLabel("密码").fill(STAFF_PASSWORD);
+    await phone.getByRole("button", { name: "登录" }).click();
+    await phone.getByTestId("campaign-link").filter({ hasText: "艺术巷 水电改造方案" }).click();
+    await phone.getByTestId("campaign-doors").waitFor();
+    await until(keptCopies).toEqual(["/api/auth/me", `/api/campaigns/${fixture.campaign.id}`]);
   });
 
   it("a meeting page is never under it: not on the grid worker's phone, not registered by a member's", async () => {

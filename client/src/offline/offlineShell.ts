@@ -4,17 +4,16 @@
 import { OFFLINE_COPIES, SERVICE_WORKER_SCOPE, SERVICE_WORKER_URL } from "./offlineRoutes.ts";
 
 /**
- * Registers the service worker; when it takes control of a page loaded without it, runs `bootReads`
- * again through it so their copies are kept (the page's first reads went straight to the network).
+ * Registers the service worker and, once it controls the page, runs `bootReads` through it so
+ * their copies are kept: the page's first reads may have gone straight to the network (first
+ * visit), and a sign-in after a logout (which deleted the copies) reads no session again.
  */
 export async function keepForOffline(bootReads: () => Promise<unknown>): Promise<void> {
   if (!("serviceWorker" in navigator)) return;
   const container = navigator.serviceWorker;
-  if (container.controller) {
-    await container.register(SERVICE_WORKER_URL, { scope: SERVICE_WORKER_SCOPE }).catch(() => undefined);
-    return;
-  }
-  const controlled = new Promise<void>((resolve) => container.addEventListener("controllerchange", () => resolve(), { once: true }));
+  const controlled = container.controller
+    ? Promise.resolve()
+    : new Promise<void>((resolve) => container.addEventListener("controllerchange", () => resolve(), { once: true }));
   try {
     await container.register(SERVICE_WORKER_URL, { scope: SERVICE_WORKER_SCOPE });
   } catch {
