@@ -5,6 +5,10 @@ import { z } from "zod";
 import { decideAgenda } from "./agenda/decide.ts";
 import { evolveAgenda } from "./agenda/evolve.ts";
 import { AgendaCommand, AgendaEvent } from "./agenda/schema.ts";
+import { decideBargaining } from "./bargaining/decide.ts";
+import { evolveBargaining } from "./bargaining/evolve.ts";
+import { presidingActor } from "./bargaining/chairing.ts";
+import { BargainingCommand, BargainingEvent } from "./bargaining/schema.ts";
 import { decideAttendance } from "./attendance/decide.ts";
 import { evolveAttendance } from "./attendance/evolve.ts";
 import { AttendanceCommand, AttendanceEvent } from "./attendance/schema.ts";
@@ -57,6 +61,7 @@ const CAPABILITIES = {
   interjection: { commands: InterjectionCommand, events: InterjectionEvent },
   poll: { commands: PollCommand, events: PollEvent },
   record: { commands: RecordCommand, events: RecordEvent },
+  bargaining: { commands: BargainingCommand, events: BargainingEvent },
 } as const;
 type Capability = keyof typeof CAPABILITIES;
 type Capabilities = (typeof CAPABILITIES)[Capability];
@@ -104,6 +109,7 @@ const HANDLERS: {
   interjection: { decide: decideInterjection, evolve: evolveInterjection },
   poll: { decide: decidePoll, evolve: evolvePoll },
   record: { decide: decideRecord, evolve: evolveRecord },
+  bargaining: { decide: decideBargaining, evolve: evolveBargaining },
 };
 
 // Routing by type, read off the schemas: a command (event) goes to the capability whose schema
@@ -116,8 +122,9 @@ for (const capability of Object.keys(CAPABILITIES) as Capability[]) {
   for (const option of events.options) EVOLVE.set(option.shape.type.value, HANDLERS[capability].evolve as Evolve);
 }
 
+/** A command's events, or its refusal. In a bargaining meeting the presiding chief holds the chair's powers (bargaining/chairing.ts). */
 export function decide(state: MeetingState, command: Command, ctx: DecideContext): Result<MeetingEvent[]> {
-  return route(DECIDE, command.type)(state, command, ctx);
+  return route(DECIDE, command.type)(state, command, { ...ctx, actor: presidingActor(state, ctx.actor) });
 }
 
 export function evolve(state: MeetingState, stored: StoredEvent): MeetingState {

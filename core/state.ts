@@ -2,6 +2,7 @@
 // Each capability owns the shapes of its part (its folder's schema.ts); this composes them.
 import type { AgendaEntry } from "./agenda/schema.ts";
 import type { Attendance, AttendanceChange, QuorumRule } from "./attendance/schema.ts";
+import { initialBargaining, type BargainingState } from "./bargaining/schema.ts";
 import type { RosterEntry } from "./config/schema.ts";
 import { DEFAULT_SPEECH_CAPS, type Speech, type SpeechCaps, type SpeechRecord } from "./floor/schema.ts";
 import {
@@ -66,6 +67,8 @@ export interface MeetingState {
   attendanceLog: AttendanceChange[];
   /** Every start of an agenda item's visit, in order (an item can be returned to). */
   itemVisits: { itemId: string; at: number }[];
+  /** 工资集体协商: the session at the table (clauses and offers, the alternating chair, caucuses, suspensions); meaningful when kind is "bargaining". */
+  bargaining: BargainingState;
 }
 
 export const initialState = (): MeetingState => ({
@@ -101,6 +104,7 @@ export const initialState = (): MeetingState => ({
   micOpensOnFloor: false,
   attendanceLog: [],
   itemVisits: [],
+  bargaining: initialBargaining(),
 });
 
 export const queuePosition = (state: MeetingState, participantId: string): number => state.queue.findIndex((entry) => entry.participantId === participantId);

@@ -49,10 +49,21 @@ export const DECIDE_CODES: readonly ErrorCode[] = [
   "PROXY_EXISTS",
   "PROXY_HOLDER_INVALID",
   "INTERNAL",
+  "NOT_BARGAINING",
+  "NOT_PRESIDING",
+  "NOT_CHIEF",
+  "NO_SIDE",
+  "CLAUSE_AGREED",
+  "OFFER_NOT_CURRENT",
+  "SESSION_SUSPENDED",
+  "NOT_SUSPENDED",
+  "CAUCUS_RUNNING",
+  "NO_CAUCUS",
 ];
 
 /** The expected error, or null if allowed. Authorization always comes first, then the meeting's status. */
-export function expectedError(s: MeetingState, command: Command, actor: Actor, { hasTally = true }: { hasTally?: boolean } = {}): ErrorCode | null {
+export function expectedError(s: MeetingState, command: Command, sender: Actor, { hasTally = true }: { hasTally?: boolean } = {}): ErrorCode | null {
+  const actor = actingAs(s, sender);
   const inQueue = (id: string) => s.queue.some((e) => e.participantId === id);
   const onRoster = (id: string) => s.roster.some((p) => p.id === id);
   const isChair = actor.role === "chair";
@@ -195,6 +206,82 @@ export function expectedError(s: MeetingState, command: Command, actor: Actor, {
     case "poll.enterHands":
     case "poll.recordProxy":
       return expectedPollError(s, command, actor, session, hasTally);
+    case "bargaining.addClause":
+    case "bargaining.offer":
+    case "bargaining.accept":
+    case "bargaining.handOver":
+    case "bargaining.startCaucus":
+    case "bargaining.endCaucus":
+    case "bargaining.suspend":
+    case "bargaining.resume":
+      return expectedBargainingError(s, command, actor, session);
+  }
+}
+
+/** 工资集体协商: the chief of the presiding side holds the chair; a "chair" who is not that chief is a member; others keep their role. */
+export function actingAs(s: MeetingState, actor: Actor): Actor {
+  if (s.kind !== "bargaining") return actor;
+  const chief = s.roster.find((p) => p.chief && p.side === s.bargaining.chairSide);
+  if (!chief) return actor;
+  if (actor.participantId === chief.id) return { ...actor, role: "chair" };
+  return actor.role === "chair" ? { ...actor, role: "member" } : actor;
+}
+
+/**
+ * The bargaining table: only in a bargaining meeting; then who may (the presiding chief, a
+ * side's chief, anyone of a side, the recorder for clauses), then the meeting in session, then
+ * the suspension for the table's business, then the clause and offer.
+ */
+function expectedBargainingError(
+  s: MeetingState,
+  command: Extract<Command, { type: `bargaining.${string}` }>,
+  actor: Actor,
+  session: ErrorCode | null,
+): ErrorCode | null {
+  if (s.kind !== "bargaining") return "NOT_BARGAINING";
+  const b = s.bargaining;
+  const me = s.roster.find((p) => p.id === actor.participantId);
+  const presiding = me !== undefined && me.chief && me.side === b.chairSide;
+  const chiefSide = me?.chief ? me.side : null;
+  const clause = "clauseId" in command ? b.clauses.find((c) => c.clauseId === command.clauseId) : undefined;
+  const suspended = b.suspension !== null ? "SESSION_SUSPENDED" : null;
+  switch (command.type) {
+    case "bargaining.addClause":
+      if (!presiding && actor.role !== "clerk") return "NOT_PRESIDING";
+      return session ?? suspended;
+    case "bargaining.offer":
+      if (!me?.side) return "NO_SIDE";
+      if (session ?? suspended) return session ?? suspended;
+      if (!clause) return "NOT_FOUND";
+      return clause.agreed ? "CLAUSE_AGREED" : null;
+    case "bargaining.accept": {
+      if (!chiefSide) return "NOT_CHIEF";
+      if (session ?? suspended) return session ?? suspended;
+      if (!clause) return "NOT_FOUND";
+      if (clause.agreed) return "CLAUSE_AGREED";
+      const offer = clause.offers.find((o) => o.offerId === command.offerId);
+      if (!offer) return "NOT_FOUND";
+      const latest = clause.offers.filter((o) => o.side === offer.side).at(-1);
+      return latest?.offerId === offer.offerId ? null : "OFFER_NOT_CURRENT";
+    }
+    case "bargaining.handOver":
+      if (!presiding) return "NOT_PRESIDING";
+      if (session) return session;
+      return s.roster.some((p) => p.chief && p.side !== null && p.side !== b.chairSide) ? null : "NOT_FOUND";
+    case "bargaining.startCaucus":
+    case "bargaining.endCaucus": {
+      if (!chiefSide) return "NOT_CHIEF";
+      if (session) return session;
+      const running = b.caucuses.some((c) => c.side === chiefSide && c.endedAt === null);
+      if (command.type === "bargaining.startCaucus") return running ? "CAUCUS_RUNNING" : null;
+      return running ? null : "NO_CAUCUS";
+    }
+    case "bargaining.suspend":
+      if (!presiding) return "NOT_PRESIDING";
+      return session ?? suspended;
+    case "bargaining.resume":
+      if (!presiding) return "NOT_PRESIDING";
+      return session ?? (b.suspension === null ? "NOT_SUSPENDED" : null);
   }
 }
 
@@ -790,6 +877,7 @@ const KEYS = Object.keys({
   micOpensOnFloor: 0,
   attendanceLog: 0,
   itemVisits: 0,
+  bargaining: 0,
 } satisfies Record<Key, 0>) as Key[];
 
 const agendaInput = (s: MeetingState) => s.agenda.map(({ id, title, presenter, plannedMs }) => ({ id, title, presenter, plannedMs }));
