@@ -395,7 +395,7 @@ function poll(p: Poll): MinutesPoll {
   const checks =
     result.quorum?.checks.map(
       (c) =>
-        `${c.measure === "weight" ? "参与表决权重" : "参与表决"} ${formatAmount(c.turnout)} / ${c.measure === "weight" ? "应到权重" : "应到"} ${formatAmount(c.base)}，${c.met ? "达到" : "未达到"}`,
+        `${quorum?.of === "present" ? (c.measure === "weight" ? "实到权重" : "实到") : c.measure === "weight" ? "参与表决权重" : "参与表决"} ${formatAmount(c.turnout)} / ${c.measure === "weight" ? "应到权重" : "应到"} ${formatAmount(c.base)}，${c.met ? "达到" : "未达到"}`,
     ) ?? [];
   const choice = p.definition.form === "single" || p.definition.form === "multiple" || p.definition.form === "candidates";
   // An election says 当选; choosing between plans says 通过 with the plans that passed.

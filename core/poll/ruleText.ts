@@ -113,19 +113,40 @@ export function ruleWords(rule: readonly RuleClause[], units: Units, lang: Lang,
   return rule.map((c) => clauseWords(c, units, lang, c.option === undefined ? undefined : label(c.option))).join(lang === "zh" ? "，且" : "; and ");
 }
 
-/** 参与表决的人数不少于应到人数的三分之二（含本数），且权重不少于应到权重的三分之二（含本数） · at least two thirds … take part. */
+/**
+ * 参与表决的人数不少于应到人数的三分之二（含本数），且权重不少于应到权重的三分之二（含本数） · at least
+ * two thirds … take part; a presence quorum: 实到人数不少于应到人数的三分之二（含本数） · those present
+ * at the opening (实到): at least two thirds of everyone entitled (应到).
+ */
 export function quorumWords(quorum: Quorum, units: Units, lang: Lang): string {
   const measures = quorum.measure === "both" ? (["count", "weight"] as const) : [quorum.measure];
   const i = units.perHousehold ? 1 : 0;
+  const present = quorum.of === "present";
   const parts = measures.map((m) => {
     if (lang === "zh") {
       const [before, after] = ZH_COMPARE[quorum.compare];
-      return m === "weight"
-        ? `参与表决的权重${before}应到权重的${shareWordsZh(quorum.share)}${after}`
-        : `参与表决的${units.perHousehold ? "户数" : "人数"}${before}${ZH_BASE.entitled[i]}的${shareWordsZh(quorum.share)}${after}`;
+      const who = present
+        ? m === "weight"
+          ? "实到权重"
+          : ZH_BASE.present[i]
+        : m === "weight"
+          ? "参与表决的权重"
+          : `参与表决的${units.perHousehold ? "户数" : "人数"}`;
+      return `${who}${before}${m === "weight" ? "应到权重" : ZH_BASE.entitled[i]}的${shareWordsZh(quorum.share)}${after}`;
     }
     const [before, after] = EN_COMPARE[quorum.compare];
-    return `${m === "weight" ? "the weight taking part" : units.perHousehold ? "the households taking part" : "those taking part"}: ${before} ${shareWordsEn(quorum.share)} ${m === "weight" ? "of the entitled weight" : EN_BASE.entitled[i]}${after}`;
+    const who = present
+      ? m === "weight"
+        ? "the weight present at the opening (实到)"
+        : units.perHousehold
+          ? "the households present at the opening (实到)"
+          : "those present at the opening (实到)"
+      : m === "weight"
+        ? "the weight taking part"
+        : units.perHousehold
+          ? "the households taking part"
+          : "those taking part";
+    return `${who}: ${before} ${shareWordsEn(quorum.share)} ${m === "weight" ? "of the entitled weight" : EN_BASE.entitled[i]}${after}`;
   });
   return parts.join(lang === "zh" ? "，且" : "; and ");
 }

@@ -152,11 +152,22 @@ function countLines(definition: PollDefinition, options: readonly PollOption[], 
   });
 }
 
-/** The quorum by heads and/or weight: ballots (and counted hands) against 应到. */
+/**
+ * The quorum by heads and/or weight against 应到: the ballots (and counted hands), or with `of:
+ * "present"` the units present at the opening (实到, whether they voted or not).
+ */
 function quorumOf(required: Quorum, eligible: readonly EligibleVoter[], all: Totals): NonNullable<PollResult["quorum"]> {
   const measures = required.measure === "both" ? (["count", "weight"] as const) : [required.measure];
+  const present = eligible.filter((u) => u.present);
   const checks = measures.map((measure) => {
-    const turnout = measure === "weight" ? all.weightCast : all.ballots;
+    const turnout =
+      required.of === "present"
+        ? measure === "weight"
+          ? present.reduce((sum, u) => sum + u.weight, 0)
+          : present.length
+        : measure === "weight"
+          ? all.weightCast
+          : all.ballots;
     const base = measure === "weight" ? eligible.reduce((sum, u) => sum + u.weight, 0) : eligible.length;
     return { measure, turnout, base, met: satisfies(required, fixed(turnout), fixed(base)) };
   });

@@ -71,14 +71,23 @@ export interface LegacyRuleClause {
 }
 
 /**
- * The share of the entitled (应到) who must cast a ballot for the result to count (有效人数, or
- * 参与表决 under 民法典 §278): by heads, by weight (e.g. floor area), or both.
+ * What a quorum counts against 应到: those who cast a ballot (参与表决, 民法典 §278) or those present
+ * at the opening (实到: 《集体合同规定》§36, at least 2/3 of the representatives present).
+ */
+export const QuorumOf = z.enum(["cast", "present"]);
+export type QuorumOf = z.infer<typeof QuorumOf>;
+
+/**
+ * The share of the entitled (应到) who must cast a ballot (or, with `of: "present"`, be present
+ * at the opening) for the result to count (有效人数, or 参与表决 under 民法典 §278): by heads, by
+ * weight (e.g. floor area), or both. Without `of` (every poll before 2026-12-21): cast.
  */
 export const Quorum = z
   .object({
     share: Share,
     compare: z.enum(["more", "atLeast"]).default("atLeast"),
     measure: z.enum(["count", "weight", "both"]).default("count"),
+    of: QuorumOf.optional(),
   })
   .strict();
 export type Quorum = z.infer<typeof Quorum>;

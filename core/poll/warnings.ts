@@ -11,7 +11,7 @@ import type { EligibleVoter, Poll, RuleClause } from "./schema.ts";
 export type OpenWarning =
   /** Even if every unit that may vote chose this option, clause `index` would fail. */
   | { kind: "unreachable"; index: number; clause: RuleClause; best: number; base: number }
-  /** Even if every unit that may vote cast a ballot, the poll's quorum would not be met. */
+  /** Even if every unit that may vote cast a ballot (a presence quorum: with those present now), the poll's quorum would not be met. */
   | { kind: "quorumUnreachable"; best: number; base: number }
   /** The meeting itself is below its quorum (应到 / 实到 of the attendance rule). */
   | { kind: "meetingBelowQuorum"; present: number; needed: number };
@@ -38,7 +38,7 @@ export function openWarnings(state: Pick<MeetingState, "roster" | "attendance" |
   if (quorum) {
     const measures = quorum.measure === "both" ? (["count", "weight"] as const) : [quorum.measure];
     for (const measure of measures) {
-      const best = amountOf({ measure }, voters);
+      const best = amountOf({ measure }, quorum.of === "present" ? eligible.filter((u) => u.present) : voters);
       const base = amountOf({ measure }, eligible);
       if (!satisfies(quorum, best, base)) warnings.push({ kind: "quorumUnreachable", best: best / SCALE, base: base / SCALE });
     }
