@@ -4,6 +4,7 @@ import type { CoreError } from "./errors.ts";
 import type { StoredEvent } from "./meeting.ts";
 import type { MeetingState } from "./state.ts";
 import type { RosterEntry } from "./config/schema.ts";
+import type { Side } from "./bargaining/schema.ts";
 
 export interface MeetingInfo {
   id: string;
@@ -59,6 +60,8 @@ export interface ServerToClientEvents {
   "poll.tally": (tally: PollLiveTally) => void;
   /** Who is editing which note of the record now (chair and clerk connections only; not in the log). */
   "record.editors": (editors: RecordEditors) => void;
+  /** A note of the own side's private consultation (背靠背): to that side's members only, never logged. */
+  "caucus.noted": (noted: { note: CaucusNote }) => void;
   /**
    * The server ends this connection, and says why just before (TOO_MANY_DEVICES: the same link
    * connected on a further device; NOT_FOUND: taken off the roster). Final: the client shows it
@@ -137,6 +140,21 @@ export interface PollAudit {
   ballots: { voter: string | null; choices: string[]; weight: number }[];
 }
 
+/**
+ * A note of one bargaining side's private consultation (背靠背). Only the members of that side
+ * (roster entries of role member or chair with that side) ever receive it; it is stored apart
+ * from the meeting's event log (docs/bargaining.md, Caucus).
+ */
+export interface CaucusNote {
+  noteId: string;
+  side: Side;
+  authorId: string;
+  /** The author's name as the roster had it when the note was written. */
+  authorName: string;
+  text: string;
+  at: number;
+}
+
 export interface MediaStatusPayload {
   available: boolean;
 }
@@ -170,6 +188,10 @@ export interface ClientToServerEvents {
   "poll.audit": (request: unknown, ack: (result: Ack<PollAudit>) => void) => void;
   /** Chair and clerk: enter a paper ballot (纸质票) for a unit without a device ({pollId, unitId, choices, note?}); acknowledged once stored. */
   "poll.paper": (ballot: unknown, ack: (result: Ack<BallotReceipt>) => void) => void;
+  /** A member of a bargaining side writes to the own side's private consultation (背靠背); stored when acknowledged. */
+  "caucus.note": (request: unknown, ack: (result: Ack<{ note: CaucusNote }>) => void) => void;
+  /** The own side's private consultation notes so far, oldest first. */
+  "caucus.history": (request: unknown, ack: (result: Ack<{ notes: CaucusNote[] }>) => void) => void;
   /** Chair and clerk: what I am editing in the record now ({key}, null when done); see `record.editors`. */
   "record.editing": (request: unknown, ack: (result: Ack<Record<never, never>>) => void) => void;
   "time.sync": (ack: (result: { serverTime: number }) => void) => void;

@@ -6,6 +6,7 @@ import express from "express";
 import { Server } from "socket.io";
 import { ArchiveIndex } from "./archive/archiveIndex.ts";
 import { resolveTokenSecret } from "./auth/secret.ts";
+import { CaucusStore } from "./caucus/caucusStore.ts";
 import { TokenService } from "./auth/tokens.ts";
 import type { Config } from "./config/config.ts";
 import { protectDataDir } from "./config/dataDir.ts";
@@ -150,6 +151,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     mediaAvailable,
     mediaRelay: currentRelay,
     ballots,
+    caucusNotes: new CaucusStore(db),
     maxDevices: config.maxDevices,
   });
 

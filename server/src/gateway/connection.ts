@@ -6,6 +6,7 @@ import { audienceOf, type Audience } from "../../../core/audience.ts";
 import { coreError, type ErrorCode } from "../../../core/errors.ts";
 import type { ClientToServerEvents, ServerToClientEvents, Welcome } from "../../../core/protocol.ts";
 import type { RosterEntry } from "../../../core/config/schema.ts";
+import { caucusRoom, caucusSide } from "../caucus/caucusMembership.ts";
 import type { Connected } from "./handshake.ts";
 
 /** `welcome`: what the connection was last greeted with (set once greeted; rosterChanges.ts greets it again). */
@@ -27,10 +28,12 @@ export const staffRoom = (meetingId: string): string => audienceRoom(meetingId, 
 /** The chair's connections (a named poll's live tally shown to the chair only). */
 export const chairRoom = (meetingId: string): string => `meeting:${meetingId}:chair`;
 
-/** The broadcast groups of a connection: its meeting, its person, its audience, and the chair's. */
+/** The broadcast groups of a connection: its meeting, its person, its audience, the chair's, and its bargaining side's private consultation. */
 export function roomsOf(meetingId: string, me: RosterEntry, display: boolean): string[] {
   const rooms = [roomOf(meetingId), participantRoom(me.id), audienceRoom(meetingId, audienceOf(me.role, display))];
   if (me.role === "chair" && !display) rooms.push(chairRoom(meetingId));
+  const side = caucusSide(me, display);
+  if (side !== null) rooms.push(caucusRoom(meetingId, side));
   return rooms;
 }
 

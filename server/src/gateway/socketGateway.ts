@@ -1,6 +1,7 @@
 // The thin socket gateway: authenticate the handshake, then register each connection's message
 // handlers, every one through handler.ts (rate limit → authorize → parse → handle → acknowledge);
 // after each committed batch, the first of the rooms' listeners (broadcast per audience, roster).
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { coreError, type CoreError } from "../../../core/errors.ts";
 import { parseCommand, type StoredEvent } from "../../../core/meeting.ts";
@@ -11,6 +12,8 @@ import type { MeetingStore } from "../meetings/meetingStore.ts";
 import type { MeetingRoom, RoomListener, RoomRegistry } from "../rooms/meetingRoom.ts";
 import { audienceOf, AUDIENCES, differsByAudience, syncFor } from "../../../core/audience.ts";
 import type { BallotBox } from "../polls/ballotBox.ts";
+import { attachCaucus } from "../caucus/caucusHandlers.ts";
+import type { CaucusStore } from "../caucus/caucusStore.ts";
 import type { MeetingState } from "../../../core/state.ts";
 import { audienceRoom, ended, roomOf, type GatewayServer, type GatewaySocket } from "./connection.ts";
 import { Greeter } from "./greeting.ts";
@@ -46,6 +49,8 @@ export interface GatewayDeps {
   /** The SDP relay to Janus while media is available (docs/media.md); undefined otherwise. */
   mediaRelay?: () => MediaRelay | undefined;
   ballots: BallotBox;
+  /** The bargaining sides' private consultation notes (背靠背; server/src/caucus). */
+  caucusNotes: CaucusStore;
   /** Connections one participant may have at once (YST_MAX_DEVICES); a further one ends the oldest. */
   maxDevices: number;
 }
@@ -130,6 +135,7 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, { presence, edit
   });
   attachMedia(handlers, socket, deps, room);
   attachPolls(handlers, socket, deps.ballots, room);
+  attachCaucus(handlers, socket, { notes: deps.caucusNotes, now: deps.now, newId: randomUUID }, room);
   attachRecordEditing(handlers, socket, editing);
 
   const lastSeq = LastSeq.safeParse((socket.handshake.auth as Record<string, unknown>).lastSeq);
