@@ -10,6 +10,7 @@ import type { BallotInput, PaperBallotInput } from "@core/poll/schema.ts";
 import type {
   Ack,
   BallotReceipt,
+  CaucusNote,
   ClientToServerEvents,
   MyBallots,
   PollAudit,
@@ -63,6 +64,7 @@ export type LocalErrorCode = "OFFLINE" | "TIMEOUT";
 export type CommandResult = Ack | { ok: false; localError: LocalErrorCode };
 export type BallotResult = Ack<BallotReceipt> | { ok: false; localError: LocalErrorCode };
 export type AuditResult = Ack<PollAudit> | { ok: false; localError: LocalErrorCode };
+export type CaucusResult<T> = Ack<T> | { ok: false; localError: LocalErrorCode };
 
 const COMMAND_TIMEOUT_MS = 10_000;
 const ROSTER_RETRY_MS = 2_000;
@@ -242,6 +244,33 @@ export class MeetingConnection {
     } catch {
       return null;
     }
+  }
+
+  /** 背靠背: a note to the own side's private consultation (`caucus.note`); acknowledged once stored. */
+  async caucusNote(text: string): Promise<CaucusResult<{ note: CaucusNote }>> {
+    if (!this.socket.connected) return { ok: false, localError: "OFFLINE" };
+    try {
+      return await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("caucus.note", { text });
+    } catch {
+      return { ok: false, localError: "TIMEOUT" };
+    }
+  }
+
+  /** The own side's private consultation notes so far (`caucus.history`), oldest first. */
+  async caucusHistory(): Promise<CaucusResult<{ notes: CaucusNote[] }>> {
+    if (!this.socket.connected) return { ok: false, localError: "OFFLINE" };
+    try {
+      return await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("caucus.history", {});
+    } catch {
+      return { ok: false, localError: "TIMEOUT" };
+    }
+  }
+
+  /** Called with each note of the own side's private consultation as it is written (`caucus.noted`; never in the state). */
+  onCaucusNoted(listener: (note: CaucusNote) => void): () => void {
+    const noted = ({ note }: { note: CaucusNote }) => listener(note);
+    this.socket.on("caucus.noted", noted);
+    return () => void this.socket.off("caucus.noted", noted);
   }
 
   /** Called whenever the media server's feeds change (`media.feeds`). */
