@@ -81,6 +81,7 @@ async function table(): Promise<Table> {
 }
 
 const note = (client: Client, text: unknown) => client.socket.timeout(5000).emitWithAck("caucus.note", { text });
+const command = (client: Client, body: unknown) => client.socket.timeout(5000).emitWithAck("command", body);
 const history = (client: Client) => client.socket.timeout(5000).emitWithAck("caucus.history", {});
 /** A round trip: everything the server sent this socket before has arrived. */
 const flushed = (clients: readonly Client[]) => Promise.all(clients.map((c) => c.socket.timeout(5000).emitWithAck("time.sync")));
@@ -97,6 +98,9 @@ describe("the caucus channel (背靠背)", () => {
   it("a side's notes reach its own members only: every packet of the other side, the recorder, observer, official, a chair without a side and the display is searched", async () => {
     const { t, meetingId, clients } = await table();
     const of = (keys: readonly Key[]) => keys.map((k) => clients[k]);
+    // The worker chief presides first: opens the session and withdraws the side (the public fact).
+    expect(await command(clients.workerChief, { type: "meeting.open" })).toMatchObject({ ok: true });
+    expect(await command(clients.workerChief, { type: "bargaining.startCaucus" })).toMatchObject({ ok: true });
 
     const first = await note(clients.worker1, "  底线：增幅不低于6%，低于5%不签字  ");
     const second = await note(clients.workerChief, "先谈最低工资标准，再谈增幅");
@@ -109,6 +113,13 @@ describe("the caucus channel (背靠背)", () => {
     const enterpriseNotes = [theirs.ok ? theirs.note : expect.unreachable()];
     await eventually(() => expect(of(ENTERPRISE).map((c) => c.noted)).toEqual([enterpriseNotes, enterpriseNotes, enterpriseNotes]));
     await flushed(Object.values(clients));
+
+    expect(await command(clients.workerChief, { type: "bargaining.endCaucus" })).toMatchObject({ ok: true });
+    await flushed(Object.values(clients));
+    // Everyone saw that the worker side consulted, and when: the fact, not the content.
+    for (const key of [...ENTERPRISE, ...NEUTRAL]) {
+      expect(clients[key].packets.filter((p) => p.includes("bargaining.caucusStarted")).length, key).toBeGreaterThan(0);
+    }
 
     // Both kinds of record caught the traffic (the notes arrived as decoded events and raw packets).
     expect(leaked(clients.worker2, workerNotes).length).toBeGreaterThanOrEqual(4);
@@ -139,7 +150,7 @@ describe("the caucus channel (背靠背)", () => {
       ["enterprise", "陈人事", "预算上限5.5%，可在津补贴上让步"],
     ]);
     const log = await t.server.db.meetingEvent.findMany({ where: { meetingId } });
-    expect(log.length).toBeGreaterThan(0); // the roster and config reached the log
+    expect(log.map((row) => row.type)).toEqual(expect.arrayContaining(["bargaining.caucusStarted", "bargaining.caucusEnded"]));
     const all = [...workerNotes, ...enterpriseNotes];
     expect(log.filter((row) => all.some((n) => `${row.type} ${row.payload}`.includes(n.noteId) || row.payload.includes(n.text)))).toEqual([]);
     expect(t.logs).toEqual([]);
@@ -187,6 +198,12 @@ describe("the caucus channel (背靠背)", () => {
     await flushed([clients.enterprise2]);
     expect(leaked(clients.enterprise2, [afterNote])).toEqual([]);
     expect(await history(clients.enterprise2)).toMatchObject({ ok: false, error: { code: "CAUCUS_NOT_MEMBER" } });
+
+    // The chair without a side made the worker side's chief: from now on in the worker side's room.
+    expect((await org.patch(`/api/meetings/${meetingId}/participants/${ids.chair}`, { side: "worker", chief: true })).status).toBe(200);
+    const joined = await note(clients.worker1, "冯主持已作为职工方首席代表加入");
+    await eventually(() => expect(clients.chair.noted).toEqual([joined.ok ? joined.note : expect.unreachable()]));
+    expect(await history(clients.chair)).toMatchObject({ ok: true, notes: [workerNote, joined.ok && joined.note] });
 
     // Taken off the roster: told NOT_FOUND and dropped (no socket left in any room).
     const gone = disconnected(clients.worker1.socket);
