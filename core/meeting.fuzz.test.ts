@@ -6,7 +6,7 @@ import type { AgendaItemInput } from "./agenda/schema.ts";
 import type { DecideContext } from "./context.ts";
 import { MEETING_KINDS } from "./meetingKind.ts";
 import type { Result } from "./errors.ts";
-import { checkEvent, checkInvariants, checkPostconditions, DECIDE_CODES, expectedError, type Check } from "../testing/meetingFuzzRules.ts";
+import { BARGAINING_CODES, checkEvent, checkInvariants, checkPostconditions, DECIDE_CODES, expectedError, type Check } from "../testing/meetingFuzzRules.ts";
 import { COMMAND_TYPES, decide, evolve, parseCommand, replay, type Command, type MeetingEvent, type StoredEvent } from "./meeting.ts";
 import { SYSTEM_ACTOR, type Actor, type Role } from "./roles.ts";
 import type { Poll, PollDefinition, RuleClause, Tally } from "./poll/schema.ts";
@@ -59,6 +59,9 @@ const SUGGESTIONS: readonly SuggestionFields[] = [
   { title: "增设养老服务点", text: "", topic: "", department: "" },
   { title: "题".repeat(100), text: "字".repeat(4000), topic: "题".repeat(40), department: "委".repeat(80) },
 ];
+/** 工资集体协商: clause titles, and offer texts few enough that the same wording comes up on both sides. */
+const CLAUSE_TITLES = ["工资调整幅度", "最低工资标准", "题".repeat(200)];
+const OFFER_TEXTS = ["上调 8%", "上调 5%", "上调 6%"];
 const DECISIONS: readonly DecisionFields[] = [
   { text: "形成协商意见报区委", unit: "区政协办公室", deadline: "2025-06-30" },
   { text: "原则通过", unit: "", deadline: "" },
@@ -74,6 +77,11 @@ interface World {
   pollRng: Rng;
   /** The clerk's notes likewise draw from a generator of their own. */
   recordRng: Rng;
+  /** Every meeting is a bargaining session (工资集体协商) seated at `table`; its commands draw from a generator of their own. */
+  bargaining: boolean;
+  bargainingRng: Rng;
+  /** Each one's seat at a bargaining table (side and 首席代表), lawful for the whole pool where it can be. */
+  table: Map<string, { side: "worker" | "enterprise" | null; chief: boolean }>;
   /** The fixed pool of participants (random roles, at least one chair, speaker and clerk). */
   pool: { participantId: string; role: Role }[];
   /** Each one's sector, party, side, household and vote weight (so that roster syncs change little). */
@@ -82,7 +90,7 @@ interface World {
   bookings: PlannedSpeech[];
 }
 
-function makeWorld(seed: number): World {
+function makeWorld(seed: number, bargaining: boolean): World {
   const rng = new Rng(seed);
   const pool: World["pool"] = [
     { participantId: "p0", role: "chair" },
@@ -110,7 +118,28 @@ function makeWorld(seed: number): World {
     title: `题目 ${i}`,
     text: `正文 ${i}`,
   }));
-  return { rng, pollRng, recordRng, pool, profile, bookings };
+  return { rng, pollRng, recordRng, bargaining, bargainingRng: new Rng(seed ^ 0x7e7e_7e7e), table: bargainingTable(pool), pool, profile, bookings };
+}
+
+/**
+ * The pool's seats at a bargaining table (no generator drawn): members alternate between the
+ * sides, officials and chairs even them up to three or more each (the rest sit without a side), the
+ * first of each side is its chief; clerks and observers have no side. Lawful (§19–§24) when the
+ * pool has enough speakers.
+ */
+function bargainingTable(pool: World["pool"]): World["table"] {
+  const table: World["table"] = new Map(pool.map((p) => [p.participantId, { side: null, chief: false }]));
+  const count = { worker: 0, enterprise: 0 };
+  const seat = (id: string, side: "worker" | "enterprise") => {
+    table.set(id, { side, chief: count[side] === 0 });
+    count[side]++;
+  };
+  for (const p of pool.filter((x) => x.role === "member")) seat(p.participantId, count.worker <= count.enterprise ? "worker" : "enterprise");
+  // Officials first, so that the organisers' chair (p0) keeps no side where it can.
+  const others = [...pool.filter((x) => x.role === "official"), ...pool.filter((x) => x.role === "chair")];
+  for (const p of others)
+    if (count.worker !== count.enterprise || count.worker < 3) seat(p.participantId, count.worker <= count.enterprise ? "worker" : "enterprise");
+  return table;
 }
 
 function randomActor({ rng: walk, pool }: World, rng: Rng = walk): Actor {
@@ -149,9 +178,15 @@ function randomItemId({ rng: walk }: World, s: MeetingState, rng: Rng = walk): s
 function randomConfig(world: World, s: MeetingState): Command {
   const { rng } = world;
   const keep = () => rng.chance(0.5);
+  // 工资集体协商: every meeting of a bargaining world is a session seated at the table, often the whole pool.
+  const { bargaining } = world;
+  const seatOf = (id: string) => (bargaining ? world.table.get(id) : undefined);
+  const whole = bargaining && world.bargainingRng.chance(0.6);
   const roster = keep()
     ? JSON.parse(JSON.stringify(s.roster))
-    : world.pool.filter(() => rng.chance(0.8)).map((p) => rosterEntry(p, { name: p.participantId.toUpperCase(), ...world.profile.get(p.participantId) }));
+    : world.pool
+        .filter(() => rng.chance(0.8) || whole)
+        .map((p) => rosterEntry(p, { name: p.participantId.toUpperCase(), ...world.profile.get(p.participantId), ...seatOf(p.participantId) }));
   const agenda = keep()
     ? s.agenda.map(({ id, title, presenter, plannedMs }) => ({ id, title, presenter, plannedMs }))
     : AGENDA_POOL.filter(() => rng.chance(0.7))
@@ -194,7 +229,9 @@ function randomConfig(world: World, s: MeetingState): Command {
   const r3 = world.recordRng.float();
   const recordShared = r3 < 0.7 ? undefined : r3 < 0.85;
   // The kind of meeting: absent (unchanged) most of the time.
-  const kind = world.recordRng.chance(0.8) ? undefined : world.recordRng.pick(MEETING_KINDS);
+  const drawn = world.recordRng.chance(0.8) ? undefined : world.recordRng.pick(MEETING_KINDS);
+  // A bargaining world's meetings start as sessions; now and then the organisers change the kind (NOT_BARGAINING).
+  const kind = bargaining && (s.seq === 0 || drawn !== undefined) ? (s.seq === 0 || world.bargainingRng.chance(0.5) ? "bargaining" : drawn) : drawn;
   // The time zone and the mic-on-floor setting: absent (unchanged) most of the time.
   const timeZone = world.recordRng.chance(0.9) ? undefined : world.recordRng.pick(["Asia/Shanghai", "Europe/Berlin", "UTC"]);
   const micOpensOnFloor = world.recordRng.chance(0.9) ? undefined : world.recordRng.chance(0.5);
@@ -448,12 +485,101 @@ function randomRecord(world: World, s: MeetingState): Command {
 }
 
 /** The clerk mostly, then the chair; now and then anyone (members, the server: FORBIDDEN). */
-function pickRecordActor(world: World): Actor {
+function pickRecordActor(world: World, s: MeetingState): Actor {
   const rng = world.recordRng;
   const r = rng.float();
   if (r < 0.45) return rng.pick(world.pool.filter((p) => p.role === "clerk"));
-  if (r < 0.75) return world.pool[0] as Actor;
+  if (r < 0.75) return chairOf(world, s);
   return randomActor(world, rng);
+}
+
+/** The seat of the chair: the chief of the presiding side in a bargaining session (no generator drawn), else p0. */
+function chairOf(world: World, s: MeetingState): Actor {
+  const chief = s.kind === "bargaining" ? s.roster.find((p) => p.chief && p.side === s.bargaining.chairSide) : undefined;
+  return world.pool.find((p) => p.participantId === chief?.id) ?? (world.pool[0] as Actor);
+}
+
+/** A bargaining command: clauses, offers (few wordings, so both sides often name the same), acceptances mostly of current offers. */
+function randomBargaining(world: World, s: MeetingState, now: number): Command {
+  const rng = world.bargainingRng;
+  const clauses = s.bargaining.clauses;
+  const agreed = clauses.filter((c) => c.agreed !== null);
+  const clauseId = () =>
+    agreed.length > 0 && rng.chance(0.1)
+      ? rng.pick(agreed).clauseId
+      : clauses.length > 0 && rng.chance(0.9)
+        ? rng.pick(clauses).clauseId
+        : rng.pick(STRANGER_IDS);
+  // A suspended session is soon resumed (or the suspension tried again).
+  if (s.bargaining.suspension && rng.chance(0.3)) return { type: "bargaining.resume" };
+  const r = rng.float();
+  if (r < 0.08 || clauses.length === 0) return { type: "bargaining.addClause", title: rng.pick(CLAUSE_TITLES) };
+  if (r < 0.33) {
+    const reason = rng.chance(0.4) ? { reason: rng.pick(["物价上涨", "利润下降", ""]) } : {};
+    return { type: "bargaining.offer", clauseId: clauseId(), text: rng.pick(OFFER_TEXTS), ...reason };
+  }
+  if (r < 0.7) {
+    // Mostly a current offer of a clause still open; sometimes a stale one, or one nobody made.
+    const open = clauses.filter((c) => c.agreed === null);
+    const clause = open.length > 0 && rng.chance(0.9) ? rng.pick(open) : rng.pick(clauses);
+    const current = (["worker", "enterprise"] as const).map((side) => clause.offers.findLast((o) => o.side === side)).filter((o) => o !== undefined);
+    const stale = clause.offers.filter((o) => !current.includes(o));
+    const q = rng.float();
+    const offerId =
+      q < 0.75 && current.length > 0
+        ? rng.pick(current).offerId
+        : q < 0.92 && stale.length > 0
+          ? rng.pick(stale).offerId
+          : clause.offers.length > 0 && q < 0.96
+            ? rng.pick(clause.offers).offerId
+            : rng.pick(STRANGER_IDS);
+    return { type: "bargaining.accept", clauseId: rng.chance(0.95) ? clause.clauseId : clauseId(), offerId };
+  }
+  if (r < 0.77) return { type: "bargaining.handOver" };
+  if (r < 0.84) return { type: "bargaining.startCaucus" };
+  if (r < 0.91) return { type: "bargaining.endCaucus" };
+  if (r < 0.95) {
+    const matters = rng.pick([[], ["工资调整幅度"], ["工资调整幅度", "福利"]]);
+    return {
+      type: "bargaining.suspend",
+      reason: rng.pick(["企业需核算成本", "需征求职工意见"]),
+      openMatters: matters,
+      resumeAt: Math.max(1, now + rng.int(-60_000, 86_400_000)),
+    };
+  }
+  return { type: "bargaining.resume" };
+}
+
+/** Mostly the chiefs (the presiding one above all), then anyone of a side, the recorder, the organisers' chair, anyone. */
+function pickBargainingActor(world: World, s: MeetingState, command: Command): Actor {
+  const rng = world.bargainingRng;
+  const chiefly = command.type === "bargaining.accept" || command.type === "bargaining.startCaucus" || command.type === "bargaining.endCaucus";
+  const seated = (test: (p: MeetingState["roster"][number]) => boolean) =>
+    world.pool.filter((p) => s.roster.some((entry) => entry.id === p.participantId && test(entry)));
+  const r = rng.float();
+  const chiefs = seated((p) => p.chief);
+  const sided = seated((p) => p.side !== null);
+  if (r < 0.3) return chairOf(world, s);
+  if (r < (chiefly ? 0.8 : 0.5) && chiefs.length > 0) return rng.pick(chiefs);
+  if (r < 0.75 && sided.length > 0) return rng.pick(sided);
+  if (r < 0.82) return rng.pick(world.pool.filter((p) => p.role === "clerk"));
+  if (r < 0.88) return world.pool[0] as Actor;
+  return randomActor(world, rng);
+}
+
+/** Bargaining inputs parseCommand must refuse. */
+function randomMalformedBargaining(rng: Rng): unknown {
+  return rng.pick<() => unknown>([
+    () => ({ type: "bargaining.addClause", title: rng.pick(["", "  ", "题".repeat(201), 3]) }),
+    () => ({ type: "bargaining.offer", clauseId: "c1", text: rng.pick(["", " ", "字".repeat(2001), null]) }),
+    () => ({ type: "bargaining.offer", clauseId: "", text: "上调 5%" }),
+    () => ({ type: "bargaining.accept", clauseId: "c1" }),
+    () => ({ type: "bargaining.handOver", to: "enterprise" }),
+    () => ({ type: "bargaining.startCaucus", side: "worker" }),
+    () => ({ type: "bargaining.suspend", reason: "x", openMatters: [""], resumeAt: 1 }),
+    () => ({ type: "bargaining.suspend", reason: "", openMatters: [], resumeAt: 1 }),
+    () => ({ type: "bargaining.suspend", reason: "x", openMatters: [], resumeAt: rng.pick([-1, 0, 1.5, "明天"]) }),
+  ])();
 }
 
 /** Record inputs parseCommand must refuse. */
@@ -738,18 +864,18 @@ function pickActor(world: World, command: Command, s: MeetingState): Actor {
     const who = s.interjection?.participantId;
     if (r < 0.3 && who) return pool.find((p) => p.participantId === who) ?? { participantId: who, role: "official" };
     if (r < 0.4 && type === "interjection.setOutcome") return rng.pick(pool.filter((p) => p.role === "clerk"));
-    if (r < 0.7) return pool[0] as Actor;
+    if (r < 0.7) return chairOf(world, s);
     return randomActor(world);
   }
   const chairish = !type.startsWith("queue.") || type === "queue.move" || type === "queue.remove";
-  return chairish && rng.chance(0.5) ? (pool[0] as Actor) : randomActor(world);
+  return chairish && rng.chance(0.5) ? chairOf(world, s) : randomActor(world);
 }
 
 /** The chair mostly; the clerk (hands, and polls where allowed); the server's timer closes polls. */
-function pickPollActor(world: World, command: Command): Actor {
+function pickPollActor(world: World, command: Command, s: MeetingState): Actor {
   const rng = world.pollRng;
   const r = rng.float();
-  if (r < 0.6) return world.pool[0] as Actor;
+  if (r < 0.6) return chairOf(world, s);
   if (r < 0.75) return rng.pick(world.pool.filter((p) => p.role === "clerk"));
   if (r < 0.8 && command.type === "poll.close") return SYSTEM_ACTOR;
   return randomActor(world, rng);
@@ -790,8 +916,8 @@ interface Stats {
 
 const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
 
-function runSeed(seed: number, steps: number): Stats {
-  const world = makeWorld(seed);
+function runSeed(seed: number, steps: number, { bargaining = false }: { bargaining?: boolean } = {}): Stats {
+  const world = makeWorld(seed, bargaining);
   const { rng } = world;
   const stats: Stats = {
     codes: new Map(),
@@ -835,8 +961,8 @@ function runSeed(seed: number, steps: number): Stats {
    * One step: a command (or malformed input) of the walk (`main`), of the poll or record
    * generator, or (`written`) the clerk entering one more written speech by the last author.
    */
-  const attempt = (step: number, kind: "main" | "poll" | "record" | "written") => {
-    const r = kind === "main" ? rng : kind === "poll" ? world.pollRng : world.recordRng;
+  const attempt = (step: number, kind: "main" | "poll" | "record" | "bargaining" | "written") => {
+    const r = kind === "main" ? rng : kind === "poll" ? world.pollRng : kind === "bargaining" ? world.bargainingRng : world.recordRng;
     let trace = "";
     const check: Check = (ok, what) => {
       if (!ok) throw new Error(`invariant broken: ${what}`);
@@ -859,7 +985,14 @@ function runSeed(seed: number, steps: number): Stats {
       const beforePrint = fingerprint(before);
 
       if (kind !== "written" && state.seq > 0 && r.chance(0.06)) {
-        const input = kind === "main" ? randomMalformed(rng) : kind === "poll" ? randomMalformedPoll(r) : randomMalformedRecord(r);
+        const input =
+          kind === "main"
+            ? randomMalformed(rng)
+            : kind === "poll"
+              ? randomMalformedPoll(r)
+              : kind === "bargaining"
+                ? randomMalformedBargaining(r)
+                : randomMalformedRecord(r);
         trace = `malformed ${JSON.stringify(input) ?? String(input)}`;
         const parsed = parseCommand(input);
         check(!parsed.ok && parsed.error.code === "VALIDATION", `malformed input is refused with VALIDATION, got ${JSON.stringify(parsed)}`);
@@ -875,19 +1008,23 @@ function runSeed(seed: number, steps: number): Stats {
             ? randomPoll(world, state)
             : kind === "record"
               ? randomRecord(world, state)
-              : first
-                ? randomConfig(world, state)
-                : randomCommand(world, state);
+              : kind === "bargaining"
+                ? randomBargaining(world, state, now)
+                : first
+                  ? randomConfig(world, state)
+                  : randomCommand(world, state);
       const actor =
         kind === "written"
           ? world.pool.find((p) => p.role === "clerk")!
           : kind === "poll"
-            ? pickPollActor(world, command)
+            ? pickPollActor(world, command, state)
             : kind === "record"
-              ? pickRecordActor(world)
-              : first
-                ? SYSTEM_ACTOR
-                : pickActor(world, command, state);
+              ? pickRecordActor(world, state)
+              : kind === "bargaining"
+                ? pickBargainingActor(world, state, command)
+                : first
+                  ? SYSTEM_ACTOR
+                  : pickActor(world, command, state);
       trace = `${actor.role} ${actor.participantId} sends ${JSON.stringify(command)} at ${now} (status ${state.status})`;
 
       const parsed = parseCommand(JSON.parse(JSON.stringify(command)));
@@ -975,6 +1112,9 @@ function runSeed(seed: number, steps: number): Stats {
     // The clerk's notes: while there is something to write about, also before and after the session.
     const recordChance = () => (state.speeches.length > 0 || state.floor || state.written.length > 0 ? 0.12 : 0.02);
     while (state.seq > 0 && world.recordRng.chance(recordChance())) attempt(step, "record");
+    // The bargaining table (a bargaining world only): busy while the session is open.
+    const bargainingChance = () => (state.status === "open" && state.kind === "bargaining" ? 0.45 : 0.05);
+    while (bargaining && state.seq > 0 && world.bargainingRng.chance(bargainingChance())) attempt(step, "bargaining");
   }
   expect(replay(log)).toEqual(state);
   return stats;
@@ -986,8 +1126,11 @@ describe("meeting core under random commands", () => {
     (seed) => {
       const stats = runSeed(seed, STEPS);
       // The walk must actually reach every refusal and every command, or it proves little.
-      for (const code of [...DECIDE_CODES, "VALIDATION"]) expect(stats.codes.get(code) ?? 0, `seed ${seed}: ${code} reached`).toBeGreaterThan(0);
-      for (const type of COMMAND_TYPES) expect(stats.accepted.get(type) ?? 0, `seed ${seed}: ${type} accepted`).toBeGreaterThan(0);
+      // (The bargaining table has a walk of its own, below.)
+      for (const code of [...DECIDE_CODES.filter((c) => !BARGAINING_CODES.includes(c)), "VALIDATION"])
+        expect(stats.codes.get(code) ?? 0, `seed ${seed}: ${code} reached`).toBeGreaterThan(0);
+      for (const type of COMMAND_TYPES.filter((t) => !t.startsWith("bargaining.")))
+        expect(stats.accepted.get(type) ?? 0, `seed ${seed}: ${type} accepted`).toBeGreaterThan(0);
       for (const type of ["attendance.arrive", "attendance.leave", "attendance.excuse", "config.sync", "agenda.goto"]) {
         expect(stats.noops.get(type) ?? 0, `seed ${seed}: ${type} accepted with nothing to do`).toBeGreaterThan(0);
       }
@@ -1008,6 +1151,21 @@ describe("meeting core under random commands", () => {
       expect(stats.summaryEdits, `seed ${seed}: summaries edited`).toBeGreaterThan(0);
       expect(stats.noteEdits, `seed ${seed}: suggestions and decisions edited`).toBeGreaterThan(0);
       expect(stats.notesAfterClose, `seed ${seed}: notes written after the close`).toBeGreaterThan(0);
+    },
+    120_000,
+  );
+
+  it.each(SEEDS)(
+    `bargaining sessions keep their invariants over ${STEPS} random steps (seed %i)`,
+    (seed) => {
+      const stats = runSeed(seed, STEPS, { bargaining: true });
+      for (const code of [...BARGAINING_CODES, "VALIDATION"]) expect(stats.codes.get(code) ?? 0, `seed ${seed}: ${code} reached`).toBeGreaterThan(0);
+      for (const type of COMMAND_TYPES.filter((t) => t.startsWith("bargaining.")))
+        expect(stats.accepted.get(type) ?? 0, `seed ${seed}: ${type} accepted`).toBeGreaterThan(0);
+      // The presiding chief runs the meeting: opens it, moves through the agenda, gives the floor.
+      for (const type of ["meeting.open", "agenda.goto", "floor.give", "meeting.close"])
+        expect(stats.accepted.get(type) ?? 0, `seed ${seed}: ${type} accepted`).toBeGreaterThan(0);
+      expect(stats.meetings, `seed ${seed}: whole meetings run`).toBeGreaterThanOrEqual(3);
     },
     120_000,
   );

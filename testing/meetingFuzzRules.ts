@@ -13,6 +13,21 @@ import { deepEqual } from "./core.ts";
 
 export type Check = (ok: boolean, what: string) => void;
 
+/** The codes of the bargaining table (工资集体协商), the opening of a session with unlawful delegations included. */
+export const BARGAINING_CODES: readonly ErrorCode[] = [
+  "NOT_BARGAINING",
+  "NOT_PRESIDING",
+  "NOT_CHIEF",
+  "NO_SIDE",
+  "CLAUSE_AGREED",
+  "OFFER_NOT_CURRENT",
+  "SESSION_SUSPENDED",
+  "NOT_SUSPENDED",
+  "CAUCUS_RUNNING",
+  "NO_CAUCUS",
+  "DELEGATION_INVALID",
+];
+
 /** The codes decide itself can return (VALIDATION comes from parseCommand, and from decide for poll definitions and hands). */
 export const DECIDE_CODES: readonly ErrorCode[] = [
   "FORBIDDEN",
@@ -49,16 +64,7 @@ export const DECIDE_CODES: readonly ErrorCode[] = [
   "PROXY_EXISTS",
   "PROXY_HOLDER_INVALID",
   "INTERNAL",
-  "NOT_BARGAINING",
-  "NOT_PRESIDING",
-  "NOT_CHIEF",
-  "NO_SIDE",
-  "CLAUSE_AGREED",
-  "OFFER_NOT_CURRENT",
-  "SESSION_SUSPENDED",
-  "NOT_SUSPENDED",
-  "CAUCUS_RUNNING",
-  "NO_CAUCUS",
+  ...BARGAINING_CODES,
 ];
 
 /** The expected error, or null if allowed. Authorization always comes first, then the meeting's status. */
@@ -130,7 +136,8 @@ export function expectedError(s: MeetingState, command: Command, sender: Actor, 
     }
     case "meeting.open":
       if (!isChair) return "FORBIDDEN";
-      return s.status === "open" ? "MEETING_ALREADY_OPEN" : s.status === "closed" ? "MEETING_CLOSED" : null;
+      if (s.status !== "scheduled") return s.status === "open" ? "MEETING_ALREADY_OPEN" : "MEETING_CLOSED";
+      return s.kind === "bargaining" && !lawfulDelegations(s.roster) ? "DELEGATION_INVALID" : null;
     case "meeting.close":
       if (!isChair) return "FORBIDDEN";
       return session ?? (s.polls.some((p) => p.status === "open") ? "POLL_ALREADY_OPEN" : null);
@@ -579,6 +586,8 @@ export function checkEvent(before: MeetingState, event: MeetingEvent, after: Mee
     check(before.status === "open" && !before.polls.some((p) => p.status === "open"), "a poll opens only in an open meeting, when none is open");
   if (event.type === "poll.created") check(before.status === "open", "a poll is created only in an open meeting");
   if (event.type.startsWith("record.")) checkRecordEvent(before, event, check);
+  if (event.type.startsWith("bargaining."))
+    check(before.kind === "bargaining" && before.status === "open", "the bargaining table sits only in an open bargaining meeting");
   if (event.type === "attendance.arrived" || event.type === "attendance.left" || event.type === "attendance.excused") {
     const ids = event.type === "attendance.excused" ? [event.participantId] : event.participantIds;
     check(
@@ -692,6 +701,7 @@ export function checkInvariants(s: MeetingState, check: Check, { rearranged = fa
   checkInterjections(s, check);
   checkPolls(s, check);
   checkNotes(s, check);
+  checkBargaining(s, check);
   const last = s.speeches[s.speeches.length - 1];
   if (last) {
     check(last.pausedAt === null, "a finished speech is not paused");
@@ -1399,7 +1409,165 @@ export function checkPostconditions(
       checkRecordPostconditions(before, after, command, actor, now, events, check);
       only("notes");
       break;
+    case "bargaining.addClause":
+    case "bargaining.offer":
+    case "bargaining.accept":
+    case "bargaining.handOver":
+    case "bargaining.startCaucus":
+    case "bargaining.endCaucus":
+    case "bargaining.suspend":
+    case "bargaining.resume":
+      checkBargainingPostconditions(before, after, command, actor, now, events, check);
+      only("bargaining");
+      break;
   }
+}
+
+/** 工资集体协商: each command changes the table as asked, by the sender at `now`. */
+function checkBargainingPostconditions(
+  before: MeetingState,
+  after: MeetingState,
+  command: Extract<Command, { type: `bargaining.${string}` }>,
+  actor: Actor,
+  now: number,
+  events: readonly MeetingEvent[],
+  check: Check,
+) {
+  const was = before.bargaining;
+  const is = after.bargaining;
+  const me = before.roster.find((p) => p.id === actor.participantId);
+  const clauseOf = (s: MeetingState["bargaining"], id: string) => s.clauses.find((c) => c.clauseId === id);
+  const untouched = (id: string) =>
+    same(
+      is.clauses.filter((c) => c.clauseId !== id),
+      was.clauses.filter((c) => c.clauseId !== id),
+    );
+  switch (command.type) {
+    case "bargaining.addClause": {
+      const added = is.clauses.at(-1);
+      check(is.clauses.length === was.clauses.length + 1 && same(is.clauses.slice(0, -1), was.clauses), "a clause is added at the end");
+      check(
+        added?.title === command.title && added.offers.length === 0 && added.agreed === null && added.addedAt === now,
+        "a new clause has its title and nothing else",
+      );
+      check(!was.clauses.some((c) => c.clauseId === added?.clauseId), "a new clause has a new id");
+      break;
+    }
+    case "bargaining.offer": {
+      const clause = clauseOf(is, command.clauseId);
+      const offer = clause?.offers.at(-1);
+      check(clause?.offers.length === (clauseOf(was, command.clauseId)?.offers.length ?? NaN) + 1, "an offer is added to its clause's history");
+      check(
+        offer?.side === me?.side && offer?.text === command.text && offer?.by === actor.participantId && offer?.at === now,
+        "the offer is the sender's side's, as worded",
+      );
+      check(offer?.reason === (command.reason || null), "the offer keeps its reason (none when empty)");
+      check(same(clause?.accepted, { worker: null, enterprise: null }), "a new offer clears both acceptances");
+      check(untouched(command.clauseId), "the other clauses stay as they were");
+      break;
+    }
+    case "bargaining.accept": {
+      const clause = clauseOf(is, command.clauseId)!;
+      const side = me!.side!;
+      const other = side === "worker" ? "enterprise" : "worker";
+      const text = (id: string | null) => clause.offers.find((o) => o.offerId === id)?.text;
+      check(clause.accepted[side] === command.offerId, "the chief's side accepted the offer");
+      check(clause.accepted[other] === clauseOf(was, command.clauseId)?.accepted[other], "the other side's acceptance stands");
+      const agrees = text(clause.accepted[other]) === text(command.offerId);
+      check(
+        same(clause.agreed, agrees ? { offerId: command.offerId, text: text(command.offerId), at: now } : null),
+        "agreed exactly when both chiefs accepted the same wording",
+      );
+      check(untouched(command.clauseId), "the other clauses stay as they were");
+      break;
+    }
+    case "bargaining.handOver":
+      check(is.chairSide !== was.chairSide, "the chair goes to the other side");
+      check(same(is.handovers, [...was.handovers, { from: was.chairSide, to: is.chairSide, by: actor.participantId, at: now }]), "the handover is recorded");
+      break;
+    case "bargaining.startCaucus":
+    case "bargaining.endCaucus": {
+      const side = me!.side!;
+      const running = (s: MeetingState["bargaining"]) => s.caucuses.filter((c) => c.side === side && c.endedAt === null).length;
+      check(running(is) === (command.type === "bargaining.startCaucus" ? 1 : 0), `the ${side} side's caucus runs (or not) as asked`);
+      check(same(events.length, 1), "one event: the fact, nothing said");
+      break;
+    }
+    case "bargaining.suspend":
+      check(
+        same(is.suspension, { reason: command.reason, openMatters: command.openMatters, resumeAt: command.resumeAt, at: now, by: actor.participantId }),
+        "the suspension is in force as asked",
+      );
+      check(is.suspensions.length === was.suspensions.length + 1, "and is kept");
+      break;
+    case "bargaining.resume":
+      check(is.suspension === null && is.suspensions.at(-1)?.resumedAt === now, "the session resumes, the suspension keeps its end");
+      break;
+  }
+}
+
+/** 工资集体协商: the table holds together (acceptances of current offers, agreements of one wording, the chair and its handovers). */
+function checkBargaining(s: MeetingState, check: Check) {
+  const b = s.bargaining;
+  const clauseIds = b.clauses.map((c) => c.clauseId);
+  const offerIds = b.clauses.flatMap((c) => c.offers.map((o) => o.offerId));
+  check(new Set(clauseIds).size === clauseIds.length && new Set(offerIds).size === offerIds.length, "clause and offer ids are unique");
+  for (const c of b.clauses) {
+    const current = (side: "worker" | "enterprise") => c.offers.filter((o) => o.side === side).at(-1);
+    check(
+      c.offers.every((o) => o.clauseId === c.clauseId),
+      `clause ${c.clauseId}: its offers are its own`,
+    );
+    for (const side of ["worker", "enterprise"] as const) {
+      const id = c.accepted[side];
+      if (id !== null)
+        check(
+          c.offers.some((o) => o.offerId === id && current(o.side) === o),
+          `clause ${c.clauseId}: the ${side} chief accepted a current offer`,
+        );
+    }
+    const text = (id: string | null) => c.offers.find((o) => o.offerId === id)?.text;
+    // (The other way round holds once a decision is applied whole: checkBargainingPostconditions.)
+    if (c.agreed)
+      check(
+        text(c.agreed.offerId) === c.agreed.text && text(c.accepted.worker) === c.agreed.text && text(c.accepted.enterprise) === c.agreed.text,
+        `clause ${c.clauseId}: the agreed wording is the one both chiefs accepted`,
+      );
+  }
+  check(b.chairSide === (b.handovers.at(-1)?.to ?? "worker"), "the chair is with the side it was last handed to");
+  check(
+    b.handovers.every((h, i) => h.from !== h.to && h.from === (b.handovers[i - 1]?.to ?? "worker")),
+    "each handover passes the chair on from where it was",
+  );
+  for (const side of ["worker", "enterprise"] as const)
+    check(b.caucuses.filter((c) => c.side === side && c.endedAt === null).length <= 1, `at most one ${side} caucus runs`);
+  check(
+    b.suspensions.slice(0, -1).every((x) => x.resumedAt !== null),
+    "only the last suspension may be in force",
+  );
+  const last = b.suspensions.at(-1);
+  check(
+    deepEqual(
+      b.suspension,
+      last && last.resumedAt === null ? { reason: last.reason, openMatters: last.openMatters, resumeAt: last.resumeAt, at: last.at, by: last.by } : null,
+    ),
+    "the suspension in force is the last one, not resumed",
+  );
+}
+
+/** Whether a delegation is lawful (§19–§24), restated: three or more a side, as many on each, one chief each, a neutral recorder. */
+function lawfulDelegations(roster: MeetingState["roster"]): boolean {
+  const delegation = (side: "worker" | "enterprise") => roster.filter((p) => p.side === side && p.role !== "clerk" && p.role !== "observer");
+  const [worker, enterprise] = [delegation("worker"), delegation("enterprise")];
+  return (
+    worker.length >= 3 &&
+    worker.length === enterprise.length &&
+    [worker, enterprise].every((d) => d.filter((p) => p.chief).length === 1) &&
+    !roster.some((p) => p.chief && p.side === null) &&
+    roster.some((p) => p.role === "clerk") &&
+    !roster.some((p) => (p.role === "clerk" || p.role === "observer") && p.side !== null) &&
+    !roster.some((p) => p.role === "member" && p.side === null)
+  );
 }
 
 /** 会议记录: each command changes its own note as asked, by the sender at `now`, and no other. */
