@@ -1,3 +1,4 @@
+import { delegationProblems } from "../bargaining/delegation.ts";
 import type { DecideContext } from "../context.ts";
 import { fail, ok, type Result } from "../errors.ts";
 import { speechEnded } from "../floor/decide.ts";
@@ -14,6 +15,15 @@ export function decideLifecycle(state: MeetingState, command: LifecycleCommand, 
     case "meeting.open": {
       if (state.status === "open") return fail("MEETING_ALREADY_OPEN");
       if (state.status === "closed") return fail("MEETING_CLOSED");
+      // A bargaining session opens only with lawful delegations (§19–§24): the problems' codes as details.
+      if (state.kind === "bargaining") {
+        const problems = delegationProblems(state.roster);
+        if (problems.length > 0)
+          return fail(
+            "DELEGATION_INVALID",
+            problems.map((p) => p.code),
+          );
+      }
       const first = state.agenda[0];
       return ok([
         { type: "meeting.opened", at: now },
