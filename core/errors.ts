@@ -151,6 +151,21 @@ export const ERROR_MESSAGES = {
     en: "Impossible date: neither the sending nor the reply date may be after today, nor the reply before the sending",
   },
   BARGAINING_REQUEST_ANSWERED: { zh: "该要约书已登记答复，不能再次登记", en: "A reply to this request is already recorded" },
+  AGREEMENT_NO_AGREED_CLAUSES: {
+    zh: "协商中还没有双方达成一致的条款，无法生成合同草案",
+    en: "No clause has been agreed by both sides yet: there is nothing to draft an agreement from",
+  },
+  AGREEMENT_NO_DRAFT: { zh: "尚未生成合同草案", en: "No draft agreement has been made yet" },
+  AGREEMENT_POLL_NOT_CLOSED: { zh: "该表决不存在或尚未结束", en: "This poll does not exist or has not closed yet" },
+  AGREEMENT_STEP_ORDER: {
+    zh: "请按顺序办理：表决通过后双方首席代表签字，双方签字后报送，报送并收到后登记审查结果",
+    en: "Do it in order: the chiefs sign after the vote passed, the agreement is filed after both signed, the review is recorded after it was filed and received",
+  },
+  AGREEMENT_STEP_RECORDED: { zh: "该步骤已登记，不能再次登记", en: "This step is already recorded" },
+  AGREEMENT_DATE_INVALID: {
+    zh: "日期不合理：不能晚于今天，也不能早于上一步的日期",
+    en: "Impossible date: it may not be after today, nor before the date of the step before",
+  },
   RATE_LIMITED: { zh: "操作过于频繁，请稍后再试", en: "Too many requests: try again in a moment" },
   TOO_MANY_DEVICES: {
     zh: "同一参会链接已在其他设备上打开，本设备已断开（同时在线的设备数有限）。如需在本设备继续，请刷新页面",
