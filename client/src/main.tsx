@@ -14,6 +14,7 @@ const Landing = lazy(() => import("./landing/Landing.tsx"));
 const CheckinPage = lazy(() => import("./checkin/CheckinPage.tsx").then((m) => ({ default: m.CheckinPage })));
 const IntakeApp = lazy(() => import("./intake/IntakeApp.tsx"));
 const OwnLinkPage = lazy(() => import("./campaign/OwnLinkPage.tsx"));
+const WorkerFormPage = lazy(() => import("./bargaining/proposals/WorkerFormPage.tsx"));
 
 // The connection lives outside React: one per tab, for the participant of the join link.
 const initialSection = sectionOf(window.location.pathname, window.location.hash);
@@ -34,6 +35,8 @@ function Root() {
         <IntakeApp pathname={pathname} />
       ) : section === "ownLink" ? (
         <OwnLinkPage token={decodeURIComponent(pathname.split("/")[2] ?? "")} />
+      ) : section === "workerForm" ? (
+        <WorkerFormPage publicCode={decodeURIComponent(pathname.split("/")[2] ?? "")} />
       ) : (
         <Landing />
       )}

@@ -19,6 +19,8 @@ describe("sectionOf", () => {
     ["/c/", "", "meeting"],
     ["/k/Ab3_-xYz0123456789abcdE", "", "ownLink"],
     ["/k/", "", "meeting"],
+    ["/w/abcdefghijkmnpqr", "", "workerForm"],
+    ["/w/", "", "meeting"],
   ])("%s%s → %s", (path, hash, section) => {
     expect(sectionOf(path, hash)).toBe(section);
   });

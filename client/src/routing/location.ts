@@ -38,7 +38,7 @@ export function useLocation(): { pathname: string; search: URLSearchParams } {
 export const checkinMeetingId = (pathname: string): string => decodeURIComponent(pathname.split("/")[2] ?? "");
 
 /** Which part of the app a path belongs to. */
-export type Section = "admin" | "landing" | "checkin" | "intake" | "ownLink" | "meeting";
+export type Section = "admin" | "landing" | "checkin" | "intake" | "ownLink" | "workerForm" | "meeting";
 
 export function sectionOf(pathname: string, hash = ""): Section {
   if (pathname === "/admin" || pathname.startsWith("/admin/")) return "admin";
@@ -47,6 +47,8 @@ export function sectionOf(pathname: string, hash = ""): Section {
   if (/^\/[cr]\/[^/]+\/?$/.test(pathname)) return "intake";
   // A household's own link to a consent campaign (/k/<token>, 本户链接).
   if (/^\/k\/[^/]+\/?$/.test(pathname)) return "ownLink";
+  // A collection's 征集表 link for workers (/w/<publicCode>, wage bargaining proposals).
+  if (/^\/w\/[^/]+\/?$/.test(pathname)) return "workerForm";
   // A short link (/j/<join code>): the landing page opens the join the code stands for.
   if (/^\/j\/[^/]+\/?$/.test(pathname)) return "landing";
   if (pathname === "/" && !new URLSearchParams(hash.replace(/^#/, "")).has("t")) return "landing";
