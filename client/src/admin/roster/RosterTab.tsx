@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
+import { DelegationCheck } from "../../bargaining/delegation/DelegationCheck.tsx";
 import { Icon } from "../../components/Icon.tsx";
 import { useWords } from "../../i18n/words.ts";
 import { api } from "../api.ts";
@@ -122,6 +123,7 @@ export function RosterTab({ meeting, editable, onCountChange }: { meeting: Meeti
         </section>
       )}
       <SuccessLine text={added} />
+      {meeting.kind === "bargaining" && roster.data && <DelegationCheck roster={participants} />}
       <ErrorLine error={roster.error} onRetry={roster.reload} />
       {!roster.data && !roster.error && <Loading />}
       {roster.data && participants.length === 0 && <p className="muted empty">{t("roster.empty")}</p>}
