@@ -4,7 +4,8 @@ import { replay } from "../meeting.ts";
 import type { Actor } from "../roles.ts";
 import { initialState } from "../state.ts";
 import { agendaItem, decisionTable, ev, given, givenExactly, NOW, play, rosterEntry, sequentialIds, type DecisionCase, type Step } from "../../testing/core.ts";
-import { presidingActor, presidingChief } from "./chairing.ts";
+import { audibleParticipants, VENUE_ID } from "../media/audible.ts";
+import { actingRole, presidingActor, presidingChief } from "./chairing.ts";
 import type { BargainingEvent } from "./schema.ts";
 
 // The table: two chiefs (首席代表) and two representatives on each side (three each, §20), the organisers' chair (no
@@ -36,7 +37,7 @@ const ROSTER = [
 const TABLE: MeetingEvent[] = [ev.rosterSet(ROSTER), { type: "meeting.kindSet", kind: "bargaining" }];
 
 const b = {
-  clause: (clauseId = "c1", title = "工资调整幅度", by = W, at = 0): BargainingEvent => ({ type: "bargaining.clauseAdded", clauseId, title, at, by }),
+  clause: (clauseId = "c1", title = "工资调整幅度", by: string = W, at = 0): BargainingEvent => ({ type: "bargaining.clauseAdded", clauseId, title, at, by }),
   offer: (
     offerId: string,
     side: "worker" | "enterprise",
@@ -68,7 +69,7 @@ const b = {
     by: from === "worker" ? W : Z,
     at,
   }),
-  suspended: (at = 0, by = W): BargainingEvent => ({
+  suspended: (at = 0, by: string = W): BargainingEvent => ({
     type: "bargaining.suspended",
     reason: "企业需核算成本",
     openMatters: ["工资调整幅度"],
@@ -76,7 +77,7 @@ const b = {
     by,
     at,
   }),
-  resumed: (at = 0, by = W): BargainingEvent => ({ type: "bargaining.resumed", by, at }),
+  resumed: (at = 0, by: string = W): BargainingEvent => ({ type: "bargaining.resumed", by, at }),
   caucusStarted: (side: "worker" | "enterprise", at = 0): BargainingEvent => ({ type: "bargaining.caucusStarted", side, by: side === "worker" ? W : Z, at }),
   caucusEnded: (side: "worker" | "enterprise", at = 0): BargainingEvent => ({ type: "bargaining.caucusEnded", side, by: side === "worker" ? W : Z, at }),
 };
@@ -486,6 +487,12 @@ describe("the alternating chair", () => {
       `enterprise→worker by ${Z}`,
       `worker→enterprise by ${W}`,
     ]);
+  });
+
+  it("the presiding chief is the one always heard (the media plane follows the chair)", () => {
+    expect([...audibleParticipants(given(...TABLE).state)].sort()).toEqual([W, VENUE_ID].sort());
+    expect([...audibleParticipants(given(...TABLE, b.handedOver()).state)].sort()).toEqual([Z, VENUE_ID].sort());
+    expect(actingRole(given(...TABLE, b.handedOver()).state, { id: W, role: "member" })).toBe("member");
   });
 
   it("outside a bargaining meeting, and with no chief on the presiding side, roles are as the link says", () => {

@@ -6,7 +6,7 @@
 // pauses and interjections are marked inside it (`recordingMarkers`).
 import type { MeetingEvent } from "../meeting.ts";
 import type { MeetingState } from "../state.ts";
-import { audibleParticipants } from "./audible.ts";
+import { audibleParticipants, type Hearing } from "./audible.ts";
 
 export interface RecordingTarget {
   participantId: string;
@@ -23,7 +23,7 @@ export function recordingTarget(state: Pick<MeetingState, "floor" | "status">): 
  * they hold the floor but an interjection has it (muted at the media server then), so the
  * speech's recording runs on from its start to its end as one take.
  */
-export function publishes(state: Pick<MeetingState, "roster" | "floor" | "status" | "venueMuted" | "interjection">, participantId: string): boolean {
+export function publishes(state: Hearing, participantId: string): boolean {
   return audibleParticipants(state).has(participantId) || recordingTarget(state)?.participantId === participantId;
 }
 

@@ -5,6 +5,7 @@
 // (what was missed, audience) and written with one emit to all their sockets, instead of once
 // per socket; only `welcome` (it names the person) is per socket.
 import { audienceOf, syncFor, type Audience } from "../../../core/audience.ts";
+import { actingRole } from "../../../core/bargaining/chairing.ts";
 import type { SyncPayload, Welcome } from "../../../core/protocol.ts";
 import type { JoinCache } from "../meetings/joinCache.ts";
 import type { BallotBox } from "../polls/ballotBox.ts";
@@ -80,11 +81,13 @@ export class Greeter {
           const welcome: Welcome = { meeting, me, display, venue, media: { available: this.deps.mediaAvailable() } };
           socket.data.welcome = welcome;
           socket.emit("welcome", welcome);
-          void socket.join(roomsOf(meetingId, me, display));
+          // The role it acts in now: in a bargaining session the presiding chief is the chair (core/bargaining/chairing.ts).
+          const role = actingRole(state, me);
+          void socket.join(roomsOf(meetingId, { ...me, role }, display));
           const sync = missed(waiting.lastSeq);
           const byAudience = groups.get(sync) ?? new Map<Audience, string[]>();
           groups.set(sync, byAudience);
-          const audience = audienceOf(me.role, display);
+          const audience = audienceOf(role, display);
           const ids = byAudience.get(audience) ?? [];
           byAudience.set(audience, ids);
           ids.push(socket.id);
@@ -99,7 +102,9 @@ export class Greeter {
       // The turnout of an open poll is otherwise sent only when the next ballot arrives.
       const ids = [...turn.greeted].map((w) => w.socket.id);
       // Who has voted in the open named polls: to the staff only (chair and clerk, not the display); before the turnout.
-      const staff = [...turn.greeted].filter((w) => audienceOf(w.socket.data.me.role, w.socket.data.display) === "staff").map((w) => w.socket.id);
+      const staff = [...turn.greeted]
+        .filter((w) => audienceOf(actingRole(turn.state, w.socket.data.me), w.socket.data.display) === "staff")
+        .map((w) => w.socket.id);
       if (staff.length) for (const voters of await this.deps.ballots.votersOfOpenPolls(turn.state)) this.io.to(staff).emit("poll.voters", voters);
       if (ids.length) for (const turnout of await this.deps.ballots.turnoutOfOpenPolls(turn.state)) this.io.to(ids).emit("poll.turnout", turnout);
       for (const waiting of batch ?? []) waiting.done(turn.greeted.has(waiting));

@@ -2,7 +2,8 @@
 // ballot box, which acknowledges each one only after it is stored.
 import { z } from "zod";
 import { audienceOf } from "../../../core/audience.ts";
-import { fail, ok } from "../../../core/errors.ts";
+import { actingRole } from "../../../core/bargaining/chairing.ts";
+import { coreError, fail, ok } from "../../../core/errors.ts";
 import { BallotInput, PaperBallotInput } from "../../../core/poll/schema.ts";
 import type { BallotBox } from "../polls/ballotBox.ts";
 import type { MeetingRoom } from "../rooms/meetingRoom.ts";
@@ -44,10 +45,13 @@ export function attachPolls(handlers: Handlers, socket: GatewaySocket, box: Ball
 
   handlers.on("poll.paper", {
     name: "poll.paper",
-    // 纸质票 are entered by the chair or the clerk (the role as it is now), never by members or the display.
-    authorize: () => !display && (socket.data.me.role === "chair" || socket.data.me.role === "clerk"),
+    // 纸质票 are entered by the chair or the clerk (the role as it is now), never by members or the display;
+    // in a bargaining session by the presiding chief (checked against the meeting as it is when it arrives).
+    authorize: () => !display && (socket.data.me.role === "chair" || socket.data.me.role === "clerk" || socket.data.me.chief),
     parse: parsePaper,
     handle: async (ballot) => {
+      const role = actingRole((await room).current, socket.data.me);
+      if (role !== "chair" && role !== "clerk") return { ok: false as const, error: coreError("FORBIDDEN") };
       const outcome = await box.paper(meetingId, ballot);
       return outcome.ok ? { ok: true, ...outcome.value } : outcome;
     },
@@ -66,7 +70,8 @@ export function attachPolls(handlers: Handlers, socket: GatewaySocket, box: Ball
     parse: parseAudit,
     handle: async ({ pollId }) => {
       // The role as it is now: the organisers may change it during the meeting (rosterChanges.ts).
-      const audit = await box.audit((await room).current, pollId, audienceOf(socket.data.me.role, display));
+      const state = (await room).current;
+      const audit = await box.audit(state, pollId, audienceOf(actingRole(state, socket.data.me), display));
       return audit.ok ? { ok: true, ...audit.value } : audit;
     },
   });

@@ -11,6 +11,7 @@ import type { TokenService } from "../auth/tokens.ts";
 import type { MeetingStore } from "../meetings/meetingStore.ts";
 import type { MeetingRoom, RoomListener, RoomRegistry } from "../rooms/meetingRoom.ts";
 import { audienceOf, AUDIENCES, differsByAudience, syncFor } from "../../../core/audience.ts";
+import { actingRole } from "../../../core/bargaining/chairing.ts";
 import type { BallotBox } from "../polls/ballotBox.ts";
 import { attachCaucus } from "../caucus/caucusHandlers.ts";
 import type { CaucusStore } from "../caucus/caucusStore.ts";
@@ -176,7 +177,9 @@ function attachMeeting(handlers: Handlers, socket: GatewaySocket, room: Promise<
     parse: parseSyncRequest,
     // Answered inside the room's turn: no event committed after the catch-up can overtake it.
     handle: async ({ lastSeq }, answer) => {
-      await (await room).catchUp((state, missed) => answer({ ok: true, sync: syncFor(missed(lastSeq), audienceOf(socket.data.me.role, display), state) }));
+      await (
+        await room
+      ).catchUp((state, missed) => answer({ ok: true, sync: syncFor(missed(lastSeq), audienceOf(actingRole(state, socket.data.me), display), state) }));
     },
   });
 }
