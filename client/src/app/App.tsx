@@ -7,6 +7,7 @@ import { DisplayView } from "../features/display/DisplayView.tsx";
 import { MicState } from "../features/media/MicState.tsx";
 import { VenueMutedLabel } from "../features/media/VenueMutedLabel.tsx";
 import { MediaNotice } from "../features/meeting/MediaNotice.tsx";
+import { useActingRole } from "../features/meeting/useActingRole.ts";
 import { ChairConsole } from "../views/ChairConsole.tsx";
 import { ClerkView } from "../views/ClerkView.tsx";
 import { MemberView } from "../views/MemberView.tsx";
@@ -24,6 +25,8 @@ export function App({ connection }: { connection: MeetingConnection | null }) {
 function Meeting() {
   const { t } = useTranslation();
   const { status, refusal, welcome, state } = useMeeting();
+  // In a bargaining meeting the presiding chief gets the chair's console, whatever the link says.
+  const acting = useActingRole();
   if (status === "refused" || status === "ended") return <Notice titleKey={`status.${status}`} text={refusal?.message[currentLanguage()] ?? null} />;
   if (!welcome || !state) {
     return (
@@ -33,7 +36,7 @@ function Meeting() {
     );
   }
   if (welcome.display) return <DisplayView />;
-  const role = welcome.me.role;
+  const role = acting ?? welcome.me.role;
   return (
     <div className={`app role-${role}`}>
       <TopBar />

@@ -15,6 +15,7 @@ import { RecordWorkspace } from "../features/record/RecordWorkspace.tsx";
 import { SpeechRecord } from "../features/record/SpeechRecord.tsx";
 import { StatsPanel } from "../features/stats/StatsPanel.tsx";
 import { MinutesWorkspace } from "../features/minutes/MinutesWorkspace.tsx";
+import { BargainingTable } from "../bargaining/table/BargainingTable.tsx";
 
 type Tab = "room" | "record" | "minutes";
 
@@ -73,6 +74,8 @@ export function ClerkView() {
           <div className="centre">
             <ErrorNotice message={error} onClose={clearError} />
             <MeetingStatusNotice />
+            {/* A bargaining meeting: the recorder follows the table (and adds clauses) above the floor. */}
+            <BargainingTable />
             <CurrentSpeaker />
             <QueueList />
             <AddSpeaker run={run} pending={pending} />

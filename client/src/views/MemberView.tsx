@@ -5,6 +5,7 @@ import { AttendanceSummary } from "../features/attendance/AttendanceSummary.tsx"
 import { CurrentSpeaker } from "../features/floor/CurrentSpeaker.tsx";
 import { MemberFloorBar } from "../features/floor/MemberFloorBar.tsx";
 import { MeetingStatusNotice } from "../features/meeting/MeetingStatusNotice.tsx";
+import { useActingRole } from "../features/meeting/useActingRole.ts";
 import { QueueList } from "../features/queue/QueueList.tsx";
 import { RequestButton } from "../features/queue/RequestButton.tsx";
 import { PollSheet } from "../features/poll/PollSheet.tsx";
@@ -14,6 +15,7 @@ import { MyPlanPanel } from "../features/plan/MyPlanPanel.tsx";
 import { RecordWorkspace } from "../features/record/RecordWorkspace.tsx";
 import { MySuggestionsPanel } from "../features/ledger/MySuggestionsPanel.tsx";
 import { SPEAKING_ROLES } from "@core/roles.ts";
+import { BargainingTable } from "../bargaining/table/BargainingTable.tsx";
 
 type Tab = "room" | "record" | "mine";
 
@@ -27,8 +29,9 @@ type Tab = "room" | "record" | "mine";
  */
 export function MemberView() {
   const { t } = useTranslation();
-  const { state, welcome } = useMeeting();
-  const raises = welcome !== null && !welcome.display && SPEAKING_ROLES.includes(welcome.me.role);
+  const { state } = useMeeting();
+  const acting = useActingRole();
+  const raises = acting !== null && SPEAKING_ROLES.includes(acting);
   // Back days later, after the meeting: what is left to follow is one's own suggestions.
   const [tab, setTab] = useState<Tab>(() => (raises && state?.status === "closed" ? "mine" : "room"));
   const shared = state?.recordShared === true;
@@ -66,6 +69,8 @@ export function MemberView() {
           </section>
         ) : (
           <>
+            {/* A bargaining meeting: the table (clauses, offers, caucus, suspension) is the main content; the floor follows. */}
+            <BargainingTable />
             {/* The clock is the sticky floor bar's (above): one countdown on the phone, always in view. */}
             <CurrentSpeaker clock={false} />
             <PublishedPollResult />

@@ -5,6 +5,7 @@ import { Icon } from "../../components/Icon.tsx";
 import { useCommand } from "../../connection/useCommand.ts";
 import { useMeeting, useDisplayName, useRoster, useServerNow } from "../../connection/useMeeting.ts";
 import { KindBadge } from "../floor/KindBadge.tsx";
+import { useActingRole } from "../meeting/useActingRole.ts";
 import { speakerName } from "../floor/speakingPlan.ts";
 import "./interjection.css";
 
@@ -14,7 +15,8 @@ import "./interjection.css";
  */
 export function InterjectionCard() {
   const { t } = useTranslation();
-  const { state, welcome } = useMeeting();
+  const { state } = useMeeting();
+  const acting = useActingRole();
   const person = useRoster();
   const nameOf = useDisplayName();
   const now = useServerNow();
@@ -46,7 +48,7 @@ export function InterjectionCard() {
           {formatClock(clock.remainingMs)}
         </span>
       </div>
-      {welcome?.me.role === "chair" && (
+      {acting === "chair" && (
         <div className="interjection-actions">
           <ErrorNotice message={error} onClose={clearError} />
           <button type="button" className="danger" disabled={pending} onClick={() => void run({ type: "interjection.end" })} data-testid="end-interjection">

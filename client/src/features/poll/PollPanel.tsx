@@ -4,6 +4,7 @@ import type { Poll } from "@core/poll/schema.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { useCommand } from "../../connection/useCommand.ts";
 import { useMeeting } from "../../connection/useMeeting.ts";
+import { useActingRole } from "../meeting/useActingRole.ts";
 import { PollCreateForm } from "./PollCreateForm.tsx";
 import { PollItem } from "./PollItem.tsx";
 import "./poll.css";
@@ -20,8 +21,8 @@ export function PollPanel() {
   const { run, pending, error, clearError } = useCommand();
   const { state, welcome } = useMeeting();
   const [creating, setCreating] = useState(false);
+  const role = useActingRole();
   if (!state || !welcome) return null;
-  const role = welcome.me.role;
   const mayRun = role === "chair" || (role === "clerk" && state.pollRules.clerkMay);
   const off = !state.pollRules.allowed;
   // The open poll first, then drafts, then the finished ones newest first.

@@ -10,6 +10,7 @@ import { KindBadge } from "../floor/KindBadge.tsx";
 import { InterjectionAction } from "../interjection/InterjectionAction.tsx";
 import { placeInLine } from "../floor/speakingPlan.ts";
 import { WrittenSpeechForm } from "./WrittenSpeechForm.tsx";
+import { useActingRole } from "../meeting/useActingRole.ts";
 
 /**
  * The member's fixed bottom action: 申请发言 → 已申请 · 第 N 位 · 撤回; or, with the floor, 结束发言.
@@ -21,7 +22,8 @@ export function RequestButton() {
   const { run, pending, error, clearError } = useCommand();
   const [writing, setWriting] = useState(false);
   // Speaking happens only in session; the status notice explains why there is no button.
-  if (!state || !welcome || !SPEAKING_ROLES.includes(welcome.me.role) || state.status !== "open") return null;
+  const acting = useActingRole();
+  if (!state || !welcome || acting === null || !SPEAKING_ROLES.includes(acting) || state.status !== "open") return null;
 
   const me = welcome.me.id;
   const mine = state.queue[queuePosition(state, me)];

@@ -15,6 +15,7 @@ import { recordTimeline } from "./timeline.ts";
 import "./record.css";
 import { ZoneNote } from "./ZoneNote.tsx";
 import { useMeetingTime } from "../meeting/useMeetingTime.ts";
+import { useActingRole } from "../meeting/useActingRole.ts";
 
 const duration = (ms: number) => formatClock(ms);
 
@@ -25,17 +26,18 @@ const duration = (ms: number) => formatClock(ms);
  */
 export function SpeechRecord() {
   const { t } = useTranslation();
-  const { state, welcome } = useMeeting();
+  const { state } = useMeeting();
   const displayName = useDisplayName();
   const { run, pending, error, clearError } = useCommand();
   const meetingTime = useMeetingTime();
+  const acting = useActingRole();
   /** A cell of the table: the meeting's wall clock; the heading names the zone once when the browser's differs. */
   const time = (ms: number) => meetingTime.time(ms, { seconds: true, named: false });
   // 插话 nested under the speech they interrupted or followed; the chair, the clerk and the official
   // who responded mark the outcome (采纳 / 研究 / 说明).
   const interjections = state ? interjectionsBySpeech(state) : new Map<string, never[]>();
   // The chair or the clerk; the official who responded does not grade their own answer.
-  const mayMark = welcome?.me.role === "chair" || welcome?.me.role === "clerk";
+  const mayMark = acting === "chair" || acting === "clerk";
   const recordings = useRecordings();
   const speeches = state?.speeches ?? [];
   const overruns = speeches.filter((s) => s.overrunMs > 0).length;
