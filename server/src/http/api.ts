@@ -12,6 +12,8 @@ import { ledgerRoutes } from "../ledger/ledgerRoutes.ts";
 import { ledgerFormRoutes } from "../ledger/forms/formRoutes.ts";
 import { communityRoutes } from "../community/communityRoutes.ts";
 import { campaignRoutes } from "../campaign/campaignRoutes.ts";
+import { proposalRoutes } from "../bargaining/proposals/proposalRoutes.ts";
+import { bargainingRequestRoutes } from "../bargaining/requests/requestRoutes.ts";
 import { pollEvidenceRoutes } from "../polls/evidenceRoutes.ts";
 import { meetingDepartmentRoutes } from "../ledger/meetingDepartmentRoutes.ts";
 import { memberSuggestionRoutes } from "../ledger/memberSuggestionRoutes.ts";
@@ -28,6 +30,7 @@ import { participantRoutes } from "../meetings/participantRoutes.ts";
 import { rosterRoutes } from "../meetings/rosterRoutes.ts";
 import { planRoutes } from "../plan/planRoutes.ts";
 import { statisticsRoutes } from "../stats/statisticsRoutes.ts";
+import { agreementRoutes } from "../bargaining/agreement/agreementRoutes.ts";
 import { apiErrorHandler, sendError } from "./apiError.ts";
 import type { ApiDeps } from "./apiDeps.ts";
 import { csrfGuard } from "./csrf.ts";
@@ -77,7 +80,10 @@ export function createApi(deps: ApiDeps): Router {
     liveRosterRoutes(deps),
     communityRoutes(deps),
     campaignRoutes(deps),
+    proposalRoutes(deps),
+    bargainingRequestRoutes(deps),
     pollEvidenceRoutes(deps),
+    agreementRoutes(deps),
   );
   api.use((_req, res) => sendError(res, "NOT_FOUND"));
   api.use(apiErrorHandler(deps.log));

@@ -13,6 +13,8 @@ import type { GatewayServer } from "../gateway/socketGateway.ts";
 import { LedgerFiles } from "../ledger/ledgerFiles.ts";
 import { CommunityStore } from "../community/communityStore.ts";
 import { CampaignStore } from "../campaign/campaignStore.ts";
+import { ProposalStore } from "../bargaining/proposals/proposalStore.ts";
+import { BargainingRequestStore } from "../bargaining/requests/requestStore.ts";
 import type { LedgerStore } from "../ledger/ledgerStore.ts";
 import { LinkService } from "../links/linkService.ts";
 import type { AgendaStore } from "../meetings/agendaStore.ts";
@@ -22,6 +24,7 @@ import type { MaterialStore } from "../meetings/materialStore.ts";
 import type { MeetingStore } from "../meetings/meetingStore.ts";
 import type { ParticipantStore } from "../meetings/participantStore.ts";
 import { MinutesVersionStore } from "../minutes/minutesVersionStore.ts";
+import { AgreementStore } from "../bargaining/agreement/agreementStore.ts";
 import type { PlanStore } from "../plan/planStore.ts";
 import type { RoomRegistry } from "../rooms/meetingRoom.ts";
 
@@ -63,10 +66,16 @@ export interface ApiDeps extends Omit<ApiBase, "db"> {
   minutesVersions: MinutesVersionStore;
   /** Reply attachments of the ledger on disk. */
   ledgerFiles: LedgerFiles;
+  /** Draft agreements after bargaining, their versions, vote, signing and filing (docs/bargaining.md). */
+  agreements: AgreementStore;
   /** Communities (社区) and their households (docs/community.md). */
   communities: CommunityStore;
   /** Consent campaigns (敲门计划) of the communities. */
   campaigns: CampaignStore;
+  /** Workers' proposals before wage bargaining (征集表, 协商提案). */
+  proposals: ProposalStore;
+  /** Requests to bargain (要约书) and their replies (docs/bargaining.md). */
+  bargainingRequests: BargainingRequestStore;
   /** Base of the links handed out: YST_PUBLIC_URL, or the address the staff member used. */
   baseUrl(req: Request): string;
   /** Whether cookies must be Secure: the request came over https (or YST_PUBLIC_URL is https). */
@@ -91,8 +100,11 @@ export function apiDeps(base: ApiBase): ApiDeps {
     recordings: new RecordingStore(base.db),
     minutesVersions: new MinutesVersionStore(base.db, base.now),
     ledgerFiles: new LedgerFiles(base.config.dataDir),
+    agreements: new AgreementStore(base.db, base.now),
     communities: new CommunityStore(base.db, base.now),
     campaigns: new CampaignStore(base.db, base.now),
+    proposals: new ProposalStore(base.db, base.now),
+    bargainingRequests: new BargainingRequestStore(base.db, base.now),
     baseUrl: (req) => publicUrl ?? `${req.protocol}://${req.get("host") ?? `${base.config.host}:${base.config.port}`}`,
     secure: (req) => req.secure || (publicUrl?.startsWith("https:") ?? false),
   };

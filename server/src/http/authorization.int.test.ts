@@ -16,6 +16,10 @@ import { ApiClient, createStaff, fileForm, linkAccount, STAFF_PASSWORD } from ".
 import { LedgerFiles } from "../ledger/ledgerFiles.ts";
 import { CommunityStore } from "../community/communityStore.ts";
 import { CampaignStore } from "../campaign/campaignStore.ts";
+import { BargainingRequestStore } from "../bargaining/requests/requestStore.ts";
+import type { NewBargainingRequest } from "../../../core/api/bargainingRequests.ts";
+import { ProposalStore } from "../bargaining/proposals/proposalStore.ts";
+import { AgreementStore } from "../bargaining/agreement/agreementStore.ts";
 import type { Community } from "../../../core/api/community.ts";
 import { newReceiptCode, receiptHash } from "../intake/receipts.ts";
 import { createDepartment, departmentClient, newLedgerItem, versionOf } from "../../../testing/server/ledger.ts";
@@ -198,11 +202,99 @@ async function newCampaign(withPhoto = false): Promise<{ id: string; householdId
   }
   return { id: created.value.id, householdId, clientId };
 }
+/** A request to bargain (要约书) sent yesterday (so a reply dated today, in UTC or China time, is never before it). */
+const BARGAINING_REQUEST = {
+  side: "worker",
+  enterpriseName: "授权测试有限公司",
+  unionName: "授权测试有限公司工会",
+  topics: ["工资调整幅度"],
+  proposedAt: "2027-01-10T01:30:00Z",
+  proposedPlace: "会议室",
+  requestedBy: "工会主席",
+  contact: "0951-1234567",
+  sentOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+};
+/**
+ * A bargaining meeting whose staff are this meeting's (the chair and clerk accounts linked to it too),
+ * with a saved draft agreement and a recorded vote that did not pass §36: the steps after it are
+ * refused in order (409), which an allowed caller reaches and the others never do.
+ */
+let agreementMeetingId: Promise<string> | null = null;
+const agreementMeeting = (): Promise<string> =>
+  (agreementMeetingId ??= (async () => {
+    const bm = await h.createMeeting(t.server, "工资集体协商（授权测试）");
+    await t.server.db.meeting.update({ where: { id: bm.meetingId }, data: { kind: "bargaining" } });
+    const account = async (username: string) => (await t.server.db.staffAccount.findUniqueOrThrow({ where: { username } })).id;
+    await linkAccount(t.server, bm.people.chair.id, await account("chairhere"));
+    await linkAccount(t.server, bm.people.clerk.id, await account("clerkhere"));
+    const store = new AgreementStore(t.server.db, Date.now);
+    const by = { name: "测试", participantId: null, accountId: null };
+    const saved = await store.save(bm.meetingId, { baseVersion: 0, content: AGREEMENT_CONTENT, note: null, generated: false }, by);
+    if (!saved.ok) throw new Error(saved.code);
+    const vote = {
+      meetingId: bm.meetingId,
+      meetingTitle: "职工代表大会",
+      pollId: "q1",
+      title: "合同草案",
+      secret: true,
+      entitled: 30,
+      present: 19,
+      cast: 19,
+      yes: 19,
+      no: 0,
+      abstain: 0,
+      rule: "超过应到人数的半数",
+      pollPassed: false,
+      votedOn: "2026-12-21",
+    };
+    const recorded = await store.record(bm.meetingId, { kind: "vote", vote }, by);
+    if (!recorded.ok) throw new Error(recorded.code);
+    return bm.meetingId;
+  })());
+const AGREEMENT_CONTENT = {
+  title: "工资专项集体合同",
+  enterprise: "某公司",
+  union: "某公司工会",
+  preamble: "甲乙双方经平等协商，订立本合同。",
+  articles: [{ clauseId: "c1", title: "工资调整幅度", text: "平均增长6%。" }],
+  term: "一年。",
+  chiefs: { worker: "甲", enterprise: "乙" },
+};
+const latestAgreementVersion = async () => (await new AgreementStore(t.server.db, Date.now).latest(await agreementMeeting()))?.number ?? 0;
+async function newBargainingRequest(): Promise<string> {
+  const created = await new BargainingRequestStore(t.server.db, Date.now).create(BARGAINING_REQUEST as NewBargainingRequest, { id: "test", name: "test" });
+  if (!created.ok) throw new Error(created.error.code);
+  return created.value.id;
+}
 /** A household's own link (本户链接) in a new open campaign. */
 async function newOwnLink(): Promise<string> {
   const store = new CampaignStore(t.server.db, Date.now);
   const campaign = (await store.get((await newCampaign()).id))!;
   return (await store.issueLinks(campaign))[0]!.token;
+}
+/** A collection of workers' proposals (征集) open now, with one returned form and one 协商提案 merging it. */
+async function newProposalCollection(): Promise<{ id: string; publicCode: string; proposalId: string }> {
+  const store = new ProposalStore(t.server.db, Date.now);
+  const created = await store.create(
+    {
+      title: unique("授权测试征集"),
+      questions: [{ kind: "choice", text: "工资增长幅度", options: ["3%以下", "3%以上"], multiple: false }],
+      handedOut: 10,
+      opensAt: new Date(Date.now() - 60_000).toISOString(),
+      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+    },
+    "test",
+  );
+  if (!created.ok) throw new Error(created.error.code);
+  const form = await store.addForm(
+    created.value,
+    { answers: { q1: ["3%以上"] }, suggestion: "", name: "", department: "", phone: "", anonymous: true },
+    { source: "online" },
+  );
+  if (!form.ok) throw new Error(form.error.code);
+  const proposal = await store.createProposal(created.value.id, { title: "工资增长幅度", text: "", formIds: [form.value.id], extraWorkers: 0 }, "test");
+  if (!proposal.ok) throw new Error(proposal.error.code);
+  return { id: created.value.id, publicCode: created.value.publicCode, proposalId: proposal.value.id };
 }
 /** A resident's report entered directly (no rate limit), new, solved locally (就地解决) or answered by the callers' department; its receipt code and id. */
 async function newReport(stage: "new" | "solved" | "answered" = "new"): Promise<{ code: string; id: string }> {
@@ -956,6 +1048,126 @@ const ROWS: Row[] = [
     form: () => fileForm(`楼栋,户号,户代表\n授权8号楼,${unique("室")},户主\n`, "住户.csv"),
     expect: MANAGERS(201),
   },
+  // 要约书: the secretariat's
+  { name: "bargaining requests", route: "GET /bargaining/requests", method: "GET", path: () => "/api/bargaining/requests", expect: MANAGERS() },
+  {
+    name: "create bargaining request",
+    route: "POST /bargaining/requests",
+    method: "POST",
+    path: () => "/api/bargaining/requests",
+    body: () => BARGAINING_REQUEST,
+    expect: MANAGERS(201),
+  },
+  {
+    name: "bargaining request",
+    route: "GET /bargaining/requests/:id",
+    method: "GET",
+    path: async () => `/api/bargaining/requests/${await newBargainingRequest()}`,
+    expect: MANAGERS(),
+  },
+  {
+    name: "reply to bargaining request",
+    route: "POST /bargaining/requests/:id/reply",
+    method: "POST",
+    path: async () => `/api/bargaining/requests/${await newBargainingRequest()}/reply`,
+    body: () => ({ answer: "accepted", repliedOn: new Date().toISOString().slice(0, 10), repliedBy: "企业负责人" }),
+    expect: MANAGERS(),
+  },
+  {
+    name: "bargaining request file",
+    route: "GET /bargaining/requests/:id/request.:format",
+    method: "GET",
+    path: async () => `/api/bargaining/requests/${await newBargainingRequest()}/request.docx`,
+    expect: MANAGERS(),
+  },
+  // The agreement after bargaining: the bargaining meeting's staff; the reminders list: the secretariat's.
+  // Steps out of order (no vote passed §36) answer 409 to those allowed (docs/api.md).
+  {
+    name: "agreement",
+    route: "GET /meetings/:id/agreement",
+    method: "GET",
+    path: async () => `/api/meetings/${await agreementMeeting()}/agreement`,
+    expect: MEETING_STAFF(),
+  },
+  {
+    name: "save agreement version",
+    route: "POST /meetings/:id/agreement/versions",
+    method: "POST",
+    path: async () => `/api/meetings/${await agreementMeeting()}/agreement/versions`,
+    body: async () => ({ baseVersion: await latestAgreementVersion(), content: AGREEMENT_CONTENT, note: "授权测试" }),
+    expect: MEETING_STAFF(201),
+  },
+  {
+    name: "agreement version",
+    route: "GET /meetings/:id/agreement/versions/:n",
+    method: "GET",
+    path: async () => `/api/meetings/${await agreementMeeting()}/agreement/versions/1`,
+    expect: MEETING_STAFF(),
+  },
+  ...(["docx", "pdf"] as const).flatMap((format): Row[] => [
+    {
+      name: `agreement version ${format}`,
+      route: `GET /meetings/:id/agreement/versions/:n.${format}`,
+      method: "GET",
+      path: async () => `/api/meetings/${await agreementMeeting()}/agreement/versions/1.${format}`,
+      expect: MEETING_STAFF(),
+    },
+    {
+      name: `agreement vote result ${format}`,
+      route: `GET /meetings/:id/agreement/vote.${format}`,
+      method: "GET",
+      path: async () => `/api/meetings/${await agreementMeeting()}/agreement/vote.${format}`,
+      expect: MEETING_STAFF(),
+    },
+  ]),
+  {
+    name: "closed polls for the agreement's vote",
+    route: "GET /meetings/:id/agreement/polls",
+    method: "GET",
+    path: async () => `/api/meetings/${await agreementMeeting()}/agreement/polls`,
+    expect: MEETING_STAFF(),
+  },
+  {
+    name: "record agreement vote (no such poll)",
+    route: "POST /meetings/:id/agreement/vote",
+    method: "POST",
+    path: async () => `/api/meetings/${await agreementMeeting()}/agreement/vote`,
+    body: async () => ({ meetingId: await agreementMeeting(), pollId: "no-such-poll" }),
+    expect: MEETING_STAFF(409),
+  },
+  {
+    name: "record a chief's signature (before a vote that passed)",
+    route: "POST /meetings/:id/agreement/signatures",
+    method: "POST",
+    path: async () => `/api/meetings/${await agreementMeeting()}/agreement/signatures`,
+    body: () => ({ side: "worker", signedOn: "2026-12-21" }),
+    expect: MEETING_STAFF(409),
+  },
+  {
+    name: "record the filing (before signing)",
+    route: "POST /meetings/:id/agreement/filing",
+    method: "POST",
+    path: async () => `/api/meetings/${await agreementMeeting()}/agreement/filing`,
+    body: () => ({ filedOn: "2026-12-21" }),
+    expect: MEETING_STAFF(409),
+  },
+  {
+    name: "record the receipt (before filing)",
+    route: "POST /meetings/:id/agreement/receipt",
+    method: "POST",
+    path: async () => `/api/meetings/${await agreementMeeting()}/agreement/receipt`,
+    body: () => ({ receivedOn: "2026-12-21" }),
+    expect: MEETING_STAFF(409),
+  },
+  {
+    name: "record the review (before receipt)",
+    route: "POST /meetings/:id/agreement/review",
+    method: "POST",
+    path: async () => `/api/meetings/${await agreementMeeting()}/agreement/review`,
+    body: () => ({ outcome: "noObjection", on: "2026-12-21" }),
+    expect: MEETING_STAFF(409),
+  },
+  { name: "agreements and reminders", route: "GET /bargaining/agreements", method: "GET", path: () => "/api/bargaining/agreements", expect: MANAGERS() },
   // 敲门计划: the secretariat's; the community's grid workers (no caller here is one) record and read the door list
   { name: "campaigns", route: "GET /campaigns", method: "GET", path: () => "/api/campaigns", expect: MANAGERS() },
   {
@@ -1059,6 +1271,109 @@ const ROWS: Row[] = [
     path: async () => `/api/public/campaign-links/${await newOwnLink()}/answers`,
     body: () => ({ clientId: crypto.randomUUID(), answer: "agree" }),
     expect: ANYONE(201),
+  },
+  // Workers' proposals (征集表 → 协商提案): the public form (no account) and the union's (admin, organiser)
+  {
+    name: "proposal form page",
+    route: "GET /public/proposal-collections/:publicCode",
+    method: "GET",
+    path: async () => `/api/public/proposal-collections/${(await newProposalCollection()).publicCode}`,
+    expect: ANYONE(),
+  },
+  {
+    name: "proposal form sent",
+    route: "POST /public/proposal-collections/:publicCode/forms",
+    method: "POST",
+    path: async () => `/api/public/proposal-collections/${(await newProposalCollection()).publicCode}/forms`,
+    body: () => ({ answers: { q1: "3%以上" }, anonymous: true }),
+    expect: ANYONE(201),
+  },
+  {
+    name: "proposal collections",
+    route: "GET /bargaining/proposals/collections",
+    method: "GET",
+    path: () => "/api/bargaining/proposals/collections",
+    expect: MANAGERS(),
+  },
+  {
+    name: "create proposal collection",
+    route: "POST /bargaining/proposals/collections",
+    method: "POST",
+    path: () => "/api/bargaining/proposals/collections",
+    body: () => ({
+      title: unique("授权测试征集"),
+      questions: [{ kind: "text", text: "建议" }],
+      handedOut: 10,
+      opensAt: new Date(Date.now() - 60_000).toISOString(),
+      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+    }),
+    expect: MANAGERS(201),
+  },
+  {
+    name: "proposal collection view",
+    route: "GET /bargaining/proposals/collections/:id",
+    method: "GET",
+    path: async () => `/api/bargaining/proposals/collections/${(await newProposalCollection()).id}`,
+    expect: MANAGERS(),
+  },
+  {
+    name: "edit proposal collection",
+    route: "PATCH /bargaining/proposals/collections/:id",
+    method: "PATCH",
+    path: async () => `/api/bargaining/proposals/collections/${(await newProposalCollection()).id}`,
+    body: () => ({ handedOut: 12, paperCounted: 2 }),
+    expect: MANAGERS(),
+  },
+  {
+    name: "proposal collection link",
+    route: "GET /bargaining/proposals/collections/:id/link",
+    method: "GET",
+    path: async () => `/api/bargaining/proposals/collections/${(await newProposalCollection()).id}/link`,
+    expect: MANAGERS(),
+  },
+  {
+    name: "paper proposal form typed in",
+    route: "POST /bargaining/proposals/collections/:id/forms",
+    method: "POST",
+    path: async () => `/api/bargaining/proposals/collections/${(await newProposalCollection()).id}/forms`,
+    body: () => ({ suggestion: "提高夜班津贴" }),
+    expect: MANAGERS(201),
+  },
+  {
+    name: "bargaining proposals",
+    route: "GET /bargaining/proposals/collections/:id/proposals",
+    method: "GET",
+    path: async () => `/api/bargaining/proposals/collections/${(await newProposalCollection()).id}/proposals`,
+    expect: MANAGERS(),
+  },
+  {
+    name: "create bargaining proposal",
+    route: "POST /bargaining/proposals/collections/:id/proposals",
+    method: "POST",
+    path: async () => `/api/bargaining/proposals/collections/${(await newProposalCollection()).id}/proposals`,
+    body: () => ({ title: "加班工资", extraWorkers: 3 }),
+    expect: MANAGERS(201),
+  },
+  {
+    name: "edit bargaining proposal",
+    route: "PATCH /bargaining/proposals/collections/:id/proposals/:proposalId",
+    method: "PATCH",
+    path: async () => {
+      const c = await newProposalCollection();
+      return `/api/bargaining/proposals/collections/${c.id}/proposals/${c.proposalId}`;
+    },
+    body: () => ({ text: "小时工不低于每小时18元" }),
+    expect: MANAGERS(),
+  },
+  {
+    name: "delete bargaining proposal",
+    route: "DELETE /bargaining/proposals/collections/:id/proposals/:proposalId",
+    method: "DELETE",
+    path: async () => {
+      const c = await newProposalCollection();
+      return `/api/bargaining/proposals/collections/${c.id}/proposals/${c.proposalId}`;
+    },
+    expect: MANAGERS(),
   },
   ...(["pdf", "xlsx"] as const).map((format): Row => ({
     name: `campaign report ${format}`,
