@@ -296,6 +296,7 @@ describe("decide, evolve and replay", () => {
         { itemId: "a1", at: 60 },
         { itemId: "a2", at: 100_000 },
       ],
+      bargaining: { chairSide: "worker", handovers: [], clauses: [], caucuses: [], suspension: null, suspensions: [] },
     });
     expect(attendanceSummary(state)).toEqual({ expected: 3, present: 2, excused: 0, needed: 2, quorate: true });
   });
@@ -347,6 +348,7 @@ describe("decide, evolve and replay", () => {
       micOpensOnFloor: false,
       attendanceLog: [],
       itemVisits: [],
+      bargaining: { chairSide: "worker", handovers: [], clauses: [], caucuses: [], suspension: null, suspensions: [] },
     });
   });
 
