@@ -184,9 +184,11 @@ describe("the bargaining table", () => {
     await offer(liu, "带薪年休假", "每年增加 3 天", "工龄 10 年以上职工");
     await until(() => currentText(chen, "带薪年休假", "worker")).toBe("每年增加 3 天");
     await chen.getByTestId("bt-confirm-accept-confirm").click();
-    await until(() => textOf(chen, "error-notice")).toContain("该报价已不是任何一方的最新报价，请按最新报价确认");
+    // Beside the clause it concerns, not at the top of a long table.
+    const refusal = clause(chen, "带薪年休假").getByTestId("error-notice");
+    await until(() => refusal.textContent()).toContain("该报价已不是任何一方的最新报价，请按最新报价确认");
     expect((await liveState(app)).bargaining.clauses[1]!.accepted).toEqual({ worker: null, enterprise: null });
-    await chen.getByTestId("error-notice").getByRole("button").click();
+    await refusal.getByRole("button").click();
   });
 
   it("the presiding chief hands the chair over in one action: the consoles swap", async () => {

@@ -55,11 +55,11 @@ export function BargainingTable() {
       ) : (
         <ol className="bt-clauses" aria-label={t("bargaining.clauses")}>
           {clauses.map((view) => (
-            <ClauseCard key={view.clause.clauseId} view={view} run={run} pending={pending} rights={rights} />
+            <ClauseCard key={view.clause.clauseId} view={view} rights={rights} />
           ))}
         </ol>
       )}
-      {rights.addClause && <AddClause run={run} pending={pending} />}
+      {rights.addClause && <AddClause />}
       {rights.side === null && (
         <p className="muted small" data-testid="bt-read-only">
           {t("bargaining.readOnly")}
@@ -186,9 +186,10 @@ function Suspension({ state }: { state: MeetingState }) {
   );
 }
 
-/** 新增条款: a title, for the presiding chief and the recorder. */
-function AddClause({ run, pending }: { run: (command: Command) => Promise<boolean>; pending: boolean }) {
+/** 新增条款: a title, for the presiding chief and the recorder (a refusal shows in the form). */
+function AddClause() {
   const { t } = useTranslation();
+  const { run, pending, error, clearError } = useCommand();
   const id = useId();
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState("");
@@ -211,6 +212,7 @@ function AddClause({ run, pending }: { run: (command: Command) => Promise<boolea
         });
       }}
     >
+      <ErrorNotice message={error} onClose={clearError} />
       <label htmlFor={id}>{t("bargaining.clauseTitle")}</label>
       <input
         id={id}

@@ -2,8 +2,10 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SIDES, type Offer, type Side } from "@core/bargaining/schema.ts";
 import type { Command } from "@core/meeting.ts";
+import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { Icon } from "../../components/Icon.tsx";
 import { useConfirm } from "../../components/ConfirmDialog.tsx";
+import { useCommand } from "../../connection/useCommand.ts";
 import { useDisplayName } from "../../connection/useMeeting.ts";
 import { useMeetingTime } from "../../features/meeting/useMeetingTime.ts";
 import type { ClauseView, SideColumn, TableRights } from "./bargainingTable.ts";
@@ -14,13 +16,17 @@ interface Actions {
   rights: TableRights;
 }
 
-/** One clause: its state (协商中 / 已达成一致 with the wording), the two sides' columns, and 提出报价 for a side's members. */
-export function ClauseCard({ view, ...actions }: { view: ClauseView } & Actions) {
+/**
+ * One clause: its state (协商中 / 已达成一致 with the wording), the two sides' columns, and 提出报价 for
+ * a side's members. A refusal of an offer or an acceptance shows here, beside the clause it concerns.
+ */
+export function ClauseCard({ view, rights }: { view: ClauseView; rights: TableRights }) {
   const { t } = useTranslation();
   const time = useMeetingTime().time;
+  const { run, pending, error, clearError } = useCommand();
   const { clause, status } = view;
   const [offering, setOffering] = useState(false);
-  const { rights } = actions;
+  const actions: Actions = { run, pending, rights };
   const columns = (
     <div className="bt-columns">
       {SIDES.map((side) => (
@@ -36,6 +42,7 @@ export function ClauseCard({ view, ...actions }: { view: ClauseView } & Actions)
           <Icon name={status === "agreed" ? "check" : "clock"} /> {t(`bargaining.state.${status}`)}
         </span>
       </div>
+      <ErrorNotice message={error} onClose={clearError} />
       {clause.agreed && (
         <div className="bt-agreed" data-testid="bt-agreed">
           <p className="bt-agreed-text">{t("bargaining.agreedText", { text: clause.agreed.text })}</p>
