@@ -106,6 +106,11 @@ describe("a bargaining session through real sockets", () => {
     await eventually(() => expect(c.workerChief.syncs.at(-1)?.kind).toBe("compact"));
     expect(await send(c.workerChief, { type: "venue.setMuted", muted: true })).toEqual(refused("FORBIDDEN"));
     await ok("enterpriseChief", { type: "venue.setMuted", muted: true });
+    // The chair's other powers follow: marking what it edits in the record (the staff's presence list).
+    const editing = (key: Key) => c[key].socket.timeout(5000).emitWithAck("record.editing", { key: null });
+    expect(await editing("enterpriseChief")).toEqual({ ok: true });
+    expect(await editing("workerChief")).toEqual(refused("FORBIDDEN"));
+    expect(await editing("recorder")).toEqual({ ok: true });
     await ok("enterpriseChief", { type: "venue.setMuted", muted: false });
 
     // Both chiefs accept the same wording (two offers of the same text): agreed.

@@ -4,7 +4,6 @@
 // hear the whole list whenever it changes. A connection that goes away stops editing.
 import { z } from "zod";
 import type { RecordEditor, RecordEditors } from "../../../core/protocol.ts";
-import { STAFF_ROLES } from "../../../core/roles.ts";
 import { staffRoom, type GatewaySocket } from "./connection.ts";
 import { parseWith, type Handlers } from "./handler.ts";
 
@@ -47,7 +46,11 @@ export class RecordEditing {
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-const mayEdit = (socket: GatewaySocket): boolean => !socket.data.display && STAFF_ROLES.includes(socket.data.me.role);
+/**
+ * The chair and the clerk as they act now: the connections in the staff's room (joined by role at the
+ * greeting and on every change of it, rosterChanges.ts; at a bargaining table the presiding chief).
+ */
+const mayEdit = (socket: GatewaySocket): boolean => !socket.data.display && socket.rooms.has(staffRoom(socket.data.meetingId));
 const broadcast = (socket: GatewaySocket, editing: RecordEditing): void => {
   socket.nsp.to(staffRoom(socket.data.meetingId)).emit("record.editors", editing.editors(socket.data.meetingId));
 };
