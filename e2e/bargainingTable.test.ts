@@ -258,5 +258,11 @@ describe("the bargaining table", () => {
     expect(await overflowing(zhao)).toEqual([]);
     await shotFromTop(zhao, "bargaining-phone-en.png");
     await shotFromTop(chen, "bargaining-chair-1366-en.png");
+    // The presiding chief on a phone: the table first, the console's other panels under it.
+    await chen.setViewportSize(PHONE.viewport);
+    expect(await overflowing(chen)).toEqual([]);
+    const [table, lifecycle] = await Promise.all([chen.getByTestId("bargaining-table").boundingBox(), chen.locator(".chair-console .left").boundingBox()]);
+    expect(table!.y).toBeLessThan(lifecycle!.y);
+    await shotFromTop(chen, "bargaining-chair-phone-en.png");
   });
 });
