@@ -11,6 +11,8 @@ import {
   newQuorum,
   owners278,
   owners278Matter,
+  article36,
+  isArticle36,
   ruleKindsFor,
   toDefinition,
   withFormDefaults,
@@ -294,6 +296,25 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
             )}
           </div>
         )}
+        <div className="poll-owners">
+          <button
+            type="button"
+            className="secondary small-button"
+            aria-pressed={isArticle36(draft)}
+            onClick={() => {
+              setRuleTouched(true);
+              setDraft((d) => article36(d));
+            }}
+            data-testid="poll-article36"
+          >
+            {t("poll.article36")}
+          </button>
+          {isArticle36(draft) && (
+            <p className="poll-owners-applied small" role="status" data-testid="poll-article36-applied">
+              {t("poll.article36Applied")}
+            </p>
+          )}
+        </div>
         <div className="poll-rules">
           {kinds.map((kind) => (
             <div key={kind} className="poll-rule-line">
@@ -397,6 +418,18 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
                 {COMPARES.map((c) => (
                   <option key={c} value={c}>
                     {t(`poll.compares.${c}`)}
+                  </option>
+                ))}
+              </select>
+              <select
+                value={draft.quorum.of ?? "cast"}
+                aria-label={t("poll.quorumBase")}
+                onChange={(e) => setQuorum({ of: e.target.value as DraftQuorum["of"] })}
+                data-testid="poll-quorum-of"
+              >
+                {(["cast", "present"] as const).map((of) => (
+                  <option key={of} value={of}>
+                    {t(`poll.quorumBases.${of}`)}
                   </option>
                 ))}
               </select>

@@ -66,12 +66,21 @@ export function PollResultView({ poll, result, display = false, title = null }: 
             {result.quorum.checks.map((c) => (
               <li key={c.measure} data-testid="poll-quorum-check" data-measure={c.measure} data-met={c.met}>
                 <Icon name={c.met ? "check" : "close"} />{" "}
-                {t(c.measure === "weight" ? "poll.quorumCheckWeight" : "poll.quorumCheckCount", {
-                  turnout: c.measure === "weight" ? formatWeight(c.turnout) : c.turnout,
-                  base: text.base(poll, "entitled", c.measure === "weight"),
-                  denominator: c.measure === "weight" ? formatWeight(c.base) : c.base,
-                  percent: formatPercent(c.base === 0 ? 0 : (c.turnout / c.base) * 100),
-                })}
+                {t(
+                  result.quorum?.required.of === "present"
+                    ? c.measure === "weight"
+                      ? "poll.quorumPresentWeight"
+                      : "poll.quorumPresentCount"
+                    : c.measure === "weight"
+                      ? "poll.quorumCheckWeight"
+                      : "poll.quorumCheckCount",
+                  {
+                    turnout: c.measure === "weight" ? formatWeight(c.turnout) : c.turnout,
+                    base: text.base(poll, "entitled", c.measure === "weight"),
+                    denominator: c.measure === "weight" ? formatWeight(c.base) : c.base,
+                    percent: formatPercent(c.base === 0 ? 0 : (c.turnout / c.base) * 100),
+                  },
+                )}
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
 // The chair's poll form as typed (PollDraft) and what it sends: the rule presets and the custom
 // share, limits (弃权, 否决), the quorum, elections, the 民法典 §278 preset, the problems that
 // keep a draft from being sent, and the PollDefinition the core takes.
-import type { Base, PollDefinition, PollForm, RuleClause, TallyVisibility } from "@core/poll/schema.ts";
+import type { Base, PollDefinition, PollForm, QuorumOf, RuleClause, TallyVisibility } from "@core/poll/schema.ts";
 import type { Role } from "@core/roles.ts";
 import { parseShare } from "./share.ts";
 
@@ -17,11 +17,13 @@ export interface BuildingClause {
   measure: DraftMeasure;
 }
 
-/** The quorum as typed: a share of 应到 (有效人数 / 参与表决), by heads, weight or both. */
+/** The quorum as typed: a share of 应到 (有效人数 / 参与表决, or 实到 present at the opening), by heads, weight or both. */
 export interface DraftQuorum {
   share: string;
   compare: "atLeast" | "more";
   measure: DraftMeasure;
+  /** Absent: those taking part (cast). */
+  of?: QuorumOf;
 }
 
 /** The roles the chair may let vote (表决人). */
@@ -157,7 +159,7 @@ export const emptyDraft = (): PollDraft => ({
 });
 
 /** A quorum when the chair switches it on: at least half of 应到, by heads. */
-export const newQuorum = (): DraftQuorum => ({ share: "50%", compare: "atLeast", measure: "count" });
+export const newQuorum = (): DraftQuorum => ({ share: "50%", compare: "atLeast", measure: "count", of: "cast" });
 
 /**
  * The form's default rule for a form, until the chair picks one: a consent (同意/不同意) is a
@@ -200,8 +202,34 @@ export function owners278(draft: PollDraft, matter: OwnersMatter): PollDraft {
     buildings: [],
     abstainLimit: null,
     veto: false,
-    quorum: { share: "2/3", compare: "atLeast", measure: "both" },
+    quorum: { share: "2/3", compare: "atLeast", measure: "both", of: "cast" },
   };
+}
+
+/**
+ * 《集体合同规定》第三十六条: the draft collective contract before the 职工代表大会 (or all workers),
+ * secret, 赞成/反对/弃权, by heads: valid only with at least two thirds of the representatives
+ * present (实到 ≥ 2/3 of 应到), passed only with more than half of ALL of them in favour.
+ */
+export function article36(draft: PollDraft): PollDraft {
+  return {
+    ...withFormDefaults(draft, "yesNoAbstain", true),
+    secret: true,
+    weighted: false,
+    perHousehold: false,
+    rule: { ...noRule(), majorityOfEntitled: true },
+    measures: allCount(),
+    buildings: [],
+    abstainLimit: null,
+    veto: false,
+    quorum: { share: "2/3", compare: "atLeast", measure: "count", of: "present" },
+  };
+}
+
+/** Whether the draft is still the §36 preset (the chair may have changed it since). */
+export function isArticle36(draft: PollDraft): boolean {
+  const [a, b] = [toDefinition(draft), toDefinition(article36(draft))];
+  return JSON.stringify([a.form, a.secret, a.rule, a.quorum, a.weighted]) === JSON.stringify([b.form, b.secret, b.rule, b.quorum, b.weighted]);
 }
 
 /** Which §278 preset the draft is now, if it still is one (the chair may have changed it since). */
@@ -312,7 +340,13 @@ export function toDefinition(draft: PollDraft): PollDefinition {
     quorum:
       draft.quorum === null || quorumShare === null
         ? null
-        : { share: quorumShare, compare: draft.quorum.compare, measure: weighted ? draft.quorum.measure : "count" },
+        : {
+            share: quorumShare,
+            compare: draft.quorum.compare,
+            measure: weighted ? draft.quorum.measure : "count",
+            // A ballot quorum keeps the shape every poll had before `of` (absent: cast).
+            ...(draft.quorum.of === "present" ? { of: "present" as const } : {}),
+          },
     tallyVisibility: draft.secret ? "none" : draft.tallyVisibility,
     allowChange: draft.secret ? false : draft.allowChange,
     weighted,
