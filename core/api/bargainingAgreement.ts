@@ -44,6 +44,12 @@ export const AgreementVersionParams = z.object({
     .transform(Number),
 });
 
+/** `?meetingId=`: the meeting whose closed polls are listed (default: the bargaining meeting itself). */
+export const AgreementPollsQuery = z.object({ meetingId: Id.optional() });
+export const AgreementPollsJson = z.looseObject({
+  polls: z.array(z.looseObject({ pollId: z.string(), title: z.string(), closedAt: z.number().nullable(), passed: z.boolean() })),
+});
+
 /** The vote: a closed poll of the 职工代表大会 (in this meeting or another one). */
 export const AgreementVoteBody = z.strictObject({ meetingId: Id, pollId: Id });
 

@@ -170,6 +170,10 @@ describe("the vote of the 职工代表大会 (§36), signing and filing", () => 
     expect(await send(t.c.chair, { type: "poll.close", pollId })).toMatchObject({ ok: true });
     await settle(t.all, t.server);
 
+    expect((await org.get(`${base()}/polls?meetingId=${t.m.meetingId}`)).body.polls).toEqual([
+      { pollId, title: "工资专项集体合同草案", closedAt: expect.any(Number), passed: true },
+    ]);
+    expect((await org.get(`${base()}/polls`)).body.polls).toEqual([]);
     const res = await org.post(`${base()}/vote`, { meetingId: t.m.meetingId, pollId });
     expect(res.status).toBe(200);
     expect(res.body.vote).toMatchObject({

@@ -16,6 +16,7 @@ import {
 } from "../../../../core/bargaining/agreement.ts";
 import {
   AgreementFilingBody,
+  AgreementPollsQuery,
   AgreementReceiptBody,
   AgreementReviewBody,
   AgreementSaveBody,
@@ -150,6 +151,23 @@ export function agreementRoutes(deps: ApiDeps): Router {
       const { id, n } = parse(AgreementVersionParams, req.params);
       await bargainingMeeting(req, id);
       res.json({ version: (await store.version(id, n)) ?? abort("NOT_FOUND") });
+    }),
+  );
+
+  // The closed 赞成/反对/弃权 and 同意/不同意 polls a vote may be taken from: of this meeting, or of ?meetingId= (the 职工代表大会).
+  router.get(
+    `${AGREEMENT_PATH}/polls`,
+    route(async (req, res) => {
+      const { id } = parse(IdParams, req.params);
+      await bargainingMeeting(req, id);
+      const { meetingId = id } = parse(AgreementPollsQuery, req.query);
+      if (meetingId !== id) await requireMeetingStaffAccess(deps, req, meetingId);
+      const state = (await deps.rooms.get(meetingId)).current;
+      const polls = state.polls
+        .filter((p) => p.result !== null && (p.status === "closed" || p.status === "published"))
+        .filter((p) => p.definition.form === "yesNoAbstain" || p.definition.form === "consent")
+        .map((p) => ({ pollId: p.pollId, title: p.definition.title, closedAt: p.closedAt, passed: p.result!.passed }));
+      res.json({ polls });
     }),
   );
 
