@@ -4,9 +4,11 @@
 // acceptance refused, the chair handed to the enterprise chief (who then runs the meeting and is
 // greeted as the chair), the agreement, the suspension (中止), then the server restarted on the
 // same data folder: the session goes on where it was.
+import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Role } from "../../../core/roles.ts";
 import type { MeetingState } from "../../../core/state.ts";
+import { ApiClient } from "../../../testing/server/api.ts";
 import { eventually, Harness, send, settle, type TestClient } from "../../../testing/server/harness.ts";
 
 const h = new Harness();
@@ -111,6 +113,20 @@ describe("a bargaining session through real sockets", () => {
     expect(await editing("enterpriseChief")).toEqual({ ok: true });
     expect(await editing("workerChief")).toEqual(refused("FORBIDDEN"));
     expect(await editing("recorder")).toEqual({ ok: true });
+    // …and uploading a proxy's signed form for a poll (the chair's and the clerk's HTTP tool).
+    const upload = async (key: Key) => {
+      const form = new FormData();
+      form.append("file", new Blob([new Uint8Array(photo)]), "委托书.jpg");
+      const token = await t.server.tokens.issue({ participantId: ids[key], meetingId: meeting.id, role: ROSTER.find((p) => p.key === key)!.role });
+      return (await http.request("POST", `/api/meetings/${meeting.id}/polls/evidence`, { form, headers: { Authorization: `Bearer ${token}` } })).status;
+    };
+    const http = new ApiClient(t.url);
+    const photo = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#36c" } })
+      .jpeg()
+      .toBuffer();
+    expect(await upload("enterpriseChief")).toBe(201);
+    expect(await upload("workerChief")).toBe(403);
+    expect(await upload("chair")).toBe(403);
     await ok("enterpriseChief", { type: "venue.setMuted", muted: false });
 
     // Both chiefs accept the same wording (two offers of the same text): agreed.

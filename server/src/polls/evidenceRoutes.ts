@@ -6,6 +6,7 @@ import fs from "node:fs/promises";
 import { Router, type Request } from "express";
 import { PollEvidenceParams, type PollEvidenceResponse } from "../../../core/api/polls.ts";
 import { IdParams } from "../../../core/api/common.ts";
+import { actingRole } from "../../../core/bargaining/chairing.ts";
 import { parseStaffSubject } from "../../../core/staffEntry.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { abort, route } from "../http/apiError.ts";
@@ -25,11 +26,21 @@ export function pollEvidenceRoutes(deps: ApiDeps): Router {
   const photos = new LedgerFiles(deps.config.dataDir, "polls");
   const receive = receiveFile(MAX_EVIDENCE_BYTES);
 
-  /** The chair or the clerk of this meeting, by join token or staff entry (their role as the roster or the entry says). */
+  /** The role a participant acts in now, as the live meeting has them (null: not on its roster). */
+  const liveRole = async (meetingId: string, participantId: string) => {
+    const state = (await deps.rooms.get(meetingId)).current;
+    const entry = state.roster.find((p) => p.id === participantId);
+    return entry ? actingRole(state, entry) : null;
+  };
+
+  /**
+   * The chair or the clerk of this meeting, by join token or staff entry (their role as the entry, or
+   * as the roster says and the person acts now: at a bargaining table the presiding chief is the chair).
+   */
   const requirePollStaff = async (req: Request, meetingId: string): Promise<void> => {
     const who = await requireParticipantOrStaffEntry(deps, req);
     if (who.meetingId !== meetingId) abort("FORBIDDEN");
-    const role = parseStaffSubject(who.participantId)?.role ?? (await deps.meetings.participants.find(meetingId, who.participantId))?.role;
+    const role = parseStaffSubject(who.participantId)?.role ?? (await liveRole(meetingId, who.participantId));
     if (role !== "chair" && role !== "clerk") abort("FORBIDDEN");
   };
 
