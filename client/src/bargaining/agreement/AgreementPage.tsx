@@ -62,22 +62,27 @@ export function AgreementPage({ meetingId }: { meetingId: string }) {
       <SuccessLine text={done} testId="agreement-done" />
       <ErrorLine error={error} />
 
-      {latest ? (
-        <DraftEditor
-          key={latest.number}
-          version={latest}
-          onSave={(content, note) => act(() => agreementApi.save(meetingId, base, content, note), t("draft.saved", { n: base + 1 }))}
-        />
-      ) : null}
-      <p className="button-row">
-        <button
-          type="button"
-          onClick={() => act(() => agreementApi.generate(meetingId, base), t("draft.saved", { n: base + 1 }))}
-          data-testid="agreement-generate"
-        >
-          {base === 0 ? t("draft.generate") : t("draft.regenerate")}
-        </button>
-      </p>
+      {/* Once the 职工代表大会 adopted it (§36), the adopted text is what the chiefs sign: no more versions. */}
+      {agreement.status.state === "draft" && (
+        <>
+          {latest && (
+            <DraftEditor
+              key={latest.number}
+              version={latest}
+              onSave={(content, note) => act(() => agreementApi.save(meetingId, base, content, note), t("draft.saved", { n: base + 1 }))}
+            />
+          )}
+          <p className="button-row">
+            <button
+              type="button"
+              onClick={() => act(() => agreementApi.generate(meetingId, base), t("draft.saved", { n: base + 1 }))}
+              data-testid="agreement-generate"
+            >
+              {base === 0 ? t("draft.generate") : t("draft.regenerate")}
+            </button>
+          </p>
+        </>
+      )}
       {agreement.versions.length > 0 && (
         <Section title={t("draft.versions")}>
           <ol className="agreement-versions" data-testid="agreement-versions">

@@ -190,6 +190,10 @@ describe("the vote of the 职工代表大会 (§36), signing and filing", () => 
     expect(JSON.stringify(res.body)).not.toContain(t.member3.id);
     expect(JSON.stringify(res.body)).not.toContain("钟玉");
     expect((await org.get(base())).body.status.state).toBe("voted");
+    // The adopted text is what the chiefs sign: no more versions.
+    const late = await org.post(`${base()}/versions`, { baseVersion: 2, generate: true });
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe("AGREEMENT_STEP_RECORDED");
 
     const docx = await docxText(await org.get(`${base()}/vote.docx`));
     for (const part of [

@@ -117,8 +117,11 @@ export class AgreementStore {
         const latest = await tx.bargainingAgreementVersion.findFirst({ where: { meetingId }, orderBy: { number: "desc" } });
         const latestNumber = latest?.number ?? 0;
         if (input.baseVersion !== latestNumber) return { ok: false, code: "EDIT_CONFLICT", details: { latest: latestNumber } };
+        // Once the 职工代表大会 adopted it (§36), the adopted text is what the chiefs sign: no more versions.
+        const row = await tx.bargainingAgreement.findUnique({ where: { meetingId } });
+        if (row && agreementStatus(stepsOf(row), this.now()).state !== "draft") return { ok: false, code: "AGREEMENT_STEP_RECORDED" };
         await tx.bargainingAgreement.upsert({ where: { meetingId }, create: { meetingId, createdAt: at, updatedAt: at }, update: { updatedAt: at } });
-        const row = await tx.bargainingAgreementVersion.create({
+        const version = await tx.bargainingAgreementVersion.create({
           data: {
             meetingId,
             number: latestNumber + 1,
@@ -131,7 +134,7 @@ export class AgreementStore {
             createdAt: at,
           },
         });
-        return { ok: true, value: full(row) };
+        return { ok: true, value: full(version) };
       });
     } catch (error) {
       if ((error as { code?: unknown }).code !== "P2002") throw error;
