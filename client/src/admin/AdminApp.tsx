@@ -10,6 +10,14 @@ import { ArchivePage } from "./archive/ArchivePage.tsx";
 import { CommunitiesPage } from "./community/CommunitiesPage.tsx";
 import GridPage from "../intake/GridPage.tsx";
 import { campaignPage } from "../campaign/CampaignsPage.tsx";
+import { proposalsPage } from "../bargaining/proposals/ProposalsPage.tsx";
+import { PROPOSALS_PATH } from "../bargaining/proposals/unionUi.ts";
+import { PROPOSALS_NS } from "../i18n/proposals.ts";
+import { REQUESTS_PATH, RequestsPage } from "../bargaining/requests/RequestsPage.tsx";
+import { BARGAINING_REQUESTS_NS } from "../i18n/bargainingRequests.ts";
+import { AGREEMENTS_PATH, AgreementsPage } from "../bargaining/agreement/AgreementsPage.tsx";
+import { AgreementPage } from "../bargaining/agreement/AgreementPage.tsx";
+import { AGREEMENT_NS } from "../i18n/agreement.ts";
 import { DepartmentsPage } from "./ledger/DepartmentsPage.tsx";
 import { ItemPage } from "./ledger/ItemPage.tsx";
 import { LedgerListPage } from "./ledger/LedgerListPage.tsx";
@@ -153,12 +161,15 @@ function Shell({ children }: { children: ReactNode }) {
         </Link>
         <nav aria-label={t("shell.nav")} className="admin-nav">
           {!department && !isGridWorker(session.account) && item("/admin/meetings", t("shell.meetings"))}
+          {canEdit(session.account) && item(REQUESTS_PATH, t("nav", { ns: BARGAINING_REQUESTS_NS }))}
+          {canEdit(session.account) && item(AGREEMENTS_PATH, t("nav", { ns: AGREEMENT_NS }), pathname.startsWith(AGREEMENTS_PATH))}
           {(canEdit(session.account) || department) &&
             item(LEDGER, t("ledger.nav.ledger"), pathname.startsWith(LEDGER) && !(department && pathname.startsWith(reminders)))}
           {department && item(reminders, t("ledger.nav.reminders"))}
           {session.account.role === "gridWorker" && item(GRID, t("grid.title", { ns: INTAKE_NS }))}
           {canEdit(session.account) && item(COMMUNITIES, t("admin.nav", { ns: INTAKE_NS }))}
           {(canEdit(session.account) || isGridWorker(session.account)) && item(CAMPAIGNS, t("campaign.nav"))}
+          {canEdit(session.account) && item(PROPOSALS_PATH, t("admin.nav", { ns: PROPOSALS_NS }))}
           {canEdit(session.account) && item("/admin/archive", t("shell.archive"))}
           {session.account.role === "admin" && item("/admin/accounts", t("shell.accounts"))}
         </nav>
@@ -197,6 +208,14 @@ function Page({ pathname }: { pathname: string }) {
     if (pathname === LOGIN || pathname === "/admin" || pathname === "/admin/") return <Loading />;
     return <NotFound home={LEDGER} />;
   }
+  if (pathname === REQUESTS_PATH && canEdit(session.account)) return <RequestsPage />;
+  // The agreement after bargaining: every bargaining meeting with its reminders, and one meeting's agreement.
+  if (pathname === AGREEMENTS_PATH && canEdit(session.account)) return <AgreementsPage />;
+  const agreement = new RegExp(`^${AGREEMENTS_PATH}/([^/]+)/?$`).exec(pathname);
+  if (agreement && canEdit(session.account)) return <AgreementPage key={agreement[1]} meetingId={decodeURIComponent(agreement[1]!)} />;
+  // The union's collections of workers' proposals (工资集体协商意见建议征集) and their 协商提案.
+  const proposals = canEdit(session.account) ? proposalsPage(pathname) : null;
+  if (proposals) return proposals;
   if (pathname === "/admin/meetings") return <MeetingsList />;
   if (pathname === "/admin/meetings/new") return <MeetingEditor key="new" meetingId={null} tab="info" />;
   const meeting = /^\/admin\/meetings\/([^/]+)(?:\/([a-z]+))?\/?$/.exec(pathname);

@@ -1,3 +1,5 @@
+import { bargainingEn } from "./bargaining.en.ts";
+import { caucusEn } from "./caucus.en.ts";
 import type { Messages } from "./zh.ts";
 
 export const en: Messages = {
@@ -632,10 +634,15 @@ export const en: Messages = {
     abstainLimit: "abstentions at most",
     abstainLimitAfter: "of the votes cast (number itself included)",
     veto: "Veto allowed (any veto ballot defeats the motion)",
-    quorum: "Quorum (taking part)",
+    quorum: "Quorum",
     quorumOf: "of everyone entitled",
     quorumMeasures: { count: "by heads", weight: "by weight", both: "both" },
     quorumJoin: " · quorum: ",
+    quorumBase: "Quorum counts",
+    quorumBases: { cast: "those taking part", present: "those present (实到)" },
+    article36: "Draft collective contract (Provisions on Collective Contracts, art. 36)",
+    article36Applied:
+      "Filled in for art. 36 of the Provisions on Collective Contracts: secret, for/against/abstain; valid only with at least two thirds of the representatives present, passed only with more than half of ALL representatives in favour. You may still change it below",
     owners: "Owners' decision (Civil Code art. 278)",
     ownersHint:
       "Owners with at least two thirds of the floor area and at least two thirds of the owners must take part; the votes are then counted by area and by heads among those taking part. Areas are the roster's vote weights; one vote per household; named ballot.",
@@ -740,6 +747,8 @@ export const en: Messages = {
     quorumNotMet: "Quorum not met",
     quorumCheckCount: "taking part {{turnout}} / {{base}} {{denominator}} = {{percent}}",
     quorumCheckWeight: "weight taking part {{turnout}} / {{base}} {{denominator}} = {{percent}}",
+    quorumPresentCount: "present {{turnout}} / {{base}} {{denominator}} = {{percent}}",
+    quorumPresentWeight: "weight present {{turnout}} / {{base}} {{denominator}} = {{percent}}",
     elected: "Elected",
     noneElected: "Nobody elected",
     tiedAtCut: "{{names}} tied for the last seat: none of them is elected (vote again)",
@@ -817,4 +826,6 @@ export const en: Messages = {
   error: { OFFLINE: "Not connected: the action was not sent", TIMEOUT: "The server did not answer: try again" },
   pending: "Working...",
   language: "中文",
+  bargaining: bargainingEn,
+  caucus: caucusEn,
 };

@@ -1,3 +1,6 @@
+import { bargainingZh } from "./bargaining.zh.ts";
+import { caucusZh } from "./caucus.zh.ts";
+
 export const zh = {
   app: { name: "议事厅" },
   punct: { colon: "：", list: "、", open: "（", close: "）" },
@@ -611,10 +614,15 @@ export const zh = {
     abstainLimit: "弃权票不超过投票数的",
     abstainLimitAfter: "（含本数）",
     veto: "允许否决（任何一张否决票即不通过）",
-    quorum: "有效人数（参与表决）",
+    quorum: "有效人数",
     quorumOf: "应到的",
     quorumMeasures: { count: "按人数", weight: "按权重", both: "两者都算" },
     quorumJoin: " · 有效人数：",
+    quorumBase: "有效人数按",
+    quorumBases: { cast: "参与表决", present: "实到" },
+    article36: "集体合同草案表决（《集体合同规定》第三十六条）",
+    article36Applied:
+      "已按《集体合同规定》第三十六条填写：无记名、赞成/反对/弃权；实到人数不少于应到的三分之二方为有效，赞成票超过应到人数的半数方为通过；可在下面继续修改",
     owners: "业主共同决定（民法典第278条）",
     ownersHint: "参与表决的专有部分面积和人数均须不少于应到的三分之二；再按参与表决的面积和人数分别计算同意票。面积取自名册中的表决权重，每户一票，记名表决。",
     ownersOrdinary: "一般事项：面积和人数均过半数同意",
@@ -716,6 +724,8 @@ export const zh = {
     quorumNotMet: "未达到有效人数",
     quorumCheckCount: "参与 {{turnout}} / {{base}} {{denominator}} = {{percent}}",
     quorumCheckWeight: "参与权重 {{turnout}} / {{base}} {{denominator}} = {{percent}}",
+    quorumPresentCount: "实到 {{turnout}} / {{base}} {{denominator}} = {{percent}}",
+    quorumPresentWeight: "实到权重 {{turnout}} / {{base}} {{denominator}} = {{percent}}",
     elected: "当选",
     noneElected: "无人当选",
     tiedAtCut: "{{names}} 得票相同，并列最后一个应选名额，均不当选（须另行投票）",
@@ -793,5 +803,7 @@ export const zh = {
   error: { OFFLINE: "网络未连接，操作未发送", TIMEOUT: "服务器无响应，请重试" },
   pending: "处理中…",
   language: "English",
+  bargaining: bargainingZh,
+  caucus: caucusZh,
 };
 export type Messages = typeof zh;
