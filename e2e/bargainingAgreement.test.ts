@@ -88,6 +88,7 @@ describe("the agreement after bargaining, in the admin app", () => {
       meetingTitle: "职工代表大会",
       pollId: "q1",
       title: "工资专项集体合同草案",
+      version: 2,
       secret: true,
       entitled: 30,
       present: 28,

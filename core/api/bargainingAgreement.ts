@@ -102,6 +102,7 @@ export const AgreementJson = z.looseObject({
       meetingTitle: z.string(),
       pollId: z.string(),
       title: z.string(),
+      version: z.number(),
       entitled: z.number(),
       present: z.number(),
       cast: z.number(),

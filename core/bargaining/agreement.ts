@@ -118,6 +118,8 @@ export interface AgreementVote {
   meetingTitle: string;
   pollId: string;
   title: string;
+  /** The version of the draft (第n稿) that was the latest when the vote was recorded: the text voted on. */
+  version: number;
   secret: boolean;
   /** 应到 · 实到 (present at the opening) · 投票 (ballots and hands) · 赞成 / 反对 / 弃权. */
   entitled: number;
@@ -158,7 +160,7 @@ export function voteResultLines(vote: AgreementVote, agreementTitle: string): Ag
     { kind: "title", text: `${agreementTitle}（草案）表决结果` },
     {
       kind: "paragraph",
-      text: `表决会议：${vote.meetingTitle}；表决事项：${vote.title}；${vote.secret ? "无记名投票" : "记名投票"}；表决日期：${dateZh(vote.votedOn)}。`,
+      text: `表决会议：${vote.meetingTitle}；表决事项：${vote.title}（合同草案第${vote.version}稿）；${vote.secret ? "无记名投票" : "记名投票"}；表决日期：${dateZh(vote.votedOn)}。`,
     },
     {
       kind: "paragraph",

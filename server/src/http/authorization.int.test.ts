@@ -236,6 +236,7 @@ const agreementMeeting = (): Promise<string> =>
       meetingTitle: "职工代表大会",
       pollId: "q1",
       title: "合同草案",
+      version: 1,
       secret: true,
       entitled: 30,
       present: 19,

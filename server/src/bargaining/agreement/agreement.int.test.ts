@@ -181,6 +181,7 @@ describe("the vote of the 职工代表大会 (§36), signing and filing", () => 
       present: 3,
       cast: 3,
       yes: 3,
+      version: 2,
       secret: true,
       pollPassed: true,
       votedOn: "2026-12-21",
@@ -198,6 +199,7 @@ describe("the vote of the 职工代表大会 (§36), signing and filing", () => 
     const docx = await docxText(await org.get(`${base()}/vote.docx`));
     for (const part of [
       "表决结果",
+      "（合同草案第2稿）",
       "无记名投票",
       "应到 4 人，实到 3 人",
       "赞成 3 票",

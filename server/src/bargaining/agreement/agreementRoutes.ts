@@ -184,7 +184,8 @@ export function agreementRoutes(deps: ApiDeps): Router {
       const poll = state.polls.find((p) => p.pollId === body.pollId);
       if (!poll || poll.result === null || (poll.status !== "closed" && poll.status !== "published")) abort("AGREEMENT_POLL_NOT_CLOSED");
       if (poll.definition.form !== "yesNoAbstain" && poll.definition.form !== "consent") abort("VALIDATION", ["pollId: a 赞成/反对/弃权 or 同意/不同意 poll"]);
-      const vote = voteOf(poll, voteMeeting.title, body.meetingId);
+      const version = (await store.latest(id)) ?? abort("AGREEMENT_NO_DRAFT");
+      const vote = { ...voteOf(poll, voteMeeting.title, body.meetingId), version: version.number };
       const steps = settled(await store.record(id, { kind: "vote", vote }, actor));
       res.json({ vote: steps.vote && { ...steps.vote, article36: article36Test(steps.vote) } });
     }),
@@ -256,7 +257,7 @@ export function agreementRoutes(deps: ApiDeps): Router {
 }
 
 /** What the agreement keeps of a closed poll: the numbers, the rule in words and the verdict as announced. */
-function voteOf(poll: Poll, meetingTitle: string, meetingId: string): AgreementVote {
+function voteOf(poll: Poll, meetingTitle: string, meetingId: string): Omit<AgreementVote, "version"> {
   const result = poll.result!;
   const count = (optionId: string | undefined) => result.counts.find((c) => c.optionId === optionId)?.count ?? 0;
   const units = { perHousehold: poll.definition.eligibility.perHousehold };
