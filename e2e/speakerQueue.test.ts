@@ -2,7 +2,7 @@
 // A member asks to speak, the chair gives the floor, all three see the same speaker and the
 // same countdown, the chair ends the speech. The meeting is a community council, so members
 // are 居民代表 on every screen; then the organisers turn it into a wage bargaining with sides and
-// chiefs, and the same screens say 职工方首席代表 and 企业方代表 at once (both languages).
+// chiefs, and the same screens say 企业方首席代表 and 职工方代表 at once (both languages).
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -155,16 +155,18 @@ describe("speaker queue in the browser", () => {
   });
 
   it("the organisers make it a wage bargaining: sides and chiefs on the phones, the chair's queue and the display at once", async () => {
-    await setKind("bargaining", { 袁海霞: { side: "worker", chief: true }, 孟庆: { side: "enterprise", chief: false } });
-    await expect.poll(() => alice.getByTestId("me").textContent()).toBe("袁海霞 · 职工方首席代表");
-    await expect.poll(() => bob.getByTestId("me").textContent()).toBe("孟庆 · 企业方代表");
+    // The enterprise side has the chief and the worker side (which presides first) none yet, so the
+    // chiefs do not take the chair from 钟玉: the roles stay as the links say (core/bargaining/chairing.ts).
+    await setKind("bargaining", { 袁海霞: { side: "enterprise", chief: true }, 孟庆: { side: "worker", chief: false } });
+    await expect.poll(() => alice.getByTestId("me").textContent()).toBe("袁海霞 · 企业方首席代表");
+    await expect.poll(() => bob.getByTestId("me").textContent()).toBe("孟庆 · 职工方代表");
     await bob.getByTestId("request-floor").click();
     await alice.getByTestId("request-floor").click();
-    await expect.poll(() => chair.getByTestId("queue-item-role").allTextContents()).toEqual(["企业方代表", "职工方首席代表"]);
+    await expect.poll(() => chair.getByTestId("queue-item-role").allTextContents()).toEqual(["职工方代表", "企业方首席代表"]);
     // 袁海霞 spoke already: 孟庆 is suggested; the room display and the phones say which side.
     await chair.getByTestId("call-suggested").click();
-    await expect.poll(() => display.getByTestId("display-meta").textContent()).toBe("企业方代表 · 2号楼");
-    await expect.poll(() => alice.getByTestId("speaker-meta").textContent()).toBe("企业方代表 · 2号楼");
+    await expect.poll(() => display.getByTestId("display-meta").textContent()).toBe("职工方代表 · 2号楼");
+    await expect.poll(() => alice.getByTestId("speaker-meta").textContent()).toBe("职工方代表 · 2号楼");
     await chair.screenshot({ path: path.join(SHOTS, "chair-bargaining-roles-1366.png") });
     await chair.getByTestId("end-speech").click();
     await chair.getByTestId("confirm-end-speech-confirm").click();
@@ -175,7 +177,7 @@ describe("speaker queue in the browser", () => {
   it("switches to English", async () => {
     await bob.getByRole("button", { name: "English" }).click();
     await expect.poll(() => bob.getByTestId("speaker-name").textContent()).toBe("Nobody has the floor");
-    await expect.poll(() => bob.getByTestId("me").textContent()).toBe("孟庆 · Enterprise-side representative");
+    await expect.poll(() => bob.getByTestId("me").textContent()).toBe("孟庆 · Worker-side representative");
     await expect.poll(() => bob.getByTestId("request-floor").textContent()).toContain("Ask to speak");
   });
 

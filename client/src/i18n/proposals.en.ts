@@ -74,6 +74,8 @@ export const proposalsEn: Strings<typeof proposalsZh> = {
     answered: "{{count}} forms answered",
     optionCount: "{{option}}: {{count}}",
     formNumber: "Form {{number}}",
+    /** Between the choices of one answer. */
+    answerSeparator: ", ",
     suggestions: "Suggestions",
     noSuggestions: "No suggestions yet.",
     forms: "Forms back",

@@ -71,6 +71,8 @@ export const proposalsZh = {
     answered: "{{count}} 份作答",
     optionCount: "{{option}}：{{count}} 份",
     formNumber: "第 {{number}} 份",
+    /** Between the choices of one answer. */
+    answerSeparator: "、",
     suggestions: "意见建议",
     noSuggestions: "还没有意见建议。",
     forms: "收回的征集表",

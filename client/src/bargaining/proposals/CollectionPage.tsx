@@ -296,7 +296,7 @@ function Forms({ view, onChanged }: { view: View; onChanged: () => void }) {
                 {collection.questions.map((q) =>
                   f.answers[q.id] === undefined ? null : (
                     <div key={q.id}>
-                      <span className="muted">{q.text}</span> {[f.answers[q.id]].flat().join("、")}
+                      <span className="muted">{q.text}</span> {[f.answers[q.id]].flat().join(t("admin.answerSeparator"))}
                     </div>
                   ),
                 )}
