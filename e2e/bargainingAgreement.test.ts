@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { AgreementStore } from "../server/src/bargaining/agreement/agreementStore.ts";
 import { chinaDate } from "../core/ledger/deadline.ts";
-import { createStaff, STAFF_PASSWORD } from "../testing/server/api.ts";
+import { createStaff } from "../testing/server/api.ts";
+import { signInToAdmin } from "./support/admin.ts";
 import { DESKTOP, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { docxParagraphs } from "./support/docx.ts";
@@ -59,10 +60,7 @@ describe("the agreement after bargaining, in the admin app", () => {
   });
 
   it("drafts the agreement from the agreed clause and saves an edit as the second version", async () => {
-    await admin.goto(`${app.baseUrl}/admin/bargaining/agreements`);
-    await admin.getByLabel("用户名").fill("secretariat");
-    await admin.getByLabel("密码").fill(STAFF_PASSWORD);
-    await admin.getByRole("button", { name: "登录" }).click();
+    await signInToAdmin(admin, `${app.baseUrl}/admin/bargaining/agreements`, "secretariat");
     await admin.getByTestId("agreement-row").filter({ hasText: TITLE }).getByRole("link").click();
     await admin.getByTestId("agreement").waitFor();
     expect(await textOf(admin, "agreement-state")).toBe("草案");

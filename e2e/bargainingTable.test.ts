@@ -18,10 +18,9 @@ import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { openMeetingAsChair } from "./support/chair.ts";
 import { liveState } from "./support/room.ts";
-import { SHOTS, shot, textOf, until } from "./support/page.ts";
+import { SHOTS, textOf, until } from "./support/page.ts";
+import { BARGAINING_ZONE as ZONE, WIDE, accept, addClause, clause, column, currentText, offer, openAtTable, shotFromTop } from "./support/bargaining.ts";
 
-const ZONE = "Asia/Shanghai";
-const WIDE = { viewport: { width: 1920, height: 1080 } };
 let app: AppUnderTest;
 let browser: Browser;
 /** 王强 职工方首席代表 (presides first), 刘芳 职工方代表, 陈明 企业方首席代表, 赵磊 企业方代表, 周敏 记录员, 孙丽 旁听 (人社局). */
@@ -32,49 +31,7 @@ let zhao: Page;
 let zhou: Page;
 let sun: Page;
 const everyone = () => [wang, liu, chen, zhao, zhou, sun];
-
-async function open(name: string, device: typeof PHONE | typeof DESKTOP | typeof WIDE): Promise<Page> {
-  const context = await browser.newContext({ ...device, locale: "zh-CN", timezoneId: ZONE });
-  const page = await context.newPage();
-  await page.goto(app.links.get(name)!);
-  await page.getByTestId("me").waitFor();
-  return page;
-}
-
-const clause = (page: Page, title: string) => page.locator(`[data-testid="bt-clause"][data-clause="${title}"]`);
-const column = (page: Page, title: string, side: "worker" | "enterprise") => clause(page, title).locator(`[data-testid="bt-column"][data-side="${side}"]`);
-const currentText = (page: Page, title: string, side: "worker" | "enterprise") =>
-  column(page, title, side)
-    .getByTestId("bt-current-text")
-    .textContent()
-    .then((text) => (text ?? "").trim());
-
-async function addClause(page: Page, title: string) {
-  await page.getByTestId("bt-add-clause").click();
-  await page.getByTestId("bt-clause-title").fill(title);
-  await page.getByTestId("bt-clause-add").click();
-  await page.getByTestId("bt-add-clause-form").waitFor({ state: "detached" });
-}
-
-async function offer(page: Page, title: string, text: string, reason?: string) {
-  await clause(page, title).getByTestId("bt-make-offer").click();
-  await clause(page, title).getByTestId("bt-offer-text").fill(text);
-  if (reason) await clause(page, title).getByTestId("bt-offer-reason-input").fill(reason);
-  await clause(page, title).getByTestId("bt-offer-send").click();
-  await clause(page, title).getByTestId("bt-offer-form").waitFor({ state: "detached" });
-}
-
-/** A chief accepts a side's current offer through the confirmation. */
-async function accept(page: Page, title: string, side: "worker" | "enterprise") {
-  await column(page, title, side).getByTestId("bt-accept").click();
-  await page.getByTestId("bt-confirm-accept-confirm").click();
-}
-
-/** A screenshot from the top of the page (an action may have scrolled it). */
-async function shotFromTop(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await shot(page, name);
-}
+const open = (name: string, device: typeof PHONE | typeof DESKTOP | typeof WIDE) => openAtTable(browser, app.links.get(name)!, device);
 
 /** Elements reaching past the right edge of the viewport (a phone's page must not scroll sideways). */
 const overflowing = (page: Page) =>

@@ -23,6 +23,7 @@ import { docxParagraphs } from "./support/docx.ts";
 import { openDisplay, openJoinLink, shot, SHOTS, textOf, until } from "./support/page.ts";
 import { joinBySocket, liveState, voteBySocket } from "./support/room.ts";
 import { openMeetingAsChair } from "./support/chair.ts";
+import { voteOnPage as vote } from "./support/poll.ts";
 
 const TITLE = "阳光社区5号楼业主议事会（端到端测试：表决规则）";
 const LIFT = "关于5号楼使用专项维修资金加装电梯的表决";
@@ -82,13 +83,6 @@ async function fitsOnDisplay() {
       .map((el) => el.getAttribute("data-testid"));
   });
   expect(overflow).toEqual([]);
-}
-
-async function vote(page: Page, option: string) {
-  await until(() => page.getByTestId("ballot").count()).toBe(1);
-  await page.locator(`[data-testid="ballot-option"][data-option="${option}"]`).click();
-  await page.getByTestId("ballot-submit").click();
-  await until(() => textOf(page, "poll-voted")).toContain("已投票");
 }
 
 describe("owners' decisions and elections in the browser: 民法典 §278 by area and owners, a secret election of 2 of 3", () => {
