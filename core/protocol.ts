@@ -203,4 +203,8 @@ export interface ClientToServerEvents {
   "media.answer": (request: unknown, ack: (result: Ack<Record<never, never>>) => void) => void;
   /** Stop publishing and listening. */
   "media.leave": (request: unknown, ack: (result: Ack<Record<never, never>>) => void) => void;
+  /** 背靠背: join the own side's private audio room while its caucus runs (an audio offer, answered with Janus's answer). */
+  "media.caucusJoin": (request: unknown, ack: (result: Ack<SdpPayload>) => void) => void;
+  /** Leave the own side's private audio room (back to the meeting's room). */
+  "media.caucusLeave": (request: unknown, ack: (result: Ack<Record<never, never>>) => void) => void;
 }

@@ -21,6 +21,7 @@ import type { LinkService } from "./links/linkService.ts";
 import type { AgendaStore } from "./meetings/agendaStore.ts";
 import { LedgerStore } from "./ledger/ledgerStore.ts";
 import { RecordSync } from "./ledger/recordSync.ts";
+import { CaucusAudio } from "./media/caucusAudio.ts";
 import { MediaController } from "./media/mediaController.ts";
 import { createMediaPlane, type MediaPlane } from "./media/mediaPlane.ts";
 import { MediaRelay } from "./media/mediaRelay.ts";
@@ -54,6 +55,8 @@ export interface YishitingServer {
   media: MediaPlane;
   /** The SDP relay and floor control at Janus; undefined when media is off. */
   mediaRelay: MediaRelay | undefined;
+  /** The bargaining sides' private audio rooms (背靠背); undefined when media is off. */
+  caucusAudio: CaucusAudio | undefined;
   /** Per-speech recordings (post-processing, rows). */
   recorder: SpeechRecorder;
   /** The archive's full-text index, reindexed after relevant committed events (docs/archive.md). */
@@ -123,6 +126,15 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const mediaAvailable = () => relay !== undefined && media.status() === "up";
   const currentRelay = () => (mediaAvailable() ? relay : undefined);
   const mediaController = new MediaController(currentRelay, stateOf, log);
+  // 背靠背: each bargaining side's private audio room while its caucus runs (docs/media.md#caucus-audio).
+  const caucusAudio =
+    relay === undefined || media.janusUrl === undefined
+      ? undefined
+      : new CaucusAudio({
+          janusUrl: media.janusUrl,
+          log,
+          withdraw: (meetingId, participantId, withdrawn) => relay.withdraw(meetingId, participantId, withdrawn),
+        });
 
   // Polls: the ballot box (ballots bypass the command path) and the countdowns.
   const ballotStore = new BallotStore(db);
@@ -150,6 +162,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     presenceRestartGraceMs: config.presenceRestartGraceSeconds * 1000,
     mediaAvailable,
     mediaRelay: currentRelay,
+    caucusAudio: () => (mediaAvailable() ? caucusAudio : undefined),
     ballots,
     caucusNotes: new CaucusStore(db),
     maxDevices: config.maxDevices,
@@ -158,11 +171,12 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   // What follows the live meetings' turns, in this order (RoomListener, rooms/meetingRoom.ts):
   //   gateway          the committed events to each audience, then connections whose roster entry changed
   //   mediaController  floor control at Janus: all but the audible muted, the floor holder recorded
+  //   caucusAudio      a side's private audio room destroyed when its caucus ends, leavers of the side dropped
   //   ballots          a poll.close decided with the ballot box's totals
   //   pollClock        countdowns armed and disarmed (re-armed when a room reopens)
   //   archive          the search index, reindexed after relevant events
   //   recordSync       the records' suggestions and decisions kept in step in the ledger
-  rooms.listen([gateway, mediaController, ballots, pollClock, archive, recordSync]);
+  rooms.listen([gateway, mediaController, ...(caucusAudio ? [caucusAudio] : []), ballots, pollClock, archive, recordSync]);
   // The stores signal every saved change the live meeting follows; it is fed in before the
   // request that made it is answered (meetings/meetingChanges.ts).
   changes.onChanged(async (meetingId) => {
@@ -179,7 +193,10 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   api.use(createApi(deps));
   media.onStatusChange((status) => {
     // Janus restarted or went away: its rooms and handles are gone; clients re-negotiate.
-    if (status !== "up") relay?.reset();
+    if (status !== "up") {
+      relay?.reset();
+      caucusAudio?.reset();
+    }
     io.emit("media.status", { available: mediaAvailable() });
   });
   media.start();
@@ -199,6 +216,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     agenda: deps.agenda,
     media,
     mediaRelay: relay,
+    caucusAudio,
     recorder,
     archive,
     ledger,
@@ -220,6 +238,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       await recordSync.close(); // the sync in progress finishes before the database closes
       await io.close(); // also closes the HTTP server
       await relay?.close(); // closes open recordings at Janus
+      await caucusAudio?.close();
       await recorder.idle(); // finished takes are stored before the database closes
       await db.$disconnect();
       await media.stop();

@@ -237,7 +237,10 @@ export class MeetingConnection {
   }
 
   /** The SDP relay (features/media); null when offline or without an answer in time. */
-  async mediaRequest<T>(event: "media.publish" | "media.subscribe" | "media.answer" | "media.leave", payload: unknown): Promise<Ack<T> | null> {
+  async mediaRequest<T>(
+    event: "media.publish" | "media.subscribe" | "media.answer" | "media.leave" | "media.caucusJoin" | "media.caucusLeave",
+    payload: unknown,
+  ): Promise<Ack<T> | null> {
     if (!this.socket.connected) return null;
     try {
       return await (this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck as (e: string, p: unknown) => Promise<Ack<T>>)(event, payload);

@@ -16,4 +16,10 @@ export const caucusEn: Shape<typeof caucusZh> = {
   count: "{{count}} / {{max}}",
   send: "Send to my side",
   sendHint: "Ctrl + Enter sends",
+  audio: {
+    join: "Join private voice",
+    leave: "Leave private voice",
+    hint: "Your side's representatives can talk in private voice; the other side, the recorder and observers cannot hear it. While you are in it your microphone no longer reaches the meeting.",
+    joined: "You are in your side's private voice: only your side hears you, the meeting does not.",
+  },
 };

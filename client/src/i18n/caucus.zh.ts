@@ -11,4 +11,10 @@ export const caucusZh = {
   count: "{{count}} / {{max}}",
   send: "发送给本方",
   sendHint: "Ctrl + Enter 发送",
+  audio: {
+    join: "加入内部语音",
+    leave: "离开内部语音",
+    hint: "本方代表可在内部语音中交谈，对方、记录员和旁听人员都听不到；加入后您的麦克风不再传到会场。",
+    joined: "您在本方内部语音中：只有本方代表能听到您，会场听不到。",
+  },
 };

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { coreError, type CoreError } from "../../../core/errors.ts";
 import { parseCommand, type StoredEvent } from "../../../core/meeting.ts";
 import type { Actor } from "../../../core/roles.ts";
+import type { CaucusAudio } from "../media/caucusAudio.ts";
 import type { MediaRelay } from "../media/mediaRelay.ts";
 import type { TokenService } from "../auth/tokens.ts";
 import type { MeetingStore } from "../meetings/meetingStore.ts";
@@ -13,6 +14,7 @@ import type { MeetingRoom, RoomListener, RoomRegistry } from "../rooms/meetingRo
 import { audienceOf, AUDIENCES, differsByAudience, syncFor } from "../../../core/audience.ts";
 import { actingRole } from "../../../core/bargaining/chairing.ts";
 import type { BallotBox } from "../polls/ballotBox.ts";
+import { attachCaucusAudio } from "../caucus/caucusAudioHandlers.ts";
 import { attachCaucus } from "../caucus/caucusHandlers.ts";
 import type { CaucusStore } from "../caucus/caucusStore.ts";
 import type { MeetingState } from "../../../core/state.ts";
@@ -49,6 +51,8 @@ export interface GatewayDeps {
   mediaAvailable: () => boolean;
   /** The SDP relay to Janus while media is available (docs/media.md); undefined otherwise. */
   mediaRelay?: () => MediaRelay | undefined;
+  /** The bargaining sides' private audio rooms at Janus while media is available (media/caucusAudio.ts). */
+  caucusAudio?: () => CaucusAudio | undefined;
   ballots: BallotBox;
   /** The bargaining sides' private consultation notes (背靠背; server/src/caucus). */
   caucusNotes: CaucusStore;
@@ -137,6 +141,7 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, { presence, edit
   attachMedia(handlers, socket, deps, room);
   attachPolls(handlers, socket, deps.ballots, room);
   attachCaucus(handlers, socket, { notes: deps.caucusNotes, now: deps.now, newId: randomUUID }, room);
+  attachCaucusAudio(handlers, socket, { caucusAudio: () => deps.caucusAudio?.(), log: deps.log }, room);
   attachRecordEditing(handlers, socket, editing);
 
   const lastSeq = LastSeq.safeParse((socket.handshake.auth as Record<string, unknown>).lastSeq);

@@ -72,3 +72,29 @@ declare module "janode/plugins/videoroom" {
   const VideoRoomPlugin: { id: string; Handle: unknown; EVENT: Record<string, string> };
   export default VideoRoomPlugin;
 }
+
+declare module "janode/plugins/audiobridge" {
+  import type { JanodeHandle } from "janode";
+
+  export interface AudioBridgeHandle extends JanodeHandle {
+    create(params: {
+      room: number;
+      description?: string;
+      secret: string;
+      pin: string;
+      is_private?: boolean;
+      permanent?: boolean;
+      [key: string]: unknown;
+    }): Promise<{ room: number; permanent: boolean }>;
+    destroy(params: { room: number; secret: string; permanent?: boolean }): Promise<{ room: number; permanent: boolean }>;
+    exists(params: { room: number }): Promise<{ room: number; exists: boolean }>;
+    join(params: { room: number; feed?: number; display?: string; pin?: string; muted?: boolean }): Promise<{ feed: number }>;
+    /** With the browser's offer: Janus's answer in `jsep`. */
+    configure(params: { jsep?: { type: "offer"; sdp: string } }): Promise<{ jsep?: { type: string; sdp: string } }>;
+    listParticipants(params: { room: number; secret?: string }): Promise<{ participants: { feed: number; display?: string }[] }>;
+    leave(): Promise<unknown>;
+  }
+
+  const AudioBridgePlugin: { id: string; Handle: unknown; EVENT: Record<string, string> };
+  export default AudioBridgePlugin;
+}

@@ -44,7 +44,7 @@ interface Room {
 
 export class MediaError extends Error {
   constructor(
-    readonly code: "NOT_FOUND" | "VALIDATION" | "MEDIA_UNAVAILABLE",
+    readonly code: "NOT_FOUND" | "VALIDATION" | "MEDIA_UNAVAILABLE" | "NO_CAUCUS",
     message: string,
   ) {
     super(message);
@@ -65,6 +65,8 @@ export class MediaRelay {
   private readonly rooms = new Map<string, Promise<Room>>();
   /** Per meeting, operations run one at a time (publish, moderate, leave). */
   private readonly queues = new Map<string, Promise<unknown>>();
+  /** Per meeting, who is in a side's private audio room (caucusAudio.ts): muted here whatever the floor. */
+  private readonly withdrawn = new Map<string, Set<string>>();
   private closed = false;
 
   constructor(private readonly deps: MediaRelayDeps) {}
@@ -90,7 +92,7 @@ export class MediaRelay {
         if (!joined.jsep?.sdp) throw new Error("Janus gave no answer");
         room.publishers.set(participantId, publisher);
         // Before the browser has the answer, so no unallowed audio ever reaches a listener.
-        await this.moderate(room, participantId, publisher);
+        await this.moderate(meetingId, room, participantId, publisher);
         await this.record(meetingId, room, participantId, publisher, await this.recordingTarget(meetingId));
         return joined.jsep.sdp;
       } catch (error) {
@@ -170,9 +172,27 @@ export class MediaRelay {
       // Each publisher on its own: one failure must not leave the others unmuted.
       const failures: unknown[] = [];
       for (const [participantId, publisher] of room.publishers) {
-        await this.moderate(room, participantId, publisher).catch((error: unknown) => failures.push(error));
+        await this.moderate(meetingId, room, participantId, publisher).catch((error: unknown) => failures.push(error));
       }
       if (failures.length > 0) throw failures[0];
+    });
+  }
+
+  /**
+   * A participant went into (or came back from) their side's private audio room (背靠背): while
+   * there, their publisher here is muted at Janus even when the floor would let them be heard.
+   */
+  withdraw(meetingId: string, participantId: string, withdrawn: boolean): Promise<void> {
+    const set = this.withdrawn.get(meetingId) ?? new Set<string>();
+    if (withdrawn) set.add(participantId);
+    else set.delete(participantId);
+    if (set.size > 0) this.withdrawn.set(meetingId, set);
+    else this.withdrawn.delete(meetingId);
+    if (!this.rooms.has(meetingId)) return Promise.resolve();
+    return this.serialize(meetingId, async () => {
+      const room = await this.rooms.get(meetingId);
+      const publisher = room?.publishers.get(participantId);
+      if (room && publisher) await this.moderate(meetingId, room, participantId, publisher);
     });
   }
 
@@ -203,6 +223,8 @@ export class MediaRelay {
         () => undefined,
       );
     this.rooms.clear();
+    // The private audio rooms died with Janus too: nobody is in one any more.
+    this.withdrawn.clear();
     void old?.then(({ connection }) => connection.close()).catch(() => undefined);
   }
 
@@ -224,8 +246,8 @@ export class MediaRelay {
     await old?.then(({ connection }) => connection.close()).catch(() => undefined);
   }
 
-  private async moderate(room: Room, participantId: string, publisher: Publisher): Promise<void> {
-    const mute = !room.audible.has(participantId);
+  private async moderate(meetingId: string, room: Room, participantId: string, publisher: Publisher): Promise<void> {
+    const mute = !room.audible.has(participantId) || this.withdrawn.get(meetingId)?.has(participantId) === true;
     if (publisher.muted === mute) return;
     for (const mid of publisher.audioMids) {
       // janode does not wrap `moderate`: a plain plugin message (../shared/docs/stack.md).

@@ -7,6 +7,7 @@ import type { CaucusResult } from "../../connection/meetingConnection.ts";
 import { useConnection, useDisplayName, useMeeting, useRoster } from "../../connection/useMeeting.ts";
 import { useMeetingTime } from "../../features/meeting/useMeetingTime.ts";
 import { currentLanguage } from "../../i18n/i18n.ts";
+import { CaucusAudioControl } from "./CaucusAudioControl.tsx";
 import { inCaucus, mergeNotes, NOTE_MAX_CHARS, sendable } from "./caucusNotes.ts";
 import "./caucusPanel.css";
 
@@ -93,6 +94,7 @@ export function CaucusPanel({ meetingId, side }: CaucusPanelProps) {
     <section className="caucus-panel" aria-label={t("caucus.title", { side: sideName })} data-testid="caucus-panel" data-side={side}>
       <h3>{t("caucus.title", { side: sideName })}</h3>
       <p className="small muted">{t("caucus.private")}</p>
+      <CaucusAudioControl />
       <ErrorNotice message={error} onClose={() => setError(null)} />
       {shown.length === 0 ? (
         <p className="small muted" data-testid="caucus-empty">

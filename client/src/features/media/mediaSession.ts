@@ -9,7 +9,8 @@ import { setLocalVideo, setRemoteVideos } from "./videoFeeds.ts";
 
 export type MediaRequest = <T>(event: "media.publish" | "media.subscribe" | "media.answer" | "media.leave", payload: unknown) => Promise<Ack<T> | null>;
 
-function gathered(pc: RTCPeerConnection): Promise<void> {
+/** Resolves once ICE gathering is complete (non-trickle: the whole SDP goes in one message). */
+export function gathered(pc: RTCPeerConnection): Promise<void> {
   if (pc.iceGatheringState === "complete") return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {

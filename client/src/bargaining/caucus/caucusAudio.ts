@@ -1,0 +1,93 @@
+// The browser's side of a bargaining side's private audio room (背靠背, docs/media.md#caucus-audio):
+// one connection that sends my microphone and receives the side's mix (everyone in the room but
+// me). Non-trickle, like the meeting's media (features/media/mediaSession.ts). While I am in it the
+// server mutes my microphone in the meeting's room.
+import type { CoreError } from "@core/errors.ts";
+import type { Ack } from "@core/protocol.ts";
+import { gathered } from "../../features/media/mediaSession.ts";
+import { micProblemOf, openMicrophone, type MicProblem } from "../../features/media/settings/microphone.ts";
+
+export type CaucusAudioRequest = <T>(event: "media.caucusJoin" | "media.caucusLeave", payload: unknown) => Promise<Ack<T> | null>;
+
+/** How a join ended: in the room, refused by the server, the microphone would not open, or no answer (offline). */
+export type CaucusJoinResult = { ok: true } | { ok: false; error: CoreError } | { ok: false; micProblem: MicProblem } | { ok: false; offline: true };
+
+export class CaucusAudioCall {
+  private current: { pc: RTCPeerConnection; stream: MediaStream; audio: HTMLAudioElement } | null = null;
+  /** Bumped by every join and leave: a join overtaken by a leave gives up. */
+  private generation = 0;
+
+  constructor(private readonly request: CaucusAudioRequest) {}
+
+  get joined(): boolean {
+    return this.current !== null;
+  }
+
+  async join(micId: string | undefined): Promise<CaucusJoinResult> {
+    this.close();
+    const generation = ++this.generation;
+    let stream: MediaStream;
+    try {
+      stream = await openMicrophone(micId);
+    } catch (error) {
+      return { ok: false, micProblem: micProblemOf(error) };
+    }
+    const pc = new RTCPeerConnection();
+    const audio = new Audio();
+    audio.autoplay = true;
+    pc.addEventListener("track", (event) => {
+      audio.srcObject = new MediaStream([event.track]);
+      void audio.play().catch(() => undefined);
+    });
+    const abandon = () => {
+      pc.close();
+      stream.getTracks().forEach((track) => track.stop());
+    };
+    try {
+      const [track] = stream.getAudioTracks();
+      if (!track) throw new Error("no microphone track");
+      pc.addTransceiver(track, { direction: "sendrecv" });
+      await pc.setLocalDescription(await pc.createOffer());
+      await gathered(pc);
+      const ack = await this.request<{ sdp: string }>("media.caucusJoin", { sdp: pc.localDescription?.sdp });
+      if (generation !== this.generation) {
+        // Left (or joined again) meanwhile: out of the room at the server too.
+        abandon();
+        if (ack?.ok) void this.request("media.caucusLeave", {});
+        return { ok: false, offline: true };
+      }
+      if (!ack) {
+        abandon();
+        return { ok: false, offline: true };
+      }
+      if (!ack.ok) {
+        abandon();
+        return ack;
+      }
+      await pc.setRemoteDescription({ type: "answer", sdp: ack.sdp });
+      this.current = { pc, stream, audio };
+      return { ok: true };
+    } catch {
+      abandon();
+      return { ok: false, offline: true };
+    }
+  }
+
+  /** Leaves the room (the server puts my microphone back in the meeting's room). */
+  async leave(): Promise<void> {
+    const wasIn = this.current !== null;
+    this.close();
+    if (wasIn) await this.request("media.caucusLeave", {});
+  }
+
+  /** Stops sending and playing here (the caucus ended: the server already destroyed the room). */
+  close(): void {
+    this.generation++;
+    const current = this.current;
+    this.current = null;
+    if (!current) return;
+    current.pc.close();
+    current.stream.getTracks().forEach((track) => track.stop());
+    current.audio.srcObject = null;
+  }
+}
