@@ -162,6 +162,10 @@ export const ERROR_MESSAGES = {
     en: "Do it in order: the chiefs sign after the vote passed, the agreement is filed after both signed, the review is recorded after it was filed and received",
   },
   AGREEMENT_STEP_RECORDED: { zh: "该步骤已登记，不能再次登记", en: "This step is already recorded" },
+  AGREEMENT_CONFIRMATION_CODE: {
+    zh: "确认码与表决通过的合同文本不符，请重新打开文本核对后再确认",
+    en: "The confirmation code does not match the adopted text: open the text again, check it and confirm",
+  },
   AGREEMENT_DATE_INVALID: {
     zh: "日期不合理：不能晚于今天，也不能早于上一步的日期",
     en: "Impossible date: it may not be after today, nor before the date of the step before",

@@ -56,6 +56,16 @@ export const AgreementVoteBody = z.strictObject({ meetingId: Id, pollId: Id });
 /** A chief's signature, recorded by the staff: the side, the date, and the name if not the chief in the draft. */
 export const AgreementSignBody = z.strictObject({ side: SideSchema, signedOn: CalendarDate, name: Text(50).optional() });
 
+/**
+ * A chief confirms the voted text on their own meeting screen (join token): the side they sign
+ * for (their own), the version and the confirmation code they were shown (确认码 of that text).
+ */
+export const ChiefConfirmationBody = z.strictObject({
+  side: SideSchema,
+  version: z.number().int().min(1),
+  code: z.string().trim().min(1).max(20),
+});
+
 /** 报送 (§42): the day the enterprise sent the text, and the day the authority received it if known. */
 export const AgreementFilingBody = z.strictObject({ filedOn: CalendarDate, receivedOn: CalendarDate.optional() });
 export const AgreementReceiptBody = z.strictObject({ receivedOn: CalendarDate });
@@ -89,7 +99,9 @@ export type AgreementVersionMeta = z.infer<typeof AgreementVersionMeta>;
 export const AgreementVersionJson = AgreementVersionMeta.extend({ content: AgreementContentJson });
 export type AgreementVersionJson = z.infer<typeof AgreementVersionJson>;
 
-const SignatureJson = z.looseObject({ name: z.string(), signedOn: z.string(), recordedByName: z.string() }).nullable();
+const SignatureJson = z
+  .looseObject({ name: z.string(), signedOn: z.string(), recordedByName: z.string(), via: z.enum(["chief", "staff"]), at: z.string().nullable() })
+  .nullable();
 const Test = z.looseObject({ amount: z.number(), needed: z.number(), met: z.boolean() });
 
 export const AgreementJson = z.looseObject({
@@ -113,6 +125,8 @@ export const AgreementJson = z.looseObject({
       pollPassed: z.boolean(),
       votedOn: z.string(),
       article36: z.looseObject({ present: Test, yes: Test, passed: z.boolean() }),
+      /** The confirmation code of the version voted on (null if that version is missing). */
+      code: z.string().nullable(),
     })
     .nullable(),
   signatures: z.looseObject({ worker: SignatureJson, enterprise: SignatureJson }),
@@ -144,3 +158,28 @@ export const AgreementListJson = z.looseObject({
   ),
 });
 export type AgreementListJson = z.infer<typeof AgreementListJson>;
+
+/**
+ * GET/POST /api/meetings/:id/agreement/confirmation: what a chief sees on their own screen — their
+ * side and name, the agreement's state, and once the vote passed (§36) the voted version's full
+ * text with its confirmation code; both sides' signatures.
+ */
+export const ChiefConfirmationJson = z.looseObject({
+  meetingId: z.string(),
+  side: SideSchema,
+  name: z.string(),
+  state: z.enum(AGREEMENT_STATES),
+  /** The voted text (null before a vote that passed §36). */
+  voted: z
+    .looseObject({
+      version: z.number(),
+      code: z.string(),
+      votedOn: z.string(),
+      content: AgreementContentJson,
+    })
+    .nullable(),
+  signatures: z.looseObject({ worker: SignatureJson, enterprise: SignatureJson }),
+  signedOn: z.string().nullable(),
+  filingDue: z.string().nullable(),
+});
+export type ChiefConfirmationJson = z.infer<typeof ChiefConfirmationJson>;

@@ -9,10 +9,12 @@ import {
   agreementStatus,
   article36Test,
   chineseNumber,
+  confirmationCode,
   draftAgreement,
   stepProblem,
   type AgreementSteps,
   type AgreementVote,
+  type Signature,
 } from "./agreement.ts";
 import type { Clause } from "./schema.ts";
 
@@ -89,7 +91,7 @@ describe("§36 on the numbers", () => {
 
 const at = (date: string) => Date.parse(`${date}T10:00:00+08:00`);
 const passedVote = { entitled: 30, present: 28, yes: 16, votedOn: "2026-12-20" } as AgreementVote;
-const signature = (signedOn: string) => ({ name: "x", signedOn, recordedByName: "秘书处" });
+const signature = (signedOn: string): Signature => ({ name: "x", signedOn, recordedByName: "秘书处", via: "staff", at: null });
 const steps = (fields: Partial<AgreementSteps> = {}): AgreementSteps => ({
   vote: passedVote,
   signatures: { worker: signature("2026-12-21"), enterprise: signature("2026-12-22") },
@@ -154,5 +156,31 @@ describe("signing, filing (§42) and review (§47)", () => {
     expect(stepProblem(steps(), "receive")).toBe("AGREEMENT_STEP_ORDER");
     expect(stepProblem(steps({ filedOn: "2026-12-25" }), "review")).toBe("AGREEMENT_STEP_ORDER");
     expect(stepProblem(steps(), "vote")).toBe("AGREEMENT_STEP_RECORDED");
+  });
+});
+
+describe("the confirmation code of the voted text", () => {
+  const content = draftAgreement("协商", [], {
+    clauses: [
+      {
+        clauseId: "c1",
+        title: "工资调整幅度",
+        addedAt: 0,
+        offers: [],
+        accepted: { worker: null, enterprise: null },
+        agreed: { offerId: "o", text: "平均增长6%。", at: 0 },
+      },
+    ],
+  })!;
+
+  it("is six letters and digits, easy to read aloud (no 0/O, 1/I), the same for the same text", () => {
+    expect(confirmationCode(content)).toMatch(/^[A-HJ-NP-Z2-9]{3}-[A-HJ-NP-Z2-9]{3}$/);
+    expect(confirmationCode(structuredClone(content))).toBe(confirmationCode(content));
+  });
+
+  it("changes with any change of the text", () => {
+    const edited = { ...content, articles: [{ ...content.articles[0]!, text: "平均增长7%。" }] };
+    expect(confirmationCode(edited)).not.toBe(confirmationCode(content));
+    expect(confirmationCode({ ...content, chiefs: { ...content.chiefs, worker: "马文华" } })).not.toBe(confirmationCode(content));
   });
 });

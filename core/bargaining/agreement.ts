@@ -202,10 +202,37 @@ export const AGREEMENT_STATE_ZH: Record<AgreementState, string> = {
   objected: "有异议",
 };
 
+/**
+ * A chief's signature: confirmed by the chief on their own meeting screen (`via: "chief"`, with the
+ * moment of the confirmation) or a paper signature the staff entered (`via: "staff"`, the date only).
+ */
 export interface Signature {
   name: string;
   signedOn: string;
   recordedByName: string;
+  via: "chief" | "staff";
+  /** When the chief confirmed (ISO time); null for a paper signature recorded by the staff. */
+  at: string | null;
+}
+
+/**
+ * The code a chief sees beside the voted text and confirms with (确认码): 6 characters derived
+ * from the text itself (FNV-1a over its JSON), so the confirmation names the very text on the
+ * screen, and the paper copy can be checked against it. Not a secret.
+ */
+export function confirmationCode(content: AgreementContent): string {
+  const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  let hash = 0x811c9dc5;
+  for (const char of JSON.stringify(content)) {
+    hash ^= char.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  let code = "";
+  for (let i = 0; i < 6; i++) {
+    code += ALPHABET[hash % ALPHABET.length];
+    hash = Math.floor(hash / ALPHABET.length);
+  }
+  return `${code.slice(0, 3)}-${code.slice(3)}`;
 }
 
 /** The recorded steps of an agreement (dates YYYY-MM-DD). */

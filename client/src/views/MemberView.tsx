@@ -16,6 +16,7 @@ import { RecordWorkspace } from "../features/record/RecordWorkspace.tsx";
 import { MySuggestionsPanel } from "../features/ledger/MySuggestionsPanel.tsx";
 import { SPEAKING_ROLES } from "@core/roles.ts";
 import { BargainingTable } from "../bargaining/table/BargainingTable.tsx";
+import { ChiefConfirmation } from "../bargaining/agreement/ChiefConfirmation.tsx";
 
 type Tab = "room" | "record" | "mine";
 
@@ -70,6 +71,8 @@ export function MemberView() {
         ) : (
           <>
             {/* A bargaining meeting: the table (clauses, offers, caucus, suspension) is the main content; the floor follows. */}
+            {/* A side's chief: 确认签署 of the agreement the 职工代表大会 adopted (nothing for anyone else). */}
+            <ChiefConfirmation />
             <BargainingTable />
             {/* The clock is the sticky floor bar's (above): one countdown on the phone, always in view. */}
             <CurrentSpeaker clock={false} />

@@ -1168,6 +1168,24 @@ const ROWS: Row[] = [
     body: () => ({ outcome: "noObjection", on: "2026-12-21" }),
     expect: MEETING_STAFF(409),
   },
+  // The chiefs' own confirmation: a chief's join token only (tested in chiefConfirmation.int.test.ts); no account session.
+  {
+    name: "a chief's confirmation of the agreement",
+    route: "GET /meetings/:id/agreement/confirmation",
+    method: "GET",
+    path: async () => `/api/meetings/${await agreementMeeting()}/agreement/confirmation`,
+    expect: ANYONE(401),
+    code401: "TOKEN_MISSING",
+  },
+  {
+    name: "a chief confirms the agreement",
+    route: "POST /meetings/:id/agreement/confirmation",
+    method: "POST",
+    path: async () => `/api/meetings/${await agreementMeeting()}/agreement/confirmation`,
+    body: () => ({ side: "worker", version: 1, code: "AAA-AAA" }),
+    expect: ANYONE(401),
+    code401: "TOKEN_MISSING",
+  },
   { name: "agreements and reminders", route: "GET /bargaining/agreements", method: "GET", path: () => "/api/bargaining/agreements", expect: MANAGERS() },
   // 敲门计划: the secretariat's; the community's grid workers (no caller here is one) record and read the door list
   { name: "campaigns", route: "GET /campaigns", method: "GET", path: () => "/api/campaigns", expect: MANAGERS() },

@@ -16,6 +16,7 @@ import { agreementApi } from "./agreementApi.ts";
 import { AGREEMENTS_PATH } from "./AgreementsPage.tsx";
 import { ReminderBadge } from "./ReminderBadge.tsx";
 import { agreementReminder } from "@core/bargaining/agreement.ts";
+import { confirmedAt } from "./chiefConfirmation.ts";
 
 export function AgreementPage({ meetingId }: { meetingId: string }) {
   const { t } = useAgreementT();
@@ -285,13 +286,23 @@ function SigningSection({ meetingId, agreement, act }: { meetingId: string; agre
   return (
     <>
       <Section title={t("sign.heading")}>
+        {agreement.vote?.code && (
+          <p className="muted small" data-testid="agreement-confirmation-code">
+            {t("sign.code", { code: agreement.vote.code })}
+          </p>
+        )}
         {SIDES.map((side) => {
           const signature = agreement.signatures[side];
           return (
             <div key={side} className="button-row" data-testid={`agreement-sign-${side}`}>
               <strong>{t(`sign.${side}`)}</strong>
               {signature ? (
-                <span>{t("sign.signed", { name: signature.name, date: signature.signedOn, by: signature.recordedByName })}</span>
+                <span data-testid={`agreement-sign-${side}-via`} data-via={signature.via}>
+                  {/* Confirmed by the chief on their own screen, or a paper signature the staff recorded. */}
+                  {signature.via === "chief" && signature.at
+                    ? t("sign.confirmedByChief", { name: signature.name, time: confirmedAt(signature.at) })
+                    : t("sign.signed", { name: signature.name, date: signature.signedOn, by: signature.recordedByName })}
+                </span>
               ) : (
                 <>
                   {date(dates[side], (v) => setDates((d) => ({ ...d, [side]: v })), t("sign.on"), `agreement-sign-${side}-on`)}

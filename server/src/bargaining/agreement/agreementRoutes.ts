@@ -3,13 +3,15 @@
 // state's agreed clauses, edit it (every save a new version), download versions as DOCX/PDF,
 // record the vote (a closed poll, tested against §36) and download its result document, record
 // the chiefs' signatures, the filing and the authority's review. Managers list every agreement
-// with the reminder due (file within 10 days of signing; the end of the 15-day review).
+// with the reminder due (file within 10 days of signing; the end of the 15-day review). The chiefs
+// confirm the voted text themselves with their join links (chiefConfirmationRoutes.ts).
 import { Router, type Response } from "express";
 import {
   agreementLines,
   agreementReminder,
   agreementStatus,
   article36Test,
+  confirmationCode,
   draftAgreement,
   voteResultLines,
   type AgreementVote,
@@ -37,6 +39,7 @@ import { cleanFileName, contentDisposition } from "../../meetings/materialFiles.
 import { NoCjkFontError } from "../../minutes/cjkFonts.ts";
 import { AGREEMENT_FORMATS, AGREEMENT_MIME, renderAgreement, type AgreementFormat } from "./agreementFiles.ts";
 import { stepsOf, type Outcome } from "./agreementStore.ts";
+import { chiefConfirmationRoutes } from "./chiefConfirmationRoutes.ts";
 
 export const AGREEMENT_PATH = "/meetings/:id/agreement";
 
@@ -58,11 +61,13 @@ export function agreementRoutes(deps: ApiDeps): Router {
   const agreementJson = async (meetingId: string, meetingTitle: string) => {
     const found = await store.find(meetingId);
     const steps = found ? stepsOf(found.row) : { vote: null, signatures: { worker: null, enterprise: null }, filedOn: null, receivedOn: null, review: null };
+    // The confirmation code of the text voted on (what the chiefs see beside it on their screens).
+    const voted = steps.vote && (await store.version(meetingId, steps.vote.version));
     return {
       meetingId,
       meetingTitle,
       versions: found?.versions ?? [],
-      vote: steps.vote && { ...steps.vote, article36: article36Test(steps.vote) },
+      vote: steps.vote && { ...steps.vote, article36: article36Test(steps.vote), code: voted ? confirmationCode(voted.content) : null },
       signatures: steps.signatures,
       filedOn: steps.filedOn,
       receivedOn: steps.receivedOn,
@@ -187,7 +192,7 @@ export function agreementRoutes(deps: ApiDeps): Router {
       const version = (await store.latest(id)) ?? abort("AGREEMENT_NO_DRAFT");
       const vote = { ...voteOf(poll, voteMeeting.title, body.meetingId), version: version.number };
       const steps = settled(await store.record(id, { kind: "vote", vote }, actor));
-      res.json({ vote: steps.vote && { ...steps.vote, article36: article36Test(steps.vote) } });
+      res.json({ vote: steps.vote && { ...steps.vote, article36: article36Test(steps.vote), code: confirmationCode(version.content) } });
     }),
   );
 
@@ -199,7 +204,7 @@ export function agreementRoutes(deps: ApiDeps): Router {
       const body = parse(AgreementSignBody, req.body);
       const chief = (await store.latest(id))?.content.chiefs[body.side] ?? "";
       const name = body.name ?? (chief || abort("VALIDATION", ["name: the draft names no chief for this side"]));
-      settled(await store.record(id, { kind: "sign", side: body.side, name, signedOn: body.signedOn }, actor));
+      settled(await store.record(id, { kind: "sign", side: body.side, name, signing: { by: "staff", signedOn: body.signedOn } }, actor));
       res.json(await agreementJson(id, (await deps.meetings.get(id))!.title));
     }),
   );
@@ -236,6 +241,9 @@ export function agreementRoutes(deps: ApiDeps): Router {
       res.json(await agreementJson(id, meeting.title));
     }),
   );
+
+  // The chiefs' own confirmation with their join links (chiefConfirmationRoutes.ts).
+  router.use(chiefConfirmationRoutes(deps));
 
   router.get(
     "/bargaining/agreements",

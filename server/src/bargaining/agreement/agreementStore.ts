@@ -11,6 +11,7 @@ import {
   type AgreementContent,
   type AgreementSteps,
   type AgreementVote,
+  type Signature,
 } from "../../../../core/bargaining/agreement.ts";
 import type { Side } from "../../../../core/bargaining/schema.ts";
 import type { ErrorCode } from "../../../../core/errors.ts";
@@ -50,13 +51,15 @@ const meta = (row: BargainingAgreementVersion): AgreementVersionMeta => ({
 const full = (row: BargainingAgreementVersion): AgreementVersionJson => ({ ...meta(row), content: JSON.parse(row.content) as AgreementContent });
 
 export function stepsOf(row: BargainingAgreement): AgreementSteps {
-  const signature = (name: string | null, on: string | null, by: string | null) =>
-    name !== null && on !== null ? { name, signedOn: on, recordedByName: by ?? "" } : null;
+  const signature = (name: string | null, on: string | null, by: string | null, via: string | null, at: Date | null): Signature | null =>
+    name !== null && on !== null
+      ? { name, signedOn: on, recordedByName: by ?? "", via: via === "chief" ? "chief" : "staff", at: at?.toISOString() ?? null }
+      : null;
   return {
     vote: row.vote === null ? null : (JSON.parse(row.vote) as AgreementVote),
     signatures: {
-      worker: signature(row.workerSignedName, row.workerSignedOn, row.workerSignRecordedBy),
-      enterprise: signature(row.enterpriseSignedName, row.enterpriseSignedOn, row.enterpriseSignRecordedBy),
+      worker: signature(row.workerSignedName, row.workerSignedOn, row.workerSignRecordedBy, row.workerSignedVia, row.workerSignedAt),
+      enterprise: signature(row.enterpriseSignedName, row.enterpriseSignedOn, row.enterpriseSignRecordedBy, row.enterpriseSignedVia, row.enterpriseSignedAt),
     },
     filedOn: row.filedOn,
     receivedOn: row.receivedOn,
@@ -67,10 +70,16 @@ export function stepsOf(row: BargainingAgreement): AgreementSteps {
   };
 }
 
+/**
+ * A chief's signature: a paper one the staff enter (`by: "staff"`), or the chief's own
+ * confirmation on their screen (`by: "chief"`, with their participant id; the date is today's).
+ */
+export type Signing = { by: "staff"; signedOn: string } | { by: "chief"; participantId: string };
+
 /** A step recorded: what changes in the row, given the steps so far (null: refused with the code). */
 type Step =
   | { kind: "vote"; vote: AgreementVote }
-  | { kind: "sign"; side: Side; name: string; signedOn: string }
+  | { kind: "sign"; side: Side; name: string; signing: Signing }
   | { kind: "file"; filedOn: string; receivedOn: string | null }
   | { kind: "receive"; receivedOn: string }
   | { kind: "review"; outcome: "objection" | "noObjection"; on: string; note: string | null };
@@ -142,7 +151,7 @@ export class AgreementStore {
     }
   }
 
-  /** Records a step of the procedure, in order, with the name of the staff member who recorded it. */
+  /** Records a step of the procedure, in order, with the name of who recorded it (the staff member, or the chief who confirmed). */
   async record(meetingId: string, step: Step, by: AgreementActor): Promise<Outcome<AgreementSteps>> {
     return this.db.$transaction(async (tx): Promise<Outcome<AgreementSteps>> => {
       const row = await tx.bargainingAgreement.findUnique({ where: { meetingId } });
@@ -150,9 +159,10 @@ export class AgreementStore {
       const steps = stepsOf(row);
       const problem = stepProblem(steps, step.kind, step.kind === "sign" ? step.side : undefined);
       if (problem) return { ok: false, code: problem };
+      const at = new Date(this.now());
       const dates =
         step.kind === "sign"
-          ? [step.signedOn]
+          ? [step.signing.by === "staff" ? step.signing.signedOn : chinaDate(at.getTime())]
           : step.kind === "file"
             ? [step.filedOn, step.receivedOn]
             : step.kind === "receive"
@@ -174,10 +184,34 @@ export class AgreementStore {
         switch (step.kind) {
           case "vote":
             return { vote: JSON.stringify(step.vote), voteRecordedByName: by.name };
-          case "sign":
+          case "sign": {
+            const chief = step.signing.by === "chief" ? step.signing : null;
+            const signed = {
+              name: step.name,
+              on: step.signing.by === "staff" ? step.signing.signedOn : chinaDate(at.getTime()),
+              by: by.name,
+              via: step.signing.by,
+              at: chief ? at : null,
+              participantId: chief?.participantId ?? null,
+            };
             return step.side === "worker"
-              ? { workerSignedName: step.name, workerSignedOn: step.signedOn, workerSignRecordedBy: by.name }
-              : { enterpriseSignedName: step.name, enterpriseSignedOn: step.signedOn, enterpriseSignRecordedBy: by.name };
+              ? {
+                  workerSignedName: signed.name,
+                  workerSignedOn: signed.on,
+                  workerSignRecordedBy: signed.by,
+                  workerSignedVia: signed.via,
+                  workerSignedAt: signed.at,
+                  workerSignedParticipantId: signed.participantId,
+                }
+              : {
+                  enterpriseSignedName: signed.name,
+                  enterpriseSignedOn: signed.on,
+                  enterpriseSignRecordedBy: signed.by,
+                  enterpriseSignedVia: signed.via,
+                  enterpriseSignedAt: signed.at,
+                  enterpriseSignedParticipantId: signed.participantId,
+                };
+          }
           case "file":
             return { filedOn: step.filedOn, receivedOn: step.receivedOn, filingRecordedByName: by.name };
           case "receive":
@@ -186,7 +220,7 @@ export class AgreementStore {
             return { reviewOutcome: step.outcome, reviewOn: step.on, reviewNote: step.note, reviewRecordedByName: by.name };
         }
       })();
-      const updated = await tx.bargainingAgreement.update({ where: { meetingId }, data: { ...data, updatedAt: new Date(this.now()) } });
+      const updated = await tx.bargainingAgreement.update({ where: { meetingId }, data: { ...data, updatedAt: at } });
       return { ok: true, value: stepsOf(updated) };
     });
   }
