@@ -96,6 +96,15 @@ export const MinutesDraftResponse = z.looseObject({
     decisions: z.number().int(),
     suggestions: z.number().int(),
   }),
+  /** 协商记录 of a bargaining session (core/minutes/bargainingRecord.ts), null in any other meeting. */
+  bargaining: z
+    .looseObject({
+      clauses: z.array(z.looseObject({ title: z.string(), offers: z.array(z.looseObject({})) })),
+      handovers: z.array(z.looseObject({})),
+      caucuses: z.array(z.looseObject({})),
+      suspensions: z.array(z.looseObject({})),
+    })
+    .nullable(),
   items: z.array(
     z.looseObject({
       itemId: z.string().nullable(),

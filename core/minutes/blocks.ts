@@ -3,6 +3,7 @@
 // so the three formats say exactly the same thing; only the typography differs.
 import { flatten } from "./format.ts";
 import type { Minutes, MinutesPerson, MinutesPoll, MinutesText } from "./minutes.ts";
+import type { MinutesBargaining } from "./bargainingRecord.ts";
 
 export interface Run {
   text: string;
@@ -77,6 +78,11 @@ export function minutesBlocks(m: Minutes): Block[] {
       },
     ],
   });
+
+  if (m.bargaining !== null) {
+    out.push({ kind: "heading", level: 1, text: `${sectionNumber(section++)}协商记录` });
+    out.push(...bargainingBlocks(m.bargaining));
+  }
 
   for (const item of m.items) {
     out.push({ kind: "heading", level: 1, text: `${sectionNumber(section++)}${item.label ? `${item.label}：` : ""}${item.title}` });
@@ -189,6 +195,89 @@ export function minutesBlocks(m: Minutes): Block[] {
   out.push({ kind: "signature", runs: [{ text: `记录人：${m.recorder ?? "\u3000".repeat(6)}` }] });
   out.push({ kind: "signature", runs: [{ text: `主持人签发：${m.signOff || "\u3000".repeat(6)}\u3000\u3000（签字）` }] });
   out.push({ kind: "signature", runs: [{ text: "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日" }] });
+  return out;
+}
+
+/** A sentence of runs ends with 。 unless the user's text already ends a sentence. */
+const sentence = (runs: Run[]): Run[] => (/[。！？!?.…]$/.test(runs.at(-1)?.text.trimEnd() ?? "") ? runs : [...runs, { text: "。" }]);
+
+/** 协商记录: the clauses with every offer and the result, the chair's handovers, the caucuses (times only), the suspensions. */
+function bargainingBlocks(b: MinutesBargaining): Block[] {
+  const out: Block[] = [];
+  const agreed = b.clauses.filter((c) => c.agreed !== null).length;
+  const offers = b.clauses.reduce((n, c) => n + c.offers.length, 0);
+  out.push({
+    kind: "paragraph",
+    runs: [
+      {
+        text: `共协商条款 ${b.clauses.length} 项，其中双方确认一致 ${agreed} 项、未达成一致 ${b.clauses.length - agreed} 项；报价、还价 ${offers} 次，主持交接 ${b.handovers.length} 次，内部协商 ${b.caucuses.length} 次，中止 ${b.suspensions.length} 次。`,
+      },
+    ],
+  });
+  const sub = subsections();
+  if (b.clauses.length > 0) {
+    out.push({ kind: "heading", level: 2, text: sub("协商条款", false) });
+    b.clauses.forEach((c, i) => {
+      out.push({ kind: "entry", level: 0, marker: `${i + 1}.`, runs: [{ text: c.title, bold: true }] });
+      for (const o of c.offers)
+        out.push({
+          kind: "entry",
+          level: 1,
+          marker: "-",
+          runs: sentence([
+            { text: `${o.sideLabel}${o.moveLabel}`, bold: true },
+            { text: `（${o.time}，${o.by}）：` },
+            { text: o.text },
+            ...(o.reason !== null ? [{ text: "；理由：" }, { text: o.reason }] : []),
+          ]),
+        });
+      if (c.offers.length === 0) out.push({ kind: "entry", level: 1, marker: "-", runs: [{ text: "尚无报价。" }] });
+      out.push({
+        kind: "entry",
+        level: 1,
+        marker: "-",
+        runs:
+          c.agreed !== null
+            ? sentence([{ text: "结果：" }, { text: "双方首席代表确认一致", bold: true }, { text: `（${c.agreed.time}）：` }, { text: c.agreed.text }])
+            : [{ text: "结果：" }, { text: "未达成一致", bold: true }, { text: "。" }],
+      });
+    });
+  }
+  if (b.handovers.length > 0) {
+    out.push({ kind: "heading", level: 2, text: sub("主持交接", false) });
+    b.handovers.forEach((h, i) => out.push({ kind: "entry", level: 0, marker: `${i + 1}.`, runs: [{ text: `${h.time}，主持由${h.from}移交${h.to}。` }] }));
+  }
+  if (b.caucuses.length > 0) {
+    // The fact and the times only: what a side said among itself is never in the minutes.
+    out.push({ kind: "heading", level: 2, text: sub("内部协商（背靠背）", false) });
+    b.caucuses.forEach((c, i) =>
+      out.push({
+        kind: "entry",
+        level: 0,
+        marker: `${i + 1}.`,
+        runs: [{ text: c.until === null ? `${c.sideLabel}内部协商 ${c.from}起，尚未结束。` : `${c.sideLabel}内部协商 ${c.from}—${c.until}。` }],
+      }),
+    );
+  }
+  if (b.suspensions.length > 0) {
+    out.push({ kind: "heading", level: 2, text: sub("中止与恢复", false) });
+    b.suspensions.forEach((s, i) => {
+      out.push({
+        kind: "entry",
+        level: 0,
+        marker: `${i + 1}.`,
+        runs: sentence([{ text: "中止", bold: true }, { text: `（${s.time}，${s.by}）：` }, { text: s.reason }]),
+      });
+      out.push({ kind: "entry", level: 1, marker: "-", runs: [{ text: `未决事项：${s.openMatters.length > 0 ? s.openMatters.join("；") : "无"}。` }] });
+      out.push({ kind: "entry", level: 1, marker: "-", runs: [{ text: `约定恢复时间：${s.resumeAt}。` }] });
+      out.push({
+        kind: "entry",
+        level: 1,
+        marker: "-",
+        runs: s.resumedAt === null ? [{ text: "尚未恢复。" }] : [{ text: "恢复", bold: true }, { text: `：${s.resumedAt}。` }],
+      });
+    });
+  }
   return out;
 }
 

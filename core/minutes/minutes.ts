@@ -1,7 +1,8 @@
 // The draft of the minutes (会议纪要) as a projection of the meeting's state (= of its event
 // log): the header, attendance by role, per agenda item the speeches in order with the clerk's
 // summaries and the officials' responses nested under them, written speeches, poll results,
-// decisions (议定事项) and suggestions (意见建议); then distribution, recorder and sign-off.
+// decisions (议定事项) and suggestions (意见建议); in a bargaining session the record of the
+// table (协商记录) before the items; then distribution, recorder and sign-off.
 // Pure: no clock, no I/O; every time shown comes from the data (docs/minutes.md).
 import { baseName, clauseWords, quorumWords, ruleWords, type Units } from "../poll/ruleText.ts";
 import type { StoredEvent } from "../meeting.ts";
@@ -17,6 +18,7 @@ import type { Interjection, InterjectionOutcome } from "../interjection/schema.t
 import type { Speech } from "../floor/schema.ts";
 import type { SpeechKind } from "../queue/schema.ts";
 import type { WrittenSpeech } from "../plan/schema.ts";
+import { bargainingRecord, type MinutesBargaining } from "./bargainingRecord.ts";
 import {
   excerpt,
   formatDate,
@@ -209,6 +211,8 @@ export interface Minutes {
     absent: MinutesPerson[];
   };
   overview: { speeches: number; written: number; responses: number; polls: number; decisions: number; suggestions: number };
+  /** 协商记录: the table of a collective wage bargaining session; null in any other meeting and before anything happened at the table (bargainingRecord.ts). */
+  bargaining: MinutesBargaining | null;
   items: MinutesItem[];
   /** The chair's closing remarks on the whole meeting (主持人总结), if written. */
   closing: string | null;
@@ -338,6 +342,7 @@ export function draftMinutes(meeting: MinutesMeeting, state: MeetingState, optio
       decisions: sum((i) => i.decisions.length),
       suggestions: sum((i) => i.suggestions.length),
     },
+    bargaining: bargainingRecord(meeting.kind, state, dayOf, nameOf),
     items,
     closing: closing(MEETING_CLOSING),
     distribution: (options.distribution ?? []).map((d) => d.trim()).filter((d) => d !== ""),
