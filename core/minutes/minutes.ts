@@ -19,6 +19,7 @@ import type { Speech } from "../floor/schema.ts";
 import type { SpeechKind } from "../queue/schema.ts";
 import type { WrittenSpeech } from "../plan/schema.ts";
 import { bargainingRecord, type MinutesBargaining } from "./bargainingRecord.ts";
+import { SIDES } from "../bargaining/schema.ts";
 import {
   excerpt,
   formatDate,
@@ -321,6 +322,7 @@ export function draftMinutes(meeting: MinutesMeeting, state: MeetingState, optio
           ? formatTime(scheduled, state.timeZone)
           : null;
   const clerks = state.roster.filter((r) => r.role === "clerk").map(nameOf);
+  const chairs = chairsOf(meeting.kind, state).map(nameOf);
 
   return {
     header: {
@@ -331,7 +333,7 @@ export function draftMinutes(meeting: MinutesMeeting, state: MeetingState, optio
       date: dayOf === null ? null : formatDate(dayOf, state.timeZone),
       time,
       chairLabel: roleLabel(meeting.kind, { role: "chair" }, "zh"),
-      chair: state.roster.filter((r) => r.role === "chair").map(nameOf),
+      chair: chairs,
     },
     attendance: { ...attendance(state, options.log, person), attendingLabel: roleLabel(meeting.kind, { role: "official" }, "zh") },
     overview: {
@@ -347,11 +349,17 @@ export function draftMinutes(meeting: MinutesMeeting, state: MeetingState, optio
     closing: closing(MEETING_CLOSING),
     distribution: (options.distribution ?? []).map((d) => d.trim()).filter((d) => d !== ""),
     recorder: blank(options.recorderName ?? null) ?? (clerks.length > 0 ? clerks.join("、") : null),
-    signOff: state.roster
-      .filter((r) => r.role === "chair")
-      .map(nameOf)
-      .join("、"),
+    signOff: chairs.join("、"),
   };
+}
+
+/**
+ * Who chaired: the roster's chairs; at a bargaining table the two sides' chiefs, who preside in
+ * turn (《集体合同规定》), worker side first — else the chairs, while the roster has no chiefs yet.
+ */
+function chairsOf(kind: string, state: MeetingState): RosterEntry[] {
+  const chiefs = SIDES.flatMap((side) => state.roster.filter((r) => r.chief && r.side === side));
+  return kind === "bargaining" && chiefs.length > 0 ? chiefs : state.roster.filter((r) => r.role === "chair");
 }
 
 function attendance(
