@@ -13,6 +13,7 @@ import { useProposalsT } from "../../i18n/proposals.ts";
 import { Link } from "../../routing/Link.tsx";
 import { EMPTY_FORM, FormFields, formBody, saysSomething, type FormState } from "./FormFields.tsx";
 import { proposalsApi } from "./proposalsApi.ts";
+import { CountField, PeriodFields } from "./CollectionFields.tsx";
 import { draftOf, QuestionsEditor, questionOf, type QuestionDraft } from "./QuestionsEditor.tsx";
 import { iso, local, PROPOSALS_PATH } from "./unionUi.ts";
 
@@ -141,38 +142,9 @@ function Settings({ view, onSaved }: { view: View; onSaved: () => void }) {
         <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={80} required />
       </label>
       <div className="proposals-grid">
-        <label className="proposals-field">
-          {t("admin.handedOut")}
-          <input
-            type="number"
-            min={0}
-            max={100000}
-            value={handedOut}
-            onChange={(e) => setHandedOut(e.target.value)}
-            required
-            data-testid="proposals-handed-out"
-          />
-        </label>
-        <label className="proposals-field">
-          {t("admin.paperCounted")}
-          <input
-            type="number"
-            min={0}
-            max={100000}
-            value={paperCounted}
-            onChange={(e) => setPaperCounted(e.target.value)}
-            required
-            data-testid="proposals-paper-counted"
-          />
-        </label>
-        <label className="proposals-field">
-          {t("admin.opensAt")}
-          <input type="datetime-local" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} required />
-        </label>
-        <label className="proposals-field">
-          {t("admin.closesAt")}
-          <input type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} required />
-        </label>
+        <CountField label={t("admin.handedOut")} value={handedOut} onChange={setHandedOut} testId="proposals-handed-out" />
+        <CountField label={t("admin.paperCounted")} value={paperCounted} onChange={setPaperCounted} testId="proposals-paper-counted" />
+        <PeriodFields opensAt={opensAt} closesAt={closesAt} onOpensAt={setOpensAt} onClosesAt={setClosesAt} />
       </div>
       {locked ? <p className="muted">{t("admin.questionsLocked")}</p> : <QuestionsEditor drafts={drafts} onChange={setDrafts} />}
       <ErrorLine error={error} />

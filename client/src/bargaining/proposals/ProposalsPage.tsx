@@ -11,6 +11,7 @@ import { Link } from "../../routing/Link.tsx";
 import { navigate } from "../../routing/location.ts";
 import { CollectionPage } from "./CollectionPage.tsx";
 import { proposalsApi } from "./proposalsApi.ts";
+import { CountField, PeriodFields } from "./CollectionFields.tsx";
 import { QuestionsEditor, questionOf, type QuestionDraft } from "./QuestionsEditor.tsx";
 import { iso, local, PROPOSALS_PATH } from "./unionUi.ts";
 
@@ -82,26 +83,8 @@ function NewCollectionForm() {
         <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={80} required data-testid="proposals-new-title" />
       </label>
       <div className="proposals-grid">
-        <label className="proposals-field">
-          {t("admin.handedOut")}
-          <input
-            type="number"
-            min={0}
-            max={100000}
-            value={handedOut}
-            onChange={(e) => setHandedOut(e.target.value)}
-            required
-            data-testid="proposals-new-handed-out"
-          />
-        </label>
-        <label className="proposals-field">
-          {t("admin.opensAt")}
-          <input type="datetime-local" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} required />
-        </label>
-        <label className="proposals-field">
-          {t("admin.closesAt")}
-          <input type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} required />
-        </label>
+        <CountField label={t("admin.handedOut")} value={handedOut} onChange={setHandedOut} testId="proposals-new-handed-out" />
+        <PeriodFields opensAt={opensAt} closesAt={closesAt} onOpensAt={setOpensAt} onClosesAt={setClosesAt} />
       </div>
       <QuestionsEditor drafts={drafts} onChange={setDrafts} />
       <ErrorLine error={error} />
