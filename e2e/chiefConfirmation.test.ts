@@ -11,20 +11,11 @@ import { confirmationCode, draftAgreement } from "../core/bargaining/agreement.t
 import { chinaDate } from "../core/ledger/deadline.ts";
 import { AgreementStore } from "../server/src/bargaining/agreement/agreementStore.ts";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
-import { startApp, type AppUnderTest } from "./support/appServer.ts";
+import type { AppUnderTest } from "./support/appServer.ts";
+import { agreedTable, RAISE } from "./support/bargaining.ts";
 import { SHOTS, openJoinLink, shot, textOf, until } from "./support/page.ts";
 
 const TITLE = "宁夏塞上农产品有限公司工资集体协商（确认签署）";
-const RAISE = "2027年度职工工资平均增长6%，其中一线职工不低于7%。";
-const ROSTER = [
-  { name: "马文华", role: "member", side: "worker", chief: true, unit: "宁夏塞上农产品有限公司工会" },
-  { name: "丁玉梅", role: "member", side: "worker" },
-  { name: "杨建军", role: "member", side: "worker" },
-  { name: "王立新", role: "member", side: "enterprise", chief: true, unit: "宁夏塞上农产品有限公司" },
-  { name: "李娜", role: "member", side: "enterprise" },
-  { name: "周强", role: "member", side: "enterprise" },
-  { name: "何静", role: "clerk" },
-] as const;
 
 let app: AppUnderTest;
 let browser: Browser;
@@ -33,20 +24,8 @@ let code: string;
 describe("the chiefs confirm the adopted agreement on their own screens", () => {
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    app = await startApp(TITLE, [...ROSTER]);
-    await app.server.db.meeting.update({ where: { id: app.meetingId }, data: { kind: "bargaining" } });
+    app = await agreedTable(TITLE);
     const room = await app.server.rooms.get(app.meetingId);
-    const ids = new Map(room.current.roster.map((r) => [r.name, r.id]));
-    const as = (name: string) => ({ participantId: ids.get(name)!, role: ROSTER.find((r) => r.name === name)!.role });
-    const ok = async (name: string, command: unknown) => expect((await room.submit(as(name), command as never)).ok, JSON.stringify(command)).toBe(true);
-    await ok("何静", { type: "attendance.arrive", participantIds: [...ids.values()], via: "clerk" });
-    await ok("马文华", { type: "meeting.open" });
-    await ok("马文华", { type: "bargaining.addClause", title: "工资调整幅度" });
-    const clauseId = room.current.bargaining.clauses[0]!.clauseId;
-    await ok("丁玉梅", { type: "bargaining.offer", clauseId, text: RAISE });
-    const offerId = room.current.bargaining.clauses[0]!.offers[0]!.offerId;
-    await ok("马文华", { type: "bargaining.accept", clauseId, offerId });
-    await ok("王立新", { type: "bargaining.accept", clauseId, offerId });
     // The secretariat's steps (the admin page's, tested in bargainingAgreement.test.ts): the draft, and the vote that passed §36.
     const store = new AgreementStore(app.server.db, Date.now);
     const content = draftAgreement(TITLE, room.current.roster, room.current.bargaining)!;

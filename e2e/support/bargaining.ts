@@ -5,6 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import type { Side } from "../../core/bargaining/schema.ts";
 import type { DESKTOP, PHONE } from "./browser.ts";
 import { shot } from "./page.ts";
+import { startApp, type AppUnderTest } from "./appServer.ts";
 
 /** The time zone of the bargaining tests' meetings (the server's default, Asia/Shanghai). */
 export const BARGAINING_ZONE = "Asia/Shanghai";
@@ -54,4 +55,41 @@ export async function accept(page: Page, title: string, side: Side) {
 export async function shotFromTop(page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, name);
+}
+
+/** The agreement tests' table: 3 + 3 representatives with their chiefs' units, and the recorder. */
+export const AGREEMENT_ROSTER = [
+  { name: "马文华", role: "member", side: "worker", chief: true, unit: "宁夏塞上农产品有限公司工会" },
+  { name: "丁玉梅", role: "member", side: "worker" },
+  { name: "杨建军", role: "member", side: "worker" },
+  { name: "王立新", role: "member", side: "enterprise", chief: true, unit: "宁夏塞上农产品有限公司" },
+  { name: "李娜", role: "member", side: "enterprise" },
+  { name: "周强", role: "member", side: "enterprise" },
+  { name: "何静", role: "clerk" },
+] as const;
+export const RAISE = "2027年度职工工资平均增长6%，其中一线职工不低于7%。";
+
+/**
+ * Starts a bargaining meeting of AGREEMENT_ROSTER where the table already agreed 工资调整幅度 on
+ * RAISE, through the real room (what the table's own tests do in browsers).
+ */
+export async function agreedTable(title: string): Promise<AppUnderTest> {
+  const app = await startApp(title, [...AGREEMENT_ROSTER]);
+  await app.server.db.meeting.update({ where: { id: app.meetingId }, data: { kind: "bargaining" } });
+  const room = await app.server.rooms.get(app.meetingId);
+  const ids = new Map(room.current.roster.map((r) => [r.name, r.id]));
+  const as = (name: string) => ({ participantId: ids.get(name)!, role: AGREEMENT_ROSTER.find((r) => r.name === name)!.role });
+  const ok = async (name: string, command: unknown) => {
+    const outcome = await room.submit(as(name), command as never);
+    if (!outcome.ok) throw new Error(`${JSON.stringify(command)}: ${JSON.stringify(outcome)}`);
+  };
+  await ok("何静", { type: "attendance.arrive", participantIds: [...ids.values()], via: "clerk" });
+  await ok("马文华", { type: "meeting.open" });
+  await ok("马文华", { type: "bargaining.addClause", title: "工资调整幅度" });
+  const clauseId = room.current.bargaining.clauses[0]!.clauseId;
+  await ok("丁玉梅", { type: "bargaining.offer", clauseId, text: RAISE });
+  const offerId = room.current.bargaining.clauses[0]!.offers[0]!.offerId;
+  await ok("马文华", { type: "bargaining.accept", clauseId, offerId });
+  await ok("王立新", { type: "bargaining.accept", clauseId, offerId });
+  return app;
 }
