@@ -12,31 +12,20 @@ import { Harness, send, settle } from "../../../../testing/server/harness.ts";
 import { pdfText } from "../../../../testing/server/minutesMeeting.ts";
 import { pollOf, pollRoom, vote } from "../../../../testing/server/pollRoom.ts";
 import { commandRunner, rosterHandles } from "../../../../testing/server/rosterHandles.ts";
+import { AGREEMENT_ROSTER, RAISE } from "../../../../testing/server/bargaining.ts";
 
 const h = new Harness();
 const DAY = 86_400_000;
 /** 2026-12-21 10:00 China time. */
 let clock = Date.UTC(2026, 11, 21, 2, 0, 0);
 
-const ROSTER = [
-  { key: "wChief", name: "马文华", role: "member", side: "worker", chief: true, unit: "宁夏塞上农产品有限公司工会" },
-  { key: "w2", name: "丁玉梅", role: "member", side: "worker" },
-  { key: "w3", name: "杨建军", role: "member", side: "worker" },
-  { key: "eChief", name: "王立新", role: "member", side: "enterprise", chief: true, unit: "宁夏塞上农产品有限公司" },
-  { key: "e2", name: "李娜", role: "member", side: "enterprise" },
-  { key: "e3", name: "周强", role: "member", side: "enterprise" },
-  { key: "clerk", name: "何静", role: "clerk" },
-  { key: "observer", name: "区总工会", role: "observer" },
-] as const;
-
-const RAISE = "2027年度职工工资平均增长6%，其中一线职工不低于7%。";
 const MINIMUM = "企业最低工资标准为每月2300元，高于当地最低工资标准。";
 const EDITED = "2027年度职工工资平均增长6%，其中一线职工不低于7%，自2027年1月1日起执行。";
 
 let t: Awaited<ReturnType<typeof pollRoom>>;
 let org: ApiClient;
 let meetingId: string;
-let tokens: Record<(typeof ROSTER)[number]["key"], string>;
+let tokens: Record<(typeof AGREEMENT_ROSTER)[number]["key"], string>;
 let pollId: string;
 const base = () => `/api/meetings/${meetingId}/agreement`;
 
@@ -57,11 +46,11 @@ beforeAll(async () => {
   org = t.org;
   const { meeting, participants } = await t.server.meetings.create(
     "宁夏塞上农产品有限公司2027年度工资集体协商",
-    ROSTER.map(({ key: _key, ...p }) => p),
+    AGREEMENT_ROSTER.map(({ key: _key, ...p }) => p),
   );
   meetingId = meeting.id;
   await t.server.db.meeting.update({ where: { id: meetingId }, data: { kind: "bargaining" } });
-  const handles = await rosterHandles(t.server, meetingId, ROSTER, participants);
+  const handles = await rosterHandles(t.server, meetingId, AGREEMENT_ROSTER, participants);
   tokens = handles.tokens;
   const room = await t.server.rooms.get(meetingId);
   const ok = commandRunner(room, handles.actors, (ms = 60_000) => (clock += ms));

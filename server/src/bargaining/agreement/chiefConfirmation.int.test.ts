@@ -12,24 +12,13 @@ import { ApiClient, type ApiClient as Client } from "../../../../testing/server/
 import { Harness, send, settle } from "../../../../testing/server/harness.ts";
 import { pollOf, pollRoom, vote } from "../../../../testing/server/pollRoom.ts";
 import { commandRunner, rosterHandles } from "../../../../testing/server/rosterHandles.ts";
+import { AGREEMENT_ROSTER, RAISE, type AgreementKey } from "../../../../testing/server/bargaining.ts";
 
 const h = new Harness();
 /** 2026-12-21 10:00 China time. */
 let clock = Date.UTC(2026, 11, 21, 2, 0, 0);
 
-const ROSTER = [
-  { key: "wChief", name: "马文华", role: "member", side: "worker", chief: true, unit: "宁夏塞上农产品有限公司工会" },
-  { key: "w2", name: "丁玉梅", role: "member", side: "worker" },
-  { key: "w3", name: "杨建军", role: "member", side: "worker" },
-  { key: "eChief", name: "王立新", role: "member", side: "enterprise", chief: true, unit: "宁夏塞上农产品有限公司" },
-  { key: "e2", name: "李娜", role: "member", side: "enterprise" },
-  { key: "e3", name: "周强", role: "member", side: "enterprise" },
-  { key: "clerk", name: "何静", role: "clerk" },
-  { key: "observer", name: "区总工会", role: "observer" },
-] as const;
-type Key = (typeof ROSTER)[number]["key"];
-
-const RAISE = "2027年度职工工资平均增长6%，其中一线职工不低于7%。";
+type Key = AgreementKey;
 
 let t: Awaited<ReturnType<typeof pollRoom>>;
 let org: Client;
@@ -46,11 +35,11 @@ beforeAll(async () => {
   org = t.org;
   const { meeting, participants } = await t.server.meetings.create(
     "宁夏塞上农产品有限公司2027年度工资集体协商",
-    ROSTER.map(({ key: _key, ...p }) => p),
+    AGREEMENT_ROSTER.map(({ key: _key, ...p }) => p),
   );
   meetingId = meeting.id;
   await t.server.db.meeting.update({ where: { id: meetingId }, data: { kind: "bargaining" } });
-  const handles = await rosterHandles(t.server, meetingId, ROSTER, participants);
+  const handles = await rosterHandles(t.server, meetingId, AGREEMENT_ROSTER, participants);
   tokens = handles.tokens;
   ids = handles.ids;
   const room = await t.server.rooms.get(meetingId);
@@ -180,10 +169,10 @@ describe("a paper signature recorded by the staff", () => {
   it("is marked as recorded by staff, with the date only", async () => {
     const { meeting, participants } = await t.server.meetings.create(
       "纸质签字的协商",
-      ROSTER.map(({ key: _key, ...p }) => p),
+      AGREEMENT_ROSTER.map(({ key: _key, ...p }) => p),
     );
     await t.server.db.meeting.update({ where: { id: meeting.id }, data: { kind: "bargaining" } });
-    await rosterHandles(t.server, meeting.id, ROSTER, participants);
+    await rosterHandles(t.server, meeting.id, AGREEMENT_ROSTER, participants);
     await t.server.db.bargainingAgreement.create({
       data: {
         meetingId: meeting.id,
