@@ -1,6 +1,6 @@
 // The worker thread's side of ReportThread (reportThread.ts): makes one report per message and
-// posts its bytes back (transferred, not copied). Runs outside the main thread because a
-// 3,000-household PDF costs about half a second of CPU (docs/performance.md "Consent campaign").
+// posts its bytes back. Runs outside the main thread because a 3,000-household PDF costs about a
+// second of CPU (docs/performance.md "Consent campaign").
 import { parentPort } from "node:worker_threads";
 import { campaignReport, type CampaignReport, type ReportFormat } from "./campaignReport.ts";
 import type { PdfFonts } from "../minutes/cjkFonts.ts";
@@ -22,8 +22,9 @@ port.on("message", (job: ReportJob) => {
   };
   campaignReport(job.report, job.format, job.fonts ? () => job.fonts! : noFonts).then(
     (content) => {
-      const bytes = new Uint8Array(content.buffer, content.byteOffset, content.byteLength);
-      port.postMessage({ id: job.id, content: bytes } satisfies ReportDone, [bytes.buffer as ArrayBuffer]);
+      // Copied, not transferred: Node 24 refuses to transfer a Buffer's backing store (pooled or
+      // marked untransferable), and a report's few hundred KiB copy in well under a millisecond.
+      port.postMessage({ id: job.id, content: new Uint8Array(content) } satisfies ReportDone);
     },
     (error: unknown) => port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies ReportDone),
   );
