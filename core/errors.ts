@@ -140,6 +140,13 @@ export const ERROR_MESSAGES = {
     zh: "只有职工方或企业方的代表可以参加本方的内部协商",
     en: "Only the representatives of a side take part in its private consultation",
   },
+  NOT_MEDIATION: { zh: "本次会议不是人民调解", en: "This meeting is not a mediation session" },
+  NOT_MEDIATOR: { zh: "只有调解员可以这样做", en: "Only a mediator can do this" },
+  NOT_PARTY: { zh: "只有当事人可以这样做", en: "Only a party to the dispute can do this" },
+  SEPARATE_TALK_RUNNING: { zh: "调解员正在与一方单独谈话", en: "A mediator is in a separate talk with a party" },
+  NO_SEPARATE_TALK: { zh: "当前没有单独谈话", en: "No separate talk is in progress" },
+  TALK_NOT_MEMBER: { zh: "只有调解员和正在单独谈话的当事人可以查看或记录", en: "Only the mediators and the party in the separate talk can read or write its notes" },
+  TALK_NOTE_LENGTH: { zh: "谈话记录须为 1 至 2000 字", en: "A talk note must have 1 to 2,000 characters" },
   CAUCUS_NOTE_LENGTH: { zh: "内部协商记录须为 1 至 2000 字", en: "A private consultation note must have 1 to 2,000 characters" },
   DELEGATION_INVALID: {
     zh: "双方协商代表不符合规定（人数对等、每方至少 3 人、各一名首席代表、中立的记录员），不能开始协商",
@@ -170,6 +177,14 @@ export const ERROR_MESSAGES = {
     zh: "日期不合理：不能晚于今天，也不能早于上一步的日期",
     en: "Impossible date: it may not be after today, nor before the date of the step before",
   },
+  MEDIATION_CASE_STATE: { zh: "案件当前状态不允许此操作", en: "The case's current state does not allow this" },
+  MEDIATION_NOT_KEPT: { zh: "回访未确认协议已履行，不能结案", en: "The return visit has not found the agreement kept: the case cannot be closed" },
+  MEDIATION_INTAKE_ITEM_INVALID: {
+    zh: "关联的居民点单事项不存在或不是居民点单",
+    en: "The linked item does not exist or is not a resident's report (居民点单)",
+  },
+  MEDIATION_MEETING_UNKNOWN: { zh: "关联的会议不存在或不是人民调解", en: "The linked meeting does not exist or is not a mediation" },
+  MEDIATION_DATE_INVALID: { zh: "日期不合理：不能早于受理日期", en: "Impossible date: it may not be before the case was accepted" },
   RATE_LIMITED: { zh: "操作过于频繁，请稍后再试", en: "Too many requests: try again in a moment" },
   TOO_MANY_DEVICES: {
     zh: "同一参会链接已在其他设备上打开，本设备已断开（同时在线的设备数有限）。如需在本设备继续，请刷新页面",
