@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { caseStatistics } from "./caseStatistics.ts";
 import { CASE_STATES, CASE_TRANSITIONS, caseNumber, takeStep, type CaseProgress, type CaseState, type CaseStep } from "./case.ts";
 
 const at = (state: CaseState, lastVisitOutcome: CaseProgress["lastVisitOutcome"] = null): CaseProgress => ({ state, lastVisitOutcome });
@@ -53,5 +54,37 @@ describe("mediation case state table", () => {
 
   it("numbers a case （年）调字第 N 号", () => {
     expect(caseNumber(2026, 7)).toBe("（2026）调字第7号");
+  });
+});
+
+describe("mediation case statistics", () => {
+  it("counts by category, state and outcome; the mean days to close over closed cases", () => {
+    const stats = caseStatistics([
+      {
+        category: "neighbour",
+        state: "closed",
+        agreement: { form: "written", oralRecord: null, agreedOn: "2026-12-08" },
+        acceptedOn: "2026-12-01",
+        closedOn: "2026-12-21",
+      },
+      { category: "neighbour", state: "closed", agreement: null, acceptedOn: "2026-12-01", closedOn: "2026-12-11" },
+      {
+        category: "family",
+        state: "performing",
+        agreement: { form: "oral", oralRecord: "按时探视", agreedOn: "2026-12-03" },
+        acceptedOn: "2026-12-02",
+        closedOn: null,
+      },
+      { category: "property", state: "mediating", agreement: null, acceptedOn: "2026-12-05", closedOn: null },
+    ]);
+    expect(stats).toMatchObject({
+      total: 4,
+      byCategory: { neighbour: 2, property: 1, family: 1, other: 0 },
+      byState: { closed: 2, performing: 1, mediating: 1, accepted: 0 },
+      byOutcome: { written: 1, oral: 1, failed: 1, open: 1 },
+      meanDaysToClose: 15,
+      closed: 2,
+    });
+    expect(caseStatistics([]).meanDaysToClose).toBeNull();
   });
 });

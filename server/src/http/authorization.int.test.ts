@@ -17,9 +17,12 @@ import { LedgerFiles } from "../ledger/ledgerFiles.ts";
 import { CommunityStore } from "../community/communityStore.ts";
 import { CampaignStore } from "../campaign/campaignStore.ts";
 import { BargainingRequestStore } from "../bargaining/requests/requestStore.ts";
+import { MediationCaseStore } from "../mediation/cases/caseStore.ts";
+import type { NewMediationCase } from "../../../core/api/mediationCases.ts";
 import type { NewBargainingRequest } from "../../../core/api/bargainingRequests.ts";
 import { ProposalStore } from "../bargaining/proposals/proposalStore.ts";
 import { AgreementStore } from "../bargaining/agreement/agreementStore.ts";
+import { MediationAgreementStore } from "../mediation/agreement/mediationAgreementStore.ts";
 import type { Community } from "../../../core/api/community.ts";
 import { newReceiptCode, receiptHash } from "../intake/receipts.ts";
 import { createDepartment, departmentClient, newLedgerItem, versionOf } from "../../../testing/server/ledger.ts";
@@ -252,6 +255,38 @@ const agreementMeeting = (): Promise<string> =>
     if (!recorded.ok) throw new Error(recorded.code);
     return bm.meetingId;
   })());
+/** A mediation meeting (its chair and clerk accounts linked) with a saved 调解协议书 nobody signed or refused: signing with a wrong code and the referral answer 409 to those allowed. */
+let mediationAgreementMeetingId: Promise<string> | null = null;
+const mediationAgreementMeeting = (): Promise<string> =>
+  (mediationAgreementMeetingId ??= (async () => {
+    const session = await h.createMeeting(t.server, "邻里纠纷调解协议（授权测试）");
+    await t.server.db.meeting.update({ where: { id: session.meetingId }, data: { kind: "mediation" } });
+    const account = async (username: string) => (await t.server.db.staffAccount.findUniqueOrThrow({ where: { username } })).id;
+    await linkAccount(t.server, session.people.chair.id, await account("chairhere"));
+    await linkAccount(t.server, session.people.clerk.id, await account("clerkhere"));
+    const saved = await new MediationAgreementStore(t.server.db, Date.now).save(session.meetingId, {
+      baseVersion: 0,
+      content: MEDIATION_AGREEMENT_CONTENT,
+      note: null,
+      generated: false,
+      authorName: "测试",
+    });
+    if (!saved.ok) throw new Error(saved.code);
+    return session.meetingId;
+  })());
+const MEDIATION_AGREEMENT_CONTENT = {
+  caseNumber: "调〔2026〕1号",
+  committee: "某社区人民调解委员会",
+  parties: [
+    { participantId: "p1", name: "甲", household: null, phone: null, role: "applicant" as const },
+    { participantId: "p2", name: "乙", household: null, phone: null, role: "respondent" as const },
+  ],
+  facts: "相邻漏水。",
+  dispute: "",
+  terms: ["乙赔偿甲800元。"],
+  performance: [],
+  mediators: [{ participantId: "m1", name: "丙" }],
+};
 const AGREEMENT_CONTENT = {
   title: "工资专项集体合同",
   enterprise: "某公司",
@@ -264,6 +299,32 @@ const AGREEMENT_CONTENT = {
 const latestAgreementVersion = async () => (await new AgreementStore(t.server.db, Date.now).latest(await agreementMeeting()))?.number ?? 0;
 async function newBargainingRequest(): Promise<string> {
   const created = await new BargainingRequestStore(t.server.db, Date.now).create(BARGAINING_REQUEST as NewBargainingRequest, { id: "test", name: "test" });
+  if (!created.ok) throw new Error(created.error.code);
+  return created.value.id;
+}
+/** A new mediation case (调解案件) in the residents' community, accepted today. */
+const mediationCaseBody = async () => ({
+  communityId: (await theCommunity()).id,
+  category: "neighbour",
+  facts: "楼上练琴扰民",
+  acceptedOn: new Date().toISOString().slice(0, 10),
+  parties: [
+    { name: "张丽", household: "3号楼501", phone: "13800000001", role: "applicant" },
+    { name: "张丽", household: "3号楼401", phone: "13800000002", role: "respondent" },
+  ],
+  mediators: [{ name: "马建国", affiliation: "司法所调解员", chief: true }],
+});
+/** A meeting of kind mediation (a case's session), made once. */
+let mediationMeetingId: Promise<string> | null = null;
+const mediationMeeting = (): Promise<string> =>
+  (mediationMeetingId ??= (async () => {
+    const session = await h.createMeeting(t.server, "邻里纠纷调解（授权测试）");
+    await t.server.db.meeting.update({ where: { id: session.meetingId }, data: { kind: "mediation" } });
+    return session.meetingId;
+  })());
+async function newMediationCase(): Promise<string> {
+  const store = new MediationCaseStore(t.server.db, t.server.ledger, Date.now);
+  const created = await store.create((await mediationCaseBody()) as NewMediationCase, { id: "test", name: "test" });
   if (!created.ok) throw new Error(created.error.code);
   return created.value.id;
 }
@@ -1080,6 +1141,124 @@ const ROWS: Row[] = [
     method: "GET",
     path: async () => `/api/bargaining/requests/${await newBargainingRequest()}/request.docx`,
     expect: MANAGERS(),
+  },
+  // 调解案件: the secretariat's
+  { name: "mediation cases", route: "GET /mediation/cases", method: "GET", path: () => "/api/mediation/cases", expect: MANAGERS() },
+  {
+    name: "create mediation case",
+    route: "POST /mediation/cases",
+    method: "POST",
+    path: () => "/api/mediation/cases",
+    body: mediationCaseBody,
+    expect: MANAGERS(201),
+  },
+  { name: "mediation statistics", route: "GET /mediation/cases/statistics", method: "GET", path: () => "/api/mediation/cases/statistics", expect: MANAGERS() },
+  {
+    name: "mediation cases export",
+    route: "GET /mediation/cases/export.xlsx",
+    method: "GET",
+    path: () => "/api/mediation/cases/export.xlsx",
+    expect: MANAGERS(),
+  },
+  {
+    name: "mediation case",
+    route: "GET /mediation/cases/:id",
+    method: "GET",
+    path: async () => `/api/mediation/cases/${await newMediationCase()}`,
+    expect: MANAGERS(),
+  },
+  {
+    name: "link mediation session",
+    route: "POST /mediation/cases/:id/meetings",
+    method: "POST",
+    path: async () => `/api/mediation/cases/${await newMediationCase()}/meetings`,
+    body: async () => ({ meetingId: await mediationMeeting() }),
+    expect: MANAGERS(),
+  },
+  {
+    name: "mediation case step",
+    route: "POST /mediation/cases/:id/steps",
+    method: "POST",
+    path: async () => `/api/mediation/cases/${await newMediationCase()}/steps`,
+    body: () => ({ type: "start" }),
+    expect: MANAGERS(),
+  },
+  // 调解协议书: the mediation meeting's staff; the parties and mediators with their own join tokens only
+  // (tested in mediationAgreement.int.test.ts). Signing with a wrong code and a referral before any
+  // refusal answer 409 to those allowed.
+  {
+    name: "mediation agreement",
+    route: "GET /meetings/:id/mediation-agreement",
+    method: "GET",
+    path: async () => `/api/meetings/${await mediationAgreementMeeting()}/mediation-agreement`,
+    expect: MEETING_STAFF(),
+  },
+  {
+    name: "save mediation agreement version",
+    route: "POST /meetings/:id/mediation-agreement/versions",
+    method: "POST",
+    path: async () => `/api/meetings/${await mediationAgreementMeeting()}/mediation-agreement/versions`,
+    body: () => ({ baseVersion: 0, content: MEDIATION_AGREEMENT_CONTENT }),
+    expect: MEETING_STAFF(409),
+  },
+  ...(["docx", "pdf"] as const).flatMap((format): Row[] => [
+    {
+      name: `mediation agreement version ${format}`,
+      route: `GET /meetings/:id/mediation-agreement/versions/:number.${format}`,
+      method: "GET",
+      path: async () => `/api/meetings/${await mediationAgreementMeeting()}/mediation-agreement/versions/1.${format}`,
+      expect: MEETING_STAFF(),
+    },
+    {
+      name: `signed mediation agreement ${format}`,
+      route: `GET /meetings/:id/mediation-agreement/signed.${format}`,
+      method: "GET",
+      path: async () => `/api/meetings/${await mediationAgreementMeeting()}/mediation-agreement/signed.${format}`,
+      expect: ANYONE(401),
+      code401: "TOKEN_MISSING",
+    },
+  ]),
+  {
+    name: "mediator signature recorded by the staff",
+    route: "POST /meetings/:id/mediation-agreement/mediator-signatures",
+    method: "POST",
+    path: async () => `/api/meetings/${await mediationAgreementMeeting()}/mediation-agreement/mediator-signatures`,
+    body: () => ({ participantId: "m1", version: 1, code: "AAA-AAA" }),
+    expect: MEETING_STAFF(409),
+  },
+  {
+    name: "mediation referral",
+    route: "POST /meetings/:id/mediation-agreement/referral",
+    method: "POST",
+    path: async () => `/api/meetings/${await mediationAgreementMeeting()}/mediation-agreement/referral`,
+    body: () => ({ referral: "court" }),
+    expect: MEETING_STAFF(409),
+  },
+  {
+    name: "a signer's view of the mediation agreement",
+    route: "GET /meetings/:id/mediation-agreement/confirmation",
+    method: "GET",
+    path: async () => `/api/meetings/${await mediationAgreementMeeting()}/mediation-agreement/confirmation`,
+    expect: ANYONE(401),
+    code401: "TOKEN_MISSING",
+  },
+  {
+    name: "a signer confirms the mediation agreement",
+    route: "POST /meetings/:id/mediation-agreement/confirmation",
+    method: "POST",
+    path: async () => `/api/meetings/${await mediationAgreementMeeting()}/mediation-agreement/confirmation`,
+    body: () => ({ version: 1, code: "AAA-AAA", name: "甲" }),
+    expect: ANYONE(401),
+    code401: "TOKEN_MISSING",
+  },
+  {
+    name: "a party refuses the mediation agreement",
+    route: "POST /meetings/:id/mediation-agreement/refusal",
+    method: "POST",
+    path: async () => `/api/meetings/${await mediationAgreementMeeting()}/mediation-agreement/refusal`,
+    body: () => ({ reason: "不同意" }),
+    expect: ANYONE(401),
+    code401: "TOKEN_MISSING",
   },
   // The agreement after bargaining: the bargaining meeting's staff; the reminders list: the secretariat's.
   // Steps out of order (no vote passed §36) answer 409 to those allowed (docs/api.md).

@@ -44,6 +44,8 @@ export interface NewStaffItem {
   topic?: string | undefined;
   suggestedDepartment?: string | undefined;
   communityId?: string | undefined;
+  /** 办理时限 already known at entry (a mediation agreement's obligation, docs/mediation.md); none by default. */
+  deadline?: string | undefined;
 }
 
 /** A resident's report (居民点单) or a grid worker's entry, with its photos already stored under `id` (intake/intakeRoutes.ts). */
@@ -234,6 +236,7 @@ export class LedgerStore {
       topic: input.topic ?? "",
       suggestedDepartment: input.suggestedDepartment ?? "",
       communityId: input.communityId ?? null,
+      deadline: input.deadline ?? null,
       createdBy,
     });
     return this.toJson(row, await this.context([row]), { role: "secretariat" });
