@@ -185,6 +185,38 @@ export const ERROR_MESSAGES = {
   },
   MEDIATION_MEETING_UNKNOWN: { zh: "关联的会议不存在或不是人民调解", en: "The linked meeting does not exist or is not a mediation" },
   MEDIATION_DATE_INVALID: { zh: "日期不合理：不能早于受理日期", en: "Impossible date: it may not be before the case was accepted" },
+  MEDIATION_AGREEMENT_NONE: { zh: "尚未生成调解协议书", en: "No mediation agreement has been drafted yet" },
+  MEDIATION_AGREEMENT_NOT_SIGNER: {
+    zh: "您不是本调解协议书的当事人或调解员，不能确认",
+    en: "You are neither a party nor a mediator of this mediation agreement",
+  },
+  MEDIATION_AGREEMENT_LOCKED: {
+    zh: "各方已签字确认，调解协议书已锁定，不能再修改或拒绝",
+    en: "Everyone has signed: the mediation agreement is locked and can no longer be changed or refused",
+  },
+  MEDIATION_AGREEMENT_REFUSED: {
+    zh: "已有当事人拒绝签署，调解不成，协议书不能再修改或确认",
+    en: "A party refused to sign: the mediation failed and the agreement can no longer be changed or confirmed",
+  },
+  MEDIATION_AGREEMENT_SIGNED_ALREADY: { zh: "您已确认过这一稿协议书", en: "You have already confirmed this version" },
+  MEDIATION_AGREEMENT_CODE: {
+    zh: "确认码与当前协议书文本不符，请重新打开文本核对后再确认",
+    en: "The confirmation code does not match the current text: open it again, check it and confirm",
+  },
+  MEDIATION_AGREEMENT_NAME: { zh: "输入的姓名与协议书上您的姓名不符", en: "The name typed does not match your name on the agreement" },
+  MEDIATION_AGREEMENT_NOT_SIGNED: { zh: "协议书尚未经各方签字确认，暂不能下载签署版", en: "The agreement is not signed by everyone yet: no signed copy to download" },
+  MEDIATION_AGREEMENT_SIGNATURE_IMAGE: {
+    zh: "手写签名图片无法识别或过大",
+    en: "The drawn signature is not a readable image or is too large",
+  },
+  MEDIATION_AGREEMENT_NOT_REFUSED: {
+    zh: "只有在当事人拒绝签署（调解不成）后才能登记引导去向",
+    en: "A referral is recorded only after a party refused to sign (mediation failed)",
+  },
+  MEDIATION_AGREEMENT_PARTIES: {
+    zh: "请为调解会议名单中的每位当事人指定申请人或被申请人",
+    en: "Give every party on the mediation meeting's roster a role: applicant or respondent",
+  },
   RATE_LIMITED: { zh: "操作过于频繁，请稍后再试", en: "Too many requests: try again in a moment" },
   TOO_MANY_DEVICES: {
     zh: "同一参会链接已在其他设备上打开，本设备已断开（同时在线的设备数有限）。如需在本设备继续，请刷新页面",
