@@ -1,5 +1,6 @@
 // The REST API under /api (docs/api.md): JSON bodies, CSRF header check, staff sessions,
 // then one router per capability; unknown routes and all errors answer in the API's format.
+import { mediationCaseRoutes } from "../mediation/cases/caseRoutes.ts";
 import cookieParser from "cookie-parser";
 import express, { Router } from "express";
 import { accountRoutes } from "../accounts/accountRoutes.ts";
@@ -31,6 +32,7 @@ import { rosterRoutes } from "../meetings/rosterRoutes.ts";
 import { planRoutes } from "../plan/planRoutes.ts";
 import { statisticsRoutes } from "../stats/statisticsRoutes.ts";
 import { agreementRoutes } from "../bargaining/agreement/agreementRoutes.ts";
+import { mediationAgreementRoutes } from "../mediation/agreement/mediationAgreementRoutes.ts";
 import { apiErrorHandler, sendError } from "./apiError.ts";
 import type { ApiDeps } from "./apiDeps.ts";
 import { csrfGuard } from "./csrf.ts";
@@ -82,8 +84,10 @@ export function createApi(deps: ApiDeps): Router {
     campaignRoutes(deps),
     proposalRoutes(deps),
     bargainingRequestRoutes(deps),
+    mediationCaseRoutes(deps),
     pollEvidenceRoutes(deps),
     agreementRoutes(deps),
+    mediationAgreementRoutes(deps),
   );
   api.use((_req, res) => sendError(res, "NOT_FOUND"));
   api.use(apiErrorHandler(deps.log));

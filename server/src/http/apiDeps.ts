@@ -10,6 +10,7 @@ import type { Config } from "../config/config.ts";
 import type { Db } from "../db/database.ts";
 import { sqliteEventStore, type EventStore } from "../eventlog/eventStore.ts";
 import type { GatewayServer } from "../gateway/socketGateway.ts";
+import { MediationCaseStore } from "../mediation/cases/caseStore.ts";
 import { LedgerFiles } from "../ledger/ledgerFiles.ts";
 import { CommunityStore } from "../community/communityStore.ts";
 import { CampaignStore } from "../campaign/campaignStore.ts";
@@ -25,6 +26,7 @@ import type { MeetingStore } from "../meetings/meetingStore.ts";
 import type { ParticipantStore } from "../meetings/participantStore.ts";
 import { MinutesVersionStore } from "../minutes/minutesVersionStore.ts";
 import { AgreementStore } from "../bargaining/agreement/agreementStore.ts";
+import { MediationAgreementStore } from "../mediation/agreement/mediationAgreementStore.ts";
 import type { PlanStore } from "../plan/planStore.ts";
 import type { RoomRegistry } from "../rooms/meetingRoom.ts";
 
@@ -68,6 +70,8 @@ export interface ApiDeps extends Omit<ApiBase, "db"> {
   ledgerFiles: LedgerFiles;
   /** Draft agreements after bargaining, their versions, vote, signing and filing (docs/bargaining.md). */
   agreements: AgreementStore;
+  /** Mediation agreements (调解协议书), their versions, signatures and refusal (docs/mediation.md). */
+  mediationAgreements: MediationAgreementStore;
   /** Communities (社区) and their households (docs/community.md). */
   communities: CommunityStore;
   /** Consent campaigns (敲门计划) of the communities. */
@@ -76,6 +80,8 @@ export interface ApiDeps extends Omit<ApiBase, "db"> {
   proposals: ProposalStore;
   /** Requests to bargain (要约书) and their replies (docs/bargaining.md). */
   bargainingRequests: BargainingRequestStore;
+  /** Mediation cases (调解案件) and their follow-up (docs/mediation.md "Case and follow-up"). */
+  mediationCases: MediationCaseStore;
   /** Base of the links handed out: YST_PUBLIC_URL, or the address the staff member used. */
   baseUrl(req: Request): string;
   /** Whether cookies must be Secure: the request came over https (or YST_PUBLIC_URL is https). */
@@ -101,10 +107,12 @@ export function apiDeps(base: ApiBase): ApiDeps {
     minutesVersions: new MinutesVersionStore(base.db, base.now),
     ledgerFiles: new LedgerFiles(base.config.dataDir),
     agreements: new AgreementStore(base.db, base.now),
+    mediationAgreements: new MediationAgreementStore(base.db, base.now),
     communities: new CommunityStore(base.db, base.now),
     campaigns: new CampaignStore(base.db, base.now),
     proposals: new ProposalStore(base.db, base.now),
     bargainingRequests: new BargainingRequestStore(base.db, base.now),
+    mediationCases: new MediationCaseStore(base.db, base.ledger, base.now),
     baseUrl: (req) => publicUrl ?? `${req.protocol}://${req.get("host") ?? `${base.config.host}:${base.config.port}`}`,
     secure: (req) => req.secure || (publicUrl?.startsWith("https:") ?? false),
   };
