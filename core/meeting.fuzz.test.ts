@@ -6,7 +6,16 @@ import type { AgendaItemInput } from "./agenda/schema.ts";
 import type { DecideContext } from "./context.ts";
 import { MEETING_KINDS } from "./meetingKind.ts";
 import type { Result } from "./errors.ts";
-import { BARGAINING_CODES, checkEvent, checkInvariants, checkPostconditions, DECIDE_CODES, expectedError, type Check } from "../testing/meetingFuzzRules.ts";
+import {
+  BARGAINING_CODES,
+  MEDIATION_CODES,
+  checkEvent,
+  checkInvariants,
+  checkPostconditions,
+  DECIDE_CODES,
+  expectedError,
+  type Check,
+} from "../testing/meetingFuzzRules.ts";
 import { COMMAND_TYPES, decide, evolve, parseCommand, replay, type Command, type MeetingEvent, type StoredEvent } from "./meeting.ts";
 import { SYSTEM_ACTOR, type Actor, type Role } from "./roles.ts";
 import type { Poll, PollDefinition, RuleClause, Tally } from "./poll/schema.ts";
@@ -80,6 +89,9 @@ interface World {
   /** Every meeting is a bargaining session (工资集体协商) seated at `table`; its commands draw from a generator of their own. */
   bargaining: boolean;
   bargainingRng: Rng;
+  /** Every meeting is a mediation session (人民调解); its separate talks and positions draw from a generator of their own. */
+  mediation: boolean;
+  mediationRng: Rng;
   /** Each one's seat at a bargaining table (side and 首席代表), lawful for the whole pool where it can be. */
   table: Map<string, { side: "worker" | "enterprise" | null; chief: boolean }>;
   /** The fixed pool of participants (random roles, at least one chair, speaker and clerk). */
@@ -90,7 +102,7 @@ interface World {
   bookings: PlannedSpeech[];
 }
 
-function makeWorld(seed: number, bargaining: boolean): World {
+function makeWorld(seed: number, bargaining: boolean, mediation: boolean): World {
   const rng = new Rng(seed);
   const pool: World["pool"] = [
     { participantId: "p0", role: "chair" },
@@ -118,7 +130,9 @@ function makeWorld(seed: number, bargaining: boolean): World {
     title: `题目 ${i}`,
     text: `正文 ${i}`,
   }));
-  return { rng, pollRng, recordRng, bargaining, bargainingRng: new Rng(seed ^ 0x7e7e_7e7e), table: bargainingTable(pool), pool, profile, bookings };
+  const bargainingRng = new Rng(seed ^ 0x7e7e_7e7e);
+  const mediationRng = new Rng(seed ^ 0x1e1e_1e1e);
+  return { rng, pollRng, recordRng, bargaining, bargainingRng, mediation, mediationRng, table: bargainingTable(pool), pool, profile, bookings };
 }
 
 /**
@@ -231,7 +245,10 @@ function randomConfig(world: World, s: MeetingState): Command {
   // The kind of meeting: absent (unchanged) most of the time.
   const drawn = world.recordRng.chance(0.8) ? undefined : world.recordRng.pick(MEETING_KINDS);
   // A bargaining world's meetings start as sessions; now and then the organisers change the kind (NOT_BARGAINING).
-  const kind = bargaining && (s.seq === 0 || drawn !== undefined) ? (s.seq === 0 || world.bargainingRng.chance(0.5) ? "bargaining" : drawn) : drawn;
+  // Likewise a mediation world's meetings are mediation sessions (NOT_MEDIATION now and then).
+  const own = bargaining ? "bargaining" : world.mediation ? "mediation" : null;
+  const ownRng = bargaining ? world.bargainingRng : world.mediationRng;
+  const kind = own !== null && (s.seq === 0 || drawn !== undefined) ? (s.seq === 0 || ownRng.chance(0.5) ? own : drawn) : drawn;
   // The time zone and the mic-on-floor setting: absent (unchanged) most of the time.
   const timeZone = world.recordRng.chance(0.9) ? undefined : world.recordRng.pick(["Asia/Shanghai", "Europe/Berlin", "UTC"]);
   const micOpensOnFloor = world.recordRng.chance(0.9) ? undefined : world.recordRng.chance(0.5);
@@ -497,6 +514,36 @@ function pickRecordActor(world: World, s: MeetingState): Actor {
 function chairOf(world: World, s: MeetingState): Actor {
   const chief = s.kind === "bargaining" ? s.roster.find((p) => p.chief && p.side === s.bargaining.chairSide) : undefined;
   return world.pool.find((p) => p.participantId === chief?.id) ?? (world.pool[0] as Actor);
+}
+
+/** A mediation command: separate talks with a party (mostly a roster member), their ends, positions. */
+function randomMediation(world: World, s: MeetingState): Command {
+  const rng = world.mediationRng;
+  const r = rng.float();
+  if (r < 0.35) {
+    const partyId = rng.chance(0.9) && s.roster.length > 0 ? rng.pick(s.roster).id : rng.pick(STRANGER_IDS);
+    return { type: "mediation.startSeparateTalk", partyId };
+  }
+  if (r < 0.65) return { type: "mediation.endSeparateTalk" };
+  return { type: "mediation.statePosition", text: rng.pick(["要求对方赔偿漏水损失", "同意修缮但不赔偿", "希望停止噪音"]) };
+}
+
+/** Mostly a mediator (the chair or an official) for talks and a member for positions, sometimes anyone. */
+function pickMediationActor(world: World, s: MeetingState, command: Command): Actor {
+  const rng = world.mediationRng;
+  const wanted = command.type === "mediation.statePosition" ? ["member"] : ["chair", "official"];
+  const fitting = world.pool.filter((p) => wanted.includes(p.role) && s.roster.some((entry) => entry.id === p.participantId));
+  return fitting.length > 0 && rng.chance(0.8) ? rng.pick(fitting) : rng.pick(world.pool);
+}
+
+/** Mediation inputs parseCommand must refuse. */
+function randomMalformedMediation(rng: Rng): unknown {
+  return rng.pick<() => unknown>([
+    () => ({ type: "mediation.startSeparateTalk", partyId: rng.pick(["", 3, null]) }),
+    () => ({ type: "mediation.startSeparateTalk" }),
+    () => ({ type: "mediation.endSeparateTalk", partyId: "p1" }),
+    () => ({ type: "mediation.statePosition", text: rng.pick(["", "  ", "字".repeat(2001), null]) }),
+  ])();
 }
 
 /** A bargaining command: clauses, offers (few wordings, so both sides often name the same), acceptances mostly of current offers. */
@@ -916,8 +963,8 @@ interface Stats {
 
 const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
 
-function runSeed(seed: number, steps: number, { bargaining = false }: { bargaining?: boolean } = {}): Stats {
-  const world = makeWorld(seed, bargaining);
+function runSeed(seed: number, steps: number, { bargaining = false, mediation = false }: { bargaining?: boolean; mediation?: boolean } = {}): Stats {
+  const world = makeWorld(seed, bargaining, mediation);
   const { rng } = world;
   const stats: Stats = {
     codes: new Map(),
@@ -961,8 +1008,17 @@ function runSeed(seed: number, steps: number, { bargaining = false }: { bargaini
    * One step: a command (or malformed input) of the walk (`main`), of the poll or record
    * generator, or (`written`) the clerk entering one more written speech by the last author.
    */
-  const attempt = (step: number, kind: "main" | "poll" | "record" | "bargaining" | "written") => {
-    const r = kind === "main" ? rng : kind === "poll" ? world.pollRng : kind === "bargaining" ? world.bargainingRng : world.recordRng;
+  const attempt = (step: number, kind: "main" | "poll" | "record" | "bargaining" | "mediation" | "written") => {
+    const r =
+      kind === "main"
+        ? rng
+        : kind === "poll"
+          ? world.pollRng
+          : kind === "bargaining"
+            ? world.bargainingRng
+            : kind === "mediation"
+              ? world.mediationRng
+              : world.recordRng;
     let trace = "";
     const check: Check = (ok, what) => {
       if (!ok) throw new Error(`invariant broken: ${what}`);
@@ -992,7 +1048,9 @@ function runSeed(seed: number, steps: number, { bargaining = false }: { bargaini
               ? randomMalformedPoll(r)
               : kind === "bargaining"
                 ? randomMalformedBargaining(r)
-                : randomMalformedRecord(r);
+                : kind === "mediation"
+                  ? randomMalformedMediation(r)
+                  : randomMalformedRecord(r);
         trace = `malformed ${JSON.stringify(input) ?? String(input)}`;
         const parsed = parseCommand(input);
         check(!parsed.ok && parsed.error.code === "VALIDATION", `malformed input is refused with VALIDATION, got ${JSON.stringify(parsed)}`);
@@ -1010,9 +1068,11 @@ function runSeed(seed: number, steps: number, { bargaining = false }: { bargaini
               ? randomRecord(world, state)
               : kind === "bargaining"
                 ? randomBargaining(world, state, now)
-                : first
-                  ? randomConfig(world, state)
-                  : randomCommand(world, state);
+                : kind === "mediation"
+                  ? randomMediation(world, state)
+                  : first
+                    ? randomConfig(world, state)
+                    : randomCommand(world, state);
       const actor =
         kind === "written"
           ? world.pool.find((p) => p.role === "clerk")!
@@ -1022,9 +1082,11 @@ function runSeed(seed: number, steps: number, { bargaining = false }: { bargaini
               ? pickRecordActor(world, state)
               : kind === "bargaining"
                 ? pickBargainingActor(world, state, command)
-                : first
-                  ? SYSTEM_ACTOR
-                  : pickActor(world, command, state);
+                : kind === "mediation"
+                  ? pickMediationActor(world, state, command)
+                  : first
+                    ? SYSTEM_ACTOR
+                    : pickActor(world, command, state);
       trace = `${actor.role} ${actor.participantId} sends ${JSON.stringify(command)} at ${now} (status ${state.status})`;
 
       const parsed = parseCommand(JSON.parse(JSON.stringify(command)));
@@ -1115,6 +1177,9 @@ function runSeed(seed: number, steps: number, { bargaining = false }: { bargaini
     // The bargaining table (a bargaining world only): busy while the session is open.
     const bargainingChance = () => (state.status === "open" && state.kind === "bargaining" ? 0.45 : 0.05);
     while (bargaining && state.seq > 0 && world.bargainingRng.chance(bargainingChance())) attempt(step, "bargaining");
+    // The mediation session (a mediation world only): talks and positions while it is open.
+    const mediationChance = () => (state.status === "open" && state.kind === "mediation" ? 0.35 : 0.05);
+    while (mediation && state.seq > 0 && world.mediationRng.chance(mediationChance())) attempt(step, "mediation");
   }
   expect(replay(log)).toEqual(state);
   return stats;
@@ -1127,9 +1192,9 @@ describe("meeting core under random commands", () => {
       const stats = runSeed(seed, STEPS);
       // The walk must actually reach every refusal and every command, or it proves little.
       // (The bargaining table has a walk of its own, below.)
-      for (const code of [...DECIDE_CODES.filter((c) => !BARGAINING_CODES.includes(c)), "VALIDATION"])
+      for (const code of [...DECIDE_CODES.filter((c) => !BARGAINING_CODES.includes(c) && !MEDIATION_CODES.includes(c)), "VALIDATION"])
         expect(stats.codes.get(code) ?? 0, `seed ${seed}: ${code} reached`).toBeGreaterThan(0);
-      for (const type of COMMAND_TYPES.filter((t) => !t.startsWith("bargaining.")))
+      for (const type of COMMAND_TYPES.filter((t) => !t.startsWith("bargaining.") && !t.startsWith("mediation.")))
         expect(stats.accepted.get(type) ?? 0, `seed ${seed}: ${type} accepted`).toBeGreaterThan(0);
       for (const type of ["attendance.arrive", "attendance.leave", "attendance.excuse", "config.sync", "agenda.goto"]) {
         expect(stats.noops.get(type) ?? 0, `seed ${seed}: ${type} accepted with nothing to do`).toBeGreaterThan(0);
@@ -1166,6 +1231,17 @@ describe("meeting core under random commands", () => {
       for (const type of ["meeting.open", "agenda.goto", "floor.give", "meeting.close"])
         expect(stats.accepted.get(type) ?? 0, `seed ${seed}: ${type} accepted`).toBeGreaterThan(0);
       expect(stats.meetings, `seed ${seed}: whole meetings run`).toBeGreaterThanOrEqual(3);
+    },
+    120_000,
+  );
+
+  it.each(SEEDS)(
+    `mediation sessions keep their invariants over ${STEPS} random steps (seed %i)`,
+    (seed) => {
+      const stats = runSeed(seed, STEPS, { mediation: true });
+      for (const code of [...MEDIATION_CODES, "VALIDATION"]) expect(stats.codes.get(code) ?? 0, `seed ${seed}: ${code} reached`).toBeGreaterThan(0);
+      for (const type of COMMAND_TYPES.filter((t) => t.startsWith("mediation.")))
+        expect(stats.accepted.get(type) ?? 0, `seed ${seed}: ${type} accepted`).toBeGreaterThan(0);
     },
     120_000,
   );

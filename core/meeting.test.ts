@@ -297,6 +297,7 @@ describe("decide, evolve and replay", () => {
         { itemId: "a2", at: 100_000 },
       ],
       bargaining: { chairSide: "worker", handovers: [], clauses: [], caucuses: [], suspension: null, suspensions: [] },
+      mediation: { talk: null, talks: [], positions: [] },
     });
     expect(attendanceSummary(state)).toEqual({ expected: 3, present: 2, excused: 0, needed: 2, quorate: true });
   });
@@ -349,6 +350,7 @@ describe("decide, evolve and replay", () => {
       attendanceLog: [],
       itemVisits: [],
       bargaining: { chairSide: "worker", handovers: [], clauses: [], caucuses: [], suspension: null, suspensions: [] },
+      mediation: { talk: null, talks: [], positions: [] },
     });
   });
 

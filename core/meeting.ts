@@ -9,6 +9,9 @@ import { decideBargaining } from "./bargaining/decide.ts";
 import { evolveBargaining } from "./bargaining/evolve.ts";
 import { presidingActor } from "./bargaining/chairing.ts";
 import { BargainingCommand, BargainingEvent } from "./bargaining/schema.ts";
+import { decideMediation } from "./mediation/decide.ts";
+import { evolveMediation } from "./mediation/evolve.ts";
+import { MediationCommand, MediationEvent } from "./mediation/schema.ts";
 import { decideAttendance } from "./attendance/decide.ts";
 import { evolveAttendance } from "./attendance/evolve.ts";
 import { AttendanceCommand, AttendanceEvent } from "./attendance/schema.ts";
@@ -62,6 +65,7 @@ const CAPABILITIES = {
   poll: { commands: PollCommand, events: PollEvent },
   record: { commands: RecordCommand, events: RecordEvent },
   bargaining: { commands: BargainingCommand, events: BargainingEvent },
+  mediation: { commands: MediationCommand, events: MediationEvent },
 } as const;
 type Capability = keyof typeof CAPABILITIES;
 type Capabilities = (typeof CAPABILITIES)[Capability];
@@ -110,6 +114,7 @@ const HANDLERS: {
   poll: { decide: decidePoll, evolve: evolvePoll },
   record: { decide: decideRecord, evolve: evolveRecord },
   bargaining: { decide: decideBargaining, evolve: evolveBargaining },
+  mediation: { decide: decideMediation, evolve: evolveMediation },
 };
 
 // Routing by type, read off the schemas: a command (event) goes to the capability whose schema

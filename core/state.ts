@@ -4,6 +4,7 @@ import type { AgendaEntry } from "./agenda/schema.ts";
 import type { Attendance, AttendanceChange, QuorumRule } from "./attendance/schema.ts";
 import { initialBargaining, type BargainingState } from "./bargaining/schema.ts";
 import type { RosterEntry } from "./config/schema.ts";
+import { initialMediation, type MediationState } from "./mediation/schema.ts";
 import { DEFAULT_SPEECH_CAPS, type Speech, type SpeechCaps, type SpeechRecord } from "./floor/schema.ts";
 import {
   DEFAULT_INTERJECTION_RULES,
@@ -69,6 +70,8 @@ export interface MeetingState {
   itemVisits: { itemId: string; at: number }[];
   /** 工资集体协商: the session at the table (clauses and offers, the alternating chair, caucuses, suspensions); meaningful when kind is "bargaining". */
   bargaining: BargainingState;
+  /** 人民调解: the separate talks (背靠背) and the parties' positions; meaningful when kind is "mediation". */
+  mediation: MediationState;
 }
 
 export const initialState = (): MeetingState => ({
@@ -105,6 +108,7 @@ export const initialState = (): MeetingState => ({
   attendanceLog: [],
   itemVisits: [],
   bargaining: initialBargaining(),
+  mediation: initialMediation(),
 });
 
 export const queuePosition = (state: MeetingState, participantId: string): number => state.queue.findIndex((entry) => entry.participantId === participantId);

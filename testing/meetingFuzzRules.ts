@@ -28,6 +28,9 @@ export const BARGAINING_CODES: readonly ErrorCode[] = [
   "DELEGATION_INVALID",
 ];
 
+/** The codes of the mediation session (人民调解): separate talks and positions. */
+export const MEDIATION_CODES: readonly ErrorCode[] = ["NOT_MEDIATION", "NOT_MEDIATOR", "NOT_PARTY", "SEPARATE_TALK_RUNNING", "NO_SEPARATE_TALK"];
+
 /** The codes decide itself can return (VALIDATION comes from parseCommand, and from decide for poll definitions and hands). */
 export const DECIDE_CODES: readonly ErrorCode[] = [
   "FORBIDDEN",
@@ -65,6 +68,7 @@ export const DECIDE_CODES: readonly ErrorCode[] = [
   "PROXY_HOLDER_INVALID",
   "INTERNAL",
   ...BARGAINING_CODES,
+  ...MEDIATION_CODES,
 ];
 
 /** The expected error, or null if allowed. Authorization always comes first, then the meeting's status. */
@@ -222,6 +226,43 @@ export function expectedError(s: MeetingState, command: Command, sender: Actor, 
     case "bargaining.suspend":
     case "bargaining.resume":
       return expectedBargainingError(s, command, actor, session);
+    case "mediation.startSeparateTalk":
+    case "mediation.endSeparateTalk":
+    case "mediation.statePosition":
+      return expectedMediationError(s, command, actor, session);
+  }
+}
+
+/**
+ * 人民调解: only in a mediation meeting; then who may (the chair and officials are the mediators,
+ * a roster member is a party), then the meeting in session, then the talk and the party.
+ */
+function expectedMediationError(
+  s: MeetingState,
+  command: Extract<Command, { type: `mediation.${string}` }>,
+  actor: Actor,
+  session: ErrorCode | null,
+): ErrorCode | null {
+  if (s.kind !== "mediation") return "NOT_MEDIATION";
+  const mediator = actor.role === "chair" || actor.role === "official";
+  const talk = s.mediation.talk;
+  switch (command.type) {
+    case "mediation.startSeparateTalk": {
+      if (!mediator) return "NOT_MEDIATOR";
+      if (session) return session;
+      if (talk !== null) return "SEPARATE_TALK_RUNNING";
+      const party = s.roster.find((p) => p.id === command.partyId);
+      if (!party) return "NOT_FOUND";
+      return party.role === "member" ? null : "NOT_PARTY";
+    }
+    case "mediation.endSeparateTalk":
+      if (!mediator) return "NOT_MEDIATOR";
+      return session ?? (talk === null ? "NO_SEPARATE_TALK" : null);
+    case "mediation.statePosition": {
+      const me = s.roster.find((p) => p.id === actor.participantId);
+      if (actor.role !== "member" || me?.role !== "member") return "NOT_PARTY";
+      return session ?? (talk !== null ? "SEPARATE_TALK_RUNNING" : null);
+    }
   }
 }
 
@@ -588,6 +629,8 @@ export function checkEvent(before: MeetingState, event: MeetingEvent, after: Mee
   if (event.type.startsWith("record.")) checkRecordEvent(before, event, check);
   if (event.type.startsWith("bargaining."))
     check(before.kind === "bargaining" && before.status === "open", "the bargaining table sits only in an open bargaining meeting");
+  if (event.type.startsWith("mediation."))
+    check(before.kind === "mediation" && before.status === "open", "a mediation session's talks and positions happen only in an open mediation meeting");
   if (event.type === "attendance.arrived" || event.type === "attendance.left" || event.type === "attendance.excused") {
     const ids = event.type === "attendance.excused" ? [event.participantId] : event.participantIds;
     check(
@@ -702,6 +745,7 @@ export function checkInvariants(s: MeetingState, check: Check, { rearranged = fa
   checkPolls(s, check);
   checkNotes(s, check);
   checkBargaining(s, check);
+  checkMediation(s, check);
   const last = s.speeches[s.speeches.length - 1];
   if (last) {
     check(last.pausedAt === null, "a finished speech is not paused");
@@ -888,6 +932,7 @@ const KEYS = Object.keys({
   attendanceLog: 0,
   itemVisits: 0,
   bargaining: 0,
+  mediation: 0,
 } satisfies Record<Key, 0>) as Key[];
 
 const agendaInput = (s: MeetingState) => s.agenda.map(({ id, title, presenter, plannedMs }) => ({ id, title, presenter, plannedMs }));
@@ -1420,6 +1465,12 @@ export function checkPostconditions(
       checkBargainingPostconditions(before, after, command, actor, now, events, check);
       only("bargaining");
       break;
+    case "mediation.startSeparateTalk":
+    case "mediation.endSeparateTalk":
+    case "mediation.statePosition":
+      checkMediationPostconditions(before, after, command, actor, now, check);
+      only("mediation");
+      break;
   }
 }
 
@@ -1745,3 +1796,51 @@ function checkOthersAttendance(before: MeetingState, after: MeetingState, named:
 
 const byId = (a: { participantId: string }, b: { participantId: string }) =>
   a.participantId < b.participantId ? -1 : a.participantId > b.participantId ? 1 : 0;
+
+/** 人民调解: at most one separate talk runs, it is the last of the talks, and the others are over. */
+function checkMediation(s: MeetingState, check: Check) {
+  const { talk, talks } = s.mediation;
+  const running = talks.filter((t) => t.endedAt === null);
+  check(running.length === (talk === null ? 0 : 1), `one running talk exactly while state.mediation.talk is set (${running.length})`);
+  if (talk !== null)
+    check(same(talks.at(-1) && { partyId: talks.at(-1)?.partyId, startedAt: talks.at(-1)?.startedAt }, talk), "the running talk is the last one");
+  check(
+    talks.slice(0, -1).every((t) => t.endedAt !== null),
+    "every talk but the last is over",
+  );
+}
+
+/** 人民调解: each command changes the session as asked, at `now`. */
+function checkMediationPostconditions(
+  before: MeetingState,
+  after: MeetingState,
+  command: Extract<Command, { type: `mediation.${string}` }>,
+  actor: Actor,
+  now: number,
+  check: Check,
+) {
+  const was = before.mediation;
+  const is = after.mediation;
+  switch (command.type) {
+    case "mediation.startSeparateTalk":
+      check(same(is.talk, { partyId: command.partyId, startedAt: now }), "the talk with the chosen party runs from now");
+      check(same(is.talks, [...was.talks, { partyId: command.partyId, startedAt: now, endedAt: null, by: actor.participantId }]), "the talk is recorded");
+      check(same(is.positions, was.positions), "positions unchanged by a talk");
+      break;
+    case "mediation.endSeparateTalk":
+      check(is.talk === null, "the session is joint again");
+      check(
+        same(
+          is.talks,
+          was.talks.map((t) => (t.endedAt === null ? { ...t, endedAt: now } : t)),
+        ),
+        "the running talk ended now",
+      );
+      check(same(is.positions, was.positions), "positions unchanged by a talk's end");
+      break;
+    case "mediation.statePosition":
+      check(same(is.positions, [...was.positions, { partyId: actor.participantId, text: command.text, at: now }]), "the party's position is recorded");
+      check(same(is.talks, was.talks) && is.talk === was.talk, "talks unchanged by a position");
+      break;
+  }
+}
