@@ -5,7 +5,8 @@
 // typed and the code on her screen; one draws a signature, re-encoded as PNG); a wrong name, an
 // older version's code, a bad drawing and another mediation's party are refused and change
 // nothing; the mediators sign; the signed version is locked; each party downloads the signed copy
-// of her own mediation only. In another mediation a party refuses: 调解不成 and the referral.
+// of her own mediation only. In another mediation a party refuses: the referral recorded and the
+// case the session belongs to fails (调解不成) through the case's own step.
 import JSZip from "jszip";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -297,9 +298,29 @@ describe("a party refuses: 调解不成 with the referral", () => {
     refusedWith(await org.post(`${base(refusalId)}/versions`, { baseVersion: 1, content: made.body.latest.content }), 409, "MEDIATION_AGREEMENT_REFUSED");
     refusedWith(await asParty(refusal.tokens.chair).refuse({ reason: "x" }, refusalId), 403, "MEDIATION_AGREEMENT_NOT_SIGNER");
 
+    // The case this session belongs to (part M1's 调解案件, 调解中) fails with the referral.
+    const communityId = (await org.post("/api/communities", { name: "和平街社区" })).body.community.id;
+    const created = await org.post("/api/mediation/cases", {
+      communityId,
+      category: "neighbour",
+      facts: "停车位争议",
+      acceptedOn: "2026-12-22",
+      parties: [
+        { name: "赵强", household: "和平街5号", phone: "13800000003", role: "applicant" },
+        { name: "钱芳", household: "和平街7号", phone: "13800000004", role: "respondent" },
+      ],
+      mediators: [{ name: "马秀兰", affiliation: "司法所调解员", chief: true }],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const caseId = created.body.case.id;
+    expect((await org.post(`/api/mediation/cases/${caseId}/meetings`, { meetingId: refusalId })).status).toBe(200);
+    expect((await org.post(`/api/mediation/cases/${caseId}/steps`, { type: "start" })).status).toBe(200);
+
     const referred = await org.post(`${base(refusalId)}/referral`, { referral: "court", note: "告知可向兴庆区人民法院起诉" });
     expect(referred.status).toBe(200);
     expect(referred.body.refusal).toMatchObject({ referral: "court", referralNote: "告知可向兴庆区人民法院起诉" });
+    const failed = (await org.get(`/api/mediation/cases/${caseId}`)).body.case;
+    expect(failed).toMatchObject({ state: "failed", referral: "人民法院（诉讼）：告知可向兴庆区人民法院起诉" });
     refusedWith(await org.post(`${base(refusalId)}/referral`, { referral: "police" }), 400, "VALIDATION");
   });
 });

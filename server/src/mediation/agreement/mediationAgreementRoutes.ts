@@ -7,7 +7,14 @@
 // the phone allows); a party refuses there too. Each party downloads the signed copy of their own
 // mediation only (another meeting's link: 403).
 import { Router, type Request, type Response } from "express";
-import { agreementLines, confirmationCode, partyLabel, type AgreementSignature, type MediationAgreementContent } from "../../../../core/mediation/agreement.ts";
+import {
+  agreementLines,
+  confirmationCode,
+  partyLabel,
+  REFERRAL_WORDS,
+  type AgreementSignature,
+  type MediationAgreementContent,
+} from "../../../../core/mediation/agreement.ts";
 import {
   MediationAgreementFileParams,
   MediationAgreementSaveBody,
@@ -198,8 +205,20 @@ export function mediationAgreementRoutes(deps: ApiDeps): Router {
     `${MEDIATION_AGREEMENT_PATH}/referral`,
     route(async (req, res) => {
       const { id } = parse(IdParams, req.params);
-      await staffOf(req, id);
+      const actor = await staffOf(req, id);
       const body = parse(MediationReferralBody, req.body);
+      if ((await store.snapshot(id)).state !== "refused") abort("MEDIATION_AGREEMENT_NOT_REFUSED");
+      // The case this session belongs to fails (调解不成) with the referral, through the case's own steps.
+      const linked = (await deps.mediationCases.list()).find((c) => c.meetingIds.includes(id));
+      if (linked && linked.state === "mediating") {
+        const referral = `${REFERRAL_WORDS[body.referral]}${body.note ? `：${body.note}` : ""}`;
+        const failed = await deps.mediationCases.step(
+          linked.id,
+          { type: "fail", referral },
+          { id: actor.accountId ?? actor.participantId ?? "", name: actor.name },
+        );
+        if (!failed.ok) abort(failed.error.code);
+      }
       res.json(agreementJson(id, settled(await store.refer(id, { referral: body.referral, note: body.note ?? null }))));
     }),
   );
