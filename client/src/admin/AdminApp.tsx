@@ -16,6 +16,9 @@ import { PROPOSALS_NS } from "../i18n/proposals.ts";
 import { REQUESTS_PATH, RequestsPage } from "../bargaining/requests/RequestsPage.tsx";
 import { BARGAINING_REQUESTS_NS } from "../i18n/bargainingRequests.ts";
 import { AGREEMENTS_PATH, AgreementsPage } from "../bargaining/agreement/AgreementsPage.tsx";
+import { CASES_PATH, CasesPage } from "../mediation/cases/CasesPage.tsx";
+import { CasePage } from "../mediation/cases/CasePage.tsx";
+import { MEDIATION_CASES_NS } from "../i18n/mediationCases.ts";
 import { AgreementPage } from "../bargaining/agreement/AgreementPage.tsx";
 import { AGREEMENT_NS } from "../i18n/agreement.ts";
 import { DepartmentsPage } from "./ledger/DepartmentsPage.tsx";
@@ -163,6 +166,7 @@ function Shell({ children }: { children: ReactNode }) {
           {!department && !isGridWorker(session.account) && item("/admin/meetings", t("shell.meetings"))}
           {canEdit(session.account) && item(REQUESTS_PATH, t("nav", { ns: BARGAINING_REQUESTS_NS }))}
           {canEdit(session.account) && item(AGREEMENTS_PATH, t("nav", { ns: AGREEMENT_NS }), pathname.startsWith(AGREEMENTS_PATH))}
+          {canEdit(session.account) && item(CASES_PATH, t("nav", { ns: MEDIATION_CASES_NS }), pathname.startsWith(CASES_PATH))}
           {(canEdit(session.account) || department) &&
             item(LEDGER, t("ledger.nav.ledger"), pathname.startsWith(LEDGER) && !(department && pathname.startsWith(reminders)))}
           {department && item(reminders, t("ledger.nav.reminders"))}
@@ -211,6 +215,10 @@ function Page({ pathname }: { pathname: string }) {
   if (pathname === REQUESTS_PATH && canEdit(session.account)) return <RequestsPage />;
   // The agreement after bargaining: every bargaining meeting with its reminders, and one meeting's agreement.
   if (pathname === AGREEMENTS_PATH && canEdit(session.account)) return <AgreementsPage />;
+  // Mediation cases (调解案件): the list with statistics and export, and one case with its next step.
+  if (pathname === CASES_PATH && canEdit(session.account)) return <CasesPage />;
+  const mediationCase = new RegExp(`^${CASES_PATH}/([^/]+)/?$`).exec(pathname);
+  if (mediationCase && canEdit(session.account)) return <CasePage key={mediationCase[1]} caseId={decodeURIComponent(mediationCase[1]!)} />;
   const agreement = new RegExp(`^${AGREEMENTS_PATH}/([^/]+)/?$`).exec(pathname);
   if (agreement && canEdit(session.account)) return <AgreementPage key={agreement[1]} meetingId={decodeURIComponent(agreement[1]!)} />;
   // The union's collections of workers' proposals (工资集体协商意见建议征集) and their 协商提案.
