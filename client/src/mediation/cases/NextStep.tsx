@@ -51,6 +51,7 @@ export function NextStep({ case: c, names, onDone, onError }: Props) {
     </button>
   );
   const lastVisit = c.returnVisits.at(-1);
+  if (c.state === "closed") return null;
 
   return (
     <section aria-label={t("detail.nextStep")} data-testid="case-next-step">

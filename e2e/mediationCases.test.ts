@@ -1,0 +1,96 @@
+// End to end in a real Chromium (1366×768): the secretariat's 调解案件 pages (issue 22 part M1). The
+// organiser accepts a case between two neighbours both named 张丽 (told apart by household), starts
+// mediating, records an oral agreement and an obligation (which the ledger then follows), schedules
+// and records a kept return visit, and closes the case; the list shows it closed with the statistics.
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { STAFF_PASSWORD, staffClient, type ApiClient } from "../testing/server/api.ts";
+import { DESKTOP, launchChromium } from "./support/browser.ts";
+import { startApp, type AppUnderTest } from "./support/appServer.ts";
+import { shot, SHOTS, until } from "./support/page.ts";
+
+let app: AppUnderTest;
+let browser: Browser;
+let org: ApiClient;
+
+async function logIn(admin: Page): Promise<void> {
+  await admin.goto(`${app.baseUrl}/admin/login`);
+  await admin.getByLabel("用户名").fill("secretariat");
+  await admin.getByLabel("密码").fill(STAFF_PASSWORD);
+  await admin.getByRole("button", { name: "登录" }).click();
+  await admin.getByTestId("meetings-upcoming").or(admin.getByTestId("meetings-live")).first().waitFor();
+}
+
+describe("调解案件", () => {
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    app = await startApp("邻里纠纷调解（端到端测试）", [{ name: "马建国", role: "chair" }]);
+    browser = await launchChromium();
+    org = (await staffClient(app.server, app.baseUrl, "secretariat", "organiser")).client;
+    expect((await org.post("/api/communities", { name: "香溪美地社区" })).status).toBe(201);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("accepts a case, walks it to 结案 after a kept return visit, and lists it", async () => {
+    const context = await browser.newContext({ ...DESKTOP, locale: "zh-CN" });
+    const admin = await context.newPage();
+    await logIn(admin);
+    await admin.getByRole("link", { name: "调解案件" }).click();
+    await admin.getByTestId("mediation-cases").waitFor();
+    const form = admin.getByTestId("new-case-form");
+    await form.getByLabel("纠纷简要情况（当事人最初陈述）").fill("楼上孩子每天练琴约 8 小时，楼下要求限制练琴时间");
+    const parties = form.getByTestId("party-fields");
+    for (const [i, household, phone] of [
+      [0, "3号楼2单元401", "13800000001"],
+      [1, "3号楼2单元501", "13800000002"],
+    ] as const) {
+      await parties.nth(i).getByLabel("姓名").fill("张丽");
+      await parties.nth(i).getByLabel("住址").fill(household);
+      await parties.nth(i).getByLabel("电话").fill(phone);
+    }
+    const mediator = form.getByTestId("mediator-fields").first();
+    await mediator.getByLabel("姓名").fill("马建国");
+    await mediator.getByLabel("单位/身份").fill("司法所调解员");
+    await form.getByRole("button", { name: "受理" }).click();
+    const row = admin.getByTestId("case-row").first();
+    await until(() => row.textContent()).toContain("申请人：张丽（401室）；被申请人：张丽（501室）");
+    expect(await row.textContent()).toContain("受理");
+
+    await row.getByRole("link").click();
+    const state = admin.getByTestId("case-state");
+    await admin.getByTestId("step-start").click();
+    await until(() => state.textContent()).toBe("调解中");
+    await admin.getByTestId("step-agree").getByLabel("口头协议").check();
+    await admin.getByLabel("口头协议内容（调解员记录）").fill("每天练琴不超过 2 小时，晚 8 点后不练琴");
+    await admin.getByTestId("step-agree-submit").click();
+    await until(() => state.textContent()).toBe("达成协议");
+    const perform = admin.getByTestId("step-perform");
+    await perform.getByLabel("履行人").selectOption({ label: "张丽（501室）" });
+    await perform.getByLabel("事项").fill("每天练琴不超过 2 小时");
+    await admin.getByTestId("step-perform-submit").click();
+    await until(() => state.textContent()).toBe("履行中");
+    expect(await admin.getByTestId("case-obligations").textContent()).toContain("张丽（501室）：每天练琴不超过 2 小时");
+    await admin.getByTestId("step-schedule-visit-submit").click();
+    await until(() => state.textContent()).toBe("回访");
+    await admin.getByTestId("step-record-visit").getByLabel("履行", { exact: true }).check();
+    await admin.getByTestId("step-record-visit-submit").click();
+    await until(() => admin.getByTestId("case-visits").textContent()).toContain("履行");
+    await admin.getByTestId("step-close-submit").click();
+    await until(() => state.textContent()).toBe("结案");
+    await shot(admin, "mediation-case-1366.png");
+
+    const [stored] = (await org.get("/api/mediation/cases")).body.cases;
+    expect(stored).toMatchObject({ state: "closed", agreement: { form: "oral" }, returnVisits: [{ outcome: "kept" }] });
+    const item = (await org.get(`/api/ledger/items/${stored.obligations[0].ledgerItemId}`)).body.item;
+    expect(item).toMatchObject({ state: "new", raisedByName: "张丽" });
+
+    await admin.getByRole("link", { name: "返回案件列表" }).click();
+    await until(() => admin.getByTestId("case-statistics").textContent()).toContain("已结案 1 件");
+    await context.close();
+  }, 120_000);
+});
