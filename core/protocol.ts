@@ -62,6 +62,8 @@ export interface ServerToClientEvents {
   "record.editors": (editors: RecordEditors) => void;
   /** A note of the own side's private consultation (背靠背): to that side's members only, never logged. */
   "caucus.noted": (noted: { note: CaucusNote }) => void;
+  /** 人民调解 背靠背: a separate talk's note (to the mediators and that party) or a finding (to the mediators); never logged. */
+  "mediation.noted": (noted: { note: TalkNote }) => void;
   /**
    * The server ends this connection, and says why just before (TOO_MANY_DEVICES: the same link
    * connected on a further device; NOT_FOUND: taken off the roster). Final: the client shows it
@@ -145,6 +147,18 @@ export interface PollAudit {
  * (roster entries of role member or chair with that side) ever receive it; it is stored apart
  * from the meeting's event log (docs/bargaining.md, Caucus).
  */
+/** 人民调解: a note of a separate talk (kind talk, partyId the party) or a mediator's finding (fact | option, partyId null). */
+export interface TalkNote {
+  noteId: string;
+  kind: "talk" | "fact" | "option";
+  partyId: string | null;
+  authorId: string;
+  /** The author's name as the roster had it when the note was written. */
+  authorName: string;
+  text: string;
+  at: number;
+}
+
 export interface CaucusNote {
   noteId: string;
   side: Side;
@@ -192,6 +206,12 @@ export interface ClientToServerEvents {
   "caucus.note": (request: unknown, ack: (result: Ack<{ note: CaucusNote }>) => void) => void;
   /** The own side's private consultation notes so far, oldest first. */
   "caucus.history": (request: unknown, ack: (result: Ack<{ notes: CaucusNote[] }>) => void) => void;
+  /** A mediator or the party in the separate talk writes to the talk (背靠背); stored when acknowledged. */
+  "mediation.talkNote": (request: unknown, ack: (result: Ack<{ note: TalkNote }>) => void) => void;
+  /** A mediator notes a finding (fact or option) for the mediators only. */
+  "mediation.noteFinding": (request: unknown, ack: (result: Ack<{ note: TalkNote }>) => void) => void;
+  /** The notes this person may read: a mediator all of the meeting's, a party those of the talks with them. */
+  "mediation.talkHistory": (request: unknown, ack: (result: Ack<{ notes: TalkNote[] }>) => void) => void;
   /** Chair and clerk: what I am editing in the record now ({key}, null when done); see `record.editors`. */
   "record.editing": (request: unknown, ack: (result: Ack<Record<never, never>>) => void) => void;
   "time.sync": (ack: (result: { serverTime: number }) => void) => void;

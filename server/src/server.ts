@@ -7,6 +7,7 @@ import { Server } from "socket.io";
 import { ArchiveIndex } from "./archive/archiveIndex.ts";
 import { resolveTokenSecret } from "./auth/secret.ts";
 import { CaucusStore } from "./caucus/caucusStore.ts";
+import { TalkStore } from "./mediation/session/talkStore.ts";
 import { TokenService } from "./auth/tokens.ts";
 import type { Config } from "./config/config.ts";
 import { protectDataDir } from "./config/dataDir.ts";
@@ -165,6 +166,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     caucusAudio: () => (mediaAvailable() ? caucusAudio : undefined),
     ballots,
     caucusNotes: new CaucusStore(db),
+    talkNotes: new TalkStore(db),
     maxDevices: config.maxDevices,
   });
 

@@ -7,6 +7,7 @@ import { coreError, type ErrorCode } from "../../../core/errors.ts";
 import type { ClientToServerEvents, ServerToClientEvents, Welcome } from "../../../core/protocol.ts";
 import type { RosterEntry } from "../../../core/config/schema.ts";
 import { caucusRoom, caucusSide } from "../caucus/caucusMembership.ts";
+import { isMediatorConnection, mediatorsRoom } from "../mediation/session/talkMembership.ts";
 import type { Connected } from "./handshake.ts";
 
 /** `welcome`: what the connection was last greeted with (set once greeted; rosterChanges.ts greets it again). */
@@ -28,12 +29,13 @@ export const staffRoom = (meetingId: string): string => audienceRoom(meetingId, 
 /** The chair's connections (a named poll's live tally shown to the chair only). */
 export const chairRoom = (meetingId: string): string => `meeting:${meetingId}:chair`;
 
-/** The broadcast groups of a connection: its meeting, its person, its audience, the chair's, and its bargaining side's private consultation. */
+/** The broadcast groups of a connection: its meeting, its person, its audience, the chair's, its bargaining side's private consultation, and the mediators' (人民调解 背靠背). */
 export function roomsOf(meetingId: string, me: RosterEntry, display: boolean): string[] {
   const rooms = [roomOf(meetingId), participantRoom(me.id), audienceRoom(meetingId, audienceOf(me.role, display))];
   if (me.role === "chair" && !display) rooms.push(chairRoom(meetingId));
   const side = caucusSide(me, display);
   if (side !== null) rooms.push(caucusRoom(meetingId, side));
+  if (isMediatorConnection(me.role, display)) rooms.push(mediatorsRoom(meetingId));
   return rooms;
 }
 

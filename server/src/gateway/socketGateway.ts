@@ -17,6 +17,8 @@ import type { BallotBox } from "../polls/ballotBox.ts";
 import { attachCaucusAudio } from "../caucus/caucusAudioHandlers.ts";
 import { attachCaucus } from "../caucus/caucusHandlers.ts";
 import type { CaucusStore } from "../caucus/caucusStore.ts";
+import { attachSeparateTalks } from "../mediation/session/talkHandlers.ts";
+import type { TalkStore } from "../mediation/session/talkStore.ts";
 import type { MeetingState } from "../../../core/state.ts";
 import { audienceRoom, ended, roomOf, type GatewayServer, type GatewaySocket } from "./connection.ts";
 import { Greeter } from "./greeting.ts";
@@ -56,6 +58,8 @@ export interface GatewayDeps {
   ballots: BallotBox;
   /** The bargaining sides' private consultation notes (背靠背; server/src/caucus). */
   caucusNotes: CaucusStore;
+  /** The mediation sessions' separate talks' notes and the mediators' findings (人民调解 背靠背; server/src/mediation/session). */
+  talkNotes: TalkStore;
   /** Connections one participant may have at once (YST_MAX_DEVICES); a further one ends the oldest. */
   maxDevices: number;
 }
@@ -141,6 +145,7 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, { presence, edit
   attachMedia(handlers, socket, deps, room);
   attachPolls(handlers, socket, deps.ballots, room);
   attachCaucus(handlers, socket, { notes: deps.caucusNotes, now: deps.now, newId: randomUUID }, room);
+  attachSeparateTalks(handlers, socket, { notes: deps.talkNotes, now: deps.now, newId: randomUUID }, room);
   attachCaucusAudio(handlers, socket, { caucusAudio: () => deps.caucusAudio?.(), log: deps.log }, room);
   attachRecordEditing(handlers, socket, editing);
 
