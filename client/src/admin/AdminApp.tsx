@@ -18,6 +18,7 @@ import { BARGAINING_REQUESTS_NS } from "../i18n/bargainingRequests.ts";
 import { AGREEMENTS_PATH, AgreementsPage } from "../bargaining/agreement/AgreementsPage.tsx";
 import { CASES_PATH, CasesPage } from "../mediation/cases/CasesPage.tsx";
 import { CasePage } from "../mediation/cases/CasePage.tsx";
+import { AgreementAdminPage, MEDIATION_AGREEMENTS_PATH } from "../mediation/agreement/AgreementAdminPage.tsx";
 import { MEDIATION_CASES_NS } from "../i18n/mediationCases.ts";
 import { AgreementPage } from "../bargaining/agreement/AgreementPage.tsx";
 import { AGREEMENT_NS } from "../i18n/agreement.ts";
@@ -219,6 +220,10 @@ function Page({ pathname }: { pathname: string }) {
   if (pathname === CASES_PATH && canEdit(session.account)) return <CasesPage />;
   const mediationCase = new RegExp(`^${CASES_PATH}/([^/]+)/?$`).exec(pathname);
   if (mediationCase && canEdit(session.account)) return <CasePage key={mediationCase[1]} caseId={decodeURIComponent(mediationCase[1]!)} />;
+  // One mediation meeting's 调解协议书 (reached from its case's sessions).
+  const mediationAgreement = new RegExp(`^${MEDIATION_AGREEMENTS_PATH}/([^/]+)/?$`).exec(pathname);
+  if (mediationAgreement && canEdit(session.account))
+    return <AgreementAdminPage key={mediationAgreement[1]} meetingId={decodeURIComponent(mediationAgreement[1]!)} />;
   const agreement = new RegExp(`^${AGREEMENTS_PATH}/([^/]+)/?$`).exec(pathname);
   if (agreement && canEdit(session.account)) return <AgreementPage key={agreement[1]} meetingId={decodeURIComponent(agreement[1]!)} />;
   // The union's collections of workers' proposals (工资集体协商意见建议征集) and their 协商提案.

@@ -17,6 +17,7 @@ import { StatsPanel } from "../features/stats/StatsPanel.tsx";
 import { VenueMuteControl } from "../features/venue/VenueMuteControl.tsx";
 import { BargainingTable } from "../bargaining/table/BargainingTable.tsx";
 import { ChiefConfirmation } from "../bargaining/agreement/ChiefConfirmation.tsx";
+import { PartyConfirmation } from "../mediation/agreement/PartyConfirmation.tsx";
 import "./chairConsole.css";
 
 /** The chair's console: agenda and the minutes (to read and approve) left, the floor and the queue in the centre, the room's microphone, polls, attendance and record right. */
@@ -36,6 +37,8 @@ export function ChairConsole() {
         {/* A bargaining meeting: the presiding chief's table (移交主持, 中止, 新增条款) above the floor. */}
         {/* The presiding chief: 确认签署 of the agreement the 职工代表大会 adopted. */}
         <ChiefConfirmation />
+        {/* The 主持调解员: the 调解协议书 to sign as a mediator. */}
+        <PartyConfirmation />
         <BargainingTable />
         <CurrentSpeaker size="large" />
         {/* The speech bar (暂停, +1/+2 分钟, 结束, pending 插话): sticky, on screen at 1366×768 whatever the video's height. */}

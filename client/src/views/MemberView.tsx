@@ -17,6 +17,7 @@ import { MySuggestionsPanel } from "../features/ledger/MySuggestionsPanel.tsx";
 import { SPEAKING_ROLES } from "@core/roles.ts";
 import { BargainingTable } from "../bargaining/table/BargainingTable.tsx";
 import { ChiefConfirmation } from "../bargaining/agreement/ChiefConfirmation.tsx";
+import { PartyConfirmation } from "../mediation/agreement/PartyConfirmation.tsx";
 
 type Tab = "room" | "record" | "mine";
 
@@ -73,6 +74,8 @@ export function MemberView() {
             {/* A bargaining meeting: the table (clauses, offers, caucus, suspension) is the main content; the floor follows. */}
             {/* A side's chief: 确认签署 of the agreement the 职工代表大会 adopted (nothing for anyone else). */}
             <ChiefConfirmation />
+            {/* A mediation meeting: a party's (or mediator's) 调解协议书 to confirm, then the signed copy. */}
+            <PartyConfirmation />
             <BargainingTable />
             {/* The clock is the sticky floor bar's (above): one countdown on the phone, always in view. */}
             <CurrentSpeaker clock={false} />
