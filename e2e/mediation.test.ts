@@ -1,0 +1,269 @@
+// End to end in a real Chromium: a neighbours' dispute mediated (人民调解) from the case to its
+// closing. Two neighbours both named 张丽 (3栋201 and 3栋301), the 司法所 mediator presiding and a
+// police officer. The staff accept the case in the admin app and link the mediation meeting; both
+// 张丽 join on 375 px phones and state their positions in the joint session; the mediators talk
+// with each party separately (the other party's screen never carries the talk); the agreement is
+// generated from the case; each 张丽 confirms from her own phone (the name typed, the code on her
+// screen); the mediators sign; each downloads the signed PDF, read back with both 张丽 told apart;
+// the return visit is recorded (履行) and the case closed.
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { talkViewFor } from "../core/mediation/visibility.ts";
+import { rosterNames } from "../core/naming/displayNames.ts";
+import { joinUrl } from "../server/src/links/urls.ts";
+import { createStaff } from "../testing/server/api.ts";
+import { pdfText } from "../testing/server/minutesMeeting.ts";
+import { signInToAdmin } from "./support/admin.ts";
+import { startApp, type AppUnderTest } from "./support/appServer.ts";
+import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
+import { SHOTS, openJoinLink, shot, textOf, until } from "./support/page.ts";
+import { liveState, submitTo } from "./support/room.ts";
+
+const TITLE = "幸福里3栋漏水纠纷调解";
+const COMMITTEE = "幸福里社区人民调解委员会";
+const FACTS = "2026年12月，3栋301卫生间漏水，致3栋201天花板受损，双方就维修和赔偿发生争议。";
+const A = { name: "张丽", household: "幸福里小区3栋201", phone: "13800000001" };
+const B = { name: "张丽", household: "幸福里小区3栋301", phone: "13800000002" };
+const A_POSITION = "楼上漏水三个月，天花板发霉，要求修好并赔偿1500元。";
+const B_POSITION = "愿意修防水，但赔偿金额太高，最多800元。";
+const TERM = "张丽（301）承担201天花板修复费用人民币1000元，于2026年12月31日前付清。";
+const A_LABEL = "张丽（申请人，幸福里小区3栋201）";
+const B_LABEL = "张丽（被申请人，幸福里小区3栋301）";
+
+let app: AppUnderTest;
+let browser: Browser;
+let admin: Page;
+let phoneA: Page;
+let phoneB: Page;
+let caseUrl: string;
+const ids: Record<"a" | "b" | "chair" | "police", string> = { a: "", b: "", chair: "", police: "" };
+
+const tokenOf = (name: string, household?: string) => {
+  const entry = [...app.links.entries()].find(([key]) => key === (household ? `${name}@${household}` : name));
+  return new URLSearchParams(new URL(entry![1]).hash.slice(1)).get("t")!;
+};
+const agreementPath = () => `/api/meetings/${app.meetingId}/mediation-agreement`;
+/** A call from the party's own phone, with her join token (as the phone's client sends it). */
+const fromPhone = (page: Page, token: string, method: string, path: string, body?: unknown) =>
+  page.evaluate(
+    async ({ token, method, path, body }) => {
+      const res = await fetch(path, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json", "X-Yishiting": "1" } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      return { status: res.status, json: res.headers.get("content-type")?.includes("json") ? await res.json() : null };
+    },
+    { token, method, path, body },
+  );
+const pageText = (page: Page) => page.evaluate(() => document.body.innerText);
+
+describe("a neighbours' dispute mediated end to end", () => {
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    app = await startApp(TITLE, [
+      { name: A.name, role: "member", household: A.household },
+      { name: B.name, role: "member", household: B.household },
+      { name: "马秀兰", role: "chair" },
+      { name: "杨警官", role: "official" },
+    ]);
+    await app.server.db.meeting.update({ where: { id: app.meetingId }, data: { kind: "mediation" } });
+    // Two 张丽: startApp keys the links by name, so the second overwrote the first; issue both again by participant.
+    const roster = await app.server.db.participant.findMany({ where: { meetingId: app.meetingId } });
+    for (const p of roster) {
+      const token = await app.server.tokens.issue({ participantId: p.id, meetingId: app.meetingId, role: p.role as never });
+      const url = joinUrl(app.baseUrl, token);
+      app.links.set(p.household ? `${p.name}@${p.household}` : p.name, url);
+      if (p.household === A.household) ids.a = p.id;
+      else if (p.household === B.household) ids.b = p.id;
+      else if (p.role === "chair") ids.chair = p.id;
+      else ids.police = p.id;
+    }
+    await createStaff(app.server, "tiaojie", "organiser");
+    await submitTo(app, { participantId: ids.chair, role: "chair" }, { type: "meeting.open" });
+    browser = await launchChromium();
+    // The admin app's requests carry the CSRF header; so do the test's own calls from the same context.
+    admin = await (await browser.newContext({ ...DESKTOP, locale: "zh-CN", acceptDownloads: true, extraHTTPHeaders: { "X-Yishiting": "1" } })).newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("the staff accept the case (受理), the two 张丽 told apart, and link the mediation meeting", async () => {
+    await signInToAdmin(admin, `${app.baseUrl}/admin/mediation/cases`, "tiaojie");
+    await admin.getByTestId("mediation-cases").waitFor();
+    expect((await admin.request.post(`${app.baseUrl}/api/communities`, { data: { name: "幸福里社区" } })).status()).toBe(201);
+    await admin.reload();
+    const form = admin.getByTestId("new-case-form");
+    await until(() => form.locator("select").first().inputValue()).not.toBe("");
+    await form.getByLabel("纠纷简要情况（当事人最初陈述）").fill(FACTS);
+    const parties = form.getByTestId("party-fields");
+    for (const [i, p] of [A, B].entries()) {
+      const row = parties.nth(i);
+      await row.locator("input").nth(0).fill(p.name);
+      await row.locator("input").nth(1).fill(p.household);
+      await row.locator("input").nth(2).fill(p.phone);
+    }
+    const mediators = form.getByTestId("mediator-fields");
+    await mediators.nth(0).locator("input").nth(0).fill("马秀兰");
+    await mediators.nth(0).locator("input").nth(1).fill("兴庆区司法所");
+    await form.getByRole("button", { name: "添加调解员" }).click();
+    await mediators.nth(1).locator("input").nth(0).fill("杨警官");
+    await mediators.nth(1).locator("input").nth(1).fill("幸福里派出所");
+    await form.getByTestId("case-submit").click();
+    await until(() => admin.getByTestId("case-row").count()).toBe(1);
+    await admin.getByTestId("case-row").getByRole("link").first().click();
+    await admin.getByTestId("mediation-case").waitFor();
+    caseUrl = admin.url();
+    expect(await textOf(admin, "case-state")).toBe("受理");
+    const names = [
+      ...rosterNames([
+        { id: "a", ...A },
+        { id: "b", ...B },
+      ]).values(),
+    ];
+    expect(names[0]).not.toBe(names[1]);
+    const partyList = await textOf(admin, "case-parties");
+    for (const name of names) expect(partyList).toContain(name);
+
+    await admin.getByLabel("关联调解会议（会议编号）").fill(app.meetingId);
+    await admin.getByRole("button", { name: "关联", exact: true }).click();
+    await until(() => admin.getByTestId("mediation-case").textContent()).toContain(app.meetingId);
+    await admin.getByTestId("step-start").click();
+    await until(() => textOf(admin, "case-state")).toBe("调解中");
+    await shot(admin, "mediation-case-accepted.png");
+  });
+
+  it("joint session: both 张丽 join on 375 px phones, told apart, and state their positions", async () => {
+    phoneA = await openJoinLink(browser, app.links.get(`${A.name}@${A.household}`)!, PHONE);
+    phoneB = await openJoinLink(browser, app.links.get(`${B.name}@${B.household}`)!, PHONE);
+    const [meA, meB] = [await textOf(phoneA, "me"), await textOf(phoneB, "me")];
+    const told = rosterNames([
+      { id: "a", ...A },
+      { id: "b", ...B },
+    ]);
+    expect(meA).toContain(told.get("a")!);
+    expect(meB).toContain(told.get("b")!);
+    expect(told.get("a")).not.toBe(told.get("b"));
+    for (const page of [phoneA, phoneB]) expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    // No party screen yet for stating a position (part M2's client): the command as the gateway runs it.
+    await submitTo(app, { participantId: ids.a, role: "member" }, { type: "mediation.statePosition", text: A_POSITION });
+    await submitTo(app, { participantId: ids.b, role: "member" }, { type: "mediation.statePosition", text: B_POSITION });
+    const positions = (await liveState(app)).mediation.positions;
+    expect(positions.map((p: { partyId: string; text: string }) => [p.partyId, p.text])).toEqual([
+      [ids.a, A_POSITION],
+      [ids.b, B_POSITION],
+    ]);
+    await shot(phoneA, "mediation-joint-phone-201.png");
+  });
+
+  it("a separate talk with each party: the other party's screen never carries the talk", async () => {
+    const chair = { participantId: ids.chair, role: "chair" as const };
+    for (const [party, other] of [
+      [ids.a, phoneB],
+      [ids.b, phoneA],
+    ] as const) {
+      await submitTo(app, chair, { type: "mediation.startSeparateTalk", partyId: party });
+      expect((await liveState(app)).mediation.talk).toMatchObject({ partyId: party });
+      // What the other party is told: a talk runs and since when, not with whom (core/mediation/visibility.ts).
+      const otherParty = party === ids.a ? ids.b : ids.a;
+      const live = await liveState(app);
+      const view = talkViewFor(
+        live,
+        live.roster.find((p) => p.id === otherParty)!,
+      );
+      expect(view).toEqual({ kind: "elsewhere", since: live.mediation.talk!.startedAt });
+      expect(await pageText(other)).not.toContain(party === ids.a ? A.household : B.household);
+      await submitTo(app, chair, { type: "mediation.endSeparateTalk" });
+    }
+    expect((await liveState(app)).mediation.talks.map((t: { partyId: string }) => t.partyId)).toEqual([ids.a, ids.b]);
+  });
+
+  it("the agreement generated from the case; each 张丽 confirms on her phone (name typed, code)", async () => {
+    const theCase = (await (await admin.request.get(`${app.baseUrl}/api/mediation/cases`)).json()).cases[0];
+    const generated = await admin.request.post(`${app.baseUrl}${agreementPath()}/versions`, {
+      data: {
+        baseVersion: 0,
+        generate: {
+          caseNumber: theCase.number,
+          committee: COMMITTEE,
+          facts: theCase.facts,
+          dispute: "双方就维修责任和赔偿金额发生争议。",
+          terms: [TERM],
+          parties: [
+            { participantId: ids.a, role: "applicant", phone: A.phone },
+            { participantId: ids.b, role: "respondent", phone: B.phone },
+          ],
+          performance: [{ participantId: ids.b, how: "一次性支付1000元", by: "2026-12-31" }],
+        },
+      },
+    });
+    expect(generated.status(), await generated.text()).toBe(201);
+    for (const [page, token, label, state] of [
+      [phoneA, tokenOf(A.name, A.household), A_LABEL, "draft"],
+      [phoneB, tokenOf(B.name, B.household), B_LABEL, "signing"],
+    ] as const) {
+      const view = await fromPhone(page, token, "GET", `${agreementPath()}/confirmation`);
+      expect(view.json).toMatchObject({ kind: "party", label, state, latest: { number: 1 } });
+      const wrong = await fromPhone(page, token, "POST", `${agreementPath()}/confirmation`, { version: 1, code: view.json.latest.code, name: "张力" });
+      expect([wrong.status, wrong.json.error.code]).toEqual([400, "MEDIATION_AGREEMENT_NAME"]);
+      const ok = await fromPhone(page, token, "POST", `${agreementPath()}/confirmation`, { version: 1, code: view.json.latest.code, name: "张丽" });
+      expect(ok.status, JSON.stringify(ok.json)).toBe(200);
+      expect(ok.json.signed).toMatchObject({ kind: "party" });
+    }
+  });
+
+  it("the mediators sign; each 张丽 downloads the signed PDF, both told apart in it", async () => {
+    const staff = await (await admin.request.get(`${app.baseUrl}${agreementPath()}`)).json();
+    for (const participantId of [ids.chair, ids.police]) {
+      const res = await admin.request.post(`${app.baseUrl}${agreementPath()}/mediator-signatures`, {
+        data: { participantId, version: staff.latest.number, code: staff.latest.code },
+      });
+      expect(res.status(), await res.text()).toBe(200);
+    }
+    expect((await (await admin.request.get(`${app.baseUrl}${agreementPath()}`)).json()).state).toBe("signed");
+    for (const [page, token] of [
+      [phoneA, tokenOf(A.name, A.household)],
+      [phoneB, tokenOf(B.name, B.household)],
+    ] as const) {
+      const bytes = await page.evaluate(
+        async ({ token, path }) => {
+          const res = await fetch(path, { headers: { Authorization: `Bearer ${token}` } });
+          return res.ok ? [...new Uint8Array(await res.arrayBuffer())] : res.status;
+        },
+        { token, path: `${agreementPath()}/signed.pdf` },
+      );
+      expect(Array.isArray(bytes), String(bytes)).toBe(true);
+      const text = (await pdfText(Buffer.from(bytes as number[]))).replace(/\s+/g, "");
+      for (const part of ["人民调解协议书", A_LABEL, B_LABEL, TERM, "杨警官", "马秀兰", COMMITTEE]) expect(text).toContain(part);
+    }
+  });
+
+  it("the case: agreed in writing, the obligation followed up, the return visit finds it kept (履行), closed", async () => {
+    await admin.goto(caseUrl);
+    await admin.getByTestId("step-agree-submit").click();
+    await until(() => textOf(admin, "case-state")).toBe("达成协议");
+    const perform = admin.getByTestId("step-perform");
+    await perform.locator("select").first().selectOption({ index: 1 });
+    await perform.locator("input").first().fill("支付201天花板修复费用1000元");
+    await admin.getByTestId("step-perform-submit").click();
+    await until(() => textOf(admin, "case-state")).toBe("履行中");
+    const told = rosterNames([
+      { id: "a", ...A },
+      { id: "b", ...B },
+    ]);
+    expect(await textOf(admin, "case-obligations")).toContain(`${told.get("b")}：支付201天花板修复费用1000元`);
+    await admin.getByTestId("step-schedule-visit-submit").click();
+    await until(() => textOf(admin, "case-state")).toBe("回访");
+    await admin.getByTestId("step-record-visit").locator("textarea").fill("费用已付清，天花板已修复。");
+    await admin.getByTestId("step-record-visit-submit").click();
+    await until(() => textOf(admin, "case-visits")).toContain("费用已付清");
+    expect(await textOf(admin, "case-visits")).toContain("履行");
+    await admin.getByTestId("step-close-submit").click();
+    await until(() => textOf(admin, "case-state")).toBe("结案");
+    await shot(admin, "mediation-case-closed.png");
+  });
+});
