@@ -10,6 +10,10 @@ export const mediationCasesEn: Shape<typeof mediationCasesZh> = {
     "People's mediation from acceptance to closing: mediation, an agreement (written or oral) or a failure; the agreement's obligations are followed in the ledger, and a return visit that finds it kept lets the case close.",
   empty: "No mediation cases yet.",
   export: "Export to Excel",
+  partyLine: "{{role}}: {{name}}",
+  mediatorLine: "{{name}} ({{affiliation}})",
+  obligationLine: "{{name}}: {{text}}",
+  separator: "; ",
   category: { neighbour: "Neighbours", property: "Property management", family: "Family", other: "Other" },
   state: {
     accepted: "Accepted",

@@ -59,7 +59,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       <ul data-testid="case-parties">
         {c.parties.map((p) => (
           <li key={p.id}>
-            {t(`role.${p.role}`)}：{names.get(p.id) ?? p.name} · {p.household} · {p.phone}
+            {t("partyLine", { role: t(`role.${p.role}`), name: names.get(p.id) ?? p.name })} · {p.household} · {p.phone}
           </li>
         ))}
       </ul>
@@ -67,7 +67,8 @@ export function CasePage({ caseId }: { caseId: string }) {
       <ul>
         {c.mediators.map((m) => (
           <li key={m.id}>
-            {m.name}（{m.affiliation}）{m.chief && ` · ${t("create.chief")}`}
+            {t("mediatorLine", { name: m.name, affiliation: m.affiliation })}
+            {m.chief && ` · ${t("create.chief")}`}
           </li>
         ))}
       </ul>
@@ -105,7 +106,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           <ul data-testid="case-obligations">
             {c.obligations.map((o) => (
               <li key={o.id}>
-                {names.get(o.partyId) ?? ""}：{o.text} · {t("detail.deadline")} {o.deadline} ·{" "}
+                {t("obligationLine", { name: names.get(o.partyId) ?? "", text: o.text })} · {t("detail.deadline")} {o.deadline} ·{" "}
                 <Link to={`/admin/ledger/items/${encodeURIComponent(o.ledgerItemId)}`}>{t("detail.ledgerItem", { number: o.ledgerNumber })}</Link>
               </li>
             ))}

@@ -87,7 +87,7 @@ export function CasesPage() {
                     </th>
                     <td className="nowrap">{c.acceptedOn}</td>
                     <td>{t(`category.${c.category}`)}</td>
-                    <td>{c.parties.map((p) => `${t(`role.${p.role}`)}：${names.get(p.id) ?? p.name}`).join("；")}</td>
+                    <td>{c.parties.map((p) => t("partyLine", { role: t(`role.${p.role}`), name: names.get(p.id) ?? p.name })).join(t("separator"))}</td>
                     <td>{t(`state.${c.state}`)}</td>
                   </tr>
                 );
