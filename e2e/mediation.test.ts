@@ -39,24 +39,7 @@ let phoneB: Page;
 let caseUrl: string;
 const ids: Record<"a" | "b" | "chair" | "police", string> = { a: "", b: "", chair: "", police: "" };
 
-const tokenOf = (name: string, household?: string) => {
-  const entry = [...app.links.entries()].find(([key]) => key === (household ? `${name}@${household}` : name));
-  return new URLSearchParams(new URL(entry![1]).hash.slice(1)).get("t")!;
-};
 const agreementPath = () => `/api/meetings/${app.meetingId}/mediation-agreement`;
-/** A call from the party's own phone, with her join token (as the phone's client sends it). */
-const fromPhone = (page: Page, token: string, method: string, path: string, body?: unknown) =>
-  page.evaluate(
-    async ({ token, method, path, body }) => {
-      const res = await fetch(path, {
-        method,
-        headers: { Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json", "X-Yishiting": "1" } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      return { status: res.status, json: res.headers.get("content-type")?.includes("json") ? await res.json() : null };
-    },
-    { token, method, path, body },
-  );
 const pageText = (page: Page) => page.evaluate(() => document.body.innerText);
 
 describe("a neighbours' dispute mediated end to end", () => {
@@ -202,18 +185,36 @@ describe("a neighbours' dispute mediated end to end", () => {
       },
     });
     expect(generated.status(), await generated.text()).toBe(201);
-    for (const [page, token, label, state] of [
-      [phoneA, tokenOf(A.name, A.household), A_LABEL, "draft"],
-      [phoneB, tokenOf(B.name, B.household), B_LABEL, "signing"],
+    const { code } = (await (await admin.request.get(`${app.baseUrl}${agreementPath()}`)).json()).latest;
+    for (const [page, label, other, file] of [
+      [phoneA, A_LABEL, B_LABEL, "mediation-confirm-phone-201.png"],
+      [phoneB, B_LABEL, A_LABEL, "mediation-confirm-phone-301.png"],
     ] as const) {
-      const view = await fromPhone(page, token, "GET", `${agreementPath()}/confirmation`);
-      expect(view.json).toMatchObject({ kind: "party", label, state, latest: { number: 1 } });
-      const wrong = await fromPhone(page, token, "POST", `${agreementPath()}/confirmation`, { version: 1, code: view.json.latest.code, name: "张力" });
-      expect([wrong.status, wrong.json.error.code]).toEqual([400, "MEDIATION_AGREEMENT_NAME"]);
-      const ok = await fromPhone(page, token, "POST", `${agreementPath()}/confirmation`, { version: 1, code: view.json.latest.code, name: "张丽" });
-      expect(ok.status, JSON.stringify(ok.json)).toBe(200);
-      expect(ok.json.signed).toMatchObject({ kind: "party" });
+      // Told the agreement is ready, she opens her link again.
+      await page.reload();
+      await until(() => textOf(page, "ma-party-label")).toContain(label);
+      await page.getByTestId("ma-open").click();
+      await page.getByTestId("ma-screen").waitFor();
+      const text = await textOf(page, "ma-text");
+      for (const part of ["人民调解协议书", label, other, TERM, "杨警官"]) expect(text.replace(/\s+/g, "")).toContain(part);
+      expect(await textOf(page, "ma-code")).toBe(code);
+      expect(await page.getByTestId("ma-confirm").isVisible()).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await page.getByTestId("ma-name").fill("张力");
+      await page.getByTestId("ma-confirm").click();
+      // The refusal shows on the open screen itself, not behind the modal dialog.
+      await until(() => page.getByTestId("ma-screen").getByTestId("error-notice").textContent()).toContain("输入的姓名与协议书上您的姓名不符");
+      await shot(page, `wrong-name-${file}`);
+      await page.getByTestId("ma-name").fill("张丽");
+      await shot(page, file);
+      await page.getByTestId("ma-confirm").click();
+      await until(() => textOf(page, "ma-done")).toContain("您已于");
     }
+    const signatures = (await (await admin.request.get(`${app.baseUrl}${agreementPath()}`)).json()).signatures;
+    expect(signatures.map((s: { participantId: string; via: string }) => [s.participantId, s.via])).toEqual([
+      [ids.a, "link"],
+      [ids.b, "link"],
+    ]);
   });
 
   it("the mediators sign; each 张丽 downloads the signed PDF, both told apart in it", async () => {
@@ -225,21 +226,14 @@ describe("a neighbours' dispute mediated end to end", () => {
       expect(res.status(), await res.text()).toBe(200);
     }
     expect((await (await admin.request.get(`${app.baseUrl}${agreementPath()}`)).json()).state).toBe("signed");
-    for (const [page, token] of [
-      [phoneA, tokenOf(A.name, A.household)],
-      [phoneB, tokenOf(B.name, B.household)],
-    ] as const) {
-      const bytes = await page.evaluate(
-        async ({ token, path }) => {
-          const res = await fetch(path, { headers: { Authorization: `Bearer ${token}` } });
-          return res.ok ? [...new Uint8Array(await res.arrayBuffer())] : res.status;
-        },
-        { token, path: `${agreementPath()}/signed.pdf` },
-      );
-      expect(Array.isArray(bytes), String(bytes)).toBe(true);
-      const text = (await pdfText(Buffer.from(bytes as number[]))).replace(/\s+/g, "");
+    for (const page of [phoneA, phoneB]) {
+      await page.reload();
+      await until(() => textOf(page, "ma-signed")).toContain("各方已签署");
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("ma-download-pdf").click()]);
+      const text = (await pdfText(fs.readFileSync(await download.path()))).replace(/\s+/g, "");
       for (const part of ["人民调解协议书", A_LABEL, B_LABEL, TERM, "杨警官", "马秀兰", COMMITTEE]) expect(text).toContain(part);
     }
+    await shot(phoneB, "mediation-signed-phone-301.png");
   });
 
   it("the case: agreed in writing, the obligation followed up, the return visit finds it kept (履行), closed", async () => {

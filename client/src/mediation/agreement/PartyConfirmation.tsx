@@ -49,15 +49,12 @@ function PartyCard({ meetingId }: { meetingId: string }) {
     return () => window.clearInterval(timer);
   }, [load, settled]);
 
+  /** A confirmation or refusal from the open screen; a refusal by the server is shown on that screen (ConfirmScreen), not behind it. */
   const act = async (call: () => Promise<MediationConfirmationJson>) => {
     const mine = ++generation.current;
-    try {
-      const answer = await call();
-      if (mine === generation.current) setJson(answer);
-      setReading(false);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : fallback);
-    }
+    const answer = await call();
+    if (mine === generation.current) setJson(answer);
+    setReading(false);
   };
   const download = async (format: "pdf" | "docx") => {
     try {
@@ -161,6 +158,8 @@ function ConfirmScreen(props: {
     setPending(true);
     try {
       await call();
+    } catch (e) {
+      setLocal(e instanceof Error ? e.message : t("party.failed"));
     } finally {
       setPending(false);
     }
