@@ -16,6 +16,7 @@ import { SpeechRecord } from "../features/record/SpeechRecord.tsx";
 import { StatsPanel } from "../features/stats/StatsPanel.tsx";
 import { VenueMuteControl } from "../features/venue/VenueMuteControl.tsx";
 import { BargainingTable } from "../bargaining/table/BargainingTable.tsx";
+import { MediationSession } from "../mediation/session/MediationSession.tsx";
 import { ChiefConfirmation } from "../bargaining/agreement/ChiefConfirmation.tsx";
 import { PartyConfirmation } from "../mediation/agreement/PartyConfirmation.tsx";
 import "./chairConsole.css";
@@ -40,6 +41,8 @@ export function ChairConsole() {
         {/* The 主持调解员: the 调解协议书 to sign as a mediator. */}
         <PartyConfirmation />
         <BargainingTable />
+        {/* A mediation meeting: separate talks (背靠背) and the parties' positions (nothing for another kind). */}
+        <MediationSession />
         <CurrentSpeaker size="large" />
         {/* The speech bar (暂停, +1/+2 分钟, 结束, pending 插话): sticky, on screen at 1366×768 whatever the video's height. */}
         <SpeechDock run={run} pending={pending} />

@@ -16,6 +16,7 @@ import { SpeechRecord } from "../features/record/SpeechRecord.tsx";
 import { StatsPanel } from "../features/stats/StatsPanel.tsx";
 import { MinutesWorkspace } from "../features/minutes/MinutesWorkspace.tsx";
 import { BargainingTable } from "../bargaining/table/BargainingTable.tsx";
+import { MediationSession } from "../mediation/session/MediationSession.tsx";
 
 type Tab = "room" | "record" | "minutes";
 
@@ -76,6 +77,8 @@ export function ClerkView() {
             <MeetingStatusNotice />
             {/* A bargaining meeting: the recorder follows the table (and adds clauses) above the floor. */}
             <BargainingTable />
+            {/* A mediation meeting: separate talks (背靠背) and the parties' positions (nothing for another kind). */}
+            <MediationSession />
             <CurrentSpeaker />
             <QueueList />
             <AddSpeaker run={run} pending={pending} />

@@ -16,6 +16,7 @@ import { RecordWorkspace } from "../features/record/RecordWorkspace.tsx";
 import { MySuggestionsPanel } from "../features/ledger/MySuggestionsPanel.tsx";
 import { SPEAKING_ROLES } from "@core/roles.ts";
 import { BargainingTable } from "../bargaining/table/BargainingTable.tsx";
+import { MediationSession } from "../mediation/session/MediationSession.tsx";
 import { ChiefConfirmation } from "../bargaining/agreement/ChiefConfirmation.tsx";
 import { PartyConfirmation } from "../mediation/agreement/PartyConfirmation.tsx";
 
@@ -77,6 +78,8 @@ export function MemberView() {
             {/* A mediation meeting: a party's (or mediator's) 调解协议书 to confirm, then the signed copy. */}
             <PartyConfirmation />
             <BargainingTable />
+            {/* A mediation meeting: separate talks (背靠背) and the parties' positions (nothing for another kind). */}
+            <MediationSession />
             {/* The clock is the sticky floor bar's (above): one countdown on the phone, always in view. */}
             <CurrentSpeaker clock={false} />
             <PublishedPollResult />
