@@ -40,16 +40,21 @@ export const MediationAgreementContentSchema = z.strictObject({
 });
 export type MediationAgreementContentJson = z.infer<typeof MediationAgreementContentSchema>;
 
-/** What the staff give to generate the first version: the case's details; parties and mediators come from the meeting's roster. */
+/**
+ * What the staff give to generate the first version; parties and mediators come from the meeting's
+ * roster. Left out, the number, the facts and each party's role and phone come from the case this
+ * meeting is a session of (its parties matched to the roster's members by name and household).
+ */
 export const MediationAgreementGenerate = z.strictObject({
-  caseNumber: Text(50),
+  caseNumber: Text(50).optional(),
   committee: Text(100),
   /** Each party on the roster (role member) with their role; phone when known. */
   parties: z
     .array(z.strictObject({ participantId: Id, role: PartyRoleSchema, phone: z.string().trim().max(30).nullable().optional() }))
     .min(2)
-    .max(20),
-  facts: Text(5000),
+    .max(20)
+    .optional(),
+  facts: Text(5000).optional(),
   dispute: z.string().trim().max(5000).default(""),
   terms: z.array(Text(2000)).min(1).max(30),
   performance: z

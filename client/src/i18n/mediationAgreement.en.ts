@@ -54,6 +54,7 @@ export const mediationAgreementEn: typeof mediationAgreementZh = {
     signer: "{{label}}: ",
     partyPlain: "{{n}}. {{name}}",
     partyWithHousehold: "{{n}}. {{name}} ({{household}})",
+    fromCase: "As in the case",
     noParties: "The meeting's roster has no parties yet",
   },
 };

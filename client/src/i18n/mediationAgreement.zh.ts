@@ -53,6 +53,7 @@ export const mediationAgreementZh = {
     signer: "{{label}}：",
     partyPlain: "{{n}}. {{name}}",
     partyWithHousehold: "{{n}}. {{name}}（{{household}}）",
+    fromCase: "按调解案件",
     noParties: "会议名单中还没有当事人",
   },
 };

@@ -141,11 +141,13 @@ function GenerateForm({ roster, onSave }: { roster: readonly RosterEntry[]; onSa
       )}
     </label>
   );
+  // Left blank: the number, the facts and the roles come from the case this meeting is a session of.
+  const everyRole = parties.every((p) => roles[p.id] !== undefined);
   const submit = () =>
     onSave({
-      caseNumber: fields.caseNumber,
+      ...(fields.caseNumber.trim() ? { caseNumber: fields.caseNumber.trim() } : {}),
+      ...(fields.facts.trim() ? { facts: fields.facts.trim() } : {}),
       committee: fields.committee,
-      facts: fields.facts,
       dispute: fields.dispute,
       terms: fields.terms
         .split("\n")
@@ -155,7 +157,7 @@ function GenerateForm({ roster, onSave }: { roster: readonly RosterEntry[]; onSa
         fields.performance,
         parties.map((p) => p.id),
       ),
-      parties: parties.map((p) => ({ participantId: p.id, role: roles[p.id] ?? "applicant" })),
+      ...(everyRole ? { parties: parties.map((p) => ({ participantId: p.id, role: roles[p.id]! })) } : {}),
     });
   return (
     <form
@@ -172,10 +174,14 @@ function GenerateForm({ roster, onSave }: { roster: readonly RosterEntry[]; onSa
         <label key={p.id}>
           {t(p.household ? "admin.partyWithHousehold" : "admin.partyPlain", { n: i + 1, name: p.name, household: p.household })}
           <select
-            value={roles[p.id] ?? "applicant"}
-            onChange={(e) => setRoles({ ...roles, [p.id]: e.target.value as PartyRole })}
+            value={roles[p.id] ?? ""}
+            onChange={(e) => {
+              const { [p.id]: _old, ...rest } = roles;
+              setRoles(e.target.value === "" ? rest : { ...rest, [p.id]: e.target.value as PartyRole });
+            }}
             data-testid={`ma-gen-role-${i + 1}`}
           >
+            <option value="">{t("admin.fromCase")}</option>
             {PARTY_ROLES.map((r) => (
               <option key={r} value={r}>
                 {t(`admin.role.${r}`)}

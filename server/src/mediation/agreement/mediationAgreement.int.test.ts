@@ -324,3 +324,38 @@ describe("a party refuses: 调解不成 with the referral", () => {
     refusedWith(await org.post(`${base(refusalId)}/referral`, { referral: "police" }), 400, "VALIDATION");
   });
 });
+
+describe("generated from the case the session belongs to", () => {
+  it("takes the number, the facts and each party's role and phone from the case, matching the roster by name and household", async () => {
+    const session = await mediation("幸福里3栋漏水纠纷第二次调解", ROSTER);
+    const handles = await rosterHandles(t.server, session.id, ROSTER, session.participants);
+    const communityId = (await org.post("/api/communities", { name: "幸福里社区" })).body.community.id;
+    const created = await org.post("/api/mediation/cases", {
+      communityId,
+      category: "neighbour",
+      facts: "3栋301卫生间漏水，致3栋201天花板受损。",
+      acceptedOn: "2026-12-22",
+      parties: [
+        { name: "张丽", household: "幸福里小区3栋301", phone: "13800000002", role: "respondent" },
+        { name: "张丽", household: "幸福里小区3栋201", phone: "13800000001", role: "applicant" },
+      ],
+      mediators: [{ name: "马秀兰", affiliation: "司法所调解员", chief: true }],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const path = `/api/meetings/${session.id}/mediation-agreement/versions`;
+    const details = { committee: CASE.committee, terms: CASE.terms };
+    refusedWith(await org.post(path, { baseVersion: 0, generate: details }), 400, "MEDIATION_AGREEMENT_PARTIES");
+    expect((await org.post(`/api/mediation/cases/${created.body.case.id}/meetings`, { meetingId: session.id })).status).toBe(200);
+
+    const made = await org.post(path, { baseVersion: 0, generate: details });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.body.latest.content).toMatchObject({
+      caseNumber: created.body.case.number,
+      facts: "3栋301卫生间漏水，致3栋201天花板受损。",
+      parties: [
+        { participantId: handles.ids.zhangA, name: "张丽", household: "幸福里小区3栋201", phone: "13800000001", role: "applicant" },
+        { participantId: handles.ids.zhangB, name: "张丽", household: "幸福里小区3栋301", phone: "13800000002", role: "respondent" },
+      ],
+    });
+  });
+});

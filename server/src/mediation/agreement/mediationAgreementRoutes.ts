@@ -128,11 +128,22 @@ export function mediationAgreementRoutes(deps: ApiDeps): Router {
         // The parties and mediators as the meeting's roster names them (their join links sign).
         const roster = (await deps.rooms.get(id)).current.roster;
         const members = roster.filter((r) => r.role === "member");
-        const given = new Map(body.generate.parties.map((p) => [p.participantId, p]));
+        // What the staff left out comes from the case this meeting is a session of.
+        const linked = (await deps.mediationCases.list()).find((c) => c.meetingIds.includes(id));
+        const fromCase = linked?.parties.flatMap((p) => {
+          const member = members.find((m) => m.name === p.name && (m.household ?? "") === p.household);
+          return member ? [{ participantId: member.id, role: p.role, phone: p.phone || null }] : [];
+        });
+        const given = new Map((body.generate.parties ?? fromCase ?? []).map((p) => [p.participantId, p]));
         if (members.length < 2 || members.some((m) => !given.has(m.id)) || given.size !== members.length) abort("MEDIATION_AGREEMENT_PARTIES");
+        const caseNumber = body.generate.caseNumber ?? linked?.number;
+        const facts = body.generate.facts ?? linked?.facts;
+        if (!caseNumber || !facts) abort("VALIDATION", ["generate: caseNumber and facts (no case is linked to this meeting)"]);
         const { parties: _parties, ...details } = body.generate;
         content = {
           ...details,
+          caseNumber,
+          facts,
           parties: members.map((m) => ({
             participantId: m.id,
             name: m.name,
