@@ -11,6 +11,7 @@ import type {
   Ack,
   BallotReceipt,
   CaucusNote,
+  TalkNote,
   ClientToServerEvents,
   MyBallots,
   PollAudit,
@@ -274,6 +275,34 @@ export class MeetingConnection {
     const noted = ({ note }: { note: CaucusNote }) => listener(note);
     this.socket.on("caucus.noted", noted);
     return () => void this.socket.off("caucus.noted", noted);
+  }
+
+  /** 人民调解 背靠背: a note to the separate talk in progress (`mediation.talkNote`), or a mediator's finding (`mediation.noteFinding`). */
+  async talkNote(text: string, finding?: "fact" | "option"): Promise<CaucusResult<{ note: TalkNote }>> {
+    if (!this.socket.connected) return { ok: false, localError: "OFFLINE" };
+    try {
+      const socket = this.socket.timeout(COMMAND_TIMEOUT_MS);
+      return finding ? await socket.emitWithAck("mediation.noteFinding", { kind: finding, text }) : await socket.emitWithAck("mediation.talkNote", { text });
+    } catch {
+      return { ok: false, localError: "TIMEOUT" };
+    }
+  }
+
+  /** The separate talks' notes this person may read (`mediation.talkHistory`), oldest first. */
+  async talkHistory(): Promise<CaucusResult<{ notes: TalkNote[] }>> {
+    if (!this.socket.connected) return { ok: false, localError: "OFFLINE" };
+    try {
+      return await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("mediation.talkHistory", {});
+    } catch {
+      return { ok: false, localError: "TIMEOUT" };
+    }
+  }
+
+  /** Called with each separate talk's note or finding this connection receives (`mediation.noted`; never in the state). */
+  onTalkNoted(listener: (note: TalkNote) => void): () => void {
+    const noted = ({ note }: { note: TalkNote }) => listener(note);
+    this.socket.on("mediation.noted", noted);
+    return () => void this.socket.off("mediation.noted", noted);
   }
 
   /** Called whenever the media server's feeds change (`media.feeds`). */

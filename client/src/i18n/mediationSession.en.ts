@@ -12,5 +12,11 @@ export const mediationSessionEn: typeof mediationSessionZh = {
   positions: "The parties' positions",
   noPositions: "No position stated yet",
   positionLabel: "State what you ask for and why",
+  notes: "Talk notes",
+  noteLabel: "Note (the mediators and the party in the talk only; findings the mediators only)",
+  kindLabel: "Kind of note",
+  kind: { talk: "Talk", fact: "Fact found", option: "Settlement option" },
+  send: "Note",
+  offline: "Not connected: try again shortly",
   state: "State",
 };

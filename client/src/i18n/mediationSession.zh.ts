@@ -11,5 +11,11 @@ export const mediationSessionZh = {
   positions: "当事人陈述",
   noPositions: "尚无陈述",
   positionLabel: "陈述您的诉求和理由",
+  notes: "谈话记录",
+  noteLabel: "记录内容（仅调解员和谈话当事人可见；调解员发现仅调解员可见）",
+  kindLabel: "记录类型",
+  kind: { talk: "谈话", fact: "查明事实", option: "调解方案" },
+  send: "记录",
+  offline: "网络未连接，请稍后重试",
   state: "陈述",
 };

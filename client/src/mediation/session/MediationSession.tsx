@@ -5,6 +5,7 @@ import { useDisplayName, useMeeting } from "../../connection/useMeeting.ts";
 import { useMeetingTime } from "../../features/meeting/useMeetingTime.ts";
 import { useMediationSessionT } from "../../i18n/mediationSession.ts";
 import { sessionCard } from "./mediationSession.ts";
+import { TalkNotes } from "./TalkNotes.tsx";
 
 /**
  * 人民调解: the session card. Mediators start a separate talk (背靠背) with a chosen party and end it;
@@ -68,6 +69,7 @@ export function MediationSession() {
           {t("end")}
         </button>
       )}
+      {(card.mediator || talk.kind === "inTalk") && <TalkNotes mediator={card.mediator} inTalk={talk.kind === "mediating" || talk.kind === "inTalk"} />}
       <h4>{t("positions")}</h4>
       {card.positions.length === 0 ? (
         <p className="small muted">{t("noPositions")}</p>
