@@ -326,7 +326,7 @@ describe("a party refuses: 调解不成 with the referral", () => {
 });
 
 describe("generated from the case the session belongs to", () => {
-  it("takes the number, the facts and each party's role and phone from the case, matching the roster by name and household", async () => {
+  it("takes the number, the facts and each party's role and phone from the case, matching the roster by name and household; signed, the case is 达成协议", async () => {
     const session = await mediation("幸福里3栋漏水纠纷第二次调解", ROSTER);
     const handles = await rosterHandles(t.server, session.id, ROSTER, session.participants);
     const communityId = (await org.post("/api/communities", { name: "幸福里社区" })).body.community.id;
@@ -356,6 +356,20 @@ describe("generated from the case the session belongs to", () => {
         { participantId: handles.ids.zhangA, name: "张丽", household: "幸福里小区3栋201", phone: "13800000001", role: "applicant" },
         { participantId: handles.ids.zhangB, name: "张丽", household: "幸福里小区3栋301", phone: "13800000002", role: "respondent" },
       ],
+    });
+    // Everyone signs: the case (调解中) reaches 达成协议 (书面) the same day.
+    const caseId = created.body.case.id;
+    expect((await org.post(`/api/mediation/cases/${caseId}/steps`, { type: "start" })).status).toBe(200);
+    const { code } = made.body.latest;
+    for (const key of ["zhangA", "zhangB"] as const)
+      expect((await asParty(handles.tokens[key]).confirm({ version: 1, code, name: "张丽" }, session.id)).status).toBe(200);
+    expect((await asParty(handles.tokens.chair).confirm({ version: 1, code, name: null }, session.id)).status).toBe(200);
+    expect((await org.get(`/api/mediation/cases/${caseId}`)).body.case.state).toBe("mediating");
+    const last = await org.post(`/api/meetings/${session.id}/mediation-agreement/mediator-signatures`, { participantId: handles.ids.police, version: 1, code });
+    expect(last.body.state).toBe("signed");
+    expect((await org.get(`/api/mediation/cases/${caseId}`)).body.case).toMatchObject({
+      state: "agreed",
+      agreement: { form: "written", agreedOn: "2026-12-22" },
     });
   });
 });

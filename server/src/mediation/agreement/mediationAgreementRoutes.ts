@@ -62,6 +62,17 @@ export function mediationAgreementRoutes(deps: ApiDeps): Router {
     return caller.participantId;
   };
 
+  /** The case this meeting is a session of, if any (part M1's cases). */
+  const caseOf = async (meetingId: string) => (await deps.mediationCases.list()).find((c) => c.meetingIds.includes(meetingId));
+  /** The last signature makes the agreement 已签署: the case (调解中) reaches 达成协议 (书面) the same day. */
+  const agreedOnCase = async (meetingId: string, snapshot: AgreementSnapshot, by: { id: string; name: string }) => {
+    if (snapshot.state !== "signed") return;
+    const linked = await caseOf(meetingId);
+    if (linked?.state !== "mediating") return;
+    const agreed = await deps.mediationCases.step(linked.id, { type: "agree", form: "written", agreedOn: chinaDate(deps.now()) }, by);
+    if (!agreed.ok) deps.log(`mediation agreement ${meetingId}: the case ${linked.id} did not take its agree step (${agreed.error.code})`);
+  };
+
   const latestJson = (s: AgreementSnapshot) => s.latest && { ...s.latest, code: confirmationCode(s.latest.content) };
   // The answer's shape is core/api/mediationAgreement.ts MediationAgreementJson.
   const agreementJson = (meetingId: string, s: AgreementSnapshot) => ({
@@ -129,7 +140,7 @@ export function mediationAgreementRoutes(deps: ApiDeps): Router {
         const roster = (await deps.rooms.get(id)).current.roster;
         const members = roster.filter((r) => r.role === "member");
         // What the staff left out comes from the case this meeting is a session of.
-        const linked = (await deps.mediationCases.list()).find((c) => c.meetingIds.includes(id));
+        const linked = await caseOf(id);
         const fromCase = linked?.parties.flatMap((p) => {
           const member = members.find((m) => m.name === p.name && (m.household ?? "") === p.household);
           return member ? [{ participantId: member.id, role: p.role, phone: p.phone || null }] : [];
@@ -195,20 +206,16 @@ export function mediationAgreementRoutes(deps: ApiDeps): Router {
     `${MEDIATION_AGREEMENT_PATH}/mediator-signatures`,
     route(async (req, res) => {
       const { id } = parse(IdParams, req.params);
-      await staffOf(req, id);
+      const actor = await staffOf(req, id);
       const body = parse(MediatorSignatureBody, req.body);
       const s = await store.snapshot(id);
       // The staff record mediators only: a party confirms on their own phone.
       if (!s.latest?.content.mediators.some((m) => m.participantId === body.participantId)) abort("MEDIATION_AGREEMENT_NOT_SIGNER");
-      const signed = await store.sign(id, {
-        participantId: body.participantId,
-        version: body.version,
-        code: body.code,
-        typedName: null,
-        png: null,
-        via: "staff",
-      });
-      res.json(agreementJson(id, settled(signed)));
+      const signed = settled(
+        await store.sign(id, { participantId: body.participantId, version: body.version, code: body.code, typedName: null, png: null, via: "staff" }),
+      );
+      await agreedOnCase(id, signed, { id: actor.accountId ?? actor.participantId ?? "", name: actor.name });
+      res.json(agreementJson(id, signed));
     }),
   );
 
@@ -220,7 +227,7 @@ export function mediationAgreementRoutes(deps: ApiDeps): Router {
       const body = parse(MediationReferralBody, req.body);
       if ((await store.snapshot(id)).state !== "refused") abort("MEDIATION_AGREEMENT_NOT_REFUSED");
       // The case this session belongs to fails (调解不成) with the referral, through the case's own steps.
-      const linked = (await deps.mediationCases.list()).find((c) => c.meetingIds.includes(id));
+      const linked = await caseOf(id);
       if (linked && linked.state === "mediating") {
         const referral = `${REFERRAL_WORDS[body.referral]}${body.note ? `：${body.note}` : ""}`;
         const failed = await deps.mediationCases.step(
@@ -250,8 +257,9 @@ export function mediationAgreementRoutes(deps: ApiDeps): Router {
       const participantId = await signerOf(req, id);
       const body = parse(MediationConfirmationBody, req.body);
       const png = body.signaturePng ? ((await drawnSignature(body.signaturePng)) ?? abort("MEDIATION_AGREEMENT_SIGNATURE_IMAGE")) : null;
-      const signed = await store.sign(id, { participantId, version: body.version, code: body.code, typedName: body.name, png, via: "link" });
-      res.json(confirmationJson(id, participantId, settled(signed)));
+      const signed = settled(await store.sign(id, { participantId, version: body.version, code: body.code, typedName: body.name, png, via: "link" }));
+      await agreedOnCase(id, signed, { id: participantId, name: body.name ?? "" });
+      res.json(confirmationJson(id, participantId, signed));
     }),
   );
 
