@@ -181,7 +181,8 @@ describe("a consent campaign door to door", () => {
   it("the secretariat creates another campaign with a clause for each building, linked to the meeting", async () => {
     await secretariat.getByRole("navigation").getByRole("link", { name: "敲门计划", exact: true }).click();
     const form = secretariat.getByTestId("campaign-new");
-    await form.getByLabel("社区").selectOption({ label: "艺术巷社区（12 户）" });
+    // By its test id: a label wrapping a select takes the chosen option into its name, so "社区" can match the meeting picker too.
+    await form.getByTestId("campaign-community").selectOption({ label: "艺术巷社区（12 户）" });
     await form.getByLabel("名称").fill("加装电梯");
     await form.getByLabel("征询事项").fill("您是否同意本楼加装电梯？");
     await form.getByLabel("开始时间").fill("2026-01-01T09:00");

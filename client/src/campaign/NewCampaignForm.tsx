@@ -79,7 +79,7 @@ export function NewCampaignForm() {
       <h2>{t("campaign.create.title")}</h2>
       <label className="campaign-field">
         {t("campaign.create.community")}
-        <select value={communityId} onChange={(e) => setCommunityId(e.target.value)} required>
+        <select value={communityId} onChange={(e) => setCommunityId(e.target.value)} required data-testid="campaign-community">
           {communities.map((c) => (
             <option key={c.id} value={c.id}>
               {t("campaign.create.communityOption", { name: c.name, count: c.households })}
