@@ -9,7 +9,6 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { talkViewFor } from "../core/mediation/visibility.ts";
 import { rosterNames } from "../core/naming/displayNames.ts";
 import { joinUrl } from "../server/src/links/urls.ts";
 import { createStaff } from "../testing/server/api.ts";
@@ -27,6 +26,8 @@ const A = { name: "张丽", household: "幸福里小区3栋201", phone: "1380000
 const B = { name: "张丽", household: "幸福里小区3栋301", phone: "13800000002" };
 const A_POSITION = "楼上漏水三个月，天花板发霉，要求修好并赔偿1500元。";
 const B_POSITION = "愿意修防水，但赔偿金额太高，最多800元。";
+const TALK_A = "只要物业出具维修证明，1000元我可以接受。";
+const TALK_B = "1000元可以，但要分两次付。";
 const TERM = "张丽（301）承担201天花板修复费用人民币1000元，于2026年12月31日前付清。";
 const A_LABEL = "张丽（申请人，幸福里小区3栋201）";
 const B_LABEL = "张丽（被申请人，幸福里小区3栋301）";
@@ -36,6 +37,7 @@ let browser: Browser;
 let admin: Page;
 let phoneA: Page;
 let phoneB: Page;
+let chair: Page;
 let caseUrl: string;
 const ids: Record<"a" | "b" | "chair" | "police", string> = { a: "", b: "", chair: "", police: "" };
 
@@ -132,37 +134,57 @@ describe("a neighbours' dispute mediated end to end", () => {
     expect(meB).toContain(told.get("b")!);
     expect(told.get("a")).not.toBe(told.get("b"));
     for (const page of [phoneA, phoneB]) expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    // No party screen yet for stating a position (part M2's client): the command as the gateway runs it.
-    await submitTo(app, { participantId: ids.a, role: "member" }, { type: "mediation.statePosition", text: A_POSITION });
-    await submitTo(app, { participantId: ids.b, role: "member" }, { type: "mediation.statePosition", text: B_POSITION });
-    const positions = (await liveState(app)).mediation.positions;
-    expect(positions.map((p: { partyId: string; text: string }) => [p.partyId, p.text])).toEqual([
-      [ids.a, A_POSITION],
-      [ids.b, B_POSITION],
-    ]);
+    // Each states her position on her phone; both see both, told apart.
+    for (const [page, text] of [
+      [phoneA, A_POSITION],
+      [phoneB, B_POSITION],
+    ] as const) {
+      await page.getByTestId("mediation-position").fill(text);
+      await page.getByTestId("mediation-state").click();
+    }
+    for (const page of [phoneA, phoneB]) {
+      await until(() => textOf(page, "mediation-positions")).toContain(`${told.get("b")}`);
+      const positions = await textOf(page, "mediation-positions");
+      expect(positions).toContain(told.get("a")!);
+      expect(positions).toContain(A_POSITION);
+      expect(positions).toContain(B_POSITION);
+    }
+    expect((await liveState(app)).mediation.positions.map((p: { partyId: string }) => p.partyId)).toEqual([ids.a, ids.b]);
     await shot(phoneA, "mediation-joint-phone-201.png");
   });
 
-  it("a separate talk with each party: the other party's screen never carries the talk", async () => {
-    const chair = { participantId: ids.chair, role: "chair" as const };
-    for (const [party, other] of [
-      [ids.a, phoneB],
-      [ids.b, phoneA],
+  it("a separate talk with each party: the other party's page shows only the neutral banner", async () => {
+    chair = await openJoinLink(browser, app.links.get("马秀兰")!, DESKTOP);
+    const told = rosterNames([
+      { id: "a", ...A },
+      { id: "b", ...B },
+    ]);
+    for (const [label, inTalk, other] of [
+      [told.get("a")!, phoneA, phoneB],
+      [told.get("b")!, phoneB, phoneA],
     ] as const) {
-      await submitTo(app, chair, { type: "mediation.startSeparateTalk", partyId: party });
-      expect((await liveState(app)).mediation.talk).toMatchObject({ partyId: party });
-      // What the other party is told: a talk runs and since when, not with whom (core/mediation/visibility.ts).
-      const otherParty = party === ids.a ? ids.b : ids.a;
-      const live = await liveState(app);
-      const view = talkViewFor(
-        live,
-        live.roster.find((p) => p.id === otherParty)!,
-      );
-      expect(view).toEqual({ kind: "elsewhere", since: live.mediation.talk!.startedAt });
-      expect(await pageText(other)).not.toContain(party === ids.a ? A.household : B.household);
-      await submitTo(app, chair, { type: "mediation.endSeparateTalk" });
+      await chair.getByTestId("mediation-party").selectOption({ label });
+      await chair.getByTestId("mediation-start-talk").click();
+      await until(() => textOf(chair, "mediation-talk")).toContain(`正在与 ${label} 单独谈话`);
+      await until(() => textOf(inTalk, "mediation-talk")).toContain("您正在与调解员单独谈话");
+      await until(() => textOf(other, "mediation-talk")).toMatch(/^调解员正在与一方单独谈话 · \d{1,2}:\d\d( \(北京时间\))?$/);
+      // What is said in the talk reaches the mediators, never the other party.
+      const said = label === told.get("a") ? TALK_A : TALK_B;
+      await inTalk.getByTestId("mediation-note-input").fill(said);
+      await inTalk.getByTestId("mediation-note-send").click();
+      await until(() => textOf(chair, "mediation-talk-notes")).toContain(said);
+      // Nothing on the other party's page says with whom, or what.
+      const seen = await pageText(other);
+      expect(seen).not.toContain(said);
+      expect(await other.getByTestId("mediation-talk-notes").count()).toBe(0);
+      expect(seen).not.toContain(`正在与 ${label}`);
+      expect(seen).not.toContain("您正在与调解员单独谈话");
+      if (other === phoneB) await shot(other, "mediation-talk-other-phone-301.png");
+      await chair.getByTestId("mediation-end-talk").click();
+      await until(() => textOf(other, "mediation-talk")).toBe("共同调解");
     }
     expect((await liveState(app)).mediation.talks.map((t: { partyId: string }) => t.partyId)).toEqual([ids.a, ids.b]);
+    await shot(chair, "mediation-chair.png");
   });
 
   it("the agreement generated from the case; each 张丽 confirms on her phone (name typed, code)", async () => {
@@ -236,10 +258,11 @@ describe("a neighbours' dispute mediated end to end", () => {
     await shot(phoneB, "mediation-signed-phone-301.png");
   });
 
-  it("the case: agreed in writing, the obligation followed up, the return visit finds it kept (履行), closed", async () => {
+  it("the case: agreed in writing by the signatures, the obligation followed up, the return visit finds it kept (履行), closed", async () => {
+    // The last signature moved the linked case to 达成协议 (书面协议).
     await admin.goto(caseUrl);
-    await admin.getByTestId("step-agree-submit").click();
     await until(() => textOf(admin, "case-state")).toBe("达成协议");
+    expect(await textOf(admin, "case-agreement")).toContain("书面协议");
     const perform = admin.getByTestId("step-perform");
     await perform.locator("select").first().selectOption({ index: 1 });
     await perform.locator("input").first().fill("支付201天花板修复费用1000元");
