@@ -3,7 +3,7 @@
 // police officer. The staff accept the case in the admin app and link the mediation meeting; both
 // 张丽 join on 375 px phones and state their positions in the joint session; the mediators talk
 // with each party separately (the other party's screen never carries the talk); the agreement is
-// generated from the case; each 张丽 confirms from her own phone (the name typed, the code on her
+// generated from the case on the staff's page; each 张丽 confirms from her own phone (the name typed, the code on her
 // screen); the mediators sign; each downloads the signed PDF, read back with both 张丽 told apart;
 // the return visit is recorded (履行) and the case closed.
 import fs from "node:fs";
@@ -188,25 +188,25 @@ describe("a neighbours' dispute mediated end to end", () => {
   });
 
   it("the agreement generated from the case; each 张丽 confirms on her phone (name typed, code)", async () => {
+    // The staff's page: the number, the facts and each party's role and phone come from the linked case.
     const theCase = (await (await admin.request.get(`${app.baseUrl}/api/mediation/cases`)).json()).cases[0];
-    const generated = await admin.request.post(`${app.baseUrl}${agreementPath()}/versions`, {
-      data: {
-        baseVersion: 0,
-        generate: {
-          caseNumber: theCase.number,
-          committee: COMMITTEE,
-          facts: theCase.facts,
-          dispute: "双方就维修责任和赔偿金额发生争议。",
-          terms: [TERM],
-          parties: [
-            { participantId: ids.a, role: "applicant", phone: A.phone },
-            { participantId: ids.b, role: "respondent", phone: B.phone },
-          ],
-          performance: [{ participantId: ids.b, how: "一次性支付1000元", by: "2026-12-31" }],
-        },
-      },
-    });
-    expect(generated.status(), await generated.text()).toBe(201);
+    await admin.goto(`${app.baseUrl}/admin/mediation/agreements/${app.meetingId}`);
+    await admin.getByTestId("ma-generate").waitFor();
+    await admin.getByTestId("ma-gen-committee").fill(COMMITTEE);
+    await admin.getByTestId("ma-gen-dispute").fill("双方就维修责任和赔偿金额发生争议。");
+    await admin.getByTestId("ma-gen-terms").fill(TERM);
+    await admin.getByTestId("ma-gen-submit").click();
+    await admin.getByTestId("ma-admin-code").waitFor();
+    const draft = (await textOf(admin, "ma-admin-text")).replace(/\s+/g, "");
+    for (const part of [
+      theCase.number,
+      FACTS,
+      `申请人：张丽，住址：${A.household}，联系电话：${A.phone}`,
+      `被申请人：张丽，住址：${B.household}，联系电话：${B.phone}`,
+      TERM,
+    ])
+      expect(draft).toContain(part);
+    await shot(admin, "mediation-agreement-admin.png");
     const { code } = (await (await admin.request.get(`${app.baseUrl}${agreementPath()}`)).json()).latest;
     for (const [page, label, other, file] of [
       [phoneA, A_LABEL, B_LABEL, "mediation-confirm-phone-201.png"],
@@ -240,14 +240,13 @@ describe("a neighbours' dispute mediated end to end", () => {
   });
 
   it("the mediators sign; each 张丽 downloads the signed PDF, both told apart in it", async () => {
-    const staff = await (await admin.request.get(`${app.baseUrl}${agreementPath()}`)).json();
-    for (const participantId of [ids.chair, ids.police]) {
-      const res = await admin.request.post(`${app.baseUrl}${agreementPath()}/mediator-signatures`, {
-        data: { participantId, version: staff.latest.number, code: staff.latest.code },
-      });
-      expect(res.status(), await res.text()).toBe(200);
+    // On the staff's page, after both parties signed through their links.
+    await admin.reload();
+    for (const id of [ids.chair, ids.police]) {
+      await admin.getByTestId(`ma-admin-sign-${id}`).click();
+      await until(() => admin.getByTestId(`ma-admin-signer-${id}`).getAttribute("data-signed")).toBe("yes");
     }
-    expect((await (await admin.request.get(`${app.baseUrl}${agreementPath()}`)).json()).state).toBe("signed");
+    await until(() => textOf(admin, "ma-admin-state")).toBe("已签署（已锁定）");
     for (const page of [phoneA, phoneB]) {
       await page.reload();
       await until(() => textOf(page, "ma-signed")).toContain("各方已签署");
