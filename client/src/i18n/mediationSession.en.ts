@@ -11,6 +11,7 @@ export const mediationSessionEn: typeof mediationSessionZh = {
   end: "End the separate talk",
   positions: "The parties' positions",
   noPositions: "No position stated yet",
+  positionText: "{{time}}: {{text}}",
   positionLabel: "State what you ask for and why",
   notes: "Talk notes",
   noteLabel: "Note (the mediators and the party in the talk only; findings the mediators only)",

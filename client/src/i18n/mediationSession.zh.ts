@@ -10,6 +10,7 @@ export const mediationSessionZh = {
   end: "结束单独谈话",
   positions: "当事人陈述",
   noPositions: "尚无陈述",
+  positionText: "{{time}}：{{text}}",
   positionLabel: "陈述您的诉求和理由",
   notes: "谈话记录",
   noteLabel: "记录内容（仅调解员和谈话当事人可见；调解员发现仅调解员可见）",

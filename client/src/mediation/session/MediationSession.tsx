@@ -77,7 +77,7 @@ export function MediationSession() {
         <ul data-testid="mediation-positions">
           {card.positions.map((p) => (
             <li key={p.partyId}>
-              <strong>{nameOf(p.partyId) ?? p.partyId}</strong> · {time(p.at)}：{p.text}
+              <strong>{nameOf(p.partyId) ?? p.partyId}</strong> · {t("positionText", { time: time(p.at), text: p.text })}
             </li>
           ))}
         </ul>
