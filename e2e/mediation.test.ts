@@ -3,9 +3,9 @@
 // police officer. The staff accept the case in the admin app and link the mediation meeting; both
 // 张丽 join on 375 px phones and state their positions in the joint session; the mediators talk
 // with each party separately (the other party's screen never carries the talk); the agreement is
-// generated from the case on the staff's page; each 张丽 confirms from her own phone (the name typed, the code on her
-// screen); the mediators sign; each downloads the signed PDF, read back with both 张丽 told apart;
-// the return visit is recorded (履行) and the case closed.
+// generated from the case on the staff's page; each 张丽 confirms from her own phone (the name
+// typed, the code on her screen); the mediators sign; each downloads the signed PDF (and one the
+// DOCX), read back with both 张丽 told apart; the return visit is recorded (履行) and the case closed.
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -14,6 +14,7 @@ import { joinUrl } from "../server/src/links/urls.ts";
 import { createStaff } from "../testing/server/api.ts";
 import { pdfText } from "../testing/server/minutesMeeting.ts";
 import { signInToAdmin } from "./support/admin.ts";
+import { docxParagraphs } from "./support/docx.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { SHOTS, openJoinLink, shot, textOf, until } from "./support/page.ts";
@@ -255,6 +256,11 @@ describe("a neighbours' dispute mediated end to end", () => {
       for (const part of ["人民调解协议书", A_LABEL, B_LABEL, TERM, "杨警官", "马秀兰", COMMITTEE]) expect(text).toContain(part);
     }
     await shot(phoneB, "mediation-signed-phone-301.png");
+    // The Word copy names the two 张丽 apart in the signing block too.
+    const [word] = await Promise.all([phoneA.waitForEvent("download"), phoneA.getByTestId("ma-download-docx").click()]);
+    const paragraphs = await docxParagraphs(fs.readFileSync(await word.path()));
+    expect(paragraphs.join("\n")).toContain(`当事人（签名）：${A_LABEL}`);
+    expect(paragraphs.join("\n")).toContain(`当事人（签名）：${B_LABEL}`);
   });
 
   it("the case: agreed in writing by the signatures, the obligation followed up, the return visit finds it kept (履行), closed", async () => {
