@@ -145,7 +145,10 @@ export const ERROR_MESSAGES = {
   NOT_PARTY: { zh: "只有当事人可以这样做", en: "Only a party to the dispute can do this" },
   SEPARATE_TALK_RUNNING: { zh: "调解员正在与一方单独谈话", en: "A mediator is in a separate talk with a party" },
   NO_SEPARATE_TALK: { zh: "当前没有单独谈话", en: "No separate talk is in progress" },
-  TALK_NOT_MEMBER: { zh: "只有调解员和正在单独谈话的当事人可以查看或记录", en: "Only the mediators and the party in the separate talk can read or write its notes" },
+  TALK_NOT_MEMBER: {
+    zh: "只有调解员和正在单独谈话的当事人可以查看或记录",
+    en: "Only the mediators and the party in the separate talk can read or write its notes",
+  },
   TALK_NOTE_LENGTH: { zh: "谈话记录须为 1 至 2000 字", en: "A talk note must have 1 to 2,000 characters" },
   CAUCUS_NOTE_LENGTH: { zh: "内部协商记录须为 1 至 2000 字", en: "A private consultation note must have 1 to 2,000 characters" },
   DELEGATION_INVALID: {
@@ -204,7 +207,10 @@ export const ERROR_MESSAGES = {
     en: "The confirmation code does not match the current text: open it again, check it and confirm",
   },
   MEDIATION_AGREEMENT_NAME: { zh: "输入的姓名与协议书上您的姓名不符", en: "The name typed does not match your name on the agreement" },
-  MEDIATION_AGREEMENT_NOT_SIGNED: { zh: "协议书尚未经各方签字确认，暂不能下载签署版", en: "The agreement is not signed by everyone yet: no signed copy to download" },
+  MEDIATION_AGREEMENT_NOT_SIGNED: {
+    zh: "协议书尚未经各方签字确认，暂不能下载签署版",
+    en: "The agreement is not signed by everyone yet: no signed copy to download",
+  },
   MEDIATION_AGREEMENT_SIGNATURE_IMAGE: {
     zh: "手写签名图片无法识别或过大",
     en: "The drawn signature is not a readable image or is too large",
