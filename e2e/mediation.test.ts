@@ -168,7 +168,7 @@ describe("a neighbours' dispute mediated end to end", () => {
       await chair.getByTestId("mediation-start-talk").click();
       await until(() => textOf(chair, "mediation-talk")).toContain(`正在与 ${label} 单独谈话`);
       await until(() => textOf(inTalk, "mediation-talk")).toContain("您正在与调解员单独谈话");
-      await until(() => textOf(other, "mediation-talk")).toMatch(/^调解员正在与一方单独谈话 · \d{1,2}:\d\d( \(北京时间\))?$/);
+      await until(() => textOf(other, "mediation-talk")).toMatch(/^调解员正在与一方单独谈话 · \d{1,2}:\d\d(（北京时间）)?$/);
       // What is said in the talk reaches the mediators, never the other party.
       const said = label === told.get("a") ? TALK_A : TALK_B;
       await inTalk.getByTestId("mediation-note-input").fill(said);

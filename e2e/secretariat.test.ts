@@ -126,9 +126,9 @@ describe("the secretariat: live meetings first, entering as staff, departments, 
     await entry.waitFor();
     // The timeline's column has the time; its heading names the zone once; the entry's detail names it with each time.
     expect((await entry.locator(".tl-time").textContent())?.trim()).toBe(`${hhmm}:${pad(beijing.second)}`);
-    expect(await textOf(clerk, "tl-zone")).toBe("(北京时间)");
+    expect(await textOf(clerk, "tl-zone")).toBe("（北京时间）");
     await entry.click();
-    await until(() => clerk.getByTestId("record-workspace").textContent()).toContain(`开始${hhmm}:${pad(beijing.second)} (北京时间)`);
+    await until(() => clerk.getByTestId("record-workspace").textContent()).toContain(`开始${hhmm}:${pad(beijing.second)}（北京时间）`);
 
     // 承办单位: the ledger's departments, not the official's title.
     await clerk.getByTestId("suggestion-add").click();
@@ -184,7 +184,7 @@ describe("the secretariat: live meetings first, entering as staff, departments, 
     const entry = clerk.locator(`[data-testid="tl-entry"][data-key="speech:${speech.speechId}"]`);
     await entry.waitFor();
     expect((await entry.locator(".tl-time").textContent())?.trim()).toBe(`${hhmm}:${pad(berlin.second)}`);
-    expect(await textOf(clerk, "tl-zone")).toMatch(/^\(UTC\+[12]\)$/);
+    expect(await textOf(clerk, "tl-zone")).toMatch(/^（UTC\+[12]）$/);
     await clerk.getByTestId("clerk-tab-minutes").click();
     // A new draft from the record: the minutes' times follow the meeting's zone.
     await clerk.getByTestId("minutes-generate").click();

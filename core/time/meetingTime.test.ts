@@ -9,6 +9,7 @@ import {
   zoneDiffers,
   zoneName,
   zoneNote,
+  zoneSuffix,
 } from "./meetingTime.ts";
 
 // 2026-12-05 06:24:05 UTC: 14:24:05 in Beijing.
@@ -19,7 +20,7 @@ describe("times in the meeting's zone", () => {
     expect(formatTimeOfDay(AT, { viewer: "Asia/Shanghai" })).toBe("14:24");
     expect(formatTimeOfDay(AT, { viewer: "Asia/Shanghai", seconds: true })).toBe("14:24:05");
     // A browser in Los Angeles still reads the meeting's 14:24, with the zone named.
-    expect(formatTimeOfDay(AT, { viewer: "America/Los_Angeles" })).toBe("14:24 (北京时间)");
+    expect(formatTimeOfDay(AT, { viewer: "America/Los_Angeles" })).toBe("14:24（北京时间）");
     expect(formatTimeOfDay(AT, { viewer: "Europe/London", language: "en" })).toBe("14:24 (Beijing time)");
     // Another zone with the same clock (Asia/Chongqing) is not named; documents never name it.
     expect(formatTimeOfDay(AT, { viewer: "Asia/Chongqing" })).toBe("14:24");
@@ -27,7 +28,7 @@ describe("times in the meeting's zone", () => {
   });
 
   it("follows a meeting held in another zone, named by its offset", () => {
-    expect(formatTimeOfDay(AT, { timeZone: "Europe/Berlin", viewer: "Asia/Shanghai" })).toBe("07:24 (UTC+1)");
+    expect(formatTimeOfDay(AT, { timeZone: "Europe/Berlin", viewer: "Asia/Shanghai" })).toBe("07:24（UTC+1）");
     expect(formatDateClock(AT, { timeZone: "America/New_York", viewer: "America/New_York" })).toBe("2026-12-05 01:24");
     expect(utcOffsetText(AT, "Asia/Kolkata")).toBe("UTC+5:30");
     expect(zoneName(AT, "Asia/Shanghai", "en")).toBe("Beijing time");
@@ -37,8 +38,17 @@ describe("times in the meeting's zone", () => {
 
   it("writes long dates in both languages and across midnight by the meeting's calendar", () => {
     const lateUtc = Date.UTC(2026, 4, 12, 17, 30); // 13 May 01:30 in Beijing
-    expect(formatLongDateTime(lateUtc, { viewer: "UTC" })).toBe("2026年5月13日 周三 01:30 (北京时间)");
+    expect(formatLongDateTime(lateUtc, { viewer: "UTC" })).toBe("2026年5月13日 周三 01:30（北京时间）");
     expect(formatLongDateTime(lateUtc, { viewer: "Asia/Shanghai", language: "en" })).toBe("Wed 13 May 2026, 01:30");
+    expect(formatLongDateTime(lateUtc, { viewer: "UTC", language: "en" })).toBe("Wed 13 May 2026, 01:30 (Beijing time)");
+  });
+
+  it("appends the zone in full-width brackets without a space in Chinese, in ASCII brackets after a space in English", () => {
+    expect(zoneSuffix("北京时间")).toBe("（北京时间）");
+    expect(zoneSuffix("UTC+1", "zh")).toBe("（UTC+1）");
+    expect(zoneSuffix("Beijing time", "en")).toBe(" (Beijing time)");
+    expect(formatDateClock(AT, { viewer: "UTC" })).toBe("2026-12-05 14:24（北京时间）");
+    expect(formatDateClock(AT, { timeZone: "Europe/Berlin", viewer: "Asia/Shanghai", language: "en" })).toBe("2026-12-05 07:24 (UTC+1)");
   });
 
   it("reads and writes datetime-local inputs as the meeting's wall clock", () => {

@@ -113,14 +113,22 @@ export interface MeetingTimeOptions {
   language?: Language;
 }
 
+/**
+ * A zone's name as appended after a time: "（北京时间）" in Chinese (full-width brackets, no space),
+ * " (Beijing time)" in English.
+ */
+export function zoneSuffix(name: string, language: Language = "zh"): string {
+  return language === "en" ? ` (${name})` : `（${name}）`;
+}
+
 function suffix(ms: number, options: MeetingTimeOptions): string {
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const viewer = options.viewer === undefined ? viewerTimeZone() : options.viewer;
   if (viewer === null || !zoneDiffers(ms, timeZone, viewer)) return "";
-  return ` (${zoneName(ms, timeZone, options.language)})`;
+  return zoneSuffix(zoneName(ms, timeZone, options.language), options.language);
 }
 
-/** "14:24" in the meeting's zone, with " (北京时间)" when the viewer's clock differs. */
+/** "14:24" in the meeting's zone, with "（北京时间）" / " (Beijing time)" when the viewer's clock differs. */
 export function formatTimeOfDay(ms: number, options: MeetingTimeOptions & { seconds?: boolean } = {}): string {
   const p = zonedParts(ms, options.timeZone ?? DEFAULT_TIME_ZONE);
   return `${pad(p.hour)}:${pad(p.minute)}${options.seconds ? `:${pad(p.second)}` : ""}${suffix(ms, options)}`;

@@ -5,7 +5,7 @@ describe("ledger dates in China time", () => {
   it("formats an instant as the China wall clock", () => {
     expect(formatAt("2026-12-03T16:30:00.000Z", "Asia/Shanghai")).toBe("2026-12-04 00:30");
     // A browser elsewhere reads the same China wall clock, the zone named.
-    expect(formatAt("2026-12-03T16:30:00.000Z", "Europe/Paris")).toBe("2026-12-04 00:30 (北京时间)");
+    expect(formatAt("2026-12-03T16:30:00.000Z", "Europe/Paris")).toBe("2026-12-04 00:30（北京时间）");
     expect(formatAt(null)).toBe("");
     expect(formatAt("nonsense")).toBe("");
   });

@@ -149,7 +149,7 @@ describe("words", () => {
     const at = Date.UTC(2026, 11, 8, 1, 0);
     expect(dayAndTime(at, "Asia/Shanghai", "zh", "Asia/Shanghai")).toBe("12月8日 09:00");
     expect(dayAndTime(at, "Asia/Shanghai", "en", "Asia/Shanghai")).toBe("8 Dec, 09:00");
-    expect(dayAndTime(at, "Asia/Shanghai", "zh", "Europe/Berlin")).toBe("12月8日 09:00 (北京时间)");
+    expect(dayAndTime(at, "Asia/Shanghai", "zh", "Europe/Berlin")).toBe("12月8日 09:00（北京时间）");
   });
 
   it("open matters one per line, blank lines dropped", () => {

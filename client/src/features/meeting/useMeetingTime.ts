@@ -7,7 +7,7 @@ export interface MeetingTime {
   /** The meeting's zone (`state.timeZone`, set by the organisers). */
   timeZone: string;
   /**
-   * "14:24" (or "14:24:05" with seconds) in the meeting's zone; " (北京时间)" is added when the
+   * "14:24" (or "14:24:05" with seconds) in the meeting's zone; "（北京时间）" / " (Beijing time)" is added when the
    * browser's clock differs, unless `named` is false (a column under a heading that names the zone once).
    */
   time: (ms: number, options?: { seconds?: boolean; named?: boolean }) => string;

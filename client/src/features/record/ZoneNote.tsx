@@ -1,17 +1,17 @@
 import { useState } from "react";
-import { zoneNote } from "@core/time/meetingTime.ts";
+import { zoneNote, zoneSuffix } from "@core/time/meetingTime.ts";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { useMeetingTime } from "../meeting/useMeetingTime.ts";
 
-/** " (北京时间)" after a heading over many times when the browser's clock differs from the meeting's (core/time/meetingTime.ts). */
+/** "（北京时间）" / " (Beijing time)" after a heading over many times when the browser's clock differs from the meeting's (core/time/meetingTime.ts). */
 export function ZoneNote({ testId }: { testId: string }) {
   const [now] = useState(() => Date.now());
-  const note = zoneNote(now, useMeetingTime().timeZone, currentLanguage());
+  const language = currentLanguage();
+  const note = zoneNote(now, useMeetingTime().timeZone, language);
   if (!note) return null;
   return (
     <span className="muted small" data-testid={testId}>
-      {" "}
-      ({note})
+      {zoneSuffix(note, language)}
     </span>
   );
 }
