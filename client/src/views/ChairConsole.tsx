@@ -19,6 +19,7 @@ import { BargainingTable } from "../bargaining/table/BargainingTable.tsx";
 import { MediationSession } from "../mediation/session/MediationSession.tsx";
 import { ChiefConfirmation } from "../bargaining/agreement/ChiefConfirmation.tsx";
 import { PartyConfirmation } from "../mediation/agreement/PartyConfirmation.tsx";
+import "../mediation/session/mediationCard.css";
 import "./chairConsole.css";
 
 /** The chair's console: agenda and the minutes (to read and approve) left, the floor and the queue in the centre, the room's microphone, polls, attendance and record right. */
@@ -42,7 +43,9 @@ export function ChairConsole() {
         <PartyConfirmation />
         <BargainingTable />
         {/* A mediation meeting: separate talks (背靠背) and the parties' positions (nothing for another kind). */}
-        <MediationSession />
+        <div className="mediation-card">
+          <MediationSession />
+        </div>
         <CurrentSpeaker size="large" />
         {/* The speech bar (暂停, +1/+2 分钟, 结束, pending 插话): sticky, on screen at 1366×768 whatever the video's height. */}
         <SpeechDock run={run} pending={pending} />

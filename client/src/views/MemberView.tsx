@@ -6,6 +6,7 @@ import { CurrentSpeaker } from "../features/floor/CurrentSpeaker.tsx";
 import { MemberFloorBar } from "../features/floor/MemberFloorBar.tsx";
 import { MeetingStatusNotice } from "../features/meeting/MeetingStatusNotice.tsx";
 import { useActingRole } from "../features/meeting/useActingRole.ts";
+import { memberTools } from "../features/meeting/memberTools.ts";
 import { QueueList } from "../features/queue/QueueList.tsx";
 import { RequestButton } from "../features/queue/RequestButton.tsx";
 import { PollSheet } from "../features/poll/PollSheet.tsx";
@@ -14,11 +15,11 @@ import { AgendaPanel } from "../features/agenda/AgendaPanel.tsx";
 import { MyPlanPanel } from "../features/plan/MyPlanPanel.tsx";
 import { RecordWorkspace } from "../features/record/RecordWorkspace.tsx";
 import { MySuggestionsPanel } from "../features/ledger/MySuggestionsPanel.tsx";
-import { SPEAKING_ROLES } from "@core/roles.ts";
 import { BargainingTable } from "../bargaining/table/BargainingTable.tsx";
 import { MediationSession } from "../mediation/session/MediationSession.tsx";
 import { ChiefConfirmation } from "../bargaining/agreement/ChiefConfirmation.tsx";
 import { PartyConfirmation } from "../mediation/agreement/PartyConfirmation.tsx";
+import "../mediation/session/mediationCard.css";
 
 type Tab = "room" | "record" | "mine";
 
@@ -28,13 +29,15 @@ type Tab = "room" | "record" | "mine";
  * notes read-only; members and officials (who raise suggestions) have a 我的建议 tab with their
  * suggestions in the follow-up ledger, opened first when they come back after the meeting has
  * closed. The floor bar (sticky: the clock, 您已获得发言权, 下一位是您), a poll and the request button
- * stay on every tab.
+ * stay on every tab. In a mediation, a party's (or mediator's) phone has no 我的建议 and no speaking plan
+ * (memberTools).
  */
 export function MemberView() {
   const { t } = useTranslation();
   const { state } = useMeeting();
   const acting = useActingRole();
-  const raises = acting !== null && SPEAKING_ROLES.includes(acting);
+  const tools = memberTools(state?.kind ?? "consultation", acting);
+  const raises = tools.suggestions;
   // Back days later, after the meeting: what is left to follow is one's own suggestions.
   const [tab, setTab] = useState<Tab>(() => (raises && state?.status === "closed" ? "mine" : "room"));
   const shared = state?.recordShared === true;
@@ -79,14 +82,16 @@ export function MemberView() {
             <PartyConfirmation />
             <BargainingTable />
             {/* A mediation meeting: separate talks (背靠背) and the parties' positions (nothing for another kind). */}
-            <MediationSession />
+            <div className="mediation-card">
+              <MediationSession />
+            </div>
             {/* The clock is the sticky floor bar's (above): one countdown on the phone, always in view. */}
             <CurrentSpeaker clock={false} />
             <PublishedPollResult />
             <QueueList />
             <AttendanceSummary compact />
             <AgendaPanel chair={false} />
-            <MyPlanPanel />
+            {tools.plan && <MyPlanPanel />}
           </>
         )}
         <RequestButton />

@@ -1,6 +1,5 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { SPEAKING_ROLES } from "@core/roles.ts";
 import { queuePosition } from "@core/state.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { useCommand } from "../../connection/useCommand.ts";
@@ -11,10 +10,12 @@ import { InterjectionAction } from "../interjection/InterjectionAction.tsx";
 import { placeInLine } from "../floor/speakingPlan.ts";
 import { WrittenSpeechForm } from "./WrittenSpeechForm.tsx";
 import { useActingRole } from "../meeting/useActingRole.ts";
+import { memberTools } from "../meeting/memberTools.ts";
 
 /**
  * The member's fixed bottom action: 申请发言 → 已申请 · 第 N 位 · 撤回; or, with the floor, 结束发言.
- * Secondary: 程序性发言 (to the top of the queue) and 书面发言 (text only).
+ * Secondary: 程序性发言 (to the top of the queue) and 书面发言 (text only) — not in a mediation, where a
+ * party asks only to be heard in the joint session (memberTools).
  */
 export function RequestButton() {
   const { t } = useTranslation();
@@ -23,7 +24,9 @@ export function RequestButton() {
   const [writing, setWriting] = useState(false);
   // Speaking happens only in session; the status notice explains why there is no button.
   const acting = useActingRole();
-  if (!state || !welcome || acting === null || !SPEAKING_ROLES.includes(acting) || state.status !== "open") return null;
+  if (!state || !welcome || state.status !== "open") return null;
+  const tools = memberTools(state.kind, acting);
+  if (!tools.request) return null;
 
   const me = welcome.me.id;
   const mine = state.queue[queuePosition(state, me)];
@@ -64,12 +67,14 @@ export function RequestButton() {
           <Icon name="hand" /> {pending ? t("pending") : t("queue.request")}
         </button>
       )}
-      {!writing && (
+      {!writing && (tools.written || tools.pointOfOrder) && (
         <div className="secondary-actions">
-          <button type="button" className="secondary" disabled={disabled} onClick={() => setWriting(true)} data-testid="written-open">
-            {t("speaking.writtenOpen")}
-          </button>
-          {!hasFloor && !mine && (
+          {tools.written && (
+            <button type="button" className="secondary" disabled={disabled} onClick={() => setWriting(true)} data-testid="written-open">
+              {t("speaking.writtenOpen")}
+            </button>
+          )}
+          {tools.pointOfOrder && !hasFloor && !mine && (
             <button
               type="button"
               className="secondary"
