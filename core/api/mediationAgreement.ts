@@ -43,7 +43,8 @@ export type MediationAgreementContentJson = z.infer<typeof MediationAgreementCon
 /**
  * What the staff give to generate the first version; parties and mediators come from the meeting's
  * roster. Left out, the number, the facts and each party's role and phone come from the case this
- * meeting is a session of (its parties matched to the roster's members by name and household).
+ * meeting is a session of (its parties matched to the roster by the participantId kept when the
+ * session was made from the case, else by name and household).
  */
 export const MediationAgreementGenerate = z.strictObject({
   caseNumber: Text(50).optional(),

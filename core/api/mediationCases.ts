@@ -56,6 +56,16 @@ export type NewMediationCase = z.input<typeof NewMediationCase>;
 /** Links a session (a meeting of kind "mediation") to the case. */
 export const LinkMeetingBody = z.strictObject({ meetingId: Id });
 
+/**
+ * 新建调解会谈: a new meeting of kind "mediation" made from the case, its roster the case's parties
+ * (members, with their households), the 主持调解员 (chair) and the other mediators (officials).
+ */
+export const NewCaseSession = z.strictObject({
+  title: Text(200),
+  startsAt: z.iso.datetime({ offset: true }).nullish(),
+});
+export type NewCaseSession = z.input<typeof NewCaseSession>;
+
 /** The case's steps (core/mediation/case.ts) as the admin records them. */
 export const MediationCaseStep = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("start") }),
@@ -106,10 +116,19 @@ export const MediationParty = z.looseObject({
   household: z.string(),
   phone: z.string(),
   role: z.enum(PARTY_ROLES),
+  /** Their roster entry in the last session made from the case (新建调解会谈); null before one. */
+  participantId: z.string().nullable(),
 });
 export type MediationParty = z.infer<typeof MediationParty>;
 
-export const MediationMediator = z.looseObject({ id: Id, name: z.string(), affiliation: z.string(), chief: z.boolean() });
+export const MediationMediator = z.looseObject({
+  id: Id,
+  name: z.string(),
+  affiliation: z.string(),
+  chief: z.boolean(),
+  /** As a party's participantId. */
+  participantId: z.string().nullable(),
+});
 export type MediationMediator = z.infer<typeof MediationMediator>;
 
 export const MediationObligation = z.looseObject({
@@ -146,8 +165,10 @@ export const MediationCase = z.looseObject({
   state: z.enum(CASE_STATES),
   parties: z.array(MediationParty),
   mediators: z.array(MediationMediator),
-  /** Sessions: meetings of kind "mediation". */
+  /** Sessions: meetings of kind "mediation", in the order they were linked. */
   meetingIds: z.array(Id),
+  /** The same sessions with their titles and start times (null: not scheduled). */
+  sessions: z.array(z.looseObject({ meetingId: Id, title: z.string(), startsAt: IsoTime.nullable() })),
   agreement: z.looseObject({ form: z.enum(AGREEMENT_FORMS), oralRecord: z.string().nullable(), agreedOn: z.string() }).nullable(),
   referral: z.string().nullable(),
   obligations: z.array(MediationObligation),

@@ -1176,6 +1176,14 @@ const ROWS: Row[] = [
     expect: MANAGERS(),
   },
   {
+    name: "new mediation session from the case",
+    route: "POST /mediation/cases/:id/sessions",
+    method: "POST",
+    path: async () => `/api/mediation/cases/${await newMediationCase()}/sessions`,
+    body: () => ({ title: "邻里纠纷调解（授权测试）" }),
+    expect: MANAGERS(201),
+  },
+  {
     name: "mediation case step",
     route: "POST /mediation/cases/:id/steps",
     method: "POST",

@@ -141,8 +141,10 @@ export function mediationAgreementRoutes(deps: ApiDeps): Router {
         const members = roster.filter((r) => r.role === "member");
         // What the staff left out comes from the case this meeting is a session of.
         const linked = await caseOf(id);
+        // A case party is the member whose roster entry was made for them (新建调解会谈); in a meeting
+        // linked by hand, the member of the same name and household.
         const fromCase = linked?.parties.flatMap((p) => {
-          const member = members.find((m) => m.name === p.name && (m.household ?? "") === p.household);
+          const member = members.find((m) => m.id === p.participantId) ?? members.find((m) => m.name === p.name && (m.household ?? "") === p.household);
           return member ? [{ participantId: member.id, role: p.role, phone: p.phone || null }] : [];
         });
         const given = new Map((body.generate.parties ?? fromCase ?? []).map((p) => [p.participantId, p]));

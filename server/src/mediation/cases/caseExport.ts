@@ -1,5 +1,6 @@
 // The case list as XLSX (调解案件台账): one sheet 调解案件 of the cases (编号, 受理日期, 类别, 当事人,
-// 调解员, 状态, 结果, 结案日期, 用时) and one sheet 统计 of the counts by category, state and outcome.
+// 调解员, 状态, 结果, 结案日期, 用时, 纠纷简要情况, 口头协议记录: the mediator's record of an oral
+// agreement, §28) and one sheet 统计 of the counts by category, state and outcome.
 import ExcelJS from "exceljs";
 import type { MediationCase, MediationStatistics } from "../../../../core/api/mediationCases.ts";
 import { daysBetween } from "../../../../core/ledger/deadline.ts";
@@ -21,8 +22,8 @@ export const STATE_ZH: Record<CaseState, string> = {
   closed: "结案",
 };
 const ROLE_ZH: Record<PartyRole, string> = { applicant: "申请人", respondent: "被申请人" };
-const HEADERS = ["编号", "受理日期", "类别", "当事人", "调解员", "状态", "结果", "结案日期", "用时（天）", "纠纷简要情况"];
-const WIDTHS = [20, 12, 10, 40, 30, 10, 12, 12, 10, 60];
+const HEADERS = ["编号", "受理日期", "类别", "当事人", "调解员", "状态", "结果", "结案日期", "用时（天）", "纠纷简要情况", "口头协议记录"];
+const WIDTHS = [20, 12, 10, 40, 30, 10, 12, 12, 10, 60, 60];
 
 const outcomeZh = (c: MediationCase): string =>
   c.agreement ? (c.agreement.form === "written" ? "书面协议" : "口头协议") : c.referral !== null ? "调解不成" : "";
@@ -46,6 +47,7 @@ export async function exportCases(cases: readonly MediationCase[], statistics: M
       c.closedOn ?? "",
       c.closedOn === null ? null : daysBetween(c.acceptedOn, c.closedOn),
       c.facts,
+      c.agreement?.oralRecord ?? "",
     ]).alignment = { vertical: "top", wrapText: true };
   }
   const stats = workbook.addWorksheet(STATISTICS_SHEET);

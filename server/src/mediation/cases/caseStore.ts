@@ -2,7 +2,9 @@
 // parties, mediators, sessions, obligations and return visits. A step is checked by the state table
 // of core/mediation/case.ts and written with a guard on the state it was taken from, so two steps at
 // once record one and refuse the other. Each obligation of the agreement becomes a ledger item with
-// its deadline (LedgerStore), so it follows the ledger's 交办—督办—反馈 loop.
+// its deadline (LedgerStore), so it follows the ledger's 交办—督办—反馈 loop; those items are
+// written only after the step has won its guard. A session made from the case (新建调解会谈) keeps,
+// on each party and mediator, the id of their roster entry in it.
 import { randomUUID } from "node:crypto";
 import type { MediationCase, MediationCaseStep, NewMediationCase } from "../../../../core/api/mediationCases.ts";
 import { fail, ok, type Result } from "../../../../core/errors.ts";
@@ -51,6 +53,11 @@ export class MediationCaseStore {
         (i) => [i.id, i.number],
       ),
     );
+    const meetings = new Map(
+      (await this.db.meeting.findMany({ where: { id: { in: row.sessions.map((s) => s.meetingId) } }, select: { id: true, title: true, startsAt: true } })).map(
+        (m) => [m.id, m],
+      ),
+    );
     return {
       id: row.id,
       number: caseNumber(row.year, row.seq),
@@ -61,9 +68,20 @@ export class MediationCaseStore {
       source: row.ledgerItemId === null ? "typed" : "intake",
       ledgerItemId: row.ledgerItemId,
       state: row.state as CaseState,
-      parties: row.parties.map((p) => ({ id: p.id, name: p.name, household: p.household, phone: p.phone, role: p.role as PartyRole })),
-      mediators: row.mediators.map((m) => ({ id: m.id, name: m.name, affiliation: m.affiliation, chief: m.chief })),
+      parties: row.parties.map((p) => ({
+        id: p.id,
+        name: p.name,
+        household: p.household,
+        phone: p.phone,
+        role: p.role as PartyRole,
+        participantId: p.participantId,
+      })),
+      mediators: row.mediators.map((m) => ({ id: m.id, name: m.name, affiliation: m.affiliation, chief: m.chief, participantId: m.participantId })),
       meetingIds: row.sessions.map((s) => s.meetingId),
+      sessions: row.sessions.map((s) => {
+        const meeting = meetings.get(s.meetingId);
+        return { meetingId: s.meetingId, title: meeting?.title ?? "", startsAt: meeting?.startsAt?.toISOString() ?? null };
+      }),
       agreement:
         row.agreementForm === null || row.agreedOn === null
           ? null
@@ -146,15 +164,25 @@ export class MediationCaseStore {
     return ok((await this.get(id))!);
   }
 
-  /** Links a session: a meeting of kind mediation (once). */
-  async linkMeeting(id: string, meetingId: string): Promise<Result<MediationCase>> {
+  /**
+   * Links a session: a meeting of kind mediation (once). For a session made from the case,
+   * `participants` names the roster entry made for each case party and mediator (by their ids);
+   * they are kept with the link, in one transaction.
+   */
+  async linkMeeting(id: string, meetingId: string, participants?: ReadonlyMap<string, string>): Promise<Result<MediationCase>> {
     if (!(await this.db.mediationCase.findUnique({ where: { id }, select: { id: true } }))) return fail("NOT_FOUND");
     const meeting = await this.db.meeting.findUnique({ where: { id: meetingId }, select: { kind: true } });
     if (meeting?.kind !== "mediation") return fail("MEDIATION_MEETING_UNKNOWN");
-    await this.db.mediationCaseSession.upsert({
-      where: { caseId_meetingId: { caseId: id, meetingId } },
-      create: { caseId: id, meetingId, linkedAt: new Date(this.now()) },
-      update: {},
+    await this.db.$transaction(async (tx) => {
+      await tx.mediationCaseSession.upsert({
+        where: { caseId_meetingId: { caseId: id, meetingId } },
+        create: { caseId: id, meetingId, linkedAt: new Date(this.now()) },
+        update: {},
+      });
+      for (const [of, participantId] of participants ?? []) {
+        await tx.mediationParty.updateMany({ where: { id: of, caseId: id }, data: { participantId } });
+        await tx.mediationMediator.updateMany({ where: { id: of, caseId: id }, data: { participantId } });
+      }
     });
     return ok((await this.get(id))!);
   }
@@ -181,6 +209,8 @@ export class MediationCaseStore {
 
     let data: Prisma.MediationCaseUpdateManyMutationInput = { state: taken.progress.state, lastVisitOutcome: taken.progress.lastVisitOutcome };
     let extra: ((tx: Prisma.TransactionClient) => Promise<void>) | null = null;
+    /** What is written once the step has won its guard, outside its transaction. */
+    let after: (() => Promise<void>) | null = null;
     switch (step.type) {
       case "start":
         break;
@@ -201,29 +231,30 @@ export class MediationCaseStore {
           const bad = dated(`obligations.${i}.deadline`, o.deadline);
           if (bad) return bad;
         }
-        // The ledger items are written first (their store owns them); the obligations then name them.
+        // The step wins its guard first (below); only then are the ledger items written (their store
+        // owns them, in its own transactions), and the obligations name them.
         const number = caseNumber(row.year, row.seq);
-        const items: string[] = [];
-        for (const o of step.obligations) {
-          const party = parties.get(o.partyId)!;
-          const item = await this.ledger.create(
-            {
-              source: "other",
-              raisedOn: today,
-              raisedByName: party.name,
-              contact: party.phone,
-              title: `调解协议履行：${o.text}`.slice(0, 100),
-              text: `${number}（${row.facts.slice(0, 200)}）\n履行人：${party.name}（${party.household}）\n履行事项：${o.text}\n履行期限：${o.deadline}`,
-              topic: "人民调解",
-              communityId: row.communityId,
-              deadline: o.deadline,
-            },
-            by.id,
-          );
-          items.push(item.id);
-        }
-        extra = async (tx) => {
-          await tx.mediationObligation.createMany({
+        after = async () => {
+          const items: string[] = [];
+          for (const o of step.obligations) {
+            const party = parties.get(o.partyId)!;
+            const item = await this.ledger.create(
+              {
+                source: "other",
+                raisedOn: today,
+                raisedByName: party.name,
+                contact: party.phone,
+                title: `调解协议履行：${o.text}`.slice(0, 100),
+                text: `${number}（${row.facts.slice(0, 200)}）\n履行人：${party.name}（${party.household}）\n履行事项：${o.text}\n履行期限：${o.deadline}`,
+                topic: "人民调解",
+                communityId: row.communityId,
+                deadline: o.deadline,
+              },
+              by.id,
+            );
+            items.push(item.id);
+          }
+          await this.db.mediationObligation.createMany({
             data: step.obligations.map((o, position) => ({
               id: randomUUID(),
               caseId: id,
@@ -274,6 +305,15 @@ export class MediationCaseStore {
       return true;
     });
     if (!written) return fail("MEDIATION_CASE_STATE");
+    if (after) {
+      try {
+        await after();
+      } catch (error) {
+        // Nothing half-done stays: the step is taken back (the items already written stay in the ledger).
+        await this.db.mediationCase.updateMany({ where: { id, state: taken.progress.state }, data: { state: from } });
+        throw error;
+      }
+    }
     return ok((await this.get(id))!);
   }
 }

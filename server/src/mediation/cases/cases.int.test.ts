@@ -3,7 +3,9 @@
 // (start, agreement written or oral, failure with its referral); the obligations become ledger items
 // with their deadlines (交办—督办—反馈 as any item); the return visit's outcome sends the case back
 // or lets it close; refusals carry stable codes in zh and en and change nothing; the list, the
-// statistics and the XLSX export read back.
+// statistics and the XLSX export read back. A session made from the case (新建调解会谈) has the
+// case's people on its roster, each case party and mediator keeping their roster entry's id (the
+// agreement matches them by it); two concurrent 履行中 steps leave the ledger items of the winner only.
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, staffClient, type Json } from "../../../../testing/server/api.ts";
@@ -144,6 +146,7 @@ describe("调解案件", () => {
     const linked = await org.post(`/api/mediation/cases/${typed.id}/meetings`, { meetingId: mediation.id });
     expect(linked.status).toBe(200);
     expect(linked.body.case.meetingIds).toEqual([mediation.id]);
+    expect(linked.body.case.sessions).toEqual([{ meetingId: mediation.id, title: "张丽与张丽邻里纠纷调解", startsAt: null }]);
     const wrong = await org.post(`/api/mediation/cases/${typed.id}/meetings`, { meetingId: other.id });
     expect([wrong.status, wrong.body.error.code]).toEqual([400, "MEDIATION_MEETING_UNKNOWN"]);
   });
@@ -247,7 +250,9 @@ describe("调解案件", () => {
     await workbook.xlsx.load(res.bytes as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet("调解案件")!;
     const cells = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
-    expect(cells(1)).toEqual(["编号", "受理日期", "类别", "当事人", "调解员", "状态", "结果", "结案日期", "用时（天）", "纠纷简要情况"]);
+    expect(cells(1)).toEqual(["编号", "受理日期", "类别", "当事人", "调解员", "状态", "结果", "结案日期", "用时（天）", "纠纷简要情况", "口头协议记录"]);
+    // The oral agreement's record (口头协议, §28) is in the case file's export.
+    expect([cells(2)[0], cells(2)[6], cells(2)[10]]).toEqual(["（2026）调字第4号", "口头协议", "长子每月 5 日前支付赡养费 800 元"]);
     expect(cells(5).slice(0, 9)).toEqual([
       "（2026）调字第1号",
       "2026-12-01",
@@ -271,5 +276,97 @@ describe("调解案件", () => {
       expect((await new ApiClient(t.url).get(path)).status, path).toBe(401);
     }
     expect((await chair.post(`/api/mediation/cases/${typed.id}/steps`, { type: "start" })).status).toBe(403);
+  });
+});
+
+describe("调解会谈 made from the case", () => {
+  let theCase: Json;
+
+  it("新建调解会谈: a mediation meeting whose roster is the case's people, linked, each keeping their roster entry's id", async () => {
+    theCase = await create();
+    const res = await org.post(`/api/mediation/cases/${theCase.id}/sessions`, { title: "张丽与张丽邻里纠纷第一次调解", startsAt: "2026-12-08T01:30:00Z" });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const { case: linked, meetingId } = res.body;
+    expect(linked.sessions).toEqual([{ meetingId, title: "张丽与张丽邻里纠纷第一次调解", startsAt: "2026-12-08T01:30:00.000Z" }]);
+    const meeting = (await org.get(`/api/meetings/${meetingId}`)).body.meeting;
+    expect([meeting.kind, meeting.title]).toEqual(["mediation", "张丽与张丽邻里纠纷第一次调解"]);
+    const people = (await org.get(`/api/meetings/${meetingId}/participants`)).body.participants;
+    expect(people.map((p: Json) => [p.name, p.role, p.household, p.unit, p.phone])).toEqual([
+      ["张丽", "member", "3号楼2单元501", null, "13800000001"],
+      ["张丽", "member", "3号楼2单元401", null, "13800000002"],
+      ["马建国", "chair", null, "司法所调解员", null],
+      ["李警官", "official", null, "派出所民警", null],
+    ]);
+    expect([...linked.parties, ...linked.mediators].map((p: Json) => p.participantId)).toEqual(people.map((p: Json) => p.id));
+    expect((await org.get(`/api/mediation/cases/${theCase.id}`)).body.case).toEqual(linked);
+  });
+
+  it("the agreement matches the case's parties to that roster by participantId, not by name and household", async () => {
+    const c = (await org.get(`/api/mediation/cases/${theCase.id}`)).body.case;
+    const meetingId = c.meetingIds[0];
+    const [a, b] = c.parties;
+    // The staff correct the roster's households: name and household no longer match the case.
+    for (const p of [a, b]) {
+      const patched = await org.patch(`/api/meetings/${meetingId}/participants/${p.participantId}`, { household: `${p.household}（更正）` });
+      expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    }
+    const res = await org.post(`/api/meetings/${meetingId}/mediation-agreement/versions`, {
+      baseVersion: 0,
+      generate: { committee: "香溪美地社区人民调解委员会", terms: ["每天练琴不超过 2 小时"] },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.latest.content.parties.map((p: Json) => [p.participantId, p.role, p.phone])).toEqual([
+      [a.participantId, "applicant", a.phone],
+      [b.participantId, "respondent", b.phone],
+    ]);
+    expect(res.body.latest.content.caseNumber).toBe(c.number);
+  });
+
+  it("refuses a session for an unknown case, a bad body, or a case no longer being mediated; nothing is made", async () => {
+    const meetings = await t.server.db.meeting.count();
+    const bad: [string, Json, number, string][] = [
+      ["no-such-case", { title: "调解" }, 404, "NOT_FOUND"],
+      [theCase.id, { title: "" }, 400, "VALIDATION"],
+      [theCase.id, { title: "调解", startsAt: "明天" }, 400, "VALIDATION"],
+      [theCase.id, { title: "调解", meetingId: "x" }, 400, "VALIDATION"],
+    ];
+    const closed = await create({ category: "other", facts: "已调解不成的纠纷" });
+    await step(closed.id, { type: "start" });
+    await step(closed.id, { type: "fail", referral: "告知当事人可向人民法院提起诉讼" });
+    bad.push([closed.id, { title: "调解" }, 409, "MEDIATION_CASE_STATE"]);
+    for (const [id, body, status, code] of bad) {
+      const res = await org.post(`/api/mediation/cases/${id}/sessions`, body);
+      expect([res.status, res.body.error?.code], JSON.stringify(body)).toEqual([status, code]);
+    }
+    expect(await t.server.db.meeting.count()).toBe(meetings);
+    expect((await chair.post(`/api/mediation/cases/${theCase.id}/sessions`, { title: "调解" })).status).toBe(403);
+  });
+
+  it("two 履行中 steps at once: one wins, the ledger holds only its items", async () => {
+    await step(theCase.id, { type: "start" });
+    await step(theCase.id, { type: "agree", form: "written", agreedOn: "2026-12-05" });
+    const [a, b] = theCase.parties;
+    const items = await t.server.db.ledgerItem.count();
+    const bodies = [
+      { type: "perform", obligations: [{ partyId: a.id, text: "甲方：不再重复投诉", deadline: "2026-12-20" }] },
+      {
+        type: "perform",
+        obligations: [
+          { partyId: b.id, text: "乙方：晚 8 点后不练琴", deadline: "2026-12-10" },
+          { partyId: a.id, text: "乙方：每月回访一次", deadline: "2026-12-31" },
+        ],
+      },
+    ];
+    const answers = await Promise.all(bodies.map((body) => org.post(`/api/mediation/cases/${theCase.id}/steps`, body)));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    const loser = answers.find((r) => r.status === 409)!;
+    expect(loser.body.error.code).toBe("MEDIATION_CASE_STATE");
+    const won = bodies[answers.findIndex((r) => r.status === 200)]!;
+    const stored = (await org.get(`/api/mediation/cases/${theCase.id}`)).body.case;
+    expect(stored.state).toBe("performing");
+    expect(stored.obligations.map((o: Json) => o.text)).toEqual(won.obligations.map((o) => o.text));
+    expect(await t.server.db.ledgerItem.count()).toBe(items + won.obligations.length);
+    const written = await t.server.db.ledgerItem.findMany({ where: { topic: "人民调解", text: { contains: theCase.number } } });
+    expect(written.map((i) => i.id).sort()).toEqual(stored.obligations.map((o: Json) => o.ledgerItemId).sort());
   });
 });
