@@ -149,6 +149,10 @@ export const ERROR_MESSAGES = {
     zh: "只有调解员和正在单独谈话的当事人可以查看或记录",
     en: "Only the mediators and the party in the separate talk can read or write its notes",
   },
+  TALK_AUDIO_NOT_MEMBER: {
+    zh: "只有调解员和正在单独谈话的当事人可以加入单独谈话语音",
+    en: "Only the mediators and the party in the separate talk can join its audio",
+  },
   TALK_NOTE_LENGTH: { zh: "谈话记录须为 1 至 2000 字", en: "A talk note must have 1 to 2,000 characters" },
   CAUCUS_NOTE_LENGTH: { zh: "内部协商记录须为 1 至 2000 字", en: "A private consultation note must have 1 to 2,000 characters" },
   DELEGATION_INVALID: {

@@ -227,4 +227,8 @@ export interface ClientToServerEvents {
   "media.caucusJoin": (request: unknown, ack: (result: Ack<SdpPayload>) => void) => void;
   /** Leave the own side's private audio room (back to the meeting's room). */
   "media.caucusLeave": (request: unknown, ack: (result: Ack<Record<never, never>>) => void) => void;
+  /** 单独谈话: a mediator or the party in the separate talk joins that talk's private audio room (an audio offer, answered with Janus's answer). */
+  "media.talkJoin": (request: unknown, ack: (result: Ack<SdpPayload>) => void) => void;
+  /** Leave the separate talk's private audio room (back to the meeting's room). */
+  "media.talkLeave": (request: unknown, ack: (result: Ack<Record<never, never>>) => void) => void;
 }

@@ -11,6 +11,7 @@ import AudioBridgePlugin, { type AudioBridgeHandle } from "janode/plugins/audiob
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Role } from "../../core/roles.ts";
+import { caucusRoomRule } from "../../server/src/caucus/caucusAudioHandlers.ts";
 import { joinUrl } from "../../server/src/links/urls.ts";
 import { eventually, Harness, send, type TestClient, type TestServer } from "../../testing/server/harness.ts";
 import { launchChromium } from "../support/browser.ts";
@@ -107,6 +108,11 @@ async function energyOver(page: Page, ms: number): Promise<number> {
 
 const connectionState = (page: Page) => page.evaluate(`window.caucus.connectionState`) as Promise<string>;
 
+/** The sides' private rooms (media/privateAudio.ts, keyed as caucusAudioHandlers.ts keys them). */
+const sideRooms = () => ({
+  inspect: (meetingId: string, side: "worker" | "enterprise") => server.server.privateAudio!.inspect(meetingId, caucusRoomRule(side).key),
+});
+
 /** A janode handle of our own on the AudioBridge, as anyone reaching Janus's API would have. */
 async function outsider(): Promise<{ handle: AudioBridgeHandle; close: () => Promise<void> }> {
   const connection = await Janode.connect({ address: { url: `ws://127.0.0.1:${PORTS.ws}` }, max_retries: 0 });
@@ -117,7 +123,7 @@ async function outsider(): Promise<{ handle: AudioBridgeHandle; close: () => Pro
 
 it("the worker side's members talk in their own room that nobody else can join; their microphones leave the meeting's room; the room is gone when the caucus ends", async () => {
   const { meetingId, ids, clients } = await table();
-  const caucusAudio = server.server.caucusAudio!;
+  const caucusAudio = sideRooms();
   const [chiefPage, workerPage, enterprisePage, listenerPage] = [
     await blankPage(browser, server),
     await blankPage(browser, server),
@@ -199,7 +205,7 @@ it("the worker side's members talk in their own room that nobody else can join; 
 
 it("the built client: 加入内部语音 in the side's panel puts the member in the side's room, 离开内部语音 takes them out; the panel and the room go when the caucus ends", async () => {
   const { meetingId, ids, clients } = await table();
-  const caucusAudio = server.server.caucusAudio!;
+  const caucusAudio = sideRooms();
   const open = async (key: Key, role: Role) => {
     const page = await (await browser.newContext({ locale: "zh-CN" })).newPage();
     await page.goto(joinUrl(server.url, await server.server.tokens.issue({ participantId: ids[key], meetingId, role })));

@@ -22,7 +22,7 @@ import type { LinkService } from "./links/linkService.ts";
 import type { AgendaStore } from "./meetings/agendaStore.ts";
 import { LedgerStore } from "./ledger/ledgerStore.ts";
 import { RecordSync } from "./ledger/recordSync.ts";
-import { CaucusAudio } from "./media/caucusAudio.ts";
+import { PrivateAudio } from "./media/privateAudio.ts";
 import { MediaController } from "./media/mediaController.ts";
 import { createMediaPlane, type MediaPlane } from "./media/mediaPlane.ts";
 import { MediaRelay } from "./media/mediaRelay.ts";
@@ -57,7 +57,7 @@ export interface YishitingServer {
   /** The SDP relay and floor control at Janus; undefined when media is off. */
   mediaRelay: MediaRelay | undefined;
   /** The bargaining sides' private audio rooms (背靠背); undefined when media is off. */
-  caucusAudio: CaucusAudio | undefined;
+  privateAudio: PrivateAudio | undefined;
   /** Per-speech recordings (post-processing, rows). */
   recorder: SpeechRecorder;
   /** The archive's full-text index, reindexed after relevant committed events (docs/archive.md). */
@@ -127,11 +127,12 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const mediaAvailable = () => relay !== undefined && media.status() === "up";
   const currentRelay = () => (mediaAvailable() ? relay : undefined);
   const mediaController = new MediaController(currentRelay, stateOf, log);
-  // 背靠背: each bargaining side's private audio room while its caucus runs (docs/media.md#caucus-audio).
-  const caucusAudio =
+  // 背靠背: the private audio rooms — a bargaining side's while its caucus runs, a mediation
+  // session's separate talk while it runs (docs/media.md#private-audio-背靠背).
+  const privateAudio =
     relay === undefined || media.janusUrl === undefined
       ? undefined
-      : new CaucusAudio({
+      : new PrivateAudio({
           janusUrl: media.janusUrl,
           log,
           withdraw: (meetingId, participantId, withdrawn) => relay.withdraw(meetingId, participantId, withdrawn),
@@ -163,7 +164,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     presenceRestartGraceMs: config.presenceRestartGraceSeconds * 1000,
     mediaAvailable,
     mediaRelay: currentRelay,
-    caucusAudio: () => (mediaAvailable() ? caucusAudio : undefined),
+    privateAudio: () => (mediaAvailable() ? privateAudio : undefined),
     ballots,
     caucusNotes: new CaucusStore(db),
     talkNotes: new TalkStore(db),
@@ -173,12 +174,12 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   // What follows the live meetings' turns, in this order (RoomListener, rooms/meetingRoom.ts):
   //   gateway          the committed events to each audience, then connections whose roster entry changed
   //   mediaController  floor control at Janus: all but the audible muted, the floor holder recorded
-  //   caucusAudio      a side's private audio room destroyed when its caucus ends, leavers of the side dropped
+  //   privateAudio     a private audio room destroyed when its caucus or talk ends, those no longer admitted dropped
   //   ballots          a poll.close decided with the ballot box's totals
   //   pollClock        countdowns armed and disarmed (re-armed when a room reopens)
   //   archive          the search index, reindexed after relevant events
   //   recordSync       the records' suggestions and decisions kept in step in the ledger
-  rooms.listen([gateway, mediaController, ...(caucusAudio ? [caucusAudio] : []), ballots, pollClock, archive, recordSync]);
+  rooms.listen([gateway, mediaController, ...(privateAudio ? [privateAudio] : []), ballots, pollClock, archive, recordSync]);
   // The stores signal every saved change the live meeting follows; it is fed in before the
   // request that made it is answered (meetings/meetingChanges.ts).
   changes.onChanged(async (meetingId) => {
@@ -197,7 +198,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     // Janus restarted or went away: its rooms and handles are gone; clients re-negotiate.
     if (status !== "up") {
       relay?.reset();
-      caucusAudio?.reset();
+      privateAudio?.reset();
     }
     io.emit("media.status", { available: mediaAvailable() });
   });
@@ -218,7 +219,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     agenda: deps.agenda,
     media,
     mediaRelay: relay,
-    caucusAudio,
+    privateAudio,
     recorder,
     archive,
     ledger,
@@ -240,7 +241,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       await recordSync.close(); // the sync in progress finishes before the database closes
       await io.close(); // also closes the HTTP server
       await relay?.close(); // closes open recordings at Janus
-      await caucusAudio?.close();
+      await privateAudio?.close();
       await recorder.idle(); // finished takes are stored before the database closes
       await db.$disconnect();
       await media.stop();

@@ -20,4 +20,10 @@ export const mediationSessionEn: typeof mediationSessionZh = {
   send: "Note",
   offline: "Not connected: try again shortly",
   state: "State",
+  audio: {
+    join: "Join the separate talk's voice",
+    leave: "Leave the separate talk's voice",
+    hint: "The mediators and the party in the separate talk can talk in its private voice; the other party, the clerk and observers cannot hear it. While you are in it your microphone no longer reaches the meeting.",
+    joined: "You are in the separate talk's voice: only the mediators and the party in the talk hear you, the meeting does not.",
+  },
 };

@@ -1,43 +1,41 @@
 // media.caucusJoin / media.caucusLeave: a bargaining side's private audio room (背靠背) while its
-// caucus runs (media/caucusAudio.ts). The side is the roster's (caucusMembership.ts), never the
+// caucus runs (a room of media/privateAudio.ts keyed "caucus:<side>"). The side is the roster's (caucusMembership.ts), never the
 // client's: a member of the other side, the recorder, an observer, an official, a chair without a
 // side or the room display cannot even name the room. Checked in this order, each before Janus is
 // asked: VALIDATION, NOT_BARGAINING, CAUCUS_NOT_MEMBER, NO_CAUCUS, MEDIA_UNAVAILABLE.
-import { z } from "zod";
-import { fail, ok } from "../../../core/errors.ts";
+import type { Side } from "../../../core/bargaining/schema.ts";
+import type { MeetingState } from "../../../core/state.ts";
 import type { GatewaySocket } from "../gateway/connection.ts";
-import { failure, parseWith, type Handlers } from "../gateway/handler.ts";
-import { caucusRunning, type CaucusAudio } from "../media/caucusAudio.ts";
+import { failure, type Handlers } from "../gateway/handler.ts";
 import { mediaErrorCode } from "../media/janusErrors.ts";
 import type { MediaPeer } from "../media/mediaRelay.ts";
-import { checkSdp, type CheckedSdp } from "../media/sdp.ts";
+import { parseAudioOffer, parseEmpty, type PrivateAudioHandlerDeps } from "../media/privateAudioSocket.ts";
+import type { PrivateRoomRule } from "../media/privateAudio.ts";
 import type { MeetingRoom } from "../rooms/meetingRoom.ts";
 import { caucusSide } from "./caucusMembership.ts";
 
-export interface CaucusAudioHandlerDeps {
-  /** The side rooms at Janus while media is available; undefined otherwise. */
-  caucusAudio: () => CaucusAudio | undefined;
-  log: (message: string, error?: unknown) => void;
-}
+/** Whether the side's caucus runs now (an entry without `endedAt`). */
+export const caucusRunning = (state: MeetingState, side: Side): boolean =>
+  state.kind === "bargaining" && state.bargaining.caucuses.some((caucus) => caucus.side === side && caucus.endedAt === null);
 
-const SdpRequest = z.object({ sdp: z.unknown() }).strict();
-const parseEmpty = parseWith(z.object({}).strict().optional());
+/** The side's room: open while its caucus runs; its members are those the roster puts on the side. */
+export const caucusRoomRule = (side: Side): PrivateRoomRule => ({
+  key: `caucus:${side}`,
+  open: (state) => caucusRunning(state, side),
+  member: (state, participantId) => {
+    const entry = state.roster.find((p) => p.id === participantId);
+    return entry !== undefined && caucusSide(entry, false) === side;
+  },
+  closedCode: "NO_CAUCUS",
+});
 
-/** A browser's offer, checked before it reaches Janus (sdp.ts): one audio section and nothing else (the room is audio only). */
-function parseOffer(input: unknown) {
-  const parsed = SdpRequest.safeParse(input);
-  const sdp = parsed.success ? checkSdp(parsed.data.sdp) : null;
-  const audioOnly = sdp !== null && sdp.audioMids.length === 1 && !/^m=video /m.test(sdp.sdp);
-  return sdp && audioOnly ? ok<CheckedSdp>(sdp) : fail<CheckedSdp>("VALIDATION");
-}
-
-export function attachCaucusAudio(handlers: Handlers, socket: GatewaySocket, deps: CaucusAudioHandlerDeps, room: Promise<MeetingRoom>): void {
+export function attachCaucusAudio(handlers: Handlers, socket: GatewaySocket, deps: PrivateAudioHandlerDeps, room: Promise<MeetingRoom>): void {
   const { meetingId } = socket.data;
   const peer = (): MediaPeer => ({ participantId: socket.data.me.id, connectionId: socket.id });
 
   handlers.on("media.caucusJoin", {
     name: "media.caucusJoin",
-    parse: parseOffer,
+    parse: parseAudioOffer,
     expected: mediaErrorCode,
     handle: async (offer) => {
       const state = (await room).current;
@@ -46,11 +44,11 @@ export function attachCaucusAudio(handlers: Handlers, socket: GatewaySocket, dep
       const side = caucusSide(socket.data.me, socket.data.display);
       if (side === null) return failure("CAUCUS_NOT_MEMBER");
       if (!caucusRunning(state, side)) return failure("NO_CAUCUS");
-      const audio = deps.caucusAudio();
+      const audio = deps.privateAudio();
       if (!audio) return failure("MEDIA_UNAVAILABLE");
       // Asked again in the media queue: the side and its caucus as they are when Janus is reached.
       const stillAllowed = async () => caucusSide(socket.data.me, socket.data.display) === side && caucusRunning((await room).current, side);
-      return { ok: true, sdp: await audio.join(meetingId, side, peer(), offer.sdp, stillAllowed) };
+      return { ok: true, sdp: await audio.join(meetingId, caucusRoomRule(side), peer(), offer.sdp, stillAllowed) };
     },
   });
 
@@ -61,15 +59,8 @@ export function attachCaucusAudio(handlers: Handlers, socket: GatewaySocket, dep
     parse: parseEmpty,
     expected: mediaErrorCode,
     handle: async () => {
-      await deps.caucusAudio()?.leave(meetingId, peer());
+      await deps.privateAudio()?.leave(meetingId, peer());
       return { ok: true };
     },
-  });
-
-  socket.on("disconnect", () => {
-    void deps
-      .caucusAudio()
-      ?.leave(meetingId, peer())
-      .catch((error: unknown) => deps.log("caucus audio leave on disconnect failed", error));
   });
 }

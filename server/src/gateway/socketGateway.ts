@@ -6,7 +6,8 @@ import { z } from "zod";
 import { coreError, type CoreError } from "../../../core/errors.ts";
 import { parseCommand, type StoredEvent } from "../../../core/meeting.ts";
 import type { Actor } from "../../../core/roles.ts";
-import type { CaucusAudio } from "../media/caucusAudio.ts";
+import type { PrivateAudio } from "../media/privateAudio.ts";
+import { leavePrivateAudioOnDisconnect } from "../media/privateAudioSocket.ts";
 import type { MediaRelay } from "../media/mediaRelay.ts";
 import type { TokenService } from "../auth/tokens.ts";
 import type { MeetingStore } from "../meetings/meetingStore.ts";
@@ -17,6 +18,7 @@ import type { BallotBox } from "../polls/ballotBox.ts";
 import { attachCaucusAudio } from "../caucus/caucusAudioHandlers.ts";
 import { attachCaucus } from "../caucus/caucusHandlers.ts";
 import type { CaucusStore } from "../caucus/caucusStore.ts";
+import { attachTalkAudio } from "../mediation/session/talkAudioHandlers.ts";
 import { attachSeparateTalks } from "../mediation/session/talkHandlers.ts";
 import type { TalkStore } from "../mediation/session/talkStore.ts";
 import type { MeetingState } from "../../../core/state.ts";
@@ -53,8 +55,8 @@ export interface GatewayDeps {
   mediaAvailable: () => boolean;
   /** The SDP relay to Janus while media is available (docs/media.md); undefined otherwise. */
   mediaRelay?: () => MediaRelay | undefined;
-  /** The bargaining sides' private audio rooms at Janus while media is available (media/caucusAudio.ts). */
-  caucusAudio?: () => CaucusAudio | undefined;
+  /** The private audio rooms at Janus (caucuses, separate talks) while media is available (media/privateAudio.ts). */
+  privateAudio?: () => PrivateAudio | undefined;
   ballots: BallotBox;
   /** The bargaining sides' private consultation notes (背靠背; server/src/caucus). */
   caucusNotes: CaucusStore;
@@ -146,7 +148,10 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, { presence, edit
   attachPolls(handlers, socket, deps.ballots, room);
   attachCaucus(handlers, socket, { notes: deps.caucusNotes, now: deps.now, newId: randomUUID }, room);
   attachSeparateTalks(handlers, socket, { notes: deps.talkNotes, now: deps.now, newId: randomUUID }, room);
-  attachCaucusAudio(handlers, socket, { caucusAudio: () => deps.caucusAudio?.(), log: deps.log }, room);
+  const privateAudio = { privateAudio: () => deps.privateAudio?.(), log: deps.log };
+  attachCaucusAudio(handlers, socket, privateAudio, room);
+  attachTalkAudio(handlers, socket, privateAudio, room);
+  leavePrivateAudioOnDisconnect(socket, privateAudio);
   attachRecordEditing(handlers, socket, editing);
 
   const lastSeq = LastSeq.safeParse((socket.handshake.auth as Record<string, unknown>).lastSeq);

@@ -44,7 +44,7 @@ interface Room {
 
 export class MediaError extends Error {
   constructor(
-    readonly code: "NOT_FOUND" | "VALIDATION" | "MEDIA_UNAVAILABLE" | "NO_CAUCUS",
+    readonly code: "NOT_FOUND" | "VALIDATION" | "MEDIA_UNAVAILABLE" | "NO_CAUCUS" | "NO_SEPARATE_TALK",
     message: string,
   ) {
     super(message);
@@ -65,7 +65,7 @@ export class MediaRelay {
   private readonly rooms = new Map<string, Promise<Room>>();
   /** Per meeting, operations run one at a time (publish, moderate, leave). */
   private readonly queues = new Map<string, Promise<unknown>>();
-  /** Per meeting, who is in a side's private audio room (caucusAudio.ts): muted here whatever the floor. */
+  /** Per meeting, who is in a private audio room (privateAudio.ts: a caucus, a separate talk): muted here whatever the floor. */
   private readonly withdrawn = new Map<string, Set<string>>();
   private closed = false;
 

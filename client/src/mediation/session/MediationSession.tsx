@@ -5,11 +5,13 @@ import { useDisplayName, useMeeting } from "../../connection/useMeeting.ts";
 import { useMeetingTime } from "../../features/meeting/useMeetingTime.ts";
 import { useMediationSessionT } from "../../i18n/mediationSession.ts";
 import { sessionCard } from "./mediationSession.ts";
+import { TalkAudioControl } from "./TalkAudioControl.tsx";
 import { TalkNotes } from "./TalkNotes.tsx";
 
 /**
  * 人民调解: the session card. Mediators start a separate talk (背靠背) with a chosen party and end it;
  * the party in the talk sees that they are in it; everyone else only 调解员正在与一方单独谈话 · 12:30.
+ * The mediators and the party in the talk may join the talk's private voice (TalkAudioControl).
  * In the joint session a party states their position; everyone sees the parties' latest positions.
  * Nothing for another kind of meeting. Names through rosterNames (two 张丽 are told apart).
  */
@@ -69,6 +71,7 @@ export function MediationSession() {
           {t("end")}
         </button>
       )}
+      {card.talkAudio && talk.kind !== "joint" && <TalkAudioControl key={talk.since} />}
       {(card.mediator || talk.kind === "inTalk") && <TalkNotes mediator={card.mediator} inTalk={talk.kind === "mediating" || talk.kind === "inTalk"} />}
       <h4>{t("positions")}</h4>
       {card.positions.length === 0 ? (

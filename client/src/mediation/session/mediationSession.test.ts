@@ -36,4 +36,18 @@ describe("the mediation session card", () => {
     expect(sessionCard(s, person(observer), false).talk).toEqual({ kind: "elsewhere", since: 45_000 });
     expect(sessionCard(s, person(chair), true)).toMatchObject({ talk: { kind: "elsewhere", since: 45_000 }, mediator: false });
   });
+
+  it("the talk's private voice: offered to the mediators and the party in the talk while it runs, to nobody else", () => {
+    const joint = stateOf();
+    for (const p of [a, b, chair, police, observer]) expect(sessionCard(joint, person(p), false).talkAudio, p.participantId).toBe(false);
+    const s = stateOf({ type: "mediation.separateTalkStarted", partyId: "p-a", by: "p-chair", at: 45_000 });
+    for (const p of [a, chair, police]) expect(sessionCard(s, person(p), false).talkAudio, p.participantId).toBe(true);
+    for (const p of [b, observer]) expect(sessionCard(s, person(p), false).talkAudio, p.participantId).toBe(false);
+    expect(sessionCard(s, person(chair), true).talkAudio).toBe(false);
+    const ended = stateOf(
+      { type: "mediation.separateTalkStarted", partyId: "p-a", by: "p-chair", at: 45_000 },
+      { type: "mediation.separateTalkEnded", partyId: "p-a", by: "p-chair", at: 60_000 },
+    );
+    expect(sessionCard(ended, person(a), false).talkAudio).toBe(false);
+  });
 });

@@ -12,6 +12,8 @@ export interface SessionCard {
   mediator: boolean;
   /** The parties a talk may be started with (roster members). */
   parties: string[];
+  /** A mediator or the party in the talk, while a talk runs: may join the talk's private audio (media.talkJoin). */
+  talkAudio: boolean;
   /** A party in the joint session: may state a position. */
   mayState: boolean;
   /** Each party's latest position, in the order they first spoke. */
@@ -27,6 +29,7 @@ export function sessionCard(state: MeetingState, me: { id: string; role: ActorRo
     talk,
     mediator: viewer !== null && isMediatorRole(viewer.role),
     parties: state.roster.filter((entry) => isParty(entry)).map((entry) => entry.id),
+    talkAudio: talk.kind === "mediating" || talk.kind === "inTalk",
     mayState: viewer !== null && viewer.role === "member" && talk.kind === "joint",
     positions: [...latest.values()],
   };

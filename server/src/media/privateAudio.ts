@@ -1,65 +1,75 @@
-// A bargaining side's private audio room (背靠背, docs/media.md#caucus-audio): while a side's
-// caucus runs, its members talk in their own Janus AudioBridge room (one mix, audio only) that our
-// server creates with a random secret and pin kept only in its memory, so nobody can join except
-// through our server, which checks the socket's participant and side first (caucusAudioHandlers.ts).
-// While someone is in it their microphone is muted in the meeting's room (MediaRelay.withdraw).
-// The room is destroyed — everyone in it dropped — when the caucus ends (a RoomListener).
+// Private audio rooms of a meeting (docs/media.md#private-audio): a bargaining side's caucus
+// (背靠背, caucus/caucusAudioHandlers.ts) and a mediation session's separate talk (单独谈话,
+// mediation/session/talkAudioHandlers.ts). Each is a Janus AudioBridge room (one mix, audio only),
+// keyed by a string within its meeting, that our server creates with a random secret and pin kept
+// only in its memory, so nobody can join except through our server, which checks the socket's
+// participant first. The kind's rule travels with the room (PrivateRoomRule): whether the room may
+// still exist, and who may stay in it. While someone is in a room their microphone is muted in the
+// meeting's main room (MediaRelay.withdraw). The room is destroyed — everyone in it dropped — when
+// its rule says it is over (a RoomListener).
 import Janode, { type JanodeConnection, type JanodeSession } from "janode";
 import AudioBridgePlugin, { type AudioBridgeHandle } from "janode/plugins/audiobridge";
 import { randomInt } from "node:crypto";
-import type { Side } from "../../../core/bargaining/schema.ts";
 import type { StoredEvent } from "../../../core/meeting.ts";
 import type { MeetingState } from "../../../core/state.ts";
-import { caucusSide } from "../caucus/caucusMembership.ts";
 import { randomSecret } from "./janusConfig.ts";
 import { MediaError, type MediaPeer } from "./mediaRelay.ts";
+
+/** Which private room, and the rule of its kind. */
+export interface PrivateRoomRule {
+  /** Unique within the meeting: "caucus:worker", "talk:<partyId>:<startedAt>". */
+  key: string;
+  /** Whether the room may exist in this state (its caucus or talk runs); false destroys it. */
+  open: (state: MeetingState) => boolean;
+  /** Whether this participant may stay in it in this state (the roster may have changed). */
+  member: (state: MeetingState, participantId: string) => boolean;
+  /** The refusal when the room is no longer open at the moment Janus would be asked. */
+  closedCode: "NO_CAUCUS" | "NO_SEPARATE_TALK";
+}
 
 interface Member {
   connectionId: string;
   handle: AudioBridgeHandle;
 }
 
-interface SideRoom {
+interface Room {
   id: number;
   secret: string;
   pin: string;
+  rule: PrivateRoomRule;
   /** By participant: one microphone per person (a second join replaces the first). */
   members: Map<string, Member>;
 }
 
-export interface CaucusAudioDeps {
+export interface PrivateAudioDeps {
   janusUrl: string;
   log: (message: string, error?: unknown) => void;
   /** Mutes (or no longer mutes) a participant's publisher in the meeting's main room. */
   withdraw: (meetingId: string, participantId: string, withdrawn: boolean) => Promise<void>;
 }
 
-/** Whether the side's caucus runs now (an entry without `endedAt`). */
-export const caucusRunning = (state: MeetingState, side: Side): boolean =>
-  state.kind === "bargaining" && state.bargaining.caucuses.some((caucus) => caucus.side === side && caucus.endedAt === null);
-
-const key = (meetingId: string, side: Side) => `${meetingId}:${side}`;
-
-export class CaucusAudio {
+export class PrivateAudio {
   private connection: Promise<{ connection: JanodeConnection; session: JanodeSession }> | undefined;
-  private readonly rooms = new Map<string, Promise<SideRoom>>();
+  /** By meeting, then by the room's key. */
+  private readonly rooms = new Map<string, Map<string, Promise<Room>>>();
   /** Per meeting, operations run one at a time (join, leave, destroy). */
   private readonly queues = new Map<string, Promise<unknown>>();
   private closed = false;
 
-  constructor(private readonly deps: CaucusAudioDeps) {}
+  constructor(private readonly deps: PrivateAudioDeps) {}
 
   /**
-   * Joins the participant to the side's room (created on first use) with the browser's offer;
-   * returns Janus's answer. The caller has checked that the participant belongs to the side;
-   * `running` is asked again in this meeting's queue, so a caucus that ended meanwhile (whose room
-   * `committed` destroys in the same queue) is never joined: NO_CAUCUS.
+   * Joins the participant to the room (created on first use) with the browser's offer; returns
+   * Janus's answer. The caller has checked the participant against the rule; `allowed` is asked
+   * again in this meeting's queue, so a caucus or talk that ended meanwhile (whose room `committed`
+   * destroys in the same queue) is never joined: the rule's closedCode. One room per person at a
+   * time: joining leaves any other private room of the meeting first.
    */
-  join(meetingId: string, side: Side, peer: MediaPeer, offerSdp: string, running: () => Promise<boolean>): Promise<string> {
+  join(meetingId: string, rule: PrivateRoomRule, peer: MediaPeer, offerSdp: string, allowed: () => Promise<boolean>): Promise<string> {
     return this.serialize(meetingId, async () => {
-      if (!(await running())) throw new MediaError("NO_CAUCUS", "the caucus ended");
+      if (!(await allowed())) throw new MediaError(rule.closedCode, `${rule.key} is over`);
       await this.leaveNow(meetingId, peer.participantId, null);
-      const room = await this.room(meetingId, side);
+      const room = await this.room(meetingId, rule);
       const handle = await this.attach();
       try {
         await handle.join({ room: room.id, pin: room.pin, display: peer.participantId });
@@ -75,34 +85,42 @@ export class CaucusAudio {
     });
   }
 
-  /** Leaves the room if this connection is the one that joined (also on disconnect). */
+  /** Leaves whichever private room this connection joined (also on disconnect). */
   leave(meetingId: string, peer: MediaPeer): Promise<void> {
+    // Nobody ever asked to join in this meeting: nothing to leave. Otherwise after any join waiting.
+    if (!this.queues.has(meetingId)) return Promise.resolve();
     return this.serialize(meetingId, () => this.leaveNow(meetingId, peer.participantId, peer.connectionId));
   }
 
   /**
-   * After each committed batch: a side's room whose caucus no longer runs is destroyed, and anyone
-   * in it who is no longer that side's member (the roster changed) is dropped.
+   * After each committed batch: a room whose rule says it is over is destroyed, and anyone in it
+   * whom the rule no longer admits (the roster changed) is dropped.
    */
   committed(meetingId: string, _events: readonly StoredEvent[], state: MeetingState): void {
-    if (state.kind !== "bargaining" && !this.queues.has(meetingId)) return;
-    for (const side of ["worker", "enterprise"] as const) {
-      // In the meeting's queue: after any join that was waiting, so none can slip past the end.
-      void this.serialize(meetingId, async () => {
-        if (!this.rooms.has(key(meetingId, side))) return;
-        if (!caucusRunning(state, side)) return this.destroy(meetingId, side);
-        const room = await this.rooms.get(key(meetingId, side))?.catch(() => undefined);
-        for (const participantId of [...(room?.members.keys() ?? [])]) {
-          const entry = state.roster.find((p) => p.id === participantId);
-          if (!entry || caucusSide(entry, false) !== side) await this.leaveNow(meetingId, participantId, null);
+    // A join that was asked for has its queue: follow in it, after any join that was waiting, so
+    // none can slip past the end.
+    if (!this.queues.has(meetingId)) return;
+    void this.serialize(meetingId, async () => {
+      for (const [key, pending] of [...(this.rooms.get(meetingId) ?? [])]) {
+        const room = await pending.catch(() => undefined);
+        if (!room) continue;
+        if (!room.rule.open(state)) {
+          await this.destroy(meetingId, key);
+          continue;
         }
-      }).catch((error: unknown) => this.deps.log(`caucus audio of meeting ${meetingId} (${side}) could not follow the meeting`, error));
-    }
+        for (const participantId of [...room.members.keys()]) {
+          if (!room.rule.member(state, participantId)) await this.leaveNow(meetingId, participantId, null);
+        }
+      }
+    }).catch((error: unknown) => this.deps.log(`private audio of meeting ${meetingId} could not follow the meeting`, error));
   }
 
-  /** For tests and diagnostics: the side's room at Janus (null: none), and who is in it as Janus lists them. */
-  async inspect(meetingId: string, side: Side): Promise<{ room: number; pin: string; participants: string[] } | null> {
-    const room = await this.rooms.get(key(meetingId, side))?.catch(() => undefined);
+  /** For tests and diagnostics: the room at Janus (null: none), and who is in it as Janus lists them. */
+  async inspect(meetingId: string, key: string): Promise<{ room: number; pin: string; participants: string[] } | null> {
+    const room = await this.rooms
+      .get(meetingId)
+      ?.get(key)
+      ?.catch(() => undefined);
     if (!room) return null;
     const handle = await this.attach();
     try {
@@ -111,6 +129,11 @@ export class CaucusAudio {
     } finally {
       await handle.detach().catch(() => undefined);
     }
+  }
+
+  /** For tests and diagnostics: the keys of the meeting's private rooms now. */
+  keys(meetingId: string): string[] {
+    return [...(this.rooms.get(meetingId)?.keys() ?? [])].sort();
   }
 
   /** Janus went away: its rooms and handles are gone (the relay forgets who was withdrawn). */
@@ -127,8 +150,8 @@ export class CaucusAudio {
   }
 
   private async leaveNow(meetingId: string, participantId: string, connectionId: string | null): Promise<void> {
-    for (const side of ["worker", "enterprise"] as const) {
-      const room = await this.rooms.get(key(meetingId, side))?.catch(() => undefined);
+    for (const pending of [...(this.rooms.get(meetingId)?.values() ?? [])]) {
+      const room = await pending.catch(() => undefined);
       const member = room?.members.get(participantId);
       if (!room || !member || (connectionId !== null && member.connectionId !== connectionId)) continue;
       room.members.delete(participantId);
@@ -137,10 +160,9 @@ export class CaucusAudio {
     }
   }
 
-  /** Destroys the side's room at Janus (Janus drops everyone in it), then forgets it. */
-  private async destroy(meetingId: string, side: Side): Promise<void> {
-    const pending = this.rooms.get(key(meetingId, side));
-    this.rooms.delete(key(meetingId, side));
+  /** Destroys the room at Janus (Janus drops everyone in it), then forgets it. */
+  private async destroy(meetingId: string, key: string): Promise<void> {
+    const pending = this.forget(meetingId, key);
     const room = await pending?.catch(() => undefined);
     if (!room) return;
     const handle = await this.attach();
@@ -155,20 +177,30 @@ export class CaucusAudio {
     }
   }
 
-  private room(meetingId: string, side: Side): Promise<SideRoom> {
-    let room = this.rooms.get(key(meetingId, side));
+  private forget(meetingId: string, key: string): Promise<Room> | undefined {
+    const meeting = this.rooms.get(meetingId);
+    const pending = meeting?.get(key);
+    meeting?.delete(key);
+    if (meeting?.size === 0) this.rooms.delete(meetingId);
+    return pending;
+  }
+
+  private room(meetingId: string, rule: PrivateRoomRule): Promise<Room> {
+    const meeting = this.rooms.get(meetingId) ?? new Map<string, Promise<Room>>();
+    this.rooms.set(meetingId, meeting);
+    let room = meeting.get(rule.key);
     if (!room) {
       room = (async () => {
         const handle = await this.attach();
         try {
-          const created: SideRoom = { id: randomInt(1, 2 ** 47), secret: randomSecret(), pin: randomSecret(), members: new Map() };
+          const created: Room = { id: randomInt(1, 2 ** 47), secret: randomSecret(), pin: randomSecret(), rule, members: new Map() };
           await handle.create({
             room: created.id,
             secret: created.secret,
             pin: created.pin,
             is_private: true,
             permanent: false,
-            description: `caucus ${side} of meeting ${meetingId}`,
+            description: `${rule.key.split(":")[0]} of meeting ${meetingId}`,
             audiolevel_event: false,
             record: false,
           });
@@ -177,11 +209,11 @@ export class CaucusAudio {
           await handle.detach().catch(() => undefined);
         }
       })();
-      this.rooms.set(key(meetingId, side), room);
+      meeting.set(rule.key, room);
       const created = room;
       created.catch((error: unknown) => {
-        this.deps.log(`could not create the caucus audio room of meeting ${meetingId} (${side})`, error);
-        if (this.rooms.get(key(meetingId, side)) === created) this.rooms.delete(key(meetingId, side));
+        this.deps.log(`could not create the private audio room ${rule.key} of meeting ${meetingId}`, error);
+        if (this.rooms.get(meetingId)?.get(rule.key) === created) this.forget(meetingId, rule.key);
       });
     }
     return room;
@@ -197,7 +229,7 @@ export class CaucusAudio {
   }
 
   private async attach(): Promise<AudioBridgeHandle> {
-    if (this.closed) throw new MediaError("MEDIA_UNAVAILABLE", "caucus audio closed");
+    if (this.closed) throw new MediaError("MEDIA_UNAVAILABLE", "private audio closed");
     this.connection ??= (async () => {
       const connection = await Janode.connect({ address: { url: this.deps.janusUrl }, max_retries: 0 });
       const forget = () => {

@@ -1,29 +1,39 @@
-// The browser's side of a bargaining side's private audio room (背靠背, docs/media.md#caucus-audio):
-// one connection that sends my microphone and receives the side's mix (everyone in the room but
-// me). Non-trickle, like the meeting's media (features/media/mediaSession.ts). While I am in it the
+// The browser's side of a private audio room (docs/media.md#private-audio-背靠背): a bargaining
+// side's caucus (media.caucusJoin) or a mediation session's separate talk (media.talkJoin). One
+// connection that sends my microphone and receives the room's mix (everyone in it but me).
+// Non-trickle, like the meeting's media (features/media/mediaSession.ts). While I am in it the
 // server mutes my microphone in the meeting's room.
 import type { CoreError } from "@core/errors.ts";
 import type { Ack } from "@core/protocol.ts";
-import { gathered } from "../../features/media/mediaSession.ts";
-import { micProblemOf, openMicrophone, type MicProblem } from "../../features/media/settings/microphone.ts";
+import { gathered } from "../mediaSession.ts";
+import { micProblemOf, openMicrophone, type MicProblem } from "../settings/microphone.ts";
 
-export type CaucusAudioRequest = <T>(event: "media.caucusJoin" | "media.caucusLeave", payload: unknown) => Promise<Ack<T> | null>;
+/** The events of one kind of private room: how to join it (an offer) and leave it. */
+export type PrivateAudioEvents = { join: "media.caucusJoin"; leave: "media.caucusLeave" } | { join: "media.talkJoin"; leave: "media.talkLeave" };
+
+export const CAUCUS_AUDIO: PrivateAudioEvents = { join: "media.caucusJoin", leave: "media.caucusLeave" };
+export const TALK_AUDIO: PrivateAudioEvents = { join: "media.talkJoin", leave: "media.talkLeave" };
+
+export type PrivateAudioRequest = <T>(event: PrivateAudioEvents["join"] | PrivateAudioEvents["leave"], payload: unknown) => Promise<Ack<T> | null>;
 
 /** How a join ended: in the room, refused by the server, the microphone would not open, or no answer (offline). */
-export type CaucusJoinResult = { ok: true } | { ok: false; error: CoreError } | { ok: false; micProblem: MicProblem } | { ok: false; offline: true };
+export type PrivateJoinResult = { ok: true } | { ok: false; error: CoreError } | { ok: false; micProblem: MicProblem } | { ok: false; offline: true };
 
-export class CaucusAudioCall {
+export class PrivateAudioCall {
   private current: { pc: RTCPeerConnection; stream: MediaStream; audio: HTMLAudioElement } | null = null;
   /** Bumped by every join and leave: a join overtaken by a leave gives up. */
   private generation = 0;
 
-  constructor(private readonly request: CaucusAudioRequest) {}
+  constructor(
+    private readonly request: PrivateAudioRequest,
+    private readonly events: PrivateAudioEvents,
+  ) {}
 
   get joined(): boolean {
     return this.current !== null;
   }
 
-  async join(micId: string | undefined): Promise<CaucusJoinResult> {
+  async join(micId: string | undefined): Promise<PrivateJoinResult> {
     this.close();
     const generation = ++this.generation;
     let stream: MediaStream;
@@ -49,11 +59,11 @@ export class CaucusAudioCall {
       pc.addTransceiver(track, { direction: "sendrecv" });
       await pc.setLocalDescription(await pc.createOffer());
       await gathered(pc);
-      const ack = await this.request<{ sdp: string }>("media.caucusJoin", { sdp: pc.localDescription?.sdp });
+      const ack = await this.request<{ sdp: string }>(this.events.join, { sdp: pc.localDescription?.sdp });
       if (generation !== this.generation) {
         // Left (or joined again) meanwhile: out of the room at the server too.
         abandon();
-        if (ack?.ok) void this.request("media.caucusLeave", {});
+        if (ack?.ok) void this.request(this.events.leave, {});
         return { ok: false, offline: true };
       }
       if (!ack) {
@@ -77,10 +87,10 @@ export class CaucusAudioCall {
   async leave(): Promise<void> {
     const wasIn = this.current !== null;
     this.close();
-    if (wasIn) await this.request("media.caucusLeave", {});
+    if (wasIn) await this.request(this.events.leave, {});
   }
 
-  /** Stops sending and playing here (the caucus ended: the server already destroyed the room). */
+  /** Stops sending and playing here (the caucus or talk ended: the server already destroyed the room). */
   close(): void {
     this.generation++;
     const current = this.current;
