@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { AgreementLine } from "@core/bargaining/agreement.ts";
 import type { ChiefConfirmationJson } from "@core/api/bargainingAgreement.ts";
 import type { Side } from "@core/bargaining/schema.ts";
 import { HttpError } from "../../http/api.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
+import { ConfirmationScreen } from "../../components/confirmation/ConfirmationScreen.tsx";
+import type { DocumentLine } from "../../components/confirmation/DocumentText.tsx";
 import { useConnection, useMeeting, useRoster } from "../../connection/useMeeting.ts";
 import { useAgreementT } from "../../i18n/agreement.ts";
 import { chiefConfirmationApi } from "./chiefConfirmationApi.ts";
@@ -115,91 +117,60 @@ function ChiefCard({ meetingId }: { meetingId: string }) {
   );
 }
 
-/** One screen: the full voted text (scrolling inside), the confirmation code and 确认签署 always in view. */
+/** The one confirmation screen (ConfirmationScreen): the full voted text, the confirmation code and 确认签署 always in view. */
 function ConfirmScreen({ json, onCancel, onConfirm }: { json: ChiefConfirmationJson; onCancel: () => void; onConfirm: () => Promise<void> }) {
   const { t } = useAgreementT();
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const [pending, setPending] = useState(false);
   const voted = json.voted!;
-  // Opened once: the meeting's updates re-render the card, which must not close and reopen the text (its scroll).
-  const cancelled = useRef(onCancel);
-  useEffect(() => {
-    cancelled.current = onCancel;
-  }, [onCancel]);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    const cancel = (event: Event) => {
-      event.preventDefault();
-      cancelled.current();
-    };
-    dialog.addEventListener("cancel", cancel);
-    return () => {
-      dialog.removeEventListener("cancel", cancel);
-      if (dialog.open) dialog.close();
-    };
-  }, []);
   return (
-    <dialog ref={ref} className="cc-screen" aria-labelledby={titleId} data-testid="chief-confirmation-screen">
-      <header>
-        <h2 id={titleId}>{t("confirm.dialogTitle", { title: voted.content.title })}</h2>
-        <p className="muted small">{t("confirm.intro", { version: voted.version })}</p>
-      </header>
-      <article className="cc-text" data-testid="chief-confirmation-text" tabIndex={0}>
-        {fullText(voted.content, json.signedOn).map((line, i) => (
-          <Line key={i} line={line} />
-        ))}
-      </article>
-      <footer className="cc-footer">
-        <div className="cc-code">
-          <span>{t("confirm.code")}</span>
-          <strong data-testid="chief-confirmation-code">{voted.code}</strong>
-          <span className="muted small">{t("confirm.codeHint")}</span>
-        </div>
-        <div className="cc-actions">
-          <button type="button" onClick={onCancel} disabled={pending} data-testid="chief-confirmation-cancel">
-            {t("confirm.cancel")}
-          </button>
-          <button
-            type="button"
-            className="primary"
-            disabled={pending}
-            onClick={() => {
-              setPending(true);
-              void onConfirm().finally(() => setPending(false));
-            }}
-            data-testid="chief-confirmation-confirm"
-          >
-            {t("confirm.confirm")}
-          </button>
-        </div>
-      </footer>
-    </dialog>
+    <ConfirmationScreen
+      testIds={{
+        screen: "chief-confirmation-screen",
+        text: "chief-confirmation-text",
+        code: "chief-confirmation-code",
+        confirm: "chief-confirmation-confirm",
+        cancel: "chief-confirmation-cancel",
+      }}
+      title={t("confirm.dialogTitle", { title: voted.content.title })}
+      intro={t("confirm.intro", { version: voted.version })}
+      lines={fullText(voted.content, json.signedOn).map(screenLine)}
+      code={{ label: t("confirm.code"), value: voted.code, hint: t("confirm.codeHint") }}
+      cancelLabel={t("confirm.cancel")}
+      confirmLabel={t("confirm.confirm")}
+      pending={pending}
+      onCancel={onCancel}
+      onConfirm={() => {
+        setPending(true);
+        void onConfirm().finally(() => setPending(false));
+      }}
+    />
   );
 }
 
-function Line({ line }: { line: AgreementLine }) {
+/** A line of the contract as the screen sets it: an article's number and title in bold before its text. */
+function screenLine(line: AgreementLine): DocumentLine {
   switch (line.kind) {
     case "title":
-      return <h3 className="cc-title">{line.text}</h3>;
+      return { style: "title", text: line.text };
     case "article":
-      return (
-        <p>
-          <strong>
-            {line.number}
+      return {
+        style: "plain",
+        text: (
+          <>
+            <strong>
+              {line.number}
+              {"\u3000"}
+              {line.title}
+            </strong>
             {"\u3000"}
-            {line.title}
-          </strong>
-          {"\u3000"}
-          {line.text}
-        </p>
-      );
+            {line.text}
+          </>
+        ),
+      };
     case "signature":
     case "date":
-      return <p className="cc-sign">{line.text}</p>;
+      return { style: "sign", text: line.text };
     default:
-      return <p>{line.text}</p>;
+      return { style: "plain", text: line.text };
   }
 }

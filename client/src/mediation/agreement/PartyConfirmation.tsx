@@ -1,16 +1,15 @@
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { MediationConfirmationJson } from "@core/api/mediationAgreement.ts";
-import { agreementLines } from "@core/mediation/agreement.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
+import { ConfirmationActions, ConfirmationScreen } from "../../components/confirmation/ConfirmationScreen.tsx";
 import { useConnection, useMeeting } from "../../connection/useMeeting.ts";
 import { useMediationAgreementT } from "../../i18n/mediationAgreement.ts";
 import { partyAgreementApi } from "./mediationAgreementApi.ts";
-import { confirmedAt, partyStep, SIGNATURE_LIMIT, typedName } from "./partyConfirmation.ts";
+import { agreementText, confirmedAt, partyStep, SIGNATURE_LIMIT, typedName } from "./partyConfirmation.ts";
 import { SignaturePad } from "./SignaturePad.tsx";
 import "./mediationAgreement.css";
 
 const REFRESH_MS = 15_000;
-const chinaDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * 调解协议书 on a party's (or mediator's) own phone in a mediation meeting: the full text on one
@@ -119,7 +118,7 @@ function PartyCard({ meetingId }: { meetingId: string }) {
   );
 }
 
-/** One screen: the full text (scrolling inside), the code, the name, the signature pad and 确认签署 always in view. */
+/** The one confirmation screen (ConfirmationScreen): the full text, the code, the name, the signature pad and 确认签署; or the reason of a refusal. */
 function ConfirmScreen(props: {
   json: MediationConfirmationJson;
   code: string;
@@ -129,31 +128,13 @@ function ConfirmScreen(props: {
 }) {
   const { json, code } = props;
   const { t } = useMediationAgreementT();
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const [name, setName] = useState("");
   const [png, setPng] = useState<string | null>(null);
   const [refusing, setRefusing] = useState(false);
   const [reason, setReason] = useState("");
   const [pending, setPending] = useState(false);
   const [local, setLocal] = useState<string | null>(null);
-  const cancel = useRef(props.onCancel);
-  useEffect(() => {
-    cancel.current = props.onCancel;
-  }, [props.onCancel]);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    const onCancel = (event: Event) => {
-      event.preventDefault();
-      cancel.current();
-    };
-    dialog.addEventListener("cancel", onCancel);
-    return () => dialog.removeEventListener("cancel", onCancel);
-  }, []);
   const party = json.kind === "party";
-  const lines = agreementLines(json.latest!.content, json.signatures, chinaDay);
   const run = async (call: () => Promise<void>) => {
     setPending(true);
     try {
@@ -168,71 +149,51 @@ function ConfirmScreen(props: {
     if (png && png.length > SIGNATURE_LIMIT) return setLocal(t("party.signatureTooLarge"));
     void run(() => props.onConfirm(party ? typedName(name) : null, png));
   };
+  const refusal = (
+    <>
+      <label>
+        {t("party.reason")}
+        <textarea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} data-testid="ma-reason" />
+      </label>
+      <ConfirmationActions>
+        <button type="button" onClick={() => setRefusing(false)} disabled={pending}>
+          {t("party.cancel")}
+        </button>
+        <button
+          type="button"
+          className="danger"
+          disabled={pending || reason.trim() === ""}
+          onClick={() => void run(() => props.onRefuse(reason.trim()))}
+          data-testid="ma-refuse-confirm"
+        >
+          {t("party.refuseConfirm")}
+        </button>
+      </ConfirmationActions>
+    </>
+  );
   return (
-    <dialog ref={ref} className="ma-screen" aria-labelledby={titleId} data-testid="ma-screen">
-      <header>
-        <h2 id={titleId}>{t("party.heading")}</h2>
-        <p className="small">{json.label}</p>
-      </header>
-      <div className="ma-text" data-testid="ma-text">
-        {lines.map((line, i) => (
-          <p key={i} className={`ma-line ma-${line.kind}`}>
-            {line.text}
-          </p>
-        ))}
-      </div>
-      <footer>
-        <ErrorNotice message={local} onClose={() => setLocal(null)} />
-        <p>
-          {t("party.code")}
-          <strong data-testid="ma-code">{code}</strong> <span className="muted small">{t("party.codeHint")}</span>
-        </p>
-        {refusing ? (
-          <>
-            <label>
-              {t("party.reason")}
-              <textarea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} data-testid="ma-reason" />
-            </label>
-            <div className="ma-actions">
-              <button type="button" onClick={() => setRefusing(false)}>
-                {t("party.cancel")}
-              </button>
-              <button
-                type="button"
-                className="danger"
-                disabled={pending || reason.trim() === ""}
-                onClick={() => void run(() => props.onRefuse(reason.trim()))}
-                data-testid="ma-refuse-confirm"
-              >
-                {t("party.refuseConfirm")}
-              </button>
-            </div>
-          </>
-        ) : (
-          <>
-            {party && (
-              <label>
-                {t("party.name")}
-                <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" data-testid="ma-name" />
-              </label>
-            )}
-            {party && <SignaturePad onChange={setPng} />}
-            <div className="ma-actions">
-              <button type="button" onClick={props.onCancel}>
-                {t("party.cancel")}
-              </button>
-              {party && (
-                <button type="button" onClick={() => setRefusing(true)} data-testid="ma-refuse">
-                  {t("party.refuse")}
-                </button>
-              )}
-              <button type="button" className="primary" disabled={pending || (party && typedName(name) === "")} onClick={confirm} data-testid="ma-confirm">
-                {t("party.confirm")}
-              </button>
-            </div>
-          </>
-        )}
-      </footer>
-    </dialog>
+    <ConfirmationScreen
+      testIds={{ screen: "ma-screen", text: "ma-text", code: "ma-code", confirm: "ma-confirm", cancel: "ma-cancel", name: "ma-name" }}
+      title={t("party.heading")}
+      intro={json.label}
+      lines={agreementText(json.latest!.content, json.signatures)}
+      code={{ label: t("party.code"), value: code, hint: t("party.codeHint") }}
+      {...(party ? { name: { label: t("party.name"), value: name, onChange: setName }, slot: <SignaturePad onChange={setPng} /> } : {})}
+      error={{ message: local, onClose: () => setLocal(null) }}
+      {...(refusing ? { alternative: refusal } : {})}
+      extraActions={
+        party && (
+          <button type="button" onClick={() => setRefusing(true)} disabled={pending} data-testid="ma-refuse">
+            {t("party.refuse")}
+          </button>
+        )
+      }
+      cancelLabel={t("party.cancel")}
+      confirmLabel={t("party.confirm")}
+      pending={pending}
+      confirmDisabled={party && typedName(name) === ""}
+      onCancel={props.onCancel}
+      onConfirm={confirm}
+    />
   );
 }

@@ -54,11 +54,13 @@ export function SignaturePad({ onChange }: { onChange: (png: string | null) => v
   };
   return (
     <div className="ma-pad">
-      <span className="small">{t("party.draw")}</span>
+      <div className="ma-pad-head">
+        <span className="confirmation-label">{t("party.draw")}</span>
+        <button type="button" onClick={clear} data-testid="ma-signature-clear">
+          {t("party.clear")}
+        </button>
+      </div>
       <canvas ref={canvas} width={600} height={200} data-testid="ma-signature-pad" aria-label={t("party.draw")} />
-      <button type="button" onClick={clear} data-testid="ma-signature-clear">
-        {t("party.clear")}
-      </button>
     </div>
   );
 }

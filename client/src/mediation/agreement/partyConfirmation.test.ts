@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MediationConfirmationJson } from "@core/api/mediationAgreement.ts";
-import { confirmedAt, parsePerformance, partyStep, typedName } from "./partyConfirmation.ts";
+import { agreementText, chinaDay, confirmedAt, parsePerformance, partyStep, typedName } from "./partyConfirmation.ts";
 
 const content = {
   caseNumber: "调〔2026〕1号",
@@ -69,5 +69,19 @@ describe("the phone's helpers", () => {
     expect(parsePerformance("2|一次性支付800元|2026-12-31\n3|x|2026-12-31\n1|修复|明天\n", ["a", "b"])).toEqual([
       { participantId: "b", how: "一次性支付800元", by: "2026-12-31" },
     ]);
+  });
+});
+
+describe("the agreement's text on the screens", () => {
+  it("sets the title centred, the number and the date right, the headings bold and the paragraphs indented", () => {
+    const lines = agreementText(content, [sig("a")]);
+    expect(lines[0]).toEqual({ style: "title", text: "人民调解协议书" });
+    expect(lines[1]).toEqual({ style: "right", text: "编号：调〔2026〕1号" });
+    expect(lines.filter((l) => l.style === "heading").length).toBeGreaterThan(0);
+    expect(lines.find((l) => l.text === "漏水。")?.style).toBe("indent");
+    expect(lines.filter((l) => String(l.text).startsWith("当事人（签名）：")).map((l) => l.style)).toEqual(["plain", "plain"]);
+  });
+  it("dates a signature by the China calendar", () => {
+    expect(chinaDay("2026-12-22T17:30:00.000Z")).toBe("2026-12-23");
   });
 });

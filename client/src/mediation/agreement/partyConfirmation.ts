@@ -2,6 +2,8 @@
 // (not a signer, no draft yet), the version to confirm, their confirmation awaiting the others,
 // the signed agreement (download), or the refusal (调解不成).
 import type { MediationConfirmationJson } from "@core/api/mediationAgreement.ts";
+import { agreementLines, type AgreementLine, type AgreementSignature, type MediationAgreementContent } from "@core/mediation/agreement.ts";
+import type { DocumentLine, LineStyle } from "../../components/confirmation/DocumentText.tsx";
 
 export type PartyStep =
   | { kind: "toConfirm"; version: number; code: string }
@@ -40,4 +42,22 @@ export function parsePerformance(text: string, partyIds: readonly string[]): { p
     const participantId = partyIds[Number(n) - 1];
     return participantId && how && by && /^\d{4}-\d{2}-\d{2}$/.test(by) ? [{ participantId, how, by }] : [];
   });
+}
+
+/** The China calendar date of a moment (the signing date printed on the agreement). */
+export const chinaDay = (iso: string): string => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
+
+const LINE_STYLES: Record<AgreementLine["kind"], LineStyle> = {
+  title: "title",
+  number: "right",
+  party: "plain",
+  heading: "heading",
+  paragraph: "indent",
+  signature: "plain",
+  date: "right",
+};
+
+/** The 调解协议书's full text as the screens set it (the signer's confirmation screen, the staff's page). */
+export function agreementText(content: MediationAgreementContent, signatures: readonly AgreementSignature[]): DocumentLine[] {
+  return agreementLines(content, signatures, chinaDay).map((line) => ({ style: LINE_STYLES[line.kind], text: line.text }));
 }
