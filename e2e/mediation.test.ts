@@ -1,11 +1,12 @@
 // End to end in a real Chromium: a neighbours' dispute mediated (人民调解) from the case to its
-// closing. Two neighbours both named 张丽 (3栋201 and 3栋301), the 司法所 mediator presiding and a
-// police officer. The staff accept the case in the admin app and link the mediation meeting; both
-// 张丽 join on 375 px phones and state their positions in the joint session; the mediators talk
-// with each party separately (the other party's screen never carries the talk); the agreement is
-// generated from the case on the staff's page; each 张丽 confirms from her own phone (the name
-// typed, the code on her screen); the mediators sign; each downloads the signed PDF (and one the
-// DOCX), read back with both 张丽 told apart; the return visit is recorded (履行) and the case closed.
+// closing. Two neighbours both named 张丽 (3栋201 and 3栋301), the 司法所 mediator presiding and a police
+// officer. The staff accept the case in the admin app and link the mediation meeting (picked from
+// the list); both 张丽 join on 375 px phones and state their positions in the joint session; the
+// mediators talk with each party separately (the other party's screen never carries the talk); the
+// agreement is generated from the case on the staff's page; each 张丽 confirms from her own phone
+// (the name typed, the code on her screen); the mediators sign; each downloads the signed PDF (and
+// one the DOCX), read back with both 张丽 told apart; the return visit is recorded (履行) and the case
+// closed.
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -44,6 +45,11 @@ const ids: Record<"a" | "b" | "chair" | "police", string> = { a: "", b: "", chai
 
 const agreementPath = () => `/api/meetings/${app.meetingId}/mediation-agreement`;
 const pageText = (page: Page) => page.evaluate(() => document.body.innerText);
+/** The full text of the option of the case page's meeting list that starts with `title` (title · time). */
+const optionLabel = async (page: Page, title: string) => {
+  await until(async () => (await page.locator("option").allTextContents()).some((o) => o.startsWith(`${title} · `))).toBe(true);
+  return (await page.locator("option").allTextContents()).find((o) => o.startsWith(`${title} · `))!;
+};
 
 describe("a neighbours' dispute mediated end to end", () => {
   beforeAll(async () => {
@@ -115,9 +121,10 @@ describe("a neighbours' dispute mediated end to end", () => {
     const partyList = await textOf(admin, "case-parties");
     for (const name of names) expect(partyList).toContain(name);
 
-    await admin.getByLabel("关联调解会议（会议编号）").fill(app.meetingId);
+    // The session is picked from the list of mediation meetings (by its title), no id typed.
+    await admin.getByLabel("关联已有的调解会议").selectOption({ label: await optionLabel(admin, TITLE) });
     await admin.getByRole("button", { name: "关联", exact: true }).click();
-    await until(() => admin.getByTestId("mediation-case").textContent()).toContain(app.meetingId);
+    await until(() => textOf(admin, "case-sessions")).toContain(TITLE);
     await admin.getByTestId("step-start").click();
     await until(() => textOf(admin, "case-state")).toBe("调解中");
     await shot(admin, "mediation-case-accepted.png");

@@ -167,8 +167,8 @@ export const MediationCase = z.looseObject({
   mediators: z.array(MediationMediator),
   /** Sessions: meetings of kind "mediation", in the order they were linked. */
   meetingIds: z.array(Id),
-  /** The same sessions with their titles and start times (null: not scheduled). */
-  sessions: z.array(z.looseObject({ meetingId: Id, title: z.string(), startsAt: IsoTime.nullable() })),
+  /** The same sessions with their titles, start times (null: not scheduled) and time zones. */
+  sessions: z.array(z.looseObject({ meetingId: Id, title: z.string(), startsAt: IsoTime.nullable(), timeZone: z.string() })),
   agreement: z.looseObject({ form: z.enum(AGREEMENT_FORMS), oralRecord: z.string().nullable(), agreedOn: z.string() }).nullable(),
   referral: z.string().nullable(),
   obligations: z.array(MediationObligation),
@@ -180,6 +180,8 @@ export const MediationCase = z.looseObject({
 export type MediationCase = z.infer<typeof MediationCase>;
 
 export const MediationCaseResponse = z.looseObject({ case: MediationCase });
+/** 新建调解会谈's answer: the case with the new session, and the new meeting's id. */
+export const NewCaseSessionResponse = z.looseObject({ case: MediationCase, meetingId: Id });
 export const MediationCasesResponse = z.looseObject({ cases: z.array(MediationCase) });
 
 /** Counts by category, by outcome, and the days from acceptance to closing of closed cases. */

@@ -1,23 +1,23 @@
 // One mediation case (admin/mediation/cases/:id): its parties (same names told apart), mediators,
-// sessions, agreement or referral, obligations with their ledger items, return visits, and the
-// form of the next step the state table allows (NextStep).
-import { useEffect, useId, useState, type FormEvent } from "react";
+// sessions (CaseSessions: 新建调解会谈, or an existing meeting picked from a list), the agreement
+// (an oral one with its record) or the referral, obligations with their ledger items, return
+// visits, and the form of the next step the state table allows (NextStep).
+import { useEffect, useState } from "react";
 import type { MediationCase } from "@core/api/mediationCases.ts";
 import { ErrorLine, Loading, SuccessLine } from "../../admin/ui/Feedback.tsx";
 import { useMediationCasesT } from "../../i18n/mediationCases.ts";
 import { Link } from "../../routing/Link.tsx";
 import { caseApi } from "./caseApi.ts";
 import { CASES_PATH } from "./CasesPage.tsx";
+import { CaseSessions } from "./CaseSessions.tsx";
 import { NextStep } from "./NextStep.tsx";
 import { partyNames } from "./partyNames.ts";
 
 export function CasePage({ caseId }: { caseId: string }) {
   const { t } = useMediationCasesT();
-  const id = useId();
   const [found, setFound] = useState<MediationCase | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [meetingId, setMeetingId] = useState("");
 
   useEffect(() => {
     caseApi.get(caseId).then((r) => setFound(r.case), setError);
@@ -30,15 +30,6 @@ export function CasePage({ caseId }: { caseId: string }) {
     setFound(next);
     setDone(t("detail.saved"));
     setError(null);
-  };
-  const link = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      updated((await caseApi.linkMeeting(c.id, meetingId.trim())).case);
-      setMeetingId("");
-    } catch (e) {
-      setError(e);
-    }
   };
 
   return (
@@ -72,19 +63,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           </li>
         ))}
       </ul>
-      <h2>{t("detail.sessions")}</h2>
-      <ul>
-        {c.meetingIds.map((m) => (
-          <li key={m}>
-            <Link to={`/admin/meetings/${encodeURIComponent(m)}/roster`}>{m}</Link>
-          </li>
-        ))}
-      </ul>
-      <form onSubmit={(e) => void link(e)} className="button-row">
-        <label htmlFor={`${id}-meeting`}>{t("detail.linkMeeting")}</label>
-        <input id={`${id}-meeting`} value={meetingId} onChange={(e) => setMeetingId(e.target.value)} required />
-        <button type="submit">{t("detail.link")}</button>
-      </form>
+      <CaseSessions case={c} onDone={updated} onError={setError} />
       {c.agreement && (
         <>
           <h2>{t("detail.agreement")}</h2>

@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import type { MediationCase, MediationCaseStep, NewMediationCase } from "../../../../core/api/mediationCases.ts";
 import { fail, ok, type Result } from "../../../../core/errors.ts";
 import { chinaDate } from "../../../../core/ledger/deadline.ts";
+import { DEFAULT_TIME_ZONE } from "../../../../core/time/meetingTime.ts";
 import {
   caseNumber,
   takeStep,
@@ -54,9 +55,12 @@ export class MediationCaseStore {
       ),
     );
     const meetings = new Map(
-      (await this.db.meeting.findMany({ where: { id: { in: row.sessions.map((s) => s.meetingId) } }, select: { id: true, title: true, startsAt: true } })).map(
-        (m) => [m.id, m],
-      ),
+      (
+        await this.db.meeting.findMany({
+          where: { id: { in: row.sessions.map((s) => s.meetingId) } },
+          select: { id: true, title: true, startsAt: true, timeZone: true },
+        })
+      ).map((m) => [m.id, m]),
     );
     return {
       id: row.id,
@@ -80,7 +84,12 @@ export class MediationCaseStore {
       meetingIds: row.sessions.map((s) => s.meetingId),
       sessions: row.sessions.map((s) => {
         const meeting = meetings.get(s.meetingId);
-        return { meetingId: s.meetingId, title: meeting?.title ?? "", startsAt: meeting?.startsAt?.toISOString() ?? null };
+        return {
+          meetingId: s.meetingId,
+          title: meeting?.title ?? "",
+          startsAt: meeting?.startsAt?.toISOString() ?? null,
+          timeZone: meeting?.timeZone ?? DEFAULT_TIME_ZONE,
+        };
       }),
       agreement:
         row.agreementForm === null || row.agreedOn === null

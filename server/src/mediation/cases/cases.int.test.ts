@@ -146,7 +146,7 @@ describe("调解案件", () => {
     const linked = await org.post(`/api/mediation/cases/${typed.id}/meetings`, { meetingId: mediation.id });
     expect(linked.status).toBe(200);
     expect(linked.body.case.meetingIds).toEqual([mediation.id]);
-    expect(linked.body.case.sessions).toEqual([{ meetingId: mediation.id, title: "张丽与张丽邻里纠纷调解", startsAt: null }]);
+    expect(linked.body.case.sessions).toEqual([{ meetingId: mediation.id, title: "张丽与张丽邻里纠纷调解", startsAt: null, timeZone: "Asia/Shanghai" }]);
     const wrong = await org.post(`/api/mediation/cases/${typed.id}/meetings`, { meetingId: other.id });
     expect([wrong.status, wrong.body.error.code]).toEqual([400, "MEDIATION_MEETING_UNKNOWN"]);
   });
@@ -287,7 +287,7 @@ describe("调解会谈 made from the case", () => {
     const res = await org.post(`/api/mediation/cases/${theCase.id}/sessions`, { title: "张丽与张丽邻里纠纷第一次调解", startsAt: "2026-12-08T01:30:00Z" });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const { case: linked, meetingId } = res.body;
-    expect(linked.sessions).toEqual([{ meetingId, title: "张丽与张丽邻里纠纷第一次调解", startsAt: "2026-12-08T01:30:00.000Z" }]);
+    expect(linked.sessions).toEqual([{ meetingId, title: "张丽与张丽邻里纠纷第一次调解", startsAt: "2026-12-08T01:30:00.000Z", timeZone: "Asia/Shanghai" }]);
     const meeting = (await org.get(`/api/meetings/${meetingId}`)).body.meeting;
     expect([meeting.kind, meeting.title]).toEqual(["mediation", "张丽与张丽邻里纠纷第一次调解"]);
     const people = (await org.get(`/api/meetings/${meetingId}/participants`)).body.participants;
