@@ -3,10 +3,12 @@
 // indent, headings 黑体/楷体, nested entries 四号), and PDF with an embedded CJK font (pdfkit,
 // Noto Serif/Sans CJK SC from fonts-noto-cjk). All three render the same blocks (core/minutes/blocks.ts),
 // whether drafted from the record or saved as a version.
-import { AlignmentType, Document, HeadingLevel, LineRuleType, Packer, Paragraph, TextRun, type IRunOptions } from "docx";
-import { cjkPdf } from "./pdfDocument.ts";
+import { AlignmentType, HeadingLevel, LineRuleType, Paragraph, TextRun, type IRunOptions } from "docx";
 import type { Block, Run } from "../../../core/minutes/blocks.ts";
 import { renderBlocksMarkdown } from "../../../core/minutes/markdown.ts";
+import { officialDocx } from "../documents/docxDocument.ts";
+import { FONT, INDENT_2, SIZE, TITLE_RUN } from "../documents/officialPage.ts";
+import { officialPdf } from "../documents/pdfLines.ts";
 import { findPdfFonts, type PdfFonts } from "./cjkFonts.ts";
 
 export const MINUTES_FORMATS = ["md", "docx", "pdf"] as const;
@@ -31,14 +33,8 @@ export async function exportMinutes(blocks: readonly Block[], format: MinutesFor
 }
 
 // ── DOCX ────────────────────────────────────────────────────────────────────────────────────
-/** Chinese font sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt. */
-export const SIZE = { erhao: 44, sanhao: 32, sihao: 28 } as const;
-const font = (eastAsia: string) => ({ ascii: "Times New Roman", hAnsi: "Times New Roman", cs: "Times New Roman", eastAsia });
-export const FONT = { song: font("宋体"), fangsong: font("仿宋"), hei: font("黑体"), kai: font("楷体") };
 /** 28 pt exact line spacing (公文 customary), in twentieths of a point. */
 const LINE = { line: 560, lineRule: LineRuleType.EXACT };
-/** Two characters of 三号 (16 pt) as first-line indent, in twips. */
-const INDENT_2 = 640;
 
 function docxRuns(runs: readonly Run[], base: IRunOptions): TextRun[] {
   return runs.map((r) => new TextRun({ ...base, text: r.text, bold: r.bold ?? base.bold ?? false }));
@@ -51,7 +47,7 @@ function docxParagraph(b: Block): Paragraph {
       return new Paragraph({
         alignment: AlignmentType.CENTER,
         spacing: { after: 240 },
-        children: [new TextRun({ text: b.text, font: FONT.song, size: SIZE.erhao, bold: true, color: "000000" })],
+        children: [new TextRun({ ...TITLE_RUN, text: b.text })],
       });
     case "number":
       return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240, ...LINE }, children: [new TextRun({ ...body, text: b.text })] });
@@ -83,38 +79,21 @@ function docxParagraph(b: Block): Paragraph {
   }
 }
 
-/** A4 with the margins of GB/T 9704 (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm), in twips. */
-export const OFFICIAL_PAGE = { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1587, right: 1474 } };
-
-export async function minutesDocx(blocks: readonly Block[]): Promise<Buffer> {
+export function minutesDocx(blocks: readonly Block[]): Promise<Buffer> {
   const title = blocks.find((b) => b.kind === "title");
-  const doc = new Document({
+  return officialDocx({
     title: title?.kind === "title" ? title.text : "会议纪要",
-    creator: "议事厅 Yishiting",
-    styles: { default: { document: { run: { font: FONT.fangsong, size: SIZE.sanhao } } } },
-    sections: [
-      {
-        properties: { page: OFFICIAL_PAGE },
-        children: blocks.map(docxParagraph),
-      },
-    ],
+    run: { font: FONT.fangsong, size: SIZE.sanhao },
+    children: blocks.map(docxParagraph),
   });
-  return Packer.toBuffer(doc);
 }
 
 // ── PDF ─────────────────────────────────────────────────────────────────────────────────────
 const PT = { title: 22, body: 14, nested: 12 } as const;
-const MM = 72 / 25.4;
-/** OFFICIAL_PAGE's margins in points. */
-export const OFFICIAL_MARGINS = { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM };
 
 export function minutesPdf(blocks: readonly Block[], fonts: PdfFonts): Promise<Buffer> {
   const title = blocks.find((b) => b.kind === "title");
-  const { doc, done } = cjkPdf(fonts, {
-    size: "A4",
-    margins: OFFICIAL_MARGINS,
-    info: { Title: title?.kind === "title" ? title.text : "会议纪要" },
-  });
+  const { doc, done } = officialPdf(fonts, title?.kind === "title" ? title.text : "会议纪要");
 
   const runs = (list: readonly Run[], size: number, options: PDFKit.Mixins.TextOptions) => {
     list.forEach((r, i) => {

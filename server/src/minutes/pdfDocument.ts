@@ -1,6 +1,6 @@
 // A PDFKit document with the CJK fonts registered under the names every PDF of ours uses
 // ("regular", "bold", "heading"), and its bytes once it ends: the minutes, the invitations and
-// the table cards.
+// the table cards, the campaign report, and every document printed as lines (documents/pdfLines.ts).
 import PDFDocument from "pdfkit";
 import type { PdfFonts } from "./cjkFonts.ts";
 

@@ -2,12 +2,13 @@
 // (the issuer's name and the form's), the number under it, a bordered two-column table of the
 // fields (label | value), then the seal line （盖章） and the date at the bottom right. Both
 // formats print formLayout(payload) (core/ledger/forms.ts) of the stored snapshot.
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from "docx";
+import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from "docx";
 import { formFileName, formLayout, type FormLayout, type LedgerFormPayload } from "../../../../core/ledger/forms.ts";
-import { findPdfFonts, type PdfFonts } from "../../minutes/cjkFonts.ts";
-import { FONT, OFFICIAL_MARGINS, OFFICIAL_PAGE, SIZE } from "../../minutes/minutesExport.ts";
+import { officialDocx } from "../../documents/docxDocument.ts";
+import { FONT, OFFICIAL_PAGE, SIZE, TITLE_RUN } from "../../documents/officialPage.ts";
+import { officialPdf } from "../../documents/pdfLines.ts";
 import { DOCX_MIME } from "../../meetings/materialFiles.ts";
-import { cjkPdf } from "../../minutes/pdfDocument.ts";
+import { findPdfFonts, type PdfFonts } from "../../minutes/cjkFonts.ts";
 import type { LedgerFormStore } from "./formStore.ts";
 
 export const FORM_FORMATS = ["pdf", "docx"] as const;
@@ -40,7 +41,7 @@ const LABEL_WIDTH = 6 * PT.body + 2 * PAD;
 
 export function formPdf(payload: LedgerFormPayload, fonts: PdfFonts): Promise<Buffer> {
   const layout = formLayout(payload);
-  const { doc, done } = cjkPdf(fonts, { size: "A4", margins: OFFICIAL_MARGINS, info: { Title: `${layout.title} ${layout.number}` } });
+  const { doc, done } = officialPdf(fonts, `${layout.title} ${layout.number}`);
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const bottom = () => doc.page.height - doc.page.margins.bottom;
@@ -162,38 +163,19 @@ function docxRows(layout: FormLayout): TableRow[] {
   );
 }
 
-export async function formDocx(payload: LedgerFormPayload): Promise<Buffer> {
+export function formDocx(payload: LedgerFormPayload): Promise<Buffer> {
   const layout = formLayout(payload);
-  const doc = new Document({
+  const atRight = (text: string, before: number) =>
+    new Paragraph({ spacing: { before }, alignment: AlignmentType.RIGHT, indent: { right: 560 }, children: [new TextRun({ ...body, text })] });
+  return officialDocx({
     title: `${layout.title} ${layout.number}`,
-    creator: "议事厅 Yishiting",
-    styles: { default: { document: { run: body } } },
-    sections: [
-      {
-        properties: { page: OFFICIAL_PAGE },
-        children: [
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            spacing: { after: 200 },
-            children: [new TextRun({ text: layout.title, font: FONT.song, size: SIZE.erhao, bold: true, color: "000000" })],
-          }),
-          new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 200 }, children: [new TextRun({ ...body, text: layout.number })] }),
-          new Table({ width: { size: COLUMNS[0] + COLUMNS[1], type: WidthType.DXA }, columnWidths: COLUMNS, borders: BORDERS, rows: docxRows(layout) }),
-          new Paragraph({
-            spacing: { before: 600 },
-            alignment: AlignmentType.RIGHT,
-            indent: { right: 560 },
-            children: [new TextRun({ ...body, text: layout.seal })],
-          }),
-          new Paragraph({
-            spacing: { before: 200 },
-            alignment: AlignmentType.RIGHT,
-            indent: { right: 560 },
-            children: [new TextRun({ ...body, text: layout.date })],
-          }),
-        ],
-      },
+    run: body,
+    children: [
+      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [new TextRun({ ...TITLE_RUN, text: layout.title })] }),
+      new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 200 }, children: [new TextRun({ ...body, text: layout.number })] }),
+      new Table({ width: { size: COLUMNS[0] + COLUMNS[1], type: WidthType.DXA }, columnWidths: COLUMNS, borders: BORDERS, rows: docxRows(layout) }),
+      atRight(layout.seal, 600),
+      atRight(layout.date, 200),
     ],
   });
-  return Packer.toBuffer(doc);
 }
