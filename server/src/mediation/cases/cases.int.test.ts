@@ -10,6 +10,9 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, staffClient, type Json } from "../../../../testing/server/api.ts";
 import { Harness, type TestServer } from "../../../../testing/server/harness.ts";
+import type { MediationCaseStep } from "../../../../core/api/mediationCases.ts";
+import type { LedgerStore } from "../../ledger/ledgerStore.ts";
+import { MediationCaseStore } from "./caseStore.ts";
 
 /** 2026-12-07 10:00 in China. */
 const clock = Date.parse("2026-12-07T02:00:00Z");
@@ -357,11 +360,20 @@ describe("调解会谈 made from the case", () => {
         ],
       },
     ];
-    const answers = await Promise.all(bodies.map((body) => org.post(`/api/mediation/cases/${theCase.id}/steps`, body)));
-    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
-    const loser = answers.find((r) => r.status === 409)!;
-    expect(loser.body.error.code).toBe("MEDIATION_CASE_STATE");
-    const won = bodies[answers.findIndex((r) => r.status === 200)]!;
+    // The server's own ledger, each write 50 ms late: both steps read the case (达成协议) before either
+    // has written anything, as two staff members' requests may.
+    const ledger = t.server.ledger;
+    const slowLedger = Object.assign(Object.create(ledger) as LedgerStore, {
+      create: async (...args: Parameters<LedgerStore["create"]>) => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return ledger.create(...args);
+      },
+    });
+    const store = new MediationCaseStore(t.server.db, slowLedger, () => clock);
+    const answers = await Promise.all(bodies.map((body) => store.step(theCase.id, body as MediationCaseStep, { id: "test", name: "test" })));
+    expect(answers.map((r) => r.ok).sort()).toEqual([false, true]);
+    expect(answers.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: "MEDIATION_CASE_STATE" } });
+    const won = bodies[answers.findIndex((r) => r.ok)]!;
     const stored = (await org.get(`/api/mediation/cases/${theCase.id}`)).body.case;
     expect(stored.state).toBe("performing");
     expect(stored.obligations.map((o: Json) => o.text)).toEqual(won.obligations.map((o) => o.text));
