@@ -59,6 +59,10 @@ export const ERROR_MESSAGES = {
     en: `At most ${WRITTEN_SPEECHES_PER_ITEM} written speeches per person per agenda item`,
   },
   POLLS_OFF: { zh: "本次会议不进行表决", en: "Polls are switched off for this meeting" },
+  POLLS_NOT_IN_MEDIATION: {
+    zh: "人民调解以当事人自愿达成协议为准，不进行表决",
+    en: "A mediation session decides by the parties' agreement, never by a vote",
+  },
   POLL_NOT_FOUND: { zh: "表决不存在", en: "This poll does not exist" },
   POLL_NOT_OPEN: { zh: "表决尚未开始", en: "This poll is not open" },
   POLL_CLOSED: { zh: "表决已结束，不再接受投票", en: "This poll is closed: no more ballots are accepted" },

@@ -1104,7 +1104,7 @@ function runSeed(seed: number, steps: number, { bargaining = false, mediation = 
       const result: Result<MeetingEvent[]> = decide(state, command, ctxAt());
       check(deepEqual(decide(state, command, ctxAt()), result), "decide is deterministic for the same state, command and context");
 
-      const expected = expectedError(state, command, actor, { hasTally: tally !== undefined });
+      const expected = expectedError(state, command, actor, { hasTally: tally !== undefined, now });
       if (!result.ok) {
         bump(stats.codes, result.error.code);
         if (result.error.code === "VALIDATION") stats.decideValidation++;

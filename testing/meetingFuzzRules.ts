@@ -28,8 +28,15 @@ export const BARGAINING_CODES: readonly ErrorCode[] = [
   "DELEGATION_INVALID",
 ];
 
-/** The codes of the mediation session (人民调解): separate talks and positions. */
-export const MEDIATION_CODES: readonly ErrorCode[] = ["NOT_MEDIATION", "NOT_MEDIATOR", "NOT_PARTY", "SEPARATE_TALK_RUNNING", "NO_SEPARATE_TALK"];
+/** The codes of the mediation session (人民调解): separate talks and positions, and the polls a mediation never takes. */
+export const MEDIATION_CODES: readonly ErrorCode[] = [
+  "NOT_MEDIATION",
+  "NOT_MEDIATOR",
+  "NOT_PARTY",
+  "SEPARATE_TALK_RUNNING",
+  "NO_SEPARATE_TALK",
+  "POLLS_NOT_IN_MEDIATION",
+];
 
 /** The codes decide itself can return (VALIDATION comes from parseCommand, and from decide for poll definitions and hands). */
 export const DECIDE_CODES: readonly ErrorCode[] = [
@@ -72,7 +79,13 @@ export const DECIDE_CODES: readonly ErrorCode[] = [
 ];
 
 /** The expected error, or null if allowed. Authorization always comes first, then the meeting's status. */
-export function expectedError(s: MeetingState, command: Command, sender: Actor, { hasTally = true }: { hasTally?: boolean } = {}): ErrorCode | null {
+/** `now`: when the command is decided (a suspension's resumeAt must come after it). */
+export function expectedError(
+  s: MeetingState,
+  command: Command,
+  sender: Actor,
+  { hasTally = true, now }: { hasTally?: boolean; now?: number } = {},
+): ErrorCode | null {
   const actor = actingAs(s, sender);
   const inQueue = (id: string) => s.queue.some((e) => e.participantId === id);
   const onRoster = (id: string) => s.roster.some((p) => p.id === id);
@@ -225,7 +238,7 @@ export function expectedError(s: MeetingState, command: Command, sender: Actor, 
     case "bargaining.endCaucus":
     case "bargaining.suspend":
     case "bargaining.resume":
-      return expectedBargainingError(s, command, actor, session);
+      return expectedBargainingError(s, command, actor, session, now);
     case "mediation.startSeparateTalk":
     case "mediation.endSeparateTalk":
     case "mediation.statePosition":
@@ -285,6 +298,7 @@ function expectedBargainingError(
   command: Extract<Command, { type: `bargaining.${string}` }>,
   actor: Actor,
   session: ErrorCode | null,
+  now: number | undefined,
 ): ErrorCode | null {
   if (s.kind !== "bargaining") return "NOT_BARGAINING";
   const b = s.bargaining;
@@ -326,7 +340,8 @@ function expectedBargainingError(
     }
     case "bargaining.suspend":
       if (!presiding) return "NOT_PRESIDING";
-      return session ?? suspended;
+      // A resumption already past is no date to resume at.
+      return session ?? suspended ?? (now !== undefined && command.resumeAt <= now ? "VALIDATION" : null);
     case "bargaining.resume":
       if (!presiding) return "NOT_PRESIDING";
       return session ?? (b.suspension === null ? "NOT_SUSPENDED" : null);
@@ -410,6 +425,8 @@ function expectedPollError(
       : !runs && !(command.type === "poll.close" && actor.role === "system")
   )
     return "FORBIDDEN";
+  // 人民调解 decides by agreement: no poll drafted, opened, voted on or published; one left from before the kind changed may be closed or discarded.
+  if (s.kind === "mediation" && command.type !== "poll.close" && command.type !== "poll.discard") return "POLLS_NOT_IN_MEDIATION";
   if (command.type === "poll.create") {
     if (session) return session;
     if (!s.pollRules.allowed) return "POLLS_OFF";

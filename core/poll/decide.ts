@@ -69,6 +69,15 @@ function definitionProblem(d: PollDefinition): string | null {
   return null;
 }
 
+/**
+ * 人民调解: a mediation decides by the parties' agreement, never by a vote (人民调解法). In a mediation
+ * meeting no poll is drafted, opened, voted on (hands, proxies, ballots) or published; a poll left
+ * over from before the organisers changed the meeting's kind may still be closed (by the chair or
+ * its timer) or discarded, so none stays open.
+ */
+const noVoteInMediation = (state: MeetingState, type: PollCommand["type"] | "ballot"): boolean =>
+  state.kind === "mediation" && type !== "poll.close" && type !== "poll.discard";
+
 const mayRun = (state: MeetingState, actor: Actor): boolean => actor.role === "chair" || (actor.role === "clerk" && state.pollRules.clerkMay);
 
 export const findPoll = (state: MeetingState, pollId: string): Poll | undefined => state.polls.find((p) => p.pollId === pollId);
@@ -80,6 +89,7 @@ export function decidePoll(state: MeetingState, command: PollCommand, ctx: Decid
   } else if (!mayRun(state, actor) && !(command.type === "poll.close" && actor.role === "system")) {
     return fail("FORBIDDEN");
   }
+  if (noVoteInMediation(state, command.type)) return fail("POLLS_NOT_IN_MEDIATION");
   if (command.type === "poll.create") {
     const refusal = notOpen(state);
     if (refusal) return fail(refusal);
@@ -189,6 +199,7 @@ export interface CheckedBallot {
 
 /** The poll a ballot is for, if it is open. */
 function openPoll(state: MeetingState, pollId: string): Result<Poll> {
+  if (noVoteInMediation(state, "ballot")) return fail("POLLS_NOT_IN_MEDIATION");
   const poll = findPoll(state, pollId);
   if (!poll) return fail("POLL_NOT_FOUND");
   if (poll.status !== "open") return fail(poll.status === "draft" ? "POLL_NOT_OPEN" : "POLL_CLOSED");
