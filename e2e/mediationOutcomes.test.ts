@@ -54,6 +54,39 @@ const idOf = (p: { name: string; household?: string }) => m.ids.get(personKey(p)
 /** The talk notes (and findings) on a page, as the page shows them. */
 const notesOn = (page: Page) => textOf(page, "mediation-talk-notes");
 
+/**
+ * A phone's top bar at 375 px: the gear (音视频设置) and the language button side by side — from the
+ * gear to the button's word no wider than the space between two words (it was an odd gap of about
+ * 40 px) — the row inside the screen, nothing scrolling sideways.
+ */
+async function expectTidyTopBar(page: Page): Promise<void> {
+  const bar = await page.locator(".top-bar").evaluate((header) => {
+    const gear = header.querySelector('[data-testid="media-settings-open"] svg')!.getBoundingClientRect();
+    const language = [...header.querySelectorAll("button")].find((b) => /^(English|中文)$/.test(b.textContent?.trim() ?? ""))!;
+    const word = document.createRange();
+    word.selectNodeContents(language);
+    return {
+      gap: word.getBoundingClientRect().left - gear.right,
+      sameRow: Math.abs(language.getBoundingClientRect().top - gear.top) < 44,
+      right: language.getBoundingClientRect().right,
+    };
+  });
+  expect(bar.gap, "gear to language").toBeGreaterThan(0);
+  expect(bar.gap, "gear to language").toBeLessThanOrEqual(24);
+  expect(bar.sameRow, "gear and language on one row").toBe(true);
+  expect(bar.right).toBeLessThanOrEqual(PHONE.viewport.width);
+  expect(await scrollsSideways(page)).toBe(false);
+}
+
+/** The chair console of a mediation: no poll card (表决/新建表决), no 插话 (the requests, 待处理插话), no 发言统计. */
+async function expectNoCouncilTools(page: Page): Promise<void> {
+  for (const absent of ["poll-panel", "poll-new", "interjection-requests", "dock-interjections", "stats-panel"])
+    expect(await page.getByTestId(absent).count(), absent).toBe(0);
+  const seen = await pageText(page);
+  for (const word of ["表决", "新建表决", "待处理插话", "发言统计", "New poll", "Pending interjections", "Speaking statistics"])
+    expect(seen).not.toContain(word);
+}
+
 describe("a second dispute: findings kept from the party, the officer and a drawn signature, a refusal → 调解不成 and the referral", () => {
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
@@ -85,6 +118,7 @@ describe("a second dispute: findings kept from the party, the officer and a draw
       for (const absent of ["written-open", "request-point-of-order", "member-tab-mine", "my-plan"])
         expect(await page.getByTestId(absent).count(), absent).toBe(0);
       expect(await scrollsSideways(page)).toBe(false);
+      await expectTidyTopBar(page);
     }
     const seen = await pageText(phoneA);
     for (const word of ["书面发言", "程序性发言", "我的建议"]) expect(seen).not.toContain(word);
@@ -99,6 +133,9 @@ describe("a second dispute: findings kept from the party, the officer and a draw
 
   it("a separate talk: the mediators' findings reach the chair and the officer, never the party in the talk (nor the other party)", async () => {
     chair = await openJoinLink(browser, link(CHAIR), DESKTOP);
+    // A mediation decides by the parties' agreement (人民调解法): the console has no poll card, no 插话, no 发言统计.
+    await chair.getByTestId("mediation-party").waitFor();
+    await expectNoCouncilTools(chair);
     await chair.getByTestId("mediation-party").selectOption({ value: idOf(A) });
     await chair.getByTestId("mediation-start-talk").click();
     await until(() => textOf(phoneA, "mediation-talk")).toContain("您正在与调解员单独谈话");
@@ -143,8 +180,18 @@ describe("a second dispute: findings kept from the party, the officer and a draw
     await shot(chair, "mediation-outcomes-chair-1920-en.png");
     await chair.setViewportSize(DESKTOP.viewport);
     await shot(chair, "mediation-outcomes-chair-1366-en.png");
+    await expectNoCouncilTools(chair);
+    // The console on a phone (375 px), in English and in Chinese: the top bar tidy, nothing sideways.
+    await chair.setViewportSize(PHONE.viewport);
+    await expectTidyTopBar(chair);
+    await shot(chair, "mediation-outcomes-chair-phone-en.png");
     await chair.evaluate(() => localStorage.setItem("yst.lang", "zh"));
     await chair.reload();
+    await chair.getByTestId("mediation-end-talk").waitFor();
+    await expectTidyTopBar(chair);
+    await expectNoCouncilTools(chair);
+    await shot(chair, "mediation-outcomes-chair-phone.png");
+    await chair.setViewportSize(DESKTOP.viewport);
     await chair.getByTestId("mediation-end-talk").click();
     await until(() => textOf(phoneA, "mediation-talk")).toBe("共同调解");
   });

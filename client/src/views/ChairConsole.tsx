@@ -1,5 +1,6 @@
 import { ErrorNotice } from "../components/ErrorNotice.tsx";
 import { useCommand } from "../connection/useCommand.ts";
+import { useMeeting } from "../connection/useMeeting.ts";
 import { AgendaPanel } from "../features/agenda/AgendaPanel.tsx";
 import { AttendanceList } from "../features/attendance/AttendanceList.tsx";
 import { CurrentSpeaker } from "../features/floor/CurrentSpeaker.tsx";
@@ -7,6 +8,7 @@ import { FloorControls, SpeechDock } from "../features/floor/FloorControls.tsx";
 import { ChairMinutesPanel } from "../features/minutes/ChairMinutes.tsx";
 import { InterjectionRequests } from "../features/interjection/InterjectionRequests.tsx";
 import { PollPanel } from "../features/poll/PollPanel.tsx";
+import { chairTools } from "../features/meeting/chairTools.ts";
 import { LifecycleControls } from "../features/meeting/LifecycleControls.tsx";
 import { MeetingStatusNotice } from "../features/meeting/MeetingStatusNotice.tsx";
 import { AddSpeaker } from "../features/queue/AddSpeaker.tsx";
@@ -22,9 +24,15 @@ import { PartyConfirmation } from "../mediation/agreement/PartyConfirmation.tsx"
 import "../mediation/session/mediationCard.css";
 import "./chairConsole.css";
 
-/** The chair's console: agenda and the minutes (to read and approve) left, the floor and the queue in the centre, the room's microphone, polls, attendance and record right. */
+/**
+ * The chair's console: agenda and the minutes (to read and approve) left, the floor and the queue in
+ * the centre, the room's microphone, polls, attendance and record right. A mediation has no polls,
+ * interjections or speech statistics (chairTools).
+ */
 export function ChairConsole() {
   const { run, pending, error, clearError } = useCommand();
+  const { state } = useMeeting();
+  const tools = chairTools(state?.kind ?? "consultation");
   return (
     <main className="chair-console">
       <aside className="left">
@@ -48,18 +56,18 @@ export function ChairConsole() {
         </div>
         <CurrentSpeaker size="large" />
         {/* The speech bar (暂停, +1/+2 分钟, 结束, pending 插话): sticky, on screen at 1366×768 whatever the video's height. */}
-        <SpeechDock run={run} pending={pending} />
+        <SpeechDock run={run} pending={pending} interjections={tools.interjections} />
         {/* Requests to interject: prominent, right under the speaker, apart from the queue. */}
-        <InterjectionRequests run={run} pending={pending} />
+        {tools.interjections && <InterjectionRequests run={run} pending={pending} />}
         <FloorControls run={run} pending={pending} />
         <ChairQueue run={run} pending={pending} />
         <AddSpeaker run={run} pending={pending} />
       </div>
       <aside className="side">
         <VenueMuteControl run={run} pending={pending} />
-        <PollPanel />
+        {tools.polls && <PollPanel />}
         <AttendanceList run={run} pending={pending} />
-        <StatsPanel />
+        {tools.stats && <StatsPanel />}
         <SpeechRecord />
       </aside>
     </main>

@@ -12,11 +12,12 @@ import "./speaking.css";
 
 /**
  * The chair's speech bar (发言控制): pause/resume, +1/+2 分钟, 结束发言 (asks first) and the count of
- * pending 插话 requests. Sticky in the console's centre column, so at 1366×768 it stays on screen
- * during a speech however tall the video is and wherever the chair has scrolled. Also the shortcuts
- * N (next), E (end, asks first), P (pause/resume), + (one more minute).
+ * pending 插话 requests (`interjections`: where the meeting takes them, not in a mediation). Sticky
+ * in the console's centre column, so at 1366×768 it stays on screen during a speech however tall the
+ * video is and wherever the chair has scrolled. Also the shortcuts N (next), E (end, asks first),
+ * P (pause/resume), + (one more minute).
  */
-export function SpeechDock({ run, pending }: { run: (command: Command) => Promise<boolean>; pending: boolean }) {
+export function SpeechDock({ run, pending, interjections = true }: { run: (command: Command) => Promise<boolean>; pending: boolean; interjections?: boolean }) {
   const { t } = useTranslation();
   const { state } = useMeeting();
   const nameOf = useDisplayName();
@@ -60,7 +61,8 @@ export function SpeechDock({ run, pending }: { run: (command: Command) => Promis
     return () => window.removeEventListener("keydown", onKey);
   }, [run, paused, hasFloor, heldByInterjection, endSpeech]);
 
-  if (!state) return null;
+  // Nothing to show: nobody speaks, and the meeting takes no interjections (an empty bar would stick on screen).
+  if (!state || (!floor && !interjections)) return null;
   const clock = floor ? speechClock(floor, now) : null;
   return (
     <section className={`speech-dock${hasFloor ? " speaking" : ""}`} aria-label={t("chairDock.label")} data-testid="speech-dock">
@@ -73,18 +75,20 @@ export function SpeechDock({ run, pending }: { run: (command: Command) => Promis
             </span>
           </p>
         )}
-        <button
-          type="button"
-          className={`speech-dock-interjections${requests > 0 ? " has-requests" : ""}`}
-          onClick={() => document.getElementById("interjection-requests-title")?.scrollIntoView({ block: "start", behavior: "smooth" })}
-          title={t("chairDock.showInterjections")}
-          data-testid="dock-interjections"
-        >
-          {t("chairDock.interjections")}{" "}
-          <span className="count-badge" data-testid="dock-interjection-count" data-count={requests}>
-            {requests}
-          </span>
-        </button>
+        {interjections && (
+          <button
+            type="button"
+            className={`speech-dock-interjections${requests > 0 ? " has-requests" : ""}`}
+            onClick={() => document.getElementById("interjection-requests-title")?.scrollIntoView({ block: "start", behavior: "smooth" })}
+            title={t("chairDock.showInterjections")}
+            data-testid="dock-interjections"
+          >
+            {t("chairDock.interjections")}{" "}
+            <span className="count-badge" data-testid="dock-interjection-count" data-count={requests}>
+              {requests}
+            </span>
+          </button>
+        )}
       </div>
       {floor && (
         <div className="speech-dock-buttons" role="group" aria-label={t("floor.title")}>

@@ -7,6 +7,7 @@ import { Icon } from "../../components/Icon.tsx";
 import { useCommand } from "../../connection/useCommand.ts";
 import { useMeeting, useServerNow } from "../../connection/useMeeting.ts";
 import { MicToggle } from "../media/MicToggle.tsx";
+import { chairTools } from "../meeting/chairTools.ts";
 import { interjectionsOff, mayInterject, requestFate, type RequestFate } from "./interjection.ts";
 import "./interjection.css";
 
@@ -78,6 +79,9 @@ export function InterjectionAction() {
     );
   }
 
+  // A mediation takes no interjections: the chair console shows no requests to answer (chairTools).
+  // (One already granted before the organisers made the meeting a mediation still ends above.)
+  if (!chairTools(state.kind).interjections) return null;
   const off = interjectionsOff(state);
   const speechId = state.floor?.speechId ?? state.speeches.at(-1)?.speechId ?? null;
   const hasFloor = state.floor?.participantId === me.id;

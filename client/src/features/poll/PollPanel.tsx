@@ -4,6 +4,7 @@ import type { Poll } from "@core/poll/schema.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { useCommand } from "../../connection/useCommand.ts";
 import { useMeeting } from "../../connection/useMeeting.ts";
+import { chairTools } from "../meeting/chairTools.ts";
 import { useActingRole } from "../meeting/useActingRole.ts";
 import { PollCreateForm } from "./PollCreateForm.tsx";
 import { PollItem } from "./PollItem.tsx";
@@ -22,7 +23,8 @@ export function PollPanel() {
   const { state, welcome } = useMeeting();
   const [creating, setCreating] = useState(false);
   const role = useActingRole();
-  if (!state || !welcome) return null;
+  // A mediation takes no vote (the core refuses its polls): no card, in the clerk's view either.
+  if (!state || !welcome || !chairTools(state.kind).polls) return null;
   const mayRun = role === "chair" || (role === "clerk" && state.pollRules.clerkMay);
   const off = !state.pollRules.allowed;
   // The open poll first, then drafts, then the finished ones newest first.
