@@ -7,7 +7,7 @@ import { coreError, type CoreError } from "../../../core/errors.ts";
 import { parseCommand, type StoredEvent } from "../../../core/meeting.ts";
 import type { Actor } from "../../../core/roles.ts";
 import type { PrivateAudio } from "../media/privateAudio.ts";
-import { leavePrivateAudioOnDisconnect } from "../media/privateAudioSocket.ts";
+import { attachPrivateAudio, leavePrivateAudioOnDisconnect } from "../media/privateAudioSocket.ts";
 import type { MediaRelay } from "../media/mediaRelay.ts";
 import type { TokenService } from "../auth/tokens.ts";
 import type { MeetingStore } from "../meetings/meetingStore.ts";
@@ -15,10 +15,10 @@ import type { MeetingRoom, RoomListener, RoomRegistry } from "../rooms/meetingRo
 import { audienceOf, AUDIENCES, differsByAudience, syncFor } from "../../../core/audience.ts";
 import { actingRole } from "../../../core/bargaining/chairing.ts";
 import type { BallotBox } from "../polls/ballotBox.ts";
-import { attachCaucusAudio } from "../caucus/caucusAudioHandlers.ts";
+import { caucusAudio } from "../caucus/caucusAudioHandlers.ts";
 import { attachCaucus } from "../caucus/caucusHandlers.ts";
 import type { CaucusStore } from "../caucus/caucusStore.ts";
-import { attachTalkAudio } from "../mediation/session/talkAudioHandlers.ts";
+import { talkAudio } from "../mediation/session/talkAudioHandlers.ts";
 import { attachSeparateTalks } from "../mediation/session/talkHandlers.ts";
 import type { TalkStore } from "../mediation/session/talkStore.ts";
 import type { MeetingState } from "../../../core/state.ts";
@@ -149,8 +149,8 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, { presence, edit
   attachCaucus(handlers, socket, { notes: deps.caucusNotes, now: deps.now, newId: randomUUID }, room);
   attachSeparateTalks(handlers, socket, { notes: deps.talkNotes, now: deps.now, newId: randomUUID }, room);
   const privateAudio = { privateAudio: () => deps.privateAudio?.(), log: deps.log };
-  attachCaucusAudio(handlers, socket, privateAudio, room);
-  attachTalkAudio(handlers, socket, privateAudio, room);
+  attachPrivateAudio(handlers, socket, privateAudio, room, caucusAudio);
+  attachPrivateAudio(handlers, socket, privateAudio, room, talkAudio);
   leavePrivateAudioOnDisconnect(socket, privateAudio);
   attachRecordEditing(handlers, socket, editing);
 

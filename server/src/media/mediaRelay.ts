@@ -9,6 +9,7 @@ import type { RecordingTarget } from "../../../core/media/recording.ts";
 import type { SubscribedStream, SubscribeResult } from "../../../core/protocol.ts";
 import { VENUE_ID } from "../../../core/media/audible.ts";
 import { randomSecret } from "./janusConfig.ts";
+import { MeetingQueues } from "./meetingQueues.ts";
 import type { RelayRecorder, Take } from "./recording/speechRecorder.ts";
 
 /** Who asks: the media identity (a participant, or the room 会场 for a venue terminal) and the socket. */
@@ -64,7 +65,7 @@ export class MediaRelay {
   private connection: Promise<{ connection: JanodeConnection; session: JanodeSession }> | undefined;
   private readonly rooms = new Map<string, Promise<Room>>();
   /** Per meeting, operations run one at a time (publish, moderate, leave). */
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queues = new MeetingQueues();
   /** Per meeting, who is in a private audio room (privateAudio.ts: a caucus, a separate talk): muted here whatever the floor. */
   private readonly withdrawn = new Map<string, Set<string>>();
   private closed = false;
@@ -74,7 +75,7 @@ export class MediaRelay {
   /** Publishes a participant's offer; returns Janus's answer. Muted at once unless audible. */
   publish(meetingId: string, peer: MediaPeer, offer: { sdp: string; audioMids: string[] }, audible: ReadonlySet<string>): Promise<string> {
     const { participantId, connectionId } = peer;
-    return this.serialize(meetingId, async () => {
+    return this.queues.run(meetingId, async () => {
       const room = await this.room(meetingId, audible);
       await this.dropPublisher(room, participantId);
       const handle = await this.attach();
@@ -115,7 +116,7 @@ export class MediaRelay {
     options: { audioOnly?: boolean } = {},
   ): Promise<SubscribeResult> {
     const { participantId, connectionId } = peer;
-    return this.serialize(meetingId, async () => {
+    return this.queues.run(meetingId, async () => {
       const room = await this.room(meetingId, who.audible);
       await this.dropSubscriber(room, connectionId);
       const feeds = [...room.publishers].filter(
@@ -143,7 +144,7 @@ export class MediaRelay {
 
   /** The listener's answer to the offer from `subscribe`. */
   answer(meetingId: string, connectionId: string, sdp: string): Promise<void> {
-    return this.serialize(meetingId, async () => {
+    return this.queues.run(meetingId, async () => {
       const room = await this.rooms.get(meetingId);
       const handle = room?.subscribers.get(connectionId);
       if (!handle) throw new MediaError("NOT_FOUND", "no subscription to answer");
@@ -154,7 +155,7 @@ export class MediaRelay {
   /** Stops this connection's listening, and its publishing if it is the one that published (also on disconnect). */
   leave(meetingId: string, peer: MediaPeer): Promise<void> {
     if (!this.rooms.has(meetingId)) return Promise.resolve();
-    return this.serialize(meetingId, async () => {
+    return this.queues.run(meetingId, async () => {
       const room = await this.rooms.get(meetingId);
       if (!room) return;
       if (room.publishers.get(peer.participantId)?.connectionId === peer.connectionId) await this.dropPublisher(room, peer.participantId);
@@ -165,7 +166,7 @@ export class MediaRelay {
   /** Floor control: mutes at Janus every publisher that may not be heard now, unmutes the others. */
   applyAudible(meetingId: string, audible: ReadonlySet<string>): Promise<void> {
     if (!this.rooms.has(meetingId)) return Promise.resolve();
-    return this.serialize(meetingId, async () => {
+    return this.queues.run(meetingId, async () => {
       const room = await this.rooms.get(meetingId);
       if (!room) return;
       room.audible = audible;
@@ -189,7 +190,7 @@ export class MediaRelay {
     if (set.size > 0) this.withdrawn.set(meetingId, set);
     else this.withdrawn.delete(meetingId);
     if (!this.rooms.has(meetingId)) return Promise.resolve();
-    return this.serialize(meetingId, async () => {
+    return this.queues.run(meetingId, async () => {
       const room = await this.rooms.get(meetingId);
       const publisher = room?.publishers.get(participantId);
       if (room && publisher) await this.moderate(meetingId, room, participantId, publisher);
@@ -199,7 +200,7 @@ export class MediaRelay {
   /** Recording follows the speech: Janus records the target's publisher, and no other. */
   applyRecording(meetingId: string, target: RecordingTarget | null): Promise<void> {
     if (!this.deps.recorder || !this.rooms.has(meetingId)) return Promise.resolve();
-    return this.serialize(meetingId, async () => {
+    return this.queues.run(meetingId, async () => {
       const room = await this.rooms.get(meetingId);
       if (!room) return;
       for (const [participantId, publisher] of room.publishers) await this.record(meetingId, room, participantId, publisher, target);
@@ -234,7 +235,7 @@ export class MediaRelay {
     // recorder first, so what was said so far is kept.
     await Promise.all(
       [...this.rooms].map(([meetingId, pending]) =>
-        this.serialize(meetingId, async () => {
+        this.queues.run(meetingId, async () => {
           const room = await pending.catch(() => undefined);
           for (const publisher of room?.publishers.values() ?? []) await this.stopRecording(publisher);
         }),
@@ -320,15 +321,6 @@ export class MediaRelay {
     if (!handle) return;
     room.subscribers.delete(connectionId);
     await handle.detach().catch(() => undefined);
-  }
-
-  private serialize<T>(meetingId: string, work: () => Promise<T>): Promise<T> {
-    const next = (this.queues.get(meetingId) ?? Promise.resolve()).then(work, work);
-    this.queues.set(
-      meetingId,
-      next.catch(() => undefined),
-    );
-    return next;
   }
 
   private session(): Promise<{ connection: JanodeConnection; session: JanodeSession }> {

@@ -13,6 +13,7 @@ import { randomInt } from "node:crypto";
 import type { StoredEvent } from "../../../core/meeting.ts";
 import type { MeetingState } from "../../../core/state.ts";
 import { randomSecret } from "./janusConfig.ts";
+import { MeetingQueues } from "./meetingQueues.ts";
 import { MediaError, type MediaPeer } from "./mediaRelay.ts";
 
 /** Which private room, and the rule of its kind. */
@@ -53,7 +54,7 @@ export class PrivateAudio {
   /** By meeting, then by the room's key. */
   private readonly rooms = new Map<string, Map<string, Promise<Room>>>();
   /** Per meeting, operations run one at a time (join, leave, destroy). */
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queues = new MeetingQueues();
   private closed = false;
 
   constructor(private readonly deps: PrivateAudioDeps) {}
@@ -66,7 +67,7 @@ export class PrivateAudio {
    * time: joining leaves any other private room of the meeting first.
    */
   join(meetingId: string, rule: PrivateRoomRule, peer: MediaPeer, offerSdp: string, allowed: () => Promise<boolean>): Promise<string> {
-    return this.serialize(meetingId, async () => {
+    return this.queues.run(meetingId, async () => {
       if (!(await allowed())) throw new MediaError(rule.closedCode, `${rule.key} is over`);
       await this.leaveNow(meetingId, peer.participantId, null);
       const room = await this.room(meetingId, rule);
@@ -89,7 +90,7 @@ export class PrivateAudio {
   leave(meetingId: string, peer: MediaPeer): Promise<void> {
     // Nobody ever asked to join in this meeting: nothing to leave. Otherwise after any join waiting.
     if (!this.queues.has(meetingId)) return Promise.resolve();
-    return this.serialize(meetingId, () => this.leaveNow(meetingId, peer.participantId, peer.connectionId));
+    return this.queues.run(meetingId, () => this.leaveNow(meetingId, peer.participantId, peer.connectionId));
   }
 
   /**
@@ -100,19 +101,21 @@ export class PrivateAudio {
     // A join that was asked for has its queue: follow in it, after any join that was waiting, so
     // none can slip past the end.
     if (!this.queues.has(meetingId)) return;
-    void this.serialize(meetingId, async () => {
-      for (const [key, pending] of [...(this.rooms.get(meetingId) ?? [])]) {
-        const room = await pending.catch(() => undefined);
-        if (!room) continue;
-        if (!room.rule.open(state)) {
-          await this.destroy(meetingId, key);
-          continue;
+    void this.queues
+      .run(meetingId, async () => {
+        for (const [key, pending] of [...(this.rooms.get(meetingId) ?? [])]) {
+          const room = await pending.catch(() => undefined);
+          if (!room) continue;
+          if (!room.rule.open(state)) {
+            await this.destroy(meetingId, key);
+            continue;
+          }
+          for (const participantId of [...room.members.keys()]) {
+            if (!room.rule.member(state, participantId)) await this.leaveNow(meetingId, participantId, null);
+          }
         }
-        for (const participantId of [...room.members.keys()]) {
-          if (!room.rule.member(state, participantId)) await this.leaveNow(meetingId, participantId, null);
-        }
-      }
-    }).catch((error: unknown) => this.deps.log(`private audio of meeting ${meetingId} could not follow the meeting`, error));
+      })
+      .catch((error: unknown) => this.deps.log(`private audio of meeting ${meetingId} could not follow the meeting`, error));
   }
 
   /** For tests and diagnostics: the room at Janus (null: none), and who is in it as Janus lists them. */
@@ -217,15 +220,6 @@ export class PrivateAudio {
       });
     }
     return room;
-  }
-
-  private serialize<T>(meetingId: string, work: () => Promise<T>): Promise<T> {
-    const next = (this.queues.get(meetingId) ?? Promise.resolve()).then(work, work);
-    this.queues.set(
-      meetingId,
-      next.catch(() => undefined),
-    );
-    return next;
   }
 
   private async attach(): Promise<AudioBridgeHandle> {
