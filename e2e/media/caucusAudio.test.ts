@@ -5,124 +5,31 @@
 // the room is destroyed at Janus and everyone in it dropped. Chromium with fake devices (a beep),
 // everything in the loopback-only namespace (e2e/media/netns-run.sh). Then the built client's
 // 加入内部语音 / 离开内部语音 in the side's panel.
-import path from "node:path";
-import Janode from "janode";
-import AudioBridgePlugin, { type AudioBridgeHandle } from "janode/plugins/audiobridge";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 import type { Role } from "../../core/roles.ts";
 import { caucusRoomRule } from "../../server/src/caucus/caucusAudioHandlers.ts";
-import { joinUrl } from "../../server/src/links/urls.ts";
-import { eventually, Harness, send, type TestClient, type TestServer } from "../../testing/server/harness.ts";
-import { launchChromium } from "../support/browser.ts";
+import { eventually, send, type TestClient } from "../../testing/server/harness.ts";
+import { bargainingTable, type CaucusKey } from "../../testing/server/privateTalkMeetings.ts";
 import { audioBytesOver } from "./support/audio.ts";
-import { startMediaServer } from "./support/mediaServer.ts";
+import { builtClientSuite, openAs } from "./support/mediaServer.ts";
+import { janusOutsider, joinPrivateAudio, privateConnectionState, privateEnergyOver } from "./support/privateAudio.ts";
 import { emit, listen, newPage as blankPage, publish } from "./support/socketMedia.ts";
 
 const PORTS = { ws: 19688, admin: 19689, rtp: "23400-23500" };
-const h = new Harness();
-let server: TestServer;
-let browser: Browser;
+const media = builtClientSuite(PORTS);
 
-beforeAll(async () => {
-  // The built client (npm run build), or YST_E2E_CLIENT_DIR: a build elsewhere.
-  server = await startMediaServer(h, PORTS, { YST_CLIENT_DIR: process.env.YST_E2E_CLIENT_DIR ?? path.join(import.meta.dirname, "../../dist/client") });
-  browser = await launchChromium({ fakeMedia: true });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await h.cleanup();
-});
-
-type Key = "workerChief" | "worker1" | "worker2" | "enterpriseChief" | "enterprise1" | "enterprise2" | "recorder" | "observer" | "official" | "chair";
-const ROSTER: readonly { key: Key; name: string; role: Role; side: "worker" | "enterprise" | null; chief: boolean }[] = [
-  { key: "workerChief", name: "王工会", role: "member", side: "worker", chief: true },
-  { key: "worker1", name: "李职工", role: "member", side: "worker", chief: false },
-  { key: "worker2", name: "赵职工", role: "member", side: "worker", chief: false },
-  { key: "enterpriseChief", name: "陈人事", role: "member", side: "enterprise", chief: true },
-  { key: "enterprise1", name: "周财务", role: "member", side: "enterprise", chief: false },
-  { key: "enterprise2", name: "吴生产", role: "member", side: "enterprise", chief: false },
-  { key: "recorder", name: "孙记录", role: "clerk", side: null, chief: false },
-  { key: "observer", name: "钱区总", role: "observer", side: null, chief: false },
-  { key: "official", name: "郑人社", role: "official", side: null, chief: false },
-  { key: "chair", name: "冯主持", role: "chair", side: null, chief: false },
-];
-
-/** A bargaining meeting (three a side, the §19–§24 minimum), open, everyone connected. */
-async function table(): Promise<{ meetingId: string; ids: Record<Key, string>; clients: Record<Key, TestClient> }> {
-  const { meeting, participants } = await server.server.meetings.create(
-    "某某公司2027年度工资集体协商",
-    ROSTER.map(({ name, role, side, chief }) => ({ name, role, side, chief })),
-  );
-  await server.server.db.meeting.update({ where: { id: meeting.id }, data: { kind: "bargaining" } });
-  const ids = Object.fromEntries(ROSTER.map((p, i) => [p.key, participants[i]!.id])) as Record<Key, string>;
-  const clients = Object.fromEntries(
-    await Promise.all(
-      ROSTER.map(async (p) => [
-        p.key,
-        await h.connect(server.url, await server.server.tokens.issue({ participantId: ids[p.key], meetingId: meeting.id, role: p.role })),
-      ]),
-    ),
-  ) as Record<Key, TestClient>;
-  expect(await send(clients.workerChief, { type: "meeting.open" })).toMatchObject({ ok: true });
-  return { meetingId: meeting.id, ids, clients };
-}
-
-/** The page joins the side's audio room with its fake microphone (send and receive), playing what it hears. */
-async function caucusJoin(page: Page, client: TestClient): Promise<{ ok: boolean; error?: { code: string } }> {
-  const offer = await page.evaluate(`(async () => {
-    const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
-    if (window.caucus) window.caucus.close();
-    const pc = new RTCPeerConnection();
-    window.caucus = pc;
-    pc.addTransceiver(stream.getAudioTracks()[0], { direction: "sendrecv" });
-    pc.ontrack = (event) => {
-      const audio = document.createElement("audio");
-      audio.srcObject = new MediaStream([event.track]);
-      audio.autoplay = true;
-      document.body.append(audio);
-      void audio.play().catch(() => undefined);
-    };
-    await pc.setLocalDescription(await pc.createOffer());
-    await window.gathered(pc);
-    return pc.localDescription.sdp;
-  })()`);
-  const ack = await emit<{ sdp: string }>(client, "media.caucusJoin", { sdp: offer });
-  if (ack.ok) await page.evaluate(`window.caucus.setRemoteDescription({ type: "answer", sdp: ${JSON.stringify(ack.sdp)} })`);
-  return ack;
-}
-
-/** Audio energy (inbound-rtp totalAudioEnergy) the page's caucus connection received during `ms`: the mix is sent even when silent, so bytes prove nothing. */
-async function energyOver(page: Page, ms: number): Promise<number> {
-  const read = async () =>
-    (await page.evaluate(`(async () => {
-      let energy = 0;
-      (await window.caucus.getStats()).forEach((s) => { if (s.type === "inbound-rtp" && s.kind === "audio") energy += s.totalAudioEnergy ?? 0; });
-      return energy;
-    })()`)) as number;
-  const before = await read();
-  await new Promise((r) => setTimeout(r, ms));
-  return (await read()) - before;
-}
-
-const connectionState = (page: Page) => page.evaluate(`window.caucus.connectionState`) as Promise<string>;
+/** The page joins the side's audio room (support/privateAudio.ts). */
+const caucusJoin = (page: Page, client: TestClient) => joinPrivateAudio(page, client, "media.caucusJoin");
 
 /** The sides' private rooms (media/privateAudio.ts, keyed as caucusAudioHandlers.ts keys them). */
 const sideRooms = () => ({
-  inspect: (meetingId: string, side: "worker" | "enterprise") => server.server.privateAudio!.inspect(meetingId, caucusRoomRule(side).key),
+  inspect: (meetingId: string, side: "worker" | "enterprise") => media.server.server.privateAudio!.inspect(meetingId, caucusRoomRule(side).key),
 });
 
-/** A janode handle of our own on the AudioBridge, as anyone reaching Janus's API would have. */
-async function outsider(): Promise<{ handle: AudioBridgeHandle; close: () => Promise<void> }> {
-  const connection = await Janode.connect({ address: { url: `ws://127.0.0.1:${PORTS.ws}` }, max_retries: 0 });
-  const session = await connection.create();
-  const handle = await session.attach<AudioBridgeHandle>(AudioBridgePlugin);
-  return { handle, close: () => connection.close() };
-}
-
 it("the worker side's members talk in their own room that nobody else can join; their microphones leave the meeting's room; the room is gone when the caucus ends", async () => {
-  const { meetingId, ids, clients } = await table();
+  const { meetingId, ids, clients } = await bargainingTable(media.h, media.server, { open: true });
+  const { server, browser } = media;
   const caucusAudio = sideRooms();
   const [chiefPage, workerPage, enterprisePage, listenerPage] = [
     await blankPage(browser, server),
@@ -161,9 +68,9 @@ it("the worker side's members talk in their own room that nobody else can join; 
   expect((await server.server.mediaRelay!.publishers(meetingId)).find((p) => p.participantId === ids.workerChief)?.muted).toBe(true);
   await eventually(async () => expect(await audioBytesOver(listenerPage, "[window.sub]", 1000)).toBe(0), 10_000);
   expect((await caucusAudio.inspect(meetingId, "worker"))?.participants).toEqual([ids.workerChief, ids.worker1].sort());
-  await eventually(async () => expect(await connectionState(workerPage)).toBe("connected"), 15_000);
-  await eventually(async () => expect(await energyOver(workerPage, 1000)).toBeGreaterThan(0.001), 15_000);
-  await eventually(async () => expect(await energyOver(chiefPage, 1000)).toBeGreaterThan(0.001), 15_000);
+  await eventually(async () => expect(await privateConnectionState(workerPage)).toBe("connected"), 15_000);
+  await eventually(async () => expect(await privateEnergyOver(workerPage, 1000)).toBeGreaterThan(0.001), 15_000);
+  await eventually(async () => expect(await privateEnergyOver(chiefPage, 1000)).toBeGreaterThan(0.001), 15_000);
 
   // The enterprise side withdraws too: its member gets its own room, never the workers'.
   expect(await send(clients.enterpriseChief, { type: "bargaining.startCaucus" })).toMatchObject({ ok: true });
@@ -175,7 +82,7 @@ it("the worker side's members talk in their own room that nobody else can join; 
   expect(enterpriseRoom.participants).toEqual([ids.enterprise1]);
 
   // At Janus itself the room is private and needs the pin: without it, or with another, no entry.
-  const janus = await outsider();
+  const janus = await janusOutsider(PORTS.ws);
   try {
     await expect(janus.handle.join({ room: workerRoom.room, display: "intruder" })).rejects.toThrow();
     await expect(janus.handle.join({ room: workerRoom.room, display: "intruder", pin: enterpriseRoom.pin })).rejects.toThrow();
@@ -185,13 +92,13 @@ it("the worker side's members talk in their own room that nobody else can join; 
     expect(await emit(clients.workerChief, "media.caucusLeave", {})).toEqual({ ok: true });
     expect((await server.server.mediaRelay!.publishers(meetingId)).find((p) => p.participantId === ids.workerChief)?.muted).toBe(false);
     await eventually(async () => expect(await audioBytesOver(listenerPage, "[window.sub]", 500)).toBeGreaterThan(1000), 15_000);
-    await eventually(async () => expect(await energyOver(workerPage, 1500)).toBeLessThan(0.0001), 15_000);
+    await eventually(async () => expect(await privateEnergyOver(workerPage, 1500)).toBeLessThan(0.0001), 15_000);
 
     // The workers' caucus ends: the room is destroyed at Janus, the worker is dropped, joining is refused.
     expect(await send(clients.workerChief, { type: "bargaining.endCaucus" })).toMatchObject({ ok: true });
     await eventually(async () => expect(await janus.handle.exists({ room: workerRoom.room })).toMatchObject({ exists: false }), 10_000);
     expect(await caucusAudio.inspect(meetingId, "worker")).toBeNull();
-    await eventually(async () => expect(["disconnected", "failed", "closed"]).toContain(await connectionState(workerPage)), 30_000);
+    await eventually(async () => expect(["disconnected", "failed", "closed"]).toContain(await privateConnectionState(workerPage)), 30_000);
     expect(await caucusJoin(workerPage, clients.worker1)).toMatchObject({ ok: false, error: { code: "NO_CAUCUS" } });
     // The enterprise side's room is untouched.
     expect(await janus.handle.exists({ room: enterpriseRoom.room })).toMatchObject({ exists: true });
@@ -204,14 +111,9 @@ it("the worker side's members talk in their own room that nobody else can join; 
 }, 120_000);
 
 it("the built client: 加入内部语音 in the side's panel puts the member in the side's room, 离开内部语音 takes them out; the panel and the room go when the caucus ends", async () => {
-  const { meetingId, ids, clients } = await table();
+  const { meetingId, ids, clients } = await bargainingTable(media.h, media.server, { open: true });
   const caucusAudio = sideRooms();
-  const open = async (key: Key, role: Role) => {
-    const page = await (await browser.newContext({ locale: "zh-CN" })).newPage();
-    await page.goto(joinUrl(server.url, await server.server.tokens.issue({ participantId: ids[key], meetingId, role })));
-    await page.getByTestId("me").waitFor();
-    return page;
-  };
+  const open = (key: CaucusKey, role: Role) => openAs(media, meetingId, ids[key], role);
   const worker = await open("worker1", "member");
   const enterprise = await open("enterprise1", "member");
   expect(await send(clients.workerChief, { type: "bargaining.startCaucus" })).toMatchObject({ ok: true });
@@ -233,5 +135,5 @@ it("the built client: 加入内部语音 in the side's panel puts the member in 
   expect(await send(clients.workerChief, { type: "bargaining.endCaucus" })).toMatchObject({ ok: true });
   await eventually(async () => expect(await worker.getByTestId("caucus-panel").count()).toBe(0), 10_000);
   await eventually(async () => expect(await caucusAudio.inspect(meetingId, "worker")).toBeNull(), 10_000);
-  expect(server.logs.filter((l) => /failed|could not/.test(l.message))).toEqual([]);
+  expect(media.server.logs.filter((l) => /failed|could not/.test(l.message))).toEqual([]);
 }, 90_000);

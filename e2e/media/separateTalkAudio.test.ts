@@ -7,122 +7,34 @@
 // dropped, and the next talk gets a fresh room. Chromium with fake devices (a beep), everything in
 // the loopback-only namespace (e2e/media/netns-run.sh). Then the built client's 加入单独谈话语音 /
 // 离开单独谈话语音 in the session card on the party's phone.
-import path from "node:path";
-import Janode from "janode";
-import AudioBridgePlugin, { type AudioBridgeHandle } from "janode/plugins/audiobridge";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 import type { Role } from "../../core/roles.ts";
-import { joinUrl } from "../../server/src/links/urls.ts";
-import { eventually, Harness, send, type TestClient, type TestServer } from "../../testing/server/harness.ts";
-import { launchChromium, PHONE } from "../support/browser.ts";
+import { eventually, send, type TestClient } from "../../testing/server/harness.ts";
+import { mediationSession, type SessionKey } from "../../testing/server/privateTalkMeetings.ts";
+import { PHONE } from "../support/browser.ts";
 import { audioBytesOver } from "./support/audio.ts";
-import { startMediaServer } from "./support/mediaServer.ts";
+import { builtClientSuite, openAs } from "./support/mediaServer.ts";
+import { janusOutsider, joinPrivateAudio, privateConnectionState, privateEnergyOver } from "./support/privateAudio.ts";
 import { emit, listen, newPage as blankPage, publish } from "./support/socketMedia.ts";
 
 const PORTS = { ws: 19788, admin: 19789, rtp: "23600-23700" };
-const h = new Harness();
-let server: TestServer;
-let browser: Browser;
+const media = builtClientSuite(PORTS);
 
-beforeAll(async () => {
-  // The built client (npm run build), or YST_E2E_CLIENT_DIR: a build elsewhere.
-  server = await startMediaServer(h, PORTS, { YST_CLIENT_DIR: process.env.YST_E2E_CLIENT_DIR ?? path.join(import.meta.dirname, "../../dist/client") });
-  browser = await launchChromium({ fakeMedia: true });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await h.cleanup();
-});
-
-type Key = "partyA" | "partyB" | "chair" | "police" | "clerk" | "observer";
-const ROSTER: readonly { key: Key; name: string; role: Role }[] = [
-  { key: "partyA", name: "张丽", role: "member" },
-  { key: "partyB", name: "张丽", role: "member" },
-  { key: "chair", name: "王调解", role: "chair" },
-  { key: "police", name: "刘警官", role: "official" },
-  { key: "clerk", name: "孙记录", role: "clerk" },
-  { key: "observer", name: "钱居委", role: "observer" },
-];
-
-/** A mediation session (two neighbours both named 张丽), open, everyone connected. */
-async function session(): Promise<{ meetingId: string; ids: Record<Key, string>; clients: Record<Key, TestClient> }> {
-  const { meeting, participants } = await server.server.meetings.create(
-    "楼上漏水纠纷调解",
-    ROSTER.map(({ name, role }) => ({ name, role })),
-  );
-  await server.server.db.meeting.update({ where: { id: meeting.id }, data: { kind: "mediation" } });
-  const ids = Object.fromEntries(ROSTER.map((p, i) => [p.key, participants[i]!.id])) as Record<Key, string>;
-  const clients = Object.fromEntries(
-    await Promise.all(
-      ROSTER.map(async (p) => [
-        p.key,
-        await h.connect(server.url, await server.server.tokens.issue({ participantId: ids[p.key], meetingId: meeting.id, role: p.role })),
-      ]),
-    ),
-  ) as Record<Key, TestClient>;
-  expect(await send(clients.chair, { type: "meeting.open" })).toMatchObject({ ok: true });
-  return { meetingId: meeting.id, ids, clients };
-}
-
-/** The page joins the talk's audio room with its fake microphone (send and receive), playing what it hears. */
-async function talkJoin(page: Page, client: TestClient): Promise<{ ok: boolean; error?: { code: string } }> {
-  const offer = await page.evaluate(`(async () => {
-    const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
-    if (window.talk) window.talk.close();
-    const pc = new RTCPeerConnection();
-    window.talk = pc;
-    pc.addTransceiver(stream.getAudioTracks()[0], { direction: "sendrecv" });
-    pc.ontrack = (event) => {
-      const audio = document.createElement("audio");
-      audio.srcObject = new MediaStream([event.track]);
-      audio.autoplay = true;
-      document.body.append(audio);
-      void audio.play().catch(() => undefined);
-    };
-    await pc.setLocalDescription(await pc.createOffer());
-    await window.gathered(pc);
-    return pc.localDescription.sdp;
-  })()`);
-  const ack = await emit<{ sdp: string }>(client, "media.talkJoin", { sdp: offer });
-  if (ack.ok) await page.evaluate(`window.talk.setRemoteDescription({ type: "answer", sdp: ${JSON.stringify(ack.sdp)} })`);
-  return ack;
-}
-
-/** Audio energy (inbound-rtp totalAudioEnergy) the page's talk connection received during `ms`: the mix is sent even when silent, so bytes prove nothing. */
-async function energyOver(page: Page, ms: number): Promise<number> {
-  const read = async () =>
-    (await page.evaluate(`(async () => {
-      let energy = 0;
-      (await window.talk.getStats()).forEach((s) => { if (s.type === "inbound-rtp" && s.kind === "audio") energy += s.totalAudioEnergy ?? 0; });
-      return energy;
-    })()`)) as number;
-  const before = await read();
-  await new Promise((r) => setTimeout(r, ms));
-  return (await read()) - before;
-}
-
-const connectionState = (page: Page) => page.evaluate(`window.talk.connectionState`) as Promise<string>;
+/** The page joins the talk's audio room (support/privateAudio.ts). */
+const talkJoin = (page: Page, client: TestClient) => joinPrivateAudio(page, client, "media.talkJoin");
 
 /** The meeting's private rooms at our server: the one talk room now (its key names the party and the start). */
 function talkRoom(meetingId: string) {
-  const audio = server.server.privateAudio!;
+  const audio = media.server.server.privateAudio!;
   const keys = audio.keys(meetingId).filter((key) => key.startsWith("talk:"));
   expect(keys.length).toBeLessThanOrEqual(1);
   return keys[0] === undefined ? Promise.resolve(null) : audio.inspect(meetingId, keys[0]).then((room) => room && { key: keys[0]!, ...room });
 }
 
-/** A janode handle of our own on the AudioBridge, as anyone reaching Janus's API would have. */
-async function outsider(): Promise<{ handle: AudioBridgeHandle; close: () => Promise<void> }> {
-  const connection = await Janode.connect({ address: { url: `ws://127.0.0.1:${PORTS.ws}` }, max_retries: 0 });
-  const session = await connection.create();
-  const handle = await session.attach<AudioBridgeHandle>(AudioBridgePlugin);
-  return { handle, close: () => connection.close() };
-}
-
 it("the party in the talk and a mediator hear each other in the talk's own room; the other 张丽 is refused and no longer hears the mediator in the meeting's room; the room is gone when the talk ends", async () => {
-  const { meetingId, ids, clients } = await session();
+  const { meetingId, ids, clients } = await mediationSession(media.h, media.server, { open: true });
+  const { server, browser } = media;
   const relay = server.server.mediaRelay!;
   const [chairPage, partyAPage, partyBPage] = [await blankPage(browser, server), await blankPage(browser, server), await blankPage(browser, server)];
 
@@ -156,14 +68,14 @@ it("the party in the talk and a mediator hear each other in the talk's own room;
   const room = (await talkRoom(meetingId))!;
   expect(room.key).toMatch(new RegExp(`^talk:${ids.partyA}:\\d+$`));
   expect(room.participants).toEqual([ids.chair, ids.partyA].sort());
-  await eventually(async () => expect(await connectionState(partyAPage)).toBe("connected"), 15_000);
-  await eventually(async () => expect(await energyOver(partyAPage, 1000)).toBeGreaterThan(0.001), 15_000);
-  await eventually(async () => expect(await energyOver(chairPage, 1000)).toBeGreaterThan(0.001), 15_000);
+  await eventually(async () => expect(await privateConnectionState(partyAPage)).toBe("connected"), 15_000);
+  await eventually(async () => expect(await privateEnergyOver(partyAPage, 1000)).toBeGreaterThan(0.001), 15_000);
+  await eventually(async () => expect(await privateEnergyOver(chairPage, 1000)).toBeGreaterThan(0.001), 15_000);
   // The other party still cannot get in, and hears nothing of them in the meeting's room.
   expect(await talkJoin(partyBPage, clients.partyB)).toMatchObject({ ok: false, error: { code: "TALK_AUDIO_NOT_MEMBER" } });
   expect(await audioBytesOver(partyBPage, "[window.sub]", 1000)).toBe(0);
 
-  const janus = await outsider();
+  const janus = await janusOutsider(PORTS.ws);
   try {
     // At Janus itself the room is private and needs the pin.
     await expect(janus.handle.join({ room: room.room, display: "intruder" })).rejects.toThrow();
@@ -174,7 +86,7 @@ it("the party in the talk and a mediator hear each other in the talk's own room;
     expect(await send(clients.chair, { type: "mediation.endSeparateTalk" })).toMatchObject({ ok: true });
     await eventually(async () => expect(await janus.handle.exists({ room: room.room })).toMatchObject({ exists: false }), 10_000);
     expect(await talkRoom(meetingId)).toBeNull();
-    await eventually(async () => expect(["disconnected", "failed", "closed"]).toContain(await connectionState(partyAPage)), 30_000);
+    await eventually(async () => expect(["disconnected", "failed", "closed"]).toContain(await privateConnectionState(partyAPage)), 30_000);
     expect((await relay.publishers(meetingId)).find((p) => p.participantId === ids.chair)?.muted).toBe(false);
     await eventually(async () => expect(await audioBytesOver(partyBPage, "[window.sub]", 500)).toBeGreaterThan(1000), 15_000);
     expect(await talkJoin(partyAPage, clients.partyA)).toMatchObject({ ok: false, error: { code: "NO_SEPARATE_TALK" } });
@@ -196,13 +108,8 @@ it("the party in the talk and a mediator hear each other in the talk's own room;
 }, 120_000);
 
 it("the built client: 加入单独谈话语音 in the session card on the party's phone puts her in the talk's room, 离开单独谈话语音 takes her out; the other party has no such button; the control and the room go when the talk ends", async () => {
-  const { meetingId, ids, clients } = await session();
-  const open = async (key: Key, role: Role) => {
-    const page = await (await browser.newContext({ locale: "zh-CN", ...PHONE })).newPage();
-    await page.goto(joinUrl(server.url, await server.server.tokens.issue({ participantId: ids[key], meetingId, role })));
-    await page.getByTestId("me").waitFor();
-    return page;
-  };
+  const { meetingId, ids, clients } = await mediationSession(media.h, media.server, { open: true });
+  const open = (key: SessionKey, role: Role) => openAs(media, meetingId, ids[key], role, PHONE);
   const partyA = await open("partyA", "member");
   const partyB = await open("partyB", "member");
   await partyA.getByTestId("mediation-session").waitFor();
@@ -232,5 +139,5 @@ it("the built client: 加入单独谈话语音 in the session card on the party'
   expect(await send(clients.chair, { type: "mediation.endSeparateTalk" })).toMatchObject({ ok: true });
   await eventually(async () => expect(await partyA.getByTestId("talk-audio").count()).toBe(0), 10_000);
   await eventually(async () => expect(await talkRoom(meetingId)).toBeNull(), 10_000);
-  expect(server.logs.filter((l) => /failed|could not/.test(l.message))).toEqual([]);
+  expect(media.server.logs.filter((l) => /failed|could not/.test(l.message))).toEqual([]);
 }, 90_000);

@@ -4,29 +4,17 @@
 // received, decoded (onAny) and raw (engine.io); the other side and everyone else must never
 // have received a byte of a note: neither its text nor its id.
 import { afterEach, describe, expect, it } from "vitest";
-import type { Role } from "../../../core/roles.ts";
 import type { CaucusNote } from "../../../core/protocol.ts";
 import { staffClient } from "../../../testing/server/api.ts";
 import { disconnected, eventually, Harness, type ClientSocket, type TestServer } from "../../../testing/server/harness.ts";
+import { BARGAINING_TABLE, type CaucusKey } from "../../../testing/server/privateTalkMeetings.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());
 
-type Key =
-  "workerChief" | "worker1" | "worker2" | "enterpriseChief" | "enterprise1" | "enterprise2" | "recorder" | "observer" | "official" | "chair" | "display";
+type Key = CaucusKey | "display";
 
-const ROSTER: readonly { key: Exclude<Key, "display">; name: string; role: Role; side: "worker" | "enterprise" | null; chief: boolean }[] = [
-  { key: "workerChief", name: "王工会", role: "member", side: "worker", chief: true },
-  { key: "worker1", name: "李职工", role: "member", side: "worker", chief: false },
-  { key: "worker2", name: "赵职工", role: "member", side: "worker", chief: false },
-  { key: "enterpriseChief", name: "陈人事", role: "member", side: "enterprise", chief: true },
-  { key: "enterprise1", name: "周财务", role: "member", side: "enterprise", chief: false },
-  { key: "enterprise2", name: "吴生产", role: "member", side: "enterprise", chief: false },
-  { key: "recorder", name: "孙记录", role: "clerk", side: null, chief: false },
-  { key: "observer", name: "钱区总", role: "observer", side: null, chief: false },
-  { key: "official", name: "郑人社", role: "official", side: null, chief: false },
-  { key: "chair", name: "冯主持", role: "chair", side: null, chief: false },
-];
+const ROSTER = BARGAINING_TABLE;
 
 /** A connected client and everything it received since before its handshake. */
 interface Client {

@@ -10,6 +10,7 @@ import type { Role } from "../../../core/roles.ts";
 import type { MeetingState } from "../../../core/state.ts";
 import { ApiClient } from "../../../testing/server/api.ts";
 import { eventually, Harness, send, settle, type TestClient } from "../../../testing/server/harness.ts";
+import { DELEGATIONS } from "../../../testing/server/privateTalkMeetings.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());
@@ -17,12 +18,7 @@ afterEach(() => h.cleanup());
 type Key = "workerChief" | "worker1" | "worker2" | "enterpriseChief" | "enterprise1" | "enterprise2" | "recorder" | "observer" | "chair";
 
 const ROSTER: readonly { key: Key; name: string; role: Role; side: "worker" | "enterprise" | null; chief: boolean }[] = [
-  { key: "workerChief", name: "王工会", role: "member", side: "worker", chief: true },
-  { key: "worker1", name: "李职工", role: "member", side: "worker", chief: false },
-  { key: "worker2", name: "赵职工", role: "member", side: "worker", chief: false },
-  { key: "enterpriseChief", name: "陈人事", role: "member", side: "enterprise", chief: true },
-  { key: "enterprise1", name: "周财务", role: "member", side: "enterprise", chief: false },
-  { key: "enterprise2", name: "吴生产", role: "member", side: "enterprise", chief: false },
+  ...DELEGATIONS,
   { key: "recorder", name: "孙记录", role: "clerk", side: null, chief: false },
   { key: "observer", name: "钱人社", role: "observer", side: null, chief: false },
   { key: "chair", name: "冯主持", role: "chair", side: null, chief: false },

@@ -4,23 +4,16 @@
 // client records every packet it received, decoded (onAny) and raw (engine.io); the other party
 // and everyone else must never have received a byte of the talk's notes: neither text nor id.
 import { afterEach, describe, expect, it } from "vitest";
-import type { Role } from "../../../../core/roles.ts";
 import type { TalkNote } from "../../../../core/protocol.ts";
 import { eventually, Harness, type ClientSocket } from "../../../../testing/server/harness.ts";
+import { MEDIATION_SESSION, type SessionKey } from "../../../../testing/server/privateTalkMeetings.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());
 
-type Key = "partyA" | "partyB" | "chair" | "police" | "clerk" | "observer" | "display";
+type Key = SessionKey | "display";
 
-const ROSTER: readonly { key: Exclude<Key, "display">; name: string; role: Role }[] = [
-  { key: "partyA", name: "张丽", role: "member" },
-  { key: "partyB", name: "张丽", role: "member" },
-  { key: "chair", name: "王调解", role: "chair" },
-  { key: "police", name: "刘警官", role: "official" },
-  { key: "clerk", name: "孙记录", role: "clerk" },
-  { key: "observer", name: "钱居委", role: "observer" },
-];
+const ROSTER = MEDIATION_SESSION;
 
 interface Client {
   socket: ClientSocket;
