@@ -14,7 +14,7 @@ import { performance } from "node:perf_hooks";
 import { ANSWERS } from "../core/campaign/campaign.ts";
 import { CampaignStore } from "../server/src/campaign/campaignStore.ts";
 import { REPORT_FORMATS, reportPdf, reportXlsx, type ReportFormat } from "../server/src/campaign/campaignReport.ts";
-import { openDatabase } from "../server/src/db/database.ts";
+import { openSqliteDatabase } from "../server/src/db/sqliteDatabase.ts";
 import { reportThread } from "../server/src/campaign/reportThread.ts";
 import { findPdfFonts } from "../server/src/minutes/cjkFonts.ts";
 
@@ -25,7 +25,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const TARGET_MS = 200;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "yst-bench-campaign-"));
-const db = await openDatabase(path.join(dir, "db.sqlite"));
+const db = await openSqliteDatabase(path.join(dir, "db.sqlite"));
 const now = Date.parse("2026-12-20T02:00:00Z");
 const store = new CampaignStore(db, () => now);
 try {

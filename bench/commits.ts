@@ -10,8 +10,10 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { MeetingEvent, StoredEvent } from "../core/meeting.ts";
-import { openDatabase, type Db, type Synchronous } from "../server/src/db/database.ts";
-import { sqliteEventStore, type EventStore } from "../server/src/eventlog/eventStore.ts";
+import type { Db } from "../server/src/db/database.ts";
+import { openSqliteDatabase, type Synchronous } from "../server/src/db/sqliteDatabase.ts";
+import type { EventStore } from "../server/src/eventlog/eventStore.ts";
+import { sqliteEventStore } from "../server/src/eventlog/sqliteEventStore.ts";
 
 const MEETINGS = Number(process.env.BENCH_MEETINGS ?? 50);
 const APPENDS = Number(process.env.BENCH_APPENDS ?? 40);
@@ -48,7 +50,7 @@ function event(seq: number, participantId: string): StoredEvent {
 
 async function measure(variant: Variant): Promise<number[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "yst-bench-commits-"));
-  const db = await openDatabase(path.join(dir, "db.sqlite"), { synchronous: variant.synchronous });
+  const db = await openSqliteDatabase(path.join(dir, "db.sqlite"), { synchronous: variant.synchronous });
   try {
     const store = variant.store(db);
     const ids = Array.from({ length: MEETINGS }, (_, i) => `bench-meeting-${i}`);

@@ -21,8 +21,8 @@ import { pollOptions } from "../../core/poll/decide.ts";
 import { computeResult } from "../../core/poll/rules.ts";
 import { PollDefinition, type EligibleVoter, type PollResult } from "../../core/poll/schema.ts";
 import type { Ack } from "../../core/protocol.ts";
-import { openDatabase } from "../../server/src/db/database.ts";
-import { BallotStore } from "../../server/src/polls/ballotStore.ts";
+import { openSqliteDatabase } from "../../server/src/db/sqliteDatabase.ts";
+import { SqliteBallotStore } from "../../server/src/polls/sqliteBallotStore.ts";
 import type { FromServer, Statement, ToServer, Voter } from "./ipc.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -83,8 +83,8 @@ interface TallyCase {
 
 async function tallyInProcess(): Promise<TallyCase[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "yishiting-tally-"));
-  const db = await openDatabase(path.join(dir, "tally.db"));
-  const store = new BallotStore(db);
+  const db = await openSqliteDatabase(path.join(dir, "tally.db"));
+  const store = new SqliteBallotStore(db);
   const cases: TallyCase[] = [];
   try {
     for (const n of [SMALL, VOTERS]) {

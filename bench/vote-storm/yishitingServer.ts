@@ -86,7 +86,7 @@ async function main(): Promise<void> {
       }
     })().catch((error: unknown) => void send({ type: "error", message: String(error) }));
   });
-  await send({ type: "ready", port, chair: voters[0]!, members: voters.slice(1), databaseFile: config.databaseFile, meetingId: meeting.id });
+  await send({ type: "ready", port, chair: voters[0]!, members: voters.slice(1), databaseFile: config.database.file, meetingId: meeting.id });
 }
 
 main().catch((error: unknown) => {

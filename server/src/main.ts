@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const adminPassword = await ensureFirstAdmin(server.db);
   const port = await server.listen();
   const baseUrl = linkBaseUrl(config, port);
-  console.log(`议事厅 Yishiting listening on ${config.host}:${port} (data: ${config.databaseFile})`);
+  console.log(`议事厅 Yishiting listening on ${config.host}:${port} (data: ${config.database.file})`);
   console.log(`Audio/video 音视频: ${config.media.mode === "off" ? "off (Janus not installed or YST_MEDIA=off)" : `${config.media.mode} Janus`}`);
   if (adminPassword) console.log(`\n首次启动 / First start: ${oneTimePasswordLine(FIRST_ADMIN, adminPassword)}\n`);
   if (config.demo) {

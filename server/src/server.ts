@@ -12,7 +12,7 @@ import { TokenService } from "./auth/tokens.ts";
 import type { Config } from "./config/config.ts";
 import { protectDataDir } from "./config/dataDir.ts";
 import { openDatabase, type Db } from "./db/database.ts";
-import { sqliteEventStore, type EventStore } from "./eventlog/eventStore.ts";
+import type { EventStore } from "./eventlog/eventStore.ts";
 import { chairRoom, roomOf, staffRoom, type GatewayServer } from "./gateway/connection.ts";
 import { attachGateway } from "./gateway/socketGateway.ts";
 import { createApi } from "./http/api.ts";
@@ -31,7 +31,6 @@ import { SpeechRecorder } from "./media/recording/speechRecorder.ts";
 import { MeetingChanges } from "./meetings/meetingChanges.ts";
 import { MeetingStore } from "./meetings/meetingStore.ts";
 import { BallotBox } from "./polls/ballotBox.ts";
-import { BallotStore } from "./polls/ballotStore.ts";
 import { PollClock } from "./polls/pollClock.ts";
 import { RoomRegistry } from "./rooms/meetingRoom.ts";
 
@@ -82,12 +81,21 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const log = options.log ?? ((message, error) => console.error(`[yishiting] ${message}`, error ?? ""));
   protectDataDir(config, log); // owner-only before anything is written there
 
-  // Storage: the database, the meetings' event log, the stores, and the live meetings on top.
-  const db = await openDatabase(config.databaseFile, { synchronous: config.sqliteSynchronous });
-  const store = sqliteEventStore(db);
+  // Storage: the database with its backend's own stores (the meetings' event log, the ballots,
+  // the archive's rows: db/database.ts), the organisers' stores, and the live meetings on top.
+  const database = await openDatabase(config.database);
+  const { db, stores } = database;
+  const store = stores.events;
   const changes = new MeetingChanges();
   const meetings = new MeetingStore(db, changes);
-  const archive = new ArchiveIndex({ db, store, log, now, ...(options.archiveDebounceMs === undefined ? {} : { debounceMs: options.archiveDebounceMs }) });
+  const archive = new ArchiveIndex({
+    db,
+    store,
+    storage: stores.archive,
+    log,
+    now,
+    ...(options.archiveDebounceMs === undefined ? {} : { debounceMs: options.archiveDebounceMs }),
+  });
   const ledger = new LedgerStore({ db, now, forms: config.ledgerForms });
   const recordSync = new RecordSync({ db, store, ledger, log, now });
   const tokens = new TokenService(resolveTokenSecret(config.tokenSecret, config.dataDir), config.linkTtlHours);
@@ -139,10 +147,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         });
 
   // Polls: the ballot box (ballots bypass the command path) and the countdowns.
-  const ballotStore = new BallotStore(db);
   const ballots = new BallotBox({
     rooms,
-    store: ballotStore,
+    store: stores.ballots,
     log,
     throttleMs: POLL_UPDATE_THROTTLE_MS,
     audience: {
@@ -192,7 +199,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   });
 
   // The HTTP API, and the media plane's status reaching every connection.
-  const deps = apiDeps({ db, tokens, rooms, meetings, io, config, now, log, archive, ledger });
+  const deps = apiDeps({ db, events: store, tokens, rooms, meetings, io, config, now, log, archive, ledger });
   api.use(createApi(deps));
   media.onStatusChange((status) => {
     // Janus restarted or went away: its rooms and handles are gone; clients re-negotiate.
@@ -243,7 +250,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       await relay?.close(); // closes open recordings at Janus
       await privateAudio?.close();
       await recorder.idle(); // finished takes are stored before the database closes
-      await db.$disconnect();
+      await database.close();
       await media.stop();
     },
   };

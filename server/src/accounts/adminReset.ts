@@ -14,7 +14,8 @@ async function main(): Promise<number> {
     console.error("用法 / usage: npm run admin:reset -- <username>");
     return 2;
   }
-  const db = await openDatabase(loadConfig().databaseFile);
+  const database = await openDatabase(loadConfig().database);
+  const { db } = database;
   try {
     const accounts = new AccountRepository(db);
     const account = await accounts.withHash({ username });
@@ -29,7 +30,7 @@ async function main(): Promise<number> {
     console.log(oneTimePasswordLine(username, password));
     return 0;
   } finally {
-    await db.$disconnect();
+    await database.close();
   }
 }
 

@@ -1,16 +1,17 @@
-// The archive's search index (docs/archive.md): one FTS5 row per searchable unit of a meeting,
+// The archive's search index (docs/archive.md): one row per searchable unit of a meeting,
 // rebuilt from the meeting's log (replayed) and its minutes (the last approved version, else the
 // latest saved one, else the draft), whole meeting at a time in one transaction. Kept current by
 // reindexing a few seconds after committed events that change what is searchable, at once after
 // a minutes version is saved or approved, and on start for meetings whose index is missing,
-// behind the log or older.
+// behind the log or older. The rows live in an ArchiveStorage (archiveStorage.ts; FTS5 on SQLite).
 import { replay } from "../../../core/meeting.ts";
 import type { StoredEvent } from "../../../core/meeting.ts";
 import type { Block } from "../../../core/minutes/blocks.ts";
-import { prismaDateTime, writeLocked, type Db } from "../db/database.ts";
+import type { Db } from "../db/database.ts";
 import type { EventStore } from "../eventlog/eventStore.ts";
 import { toMeetingJson } from "../meetings/meetingStore.ts";
-import { indexColumn, matchExpression, queryTerms, snippet, type SnippetPart } from "./tokenize.ts";
+import type { ArchiveStorage } from "./archiveStorage.ts";
+import { queryTerms, snippet, type SnippetPart } from "./tokenize.ts";
 import { searchUnits, type UnitKind } from "./units.ts";
 
 /** Bump when the tokenization or the units change: every meeting is reindexed on the next start. */
@@ -39,7 +40,7 @@ export interface SearchHit {
   item: string | null;
   speaker: string | null;
   snippet: SnippetPart[];
-  /** bm25 (lower is better); results come best first. */
+  /** The storage's rank (SQLite: bm25), lower is better; results come best first. */
   score: number;
 }
 
@@ -59,20 +60,11 @@ export interface ArchiveMeeting {
 export interface ArchiveIndexOptions {
   db: Db;
   store: EventStore;
+  /** Where the rows are written and searched. */
+  storage: ArchiveStorage;
   log: (message: string, error?: unknown) => void;
   now: () => number;
   debounceMs?: number;
-}
-
-interface HitRow {
-  meetingId: string;
-  kind: string;
-  ref: string;
-  itemId: string | null;
-  item: string | null;
-  speaker: string | null;
-  text: string;
-  score: number;
 }
 
 export class ArchiveIndex {
@@ -131,7 +123,7 @@ export class ArchiveIndex {
   }
 
   private async rebuild(meetingId: string): Promise<void> {
-    const { db, store, now } = this.options;
+    const { db, store, storage, now } = this.options;
     const row = await db.meeting.findUnique({ where: { id: meetingId } });
     if (!row) return;
     const log = await store.load(meetingId);
@@ -140,46 +132,23 @@ export class ArchiveIndex {
       (await db.minutesVersion.findFirst({ where: { meetingId, approvedAt: { not: null } }, orderBy: { number: "desc" } })) ??
       (await db.minutesVersion.findFirst({ where: { meetingId }, orderBy: { number: "desc" } }));
     const units = searchUnits(toMeetingJson(row), state, log, saved ? (JSON.parse(saved.blocks) as Block[]) : null);
-    // Synchronous writes under the connection's lock: a meeting's rows are rewritten in a few
-    // milliseconds, while awaited Prisma queries would hold every meeting's commits back (50
-    // meetings opening together made acks wait ~1 s, docs/performance.md).
-    await writeLocked(db, (raw) => {
-      raw.prepare(`DELETE FROM "ArchiveText" WHERE "meetingId" = ?`).run(meetingId);
-      const insert = raw.prepare(
-        `INSERT INTO "ArchiveText" ("grams", "meetingId", "kind", "ref", "itemId", "item", "speaker", "text") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      for (const u of units) insert.run(indexColumn(u.text), meetingId, u.kind, u.ref, u.itemId, u.item, u.speaker, u.text);
-      raw
-        .prepare(
-          `INSERT INTO "ArchiveIndexState" ("meetingId", "seq", "version", "status", "openedAt", "speeches", "suggestions", "indexedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-             ON CONFLICT ("meetingId") DO UPDATE SET "seq" = excluded."seq", "version" = excluded."version", "status" = excluded."status", "openedAt" = excluded."openedAt",
-               "speeches" = excluded."speeches", "suggestions" = excluded."suggestions", "indexedAt" = excluded."indexedAt"`,
-        )
-        .run(
-          meetingId,
-          state.seq,
-          INDEX_VERSION,
-          state.status,
-          state.openedAt === null ? null : prismaDateTime(state.openedAt),
-          state.speeches.length + (state.floor ? 1 : 0),
-          state.notes.suggestions.length,
-          prismaDateTime(now()),
-        );
+    await storage.replace(meetingId, units, {
+      seq: state.seq,
+      version: INDEX_VERSION,
+      status: state.status,
+      openedAt: state.openedAt,
+      speeches: state.speeches.length + (state.floor ? 1 : 0),
+      suggestions: state.notes.suggestions.length,
+      indexedAt: now(),
     });
   }
 
   /** Full-text search, best first; `null` when the query has nothing searchable in it. */
   async search(q: string, options: { meetingId?: string; limit: number }): Promise<SearchHit[] | null> {
-    const match = matchExpression(queryTerms(q));
-    if (match === null) return null;
-    const { db } = this.options;
-    const filter = options.meetingId === undefined ? "" : ` AND "meetingId" = ?`;
-    const params: unknown[] = [match, ...(options.meetingId === undefined ? [] : [options.meetingId]), options.limit];
-    const rows = await db.$queryRawUnsafe<HitRow[]>(
-      `SELECT "meetingId", "kind", "ref", "itemId", "item", "speaker", "text", bm25("ArchiveText") AS "score"
-         FROM "ArchiveText" WHERE "ArchiveText" MATCH ?${filter} ORDER BY "score" LIMIT ?`,
-      ...params,
-    );
+    const terms = queryTerms(q);
+    if (terms.length === 0) return null;
+    const { db, storage } = this.options;
+    const rows = await storage.search(terms, options);
     const ids = [...new Set(rows.map((r) => r.meetingId))];
     const [meetings, states] = await Promise.all([
       db.meeting.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, number: true, startsAt: true, timeZone: true } }),

@@ -78,9 +78,7 @@ describe("consent campaigns", () => {
     const row = await server.db.campaignAnswer.findFirstOrThrow({ where: { campaignId: campaign.id } });
     await expect(server.db.campaignAnswer.create({ data: { ...row, id: randomUUID() } })).rejects.toMatchObject({ code: "P2002" });
     const change = await server.db.campaignAnswerChange.findFirstOrThrow({ where: { campaignId: campaign.id } });
-    await expect(server.db.$executeRawUnsafe(`UPDATE "CampaignAnswerChange" SET "toAnswer" = 'disagree' WHERE "id" = ?`, change.id)).rejects.toThrow(
-      /never rewritten/,
-    );
+    await expect(server.db.$executeRaw`UPDATE "CampaignAnswerChange" SET "toAnswer" = 'disagree' WHERE "id" = ${change.id}`).rejects.toThrow(/never rewritten/);
   });
 
   it("a replayed client id (offline sync) returns the first outcome and adds nothing; bad input changes nothing", async () => {

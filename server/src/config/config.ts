@@ -1,15 +1,14 @@
 // Runtime configuration from environment variables (documented in docs/configuration.md).
 import path from "node:path";
-import type { Synchronous } from "../db/database.ts";
+import type { DatabaseConfig } from "../db/database.ts";
+import { loadDatabaseConfig } from "./databaseConfig.ts";
 
 export interface Config {
   host: string;
   port: number;
   dataDir: string;
-  /** SQLite file path. */
-  databaseFile: string;
-  /** SQLite `synchronous` (db/database.ts): normal survives kill -9, full also power loss. */
-  sqliteSynchronous: Synchronous;
+  /** Which database (db/database.ts): so far always the SQLite file, with its `synchronous` setting. */
+  database: DatabaseConfig;
   /** HMAC secret for join tokens; when absent one is generated and kept in the data folder. */
   tokenSecret: string | undefined;
   /** Base URL printed in join links (what phones open). */
@@ -80,8 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? "0.0.0.0",
     port,
     dataDir,
-    databaseFile: path.resolve(env.YST_DATABASE_FILE ?? path.join(dataDir, "yishiting.db")),
-    sqliteSynchronous: synchronous(env.YST_SQLITE_SYNCHRONOUS ?? "normal"),
+    database: loadDatabaseConfig(env, dataDir),
     tokenSecret: env.YST_TOKEN_SECRET || undefined,
     publicUrl: env.YST_PUBLIC_URL || undefined,
     linkTtlHours,
@@ -142,8 +140,3 @@ function nonNegative(value: string, name: string): number {
 /** The base of the links printed on the console: YST_PUBLIC_URL, or the address the server listens on. */
 export const linkBaseUrl = (config: Config, port: number): string =>
   config.publicUrl ?? `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${port}`;
-
-function synchronous(value: string): Synchronous {
-  if (value !== "normal" && value !== "full") throw new Error(`YST_SQLITE_SYNCHRONOUS must be normal or full, got ${value}`);
-  return value;
-}

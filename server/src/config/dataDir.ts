@@ -32,10 +32,11 @@ function privateDir(dir: string, log: Log): void {
  * existing one left alone: it may hold other things. The recordings folder of an external Janus
  * is shared with Janus's user (docs/configuration.md): left as it is.
  */
-export function protectDataDir(config: Pick<Config, "dataDir" | "databaseFile" | "recordingsDir" | "media">, log: Log): void {
+export function protectDataDir(config: Pick<Config, "dataDir" | "database" | "recordingsDir" | "media">, log: Log): void {
   privateDir(config.dataDir, log);
   if (config.media.mode !== "external") privateDir(config.recordingsDir, log);
-  fs.mkdirSync(path.dirname(config.databaseFile), { recursive: true, mode: 0o700 });
-  fs.closeSync(fs.openSync(config.databaseFile, "a", 0o600));
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) narrow(config.databaseFile + suffix, log);
+  const { file } = config.database;
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.closeSync(fs.openSync(file, "a", 0o600));
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) narrow(file + suffix, log);
 }

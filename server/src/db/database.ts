@@ -1,98 +1,58 @@
-// Opens the SQLite file: migrations first (raw better-sqlite3), then a Prisma client on the
-// better-sqlite3 driver adapter for all queries. The event log shares that one connection but
-// writes without Prisma (eventlog/eventStore.ts): `sqliteConnection` hands it over.
-import fs from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "./generated/client.ts";
-import { applyMigrations } from "./migrate.ts";
+// The storage seam: `openDatabase` opens the configured backend and hands the server what it
+// needs of it — the Prisma client every organisers' store uses, and the stores whose queries are
+// the backend's own (the meetings' event log, the ballot box, the archive's full-text index).
+// Everything above these stores is dialect-free. Only SQLite exists so far (config/databaseConfig.ts
+// refuses a PostgreSQL URL); docs/architecture.md "Storage".
+import { SqliteArchiveStorage } from "../archive/sqliteArchiveStorage.ts";
+import type { ArchiveStorage } from "../archive/archiveStorage.ts";
+import type { EventStore } from "../eventlog/eventStore.ts";
+import { sqliteEventStore } from "../eventlog/sqliteEventStore.ts";
+import type { BallotStore } from "../polls/ballotStore.ts";
+import { SqliteBallotStore } from "../polls/sqliteBallotStore.ts";
+import type { PrismaClient } from "./generated/client.ts";
+import { openSqliteDatabase, type Synchronous } from "./sqliteDatabase.ts";
 
+/** The Prisma client of every backend (model calls and tagged `$queryRaw` run unchanged on each). */
 export type Db = PrismaClient;
 
-/**
- * `normal`: a commit reaches the WAL file (the OS) before it returns, so `kill -9` of the process
- * loses nothing committed; only an OS crash or power loss may lose the last commits. `full`:
- * also fsync on every commit (survives power loss, costs a disk flush per commit).
- */
-export type Synchronous = "normal" | "full";
+export type { Synchronous } from "./sqliteDatabase.ts";
 
-type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
-
-/** Prisma's connection of each open database: the raw handle and the adapter that serialises transactions. */
-export interface SqliteConnection {
-  raw: Database.Database;
-  adapter: Adapter;
+/** Which database, from YST_DATABASE_URL / YST_DATABASE_FILE (config/databaseConfig.ts). */
+export interface SqliteDatabaseConfig {
+  kind: "sqlite";
+  /** The SQLite file. */
+  file: string;
+  /** SQLite `synchronous`: normal survives kill -9, full also power loss. */
+  synchronous: Synchronous;
 }
 
-const connections = new WeakMap<Db, SqliteConnection>();
+export type DatabaseConfig = SqliteDatabaseConfig;
 
-/** The connection under `db` (for hot paths that cannot afford Prisma's per-query cost). */
-export function sqliteConnection(db: Db): SqliteConnection {
-  const connection = connections.get(db);
-  if (!connection) throw new Error("not a database opened by openDatabase");
-  return connection;
+/** The stores whose SQL is the backend's own; each has one implementation per backend. */
+export interface Stores {
+  /** The meetings' append-only event log. */
+  events: EventStore;
+  /** The ballot box's PollVoter and PollBallot tables. */
+  ballots: BallotStore;
+  /** The archive's full-text index rows. */
+  archive: ArchiveStorage;
 }
 
-/**
- * Runs `work` (synchronous statements on the raw connection) as one transaction under the
- * adapter's transaction lock: it never lands inside a Prisma interactive transaction, and the
- * lock is held only for the synchronous work, never across an await (unlike `db.$transaction`
- * with awaited queries, which holds every meeting's event-log commits back meanwhile).
- */
-export async function writeLocked<T>(db: Db, work: (raw: Database.Database) => T): Promise<T> {
-  const { raw, adapter } = sqliteConnection(db);
-  const tx = await adapter.startTransaction(); // the adapter's lock, then BEGIN
-  try {
-    const result = work(raw);
-    raw.exec("COMMIT");
-    return result;
-  } catch (error) {
-    if (raw.inTransaction) raw.exec("ROLLBACK");
-    throw error;
-  } finally {
-    await tx.commit(); // only releases the lock: COMMIT or ROLLBACK ran above
-  }
+export interface OpenDatabase {
+  kind: DatabaseConfig["kind"];
+  db: Db;
+  stores: Stores;
+  /** Closes the connection(s); the stores are unusable afterwards. */
+  close(): Promise<void>;
 }
 
-/** The text Prisma's adapter stores for a DateTime ("2026-05-02T08:30:00.000+00:00"), so Prisma reads raw-written rows back alike. */
-export function prismaDateTime(ms: number): string {
-  return new Date(ms).toISOString().replace("Z", "+00:00");
-}
-
-export async function openDatabase(file: string, options: { synchronous?: Synchronous } = {}): Promise<Db> {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const raw = new Database(file);
-  try {
-    // WAL survives kill -9 of the process with every committed transaction intact.
-    raw.pragma("journal_mode = WAL");
-    applyMigrations(raw);
-  } finally {
-    raw.close();
-  }
-  const factory = new PrismaBetterSQLite3({ url: `file:${file}` });
-  let connection: SqliteConnection | undefined;
-  const prisma = new PrismaClient({
-    adapter: {
-      provider: factory.provider,
-      adapterName: factory.adapterName,
-      async connect() {
-        const adapter = await factory.connect();
-        // The adapter keeps its better-sqlite3 handle as `client` (adapter-better-sqlite3 6.19).
-        const raw = (adapter as unknown as { client?: unknown }).client;
-        if (!(raw instanceof Database)) throw new Error("@prisma/adapter-better-sqlite3 no longer exposes its connection");
-        connection = { raw, adapter };
-        return adapter;
-      },
-    },
-  });
-  await prisma.$connect();
-  if (!connection) throw new Error("Prisma did not open its connection");
-  connections.set(prisma, connection);
-  // Explicit, whatever the build's default (better-sqlite3 builds with NORMAL for WAL).
-  connection.raw.pragma(`synchronous = ${options.synchronous === "full" ? "FULL" : "NORMAL"}`);
-  // Deleted content is overwritten, not left in free pages: a secret poll's ballots are
-  // rewritten after its close so the file keeps no trace of the order of voting (docs/ballot-secrecy.md).
-  await prisma.$queryRawUnsafe("PRAGMA secure_delete = ON");
-  return prisma;
+/** Opens (and migrates) the configured database, with its stores. */
+export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
+  const db = await openSqliteDatabase(config.file, { synchronous: config.synchronous });
+  return {
+    kind: "sqlite",
+    db,
+    stores: { events: sqliteEventStore(db), ballots: new SqliteBallotStore(db), archive: new SqliteArchiveStorage(db) },
+    close: () => db.$disconnect(),
+  };
 }

@@ -20,17 +20,18 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const secret = existingTokenSecret(config.tokenSecret, config.dataDir);
   // Without the server's database and secret there is nothing to print (and a new secret would make links that do not work).
-  if (!fs.existsSync(config.databaseFile) || secret === undefined) {
+  if (!fs.existsSync(config.database.file) || secret === undefined) {
     console.error(`没有找到服务器数据，请先运行 npm start / No server data in ${config.dataDir}: run npm start first`);
     return 1;
   }
-  const db = await openDatabase(config.databaseFile);
+  const database = await openDatabase(config.database);
+  const { db } = database;
   try {
     // Only reads: no live meeting here to tell of changes.
     const meetings = new MeetingStore(db, new MeetingChanges());
     const meeting = await meetings.findByTitle(DEMO_TITLE);
     if (!meeting) {
-      console.error(`没有演示会议（YST_DEMO=off？）/ No demo meeting in ${config.databaseFile} (YST_DEMO=off?)`);
+      console.error(`没有演示会议（YST_DEMO=off？）/ No demo meeting in ${config.database.file} (YST_DEMO=off?)`);
       return 1;
     }
     // The socket server is never attached: links are only read here, nobody is disconnected.
@@ -40,7 +41,7 @@ async function main(): Promise<number> {
     console.log(demoLinksText(await demoLinks({ meetings, links }, linkBaseUrl(config, config.port), meeting.id), config.linkTtlHours, { long }));
     return 0;
   } finally {
-    await db.$disconnect();
+    await database.close();
   }
 }
 

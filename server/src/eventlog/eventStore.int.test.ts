@@ -3,9 +3,10 @@
 import path from "node:path";
 import { afterEach, expect, it } from "vitest";
 import type { MeetingEvent, StoredEvent } from "../../../core/meeting.ts";
-import { openDatabase, type Db } from "../db/database.ts";
+import type { Db } from "../db/database.ts";
+import { openSqliteDatabase } from "../db/sqliteDatabase.ts";
 import { Harness } from "../../../testing/server/harness.ts";
-import { sqliteEventStore } from "./eventStore.ts";
+import { sqliteEventStore } from "./sqliteEventStore.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());
@@ -18,7 +19,7 @@ const event = (seq: number): StoredEvent => ({
 });
 
 async function open(meetings: string[]): Promise<Db> {
-  const db = await openDatabase(path.join(h.tempDir(), "db.sqlite"));
+  const db = await openSqliteDatabase(path.join(h.tempDir(), "db.sqlite"));
   h.onCleanup(() => db.$disconnect());
   for (const id of meetings) await db.meeting.create({ data: { id, title: id } });
   return db;

@@ -777,7 +777,7 @@ describe("persistence before broadcast", () => {
     const meeting = await h.createMeeting(srv.server);
     // A second, independent reader on the same SQLite file, read synchronously at the very
     // moment the server writes each 'events' packet to a socket.
-    const reader = new Database(srv.config.databaseFile, { readonly: true });
+    const reader = new Database(srv.config.database.file, { readonly: true });
     h.onCleanup(() => reader.close());
     const committedSeqs = reader.prepare(`SELECT seq FROM "MeetingEvent" WHERE "meetingId" = ? ORDER BY seq`);
     const checks: { seqs: number[]; committed: number[] }[] = [];

@@ -8,7 +8,7 @@ import type { ArchiveIndex } from "../archive/archiveIndex.ts";
 import type { TokenService } from "../auth/tokens.ts";
 import type { Config } from "../config/config.ts";
 import type { Db } from "../db/database.ts";
-import { sqliteEventStore, type EventStore } from "../eventlog/eventStore.ts";
+import type { EventStore } from "../eventlog/eventStore.ts";
 import type { GatewayServer } from "../gateway/socketGateway.ts";
 import { MediationCaseStore } from "../mediation/cases/caseStore.ts";
 import { LedgerFiles } from "../ledger/ledgerFiles.ts";
@@ -32,6 +32,8 @@ import type { RoomRegistry } from "../rooms/meetingRoom.ts";
 
 export interface ApiBase {
   db: Db;
+  /** The meetings' event logs (the minutes draft reads the log up to the live state). */
+  events: EventStore;
   tokens: TokenService;
   rooms: RoomRegistry;
   /**
@@ -60,8 +62,6 @@ export interface ApiDeps extends Omit<ApiBase, "db"> {
   plan: PlanStore;
   files: MaterialFiles;
   links: LinkService;
-  /** The meetings' event logs (the minutes draft reads the log up to the live state). */
-  events: EventStore;
   /** Per-speech recordings' rows (docs/media.md). */
   recordings: RecordingStore;
   /** Saved minutes versions (第n稿, 定稿). */
@@ -102,7 +102,6 @@ export function apiDeps(base: ApiBase): ApiDeps {
     plan: meetings.plan,
     files: new MaterialFiles(base.config.dataDir),
     links: new LinkService(base.db, base.tokens, base.io, meetings),
-    events: sqliteEventStore(base.db),
     recordings: new RecordingStore(base.db),
     minutesVersions: new MinutesVersionStore(base.db, base.now),
     ledgerFiles: new LedgerFiles(base.config.dataDir),

@@ -1611,6 +1611,7 @@ describe("authorization of every REST route", () => {
     const api = createApi(
       apiDeps({
         db: t.server.db,
+        events: t.server.store,
         tokens: t.server.tokens,
         rooms: t.server.rooms,
         meetings: t.server.meetings,

@@ -348,10 +348,10 @@ describe("items", () => {
     await t.server.db.ledgerAttachment.create({
       data: { id: `att-${id}`, itemId: id, name: "a.pdf", storedName: "x", size: 1, mime: "application/pdf", uploadedBy: "test", uploadedAt: new Date(clock) },
     });
-    await expect(t.server.db.$executeRawUnsafe(`DELETE FROM "LedgerItem" WHERE "id" = ?`, id)).rejects.toThrow(/never deleted/);
-    await expect(t.server.db.$executeRawUnsafe(`DELETE FROM "LedgerStep" WHERE "itemId" = ?`, id)).rejects.toThrow(/never deleted/);
-    await expect(t.server.db.$executeRawUnsafe(`UPDATE "LedgerStep" SET "byName" = 'x' WHERE "itemId" = ?`, id)).rejects.toThrow(/never changes/);
-    await expect(t.server.db.$executeRawUnsafe(`DELETE FROM "LedgerAttachment"`)).rejects.toThrow(/never deleted/);
+    await expect(t.server.db.$executeRaw`DELETE FROM "LedgerItem" WHERE "id" = ${id}`).rejects.toThrow(/never deleted/);
+    await expect(t.server.db.$executeRaw`DELETE FROM "LedgerStep" WHERE "itemId" = ${id}`).rejects.toThrow(/never deleted/);
+    await expect(t.server.db.$executeRaw`UPDATE "LedgerStep" SET "byName" = 'x' WHERE "itemId" = ${id}`).rejects.toThrow(/never changes/);
+    await expect(t.server.db.$executeRaw`DELETE FROM "LedgerAttachment"`).rejects.toThrow(/never deleted/);
     expect(await t.server.db.ledgerStep.count({ where: { itemId: id } })).toBe(1);
   });
 });

@@ -172,17 +172,20 @@ describe("minutes versions API", () => {
     const { v2 } = await generateAndEdit(s);
     expect((await s.chair.post("/2/approve", {})).status).toBe(200);
     const db = s.server.db;
-    const where = `WHERE "meetingId" = '${s.meetingId}' AND "number" = 2`;
+    const { meetingId } = s;
     // Both triggers refuse this one (approved, and content); SQLite does not fix which fires first.
-    await expect(db.$executeRawUnsafe(`UPDATE "MinutesVersion" SET "blocks" = '[]' ${where}`)).rejects.toThrow(
+    await expect(db.$executeRaw`UPDATE "MinutesVersion" SET "blocks" = '[]' WHERE "meetingId" = ${meetingId} AND "number" = 2`).rejects.toThrow(
       /SQLITE_CONSTRAINT_TRIGGER.*(locked|never changes)/,
     );
-    await expect(db.$executeRawUnsafe(`UPDATE "MinutesVersion" SET "approvedByName" = '某人' ${where}`)).rejects.toThrow(/locked/);
-    await expect(db.$executeRawUnsafe(`DELETE FROM "MinutesVersion" ${where}`)).rejects.toThrow(/never deleted/);
+    await expect(db.$executeRaw`UPDATE "MinutesVersion" SET "approvedByName" = '某人' WHERE "meetingId" = ${meetingId} AND "number" = 2`).rejects.toThrow(
+      /locked/,
+    );
+    await expect(db.$executeRaw`DELETE FROM "MinutesVersion" WHERE "meetingId" = ${meetingId} AND "number" = 2`).rejects.toThrow(/never deleted/);
     // A saved version that is not approved keeps its content too, and is never deleted.
-    const v1Where = `WHERE "meetingId" = '${s.meetingId}' AND "number" = 1`;
-    await expect(db.$executeRawUnsafe(`UPDATE "MinutesVersion" SET "blocks" = '[]' ${v1Where}`)).rejects.toThrow(/never changes/);
-    await expect(db.$executeRawUnsafe(`DELETE FROM "MinutesVersion" ${v1Where}`)).rejects.toThrow(/never deleted/);
+    await expect(db.$executeRaw`UPDATE "MinutesVersion" SET "blocks" = '[]' WHERE "meetingId" = ${meetingId} AND "number" = 1`).rejects.toThrow(
+      /never changes/,
+    );
+    await expect(db.$executeRaw`DELETE FROM "MinutesVersion" WHERE "meetingId" = ${meetingId} AND "number" = 1`).rejects.toThrow(/never deleted/);
     expect((await s.clerk.get("/2")).body.version.blocks).toEqual(v2.blocks);
     expect(await numbers(s)).toEqual([1, 2]);
   });

@@ -24,8 +24,8 @@ const SECRET = pollOf({ title: "关于社区公共收益使用方案的表决", 
 const choiceOf = (i: number): string => ["yes", "no", "abstain"][i % 3]!;
 
 async function counts(db: Db, pollId: string): Promise<{ voters: number; ballots: number; units: Set<string> }> {
-  const voters = await db.$queryRawUnsafe<{ unitId: string }[]>(`SELECT "unitId" FROM "PollVoter" WHERE "pollId" = ?`, pollId);
-  const [ballots] = await db.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT COUNT(*) AS n FROM "PollBallot" WHERE "pollId" = ?`, pollId);
+  const voters = await db.$queryRaw<{ unitId: string }[]>`SELECT "unitId" FROM "PollVoter" WHERE "pollId" = ${pollId}`;
+  const [ballots] = await db.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS n FROM "PollBallot" WHERE "pollId" = ${pollId}`;
   return { voters: voters.length, ballots: Number(ballots?.n ?? 0), units: new Set(voters.map((v) => v.unitId)) };
 }
 

@@ -143,7 +143,7 @@ describe("instant polls (即时表决)", () => {
       expect(await vote(voter, { pollId, choices: [choices[voter.welcome.me.id]!] })).toMatchObject({ ok: true });
     expect(await send(c.chair, { type: "poll.close", pollId })).toMatchObject({ ok: true });
     await settle(all, t.server);
-    const file = t.config.databaseFile;
+    const file = t.config.database.file;
     await eventually(() => expect(fs.statSync(`${file}-wal`).size).toBe(0));
 
     const db = new Database(file, { readonly: true });

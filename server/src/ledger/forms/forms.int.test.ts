@@ -312,8 +312,8 @@ describe("who may download", () => {
 describe("storage", () => {
   it("the database refuses to change or delete an issued form", async () => {
     const form = await t.server.db.ledgerForm.findFirstOrThrow();
-    await expect(t.server.db.$executeRawUnsafe(`UPDATE "LedgerForm" SET "number" = 'x' WHERE "id" = ?`, form.id)).rejects.toThrow(/never changes/);
-    await expect(t.server.db.$executeRawUnsafe(`DELETE FROM "LedgerForm" WHERE "id" = ?`, form.id)).rejects.toThrow(/never deleted/);
+    await expect(t.server.db.$executeRaw`UPDATE "LedgerForm" SET "number" = 'x' WHERE "id" = ${form.id}`).rejects.toThrow(/never changes/);
+    await expect(t.server.db.$executeRaw`DELETE FROM "LedgerForm" WHERE "id" = ${form.id}`).rejects.toThrow(/never deleted/);
     expect(await t.server.db.ledgerForm.count({ where: { id: form.id, number: form.number } })).toBe(1);
   });
 });
