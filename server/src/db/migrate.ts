@@ -2,10 +2,9 @@
 // fresh or older database file is brought up to date without anyone running a command.
 // (Our own runner: `prisma migrate deploy` needs the CLI at run time and does not work through
 // the PostgreSQL adapter; see docs/configuration.md.)
-import { createHash } from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 import type Database from "better-sqlite3";
+import { pendingMigrations } from "./migrationFiles.ts";
 
 export const MIGRATIONS_DIR = path.join(import.meta.dirname, "../../../prisma/migrations");
 
@@ -15,20 +14,8 @@ export function applyMigrations(db: Database.Database, dir = MIGRATIONS_DIR): st
   const applied = new Map(
     (db.prepare(`SELECT name, checksum FROM "_yst_migrations"`).all() as { name: string; checksum: string }[]).map((row) => [row.name, row.checksum]),
   );
-  const names = fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .sort();
   const ran: string[] = [];
-  for (const name of names) {
-    const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
-    const checksum = createHash("sha256").update(sql).digest("hex");
-    const known = applied.get(name);
-    if (known !== undefined) {
-      if (known !== checksum) throw new Error(`Migration ${name} was changed after it was applied`);
-      continue;
-    }
+  for (const { name, sql, checksum } of pendingMigrations(dir, applied)) {
     // Prisma's SQLite migrations redefine tables (create new, copy, drop old, rename), which
     // needs foreign keys off; the pragma is ignored inside a transaction, so set it around it.
     db.pragma("foreign_keys = OFF");

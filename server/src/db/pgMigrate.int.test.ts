@@ -11,7 +11,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { postgresSchema, SQLITE_SCHEMA } from "../../../prisma/postgresql/generate.ts";
 import { connectTo, freshSchema, PG_TEST_URL } from "../../../testing/postgres.ts";
 import { PrismaClient } from "./generated-pg/client.ts";
-import { applyPgMigrations, migrationNames, PG_MIGRATIONS_DIR } from "./pgMigrate.ts";
+import { migrationNames } from "./migrationFiles.ts";
+import { applyPgMigrations, PG_MIGRATIONS_DIR } from "./pgMigrate.ts";
 
 const cleanups: (() => Promise<unknown> | void)[] = [];
 afterEach(async () => {

@@ -3,24 +3,14 @@
 // migration never edited. PostgreSQL's DDL is transactional, so each migration and its record are
 // one transaction; a session advisory lock (per schema) makes nodes starting together migrate once.
 // Works in the schema the connection's search_path names (docs/postgresql.md).
-import { createHash } from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 import type pg from "pg";
+import { pendingMigrations } from "./migrationFiles.ts";
 
 export const PG_MIGRATIONS_DIR = path.join(import.meta.dirname, "../../../prisma/postgresql/migrations");
 
 /** The advisory lock's first key ("yst" in ASCII); the second is the schema's hashtext. */
 const LOCK_KEY = 0x797374;
-
-/** The migration folders in the order they are applied (name order, as on SQLite). */
-export function migrationNames(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .sort();
-}
 
 /** Runs every migration of `dir` not yet applied, on one connection (not a pool: the lock is the session's). Returns the names it ran. */
 export async function applyPgMigrations(client: pg.ClientBase, dir = PG_MIGRATIONS_DIR): Promise<string[]> {
@@ -33,14 +23,7 @@ export async function applyPgMigrations(client: pg.ClientBase, dir = PG_MIGRATIO
     const rows = (await client.query<{ name: string; checksum: string }>(`SELECT "name", "checksum" FROM "_yst_migrations"`)).rows;
     const applied = new Map(rows.map((row) => [row.name, row.checksum]));
     const ran: string[] = [];
-    for (const name of migrationNames(dir)) {
-      const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
-      const checksum = createHash("sha256").update(sql).digest("hex");
-      const known = applied.get(name);
-      if (known !== undefined) {
-        if (known !== checksum) throw new Error(`Migration ${name} was changed after it was applied`);
-        continue;
-      }
+    for (const { name, sql, checksum } of pendingMigrations(dir, applied)) {
       await client.query("BEGIN");
       try {
         await client.query(sql); // the simple query protocol: several statements, no parameters

@@ -6,7 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { MIGRATIONS_DIR } from "./migrate.ts";
-import { migrationNames, PG_MIGRATIONS_DIR } from "./pgMigrate.ts";
+import { migrationNames } from "./migrationFiles.ts";
+import { PG_MIGRATIONS_DIR } from "./pgMigrate.ts";
 
 const sqlite = migrationNames(MIGRATIONS_DIR);
 const postgres = migrationNames(PG_MIGRATIONS_DIR);
