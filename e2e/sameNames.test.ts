@@ -1,5 +1,6 @@
-// End to end in a real Chromium: 同名区分 in a mediation (人民调解) where both parties are named
-// 张丽, one in 3号楼2单元502 and one in 5号楼1单元301. Both ask to speak from their phones; the
+// End to end in a real Chromium: 同名区分 in a residents' council (社区议事会) where two residents are
+// named 张丽, one in 3号楼2单元502 and one in 5号楼1单元301 (a mediation, which takes no vote, tells its
+// two 张丽 apart in e2e/mediation.test.ts). Both ask to speak from their phones; the
 // chair's queue (1366×768), the attendance list, each phone's own name, the room display (the
 // speaker and the next speakers), a named poll's ballot check and the DOCX minutes draft,
 // downloaded through the API and read with jszip, all say 张丽（502室） and 张丽（301室）, never a
@@ -29,28 +30,28 @@ const tokens = new Map<string, string>();
 
 const queueTexts = (page: Page) => page.getByTestId("queue-item").allTextContents();
 /** The person's own join link, by household (the names are the same). */
-async function openParty(household: string): Promise<Page> {
+async function openResident(household: string): Promise<Page> {
   const person = (await liveState(app)).roster.find((p) => p.household === household)!;
   return openJoinLink(browser, joinUrl(app.baseUrl, tokens.get(person.id)!), PHONE);
 }
 
-describe("two parties named 张丽 in a mediation, told apart everywhere", () => {
+describe("two residents named 张丽 in a residents' council, told apart everywhere", () => {
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    app = await startApp("邻里噪音纠纷调解会（端到端测试：同名区分）", [
-      { name: "诸葛明", role: "chair", unit: "社区人民调解委员会" },
+    app = await startApp("邻里噪音议事会（端到端测试：同名区分）", [
+      { name: "诸葛明", role: "chair", unit: "社区居委会" },
       { name: "张丽", role: "member", household: "3号楼2单元502" },
       { name: "张丽", role: "member", household: "5号楼1单元301" },
       { name: "记录员", role: "clerk" },
     ]);
-    await app.server.db.meeting.update({ where: { id: app.meetingId }, data: { kind: "mediation" } });
+    await app.server.db.meeting.update({ where: { id: app.meetingId }, data: { kind: "community" } });
     for (const p of (await liveState(app)).roster) {
       tokens.set(p.id, await app.server.tokens.issue({ participantId: p.id, meetingId: app.meetingId, role: p.role }));
     }
     browser = await launchChromium();
     chair = await openJoinLink(browser, app.links.get("诸葛明")!, DESKTOP);
-    east = await openParty("3号楼2单元502");
-    west = await openParty("5号楼1单元301");
+    east = await openResident("3号楼2单元502");
+    west = await openResident("5号楼1单元301");
     display = await openDisplay(browser, app);
   });
 
@@ -59,7 +60,7 @@ describe("two parties named 张丽 in a mediation, told apart everywhere", () =>
     await app?.close();
   });
 
-  it("each party's phone names her with her own suffix", async () => {
+  it("each resident's phone names her with her own suffix", async () => {
     await until(async () => (await east.getByTestId("me").textContent()) ?? "").toContain(EAST);
     await until(async () => (await west.getByTestId("me").textContent()) ?? "").toContain(WEST);
   });
