@@ -1,0 +1,32 @@
+// The two databases the server runs on, for tests that run the same cases against both
+// (`describe.each(DATABASE_KINDS)`): a fresh SQLite file, or a fresh schema of the real
+// PostgreSQL (testing/postgres.ts); either is closed (and the schema dropped) by `h.cleanup()`.
+import path from "node:path";
+import type pg from "pg";
+import type { Db } from "../server/src/db/database.ts";
+import { openPgDatabase } from "../server/src/db/pgDatabase.ts";
+import { openSqliteDatabase } from "../server/src/db/sqliteDatabase.ts";
+import { freshSchema, PG_TEST_URL } from "./postgres.ts";
+import type { Harness } from "./server/harness.ts";
+
+export const DATABASE_KINDS = ["sqlite", "postgresql"] as const;
+export type DatabaseKind = (typeof DATABASE_KINDS)[number];
+
+export type TestDatabase = { kind: "sqlite"; db: Db } | { kind: "postgresql"; db: Db; pool: pg.Pool; url: string };
+
+/** A migrated, empty database of this kind. */
+export async function openTestDatabase(kind: DatabaseKind, h: Harness): Promise<TestDatabase> {
+  if (kind === "sqlite") {
+    const db = await openSqliteDatabase(path.join(h.tempDir(), "db.sqlite"));
+    h.onCleanup(() => db.$disconnect());
+    return { kind, db };
+  }
+  const schema = await freshSchema();
+  const url = `${PG_TEST_URL}?schema=${schema.name}`;
+  const { db, pool, close } = await openPgDatabase(url);
+  h.onCleanup(async () => {
+    await close();
+    await schema.drop();
+  });
+  return { kind, db, pool, url };
+}
