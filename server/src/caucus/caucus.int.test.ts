@@ -4,9 +4,10 @@
 // received, decoded (onAny) and raw (engine.io); the other side and everyone else must never
 // have received a byte of a note: neither its text nor its id.
 import { afterEach, describe, expect, it } from "vitest";
+import { connectRecording as recording, type RecordingClient } from "../../../testing/server/recordingClient.ts";
 import type { CaucusNote } from "../../../core/protocol.ts";
 import { staffClient } from "../../../testing/server/api.ts";
-import { disconnected, eventually, Harness, type ClientSocket, type TestServer } from "../../../testing/server/harness.ts";
+import { disconnected, eventually, Harness, type TestServer } from "../../../testing/server/harness.ts";
 import { BARGAINING_TABLE, type CaucusKey } from "../../../testing/server/privateTalkMeetings.ts";
 
 const h = new Harness();
@@ -16,14 +17,7 @@ type Key = CaucusKey | "display";
 
 const ROSTER = BARGAINING_TABLE;
 
-/** A connected client and everything it received since before its handshake. */
-interface Client {
-  socket: ClientSocket;
-  /** Every decoded event (name and arguments) and every raw engine.io packet, serialised. */
-  packets: string[];
-  /** The notes delivered as `caucus.noted`. */
-  noted: CaucusNote[];
-}
+type Client = RecordingClient<"caucus.noted">;
 
 interface Table {
   t: TestServer;
@@ -33,20 +27,7 @@ interface Table {
   connect(key: Exclude<Key, "display">): Promise<Client>;
 }
 
-async function connectRecording(url: string, token: string): Promise<Client> {
-  const socket = h.socket(url, { token }, false);
-  const client: Client = { socket, packets: [], noted: [] };
-  socket.io.on("open", () => socket.io.engine.on("packet", (packet) => client.packets.push(JSON.stringify(packet))));
-  socket.onAny((event: string, ...args: unknown[]) => client.packets.push(JSON.stringify([event, ...args])));
-  socket.on("caucus.noted", ({ note }) => client.noted.push(note));
-  const welcomed = new Promise<void>((resolve, reject) => {
-    socket.once("welcome", () => resolve());
-    socket.once("connect_error", reject);
-  });
-  socket.connect();
-  await welcomed;
-  return client;
-}
+const connectRecording = (url: string, token: string) => recording(h, url, token, "caucus.noted");
 
 /** A bargaining meeting with its two delegations and the others, everyone connected. */
 async function table(): Promise<Table> {

@@ -4,8 +4,9 @@
 // client records every packet it received, decoded (onAny) and raw (engine.io); the other party
 // and everyone else must never have received a byte of the talk's notes: neither text nor id.
 import { afterEach, describe, expect, it } from "vitest";
+import { connectRecording as recording, type RecordingClient } from "../../../../testing/server/recordingClient.ts";
 import type { TalkNote } from "../../../../core/protocol.ts";
-import { eventually, Harness, type ClientSocket } from "../../../../testing/server/harness.ts";
+import { eventually, Harness } from "../../../../testing/server/harness.ts";
 import { MEDIATION_SESSION, type SessionKey } from "../../../../testing/server/privateTalkMeetings.ts";
 
 const h = new Harness();
@@ -15,26 +16,9 @@ type Key = SessionKey | "display";
 
 const ROSTER = MEDIATION_SESSION;
 
-interface Client {
-  socket: ClientSocket;
-  packets: string[];
-  noted: TalkNote[];
-}
+type Client = RecordingClient<"mediation.noted">;
 
-async function connectRecording(url: string, token: string): Promise<Client> {
-  const socket = h.socket(url, { token }, false);
-  const client: Client = { socket, packets: [], noted: [] };
-  socket.io.on("open", () => socket.io.engine.on("packet", (packet) => client.packets.push(JSON.stringify(packet))));
-  socket.onAny((event: string, ...args: unknown[]) => client.packets.push(JSON.stringify([event, ...args])));
-  socket.on("mediation.noted", ({ note }) => client.noted.push(note));
-  const welcomed = new Promise<void>((resolve, reject) => {
-    socket.once("welcome", () => resolve());
-    socket.once("connect_error", reject);
-  });
-  socket.connect();
-  await welcomed;
-  return client;
-}
+const connectRecording = (url: string, token: string) => recording(h, url, token, "mediation.noted");
 
 async function session() {
   const t = await h.startServer();
