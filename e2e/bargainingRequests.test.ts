@@ -5,8 +5,9 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { STAFF_PASSWORD, staffClient, type ApiClient } from "../testing/server/api.ts";
+import { staffClient, type ApiClient } from "../testing/server/api.ts";
 import { DESKTOP, launchChromium } from "./support/browser.ts";
+import { signInAsOrganiser } from "./support/admin.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { docxParagraphs } from "./support/docx.ts";
 import { shot, SHOTS, until } from "./support/page.ts";
@@ -19,13 +20,7 @@ let app: AppUnderTest;
 let browser: Browser;
 let org: ApiClient;
 
-async function logIn(admin: Page): Promise<void> {
-  await admin.goto(`${app.baseUrl}/admin/login`);
-  await admin.getByLabel("用户名").fill("secretariat");
-  await admin.getByLabel("密码").fill(STAFF_PASSWORD);
-  await admin.getByRole("button", { name: "登录" }).click();
-  await admin.getByTestId("meetings-upcoming").or(admin.getByTestId("meetings-live")).first().waitFor();
-}
+const logIn = (admin: Page) => signInAsOrganiser(admin, app.baseUrl);
 
 describe("协商要约 and the delegation check", () => {
   beforeAll(async () => {

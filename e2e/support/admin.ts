@@ -9,3 +9,9 @@ export async function signInToAdmin(page: Page, url: string, username: string, p
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
 }
+
+/** The organiser ("secretariat") signs in at /admin/login; resolves once the meetings list is shown. */
+export async function signInAsOrganiser(page: Page, baseUrl: string): Promise<void> {
+  await signInToAdmin(page, `${baseUrl}/admin/login`, "secretariat");
+  await page.getByTestId("meetings-upcoming").or(page.getByTestId("meetings-live")).first().waitFor();
+}
