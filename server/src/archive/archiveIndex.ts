@@ -3,7 +3,7 @@
 // latest saved one, else the draft), whole meeting at a time in one transaction. Kept current by
 // reindexing a few seconds after committed events that change what is searchable, at once after
 // a minutes version is saved or approved, and on start for meetings whose index is missing,
-// behind the log or older. The rows live in an ArchiveStorage (archiveStorage.ts; FTS5 on SQLite).
+// behind the log or older. The rows live in an ArchiveStorage (archiveStorage.ts; FTS5 on SQLite, a GIN index on PostgreSQL).
 import { replay } from "../../../core/meeting.ts";
 import type { StoredEvent } from "../../../core/meeting.ts";
 import type { Block } from "../../../core/minutes/blocks.ts";
@@ -40,7 +40,7 @@ export interface SearchHit {
   item: string | null;
   speaker: string | null;
   snippet: SnippetPart[];
-  /** The storage's rank (SQLite: bm25), lower is better; results come best first. */
+  /** The storage's rank (SQLite: bm25, PostgreSQL: -ts_rank), lower is better; results come best first. */
   score: number;
 }
 

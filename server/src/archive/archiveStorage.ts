@@ -1,6 +1,7 @@
 // Where the archive's index rows live (docs/archive.md): ArchiveIndex decides what is indexed
 // and when; a storage writes a meeting's rows and searches them in its database's full-text
-// engine. Each database has its implementation (sqliteArchiveStorage.ts), chosen by db/database.ts.
+// engine. Each database has its implementation (sqliteArchiveStorage.ts, pgArchiveStorage.ts),
+// chosen by db/database.ts.
 import type { QueryTerm } from "./tokenize.ts";
 import type { SearchUnit } from "./units.ts";
 

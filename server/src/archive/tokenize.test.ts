@@ -2,7 +2,7 @@
 // as phrases; and the same scheme checked against a real FTS5 table (better-sqlite3, in memory).
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { indexColumn, indexTokens, matchExpression, queryTerms, snippet } from "./tokenize.ts";
+import { indexColumn, indexTokens, matchExpression, queryTerms, snippet, tsQuery } from "./tokenize.ts";
 
 describe("indexTokens", () => {
   it("splits CJK runs into overlapping bigrams plus the run's last character; words and numbers whole", () => {
@@ -23,6 +23,8 @@ describe("queryTerms", () => {
     ]);
     expect(matchExpression(queryTerms("电梯2台 物业"))).toBe('"电梯 梯 2 台" * AND "物业"');
     expect(matchExpression(queryTerms("，。！"))).toBeNull();
+    expect(tsQuery(queryTerms("电梯2台 物业"))).toBe("('电梯' <-> '梯' <-> '2' <-> '台':*) & ('物业')");
+    expect(tsQuery(queryTerms("，。！"))).toBeNull();
   });
 });
 

@@ -96,6 +96,18 @@ export function matchExpression(terms: readonly QueryTerm[]): string | null {
   return terms.map((t) => `"${t.tokens.join(" ")}"${t.prefix ? " *" : ""}`).join(" AND ");
 }
 
+/**
+ * The same query for PostgreSQL's `to_tsquery('simple', …)` (pgArchiveStorage.ts), or null when
+ * it has no tokens: each term's tokens in a row (`<->`, the FTS5 phrase), the last one a prefix
+ * (`:*`) where the term ends in a single CJK character, the terms ANDed (`&`).
+ */
+export function tsQuery(terms: readonly QueryTerm[]): string | null {
+  if (terms.length === 0) return null;
+  // Tokens hold only letters, digits and CJK characters, so a single-quoted lexeme is safe.
+  const term = (t: QueryTerm) => t.tokens.map((token, i) => `'${token}'${t.prefix && i === t.tokens.length - 1 ? ":*" : ""}`).join(" <-> ");
+  return terms.map((t) => `(${term(t)})`).join(" & ");
+}
+
 export interface SnippetPart {
   text: string;
   match: boolean;
