@@ -11,13 +11,20 @@ interface Row {
   groups: string;
 }
 
+/** A PollBallot row's content (JSON text) as the reads use it. */
+export interface SecretBallotRow {
+  choices: string;
+  weight: number;
+  groups: string;
+}
+
 export abstract class BallotReads implements Omit<BallotStore, "cast" | "forgetWriteOrder"> {
   constructor(protected readonly db: Db) {}
 
   /** The totals of a poll's ballots (one query, whatever the number of ballots), and how many came by proxy or on paper (from the voters' side). */
   async tally(pollId: string, secret: boolean): Promise<Tally> {
     const rows = secret
-      ? await this.db.$queryRaw<Row[]>`SELECT "choices", "weight", "groups" FROM "PollBallot" WHERE "pollId" = ${pollId}`
+      ? await this.secretBallots(pollId)
       : await this.db.$queryRaw<Row[]>`SELECT "choices", "weight", "groups" FROM "PollVoter" WHERE "pollId" = ${pollId}`;
     const ways = await this.db.$queryRaw<{ via: BallotVia; n: bigint | number }[]>`
       SELECT "via", COUNT(*) AS n FROM "PollVoter" WHERE "pollId" = ${pollId} AND "via" <> 'self' GROUP BY "via"`;
@@ -50,12 +57,18 @@ export abstract class BallotReads implements Omit<BallotStore, "cast" | "forgetW
     const voters = await this.db.$queryRaw<{ unitId: string; choices: string | null; weight: number; via: BallotVia }[]>`
       SELECT "unitId", "choices", "weight", "via" FROM "PollVoter" WHERE "pollId" = ${pollId} ORDER BY "unitId"`;
     const ballots = secret
-      ? (
-          await this.db.$queryRaw<{ choices: string; weight: number }[]>`
-            SELECT "choices", "weight" FROM "PollBallot" WHERE "pollId" = ${pollId} ORDER BY "ballotId"`
-        ).map((b) => ({ voter: null, choices: JSON.parse(b.choices) as string[], weight: b.weight }))
+      ? (await this.secretBallots(pollId)).map((b) => ({ voter: null, choices: JSON.parse(b.choices) as string[], weight: b.weight }))
       : voters.map((v) => ({ voter: v.unitId, choices: JSON.parse(v.choices ?? "[]") as string[], weight: v.weight }));
     return { voters: voters.map((v) => v.unitId), via: viaOf(voters), ballots };
+  }
+
+  /**
+   * A secret poll's ballots in random-id order, choices and groups as JSON text. A backend that
+   * stores them otherwise while the poll is open (PostgreSQL: encrypted) turns them back here.
+   */
+  protected async secretBallots(pollId: string): Promise<SecretBallotRow[]> {
+    return this.db.$queryRaw<SecretBallotRow[]>`
+      SELECT "choices", "weight", "groups" FROM "PollBallot" WHERE "pollId" = ${pollId} ORDER BY "ballotId"`;
   }
 }
 

@@ -1,8 +1,9 @@
 // Stores ballots so that one voting unit can vote once (the PollVoter primary key) and a secret
 // ballot cannot be linked to its voter (PollBallot has no voter, no time and a random key).
 // The ballot box talks only to this interface; each database has its implementation
-// (sqliteBallotStore.ts), chosen by db/database.ts. docs/ballot-secrecy.md.
+// (sqliteBallotStore.ts, pgBallotStore.ts), chosen by db/database.ts. docs/ballot-secrecy.md.
 import type { BallotVia, Tally } from "../../../core/poll/schema.ts";
+import type { Fence } from "../cluster/fence.ts";
 
 export interface BallotToStore {
   pollId: string;
@@ -36,9 +37,10 @@ export interface PollAudit {
 export interface BallotStore {
   /**
    * Stores a batch in one transaction and says, per ballot, whether it was stored, replaced a
-   * named ballot, or refused because the unit has voted.
+   * named ballot, or refused because the unit has voted. With a `fence` (several nodes on
+   * PostgreSQL) nothing is stored unless it is still the meeting's current lease (LeaseLostError).
    */
-  cast(batch: readonly BallotToStore[]): Promise<StoreOutcome[]>;
+  cast(batch: readonly BallotToStore[], fence?: { meetingId: string } & Fence): Promise<StoreOutcome[]>;
   /** The totals of a poll's ballots, and how many came by proxy or on paper (from the voters' side). */
   tally(pollId: string, secret: boolean): Promise<Tally>;
   /** How many units have voted in this poll. */

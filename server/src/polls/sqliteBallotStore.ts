@@ -3,6 +3,7 @@
 // size (rows as one JSON parameter, json_each); after a secret poll its rows are rewritten in key
 // order and the write-ahead log is emptied. docs/ballot-secrecy.md.
 import { randomBytes } from "node:crypto";
+import type { Fence } from "../cluster/fence.ts";
 import type { Db } from "../db/database.ts";
 import { Prisma } from "../db/generated/client.ts";
 import { BallotReads } from "./ballotReads.ts";
@@ -25,8 +26,11 @@ export class SqliteBallotStore extends BallotReads implements BallotStore {
     super(db);
   }
 
-  /** One transaction (one fsync for many voters); rows go in as one JSON parameter per statement. */
-  async cast(batch: readonly BallotToStore[]): Promise<StoreOutcome[]> {
+  /**
+   * One transaction (one fsync for many voters); rows go in as one JSON parameter per statement.
+   * The fence is ignored: SQLite is one process with no leases, so no other node can own the meeting.
+   */
+  async cast(batch: readonly BallotToStore[], _fence?: { meetingId: string } & Fence): Promise<StoreOutcome[]> {
     if (batch.length === 0) return [];
     return this.db.$transaction(async (tx) => {
       const voters = batch.map((b) => [
