@@ -21,6 +21,7 @@ interface Row {
  * its own and does not affect the others); every append resolves only after that COMMIT.
  * Appends take the adapter's transaction lock, so they never land inside a Prisma interactive
  * transaction that is waiting between two of its queries.
+ * An append's `fence` is ignored: SQLite is one process, there are no leases to lose.
  */
 export function sqliteEventStore(db: Db): EventStore {
   const { raw, adapter } = sqliteConnection(db);
