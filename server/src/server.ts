@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { Server } from "socket.io";
 import { ArchiveIndex } from "./archive/archiveIndex.ts";
-import { resolveTokenSecret } from "./auth/secret.ts";
+import { ballotSecretOf, resolveTokenSecret } from "./auth/secret.ts";
 import { CaucusStore } from "./caucus/caucusStore.ts";
 import { TalkStore } from "./mediation/session/talkStore.ts";
 import { TokenService } from "./auth/tokens.ts";
@@ -32,7 +32,7 @@ import { MeetingChanges } from "./meetings/meetingChanges.ts";
 import { MeetingStore } from "./meetings/meetingStore.ts";
 import { BallotBox } from "./polls/ballotBox.ts";
 import { PollClock } from "./polls/pollClock.ts";
-import { RoomRegistry } from "./rooms/meetingRoom.ts";
+import { RoomRegistry } from "./rooms/roomRegistry.ts";
 
 /** Turnout and live tallies go out at most this often per poll (a vote storm is one or two updates). */
 const POLL_UPDATE_THROTTLE_MS = 500;
@@ -83,7 +83,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
 
   // Storage: the database with its backend's own stores (the meetings' event log, the ballots,
   // the archive's rows: db/database.ts), the organisers' stores, and the live meetings on top.
-  const database = await openDatabase(config.database);
+  const tokenSecret = resolveTokenSecret(config.tokenSecret, config.dataDir);
+  const database = await openDatabase(config.database, { ballotSecret: ballotSecretOf(tokenSecret) });
   const { db, stores } = database;
   const store = stores.events;
   const changes = new MeetingChanges();
@@ -98,7 +99,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   });
   const ledger = new LedgerStore({ db, now, forms: config.ledgerForms });
   const recordSync = new RecordSync({ db, store, ledger, log, now });
-  const tokens = new TokenService(resolveTokenSecret(config.tokenSecret, config.dataDir), config.linkTtlHours);
+  const tokens = new TokenService(tokenSecret, config.linkTtlHours);
   // The live meetings, one actor each; what follows their turns is listed once the capabilities exist (below).
   const rooms = new RoomRegistry({ store, now, newId: randomUUID, log, loadConfig: (meetingId) => meetings.liveConfig(meetingId) });
   const stateOf = async (meetingId: string) => (await rooms.get(meetingId)).current;

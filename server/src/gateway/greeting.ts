@@ -9,7 +9,7 @@ import { actingRole } from "../../../core/bargaining/chairing.ts";
 import type { SyncPayload, Welcome } from "../../../core/protocol.ts";
 import type { JoinCache } from "../meetings/joinCache.ts";
 import type { BallotBox } from "../polls/ballotBox.ts";
-import type { RoomRegistry } from "../rooms/meetingRoom.ts";
+import type { RoomRegistry } from "../rooms/roomRegistry.ts";
 import { roomsOf, type GatewayServer, type GatewaySocket } from "./connection.ts";
 
 interface Waiting {

@@ -7,7 +7,7 @@ import { roomLinkKind, roomLinkSubject, type RoomLinkKind } from "../../../core/
 import { parseStaffSubject, type StaffEntryRole } from "../../../core/staffEntry.ts";
 import type { JoinCache } from "../meetings/joinCache.ts";
 import type { LinkState } from "../meetings/joinCache.ts";
-import type { RoomRegistry } from "../rooms/meetingRoom.ts";
+import type { RoomRegistry } from "../rooms/roomRegistry.ts";
 
 export interface Connected {
   meetingId: string;

@@ -11,7 +11,8 @@
 import { performance } from "node:perf_hooks";
 import { SYSTEM_ACTOR } from "../../../core/roles.ts";
 import type { MeetingState } from "../../../core/state.ts";
-import type { MeetingRoom, RoomRegistry } from "../rooms/meetingRoom.ts";
+import type { MeetingRoom } from "../rooms/meetingRoom.ts";
+import type { RoomRegistry } from "../rooms/roomRegistry.ts";
 
 const ARRIVAL_BATCH_MS = 200;
 

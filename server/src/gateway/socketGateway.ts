@@ -11,7 +11,8 @@ import { attachPrivateAudio, leavePrivateAudioOnDisconnect } from "../media/priv
 import type { MediaRelay } from "../media/mediaRelay.ts";
 import type { TokenService } from "../auth/tokens.ts";
 import type { MeetingStore } from "../meetings/meetingStore.ts";
-import type { MeetingRoom, RoomListener, RoomRegistry } from "../rooms/meetingRoom.ts";
+import type { MeetingRoom, RoomListener } from "../rooms/meetingRoom.ts";
+import type { RoomRegistry } from "../rooms/roomRegistry.ts";
 import { audienceOf, AUDIENCES, differsByAudience, syncFor } from "../../../core/audience.ts";
 import { actingRole } from "../../../core/bargaining/chairing.ts";
 import type { BallotBox } from "../polls/ballotBox.ts";

@@ -28,7 +28,7 @@ import { MinutesVersionStore } from "../minutes/minutesVersionStore.ts";
 import { AgreementStore } from "../bargaining/agreement/agreementStore.ts";
 import { MediationAgreementStore } from "../mediation/agreement/mediationAgreementStore.ts";
 import type { PlanStore } from "../plan/planStore.ts";
-import type { RoomRegistry } from "../rooms/meetingRoom.ts";
+import type { RoomRegistry } from "../rooms/roomRegistry.ts";
 
 export interface ApiBase {
   db: Db;

@@ -13,7 +13,8 @@ import type { BallotInput, PaperBallotInput, Poll, Tally } from "../../../core/p
 import type { BallotReceipt, MyBallots, PollAudit, PollLiveTally, PollTurnout, PollVoters } from "../../../core/protocol.ts";
 import type { MeetingState } from "../../../core/state.ts";
 import type { Command } from "../../../core/meeting.ts";
-import type { DecideExtras, RoomRegistry } from "../rooms/meetingRoom.ts";
+import type { DecideExtras } from "../rooms/meetingRoom.ts";
+import type { RoomRegistry } from "../rooms/roomRegistry.ts";
 import { viaOf, type BallotStore, type BallotToStore } from "./ballotStore.ts";
 
 type Outcome = { ok: true; value: BallotReceipt } | { ok: false; error: CoreError };

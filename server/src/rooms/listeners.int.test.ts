@@ -6,7 +6,8 @@ import { afterEach, expect, it } from "vitest";
 import type { Command, StoredEvent } from "../../../core/meeting.ts";
 import type { MeetingState } from "../../../core/state.ts";
 import { Harness } from "../../../testing/server/harness.ts";
-import { RoomRegistry, type MeetingRoom, type RoomListener } from "./meetingRoom.ts";
+import type { MeetingRoom, RoomListener } from "./meetingRoom.ts";
+import { RoomRegistry } from "./roomRegistry.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());
