@@ -5,6 +5,16 @@ import { VitePWA } from "vite-plugin-pwa";
 
 const root = import.meta.dirname;
 
+/** Integration tests not run again on PostgreSQL: about SQLite's file itself, or already on both databases. */
+const PG_EXCLUDED = [
+  "server/src/db/**",
+  "server/src/config/dataDir.int.test.ts",
+  "server/src/eventlog/eventStore.int.test.ts",
+  "server/src/polls/ballotStore.int.test.ts",
+  "server/src/archive/archiveStorage.int.test.ts",
+  "server/src/cluster/**",
+];
+
 export default defineConfig({
   root: path.join(root, "client"),
   plugins: [
@@ -41,6 +51,20 @@ export default defineConfig({
       {
         extends: true,
         test: { name: "integration", include: ["server/src/**/*.int.test.ts"], testTimeout: 30_000, hookTimeout: 30_000 },
+      },
+      {
+        // The same integration tests with every server on PostgreSQL (a schema per data folder,
+        // testing/server/harness.ts), but the ones that are about SQLite itself or that already
+        // run on both databases (testing/databases.ts).
+        extends: true,
+        test: {
+          name: "integration-pg",
+          include: ["server/src/**/*.int.test.ts"],
+          exclude: PG_EXCLUDED,
+          env: { YST_TEST_DB: "postgresql" },
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
       },
       {
         extends: true,

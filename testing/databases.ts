@@ -3,7 +3,7 @@
 // PostgreSQL (testing/postgres.ts); either is closed (and the schema dropped) by `h.cleanup()`.
 import path from "node:path";
 import type pg from "pg";
-import type { Db } from "../server/src/db/database.ts";
+import type { DatabaseConfig, Db } from "../server/src/db/database.ts";
 import { openPgDatabase } from "../server/src/db/pgDatabase.ts";
 import { openSqliteDatabase } from "../server/src/db/sqliteDatabase.ts";
 import { freshSchema, PG_TEST_URL } from "./postgres.ts";
@@ -29,4 +29,10 @@ export async function openTestDatabase(kind: DatabaseKind, h: Harness): Promise<
     await schema.drop();
   });
   return { kind, db, pool, url };
+}
+
+/** The SQLite file of a server's configuration, for the tests that read it directly (they run on SQLite only). */
+export function sqliteFile(config: DatabaseConfig): string {
+  if (config.kind !== "sqlite") throw new Error("this test reads the SQLite file directly: it runs on SQLite only");
+  return config.file;
 }

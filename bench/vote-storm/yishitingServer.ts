@@ -12,6 +12,7 @@ import Database from "better-sqlite3";
 import { loadConfig } from "../../server/src/config/config.ts";
 import type { NewParticipant } from "../../server/src/meetings/participantStore.ts";
 import { createServer } from "../../server/src/server.ts";
+import { sqliteFile } from "../../testing/databases.ts";
 import { exitWithParent, send } from "../fanout/ipc.ts";
 import type { Statement, ToServer, Voter } from "./ipc.ts";
 
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
       }
     })().catch((error: unknown) => void send({ type: "error", message: String(error) }));
   });
-  await send({ type: "ready", port, chair: voters[0]!, members: voters.slice(1), databaseFile: config.database.file, meetingId: meeting.id });
+  await send({ type: "ready", port, chair: voters[0]!, members: voters.slice(1), databaseFile: sqliteFile(config.database), meetingId: meeting.id });
 }
 
 main().catch((error: unknown) => {

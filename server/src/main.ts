@@ -6,6 +6,7 @@ import { DEMO_LINKS_HINT, demoLinksText, ensureDemoMeeting } from "./demo/demoMe
 import { demoCommunityText, ensureDemoCommunity } from "./demo/demoCommunity.ts";
 import { CommunityStore } from "./community/communityStore.ts";
 import { janusInstalled } from "./media/mediaPlane.ts";
+import { databaseName } from "./db/database.ts";
 import { createServer } from "./server.ts";
 
 async function main(): Promise<void> {
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const adminPassword = await ensureFirstAdmin(server.db);
   const port = await server.listen();
   const baseUrl = linkBaseUrl(config, port);
-  console.log(`议事厅 Yishiting listening on ${config.host}:${port} (data: ${config.database.file})`);
+  console.log(`议事厅 Yishiting listening on ${config.host}:${port} (data: ${databaseName(config.database)})`);
   console.log(`Audio/video 音视频: ${config.media.mode === "off" ? "off (Janus not installed or YST_MEDIA=off)" : `${config.media.mode} Janus`}`);
   if (adminPassword) console.log(`\n首次启动 / First start: ${oneTimePasswordLine(FIRST_ADMIN, adminPassword)}\n`);
   if (config.demo) {

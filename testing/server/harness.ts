@@ -1,5 +1,6 @@
 // Integration-test harness: a real server on port 0 with a real SQLite file in a fresh temp
-// folder, and real socket.io clients that keep their state the way the browser does (apply the
+// folder (or, with YST_TEST_DB=postgresql, a fresh schema of the real PostgreSQL per data folder:
+// the integration-pg project runs the same tests on it), and real socket.io clients that keep their state the way the browser does (apply the
 // core's `evolve` to the sync snapshot/events and to every broadcast). No mocks anywhere.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -17,10 +18,13 @@ import type { RosterEntry } from "../../core/config/schema.ts";
 import { roomLinkSubject, type RoomLinkKind } from "../../core/venue/roomLinks.ts";
 import { loadConfig, type Config } from "../../server/src/config/config.ts";
 import { createServer, type YishitingServer } from "../../server/src/server.ts";
+import { freshSchema, PG_TEST_URL } from "../postgres.ts";
 
 export const TEST_SECRET = "test-secret-integration-3f9c";
 const WAIT_MS = 5_000;
 const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
+/** Which database the servers use: SQLite files unless YST_TEST_DB=postgresql. */
+const ON_POSTGRES = process.env.YST_TEST_DB === "postgresql";
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -130,6 +134,8 @@ export class Harness {
   private readonly sockets: ClientSocket[] = [];
   private readonly dirs: string[] = [];
   private readonly cleanups: (() => unknown)[] = [];
+  /** On PostgreSQL: each data folder's schema, so a restart over the same folder finds its data. */
+  private readonly schemas = new Map<string, Awaited<ReturnType<typeof freshSchema>>>();
 
   tempDir(): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "yst-int-"));
@@ -142,12 +148,24 @@ export class Harness {
     this.cleanups.push(fn);
   }
 
+  /** The database settings of a server over `dataDir`: none (its SQLite file) or its PostgreSQL schema. */
+  private async databaseEnv(dataDir: string): Promise<Record<string, string>> {
+    if (!ON_POSTGRES) return {};
+    let schema = this.schemas.get(dataDir);
+    if (!schema) {
+      schema = await freshSchema();
+      this.schemas.set(dataDir, schema);
+    }
+    return { YST_DATABASE_URL: `${PG_TEST_URL}?schema=${schema.name}` };
+  }
+
   async startServer(options: StartOptions = {}): Promise<TestServer> {
     const dataDir = options.dataDir ?? this.tempDir();
     const config = loadConfig({
       PORT: "0",
       HOST: "127.0.0.1",
       YST_DATA_DIR: dataDir,
+      ...(await this.databaseEnv(dataDir)),
       YST_TOKEN_SECRET: options.secret ?? TEST_SECRET,
       YST_DEMO: "off",
       ...(options.presenceGraceSeconds === undefined ? {} : { YST_PRESENCE_GRACE_SECONDS: String(options.presenceGraceSeconds) }),
@@ -245,9 +263,20 @@ export class Harness {
    * `dataDir`, and resolves once it prints the port it listens on.
    */
   async spawnServer(dataDir: string, secret = TEST_SECRET, env: Record<string, string> = {}): Promise<ServerProcess> {
+    const database = await this.databaseEnv(dataDir);
     const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "server/src/main.ts")], {
       cwd: REPO_ROOT,
-      env: { ...process.env, PORT: "0", HOST: "127.0.0.1", YST_DATA_DIR: dataDir, YST_TOKEN_SECRET: secret, YST_DEMO: "off", YST_MEDIA: "off", ...env },
+      env: {
+        ...process.env,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        YST_DATA_DIR: dataDir,
+        YST_TOKEN_SECRET: secret,
+        YST_DEMO: "off",
+        YST_MEDIA: "off",
+        ...database,
+        ...env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
@@ -295,6 +324,8 @@ export class Harness {
     for (const socket of this.sockets.splice(0)) socket.disconnect();
     for (const fn of this.cleanups.splice(0).reverse()) await fn();
     await Promise.all(this.servers.splice(0).map((s) => s.close()));
+    for (const schema of this.schemas.values()) await schema.drop();
+    this.schemas.clear();
     for (const dir of this.dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,6 @@
 // `npm run admin:reset -- <username>`: prints a new one-time password for a staff account,
 // re-enables it and ends its sessions (for a forgotten or locked-out administrator).
+import { ballotSecretOf, resolveTokenSecret } from "../auth/secret.ts";
 import { loadConfig } from "../config/config.ts";
 import { openDatabase } from "../db/database.ts";
 import { AccountRepository } from "./accountRepository.ts";
@@ -14,7 +15,8 @@ async function main(): Promise<number> {
     console.error("用法 / usage: npm run admin:reset -- <username>");
     return 2;
   }
-  const database = await openDatabase(loadConfig().database);
+  const config = loadConfig();
+  const database = await openDatabase(config.database, { ballotSecret: ballotSecretOf(resolveTokenSecret(config.tokenSecret, config.dataDir)) });
   const { db } = database;
   try {
     const accounts = new AccountRepository(db);

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { hkdfSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -20,4 +20,13 @@ export function resolveTokenSecret(configured: string | undefined, dataDir: stri
   const secret = randomBytes(32).toString("hex");
   fs.writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/**
+ * The key the PostgreSQL ballot store seals secret ballots with while their poll is open
+ * (docs/ballot-secrecy.md), derived from the token secret: every node of a deployment has the same
+ * one, and it is never stored in the database.
+ */
+export function ballotSecretOf(tokenSecret: string): Buffer {
+  return Buffer.from(hkdfSync("sha256", tokenSecret, "yishiting", "ballot-sealing", 32));
 }

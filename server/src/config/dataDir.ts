@@ -35,6 +35,7 @@ function privateDir(dir: string, log: Log): void {
 export function protectDataDir(config: Pick<Config, "dataDir" | "database" | "recordingsDir" | "media">, log: Log): void {
   privateDir(config.dataDir, log);
   if (config.media.mode !== "external") privateDir(config.recordingsDir, log);
+  if (config.database.kind !== "sqlite") return;
   const { file } = config.database;
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   fs.closeSync(fs.openSync(file, "a", 0o600));

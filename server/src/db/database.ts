@@ -1,10 +1,14 @@
 // The storage seam: `openDatabase` opens the configured backend and hands the server what it
 // needs of it — the Prisma client every organisers' store uses, and the stores whose queries are
 // the backend's own (the meetings' event log, the ballot box, the archive's full-text index).
-// Everything above these stores is dialect-free. Only SQLite exists so far (config/databaseConfig.ts
-// refuses a PostgreSQL URL); docs/architecture.md "Storage".
+// Everything above these stores is dialect-free: SQLite, the embedded default, and PostgreSQL for
+// deployments with several nodes (docs/postgresql.md); docs/architecture.md "Storage".
 import { SqliteArchiveStorage } from "../archive/sqliteArchiveStorage.ts";
 import type { ArchiveStorage } from "../archive/archiveStorage.ts";
+import { PgArchiveStorage } from "../archive/pgArchiveStorage.ts";
+import { pgEventStore } from "../eventlog/pgEventStore.ts";
+import { PgBallotStore } from "../polls/pgBallotStore.ts";
+import { openPgDatabase } from "./pgDatabase.ts";
 import type { EventStore } from "../eventlog/eventStore.ts";
 import { sqliteEventStore } from "../eventlog/sqliteEventStore.ts";
 import type { BallotStore } from "../polls/ballotStore.ts";
@@ -26,7 +30,21 @@ export interface SqliteDatabaseConfig {
   synchronous: Synchronous;
 }
 
-export type DatabaseConfig = SqliteDatabaseConfig;
+export interface PostgresDatabaseConfig {
+  kind: "postgresql";
+  /** postgresql://… with an optional `?schema=` (default public). Holds a password: never logged. */
+  url: string;
+  /** Connections in the node's pool (YST_PG_POOL_SIZE). */
+  poolSize: number;
+}
+
+export type DatabaseConfig = SqliteDatabaseConfig | PostgresDatabaseConfig;
+
+/** What the stores need besides the database. */
+export interface StoreSecrets {
+  /** Seals secret ballots while their poll is open on PostgreSQL (polls/pgBallotStore.ts); every node the same. */
+  ballotSecret: Buffer;
+}
 
 /** The stores whose SQL is the backend's own; each has one implementation per backend. */
 export interface Stores {
@@ -47,7 +65,16 @@ export interface OpenDatabase {
 }
 
 /** Opens (and migrates) the configured database, with its stores. */
-export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
+export async function openDatabase(config: DatabaseConfig, secrets: StoreSecrets): Promise<OpenDatabase> {
+  if (config.kind === "postgresql") {
+    const { db, pool, close } = await openPgDatabase(config.url, { poolSize: config.poolSize });
+    return {
+      kind: "postgresql",
+      db,
+      stores: { events: pgEventStore(pool), ballots: new PgBallotStore(db, pool, secrets.ballotSecret), archive: new PgArchiveStorage(pool) },
+      close,
+    };
+  }
   const db = await openSqliteDatabase(config.file, { synchronous: config.synchronous });
   return {
     kind: "sqlite",
@@ -55,4 +82,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
     stores: { events: sqliteEventStore(db), ballots: new SqliteBallotStore(db), archive: new SqliteArchiveStorage(db) },
     close: () => db.$disconnect(),
   };
+}
+
+/** What the logs may say of the database: the SQLite file, or PostgreSQL's host, database and schema (never the password). */
+export function databaseName(config: DatabaseConfig): string {
+  if (config.kind === "sqlite") return config.file;
+  const url = new URL(config.url);
+  return `PostgreSQL ${url.host}${url.pathname}${url.searchParams.get("schema") ? ` schema ${url.searchParams.get("schema")}` : ""}`;
 }

@@ -5,10 +5,10 @@
 // Short links and join codes; `npm run demo:links -- --long` adds the long links.
 import fs from "node:fs";
 import { Server } from "socket.io";
-import { existingTokenSecret } from "../auth/secret.ts";
+import { ballotSecretOf, existingTokenSecret } from "../auth/secret.ts";
 import { TokenService } from "../auth/tokens.ts";
 import { linkBaseUrl, loadConfig } from "../config/config.ts";
-import { openDatabase } from "../db/database.ts";
+import { databaseName, openDatabase } from "../db/database.ts";
 import type { GatewayServer } from "../gateway/socketGateway.ts";
 import { LinkService } from "../links/linkService.ts";
 import { MeetingChanges } from "../meetings/meetingChanges.ts";
@@ -20,18 +20,18 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const secret = existingTokenSecret(config.tokenSecret, config.dataDir);
   // Without the server's database and secret there is nothing to print (and a new secret would make links that do not work).
-  if (!fs.existsSync(config.database.file) || secret === undefined) {
+  if ((config.database.kind === "sqlite" && !fs.existsSync(config.database.file)) || secret === undefined) {
     console.error(`没有找到服务器数据，请先运行 npm start / No server data in ${config.dataDir}: run npm start first`);
     return 1;
   }
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(config.database, { ballotSecret: ballotSecretOf(secret) });
   const { db } = database;
   try {
     // Only reads: no live meeting here to tell of changes.
     const meetings = new MeetingStore(db, new MeetingChanges());
     const meeting = await meetings.findByTitle(DEMO_TITLE);
     if (!meeting) {
-      console.error(`没有演示会议（YST_DEMO=off？）/ No demo meeting in ${config.database.file} (YST_DEMO=off?)`);
+      console.error(`没有演示会议（YST_DEMO=off？）/ No demo meeting in ${databaseName(config.database)} (YST_DEMO=off?)`);
       return 1;
     }
     // The socket server is never attached: links are only read here, nobody is disconnected.

@@ -5,6 +5,7 @@ import { DEFAULT_SPEECH_CAPS } from "../../../core/floor/schema.ts";
 import { SignJWT } from "jose";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { sqliteFile } from "../../../testing/databases.ts";
 import WebSocket from "ws";
 import { TokenService } from "../auth/tokens.ts";
 import { ERROR_MESSAGES, type ErrorCode } from "../../../core/errors.ts";
@@ -777,7 +778,7 @@ describe("persistence before broadcast", () => {
     const meeting = await h.createMeeting(srv.server);
     // A second, independent reader on the same SQLite file, read synchronously at the very
     // moment the server writes each 'events' packet to a socket.
-    const reader = new Database(srv.config.database.file, { readonly: true });
+    const reader = new Database(sqliteFile(srv.config.database), { readonly: true });
     h.onCleanup(() => reader.close());
     const committedSeqs = reader.prepare(`SELECT seq FROM "MeetingEvent" WHERE "meetingId" = ? ORDER BY seq`);
     const checks: { seqs: number[]; committed: number[] }[] = [];

@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { sqliteFile } from "../../../testing/databases.ts";
 import type { Ack, MyBallots, PollAudit, PollLiveTally, PollTurnout } from "../../../core/protocol.ts";
 import { collectEvents, eventually, Harness, persisted, send, settle, type TestClient } from "../../../testing/server/harness.ts";
 import { pollOf, pollRoom, refused, vote } from "../../../testing/server/pollRoom.ts";
@@ -143,7 +144,7 @@ describe("instant polls (即时表决)", () => {
       expect(await vote(voter, { pollId, choices: [choices[voter.welcome.me.id]!] })).toMatchObject({ ok: true });
     expect(await send(c.chair, { type: "poll.close", pollId })).toMatchObject({ ok: true });
     await settle(all, t.server);
-    const file = t.config.database.file;
+    const file = sqliteFile(t.config.database);
     await eventually(() => expect(fs.statSync(`${file}-wal`).size).toBe(0));
 
     const db = new Database(file, { readonly: true });

@@ -8,6 +8,7 @@
 import Database from "better-sqlite3";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
+import { sqliteFile } from "../../../testing/databases.ts";
 import type { Ack, BallotReceipt, MyBallots, PollAudit, PollVoters } from "../../../core/protocol.ts";
 import { ApiClient } from "../../../testing/server/api.ts";
 import { eventually, Harness, persisted, send, settle, type TestClient } from "../../../testing/server/harness.ts";
@@ -93,7 +94,7 @@ describe("proxies (委托投票) and paper ballots (纸质票)", () => {
     await eventually(() => expect(voters.at(-1)).toEqual({ pollId, units: [H("1-101"), H("1-102"), H("1-103"), H("1-104")], via }));
 
     // One ballot per household is the database's own rule: a second row for a unit is refused by SQLite itself.
-    const db = new Database(t.config.database.file);
+    const db = new Database(sqliteFile(t.config.database));
     try {
       expect(db.prepare(`SELECT "unitId", "via", "note" FROM "PollVoter" WHERE "pollId" = ? ORDER BY "unitId"`).all(pollId)).toEqual([
         { unitId: H("1-101"), via: "self", note: null },
@@ -187,7 +188,7 @@ describe("proxies (委托投票) and paper ballots (纸质票)", () => {
 
     const choices: Record<string, string> = { [H("1-101")]: "o1", [H("1-103")]: "o3", [H("1-104")]: "o2" };
     const people = [m.people.member1.id, t.member3.id, t.absent.id, m.people.member2.id];
-    const db = new Database(t.config.database.file, { readonly: true });
+    const db = new Database(sqliteFile(t.config.database), { readonly: true });
     try {
       // The voters' side: who, and how — never what.
       expect(db.prepare(`SELECT "unitId", "choices", "via", "note" FROM "PollVoter" WHERE "pollId" = ? ORDER BY "unitId"`).all(pollId)).toEqual([

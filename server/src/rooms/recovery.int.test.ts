@@ -220,7 +220,7 @@ describe("restart recovery", () => {
     expect(await m2Gone).toBe("transport close"); // not a kick: browsers reconnect by themselves
 
     const again = await h.startServer({ dataDir: srv.dataDir });
-    expect(again.config.database.file).toBe(srv.config.database.file);
+    expect(again.config.database).toEqual(srv.config.database);
     const chairAgain = await h.connect(again.url, meeting.tokens.chair);
     expect(chairAgain.firstSync.kind).toBe("snapshot");
     expect(chairAgain.state).toEqual(stateBefore);
