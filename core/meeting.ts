@@ -90,6 +90,11 @@ export interface StoredEvent {
   at: number;
   actorId: string | null;
   event: MeetingEvent;
+  /**
+   * On the first event of a command's batch, the command id its sender gave (protocol.ts
+   * CommandMessage): a resend of that command by the same actor is answered from the log.
+   */
+  cid?: string;
 }
 
 type Decide = (state: MeetingState, command: Command, ctx: DecideContext) => Result<MeetingEvent[]>;

@@ -71,6 +71,18 @@ describe.each(DATABASE_KINDS)("EventStore on %s", (kind) => {
     expect(await store.heads([])).toEqual(new Map());
   });
 
+  it("keeps a command's id on the event that carries it, and none on the others", async () => {
+    const { db, store } = await open(kind, ["m"]);
+    const cid = "3f1c2a9e-7b4d-4e0a-9c1f-2d5e8a6b0c17";
+    await store.append("m", [{ ...event(1), cid }, event(2)]);
+    await store.append("m", [event(3)]);
+    const loaded = await store.load("m");
+    expect(loaded.map((e) => e.cid)).toEqual([cid, undefined, undefined]);
+    expect(loaded.map((e) => "cid" in e)).toEqual([true, false, false]); // not even as undefined: events go to clients as loaded
+    const rows = await db.meetingEvent.findMany({ where: { meetingId: "m" }, orderBy: { seq: "asc" } });
+    expect(rows.map((r) => r.commandId)).toEqual([cid, null, null]);
+  });
+
   it("the log is append-only: rows cannot be changed or deleted", async () => {
     const { db, store } = await open(kind, ["m"]);
     await store.append("m", [event(1)]);

@@ -9,12 +9,12 @@ import type { EventStore } from "./eventStore.ts";
 // One statement per append whatever its length: the events go in as parallel arrays. `at` is
 // sent as ISO text and stored as the UTC wall time (TIMESTAMP(3) without time zone, as Prisma
 // stores it), independently of the session's TimeZone.
-const INSERT = `INSERT INTO "MeetingEvent" ("meetingId", "seq", "type", "actorId", "at", "payload")
-  SELECT $1, e.seq, e.type, e."actorId", e.at::timestamptz AT TIME ZONE 'UTC', e.payload
-  FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS e(seq, type, "actorId", at, payload)`;
+const INSERT = `INSERT INTO "MeetingEvent" ("meetingId", "seq", "type", "actorId", "at", "payload", "commandId")
+  SELECT $1, e.seq, e.type, e."actorId", e.at::timestamptz AT TIME ZONE 'UTC', e.payload, e."commandId"
+  FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS e(seq, type, "actorId", at, payload, "commandId")`;
 // The column holds UTC; epoch milliseconds are read without going through a Date parser, so
 // the result does not depend on the pool's type parsers.
-const SELECT = `SELECT "seq", (extract(epoch FROM "at") * 1000)::float8 AS "at", "actorId", "payload"
+const SELECT = `SELECT "seq", (extract(epoch FROM "at") * 1000)::float8 AS "at", "actorId", "payload", "commandId"
   FROM "MeetingEvent" WHERE "meetingId" = $1 AND "seq" > $2 ORDER BY "seq"`;
 const HEADS = `SELECT "meetingId", max("seq") AS "seq" FROM "MeetingEvent" GROUP BY "meetingId"`;
 const HEADS_OF_TYPES = `SELECT "meetingId", max("seq") AS "seq" FROM "MeetingEvent"
@@ -26,6 +26,7 @@ interface Row {
   at: number;
   actorId: string | null;
   payload: string;
+  commandId: string | null;
 }
 
 /**
@@ -85,7 +86,13 @@ export function pgEventStore(pool: pg.Pool): EventStore {
   return {
     async load(meetingId, afterSeq = 0) {
       const { rows } = await pool.query<Row>(SELECT, [meetingId, afterSeq]);
-      return rows.map((row) => ({ seq: row.seq, at: row.at, actorId: row.actorId, event: JSON.parse(row.payload) as MeetingEvent }));
+      return rows.map((row) => ({
+        seq: row.seq,
+        at: row.at,
+        actorId: row.actorId,
+        event: JSON.parse(row.payload) as MeetingEvent,
+        ...(row.commandId === null ? {} : { cid: row.commandId }),
+      }));
     },
     append(meetingId, events, fence) {
       return new Promise((resolve, reject) => {
@@ -122,6 +129,7 @@ function insertParams(p: Pending): unknown[] {
     events.map((e) => e.actorId),
     events.map((e) => new Date(e.at).toISOString()),
     events.map((e) => JSON.stringify(e.event)),
+    events.map((e) => e.cid ?? null),
   ];
 }
 

@@ -10,6 +10,7 @@ interface Row {
   at: string;
   actorId: string | null;
   payload: string;
+  commandId: string | null;
 }
 
 /**
@@ -25,8 +26,8 @@ interface Row {
  */
 export function sqliteEventStore(db: Db): EventStore {
   const { raw, adapter } = sqliteConnection(db);
-  const insert = raw.prepare("INSERT INTO MeetingEvent (meetingId, seq, type, actorId, at, payload) VALUES (?, ?, ?, ?, ?, ?)");
-  const select = raw.prepare("SELECT seq, at, actorId, payload FROM MeetingEvent WHERE meetingId = ? AND seq > ? ORDER BY seq").safeIntegers(false);
+  const insert = raw.prepare("INSERT INTO MeetingEvent (meetingId, seq, type, actorId, at, payload, commandId) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  const select = raw.prepare("SELECT seq, at, actorId, payload, commandId FROM MeetingEvent WHERE meetingId = ? AND seq > ? ORDER BY seq").safeIntegers(false);
   const savepoint = raw.prepare("SAVEPOINT one");
   const release = raw.prepare("RELEASE one");
   const rollbackTo = raw.prepare("ROLLBACK TO one");
@@ -48,7 +49,7 @@ export function sqliteEventStore(db: Db): EventStore {
         savepoint.run();
         try {
           // The (meetingId, seq) primary key makes a second writer with the same seq fail whole.
-          for (const e of p.events) insert.run(p.meetingId, e.seq, e.event.type, e.actorId, prismaDateTime(e.at), JSON.stringify(e.event));
+          for (const e of p.events) insert.run(p.meetingId, e.seq, e.event.type, e.actorId, prismaDateTime(e.at), JSON.stringify(e.event), e.cid ?? null);
           release.run();
         } catch (error) {
           rollbackTo.run();
@@ -81,6 +82,7 @@ export function sqliteEventStore(db: Db): EventStore {
         at: Date.parse(row.at),
         actorId: row.actorId,
         event: JSON.parse(row.payload) as MeetingEvent,
+        ...(row.commandId === null ? {} : { cid: row.commandId }),
       }));
     },
     append(meetingId, events) {
