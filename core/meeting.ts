@@ -91,8 +91,9 @@ export interface StoredEvent {
   actorId: string | null;
   event: MeetingEvent;
   /**
-   * On the first event of a command's batch, the command id its sender gave (protocol.ts
-   * CommandMessage): a resend of that command by the same actor is answered from the log.
+   * On each event of a command's batch, the command id its sender gave (protocol.ts
+   * CommandMessage): a resend of that command by the same actor is answered from the log with
+   * the seq of the batch's last event (a run of events with the same actor and cid is one batch).
    */
   cid?: string;
 }

@@ -1,7 +1,7 @@
 // The socket protocol shared by server and browser (documented in docs/protocol.md).
 import type { CompactState } from "./compactState.ts";
-import type { CoreError } from "./errors.ts";
-import type { StoredEvent } from "./meeting.ts";
+import { fail, ok, type CoreError, type Result } from "./errors.ts";
+import { parseCommand, type Command, type StoredEvent } from "./meeting.ts";
 import type { MeetingState } from "./state.ts";
 import type { RosterEntry } from "./config/schema.ts";
 import type { Side } from "./bargaining/schema.ts";
@@ -36,6 +36,29 @@ export interface Welcome {
 export type SyncPayload = { kind: "events"; events: StoredEvent[] } | { kind: "snapshot"; state: MeetingState } | { kind: "compact"; state: CompactState };
 
 export type Ack<T = { seq: number }> = ({ ok: true } & T) | { ok: false; error: CoreError };
+
+/**
+ * The `command` message: a command with, beside its `type`, the sender's command id `cid` — made
+ * once per command (a random UUID) and sent again unchanged when the command is resent after a
+ * lost acknowledgement, so the meeting applies it once and answers the resend as it answered the
+ * first (docs/protocol.md). Without a `cid` a command is decided on every send.
+ */
+export type CommandMessage = Command & { cid?: string };
+
+/** A command id: 8 to 64 letters, digits and dashes (a UUID). */
+const COMMAND_ID = /^[A-Za-z0-9-]{8,64}$/;
+
+/** Parses an untrusted `command` message: the command, and its id when it has one; VALIDATION otherwise. */
+export function parseCommandMessage(input: unknown): Result<{ command: Command; cid: string | undefined }> {
+  if (typeof input !== "object" || input === null || !Object.hasOwn(input, "cid")) {
+    const command = parseCommand(input);
+    return command.ok ? ok({ command: command.value, cid: undefined }) : command;
+  }
+  const { cid, ...rest } = input as { cid: unknown };
+  if (typeof cid !== "string" || !COMMAND_ID.test(cid)) return fail("VALIDATION", ["cid: 8 to 64 letters, digits or dashes"]);
+  const command = parseCommand(rest);
+  return command.ok ? ok({ command: command.value, cid }) : command;
+}
 
 /** Sent by the client in the socket.io handshake `auth` field. */
 export interface HandshakeAuth {

@@ -3,6 +3,7 @@
 // the integration-pg project runs the same tests on it), and real socket.io clients that keep their state the way the browser does (apply the
 // core's `evolve` to the sync snapshot/events and to every broadcast). No mocks anywhere.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -486,10 +487,15 @@ function waitFor<T>(probe: () => T | undefined, waiters: Set<() => void>, timeou
   });
 }
 
-/** Sends a command and resolves with the server's acknowledgement. */
+/**
+ * Sends a command and resolves with the server's acknowledgement. A command object gets a fresh
+ * command id (`cid`) as the browser's do, unless it brings its own (a test of resends).
+ */
 export function send(client: TestClient | ClientSocket, command: unknown, timeoutMs = WAIT_MS): Promise<Ack> {
   const socket = "socket" in client ? client.socket : client;
-  return socket.timeout(timeoutMs).emitWithAck("command", command);
+  const message =
+    typeof command === "object" && command !== null && !Array.isArray(command) && !("cid" in command) ? { ...command, cid: randomUUID() } : command;
+  return socket.timeout(timeoutMs).emitWithAck("command", message);
 }
 
 /** Collects 'events' broadcasts from now on (independent of the client's own bookkeeping). */

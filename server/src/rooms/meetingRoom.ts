@@ -33,9 +33,13 @@ export interface RoomDeps {
 
 /** Past this many missed events a snapshot is cheaper than the events. */
 const MAX_CATCH_UP_EVENTS = 500;
+/** The commands with an id whose answer a room remembers: a resend comes within seconds of a reconnect. */
+const REMEMBERED_COMMANDS = 2_000;
 
 export class MeetingRoom {
   private tail: Promise<unknown> = Promise.resolve();
+  /** The seq answered to the last REMEMBERED_COMMANDS applied commands with an id, by actor and id (commandKey). */
+  private readonly answered = new Map<string, number>();
 
   private constructor(
     readonly meetingId: string,
@@ -48,15 +52,22 @@ export class MeetingRoom {
 
   static async open(meetingId: string, deps: RoomDeps, listeners: readonly RoomListener[]): Promise<MeetingRoom> {
     const events = await deps.store.load(meetingId);
-    return new MeetingRoom(meetingId, replay(events), events.slice(-MAX_CATCH_UP_EVENTS), deps, listeners);
+    const room = new MeetingRoom(meetingId, replay(events), events.slice(-MAX_CATCH_UP_EVENTS), deps, listeners);
+    room.remember(events);
+    return room;
   }
 
   get current(): MeetingState {
     return this.state;
   }
 
-  submit(actor: Actor, command: Command): Promise<Result<{ seq: number }>> {
-    return this.submitWith(actor, () => command);
+  /**
+   * With `cid` (the sender's command id, core/protocol.ts), a command this actor already had
+   * applied under that id is answered as it was then, and not decided again: its sender may
+   * have lost the acknowledgement and resent it. A refused command is not remembered.
+   */
+  submit(actor: Actor, command: Command, cid?: string): Promise<Result<{ seq: number }>> {
+    return this.submitWith(actor, () => command, cid);
   }
 
   /**
@@ -64,8 +75,10 @@ export class MeetingRoom {
    * to (and may be read from the database there), so nothing can change in between. A null
    * command does nothing.
    */
-  submitWith(actor: Actor, build: (state: MeetingState) => Command | null | Promise<Command | null>): Promise<Result<{ seq: number }>> {
+  submitWith(actor: Actor, build: (state: MeetingState) => Command | null | Promise<Command | null>, cid?: string): Promise<Result<{ seq: number }>> {
     return this.serialize(async () => {
+      const first = cid === undefined ? undefined : this.answered.get(commandKey(actor.participantId, cid));
+      if (first !== undefined) return ok({ seq: first });
       const command = await build(this.state);
       if (!command) return ok({ seq: this.state.seq });
       let ctx: DecideContext = { actor, now: this.deps.now(), newId: this.deps.newId };
@@ -78,6 +91,7 @@ export class MeetingRoom {
         at: ctx.now,
         actorId: actor.participantId,
         event,
+        ...(cid === undefined ? {} : { cid }),
       }));
       const next = stored.reduce(evolve, this.state);
       try {
@@ -88,6 +102,7 @@ export class MeetingRoom {
       }
       this.state = next;
       this.recent = this.recent.concat(stored).slice(-MAX_CATCH_UP_EVENTS);
+      this.remember(stored);
       // The events are stored: each listener is told, whatever another one does (a failing
       // archive must not keep the ledger or the broadcast from them), and the command succeeded.
       for (const listener of this.listeners) {
@@ -126,9 +141,26 @@ export class MeetingRoom {
     });
   }
 
+  /** Each command id's answer: the seq of the last event of its run (its batch), the oldest forgotten past the limit. */
+  private remember(events: readonly StoredEvent[]): void {
+    for (const { cid, actorId, seq } of events) {
+      if (cid === undefined) continue;
+      const key = commandKey(actorId, cid);
+      this.answered.delete(key); // re-inserted last: the map's order is the commands' order
+      this.answered.set(key, seq);
+    }
+    for (const key of this.answered.keys()) {
+      if (this.answered.size <= REMEMBERED_COMMANDS) break;
+      this.answered.delete(key);
+    }
+  }
+
   private serialize<T>(task: () => Promise<T>): Promise<T> {
     const run = this.tail.then(task);
     this.tail = run.catch(() => undefined);
     return run;
   }
 }
+
+/** Command ids are the sender's: two actors' equal ids are two commands. */
+const commandKey = (actorId: string | null, cid: string): string => `${actorId ?? ""}\u0000${cid}`;
