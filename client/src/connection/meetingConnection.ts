@@ -13,6 +13,7 @@ import type {
   CaucusNote,
   TalkNote,
   ClientToServerEvents,
+  CommandMessage,
   MyBallots,
   PollAudit,
   PollLiveTally,
@@ -24,6 +25,7 @@ import type {
 import type { MeetingState } from "@core/state.ts";
 import type { RosterEntry } from "@core/config/schema.ts";
 import { estimateOffset, type TimeSample } from "./clockOffset.ts";
+import { newCommandId } from "./commandId.ts";
 import { httpClient } from "../http/api.ts";
 
 /** `refused`: the handshake was refused; `ended`: the server ended the connection (`connection.ended`). Both are final. */
@@ -68,6 +70,8 @@ export type AuditResult = Ack<PollAudit> | { ok: false; localError: LocalErrorCo
 export type CaucusResult<T> = Ack<T> | { ok: false; localError: LocalErrorCode };
 
 const COMMAND_TIMEOUT_MS = 10_000;
+/** How long a command without an answer waits for the connection to come back before it is given up (TIMEOUT). */
+const RESEND_WAIT_MS = 30_000;
 const ROSTER_RETRY_MS = 2_000;
 const TIME_SAMPLES = 5;
 const RESYNC_CLOCK_EVERY_MS = 60_000;
@@ -93,6 +97,10 @@ export class MeetingConnection {
    * had (nothing on the first connect), never names or counts from another roster.
    */
   private pending: { compact: CompactState; events: StoredEvent[] } | null = null;
+  /** Whether the server has greeted the current connection (its `sync` came): a resend waits for it. */
+  private greeted = false;
+  /** Resends waiting for the next greeting; told false when the connection ends for good. */
+  private readonly greetingWaiters = new Set<(greeted: boolean) => void>();
 
   /** `token`: the join token, also the bearer token of the few REST calls the meeting makes (recordings). */
   /** Where the server is: `url` when given (tests, another origin), else this page's origin. */
@@ -122,17 +130,27 @@ export class MeetingConnection {
     });
     // After `connection.ended` the server has closed the connection for good: socket.io does not
     // reconnect after a server-side disconnect, and neither do we (no fight with the newer device).
-    this.socket.on("connection.ended", (reason) => this.update({ status: "ended", refusal: reason }));
+    this.socket.on("connection.ended", (reason) => {
+      this.update({ status: "ended", refusal: reason });
+      this.greetingCame(false);
+    });
     this.socket.on("disconnect", () => {
+      this.greeted = false;
       if (this.snapshot.status !== "ended") this.update({ status: "reconnecting" });
     });
     this.socket.on("connect_error", (error: Error & { data?: CoreError }) => {
       // A refusal by the server's handshake check is final; a network error retries by itself.
-      if (error.data?.code) this.update({ status: "refused", refusal: error.data });
-      else this.update({ status: this.snapshot.welcome ? "reconnecting" : "connecting" });
+      if (error.data?.code) {
+        this.update({ status: "refused", refusal: error.data });
+        this.greetingCame(false);
+      } else this.update({ status: this.snapshot.welcome ? "reconnecting" : "connecting" });
     });
     this.socket.on("welcome", (welcome) => this.welcomed(welcome));
-    this.socket.on("sync", (sync) => this.applySync(sync));
+    this.socket.on("sync", (sync) => {
+      this.applySync(sync);
+      this.greeted = true;
+      this.greetingCame(true);
+    });
     this.socket.on("events", (events) => {
       this.applyEvents(events);
       // A poll seen opening live has no ballots yet (the server sends the turnout only after ballots).
@@ -159,24 +177,27 @@ export class MeetingConnection {
 
   getSnapshot = (): ConnectionSnapshot => this.snapshot;
 
+  /**
+   * Sends a command with an id of its own (`cid`); one whose answer does not come (timeout, or
+   * the connection dropped: it may have been applied or not) is sent once more with the same id
+   * when the connection is back, and the server answers that as it answered the first, or decides
+   * it now if it never arrived (docs/protocol.md).
+   */
   async send(command: Command): Promise<CommandResult> {
     if (!this.socket.connected) return { ok: false, localError: "OFFLINE" };
-    try {
-      return await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("command", command);
-    } catch {
-      return { ok: false, localError: "TIMEOUT" };
-    }
+    const message: CommandMessage = { ...command, cid: newCommandId() };
+    return this.resendingOnce(() => this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("command", message));
   }
 
-  /** Casts a ballot (`poll.vote`); once acknowledged it is stored and counted, and remembered here as mine. */
+  /**
+   * Casts a ballot (`poll.vote`); once acknowledged it is stored and counted, and remembered here
+   * as mine. Resent once like a command when its answer is lost; the ballot box keeps one ballot
+   * per voter, so a resend of a ballot that was stored is refused ALREADY_VOTED, which counts as voted.
+   */
   async vote(ballot: BallotInput): Promise<BallotResult> {
     if (!this.socket.connected) return { ok: false, localError: "OFFLINE" };
-    let result: BallotResult;
-    try {
-      result = await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("poll.vote", ballot);
-    } catch {
-      return { ok: false, localError: "TIMEOUT" };
-    }
+    const result = await this.resendingOnce(() => this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("poll.vote", ballot));
+    if ("localError" in result) return result;
     if (ballot.forUnit !== undefined) {
       // A proxy ballot (委托): kept per household, beside mine; refused as the household's second ballot, it has voted too.
       if (result.ok || ("error" in result && result.error.code === "UNIT_ALREADY_VOTED"))
@@ -190,6 +211,39 @@ export class MeetingConnection {
       this.updatePolls({ mine: { ...this.snapshot.polls.mine, [ballot.pollId]: null } });
     }
     return result;
+  }
+
+  /** One send, and when it gets no answer, one more after the reconnect's greeting; TIMEOUT if that does not come either. */
+  private async resendingOnce<R>(emit: () => Promise<R>): Promise<R | { ok: false; localError: LocalErrorCode }> {
+    try {
+      return await emit();
+    } catch {
+      // No answer: whether it was applied is not known here; the resend finds out.
+    }
+    if (!(await this.nextGreeting())) return { ok: false, localError: "TIMEOUT" };
+    try {
+      return await emit();
+    } catch {
+      return { ok: false, localError: "TIMEOUT" };
+    }
+  }
+
+  /** True once the server has greeted this connection (now, if it has); false when that does not happen in time or ever. */
+  private nextGreeting(): Promise<boolean> {
+    if (this.greeted && this.socket.connected) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (greeted: boolean): void => {
+        clearTimeout(timer);
+        this.greetingWaiters.delete(done);
+        resolve(greeted);
+      };
+      const timer = setTimeout(() => done(false), RESEND_WAIT_MS);
+      this.greetingWaiters.add(done);
+    });
+  }
+
+  private greetingCame(greeted: boolean): void {
+    for (const waiter of [...this.greetingWaiters]) waiter(greeted);
   }
 
   private proxyVoted(pollId: string, unitId: string, choices: string[] | null): void {
@@ -315,6 +369,7 @@ export class MeetingConnection {
   close(): void {
     clearInterval(this.clockTimer);
     this.pending = null;
+    this.greetingCame(false);
     this.socket.disconnect();
   }
 
