@@ -33,6 +33,7 @@ import { MeetingStore } from "./meetings/meetingStore.ts";
 import { BallotBox } from "./polls/ballotBox.ts";
 import { PollClock } from "./polls/pollClock.ts";
 import { RoomRegistry } from "./rooms/roomRegistry.ts";
+import { ClusterNode } from "./cluster/cluster.ts";
 
 /** Turnout and live tallies go out at most this often per poll (a vote storm is one or two updates). */
 const POLL_UPDATE_THROTTLE_MS = 500;
@@ -48,6 +49,8 @@ export interface YishitingServer {
   meetings: MeetingStore;
   tokens: TokenService;
   rooms: RoomRegistry;
+  /** This node of a deployment with several (config.cluster); undefined for one process. */
+  cluster: ClusterNode | undefined;
   io: GatewayServer;
   links: LinkService;
   agenda: AgendaStore;
@@ -101,7 +104,16 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const recordSync = new RecordSync({ db, store, ledger, log, now });
   const tokens = new TokenService(tokenSecret, config.linkTtlHours);
   // The live meetings, one actor each; what follows their turns is listed once the capabilities exist (below).
-  const rooms = new RoomRegistry({ store, now, newId: randomUUID, log, loadConfig: (meetingId) => meetings.liveConfig(meetingId) });
+  // With several nodes (YST_REDIS_URL): a meeting's room opens only on the node holding its lease.
+  const cluster = config.cluster && database.pool ? new ClusterNode(config.cluster, database.pool) : undefined;
+  const rooms = new RoomRegistry({
+    store,
+    now,
+    newId: randomUUID,
+    log,
+    loadConfig: (meetingId) => meetings.liveConfig(meetingId),
+    ...(cluster ? { ownership: cluster.ownership } : {}),
+  });
   const stateOf = async (meetingId: string) => (await rooms.get(meetingId)).current;
 
   // Transport: HTTP and the sockets.
@@ -113,6 +125,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
   });
+  await cluster?.join(io, rooms, log);
 
   // Media (Janus, docs/media.md): the plane, the speeches' recordings, the SDP relay, floor control.
   const media = createMediaPlane(config.media, { dataDir: config.dataDir, log });
@@ -159,7 +172,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       tally: (meetingId, to, tally) => io.to(to === "all" ? roomOf(meetingId) : chairRoom(meetingId)).emit("poll.tally", tally),
     },
   });
-  const pollClock = new PollClock({ room: (meetingId) => rooms.get(meetingId), now, log, closed: (poll) => ballots.closed(poll) });
+  const pollClock = new PollClock({ room: (meetingId) => rooms.local(meetingId), now, log, closed: (poll) => ballots.closed(poll) });
 
   // The socket gateway: handshake, greeting, presence and every message's handler.
   const gateway = attachGateway(io, {
@@ -222,6 +235,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     meetings,
     tokens,
     rooms,
+    cluster,
     io,
     links: deps.links,
     agenda: deps.agenda,
@@ -248,6 +262,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       await ledgerCaughtUp;
       await recordSync.close(); // the sync in progress finishes before the database closes
       await io.close(); // also closes the HTTP server
+      await cluster?.close(); // gives this node's meetings up at once
       await relay?.close(); // closes open recordings at Janus
       await privateAudio?.close();
       await recorder.idle(); // finished takes are stored before the database closes

@@ -135,6 +135,7 @@ export class Harness {
   private readonly sockets: ClientSocket[] = [];
   private readonly dirs: string[] = [];
   private readonly cleanups: (() => unknown)[] = [];
+  private readonly finalCleanups: (() => unknown)[] = [];
   /** On PostgreSQL: each data folder's schema, so a restart over the same folder finds its data. */
   private readonly schemas = new Map<string, Awaited<ReturnType<typeof freshSchema>>>();
 
@@ -147,6 +148,11 @@ export class Harness {
   /** Registers extra clean-up work (child processes, raw sockets, database handles). */
   onCleanup(fn: () => unknown): void {
     this.cleanups.push(fn);
+  }
+
+  /** Registers clean-up work that must wait until the servers are closed (dropping a database they use). */
+  afterServers(fn: () => unknown): void {
+    this.finalCleanups.push(fn);
   }
 
   /** The database settings of a server over `dataDir`: none (its SQLite file) or its PostgreSQL schema. */
@@ -327,6 +333,7 @@ export class Harness {
     await Promise.all(this.servers.splice(0).map((s) => s.close()));
     for (const schema of this.schemas.values()) await schema.drop();
     this.schemas.clear();
+    for (const fn of this.finalCleanups.splice(0)) await fn();
     for (const dir of this.dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   }
 }

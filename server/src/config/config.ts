@@ -1,14 +1,17 @@
 // Runtime configuration from environment variables (documented in docs/configuration.md).
 import path from "node:path";
 import type { DatabaseConfig } from "../db/database.ts";
+import { loadClusterConfig, type ClusterConfig } from "./clusterConfig.ts";
 import { loadDatabaseConfig } from "./databaseConfig.ts";
 
 export interface Config {
   host: string;
   port: number;
   dataDir: string;
-  /** Which database (db/database.ts): so far always the SQLite file, with its `synchronous` setting. */
+  /** Which database (db/database.ts): the SQLite file, with its `synchronous` setting, or PostgreSQL. */
   database: DatabaseConfig;
+  /** Several nodes sharing the database and a Redis stream (YST_REDIS_URL); undefined for one process. */
+  cluster: ClusterConfig | undefined;
   /** HMAC secret for join tokens; when absent one is generated and kept in the data folder. */
   tokenSecret: string | undefined;
   /** Base URL printed in join links (what phones open). */
@@ -75,11 +78,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0–65535, got ${env.PORT}`);
   const linkTtlHours = Number(env.YST_LINK_TTL_HOURS ?? 24 * 30);
   if (!(linkTtlHours > 0)) throw new Error(`YST_LINK_TTL_HOURS must be positive, got ${env.YST_LINK_TTL_HOURS}`);
+  const database = loadDatabaseConfig(env, dataDir);
   return {
     host: env.HOST ?? "0.0.0.0",
     port,
     dataDir,
-    database: loadDatabaseConfig(env, dataDir),
+    database,
+    cluster: loadClusterConfig(env, database, env.YST_TOKEN_SECRET || undefined),
     tokenSecret: env.YST_TOKEN_SECRET || undefined,
     publicUrl: env.YST_PUBLIC_URL || undefined,
     linkTtlHours,

@@ -4,6 +4,7 @@
 // Everything above these stores is dialect-free: SQLite, the embedded default, and PostgreSQL for
 // deployments with several nodes (docs/postgresql.md); docs/architecture.md "Storage".
 import { SqliteArchiveStorage } from "../archive/sqliteArchiveStorage.ts";
+import type pg from "pg";
 import type { ArchiveStorage } from "../archive/archiveStorage.ts";
 import { PgArchiveStorage } from "../archive/pgArchiveStorage.ts";
 import { pgEventStore } from "../eventlog/pgEventStore.ts";
@@ -59,6 +60,8 @@ export interface Stores {
 export interface OpenDatabase {
   kind: DatabaseConfig["kind"];
   db: Db;
+  /** PostgreSQL's pool (the leases of several nodes use it); none on SQLite. */
+  pool?: pg.Pool;
   stores: Stores;
   /** Closes the connection(s); the stores are unusable afterwards. */
   close(): Promise<void>;
@@ -71,6 +74,7 @@ export async function openDatabase(config: DatabaseConfig, secrets: StoreSecrets
     return {
       kind: "postgresql",
       db,
+      pool,
       stores: { events: pgEventStore(pool), ballots: new PgBallotStore(db, pool, secrets.ballotSecret), archive: new PgArchiveStorage(pool) },
       close,
     };

@@ -64,7 +64,7 @@ export class Greeter {
   private async flush(meetingId: string): Promise<void> {
     let batch: Waiting[] | undefined;
     try {
-      const room = await this.deps.rooms.get(meetingId);
+      const room = await this.deps.rooms.local(meetingId);
       const meeting = await this.deps.joins.info(meetingId);
       if (!meeting) throw new Error(`meeting ${meetingId} vanished`);
       const turn = await room.catchUp((state, missed) => {

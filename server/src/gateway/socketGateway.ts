@@ -4,7 +4,8 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { coreError, type CoreError } from "../../../core/errors.ts";
-import { parseCommand, type StoredEvent } from "../../../core/meeting.ts";
+import type { StoredEvent } from "../../../core/meeting.ts";
+import { parseCommandMessage } from "../../../core/protocol.ts";
 import type { Actor } from "../../../core/roles.ts";
 import type { PrivateAudio } from "../media/privateAudio.ts";
 import { attachPrivateAudio, leavePrivateAudioOnDisconnect } from "../media/privateAudioSocket.ts";
@@ -136,7 +137,7 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, { presence, edit
   const shared = devices.connected(me.id, socket, display ? DISPLAY_SCREENS : deps.maxDevices);
   socket.on("disconnect", () => devices.disconnected(me.id, socket));
   const allow = display ? tokenBucket(RATE.perSecond, RATE.burst, deps.now) : shared;
-  const room = deps.rooms.get(meetingId);
+  const room = deps.rooms.local(meetingId);
 
   // Handlers are registered before anything is awaited, so nothing the client sends right
   // after connecting is dropped; each one answers INTERNAL rather than letting a failure escape.
@@ -179,11 +180,12 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, { presence, edit
 function attachMeeting(handlers: Handlers, socket: GatewaySocket, room: Promise<MeetingRoom>): void {
   const { display } = socket.data;
   handlers.on("command", {
-    name: (command) => `command ${command.type}`,
+    name: ({ command }) => `command ${command.type}`,
     authorize: () => !display,
-    parse: parseCommand,
-    handle: async (command) => {
-      const result = await (await room).submit(actorOf(socket), command);
+    parse: parseCommandMessage,
+    // A resend with the same cid is answered as the first send was (MeetingRoom.submit).
+    handle: async ({ command, cid }) => {
+      const result = await (await room).submit(actorOf(socket), command, cid);
       return result.ok ? { ok: true, seq: result.value.seq } : { ok: false, error: result.error };
     },
   });

@@ -137,7 +137,7 @@ export class BallotBox {
   private async flush(meetingId: string): Promise<void> {
     let batch: Pending[] = [];
     try {
-      const room = await this.deps.rooms.get(meetingId);
+      const room = await this.deps.rooms.local(meetingId);
       await room.withTurn(async (state) => {
         // Everything that arrived until now goes into this batch; later ballots start the next.
         batch = this.pending.get(meetingId) ?? [];
@@ -175,7 +175,12 @@ export class BallotBox {
         },
       });
     }
-    const outcomes = await this.deps.store.cast(accepted.map((a) => a.ballot));
+    // Under the meeting's lease when there are several nodes: a node that lost the meeting stores no ballot.
+    const fence = this.deps.rooms.fenceOf(meetingId);
+    const outcomes = await this.deps.store.cast(
+      accepted.map((a) => a.ballot),
+      fence && { meetingId, ...fence },
+    );
     const touched = new Map<string, Poll>();
     accepted.forEach(({ pending, poll, ballot }, i) => {
       const outcome = outcomes[i]!;

@@ -1,0 +1,43 @@
+// Which node runs a meeting's actor (docs/cluster.md). One process alone owns every meeting; in a
+// deployment of several nodes the meeting's lease decides (meetingLeases.ts): a node claiming a
+// meeting nobody live owns takes its lease over, else it learns which node holds it.
+import type pg from "pg";
+import type { Lease, MeetingLeases } from "./meetingLeases.ts";
+
+export type Claim = { mine: true; lease?: Lease } | { mine: false; owner: string };
+
+export interface Ownership {
+  /** Whether this node owns the meeting now (taking it over when no live node does), else which node does. */
+  claim(meetingId: string): Promise<Claim>;
+}
+
+/** One process, no other node: every meeting is its own, without a lease. */
+export const SOLE_OWNER: Ownership = { claim: () => Promise.resolve({ mine: true }) };
+
+/** The answer of a node that was asked about a meeting it does not own (any more). */
+export class NotOwnerError extends Error {
+  constructor(readonly meetingId: string) {
+    super(`this node does not own meeting ${meetingId}`);
+    this.name = "NotOwnerError";
+  }
+}
+
+export class LeaseOwnership implements Ownership {
+  constructor(
+    private readonly leases: MeetingLeases,
+    private readonly pool: pg.Pool,
+  ) {}
+
+  async claim(meetingId: string): Promise<Claim> {
+    // A holder that dies between our failed take-over and the read of its name: one more try.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const lease = await this.leases.acquire(meetingId);
+      if (lease) return { mine: true, lease };
+      const { rows } = await this.pool.query<{ holder: string }>(`SELECT "holder" FROM "MeetingLease" WHERE "meetingId" = $1 AND "expiresAt" > now()`, [
+        meetingId,
+      ]);
+      if (rows[0]) return { mine: false, owner: rows[0].holder };
+    }
+    throw new Error(`meeting ${meetingId}: neither its lease nor its holder could be read`);
+  }
+}
