@@ -7,6 +7,7 @@ const root = import.meta.dirname;
 
 /** Integration tests not run again on PostgreSQL: about SQLite's file itself, or already on both databases. */
 const PG_EXCLUDED = [
+  "server/src/**/*.sqlite.int.test.ts",
   "server/src/db/**",
   "server/src/config/dataDir.int.test.ts",
   "server/src/eventlog/eventStore.int.test.ts",

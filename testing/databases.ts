@@ -36,3 +36,15 @@ export function sqliteFile(config: DatabaseConfig): string {
   if (config.kind !== "sqlite") throw new Error("this test reads the SQLite file directly: it runs on SQLite only");
   return config.file;
 }
+
+/** Every row of every table of the database, through the server's own connection (either database). */
+export async function allRows(db: Db, kind: DatabaseConfig["kind"]): Promise<{ table: string; row: Record<string, unknown> }[]> {
+  const tables =
+    kind === "sqlite"
+      ? await db.$queryRaw<{ name: string }[]>`SELECT name FROM sqlite_master WHERE type = 'table'`
+      : await db.$queryRaw<{ name: string }[]>`SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = current_schema()`;
+  const rows: { table: string; row: Record<string, unknown> }[] = [];
+  for (const { name } of tables)
+    for (const row of await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${name}"`)) rows.push({ table: name, row });
+  return rows;
+}

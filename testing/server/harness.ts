@@ -40,6 +40,8 @@ export interface TestServer {
   port: number;
   url: string;
   dataDir: string;
+  /** The database settings it was started with (none for its SQLite file): a command run over the same data needs them too. */
+  databaseEnv: Record<string, string>;
   /** Everything the server logged (handshake failures, INTERNAL errors, …). */
   logs: LogEntry[];
   close(): Promise<void>;
@@ -156,7 +158,7 @@ export class Harness {
   }
 
   /** The database settings of a server over `dataDir`: none (its SQLite file) or its PostgreSQL schema. */
-  private async databaseEnv(dataDir: string): Promise<Record<string, string>> {
+  async databaseEnv(dataDir: string): Promise<Record<string, string>> {
     if (!ON_POSTGRES) return {};
     let schema = this.schemas.get(dataDir);
     if (!schema) {
@@ -168,11 +170,12 @@ export class Harness {
 
   async startServer(options: StartOptions = {}): Promise<TestServer> {
     const dataDir = options.dataDir ?? this.tempDir();
+    const databaseEnv = await this.databaseEnv(dataDir);
     const config = loadConfig({
       PORT: "0",
       HOST: "127.0.0.1",
       YST_DATA_DIR: dataDir,
-      ...(await this.databaseEnv(dataDir)),
+      ...databaseEnv,
       YST_TOKEN_SECRET: options.secret ?? TEST_SECRET,
       YST_DEMO: "off",
       ...(options.presenceGraceSeconds === undefined ? {} : { YST_PRESENCE_GRACE_SECONDS: String(options.presenceGraceSeconds) }),
@@ -191,6 +194,7 @@ export class Harness {
       port,
       url: `http://127.0.0.1:${port}`,
       dataDir,
+      databaseEnv: { ...databaseEnv, ...pick(options.env, "YST_DATABASE_URL") },
       logs,
       close: () => (closed ??= server.close()),
     };
@@ -578,4 +582,9 @@ export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = WAI
       await sleep(10);
     }
   }
+}
+
+/** The entries of `env` named, when it has them. */
+function pick(env: Record<string, string> | undefined, ...names: string[]): Record<string, string> {
+  return Object.fromEntries(names.flatMap((name) => (env?.[name] === undefined ? [] : [[name, env[name]]])));
 }

@@ -322,10 +322,10 @@ describe("first admin", () => {
   });
 
   it("npm run admin:reset -- <username> prints a new one-time password and re-enables the account", async () => {
-    const { server, url, dataDir } = await h.startServer();
+    const { server, url, dataDir, databaseEnv } = await h.startServer();
     const account = await createStaff(server, "root", "admin");
     await server.db.staffAccount.update({ where: { id: account.id }, data: { disabled: true } });
-    const { code, output } = await runCommand("npm", ["run", "-s", "admin:reset", "--", "root"], { YST_DATA_DIR: dataDir });
+    const { code, output } = await runCommand("npm", ["run", "-s", "admin:reset", "--", "root"], { YST_DATA_DIR: dataDir, ...databaseEnv });
     expect(code).toBe(0);
     const password = /One-time password for account "root": (\S+)/.exec(output)?.[1];
     expect(password).toBeDefined();
@@ -334,7 +334,7 @@ describe("first admin", () => {
     expect(login.status).toBe(200);
     expect(login.body.account).toMatchObject({ mustChangePassword: true, disabled: false });
 
-    const unknown = await runCommand("npm", ["run", "-s", "admin:reset", "--", "nobody"], { YST_DATA_DIR: dataDir });
+    const unknown = await runCommand("npm", ["run", "-s", "admin:reset", "--", "nobody"], { YST_DATA_DIR: dataDir, ...databaseEnv });
     expect(unknown.code).toBe(1);
   });
 });

@@ -81,7 +81,7 @@ describe("the demo's links on the console", () => {
     expect(second.output()).not.toContain("#t=");
 
     // While the server runs, with its environment: short links and codes, and with --long the long links too.
-    const env = { YST_DATA_DIR: dataDir, YST_TOKEN_SECRET: TEST_SECRET, YST_PUBLIC_URL: second.url };
+    const env = { YST_DATA_DIR: dataDir, YST_TOKEN_SECRET: TEST_SECRET, YST_PUBLIC_URL: second.url, ...(await h.databaseEnv(dataDir)) };
     const [printed, printedLong] = await Promise.all([
       runCommand("npm", ["run", "-s", "demo:links"], env),
       runCommand("npm", ["run", "-s", "demo:links", "--", "--long"], env),

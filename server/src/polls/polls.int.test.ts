@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { sqliteFile } from "../../../testing/databases.ts";
+import { allRows, sqliteFile } from "../../../testing/databases.ts";
 import type { Ack, MyBallots, PollAudit, PollLiveTally, PollTurnout } from "../../../core/protocol.ts";
 import { collectEvents, eventually, Harness, persisted, send, settle, type TestClient } from "../../../testing/server/harness.ts";
 import { pollOf, pollRoom, refused, vote } from "../../../testing/server/pollRoom.ts";
@@ -144,44 +144,46 @@ describe("instant polls (即时表决)", () => {
       expect(await vote(voter, { pollId, choices: [choices[voter.welcome.me.id]!] })).toMatchObject({ ok: true });
     expect(await send(c.chair, { type: "poll.close", pollId })).toMatchObject({ ok: true });
     await settle(all, t.server);
-    const file = sqliteFile(t.config.database);
-    await eventually(() => expect(fs.statSync(`${file}-wal`).size).toBe(0));
-
-    const db = new Database(file, { readonly: true });
-    try {
-      const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name);
-      for (const table of tables) {
-        for (const row of db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[]) {
-          const text = JSON.stringify(row);
-          for (const [voter, choice] of Object.entries(choices)) {
-            // Any row naming a voter must not carry any choice of this poll (labels or ids).
-            if (!text.includes(voter)) continue;
-            for (const marker of [`"${choice}"`, "方案甲", "方案乙", "方案丙"])
-              expect(text.includes(marker) && text.includes(pollId), `${table}: ${text}`).toBe(false);
-          }
-        }
+    // Every table, through the server's own connection: a row naming a voter carries no choice of this poll.
+    for (const { table, row } of await allRows(t.server.db, t.config.database.kind)) {
+      const text = JSON.stringify(row, (_, value: unknown) => (typeof value === "bigint" ? Number(value) : value));
+      for (const [voter, choice] of Object.entries(choices)) {
+        // Any row naming a voter must not carry any choice of this poll (labels or ids).
+        if (!text.includes(voter)) continue;
+        for (const marker of [`"${choice}"`, "方案甲", "方案乙", "方案丙"])
+          expect(text.includes(marker) && text.includes(pollId), `${table}: ${text}`).toBe(false);
       }
-      // The ballots table has no voter, no time and no rowid (rows sit in random-key order).
-      const columns = (db.prepare(`PRAGMA table_info("PollBallot")`).all() as { name: string }[]).map((r) => r.name);
-      expect(columns.sort()).toEqual(["ballotId", "choices", "groups", "pollId", "weight"]);
-      expect(() => db.prepare(`SELECT rowid FROM "PollBallot"`).all()).toThrow(/rowid/);
-      expect(() => db.prepare(`SELECT rowid FROM "PollVoter"`).all()).toThrow(/rowid/);
-      expect(db.prepare(`SELECT choices FROM "PollVoter" WHERE pollId = ?`).all(pollId)).toEqual([{ choices: null }, { choices: null }, { choices: null }]);
-      const ballots = db.prepare(`SELECT ballotId, choices FROM "PollBallot" WHERE pollId = ? ORDER BY ballotId`).all(pollId) as {
-        ballotId: string;
-        choices: string;
-      }[];
-      expect(ballots.map((b) => JSON.parse(b.choices)[0]).sort()).toEqual(["o1", "o2", "o3"]);
-      // Where the rows sit in the file follows their keys, not the order of voting: a record
-      // stores its key columns side by side, so pollId+unitId (pollId+ballotId) finds each row.
-      const bytes = fs.readFileSync(file);
-      const offsets = (keys: readonly string[]) => keys.map((key) => bytes.indexOf(Buffer.from(pollId + key)));
-      const monotonic = (xs: readonly number[]) =>
-        xs.every((x) => x >= 0) && (xs.every((x, i) => i === 0 || x > xs[i - 1]!) || xs.every((x, i) => i === 0 || x < xs[i - 1]!));
-      expect(monotonic(offsets(byKey.map((v) => v.welcome.me.id))), "PollVoter rows in key order").toBe(true);
-      expect(monotonic(offsets(ballots.map((b) => b.ballotId))), "PollBallot rows in key order").toBe(true);
-    } finally {
-      db.close();
+    }
+    // SQLite's file itself: no write-ahead log left, no rowid, rows in key order. (PostgreSQL's heap,
+    // xmin and write-ahead log are the PostgreSQL ballot store's: polls/ballotStore.int.test.ts.)
+    if (t.config.database.kind === "sqlite") {
+      const file = sqliteFile(t.config.database);
+      await eventually(() => expect(fs.statSync(`${file}-wal`).size).toBe(0));
+
+      const db = new Database(file, { readonly: true });
+      try {
+        // The ballots table has no voter, no time and no rowid (rows sit in random-key order).
+        const columns = (db.prepare(`PRAGMA table_info("PollBallot")`).all() as { name: string }[]).map((r) => r.name);
+        expect(columns.sort()).toEqual(["ballotId", "choices", "groups", "pollId", "weight"]);
+        expect(() => db.prepare(`SELECT rowid FROM "PollBallot"`).all()).toThrow(/rowid/);
+        expect(() => db.prepare(`SELECT rowid FROM "PollVoter"`).all()).toThrow(/rowid/);
+        expect(db.prepare(`SELECT choices FROM "PollVoter" WHERE pollId = ?`).all(pollId)).toEqual([{ choices: null }, { choices: null }, { choices: null }]);
+        const ballots = db.prepare(`SELECT ballotId, choices FROM "PollBallot" WHERE pollId = ? ORDER BY ballotId`).all(pollId) as {
+          ballotId: string;
+          choices: string;
+        }[];
+        expect(ballots.map((b) => JSON.parse(b.choices)[0]).sort()).toEqual(["o1", "o2", "o3"]);
+        // Where the rows sit in the file follows their keys, not the order of voting: a record
+        // stores its key columns side by side, so pollId+unitId (pollId+ballotId) finds each row.
+        const bytes = fs.readFileSync(file);
+        const offsets = (keys: readonly string[]) => keys.map((key) => bytes.indexOf(Buffer.from(pollId + key)));
+        const monotonic = (xs: readonly number[]) =>
+          xs.every((x) => x >= 0) && (xs.every((x, i) => i === 0 || x > xs[i - 1]!) || xs.every((x, i) => i === 0 || x < xs[i - 1]!));
+        expect(monotonic(offsets(byKey.map((v) => v.welcome.me.id))), "PollVoter rows in key order").toBe(true);
+        expect(monotonic(offsets(ballots.map((b) => b.ballotId))), "PollBallot rows in key order").toBe(true);
+      } finally {
+        db.close();
+      }
     }
     // The event log has no event per ballot; the server logged nothing about them.
     const { events } = await persisted(t.server, m.meetingId);
@@ -190,7 +192,7 @@ describe("instant polls (即时表决)", () => {
     // No file in the data folder other than the database mentions a choice next to a voter.
     for (const name of fs.readdirSync(t.dataDir)) {
       const full = path.join(t.dataDir, name);
-      if (!fs.statSync(full).isFile() || name.startsWith(path.basename(file))) continue;
+      if (!fs.statSync(full).isFile() || name.startsWith("yishiting.db")) continue;
       const text = fs.readFileSync(full, "latin1");
       for (const voter of Object.keys(choices)) expect(text.includes(voter) && /"o[123]"/.test(text), name).toBe(false);
     }

@@ -5,10 +5,9 @@
 // primary key itself; only the chair and the clerk may record them; the staff's list of voters,
 // the result and the audit say how each household voted. A secret poll's paper and proxy
 // ballots are as unlinkable as any other (docs/ballot-secrecy.md): the database is read directly.
-import Database from "better-sqlite3";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
-import { sqliteFile } from "../../../testing/databases.ts";
+import { allRows } from "../../../testing/databases.ts";
 import type { Ack, BallotReceipt, MyBallots, PollAudit, PollVoters } from "../../../core/protocol.ts";
 import { ApiClient } from "../../../testing/server/api.ts";
 import { eventually, Harness, persisted, send, settle, type TestClient } from "../../../testing/server/harness.ts";
@@ -93,26 +92,20 @@ describe("proxies (委托投票) and paper ballots (纸质票)", () => {
     const via = { [H("1-103")]: "paper", [H("1-104")]: "proxy" };
     await eventually(() => expect(voters.at(-1)).toEqual({ pollId, units: [H("1-101"), H("1-102"), H("1-103"), H("1-104")], via }));
 
-    // One ballot per household is the database's own rule: a second row for a unit is refused by SQLite itself.
-    const db = new Database(sqliteFile(t.config.database));
-    try {
-      expect(db.prepare(`SELECT "unitId", "via", "note" FROM "PollVoter" WHERE "pollId" = ? ORDER BY "unitId"`).all(pollId)).toEqual([
-        { unitId: H("1-101"), via: "self", note: null },
-        { unitId: H("1-102"), via: "self", note: null },
-        { unitId: H("1-103"), via: "paper", note: "纸质票已存档" },
-        { unitId: H("1-104"), via: "proxy", note: null },
-      ]);
-      expect(() =>
-        db
-          .prepare(`INSERT INTO "PollVoter" ("pollId", "unitId", "choices", "weight", "groups", "via") VALUES (?, ?, '["no"]', 1, '[]', 'paper')`)
-          .run(pollId, H("1-103")),
-      ).toThrow(/UNIQUE|PRIMARY KEY/);
-      expect(() =>
-        db.prepare(`INSERT INTO "PollVoter" ("pollId", "unitId", "choices", "weight", "groups", "via") VALUES (?, 'x', '["no"]', 1, '[]', 'fax')`).run(pollId),
-      ).toThrow(/CHECK/);
-    } finally {
-      db.close();
-    }
+    // One ballot per household is the database's own rule: a second row for a unit is refused by the database itself.
+    const db = t.server.db;
+    expect(await db.$queryRaw`SELECT "unitId", "via", "note" FROM "PollVoter" WHERE "pollId" = ${pollId} ORDER BY "unitId"`).toEqual([
+      { unitId: H("1-101"), via: "self", note: null },
+      { unitId: H("1-102"), via: "self", note: null },
+      { unitId: H("1-103"), via: "paper", note: "纸质票已存档" },
+      { unitId: H("1-104"), via: "proxy", note: null },
+    ]);
+    await expect(
+      db.$executeRaw`INSERT INTO "PollVoter" ("pollId", "unitId", "choices", "weight", "groups", "via") VALUES (${pollId}, ${H("1-103")}, '["no"]', 1, '[]', 'paper')`,
+    ).rejects.toThrow(/UNIQUE|PRIMARY KEY|unique constraint/i);
+    await expect(
+      db.$executeRaw`INSERT INTO "PollVoter" ("pollId", "unitId", "choices", "weight", "groups", "via") VALUES (${pollId}, 'x', '["no"]', 1, '[]', 'fax')`,
+    ).rejects.toThrow(/CHECK|check constraint/i);
 
     expect(await send(c.chair, { type: "poll.close", pollId })).toMatchObject({ ok: true });
     await settle(all, t.server);
@@ -188,29 +181,33 @@ describe("proxies (委托投票) and paper ballots (纸质票)", () => {
 
     const choices: Record<string, string> = { [H("1-101")]: "o1", [H("1-103")]: "o3", [H("1-104")]: "o2" };
     const people = [m.people.member1.id, t.member3.id, t.absent.id, m.people.member2.id];
-    const db = new Database(sqliteFile(t.config.database), { readonly: true });
-    try {
-      // The voters' side: who, and how — never what.
-      expect(db.prepare(`SELECT "unitId", "choices", "via", "note" FROM "PollVoter" WHERE "pollId" = ? ORDER BY "unitId"`).all(pollId)).toEqual([
-        { unitId: H("1-101"), choices: null, via: "self", note: null },
-        { unitId: H("1-103"), choices: null, via: "paper", note: null },
-        { unitId: H("1-104"), choices: null, via: "proxy", note: null },
-      ]);
-      // The ballots' side: what — never who or how.
-      const columns = (db.prepare(`PRAGMA table_info("PollBallot")`).all() as { name: string }[]).map((r) => r.name);
-      expect(columns.sort()).toEqual(["ballotId", "choices", "groups", "pollId", "weight"]);
-      const ballots = db.prepare(`SELECT "choices" FROM "PollBallot" WHERE "pollId" = ?`).all(pollId) as { choices: string }[];
-      expect(ballots.map((b) => JSON.parse(b.choices)[0]).sort()).toEqual(["o1", "o2", "o3"]);
-      // No row of any table that names a household or a person of this poll carries a choice of it.
-      const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name);
-      for (const table of tables)
-        for (const row of db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[]) {
-          const text = JSON.stringify(row);
-          if (!text.includes(pollId) || ![...Object.keys(choices), ...people].some((who) => text.includes(who))) continue;
-          for (const marker of ['"o1"', '"o2"', '"o3"', "方案甲", "方案乙", "方案丙"]) expect(text.includes(marker), `${table}: ${text}`).toBe(false);
-        }
-    } finally {
-      db.close();
+    const db = t.server.db;
+    // The voters' side: who, and how — never what.
+    expect(await db.$queryRaw`SELECT "unitId", "choices", "via", "note" FROM "PollVoter" WHERE "pollId" = ${pollId} ORDER BY "unitId"`).toEqual([
+      { unitId: H("1-101"), choices: null, via: "self", note: null },
+      { unitId: H("1-103"), choices: null, via: "paper", note: null },
+      { unitId: H("1-104"), choices: null, via: "proxy", note: null },
+    ]);
+    // The ballots' side: what — never who or how.
+    const columns =
+      t.config.database.kind === "sqlite"
+        ? (await db.$queryRaw<{ name: string }[]>`SELECT name FROM pragma_table_info('PollBallot')`).map((r) => r.name)
+        : (
+            await db.$queryRaw<
+              { name: string }[]
+            >`SELECT column_name::text AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'PollBallot'`
+          ).map((r) => r.name);
+    expect(columns.sort()).toEqual(["ballotId", "choices", "groups", "pollId", "weight"]);
+    // (On PostgreSQL the rows are sealed until the close rewrites them: polls/pgBallotStore.ts.)
+    await eventually(async () => {
+      const ballots = await db.$queryRaw<{ choices: string }[]>`SELECT "choices" FROM "PollBallot" WHERE "pollId" = ${pollId}`;
+      expect(ballots.map((b) => (b.choices.startsWith("[") ? (JSON.parse(b.choices) as string[])[0] : b.choices)).sort()).toEqual(["o1", "o2", "o3"]);
+    });
+    // No row of any table that names a household or a person of this poll carries a choice of it.
+    for (const { table, row } of await allRows(db, t.config.database.kind)) {
+      const text = JSON.stringify(row, (_, value: unknown) => (typeof value === "bigint" ? Number(value) : value));
+      if (!text.includes(pollId) || ![...Object.keys(choices), ...people].some((who) => text.includes(who))) continue;
+      for (const marker of ['"o1"', '"o2"', '"o3"', "方案甲", "方案乙", "方案丙"]) expect(text.includes(marker), `${table}: ${text}`).toBe(false);
     }
     // The audit names how the households voted, and the anonymous ballots.
     const checked = await audit(c.chair, pollId);
