@@ -34,6 +34,7 @@ import { BallotBox } from "./polls/ballotBox.ts";
 import { PollClock } from "./polls/pollClock.ts";
 import { RoomRegistry } from "./rooms/roomRegistry.ts";
 import { ClusterNode } from "./cluster/cluster.ts";
+import { SocketRelay } from "./cluster/relay/socketRelay.ts";
 
 /** Turnout and live tallies go out at most this often per poll (a vote storm is one or two updates). */
 const POLL_UPDATE_THROTTLE_MS = 500;
@@ -126,6 +127,10 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     serveClient: false,
   });
   await cluster?.join(io, rooms, log);
+  // With several nodes: any node accepts any socket; those of meetings owned elsewhere are served by their owner.
+  const socketRelay = cluster
+    ? new SocketRelay({ io, bus: cluster.bus, ownership: cluster.ownership, rooms, tokens, joins: meetings.joins, now, log })
+    : undefined;
 
   // Media (Janus, docs/media.md): the plane, the speeches' recordings, the SDP relay, floor control.
   const media = createMediaPlane(config.media, { dataDir: config.dataDir, log });
@@ -190,6 +195,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     caucusNotes: new CaucusStore(db),
     talkNotes: new TalkStore(db),
     maxDevices: config.maxDevices,
+    ...(socketRelay ? { relay: socketRelay } : {}),
   });
 
   // What follows the live meetings' turns, in this order (RoomListener, rooms/meetingRoom.ts):
@@ -200,7 +206,17 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   //   pollClock        countdowns armed and disarmed (re-armed when a room reopens)
   //   archive          the search index, reindexed after relevant events
   //   recordSync       the records' suggestions and decisions kept in step in the ledger
-  rooms.listen([gateway, mediaController, ...(privateAudio ? [privateAudio] : []), ballots, pollClock, archive, recordSync]);
+  //   socketRelay      (several nodes) sockets still relayed to a meeting's former owner come to the node that opened it
+  rooms.listen([
+    gateway,
+    mediaController,
+    ...(privateAudio ? [privateAudio] : []),
+    ballots,
+    pollClock,
+    archive,
+    recordSync,
+    ...(socketRelay ? [socketRelay] : []),
+  ]);
   // The stores signal every saved change the live meeting follows; it is fed in before the
   // request that made it is answered (meetings/meetingChanges.ts).
   changes.onChanged(async (meetingId) => {
@@ -261,6 +277,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       await archiveCaughtUp;
       await ledgerCaughtUp;
       await recordSync.close(); // the sync in progress finishes before the database closes
+      socketRelay?.close(); // the sockets served here for other nodes reconnect elsewhere at once
       await io.close(); // also closes the HTTP server
       await cluster?.close(); // gives this node's meetings up at once
       await relay?.close(); // closes open recordings at Janus

@@ -3,7 +3,7 @@
 // gateway (socketGateway.ts) and its handlers import it without a cycle.
 import type { Server, Socket } from "socket.io";
 import { audienceOf, type Audience } from "../../../core/audience.ts";
-import { coreError, type ErrorCode } from "../../../core/errors.ts";
+import { coreError, type ErrorCode, type Result } from "../../../core/errors.ts";
 import type { ClientToServerEvents, ServerToClientEvents, Welcome } from "../../../core/protocol.ts";
 import type { RosterEntry } from "../../../core/config/schema.ts";
 import { caucusRoom, caucusSide } from "../caucus/caucusMembership.ts";
@@ -14,7 +14,39 @@ import type { Connected } from "./handshake.ts";
 export type SocketData = Connected & { welcome?: Welcome };
 
 export type GatewayServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** A connection's socket.io socket on this node. */
+export type LocalSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/**
+ * What the gateway uses of a connection: a socket.io socket on this node, or, with several nodes,
+ * the owner's stand-in for a socket held by another node (cluster/relay/virtualSocket.ts).
+ */
+export type GatewaySocket = Pick<
+  LocalSocket,
+  "id" | "data" | "connected" | "disconnected" | "rooms" | "nsp" | "on" | "emit" | "join" | "leave" | "disconnect"
+> & {
+  readonly handshake: Pick<LocalSocket["handshake"], "auth">;
+};
+
+/**
+ * With several nodes (cluster/relay): the sockets of meetings owned by another node are
+ * identified by that owner in the handshake, and served there; this node only relays them.
+ */
+export interface GatewayRelay {
+  /** In the handshake: the owner's identification when another node owns the socket's meeting; undefined when this node serves it. */
+  identify(socket: LocalSocket): Promise<Result<Connected> | undefined>;
+  /** On connection: relays a socket the owner identified (true), or leaves it to this node (false). */
+  relays(socket: LocalSocket): boolean;
+  /** As the owner: the sockets relayed to this node are served by `accept` (the gateway's connection set-up). */
+  serve(accept: (socket: GatewaySocket) => void): void;
+  /** As the owner: the relayed sockets it serves now. */
+  sockets(): Iterable<GatewaySocket>;
+}
+
+/** Every connection this node serves: its own sockets and those relayed to it. */
+export function* connections(io: GatewayServer, relay: GatewayRelay | undefined): Iterable<GatewaySocket> {
+  for (const socket of io.of("/").sockets.values()) if (!relay?.relays(socket)) yield socket;
+  if (relay) yield* relay.sockets();
+}
 
 export const roomOf = (meetingId: string): string => `meeting:${meetingId}`;
 

@@ -14,19 +14,21 @@ import { STAFF_ROLES } from "../../../core/roles.ts";
 import type { MeetingState } from "../../../core/state.ts";
 import type { RosterEntry } from "../../../core/config/schema.ts";
 import { greetEditors, stopEditing, type RecordEditing } from "./recordEditing.ts";
-import { ended, roomsOf, type GatewayServer, type GatewaySocket } from "./connection.ts";
+import { ended, roomsOf, type GatewaySocket } from "./connection.ts";
 
 export interface RosterFollowing {
   editing: RecordEditing;
   mediaAvailable: () => boolean;
+  /** Every connection this node serves (with several nodes, also those relayed to it: cluster/relay). */
+  connections: () => Iterable<GatewaySocket>;
 }
 
-export function followRoster(io: GatewayServer, deps: RosterFollowing, meetingId: string, events: readonly StoredEvent[], state: MeetingState): void {
+export function followRoster(deps: RosterFollowing, meetingId: string, events: readonly StoredEvent[], state: MeetingState): void {
   const reseated = events.some((e) => e.event.type === "bargaining.chairHandedOver" || e.event.type === "meeting.kindSet");
   if (!reseated && !events.some((e) => e.event.type === "roster.set")) return;
   const roster = new Map(state.roster.map((entry) => [entry.id, entry]));
   // Every connection, not only those in the meeting's rooms: one still greeting must not keep the old entry.
-  for (const socket of io.of("/").sockets.values()) {
+  for (const socket of deps.connections()) {
     const { meetingId: of, me, display } = socket.data;
     // The room's screens and staff entered from the admin app have no roster entry to follow.
     if (of !== meetingId || display || socket.data.staff) continue;

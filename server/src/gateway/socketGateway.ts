@@ -24,7 +24,7 @@ import { talkAudio } from "../mediation/session/talkAudioHandlers.ts";
 import { attachSeparateTalks } from "../mediation/session/talkHandlers.ts";
 import type { TalkStore } from "../mediation/session/talkStore.ts";
 import type { MeetingState } from "../../../core/state.ts";
-import { audienceRoom, ended, roomOf, type GatewayServer, type GatewaySocket } from "./connection.ts";
+import { audienceRoom, connections, ended, roomOf, type GatewayRelay, type GatewayServer, type GatewaySocket } from "./connection.ts";
 import { Greeter } from "./greeting.ts";
 import { handlersOf, parseWith, type Handlers } from "./handler.ts";
 import { identify, stillValid } from "./handshake.ts";
@@ -66,6 +66,8 @@ export interface GatewayDeps {
   talkNotes: TalkStore;
   /** Connections one participant may have at once (YST_MAX_DEVICES); a further one ends the oldest. */
   maxDevices: number;
+  /** With several nodes: sockets of meetings owned elsewhere go to their owner, and those of this node's meetings held elsewhere come here (cluster/relay). */
+  relay?: GatewayRelay;
 }
 
 export interface Gateway extends RoomListener {
@@ -80,7 +82,9 @@ export interface Gateway extends RoomListener {
 export function attachGateway(io: GatewayServer, deps: GatewayDeps): Gateway {
   io.use(async (socket, next) => {
     try {
-      const identified = await identify((socket.handshake.auth as Record<string, unknown> | undefined)?.token, deps.tokens, deps.meetings.joins, deps.rooms);
+      const identified =
+        (await deps.relay?.identify(socket)) ??
+        (await identify((socket.handshake.auth as Record<string, unknown> | undefined)?.token, deps.tokens, deps.meetings.joins, deps.rooms));
       if (!identified.ok) return next(refusal(identified.error));
       socket.data = identified.value;
       next();
@@ -94,12 +98,16 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): Gateway {
   const editing = new RecordEditing();
   const devices = new Devices<GatewaySocket>(deps.now, (socket) => ended(socket, "TOO_MANY_DEVICES"));
   const greeter = new Greeter(io, { rooms: deps.rooms, joins: deps.meetings.joins, ballots: deps.ballots, mediaAvailable: deps.mediaAvailable });
-  io.on("connection", (socket) => onConnection(socket, deps, { presence, editing, devices, greeter }));
+  const shared = { presence, editing, devices, greeter };
+  io.on("connection", (socket) => {
+    if (!deps.relay?.relays(socket)) onConnection(socket, deps, shared);
+  });
+  deps.relay?.serve((socket) => onConnection(socket, deps, shared));
   return {
     presence,
     committed: (meetingId, events, state) => {
       broadcast(io, meetingId, events, state);
-      followRoster(io, { editing, mediaAvailable: deps.mediaAvailable }, meetingId, events, state);
+      followRoster({ editing, mediaAvailable: deps.mediaAvailable, connections: () => connections(io, deps.relay) }, meetingId, events, state);
     },
   };
 }
