@@ -8,7 +8,7 @@ export interface Voter {
 /** Orchestrator → server child. */
 export type ToServer =
   | { type: "present" }
-  /** Start recording every SQL statement prepared (better-sqlite3), or stop and report them. */
+  /** Start recording every SQL statement sent (bench/shared/recordStatements.ts), or stop and report them. */
   | { type: "sql.start" }
   /** CPU profile of the server process (BENCH_PROFILE_DIR): start, or stop and write it. */
   | { type: "profile.start" }
@@ -18,7 +18,7 @@ export type ToServer =
 
 /** Server child → orchestrator. */
 export type FromServer =
-  | { type: "ready"; port: number; chair: Voter; members: Voter[]; databaseFile: string; meetingId: string }
+  | { type: "ready"; port: number; chair: Voter; members: Voter[]; databaseFile: string | null; meetingId: string }
   | { type: "present"; present: number }
   | { type: "sql.started" }
   | { type: "profiled"; file: string | null }
@@ -26,8 +26,6 @@ export type FromServer =
   | { type: "stopped" }
   | { type: "error"; message: string };
 
-/** A statement prepared, `at` ms after recording started. */
-export interface Statement {
-  at: number;
-  sql: string;
-}
+import type { Statement } from "../shared/recordStatements.ts";
+
+export type { Statement };

@@ -6,10 +6,14 @@
 // baseline (child process), alternating round by round. Also: the tally and result computation
 // of a close in-process (200 vs 2,000 ballots) with the SQL statements it issues, the statements
 // the real server issues for a whole close, and the ballots read back from both SQLite files.
+// `--postgresql` (issue 23): the real server on a fresh schema of the local PostgreSQL (PG_TEST_URL,
+// dropped after) against the real server on SQLite, same clients, alternating; no plain baseline;
+// the in-process tally on both databases.
 // Environment: BENCH_VOTERS (2000), BENCH_ROUNDS (5), BENCH_SPREAD_MS (100), BENCH_PROFILE_DIR
 // (write a CPU profile of the server for each storm, first vote → last ack), BENCH_SERVER_NODE_ARGS.
 import { spawn, type ChildProcess } from "node:child_process";
 import { execSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -21,8 +25,14 @@ import { pollOptions } from "../../core/poll/decide.ts";
 import { computeResult } from "../../core/poll/rules.ts";
 import { PollDefinition, type EligibleVoter, type PollResult } from "../../core/poll/schema.ts";
 import type { Ack } from "../../core/protocol.ts";
+import { openPgDatabase } from "../../server/src/db/pgDatabase.ts";
 import { openSqliteDatabase } from "../../server/src/db/sqliteDatabase.ts";
+import type { BallotStore } from "../../server/src/polls/ballotStore.ts";
+import { PgBallotStore } from "../../server/src/polls/pgBallotStore.ts";
 import { SqliteBallotStore } from "../../server/src/polls/sqliteBallotStore.ts";
+import { connectTo, freshSchema, PG_TEST_URL } from "../../testing/postgres.ts";
+import { percentile } from "../fanout/stats.ts";
+import { startRecording, stopRecording } from "../shared/recordStatements.ts";
 import type { FromServer, Statement, ToServer, Voter } from "./ipc.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -37,19 +47,18 @@ const STEP_TIMEOUT_MS = 60_000;
 const WATCHDOG_MS = 25 * 60_000;
 const TARGET = { totalMs: 1000, ratio: 1.3, closeComputeMs: 5 };
 
-type Kind = "yishiting" | "baseline";
+/** "yishiting": the real server on SQLite; "postgresql": the same on PostgreSQL; "baseline": plain ws + better-sqlite3. */
+type Kind = "yishiting" | "baseline" | "postgresql";
+const POSTGRESQL = process.argv.includes("--postgresql");
+/** The server measured and the one it is compared with in the same run (ratio = subject / reference). */
+const SUBJECT: Kind = POSTGRESQL ? "postgresql" : "yishiting";
+const REFERENCE: Kind = POSTGRESQL ? "yishiting" : "baseline";
+const LABEL: Record<Kind, string> = { yishiting: POSTGRESQL ? "sqlite" : "yishiting", baseline: "baseline", postgresql: "postgresql" };
+/** The real server (either database): its SQL is recorded and its meeting opened by the chair. */
+const isReal = (kind: Kind): boolean => kind !== "baseline";
 type Variant = "secret" | "named";
-const KINDS: readonly Kind[] = ["yishiting", "baseline"];
+const KINDS: readonly Kind[] = ["yishiting", POSTGRESQL ? "postgresql" : "baseline"];
 const VARIANTS: readonly Variant[] = ["secret", "named"];
-
-// ---------------------------------------------------------------------------------------------
-// SQL statements prepared in this process (Prisma's better-sqlite3 adapter prepares every query).
-let recording: string[] | null = null;
-const prepare = Database.prototype.prepare;
-Database.prototype.prepare = function (this: Database.Database, sql: string) {
-  recording?.push(sql);
-  return prepare.call(this, sql);
-} as typeof prepare;
 
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -73,6 +82,7 @@ const choiceOf = (i: number): string => (i % 10 < 6 ? "yes" : i % 10 < 9 ? "no" 
 // ---------------------------------------------------------------------------------------------
 // 1. In-process: BallotStore.tally + computeResult, and the statements they issue.
 interface TallyCase {
+  database: "sqlite" | "postgresql";
   ballots: number;
   variant: Variant;
   medianMs: number;
@@ -81,10 +91,20 @@ interface TallyCase {
   sql: string[];
 }
 
-async function tallyInProcess(): Promise<TallyCase[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "yishiting-tally-"));
-  const db = await openSqliteDatabase(path.join(dir, "tally.db"));
-  const store = new SqliteBallotStore(db);
+/** A ballot store on a temporary SQLite file or a fresh PostgreSQL schema, and how to remove it. */
+async function openBallotStore(database: TallyCase["database"]): Promise<{ store: BallotStore; close: () => Promise<void> }> {
+  if (database === "sqlite") {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "yishiting-tally-"));
+    const db = await openSqliteDatabase(path.join(dir, "tally.db"));
+    return { store: new SqliteBallotStore(db), close: async () => (await db.$disconnect(), fs.rmSync(dir, { recursive: true, force: true })) };
+  }
+  const schema = await freshSchema();
+  const { db, pool, close } = await openPgDatabase(`${PG_TEST_URL}?schema=${schema.name}`);
+  return { store: new PgBallotStore(db, pool, randomBytes(32)), close: async () => (await close(), await schema.drop()) };
+}
+
+async function tallyInProcess(database: TallyCase["database"]): Promise<TallyCase[]> {
+  const { store, close } = await openBallotStore(database);
   const cases: TallyCase[] = [];
   try {
     for (const n of [SMALL, VOTERS]) {
@@ -112,15 +132,15 @@ async function tallyInProcess(): Promise<TallyCase[]> {
           return { ms: performance.now() - t, result };
         };
         for (let i = 0; i < 5; i++) await once();
-        recording = [];
+        startRecording();
         const { result } = await once();
-        const sql = recording;
-        recording = null;
+        const sql = stopRecording().map((st) => st.sql);
         if (result.ballots !== n) throw new Error(`tally of ${pollId}: ${result.ballots} ballots, expected ${n}`);
         const times: number[] = [];
         for (let i = 0; i < 31; i++) times.push((await once()).ms);
         times.sort((a, b) => a - b);
         cases.push({
+          database,
           ballots: n,
           variant,
           medianMs: round3(median(times)),
@@ -131,8 +151,7 @@ async function tallyInProcess(): Promise<TallyCase[]> {
       }
     }
   } finally {
-    await db.$disconnect();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await close();
   }
   return cases;
 }
@@ -147,11 +166,23 @@ class ServerChild {
   private wake: () => void = () => undefined;
   private failure: Error | null = null;
 
-  constructor(readonly kind: Kind) {
+  /** `databaseUrl`: the real server's PostgreSQL schema (kind "postgresql"). */
+  constructor(
+    readonly kind: Kind,
+    databaseUrl?: string,
+  ) {
     const shell = 'ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$@"';
     const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-    const node = [process.execPath, ...nodeArgs, "--import", "tsx", path.join(ROOT, `bench/vote-storm/${kind}Server.ts`), String(VOTERS)];
-    this.process = spawn("bash", ["-c", shell, "bash", ...node], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const node = [
+      process.execPath,
+      ...nodeArgs,
+      "--import",
+      "tsx",
+      path.join(ROOT, `bench/vote-storm/${isReal(kind) ? "yishiting" : "baseline"}Server.ts`),
+      String(VOTERS),
+    ];
+    const env = databaseUrl ? { ...process.env, BENCH_DATABASE_URL: databaseUrl } : process.env;
+    this.process = spawn("bash", ["-c", shell, "bash", ...node], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit", "ipc"] });
     children.add(this.process);
     this.process.on("message", (message: FromServer) => {
       if (message.type === "error") this.failure = new Error(`${kind}: ${message.message}`);
@@ -230,7 +261,9 @@ class Watch {
 interface Target {
   kind: Kind;
   server: ServerChild;
-  databaseFile: string;
+  /** Where the ballots are read back: the server's SQLite file, or its PostgreSQL schema. */
+  databaseFile: string | null;
+  pgSchema: string | null;
   chair: Socket;
   members: Socket[];
   watch: Watch | null;
@@ -259,13 +292,14 @@ function connectOne(port: number, voter: Voter): Promise<Socket> {
   });
 }
 
-async function startTarget(kind: Kind): Promise<Target> {
-  const server = new ServerChild(kind);
+async function startTarget(kind: Kind, pgSchema: string | null): Promise<Target> {
+  const server = new ServerChild(kind, pgSchema ? `${PG_TEST_URL}?schema=${pgSchema}` : undefined);
   const ready = await server.expect("ready", 180_000);
   const target: Target = {
     kind,
     server,
     databaseFile: ready.databaseFile,
+    pgSchema,
     chair: null as unknown as Socket,
     members: [],
     watch: null,
@@ -275,7 +309,7 @@ async function startTarget(kind: Kind): Promise<Target> {
   const t = performance.now();
   target.chair = await connectOne(ready.port, ready.chair);
   listen(target, target.chair, true);
-  if (kind === "yishiting") {
+  if (isReal(kind)) {
     const opened = (await target.chair.timeout(10_000).emitWithAck("command", { type: "meeting.open" })) as Ack;
     if (!opened.ok) throw new Error(`meeting.open refused: ${opened.error.code}`);
   }
@@ -318,6 +352,11 @@ interface Round {
   voters: number;
   /** First vote sent → every ballot acknowledged. */
   votesAckedMs: number;
+  /** Each ballot's send → its ack, over the storm's ballots (nearest rank). */
+  ackP50Ms: number;
+  ackP99Ms: number;
+  /** Ballots acknowledged per second, first vote sent → last ack. */
+  ballotsPerSecond: number;
   /** When the last vote was sent (the spread actually achieved). */
   lastSentMs: number;
   /** poll.close sent → its ack (the close with the tally, stored and broadcast). */
@@ -330,7 +369,7 @@ interface Round {
   publishedAllMs: number;
   acked: number;
   refused: Record<string, number>;
-  /** Read back from the SQLite file. */
+  /** Read back from the database (SQLite file or PostgreSQL schema). */
   voterRows: number;
   ballotRows: number;
   resultBallots: number | null;
@@ -371,6 +410,7 @@ async function storm(target: Target, variant: Variant, voters: number): Promise<
   let acked = 0;
   const refused: Record<string, number> = {};
   let lastAck = 0;
+  const ackMs: number[] = [];
   let allAcked!: () => void;
   const done = new Promise<void>((resolve) => (allAcked = resolve));
   const t0 = performance.now();
@@ -380,10 +420,12 @@ async function storm(target: Target, variant: Variant, voters: number): Promise<
     const due = Math.min(voters, Math.floor(((performance.now() - t0) / SPREAD_MS) * voters) + 1);
     for (; sent < due; sent++) {
       const i = sent;
+      const sentAt = performance.now();
       target.members[i]!.emit("poll.vote", { pollId, choices: [choiceOf(i)] }, (ack: Ack<{ pollId: string; changed: boolean }>) => {
         if (ack.ok) acked += 1;
         else refused[ack.error.code] = (refused[ack.error.code] ?? 0) + 1;
         lastAck = performance.now();
+        ackMs.push(lastAck - sentAt);
         if (acked + Object.values(refused).reduce((a, b) => a + b, 0) === voters) allAcked();
       });
     }
@@ -417,17 +459,16 @@ async function storm(target: Target, variant: Variant, voters: number): Promise<
   const publishedAll = await watch.all("poll.published", everyone);
   target.watch = null;
 
-  const db = new Database(target.databaseFile, { readonly: true, fileMustExist: true });
-  const count = (table: string): number => (db.prepare(`SELECT COUNT(*) AS n FROM "${table}" WHERE "pollId" = ?`).get(pollId) as { n: number }).n;
-  const voterRows = count("PollVoter");
-  const ballotRows = count("PollBallot");
-  db.close();
+  const { voterRows, ballotRows } = await countRows(target, pollId);
   const expectedBallots = secret ? voterRows : 0;
   return {
     kind: target.kind,
     variant,
     voters,
     votesAckedMs: round1(allAckedAt - t0),
+    ackP50Ms: round1(percentile(ackMs, 50)),
+    ackP99Ms: round1(percentile(ackMs, 99)),
+    ballotsPerSecond: Math.round(acked / ((allAckedAt - t0) / 1000)),
     lastSentMs: round1(lastSent - t0),
     closeAckMs: round1(close.ms),
     closedAllMs: round1(closedAll - closeSent),
@@ -447,6 +488,27 @@ async function storm(target: Target, variant: Variant, voters: number): Promise<
     stormTransactions: stormSql.filter((st) => /^BEGIN/.test(st.sql)).length,
     stormStatements: stormSql.length,
   };
+}
+
+/** The poll's PollVoter and PollBallot rows, read from the server's database (not through the server). */
+async function countRows(target: Target, pollId: string): Promise<{ voterRows: number; ballotRows: number }> {
+  const sql = (table: string, param: string) => `SELECT COUNT(*) AS n FROM "${table}" WHERE "pollId" = ${param}`;
+  if (target.databaseFile) {
+    const db = new Database(target.databaseFile, { readonly: true, fileMustExist: true });
+    try {
+      const count = (table: string): number => (db.prepare(sql(table, "?")).get(pollId) as { n: number }).n;
+      return { voterRows: count("PollVoter"), ballotRows: count("PollBallot") };
+    } finally {
+      db.close();
+    }
+  }
+  const client = await connectTo(target.pgSchema!);
+  try {
+    const count = async (table: string): Promise<number> => Number((await client.query<{ n: string }>(sql(table, "$1"), [pollId])).rows[0]!.n);
+    return { voterRows: await count("PollVoter"), ballotRows: await count("PollBallot") };
+  } finally {
+    await client.end();
+  }
 }
 
 const TURNOUT = /SELECT COUNT\(\*\) AS n FROM "PollVoter"/;
@@ -489,33 +551,36 @@ async function main(): Promise<void> {
     }
   })();
   console.log(
-    `vote storm: ${VOTERS} voters, ${ROUNDS} rounds per server and variant, votes spread over ${SPREAD_MS} ms; ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, Node ${process.version}, load ${os
+    `vote storm${POSTGRESQL ? " on PostgreSQL vs SQLite" : ""}: ${VOTERS} voters, ${ROUNDS} rounds per server and variant, votes spread over ${SPREAD_MS} ms; ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, Node ${process.version}, load ${os
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(" ")}`,
   );
 
   console.log("\n1. close compute in-process: BallotStore.tally + computeResult");
-  const tally = await tallyInProcess();
+  const tally: TallyCase[] = [];
+  for (const database of POSTGRESQL ? (["sqlite", "postgresql"] as const) : (["sqlite"] as const)) tally.push(...(await tallyInProcess(database)));
+  const subjectDatabase = SUBJECT === "postgresql" ? "postgresql" : "sqlite";
   for (const c of tally)
     console.log(
-      `   ${String(c.ballots).padStart(5)} ballots, ${c.variant.padEnd(6)}: median ${c.medianMs.toFixed(3)} ms (p90 ${c.p90Ms.toFixed(3)}), ${c.statements} SQL statement(s): ${c.sql.map(shortSql).join(" | ")}`,
+      `   ${c.database.padEnd(10)} ${String(c.ballots).padStart(5)} ballots, ${c.variant.padEnd(6)}: median ${c.medianMs.toFixed(3)} ms (p90 ${c.p90Ms.toFixed(3)}), ${c.statements} SQL statement(s): ${c.sql.map(shortSql).join(" | ")}`,
     );
 
   console.log(`\n2. connecting ${VOTERS} + 1 socket.io clients to each server …`);
   const targets: Target[] = [];
+  const schema = POSTGRESQL ? await freshSchema() : null;
   try {
     for (const kind of KINDS) {
-      const target = await startTarget(kind);
+      const target = await startTarget(kind, kind === "postgresql" ? schema!.name : null);
       targets.push(target);
-      console.log(`   ${kind}: connected and present in ${target.connectSeconds.toFixed(1)} s`);
+      console.log(`   ${LABEL[kind]}: connected and present in ${target.connectSeconds.toFixed(1)} s`);
     }
     await sleep(2000);
 
     const rounds: Round[] = [];
     const show = (r: Round) =>
       console.log(
-        `   ${r.kind.padEnd(9)} ${r.variant.padEnd(6)} ${String(r.voters).padStart(5)}: acked ${r.votesAckedMs} ms, close ack ${r.closeAckMs} ms, closed@all ${r.closedAllMs} ms, total ${r.totalMs} ms, published@all ${r.publishedAllMs} ms; ${r.acked} ok${Object.keys(r.refused).length ? ` refused ${JSON.stringify(r.refused)}` : ""}, rows ${r.voterRows}/${r.ballotRows}, lost ${r.lost}, dup ${r.duplicated}${r.kind === "yishiting" ? `; storm: ${r.stormTransactions} transactions, ${r.stormStatements} statements; SQL: close ${r.sqlClose}, after close ${r.sqlAfterClose}${r.rewriteMs === null ? "" : ` (rewrite ${r.rewriteMs} ms)`}, turnout ${r.sqlTurnout}` : ""}`,
+        `   ${LABEL[r.kind].padEnd(10)} ${r.variant.padEnd(6)} ${String(r.voters).padStart(5)}: acked ${r.votesAckedMs} ms (ballot p50 ${r.ackP50Ms} p99 ${r.ackP99Ms} ms, ${r.ballotsPerSecond}/s), close ack ${r.closeAckMs} ms, closed@all ${r.closedAllMs} ms, total ${r.totalMs} ms, published@all ${r.publishedAllMs} ms; ${r.acked} ok${Object.keys(r.refused).length ? ` refused ${JSON.stringify(r.refused)}` : ""}, rows ${r.voterRows}/${r.ballotRows}, lost ${r.lost}, dup ${r.duplicated}${isReal(r.kind) ? `; storm: ${r.stormTransactions} transactions, ${r.stormStatements} statements; SQL: close ${r.sqlClose}, after close ${r.sqlAfterClose}${r.rewriteMs === null ? "" : ` (rewrite ${r.rewriteMs} ms)`}, turnout ${r.sqlTurnout}` : ""}`,
       );
     console.log("\n3. storms (alternating servers)");
     // One warm-up storm per server, not counted.
@@ -547,23 +612,24 @@ async function main(): Promise<void> {
     // Summary.
     const pick = (kind: Kind, variant: Variant, key: keyof Round, from = rounds) =>
       median(from.filter((r) => r.kind === kind && r.variant === variant).map((r) => r[key] as number));
-    const metrics: (keyof Round)[] = ["votesAckedMs", "closeAckMs", "closedAllMs", "totalMs", "publishedAllMs"];
-    const summary: Record<string, Record<string, { yishiting: number; baseline: number; ratio: number }>> = {};
-    console.log(`\n5. medians over ${ROUNDS} rounds, ms (ratio = Yishiting / baseline)`);
-    console.log(`   ${"variant".padEnd(7)} ${"metric".padEnd(16)} ${"Yishiting".padStart(10)} ${"baseline".padStart(10)} ${"ratio".padStart(6)}`);
+    const metrics: (keyof Round)[] = ["votesAckedMs", "ackP50Ms", "ackP99Ms", "ballotsPerSecond", "closeAckMs", "closedAllMs", "totalMs", "publishedAllMs"];
+    const summary: Record<string, Record<string, Record<string, number>>> = {};
+    const [subject, reference] = [LABEL[SUBJECT], LABEL[REFERENCE]];
+    console.log(`\n5. medians over ${ROUNDS} rounds, ms (ballots/s for ballotsPerSecond; ratio = ${subject} / ${reference})`);
+    console.log(`   ${"variant".padEnd(7)} ${"metric".padEnd(16)} ${subject.padStart(10)} ${reference.padStart(10)} ${"ratio".padStart(6)}`);
     for (const variant of VARIANTS) {
       summary[variant] = {};
       for (const metric of metrics) {
-        const y = pick("yishiting", variant, metric);
-        const b = pick("baseline", variant, metric);
-        summary[variant][metric] = { yishiting: y, baseline: b, ratio: round3(y / b) };
+        const y = pick(SUBJECT, variant, metric);
+        const b = pick(REFERENCE, variant, metric);
+        summary[variant][metric] = { [subject]: y, [reference]: b, ratio: round3(y / b) };
         console.log(`   ${variant.padEnd(7)} ${metric.padEnd(16)} ${y.toFixed(1).padStart(10)} ${b.toFixed(1).padStart(10)} ${(y / b).toFixed(2).padStart(6)}`);
       }
     }
-    const ours = rounds.filter((r) => r.kind === "yishiting");
+    const ours = rounds.filter((r) => r.kind === SUBJECT);
     const sqlCounts = (from: Round[], n: number, key: "sqlClose" | "sqlAfterClose") =>
       Object.fromEntries(
-        VARIANTS.map((v) => [v, [...new Set(from.filter((r) => r.kind === "yishiting" && r.voters === n && r.variant === v).map((r) => r[key]))]]),
+        VARIANTS.map((v) => [v, [...new Set(from.filter((r) => r.kind === SUBJECT && r.voters === n && r.variant === v).map((r) => r[key]))]]),
       );
     const sqlBig = sqlCounts(rounds, VOTERS, "sqlClose");
     const sqlSmall = sqlCounts(small, SMALL, "sqlClose");
@@ -571,7 +637,7 @@ async function main(): Promise<void> {
     const afterSmall = sqlCounts(small, SMALL, "sqlAfterClose");
     const example = (variant: Variant) => ours.find((r) => r.variant === variant)?.closeSql.map((st) => `${st.at}ms ${shortSql(st.sql)}`) ?? [];
     console.log(
-      `\n   statements the server prepared for the close itself (tally, event append): ${VOTERS} ballots ${JSON.stringify(sqlBig)}, ${SMALL} ballots ${JSON.stringify(sqlSmall)}`,
+      `\n   ${subject}: statements the server sent for the close itself (tally, event append): ${VOTERS} ballots ${JSON.stringify(sqlBig)}, ${SMALL} ballots ${JSON.stringify(sqlSmall)}`,
     );
     console.log(
       `   after the close (secret: rewrite in key order + WAL truncate, off the close's path): ${VOTERS} ballots ${JSON.stringify(afterBig)}, ${SMALL} ballots ${JSON.stringify(afterSmall)}`,
@@ -579,42 +645,47 @@ async function main(): Promise<void> {
     console.log(
       `   ballot batches during a ${VOTERS}-ballot storm (transactions), median: ${median(ours.map((r) => r.stormTransactions))} (mean batch ${(VOTERS / median(ours.map((r) => r.stormTransactions))).toFixed(1)} ballots)`,
     );
-    console.log(`   secret rewrite duration, median: ${median(ours.filter((r) => r.rewriteMs !== null).map((r) => r.rewriteMs!)).toFixed(1)} ms`);
+    const rewrites = ours.filter((r) => r.rewriteMs !== null).map((r) => r.rewriteMs!);
+    if (rewrites.length) console.log(`   secret rewrite duration (to the WAL checkpoint), median: ${median(rewrites).toFixed(1)} ms`);
     for (const variant of VARIANTS) console.log(`   ${variant} (${VOTERS}): ${example(variant).join(" | ")}`);
     const allRounds = [...rounds, ...small];
     const lost = allRounds.reduce((s, r) => s + r.lost, 0);
     const duplicated = allRounds.reduce((s, r) => s + r.duplicated + r.duplicateEvents, 0);
     const refusedTotal = allRounds.reduce((s, r) => s + Object.values(r.refused).reduce((a, b) => a + b, 0), 0);
 
-    const worst = (metric: keyof Round) => Math.max(...VARIANTS.map((v) => pick("yishiting", v, metric)));
-    const worstRatio = (metric: string) => Math.max(...VARIANTS.map((v) => summary[v]![metric]!.ratio));
-    const tallyBig = Math.max(...tally.filter((c) => c.ballots === VOTERS).map((c) => c.medianMs));
-    const tallyConstant = VARIANTS.every((v) => new Set(tally.filter((c) => c.variant === v).map((c) => c.statements)).size === 1);
+    const worst = (metric: keyof Round) => Math.max(...VARIANTS.map((v) => pick(SUBJECT, v, metric)));
+    const worstRatio = (metric: string) => Math.max(...VARIANTS.map((v) => summary[v]![metric]!.ratio!));
+    const ownTally = tally.filter((c) => c.database === subjectDatabase);
+    const tallyBig = Math.max(...ownTally.filter((c) => c.ballots === VOTERS).map((c) => c.medianMs));
+    const tallyConstant = VARIANTS.every((v) => new Set(ownTally.filter((c) => c.variant === v).map((c) => c.statements)).size === 1);
     const serverSqlConstant = VARIANTS.every(
-      (v) => new Set([...rounds, ...small].filter((r) => r.kind === "yishiting" && r.variant === v).map((r) => r.sqlClose)).size === 1,
+      (v) => new Set([...rounds, ...small].filter((r) => r.kind === SUBJECT && r.variant === v).map((r) => r.sqlClose)).size === 1,
     );
     const afterConstant = VARIANTS.every(
-      (v) => new Set([...rounds, ...small].filter((r) => r.kind === "yishiting" && r.variant === v).map((r) => r.sqlAfterClose)).size === 1,
+      (v) => new Set([...rounds, ...small].filter((r) => r.kind === SUBJECT && r.variant === v).map((r) => r.sqlAfterClose)).size === 1,
     );
-    const targetsMet = [
+    // PostgreSQL against SQLite has no ratio target (issue 23 asks for the comparison): reported, not judged.
+    const targetsMet: { target: string; measured: string; met: boolean | null }[] = [
       {
         target: `everything done (first vote → poll.closed at all ${VOTERS}) ≤ ${TARGET.totalMs} ms median`,
         measured: `${worst("totalMs").toFixed(1)} ms (worse variant)`,
         met: worst("totalMs") <= TARGET.totalMs,
       },
+      POSTGRESQL
+        ? { target: `ratio ${subject} / ${reference} (everything done, worse variant)`, measured: worstRatio("totalMs").toFixed(2), met: null }
+        : {
+            target: `ratio Yishiting / baseline ≤ ${TARGET.ratio} (everything done)`,
+            measured: worstRatio("totalMs").toFixed(2),
+            met: worstRatio("totalMs") <= TARGET.ratio,
+          },
       {
-        target: `ratio Yishiting / baseline ≤ ${TARGET.ratio} (everything done)`,
-        measured: worstRatio("totalMs").toFixed(2),
-        met: worstRatio("totalMs") <= TARGET.ratio,
-      },
-      {
-        target: `close compute (tally + computeResult, ${VOTERS} ballots) ≤ ${TARGET.closeComputeMs} ms`,
+        target: `close compute on ${subjectDatabase} (tally + computeResult, ${VOTERS} ballots) ≤ ${TARGET.closeComputeMs} ms`,
         measured: `${tallyBig.toFixed(2)} ms`,
         met: tallyBig <= TARGET.closeComputeMs,
       },
       {
         target: `constant number of queries at close (${SMALL} vs ${VOTERS} ballots)`,
-        measured: `in-process ${JSON.stringify(tally.map((c) => `${c.variant} ${c.ballots}: ${c.statements}`))}; server close ${JSON.stringify(sqlSmall)} vs ${JSON.stringify(sqlBig)}; after the close (secret rewrite) ${JSON.stringify(afterSmall)} vs ${JSON.stringify(afterBig)}${afterConstant ? "" : " — grows with the ballots (one INSERT per 500 rows)"}`,
+        measured: `in-process ${JSON.stringify(ownTally.map((c) => `${c.variant} ${c.ballots}: ${c.statements}`))}; server close ${JSON.stringify(sqlSmall)} vs ${JSON.stringify(sqlBig)}; after the close (secret rewrite) ${JSON.stringify(afterSmall)} vs ${JSON.stringify(afterBig)}${afterConstant ? "" : " — grows with the ballots (one INSERT per 500 rows)"}`,
         met: tallyConstant && serverSqlConstant,
       },
       {
@@ -624,9 +695,9 @@ async function main(): Promise<void> {
       },
     ];
     console.log("\n6. targets");
-    for (const t of targetsMet) console.log(`   ${t.met ? "PASS" : "MISS"}  ${t.target}: ${t.measured}`);
+    for (const t of targetsMet) console.log(`   ${t.met === null ? "INFO" : t.met ? "PASS" : "MISS"}  ${t.target}: ${t.measured}`);
 
-    const out = path.join(ROOT, "bench/results", `vote-storm-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
+    const out = path.join(ROOT, "bench/results", `vote-storm${POSTGRESQL ? "-pg" : ""}-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(
       out,
@@ -635,6 +706,7 @@ async function main(): Promise<void> {
           startedAt,
           finishedAt: new Date(),
           commit,
+          compared: { subject, reference },
           voters: VOTERS,
           roundsPerCase: ROUNDS,
           spreadMs: SPREAD_MS,
@@ -645,7 +717,7 @@ async function main(): Promise<void> {
             node: process.version,
             loadAverageAtEnd: os.loadavg(),
           },
-          connectSeconds: Object.fromEntries(targets.map((t) => [t.kind, round1(t.connectSeconds)])),
+          connectSeconds: Object.fromEntries(targets.map((t) => [LABEL[t.kind], round1(t.connectSeconds)])),
           tally,
           summary,
           targets: targetsMet,
@@ -663,6 +735,7 @@ async function main(): Promise<void> {
       target.server.send({ type: "stop" });
       await target.server.expect("stopped", 20_000).catch(() => target.server.kill());
     }
+    await schema?.drop();
     clearTimeout(watchdog);
   }
 }

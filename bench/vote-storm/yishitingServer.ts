@@ -1,28 +1,19 @@
-// Child process: the real Yishiting server (createServer, temp data dir, SQLite file, 127.0.0.1,
-// port 0) with one meeting of MEMBERS members and a chair, and a join token for each.
-// Every SQL statement the process prepares (Prisma's better-sqlite3 adapter prepares each query,
-// BEGIN and COMMIT included) can be recorded, to count the queries of a poll's close.
-// Usage: yishitingServer.ts MEMBERS
+// Child process: the real Yishiting server (createServer, temp data dir, SQLite file — or the
+// PostgreSQL schema in BENCH_DATABASE_URL —, 127.0.0.1, port 0) with one meeting of MEMBERS members
+// and a chair, and a join token for each. Every SQL statement the process sends can be recorded
+// (bench/shared/recordStatements.ts), to count the queries of a poll's close.
+// Usage: [BENCH_DATABASE_URL=postgresql://…?schema=…] yishitingServer.ts MEMBERS
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import inspector from "node:inspector";
-import Database from "better-sqlite3";
 import { loadConfig } from "../../server/src/config/config.ts";
 import type { NewParticipant } from "../../server/src/meetings/participantStore.ts";
 import { createServer } from "../../server/src/server.ts";
-import { sqliteFile } from "../../testing/databases.ts";
 import { exitWithParent, send } from "../fanout/ipc.ts";
-import type { Statement, ToServer, Voter } from "./ipc.ts";
-
-let recording: Statement[] | null = null;
-let recordingSince = 0;
-const prepare = Database.prototype.prepare;
-Database.prototype.prepare = function (this: Database.Database, sql: string) {
-  recording?.push({ at: Math.round((performance.now() - recordingSince) * 10) / 10, sql });
-  return prepare.call(this, sql);
-} as typeof prepare;
+import { startRecording, stopRecording } from "../shared/recordStatements.ts";
+import type { ToServer, Voter } from "./ipc.ts";
 
 const profiler = new inspector.Session();
 const post = (method: string): Promise<unknown> =>
@@ -39,6 +30,7 @@ async function main(): Promise<void> {
     YST_DEMO: "off",
     YST_MEDIA: "off",
     YST_TOKEN_SECRET: randomBytes(32).toString("hex"),
+    ...(process.env.BENCH_DATABASE_URL ? { YST_DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
   });
   const server = await createServer(config, { log: (message, error) => console.error(`[yishiting] ${message}`, error ?? "") });
   const port = await server.listen();
@@ -58,8 +50,7 @@ async function main(): Promise<void> {
         const state = (await server.rooms.get(meeting.id)).current;
         await send({ type: "present", present: Object.values(state.attendance).filter((a) => a.status === "present").length });
       } else if (message.type === "sql.start") {
-        recording = [];
-        recordingSince = performance.now();
+        startRecording();
         await send({ type: "sql.started" });
       } else if (message.type === "profile.start") {
         profiler.connect();
@@ -76,9 +67,7 @@ async function main(): Promise<void> {
         }
         await send({ type: "profiled", file });
       } else if (message.type === "sql.stop") {
-        const statements = recording ?? [];
-        recording = null;
-        await send({ type: "sql", statements });
+        await send({ type: "sql", statements: stopRecording() });
       } else if (message.type === "stop") {
         await server.close().catch(() => undefined);
         fs.rmSync(dataDir, { recursive: true, force: true });
@@ -87,7 +76,14 @@ async function main(): Promise<void> {
       }
     })().catch((error: unknown) => void send({ type: "error", message: String(error) }));
   });
-  await send({ type: "ready", port, chair: voters[0]!, members: voters.slice(1), databaseFile: sqliteFile(config.database), meetingId: meeting.id });
+  await send({
+    type: "ready",
+    port,
+    chair: voters[0]!,
+    members: voters.slice(1),
+    databaseFile: config.database.kind === "sqlite" ? config.database.file : null,
+    meetingId: meeting.id,
+  });
 }
 
 main().catch((error: unknown) => {
