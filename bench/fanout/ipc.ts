@@ -2,7 +2,8 @@
 // and the helpers the children share.
 import v8 from "node:v8";
 
-export type ServerKind = "yishiting" | "baseline";
+/** Which server a load generator's clients belong to; bench/cluster compares "1 node" with "2 nodes". */
+export type ServerKind = "yishiting" | "baseline" | "1 node" | "2 nodes";
 
 export interface Member {
   token: string;

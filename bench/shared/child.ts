@@ -20,12 +20,16 @@ export class Child<In, Out extends { type: string }> {
   /** Resolves when the process has exited. */
   readonly exited: Promise<void>;
 
-  /** `script`: relative to the repository root. */
-  constructor(script: string, args: string[], nodeArgs: string[] = []) {
+  /** `script`: relative to the repository root; `env`: added to this process's environment. */
+  constructor(script: string, args: string[], nodeArgs: string[] = [], env: Record<string, string> = {}) {
     // Raise the descriptor limit for 2,000+ sockets per process, then become node (same pid, so kill -9 reaches node).
     const shell = 'ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$@"';
     const node = [process.execPath, "--expose-gc", ...nodeArgs, "--import", "tsx", path.join(ROOT, script), ...args];
-    this.process = spawn("bash", ["-c", shell, "bash", ...node], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    this.process = spawn("bash", ["-c", shell, "bash", ...node], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
     children.add(this.process);
     this.exited = new Promise((resolve) => this.process.once("exit", () => resolve()));
     this.process.on("message", (message: Out & { message?: string }) => {

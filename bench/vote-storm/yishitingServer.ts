@@ -12,8 +12,9 @@ import { loadConfig } from "../../server/src/config/config.ts";
 import type { NewParticipant } from "../../server/src/meetings/participantStore.ts";
 import { createServer } from "../../server/src/server.ts";
 import { exitWithParent, send } from "../fanout/ipc.ts";
+import { createMeetingWithRoster } from "../shared/meeting.ts";
 import { startRecording, stopRecording } from "../shared/recordStatements.ts";
-import type { ToServer, Voter } from "./ipc.ts";
+import type { ToServer } from "./ipc.ts";
 
 const profiler = new inspector.Session();
 const post = (method: string): Promise<unknown> =>
@@ -38,16 +39,12 @@ async function main(): Promise<void> {
     { name: "主持人", role: "chair" },
     ...Array.from({ length: memberCount }, (_, i) => ({ name: `委员 ${String(i + 1).padStart(4, "0")}`, role: "member" as const })),
   ];
-  const { meeting, participants } = await server.meetings.create("即时表决基准会议 vote-storm benchmark", roster);
-  const voters: Voter[] = [];
-  for (const p of participants) {
-    voters.push({ participantId: p.id, token: await server.tokens.issue({ participantId: p.id, meetingId: meeting.id, role: p.role }) });
-  }
+  const { meetingId, joiners: voters } = await createMeetingWithRoster(server, "即时表决基准会议 vote-storm benchmark", roster);
 
   process.on("message", (message: ToServer) => {
     void (async () => {
       if (message.type === "present") {
-        const state = (await server.rooms.get(meeting.id)).current;
+        const state = (await server.rooms.get(meetingId)).current;
         await send({ type: "present", present: Object.values(state.attendance).filter((a) => a.status === "present").length });
       } else if (message.type === "sql.start") {
         startRecording();
@@ -82,7 +79,7 @@ async function main(): Promise<void> {
     chair: voters[0]!,
     members: voters.slice(1),
     databaseFile: config.database.kind === "sqlite" ? config.database.file : null,
-    meetingId: meeting.id,
+    meetingId: meetingId,
   });
 }
 
