@@ -129,6 +129,11 @@ export interface ConnectOptions {
    * applies the catch-up events on top of it, as the browser does after a reload-free reconnect.
    */
   resumeFrom?: MeetingState;
+  /**
+   * Like the browser behind a load balancer: after a dropped transport, socket.io reconnects by
+   * itself (quickly, for tests) with `lastSeq` from the client's own state (implies `resume`).
+   */
+  reconnect?: boolean;
 }
 
 /** Creates and tracks servers, clients and temp folders; `cleanup()` in afterEach releases all. */
@@ -232,9 +237,16 @@ export class Harness {
     return server.tokens.issue({ participantId: roomLinkSubject(kind, meetingId), meetingId, role: "observer" });
   }
 
-  /** A raw socket.io client (websocket only, no automatic reconnection), not yet waited on. */
-  socket(url: string, auth: Record<string, unknown>, autoConnect = true): ClientSocket {
-    const socket: ClientSocket = io(url, { transports: ["websocket"], reconnection: false, forceNew: true, auth, autoConnect });
+  /** A raw socket.io client (websocket only, no automatic reconnection unless asked), not yet waited on. */
+  socket(url: string, auth: Record<string, unknown>, autoConnect = true, reconnection = false): ClientSocket {
+    const socket: ClientSocket = io(url, {
+      transports: ["websocket"],
+      reconnection,
+      ...(reconnection ? { reconnectionDelay: 100, reconnectionDelayMax: 500 } : {}),
+      forceNew: true,
+      auth,
+      autoConnect,
+    });
     this.sockets.push(socket);
     return socket;
   }
@@ -243,9 +255,10 @@ export class Harness {
   async connect(url: string, token: string, options: ConnectOptions = {}): Promise<TestClient> {
     const lastSeq = options.resumeFrom?.seq ?? options.lastSeq;
     const auth = options.auth ?? (lastSeq === undefined ? { token } : { token, lastSeq });
-    const socket = this.socket(url, auth, !options.resume);
+    const resume = options.resume === true || options.reconnect === true;
+    const socket = this.socket(url, auth, !resume, options.reconnect === true);
     const connected = attachClient(socket, options.resumeFrom, (tag) => fetchRoster(url, String(auth.token), tag));
-    if (options.resume) {
+    if (resume) {
       socket.auth = (cb) => cb(seqOf(socket) === undefined ? { token } : { token, lastSeq: seqOf(socket) });
       socket.connect();
     }
@@ -383,7 +396,7 @@ function attachClient(socket: ClientSocket, base: MeetingState | undefined, rost
       return;
     }
     if (!state) {
-      problems.push(`events before the first sync: ${events.map((e) => e.seq).join(",")}`);
+      problems.push(`events before the first sync: ${events.map((e) => e.seq).join(",")} (after ${syncs.length} syncs)`);
       return;
     }
     for (const stored of events) {

@@ -115,18 +115,26 @@ export class MeetingLeases {
     const sentAt = performance.now();
     let token: number | undefined;
     try {
-      // A new meeting's row is inserted; an existing one changes owner only if it has expired or
-      // its holder is dead (we got the lock it held). A writer of the old owner holding the row FOR
-      // SHARE (assertFence) makes this wait until its transaction ends.
-      const { rows } = await this.pool.query<{ token: string }>(
-        `INSERT INTO "MeetingLease" ("meetingId", "token", "holder", "expiresAt")
-         VALUES ($1, 1, $2, now() + $3::int * interval '1 millisecond')
-         ON CONFLICT ("meetingId") DO UPDATE
-           SET "token" = "MeetingLease"."token" + 1, "holder" = EXCLUDED."holder", "expiresAt" = EXCLUDED."expiresAt"
-           WHERE "MeetingLease"."expiresAt" < now() OR $4::boolean
-         RETURNING "token"`,
-        [meetingId, this.nodeId, this.ttlMs, locked],
-      );
+      // With the lock: a new meeting's row is inserted, an existing one taken over (its holder is
+      // dead, or expired: we hold the lock it held). Without it, only an expired row may change
+      // owner, and never a new meeting's: two nodes claiming a new meeting at once would otherwise
+      // both write under token 1 for a moment. A writer of the old owner holding the row FOR SHARE
+      // (assertFence) makes either wait until its transaction ends.
+      const { rows } = locked
+        ? await this.pool.query<{ token: string }>(
+            `INSERT INTO "MeetingLease" ("meetingId", "token", "holder", "expiresAt")
+             VALUES ($1, 1, $2, now() + $3::int * interval '1 millisecond')
+             ON CONFLICT ("meetingId") DO UPDATE
+               SET "token" = "MeetingLease"."token" + 1, "holder" = EXCLUDED."holder", "expiresAt" = EXCLUDED."expiresAt"
+             RETURNING "token"`,
+            [meetingId, this.nodeId, this.ttlMs],
+          )
+        : await this.pool.query<{ token: string }>(
+            `UPDATE "MeetingLease" SET "token" = "token" + 1, "holder" = $2, "expiresAt" = now() + $3::int * interval '1 millisecond'
+             WHERE "meetingId" = $1 AND "expiresAt" < now()
+             RETURNING "token"`,
+            [meetingId, this.nodeId, this.ttlMs],
+          );
       if (rows[0]) token = Number(rows[0].token);
     } finally {
       if (token === undefined && locked) await this.unlock(meetingId);

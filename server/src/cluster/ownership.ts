@@ -29,8 +29,10 @@ export class LeaseOwnership implements Ownership {
   ) {}
 
   async claim(meetingId: string): Promise<Claim> {
-    // A holder that dies between our failed take-over and the read of its name: one more try.
-    for (let attempt = 0; attempt < 2; attempt++) {
+    // A holder that dies between our failed take-over and the read of its name, or another node
+    // inserting a new meeting's lease right now (it holds the lock, its row is not there yet): try again.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50));
       const lease = await this.leases.acquire(meetingId);
       if (lease) return { mine: true, lease };
       const { rows } = await this.pool.query<{ holder: string }>(`SELECT "holder" FROM "MeetingLease" WHERE "meetingId" = $1 AND "expiresAt" > now()`, [
