@@ -169,8 +169,11 @@ class Member {
 /** Sends one command (one cid, so a resend is never applied twice) until it is answered ok; its seq. */
 async function commandUntilOk(chair: Member, command: object, deadlineMs: number): Promise<number> {
   const message = { ...command, cid: randomUUID() };
+  const outcomes = new Map<string, number>(); // what the attempts got, for the error message
+  const note = (outcome: string): void => void outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
   for (const deadline = performance.now() + deadlineMs; performance.now() < deadline;) {
     if (!chair.socket.connected) {
+      note("not connected");
       await sleep(20);
       continue;
     }
@@ -179,9 +182,10 @@ async function commandUntilOk(chair: Member, command: object, deadlineMs: number
       .emitWithAck("command", message)
       .catch(() => null)) as Ack | null;
     if (ack?.ok && ack.seq !== undefined) return ack.seq;
+    note(ack ? `refused ${ack.error?.code}` : "no answer within 2 s");
     await sleep(50); // no answer (the node died, the meeting is being taken over) or refused meanwhile
   }
-  throw new Error(`${JSON.stringify(command)} not answered within ${deadlineMs} ms`);
+  throw new Error(`${JSON.stringify(command)} not answered within ${deadlineMs} ms: ${JSON.stringify(Object.fromEntries(outcomes))}`);
 }
 
 async function failover(): Promise<void> {
@@ -219,6 +223,7 @@ async function failover(): Promise<void> {
     const everyone = (seq: number, ms: number) => withTimeout(Promise.all(clients.map((c) => c.reached(seq))), ms, () => `clients reaching seq ${seq}`);
 
     const rounds: { owner: string; answeredMs: number; allMs: number; clientP50Ms: number }[] = [];
+    let failed = 0;
     for (let k = 0; k < kills; k++) {
       await everyone(await move(30_000), 30_000); // everyone in sync before the kill
       let owner: string | undefined;
@@ -228,9 +233,16 @@ async function failover(): Promise<void> {
       nodes.delete(owner); // the load balancer stops choosing it (connecting to it would fail anyway)
       const t0 = performance.now();
       killed.child.kill();
-      const seq = await move(60_000);
-      const answeredAt = performance.now();
-      const times = await everyone(seq, 60_000);
+      // A meeting that does not come back within a minute is a failed failover: reported (FAIL),
+      // and the kills stop there, since the next would start from a meeting that is not running.
+      const recovered = await move(60_000)
+        .then(async (seq) => ({ answeredAt: performance.now(), times: await everyone(seq, 60_000) }))
+        .catch((error: unknown) => (console.log(`kill ${k + 1}: owner ${owner}; NOT recovered: ${String(error)}`), null));
+      if (!recovered) {
+        failed += 1;
+        break;
+      }
+      const { answeredAt, times } = recovered;
       const round = {
         owner,
         answeredMs: answeredAt - t0,
@@ -248,10 +260,10 @@ async function failover(): Promise<void> {
       await start(owner, 0); // restarted, as a supervisor would
       await sleep(1000);
     }
-    const all = rounds.map((r) => r.allMs);
+    const all = [...rounds.map((r) => r.allMs), ...Array.from({ length: failed }, () => Number.POSITIVE_INFINITY)];
     const p99 = percentile(all, 99);
     console.log(
-      `\nkill → every client in sync, over ${rounds.length} kills: p50 ${fmt(percentile(all, 50))} ms, p99 ${fmt(p99)} ms, max ${fmt(Math.max(...all))} ms`,
+      `\nkill → every client in sync, over ${all.length} kills${failed ? ` (${failed} not recovered within 60 s: counted as infinite)` : ""}: p50 ${fmt(percentile(all, 50))} ms, p99 ${fmt(p99)} ms, max ${fmt(Math.max(...all))} ms`,
     );
     console.log(
       `kill → the chair's command answered: p50 ${fmt(
@@ -266,7 +278,9 @@ async function failover(): Promise<void> {
         ),
       )} ms`,
     );
-    console.log(`${p99 <= TARGET.failoverP99Ms ? "PASS" : "FAIL"}  failover p99 ≤ ${TARGET.failoverP99Ms} ms: ${fmt(p99)} ms`);
+    console.log(
+      `${p99 <= TARGET.failoverP99Ms ? "PASS" : "FAIL"}  failover p99 ≤ ${TARGET.failoverP99Ms} ms: ${Number.isFinite(p99) ? `${fmt(p99)} ms` : "a kill not recovered"}`,
+    );
   } finally {
     for (const c of clients) c.socket.disconnect();
     await lb.close();
