@@ -17,6 +17,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
+import { createClient } from "redis";
 import { io, type Socket } from "socket.io-client";
 import type { StoredEvent } from "../../core/meeting.ts";
 import { REDIS_TEST_URL } from "../../testing/server/cluster.ts";
@@ -47,8 +48,18 @@ async function deployment(cluster: boolean): Promise<{ env: Record<string, strin
     YST_DATABASE_URL: `${PG_TEST_URL}?schema=${schema.name}`,
     YST_TOKEN_SECRET: randomBytes(32).toString("hex"),
   };
-  if (cluster) Object.assign(env, { YST_REDIS_URL: REDIS_TEST_URL, YST_REDIS_STREAM: `yst-bench-${randomBytes(5).toString("hex")}` });
-  return { env, drop: schema.drop };
+  if (!cluster) return { env, drop: schema.drop };
+  const stream = `yst-bench-${randomBytes(5).toString("hex")}`;
+  Object.assign(env, { YST_REDIS_URL: REDIS_TEST_URL, YST_REDIS_STREAM: stream });
+  return {
+    env,
+    drop: async () => {
+      await schema.drop();
+      const redis = await createClient({ url: REDIS_TEST_URL }).connect();
+      await redis.del(stream); // the adapter's stream (the bus's messages are PUB/SUB: nothing stored)
+      await redis.quit();
+    },
+  };
 }
 
 async function stopNode(node: Node): Promise<void> {
