@@ -601,3 +601,18 @@ export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = WAI
 function pick(env: Record<string, string> | undefined, ...names: string[]): Record<string, string> {
   return Object.fromEntries(names.flatMap((name) => (env?.[name] === undefined ? [] : [[name, env[name]]])));
 }
+
+/** An open meeting with the chair and two members connected and present; `base` is the seq then. */
+export async function threeConnected(
+  h: Harness,
+): Promise<{ srv: TestServer; meeting: TestMeeting; chair: TestClient; m1: TestClient; m2: TestClient; base: number }> {
+  const srv = await h.startServer();
+  const meeting = await h.createMeeting(srv.server, undefined, { open: true });
+  const [chair, m1, m2] = await Promise.all([
+    h.connect(srv.url, meeting.tokens.chair),
+    h.connect(srv.url, meeting.tokens.member1),
+    h.connect(srv.url, meeting.tokens.member2),
+  ]);
+  const base = await settle([chair, m1, m2], srv.server);
+  return { srv, meeting, chair, m1, m2, base };
+}

@@ -4,7 +4,7 @@
 // promise resolves with the server's answer — the first one, not a second application. Real
 // server, real sockets; the loss is made by the server dropping the connection instead of acking.
 import { afterEach, describe, expect, it } from "vitest";
-import { MeetingConnection } from "../../../client/src/connection/meetingConnection.ts";
+import { browserConnection } from "../../../testing/server/browserConnection.ts";
 import type { MeetingEvent } from "../../../core/meeting.ts";
 import { eventually, Harness, persisted, send, settle, type TestServer } from "../../../testing/server/harness.ts";
 import { pollOf } from "../../../testing/server/pollRoom.ts";
@@ -12,15 +12,7 @@ import { pollOf } from "../../../testing/server/pollRoom.ts";
 const h = new Harness();
 afterEach(() => h.cleanup());
 
-async function browser(url: string, token: string): Promise<MeetingConnection> {
-  const connection = new MeetingConnection(token, url);
-  h.onCleanup(() => connection.close());
-  await eventually(() => {
-    const { status, state } = connection.getSnapshot();
-    if (status !== "connected" || !state) throw new Error(`not connected yet (${status})`);
-  });
-  return connection;
-}
+const browser = (url: string, token: string) => browserConnection(h, url, token);
 
 /**
  * The next `times` messages named `event` from `participantId` are handled (and stored) as usual,

@@ -4,7 +4,7 @@
 // TOO_MANY_DEVICES) and does not reconnect — and all of one person's connections draw on one
 // rate limit (a burst of 20, then 10 per second).
 import { afterEach, describe, expect, it } from "vitest";
-import { MeetingConnection } from "../../../client/src/connection/meetingConnection.ts";
+import { browserConnection } from "../../../testing/server/browserConnection.ts";
 import { coreError } from "../../../core/errors.ts";
 import {
   collectEvents,
@@ -25,16 +25,7 @@ afterEach(() => h.cleanup());
 
 const TOO_MANY_DEVICES = coreError("TOO_MANY_DEVICES");
 
-/** The browser's connection (client/src/connection), with socket.io's automatic reconnection. */
-async function browser(url: string, token: string): Promise<MeetingConnection> {
-  const connection = new MeetingConnection(token, url);
-  h.onCleanup(() => connection.close());
-  await eventually(() => {
-    const { status, state } = connection.getSnapshot();
-    if (status !== "connected" || !state) throw new Error(`not connected yet (${status})`);
-  });
-  return connection;
-}
+const browser = (url: string, token: string) => browserConnection(h, url, token);
 
 /** The server's connections of one participant (or of the room display). */
 const connectionsOf = (srv: TestServer, id: string) => [...srv.server.io.of("/").sockets.values()].filter((s) => s.data.me.id === id).length;

@@ -28,31 +28,23 @@ async function open(kind: (typeof DATABASE_KINDS)[number]): Promise<{ database: 
 const YES = "choice-yes-5e1f";
 const NO = "choice-no-9a3c";
 
-const named = (unitId: string, choices: string[], extra: Partial<BallotToStore> = {}): BallotToStore => ({
-  pollId: "named",
-  unitId,
-  secret: false,
-  allowChange: true,
-  choices,
-  weight: 1,
-  groups: [],
-  via: "self",
-  note: null,
-  ...extra,
-});
-
-const secret = (unitId: string, choices: string[], extra: Partial<BallotToStore> = {}): BallotToStore => ({
-  pollId: "secret",
-  unitId,
-  secret: true,
-  allowChange: false,
-  choices,
-  weight: 1,
-  groups: [],
-  via: "self",
-  note: null,
-  ...extra,
-});
+/** A ballot of one voting unit in the named poll "named" or the secret poll "secret". */
+const ballotIn =
+  (pollId: "named" | "secret") =>
+  (unitId: string, choices: string[], extra: Partial<BallotToStore> = {}): BallotToStore => ({
+    pollId,
+    unitId,
+    secret: pollId === "secret",
+    allowChange: pollId === "named",
+    choices,
+    weight: 1,
+    groups: [],
+    via: "self",
+    note: null,
+    ...extra,
+  });
+const named = ballotIn("named");
+const secret = ballotIn("secret");
 
 describe.each(DATABASE_KINDS)("the ballot store on %s", (kind) => {
   it("takes one ballot per unit, across batches and within one", async () => {

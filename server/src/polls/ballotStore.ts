@@ -62,3 +62,32 @@ export interface BallotStore {
 export function viaOf(voters: readonly { unitId: string; via: BallotVia }[]): Record<string, "proxy" | "paper"> {
   return Object.fromEntries(voters.flatMap((v) => (v.via === "self" ? [] : [[v.unitId, v.via]])));
 }
+
+/**
+ * Each ballot's outcome once the batch's voters' rows were inserted where free (`inserted`: the
+ * (pollId, unitId) pairs that went in): stored, a named ballot changed by its own device
+ * (`change`, true when a row was updated), or a duplicate; and the secret ballots still to store.
+ * The same unit twice in one batch: the first one counts.
+ */
+export async function outcomesOf(
+  batch: readonly BallotToStore[],
+  inserted: readonly { pollId: string; unitId: string }[],
+  change: (ballot: BallotToStore) => Promise<boolean>,
+): Promise<{ outcomes: StoreOutcome[]; secret: BallotToStore[] }> {
+  const fresh = new Set(inserted.map((row) => `${row.pollId}\u0000${row.unitId}`));
+  const outcomes: StoreOutcome[] = [];
+  const secret: BallotToStore[] = [];
+  const seen = new Set<string>();
+  for (const b of batch) {
+    const key = `${b.pollId}\u0000${b.unitId}`;
+    if (fresh.has(key) && !seen.has(key)) {
+      seen.add(key);
+      outcomes.push("stored");
+      if (b.secret) secret.push(b);
+    } else if (b.allowChange && !b.secret && b.via === "self") {
+      // Only a unit's own device changes its named ballot; a proxy or paper ballot is never replaced (nor replaces).
+      outcomes.push((await change(b)) ? "changed" : "duplicate");
+    } else outcomes.push("duplicate");
+  }
+  return { outcomes, secret };
+}

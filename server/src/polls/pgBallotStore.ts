@@ -11,7 +11,7 @@ import type pg from "pg";
 import { assertFence, type Fence } from "../cluster/fence.ts";
 import type { Db } from "../db/database.ts";
 import { BallotReads, type SecretBallotRow } from "./ballotReads.ts";
-import type { BallotStore, BallotToStore, StoreOutcome } from "./ballotStore.ts";
+import { outcomesOf, type BallotStore, type BallotToStore, type StoreOutcome } from "./ballotStore.ts";
 
 /** Marks an encrypted "choices" value (plaintext choices are a JSON array, which starts with "["). */
 const SEALED = "sealed:v1:";
@@ -60,27 +60,15 @@ export class PgBallotStore extends BallotReads implements BallotStore {
           column((b) => (b.secret ? null : b.note)),
         ],
       );
-      const inserted = new Set(rows.map((row) => `${row.pollId}\u0000${row.unitId}`));
-      const outcomes: StoreOutcome[] = [];
-      const secret: BallotToStore[] = [];
-      const seen = new Set<string>();
-      for (const b of batch) {
-        const key = `${b.pollId}\u0000${b.unitId}`;
-        // The same unit twice in one batch: the first one counts (unnest keeps the array order).
-        if (inserted.has(key) && !seen.has(key)) {
-          seen.add(key);
-          outcomes.push("stored");
-          if (b.secret) secret.push(b);
-        } else if (b.allowChange && !b.secret && b.via === "self") {
-          // Only a unit's own device changes its named ballot; a proxy or paper ballot is never replaced (nor replaces).
-          const changed = await client.query(`UPDATE "PollVoter" SET "choices" = $1 WHERE "pollId" = $2 AND "unitId" = $3 AND "via" = 'self'`, [
-            JSON.stringify(b.choices),
-            b.pollId,
-            b.unitId,
-          ]);
-          outcomes.push((changed.rowCount ?? 0) > 0 ? "changed" : "duplicate");
-        } else outcomes.push("duplicate");
-      }
+      // unnest keeps the array order, so the first of a unit's two ballots in a batch is the one inserted.
+      const { outcomes, secret } = await outcomesOf(batch, rows, async (b) => {
+        const changed = await client.query(`UPDATE "PollVoter" SET "choices" = $1 WHERE "pollId" = $2 AND "unitId" = $3 AND "via" = 'self'`, [
+          JSON.stringify(b.choices),
+          b.pollId,
+          b.unitId,
+        ]);
+        return (changed.rowCount ?? 0) > 0;
+      });
       if (secret.length > 0) {
         // Weight 0 and no groups in the clear: the sealed content carries them.
         await client.query(

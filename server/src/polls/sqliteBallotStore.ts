@@ -7,7 +7,7 @@ import type { Fence } from "../cluster/fence.ts";
 import type { Db } from "../db/database.ts";
 import { Prisma } from "../db/generated/client.ts";
 import { BallotReads } from "./ballotReads.ts";
-import type { BallotStore, BallotToStore, StoreOutcome } from "./ballotStore.ts";
+import { outcomesOf, type BallotStore, type BallotToStore, type StoreOutcome } from "./ballotStore.ts";
 
 /**
  * The rows of a JSON array of n-element arrays (ballots: [pollId, ballotId, choices, weight,
@@ -44,24 +44,13 @@ export class SqliteBallotStore extends BallotReads implements BallotStore {
       ]);
       const rows = await tx.$queryRaw<{ pollId: string; unitId: string }[]>`
         INSERT INTO "PollVoter" (${VOTER_COLUMNS}) ${fromJsonRows(7, JSON.stringify(voters))} ON CONFLICT DO NOTHING RETURNING "pollId", "unitId"`;
-      const inserted = new Set(rows.map((row) => `${row.pollId}\u0000${row.unitId}`));
-      const outcomes: StoreOutcome[] = [];
-      const secret: BallotToStore[] = [];
-      const seen = new Set<string>();
-      for (const b of batch) {
-        const key = `${b.pollId}\u0000${b.unitId}`;
-        // The same unit twice in one batch: the first one counts.
-        if (inserted.has(key) && !seen.has(key)) {
-          seen.add(key);
-          outcomes.push("stored");
-          if (b.secret) secret.push(b);
-        } else if (b.allowChange && !b.secret && b.via === "self") {
-          // Only a unit's own device changes its named ballot; a proxy or paper ballot is never replaced (nor replaces).
-          const changed = await tx.$executeRaw`
-            UPDATE "PollVoter" SET "choices" = ${JSON.stringify(b.choices)} WHERE "pollId" = ${b.pollId} AND "unitId" = ${b.unitId} AND "via" = 'self'`;
-          outcomes.push(changed > 0 ? "changed" : "duplicate");
-        } else outcomes.push("duplicate");
-      }
+      const { outcomes, secret } = await outcomesOf(
+        batch,
+        rows,
+        async (b) =>
+          (await tx.$executeRaw`
+            UPDATE "PollVoter" SET "choices" = ${JSON.stringify(b.choices)} WHERE "pollId" = ${b.pollId} AND "unitId" = ${b.unitId} AND "via" = 'self'`) > 0,
+      );
       if (secret.length > 0) {
         const ballots = secret.map((b) => [b.pollId, randomBytes(16).toString("hex"), JSON.stringify(b.choices), b.weight, JSON.stringify(b.groups)]);
         await tx.$executeRaw`INSERT INTO "PollBallot" (${BALLOT_COLUMNS}) ${fromJsonRows(5, JSON.stringify(ballots))}`;

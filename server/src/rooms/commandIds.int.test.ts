@@ -4,22 +4,12 @@
 // ids are per actor.
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { Harness, persisted, send, settle, type TestClient, type TestMeeting, type TestServer } from "../../../testing/server/harness.ts";
+import { Harness, persisted, send, settle, threeConnected, type TestMeeting, type TestServer } from "../../../testing/server/harness.ts";
 
 const h = new Harness();
 afterEach(() => h.cleanup());
 
-async function startWithThree(): Promise<{ srv: TestServer; meeting: TestMeeting; chair: TestClient; m1: TestClient; m2: TestClient; base: number }> {
-  const srv = await h.startServer();
-  const meeting = await h.createMeeting(srv.server, undefined, { open: true });
-  const [chair, m1, m2] = await Promise.all([
-    h.connect(srv.url, meeting.tokens.chair),
-    h.connect(srv.url, meeting.tokens.member1),
-    h.connect(srv.url, meeting.tokens.member2),
-  ]);
-  const base = await settle([chair, m1, m2], srv.server);
-  return { srv, meeting, chair, m1, m2, base };
-}
+const startWithThree = () => threeConnected(h);
 
 /** The log's events that carry `cid`. */
 async function withCid(srv: TestServer, meeting: TestMeeting, cid: string): Promise<number[]> {

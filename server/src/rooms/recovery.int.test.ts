@@ -15,9 +15,9 @@ import {
   send,
   settle,
   sleep,
+  threeConnected,
   type TestClient,
   type TestMeeting,
-  type TestServer,
 } from "../../../testing/server/harness.ts";
 
 const h = new Harness();
@@ -56,18 +56,7 @@ function expectMidMeetingState(state: MeetingState, meeting: TestMeeting, seq: n
   }
 }
 
-/** An open meeting with the chair and two members connected and present; `base` is the seq then. */
-async function startWithThree(): Promise<{ srv: TestServer; meeting: TestMeeting; chair: TestClient; m1: TestClient; m2: TestClient; base: number }> {
-  const srv = await h.startServer();
-  const meeting = await h.createMeeting(srv.server, undefined, { open: true });
-  const [chair, m1, m2] = await Promise.all([
-    h.connect(srv.url, meeting.tokens.chair),
-    h.connect(srv.url, meeting.tokens.member1),
-    h.connect(srv.url, meeting.tokens.member2),
-  ]);
-  const base = await settle([chair, m1, m2], srv.server);
-  return { srv, meeting, chair, m1, m2, base };
-}
+const startWithThree = () => threeConnected(h);
 
 describe("reconnecting after missing events", () => {
   it("a member who comes back with lastSeq receives exactly the missed events and ends in the same state", async () => {
