@@ -28,6 +28,13 @@ it("the owner runs the meeting; another node reads and submits through it; after
   expect(submitted).toMatchObject({ ok: true });
   const seq = submitted.ok ? submitted.value.seq : -1;
   expect((await a.server.rooms.get(meeting.meetingId)).current.seq).toBe(seq);
+  const seqAfter = async () => (await a.server.rooms.get(meeting.meetingId)).current.seq;
+  // A command id sent again through the other node: applied once, answered with the first result.
+  const again = await onB.submit(member, { type: "queue.withdraw" }, "cid-through-b-0001");
+  expect(again).toMatchObject({ ok: true });
+  expect(await onB.submit(member, { type: "queue.withdraw" }, "cid-through-b-0001")).toEqual(again);
+  expect(await seqAfter()).toBe(seq + 1);
+  expect(await onB.submit(member, { type: "queue.request" })).toMatchObject({ ok: true, value: { seq: seq + 2 } });
   // A refusal comes back as the owner decided it.
   expect(await onB.submit(member, { type: "meeting.close" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
 
@@ -37,10 +44,10 @@ it("the owner runs the meeting; another node reads and submits through it; after
   await a.close();
   const taken = await b.server.rooms.get(meeting.meetingId);
   expect(taken).toBeInstanceOf(MeetingRoom);
-  expect(taken.current.seq).toBe(seq);
+  expect(taken.current.seq).toBe(seq + 2);
   expect(b.server.rooms.fenceOf(meeting.meetingId)).toEqual({ token: 2 });
   expect(await taken.submit(member, { type: "queue.withdraw" })).toMatchObject({ ok: true });
-  expect((await persisted(b.server, meeting.meetingId)).state.seq).toBe(seq + 1);
+  expect((await persisted(b.server, meeting.meetingId)).state.seq).toBe(seq + 3);
 });
 
 it("an owner whose lease was taken over while it was paused can append nothing more, and drops the meeting", async () => {

@@ -32,8 +32,9 @@ export class RemoteRoom implements Room {
     await this.bus.request(this.owner, ROOM_SYNC_CONFIG, { meetingId: this.meetingId });
   }
 
-  submit(actor: Actor, command: Command): Promise<Result<{ seq: number }>> {
-    return this.bus.request(this.owner, ROOM_SUBMIT, { meetingId: this.meetingId, actor, command });
+  /** With a command id (`cid`), a command sent again is applied once, as on the owner (MeetingRoom.submit). */
+  submit(actor: Actor, command: Command, cid?: string): Promise<Result<{ seq: number }>> {
+    return this.bus.request(this.owner, ROOM_SUBMIT, { meetingId: this.meetingId, actor, command, ...(cid === undefined ? {} : { cid }) });
   }
 
   submitWith(): Promise<never> {

@@ -50,8 +50,8 @@ export class RoomRegistry {
     };
     bus.handle(ROOM_STATE, async (body) => (await local((body as { meetingId: string }).meetingId)).current);
     bus.handle(ROOM_SUBMIT, async (body) => {
-      const { meetingId, actor, command } = body as { meetingId: string; actor: Actor; command: Command };
-      return (await local(meetingId)).submit(actor, command);
+      const { meetingId, actor, command, cid } = body as { meetingId: string; actor: Actor; command: Command; cid?: string };
+      return (await local(meetingId)).submit(actor, command, cid);
     });
     bus.handle(ROOM_SYNC_CONFIG, async (body) => this.sync(await local((body as { meetingId: string }).meetingId)));
   }
