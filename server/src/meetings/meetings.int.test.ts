@@ -383,3 +383,17 @@ describe("the kind of meeting and 界别均衡优先 in the live meeting", () =>
     expect((await persisted(server, m.meetingId)).state.kind).toBe("mediation");
   });
 });
+
+describe("a plenary's roster", () => {
+  it("a meeting of 2,001 people is created at once, in roster order (a few statements, on either database)", async () => {
+    const { server } = await h.startServer();
+    const roster = [
+      { name: "主持人", role: "chair" as const },
+      ...Array.from({ length: 2_000 }, (_, i) => ({ name: `委员${i + 1}`, role: "member" as const })),
+    ];
+    const { meeting, participants } = await server.meetings.create("市政协全体会议", roster);
+    expect(participants).toHaveLength(2_001);
+    const stored = await server.db.participant.findMany({ where: { meetingId: meeting.id }, orderBy: { ordinal: "asc" }, select: { name: true } });
+    expect(stored.map((p) => p.name)).toEqual(roster.map((p) => p.name));
+  });
+});

@@ -25,7 +25,12 @@ interface SealedContent {
   groups: string[];
 }
 
+/** Polls whose sealing key is kept derived (the open and recently closed ones). */
+const MAX_CACHED_KEYS = 256;
+
 export class PgBallotStore extends BallotReads implements BallotStore {
+  private readonly keys = new Map<string, Buffer>();
+
   constructor(
     db: Db,
     private readonly pool: pg.Pool,
@@ -150,7 +155,14 @@ export class PgBallotStore extends BallotReads implements BallotStore {
 
   /** Each poll has its own key, so a key that leaks opens one poll's ballots only. */
   private keyOf(pollId: string): Buffer {
-    return Buffer.from(hkdfSync("sha256", this.ballotSecret, "yst-ballot-v1", pollId, 32));
+    // Derived once per poll while it is in use (a tally opens every ballot of the poll), not per ballot.
+    let key = this.keys.get(pollId);
+    if (!key) {
+      key = Buffer.from(hkdfSync("sha256", this.ballotSecret, "yst-ballot-v1", pollId, 32));
+      if (this.keys.size >= MAX_CACHED_KEYS) this.keys.delete(this.keys.keys().next().value!);
+      this.keys.set(pollId, key);
+    }
+    return key;
   }
 
   private seal(pollId: string, content: SealedContent): string {
