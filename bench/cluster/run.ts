@@ -25,7 +25,7 @@ import { loadBalancer } from "../../testing/server/loadBalancer.ts";
 import { freshSchema, PG_TEST_URL } from "../../testing/postgres.ts";
 import type { FromLoad, ServerKind, ToLoad } from "../fanout/ipc.ts";
 import { fmt, percentile, summarize } from "../fanout/stats.ts";
-import { Child, killChildren } from "../shared/child.ts";
+import { Child, runBenchmark } from "../shared/child.ts";
 import type { Joiner } from "../shared/meeting.ts";
 import { sleep, withTimeout, type Ack } from "../shared/wire.ts";
 import type { FromNode, ToNode } from "./ipc.ts";
@@ -301,30 +301,10 @@ async function failover(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const watchdog = setTimeout(() => {
-    console.error(`[bench] still running after ${WATCHDOG_MS / 60_000} min, giving up`);
-    killChildren();
-    process.exit(2);
-  }, WATCHDOG_MS);
-  watchdog.unref();
   const which = process.argv[2];
   if (which === "fanout") await fanout();
   else if (which === "failover") await failover();
   else throw new Error("usage: npm run bench:cluster -- fanout|failover");
 }
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    killChildren();
-    process.exit(130);
-  });
-}
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error("[bench] failed:", error);
-    killChildren();
-    process.exit(1);
-  },
-);
+runBenchmark(main, WATCHDOG_MS);

@@ -4,7 +4,7 @@
 // Environment: BENCH_N="50,500,2000", BENCH_UPDATES (per N), BENCH_WARMUP, BENCH_SERVER_NODE_ARGS
 // (extra node flags for the server children, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
 import os from "node:os";
-import { Child, killChildren } from "../shared/child.ts";
+import { Child, runBenchmark } from "../shared/child.ts";
 import type { FromLoad, FromServer, MemorySample, ServerKind, ToLoad, ToServer } from "./ipc.ts";
 import { fmt, summarize, type Summary } from "./stats.ts";
 
@@ -178,12 +178,6 @@ function report(results: CaseResult[]): void {
 }
 
 async function main(): Promise<void> {
-  const watchdog = setTimeout(() => {
-    console.error(`[bench] still running after ${WATCHDOG_MS / 60_000} min, giving up`);
-    killChildren();
-    process.exit(2);
-  }, WATCHDOG_MS);
-  watchdog.unref();
   const results: CaseResult[] = [];
   for (const n of SIZES) {
     const started = Date.now();
@@ -196,15 +190,4 @@ async function main(): Promise<void> {
   report(results);
 }
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    killChildren();
-    process.exit(130);
-  });
-}
-
-main().catch((error: unknown) => {
-  console.error("[bench] failed:", error);
-  killChildren();
-  process.exit(1);
-});
+runBenchmark(main, WATCHDOG_MS);

@@ -20,7 +20,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fmt, percentile, summarize, type Summary } from "../fanout/stats.ts";
-import { Child, killChildren, ROOT } from "../shared/child.ts";
+import { Child, runBenchmark, ROOT } from "../shared/child.ts";
 import { sleep } from "../shared/wire.ts";
 import type {
   BaselineSetup,
@@ -570,12 +570,6 @@ function ratios<T extends { kind: ServerKind; n: number }>(rows: T[], a: (r: T) 
 }
 
 async function main(): Promise<void> {
-  const watchdog = setTimeout(() => {
-    console.error(`[bench] still running after ${WATCHDOG_MS / 60_000} min, giving up`);
-    killChildren();
-    process.exit(2);
-  }, WATCHDOG_MS);
-  watchdog.unref();
   const startedAt = new Date();
   const commit = commitId();
   const cpu = os.cpus();
@@ -631,18 +625,4 @@ async function main(): Promise<void> {
   console.log(`\nresults: ${path.relative(ROOT, out)}`);
 }
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    killChildren();
-    process.exit(130);
-  });
-}
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error("[bench] failed:", error);
-    killChildren();
-    process.exit(1);
-  },
-);
+runBenchmark(main, WATCHDOG_MS);

@@ -12,6 +12,33 @@ export function killChildren(): void {
   for (const child of children) child.kill("SIGKILL");
 }
 
+/**
+ * Runs a benchmark's main: its children are killed when it fails, is interrupted, or still runs
+ * after `watchdogMs` (a stuck benchmark must not hold the machine); exits 0 once it is done.
+ */
+export function runBenchmark(main: () => Promise<void>, watchdogMs: number): void {
+  const watchdog = setTimeout(() => {
+    console.error(`[bench] still running after ${watchdogMs / 60_000} min, giving up`);
+    killChildren();
+    process.exit(2);
+  }, watchdogMs);
+  watchdog.unref();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      killChildren();
+      process.exit(130);
+    });
+  }
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error("[bench] failed:", error);
+      killChildren();
+      process.exit(1);
+    },
+  );
+}
+
 export class Child<In, Out extends { type: string }> {
   private readonly process: ChildProcess;
   private readonly inbox: Out[] = [];
