@@ -230,6 +230,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
 
   // The HTTP API, and the media plane's status reaching every connection.
   const deps = apiDeps({ db, events: store, tokens, rooms, meetings, io, config, now, log, archive, ledger });
+  if (cluster) {
+    // Every node caches links and meetings for the join path and holds its own sockets: changes made on one reach all.
+    deps.links.joinCluster(cluster.bus);
+    meetings.joins.joinCluster(cluster.bus);
+  }
   api.use(createApi(deps));
   media.onStatusChange((status) => {
     // Janus restarted or went away: its rooms and handles are gone; clients re-negotiate.

@@ -28,6 +28,7 @@ export interface BusTransport {
 export const HEARTBEAT_MS = 500;
 export const DOWN_AFTER_MS = 2_000;
 const ALIVE = "alive";
+const EVERY_NODE = "*";
 
 /** A request that got no answer, or whose node went down, within its time. */
 export class NodeUnreachableError extends Error {
@@ -72,6 +73,11 @@ export class ClusterBus {
     this.transport.serverSideEmit("yst:bus", { from: this.nodeId, to, kind, body });
   }
 
+  /** A message to every other node (no answer); each runs its handler of `kind`. */
+  broadcast(kind: string, body?: unknown): void {
+    this.transport.serverSideEmit("yst:bus", { from: this.nodeId, to: EVERY_NODE, kind, body });
+  }
+
   /** A request: resolves with the handler's answer on `to`, or rejects with NodeUnreachableError. */
   request<T>(to: string, kind: string, body: unknown, timeoutMs = 5_000): Promise<T> {
     const id = randomUUID();
@@ -101,7 +107,7 @@ export class ClusterBus {
   }
 
   private beat(): void {
-    this.transport.serverSideEmit("yst:bus", { from: this.nodeId, to: "*", kind: ALIVE });
+    this.transport.serverSideEmit("yst:bus", { from: this.nodeId, to: EVERY_NODE, kind: ALIVE });
     const now = this.now();
     for (const [nodeId, seen] of this.lastSeen) {
       if (now - seen <= DOWN_AFTER_MS) continue;
@@ -114,6 +120,7 @@ export class ClusterBus {
   private receive(envelope: Envelope): void {
     if (envelope.from === this.nodeId || this.closed) return;
     this.lastSeen.set(envelope.from, this.now());
+    if (envelope.to === EVERY_NODE && envelope.kind !== ALIVE) return void this.handlers.get(envelope.kind)?.(envelope.body, envelope.from);
     if (envelope.to !== this.nodeId) return;
     if (envelope.re !== undefined) return this.settle(envelope.re, envelope.error === undefined ? undefined : new Error(envelope.error), envelope.body);
     const handler = this.handlers.get(envelope.kind);

@@ -13,6 +13,7 @@ import { fail, ok, type Result } from "../../../core/errors.ts";
 import type { Role } from "../../../core/roles.ts";
 import { roomLinkKind, roomLinkSubject, type RoomLinkKind } from "../../../core/venue/roomLinks.ts";
 import type { TokenService } from "../auth/tokens.ts";
+import type { ClusterBus } from "../cluster/clusterBus.ts";
 import type { Db } from "../db/database.ts";
 import { ended, type GatewayServer } from "../gateway/socketGateway.ts";
 import type { LinkState } from "../meetings/joinCache.ts";
@@ -42,7 +43,13 @@ type ParticipantVersion = { id: string; meetingId: string; role: string; linkVer
 
 const isUniqueViolation = (e: unknown): boolean => typeof e === "object" && e !== null && "code" in e && e.code === "P2002";
 
+/** The messages between nodes that keep every node's join cache and sockets in step (joinCluster). */
+const LINK_CHANGED = "links.changed";
+const STAFF_SESSION_ENDED = "links.staffSessionEnded";
+
 export class LinkService {
+  private peers: ClusterBus | undefined;
+
   constructor(
     private readonly db: Db,
     private readonly tokens: TokenService,
@@ -190,10 +197,29 @@ export class LinkService {
     }
   }
 
-  /** In the same tick as the write's result: handshakes refuse the old link, then its sockets are dropped. */
+  /** In the same tick as the write's result: handshakes refuse the old link, then its sockets are dropped — here and, with several nodes, on every node. */
   private changed(meetingId: string, subject: string, link: LinkState): void {
-    this.meetings.joins.linkChanged(meetingId, subject, { linkVersion: link.linkVersion, linkRevoked: link.linkRevoked });
+    const state = { linkVersion: link.linkVersion, linkRevoked: link.linkRevoked };
+    this.linkChangedHere(meetingId, subject, state);
+    this.peers?.broadcast(LINK_CHANGED, { meetingId, subject, state });
+  }
+
+  private linkChangedHere(meetingId: string, subject: string, state: LinkState): void {
+    this.meetings.joins.linkChanged(meetingId, subject, state);
     this.disconnect(subject);
+  }
+
+  /**
+   * With several nodes: every node keeps its own join cache and holds its own sockets, so a link
+   * re-issued or revoked, or a login session ended, on one node is applied on all of them.
+   */
+  joinCluster(bus: ClusterBus): void {
+    this.peers = bus;
+    bus.handle(LINK_CHANGED, (body) => {
+      const { meetingId, subject, state } = body as { meetingId: string; subject: string; state: LinkState };
+      this.linkChangedHere(meetingId, subject, state);
+    });
+    bus.handle(STAFF_SESSION_ENDED, (body) => this.endStaffSessionHere((body as { sessionId: string }).sessionId));
   }
 
   /**
@@ -213,6 +239,11 @@ export class LinkService {
    * it, as a revoked link's sockets do; their tokens are refused from now on (joinCache.staff).
    */
   endStaffSession(sessionId: string): void {
+    this.endStaffSessionHere(sessionId);
+    this.peers?.broadcast(STAFF_SESSION_ENDED, { sessionId });
+  }
+
+  private endStaffSessionHere(sessionId: string): void {
     for (const socket of this.io.sockets.sockets.values()) {
       if (socket.data?.staffSession === sessionId) ended(socket, "LINK_REVOKED");
     }

@@ -9,6 +9,7 @@ import { roomLinkSubject, ROOM_LINK_KINDS } from "../../../core/venue/roomLinks.
 import { staffEntryRoles, type StaffEntryRole } from "../../../core/staffEntry.ts";
 import { AccountRepository } from "../accounts/accountRepository.ts";
 import { SessionStore } from "../accounts/sessions.ts";
+import type { ClusterBus } from "../cluster/clusterBus.ts";
 import type { Db } from "../db/database.ts";
 
 /** A link's state: only a token of the current version opens it, and none while revoked. */
@@ -36,8 +37,12 @@ interface Entry {
   links: Map<string, LinkState>;
 }
 
+/** The message between nodes that an edit of a meeting was saved. */
+const MEETING_CHANGED = "joins.meetingChanged";
+
 export class JoinCache {
   private readonly entries = new Map<string, Entry>();
+  private peers: ClusterBus | undefined;
 
   /** The StaffAccount table's owner: staff entries are checked through it. */
   private readonly accounts: AccountRepository;
@@ -97,9 +102,16 @@ export class JoinCache {
     if (entry) remember(entry.links, subject, state, true);
   }
 
-  /** The meeting's info was edited: read it again on the next join. */
+  /** The meeting's info was edited: read it again on the next join (on every node, with several). */
   meetingChanged(meetingId: string): void {
     this.entries.delete(meetingId);
+    this.peers?.broadcast(MEETING_CHANGED, { meetingId });
+  }
+
+  /** With several nodes: an edit made through another node drops this node's copy too. */
+  joinCluster(bus: ClusterBus): void {
+    this.peers = bus;
+    bus.handle(MEETING_CHANGED, (body) => void this.entries.delete((body as { meetingId: string }).meetingId));
   }
 
   private entry(meetingId: string): Entry {
