@@ -43,3 +43,31 @@ export class LeaseOwnership implements Ownership {
     throw new Error(`meeting ${meetingId}: neither its lease nor its holder could be read`);
   }
 }
+
+/** How often, and how many times, a node claims a meeting again when its owner has just died or given it up (its lease frees within seconds). */
+const OWNER_GONE_RETRY_MS = 500;
+const OWNER_GONE_ATTEMPTS = 12;
+
+/**
+ * Reaches whoever runs the meeting: `here` when this node runs it already (`runsHere`) or owns it
+ * (taking it over now: the lease, none for one process alone), else `remote` with the owner. When
+ * the owner does not answer (it died, or gave the meeting up a moment ago) the meeting is claimed
+ * again, every 500 ms, for up to 6 s; after that the owner's last failure is thrown.
+ */
+export async function untilOwnerAnswers<T>(
+  ownership: Ownership,
+  meetingId: string,
+  reach: { runsHere?: () => boolean; here: (lease: Lease | undefined) => T | Promise<T>; remote: (owner: string) => Promise<T> },
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    if (reach.runsHere?.()) return reach.here(undefined);
+    const claim = await ownership.claim(meetingId);
+    if (claim.mine) return reach.here(claim.lease);
+    try {
+      return await reach.remote(claim.owner);
+    } catch (error) {
+      if (attempt >= OWNER_GONE_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, OWNER_GONE_RETRY_MS));
+    }
+  }
+}

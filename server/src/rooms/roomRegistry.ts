@@ -6,7 +6,7 @@ import type { Command } from "../../../core/meeting.ts";
 import { SYSTEM_ACTOR, type Actor } from "../../../core/roles.ts";
 import type { ClusterBus } from "../cluster/clusterBus.ts";
 import type { Fence } from "../cluster/fence.ts";
-import { NotOwnerError, SOLE_OWNER, type Ownership } from "../cluster/ownership.ts";
+import { NotOwnerError, SOLE_OWNER, untilOwnerAnswers, type Ownership } from "../cluster/ownership.ts";
 import type { MeetingState } from "../../../core/state.ts";
 import type { EventStore } from "../eventlog/eventStore.ts";
 import type { LiveConfig } from "../meetings/meetingStore.ts";
@@ -18,10 +18,6 @@ export interface RegistryDeps extends RoomDeps {
   /** Who runs each meeting's actor: this process alone unless given (cluster/ownership.ts). */
   ownership?: Ownership;
 }
-
-/** How long a node keeps trying to reach a meeting whose owner has just died before another node takes it over. */
-const OWNER_GONE_RETRY_MS = 500;
-const OWNER_GONE_ATTEMPTS = 12;
 
 /** Opens each meeting's room once, on first use, by replaying its log. */
 export class RoomRegistry {
@@ -81,20 +77,13 @@ export class RoomRegistry {
   }
 
   /** The meeting's room: opened here when this node owns (or now takes over) the meeting, else the owner's, remotely. */
-  async get(meetingId: string): Promise<Room> {
-    for (let attempt = 1; ; attempt++) {
-      const local = this.rooms.get(meetingId);
-      if (local) return local;
-      const claim = await this.ownership.claim(meetingId);
-      if (claim.mine) return this.openLocal(meetingId, claim.lease);
-      try {
-        return await this.remote(meetingId, claim.owner);
-      } catch (error) {
-        // The owner died (NodeUnreachableError) or gave the meeting up a moment ago: claim again (its lease frees within seconds).
-        if (attempt >= OWNER_GONE_ATTEMPTS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, OWNER_GONE_RETRY_MS));
-      }
-    }
+  get(meetingId: string): Promise<Room> {
+    // An owner that died (NodeUnreachableError) or gave the meeting up a moment ago: claimed again until its lease frees.
+    return untilOwnerAnswers<Room>(this.ownership, meetingId, {
+      runsHere: () => this.rooms.has(meetingId),
+      here: (lease) => this.openLocal(meetingId, lease),
+      remote: (owner) => this.remote(meetingId, owner),
+    });
   }
 
   /** The room of a meeting this node owns (the gateway's and ballot box's view: they run only where the actor does). */

@@ -11,7 +11,7 @@ import type { GatewayServer, LocalSocket } from "../../gateway/connection.ts";
 import type { Connected } from "../../gateway/handshake.ts";
 import type { RoomRegistry } from "../../rooms/roomRegistry.ts";
 import { NodeUnreachableError, type ClusterBus } from "../clusterBus.ts";
-import type { Ownership } from "../ownership.ts";
+import { untilOwnerAnswers, type Ownership } from "../ownership.ts";
 import {
   RELAY_CLOSE,
   RELAY_CONNECT,
@@ -35,9 +35,6 @@ export interface RelayEdgeDeps {
   log: (message: string, error?: unknown) => void;
 }
 
-/** A handshake whose owner has just died or given the meeting up is tried again for this long (its lease frees within seconds). */
-const OWNER_GONE_RETRY_MS = 500;
-const OWNER_GONE_ATTEMPTS = 12;
 /** A relayed message unanswered for this long stays unanswered (the client's own timeout and resend take over). */
 const MESSAGE_TIMEOUT_MS = 15_000;
 
@@ -65,20 +62,16 @@ export class RelayEdge {
     const verified = await this.deps.tokens.verify(token);
     if (!verified.ok) return undefined;
     const { meetingId } = verified.value;
-    for (let attempt = 1; ; attempt++) {
-      if (this.deps.rooms.isLocal(meetingId)) return undefined;
-      const claim = await this.deps.ownership.claim(meetingId);
-      if (claim.mine) return undefined;
-      try {
-        const identified = await this.deps.bus.request<Result<Connected>>(claim.owner, RELAY_IDENTIFY, { auth: { token } });
-        if (identified.ok) this.routed.set(socket, claim.owner);
+    // A handshake reaching an owner that has just died or given the meeting up is tried again (untilOwnerAnswers).
+    return untilOwnerAnswers<Result<Connected> | undefined>(this.deps.ownership, meetingId, {
+      runsHere: () => this.deps.rooms.isLocal(meetingId),
+      here: () => undefined,
+      remote: async (owner) => {
+        const identified = await this.deps.bus.request<Result<Connected>>(owner, RELAY_IDENTIFY, { auth: { token } });
+        if (identified.ok) this.routed.set(socket, owner);
         return identified;
-      } catch (error) {
-        // The owner died or gave the meeting up a moment ago: claim again.
-        if (attempt >= OWNER_GONE_ATTEMPTS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, OWNER_GONE_RETRY_MS));
-      }
-    }
+      },
+    });
   }
 
   relays(socket: LocalSocket): boolean {
