@@ -12,10 +12,17 @@ export async function connectTo(schema: string): Promise<pg.Client> {
   return client;
 }
 
-/** A new empty schema `t_<random>`; `drop()` removes it with everything in it. */
-export async function freshSchema(): Promise<{ name: string; drop: () => Promise<void> }> {
+/** `url` (any postgresql:// URL, also one whose `host` is a socket folder) with `?schema=` set: what a server is given. */
+export function withSchema(url: string, schema: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set("schema", schema);
+  return parsed.toString();
+}
+
+/** A new empty schema `t_<random>` of the database at `url`; `drop()` removes it with everything in it. */
+export async function freshSchema(url = PG_TEST_URL): Promise<{ name: string; drop: () => Promise<void> }> {
   const name = `t_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: PG_TEST_URL });
+  const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
     await admin.query(`CREATE SCHEMA "${name}"`);
@@ -25,7 +32,7 @@ export async function freshSchema(): Promise<{ name: string; drop: () => Promise
   return {
     name,
     drop: async () => {
-      const client = new pg.Client({ connectionString: PG_TEST_URL });
+      const client = new pg.Client({ connectionString: url });
       await client.connect();
       try {
         await client.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);

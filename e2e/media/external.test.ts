@@ -1,74 +1,32 @@
 // External media server (YST_MEDIA=external): a Janus that is not ours — started here as its
 // operator would, with the same kind of configuration — watched over its Admin API, used through
 // janode, survived when it goes away, never stopped by us. Inside the loopback-only namespace.
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { findJanusLibDir, writeJanusConfig } from "../../server/src/media/janusConfig.ts";
 import { eventually, Harness, send, type TestClient, type TestServer } from "../../testing/server/harness.ts";
 import { launchChromium } from "../support/browser.ts";
 import { audioBytesOver } from "./support/audio.ts";
+import { operatorJanus } from "./support/operatorJanus.ts";
 import { emit, listen, newPage, publish } from "./support/socketMedia.ts";
 
-const WS = 18688;
-const ADMIN = 17688;
 const SECRET = "external-admin-secret-for-tests-0123456789";
-const configDir = fs.mkdtempSync(path.join(os.tmpdir(), "yst-external-janus-"));
+const janus = operatorJanus({ ws: 18688, admin: 17688, rtp: { min: 21000, max: 21100 } }, SECRET);
 const h = new Harness();
-let janus: ChildProcess | undefined;
 let browser: Browser;
-
-/** Starts Janus the way an operator would (not under our supervisor). */
-async function startJanus(): Promise<ChildProcess> {
-  const child = spawn("janus", ["-F", configDir, "-C", path.join(configDir, "janus.jcfg")], { stdio: "ignore" });
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  return child;
-}
-
-async function stopJanus(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGKILL");
-  await exited;
-}
 
 beforeAll(async () => {
   expect(process.env.YST_IN_MEDIA_NETNS).toBe("1");
-  writeJanusConfig({
-    adminSecret: SECRET,
-    bindIp: "127.0.0.1",
-    wsPort: WS,
-    adminPort: ADMIN,
-    rtpPorts: { min: 21000, max: 21100 },
-    iceEnforceList: "127.0.0.2",
-    nat11Mapping: undefined,
-    libDir: findJanusLibDir()!,
-    configDir,
-  });
-  janus = await startJanus();
+  await janus.start();
   browser = await launchChromium({ fakeMedia: true });
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
   await h.cleanup();
-  if (janus) await stopJanus(janus);
-  fs.rmSync(configDir, { recursive: true, force: true });
+  await janus.remove();
 });
 
-function external(secret: string): Promise<TestServer> {
-  return h.startServer({
-    env: {
-      YST_MEDIA: "external",
-      YST_JANUS_URL: `ws://127.0.0.1:${WS}`,
-      YST_JANUS_ADMIN_URL: `ws://127.0.0.1:${ADMIN}`,
-      YST_JANUS_ADMIN_SECRET: secret,
-    },
-  });
-}
+const external = (secret: string): Promise<TestServer> => h.startServer({ env: janus.env(secret) });
 
 /** A real offer from the page (so a refusal can only be about media being unavailable). */
 const offer = (page: Page): Promise<string> =>
@@ -128,13 +86,13 @@ it("uses the external Janus for the floor, survives it going away and coming bac
   await speakAndListen();
 
   // The operator's Janus goes away: everyone is told media is unavailable, requests say so.
-  await stopJanus(janus!);
+  await janus.stop();
   await eventually(() => expect(server.server.media.status()).not.toBe("up"), 15_000);
   await eventually(() => expect(seenByB).toEqual([false]), 5000);
   expect(await emit(a, "media.publish", { sdp: await offer(pageA) })).toMatchObject({ ok: false, error: { code: "MEDIA_UNAVAILABLE" } });
 
   // It comes back: available again, and the floor holder is heard again after re-negotiating.
-  janus = await startJanus();
+  await janus.start();
   await eventually(() => expect(server.server.media.status()).toBe("up"), 20_000);
   await eventually(() => expect(seenByB).toEqual([false, true]), 5000);
   await speakAndListen();
@@ -144,6 +102,6 @@ it("uses the external Janus for the floor, survives it going away and coming bac
   // Closing our server leaves the operator's Janus running.
   await server.close();
   await new Promise((resolve) => setTimeout(resolve, 500));
-  expect(janus.exitCode).toBeNull();
-  expect(janus.signalCode).toBeNull();
+  expect(janus.process?.exitCode).toBeNull();
+  expect(janus.process?.signalCode).toBeNull();
 }, 120_000);

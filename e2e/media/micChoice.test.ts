@@ -7,6 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { joinUrl } from "../../server/src/links/urls.ts";
 import { Harness, send, type TestMeeting, type TestServer } from "../../testing/server/harness.ts";
+import { RECORD_PEER_CONNECTIONS } from "./support/audio.ts";
 import { launchChromium } from "../support/browser.ts";
 import { startMediaServer } from "./support/mediaServer.ts";
 
@@ -33,13 +34,9 @@ afterAll(async () => {
   await h.cleanup();
 });
 
-// Records the page's peer connections, to read which microphone the publisher sends.
-const RECORD_PCS = `window.__pcs = []; { const Original = window.RTCPeerConnection;
-  window.RTCPeerConnection = class extends Original { constructor(...args) { super(...args); window.__pcs.push(this); } }; }`;
-
 async function open(on: Browser, url: string, initScript?: string): Promise<Page> {
   const context = await on.newContext({ locale: "zh-CN" });
-  await context.addInitScript(RECORD_PCS);
+  await context.addInitScript(RECORD_PEER_CONNECTIONS);
   if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   await page.goto(url);

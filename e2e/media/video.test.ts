@@ -9,7 +9,7 @@ import type { SubscribeResult } from "../../core/protocol.ts";
 import { eventually, Harness, send, type TestServer } from "../../testing/server/harness.ts";
 import { displayUrl, joinUrl } from "../../server/src/links/urls.ts";
 import { launchChromium, PHONE } from "../support/browser.ts";
-import { audioBytesOver } from "./support/audio.ts";
+import { audioBytesOver, RECORD_PEER_CONNECTIONS } from "./support/audio.ts";
 import { startMediaServer } from "./support/mediaServer.ts";
 import { emit, inbound, listen, newPage, publish } from "./support/socketMedia.ts";
 
@@ -91,13 +91,9 @@ it("a listener receives the floor holder's video, mapped to them; in audio-only 
   expect(server.logs.filter((l) => /failed/.test(l.message))).toEqual([]);
 }, 90_000);
 
-// Records the page's peer connections so the test can read their statistics.
-const RECORD_PCS = `window.__pcs = []; { const Original = window.RTCPeerConnection;
-  window.RTCPeerConnection = class extends Original { constructor(...args) { super(...args); window.__pcs.push(this); } }; }`;
-
 async function open(url: string): Promise<Page> {
   const page = await (await browser.newContext({ locale: "zh-CN", ...PHONE })).newPage();
-  await page.addInitScript(RECORD_PCS);
+  await page.addInitScript(RECORD_PEER_CONNECTIONS);
   await page.goto(url);
   await page.getByTestId("me").waitFor();
   return page;

@@ -19,7 +19,7 @@ import type { RosterEntry } from "../../core/config/schema.ts";
 import { roomLinkSubject, type RoomLinkKind } from "../../core/venue/roomLinks.ts";
 import { loadConfig, type Config } from "../../server/src/config/config.ts";
 import { createServer, type YishitingServer } from "../../server/src/server.ts";
-import { freshSchema, PG_TEST_URL } from "../postgres.ts";
+import { freshSchema, PG_TEST_URL, withSchema } from "../postgres.ts";
 
 export const TEST_SECRET = "test-secret-integration-3f9c";
 const WAIT_MS = 5_000;
@@ -170,7 +170,7 @@ export class Harness {
       schema = await freshSchema();
       this.schemas.set(dataDir, schema);
     }
-    return { YST_DATABASE_URL: `${PG_TEST_URL}?schema=${schema.name}` };
+    return { YST_DATABASE_URL: withSchema(PG_TEST_URL, schema.name) };
   }
 
   async startServer(options: StartOptions = {}): Promise<TestServer> {

@@ -19,3 +19,7 @@ export async function audioBytesOver(page: Page, connections: string, ms: number
   await new Promise((r) => setTimeout(r, ms));
   return (await read()) - before;
 }
+
+/** An init script that keeps every RTCPeerConnection the page makes in `window.__pcs`, so a test can read their statistics. */
+export const RECORD_PEER_CONNECTIONS = `window.__pcs = []; { const Original = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends Original { constructor(...args) { super(...args); window.__pcs.push(this); } }; }`;

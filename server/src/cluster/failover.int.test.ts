@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import { afterEach, expect, it } from "vitest";
 import { pollOf, vote } from "../../../testing/server/pollRoom.ts";
 import { eventually, Harness, send, type ServerProcess, type TestClient } from "../../../testing/server/harness.ts";
-import { testCluster } from "../../../testing/server/cluster.ts";
+import { leaseHolder, testCluster } from "../../../testing/server/cluster.ts";
 import { loadBalancer } from "../../../testing/server/loadBalancer.ts";
 import { TEST_SECRET } from "../../../testing/server/harness.ts";
 
@@ -48,7 +48,7 @@ it(
     expect(await send(chair!, { type: "poll.open", pollId })).toMatchObject({ ok: true });
     await eventually(() => expect(members.every((m) => m.state.polls[0]?.status === "open")).toBe(true));
 
-    const owner = await setupOwner(cluster.env.YST_DATABASE_URL!, meeting.id);
+    const owner = await leaseHolder(cluster.env.YST_DATABASE_URL!, meeting.id);
     const ownerProcess = nodes.get(owner)!;
     expect(ownerProcess, `owner ${owner}`).toBeDefined();
 
@@ -80,7 +80,7 @@ it(
     expect(await sendAsBrowser(members[0]!, { type: "queue.request", cid })).toEqual(first);
 
     // Everyone back in sync with the new owner.
-    const newOwner = await setupOwner(cluster.env.YST_DATABASE_URL!, meeting.id);
+    const newOwner = await leaseHolder(cluster.env.YST_DATABASE_URL!, meeting.id);
     expect(newOwner).not.toBe(owner);
     await eventually(() => {
       const seq = chair!.state.seq;
@@ -111,25 +111,5 @@ async function sendAsBrowser(client: TestClient, command: { type: string; cid: s
     } catch (error) {
       if (attempt === 3) throw error;
     }
-  }
-}
-
-/** Which node holds the meeting's lease now (read straight from the shared database). */
-async function setupOwner(url: string, meetingId: string): Promise<string> {
-  const pg = await import("pg");
-  const { splitSchema } = await import("../db/pgDatabase.ts");
-  const { url: connectionString, schema } = splitSchema(url);
-  const client = new pg.default.Client({ connectionString, options: `-c search_path="${schema}"` });
-  await client.connect();
-  try {
-    return await eventually(async () => {
-      const { rows } = await client.query<{ holder: string }>(`SELECT "holder" FROM "MeetingLease" WHERE "meetingId" = $1 AND "expiresAt" > now()`, [
-        meetingId,
-      ]);
-      if (!rows[0]) throw new Error("nobody owns the meeting yet");
-      return rows[0].holder;
-    }, 10_000);
-  } finally {
-    await client.end();
   }
 }
