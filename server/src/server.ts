@@ -128,9 +128,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   });
   await cluster?.join(io, rooms, log);
   // With several nodes: any node accepts any socket; those of meetings owned elsewhere are served by their owner.
-  const socketRelay = cluster
-    ? new SocketRelay({ io, bus: cluster.bus, ownership: cluster.ownership, rooms, tokens, joins: meetings.joins, now, log })
-    : undefined;
+  const socketRelay = cluster ? new SocketRelay({ io, bus: cluster.bus, ownership: cluster.ownership, rooms, joins: meetings.joins, now, log }) : undefined;
 
   // Media (Janus, docs/media.md): the plane, the speeches' recordings, the SDP relay, floor control.
   const media = createMediaPlane(config.media, { dataDir: config.dataDir, log });

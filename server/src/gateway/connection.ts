@@ -8,6 +8,7 @@ import type { ClientToServerEvents, ServerToClientEvents, Welcome } from "../../
 import type { RosterEntry } from "../../../core/config/schema.ts";
 import { caucusRoom, caucusSide } from "../caucus/caucusMembership.ts";
 import { isMediatorConnection, mediatorsRoom } from "../mediation/session/talkMembership.ts";
+import type { VerifiedJoin } from "../auth/tokens.ts";
 import type { Connected } from "./handshake.ts";
 
 /** `welcome`: what the connection was last greeted with (set once greeted; rosterChanges.ts greets it again). */
@@ -32,8 +33,8 @@ export type GatewaySocket = Pick<
  * identified by that owner in the handshake, and served there; this node only relays them.
  */
 export interface GatewayRelay {
-  /** In the handshake: the owner's identification when another node owns the socket's meeting; undefined when this node serves it. */
-  identify(socket: LocalSocket): Promise<Result<Connected> | undefined>;
+  /** In the handshake, its token verified: the owner's identification when another node owns the socket's meeting; undefined when this node serves it. */
+  identify(socket: LocalSocket, join: VerifiedJoin): Promise<Result<Connected> | undefined>;
   /** On connection: relays a socket the owner identified (true), or leaves it to this node (false). */
   relays(socket: LocalSocket): boolean;
   /** As the owner: the sockets relayed to this node are served by `accept` (the gateway's connection set-up). */

@@ -1,6 +1,6 @@
 // Who is connecting: a participant by their personal link, or the room by one of its two links
 // (core/venue/roomLinks.ts): the room display (大屏) or the venue terminal (会场终端).
-import type { TokenService } from "../auth/tokens.ts";
+import type { TokenService, VerifiedJoin } from "../auth/tokens.ts";
 import { coreError, type CoreError } from "../../../core/errors.ts";
 import type { RosterEntry } from "../../../core/config/schema.ts";
 import { roomLinkKind, roomLinkSubject, type RoomLinkKind } from "../../../core/venue/roomLinks.ts";
@@ -39,7 +39,16 @@ export async function identify(
 ): Promise<{ ok: true; value: Connected } | { ok: false; error: CoreError }> {
   const verified = await tokens.verify(token);
   if (!verified.ok) return verified;
-  const { participantId, meetingId, version, session } = verified.value;
+  return identifyJoin(verified.value, joins, rooms);
+}
+
+/** The same check for a token already verified (the socket handshake verifies it once, before asking where the meeting runs). */
+export async function identifyJoin(
+  join: VerifiedJoin,
+  joins: JoinCache,
+  rooms: RoomRegistry,
+): Promise<{ ok: true; value: Connected } | { ok: false; error: CoreError }> {
+  const { participantId, meetingId, version, session } = join;
 
   const staff = parseStaffSubject(participantId);
   if (staff) {

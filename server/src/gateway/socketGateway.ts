@@ -27,7 +27,7 @@ import type { MeetingState } from "../../../core/state.ts";
 import { audienceRoom, connections, ended, roomOf, type GatewayRelay, type GatewayServer, type GatewaySocket } from "./connection.ts";
 import { Greeter } from "./greeting.ts";
 import { handlersOf, parseWith, type Handlers } from "./handler.ts";
-import { identify, stillValid } from "./handshake.ts";
+import { identifyJoin, stillValid } from "./handshake.ts";
 import { attachMedia } from "./mediaHandlers.ts";
 import { attachPolls } from "./pollHandlers.ts";
 import { Presence } from "./presence.ts";
@@ -82,9 +82,10 @@ export interface Gateway extends RoomListener {
 export function attachGateway(io: GatewayServer, deps: GatewayDeps): Gateway {
   io.use(async (socket, next) => {
     try {
-      const identified =
-        (await deps.relay?.identify(socket)) ??
-        (await identify((socket.handshake.auth as Record<string, unknown> | undefined)?.token, deps.tokens, deps.meetings.joins, deps.rooms));
+      // The token is verified once, here; then the meeting's owner identifies the socket (another node's, with several).
+      const verified = await deps.tokens.verify((socket.handshake.auth as Record<string, unknown> | undefined)?.token);
+      if (!verified.ok) return next(refusal(verified.error));
+      const identified = (await deps.relay?.identify(socket, verified.value)) ?? (await identifyJoin(verified.value, deps.meetings.joins, deps.rooms));
       if (!identified.ok) return next(refusal(identified.error));
       socket.data = identified.value;
       next();

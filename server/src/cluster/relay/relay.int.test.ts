@@ -3,14 +3,17 @@
 // a through b — greeting, commands and their acknowledgements, broadcasts, votes, presence — while
 // b answers the clock itself; when a goes, b closes its relayed clients' transports so they
 // reconnect, and the meeting continues on b from the log.
-import { afterEach, expect, it } from "vitest";
+import { afterEach, expect, it, vi } from "vitest";
 import { disconnected, eventually, Harness, openMeeting, send, settle } from "../../../../testing/server/harness.ts";
 import { testCluster } from "../../../../testing/server/cluster.ts";
 import { pollOf, vote } from "../../../../testing/server/pollRoom.ts";
 import { MeetingRoom } from "../../rooms/meetingRoom.ts";
 
 const h = new Harness();
-afterEach(() => h.cleanup());
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await h.cleanup();
+});
 
 const GRACE_SECONDS = 0.3;
 
@@ -108,4 +111,33 @@ it("an owner that loses the meeting's lease closes the transports of the meeting
   );
   expect(await goneA).toBe("transport close");
   expect(await goneB).toBe("transport close");
+});
+
+it("a socket's token is verified once, by the node holding the socket; a refused token gets the same answer on either node", async () => {
+  const cluster = await testCluster(h);
+  const a = await cluster.start("a");
+  const b = await cluster.start("b");
+  const meeting = await h.createMeeting(a.server, "验一次令牌");
+  await openMeeting(a.server, meeting);
+  // Spies that call through: the real verification runs, the calls are counted.
+  const verifiedOnA = vi.spyOn(a.server.tokens, "verify");
+  const verifiedOnB = vi.spyOn(b.server.tokens, "verify");
+
+  // Greeted sockets only (h.connect would also fetch the roster over HTTP, which verifies the token for its own request).
+  const welcomed = (url: string, token: string) => new Promise((resolve) => h.socket(url, { token }).once("welcome", resolve));
+  await welcomed(a.url, meeting.tokens.chair);
+  expect(verifiedOnA).toHaveBeenCalledTimes(1);
+  // Relayed: b verifies it, a (the owner) checks the link and the roster without verifying it again.
+  await welcomed(b.url, meeting.tokens.member1);
+  expect(verifiedOnB).toHaveBeenCalledTimes(1);
+  expect(verifiedOnA).toHaveBeenCalledTimes(1);
+
+  const stranger = await a.server.tokens.issue({ participantId: "nobody-here", meetingId: meeting.meetingId, role: "member" });
+  const expired = await a.server.tokens.issue({ participantId: meeting.people.member2.id, meetingId: meeting.meetingId, role: "member" }, -1);
+  for (const node of [a, b]) {
+    expect((await h.connectRefused(node.url, {})).code).toBe("TOKEN_MISSING");
+    expect((await h.connectRefused(node.url, { token: "not-a-jwt" })).code).toBe("TOKEN_INVALID");
+    expect((await h.connectRefused(node.url, { token: expired })).code).toBe("TOKEN_EXPIRED");
+    expect((await h.connectRefused(node.url, { token: stranger })).code).toBe("NOT_FOUND");
+  }
 });

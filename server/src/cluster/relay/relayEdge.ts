@@ -6,7 +6,7 @@
 // reconnects by itself with its lastSeq, to any node. Never a server-side disconnect: a client
 // does not reconnect after one.
 import type { Result } from "../../../../core/errors.ts";
-import type { TokenService } from "../../auth/tokens.ts";
+import type { VerifiedJoin } from "../../auth/tokens.ts";
 import type { GatewayServer, LocalSocket } from "../../gateway/connection.ts";
 import type { Connected } from "../../gateway/handshake.ts";
 import type { RoomRegistry } from "../../rooms/roomRegistry.ts";
@@ -22,6 +22,7 @@ import {
   type RelayClose,
   type RelayConnect,
   type RelayDisconnect,
+  type RelayIdentify,
   type RelayMessage,
 } from "./relayMessages.ts";
 
@@ -30,7 +31,6 @@ export interface RelayEdgeDeps {
   bus: ClusterBus;
   ownership: Ownership;
   rooms: RoomRegistry;
-  tokens: TokenService;
   now: () => number;
   log: (message: string, error?: unknown) => void;
 }
@@ -55,19 +55,15 @@ export class RelayEdge {
     });
   }
 
-  /** In the handshake: the owner's identification when another node owns the meeting; undefined when this node serves the socket. */
-  async identify(socket: LocalSocket): Promise<Result<Connected> | undefined> {
-    const token = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
-    // A token refused here is refused by the usual path, with the usual answer.
-    const verified = await this.deps.tokens.verify(token);
-    if (!verified.ok) return undefined;
-    const { meetingId } = verified.value;
+  /** In the handshake, its token verified: the owner's identification when another node owns the meeting; undefined when this node serves the socket. */
+  async identify(socket: LocalSocket, join: VerifiedJoin): Promise<Result<Connected> | undefined> {
+    const { meetingId } = join;
     // A handshake reaching an owner that has just died or given the meeting up is tried again (untilOwnerAnswers).
     return untilOwnerAnswers<Result<Connected> | undefined>(this.deps.ownership, meetingId, {
       runsHere: () => this.deps.rooms.isLocal(meetingId),
       here: () => undefined,
       remote: async (owner) => {
-        const identified = await this.deps.bus.request<Result<Connected>>(owner, RELAY_IDENTIFY, { auth: { token } });
+        const identified = await this.deps.bus.request<Result<Connected>>(owner, RELAY_IDENTIFY, { join } satisfies RelayIdentify);
         if (identified.ok) this.routed.set(socket, owner);
         return identified;
       },

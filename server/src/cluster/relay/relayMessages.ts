@@ -1,8 +1,9 @@
 // The socket relay's messages on the cluster bus (docs/cluster.md "Between nodes", docs/protocol.md).
 // The edge is the node holding a participant's socket; the owner holds the meeting's lease.
+import type { VerifiedJoin } from "../../auth/tokens.ts";
 import type { Connected } from "../../gateway/handshake.ts";
 
-/** edge → owner request `{ auth: { token } }`: the handshake as the owner checks it; answers Result<Connected>. */
+/** edge → owner request (RelayIdentify): the handshake as the owner checks it; answers Result<Connected>. */
 export const RELAY_IDENTIFY = "relay.identify";
 /** edge → owner request: the socket is connected; the owner serves it from now on (answered once its handlers are registered). */
 export const RELAY_CONNECT = "relay.connect";
@@ -12,6 +13,11 @@ export const RELAY_MESSAGE = "relay.message";
 export const RELAY_DISCONNECT = "relay.disconnect";
 /** owner → edge: close these sockets' transports (the owner gave the meeting up, or is shutting down); the clients reconnect. */
 export const RELAY_CLOSE = "relay.close";
+
+/** The socket's token as the edge verified it (once, in its handshake); the owner checks the rest: link, roster. */
+export interface RelayIdentify {
+  join: VerifiedJoin;
+}
 
 export interface RelayConnect {
   sid: string;

@@ -5,9 +5,8 @@
 // directly, the relayed ones by their node — so the clients reconnect, to whichever node, and
 // reach the new owner.
 import type { Result } from "../../../../core/errors.ts";
-import type { TokenService } from "../../auth/tokens.ts";
 import type { GatewayServer, GatewaySocket } from "../../gateway/connection.ts";
-import { identify, type Connected } from "../../gateway/handshake.ts";
+import { identifyJoin, type Connected } from "../../gateway/handshake.ts";
 import type { JoinCache } from "../../meetings/joinCache.ts";
 import type { RoomRegistry } from "../../rooms/roomRegistry.ts";
 import type { ClusterBus } from "../clusterBus.ts";
@@ -21,6 +20,7 @@ import {
   type RelayClose,
   type RelayConnect,
   type RelayDisconnect,
+  type RelayIdentify,
   type RelayMessage,
 } from "./relayMessages.ts";
 import { VirtualSocket } from "./virtualSocket.ts";
@@ -29,7 +29,6 @@ export interface RelayOwnerDeps {
   io: GatewayServer;
   bus: ClusterBus;
   rooms: RoomRegistry;
-  tokens: TokenService;
   joins: JoinCache;
 }
 
@@ -41,8 +40,7 @@ export class RelayOwner {
   constructor(private readonly deps: RelayOwnerDeps) {
     const { bus, rooms } = deps;
     bus.handle(RELAY_IDENTIFY, async (body): Promise<Result<Connected>> => {
-      const auth = (body as { auth?: { token?: unknown } } | undefined)?.auth;
-      const identified = await identify(auth?.token, deps.tokens, deps.joins, rooms);
+      const identified = await identifyJoin((body as RelayIdentify).join, deps.joins, rooms);
       if (identified.ok) await this.owned(identified.value.meetingId);
       return identified;
     });

@@ -2,6 +2,7 @@
 // participant's socket. A socket of a meeting this node owns is served here as in one process;
 // one of a meeting owned elsewhere is relayed to its owner (relayEdge.ts), which serves it with
 // the unchanged gateway through a VirtualSocket (relayOwner.ts). Every node is both.
+import type { VerifiedJoin } from "../../auth/tokens.ts";
 import type { GatewayRelay, GatewaySocket, LocalSocket } from "../../gateway/connection.ts";
 import type { MeetingRoom, RoomListener } from "../../rooms/meetingRoom.ts";
 import { RelayEdge, type RelayEdgeDeps } from "./relayEdge.ts";
@@ -16,8 +17,8 @@ export class SocketRelay implements GatewayRelay, RoomListener {
     this.owner = new RelayOwner(deps);
   }
 
-  identify(socket: LocalSocket) {
-    return this.edge.identify(socket);
+  identify(socket: LocalSocket, join: VerifiedJoin) {
+    return this.edge.identify(socket, join);
   }
 
   relays(socket: LocalSocket): boolean {
