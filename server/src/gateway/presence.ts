@@ -114,7 +114,7 @@ export class Presence {
   private submit(meetingId: string, kind: "arrive" | "leave", participantIds: string[]): void {
     if (this.closed) return;
     this.rooms
-      .get(meetingId)
+      .local(meetingId)
       .then((room) => room.submitWith(SYSTEM_ACTOR, (state) => attendanceCommand(state, kind, participantIds)))
       .then((result) => {
         if (!result.ok) this.log(`attendance.${kind} refused for meeting ${meetingId}: ${result.error.code}`);

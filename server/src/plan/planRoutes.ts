@@ -2,9 +2,9 @@
 // reorder planned speeches; members and officials register, see and withdraw their own with
 // their join token until the meeting opens. Every change is fed into the live meeting.
 import { Router, type Request } from "express";
-import type { ErrorCode } from "../../../core/errors.ts";
+import { fail, ok, type ErrorCode, type Result } from "../../../core/errors.ts";
 import { SPEAKING_ROLES, SYSTEM_ACTOR } from "../../../core/roles.ts";
-import { abort, route } from "../http/apiError.ts";
+import { abort, orAbort, route } from "../http/apiError.ts";
 import type { ApiDeps } from "../http/apiDeps.ts";
 import { requireParticipant } from "../http/participantAuth.ts";
 import { IdParams } from "../../../core/api/common.ts";
@@ -14,6 +14,9 @@ import { BookingParams, MAX_OWN_ENTRIES, MAX_PLAN_ENTRIES, OwnPlanInput, PlanInp
 import type { InTurn, PlanFields, PlannedSpeechJson } from "./planStore.ts";
 
 const IN_TURN: InTurn = { syncedByCaller: true };
+
+/** A speaker's own change to the plan before the meeting opens (sent to the meeting's owner as JSON). */
+type OwnSpeechChange = { kind: "register"; participantId: string; input: OwnPlanInput } | { kind: "withdraw"; bookingId: string };
 
 export function planRoutes(deps: ApiDeps): Router {
   const { plan, participants, agenda, meetings } = deps;
@@ -111,28 +114,31 @@ export function planRoutes(deps: ApiDeps): Router {
   };
 
   /**
-   * Runs `change` in the live meeting's turn, only while it has not opened yet, and feeds the
-   * result into the meeting in the same turn: a registration can never slip in after meeting.open.
-   * So `change` is made `IN_TURN` (the store's own signal would wait for this very turn).
+   * A speaker's own registration or withdrawal, made in the live meeting's turn only while it has
+   * not opened yet, and fed into the meeting in the same turn: a registration can never slip in
+   * after meeting.open. So the change is made `IN_TURN` (the store's own signal would wait for this
+   * very turn). It runs where the meeting's actor runs: on its owner when that is another node.
    */
-  const beforeOpening = async <T>(meetingId: string, change: (inTurn: InTurn) => Promise<T>): Promise<T> => {
-    const room = await deps.rooms.get(meetingId);
+  const beforeOpening = deps.rooms.onOwner("plan.ownSpeech", async (room, change: OwnSpeechChange): Promise<Result<PlannedSpeechJson | null>> => {
+    const { meetingId } = room;
     let refusal: ErrorCode | null = null;
-    let value: T | undefined;
+    let value: PlannedSpeechJson | null = null;
     const synced = await room.submitWith(SYSTEM_ACTOR, async (state) => {
       if (state.status !== "scheduled") {
         refusal = state.status === "open" ? "MEETING_ALREADY_OPEN" : "MEETING_CLOSED";
         return null;
       }
-      value = await change(IN_TURN);
+      if (change.kind === "register")
+        value = await plan.append(meetingId, { ...change.input, participantId: change.participantId }, change.participantId, IN_TURN);
+      else await plan.delete(meetingId, change.bookingId, IN_TURN);
       const config = await meetings.liveConfig(meetingId);
       return config ? { type: "config.sync", ...config } : null;
     });
-    if (refusal) abort(refusal);
+    if (refusal) return fail(refusal);
     // The change is saved; the live room picks it up with the next sync.
     if (!synced.ok) deps.log(`config sync failed for meeting ${meetingId}: ${synced.error.code}`);
-    return value as T;
-  };
+    return ok(value);
+  });
 
   router.get(
     "/meetings/:id/my-speeches",
@@ -153,7 +159,7 @@ export function planRoutes(deps: ApiDeps): Router {
       if ((await plan.count(id, me, me)) >= MAX_OWN_ENTRIES) problems.push(`(root): at most ${MAX_OWN_ENTRIES} speeches of your own`);
       if ((await plan.count(id)) >= MAX_PLAN_ENTRIES) problems.push(`(root): at most ${MAX_PLAN_ENTRIES} planned speeches`);
       if (problems.length) abort("VALIDATION", problems);
-      const speech: PlannedSpeechJson = await beforeOpening(id, (inTurn) => plan.append(id, { ...input, participantId: me }, me, inTurn));
+      const speech = orAbort(await beforeOpening(id, { kind: "register", participantId: me, input }));
       res.status(201).json({ speech });
     }),
   );
@@ -167,7 +173,7 @@ export function planRoutes(deps: ApiDeps): Router {
       if (!existing || existing.participantId !== me) abort("NOT_FOUND");
       // Entries the secretariat arranged are theirs to change.
       if (!existing.selfRegistered) abort("FORBIDDEN");
-      await beforeOpening(id, (inTurn) => plan.delete(id, bookingId, inTurn));
+      orAbort(await beforeOpening(id, { kind: "withdraw", bookingId }));
       res.json({ ok: true });
     }),
   );

@@ -11,7 +11,7 @@ import type { MeetingState } from "../../../core/state.ts";
 import type { EventStore } from "../eventlog/eventStore.ts";
 import type { LiveConfig } from "../meetings/meetingStore.ts";
 import { MeetingRoom, type RoomDeps, type RoomListener } from "./meetingRoom.ts";
-import { RemoteRoom, ROOM_STATE, ROOM_SUBMIT, ROOM_SYNC_CONFIG, type Room } from "./remoteRoom.ts";
+import { RemoteRoom, ROOM_STATE, ROOM_SUBMIT, ROOM_SYNC_CONFIG, ROOM_TASK, type Room } from "./remoteRoom.ts";
 
 export interface RegistryDeps extends RoomDeps {
   loadConfig: (meetingId: string) => Promise<LiveConfig | null>;
@@ -24,6 +24,7 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<MeetingRoom>>();
   private readonly fences = new Map<string, Fence>();
   private readonly droppedListeners: ((meetingId: string) => void)[] = [];
+  private readonly tasks = new Map<string, (room: MeetingRoom, input: unknown) => Promise<unknown>>();
   private readonly ownership: Ownership;
   private bus: ClusterBus | undefined;
 
@@ -50,6 +51,27 @@ export class RoomRegistry {
       return (await local(meetingId)).submit(actor, command, cid);
     });
     bus.handle(ROOM_SYNC_CONFIG, async (body) => this.sync(await local((body as { meetingId: string }).meetingId)));
+    bus.handle(ROOM_TASK, async (body) => {
+      const { meetingId, task, input } = body as { meetingId: string; task: string; input: unknown };
+      const run = this.tasks.get(task);
+      if (!run) throw new Error(`no room task ${task} on this node`);
+      return run(await local(meetingId), input);
+    });
+  }
+
+  /**
+   * Work that must run in the meeting's room itself (inside its turn: submitWith, withTurn), from
+   * any node: registered under `name` on every node before any request, the function returned runs
+   * `task` here when this node runs the meeting, else on the owner (bus request `room.task`). Its
+   * input and answer cross the bus as JSON: answer refusals as values (a Result), since a thrown
+   * error reaches another node only as a message. A later registration of `name` replaces it.
+   */
+  onOwner<I, O>(name: string, task: (room: MeetingRoom, input: I) => Promise<O>): (meetingId: string, input: I) => Promise<O> {
+    this.tasks.set(name, task as (room: MeetingRoom, input: unknown) => Promise<unknown>);
+    return async (meetingId, input) => {
+      const room = await this.get(meetingId);
+      return room instanceof MeetingRoom ? task(room, input) : (room as RemoteRoom).run<O>(name, input);
+    };
   }
 
   /** Runs when this node loses a meeting's lease: its room is gone from here (another node owns the meeting now). */
