@@ -69,6 +69,11 @@ export interface YishitingServer {
   ledger: LedgerStore;
   /** Keeps the ledger's meeting items in step with the records (docs/ledger.md). */
   recordSync: RecordSync;
+  /**
+   * The meetings this node caught up at start-up (ledger and search index), once done: none when
+   * another node of the deployment was doing it; undefined when it failed (logged).
+   */
+  caughtUp: { ledger: Promise<string[] | undefined>; archive: Promise<string[] | undefined> };
   listen(): Promise<number>;
   close(): Promise<void>;
 }
@@ -245,8 +250,18 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   media.start();
   // Meetings whose index is missing or behind their log (a crash within the debounce, an upgrade).
   // Suggestions captured while the server was down or before an upgrade enter the ledger.
-  const ledgerCaughtUp = recordSync.catchUp().catch((error: unknown) => log("ledger: catching up with the records failed", error));
-  const archiveCaughtUp = archive.catchUp().catch((error: unknown) => log("archive: catching up the search index failed", error));
+  // With several nodes on one database each catch-up is done by one node at a time: a node finding
+  // another one at it leaves it the work (the same meetings), instead of redoing it alongside.
+  const onStartUp = (name: string, catchUp: () => Promise<string[]>): Promise<string[]> =>
+    cluster ? cluster.unlessUnderWay(name, catchUp).then((caughtUp) => caughtUp ?? []) : catchUp();
+  const ledgerCaughtUp = onStartUp("ledger catch-up", () => recordSync.catchUp()).catch((error: unknown) => {
+    log("ledger: catching up with the records failed", error);
+    return undefined;
+  });
+  const archiveCaughtUp = onStartUp("archive catch-up", () => archive.catchUp()).catch((error: unknown) => {
+    log("archive: catching up the search index failed", error);
+    return undefined;
+  });
 
   return {
     db,
@@ -265,6 +280,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     archive,
     ledger,
     recordSync,
+    caughtUp: { ledger: ledgerCaughtUp, archive: archiveCaughtUp },
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);

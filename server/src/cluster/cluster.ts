@@ -10,6 +10,9 @@ import { LeaseOwnership, type Ownership } from "./ownership.ts";
 import { attachRedisAdapter } from "./redisAdapter.ts";
 import type { Server } from "socket.io";
 
+/** The advisory locks' first key for work one node of a deployment does at a time ("ysj"; the leases use "ysl", the migrations "yst"). */
+const JOB_LOCK_KEY = 0x79736a;
+
 export class ClusterNode {
   readonly nodeId: string;
   readonly ownership: Ownership;
@@ -18,7 +21,7 @@ export class ClusterNode {
 
   constructor(
     private readonly config: ClusterConfig,
-    pool: pg.Pool,
+    private readonly pool: pg.Pool,
   ) {
     this.nodeId = config.nodeId;
     this.leases = new MeetingLeases(pool, { nodeId: config.nodeId });
@@ -37,6 +40,31 @@ export class ClusterNode {
     const bus = new ClusterBus(io as unknown as BusTransport, this.nodeId);
     rooms.joinCluster(bus);
     this.joined = { bus, detach };
+  }
+
+  /**
+   * Runs `job` unless another node of the deployment (the same schema) is running the job of that
+   * name right now: then null at once, the work being under way there. A session advisory lock on
+   * one of the pool's connections, held for the job: PostgreSQL frees it if this node dies.
+   */
+  async unlessUnderWay<T>(name: string, job: () => Promise<T>): Promise<T | null> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      const key = [JOB_LOCK_KEY, name];
+      const { rows } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock($1, hashtext(current_schema() || '/' || $2)) AS "locked"`, key);
+      if (!rows[0]?.locked) return null;
+      try {
+        return await job();
+      } finally {
+        await client.query(`SELECT pg_advisory_unlock($1, hashtext(current_schema() || '/' || $2))`, key).catch((error: unknown) => {
+          // Not unlocked: the connection is closed rather than given back to the pool with the lock.
+          broken = error instanceof Error ? error : new Error(String(error));
+        });
+      }
+    } finally {
+      client.release(broken);
+    }
   }
 
   /** Gives up this node's meetings (other nodes take them over at once), then leaves Redis. */
