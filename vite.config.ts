@@ -40,6 +40,14 @@ export default defineConfig({
     root,
     // `npm run test:media` writes its own report (YST_VITEST_JSON); .ci/totals.mjs sums both.
     reporters: ["default", ["json", { outputFile: process.env.YST_VITEST_JSON ?? "test-results/vitest.json" }]],
+    // Files share their worker's modules (isolate: false below): importing the server afresh for
+    // every file cost more than half of the unit and integration time. Tests keep no state in
+    // modules — every server, database and socket is made and closed by its own test — and spies
+    // are undone after each test (restoreMocks), so none reaches the next file.
+    restoreMocks: true,
+    // Most of a test's time is spent waiting (sockets, timers, fsync): two files at a time keep a
+    // two-core machine busy (Vitest's default is one worker fewer than the cores, here one).
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -47,11 +55,12 @@ export default defineConfig({
           name: "unit",
           include: ["core/**/*.test.ts", "server/src/**/*.test.ts", "client/src/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "**/*.media.test.ts"],
+          isolate: false,
         },
       },
       {
         extends: true,
-        test: { name: "integration", include: ["server/src/**/*.int.test.ts"], testTimeout: 30_000, hookTimeout: 30_000 },
+        test: { name: "integration", include: ["server/src/**/*.int.test.ts"], testTimeout: 30_000, hookTimeout: 30_000, isolate: false },
       },
       {
         // The same integration tests with every server on PostgreSQL (a schema per data folder,
@@ -65,6 +74,7 @@ export default defineConfig({
           env: { YST_TEST_DB: "postgresql" },
           testTimeout: 30_000,
           hookTimeout: 30_000,
+          isolate: false,
         },
       },
       {

@@ -24,8 +24,8 @@ import { freshSchema, PG_TEST_URL, withSchema } from "../postgres.ts";
 export const TEST_SECRET = "test-secret-integration-3f9c";
 const WAIT_MS = 5_000;
 const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
-/** Which database the servers use: SQLite files unless YST_TEST_DB=postgresql. */
-const ON_POSTGRES = process.env.YST_TEST_DB === "postgresql";
+/** Which database the servers use: SQLite files unless YST_TEST_DB=postgresql (read when used: a worker may run files of either project). */
+const onPostgres = (): boolean => process.env.YST_TEST_DB === "postgresql";
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -164,7 +164,7 @@ export class Harness {
 
   /** The database settings of a server over `dataDir`: none (its SQLite file) or its PostgreSQL schema. */
   async databaseEnv(dataDir: string): Promise<Record<string, string>> {
-    if (!ON_POSTGRES) return {};
+    if (!onPostgres()) return {};
     let schema = this.schemas.get(dataDir);
     if (!schema) {
       schema = await freshSchema();
