@@ -1,8 +1,11 @@
 // The browser's side of the SDP relay (docs/protocol.md, "Media"): publish the microphone (and
 // camera) while I may be heard, listen to the audible feeds. Non-trickle: the whole SDP after ICE gathering.
-// Muting of everyone without the floor happens at the media server; this only follows it.
+// Muting of everyone without the floor happens at the media server; this only follows it. A
+// connection that fails or (listening) goes silent while the socket stays up is replaced by itself
+// (connectionWatch.ts; docs/media.md, "Self-healing").
 import type { Ack, SubscribeResult } from "@core/protocol.ts";
 import { openCamera } from "./camera.ts";
+import { ConnectionWatch, HEALING, HealBackoff, type Trouble } from "./connectionWatch.ts";
 import { micProblemOf, openMicrophone } from "./settings/microphone.ts";
 import { reportMicProblem } from "./settings/micProblemStore.ts";
 import { setLocalVideo, setRemoteVideos } from "./videoFeeds.ts";
@@ -32,9 +35,26 @@ export interface PublishOptions {
   audioOnly: boolean;
 }
 
+/** What to listen with: the mode, and who may be heard now (whose silence means trouble). */
+export interface ListenOptions {
+  audioOnly: boolean;
+  audible: readonly string[];
+}
+
+/** How often the connections are looked at while there are any (docs/media.md, "Self-healing"). */
+const WATCH_INTERVAL_MS = 1_000;
+
 export class MediaSession {
-  private publisher: { pc: RTCPeerConnection; stream: MediaStream } | null = null;
+  private publisher: { pc: RTCPeerConnection; stream: MediaStream; watch: ConnectionWatch } | null = null;
   private subscriber: RTCPeerConnection | null = null;
+  /** The subscriber's watch, from the moment its answer went out. */
+  private subscriberWatch: ConnectionWatch | null = null;
+  private lastListen: ListenOptions = { audioOnly: false, audible: [] };
+  private readonly publisherBackoff = new HealBackoff();
+  private readonly subscriberBackoff = new HealBackoff();
+  private watchTimer: ReturnType<typeof setInterval> | null = null;
+  private checking = false;
+  private republishing = false;
   /** Bumped on every change of intent, so a late answer for an old intent is dropped. */
   private generation = 0;
   /** Bumped on every listen(), so only the latest subscription's offer is answered. */
@@ -73,24 +93,65 @@ export class MediaSession {
     if (camera) stream.addTrack(camera);
     try {
       if (generation !== this.generation) throw new Error("superseded");
-      const pc = new RTCPeerConnection();
-      for (const track of stream.getTracks()) pc.addTransceiver(track, { direction: "sendonly" });
-      await pc.setLocalDescription(await pc.createOffer());
-      await gathered(pc);
-      const ack = await this.request<{ sdp: string }>("media.publish", { sdp: pc.localDescription?.sdp });
-      if (generation !== this.generation || !ack?.ok) {
-        pc.close();
+      const pc = await this.offerPublication(stream, generation);
+      if (!pc) {
         stream.getTracks().forEach((t) => t.stop());
         return;
       }
-      await pc.setRemoteDescription({ type: "answer", sdp: ack.sdp });
-      this.publisher = { pc, stream };
+      this.publisher = { pc, stream, watch: new ConnectionWatch(Date.now(), false) };
+      this.publisherBackoff.reset();
+      this.watchConnections();
       setLocalVideo(camera ? new MediaStream([camera]) : null);
       this.onMic("live");
     } catch {
       stream.getTracks().forEach((t) => t.stop());
       if (generation === this.generation) this.onMic("off");
     }
+  }
+
+  /** Publishes the stream on a new connection; null when refused or superseded meanwhile. */
+  private async offerPublication(stream: MediaStream, generation: number): Promise<RTCPeerConnection | null> {
+    const pc = new RTCPeerConnection();
+    try {
+      for (const track of stream.getTracks()) pc.addTransceiver(track, { direction: "sendonly" });
+      await pc.setLocalDescription(await pc.createOffer());
+      await gathered(pc);
+      const ack = await this.request<{ sdp: string }>("media.publish", { sdp: pc.localDescription?.sdp });
+      if (generation !== this.generation || !ack?.ok) {
+        pc.close();
+        return null;
+      }
+      await pc.setRemoteDescription({ type: "answer", sdp: ack.sdp });
+      return pc;
+    } catch (error) {
+      pc.close();
+      throw error;
+    }
+  }
+
+  /**
+   * My publication's connection failed while the socket is up: publish the same tracks again (the
+   * server replaces my publisher), so the microphone stays as I set it and the page shows no change.
+   */
+  private async republish(): Promise<void> {
+    const current = this.publisher;
+    if (!current) return;
+    const generation = this.generation;
+    current.pc.close();
+    this.republishing = true;
+    let pc: RTCPeerConnection | null = null;
+    try {
+      pc = await this.offerPublication(current.stream, generation);
+    } catch {
+      // Failed like a refusal: see below.
+    } finally {
+      this.republishing = false;
+    }
+    if (this.publisher !== current || generation !== this.generation) return pc?.close();
+    // Not through (refused, or the socket went): the closed connection reads as failed, so the
+    // watch tries again after the backoff; a reconnect or a floor change starts over anyway.
+    if (!pc) return;
+    this.publisher = { ...current, pc, watch: new ConnectionWatch(Date.now(), false) };
   }
 
   /** Silences (true) or unsilences my microphone without ending the publication. */
@@ -103,10 +164,17 @@ export class MediaSession {
    * (Re)subscribes to whoever may be heard now (call when the floor changes). Each received
    * track goes where the stream map says: audio to the one audio element, video to its owner's tile.
    */
-  async listen(options: { audioOnly: boolean } = { audioOnly: false }): Promise<void> {
+  async listen(options: ListenOptions): Promise<void> {
+    this.lastListen = options;
+    this.subscriberBackoff.reset();
+    await this.subscribe(options);
+  }
+
+  private async subscribe(options: ListenOptions): Promise<void> {
     const turn = ++this.listens;
     this.subscriber?.close();
     this.subscriber = null;
+    this.subscriberWatch = null;
     setRemoteVideos(new Map());
     const ack = await this.request<SubscribeResult>("media.subscribe", { audioOnly: options.audioOnly });
     // A later listen() asked meanwhile: the server replaced this subscription with that one, so
@@ -136,13 +204,69 @@ export class MediaSession {
       await gathered(pc);
       if (this.subscriber !== pc) return pc.close();
       await this.request("media.answer", { sdp: pc.localDescription?.sdp });
+      if (this.subscriber !== pc) return;
+      // Audio must keep arriving while someone I subscribed to may be heard (a muted feed sends none).
+      this.subscriberWatch = new ConnectionWatch(
+        Date.now(),
+        ack.feeds.some((feed) => options.audible.includes(feed)),
+      );
+      this.watchConnections();
     } catch {
       pc.close();
     }
   }
 
+  /** Looks at the connections once a second while there are any. */
+  private watchConnections(): void {
+    this.watchTimer ??= setInterval(() => void this.check(), WATCH_INTERVAL_MS);
+  }
+
+  private async check(): Promise<void> {
+    if (!this.publisher && !this.subscriber) {
+      if (this.watchTimer !== null) clearInterval(this.watchTimer);
+      this.watchTimer = null;
+      return;
+    }
+    if (this.checking) return;
+    this.checking = true;
+    try {
+      const publisher = this.publisher;
+      if (publisher && !this.republishing) {
+        const trouble = publisher.watch.read({
+          at: Date.now(),
+          connectionState: publisher.pc.connectionState,
+          iceConnectionState: publisher.pc.iceConnectionState,
+        });
+        if (this.heals(this.publisherBackoff, publisher.watch, trouble)) void this.republish();
+      }
+      const pc = this.subscriber;
+      const watch = this.subscriberWatch;
+      if (pc && watch) {
+        const audioPackets = await audioPacketsReceived(pc);
+        if (this.subscriberWatch !== watch) return;
+        const trouble = watch.read({ at: Date.now(), connectionState: pc.connectionState, iceConnectionState: pc.iceConnectionState, audioPackets });
+        if (this.heals(this.subscriberBackoff, watch, trouble)) void this.subscribe(this.lastListen);
+      }
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  /** Whether to replace the connection now (and counts the attempt); a long healthy spell forgives earlier ones. */
+  private heals(backoff: HealBackoff, watch: ConnectionWatch, trouble: Trouble | null): boolean {
+    const now = Date.now();
+    if (watch.healthyFor(now) >= HEALING.healthyMs) backoff.reset();
+    if (!trouble || !backoff.allows(trouble, now)) return false;
+    backoff.attempted(trouble, now);
+    return true;
+  }
+
   close(): void {
+    if (this.watchTimer !== null) clearInterval(this.watchTimer);
+    this.watchTimer = null;
+    this.subscriberWatch = null;
     this.generation++;
+    this.listens++;
     this.stopPublishing();
     this.subscriber?.close();
     this.subscriber = null;
@@ -159,4 +283,17 @@ export class MediaSession {
     setLocalVideo(null);
     this.onMic("off");
   }
+}
+
+/** Audio RTP packets the connection has received so far (0 once it is closed). */
+async function audioPacketsReceived(pc: RTCPeerConnection): Promise<number> {
+  let packets = 0;
+  try {
+    (await pc.getStats()).forEach((s: { type: string; kind?: string; packetsReceived?: number }) => {
+      if (s.type === "inbound-rtp" && s.kind === "audio") packets += s.packetsReceived ?? 0;
+    });
+  } catch {
+    // Closed meanwhile: the caller sees it has moved on.
+  }
+  return packets;
 }

@@ -39,10 +39,12 @@ export function useMediaSession(publish: boolean, muted = false): MicStatus | nu
   }, [available, muted]);
 
   // Again whenever who may be heard changes, the media server's feeds change, or the mode does.
+  // Who may be heard also tells the session whose silence means its connection is in trouble.
   useEffect(() => {
     if (!available) return;
-    void session.current?.listen({ audioOnly });
-    return connection.onMediaFeeds(() => void session.current?.listen({ audioOnly }));
+    const options = { audioOnly, audible: audible.split(",").filter(Boolean) };
+    void session.current?.listen(options);
+    return connection.onMediaFeeds(() => void session.current?.listen(options));
   }, [available, audible, audioOnly, connection]);
 
   return available ? mic : null;
