@@ -11,7 +11,7 @@ import { leaseHolder, testCluster, type TestCluster } from "../../testing/server
 import { eventually, Harness, send, type ServerProcess, type TestClient } from "../../testing/server/harness.ts";
 import { loadBalancer } from "../../testing/server/loadBalancer.ts";
 import { launchChromium } from "../support/browser.ts";
-import { audioBytesOver, RECORD_PEER_CONNECTIONS } from "./support/audio.ts";
+import { audioBytesOver, openRecordingPeerConnections } from "./support/audio.ts";
 import { namespaceRedis, POSTGRES_SOCKET_URL } from "./support/namespaceServices.ts";
 import { operatorJanus } from "./support/operatorJanus.ts";
 
@@ -38,13 +38,7 @@ afterAll(async () => {
 const deployment = (): Promise<TestCluster> => testCluster(h, { postgresUrl: POSTGRES_SOCKET_URL, redisUrl: redis.url });
 const nodeEnv = () => ({ ...janus.env(), YST_CLIENT_DIR: CLIENT_DIR });
 
-async function open(url: string): Promise<Page> {
-  const page = await (await browser.newContext({ locale: "zh-CN" })).newPage();
-  await page.addInitScript(RECORD_PEER_CONNECTIONS);
-  await page.goto(url);
-  await page.getByTestId("me").waitFor();
-  return page;
-}
+const open = (url: string): Promise<Page> => openRecordingPeerConnections(browser, url);
 
 /** Audio the page received over `ms`, on its peer connections from the `since`-th on (0: all of them). */
 const bytesOver = (page: Page, ms: number, since = 0): Promise<number> => audioBytesOver(page, `window.__pcs.slice(${since})`, ms);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { joinUrl } from "../../server/src/links/urls.ts";
 import { eventually, Harness, send, type TestServer } from "../../testing/server/harness.ts";
 import { launchChromium } from "../support/browser.ts";
-import { audioBytesOver, RECORD_PEER_CONNECTIONS } from "./support/audio.ts";
+import { audioBytesOver, openRecordingPeerConnections } from "./support/audio.ts";
 import { startMediaServer } from "./support/mediaServer.ts";
 
 const h = new Harness();
@@ -32,13 +32,7 @@ afterAll(async () => {
   await h.cleanup();
 });
 
-async function open(url: string): Promise<Page> {
-  const page = await (await browser.newContext({ locale: "zh-CN" })).newPage();
-  await page.addInitScript(RECORD_PEER_CONNECTIONS);
-  await page.goto(url);
-  await page.getByTestId("me").waitFor();
-  return page;
-}
+const open = (url: string): Promise<Page> => openRecordingPeerConnections(browser, url);
 
 const bytesOver = (page: Page, ms: number): Promise<number> => audioBytesOver(page, "window.__pcs", ms);
 const micText = (page: Page) => page.getByTestId("mic-state").textContent();

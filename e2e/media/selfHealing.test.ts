@@ -10,18 +10,12 @@ import type { Page } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
 import { joinUrl } from "../../server/src/links/urls.ts";
 import { eventually, send } from "../../testing/server/harness.ts";
-import { audioBytesOver, RECORD_PEER_CONNECTIONS } from "./support/audio.ts";
+import { audioBytesOver, openRecordingPeerConnections } from "./support/audio.ts";
 import { builtClientSuite } from "./support/mediaServer.ts";
 
 const suite = builtClientSuite({ ws: 18088, admin: 17088, rtp: "24200-24300" });
 
-async function open(url: string): Promise<Page> {
-  const page = await (await suite.browser.newContext({ locale: "zh-CN" })).newPage();
-  await page.addInitScript(RECORD_PEER_CONNECTIONS);
-  await page.goto(url);
-  await page.getByTestId("me").waitFor();
-  return page;
-}
+const open = (url: string): Promise<Page> => openRecordingPeerConnections(suite.browser, url);
 
 const bytesOver = (page: Page, ms: number): Promise<number> => audioBytesOver(page, "window.__pcs", ms);
 const connectionsMade = (page: Page): Promise<number> => page.evaluate("window.__pcs.length") as Promise<number>;

@@ -1,5 +1,5 @@
 // Audio received by a page, from its peer connections' inbound RTP statistics.
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 
 /**
  * Audio RTP bytes received by the peer connections that `connections` (a JavaScript expression
@@ -23,3 +23,12 @@ export async function audioBytesOver(page: Page, connections: string, ms: number
 /** An init script that keeps every RTCPeerConnection the page makes in `window.__pcs`, so a test can read their statistics. */
 export const RECORD_PEER_CONNECTIONS = `window.__pcs = []; { const Original = window.RTCPeerConnection;
   window.RTCPeerConnection = class extends Original { constructor(...args) { super(...args); window.__pcs.push(this); } }; }`;
+
+/** Opens a join link in its own context (Chinese), keeping the page's peer connections (`window.__pcs`), and waits for the person's screen. */
+export async function openRecordingPeerConnections(browser: Browser, url: string): Promise<Page> {
+  const page = await (await browser.newContext({ locale: "zh-CN" })).newPage();
+  await page.addInitScript(RECORD_PEER_CONNECTIONS);
+  await page.goto(url);
+  await page.getByTestId("me").waitFor();
+  return page;
+}
