@@ -8,6 +8,7 @@ import { joinUrl } from "../../server/src/links/urls.ts";
 import { eventually, Harness, send, type TestServer } from "../../testing/server/harness.ts";
 import { launchChromium } from "../support/browser.ts";
 import { audioBytesOver, openRecordingPeerConnections } from "./support/audio.ts";
+import { giveFloorToPage } from "./support/floor.ts";
 import { startMediaServer } from "./support/mediaServer.ts";
 
 const h = new Harness();
@@ -43,11 +44,7 @@ it("the floor holder's page opens the microphone and the listener hears it; it c
   await expect.poll(() => pageA.getByTestId("mic-state").textContent(), { timeout: 10_000 }).toBe("麦克风已关闭");
   await expect(pageB.getByTestId("media-unavailable").count()).resolves.toBe(0);
 
-  expect((await send(member, { type: "queue.request" })).ok).toBe(true);
-  expect((await send(chair, { type: "floor.give", participantId: meeting.people.member1.id })).ok).toBe(true);
-  // Given the floor, the member opens the microphone with a tap (issue 19).
-  await pageA.getByTestId("mic-toggle").click();
-  await expect.poll(() => pageA.getByTestId("mic-state").textContent(), { timeout: 15_000 }).toBe("麦克风已开启");
+  await giveFloorToPage(chair, member, pageA);
   await eventually(async () => expect(await bytesOver(pageB, 500)).toBeGreaterThan(1000), 20_000);
 
   expect((await send(chair, { type: "floor.end" })).ok).toBe(true);

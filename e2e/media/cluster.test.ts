@@ -8,10 +8,11 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { joinUrl } from "../../server/src/links/urls.ts";
 import { leaseHolder, testCluster, type TestCluster } from "../../testing/server/cluster.ts";
-import { eventually, Harness, send, type ServerProcess, type TestClient } from "../../testing/server/harness.ts";
+import { eventually, Harness, send, type ServerProcess } from "../../testing/server/harness.ts";
 import { loadBalancer } from "../../testing/server/loadBalancer.ts";
 import { launchChromium } from "../support/browser.ts";
 import { audioBytesOver, openRecordingPeerConnections } from "./support/audio.ts";
+import { giveFloorToPage } from "./support/floor.ts";
 import { namespaceRedis, POSTGRES_SOCKET_URL } from "./support/namespaceServices.ts";
 import { operatorJanus } from "./support/operatorJanus.ts";
 
@@ -47,14 +48,6 @@ const micText = (page: Page) => page.getByTestId("mic-state").textContent();
 const hears = (page: Page, { timeout = 20_000, since = 0 } = {}) =>
   eventually(async () => expect(await bytesOver(page, 500, since)).toBeGreaterThan(1000), timeout);
 
-/** The chair gives the member the floor; the member's page opens its microphone with a tap. */
-async function giveFloor(chair: TestClient, member: TestClient, page: Page): Promise<void> {
-  expect((await send(member, { type: "queue.request" })).ok).toBe(true);
-  expect((await send(chair, { type: "floor.give", participantId: member.welcome.me.id })).ok).toBe(true);
-  await page.getByTestId("mic-toggle").click();
-  await expect.poll(() => micText(page), { timeout: 15_000 }).toBe("麦克风已开启");
-}
-
 it("a member whose socket another node relays is heard, and hears, through the owner's media; floor control holds", async () => {
   const cluster = await deployment();
   const a = await cluster.start("a", { env: nodeEnv() });
@@ -72,7 +65,7 @@ it("a member whose socket another node relays is heard, and hears, through the o
   expect(b.server.rooms.isLocal(meeting.meetingId)).toBe(false);
   await expect.poll(() => micText(speakerPage), { timeout: 15_000 }).toBe("麦克风已关闭");
 
-  await giveFloor(chair, speaker, speakerPage);
+  await giveFloorToPage(chair, speaker, speakerPage);
   await hears(listenerOnA);
   await hears(listenerOnB);
   // The owner runs the meeting's media, whichever node the speaker's socket came in through.
@@ -105,7 +98,7 @@ it("kill -9 of the owner mid-speech: the pages reconnect through the load balanc
   const speakerPage = await open(joinUrl(lb.url, meeting.tokens.member1));
   const listener = await open(joinUrl(lb.url, meeting.tokens.member2));
   await expect.poll(() => micText(speakerPage), { timeout: 20_000 }).toBe("麦克风已关闭");
-  await giveFloor(chair, speaker, speakerPage);
+  await giveFloorToPage(chair, speaker, speakerPage);
   await hears(listener);
 
   const owner = await leaseHolder(cluster.env.YST_DATABASE_URL!, meeting.meetingId);

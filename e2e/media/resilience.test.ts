@@ -10,6 +10,7 @@ import { joinUrl } from "../../server/src/links/urls.ts";
 import { eventually, Harness, send, type TestServer } from "../../testing/server/harness.ts";
 import { launchChromium } from "../support/browser.ts";
 import { audioBytesOver, openRecordingPeerConnections } from "./support/audio.ts";
+import { giveFloorToPage } from "./support/floor.ts";
 import { startMediaServer } from "./support/mediaServer.ts";
 
 const h = new Harness();
@@ -53,12 +54,7 @@ it("keeps the floor through a dropped connection and through a Janus crash, and 
   const pageA = await open(joinUrl(server.url, meeting.tokens.member1));
   const pageB = await open(joinUrl(server.url, meeting.tokens.observer));
 
-  expect((await send(member, { type: "queue.request" })).ok).toBe(true);
-  member.socket.disconnect(); // from here on A is only the page
-  expect((await send(chair, { type: "floor.give", participantId: A })).ok).toBe(true);
-  // Given the floor, the member opens the microphone with a tap (issue 19).
-  await pageA.getByTestId("mic-toggle").click();
-  await expect.poll(() => micText(pageA), { timeout: 15_000 }).toBe("麦克风已开启");
+  await giveFloorToPage(chair, member, pageA, { pageOnly: true }); // from here on A is only the page
   await eventually(async () => expect(await bytesOver(pageB, 500)).toBeGreaterThan(1000), 20_000);
   const speechId = (await server.server.rooms.get(meeting.meetingId)).current.floor?.speechId;
 

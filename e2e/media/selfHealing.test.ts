@@ -11,6 +11,7 @@ import { afterAll, expect, it } from "vitest";
 import { joinUrl } from "../../server/src/links/urls.ts";
 import { eventually, send } from "../../testing/server/harness.ts";
 import { audioBytesOver, openRecordingPeerConnections } from "./support/audio.ts";
+import { giveFloorToPage } from "./support/floor.ts";
 import { builtClientSuite } from "./support/mediaServer.ts";
 
 const suite = builtClientSuite({ ws: 18088, admin: 17088, rtp: "24200-24300" });
@@ -84,18 +85,13 @@ it("a listener whose connection breaks under a live socket re-negotiates by itse
   const meeting = await h.createMeeting(server.server, "媒体自愈测试", { open: true });
   const chair = await h.connect(server.url, meeting.tokens.chair);
   const member = await h.connect(server.url, meeting.tokens.member1);
-  const A = meeting.people.member1.id;
   const pageA = await open(joinUrl(server.url, meeting.tokens.member1));
   const pageB = await open(joinUrl(server.url, meeting.tokens.observer));
   const socketsOfB = async () => (await server.server.io.in(`participant:${meeting.people.observer.id}`).fetchSockets()).map((s) => s.id);
   const socketB = await socketsOfB();
   expect(socketB).toHaveLength(1);
 
-  expect((await send(member, { type: "queue.request" })).ok).toBe(true);
-  member.socket.disconnect(); // from here on A is only the page
-  expect((await send(chair, { type: "floor.give", participantId: A })).ok).toBe(true);
-  await pageA.getByTestId("mic-toggle").click();
-  await expect.poll(() => micText(pageA), { timeout: 15_000 }).toBe("麦克风已开启");
+  await giveFloorToPage(chair, member, pageA, { pageOnly: true }); // from here on A is only the page
   await eventually(async () => expect(await bytesOver(pageB, 500)).toBeGreaterThan(1000), 20_000);
   const speechId = (await server.server.rooms.get(meeting.meetingId)).current.floor?.speechId;
   expect(speechId).toBeTruthy();
@@ -163,12 +159,8 @@ it("a speaker whose connection breaks under a live socket publishes again by its
   const A = meeting.people.member1.id;
   const pageA = await open(joinUrl(server.url, meeting.tokens.member1));
   const pageB = await open(joinUrl(server.url, meeting.tokens.observer));
-  expect((await send(member, { type: "queue.request" })).ok).toBe(true);
-  member.socket.disconnect();
   const socketsOfA = async () => (await server.server.io.in(`participant:${A}`).fetchSockets()).map((s) => s.id);
-  expect((await send(chair, { type: "floor.give", participantId: A })).ok).toBe(true);
-  await pageA.getByTestId("mic-toggle").click();
-  await expect.poll(() => micText(pageA), { timeout: 15_000 }).toBe("麦克风已开启");
+  await giveFloorToPage(chair, member, pageA, { pageOnly: true });
   await eventually(async () => expect(await bytesOver(pageB, 500)).toBeGreaterThan(1000), 20_000);
   const socketA = await socketsOfA();
   expect(socketA).toHaveLength(1);
