@@ -1,8 +1,10 @@
 // 音视频设置 in a real Chromium with fake devices (no media server involved): a member on a phone
 // lists the fake microphone and camera, tests the microphone (the level meter rises with the
 // fake beep and falls to 0 when stopped, the device released), chooses a microphone and
-// audio-only mode, which survive a reload; the chair opens the same panel as a dialog; and
-// with the permission really refused by Chromium the panel says what to do.
+// audio-only mode, which survive a reload; the listen mode shows what is in effect and why, follows
+// the browser's network estimate in auto (DevTools network emulation drives navigator.connection)
+// and keeps the member's choice; the chair opens the same panel as a dialog; and with the
+// permission really refused by Chromium the panel says what to do.
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -53,6 +55,20 @@ const captured = (page: Page): Promise<Captured> =>
 
 const level = async (page: Page): Promise<number> => Number(await page.getByTestId("mic-level").getAttribute("aria-valuenow"));
 const optionLabels = (page: Page, testId: string): Promise<string[]> => page.getByTestId(testId).locator("option").allTextContents();
+/** Screenshots for review (not kept by the tests): the listen mode at 375 px in zh and en. */
+const LISTEN_SHOTS = process.env.YST_LISTEN_SHOTS ?? path.join(SHOTS, "listen-mode");
+const listenNow = async (page: Page): Promise<string | null> => page.getByTestId("listen-mode-now").textContent();
+/** The sheet and the listen mode's status fit a 375 px phone: no sideways scrolling, nothing cut off. */
+async function expectFitsPhone(page: Page): Promise<void> {
+  expect(await page.getByTestId("media-settings").evaluate((d) => d.scrollWidth <= d.clientWidth)).toBe(true);
+  const status = (await page.getByTestId("listen-mode-now").boundingBox())!;
+  expect(status.x).toBeGreaterThanOrEqual(0);
+  expect(status.x + status.width).toBeLessThanOrEqual(375);
+  for (const id of ["listen-auto", "audio-only"]) {
+    const box = (await page.getByTestId(id).boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(375);
+  }
+}
 const storedPrefs = (page: Page): Promise<unknown> => page.evaluate(() => JSON.parse(localStorage.getItem("yst.mediaPrefs") ?? "null"));
 
 let app: AppUnderTest;
@@ -160,7 +176,7 @@ describe("audio and video settings", () => {
       expect(await member.getByTestId("audio-only").isChecked()).toBe(false);
       await member.getByText("仅音频（弱网）").click();
       expect(await member.getByTestId("audio-only").isChecked()).toBe(true);
-      expect(await storedPrefs(member)).toMatchObject({ audioOnly: true, micId: expect.any(String) });
+      expect(await storedPrefs(member)).toMatchObject({ listenMode: "audioOnly", micId: expect.any(String) });
 
       await member.reload();
       await member.getByTestId("me").waitFor();
@@ -171,7 +187,96 @@ describe("audio and video settings", () => {
       // Keyboard: the switch toggles with Space and the choice is saved at once.
       await member.getByTestId("audio-only").focus();
       await member.keyboard.press("Space");
-      expect(await storedPrefs(member)).toMatchObject({ audioOnly: false });
+      expect(await storedPrefs(member)).toMatchObject({ listenMode: "full" });
+    },
+    SLOW_MACHINE_MS,
+  );
+
+  it(
+    "the listen mode: auto says what is in effect and why, follows the network estimate; the member's choice wins and persists (zh, en, 375 px)",
+    async () => {
+      fs.mkdirSync(LISTEN_SHOTS, { recursive: true });
+      const member = await open(browser, "孟庆", PHONE);
+      // Nothing stored yet: auto, with video (headless Chromium estimates a 4g network).
+      await openSettings(member);
+      expect(await listenNow(member)).toBe("自动：音视频（网络良好）");
+      expect(await member.getByTestId("listen-auto").isChecked()).toBe(true);
+      expect(await member.getByTestId("audio-only").isChecked()).toBe(false);
+      await expectFitsPhone(member);
+      await member.screenshot({ path: path.join(LISTEN_SHOTS, "listen-auto-zh-375.png") });
+
+      // A slow network (DevTools emulation, which the page sees through navigator.connection): auto goes to audio only, and says why.
+      const cdp = await member.context().newCDPSession(member);
+      await cdp.send("Network.enable");
+      await cdp.send("Network.emulateNetworkConditions", {
+        offline: false,
+        latency: 800,
+        downloadThroughput: 50_000 / 8,
+        uploadThroughput: 20_000 / 8,
+        connectionType: "cellular2g",
+      });
+      await expect.poll(() => listenNow(member)).toBe("自动：仅音频（网络较慢）");
+      expect(await member.getByTestId("listen-auto").isChecked()).toBe(true);
+      expect(await member.getByTestId("audio-only").isChecked()).toBe(true);
+      await member.screenshot({ path: path.join(LISTEN_SHOTS, "listen-auto-slow-zh-375.png") });
+      await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      await expect.poll(() => listenNow(member)).toBe("自动：音视频（网络良好）");
+      // Nothing was stored by auto's own choices.
+      expect(await storedPrefs(member)).toBeNull();
+
+      // The member's own choice: audio only. Auto goes off, and the choice survives a reload.
+      await member.getByText("仅音频（弱网）").click();
+      expect(await listenNow(member)).toBe("手动：仅音频");
+      expect(await member.getByTestId("listen-auto").isChecked()).toBe(false);
+      expect(await storedPrefs(member)).toMatchObject({ listenMode: "audioOnly" });
+      await member.reload();
+      await member.getByTestId("me").waitFor();
+      await openSettings(member);
+      expect(await listenNow(member)).toBe("手动：仅音频");
+      expect(await member.getByTestId("audio-only").isChecked()).toBe(true);
+      expect(await member.getByTestId("listen-auto").isChecked()).toBe(false);
+      await member.screenshot({ path: path.join(LISTEN_SHOTS, "listen-manual-audio-zh-375.png") });
+
+      // English, on the same phone.
+      await member.getByTestId("media-settings-close").click();
+      await member.getByRole("button", { name: "English" }).click();
+      await openSettings(member);
+      expect(await listenNow(member)).toBe("Manual: audio only");
+      await expectFitsPhone(member);
+      await member.screenshot({ path: path.join(LISTEN_SHOTS, "listen-manual-audio-en-375.png") });
+      // Video by hand, then auto again (turning auto off keeps what is in effect, as the member's choice).
+      await member.getByTestId("audio-only").click();
+      expect(await listenNow(member)).toBe("Manual: audio and video");
+      expect(await storedPrefs(member)).toMatchObject({ listenMode: "full" });
+      await member.getByTestId("listen-auto").click();
+      expect(await listenNow(member)).toBe("Auto: audio and video (good connection)");
+      expect(await storedPrefs(member)).toMatchObject({ listenMode: "auto" });
+      await member.screenshot({ path: path.join(LISTEN_SHOTS, "listen-auto-en-375.png") });
+      await member.getByTestId("listen-auto").click();
+      expect(await storedPrefs(member)).toMatchObject({ listenMode: "full" });
+      await cdp.send("Network.emulateNetworkConditions", {
+        offline: false,
+        latency: 800,
+        downloadThroughput: 50_000 / 8,
+        uploadThroughput: 20_000 / 8,
+        connectionType: "cellular2g",
+      });
+      await expect
+        .poll(() => member.evaluate(() => (navigator as Navigator & { connection?: { effectiveType: string } }).connection?.effectiveType))
+        .toBe("3g");
+      // The member's choice wins over the network estimate.
+      expect(await listenNow(member)).toBe("Manual: audio and video");
+      await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      await member.getByTestId("media-settings-close").click();
+      await member.getByRole("button", { name: "中文" }).click();
+
+      // A device that had audio-only switched on before listener modes existed keeps audio only.
+      await member.evaluate(() => localStorage.setItem("yst.mediaPrefs", JSON.stringify({ micId: "default", audioOnly: true })));
+      await member.reload();
+      await member.getByTestId("me").waitFor();
+      await openSettings(member);
+      expect(await listenNow(member)).toBe("手动：仅音频");
+      expect(await member.getByTestId("audio-only").isChecked()).toBe(true);
     },
     SLOW_MACHINE_MS,
   );

@@ -2,30 +2,31 @@ import { useTranslation } from "react-i18next";
 import { VENUE_ID } from "@core/media/audible.ts";
 import { useDisplayName, useMeeting } from "../../connection/useMeeting.ts";
 import { useRoleLabel } from "../meeting/useRoleLabel.ts";
-import { useMediaPrefs } from "./mediaPrefs.ts";
+import { useListenDecision } from "./listenModeStore.ts";
 import { useVideoOf } from "./videoFeeds.ts";
 import { VideoTile } from "./VideoTile.tsx";
 
 /**
  * Small tiles beside the speaker: the room (会场) and the chair, when their video is received.
- * In audio-only mode nothing is received, and a short note says why there is no picture.
+ * In audio-only mode nothing is received, and a short note says why there is no picture (the
+ * member's choice, or auto's, with its reason).
  */
 export function RoomVideos() {
   const { t } = useTranslation();
   const { welcome, state } = useMeeting();
   const role = useRoleLabel();
   const nameOf = useDisplayName();
-  const { audioOnly } = useMediaPrefs();
+  const listening = useListenDecision();
   const chair = state?.roster.find((p) => p.role === "chair");
   const me = welcome?.me.id;
   const venue = useVideoOf(VENUE_ID);
   // The chair's own page shows its self view here; the floor holder's is in the card already.
   const chairVideo = useVideoOf(chair?.id, chair?.id === me);
   if (!welcome?.media.available) return null;
-  if (audioOnly) {
+  if (listening.audioOnly) {
     return (
-      <p className="room-videos-note muted" data-testid="audio-only-note">
-        {t("media.audioOnlyNote")}
+      <p className="room-videos-note muted" data-testid="audio-only-note" data-reason={listening.reason}>
+        {t(`media.audioOnlyNote.${listening.reason}`)}
       </p>
     );
   }

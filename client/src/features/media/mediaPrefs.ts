@@ -1,31 +1,45 @@
-// The person's media choices on this device: which microphone and camera, and audio-only mode
-// for weak connections. Kept in localStorage (per browser, not per meeting) and observable, so
-// the settings panel and the media session stay in step.
+// The person's media choices on this device: which microphone and camera, and how to listen
+// (listenMode.ts: auto, full or audio-only). Kept in localStorage (per browser, not per meeting)
+// and observable, so the settings panel and the media session stay in step.
 import { useSyncExternalStore } from "react";
+import { LISTEN_MODES, type ListenMode } from "./listenMode.ts";
 
 export interface MediaPrefs {
   /** deviceId of the chosen microphone; undefined: the browser's default. */
   micId?: string;
   /** deviceId of the chosen camera; undefined: the browser's default. */
   cameraId?: string;
-  /** Receive and send audio only (no video), for weak connections. */
-  audioOnly: boolean;
+  /** How to listen: chosen by the connection (auto, the default), with video, or audio only. */
+  listenMode: ListenMode;
 }
 
 const KEY = "yst.mediaPrefs";
 const listeners = new Set<() => void>();
 let current: MediaPrefs = read();
 
-function read(): MediaPrefs {
+/**
+ * The stored value, whatever its age: before listener modes there was only `audioOnly`, and a
+ * member who had switched it on keeps audio only (their own choice), everyone else gets auto.
+ */
+export function parseMediaPrefs(stored: string | null): MediaPrefs {
   try {
-    const raw = JSON.parse(localStorage.getItem(KEY) ?? "{}") as Partial<MediaPrefs>;
+    const raw = JSON.parse(stored ?? "{}") as Partial<MediaPrefs> & { audioOnly?: unknown };
+    const listenMode = LISTEN_MODES.find((m) => m === raw.listenMode) ?? (raw.audioOnly === true ? "audioOnly" : "auto");
     return {
       micId: typeof raw.micId === "string" ? raw.micId : undefined,
       cameraId: typeof raw.cameraId === "string" ? raw.cameraId : undefined,
-      audioOnly: raw.audioOnly === true,
+      listenMode,
     };
   } catch {
-    return { audioOnly: false };
+    return { listenMode: "auto" };
+  }
+}
+
+function read(): MediaPrefs {
+  try {
+    return parseMediaPrefs(localStorage.getItem(KEY));
+  } catch {
+    return { listenMode: "auto" };
   }
 }
 

@@ -2,10 +2,13 @@
 // camera) while I may be heard, listen to the audible feeds. Non-trickle: the whole SDP after ICE gathering.
 // Muting of everyone without the floor happens at the media server; this only follows it. A
 // connection that fails or (listening) goes silent while the socket stays up is replaced by itself
-// (connectionWatch.ts; docs/media.md, "Self-healing").
+// (connectionWatch.ts; docs/media.md, "Self-healing"). Listening with video or audio only follows
+// the member's choice or, in auto, the connection (listenMode.ts; docs/media.md, "Listener modes").
 import type { Ack, SubscribeResult } from "@core/protocol.ts";
 import { openCamera } from "./camera.ts";
 import { ConnectionWatch, HEALING, HealBackoff, type Trouble } from "./connectionWatch.ts";
+import { ListenModeChooser, listenStatsOf, type ListenMode, type ListenStats } from "./listenMode.ts";
+import { onNetworkChange, readNetworkHint, reportListenDecision } from "./listenModeStore.ts";
 import { micProblemOf, openMicrophone } from "./settings/microphone.ts";
 import { reportMicProblem } from "./settings/micProblemStore.ts";
 import { setLocalVideo, setRemoteVideos } from "./videoFeeds.ts";
@@ -35,9 +38,9 @@ export interface PublishOptions {
   audioOnly: boolean;
 }
 
-/** What to listen with: the mode, and who may be heard now (whose silence means trouble). */
+/** What to listen with: the member's listen mode, and who may be heard now (whose silence means trouble). */
 export interface ListenOptions {
-  audioOnly: boolean;
+  mode: ListenMode;
   audible: readonly string[];
 }
 
@@ -49,7 +52,12 @@ export class MediaSession {
   private subscriber: RTCPeerConnection | null = null;
   /** The subscriber's watch, from the moment its answer went out. */
   private subscriberWatch: ConnectionWatch | null = null;
-  private lastListen: ListenOptions = { audioOnly: false, audible: [] };
+  private lastListen: ListenOptions | null = null;
+  /** Auto's choice between video and audio only, from the hints and the subscriber's stats. */
+  private readonly chooser = new ListenModeChooser();
+  private readonly stopNetworkWatch: () => void;
+  /** The listens turn of the current subscriber: which connection the stats are from. */
+  private subscriberTurn = 0;
   private readonly publisherBackoff = new HealBackoff();
   private readonly subscriberBackoff = new HealBackoff();
   private watchTimer: ReturnType<typeof setInterval> | null = null;
@@ -68,6 +76,8 @@ export class MediaSession {
     private readonly onMic: (status: MicStatus) => void,
   ) {
     this.audio.autoplay = true;
+    // The browser's estimate changes even while there is no connection to look at.
+    this.stopNetworkWatch = onNetworkChange(() => this.modeMayChange());
   }
 
   /** Opens (true) or closes (false) my microphone, and my camera unless in audio-only mode. */
@@ -166,17 +176,36 @@ export class MediaSession {
    */
   async listen(options: ListenOptions): Promise<void> {
     this.lastListen = options;
+    this.chooser.setMode(options.mode);
+    reportListenDecision(this.chooser.observe({ at: Date.now(), network: readNetworkHint() }));
     this.subscriberBackoff.reset();
     await this.subscribe(options);
   }
 
+  /**
+   * Auto's choice after a look (with the subscriber's stats when there are any): when it changes
+   * between video and audio only, subscribe again with it (a fresh listen); true if so.
+   */
+  private modeMayChange(stats?: ListenStats): boolean {
+    const options = this.lastListen;
+    if (!options) return false;
+    const before = this.chooser.decision().audioOnly;
+    const decision = this.chooser.observe({ at: Date.now(), network: readNetworkHint(), stats: stats && { ...stats, connection: this.subscriberTurn } });
+    reportListenDecision(decision);
+    if (decision.audioOnly === before) return false;
+    this.subscriberBackoff.reset();
+    void this.subscribe(options);
+    return true;
+  }
+
   private async subscribe(options: ListenOptions): Promise<void> {
     const turn = ++this.listens;
+    this.subscriberTurn = turn;
     this.subscriber?.close();
     this.subscriber = null;
     this.subscriberWatch = null;
     setRemoteVideos(new Map());
-    const ack = await this.request<SubscribeResult>("media.subscribe", { audioOnly: options.audioOnly });
+    const ack = await this.request<SubscribeResult>("media.subscribe", { audioOnly: this.chooser.decision().audioOnly });
     // A later listen() asked meanwhile: the server replaced this subscription with that one, so
     // answering this offer would go to the wrong one.
     if (turn !== this.listens || !ack?.ok || !ack.sdp) return;
@@ -241,11 +270,15 @@ export class MediaSession {
       }
       const pc = this.subscriber;
       const watch = this.subscriberWatch;
-      if (pc && watch) {
-        const audioPackets = await audioPacketsReceived(pc);
+      const options = this.lastListen;
+      if (pc && watch && options) {
+        const stats = await listenStats(pc);
         if (this.subscriberWatch !== watch) return;
+        const { audioPackets } = stats;
         const trouble = watch.read({ at: Date.now(), connectionState: pc.connectionState, iceConnectionState: pc.iceConnectionState, audioPackets });
-        if (this.heals(this.subscriberBackoff, watch, trouble)) void this.subscribe(this.lastListen);
+        // A change of mode subscribes anew anyway, which also heals.
+        if (this.modeMayChange(stats)) return;
+        if (this.heals(this.subscriberBackoff, watch, trouble)) void this.subscribe(options);
       }
     } finally {
       this.checking = false;
@@ -262,6 +295,9 @@ export class MediaSession {
   }
 
   close(): void {
+    this.stopNetworkWatch();
+    this.lastListen = null;
+    reportListenDecision(null);
     if (this.watchTimer !== null) clearInterval(this.watchTimer);
     this.watchTimer = null;
     this.subscriberWatch = null;
@@ -285,15 +321,12 @@ export class MediaSession {
   }
 }
 
-/** Audio RTP packets the connection has received so far (0 once it is closed). */
-async function audioPacketsReceived(pc: RTCPeerConnection): Promise<number> {
-  let packets = 0;
+/** What the listening connection has received so far: audio packets for the watch, loss and video for the mode (all 0 once it is closed). */
+async function listenStats(pc: RTCPeerConnection): Promise<ListenStats> {
   try {
-    (await pc.getStats()).forEach((s: { type: string; kind?: string; packetsReceived?: number }) => {
-      if (s.type === "inbound-rtp" && s.kind === "audio") packets += s.packetsReceived ?? 0;
-    });
+    return listenStatsOf((await pc.getStats()).values());
   } catch {
     // Closed meanwhile: the caller sees it has moved on.
+    return listenStatsOf([]);
   }
-  return packets;
 }

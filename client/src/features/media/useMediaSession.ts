@@ -1,8 +1,11 @@
 // One media session per live page: publishes while `publish` says so (with the devices and mode
 // of mediaPrefs), listens to whoever may be heard, and starts over when any of that changes.
+// In the auto listen mode the session itself switches between video and audio only (listenMode.ts).
 import { useEffect, useRef, useState } from "react";
 import { audibleParticipants } from "@core/media/audible.ts";
 import { useConnection, useMeeting } from "../../connection/useMeeting.ts";
+import { networkVerdict } from "./listenMode.ts";
+import { readNetworkHint } from "./listenModeStore.ts";
 import { useMediaPrefs } from "./mediaPrefs.ts";
 import { MediaSession, type MicStatus } from "./mediaSession.ts";
 
@@ -13,7 +16,7 @@ import { MediaSession, type MicStatus } from "./mediaSession.ts";
 export function useMediaSession(publish: boolean, muted = false): MicStatus | null {
   const connection = useConnection();
   const { welcome, state, status } = useMeeting();
-  const { micId, cameraId, audioOnly } = useMediaPrefs();
+  const { micId, cameraId, listenMode } = useMediaPrefs();
   const [mic, setMic] = useState<MicStatus>("off");
   const session = useRef<MediaSession | null>(null);
   const available = Boolean(welcome?.media.available) && status === "connected";
@@ -29,23 +32,27 @@ export function useMediaSession(publish: boolean, muted = false): MicStatus | nu
     };
   }, [available, connection]);
 
+  // The camera goes out unless the member chose audio only, or (auto) the browser says the network
+  // is slow or saving data when the publication starts; measured listening quality (the downlink)
+  // does not cut a speaker's video mid-speech.
   useEffect(() => {
     if (!available) return;
+    const audioOnly = listenMode === "audioOnly" || (listenMode === "auto" && networkVerdict(readNetworkHint()) !== null);
     void session.current?.setPublishing(publish, { micId, cameraId, audioOnly });
-  }, [available, publish, micId, cameraId, audioOnly]);
+  }, [available, publish, micId, cameraId, listenMode]);
 
   useEffect(() => {
     session.current?.setMuted(muted);
   }, [available, muted]);
 
-  // Again whenever who may be heard changes, the media server's feeds change, or the mode does.
-  // Who may be heard also tells the session whose silence means its connection is in trouble.
+  // Again whenever who may be heard changes, the media server's feeds change, or the member's listen
+  // mode does. Who may be heard also tells the session whose silence means its connection is in trouble.
   useEffect(() => {
     if (!available) return;
-    const options = { audioOnly, audible: audible.split(",").filter(Boolean) };
+    const options = { mode: listenMode, audible: audible.split(",").filter(Boolean) };
     void session.current?.listen(options);
     return connection.onMediaFeeds(() => void session.current?.listen(options));
-  }, [available, audible, audioOnly, connection]);
+  }, [available, audible, listenMode, connection]);
 
   return available ? mic : null;
 }

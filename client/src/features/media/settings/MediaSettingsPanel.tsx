@@ -1,12 +1,12 @@
-// 音视频设置: microphone and camera choice, the microphone test, audio-only mode. A dialog on a
+// 音视频设置: microphone and camera choice, the microphone test, the listen mode (auto, audio only). A dialog on a
 // desktop, a bottom sheet on a phone (mediaSettings.css); the native <dialog> gives the focus
 // trap, the inert page behind and Escape.
 import { useEffect, useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Icon } from "../../../components/Icon.tsx";
 import { saveMediaPrefs, useMediaPrefs } from "../mediaPrefs.ts";
-import { AudioOnlySwitch } from "./AudioOnlySwitch.tsx";
 import { DeviceSelect } from "./DeviceSelect.tsx";
+import { ListenModeSetting } from "./ListenModeSetting.tsx";
 import { deviceChoices } from "./devices.ts";
 import { MicLevelMeter } from "./MicLevelMeter.tsx";
 import { MicProblemNotice } from "./MicProblemNotice.tsx";
@@ -112,7 +112,7 @@ export function MediaSettingsPanel({ onClose }: { onClose: () => void }) {
         </section>
 
         <section className="media-settings-section">
-          <AudioOnlySwitch />
+          <ListenModeSetting />
         </section>
       </div>
     </dialog>
