@@ -203,7 +203,7 @@ describe("audio and video settings", () => {
       expect(await member.getByTestId("listen-auto").isChecked()).toBe(true);
       expect(await member.getByTestId("audio-only").isChecked()).toBe(false);
       await expectFitsPhone(member);
-      await member.screenshot({ path: path.join(LISTEN_SHOTS, "listen-auto-zh-375.png") });
+      await member.screenshot({ path: path.join(LISTEN_SHOTS, "listen-auto-zh-375.png"), animations: "disabled" });
 
       // A slow network (DevTools emulation, which the page sees through navigator.connection): auto goes to audio only, and says why.
       const cdp = await member.context().newCDPSession(member);
@@ -218,7 +218,7 @@ describe("audio and video settings", () => {
       await expect.poll(() => listenNow(member)).toBe("自动：仅音频（网络较慢）");
       expect(await member.getByTestId("listen-auto").isChecked()).toBe(true);
       expect(await member.getByTestId("audio-only").isChecked()).toBe(true);
-      await member.screenshot({ path: path.join(LISTEN_SHOTS, "listen-auto-slow-zh-375.png") });
+      await member.screenshot({ path: path.join(LISTEN_SHOTS, "listen-auto-slow-zh-375.png"), animations: "disabled" });
       await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
       await expect.poll(() => listenNow(member)).toBe("自动：音视频（网络良好）");
       // Nothing was stored by auto's own choices.
@@ -235,7 +235,7 @@ describe("audio and video settings", () => {
       expect(await listenNow(member)).toBe("手动：仅音频");
       expect(await member.getByTestId("audio-only").isChecked()).toBe(true);
       expect(await member.getByTestId("listen-auto").isChecked()).toBe(false);
-      await member.screenshot({ path: path.join(LISTEN_SHOTS, "listen-manual-audio-zh-375.png") });
+      await member.screenshot({ path: path.join(LISTEN_SHOTS, "listen-manual-audio-zh-375.png"), animations: "disabled" });
 
       // English, on the same phone.
       await member.getByTestId("media-settings-close").click();
@@ -243,7 +243,7 @@ describe("audio and video settings", () => {
       await openSettings(member);
       expect(await listenNow(member)).toBe("Manual: audio only");
       await expectFitsPhone(member);
-      await member.screenshot({ path: path.join(LISTEN_SHOTS, "listen-manual-audio-en-375.png") });
+      await member.screenshot({ path: path.join(LISTEN_SHOTS, "listen-manual-audio-en-375.png"), animations: "disabled" });
       // Video by hand, then auto again (turning auto off keeps what is in effect, as the member's choice).
       await member.getByTestId("audio-only").click();
       expect(await listenNow(member)).toBe("Manual: audio and video");
@@ -251,7 +251,7 @@ describe("audio and video settings", () => {
       await member.getByTestId("listen-auto").click();
       expect(await listenNow(member)).toBe("Auto: audio and video (good connection)");
       expect(await storedPrefs(member)).toMatchObject({ listenMode: "auto" });
-      await member.screenshot({ path: path.join(LISTEN_SHOTS, "listen-auto-en-375.png") });
+      await member.screenshot({ path: path.join(LISTEN_SHOTS, "listen-auto-en-375.png"), animations: "disabled" });
       await member.getByTestId("listen-auto").click();
       expect(await storedPrefs(member)).toMatchObject({ listenMode: "full" });
       await cdp.send("Network.emulateNetworkConditions", {
