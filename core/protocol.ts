@@ -73,7 +73,7 @@ export interface ServerToClientEvents {
   events: (events: StoredEvent[]) => void;
   /** Audio/video became available or unavailable (Janus up, restarting, gone); re-negotiate when it comes back. */
   "media.status": (status: MediaStatusPayload) => void;
-  /** An audible participant's feed came up or went away: listeners send `media.subscribe` again. */
+  /** An audible participant's feed came up or went away, or this connection's edge Janus did: listeners send `media.subscribe` again. */
   "media.feeds": () => void;
   /** How many ballots an open poll has received (throttled; never who or what). */
   "poll.turnout": (turnout: PollTurnout) => void;

@@ -152,6 +152,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
           janusUrl: media.janusUrl,
           log,
           onFeedsChanged: (meetingId) => io.to(roomOf(meetingId)).emit("media.feeds"),
+          edges: media.edges,
+          onListenersMoved: (_meetingId, connectionIds) => io.to(connectionIds).emit("media.feeds"),
           recorder,
         });
   const mediaAvailable = () => relay !== undefined && media.status() === "up";

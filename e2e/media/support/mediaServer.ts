@@ -34,14 +34,15 @@ export interface MediaSuite {
 
 /**
  * A media server serving the built client (npm run build, or YST_E2E_CLIENT_DIR: a build
- * elsewhere) and Chromium with fake devices (a beep), started before the file's tests and closed
+ * elsewhere; `env`: more of its settings) and Chromium with fake devices (a beep), started before the file's tests and closed
  * after them.
  */
-export function builtClientSuite(ports: { ws: number; admin: number; rtp: string }): MediaSuite {
+export function builtClientSuite(ports: { ws: number; admin: number; rtp: string }, env: Record<string, string> = {}): MediaSuite {
   const suite = { h: new Harness() } as MediaSuite;
   beforeAll(async () => {
     suite.server = await startMediaServer(suite.h, ports, {
       YST_CLIENT_DIR: process.env.YST_E2E_CLIENT_DIR ?? path.join(import.meta.dirname, "../../../dist/client"),
+      ...env,
     });
     suite.browser = await launchChromium({ fakeMedia: true });
   }, 60_000);

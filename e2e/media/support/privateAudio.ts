@@ -4,6 +4,7 @@ import Janode from "janode";
 import AudioBridgePlugin, { type AudioBridgeHandle } from "janode/plugins/audiobridge";
 import type { Page } from "playwright-core";
 import type { TestClient } from "../../../testing/server/harness.ts";
+import { audioEnergyOver } from "./audio.ts";
 import { emit } from "./socketMedia.ts";
 
 /**
@@ -37,18 +38,8 @@ export async function joinPrivateAudio(
   return ack;
 }
 
-/** Audio energy (inbound-rtp totalAudioEnergy) the page's private room connection received during `ms`: the mix is sent even when silent, so bytes prove nothing. */
-export async function privateEnergyOver(page: Page, ms: number): Promise<number> {
-  const read = async () =>
-    (await page.evaluate(`(async () => {
-      let energy = 0;
-      (await window.privateAudio.getStats()).forEach((s) => { if (s.type === "inbound-rtp" && s.kind === "audio") energy += s.totalAudioEnergy ?? 0; });
-      return energy;
-    })()`)) as number;
-  const before = await read();
-  await new Promise((r) => setTimeout(r, ms));
-  return (await read()) - before;
-}
+/** Audio energy the page's private room connection received during `ms`: the mix is sent even when silent, so bytes prove nothing. */
+export const privateEnergyOver = (page: Page, ms: number): Promise<number> => audioEnergyOver(page, "[window.privateAudio]", ms);
 
 /** The page's private room connection's state (connected, disconnected, failed, closed…). */
 export const privateConnectionState = (page: Page) => page.evaluate(`window.privateAudio.connectionState`) as Promise<string>;

@@ -15,6 +15,7 @@ describe("media configuration", () => {
       YST_JANUS_RTP_PORTS: "30000-30100",
       YST_JANUS_ICE_ENFORCE: "eth0",
       YST_JANUS_NAT_1_1: "203.0.113.7",
+      YST_JANUS_EDGE_URLS: "ws://10.0.0.11:8188, ws://10.0.0.12:8188",
     }).media;
     expect(media).toEqual({
       mode: "external",
@@ -26,7 +27,10 @@ describe("media configuration", () => {
       rtpPorts: "30000-30100",
       iceEnforce: "eth0",
       nat11: "203.0.113.7",
+      edges: 0,
+      edgeUrls: ["ws://10.0.0.11:8188", "ws://10.0.0.12:8188"],
     });
+    expect(loadConfig({ YST_MEDIA: "embedded", YST_JANUS_EDGES: "3" }).media.edges).toBe(3);
   });
 
   it("rejects bad values", () => {
@@ -34,6 +38,9 @@ describe("media configuration", () => {
     expect(() => loadConfig({ YST_MEDIA: "external" })).toThrow(/YST_JANUS_URL/);
     expect(() => loadConfig({ YST_JANUS_RTP_PORTS: "lots" })).toThrow(/YST_JANUS_RTP_PORTS/);
     expect(() => loadConfig({ YST_JANUS_WS_PORT: "0" })).toThrow(/YST_JANUS_WS_PORT/);
+    expect(() => loadConfig({ YST_JANUS_EDGES: "two" })).toThrow(/YST_JANUS_EDGES/);
+    expect(() => loadConfig({ YST_JANUS_EDGES: "17" })).toThrow(/YST_JANUS_EDGES/);
+    expect(() => loadConfig({ YST_JANUS_EDGE_URLS: "http://10.0.0.11:8188" })).toThrow(/YST_JANUS_EDGE_URLS/);
   });
 });
 

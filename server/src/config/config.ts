@@ -70,6 +70,10 @@ export interface MediaConfig {
   iceEnforce: string | undefined;
   /** Embedded: Janus `nat_1_1_mapping` (public address behind 1:1 NAT). */
   nat11: string | undefined;
+  /** Embedded: edge Janus processes for listeners besides the origin (docs/media.md#plenary-edges); 0: none. */
+  edges: number;
+  /** External: the edge Janus instances' WebSocket APIs; their slots bind to each URL's host. */
+  edgeUrls: string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -121,7 +125,34 @@ function loadMediaConfig(env: NodeJS.ProcessEnv): MediaConfig {
     rtpPorts,
     iceEnforce: env.YST_JANUS_ICE_ENFORCE || undefined,
     nat11: env.YST_JANUS_NAT_1_1 || undefined,
+    edges: wholeNumber(env.YST_JANUS_EDGES ?? "0", "YST_JANUS_EDGES", 16),
+    edgeUrls: edgeUrls(env.YST_JANUS_EDGE_URLS),
   };
+}
+
+/** "ws://10.0.0.11:8188,ws://10.0.0.12:8188": each must be a ws(s) URL with a host. */
+function edgeUrls(value: string | undefined): string[] {
+  const urls = (value ?? "")
+    .split(",")
+    .map((u) => u.trim())
+    .filter(Boolean);
+  for (const url of urls) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(url);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !["ws:", "wss:"].includes(parsed.protocol) || !parsed.hostname)
+      throw new Error(`YST_JANUS_EDGE_URLS must list ws:// URLs separated by commas, got ${url}`);
+  }
+  return urls;
+}
+
+function wholeNumber(value: string, name: string, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > max) throw new Error(`${name} must be a whole number from 0 to ${max}, got ${value}`);
+  return n;
 }
 
 function portNumber(value: string, name: string): number {

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { janusConfigFiles, parsePortRange, randomSecret, writeJanusConfig, type JanusConfigOptions } from "./janusConfig.ts";
+import { janusConfigFiles, parsePortRange, randomSecret, splitPortRange, writeJanusConfig, type JanusConfigOptions } from "./janusConfig.ts";
 
 /** Reads `section: { key = value }` pairs from jcfg text (enough for the generated files). */
 function parseJcfg(text: string): Record<string, Record<string, string>> {
@@ -112,6 +112,15 @@ describe("helpers", () => {
     expect(parsePortRange("20000-20200")).toEqual({ min: 20000, max: 20200 });
     expect(() => parsePortRange("20200-20000")).toThrow();
     expect(() => parsePortRange("abc")).toThrow();
+  });
+  it("splits a port range between the origin and its edges, without overlap", () => {
+    expect(splitPortRange({ min: 20000, max: 20200 }, 1)).toEqual([{ min: 20000, max: 20200 }]);
+    expect(splitPortRange({ min: 20000, max: 20299 }, 3)).toEqual([
+      { min: 20000, max: 20099 },
+      { min: 20100, max: 20199 },
+      { min: 20200, max: 20299 },
+    ]);
+    expect(() => splitPortRange({ min: 20000, max: 20020 }, 3)).toThrow(/too small/);
   });
   it("generates distinct long secrets", () => {
     expect(randomSecret()).not.toBe(randomSecret());

@@ -48,6 +48,13 @@ export function parsePortRange(text: string): PortRange {
   return { min, max };
 }
 
+/** Splits a range into `parts` contiguous ranges, one per Janus on the machine (each needs its own ICE ports). */
+export function splitPortRange(range: PortRange, parts: number): PortRange[] {
+  const size = Math.floor((range.max - range.min + 1) / parts);
+  if (size < 10) throw new Error(`port range ${range.min}-${range.max} is too small for ${parts} Janus instances (at least 10 ports each)`);
+  return Array.from({ length: parts }, (_, i) => ({ min: range.min + i * size, max: range.min + (i + 1) * size - 1 }));
+}
+
 export function randomSecret(): string {
   return randomBytes(24).toString("base64url");
 }

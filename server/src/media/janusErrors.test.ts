@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mediaErrorCode } from "./janusErrors.ts";
-import { MediaError } from "./mediaRelay.ts";
+import { MediaError, mediaErrorCode } from "./janusErrors.ts";
 
 describe("mediaErrorCode", () => {
   it("answers a MediaError with its own code", () => {

@@ -1,7 +1,6 @@
 // What a failed media request tells the asking connection (media.publish, .subscribe, .answer,
 // .leave): only that socket hears of it, nobody else is affected. Anything else is a fault of ours.
 import type { ErrorCode } from "../../../core/errors.ts";
-import { MediaError } from "./mediaRelay.ts";
 
 /** The error code of an expected failure at the media server; undefined for any other failure (INTERNAL). */
 export function mediaErrorCode(error: unknown): ErrorCode | undefined {
@@ -19,4 +18,14 @@ export function mediaErrorCode(error: unknown): ErrorCode | undefined {
 function janusCode(error: unknown): number | undefined {
   const code = (error as { _code?: unknown } | null | undefined)?._code ?? Number(/^(\d{3}) /.exec(String((error as Error | null | undefined)?.message))?.[1]);
   return typeof code === "number" && !Number.isNaN(code) ? code : undefined;
+}
+
+/** An expected refusal of a media request, with the code the asking connection is told. */
+export class MediaError extends Error {
+  constructor(
+    readonly code: "NOT_FOUND" | "VALIDATION" | "MEDIA_UNAVAILABLE" | "NO_CAUCUS" | "NO_SEPARATE_TALK",
+    message: string,
+  ) {
+    super(message);
+  }
 }

@@ -1,10 +1,12 @@
 // The media plane as the rest of the server sees it: which Janus to use (embedded child process,
-// external server, or none) and whether it is available now.
+// external server, or none) and whether it is available now; and, for a plenary's listeners, the
+// edge Janus instances fed by it (embedded: more child processes; external: a list of URLs).
 import fs from "node:fs";
 import path from "node:path";
 import Janode from "janode";
 import type { MediaConfig } from "../config/config.ts";
-import { findJanusLibDir, parsePortRange, randomSecret, writeJanusConfig } from "./janusConfig.ts";
+import type { EdgeInstance } from "./edgeRelay.ts";
+import { findJanusLibDir, parsePortRange, randomSecret, splitPortRange, writeJanusConfig } from "./janusConfig.ts";
 import { JanusSupervisor, type MediaStatus } from "./janusProcess.ts";
 
 export type { MediaStatus } from "./janusProcess.ts";
@@ -14,11 +16,36 @@ export interface MediaPlane {
   onStatusChange(listener: (status: MediaStatus) => void): () => void;
   /** Janus WebSocket API for our server's janode connections (never given to browsers). */
   janusUrl: string | undefined;
+  /** Edge instances for listeners (docs/media.md#plenary-edges); empty: everyone listens at the origin. */
+  edges: MediaEdge[];
   start(): void;
   stop(): Promise<void>;
 }
 
+export interface MediaEdge extends EdgeInstance {
+  status(): MediaStatus;
+  /** The embedded edge's process id while it runs (diagnostics and tests). */
+  pid(): number | undefined;
+}
+
+/** One Janus the plane starts, watches and stops. */
+interface Instance {
+  status(): MediaStatus;
+  onStatusChange(listener: (status: MediaStatus) => void): () => void;
+  start(): void;
+  stop(): Promise<void>;
+  pid(): number | undefined;
+}
+
 const LOOPBACK = "127.0.0.1";
+/** No media server (media off, or Janus not installed). */
+const OFF: Instance = {
+  status: () => "unavailable",
+  onStatusChange: () => () => undefined,
+  start: () => undefined,
+  stop: async () => undefined,
+  pid: () => undefined,
+};
 
 /** Whether a `janus` executable is on PATH (main.ts turns embedded media on when it is). */
 export function janusInstalled(): boolean {
@@ -34,44 +61,80 @@ export function janusInstalled(): boolean {
 
 export function createMediaPlane(config: MediaConfig, options: { dataDir: string; log: (message: string, error?: unknown) => void }): MediaPlane {
   const { log } = options;
-  if (config.mode === "off") return unavailable(undefined);
-  if (config.mode === "external") return externalJanus(config, log);
+  if (config.mode === "off") return plane(OFF, undefined, []);
+  if (config.mode === "external") return externalPlane(config, log);
   const libDir = findJanusLibDir();
   if (!libDir || !janusInstalled()) {
     log("YST_MEDIA=embedded but Janus is not installed (apt-get install janus); audio and video are off");
-    return unavailable(undefined);
+    return plane(OFF, undefined, []);
   }
-  const configDir = path.join(options.dataDir, "janus");
   const adminSecret = config.janusAdminSecret ?? randomSecret();
-  writeJanusConfig({
-    adminSecret,
-    bindIp: LOOPBACK,
-    wsPort: config.janusWsPort,
-    adminPort: config.janusAdminPort,
-    rtpPorts: parsePortRange(config.rtpPorts),
-    iceEnforceList: config.iceEnforce,
-    nat11Mapping: config.nat11,
-    libDir,
-    configDir,
-  });
-  const supervisor = new JanusSupervisor({ configDir, adminUrl: `ws://${LOOPBACK}:${config.janusAdminPort}`, adminSecret, log });
+  // The origin (0) and each edge: own folder, own API ports (+1, +2 … for edges), own share of the ICE ports.
+  const rtpShares = splitPortRange(parsePortRange(config.rtpPorts), 1 + config.edges);
+  const embedded = (index: number): Instance => {
+    const configDir = path.join(options.dataDir, index === 0 ? "janus" : `janus-edge-${index}`);
+    writeJanusConfig({
+      adminSecret,
+      bindIp: LOOPBACK,
+      wsPort: config.janusWsPort + index,
+      adminPort: config.janusAdminPort + index,
+      rtpPorts: rtpShares[index]!,
+      iceEnforceList: config.iceEnforce,
+      nat11Mapping: config.nat11,
+      libDir,
+      configDir,
+    });
+    const name = index === 0 ? "" : `edge-${index}: `;
+    return new JanusSupervisor({ configDir, adminUrl: `ws://${LOOPBACK}:${config.janusAdminPort + index}`, adminSecret, log: (m, e) => log(`${name}${m}`, e) });
+  };
+  const edges = Array.from({ length: config.edges }, (_, i) => ({
+    id: `edge-${i + 1}`,
+    url: `ws://${LOOPBACK}:${config.janusWsPort + i + 1}`,
+    slotAddress: LOOPBACK,
+    instance: embedded(i + 1),
+  }));
+  return plane(embedded(0), `ws://${LOOPBACK}:${config.janusWsPort}`, edges);
+}
+
+/** The origin and its edges as one plane: its status is the origin's; edges come and go on their own. */
+function plane(origin: Instance, janusUrl: string | undefined, edges: { id: string; url: string; slotAddress: string; instance: Instance }[]): MediaPlane {
   return {
-    status: () => supervisor.status(),
-    onStatusChange: (listener) => supervisor.onStatusChange(listener),
-    janusUrl: `ws://${LOOPBACK}:${config.janusWsPort}`,
-    start: () => supervisor.start(),
-    stop: () => supervisor.stop(),
+    status: () => origin.status(),
+    onStatusChange: (listener) => origin.onStatusChange(listener),
+    janusUrl,
+    edges: edges.map(({ id, url, slotAddress, instance }) => ({
+      id,
+      url,
+      slotAddress,
+      available: () => instance.status() === "up",
+      status: () => instance.status(),
+      pid: () => instance.pid(),
+    })),
+    start: () => {
+      origin.start();
+      for (const e of edges) e.instance.start();
+    },
+    stop: async () => {
+      await Promise.all([origin.stop(), ...edges.map((e) => e.instance.stop())]);
+    },
   };
 }
 
-function unavailable(janusUrl: string | undefined): MediaPlane {
-  return { status: () => "unavailable", onStatusChange: () => () => undefined, janusUrl, start: () => undefined, stop: async () => undefined };
+/** External Janus instances: the origin (Admin API when configured, else `info`) and the edges (`info`). */
+function externalPlane(config: MediaConfig, log: (message: string, error?: unknown) => void): MediaPlane {
+  const admin = config.janusAdminUrl !== undefined;
+  const origin = external(config.janusAdminUrl ?? config.janusUrl!, admin, config.janusAdminSecret, log);
+  const edges = config.edgeUrls.map((url, i) => ({
+    id: `edge-${i + 1}`,
+    url,
+    slotAddress: new URL(url).hostname,
+    instance: external(url, false, undefined, log),
+  }));
+  return plane(origin, config.janusUrl, edges);
 }
 
-/** An external Janus: we only watch its health (Admin API when configured, else `info`). */
-function externalJanus(config: MediaConfig, log: (message: string, error?: unknown) => void): MediaPlane {
-  const url = config.janusAdminUrl ?? config.janusUrl!;
-  const admin = config.janusAdminUrl !== undefined;
+/** An external Janus: we only watch its health. */
+function external(url: string, admin: boolean, apisecret: string | undefined, log: (message: string, error?: unknown) => void): Instance {
   let current: MediaStatus = "unavailable";
   let timer: NodeJS.Timeout | undefined;
   let running = false;
@@ -85,7 +148,7 @@ function externalJanus(config: MediaConfig, log: (message: string, error?: unkno
   const check = async () => {
     let ok: boolean;
     try {
-      const connection = await Janode.connect({ address: { url, apisecret: config.janusAdminSecret }, is_admin: admin, max_retries: 0 });
+      const connection = await Janode.connect({ address: { url, apisecret }, is_admin: admin, max_retries: 0 });
       try {
         await Promise.race([
           admin ? connection.listSessions() : connection.getInfo(),
@@ -108,7 +171,7 @@ function externalJanus(config: MediaConfig, log: (message: string, error?: unkno
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    janusUrl: config.janusUrl,
+    pid: () => undefined,
     start: () => {
       if (running) return;
       running = true;

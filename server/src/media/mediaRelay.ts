@@ -1,15 +1,20 @@
 // The SDP relay between browsers (through our authenticated socket) and Janus's VideoRoom, and
-// floor control at the media server. Per meeting one VideoRoom that our server creates with a
-// random secret that never leaves the server; per participant at most one publisher handle and
-// one subscriber handle. Browsers never see Janus's API, ids or secrets beyond the SDP.
-import Janode, { type JanodeConnection, type JanodeSession } from "janode";
+// floor control at the media server. Per meeting one VideoRoom at the origin Janus that our
+// server creates with a random secret that never leaves the server; per participant at most one
+// publisher handle there, and per connection one subscriber handle — at the origin, or, when the
+// media plane has edges (a plenary's listeners, docs/media.md#plenary-edges), at the edge the
+// connection is placed on (edgeRelay.ts). Browsers never see Janus's API, ids or secrets beyond the SDP.
 import VideoRoomPlugin, { type VideoRoomHandle } from "janode/plugins/videoroom";
 import { randomInt } from "node:crypto";
 import type { RecordingTarget } from "../../../core/media/recording.ts";
 import type { SubscribedStream, SubscribeResult } from "../../../core/protocol.ts";
 import { VENUE_ID } from "../../../core/media/audible.ts";
+import { EdgeRelay, type EdgeInstance } from "./edgeRelay.ts";
 import { randomSecret } from "./janusConfig.ts";
+import { MediaError } from "./janusErrors.ts";
+import { JanusLink } from "./janusLink.ts";
 import { MeetingQueues } from "./meetingQueues.ts";
+import { publishedStreams, type PublishedStream } from "./sdp.ts";
 import type { RelayRecorder, Take } from "./recording/speechRecorder.ts";
 
 /** Who asks: the media identity (a participant, or the room 会场 for a venue terminal) and the socket. */
@@ -24,6 +29,10 @@ interface Publisher {
   connectionId: string;
   feed: number;
   audioMids: string[];
+  /** Its media sections in m-line order, as Janus answered (an edge's slot copies the layout). */
+  streams: PublishedStream[];
+  /** The edges it is forwarded to (a slot on each). */
+  remotes: Set<EdgeRelay>;
   /** What Janus was last told (undefined: nothing yet). */
   muted: boolean | undefined;
   /** Its PeerConnection is up at Janus (only then can anyone subscribe to it). */
@@ -39,17 +48,23 @@ interface Room {
   /** By participant: one publisher each. */
   publishers: Map<string, Publisher>;
   /** By connection: every open page listens on its own. */
-  subscribers: Map<string, VideoRoomHandle>;
+  subscribers: Map<string, Subscriber>;
+  /** By connection: the edge it listens on while it stays connected (none: the origin). */
+  placements: Map<string, EdgeRelay>;
   audible: ReadonlySet<string>;
 }
 
-export class MediaError extends Error {
-  constructor(
-    readonly code: "NOT_FOUND" | "VALIDATION" | "MEDIA_UNAVAILABLE" | "NO_CAUCUS" | "NO_SEPARATE_TALK",
-    message: string,
-  ) {
-    super(message);
-  }
+interface Subscriber {
+  handle: VideoRoomHandle;
+  edge: EdgeRelay | undefined;
+}
+
+/** Where a listener subscribes: the meeting's room at the origin or at an edge, and what each publisher is called there. */
+interface ListeningPoint {
+  roomId: number;
+  edge: EdgeRelay | undefined;
+  attach: () => Promise<VideoRoomHandle>;
+  feedOf: (participantId: string, publisher: Publisher) => Promise<{ feed: number; audioMids: string[] }>;
 }
 
 export interface MediaRelayDeps {
@@ -59,28 +74,34 @@ export interface MediaRelayDeps {
   onFeedsChanged?: (meetingId: string) => void;
   /** Per-speech recordings (docs/media.md#recordings); none when absent. */
   recorder?: RelayRecorder;
+  /** Edge Janus instances for listeners (a plenary); none: everyone listens at the origin. */
+  edges?: EdgeInstance[];
+  /** These connections' edge went away: they should subscribe again (and are placed elsewhere). */
+  onListenersMoved?: (meetingId: string, connectionIds: string[]) => void;
 }
 
 export class MediaRelay {
-  private connection: Promise<{ connection: JanodeConnection; session: JanodeSession }> | undefined;
+  private readonly origin: JanusLink;
+  private readonly edges: EdgeRelay[];
   private readonly rooms = new Map<string, Promise<Room>>();
   /** Per meeting, operations run one at a time (publish, moderate, leave). */
   private readonly queues = new MeetingQueues();
   /** Per meeting, who is in a private audio room (privateAudio.ts: a caucus, a separate talk): muted here whatever the floor. */
   private readonly withdrawn = new Map<string, Set<string>>();
-  private closed = false;
-
-  constructor(private readonly deps: MediaRelayDeps) {}
+  constructor(private readonly deps: MediaRelayDeps) {
+    this.origin = new JanusLink(deps.janusUrl, () => this.reset());
+    this.edges = (deps.edges ?? []).map((instance) => new EdgeRelay(instance, { log: deps.log, lost: (edge) => this.edgeLost(edge) }));
+  }
 
   /** Publishes a participant's offer; returns Janus's answer. Muted at once unless audible. */
   publish(meetingId: string, peer: MediaPeer, offer: { sdp: string; audioMids: string[] }, audible: ReadonlySet<string>): Promise<string> {
     const { participantId, connectionId } = peer;
     return this.queues.run(meetingId, async () => {
       const room = await this.room(meetingId, audible);
-      await this.dropPublisher(room, participantId);
+      await this.dropPublisher(meetingId, room, participantId);
       const handle = await this.attach();
       const feed = room.nextFeed++;
-      const publisher: Publisher = { handle, connectionId, feed, audioMids: offer.audioMids, muted: undefined, live: false };
+      const publisher: Publisher = { handle, connectionId, feed, audioMids: offer.audioMids, streams: [], remotes: new Set(), muted: undefined, live: false };
       const changed = (live: boolean) => {
         publisher.live = live;
         const shown = room.audible.has(participantId) || participantId === VENUE_ID;
@@ -91,6 +112,7 @@ export class MediaRelay {
       try {
         const joined = await handle.joinConfigurePublisher({ room: room.id, feed, display: participantId, jsep: { type: "offer", sdp: offer.sdp } });
         if (!joined.jsep?.sdp) throw new Error("Janus gave no answer");
+        publisher.streams = publishedStreams(joined.jsep.sdp);
         room.publishers.set(participantId, publisher);
         // Before the browser has the answer, so no unallowed audio ever reaches a listener.
         await this.moderate(meetingId, room, participantId, publisher);
@@ -123,13 +145,19 @@ export class MediaRelay {
         ([id, p]) => id !== participantId && p.live && who.shown.has(id) && (!options.audioOnly || p.audioMids.length > 0),
       );
       if (feeds.length === 0) return { sdp: null, feeds: [], streams: [] };
-      const requested = feeds.flatMap(([, p]) => (options.audioOnly ? p.audioMids.map((mid) => ({ feed: p.feed, mid })) : [{ feed: p.feed }]));
-      const handle = await this.attach();
+      const point = await this.listeningPoint(meetingId, room, connectionId);
+      const byFeed = new Map<number, string>();
+      const requested: { feed: number; mid?: string }[] = [];
+      for (const [id, p] of feeds) {
+        const { feed, audioMids } = await point.feedOf(id, p);
+        byFeed.set(feed, id);
+        requested.push(...(options.audioOnly ? audioMids.map((mid) => ({ feed, mid })) : [{ feed }]));
+      }
+      const handle = await point.attach();
       try {
-        const joined = await handle.joinSubscriber({ room: room.id, streams: requested });
+        const joined = await handle.joinSubscriber({ room: point.roomId, streams: requested });
         if (!joined.jsep?.sdp) throw new Error("Janus gave no offer");
-        room.subscribers.set(connectionId, handle);
-        const byFeed = new Map(feeds.map(([id, p]) => [p.feed, id]));
+        room.subscribers.set(connectionId, { handle, edge: point.edge });
         const streams = (joined.streams ?? []).flatMap((s): SubscribedStream[] => {
           const owner = s.feed_id === undefined ? undefined : byFeed.get(s.feed_id);
           return owner && s.mid !== undefined && (s.type === "audio" || s.type === "video") ? [{ mid: s.mid, kind: s.type, participantId: owner }] : [];
@@ -146,9 +174,9 @@ export class MediaRelay {
   answer(meetingId: string, connectionId: string, sdp: string): Promise<void> {
     return this.queues.run(meetingId, async () => {
       const room = await this.rooms.get(meetingId);
-      const handle = room?.subscribers.get(connectionId);
-      if (!handle) throw new MediaError("NOT_FOUND", "no subscription to answer");
-      await handle.start({ jsep: { type: "answer", sdp } });
+      const subscriber = room?.subscribers.get(connectionId);
+      if (!subscriber) throw new MediaError("NOT_FOUND", "no subscription to answer");
+      await subscriber.handle.start({ jsep: { type: "answer", sdp } });
     });
   }
 
@@ -158,8 +186,9 @@ export class MediaRelay {
     return this.queues.run(meetingId, async () => {
       const room = await this.rooms.get(meetingId);
       if (!room) return;
-      if (room.publishers.get(peer.participantId)?.connectionId === peer.connectionId) await this.dropPublisher(room, peer.participantId);
+      if (room.publishers.get(peer.participantId)?.connectionId === peer.connectionId) await this.dropPublisher(meetingId, room, peer.participantId);
       await this.dropSubscriber(room, peer.connectionId);
+      this.unplace(room, peer.connectionId);
     });
   }
 
@@ -207,16 +236,29 @@ export class MediaRelay {
     });
   }
 
-  /** For tests and diagnostics: what Janus was told about each publisher. */
-  async publishers(meetingId: string): Promise<{ participantId: string; feed: number; muted: boolean | undefined; live: boolean }[]> {
+  /** For tests and diagnostics: what Janus was told about each publisher, and the edges it is forwarded to. */
+  async publishers(meetingId: string): Promise<{ participantId: string; feed: number; muted: boolean | undefined; live: boolean; edges: string[] }[]> {
     const room = await this.rooms.get(meetingId);
-    return room ? [...room.publishers].map(([participantId, p]) => ({ participantId, feed: p.feed, muted: p.muted, live: p.live })) : [];
+    return room
+      ? [...room.publishers].map(([participantId, p]) => ({
+          participantId,
+          feed: p.feed,
+          muted: p.muted,
+          live: p.live,
+          edges: [...p.remotes].map((e) => e.id),
+        }))
+      : [];
+  }
+
+  /** For tests and diagnostics: where each listening connection subscribed (an edge's id, or null: the origin). */
+  async listeners(meetingId: string): Promise<Map<string, string | null>> {
+    const room = await this.rooms.get(meetingId);
+    return new Map([...(room?.subscribers ?? [])].map(([connectionId, s]) => [connectionId, s.edge?.id ?? null]));
   }
 
   /** Janus went away (crash/restart): its rooms and handles are gone; clients re-negotiate. */
   reset(): void {
-    const old = this.connection;
-    this.connection = undefined;
+    this.origin.drop();
     // Janus closed the recordings it had open when it stopped: what it wrote is still a take.
     for (const room of this.rooms.values())
       void room.then(
@@ -226,11 +268,11 @@ export class MediaRelay {
     this.rooms.clear();
     // The private audio rooms died with Janus too: nobody is in one any more.
     this.withdrawn.clear();
-    void old?.then(({ connection }) => connection.close()).catch(() => undefined);
+    // The edges' slots lost their source; listeners subscribe again once the origin is back.
+    for (const edge of this.edges) edge.reset();
   }
 
   async close(): Promise<void> {
-    this.closed = true;
     // Recordings still open (a speech running at shutdown) are closed at Janus and handed to the
     // recorder first, so what was said so far is kept.
     await Promise.all(
@@ -241,10 +283,8 @@ export class MediaRelay {
         }),
       ),
     );
-    const old = this.connection;
-    this.connection = undefined;
     this.rooms.clear();
-    await old?.then(({ connection }) => connection.close()).catch(() => undefined);
+    await Promise.all([this.origin.close(), ...this.edges.map((edge) => edge.close())]);
   }
 
   private async moderate(meetingId: string, room: Room, participantId: string, publisher: Publisher): Promise<void> {
@@ -259,14 +299,21 @@ export class MediaRelay {
       });
     }
     publisher.muted = mute;
+    // Defence in depth: a muted publisher sends nothing to its edges, and its slots there are muted too.
+    for (const edge of publisher.remotes)
+      await edge
+        .muteSlot(meetingId, publisher.feed, mute)
+        .catch((error: unknown) => this.deps.log(`could not ${mute ? "mute" : "unmute"} a slot on edge ${edge.id}`, error));
   }
 
-  private async dropPublisher(room: Room, participantId: string): Promise<void> {
+  private async dropPublisher(meetingId: string, room: Room, participantId: string): Promise<void> {
     const publisher = room.publishers.get(participantId);
     if (!publisher) return;
     room.publishers.delete(participantId);
     await this.stopRecording(publisher);
+    // Detaching ends its forwardings to the edges; their slots go too.
     await publisher.handle.detach().catch(() => undefined);
+    for (const edge of publisher.remotes) await edge.removeSlot(meetingId, publisher.feed).catch(() => undefined);
   }
 
   private async recordingTarget(meetingId: string): Promise<RecordingTarget | null> {
@@ -317,40 +364,99 @@ export class MediaRelay {
   }
 
   private async dropSubscriber(room: Room, connectionId: string): Promise<void> {
-    const handle = room.subscribers.get(connectionId);
-    if (!handle) return;
+    const subscriber = room.subscribers.get(connectionId);
+    if (!subscriber) return;
     room.subscribers.delete(connectionId);
-    await handle.detach().catch(() => undefined);
+    await subscriber.handle.detach().catch(() => undefined);
   }
 
-  private session(): Promise<{ connection: JanodeConnection; session: JanodeSession }> {
-    if (this.closed) return Promise.reject(new MediaError("MEDIA_UNAVAILABLE", "media relay closed"));
-    this.connection ??= (async () => {
-      const connection = await Janode.connect({ address: { url: this.deps.janusUrl }, max_retries: 0 });
-      connection.once(Janode.EVENT.CONNECTION_CLOSED, () => this.forget(connection));
-      connection.once(Janode.EVENT.CONNECTION_ERROR, () => this.forget(connection));
-      const session = await connection.create();
-      return { connection, session };
-    })();
-    const current = this.connection;
-    current.catch(() => {
-      if (this.connection === current) this.connection = undefined;
-    });
-    return current;
+  private attach(): Promise<VideoRoomHandle> {
+    return this.origin.attach<VideoRoomHandle>(VideoRoomPlugin);
   }
 
-  private forget(connection: JanodeConnection): void {
-    void this.connection?.then(
-      (c) => {
-        if (c.connection === connection) this.reset();
+  /**
+   * Where this connection listens: with edges, the one it was placed on while that one stays
+   * available, else the available edge with the fewest listeners; with none available, the origin.
+   */
+  private async listeningPoint(meetingId: string, room: Room, connectionId: string): Promise<ListeningPoint> {
+    let edge = room.placements.get(connectionId);
+    if (!edge?.available()) {
+      this.unplace(room, connectionId);
+      edge = this.edges.filter((e) => e.available()).sort((a, b) => a.listeners - b.listeners)[0];
+      if (edge) {
+        room.placements.set(connectionId, edge);
+        edge.listeners++;
+      }
+    }
+    if (!edge)
+      return { roomId: room.id, edge: undefined, attach: () => this.attach(), feedOf: (_id, p) => Promise.resolve({ feed: p.feed, audioMids: p.audioMids }) };
+    const at = edge;
+    return {
+      roomId: await at.roomId(meetingId),
+      edge: at,
+      attach: () => at.attach(),
+      feedOf: async (participantId, p) => {
+        const slot = await this.remotize(meetingId, room, participantId, p, at);
+        return { feed: slot.id, audioMids: slot.audioMids };
       },
-      () => undefined,
-    );
+    };
   }
 
-  private async attach(): Promise<VideoRoomHandle> {
-    const { session } = await this.session();
-    return session.attach<VideoRoomHandle>(VideoRoomPlugin);
+  private unplace(room: Room, connectionId: string): void {
+    const edge = room.placements.get(connectionId);
+    if (!edge) return;
+    room.placements.delete(connectionId);
+    edge.listeners = Math.max(0, edge.listeners - 1);
+  }
+
+  /** The publisher's slot on the edge, made and fed from the origin the first time a listener there needs it. */
+  private async remotize(meetingId: string, room: Room, participantId: string, publisher: Publisher, edge: EdgeRelay) {
+    const existing = publisher.remotes.has(edge) ? await edge.slot(meetingId, publisher.feed) : undefined;
+    if (existing) return existing;
+    const slot = await edge.addSlot(meetingId, publisher.feed, { participantId, streams: publisher.streams, muted: publisher.muted !== false });
+    try {
+      // Always with rtcp_port: without it a listener there never gets a keyframe (plenary-media-design.md §3).
+      await publisher.handle.message({
+        request: "publish_remotely",
+        room: room.id,
+        secret: room.secret,
+        publisher_id: publisher.feed,
+        remote_id: edge.id,
+        host: slot.host,
+        port: slot.port,
+        rtcp_port: slot.rtcpPort,
+      });
+    } catch (error) {
+      await edge.removeSlot(meetingId, publisher.feed).catch(() => undefined);
+      throw error;
+    }
+    publisher.remotes.add(edge);
+    return slot;
+  }
+
+  /**
+   * An edge's connection closed (its Janus died or restarted): its slots and subscriptions are
+   * gone. The origin stops forwarding there, and its listeners are told to subscribe again, which
+   * places them on another edge (or on this one once it is back).
+   */
+  private edgeLost(edge: EdgeRelay): void {
+    for (const meetingId of this.rooms.keys())
+      void this.queues
+        .run(meetingId, async () => {
+          const room = await this.rooms.get(meetingId);
+          if (!room) return;
+          const moved = [...room.subscribers].filter(([, s]) => s.edge === edge).map(([connectionId]) => connectionId);
+          for (const connectionId of moved) room.subscribers.delete(connectionId);
+          for (const [connectionId, placed] of room.placements) if (placed === edge) room.placements.delete(connectionId);
+          for (const publisher of room.publishers.values()) {
+            if (!publisher.remotes.delete(edge)) continue;
+            await publisher.handle
+              .message({ request: "unpublish_remotely", room: room.id, secret: room.secret, publisher_id: publisher.feed, remote_id: edge.id })
+              .catch((error: unknown) => this.deps.log(`could not stop forwarding to the lost edge ${edge.id}`, error));
+          }
+          if (moved.length > 0) this.deps.onListenersMoved?.(meetingId, moved);
+        })
+        .catch((error: unknown) => this.deps.log(`moving the listeners of edge ${edge.id} failed for meeting ${meetingId}`, error));
   }
 
   private room(meetingId: string, audible: ReadonlySet<string>): Promise<Room> {
@@ -373,7 +479,7 @@ export class MediaRelay {
             audiolevel_event: false,
             ...(recDir ? { rec_dir: recDir } : {}),
           });
-          return { id, secret, nextFeed: 1, publishers: new Map(), subscribers: new Map(), audible };
+          return { id, secret, nextFeed: 1, publishers: new Map(), subscribers: new Map(), placements: new Map(), audible };
         } finally {
           await handle.detach().catch(() => undefined);
         }

@@ -7,14 +7,15 @@
 // still exist, and who may stay in it. While someone is in a room their microphone is muted in the
 // meeting's main room (MediaRelay.withdraw). The room is destroyed — everyone in it dropped — when
 // its rule says it is over (a RoomListener).
-import Janode, { type JanodeConnection, type JanodeSession } from "janode";
 import AudioBridgePlugin, { type AudioBridgeHandle } from "janode/plugins/audiobridge";
 import { randomInt } from "node:crypto";
 import type { StoredEvent } from "../../../core/meeting.ts";
 import type { MeetingState } from "../../../core/state.ts";
 import { randomSecret } from "./janusConfig.ts";
+import { MediaError } from "./janusErrors.ts";
+import { JanusLink } from "./janusLink.ts";
 import { MeetingQueues } from "./meetingQueues.ts";
-import { MediaError, type MediaPeer } from "./mediaRelay.ts";
+import type { MediaPeer } from "./mediaRelay.ts";
 
 /** Which private room, and the rule of its kind. */
 export interface PrivateRoomRule {
@@ -50,14 +51,15 @@ export interface PrivateAudioDeps {
 }
 
 export class PrivateAudio {
-  private connection: Promise<{ connection: JanodeConnection; session: JanodeSession }> | undefined;
+  private readonly link: JanusLink;
   /** By meeting, then by the room's key. */
   private readonly rooms = new Map<string, Map<string, Promise<Room>>>();
   /** Per meeting, operations run one at a time (join, leave, destroy). */
   private readonly queues = new MeetingQueues();
-  private closed = false;
 
-  constructor(private readonly deps: PrivateAudioDeps) {}
+  constructor(private readonly deps: PrivateAudioDeps) {
+    this.link = new JanusLink(deps.janusUrl, () => this.reset());
+  }
 
   /**
    * Joins the participant to the room (created on first use) with the browser's offer; returns
@@ -141,15 +143,13 @@ export class PrivateAudio {
 
   /** Janus went away: its rooms and handles are gone (the relay forgets who was withdrawn). */
   reset(): void {
-    const old = this.connection;
-    this.connection = undefined;
+    this.link.drop();
     this.rooms.clear();
-    void old?.then(({ connection }) => connection.close()).catch(() => undefined);
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    this.reset();
+    this.rooms.clear();
+    await this.link.close();
   }
 
   private async leaveNow(meetingId: string, participantId: string, connectionId: string | null): Promise<void> {
@@ -222,27 +222,7 @@ export class PrivateAudio {
     return room;
   }
 
-  private async attach(): Promise<AudioBridgeHandle> {
-    if (this.closed) throw new MediaError("MEDIA_UNAVAILABLE", "private audio closed");
-    this.connection ??= (async () => {
-      const connection = await Janode.connect({ address: { url: this.deps.janusUrl }, max_retries: 0 });
-      const forget = () => {
-        void this.connection?.then(
-          (c) => {
-            if (c.connection === connection) this.reset();
-          },
-          () => undefined,
-        );
-      };
-      connection.once(Janode.EVENT.CONNECTION_CLOSED, forget);
-      connection.once(Janode.EVENT.CONNECTION_ERROR, forget);
-      return { connection, session: await connection.create() };
-    })();
-    const current = this.connection;
-    current.catch(() => {
-      if (this.connection === current) this.connection = undefined;
-    });
-    const { session } = await current;
-    return session.attach<AudioBridgeHandle>(AudioBridgePlugin);
+  private attach(): Promise<AudioBridgeHandle> {
+    return this.link.attach<AudioBridgeHandle>(AudioBridgePlugin);
   }
 }

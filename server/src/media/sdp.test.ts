@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkSdp, MAX_SDP_BYTES } from "./sdp.ts";
+import { checkSdp, MAX_SDP_BYTES, publishedStreams } from "./sdp.ts";
 
 const OFFER = [
   "v=0",
@@ -34,5 +34,30 @@ describe("checkSdp", () => {
     expect(checkSdp(OFFER + "a=x:\u0000\r\n")).toBeNull();
     // An audio section without a mid could not be muted at Janus.
     expect(checkSdp(OFFER.replace("a=mid:0\r\n", ""))).toBeNull();
+  });
+});
+
+describe("publishedStreams", () => {
+  it("lists Janus's answer's sections in order with the codec it chose", () => {
+    const answer = [
+      "v=0",
+      "m=audio 9 UDP/TLS/RTP/SAVPF 111",
+      "a=mid:0",
+      "a=rtpmap:111 opus/48000/2",
+      "a=rtpmap:9 G722/8000",
+      "m=video 9 UDP/TLS/RTP/SAVPF 100 101",
+      "a=mid:1",
+      "a=rtpmap:101 rtx/90000",
+      "a=rtpmap:100 VP8/90000",
+      "m=audio 0 UDP/TLS/RTP/SAVPF 0",
+      "a=mid:2",
+      "",
+    ].join("\r\n");
+    expect(publishedStreams(answer)).toEqual([
+      { type: "audio", codec: "opus" },
+      { type: "video", codec: "vp8" },
+      { type: "audio", codec: "opus" },
+    ]);
+    expect(publishedStreams("v=0\r\n")).toEqual([]);
   });
 });

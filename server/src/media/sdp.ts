@@ -32,3 +32,24 @@ export function checkSdp(input: unknown): CheckedSdp | null {
   if (audioMids.length !== audioSections || audioMids.some((mid) => mid === "")) return null;
   return { sdp: input, audioMids };
 }
+
+/** A media section of a publisher as Janus answered it, in m-line order (what an edge's slot must copy). */
+export interface PublishedStream {
+  type: "audio" | "video";
+  codec: string;
+}
+
+const DEFAULT_CODEC = { audio: "opus", video: "vp8" } as const;
+
+/** The media sections of Janus's answer to a publisher: type and the codec it chose (rtpmap of the first payload type). */
+export function publishedStreams(answer: string): PublishedStream[] {
+  const streams: { type: "audio" | "video"; pt: string; codec?: string }[] = [];
+  for (const line of answer.split(/\r?\n/)) {
+    const media = /^m=(audio|video) \d+ \S+ (\d+)/.exec(line);
+    if (media) streams.push({ type: media[1] as "audio" | "video", pt: media[2]! });
+    const rtpmap = /^a=rtpmap:(\d+) ([^/\s]+)/.exec(line);
+    const current = streams.at(-1);
+    if (rtpmap && current && current.codec === undefined && rtpmap[1] === current.pt) current.codec = rtpmap[2]!.toLowerCase();
+  }
+  return streams.map(({ type, codec }) => ({ type, codec: codec ?? DEFAULT_CODEC[type] }));
+}

@@ -1,0 +1,205 @@
+// One edge Janus of the plenary media plane (docs/media.md#plenary-edges). Listeners subscribe
+// here instead of at the origin, to *slots*: VideoRoom remote publishers that the origin feeds
+// over plain RTP (`publish_remotely` there → `add_remote_publisher` here). Per meeting one
+// VideoRoom with its own random secret; per origin publisher at most one slot, made the first
+// time a listener here needs it. Floor control stays at the origin (a muted publisher sends
+// nothing to any edge); each slot is also muted here like its publisher, because a slot plays RTP
+// from anyone who reaches its port. Called only from MediaRelay, inside the meeting's queue.
+import VideoRoomPlugin, { type VideoRoomHandle } from "janode/plugins/videoroom";
+import { randomInt } from "node:crypto";
+import { randomSecret } from "./janusConfig.ts";
+import { JanusLink } from "./janusLink.ts";
+import type { PublishedStream } from "./sdp.ts";
+
+/** An edge as the media plane describes it. */
+export interface EdgeInstance {
+  /** Stable name, also the `remote_id` of every forwarding from the origin to it. */
+  id: string;
+  /** Its Janus WebSocket API (our server only). */
+  url: string;
+  /** The address its slots bind to and the origin sends to (the private network between them). */
+  slotAddress: string;
+  /** Whether it may take listeners now. */
+  available: () => boolean;
+}
+
+/** Where the origin must forward a publisher, and what a listener subscribes to here. */
+export interface Slot {
+  id: number;
+  host: string;
+  port: number;
+  rtcpPort: number;
+  /** The slot's audio mids ("0", "1", …: positions in the publisher's layout). */
+  audioMids: string[];
+  muted: boolean;
+}
+
+interface EdgeRoom {
+  id: number;
+  secret: string;
+  /** One handle per edge room for its requests (create, add/remove slots, moderate). */
+  control: VideoRoomHandle;
+  /** By the origin publisher's feed. */
+  slots: Map<number, Slot>;
+}
+
+export class EdgeRelay {
+  readonly id: string;
+  /** Connections placed here (MediaRelay keeps it in step with its placements). */
+  listeners = 0;
+  private readonly link: JanusLink;
+  private readonly rooms = new Map<string, Promise<EdgeRoom>>();
+
+  constructor(
+    private readonly instance: EdgeInstance,
+    private readonly deps: { log: (message: string, error?: unknown) => void; lost: (edge: EdgeRelay) => void },
+  ) {
+    this.id = instance.id;
+    this.link = new JanusLink(instance.url, () => {
+      this.forget();
+      deps.lost(this);
+    });
+  }
+
+  available(): boolean {
+    return this.instance.available();
+  }
+
+  attach(): Promise<VideoRoomHandle> {
+    return this.link.attach<VideoRoomHandle>(VideoRoomPlugin);
+  }
+
+  /** The meeting's VideoRoom here (made on first use). */
+  async roomId(meetingId: string): Promise<number> {
+    return (await this.room(meetingId)).id;
+  }
+
+  slot(meetingId: string, feed: number): Promise<Slot | undefined> {
+    return this.rooms.get(meetingId)?.then((room) => room.slots.get(feed)) ?? Promise.resolve(undefined);
+  }
+
+  /** A slot for an origin publisher with this layout, muted unless `muted` is false. */
+  async addSlot(meetingId: string, feed: number, publisher: { participantId: string; streams: PublishedStream[]; muted: boolean }): Promise<Slot> {
+    const room = await this.room(meetingId);
+    const created = pluginData(
+      await room.control.message({
+        request: "add_remote_publisher",
+        room: room.id,
+        secret: room.secret,
+        id: randomInt(1, 2 ** 47),
+        display: publisher.participantId,
+        iface: this.instance.slotAddress,
+        // The slot's streams take their mids from their positions here: the publisher's m-line order.
+        streams: publisher.streams.map((s, mindex) => ({ type: s.type, mindex, mid: String(mindex), codec: s.codec })),
+      }),
+    );
+    const audioMids = publisher.streams.flatMap((s, mindex) => (s.type === "audio" ? [String(mindex)] : []));
+    const slot: Slot = {
+      id: Number(created.id),
+      host: typeof created.ip === "string" ? created.ip : this.instance.slotAddress,
+      port: Number(created.port),
+      rtcpPort: Number(created.rtcp_port),
+      audioMids,
+      muted: false,
+    };
+    room.slots.set(feed, slot);
+    if (publisher.muted) await this.muteSlot(meetingId, feed, true);
+    return slot;
+  }
+
+  async muteSlot(meetingId: string, feed: number, mute: boolean): Promise<void> {
+    const room = await this.rooms.get(meetingId);
+    const slot = room?.slots.get(feed);
+    if (!room || !slot || slot.muted === mute) return;
+    for (const mid of slot.audioMids) await moderateSlot(room, slot.id, mid, mute);
+    slot.muted = mute;
+  }
+
+  /** Removes the slot; its subscribers here get an offer with inactive sections (they subscribe again on `media.feeds`). */
+  async removeSlot(meetingId: string, feed: number): Promise<void> {
+    const room = await this.rooms.get(meetingId);
+    const slot = room?.slots.get(feed);
+    if (!room || !slot) return;
+    room.slots.delete(feed);
+    await room.control.message({ request: "remove_remote_publisher", room: room.id, secret: room.secret, id: slot.id });
+  }
+
+  /** The origin went away: every slot here lost its source. Destroys this edge's rooms (dropping their listeners) and forgets them. */
+  reset(): void {
+    const rooms = [...this.rooms.values()];
+    this.rooms.clear();
+    this.listeners = 0;
+    for (const pending of rooms)
+      void pending
+        .then(async (room) => {
+          await room.control.message({ request: "destroy", room: room.id, secret: room.secret });
+          await room.control.detach();
+        })
+        .catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    this.rooms.clear();
+    await this.link.close();
+  }
+
+  /** The connection to this edge closed: its rooms, slots and subscriptions died with it. */
+  private forget(): void {
+    this.rooms.clear();
+    this.listeners = 0;
+  }
+
+  private room(meetingId: string): Promise<EdgeRoom> {
+    let room = this.rooms.get(meetingId);
+    if (!room) {
+      room = (async () => {
+        const control = await this.attach();
+        try {
+          const secret = randomSecret();
+          const id = randomInt(1, 2 ** 47);
+          await control.create({
+            room: id,
+            secret,
+            description: `meeting ${meetingId} (edge ${this.id})`,
+            permanent: false,
+            max_publishers: 100,
+            audiolevel_event: false,
+          });
+          return { id, secret, control, slots: new Map() };
+        } catch (error) {
+          await control.detach().catch(() => undefined);
+          throw error;
+        }
+      })();
+      this.rooms.set(meetingId, room);
+      const created = room;
+      created.catch((error: unknown) => {
+        this.deps.log(`could not create the VideoRoom of meeting ${meetingId} on edge ${this.id}`, error);
+        if (this.rooms.get(meetingId) === created) this.rooms.delete(meetingId);
+      });
+    }
+    return room;
+  }
+}
+
+/**
+ * Janus answers `add_remote_publisher` before the new slot can be found by `moderate` (seen here:
+ * 428 "No such user" in about one run in two when asked at once), so a fresh slot is asked again
+ * for up to a second.
+ */
+async function moderateSlot(room: EdgeRoom, id: number, mid: string, mute: boolean): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await room.control.message({ request: "moderate", room: room.id, secret: room.secret, id, mid, mute });
+      return;
+    } catch (error) {
+      if ((error as { _code?: unknown })._code !== 428 || attempt === 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+/** What a plugin answered: janode's `message` resolves with Janus's whole response. */
+function pluginData(response: Record<string, unknown>): Record<string, unknown> {
+  return ((response.plugindata as { data?: Record<string, unknown> } | undefined)?.data ?? {}) as Record<string, unknown>;
+}
