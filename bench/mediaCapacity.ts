@@ -1,4 +1,4 @@
-// Media capacity benchmark (`npm run bench:media`, see docs/performance.md, "Media capacity"):
+// Media capacity benchmark with browsers (`npm run bench:media:browsers`, see docs/performance.md, "Media capacity"):
 // Janus's CPU and memory per listener and per publisher, with real Chromium pages (fake camera
 // and microphone) publishing and listening through the real server with its embedded Janus.
 // Runs only inside the loopback-only network namespace (e2e/media/netns-run.sh): all media flows
@@ -591,7 +591,7 @@ function slopes(samples: Sample[], x: (s: Sample) => number): Slope {
 
 async function main(): Promise<void> {
   if (env.YST_IN_MEDIA_NETNS !== "1") {
-    console.error("bench:media must run inside the loopback-only namespace: npm run bench:media (bash e2e/media/netns-run.sh …)");
+    console.error("bench:media:browsers must run inside the loopback-only namespace: npm run bench:media:browsers (bash e2e/media/netns-run.sh …)");
     process.exit(2);
   }
   const watchdog = setTimeout(() => {
