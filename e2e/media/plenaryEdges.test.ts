@@ -2,8 +2,11 @@
 // Speakers publish to the origin; listeners are spread over the edges, which the origin feeds
 // (VideoRoom remote publishers). Floor control stays at the origin, so no edge plays a muted
 // member. An edge is killed: its listeners are moved and hear again within seconds, and the
-// restarted edge takes new listeners. The built client, real Janus, Chromium with fake devices,
+// restarted edge takes new listeners. The origin is killed: everyone is heard through the edges
+// again once it is back. The built client, real Janus, Chromium with fake devices,
 // inside the loopback-only namespace (docs/media.md, "Plenary edges").
+import { execFileSync } from "node:child_process";
+import path from "node:path";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { joinUrl } from "../../server/src/links/urls.ts";
@@ -97,4 +100,18 @@ it("listeners on two edges hear the floor holder and never a muted member; an ed
   const onRestarted = [...(await relay().listeners(meeting.meetingId)).values()].filter((edge) => edge === dead.id);
   expect(onRestarted.length).toBeGreaterThan(0);
   expect(server.logs.filter((l) => /failed/.test(l.message))).toEqual([]);
-}, 180_000);
+
+  // 5. The origin dies: the edges' rooms lost their source and are dropped; once the origin is
+  // back the speaker's page publishes again and every listener is heard through an edge again.
+  await giveFloorToPage(chair, await h.connect(server.url, meeting.tokens.member1), speaker, { pageOnly: true });
+  for (const page of [observer, clerk]) await eventually(async () => expect(await energyOver(page, 500)).toBeGreaterThan(0), 20_000);
+  const origin = execFileSync("pgrep", ["-f", `janus -F ${path.join(server.dataDir, "janus")} -C`], { encoding: "utf8" }).trim();
+  expect(origin).toMatch(/^\d+$/);
+  process.kill(Number(origin), "SIGKILL");
+  await eventually(() => expect(server.server.media.status()).not.toBe("up"), 10_000);
+  await eventually(() => expect(server.server.media.status()).toBe("up"), 30_000);
+  for (const page of [observer, clerk]) await eventually(async () => expect(await energyOver(page, 500)).toBeGreaterThan(0), 30_000);
+  const after = [...(await relay().listeners(meeting.meetingId)).values()];
+  expect(after.length).toBeGreaterThanOrEqual(2);
+  expect(after.every((edge) => edge === "edge-1" || edge === "edge-2")).toBe(true);
+}, 240_000);

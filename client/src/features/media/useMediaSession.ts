@@ -16,7 +16,10 @@ import { MediaSession, type MicStatus } from "./mediaSession.ts";
 export function useMediaSession(publish: boolean, muted = false): MicStatus | null {
   const connection = useConnection();
   const { welcome, state, status } = useMeeting();
-  const { micId, cameraId, listenMode } = useMediaPrefs();
+  const prefs = useMediaPrefs();
+  const { micId, cameraId } = prefs;
+  // The room display (会场大屏) shows the room everything, whatever this browser once saved.
+  const listenMode = welcome?.display ? "full" : prefs.listenMode;
   const [mic, setMic] = useState<MicStatus>("off");
   const session = useRef<MediaSession | null>(null);
   const available = Boolean(welcome?.media.available) && status === "connected";
