@@ -20,7 +20,7 @@ import Janode from "janode";
 import { MODE_LABEL, MODES, modeEdge, modeVideo, Plane, type Listener, type Mode } from "./plane.ts";
 import { PublisherPage, type SentStats } from "./publisher.ts";
 import { ReceiverPool, type RxCount } from "./receivers.ts";
-import { CLK_TCK, fit, fmt, loTxBytes, median, rssMiB, sleep, threads } from "./stats.ts";
+import { CLK_TCK, fit, fmt, loTxBytes, median, rssMiB, sleep, threads, udpCounters } from "./stats.ts";
 
 const env = process.env;
 const QUICK = env.BENCH_MEDIA_QUICK === "1";
@@ -70,6 +70,9 @@ interface Step {
   /** The same with UDP/IPv4 headers. */
   egressWireKbps: number;
   loMbps: number;
+  /** UDP datagrams/s sent in the namespace, and dropped because a socket's receive buffer was full (a slow receiver). */
+  udpOutPps: number;
+  udpRcvbufDropsPs: number;
   /** Per receiver over the window: packets/s (audio + video) median and worst, audio and video medians. */
   ppsMedian: number;
   ppsWorst: number;
@@ -100,6 +103,7 @@ interface Snapshot {
   receivers: number;
   bench: number;
   lo: number;
+  udp: ReturnType<typeof udpCounters>;
   rx: Map<number, RxCount>;
   sent: SentStats;
 }
@@ -121,6 +125,7 @@ class Bench {
       receivers: ticks,
       bench: (cpu.user + cpu.system) / 1e6,
       lo: loTxBytes(),
+      udp: udpCounters(),
       rx,
       sent,
     };
@@ -181,6 +186,8 @@ class Bench {
         receivers: pct(a.receivers, b.receivers, s),
         bench: ((b.bench - a.bench) / s) * 100,
         lo: ((b.lo - a.lo) * 8) / 1e6 / s,
+        udpOut: (b.udp.out - a.udp.out) / s,
+        udpDrops: (b.udp.rcvbufErrors - a.udp.rcvbufErrors + b.udp.inErrors - a.udp.inErrors) / s,
         egress: (bytes * 8) / 1000 / s,
         wire: ((bytes + UDP_IP * packets) * 8) / 1000 / s,
       };
@@ -223,6 +230,8 @@ class Bench {
       egressKbps: median(subs.map((s) => s.egress)),
       egressWireKbps: median(subs.map((s) => s.wire)),
       loMbps: median(subs.map((s) => s.lo)),
+      udpOutPps: median(subs.map((s) => s.udpOut)),
+      udpRcvbufDropsPs: median(subs.map((s) => s.udpDrops)),
       ppsMedian: median(per.map((p) => p.audio + p.video)),
       ppsWorst: per.length ? Math.min(...per.map((p) => p.audio + p.video)) : NaN,
       audioPpsMedian: median(per.map((p) => p.audio)),
@@ -258,10 +267,10 @@ class Bench {
 // ---------------------------------------------------------------- output
 
 const HEADER =
-  "| mode | listeners | origin Janus CPU % (sub-windows) | edge Janus CPU % (sub-windows) | egress kbit/s on the wire (all listeners) | per listener kbit/s | packets/s per receiver median / worst (source audio + video) | starving | receivers CPU % | RSS MiB origin / edge | threads origin / edge | load | set-up s |";
+  "| mode | listeners | origin Janus CPU % (sub-windows) | edge Janus CPU % (sub-windows) | egress kbit/s on the wire (all listeners) | per listener kbit/s | packets/s per receiver median / worst (source audio + video) | starving | UDP datagrams/s sent; dropped at full receive buffers | receivers CPU % | RSS MiB origin / edge | threads origin / edge | load | set-up s |";
 function printRow(s: Step): void {
   console.log(
-    `| ${s.mode} | ${s.listeners} | ${fmt(s.originCpu)} (${s.originCpuSub.map((x) => fmt(x)).join(" / ")}) | ${fmt(s.edgeCpu)} (${s.edgeCpuSub.map((x) => fmt(x)).join(" / ")}) | ${fmt(s.egressWireKbps, 0)} | ${fmt(s.wireKbpsPerListener)} | ${fmt(s.ppsMedian)} / ${fmt(s.ppsWorst)} (${fmt(s.sourceAudioPps)} + ${fmt(s.sourceVideoPps)}) | ${s.starving} | ${fmt(s.receiversCpu)} | ${fmt(s.originRssMiB)} / ${fmt(s.edgeRssMiB)} | ${s.originThreads} / ${s.edgeThreads} | ${fmt(s.load1, 2)} | ${fmt(s.setupS)} |` +
+    `| ${s.mode} | ${s.listeners} | ${fmt(s.originCpu)} (${s.originCpuSub.map((x) => fmt(x)).join(" / ")}) | ${fmt(s.edgeCpu)} (${s.edgeCpuSub.map((x) => fmt(x)).join(" / ")}) | ${fmt(s.egressWireKbps, 0)} | ${fmt(s.wireKbpsPerListener)} | ${fmt(s.ppsMedian)} / ${fmt(s.ppsWorst)} (${fmt(s.sourceAudioPps)} + ${fmt(s.sourceVideoPps)}) | ${s.starving} | ${fmt(s.udpOutPps, 0)}; ${fmt(s.udpRcvbufDropsPs, 0)} | ${fmt(s.receiversCpu)} | ${fmt(s.originRssMiB)} / ${fmt(s.edgeRssMiB)} | ${s.originThreads} / ${s.edgeThreads} | ${fmt(s.load1, 2)} | ${fmt(s.setupS)} |` +
       (s.starving ? `  STARVING: ${s.starvingExamples.join("; ")}` : "") +
       (s.sourceStarved ? `  SOURCE STARVED: ${s.sourceStarved}` : ""),
   );
@@ -327,6 +336,8 @@ interface ModeSummary {
   /** Packets/s the median receiver got, and Janus CPU per packet sent (µs): the slope over that rate. */
   packetsPerListener: number;
   usPerPacket: number;
+  /** Janus CPU per packet sent (µs) as the slope of its CPU over the packets/s all its listeners get (robust to a source that slows down). */
+  usPerPacketFit: number;
   originCpuMedian: number;
   ratioToSingleAv: number;
   ratioToSingleAudio: number;
@@ -357,6 +368,7 @@ function summarize(): ModeSummary[] {
       medianReceiverKbps: median(xs.filter((s) => s.listeners > 0).map((s) => s.wireKbpsPerListener)),
       packetsPerListener: median(xs.filter((s) => s.listeners > 0).map((s) => s.ppsMedian)),
       usPerPacket: (cpuPerListener / 100 / median(xs.filter((s) => s.listeners > 0).map((s) => s.ppsMedian))) * 1e6,
+      usPerPacketFit: (fit(xs.map((s) => ({ x: s.listeners * (s.listeners > 0 ? s.ppsMedian : 0), y: cpuOf(s) }))).slope / 100) * 1e6,
       originCpuMedian: median(xs.map((s) => s.originCpu)),
       ratioToSingleAv: NaN,
       ratioToSingleAudio: NaN,
@@ -396,7 +408,7 @@ async function main(): Promise<void> {
         `window ${WINDOW_MS / 1000} s in ${SUB_WINDOWS} sub-windows; started ${begun.toISOString()}; publisher's audio mid ${audioMid}; ${reniced} publisher browser processes at nice -5`,
     );
     console.log(HEADER);
-    console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (const mode of MODE_LIST) await ramp(bench, mode);
   } catch (error) {
     failure = error;
@@ -407,12 +419,12 @@ async function main(): Promise<void> {
   const summary = summarize();
   console.log("");
   console.log(
-    "| mode | served steps | Janus CPU per listener, % of a core (the listeners' Janus) | origin+edge per listener | ratio to single-Janus A/V (same run) | ratio to single-Janus audio-only | wire kbit/s per listener (slope; median receiver) | packets/s per listener; Janus µs per packet | origin CPU % (median) | 2,000 listeners: cores busy / with 50 % headroom / 4-core edges | 2,000 listeners: Gbit/s | stopped |",
+    "| mode | served steps | Janus CPU per listener, % of a core (the listeners' Janus) | origin+edge per listener | ratio to single-Janus A/V (same run) | ratio to single-Janus audio-only | wire kbit/s per listener (slope; median receiver) | packets/s per listener; Janus µs per packet (per listener; fit over packets) | origin CPU % (median) | 2,000 listeners: cores busy / with 50 % headroom / 4-core edges | 2,000 listeners: Gbit/s | stopped |",
   );
   console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
   for (const m of summary)
     console.log(
-      `| ${m.label} | ${m.servedSteps.join(",")} | ${fmt(m.cpuPerListener, 4)} | ${fmt(m.totalCpuPerListener, 4)} | ${fmt(m.ratioToSingleAv, 2)} | ${fmt(m.ratioToSingleAudio, 2)} | ${fmt(m.wireKbpsPerListener)}; ${fmt(m.medianReceiverKbps)} | ${fmt(m.packetsPerListener)}; ${fmt(m.usPerPacket)} | ${fmt(m.originCpuMedian)} | ${fmt(m.plenary.cores)} / ${fmt(m.plenary.coresWithHeadroom)} / ${m.plenary.edges} | ${fmt(m.plenary.gbps, 3)} | ${m.stop} |`,
+      `| ${m.label} | ${m.servedSteps.join(",")} | ${fmt(m.cpuPerListener, 4)} | ${fmt(m.totalCpuPerListener, 4)} | ${fmt(m.ratioToSingleAv, 2)} | ${fmt(m.ratioToSingleAudio, 2)} | ${fmt(m.wireKbpsPerListener)}; ${fmt(m.medianReceiverKbps)} | ${fmt(m.packetsPerListener)}; ${fmt(m.usPerPacket)} (${fmt(m.usPerPacketFit)}) | ${fmt(m.originCpuMedian)} | ${fmt(m.plenary.cores)} / ${fmt(m.plenary.coresWithHeadroom)} / ${m.plenary.edges} | ${fmt(m.plenary.gbps, 3)} | ${m.stop} |`,
     );
   console.log("Figures are noisy: Janus's own CPU time on a 2-core machine shared with other work (see the load column).");
   const json = {

@@ -65,3 +65,15 @@ export function fit(points: { x: number; y: number }[]): { slope: number; interc
 }
 
 export const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : "–");
+
+/** The namespace's UDP counters (/proc/net/snmp): datagrams sent, and receive-buffer drops (a receiver too slow to read). */
+export function udpCounters(): { out: number; rcvbufErrors: number; inErrors: number } {
+  const lines = fs
+    .readFileSync("/proc/net/snmp", "utf8")
+    .split("\n")
+    .filter((l) => l.startsWith("Udp:"));
+  const names = lines[0]?.split(/\s+/) ?? [];
+  const values = lines[1]?.split(/\s+/).map(Number) ?? [];
+  const get = (name: string) => values[names.indexOf(name)] ?? NaN;
+  return { out: get("OutDatagrams"), rcvbufErrors: get("RcvbufErrors"), inErrors: get("InErrors") };
+}
