@@ -333,6 +333,8 @@ interface ModeSummary {
   /** Slope of the bytes on the wire to all listeners, kbit/s per listener; and the median receiver's. */
   wireKbpsPerListener: number;
   medianReceiverKbps: number;
+  /** The median receiver's wire rate at steps where the source sent at its full rate: what the 2,000-listener bandwidth uses. */
+  fullRateKbps: number;
   /** Packets/s the median receiver got, and Janus CPU per packet sent (µs): the slope over that rate. */
   packetsPerListener: number;
   usPerPacket: number;
@@ -357,6 +359,12 @@ function summarize(): ModeSummary[] {
     const wireKbpsPerListener = fit(xs.map((s) => ({ x: s.listeners, y: s.egressWireKbps }))).slope;
     if (mode === "single-av" || mode === "single-audio") base[mode] = cpuPerListener;
     const cores = (PLENARY * cpuPerListener) / 100;
+    // Bandwidth per listener at the source's full rate (a publisher slowed by a saturated machine sends less).
+    const fullRate = xs.filter(
+      (s) =>
+        s.listeners > 0 && s.ppsMedian >= 0.95 * (s.sourceAudioPps + s.sourceVideoPps) && (!modeVideo(mode) || s.sourceVideoPps >= 0.9 * referenceVideoPps),
+    );
+    const fullRateKbps = fullRate.length ? median(fullRate.map((s) => s.wireKbpsPerListener)) : wireKbpsPerListener;
     out.push({
       mode,
       label: MODE_LABEL[mode],
@@ -372,7 +380,8 @@ function summarize(): ModeSummary[] {
       originCpuMedian: median(xs.map((s) => s.originCpu)),
       ratioToSingleAv: NaN,
       ratioToSingleAudio: NaN,
-      plenary: { cores, coresWithHeadroom: cores * 2, edges: Math.ceil((cores * 2) / EDGE_CORES), gbps: (PLENARY * wireKbpsPerListener) / 1e6 },
+      fullRateKbps,
+      plenary: { cores, coresWithHeadroom: cores * 2, edges: Math.ceil((cores * 2) / EDGE_CORES), gbps: (PLENARY * fullRateKbps) / 1e6 },
       stop: stops[mode] ?? "not run",
     });
   }
@@ -419,12 +428,12 @@ async function main(): Promise<void> {
   const summary = summarize();
   console.log("");
   console.log(
-    "| mode | served steps | Janus CPU per listener, % of a core (the listeners' Janus) | origin+edge per listener | ratio to single-Janus A/V (same run) | ratio to single-Janus audio-only | wire kbit/s per listener (slope; median receiver) | packets/s per listener; Janus µs per packet (per listener; fit over packets) | origin CPU % (median) | 2,000 listeners: cores busy / with 50 % headroom / 4-core edges | 2,000 listeners: Gbit/s | stopped |",
+    "| mode | served steps | Janus CPU per listener, % of a core (the listeners' Janus) | origin+edge per listener | ratio to single-Janus A/V (same run) | ratio to single-Janus audio-only | wire kbit/s per listener (slope; median receiver; at the full source rate) | packets/s per listener; Janus µs per packet (per listener; fit over packets) | origin CPU % (median) | 2,000 listeners: cores busy / with 50 % headroom / 4-core edges | 2,000 listeners: Gbit/s | stopped |",
   );
   console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
   for (const m of summary)
     console.log(
-      `| ${m.label} | ${m.servedSteps.join(",")} | ${fmt(m.cpuPerListener, 4)} | ${fmt(m.totalCpuPerListener, 4)} | ${fmt(m.ratioToSingleAv, 2)} | ${fmt(m.ratioToSingleAudio, 2)} | ${fmt(m.wireKbpsPerListener)}; ${fmt(m.medianReceiverKbps)} | ${fmt(m.packetsPerListener)}; ${fmt(m.usPerPacket)} (${fmt(m.usPerPacketFit)}) | ${fmt(m.originCpuMedian)} | ${fmt(m.plenary.cores)} / ${fmt(m.plenary.coresWithHeadroom)} / ${m.plenary.edges} | ${fmt(m.plenary.gbps, 3)} | ${m.stop} |`,
+      `| ${m.label} | ${m.servedSteps.join(",")} | ${fmt(m.cpuPerListener, 4)} | ${fmt(m.totalCpuPerListener, 4)} | ${fmt(m.ratioToSingleAv, 2)} | ${fmt(m.ratioToSingleAudio, 2)} | ${fmt(m.wireKbpsPerListener)}; ${fmt(m.medianReceiverKbps)}; ${fmt(m.fullRateKbps)} | ${fmt(m.packetsPerListener)}; ${fmt(m.usPerPacket)} (${fmt(m.usPerPacketFit)}) | ${fmt(m.originCpuMedian)} | ${fmt(m.plenary.cores)} / ${fmt(m.plenary.coresWithHeadroom)} / ${m.plenary.edges} | ${fmt(m.plenary.gbps, 3)} | ${m.stop} |`,
     );
   console.log("Figures are noisy: Janus's own CPU time on a 2-core machine shared with other work (see the load column).");
   const json = {
