@@ -26,6 +26,7 @@ export const ERROR_MESSAGES = {
   MEETING_NOT_OPEN: { zh: "会议尚未开始", en: "The meeting has not been opened yet" },
   MEETING_CLOSED: { zh: "会议已结束", en: "The meeting is closed" },
   MEETING_ALREADY_OPEN: { zh: "会议已经开始", en: "The meeting is already open" },
+  INTERPRETER_IS_CHAIR: { zh: "主持人不能兼任传译", en: "The chair cannot also be the interpreter" },
   ALREADY_PRESENT: { zh: "该人员已到会", en: "This person is already present" },
   NO_NEXT_ITEM: { zh: "已是最后一项议程", en: "This is the last agenda item" },
   LINK_REVOKED: { zh: "参会链接已被撤销，请联系会务组", en: "This join link was revoked: ask the secretariat" },

@@ -880,7 +880,16 @@ function randomCommand(world: World, s: MeetingState): Command {
   if (r < 0.886) return { type: "attendance.arrive", participantIds: randomPeople(world, s), via: rng.pick(VIAS) };
   if (r < 0.926) return { type: "attendance.leave", participantIds: randomPeople(world, s) };
   if (r < 0.956) return { type: "attendance.excuse", participantId: randomPeople(world, s)[0]!, excused: rng.chance(0.7) };
-  if (r < 0.966) return { type: "venue.setMuted", muted: rng.chance(0.5) };
+  if (r < 0.966) {
+    // The room's mute and 传译 share one draw, so adding interpretation left every other draw of the walk as it was.
+    const x = rng.float();
+    if (x < 0.5) return { type: "venue.setMuted", muted: x < 0.25 };
+    if (x < 0.6) return { type: "interpretation.stop" };
+    // Often the chair (refused: INTERPRETER_IS_CHAIR), else anyone of the pool.
+    const { pool } = world;
+    const who = x < 0.7 ? pool.find((p) => p.role === "chair")! : pool[Math.floor(((x - 0.7) / 0.3) * pool.length)]!;
+    return { type: "interpretation.start", participantId: who.participantId, language: x < 0.85 ? "英语" : "维吾尔语" };
+  }
   return randomConfig(world, s);
 }
 

@@ -37,6 +37,9 @@ import { evolveInterjection } from "./interjection/evolve.ts";
 import { InterjectionCommand, InterjectionEvent } from "./interjection/schema.ts";
 import { decidePoll } from "./poll/decide.ts";
 import { decideRecord } from "./record/decide.ts";
+import { decideInterpretation } from "./interpretation/decide.ts";
+import { evolveInterpretation } from "./interpretation/evolve.ts";
+import { InterpretationCommand, InterpretationEvent } from "./interpretation/schema.ts";
 import { evolveRecord } from "./record/evolve.ts";
 import { RecordCommand, RecordEvent } from "./record/schema.ts";
 import { evolvePoll } from "./poll/evolve.ts";
@@ -60,6 +63,7 @@ const CAPABILITIES = {
   attendance: { commands: AttendanceCommand, events: AttendanceEvent },
   config: { commands: ConfigCommand, events: ConfigEvent },
   venue: { commands: VenueCommand, events: VenueEvent },
+  interpretation: { commands: InterpretationCommand, events: InterpretationEvent },
   plan: { commands: PlanCommand, events: PlanEvent },
   interjection: { commands: InterjectionCommand, events: InterjectionEvent },
   poll: { commands: PollCommand, events: PollEvent },
@@ -115,6 +119,7 @@ const HANDLERS: {
   attendance: { decide: decideAttendance, evolve: evolveAttendance },
   config: { decide: decideConfig, evolve: evolveConfig },
   venue: { decide: decideVenue, evolve: evolveVenue },
+  interpretation: { decide: decideInterpretation, evolve: evolveInterpretation },
   plan: { decide: decidePlan, evolve: evolvePlan },
   interjection: { decide: decideInterjection, evolve: evolveInterjection },
   poll: { decide: decidePoll, evolve: evolvePoll },

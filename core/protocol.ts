@@ -205,9 +205,14 @@ export interface SdpPayload {
 export interface SubscribeResult {
   sdp: string | null;
   feeds: string[];
+  /** The channel given: the floor, or the interpretation (传译) when asked for while an interpreter is assigned. */
+  channel: ListenChannel;
   /** Whose each media section of the offer is (by `mid`), so each track goes to the right tile. */
   streams: SubscribedStream[];
 }
+
+/** What a listener hears: the floor (原声), or the interpreter instead of the speakers' voices (传译). */
+export type ListenChannel = "floor" | "interpretation";
 
 export interface SubscribedStream {
   mid: string;

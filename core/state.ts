@@ -13,6 +13,7 @@ import {
   type InterjectionRequest,
   type InterjectionRules,
 } from "./interjection/schema.ts";
+import type { Interpretation } from "./interpretation/schema.ts";
 import type { MeetingKind } from "./meetingKind.ts";
 import type { MeetingStatus } from "./lifecycle/schema.ts";
 import { DEFAULT_ORDERING, type OrderingRules, type PlannedSpeech, type WrittenSpeech } from "./plan/schema.ts";
@@ -52,6 +53,8 @@ export interface MeetingState {
   asked: string[];
   /** The chair muted the room's microphone feed (会场). */
   venueMuted: boolean;
+  /** 传译: who interprets into what on the second audio channel; null: no interpretation. */
+  interpretation: Interpretation | null;
   /** 即时表决: every poll of the meeting, drafts included, in creation order. */
   polls: Poll[];
   /** The organisers allow polls in this meeting (允许表决), and the clerk may run them too. */
@@ -99,6 +102,7 @@ export const initialState = (): MeetingState => ({
   interjections: [],
   asked: [],
   venueMuted: false,
+  interpretation: null,
   polls: [],
   pollRules: { clerkMay: false, allowed: true },
   notes: { summaries: {}, suggestions: [], decisions: [] },

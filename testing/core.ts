@@ -190,6 +190,8 @@ export const ev = {
   ruleSet: (quorumRule: QuorumRule): MeetingEvent => ({ type: "attendance.ruleSet", quorumRule }),
   rosterSet: (roster: readonly RosterEntry[]): MeetingEvent => ({ type: "roster.set", roster: [...roster] }),
   venueMuted: (muted = true): MeetingEvent => ({ type: "venue.mutedSet", muted }),
+  interpretationStarted: (participantId: string, language = "英语"): MeetingEvent => ({ type: "interpretation.started", participantId, language }),
+  interpretationStopped: (): MeetingEvent => ({ type: "interpretation.stopped" }),
   // 插话: the request ids default to the first id decide hands out ("new-1"), the speech to `s-…`.
   ijRequested: (
     participantId: string,

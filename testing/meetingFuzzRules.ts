@@ -73,6 +73,7 @@ export const DECIDE_CODES: readonly ErrorCode[] = [
   "NOT_ELIGIBLE",
   "PROXY_EXISTS",
   "PROXY_HOLDER_INVALID",
+  "INTERPRETER_IS_CHAIR",
   "INTERNAL",
   ...BARGAINING_CODES,
   ...MEDIATION_CODES,
@@ -181,6 +182,16 @@ export function expectedError(
       return isSystem ? null : "FORBIDDEN";
     case "venue.setMuted":
       if (!isChair) return "FORBIDDEN";
+      return s.status === "closed" ? "MEETING_CLOSED" : null;
+    case "interpretation.start": {
+      if (!isStaff) return "FORBIDDEN";
+      if (s.status === "closed") return "MEETING_CLOSED";
+      const entry = s.roster.find((p) => p.id === command.participantId);
+      if (!entry) return "NOT_FOUND";
+      return actingAs(s, { participantId: entry.id, role: entry.role }).role === "chair" ? "INTERPRETER_IS_CHAIR" : null;
+    }
+    case "interpretation.stop":
+      if (!isStaff) return "FORBIDDEN";
       return s.status === "closed" ? "MEETING_CLOSED" : null;
     case "interjection.request": {
       // Officials; members only where the meeting allows it.
@@ -930,6 +941,7 @@ const KEYS = Object.keys({
   floor: 0,
   speeches: 0,
   venueMuted: 0,
+  interpretation: 0,
   speechCaps: 0,
   ordering: 0,
   plan: 0,
@@ -1276,6 +1288,18 @@ export function checkPostconditions(
       check(after.venueMuted === command.muted, "setMuted sets the room feed's mute");
       check((events.length === 0) === (before.venueMuted === command.muted), "setting the mute it already has decides nothing");
       only("venueMuted");
+      break;
+    case "interpretation.start": {
+      const same = (i: MeetingState["interpretation"]) => i?.interpreterId === command.participantId && i.language === command.language;
+      check(same(after.interpretation), "start names the interpreter and the language");
+      check((events.length === 0) === same(before.interpretation), "naming the interpretation already running decides nothing");
+      only("interpretation");
+      break;
+    }
+    case "interpretation.stop":
+      check(after.interpretation === null, "stop ends the interpretation");
+      check((events.length === 0) === (before.interpretation === null), "stopping when none runs decides nothing");
+      only("interpretation");
       break;
     case "interjection.request": {
       const request = after.interjectionRequests.at(-1);

@@ -5,7 +5,7 @@ import { actingRole } from "../bargaining/chairing.ts";
 import type { MeetingState } from "../state.ts";
 
 /** What the media plane reads of the meeting. */
-export type Hearing = Pick<MeetingState, "roster" | "floor" | "status" | "venueMuted" | "interjection" | "kind" | "bargaining">;
+export type Hearing = Pick<MeetingState, "roster" | "floor" | "status" | "venueMuted" | "interjection" | "kind" | "bargaining" | "interpretation">;
 
 /** The room (会场) as a media participant: its microphone mix and camera, published by the venue terminal. */
 export const VENUE_ID = "venue";
@@ -28,4 +28,21 @@ export function audibleParticipants(state: Hearing): Set<string> {
  */
 export function shownParticipants(state: Hearing): Set<string> {
   return audibleParticipants(state).add(VENUE_ID);
+}
+
+/** The interpreter (传译) while the meeting is not closed and they are on the roster; null otherwise. */
+export function interpreterOf(state: Hearing): string | null {
+  const id = state.interpretation?.interpreterId;
+  return id !== undefined && state.status !== "closed" && state.roster.some((p) => p.id === id) ? id : null;
+}
+
+/**
+ * Whom the media server lets through: everyone who may be heard, and the interpreter, whose audio
+ * only listeners of the interpretation channel receive (the floor channel never carries it).
+ */
+export function unmutedParticipants(state: Hearing): Set<string> {
+  const unmuted = audibleParticipants(state);
+  const interpreter = interpreterOf(state);
+  if (interpreter) unmuted.add(interpreter);
+  return unmuted;
 }

@@ -1,30 +1,34 @@
 // "Whose speech is being recorded now": the floor holder's current speech while the meeting is
 // open, beside `audibleParticipants`, so the media plane follows one function of the state.
-// (The chair and the room are always audible but are not a speech, so they are not recorded.)
+// (The chair and the room are always audible but are not a speech, so they are not recorded; the
+// interpreter's channel is recorded with each speech, as another take of it.)
 // One speech is one recording: the target stays the same through pauses and interjections (the
 // floor holder keeps publishing, muted at the media server while an interjection runs), and the
 // pauses and interjections are marked inside it (`recordingMarkers`).
 import type { MeetingEvent } from "../meeting.ts";
-import type { MeetingState } from "../state.ts";
-import { audibleParticipants, type Hearing } from "./audible.ts";
+import { interpreterOf, unmutedParticipants, type Hearing } from "./audible.ts";
 
 export interface RecordingTarget {
   participantId: string;
   speechId: string;
+  /** The interpreter (传译), recorded too: another take of the same speech. */
+  interpreterId?: string;
 }
 
-export function recordingTarget(state: Pick<MeetingState, "floor" | "status">): RecordingTarget | null {
+export function recordingTarget(state: Hearing): RecordingTarget | null {
   if (state.status !== "open" || !state.floor) return null;
-  return { participantId: state.floor.participantId, speechId: state.floor.speechId };
+  const interpreterId = interpreterOf(state);
+  return { participantId: state.floor.participantId, speechId: state.floor.speechId, ...(interpreterId ? { interpreterId } : {}) };
 }
 
 /**
  * Whether a participant's page publishes its microphone: while they may be heard, and also while
  * they hold the floor but an interjection has it (muted at the media server then), so the
- * speech's recording runs on from its start to its end as one take.
+ * speech's recording runs on from its start to its end as one take. The interpreter publishes
+ * while assigned.
  */
 export function publishes(state: Hearing, participantId: string): boolean {
-  return audibleParticipants(state).has(participantId) || recordingTarget(state)?.participantId === participantId;
+  return unmutedParticipants(state).has(participantId) || recordingTarget(state)?.participantId === participantId;
 }
 
 /** A pause or an interjection inside a speech's recording, in ms from the recording's start. */

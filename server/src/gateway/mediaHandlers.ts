@@ -2,7 +2,7 @@
 // nobody else is affected (Janus refusing an SDP: media/janusErrors.ts).
 import { z } from "zod";
 import { fail, ok } from "../../../core/errors.ts";
-import { audibleParticipants, shownParticipants, VENUE_ID } from "../../../core/media/audible.ts";
+import { interpreterOf, shownParticipants, unmutedParticipants, VENUE_ID } from "../../../core/media/audible.ts";
 import { SPEAKING_ROLES } from "../../../core/roles.ts";
 import { mediaErrorCode } from "../media/janusErrors.ts";
 import type { MediaPeer, MediaRelay } from "../media/mediaRelay.ts";
@@ -21,8 +21,13 @@ export interface MediaHandlerDeps {
 
 const SdpRequest = z.object({ sdp: z.unknown() }).strict();
 const parseEmpty = parseWith(z.object({}).strict().optional());
-/** `audioOnly`: weak connections receive no video at all (docs/protocol.md, media.subscribe). */
-const parseSubscribe = parseWith(z.object({ audioOnly: z.boolean().optional() }).strict().optional());
+/** `audioOnly`: weak connections receive no video at all; `channel`: the floor or the interpretation (docs/protocol.md, media.subscribe). */
+const parseSubscribe = parseWith(
+  z
+    .object({ audioOnly: z.boolean().optional(), channel: z.enum(["floor", "interpretation"]).optional() })
+    .strict()
+    .optional(),
+);
 
 /** A browser's SDP, checked before it reaches Janus (sdp.ts). */
 function parseSdp(input: unknown) {
@@ -36,16 +41,18 @@ export function attachMedia(handlers: Handlers, socket: GatewaySocket, deps: Med
   // Every display is in the room, so it never receives the room's own feed (no echo); only the
   // venue terminal's token lets it publish as the room (会场): its microphone mix and camera.
   const peer: MediaPeer = { participantId: display ? VENUE_ID : me.id, connectionId: socket.id };
-  const mayPublish = () => venue || socket.data.me.role === "chair" || SPEAKING_ROLES.includes(socket.data.me.role);
-  const audible = async () => audibleParticipants((await room).current);
+  // The interpreter (传译) publishes whatever their role, while assigned.
+  const mayPublish = async () =>
+    venue || socket.data.me.role === "chair" || SPEAKING_ROLES.includes(socket.data.me.role) || (!display && interpreterOf((await room).current) === me.id);
+  const audible = async () => unmutedParticipants((await room).current);
   const relay = () => (deps.mediaAvailable() ? deps.mediaRelay?.() : undefined);
 
   handlers.on("media.publish", {
     name: "media.publish",
-    authorize: mayPublish,
     parse: parseSdp,
     expected: mediaErrorCode,
     handle: async (offer) => {
+      if (!(await mayPublish())) return failure("FORBIDDEN");
       const r = relay();
       if (!r) return failure("MEDIA_UNAVAILABLE");
       return { ok: true, sdp: await r.publish(meetingId, peer, offer, await audible()) };
@@ -60,8 +67,9 @@ export function attachMedia(handlers: Handlers, socket: GatewaySocket, deps: Med
     handle: async (request) => {
       const r = relay();
       if (!r) return failure("MEDIA_UNAVAILABLE");
-      const feeds = { shown: shownParticipants((await room).current), audible: await audible() };
-      return { ok: true, ...(await r.subscribe(meetingId, peer, feeds, { audioOnly: request?.audioOnly })) };
+      const state = (await room).current;
+      const feeds = { shown: shownParticipants(state), audible: unmutedParticipants(state), interpreter: interpreterOf(state) };
+      return { ok: true, ...(await r.subscribe(meetingId, peer, feeds, { audioOnly: request?.audioOnly, channel: request?.channel })) };
     },
   });
 

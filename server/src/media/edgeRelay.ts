@@ -29,8 +29,9 @@ export interface Slot {
   host: string;
   port: number;
   rtcpPort: number;
-  /** The slot's audio mids ("0", "1", …: positions in the publisher's layout). */
+  /** The slot's audio and video mids ("0", "1", …: positions in the publisher's layout). */
   audioMids: string[];
+  videoMids: string[];
   muted: boolean;
 }
 
@@ -93,13 +94,14 @@ export class EdgeRelay {
         streams: publisher.streams.map((s, mindex) => ({ type: s.type, mindex, mid: String(mindex), codec: s.codec })),
       }),
     );
-    const audioMids = publisher.streams.flatMap((s, mindex) => (s.type === "audio" ? [String(mindex)] : []));
+    const midsOf = (type: string) => publisher.streams.flatMap((s, mindex) => (s.type === type ? [String(mindex)] : []));
     const slot: Slot = {
       id: Number(created.id),
       host: typeof created.ip === "string" ? created.ip : this.instance.slotAddress,
       port: Number(created.port),
       rtcpPort: Number(created.rtcp_port),
-      audioMids,
+      audioMids: midsOf("audio"),
+      videoMids: midsOf("video"),
       muted: false,
     };
     room.slots.set(feed, slot);

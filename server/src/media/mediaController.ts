@@ -1,8 +1,8 @@
 // Floor control at the media server: after each committed batch of a meeting's events, the
-// audible set (`audibleParticipants`, the one function of the meeting state) is recomputed and
-// every publisher not in it is muted at Janus (VideoRoom `moderate`), whatever its client does;
+// set of who may be heard (`unmutedParticipants`: the audible, and the interpreter on their own
+// channel) is recomputed and every publisher not in it is muted at Janus (VideoRoom `moderate`), whatever its client does;
 // then Janus records the floor holder's speech (`recordingTarget`), and no one else.
-import { audibleParticipants } from "../../../core/media/audible.ts";
+import { unmutedParticipants } from "../../../core/media/audible.ts";
 import { recordingTarget } from "../../../core/media/recording.ts";
 import type { StoredEvent } from "../../../core/meeting.ts";
 import type { MeetingState } from "../../../core/state.ts";
@@ -21,7 +21,7 @@ export class MediaController {
     if (!relay) return;
     void this.stateOf(meetingId)
       // Both are queued in this order per meeting (muting first); one failing does not skip the other.
-      .then((state) => Promise.all([relay.applyAudible(meetingId, audibleParticipants(state)), relay.applyRecording(meetingId, recordingTarget(state))]))
+      .then((state) => Promise.all([relay.applyAudible(meetingId, unmutedParticipants(state)), relay.applyRecording(meetingId, recordingTarget(state))]))
       .catch((error: unknown) => this.log(`floor control at the media server failed for meeting ${meetingId}`, error));
   }
 }

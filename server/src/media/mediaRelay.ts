@@ -7,7 +7,7 @@
 import VideoRoomPlugin, { type VideoRoomHandle } from "janode/plugins/videoroom";
 import { randomInt } from "node:crypto";
 import type { RecordingTarget } from "../../../core/media/recording.ts";
-import type { SubscribedStream, SubscribeResult } from "../../../core/protocol.ts";
+import type { ListenChannel, SubscribedStream, SubscribeResult } from "../../../core/protocol.ts";
 import { VENUE_ID } from "../../../core/media/audible.ts";
 import { EdgeRelay, type EdgeInstance } from "./edgeRelay.ts";
 import { randomSecret } from "./janusConfig.ts";
@@ -64,7 +64,7 @@ interface ListeningPoint {
   roomId: number;
   edge: EdgeRelay | undefined;
   attach: () => Promise<VideoRoomHandle>;
-  feedOf: (participantId: string, publisher: Publisher) => Promise<{ feed: number; audioMids: string[] }>;
+  feedOf: (participantId: string, publisher: Publisher) => Promise<{ feed: number; audioMids: string[]; videoMids: string[] }>;
 }
 
 export interface MediaRelayDeps {
@@ -134,25 +134,31 @@ export class MediaRelay {
   subscribe(
     meetingId: string,
     peer: MediaPeer,
-    who: { shown: ReadonlySet<string>; audible: ReadonlySet<string> },
-    options: { audioOnly?: boolean } = {},
+    who: { shown: ReadonlySet<string>; audible: ReadonlySet<string>; interpreter?: string | null },
+    options: { audioOnly?: boolean; channel?: ListenChannel } = {},
   ): Promise<SubscribeResult> {
     const { participantId, connectionId } = peer;
     return this.queues.run(meetingId, async () => {
       const room = await this.room(meetingId, who.audible);
       await this.dropSubscriber(room, connectionId);
-      const feeds = [...room.publishers].filter(
-        ([id, p]) => id !== participantId && p.live && who.shown.has(id) && (!options.audioOnly || p.audioMids.length > 0),
-      );
-      if (feeds.length === 0) return { sdp: null, feeds: [], streams: [] };
+      // 传译: the speakers' video and the interpreter's voice instead of theirs (while the interpreter publishes).
+      const interpreter = who.interpreter && who.interpreter !== participantId ? room.publishers.get(who.interpreter) : undefined;
+      const channel: ListenChannel = options.channel === "interpretation" && interpreter?.live ? "interpretation" : "floor";
+      const wanted = (id: string): "all" | "audio" | "video" | null => {
+        if (channel === "interpretation") return id === who.interpreter ? "audio" : who.shown.has(id) && !options.audioOnly ? "video" : null;
+        return who.shown.has(id) ? (options.audioOnly ? "audio" : "all") : null;
+      };
       const point = await this.listeningPoint(meetingId, room, connectionId);
       const byFeed = new Map<number, string>();
       const requested: { feed: number; mid?: string }[] = [];
-      for (const [id, p] of feeds) {
-        const { feed, audioMids } = await point.feedOf(id, p);
+      for (const [id, p] of room.publishers) {
+        const part = id === participantId || !p.live ? null : wanted(id);
+        if (!part || (part !== "all" && !p.streams.some((s) => s.type === part))) continue;
+        const { feed, audioMids, videoMids } = await point.feedOf(id, p);
         byFeed.set(feed, id);
-        requested.push(...(options.audioOnly ? audioMids.map((mid) => ({ feed, mid })) : [{ feed }]));
+        requested.push(...(part === "all" ? [{ feed }] : (part === "audio" ? audioMids : videoMids).map((mid) => ({ feed, mid }))));
       }
+      if (requested.length === 0) return { sdp: null, feeds: [], streams: [], channel };
       const handle = await point.attach();
       try {
         const joined = await handle.joinSubscriber({ room: point.roomId, streams: requested });
@@ -162,7 +168,7 @@ export class MediaRelay {
           const owner = s.feed_id === undefined ? undefined : byFeed.get(s.feed_id);
           return owner && s.mid !== undefined && (s.type === "audio" || s.type === "video") ? [{ mid: s.mid, kind: s.type, participantId: owner }] : [];
         });
-        return { sdp: joined.jsep.sdp, feeds: feeds.map(([id]) => id), streams };
+        return { sdp: joined.jsep.sdp, feeds: [...byFeed.values()], streams, channel };
       } catch (error) {
         await handle.detach().catch(() => undefined);
         throw error;
@@ -333,11 +339,12 @@ export class MediaRelay {
   private async record(meetingId: string, room: Room, participantId: string, publisher: Publisher, target: RecordingTarget | null): Promise<void> {
     const recorder = this.deps.recorder;
     if (!recorder) return;
-    const speechId = target?.participantId === participantId ? target.speechId : undefined;
+    // The floor holder's speech, and the interpreter's channel beside it (another take of the speech).
+    const speechId = target && (target.participantId === participantId || target.interpreterId === participantId) ? target.speechId : undefined;
     if (publisher.take && publisher.take.speechId !== speechId) await this.stopRecording(publisher);
     if (!target || speechId === undefined || publisher.take || room.publishers.get(participantId) !== publisher) return;
     try {
-      const take = await recorder.begin(meetingId, target);
+      const take = await recorder.begin(meetingId, { participantId, speechId });
       // Janus writes <rec_dir>/<take id>-audio-<n>.mjr (and -video- for a camera).
       await publisher.handle.configure({ record: true, filename: take.id });
       publisher.take = take;
@@ -389,7 +396,12 @@ export class MediaRelay {
       }
     }
     if (!edge)
-      return { roomId: room.id, edge: undefined, attach: () => this.attach(), feedOf: (_id, p) => Promise.resolve({ feed: p.feed, audioMids: p.audioMids }) };
+      return {
+        roomId: room.id,
+        edge: undefined,
+        attach: () => this.attach(),
+        feedOf: (_id, p) => Promise.resolve({ feed: p.feed, audioMids: p.audioMids, videoMids: p.streams.filter((s) => s.type === "video").map((s) => s.mid) }),
+      };
     const at = edge;
     return {
       roomId: await at.roomId(meetingId),
@@ -397,7 +409,7 @@ export class MediaRelay {
       attach: () => at.attach(),
       feedOf: async (participantId, p) => {
         const slot = await this.remotize(meetingId, room, participantId, p, at);
-        return { feed: slot.id, audioMids: slot.audioMids };
+        return { feed: slot.id, audioMids: slot.audioMids, videoMids: slot.videoMids };
       },
     };
   }

@@ -54,9 +54,9 @@ describe("publishedStreams", () => {
       "",
     ].join("\r\n");
     expect(publishedStreams(answer)).toEqual([
-      { type: "audio", codec: "opus" },
-      { type: "video", codec: "vp8" },
-      { type: "audio", codec: "opus" },
+      { type: "audio", codec: "opus", mid: "0" },
+      { type: "video", codec: "vp8", mid: "1" },
+      { type: "audio", codec: "opus", mid: "2" },
     ]);
     expect(publishedStreams("v=0\r\n")).toEqual([]);
   });

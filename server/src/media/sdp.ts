@@ -37,19 +37,23 @@ export function checkSdp(input: unknown): CheckedSdp | null {
 export interface PublishedStream {
   type: "audio" | "video";
   codec: string;
+  /** Its `a=mid` at the origin ("" when the section has none). */
+  mid: string;
 }
 
 const DEFAULT_CODEC = { audio: "opus", video: "vp8" } as const;
 
 /** The media sections of Janus's answer to a publisher: type and the codec it chose (rtpmap of the first payload type). */
 export function publishedStreams(answer: string): PublishedStream[] {
-  const streams: { type: "audio" | "video"; pt: string; codec?: string }[] = [];
+  const streams: { type: "audio" | "video"; pt: string; codec?: string; mid: string }[] = [];
   for (const line of answer.split(/\r?\n/)) {
     const media = /^m=(audio|video) \d+ \S+ (\d+)/.exec(line);
-    if (media) streams.push({ type: media[1] as "audio" | "video", pt: media[2]! });
-    const rtpmap = /^a=rtpmap:(\d+) ([^/\s]+)/.exec(line);
+    if (media) streams.push({ type: media[1] as "audio" | "video", pt: media[2]!, mid: "" });
     const current = streams.at(-1);
-    if (rtpmap && current && current.codec === undefined && rtpmap[1] === current.pt) current.codec = rtpmap[2]!.toLowerCase();
+    if (!current) continue;
+    const rtpmap = /^a=rtpmap:(\d+) ([^/\s]+)/.exec(line);
+    if (rtpmap && current.codec === undefined && rtpmap[1] === current.pt) current.codec = rtpmap[2]!.toLowerCase();
+    if (line.startsWith("a=mid:")) current.mid = line.slice("a=mid:".length).trim();
   }
-  return streams.map(({ type, codec }) => ({ type, codec: codec ?? DEFAULT_CODEC[type] }));
+  return streams.map(({ type, codec, mid }) => ({ type, codec: codec ?? DEFAULT_CODEC[type], mid }));
 }
