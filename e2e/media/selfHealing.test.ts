@@ -5,7 +5,6 @@
 // speech (also while the speaker closes the microphone for a moment) and no loop after the speech
 // ends (the speaker muted at Janus). The built client, real Janus, Chromium with fake devices,
 // inside the loopback-only namespace (docs/media.md, "Self-healing").
-import { execFileSync } from "node:child_process";
 import type { Page } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
 import { joinUrl } from "../../server/src/links/urls.ts";
@@ -13,6 +12,7 @@ import { eventually, send } from "../../testing/server/harness.ts";
 import { audioBytesOver, openRecordingPeerConnections } from "./support/audio.ts";
 import { giveFloorToPage } from "./support/floor.ts";
 import { builtClientSuite } from "./support/mediaServer.ts";
+import { dropUdp, selectedLocalPort, stopShaping } from "./support/udpShaping.ts";
 
 const suite = builtClientSuite({ ws: 18088, admin: 17088, rtp: "24200-24300" });
 
@@ -22,63 +22,7 @@ const bytesOver = (page: Page, ms: number): Promise<number> => audioBytesOver(pa
 const connectionsMade = (page: Page): Promise<number> => page.evaluate("window.__pcs.length") as Promise<number>;
 const micText = (page: Page) => page.getByTestId("mic-state").textContent();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The local UDP port of the selected ICE candidate pair of the page's newest open peer connection. */
-const selectedLocalPort = (page: Page): Promise<number> =>
-  page.evaluate(`(async () => {
-    const pc = window.__pcs.filter((p) => p.connectionState !== "closed").at(-1);
-    const stats = await pc.getStats();
-    let port = 0;
-    stats.forEach((s) => {
-      if (s.type !== "transport" || !s.selectedCandidatePairId) return;
-      port = stats.get(stats.get(s.selectedCandidatePairId).localCandidateId).port;
-    });
-    return port;
-  })()`) as Promise<number>;
-
-// Only u32 and htb are available here (no gact drop action): packets from or to the port are
-// classified into a class whose queue holds none (pfifo limit 0), i.e. dropped.
-const tc = (...args: string[]) => execFileSync("/usr/sbin/tc", args, { stdio: "pipe" });
-let dropping = false;
-function dropUdp(port: number): void {
-  tc("qdisc", "add", "dev", "lo", "root", "handle", "1:", "htb", "default", "10");
-  tc("class", "add", "dev", "lo", "parent", "1:", "classid", "1:10", "htb", "rate", "10gbit", "quantum", "200000");
-  tc("class", "add", "dev", "lo", "parent", "1:", "classid", "1:20", "htb", "rate", "10gbit", "quantum", "200000");
-  tc("qdisc", "add", "dev", "lo", "parent", "1:20", "handle", "20:", "pfifo", "limit", "0");
-  dropping = true;
-  for (const end of ["sport", "dport"]) {
-    tc(
-      "filter",
-      "add",
-      "dev",
-      "lo",
-      "parent",
-      "1:",
-      "protocol",
-      "ip",
-      "prio",
-      "1",
-      "u32",
-      "match",
-      "ip",
-      "protocol",
-      "17",
-      "0xff",
-      "match",
-      "ip",
-      end,
-      String(port),
-      "0xffff",
-      "flowid",
-      "1:20",
-    );
-  }
-}
-function stopDropping(): void {
-  if (dropping) tc("qdisc", "del", "dev", "lo", "root");
-  dropping = false;
-}
-afterAll(stopDropping);
+afterAll(stopShaping);
 
 it("a listener whose connection breaks under a live socket re-negotiates by itself; no re-negotiation when nothing is wrong", async () => {
   const { h, server } = suite;
@@ -125,7 +69,7 @@ it("a listener whose connection breaks under a live socket re-negotiates by itse
     expect(heard).toBeLessThan(12_000);
     expect(await selectedLocalPort(pageB)).not.toBe(port);
   } finally {
-    stopDropping();
+    stopShaping();
   }
   // Exactly one new connection, and it stays: no further re-negotiation while it works.
   expect(await connectionsMade(pageB)).toBe(healthy.b + 1);
@@ -180,7 +124,7 @@ it("a speaker whose connection breaks under a live socket publishes again by its
     console.log(`self-healing (speaker): published again ${republished} ms after the break, heard again after ${heard} ms`);
     expect(heard).toBeLessThan(20_000);
   } finally {
-    stopDropping();
+    stopShaping();
   }
   // The microphone the member opened stays open, on the same socket, in the same speech.
   expect(await micText(pageA)).toBe("麦克风已开启");

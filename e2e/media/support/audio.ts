@@ -5,21 +5,25 @@ import type { Browser, Page } from "playwright-core";
  * Audio RTP bytes received by the peer connections that `connections` (a JavaScript expression
  * evaluated in the page, giving an array of RTCPeerConnection) names, during `ms` milliseconds.
  */
-export const audioBytesOver = (page: Page, connections: string, ms: number): Promise<number> => inboundAudioOver(page, connections, "bytesReceived", ms);
+export const audioBytesOver = (page: Page, connections: string, ms: number): Promise<number> => inboundOver(page, connections, "audio", "bytesReceived", ms);
+
+/** Video RTP bytes those peer connections received during `ms`. */
+export const videoBytesOver = (page: Page, connections: string, ms: number): Promise<number> => inboundOver(page, connections, "video", "bytesReceived", ms);
 
 /**
  * Audio energy (inbound-rtp totalAudioEnergy) those peer connections received during `ms`: what
  * was heard, not just sent (a mix or a muted slot may send encoded silence, so bytes prove nothing).
  */
-export const audioEnergyOver = (page: Page, connections: string, ms: number): Promise<number> => inboundAudioOver(page, connections, "totalAudioEnergy", ms);
+export const audioEnergyOver = (page: Page, connections: string, ms: number): Promise<number> =>
+  inboundOver(page, connections, "audio", "totalAudioEnergy", ms);
 
-async function inboundAudioOver(page: Page, connections: string, field: "bytesReceived" | "totalAudioEnergy", ms: number): Promise<number> {
+async function inboundOver(page: Page, connections: string, kind: "audio" | "video", field: "bytesReceived" | "totalAudioEnergy", ms: number): Promise<number> {
   const read = async () =>
     (await page.evaluate(`(async () => {
       let sum = 0;
       for (const pc of ${connections}) {
         if (pc.connectionState === "closed") continue;
-        (await pc.getStats()).forEach((s) => { if (s.type === "inbound-rtp" && s.kind === "audio") sum += s.${field} ?? 0; });
+        (await pc.getStats()).forEach((s) => { if (s.type === "inbound-rtp" && s.kind === "${kind}") sum += s.${field} ?? 0; });
       }
       return sum;
     })()`)) as number;
