@@ -7,6 +7,7 @@ import { CurrentSpeaker } from "../features/floor/CurrentSpeaker.tsx";
 import { FloorControls, SpeechDock } from "../features/floor/FloorControls.tsx";
 import { ChairMinutesPanel } from "../features/minutes/ChairMinutes.tsx";
 import { InterjectionRequests } from "../features/interjection/InterjectionRequests.tsx";
+import { InterpretationControl } from "../features/interpretation/InterpretationControl.tsx";
 import { PollPanel } from "../features/poll/PollPanel.tsx";
 import { chairTools } from "../features/meeting/chairTools.ts";
 import { LifecycleControls } from "../features/meeting/LifecycleControls.tsx";
@@ -26,7 +27,7 @@ import "./chairConsole.css";
 
 /**
  * The chair's console: agenda and the minutes (to read and approve) left, the floor and the queue in
- * the centre, the room's microphone, polls, attendance and record right. A mediation has no polls,
+ * the centre, the room's microphone, interpretation (传译), polls, attendance and record right. A mediation has no polls,
  * interjections or speech statistics (chairTools).
  */
 export function ChairConsole() {
@@ -65,6 +66,7 @@ export function ChairConsole() {
       </div>
       <aside className="side">
         <VenueMuteControl run={run} pending={pending} />
+        <InterpretationControl run={run} pending={pending} />
         {tools.polls && <PollPanel />}
         <AttendanceList run={run} pending={pending} />
         {tools.stats && <StatsPanel />}

@@ -5,6 +5,8 @@ import { useCommand } from "../connection/useCommand.ts";
 import { useDisplayName, useMeeting } from "../connection/useMeeting.ts";
 import { AgendaPanel } from "../features/agenda/AgendaPanel.tsx";
 import { AttendanceList } from "../features/attendance/AttendanceList.tsx";
+import { InterpretationControl } from "../features/interpretation/InterpretationControl.tsx";
+import { InterpreterBanner } from "../features/interpretation/InterpreterBanner.tsx";
 import { CurrentSpeaker } from "../features/floor/CurrentSpeaker.tsx";
 import { MeetingStatusNotice } from "../features/meeting/MeetingStatusNotice.tsx";
 import { PollPanel } from "../features/poll/PollPanel.tsx";
@@ -74,6 +76,8 @@ export function ClerkView() {
         <main className="clerk-view">
           <div className="centre">
             <ErrorNotice message={error} onClose={clearError} />
+            {/* A clerk named interpreter (传译): the banner and the microphone. */}
+            <InterpreterBanner />
             <MeetingStatusNotice />
             {/* A bargaining meeting: the recorder follows the table (and adds clauses) above the floor. */}
             <BargainingTable />
@@ -86,6 +90,7 @@ export function ClerkView() {
             <AgendaPanel chair={false} />
           </div>
           <aside className="side">
+            <InterpretationControl run={run} pending={pending} />
             <PollPanel />
             <AttendanceList run={run} pending={pending} />
             <StatsPanel defaultOpen />

@@ -4,6 +4,7 @@ import { useMeeting } from "../connection/useMeeting.ts";
 import { AttendanceSummary } from "../features/attendance/AttendanceSummary.tsx";
 import { CurrentSpeaker } from "../features/floor/CurrentSpeaker.tsx";
 import { MemberFloorBar } from "../features/floor/MemberFloorBar.tsx";
+import { ChannelChoice } from "../features/interpretation/ChannelChoice.tsx";
 import { MeetingStatusNotice } from "../features/meeting/MeetingStatusNotice.tsx";
 import { useActingRole } from "../features/meeting/useActingRole.ts";
 import { memberTools } from "../features/meeting/memberTools.ts";
@@ -65,6 +66,8 @@ export function MemberView() {
       <main className="member-view">
         <MeetingStatusNotice />
         <MemberFloorBar />
+        {/* 原声 / 传译（英语） while an interpretation runs, on every tab. */}
+        <ChannelChoice />
         <PollSheet />
         {showing === "mine" ? (
           <MySuggestionsPanel />

@@ -1,9 +1,11 @@
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { formatClock, speechClock } from "@core/clock.ts";
+import { interpreterOf } from "@core/media/audible.ts";
 import { useDisplayName, useMeeting, useServerNow } from "../../connection/useMeeting.ts";
 import { Icon } from "../../components/Icon.tsx";
 import { clockWords } from "./clockWords.ts";
+import { InterpreterBanner } from "../interpretation/InterpreterBanner.tsx";
 import { MyFloorBanner } from "./MyFloorBanner.tsx";
 import { speakerName, upcomingSpeakers } from "./speakingPlan.ts";
 import "./speaking.css";
@@ -16,7 +18,7 @@ function buzz(pattern: number | number[]): void {
 /**
  * The phone's sticky bar, under the header, over everything the member scrolls: their own floor
  * (您已获得发言权, their clock, the microphone), or who speaks and the clock, and 下一位是您 when
- * they are next. The clock never hides behind the video or the bottom action.
+ * they are next; the interpreter's banner (您正在为本场传译, the microphone) above it. The clock never hides behind the video or the bottom action.
  */
 export function MemberFloorBar() {
   const { t } = useTranslation();
@@ -31,9 +33,12 @@ export function MemberFloorBar() {
     if (mine && !was.current.mine) buzz([200, 100, 200]);
     was.current = { next, mine };
   }, [next, mine]);
-  if (!state?.floor && !next) return null;
+  // The interpreter (传译) keeps their banner and microphone in view all the time they interpret.
+  const interpreting = Boolean(me && state && !welcome?.display && state.interpretation && interpreterOf(state) === me);
+  if (!state?.floor && !next && !interpreting) return null;
   return (
     <div className="member-floor-bar" data-testid="member-floor-bar">
+      {interpreting && <InterpreterBanner toggle={!mine} />}
       {mine ? <MyFloorBanner /> : <FloorStrip />}
       {next && (
         <p className="next-up" role="status" data-testid="you-are-next">

@@ -1,5 +1,5 @@
-// The person's media choices on this device: which microphone and camera, and how to listen
-// (listenMode.ts: auto, full or audio-only). Kept in localStorage (per browser, not per meeting)
+// The person's media choices on this device: which microphone and camera, how to listen
+// (listenMode.ts: auto, full or audio-only) and whether to hear an interpretation (传译). Kept in localStorage (per browser, not per meeting)
 // and observable, so the settings panel and the media session stay in step.
 import { useSyncExternalStore } from "react";
 import { LISTEN_MODES, type ListenMode } from "./listenMode.ts";
@@ -11,6 +11,11 @@ export interface MediaPrefs {
   cameraId?: string;
   /** How to listen: chosen by the connection (auto, the default), with video, or audio only. */
   listenMode: ListenMode;
+  /**
+   * 传译: the language whose interpretation this device listens to while one into it runs
+   * (features/interpretation/listenChannel.ts); undefined: the floor (原声, the default).
+   */
+  interpretation?: string;
 }
 
 const KEY = "yst.mediaPrefs";
@@ -29,6 +34,7 @@ export function parseMediaPrefs(stored: string | null): MediaPrefs {
       micId: typeof raw.micId === "string" ? raw.micId : undefined,
       cameraId: typeof raw.cameraId === "string" ? raw.cameraId : undefined,
       listenMode,
+      ...(typeof raw.interpretation === "string" && raw.interpretation.length > 0 ? { interpretation: raw.interpretation } : {}),
     };
   } catch {
     return { listenMode: "auto" };

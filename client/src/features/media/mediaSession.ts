@@ -4,9 +4,12 @@
 // connection that fails or (listening) goes silent while the socket stays up is replaced by itself
 // (connectionWatch.ts; docs/media.md, "Self-healing"). Listening with video or audio only follows
 // the member's choice or, in auto, the connection (listenMode.ts; docs/media.md, "Listener modes").
+// A listener may listen on the interpretation channel (传译) instead of the floor: the server then
+// sends the interpreter's voice instead of the speakers' (features/interpretation/listenChannel.ts).
 import type { Ack, SubscribeResult } from "@core/protocol.ts";
 import { openCamera } from "./camera.ts";
 import { ConnectionWatch, HEALING, HealBackoff, type Trouble } from "./connectionWatch.ts";
+import { expectedToHear, type ListenChannel } from "../interpretation/listenChannel.ts";
 import { ListenModeChooser, listenStatsOf, type ListenMode, type ListenStats } from "./listenMode.ts";
 import { onNetworkChange, readNetworkHint, reportListenDecision } from "./listenModeStore.ts";
 import { micProblemOf, openMicrophone } from "./settings/microphone.ts";
@@ -38,10 +41,17 @@ export interface PublishOptions {
   audioOnly: boolean;
 }
 
-/** What to listen with: the member's listen mode, and who may be heard now (whose silence means trouble). */
+/**
+ * What to listen with: the member's listen mode, who may be heard now (whose silence means trouble),
+ * and the channel (原声 / 传译) with the interpreter, whose silence means trouble on that channel.
+ */
 export interface ListenOptions {
   mode: ListenMode;
   audible: readonly string[];
+  /** Absent: the floor. */
+  channel?: ListenChannel;
+  /** The interpreter while an interpretation runs (interpreterOf). */
+  interpreter?: string | null;
 }
 
 /** How often the connections are looked at while there are any (docs/media.md, "Self-healing"). */
@@ -205,7 +215,11 @@ export class MediaSession {
     this.subscriber = null;
     this.subscriberWatch = null;
     setRemoteVideos(new Map());
-    const ack = await this.request<SubscribeResult>("media.subscribe", { audioOnly: this.chooser.decision().audioOnly });
+    // The floor is the default channel: asked for as before.
+    const ack = await this.request<SubscribeResult>("media.subscribe", {
+      audioOnly: this.chooser.decision().audioOnly,
+      ...(options.channel === "interpretation" ? { channel: "interpretation" } : {}),
+    });
     // A later listen() asked meanwhile: the server replaced this subscription with that one, so
     // answering this offer would go to the wrong one.
     if (turn !== this.listens || !ack?.ok || !ack.sdp) return;
@@ -234,10 +248,12 @@ export class MediaSession {
       if (this.subscriber !== pc) return pc.close();
       await this.request("media.answer", { sdp: pc.localDescription?.sdp });
       if (this.subscriber !== pc) return;
-      // Audio must keep arriving while someone I subscribed to may be heard (a muted feed sends none).
+      // Audio must keep arriving while someone I subscribed to may be heard (a muted feed sends none):
+      // on the interpretation channel the interpreter, whatever the floor does.
+      const expected = expectedToHear(ack.channel, options.audible, options.interpreter ?? null);
       this.subscriberWatch = new ConnectionWatch(
         Date.now(),
-        ack.feeds.some((feed) => options.audible.includes(feed)),
+        ack.feeds.some((feed) => expected.includes(feed)),
       );
       this.watchConnections();
     } catch {

@@ -1,9 +1,11 @@
 // One media session per live page: publishes while `publish` says so (with the devices and mode
 // of mediaPrefs), listens to whoever may be heard, and starts over when any of that changes.
 // In the auto listen mode the session itself switches between video and audio only (listenMode.ts).
+// While an interpretation (传译) runs, a listener who chose it listens on that channel instead.
 import { useEffect, useRef, useState } from "react";
 import { audibleParticipants } from "@core/media/audible.ts";
 import { useConnection, useMeeting } from "../../connection/useMeeting.ts";
+import { useListenChannel } from "../interpretation/useListenChannel.ts";
 import { networkVerdict } from "./listenMode.ts";
 import { readNetworkHint } from "./listenModeStore.ts";
 import { useMediaPrefs } from "./mediaPrefs.ts";
@@ -11,9 +13,10 @@ import { MediaSession, type MicStatus } from "./mediaSession.ts";
 
 /**
  * My microphone's status while media is available; null when there is no media here. `muted`
- * silences the microphone while it stays published (the member closed it mid-turn).
+ * silences the microphone while it stays published (the member closed it mid-turn). `voiceOnly`
+ * publishes no camera (the interpreter: only their voice goes out, on the interpretation channel).
  */
-export function useMediaSession(publish: boolean, muted = false): MicStatus | null {
+export function useMediaSession(publish: boolean, muted = false, voiceOnly = false): MicStatus | null {
   const connection = useConnection();
   const { welcome, state, status } = useMeeting();
   const prefs = useMediaPrefs();
@@ -24,6 +27,10 @@ export function useMediaSession(publish: boolean, muted = false): MicStatus | nu
   const session = useRef<MediaSession | null>(null);
   const available = Boolean(welcome?.media.available) && status === "connected";
   const audible = state ? [...audibleParticipants(state)].sort().join(",") : "";
+  // 原声 / 传译: the member's choice on this device, while an interpretation into that language runs.
+  const { channel, interpretation } = useListenChannel();
+  // Only a page on the interpretation channel listens anew when the interpreter changes.
+  const heard = channel === "interpretation" ? (interpretation?.interpreterId ?? null) : null;
 
   useEffect(() => {
     if (!available) return;
@@ -40,22 +47,24 @@ export function useMediaSession(publish: boolean, muted = false): MicStatus | nu
   // does not cut a speaker's video mid-speech.
   useEffect(() => {
     if (!available) return;
-    const audioOnly = listenMode === "audioOnly" || (listenMode === "auto" && networkVerdict(readNetworkHint()) !== null);
+    const audioOnly = voiceOnly || listenMode === "audioOnly" || (listenMode === "auto" && networkVerdict(readNetworkHint()) !== null);
     void session.current?.setPublishing(publish, { micId, cameraId, audioOnly });
-  }, [available, publish, micId, cameraId, listenMode]);
+  }, [available, publish, micId, cameraId, listenMode, voiceOnly]);
 
   useEffect(() => {
     session.current?.setMuted(muted);
   }, [available, muted]);
 
   // Again whenever who may be heard changes, the media server's feeds change, or the member's listen
-  // mode does. Who may be heard also tells the session whose silence means its connection is in trouble.
+  // mode or channel does (the interpretation starting, stopping or changing hands, the member's
+  // 原声 / 传译). Who may be heard (on the interpretation channel: the interpreter) also tells the
+  // session whose silence means its connection is in trouble.
   useEffect(() => {
     if (!available) return;
-    const options = { mode: listenMode, audible: audible.split(",").filter(Boolean) };
+    const options = { mode: listenMode, audible: audible.split(",").filter(Boolean), channel, interpreter: heard };
     void session.current?.listen(options);
     return connection.onMediaFeeds(() => void session.current?.listen(options));
-  }, [available, audible, listenMode, connection]);
+  }, [available, audible, listenMode, channel, heard, connection]);
 
   return available ? mic : null;
 }

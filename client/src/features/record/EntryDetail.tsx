@@ -15,6 +15,7 @@ import { PollStatusBadge } from "../poll/PollBits.tsx";
 import { PollResultView } from "../poll/PollResultView.tsx";
 import { Decisions } from "./Decisions.tsx";
 import { RecordingPlayer } from "./RecordingPlayer.tsx";
+import { speechRecordings } from "./recordingLabel.ts";
 import { useRecordings } from "./recordings.ts";
 import { Suggestions } from "./Suggestions.tsx";
 import { SummaryEditor } from "./SummaryEditor.tsx";
@@ -177,8 +178,8 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
           )}
           {audio && audio.length > 0 && (
             <div className="detail-recording">
-              {audio.map((r, _, parts) => (
-                <RecordingPlayer key={r.id} recording={r} parts={parts.length} />
+              {speechRecordings(audio, s.participantId).map((r, _, all) => (
+                <RecordingPlayer key={r.id} recording={r} siblings={all} speakerId={s.participantId} />
               ))}
             </div>
           )}

@@ -1,6 +1,9 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useConnection, useDisplayName, useMeeting } from "../../connection/useMeeting.ts";
+import { currentLanguage } from "../../i18n/i18n.ts";
+import { languageLabel } from "../interpretation/languageNames.ts";
+import { recordingLabel } from "./recordingLabel.ts";
 import { fetchRecordingAudio, type Recording } from "./recordings.ts";
 
 /** m:ss from ms (a recording is at most an hour or two). */
@@ -30,8 +33,12 @@ function RecordingMarkers({ recording }: { recording: Recording }) {
   );
 }
 
-/** 发言录音: fetched with the join token when asked for, then an ordinary audio player. */
-export function RecordingPlayer({ recording, parts }: { recording: Recording; parts: number }) {
+/**
+ * 发言录音 (or 传译录音, the interpreter's take of the speech): fetched with the join token when
+ * asked for, then an ordinary audio player. `siblings`: all the speech's recordings; `speakerId`:
+ * the speech's speaker (null for an in-room guest).
+ */
+export function RecordingPlayer({ recording, siblings, speakerId }: { recording: Recording; siblings: readonly Recording[]; speakerId: string | null }) {
   const { t } = useTranslation();
   const connection = useConnection();
   const meetingId = useMeeting().welcome?.meeting.id;
@@ -44,12 +51,14 @@ export function RecordingPlayer({ recording, parts }: { recording: Recording; pa
     [url],
   );
 
-  const label = parts > 1 ? t("record.recordingPart", { part: recording.part }) : t("record.recording");
+  const [key, params] = recordingLabel(recording, siblings, speakerId);
+  const label = t(key, { ...params, language: params.language && languageLabel(params.language, currentLanguage()) });
+  const interpretation = recording.participantId !== speakerId;
   if (recording.status === "failed") return <span className="muted small">{t("record.recordingFailed")}</span>;
   if (url)
     return (
       <>
-        <audio className="recording" controls autoPlay src={url} aria-label={label} data-testid="recording-audio" />
+        <audio className="recording" controls autoPlay src={url} aria-label={label} data-testid="recording-audio" data-interpretation={interpretation} />
         <RecordingMarkers recording={recording} />
       </>
     );
@@ -63,7 +72,14 @@ export function RecordingPlayer({ recording, parts }: { recording: Recording; pa
     }
   };
   const play = (
-    <button type="button" className="link" onClick={() => void load()} disabled={state === "loading"} data-testid="recording-play">
+    <button
+      type="button"
+      className="link"
+      onClick={() => void load()}
+      disabled={state === "loading"}
+      data-testid="recording-play"
+      data-interpretation={interpretation}
+    >
       ▶ {label}
       {state === "error" && <span className="muted small"> {t("record.recordingUnavailable")}</span>}
     </button>

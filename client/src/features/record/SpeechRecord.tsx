@@ -10,6 +10,7 @@ import "../interjection/interjection.css";
 import { useCommand } from "../../connection/useCommand.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { RecordingPlayer } from "./RecordingPlayer.tsx";
+import { speechRecordings } from "./recordingLabel.ts";
 import { useRecordings } from "./recordings.ts";
 import { recordTimeline } from "./timeline.ts";
 import "./record.css";
@@ -156,7 +157,13 @@ export function SpeechRecord() {
                         )}
                       </td>
                       {recordings && (
-                        <td>{recordings.get(s.speechId)?.map((r, _, parts) => <RecordingPlayer key={r.id} recording={r} parts={parts.length} />) ?? "—"}</td>
+                        <td>
+                          {recordings.has(s.speechId)
+                            ? speechRecordings(recordings.get(s.speechId)!, s.participantId).map((r, _, all) => (
+                                <RecordingPlayer key={r.id} recording={r} siblings={all} speakerId={s.participantId} />
+                              ))
+                            : "—"}
+                        </td>
                       )}
                     </tr>
                   );
