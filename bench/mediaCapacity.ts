@@ -19,13 +19,13 @@
 // BENCH_MEDIA_LISTENER_BUDGET_MS (setup time allowed per step: default 60000 + 20000 per added listener), BENCH_MEDIA_PCS_PER_PAGE (peer connections per
 // listener page, default 1: one page per listener), BENCH_MEDIA_PUBLISHERS (default 4),
 // BENCH_MEDIA_PHASES (default "av,audio,publishers").
-import { execSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "../e2e/support/browser.ts";
 import type { Ack } from "../core/protocol.ts";
 import { checkSdp } from "../server/src/media/sdp.ts";
+import { CLK_TCK, fit, median, sleep } from "./media-plenary/stats.ts";
 import type { MediaRelay } from "../server/src/media/mediaRelay.ts";
 import { eventually, Harness, type TestClient, type TestServer } from "../testing/server/harness.ts";
 
@@ -48,7 +48,6 @@ const PUBLISHER_LISTENERS = 2;
 const PHASES = new Set((env.BENCH_MEDIA_PHASES ?? "av,audio,publishers").split(","));
 const WATCHDOG_MS = 40 * 60_000;
 const PORTS = { ws: 18588, admin: 17588, rtp: "22000-23999" };
-const CLK_TCK = Number(execSync("getconf CLK_TCK").toString().trim()) || 100;
 /** A listener starves when it decodes fewer than this share of the frames the publisher sends. */
 const STARVING_FPS_SHARE = 0.7;
 /** … or receives less than this share of the median listener's audio bytes. */
@@ -112,24 +111,6 @@ function browserTicks(janusPid: number): number {
   return total;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const median = (xs: number[]): number => {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-/** Least-squares slope and intercept of y over x. */
-function fit(points: { x: number; y: number }[]): { slope: number; intercept: number } {
-  const n = points.length;
-  if (n < 2) return { slope: NaN, intercept: NaN };
-  const mx = points.reduce((a, p) => a + p.x, 0) / n;
-  const my = points.reduce((a, p) => a + p.y, 0) / n;
-  const sxx = points.reduce((a, p) => a + (p.x - mx) ** 2, 0);
-  const sxy = points.reduce((a, p) => a + (p.x - mx) * (p.y - my), 0);
-  const slope = sxx === 0 ? NaN : sxy / sxx;
-  return { slope, intercept: my - slope * mx };
-}
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "–");
 const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "–");
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : "–");
