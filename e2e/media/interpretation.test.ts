@@ -134,14 +134,18 @@ it("a listener switches 原声 → 传译 → 原声 and hears the floor holder,
   console.log(`interpretation: the interpreter's stream on the listener, energy ${heardInterpreter.toFixed(4)} in 2 s`);
   // The floor holder's voice is not in it: the interpreter closes the microphone and the channel goes
   // silent while the floor holder goes on speaking (heard by the interpreter's page).
+  const subscriptions = (await acks(listener)).length;
   await interpreter.getByTestId("mic-toggle").click();
   await expect.poll(() => micText(interpreter), { timeout: 5_000 }).toBe("麦克风已关闭");
   await eventually(async () => expect(await energyFrom(listener, interpreterId, 1000)).toBe(0), 10_000);
+  // The silenced microphone still sends (silence): the listener's connection is not taken for broken.
+  await new Promise((r) => setTimeout(r, 5000));
   expect(await energyFrom(interpreter, speakerId, 1000)).toBeGreaterThan(0);
   expect(audioOf(await lastAck(listener))).toEqual([interpreterId]);
   await interpreter.getByTestId("mic-toggle").click();
   await expect.poll(() => micText(interpreter), { timeout: 5_000 }).toBe("麦克风已开启");
   await eventually(async () => expect(await energyFrom(listener, interpreterId, 500)).toBeGreaterThan(0), 10_000);
+  expect((await acks(listener)).length).toBe(subscriptions);
 
   // 5. Back to 原声: the floor holder again.
   await listener.getByTestId("channel-choice").getByText("原声").click();
