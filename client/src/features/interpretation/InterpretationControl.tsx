@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { sectorParty } from "@core/affiliation.ts";
+import { actingRole } from "@core/bargaining/chairing.ts";
 import type { Command } from "@core/meeting.ts";
 import { Icon } from "../../components/Icon.tsx";
 import { useDisplayName, useMeeting } from "../../connection/useMeeting.ts";
@@ -13,7 +14,8 @@ const LANGUAGE_MAX = 20;
 
 /**
  * 传译, for the chair and the clerk: who interprets into what, and start (or change) and stop it. The
- * interpreter is picked from the roster (named as everywhere, 同名区分), not the chair; the language is
+ * interpreter is picked from the roster (named as everywhere, 同名区分), not the chair (in a bargaining
+ * meeting the presiding chief, core/bargaining/chairing.ts); the language is
  * typed (英语, 维吾尔语). Refusals show in the console's error notice (`run`).
  */
 export function InterpretationControl({ run, pending }: { run: (command: Command) => Promise<boolean>; pending: boolean }) {
@@ -31,7 +33,9 @@ export function InterpretationControl({ run, pending }: { run: (command: Command
 
   const needle = search.trim().toLowerCase();
   const people = state.roster.filter(
-    (p) => p.role !== "chair" && (!needle || [nameOf(p.id), p.name, p.sector, p.party, p.unit, p.household].some((v) => v?.toLowerCase().includes(needle))),
+    (p) =>
+      actingRole(state, p) !== "chair" &&
+      (!needle || [nameOf(p.id), p.name, p.sector, p.party, p.unit, p.household].some((v) => v?.toLowerCase().includes(needle))),
   );
   const selected = people.some((p) => p.id === chosen) ? chosen : "";
   const typed = language.trim();
