@@ -24,9 +24,19 @@ describe("a speech's recordings with an interpreter's take (传译录音)", () =
     const one = [take("speaker", 1), take("interp", 1)];
     expect(recordingLabel(one[0]!, one, "speaker")).toEqual(["record.recording", {}]);
     expect(recordingLabel(one[1]!, one, "speaker")).toEqual(["interpretation.recording", {}]);
-    const more = [take("speaker", 1), take("interp", 1), take("interp", 2)];
-    expect(recordingLabel(more[0]!, more, "speaker")).toEqual(["record.recording", {}]);
-    expect(recordingLabel(more[2]!, more, "speaker")).toEqual(["interpretation.recordingPart", { part: 2 }]);
+    // The server numbers a speech's takes together: the speaker's 1 and 3 (a republish), the interpreter's 2 and 4.
+    const more = [take("speaker", 1), take("interp", 2), take("speaker", 3), take("interp", 4)];
+    expect(more.map((r) => recordingLabel(r, more, "speaker"))).toEqual([
+      ["record.recordingPart", { part: 1 }],
+      ["interpretation.recordingPart", { part: 1 }],
+      ["record.recordingPart", { part: 2 }],
+      ["interpretation.recordingPart", { part: 2 }],
+    ]);
+    const once = [take("speaker", 1), take("interp", 2)];
+    expect(once.map((r) => recordingLabel(r, once, "speaker"))).toEqual([
+      ["record.recording", {}],
+      ["interpretation.recording", {}],
+    ]);
     // A server that names the language.
     const named = [take("interp", 1, { language: "英语" })];
     expect(recordingLabel(named[0]!, named, "speaker")).toEqual(["interpretation.recordingLanguage", { language: "英语" }]);
