@@ -1,6 +1,7 @@
 // External media server (YST_MEDIA=external): a Janus that is not ours — started here as its
 // operator would, with the same kind of configuration — watched over its Admin API, used through
-// janode, survived when it goes away, never stopped by us. Inside the loopback-only namespace.
+// janode, survived when it goes away, never stopped by us; and an external edge for listeners
+// (YST_JANUS_EDGE_URLS). Inside the loopback-only namespace.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { eventually, Harness, send, type TestClient, type TestServer } from "../../testing/server/harness.ts";
@@ -11,6 +12,8 @@ import { emit, listen, newPage, publish } from "./support/socketMedia.ts";
 
 const SECRET = "external-admin-secret-for-tests-0123456789";
 const janus = operatorJanus({ ws: 18688, admin: 17688, rtp: { min: 21000, max: 21100 } }, SECRET);
+/** An edge for a plenary's listeners (YST_JANUS_EDGE_URLS), another operator's Janus. */
+const edge = operatorJanus({ ws: 18689, admin: 17689, rtp: { min: 21101, max: 21200 } }, SECRET);
 const h = new Harness();
 let browser: Browser;
 
@@ -24,6 +27,7 @@ afterAll(async () => {
   await browser?.close();
   await h.cleanup();
   await janus.remove();
+  await edge.remove();
 });
 
 const external = (secret: string): Promise<TestServer> => h.startServer({ env: janus.env(secret) });
@@ -105,3 +109,34 @@ it("uses the external Janus for the floor, survives it going away and coming bac
   expect(janus.process?.exitCode).toBeNull();
   expect(janus.process?.signalCode).toBeNull();
 }, 120_000);
+
+it("an external edge (YST_JANUS_EDGE_URLS) carries the listeners; when it goes away they listen at the origin", async () => {
+  await edge.start();
+  const server = await h.startServer({ env: { ...janus.env(SECRET), YST_JANUS_EDGE_URLS: "ws://127.0.0.1:18689" } });
+  await eventually(() => expect([server.server.media.status(), server.server.media.edges[0]?.status()]).toEqual(["up", "up"]), 20_000);
+  expect(server.server.media.edges[0]?.slotAddress).toBe("127.0.0.1");
+  const meeting = await h.createMeeting(server.server, "外部媒体·边缘节点", { open: true });
+  const chair = await h.connect(server.url, meeting.tokens.chair);
+  const a = await h.connect(server.url, meeting.tokens.member1);
+  const b = await h.connect(server.url, meeting.tokens.observer);
+  let moved = 0;
+  b.socket.on("media.feeds" as never, (() => moved++) as never);
+  const [pageA, pageB] = [await newPage(browser, server), await newPage(browser, server)];
+  expect((await publish(pageA, a, server, meeting.meetingId)).ok).toBe(true);
+  expect((await send(a, { type: "queue.request" })).ok).toBe(true);
+  expect((await send(chair, { type: "floor.give", participantId: meeting.people.member1.id })).ok).toBe(true);
+  const listenNow = async () => {
+    const sub = await emit<{ sdp: string | null }>(b, "media.subscribe", {});
+    if (!sub.ok || !sub.sdp) throw new Error(`no offer: ${JSON.stringify(sub)}`);
+    expect(await emit(b, "media.answer", { sdp: await listen(pageB, sub.sdp) })).toEqual({ ok: true });
+    await eventually(async () => expect(await audioBytesOver(pageB, "[window.sub]", 500)).toBeGreaterThan(1000), 15_000);
+    return (await server.server.mediaRelay!.listeners(meeting.meetingId)).get(b.socket.id!);
+  };
+  expect(await listenNow()).toBe("edge-1");
+
+  // The edge goes away: the listener is told to subscribe again, and is served by the origin.
+  await edge.stop();
+  await eventually(() => expect(moved).toBeGreaterThan(0), 10_000);
+  expect(await listenNow()).toBeNull();
+  await server.close();
+}, 90_000);

@@ -9,7 +9,11 @@ import VideoRoomPlugin, { type VideoRoomHandle } from "janode/plugins/videoroom"
 import { randomInt } from "node:crypto";
 import { randomSecret } from "./janusConfig.ts";
 import { JanusLink } from "./janusLink.ts";
+import type { MediaStatus } from "./janusProcess.ts";
 import type { PublishedStream } from "./sdp.ts";
+
+/** How long an edge that went away or refused a connection takes no new listeners, unless reported up again sooner. */
+const PAUSE_MS = 5000;
 
 /** An edge as the media plane describes it. */
 export interface EdgeInstance {
@@ -21,6 +25,8 @@ export interface EdgeInstance {
   slotAddress: string;
   /** Whether it may take listeners now. */
   available: () => boolean;
+  /** Its watcher's (or supervisor's) view changed; returns an unsubscribe function. */
+  onStatusChange: (listener: (status: MediaStatus) => void) => () => void;
 }
 
 /** Where the origin must forward a publisher, and what a listener subscribes to here. */
@@ -50,6 +56,7 @@ export class EdgeRelay {
   listeners = 0;
   private readonly link: JanusLink;
   private readonly rooms = new Map<string, Promise<EdgeRoom>>();
+  private pausedUntil = 0;
 
   constructor(
     private readonly instance: EdgeInstance,
@@ -58,12 +65,18 @@ export class EdgeRelay {
     this.id = instance.id;
     this.link = new JanusLink(instance.url, () => {
       this.forget();
+      this.pause();
       deps.lost(this);
+    });
+    // Back up (restarted): it takes listeners again at once.
+    instance.onStatusChange((status) => {
+      if (status === "up") this.pausedUntil = 0;
     });
   }
 
+  /** Whether it may take listeners now: up by its watcher, and not failed us a moment ago (an external edge's watcher looks only every 10 s). */
   available(): boolean {
-    return this.instance.available();
+    return this.instance.available() && Date.now() >= this.pausedUntil;
   }
 
   attach(): Promise<VideoRoomHandle> {
@@ -113,7 +126,8 @@ export class EdgeRelay {
     const room = await this.rooms.get(meetingId);
     const slot = room?.slots.get(feed);
     if (!room || !slot || slot.muted === mute) return;
-    for (const mid of slot.audioMids) await moderateSlot(room, slot.id, mid, mute);
+    for (const mid of slot.audioMids)
+      await onceKnown(() => room.control.message({ request: "moderate", room: room.id, secret: room.secret, id: slot.id, mid, mute }));
     slot.muted = mute;
   }
 
@@ -151,11 +165,19 @@ export class EdgeRelay {
     this.listeners = 0;
   }
 
+  /** No new listeners for a few seconds: it went away or refused us (so MediaRelay's placement moves on). */
+  private pause(): void {
+    this.pausedUntil = Date.now() + PAUSE_MS;
+  }
+
   private room(meetingId: string): Promise<EdgeRoom> {
     let room = this.rooms.get(meetingId);
     if (!room) {
       room = (async () => {
-        const control = await this.attach();
+        const control = await this.attach().catch((error: unknown) => {
+          this.pause();
+          throw error;
+        });
         try {
           const secret = randomSecret();
           const id = randomInt(1, 2 ** 47);
@@ -169,6 +191,7 @@ export class EdgeRelay {
           });
           return { id, secret, control, slots: new Map() };
         } catch (error) {
+          this.pause();
           await control.detach().catch(() => undefined);
           throw error;
         }
@@ -185,15 +208,15 @@ export class EdgeRelay {
 }
 
 /**
- * Janus answers `add_remote_publisher` before the new slot can be found by `moderate` (seen here:
- * 428 "No such user" in about one run in two when asked at once), so a fresh slot is asked again
- * for up to a second.
+ * Janus answers `add_remote_publisher` (and `publish_remotely` at the origin) before the new slot
+ * can be found by `moderate` or subscribed to (seen here: 428 "No such user" / "No such feed" in
+ * about one run in two when asked at once), so a request about a fresh slot is made again for up
+ * to a second.
  */
-async function moderateSlot(room: EdgeRoom, id: number, mid: string, mute: boolean): Promise<void> {
+export async function onceKnown<T>(request: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await room.control.message({ request: "moderate", room: room.id, secret: room.secret, id, mid, mute });
-      return;
+      return await request();
     } catch (error) {
       if ((error as { _code?: unknown })._code !== 428 || attempt === 20) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -107,6 +107,7 @@ function plane(origin: Instance, janusUrl: string | undefined, edges: { id: stri
       url,
       slotAddress,
       available: () => instance.status() === "up",
+      onStatusChange: (listener) => instance.onStatusChange(listener),
       status: () => instance.status(),
       pid: () => instance.pid(),
     })),

@@ -9,7 +9,7 @@ import { randomInt } from "node:crypto";
 import type { RecordingTarget } from "../../../core/media/recording.ts";
 import type { ListenChannel, SubscribedStream, SubscribeResult } from "../../../core/protocol.ts";
 import { VENUE_ID } from "../../../core/media/audible.ts";
-import { EdgeRelay, type EdgeInstance } from "./edgeRelay.ts";
+import { EdgeRelay, onceKnown, type EdgeInstance } from "./edgeRelay.ts";
 import { randomSecret } from "./janusConfig.ts";
 import { MediaError } from "./janusErrors.ts";
 import { JanusLink } from "./janusLink.ts";
@@ -161,7 +161,8 @@ export class MediaRelay {
       if (requested.length === 0) return { sdp: null, feeds: [], streams: [], channel };
       const handle = await point.attach();
       try {
-        const joined = await handle.joinSubscriber({ room: point.roomId, streams: requested });
+        const join = () => handle.joinSubscriber({ room: point.roomId, streams: requested });
+        const joined = await (point.edge ? onceKnown(join) : join());
         if (!joined.jsep?.sdp) throw new Error("Janus gave no offer");
         room.subscribers.set(connectionId, { handle, edge: point.edge });
         const streams = (joined.streams ?? []).flatMap((s): SubscribedStream[] => {
@@ -386,32 +387,41 @@ export class MediaRelay {
    * available, else the available edge with the fewest listeners; with none available, the origin.
    */
   private async listeningPoint(meetingId: string, room: Room, connectionId: string): Promise<ListeningPoint> {
-    let edge = room.placements.get(connectionId);
-    if (!edge?.available()) {
-      this.unplace(room, connectionId);
-      edge = this.edges.filter((e) => e.available()).sort((a, b) => a.listeners - b.listeners)[0];
-      if (edge) {
-        room.placements.set(connectionId, edge);
-        edge.listeners++;
+    // An edge that cannot be reached is paused by its relay (no longer available): the next one is tried.
+    for (;;) {
+      let edge = room.placements.get(connectionId);
+      if (!edge?.available()) {
+        this.unplace(room, connectionId);
+        edge = this.edges.filter((e) => e.available()).sort((a, b) => a.listeners - b.listeners)[0];
+        if (edge) {
+          room.placements.set(connectionId, edge);
+          edge.listeners++;
+        }
       }
-    }
-    if (!edge)
+      if (!edge)
+        return {
+          roomId: room.id,
+          edge: undefined,
+          attach: () => this.attach(),
+          feedOf: (_id, p) =>
+            Promise.resolve({ feed: p.feed, audioMids: p.audioMids, videoMids: p.streams.filter((s) => s.type === "video").map((s) => s.mid) }),
+        };
+      const at = edge;
+      const roomId = await at.roomId(meetingId).catch(() => undefined);
+      if (roomId === undefined) {
+        this.unplace(room, connectionId);
+        continue;
+      }
       return {
-        roomId: room.id,
-        edge: undefined,
-        attach: () => this.attach(),
-        feedOf: (_id, p) => Promise.resolve({ feed: p.feed, audioMids: p.audioMids, videoMids: p.streams.filter((s) => s.type === "video").map((s) => s.mid) }),
+        roomId,
+        edge: at,
+        attach: () => at.attach(),
+        feedOf: async (participantId, p) => {
+          const slot = await this.remotize(meetingId, room, participantId, p, at);
+          return { feed: slot.id, audioMids: slot.audioMids, videoMids: slot.videoMids };
+        },
       };
-    const at = edge;
-    return {
-      roomId: await at.roomId(meetingId),
-      edge: at,
-      attach: () => at.attach(),
-      feedOf: async (participantId, p) => {
-        const slot = await this.remotize(meetingId, room, participantId, p, at);
-        return { feed: slot.id, audioMids: slot.audioMids, videoMids: slot.videoMids };
-      },
-    };
+    }
   }
 
   private unplace(room: Room, connectionId: string): void {
