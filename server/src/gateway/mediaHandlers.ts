@@ -41,18 +41,24 @@ export function attachMedia(handlers: Handlers, socket: GatewaySocket, deps: Med
   // Every display is in the room, so it never receives the room's own feed (no echo); only the
   // venue terminal's token lets it publish as the room (会场): its microphone mix and camera.
   const peer: MediaPeer = { participantId: display ? VENUE_ID : me.id, connectionId: socket.id };
-  // The interpreter (传译) publishes whatever their role, while assigned.
-  const mayPublish = async () =>
-    venue || socket.data.me.role === "chair" || SPEAKING_ROLES.includes(socket.data.me.role) || (!display && interpreterOf((await room).current) === me.id);
+  // The interpreter (传译) publishes whatever their role, while assigned. (Clients publish only after
+  // their welcome, which is sent once the room is loaded.)
+  let loaded: MeetingRoom | undefined;
+  void room.then((r) => (loaded = r)).catch(() => undefined);
+  const mayPublish = () =>
+    venue ||
+    socket.data.me.role === "chair" ||
+    SPEAKING_ROLES.includes(socket.data.me.role) ||
+    (!display && loaded !== undefined && interpreterOf(loaded.current) === me.id);
   const audible = async () => unmutedParticipants((await room).current);
   const relay = () => (deps.mediaAvailable() ? deps.mediaRelay?.() : undefined);
 
   handlers.on("media.publish", {
     name: "media.publish",
+    authorize: mayPublish,
     parse: parseSdp,
     expected: mediaErrorCode,
     handle: async (offer) => {
-      if (!(await mayPublish())) return failure("FORBIDDEN");
       const r = relay();
       if (!r) return failure("MEDIA_UNAVAILABLE");
       return { ok: true, sdp: await r.publish(meetingId, peer, offer, await audible()) };
