@@ -48,15 +48,10 @@ interface Room {
   /** By participant: one publisher each. */
   publishers: Map<string, Publisher>;
   /** By connection: every open page listens on its own. */
-  subscribers: Map<string, Subscriber>;
-  /** By connection: the edge it listens on while it stays connected (none: the origin). */
+  subscribers: Map<string, VideoRoomHandle>;
+  /** By connection: the edge it listens on while it stays connected (none: the origin), so also where its subscriber handle is. */
   placements: Map<string, EdgeRelay>;
   audible: ReadonlySet<string>;
-}
-
-interface Subscriber {
-  handle: VideoRoomHandle;
-  edge: EdgeRelay | undefined;
 }
 
 /** Where a listener subscribes: the meeting's room at the origin or at an edge, and what each publisher is called there. */
@@ -164,7 +159,7 @@ export class MediaRelay {
         const join = () => handle.joinSubscriber({ room: point.roomId, streams: requested });
         const joined = await (point.edge ? onceKnown(join) : join());
         if (!joined.jsep?.sdp) throw new Error("Janus gave no offer");
-        room.subscribers.set(connectionId, { handle, edge: point.edge });
+        room.subscribers.set(connectionId, handle);
         const streams = (joined.streams ?? []).flatMap((s): SubscribedStream[] => {
           const owner = s.feed_id === undefined ? undefined : byFeed.get(s.feed_id);
           return owner && s.mid !== undefined && (s.type === "audio" || s.type === "video") ? [{ mid: s.mid, kind: s.type, participantId: owner }] : [];
@@ -181,9 +176,9 @@ export class MediaRelay {
   answer(meetingId: string, connectionId: string, sdp: string): Promise<void> {
     return this.queues.run(meetingId, async () => {
       const room = await this.rooms.get(meetingId);
-      const subscriber = room?.subscribers.get(connectionId);
-      if (!subscriber) throw new MediaError("NOT_FOUND", "no subscription to answer");
-      await subscriber.handle.start({ jsep: { type: "answer", sdp } });
+      const handle = room?.subscribers.get(connectionId);
+      if (!handle) throw new MediaError("NOT_FOUND", "no subscription to answer");
+      await handle.start({ jsep: { type: "answer", sdp } });
     });
   }
 
@@ -260,7 +255,7 @@ export class MediaRelay {
   /** For tests and diagnostics: where each listening connection subscribed (an edge's id, or null: the origin). */
   async listeners(meetingId: string): Promise<Map<string, string | null>> {
     const room = await this.rooms.get(meetingId);
-    return new Map([...(room?.subscribers ?? [])].map(([connectionId, s]) => [connectionId, s.edge?.id ?? null]));
+    return new Map([...(room?.subscribers.keys() ?? [])].map((connectionId) => [connectionId, room?.placements.get(connectionId)?.id ?? null]));
   }
 
   /** Janus went away (crash/restart): its rooms and handles are gone; clients re-negotiate. */
@@ -372,10 +367,10 @@ export class MediaRelay {
   }
 
   private async dropSubscriber(room: Room, connectionId: string): Promise<void> {
-    const subscriber = room.subscribers.get(connectionId);
-    if (!subscriber) return;
+    const handle = room.subscribers.get(connectionId);
+    if (!handle) return;
     room.subscribers.delete(connectionId);
-    await subscriber.handle.detach().catch(() => undefined);
+    await handle.detach().catch(() => undefined);
   }
 
   private attach(): Promise<VideoRoomHandle> {
@@ -467,9 +462,12 @@ export class MediaRelay {
         .run(meetingId, async () => {
           const room = await this.rooms.get(meetingId);
           if (!room) return;
-          const moved = [...room.subscribers].filter(([, s]) => s.edge === edge).map(([connectionId]) => connectionId);
-          for (const connectionId of moved) room.subscribers.delete(connectionId);
-          for (const [connectionId, placed] of room.placements) if (placed === edge) room.placements.delete(connectionId);
+          // Their handles died with the edge: forgotten, not detached.
+          const moved = [...room.placements].filter(([, placed]) => placed === edge).map(([connectionId]) => connectionId);
+          for (const connectionId of moved) {
+            room.subscribers.delete(connectionId);
+            room.placements.delete(connectionId);
+          }
           for (const publisher of room.publishers.values()) {
             if (!publisher.remotes.delete(edge)) continue;
             await publisher.handle
