@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
-import { memberCountdown, openDisplay } from "./support/page.ts";
+import { memberCountdown, openDisplay, openJoinLink } from "./support/page.ts";
 import { liveState, submitTo } from "./support/room.ts";
 import { openMeetingAsChair } from "./support/chair.ts";
 
@@ -27,13 +27,7 @@ let li: Page;
 let wang: Page;
 let display: Page;
 
-async function open(name: string, device: typeof PHONE | typeof DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ ...device, locale: "zh-CN" });
-  const page = await context.newPage();
-  await page.goto(app.links.get(name)!);
-  await page.getByTestId("me").waitFor();
-  return page;
-}
+const open = (name: string, device: typeof PHONE | typeof DESKTOP): Promise<Page> => openJoinLink(browser, app.links.get(name)!, device);
 
 const text = async (page: Page, testId: string): Promise<string> => ((await page.getByTestId(testId).first().textContent()) ?? "").trim();
 /** The speech's countdown on the chair's console, the member's phone (his own, in the sticky bar) and the display, read together. */

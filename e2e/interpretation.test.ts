@@ -22,13 +22,7 @@ const SHOTS = process.env.YST_INTERP_SHOTS ?? path.join(import.meta.dirname, "..
 let app: AppUnderTest;
 let browser: Browser;
 
-async function open(name: string, device: typeof PHONE | typeof DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ ...device, locale: "zh-CN" });
-  const page = await context.newPage();
-  await page.goto(app.links.get(name)!);
-  await page.getByTestId("me").waitFor();
-  return page;
-}
+const open = (name: string, device: typeof PHONE | typeof DESKTOP): Promise<Page> => openJoinLink(browser, app.links.get(name)!, device);
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, name) });
 const checked = (page: Page, channel: "floor" | "interpretation") => page.getByTestId(`channel-${channel}`).isChecked();

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
-import { memberCountdown, openDisplay } from "./support/page.ts";
+import { memberCountdown, openDisplay, openJoinLink } from "./support/page.ts";
 import { openMeetingAsChair } from "./support/chair.ts";
 
 const SHOTS = path.join(import.meta.dirname, "../test-results/screenshots");
@@ -24,13 +24,7 @@ let alice: Page;
 let bob: Page;
 let display: Page;
 
-async function open(name: string, device: typeof PHONE | typeof DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ ...device, locale: "zh-CN" });
-  const page = await context.newPage();
-  await page.goto(app.links.get(name)!);
-  await page.getByTestId("me").waitFor();
-  return page;
-}
+const open = (name: string, device: typeof PHONE | typeof DESKTOP): Promise<Page> => openJoinLink(browser, app.links.get(name)!, device);
 
 const countdownOn = async (page: Page, testId: string): Promise<number> => secondsOf((await page.getByTestId(testId).textContent()) ?? "");
 /** A member's countdown: the one in the phone's sticky floor bar (theirs, or the speaker's). */

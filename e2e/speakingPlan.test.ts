@@ -13,7 +13,7 @@ import type { Browser, Page } from "playwright-core";
 import { SYSTEM_ACTOR } from "../core/roles.ts";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
-import { memberCountdown, openDisplay } from "./support/page.ts";
+import { memberCountdown, openDisplay, openJoinLink } from "./support/page.ts";
 import { openMeetingAsChair } from "./support/chair.ts";
 
 const SHOTS = path.join(import.meta.dirname, "../test-results/screenshots");
@@ -29,13 +29,7 @@ let li: Page;
 let zhao: Page;
 let display: Page;
 
-async function open(name: string, device: typeof PHONE | typeof DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ ...device, locale: "zh-CN" });
-  const page = await context.newPage();
-  await page.goto(app.links.get(name)!);
-  await page.getByTestId("me").waitFor();
-  return page;
-}
+const open = (name: string, device: typeof PHONE | typeof DESKTOP): Promise<Page> => openJoinLink(browser, app.links.get(name)!, device);
 
 const text = async (page: Page, testId: string): Promise<string> => ((await page.getByTestId(testId).first().textContent()) ?? "").trim();
 /** The countdown texts of the chair, a member's phone (its sticky floor bar) and the display, read together. */
