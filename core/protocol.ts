@@ -209,6 +209,8 @@ export interface SubscribeResult {
   channel: ListenChannel;
   /** Whose each media section of the offer is (by `mid`), so each track goes to the right tile. */
   streams: SubscribedStream[];
+  /** The offer is the meeting's audio mix (audio only: one stream, whoever is heard). */
+  mixed: boolean;
 }
 
 /** What a listener hears: the floor (原声), or the interpreter instead of the speakers' voices (传译). */

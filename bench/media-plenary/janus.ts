@@ -1,6 +1,6 @@
 // Janus processes for `bench:media`, started the way e2e/media/support/operatorJanus.ts does
 // (a generated configuration folder from server/src/media/janusConfig.ts, then `janus -F … -C …`),
-// each with its own WebSocket/Admin port and RTP range; the edge also loads the Streaming plugin.
+// each with its own WebSocket/Admin port and RTP range.
 // Inside the loopback-only namespace: ICE only on 127.0.0.2.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -22,7 +22,6 @@ export class BenchJanus {
   constructor(
     readonly name: string,
     index: number,
-    streaming: boolean,
   ) {
     this.ws = 18098 + 100 * index;
     this.admin = 17098 + 100 * index;
@@ -39,7 +38,6 @@ export class BenchJanus {
       libDir,
       configDir: this.configDir,
       debugLevel: 2,
-      extraPlugins: streaming ? ["streaming"] : [],
     });
   }
 

@@ -42,8 +42,8 @@ const SLOT_ID = 9001;
 const MOUNTPOINT_ID = 555;
 
 export class Plane {
-  readonly origin = new BenchJanus("origin", 0, false);
-  readonly edge = new BenchJanus("edge", 1, true);
+  readonly origin = new BenchJanus("origin", 0);
+  readonly edge = new BenchJanus("edge", 1);
   private originRoom!: Room;
   private edgeRoom!: Room;
   private bridge!: Room;

@@ -36,10 +36,13 @@ async function inboundOver(page: Page, connections: string, kind: "audio" | "vid
 export const RECORD_PEER_CONNECTIONS = `window.__pcs = []; { const Original = window.RTCPeerConnection;
   window.RTCPeerConnection = class extends Original { constructor(...args) { super(...args); window.__pcs.push(this); } }; }`;
 
-/** Opens a join link in its own context (Chinese), keeping the page's peer connections (`window.__pcs`), and waits for the person's screen. */
-export async function openRecordingPeerConnections(browser: Browser, url: string): Promise<Page> {
+/**
+ * Opens a join link in its own context (Chinese), keeping the page's peer connections
+ * (`window.__pcs`), and waits for the person's screen. `before`: more script run before the page's own (e.g. a stored preference).
+ */
+export async function openRecordingPeerConnections(browser: Browser, url: string, before = ""): Promise<Page> {
   const page = await (await browser.newContext({ locale: "zh-CN" })).newPage();
-  await page.addInitScript(RECORD_PEER_CONNECTIONS);
+  await page.addInitScript(RECORD_PEER_CONNECTIONS + before);
   await page.goto(url);
   await page.getByTestId("me").waitFor();
   return page;

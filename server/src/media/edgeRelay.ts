@@ -8,7 +8,8 @@
 import VideoRoomPlugin, { type VideoRoomHandle } from "janode/plugins/videoroom";
 import { randomInt } from "node:crypto";
 import { randomSecret } from "./janusConfig.ts";
-import { JanusLink } from "./janusLink.ts";
+import { JanusLink, pluginData } from "./janusLink.ts";
+import { MixMountpoints } from "./mixMountpoints.ts";
 import type { MediaStatus } from "./janusProcess.ts";
 import type { PublishedStream } from "./sdp.ts";
 
@@ -55,6 +56,8 @@ export class EdgeRelay {
   /** Connections placed here (MediaRelay keeps it in step with its placements). */
   listeners = 0;
   private readonly link: JanusLink;
+  /** The audio-only mix's mountpoints here (audioMix.ts feeds them). */
+  readonly mountpoints: MixMountpoints;
   private readonly rooms = new Map<string, Promise<EdgeRoom>>();
   private pausedUntil = 0;
 
@@ -68,6 +71,7 @@ export class EdgeRelay {
       this.pause();
       deps.lost(this);
     });
+    this.mountpoints = new MixMountpoints(this.link, instance.slotAddress);
     // Back up (restarted): it takes listeners again at once.
     instance.onStatusChange((status) => {
       if (status === "up") this.pausedUntil = 0;
@@ -140,11 +144,12 @@ export class EdgeRelay {
     await room.control.message({ request: "remove_remote_publisher", room: room.id, secret: room.secret, id: slot.id });
   }
 
-  /** The origin went away: every slot here lost its source. Destroys this edge's rooms (dropping their listeners) and forgets them. */
+  /** The origin went away: every slot and mountpoint here lost its source. Destroys this edge's rooms and mountpoints (dropping their listeners) and forgets them. */
   reset(): void {
     const rooms = [...this.rooms.values()];
     this.rooms.clear();
     this.listeners = 0;
+    this.mountpoints.destroyAll();
     for (const pending of rooms)
       void pending
         .then(async (room) => {
@@ -163,6 +168,7 @@ export class EdgeRelay {
   private forget(): void {
     this.rooms.clear();
     this.listeners = 0;
+    this.mountpoints.forget();
   }
 
   /** No new listeners for a few seconds: it went away or refused us (so MediaRelay's placement moves on). */
@@ -222,9 +228,4 @@ export async function onceKnown<T>(request: () => Promise<T>): Promise<T> {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
-}
-
-/** What a plugin answered: janode's `message` resolves with Janus's whole response. */
-function pluginData(response: Record<string, unknown>): Record<string, unknown> {
-  return ((response.plugindata as { data?: Record<string, unknown> } | undefined)?.data ?? {}) as Record<string, unknown>;
 }

@@ -1,4 +1,4 @@
-// Minimal types for the parts of janode (plain JavaScript, no bundled types) that we use.
+// Minimal types for the parts of janode (plain JavaScript, no bundled types) that we use (the server and bench/).
 declare module "janode" {
   import type { EventEmitter } from "node:events";
 
@@ -97,4 +97,17 @@ declare module "janode/plugins/audiobridge" {
 
   const AudioBridgePlugin: { id: string; Handle: unknown; EVENT: Record<string, string> };
   export default AudioBridgePlugin;
+}
+
+declare module "janode/plugins/streaming" {
+  import type { JanodeHandle } from "janode";
+
+  export interface StreamingHandle extends JanodeHandle {
+    /** Janus offers the mountpoint's media in `jsep`. */
+    watch(params: { id: number }): Promise<{ status?: string; jsep?: { type: string; sdp: string } }>;
+    start(params: { jsep: { type: "answer"; sdp: string } }): Promise<unknown>;
+  }
+
+  const StreamingPlugin: { id: string; Handle: unknown; EVENT: Record<string, string> };
+  export default StreamingPlugin;
 }

@@ -37,10 +37,11 @@ describe("janusConfigFiles", () => {
   const janus = parseJcfg(files["janus.jcfg"]!);
   const ws = parseJcfg(files["janus.transport.websockets.jcfg"]!);
 
-  it("generates only the main file, the WebSocket transport and the two plugins", () => {
+  it("generates only the main file, the WebSocket transport and the three plugins", () => {
     expect(Object.keys(files).sort()).toEqual([
       "janus.jcfg",
       "janus.plugin.audiobridge.jcfg",
+      "janus.plugin.streaming.jcfg",
       "janus.plugin.videoroom.jcfg",
       "janus.transport.websockets.jcfg",
     ]);
@@ -60,12 +61,11 @@ describe("janusConfigFiles", () => {
     expect(withNat.nat!.ice_enforce_list).toBeUndefined();
   });
 
-  it("loads only VideoRoom, AudioBridge and the WebSocket transport", () => {
+  it("loads only VideoRoom, AudioBridge, Streaming and the WebSocket transport", () => {
     const disabledPlugins = janus.plugins!.disable!.split(",");
-    expect(disabledPlugins).not.toContain("libjanus_videoroom.so");
-    expect(disabledPlugins).not.toContain("libjanus_audiobridge.so");
-    expect(disabledPlugins).toEqual(expect.arrayContaining(["libjanus_echotest.so", "libjanus_streaming.so", "libjanus_sip.so", "libjanus_recordplay.so"]));
-    expect(disabledPlugins).toHaveLength(10);
+    for (const plugin of ["videoroom", "audiobridge", "streaming"]) expect(disabledPlugins).not.toContain(`libjanus_${plugin}.so`);
+    expect(disabledPlugins).toEqual(expect.arrayContaining(["libjanus_echotest.so", "libjanus_sip.so", "libjanus_recordplay.so"]));
+    expect(disabledPlugins).toHaveLength(9);
     expect(janus.transports!.disable!.split(",").sort()).toEqual([
       "libjanus_http.so",
       "libjanus_mqtt.so",
@@ -81,7 +81,7 @@ describe("janusConfigFiles", () => {
   });
 
   it("defines no static rooms", () => {
-    for (const name of ["janus.plugin.videoroom.jcfg", "janus.plugin.audiobridge.jcfg"]) {
+    for (const name of ["janus.plugin.videoroom.jcfg", "janus.plugin.audiobridge.jcfg", "janus.plugin.streaming.jcfg"]) {
       expect(Object.keys(parseJcfg(files[name]!))).toEqual(["general"]);
     }
   });

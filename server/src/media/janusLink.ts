@@ -62,3 +62,8 @@ export class JanusLink {
     return current;
   }
 }
+
+/** What a plugin answered: janode's `message` resolves with Janus's whole response. */
+export function pluginData(response: Record<string, unknown>): Record<string, unknown> {
+  return ((response.plugindata as { data?: Record<string, unknown> } | undefined)?.data ?? {}) as Record<string, unknown>;
+}

@@ -3,17 +3,21 @@
 // server creates with a random secret that never leaves the server; per participant at most one
 // publisher handle there, and per connection one subscriber handle — at the origin, or, when the
 // media plane has edges (a plenary's listeners, docs/media.md#plenary-edges), at the edge the
-// connection is placed on (edgeRelay.ts). Browsers never see Janus's API, ids or secrets beyond the SDP.
+// connection is placed on (edgeRelay.ts). Audio-only listeners get the meeting's mix instead, when
+// Janus can make it (audioMix.ts, mixMountpoints.ts). Browsers never see Janus's API, ids or
+// secrets beyond the SDP.
 import VideoRoomPlugin, { type VideoRoomHandle } from "janode/plugins/videoroom";
 import { randomInt } from "node:crypto";
 import type { RecordingTarget } from "../../../core/media/recording.ts";
 import type { ListenChannel, SubscribedStream, SubscribeResult } from "../../../core/protocol.ts";
 import { VENUE_ID } from "../../../core/media/audible.ts";
+import { AudioMix } from "./audioMix.ts";
 import { EdgeRelay, onceKnown, type EdgeInstance } from "./edgeRelay.ts";
 import { randomSecret } from "./janusConfig.ts";
 import { MediaError } from "./janusErrors.ts";
 import { JanusLink } from "./janusLink.ts";
 import { MeetingQueues } from "./meetingQueues.ts";
+import { MixMountpoints } from "./mixMountpoints.ts";
 import { publishedStreams, type PublishedStream } from "./sdp.ts";
 import type { RelayRecorder, Take } from "./recording/speechRecorder.ts";
 
@@ -33,6 +37,8 @@ interface Publisher {
   streams: PublishedStream[];
   /** The edges it is forwarded to (a slot on each). */
   remotes: Set<EdgeRelay>;
+  /** Its audio is forwarded into the meeting's mix. */
+  mixed: boolean;
   /** What Janus was last told (undefined: nothing yet). */
   muted: boolean | undefined;
   /** Its PeerConnection is up at Janus (only then can anyone subscribe to it). */
@@ -47,8 +53,10 @@ interface Room {
   nextFeed: number;
   /** By participant: one publisher each. */
   publishers: Map<string, Publisher>;
-  /** By connection: every open page listens on its own. */
-  subscribers: Map<string, VideoRoomHandle>;
+  /** By connection: every open page listens on its own (to feeds, or to the mix's mountpoint). */
+  subscribers: Map<string, Pick<VideoRoomHandle, "start" | "detach">>;
+  /** The connections whose subscription is the mix. */
+  mixListeners: Set<string>;
   /** By connection: the edge it listens on while it stays connected (none: the origin), so also where its subscriber handle is. */
   placements: Map<string, EdgeRelay>;
   audible: ReadonlySet<string>;
@@ -56,8 +64,11 @@ interface Room {
 
 /** Where a listener subscribes: the meeting's room at the origin or at an edge, and what each publisher is called there. */
 interface ListeningPoint {
+  /** "origin", or the edge's id. */
+  id: string;
   roomId: number;
   edge: EdgeRelay | undefined;
+  mountpoints: MixMountpoints;
   attach: () => Promise<VideoRoomHandle>;
   feedOf: (participantId: string, publisher: Publisher) => Promise<{ feed: number; audioMids: string[]; videoMids: string[] }>;
 }
@@ -78,6 +89,8 @@ export interface MediaRelayDeps {
 export class MediaRelay {
   private readonly origin: JanusLink;
   private readonly edges: EdgeRelay[];
+  private readonly mix: AudioMix;
+  private readonly originMountpoints: MixMountpoints;
   private readonly rooms = new Map<string, Promise<Room>>();
   /** Per meeting, operations run one at a time (publish, moderate, leave). */
   private readonly queues = new MeetingQueues();
@@ -85,6 +98,9 @@ export class MediaRelay {
   private readonly withdrawn = new Map<string, Set<string>>();
   constructor(private readonly deps: MediaRelayDeps) {
     this.origin = new JanusLink(deps.janusUrl, () => this.reset());
+    this.mix = new AudioMix(this.origin);
+    // The bridge forwards the mix to a mountpoint on its own Janus over loopback.
+    this.originMountpoints = new MixMountpoints(this.origin, "127.0.0.1");
     this.edges = (deps.edges ?? []).map((instance) => new EdgeRelay(instance, { log: deps.log, lost: (edge) => this.edgeLost(edge) }));
   }
 
@@ -96,7 +112,17 @@ export class MediaRelay {
       await this.dropPublisher(meetingId, room, participantId);
       const handle = await this.attach();
       const feed = room.nextFeed++;
-      const publisher: Publisher = { handle, connectionId, feed, audioMids: offer.audioMids, streams: [], remotes: new Set(), muted: undefined, live: false };
+      const publisher: Publisher = {
+        handle,
+        connectionId,
+        feed,
+        audioMids: offer.audioMids,
+        streams: [],
+        remotes: new Set(),
+        mixed: false,
+        muted: undefined,
+        live: false,
+      };
       const changed = (live: boolean) => {
         publisher.live = live;
         const shown = room.audible.has(participantId) || participantId === VENUE_ID;
@@ -111,6 +137,10 @@ export class MediaRelay {
         room.publishers.set(participantId, publisher);
         // Before the browser has the answer, so no unallowed audio ever reaches a listener.
         await this.moderate(meetingId, room, participantId, publisher);
+        if (this.mix.started(meetingId))
+          await this.feedMix(meetingId, room, publisher).catch((error: unknown) =>
+            this.deps.log(`could not feed a publisher into the mix of meeting ${meetingId}`, error),
+          );
         await this.record(meetingId, room, participantId, publisher, await this.recordingTarget(meetingId));
         return joined.jsep.sdp;
       } catch (error) {
@@ -124,7 +154,9 @@ export class MediaRelay {
   /**
    * The feeds a listener receives: the shown participants' (chair, floor holder, the room — whose
    * audio Janus drops while they may not be heard; `audible` only seeds a room created here).
-   * `audioOnly` (weak connections): only each feed's audio mids, so no video RTP is sent at all.
+   * `audioOnly` (weak connections): the meeting's mix — one audio stream, whoever is heard — or,
+   * where no mix can be made, or for someone who may be heard themselves (they would hear their
+   * own voice in it), only each feed's audio mids; either way no video RTP is sent at all.
    */
   subscribe(
     meetingId: string,
@@ -144,6 +176,10 @@ export class MediaRelay {
         return who.shown.has(id) ? (options.audioOnly ? "audio" : "all") : null;
       };
       const point = await this.listeningPoint(meetingId, room, connectionId);
+      if (options.audioOnly && channel === "floor" && !who.audible.has(participantId)) {
+        const mixed = await this.listenToMix(meetingId, room, peer, who.shown, point);
+        if (mixed) return mixed;
+      }
       const byFeed = new Map<number, string>();
       const requested: { feed: number; mid?: string }[] = [];
       for (const [id, p] of room.publishers) {
@@ -153,7 +189,7 @@ export class MediaRelay {
         byFeed.set(feed, id);
         requested.push(...(part === "all" ? [{ feed }] : (part === "audio" ? audioMids : videoMids).map((mid) => ({ feed, mid }))));
       }
-      if (requested.length === 0) return { sdp: null, feeds: [], streams: [], channel };
+      if (requested.length === 0) return { sdp: null, feeds: [], streams: [], channel, mixed: false };
       const handle = await point.attach();
       try {
         const join = () => handle.joinSubscriber({ room: point.roomId, streams: requested });
@@ -164,7 +200,7 @@ export class MediaRelay {
           const owner = s.feed_id === undefined ? undefined : byFeed.get(s.feed_id);
           return owner && s.mid !== undefined && (s.type === "audio" || s.type === "video") ? [{ mid: s.mid, kind: s.type, participantId: owner }] : [];
         });
-        return { sdp: joined.jsep.sdp, feeds: [...byFeed.values()], streams, channel };
+        return { sdp: joined.jsep.sdp, feeds: [...byFeed.values()], streams, channel, mixed: false };
       } catch (error) {
         await handle.detach().catch(() => undefined);
         throw error;
@@ -258,6 +294,11 @@ export class MediaRelay {
     return new Map([...(room?.subscribers.keys() ?? [])].map((connectionId) => [connectionId, room?.placements.get(connectionId)?.id ?? null]));
   }
 
+  /** For tests and diagnostics: the connections listening to the meeting's mix. */
+  async mixListeners(meetingId: string): Promise<string[]> {
+    return [...((await this.rooms.get(meetingId))?.mixListeners ?? [])];
+  }
+
   /** Janus went away (crash/restart): its rooms and handles are gone; clients re-negotiate. */
   reset(): void {
     this.origin.drop();
@@ -268,9 +309,11 @@ export class MediaRelay {
         () => undefined,
       );
     this.rooms.clear();
+    this.mix.forget();
+    this.originMountpoints.forget();
     // The private audio rooms died with Janus too: nobody is in one any more.
     this.withdrawn.clear();
-    // The edges' slots lost their source; listeners subscribe again once the origin is back.
+    // The edges' slots and mountpoints lost their source; listeners subscribe again once the origin is back.
     for (const edge of this.edges) edge.reset();
   }
 
@@ -306,6 +349,10 @@ export class MediaRelay {
       await edge
         .muteSlot(meetingId, publisher.feed, mute)
         .catch((error: unknown) => this.deps.log(`could not ${mute ? "mute" : "unmute"} a slot on edge ${edge.id}`, error));
+    if (publisher.mixed)
+      await this.mix
+        .muteInlet(meetingId, publisher.feed, mute)
+        .catch((error: unknown) => this.deps.log(`could not ${mute ? "mute" : "unmute"} an inlet of the mix`, error));
   }
 
   private async dropPublisher(meetingId: string, room: Room, participantId: string): Promise<void> {
@@ -316,6 +363,8 @@ export class MediaRelay {
     // Detaching ends its forwardings to the edges; their slots go too.
     await publisher.handle.detach().catch(() => undefined);
     for (const edge of publisher.remotes) await edge.removeSlot(meetingId, publisher.feed).catch(() => undefined);
+    // Its forwarding into the mix ended with it too; its inlet leaves the bridge.
+    if (publisher.mixed) await this.mix.removeInlet(meetingId, publisher.feed).catch(() => undefined);
   }
 
   private async recordingTarget(meetingId: string): Promise<RecordingTarget | null> {
@@ -370,6 +419,7 @@ export class MediaRelay {
     const handle = room.subscribers.get(connectionId);
     if (!handle) return;
     room.subscribers.delete(connectionId);
+    room.mixListeners.delete(connectionId);
     await handle.detach().catch(() => undefined);
   }
 
@@ -395,8 +445,10 @@ export class MediaRelay {
       }
       if (!edge)
         return {
+          id: "origin",
           roomId: room.id,
           edge: undefined,
+          mountpoints: this.originMountpoints,
           attach: () => this.attach(),
           feedOf: (_id, p) =>
             Promise.resolve({ feed: p.feed, audioMids: p.audioMids, videoMids: p.streams.filter((s) => s.type === "video").map((s) => s.mid) }),
@@ -408,8 +460,10 @@ export class MediaRelay {
         continue;
       }
       return {
+        id: at.id,
         roomId,
         edge: at,
+        mountpoints: at.mountpoints,
         attach: () => at.attach(),
         feedOf: async (participantId, p) => {
           const slot = await this.remotize(meetingId, room, participantId, p, at);
@@ -417,6 +471,55 @@ export class MediaRelay {
         },
       };
     }
+  }
+
+  /**
+   * The meeting's mix at this listening point: every publisher fed into it, the bridge forwarding
+   * to the point's mountpoint, and a watch of it for this connection. Undefined when nobody
+   * shown is publishing (nothing to hear yet, as for feeds) or when Janus cannot make the mix
+   * (an external Janus without the AudioBridge or Streaming plugin): the caller listens to feeds.
+   */
+  private async listenToMix(
+    meetingId: string,
+    room: Room,
+    peer: MediaPeer,
+    shown: ReadonlySet<string>,
+    point: ListeningPoint,
+  ): Promise<SubscribeResult | undefined> {
+    const heard = [...room.publishers].filter(([id, p]) => id !== peer.participantId && p.live && shown.has(id)).map(([id]) => id);
+    if (heard.length === 0) return { sdp: null, feeds: [], streams: [], channel: "floor", mixed: false };
+    try {
+      for (const publisher of room.publishers.values()) if (!publisher.mixed) await this.feedMix(meetingId, room, publisher);
+      await this.mix.addOutlet(meetingId, point.id, await point.mountpoints.mountpoint(meetingId));
+      const { handle, sdp } = await point.mountpoints.watch(meetingId);
+      room.subscribers.set(peer.connectionId, handle);
+      room.mixListeners.add(peer.connectionId);
+      return { sdp, feeds: heard, streams: [], channel: "floor", mixed: true };
+    } catch (error) {
+      this.deps.log(`the audio mix of meeting ${meetingId} is unavailable at ${point.id}: listening to the feeds`, error);
+      return undefined;
+    }
+  }
+
+  /** Forwards a publisher's audio (at the origin) into its inlet of the meeting's mix. */
+  private async feedMix(meetingId: string, room: Room, publisher: Publisher): Promise<void> {
+    const audio = publisher.streams.find((s) => s.type === "audio");
+    if (!audio) return;
+    const inlet = await this.mix.addInlet(meetingId, publisher.feed, audio.payloadType, publisher.muted !== false);
+    try {
+      await publisher.handle.message({
+        request: "rtp_forward",
+        room: room.id,
+        secret: room.secret,
+        publisher_id: publisher.feed,
+        host: inlet.host,
+        streams: [{ mid: audio.mid, port: inlet.port }],
+      });
+    } catch (error) {
+      await this.mix.removeInlet(meetingId, publisher.feed).catch(() => undefined);
+      throw error;
+    }
+    publisher.mixed = true;
   }
 
   private unplace(room: Room, connectionId: string): void {
@@ -466,8 +569,10 @@ export class MediaRelay {
           const moved = [...room.placements].filter(([, placed]) => placed === edge).map(([connectionId]) => connectionId);
           for (const connectionId of moved) {
             room.subscribers.delete(connectionId);
+            room.mixListeners.delete(connectionId);
             room.placements.delete(connectionId);
           }
+          await this.mix.removeOutlet(meetingId, edge.id).catch((error: unknown) => this.deps.log(`could not stop the mix to the lost edge ${edge.id}`, error));
           for (const publisher of room.publishers.values()) {
             if (!publisher.remotes.delete(edge)) continue;
             await publisher.handle
@@ -499,7 +604,7 @@ export class MediaRelay {
             audiolevel_event: false,
             ...(recDir ? { rec_dir: recDir } : {}),
           });
-          return { id, secret, nextFeed: 1, publishers: new Map(), subscribers: new Map(), placements: new Map(), audible };
+          return { id, secret, nextFeed: 1, publishers: new Map(), subscribers: new Map(), mixListeners: new Set(), placements: new Map(), audible };
         } finally {
           await handle.detach().catch(() => undefined);
         }

@@ -38,7 +38,7 @@ describe("checkSdp", () => {
 });
 
 describe("publishedStreams", () => {
-  it("lists Janus's answer's sections in order with the codec it chose", () => {
+  it("lists Janus's answer's sections in order with the codec it chose and its payload type", () => {
     const answer = [
       "v=0",
       "m=audio 9 UDP/TLS/RTP/SAVPF 111",
@@ -54,9 +54,9 @@ describe("publishedStreams", () => {
       "",
     ].join("\r\n");
     expect(publishedStreams(answer)).toEqual([
-      { type: "audio", codec: "opus", mid: "0" },
-      { type: "video", codec: "vp8", mid: "1" },
-      { type: "audio", codec: "opus", mid: "2" },
+      { type: "audio", codec: "opus", payloadType: 111, mid: "0" },
+      { type: "video", codec: "vp8", payloadType: 100, mid: "1" },
+      { type: "audio", codec: "opus", payloadType: 0, mid: "2" },
     ]);
     expect(publishedStreams("v=0\r\n")).toEqual([]);
   });

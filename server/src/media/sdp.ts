@@ -37,6 +37,8 @@ export function checkSdp(input: unknown): CheckedSdp | null {
 export interface PublishedStream {
   type: "audio" | "video";
   codec: string;
+  /** The payload type of that codec (what the audio mix's inlet expects, audioMix.ts). */
+  payloadType: number;
   /** Its `a=mid` at the origin ("" when the section has none). */
   mid: string;
 }
@@ -55,5 +57,5 @@ export function publishedStreams(answer: string): PublishedStream[] {
     if (rtpmap && current.codec === undefined && rtpmap[1] === current.pt) current.codec = rtpmap[2]!.toLowerCase();
     if (line.startsWith("a=mid:")) current.mid = line.slice("a=mid:".length).trim();
   }
-  return streams.map(({ type, codec, mid }) => ({ type, codec: codec ?? DEFAULT_CODEC[type], mid }));
+  return streams.map(({ type, pt, codec, mid }) => ({ type, codec: codec ?? DEFAULT_CODEC[type], payloadType: Number(pt), mid }));
 }
