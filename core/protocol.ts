@@ -73,8 +73,10 @@ export interface ServerToClientEvents {
   events: (events: StoredEvent[]) => void;
   /** Audio/video became available or unavailable (Janus up, restarting, gone); re-negotiate when it comes back. */
   "media.status": (status: MediaStatusPayload) => void;
-  /** An audible participant's feed came up or went away, or this connection's edge Janus did: listeners send `media.subscribe` again. */
+  /** An audible participant's feed came up or went away: listeners send `media.subscribe` again (one on the audio mix may keep it). */
   "media.feeds": () => void;
+  /** The Janus this connection listened on (an edge) went away: send `media.subscribe` again, whatever it listened to. */
+  "media.moved": () => void;
   /** How many ballots an open poll has received (throttled; never who or what). */
   "poll.turnout": (turnout: PollTurnout) => void;
   /** Who has voted in an open named poll (voting units), to the staff only; never for a secret poll. */

@@ -1,14 +1,16 @@
 // The media plane under test (docs/plenary-media-design.md): an origin Janus where the one
-// publisher publishes (VideoRoom, and AudioBridge for the mix), an edge Janus with a VideoRoom
-// remote-publisher slot fed by `publish_remotely`, and a Streaming RTP mountpoint fed by the
-// AudioBridge's `rtp_forward`. Listeners are thin receivers (receivers.ts) subscribed in one of
-// five modes.
+// publisher publishes (VideoRoom), an edge Janus with a VideoRoom remote-publisher slot fed by
+// `publish_remotely`, and the product's audio mix (server/src/media/audioMix.ts,
+// mixMountpoints.ts): the publisher's audio forwarded into a plain-RTP inlet of an AudioBridge room
+// on the origin, whose mix goes to a Streaming mountpoint on the edge. Listeners are thin
+// receivers (receivers.ts) subscribed in one of five modes.
 import { randomInt } from "node:crypto";
 import type { JanodeHandle } from "janode";
-import AudioBridgePlugin, { type AudioBridgeHandle } from "janode/plugins/audiobridge";
-import StreamingPlugin, { type StreamingHandle } from "janode/plugins/streaming";
 import VideoRoomPlugin, { type VideoRoomHandle } from "janode/plugins/videoroom";
+import { AudioMix } from "../../server/src/media/audioMix.ts";
 import { randomSecret } from "../../server/src/media/janusConfig.ts";
+import { MixMountpoints } from "../../server/src/media/mixMountpoints.ts";
+import { publishedStreams } from "../../server/src/media/sdp.ts";
 import { BenchJanus, request } from "./janus.ts";
 import type { PublisherPage } from "./publisher.ts";
 import type { ReceiverPool } from "./receivers.ts";
@@ -21,7 +23,7 @@ export const MODE_LABEL: Record<Mode, string> = {
   "single-audio": "single Janus, audio-only (today)",
   "edge-av": "origin → edge (remote publisher), audio+video",
   "edge-audio": "origin → edge (remote publisher), audio-only",
-  mix: "AudioBridge mix → rtp_forward → edge Streaming, audio-only",
+  mix: "VideoRoom rtp_forward → AudioBridge mix → rtp_forward → edge Streaming, audio-only (the product's)",
 };
 
 /** Which Janus the mode's listeners are on, and whether they get video. */
@@ -39,19 +41,20 @@ export interface Listener {
 }
 
 const SLOT_ID = 9001;
-const MOUNTPOINT_ID = 555;
+/** The audio mix's meeting key (one meeting here). */
+const MEETING = "bench";
 
 export class Plane {
   readonly origin = new BenchJanus("origin", 0);
   readonly edge = new BenchJanus("edge", 1);
   private originRoom!: Room;
   private edgeRoom!: Room;
-  private bridge!: Room;
   private publisherHandle!: VideoRoomHandle;
   private feed = 0;
   private audioMid = "0";
+  private opusPayloadType = 111;
   private remotized = false;
-  private mixing: { handle: AudioBridgeHandle; streamId: number } | undefined;
+  private mixing: MixMountpoints | undefined;
 
   constructor(
     private readonly publisher: PublisherPage,
@@ -87,6 +90,7 @@ export class Plane {
     this.feed = joined.feed;
     // The audio m-line's mid in the publisher's offer (Chromium: the microphone first, "0").
     this.audioMid = /^m=audio[^]*?^a=mid:(\S+)/m.exec(offer)?.[1] ?? "0";
+    this.opusPayloadType = publishedStreams(joined.jsep.sdp).find((s) => s.type === "audio")?.payloadType ?? 111;
     return { audioMid: this.audioMid };
   }
 
@@ -135,50 +139,32 @@ export class Plane {
     this.remotized = false;
   }
 
-  /** AudioBridge room on the origin with the publisher's microphone in it, forwarded to an edge mountpoint. */
+  /** The product's mix: the publisher's audio into an inlet of an AudioBridge room on the origin, the mix to an edge mountpoint. */
   async startMix(): Promise<void> {
     if (this.mixing) return;
-    const streaming = await this.edge.attach<StreamingHandle>(StreamingPlugin);
-    const created = await request(streaming, {
-      request: "create",
-      type: "rtp",
-      id: MOUNTPOINT_ID,
-      name: "plenary-mix",
-      secret: randomSecret(),
-      permanent: false,
-      media: [{ type: "audio", mid: "a", port: 0, pt: 100, codec: "opus", iface: "127.0.0.1" }],
-    });
-    await streaming.detach();
-    const port = (created.stream as { ports?: { port: number }[] } | undefined)?.ports?.[0]?.port;
-    if (!port) throw new Error(`Streaming create: no port in ${JSON.stringify(created)}`);
-    this.bridge = { id: randomInt(1, 2 ** 40), secret: randomSecret() };
-    const handle = await this.origin.attach<AudioBridgeHandle>(AudioBridgePlugin);
-    await request(handle, { request: "create", room: this.bridge.id, secret: this.bridge.secret, sampling_rate: 48000, permanent: false });
-    await handle.join({ room: this.bridge.id, display: "speaker" });
-    const offer = await this.publisher.offer("audiobridge", false);
-    const configured = await handle.configure({ jsep: { type: "offer", sdp: offer } });
-    if (!configured.jsep) throw new Error("AudioBridge: no answer");
-    await this.publisher.answer("audiobridge", configured.jsep.sdp);
-    const forward = await request(handle, {
+    const mix = new AudioMix(this.origin);
+    const mountpoints = new MixMountpoints(this.edge, "127.0.0.1");
+    const inlet = await mix.addInlet(MEETING, this.feed, this.opusPayloadType, false);
+    // As MediaRelay feeds a publisher into the mix.
+    await request(this.publisherHandle, {
       request: "rtp_forward",
-      room: this.bridge.id,
-      secret: this.bridge.secret,
-      host: "127.0.0.1",
-      port,
-      ptype: 100,
-      codec: "opus",
+      room: this.originRoom.id,
+      secret: this.originRoom.secret,
+      publisher_id: this.feed,
+      host: inlet.host,
+      streams: [{ mid: this.audioMid, port: inlet.port }],
     });
-    this.mixing = { handle, streamId: Number(forward.stream_id) };
+    await mix.addOutlet(MEETING, this.edge.name, await mountpoints.mountpoint(MEETING));
+    this.mixing = mountpoints;
   }
 
   /** One listener of `mode`: a Janus handle on its instance and a thin receiver answering its offer. */
   async subscribe(mode: Mode): Promise<Listener> {
     const janus = modeEdge(mode) ? this.edge : this.origin;
     if (mode === "mix") {
-      const handle = await janus.attach<StreamingHandle>(StreamingPlugin);
-      const watched = await handle.watch({ id: MOUNTPOINT_ID });
-      if (!watched.jsep) throw new Error("watch: no offer");
-      const { id, sdp } = await this.receivers.answer(watched.jsep.sdp);
+      if (!this.mixing) throw new Error("the mix is not started");
+      const { handle, sdp: offer } = await this.mixing.watch(MEETING);
+      const { id, sdp } = await this.receivers.answer(offer);
       await handle.start({ jsep: { type: "answer", sdp } });
       return { receiver: id, handle };
     }

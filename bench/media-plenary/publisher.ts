@@ -1,7 +1,6 @@
 // The one real publisher of `bench:media`: a headless Chromium page with the fake camera and
 // microphone (Opus + VP8), on a blank page of a tiny local HTTP server (a secure context for
-// getUserMedia). It publishes audio+video to the origin's VideoRoom and, for the mixed mode, its
-// microphone to the origin's AudioBridge through a second peer connection.
+// getUserMedia). It publishes audio+video to the origin's VideoRoom (the mix takes its audio from there).
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";

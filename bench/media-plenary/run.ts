@@ -3,8 +3,9 @@
 // receivers (werift, receiverWorker.ts) instead of browsers, in one run:
 //   single-av, single-audio — one Janus, listeners subscribe to the publisher directly (today);
 //   edge-av, edge-audio     — the publisher remotized (publish_remotely) into a slot on an edge Janus;
-//   mix                     — the publisher's microphone in an AudioBridge on the origin, rtp_forward
-//                             to a Streaming mountpoint on the edge, listeners `watch` it.
+//   mix                     — the product's audio mix: the publisher's audio forwarded into an
+//                             AudioBridge on the origin, its mix to a Streaming mountpoint on the
+//                             edge, listeners `watch` it.
 // One real publisher (headless Chromium, fake camera and microphone: Opus + VP8) into the origin.
 // Per mode, listeners are added in steps; at each step Janus's own CPU time (utime+stime from
 // /proc/<pid>/stat, per process), the bytes the receivers get, and every receiver's packets/s are
@@ -114,8 +115,8 @@ class Bench {
   readonly plane = new Plane(this.publisher, this.pool);
   listeners: Listener[] = [];
 
-  async snapshot(mode: Mode): Promise<Snapshot> {
-    const sent = await this.publisher.sent(mode === "mix" ? "audiobridge" : "videoroom");
+  async snapshot(): Promise<Snapshot> {
+    const sent = await this.publisher.sent("videoroom");
     const { rx, ticks } = await this.pool.counts();
     const cpu = process.cpuUsage();
     return {
@@ -163,10 +164,10 @@ class Bench {
 
   async measure(mode: Mode, setupS: number): Promise<Step> {
     await sleep(SETTLE_MS);
-    const snaps = [await this.snapshot(mode)];
+    const snaps = [await this.snapshot()];
     for (let i = 0; i < SUB_WINDOWS; i++) {
       await sleep(WINDOW_MS / SUB_WINDOWS);
-      snaps.push(await this.snapshot(mode));
+      snaps.push(await this.snapshot());
     }
     const pct = (a: number, b: number, s: number) => ((b - a) / CLK_TCK / s) * 100;
     const subs = snaps.slice(1).map((b, i) => {

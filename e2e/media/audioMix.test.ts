@@ -2,7 +2,8 @@
 // the meeting's AudioBridge mix through a Streaming mountpoint on their edge — one audio stream
 // whoever is heard, no video — while the floor is still decided at the origin's VideoRoom. A
 // member publishing without the floor adds nothing to the mix; given the floor, they are heard
-// in the same subscription without re-negotiating. The edge dies: the mix listener is moved to
+// in the same subscription without re-negotiating, and a listener on the mix keeps its connection
+// through floor changes. The edge dies: the mix listener is moved to
 // the origin's mountpoint and hears again. The built client, real Janus (an origin and one
 // edge), Chromium with fake devices, inside the loopback-only namespace.
 import type { Page } from "playwright-core";
@@ -21,6 +22,7 @@ const relay = () => suite.server.server.mediaRelay!;
 const AUDIO_ONLY = `localStorage.setItem("yst.mediaPrefs", JSON.stringify({ listenMode: "audioOnly" }));`;
 /** Encoded silence is ~150 B/s of audio payload, a speaking fake microphone several kB/s. */
 const SPEECH_BYTES_PER_S = 2000;
+const connectionsMade = (page: Page): Promise<number> => page.evaluate("window.__pcs.length") as Promise<number>;
 const bytesPerSecond = async (page: Page, connections: string) => (await audioBytesOver(page, connections, 2000)) / 2;
 
 it("audio-only listeners hear the floor through the mix, never a muted member, and are moved when their edge dies", async () => {
@@ -51,6 +53,7 @@ it("audio-only listeners hear the floor through the mix, never a muted member, a
   // The speech ends; a mix listener that asks for that member gets the mix, which stays silent
   // (encoded silence only) until the member is given the floor — then the same subscription
   // carries their voice, with no new offer.
+  const observerConnections = await connectionsMade(observer);
   const rogue = await newPage(suite.browser, server);
   expect((await publish(rogue, member2, server, meeting.meetingId)).ok).toBe(true);
   expect((await send(chair, { type: "floor.end" })).ok).toBe(true);
@@ -80,11 +83,13 @@ it("audio-only listeners hear the floor through the mix, never a muted member, a
     { audioOnly: true },
   );
   expect(own.mixed).toBe(false);
-  // The observer's page subscribes again on the floor change and hears the new speaker through the mix.
+  // The observer's page kept its subscription through both floor changes (the mix follows the
+  // floor by itself: no new negotiation) and hears the new speaker.
   await eventually(async () => expect(await audioEnergyOver(observer, "window.__pcs", 500)).toBeGreaterThan(0), 20_000);
-  await eventually(async () => expect(await relay().mixListeners(meeting.meetingId)).toContain(await socketOf("observer")), 10_000);
+  expect(await connectionsMade(observer)).toBe(observerConnections);
+  expect(await relay().mixListeners(meeting.meetingId)).toContain(await socketOf("observer"));
 
-  // 3. The edge is killed: the observer is moved to the origin's mountpoint and hears again.
+  // 3. The edge is killed: the observer is told (media.moved), subscribes anew at the origin's mountpoint and hears again.
   const edge = server.server.media.edges[0]!;
   const killedAt = Date.now();
   process.kill(edge.pid()!, "SIGKILL");
@@ -92,6 +97,7 @@ it("audio-only listeners hear the floor through the mix, never a muted member, a
   await eventually(async () => expect(await audioEnergyOver(observer, "window.__pcs", 300)).toBeGreaterThan(0), 15_000);
   console.log(`audio mix: listener heard again ${Date.now() - killedAt} ms after its edge was killed`);
   expect(await relay().mixListeners(meeting.meetingId)).toContain(await socketOf("observer"));
+  expect(await connectionsMade(observer)).toBe(observerConnections + 1);
   expect(await videoBytesOver(observer, "window.__pcs", 1000)).toBe(0);
   expect(server.logs.filter((l) => /mix/.test(l.message))).toEqual([]);
 }, 180_000);

@@ -120,7 +120,7 @@ it("an external edge (YST_JANUS_EDGE_URLS) carries the listeners; when it goes a
   const a = await h.connect(server.url, meeting.tokens.member1);
   const b = await h.connect(server.url, meeting.tokens.observer);
   let moved = 0;
-  b.socket.on("media.feeds" as never, (() => moved++) as never);
+  b.socket.on("media.moved" as never, (() => moved++) as never);
   const [pageA, pageB] = [await newPage(browser, server), await newPage(browser, server)];
   expect((await publish(pageA, a, server, meeting.meetingId)).ok).toBe(true);
   expect((await send(a, { type: "queue.request" })).ok).toBe(true);
@@ -134,7 +134,7 @@ it("an external edge (YST_JANUS_EDGE_URLS) carries the listeners; when it goes a
   };
   expect(await listenNow()).toBe("edge-1");
 
-  // The edge goes away: the listener is told to subscribe again, and is served by the origin.
+  // The edge goes away: the listener is told to subscribe again (media.moved), and is served by the origin.
   await edge.stop();
   await eventually(() => expect(moved).toBeGreaterThan(0), 10_000);
   expect(await listenNow()).toBeNull();

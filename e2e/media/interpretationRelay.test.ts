@@ -1,8 +1,8 @@
 // The interpretation channel (传译, issue 24) at the media server, through real sockets and a real
 // Janus with one edge: the chair names an interpreter (here an observer, who may then publish);
 // a listener on the floor channel gets the floor holder's voice and never the interpreter's; on the
-// interpretation channel the floor holder's video and the interpreter's voice instead; a speech's
-// recording keeps both. Chromium pages make the offers; inside the loopback-only namespace.
+// interpretation channel the floor holder's video and the interpreter's voice instead; the
+// audio-only mix carries the floor, never the interpreter; a speech's recording keeps both. Chromium pages make the offers; inside the loopback-only namespace.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { SubscribeResult } from "../../core/protocol.ts";
@@ -80,11 +80,21 @@ it("listeners choose the floor or the interpretation; the floor channel never ca
   expect(audioOnly.ok && kinds(audioOnly)).toEqual([`audio:${I}`]);
   expect(await emit(listener, "media.subscribe", { channel: "voice" })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
 
-  // Back to 原声, and the speech ends: its recording has the floor holder's take and the interpreter's.
-  expect((await subscribe("floor")).channel).toBe("floor");
+  // Back to 原声, audio only — the meeting's mix: it carries the floor holder's voice.
+  const mixed = await emit<SubscribeResult>(listener, "media.subscribe", { audioOnly: true });
+  expect(mixed.ok && [mixed.channel, mixed.mixed]).toEqual(["floor", true]);
+  expect(await emit(listener, "media.answer", { sdp: await listen(pageL, (mixed as SubscribeResult).sdp!) })).toEqual({ ok: true });
+  await eventually(async () => expect(await audioBytes(pageL, 1000)).toBeGreaterThan(2000), 15_000);
+  // The speech ends: its recording has the floor holder's take and the interpreter's.
   await new Promise((resolve) => setTimeout(resolve, 1500));
   const speechId = (await server.server.rooms.get(meeting.meetingId)).current.floor!.speechId;
   expect((await send(chair, { type: "floor.end" })).ok).toBe(true);
+  // The mix never carries the interpreter, who still speaks, let through at Janus for their own
+  // channel: with the floor holder muted, the same subscription receives encoded silence only.
+  await eventually(async () => expect((await server.server.mediaRelay!.publishers(meeting.meetingId)).find((p) => p.participantId === A)?.muted).toBe(true));
+  expect((await server.server.mediaRelay!.publishers(meeting.meetingId)).find((p) => p.participantId === I)?.muted).toBe(false);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  expect(await audioBytes(pageL, 2000)).toBeLessThan(1000);
   await eventually(async () => {
     const rows = await server.server.db.speechRecording.findMany({ where: { speechId }, orderBy: { part: "asc" } });
     expect(rows.map((r) => [r.participantId, r.status]).sort()).toEqual([A, I].sort().map((id) => [id, "ready"]));

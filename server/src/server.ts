@@ -153,7 +153,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
           log,
           onFeedsChanged: (meetingId) => io.to(roomOf(meetingId)).emit("media.feeds"),
           edges: media.edges,
-          onListenersMoved: (_meetingId, connectionIds) => io.to(connectionIds).emit("media.feeds"),
+          onListenersMoved: (_meetingId, connectionIds) => io.to(connectionIds).emit("media.moved"),
           recorder,
         });
   const mediaAvailable = () => relay !== undefined && media.status() === "up";

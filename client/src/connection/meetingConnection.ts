@@ -366,6 +366,12 @@ export class MeetingConnection {
     return () => void this.socket.off("media.feeds", listener);
   }
 
+  /** Called when the Janus this connection listened on went away (`media.moved`). */
+  onMediaMoved(listener: () => void): () => void {
+    this.socket.on("media.moved", listener);
+    return () => void this.socket.off("media.moved", listener);
+  }
+
   close(): void {
     clearInterval(this.clockTimer);
     this.pending = null;

@@ -50,7 +50,6 @@ export function attachMedia(handlers: Handlers, socket: GatewaySocket, deps: Med
     socket.data.me.role === "chair" ||
     SPEAKING_ROLES.includes(socket.data.me.role) ||
     (!display && loaded !== undefined && interpreterOf(loaded.current) === me.id);
-  const audible = async () => unmutedParticipants((await room).current);
   const relay = () => (deps.mediaAvailable() ? deps.mediaRelay?.() : undefined);
 
   handlers.on("media.publish", {
@@ -61,7 +60,8 @@ export function attachMedia(handlers: Handlers, socket: GatewaySocket, deps: Med
     handle: async (offer) => {
       const r = relay();
       if (!r) return failure("MEDIA_UNAVAILABLE");
-      return { ok: true, sdp: await r.publish(meetingId, peer, offer, await audible()) };
+      const state = (await room).current;
+      return { ok: true, sdp: await r.publish(meetingId, peer, offer, unmutedParticipants(state), interpreterOf(state)) };
     },
   });
 

@@ -49,10 +49,11 @@ export class AudioMix {
     const handle = await this.origin.attach<AudioBridgeHandle>(AudioBridgePlugin);
     try {
       // No `ip`/`port` of ours: the inlet only receives (nothing of the mix is sent back).
-      const joined = pluginData(await handle.message({ request: "join", room: bridge.id, display: `feed ${feed}`, muted, rtp: { payload_type: payloadType } }));
+      const joined = pluginData(await handle.message({ request: "join", room: bridge.id, display: `feed ${feed}`, rtp: { payload_type: payloadType } }));
       const rtp = joined.rtp as { ip?: string; port?: number } | undefined;
       if (typeof joined.id !== "number" || !rtp?.port) throw new Error(`AudioBridge gave no plain-RTP port: ${JSON.stringify(joined)}`);
-      bridge.inlets.set(feed, { handle, id: joined.id, muted });
+      bridge.inlets.set(feed, { handle, id: joined.id, muted: false });
+      await this.muteInlet(meetingId, feed, muted);
       return { host: rtp.ip ?? "127.0.0.1", port: rtp.port };
     } catch (error) {
       await handle.detach().catch(() => undefined);

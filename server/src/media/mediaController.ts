@@ -1,8 +1,9 @@
 // Floor control at the media server: after each committed batch of a meeting's events, the
 // set of who may be heard (`unmutedParticipants`: the audible, and the interpreter on their own
-// channel) is recomputed and every publisher not in it is muted at Janus (VideoRoom `moderate`), whatever its client does;
+// channel) is recomputed and every publisher not in it is muted at Janus (VideoRoom `moderate`), whatever its client does
+// (the interpreter is kept out of the audio-only mix);
 // then Janus records the floor holder's speech (`recordingTarget`), and no one else.
-import { unmutedParticipants } from "../../../core/media/audible.ts";
+import { interpreterOf, unmutedParticipants } from "../../../core/media/audible.ts";
 import { recordingTarget } from "../../../core/media/recording.ts";
 import type { StoredEvent } from "../../../core/meeting.ts";
 import type { MeetingState } from "../../../core/state.ts";
@@ -21,7 +22,9 @@ export class MediaController {
     if (!relay) return;
     void this.stateOf(meetingId)
       // Both are queued in this order per meeting (muting first); one failing does not skip the other.
-      .then((state) => Promise.all([relay.applyAudible(meetingId, unmutedParticipants(state)), relay.applyRecording(meetingId, recordingTarget(state))]))
+      .then((state) =>
+        Promise.all([relay.applyAudible(meetingId, unmutedParticipants(state), interpreterOf(state)), relay.applyRecording(meetingId, recordingTarget(state))]),
+      )
       .catch((error: unknown) => this.log(`floor control at the media server failed for meeting ${meetingId}`, error));
   }
 }

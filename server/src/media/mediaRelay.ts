@@ -60,6 +60,8 @@ interface Room {
   /** By connection: the edge it listens on while it stays connected (none: the origin), so also where its subscriber handle is. */
   placements: Map<string, EdgeRelay>;
   audible: ReadonlySet<string>;
+  /** The interpreter (传译): let through at Janus for their own channel, never into the floor's mix. */
+  interpreter: string | null;
 }
 
 /** Where a listener subscribes: the meeting's room at the origin or at an edge, and what each publisher is called there. */
@@ -105,10 +107,16 @@ export class MediaRelay {
   }
 
   /** Publishes a participant's offer; returns Janus's answer. Muted at once unless audible. */
-  publish(meetingId: string, peer: MediaPeer, offer: { sdp: string; audioMids: string[] }, audible: ReadonlySet<string>): Promise<string> {
+  publish(
+    meetingId: string,
+    peer: MediaPeer,
+    offer: { sdp: string; audioMids: string[] },
+    audible: ReadonlySet<string>,
+    interpreter: string | null = null,
+  ): Promise<string> {
     const { participantId, connectionId } = peer;
     return this.queues.run(meetingId, async () => {
-      const room = await this.room(meetingId, audible);
+      const room = await this.room(meetingId, audible, interpreter);
       await this.dropPublisher(meetingId, room, participantId);
       const handle = await this.attach();
       const feed = room.nextFeed++;
@@ -138,7 +146,7 @@ export class MediaRelay {
         // Before the browser has the answer, so no unallowed audio ever reaches a listener.
         await this.moderate(meetingId, room, participantId, publisher);
         if (this.mix.started(meetingId))
-          await this.feedMix(meetingId, room, publisher).catch((error: unknown) =>
+          await this.feedMix(meetingId, room, participantId, publisher).catch((error: unknown) =>
             this.deps.log(`could not feed a publisher into the mix of meeting ${meetingId}`, error),
           );
         await this.record(meetingId, room, participantId, publisher, await this.recordingTarget(meetingId));
@@ -166,7 +174,7 @@ export class MediaRelay {
   ): Promise<SubscribeResult> {
     const { participantId, connectionId } = peer;
     return this.queues.run(meetingId, async () => {
-      const room = await this.room(meetingId, who.audible);
+      const room = await this.room(meetingId, who.audible, who.interpreter ?? null);
       await this.dropSubscriber(room, connectionId);
       // 传译: the speakers' video and the interpreter's voice instead of theirs (while the interpreter publishes).
       const interpreter = who.interpreter && who.interpreter !== participantId ? room.publishers.get(who.interpreter) : undefined;
@@ -230,13 +238,14 @@ export class MediaRelay {
     });
   }
 
-  /** Floor control: mutes at Janus every publisher that may not be heard now, unmutes the others. */
-  applyAudible(meetingId: string, audible: ReadonlySet<string>): Promise<void> {
+  /** Floor control: mutes at Janus every publisher that may not be heard now, unmutes the others; the interpreter stays out of the mix. */
+  applyAudible(meetingId: string, audible: ReadonlySet<string>, interpreter: string | null = null): Promise<void> {
     if (!this.rooms.has(meetingId)) return Promise.resolve();
     return this.queues.run(meetingId, async () => {
       const room = await this.rooms.get(meetingId);
       if (!room) return;
       room.audible = audible;
+      room.interpreter = interpreter;
       // Each publisher on its own: one failure must not leave the others unmuted.
       const failures: unknown[] = [];
       for (const [participantId, publisher] of room.publishers) {
@@ -334,6 +343,11 @@ export class MediaRelay {
 
   private async moderate(meetingId: string, room: Room, participantId: string, publisher: Publisher): Promise<void> {
     const mute = !room.audible.has(participantId) || this.withdrawn.get(meetingId)?.has(participantId) === true;
+    // The mix is the floor's: the interpreter, let through for their own channel, is kept out of it.
+    if (publisher.mixed)
+      await this.mix
+        .muteInlet(meetingId, publisher.feed, mute || participantId === room.interpreter)
+        .catch((error: unknown) => this.deps.log(`could not ${mute ? "mute" : "unmute"} an inlet of the mix`, error));
     if (publisher.muted === mute) return;
     for (const mid of publisher.audioMids) {
       // janode does not wrap `moderate`: a plain plugin message (../shared/docs/stack.md).
@@ -349,10 +363,6 @@ export class MediaRelay {
       await edge
         .muteSlot(meetingId, publisher.feed, mute)
         .catch((error: unknown) => this.deps.log(`could not ${mute ? "mute" : "unmute"} a slot on edge ${edge.id}`, error));
-    if (publisher.mixed)
-      await this.mix
-        .muteInlet(meetingId, publisher.feed, mute)
-        .catch((error: unknown) => this.deps.log(`could not ${mute ? "mute" : "unmute"} an inlet of the mix`, error));
   }
 
   private async dropPublisher(meetingId: string, room: Room, participantId: string): Promise<void> {
@@ -489,7 +499,7 @@ export class MediaRelay {
     const heard = [...room.publishers].filter(([id, p]) => id !== peer.participantId && p.live && shown.has(id)).map(([id]) => id);
     if (heard.length === 0) return { sdp: null, feeds: [], streams: [], channel: "floor", mixed: false };
     try {
-      for (const publisher of room.publishers.values()) if (!publisher.mixed) await this.feedMix(meetingId, room, publisher);
+      for (const [id, publisher] of room.publishers) if (!publisher.mixed) await this.feedMix(meetingId, room, id, publisher);
       await this.mix.addOutlet(meetingId, point.id, await point.mountpoints.mountpoint(meetingId));
       const { handle, sdp } = await point.mountpoints.watch(meetingId);
       room.subscribers.set(peer.connectionId, handle);
@@ -502,10 +512,11 @@ export class MediaRelay {
   }
 
   /** Forwards a publisher's audio (at the origin) into its inlet of the meeting's mix. */
-  private async feedMix(meetingId: string, room: Room, publisher: Publisher): Promise<void> {
+  private async feedMix(meetingId: string, room: Room, participantId: string, publisher: Publisher): Promise<void> {
     const audio = publisher.streams.find((s) => s.type === "audio");
     if (!audio) return;
-    const inlet = await this.mix.addInlet(meetingId, publisher.feed, audio.payloadType, publisher.muted !== false);
+    const muted = publisher.muted !== false || participantId === room.interpreter;
+    const inlet = await this.mix.addInlet(meetingId, publisher.feed, audio.payloadType, muted);
     try {
       await publisher.handle.message({
         request: "rtp_forward",
@@ -584,7 +595,7 @@ export class MediaRelay {
         .catch((error: unknown) => this.deps.log(`moving the listeners of edge ${edge.id} failed for meeting ${meetingId}`, error));
   }
 
-  private room(meetingId: string, audible: ReadonlySet<string>): Promise<Room> {
+  private room(meetingId: string, audible: ReadonlySet<string>, interpreter: string | null): Promise<Room> {
     let room = this.rooms.get(meetingId);
     if (!room) {
       room = (async () => {
@@ -604,7 +615,17 @@ export class MediaRelay {
             audiolevel_event: false,
             ...(recDir ? { rec_dir: recDir } : {}),
           });
-          return { id, secret, nextFeed: 1, publishers: new Map(), subscribers: new Map(), mixListeners: new Set(), placements: new Map(), audible };
+          return {
+            id,
+            secret,
+            nextFeed: 1,
+            publishers: new Map(),
+            subscribers: new Map(),
+            mixListeners: new Set(),
+            placements: new Map(),
+            audible,
+            interpreter,
+          };
         } finally {
           await handle.detach().catch(() => undefined);
         }

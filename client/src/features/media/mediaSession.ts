@@ -47,6 +47,8 @@ export interface PublishOptions {
  */
 export interface ListenOptions {
   mode: ListenMode;
+  /** My media identity (my participant id; the room's on the display): the mix is not for whoever may be heard. */
+  self: string;
   audible: readonly string[];
   /** Absent: the floor. */
   channel?: ListenChannel;
@@ -62,6 +64,8 @@ export class MediaSession {
   private subscriber: RTCPeerConnection | null = null;
   /** The subscriber's watch, from the moment its answer went out. */
   private subscriberWatch: ConnectionWatch | null = null;
+  /** The subscriber listens to the meeting's audio mix (docs/media.md, "Audio-only mix"). */
+  private subscriberMixed = false;
   private lastListen: ListenOptions | null = null;
   /** Auto's choice between video and audio only, from the hints and the subscriber's stats. */
   private readonly chooser = new ListenModeChooser();
@@ -183,13 +187,30 @@ export class MediaSession {
   /**
    * (Re)subscribes to whoever may be heard now (call when the floor changes). Each received
    * track goes where the stream map says: audio to the one audio element, video to its owner's tile.
+   * A listener on the audio mix keeps it while it would be given it again — the mix follows the
+   * floor by itself, so a floor change costs a plenary's audio-only listeners no new negotiation —
+   * unless `fresh` (the Janus it listened on went away).
    */
-  async listen(options: ListenOptions): Promise<void> {
+  async listen(options: ListenOptions, { fresh = false } = {}): Promise<void> {
     this.lastListen = options;
     this.chooser.setMode(options.mode);
     reportListenDecision(this.chooser.observe({ at: Date.now(), network: readNetworkHint() }));
+    if (!fresh && this.keepsMix(options)) return;
     this.subscriberBackoff.reset();
     await this.subscribe(options);
+  }
+
+  private keepsMix(options: ListenOptions): boolean {
+    const pc = this.subscriber;
+    return (
+      this.subscriberMixed &&
+      pc !== null &&
+      pc.connectionState !== "failed" &&
+      pc.connectionState !== "closed" &&
+      this.chooser.decision().audioOnly &&
+      (options.channel ?? "floor") === "floor" &&
+      !options.audible.includes(options.self)
+    );
   }
 
   /**
@@ -214,6 +235,7 @@ export class MediaSession {
     this.subscriber?.close();
     this.subscriber = null;
     this.subscriberWatch = null;
+    this.subscriberMixed = false;
     setRemoteVideos(new Map());
     // The floor is the default channel: asked for as before.
     const ack = await this.request<SubscribeResult>("media.subscribe", {
@@ -225,6 +247,7 @@ export class MediaSession {
     if (turn !== this.listens || !ack?.ok || !ack.sdp) return;
     const pc = new RTCPeerConnection();
     this.subscriber = pc;
+    this.subscriberMixed = ack.mixed;
     const owners = new Map(ack.streams.map((s) => [s.mid, s.participantId]));
     const audio = new MediaStream();
     const videos = new Map<string, MediaStream>();
@@ -249,12 +272,10 @@ export class MediaSession {
       await this.request("media.answer", { sdp: pc.localDescription?.sdp });
       if (this.subscriber !== pc) return;
       // Audio must keep arriving while someone I subscribed to may be heard (a muted feed sends none):
-      // on the interpretation channel the interpreter, whatever the floor does.
+      // on the interpretation channel the interpreter, whatever the floor does; on the mix always
+      // (it sends encoded silence when nobody is heard).
       const expected = expectedToHear(ack.channel, options.audible, options.interpreter ?? null);
-      this.subscriberWatch = new ConnectionWatch(
-        Date.now(),
-        ack.feeds.some((feed) => expected.includes(feed)),
-      );
+      this.subscriberWatch = new ConnectionWatch(Date.now(), ack.mixed || ack.feeds.some((feed) => expected.includes(feed)));
       this.watchConnections();
     } catch {
       pc.close();

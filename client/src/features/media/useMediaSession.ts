@@ -3,7 +3,7 @@
 // In the auto listen mode the session itself switches between video and audio only (listenMode.ts).
 // While an interpretation (传译) runs, a listener who chose it listens on that channel instead.
 import { useEffect, useRef, useState } from "react";
-import { audibleParticipants } from "@core/media/audible.ts";
+import { audibleParticipants, VENUE_ID } from "@core/media/audible.ts";
 import { useConnection, useMeeting } from "../../connection/useMeeting.ts";
 import { useListenChannel } from "../interpretation/useListenChannel.ts";
 import { networkVerdict } from "./listenMode.ts";
@@ -57,14 +57,21 @@ export function useMediaSession(publish: boolean, muted = false, voiceOnly = fal
 
   // Again whenever who may be heard changes, the media server's feeds change, or the member's listen
   // mode or channel does (the interpretation starting, stopping or changing hands, the member's
-  // 原声 / 传译). Who may be heard (on the interpretation channel: the interpreter) also tells the
-  // session whose silence means its connection is in trouble.
+  // 原声 / 传译) — a listener on the audio mix keeps it unless it should no longer have it — and
+  // always when the Janus it listened on went away. Who may be heard (on the interpretation
+  // channel: the interpreter) also tells the session whose silence means its connection is in trouble.
+  const self = welcome?.display ? VENUE_ID : (welcome?.me.id ?? "");
   useEffect(() => {
     if (!available) return;
-    const options = { mode: listenMode, audible: audible.split(",").filter(Boolean), channel, interpreter: heard };
+    const options = { mode: listenMode, self, audible: audible.split(",").filter(Boolean), channel, interpreter: heard };
     void session.current?.listen(options);
-    return connection.onMediaFeeds(() => void session.current?.listen(options));
-  }, [available, audible, listenMode, channel, heard, connection]);
+    const offFeeds = connection.onMediaFeeds(() => void session.current?.listen(options));
+    const offMoved = connection.onMediaMoved(() => void session.current?.listen(options, { fresh: true }));
+    return () => {
+      offFeeds();
+      offMoved();
+    };
+  }, [available, self, audible, listenMode, channel, heard, connection]);
 
   return available ? mic : null;
 }
