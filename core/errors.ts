@@ -1,6 +1,7 @@
 // The closed set of error codes shared by server and client, each with a message in
 // Chinese and English. Codes are stable: clients and tests match on them, never on text.
 import { WRITTEN_SPEECHES_PER_ITEM } from "./plan/schema.ts";
+import { MAX_STENOGRAPHERS } from "./transcript/schema.ts";
 
 export const ERROR_MESSAGES = {
   VALIDATION: { zh: "请求格式不正确", en: "The request is malformed" },
@@ -27,6 +28,12 @@ export const ERROR_MESSAGES = {
   MEETING_CLOSED: { zh: "会议已结束", en: "The meeting is closed" },
   MEETING_ALREADY_OPEN: { zh: "会议已经开始", en: "The meeting is already open" },
   INTERPRETER_IS_CHAIR: { zh: "主持人不能兼任传译", en: "The chair cannot also be the interpreter" },
+  ALREADY_STENOGRAPHER: { zh: "该人员已是速记员", en: "This person is already a stenographer" },
+  STENOGRAPHER_LIMIT: { zh: `速记员最多 ${MAX_STENOGRAPHERS} 人`, en: `At most ${MAX_STENOGRAPHERS} stenographers` },
+  NOT_CURRENT_ENTRY: {
+    zh: "只能记录正在进行的发言或插话",
+    en: "Only the speech or interjection in progress can be transcribed",
+  },
   ALREADY_PRESENT: { zh: "该人员已到会", en: "This person is already present" },
   NO_NEXT_ITEM: { zh: "已是最后一项议程", en: "This is the last agenda item" },
   LINK_REVOKED: { zh: "参会链接已被撤销，请联系会务组", en: "This join link was revoked: ask the secretariat" },

@@ -43,6 +43,9 @@ import { InterpretationCommand, InterpretationEvent } from "./interpretation/sch
 import { evolveRecord } from "./record/evolve.ts";
 import { RecordCommand, RecordEvent } from "./record/schema.ts";
 import { evolvePoll } from "./poll/evolve.ts";
+import { decideTranscript } from "./transcript/decide.ts";
+import { evolveTranscript } from "./transcript/evolve.ts";
+import { TranscriptCommand, TranscriptEvent } from "./transcript/schema.ts";
 import { PollCommand, PollEvent } from "./poll/schema.ts";
 import { initialState, type MeetingState } from "./state.ts";
 import { decideVenue } from "./venue/decide.ts";
@@ -68,6 +71,7 @@ const CAPABILITIES = {
   interjection: { commands: InterjectionCommand, events: InterjectionEvent },
   poll: { commands: PollCommand, events: PollEvent },
   record: { commands: RecordCommand, events: RecordEvent },
+  transcript: { commands: TranscriptCommand, events: TranscriptEvent },
   bargaining: { commands: BargainingCommand, events: BargainingEvent },
   mediation: { commands: MediationCommand, events: MediationEvent },
 } as const;
@@ -124,6 +128,7 @@ const HANDLERS: {
   interjection: { decide: decideInterjection, evolve: evolveInterjection },
   poll: { decide: decidePoll, evolve: evolvePoll },
   record: { decide: decideRecord, evolve: evolveRecord },
+  transcript: { decide: decideTranscript, evolve: evolveTranscript },
   bargaining: { decide: decideBargaining, evolve: evolveBargaining },
   mediation: { decide: decideMediation, evolve: evolveMediation },
 };

@@ -20,6 +20,7 @@ import { DEFAULT_ORDERING, type OrderingRules, type PlannedSpeech, type WrittenS
 import type { Poll, PollRules } from "./poll/schema.ts";
 import type { QueueEntry } from "./queue/schema.ts";
 import type { RecordNotes } from "./record/schema.ts";
+import type { TranscriptLine } from "./transcript/schema.ts";
 import { DEFAULT_TIME_ZONE } from "./time/meetingTime.ts";
 
 export interface MeetingState {
@@ -63,6 +64,10 @@ export interface MeetingState {
   notes: RecordNotes;
   /** 会议记录向委员公开: the organisers share the clerk's notes with members, officials and observers (core/audience.ts). */
   recordShared: boolean;
+  /** 速记员: who may type the transcript (participant ids, in naming order; several relay, 接力). */
+  stenographers: string[];
+  /** 速记稿: typed and machine lines of the speeches and interjections, in order of arrival (part of the record: core/audience.ts). */
+  transcript: TranscriptLine[];
   /** The meeting's time zone (IANA name): every screen and document shows its moments in it (core/time/meetingTime.ts). */
   timeZone: string;
   /** The organisers' setting: a member's microphone opens by itself when they are given the floor (else they tap to open it). */
@@ -107,6 +112,8 @@ export const initialState = (): MeetingState => ({
   pollRules: { clerkMay: false, allowed: true },
   notes: { summaries: {}, suggestions: [], decisions: [] },
   recordShared: false,
+  stenographers: [],
+  transcript: [],
   timeZone: DEFAULT_TIME_ZONE,
   micOpensOnFloor: false,
   attendanceLog: [],

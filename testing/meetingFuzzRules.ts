@@ -74,6 +74,9 @@ export const DECIDE_CODES: readonly ErrorCode[] = [
   "PROXY_EXISTS",
   "PROXY_HOLDER_INVALID",
   "INTERPRETER_IS_CHAIR",
+  "ALREADY_STENOGRAPHER",
+  "STENOGRAPHER_LIMIT",
+  "NOT_CURRENT_ENTRY",
   "INTERNAL",
   ...BARGAINING_CODES,
   ...MEDIATION_CODES,
@@ -233,6 +236,12 @@ export function expectedError(
     case "record.editDecision":
     case "record.withdrawDecision":
       return expectedRecordError(s, command, isStaff);
+    case "stenography.assign":
+    case "stenography.release":
+    case "transcript.append":
+    case "transcript.correct":
+    case "transcript.draft":
+      return expectedTranscriptError(s, command, actor, isStaff, session);
     case "poll.create":
     case "poll.discard":
     case "poll.open":
@@ -388,6 +397,49 @@ const summaryTargetExists = (s: MeetingState, entry: { kind: string; id: string 
     : entry.kind === "briefing" || entry.kind === "closing"
       ? s.agenda.some((a) => a.id === entry.id)
       : speakerOf(s, entry) !== null;
+
+/**
+ * 速记: the staff name stenographers (not in a closed meeting, roster people, not twice, at most
+ * 10); a stenographer or the staff types into the entry holding the floor while the meeting is
+ * open; the staff correct any line at its current version; only the server drafts, for an entry
+ * the meeting has had.
+ */
+function expectedTranscriptError(
+  s: MeetingState,
+  command: Extract<Command, { type: `stenography.${string}` | `transcript.${string}` }>,
+  actor: Actor,
+  isStaff: boolean,
+  session: ErrorCode | null,
+): ErrorCode | null {
+  switch (command.type) {
+    case "stenography.assign":
+      if (!isStaff) return "FORBIDDEN";
+      if (s.status === "closed") return "MEETING_CLOSED";
+      if (!s.roster.some((p) => p.id === command.participantId)) return "NOT_FOUND";
+      if (s.stenographers.includes(command.participantId)) return "ALREADY_STENOGRAPHER";
+      return s.stenographers.length >= 10 ? "STENOGRAPHER_LIMIT" : null;
+    case "stenography.release":
+      if (!isStaff) return "FORBIDDEN";
+      if (s.status === "closed") return "MEETING_CLOSED";
+      return s.stenographers.includes(command.participantId) ? null : "NOT_FOUND";
+    case "transcript.append": {
+      const named = s.stenographers.includes(actor.participantId) && s.roster.some((p) => p.id === actor.participantId);
+      if (!isStaff && !named) return "FORBIDDEN";
+      if (session) return session;
+      const holding = s.interjection ? `interjection:${s.interjection.interjectionId}` : s.floor ? `speech:${s.floor.speechId}` : null;
+      return holding === `${command.entry.kind}:${command.entry.id}` ? null : "NOT_CURRENT_ENTRY";
+    }
+    case "transcript.correct": {
+      if (!isStaff) return "FORBIDDEN";
+      const line = s.transcript.find((l) => l.id === command.lineId);
+      if (!line) return "NOT_FOUND";
+      return line.version === command.baseVersion ? null : "EDIT_CONFLICT";
+    }
+    case "transcript.draft":
+      if (actor.role !== "system") return "FORBIDDEN";
+      return speakerOf(s, command.entry) ? null : "NOT_FOUND";
+  }
+}
 
 /** The clerk's notes: staff only, then the thing noted must exist, then the version must be the current one. */
 function expectedRecordError(s: MeetingState, command: Extract<Command, { type: `record.${string}` }>, isStaff: boolean): ErrorCode | null {
@@ -746,6 +798,13 @@ export function checkInvariants(s: MeetingState, check: Check, { rearranged = fa
   const bookings = s.queue.map((e) => e.bookingId).filter((b) => b !== null);
   check(new Set(bookings).size === bookings.length, "a booking waits at most once");
   check(new Set(s.asked).size === s.asked.length, "asked lists everyone once");
+  check(new Set(s.stenographers).size === s.stenographers.length && s.stenographers.length <= 10, "stenographers are named once each, at most 10");
+  check(new Set(s.transcript.map((l) => l.id)).size === s.transcript.length, "transcript lines have unique ids");
+  for (const l of s.transcript)
+    check(
+      l.version === l.history.length + 1 && (l.source === "machine") === (l.by === null),
+      `line ${l.id}: one version per correction, typed lines name who typed them`,
+    );
   if (s.floor) {
     const f = s.floor;
     check(f.pausedAt === null || f.pausedAt >= f.startedAt, `a paused speech's pausedAt ${f.pausedAt} ≥ startedAt ${f.startedAt}`);
@@ -956,6 +1015,8 @@ const KEYS = Object.keys({
   pollRules: 0,
   notes: 0,
   recordShared: 0,
+  stenographers: 0,
+  transcript: 0,
   timeZone: 0,
   micOpensOnFloor: 0,
   attendanceLog: 0,
@@ -1495,6 +1556,74 @@ export function checkPostconditions(
       checkRecordPostconditions(before, after, command, actor, now, events, check);
       only("notes");
       break;
+    case "stenography.assign":
+      check(same(after.stenographers, [...before.stenographers, command.participantId]), "assign names one more stenographer, last");
+      only("stenographers");
+      break;
+    case "stenography.release":
+      check(
+        same(
+          after.stenographers,
+          before.stenographers.filter((id) => id !== command.participantId),
+        ),
+        "release drops the stenographer",
+      );
+      only("stenographers");
+      break;
+    case "transcript.append": {
+      const line = after.transcript.at(-1);
+      const startedAt = before.interjection?.startedAt ?? before.floor?.startedAt ?? now;
+      check(after.transcript.length === before.transcript.length + 1, "append adds one line");
+      check(
+        same(line, {
+          ...line,
+          entry: command.entry,
+          text: command.text,
+          source: "steno",
+          by: actor.participantId,
+          at: now,
+          endMs: null,
+          version: 1,
+          history: [],
+        }),
+        "the line is the sender's, typed now, at version 1",
+      );
+      check(line?.offsetMs === Math.max(0, now - startedAt), "the line's offset is the time since its entry started");
+      only("transcript");
+      break;
+    }
+    case "transcript.correct": {
+      const was = before.transcript.find((l) => l.id === command.lineId)!;
+      const is = after.transcript.find((l) => l.id === command.lineId)!;
+      if (was.text === command.text) check(events.length === 0, "the same text again decides nothing");
+      else
+        check(
+          same(is, {
+            ...was,
+            text: command.text,
+            version: was.version + 1,
+            history: [...was.history, { text: was.text, by: actor.participantId, version: was.version }],
+          }),
+          "a correction replaces the text, keeps the old one and counts a version",
+        );
+      check(after.transcript.length === before.transcript.length, "a correction adds no line");
+      only("transcript");
+      break;
+    }
+    case "transcript.draft": {
+      const added = after.transcript.slice(before.transcript.length);
+      check(same(after.transcript.slice(0, before.transcript.length), before.transcript), "a draft leaves the earlier lines alone");
+      check(
+        same(
+          added.map(({ entry, text, source, by, at, offsetMs, endMs }) => ({ entry, text, source, by, at, offsetMs, endMs })),
+          command.lines.map((l) => ({ entry: command.entry, text: l.text, source: "machine", by: null, at: now, offsetMs: l.startMs, endMs: l.endMs })),
+        ),
+        "a draft adds its lines, machine-made, in order",
+      );
+      check(new Set(after.transcript.map((l) => l.id)).size === after.transcript.length, "line ids are unique");
+      only("transcript");
+      break;
+    }
     case "bargaining.addClause":
     case "bargaining.offer":
     case "bargaining.accept":
