@@ -245,3 +245,75 @@ describe("sharing switched during the meeting", () => {
     expect(noteTypes(display)).toEqual(["record.withheld", "record.sharedSet", "record.withheld"]);
   });
 });
+
+describe("the transcript (速记稿) is part of the record; the live caption goes to everyone", () => {
+  const OBS = people.observer.participantId;
+  const line = (lineId: string, entryId: string, text: string): MeetingEvent => ({
+    type: "transcript.appended",
+    lineId,
+    entry: { kind: "speech", id: entryId },
+    text,
+    by: OBS,
+    at: 100,
+    offsetMs: 90,
+    source: "steno",
+  });
+  const drafted: MeetingEvent = {
+    type: "transcript.drafted",
+    entry: { kind: "speech", id: `s-${A}` },
+    engine: "pocketsphinx",
+    at: 200,
+    lines: [{ lineId: "m1", text: "machine draft", startMs: 0, endMs: 900 }],
+  };
+  const corrected: MeetingEvent = { type: "transcript.corrected", lineId: "l1", text: "改正后的第一句", by: people.clerk.participantId, version: 2 };
+  // Alice spoke (line l1 typed, later drafted and corrected); Bob holds the floor now (line l2).
+  const EARLIER: MeetingEvent[] = [{ type: "stenography.assigned", participantId: OBS }, ...SPOKEN.slice(0, 2), line("l1", `s-${A}`, "第一句")];
+  const NOW_SPEAKING: MeetingEvent[] = [...SPOKEN.slice(2), ev.requested(B), ev.started(B, { at: 80 }), line("l2", `s-${B}`, "第二位发言")];
+  const texts = (s: MeetingState) => s.transcript.map((l) => l.text);
+
+  it("a typed line goes to every audience as it is (no audience differs)", () => {
+    const base = given(...EARLIER.slice(0, 3)).state;
+    expect(differsByAudience(stamp(0, [line("l1", `s-${A}`, "第一句")], 0, null))).toBe(false);
+    for (const audience of ["staff", "attendee", "display"] as const) {
+      const { after, sync } = commit(base, [line("l1", `s-${A}`, "第一句")], audience);
+      expect(texts(receive(stateFor(base, audience), sync))).toEqual(texts(after));
+    }
+  });
+
+  it("corrections and machine drafts are withheld like the clerk's notes from attendees (not shared) and the display", () => {
+    const base = given(...EARLIER, ...NOW_SPEAKING).state;
+    for (const event of [drafted, corrected]) expect(differsByAudience(stamp(0, [event], 0, null))).toBe(true);
+    for (const audience of ["attendee", "display"] as const) {
+      const { sync } = commit(base, [drafted, corrected], audience);
+      expect(sync.kind === "events" && sync.events.map((e) => e.event.type)).toEqual(["record.withheld", "record.withheld"]);
+      expect(JSON.stringify(sync)).not.toMatch(/machine draft|改正后/);
+    }
+    const staff = commit(base, [drafted, corrected], "staff");
+    expect(texts(receive(base, staff.sync))).toEqual(["改正后的第一句", "第二位发言", "machine draft"]);
+  });
+
+  it("a snapshot keeps only the lines of the entry holding the floor, except for the staff (and attendees of a shared record)", () => {
+    const state = given(...EARLIER, ...NOW_SPEAKING, drafted, corrected).state;
+    for (const audience of ["attendee", "display"] as const) {
+      const sync = syncFor({ kind: "snapshot", state }, audience, state);
+      expect(sync.kind === "compact" && sync.state.transcript.map((l) => l.text)).toEqual(["第二位发言"]);
+      expect(texts(stateFor(state, audience))).toEqual(["第二位发言"]);
+    }
+    expect(texts(stateFor(state, "staff"))).toEqual(["改正后的第一句", "第二位发言", "machine draft"]);
+    const sharedState = given(...EARLIER, ...NOW_SPEAKING, drafted, corrected, shared(true)).state;
+    expect(texts(stateFor(sharedState, "attendee"))).toEqual(["改正后的第一句", "第二位发言", "machine draft"]);
+    expect(texts(stateFor(sharedState, "display"))).toEqual(["第二位发言"]);
+    // Nobody holds the floor: no captions at all.
+    const idle = given(...EARLIER, ...SPOKEN.slice(2)).state;
+    expect(stateFor(idle, "attendee").transcript).toEqual([]);
+    expect(stateFor(idle, "display").transcript).toEqual([]);
+  });
+
+  it("switching the sharing on gives attendees the whole transcript; off takes it back", () => {
+    const base = given(...EARLIER, ...NOW_SPEAKING).state;
+    const on = commit(base, [shared(true)], "attendee");
+    expect(texts(receive(stateFor(base, "attendee"), on.sync))).toEqual(["第一句", "第二位发言"]);
+    const off = commit(on.after, [shared(false)], "attendee");
+    expect(texts(receive(stateFor(on.after, "attendee"), off.sync))).toEqual(["第二位发言"]);
+  });
+});

@@ -7,12 +7,17 @@
 // Whoever may not see a part receives the same sequence of events with that part removed, so no
 // gap appears. A proxy's authorisation (委托依据: the note and the evidence file) is for the staff
 // too: everyone else learns only who holds whose proxy.
+// The transcript (速记稿) is part of the record too, with one exception: a typed line is the live
+// caption (字幕) of what the room hears, so transcript.appended goes to everyone as it is, and
+// every snapshot keeps the lines of the entry holding the floor now. Older lines, corrections
+// and machine drafts follow the record's rule.
 import { compactState } from "./compactState.ts";
 import type { MeetingEvent, StoredEvent } from "./meeting.ts";
 import type { SyncPayload } from "./protocol.ts";
 import { STAFF_ROLES, type ActorRole } from "./roles.ts";
 import type { Poll } from "./poll/schema.ts";
 import type { MeetingState } from "./state.ts";
+import { captionEntry, sameEntry } from "./transcript/captions.ts";
 
 /** staff: chair and clerk; attendee: members, officials, observers; display: the room display. */
 export type Audience = "staff" | "attendee" | "display";
@@ -27,7 +32,11 @@ export const audienceOf = (role: ActorRole, display: boolean): Audience => (disp
 export const seesResult = (poll: Pick<Poll, "status">, audience: Audience): boolean =>
   poll.status === "published" || (poll.status === "closed" && audience === "staff");
 
-const isNote = (event: MeetingEvent): boolean => event.type.startsWith("record.") && event.type !== "record.withheld" && event.type !== "record.sharedSet";
+/** A part of the record withheld from whoever may not see it: the clerk's notes, corrections and machine drafts of the transcript. */
+const isNote = (event: MeetingEvent): boolean =>
+  (event.type.startsWith("record.") && event.type !== "record.withheld" && event.type !== "record.sharedSet") ||
+  event.type === "transcript.corrected" ||
+  event.type === "transcript.drafted";
 
 /** Whether this audience receives the clerk's notes while the record is (or is not) shared. */
 const seesNotes = (audience: Audience, recordShared: boolean): boolean => audience === "staff" || (audience === "attendee" && recordShared);
@@ -61,7 +70,14 @@ export function stateFor(state: MeetingState, audience: Audience): MeetingState 
       proxies: p.proxies.map(withoutEvidence),
     })),
     notes: seesNotes(audience, state.recordShared) ? state.notes : { summaries: {}, suggestions: [], decisions: [] },
+    transcript: seesNotes(audience, state.recordShared) ? state.transcript : liveCaptions(state),
   };
+}
+
+/** The typed lines of the entry holding the floor now: what everyone may see of the transcript. */
+function liveCaptions(state: MeetingState): MeetingState["transcript"] {
+  const entry = captionEntry(state);
+  return entry ? state.transcript.filter((line) => line.source === "steno" && sameEntry(line.entry, entry)) : [];
 }
 
 /**
