@@ -37,6 +37,19 @@ const commands = (memberId: string): { command: Record<string, unknown>; allowed
     },
     allowed: [],
   },
+  // 速记: typing first (before anyone is named a stenographer), then naming; the machine draft is the server's alone.
+  { command: { type: "transcript.append", entry: { kind: "speech", id: "no-such-speech" }, text: "速记" }, allowed: ["chair", "clerk"] },
+  { command: { type: "stenography.assign", participantId: memberId }, allowed: ["chair", "clerk"] },
+  { command: { type: "transcript.correct", lineId: "no-such-line", text: "更正", baseVersion: 1 }, allowed: ["chair", "clerk"] },
+  {
+    command: {
+      type: "transcript.draft",
+      entry: { kind: "speech", id: "no-such-speech" },
+      engine: "pocketsphinx",
+      lines: [{ text: "x", startMs: 0, endMs: 1 }],
+    },
+    allowed: [],
+  },
   { command: { type: "meeting.close" }, allowed: ["chair"] },
 ];
 
