@@ -9,6 +9,8 @@ import { ChairMinutesPanel } from "../features/minutes/ChairMinutes.tsx";
 import { InterjectionRequests } from "../features/interjection/InterjectionRequests.tsx";
 import { InterpretationControl } from "../features/interpretation/InterpretationControl.tsx";
 import { PollPanel } from "../features/poll/PollPanel.tsx";
+import { StenographerPad } from "../features/transcript/StenographerPad.tsx";
+import { StenographyControl } from "../features/transcript/StenographyControl.tsx";
 import { chairTools } from "../features/meeting/chairTools.ts";
 import { LifecycleControls } from "../features/meeting/LifecycleControls.tsx";
 import { MeetingStatusNotice } from "../features/meeting/MeetingStatusNotice.tsx";
@@ -27,7 +29,7 @@ import "./chairConsole.css";
 
 /**
  * The chair's console: agenda and the minutes (to read and approve) left, the floor and the queue in
- * the centre, the room's microphone, interpretation (传译), polls, attendance and record right. A mediation has no polls,
+ * the centre, the room's microphone, interpretation (传译), stenographers (速记), polls, attendance and record right. A mediation has no polls,
  * interjections or speech statistics (chairTools).
  */
 export function ChairConsole() {
@@ -60,6 +62,8 @@ export function ChairConsole() {
         <SpeechDock run={run} pending={pending} interjections={tools.interjections} />
         {/* Requests to interject: prominent, right under the speaker, apart from the queue. */}
         {tools.interjections && <InterjectionRequests run={run} pending={pending} />}
+        {/* The chair named a stenographer (速记): their pad. */}
+        <StenographerPad />
         <FloorControls run={run} pending={pending} />
         <ChairQueue run={run} pending={pending} />
         <AddSpeaker run={run} pending={pending} />
@@ -67,6 +71,7 @@ export function ChairConsole() {
       <aside className="side">
         <VenueMuteControl run={run} pending={pending} />
         <InterpretationControl run={run} pending={pending} />
+        <StenographyControl run={run} pending={pending} />
         {tools.polls && <PollPanel />}
         <AttendanceList run={run} pending={pending} />
         {tools.stats && <StatsPanel />}

@@ -16,6 +16,8 @@ import { WrittenOnBehalf } from "../features/queue/WrittenOnBehalf.tsx";
 import { RecordWorkspace } from "../features/record/RecordWorkspace.tsx";
 import { SpeechRecord } from "../features/record/SpeechRecord.tsx";
 import { StatsPanel } from "../features/stats/StatsPanel.tsx";
+import { StenographerPad } from "../features/transcript/StenographerPad.tsx";
+import { StenographyControl } from "../features/transcript/StenographyControl.tsx";
 import { MinutesWorkspace } from "../features/minutes/MinutesWorkspace.tsx";
 import { BargainingTable } from "../bargaining/table/BargainingTable.tsx";
 import { MediationSession } from "../mediation/session/MediationSession.tsx";
@@ -84,6 +86,8 @@ export function ClerkView() {
             {/* A mediation meeting: separate talks (背靠背) and the parties' positions (nothing for another kind). */}
             <MediationSession />
             <CurrentSpeaker />
+            {/* A clerk named stenographer (速记): the pad, under the speaker. */}
+            <StenographerPad />
             <QueueList />
             <AddSpeaker run={run} pending={pending} />
             <WrittenOnBehalf />
@@ -91,6 +95,7 @@ export function ClerkView() {
           </div>
           <aside className="side">
             <InterpretationControl run={run} pending={pending} />
+            <StenographyControl run={run} pending={pending} />
             <PollPanel />
             <AttendanceList run={run} pending={pending} />
             <StatsPanel defaultOpen />

@@ -15,6 +15,7 @@ import { PublishedPollResult } from "../features/poll/PublishedPollResult.tsx";
 import { AgendaPanel } from "../features/agenda/AgendaPanel.tsx";
 import { MyPlanPanel } from "../features/plan/MyPlanPanel.tsx";
 import { RecordWorkspace } from "../features/record/RecordWorkspace.tsx";
+import { StenographerPad } from "../features/transcript/StenographerPad.tsx";
 import { MySuggestionsPanel } from "../features/ledger/MySuggestionsPanel.tsx";
 import { BargainingTable } from "../bargaining/table/BargainingTable.tsx";
 import { MediationSession } from "../mediation/session/MediationSession.tsx";
@@ -68,6 +69,8 @@ export function MemberView() {
         <MemberFloorBar />
         {/* 原声 / 传译（英语） while an interpretation runs, on every tab. */}
         <ChannelChoice />
+        {/* A named stenographer (速记): the pad, on every tab. */}
+        <StenographerPad />
         <PollSheet />
         {showing === "mine" ? (
           <MySuggestionsPanel />

@@ -11,6 +11,7 @@ import { useRoleLabel } from "../meeting/useRoleLabel.ts";
 import { VenueMutedLabel } from "../media/VenueMutedLabel.tsx";
 import { DisplayMedia } from "../venue/DisplayMedia.tsx";
 import { DisplayPoll } from "../poll/DisplayPoll.tsx";
+import { DisplayCaptions } from "../transcript/Captions.tsx";
 import { displayedPoll } from "../poll/polls.ts";
 import "../interjection/interjection.css";
 
@@ -18,6 +19,7 @@ import "../interjection/interjection.css";
  * The room display (大屏) for the projector, read from the back of the room: no controls,
  * no cursor, no scrollbars. `?theme=dark` for projectors that show dark backgrounds better.
  * It plays and shows the remote speakers; as the venue terminal (`?venue=1`) it also publishes the room.
+ * Captions (字幕) of the entry holding the floor run under the speaker.
  */
 export function DisplayView() {
   const { t } = useTranslation();
@@ -139,6 +141,7 @@ export function DisplayView() {
           )}
         </main>
       )}
+      <DisplayCaptions />
       <footer className="display-footer">
         <div className="display-next">
           <span className="display-label">{t("display.nextSpeakers")}</span>

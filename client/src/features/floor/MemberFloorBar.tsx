@@ -6,6 +6,7 @@ import { useDisplayName, useMeeting, useServerNow } from "../../connection/useMe
 import { Icon } from "../../components/Icon.tsx";
 import { clockWords } from "./clockWords.ts";
 import { InterpreterBanner } from "../interpretation/InterpreterBanner.tsx";
+import { PhoneCaptions } from "../transcript/Captions.tsx";
 import { MyFloorBanner } from "./MyFloorBanner.tsx";
 import { speakerName, upcomingSpeakers } from "./speakingPlan.ts";
 import "./speaking.css";
@@ -18,7 +19,8 @@ function buzz(pattern: number | number[]): void {
 /**
  * The phone's sticky bar, under the header, over everything the member scrolls: their own floor
  * (您已获得发言权, their clock, the microphone), or who speaks and the clock, and 下一位是您 when
- * they are next; the interpreter's banner (您正在为本场传译, the microphone) above it. The clock never hides behind the video or the bottom action.
+ * they are next; the interpreter's banner (您正在为本场传译, the microphone) above it; captions (字幕)
+ * under it when switched on. The clock never hides behind the video or the bottom action.
  */
 export function MemberFloorBar() {
   const { t } = useTranslation();
@@ -35,11 +37,12 @@ export function MemberFloorBar() {
   }, [next, mine]);
   // The interpreter (传译) keeps their banner and microphone in view all the time they interpret.
   const interpreting = Boolean(me && state && !welcome?.display && state.interpretation && interpreterOf(state) === me);
-  if (!state?.floor && !next && !interpreting) return null;
+  if (!state?.floor && !state?.interjection && !next && !interpreting) return null;
   return (
     <div className="member-floor-bar" data-testid="member-floor-bar">
       {interpreting && <InterpreterBanner toggle={!mine} />}
       {mine ? <MyFloorBanner /> : <FloorStrip />}
+      <PhoneCaptions />
       {next && (
         <p className="next-up" role="status" data-testid="you-are-next">
           <Icon name="hand" /> <strong>{t("floor.youAreNext")}</strong> <span>{t("floor.youAreNextHint")}</span>

@@ -1,5 +1,5 @@
 // The person's media choices on this device: which microphone and camera, how to listen
-// (listenMode.ts: auto, full or audio-only) and whether to hear an interpretation (传译). Kept in localStorage (per browser, not per meeting)
+// (listenMode.ts: auto, full or audio-only), whether to hear an interpretation (传译) and to show captions (字幕). Kept in localStorage (per browser, not per meeting)
 // and observable, so the settings panel and the media session stay in step.
 import { useSyncExternalStore } from "react";
 import { LISTEN_MODES, type ListenMode } from "./listenMode.ts";
@@ -16,6 +16,8 @@ export interface MediaPrefs {
    * (features/interpretation/listenChannel.ts); undefined: the floor (原声, the default).
    */
   interpretation?: string;
+  /** 字幕: show the live transcript of the floor on this phone (features/transcript/Captions.tsx); off unless switched on. */
+  captions?: boolean;
 }
 
 const KEY = "yst.mediaPrefs";
@@ -35,6 +37,7 @@ export function parseMediaPrefs(stored: string | null): MediaPrefs {
       cameraId: typeof raw.cameraId === "string" ? raw.cameraId : undefined,
       listenMode,
       ...(typeof raw.interpretation === "string" && raw.interpretation.length > 0 ? { interpretation: raw.interpretation } : {}),
+      ...(raw.captions === true ? { captions: true } : {}),
     };
   } catch {
     return { listenMode: "auto" };

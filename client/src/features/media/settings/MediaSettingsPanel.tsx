@@ -1,4 +1,4 @@
-// 音视频设置: microphone and camera choice, the microphone test, the listen mode (auto, audio only). A dialog on a
+// 音视频设置: microphone and camera choice, the microphone test, the listen mode (auto, audio only), captions (字幕). A dialog on a
 // desktop, a bottom sheet on a phone (mediaSettings.css); the native <dialog> gives the focus
 // trap, the inert page behind and Escape.
 import { useEffect, useId, useRef } from "react";
@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Icon } from "../../../components/Icon.tsx";
 import { saveMediaPrefs, useMediaPrefs } from "../mediaPrefs.ts";
 import { DeviceSelect } from "./DeviceSelect.tsx";
+import { CaptionsSetting } from "../../transcript/CaptionsSetting.tsx";
 import { ListenModeSetting } from "./ListenModeSetting.tsx";
 import { deviceChoices } from "./devices.ts";
 import { MicLevelMeter } from "./MicLevelMeter.tsx";
@@ -114,6 +115,8 @@ export function MediaSettingsPanel({ onClose }: { onClose: () => void }) {
         <section className="media-settings-section">
           <ListenModeSetting />
         </section>
+
+        <CaptionsSetting />
       </div>
     </dialog>
   );
