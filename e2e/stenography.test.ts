@@ -6,7 +6,7 @@
 // them; Shift+Enter is a new line, a refused line stays in the field with the server's reason; the
 // room display shows both lines as captions under the speaker; a member who switched 字幕 on in
 // 音视频设置 sees them in the sticky floor bar (zh and en, fitting 375 px), a member who did not sees
-// none; when the speech ends the captions go; the chair releases stenographer 2 and the pad goes.
+// none; when the speech ends the captions go; the clerk releases stenographer 2 and the pad goes.
 // Screenshots for review go to YST_STENO_SHOTS (default test-results/screenshots/stenography).
 import fs from "node:fs";
 import path from "node:path";
@@ -212,10 +212,12 @@ describe("stenography (速记) and captions (字幕) without media", () => {
       [zhao, LINE_2, "steno"],
     ]);
 
-    // The chair releases 赵静: her pad goes, 孙文's no longer names a partner.
-    await chair.getByRole("button", { name: "撤销赵静的速记员指定" }).click();
+    // The clerk sees who is named and releases 赵静: her pad goes, 孙文's no longer names a partner.
+    const clerk = await open("周记", DESKTOP);
+    await until(() => clerk.getByTestId("stenographer").locator(".stenographer-name").allTextContents()).toEqual(["孙文", "赵静 · 经济界"]);
+    await clerk.getByRole("button", { name: "撤销赵静的速记员指定" }).click();
     await until(() => steno2.getByTestId("steno-pad").count()).toBe(0);
     await until(() => textOf(steno1, "steno-pad-you")).toBe("您是本场速记员");
-    expect(await chair.getByTestId("stenographer").locator(".stenographer-name").allTextContents()).toEqual(["孙文"]);
+    await until(() => chair.getByTestId("stenographer").locator(".stenographer-name").allTextContents()).toEqual(["孙文"]);
   }, 150_000);
 });
