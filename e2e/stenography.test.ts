@@ -5,7 +5,7 @@
 // stenographer 2 (English) types the next (relay, 接力), each pad listing both lines with who typed
 // them; Shift+Enter is a new line, a refused line stays in the field with the server's reason; the
 // room display shows both lines as captions under the speaker; a member who switched 字幕 on in
-// 音视频设置 sees them in the sticky floor bar (zh and en, fitting 375 px), a member who did not sees
+// 音视频设置 sees them in the sticky floor bar (zh and en, fitting 375 px, kept over a reload), a member who did not sees
 // none; when the speech ends the captions go; the clerk releases stenographer 2 and the pad goes.
 // Screenshots for review go to YST_STENO_SHOTS (default test-results/screenshots/stenography).
 import fs from "node:fs";
@@ -188,6 +188,10 @@ describe("stenography (速记) and captions (字幕) without media", () => {
     expect(await captions(withCaptions, "phone-captions")).toEqual([LINE_1, LINE_2]);
     await expectFitsPhone(withCaptions, "phone-captions");
     await shot(withCaptions, "stenography-member-captions-375-en.png");
+    // Kept on the device: after a reload 字幕 is still on and the speech's lines come back with the snapshot.
+    await withCaptions.reload();
+    await withCaptions.getByTestId("me").waitFor();
+    await until(() => captions(withCaptions, "phone-captions")).toEqual([LINE_1, LINE_2]);
 
     // The pads fit a 375 px phone in both languages.
     await expectFitsPhone(steno1, "steno-pad");
