@@ -284,6 +284,8 @@ describe("decide, evolve and replay", () => {
       pollRules: { clerkMay: false, allowed: true },
       notes: { summaries: {}, suggestions: [], decisions: [] },
       recordShared: false,
+      stenographers: [],
+      transcript: [],
       timeZone: "Asia/Shanghai",
       micOpensOnFloor: false,
       // Every coming and going in order, and every start of an item's visit.
@@ -347,6 +349,8 @@ describe("decide, evolve and replay", () => {
       pollRules: { clerkMay: false, allowed: true },
       notes: { summaries: {}, suggestions: [], decisions: [] },
       recordShared: false,
+      stenographers: [],
+      transcript: [],
       timeZone: "Asia/Shanghai",
       micOpensOnFloor: false,
       attendanceLog: [],

@@ -29,7 +29,7 @@ const appended = (
   entry: { kind: "speech" | "interjection"; id: string },
   { text = "各位委员：", by = OBS, at = NOW, offsetMs = NOW - 10 }: { text?: string; by?: string; at?: number; offsetMs?: number } = {},
 ): MeetingEvent => ({ type: "transcript.appended", lineId, entry, text, by, at, offsetMs, source: "steno" });
-const corrected = (lineId: string, text: string, version = 2, by = clerk.participantId): MeetingEvent => ({
+const corrected = (lineId: string, text: string, version = 2, by: string = clerk.participantId): MeetingEvent => ({
   type: "transcript.corrected",
   lineId,
   text,
