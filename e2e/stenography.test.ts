@@ -4,7 +4,8 @@
 // the room, as the chair's socket would); stenographer 1 (Chinese) types a line and Enter sends it,
 // stenographer 2 (English) types the next (relay, 接力), each pad listing both lines with who typed
 // them; Shift+Enter is a new line, a refused line stays in the field with the server's reason; the
-// room display shows both lines as captions under the speaker; a member who switched 字幕 on in
+// room display shows both lines as captions under the speaker (an interjection's own line while it
+// runs, then the speech's again); a member who switched 字幕 on in
 // 音视频设置 sees them in the sticky floor bar (zh and en, fitting 375 px, kept over a reload), a member who did not sees
 // none; when the speech ends the captions go; the clerk releases stenographer 2 and the pad goes.
 // Screenshots for review go to YST_STENO_SHOTS (default test-results/screenshots/stenography).
@@ -48,6 +49,7 @@ async function expectFitsPhone(page: Page, testId: string): Promise<void> {
 
 const LINE_1 = "各位委员，我就老旧小区加装电梯谈三点意见。";
 const LINE_2 = "第一，补贴标准要全市统一，审批流程要简化。";
+const LINE_3 = "关于补贴标准，市住建局正在制定统一办法。";
 
 describe("stenography (速记) and captions (字幕) without media", () => {
   beforeAll(async () => {
@@ -61,6 +63,7 @@ describe("stenography (速记) and captions (字幕) without media", () => {
       { name: "赵静", role: "member", sector: "经济界" },
       { name: "袁海霞", role: "member", sector: "教育界" },
       { name: "陈刚", role: "member", sector: "医卫界" },
+      { name: "王建国", role: "official", unit: "市住建局" },
     ]);
     browser = await launchChromium();
   });
@@ -86,11 +89,11 @@ describe("stenography (速记) and captions (字幕) without media", () => {
 
     // The chair names 孙文 (an observer), then 赵静: the picker offers the whole roster but those named.
     const options = () => chair.getByTestId("stenography-person").locator("option").allTextContents();
-    expect((await options())[0]).toBe("选择速记员（7）");
+    expect((await options())[0]).toBe("选择速记员（8）");
     await chair.getByTestId("stenography-person").selectOption(sun);
     await chair.getByTestId("stenography-assign").click();
     await until(() => chair.getByTestId("stenographer").count()).toBe(1);
-    expect((await options())[0]).toBe("选择速记员（6）");
+    expect((await options())[0]).toBe("选择速记员（7）");
     expect((await options()).some((o) => o.startsWith("孙文"))).toBe(false);
     await chair.getByTestId("stenography-search").fill("经济");
     await until(() => options()).toEqual(["选择速记员（1）", "赵静 · 经济界"]);
@@ -201,6 +204,24 @@ describe("stenography (速记) and captions (字幕) without media", () => {
     await steno1.screenshot({ path: "/tmp/shots/steno-pad-375-zh.png" });
     await shot(steno2, "stenography-pad-375-en.png");
 
+    // An interjection (插话): the pads and the captions follow it, with its own lines only; when it
+    // ends, the speech's lines come back.
+    await run("王建国", { type: "interjection.request" });
+    const { requestId } = (await liveState(app)).interjectionRequests[0]!;
+    await run("钟玉", { type: "interjection.grant", requestId });
+    await until(() => textOf(steno1, "steno-pad-entry")).toMatch(/王建国的插话$/);
+    expect(await steno1.getByTestId("steno-pad-entry").getAttribute("data-kind")).toBe("interjection");
+    await until(() => display.getByTestId("display-captions").count()).toBe(0);
+    expect(await steno1.getByTestId("steno-pad-line").count()).toBe(0);
+    await padField(steno1).fill(LINE_3);
+    await padField(steno1).press("Enter");
+    await until(() => captions(display, "display-captions")).toEqual([LINE_3]);
+    await until(() => captions(withCaptions, "phone-captions")).toEqual([LINE_3]);
+    await until(() => padLines(steno2)).toEqual([`孙文 | ${LINE_3}`]);
+    await run("王建国", { type: "interjection.end" });
+    await until(() => captions(display, "display-captions")).toEqual([LINE_1, LINE_2]);
+    await until(() => textOf(steno1, "steno-pad-entry")).toMatch(/李明的发言$/);
+
     // The speech ends: the captions go, the pads say nobody speaks again (the typed text kept).
     await padField(steno1).fill("第二，");
     await run("钟玉", { type: "floor.end" });
@@ -211,9 +232,10 @@ describe("stenography (速记) and captions (字幕) without media", () => {
     expect(await padField(steno1).inputValue()).toBe("第二，");
     // The record keeps both lines, by whom they were typed.
     const transcript = (await liveState(app)).transcript;
-    expect(transcript.map((l) => [l.by, l.text, l.source])).toEqual([
-      [sun, LINE_1, "steno"],
-      [zhao, LINE_2, "steno"],
+    expect(transcript.map((l) => [l.entry.kind, l.by, l.text, l.source])).toEqual([
+      ["speech", sun, LINE_1, "steno"],
+      ["speech", zhao, LINE_2, "steno"],
+      ["interjection", sun, LINE_3, "steno"],
     ]);
 
     // The clerk sees who is named and releases 赵静: her pad goes, 孙文's no longer names a partner.
