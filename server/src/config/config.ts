@@ -1,6 +1,7 @@
 // Runtime configuration from environment variables (documented in docs/configuration.md).
 import path from "node:path";
 import type { DatabaseConfig } from "../db/database.ts";
+import { loadAsrConfig, type AsrConfig } from "../transcripts/asrConfig.ts";
 import { loadClusterConfig, type ClusterConfig } from "./clusterConfig.ts";
 import { loadDatabaseConfig } from "./databaseConfig.ts";
 
@@ -39,6 +40,8 @@ export interface Config {
    * external Janus it must be a folder both see under this same path (docs/configuration.md).
    */
   recordingsDir: string;
+  /** Speech recognition for the machine drafts of speeches (YST_ASR, YST_ASR_URL, …; docs/transcripts.md); off by default. */
+  asr: AsrConfig;
   /** What the ledger's forms (交办单, 反馈单) print for the secretariat (docs/ledger.md#forms-交办单--反馈单). */
   ledgerForms: LedgerFormSettings;
 }
@@ -100,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.YST_TRUST_PROXY || undefined,
     media: loadMediaConfig(env),
     recordingsDir: path.resolve(env.YST_RECORDINGS_DIR || path.join(dataDir, "recordings")),
+    asr: loadAsrConfig(env),
     ledgerForms: { issuer: env.YST_ORG_NAME?.trim() ?? "", contact: env.YST_LEDGER_CONTACT?.trim() ?? "" },
   };
 }
