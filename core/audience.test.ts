@@ -309,6 +309,15 @@ describe("the transcript (速记稿) is part of the record; the live caption goe
     expect(stateFor(idle, "display").transcript).toEqual([]);
   });
 
+  it("a correction of a live line stays with those who see the record: the snapshot has the line as typed", () => {
+    const fixLive: MeetingEvent = { type: "transcript.corrected", lineId: "l2", text: "第二位委员发言", by: people.clerk.participantId, version: 2 };
+    const state = given(...EARLIER, ...NOW_SPEAKING, fixLive).state;
+    for (const audience of ["attendee", "display"] as const) {
+      expect(stateFor(state, audience).transcript).toEqual([{ ...state.transcript[1]!, text: "第二位发言", version: 1, history: [] }]);
+    }
+    expect(texts(stateFor(given(...EARLIER, ...NOW_SPEAKING, fixLive, shared(true)).state, "attendee"))).toEqual(["第一句", "第二位委员发言"]);
+  });
+
   it("switching the sharing on gives attendees the whole transcript; off takes it back", () => {
     const base = given(...EARLIER, ...NOW_SPEAKING).state;
     const on = commit(base, [shared(true)], "attendee");

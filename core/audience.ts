@@ -74,10 +74,16 @@ export function stateFor(state: MeetingState, audience: Audience): MeetingState 
   };
 }
 
-/** The typed lines of the entry holding the floor now: what everyone may see of the transcript. */
+/**
+ * The typed lines of the entry holding the floor now, as they were typed (a correction is part of
+ * the record): exactly what everyone received live as transcript.appended.
+ */
 function liveCaptions(state: MeetingState): MeetingState["transcript"] {
   const entry = captionEntry(state);
-  return entry ? state.transcript.filter((line) => line.source === "steno" && sameEntry(line.entry, entry)) : [];
+  if (!entry) return [];
+  return state.transcript
+    .filter((line) => line.source === "steno" && sameEntry(line.entry, entry))
+    .map((line) => (line.history.length === 0 ? line : { ...line, text: line.history[0]!.text, version: 1, history: [] }));
 }
 
 /**
