@@ -10,6 +10,9 @@ import Janode, { type JanodeConnection, type JanodeHandle, type JanodeSession } 
 import { findJanusLibDir, randomSecret, writeJanusConfig } from "../../server/src/media/janusConfig.ts";
 import { cpuTicks, sleep } from "./stats.ts";
 
+/** BENCH_MEDIA_EVENT_LOOPS: Janus's `event_loops` (0: one thread per handle, Janus's default). */
+const EVENT_LOOPS = Number(process.env.BENCH_MEDIA_EVENT_LOOPS ?? "0");
+
 export class BenchJanus {
   readonly configDir = fs.mkdtempSync(path.join(os.tmpdir(), "yst-bench-media-"));
   readonly ws: number;
@@ -38,6 +41,7 @@ export class BenchJanus {
       libDir,
       configDir: this.configDir,
       debugLevel: 2,
+      eventLoops: EVENT_LOOPS,
     });
   }
 

@@ -15,7 +15,8 @@
 //
 // Environment: BENCH_MEDIA_QUICK=1 (small counts, short windows: a check in under 3 minutes),
 // BENCH_MEDIA_STEPS (listener counts, e.g. "0,100,200"), BENCH_MEDIA_MODES (e.g. "single-av,mix"),
-// BENCH_MEDIA_WINDOW_MS, BENCH_MEDIA_SUB_WINDOWS, BENCH_MEDIA_RECEIVER_PROCS (default 3).
+// BENCH_MEDIA_WINDOW_MS, BENCH_MEDIA_SUB_WINDOWS, BENCH_MEDIA_RECEIVER_PROCS (default 3),
+// BENCH_MEDIA_EVENT_LOOPS (Janus's event_loops; default 0: one thread per handle).
 import os from "node:os";
 import Janode from "janode";
 import { MODE_LABEL, MODES, modeEdge, modeVideo, Plane, type Listener, type Mode } from "./plane.ts";
@@ -279,6 +280,11 @@ function printRow(s: Step): void {
 
 // ---------------------------------------------------------------- the run
 
+const janusThreading = () => {
+  const loops = Number(process.env.BENCH_MEDIA_EVENT_LOOPS ?? "0");
+  return loops > 0 ? `Janus event_loops ${loops}` : "Janus: a thread per handle";
+};
+
 async function ramp(bench: Bench, mode: Mode): Promise<void> {
   if (modeEdge(mode) && mode !== "mix") await bench.plane.remotize();
   else await bench.plane.unremotize();
@@ -414,7 +420,7 @@ async function main(): Promise<void> {
     const reniced = bench.publisher.renice();
     console.log(
       `bench:media (thin receivers): ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}; ` +
-        `origin Janus pid ${bench.plane.origin.pid}, edge pid ${bench.plane.edge.pid}; ${RECEIVER_PROCS} receiver processes; steps ${STEPS.join(",")}; ` +
+        `origin Janus pid ${bench.plane.origin.pid}, edge pid ${bench.plane.edge.pid}; ${janusThreading()}; ${RECEIVER_PROCS} receiver processes; steps ${STEPS.join(",")}; ` +
         `window ${WINDOW_MS / 1000} s in ${SUB_WINDOWS} sub-windows; started ${begun.toISOString()}; publisher's audio mid ${audioMid}; ${reniced} publisher browser processes at nice -5`,
     );
     console.log(HEADER);

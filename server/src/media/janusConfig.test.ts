@@ -53,6 +53,13 @@ describe("janusConfigFiles", () => {
     expect(janus.nat).toMatchObject({ ignore_mdns: "true", ice_enforce_list: "127.0.0.2" });
   });
 
+  it("gives each handle its own thread unless event loops are asked for", () => {
+    expect(janus.general!.event_loops).toBeUndefined();
+    const withLoops = parseJcfg(janusConfigFiles({ ...base, eventLoops: 2 })["janus.jcfg"]!);
+    expect(withLoops.general).toMatchObject({ event_loops: "2" });
+    expect(withLoops.general!.admin_secret).toBe(janus.general!.admin_secret);
+  });
+
   it("has no STUN server and no NAT mapping unless asked", () => {
     expect(files["janus.jcfg"]).not.toMatch(/stun_server|turn_server/);
     expect(janus.nat!.nat_1_1_mapping).toBeUndefined();

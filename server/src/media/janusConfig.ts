@@ -22,6 +22,12 @@ export interface JanusConfigOptions {
   /** Folder the generated files are written to (Janus's `configs_folder`). */
   configDir: string;
   debugLevel?: number;
+  /**
+   * Janus's `event_loops`: handles share this many threads instead of one thread each (0 or
+   * absent: one per handle, Janus's default). Halves Janus's CPU per listener here
+   * (docs/performance.md, "event_loops").
+   */
+  eventLoops?: number | undefined;
 }
 
 export interface PortRange {
@@ -84,7 +90,7 @@ general: {
 \tlog_to_stdout = true
 \tserver_name = "yishiting-janus"
 \tsession_timeout = 60
-\tadmin_secret = ${str(options.adminSecret)}
+${options.eventLoops ? `\tevent_loops = ${options.eventLoops}\n` : ""}\tadmin_secret = ${str(options.adminSecret)}
 \tprotected_folders = [ "/bin", "/boot", "/dev", "/etc", "/lib", "/lib64", "/proc", "/sbin", "/sys", "/usr", "/var" ]
 }
 certificates: {
