@@ -35,6 +35,8 @@ import { PollClock } from "./polls/pollClock.ts";
 import { RoomRegistry } from "./rooms/roomRegistry.ts";
 import { ClusterNode } from "./cluster/cluster.ts";
 import { SocketRelay } from "./cluster/relay/socketRelay.ts";
+import { createSpeechEngine } from "./transcripts/asrConfig.ts";
+import { TranscriptPipeline } from "./transcripts/pipeline.ts";
 
 /** Turnout and live tallies go out at most this often per poll (a vote storm is one or two updates). */
 const POLL_UPDATE_THROTTLE_MS = 500;
@@ -63,6 +65,8 @@ export interface YishitingServer {
   privateAudio: PrivateAudio | undefined;
   /** Per-speech recordings (post-processing, rows). */
   recorder: SpeechRecorder;
+  /** Machine drafts of the speeches from their recordings (docs/transcripts.md); undefined when YST_ASR is off. */
+  transcripts: TranscriptPipeline | undefined;
   /** The archive's full-text index, reindexed after relevant committed events (docs/archive.md). */
   archive: ArchiveIndex;
   /** The follow-up ledger (docs/ledger.md). */
@@ -137,6 +141,12 @@ export async function createServer(config: Config, options: ServerOptions = {}):
 
   // Media (Janus, docs/media.md): the plane, the speeches' recordings, the SDP relay, floor control.
   const media = createMediaPlane(config.media, { dataDir: config.dataDir, log });
+  // Each recording stored ready is transcribed by the configured engine (none by default) into the speech's machine draft.
+  const engine = createSpeechEngine(config.asr);
+  const transcripts =
+    engine && config.asr.engine !== "off"
+      ? new TranscriptPipeline({ engine, language: config.asr.language, recordingsDir: config.recordingsDir, room: (meetingId) => rooms.get(meetingId), log })
+      : undefined;
   const recorder = new SpeechRecorder({
     dir: config.recordingsDir,
     store: new RecordingStore(db),
@@ -144,6 +154,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     now,
     newId: randomUUID,
     log,
+    ...(transcripts ? { ready: (row) => transcripts.ready(row) } : {}),
   });
   const relay =
     media.janusUrl === undefined
@@ -279,6 +290,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     mediaRelay: relay,
     privateAudio,
     recorder,
+    transcripts,
     archive,
     ledger,
     recordSync,
@@ -304,6 +316,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       await relay?.close(); // closes open recordings at Janus
       await privateAudio?.close();
       await recorder.idle(); // finished takes are stored before the database closes
+      await transcripts?.close(); // a transcription running is stopped (its recording stays; no draft)
       await database.close();
       await media.stop();
     },

@@ -9,7 +9,7 @@ import type { MeetingState } from "../../../../core/state.ts";
 import { recordingTarget } from "../../../../core/media/recording.ts";
 import { describeOpus, mjrToOpus } from "./recorder.ts";
 import { meetingRecordingsDir, recordingFilePath } from "./recordingFiles.ts";
-import type { RecordingStore } from "./recordingStore.ts";
+import type { RecordingStore, SpeechRecordingRow } from "./recordingStore.ts";
 
 /** One publisher recorded during one speech; `id` is also the base name of Janus's files. */
 export interface Take {
@@ -41,6 +41,8 @@ export interface SpeechRecorderDeps {
   now: () => number;
   newId: () => string;
   log: (message: string, error?: unknown) => void;
+  /** A recording was stored ready (the transcript pipeline, transcripts/pipeline.ts); must not throw. */
+  ready?: (row: SpeechRecordingRow) => void;
 }
 
 export class SpeechRecorder implements RelayRecorder {
@@ -108,7 +110,8 @@ export class SpeechRecorder implements RelayRecorder {
       await this.deps.store.add({ ...row, file: "", bytes: 0, durationMs: 0, status: "failed" });
       return;
     }
-    await this.deps.store.add({ ...row, file, ...described, status: "ready" });
+    const stored = await this.deps.store.add({ ...row, file, ...described, status: "ready" });
     await removeMjr(mine);
+    this.deps.ready?.(stored);
   }
 }
