@@ -24,6 +24,7 @@ import { staffEntryRoutes } from "../links/staffEntryRoutes.ts";
 import { liveRosterRoutes } from "../live/liveRosterRoutes.ts";
 import { recordingRoutes } from "../media/recording/recordingRoutes.ts";
 import { minutesRoutes } from "../minutes/minutesRoutes.ts";
+import { verbatimRoutes } from "../transcripts/verbatimRoutes.ts";
 import { MINUTES_VERSION_BODY_LIMIT, MINUTES_VERSIONS_PATH, minutesVersionRoutes } from "../minutes/minutesVersionRoutes.ts";
 import { materialRoutes } from "../meetings/materialRoutes.ts";
 import { meetingRoutes } from "../meetings/meetingRoutes.ts";
@@ -71,6 +72,7 @@ export function createApi(deps: ApiDeps): Router {
     recordingRoutes(deps),
     statisticsRoutes(deps),
     minutesRoutes(deps),
+    verbatimRoutes(deps),
     minutesVersionRoutes(deps),
     archiveRoutes(deps),
     ledgerRoutes(deps),
