@@ -1,9 +1,9 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { sectorParty } from "@core/affiliation.ts";
 import { actingRole } from "@core/bargaining/chairing.ts";
 import type { Command } from "@core/meeting.ts";
 import { Icon } from "../../components/Icon.tsx";
+import { RosterPickerFields, useRosterPicker } from "../../components/RosterPicker.tsx";
 import { useDisplayName, useMeeting } from "../../connection/useMeeting.ts";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { SUGGESTED_LANGUAGES, languageLabel } from "./languageNames.ts";
@@ -23,29 +23,22 @@ export function InterpretationControl({ run, pending }: { run: (command: Command
   const { state } = useMeeting();
   const nameOf = useDisplayName();
   const uid = useId();
-  const [search, setSearch] = useState("");
-  const [chosen, setChosen] = useState("");
   const [language, setLanguage] = useState("");
+  // Anyone on the roster but the chair (in a bargaining meeting the presiding chief).
+  const picker = useRosterPicker(state?.roster.filter((p) => actingRole(state, p) !== "chair") ?? []);
   if (!state) return null;
   const lng = currentLanguage();
   const running = state.interpretation;
   const closed = state.status === "closed";
 
-  const needle = search.trim().toLowerCase();
-  const people = state.roster.filter(
-    (p) =>
-      actingRole(state, p) !== "chair" &&
-      (!needle || [nameOf(p.id), p.name, p.sector, p.party, p.unit, p.household].some((v) => v?.toLowerCase().includes(needle))),
-  );
-  const selected = people.some((p) => p.id === chosen) ? chosen : "";
+  const selected = picker.selected;
   const typed = language.trim();
   // The field holds at most LANGUAGE_MAX characters; the meeting checks the rest (VALIDATION).
   const ready = selected !== "" && typed.length > 0;
 
   const start = async () => {
     if (await run({ type: "interpretation.start", participantId: selected, language: typed })) {
-      setChosen("");
-      setSearch("");
+      picker.reset();
       setLanguage("");
     }
   };
@@ -83,29 +76,13 @@ export function InterpretationControl({ run, pending }: { run: (command: Command
           }}
         >
           <div className="row">
-            <input
-              type="search"
-              className="grow"
-              placeholder={t("interpretation.search")}
-              aria-label={t("interpretation.search")}
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-              data-testid="interpretation-search"
+            <RosterPickerFields
+              picker={picker}
+              searchLabel={t("interpretation.search")}
+              personLabel={t("interpretation.person")}
+              chooseOption={t("interpretation.choosePerson", { count: picker.people.length })}
+              testId="interpretation"
             />
-            <select
-              className="grow"
-              aria-label={t("interpretation.person")}
-              value={selected}
-              onChange={(e) => setChosen(e.target.value)}
-              data-testid="interpretation-person"
-            >
-              <option value="">{t("interpretation.choosePerson", { count: people.length })}</option>
-              {people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {[nameOf(p.id) ?? p.name, ...sectorParty(p)].join(" · ")}
-                </option>
-              ))}
-            </select>
           </div>
           <div className="row">
             <label className="grow interpretation-language">

@@ -1,9 +1,9 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { sectorParty } from "@core/affiliation.ts";
 import type { Command } from "@core/meeting.ts";
 import { SPEAKING_ROLES } from "@core/roles.ts";
 import { queuePosition } from "@core/state.ts";
+import { RosterPickerFields, useRosterPicker } from "../../components/RosterPicker.tsx";
 import { useDisplayName, useMeeting } from "../../connection/useMeeting.ts";
 import "../floor/speaking.css";
 
@@ -18,21 +18,15 @@ export function AddSpeaker({ run, pending }: { run: (command: Command) => Promis
   const uid = useId();
   const [source, setSource] = useState<Source>("roster");
   const [kind, setKind] = useState<Kind>("impromptu");
-  const [search, setSearch] = useState("");
-  const [chosen, setChosen] = useState("");
   const [guestName, setGuestName] = useState("");
   const [done, setDone] = useState<string | null>(null);
+  // Members and officials not in line and not speaking.
+  const picker = useRosterPicker(
+    state?.roster.filter((p) => SPEAKING_ROLES.includes(p.role) && queuePosition(state, p.id) < 0 && state.floor?.participantId !== p.id) ?? [],
+  );
   if (!state || state.status !== "open") return null;
 
-  const needle = search.trim().toLowerCase();
-  const people = state.roster.filter(
-    (p) =>
-      SPEAKING_ROLES.includes(p.role) &&
-      queuePosition(state, p.id) < 0 &&
-      state.floor?.participantId !== p.id &&
-      (!needle || [p.name, p.sector, p.party, p.unit, p.household].some((v) => v?.toLowerCase().includes(needle))),
-  );
-  const selected = people.some((p) => p.id === chosen) ? chosen : "";
+  const selected = picker.selected;
   const name = source === "guest" ? guestName.trim() : (nameOf(selected) ?? "");
   const ready = source === "guest" ? name.length > 0 && name.length <= 40 : selected !== "";
 
@@ -41,8 +35,7 @@ export function AddSpeaker({ run, pending }: { run: (command: Command) => Promis
     if (await run(command)) {
       setDone(name);
       setGuestName("");
-      setChosen("");
-      setSearch("");
+      picker.reset();
     }
   };
 
@@ -78,28 +71,13 @@ export function AddSpeaker({ run, pending }: { run: (command: Command) => Promis
         </div>
         {source === "roster" ? (
           <div className="row">
-            <input
-              type="search"
-              className="grow"
-              placeholder={t("speaking.addSearch")}
-              aria-label={t("speaking.addSearch")}
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-              data-testid="add-search"
+            <RosterPickerFields
+              picker={picker}
+              searchLabel={t("speaking.addSearch")}
+              personLabel={t("speaking.addChoose")}
+              chooseOption={`${t("speaking.addChoose")}${t("punct.open")}${picker.people.length}${t("punct.close")}`}
+              testId="add"
             />
-            <select className="grow" aria-label={t("speaking.addChoose")} value={selected} onChange={(e) => setChosen(e.target.value)} data-testid="add-person">
-              <option value="">
-                {t("speaking.addChoose")}
-                {t("punct.open")}
-                {people.length}
-                {t("punct.close")}
-              </option>
-              {people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {[nameOf(p.id) ?? p.name, ...sectorParty(p)].join(" · ")}
-                </option>
-              ))}
-            </select>
           </div>
         ) : (
           <div className="row">

@@ -1,8 +1,9 @@
-import { useId, useState } from "react";
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { sectorParty } from "@core/affiliation.ts";
 import type { Command } from "@core/meeting.ts";
 import { MAX_STENOGRAPHERS } from "@core/transcript/schema.ts";
+import { RosterPickerFields, useRosterPicker } from "../../components/RosterPicker.tsx";
 import { useDisplayName, useMeeting } from "../../connection/useMeeting.ts";
 import { assignable } from "./stenography.ts";
 import "./transcript.css";
@@ -17,19 +18,13 @@ export function StenographyControl({ run, pending }: { run: (command: Command) =
   const { state } = useMeeting();
   const nameOf = useDisplayName();
   const uid = useId();
-  const [search, setSearch] = useState("");
-  const [chosen, setChosen] = useState("");
+  const picker = useRosterPicker(state ? assignable(state) : []);
   if (!state) return null;
   const closed = state.status === "closed";
   const named = state.stenographers;
   const full = named.length >= MAX_STENOGRAPHERS;
 
-  const needle = search.trim().toLowerCase();
-  const people = assignable(
-    state,
-    (p) => !needle || [nameOf(p.id), p.name, p.sector, p.party, p.unit, p.household].some((v) => v?.toLowerCase().includes(needle)),
-  );
-  const selected = people.some((p) => p.id === chosen) ? chosen : "";
+  const selected = picker.selected;
   const person = (id: string) => state.roster.find((p) => p.id === id);
   const label = (id: string) => {
     const p = person(id);
@@ -38,8 +33,7 @@ export function StenographyControl({ run, pending }: { run: (command: Command) =
 
   const assign = async () => {
     if (await run({ type: "stenography.assign", participantId: selected })) {
-      setChosen("");
-      setSearch("");
+      picker.reset();
     }
   };
 
@@ -84,29 +78,13 @@ export function StenographyControl({ run, pending }: { run: (command: Command) =
           }}
         >
           <div className="row">
-            <input
-              type="search"
-              className="grow"
-              placeholder={t("transcript.search")}
-              aria-label={t("transcript.search")}
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-              data-testid="stenography-search"
+            <RosterPickerFields
+              picker={picker}
+              searchLabel={t("transcript.search")}
+              personLabel={t("transcript.person")}
+              chooseOption={t("transcript.choosePerson", { count: picker.people.length })}
+              testId="stenography"
             />
-            <select
-              className="grow"
-              aria-label={t("transcript.person")}
-              value={selected}
-              onChange={(e) => setChosen(e.target.value)}
-              data-testid="stenography-person"
-            >
-              <option value="">{t("transcript.choosePerson", { count: people.length })}</option>
-              {people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {label(p.id)}
-                </option>
-              ))}
-            </select>
             <button type="submit" className="primary" disabled={pending || !selected} data-testid="stenography-assign">
               {t("transcript.assign")}
             </button>

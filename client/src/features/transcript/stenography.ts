@@ -37,11 +37,11 @@ export function padEntry(state: MeetingState): PadEntry | null {
 
 /**
  * Whom the chair or the clerk may still name: the roster but those already named (any role: the
- * display is not on the roster), matched by `matches`; none once MAX_STENOGRAPHERS are named.
+ * display is not on the roster); none once MAX_STENOGRAPHERS are named.
  */
-export function assignable(state: MeetingState, matches: (person: RosterEntry) => boolean): RosterEntry[] {
+export function assignable(state: MeetingState): RosterEntry[] {
   if (state.stenographers.length >= MAX_STENOGRAPHERS) return [];
-  return state.roster.filter((p) => !state.stenographers.includes(p.id) && matches(p));
+  return state.roster.filter((p) => !state.stenographers.includes(p.id));
 }
 
 /** What Enter sends: the field trimmed, or null when there is nothing (blanks are not sent). */
