@@ -17,7 +17,7 @@ export const SearchQuery = z
   })
   .strict();
 
-export const HIT_KINDS = ["summary", "bookedText", "written", "interjection", "suggestion", "decision", "minutes"] as const;
+export const HIT_KINDS = ["summary", "bookedText", "written", "interjection", "transcript", "suggestion", "decision", "minutes"] as const;
 export type HitKind = (typeof HIT_KINDS)[number];
 
 /** A meeting with its counts as last indexed. */

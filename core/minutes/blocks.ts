@@ -25,10 +25,17 @@ const sectionNumber = (i: number) => `${SECTION_NUMERALS[i] ?? String(i + 1)}、
 
 const who = (p: MinutesPerson): Run[] => [{ text: p.name, bold: true }, ...(p.affiliation ? [{ text: `（${p.affiliation}）` }] : [])];
 const names = (people: readonly MinutesPerson[]) => people.map((p) => (p.affiliation ? `${p.name}（${p.affiliation}）` : p.name)).join("、");
-const noted = (t: MinutesText, label: string): Run[] =>
-  t.source === "none"
-    ? [{ text: t.text }]
-    : [{ text: `${label}：` }, { text: t.text }, ...(t.source === "submitted" ? [{ text: "（据提交文稿摘录，待整理）" }] : [])];
+/** Said after a text the clerk did not write, by where it comes from. */
+const TAKEN_FROM: Partial<Record<MinutesText["source"], string>> = {
+  submitted: "（据提交文稿摘录，待整理）",
+  transcript: "（据速记稿摘录，待整理）",
+  machineDraft: "（据机器草稿摘录，待整理）",
+};
+const noted = (t: MinutesText, label: string): Run[] => {
+  if (t.source === "none") return [{ text: t.text }];
+  const from = TAKEN_FROM[t.source];
+  return [{ text: `${label}：` }, { text: t.text }, ...(from ? [{ text: from }] : [])];
+};
 
 /** 委托投票 and 纸质票 among a poll's ballots, said only when there were any. */
 const proxyAndPaper = (p: MinutesPoll): string => {

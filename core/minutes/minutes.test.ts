@@ -15,6 +15,7 @@ import { missingSummaries } from "./missingSummaries.ts";
 import { excerpt, formatDate, formatTime } from "./format.ts";
 import { renderMinutesMarkdown } from "./markdown.ts";
 import { draftMinutes, type MinutesMeeting } from "./minutes.ts";
+import type { TranscriptLine } from "../transcript/schema.ts";
 
 const cast = {
   chair: { participantId: "p-chair", role: "chair" },
@@ -271,6 +272,48 @@ describe("minutes draft", () => {
         ],
       },
     ]);
+  });
+
+  it("takes a speech's missing summary from its transcript's first lines: typed lines before the machine draft, marked where it comes from", () => {
+    const speechId = draftMinutes(MEETING, s.state, options).items[0]!.speeches[1]!.speechId;
+    const line = (id: string, text: string, source: "steno" | "machine", offsetMs: number): TranscriptLine => ({
+      id,
+      entry: { kind: "speech", id: speechId },
+      text,
+      source,
+      by: source === "steno" ? cast.clerk.participantId : null,
+      at: T0,
+      offsetMs,
+      endMs: source === "machine" ? offsetMs + 1000 : null,
+      version: 1,
+      history: [],
+    });
+    const typed = [
+      line("l1", "我谈两点意见。", "steno", 1000),
+      line("l2", "第一，管线改造要同步。", "steno", 5000),
+      line("l3", "第二，资金要公开。", "steno", 9000),
+    ];
+    const machine = [line("m2", "资金要公开", "machine", 8000), line("m1", "我谈两点意见", "machine", 0)];
+    const summaryOf = (transcript: TranscriptLine[]) => draftMinutes(MEETING, { ...s.state, transcript }, options).items[0]!.speeches[1]!.summary;
+
+    expect(summaryOf([...machine, ...typed])).toEqual({ source: "transcript", text: "我谈两点意见。第一，管线改造要同步。" });
+    // Only a machine draft: its first lines in time order.
+    expect(summaryOf(machine)).toEqual({ source: "machineDraft", text: "我谈两点意见，资金要公开" });
+    expect(summaryOf([line("e1", "we need lifts", "machine", 0), line("e2", "in old estates", "machine", 1)]).text).toBe("we need lifts in old estates");
+    // Long lines are cut like a submitted text.
+    expect(summaryOf([line("l1", "长".repeat(100), "steno", 0), line("l2", "句".repeat(100), "steno", 1)]).text).toBe(
+      excerpt(`${"长".repeat(100)}，${"句".repeat(100)}`),
+    );
+    // The clerk's summary and a submitted text still come first; other speeches are untouched.
+    const withTranscript = draftMinutes(MEETING, { ...s.state, transcript: typed }, options);
+    expect(withTranscript.items[0]!.speeches.map((x) => x.summary.source)).toEqual(["summary", "transcript"]);
+    expect(withTranscript.items[1]!.speeches[0]!.summary.source).toBe("submitted");
+
+    const text = renderMinutesMarkdown(withTranscript);
+    expect(text).toContain("发言要点：我谈两点意见。第一，管线改造要同步。（据速记稿摘录，待整理）");
+    expect(renderMinutesMarkdown(draftMinutes(MEETING, { ...s.state, transcript: machine }, options))).toContain("（据机器草稿摘录，待整理）");
+    // Taken from the transcript, it is no longer a missing summary.
+    expect(missingSummaries(minutesBlocks(withTranscript)).filter((m) => m.kind === "speech")).toEqual([]);
   });
 
   it("formats times in the meeting's time zone from the data (China Standard Time by default)", () => {

@@ -19,6 +19,7 @@ import type { Speech } from "../floor/schema.ts";
 import type { SpeechKind } from "../queue/schema.ts";
 import type { WrittenSpeech } from "../plan/schema.ts";
 import { bargainingRecord, type MinutesBargaining } from "./bargainingRecord.ts";
+import { entryTranscript } from "../transcript/entryText.ts";
 import { SIDES } from "../bargaining/schema.ts";
 import {
   excerpt,
@@ -58,8 +59,11 @@ export interface MinutesOptions {
   log?: readonly StoredEvent[];
 }
 
-/** Where a text in the draft comes from: the clerk's summary, the submitted text shortened, or nothing yet. */
-export type TextSource = "summary" | "submitted" | "none";
+/**
+ * Where a text in the draft comes from: the clerk's summary, the submitted text shortened, the
+ * first lines of the speech's transcript (typed, else the machine draft), or nothing yet.
+ */
+export type TextSource = "summary" | "submitted" | "transcript" | "machineDraft" | "none";
 export interface MinutesText {
   text: string;
   source: TextSource;
@@ -223,6 +227,9 @@ export interface Minutes {
   signOff: string;
 }
 
+/** How many of a transcript's first lines stand in for a missing summary (then cut at EXCERPT_CHARS). */
+export const TRANSCRIPT_SUMMARY_LINES = 2;
+
 const ITEM_NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 const itemLabel = (index: number) => `议题${index < 10 ? ITEM_NUMERALS[index] : index + 1}`;
 
@@ -240,6 +247,12 @@ export function draftMinutes(meeting: MinutesMeeting, state: MeetingState, optio
     const summary = state.notes.summaries[entryKey(entry)];
     if (summary && summary.text.trim() !== "") return { text: summary.text.trim(), source: "summary" };
     if (fallback !== null && fallback.trim() !== "") return { text: excerpt(fallback), source: "submitted" };
+    // A speech nobody summarized: its transcript's first lines (typed ones, else the machine draft).
+    const transcript = entry.kind === "speech" ? entryTranscript(state, { kind: "speech", id: entry.id }) : null;
+    if (transcript) {
+      const opening = transcript.lines.slice(0, TRANSCRIPT_SUMMARY_LINES).map((l) => l.text);
+      return { text: excerpt(joinLines(opening)), source: transcript.source === "steno" ? "transcript" : "machineDraft" };
+    }
     return { text: NO_SUMMARY, source: "none" };
   };
 
@@ -458,6 +471,20 @@ function affiliation(kind: string, entry: RosterEntry): string | null {
   const rest = entry.role === "official" ? (blank(entry.unit) ?? blank(entry.sector)) : sectorParty(entry).join("，") || blank(entry.unit);
   const parts = [...role, ...(rest === null ? [] : [rest])];
   return parts.length > 0 ? parts.join("，") : null;
+}
+
+/**
+ * Transcript lines as one text: a line that ends a clause runs on into the next; one without
+ * punctuation (a machine draft's segment) gets a Chinese comma after Chinese text, else a space.
+ */
+function joinLines(lines: readonly string[]): string {
+  return lines
+    .map((l) => l.trim())
+    .reduce(
+      (text, line) =>
+        text === "" ? line : /[。！？；，、：…!?.;,:]$/u.test(text) ? text + line : /\p{Script=Han}$/u.test(text) ? `${text}，${line}` : `${text} ${line}`,
+      "",
+    );
 }
 
 function blank(value: string | null): string | null {

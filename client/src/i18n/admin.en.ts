@@ -104,6 +104,7 @@ export const adminEn: AdminMessages = {
       bookedText: "Speech text",
       written: "Written speech",
       interjection: "Interjection",
+      transcript: "Transcript",
       suggestion: "Suggestion",
       decision: "Decision",
       minutes: "Minutes",

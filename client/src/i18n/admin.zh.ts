@@ -102,6 +102,7 @@ export const adminZh = {
       bookedText: "发言稿",
       written: "书面发言",
       interjection: "插话",
+      transcript: "速记稿",
       suggestion: "意见建议",
       decision: "议定事项",
       minutes: "会议纪要",

@@ -15,16 +15,29 @@ import { queryTerms, snippet, type SnippetPart } from "./tokenize.ts";
 import { searchUnits, type UnitKind } from "./units.ts";
 
 /** Bump when the tokenization or the units change: every meeting is reindexed on the next start. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 export const DEFAULT_DEBOUNCE_MS = 3_000;
 
 /**
  * Committed events after which a meeting is reindexed: by type prefix ("speech.") or exact type.
- * Speeches, written speeches, interjections, the clerk's notes, opening and closing, poll results
- * and what the minutes show besides (roster names, agenda titles, the plan's texts, attendance).
+ * Speeches, written speeches, interjections, the clerk's notes, the transcript (typed, corrected,
+ * drafted), opening and closing, poll results and what the minutes show besides (roster names,
+ * agenda titles, the plan's texts, attendance).
  */
-const RELEVANT = ["speech.", "interjection.", "record.", "meeting.", "attendance.", "poll.closed", "poll.published", "plan.set", "roster.set", "agenda.set"];
+const RELEVANT = [
+  "speech.",
+  "interjection.",
+  "record.",
+  "transcript.",
+  "meeting.",
+  "attendance.",
+  "poll.closed",
+  "poll.published",
+  "plan.set",
+  "roster.set",
+  "agenda.set",
+];
 export const isRelevant = (type: string): boolean => RELEVANT.some((r) => (r.endsWith(".") ? type.startsWith(r) : type === r));
 
 export interface SearchHit {

@@ -1,5 +1,5 @@
 // What of a meeting is searchable, one unit per row of the index (docs/archive.md): the clerk's
-// summaries, booked speeches' submitted texts, written speeches, interjection points,
+// summaries, booked speeches' submitted texts, written speeches, interjection points, transcripts,
 // suggestions, decisions and the sections of the minutes: the version the chair approved last,
 // else the latest saved version, else the draft generated from the record. A pure function of
 // the meeting as entered, its replayed state, its log and that saved version.
@@ -9,8 +9,9 @@ import { draftMinutes, type MinutesMeeting } from "../../../core/minutes/minutes
 import { rosterNames } from "../../../core/naming/displayNames.ts";
 import { entryKey, MEETING_CLOSING } from "../../../core/record/schema.ts";
 import type { MeetingState } from "../../../core/state.ts";
+import { entryTranscript } from "../../../core/transcript/entryText.ts";
 
-export const UNIT_KINDS = ["summary", "bookedText", "written", "interjection", "suggestion", "decision", "minutes"] as const;
+export const UNIT_KINDS = ["summary", "bookedText", "written", "interjection", "transcript", "suggestion", "decision", "minutes"] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export interface SearchUnit {
@@ -74,6 +75,23 @@ export function searchUnits(meeting: MinutesMeeting, state: MeetingState, log: r
     if (ij.point === null) continue;
     const who = speakerOf.get(`interjection:${ij.interjectionId}`);
     add({ kind: "interjection", ref: `interjection:${ij.interjectionId}`, ...itemOf(who?.itemId ?? null), speaker: who?.speaker ?? null, text: ij.point });
+  }
+  // The transcript (速记稿), one unit per speech or interjection: its current lines, typed ones
+  // else the machine draft (core/transcript/entryText.ts), each on a line of its own.
+  for (const [kind, id] of [
+    ...speeches.map((s) => ["speech", s.speechId] as const),
+    ...interjections.map((ij) => ["interjection", ij.interjectionId] as const),
+  ]) {
+    const transcript = entryTranscript(state, { kind, id });
+    if (!transcript) continue;
+    const who = speakerOf.get(`${kind}:${id}`);
+    add({
+      kind: "transcript",
+      ref: `${kind}:${id}`,
+      ...itemOf(who?.itemId ?? null),
+      speaker: who?.speaker ?? null,
+      text: transcript.lines.map((l) => l.text).join("\n"),
+    });
   }
   for (const s of state.notes.suggestions) {
     const text = [s.title, s.text, s.topic, s.department].filter((t) => t.trim() !== "").join("\n");

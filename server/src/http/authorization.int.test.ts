@@ -603,6 +603,21 @@ const ROWS: Row[] = [
     path: () => `/api/meetings/${mid()}/minutes/draft.pdf`,
     expect: MEETING_STAFF(),
   },
+  // The verbatim record (会议实录): as the minutes export
+  {
+    name: "verbatim record DOCX",
+    route: "GET /meetings/:id/verbatim.docx",
+    method: "GET",
+    path: () => `/api/meetings/${mid()}/verbatim.docx`,
+    expect: MEETING_STAFF(),
+  },
+  {
+    name: "verbatim record PDF",
+    route: "GET /meetings/:id/verbatim.pdf",
+    method: "GET",
+    path: () => `/api/meetings/${mid()}/verbatim.pdf`,
+    expect: MEETING_STAFF(),
+  },
   // Saved versions of the minutes (第n稿): the meeting's staff; approval (定稿) by its chair alone
   {
     name: "minutes versions",
