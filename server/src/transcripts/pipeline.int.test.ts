@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { eventually, Harness, send } from "../../../testing/server/harness.ts";
+import { opusMjr, opusMjrOf } from "../media/recording/mjrFixture.ts";
 import { spokenOpus } from "./asr/speechFixture.ts";
 import { wordErrorRate } from "./asr/wordErrorRate.ts";
 
@@ -39,25 +40,6 @@ function oggOpusPackets(data: Buffer): Buffer[] {
   return packets.slice(2); // OpusHead, OpusTags
 }
 
-/** Janus's .mjr (MJR00002, one "MEET" frame per RTP packet; cf. media/recording/mjrFixture.ts) holding these 20 ms Opus packets. */
-function mjrOf(packets: Buffer[]): Buffer {
-  const info = JSON.stringify({ t: "a", c: "opus", s: 1_700_000_000_000_000, u: 1_700_000_000_000_000 });
-  const length = Buffer.alloc(2);
-  length.writeUInt16BE(info.length);
-  const parts = [Buffer.from("MJR00002"), length, Buffer.from(info)];
-  packets.forEach((payload, i) => {
-    const rtp = Buffer.concat([Buffer.from([0x80, 111, 0, 0, 0, 0, 0, 0, 0, 0, 0x12, 0x34]), payload]);
-    rtp.writeUInt16BE((i + 1) & 0xffff, 2);
-    rtp.writeUInt32BE(960 * i, 4);
-    const frame = Buffer.alloc(10);
-    frame.write("MEET", 0);
-    frame.writeUInt32BE(i * 20, 4);
-    frame.writeUInt16BE(rtp.length, 8);
-    parts.push(frame, rtp);
-  });
-  return Buffer.concat(parts);
-}
-
 async function speechWithRecording(env: Record<string, string>) {
   const t = await h.startServer({ env });
   const m = await h.createMeeting(t.server, "机器草稿测试", { open: true });
@@ -79,7 +61,7 @@ describe("TranscriptPipeline", () => {
     const opus = await spokenOpus(h.tempDir(), "speech", PASSAGE);
     const packets = oggOpusPackets(fs.readFileSync(opus));
     expect(packets.length).toBeGreaterThan(200); // about 6 s of 20 ms packets
-    fs.writeFileSync(path.join(config.recordingsDir, m.meetingId, `${take.id}-audio-0.mjr`), mjrOf(packets));
+    fs.writeFileSync(path.join(config.recordingsDir, m.meetingId, `${take.id}-audio-0.mjr`), opusMjrOf(packets));
     server.recorder.finish(take);
     await server.recorder.idle();
     await server.transcripts!.idle();
@@ -113,7 +95,7 @@ describe("TranscriptPipeline", () => {
     await new Promise((resolve) => gone.close(resolve));
     const { server, config, m, speech, take, logs } = await speechWithRecording({ YST_ASR_URL: `http://127.0.0.1:${port}` });
     const interpreter = await server.recorder.begin(m.meetingId, { participantId: m.people.member2.id, speechId: speech.speechId });
-    const silence = mjrOf(Array.from({ length: 50 }, () => Buffer.from([0xf8, 0xff, 0xfe])));
+    const silence = opusMjr(50);
     for (const one of [take, interpreter]) {
       fs.writeFileSync(path.join(config.recordingsDir, m.meetingId, `${one.id}-audio-0.mjr`), silence);
       server.recorder.finish(one);
