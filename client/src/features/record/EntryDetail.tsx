@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { sectorParty } from "@core/affiliation.ts";
 import { formatClock } from "@core/clock.ts";
@@ -13,8 +14,10 @@ import { isEnded } from "../interjection/interjection.ts";
 import { useRoleLabel } from "../meeting/useRoleLabel.ts";
 import { PollStatusBadge } from "../poll/PollBits.tsx";
 import { PollResultView } from "../poll/PollResultView.tsx";
+import { TranscriptView } from "../transcript/TranscriptView.tsx";
+import type { PlaybackPoint } from "../transcript/transcriptView.ts";
 import { Decisions } from "./Decisions.tsx";
-import { RecordingPlayer } from "./RecordingPlayer.tsx";
+import { RecordingPlayer, type PlayerHandle } from "./RecordingPlayer.tsx";
 import { speechRecordings } from "./recordingLabel.ts";
 import { useRecordings } from "./recordings.ts";
 import { Suggestions } from "./Suggestions.tsx";
@@ -36,6 +39,8 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
   const personLine = (p: RosterEntry | undefined): string =>
     [...(p && roleTellsApart(state?.kind ?? "") ? [role(p)] : []), ...sectorParty(p), ...(p?.unit ? [p.unit] : [])].join(" · ");
   const recordings = useRecordings();
+  /** The players on screen by recording, for a transcript line to play from its moment (kept by their ref callbacks). */
+  const [players] = useState(() => new Map<string, PlayerHandle>());
   if (!state || selected === null)
     return (
       <section className="panel detail-panel muted" data-testid="entry-detail-empty">
@@ -105,6 +110,33 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
       <Suggestions key={`s-${ref.kind}:${ref.id}`} entry={ref} readOnly={readOnly} />
     </>
   );
+  // The speech's recordings (the speaker's takes first), each registered for click-to-play.
+  const recordingPlayers = (speechId: string, speakerId: string | null) => {
+    const audio = recordings?.get(speechId);
+    if (!audio || audio.length === 0) return null;
+    return (
+      <div className="detail-recording">
+        {speechRecordings(audio, speakerId).map((r, _, all) => (
+          <RecordingPlayer
+            key={r.id}
+            recording={r}
+            siblings={all}
+            speakerId={speakerId}
+            ref={(handle) => {
+              if (handle) players.set(r.id, handle);
+              else players.delete(r.id);
+            }}
+          />
+        ))}
+      </div>
+    );
+  };
+  /** 速记稿: the entry's transcript lines, played in the speaker's takes of the speech (not the interpreter's). */
+  const transcript = (ref: { kind: "speech" | "interjection"; id: string }, startedAt: number, speechId: string | null, speakerId: string | null) => {
+    const parts = recordings === null ? null : (recordings.get(speechId ?? "") ?? []).filter((r) => r.participantId === speakerId && r.status === "ready");
+    const play = (point: PlaybackPoint) => players.get(point.recordingId)?.playFrom(point.atMs);
+    return <TranscriptView key={`transcript:${ref.kind}:${ref.id}`} entry={ref} startedAt={startedAt} parts={parts} onPlay={play} readOnly={readOnly} />;
+  };
   const times = (startedAt: number, ended: { endedAt: number; durationMs: number; overrunMs: number } | null) => (
     <dl className="detail-times">
       <dt>{t("record.start")}</dt>
@@ -150,6 +182,11 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
             {t("interjection.outcomeLabel")} {t(`interjection.outcome.${i.outcome}`)}
           </p>
         )}
+        {/* The interjection is heard inside its speech's recording. */}
+        {speech &&
+          state.transcript.some((l) => l.entry.kind === "interjection" && l.entry.id === i.interjectionId) &&
+          recordingPlayers(speech.speechId, speech.participantId)}
+        {transcript({ kind: "interjection", id: i.interjectionId }, i.startedAt, speech?.speechId ?? null, speech?.participantId ?? null)}
         {notes({ kind: "interjection", id: i.interjectionId })}
       </>,
     );
@@ -160,7 +197,6 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
       const s = entry.speech;
       const who = person(s.participantId);
       const booking = s.bookingId ? state.plan.find((p) => p.bookingId === s.bookingId) : undefined;
-      const audio = recordings?.get(s.speechId);
       return wrap(
         <h2 data-testid="detail-speaker">
           {speakerName(s, nameOf)} <KindBadge kind={s.kind} /> <span className="muted small">{personLine(who)}</span>
@@ -176,13 +212,8 @@ export function EntryDetail({ groups, selected, readOnly }: { groups: TimelineGr
               <p className="note-text small">{booking.text || t("notes.empty")}</p>
             </details>
           )}
-          {audio && audio.length > 0 && (
-            <div className="detail-recording">
-              {speechRecordings(audio, s.participantId).map((r, _, all) => (
-                <RecordingPlayer key={r.id} recording={r} siblings={all} speakerId={s.participantId} />
-              ))}
-            </div>
-          )}
+          {recordingPlayers(s.speechId, s.participantId)}
+          {transcript({ kind: "speech", id: s.speechId }, s.startedAt, s.speechId, s.participantId)}
           {notes({ kind: "speech", id: s.speechId })}
         </>,
       );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
 import { useTranslation } from "react-i18next";
 import { useConnection, useDisplayName, useMeeting } from "../../connection/useMeeting.ts";
 import { currentLanguage } from "../../i18n/i18n.ts";
@@ -33,35 +33,49 @@ function RecordingMarkers({ recording }: { recording: Recording }) {
   );
 }
 
+/** What a transcript line (速记稿, click-to-play) asks of a player: play from a moment, in ms from the recording's start. */
+export interface PlayerHandle {
+  playFrom(atMs: number): void;
+}
+
+/** Jump to the moment and play (the browser may refuse to play without a gesture: the jump stays). */
+function playFrom(audio: HTMLAudioElement, atMs: number) {
+  audio.currentTime = atMs / 1000;
+  audio.play().catch(() => undefined);
+  audio.scrollIntoView?.({ block: "nearest" });
+}
+
 /**
  * 发言录音 (or 传译录音, the interpreter's take of the speech): fetched with the join token when
  * asked for, then an ordinary audio player. `siblings`: all the speech's recordings; `speakerId`:
- * the speech's speaker (null for an in-room guest).
+ * the speech's speaker (null for an in-room guest). `ref`: a transcript line asks to be heard
+ * (速记稿, click-to-play): the audio is fetched if need be, then plays from that moment.
  */
-export function RecordingPlayer({ recording, siblings, speakerId }: { recording: Recording; siblings: readonly Recording[]; speakerId: string | null }) {
+export function RecordingPlayer({
+  recording,
+  siblings,
+  speakerId,
+  ref,
+}: {
+  recording: Recording;
+  siblings: readonly Recording[];
+  speakerId: string | null;
+  ref?: Ref<PlayerHandle>;
+}) {
   const { t } = useTranslation();
   const connection = useConnection();
   const meetingId = useMeeting().welcome?.meeting.id;
   const [url, setUrl] = useState<string | null>(null);
   const [state, setState] = useState<"idle" | "loading" | "error">("idle");
+  const audio = useRef<HTMLAudioElement>(null);
+  /** The moment to play from once the fetched audio knows its length. */
+  const pending = useRef<number | null>(null);
   useEffect(
     () => () => {
       if (url) URL.revokeObjectURL(url);
     },
     [url],
   );
-
-  const [key, params] = recordingLabel(recording, siblings, speakerId);
-  const label = t(key, { ...params, language: params.language && languageLabel(params.language, currentLanguage()) });
-  const interpretation = recording.participantId !== speakerId;
-  if (recording.status === "failed") return <span className="muted small">{t("record.recordingFailed")}</span>;
-  if (url)
-    return (
-      <>
-        <audio className="recording" controls autoPlay src={url} aria-label={label} data-testid="recording-audio" data-interpretation={interpretation} />
-        <RecordingMarkers recording={recording} />
-      </>
-    );
   const load = async () => {
     if (!meetingId) return;
     setState("loading");
@@ -71,6 +85,40 @@ export function RecordingPlayer({ recording, siblings, speakerId }: { recording:
       setState("error");
     }
   };
+  useImperativeHandle(ref, () => ({
+    playFrom(atMs: number) {
+      if (audio.current && audio.current.readyState >= HTMLMediaElement.HAVE_METADATA) return playFrom(audio.current, atMs);
+      pending.current = atMs;
+      if (!url && state !== "loading") void load();
+    },
+  }));
+  const onLoadedMetadata = () => {
+    if (audio.current && pending.current !== null) playFrom(audio.current, pending.current);
+    pending.current = null;
+  };
+
+  const [key, params] = recordingLabel(recording, siblings, speakerId);
+  const label = t(key, { ...params, language: params.language && languageLabel(params.language, currentLanguage()) });
+  const interpretation = recording.participantId !== speakerId;
+  if (recording.status === "failed") return <span className="muted small">{t("record.recordingFailed")}</span>;
+  if (url)
+    return (
+      <>
+        <audio
+          ref={audio}
+          className="recording"
+          controls
+          autoPlay
+          src={url}
+          aria-label={label}
+          onLoadedMetadata={onLoadedMetadata}
+          data-testid="recording-audio"
+          data-recording={recording.id}
+          data-interpretation={interpretation}
+        />
+        <RecordingMarkers recording={recording} />
+      </>
+    );
   const play = (
     <button
       type="button"
