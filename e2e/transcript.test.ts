@@ -8,7 +8,8 @@
 // replaced the first text); while the clerk corrects the machine line the chair corrects it first —
 // the clerk sees the chair's text and version, and saves on top (version 3). The view in English
 // and at 375 px; then the verbatim record (会议实录) DOCX downloaded through the view's button holds the
-// corrected text. With the record shared, a member's phone shows the corrected lines, read-only.
+// corrected text. With the record shared, a member's phone shows the corrected lines, read-only. The
+// chair's console folds the speech's lines under it in 发言记录: they play and the chair corrects one.
 // Screenshots go to YST_TRANSCRIPT_SHOTS (default test-results/screenshots/transcript).
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -239,5 +240,27 @@ describe("the clerk's transcript view (速记稿) in the record", () => {
     expect(await shared.getByTestId("verbatim-downloads").count()).toBe(0);
     expect(await shared.getByTestId("transcript-line-play").count()).toBe(0);
     expect(await member.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    // The chair's console: the speech's 速记稿 folded under it in 发言记录; a line plays in the
+    // row's recording player; the chair corrects the typed line, and the clerk sees who.
+    const chair = await openJoinLink(browser, app.links.get("钟玉")!, DESKTOP);
+    const folded = chair.getByTestId("record-transcript");
+    await until(() => folded.count()).toBe(1);
+    expect(await folded.locator("summary").textContent()).toBe("速记稿（2 行）");
+    await folded.locator("summary").click();
+    const chairLine = (id: string) => folded.locator(`[data-testid="transcript-line"][data-line-id="${id}"]`);
+    await until(() => chairLine(machineId!).getByTestId("transcript-line-play").count()).toBe(1);
+    await chairLine(machineId!).getByTestId("transcript-line-play").click();
+    const chairAudio = chair.getByTestId("speech-record").getByTestId("recording-audio");
+    await until(() => chairAudio.evaluate((el: HTMLAudioElement) => el.currentTime), 15_000).toBeGreaterThanOrEqual(MACHINE_AT_MS / 1000);
+    expect(await folded.getByTestId("verbatim-downloads").count()).toBe(0);
+    await chairLine(typedId!).getByTestId("transcript-edit").click();
+    await chairLine(typedId!).getByTestId("transcript-edit-text").fill(TYPED);
+    await chairLine(typedId!).getByTestId("transcript-save").click();
+    await until(() => chairLine(typedId!).getAttribute("data-version")).toBe("3");
+    await chairLine(typedId!).evaluate((el) => el.scrollIntoView({ block: "center" }));
+    expect(await folded.locator("h3").allTextContents()).toEqual(["李明的发言"]);
+    await chair.screenshot({ path: path.join(SHOTS, "transcript-chair-1366-zh.png") });
+    await until(() => line(typedId!).getByTestId("transcript-corrected").textContent()).toBe("已校对 · 钟玉 · 第 3 版");
   }, 180_000);
 });

@@ -445,6 +445,7 @@ export const en: Messages = {
       conflict: "{{name}} changed this line (version {{version}}); the latest text is below. Your text is still in the field: saving replaces theirs.",
       verbatim: "Verbatim record",
       verbatimLabel: "Download the verbatim record (every speech's transcript)",
+      summary: "Transcript ({{count}} lines)",
       playHint: "Click a line to play the recording from there",
     },
     captions: {

@@ -445,6 +445,7 @@ export const zh = {
       conflict: "{{name}}已修改这一行（第 {{version}} 版），最新文字如下。您的修改仍在输入框中，保存将以您的内容为准。",
       verbatim: "会议实录",
       verbatimLabel: "下载会议实录（全部发言的速记稿）",
+      summary: "速记稿（{{count}} 行）",
       playHint: "点击一行，从该处播放录音",
     },
     captions: {

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatClock } from "@core/clock.ts";
 import { useMeeting, useDisplayName } from "../../connection/useMeeting.ts";
@@ -9,7 +10,9 @@ import { OutcomeButtons } from "../interjection/OutcomeButtons.tsx";
 import "../interjection/interjection.css";
 import { useCommand } from "../../connection/useCommand.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
-import { RecordingPlayer } from "./RecordingPlayer.tsx";
+import { TranscriptView } from "../transcript/TranscriptView.tsx";
+import type { PlaybackPoint } from "../transcript/transcriptView.ts";
+import { RecordingPlayer, type PlayerHandle } from "./RecordingPlayer.tsx";
 import { speechRecordings } from "./recordingLabel.ts";
 import { useRecordings } from "./recordings.ts";
 import { recordTimeline } from "./timeline.ts";
@@ -40,6 +43,9 @@ export function SpeechRecord() {
   // The chair or the clerk; the official who responded does not grade their own answer.
   const mayMark = acting === "chair" || acting === "clerk";
   const recordings = useRecordings();
+  /** The players in the table by recording, for a transcript line to play from its moment. */
+  const [players] = useState(() => new Map<string, PlayerHandle>());
+  const play = (point: PlaybackPoint) => players.get(point.recordingId)?.playFrom(point.atMs);
   const speeches = state?.speeches ?? [];
   const overruns = speeches.filter((s) => s.overrunMs > 0).length;
   const groups = state ? recordTimeline(state) : [];
@@ -81,6 +87,45 @@ export function SpeechRecord() {
         </td>
       </tr>,
     ]);
+  // 速记稿 of a finished speech and of its interjections, folded in a row under them (the chair's
+  // record: the lines play in the recording column's player and may be corrected).
+  const transcriptRow = (speechId: string, startedAt: number, speakerId: string | null, speaker: string) => {
+    const lineCount = (kind: "speech" | "interjection", id: string) => state?.transcript.filter((l) => l.entry.kind === kind && l.entry.id === id).length ?? 0;
+    const own = interjections.get(speechId) ?? [];
+    const count = lineCount("speech", speechId) + own.reduce((n, i) => n + lineCount("interjection", i.interjectionId), 0);
+    if (count === 0) return [];
+    const parts = recordings === null ? null : (recordings.get(speechId) ?? []).filter((r) => r.participantId === speakerId && r.status === "ready");
+    return [
+      <tr key={`${speechId}-transcript`} className="record-transcript" data-testid="record-transcript">
+        <td colSpan={columns}>
+          <details>
+            <summary>{t("transcript.view.summary", { count })}</summary>
+            <TranscriptView
+              entry={{ kind: "speech", id: speechId }}
+              startedAt={startedAt}
+              parts={parts}
+              onPlay={play}
+              readOnly={false}
+              downloads={false}
+              title={t("transcript.pad.speech", { name: speaker })}
+            />
+            {own.map((i) => (
+              <TranscriptView
+                key={i.interjectionId}
+                entry={{ kind: "interjection", id: i.interjectionId }}
+                startedAt={i.startedAt}
+                parts={parts}
+                onPlay={play}
+                readOnly={false}
+                downloads={false}
+                title={t("transcript.pad.interjection", { name: displayName(i.participantId) ?? "—" })}
+              />
+            ))}
+          </details>
+        </td>
+      </tr>,
+    ];
+  };
   // The suggested person of an override: on the roster, or a guest known from another speech.
   const nameOf = (id: string) => displayName(id) ?? speeches.find((s) => s.participantId === id)?.guestName ?? t("speaking.guest");
   return (
@@ -160,7 +205,16 @@ export function SpeechRecord() {
                         <td>
                           {recordings.has(s.speechId)
                             ? speechRecordings(recordings.get(s.speechId)!, s.participantId).map((r, _, all) => (
-                                <RecordingPlayer key={r.id} recording={r} siblings={all} speakerId={s.participantId} />
+                                <RecordingPlayer
+                                  key={r.id}
+                                  recording={r}
+                                  siblings={all}
+                                  speakerId={s.participantId}
+                                  ref={(handle) => {
+                                    if (handle) players.set(r.id, handle);
+                                    else players.delete(r.id);
+                                  }}
+                                />
                               ))
                             : "—"}
                         </td>
@@ -182,6 +236,7 @@ export function SpeechRecord() {
                         ]
                       : []),
                     ...interjectionRows(s.speechId),
+                    ...transcriptRow(s.speechId, s.startedAt, s.participantId, speakerName(s, displayName)),
                   ];
                   // An override of the suggested order: a line of its own under the speech, across the table.
                   return s.override

@@ -19,7 +19,9 @@ import "./transcript.css";
  * also find the 会议实录 download here. Nothing is shown for an entry without lines.
  *
  * `startedAt`: when the entry began (ms epoch); `parts`: the speaker's takes of the speech (an
- * interjection is inside its speech's recording), null when this page gets no recordings.
+ * interjection is inside its speech's recording), null when this page gets no recordings; `title`:
+ * the heading instead of 速记稿 (the chair's record names each interjection); `downloads`: offer the
+ * 会议实录 to the staff here.
  */
 export function TranscriptView({
   entry,
@@ -27,12 +29,16 @@ export function TranscriptView({
   parts,
   onPlay,
   readOnly,
+  title,
+  downloads = true,
 }: {
   entry: TranscriptEntry;
   startedAt: number;
   parts: readonly RecordingPart[] | null;
   onPlay: (point: PlaybackPoint) => void;
   readOnly: boolean;
+  title?: string;
+  downloads?: boolean;
 }) {
   const { t } = useTranslation();
   const { state } = useMeeting();
@@ -46,9 +52,9 @@ export function TranscriptView({
   return (
     <section className="transcript-view" aria-labelledby={`${uid}-title`} data-testid="transcript-view">
       <header className="transcript-view-head">
-        <h3 id={`${uid}-title`}>{t("transcript.view.title")}</h3>
+        <h3 id={`${uid}-title`}>{title ?? t("transcript.view.title")}</h3>
         {/* The whole meeting's transcript as a document: for the staff, who may download it. */}
-        {mayCorrect && <VerbatimDownloads />}
+        {mayCorrect && downloads && <VerbatimDownloads />}
       </header>
       {playable && (
         <p className="muted small" id={`${uid}-hint`}>
