@@ -43,12 +43,13 @@ const proxyAndPaper = (p: MinutesPoll): string => {
   return parts.length > 0 ? `，其中${parts.join("、")}` : "";
 };
 
-export function minutesBlocks(m: Minutes): Block[] {
-  const out: Block[] = [];
-  const h = m.header;
-  out.push({ kind: "title", text: `${h.title}会议纪要` });
+/**
+ * A document's head: the meeting's title with what the document is (会议纪要, 会议实录), its
+ * number (文号), and time, place, kind and chair where known. Shared by the minutes and the verbatim record.
+ */
+export function headerBlocks(h: Minutes["header"], document: string): Block[] {
+  const out: Block[] = [{ kind: "title", text: `${h.title}${document}` }];
   if (h.number) out.push({ kind: "number", text: h.number });
-
   const meta: [string, string | null][] = [
     ["时间", [h.date, h.time].filter(Boolean).join(" ") || null],
     ["地点", h.place],
@@ -56,6 +57,12 @@ export function minutesBlocks(m: Minutes): Block[] {
     [h.chairLabel, h.chair.length > 0 ? h.chair.join("、") : null],
   ];
   for (const [label, value] of meta) if (value) out.push({ kind: "paragraph", runs: [{ text: label, bold: true }, { text: `：${value}` }] });
+  return out;
+}
+
+export function minutesBlocks(m: Minutes): Block[] {
+  const h = m.header;
+  const out: Block[] = headerBlocks(h, "会议纪要");
 
   let section = 0;
   out.push({ kind: "heading", level: 1, text: `${sectionNumber(section++)}出席、列席和请假情况` });

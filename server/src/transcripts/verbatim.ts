@@ -5,7 +5,7 @@
 // interjection sits where it happened inside the speech: the speech's lines typed before it, the
 // interjection's own lines, then the rest of the speech. Built as the minutes' blocks, so the
 // DOCX and PDF typography is the minutes' own (minutesExport.ts). Pure: the data decides every word.
-import type { Block, Run } from "../../../core/minutes/blocks.ts";
+import { headerBlocks, type Block, type Run } from "../../../core/minutes/blocks.ts";
 import { draftMinutes, type MinutesMeeting, type MinutesPerson } from "../../../core/minutes/minutes.ts";
 import { rosterNames } from "../../../core/naming/displayNames.ts";
 import type { MeetingState } from "../../../core/state.ts";
@@ -24,16 +24,7 @@ const marked = (t: EntryTranscript | null): Run[] => (t?.source === "machine" ? 
 export function verbatimBlocks(meeting: MinutesMeeting, state: MeetingState): Block[] {
   // The minutes' projection names people, labels kinds and formats times exactly as the minutes do.
   const minutes = draftMinutes(meeting, state);
-  const h = minutes.header;
-  const out: Block[] = [{ kind: "title", text: `${h.title}会议实录` }];
-  if (h.number) out.push({ kind: "number", text: h.number });
-  const meta: [string, string | null][] = [
-    ["时间", [h.date, h.time].filter(Boolean).join(" ") || null],
-    ["地点", h.place],
-    ["会议类型", h.kind],
-    [h.chairLabel, h.chair.length > 0 ? h.chair.join("、") : null],
-  ];
-  for (const [label, value] of meta) if (value) out.push({ kind: "paragraph", runs: [{ text: label, bold: true }, { text: `：${value}` }] });
+  const out: Block[] = headerBlocks(minutes.header, "会议实录");
 
   const startOf = new Map<string, number>();
   for (const s of [...state.speeches, ...(state.floor ? [state.floor] : [])]) startOf.set(`speech:${s.speechId}`, s.startedAt);
