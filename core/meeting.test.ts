@@ -301,6 +301,9 @@ describe("decide, evolve and replay", () => {
       ],
       bargaining: { chairSide: "worker", handovers: [], clauses: [], caucuses: [], suspension: null, suspensions: [] },
       mediation: { talk: null, talks: [], positions: [] },
+      groups: { phase: "none", method: null, groups: [], openedAt: null, recallEndsAt: null, closedAt: null, notices: [] },
+      groupOf: null,
+      groupReport: null,
     });
     expect(attendanceSummary(state)).toEqual({ expected: 3, present: 2, excused: 0, needed: 2, quorate: true });
   });
@@ -357,6 +360,9 @@ describe("decide, evolve and replay", () => {
       itemVisits: [],
       bargaining: { chairSide: "worker", handovers: [], clauses: [], caucuses: [], suspension: null, suspensions: [] },
       mediation: { talk: null, talks: [], positions: [] },
+      groups: { phase: "none", method: null, groups: [], openedAt: null, recallEndsAt: null, closedAt: null, notices: [] },
+      groupOf: null,
+      groupReport: null,
     });
   });
 

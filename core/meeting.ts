@@ -37,6 +37,9 @@ import { evolveInterjection } from "./interjection/evolve.ts";
 import { InterjectionCommand, InterjectionEvent } from "./interjection/schema.ts";
 import { decidePoll } from "./poll/decide.ts";
 import { decideRecord } from "./record/decide.ts";
+import { decideGroups } from "./groups/decide.ts";
+import { evolveGroups } from "./groups/evolve.ts";
+import { GroupsCommand, GroupsEvent } from "./groups/schema.ts";
 import { decideInterpretation } from "./interpretation/decide.ts";
 import { evolveInterpretation } from "./interpretation/evolve.ts";
 import { InterpretationCommand, InterpretationEvent } from "./interpretation/schema.ts";
@@ -74,6 +77,7 @@ const CAPABILITIES = {
   transcript: { commands: TranscriptCommand, events: TranscriptEvent },
   bargaining: { commands: BargainingCommand, events: BargainingEvent },
   mediation: { commands: MediationCommand, events: MediationEvent },
+  groups: { commands: GroupsCommand, events: GroupsEvent },
 } as const;
 type Capability = keyof typeof CAPABILITIES;
 type Capabilities = (typeof CAPABILITIES)[Capability];
@@ -131,6 +135,7 @@ const HANDLERS: {
   transcript: { decide: decideTranscript, evolve: evolveTranscript },
   bargaining: { decide: decideBargaining, evolve: evolveBargaining },
   mediation: { decide: decideMediation, evolve: evolveMediation },
+  groups: { decide: decideGroups, evolve: evolveGroups },
 };
 
 // Routing by type, read off the schemas: a command (event) goes to the capability whose schema

@@ -2,7 +2,18 @@
 // The one list: the server's request schemas, the live meeting (`state.kind`, config.sync), the
 // minutes and the admin app all take it from here.
 
-export const MEETING_KINDS = ["consultation", "topic", "department", "roundtable", "community", "bargaining", "mediation", "plenary", "other"] as const;
+export const MEETING_KINDS = [
+  "consultation",
+  "topic",
+  "department",
+  "roundtable",
+  "community",
+  "bargaining",
+  "mediation",
+  "plenary",
+  "group",
+  "other",
+] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
 export type Lang = "zh" | "en";
@@ -17,6 +28,7 @@ export const MEETING_KIND_LABELS: Record<MeetingKind, Words> = {
   bargaining: { zh: "工资集体协商", en: "Collective wage bargaining" },
   mediation: { zh: "人民调解", en: "Mediation" },
   plenary: { zh: "全体会议", en: "Plenary" },
+  group: { zh: "分组讨论", en: "Group discussion" },
   other: { zh: "其他", en: "Other" },
 };
 

@@ -20,6 +20,7 @@ const CPPCC_WORDS: Record<Role, [string, string]> = {
 /** The expected [zh, en] label, restated as a table per kind. */
 function expected(kind: MeetingKind, role: Role, side: Side, chief: boolean): [string, string] {
   if (kind === "community") return role === "member" ? ["居民代表", "Resident representative"] : CPPCC_WORDS[role];
+  if (kind === "group") return role === "chair" ? ["召集人", "Convener"] : CPPCC_WORDS[role];
   if (kind === "mediation") {
     const mediation: Partial<Record<Role, [string, string]>> = {
       chair: ["主持调解员", "Presiding mediator"],
@@ -50,7 +51,7 @@ const cases = MEETING_KINDS.flatMap((kind) =>
 );
 
 describe("roleLabel: every kind × role × side × chief, both languages", () => {
-  it("covers the whole table", () => expect(cases).toHaveLength(9 * 5 * 3 * 2));
+  it("covers the whole table", () => expect(cases).toHaveLength(10 * 5 * 3 * 2));
   it.each(cases)("$kind $role side=$side chief=$chief → $want", ({ kind, role, side, chief, want }) => {
     expect([roleLabel(kind, { role, side, chief }, "zh"), roleLabel(kind, { role, side, chief }, "en")]).toEqual(want);
   });

@@ -1,6 +1,7 @@
 // What a person's role is called in a meeting (称谓): the words follow the kind of meeting. One
 // mapping for every screen, document and both languages (docs/glossary.md, 称谓):
 // - CPPCC kinds (协商座谈会 … 全体会议, 其他): 主持人 · 委员 · 列席 · 记录员 · 旁听;
+// - 分组讨论 (a plenary's group): the chair is the group's 召集人;
 // - 社区议事会: members are 居民代表;
 // - 工资集体协商: members by side and chief flag — 职工方代表 / 企业方代表, 职工方首席代表 /
 //   企业方首席代表 (a chair who is a side's chief presides as that chief: the chiefs chair in turn);
@@ -15,7 +16,7 @@ import type { RosterEntry } from "./config/schema.ts";
 /** The roster data the label depends on; a role alone names the group (e.g. a poll's voters). */
 export type LabelledPerson = Pick<RosterEntry, "role"> & Partial<Pick<RosterEntry, "side" | "chief">>;
 
-type Wording = "cppcc" | "community" | "bargaining" | "mediation";
+type Wording = "cppcc" | "group" | "community" | "bargaining" | "mediation";
 
 const WORDING: Record<MeetingKind, Wording> = {
   consultation: "cppcc",
@@ -23,6 +24,7 @@ const WORDING: Record<MeetingKind, Wording> = {
   department: "cppcc",
   roundtable: "cppcc",
   plenary: "cppcc",
+  group: "group",
   other: "cppcc",
   community: "community",
   bargaining: "bargaining",
@@ -39,6 +41,7 @@ const ROLE_WORDS: Record<Role, Words> = {
 
 const BY_WORDING: Record<Wording, Partial<Record<Role, Words>>> = {
   cppcc: {},
+  group: { chair: { zh: "召集人", en: "Convener" } },
   community: { member: { zh: "居民代表", en: "Resident representative" } },
   bargaining: { member: { zh: "协商代表", en: "Bargaining representative" } },
   mediation: {

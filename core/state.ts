@@ -13,6 +13,7 @@ import {
   type InterjectionRequest,
   type InterjectionRules,
 } from "./interjection/schema.ts";
+import { initialGroups, type GroupOf, type GroupReport, type GroupsState } from "./groups/schema.ts";
 import type { Interpretation } from "./interpretation/schema.ts";
 import type { MeetingKind } from "./meetingKind.ts";
 import type { MeetingStatus } from "./lifecycle/schema.ts";
@@ -80,6 +81,12 @@ export interface MeetingState {
   bargaining: BargainingState;
   /** 人民调解: the separate talks (背靠背) and the parties' positions; meaningful when kind is "mediation". */
   mediation: MediationState;
+  /** 分组讨论: the groups this meeting split into (phase "none" when it never did). */
+  groups: GroupsState;
+  /** In a group meeting: its plenary and group (config.sync); null in every other meeting. */
+  groupOf: GroupOf | null;
+  /** In a group meeting: the group's report (小组汇报要点) as last saved. */
+  groupReport: GroupReport | null;
 }
 
 export const initialState = (): MeetingState => ({
@@ -120,6 +127,9 @@ export const initialState = (): MeetingState => ({
   itemVisits: [],
   bargaining: initialBargaining(),
   mediation: initialMediation(),
+  groups: initialGroups(),
+  groupOf: null,
+  groupReport: null,
 });
 
 export const queuePosition = (state: MeetingState, participantId: string): number => state.queue.findIndex((entry) => entry.participantId === participantId);

@@ -156,11 +156,11 @@ export function expectedError(
       return s.written.filter((w) => w.participantId === author && w.agendaItemId === s.currentItemId).length >= 3 ? "WRITTEN_SPEECH_LIMIT" : null;
     }
     case "meeting.open":
-      if (!isChair) return "FORBIDDEN";
+      if (!isChair && !(isSystem && s.groupOf)) return "FORBIDDEN";
       if (s.status !== "scheduled") return s.status === "open" ? "MEETING_ALREADY_OPEN" : "MEETING_CLOSED";
       return s.kind === "bargaining" && !lawfulDelegations(s.roster) ? "DELEGATION_INVALID" : null;
     case "meeting.close":
-      if (!isChair) return "FORBIDDEN";
+      if (!isChair && !(isSystem && s.groupOf)) return "FORBIDDEN";
       return session ?? (s.polls.some((p) => p.status === "open") ? "POLL_ALREADY_OPEN" : null);
     case "agenda.goto":
       if (!isChair) return "FORBIDDEN";
@@ -263,6 +263,18 @@ export function expectedError(
     case "mediation.endSeparateTalk":
     case "mediation.statePosition":
       return expectedMediationError(s, command, actor, session);
+    case "groups.define":
+    case "groups.choose":
+    case "groups.open":
+    case "groups.notice":
+    case "groups.recall":
+    case "groups.close":
+    case "groups.callReports":
+    case "groups.progress":
+    case "groups.reportReceive":
+    case "groups.report":
+      // The walk does not draw these yet: core/groups/groups.test.ts holds their decision table.
+      return null;
   }
 }
 
@@ -1023,6 +1035,9 @@ const KEYS = Object.keys({
   itemVisits: 0,
   bargaining: 0,
   mediation: 0,
+  groups: 0,
+  groupOf: 0,
+  groupReport: 0,
 } satisfies Record<Key, 0>) as Key[];
 
 const agendaInput = (s: MeetingState) => s.agenda.map(({ id, title, presenter, plannedMs }) => ({ id, title, presenter, plannedMs }));

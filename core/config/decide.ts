@@ -28,6 +28,8 @@ export function decideConfig(state: MeetingState, command: ConfigCommand, ctx: D
   if (command.pollRules && !sameJson(command.pollRules, state.pollRules)) events.push({ type: "poll.rulesSet", ...command.pollRules });
   if (command.kind !== undefined && command.kind !== state.kind) events.push({ type: "meeting.kindSet", kind: command.kind });
   if (command.timeZone !== undefined && command.timeZone !== state.timeZone) events.push({ type: "meeting.timeZoneSet", timeZone: command.timeZone });
+  if (command.groupOf !== undefined && JSON.stringify(command.groupOf) !== JSON.stringify(state.groupOf))
+    events.push({ type: "meeting.groupOfSet", groupOf: command.groupOf });
   if (command.micOpensOnFloor !== undefined && command.micOpensOnFloor !== state.micOpensOnFloor)
     events.push({ type: "meeting.micOpensOnFloorSet", opens: command.micOpensOnFloor });
   if (command.recordShared !== undefined && command.recordShared !== state.recordShared)

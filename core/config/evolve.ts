@@ -9,6 +9,8 @@ export function evolveConfig(state: MeetingState, event: ConfigEvent): MeetingSt
       return { ...state, kind: event.kind };
     case "meeting.timeZoneSet":
       return { ...state, timeZone: event.timeZone };
+    case "meeting.groupOfSet":
+      return { ...state, groupOf: event.groupOf };
     case "meeting.micOpensOnFloorSet":
       return { ...state, micOpensOnFloor: event.opens };
   }

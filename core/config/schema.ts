@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AgendaItemInput } from "../agenda/schema.ts";
 import { QuorumRule } from "../attendance/schema.ts";
 import { SpeechCapsSchema } from "../floor/schema.ts";
+import { GroupOf } from "../groups/schema.ts";
 import { InterjectionRulesSchema } from "../interjection/schema.ts";
 import { MEETING_KINDS } from "../meetingKind.ts";
 import { OrderingRulesSchema, PlannedSpeechSchema } from "../plan/schema.ts";
@@ -53,6 +54,8 @@ export const ConfigCommand = z.discriminatedUnion("type", [
       timeZone: TimeZone.optional(),
       // Absent: whether a member's microphone opens by itself on being given the floor stays as it is.
       micOpensOnFloor: z.boolean().optional(),
+      // Absent: the link to the plenary (a group meeting's, 分组讨论) stays as it is.
+      groupOf: GroupOf.nullable().optional(),
     })
     .strict(),
 ]);
@@ -66,5 +69,7 @@ export const ConfigEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("meeting.timeZoneSet"), timeZone: TimeZone }),
   /** The organisers changed whether a member's microphone opens by itself on being given the floor. */
   z.object({ type: z.literal("meeting.micOpensOnFloorSet"), opens: z.boolean() }),
+  /** The meeting is (or is no longer) a group of a plenary (分组讨论). */
+  z.object({ type: z.literal("meeting.groupOfSet"), groupOf: GroupOf.nullable() }),
 ]);
 export type ConfigEvent = z.infer<typeof ConfigEvent>;

@@ -10,7 +10,8 @@ import type { LifecycleCommand } from "./schema.ts";
 
 export function decideLifecycle(state: MeetingState, command: LifecycleCommand, ctx: DecideContext): Result<MeetingEvent[]> {
   const { actor, now } = ctx;
-  if (actor.role !== "chair") return fail("FORBIDDEN");
+  // A group meeting (分组讨论) opens and closes with its plenary's groups: the server does it.
+  if (actor.role !== "chair" && !(actor.role === "system" && state.groupOf)) return fail("FORBIDDEN");
   switch (command.type) {
     case "meeting.open": {
       if (state.status === "open") return fail("MEETING_ALREADY_OPEN");

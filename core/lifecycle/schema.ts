@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 /** A meeting is scheduled until the chair opens it, open until the chair closes it. */
-export type MeetingStatus = "scheduled" | "open" | "closed";
+export const MeetingStatusSchema = z.enum(["scheduled", "open", "closed"]);
+export type MeetingStatus = z.infer<typeof MeetingStatusSchema>;
 
 export const LifecycleCommand = z.discriminatedUnion("type", [
   /** The chair opens the meeting (宣布开会); the first agenda item becomes current. */

@@ -1,0 +1,110 @@
+import type { DecideContext } from "../context.ts";
+import { fail, ok, type Result } from "../errors.ts";
+import type { MeetingEvent } from "../meeting.ts";
+import { rosterNames } from "../naming/displayNames.ts";
+import { notOpen, queuePosition, type MeetingState } from "../state.ts";
+import { groupable, groupOfParticipant, groupSeats, membersAtOpening } from "./assign.ts";
+import type { GroupDefinition, GroupsCommand } from "./schema.ts";
+
+const RUNNING = ["open", "recalling"];
+
+/** Why a definition cannot be used, or null: everyone on the roster once, a convener (and a clerk) inside their group, names unique. */
+function definitionProblem(state: MeetingState, groups: readonly GroupDefinition[]): Result<null> {
+  const byId = new Map(state.roster.map((p) => [p.id, p]));
+  const names = new Set<string>();
+  const ids = new Set<string>();
+  const placed = new Set<string>();
+  for (const group of groups) {
+    if (names.has(group.name)) return fail("GROUP_NAME_TWICE", [group.name]);
+    if (ids.has(group.groupId)) return fail("VALIDATION", [`group id ${group.groupId} twice`]);
+    names.add(group.name);
+    ids.add(group.groupId);
+    for (const id of group.memberIds) {
+      const entry = byId.get(id);
+      if (!entry) return fail("NOT_FOUND", [id]);
+      if (!groupable(entry)) return fail("GROUP_MEMBER_INVALID", [id]);
+      if (placed.has(id)) return fail("GROUP_MEMBER_TWICE", [id]);
+      placed.add(id);
+    }
+    if (!group.memberIds.includes(group.convenerId)) return fail("GROUP_CONVENER_MISSING", [group.name]);
+    if (group.clerkId !== null && !group.memberIds.includes(group.clerkId)) return fail("GROUP_CONVENER_MISSING", [group.name]);
+  }
+  return ok(null);
+}
+
+export function decideGroups(state: MeetingState, command: GroupsCommand, ctx: DecideContext): Result<MeetingEvent[]> {
+  const { actor, now } = ctx;
+  const role = actor.role;
+  const phase = state.groups.phase;
+  switch (command.type) {
+    case "groups.define": {
+      if (role !== "chair" && role !== "clerk" && role !== "system") return fail("FORBIDDEN");
+      if (state.status === "closed") return fail("MEETING_CLOSED");
+      if (state.groupOf) return fail("FORBIDDEN");
+      if (RUNNING.includes(phase)) return fail("GROUPS_OPEN");
+      const problem = definitionProblem(state, command.groups);
+      if (!problem.ok) return problem;
+      return ok([{ type: "groups.defined", method: command.method, groups: command.groups, by: actor.participantId }]);
+    }
+    case "groups.choose": {
+      if (role !== "member" && role !== "official") return fail("FORBIDDEN");
+      if (phase !== "defined") return fail(RUNNING.includes(phase) ? "GROUPS_OPEN" : "GROUPS_NOT_DEFINED");
+      if (state.groups.method !== "topic") return fail("GROUP_NOT_SELF_SELECTED");
+      const target = state.groups.groups.find((g) => g.groupId === command.groupId);
+      if (!target) return fail("NOT_FOUND");
+      const current = groupOfParticipant(state.groups, actor.participantId);
+      if (current?.groupId === target.groupId) return ok([]);
+      // The convener and the clerk were named for their group: they stay.
+      if (current && (current.convenerId === actor.participantId || current.clerkId === actor.participantId)) return fail("GROUP_MEMBER_INVALID");
+      return ok([{ type: "groups.chosen", participantId: actor.participantId, groupId: target.groupId }]);
+    }
+    case "groups.open": {
+      if (role !== "chair" && role !== "system") return fail("FORBIDDEN");
+      const refusal = notOpen(state);
+      if (refusal) return fail(refusal);
+      if (phase !== "defined") return fail(RUNNING.includes(phase) ? "GROUPS_OPEN" : "GROUPS_NOT_DEFINED");
+      const groups = membersAtOpening(state).map((g) => ({ groupId: g.groupId, meetingId: ctx.newId(), seats: groupSeats(state.roster, g, ctx.newId) }));
+      return ok([{ type: "groups.opened", at: now, groups }]);
+    }
+    case "groups.notice": {
+      if (role !== "chair" && role !== "clerk") return fail("FORBIDDEN");
+      if (!RUNNING.includes(phase)) return fail("GROUPS_NOT_OPEN");
+      return ok([{ type: "groups.noticed", text: command.text, at: now, by: actor.participantId }]);
+    }
+    case "groups.recall": {
+      if (role !== "chair") return fail("FORBIDDEN");
+      if (!RUNNING.includes(phase)) return fail("GROUPS_NOT_OPEN");
+      if (command.seconds === 0) return ok([{ type: "groups.closed", at: now, by: actor.participantId }]);
+      return ok([{ type: "groups.recalled", at: now, endsAt: now + command.seconds * 1000, by: actor.participantId }]);
+    }
+    case "groups.close": {
+      if (role !== "chair" && role !== "system") return fail("FORBIDDEN");
+      if (!RUNNING.includes(phase)) return fail("GROUPS_NOT_OPEN");
+      return ok([{ type: "groups.closed", at: now, by: actor.participantId }]);
+    }
+    case "groups.callReports": {
+      if (role !== "chair") return fail("FORBIDDEN");
+      const refusal = notOpen(state);
+      if (refusal) return fail(refusal);
+      if (phase !== "closed") return fail(RUNNING.includes(phase) ? "GROUPS_OPEN" : "GROUPS_NOT_DEFINED");
+      const waiting = (id: string) => queuePosition(state, id) >= 0 || state.floor?.participantId === id;
+      const conveners = [...new Set(state.groups.groups.map((g) => g.convenerId))].filter((id) => !waiting(id));
+      return ok(conveners.map((participantId) => ({ type: "queue.requested", participantId, at: now, kind: "booked", by: actor.participantId })));
+    }
+    case "groups.progress":
+    case "groups.reportReceive": {
+      if (role !== "system") return fail("FORBIDDEN");
+      if (!state.groups.groups.some((g) => g.groupId === command.groupId && g.meetingId !== null)) return fail("NOT_FOUND");
+      return command.type === "groups.progress"
+        ? ok([{ type: "groups.progressed", groupId: command.groupId, progress: command.progress }])
+        : ok([{ type: "groups.reportReceived", groupId: command.groupId, report: command.report }]);
+    }
+    case "groups.report": {
+      if (!state.groupOf) return fail("NOT_A_GROUP");
+      if (role !== "chair" && role !== "clerk") return fail("FORBIDDEN");
+      const version = (state.groupReport?.version ?? 0) + 1;
+      const byName = rosterNames(state.roster).get(actor.participantId) ?? "";
+      return ok([{ type: "groups.reported", report: { ...command.report, version, at: now, byName } }]);
+    }
+  }
+}
