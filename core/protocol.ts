@@ -225,6 +225,12 @@ export interface SubscribedStream {
   participantId: string;
 }
 
+/** The answer of `groups.enter`: the group's meeting and a join token for my seat in it. */
+export interface GroupEntry {
+  meetingId: string;
+  token: string;
+}
+
 export interface ClientToServerEvents {
   command: (command: unknown, ack: (result: Ack) => void) => void;
   /** Cast a ballot ({pollId, choices, weight?}); acknowledged once it is stored. */
@@ -246,6 +252,11 @@ export interface ClientToServerEvents {
   "mediation.talkHistory": (request: unknown, ack: (result: Ack<{ notes: TalkNote[] }>) => void) => void;
   /** Chair and clerk: what I am editing in the record now ({key}, null when done); see `record.editors`. */
   "record.editing": (request: unknown, ack: (result: Ack<Record<never, never>>) => void) => void;
+  /**
+   * 分组讨论, on the plenary's socket: a join token for my seat in my group's meeting, or with
+   * `groupId` the plenary chair's look into that group ({groupId?}); the plenary connection stays.
+   */
+  "groups.enter": (request: unknown, ack: (result: Ack<GroupEntry>) => void) => void;
   "time.sync": (ack: (result: { serverTime: number }) => void) => void;
   "sync.request": (request: unknown, ack: (result: Ack<{ sync: SyncPayload }>) => void) => void;
   /** Publish my microphone (and camera): an SDP offer, answered with Janus's SDP answer. */
