@@ -14,6 +14,7 @@ import type {
   TalkNote,
   ClientToServerEvents,
   CommandMessage,
+  GroupEntry,
   MyBallots,
   PollAudit,
   PollLiveTally,
@@ -68,6 +69,7 @@ export type CommandResult = Ack | { ok: false; localError: LocalErrorCode };
 export type BallotResult = Ack<BallotReceipt> | { ok: false; localError: LocalErrorCode };
 export type AuditResult = Ack<PollAudit> | { ok: false; localError: LocalErrorCode };
 export type CaucusResult<T> = Ack<T> | { ok: false; localError: LocalErrorCode };
+export type GroupEntryResult = Ack<GroupEntry> | { ok: false; localError: LocalErrorCode };
 
 const COMMAND_TIMEOUT_MS = 10_000;
 /** How long a command without an answer waits for the connection to come back before it is given up (TIMEOUT). */
@@ -302,6 +304,20 @@ export class MeetingConnection {
       return await (this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck as (e: string, p: unknown) => Promise<Ack<T>>)(event, payload);
     } catch {
       return null;
+    }
+  }
+
+  /**
+   * 分组讨论 (`groups.enter`, on the plenary's socket): a join token for my seat in my group's
+   * meeting, or with `groupId` the plenary chair's or clerk's observer seat in that group (进入小组查看).
+   * The server answers once the group's meeting exists; this connection stays open meanwhile.
+   */
+  async groupsEnter(groupId?: string): Promise<GroupEntryResult> {
+    if (!this.socket.connected) return { ok: false, localError: "OFFLINE" };
+    try {
+      return await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("groups.enter", groupId === undefined ? {} : { groupId });
+    } catch {
+      return { ok: false, localError: "TIMEOUT" };
     }
   }
 
