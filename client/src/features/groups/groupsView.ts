@@ -1,0 +1,26 @@
+// Pure helpers shared by the groups' screens (分组讨论): the chair's board, the member's banner
+// and the room display read a group's speaker clock and the call back's countdown alike.
+import { WARNING_MS, type Countdown } from "@core/clock.ts";
+import type { GroupProgress, GroupsState, PlenaryGroup } from "@core/groups/schema.ts";
+
+/**
+ * The clock of a group's current speaker from what the plenary was told (groups.progressed):
+ * the cap (extensions included) less the unpaused time; frozen while paused. Null when nobody
+ * holds the group's floor or the speech has no cap.
+ */
+export function groupSpeakerClock(progress: GroupProgress | null, serverNow: number): (Countdown & { paused: boolean }) | null {
+  if (!progress || progress.speechStartedAt === null || progress.capMs === null) return null;
+  const pausedNow = progress.pausedAt === null ? 0 : Math.max(0, serverNow - progress.pausedAt);
+  const spent = Math.max(0, serverNow - progress.speechStartedAt - progress.pausedMs - pausedNow);
+  const remainingMs = progress.capMs - spent;
+  return { remainingMs, phase: remainingMs < 0 ? "overrun" : remainingMs <= WARNING_MS ? "warning" : "running", paused: progress.pausedAt !== null };
+}
+
+/** Milliseconds left of the call back (召回) while the groups are recalling, never below 0; null otherwise. */
+export function recallRemainingMs(groups: GroupsState, serverNow: number): number | null {
+  if (groups.phase !== "recalling" || groups.recallEndsAt === null) return null;
+  return Math.max(0, groups.recallEndsAt - serverNow);
+}
+
+/** The number of people in a group (convener and clerk included). */
+export const memberCount = (group: Pick<PlenaryGroup, "memberIds">): number => group.memberIds.length;
