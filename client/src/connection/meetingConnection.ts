@@ -77,6 +77,8 @@ const RESEND_WAIT_MS = 30_000;
 const ROSTER_RETRY_MS = 2_000;
 const TIME_SAMPLES = 5;
 const RESYNC_CLOCK_EVERY_MS = 60_000;
+/** `groups.enter` is answered once the group's meeting exists, a moment after the opening: more room than a command. */
+const GROUP_ENTRY_TIMEOUT_MS = 30_000;
 
 export class MeetingConnection {
   private snapshot: ConnectionSnapshot = {
@@ -316,6 +318,20 @@ export class MeetingConnection {
     if (!this.socket.connected) return { ok: false, localError: "OFFLINE" };
     try {
       return await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("groups.enter", groupId === undefined ? {} : { groupId });
+    } catch {
+      return { ok: false, localError: "TIMEOUT" };
+    }
+  }
+
+  /**
+   * 分组讨论, on the plenary's socket (`groups.enter`): a join token for my seat in my group's
+   * meeting, or with `groupId` the plenary chair's (or clerk's) look into that group. The plenary
+   * connection stays open meanwhile (notices, the call back and the close come through it).
+   */
+  async enterGroup(groupId?: string): Promise<Ack<GroupEntry> | { ok: false; localError: LocalErrorCode }> {
+    if (!this.socket.connected) return { ok: false, localError: "OFFLINE" };
+    try {
+      return await this.socket.timeout(GROUP_ENTRY_TIMEOUT_MS).emitWithAck("groups.enter", groupId === undefined ? {} : { groupId });
     } catch {
       return { ok: false, localError: "TIMEOUT" };
     }
