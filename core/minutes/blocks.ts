@@ -199,6 +199,11 @@ export function minutesBlocks(m: Minutes): Block[] {
     if (item.closing !== null) out.push({ kind: "paragraph", runs: [{ text: `${h.chairLabel}总结`, bold: true }, { text: `：${item.closing}` }] });
   }
 
+  if (m.groups !== null) {
+    out.push({ kind: "heading", level: 1, text: `${sectionNumber(section++)}分组讨论情况` });
+    out.push(...groupBlocks(m.groups));
+  }
+
   if (m.closing !== null) {
     out.push({ kind: "heading", level: 1, text: `${sectionNumber(section)}${h.chairLabel}总结` });
     out.push({ kind: "paragraph", runs: [{ text: `${h.chairLabel}${h.chair.join("、")}作总结讲话。总结要点：` }, { text: m.closing }] });
@@ -292,6 +297,35 @@ function bargainingBlocks(b: MinutesBargaining): Block[] {
       });
     });
   }
+  return out;
+}
+
+/** 分组讨论情况: how the plenary split, then each group — who convened and recorded it, and what it reported. */
+function groupBlocks(groups: NonNullable<Minutes["groups"]>): Block[] {
+  const out: Block[] = [
+    {
+      kind: "paragraph",
+      runs: [{ text: `会议${groups.method}，分 ${groups.list.length} 个小组进行讨论。` }],
+    },
+  ];
+  groups.list.forEach((g, i) => {
+    out.push({ kind: "heading", level: 2, text: `（${SECTION_NUMERALS[i] ?? i + 1}）${g.name}` });
+    const facts = [
+      `召集人：${g.convener.name}`,
+      ...(g.clerk ? [`记录员：${g.clerk}`] : []),
+      ...(g.place ? [`地点：${g.place}`] : []),
+      `参加 ${g.members} 人`,
+      ...(g.topic ? [`议题：${g.topic}`] : []),
+    ];
+    out.push({ kind: "paragraph", runs: [{ text: `${facts.join("；")}。` }] });
+    out.push({
+      kind: "paragraph",
+      runs: g.summary !== null ? [{ text: "汇报要点", bold: true }, { text: `：${flatten(g.summary)}` }] : [{ text: "（未报送小组汇报要点）" }],
+    });
+    g.suggestions.forEach((s, n) =>
+      out.push({ kind: "entry", level: 0, marker: `${n + 1}.`, runs: [{ text: flatten(s.text) }, ...(s.by ? [{ text: `（提出人：${s.by}）` }] : [])] }),
+    );
+  });
   return out;
 }
 

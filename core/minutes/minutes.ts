@@ -16,6 +16,7 @@ import type { MeetingState } from "../state.ts";
 import type { RosterEntry } from "../config/schema.ts";
 import type { Interjection, InterjectionOutcome } from "../interjection/schema.ts";
 import type { Speech } from "../floor/schema.ts";
+import type { GroupingMethod } from "../groups/schema.ts";
 import type { SpeechKind } from "../queue/schema.ts";
 import type { WrittenSpeech } from "../plan/schema.ts";
 import { bargainingRecord, type MinutesBargaining } from "./bargainingRecord.ts";
@@ -187,6 +188,20 @@ export interface MinutesItem {
   suggestions: MinutesSuggestion[];
 }
 
+/** 分组讨论: one group of the plenary, with what its clerk reported (小组汇报要点). */
+export interface MinutesGroup {
+  name: string;
+  topic: string | null;
+  place: string | null;
+  convener: MinutesPerson;
+  clerk: string | null;
+  /** People in the group (the plenary's chairs looking in are not counted). */
+  members: number;
+  /** The group's report as last saved; null: none sent. */
+  summary: string | null;
+  suggestions: { text: string; by: string | null }[];
+}
+
 export interface Minutes {
   header: {
     title: string;
@@ -219,6 +234,8 @@ export interface Minutes {
   /** 协商记录: the table of a collective wage bargaining session; null in any other meeting and before anything happened at the table (bargainingRecord.ts). */
   bargaining: MinutesBargaining | null;
   items: MinutesItem[];
+  /** 分组讨论: how the plenary split (按界别 …) and its groups; null when it did not split. */
+  groups: { method: string; list: MinutesGroup[] } | null;
   /** The chair's closing remarks on the whole meeting (主持人总结), if written. */
   closing: string | null;
   distribution: string[];
@@ -359,10 +376,32 @@ export function draftMinutes(meeting: MinutesMeeting, state: MeetingState, optio
     },
     bargaining: bargainingRecord(meeting.kind, state, dayOf, nameOf),
     items,
+    groups: groupsOf(state, person),
     closing: closing(MEETING_CLOSING),
     distribution: (options.distribution ?? []).map((d) => d.trim()).filter((d) => d !== ""),
     recorder: blank(options.recorderName ?? null) ?? (clerks.length > 0 ? clerks.join("、") : null),
     signOff: chairs.join("、"),
+  };
+}
+
+const GROUPING_WORDS: Record<GroupingMethod, string> = { sector: "按界别分组", column: "按名册分组", topic: "按议题自选分组", hand: "指定分组" };
+
+/** The groups once opened (a plan never opened is not part of the meeting). */
+function groupsOf(state: MeetingState, person: (id: string) => MinutesPerson): Minutes["groups"] {
+  const g = state.groups;
+  if (g.method === null || g.openedAt === null) return null;
+  return {
+    method: GROUPING_WORDS[g.method],
+    list: g.groups.map((group) => ({
+      name: group.name,
+      topic: blank(group.topic),
+      place: blank(group.place),
+      convener: person(group.convenerId),
+      clerk: group.clerkId === null ? null : person(group.clerkId).name,
+      members: group.memberIds.length,
+      summary: group.report ? blank(group.report.summary) : null,
+      suggestions: group.report?.suggestions ?? [],
+    })),
   };
 }
 
