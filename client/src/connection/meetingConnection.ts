@@ -317,20 +317,6 @@ export class MeetingConnection {
   async groupsEnter(groupId?: string): Promise<GroupEntryResult> {
     if (!this.socket.connected) return { ok: false, localError: "OFFLINE" };
     try {
-      return await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("groups.enter", groupId === undefined ? {} : { groupId });
-    } catch {
-      return { ok: false, localError: "TIMEOUT" };
-    }
-  }
-
-  /**
-   * 分组讨论, on the plenary's socket (`groups.enter`): a join token for my seat in my group's
-   * meeting, or with `groupId` the plenary chair's (or clerk's) look into that group. The plenary
-   * connection stays open meanwhile (notices, the call back and the close come through it).
-   */
-  async enterGroup(groupId?: string): Promise<Ack<GroupEntry> | { ok: false; localError: LocalErrorCode }> {
-    if (!this.socket.connected) return { ok: false, localError: "OFFLINE" };
-    try {
       return await this.socket.timeout(GROUP_ENTRY_TIMEOUT_MS).emitWithAck("groups.enter", groupId === undefined ? {} : { groupId });
     } catch {
       return { ok: false, localError: "TIMEOUT" };
