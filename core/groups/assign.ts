@@ -17,16 +17,22 @@ export const groupable = (entry: Pick<RosterEntry, "role">): boolean => entry.ro
  * roster, no clerk named. The chair edits it before opening.
  */
 export function proposeGroups(roster: readonly RosterEntry[], by: GroupingColumn): GroupDefinition[] {
-  const byValue = new Map<string, RosterEntry[]>();
+  // Keyed by the group's name (a value cut to 40 characters), so that no two groups share a name;
+  // a column value 其他 and the blanks are one group.
+  const byName = new Map<string, RosterEntry[]>();
   const blank: RosterEntry[] = [];
   for (const entry of roster) {
     if (!groupable(entry)) continue;
-    const value = entry[by]?.trim() ?? "";
-    if (value === "") blank.push(entry);
-    else byValue.set(value, [...(byValue.get(value) ?? []), entry]);
+    const name = (entry[by]?.trim() ?? "").slice(0, 40).trim();
+    if (name === "") blank.push(entry);
+    else byName.set(name, [...(byName.get(name) ?? []), entry]);
   }
-  const named = [...byValue.entries()].map(([value, members]) => ({ name: value.slice(0, 40), members }));
-  const all = blank.length > 0 ? [...named, { name: BLANK_GROUP_NAME, members: blank }] : named;
+  if (blank.length > 0) {
+    const other = byName.get(BLANK_GROUP_NAME);
+    const ids = new Set(blank.map((m) => m.id));
+    byName.set(BLANK_GROUP_NAME, other ? roster.filter((m) => ids.has(m.id) || other.includes(m)) : blank);
+  }
+  const all = [...byName.entries()].map(([name, members]) => ({ name, members }));
   return all.map(({ name, members }, index) => ({
     groupId: `g${index + 1}`,
     name,
@@ -43,15 +49,18 @@ export const groupOfParticipant = (groups: GroupsState, participantId: string): 
   groups.groups.find((g) => g.memberIds.includes(participantId));
 
 /**
- * The groups' members at opening: as defined, and in a topic round everyone groupable who chose
- * nothing joins the smallest group (the first of equal ones), one after another.
+ * The groups' members at opening: as defined (less those no longer on the roster or now a chair),
+ * and in a topic round every member and official who chose nothing joins the smallest group (the
+ * first of equal ones), one after another.
  */
 export function membersAtOpening(state: MeetingState): GroupDefinition[] {
-  const groups = state.groups.groups.map((g) => ({ ...g, memberIds: [...g.memberIds] }));
+  // The roster may have changed since the definition: who left it, or became a chair, is in no group.
+  const seated = new Set(state.roster.filter(groupable).map((p) => p.id));
+  const groups = state.groups.groups.map((g) => ({ ...g, memberIds: g.memberIds.filter((id) => seated.has(id)) }));
   if (state.groups.method !== "topic") return groups;
   const placed = new Set(groups.flatMap((g) => g.memberIds));
   for (const entry of state.roster) {
-    if (!groupable(entry) || entry.role === "observer" || placed.has(entry.id)) continue;
+    if ((entry.role !== "member" && entry.role !== "official") || placed.has(entry.id)) continue;
     const smallest = groups.reduce((a, b) => (b.memberIds.length < a.memberIds.length ? b : a));
     smallest.memberIds.push(entry.id);
   }
@@ -69,7 +78,8 @@ function seatRole(group: GroupDefinition, entry: RosterEntry): Role {
 export function groupSeats(roster: readonly RosterEntry[], group: GroupDefinition, newId: () => string): GroupSeat[] {
   const members = new Set(group.memberIds);
   const seats: GroupSeat[] = [];
-  for (const entry of roster) if (members.has(entry.id)) seats.push({ participantId: entry.id, seatId: newId(), role: seatRole(group, entry) });
+  for (const entry of roster)
+    if (members.has(entry.id) && groupable(entry)) seats.push({ participantId: entry.id, seatId: newId(), role: seatRole(group, entry) });
   for (const entry of roster) if (entry.role === "chair") seats.push({ participantId: entry.id, seatId: newId(), role: "observer" });
   return seats;
 }

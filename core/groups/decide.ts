@@ -63,7 +63,11 @@ export function decideGroups(state: MeetingState, command: GroupsCommand, ctx: D
       const refusal = notOpen(state);
       if (refusal) return fail(refusal);
       if (phase !== "defined") return fail(RUNNING.includes(phase) ? "GROUPS_OPEN" : "GROUPS_NOT_DEFINED");
-      const groups = membersAtOpening(state).map((g) => ({ groupId: g.groupId, meetingId: ctx.newId(), seats: groupSeats(state.roster, g, ctx.newId) }));
+      // The convener and the clerk must still be there to sit (the roster may have changed since the definition).
+      const members = membersAtOpening(state);
+      const unseated = members.find((g) => !g.memberIds.includes(g.convenerId) || (g.clerkId !== null && !g.memberIds.includes(g.clerkId)));
+      if (unseated) return fail("GROUP_CONVENER_MISSING", [unseated.name]);
+      const groups = members.map((g) => ({ groupId: g.groupId, meetingId: ctx.newId(), seats: groupSeats(state.roster, g, ctx.newId) }));
       return ok([{ type: "groups.opened", at: now, groups }]);
     }
     case "groups.notice": {
@@ -87,9 +91,20 @@ export function decideGroups(state: MeetingState, command: GroupsCommand, ctx: D
       const refusal = notOpen(state);
       if (refusal) return fail(refusal);
       if (phase !== "closed") return fail(RUNNING.includes(phase) ? "GROUPS_OPEN" : "GROUPS_NOT_DEFINED");
+      // A convener already waiting or speaking keeps their place; one no longer on the roster is not called.
       const waiting = (id: string) => queuePosition(state, id) >= 0 || state.floor?.participantId === id;
-      const conveners = [...new Set(state.groups.groups.map((g) => g.convenerId))].filter((id) => !waiting(id));
-      return ok(conveners.map((participantId) => ({ type: "queue.requested", participantId, at: now, kind: "booked", by: actor.participantId })));
+      const conveners = [...new Set(state.groups.groups.map((g) => g.convenerId))].filter((id) => !waiting(id) && state.roster.some((p) => p.id === id));
+      return ok(
+        conveners.map((participantId) => ({
+          type: "queue.requested",
+          participantId,
+          at: now,
+          kind: "booked",
+          guestName: null,
+          bookingId: null,
+          by: actor.participantId,
+        })),
+      );
     }
     case "groups.progress":
     case "groups.reportReceive": {
