@@ -1,5 +1,6 @@
 import { bargainingEn } from "./bargaining.en.ts";
 import { caucusEn } from "./caucus.en.ts";
+import { groupsChairEn } from "./groupsChair.en.ts";
 import type { Messages } from "./zh.ts";
 
 export const en: Messages = {
@@ -919,4 +920,5 @@ export const en: Messages = {
   language: "中文",
   bargaining: bargainingEn,
   caucus: caucusEn,
+  groupsChair: groupsChairEn,
 };

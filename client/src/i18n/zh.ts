@@ -1,5 +1,6 @@
 import { bargainingZh } from "./bargaining.zh.ts";
 import { caucusZh } from "./caucus.zh.ts";
+import { groupsChairZh } from "./groupsChair.zh.ts";
 
 export const zh = {
   app: { name: "议事厅" },
@@ -896,5 +897,6 @@ export const zh = {
   language: "English",
   bargaining: bargainingZh,
   caucus: caucusZh,
+  groupsChair: groupsChairZh,
 };
 export type Messages = typeof zh;

@@ -9,6 +9,7 @@ import { ChairMinutesPanel } from "../features/minutes/ChairMinutes.tsx";
 import { InterjectionRequests } from "../features/interjection/InterjectionRequests.tsx";
 import { InterpretationControl } from "../features/interpretation/InterpretationControl.tsx";
 import { PollPanel } from "../features/poll/PollPanel.tsx";
+import { GroupsPanel } from "../features/groups/GroupsPanel.tsx";
 import { StenographerPad } from "../features/transcript/StenographerPad.tsx";
 import { StenographyControl } from "../features/transcript/StenographyControl.tsx";
 import { chairTools } from "../features/meeting/chairTools.ts";
@@ -29,7 +30,7 @@ import "./chairConsole.css";
 
 /**
  * The chair's console: agenda and the minutes (to read and approve) left, the floor and the queue in
- * the centre, the room's microphone, interpretation (传译), stenographers (速记), polls, attendance and record right. A mediation has no polls,
+ * the centre (and 分组讨论), the room's microphone, interpretation (传译), stenographers (速记), polls, attendance and record right. A mediation has no polls,
  * interjections or speech statistics (chairTools).
  */
 export function ChairConsole() {
@@ -47,6 +48,8 @@ export function ChairConsole() {
       <div className="centre">
         <ErrorNotice message={error} onClose={clearError} />
         <MeetingStatusNotice />
+        {/* 分组讨论 while the groups sit: the board, notices and the call back, above the plenary's floor. */}
+        <GroupsPanel slot="running" />
         {/* A bargaining meeting: the presiding chief's table (移交主持, 中止, 新增条款) above the floor. */}
         {/* The presiding chief: 确认签署 of the agreement the 职工代表大会 adopted. */}
         <ChiefConfirmation />
@@ -67,6 +70,8 @@ export function ChairConsole() {
         <FloorControls run={run} pending={pending} />
         <ChairQueue run={run} pending={pending} />
         <AddSpeaker run={run} pending={pending} />
+        {/* 分组讨论 otherwise: the planner, the plan with 开始分组讨论, the groups' reports. */}
+        <GroupsPanel slot="idle" />
       </div>
       <aside className="side">
         <VenueMuteControl run={run} pending={pending} />

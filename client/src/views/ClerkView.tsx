@@ -10,6 +10,7 @@ import { InterpreterBanner } from "../features/interpretation/InterpreterBanner.
 import { CurrentSpeaker } from "../features/floor/CurrentSpeaker.tsx";
 import { MeetingStatusNotice } from "../features/meeting/MeetingStatusNotice.tsx";
 import { PollPanel } from "../features/poll/PollPanel.tsx";
+import { GroupsPanel } from "../features/groups/GroupsPanel.tsx";
 import { AddSpeaker } from "../features/queue/AddSpeaker.tsx";
 import { QueueList } from "../features/queue/QueueList.tsx";
 import { WrittenOnBehalf } from "../features/queue/WrittenOnBehalf.tsx";
@@ -81,6 +82,8 @@ export function ClerkView() {
             {/* A clerk named interpreter (传译): the banner and the microphone. */}
             <InterpreterBanner />
             <MeetingStatusNotice />
+            {/* 分组讨论 while the groups sit: the board and notices (the chair calls back). */}
+            <GroupsPanel slot="running" />
             {/* A bargaining meeting: the recorder follows the table (and adds clauses) above the floor. */}
             <BargainingTable />
             {/* A mediation meeting: separate talks (背靠背) and the parties' positions (nothing for another kind). */}
@@ -91,6 +94,8 @@ export function ClerkView() {
             <QueueList />
             <AddSpeaker run={run} pending={pending} />
             <WrittenOnBehalf />
+            {/* 分组讨论 otherwise: the planner, the plan, the groups' reports. */}
+            <GroupsPanel slot="idle" />
             <AgendaPanel chair={false} />
           </div>
           <aside className="side">
