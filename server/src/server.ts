@@ -32,6 +32,9 @@ import { MeetingChanges } from "./meetings/meetingChanges.ts";
 import { MeetingStore } from "./meetings/meetingStore.ts";
 import { BallotBox } from "./polls/ballotBox.ts";
 import { PollClock } from "./polls/pollClock.ts";
+import { GroupMeetings } from "./groups/groupMeetings.ts";
+import { GroupRelay } from "./groups/groupRelay.ts";
+import { RecallClock } from "./groups/recallClock.ts";
 import { RoomRegistry } from "./rooms/roomRegistry.ts";
 import { ClusterNode } from "./cluster/cluster.ts";
 import { SocketRelay } from "./cluster/relay/socketRelay.ts";
@@ -77,7 +80,11 @@ export interface YishitingServer {
    * The meetings this node caught up at start-up (ledger and search index), once done: none when
    * another node of the deployment was doing it; undefined when it failed (logged).
    */
-  caughtUp: { ledger: Promise<string[] | undefined>; archive: Promise<string[] | undefined> };
+  caughtUp: { ledger: Promise<string[] | undefined>; archive: Promise<string[] | undefined>; groups: Promise<string[] | undefined> };
+  /** 分组讨论: the plenaries' group meetings (docs/groups.md). */
+  groupMeetings: GroupMeetings;
+  /** 分组讨论: the groups' floor and reports relayed to their plenaries. */
+  groupRelay: GroupRelay;
   listen(): Promise<number>;
   close(): Promise<void>;
 }
@@ -195,6 +202,12 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   });
   const pollClock = new PollClock({ room: (meetingId) => rooms.local(meetingId), now, log, closed: (poll) => ballots.closed(poll) });
 
+  // 分组讨论 (docs/groups.md): the groups' meetings made and opened and closed with the plenary's
+  // groups, the call back's countdown, and each group's floor and report relayed to the plenary.
+  const groupMeetings = new GroupMeetings({ meetings, store, room: (meetingId) => rooms.get(meetingId), log });
+  const recallClock = new RecallClock({ room: (meetingId) => rooms.local(meetingId), now, log });
+  const groupRelay = new GroupRelay({ room: (meetingId) => rooms.get(meetingId), log });
+
   // The socket gateway: handshake, greeting, presence and every message's handler.
   const gateway = attachGateway(io, {
     tokens,
@@ -212,6 +225,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     talkNotes: new TalkStore(db),
     maxDevices: config.maxDevices,
     ...(socketRelay ? { relay: socketRelay } : {}),
+    groups: { groupMeetings },
   });
 
   // What follows the live meetings' turns, in this order (RoomListener, rooms/meetingRoom.ts):
@@ -220,6 +234,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   //   privateAudio     a private audio room destroyed when its caucus or talk ends, those no longer admitted dropped
   //   ballots          a poll.close decided with the ballot box's totals
   //   pollClock        countdowns armed and disarmed (re-armed when a room reopens)
+  //   groupMeetings    a plenary's groups opened: their meetings created and opened; closed: closed (queued, per plenary)
+  //   recallClock      the groups' call back countdown armed and disarmed (re-armed when a room reopens)
+  //   groupRelay       a group meeting's floor, status and report relayed to its plenary (queued, per plenary)
   //   archive          the search index, reindexed after relevant events
   //   recordSync       the records' suggestions and decisions kept in step in the ledger
   //   socketRelay      (several nodes) sockets still relayed to a meeting's former owner come to the node that opened it
@@ -229,6 +246,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     ...(privateAudio ? [privateAudio] : []),
     ballots,
     pollClock,
+    groupMeetings,
+    recallClock,
+    groupRelay,
     archive,
     recordSync,
     ...(socketRelay ? [socketRelay] : []),
@@ -271,6 +291,10 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     log("ledger: catching up with the records failed", error);
     return undefined;
   });
+  const groupsCaughtUp = onStartUp("groups catch-up", () => groupMeetings.catchUp()).catch((error: unknown) => {
+    log("groups: catching up the group meetings failed", error);
+    return undefined;
+  });
   const archiveCaughtUp = onStartUp("archive catch-up", () => archive.catchUp()).catch((error: unknown) => {
     log("archive: catching up the search index failed", error);
     return undefined;
@@ -294,7 +318,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     archive,
     ledger,
     recordSync,
-    caughtUp: { ledger: ledgerCaughtUp, archive: archiveCaughtUp },
+    groupMeetings,
+    groupRelay,
+    caughtUp: { ledger: ledgerCaughtUp, archive: archiveCaughtUp, groups: groupsCaughtUp },
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);
@@ -305,7 +331,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     async close() {
       gateway.presence.close();
       pollClock.close();
+      recallClock.close();
       ballots.close();
+      await groupsCaughtUp;
+      await groupMeetings.close(); // the group meetings being made or closed are done before the database closes
+      await groupRelay.close();
       await archive.close(); // the reindex in progress finishes before the database closes
       await archiveCaughtUp;
       await ledgerCaughtUp;

@@ -35,6 +35,7 @@ import { attachRecordEditing, greetEditors, RecordEditing } from "./recordEditin
 import { tokenBucket } from "./rateLimit.ts";
 import { Devices, DISPLAY_SCREENS, RATE } from "./devices.ts";
 import { followRoster } from "./rosterChanges.ts";
+import { attachGroupEnter, type GroupEnterDeps } from "../groups/groupEnter.ts";
 
 // The gateway's face to the rest of the server (links end connections); defined in its leaf module.
 export { ended, type GatewayServer } from "./connection.ts";
@@ -68,6 +69,8 @@ export interface GatewayDeps {
   maxDevices: number;
   /** With several nodes: sockets of meetings owned elsewhere go to their owner, and those of this node's meetings held elsewhere come here (cluster/relay). */
   relay?: GatewayRelay;
+  /** 分组讨论: `groups.enter` (groups/groupEnter.ts). */
+  groups: Pick<GroupEnterDeps, "groupMeetings">;
 }
 
 export interface Gateway extends RoomListener {
@@ -164,6 +167,7 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, { presence, edit
   attachPrivateAudio(handlers, socket, privateAudio, room, talkAudio);
   leavePrivateAudioOnDisconnect(socket, privateAudio);
   attachRecordEditing(handlers, socket, editing);
+  attachGroupEnter(handlers, socket, { tokens: deps.tokens, joins: deps.meetings.joins, groupMeetings: deps.groups.groupMeetings }, room);
 
   const lastSeq = LastSeq.safeParse((socket.handshake.auth as Record<string, unknown>).lastSeq);
   greeter

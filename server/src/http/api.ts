@@ -7,6 +7,7 @@ import { accountRoutes } from "../accounts/accountRoutes.ts";
 import { authRoutes } from "../accounts/authRoutes.ts";
 import { archiveRoutes } from "../archive/archiveRoutes.ts";
 import { checkinRoutes } from "../checkin/checkinRoutes.ts";
+import { groupRoutes } from "../groups/groupRoutes.ts";
 import { intakeRoutes } from "../intake/intakeRoutes.ts";
 import { importRoutes } from "../ledger/importRoutes.ts";
 import { ledgerRoutes } from "../ledger/ledgerRoutes.ts";
@@ -65,6 +66,7 @@ export function createApi(deps: ApiDeps): Router {
     participantRoutes(deps),
     rosterRoutes(deps),
     planRoutes(deps),
+    groupRoutes(deps),
     linkRoutes(deps),
     staffEntryRoutes(deps),
     checkinRoutes(deps),

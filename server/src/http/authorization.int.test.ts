@@ -558,6 +558,36 @@ const ROWS: Row[] = [
     path: async () => `/api/meetings/${mid()}/recordings/${await newRecording()}`,
     expect: MEETING_STAFF(),
   },
+  // 分组讨论 (the organisers define the groups before the meeting)
+  { name: "groups", route: "GET /meetings/:id/groups", method: "GET", path: () => `/api/meetings/${mid()}/groups`, expect: MEETING_STAFF() },
+  {
+    name: "groups proposal",
+    route: "GET /meetings/:id/groups/proposal",
+    method: "GET",
+    path: () => `/api/meetings/${mid()}/groups/proposal?by=sector`,
+    expect: MEETING_STAFF(),
+  },
+  {
+    name: "define groups",
+    route: "PUT /meetings/:id/groups",
+    method: "PUT",
+    path: () => `/api/meetings/${mid()}/groups`,
+    body: () => ({
+      method: "hand",
+      groups: [
+        {
+          groupId: "g1",
+          name: "第一组",
+          topic: null,
+          place: null,
+          convenerId: m.people.member1.id,
+          clerkId: null,
+          memberIds: [m.people.member1.id, m.people.member2.id],
+        },
+      ],
+    }),
+    expect: MANAGERS(),
+  },
   // Speaking statistics (发言统计)
   { name: "statistics", route: "GET /meetings/:id/statistics", method: "GET", path: () => `/api/meetings/${mid()}/statistics`, expect: MEETING_STAFF() },
   {

@@ -16,6 +16,7 @@ import type { OrderingRules, PlannedSpeech } from "../../../core/plan/schema.ts"
 import type { QuorumRule } from "../../../core/attendance/schema.ts";
 import type { SpeechCaps } from "../../../core/floor/schema.ts";
 import { DEFAULT_TIME_ZONE, isTimeZone } from "../../../core/time/meetingTime.ts";
+import type { GroupOf } from "../../../core/groups/schema.ts";
 import type { Db } from "../db/database.ts";
 import type { Meeting } from "../db/generated/client.ts";
 import { PlanStore } from "../plan/planStore.ts";
@@ -51,6 +52,26 @@ export interface LiveConfig {
   /** The zone every screen and document shows the meeting's times in. */
   timeZone: string;
   micOpensOnFloor: boolean;
+  /** 分组讨论: a group meeting's plenary and group (null for every other meeting). */
+  groupOf: GroupOf | null;
+}
+
+/** One group meeting the server creates when the plenary's groups open (groups/groupMeetings.ts). */
+export interface GroupMeetingSpec {
+  meetingId: string;
+  groupId: string;
+  name: string;
+  /** The group's room; null: the plenary's place. */
+  place: string | null;
+  /** Its roster: each seat's id and role, copied from the plenary's participant. */
+  seats: readonly { participantId: string; seatId: string; role: string }[];
+}
+
+/** A group meeting of a plenary as the database holds it, and whether it has been opened or closed (its log). */
+export interface GroupMeetingRow {
+  id: string;
+  groupId: string | null;
+  status: "scheduled" | "open" | "closed";
 }
 
 const toData = (input: MeetingPatch) => {
@@ -167,6 +188,51 @@ export class MeetingStore {
     return this.db.meeting.findUnique({ where: { id }, select: { title: true, checkinSecret: true } });
   }
 
+  /**
+   * 分组讨论: the group meetings of a plenary that are missing, each with its roster copied from the
+   * plenary's (kind group, title "<plenary> · <group>", the plenary's settings), in one
+   * transaction; those already there are left as they are. The ids created.
+   */
+  async createGroupMeetings(plenaryId: string, groups: readonly GroupMeetingSpec[]): Promise<string[]> {
+    const created = await this.db.$transaction(
+      async (tx) => {
+        const plenary = await tx.meeting.findUnique({ where: { id: plenaryId } });
+        if (!plenary) return [];
+        const existing = await tx.meeting.findMany({ where: { id: { in: groups.map((g) => g.meetingId) } }, select: { id: true } });
+        const present = new Set(existing.map((m) => m.id));
+        const missing = groups.filter((g) => !present.has(g.meetingId));
+        if (missing.length === 0) return [];
+        const { id: _id, title, place, kind: _kind, number: _number, archived: _archived, checkinSecret: _secret, createdAt: _created, ...settings } = plenary;
+        for (const group of missing) {
+          await tx.meeting.create({
+            data: {
+              ...settings,
+              id: group.meetingId,
+              title: `${title}${GROUP_TITLE_SEPARATOR}${group.name}`,
+              kind: "group",
+              place: group.place ?? place,
+              parentMeetingId: plenaryId,
+              groupId: group.groupId,
+              checkinSecret: newCheckinSecret(),
+            },
+          });
+          await this.participants.copySeats(tx, plenaryId, group.meetingId, group.seats);
+        }
+        return missing.map((g) => g.meetingId);
+      },
+      { timeout: 60_000 },
+    );
+    for (const id of created) this.joins.meetingChanged(id);
+    return created;
+  }
+
+  /** 分组讨论: the group meetings of a plenary (every round), with their status from their logs. */
+  async groupMeetings(plenaryId: string): Promise<GroupMeetingRow[]> {
+    const rows = await this.db.meeting.findMany({ where: { parentMeetingId: plenaryId }, select: { id: true, groupId: true } });
+    const status = await this.statusOf(rows.map((r) => r.id));
+    return rows.map((row) => ({ ...row, status: status.get(row.id) ?? "scheduled" }));
+  }
+
   roster(meetingId: string): Promise<RosterEntry[]> {
     return this.participants.roster(meetingId);
   }
@@ -175,6 +241,7 @@ export class MeetingStore {
     const meeting = await this.db.meeting.findUnique({ where: { id: meetingId } });
     if (!meeting) return null;
     const items = await this.agenda.list(meetingId);
+    const groupOf = meeting.parentMeetingId && meeting.groupId ? await this.groupOf(meeting.parentMeetingId, meeting.groupId, meeting.title) : null;
     return {
       roster: await this.participants.roster(meetingId),
       agenda: items.map((item) => ({ id: item.id, title: item.title, presenter: item.presenter, plannedMs: item.plannedMinutes * 60_000 })),
@@ -200,8 +267,22 @@ export class MeetingStore {
       // The API accepts only zones Intl knows; a row from another machine's zone database falls back.
       timeZone: isTimeZone(meeting.timeZone) ? meeting.timeZone : DEFAULT_TIME_ZONE,
       micOpensOnFloor: meeting.micOpensOnFloor,
+      groupOf,
     };
   }
+
+  /** A group meeting's link to its plenary: the group's name is its title after the plenary's ("<plenary> · <group>"). */
+  private async groupOf(plenaryId: string, groupId: string, title: string): Promise<GroupOf> {
+    const plenary = await this.db.meeting.findUnique({ where: { id: plenaryId }, select: { title: true } });
+    const prefix = plenary ? `${plenary.title}${GROUP_TITLE_SEPARATOR}` : null;
+    const cut = title.lastIndexOf(GROUP_TITLE_SEPARATOR);
+    // The plenary's title edited since: the part after the last separator, else the whole title.
+    const name = prefix && title.startsWith(prefix) ? title.slice(prefix.length) : cut >= 0 ? title.slice(cut + GROUP_TITLE_SEPARATOR.length) : title;
+    return { plenaryId, groupId, name: name.trim().slice(0, 40) || groupId.slice(0, 40) };
+  }
 }
+
+/** Between the plenary's title and the group's name in a group meeting's title. */
+export const GROUP_TITLE_SEPARATOR = " · ";
 
 const toNotYetSpoken = (value: string): OrderingRules["notYetSpoken"] => (value === "off" || value === "meeting" ? value : "item");

@@ -1,0 +1,149 @@
+// 分组讨论 (docs/groups.md): the plenary's groups become meetings of their own. After
+// `groups.opened` in a plenary, every group's Meeting and roster rows are created in one
+// transaction (MeetingStore.createGroupMeetings, idempotent), then each group's room is opened and
+// the server opens the group meeting (system meeting.open); after `groups.closed` each group room's
+// open polls are closed and the group meeting is closed. The work of one plenary runs one step at a
+// time, outside any room's turn (a listener only queues it: the group rooms are other actors). A
+// plenary room opened from its log (first use, restart) is brought in step again, and on start the
+// plenaries whose groups are open, or closed with a group meeting still open, are opened.
+import type { StoredEvent } from "../../../core/meeting.ts";
+import { SYSTEM_ACTOR } from "../../../core/roles.ts";
+import type { MeetingState } from "../../../core/state.ts";
+import type { GroupsState } from "../../../core/groups/schema.ts";
+import type { EventStore } from "../eventlog/eventStore.ts";
+import type { MeetingStore } from "../meetings/meetingStore.ts";
+import type { MeetingRoom, RoomListener } from "../rooms/meetingRoom.ts";
+import type { Room } from "../rooms/remoteRoom.ts";
+import { PlenaryQueue } from "./plenaryQueue.ts";
+
+export interface GroupMeetingsDeps {
+  meetings: MeetingStore;
+  store: EventStore;
+  room: (meetingId: string) => Promise<Room>;
+  log: (message: string, error?: unknown) => void;
+}
+
+const running = (groups: GroupsState): boolean => groups.phase === "open" || groups.phase === "recalling";
+
+/** The group meetings of the plenary's current round (opened), by group. */
+const openedGroups = (groups: GroupsState) => groups.groups.flatMap((g) => (g.meetingId === null ? [] : [{ ...g, meetingId: g.meetingId }]));
+
+export class GroupMeetings implements RoomListener {
+  private readonly queue: PlenaryQueue;
+  /** Per plenary: the round (its first group meeting's id) whose meetings exist and are open, once done. */
+  private readonly ready = new Map<string, { round: string; done: Promise<void> }>();
+  private closed = false;
+
+  constructor(private readonly deps: GroupMeetingsDeps) {
+    this.queue = new PlenaryQueue(deps.log);
+  }
+
+  /** The room's listener: a plenary's groups opened or closed. */
+  committed(meetingId: string, events: readonly StoredEvent[], state: MeetingState): void {
+    if (this.closed) return;
+    for (const { event } of events) {
+      if (event.type === "groups.opened") void this.ensureOpen(meetingId, state.groups).catch(() => undefined);
+      if (event.type === "groups.closed")
+        void this.schedule(meetingId, "closing the groups", () => this.closeGroups(meetingId, state.groups)).catch(() => undefined);
+    }
+  }
+
+  /** The room's listener: a plenary rebuilt from its log is brought in step (a restart between its event and our work). */
+  opened(room: MeetingRoom): void {
+    if (this.closed) return;
+    const groups = room.current.groups;
+    if (running(groups)) void this.ensureOpen(room.meetingId, groups).catch(() => undefined);
+    else if (groups.phase === "closed")
+      void this.schedule(room.meetingId, "closing the groups", () => this.closeGroups(room.meetingId, groups, true)).catch(() => undefined);
+  }
+
+  /**
+   * Resolves once the group meetings of the plenary's current round exist and were opened (a
+   * `groups.enter` waits for it); rejects when that failed.
+   */
+  async whenReady(plenaryId: string, groups: GroupsState): Promise<void> {
+    const round = openedGroups(groups)[0]?.meetingId;
+    if (round === undefined) return;
+    const known = this.ready.get(plenaryId);
+    await (known?.round === round ? known.done : this.ensureOpen(plenaryId, groups));
+  }
+
+  /** Start-up catch-up: the plenaries whose groups are open, or closed while a group meeting is still open, are opened (their `opened` does the rest). */
+  async catchUp(): Promise<string[]> {
+    const { store, meetings } = this.deps;
+    const [opened, closed] = await Promise.all([store.heads(["groups.opened"]), store.heads(["groups.closed"])]);
+    const due: string[] = [];
+    for (const [plenaryId, seq] of opened) {
+      if (this.closed) break;
+      const isOpen = (closed.get(plenaryId) ?? 0) < seq;
+      if (!isOpen && !(await meetings.groupMeetings(plenaryId)).some((g) => g.status !== "closed")) continue;
+      due.push(plenaryId);
+      await this.deps.room(plenaryId);
+      await this.queue.idle(plenaryId);
+    }
+    return due;
+  }
+
+  /** Resolves when the work queued so far is done (tests, shutdown). */
+  idle(): Promise<void> {
+    return this.queue.idleAll();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.queue.idleAll();
+  }
+
+  private ensureOpen(plenaryId: string, groups: GroupsState): Promise<void> {
+    const round = openedGroups(groups)[0]?.meetingId;
+    const done = this.schedule(plenaryId, "opening the group meetings", () => this.openGroups(plenaryId, groups));
+    if (round !== undefined) {
+      const entry = { round, done };
+      this.ready.set(plenaryId, entry);
+      // A failure is logged (schedule); the next enter or reopen tries again.
+      done.catch(() => {
+        if (this.ready.get(plenaryId) === entry) this.ready.delete(plenaryId);
+      });
+    }
+    return done;
+  }
+
+  private schedule(plenaryId: string, what: string, work: () => Promise<void>): Promise<void> {
+    return this.queue.run(plenaryId, `groups of meeting ${plenaryId}: ${what}`, work);
+  }
+
+  private async openGroups(plenaryId: string, groups: GroupsState): Promise<void> {
+    const opened = openedGroups(groups);
+    if (opened.length === 0) return;
+    await this.deps.meetings.createGroupMeetings(
+      plenaryId,
+      opened.map((g) => ({ meetingId: g.meetingId, groupId: g.groupId, name: g.name, place: g.place, seats: g.seats })),
+    );
+    for (const group of opened) {
+      const room = await this.deps.room(group.meetingId);
+      if (room.current.status !== "scheduled") continue;
+      const result = await room.submit(SYSTEM_ACTOR, { type: "meeting.open" });
+      if (!result.ok && result.error.code !== "MEETING_ALREADY_OPEN")
+        throw new Error(`meeting.open of group meeting ${group.meetingId} refused: ${result.error.code}`);
+    }
+  }
+
+  /** Each group meeting of the round closes: its open polls first (counted and recorded), then the meeting. */
+  private async closeGroups(plenaryId: string, groups: GroupsState, onlyThoseOpen = false): Promise<void> {
+    // From the log, without opening the rooms of group meetings closed long ago.
+    const rows = onlyThoseOpen ? new Map((await this.deps.meetings.groupMeetings(plenaryId)).map((g) => [g.id, g.status])) : undefined;
+    for (const group of openedGroups(groups)) {
+      if (rows && rows.get(group.meetingId) !== "open") continue;
+      const room = await this.deps.room(group.meetingId);
+      if (room.current.status !== "open") continue;
+      for (const poll of room.current.polls) {
+        if (poll.status !== "open") continue;
+        const result = await room.submit(SYSTEM_ACTOR, { type: "poll.close", pollId: poll.pollId });
+        if (!result.ok && result.error.code !== "POLL_CLOSED") throw new Error(`poll.close in group meeting ${group.meetingId} refused: ${result.error.code}`);
+      }
+      const result = await room.submit(SYSTEM_ACTOR, { type: "meeting.close" });
+      if (!result.ok && result.error.code !== "MEETING_CLOSED" && result.error.code !== "MEETING_NOT_OPEN")
+        throw new Error(`meeting.close of group meeting ${group.meetingId} refused: ${result.error.code}`);
+    }
+  }
+}
