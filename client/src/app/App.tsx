@@ -4,6 +4,7 @@ import type { MeetingConnection } from "../connection/meetingConnection.ts";
 import { ConnectionContext, useMeeting } from "../connection/useMeeting.ts";
 import { currentLanguage } from "../i18n/i18n.ts";
 import { DisplayView } from "../features/display/DisplayView.tsx";
+import { GroupStage } from "../features/groups/GroupStage.tsx";
 import { MicState } from "../features/media/MicState.tsx";
 import { VenueMutedLabel } from "../features/media/VenueMutedLabel.tsx";
 import { MediaNotice } from "../features/meeting/MediaNotice.tsx";
@@ -12,12 +13,15 @@ import { ChairConsole } from "../views/ChairConsole.tsx";
 import { ClerkView } from "../views/ClerkView.tsx";
 import { MemberView } from "../views/MemberView.tsx";
 
-/** `connection` is null when the page was opened without a join link. */
+/**
+ * `connection` is null when the page was opened without a join link. While the plenary's groups
+ * meet (分组讨论), GroupStage shows my group's meeting, on a connection of its own, in place of it.
+ */
 export function App({ connection }: { connection: MeetingConnection | null }) {
   if (!connection) return <Notice titleKey="status.refused" text={null} />;
   return (
     <ConnectionContext.Provider value={connection}>
-      <Meeting />
+      <GroupStage screen={<Meeting />} />
     </ConnectionContext.Provider>
   );
 }

@@ -1,6 +1,7 @@
 import { bargainingEn } from "./bargaining.en.ts";
 import { caucusEn } from "./caucus.en.ts";
 import { groupsChairEn } from "./groupsChair.en.ts";
+import { groupStageEn } from "./groupStage.en.ts";
 import type { Messages } from "./zh.ts";
 
 export const en: Messages = {
@@ -921,4 +922,5 @@ export const en: Messages = {
   bargaining: bargainingEn,
   caucus: caucusEn,
   groupsChair: groupsChairEn,
+  groupStage: groupStageEn,
 };

@@ -1,6 +1,7 @@
 import { bargainingZh } from "./bargaining.zh.ts";
 import { caucusZh } from "./caucus.zh.ts";
 import { groupsChairZh } from "./groupsChair.zh.ts";
+import { groupStageZh } from "./groupStage.zh.ts";
 
 export const zh = {
   app: { name: "议事厅" },
@@ -898,5 +899,6 @@ export const zh = {
   bargaining: bargainingZh,
   caucus: caucusZh,
   groupsChair: groupsChairZh,
+  groupStage: groupStageZh,
 };
 export type Messages = typeof zh;

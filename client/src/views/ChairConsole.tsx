@@ -25,6 +25,7 @@ import { BargainingTable } from "../bargaining/table/BargainingTable.tsx";
 import { MediationSession } from "../mediation/session/MediationSession.tsx";
 import { ChiefConfirmation } from "../bargaining/agreement/ChiefConfirmation.tsx";
 import { PartyConfirmation } from "../mediation/agreement/PartyConfirmation.tsx";
+import { GroupReportEditor } from "../features/groups/GroupReportEditor.tsx";
 import "../mediation/session/mediationCard.css";
 import "./chairConsole.css";
 
@@ -74,6 +75,8 @@ export function ChairConsole() {
         <GroupsPanel slot="idle" />
       </div>
       <aside className="side">
+        {/* A group's meeting (分组讨论): its convener may write and send the group's report too. */}
+        <GroupReportEditor />
         <VenueMuteControl run={run} pending={pending} />
         <InterpretationControl run={run} pending={pending} />
         <StenographyControl run={run} pending={pending} />

@@ -22,14 +22,16 @@ import { StenographyControl } from "../features/transcript/StenographyControl.ts
 import { MinutesWorkspace } from "../features/minutes/MinutesWorkspace.tsx";
 import { BargainingTable } from "../bargaining/table/BargainingTable.tsx";
 import { MediationSession } from "../mediation/session/MediationSession.tsx";
+import { GroupReportEditor } from "../features/groups/GroupReportEditor.tsx";
 
-type Tab = "room" | "record" | "minutes";
+type Tab = "room" | "record" | "minutes" | "report";
 
 /**
  * The clerk's workspace, in three tabs: 会场 (the floor, the queue, polls, attendance and the speech
  * table), 会议记录 (the live timeline and the notes on the selected entry) and 会议纪要 (the
  * minutes' versions and editor; kept mounted once opened, so unsaved edits survive a look at the
- * other tabs).
+ * other tabs). In a group's meeting (分组讨论) a fourth tab, 小组汇报, holds the group's report for the
+ * plenary (kept mounted once opened too).
  */
 export function ClerkView() {
   const { t } = useTranslation();
@@ -38,15 +40,18 @@ export function ClerkView() {
   const nameOf = useDisplayName();
   const [tab, setTab] = useState<Tab>("room");
   const [minutesOpened, setMinutesOpened] = useState(false);
+  const [reportOpened, setReportOpened] = useState(false);
   const show = (id: Tab) => {
     setTab(id);
     if (id === "minutes") setMinutesOpened(true);
+    if (id === "report") setReportOpened(true);
   };
+  const tabs: Tab[] = ["room", "record", "minutes", ...(state?.groupOf ? (["report"] as const) : [])];
   const speaker = state?.floor ? (state.floor.guestName ?? nameOf(state.floor.participantId) ?? null) : null;
   return (
     <>
       <nav className="clerk-tabs" role="tablist" aria-label={t("notes.tabs")}>
-        {(["room", "record", "minutes"] as const).map((id) => (
+        {tabs.map((id) => (
           <button
             key={id}
             type="button"
@@ -56,7 +61,7 @@ export function ClerkView() {
             onClick={() => show(id)}
             data-testid={`clerk-tab-${id}`}
           >
-            {id === "minutes" ? t("minutes.tab") : t(`notes.tab.${id}`)}
+            {id === "minutes" ? t("minutes.tab") : id === "report" ? t("groupStage.report.tab") : t(`notes.tab.${id}`)}
           </button>
         ))}
         {tab === "record" && speaker && (
@@ -70,7 +75,12 @@ export function ClerkView() {
           <MinutesWorkspace />
         </main>
       )}
-      {tab === "minutes" ? null : tab === "record" ? (
+      {reportOpened && (
+        <main className="clerk-report" hidden={tab !== "report"}>
+          <GroupReportEditor />
+        </main>
+      )}
+      {tab === "minutes" || tab === "report" ? null : tab === "record" ? (
         <main className="clerk-record">
           <MeetingStatusNotice />
           <RecordWorkspace />

@@ -21,6 +21,7 @@ import { BargainingTable } from "../bargaining/table/BargainingTable.tsx";
 import { MediationSession } from "../mediation/session/MediationSession.tsx";
 import { ChiefConfirmation } from "../bargaining/agreement/ChiefConfirmation.tsx";
 import { PartyConfirmation } from "../mediation/agreement/PartyConfirmation.tsx";
+import { GroupChoice } from "../features/groups/GroupChoice.tsx";
 import "../mediation/session/mediationCard.css";
 
 type Tab = "room" | "record" | "mine";
@@ -87,6 +88,8 @@ export function MemberView() {
             {/* A mediation meeting: a party's (or mediator's) 调解协议书 to confirm, then the signed copy. */}
             <PartyConfirmation />
             <BargainingTable />
+            {/* 分组讨论 defined, not yet open: choose a topic (自选议题), or which group I am in. */}
+            <GroupChoice />
             {/* A mediation meeting: separate talks (背靠背) and the parties' positions (nothing for another kind). */}
             <div className="mediation-card">
               <MediationSession />

@@ -13,6 +13,7 @@ import { DisplayMedia } from "../venue/DisplayMedia.tsx";
 import { DisplayPoll } from "../poll/DisplayPoll.tsx";
 import { DisplayCaptions } from "../transcript/Captions.tsx";
 import { displayedPoll } from "../poll/polls.ts";
+import { DisplayGroupBoard, useGroupsOnDisplay } from "../groups/DisplayGroupBoard.tsx";
 import "../interjection/interjection.css";
 
 /**
@@ -28,6 +29,8 @@ export function DisplayView() {
   const nameOf = useDisplayName();
   const role = useRoleLabel();
   const now = useServerNow();
+  // 分组讨论: while the groups meet, every group's card takes the floor's place.
+  const groupsOn = useGroupsOnDisplay();
   const theme = new URLSearchParams(window.location.search).get("theme") === "dark" ? "dark" : "light";
   if (!state || !welcome) return null;
 
@@ -67,7 +70,9 @@ export function DisplayView() {
               ? `${t("agenda.current")}  ${itemIndex + 1}. ${item.title}`
               : ""}
       </p>
-      {poll ? (
+      {groupsOn ? (
+        <DisplayGroupBoard />
+      ) : poll ? (
         <DisplayPoll poll={poll} />
       ) : (
         <main className={`display-floor${clock ? ` phase-${clock.phase}` : ""}${running ? " with-interjection" : ""}`}>
