@@ -43,8 +43,10 @@ export class GroupMeetings implements RoomListener {
     if (this.closed) return;
     for (const { event } of events) {
       if (event.type === "groups.opened") void this.ensureOpen(meetingId, state.groups).catch(() => undefined);
-      if (event.type === "groups.closed")
+      if (event.type === "groups.closed") {
+        this.ready.delete(meetingId);
         void this.schedule(meetingId, "closing the groups", () => this.closeGroups(meetingId, state.groups)).catch(() => undefined);
+      }
     }
   }
 

@@ -146,6 +146,9 @@ describe("分组讨论", () => {
     for (const c of heard) c.stop();
     const leaked = heard.flatMap((c) => c.events()).filter((e) => e.event.type.startsWith("speech.") || e.event.type.startsWith("record."));
     expect(leaked).toEqual([]);
+    // Whatever they did receive meanwhile is their own group meeting's log, event for event.
+    const economyLog = await server.store.load(meetingOf("g1"));
+    for (const received of heard.flatMap((c) => c.events())) expect(received).toEqual(economyLog[received.seq - 1]);
     for (const c of economy) {
       expect(c.state.groupOf!.groupId).toBe("g1");
       expect(c.state.speeches).toEqual([]);
