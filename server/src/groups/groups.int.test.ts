@@ -13,6 +13,7 @@ import type { LedgerItemJson } from "../../../core/ledger/json.ts";
 import type { Ack, GroupEntry } from "../../../core/protocol.ts";
 import type { Role } from "../../../core/roles.ts";
 import { staffClient } from "../../../testing/server/api.ts";
+import { pollOf, vote } from "../../../testing/server/pollRoom.ts";
 import { collectEvents, eventually, Harness, send, type TestClient } from "../../../testing/server/harness.ts";
 
 const h = new Harness();
@@ -167,6 +168,13 @@ describe("分组讨论", () => {
     expect(progressed.events().filter((e) => e.event.type === "groups.reportReceived")).toHaveLength(3);
     progressed.stop();
 
+    // 医卫界's convener has a vote running when the call back comes: it is closed (and counted) before its meeting.
+    const health = inGroup.get("周医一")!;
+    await ok(health, { type: "poll.create", poll: pollOf({ title: "是否建议增设社区医院" }) });
+    const pollId = health.state.polls.at(-1)!.pollId;
+    await ok(health, { type: "poll.open", pollId, confirmed: true });
+    expect(await vote(inGroup.get("冯医三")!, { pollId, choices: ["yes"] })).toMatchObject({ ok: true });
+
     // The chair calls everyone back in 2 s; the server restarts meanwhile: the countdown closes the groups all the same.
     await ok(chair, { type: "groups.recall", seconds: 2 });
     await srv.close();
@@ -184,6 +192,9 @@ describe("分组讨论", () => {
     const groupB = (await srv2.server.rooms.get(meetingOf("g2"))).current;
     expect(groupB.speeches).toHaveLength(1);
     expect(groupB.groupReport?.summary).toBe("教育界小组讨论要点");
+    const healthPoll = (await srv2.server.rooms.get(meetingOf("g3"))).current.polls[0]!;
+    expect(healthPoll.status).toBe("closed");
+    expect(healthPoll.result?.ballots).toBe(1);
     expect(await enter(chair2)).toMatchObject({ ok: false, error: { code: "GROUPS_NOT_OPEN" } });
 
     // 请召集人汇报: the conveners join the plenary's queue in the groups' order.
