@@ -28,7 +28,7 @@ import { LedgerListPage } from "./ledger/LedgerListPage.tsx";
 import { RemindersPage } from "./ledger/RemindersPage.tsx";
 import { HttpError, api, onUnauthenticated } from "./api.ts";
 import { forgetOfflineCopies } from "../offline/offlineShell.ts";
-import { MeetingEditor, type EditorTab } from "./meetings/MeetingEditor.tsx";
+import { EDITOR_TABS, MeetingEditor, type EditorTab } from "./meetings/MeetingEditor.tsx";
 import { MeetingsList } from "./meetings/MeetingsList.tsx";
 import { AccountMenu } from "./session/AccountMenu.tsx";
 import { ChangePasswordPage } from "./session/ChangePasswordPage.tsx";
@@ -190,8 +190,6 @@ function Shell({ children }: { children: ReactNode }) {
   );
 }
 
-const TABS: EditorTab[] = ["info", "agenda", "plan", "roster", "venue"];
-
 function Page({ pathname }: { pathname: string }) {
   const session = useSession();
   const department = isDepartment(session.account);
@@ -233,7 +231,7 @@ function Page({ pathname }: { pathname: string }) {
   if (pathname === "/admin/meetings/new") return <MeetingEditor key="new" meetingId={null} tab="info" />;
   const meeting = /^\/admin\/meetings\/([^/]+)(?:\/([a-z]+))?\/?$/.exec(pathname);
   if (meeting) {
-    const tab = (TABS as string[]).includes(meeting[2] ?? "") ? (meeting[2] as EditorTab) : "info";
+    const tab = (EDITOR_TABS as string[]).includes(meeting[2] ?? "") ? (meeting[2] as EditorTab) : "info";
     const id = decodeURIComponent(meeting[1]!);
     return <MeetingEditor key={id} meetingId={id} tab={tab} />;
   }

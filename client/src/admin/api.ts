@@ -17,6 +17,7 @@ import {
   type AgendaPatch,
   type MeetingInput,
 } from "@core/api/meetings.ts";
+import { GroupsResponse, type GroupsBody } from "@core/api/groups.ts";
 import { PlannedSpeechResponse, PlanResponse } from "@core/api/plan.ts";
 import { StaffEntryResponse } from "@core/api/staffEntry.ts";
 import type { StaffEntryRole } from "@core/staffEntry.ts";
@@ -97,6 +98,10 @@ export const api = {
   uploadMaterial: (id: string, itemId: string, file: File) => post(`${m(id)}/agenda/${enc(itemId)}/materials`, MaterialResponse, fileForm(file)),
   deleteMaterial: (id: string, materialId: string) => del(`${m(id)}/materials/${enc(materialId)}`, OkResponse),
   materialUrl: (id: string, materialId: string) => `${m(id)}/materials/${enc(materialId)}`,
+
+  // 分组讨论: the groups as the live meeting holds them; defining them (groups.define by the server)
+  groups: (id: string) => get(`${m(id)}/groups`, GroupsResponse),
+  defineGroups: (id: string, body: GroupsBody) => put(`${m(id)}/groups`, GroupsResponse, body),
 
   // Speaking plan
   plan: (id: string) => get(`${m(id)}/plan`, PlanResponse),

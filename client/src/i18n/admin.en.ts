@@ -152,6 +152,7 @@ export const adminEn: AdminMessages = {
     tabPlan: "Speaking plan",
     tabRoster: "Participants",
     tabVenue: "Room",
+    tabGroups: "Groups",
     readOnly: "You can view this meeting; ask the secretariat for changes.",
     archive: "Archive",
     unarchive: "Unarchive",

@@ -150,6 +150,7 @@ export const adminZh = {
     tabPlan: "发言安排",
     tabRoster: "参会人员",
     tabVenue: "会场",
+    tabGroups: "分组讨论",
     readOnly: "您可以查看本会议，修改请联系会务组。",
     archive: "归档",
     unarchive: "取消归档",

@@ -4,6 +4,7 @@ import { currentLanguage } from "../../i18n/i18n.ts";
 import { navigate, useLocation } from "../../routing/location.ts";
 import { Link } from "../../routing/Link.tsx";
 import { AgendaTab } from "../agenda/AgendaTab.tsx";
+import { GroupsTab } from "../groups/GroupsTab.tsx";
 import { api } from "../api.ts";
 import { PlanTab } from "../plan/PlanTab.tsx";
 import { RosterTab } from "../roster/RosterTab.tsx";
@@ -16,14 +17,17 @@ import { VenueTab } from "../venue/VenueTab.tsx";
 import { BasicInfoForm, DEFAULT_MEETING } from "./BasicInfoForm.tsx";
 import { formatDateTime } from "./format.ts";
 
-export type EditorTab = "info" | "agenda" | "plan" | "roster" | "venue";
-const TABS: EditorTab[] = ["info", "agenda", "plan", "roster", "venue"];
+export type EditorTab = "info" | "agenda" | "plan" | "roster" | "venue" | "groups";
+export const EDITOR_TABS: EditorTab[] = ["info", "agenda", "plan", "roster", "venue", "groups"];
+/** Kinds of meeting that never split into groups (分组讨论): a group itself, a bargaining table, a mediation. */
+const NO_GROUPS = new Set(["group", "bargaining", "mediation"]);
 const TAB_LABEL: Record<EditorTab, string> = {
   info: "editor.tabInfo",
   agenda: "editor.tabAgenda",
   plan: "editor.tabPlan",
   roster: "editor.tabRoster",
   venue: "editor.tabVenue",
+  groups: "editor.tabGroups",
 };
 
 export const meetingPath = (id: string, tab: EditorTab = "info") => `/admin/meetings/${encodeURIComponent(id)}/${tab}`;
@@ -125,7 +129,7 @@ function ExistingMeeting({ meetingId, tab }: { meetingId: string; tab: EditorTab
       {search.get("created") && <SuccessLine text={t("editor.created")} />}
       {!editable && <p className="note">{t("editor.readOnly")}</p>}
       <nav className="tabs" aria-label={t("editor.tabs")}>
-        {TABS.map((name) => (
+        {EDITOR_TABS.filter((name) => name !== "groups" || !NO_GROUPS.has(meeting.kind)).map((name) => (
           <Link key={name} to={meetingPath(meeting.id, name)} className="tab" aria-current={name === tab ? "page" : undefined} data-testid={`tab-${name}`}>
             {t(TAB_LABEL[name])}
             {name === "agenda" && <span className="count">{detail.data!.agenda.length}</span>}
@@ -159,6 +163,7 @@ function ExistingMeeting({ meetingId, tab }: { meetingId: string; tab: EditorTab
           <PlanTab meetingId={meeting.id} kind={meeting.kind} agenda={detail.data.agenda} participants={detail.data.participants} editable={editable} />
         )}
         {tab === "roster" && <RosterTab meeting={meeting} editable={editable} onCountChange={setParticipants} />}
+        {tab === "groups" && !NO_GROUPS.has(meeting.kind) && <GroupsTab meetingId={meeting.id} participants={detail.data.participants} editable={editable} />}
         {tab === "venue" && (
           <VenueTab meetingId={meeting.id} meetingTitle={meeting.title} kind={meeting.kind} participants={detail.data.participants} editable={editable} />
         )}

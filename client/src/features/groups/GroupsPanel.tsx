@@ -232,7 +232,8 @@ function GroupsBoard({ state, chair, run, pending, error, clearError }: PartProp
         <div className="recall-banner" role="timer" aria-live="off" data-testid="groups-recall-countdown">
           <Icon name="clock" />
           <span>{t("groupsChair.recall.counting")}</span>
-          <strong className="recall-digits">{formatClock(left)}</strong>
+          {/* Whole seconds left, down to 0:00 when the groups close (never 5:01 from a clock estimate a little behind). */}
+          <strong className="recall-digits">{formatClock(Math.floor(left / 1000) * 1000)}</strong>
         </div>
       )}
       <ErrorNotice message={error ?? enterError} onClose={() => (clearError(), setEnterError(null))} />
