@@ -148,21 +148,24 @@ export function DisplayView() {
       )}
       <DisplayCaptions />
       <footer className="display-footer">
-        <div className="display-next">
-          <span className="display-label">{t("display.nextSpeakers")}</span>
-          {next.length === 0 ? (
-            <span className="muted">{t("display.nobodyWaiting")}</span>
-          ) : (
-            <ol data-testid="display-next">
-              {next.map((entry) => (
-                <li key={entry.participantId}>
-                  {speakerName(entry, nameOf)}
-                  {entry.kind !== "impromptu" && <span className="next-kind">{t(`speaking.kind.${entry.kind}`)}</span>}
-                </li>
-              ))}
-            </ol>
-          )}
-        </div>
+        {/* The plenary's next speakers, not while the groups meet (the groups' cards are the news then). */}
+        {!groupsOn && (
+          <div className="display-next">
+            <span className="display-label">{t("display.nextSpeakers")}</span>
+            {next.length === 0 ? (
+              <span className="muted">{t("display.nobodyWaiting")}</span>
+            ) : (
+              <ol data-testid="display-next">
+                {next.map((entry) => (
+                  <li key={entry.participantId}>
+                    {speakerName(entry, nameOf)}
+                    {entry.kind !== "impromptu" && <span className="next-kind">{t(`speaking.kind.${entry.kind}`)}</span>}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </div>
+        )}
         <AttendanceSummary />
       </footer>
     </div>

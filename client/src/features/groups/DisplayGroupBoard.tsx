@@ -44,7 +44,7 @@ export function DisplayGroupBoard() {
         )}
       </div>
       <ol
-        className={`display-groups-grid${groups.length > 12 ? " many" : ""}`}
+        className={`display-groups-grid${groups.length > 12 ? " many" : groups.length <= 4 ? " few" : ""}`}
         style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))` }}
       >
         {groups.map((g) => (

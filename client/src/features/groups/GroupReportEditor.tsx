@@ -72,7 +72,7 @@ function ReportForm() {
           data-testid="group-report-summary"
         />
       </label>
-      <h3 className="small">{t("groupStage.report.suggestions")}</h3>
+      <h3>{t("groupStage.report.suggestions")}</h3>
       <ol className="group-report-suggestions" data-testid="group-report-suggestions">
         {draft.suggestions.map((s, i) => (
           <li key={i}>
