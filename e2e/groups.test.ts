@@ -327,6 +327,49 @@ describe("分组讨论: a plenary of 12 splits by 界别, meets in 3 groups and 
     await shot(clerk, "groups-minutes-1366-zh.png");
   }, 240_000);
 
+  it("a second round by topic: members choose a topic on their phones, the named conveners cannot change", async () => {
+    const round: GroupDefinition[] = [
+      {
+        groupId: "t1",
+        name: "第一组",
+        topic: "优化营商环境",
+        place: "第一会议室",
+        convenerId: ids.get("李经一")!,
+        clerkId: null,
+        memberIds: [ids.get("李经一")!],
+      },
+      {
+        groupId: "t2",
+        name: "第二组",
+        topic: "课后服务提质",
+        place: "第二会议室",
+        convenerId: ids.get("赵教一")!,
+        clerkId: null,
+        memberIds: [ids.get("赵教一")!],
+      },
+    ];
+    await submitTo(app, actor("沈主席"), { type: "groups.define", method: "topic", groups: round });
+    const member = page("钱经三");
+    await until(() => member.getByTestId("group-choice").count()).toBe(1);
+    expect(await textOf(member, "group-choice-mine")).toBe("您尚未选择议题。");
+    expect(await member.getByTestId("group-choice-t1").textContent()).toMatch(/优化营商环境\s*第一组 · 第一会议室 · 1 人/);
+    await member.getByTestId("group-choose-t2").click();
+    await until(() => member.getByTestId("group-chosen-t2").count()).toBe(1);
+    expect(await textOf(member, "group-choice-mine")).toBe("您选择了：第二组");
+    expect(await member.getByTestId("group-choice-t2").textContent()).toContain("2 人");
+    expect(await member.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await member.getByTestId("group-choice").evaluate((el) => el.scrollIntoView({ block: "center" }));
+    await shot(member, "groups-topic-choice-375-zh.png");
+    // Changing to the other topic moves the member.
+    await member.getByTestId("group-choose-t1").click();
+    await until(() => member.getByTestId("group-chosen-t1").count()).toBe(1);
+    await until(async () => (await plenary()).groups.groups.map((g) => g.memberIds.length)).toEqual([2, 1]);
+    // The named convener stays with their topic.
+    const convener = page("赵教一");
+    await until(() => textOf(convener, "group-choice-mine")).toBe("您是第二组的召集人或记录员，不能改选。");
+    expect(await convener.getByTestId("group-choose-t1").isDisabled()).toBe(true);
+  }, 120_000);
+
   it("the room display reads 20 groups on one 1920×1080 screen, each with its speaker and clock", async () => {
     // A second plenary of 41 on the same server: 20 groups of two, each with a speaker on its floor.
     const SECTORS = ["经济界", "教育界", "医卫界", "科技界", "文化艺术界", "体育界", "农业和农村界", "社会福利和社会保障界", "工商联界", "青联界"];
