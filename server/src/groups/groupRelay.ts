@@ -72,7 +72,8 @@ export class GroupRelay implements RoomListener {
 
   private async relayNow(meetingId: string, plenaryId: string): Promise<void> {
     const state = this.latest.get(meetingId);
-    if (!state) return;
+    // Not yet opened (its first configuration sync): the plenary hears of it when it opens, a moment later.
+    if (!state || state.status === "scheduled") return;
     // A closed group meeting is relayed once more (its report may still come: committed brings it back).
     if (state.status === "closed") this.latest.delete(meetingId);
     const plenary = await this.deps.room(plenaryId);

@@ -1,0 +1,77 @@
+// Child process of the groups benchmark (bench/groups/run.ts): the real Yishiting server
+// (createServer, SQLite file in a fresh data folder, 127.0.0.1, no media) with one open plenary of
+// MEMBERS members and a chair, its groups defined (GROUPS groups, members dealt round-robin, each
+// group's first member its convener, second its clerk) but not opened. Usage: groupsServer.ts MEMBERS GROUPS
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { SYSTEM_ACTOR } from "../../core/roles.ts";
+import { loadConfig } from "../../server/src/config/config.ts";
+import { createServer } from "../../server/src/server.ts";
+import { exitWithParent, send } from "../fanout/ipc.ts";
+import { createBenchMeeting } from "../shared/meeting.ts";
+import type { FromGroupsServer, ToGroupsServer } from "./ipc.ts";
+
+async function main(): Promise<void> {
+  exitWithParent();
+  const members = Number(process.argv[2]);
+  const groupCount = Number(process.argv[3]);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "yishiting-groups-"));
+  const config = loadConfig({
+    YST_DATA_DIR: dataDir,
+    HOST: "127.0.0.1",
+    PORT: "0",
+    YST_DEMO: "off",
+    YST_MEDIA: "off",
+    YST_TOKEN_SECRET: randomBytes(32).toString("hex"),
+  });
+  const server = await createServer(config, { log: (message, error) => console.error(`[yishiting] ${message}`, error ?? "") });
+  const port = await server.listen();
+  const m = await createBenchMeeting(server, "全体会议 groups benchmark", members, 1);
+  const chair = m.chairs[0]!;
+  const room = await server.rooms.get(m.meetingId);
+  const opened = await room.submit({ participantId: chair.participantId, role: "chair" }, { type: "meeting.open" });
+  if (!opened.ok) throw new Error(`meeting.open: ${opened.error.code}`);
+  const groups = Array.from({ length: groupCount }, (_, g) => {
+    const memberIds = m.members.filter((_, i) => i % groupCount === g).map((p) => p.participantId);
+    return { groupId: `g${g + 1}`, name: `第${g + 1}组`, topic: null, place: null, convenerId: memberIds[0]!, clerkId: memberIds[1] ?? null, memberIds };
+  });
+  const defined = await room.submit(SYSTEM_ACTOR, { type: "groups.define", method: "hand", groups });
+  if (!defined.ok) throw new Error(`groups.define: ${defined.error.code}`);
+
+  if (process.env.BENCH_DETAIL === "1") {
+    const create = server.meetings.createGroupMeetings.bind(server.meetings);
+    server.meetings.createGroupMeetings = async (...args) => {
+      const t = performance.now();
+      const created = await create(...args);
+      console.log(`[bench] group meetings created in ${(performance.now() - t).toFixed(0)} ms`);
+      return created;
+    };
+    const when = server.groupMeetings.whenReady.bind(server.groupMeetings);
+    let first: number | undefined;
+    server.groupMeetings.whenReady = async (...args) => {
+      first ??= performance.now();
+      await when(...args);
+      console.log(`[bench] group meetings ready ${(performance.now() - first).toFixed(0)} ms after the first groups.enter`);
+      server.groupMeetings.whenReady = when;
+    };
+  }
+  process.on("message", (message: ToGroupsServer) => {
+    void (async () => {
+      if (message.type === "stop") {
+        await server.close().catch(() => undefined);
+        fs.rmSync(dataDir, { recursive: true, force: true });
+        await send({ type: "stopped" } satisfies FromGroupsServer);
+        process.exit(0);
+      }
+    })().catch((error: unknown) => void send({ type: "error", message: String(error) }));
+  });
+  await send({ type: "ready", port, meetingId: m.meetingId, chair, members: m.members } satisfies FromGroupsServer);
+}
+
+main().catch((error: unknown) => {
+  console.error("[bench] groups server failed:", error);
+  process.exit(1);
+});
