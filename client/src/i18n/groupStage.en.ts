@@ -1,6 +1,5 @@
 // Strings of the member's side of group discussions (分组讨论), key "groupStage" of the live app's resources.
 export const groupStageEn = {
-  label: "Group discussion",
   banner: "Group discussion · {{name}}",
   bannerPlace: "Group discussion · {{name}} · {{place}}",
   notice: "Notice: {{text}}",
@@ -44,11 +43,8 @@ export const groupStageEn = {
   display: {
     title: "Group discussions",
     count: "{{count}} groups",
-    speaking: "Speaking",
     nobody: "Nobody speaking",
-    paused: "Paused",
     closed: "Ended",
     recall: "Back to the plenary in {{clock}}",
-    speeches: "{{count}} speeches so far",
   },
 };

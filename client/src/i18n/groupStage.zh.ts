@@ -1,7 +1,6 @@
 // Strings of the member's side of 分组讨论 (the group's banner, choosing a topic, the group's report,
 // the room display's group board), key "groupStage" of the live app's resources.
 export const groupStageZh = {
-  label: "分组讨论",
   banner: "分组讨论 · {{name}}",
   bannerPlace: "分组讨论 · {{name}} · {{place}}",
   notice: "通知：{{text}}",
@@ -45,11 +44,8 @@ export const groupStageZh = {
   display: {
     title: "分组讨论",
     count: "共 {{count}} 个小组",
-    speaking: "正在发言",
     nobody: "暂无发言",
-    paused: "已暂停",
     closed: "已结束",
     recall: "{{clock}} 后回到全体会议",
-    speeches: "已发言 {{count}} 人次",
   },
 };
