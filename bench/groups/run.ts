@@ -86,9 +86,12 @@ async function main(): Promise<void> {
 
   // 1. The plenary joins at once.
   const joinStart = now();
+  const joinCpu = process.cpuUsage();
   const plenary = ready.members.map((m) => connect(url, m.token));
   const joined = await within(Promise.all(plenary.map(firstSync)), "plenary join");
   const join = phase("plenary join", joinStart, joined);
+  const joinUsage = process.cpuUsage(joinCpu);
+  const joinBusy = (joinUsage.user + joinUsage.system) / 1000 / join.totalMs;
   await new Promise((resolve) => setTimeout(resolve, 1_500)); // arrivals recorded (batched) before the split
 
   // 2. The split: everyone enters their group when groups.opened reaches their plenary socket.
@@ -105,6 +108,7 @@ async function main(): Promise<void> {
     }),
   );
   const splitStart = now();
+  const splitCpu = process.cpuUsage();
   const opened = (await chair.timeout(PHASE_MS).emitWithAck("command", { type: "groups.open" })) as Ack;
   if (!opened.ok) throw new Error(`groups.open: ${opened.error.code}`);
   const inGroups = await within(Promise.all(entered), "split");
@@ -114,8 +118,15 @@ async function main(): Promise<void> {
     inGroups.map((g) => g.synced),
   );
   // What a member waits for once their screen knows the groups are open: groups.enter, then the group's greeting.
+  const clientCpu = process.cpuUsage(splitCpu);
+  const clientBusy = (clientCpu.user + clientCpu.system) / 1000 / split.totalMs;
   const moved = { name: "member's move (groups.opened seen → group synced)", latencies: summarize(inGroups.map((g) => g.synced - g.seen)), totalMs: NaN };
   const answered = summarize(inGroups.map((g) => g.enteredAt - splitStart));
+  if (process.env.BENCH_DETAIL === "1") {
+    console.log("seen", summarize(inGroups.map((g) => g.seen - splitStart)));
+    console.log("enter round trip", summarize(inGroups.map((g) => g.enteredAt - g.seen)));
+    console.log("group connect → sync", summarize(inGroups.map((g) => g.synced - g.enteredAt)));
+  }
   await new Promise((resolve) => setTimeout(resolve, 1_500));
 
   // 3. The return: the call back with 0 seconds closes the groups at once.
@@ -138,7 +149,8 @@ async function main(): Promise<void> {
       `| ${r.name} | ${fmt(r.latencies.p50)} | ${fmt(r.latencies.p99)} | ${fmt(r.latencies.max)} | ${fmt(r.totalMs)} | ${fmt(r.latencies.p50 / join.latencies.p50, 2)} | ${fmt(r.totalMs / join.totalMs, 2)} |`,
     );
 
-  console.log(`\ngroups.enter answered (from the open): p50 ${fmt(answered.p50)} ms, p99 ${fmt(answered.p99)} ms`);
+  console.log(`\nthe clients' process busy: ${fmt(joinBusy * 100, 0)} % of a CPU during the join, ${fmt(clientBusy * 100, 0)} % during the split`);
+  console.log(`groups.enter answered (from the open): p50 ${fmt(answered.p50)} ms, p99 ${fmt(answered.p99)} ms`);
   chair.disconnect();
   for (const socket of plenary) socket.disconnect();
   await server.ask({ type: "stop" }, "stopped", 60_000);
