@@ -7,7 +7,9 @@
 // 3. comes back: the chair's groups.recall with 0 seconds; per member until both `groups.closed` on
 //    the plenary socket and `meeting.closed` on the group socket have arrived.
 // Per member latencies (p50, p99, max) and the time until the last member, and each phase against
-// the join. Environment: BENCH_N (600), BENCH_GROUPS (20).
+// the join, and the clients' process's CPU share. Environment: BENCH_N (600), BENCH_GROUPS (20),
+// BENCH_DETAIL=1 (the moments inside the split; the server prints how long the group meetings'
+// creation took), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
 import { performance } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
 import type { StoredEvent } from "../../core/meeting.ts";
