@@ -9,7 +9,7 @@ import { evolve } from "../meeting.ts";
 import { renderMinutesMarkdown } from "./markdown.ts";
 import { draftMinutes, type MinutesMeeting } from "./minutes.ts";
 
-const chair: Actor = { participantId: "c", role: "chair" };
+const chair = { participantId: "c", role: "chair" } as const satisfies Actor;
 const roster = [
   rosterEntry(chair, { name: "沈国帅" }),
   rosterEntry({ participantId: "a1", role: "member" }, { name: "张丽华", sector: "经济界" }),
