@@ -8,6 +8,7 @@ import { MEETING_KINDS } from "./meetingKind.ts";
 import type { Result } from "./errors.ts";
 import {
   BARGAINING_CODES,
+  GROUPS_CODES,
   MEDIATION_CODES,
   checkEvent,
   checkInvariants,
@@ -25,6 +26,7 @@ import { DEFAULT_ORDERING, type PlannedSpeech } from "./plan/schema.ts";
 import { DEFAULT_SPEECH_CAPS } from "./floor/schema.ts";
 import type { ArrivalVia, QuorumRule } from "./attendance/schema.ts";
 import type { SpeechKind } from "./queue/schema.ts";
+import type { GroupDefinition, GroupingMethod, GroupOf, GroupProgress, GroupReport } from "./groups/schema.ts";
 import { agendaItem, deepEqual, deepFreeze, ROLES, rosterEntry, Rng, stamp } from "../testing/core.ts";
 
 const SEEDS = [1, 42, 20_240_607, 0xdeadbeef];
@@ -71,6 +73,20 @@ const SUGGESTIONS: readonly SuggestionFields[] = [
 /** 工资集体协商: clause titles, and offer texts few enough that the same wording comes up on both sides. */
 const CLAUSE_TITLES = ["工资调整幅度", "最低工资标准", "题".repeat(200)];
 const OFFER_TEXTS = ["上调 8%", "上调 5%", "上调 6%"];
+/**
+ * The kinds a sync draws. A group meeting (kind group, 分组讨论) is a plenary's group with its link
+ * (groupOf): the group walk has those; leaving the kind out here keeps the other walks' draws as they were.
+ */
+const DRAWN_KINDS = MEETING_KINDS.filter((k) => k !== "group");
+/** 分组讨论: names (unique within a round when drawn in turn), topics, places, notices, call-back countdowns. */
+const GROUP_NAMES = ["经济界", "教育界", "医卫界", "第一组", "名".repeat(40)];
+const GROUP_TOPICS = ["社区养老服务", "义务教育均衡", "题".repeat(200), null];
+const GROUP_PLACES = ["第一会议室", "第二会议室", null];
+const GROUP_NOTICES = ["请各组 15:30 前结束讨论", "字".repeat(200)];
+const RECALL_SECONDS = [0, 60, 120, 300, 1800];
+const METHODS: readonly GroupingMethod[] = ["sector", "column", "topic", "topic", "hand"];
+/** Every group meeting of the group walk is this group of a plenary. */
+const GROUP_OF: GroupOf = { plenaryId: "m-plenary", groupId: "g1", name: "经济界" };
 const DECISIONS: readonly DecisionFields[] = [
   { text: "形成协商意见报区委", unit: "区政协办公室", deadline: "2025-06-30" },
   { text: "原则通过", unit: "", deadline: "" },
@@ -94,6 +110,12 @@ interface World {
   /** Every meeting is a mediation session (人民调解); its separate talks and positions draw from a generator of their own. */
   mediation: boolean;
   mediationRng: Rng;
+  /**
+   * 分组讨论: the groups' commands draw from a generator of their own (in the walks that split
+   * plenaries, and in the group world, where every meeting is a plenary's group: groupOf).
+   */
+  group: boolean;
+  groupsRng: Rng;
   /** Each one's seat at a bargaining table (side and 首席代表), lawful for the whole pool where it can be. */
   table: Map<string, { side: "worker" | "enterprise" | null; chief: boolean }>;
   /** The fixed pool of participants (random roles, at least one chair, speaker and clerk). */
@@ -104,7 +126,7 @@ interface World {
   bookings: PlannedSpeech[];
 }
 
-function makeWorld(seed: number, bargaining: boolean, mediation: boolean): World {
+function makeWorld(seed: number, bargaining: boolean, mediation: boolean, group: boolean): World {
   const rng = new Rng(seed);
   const pool: World["pool"] = [
     { participantId: "p0", role: "chair" },
@@ -135,7 +157,23 @@ function makeWorld(seed: number, bargaining: boolean, mediation: boolean): World
   const bargainingRng = new Rng(seed ^ 0x7e7e_7e7e);
   const mediationRng = new Rng(seed ^ 0x1e1e_1e1e);
   const transcriptRng = new Rng(seed ^ 0x2d2d_2d2d);
-  return { rng, pollRng, recordRng, transcriptRng, bargaining, bargainingRng, mediation, mediationRng, table: bargainingTable(pool), pool, profile, bookings };
+  const groupsRng = new Rng(seed ^ 0x4b4b_4b4b);
+  return {
+    rng,
+    pollRng,
+    recordRng,
+    transcriptRng,
+    bargaining,
+    bargainingRng,
+    mediation,
+    mediationRng,
+    group,
+    groupsRng,
+    table: bargainingTable(pool),
+    pool,
+    profile,
+    bookings,
+  };
 }
 
 /**
@@ -246,15 +284,29 @@ function randomConfig(world: World, s: MeetingState): Command {
   const r3 = world.recordRng.float();
   const recordShared = r3 < 0.7 ? undefined : r3 < 0.85;
   // The kind of meeting: absent (unchanged) most of the time.
-  const drawn = world.recordRng.chance(0.8) ? undefined : world.recordRng.pick(MEETING_KINDS);
+  const drawn = world.recordRng.chance(0.8) ? undefined : world.recordRng.pick(DRAWN_KINDS);
   // A bargaining world's meetings start as sessions; now and then the organisers change the kind (NOT_BARGAINING).
   // Likewise a mediation world's meetings are mediation sessions (NOT_MEDIATION now and then).
-  const own = bargaining ? "bargaining" : world.mediation ? "mediation" : null;
-  const ownRng = bargaining ? world.bargainingRng : world.mediationRng;
+  // A group world's meetings are groups of a plenary (kind group, linked by groupOf).
+  const own = bargaining ? "bargaining" : world.mediation ? "mediation" : world.group ? "group" : null;
+  const ownRng = bargaining ? world.bargainingRng : world.mediation ? world.mediationRng : world.groupsRng;
   const kind = own !== null && (s.seq === 0 || drawn !== undefined) ? (s.seq === 0 || ownRng.chance(0.5) ? own : drawn) : drawn;
   // The time zone and the mic-on-floor setting: absent (unchanged) most of the time.
   const timeZone = world.recordRng.chance(0.9) ? undefined : world.recordRng.pick(["Asia/Shanghai", "Europe/Berlin", "UTC"]);
   const micOpensOnFloor = world.recordRng.chance(0.9) ? undefined : world.recordRng.chance(0.5);
+  // The link to the plenary (a group world only): set at first, then mostly unchanged, now and then renamed or cut (null).
+  const g = world.groupsRng;
+  const groupOf = !world.group
+    ? undefined
+    : s.seq === 0
+      ? GROUP_OF
+      : g.chance(0.85)
+        ? undefined
+        : g.chance(0.6)
+          ? GROUP_OF
+          : g.chance(0.5)
+            ? null
+            : { ...GROUP_OF, name: "教育界" };
   return {
     type: "config.sync",
     roster,
@@ -269,6 +321,7 @@ function randomConfig(world: World, s: MeetingState): Command {
     ...(kind ? { kind } : {}),
     ...(timeZone ? { timeZone } : {}),
     ...(micOpensOnFloor === undefined ? {} : { micOpensOnFloor }),
+    ...(groupOf === undefined ? {} : { groupOf }),
   };
 }
 
@@ -974,6 +1027,8 @@ function pickActor(world: World, command: Command, s: MeetingState): Actor {
   const { rng, pool } = world;
   const type = command.type;
   if (type === "config.sync") return rng.chance(0.7) ? SYSTEM_ACTOR : randomActor(world);
+  // A group meeting opens and closes with its plenary's groups: the server does it.
+  if (world.group && (type === "meeting.open" || type === "meeting.close") && rng.chance(0.5)) return SYSTEM_ACTOR;
   if (type.startsWith("attendance.")) {
     const r = rng.float();
     if (r < 0.35) return SYSTEM_ACTOR;
@@ -1013,6 +1068,145 @@ function pickPollActor(world: World, command: Command, s: MeetingState): Actor {
   return randomActor(world, rng);
 }
 
+/**
+ * A definition of the groups from the roster (chairs left out), in 1–4 groups: half of them usable,
+ * the others broken one way (a name or a group id twice, someone twice, a chair, a convener or clerk
+ * outside their group, a stranger).
+ */
+function randomGroupDefinition(world: World, s: MeetingState): { method: GroupingMethod; groups: GroupDefinition[] } {
+  const rng = world.groupsRng;
+  const method = rng.pick(METHODS);
+  const people = s.roster.filter((p) => p.role !== "chair").map((p) => p.id);
+  const k = rng.int(1, 4);
+  const members: string[][] = Array.from({ length: k }, () => []);
+  // By topic, about half choose later.
+  for (const id of people) if (rng.chance(method === "topic" ? 0.5 : 0.9)) members[rng.int(0, k - 1)]!.push(id);
+  const first = rng.int(0, GROUP_NAMES.length - 1);
+  const groups: GroupDefinition[] = members.map((ids, i) => {
+    const convenerId = ids.length > 0 ? rng.pick(ids) : rng.pick(world.pool).participantId;
+    const others = ids.filter((id) => id !== convenerId);
+    return {
+      groupId: `g${i + 1}`,
+      name: GROUP_NAMES[(first + i) % GROUP_NAMES.length]!,
+      topic: method === "topic" ? rng.pick(GROUP_TOPICS) : null,
+      place: rng.pick(GROUP_PLACES),
+      convenerId,
+      clerkId: others.length > 0 && rng.chance(0.5) ? rng.pick(others) : null,
+      memberIds: ids,
+    };
+  });
+  if (rng.chance(0.5)) return { method, groups };
+  const last = groups[groups.length - 1]!;
+  const chairs = s.roster.filter((p) => p.role === "chair").map((p) => p.id);
+  const broken = rng.pick<() => void>([
+    () => (groups.length > 1 ? (last.name = groups[0]!.name) : last.memberIds.push(rng.pick(STRANGER_IDS))),
+    () => (groups.length > 1 ? (last.groupId = groups[0]!.groupId) : (last.convenerId = rng.pick(STRANGER_IDS))),
+    () => last.memberIds.push(rng.pick(people.length > 0 ? people : STRANGER_IDS)),
+    () => last.memberIds.push(rng.pick(chairs.length > 0 ? chairs : STRANGER_IDS)),
+    () => (last.convenerId = rng.pick(world.pool).participantId),
+    () => (last.clerkId = rng.pick(world.pool).participantId),
+    () => last.memberIds.push(rng.pick(STRANGER_IDS)),
+  ]);
+  broken();
+  return { method, groups };
+}
+
+/** A groups command: mostly what moves the round along in its phase, sometimes anything; in a group meeting mostly its report. */
+function randomGroups(world: World, s: MeetingState): Command {
+  const rng = world.groupsRng;
+  const groupId = (opened: boolean) => {
+    const fitting = s.groups.groups.filter((g) => !opened || g.meetingId !== null);
+    const x = rng.float();
+    if (x < 0.8 && fitting.length > 0) return rng.pick(fitting).groupId;
+    if (x < 0.9 && s.groups.groups.length > 0) return rng.pick(s.groups.groups).groupId;
+    return rng.pick(["g1", "g9", ...STRANGER_IDS.slice(0, 2)]);
+  };
+  const phase = s.groups.phase;
+  const along =
+    phase === "none"
+      ? [0.05]
+      : phase === "defined"
+        ? [0.05, 0.2, 0.2, 0.35, 0.35]
+        : phase === "closed"
+          ? [0.05, 0.05, 0.72, 0.8]
+          : [0.45, 0.55, 0.55, 0.65, 0.8, 0.88];
+  const r = world.group && rng.chance(0.6) ? 0.95 : rng.chance(0.7) ? rng.pick(along) : rng.float();
+  if (r < 0.15) return { type: "groups.define", ...randomGroupDefinition(world, s) };
+  if (r < 0.3) return { type: "groups.choose", groupId: groupId(false) };
+  if (r < 0.4) return { type: "groups.open" };
+  if (r < 0.5) return { type: "groups.notice", text: rng.pick(GROUP_NOTICES) };
+  if (r < 0.6) return { type: "groups.recall", seconds: rng.pick(RECALL_SECONDS) };
+  if (r < 0.7) return { type: "groups.close" };
+  if (r < 0.76) return { type: "groups.callReports" };
+  if (r < 0.84) {
+    const speaking = rng.chance(0.6);
+    const progress: GroupProgress = {
+      status: rng.pick(["scheduled", "open", "closed"] as const),
+      speakerId: speaking && s.roster.length > 0 && rng.chance(0.8) ? rng.pick(s.roster).id : null,
+      speakerName: speaking ? rng.pick(GUEST_NAMES) : null,
+      speechStartedAt: speaking ? rng.int(0, 1e9) : null,
+      capMs: speaking ? rng.pick([60_000, 300_000, 390_000]) : null,
+      pausedMs: speaking ? rng.pick([0, 4_000]) : 0,
+      pausedAt: speaking && rng.chance(0.3) ? rng.int(0, 1e9) : null,
+      speeches: rng.int(0, 20),
+    };
+    return { type: "groups.progress", groupId: groupId(true), progress };
+  }
+  const suggestions = Array.from({ length: rng.int(0, 2) }, () => ({ text: rng.pick(TEXTS), by: rng.pick(["安然", null, "名".repeat(40)]) }));
+  if (r < 0.92) {
+    const report: GroupReport = { summary: rng.pick(SUMMARIES), suggestions, version: rng.int(1, 5), at: rng.int(0, 1e9), byName: rng.pick(GUEST_NAMES) };
+    return { type: "groups.reportReceive", groupId: groupId(true), report };
+  }
+  return { type: "groups.report", report: { summary: rng.pick(SUMMARIES), suggestions } };
+}
+
+/** Mostly who may: the chair, the clerk, the server (relays, opening, closing), members and officials on the roster (choosing); sometimes anyone. */
+function pickGroupsActor(world: World, s: MeetingState, command: Command): Actor {
+  const rng = world.groupsRng;
+  const r = rng.float();
+  const clerk = () => rng.pick(world.pool.filter((p) => p.role === "clerk"));
+  switch (command.type) {
+    case "groups.progress":
+    case "groups.reportReceive":
+      return r < 0.8 ? SYSTEM_ACTOR : randomActor(world, rng);
+    case "groups.choose": {
+      const choosers = world.pool.filter((p) => (p.role === "member" || p.role === "official") && s.roster.some((e) => e.id === p.participantId));
+      return r < 0.8 && choosers.length > 0 ? rng.pick(choosers) : randomActor(world, rng);
+    }
+    case "groups.define":
+      return r < 0.35 ? chairOf(world, s) : r < 0.55 ? clerk() : r < 0.75 ? SYSTEM_ACTOR : randomActor(world, rng);
+    case "groups.open":
+    case "groups.close":
+      return r < 0.5 ? chairOf(world, s) : r < 0.75 ? SYSTEM_ACTOR : randomActor(world, rng);
+    case "groups.notice":
+    case "groups.report":
+      return r < 0.45 ? chairOf(world, s) : r < 0.8 ? clerk() : randomActor(world, rng);
+    default:
+      return r < 0.75 ? chairOf(world, s) : randomActor(world, rng);
+  }
+}
+
+/** Groups inputs parseCommand must refuse. */
+function randomMalformedGroups(rng: Rng): unknown {
+  const group = { groupId: "g1", name: "经济界", topic: null, place: null, convenerId: "p1", clerkId: null, memberIds: ["p1"] };
+  return rng.pick<() => unknown>([
+    () => ({ type: "groups.define", method: "hand", groups: [] }),
+    () => ({ type: "groups.define", method: rng.pick(["lottery", "", null]), groups: [group] }),
+    () => ({ type: "groups.define", method: "hand", groups: Array.from({ length: 51 }, (_, i) => ({ ...group, groupId: `g${i}`, name: `第${i}组` })) }),
+    () => ({ type: "groups.define", method: "hand", groups: [{ ...group, name: rng.pick(["", "  ", "名".repeat(41)]) }] }),
+    () => ({ type: "groups.define", method: "hand", groups: [{ ...group, convenerId: "" }] }),
+    () => ({ type: "groups.define", method: "hand", groups: [{ ...group, leader: "p1" }] }),
+    () => ({ type: "groups.choose", groupId: rng.pick(["", "x".repeat(65), 3]) }),
+    () => ({ type: "groups.open", at: 1 }),
+    () => ({ type: "groups.notice", text: rng.pick(["", "   ", "字".repeat(201), null]) }),
+    () => ({ type: "groups.recall", seconds: rng.pick([-1, 1801, 1.5, "60"]) }),
+    () => ({ type: "groups.progress", groupId: "g1", progress: { status: "open" } }),
+    () => ({ type: "groups.report", report: { summary: "字".repeat(4001), suggestions: [] } }),
+    () => ({ type: "groups.report", report: { summary: "", suggestions: [{ text: " ", by: null }] } }),
+    () => ({ type: "groups.report", report: { summary: "", suggestions: [], version: 2 } }),
+  ])();
+}
+
 /** Fingerprint of a state (cheap enough for every step: only the tail of the speeches). */
 const fingerprint = (s: MeetingState) => JSON.stringify([{ ...s, speeches: s.speeches.length }, s.speeches[s.speeches.length - 1] ?? null]);
 
@@ -1047,12 +1241,26 @@ interface Stats {
   /** 接力: a line typed into an entry by another stenographer than the entry's last line; lines corrected after the close. */
   relays: number;
   transcriptAfterClose: number;
+  /** 分组讨论: rounds closed (by the countdown's end, the chair, or a call back of 0 s); reports saved after the group meeting closed. */
+  groupRounds: number;
+  groupReportsAfterClose: number;
+  /** A group meeting opened or closed by the server. */
+  systemLifecycle: number;
 }
 
 const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
 
-function runSeed(seed: number, steps: number, { bargaining = false, mediation = false }: { bargaining?: boolean; mediation?: boolean } = {}): Stats {
-  const world = makeWorld(seed, bargaining, mediation);
+function runSeed(
+  seed: number,
+  steps: number,
+  {
+    bargaining = false,
+    mediation = false,
+    groups = false,
+    group = false,
+  }: { bargaining?: boolean; mediation?: boolean; groups?: boolean; group?: boolean } = {},
+): Stats {
+  const world = makeWorld(seed, bargaining, mediation, group);
   const { rng } = world;
   const stats: Stats = {
     codes: new Map(),
@@ -1077,6 +1285,9 @@ function runSeed(seed: number, steps: number, { bargaining = false, mediation = 
     notesAfterClose: 0,
     relays: 0,
     transcriptAfterClose: 0,
+    groupRounds: 0,
+    groupReportsAfterClose: 0,
+    systemLifecycle: 0,
   };
   let log: StoredEvent[] = [];
   let state = deepFreeze(initialState());
@@ -1098,19 +1309,21 @@ function runSeed(seed: number, steps: number, { bargaining = false, mediation = 
    * One step: a command (or malformed input) of the walk (`main`), of the poll or record
    * generator, or (`written`) the clerk entering one more written speech by the last author.
    */
-  const attempt = (step: number, kind: "main" | "poll" | "record" | "transcript" | "bargaining" | "mediation" | "written") => {
+  const attempt = (step: number, kind: "main" | "poll" | "record" | "transcript" | "bargaining" | "mediation" | "groups" | "written") => {
     const r =
       kind === "main"
         ? rng
-        : kind === "poll"
-          ? world.pollRng
-          : kind === "bargaining"
-            ? world.bargainingRng
-            : kind === "mediation"
-              ? world.mediationRng
-              : kind === "transcript"
-                ? world.transcriptRng
-                : world.recordRng;
+        : kind === "groups"
+          ? world.groupsRng
+          : kind === "poll"
+            ? world.pollRng
+            : kind === "bargaining"
+              ? world.bargainingRng
+              : kind === "mediation"
+                ? world.mediationRng
+                : kind === "transcript"
+                  ? world.transcriptRng
+                  : world.recordRng;
     let trace = "";
     const check: Check = (ok, what) => {
       if (!ok) throw new Error(`invariant broken: ${what}`);
@@ -1142,9 +1355,11 @@ function runSeed(seed: number, steps: number, { bargaining = false, mediation = 
                 ? randomMalformedBargaining(r)
                 : kind === "mediation"
                   ? randomMalformedMediation(r)
-                  : kind === "transcript"
-                    ? randomMalformedTranscript(r)
-                    : randomMalformedRecord(r);
+                  : kind === "groups"
+                    ? randomMalformedGroups(r)
+                    : kind === "transcript"
+                      ? randomMalformedTranscript(r)
+                      : randomMalformedRecord(r);
         trace = `malformed ${JSON.stringify(input) ?? String(input)}`;
         const parsed = parseCommand(input);
         check(!parsed.ok && parsed.error.code === "VALIDATION", `malformed input is refused with VALIDATION, got ${JSON.stringify(parsed)}`);
@@ -1166,9 +1381,11 @@ function runSeed(seed: number, steps: number, { bargaining = false, mediation = 
                   ? randomBargaining(world, state, now)
                   : kind === "mediation"
                     ? randomMediation(world, state)
-                    : first
-                      ? randomConfig(world, state)
-                      : randomCommand(world, state);
+                    : kind === "groups"
+                      ? randomGroups(world, state)
+                      : first
+                        ? randomConfig(world, state)
+                        : randomCommand(world, state);
       const actor =
         kind === "written"
           ? world.pool.find((p) => p.role === "clerk")!
@@ -1182,9 +1399,11 @@ function runSeed(seed: number, steps: number, { bargaining = false, mediation = 
                   ? pickBargainingActor(world, state, command)
                   : kind === "mediation"
                     ? pickMediationActor(world, state, command)
-                    : first
-                      ? SYSTEM_ACTOR
-                      : pickActor(world, command, state);
+                    : kind === "groups"
+                      ? pickGroupsActor(world, state, command)
+                      : first
+                        ? SYSTEM_ACTOR
+                        : pickActor(world, command, state);
       trace = `${actor.role} ${actor.participantId} sends ${JSON.stringify(command)} at ${now} (status ${state.status})`;
 
       const parsed = parseCommand(JSON.parse(JSON.stringify(command)));
@@ -1238,6 +1457,7 @@ function runSeed(seed: number, steps: number, { bargaining = false, mediation = 
       checkPostconditions(before, state, command, actor, now, events, check, tally);
       if (command.type === "config.sync") check(deepEqual(decide(state, command, ctxAt()), { ok: true, value: [] }), "the same sync again decides nothing");
       if (command.type === "floor.give" && events.length === 2) stats.handovers++;
+      if ((command.type === "meeting.open" || command.type === "meeting.close") && actor.role === "system") stats.systemLifecycle++;
       if (command.type === "floor.give" && state.floor?.override) stats.overrides++;
       if (command.type === "floor.give" && events.length === 2 && before.floor?.pausedAt !== null) stats.pausedEnds++;
       stats.bookedArrivals += events.filter((e) => e.type === "queue.requested" && e.by === "plan").length;
@@ -1252,6 +1472,8 @@ function runSeed(seed: number, steps: number, { bargaining = false, mediation = 
         if (e.type === "record.suggestionEdited" || e.type === "record.decisionEdited") stats.noteEdits++;
         if (e.type.startsWith("record.") && e.type !== "record.sharedSet" && before.status === "closed") stats.notesAfterClose++;
         if ((e.type === "transcript.corrected" || e.type === "transcript.drafted") && before.status === "closed") stats.transcriptAfterClose++;
+        if (e.type === "groups.closed") stats.groupRounds++;
+        if (e.type === "groups.reported" && before.status === "closed") stats.groupReportsAfterClose++;
         if (e.type === "transcript.appended") {
           const last = before.transcript.findLast((l) => l.entry.kind === e.entry.kind && l.entry.id === e.entry.id && l.source === "steno");
           if (last && last.by !== e.by && before.stenographers.includes(e.by) && before.stenographers.includes(last.by!)) stats.relays++;
@@ -1291,6 +1513,9 @@ function runSeed(seed: number, steps: number, { bargaining = false, mediation = 
     // The mediation session (a mediation world only): talks and positions while it is open.
     const mediationChance = () => (state.status === "open" && state.kind === "mediation" ? 0.35 : 0.05);
     while (mediation && state.seq > 0 && world.mediationRng.chance(mediationChance())) attempt(step, "mediation");
+    // 分组讨论 (a walk that splits its meetings, or the group world): mostly while the meeting is open; a group meeting's report any time.
+    const groupsChance = () => (group ? 0.08 : state.status === "open" ? 0.1 : 0.02);
+    while ((groups || group) && state.seq > 0 && world.groupsRng.chance(groupsChance())) attempt(step, "groups");
   }
   expect(replay(log)).toEqual(state);
   return stats;
@@ -1304,9 +1529,12 @@ describe("meeting core under random commands", () => {
       // The walk must actually reach every refusal and every command, or it proves little.
       // (The bargaining table has a walk of its own, below.)
       // (The cap on stenographers needs 11 roster people named at once: the decision table shows it.)
-      const walked = DECIDE_CODES.filter((c) => !BARGAINING_CODES.includes(c) && !MEDIATION_CODES.includes(c) && c !== "STENOGRAPHER_LIMIT");
+      // (The groups have walks of their own, below: drawn here, they would shift every other draw of this walk.)
+      const walked = DECIDE_CODES.filter(
+        (c) => !BARGAINING_CODES.includes(c) && !MEDIATION_CODES.includes(c) && !GROUPS_CODES.includes(c) && c !== "STENOGRAPHER_LIMIT",
+      );
       for (const code of [...walked, "VALIDATION"]) expect(stats.codes.get(code) ?? 0, `seed ${seed}: ${code} reached`).toBeGreaterThan(0);
-      for (const type of COMMAND_TYPES.filter((t) => !t.startsWith("bargaining.") && !t.startsWith("mediation.")))
+      for (const type of COMMAND_TYPES.filter((t) => !t.startsWith("bargaining.") && !t.startsWith("mediation.") && !t.startsWith("groups.")))
         expect(stats.accepted.get(type) ?? 0, `seed ${seed}: ${type} accepted`).toBeGreaterThan(0);
       for (const type of ["attendance.arrive", "attendance.leave", "attendance.excuse", "config.sync", "agenda.goto"]) {
         expect(stats.noops.get(type) ?? 0, `seed ${seed}: ${type} accepted with nothing to do`).toBeGreaterThan(0);
@@ -1330,6 +1558,36 @@ describe("meeting core under random commands", () => {
       expect(stats.notesAfterClose, `seed ${seed}: notes written after the close`).toBeGreaterThan(0);
       expect(stats.relays, `seed ${seed}: stenographers relaying in one entry`).toBeGreaterThan(0);
       expect(stats.transcriptAfterClose, `seed ${seed}: transcript corrected or drafted after the close`).toBeGreaterThan(0);
+    },
+    120_000,
+  );
+
+  it.each(SEEDS)(
+    `plenaries splitting into groups (分组讨论) keep their invariants over ${STEPS} random steps (seed %i)`,
+    (seed) => {
+      // The whole walk, with the groups' commands in between (a group's report: the group world, below).
+      const stats = runSeed(seed, STEPS, { groups: true });
+      for (const code of [...GROUPS_CODES, "VALIDATION"]) expect(stats.codes.get(code) ?? 0, `seed ${seed}: ${code} reached`).toBeGreaterThan(0);
+      for (const type of COMMAND_TYPES.filter((t) => t.startsWith("groups.") && t !== "groups.report"))
+        expect(stats.accepted.get(type) ?? 0, `seed ${seed}: ${type} accepted`).toBeGreaterThan(0);
+      expect(stats.noops.get("groups.choose") ?? 0, `seed ${seed}: a member choosing their own group again`).toBeGreaterThan(0);
+      expect(stats.groupRounds, `seed ${seed}: rounds of groups closed`).toBeGreaterThanOrEqual(2);
+      expect(stats.meetings, `seed ${seed}: whole meetings run`).toBeGreaterThanOrEqual(3);
+    },
+    120_000,
+  );
+
+  it.each(SEEDS)(
+    `group meetings (分组讨论) keep their invariants over ${STEPS} random steps (seed %i)`,
+    (seed) => {
+      const stats = runSeed(seed, STEPS, { group: true });
+      // The server opens and closes a group meeting; its convener or clerk saves the group's report, also after the close.
+      for (const type of ["groups.report", "meeting.open", "meeting.close", "config.sync"])
+        expect(stats.accepted.get(type) ?? 0, `seed ${seed}: ${type} accepted`).toBeGreaterThan(0);
+      for (const code of ["FORBIDDEN", "NOT_A_GROUP", "VALIDATION"]) expect(stats.codes.get(code) ?? 0, `seed ${seed}: ${code} reached`).toBeGreaterThan(0);
+      expect(stats.groupReportsAfterClose, `seed ${seed}: reports saved after the group meeting closed`).toBeGreaterThan(0);
+      expect(stats.systemLifecycle, `seed ${seed}: group meetings opened or closed by the server`).toBeGreaterThan(0);
+      expect(stats.meetings, `seed ${seed}: whole meetings run`).toBeGreaterThanOrEqual(3);
     },
     120_000,
   );

@@ -8,6 +8,7 @@ import { suggestNext } from "../core/ordering/suggest.ts";
 import { computeResult } from "../core/poll/rules.ts";
 import { displayName } from "../core/naming/displayNames.ts";
 import type { Eligibility, EligibleVoter, Poll, PollDefinition, Tally } from "../core/poll/schema.ts";
+import type { GroupDefinition } from "../core/groups/schema.ts";
 import { spokenMs, type MeetingState } from "../core/state.ts";
 import { deepEqual } from "./core.ts";
 
@@ -36,6 +37,19 @@ export const MEDIATION_CODES: readonly ErrorCode[] = [
   "SEPARATE_TALK_RUNNING",
   "NO_SEPARATE_TALK",
   "POLLS_NOT_IN_MEDIATION",
+];
+
+/** The codes of 分组讨论 (NOT_IN_GROUP is the server's, for groups.enter). */
+export const GROUPS_CODES: readonly ErrorCode[] = [
+  "GROUPS_OPEN",
+  "GROUPS_NOT_DEFINED",
+  "GROUPS_NOT_OPEN",
+  "GROUP_MEMBER_TWICE",
+  "GROUP_MEMBER_INVALID",
+  "GROUP_CONVENER_MISSING",
+  "GROUP_NAME_TWICE",
+  "GROUP_NOT_SELF_SELECTED",
+  "NOT_A_GROUP",
 ];
 
 /** The codes decide itself can return (VALIDATION comes from parseCommand, and from decide for poll definitions and hands). */
@@ -80,6 +94,7 @@ export const DECIDE_CODES: readonly ErrorCode[] = [
   "INTERNAL",
   ...BARGAINING_CODES,
   ...MEDIATION_CODES,
+  ...GROUPS_CODES,
 ];
 
 /** The expected error, or null if allowed. Authorization always comes first, then the meeting's status. */
@@ -273,9 +288,131 @@ export function expectedError(
     case "groups.progress":
     case "groups.reportReceive":
     case "groups.report":
-      // The walk does not draw these yet: core/groups/groups.test.ts holds their decision table.
-      return null;
+      return expectedGroupsError(s, command, actor);
   }
+}
+
+/**
+ * 分组讨论: who may (the chair runs the groups, the clerk helps define them and send notices, the
+ * server relays and closes, members and officials choose a topic), then the meeting's status where
+ * it matters, then the phase (none → defined → open → recalling → closed), then the command's own
+ * checks. A group meeting's report needs a group meeting first of all.
+ */
+function expectedGroupsError(s: MeetingState, command: Extract<Command, { type: `groups.${string}` }>, actor: Actor): ErrorCode | null {
+  const role = actor.role;
+  const phase = s.groups.phase;
+  const running = phase === "open" || phase === "recalling";
+  // Asked of a round that is not (or no longer) defined: open if it runs, else not defined.
+  const notDefined: ErrorCode = running ? "GROUPS_OPEN" : "GROUPS_NOT_DEFINED";
+  const meeting: ErrorCode | null = s.status === "scheduled" ? "MEETING_NOT_OPEN" : s.status === "closed" ? "MEETING_CLOSED" : null;
+  switch (command.type) {
+    case "groups.define":
+      if (role !== "chair" && role !== "clerk" && role !== "system") return "FORBIDDEN";
+      if (s.status === "closed") return "MEETING_CLOSED";
+      // A group meeting does not split again.
+      if (s.groupOf !== null) return "FORBIDDEN";
+      if (running) return "GROUPS_OPEN";
+      return groupsDefinitionError(s, command.groups);
+    case "groups.choose": {
+      if (role !== "member" && role !== "official") return "FORBIDDEN";
+      if (phase !== "defined") return notDefined;
+      if (s.groups.method !== "topic") return "GROUP_NOT_SELF_SELECTED";
+      if (!s.groups.groups.some((g) => g.groupId === command.groupId)) return "NOT_FOUND";
+      const mine = s.groups.groups.find((g) => g.memberIds.includes(actor.participantId));
+      if (!mine || mine.groupId === command.groupId) return null;
+      // Conveners and clerks were named for their group.
+      return mine.convenerId === actor.participantId || mine.clerkId === actor.participantId ? "GROUP_MEMBER_INVALID" : null;
+    }
+    case "groups.open":
+      if (role !== "chair" && role !== "system") return "FORBIDDEN";
+      if (meeting) return meeting;
+      if (phase !== "defined") return notDefined;
+      // The roster may have changed since the definition: every convener and clerk must still sit.
+      return expectedMembersAtOpening(s).every((g) => [g.convenerId, g.clerkId].every((id) => id === null || g.memberIds.includes(id)))
+        ? null
+        : "GROUP_CONVENER_MISSING";
+    case "groups.notice":
+      if (role !== "chair" && role !== "clerk") return "FORBIDDEN";
+      return running ? null : "GROUPS_NOT_OPEN";
+    case "groups.recall":
+      if (role !== "chair") return "FORBIDDEN";
+      return running ? null : "GROUPS_NOT_OPEN";
+    case "groups.close":
+      if (role !== "chair" && role !== "system") return "FORBIDDEN";
+      return running ? null : "GROUPS_NOT_OPEN";
+    case "groups.callReports":
+      if (role !== "chair") return "FORBIDDEN";
+      if (meeting) return meeting;
+      return phase === "closed" ? null : notDefined;
+    case "groups.progress":
+    case "groups.reportReceive":
+      if (role !== "system") return "FORBIDDEN";
+      // Only a group that has a meeting (opened in this round) reports.
+      return s.groups.groups.some((g) => g.groupId === command.groupId && g.meetingId !== null) ? null : "NOT_FOUND";
+    case "groups.report":
+      if (s.groupOf === null) return "NOT_A_GROUP";
+      return role === "chair" || role === "clerk" ? null : "FORBIDDEN";
+  }
+}
+
+/**
+ * What is wrong with a definition, group by group: a name used before, a group id used before, then
+ * each member (on the roster, not a chair of the meeting, in no group yet), then the convener and
+ * the clerk among the group's members.
+ */
+function groupsDefinitionError(s: MeetingState, groups: readonly GroupDefinition[]): ErrorCode | null {
+  const names: string[] = [];
+  const groupIds: string[] = [];
+  const placed: string[] = [];
+  for (const g of groups) {
+    if (names.includes(g.name)) return "GROUP_NAME_TWICE";
+    if (groupIds.includes(g.groupId)) return "VALIDATION";
+    names.push(g.name);
+    groupIds.push(g.groupId);
+    for (const id of g.memberIds) {
+      const entry = s.roster.find((p) => p.id === id);
+      if (entry === undefined) return "NOT_FOUND";
+      if (entry.role === "chair") return "GROUP_MEMBER_INVALID";
+      if (placed.includes(id)) return "GROUP_MEMBER_TWICE";
+      placed.push(id);
+    }
+    if (!g.memberIds.includes(g.convenerId) || (g.clerkId !== null && !g.memberIds.includes(g.clerkId))) return "GROUP_CONVENER_MISSING";
+  }
+  return null;
+}
+
+/**
+ * The groups as they open, restated: their members still on the roster and not chairs; in a topic
+ * round each member or official who chose nothing goes, in roster order, to the group with the
+ * fewest members then (the first of those).
+ */
+export function expectedMembersAtOpening(s: MeetingState): GroupDefinition[] {
+  const sits = (id: string) => s.roster.some((p) => p.id === id && p.role !== "chair");
+  const groups = s.groups.groups.map(({ groupId, name, topic, place, convenerId, clerkId, memberIds }) => ({
+    groupId,
+    name,
+    topic,
+    place,
+    convenerId,
+    clerkId,
+    memberIds: memberIds.filter(sits),
+  }));
+  if (s.groups.method !== "topic" || groups.length === 0) return groups;
+  for (const p of s.roster) {
+    if ((p.role !== "member" && p.role !== "official") || groups.some((g) => g.memberIds.includes(p.id))) continue;
+    let smallest = groups[0]!;
+    for (const g of groups) if (g.memberIds.length < smallest.memberIds.length) smallest = g;
+    smallest.memberIds = [...smallest.memberIds, p.id];
+  }
+  return groups;
+}
+
+/** A group's seats at opening, restated: its members in roster order (convener → chair, clerk → clerk), then every chair of the meeting as observer. */
+function expectedSeats(s: MeetingState, g: GroupDefinition): { participantId: string; role: string }[] {
+  const members = s.roster
+    .filter((p) => g.memberIds.includes(p.id))
+    .map((p) => ({ participantId: p.id, role: p.id === g.convenerId ? "chair" : p.id === g.clerkId ? "clerk" : p.role }));
+  return [...members, ...s.roster.filter((p) => p.role === "chair").map((p) => ({ participantId: p.id, role: "observer" }))];
 }
 
 /**
@@ -672,7 +809,12 @@ export function checkEvent(before: MeetingState, event: MeetingEvent, after: Mee
         event.kind === "booked" && booking?.kind === "booked" && booking.participantId === event.participantId,
         `the plan queues only its booked speeches (${event.bookingId})`,
       );
-    } else check(event.kind !== "booked" && event.bookingId === null, "only the plan queues booked speeches");
+    } else if (event.kind === "booked")
+      check(
+        event.bookingId === null && before.groups.phase === "closed" && before.groups.groups.some((g) => g.convenerId === event.participantId),
+        "besides the plan, only the call for the groups' reports queues booked speeches: a convener's, with no booking",
+      );
+    else check(event.bookingId === null, "only the plan queues booked speeches");
     if (event.guestName)
       check(event.participantId.startsWith("guest-") && !before.roster.some((p) => p.id === event.participantId), "a guest gets a guest id, not a roster id");
   }
@@ -721,6 +863,10 @@ export function checkEvent(before: MeetingState, event: MeetingEvent, after: Mee
   if (event.type.startsWith("record.")) checkRecordEvent(before, event, check);
   if (event.type.startsWith("bargaining."))
     check(before.kind === "bargaining" && before.status === "open", "the bargaining table sits only in an open bargaining meeting");
+  if (event.type === "groups.opened")
+    check(before.status === "open" && before.groups.phase === "defined", "groups open only from a definition, in an open meeting");
+  if (event.type === "groups.defined")
+    check(before.status !== "closed" && before.groups.phase !== "open" && before.groups.phase !== "recalling", "groups are defined only while none run");
   if (event.type.startsWith("mediation."))
     check(before.kind === "mediation" && before.status === "open", "a mediation session's talks and positions happen only in an open mediation meeting");
   if (event.type === "attendance.arrived" || event.type === "attendance.left" || event.type === "attendance.excused") {
@@ -797,7 +943,9 @@ export function checkInvariants(s: MeetingState, check: Check, { rearranged = fa
   }
   const delivered = new Set([...s.speeches.map((sp) => sp.bookingId), s.floor?.bookingId].filter((b) => b !== null && b !== undefined));
   for (const e of s.queue) {
-    if (e.kind === "booked") {
+    // A convener called to report (groups.callReports) waits as a booked speech with no booking.
+    if (e.kind === "booked" && e.bookingId === null) check(e.guestName === null, "a convener called to report is on the roster");
+    else if (e.kind === "booked") {
       check(
         e.bookingId !== null && s.plan.some((p) => p.kind === "booked" && p.bookingId === e.bookingId && p.participantId === e.participantId),
         `the booked entry of ${e.participantId} (${e.bookingId}) is in the plan`,
@@ -845,6 +993,7 @@ export function checkInvariants(s: MeetingState, check: Check, { rearranged = fa
   checkNotes(s, check);
   checkBargaining(s, check);
   checkMediation(s, check);
+  checkGroups(s, check);
   const last = s.speeches[s.speeches.length - 1];
   if (last) {
     check(last.pausedAt === null, "a finished speech is not paused");
@@ -1312,6 +1461,7 @@ export function checkPostconditions(
         command.pollRules !== undefined && !same(command.pollRules, before.pollRules) && "poll.rulesSet",
         command.kind !== undefined && command.kind !== before.kind && "meeting.kindSet",
         command.timeZone !== undefined && command.timeZone !== before.timeZone && "meeting.timeZoneSet",
+        command.groupOf !== undefined && !same(command.groupOf, before.groupOf) && "meeting.groupOfSet",
         command.micOpensOnFloor !== undefined && command.micOpensOnFloor !== before.micOpensOnFloor && "meeting.micOpensOnFloorSet",
         command.recordShared !== undefined && command.recordShared !== before.recordShared && "record.sharedSet",
       ].filter(Boolean);
@@ -1334,13 +1484,19 @@ export function checkPostconditions(
       check(after.currentItemId === (item(after, before.currentItemId) ? before.currentItemId : null), "the current item stays unless removed");
       check(same(after.ordering, syncedOrdering) && same(after.plan, command.plan), "sync sets the ordering rules (sectorFirst off when absent) and the plan");
       const stillBooked = (e: MeetingState["queue"][number]) =>
-        e.kind !== "booked" || command.plan.some((p) => p.kind === "booked" && p.bookingId === e.bookingId && p.participantId === e.participantId);
+        e.kind !== "booked" ||
+        e.bookingId === null ||
+        command.plan.some((p) => p.kind === "booked" && p.bookingId === e.bookingId && p.participantId === e.participantId);
       check(same(after.queue, before.queue.filter(stillBooked)), "a waiting booked speech whose booking went away leaves the queue; nothing else does");
       check(same(after.interjectionRules, command.interjectionRules ?? before.interjectionRules), "sync sets the interjection rules when it carries them");
       check(same(after.pollRules, command.pollRules ?? before.pollRules), "sync sets the poll rules when it carries them");
       check(after.recordShared === (command.recordShared ?? before.recordShared), "sync shares the record (or not) when it carries the setting");
       check(after.kind === (command.kind ?? before.kind), "sync sets the kind of meeting when it carries it");
       check(after.timeZone === (command.timeZone ?? before.timeZone), "sync sets the time zone when it carries it");
+      check(
+        same(after.groupOf, command.groupOf === undefined ? before.groupOf : command.groupOf),
+        "sync links the meeting to its plenary when it carries the link",
+      );
       check(after.micOpensOnFloor === (command.micOpensOnFloor ?? before.micOpensOnFloor), "sync sets whether the mic opens on the floor when it carries it");
       only(
         "roster",
@@ -1357,6 +1513,7 @@ export function checkPostconditions(
         "kind",
         "timeZone",
         "micOpensOnFloor",
+        "groupOf",
       );
       break;
     }
@@ -1656,6 +1813,219 @@ export function checkPostconditions(
       checkMediationPostconditions(before, after, command, actor, now, check);
       only("mediation");
       break;
+    case "groups.define":
+    case "groups.choose":
+    case "groups.open":
+    case "groups.notice":
+    case "groups.recall":
+    case "groups.close":
+    case "groups.progress":
+    case "groups.reportReceive":
+      checkGroupsPostconditions(before, after, command, actor, now, events, check);
+      only("groups");
+      break;
+    case "groups.callReports": {
+      const waiting = (id: string) => before.queue.some((e) => e.participantId === id) || before.floor?.participantId === id;
+      const called = before.groups.groups
+        .map((g) => g.convenerId)
+        .filter((id, i, all) => all.indexOf(id) === i && !waiting(id) && before.roster.some((p) => p.id === id));
+      const entries = called.map((participantId) => ({ participantId, requestedAt: now, kind: "booked", guestName: null, bookingId: null }));
+      check(
+        same(after.queue, [...before.queue, ...entries]),
+        "the conveners not waiting or speaking join the queue, in the groups' order, booked, with no booking",
+      );
+      check(
+        events.every((e) => e.type === "queue.requested" && e.by === actor.participantId),
+        "the chair put them in line",
+      );
+      check(same(after.asked, [...before.asked, ...called.filter((id) => !before.asked.includes(id))]), "they are among those who asked");
+      only("queue", "asked");
+      break;
+    }
+    case "groups.report": {
+      const report = {
+        ...command.report,
+        version: (before.groupReport?.version ?? 0) + 1,
+        at: now,
+        byName: displayName(before.roster, actor.participantId) ?? "",
+      };
+      check(same(after.groupReport, report), "the report is saved as the next version, by the sender's name, now");
+      only("groupReport");
+      break;
+    }
+  }
+}
+
+/** 分组讨论: each command changes the groups as asked, at `now`, by the sender. */
+function checkGroupsPostconditions(
+  before: MeetingState,
+  after: MeetingState,
+  command: Extract<Command, { type: `groups.${string}` }>,
+  actor: Actor,
+  now: number,
+  events: readonly MeetingEvent[],
+  check: Check,
+) {
+  const was = before.groups;
+  const is = after.groups;
+  const by = actor.participantId;
+  const groupsOf = (gs: typeof is) => gs.groups;
+  switch (command.type) {
+    case "groups.define":
+      check(
+        same(is, {
+          phase: "defined",
+          method: command.method,
+          groups: command.groups.map((g) => ({ ...g, meetingId: null, seats: [], progress: null, report: null })),
+          openedAt: null,
+          recallEndsAt: null,
+          closedAt: null,
+          notices: [],
+        }),
+        "define sets a new round: the groups as given, nothing opened, no notices",
+      );
+      break;
+    case "groups.choose": {
+      const target = was.groups.find((g) => g.groupId === command.groupId)!;
+      if (target.memberIds.includes(by)) {
+        check(events.length === 0 && same(is, was), "choosing one's own group decides nothing");
+        break;
+      }
+      check(
+        same(
+          groupsOf(is),
+          was.groups.map((g) => {
+            const others = g.memberIds.filter((id) => id !== by);
+            return { ...g, memberIds: g.groupId === command.groupId ? [...others, by] : others };
+          }),
+        ),
+        "choose moves the sender into that group, last, and out of any other",
+      );
+      check(is.phase === "defined" && same({ ...is, groups: [] }, { ...was, groups: [] }), "choose changes nothing but the members");
+      break;
+    }
+    case "groups.open": {
+      const opening = expectedMembersAtOpening(before);
+      const opened = events[0];
+      check(events.length === 1 && opened?.type === "groups.opened", "open decides one opening");
+      if (opened?.type !== "groups.opened") break;
+      check(
+        opened.at === now &&
+          same(
+            opened.groups.map((g) => g.groupId),
+            opening.map((g) => g.groupId),
+          ),
+        "every group opens, now, in order",
+      );
+      opening.forEach((g, i) => {
+        const o = opened.groups[i]!;
+        check(
+          same(
+            o.seats.map(({ participantId, role }) => ({ participantId, role })),
+            expectedSeats(before, g),
+          ),
+          `group ${g.groupId}'s seats: members in roster order (convener chair, clerk clerk), then the chairs as observers`,
+        );
+      });
+      const ids = opened.groups.flatMap((o) => [o.meetingId, ...o.seats.map((x) => x.seatId)]);
+      check(new Set(ids).size === ids.length, "every group meeting and seat has a new id");
+      const chairs = before.roster.filter((p) => p.role === "chair").map((p) => p.id);
+      check(
+        same(
+          groupsOf(is),
+          was.groups.map((g, i) => ({
+            ...g,
+            meetingId: opened.groups[i]!.meetingId,
+            seats: opened.groups[i]!.seats,
+            memberIds: opened.groups[i]!.seats.map((x) => x.participantId).filter((id) => !chairs.includes(id)),
+          })),
+        ),
+        "each group has its meeting, its seats, and its members as seated",
+      );
+      check(is.phase === "open" && is.openedAt === now && is.recallEndsAt === null && is.closedAt === null, "the groups are open from now");
+      break;
+    }
+    case "groups.notice":
+      check(same(is, { ...was, notices: [...was.notices, { text: command.text, at: now, by }] }), "notice adds the notice, now, by the sender");
+      break;
+    case "groups.recall":
+      check(
+        same(
+          is,
+          command.seconds === 0
+            ? { ...was, phase: "closed", recallEndsAt: null, closedAt: now }
+            : { ...was, phase: "recalling", recallEndsAt: now + command.seconds * 1000 },
+        ),
+        "recall counts down from now (0: the groups close now)",
+      );
+      break;
+    case "groups.close":
+      check(same(is, { ...was, phase: "closed", recallEndsAt: null, closedAt: now }), "close closes the groups now");
+      break;
+    case "groups.progress":
+    case "groups.reportReceive": {
+      const set = command.type === "groups.progress" ? { progress: command.progress } : { report: command.report };
+      check(
+        same(is, { ...was, groups: was.groups.map((g) => (g.groupId === command.groupId ? { ...g, ...set } : g)) }),
+        `${command.type} keeps the latest of that group only`,
+      );
+      break;
+    }
+  }
+}
+
+/** 分组讨论: everyone in one group at most; conveners and clerks in theirs; the phase and its times agree; seats once opened. */
+function checkGroups(s: MeetingState, check: Check) {
+  if (s.groupReport) check(Number.isInteger(s.groupReport.version) && s.groupReport.version >= 1, "a group's report has a version ≥ 1");
+  const gs = s.groups;
+  const people = gs.groups.flatMap((g) => g.memberIds);
+  check(new Set(people).size === people.length, `each person is in one group at most, once: ${people.join(",")}`);
+  const ids = gs.groups.map((g) => g.groupId);
+  const names = gs.groups.map((g) => g.name);
+  check(new Set(ids).size === ids.length && new Set(names).size === names.length, "group ids and names are unique");
+  for (const g of gs.groups)
+    check(
+      g.memberIds.includes(g.convenerId) && (g.clerkId === null || g.memberIds.includes(g.clerkId)),
+      `group ${g.groupId}'s convener and clerk are among its members`,
+    );
+  const times = [gs.openedAt !== null, gs.recallEndsAt !== null, gs.closedAt !== null];
+  const expected = {
+    none: [false, false, false],
+    defined: [false, false, false],
+    open: [true, false, false],
+    recalling: [true, true, false],
+    closed: [true, false, true],
+  };
+  check(same(times, expected[gs.phase]), `phase ${gs.phase} agrees with openedAt ${gs.openedAt}, recallEndsAt ${gs.recallEndsAt}, closedAt ${gs.closedAt}`);
+  check((gs.phase === "none") === (gs.groups.length === 0) && (gs.phase === "none") === (gs.method === null), "groups and a method exactly once defined");
+  if (gs.phase === "none" || gs.phase === "defined") {
+    check(gs.notices.length === 0, `no notices while ${gs.phase}`);
+    check(
+      gs.groups.every((g) => g.meetingId === null && g.seats.length === 0 && g.progress === null && g.report === null),
+      `no group meetings, seats, progress or reports while ${gs.phase}`,
+    );
+    return;
+  }
+  check(
+    gs.groups.every((g) => g.meetingId !== null),
+    "every group has its meeting once opened",
+  );
+  const seatIds = gs.groups.flatMap((g) => [g.meetingId, ...g.seats.map((x) => x.seatId)]);
+  check(new Set(seatIds).size === seatIds.length, "group meeting and seat ids are unique");
+  for (const g of gs.groups) {
+    const seated = g.seats.map((x) => x.participantId);
+    check(new Set(seated).size === seated.length, `group ${g.groupId}: one seat each`);
+    check(
+      same(
+        g.seats.filter((x) => x.role === "chair").map((x) => x.participantId),
+        [g.convenerId],
+      ),
+      `group ${g.groupId}: its convener, and only them, chairs it`,
+    );
+    check(
+      g.memberIds.every((id) => seated.includes(id)),
+      `group ${g.groupId}: every member has a seat`,
+    );
   }
 }
 
