@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { decide } from "../../../core/meeting.ts";
+import { GroupsProposalResponse, GroupsResponse } from "../../../core/api/groups.ts";
 import type { GroupDefinition } from "../../../core/groups/schema.ts";
 import type { LedgerItemJson } from "../../../core/ledger/json.ts";
 import type { Ack, GroupEntry } from "../../../core/protocol.ts";
@@ -67,6 +68,9 @@ describe("分组讨论", () => {
     const defined = await org.request("PUT", `/api/meetings/${plenaryId}/groups`, { body: { method: "sector", groups } });
     expect(defined.status).toBe(200);
     expect(defined.body.groups.phase).toBe("defined");
+    // The answers as the browser's client parses them (core/api/groups.ts).
+    expect(GroupsProposalResponse.safeParse(proposal.body).success).toBe(true);
+    expect(GroupsResponse.safeParse(defined.body).success).toBe(true);
     const twice = await org.request("PUT", `/api/meetings/${plenaryId}/groups`, {
       body: { method: "hand", groups: [{ ...groups[0]!, memberIds: [...groups[0]!.memberIds, id("赵教一")] }, groups[1]] },
     });
@@ -170,10 +174,13 @@ describe("分组讨论", () => {
 
     // 医卫界's convener has a vote running when the call back comes: it is closed (and counted) before its meeting.
     const health = inGroup.get("周医一")!;
+    const voter = inGroup.get("冯医三")!;
+    // Eligible once present in the group meeting (arrivals are recorded in batches).
+    await eventually(() => expect(health.state.attendance[voter.welcome.me.id]?.status).toBe("present"));
     await ok(health, { type: "poll.create", poll: pollOf({ title: "是否建议增设社区医院" }) });
     const pollId = health.state.polls.at(-1)!.pollId;
     await ok(health, { type: "poll.open", pollId, confirmed: true });
-    expect(await vote(inGroup.get("冯医三")!, { pollId, choices: ["yes"] })).toMatchObject({ ok: true });
+    expect(await vote(voter, { pollId, choices: ["yes"] })).toMatchObject({ ok: true });
 
     // The chair calls everyone back in 2 s; the server restarts meanwhile: the countdown closes the groups all the same.
     await ok(chair, { type: "groups.recall", seconds: 2 });
@@ -196,6 +203,10 @@ describe("分组讨论", () => {
     expect(healthPoll.status).toBe("closed");
     expect(healthPoll.result?.ballots).toBe(1);
     expect(await enter(chair2)).toMatchObject({ ok: false, error: { code: "GROUPS_NOT_OPEN" } });
+    const { client: org2 } = await staffClient(srv2.server, srv2.url, "organiser2", "organiser");
+    const after = await org2.get(`/api/meetings/${plenaryId}/groups`);
+    expect(after.status).toBe(200);
+    expect(GroupsResponse.parse(after.body).groups).toMatchObject({ phase: "closed", groups: [{ meetingId: meetingOf("g1") }, {}, {}] });
 
     // 请召集人汇报: the conveners join the plenary's queue in the groups' order.
     await ok(chair2, { type: "groups.callReports" });
