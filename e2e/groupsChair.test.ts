@@ -4,7 +4,9 @@
 // console, opens the meeting and the groups, sees the live board, sends a notice (the clerk's phone
 // at 375 px sees it), looks into a group in a new tab, calls everyone back in 5 minutes (the
 // countdown), ends at once, reads the reports' state and calls the conveners to report. A stale
-// organisers' page saving while the groups sit gets the server's message. Screenshots at 1366 and
+// organisers' page saving while the groups sit gets the server's message. In one group's meeting a
+// member speaks and the group's clerk saves the report: the board shows the speaker with her clock and
+// the report's version, and the reports after the close show it. Screenshots at 1366 and
 // 1920, Chinese and English, and the clerk's at 375, go to YST_GROUPS_CHAIR_SHOTS
 // (default test-results/screenshots/groupsChair).
 import fs from "node:fs";
@@ -17,7 +19,7 @@ import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { openMeetingAsChair } from "./support/chair.ts";
 import { openJoinLink, textOf, until } from "./support/page.ts";
-import { liveState } from "./support/room.ts";
+import { liveState, submitTo } from "./support/room.ts";
 
 const SHOTS = process.env.YST_GROUPS_CHAIR_SHOTS ?? path.join(import.meta.dirname, "../test-results/screenshots/groupsChair");
 const TITLE = "区政协全体会议";
@@ -148,6 +150,7 @@ describe("分组讨论: the plenary chair's side", () => {
     expect(await texts(chair, "groups-card-convener")).toEqual(["召集人 王建国", "召集人 孙丽", "召集人 郑华"]);
     expect(await texts(chair, "groups-card-report")).toEqual(["汇报要点未提交", "汇报要点未提交", "汇报要点未提交"]);
     const opened = (await liveState(app)).groups;
+    const roster = new Map((await liveState(app)).roster.map((p) => [p.name, p.id]));
     expect(opened.phase).toBe("open");
     // The chair stays in the plenary: in no group, an observer seat in each.
     const chairId = await idOf("李主席");
@@ -155,6 +158,25 @@ describe("分组讨论: the plenary chair's side", () => {
       expect(g.memberIds).not.toContain(chairId);
       expect(g.seats.find((s) => s.participantId === chairId)?.role).toBe("observer");
     }
+
+    // In 经济界's own meeting: 赵敏 speaks (the board shows her with her clock) and the group's clerk 陈立 saves the report.
+    const economy = opened.groups[0]!;
+    const groupId = economy.meetingId!;
+    const seat = new Map(
+      await Promise.all(["王建国", "陈立", "赵敏"].map(async (n) => [n, economy.seats.find((s) => s.participantId === roster.get(n))!.seatId] as const)),
+    );
+    await until(async () => (await liveState(app, groupId)).status).toBe("open");
+    await submitTo(app, { participantId: seat.get("赵敏")!, role: "member" }, { type: "queue.request" }, groupId);
+    await submitTo(app, { participantId: seat.get("王建国")!, role: "chair" }, { type: "floor.give" }, groupId);
+    await until(() => textOf(chair, "groups-card-speaker")).toMatch(/^正在发言：赵敏\s*\d+:\d\d$/);
+    expect(await texts(chair, "groups-card-clock")).toHaveLength(1);
+    await submitTo(
+      app,
+      { participantId: seat.get("陈立")!, role: "clerk" },
+      { type: "groups.report", report: { summary: "建议进一步优化营商环境。", suggestions: [{ text: "设立企业服务专窗", by: "赵敏" }] } },
+      groupId,
+    );
+    await until(() => texts(chair, "groups-card-report")).toEqual(["汇报要点 · 第 1 版", "汇报要点未提交", "汇报要点未提交"]);
 
     // A stale organisers' page saving now is refused with the server's message.
     await admin.getByTestId("plan-group").nth(0).getByTestId("plan-group-place").fill("第二会议室");
@@ -195,7 +217,7 @@ describe("分组讨论: the plenary chair's side", () => {
     await shot(chair, "groups-chair-board-1920-zh.png");
     await chair.getByRole("button", { name: "English" }).click();
     await until(() => textOf(chair, "groups-phase")).toBe("Calling back");
-    expect(await texts(chair, "groups-card-report")).toEqual(["No report yet", "No report yet", "No report yet"]);
+    expect(await texts(chair, "groups-card-report")).toEqual(["Report · version 1", "No report yet", "No report yet"]);
     await shot(chair, "groups-chair-board-1920-en.png");
     await chair.setViewportSize({ width: 1366, height: 768 });
     await shot(chair, "groups-chair-board-1366-en.png");
@@ -210,10 +232,19 @@ describe("分组讨论: the plenary chair's side", () => {
     await chair.getByTestId("confirm-groups-close-confirm").click();
     await until(() => textOf(chair, "groups-phase")).toBe("已结束");
     await chair.getByTestId("groups-reports").waitFor();
-    expect(await texts(chair, "groups-report-missing")).toEqual(["汇报要点未提交", "汇报要点未提交", "汇报要点未提交"]);
-    await chair.getByTestId("groups-call-reports").click();
+    expect(await texts(chair, "groups-report-summary")).toEqual(["建议进一步优化营商环境。"]);
+    expect(await textOf(chair, "groups-report-version")).toMatch(/^第 1 版 · 陈立 · /);
+    expect(await textOf(chair, "groups-report")).toContain("设立企业服务专窗（赵敏）");
+    expect(await texts(chair, "groups-report-missing")).toEqual(["汇报要点未提交", "汇报要点未提交"]);
+    // At the top of the console: 请召集人汇报 while conveners are still to be called; gone once they are queued.
+    expect(await textOf(chair, "groups-reports-strip")).toContain("尚有 3 位召集人未安排汇报");
+    await chair.evaluate(() => window.scrollTo(0, 0));
+    await shot(chair, "groups-chair-closed-1366-zh.png");
+    await chair.getByTestId("groups-call-reports-top").click();
     const conveners = await Promise.all(["王建国", "孙丽", "郑华"].map(idOf));
     await until(async () => (await liveState(app)).queue.map((q) => q.participantId)).toEqual(conveners);
+    await until(() => chair.getByTestId("groups-reports-strip").count()).toBe(0);
+    expect(await chair.getByTestId("groups-call-reports").isDisabled()).toBe(true);
     await chair.getByTestId("groups-panel").scrollIntoViewIfNeeded();
     await shot(chair, "groups-chair-reports-1366-zh.png");
     await adminContext.close();

@@ -102,6 +102,8 @@ export const groupsChairEn: Shape<typeof groupsChairZh> = {
   },
   reports: {
     call: "Call the conveners to report",
+    ended: "The group discussion has ended.",
+    toCall: "Conveners not yet called to report: {{count}}. The groups' reports are in the group discussion panel below.",
     callHint: "Puts each group's convener in the speaking queue, in the groups' order.",
     version: "Version {{version}} · {{name}} · {{time}}",
     noSummary: "(no summary)",

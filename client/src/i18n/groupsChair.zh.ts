@@ -97,6 +97,8 @@ export const groupsChairZh = {
   },
   reports: {
     call: "请召集人汇报",
+    ended: "分组讨论已结束。",
+    toCall: "尚有 {{count}} 位召集人未安排汇报，各组汇报要点见下方分组讨论栏。",
     callHint: "按小组顺序把各组召集人加入发言队列。",
     version: "第 {{version}} 版 · {{name}} · {{time}}",
     noSummary: "（未写要点）",

@@ -13,7 +13,7 @@ import { currentLanguage } from "../../i18n/i18n.ts";
 import { useActingRole } from "../meeting/useActingRole.ts";
 import { useMeetingTime } from "../meeting/useMeetingTime.ts";
 import { GroupPlanner } from "./GroupPlanner.tsx";
-import { groupSpeakerClock, recallRemainingMs } from "./groupsView.ts";
+import { convenersToCall, groupSpeakerClock, recallRemainingMs } from "./groupsView.ts";
 import "./groupsChair.css";
 
 /** The call back's choices (召回): in 5 minutes, in 2, or at once (立即结束). */
@@ -43,8 +43,13 @@ export function GroupsPanel({ slot }: { slot: "running" | "idle" }) {
   const [editing, setEditing] = useState(false);
   if (!state || !splitsIntoGroups(state) || (role !== "chair" && role !== "clerk")) return null;
   const groups = state.groups;
-  if ((slot === "running") !== running(groups)) return null;
   const chair = role === "chair";
+  // Right after the groups: at the top, the conveners still to call to report (the reports stay below).
+  if (slot === "running" && groups.phase === "closed")
+    return chair && state.status === "open" ? (
+      <CallReportsStrip count={convenersToCall(state).length} run={run} pending={pending} error={error} clearError={clearError} />
+    ) : null;
+  if ((slot === "running") !== running(groups)) return null;
   const closedMeeting = state.status === "closed";
 
   const define = (definition: { method: GroupingMethod; groups: GroupDefinition[] }) =>
@@ -107,6 +112,29 @@ interface PartProps {
   pending: boolean;
   error: string | null;
   clearError: () => void;
+}
+
+/** At the top of the console once the groups closed, while conveners are still to be called: 请召集人汇报. */
+function CallReportsStrip({ count, run, pending, error, clearError }: Pick<PartProps, "run" | "pending" | "error" | "clearError"> & { count: number }) {
+  const { t } = useTranslation();
+  if (count === 0) return null;
+  return (
+    <section className="panel groups-strip" aria-label={t("groupsChair.title")} data-testid="groups-reports-strip">
+      <ErrorNotice message={error} onClose={clearError} />
+      <p>
+        <strong>{t("groupsChair.reports.ended")}</strong> {t("groupsChair.reports.toCall", { count })}
+      </p>
+      <button
+        type="button"
+        className="primary"
+        disabled={pending}
+        onClick={() => void run({ type: "groups.callReports" })}
+        data-testid="groups-call-reports-top"
+      >
+        {t("groupsChair.reports.call")}
+      </button>
+    </section>
+  );
 }
 
 /** The plan as defined: one row per group, who chose which topic in a topic round, 开始分组讨论. */
@@ -377,7 +405,7 @@ function GroupReports({ state, chair, run, pending, error, clearError }: PartPro
           <button
             type="button"
             className="primary"
-            disabled={pending || state.status !== "open"}
+            disabled={pending || state.status !== "open" || convenersToCall(state).length === 0}
             onClick={() => void run({ type: "groups.callReports" })}
             data-testid="groups-call-reports"
           >
@@ -386,9 +414,9 @@ function GroupReports({ state, chair, run, pending, error, clearError }: PartPro
           <span className="muted small">{t("groupsChair.reports.callHint")}</span>
         </div>
       )}
-      <ol className="group-reports">
+      <ol className="reported-groups">
         {groups.groups.map((g) => (
-          <li key={g.groupId} className="group-report" data-testid="groups-report" data-group={g.groupId}>
+          <li key={g.groupId} className="reported-group" data-testid="groups-report" data-group={g.groupId}>
             <h3>
               {g.name}
               <span className="muted small">
@@ -403,13 +431,13 @@ function GroupReports({ state, chair, run, pending, error, clearError }: PartPro
                 <p className="muted small" data-testid="groups-report-version">
                   {t("groupsChair.reports.version", { version: g.report.version, name: g.report.byName, time: time(g.report.at) })}
                 </p>
-                <p className="group-report-summary" data-testid="groups-report-summary">
+                <p className="reported-summary" data-testid="groups-report-summary">
                   {g.report.summary || t("groupsChair.reports.noSummary")}
                 </p>
                 {g.report.suggestions.length > 0 && (
                   <>
                     <h4>{t("groupsChair.reports.suggestions", { count: g.report.suggestions.length })}</h4>
-                    <ol className="group-report-suggestions">
+                    <ol className="reported-suggestions">
                       {g.report.suggestions.map((s, i) => (
                         <li key={i}>
                           {s.text}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { initialGroups, type GroupProgress } from "@core/groups/schema.ts";
-import { groupSpeakerClock, recallRemainingMs } from "./groupsView.ts";
+import type { MeetingState } from "@core/state.ts";
+import { convenersToCall, groupSpeakerClock, recallRemainingMs } from "./groupsView.ts";
 
 const progress = (over: Partial<GroupProgress> = {}): GroupProgress => ({
   status: "open",
@@ -39,5 +40,35 @@ describe("recallRemainingMs", () => {
     expect(recallRemainingMs(recalling, 180_000)).toBe(120_000);
     expect(recallRemainingMs(recalling, 400_000)).toBe(0);
     expect(recallRemainingMs({ ...initialGroups(), phase: "open" }, 1)).toBeNull();
+  });
+});
+
+describe("convenersToCall", () => {
+  const group = (groupId: string, convenerId: string) => ({
+    groupId,
+    name: groupId,
+    topic: null,
+    place: null,
+    convenerId,
+    clerkId: null,
+    memberIds: [convenerId],
+    meetingId: null,
+    seats: [],
+    progress: null,
+    report: null,
+  });
+  const closed = { ...initialGroups(), phase: "closed" as const, closedAt: 1_000, groups: [group("g1", "a"), group("g2", "b"), group("g3", "c")] };
+  const speech = (participantId: string, startedAt: number) => ({ participantId, startedAt }) as MeetingState["speeches"][number];
+
+  it("lists the conveners neither queued, speaking nor heard since the close, in group order", () => {
+    expect(convenersToCall({ groups: closed, queue: [], floor: null, speeches: [] })).toEqual(["a", "b", "c"]);
+    const queue = [{ participantId: "b" }] as MeetingState["queue"];
+    const floor = { participantId: "a" } as MeetingState["floor"];
+    expect(convenersToCall({ groups: closed, queue, floor, speeches: [] })).toEqual(["c"]);
+    // A speech before the close does not count as the report.
+    expect(convenersToCall({ groups: closed, queue: [], floor: null, speeches: [speech("a", 500), speech("c", 1_500)] })).toEqual(["a", "b"]);
+  });
+  it("is empty unless the groups are closed", () => {
+    expect(convenersToCall({ groups: { ...closed, phase: "open", closedAt: null }, queue: [], floor: null, speeches: [] })).toEqual([]);
   });
 });

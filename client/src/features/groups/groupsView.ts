@@ -2,6 +2,7 @@
 // and the room display read a group's speaker clock and the call back's countdown alike.
 import { WARNING_MS, type Countdown } from "@core/clock.ts";
 import type { GroupProgress, GroupsState, PlenaryGroup } from "@core/groups/schema.ts";
+import type { MeetingState } from "@core/state.ts";
 
 /**
  * The clock of a group's current speaker from what the plenary was told (groups.progressed):
@@ -24,3 +25,20 @@ export function recallRemainingMs(groups: GroupsState, serverNow: number): numbe
 
 /** The number of people in a group (convener and clerk included). */
 export const memberCount = (group: Pick<PlenaryGroup, "memberIds">): number => group.memberIds.length;
+
+/**
+ * After the groups (phase closed): the conveners who have not yet been called to report (小组汇报) —
+ * neither waiting in the plenary's queue, nor holding its floor, nor having spoken since the groups
+ * closed — in the groups' order. Empty in any other phase.
+ */
+export function convenersToCall(state: Pick<MeetingState, "groups" | "queue" | "floor" | "speeches">): string[] {
+  const { groups } = state;
+  if (groups.phase !== "closed" || groups.closedAt === null) return [];
+  const since = groups.closedAt;
+  const called = new Set([
+    ...state.queue.map((q) => q.participantId),
+    ...(state.floor ? [state.floor.participantId] : []),
+    ...state.speeches.filter((s) => s.startedAt >= since).map((s) => s.participantId),
+  ]);
+  return [...new Set(groups.groups.map((g) => g.convenerId))].filter((id) => !called.has(id));
+}
