@@ -249,4 +249,37 @@ describe("分组讨论: the plenary chair's side", () => {
     await shot(chair, "groups-chair-reports-1366-zh.png");
     await adminContext.close();
   });
+
+  it("a second round by topic: topics with conveners from the whole roster, members' choices counted on the plan", async () => {
+    const chair = await open("李主席", DESKTOP);
+    await until(() => textOf(chair, "groups-phase")).toBe("已结束");
+    await chair.getByTestId("groups-plan-again").click();
+    await chair.getByTestId("plan-method-topic").check({ force: true });
+    await chair.getByTestId("plan-propose").click();
+    await until(() => chair.getByTestId("group-planner").getAttribute("data-method")).toBe("topic");
+    expect(await groupTitles(chair)).toEqual(["第1组", "第2组"]);
+    expect(await textOf(chair, "plan-unplaced-count")).toContain("尚未选择议题 10 人");
+    for (const [index, name, topic, convener] of [
+      [0, "营商环境组", "优化营商环境", "王建国"],
+      [1, "教育医疗组", "教育医疗资源均衡", "郑华"],
+    ] as const) {
+      const group = chair.getByTestId("plan-group").nth(index);
+      await group.getByTestId("plan-group-name").fill(name);
+      await group.getByTestId("plan-group-topic").fill(topic);
+      await group.getByTestId("plan-group-convener").selectOption(await idOf(convener));
+    }
+    expect(await groupCounts(chair)).toEqual(["1 人", "1 人"]);
+    await chair.getByTestId("plan-submit").click();
+    await until(() => textOf(chair, "groups-phase")).toBe("已分组 · 未开始");
+    expect(await texts(chair, "groups-plan-convener")).toEqual(["王建国", "郑华"]);
+    expect(await textOf(chair, "groups-unchosen")).toBe("尚未选择议题的委员 7 人，开始时编入人数最少的小组。");
+    // Members choose: the plan's counts follow.
+    for (const name of ["孙丽", "吴军"]) await submitTo(app, { participantId: await idOf(name), role: "member" }, { type: "groups.choose", groupId: "g2" });
+    await until(() => texts(chair, "groups-plan-count")).toEqual(["1", "3"]);
+    expect(await textOf(chair, "groups-unchosen")).toBe("尚未选择议题的委员 5 人，开始时编入人数最少的小组。");
+    await chair.getByRole("button", { name: "English" }).click();
+    await until(() => textOf(chair, "groups-phase")).toBe("Groups set · not started");
+    await chair.getByTestId("groups-panel").scrollIntoViewIfNeeded();
+    await shot(chair, "groups-chair-topics-1366-en.png");
+  });
 });
