@@ -277,6 +277,18 @@ describe("分组讨论: the plenary chair's side", () => {
     for (const name of ["孙丽", "吴军"]) await submitTo(app, { participantId: await idOf(name), role: "member" }, { type: "groups.choose", groupId: "g2" });
     await until(() => texts(chair, "groups-plan-count")).toEqual(["1", "3"]);
     expect(await textOf(chair, "groups-unchosen")).toBe("尚未选择议题的委员 5 人，开始时编入人数最少的小组。");
+    // The plenary's clerk may change the plan too: the planner fits a 375 px phone.
+    const clerk = await open("周记", PHONE);
+    await until(() => textOf(clerk, "groups-phase")).toBe("已分组 · 未开始");
+    expect(await clerk.getByTestId("groups-open").count()).toBe(0);
+    await clerk.getByTestId("groups-edit").click();
+    await clerk.getByTestId("group-planner").waitFor();
+    expect(await groupTitles(clerk)).toEqual(["营商环境组", "教育医疗组"]);
+    await expectFitsPhone(clerk);
+    await clerk.getByTestId("plan-group").first().scrollIntoViewIfNeeded();
+    await shot(clerk, "groups-clerk-planner-375-zh.png");
+    await clerk.context().close();
+
     await chair.getByRole("button", { name: "English" }).click();
     await until(() => textOf(chair, "groups-phase")).toBe("Groups set · not started");
     await chair.getByTestId("groups-panel").scrollIntoViewIfNeeded();
