@@ -58,6 +58,21 @@ async function main(): Promise<void> {
       server.groupMeetings.whenReady = when;
     };
   }
+  if (process.env.BENCH_EXPERIMENT === "smallOpened") {
+    // Experiment (the product is unchanged): groups.opened broadcast without its seats, to see what its size costs the split.
+    const to = server.io.to.bind(server.io);
+    server.io.to = ((room: string | string[]) => {
+      const operator = to(room);
+      const emit = operator.emit.bind(operator);
+      operator.emit = ((event: string, ...args: unknown[]) => {
+        const [events] = args as [{ event: { type: string; groups?: unknown[] } }[]];
+        if (event === "events" && Array.isArray(events) && events.some((e) => e.event.type === "groups.opened"))
+          return emit("events", events.map((e) => (e.event.type === "groups.opened" ? { ...e, event: { ...e.event, groups: [] } } : e)) as never);
+        return (emit as (event: string, ...rest: unknown[]) => boolean)(event, ...args);
+      }) as typeof operator.emit;
+      return operator;
+    }) as typeof server.io.to;
+  }
   process.on("message", (message: ToGroupsServer) => {
     void (async () => {
       if (message.type === "stop") {

@@ -9,7 +9,9 @@
 // Per member latencies (p50, p99, max) and the time until the last member, and each phase against
 // the join, and the clients' process's CPU share. Environment: BENCH_N (600), BENCH_GROUPS (20),
 // BENCH_DETAIL=1 (the moments inside the split; the server prints how long the group meetings'
-// creation took), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+// creation took), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"),
+// BENCH_EXPERIMENT=smallOpened (the server broadcasts groups.opened without its groups: what the
+// event's size costs; the product is unchanged).
 import { performance } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
 import type { StoredEvent } from "../../core/meeting.ts";

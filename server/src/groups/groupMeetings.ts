@@ -121,13 +121,16 @@ export class GroupMeetings implements RoomListener {
       plenaryId,
       opened.map((g) => ({ meetingId: g.meetingId, groupId: g.groupId, name: g.name, place: g.place, seats: g.seats })),
     );
-    for (const group of opened) {
-      const room = await this.deps.room(group.meetingId);
-      if (room.current.status !== "scheduled") continue;
-      const result = await room.submit(SYSTEM_ACTOR, { type: "meeting.open" });
-      if (!result.ok && result.error.code !== "MEETING_ALREADY_OPEN")
-        throw new Error(`meeting.open of group meeting ${group.meetingId} refused: ${result.error.code}`);
-    }
+    // The group rooms are actors of their own: opened side by side.
+    await Promise.all(
+      opened.map(async (group) => {
+        const room = await this.deps.room(group.meetingId);
+        if (room.current.status !== "scheduled") return;
+        const result = await room.submit(SYSTEM_ACTOR, { type: "meeting.open" });
+        if (!result.ok && result.error.code !== "MEETING_ALREADY_OPEN")
+          throw new Error(`meeting.open of group meeting ${group.meetingId} refused: ${result.error.code}`);
+      }),
+    );
   }
 
   /** Each group meeting of the round closes: its open polls first (counted and recorded), then the meeting. */

@@ -176,24 +176,25 @@ export class ParticipantStore {
   }
 
   /**
-   * 分组讨论: a group meeting's roster inside the transaction that creates it: each seat a new
-   * participant (id = the seat's id, its role) copied from the plenary's participant (name,
-   * 界别, party, unit, household, weight, contacts, account, roster order).
+   * 分组讨论: the group meetings' rosters inside the transaction that creates them: each seat a new
+   * participant (id = the seat's id, its role) copied from the plenary's participant (name, 界别,
+   * party, unit, household, weight, contacts, account, roster order).
    */
   async copySeats(
     tx: Prisma.TransactionClient,
     plenaryId: string,
-    meetingId: string,
-    seats: readonly { participantId: string; seatId: string; role: string }[],
+    meetings: readonly { meetingId: string; seats: readonly { participantId: string; seatId: string; role: string }[] }[],
   ): Promise<void> {
-    const rows = await tx.participant.findMany({ where: { meetingId: plenaryId, id: { in: seats.map((s) => s.participantId) } } });
+    const rows = await tx.participant.findMany({ where: { meetingId: plenaryId } });
     const byId = new Map(rows.map((row) => [row.id, row]));
-    const data = seats.flatMap((seat) => {
-      const p = byId.get(seat.participantId);
-      if (!p) return [];
-      const { name, sector, party, unit, household, voteWeight, phone, email, accountId, ordinal } = p;
-      return [{ id: seat.seatId, meetingId, role: seat.role, name, sector, party, unit, household, voteWeight, phone, email, accountId, ordinal }];
-    });
+    const data = meetings.flatMap(({ meetingId, seats }) =>
+      seats.flatMap((seat) => {
+        const p = byId.get(seat.participantId);
+        if (!p) return [];
+        const { name, sector, party, unit, household, voteWeight, phone, email, accountId, ordinal } = p;
+        return [{ id: seat.seatId, meetingId, role: seat.role, name, sector, party, unit, household, voteWeight, phone, email, accountId, ordinal }];
+      }),
+    );
     for (let i = 0; i < data.length; i += ROSTER_CHUNK) await tx.participant.createMany({ data: data.slice(i, i + ROSTER_CHUNK) });
   }
 
