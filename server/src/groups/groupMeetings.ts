@@ -78,7 +78,7 @@ export class GroupMeetings implements RoomListener {
     for (const [plenaryId, seq] of opened) {
       if (this.closed) break;
       const isOpen = (closed.get(plenaryId) ?? 0) < seq;
-      if (!isOpen && !(await meetings.groupMeetings(plenaryId)).some((g) => g.status !== "closed")) continue;
+      if (!isOpen && !(await meetings.groupMeetings(plenaryId)).some((g) => g.status === "open")) continue;
       due.push(plenaryId);
       await this.deps.room(plenaryId);
       await this.queue.idle(plenaryId);
@@ -133,22 +133,26 @@ export class GroupMeetings implements RoomListener {
     );
   }
 
-  /** Each group meeting of the round closes: its open polls first (counted and recorded), then the meeting. */
-  private async closeGroups(plenaryId: string, groups: GroupsState, onlyThoseOpen = false): Promise<void> {
-    // From the log, without opening the rooms of group meetings closed long ago.
-    const rows = onlyThoseOpen ? new Map((await this.deps.meetings.groupMeetings(plenaryId)).map((g) => [g.id, g.status])) : undefined;
-    for (const group of openedGroups(groups)) {
-      if (rows && rows.get(group.meetingId) !== "open") continue;
-      const room = await this.deps.room(group.meetingId);
+  /**
+   * Each group meeting of the round closes: its open polls first (counted and recorded), then the
+   * meeting. `stillOpen` (a plenary rebuilt with its groups closed): those of its group meetings
+   * that the log says are open, of any round, without opening the rooms of those closed long ago.
+   */
+  private async closeGroups(plenaryId: string, groups: GroupsState, stillOpen = false): Promise<void> {
+    const meetingIds = stillOpen
+      ? (await this.deps.meetings.groupMeetings(plenaryId)).filter((g) => g.status === "open").map((g) => g.id)
+      : openedGroups(groups).map((g) => g.meetingId);
+    for (const meetingId of meetingIds) {
+      const room = await this.deps.room(meetingId);
       if (room.current.status !== "open") continue;
       for (const poll of room.current.polls) {
         if (poll.status !== "open") continue;
         const result = await room.submit(SYSTEM_ACTOR, { type: "poll.close", pollId: poll.pollId });
-        if (!result.ok && result.error.code !== "POLL_CLOSED") throw new Error(`poll.close in group meeting ${group.meetingId} refused: ${result.error.code}`);
+        if (!result.ok && result.error.code !== "POLL_CLOSED") throw new Error(`poll.close in group meeting ${meetingId} refused: ${result.error.code}`);
       }
       const result = await room.submit(SYSTEM_ACTOR, { type: "meeting.close" });
       if (!result.ok && result.error.code !== "MEETING_CLOSED" && result.error.code !== "MEETING_NOT_OPEN")
-        throw new Error(`meeting.close of group meeting ${group.meetingId} refused: ${result.error.code}`);
+        throw new Error(`meeting.close of group meeting ${meetingId} refused: ${result.error.code}`);
     }
   }
 }

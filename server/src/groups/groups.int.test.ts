@@ -214,7 +214,7 @@ describe("分组讨论", () => {
     expect(srv2.logs).toEqual([]);
   });
 
-  it("re-creates and opens the group meetings after a restart that came between groups.opened and their creation", async () => {
+  it("makes and opens the group meetings after a restart between groups.opened and their creation, and closes them after one between groups.closed and their close", async () => {
     const srv = await h.startServer();
     const { meeting, participants } = await srv.server.meetings.create(TITLE, PEOPLE);
     const room = await srv.server.rooms.get(meeting.id);
@@ -250,5 +250,29 @@ describe("分组讨论", () => {
     expect(info).toMatchObject({ kind: "group", place: "第一会议室", parentMeetingId: meeting.id, groupId: "a", title: `${TITLE} · 第一组` });
     expect((await srv2.server.meetings.get(opened[1]!))?.place).toBeNull();
     expect(srv2.logs).toEqual([]);
+
+    // And groups.closed reaching the log with the server going down before its listener: the next start closes the group meetings.
+    // Appended inside the plenary's turn (nothing else commits meanwhile), its listeners not told; the server then stops.
+    await srv2.server.groupRelay.idle();
+    await (
+      await srv2.server.rooms.local(meeting.id)
+    ).withTurn(async (plenary2) => {
+      const closing = decide(plenary2, { type: "groups.close" }, { actor: chair, now: Date.now(), newId: randomUUID });
+      if (!closing.ok) throw new Error(closing.error.code);
+      await srv2.server.store.append(
+        meeting.id,
+        closing.value.map((event, i) => ({ seq: plenary2.seq + 1 + i, at: Date.now(), actorId: chair.participantId, event })),
+      );
+    });
+    await srv2.close();
+    const srv3 = await h.startServer({ dataDir: srv.dataDir });
+    expect(await srv3.server.caughtUp.groups).toEqual([meeting.id]);
+    for (const meetingId of opened) expect((await srv3.server.rooms.get(meetingId)).current.status).toBe("closed");
+    expect((await srv3.server.meetings.groupMeetings(meeting.id)).map((g) => g.status)).toEqual(["closed", "closed"]);
+    // Nothing left to do on the next start.
+    await srv3.close();
+    const srv4 = await h.startServer({ dataDir: srv.dataDir });
+    expect(await srv4.server.caughtUp.groups).toEqual([]);
+    expect(srv3.logs.concat(srv4.logs)).toEqual([]);
   });
 });
