@@ -190,6 +190,38 @@ describe("a proxy's authorisation (委托依据)", () => {
   });
 });
 
+describe("the seats of a plenary's groups (分组讨论)", () => {
+  const chair = { participantId: people.chair.participantId, role: "chair" } as const;
+  const groups = [
+    { groupId: "g1", name: "第一组", topic: null, place: null, convenerId: A, clerkId: null, memberIds: [A] },
+    { groupId: "g2", name: "第二组", topic: null, place: null, convenerId: B, clerkId: null, memberIds: [B] },
+  ];
+  const defined = given({ type: "groups.defined", method: "hand", groups, by: chair.participantId }).state;
+  const opened: MeetingEvent = {
+    type: "groups.opened",
+    at: 100,
+    groups: [
+      { groupId: "g1", meetingId: "m1", memberIds: [A], seats: [{ participantId: A, seatId: "seat-a", role: "chair" }] },
+      { groupId: "g2", meetingId: "m2", memberIds: [B], seats: [{ participantId: B, seatId: "seat-b", role: "chair" }] },
+    ],
+  };
+
+  it("stay with the staff: everyone else learns who is in which group's meeting, not the seats (groups.enter gives one's own)", () => {
+    for (const audience of ["attendee", "display"] as const) {
+      const { after, sync } = commit(defined, [opened], audience);
+      const seen = receive(defined, sync);
+      expect(seen.groups.groups.map((g) => [g.meetingId, g.memberIds, g.seats])).toEqual([
+        ["m1", [A], []],
+        ["m2", [B], []],
+      ]);
+      expect(stateFor(after, audience)).toEqual(seen);
+      expect(JSON.stringify(syncFor({ kind: "snapshot", state: after }, audience, after))).not.toMatch(/seat-/);
+    }
+    expect(receive(defined, commit(defined, [opened], "staff").sync).groups.groups[0]!.seats).toEqual([{ participantId: A, seatId: "seat-a", role: "chair" }]);
+    expect(differsByAudience(stamp(0, [opened], 0, null))).toBe(true);
+  });
+});
+
 describe("sharing switched during the meeting", () => {
   // The notes were written while not shared: an attendee holds none of them.
   const before = given(...SPOKEN, ...NOTES).state;

@@ -6,7 +6,9 @@
 // display never does (it is shown to the room, and the record is for the people in the meeting).
 // Whoever may not see a part receives the same sequence of events with that part removed, so no
 // gap appears. A proxy's authorisation (委托依据: the note and the evidence file) is for the staff
-// too: everyone else learns only who holds whose proxy.
+// too: everyone else learns only who holds whose proxy. The seats of a plenary's groups (which
+// roster id each person has in their group's meeting) are the server's and the staff's: the
+// others know who is in which group, and get their own seat's link from groups.enter.
 // The transcript (速记稿) is part of the record too, with one exception: a typed line is the live
 // caption (字幕) of what the room hears, so transcript.appended goes to everyone as it is, and
 // every snapshot keeps the lines of the entry holding the floor now. Older lines, corrections
@@ -46,7 +48,14 @@ const seesNotes = (audience: Audience, recordShared: boolean): boolean => audien
  * a note, or the sharing switched (attendees then get a snapshot, see `syncFor`).
  */
 export const differsByAudience = (events: readonly StoredEvent[]): boolean =>
-  events.some((e) => e.event.type === "poll.closed" || e.event.type === "poll.proxyRecorded" || e.event.type === "record.sharedSet" || isNote(e.event));
+  events.some(
+    (e) =>
+      e.event.type === "poll.closed" ||
+      e.event.type === "poll.proxyRecorded" ||
+      e.event.type === "groups.opened" ||
+      e.event.type === "record.sharedSet" ||
+      isNote(e.event),
+  );
 
 /** A proxy without its authorisation. */
 const withoutEvidence = <T extends { note: string; evidence: string | null }>(proxy: T): T => ({ ...proxy, note: "", evidence: null });
@@ -55,6 +64,7 @@ function eventsFor(events: readonly StoredEvent[], notes: boolean): StoredEvent[
   return events.map((e) => {
     if (e.event.type === "poll.closed") return { ...e, event: { ...e.event, result: null } };
     if (e.event.type === "poll.proxyRecorded") return { ...e, event: withoutEvidence(e.event) };
+    if (e.event.type === "groups.opened") return { ...e, event: { ...e.event, groups: e.event.groups.map((g) => ({ ...g, seats: [] })) } };
     if (!notes && isNote(e.event)) return { ...e, event: { type: "record.withheld" } };
     return e;
   });
@@ -71,6 +81,7 @@ export function stateFor(state: MeetingState, audience: Audience): MeetingState 
     })),
     notes: seesNotes(audience, state.recordShared) ? state.notes : { summaries: {}, suggestions: [], decisions: [] },
     transcript: seesNotes(audience, state.recordShared) ? state.transcript : liveCaptions(state),
+    groups: state.groups.phase === "none" ? state.groups : { ...state.groups, groups: state.groups.groups.map((g) => ({ ...g, seats: [] })) },
   };
 }
 

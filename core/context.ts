@@ -1,3 +1,5 @@
+import type { Result } from "./errors.ts";
+import type { GroupOpening } from "./groups/schema.ts";
 import type { Tally } from "./poll/schema.ts";
 import type { Actor } from "./roles.ts";
 
@@ -8,4 +10,6 @@ export interface DecideContext {
   newId: () => string;
   /** poll.close only: the ballot box totals, read by the server in the same turn of the room. */
   tally?: Tally;
+  /** groups.open only: the opening whose group meetings the server made in the same turn (core/groups/decide.ts openingOf). */
+  groupsOpening?: Result<GroupOpening[]>;
 }

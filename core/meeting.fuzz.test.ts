@@ -1121,12 +1121,18 @@ function randomGroups(world: World, s: MeetingState): Command {
     if (x < 0.9 && s.groups.groups.length > 0) return rng.pick(s.groups.groups).groupId;
     return rng.pick(["g1", "g9", ...STRANGER_IDS.slice(0, 2)]);
   };
+  // A relay names the group and its meeting: mostly the opened group's own, sometimes another round's.
+  const relayedFrom = () => {
+    const id = groupId(true);
+    const meetingId = s.groups.groups.find((g) => g.groupId === id)?.meetingId;
+    return { groupId: id, meetingId: meetingId && rng.chance(0.85) ? meetingId : rng.pick(STRANGER_IDS) };
+  };
   const phase = s.groups.phase;
   const along =
     phase === "none"
       ? [0.05]
       : phase === "defined"
-        ? [0.05, 0.2, 0.2, 0.35, 0.35]
+        ? [0.05, 0.2, 0.2, 0.2, 0.35, 0.35]
         : phase === "closed"
           ? [0.05, 0.05, 0.72, 0.8]
           : [0.45, 0.55, 0.55, 0.65, 0.8, 0.88];
@@ -1150,12 +1156,12 @@ function randomGroups(world: World, s: MeetingState): Command {
       pausedAt: speaking && rng.chance(0.3) ? rng.int(0, 1e9) : null,
       speeches: rng.int(0, 20),
     };
-    return { type: "groups.progress", groupId: groupId(true), progress };
+    return { type: "groups.progress", ...relayedFrom(), progress };
   }
   const suggestions = Array.from({ length: rng.int(0, 2) }, () => ({ text: rng.pick(TEXTS), by: rng.pick(["安然", null, "名".repeat(40)]) }));
   if (r < 0.92) {
     const report: GroupReport = { summary: rng.pick(SUMMARIES), suggestions, version: rng.int(1, 5), at: rng.int(0, 1e9), byName: rng.pick(GUEST_NAMES) };
-    return { type: "groups.reportReceive", groupId: groupId(true), report };
+    return { type: "groups.reportReceive", ...relayedFrom(), report };
   }
   return { type: "groups.report", report: { summary: rng.pick(SUMMARIES), suggestions } };
 }

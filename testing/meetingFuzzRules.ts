@@ -176,7 +176,10 @@ export function expectedError(
       return s.kind === "bargaining" && !lawfulDelegations(s.roster) ? "DELEGATION_INVALID" : null;
     case "meeting.close":
       if (!isChair && !(isSystem && s.groupOf)) return "FORBIDDEN";
-      return session ?? (s.polls.some((p) => p.status === "open") ? "POLL_ALREADY_OPEN" : null);
+      if (session) return session;
+      if (s.polls.some((p) => p.status === "open")) return "POLL_ALREADY_OPEN";
+      // Groups in session are called back before the plenary closes.
+      return s.groups.phase === "open" || s.groups.phase === "recalling" ? "GROUPS_OPEN" : null;
     case "agenda.goto":
       if (!isChair) return "FORBIDDEN";
       return session ?? (s.agenda.some((item) => item.id === command.itemId) ? null : "NOT_FOUND");
@@ -315,6 +318,7 @@ function expectedGroupsError(s: MeetingState, command: Extract<Command, { type: 
       return groupsDefinitionError(s, command.groups);
     case "groups.choose": {
       if (role !== "member" && role !== "official") return "FORBIDDEN";
+      if (s.status === "closed") return "MEETING_CLOSED";
       if (phase !== "defined") return notDefined;
       if (s.groups.method !== "topic") return "GROUP_NOT_SELF_SELECTED";
       if (!s.groups.groups.some((g) => g.groupId === command.groupId)) return "NOT_FOUND";
@@ -347,8 +351,8 @@ function expectedGroupsError(s: MeetingState, command: Extract<Command, { type: 
     case "groups.progress":
     case "groups.reportReceive":
       if (role !== "system") return "FORBIDDEN";
-      // Only a group that has a meeting (opened in this round) reports.
-      return s.groups.groups.some((g) => g.groupId === command.groupId && g.meetingId !== null) ? null : "NOT_FOUND";
+      // Only a group that has a meeting (opened in this round) reports, and only from that meeting.
+      return s.groups.groups.some((g) => g.groupId === command.groupId && g.meetingId !== null && g.meetingId === command.meetingId) ? null : "NOT_FOUND";
     case "groups.report":
       if (s.groupOf === null) return "NOT_A_GROUP";
       return role === "chair" || role === "clerk" ? null : "FORBIDDEN";
@@ -1941,6 +1945,10 @@ function checkGroupsPostconditions(
           })),
         ),
         "each group has its meeting, its seats, and its members as seated",
+      );
+      check(
+        opened.groups.every((o, i) => same([...o.memberIds].sort(), [...opening[i]!.memberIds].sort())),
+        "the opening names each group's members (the topic round's unchosen placed)",
       );
       check(is.phase === "open" && is.openedAt === now && is.recallEndsAt === null && is.closedAt === null, "the groups are open from now");
       break;

@@ -4,7 +4,7 @@ import type { MeetingEvent } from "../meeting.ts";
 import { rosterNames } from "../naming/displayNames.ts";
 import { notOpen, queuePosition, type MeetingState } from "../state.ts";
 import { groupable, groupOfParticipant, groupSeats, membersAtOpening } from "./assign.ts";
-import type { GroupDefinition, GroupsCommand } from "./schema.ts";
+import type { GroupDefinition, GroupOpening, GroupsCommand } from "./schema.ts";
 
 const RUNNING = ["open", "recalling"];
 
@@ -32,6 +32,27 @@ function definitionProblem(state: MeetingState, groups: readonly GroupDefinition
   return ok(null);
 }
 
+/**
+ * Each group's meeting and seats when the groups open now: the members at opening, each with a
+ * seat (new ids), or GROUP_CONVENER_MISSING when a convener or clerk is no longer there to sit
+ * (the roster may have changed since the definition). The server calls it too, to make the group
+ * meetings before the opening is decided.
+ */
+export function openingOf(state: MeetingState, newId: () => string): Result<GroupOpening[]> {
+  const members = membersAtOpening(state);
+  const unseated = members.find((g) => !g.memberIds.includes(g.convenerId) || (g.clerkId !== null && !g.memberIds.includes(g.clerkId)));
+  if (unseated) return fail("GROUP_CONVENER_MISSING", [unseated.name]);
+  const chairs = new Set(state.roster.filter((p) => p.role === "chair").map((p) => p.id));
+  return ok(
+    members.map((g) => {
+      const meetingId = newId();
+      const seats = groupSeats(state.roster, g, newId);
+      // Who is in the group, in roster order: everyone seated but the chairs looking in.
+      return { groupId: g.groupId, meetingId, memberIds: seats.filter((s) => !chairs.has(s.participantId)).map((s) => s.participantId), seats };
+    }),
+  );
+}
+
 export function decideGroups(state: MeetingState, command: GroupsCommand, ctx: DecideContext): Result<MeetingEvent[]> {
   const { actor, now } = ctx;
   const role = actor.role;
@@ -48,6 +69,7 @@ export function decideGroups(state: MeetingState, command: GroupsCommand, ctx: D
     }
     case "groups.choose": {
       if (role !== "member" && role !== "official") return fail("FORBIDDEN");
+      if (state.status === "closed") return fail("MEETING_CLOSED");
       if (phase !== "defined") return fail(RUNNING.includes(phase) ? "GROUPS_OPEN" : "GROUPS_NOT_DEFINED");
       if (state.groups.method !== "topic") return fail("GROUP_NOT_SELF_SELECTED");
       const target = state.groups.groups.find((g) => g.groupId === command.groupId);
@@ -63,12 +85,9 @@ export function decideGroups(state: MeetingState, command: GroupsCommand, ctx: D
       const refusal = notOpen(state);
       if (refusal) return fail(refusal);
       if (phase !== "defined") return fail(RUNNING.includes(phase) ? "GROUPS_OPEN" : "GROUPS_NOT_DEFINED");
-      // The convener and the clerk must still be there to sit (the roster may have changed since the definition).
-      const members = membersAtOpening(state);
-      const unseated = members.find((g) => !g.memberIds.includes(g.convenerId) || (g.clerkId !== null && !g.memberIds.includes(g.clerkId)));
-      if (unseated) return fail("GROUP_CONVENER_MISSING", [unseated.name]);
-      const groups = members.map((g) => ({ groupId: g.groupId, meetingId: ctx.newId(), seats: groupSeats(state.roster, g, ctx.newId) }));
-      return ok([{ type: "groups.opened", at: now, groups }]);
+      // The server may have made the group meetings for this very opening before deciding (decide context).
+      const groups = ctx.groupsOpening ?? openingOf(state, ctx.newId);
+      return groups.ok ? ok([{ type: "groups.opened", at: now, groups: groups.value }]) : groups;
     }
     case "groups.notice": {
       if (role !== "chair" && role !== "clerk") return fail("FORBIDDEN");
@@ -109,7 +128,8 @@ export function decideGroups(state: MeetingState, command: GroupsCommand, ctx: D
     case "groups.progress":
     case "groups.reportReceive": {
       if (role !== "system") return fail("FORBIDDEN");
-      if (!state.groups.groups.some((g) => g.groupId === command.groupId && g.meetingId !== null)) return fail("NOT_FOUND");
+      // Named by its meeting too: a late relay from an earlier round's group of the same id is refused.
+      if (!state.groups.groups.some((g) => g.groupId === command.groupId && g.meetingId === command.meetingId)) return fail("NOT_FOUND");
       return command.type === "groups.progress"
         ? ok([{ type: "groups.progressed", groupId: command.groupId, progress: command.progress }])
         : ok([{ type: "groups.reportReceived", groupId: command.groupId, report: command.report }]);

@@ -43,10 +43,8 @@ export function evolveGroups(state: MeetingState, event: GroupsEvent): MeetingSt
           groups: state.groups.groups.map((g) => {
             const o = opened.get(g.groupId);
             if (!o) return g;
-            // In a topic round the unchosen joined at opening: the seats say who is in the group now.
-            const chairs = new Set(state.roster.filter((p) => p.role === "chair").map((p) => p.id));
-            const memberIds = o.seats.filter((s) => !chairs.has(s.participantId)).map((s) => s.participantId);
-            return { ...g, memberIds, meetingId: o.meetingId, seats: o.seats };
+            // In a topic round the unchosen joined at opening: the event says who is in the group now.
+            return { ...g, memberIds: o.memberIds, meetingId: o.meetingId, seats: o.seats };
           }),
         },
       };

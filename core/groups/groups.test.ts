@@ -304,6 +304,7 @@ describe("groups.open: the chair (or the server) opens the groups of a running m
           {
             groupId: "g1",
             meetingId: "new-1",
+            memberIds: ["p-a", "p-b", "p-c"],
             seats: [
               { participantId: "p-a", seatId: "new-2", role: "chair" },
               { participantId: "p-b", seatId: "new-3", role: "member" },
@@ -315,6 +316,7 @@ describe("groups.open: the chair (or the server) opens the groups of a running m
           {
             groupId: "g2",
             meetingId: "new-7",
+            memberIds: ["p-d", "p-e", "p-olga"],
             seats: [
               { participantId: "p-d", seatId: "new-8", role: "chair" },
               { participantId: "p-e", seatId: "new-9", role: "clerk" },
@@ -468,8 +470,10 @@ describe("groups.callReports: the conveners queue to report (小组汇报), in t
 });
 
 describe("groups.progress and groups.reportReceive: the server relays each group's floor and report", () => {
-  const progress = (groupId: string) => ({ type: "groups.progress", groupId, progress: PROGRESS });
-  const receive = (groupId: string) => ({ type: "groups.reportReceive", groupId, report: REPORT });
+  // The meetings the opening gave the groups (openedOf: g1 new-1, g2 new-7).
+  const MEETINGS: Record<string, string> = { g1: "new-1", g2: "new-7", g9: "new-1" };
+  const progress = (groupId: string, meetingId = MEETINGS[groupId]!) => ({ type: "groups.progress", groupId, meetingId, progress: PROGRESS });
+  const receive = (groupId: string, meetingId = MEETINGS[groupId]!) => ({ type: "groups.reportReceive", groupId, meetingId, report: REPORT });
   decisionTable([
     { name: "a group's current speaker", given: OPEN, command: progress("g2"), actor: SYSTEM_ACTOR, then: [g.progressed("g2", PROGRESS)] },
     { name: "a group's report", given: OPEN, command: receive("g1"), actor: SYSTEM_ACTOR, then: [g.reportReceived("g1", REPORT)] },
@@ -482,9 +486,17 @@ describe("groups.progress and groups.reportReceive: the server relays each group
     { name: "a group not opened has no meeting to relay", given: DEFINED, command: progress("g1"), actor: SYSTEM_ACTOR, then: { error: "NOT_FOUND" } },
     { name: "no groups at all", given: PLENARY, command: receive("g1"), actor: SYSTEM_ACTOR, then: { error: "NOT_FOUND" } },
     {
+      name: "a late relay from another meeting (an earlier round's group)",
+      given: OPEN,
+      command: progress("g1", "m-old"),
+      actor: SYSTEM_ACTOR,
+      then: { error: "NOT_FOUND" },
+    },
+    { name: "a report from the other group's meeting", given: OPEN, command: receive("g1", "new-7"), actor: SYSTEM_ACTOR, then: { error: "NOT_FOUND" } },
+    {
       name: "a progress with its fields",
       given: OPEN,
-      command: { type: "groups.progress", groupId: "g1", progress: { status: "open" } },
+      command: { type: "groups.progress", groupId: "g1", meetingId: "new-1", progress: { status: "open" } },
       actor: SYSTEM_ACTOR,
       then: { error: "VALIDATION" },
     },

@@ -69,6 +69,10 @@ export const GroupProgress = z.object({
 });
 export type GroupProgress = z.infer<typeof GroupProgress>;
 
+/** A group as it opens: its meeting, who is in it (the topic round's unchosen placed), and everyone's seat there. */
+export const GroupOpening = z.object({ groupId: z.string(), meetingId: z.string(), memberIds: z.array(z.string()), seats: z.array(GroupSeat) });
+export type GroupOpening = z.infer<typeof GroupOpening>;
+
 const ReportInput = z
   .object({
     summary: z.string().trim().max(4000),
@@ -98,9 +102,9 @@ export const GroupsCommand = z.discriminatedUnion("type", [
   /** The chair puts the conveners in the speaking queue in the groups' order, to report (小组汇报). */
   z.object({ type: z.literal("groups.callReports") }).strict(),
   /** Server only: a group meeting's status and floor changed. */
-  z.object({ type: z.literal("groups.progress"), groupId: Id, progress: GroupProgress }).strict(),
+  z.object({ type: z.literal("groups.progress"), groupId: Id, meetingId: Id, progress: GroupProgress }).strict(),
   /** Server only: a group's clerk saved the group's report. */
-  z.object({ type: z.literal("groups.reportReceive"), groupId: Id, report: GroupReport }).strict(),
+  z.object({ type: z.literal("groups.reportReceive"), groupId: Id, meetingId: Id, report: GroupReport }).strict(),
   /** In a group meeting: its clerk or convener saves the group's report (a new version each time). */
   z.object({ type: z.literal("groups.report"), report: ReportInput }).strict(),
 ]);
@@ -109,12 +113,11 @@ export type GroupsCommand = z.infer<typeof GroupsCommand>;
 export const GroupsEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("groups.defined"), method: GroupingMethod, groups: z.array(GroupDefinition), by: z.string() }),
   z.object({ type: z.literal("groups.chosen"), participantId: z.string(), groupId: z.string() }),
-  /** Each group's meeting (a new id) and the seats in it; the server creates the meetings from this. */
-  z.object({
-    type: z.literal("groups.opened"),
-    at: z.number(),
-    groups: z.array(z.object({ groupId: z.string(), meetingId: z.string(), seats: z.array(GroupSeat) })),
-  }),
+  /**
+   * Each group's meeting (a new id), its members and the seats in it; the server creates the
+   * meetings from this. The seats are the server's and the staff's (core/audience.ts).
+   */
+  z.object({ type: z.literal("groups.opened"), at: z.number(), groups: z.array(GroupOpening) }),
   z.object({ type: z.literal("groups.noticed"), text: z.string(), at: z.number(), by: z.string() }),
   z.object({ type: z.literal("groups.recalled"), at: z.number(), endsAt: z.number(), by: z.string() }),
   z.object({ type: z.literal("groups.closed"), at: z.number(), by: z.string() }),

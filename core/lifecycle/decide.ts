@@ -38,6 +38,8 @@ export function decideLifecycle(state: MeetingState, command: LifecycleCommand, 
       if (refusal) return fail(refusal);
       // A vote in progress is closed by the chair first, so its result is counted and recorded.
       if (state.polls.some((p) => p.status === "open")) return fail("POLL_ALREADY_OPEN");
+      // Groups in session are called back first: their meetings close with them (分组讨论).
+      if (state.groups.phase === "open" || state.groups.phase === "recalling") return fail("GROUPS_OPEN");
       return ok([
         ...interjectionEnded(state, now, actor.participantId, { resume: false }),
         ...(state.floor ? [speechEnded(state, now, actor.participantId)] : []),

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { proposeGroups } from "../groups/assign.ts";
 import { SYSTEM_ACTOR, type Actor } from "../roles.ts";
-import { initialState } from "../state.ts";
+import { initialState, type MeetingState } from "../state.ts";
 import { ev, play, rosterEntry, stamp } from "../../testing/core.ts";
 import { evolve } from "../meeting.ts";
 import { renderMinutesMarkdown } from "./markdown.ts";
@@ -20,6 +20,8 @@ const roster = [
 ];
 const MEETING: MinutesMeeting = { title: "区政协全体会议", number: null, kind: "plenary", place: "区政协礼堂", startsAt: null };
 
+const meetingOf = (state: MeetingState, groupId: string): string => state.groups.groups.find((g) => g.groupId === groupId)?.meetingId ?? "";
+
 function plenary(reports: boolean) {
   const start = stamp(0, [ev.rosterSet(roster), ev.opened(0)], 0, null).reduce(evolve, initialState());
   const groups = proposeGroups(roster, "sector").map((g) => (g.name === "经济界" ? { ...g, clerkId: "a2", place: "第一会议室" } : g));
@@ -31,11 +33,16 @@ function plenary(reports: boolean) {
   const report = (summary: string, suggestions: { text: string; by: string | null }[]) => ({ summary, suggestions, version: 2, at: 3_000, byName: "李明" });
   return play(state, [
     [
-      { type: "groups.reportReceive", groupId: "g1", report: report("大家认为应加快营商环境改革。", [{ text: "设立企业服务专员", by: "张丽华" }]) },
+      {
+        type: "groups.reportReceive",
+        groupId: "g1",
+        meetingId: meetingOf(state, "g1"),
+        report: report("大家认为应加快营商环境改革。", [{ text: "设立企业服务专员", by: "张丽华" }]),
+      },
       SYSTEM_ACTOR,
       3_000,
     ],
-    [{ type: "groups.reportReceive", groupId: "g2", report: report("围绕课后服务展开讨论。", []) }, SYSTEM_ACTOR, 3_100],
+    [{ type: "groups.reportReceive", groupId: "g2", meetingId: meetingOf(state, "g2"), report: report("围绕课后服务展开讨论。", []) }, SYSTEM_ACTOR, 3_100],
     [{ type: "groups.close" }, chair, 4_000],
   ]).state;
 }

@@ -82,12 +82,12 @@ export class GroupRelay implements RoomListener {
     if (!group) return;
     const progress = groupProgress(state, group.seats);
     if (!sameProgress(group.progress, progress)) {
-      const result = await plenary.submit(SYSTEM_ACTOR, { type: "groups.progress", groupId: group.groupId, progress });
+      const result = await plenary.submit(SYSTEM_ACTOR, { type: "groups.progress", groupId: group.groupId, meetingId, progress });
       if (!result.ok) throw new Error(`groups.progress refused: ${result.error.code}`);
     }
     const report = state.groupReport;
     if (report && (group.report?.version !== report.version || group.report.at !== report.at)) {
-      const result = await plenary.submit(SYSTEM_ACTOR, { type: "groups.reportReceive", groupId: group.groupId, report });
+      const result = await plenary.submit(SYSTEM_ACTOR, { type: "groups.reportReceive", groupId: group.groupId, meetingId, report });
       if (!result.ok) throw new Error(`groups.reportReceive refused: ${result.error.code}`);
     }
   }
