@@ -2,7 +2,7 @@
 // the server parses and the answers the admin app parses.
 import { z } from "zod";
 import { QuorumRule } from "../attendance/schema.ts";
-import { MEETING_KINDS } from "../meetingKind.ts";
+import { MEETING_KINDS, ORGANISER_KINDS } from "../meetingKind.ts";
 import { DEFAULT_TIME_ZONE, TimeZone } from "../time/meetingTime.ts";
 import { Id, IsoTime } from "./common.ts";
 import { Participant } from "./roster.ts";
@@ -61,7 +61,10 @@ const meetingFields = {
 /** New meeting: a title is required; the rest falls back to the schema's defaults. */
 export const MeetingInput = z.strictObject({
   ...meetingFields,
-  kind: meetingFields.kind.default("consultation"),
+  // A group meeting (分组讨论) is made by its plenary's opening, never by hand.
+  kind: meetingFields.kind
+    .refine((kind) => (ORGANISER_KINDS as readonly string[]).includes(kind), "a group meeting (分组讨论) is made by its plenary")
+    .default("consultation"),
   mode: meetingFields.mode.default("hybrid"),
   speechCapSeconds: meetingFields.speechCapSeconds.default(300),
   bookedCapSeconds: meetingFields.bookedCapSeconds.default(480),

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { PlanInput } from "@core/api/plan.ts";
 
 export { STAFF_ROLES, type Account, type StaffRole } from "@core/api/accounts.ts";
-export { MEETING_KINDS, type MeetingKind } from "@core/meetingKind.ts";
+export { MEETING_KINDS, ORGANISER_KINDS, type MeetingKind } from "@core/meetingKind.ts";
 export {
   NOT_YET_SPOKEN,
   QUORUM_RULES,

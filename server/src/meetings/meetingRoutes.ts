@@ -52,7 +52,11 @@ export function meetingRoutes(deps: ApiDeps): Router {
     route(async (req, res) => {
       const { id } = parse(IdParams, req.params);
       await requireMeetingManager(meetings, req, id);
-      const meeting = await meetings.update(id, parse(MeetingPatch, req.body));
+      const patch = parse(MeetingPatch, req.body);
+      // A group meeting stays one and no meeting becomes one: groups are made by their plenary (core/groups).
+      const current = patch.kind === undefined ? null : await meetings.get(id);
+      if (current && (patch.kind === "group") !== (current.kind === "group")) abort("VALIDATION", ["kind: a group meeting (分组讨论) is made by its plenary"]);
+      const meeting = await meetings.update(id, patch);
       res.json({ meeting });
     }),
   );

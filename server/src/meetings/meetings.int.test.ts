@@ -54,6 +54,8 @@ describe("meetings", () => {
       {},
       { title: "" },
       { title: "x", kind: "party" },
+      // A group meeting (分组讨论) is made by its plenary's opening only.
+      { title: "x", kind: "group" },
       { title: "x", speechCapSeconds: 29 },
       { title: "x", speechCapSeconds: 3601 },
       { title: "x", speechCapSeconds: 60.5 },
@@ -84,6 +86,9 @@ describe("meetings", () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.join()).toContain("speechCapSeconds");
     expect((await org.get(`/api/meetings/${meeting.id}`)).body.meeting.title).toBe(meeting.title);
+    const toGroup = await org.patch(`/api/meetings/${meeting.id}`, { title: "新标题", kind: "group" });
+    expect([toGroup.status, toGroup.body.error.code]).toEqual([400, "VALIDATION"]);
+    expect((await org.get(`/api/meetings/${meeting.id}`)).body.meeting).toMatchObject({ title: meeting.title, kind: meeting.kind });
     const nothing = await org.patch("/api/meetings/no-such-meeting", { title: "新标题" });
     expect(nothing.status).toBe(404);
     expect(nothing.body.error.code).toBe("NOT_FOUND");

@@ -3,6 +3,7 @@ import { meetingKindLabel } from "@core/meetingKind.ts";
 import { priorityText } from "@core/ordering/words.ts";
 import {
   MEETING_KINDS,
+  ORGANISER_KINDS,
   NOT_YET_SPOKEN,
   QUORUM_RULES,
   type MeetingInput,
@@ -197,7 +198,7 @@ export function BasicInfoForm({
           <div className="field">
             <label htmlFor={`${id}-kind`}>{t("info.kind")}</label>
             <select id={`${id}-kind`} name="kind" value={form.kind} onChange={(e) => set("kind", e.target.value as MeetingKind)}>
-              {MEETING_KINDS.map((k) => (
+              {(form.kind === "group" ? MEETING_KINDS : ORGANISER_KINDS).map((k) => (
                 <option key={k} value={k}>
                   {meetingKindLabel(k, lang)}
                 </option>
