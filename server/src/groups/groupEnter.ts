@@ -30,9 +30,15 @@ const parseEnter = parseWith(
 type Refusal = { ok: false; error: CoreError };
 const refuse = (code: "GROUPS_NOT_OPEN" | "NOT_IN_GROUP" | "FORBIDDEN" | "NOT_FOUND" | "LINK_REVOKED"): Refusal => ({ ok: false, error: coreError(code) });
 
-/** Which group and seat the caller gets, or why not. */
+/**
+ * Which group and seat the caller gets, or why not. After the call back (phase `closed`) the last
+ * round's group meetings are closed, but a group's convener and clerk may still amend its report
+ * (小组汇报要点, `groups.report` is accepted in a closed group meeting): they get their seat there;
+ * the plenary's chair still looks in with a groupId; everyone else GROUPS_NOT_OPEN.
+ */
 export function seatFor(state: MeetingState, participantId: string, groupId: string | undefined): { group: PlenaryGroup; seat: GroupSeat } | Refusal {
   const { phase, groups } = state.groups;
+  if (phase === "closed") return closedSeatFor(state, participantId, groupId);
   if (phase !== "open" && phase !== "recalling") return refuse("GROUPS_NOT_OPEN");
   const seatIn = (group: PlenaryGroup) => group.seats.find((s) => s.participantId === participantId);
   if (groupId === undefined) {
@@ -48,6 +54,17 @@ export function seatFor(state: MeetingState, participantId: string, groupId: str
   // Someone else's group: only the plenary's chair (their observer seat) and clerk (a seat there) look in.
   const role = state.roster.find((p) => p.id === participantId)?.role;
   return role === "chair" || role === "clerk" ? refuse(role === "chair" ? "NOT_IN_GROUP" : "FORBIDDEN") : refuse("FORBIDDEN");
+}
+
+/** Phase `closed`: the convener or clerk of a group of the last round to its report; the plenary's chair looking in. */
+function closedSeatFor(state: MeetingState, participantId: string, groupId: string | undefined): { group: PlenaryGroup; seat: GroupSeat } | Refusal {
+  const officer = (g: PlenaryGroup) => g.convenerId === participantId || g.clerkId === participantId;
+  const group = state.groups.groups.find((g) => g.meetingId !== null && (groupId === undefined ? officer(g) : g.groupId === groupId));
+  if (groupId !== undefined && !group && !state.groups.groups.some((g) => g.groupId === groupId)) return refuse("NOT_FOUND");
+  const seat = group?.seats.find((s) => s.participantId === participantId);
+  if (!group || !seat) return refuse("GROUPS_NOT_OPEN");
+  const chair = state.roster.find((p) => p.id === participantId)?.role === "chair";
+  return officer(group) || (chair && seat.role === "observer") ? { group, seat } : refuse("GROUPS_NOT_OPEN");
 }
 
 export function attachGroupEnter(handlers: Handlers, socket: GatewaySocket, deps: GroupEnterDeps, room: Promise<MeetingRoom>): void {

@@ -203,6 +203,36 @@ describe("分组讨论", () => {
     expect(healthPoll.status).toBe("closed");
     expect(healthPoll.result?.ballots).toBe(1);
     expect(await enter(chair2)).toMatchObject({ ok: false, error: { code: "GROUPS_NOT_OPEN" } });
+
+    // Back in the plenary, 教育界's clerk amends the group's report in its closed meeting: the new version reaches the plenary.
+    const token2 = (name: string) => srv2.server.tokens.issue({ participantId: id(name), meetingId: plenaryId, role: byName.get(name)!.role });
+    const clerkBack = await h.connect(srv2.url, await token2("孙教二"));
+    const amend = await enter(clerkBack);
+    if (!amend.ok) throw new Error(`groups.enter of the clerk after the close: ${amend.error.code}`);
+    expect(amend.meetingId).toBe(meetingOf("g2"));
+    const closedGroup = await h.connect(srv2.url, amend.token);
+    expect(closedGroup.welcome.me).toMatchObject({ name: "孙教二", role: "clerk" });
+    expect(closedGroup.state).toMatchObject({ status: "closed", groupOf: { groupId: "g2" }, groupReport: { version: 1 } });
+    await ok(closedGroup, { type: "groups.report", report: { summary: "教育界小组讨论要点（补充）", suggestions: [{ text: "教育界的建议", by: "郑教三" }] } });
+    await eventually(() =>
+      expect(chair2.state.groups.groups.find((g) => g.groupId === "g2")!.report).toMatchObject({
+        summary: "教育界小组讨论要点（补充）",
+        version: 2,
+        byName: "孙教二",
+      }),
+    );
+    // 经济界's convener too (with or without the groupId), not into another group; a member, the plenary's clerk: not open.
+    const convenerBack = await h.connect(srv2.url, await token2("李经一"));
+    expect(await enter(convenerBack)).toMatchObject({ ok: true, meetingId: meetingOf("g1") });
+    expect(await enter(convenerBack, { groupId: "g1" })).toMatchObject({ ok: true, meetingId: meetingOf("g1") });
+    expect(await enter(convenerBack, { groupId: "g2" })).toMatchObject({ ok: false, error: { code: "GROUPS_NOT_OPEN" } });
+    expect(await enter(await h.connect(srv2.url, await token2("郑教三")))).toMatchObject({ ok: false, error: { code: "GROUPS_NOT_OPEN" } });
+    expect(await enter(await h.connect(srv2.url, await token2("姜秘书")))).toMatchObject({ ok: false, error: { code: "GROUPS_NOT_OPEN" } });
+    // The plenary's chair still looks in through the observer seat.
+    const lookAfter = await enter(chair2, { groupId: "g3" });
+    if (!lookAfter.ok) throw new Error(lookAfter.error.code);
+    expect((await h.connect(srv2.url, lookAfter.token)).welcome.me).toMatchObject({ name: "沈主席", role: "observer" });
+    expect(await enter(chair2, { groupId: "g9" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     const { client: org2 } = await staffClient(srv2.server, srv2.url, "organiser2", "organiser");
     const after = await org2.get(`/api/meetings/${plenaryId}/groups`);
     expect(after.status).toBe(200);
