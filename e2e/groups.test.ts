@@ -50,6 +50,7 @@ const GROUP_IDS = Object.keys(GROUPS) as GroupId[];
 const SUMMARY_1 = "建议设立中小企业融资风险补偿资金";
 const SUGGESTION_1 = "简化首贷审批";
 const REPORT_2 = "教育界委员围绕课后服务提出：延长托管时间，引入社会力量，经费由区财政统筹。";
+const AMEND_1 = "补充：建议区财政设立首贷贴息。";
 const REPORT_3_V2 = "医卫界委员建议推进家庭医生签约服务，补齐社区卫生服务中心人员缺口。";
 
 let app: AppUnderTest;
@@ -147,6 +148,9 @@ describe("分组讨论: a plenary of 12 splits by 界别, meets in 3 groups and 
     await inGroup(page("钱经三"), "g1");
     await inGroup(page("郑教三"), "g2");
     expect(await textOf(page("钱经三"), "me")).toBe("钱经三 · 委员");
+    // The group's chair is its convener (召集人) in what a member reads too, not 主持人.
+    expect(await textOf(page("钱经三"), "speaker-card")).toContain("等待召集人指定发言人");
+    expect(await bodyText(page("钱经三"))).not.toContain("主持人");
     // The chair stays in the plenary (no group of their own).
     expect(await chair.getByTestId("group-stage").count()).toBe(0);
     expect(await textOf(chair, "me")).toBe("沈主席 · 主持人");
@@ -275,6 +279,7 @@ describe("分组讨论: a plenary of 12 splits by 界别, meets in 3 groups and 
     await until(() => textOf(member, "group-recall")).toMatch(/^Back to the plenary within [45]:\d\d$/);
     expect(await textOf(member, "group-banner-title")).toBe("Group discussion · 经济界 · 第一会议室");
     expect(await textOf(member, "group-notice")).toBe("Notice: 请各组推选一名代表准备大会汇报");
+    expect(await textOf(member, "speaker-card")).toContain("Waiting for the convener to call a speaker");
     expect(await member.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await shot(member, "groups-member-375-en.png");
     await member.getByRole("button", { name: "中文" }).click();
@@ -301,6 +306,55 @@ describe("分组讨论: a plenary of 12 splits by 界别, meets in 3 groups and 
     await until(() => textOf(display, "display-speaker")).toBe("暂无发言");
   }, 240_000);
 
+  it("back in the plenary, a group's clerk amends its report in the closed group meeting and the chair's reports show the new version", async () => {
+    const clerkA = page("王经二");
+    // Only the conveners and clerks of the groups are offered it; a member is not.
+    await until(() => clerkA.getByTestId("group-amend").count()).toBe(1);
+    expect(await clerkA.getByTestId("group-amend").getAttribute("data-group")).toBe("g1");
+    expect(await textOf(clerkA, "group-amend-received")).toBe("全体会议已收到第 1 版");
+    await until(() => page("李经一").getByTestId("group-amend").count()).toBe(1);
+    expect(await page("钱经三").getByTestId("group-amend").count()).toBe(0);
+    expect(await chair.getByTestId("group-amend").count()).toBe(0);
+    await clerkA.getByTestId("group-amend").scrollIntoViewIfNeeded();
+    expect(await clerkA.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await shot(clerkA, "groups-amend-375-zh.png");
+
+    // 补充小组汇报要点: the closed group meeting's report editor, in place, with the version the plenary has.
+    await clerkA.getByTestId("group-amend-open").click();
+    await until(() => textOf(clerkA, "group-report-saved"), 20_000).toMatch(/^已报送 · 第 1 版 · .* · 王经二$/);
+    expect(await clerkA.getByTestId("group-report-summary").inputValue()).toBe(`钱经三：${SUMMARY_1}。\n陈经四：${SUGGESTION_1}。`);
+    expect(await liveState(app, (await groupMeeting("g1")).meetingId!).then((s) => s.status)).toBe("closed");
+    await clerkA.getByTestId("group-report-summary").fill(`钱经三：${SUMMARY_1}。\n陈经四：${SUGGESTION_1}。\n${AMEND_1}`);
+    await until(() => textOf(clerkA, "group-report-saved")).toContain("有尚未报送的修改");
+    await clerkA.getByTestId("group-report").scrollIntoViewIfNeeded();
+    expect(await clerkA.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await shot(clerkA, "groups-amend-editor-375-zh.png");
+    await clerkA.getByTestId("group-report-save").click();
+    await until(() => textOf(clerkA, "group-report-saved")).toMatch(/^已报送 · 第 2 版 · .* · 王经二$/);
+    // Relayed to the plenary: the clerk's own line and the chair's reports list.
+    await until(() => textOf(clerkA, "group-amend-received")).toBe("全体会议已收到第 2 版");
+    const reportOnChair = chair.locator('[data-testid="groups-report"][data-group="g1"]');
+    await until(async () => (await reportOnChair.getByTestId("groups-report-version").textContent()) ?? "").toMatch(/第 2 版.*王经二/);
+    expect(await reportOnChair.getByTestId("groups-report-summary").textContent()).toContain(AMEND_1);
+    await reportOnChair.scrollIntoViewIfNeeded();
+    await shot(chair, "groups-amend-chair-reports-1366-zh.png");
+
+    // In English: the action and the editor.
+    await clerkA.getByRole("button", { name: "English" }).click();
+    await until(() => textOf(clerkA, "group-report-saved")).toMatch(/^Sent · version 2 · /);
+    expect(await textOf(clerkA, "group-amend-received")).toBe("The plenary has version 2");
+    expect(await clerkA.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await clerkA.getByTestId("group-report").scrollIntoViewIfNeeded();
+    await shot(clerkA, "groups-amend-editor-375-en.png");
+    await clerkA.getByTestId("group-amend-close").click();
+    await until(() => clerkA.getByTestId("group-report").count()).toBe(0);
+    expect(await textOf(clerkA, "group-amend-open")).toBe("Amend the group's report");
+    await clerkA.getByTestId("group-amend").scrollIntoViewIfNeeded();
+    await shot(clerkA, "groups-amend-375-en.png");
+    await clerkA.getByRole("button", { name: "中文" }).click();
+    await until(() => textOf(clerkA, "group-amend-open")).toBe("补充小组汇报要点");
+  }, 120_000);
+
   it("the conveners are called to report and given the floor in the plenary; the minutes draft holds the three groups' summaries", async () => {
     await submitTo(app, actor("沈主席"), { type: "groups.callReports" });
     await until(() => chair.getByTestId("queue-item").allTextContents()).toEqual(GROUP_IDS.map((g) => expect.stringContaining(GROUPS[g].convener)));
@@ -321,7 +375,7 @@ describe("分组讨论: a plenary of 12 splits by 界别, meets in 3 groups and 
     const blocks = () => clerk.getByTestId("minutes-block-text").allTextContents();
     await until(async () => (await blocks()).some((b) => b.includes("分组讨论情况"))).toBe(true);
     const text = (await blocks()).join("\n");
-    for (const summary of [SUMMARY_1, REPORT_2, REPORT_3_V2]) expect(text).toContain(summary);
+    for (const summary of [SUMMARY_1, AMEND_1, REPORT_2, REPORT_3_V2]) expect(text).toContain(summary);
     expect(text).toContain(SUGGESTION_1);
     await clerk.locator('[data-testid="minutes-block-text"]', { hasText: "分组讨论情况" }).scrollIntoViewIfNeeded();
     await shot(clerk, "groups-minutes-1366-zh.png");

@@ -40,6 +40,15 @@ export const groupStageEn = {
     line: "{{name}}: {{text}}",
     suggestionLine: "{{title}}: {{text}}",
   },
+  amend: {
+    title: "Group report · {{name}}",
+    hint: "The group discussion has ended. As the group's convener or clerk you can still amend its report: each version you save is sent to the plenary, the latest counts.",
+    received: "The plenary has version {{version}}",
+    none: "The plenary has no report from this group yet",
+    open: "Amend the group's report",
+    close: "Close",
+    entering: "Opening the report of {{name}}...",
+  },
   display: {
     title: "Group discussions",
     count: "{{count}} groups",

@@ -41,6 +41,15 @@ export const groupStageZh = {
     line: "{{name}}：{{text}}",
     suggestionLine: "{{title}}：{{text}}",
   },
+  amend: {
+    title: "小组汇报要点 · {{name}}",
+    hint: "分组讨论已结束。您是本组的召集人或记录员，仍可补充或修改本组的汇报要点，保存后报送全体会议，以最新一版为准。",
+    received: "全体会议已收到第 {{version}} 版",
+    none: "全体会议尚未收到本组的汇报要点",
+    open: "补充小组汇报要点",
+    close: "收起",
+    entering: "正在打开{{name}}的汇报要点…",
+  },
   display: {
     title: "分组讨论",
     count: "共 {{count}} 个小组",

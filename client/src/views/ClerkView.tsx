@@ -23,6 +23,7 @@ import { MinutesWorkspace } from "../features/minutes/MinutesWorkspace.tsx";
 import { BargainingTable } from "../bargaining/table/BargainingTable.tsx";
 import { MediationSession } from "../mediation/session/MediationSession.tsx";
 import { GroupReportEditor } from "../features/groups/GroupReportEditor.tsx";
+import { GroupReportAmend } from "../features/groups/GroupReportAmend.tsx";
 
 type Tab = "room" | "record" | "minutes" | "report";
 
@@ -94,6 +95,8 @@ export function ClerkView() {
             <MeetingStatusNotice />
             {/* 分组讨论 while the groups sit: the board and notices (the chair calls back). */}
             <GroupsPanel slot="running" />
+            {/* 分组讨论 over: the clerk of a group (also the plenary's clerk) may still amend its report. */}
+            <GroupReportAmend />
             {/* A bargaining meeting: the recorder follows the table (and adds clauses) above the floor. */}
             <BargainingTable />
             {/* A mediation meeting: separate talks (背靠背) and the parties' positions (nothing for another kind). */}

@@ -22,6 +22,7 @@ import { MediationSession } from "../mediation/session/MediationSession.tsx";
 import { ChiefConfirmation } from "../bargaining/agreement/ChiefConfirmation.tsx";
 import { PartyConfirmation } from "../mediation/agreement/PartyConfirmation.tsx";
 import { GroupChoice } from "../features/groups/GroupChoice.tsx";
+import { GroupReportAmend } from "../features/groups/GroupReportAmend.tsx";
 import "../mediation/session/mediationCard.css";
 
 type Tab = "room" | "record" | "mine";
@@ -90,6 +91,8 @@ export function MemberView() {
             <BargainingTable />
             {/* 分组讨论 defined, not yet open: choose a topic (自选议题), or which group I am in. */}
             <GroupChoice />
+            {/* 分组讨论 over: a group's convener or clerk may still amend its report (小组汇报要点). */}
+            <GroupReportAmend />
             {/* A mediation meeting: separate talks (背靠背) and the parties' positions (nothing for another kind). */}
             <div className="mediation-card">
               <MediationSession />

@@ -4,7 +4,7 @@ import { speechClock, formatClock } from "@core/clock.ts";
 import { useMeeting, useDisplayName, useRoster, useServerNow } from "../../connection/useMeeting.ts";
 import { Icon } from "../../components/Icon.tsx";
 import { InterjectionCard } from "../interjection/InterjectionCard.tsx";
-import { useRoleLabel } from "../meeting/useRoleLabel.ts";
+import { useChairWord, useRoleLabel } from "../meeting/useRoleLabel.ts";
 import { RoomVideos } from "../media/RoomVideos.tsx";
 import { SpeakerVideo } from "../media/SpeakerVideo.tsx";
 import { clockWords } from "./clockWords.ts";
@@ -22,6 +22,7 @@ export function CurrentSpeaker({ size = "normal", clock: withClock = true }: { s
   const person = useRoster();
   const nameOf = useDisplayName();
   const role = useRoleLabel();
+  const { chair } = useChairWord();
   const now = useServerNow();
   const floor = state?.floor;
 
@@ -32,7 +33,7 @@ export function CurrentSpeaker({ size = "normal", clock: withClock = true }: { s
         <p className="speaker-name muted" data-testid="speaker-name">
           {t("floor.nobody")}
         </p>
-        <p className="muted">{t("floor.nobodyHint")}</p>
+        <p className="muted">{t("floor.nobodyHint", { chair })}</p>
         <InterjectionCard />
         <RoomVideos />
       </section>

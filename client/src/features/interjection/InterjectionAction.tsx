@@ -8,6 +8,7 @@ import { useCommand } from "../../connection/useCommand.ts";
 import { useMeeting, useServerNow } from "../../connection/useMeeting.ts";
 import { MicToggle } from "../media/MicToggle.tsx";
 import { chairTools } from "../meeting/chairTools.ts";
+import { useChairWord } from "../meeting/useRoleLabel.ts";
 import { interjectionsOff, mayInterject, requestFate, type RequestFate } from "./interjection.ts";
 import "./interjection.css";
 
@@ -21,6 +22,7 @@ export function InterjectionAction() {
   const { t } = useTranslation();
   const { state, welcome, status } = useMeeting();
   const now = useServerNow();
+  const { chair } = useChairWord();
   const { run, pending, error, clearError } = useCommand();
   const [writing, setWriting] = useState(false);
   const [point, setPoint] = useState("");
@@ -49,7 +51,7 @@ export function InterjectionAction() {
       <div className={`my-interjection phase-${clock.phase}`} role="status" data-testid="my-interjection">
         <ErrorNotice message={error} onClose={clearError} />
         <p className="my-interjection-head">
-          <Icon name="mic" /> {t("interjection.granted")} · {t("interjection.youInterject")}
+          <Icon name="mic" /> {t("interjection.granted", { chair })} · {t("interjection.youInterject")}
         </p>
         <p className="my-clock">
           {clock.phase === "overrun" ? (
@@ -91,7 +93,7 @@ export function InterjectionAction() {
       <ErrorNotice message={error} onClose={clearError} />
       {fate && fate !== "granted" && (
         <p className={`interjection-fate fate-${fate}`} role="status" data-testid="interjection-fate" data-fate={fate}>
-          <Icon name={fate === "declined" ? "close" : "clock"} /> {t(`interjection.${fate}`)}
+          <Icon name={fate === "declined" ? "close" : "clock"} /> {t(`interjection.${fate}`, { chair })}
           <button type="button" className="link" onClick={() => setFate(null)}>
             {t("interjection.dismiss")}
           </button>

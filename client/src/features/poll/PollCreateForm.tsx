@@ -23,6 +23,7 @@ import {
 } from "./pollDraft.ts";
 import { EligiblePreview } from "./EligiblePreview.tsx";
 import { MoreConditions } from "./MoreConditions.tsx";
+import { useChairWord } from "../meeting/useRoleLabel.ts";
 
 const FORMS: readonly PollForm[] = ["yesNoAbstain", "single", "multiple", "consent", "candidates"];
 const VISIBILITIES: readonly TallyVisibility[] = ["chair", "all", "none"];
@@ -48,6 +49,7 @@ const OWNERS_MATTERS: readonly OwnersMatter[] = ["ordinary", "major"];
  */
 export function PollCreateForm({ run, pending, onDone }: { run: (command: Command) => Promise<boolean>; pending: boolean; onDone: () => void }) {
   const { t, i18n } = useTranslation();
+  const chairWord = useChairWord();
   const { state } = useMeeting();
   const [draft, setDraft] = useState<PollDraft>(emptyDraft);
   const roster = state?.roster;
@@ -479,7 +481,7 @@ export function PollCreateForm({ run, pending, onDone }: { run: (command: Comman
                 onChange={() => set({ tallyVisibility: v })}
                 data-testid={`poll-tally-${v}`}
               />
-              {t(`poll.tally.${v}`)}
+              {t(`poll.tally.${v}`, chairWord)}
             </label>
           ))}
         </div>
