@@ -261,7 +261,7 @@ function GroupsBoard({ state, chair, run, pending, error, clearError }: PartProp
           <Icon name="clock" />
           <span>{t("groupsChair.recall.counting")}</span>
           {/* Whole seconds left, down to 0:00 when the groups close (never 5:01 from a clock estimate a little behind). */}
-          <strong className="recall-digits">{formatClock(Math.floor(left / 1000) * 1000)}</strong>
+          <strong className="recall-digits">{formatClock(left)}</strong>
         </div>
       )}
       <ErrorNotice message={error ?? enterError} onClose={() => (clearError(), setEnterError(null))} />

@@ -41,6 +41,11 @@ describe("recallRemainingMs", () => {
     expect(recallRemainingMs(recalling, 400_000)).toBe(0);
     expect(recallRemainingMs({ ...initialGroups(), phase: "open" }, 1)).toBeNull();
   });
+  it("counts whole seconds down: a clock 300 ms behind the server shows 5:00 of a 5-minute call back, not 5:01", () => {
+    const recalling = { ...initialGroups(), phase: "recalling" as const, recallEndsAt: 300_000 };
+    expect(recallRemainingMs(recalling, -300)).toBe(300_000);
+    expect(recallRemainingMs(recalling, 500)).toBe(299_000);
+  });
 });
 
 describe("convenersToCall", () => {

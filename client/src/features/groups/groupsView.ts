@@ -17,10 +17,13 @@ export function groupSpeakerClock(progress: GroupProgress | null, serverNow: num
   return { remainingMs, phase: remainingMs < 0 ? "overrun" : remainingMs <= WARNING_MS ? "warning" : "running", paused: progress.pausedAt !== null };
 }
 
-/** Milliseconds left of the call back (召回) while the groups are recalling, never below 0; null otherwise. */
+/**
+ * Time left of the call back (召回) while the groups are recalling, in whole seconds (floored, so a
+ * clock a little behind the server's never shows 5:01 of a 5-minute call back), never below 0; null otherwise.
+ */
 export function recallRemainingMs(groups: GroupsState, serverNow: number): number | null {
   if (groups.phase !== "recalling" || groups.recallEndsAt === null) return null;
-  return Math.max(0, groups.recallEndsAt - serverNow);
+  return Math.max(0, Math.floor((groups.recallEndsAt - serverNow) / 1000) * 1000);
 }
 
 /** The number of people in a group (convener and clerk included). */
