@@ -1,18 +1,24 @@
-// 分组讨论 (docs/groups.md): the plenary's groups become meetings of their own. After
-// `groups.opened` in a plenary, every group's Meeting and roster rows are created in one
-// transaction (MeetingStore.createGroupMeetings, idempotent), then each group's room is opened and
+// 分组讨论 (docs/groups.md): the plenary's groups become meetings of their own. A `groups.open`
+// that will be decided (the chair or the system, the plenary open, its groups defined) has its
+// opening computed in the plenary's turn (core openingOf) and every group's Meeting and roster rows
+// created there, before the decision (decideContext → ctx.groupsOpening), so `groups.enter` can
+// answer as soon as `groups.opened` is out. After `groups.opened` the rows are created again where
+// missing (MeetingStore.createGroupMeetings, idempotent: the fallback when the early creation failed,
+// and after a restart), then each group's room is opened and
 // the server opens the group meeting (system meeting.open); after `groups.closed` each group room's
 // open polls are closed and the group meeting is closed. The work of one plenary runs one step at a
 // time, outside any room's turn (a listener only queues it: the group rooms are other actors). A
 // plenary room opened from its log (first use, restart) is brought in step again, and on start the
 // plenaries whose groups are open, or closed with a group meeting still open, are opened.
-import type { StoredEvent } from "../../../core/meeting.ts";
-import { SYSTEM_ACTOR } from "../../../core/roles.ts";
-import type { MeetingState } from "../../../core/state.ts";
+import { randomUUID } from "node:crypto";
+import type { Command, StoredEvent } from "../../../core/meeting.ts";
+import { SYSTEM_ACTOR, type Actor } from "../../../core/roles.ts";
+import { notOpen, type MeetingState } from "../../../core/state.ts";
+import { openingOf } from "../../../core/groups/decide.ts";
 import type { GroupsState } from "../../../core/groups/schema.ts";
 import type { EventStore } from "../eventlog/eventStore.ts";
 import type { MeetingStore } from "../meetings/meetingStore.ts";
-import type { MeetingRoom, RoomListener } from "../rooms/meetingRoom.ts";
+import type { DecideExtras, MeetingRoom, RoomListener } from "../rooms/meetingRoom.ts";
 import type { Room } from "../rooms/remoteRoom.ts";
 import { PlenaryQueue } from "./plenaryQueue.ts";
 
@@ -32,10 +38,48 @@ export class GroupMeetings implements RoomListener {
   private readonly queue: PlenaryQueue;
   /** Per plenary: the round (its first group meeting's id) whose meetings exist and are open, once done. */
   private readonly ready = new Map<string, { round: string; done: Promise<void> }>();
+  /** Per plenary: the round whose rows were made before its opening was decided (decideContext), so `groups.enter` need not wait. */
+  private readonly made = new Map<string, string>();
   private closed = false;
 
   constructor(private readonly deps: GroupMeetingsDeps) {
     this.queue = new PlenaryQueue(deps.log);
+  }
+
+  /**
+   * The room's listener, before a decision: a `groups.open` that the core will accept (the chair or
+   * the system, the plenary open, its groups defined) gets its opening computed here and its group
+   * meetings' rows created, in the plenary's turn, and decided with that opening. A refused opening
+   * (GROUP_CONVENER_MISSING) is passed on as it is; should the rows fail, nothing is passed on and the
+   * core makes its own opening, whose rows the listener creates after the event (the old path). Rows
+   * left behind by a decision that then failed (an append error) belong to no opening: never opened,
+   * they are not listed (MeetingStore.list) and no `groups.enter` leads there.
+   */
+  async decideContext(state: MeetingState, command: Command, turn?: { meetingId: string; actor: Actor }): Promise<DecideExtras> {
+    if (command.type !== "groups.open" || !turn || this.closed) return {};
+    const role = turn.actor.role;
+    if ((role !== "chair" && role !== "system") || notOpen(state) !== null || state.groups.phase !== "defined") return {};
+    const opening = openingOf(state, randomUUID);
+    if (!opening.ok) return { groupsOpening: opening };
+    const definitions = new Map(state.groups.groups.map((g) => [g.groupId, g]));
+    try {
+      await this.deps.meetings.createGroupMeetings(
+        turn.meetingId,
+        opening.value.map((g) => ({
+          meetingId: g.meetingId,
+          groupId: g.groupId,
+          name: definitions.get(g.groupId)?.name ?? g.groupId,
+          place: definitions.get(g.groupId)?.place ?? null,
+          seats: g.seats,
+        })),
+      );
+    } catch (error) {
+      this.deps.log(`groups of meeting ${turn.meetingId}: the group meetings could not be made before the opening (made after it instead)`, error);
+      return {};
+    }
+    const round = opening.value[0]?.meetingId;
+    if (round !== undefined) this.made.set(turn.meetingId, round);
+    return { groupsOpening: opening };
   }
 
   /** The room's listener: a plenary's groups opened or closed. */
@@ -45,6 +89,7 @@ export class GroupMeetings implements RoomListener {
       if (event.type === "groups.opened") void this.ensureOpen(meetingId, state.groups).catch(() => undefined);
       if (event.type === "groups.closed") {
         this.ready.delete(meetingId);
+        this.made.delete(meetingId);
         void this.schedule(meetingId, "closing the groups", () => this.closeGroups(meetingId, state.groups)).catch(() => undefined);
       }
     }
@@ -60,12 +105,15 @@ export class GroupMeetings implements RoomListener {
   }
 
   /**
-   * Resolves once the group meetings of the plenary's current round exist and were opened (a
-   * `groups.enter` waits for it); rejects when that failed.
+   * Resolves once the group meetings of the plenary's current round exist (a `groups.enter` waits
+   * for it): at once when their rows were made before the opening was decided — a member may join a
+   * group meeting still scheduled, the system's meeting.open follows a moment later on the same
+   * socket — else once the listener has made and opened them; rejects when that failed.
    */
   async whenReady(plenaryId: string, groups: GroupsState): Promise<void> {
     const round = openedGroups(groups)[0]?.meetingId;
     if (round === undefined) return;
+    if (this.made.get(plenaryId) === round) return;
     const known = this.ready.get(plenaryId);
     await (known?.round === round ? known.done : this.ensureOpen(plenaryId, groups));
   }

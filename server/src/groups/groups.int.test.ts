@@ -102,7 +102,9 @@ describe("分组讨论", () => {
         const client = await h.connect(srv.url, entry.token);
         expect(client.welcome.meeting).toMatchObject({ id: entry.meetingId, kind: "group", title: `${TITLE} · ${group.name}` });
         expect(client.state.groupOf).toEqual({ plenaryId, groupId: group.groupId, name: group.name });
-        expect(client.state.status).toBe("open");
+        // Joined as soon as its rows exist (maybe still scheduled); the server's meeting.open follows.
+        await server.groupMeetings.idle();
+        expect((await client.waitForSeq((await server.rooms.get(entry.meetingId)).current.seq)).status).toBe("open");
         const role = memberId === group.convenerId ? "chair" : memberId === group.clerkId ? "clerk" : "member";
         expect(client.welcome.me).toMatchObject({ name, role, sector: group.name });
         inGroup.set(name, client);

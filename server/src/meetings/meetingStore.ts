@@ -138,14 +138,21 @@ export class MeetingStore {
     return row ? this.find(row.id) : null;
   }
 
-  /** All meetings, or only those where a participant is linked to `accountId`. */
+  /**
+   * All meetings, or only those where a participant is linked to `accountId`. A group meeting
+   * (分组讨论, `parentMeetingId` set) is listed once the server has opened it: one still scheduled is
+   * being made, or was made for an opening that was then not decided (groups/groupMeetings.ts
+   * decideContext) and never runs.
+   */
   async list(archived: boolean, accountId?: string): Promise<MeetingJson[]> {
     const rows = await this.db.meeting.findMany({
       where: { archived, ...(accountId ? { participants: { some: { accountId } } } : {}) },
       orderBy: [{ startsAt: "desc" }, { createdAt: "desc" }],
     });
     const status = await this.statusOf(rows.map((r) => r.id));
-    return rows.map((row) => ({ ...toMeetingJson(row), status: status.get(row.id) ?? "scheduled" }));
+    return rows
+      .filter((row) => row.parentMeetingId === null || status.has(row.id))
+      .map((row) => ({ ...toMeetingJson(row), status: status.get(row.id) ?? "scheduled" }));
   }
 
   /**

@@ -16,8 +16,12 @@ export type DecideExtras = Omit<DecideContext, "actor" | "now" | "newId">;
  * in the order they run). Each method is optional; all run in the room's turn.
  */
 export interface RoomListener {
-  /** Before deciding a command: what it adds to the decision, read from its own store (the ballot box's totals for poll.close). */
-  decideContext?(state: MeetingState, command: Command): DecideExtras | Promise<DecideExtras>;
+  /**
+   * Before deciding a command: what it adds to the decision, read from its own store (the ballot
+   * box's totals for poll.close), or made for it (the group meetings for groups.open); `turn` names
+   * the room and who sent the command.
+   */
+  decideContext?(state: MeetingState, command: Command, turn: { meetingId: string; actor: Actor }): DecideExtras | Promise<DecideExtras>;
   /** After a batch of events was appended and the state swapped; `state` is the meeting after them. */
   committed?(meetingId: string, events: readonly StoredEvent[], state: MeetingState): void;
   /** A room was rebuilt from its log (on first use, or after a restart). */
@@ -82,7 +86,8 @@ export class MeetingRoom {
       const command = await build(this.state);
       if (!command) return ok({ seq: this.state.seq });
       let ctx: DecideContext = { actor, now: this.deps.now(), newId: this.deps.newId };
-      for (const listener of this.listeners) if (listener.decideContext) ctx = { ...(await listener.decideContext(this.state, command)), ...ctx };
+      for (const listener of this.listeners)
+        if (listener.decideContext) ctx = { ...(await listener.decideContext(this.state, command, { meetingId: this.meetingId, actor })), ...ctx };
       const decided = decide(this.state, command, ctx);
       if (!decided.ok) return decided;
       if (decided.value.length === 0) return ok({ seq: this.state.seq });
