@@ -58,6 +58,11 @@ async function main(): Promise<void> {
       server.groupMeetings.whenReady = when;
     };
   }
+  if (process.env.BENCH_EXPERIMENT === "noRelay") {
+    // Experiment (the product is unchanged): the groups' progress not relayed to the plenary, to see what the relay costs the split.
+    server.groupRelay.committed = () => undefined;
+    server.groupRelay.opened = () => undefined;
+  }
   if (process.env.BENCH_EXPERIMENT === "smallOpened") {
     // Experiment (the product is unchanged): groups.opened broadcast without its seats, to see what its size costs the split.
     const to = server.io.to.bind(server.io);

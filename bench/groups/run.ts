@@ -12,7 +12,8 @@
 // BENCH_DETAIL=1 (the moments inside the split; the server prints how long the group meetings'
 // creation took), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"),
 // BENCH_EXPERIMENT=smallOpened (the server broadcasts groups.opened without its groups: what the
-// event's size costs; the product is unchanged).
+// event's size costs; the product is unchanged), BENCH_EXPERIMENT=noRelay (the groups' progress is
+// not relayed to the plenary: what the relay's events at the opening cost; the product is unchanged).
 import { performance } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
 import type { StoredEvent } from "../../core/meeting.ts";

@@ -79,6 +79,9 @@ export class GroupMeetings implements RoomListener {
     }
     const round = opening.value[0]?.meetingId;
     if (round !== undefined) this.made.set(turn.meetingId, round);
+    // The join path's copy of each group meeting (its links), read now: ahead of the rooms' opening in
+    // the database's queue, so the members' groups.enter and handshakes find it in memory.
+    for (const g of opening.value) void this.deps.meetings.joins.info(g.meetingId).catch(() => undefined);
     return { groupsOpening: opening };
   }
 
