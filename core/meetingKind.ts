@@ -17,17 +17,7 @@ export const MEETING_KINDS = [
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
 /** The kinds an organiser creates or switches a meeting to: a group (分组讨论) is made by its plenary only (core/groups). */
-export const ORGANISER_KINDS = [
-  "consultation",
-  "topic",
-  "department",
-  "roundtable",
-  "community",
-  "bargaining",
-  "mediation",
-  "plenary",
-  "other",
-] as const satisfies readonly MeetingKind[];
+export const ORGANISER_KINDS: readonly MeetingKind[] = MEETING_KINDS.filter((kind) => kind !== "group");
 
 export type Lang = "zh" | "en";
 export type Words = Record<Lang, string>;
