@@ -62,9 +62,7 @@ const meetingFields = {
 export const MeetingInput = z.strictObject({
   ...meetingFields,
   // A group meeting (分组讨论) is made by its plenary's opening, never by hand.
-  kind: meetingFields.kind
-    .refine((kind) => (ORGANISER_KINDS as readonly string[]).includes(kind), "a group meeting (分组讨论) is made by its plenary")
-    .default("consultation"),
+  kind: meetingFields.kind.refine((kind) => ORGANISER_KINDS.includes(kind), "a group meeting (分组讨论) is made by its plenary").default("consultation"),
   mode: meetingFields.mode.default("hybrid"),
   speechCapSeconds: meetingFields.speechCapSeconds.default(300),
   bookedCapSeconds: meetingFields.bookedCapSeconds.default(480),
