@@ -1,7 +1,11 @@
 // Child process of the groups benchmark (bench/groups/run.ts): the real Yishiting server
 // (createServer, SQLite file in a fresh data folder, 127.0.0.1, no media) with one open plenary of
 // MEMBERS members and a chair, its groups defined (GROUPS groups, members dealt round-robin, each
-// group's first member its convener, second its clerk) but not opened. Usage: groupsServer.ts MEMBERS GROUPS
+// group's first member its convener, second its clerk) but not opened; GROUPS 0: no groups defined (a
+// plain plenary: the plenary-scale join's baseline). BENCH_SERVER_CPU: the CPU list the process pins
+// itself to (taskset -a, every thread), so the clients in the orchestrator do not share its core.
+// Usage: groupsServer.ts MEMBERS GROUPS
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -16,6 +20,7 @@ import type { FromGroupsServer, ToGroupsServer } from "./ipc.ts";
 
 async function main(): Promise<void> {
   exitWithParent();
+  if (process.env.BENCH_SERVER_CPU) execFileSync("taskset", ["-a", "-cp", process.env.BENCH_SERVER_CPU, String(process.pid)], { stdio: "ignore" });
   const members = Number(process.argv[2]);
   const groupCount = Number(process.argv[3]);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "yishiting-groups-"));
@@ -34,12 +39,14 @@ async function main(): Promise<void> {
   const room = await server.rooms.get(m.meetingId);
   const opened = await room.submit({ participantId: chair.participantId, role: "chair" }, { type: "meeting.open" });
   if (!opened.ok) throw new Error(`meeting.open: ${opened.error.code}`);
-  const groups = Array.from({ length: groupCount }, (_, g) => {
-    const memberIds = m.members.filter((_, i) => i % groupCount === g).map((p) => p.participantId);
-    return { groupId: `g${g + 1}`, name: `第${g + 1}组`, topic: null, place: null, convenerId: memberIds[0]!, clerkId: memberIds[1] ?? null, memberIds };
-  });
-  const defined = await room.submit(SYSTEM_ACTOR, { type: "groups.define", method: "hand", groups });
-  if (!defined.ok) throw new Error(`groups.define: ${defined.error.code}`);
+  if (groupCount > 0) {
+    const groups = Array.from({ length: groupCount }, (_, g) => {
+      const memberIds = m.members.filter((_, i) => i % groupCount === g).map((p) => p.participantId);
+      return { groupId: `g${g + 1}`, name: `第${g + 1}组`, topic: null, place: null, convenerId: memberIds[0]!, clerkId: memberIds[1] ?? null, memberIds };
+    });
+    const defined = await room.submit(SYSTEM_ACTOR, { type: "groups.define", method: "hand", groups });
+    if (!defined.ok) throw new Error(`groups.define: ${defined.error.code}`);
+  }
 
   if (process.env.BENCH_DETAIL === "1") {
     const create = server.meetings.createGroupMeetings.bind(server.meetings);
@@ -80,6 +87,10 @@ async function main(): Promise<void> {
   }
   process.on("message", (message: ToGroupsServer) => {
     void (async () => {
+      if (message.type === "cpu") {
+        const usage = process.cpuUsage();
+        await send({ type: "cpu", micros: usage.user + usage.system } satisfies FromGroupsServer);
+      }
       if (message.type === "stop") {
         await server.close().catch(() => undefined);
         fs.rmSync(dataDir, { recursive: true, force: true });
