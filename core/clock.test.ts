@@ -113,6 +113,12 @@ describe("speechClock", () => {
     expect(speechClock(paused, START + 900_000)).toEqual({ remainingMs: 200_000, phase: "running", paused: true });
   });
 
+  it("stands at the pause on a browser whose estimate of the server's time is still before it (every screen alike)", () => {
+    const paused = { ...speech, pausedAt: START + 100_000 };
+    expect(speechClock(paused, START + 99_200)).toEqual({ remainingMs: 200_000, phase: "running", paused: true });
+    expect(speechClock({ ...paused, pausedMs: 30_000 }, START + 99_200).remainingMs).toBe(230_000);
+  });
+
   it("after a resume, runs on from where it stopped (earlier pauses excluded)", () => {
     const resumed = { ...speech, pausedMs: 30_000 };
     expect(speechClock(resumed, START + 130_000)).toEqual({ remainingMs: 200_000, phase: "running", paused: false });

@@ -18,9 +18,13 @@ export function countdown(startedAt: number, capMs: number, serverNow: number): 
   return at(capMs - elapsedMs);
 }
 
-/** A speech's clock: its cap plus extensions, counting only unpaused time; frozen while paused. */
+/**
+ * A speech's clock: its cap plus extensions, counting only unpaused time; frozen while paused — at
+ * the pause itself, also on a browser whose estimate of the server's time is still a little before
+ * it (every screen shows the same frozen time).
+ */
 export function speechClock(speech: Speech, serverNow: number): Countdown & { paused: boolean } {
-  return { ...at(speech.capMs + speech.extendedMs - spokenMs(speech, serverNow)), paused: speech.pausedAt !== null };
+  return { ...at(speech.capMs + speech.extendedMs - spokenMs(speech, speech.pausedAt ?? serverNow)), paused: speech.pausedAt !== null };
 }
 
 const at = (remainingMs: number): Countdown => ({ remainingMs, phase: remainingMs < 0 ? "overrun" : remainingMs <= WARNING_MS ? "warning" : "running" });

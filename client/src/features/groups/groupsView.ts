@@ -11,8 +11,8 @@ import type { MeetingState } from "@core/state.ts";
  */
 export function groupSpeakerClock(progress: GroupProgress | null, serverNow: number): (Countdown & { paused: boolean }) | null {
   if (!progress || progress.speechStartedAt === null || progress.capMs === null) return null;
-  const pausedNow = progress.pausedAt === null ? 0 : Math.max(0, serverNow - progress.pausedAt);
-  const spent = Math.max(0, serverNow - progress.speechStartedAt - progress.pausedMs - pausedNow);
+  // Frozen at the pause itself, also where the estimate of the server's time is still before it.
+  const spent = Math.max(0, (progress.pausedAt ?? serverNow) - progress.speechStartedAt - progress.pausedMs);
   const remainingMs = progress.capMs - spent;
   return { remainingMs, phase: remainingMs < 0 ? "overrun" : remainingMs <= WARNING_MS ? "warning" : "running", paused: progress.pausedAt !== null };
 }
