@@ -78,8 +78,9 @@ export function attachGroupEnter(handlers: Handlers, socket: GatewaySocket, deps
       if ("ok" in found) return found;
       const { group, seat } = found;
       if (group.meetingId === null) return refuse("GROUPS_NOT_OPEN");
-      // The group meetings exist once the plenary's listener has created them (at most a moment after groups.opened).
-      await deps.groupMeetings.whenReady(plenary.meetingId, plenary.current.groups);
+      // The group meetings exist once the plenary's listener has created them (at most a moment after
+      // groups.opened); after the close (a report amended) they have long existed: nothing to wait for.
+      if (plenary.current.groups.phase !== "closed") await deps.groupMeetings.whenReady(plenary.meetingId, plenary.current.groups);
       const link = await deps.joins.link(group.meetingId, seat.seatId);
       if (!link) return refuse("NOT_FOUND");
       if (link.linkRevoked) return refuse("LINK_REVOKED");
