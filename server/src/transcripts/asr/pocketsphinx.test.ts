@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parsePocketsphinx, PocketsphinxEngine } from "./pocketsphinx.ts";
-import { spokenOpus, spokenWav } from "./speechFixture.ts";
+import { RECOGNITION_TIMEOUT_MS, spokenOpus, spokenWav } from "./speechFixture.ts";
 import { AsrError } from "./speechEngine.ts";
 import { wordErrorRate } from "./wordErrorRate.ts";
 
@@ -29,54 +29,70 @@ async function heard(file: string, label: string) {
 }
 
 describe("PocketsphinxEngine", () => {
-  it("recognises a spoken English passage from WAV, with segment times inside the audio", async () => {
-    const wav = await spokenWav(dir, "passage", PASSAGE);
-    const { segments, wer } = await heard(wav, "WAV");
-    expect(wer).toBeLessThan(0.6);
-    const audioMs = ((fs.statSync(wav).size - 44) / 22_050 / 2) * 1000; // espeak-ng writes 22.05 kHz mono
-    for (const s of segments) {
-      expect(s.text).toMatch(/^[a-z' ]+$/); // no fillers, no "(2)" pronunciation marks
-      expect(s.startMs).toBeGreaterThanOrEqual(0);
-      expect(s.endMs).toBeGreaterThan(s.startMs);
-      expect(s.endMs).toBeLessThanOrEqual(audioMs + 50);
-    }
-    expect(fs.readdirSync(work)).toEqual([]); // the decoded audio is removed
-  }, 30_000);
+  it(
+    "recognises a spoken English passage from WAV, with segment times inside the audio",
+    async () => {
+      const wav = await spokenWav(dir, "passage", PASSAGE);
+      const { segments, wer } = await heard(wav, "WAV");
+      expect(wer).toBeLessThan(0.6);
+      const audioMs = ((fs.statSync(wav).size - 44) / 22_050 / 2) * 1000; // espeak-ng writes 22.05 kHz mono
+      for (const s of segments) {
+        expect(s.text).toMatch(/^[a-z' ]+$/); // no fillers, no "(2)" pronunciation marks
+        expect(s.startMs).toBeGreaterThanOrEqual(0);
+        expect(s.endMs).toBeGreaterThan(s.startMs);
+        expect(s.endMs).toBeLessThanOrEqual(audioMs + 50);
+      }
+      expect(fs.readdirSync(work)).toEqual([]); // the decoded audio is removed
+    },
+    RECOGNITION_TIMEOUT_MS,
+  );
 
-  it("recognises it from Ogg Opus at 48 kHz in two channels (a recording as janus-pp-rec writes it)", async () => {
-    const opus = await spokenOpus(dir, "passage", PASSAGE);
-    expect(fs.readFileSync(opus).toString("latin1", 0, 4)).toBe("OggS");
-    const { wer } = await heard(opus, "Ogg Opus");
-    expect(wer).toBeLessThan(0.6);
-    expect(fs.readdirSync(work)).toEqual([]);
-  }, 30_000);
+  it(
+    "recognises it from Ogg Opus at 48 kHz in two channels (a recording as janus-pp-rec writes it)",
+    async () => {
+      const opus = await spokenOpus(dir, "passage", PASSAGE);
+      expect(fs.readFileSync(opus).toString("latin1", 0, 4)).toBe("OggS");
+      const { wer } = await heard(opus, "Ogg Opus");
+      expect(wer).toBeLessThan(0.6);
+      expect(fs.readdirSync(work)).toEqual([]);
+    },
+    RECOGNITION_TIMEOUT_MS,
+  );
 
-  it("refuses a language it has no model for, and a file that is no audio, with clear errors", async () => {
-    const wav = path.join(dir, "none.wav");
-    fs.writeFileSync(wav, "not audio at all");
-    await expect(engine.transcribe(wav, { language: "zh" })).rejects.toMatchObject({
-      code: "ASR_LANGUAGE",
-      message: expect.stringContaining('no model for the language "zh"'),
-    });
-    await expect(engine.transcribe(wav, { language: "en" })).rejects.toMatchObject({
-      code: "ASR_AUDIO",
-      message: expect.stringContaining("neither Ogg Opus nor WAV"),
-    });
-    const broken = path.join(dir, "broken.opus");
-    fs.writeFileSync(broken, Buffer.concat([Buffer.from("OggS"), Buffer.alloc(200, 7)]));
-    const error: unknown = await engine.transcribe(broken, { language: "en" }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AsrError);
-    expect(error).toMatchObject({ code: "ASR_TOOL", message: expect.stringMatching(/^opusdec failed/) });
-    expect(fs.readdirSync(work)).toEqual([]);
-  }, 30_000);
+  it(
+    "refuses a language it has no model for, and a file that is no audio, with clear errors",
+    async () => {
+      const wav = path.join(dir, "none.wav");
+      fs.writeFileSync(wav, "not audio at all");
+      await expect(engine.transcribe(wav, { language: "zh" })).rejects.toMatchObject({
+        code: "ASR_LANGUAGE",
+        message: expect.stringContaining('no model for the language "zh"'),
+      });
+      await expect(engine.transcribe(wav, { language: "en" })).rejects.toMatchObject({
+        code: "ASR_AUDIO",
+        message: expect.stringContaining("neither Ogg Opus nor WAV"),
+      });
+      const broken = path.join(dir, "broken.opus");
+      fs.writeFileSync(broken, Buffer.concat([Buffer.from("OggS"), Buffer.alloc(200, 7)]));
+      const error: unknown = await engine.transcribe(broken, { language: "en" }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AsrError);
+      expect(error).toMatchObject({ code: "ASR_TOOL", message: expect.stringMatching(/^opusdec failed/) });
+      expect(fs.readdirSync(work)).toEqual([]);
+    },
+    RECOGNITION_TIMEOUT_MS,
+  );
 
-  it("stops when the caller aborts", async () => {
-    const wav = await spokenWav(dir, "short", "next week");
-    const controller = new AbortController();
-    controller.abort();
-    await expect(engine.transcribe(wav, { language: "en", signal: controller.signal })).rejects.toMatchObject({ code: "ASR_ABORTED" });
-    expect(fs.readdirSync(work)).toEqual([]);
-  }, 30_000);
+  it(
+    "stops when the caller aborts",
+    async () => {
+      const wav = await spokenWav(dir, "short", "next week");
+      const controller = new AbortController();
+      controller.abort();
+      await expect(engine.transcribe(wav, { language: "en", signal: controller.signal })).rejects.toMatchObject({ code: "ASR_ABORTED" });
+      expect(fs.readdirSync(work)).toEqual([]);
+    },
+    RECOGNITION_TIMEOUT_MS,
+  );
 });
 
 describe("parsePocketsphinx", () => {
