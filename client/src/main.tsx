@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import "./i18n/i18n.ts";
 import "./app/theme.css";
 import { App } from "./app/App.tsx";
+import { LiveAnnouncer } from "./components/announcer/LiveAnnouncer.tsx";
 import { takeJoinToken } from "./app/joinToken.ts";
 import { MeetingConnection } from "./connection/meetingConnection.ts";
 import { checkinMeetingId, sectionOf, useLocation } from "./routing/location.ts";
@@ -47,5 +48,6 @@ function Root() {
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <Root />
+    <LiveAnnouncer />
   </StrictMode>,
 );
