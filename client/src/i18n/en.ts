@@ -1,3 +1,4 @@
+import { ballotSheetEn } from "./ballotSheet.en.ts";
 import { bargainingEn } from "./bargaining.en.ts";
 import { caucusEn } from "./caucus.en.ts";
 import { groupsChairEn } from "./groupsChair.en.ts";
@@ -919,6 +920,7 @@ export const en: Messages = {
   error: { OFFLINE: "Not connected: the action was not sent", TIMEOUT: "The server did not answer: try again" },
   pending: "Working...",
   language: "中文",
+  ballotSheet: ballotSheetEn,
   bargaining: bargainingEn,
   caucus: caucusEn,
   groupsChair: groupsChairEn,

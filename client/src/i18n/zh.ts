@@ -1,3 +1,4 @@
+import { ballotSheetZh } from "./ballotSheet.zh.ts";
 import { bargainingZh } from "./bargaining.zh.ts";
 import { caucusZh } from "./caucus.zh.ts";
 import { groupsChairZh } from "./groupsChair.zh.ts";
@@ -896,6 +897,7 @@ export const zh = {
   error: { OFFLINE: "网络未连接，操作未发送", TIMEOUT: "服务器无响应，请重试" },
   pending: "处理中…",
   language: "English",
+  ballotSheet: ballotSheetZh,
   bargaining: bargainingZh,
   caucus: caucusZh,
   groupsChair: groupsChairZh,
