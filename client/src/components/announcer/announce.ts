@@ -5,10 +5,23 @@
 
 type Listener = (message: string) => void;
 const listeners = new Set<Listener>();
+let batch: string[] = [];
 
-/** Says `message` once through the page's live region (a repeat of the same text is said again). */
+/**
+ * Says `message` once through the page's live region (a repeat of the same text is said again).
+ * Messages said in the same task — one change of the meeting seen by several screens' parts, e.g.
+ * a new speaker and my new place in line — are said together: the region shows one text at a time,
+ * and the later would otherwise replace the earlier before it is read.
+ */
 export function announce(message: string): void {
-  for (const listener of listeners) listener(message);
+  if (batch.length === 0) queueMicrotask(flush);
+  batch.push(message);
+}
+
+function flush(): void {
+  const text = batch.join(" ");
+  batch = [];
+  for (const listener of listeners) listener(text);
 }
 
 export function onAnnouncement(listener: Listener): () => void {
