@@ -4,6 +4,7 @@ import type { MeetingConnection } from "../connection/meetingConnection.ts";
 import { ConnectionContext, useMeeting } from "../connection/useMeeting.ts";
 import { currentLanguage } from "../i18n/i18n.ts";
 import { DisplayView } from "../features/display/DisplayView.tsx";
+import { ClockAnnouncements } from "../features/floor/ClockAnnouncements.tsx";
 import { GroupStage } from "../features/groups/GroupStage.tsx";
 import { MicState } from "../features/media/MicState.tsx";
 import { VenueMutedLabel } from "../features/media/VenueMutedLabel.tsx";
@@ -21,7 +22,15 @@ export function App({ connection }: { connection: MeetingConnection | null }) {
   if (!connection) return <Notice titleKey="status.refused" text={null} />;
   return (
     <ConnectionContext.Provider value={connection}>
-      <GroupStage screen={<Meeting />} />
+      <GroupStage
+        screen={
+          <>
+            {/* The speech clock's news for screen readers, once per screen (whichever view it is). */}
+            <ClockAnnouncements />
+            <Meeting />
+          </>
+        }
+      />
     </ConnectionContext.Provider>
   );
 }

@@ -1,6 +1,7 @@
 import { ballotSheetEn } from "./ballotSheet.en.ts";
 import { bargainingEn } from "./bargaining.en.ts";
 import { caucusEn } from "./caucus.en.ts";
+import { countdownEn } from "./countdown.en.ts";
 import { groupsChairEn } from "./groupsChair.en.ts";
 import { groupStageEn } from "./groupStage.en.ts";
 import type { Messages } from "./zh.ts";
@@ -923,6 +924,7 @@ export const en: Messages = {
   ballotSheet: ballotSheetEn,
   bargaining: bargainingEn,
   caucus: caucusEn,
+  countdown: countdownEn,
   groupsChair: groupsChairEn,
   groupStage: groupStageEn,
 };

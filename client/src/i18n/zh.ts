@@ -1,6 +1,7 @@
 import { ballotSheetZh } from "./ballotSheet.zh.ts";
 import { bargainingZh } from "./bargaining.zh.ts";
 import { caucusZh } from "./caucus.zh.ts";
+import { countdownZh } from "./countdown.zh.ts";
 import { groupsChairZh } from "./groupsChair.zh.ts";
 import { groupStageZh } from "./groupStage.zh.ts";
 
@@ -900,6 +901,7 @@ export const zh = {
   ballotSheet: ballotSheetZh,
   bargaining: bargainingZh,
   caucus: caucusZh,
+  countdown: countdownZh,
   groupsChair: groupsChairZh,
   groupStage: groupStageZh,
 };

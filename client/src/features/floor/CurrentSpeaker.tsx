@@ -15,6 +15,7 @@ import { speakerName, usedShare } from "./speakingPlan.ts";
  * 正在发言: who has the floor, their video when received, and the countdown every screen shows
  * alike. `clock={false}` leaves the countdown out where another one is always on screen: the
  * member's view has it in the sticky floor bar (MemberFloorBar), and one clock must not say two things.
+ * Not a live region, as it ticks: ClockAnnouncements says the new speaker and the clock's news once.
  */
 export function CurrentSpeaker({ size = "normal", clock: withClock = true }: { size?: "normal" | "large"; clock?: boolean }) {
   const { t } = useTranslation();
@@ -28,7 +29,7 @@ export function CurrentSpeaker({ size = "normal", clock: withClock = true }: { s
 
   if (!floor) {
     return (
-      <section className={`speaker-card idle ${size}`} aria-live="polite" data-testid="speaker-card">
+      <section className={`speaker-card idle ${size}`} data-testid="speaker-card">
         <p className="label">{t("floor.title")}</p>
         <p className="speaker-name muted" data-testid="speaker-name">
           {t("floor.nobody")}
@@ -48,7 +49,7 @@ export function CurrentSpeaker({ size = "normal", clock: withClock = true }: { s
   const heldByInterjection = state?.interjection?.speechId === floor.speechId && clock.paused;
   const { label: phaseLabel, icon: phaseIcon } = clockWords(t, clock, heldByInterjection);
   return (
-    <section className={`speaker-card phase-${clock.phase} ${size}${clock.paused ? " paused" : ""}`} aria-live="polite" data-testid="speaker-card">
+    <section className={`speaker-card phase-${clock.phase} ${size}${clock.paused ? " paused" : ""}`} data-testid="speaker-card">
       <p className="label label-row">
         {t("floor.title")} <KindBadge kind={floor.kind} />
       </p>

@@ -21,7 +21,7 @@ export function MyFloorBanner() {
   const interjected = clock.paused && state.interjection?.speechId === floor.speechId;
   const over = !clock.paused && clock.phase === "overrun";
   return (
-    <div className={`banner banner-floor${over ? " banner-floor-over" : ""}`} role="status" data-testid="my-floor-banner" data-phase={clock.phase}>
+    <div className={`banner banner-floor${over ? " banner-floor-over" : ""}`} data-testid="my-floor-banner" data-phase={clock.phase}>
       <p className="floor-prompt" data-testid="floor-prompt">
         <Icon name="mic" /> {t("floor.youHaveFloor")}
       </p>

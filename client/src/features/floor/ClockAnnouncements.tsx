@@ -1,0 +1,50 @@
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { announce } from "../../components/announcer/announce.ts";
+import { useDisplayName, useMeeting, useServerNow } from "../../connection/useMeeting.ts";
+import { clockNews, viewOf, type ClockView } from "./clockNews.ts";
+import { speakerName } from "./speakingPlan.ts";
+
+/**
+ * Says the speech clock's news through the page's live region (正在发言：name, 剩余 2 分钟, 发言时间到,
+ * a pause, a resumption, an extension), while the clocks on screen stay out of live regions. Mounted
+ * once beside the meeting's screen, not per clock (every clock would say it again); a component of
+ * its own so that only it re-renders with the time. Renders nothing.
+ */
+export function ClockAnnouncements(): null {
+  useClockAnnouncements();
+  return null;
+}
+
+function useClockAnnouncements(): void {
+  const { t } = useTranslation();
+  const { state } = useMeeting();
+  const nameOf = useDisplayName();
+  const now = useServerNow();
+  // undefined: nothing seen yet (the page's first look is its baseline, not news).
+  const seen = useRef<ClockView | null | undefined>(undefined);
+  const floor = state?.floor ?? null;
+  const view = state ? viewOf(floor, now) : undefined;
+  const heldByInterjection = Boolean(floor && state?.interjection?.speechId === floor.speechId);
+
+  useEffect(() => {
+    if (view === undefined) return;
+    const before = seen.current;
+    seen.current = view;
+    if (before === undefined || !floor) return;
+    const news = clockNews(before, view);
+    if (!news) return;
+    switch (news.kind) {
+      case "speaker":
+        return announce(t("countdown.speaker", { name: speakerName(floor, nameOf) }));
+      case "minutesLeft":
+        return announce(t("countdown.minutesLeft", { count: news.minutes }));
+      case "extended":
+        return announce(t("countdown.extended", { count: news.minutes }));
+      case "paused":
+        return announce(t(heldByInterjection ? "countdown.pausedForInterjection" : "countdown.paused"));
+      default:
+        return announce(t(`countdown.${news.kind}`));
+    }
+  });
+}
