@@ -1,3 +1,4 @@
+import { accessEn } from "./access.en.ts";
 import { ballotSheetEn } from "./ballotSheet.en.ts";
 import { bargainingEn } from "./bargaining.en.ts";
 import { caucusEn } from "./caucus.en.ts";
@@ -922,6 +923,7 @@ export const en: Messages = {
   pending: "Working...",
   language: "中文",
   ballotSheet: ballotSheetEn,
+  access: accessEn,
   bargaining: bargainingEn,
   caucus: caucusEn,
   countdown: countdownEn,

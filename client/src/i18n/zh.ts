@@ -1,3 +1,4 @@
+import { accessZh } from "./access.zh.ts";
 import { ballotSheetZh } from "./ballotSheet.zh.ts";
 import { bargainingZh } from "./bargaining.zh.ts";
 import { caucusZh } from "./caucus.zh.ts";
@@ -899,6 +900,7 @@ export const zh = {
   pending: "处理中…",
   language: "English",
   ballotSheet: ballotSheetZh,
+  access: accessZh,
   bargaining: bargainingZh,
   caucus: caucusZh,
   countdown: countdownZh,
