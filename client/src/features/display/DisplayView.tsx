@@ -15,6 +15,7 @@ import { DisplayCaptions } from "../transcript/Captions.tsx";
 import { displayedPoll } from "../poll/polls.ts";
 import { DisplayGroupBoard, useGroupsOnDisplay } from "../groups/DisplayGroupBoard.tsx";
 import "../interjection/interjection.css";
+import "./display.css";
 
 /**
  * The room display (大屏) for the projector, read from the back of the room: no controls,
