@@ -2,6 +2,7 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { announce } from "../../components/announcer/announce.ts";
 import { useDisplayName, useMeeting, useServerNow } from "../../connection/useMeeting.ts";
+import { useActingRole } from "../meeting/useActingRole.ts";
 import { clockNews, viewOf, type ClockView } from "./clockNews.ts";
 import { speakerName } from "./speakingPlan.ts";
 
@@ -18,7 +19,8 @@ export function ClockAnnouncements(): null {
 
 function useClockAnnouncements(): void {
   const { t } = useTranslation();
-  const { state } = useMeeting();
+  const { state, welcome } = useMeeting();
+  const acting = useActingRole();
   const nameOf = useDisplayName();
   const now = useServerNow();
   // undefined: nothing seen yet (the page's first look is its baseline, not news).
@@ -36,11 +38,12 @@ function useClockAnnouncements(): void {
     if (!news) return;
     switch (news.kind) {
       case "speaker":
-        return announce(t("countdown.speaker", { name: speakerName(floor, nameOf) }));
+        return announce(floor.participantId === welcome?.me.id ? t("floor.youHaveFloor") : t("countdown.speaker", { name: speakerName(floor, nameOf) }));
       case "minutesLeft":
         return announce(t("countdown.minutesLeft", { count: news.minutes }));
       case "extended":
-        return announce(t("countdown.extended", { count: news.minutes }));
+        // The chair who extended hears it as the feedback of their own action (已延长 …).
+        return (acting ?? welcome?.me.role) === "chair" ? undefined : announce(t("countdown.extended", { count: news.minutes }));
       case "paused":
         return announce(t(heldByInterjection ? "countdown.pausedForInterjection" : "countdown.paused"));
       default:
