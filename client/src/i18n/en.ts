@@ -3,6 +3,7 @@ import { ballotSheetEn } from "./ballotSheet.en.ts";
 import { bargainingEn } from "./bargaining.en.ts";
 import { caucusEn } from "./caucus.en.ts";
 import { countdownEn } from "./countdown.en.ts";
+import { feedbackEn } from "./feedback.en.ts";
 import { groupsChairEn } from "./groupsChair.en.ts";
 import { groupStageEn } from "./groupStage.en.ts";
 import type { Messages } from "./zh.ts";
@@ -927,6 +928,7 @@ export const en: Messages = {
   bargaining: bargainingEn,
   caucus: caucusEn,
   countdown: countdownEn,
+  feedback: feedbackEn,
   groupsChair: groupsChairEn,
   groupStage: groupStageEn,
 };

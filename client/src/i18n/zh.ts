@@ -3,6 +3,7 @@ import { ballotSheetZh } from "./ballotSheet.zh.ts";
 import { bargainingZh } from "./bargaining.zh.ts";
 import { caucusZh } from "./caucus.zh.ts";
 import { countdownZh } from "./countdown.zh.ts";
+import { feedbackZh } from "./feedback.zh.ts";
 import { groupsChairZh } from "./groupsChair.zh.ts";
 import { groupStageZh } from "./groupStage.zh.ts";
 
@@ -904,6 +905,7 @@ export const zh = {
   bargaining: bargainingZh,
   caucus: caucusZh,
   countdown: countdownZh,
+  feedback: feedbackZh,
   groupsChair: groupsChairZh,
   groupStage: groupStageZh,
 };
