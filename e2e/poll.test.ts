@@ -238,7 +238,7 @@ describe("an instant poll in the browser", () => {
     await until(() => text(chair, "poll-live-tally")).toBe("实时计票 同意 1 · 不同意 0");
     // Changing: the sheet again, with my earlier choice marked.
     await li.getByTestId("poll-change").click();
-    expect(await li.locator('[data-testid="ballot-option"][data-option="agree"]').getAttribute("aria-checked")).toBe("true");
+    expect(await li.locator('[data-testid="ballot-option"][data-option="agree"] input[type="radio"]').isChecked()).toBe(true);
     await vote(li, "disagree");
     await until(() => text(li, "poll-voted-note")).toBe("您的选择：不同意");
     await vote(yuan, "agree");

@@ -2,6 +2,7 @@
 // of the live app's resources.
 export const ballotSheetEn = {
   opened: "Vote opened: {{title}}",
+  openedNote: "{{opened}}. {{note}}",
   voted: "Voted",
   votedChoice: "Voted: {{choices}}",
   changed: "Vote changed: {{choices}}",

@@ -2,6 +2,7 @@
 // of the live app's resources.
 export const ballotSheetZh = {
   opened: "表决开始：{{title}}",
+  openedNote: "{{opened}}。{{note}}",
   voted: "已投票",
   votedChoice: "已投票：{{choices}}",
   changed: "已改票：{{choices}}",

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { choiceRange } from "@core/poll/decide.ts";
 import type { Poll } from "@core/poll/schema.ts";
@@ -7,11 +7,11 @@ import { CANDIDATE_ANSWERS, splitChoice, type CandidateAnswer } from "./polls.ts
 import { usePollText } from "./usePollText.ts";
 
 /**
- * The ballot on the phone: one large button per option (否决 among them where allowed); the
- * choice is cast with a second, explicit tap (a secret ballot cannot be taken back). Multiple
- * choice: checkboxes with 至少/至多 and 提交. Candidates: 赞成/反对/弃权 for each candidate and
- * one 提交. Where blank ballots are allowed, a secondary 投空白票 (confirmed the same way).
- * `initial`: my earlier choices when changing a named vote.
+ * The ballot on the phone: one large radio per option (否决 among them where allowed), one group
+ * with the poll's title as its legend; the choice is cast with a second, explicit tap (a secret
+ * ballot cannot be taken back). Multiple choice: checkboxes with 至少/至多 and 提交. Candidates:
+ * 赞成/反对/弃权 for each candidate and one 提交. Where blank ballots are allowed, a secondary
+ * 投空白票 (confirmed the same way). `initial`: my earlier choices when changing a named vote.
  */
 export function BallotForm({
   poll,
@@ -35,6 +35,8 @@ type BallotProps = Parameters<typeof BallotForm>[0];
 function ChoiceBallot({ poll, initial, pending, disabled, onCast }: BallotProps) {
   const { t } = useTranslation();
   const text = usePollText();
+  const groupName = useId();
+  const rangeId = useId();
   const [chosen, setChosen] = useState<string[]>(initial);
   // 空白票 chosen (allowBlank): nothing chosen, on purpose.
   const [blank, setBlank] = useState(false);
@@ -53,6 +55,7 @@ function ChoiceBallot({ poll, initial, pending, disabled, onCast }: BallotProps)
     setChosen([]);
     setBlank(true);
   };
+  const submit = useFocusOnBlank(blank);
 
   return (
     <form
@@ -63,40 +66,35 @@ function ChoiceBallot({ poll, initial, pending, disabled, onCast }: BallotProps)
         if (inRange) onCast(blank ? [] : ordered);
       }}
     >
-      {multiple && (
-        <p className="ballot-range" data-testid="ballot-range">
-          {min === max ? t("poll.chooseExactly", { n: min }) : `${t("poll.atLeast", { n: min })} · ${t("poll.atMost", { n: max })}`}
-          {poll.definition.seats !== undefined && ` · ${t("poll.seatsShort", { n: poll.definition.seats })}`}
-          <span className={inRange && !blank ? "ballot-chosen" : "muted"}> · {t("poll.chosen", { n: ordered.length })}</span>
-        </p>
-      )}
-      <div className="ballot-options" role={multiple ? "group" : "radiogroup"} aria-label={poll.definition.title}>
+      {/* One group (fieldset and legend); the radios share a name, so the arrow keys move and choose. */}
+      <fieldset className="ballot-options" disabled={disabled} aria-describedby={multiple ? rangeId : undefined}>
+        <legend className="visually-hidden">{poll.definition.title}</legend>
+        {multiple && (
+          <p className="ballot-range" id={rangeId} data-testid="ballot-range">
+            {min === max ? t("poll.chooseExactly", { n: min }) : `${t("poll.atLeast", { n: min })} · ${t("poll.atMost", { n: max })}`}
+            {poll.definition.seats !== undefined && ` · ${t("poll.seatsShort", { n: poll.definition.seats })}`}
+            <span className={inRange && !blank ? "ballot-chosen" : "muted"}> · {t("poll.chosen", { n: ordered.length })}</span>
+          </p>
+        )}
         {poll.options.map((o) => {
           const on = chosen.includes(o.id);
           return multiple ? (
             <label key={o.id} className={`ballot-option${on ? " chosen" : ""}`} data-testid="ballot-option" data-option={o.id}>
-              <input type="checkbox" checked={on} disabled={disabled || (!on && ordered.length >= max)} onChange={() => toggle(o.id)} />
+              <input type="checkbox" checked={on} disabled={!on && ordered.length >= max} onChange={() => toggle(o.id)} />
               <span>{text.option(o)}</span>
             </label>
           ) : (
-            <button
-              key={o.id}
-              type="button"
-              role="radio"
-              aria-checked={on}
-              disabled={disabled}
-              className={`ballot-option ballot-${o.id}${on ? " chosen" : ""}`}
-              onClick={() => toggle(o.id)}
-              data-testid="ballot-option"
-              data-option={o.id}
-            >
-              {on && <Icon name="check" />} {text.option(o)}
-            </button>
+            <label key={o.id} className={`ballot-option ballot-radio ballot-${o.id}${on ? " chosen" : ""}`} data-testid="ballot-option" data-option={o.id}>
+              <input type="radio" name={groupName} value={o.id} checked={on} onChange={() => toggle(o.id)} />
+              <span>
+                {on && <Icon name="check" />} {text.option(o)}
+              </span>
+            </label>
           );
         })}
-      </div>
+      </fieldset>
       {poll.definition.allowBlank && <BlankChoice blank={blank} disabled={disabled} onChoose={chooseBlank} />}
-      <button type="submit" className="primary wide ballot-submit" disabled={disabled || pending || !inRange} data-testid="ballot-submit">
+      <button ref={submit} type="submit" className="primary wide ballot-submit" disabled={disabled || pending || !inRange} data-testid="ballot-submit">
         {pending
           ? t("pending")
           : blank
@@ -109,6 +107,18 @@ function ChoiceBallot({ poll, initial, pending, disabled, onCast }: BallotProps)
       </button>
     </form>
   );
+}
+
+/**
+ * Once 投空白票 is chosen its button gives way to a line saying what it means: focus moves on to
+ * the submit button (确认投空白票) rather than falling to the page. The ref goes on that button.
+ */
+function useFocusOnBlank(blank: boolean) {
+  const submit = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (blank) submit.current?.focus();
+  }, [blank]);
+  return submit;
 }
 
 /** 投空白票: secondary to the options; once chosen it says what it means. */
@@ -141,6 +151,7 @@ function CandidatesBallot({ poll, initial, pending, disabled, onCast }: BallotPr
     ),
   );
   const [blank, setBlank] = useState(false);
+  const submit = useFocusOnBlank(blank);
   const answerOf = (candidate: string): CandidateAnswer => answers[candidate] ?? "abstain";
   const tally = Object.fromEntries(CANDIDATE_ANSWERS.map((a) => [a, poll.options.filter((o) => answerOf(o.id) === a).length])) as Record<
     CandidateAnswer,
@@ -203,7 +214,7 @@ function CandidatesBallot({ poll, initial, pending, disabled, onCast }: BallotPr
           }}
         />
       )}
-      <button type="submit" className="primary wide ballot-submit" disabled={disabled || pending} data-testid="ballot-submit">
+      <button ref={submit} type="submit" className="primary wide ballot-submit" disabled={disabled || pending} data-testid="ballot-submit">
         {pending ? t("pending") : blank ? t("poll.confirmBlank") : t("poll.candidatesSubmit", tally)}
       </button>
     </form>

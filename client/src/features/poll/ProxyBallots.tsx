@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Poll, PollProxy } from "@core/poll/schema.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
@@ -9,7 +10,8 @@ import { useVote } from "./useVote.ts";
 
 /**
  * 委托投票 on the holder's phone: one ballot per household (or person) whose proxy the clerk
- * recorded for me in this poll, labelled 代 1-104户 投票, then 已代 1-104户 投票 once stored.
+ * recorded for me in this poll, labelled 代 1-104户 投票, then 已代 1-104户 投票 once stored (the
+ * focus moves to that line).
  */
 export function ProxyBallots({ poll, me }: { poll: Poll; me: string }) {
   const held = poll.proxies.filter((p) => p.holderId === me);
@@ -28,12 +30,20 @@ function ProxyBallot({ poll, proxy }: { poll: Poll; proxy: PollProxy }) {
   const { polls, status } = useMeeting();
   const label = useUnitLabel();
   const { vote, pending, error, clearError } = useVote();
+  // Cast just now on this page (not restored by a reload): the form gives way to the 已代 line,
+  // which takes the focus, so it is read rather than focus falling to the page.
+  const [cast, setCast] = useState(false);
+  const votedLine = useRef<HTMLParagraphElement>(null);
+  const voted = polls.proxyMine[poll.pollId]?.[proxy.unitId] !== undefined;
+  useEffect(() => {
+    if (cast && voted) votedLine.current?.focus();
+  }, [cast, voted]);
   const unit = poll.eligible.find((u) => u.unitId === proxy.unitId);
   if (!unit) return null;
   const name = label(unit, "户");
-  if (polls.proxyMine[poll.pollId]?.[proxy.unitId] !== undefined)
+  if (voted)
     return (
-      <p className="proxy-voted" role="status" data-testid="proxy-voted" data-unit={proxy.unitId}>
+      <p ref={votedLine} className="proxy-voted" tabIndex={-1} data-testid="proxy-voted" data-unit={proxy.unitId}>
         <Icon name="check" /> {t("pollProxy.votedFor", { unit: name })}
       </p>
     );
@@ -46,7 +56,11 @@ function ProxyBallot({ poll, proxy }: { poll: Poll; proxy: PollProxy }) {
         initial={[]}
         pending={pending}
         disabled={status !== "connected" || !polls.mineLoaded}
-        onCast={(choices) => void vote(poll.pollId, choices, proxy.unitId)}
+        onCast={(choices) =>
+          void vote(poll.pollId, choices, proxy.unitId).then((ok) => {
+            if (ok) setCast(true);
+          })
+        }
       />
     </section>
   );

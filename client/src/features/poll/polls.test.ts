@@ -20,7 +20,7 @@ import {
   type PollDraft,
   type RuleKind,
 } from "./pollDraft.ts";
-import { auditMatches, baseSize, candidateRows, displayedPoll, formatPercent, formatWeight, resultRows } from "./polls.ts";
+import { auditMatches, ballotAccess, baseSize, candidateRows, displayedPoll, formatPercent, formatWeight, resultRows } from "./polls.ts";
 import { parseShare } from "./share.ts";
 
 const definition = (fields: Partial<PollDefinition> = {}) =>
@@ -529,6 +529,26 @@ describe("results", () => {
   it("writes percentages with at most one decimal", () => {
     expect(formatPercent(200 / 3)).toBe("66.7%");
     expect(formatPercent(80)).toBe("80%");
+  });
+});
+
+describe("who gets a ballot on the phone", () => {
+  const unit = (id: string, present: boolean) => ({ unitId: `person:${id}`, participantIds: [id], weight: 1, household: null, present });
+  const open = (absentMayVote: boolean) =>
+    poll({
+      status: "open",
+      definition: definition({ eligibility: { roles: ["member"], absentMayVote, side: null, perHousehold: false } }),
+      eligible: [unit("a", true), unit("b", false)],
+    });
+
+  it("on the frozen list and present at the opening: a ballot; not on it: a note", () => {
+    expect(ballotAccess(open(false), "a")).toBe("ballot");
+    expect(ballotAccess(open(false), "x")).toBe("notEligible");
+  });
+
+  it("on the list but absent at the opening: a ballot only where latecomers may vote", () => {
+    expect(ballotAccess(open(false), "b")).toBe("absentAtOpening");
+    expect(ballotAccess(open(true), "b")).toBe("ballot");
   });
 });
 

@@ -2,15 +2,23 @@
 // and the result laid out against its bases (the chair's form: pollDraft.ts, formRoster.ts).
 // The rules themselves (options, choice range, ballot check, result) stay in the core.
 import { unitOf } from "@core/poll/eligibility.ts";
-import type { Base, EligibleVoter, Poll, PollOption, PollResult } from "@core/poll/schema.ts";
+import type { Base, Poll, PollOption, PollResult } from "@core/poll/schema.ts";
 import type { PollAudit } from "@core/protocol.ts";
 import type { MeetingState } from "@core/state.ts";
 
 /** The poll that is open now (the core allows one at a time). */
 export const openPoll = (state: Pick<MeetingState, "polls">): Poll | null => state.polls.find((p) => p.status === "open") ?? null;
 
-/** My voting unit in this poll, or null when I am not on its frozen eligible list. */
-export const myUnit = (poll: Poll, participantId: string): EligibleVoter | null => unitOf(poll.eligible, participantId);
+/**
+ * Whether I get a ballot in this poll: not on its frozen eligible list (notEligible), or on it
+ * (应到) but absent at the opening while latecomers may not vote (absentAtOpening: the server
+ * would refuse with ABSENT_AT_OPENING).
+ */
+export function ballotAccess(poll: Poll, participantId: string): "ballot" | "notEligible" | "absentAtOpening" {
+  const unit = unitOf(poll.eligible, participantId);
+  if (!unit) return "notEligible";
+  return !unit.present && !poll.definition.eligibility.absentMayVote ? "absentAtOpening" : "ballot";
+}
 
 /** The fixed forms' options (and 否决) have ids the UI translates; the chair's own labels are shown as typed. */
 export const FIXED_OPTION_IDS = ["yes", "no", "abstain", "agree", "disagree", "veto"] as const;
