@@ -24,6 +24,8 @@ import { BargainingTable } from "../bargaining/table/BargainingTable.tsx";
 import { MediationSession } from "../mediation/session/MediationSession.tsx";
 import { GroupReportEditor } from "../features/groups/GroupReportEditor.tsx";
 import { GroupReportAmend } from "../features/groups/GroupReportAmend.tsx";
+import { useTabs } from "../components/tabs/useTabs.ts";
+import "../components/tabs/tabs.css";
 
 type Tab = "room" | "record" | "minutes" | "report";
 
@@ -49,45 +51,40 @@ export function ClerkView() {
   };
   const tabs: Tab[] = ["room", "record", "minutes", ...(state?.groupOf ? (["report"] as const) : [])];
   const speaker = state?.floor ? (state.floor.guestName ?? nameOf(state.floor.participantId) ?? null) : null;
+  const tabList = useTabs("clerk", tabs, tab, show);
   return (
-    <>
-      <nav className="clerk-tabs" role="tablist" aria-label={t("notes.tabs")}>
-        {tabs.map((id) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            aria-selected={tab === id}
-            className={tab === id ? "active" : undefined}
-            onClick={() => show(id)}
-            data-testid={`clerk-tab-${id}`}
-          >
-            {id === "minutes" ? t("minutes.tab") : id === "report" ? t("groupStage.report.tab") : t(`notes.tab.${id}`)}
-          </button>
-        ))}
+    <main className="clerk-main">
+      <div className="clerk-tabs">
+        <div {...tabList.list} className="tab-list" aria-label={t("notes.tabs")}>
+          {tabs.map((id) => (
+            <button key={id} type="button" {...tabList.tab(id)} className={tab === id ? "active" : undefined} data-testid={`clerk-tab-${id}`}>
+              {id === "minutes" ? t("minutes.tab") : id === "report" ? t("groupStage.report.tab") : t(`notes.tab.${id}`)}
+            </button>
+          ))}
+        </div>
         {tab === "record" && speaker && (
           <span className="clerk-tabs-live muted small" data-testid="clerk-tabs-live">
             {t("notes.nowSpeaking", { name: speaker })}
           </span>
         )}
-      </nav>
+      </div>
       {minutesOpened && (
-        <main className="clerk-minutes" hidden={tab !== "minutes"}>
+        <div className="clerk-minutes" {...tabList.panel("minutes")} hidden={tab !== "minutes"}>
           <MinutesWorkspace />
-        </main>
+        </div>
       )}
       {reportOpened && (
-        <main className="clerk-report" hidden={tab !== "report"}>
+        <div className="clerk-report" {...tabList.panel("report")} hidden={tab !== "report"}>
           <GroupReportEditor />
-        </main>
+        </div>
       )}
       {tab === "minutes" || tab === "report" ? null : tab === "record" ? (
-        <main className="clerk-record">
+        <div className="clerk-record" {...tabList.panel("record")}>
           <MeetingStatusNotice />
           <RecordWorkspace />
-        </main>
+        </div>
       ) : (
-        <main className="clerk-view">
+        <div className="clerk-view" {...tabList.panel("room")}>
           <div className="centre">
             <ErrorNotice message={error} onClose={clearError} />
             {/* A clerk named interpreter (传译): the banner and the microphone. */}
@@ -111,7 +108,7 @@ export function ClerkView() {
             <GroupsPanel slot="idle" />
             <AgendaPanel chair={false} />
           </div>
-          <aside className="side">
+          <aside className="side" aria-label={t("access.landmarks.side")}>
             <InterpretationControl run={run} pending={pending} />
             <StenographyControl run={run} pending={pending} />
             <PollPanel />
@@ -119,8 +116,8 @@ export function ClerkView() {
             <StatsPanel defaultOpen />
             <SpeechRecord />
           </aside>
-        </main>
+        </div>
       )}
-    </>
+    </main>
   );
 }

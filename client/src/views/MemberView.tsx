@@ -24,6 +24,8 @@ import { PartyConfirmation } from "../mediation/agreement/PartyConfirmation.tsx"
 import { GroupChoice } from "../features/groups/GroupChoice.tsx";
 import { GroupReportAmend } from "../features/groups/GroupReportAmend.tsx";
 import "../mediation/session/mediationCard.css";
+import { useTabs } from "../components/tabs/useTabs.ts";
+import "../components/tabs/tabs.css";
 
 type Tab = "room" | "record" | "mine";
 
@@ -47,33 +49,29 @@ export function MemberView() {
   const shared = state?.recordShared === true;
   const tabs: Tab[] = ["room", ...(shared ? (["record"] as const) : []), ...(raises ? (["mine"] as const) : [])];
   const showing: Tab = tabs.includes(tab) ? tab : "room";
+  const tabList = useTabs("member", tabs, showing, setTab);
+  const tabbed = tabs.length > 1;
   return (
-    <>
-      {tabs.length > 1 && (
-        <nav className="clerk-tabs member-tabs" role="tablist" aria-label={t("notes.memberTabs")}>
-          {tabs.map((id) => (
-            <button
-              key={id}
-              type="button"
-              role="tab"
-              aria-selected={showing === id}
-              className={showing === id ? "active" : undefined}
-              onClick={() => setTab(id)}
-              data-testid={`member-tab-${id}`}
-            >
-              {t(`notes.tab.${id}`)}
-            </button>
-          ))}
-        </nav>
+    <main className="member-view">
+      {tabbed && (
+        <div className="clerk-tabs member-tabs">
+          <div {...tabList.list} className="tab-list" aria-label={t("notes.memberTabs")}>
+            {tabs.map((id) => (
+              <button key={id} type="button" {...tabList.tab(id)} className={showing === id ? "active" : undefined} data-testid={`member-tab-${id}`}>
+                {t(`notes.tab.${id}`)}
+              </button>
+            ))}
+          </div>
+        </div>
       )}
-      <main className="member-view">
-        <MeetingStatusNotice />
-        <MemberFloorBar />
-        {/* 原声 / 传译（英语） while an interpretation runs, on every tab. */}
-        <ChannelChoice />
-        {/* A named stenographer (速记): the pad, on every tab. */}
-        <StenographerPad />
-        <PollSheet />
+      <MeetingStatusNotice />
+      <MemberFloorBar />
+      {/* 原声 / 传译（英语） while an interpretation runs, on every tab. */}
+      <ChannelChoice />
+      {/* A named stenographer (速记): the pad, on every tab. */}
+      <StenographerPad />
+      <PollSheet />
+      <div className="member-tabpanel" {...(tabbed ? tabList.panel(showing) : {})}>
         {showing === "mine" ? (
           <MySuggestionsPanel />
         ) : showing === "record" ? (
@@ -106,8 +104,8 @@ export function MemberView() {
             {tools.plan && <MyPlanPanel />}
           </>
         )}
-        <RequestButton />
-      </main>
-    </>
+      </div>
+      <RequestButton />
+    </main>
   );
 }

@@ -9,6 +9,7 @@ import { useMinutes, type MinutesData } from "./useMinutes.ts";
 import { VersionDiff } from "./VersionDiff.tsx";
 import { ApprovedBadge } from "./VersionList.tsx";
 import { useMeetingTime } from "../meeting/useMeetingTime.ts";
+import { useTabs } from "../../components/tabs/useTabs.ts";
 import "./minutes.css";
 
 /**
@@ -39,11 +40,14 @@ export function ChairMinutesPanel() {
   );
 }
 
+const VIEWS = ["text", "changes"] as const;
+
 function ChairMinutesDialog({ m, onClose }: { m: MinutesData; onClose: () => void }) {
   const { t } = useTranslation();
   const { latest, versions, need } = m;
   const { stamp } = useMeetingTime();
   const [view, setView] = useState<"text" | "changes">("text");
+  const viewTabs = useTabs("minutes-chair", VIEWS, view, setView);
   const [confirming, setConfirming] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [approving, setApproving] = useState(false);
@@ -99,30 +103,17 @@ function ChairMinutesDialog({ m, onClose }: { m: MinutesData; onClose: () => voi
         </div>
       )}
       {reference && (
-        <div className="minutes-view-tabs" role="tablist" aria-label={t("minutes.title")}>
-          <button
-            type="button"
-            role="tab"
-            aria-selected={view === "text"}
-            className={view === "text" ? "selected" : undefined}
-            onClick={() => setView("text")}
-            data-testid="minutes-chair-text"
-          >
+        <div className="minutes-view-tabs" {...viewTabs.list} aria-label={t("minutes.title")}>
+          <button type="button" {...viewTabs.tab("text")} className={view === "text" ? "selected" : undefined} data-testid="minutes-chair-text">
             {t("minutes.fullText")}
           </button>
-          <button
-            type="button"
-            role="tab"
-            aria-selected={view === "changes"}
-            className={view === "changes" ? "selected" : undefined}
-            onClick={() => setView("changes")}
-            data-testid="minutes-chair-changes"
-          >
+          <button type="button" {...viewTabs.tab("changes")} className={view === "changes" ? "selected" : undefined} data-testid="minutes-chair-changes">
             {reference.approvedAt ? t("minutes.changesSinceApproved", { n: reference.number }) : t("minutes.changesSincePrevious", { n: reference.number })}
           </button>
         </div>
       )}
-      <div className="minutes-dialog-body">
+      {/* The text and the changes are the two tabs' panel when there is a version to compare with. */}
+      <div className="minutes-dialog-body" {...(reference ? viewTabs.panel(view) : {})}>
         {!blocks ? (
           <p className="muted">{t("minutes.loading")}</p>
         ) : view === "changes" && reference ? (

@@ -4,6 +4,7 @@ import { formatClock } from "@core/clock.ts";
 import { speechStats, type Tally } from "@core/stats/speechStats.ts";
 import { useConnection, useMeeting, useServerNow } from "../../connection/useMeeting.ts";
 import { downloadFile } from "../../connection/download.ts";
+import { useTabs } from "../../components/tabs/useTabs.ts";
 import "./stats.css";
 
 type StatsFormat = "csv" | "xlsx";
@@ -25,6 +26,7 @@ export function StatsPanel({ defaultOpen = false }: { defaultOpen?: boolean }) {
   const now = useServerNow(1000);
   const [open, setOpen] = useState(defaultOpen);
   const [tab, setTab] = useState<Tab>("byPerson");
+  const tabList = useTabs("stats", TABS, tab, setTab);
   const [exporting, setExporting] = useState<StatsFormat | null>(null);
   const [failed, setFailed] = useState(false);
   if (!state || !welcome) return null;
@@ -56,24 +58,15 @@ export function StatsPanel({ defaultOpen = false }: { defaultOpen?: boolean }) {
       </p>
       {open && (
         <div id="stats-body">
-          <div className="stats-tabs" role="tablist" aria-label={t("stats.title")}>
+          <div className="stats-tabs" {...tabList.list} aria-label={t("stats.title")}>
             {TABS.map((key) => (
-              <button
-                key={key}
-                type="button"
-                role="tab"
-                id={`stats-tab-${key}`}
-                aria-selected={tab === key}
-                aria-controls="stats-tabpanel"
-                className={tab === key ? "stats-tab selected" : "stats-tab"}
-                onClick={() => setTab(key)}
-              >
+              <button key={key} type="button" {...tabList.tab(key)} className={tab === key ? "stats-tab selected" : "stats-tab"}>
                 {t(`stats.${key}`)}
                 {key === "neverSpoke" && stats.neverSpoke.length > 0 && ` (${stats.neverSpoke.length})`}
               </button>
             ))}
           </div>
-          <div id="stats-tabpanel" role="tabpanel" aria-labelledby={`stats-tab-${tab}`} className="stats-tabpanel">
+          <div {...tabList.panel(tab)} className="stats-tabpanel">
             {tab === "interjections" ? (
               // 插话: per person count and time (overruns against the interjection cap), and the outcomes.
               <div data-testid="stats-interjections">
