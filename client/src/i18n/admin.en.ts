@@ -301,10 +301,10 @@ export const adminEn: AdminMessages = {
   },
   links: {
     copy: "Copy link",
-    copyLabel: "Copy the join link of {{name}}",
+    copyLabel: "Copy link: {{name}}",
     copied: "Copied",
     qr: "Show QR code",
-    qrLabel: "Show the QR code of {{name}}",
+    qrLabel: "Show QR code: {{name}}",
     reissue: "Reissue",
     reissueLabel: "Reissue the join link of {{name}}",
     revoke: "Revoke",

@@ -298,10 +298,10 @@ export const adminZh = {
   },
   links: {
     copy: "复制链接",
-    copyLabel: "复制 {{name}} 的参会链接",
+    copyLabel: "复制链接：{{name}}",
     copied: "已复制",
     qr: "显示二维码",
-    qrLabel: "显示 {{name}} 的二维码",
+    qrLabel: "显示二维码：{{name}}",
     reissue: "重新生成",
     reissueLabel: "重新生成 {{name}} 的参会链接",
     revoke: "撤销",

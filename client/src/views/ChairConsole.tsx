@@ -28,6 +28,7 @@ import { PartyConfirmation } from "../mediation/agreement/PartyConfirmation.tsx"
 import { GroupReportEditor } from "../features/groups/GroupReportEditor.tsx";
 import "../mediation/session/mediationCard.css";
 import "./chairConsole.css";
+import { useTranslation } from "react-i18next";
 
 /**
  * The chair's console: agenda and the minutes (to read and approve) left, the floor and the queue in
@@ -35,12 +36,13 @@ import "./chairConsole.css";
  * interjections or speech statistics (chairTools).
  */
 export function ChairConsole() {
+  const { t } = useTranslation();
   const { run, pending, error, clearError } = useCommand();
   const { state } = useMeeting();
   const tools = chairTools(state?.kind ?? "consultation");
   return (
     <main className="chair-console">
-      <aside className="left">
+      <aside className="left" aria-label={t("access.landmarks.chairLeft")}>
         <LifecycleControls run={run} pending={pending} />
         <AgendaPanel chair run={run} pending={pending} />
         <ChairClosingPanel />
@@ -74,7 +76,7 @@ export function ChairConsole() {
         {/* 分组讨论 otherwise: the planner, the plan with 开始分组讨论, the groups' reports. */}
         <GroupsPanel slot="idle" />
       </div>
-      <aside className="side">
+      <aside className="side" aria-label={t("access.landmarks.side")}>
         {/* A group's meeting (分组讨论): its convener may write and send the group's report too. */}
         <GroupReportEditor />
         <VenueMuteControl run={run} pending={pending} />

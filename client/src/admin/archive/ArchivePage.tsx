@@ -1,7 +1,7 @@
 // 会议档案: full-text search over every meeting's record (speeches, summaries, suggestions,
 // decisions, minutes) and the list of all meetings, archived ones included. The query lives in
 // the URL (?q=…), so a search can be reloaded, linked and gone back to.
-import { useCallback, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { meetingKindLabel } from "@core/meetingKind.ts";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { Link } from "../../routing/Link.tsx";
@@ -22,13 +22,15 @@ export function ArchivePage() {
   const { search } = useLocation();
   const query = search.get("q");
   const meetings = useResource(useCallback(() => api.archiveMeetings(), []));
+  // The search box is described by the query's problem only while it is shown.
+  const [problemShown, setProblemShown] = useState(false);
   return (
     <section className="admin-page archive-page">
       <h1>{t("archive.title")}</h1>
       <p className="muted">{t("archive.intro")}</p>
       {/* Keyed by the URL's query, so going back shows that search's words in the box. */}
-      <SearchForm key={`form:${query ?? ""}`} initial={query ?? ""} />
-      {query !== null && <SearchResults key={`results:${query}`} query={query} />}
+      <SearchForm key={`form:${query ?? ""}`} initial={query ?? ""} described={problemShown} />
+      {query !== null && <SearchResults key={`results:${query}`} query={query} onProblem={setProblemShown} />}
       <section className="archive-meetings" aria-labelledby="archive-all">
         <h2 id="archive-all">
           {t("archive.allMeetings")} {meetings.data && <span className="count">{meetings.data.meetings.length}</span>}
@@ -41,7 +43,7 @@ export function ArchivePage() {
   );
 }
 
-function SearchForm({ initial }: { initial: string }) {
+function SearchForm({ initial, described }: { initial: string; described: boolean }) {
   const { t } = useAdminT();
   const [typed, setTyped] = useState(initial);
   const submit = (event: FormEvent) => {
@@ -60,7 +62,7 @@ function SearchForm({ initial }: { initial: string }) {
         value={typed}
         placeholder={t("archive.placeholder")}
         onChange={(e) => setTyped(e.target.value)}
-        aria-describedby="archive-q-problem"
+        aria-describedby={described ? "archive-q-problem" : undefined}
         data-testid="archive-query"
       />
       <button type="submit" className="primary" data-testid="archive-search">
@@ -70,10 +72,14 @@ function SearchForm({ initial }: { initial: string }) {
   );
 }
 
-function SearchResults({ query }: { query: string }) {
+function SearchResults({ query, onProblem }: { query: string; onProblem: (shown: boolean) => void }) {
   const { t } = useAdminT();
   const results = useResource(useCallback(() => api.archiveSearch(query), [query]));
   const problem = queryProblem(results.error, currentLanguage());
+  useEffect(() => {
+    onProblem(problem !== null);
+    return () => onProblem(false);
+  }, [problem, onProblem]);
   if (problem) {
     return (
       <p className="admin-error archive-problem" id="archive-q-problem" role="alert" data-testid="archive-query-problem">

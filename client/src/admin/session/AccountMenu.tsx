@@ -32,10 +32,11 @@ export function AccountMenu() {
         className="ghost account-menu-button"
         aria-expanded={open}
         aria-controls={menuId}
-        aria-label={`${t("shell.account")}: ${account.displayName}`}
         onClick={() => setOpen((o) => !o)}
         data-testid="account-menu"
       >
+        {/* Said before the visible name and role, which stay the whole visible label (WCAG 2.5.3). */}
+        <span className="visually-hidden">{t("shell.account")} </span>
         <span className="account-name">{account.displayName}</span>
         <span className="account-role">{t(`staffRole.${account.role}`)}</span>
         <span aria-hidden="true">▾</span>

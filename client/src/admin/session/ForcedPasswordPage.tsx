@@ -13,7 +13,7 @@ export function ForcedPasswordPage() {
     session.setAccount(account);
   };
   return (
-    <div className="admin-auth">
+    <main className="admin-auth">
       <div className="admin-auth-lang">
         <LanguageSwitch />
         <button type="button" className="ghost" onClick={() => void session.logout()}>
@@ -26,6 +26,6 @@ export function ForcedPasswordPage() {
         <p className="muted">{t("password.forcedText")}</p>
         <ChangePasswordForm username={session.account.username} onDone={() => void done()} />
       </div>
-    </div>
+    </main>
   );
 }

@@ -27,7 +27,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (account: Account) => vo
     }
   };
   return (
-    <div className="admin-auth">
+    <main className="admin-auth">
       <div className="admin-auth-lang">
         <LanguageSwitch />
       </div>
@@ -56,6 +56,6 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (account: Account) => vo
         </button>
         <p className="muted small">{t("login.hint")}</p>
       </form>
-    </div>
+    </main>
   );
 }

@@ -158,8 +158,8 @@ export function MinutesWorkspace() {
 
   return (
     <div className="minutes-workspace" data-testid="minutes-workspace">
-      <aside className="panel minutes-side">
-        <h2>{t("minutes.title")}</h2>
+      <aside className="panel minutes-side" aria-labelledby="minutes-side-title">
+        <h2 id="minutes-side-title">{t("minutes.title")}</h2>
         <button
           type="button"
           className={latest ? "secondary" : "primary"}
@@ -181,7 +181,8 @@ export function MinutesWorkspace() {
         )}
       </aside>
 
-      <section className="panel minutes-main" aria-labelledby="minutes-main-title">
+      {/* Named by the shown version's heading: before there is a version it has none. */}
+      <section className="panel minutes-main" aria-labelledby={shownMeta ? "minutes-main-title" : undefined}>
         <ErrorNotice message={error ?? (m.versions !== null ? m.loadError : null)} onClose={() => setError(null)} />
         {shownMeta && (
           <div className="minutes-head">
