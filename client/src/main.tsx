@@ -5,6 +5,7 @@ import "./app/theme.css";
 import { App } from "./app/App.tsx";
 import { LiveAnnouncer } from "./components/announcer/LiveAnnouncer.tsx";
 import { takeJoinToken } from "./app/joinToken.ts";
+import { applyTextSize, storedTextSize } from "./components/textSize/textSize.ts";
 import { MeetingConnection } from "./connection/meetingConnection.ts";
 import { checkinMeetingId, sectionOf, useLocation } from "./routing/location.ts";
 
@@ -16,6 +17,9 @@ const CheckinPage = lazy(() => import("./checkin/CheckinPage.tsx").then((m) => (
 const IntakeApp = lazy(() => import("./intake/IntakeApp.tsx"));
 const OwnLinkPage = lazy(() => import("./campaign/OwnLinkPage.tsx"));
 const WorkerFormPage = lazy(() => import("./bargaining/proposals/WorkerFormPage.tsx"));
+
+// 字号: this device's text size, before the first paint.
+applyTextSize(storedTextSize());
 
 // The connection lives outside React: one per tab, for the participant of the join link.
 const initialSection = sectionOf(window.location.pathname, window.location.hash);

@@ -5,6 +5,8 @@ import { useDisplayName, useMeeting, useRoster } from "../connection/useMeeting.
 import { currentLanguage, setLanguage } from "../i18n/i18n.ts";
 import { MediaSettingsButton } from "../features/media/settings/MediaSettingsButton.tsx";
 import { useRoleLabel } from "../features/meeting/useRoleLabel.ts";
+import { TextSizeSetting } from "./textSize/TextSizeSetting.tsx";
+import "./topBar.css";
 
 export function TopBar() {
   const { t } = useTranslation();
@@ -30,6 +32,7 @@ export function TopBar() {
           <Icon name={online ? "dot" : "ring"} /> {t(`status.${status}`)}
         </span>
         <MediaSettingsButton />
+        <TextSizeSetting />
         <button type="button" className="ghost" onClick={() => setLanguage(currentLanguage() === "zh" ? "en" : "zh")}>
           {t("language")}
         </button>
