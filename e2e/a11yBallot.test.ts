@@ -117,8 +117,10 @@ describe("the ballot sheet by keyboard, with a screen reader's ears", () => {
       await until(() => textOf(page, "poll-sheet-title")).toBe(SECRET);
       await until(() => focused(page)).toBe("poll-sheet-title");
       expect(await page.getByTestId("poll-sheet").evaluate((d) => (d as HTMLDialogElement).open && d.matches(":modal"))).toBe(true);
-      // The dialog is named by its title.
+      // The dialog is named by its title and described by its note.
       expect(await page.getByRole("dialog", { name: SECRET }).count()).toBe(1);
+      const note = await page.getByTestId("poll-sheet").evaluate((d) => document.getElementById(d.getAttribute("aria-describedby") ?? "")?.textContent);
+      expect(note).toBe(page === alice ? "Secret ballot" : "无记名投票");
     }
     await until(() => said(li)).toEqual([`表决开始：${SECRET}`]);
     await until(() => said(wang)).toEqual([`表决开始：${SECRET}`]);

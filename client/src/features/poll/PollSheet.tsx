@@ -52,6 +52,7 @@ function OpenPoll({ poll, me }: { poll: Poll; me: string }) {
   const { polls, status } = useMeeting();
   const { vote, pending, error, clearError } = useVote();
   const titleId = useId();
+  const noteId = useId();
   const [minimised, setMinimised] = useState(false);
   const [changing, setChanging] = useState(false);
   /** The member's last step, for the bar that follows: where focus goes and what is said. */
@@ -85,9 +86,9 @@ function OpenPoll({ poll, me }: { poll: Poll; me: string }) {
     setChanging(false);
   };
   return (
-    <PollSheetDialog titleId={titleId} onDismiss={dismiss}>
+    <PollSheetDialog titleId={titleId} noteId={noteId} onDismiss={dismiss}>
       <header className="poll-sheet-head">
-        <span className={`poll-note ${poll.definition.secret ? "poll-note-secret" : "poll-note-named"}`} data-testid="poll-note">
+        <span id={noteId} className={`poll-note ${poll.definition.secret ? "poll-note-secret" : "poll-note-named"}`} data-testid="poll-note">
           {note}
         </span>
         <PollCountdown poll={poll} />

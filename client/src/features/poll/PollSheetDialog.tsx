@@ -3,10 +3,11 @@ import { useEffect, useRef, type ReactNode } from "react";
 /**
  * The member's ballot sheet as a modal dialog on the native <dialog> (showModal): the page behind
  * is inert, so Tab stays on the ballot. Focus goes to the title (`titleId`, which names the poll),
- * not to an option, where a focus ring could look like a suggestion. Esc leaves it (`onDismiss`:
+ * not to an option, where a focus ring could look like a suggestion; entering the dialog also
+ * says its note (`noteId`: 无记名投票 / 记名投票). Esc leaves it (`onDismiss`:
  * 稍后, or 取消 while changing a vote). Render it only while the sheet is shown.
  */
-export function PollSheetDialog({ titleId, onDismiss, children }: { titleId: string; onDismiss: () => void; children: ReactNode }) {
+export function PollSheetDialog({ titleId, noteId, onDismiss, children }: { titleId: string; noteId: string; onDismiss: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
   const dismiss = useRef(onDismiss);
   useEffect(() => {
@@ -28,7 +29,7 @@ export function PollSheetDialog({ titleId, onDismiss, children }: { titleId: str
     };
   }, [titleId]);
   return (
-    <dialog ref={ref} className="poll-sheet" aria-labelledby={titleId} data-testid="poll-sheet">
+    <dialog ref={ref} className="poll-sheet" aria-labelledby={titleId} aria-describedby={noteId} data-testid="poll-sheet">
       {children}
     </dialog>
   );
