@@ -1,13 +1,19 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { Command } from "@core/meeting.ts";
 import { SPEECH_KINDS } from "@core/queue/schema.ts";
 import type { SpeechCaps } from "@core/floor/schema.ts";
 import { formatClock, speechClock } from "@core/clock.ts";
 import { useDisplayName, useMeeting, useServerNow } from "../../connection/useMeeting.ts";
+import { announce } from "../../components/announcer/announce.ts";
 import { useConfirm } from "../../components/ConfirmDialog.tsx";
+import { focusAfter } from "../../components/focusAfter.ts";
 import { Icon } from "../../components/Icon.tsx";
+import { END_SPEECH_ID, queueStart } from "../queue/chairFocus.ts";
+import { isShortcutPress, setSingleKeyShortcuts, useSingleKeyShortcuts } from "./singleKeyShortcuts.ts";
 import { speakerName } from "./speakingPlan.ts";
+import "./shortcuts.css";
 import "./speaking.css";
 
 /**
@@ -15,7 +21,9 @@ import "./speaking.css";
  * pending 插话 requests (`interjections`: where the meeting takes them, not in a mediation). Sticky
  * in the console's centre column, so at 1366×768 it stays on screen during a speech however tall the
  * video is and wherever the chair has scrolled. Also the shortcuts N (next), E (end, asks first),
- * P (pause/resume), + (one more minute).
+ * P (pause/resume), + (one more minute), unless switched off or the focus is on a control
+ * (isShortcutPress). After a button the focus stays in the bar (暂停 ↔ 继续) or, once the speech
+ * has ended, goes to the queue's first 请…发言.
  */
 export function SpeechDock({ run, pending, interjections = true }: { run: (command: Command) => Promise<boolean>; pending: boolean; interjections?: boolean }) {
   const { t } = useTranslation();
@@ -23,6 +31,10 @@ export function SpeechDock({ run, pending, interjections = true }: { run: (comma
   const nameOf = useDisplayName();
   const now = useServerNow(1000);
   const [confirm, dialog] = useConfirm();
+  const keys = useSingleKeyShortcuts();
+  const dock = useRef<HTMLElement>(null);
+  const pauseButton = useRef<HTMLButtonElement>(null);
+  const resumeButton = useRef<HTMLButtonElement>(null);
   const floor = state?.floor ?? null;
   const hasFloor = floor !== null;
   const paused = floor?.pausedAt != null;
@@ -39,33 +51,33 @@ export function SpeechDock({ run, pending, interjections = true }: { run: (comma
       confirmLabel: t("confirm.endSpeech"),
       testId: "confirm-end-speech",
     });
-    if (ok) void run({ type: "floor.end" });
+    if (!ok) return;
+    if (await focusAfter(() => run({ type: "floor.end" }), queueStart, dock.current)) announce(t("feedback.chair.ended", { name }));
   }, [confirm, hasFloor, name, run, t]);
+
+  const extend = useCallback((seconds: number) => extendSpeech(run, t, seconds), [run, t]);
+  const kbd = (key: string) => keys && <kbd>{key}</kbd>;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (target && ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)) return;
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      // A dialog is open (a confirmation): its own keys only.
-      if (document.querySelector("dialog[open]")) return;
+      if (!isShortcutPress(event)) return;
       const key = event.key.toLowerCase();
       // N takes the suggested next speaker (floor.give without a name).
       if (key === "n") void run({ type: "floor.give" });
       else if (key === "e") void endSpeech();
       // The clock keys act only on a running speech (no refusal to read when nobody speaks).
       else if (key === "p" && hasFloor && !heldByInterjection) void run({ type: paused ? "floor.resume" : "floor.pause" });
-      else if ((key === "+" || key === "=") && hasFloor) void run({ type: "floor.extend", seconds: 60 });
+      else if ((key === "+" || key === "=") && hasFloor) void extend(60);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [run, paused, hasFloor, heldByInterjection, endSpeech]);
+  }, [run, paused, hasFloor, heldByInterjection, endSpeech, extend]);
 
   // Nothing to show: nobody speaks, and the meeting takes no interjections (an empty bar would stick on screen).
   if (!state || (!floor && !interjections)) return null;
   const clock = floor ? speechClock(floor, now) : null;
   return (
-    <section className={`speech-dock${hasFloor ? " speaking" : ""}`} aria-label={t("chairDock.label")} data-testid="speech-dock">
+    <section ref={dock} className={`speech-dock${hasFloor ? " speaking" : ""}`} aria-label={t("chairDock.label")} data-testid="speech-dock">
       <div className="speech-dock-head">
         {floor && clock && (
           <p className="speech-dock-who">
@@ -94,33 +106,57 @@ export function SpeechDock({ run, pending, interjections = true }: { run: (comma
         <div className="speech-dock-buttons" role="group" aria-label={t("floor.title")}>
           {paused ? (
             <button
+              ref={resumeButton}
               type="button"
               className="primary"
               disabled={pending || heldByInterjection}
-              onClick={() => void run({ type: "floor.resume" })}
+              onClick={() =>
+                void focusAfter(
+                  () => run({ type: "floor.resume" }),
+                  () => pauseButton.current,
+                )
+              }
               data-testid="resume-speech"
             >
-              <Icon name="play" /> {t("speaking.resume")} <kbd>P</kbd>
+              <Icon name="play" /> {t("speaking.resume")} {kbd("P")}
             </button>
           ) : (
-            <button type="button" className="secondary" disabled={pending} onClick={() => void run({ type: "floor.pause" })} data-testid="pause-speech">
-              <Icon name="pause" /> {t("speaking.pause")} <kbd>P</kbd>
+            <button
+              ref={pauseButton}
+              type="button"
+              className="secondary"
+              disabled={pending}
+              onClick={() =>
+                void focusAfter(
+                  () => run({ type: "floor.pause" }),
+                  () => resumeButton.current,
+                )
+              }
+              data-testid="pause-speech"
+            >
+              <Icon name="pause" /> {t("speaking.pause")} {kbd("P")}
             </button>
           )}
-          <button type="button" className="secondary" disabled={pending} onClick={() => void run({ type: "floor.extend", seconds: 60 })} data-testid="extend-1">
-            {t("speaking.extendMinutes", { count: 1 })} <kbd>+</kbd>
-          </button>
-          <button
-            type="button"
-            className="secondary"
-            disabled={pending}
-            onClick={() => void run({ type: "floor.extend", seconds: 120 })}
-            data-testid="extend-2"
-          >
-            {t("speaking.extendMinutes", { count: 2 })}
-          </button>
-          <button type="button" className="danger" disabled={pending} onClick={() => void endSpeech()} data-testid="end-speech">
-            {t("floor.end")} <kbd>E</kbd>
+          {[1, 2].map((minutes) => (
+            <button
+              key={minutes}
+              type="button"
+              className="secondary"
+              disabled={pending}
+              onClick={(event) => {
+                const button = event.currentTarget;
+                void focusAfter(
+                  () => extend(minutes * 60),
+                  () => button,
+                );
+              }}
+              data-testid={`extend-${minutes}`}
+            >
+              {t("speaking.extendMinutes", { count: minutes })} {minutes === 1 && kbd("+")}
+            </button>
+          ))}
+          <button id={END_SPEECH_ID} type="button" className="danger" disabled={pending} onClick={() => void endSpeech()} data-testid="end-speech">
+            {t("floor.end")} {kbd("E")}
           </button>
         </div>
       )}
@@ -129,22 +165,27 @@ export function SpeechDock({ run, pending, interjections = true }: { run: (comma
   );
 }
 
+/** The chair's extension, said on their screen when done (the clock's announcements leave the chair's own action to it). */
+async function extendSpeech(run: (command: Command) => Promise<boolean>, t: TFunction, seconds: number): Promise<boolean> {
+  const done = await run({ type: "floor.extend", seconds });
+  if (done) announce(t("feedback.chair.extended", { minutes: seconds / 60 }));
+  return done;
+}
+
 /** Under the interjection requests: the shortcuts' help, a custom extension, and the time per kind of speech. */
 export function FloorControls({ run, pending }: { run: (command: Command) => Promise<boolean>; pending: boolean }) {
   const { t } = useTranslation();
   const { state } = useMeeting();
   const [showHelp, setShowHelp] = useState(false);
   const [customMinutes, setCustomMinutes] = useState("3");
+  const keys = useSingleKeyShortcuts();
   const hasFloor = (state?.floor ?? null) !== null;
   const custom = Number(customMinutes);
   const customValid = Number.isFinite(custom) && custom >= 0.5 && custom <= 60;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (target && ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)) return;
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      if (event.key === "?") setShowHelp((v) => !v);
+      if (event.key === "?" && isShortcutPress(event)) setShowHelp((v) => !v);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
@@ -158,7 +199,7 @@ export function FloorControls({ run, pending }: { run: (command: Command) => Pro
             className="extend-custom"
             onSubmit={(event) => {
               event.preventDefault();
-              if (customValid) void run({ type: "floor.extend", seconds: Math.round(custom * 60) });
+              if (customValid) void extendSpeech(run, t, Math.round(custom * 60));
             }}
           >
             <label>
@@ -180,18 +221,35 @@ export function FloorControls({ run, pending }: { run: (command: Command) => Pro
             </button>
           </form>
         )}
-        <button type="button" className="ghost" onClick={() => setShowHelp((v) => !v)} aria-expanded={showHelp}>
-          {t("shortcuts.title")} <kbd>?</kbd>
+        <button type="button" className="ghost" onClick={() => setShowHelp((v) => !v)} aria-expanded={showHelp} data-testid="shortcuts-toggle">
+          {t("shortcuts.title")} {keys && <kbd>?</kbd>}
         </button>
       </div>
       {showHelp && (
-        <ul className="shortcuts" aria-label={t("shortcuts.title")} data-testid="shortcuts">
-          <li>{t("shortcuts.next")}</li>
-          <li>{t("shortcuts.end")}</li>
-          <li>{t("shortcuts.pause")}</li>
-          <li>{t("shortcuts.extend")}</li>
-          <li>{t("shortcuts.help")}</li>
-        </ul>
+        <div className="shortcuts" data-testid="shortcuts">
+          {/* WCAG 2.1.4: single-key shortcuts can be switched off (per device). */}
+          <label className="shortcuts-switch">
+            <input
+              type="checkbox"
+              role="switch"
+              checked={keys}
+              onChange={(event) => setSingleKeyShortcuts(event.target.checked)}
+              data-testid="single-key-shortcuts"
+            />{" "}
+            {t("feedback.shortcuts.switch")}
+          </label>
+          {keys ? (
+            <ul aria-label={t("shortcuts.title")}>
+              <li>{t("shortcuts.next")}</li>
+              <li>{t("shortcuts.end")}</li>
+              <li>{t("shortcuts.pause")}</li>
+              <li>{t("shortcuts.extend")}</li>
+              <li>{t("shortcuts.help")}</li>
+            </ul>
+          ) : (
+            <p className="muted small">{t("feedback.shortcuts.offHint")}</p>
+          )}
+        </div>
       )}
       {state && <CapSetting key={SPEECH_KINDS.map((k) => state.speechCaps[k]).join("-")} caps={state.speechCaps} run={run} pending={pending} />}
     </div>
