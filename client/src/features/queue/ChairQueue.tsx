@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
@@ -7,16 +7,25 @@ import { sectorParty } from "@core/affiliation.ts";
 import type { Command } from "@core/meeting.ts";
 import { suggestNext } from "@core/ordering/suggest.ts";
 import type { QueueEntry } from "@core/queue/schema.ts";
+import { announce } from "../../components/announcer/announce.ts";
+import { focusAfter } from "../../components/focusAfter.ts";
 import { useMeeting, useDisplayName, useRoster } from "../../connection/useMeeting.ts";
 import { GuestChip, KindBadge } from "../floor/KindBadge.tsx";
 import { speakerName } from "../floor/speakingPlan.ts";
 import { useRoleLabel } from "../meeting/useRoleLabel.ts";
+import { endSpeechButton, entryButtonAt, QUEUE_TITLE_ID, removeButtonNear, type EntryAction } from "./chairFocus.ts";
+import { useDragAnnouncements } from "./dragAnnouncements.ts";
 import { SuggestNext } from "./SuggestNext.tsx";
 
-/** The chair's queue: the suggested next speaker, drag (mouse, touch or keyboard) to reorder, call or remove anyone. */
+/**
+ * The chair's queue: the suggested next speaker, drag (mouse, touch or keyboard) to reorder, call or
+ * remove anyone. After an action the focus goes on (the moved entry's same button in its new place,
+ * the speech bar's 结束发言 after 请其发言) and the change is said, with names and places.
+ */
 export function ChairQueue({ run, pending }: { run: (command: Command) => Promise<boolean>; pending: boolean }) {
   const { t } = useTranslation();
   const { state } = useMeeting();
+  const nameOf = useDisplayName();
   const queue = state?.queue ?? [];
   const suggestedId = state ? (suggestNext(state)?.participantId ?? null) : null;
   const suggested = queue.find((e) => e.participantId === suggestedId) ?? null;
@@ -25,15 +34,28 @@ export function ChairQueue({ run, pending }: { run: (command: Command) => Promis
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
 
+  const indexOf = (id: string) => queue.findIndex((e) => e.participantId === id);
+  const nameAt = (id: string) => {
+    const entry = queue[indexOf(id)];
+    return entry ? speakerName(entry, nameOf) : "";
+  };
+  const accessibility = useDragAnnouncements(queue.length, nameAt, indexOf);
+
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
-    const toIndex = queue.findIndex((e) => e.participantId === over.id);
-    if (toIndex >= 0) void run({ type: "queue.move", participantId: String(active.id), toIndex });
+    const id = String(active.id);
+    const toIndex = indexOf(String(over.id));
+    // The drop is said by the drag's own announcements; the handle keeps the focus in its new place.
+    if (toIndex >= 0)
+      void focusAfter(
+        () => run({ type: "queue.move", participantId: id, toIndex }),
+        () => entryButtonAt(id, toIndex, "drag"),
+      );
   };
 
   return (
     <section className="panel" aria-labelledby="chair-queue-title">
-      <h2 id="chair-queue-title">
+      <h2 id={QUEUE_TITLE_ID} tabIndex={-1}>
         {t("queue.title")} <span className="muted small">{t("queue.count", { count: queue.length })}</span>
       </h2>
       {queue.length === 0 ? (
@@ -42,7 +64,7 @@ export function ChairQueue({ run, pending }: { run: (command: Command) => Promis
         <>
           <SuggestNext run={run} pending={pending} />
           <p className="muted small">{t("queue.dragHint")}</p>
-          <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+          <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={accessibility}>
             <SortableContext items={queue.map((e) => e.participantId)} strategy={verticalListSortingStrategy}>
               <ol className="queue chair" data-testid="queue">
                 {queue.map((entry, index) => (
@@ -50,7 +72,7 @@ export function ChairQueue({ run, pending }: { run: (command: Command) => Promis
                     key={entry.participantId}
                     entry={entry}
                     index={index}
-                    last={index === queue.length - 1}
+                    total={queue.length}
                     suggested={suggested}
                     run={run}
                     pending={pending}
@@ -68,18 +90,20 @@ export function ChairQueue({ run, pending }: { run: (command: Command) => Promis
 function ChairQueueItem(props: {
   entry: QueueEntry;
   index: number;
-  last: boolean;
+  total: number;
   suggested: QueueEntry | null;
   run: (c: Command) => Promise<boolean>;
   pending: boolean;
 }) {
-  const { entry, index, last, suggested, run, pending } = props;
+  const { entry, index, total, suggested, run, pending } = props;
+  const last = index === total - 1;
   const { t } = useTranslation();
   const person = useRoster();
   const nameOf = useDisplayName();
   const role = useRoleLabel();
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState("");
+  const giveButton = useRef<HTMLButtonElement>(null);
   const p = person(entry.participantId);
   const id = entry.participantId;
   const name = speakerName(entry, nameOf);
@@ -88,11 +112,25 @@ function ChairQueueItem(props: {
   const style = { transform: CSS.Transform.toString(transform), transition };
   const give = async () => {
     const trimmed = reason.trim();
-    if (await run({ type: "floor.give", participantId: id, ...(trimmed ? { reason: trimmed } : {}) })) {
+    if (await focusAfter(() => run({ type: "floor.give", participantId: id, ...(trimmed ? { reason: trimmed } : {}) }), endSpeechButton)) {
       setAsking(false);
       setReason("");
     }
   };
+  // 上移/下移: the focus stays on the same button of the entry in its new place (the other arrow at either end).
+  const move = (direction: "up" | "down") => {
+    const toIndex = direction === "up" ? index - 1 : index + 1;
+    const stays: EntryAction = toIndex === 0 ? "down" : toIndex === total - 1 ? "up" : direction;
+    void focusAfter(
+      () => run({ type: "queue.move", participantId: id, toIndex }),
+      () => entryButtonAt(id, toIndex, stays),
+    ).then((done) => done && announce(t("feedback.chair.moved", { name, position: toIndex + 1, total })));
+  };
+  const remove = () =>
+    void focusAfter(
+      () => run({ type: "queue.remove", participantId: id }),
+      () => removeButtonNear(id, index),
+    ).then((done) => done && announce(t("feedback.chair.removed", { name })));
   const suggestedName = suggested ? speakerName(suggested, nameOf) : "";
   return (
     <li
@@ -100,8 +138,9 @@ function ChairQueueItem(props: {
       style={style}
       className={[isDragging && "dragging", isSuggested && "suggested"].filter(Boolean).join(" ") || undefined}
       data-testid="queue-item"
+      data-queue-entry={id}
     >
-      <button type="button" className="drag-handle" aria-label={`${name} ${t("queue.dragHint")}`} {...attributes} {...listeners}>
+      <button type="button" className="drag-handle" aria-label={`${name} ${t("queue.dragHint")}`} data-action="drag" {...attributes} {...listeners}>
         ⠿
       </button>
       <span className="pos">{index + 1}</span>
@@ -129,7 +168,8 @@ function ChairQueueItem(props: {
           disabled={pending || index === 0}
           aria-label={t("queue.moveUp")}
           title={t("queue.moveUp")}
-          onClick={() => void run({ type: "queue.move", participantId: id, toIndex: index - 1 })}
+          data-action="up"
+          onClick={() => move("up")}
         >
           ↑
         </button>
@@ -139,20 +179,23 @@ function ChairQueueItem(props: {
           disabled={pending || last}
           aria-label={t("queue.moveDown")}
           title={t("queue.moveDown")}
-          onClick={() => void run({ type: "queue.move", participantId: id, toIndex: index + 1 })}
+          data-action="down"
+          onClick={() => move("down")}
         >
           ↓
         </button>
-        <button type="button" className="secondary" disabled={pending} onClick={() => void run({ type: "queue.remove", participantId: id })}>
+        <button type="button" className="secondary" disabled={pending} data-action="remove" onClick={remove}>
           {t("queue.remove")}
         </button>
         <button
           type="button"
           className="primary"
           disabled={pending}
+          ref={giveButton}
           data-testid="give-floor"
+          data-action="give"
           aria-expanded={isSuggested ? undefined : asking}
-          onClick={() => (isSuggested || suggested === null ? void run({ type: "floor.give", participantId: id }) : setAsking((v) => !v))}
+          onClick={() => (isSuggested || suggested === null ? void give() : setAsking((v) => !v))}
         >
           {t("queue.give")}
         </button>
@@ -178,7 +221,14 @@ function ChairQueueItem(props: {
             data-testid="override-reason"
           />
           <span className="buttons">
-            <button type="button" className="secondary" onClick={() => setAsking(false)}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setAsking(false);
+                giveButton.current?.focus();
+              }}
+            >
               {t("speaking.cancel")}
             </button>
             <button type="submit" className="primary" disabled={pending} data-testid="override-confirm">
