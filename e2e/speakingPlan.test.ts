@@ -168,7 +168,8 @@ describe("the speaking plan in the browser", () => {
     await until(async () => Math.max(...(await clocks()).map(seconds))).toBeLessThan(seconds(plusOne));
     const running = (await clocks()).map(seconds);
     expect(Math.max(...running) - Math.min(...running)).toBeLessThanOrEqual(1);
-    // The P shortcut pauses too, and resumes.
+    // The P shortcut pauses too, and resumes — with the focus on no control (after 继续 it stays on 暂停, where a key is the button's own).
+    await chair.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await chair.keyboard.press("p");
     await until(() => chair.getByTestId("clock-phase").getAttribute("data-paused")).toBe("true");
     await chair.keyboard.press("p");
