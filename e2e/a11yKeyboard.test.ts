@@ -2,7 +2,7 @@
 // console (1366) keep the focus on the control that follows each action — never on <body> — and
 // say the change once through the page's live region: 已申请 · 第 N 位, a new place, 已撤回, the end
 // of one's speech; the chair's 上移/下移 (the same button in the entry's new place), 请…发言 (then
-// 结束发言), 暂停/继续, +1 分钟, 结束发言 (then the queue's first 请…发言), 移出. The single-key
+// 结束发言), 暂停/继续, +1 分钟, 结束发言 (then the queue's first 请…发言), 移出, 添加发言人. The single-key
 // shortcuts do nothing while the focus is on a control ("e" on a button ends no speech) and can be
 // switched off, which survives a reload. Reordering by keyboard (dnd-kit) says names and places,
 // in Chinese and in English, never the entries' ids.
@@ -219,6 +219,21 @@ describe("keyboard only: focus and announcements after each action", () => {
     await chair.keyboard.press("Enter");
     await until(() => testIdFocused(chair)).toBe("chair-queue-title");
     await until(() => said(chair, `已将 ${names[1]} 移出队列`)).toBe(1);
+  }, 120_000);
+
+  it("添加发言人 by keyboard: a guest's name and Enter — said once, the focus back in the field for the next one", async () => {
+    await recordAnnouncements(chair);
+    await fromQueueHeading();
+    await tabTo(chair, '[data-testid="add-source-roster"]');
+    await chair.keyboard.press("ArrowRight");
+    await tabTo(chair, '[data-testid="add-guest-name"]');
+    await chair.keyboard.type("王来宾");
+    await chair.keyboard.press("Enter");
+    await until(() => said(chair, "已加入队列：王来宾")).toBe(1);
+    await until(() => testIdFocused(chair)).toBe("add-guest-name");
+    expect(await chair.locator('[data-testid="add-guest-name"]').inputValue()).toBe("");
+    await chair.getByTestId("queue-item").filter({ hasText: "王来宾" }).locator('[data-action="remove"]').click();
+    await until(() => chair.getByTestId("queue-item").count()).toBe(0);
   }, 120_000);
 
   it("the single-key shortcuts switch off in the shortcuts' help, and stay off after a reload", async () => {

@@ -1,8 +1,10 @@
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Command } from "@core/meeting.ts";
 import { SPEAKING_ROLES } from "@core/roles.ts";
 import { queuePosition } from "@core/state.ts";
+import { announce } from "../../components/announcer/announce.ts";
+import { focusAfter } from "../../components/focusAfter.ts";
 import { RosterPickerFields, useRosterPicker } from "../../components/RosterPicker.tsx";
 import { useDisplayName, useMeeting } from "../../connection/useMeeting.ts";
 import "../floor/speaking.css";
@@ -10,7 +12,11 @@ import "../floor/speaking.css";
 type Source = "roster" | "guest";
 type Kind = "impromptu" | "pointOfOrder";
 
-/** Chair and clerk: put an in-room person without a device in line, from the roster or a guest by name. */
+/**
+ * Chair and clerk: put an in-room person without a device in line, from the roster or a guest by
+ * name. Once added it is said, and the focus goes back to the first field for the next one (the
+ * submit button is disabled until a person is chosen again).
+ */
 export function AddSpeaker({ run, pending }: { run: (command: Command) => Promise<boolean>; pending: boolean }) {
   const { t } = useTranslation();
   const { state } = useMeeting();
@@ -20,6 +26,7 @@ export function AddSpeaker({ run, pending }: { run: (command: Command) => Promis
   const [kind, setKind] = useState<Kind>("impromptu");
   const [guestName, setGuestName] = useState("");
   const [done, setDone] = useState<string | null>(null);
+  const form = useRef<HTMLFormElement>(null);
   // Members and officials not in line and not speaking.
   const picker = useRosterPicker(
     state?.roster.filter((p) => SPEAKING_ROLES.includes(p.role) && queuePosition(state, p.id) < 0 && state.floor?.participantId !== p.id) ?? [],
@@ -32,8 +39,10 @@ export function AddSpeaker({ run, pending }: { run: (command: Command) => Promis
 
   const submit = async () => {
     const command: Command = source === "guest" ? { type: "queue.add", guestName: name, kind } : { type: "queue.add", participantId: selected, kind };
-    if (await run(command)) {
+    const firstField = () => form.current?.querySelector<HTMLElement>('input:not([type="radio"]), select');
+    if (await focusAfter(() => run(command), firstField, form.current)) {
       setDone(name);
+      announce(t("speaking.addDone", { name }));
       setGuestName("");
       picker.reset();
     }
@@ -45,6 +54,7 @@ export function AddSpeaker({ run, pending }: { run: (command: Command) => Promis
         {t("speaking.addTitle")} <span className="muted small">{t("speaking.addHint")}</span>
       </h2>
       <form
+        ref={form}
         onSubmit={(e) => {
           e.preventDefault();
           if (ready) void submit();
@@ -110,7 +120,7 @@ export function AddSpeaker({ run, pending }: { run: (command: Command) => Promis
           </button>
         </div>
         {done && (
-          <p className="done" role="status" data-testid="add-done">
+          <p className="done" data-testid="add-done">
             {t("speaking.addDone", { name: done })}
           </p>
         )}
