@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { Actor } from "../core/roles.ts";
-import { announcements, recordAnnouncements } from "./support/a11y.ts";
+import { announcements, recordAnnouncements, seriousViolations } from "./support/a11y.ts";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { shot, textOf, until } from "./support/page.ts";
@@ -99,6 +99,7 @@ describe("keyboard only: focus and announcements after each action", () => {
     await yuan.keyboard.press("Enter");
     await until(() => testIdFocused(yuan)).toBe("withdraw");
     await until(() => said(yuan, "已申请 · 第 3 位")).toBe(1);
+    expect(await seriousViolations(yuan, ".bottom-action")).toEqual([]);
 
     // 李明 withdraws: my place is said once, the focus stays on 撤回.
     await run("李明", { type: "queue.withdraw" });
@@ -256,6 +257,7 @@ describe("keyboard only: focus and announcements after each action", () => {
     await chair.keyboard.press("Space");
     expect(await toggle.isChecked()).toBe(false);
     expect(await textOf(chair, "shortcuts")).toContain("已关闭");
+    expect(await seriousViolations(chair, '[data-testid="shortcuts"]')).toEqual([]);
     // The buttons no longer show keys that do nothing.
     expect(await chair.getByTestId("speech-dock").locator("kbd").count()).toBe(0);
 
@@ -310,6 +312,7 @@ describe("keyboard only: focus and announcements after each action", () => {
     await until(queueNames).toEqual(["王芳", "张伟", "袁海霞"]);
     // The handle keeps the focus in its new place.
     await until(() => focused(chair)).toEqual({ on: "drag", entry: "张伟", action: "drag" });
+    expect(await seriousViolations(chair, '[data-testid="queue"]')).toEqual([]);
 
     // Esc cancels: said, nothing moves.
     await chair.keyboard.press("Space");
