@@ -126,6 +126,10 @@ describe("the ballot sheet by keyboard, with a screen reader's ears", () => {
     await until(() => said(wang)).toEqual([`表决开始：${SECRET}`]);
     await until(() => said(alice)).toEqual([`Vote opened: ${SECRET}`]);
     await until(() => said(official)).toEqual([`表决开始：${SECRET}。您不在本次表决的表决人名单中`]);
+    // Said inside the modal sheet: outside it the page (its live region included) is hidden from
+    // screen readers while the sheet is open.
+    expect(await li.getByTestId("poll-sheet").getByTestId("dialog-live-region").textContent()).toBe(`表决开始：${SECRET}`);
+    expect(await li.getByTestId("live-announcer").textContent()).toBe("");
     expect(await official.getByTestId("poll-sheet").count()).toBe(0);
 
     expect(await seriousViolations(li)).toEqual([]);

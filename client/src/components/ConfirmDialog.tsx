@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import "./confirmDialog.css";
+import { DialogLiveRegion } from "./announcer/LiveAnnouncer.tsx";
 
 /** What a weighty action asks before it runs (结束发言, 结束表决, 宣布开会 below quorum, 宣布散会). */
 export interface ConfirmRequest {
@@ -64,6 +65,7 @@ export function ConfirmDialog({ request, onAnswer }: { request: ConfirmRequest; 
           {request.confirmLabel}
         </button>
       </div>
+      <DialogLiveRegion />
     </dialog>
   );
 }

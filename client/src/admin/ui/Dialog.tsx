@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import "./dialog.css";
+import { DialogLiveRegion } from "../../components/announcer/LiveAnnouncer.tsx";
 
 /**
  * A modal dialog (mark the element to focus first with data-autofocus) on the native <dialog> element: focus is trapped, Esc closes it, the page
@@ -47,6 +48,7 @@ export function Dialog({
       <h2 id={titleId}>{title}</h2>
       <div className="admin-dialog-body">{children}</div>
       {actions && <div className="admin-dialog-actions">{actions}</div>}
+      <DialogLiveRegion />
     </dialog>
   );
 }

@@ -3,7 +3,8 @@
 // call announce() on the change itself rather than marking ticking or re-rendered content as live,
 // which screen readers would read on every render.
 
-type Listener = (message: string) => void;
+/** `dialog`: the open modal dialog that has a live region of its own, or null (the page's). */
+type Listener = (message: string, dialog: Element | null) => void;
 const listeners = new Set<Listener>();
 let batch: string[] = [];
 
@@ -21,7 +22,19 @@ export function announce(message: string): void {
 function flush(): void {
   const text = batch.join(" ");
   batch = [];
-  for (const listener of listeners) listener(text);
+  const dialog = speakingDialog();
+  for (const listener of listeners) listener(text, dialog);
+}
+
+/**
+ * While a modal <dialog> is open, everything outside it is hidden from assistive technology, the
+ * page's live region included: the topmost modal's own region (DialogLiveRegion) says it instead.
+ */
+function speakingDialog(): Element | null {
+  if (typeof document === "undefined") return null;
+  const modal = Array.from(document.querySelectorAll("dialog[open]")).filter((d) => d.matches(":modal"));
+  const top = modal[modal.length - 1];
+  return top?.querySelector("[data-live-region]") ? top : null;
 }
 
 export function onAnnouncement(listener: Listener): () => void {

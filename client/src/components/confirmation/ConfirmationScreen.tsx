@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, type ReactNode } from "react";
 import { ErrorNotice } from "../ErrorNotice.tsx";
 import { DocumentText, type DocumentLine } from "./DocumentText.tsx";
 import "./confirmationScreen.css";
+import { DialogLiveRegion } from "../announcer/LiveAnnouncer.tsx";
 
 /** `data-testid`s of the screen's parts, so each document keeps the ids its tests know. */
 export interface ConfirmationTestIds {
@@ -105,6 +106,7 @@ export function ConfirmationScreen(props: ConfirmationScreenProps) {
           </>
         )}
       </footer>
+      <DialogLiveRegion />
     </dialog>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from "react";
+import { DialogLiveRegion } from "../../components/announcer/LiveAnnouncer.tsx";
 
 /**
  * The member's ballot sheet as a modal dialog on the native <dialog> (showModal): the page behind
@@ -31,6 +32,7 @@ export function PollSheetDialog({ titleId, noteId, onDismiss, children }: { titl
   return (
     <dialog ref={ref} className="poll-sheet" aria-labelledby={titleId} aria-describedby={noteId} data-testid="poll-sheet">
       {children}
+      <DialogLiveRegion />
     </dialog>
   );
 }

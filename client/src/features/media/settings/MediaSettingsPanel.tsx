@@ -14,6 +14,7 @@ import { MicProblemNotice } from "./MicProblemNotice.tsx";
 import { useDevices, useMicPermission } from "./useDevices.ts";
 import { useMicTest } from "./useMicTest.ts";
 import "./mediaSettings.css";
+import { DialogLiveRegion } from "../../../components/announcer/LiveAnnouncer.tsx";
 
 /** Render only while open; closing (or unmounting) stops the microphone test. */
 export function MediaSettingsPanel({ onClose }: { onClose: () => void }) {
@@ -118,6 +119,7 @@ export function MediaSettingsPanel({ onClose }: { onClose: () => void }) {
 
         <CaptionsSetting />
       </div>
+      <DialogLiveRegion />
     </dialog>
   );
 }
