@@ -293,6 +293,13 @@ describe("keyboard only: focus and announcements after each action", () => {
     expect(await queueNames()).toEqual(["张伟", "王芳", "袁海霞"]);
     const ids = await Promise.all(MEMBERS.map(idOf));
     const handle = async (name: string) => entrySelector(await idOf(name), "drag");
+    // dnd-kit listens for the arrows only a task after the pick-up (its keyboard sensor attaches
+    // them in a timeout): an arrow pressed at once on a loaded machine would go unheard, as a
+    // person's never would. Wait until the handle says it is picked up, then a moment.
+    const pickedUp = async (selector: string) => {
+      await until(() => chair.locator(selector).getAttribute("aria-pressed")).toBe("true");
+      await chair.waitForTimeout(200);
+    };
 
     // The handle tells how (screenReaderInstructions), in Chinese.
     const instructions = await chair
@@ -305,6 +312,7 @@ describe("keyboard only: focus and announcements after each action", () => {
     await tabTo(chair, await handle("张伟"));
     await chair.keyboard.press("Space");
     await until(() => said(chair, "已拿起 张伟，第 1 位，共 3 位")).toBe(1);
+    await pickedUp(await handle("张伟"));
     await chair.keyboard.press("ArrowDown");
     await until(() => said(chair, "张伟 移到第 2 位，共 3 位")).toBe(1);
     await chair.keyboard.press("Space");
@@ -317,6 +325,7 @@ describe("keyboard only: focus and announcements after each action", () => {
     // Esc cancels: said, nothing moves.
     await chair.keyboard.press("Space");
     await until(() => said(chair, "已拿起 张伟，第 2 位，共 3 位")).toBe(1);
+    await pickedUp(await handle("张伟"));
     await chair.keyboard.press("ArrowDown");
     await until(() => said(chair, "张伟 移到第 3 位，共 3 位")).toBe(1);
     await chair.keyboard.press("Escape");
@@ -333,6 +342,7 @@ describe("keyboard only: focus and announcements after each action", () => {
     await chair.locator(await handle("袁海霞")).focus();
     await chair.keyboard.press("Enter");
     await until(() => said(chair, "Picked up 袁海霞, position 3 of 3")).toBe(1);
+    await pickedUp(await handle("袁海霞"));
     await chair.keyboard.press("ArrowUp");
     await until(() => said(chair, "袁海霞 moved to position 2 of 3")).toBe(1);
     await chair.keyboard.press("Enter");

@@ -31,8 +31,8 @@ export function TopBar() {
         <span className={`conn ${online ? "conn-on" : "conn-off"}`} data-testid="connection-state">
           <Icon name={online ? "dot" : "ring"} /> {t(`status.${status}`)}
         </span>
-        <MediaSettingsButton />
         <TextSizeSetting />
+        <MediaSettingsButton />
         <button type="button" className="ghost" onClick={() => setLanguage(currentLanguage() === "zh" ? "en" : "zh")}>
           {t("language")}
         </button>
