@@ -6,7 +6,8 @@ import type { Page } from "playwright-core";
  * Problems with the page's structure as it stands: no `<main>` (or more than one shown), an
  * `<aside>` without a name, an aria-labelledby / aria-describedby / aria-controls naming an id
  * that is not in the document, a tab list that is not a working set of tabs (each tab selected or
- * not, controlling a tab panel that exists, one tab in the Tab order).
+ * not, controlling a tab panel that exists, one tab in the Tab order), a control whose name leaves
+ * out its visible label.
  */
 export async function structureProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -45,6 +46,20 @@ export async function structureProblems(page: Page): Promise<string[]> {
       const reachable = tabs.filter((tab) => (tab as HTMLElement).tabIndex >= 0);
       if (tabs.length > 0 && reachable.length !== 1)
         problems.push(`${describe(list)}: ${reachable.length} tabs in the Tab order (expected 1, the selected one)`);
+    }
+    // Label in name (WCAG 2.5.3): a control named by aria-label or aria-labelledby keeps its visible
+    // words in that name, so that saying what one sees (voice control) reaches it. Symbols and
+    // digits alone (×, +1) are not labels of words.
+    const words = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase();
+    for (const control of document.querySelectorAll('button, a[href], [role="button"], [role="link"], [role="tab"], [role="menuitem"]')) {
+      if (!shown(control)) continue;
+      const visible = words((control as HTMLElement).innerText ?? "");
+      if (!/\p{L}/u.test(visible)) continue;
+      const labelledBy = (control.getAttribute("aria-labelledby") ?? "").split(/\s+/).filter(Boolean);
+      const name =
+        labelledBy.length > 0 ? labelledBy.map((id) => document.getElementById(id)?.textContent ?? "").join(" ") : control.getAttribute("aria-label");
+      if (name === null || words(name) === "") continue;
+      if (!words(name).includes(visible)) problems.push(`${describe(control)}: named "${words(name)}", which leaves out its visible label "${visible}"`);
     }
     return problems;
   });
