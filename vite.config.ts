@@ -53,7 +53,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["core/**/*.test.ts", "server/src/**/*.test.ts", "client/src/**/*.test.ts"],
+          include: ["core/**/*.test.ts", "server/src/**/*.test.ts", "client/src/**/*.test.ts", "deploy/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "**/*.media.test.ts"],
           isolate: false,
         },
