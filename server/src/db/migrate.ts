@@ -5,6 +5,7 @@
 import path from "node:path";
 import type Database from "better-sqlite3";
 import { pendingMigrations } from "./migrationFiles.ts";
+import { refuseNewerDatabase } from "./newerDatabase.ts";
 
 export const MIGRATIONS_DIR = path.join(import.meta.dirname, "../../../prisma/migrations");
 
@@ -14,6 +15,7 @@ export function applyMigrations(db: Database.Database, dir = MIGRATIONS_DIR): st
   const applied = new Map(
     (db.prepare(`SELECT name, checksum FROM "_yst_migrations"`).all() as { name: string; checksum: string }[]).map((row) => [row.name, row.checksum]),
   );
+  refuseNewerDatabase(dir, applied.keys()); // a newer version's database: touch nothing
   const ran: string[] = [];
   for (const { name, sql, checksum } of pendingMigrations(dir, applied)) {
     // Prisma's SQLite migrations redefine tables (create new, copy, drop old, rename), which

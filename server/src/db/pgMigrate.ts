@@ -6,6 +6,7 @@
 import path from "node:path";
 import type pg from "pg";
 import { pendingMigrations } from "./migrationFiles.ts";
+import { refuseNewerDatabase } from "./newerDatabase.ts";
 
 export const PG_MIGRATIONS_DIR = path.join(import.meta.dirname, "../../../prisma/postgresql/migrations");
 
@@ -22,6 +23,7 @@ export async function applyPgMigrations(client: pg.ClientBase, dir = PG_MIGRATIO
       "name" TEXT NOT NULL PRIMARY KEY, "checksum" TEXT NOT NULL, "appliedAt" TEXT NOT NULL)`);
     const rows = (await client.query<{ name: string; checksum: string }>(`SELECT "name", "checksum" FROM "_yst_migrations"`)).rows;
     const applied = new Map(rows.map((row) => [row.name, row.checksum]));
+    refuseNewerDatabase(dir, applied.keys()); // a newer version's database: touch nothing
     const ran: string[] = [];
     for (const { name, sql, checksum } of pendingMigrations(dir, applied)) {
       await client.query("BEGIN");
