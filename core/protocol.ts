@@ -203,6 +203,16 @@ export interface SdpPayload {
   sdp: string;
 }
 
+/**
+ * The ICE servers for my next RTCPeerConnection (media.iceServers): the deployment's TURN server with
+ * short-lived credentials minted for me (docs/media.md#turn); none without TURN.
+ */
+export interface IceServersResult {
+  iceServers: { urls: string[]; username: string; credential: string }[];
+  /** When the credentials expire (epoch ms); null when there are none. */
+  expiresAt: number | null;
+}
+
 /** The feeds a listener receives (participant ids) and Janus's offer for them (null: nobody to hear yet). */
 export interface SubscribeResult {
   sdp: string | null;
@@ -264,6 +274,8 @@ export interface ClientToServerEvents {
   /** Listen: Janus's offer for the audible feeds; reply with `media.answer`. */
   "media.subscribe": (request: unknown, ack: (result: Ack<SubscribeResult>) => void) => void;
   "media.answer": (request: unknown, ack: (result: Ack<Record<never, never>>) => void) => void;
+  /** The ICE servers (TURN with credentials of my own) for my next RTCPeerConnection. */
+  "media.iceServers": (request: unknown, ack: (result: Ack<IceServersResult>) => void) => void;
   /** Stop publishing and listening. */
   "media.leave": (request: unknown, ack: (result: Ack<Record<never, never>>) => void) => void;
   /** 背靠背: join the own side's private audio room while its caucus runs (an audio offer, answered with Janus's answer). */

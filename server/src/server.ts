@@ -220,6 +220,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     mediaAvailable,
     mediaRelay: currentRelay,
     privateAudio: () => (mediaAvailable() ? privateAudio : undefined),
+    ...(config.turn ? { turn: config.turn } : {}),
     ballots,
     caucusNotes: new CaucusStore(db),
     talkNotes: new TalkStore(db),

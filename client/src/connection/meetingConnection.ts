@@ -298,7 +298,15 @@ export class MeetingConnection {
   /** The SDP relay (features/media); null when offline or without an answer in time. */
   async mediaRequest<T>(
     event:
-      "media.publish" | "media.subscribe" | "media.answer" | "media.leave" | "media.caucusJoin" | "media.caucusLeave" | "media.talkJoin" | "media.talkLeave",
+      | "media.publish"
+      | "media.subscribe"
+      | "media.answer"
+      | "media.leave"
+      | "media.iceServers"
+      | "media.caucusJoin"
+      | "media.caucusLeave"
+      | "media.talkJoin"
+      | "media.talkLeave",
     payload: unknown,
   ): Promise<Ack<T> | null> {
     if (!this.socket.connected) return null;

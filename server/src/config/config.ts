@@ -1,6 +1,8 @@
 // Runtime configuration from environment variables (documented in docs/configuration.md).
 import path from "node:path";
 import type { DatabaseConfig } from "../db/database.ts";
+import { loadTurnConfig, type TurnConfig } from "../media/turnCredentials.ts";
+import { loadObservabilityConfig, type ObservabilityConfig } from "../observability/observabilityConfig.ts";
 import { loadAsrConfig, type AsrConfig } from "../transcripts/asrConfig.ts";
 import { loadClusterConfig, type ClusterConfig } from "./clusterConfig.ts";
 import { loadDatabaseConfig } from "./databaseConfig.ts";
@@ -35,6 +37,8 @@ export interface Config {
   trustProxy: string | undefined;
   /** Audio/video plane (docs/media.md). */
   media: MediaConfig;
+  /** TURN (YST_TURN_URLS, YST_TURN_SECRET, YST_TURN_TTL_SECONDS; docs/media.md#turn): credentials minted per participant; undefined: no TURN. */
+  turn: TurnConfig | undefined;
   /**
    * Per-speech recordings, one sub-folder per meeting. Janus writes there too, so with an
    * external Janus it must be a folder both see under this same path (docs/configuration.md).
@@ -44,6 +48,8 @@ export interface Config {
   asr: AsrConfig;
   /** What the ledger's forms (交办单, 反馈单) print for the secretariat (docs/ledger.md#forms-交办单--反馈单). */
   ledgerForms: LedgerFormSettings;
+  /** Log format and the operations endpoints' token (YST_LOG_FORMAT, YST_OPS_TOKEN; observability/). */
+  observability: ObservabilityConfig;
 }
 
 export interface LedgerFormSettings {
@@ -102,9 +108,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: path.resolve(env.YST_CLIENT_DIR ?? path.join(import.meta.dirname, "../../../dist/client")),
     trustProxy: env.YST_TRUST_PROXY || undefined,
     media: loadMediaConfig(env),
+    turn: loadTurnConfig(env),
     recordingsDir: path.resolve(env.YST_RECORDINGS_DIR || path.join(dataDir, "recordings")),
     asr: loadAsrConfig(env),
     ledgerForms: { issuer: env.YST_ORG_NAME?.trim() ?? "", contact: env.YST_LEDGER_CONTACT?.trim() ?? "" },
+    observability: loadObservabilityConfig(env),
   };
 }
 

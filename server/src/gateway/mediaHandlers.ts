@@ -7,6 +7,7 @@ import { SPEAKING_ROLES } from "../../../core/roles.ts";
 import { mediaErrorCode } from "../media/janusErrors.ts";
 import type { MediaPeer, MediaRelay } from "../media/mediaRelay.ts";
 import { checkSdp, type CheckedSdp } from "../media/sdp.ts";
+import { mintIceServers, type TurnConfig } from "../media/turnCredentials.ts";
 import type { MeetingRoom } from "../rooms/meetingRoom.ts";
 import type { GatewaySocket } from "./connection.ts";
 import { failure, parseWith, type Handlers } from "./handler.ts";
@@ -17,6 +18,9 @@ export interface MediaHandlerDeps {
   /** The SDP relay to Janus while media is available; undefined otherwise. */
   mediaRelay?: () => MediaRelay | undefined;
   log: (message: string, error?: unknown) => void;
+  /** TURN (YST_TURN_URLS…): `media.iceServers` mints this connection's credentials; undefined: no TURN. */
+  turn?: TurnConfig;
+  now: () => number;
 }
 
 const SdpRequest = z.object({ sdp: z.unknown() }).strict();
@@ -89,6 +93,15 @@ export function attachMedia(handlers: Handlers, socket: GatewaySocket, deps: Med
       await r.answer(meetingId, peer.connectionId, answer.sdp);
       return { ok: true };
     },
+  });
+
+  // The ICE servers for this connection's RTCPeerConnections (docs/media.md#turn): short-lived TURN
+  // credentials of its own, minted from the secret, which stays here. Asked before each new connection
+  // (the client keeps them until shortly before they expire); an empty list without TURN.
+  handlers.on("media.iceServers", {
+    name: "media.iceServers",
+    parse: parseEmpty,
+    handle: async () => ({ ok: true, ...mintIceServers(deps.turn, { meetingId, participantId: peer.participantId }, deps.now()) }),
   });
 
   // Not rate limited: leaving must always be possible.

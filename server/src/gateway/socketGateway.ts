@@ -29,6 +29,7 @@ import { Greeter } from "./greeting.ts";
 import { handlersOf, parseWith, type Handlers } from "./handler.ts";
 import { identifyJoin, stillValid } from "./handshake.ts";
 import { attachMedia } from "./mediaHandlers.ts";
+import type { TurnConfig } from "../media/turnCredentials.ts";
 import { attachPolls } from "./pollHandlers.ts";
 import { Presence } from "./presence.ts";
 import { attachRecordEditing, greetEditors, RecordEditing } from "./recordEditing.ts";
@@ -60,6 +61,8 @@ export interface GatewayDeps {
   mediaRelay?: () => MediaRelay | undefined;
   /** The private audio rooms at Janus (caucuses, separate talks) while media is available (media/privateAudio.ts). */
   privateAudio?: () => PrivateAudio | undefined;
+  /** TURN for the browsers (YST_TURN_URLS…; media.iceServers); undefined: none. */
+  turn?: TurnConfig;
   ballots: BallotBox;
   /** The bargaining sides' private consultation notes (背靠背; server/src/caucus). */
   caucusNotes: CaucusStore;

@@ -6,9 +6,10 @@
 // the member's choice or, in auto, the connection (listenMode.ts; docs/media.md, "Listener modes").
 // A listener may listen on the interpretation channel (传译) instead of the floor: the server then
 // sends the interpreter's voice instead of the speakers' (features/interpretation/listenChannel.ts).
-import type { Ack, SubscribeResult } from "@core/protocol.ts";
+import type { Ack, IceServersResult, SubscribeResult } from "@core/protocol.ts";
 import { openCamera } from "./camera.ts";
 import { ConnectionWatch, HEALING, HealBackoff, type Trouble } from "./connectionWatch.ts";
+import { IceServers } from "./iceServers.ts";
 import { expectedToHear, type ListenChannel } from "../interpretation/listenChannel.ts";
 import { ListenModeChooser, listenStatsOf, type ListenMode, type ListenStats } from "./listenMode.ts";
 import { onNetworkChange, readNetworkHint, reportListenDecision } from "./listenModeStore.ts";
@@ -16,7 +17,10 @@ import { micProblemOf, openMicrophone } from "./settings/microphone.ts";
 import { reportMicProblem } from "./settings/micProblemStore.ts";
 import { setLocalVideo, setRemoteVideos } from "./videoFeeds.ts";
 
-export type MediaRequest = <T>(event: "media.publish" | "media.subscribe" | "media.answer" | "media.leave", payload: unknown) => Promise<Ack<T> | null>;
+export type MediaRequest = <T>(
+  event: "media.publish" | "media.subscribe" | "media.answer" | "media.leave" | "media.iceServers",
+  payload: unknown,
+) => Promise<Ack<T> | null>;
 
 /** Resolves once ICE gathering is complete (non-trickle: the whole SDP goes in one message). */
 export function gathered(pc: RTCPeerConnection): Promise<void> {
@@ -84,11 +88,14 @@ export class MediaSession {
   /** The member closed their microphone mid-turn: the track is silenced, the publication (and its recording) goes on. */
   private muted = false;
   readonly audio: HTMLAudioElement = new Audio();
+  /** TURN with my own short-lived credentials, for every connection (docs/media.md#turn). */
+  private readonly iceServers: IceServers;
 
   constructor(
     private readonly request: MediaRequest,
     private readonly onMic: (status: MicStatus) => void,
   ) {
+    this.iceServers = new IceServers((event, payload) => request<IceServersResult>(event, payload));
     this.audio.autoplay = true;
     // The browser's estimate changes even while there is no connection to look at.
     this.stopNetworkWatch = onNetworkChange(() => this.modeMayChange());
@@ -135,7 +142,7 @@ export class MediaSession {
 
   /** Publishes the stream on a new connection; null when refused or superseded meanwhile. */
   private async offerPublication(stream: MediaStream, generation: number): Promise<RTCPeerConnection | null> {
-    const pc = new RTCPeerConnection();
+    const pc = new RTCPeerConnection(await this.iceServers.configuration());
     try {
       for (const track of stream.getTracks()) pc.addTransceiver(track, { direction: "sendonly" });
       await pc.setLocalDescription(await pc.createOffer());
@@ -245,7 +252,9 @@ export class MediaSession {
     // A later listen() asked meanwhile: the server replaced this subscription with that one, so
     // answering this offer would go to the wrong one.
     if (turn !== this.listens || !ack?.ok || !ack.sdp) return;
-    const pc = new RTCPeerConnection();
+    const configuration = await this.iceServers.configuration();
+    if (turn !== this.listens) return;
+    const pc = new RTCPeerConnection(configuration);
     this.subscriber = pc;
     this.subscriberMixed = ack.mixed;
     const owners = new Map(ack.streams.map((s) => [s.mid, s.participantId]));

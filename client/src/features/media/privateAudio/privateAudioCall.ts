@@ -4,7 +4,8 @@
 // Non-trickle, like the meeting's media (features/media/mediaSession.ts). While I am in it the
 // server mutes my microphone in the meeting's room.
 import type { CoreError } from "@core/errors.ts";
-import type { Ack } from "@core/protocol.ts";
+import type { Ack, IceServersResult } from "@core/protocol.ts";
+import { IceServers } from "../iceServers.ts";
 import { gathered } from "../mediaSession.ts";
 import { micProblemOf, openMicrophone, type MicProblem } from "../settings/microphone.ts";
 
@@ -14,7 +15,10 @@ export type PrivateAudioEvents = { join: "media.caucusJoin"; leave: "media.caucu
 export const CAUCUS_AUDIO: PrivateAudioEvents = { join: "media.caucusJoin", leave: "media.caucusLeave" };
 export const TALK_AUDIO: PrivateAudioEvents = { join: "media.talkJoin", leave: "media.talkLeave" };
 
-export type PrivateAudioRequest = <T>(event: PrivateAudioEvents["join"] | PrivateAudioEvents["leave"], payload: unknown) => Promise<Ack<T> | null>;
+export type PrivateAudioRequest = <T>(
+  event: PrivateAudioEvents["join"] | PrivateAudioEvents["leave"] | "media.iceServers",
+  payload: unknown,
+) => Promise<Ack<T> | null>;
 
 /** How a join ended: in the room, refused by the server, the microphone would not open, or no answer (offline). */
 export type PrivateJoinResult = { ok: true } | { ok: false; error: CoreError } | { ok: false; micProblem: MicProblem } | { ok: false; offline: true };
@@ -23,11 +27,15 @@ export class PrivateAudioCall {
   private current: { pc: RTCPeerConnection; stream: MediaStream; audio: HTMLAudioElement } | null = null;
   /** Bumped by every join and leave: a join overtaken by a leave gives up. */
   private generation = 0;
+  /** TURN with my own short-lived credentials, as for the meeting's media (docs/media.md#turn). */
+  private readonly iceServers: IceServers;
 
   constructor(
     private readonly request: PrivateAudioRequest,
     private readonly events: PrivateAudioEvents,
-  ) {}
+  ) {
+    this.iceServers = new IceServers((event, payload) => request<IceServersResult>(event, payload));
+  }
 
   get joined(): boolean {
     return this.current !== null;
@@ -42,7 +50,12 @@ export class PrivateAudioCall {
     } catch (error) {
       return { ok: false, micProblem: micProblemOf(error) };
     }
-    const pc = new RTCPeerConnection();
+    const configuration = await this.iceServers.configuration();
+    if (generation !== this.generation) {
+      stream.getTracks().forEach((track) => track.stop());
+      return { ok: false, offline: true };
+    }
+    const pc = new RTCPeerConnection(configuration);
     const audio = new Audio();
     audio.autoplay = true;
     pc.addEventListener("track", (event) => {
