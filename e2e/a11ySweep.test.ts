@@ -9,11 +9,13 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccountRepository } from "../server/src/accounts/accountRepository.ts";
+import { ProposalStore } from "../server/src/bargaining/proposals/proposalStore.ts";
 import { CommunityStore } from "../server/src/community/communityStore.ts";
 import { orAbort } from "../server/src/http/apiError.ts";
 import { joinUrl } from "../server/src/links/urls.ts";
 import type { NewParticipant } from "../server/src/meetings/participantStore.ts";
 import { STAFF_PASSWORD, staffClient, type ApiClient } from "../testing/server/api.ts";
+import { twelveHouseholdCampaign } from "../testing/server/campaign.ts";
 import { seriousViolations } from "./support/a11y.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
@@ -34,6 +36,10 @@ let publicCode: string;
 let forcedPassword: string;
 let chairActor: { participantId: string; role: string };
 let speakerId: string;
+/** Households' own links to a campaign (本户链接, /k/…): one for each language. */
+let ownLinks: string[];
+/** The public code of a collection of workers' proposals (/w/…). */
+let proposalsCode: string;
 /** Join links of the bargaining table's and the mediation's people, by name. */
 const links = new Map<string, string>();
 const contexts: BrowserContext[] = [];
@@ -168,6 +174,32 @@ describe("accessibility sweep: every main screen, zh and en", () => {
       ],
       "杨秀英",
     );
+    // The minutes: 第1稿 generated from the record, 第2稿 with a line added (so the chair's dialog
+    // has its 全文 and 差异 tabs).
+    const minutes = `/api/meetings/${app.meetingId}/minutes/versions`;
+    expect((await org.post(minutes, { generate: true, baseVersion: 0 })).status).toBe(201);
+    const first = (await org.get(`${minutes}/1`)).body.version.blocks;
+    const edited = [...first, { kind: "paragraph", runs: [{ text: "会议商定：下周公示费用分摊方案。" }] }];
+    expect((await org.post(minutes, { baseVersion: 1, blocks: edited, note: "补充共识" })).status).toBe(201);
+    // A consent campaign's own links (本户链接) and a collection of workers' proposals (征集表).
+    const campaign = (await twelveHouseholdCampaign(org, Date.now(), "艺术巷社区（无障碍检查）")).campaign;
+    ownLinks = (await org.post(`/api/campaigns/${campaign.id}/links`)).body.links.map((l: { url: string }) => l.url);
+    proposalsCode = orAbort(
+      await new ProposalStore(app.server.db, Date.now).create(
+        {
+          title: "2027年度工资集体协商意见建议征集（无障碍检查）",
+          questions: [
+            { kind: "choice", text: "您希望今年工资增长幅度是多少？", options: ["3%以下", "3%-5%", "5%以上"], multiple: false },
+            { kind: "choice", text: "您最关心哪些方面？", options: ["工资", "休息休假", "劳动安全"], multiple: true },
+            { kind: "text", text: "对季节工、临时工的工资标准有什么建议？", options: [], multiple: false },
+          ],
+          handedOut: 120,
+          opensAt: new Date(Date.now() - 86_400_000).toISOString(),
+          closesAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+        },
+        "test",
+      ),
+    ).publicCode;
     browser = await launchChromium();
   }, 120_000);
 
@@ -204,6 +236,32 @@ describe("accessibility sweep: every main screen, zh and en", () => {
       await sweep(desk, "bargaining (chief's console)", links.get("马文华")!, byTestId("me"));
       await sweep(phone, "mediation (party's phone)", links.get("张桂兰")!, byTestId("me"));
       await sweep(desk, "mediation (chair)", links.get("杨秀英")!, byTestId("me"));
+    }, 120_000);
+
+    it(`the chair's minutes dialog, a household's own link and the workers' form in ${language}`, async () => {
+      // 会议纪要 in the chair's console: the latest version's text, its changes, the approval's confirmation.
+      const chair = await pageIn(language, DESKTOP);
+      await chair.goto(app.links.get("沈国帅")!);
+      await chair.getByTestId("minutes-chair-open").click();
+      await sweep(chair, "minutes dialog: text", null, `${byTestId("minutes-chair-dialog")} ${byTestId("minutes-document")}`);
+      await chair.getByTestId("minutes-chair-changes").click();
+      await sweep(chair, "minutes dialog: changes", null, byTestId("minutes-diff-row"));
+      await chair.getByTestId("minutes-approve").click();
+      await sweep(chair, "minutes dialog: approve?", null, byTestId("minutes-approve-dialog"));
+      // A household's own link (/k/…), before and after it answers.
+      const phone = await pageIn(language, PHONE);
+      await sweep(phone, "own link", ownLinks[language === "zh" ? 0 : 1]!, 'input[type="radio"]');
+      const unanswered = await phone.getByTestId("own-current").textContent();
+      await phone.locator('input[type="radio"]').first().check();
+      await phone.locator('button[type="submit"]').click();
+      await until(async () => (await phone.getByTestId("own-current").textContent()) !== unanswered).toBe(true);
+      await sweep(phone, "own link: answered", null, byTestId("own-current"));
+      // The workers' 征集表 (/w/…): the form as it opens, with a name given, and sent.
+      await sweep(phone, "workers' form", `${app.baseUrl}/w/${proposalsCode}`, byTestId("proposals-form"));
+      await phone.getByTestId("proposals-suggestion").fill("希望提高夜班津贴");
+      await sweep(phone, "workers' form: filled in", null, byTestId("proposals-submit"));
+      await phone.getByTestId("proposals-submit").click();
+      await sweep(phone, "workers' form: sent", null, byTestId("proposals-done"));
     }, 120_000);
 
     it(`the organisers' pages in ${language}`, async () => {

@@ -112,8 +112,9 @@ function ChairMinutesDialog({ m, onClose }: { m: MinutesData; onClose: () => voi
           </button>
         </div>
       )}
-      {/* The text and the changes are the two tabs' panel when there is a version to compare with. */}
-      <div className="minutes-dialog-body" {...(reference ? viewTabs.panel(view) : {})}>
+      {/* The text and the changes are the two tabs' panel when there is a version to compare with.
+          It scrolls, so it takes the focus (the arrow keys scroll it; WCAG 2.1.1). */}
+      <div className="minutes-dialog-body" tabIndex={0} {...(reference ? viewTabs.panel(view) : { role: "region", "aria-label": t("minutes.fullText") })}>
         {!blocks ? (
           <p className="muted">{t("minutes.loading")}</p>
         ) : view === "changes" && reference ? (
