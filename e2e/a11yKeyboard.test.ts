@@ -3,9 +3,10 @@
 // say the change once through the page's live region: 已申请 · 第 N 位, a new place, 已撤回, the end
 // of one's speech; the chair's 上移/下移 (the same button in the entry's new place), 请…发言 (then
 // 结束发言), 暂停/继续, +1 分钟, 结束发言 (then the queue's first 请…发言), 移出, 添加发言人. The single-key
-// shortcuts do nothing while the focus is on a control ("e" on a button ends no speech) and can be
-// switched off, which survives a reload. Reordering by keyboard (dnd-kit) says names and places,
-// in Chinese and in English, never the entries' ids.
+// shortcuts do nothing while the focus is on a control ("e" on a button ends no speech), move the
+// focus as their buttons do (N to 结束发言, P to 继续/暂停) and can be switched off, which survives a
+// reload. Reordering by keyboard (dnd-kit) says names and places, in Chinese and in English, never
+// the entries' ids. A refused 撤回 followed by the chair's removal is said as the removal.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { Actor } from "../core/roles.ts";
@@ -237,16 +238,24 @@ describe("keyboard only: focus and announcements after each action", () => {
     await until(() => chair.getByTestId("queue-item").count()).toBe(0);
   }, 120_000);
 
-  it("the single-key shortcuts switch off in the shortcuts' help, and stay off after a reload", async () => {
+  it("the single-key shortcuts N and P move the focus as their buttons do, switch off in the shortcuts' help, and stay off after a reload", async () => {
     await run("李明", { type: "queue.request" });
-    await run("钟玉", { type: "floor.give", participantId: await idOf("李明") });
+    await until(() => chair.getByTestId("queue-item").count()).toBe(1);
+    // On by default. N (focus on no control) gives the floor to the suggested speaker, and the focus
+    // goes where 请…发言 sends it: 结束发言.
+    await fromQueueHeading();
+    await chair.keyboard.press("n");
     await until(() => textOf(chair, "speaker-name")).toBe("李明");
-    // On by default: P (focus on no control) pauses.
+    await until(() => testIdFocused(chair)).toBe("end-speech");
+    // P pauses, the focus on 继续 as after 暂停; from no control again P resumes, the focus on 暂停.
     await fromQueueHeading();
     await chair.keyboard.press("p");
     await until(async () => (await liveState(app)).floor?.pausedAt != null).toBe(true);
+    await until(() => testIdFocused(chair)).toBe("resume-speech");
+    await fromQueueHeading();
     await chair.keyboard.press("p");
     await until(async () => (await liveState(app)).floor?.pausedAt == null).toBe(true);
+    await until(() => testIdFocused(chair)).toBe("pause-speech");
 
     await tabTo(chair, '[data-testid="shortcuts-toggle"]');
     await chair.keyboard.press("Enter");
@@ -354,4 +363,34 @@ describe("keyboard only: focus and announcements after each action", () => {
     expect(all.filter((text) => ids.some((id) => text.includes(id)) || /draggable item/i.test(text))).toEqual([]);
     await chair.getByRole("button", { name: "中文" }).click();
   }, 120_000);
+  it("a 撤回 that was refused leaves nothing behind: taken off the list by the chair later, the member hears 您已不在发言队列中", async () => {
+    // 王芳's phone, its socket passing through the test: while `refuse` is set, her withdrawal
+    // reaches the real server with a field no command has, and the server refuses it.
+    let refuse = false;
+    const context = await browser.newContext({ ...PHONE, locale: "zh-CN" });
+    await context.routeWebSocket(/\/socket\.io\//, (ws) => {
+      const server = ws.connectToServer();
+      ws.onMessage((message) =>
+        server.send(refuse && typeof message === "string" ? message.replace('"type":"queue.withdraw"', '"type":"queue.withdraw","refused":true') : message),
+      );
+    });
+    const wang = await context.newPage();
+    await wang.goto(app.links.get("王芳")!);
+    await wang.getByTestId("me").waitFor();
+    if (!(await queueNames()).includes("王芳")) await run("王芳", { type: "queue.request" });
+    await wang.getByTestId("withdraw").waitFor();
+    await recordAnnouncements(wang);
+
+    refuse = true;
+    await wang.getByTestId("withdraw").click();
+    await wang.getByTestId("error-notice").waitFor();
+    refuse = false;
+    expect(await queueNames()).toContain("王芳");
+    expect(await wang.getByTestId("withdraw").count()).toBe(1);
+
+    await run("钟玉", { type: "queue.remove", participantId: await idOf("王芳") });
+    await until(() => said(wang, "您已不在发言队列中")).toBe(1);
+    expect(await said(wang, "已撤回发言申请")).toBe(0);
+    await context.close();
+  }, 60_000);
 });

@@ -168,10 +168,14 @@ describe("the speaking plan in the browser", () => {
     await until(async () => Math.max(...(await clocks()).map(seconds))).toBeLessThan(seconds(plusOne));
     const running = (await clocks()).map(seconds);
     expect(Math.max(...running) - Math.min(...running)).toBeLessThanOrEqual(1);
-    // The P shortcut pauses too, and resumes — with the focus on no control (after 继续 it stays on 暂停, where a key is the button's own).
-    await chair.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    // The P shortcut pauses too, and resumes — with the focus on no control (after 继续 it stays on 暂停,
+    // after P on 继续: there a key is the button's own).
+    const blur = () => chair.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await blur();
     await chair.keyboard.press("p");
     await until(() => chair.getByTestId("clock-phase").getAttribute("data-paused")).toBe("true");
+    await until(() => chair.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("resume-speech");
+    await blur();
     await chair.keyboard.press("p");
     await until(() => chair.getByTestId("clock-phase").getAttribute("data-paused")).toBe("false");
   }, 150_000);

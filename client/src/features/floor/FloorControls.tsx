@@ -10,7 +10,7 @@ import { announce } from "../../components/announcer/announce.ts";
 import { useConfirm } from "../../components/ConfirmDialog.tsx";
 import { focusAfter } from "../../components/focusAfter.ts";
 import { Icon } from "../../components/Icon.tsx";
-import { END_SPEECH_ID, queueStart } from "../queue/chairFocus.ts";
+import { END_SPEECH_ID, endSpeechButton, queueStart } from "../queue/chairFocus.ts";
 import { isShortcutPress, setSingleKeyShortcuts, useSingleKeyShortcuts } from "./singleKeyShortcuts.ts";
 import { speakerName } from "./speakingPlan.ts";
 import "./shortcuts.css";
@@ -23,7 +23,8 @@ import "./speaking.css";
  * video is and wherever the chair has scrolled. Also the shortcuts N (next), E (end, asks first),
  * P (pause/resume), + (one more minute), unless switched off or the focus is on a control
  * (isShortcutPress). After a button the focus stays in the bar (暂停 ↔ 继续) or, once the speech
- * has ended, goes to the queue's first 请…发言.
+ * has ended, goes to the queue's first 请…发言; N and P move it as their buttons do (N to 结束发言,
+ * P to 继续 or 暂停).
  */
 export function SpeechDock({ run, pending, interjections = true }: { run: (command: Command) => Promise<boolean>; pending: boolean; interjections?: boolean }) {
   const { t } = useTranslation();
@@ -62,11 +63,17 @@ export function SpeechDock({ run, pending, interjections = true }: { run: (comma
     const onKey = (event: KeyboardEvent) => {
       if (!isShortcutPress(event)) return;
       const key = event.key.toLowerCase();
-      // N takes the suggested next speaker (floor.give without a name).
-      if (key === "n") void run({ type: "floor.give" });
+      // N takes the suggested next speaker (floor.give without a name); the focus goes where 请…发言
+      // sends it, the speech bar's 结束发言.
+      if (key === "n") void focusAfter(() => run({ type: "floor.give" }), endSpeechButton);
       else if (key === "e") void endSpeech();
-      // The clock keys act only on a running speech (no refusal to read when nobody speaks).
-      else if (key === "p" && hasFloor && !heldByInterjection) void run({ type: paused ? "floor.resume" : "floor.pause" });
+      // The clock keys act only on a running speech (no refusal to read when nobody speaks). P
+      // leaves the focus where its button would: on the other one of 暂停 ↔ 继续.
+      else if (key === "p" && hasFloor && !heldByInterjection)
+        void focusAfter(
+          () => run({ type: paused ? "floor.resume" : "floor.pause" }),
+          () => (paused ? pauseButton.current : resumeButton.current),
+        );
       else if ((key === "+" || key === "=") && hasFloor) void extend(60);
     };
     window.addEventListener("keydown", onKey);

@@ -25,7 +25,7 @@ export function RequestButton() {
   const { state, welcome, status } = useMeeting();
   const { run, pending, error, clearError } = useCommand();
   const [writing, setWriting] = useState(false);
-  const expectWithdrawal = useMyQueueAnnouncements();
+  const sendWithdrawal = useMyQueueAnnouncements();
   // Speaking happens only in session; the status notice explains why there is no button.
   const acting = useActingRole();
   const me = welcome?.me.id;
@@ -84,10 +84,7 @@ export function RequestButton() {
             type="button"
             className="secondary"
             disabled={disabled}
-            onClick={() => {
-              expectWithdrawal();
-              void run({ type: "queue.withdraw" });
-            }}
+            onClick={() => void sendWithdrawal(() => run({ type: "queue.withdraw" }))}
             data-testid="withdraw"
           >
             {pending ? t("pending") : t("queue.withdraw")}

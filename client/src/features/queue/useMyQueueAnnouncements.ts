@@ -15,9 +15,11 @@ interface Mine {
  * Says the changes of my own request once each: 已申请 · 第 N 位, a new place (others withdrew, the
  * chair reordered), 已撤回, taken off the list, my speech ended. Being given the floor is the clock's
  * news (正在发言：name, ClockAnnouncements). Mounted once on the member's screen (RequestButton).
- * Returns what the 撤回 button calls first, so that the withdrawal is told apart from a removal.
+ * Returns how the 撤回 button sends its command, so that the withdrawal is told apart from a
+ * removal: a withdrawal that was refused leaves nothing behind, and a later removal by the chair
+ * is said as one (您已不在发言队列中).
  */
-export function useMyQueueAnnouncements(): () => void {
+export function useMyQueueAnnouncements(): (withdraw: () => Promise<boolean>) => Promise<void> {
   const { t } = useTranslation();
   const { state, welcome } = useMeeting();
   const me = welcome?.me.id;
@@ -45,7 +47,8 @@ export function useMyQueueAnnouncements(): () => void {
     if (place === null) withdrawing.current = false;
   }, [ready, place, speaking, nobodySpeaks, t]);
 
-  return () => {
+  return async (withdraw) => {
     withdrawing.current = true;
+    if (!(await withdraw())) withdrawing.current = false;
   };
 }
