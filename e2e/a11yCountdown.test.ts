@@ -3,11 +3,14 @@
 // all) in the light and the dark theme, Chinese and English, in every phase: running, paused, the
 // last minute and over time; so do the clocks of the member's phone and the chair's console over
 // time. Screen readers hear the clock's news once each (the new speaker, 剩余 1 分钟, 发言时间到, a
-// pause, the resumption), never its ticking digits.
+// pause, the resumption), never its ticking digits; so with an interjection's own clock (who
+// interjects, 插话剩余 1 分钟, 插话时间到), in a second meeting on the same server whose
+// interjection runs alongside the speech's last minute.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { Actor } from "../core/roles.ts";
 import { orAbort } from "../server/src/http/apiError.ts";
+import { joinUrl } from "../server/src/links/urls.ts";
 import { announcements, recordAnnouncements, seriousViolations } from "./support/a11y.ts";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
@@ -27,12 +30,21 @@ let yuan: Page;
 /** 孟庆: listens throughout, in English. */
 let meng: Page;
 const displays: { theme: Theme; language: Language; page: Page }[] = [];
+/** The second meeting, for the interjection: its id and its people's join links. */
+let second: string;
+const secondLinks = new Map<string, string>();
+/** 王建国: the official who interjects (zh); 赵德明: the speaker he answers (zh); 孙莉: listens (en). */
+let wang: Page;
+let zhao: Page;
+let sun: Page;
 
-const actor = async (name: string): Promise<Actor> => {
-  const person = (await liveState(app)).roster.find((p) => p.name === name)!;
+const actor = async (name: string, meetingId = app.meetingId): Promise<Actor> => {
+  const person = (await liveState(app, meetingId)).roster.find((p) => p.name === name)!;
   return { participantId: person.id, role: person.role };
 };
 const run = async (name: string, command: unknown) => submitTo(app, await actor(name), command);
+/** A command in the second meeting. */
+const runSecond = async (name: string, command: unknown) => submitTo(app, await actor(name, second), command, second);
 
 /** A context whose pages start in `language` (the app keeps the choice in localStorage). */
 async function pageIn(language: Language, device: typeof PHONE | typeof DESKTOP | { viewport: { width: number; height: number } }): Promise<Page> {
@@ -40,9 +52,9 @@ async function pageIn(language: Language, device: typeof PHONE | typeof DESKTOP 
   await context.addInitScript((lang) => localStorage.setItem("yst.lang", lang), language);
   return context.newPage();
 }
-async function openPerson(name: string, language: Language, device: typeof PHONE | typeof DESKTOP): Promise<Page> {
+async function openPerson(name: string, language: Language, device: typeof PHONE | typeof DESKTOP, links = app.links): Promise<Page> {
   const page = await pageIn(language, device);
-  await page.goto(app.links.get(name)!);
+  await page.goto(links.get(name)!);
   await page.getByTestId("me").waitFor();
   return page;
 }
@@ -106,6 +118,25 @@ describe("the countdown, seen from the back of the room and heard through a scre
     for (const theme of ["light", "dark"] as const) {
       for (const language of ["zh", "en"] as const) displays.push({ theme, language, page: await openDisplayIn(theme, language) });
     }
+    // The second meeting: its interjections capped at 62 s (its minute mark 2 s in), 赵德明 speaking,
+    // 王建国 asking to interject.
+    const { meeting, participants } = await app.server.meetings.create("无障碍插话计时测试会", [
+      { name: "杨秀英", role: "chair" },
+      { name: "赵德明", role: "member", sector: "经济界" },
+      { name: "孙莉", role: "member", sector: "教育界" },
+      { name: "王建国", role: "official", unit: "市住建局" },
+    ]);
+    second = meeting.id;
+    await app.server.db.meeting.update({ where: { id: second }, data: { interjectionCapSeconds: 62 } });
+    for (const p of participants)
+      secondLinks.set(p.name, joinUrl(app.baseUrl, await app.server.tokens.issue({ participantId: p.id, meetingId: second, role: p.role })));
+    await runSecond("杨秀英", { type: "meeting.open" });
+    await runSecond("赵德明", { type: "queue.request" });
+    await runSecond("杨秀英", { type: "floor.give", participantId: (await actor("赵德明", second)).participantId });
+    await runSecond("王建国", { type: "interjection.request" });
+    wang = await openPerson("王建国", "zh", PHONE, secondLinks);
+    zhao = await openPerson("赵德明", "zh", PHONE, secondLinks);
+    sun = await openPerson("孙莉", "en", PHONE, secondLinks);
   }, 240_000);
 
   afterAll(async () => {
@@ -140,12 +171,15 @@ describe("the countdown, seen from the back of the room and heard through a scre
     expect(await said(yuan, "发言已暂停")).toBe(1);
   }, 120_000);
 
-  it("the next speaker is said once; the last minute and over time: the minute mark and the end said once each, every screen passes axe", async () => {
+  it("the next speaker is said once; the last minute and over time: the minute mark and the end said once each, every screen passes axe; an interjection's own clock likewise", async () => {
     // 62 s: the one-minute mark comes 2 s into the speech, the end a minute later.
     await run("钟玉", { type: "floor.setCap", seconds: 62 });
     await run("钟玉", { type: "floor.end" });
     for (const page of [chair, li, yuan, meng]) await recordAnnouncements(page);
     await run("钟玉", { type: "floor.give", participantId: (await actor("袁海霞")).participantId });
+    // Meanwhile in the second meeting the chair grants 王建国's interjection (62 s).
+    for (const page of [wang, zhao, sun]) await recordAnnouncements(page);
+    await runSecond("杨秀英", { type: "interjection.grant", requestId: (await liveState(app, second)).interjectionRequests[0]!.requestId });
 
     await until(() => said(li, "剩余 1 分钟")).toBe(1);
     expect(await said(li, "正在发言：袁海霞")).toBe(1);
@@ -153,6 +187,14 @@ describe("the countdown, seen from the back of the room and heard through a scre
     await until(() => said(yuan, "剩余 1 分钟")).toBe(1);
     await until(() => said(meng, "1 min left")).toBe(1);
     expect(await said(meng, "Now speaking: 袁海霞")).toBe(1);
+
+    // Who interjects, said once; then the interjection's minute mark.
+    await until(() => said(wang, "您正在插话")).toBe(1);
+    await until(() => said(zhao, "王建国 插话回应 赵德明")).toBe(1);
+    await until(() => said(sun, "王建国 responds to 赵德明")).toBe(1);
+    await until(() => said(wang, "插话剩余 1 分钟")).toBe(1);
+    await until(() => said(zhao, "插话剩余 1 分钟")).toBe(1);
+    await until(() => said(sun, "Interjection: 1 min left")).toBe(1);
 
     await displaysPass("warning", false, "last-minute");
     expect(await seriousViolations(yuan, CLOCKS), "speaker's phone, last minute").toEqual([]);
@@ -162,6 +204,9 @@ describe("the countdown, seen from the back of the room and heard through a scre
     await until(() => said(li, "发言时间到")).toBe(1);
     await until(() => said(yuan, "发言时间到")).toBe(1);
     await until(() => said(meng, "Speaking time is up")).toBe(1);
+    await until(() => said(wang, "插话时间到")).toBe(1);
+    await until(() => said(zhao, "插话时间到")).toBe(1);
+    await until(() => said(sun, "Interjection time is up")).toBe(1);
     await displaysPass("overrun", false, "overrun");
     expect(await seriousViolations(yuan, CLOCKS), "speaker's phone, over time").toEqual([]);
     expect(await seriousViolations(li, CLOCKS), "listener's phone, over time").toEqual([]);
@@ -177,6 +222,12 @@ describe("the countdown, seen from the back of the room and heard through a scre
       expect(await said(page, "剩余 1 分钟")).toBe(1);
       expect(await said(page, "发言时间到")).toBe(1);
     }
-    for (const page of [chair, li, yuan, meng]) expect(await digitsSaid(page)).toEqual([]);
+    for (const page of [wang, zhao]) {
+      expect(await said(page, "插话剩余 1 分钟")).toBe(1);
+      expect(await said(page, "插话时间到")).toBe(1);
+    }
+    expect(await said(sun, "Interjection: 1 min left")).toBe(1);
+    expect(await said(sun, "Interjection time is up")).toBe(1);
+    for (const page of [chair, li, yuan, meng, wang, zhao, sun]) expect(await digitsSaid(page)).toEqual([]);
   }, 180_000);
 });

@@ -1,4 +1,4 @@
-// What screen readers are told about the speech clock (useClockAnnouncements), key "countdown" of
+// What screen readers are told about the speech clock and an interjection's (useClockAnnouncements), key "countdown" of
 // the live app's resources: its changes in words, never its ticking digits.
 export const countdownEn = {
   speaker: "Now speaking: {{name}}",
@@ -8,4 +8,6 @@ export const countdownEn = {
   pausedForInterjection: "The speech is paused (interjection)",
   resumed: "The speech resumes",
   extended: "Speaking time extended by {{count}} min",
+  interjectionMinutesLeft: "Interjection: {{count}} min left",
+  interjectionTimeUp: "Interjection time is up",
 };

@@ -3,7 +3,8 @@
 // and nothing on the ticks between.
 import { describe, expect, it } from "vitest";
 import type { Speech } from "@core/floor/schema.ts";
-import { clockNews, viewOf, type ClockNews } from "./clockNews.ts";
+import type { Interjection } from "@core/interjection/schema.ts";
+import { clockNews, interjectionClockNews, interjectionViewOf, viewOf, type ClockNews, type InterjectionClockNews } from "./clockNews.ts";
 
 const START = 1_000_000;
 const speech = (patch: Partial<Speech> = {}): Speech => ({
@@ -74,5 +75,58 @@ describe("clockNews", () => {
       { at: 60_000, news: { kind: "minutesLeft", minutes: 1 } },
       { at: 120_250, news: { kind: "timeUp" } },
     ]);
+  });
+});
+
+const interjection = (patch: Partial<Interjection> = {}): Interjection => ({
+  interjectionId: "i1",
+  participantId: "official",
+  speechId: "s1",
+  point: null,
+  startedAt: START,
+  capMs: 150_000,
+  resumesSpeech: true,
+  outcome: null,
+  ...patch,
+});
+
+/** Every news item of the interjection's clock a screen polling every 250 ms hears from `from` to `to`. */
+function heardInterjection(running: Interjection | null, from: number, to: number): { at: number; news: InterjectionClockNews }[] {
+  const out: { at: number; news: InterjectionClockNews }[] = [];
+  let before = interjectionViewOf(running, START + from);
+  for (let at = from + 250; at <= to; at += 250) {
+    const now = interjectionViewOf(running, START + at);
+    const news = interjectionClockNews(before, now);
+    if (news) out.push({ at, news });
+    before = now;
+  }
+  return out;
+}
+
+describe("interjectionClockNews", () => {
+  it("an interjection starting, after none or after another: who interjects", () => {
+    expect(interjectionClockNews(null, interjectionViewOf(interjection(), START))).toEqual({ kind: "started", participantId: "official" });
+    const second = interjection({ interjectionId: "i2", participantId: "other", startedAt: START + 10_000 });
+    expect(interjectionClockNews(interjectionViewOf(interjection(), START + 5_000), interjectionViewOf(second, START + 10_250))).toEqual({
+      kind: "started",
+      participantId: "other",
+    });
+    expect(interjectionClockNews(interjectionViewOf(interjection(), START), null)).toBeNull();
+    expect(interjectionViewOf(null, START)).toBeNull();
+  });
+
+  it("2:30 to the end and beyond: 2 and 1 minutes left once each, the end once, never anything between", () => {
+    expect(heardInterjection(interjection(), 0, 200_000)).toEqual([
+      { at: 30_000, news: { kind: "minutesLeft", minutes: 2 } },
+      { at: 90_000, news: { kind: "minutesLeft", minutes: 1 } },
+      { at: 150_250, news: { kind: "timeUp" } },
+    ]);
+  });
+
+  it("a sleeping tab that wakes past two marks says only the latest", () => {
+    expect(interjectionClockNews(interjectionViewOf(interjection(), START + 10_000), interjectionViewOf(interjection(), START + 100_000))).toEqual({
+      kind: "minutesLeft",
+      minutes: 1,
+    });
   });
 });

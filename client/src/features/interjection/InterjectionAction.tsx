@@ -48,7 +48,8 @@ export function InterjectionAction() {
   if (running) {
     const clock = countdown(running.startedAt, running.capMs, now);
     return (
-      <div className={`my-interjection phase-${clock.phase}`} role="status" data-testid="my-interjection">
+      // Not a live region: it holds the ticking digits (ClockAnnouncements says the clock's news).
+      <div className={`my-interjection phase-${clock.phase}`} data-testid="my-interjection">
         <ErrorNotice message={error} onClose={clearError} />
         <p className="my-interjection-head">
           <Icon name="mic" /> {t("interjection.granted", { chair })} · {t("interjection.youInterject")}

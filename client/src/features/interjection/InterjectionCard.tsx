@@ -11,7 +11,8 @@ import "./interjection.css";
 
 /**
  * The interjection in progress, on every screen but the display: "{official} 插话回应 {speaker}",
- * the point, its own countdown (amber / red like a speech, said in words too); for the chair 结束插话.
+ * the point, its own countdown (amber / red like a speech; its start, minute marks and end said
+ * in words by ClockAnnouncements); for the chair 结束插话.
  */
 export function InterjectionCard() {
   const { t } = useTranslation();
@@ -30,7 +31,8 @@ export function InterjectionCard() {
   const phaseLabel = clock.phase === "overrun" ? t("floor.overrun") : clock.phase === "warning" ? t("floor.warning") : t("interjection.myClock");
   const phaseIcon = clock.phase === "overrun" ? "overrun" : clock.phase === "warning" ? "warning" : "clock";
   return (
-    <div className={`interjection-card phase-${clock.phase}`} role="status" data-testid="interjection-card">
+    // Not a live region: it holds the ticking digits (ClockAnnouncements says the interjection's news).
+    <div className={`interjection-card phase-${clock.phase}`} data-testid="interjection-card">
       <p className="interjection-title label-row">
         <KindBadge kind="interjection" />
         <span data-testid="interjection-title">{t("interjection.responds", { official: nameOf(running.participantId) ?? "—", speaker })}</span>
