@@ -141,7 +141,8 @@ render() {
       name="${BASH_REMATCH[1]}"
       [ -n "${!name+set}" ] || die "template $(basename "$template") uses @$name@, which is not set"
       value="${!name}"
-      line="${line//@$name@/$value}"
+      # Quoted: bash 5.2 would put the matched text in place of an unquoted "&" in $value.
+      line="${line//"@$name@"/"$value"}"
     done
     printf '%s\n' "$line"
   done <"$template"
