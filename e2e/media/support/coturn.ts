@@ -1,0 +1,86 @@
+// coturn (Debian's turnserver) run by a test as a child process with a generated configuration —
+// never the system service: TURN over UDP and over TLS on the namespace's loopback, relaying from
+// 127.0.0.2 (where Janus's candidates are), the TURN REST API's shared secret (use-auth-secret),
+// as the installer configures it (docs/media.md#turn) but on test ports.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+export interface CoturnOptions {
+  /** TURN over UDP (and TCP). */
+  port: number;
+  /** TURN over TLS (and DTLS). */
+  tlsPort: number;
+  /** Relay ports. */
+  relay: { min: number; max: number };
+  secret: string;
+  certFile: string;
+  keyFile: string;
+}
+
+export interface Coturn {
+  /** Its log so far (allocations, permissions, errors). */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+export async function startCoturn(options: CoturnOptions): Promise<Coturn> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "yst-coturn-"));
+  const logFile = path.join(dir, "turn.log");
+  const config = [
+    "listening-ip=127.0.0.1",
+    `listening-port=${options.port}`,
+    `tls-listening-port=${options.tlsPort}`,
+    "relay-ip=127.0.0.2",
+    `min-port=${options.relay.min}`,
+    `max-port=${options.relay.max}`,
+    // Only here: the peers (Janus) are on the namespace's loopback.
+    "allow-loopback-peers",
+    "use-auth-secret",
+    `static-auth-secret=${options.secret}`,
+    "realm=yst.test",
+    `cert=${options.certFile}`,
+    `pkey=${options.keyFile}`,
+    "fingerprint",
+    "no-cli",
+    "no-multicast-peers",
+    "no-rfc5780",
+    "no-stun-backward-compatibility",
+    `userdb=${path.join(dir, "turndb")}`,
+    `pidfile=${path.join(dir, "turnserver.pid")}`,
+    `log-file=${logFile}`,
+    "simple-log",
+    "no-stdout-log",
+    "verbose",
+  ];
+  fs.writeFileSync(path.join(dir, "turnserver.conf"), config.join("\n") + "\n", { mode: 0o600 });
+  const child: ChildProcess = spawn("turnserver", ["-c", path.join(dir, "turnserver.conf")], { stdio: "ignore" });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const log = () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8") : "");
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    await exited;
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  for (let attempt = 0; !(await listening(options.tlsPort)); attempt++) {
+    if (attempt === 50 || child.exitCode !== null) {
+      const seen = log();
+      await stop();
+      throw new Error(`turnserver did not listen on 127.0.0.1:${options.tlsPort}\n${seen}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { log, stop };
+}
+
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
