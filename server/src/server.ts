@@ -13,7 +13,7 @@ import type { Config } from "./config/config.ts";
 import { protectDataDir } from "./config/dataDir.ts";
 import { openDatabase, type Db } from "./db/database.ts";
 import type { EventStore } from "./eventlog/eventStore.ts";
-import { chairRoom, roomOf, staffRoom, type GatewayServer } from "./gateway/connection.ts";
+import { chairRoom, connections, roomOf, staffRoom, type GatewayServer } from "./gateway/connection.ts";
 import { attachGateway } from "./gateway/socketGateway.ts";
 import { createApi } from "./http/api.ts";
 import { apiDeps } from "./http/apiDeps.ts";
@@ -36,6 +36,15 @@ import { GroupMeetings } from "./groups/groupMeetings.ts";
 import { GroupRelay } from "./groups/groupRelay.ts";
 import { RecallClock } from "./groups/recallClock.ts";
 import { RoomRegistry } from "./rooms/roomRegistry.ts";
+import { commandLog } from "./observability/commandLog.ts";
+import { connectedParticipants } from "./observability/connectedParticipants.ts";
+import { LiveMeetings } from "./observability/liveMeetings.ts";
+import { createLogger, type LogDestination, type Logger } from "./observability/logger.ts";
+import { countedBallotStore, timedEventStore } from "./observability/measuredStores.ts";
+import { ServerMetrics } from "./observability/metrics.ts";
+import { opsChecks } from "./observability/opsChecks.ts";
+import { opsRoutes } from "./observability/opsRoutes.ts";
+import { requestLog } from "./observability/requestLog.ts";
 import { ClusterNode } from "./cluster/cluster.ts";
 import { SocketRelay } from "./cluster/relay/socketRelay.ts";
 import { createSpeechEngine } from "./transcripts/asrConfig.ts";
@@ -85,20 +94,28 @@ export interface YishitingServer {
   groupMeetings: GroupMeetings;
   /** 分组讨论: the groups' floor and reports relayed to their plenaries. */
   groupRelay: GroupRelay;
+  /** This instance's Prometheus metrics (GET /metrics; observability/metrics.ts). */
+  metrics: ServerMetrics;
+  /** The operational log (YST_LOG_FORMAT; observability/logger.ts). */
+  logger: Logger;
   listen(): Promise<number>;
   close(): Promise<void>;
 }
 
 export interface ServerOptions {
   now?: () => number;
+  /** Where the server's warnings and errors go; by default the logger's (text: stderr as `[yishiting] …`, json: a line). */
   log?: (message: string, error?: unknown) => void;
+  /** Where JSON log lines go (YST_LOG_FORMAT=json): stdout unless given. */
+  logDestination?: LogDestination;
   /** Delay of the archive's reindex after the last relevant event (default 3 s). */
   archiveDebounceMs?: number;
 }
 
 export async function createServer(config: Config, options: ServerOptions = {}): Promise<YishitingServer> {
   const now = options.now ?? Date.now;
-  const log = options.log ?? ((message, error) => console.error(`[yishiting] ${message}`, error ?? ""));
+  const logger = createLogger(config.observability.logFormat, options.logDestination);
+  const log = options.log ?? logger.log;
   protectDataDir(config, log); // owner-only before anything is written there
 
   // Storage: the database with its backend's own stores (the meetings' event log, the ballots,
@@ -106,7 +123,13 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const tokenSecret = resolveTokenSecret(config.tokenSecret, config.dataDir);
   const database = await openDatabase(config.database, { ballotSecret: ballotSecretOf(tokenSecret) });
   const { db, stores } = database;
-  const store = stores.events;
+  // Metrics of this instance (observability/): gauges read when scraped, the stores measured.
+  const liveMeetings = new LiveMeetings();
+  const metrics = new ServerMetrics({
+    connectedParticipants: () => connectedParticipants(connections(io, socketRelay)),
+    liveMeetings: () => liveMeetings.count(),
+  });
+  const store = timedEventStore(stores.events, metrics);
   const changes = new MeetingChanges();
   const meetings = new MeetingStore(db, changes);
   const archive = new ArchiveIndex({
@@ -135,7 +158,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
 
   // Transport: HTTP and the sockets.
   const api = express.Router(); // filled below, once the rooms and sockets exist
-  const httpServer = http.createServer(createHttpApp(config.clientDir, { api, trustProxy: config.trustProxy }));
+  const ops = express.Router(); // likewise, once the media plane exists
+  const httpServer = http.createServer(createHttpApp(config.clientDir, { api, ops, requestLog: requestLog(logger), trustProxy: config.trustProxy }));
   const io: GatewayServer = new Server(httpServer, {
     transports: ["websocket"],
     perMessageDeflate: false,
@@ -191,7 +215,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   // Polls: the ballot box (ballots bypass the command path) and the countdowns.
   const ballots = new BallotBox({
     rooms,
-    store: stores.ballots,
+    store: countedBallotStore(stores.ballots, metrics),
     log,
     throttleMs: POLL_UPDATE_THROTTLE_MS,
     audience: {
@@ -227,6 +251,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     maxDevices: config.maxDevices,
     ...(socketRelay ? { relay: socketRelay } : {}),
     groups: { groupMeetings },
+    commands: commandLog(metrics, logger),
   });
 
   // What follows the live meetings' turns, in this order (RoomListener, rooms/meetingRoom.ts):
@@ -241,6 +266,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   //   archive          the search index, reindexed after relevant events
   //   recordSync       the records' suggestions and decisions kept in step in the ledger
   //   socketRelay      (several nodes) sockets still relayed to a meeting's former owner come to the node that opened it
+  //   liveMeetings     which meetings are open here (yst_meetings_live, /api/ops/status)
   rooms.listen([
     gateway,
     mediaController,
@@ -253,7 +279,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     archive,
     recordSync,
     ...(socketRelay ? [socketRelay] : []),
+    liveMeetings,
   ]);
+  rooms.onDropped((meetingId) => liveMeetings.dropped(meetingId));
   // The stores signal every saved change the live meeting follows; it is fed in before the
   // request that made it is answered (meetings/meetingChanges.ts).
   changes.onChanged(async (meetingId) => {
@@ -273,6 +301,23 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     meetings.joins.joinCluster(cluster.bus);
   }
   api.use(createApi(deps));
+  // The operator's routes: readiness, metrics and status (docs/operations.md "Metrics and logs").
+  if (media.janusUrl !== undefined) {
+    metrics.watchJanus(() => [
+      { instance: "origin", up: media.status() === "up" },
+      ...media.edges.map((edge) => ({ instance: edge.id, up: edge.status() === "up" })),
+    ]);
+  }
+  ops.use(
+    opsRoutes({
+      checks: opsChecks(db, media),
+      metrics,
+      opsToken: config.observability.opsToken,
+      liveMeetings: () => liveMeetings.count(),
+      connectedParticipants: () => connectedParticipants(connections(io, socketRelay)),
+      log,
+    }),
+  );
   media.onStatusChange((status) => {
     // Janus restarted or went away: its rooms and handles are gone; clients re-negotiate.
     if (status !== "up") {
@@ -321,6 +366,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     recordSync,
     groupMeetings,
     groupRelay,
+    metrics,
+    logger,
     caughtUp: { ledger: ledgerCaughtUp, archive: archiveCaughtUp, groups: groupsCaughtUp },
     listen: () =>
       new Promise((resolve, reject) => {

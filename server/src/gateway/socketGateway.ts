@@ -74,7 +74,21 @@ export interface GatewayDeps {
   relay?: GatewayRelay;
   /** 分组讨论: `groups.enter` (groups/groupEnter.ts). */
   groups: Pick<GroupEnterDeps, "groupMeetings">;
+  /** Told of each command once answered: its latency and outcome (observability/commandLog.ts). */
+  commands?: CommandObserver;
 }
+
+/** A command as observed (no fields, no sender): its type, how long until acknowledged, and how it ended. */
+export interface ObservedCommand {
+  meetingId: string;
+  type: string;
+  seconds: number;
+  /** ok: decided; refused: answered with an error code (`code`); error: failed (INTERNAL). */
+  outcome: "ok" | "refused" | "error";
+  code?: string;
+}
+
+export type CommandObserver = (command: ObservedCommand) => void;
 
 export interface Gateway extends RoomListener {
   presence: Presence;
@@ -157,7 +171,7 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, { presence, edit
   // Handlers are registered before anything is awaited, so nothing the client sends right
   // after connecting is dropped; each one answers INTERNAL rather than letting a failure escape.
   const handlers = handlersOf(socket, allow, deps.log);
-  attachMeeting(handlers, socket, room);
+  attachMeeting(handlers, socket, room, deps.commands);
   socket.on("time.sync", (ack) => {
     if (typeof ack === "function") ack({ serverTime: deps.now() });
   });
@@ -193,7 +207,7 @@ function onConnection(socket: GatewaySocket, deps: GatewayDeps, { presence, edit
 }
 
 /** command and sync.request: the meeting's room actor decides, and catches a connection up. */
-function attachMeeting(handlers: Handlers, socket: GatewaySocket, room: Promise<MeetingRoom>): void {
+function attachMeeting(handlers: Handlers, socket: GatewaySocket, room: Promise<MeetingRoom>, observe: CommandObserver | undefined): void {
   const { display } = socket.data;
   handlers.on("command", {
     name: ({ command }) => `command ${command.type}`,
@@ -201,8 +215,15 @@ function attachMeeting(handlers: Handlers, socket: GatewaySocket, room: Promise<
     parse: parseCommandMessage,
     // A resend with the same cid is answered as the first send was (MeetingRoom.submit).
     handle: async ({ command, cid }) => {
-      const result = await (await room).submit(actorOf(socket), command, cid);
-      return result.ok ? { ok: true, seq: result.value.seq } : { ok: false, error: result.error };
+      const started = performance.now();
+      let outcome: Pick<ObservedCommand, "outcome" | "code"> = { outcome: "error" };
+      try {
+        const result = await (await room).submit(actorOf(socket), command, cid);
+        outcome = result.ok ? { outcome: "ok" } : { outcome: "refused", code: result.error.code };
+        return result.ok ? { ok: true, seq: result.value.seq } : { ok: false, error: result.error };
+      } finally {
+        observe?.({ meetingId: socket.data.meetingId, type: command.type, seconds: (performance.now() - started) / 1000, ...outcome });
+      }
     },
   });
 

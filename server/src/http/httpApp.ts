@@ -10,16 +10,22 @@ export interface HttpAppOptions {
   api?: express.RequestHandler;
   /** Express "trust proxy" (YST_TRUST_PROXY): hop count, "loopback", subnets… */
   trustProxy?: string | undefined;
+  /** First of all: each request's id and log line (observability/requestLog.ts). */
+  requestLog?: express.RequestHandler;
+  /** The operator's routes (/api/ready, /metrics, /api/ops/*: observability/opsRoutes.ts), before the API. */
+  ops?: express.RequestHandler;
 }
 
 export function createHttpApp(clientDir: string, options: HttpAppOptions = {}): express.Express {
   const app = express();
   app.disable("x-powered-by");
   if (options.trustProxy) app.set("trust proxy", /^\d+$/.test(options.trustProxy) ? Number(options.trustProxy) : options.trustProxy);
+  if (options.requestLog) app.use(options.requestLog);
   app.use(securityHeaders());
   app.get("/api/health", (_req, res) => {
     res.json({ ok: true });
   });
+  if (options.ops) app.use(options.ops);
   if (options.api) app.use("/api", options.api);
   if (fs.existsSync(path.join(clientDir, "index.html"))) {
     const serviceWorker = path.resolve(clientDir, "sw.js");
