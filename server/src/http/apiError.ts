@@ -107,7 +107,7 @@ export const route =
 export function apiErrorHandler(log: (message: string, error?: unknown) => void): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     if (res.headersSent) {
-      log(`${req.method} ${req.baseUrl}${req.path} failed after the response started`, error);
+      log(`${req.method} ${loggedPath(req)} failed after the response started`, error);
       res.destroy();
       return;
     }
@@ -123,7 +123,18 @@ export function apiErrorHandler(log: (message: string, error?: unknown) => void)
     if (expose === true && status === 400) {
       return sendError(res, "VALIDATION", [`(body): unreadable (${error instanceof Error ? error.message : String(error)})`]);
     }
-    log(`${req.method} ${req.baseUrl}${req.path} failed`, error); // never the query: it may hold a check-in code
+    log(`${req.method} ${loggedPath(req)} failed`, error); // never the query: it may hold a check-in code
     sendError(res, "INTERNAL");
   };
+}
+
+/**
+ * The path a failure is logged with: as requested (ids only), but a public route's pattern instead
+ * (/api/public/receipts/:code): those paths hold receipt codes and link tokens.
+ */
+function loggedPath(req: Request): string {
+  const path = `${req.baseUrl}${req.path}`;
+  if (!path.startsWith("/api/public/")) return path;
+  const pattern = (req.route as { path?: unknown } | undefined)?.path;
+  return typeof pattern === "string" ? `${req.baseUrl}${pattern}` : "/api/public/…";
 }

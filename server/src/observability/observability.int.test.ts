@@ -151,7 +151,8 @@ describe("GET /api/ready", () => {
     const srv = await h.startServer(onPostgres ? { env: { YST_PG_POOL_SIZE: "2" } } : {});
     expect((await fetch(`${srv.url}/api/ready`)).status).toBe(200);
     let held: Promise<unknown> = Promise.resolve();
-    if (onPostgres) held = Promise.all([srv.server.db.$queryRaw`SELECT pg_sleep(4.5)`, srv.server.db.$queryRaw`SELECT pg_sleep(4.5)`]);
+    if (onPostgres)
+      held = Promise.all([srv.server.db.$queryRaw`SELECT 1 AS slept FROM pg_sleep(4.5)`, srv.server.db.$queryRaw`SELECT 1 AS slept FROM pg_sleep(4.5)`]);
     // SQLite: the database file's connection closed under the server.
     else sqliteConnection(srv.server.db).raw.close();
     const res = await fetch(`${srv.url}/api/ready`);
@@ -160,6 +161,12 @@ describe("GET /api/ready", () => {
     expect(await res.json()).toEqual({ ready: false, checks: { database: "unreachable", media: "off" } });
     expect((await fetch(`${srv.url}/api/health`)).status).toBe(200);
     await held;
+    if (!onPostgres) {
+      // A public route failing for want of its database: logged by its pattern, never with the receipt code of its path.
+      expect((await fetch(`${srv.url}/api/public/receipts/SECRETCODE123`)).status).toBe(500);
+      expect(srv.logs.map((l) => l.message)).toContain("GET /api/public/receipts/:code failed");
+      expect(srv.logs.some((l) => l.message.includes("SECRETCODE123"))).toBe(false);
+    }
   });
 });
 
