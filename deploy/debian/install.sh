@@ -178,6 +178,11 @@ ensure_dir /opt/yishiting 755 root root
 # ---- Node and the application ----
 
 ensure_node "$node_major"
+# A running installation is upgraded by upgrade.sh (live meetings checked, a backup first), not here.
+if systemd_running && [ -f "$APP_DIR/.yst-source" ] && [ "$(cat "$APP_DIR/.yst-source")" != "$(source_hash "$source_dir")" ] &&
+  systemctl is-active --quiet yishiting.service; then
+  die "$source_dir differs from the installed application and yishiting is running: upgrade with deploy/debian/upgrade.sh (it refuses while a meeting is live and takes a backup), then run the installer again"
+fi
 ensure_app "$source_dir"
 restart_app="$APP_CHANGED"
 
@@ -265,6 +270,20 @@ for unit in "${enabled_units[@]}"; do
   fi
 done
 
+# Debian's janus package enables its own janus.service (the packaged configuration on the same
+# ports): with an embedded Janus the service runs its own, so the packaged one is disabled.
+if [ "$media" = embedded ] && [ -e "$(t /lib/systemd/system/janus.service)" ]; then
+  if systemd_running; then janus_state="$(systemctl is-enabled janus.service 2>/dev/null || true)"; else janus_state="$(systemctl --root="${ROOT:-/}" is-enabled janus.service 2>/dev/null || true)"; fi
+  if [ "$janus_state" = enabled ]; then
+    changed "disable Debian's janus.service (the service runs its own Janus)"
+    if [ "$DRY_RUN" != 1 ]; then
+      if systemd_running; then systemctl disable --now --quiet janus.service; else systemctl --root="${ROOT:-/}" disable --quiet janus.service; fi
+    fi
+  else
+    unchanged "janus.service not enabled"
+  fi
+fi
+
 # ---- services: (re)started only when their configuration changed ----
 
 if ! systemd_running; then
@@ -292,6 +311,8 @@ else
     wait_ready 120 || die "yishiting did not become ready within 2 minutes: journalctl -u yishiting"
     say "yishiting is ready"
   fi
+  # Started when not running (a no-op otherwise): the first install, or a service stopped by hand.
+  systemctl start caddy.service coturn.service yishiting-backup.timer yishiting-turn-cert.timer yishiting.service || true
   for unit in caddy coturn yishiting; do systemctl is-active --quiet "$unit" || warn "$unit is not running: journalctl -u $unit"; done
 fi
 

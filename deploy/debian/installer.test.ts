@@ -6,7 +6,7 @@
 // real Debian root is `npm run test:deploy`.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, lstatSync, readlinkSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, symlinkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, lstatSync, readlinkSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -58,12 +58,15 @@ function fakeInstalledRoot(missing: string[] = []): { root: string; source: stri
     "root:x:0:0:root:/root:/bin/bash\nyishiting:x:998:998::/var/lib/yishiting:/usr/sbin/nologin\ncaddy:x:997:997::/var/lib/caddy:/usr/sbin/nologin\nturnserver:x:996:996::/:/usr/sbin/nologin\n",
   );
   writeFileSync(path.join(root, "etc/group"), "root:x:0:\nyishiting:x:998:\ncaddy:x:997:\nturnserver:x:996:\n");
-  for (const unit of ["caddy", "coturn"]) {
+  for (const unit of ["caddy", "coturn", "janus"]) {
     writeFileSync(
       path.join(root, `lib/systemd/system/${unit}.service`),
       `[Unit]\nDescription=${unit}\n[Service]\nExecStart=/bin/true\n[Install]\nWantedBy=multi-user.target\n`,
     );
   }
+  // Debian's janus package enables its own janus.service.
+  mkdirSync(path.join(root, "etc/systemd/system/multi-user.target.wants"), { recursive: true });
+  symlinkSync("/lib/systemd/system/janus.service", path.join(root, "etc/systemd/system/multi-user.target.wants/janus.service"));
   writeFileSync(path.join(root, "opt/yishiting/node/.yst-node"), "node 22.12.0 npm 10.9.0\n");
   const hash = bash(`source "$1"; source_hash "$2"`, [lib, source]);
   expect(hash.code).toBe(0);
@@ -102,6 +105,8 @@ describe("deploy/debian/install.sh", () => {
     expect(first.code, first.out).toBe(0);
     expect(first.out).toContain("write /etc/yishiting/yishiting.env (new, 600 root:root)");
     expect(first.out).not.toContain("apt-get install");
+    expect(first.out).toContain("disable Debian's janus.service (the service runs its own Janus)");
+    expect(lstatSync(path.join(root, "etc/systemd/system/multi-user.target.wants/janus.service"), { throwIfNoEntry: false })).toBeUndefined();
 
     const env = readFileSync(path.join(root, "etc/yishiting/yishiting.env"), "utf8");
     for (const line of [
@@ -324,7 +329,7 @@ describe("deploy/debian/lib.sh", () => {
   });
 
   it("the scripts parse (bash -n, and shellcheck where it is installed)", () => {
-    const scripts = ["install.sh", "upgrade.sh", "lib.sh", "turn-cert.sh", "test-deploy.sh"].map((f) => path.join(debianDir, f));
+    const scripts = ["install.sh", "upgrade.sh", "lib.sh", "turn-cert.sh", "service-npm.sh", "test-deploy.sh"].map((f) => path.join(debianDir, f));
     for (const script of scripts) expect(bash(`bash --norc -n "$1" 2>&1`, [script])).toEqual({ code: 0, out: "" });
     const checked = bash(`if command -v shellcheck >/dev/null; then shellcheck -x -e SC1091 "$@"; fi`, scripts);
     expect(checked.out).toBe("");

@@ -189,6 +189,10 @@ mount_target() {
     mount --bind /dev "$ROOT/dev"
     TARGET_MOUNTS+=("$ROOT/dev")
   }
+  mountpoint -q "$ROOT/dev/pts" || ! mountpoint -q /dev/pts || {
+    mount --bind /dev/pts "$ROOT/dev/pts"
+    TARGET_MOUNTS+=("$ROOT/dev/pts")
+  }
   [ -s "$ROOT/etc/resolv.conf" ] || cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
 }
 unmount_target() {
@@ -199,7 +203,10 @@ unmount_target() {
 
 # Runs a command in the target with a clean environment (chroot when ROOT is set).
 in_target() {
-  local envs=(PATH=/opt/yishiting/node/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive)
+  # NODE_EXTRA_CA_CERTS: npm trusts the system's certificate store (/usr/local/share/ca-certificates
+  # included, e.g. a company's proxy), not only the CAs built into Node.
+  local envs=(PATH=/opt/yishiting/node/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive
+    NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt)
   if [ -n "$ROOT" ]; then
     mount_target
     chroot "$ROOT" /usr/bin/env -i "${envs[@]}" "$@"
@@ -215,7 +222,8 @@ APP_DIR=/opt/yishiting/app
 
 # The newest version of npm package $1 whose major is $2, as "version tarball integrity".
 registry_pick() {
-  curl -fsS --retry 3 "https://registry.npmjs.org/$1" | python3 -c '
+  # The abbreviated document (versions with their dist), not the full one of every release.
+  curl -fsS --retry 3 -H "Accept: application/vnd.npm.install-v1+json" "https://registry.npmjs.org/$1" | python3 -c '
 import json, sys
 doc = json.load(sys.stdin); major = sys.argv[1]
 versions = [v for v in doc["versions"] if v.split(".")[0] == major and "-" not in v]
@@ -339,12 +347,15 @@ as_service_npm() {
     "$NODE_DIR/bin/node" "$NODE_DIR/bin/npm" run --silent "$@"
 }
 
-# Waits up to $1 seconds for GET /api/ready of the local service.
+# Waits up to $1 seconds for GET /api/ready of the local service (/api/health for a version
+# without the readiness route, which answers it 404).
 wait_ready() {
-  local seconds="$1" port
+  local seconds="$1" port code
   port="$(env_value "$(t /etc/yishiting/yishiting.env)" PORT)"
   for _ in $(seq 1 "$seconds"); do
-    curl -fsS --max-time 2 "http://127.0.0.1:${port:-8080}/api/ready" >/dev/null 2>&1 && return 0
+    code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:${port:-8080}/api/ready" 2>/dev/null || true)"
+    [ "$code" != 200 ] || return 0
+    if [ "$code" = 404 ] && curl -fsS --max-time 2 "http://127.0.0.1:${port:-8080}/api/health" >/dev/null 2>&1; then return 0; fi
     sleep 1
   done
   return 1

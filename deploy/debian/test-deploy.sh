@@ -46,15 +46,36 @@ cleanup() {
 }
 trap cleanup EXIT
 
-say "1. debootstrap bookworm into $root …"
 mkdir -p "$root"
 s="$(date +%s)"
-debootstrap --variant=minbase --include=systemd,passwd bookworm "$root" http://deb.debian.org/debian >"$work/debootstrap.log" 2>&1 ||
-  {
-    tail -n 20 "$work/debootstrap.log" >&2
-    die "debootstrap failed"
-  }
-say "   debootstrap took $(($(date +%s) - s)) s"
+# YST_DEPLOY_CACHE=DIR: keep the fresh root as DIR/bookworm-root.tar and reuse it (to repeat the
+# installer's runs without waiting for debootstrap again).
+cache="${YST_DEPLOY_CACHE:+$YST_DEPLOY_CACHE/bookworm-root.tar}"
+if [ -n "$cache" ] && [ -s "$cache" ]; then
+  say "1. the debootstrap root from $cache"
+  tar -C "$root" -xpf "$cache"
+else
+  say "1. debootstrap bookworm into $root …"
+  debootstrap --variant=minbase --include=systemd,passwd bookworm "$root" http://deb.debian.org/debian >"$work/debootstrap.log" 2>&1 ||
+    {
+      tail -n 20 "$work/debootstrap.log" >&2
+      die "debootstrap failed"
+    }
+  if [ -n "$cache" ]; then
+    mkdir -p "$YST_DEPLOY_CACHE"
+    tar -C "$root" -cpf "$cache.new" . && mv "$cache.new" "$cache"
+  fi
+fi
+say "   took $(($(date +%s) - s)) s"
+
+# Certificates this machine trusts beyond Debian's (a company's or a sandbox's TLS proxy) are
+# trusted in the root too, as an operator would add them (the installer's npm uses the system store).
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  mkdir -p "$root/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  [ ! -x "$root/usr/sbin/update-ca-certificates" ] || chroot "$root" /usr/sbin/update-ca-certificates >/dev/null
+  say "   the root trusts this machine's extra CAs: $(cd /usr/local/share/ca-certificates && echo *.crt)"
+fi
 
 say "2. the source: git archive HEAD"
 mkdir -p "$work/src"
@@ -151,6 +172,8 @@ for directive in User=yishiting NoNewPrivileges=yes ProtectSystem=strict "ReadWr
   "EnvironmentFile=/etc/yishiting/yishiting.env"; do
   grep -qxF "$directive" "$root/etc/systemd/system/yishiting.service" && ok "unit: $directive" || fail "unit lacks $directive"
 done
+[ ! -e "$root/etc/systemd/system/multi-user.target.wants/janus.service" ] && ok "Debian's janus.service is disabled (the service runs its own Janus)" ||
+  fail "Debian's janus.service is still enabled"
 node_v="$(chroot "$root" /opt/yishiting/node/bin/node -v 2>&1 || true)"
 [[ "$node_v" == v22.* ]] && ok "Node $node_v in /opt/yishiting/node" || fail "node -v in the root: $node_v"
 [ -f "$root/opt/yishiting/app/dist/client/index.html" ] && ok "the client is built" || fail "no dist/client/index.html in the app"
