@@ -12,7 +12,10 @@ export async function copySqlite(file: string, target: string): Promise<string[]
   const source = new Database(file, { fileMustExist: true });
   try {
     source.pragma("busy_timeout = 10000");
-    await source.backup(target);
+    // After the first step the rest goes in one step: a backup copied in small steps starts over
+    // whenever the server commits in between, which a busy meeting does every few milliseconds.
+    // In WAL mode one step is a read transaction, which never blocks the server's writers.
+    await source.backup(target, { progress: ({ remainingPages }) => Math.max(100, remainingPages) });
   } finally {
     source.close();
   }
