@@ -266,7 +266,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   //   archive          the search index, reindexed after relevant events
   //   recordSync       the records' suggestions and decisions kept in step in the ledger
   //   socketRelay      (several nodes) sockets still relayed to a meeting's former owner come to the node that opened it
-  //   liveMeetings     which meetings are open here (yst_meetings_live, /api/ops/status)
+  //   liveMeetings     which meetings are open with their room here (yst_meetings_live)
   rooms.listen([
     gateway,
     mediaController,
@@ -313,7 +313,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       checks: opsChecks(db, media),
       metrics,
       opsToken: config.observability.opsToken,
-      liveMeetings: () => liveMeetings.count(),
+      liveMeetings: () => meetings.openCount(),
       connectedParticipants: () => connectedParticipants(connections(io, socketRelay)),
       log,
     }),

@@ -168,6 +168,20 @@ export class MeetingStore {
     return new Map(events.map((e) => [e.meetingId, e.type === "meeting.opened" ? "open" : "closed"]));
   }
 
+  /**
+   * How many meetings are open (进行中) in the database, on every node: opened and not closed,
+   * whether or not anyone is connected now (the upgrade check: docs/operations.md).
+   */
+  async openCount(): Promise<number> {
+    const events = await this.db.meetingEvent.findMany({
+      where: { type: { in: ["meeting.opened", "meeting.closed"] } },
+      select: { meetingId: true, type: true },
+      orderBy: { seq: "asc" },
+    });
+    const last = new Map(events.map((e) => [e.meetingId, e.type]));
+    return [...last.values()].filter((type) => type === "meeting.opened").length;
+  }
+
   /** An edit of the meeting's fields and rules: the join path reads it again, the live meeting follows it. */
   async update(id: string, patch: MeetingPatch): Promise<MeetingJson> {
     const row = await this.db.meeting.update({ where: { id }, data: toData(patch) });

@@ -14,7 +14,8 @@ export interface OpsDeps {
   checks: OpsChecks;
   metrics: ServerMetrics;
   opsToken: string | undefined;
-  liveMeetings: () => number;
+  /** Meetings open in the database (every node's), connected or not. */
+  liveMeetings: () => Promise<number>;
   connectedParticipants: () => number;
   log: (message: string, error?: unknown) => void;
 }
@@ -25,7 +26,10 @@ export interface OpsStatus {
   version: string;
   /** The newest database migration applied (its folder's name under prisma/migrations); null on an empty table. */
   schema: string | null;
-  /** Meetings open with their room loaded on this node. */
+  /**
+   * Meetings open (opened, not closed) in the database, on every node, whether or not anyone is
+   * connected: right after a restart nobody may have reconnected yet, and the meeting still runs.
+   */
   liveMeetings: number;
   /** Participants connected to this node (distinct people per meeting; the room's screens not counted). */
   connectedParticipants: number;
@@ -52,7 +56,7 @@ export function opsRoutes(deps: OpsDeps): Router {
     const status: OpsStatus = {
       version: VERSION,
       schema: await deps.checks.schema(),
-      liveMeetings: deps.liveMeetings(),
+      liveMeetings: await deps.liveMeetings(),
       connectedParticipants: deps.connectedParticipants(),
     };
     res.json(status);

@@ -107,7 +107,7 @@ describe("npm run upgrade", () => {
     expect(fs.existsSync(down.backup.archive)).toBe(true);
   });
 
-  it("against the real server: refused while its meeting is open, backed up after the chair closes it", async () => {
+  it("against the real server: refused while its meeting is open, also right after a restart with nobody connected, backed up after the chair closes it", async () => {
     const srv = await h.startServer();
     const meeting = await h.createMeeting(srv.server, "升级检查（真实服务器）");
     await openMeeting(srv.server, meeting);
@@ -120,8 +120,16 @@ describe("npm run upgrade", () => {
     expect(refused.message).toMatch(/1 场会议进行中 \/ live meeting\(s\), 1 人在线/);
     expect(archivesIn(backups.dir)).toEqual([]);
 
-    expect(await send(chair, { type: "meeting.close" })).toMatchObject({ ok: true });
-    const { status, backup } = await upgradeCheck(config, backups);
+    // After a restart nobody has reconnected yet, and the meeting still runs: still refused.
+    chair.close();
+    await srv.close();
+    const again = await h.startServer({ dataDir: srv.dataDir });
+    const restarted = { ...again.config, port: again.port };
+    expect((await refusedWith(upgradeCheck(restarted, backups))).message).toMatch(/1 场会议进行中 \/ live meeting\(s\), 0 人在线/);
+
+    const chairAgain = await h.connect(again.url, meeting.tokens.chair);
+    expect(await send(chairAgain, { type: "meeting.close" })).toMatchObject({ ok: true });
+    const { status, backup } = await upgradeCheck(restarted, backups);
     expect(status).toMatchObject({ liveMeetings: 0, version: expect.any(String) });
     expect(archivesIn(backups.dir)).toEqual([backup.archive.slice(backups.dir.length + 1)]);
   });
