@@ -207,6 +207,8 @@ in_target() {
   # included, e.g. a company's proxy), not only the CAs built into Node.
   local envs=(PATH=/opt/yishiting/node/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive
     NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt)
+  local v
+  for v in http_proxy https_proxy no_proxy HTTP_PROXY HTTPS_PROXY NO_PROXY; do [ -z "${!v:-}" ] || envs+=("$v=${!v}"); done
   if [ -n "$ROOT" ]; then
     mount_target
     chroot "$ROOT" /usr/bin/env -i "${envs[@]}" "$@"
