@@ -290,6 +290,22 @@ describe("deploy/debian/install.sh", () => {
   });
 });
 
+describe("deploy/debian/upgrade.sh", () => {
+  it("refuses bad options before anything else", () => {
+    const upgrade = path.join(debianDir, "upgrade.sh");
+    for (const [args, message] of [
+      [["--wait", "soon"], "--wait needs a number of minutes (1 or more)"],
+      [["--wait", "0"], "--wait needs a number of minutes (1 or more)"],
+      [["--source"], "--source needs a folder"],
+      [["--now"], "unknown option --now"],
+    ] as [string[], string][]) {
+      const run = bash(`bash --norc --noprofile "$@"`, [upgrade, ...args]);
+      expect(run.code, run.out).toBe(1);
+      expect(run.out).toContain(`[yishiting-upgrade] error: ${message}`);
+    }
+  });
+});
+
 describe("deploy/debian/lib.sh", () => {
   it("write_file writes once, then reports unchanged; a mode change alone is a change", slow, () => {
     const dir = mkdtempSync(path.join(tmpdir(), "yst-write-"));
