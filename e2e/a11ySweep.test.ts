@@ -28,6 +28,8 @@ type Language = "zh" | "en";
 const LANGUAGES: Language[] = ["zh", "en"];
 const WIDE = { viewport: { width: 1920, height: 1080 } };
 const CHECKIN_CODE = "a11y-sweep-checkin";
+/** Each test runs axe over many screens; under CI's load on two cores one screen's run takes seconds. */
+const SWEEP_TIMEOUT_MS = 240_000;
 
 let app: AppUnderTest;
 let browser: Browser;
@@ -201,7 +203,7 @@ describe("accessibility sweep: every main screen, zh and en", () => {
       ),
     ).publicCode;
     browser = await launchChromium();
-  }, 120_000);
+  }, SWEEP_TIMEOUT_MS);
 
   afterAll(async () => {
     for (const context of contexts) await context.close();
@@ -210,80 +212,93 @@ describe("accessibility sweep: every main screen, zh and en", () => {
   });
 
   for (const language of LANGUAGES) {
-    it(`the meeting's screens in ${language}: landing, member, chair, clerk, display, check-in, intake`, async () => {
-      const desk = await pageIn(language, DESKTOP);
-      await sweep(desk, "landing", `${app.baseUrl}/`, byTestId("join-code-form"));
-      const phone = await pageIn(language, PHONE);
-      await sweep(phone, "member (phone)", app.links.get("李帅国")!, byTestId("me"));
-      await sweep(desk, "chair", app.links.get("沈国帅")!, byTestId("me"));
-      const clerk = await pageIn(language, DESKTOP);
-      await sweep(clerk, "clerk: room", app.links.get("何静")!, byTestId("me"));
-      // The clerk's tabs by keyboard: the arrow moves to and selects the next tab, End the last.
-      await clerk.getByTestId("clerk-tab-room").focus();
-      await clerk.keyboard.press("ArrowRight");
-      expect(await selectedTab(clerk)).toEqual(["clerk-tab-record", "clerk-tab-record"]);
-      await sweep(clerk, "clerk: record", null, byTestId("record-workspace"));
-      await clerk.keyboard.press("End");
-      expect(await selectedTab(clerk)).toEqual(["clerk-tab-minutes", "clerk-tab-minutes"]);
-      await sweep(clerk, "clerk: minutes", null, byTestId("minutes-workspace"));
-      const wide = await pageIn(language, WIDE);
-      const display = orAbort(await app.server.links.room(app.baseUrl, app.meetingId, "display")).url;
-      await sweep(wide, "display (light)", display, byTestId("display"));
-      await sweep(wide, "display (dark)", display.replace("#", "?theme=dark#"), byTestId("display"));
-      await sweep(phone, "check-in", `${app.baseUrl}/checkin/${encodeURIComponent(app.meetingId)}#c=${CHECKIN_CODE}`, byTestId("checkin-filter"));
-      await sweep(phone, "resident's report form", `${app.baseUrl}/c/${publicCode}`, byTestId("intake-form"));
-      await sweep(phone, "bargaining (phone)", links.get("丁玉梅")!, byTestId("me"));
-      await sweep(desk, "bargaining (chief's console)", links.get("马文华")!, byTestId("me"));
-      await sweep(phone, "mediation (party's phone)", links.get("张桂兰")!, byTestId("me"));
-      await sweep(desk, "mediation (chair)", links.get("杨秀英")!, byTestId("me"));
-    }, 120_000);
+    it(
+      `the meeting's screens in ${language}: landing, member, chair, clerk, display, check-in, intake`,
+      async () => {
+        const desk = await pageIn(language, DESKTOP);
+        await sweep(desk, "landing", `${app.baseUrl}/`, byTestId("join-code-form"));
+        const phone = await pageIn(language, PHONE);
+        await sweep(phone, "member (phone)", app.links.get("李帅国")!, byTestId("me"));
+        await sweep(desk, "chair", app.links.get("沈国帅")!, byTestId("me"));
+        const clerk = await pageIn(language, DESKTOP);
+        await sweep(clerk, "clerk: room", app.links.get("何静")!, byTestId("me"));
+        // The clerk's tabs by keyboard: the arrow moves to and selects the next tab, End the last.
+        await clerk.getByTestId("clerk-tab-room").focus();
+        await clerk.keyboard.press("ArrowRight");
+        expect(await selectedTab(clerk)).toEqual(["clerk-tab-record", "clerk-tab-record"]);
+        await sweep(clerk, "clerk: record", null, byTestId("record-workspace"));
+        await clerk.keyboard.press("End");
+        expect(await selectedTab(clerk)).toEqual(["clerk-tab-minutes", "clerk-tab-minutes"]);
+        await sweep(clerk, "clerk: minutes", null, byTestId("minutes-workspace"));
+        const wide = await pageIn(language, WIDE);
+        const display = orAbort(await app.server.links.room(app.baseUrl, app.meetingId, "display")).url;
+        await sweep(wide, "display (light)", display, byTestId("display"));
+        await sweep(wide, "display (dark)", display.replace("#", "?theme=dark#"), byTestId("display"));
+        await sweep(phone, "check-in", `${app.baseUrl}/checkin/${encodeURIComponent(app.meetingId)}#c=${CHECKIN_CODE}`, byTestId("checkin-filter"));
+        await sweep(phone, "resident's report form", `${app.baseUrl}/c/${publicCode}`, byTestId("intake-form"));
+        await sweep(phone, "bargaining (phone)", links.get("丁玉梅")!, byTestId("me"));
+        await sweep(desk, "bargaining (chief's console)", links.get("马文华")!, byTestId("me"));
+        await sweep(phone, "mediation (party's phone)", links.get("张桂兰")!, byTestId("me"));
+        await sweep(desk, "mediation (chair)", links.get("杨秀英")!, byTestId("me"));
+      },
+      SWEEP_TIMEOUT_MS,
+    );
 
-    it(`the chair's minutes dialog, a household's own link and the workers' form in ${language}`, async () => {
-      // 会议纪要 in the chair's console: the latest version's text, its changes, the approval's confirmation.
-      const chair = await pageIn(language, DESKTOP);
-      await chair.goto(app.links.get("沈国帅")!);
-      await chair.getByTestId("minutes-chair-open").click();
-      await sweep(chair, "minutes dialog: text", null, `${byTestId("minutes-chair-dialog")} ${byTestId("minutes-document")}`);
-      await chair.getByTestId("minutes-chair-changes").click();
-      await sweep(chair, "minutes dialog: changes", null, byTestId("minutes-diff-row"));
-      await chair.getByTestId("minutes-approve").click();
-      await sweep(chair, "minutes dialog: approve?", null, byTestId("minutes-approve-dialog"));
-      // A household's own link (/k/…), before and after it answers.
-      const phone = await pageIn(language, PHONE);
-      await sweep(phone, "own link", ownLinks[language === "zh" ? 0 : 1]!, 'input[type="radio"]');
-      const unanswered = await phone.getByTestId("own-current").textContent();
-      await phone.locator('input[type="radio"]').first().check();
-      await phone.locator('button[type="submit"]').click();
-      await until(async () => (await phone.getByTestId("own-current").textContent()) !== unanswered).toBe(true);
-      await sweep(phone, "own link: answered", null, byTestId("own-current"));
-      // The workers' 征集表 (/w/…): the form as it opens, with a name given, and sent.
-      await sweep(phone, "workers' form", `${app.baseUrl}/w/${proposalsCode}`, byTestId("proposals-form"));
-      await phone.getByTestId("proposals-suggestion").fill("希望提高夜班津贴");
-      await sweep(phone, "workers' form: filled in", null, byTestId("proposals-submit"));
-      await phone.getByTestId("proposals-submit").click();
-      await sweep(phone, "workers' form: sent", null, byTestId("proposals-done"));
-    }, 120_000);
+    it(
+      `the chair's minutes dialog, a household's own link and the workers' form in ${language}`,
+      async () => {
+        // 会议纪要 in the chair's console: the latest version's text, its changes, the approval's confirmation.
+        const chair = await pageIn(language, DESKTOP);
+        await chair.goto(app.links.get("沈国帅")!);
+        await chair.getByTestId("minutes-chair-open").click();
+        await sweep(chair, "minutes dialog: text", null, `${byTestId("minutes-chair-dialog")} ${byTestId("minutes-document")}`);
+        await chair.getByTestId("minutes-chair-changes").click();
+        await sweep(chair, "minutes dialog: changes", null, byTestId("minutes-diff-row"));
+        await chair.getByTestId("minutes-approve").click();
+        await sweep(chair, "minutes dialog: approve?", null, byTestId("minutes-approve-dialog"));
+        // A household's own link (/k/…), before and after it answers.
+        const phone = await pageIn(language, PHONE);
+        await sweep(phone, "own link", ownLinks[language === "zh" ? 0 : 1]!, 'input[type="radio"]');
+        const unanswered = await phone.getByTestId("own-current").textContent();
+        await phone.locator('input[type="radio"]').first().check();
+        await phone.locator('button[type="submit"]').click();
+        await until(async () => (await phone.getByTestId("own-current").textContent()) !== unanswered).toBe(true);
+        await sweep(phone, "own link: answered", null, byTestId("own-current"));
+        // The workers' 征集表 (/w/…): the form as it opens, with a name given, and sent.
+        await sweep(phone, "workers' form", `${app.baseUrl}/w/${proposalsCode}`, byTestId("proposals-form"));
+        await phone.getByTestId("proposals-suggestion").fill("希望提高夜班津贴");
+        await sweep(phone, "workers' form: filled in", null, byTestId("proposals-submit"));
+        await phone.getByTestId("proposals-submit").click();
+        await sweep(phone, "workers' form: sent", null, byTestId("proposals-done"));
+      },
+      SWEEP_TIMEOUT_MS,
+    );
 
-    it(`the organisers' pages in ${language}`, async () => {
-      const page = await pageIn(language, DESKTOP);
-      await sweep(page, "admin login", `${app.baseUrl}/admin/login`, byTestId("login-form"));
-      await signIn(page, "newcomer", forcedPassword);
-      await sweep(page, "forced password", null, byTestId("forced-password"));
-      const admin = await pageIn(language, DESKTOP);
-      await signIn(admin, "secretariat");
-      await sweep(admin, "meetings list", null, byTestId("meetings-upcoming"));
-      for (const tab of ["info", "agenda", "plan", "roster", "venue", "groups"])
-        await sweep(admin, `meeting: ${tab}`, `${app.baseUrl}/admin/meetings/${app.meetingId}/${tab}`, byTestId(`tab-${tab}`));
-      await sweep(admin, "new meeting", `${app.baseUrl}/admin/meetings/new`, "form");
-      await sweep(admin, "archive", `${app.baseUrl}/admin/archive`, byTestId("archive-query"));
-      await sweep(admin, "accounts", `${app.baseUrl}/admin/accounts`, "main h1");
-      for (const path of ["", "/dashboard", "/reminders", "/departments"]) await sweep(admin, `ledger${path}`, `${app.baseUrl}/admin/ledger${path}`, "main h1");
-      await sweep(admin, "communities", `${app.baseUrl}/admin/communities`, "main h1");
-      await sweep(admin, "campaigns", `${app.baseUrl}/admin/campaigns`, "main h1");
-      await sweep(admin, "bargaining requests", `${app.baseUrl}/admin/bargaining/requests`, "main h1");
-      await sweep(admin, "bargaining agreements", `${app.baseUrl}/admin/bargaining/agreements`, "main h1");
-      await sweep(admin, "mediation cases", `${app.baseUrl}/admin/mediation/cases`, "main h1");
-    }, 120_000);
+    it(
+      `the organisers' pages in ${language}`,
+      async () => {
+        const page = await pageIn(language, DESKTOP);
+        await sweep(page, "admin login", `${app.baseUrl}/admin/login`, byTestId("login-form"));
+        await signIn(page, "newcomer", forcedPassword);
+        await sweep(page, "forced password", null, byTestId("forced-password"));
+        const admin = await pageIn(language, DESKTOP);
+        await signIn(admin, "secretariat");
+        await sweep(admin, "meetings list", null, byTestId("meetings-upcoming"));
+        for (const tab of ["info", "agenda", "plan", "roster", "venue", "groups"])
+          await sweep(admin, `meeting: ${tab}`, `${app.baseUrl}/admin/meetings/${app.meetingId}/${tab}`, byTestId(`tab-${tab}`));
+        await sweep(admin, "new meeting", `${app.baseUrl}/admin/meetings/new`, "form");
+        await sweep(admin, "archive", `${app.baseUrl}/admin/archive`, byTestId("archive-query"));
+        await sweep(admin, "accounts", `${app.baseUrl}/admin/accounts`, "main h1");
+        for (const path of ["", "/dashboard", "/reminders", "/departments"])
+          await sweep(admin, `ledger${path}`, `${app.baseUrl}/admin/ledger${path}`, "main h1");
+        await sweep(admin, "communities", `${app.baseUrl}/admin/communities`, "main h1");
+        await sweep(admin, "campaigns", `${app.baseUrl}/admin/campaigns`, "main h1");
+        await sweep(admin, "bargaining requests", `${app.baseUrl}/admin/bargaining/requests`, "main h1");
+        await sweep(admin, "bargaining agreements", `${app.baseUrl}/admin/bargaining/agreements`, "main h1");
+        await sweep(admin, "mediation cases", `${app.baseUrl}/admin/mediation/cases`, "main h1");
+      },
+      SWEEP_TIMEOUT_MS,
+    );
   }
 
   it("a member's phone holds with larger text: 特大 (kept on the device) and twice the browser's own text size", async () => {
