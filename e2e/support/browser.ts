@@ -8,8 +8,12 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
  * `fakeMedia`: a fake camera and microphone, granted without asking, audio played silently.
  * `refuseMedia` (with `fakeMedia`): the same devices, but without the fake permission prompt,
  * which headless Chromium refuses: a real NotAllowedError and a "denied" permission.
+ * `home`: Chromium's HOME (its NSS database decides which CAs it trusts); `hosts`: names resolved
+ * to 127.0.0.1 (e.g. yst.test), for the HTTPS and TURN tests.
  */
-export async function launchChromium(options: { fakeMedia?: boolean; refuseMedia?: boolean } = {}): Promise<Browser> {
+export async function launchChromium(
+  options: { fakeMedia?: boolean; refuseMedia?: boolean; home?: string; hosts?: string[]; extraArgs?: string[] } = {},
+): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run .ci/setup (apt-get install chromium)`);
   const media = [
     ...(options.refuseMedia ? [] : ["--use-fake-ui-for-media-stream"]),
@@ -20,6 +24,7 @@ export async function launchChromium(options: { fakeMedia?: boolean; refuseMedia
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
+    ...(options.home ? { env: { ...process.env, HOME: options.home } } : {}),
     args: [
       "--no-sandbox",
       "--disable-gpu",
@@ -30,6 +35,8 @@ export async function launchChromium(options: { fakeMedia?: boolean; refuseMedia
       "--disable-sync",
       "--disable-quic",
       ...(options.fakeMedia ? media : []),
+      ...(options.hosts ? [`--host-resolver-rules=${options.hosts.map((host) => `MAP ${host} 127.0.0.1`).join(", ")}`] : []),
+      ...(options.extraArgs ?? []),
     ],
   });
 }

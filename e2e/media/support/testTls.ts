@@ -6,8 +6,8 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
-import { CHROMIUM } from "../../support/browser.ts";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "../../support/browser.ts";
 
 export interface TestCa {
   dir: string;
@@ -111,26 +111,5 @@ export function makeTestCa(): TestCa {
  * Chromium with fake media devices (as the other media tests) whose HOME is `home` (its NSS database
  * decides which CAs it trusts) and whose resolver maps `hosts` to 127.0.0.1 (names like yst.test).
  */
-export function launchChromiumWithHome(home: string, hosts: string[], extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    env: { ...process.env, HOME: home },
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-quic",
-      "--use-fake-ui-for-media-stream",
-      "--use-fake-device-for-media-stream",
-      "--autoplay-policy=no-user-gesture-required",
-      "--mute-audio",
-      `--host-resolver-rules=${hosts.map((host) => `MAP ${host} 127.0.0.1`).join(", ")}`,
-      ...extraArgs,
-    ],
-  });
-}
+export const launchChromiumWithHome = (home: string, hosts: string[], extraArgs: string[] = []): Promise<Browser> =>
+  launchChromium({ fakeMedia: true, home, hosts, extraArgs });
