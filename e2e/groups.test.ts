@@ -15,11 +15,13 @@ import type { Browser, Page } from "playwright-core";
 import { BLANK_GROUP_NAME, proposeGroups } from "../core/groups/assign.ts";
 import type { GroupDefinition } from "../core/groups/schema.ts";
 import type { Actor } from "../core/roles.ts";
+import { seriousViolations } from "./support/a11y.ts";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { openMeetingAsChair } from "./support/chair.ts";
 import { openDisplay, openJoinLink, textOf, until } from "./support/page.ts";
 import { liveState, submitTo } from "./support/room.ts";
+import { structureProblems } from "./support/structure.ts";
 
 const SHOTS = process.env.YST_GROUPS_SHOTS ?? path.join(import.meta.dirname, "../test-results/screenshots/groups");
 const TITLE = "区政协全体会议";
@@ -63,7 +65,15 @@ const page = (name: string) => pages.get(name)!;
 let ids: Map<string, string>;
 
 const actor = (name: string): Actor => ({ participantId: ids.get(name)!, role: PEOPLE.find((p) => p.name === name)!.role });
-const shot = (p: Page, name: string) => p.screenshot({ path: path.join(SHOTS, name) });
+/**
+ * A screenshot for review, and the screen checked as shown (issue 27): no serious or critical WCAG
+ * 2.1 AA violation (axe) and no structure problem. Soft: every screen of a test reports.
+ */
+async function shot(p: Page, name: string): Promise<void> {
+  await p.screenshot({ path: path.join(SHOTS, name) });
+  expect.soft(await seriousViolations(p), name).toEqual([]);
+  expect.soft(await structureProblems(p), name).toEqual([]);
+}
 const plenary = () => liveState(app);
 const groupMeeting = async (groupId: GroupId) => (await plenary()).groups.groups.find((g) => g.groupId === groupId)!;
 /** A person's seat (roster id) in their group's meeting. */

@@ -15,11 +15,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { createStaff } from "../testing/server/api.ts";
 import { signInAsOrganiser } from "./support/admin.ts";
+import { seriousViolations } from "./support/a11y.ts";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { openMeetingAsChair } from "./support/chair.ts";
 import { openJoinLink, textOf, until } from "./support/page.ts";
 import { liveState, submitTo } from "./support/room.ts";
+import { structureProblems } from "./support/structure.ts";
 
 const SHOTS = process.env.YST_GROUPS_CHAIR_SHOTS ?? path.join(import.meta.dirname, "../test-results/screenshots/groupsChair");
 const TITLE = "区政协全体会议";
@@ -28,7 +30,15 @@ let app: AppUnderTest;
 let browser: Browser;
 
 const open = (name: string, device: typeof PHONE | typeof DESKTOP): Promise<Page> => openJoinLink(browser, app.links.get(name)!, device);
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, name), fullPage: false });
+/**
+ * A screenshot for review, and the screen checked as shown (issue 27): no serious or critical WCAG
+ * 2.1 AA violation (axe) and no structure problem. Soft: every screen of a test reports.
+ */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, name), fullPage: false });
+  expect.soft(await seriousViolations(page), name).toEqual([]);
+  expect.soft(await structureProblems(page), name).toEqual([]);
+}
 const idOf = async (name: string) => (await liveState(app)).roster.find((p) => p.name === name)!.id;
 const texts = (page: Page, testId: string) => page.getByTestId(testId).allTextContents();
 const groupTitles = (page: Page) => texts(page, "plan-group-title");
