@@ -14,11 +14,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { Actor } from "../core/roles.ts";
+import { seriousViolations } from "./support/a11y.ts";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { openMeetingAsChair } from "./support/chair.ts";
 import { openDisplay, openJoinLink, textOf, until } from "./support/page.ts";
 import { liveState, submitTo } from "./support/room.ts";
+import { structureProblems } from "./support/structure.ts";
 
 const SHOTS = process.env.YST_STENO_SHOTS ?? path.join(import.meta.dirname, "../test-results/screenshots/stenography");
 
@@ -26,7 +28,15 @@ let app: AppUnderTest;
 let browser: Browser;
 
 const open = (name: string, device: typeof PHONE | typeof DESKTOP): Promise<Page> => openJoinLink(browser, app.links.get(name)!, device);
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, name) });
+/**
+ * A screenshot for review, and the screen checked as shown (issue 27): no serious or critical WCAG
+ * 2.1 AA violation (axe) and no structure problem. Soft: every screen of a test reports.
+ */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, name) });
+  expect.soft(await seriousViolations(page), name).toEqual([]);
+  expect.soft(await structureProblems(page), name).toEqual([]);
+}
 const actor = async (name: string): Promise<Actor> => {
   const person = (await liveState(app)).roster.find((p) => p.name === name)!;
   return { participantId: person.id, role: person.role };
@@ -150,6 +160,7 @@ describe("stenography (速记) and captions (字幕) without media", () => {
     expect(await textOf(steno1, "error-notice")).toContain("请求格式不正确");
     expect(await padField(steno1).inputValue()).toBe(tooLong);
     expect(await steno1.getByTestId("steno-pad-line").count()).toBe(0);
+    expect.soft(await seriousViolations(steno1), "the pad with a refused line").toEqual([]);
 
     // Stenographer 1 types the first line: Enter sends it, the field clears once taken.
     await padField(steno1).fill(LINE_1);
