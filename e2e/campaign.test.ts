@@ -13,6 +13,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { gridWorkerClient, staffClient, STAFF_PASSWORD } from "../testing/server/api.ts";
 import { twelveHouseholdCampaign, type CampaignFixture } from "../testing/server/campaign.ts";
 import { pdfText } from "../testing/server/minutesMeeting.ts";
+import { expectAccessible } from "./support/a11y.ts";
 import { DESKTOP, launchChromium, PHONE } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { SHOTS, shot, textOf, until } from "./support/page.ts";
@@ -98,6 +99,7 @@ describe("a consent campaign door to door", () => {
     expect(await overflowing(workerB)).toEqual([]);
     await workerB.evaluate(() => window.scrollTo(0, 0));
     await shot(workerB, "campaign-phone-offline-zh.png");
+    await expectAccessible(workerB, "campaign-phone-offline-zh.png");
   });
 
   it("worker A records 1号楼 online: five agree, one disagrees on a signed paper form", async () => {
@@ -111,6 +113,7 @@ describe("a consent campaign door to door", () => {
     expect(await textOf(workerA, "doors-reached")).toBe("已走访 6 / 12 户");
     expect(await overflowing(workerA)).toEqual([]);
     await shot(workerA, "campaign-phone-doors-zh.png");
+    await expectAccessible(workerA, "campaign-phone-doors-zh.png");
   });
 
   it("the secretariat sees 5/12 against all households meanwhile", async () => {
@@ -148,6 +151,7 @@ describe("a consent campaign door to door", () => {
     const row = secretariat.locator('[data-testid="building-row"][data-building="2号楼"]');
     expect((await row.locator("td").allTextContents()).join(" ")).toBe("6 4 0 0 2 66.7%");
     await shot(secretariat, "campaign-progress-75-zh.png");
+    await expectAccessible(secretariat, "campaign-progress-75-zh.png");
   });
 
   it("one more household agrees: 10/12, passed; the secretariat closes it and downloads the report", async () => {
@@ -167,6 +171,7 @@ describe("a consent campaign door to door", () => {
     await until(() => stateOf(workerB, "2号楼 302")).toBe("none");
     expect(await workerB.getByTestId("doors-pending").count()).toBe(0);
     await shot(secretariat, "campaign-progress-passed-zh.png");
+    await expectAccessible(secretariat, "campaign-progress-passed-zh.png");
 
     const [download] = await Promise.all([secretariat.waitForEvent("download"), secretariat.getByTestId("campaign-report-pdf").click()]);
     const text = await pdfText(fs.readFileSync((await download.path())!));
@@ -221,6 +226,7 @@ describe("a consent campaign door to door", () => {
     await until(() => textOf(household, "own-current")).toBe("本户已登记：同意");
     expect(await overflowing(household)).toEqual([]);
     await shot(household, "campaign-own-link-zh.png");
+    await expectAccessible(household, "campaign-own-link-zh.png");
     await until(() => rate(secretariat), 15_000).toBe("8.3%");
     const answer = await app.server.db.campaignAnswer.findFirstOrThrow({ where: { method: "own_link" } });
     expect(answer).toMatchObject({ recordedBy: null, recordedByName: "本户链接", representative: "吴刚" });
@@ -233,5 +239,6 @@ describe("a consent campaign door to door", () => {
     expect(await overflowing(workerB)).toEqual([]);
     await workerB.evaluate(() => window.scrollTo(0, 0));
     await shot(workerB, "campaign-phone-doors-en.png");
+    await expectAccessible(workerB, "campaign-phone-doors-en.png");
   });
 });

@@ -3,6 +3,8 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
+import { expect } from "vitest";
+import { structureProblems } from "./structure.ts";
 
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -72,4 +74,13 @@ export async function recordAnnouncements(page: Page): Promise<void> {
 /** What live regions said since recordAnnouncements(). */
 export async function announcements(page: Page): Promise<{ at: number; text: string }[]> {
   return page.evaluate(() => (window as unknown as { __announced?: { at: number; text: string }[] }).__announced ?? []);
+}
+
+/**
+ * Checks the screen as it stands (soft: every screen of a test reports): no serious or critical
+ * WCAG 2.1 AA violation and no structure problem (structure.ts). `screen` names it in a failure.
+ */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  expect.soft(await seriousViolations(page), screen).toEqual([]);
+  expect.soft(await structureProblems(page), screen).toEqual([]);
 }
