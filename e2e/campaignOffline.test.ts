@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { gridWorkerClient, staffClient, STAFF_PASSWORD, type ApiClient, type Json } from "../testing/server/api.ts";
 import { twelveHouseholdCampaign, type CampaignFixture } from "../testing/server/campaign.ts";
+import { expectAccessible } from "./support/a11y.ts";
 import { launchChromium, PHONE } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { openJoinLink, SHOTS, shot, textOf, until } from "./support/page.ts";
@@ -166,6 +167,7 @@ describe("a grid worker's door page reopened offline", () => {
     expect(await changes()).toHaveLength(1);
     await phone.evaluate(() => window.scrollTo(0, 0));
     await shot(phone, "campaign-phone-reopened-offline-zh.png");
+    await expectAccessible(phone, "campaign-phone-reopened-offline-zh.png");
   });
 
   it("back online, both are sent and the server has each exactly once, the photo attached", async () => {
