@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { staffClient, type ApiClient } from "../testing/server/api.ts";
 import { Harness, type TestClient } from "../testing/server/harness.ts";
+import { expectAccessible } from "./support/a11y.ts";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { docxParagraphs } from "./support/docx.ts";
@@ -138,6 +139,7 @@ describe("owners' decisions and elections in the browser: 民法典 §278 by are
     expect(await textOf(chair, "poll-rule-sentence")).toBe(OWNERS_RULE);
     await chair.getByTestId("poll-create").screenshot({ path: `${SHOTS}/rules-owners-create-form.png`, style: ".top-bar { visibility: hidden; }" });
     await shot(chair, "rules-owners-create-1366.png");
+    await expectAccessible(chair, "rules-owners-create-1366.png");
     await chair.getByTestId("poll-create-submit").click();
     await until(() => item(chair, LIFT).getAttribute("data-status")).toBe("draft");
     expect(await item(chair, LIFT).locator(".poll-item-meta").textContent()).toBe(`同意/不同意 · 记名 · ${OWNERS_RULE.replace("通过条件：", "")}`);
@@ -187,7 +189,9 @@ describe("owners' decisions and elections in the browser: 民法典 §278 by are
       .first()
       .screenshot({ path: `${SHOTS}/rules-owners-chair-result.png` });
     await shot(chair, "rules-owners-result-1366.png");
+    await expectAccessible(chair, "rules-owners-result-1366.png");
     await shot(display, "rules-owners-display-1920.png");
+    await expectAccessible(display, "rules-owners-display-1920.png");
   }, 150_000);
 
   it("a secret election of 2 of 3: the form states 应选 2 and 空白票; one phone answers per candidate, another casts 投空白票", async () => {
@@ -232,6 +236,7 @@ describe("owners' decisions and elections in the browser: 民法典 §278 by are
     expect(await textOf(phone, "ballot-submit")).toBe("提交（赞成 2 · 反对 1 · 弃权 0）");
     expect(await phone.locator('[data-testid="ballot-candidate"][data-option="o3"] input[value="no"]').isChecked()).toBe(true);
     await shot(phone, "rules-election-ballot-375.png");
+    await expectAccessible(phone, "rules-election-ballot-375.png");
     await phone.getByTestId("ballot-submit").click();
     await until(() => textOf(phone, "poll-voted")).toContain("已投票");
 
@@ -240,6 +245,7 @@ describe("owners' decisions and elections in the browser: 民法典 §278 by are
     expect(await textOf(blankPhone, "ballot-blank-chosen")).toBe("空白票：不选任何选项，计入投票数");
     expect(await textOf(blankPhone, "ballot-submit")).toBe("确认投空白票");
     await shot(blankPhone, "rules-election-blank-375.png");
+    await expectAccessible(blankPhone, "rules-election-blank-375.png");
     await blankPhone.getByTestId("ballot-submit").click();
     await until(() => textOf(blankPhone, "poll-voted")).toContain("已投票");
 
@@ -279,7 +285,9 @@ describe("owners' decisions and elections in the browser: 民法典 §278 by are
       .getByTestId("poll-result")
       .screenshot({ path: `${SHOTS}/rules-election-chair-result.png` });
     await shot(chair, "rules-election-result-1366.png");
+    await expectAccessible(chair, "rules-election-result-1366.png");
     await shot(display, "rules-election-display-1920.png");
+    await expectAccessible(display, "rules-election-display-1920.png");
 
     await chair.getByRole("button", { name: "English" }).click();
     const election = item(chair, ELECTION);
@@ -297,6 +305,7 @@ describe("owners' decisions and elections in the browser: 民法典 §278 by are
       .getByTestId("poll-result")
       .screenshot({ path: `${SHOTS}/rules-election-chair-result-en.png` });
     await shot(chair, "rules-election-result-en-1366.png");
+    await expectAccessible(chair, "rules-election-result-en-1366.png");
     await chair.getByRole("button", { name: "中文" }).click();
     await until(() => textOf(chair, "poll-verdict")).toBe("当选 · 王芳、李强");
   }, 150_000);
