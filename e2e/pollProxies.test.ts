@@ -11,6 +11,7 @@ import { PollDefinition } from "../core/poll/schema.ts";
 import type { Actor } from "../core/roles.ts";
 import { staffClient } from "../testing/server/api.ts";
 import { Harness } from "../testing/server/harness.ts";
+import { expectAccessible } from "./support/a11y.ts";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { openJoinLink, shot, SHOTS, textOf, until } from "./support/page.ts";
@@ -87,6 +88,7 @@ describe("proxies and paper ballots in the browser", () => {
     await clerk.getByTestId("poll-proxy-photo").setInputFiles({ name: "委托书.jpg", mimeType: "image/jpeg", buffer: signedForm });
     await clerk.getByTestId("poll-proxy-form").scrollIntoViewIfNeeded();
     await shot(clerk, "poll-proxy-form-1366.png");
+    await expectAccessible(clerk, "poll-proxy-form-1366.png");
     await clerk.getByTestId("poll-proxy-submit").click();
     await until(() => clerk.getByTestId("poll-proxy-line").allTextContents()).toEqual(["1-102户 委托 王建国"]);
     // The photo went up first and the proxy names it; the clerk can open it again.
@@ -108,10 +110,12 @@ describe("proxies and paper ballots in the browser", () => {
     // His own vote is in; the household he holds the proxy for still waits for its ballot.
     await proxyBallot.scrollIntoViewIfNeeded();
     await shot(phone, "poll-proxy-phone-ballot-375.png");
+    await expectAccessible(phone, "poll-proxy-phone-ballot-375.png");
     await phone.getByTestId("proxy-ballot").getByTestId("ballot-option").filter({ hasText: "反对" }).click();
     await phone.getByTestId("proxy-ballot").getByTestId("ballot-submit").click();
     await until(() => textOf(phone, "proxy-voted")).toBe("已代 1-102户 投票");
     await shot(phone, "poll-proxy-phone-375.png");
+    await expectAccessible(phone, "poll-proxy-phone-375.png");
 
     // 录入纸质票 for 1-103 (张伟, in the room without a device).
     await clerk.getByTestId("poll-paper-open").click();
@@ -131,6 +135,7 @@ describe("proxies and paper ballots in the browser", () => {
     await until(marks).toEqual({ "1-101": "self", "1-102 · 委托 · 王建国": "proxy", "1-103 · 纸质票": "paper", "1-104": "self" });
     await item.scrollIntoViewIfNeeded();
     await shot(clerk, "poll-proxy-clerk-1366.png");
+    await expectAccessible(clerk, "poll-proxy-clerk-1366.png");
     // Usable at 1366×768: the panel's buttons and list fit the window's width.
     const box = await clerk.getByTestId("poll-proxy-entry").boundingBox();
     expect(box !== null && box.x >= 0 && box.x + box.width <= 1366).toBe(true);
@@ -145,6 +150,7 @@ describe("proxies and paper ballots in the browser", () => {
     expect(await clerk.getByTestId("poll-proxy-entry").textContent()).not.toMatch(/[：，（）。]/);
     await item.scrollIntoViewIfNeeded();
     await shot(clerk, "poll-proxy-clerk-en-1366.png");
+    await expectAccessible(clerk, "poll-proxy-clerk-en-1366.png");
     const boxEn = await clerk.getByTestId("poll-proxy-entry").boundingBox();
     expect(boxEn !== null && boxEn.x + boxEn.width <= 1366).toBe(true);
     await clerk.getByRole("button", { name: "中文" }).click();
