@@ -10,6 +10,7 @@ import type { Browser } from "playwright-core";
 import { confirmationCode, draftAgreement } from "../core/bargaining/agreement.ts";
 import { chinaDate } from "../core/ledger/deadline.ts";
 import { AgreementStore } from "../server/src/bargaining/agreement/agreementStore.ts";
+import { expectAccessible } from "./support/a11y.ts";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import type { AppUnderTest } from "./support/appServer.ts";
 import { agreedTable, RAISE } from "./support/bargaining.ts";
@@ -77,6 +78,7 @@ describe("the chiefs confirm the adopted agreement on their own screens", () => 
     // 确认签署 in view without scrolling the text.
     expect(await page.getByTestId("chief-confirmation-confirm").isVisible()).toBe(true);
     await shot(page, "chief-confirmation-desktop.png");
+    await expectAccessible(page, "chief-confirmation-desktop.png");
     await page.getByTestId("chief-confirmation-confirm").click();
     await until(() => textOf(page, "chief-confirmation-done")).toContain("您已于");
     expect(await textOf(page, "chief-confirmation-other")).toContain("等待企业方首席代表确认签署");
@@ -92,6 +94,7 @@ describe("the chiefs confirm the adopted agreement on their own screens", () => 
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(await textOf(page, "chief-confirmation-code")).toBe(code);
     await shot(page, "chief-confirmation-phone.png");
+    await expectAccessible(page, "chief-confirmation-phone.png");
     await page.getByTestId("chief-confirmation-confirm").click();
     await until(() => textOf(page, "chief-confirmation-signed")).toContain("双方已签订");
     const row = await app.server.db.bargainingAgreement.findUniqueOrThrow({ where: { meetingId: app.meetingId } });
