@@ -14,13 +14,12 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { Actor } from "../core/roles.ts";
-import { seriousViolations } from "./support/a11y.ts";
+import { expectAccessible, seriousViolations } from "./support/a11y.ts";
 import { DESKTOP, PHONE, launchChromium } from "./support/browser.ts";
 import { startApp, type AppUnderTest } from "./support/appServer.ts";
 import { openMeetingAsChair } from "./support/chair.ts";
 import { openDisplay, openJoinLink, textOf, until } from "./support/page.ts";
 import { liveState, submitTo } from "./support/room.ts";
-import { structureProblems } from "./support/structure.ts";
 
 const SHOTS = process.env.YST_STENO_SHOTS ?? path.join(import.meta.dirname, "../test-results/screenshots/stenography");
 
@@ -34,8 +33,7 @@ const open = (name: string, device: typeof PHONE | typeof DESKTOP): Promise<Page
  */
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, name) });
-  expect.soft(await seriousViolations(page), name).toEqual([]);
-  expect.soft(await structureProblems(page), name).toEqual([]);
+  await expectAccessible(page, name);
 }
 const actor = async (name: string): Promise<Actor> => {
   const person = (await liveState(app)).roster.find((p) => p.name === name)!;
