@@ -3,9 +3,9 @@
 // sets up with the operator's domain (docs/deployment.md), on a test name and port.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { untilListening } from "./listeningChild.ts";
 
 export interface Caddy {
   /** Its output so far. */
@@ -37,28 +37,6 @@ https://${options.host}:${options.port} {
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-    await exited;
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
-  for (let attempt = 0; !(await listening(options.port)); attempt++) {
-    if (attempt === 100 || child.exitCode !== null) {
-      await stop();
-      throw new Error(`caddy did not listen on 127.0.0.1:${options.port}\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const stop = await untilListening(child, { name: "caddy", port: options.port, attempts: 100, dir, output: () => output });
   return { output: () => output, stop };
-}
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, "127.0.0.1", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
 }

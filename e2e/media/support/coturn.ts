@@ -4,9 +4,9 @@
 // as the installer configures it (docs/media.md#turn) but on test ports.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { untilListening } from "./listeningChild.ts";
 
 export interface CoturnOptions {
   /** TURN over UDP (and TCP). */
@@ -57,30 +57,7 @@ export async function startCoturn(options: CoturnOptions): Promise<Coturn> {
   ];
   fs.writeFileSync(path.join(dir, "turnserver.conf"), config.join("\n") + "\n", { mode: 0o600 });
   const child: ChildProcess = spawn("turnserver", ["-c", path.join(dir, "turnserver.conf")], { stdio: "ignore" });
-  const exited = new Promise((resolve) => child.once("exit", resolve));
   const log = () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8") : "");
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-    await exited;
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
-  for (let attempt = 0; !(await listening(options.tlsPort)); attempt++) {
-    if (attempt === 50 || child.exitCode !== null) {
-      const seen = log();
-      await stop();
-      throw new Error(`turnserver did not listen on 127.0.0.1:${options.tlsPort}\n${seen}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const stop = await untilListening(child, { name: "turnserver", port: options.tlsPort, attempts: 50, dir, output: log });
   return { log, stop };
-}
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, "127.0.0.1", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
 }
