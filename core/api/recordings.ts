@@ -4,7 +4,8 @@ import { Id, IsoTime } from "./common.ts";
 
 export const RecordingParams = z.object({ id: Id, recordingId: Id });
 
-export const RECORDING_STATUSES = ["ready", "failed"] as const;
+// `deleted`: removed by the retention policy (docs/api.md#retention-保留策略); the row stays as the record of it.
+export const RECORDING_STATUSES = ["ready", "failed", "deleted"] as const;
 export type RecordingStatus = (typeof RECORDING_STATUSES)[number];
 
 /** A pause or an interjection inside a recording, in ms from its start (core/media/recording.ts). */
