@@ -6,16 +6,22 @@ import fs from "node:fs";
 import Database from "better-sqlite3";
 import { OpsError } from "./opsError.ts";
 
+/** The most pages better-sqlite3 lets one backup step copy (it clamps a negative count to 0). */
+const ALL_PAGES = 0x7fffffff;
+
 /** Copies the live database `file` to `target` (600); returns the migrations the copy has applied. */
 export async function copySqlite(file: string, target: string): Promise<string[]> {
   if (!fs.existsSync(file) || fs.statSync(file).size === 0) throw new OpsError("BACKUP_DATABASE_MISSING", file);
   const source = new Database(file, { fileMustExist: true });
   try {
     source.pragma("busy_timeout = 10000");
-    // After the first step the rest goes in one step: a backup copied in small steps starts over
-    // whenever the server commits in between, which a busy meeting does every few milliseconds.
-    // In WAL mode one step is a read transaction, which never blocks the server's writers.
-    await source.backup(target, { progress: ({ remainingPages }) => Math.max(100, remainingPages) });
+    // After the first step (which only counts the pages) everything goes in one step: a backup
+    // copied in several steps starts over whenever the server commits in between, which a busy
+    // meeting does every few milliseconds. Asking for the pages that remained is not enough: the
+    // database grows with each commit, that step ends a few pages short, and the next one starts
+    // over again, for ever. In WAL mode one step is a read transaction, which never blocks the
+    // server's writers.
+    await source.backup(target, { progress: () => ALL_PAGES });
   } finally {
     source.close();
   }
