@@ -4,16 +4,11 @@ import { HttpError, api } from "../api.ts";
 import type { Material } from "../types.ts";
 import { ConfirmDialog } from "../ui/ConfirmDialog.tsx";
 import { ErrorLine, SuccessLine } from "../ui/Feedback.tsx";
+import { formatSize } from "../ui/fileSize.ts";
 import { errorText, useAdminT } from "../ui/useAdminT.ts";
 
 export const MAX_MATERIAL_BYTES = 20 * 1024 * 1024;
 const ACCEPT = ".pdf,.docx,.png,.jpg,.jpeg,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,image/png,image/jpeg";
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 const typeLabel = (material: Material): string => {
   const ext = /\.([a-z0-9]+)$/i.exec(material.fileName)?.[1];
