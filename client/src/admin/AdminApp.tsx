@@ -7,6 +7,7 @@ import { navigate, useLocation } from "../routing/location.ts";
 import { Link } from "../routing/Link.tsx";
 import { AccountsPage } from "./accounts/AccountsPage.tsx";
 import { ArchivePage } from "./archive/ArchivePage.tsx";
+import { RETENTION_PATH, RetentionPage } from "./retention/RetentionPage.tsx";
 import { CommunitiesPage } from "./community/CommunitiesPage.tsx";
 import GridPage from "../intake/GridPage.tsx";
 import { campaignPage } from "../campaign/CampaignsPage.tsx";
@@ -176,6 +177,7 @@ function Shell({ children }: { children: ReactNode }) {
           {(canEdit(session.account) || isGridWorker(session.account)) && item(CAMPAIGNS, t("campaign.nav"))}
           {canEdit(session.account) && item(PROPOSALS_PATH, t("admin.nav", { ns: PROPOSALS_NS }))}
           {canEdit(session.account) && item("/admin/archive", t("shell.archive"))}
+          {canEdit(session.account) && item(RETENTION_PATH, t("shell.retention"))}
           {session.account.role === "admin" && item("/admin/accounts", t("shell.accounts"))}
         </nav>
         <div className="admin-header-actions">
@@ -238,6 +240,8 @@ function Page({ pathname }: { pathname: string }) {
   if (pathname === "/admin/accounts" && session.account.role === "admin") return <AccountsPage />;
   // The archive spans all meetings: admin and organiser only (the server refuses anyone else).
   if (pathname === "/admin/archive" && canEdit(session.account)) return <ArchivePage />;
+  // 保留策略 of recordings and materials: admin and organiser only, like the archive.
+  if (pathname === RETENTION_PATH && canEdit(session.account)) return <RetentionPage />;
   if (pathname === LOGIN || pathname === "/admin" || pathname === "/admin/") return <Loading />;
   return <NotFound home={HOME} />;
 }

@@ -21,6 +21,7 @@ import { GroupsResponse, type GroupsBody } from "@core/api/groups.ts";
 import { PlannedSpeechResponse, PlanResponse } from "@core/api/plan.ts";
 import { StaffEntryResponse } from "@core/api/staffEntry.ts";
 import type { StaffEntryRole } from "@core/staffEntry.ts";
+import { RetentionPolicy, RetentionPreviewResponse, RetentionResponse, RetentionSweepResponse, type RetentionPolicyInput } from "@core/api/retention.ts";
 import { ImportResponse, ParticipantResponse, ParticipantsResponse, type ParticipantFields, type RosterSort } from "@core/api/roster.ts";
 import type { RoomLinkKind } from "@core/venue/roomLinks.ts";
 import { httpClient, HttpError, type Method } from "../http/api.ts";
@@ -89,6 +90,13 @@ export const api = {
   // Archive (会议档案): every meeting, and full-text search over their records
   archiveMeetings: () => get("/api/archive/meetings", ArchiveMeetingsResponse),
   archiveSearch: (q: string) => get(`/api/archive/search?q=${enc(q)}&limit=100`, SearchResponse),
+
+  // 保留策略: the policy for recordings and materials, what it deletes, and the record of deletions
+  retention: () => get("/api/retention", RetentionResponse),
+  /** `PUT` answers `{ policy }` (the contract names no schema for it). */
+  saveRetention: (input: RetentionPolicyInput) => put("/api/retention", z.object({ policy: RetentionPolicy }), input),
+  previewRetention: (input: RetentionPolicyInput) => post("/api/retention/preview", RetentionPreviewResponse, input),
+  sweepRetention: () => post("/api/retention/sweep", RetentionSweepResponse),
 
   // Agenda and materials
   addAgendaItem: (id: string, input: AgendaInput) => post(`${m(id)}/agenda`, AgendaItemResponse, input),

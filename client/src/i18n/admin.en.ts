@@ -1,6 +1,7 @@
 import type { AdminMessages } from "./admin.zh.ts";
 import { ledgerEn } from "./ledger.en.ts";
 import { campaignEn } from "./campaign.en.ts";
+import { retentionEn } from "./retention.en.ts";
 
 export const adminEn: AdminMessages = {
   landing: {
@@ -23,6 +24,7 @@ export const adminEn: AdminMessages = {
     nav: "Main navigation",
     meetings: "Meetings",
     archive: "Archive",
+    retention: "Retention",
     accounts: "Accounts",
     account: "Account menu",
     changePassword: "Change password",
@@ -395,5 +397,6 @@ export const adminEn: AdminMessages = {
   },
   ledger: ledgerEn,
   campaign: campaignEn,
+  retention: retentionEn,
   language: "中文",
 };

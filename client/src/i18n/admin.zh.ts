@@ -2,6 +2,7 @@
 // zh.ts so the live-meeting strings and these can change independently.
 import { ledgerZh } from "./ledger.zh.ts";
 import { campaignZh } from "./campaign.zh.ts";
+import { retentionZh } from "./retention.zh.ts";
 export const adminZh = {
   landing: {
     title: "议事厅",
@@ -22,6 +23,7 @@ export const adminZh = {
     nav: "主导航",
     meetings: "会议",
     archive: "会议档案",
+    retention: "保留策略",
     accounts: "账户",
     account: "账户菜单",
     changePassword: "修改密码",
@@ -390,6 +392,7 @@ export const adminZh = {
   },
   ledger: ledgerZh,
   campaign: campaignZh,
+  retention: retentionZh,
   language: "English",
 };
 
