@@ -64,6 +64,7 @@ export const en: Messages = {
     recording: "Recording",
     recordingPart: "Recording (part {{part}})",
     recordingFailed: "Recording could not be processed",
+    recordingDeleted: "Deleted under the retention policy",
     recordingUnavailable: "Could not load the recording",
     recordingMarkers: "Pauses and interjections in the recording",
     markerPause: "Paused",

@@ -63,6 +63,7 @@ export const zh = {
     recording: "发言录音",
     recordingPart: "发言录音（第 {{part}} 段）",
     recordingFailed: "录音处理失败",
+    recordingDeleted: "录音已按保留策略删除",
     recordingUnavailable: "无法加载录音",
     recordingMarkers: "录音中的暂停与插话",
     markerPause: "暂停",

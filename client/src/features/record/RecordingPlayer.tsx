@@ -101,6 +101,13 @@ export function RecordingPlayer({
   const label = t(key, { ...params, language: params.language && languageLabel(params.language, currentLanguage()) });
   const interpretation = recording.participantId !== speakerId;
   if (recording.status === "failed") return <span className="muted small">{t("record.recordingFailed")}</span>;
+  // Its row stays as the record that it existed; the audio is gone (docs/api.md#retention-保留策略).
+  if (recording.status === "deleted")
+    return (
+      <span className="muted small" data-testid="recording-deleted" data-recording={recording.id}>
+        {t("record.recordingDeleted")}
+      </span>
+    );
   if (url)
     return (
       <>
