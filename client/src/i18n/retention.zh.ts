@@ -56,8 +56,8 @@ export const retentionZh = {
     sweep: "立即清理",
     sweepHint: "没有到期的文件，无需清理。",
     confirmTitle: "立即清理到期文件？",
-    confirmText: "将删除{{totals}}，删除后无法恢复。",
-    swept: "清理完成：已删除{{totals}}。",
+    confirmText: "将删除 {{totals}}，删除后无法恢复。",
+    swept: "清理完成：已删除 {{totals}}。",
     sweptNothing: "清理完成：没有需要删除的文件。",
   },
   upcoming: {

@@ -15,9 +15,12 @@ export function DueCard({ due, lastSweepAt, onSwept }: { due: RetentionTotals; l
   const say = useAnnounceAfterDialog();
   const totalsText = useTotalsText();
   const [confirming, setConfirming] = useState(false);
-  const [result, setResult] = useState<string | null>(null);
-  const swept = useRef<string | null>(null);
+  /** What the last sweep run here deleted (shown in the current language). */
+  const [result, setResult] = useState<RetentionTotals | null>(null);
+  const swept = useRef<RetentionTotals | null>(null);
   const nothing = !deletesAnything(due);
+  const sweptText = (deleted: RetentionTotals) =>
+    deletesAnything(deleted) ? t("retention.due.swept", { totals: totalsText(deleted) }) : t("retention.due.sweptNothing");
 
   // The button is disabled once nothing is due: keep the keyboard user's place at the section.
   useEffect(() => {
@@ -63,7 +66,7 @@ export function DueCard({ due, lastSweepAt, onSwept }: { due: RetentionTotals; l
       </div>
       {result && (
         <p className="admin-success" data-testid="retention-sweep-result">
-          {result}
+          {sweptText(result)}
         </p>
       )}
       {confirming && (
@@ -73,16 +76,15 @@ export function DueCard({ due, lastSweepAt, onSwept }: { due: RetentionTotals; l
           confirmLabel={t("retention.due.sweep")}
           danger
           onConfirm={async () => {
-            const { deleted } = await api.sweepRetention();
-            swept.current = deletesAnything(deleted) ? t("retention.due.swept", { totals: totalsText(deleted) }) : t("retention.due.sweptNothing");
+            swept.current = (await api.sweepRetention()).deleted;
           }}
           onClose={() => {
             setConfirming(false);
-            const text = swept.current;
+            const deleted = swept.current;
             swept.current = null;
-            if (!text) return;
-            setResult(text);
-            say(text);
+            if (!deleted) return;
+            setResult(deleted);
+            say(sweptText(deleted));
             onSwept();
           }}
         />
