@@ -27,6 +27,8 @@ import { MediaController } from "./media/mediaController.ts";
 import { createMediaPlane, type MediaPlane } from "./media/mediaPlane.ts";
 import { MediaRelay } from "./media/mediaRelay.ts";
 import { RecordingStore } from "./media/recording/recordingStore.ts";
+import { Retention } from "./retention/retention.ts";
+import { RetentionStore } from "./retention/retentionStore.ts";
 import { SpeechRecorder } from "./media/recording/speechRecorder.ts";
 import { MeetingChanges } from "./meetings/meetingChanges.ts";
 import { MeetingStore } from "./meetings/meetingStore.ts";
@@ -94,6 +96,8 @@ export interface YishitingServer {
   groupMeetings: GroupMeetings;
   /** 分组讨论: the groups' floor and reports relayed to their plenaries. */
   groupRelay: GroupRelay;
+  /** The retention policy of recordings and materials, and its sweep. */
+  retention: Retention;
   /** This instance's Prometheus metrics (GET /metrics; observability/metrics.ts). */
   metrics: ServerMetrics;
   /** The operational log (YST_LOG_FORMAT; observability/logger.ts). */
@@ -293,8 +297,19 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     }
   });
 
+  // 保留策略: recordings and materials deleted the organisers' number of days after the minutes' approval.
+  const retention = new Retention({
+    store: new RetentionStore(db),
+    dataDir: config.dataDir,
+    recordingsDir: config.recordingsDir,
+    now,
+    log,
+    materialsChanged: (meetingId) => changes.changed(meetingId),
+  });
+  retention.start();
+
   // The HTTP API, and the media plane's status reaching every connection.
-  const deps = apiDeps({ db, events: store, tokens, rooms, meetings, io, config, now, log, archive, ledger });
+  const deps = apiDeps({ db, events: store, tokens, rooms, meetings, io, config, now, log, archive, ledger, retention });
   if (cluster) {
     // Every node caches links and meetings for the join path and holds its own sockets: changes made on one reach all.
     deps.links.joinCluster(cluster.bus);
@@ -366,6 +381,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     recordSync,
     groupMeetings,
     groupRelay,
+    retention,
     metrics,
     logger,
     caughtUp: { ledger: ledgerCaughtUp, archive: archiveCaughtUp, groups: groupsCaughtUp },
@@ -388,6 +404,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       await archiveCaughtUp;
       await ledgerCaughtUp;
       await recordSync.close(); // the sync in progress finishes before the database closes
+      await retention.close(); // likewise the sweep in progress
       socketRelay?.close(); // the sockets served here for other nodes reconnect elsewhere at once
       await io.close(); // also closes the HTTP server
       await cluster?.close(); // gives this node's meetings up at once

@@ -6,6 +6,7 @@ import express, { Router } from "express";
 import { accountRoutes } from "../accounts/accountRoutes.ts";
 import { authRoutes } from "../accounts/authRoutes.ts";
 import { archiveRoutes } from "../archive/archiveRoutes.ts";
+import { retentionRoutes } from "../retention/retentionRoutes.ts";
 import { checkinRoutes } from "../checkin/checkinRoutes.ts";
 import { groupRoutes } from "../groups/groupRoutes.ts";
 import { intakeRoutes } from "../intake/intakeRoutes.ts";
@@ -77,6 +78,7 @@ export function createApi(deps: ApiDeps): Router {
     verbatimRoutes(deps),
     minutesVersionRoutes(deps),
     archiveRoutes(deps),
+    retentionRoutes(deps),
     ledgerRoutes(deps),
     ledgerFormRoutes(deps),
     meetingDepartmentRoutes(deps),

@@ -28,6 +28,7 @@ import { MinutesVersionStore } from "../minutes/minutesVersionStore.ts";
 import { AgreementStore } from "../bargaining/agreement/agreementStore.ts";
 import { MediationAgreementStore } from "../mediation/agreement/mediationAgreementStore.ts";
 import type { PlanStore } from "../plan/planStore.ts";
+import type { Retention } from "../retention/retention.ts";
 import type { RoomRegistry } from "../rooms/roomRegistry.ts";
 
 export interface ApiBase {
@@ -50,6 +51,8 @@ export interface ApiBase {
   archive: ArchiveIndex;
   /** The follow-up ledger (台账, docs/ledger.md), shared with the record sync. */
   ledger: LedgerStore;
+  /** The retention policy of recordings and materials, and its sweep (docs/api.md "Retention"). */
+  retention: Retention;
 }
 
 export interface ApiDeps extends Omit<ApiBase, "db"> {

@@ -42,6 +42,7 @@ const MANAGERS = (s = 200): Expect => ({ admin: s, organiser: s, chairHere: 403,
 const LEDGER_READERS = (s = 200): Expect => ({ ...MANAGERS(s), department: s });
 /** Only the department of the item (progress, reply, attachments). */
 const LEDGER_DEPARTMENT = (s = 200): Expect => ({ ...MANAGERS(403), department: s });
+const KEEP_ALL = { recordingsDays: null, materialsDays: null };
 const ADMIN_ONLY = (s = 200): Expect => ({ ...MANAGERS(s), organiser: 403 });
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
@@ -937,6 +938,18 @@ const ROWS: Row[] = [
     path: () => `/api/archive/search?q=${encodeURIComponent("电梯")}`,
     expect: MANAGERS(),
   },
+  // Retention (保留策略): admin and organiser sessions only; the policy saved keeps everything
+  { name: "retention overview", route: "GET /retention", method: "GET", path: () => "/api/retention", expect: MANAGERS() },
+  { name: "save retention policy", route: "PUT /retention", method: "PUT", path: () => "/api/retention", body: () => KEEP_ALL, expect: MANAGERS() },
+  {
+    name: "preview retention policy",
+    route: "POST /retention/preview",
+    method: "POST",
+    path: () => "/api/retention/preview",
+    body: () => KEEP_ALL,
+    expect: MANAGERS(),
+  },
+  { name: "retention sweep", route: "POST /retention/sweep", method: "POST", path: () => "/api/retention/sweep", expect: MANAGERS() },
   // The follow-up ledger (台账): departments, items and their actions, attachments, the member's own suggestions
   { name: "ledger departments", route: "GET /ledger/departments", method: "GET", path: () => "/api/ledger/departments", expect: ALL_ACCOUNTS() },
   {
@@ -1666,6 +1679,7 @@ describe("authorization of every REST route", () => {
         log: () => {},
         archive: t.server.archive,
         ledger: t.server.ledger,
+        retention: t.server.retention,
       }),
     );
     const mounted = new Set(routesOf(api));

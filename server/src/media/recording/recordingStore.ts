@@ -1,8 +1,10 @@
 // Speech recordings in the database: one row per part, written once the file is final (ready)
-// or post-processing gave up (failed); nothing is announced before the row exists.
+// or post-processing gave up (failed); nothing is announced before the row exists. The retention
+// policy (retention/) marks a row deleted when it removes the file; the row stays as the record.
+import type { RecordingStatus } from "../../../../core/api/recordings.ts";
 import type { Db } from "../../db/database.ts";
 
-export type RecordingStatus = "ready" | "failed";
+export type { RecordingStatus } from "../../../../core/api/recordings.ts";
 
 export interface SpeechRecordingRow {
   id: string;
@@ -10,7 +12,7 @@ export interface SpeechRecordingRow {
   speechId: string;
   participantId: string;
   part: number;
-  /** File name in the meeting's recordings folder ("" when failed). */
+  /** File name in the meeting's recordings folder ("" when failed; kept when deleted). */
   file: string;
   startedAt: Date;
   durationMs: number;
@@ -66,6 +68,6 @@ export class RecordingStore {
   }
 
   private narrow(row: Omit<SpeechRecordingRow, "status"> & { status: string }): SpeechRecordingRow {
-    return { ...row, status: row.status === "ready" ? "ready" : "failed" };
+    return { ...row, status: row.status === "ready" || row.status === "deleted" ? row.status : "failed" };
   }
 }
