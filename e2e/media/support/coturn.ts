@@ -55,9 +55,19 @@ export async function startCoturn(options: CoturnOptions): Promise<Coturn> {
     "no-stdout-log",
     "verbose",
   ];
-  fs.writeFileSync(path.join(dir, "turnserver.conf"), config.join("\n") + "\n", { mode: 0o600 });
-  const child: ChildProcess = spawn("turnserver", ["-c", path.join(dir, "turnserver.conf")], { stdio: "ignore" });
-  const log = () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8") : "");
-  const stop = await untilListening(child, { name: "turnserver", port: options.tlsPort, attempts: 50, dir, output: log });
+  return runTurnserver({ dir, config: config.join("\n") + "\n", tlsPort: options.tlsPort, logFile });
+}
+
+/**
+ * turnserver with the configuration `config` (written to `dir`, which `stop` removes) and the
+ * command-line options `args`, once it listens on 127.0.0.1:`tlsPort`; `logFile` is where the
+ * configuration sends its log. Also used for the installer's own configuration (installerTurn.test.ts).
+ */
+export async function runTurnserver(options: { dir: string; config: string; args?: string[]; tlsPort: number; logFile: string }): Promise<Coturn> {
+  const configFile = path.join(options.dir, "turnserver.conf");
+  fs.writeFileSync(configFile, options.config, { mode: 0o600 });
+  const child: ChildProcess = spawn("turnserver", ["-c", configFile, ...(options.args ?? [])], { stdio: "ignore" });
+  const log = () => (fs.existsSync(options.logFile) ? fs.readFileSync(options.logFile, "utf8") : "");
+  const stop = await untilListening(child, { name: "turnserver", port: options.tlsPort, attempts: 50, dir: options.dir, output: log });
   return { log, stop };
 }
