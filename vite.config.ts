@@ -82,8 +82,7 @@ export default defineConfig({
         extends: true,
         // One file at a time (each starts its own server and Chromium), sharing the worker's
         // modules as the unit and integration projects do: a fresh import of the server for each
-        // of the ~50 files cost about 4 s apiece. Its one worker makes it a group of its own
-        // (Vitest requires it), run after the others.
+        // of the ~50 files cost about 4 s apiece.
         test: {
           name: "e2e",
           include: ["e2e/**/*.test.ts"],
@@ -92,7 +91,6 @@ export default defineConfig({
           hookTimeout: 60_000,
           fileParallelism: false,
           isolate: false,
-          sequence: { groupOrder: 1 },
         },
       },
       {
