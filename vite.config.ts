@@ -80,18 +80,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        // One file at a time (each starts its own server and Chromium), sharing the worker's
-        // modules as the unit and integration projects do: a fresh import of the server for each
-        // of the ~50 files cost about 4 s apiece.
-        test: {
-          name: "e2e",
-          include: ["e2e/**/*.test.ts"],
-          exclude: ["e2e/media/**"],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          fileParallelism: false,
-          isolate: false,
-        },
+        test: { name: "e2e", include: ["e2e/**/*.test.ts"], exclude: ["e2e/media/**"], testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: false },
       },
       {
         // Real Janus; run only through e2e/media/netns-run.sh (`npm run test:media`, docs/media.md).
