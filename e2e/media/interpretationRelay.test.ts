@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { SubscribeResult } from "../../core/protocol.ts";
 import { eventually, Harness, send, type TestServer } from "../../testing/server/harness.ts";
 import { launchChromium } from "../support/browser.ts";
-import { audioBytesOver } from "./support/audio.ts";
+import { audioBytesOver, audioEnergyOver, playSubscription } from "./support/audio.ts";
 import { startMediaServer } from "./support/mediaServer.ts";
 import { emit, inbound, listen, newPage, publish } from "./support/socketMedia.ts";
 
@@ -28,6 +28,7 @@ afterAll(async () => {
 });
 
 const audioBytes = (page: Page, ms: number) => audioBytesOver(page, "[window.sub]", ms);
+const audioEnergy = (page: Page, ms: number) => audioEnergyOver(page, "[window.sub]", ms);
 
 it("listeners choose the floor or the interpretation; the floor channel never carries the interpreter; the recording keeps both", async () => {
   const meeting = await h.createMeeting(server.server, "传译测试", { open: true });
@@ -85,16 +86,21 @@ it("listeners choose the floor or the interpretation; the floor channel never ca
   expect(mixed.ok && [mixed.channel, mixed.mixed]).toEqual(["floor", true]);
   expect(await emit(listener, "media.answer", { sdp: await listen(pageL, (mixed as SubscribeResult).sdp!) })).toEqual({ ok: true });
   await eventually(async () => expect(await audioBytes(pageL, 1000)).toBeGreaterThan(2000), 15_000);
+  await playSubscription(pageL);
+  const heard = await audioEnergy(pageL, 2000);
+  expect(heard).toBeGreaterThan(0);
   // The speech ends: its recording has the floor holder's take and the interpreter's.
   await new Promise((resolve) => setTimeout(resolve, 1500));
   const speechId = (await server.server.rooms.get(meeting.meetingId)).current.floor!.speechId;
   expect((await send(chair, { type: "floor.end" })).ok).toBe(true);
   // The mix never carries the interpreter, who still speaks, let through at Janus for their own
-  // channel: with the floor holder muted, the same subscription receives encoded silence only.
+  // channel: with the floor holder muted, the same subscription plays silence. Measured as what is
+  // heard, not as bytes: the mix's encoded silence is usually ~160 bytes/s, but a steady ~3 kB/s
+  // was seen twice (once in CI, once on a cold first run) and could not be told apart by size.
   await eventually(async () => expect((await server.server.mediaRelay!.publishers(meeting.meetingId)).find((p) => p.participantId === A)?.muted).toBe(true));
   expect((await server.server.mediaRelay!.publishers(meeting.meetingId)).find((p) => p.participantId === I)?.muted).toBe(false);
   await new Promise((resolve) => setTimeout(resolve, 1000));
-  expect(await audioBytes(pageL, 2000)).toBeLessThan(1000);
+  expect(await audioEnergy(pageL, 2000)).toBeLessThan(heard / 100);
   await eventually(async () => {
     const rows = await server.server.db.speechRecording.findMany({ where: { speechId }, orderBy: { part: "asc" } });
     expect(rows.map((r) => [r.participantId, r.status]).sort()).toEqual([A, I].sort().map((id) => [id, "ready"]));

@@ -32,6 +32,17 @@ async function inboundOver(page: Page, connections: string, kind: "audio" | "vid
   return (await read()) - before;
 }
 
+/**
+ * Plays what the page's `window.sub` receives, as a listener's page does: Chromium computes the
+ * received audio's energy (audioEnergyOver) only for audio that is played.
+ */
+export const playSubscription = (page: Page): Promise<unknown> =>
+  page.evaluate(`(() => {
+    const audio = new Audio();
+    audio.srcObject = new MediaStream(window.sub.getReceivers().map((r) => r.track));
+    return audio.play();
+  })()`);
+
 /** An init script that keeps every RTCPeerConnection the page makes in `window.__pcs`, so a test can read their statistics. */
 export const RECORD_PEER_CONNECTIONS = `window.__pcs = []; { const Original = window.RTCPeerConnection;
   window.RTCPeerConnection = class extends Original { constructor(...args) { super(...args); window.__pcs.push(this); } }; }`;
