@@ -2,6 +2,7 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
 import { VitePWA } from "vite-plugin-pwa";
+import { WalksFirst } from "./testing/walksFirst.ts";
 
 const root = import.meta.dirname;
 
@@ -48,6 +49,7 @@ export default defineConfig({
     // Most of a test's time is spent waiting (sockets, timers, fsync): two files at a time keep a
     // two-core machine busy (Vitest's default is one worker fewer than the cores, here one).
     maxWorkers: 2,
+    sequence: { sequencer: WalksFirst },
     projects: [
       {
         extends: true,
